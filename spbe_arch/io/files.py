@@ -1,0 +1,98 @@
+"""Find and parse the files of a model folder.
+
+Parsing keeps no positions: YAML goes through yaml-rs (YAML 1.2, duplicate keys rejected) and
+JSON through orjson. A file that fails to parse is reported with the line and column of the
+problem, found from the parser's message or, where it gives none, from a position-keeping re-read.
+"""
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import orjson
+import yaml_rs
+
+__all__ = ["MANIFEST", "ParsedFile", "SpbeError", "model_files", "parse_file"]
+
+MANIFEST = "spbe.yaml"
+SUFFIXES = (".yaml", ".yml", ".json")
+
+
+class SpbeError(Exception):
+    """A command could not run (missing path, not a model folder, unwritable output)."""
+
+
+@dataclass(slots=True)
+class ParsedFile:
+    """One file: its path relative to the root, its data, or the syntax error it has."""
+
+    path: Path
+    relative: str
+    data: Any = None
+    error: str | None = None
+    line: int = 0
+    column: int = 0
+
+
+def model_files(root: Path) -> tuple[Path, list[Path]]:
+    """The model folder and its files, manifest first, then the others in path order.
+
+    A single file is a whole model by itself. Hidden folders (`.git`, `.schema`) are skipped.
+    """
+    if not root.exists():
+        raise SpbeError(f"{root}: no such file or folder")
+    if root.is_file():
+        return root.parent, [root]
+    manifest = root / MANIFEST
+    if not manifest.is_file():
+        raise SpbeError(
+            f"{root}: not a model folder (no {MANIFEST}); run `spbe-arch init {root}` to start one"
+        )
+    others = sorted(
+        path
+        for path in root.rglob("*")
+        if path.suffix in SUFFIXES
+        and path != manifest
+        and path.is_file()
+        and not any(part.startswith(".") for part in path.relative_to(root).parts)
+    )
+    return root, [manifest, *others]
+
+
+_POSITION = re.compile(r"line (\d+), column (\d+)")
+
+
+def parse_file(path: Path, root: Path) -> ParsedFile:
+    """Parse one YAML or JSON file; a syntax error is kept in the result, never raised."""
+    relative = path.relative_to(root).as_posix() if path != root else path.name
+    result = ParsedFile(path=path, relative=relative)
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        result.error = f"cannot read file: {exc.strerror}"
+        return result
+    try:
+        if path.suffix == ".json":
+            result.data = orjson.loads(raw)
+        else:
+            result.data = yaml_rs.load(raw, parse_datetime=False)
+    except orjson.JSONDecodeError as exc:
+        result.error = f"invalid JSON: {exc.msg}"
+        result.line, result.column = exc.lineno, exc.colno
+    except (yaml_rs.YAMLDecodeError, UnicodeDecodeError, ValueError) as exc:
+        _yaml_error(result, raw, exc)
+    return result
+
+
+def _yaml_error(result: ParsedFile, raw: bytes, exc: Exception) -> None:
+    message = str(exc)
+    found = _POSITION.search(message)
+    if found:
+        result.line, result.column = int(found[1]), int(found[2])
+        result.error = "invalid YAML: " + message.strip().splitlines()[-1]
+        return
+    result.error = "invalid YAML: " + message.strip().splitlines()[0]
+    from .positions import first_problem
+
+    result.line, result.column = first_problem(raw)

@@ -1,0 +1,79 @@
+"""Lines and columns, found after the fact so that a clean model pays nothing for them.
+
+`element_lines` scans a file's text for `id:` lines (fast, for element-level findings);
+`key_position` re-reads one file with ruamel.yaml, which keeps positions of every key.
+"""
+
+import re
+from functools import lru_cache
+from pathlib import Path
+
+__all__ = ["element_lines", "first_problem", "key_position"]
+
+_ID_LINE = re.compile(
+    rb"^[ \t\-{\[]*[\"']?id[\"']?[ \t]*:[ \t]*[\"']?"  # `id:`, `- id:`, `{"id":`
+    rb"([a-z0-9][a-z0-9._-]*)[\"']?(?=[ \t]*(?:[,}#]|$))",
+    re.MULTILINE,
+)
+
+
+def element_lines(path: Path) -> dict[str, tuple[int, int]]:
+    """Map each element id written as `id: x` in the file to its 1-based line and column."""
+    text = path.read_bytes()
+    found: dict[str, tuple[int, int]] = {}
+    for match in _ID_LINE.finditer(text):
+        line = text.count(b"\n", 0, match.start()) + 1
+        line_start = match.start()
+        column = text.index(b"id", line_start) - line_start + 1
+        found.setdefault(match[1].decode(), (line, column))
+    return found
+
+
+def first_problem(raw: bytes) -> tuple[int, int]:
+    """Where a position-keeping YAML parser first stumbles (duplicate keys and the like)."""
+    from ruamel.yaml import YAML
+    from ruamel.yaml.error import MarkedYAMLError
+
+    try:
+        YAML(typ="rt").load(raw)
+    except MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        if mark is not None:
+            return mark.line + 1, mark.column + 1
+    except Exception:
+        pass
+    return 1, 1
+
+
+@lru_cache(maxsize=64)
+def _tree(path: Path):
+    from ruamel.yaml import YAML
+
+    return YAML(typ="rt").load(path.read_bytes())
+
+
+def key_position(path: Path, key_path: tuple[str | int, ...]) -> tuple[int, int]:
+    """1-based line and column of the deepest key of `key_path` that exists in the file."""
+    try:
+        node = _tree(path)
+    except Exception:
+        return 1, 1
+    line, column = 1, 1
+    for key in key_path:
+        lc = getattr(node, "lc", None)
+        try:
+            if isinstance(key, int) and isinstance(node, list):
+                if lc is not None:
+                    line, column = lc.item(key)
+                    line, column = line + 1, column + 1
+                node = node[key]
+            elif isinstance(node, dict) and key in node:
+                if lc is not None:
+                    line, column = lc.key(key)
+                    line, column = line + 1, column + 1
+                node = node[key]
+            else:
+                break
+        except (IndexError, KeyError, TypeError):
+            break
+    return line, column

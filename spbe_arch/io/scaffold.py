@@ -1,0 +1,79 @@
+"""`spbe-arch init`: a new model folder that validates clean and that editors can check."""
+
+import json
+from pathlib import Path
+
+from ..model.schema import model_file_schema
+from .files import MANIFEST, SpbeError
+from .write import write_atomic
+
+__all__ = ["SCHEMA_COPY", "scaffold"]
+
+SCHEMA_COPY = ".schema/spbe-model.schema.json"
+
+_FILES = {
+    MANIFEST: """\
+instansi:
+  id: {slug}
+  name: {name}
+  level: kabupaten
+  region: Provinsi ...
+  framework: permenpanrb-59-2020
+  target: 3.0
+""",
+    "units.yaml": """\
+units:
+  - id: diskominfo
+    name: Dinas Komunikasi dan Informatika
+    kind: dinas
+    networks: [jip]
+""",
+    "infrastructure.yaml": """\
+infrastructure:
+  - id: pusat-data-daerah
+    name: Pusat Data Daerah
+    kind: pusat_data_daerah
+    provider: Diskominfo
+    networks: [jip]
+""",
+    "applications.yaml": """\
+applications:
+  - id: srikandi-{slug}
+    name: SRIKANDI
+    kind: umum
+    platform: srikandi
+    owner: diskominfo
+  - id: website
+    name: Website Resmi
+    kind: khusus
+    owner: diskominfo
+    hosting: pusat-data-daerah
+    url: https://example.go.id
+
+integrations:
+  - id: website-to-srikandi
+    source: website
+    target: srikandi
+    via: splp
+    network: jip
+""",
+}
+
+
+def scaffold(folder: Path, *, name: str | None = None, force: bool = False) -> list[Path]:
+    """Write a starter model into `folder`; return the files written."""
+    if (folder / MANIFEST).exists() and not force:
+        raise SpbeError(f"{folder}: already holds a model ({MANIFEST}); use --force to overwrite")
+    slug = "".join(c if c.isalnum() else "-" for c in folder.resolve().name.lower()).strip("-")
+    slug = slug or "instansi"
+    title = name or f"Pemerintah {folder.resolve().name}"
+    written = []
+    schema_path = folder / SCHEMA_COPY
+    write_atomic(schema_path, json.dumps(model_file_schema(), indent=2) + "\n", force=True)
+    written.append(schema_path)
+    for file, body in _FILES.items():
+        path = folder / file
+        modeline = f"# yaml-language-server: $schema={SCHEMA_COPY}\n"
+        write_atomic(path, modeline + body.format(slug=slug, name=json.dumps(title)), force=force)
+        written.append(path)
+    return written

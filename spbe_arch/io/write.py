@@ -1,0 +1,31 @@
+"""Writing files safely: never over an existing file without `force`, always atomically."""
+
+import os
+import tempfile
+from pathlib import Path
+
+from .files import SpbeError
+
+__all__ = ["write_atomic"]
+
+
+def write_atomic(path: Path, content: str | bytes, *, force: bool = False) -> None:
+    """Write `content` to `path` through a temporary file and a rename.
+
+    Raises `SpbeError` when the file exists and `force` is not set, or it cannot be written.
+    """
+    if path.exists() and not force:
+        raise SpbeError(f"{path}: already exists; use --force to overwrite it")
+    data = content.encode() if isinstance(content, str) else content
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+        try:
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(data)
+            os.replace(tmp, path)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+    except OSError as exc:
+        raise SpbeError(f"{path}: cannot write ({exc.strerror})") from exc

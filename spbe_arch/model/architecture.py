@@ -1,0 +1,113 @@
+"""The whole model: the manifest plus every collection, and where each element came from."""
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from .elements import (
+    Application,
+    AssessmentEntry,
+    BusinessProcess,
+    DataSet,
+    Element,
+    Infrastructure,
+    Instansi,
+    Integration,
+    RoadmapItem,
+    SecurityControl,
+    Service,
+    Unit,
+)
+
+__all__ = ["COLLECTIONS", "Architecture", "Source"]
+
+COLLECTIONS: dict[str, type[Element]] = {
+    "units": Unit,
+    "business_processes": BusinessProcess,
+    "services": Service,
+    "data": DataSet,
+    "applications": Application,
+    "infrastructure": Infrastructure,
+    "security": SecurityControl,
+    "integrations": Integration,
+    "roadmap": RoadmapItem,
+}
+"""Collection key -> element type. Every model file may hold any of these."""
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """Where an element was written: file (relative to the model folder) and list position."""
+
+    file: str
+    collection: str
+    index: int
+
+
+@dataclass
+class Architecture:
+    """A loaded model. Elements are keyed by their model-wide unique id."""
+
+    root: str
+    instansi: Instansi | None = None
+    collections: dict[str, dict[str, Element]] = field(
+        default_factory=lambda: {name: {} for name in COLLECTIONS}
+    )
+    assessment: list[AssessmentEntry] = field(default_factory=list)
+    sources: dict[str, Source] = field(default_factory=dict)
+    files: list[str] = field(default_factory=list)
+
+    @property
+    def units(self) -> dict[str, Unit]:
+        return self.collections["units"]  # type: ignore[return-value]
+
+    @property
+    def business_processes(self) -> dict[str, BusinessProcess]:
+        return self.collections["business_processes"]  # type: ignore[return-value]
+
+    @property
+    def services(self) -> dict[str, Service]:
+        return self.collections["services"]  # type: ignore[return-value]
+
+    @property
+    def data(self) -> dict[str, DataSet]:
+        return self.collections["data"]  # type: ignore[return-value]
+
+    @property
+    def applications(self) -> dict[str, Application]:
+        return self.collections["applications"]  # type: ignore[return-value]
+
+    @property
+    def infrastructure(self) -> dict[str, Infrastructure]:
+        return self.collections["infrastructure"]  # type: ignore[return-value]
+
+    @property
+    def security(self) -> dict[str, SecurityControl]:
+        return self.collections["security"]  # type: ignore[return-value]
+
+    @property
+    def integrations(self) -> dict[str, Integration]:
+        return self.collections["integrations"]  # type: ignore[return-value]
+
+    @property
+    def roadmap(self) -> dict[str, RoadmapItem]:
+        return self.collections["roadmap"]  # type: ignore[return-value]
+
+    def element(self, element_id: str) -> Element | None:
+        """The element with this id, whatever its collection."""
+        source = self.sources.get(element_id)
+        if source is None:
+            return None
+        return self.collections[source.collection].get(element_id)
+
+    def kind_of(self, element_id: str) -> str | None:
+        """The collection an id belongs to, or None."""
+        source = self.sources.get(element_id)
+        return source.collection if source else None
+
+    def counts(self) -> dict[str, int]:
+        """Number of elements per collection."""
+        return {name: len(items) for name, items in self.collections.items()}
+
+    def name_of(self, element_id: str) -> str:
+        element: Any = self.element(element_id)
+        return element.name if element is not None and element.name else element_id

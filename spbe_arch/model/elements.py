@@ -1,0 +1,217 @@
+"""The element types of an SPBE architecture, one per collection of a model folder."""
+
+from typing import Annotated
+
+from pydantic import Field
+
+from .types import (
+    ApplicationKind,
+    Classification,
+    Identifier,
+    InfrastructureKind,
+    InstansiLevel,
+    IntegrationVia,
+    Properties,
+    ServiceKind,
+    ServiceLevel,
+    SpbeModel,
+    Status,
+    Tags,
+    UnitKind,
+    ref_code,
+)
+
+__all__ = [
+    "Application",
+    "AssessmentEntry",
+    "BusinessProcess",
+    "DataSet",
+    "Element",
+    "Evidence",
+    "Infrastructure",
+    "Instansi",
+    "Integration",
+    "RoadmapItem",
+    "SecurityControl",
+    "Service",
+    "Unit",
+]
+
+Name = Annotated[str, Field(min_length=1, description="Display name (nama)")]
+Description = Annotated[
+    str | None, Field(default=None, description="Free text description (uraian)")
+]
+Refs = Annotated[list[Identifier], Field(default_factory=list)]
+
+
+class Element(SpbeModel):
+    """Fields every element has."""
+
+    id: Identifier
+    name: Name
+    description: Description = None
+    tags: Tags
+    properties: Properties
+
+
+class Instansi(SpbeModel):
+    """The government body the model describes (instansi pemerintah); manifest only."""
+
+    id: Identifier
+    name: Name
+    level: InstansiLevel = Field(description="Jenis instansi: provinsi, kabupaten, kota, ...")
+    region: str | None = Field(default=None, description="Wilayah (province / region name)")
+    framework: Identifier = Field(
+        default="permenpanrb-59-2020",
+        description="Evaluation framework id (kerangka evaluasi SPBE) from models/frameworks",
+    )
+    target: float | None = Field(
+        default=None, ge=0, le=5, description="Target SPBE index (target indeks SPBE), 0-5"
+    )
+    severity: dict[str, str] = Field(
+        default_factory=dict,
+        description="Rule severity overrides: code -> error | warning | info | off",
+    )
+    tags: Tags
+    properties: Properties
+
+
+class Unit(Element):
+    """Perangkat daerah / unit kerja (OPD)."""
+
+    kind: UnitKind = Field(description="Jenis perangkat daerah")
+    parent: Identifier | None = Field(default=None, description="Induk (parent unit id)")
+    networks: Refs = Field(
+        default_factory=list,
+        description="Networks the unit is connected to, e.g. JIP (jaringan yang terhubung)",
+    )
+
+
+class BusinessProcess(Element):
+    """Proses bisnis."""
+
+    ref: ref_code("RAB", "Referensi Arsitektur Proses Bisnis code, e.g. RAB.01.02.03") | None = None
+    owner: Identifier = Field(description="Owning unit (unit pemilik proses)")
+    urusan: str | None = Field(default=None, description="Urusan pemerintahan (affair)")
+    services: Refs = Field(
+        default_factory=list, description="Services that support the process (layanan pendukung)"
+    )
+
+
+class Service(Element):
+    """Layanan SPBE: public service or government administration service."""
+
+    kind: ServiceKind = Field(description="Layanan publik or layanan administrasi pemerintahan")
+    ref: ref_code("RAL", "Referensi Arsitektur Layanan code, e.g. RAL.01.05") | None = None
+    owner: Identifier = Field(description="Unit that provides the service (unit penyelenggara)")
+    applications: Refs = Field(
+        default_factory=list, description="Applications realizing the service (aplikasi)"
+    )
+    level: ServiceLevel | None = Field(
+        default=None, description="Current capability level (tingkat kematangan layanan)"
+    )
+    indicator: int | None = Field(
+        default=None,
+        ge=1,
+        description="SPBE evaluation indicator the service counts for (indikator), e.g. 37",
+    )
+
+
+class DataSet(Element):
+    """Data dan informasi."""
+
+    ref: ref_code("RAD", "Referensi Arsitektur Data code, e.g. RAD.01.02") | None = None
+    steward: Identifier | None = Field(
+        default=None, description="Steward unit (produsen data / walidata)"
+    )
+    classification: Classification = Field(
+        default=Classification.terbatas, description="Klasifikasi: terbuka, terbatas, rahasia"
+    )
+    producer: Identifier | None = Field(
+        default=None, description="Application that produces the data (aplikasi sumber)"
+    )
+    published: bool = Field(
+        default=False, description="Published on the Satu Data portal (dipublikasikan)"
+    )
+
+
+class Application(Element):
+    """Aplikasi SPBE."""
+
+    kind: ApplicationKind = Field(description="Aplikasi umum or aplikasi khusus")
+    platform: Identifier | None = Field(
+        default=None,
+        description="National platform this application is an instance of (aplikasi umum id)",
+    )
+    owner: Identifier = Field(description="Owning unit (unit pemilik aplikasi)")
+    status: Status = Field(default=Status.active, description="Status aplikasi")
+    hosting: Identifier | None = Field(
+        default=None, description="Data centre hosting it (infrastruktur penempatan)"
+    )
+    reads: Refs = Field(default_factory=list, description="Data read (data yang digunakan)")
+    writes: Refs = Field(default_factory=list, description="Data written (data yang dihasilkan)")
+    ref: ref_code("RAA", "Referensi Arsitektur Aplikasi code, e.g. RAA.02.01") | None = None
+    url: str | None = Field(default=None, description="Address (alamat aplikasi)")
+
+
+class Infrastructure(Element):
+    """Infrastruktur SPBE: a data centre or a network."""
+
+    kind: InfrastructureKind = Field(description="Jenis infrastruktur")
+    location: str | None = Field(default=None, description="Lokasi")
+    provider: str | None = Field(default=None, description="Penyedia (operator)")
+    networks: Refs = Field(
+        default_factory=list, description="Networks a data centre is connected to (jaringan)"
+    )
+
+
+class SecurityControl(Element):
+    """Keamanan SPBE: a security control and the elements it covers."""
+
+    kind: str = Field(
+        min_length=1,
+        description="Control kind (jenis kontrol), e.g. csirt, isms, penetration_test, backup",
+    )
+    covers: Refs = Field(default_factory=list, description="Elements covered (cakupan)")
+    standard: str | None = Field(default=None, description="Standard, e.g. SNI ISO/IEC 27001")
+    year: int | None = Field(default=None, ge=1990, le=2100, description="Year (tahun)")
+    status: Status = Field(default=Status.active, description="Status")
+
+
+class Integration(Element):
+    """Integrasi: one application sending data to another, locally or to a national platform."""
+
+    name: Name | None = None
+    source: Identifier = Field(description="Source application (aplikasi sumber)")
+    target: Identifier = Field(
+        description="Target application or national platform (aplikasi tujuan)"
+    )
+    via: IntegrationVia = Field(description="Mechanism: splp, api_direct, ... (mekanisme)")
+    data: Refs = Field(default_factory=list, description="Data exchanged (data yang dipertukarkan)")
+    network: Identifier | None = Field(default=None, description="Network used (jaringan)")
+    status: Status = Field(default=Status.active, description="Status integrasi")
+
+
+class RoadmapItem(Element):
+    """Peta Rencana SPBE: a planned initiative and the elements it changes."""
+
+    year: int = Field(ge=2000, le=2100, description="Target year (tahun target)")
+    elements: Refs = Field(default_factory=list, description="Elements it changes or adds")
+    status: Status = Field(default=Status.planned, description="Status")
+
+
+class Evidence(SpbeModel):
+    """Bukti dukung: a document supporting a self-assessed level."""
+
+    title: str = Field(min_length=1, description="Document title (judul dokumen)")
+    link: str | None = Field(default=None, description="Link or file path (tautan)")
+    year: int | None = Field(default=None, ge=1990, le=2100, description="Year (tahun)")
+
+
+class AssessmentEntry(SpbeModel):
+    """Penilaian mandiri: a self-assessed level for one indicator a model cannot show."""
+
+    indicator: int | str = Field(description="Indicator number or id (nomor indikator)")
+    level: int = Field(ge=1, le=5, description="Self-assessed level 1-5 (tingkat)")
+    evidence: list[Evidence] = Field(default_factory=list, description="Bukti dukung")
+    note: str | None = Field(default=None, description="Catatan")

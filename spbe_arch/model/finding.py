@@ -1,0 +1,57 @@
+"""The one type every check reports a problem with."""
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+__all__ = ["Finding", "Location", "Severity"]
+
+
+class Severity(StrEnum):
+    """How bad a finding is; `error` makes `validate` exit 1."""
+
+    error = "error"
+    warning = "warning"
+    info = "info"
+
+    @property
+    def rank(self) -> int:
+        return {"error": 3, "warning": 2, "info": 1}[self.value]
+
+
+@dataclass(frozen=True, slots=True)
+class Location:
+    """A place in a model file: path relative to the model folder, 1-based line and column.
+
+    `key_path` says where inside the file the problem is (collection, index, field, ...);
+    line and column are filled in from it only when findings are reported.
+    """
+
+    file: str
+    line: int = 0
+    column: int = 0
+    key_path: tuple[str | int, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """A problem found in a model: a stable code, a severity, a message and where it is."""
+
+    code: str
+    severity: Severity
+    message: str
+    element: str | None = None
+    location: Location | None = None
+    hint: str | None = None
+    related: tuple[str, ...] = field(default=())
+
+    @property
+    def sort_key(self) -> tuple:
+        loc = self.location
+        return (
+            loc.file if loc else "~",
+            loc.line if loc else 0,
+            loc.column if loc else 0,
+            self.code,
+            self.element or "",
+            self.message,
+        )

@@ -1,0 +1,57 @@
+"""JSON Schema (Draft 2020-12) generated from the pydantic types, for editors and other tools."""
+
+from typing import Any
+
+from pydantic import Field, create_model
+
+from .architecture import COLLECTIONS
+from .elements import AssessmentEntry, Instansi
+from .platform import NationalPlatform
+from .types import SpbeModel
+
+__all__ = ["SCHEMA_FILES", "model_file_schema", "platforms_schema"]
+
+DIALECT = "https://json-schema.org/draft/2020-12/schema"
+
+
+def model_file_schema() -> dict[str, Any]:
+    """Schema of one model file: any collections, `instansi` in the manifest."""
+    fields: dict[str, Any] = {
+        "instansi": (
+            Instansi | None,
+            Field(default=None, description="Instansi (manifest spbe.yaml only)"),
+        ),
+        "assessment": (
+            list[AssessmentEntry],
+            Field(default_factory=list, description="Penilaian mandiri (self-assessment)"),
+        ),
+    }
+    for name, cls in COLLECTIONS.items():
+        doc = (cls.__doc__ or name).strip().splitlines()[0]
+        fields[name] = (list[cls], Field(default_factory=list, description=doc))
+    model = create_model("SpbeModelFile", __base__=SpbeModel, **fields)
+    model.__doc__ = "One file of an SPBE architecture model (spbe-arch)."
+    return _finish(model.model_json_schema(), "spbe-model")
+
+
+def platforms_schema() -> dict[str, Any]:
+    """Schema of the national platform catalog `models/platforms.yaml`."""
+    model = create_model(
+        "PlatformCatalog",
+        __base__=SpbeModel,
+        platforms=(list[NationalPlatform], Field(description="National platforms")),
+    )
+    model.__doc__ = "Catalog of national SPBE platforms and aplikasi umum."
+    return _finish(model.model_json_schema(), "platforms")
+
+
+def _finish(schema: dict[str, Any], name: str) -> dict[str, Any]:
+    return {"$schema": DIALECT, "$id": f"https://spbe-arch.dev/schemas/{name}.schema.json",
+            **schema}
+
+
+SCHEMA_FILES = {
+    "spbe-model.schema.json": model_file_schema,
+    "platforms.schema.json": platforms_schema,
+}
+"""File name in `schemas/` -> the function that generates it."""

@@ -1,0 +1,169 @@
+"""Shared constrained types and closed vocabularies of the SPBE model."""
+
+from enum import StrEnum
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field
+
+__all__ = [
+    "ID_PATTERN",
+    "ApplicationKind",
+    "Classification",
+    "Identifier",
+    "InfrastructureKind",
+    "InstansiLevel",
+    "IntegrationVia",
+    "Properties",
+    "ServiceKind",
+    "ServiceLevel",
+    "SpbeModel",
+    "Status",
+    "Tags",
+    "UnitKind",
+    "ref_code",
+]
+
+ID_PATTERN = r"^[a-z0-9][a-z0-9._-]*$"
+"""Ids: lowercase ASCII letters, digits, `.`, `-`, `_`; no spaces, no unicode look-alikes."""
+
+
+class SpbeModel(BaseModel):
+    """Base of every model type: unknown keys are errors, so a typo never drops data."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, use_enum_values=False)
+
+
+Identifier = Annotated[
+    str,
+    Field(
+        pattern=ID_PATTERN,
+        max_length=128,
+        description="Identifier: lowercase letters, digits, '.', '-', '_' (pengenal unik)",
+    ),
+]
+
+Tags = Annotated[
+    list[str], Field(default_factory=list, description="Free labels (label bebas)")
+]
+
+Properties = Annotated[
+    dict[str, str | int | float | bool],
+    Field(
+        default_factory=dict,
+        description="Free key/value properties for local extensions (properti tambahan)",
+    ),
+]
+
+
+def ref_code(prefix: str, description: str):
+    """A reference-architecture code such as `RAL.01.02`: the prefix, then dot-separated pairs."""
+    return Annotated[
+        str,
+        Field(pattern=rf"^{prefix}(\.[0-9]{{2}}){{1,4}}$", description=description),
+    ]
+
+
+class InstansiLevel(StrEnum):
+    """Kind of government body (jenis instansi)."""
+
+    provinsi = "provinsi"
+    kabupaten = "kabupaten"
+    kota = "kota"
+    kementerian = "kementerian"
+    lembaga = "lembaga"
+
+
+class UnitKind(StrEnum):
+    """Kind of perangkat daerah / unit kerja."""
+
+    sekretariat = "sekretariat"
+    inspektorat = "inspektorat"
+    dinas = "dinas"
+    badan = "badan"
+    kantor = "kantor"
+    rsud = "rsud"
+    kecamatan = "kecamatan"
+    kelurahan = "kelurahan"
+    satuan = "satuan"
+    bagian = "bagian"
+    unit_kerja = "unit_kerja"
+
+
+class ServiceKind(StrEnum):
+    """Layanan publik (public) or layanan administrasi pemerintahan (administration)."""
+
+    public = "public"
+    administration = "administration"
+
+
+class ServiceLevel(StrEnum):
+    """Capability level of an electronic service (tingkat kematangan layanan), 1 to 5."""
+
+    informasi = "informasi"
+    interaksi = "interaksi"
+    transaksi = "transaksi"
+    kolaborasi = "kolaborasi"
+    optimum = "optimum"
+
+    @property
+    def number(self) -> int:
+        return list(ServiceLevel).index(self) + 1
+
+
+class ApplicationKind(StrEnum):
+    """Aplikasi umum (shared, designated nationally) or aplikasi khusus (for one instansi)."""
+
+    umum = "umum"
+    khusus = "khusus"
+
+
+class Status(StrEnum):
+    """Life-cycle status (status siklus hidup)."""
+
+    planned = "planned"
+    development = "development"
+    active = "active"
+    retired = "retired"
+
+
+class Classification(StrEnum):
+    """Data classification (klasifikasi data)."""
+
+    terbuka = "terbuka"
+    terbatas = "terbatas"
+    rahasia = "rahasia"
+
+
+class InfrastructureKind(StrEnum):
+    """Data centres (pusat data) and networks (jaringan)."""
+
+    pdn = "pdn"
+    pusat_data_daerah = "pusat_data_daerah"
+    cloud = "cloud"
+    vendor = "vendor"
+    on_premise = "on_premise"
+    jip = "jip"
+    internet = "internet"
+    intranet = "intranet"
+    vpn = "vpn"
+
+    @property
+    def is_network(self) -> bool:
+        return self in NETWORK_KINDS
+
+
+NETWORK_KINDS = frozenset(
+    {InfrastructureKind.jip, InfrastructureKind.internet, InfrastructureKind.intranet,
+     InfrastructureKind.vpn}
+)
+
+
+class IntegrationVia(StrEnum):
+    """How two applications are connected (mekanisme integrasi)."""
+
+    splp = "splp"
+    api_direct = "api_direct"
+    database_link = "database_link"
+    file_transfer = "file_transfer"
+    manual = "manual"
+    shared_login = "shared_login"

@@ -1,0 +1,1 @@
+"""Output: finding renderers, HTML and Markdown reports."""

@@ -1,0 +1,130 @@
+"""Finding renderers: text, JSON, SARIF 2.1.0 and Markdown. They never change findings."""
+
+from collections import Counter
+from collections.abc import Iterable
+from typing import Any
+
+from ..model import Finding, Severity
+from ..validate import RULES
+
+__all__ = ["finding_dict", "findings_markdown", "findings_sarif", "findings_text", "summary_line"]
+
+_TOOL_URI = "https://github.com/spbe-arch/spbe-arch"
+
+
+def _place(item: Finding, prefix: str) -> str:
+    loc = item.location
+    if loc is None:
+        return prefix.rstrip("/") or "."
+    return f"{prefix}{loc.file}:{loc.line}:{loc.column}"
+
+
+def findings_text(findings: Iterable[Finding], *, prefix: str = "") -> list[str]:
+    """`path:line:col: severity CODE message` lines, each with an indented hint line if any."""
+    lines = []
+    for item in findings:
+        lines.append(f"{_place(item, prefix)}: {item.severity} {item.code} {item.message}")
+        if item.hint:
+            lines.append(f"    hint: {item.hint}")
+    return lines
+
+
+def summary_line(findings: list[Finding], what: str) -> str:
+    """'2 errors, 1 warning in 15 files' style closing line."""
+    counts = Counter(f.severity for f in findings)
+    parts = [
+        f"{counts[s]} {s.value}{'' if counts[s] == 1 else 's'}"
+        for s in (Severity.error, Severity.warning, Severity.info)
+        if counts[s] or s is not Severity.info
+    ]
+    return ", ".join(parts) + f" in {what}"
+
+
+def finding_dict(item: Finding) -> dict[str, Any]:
+    """A finding as the stable JSON object documented in the README."""
+    loc = item.location
+    return {
+        "code": item.code,
+        "severity": item.severity.value,
+        "message": item.message,
+        "element": item.element,
+        "file": loc.file if loc else None,
+        "line": loc.line if loc else None,
+        "column": loc.column if loc else None,
+        "hint": item.hint,
+    }
+
+
+_SARIF_LEVEL = {Severity.error: "error", Severity.warning: "warning", Severity.info: "note"}
+
+
+def findings_sarif(findings: list[Finding], *, prefix: str = "", version: str) -> dict[str, Any]:
+    """A SARIF 2.1.0 log with one run, so code-scanning tools show findings inline."""
+    used = sorted({f.code for f in findings})
+    rules = [
+        {
+            "id": code,
+            "name": RULES[code].name,
+            "shortDescription": {"text": RULES[code].summary},
+            "fullDescription": {"text": RULES[code].doc},
+            "defaultConfiguration": {"level": _SARIF_LEVEL[RULES[code].severity]},
+            "helpUri": f"{_TOOL_URI}/blob/main/docs/rules.md#{code.lower()}",
+        }
+        for code in used
+        if code in RULES
+    ]
+    index = {code: i for i, code in enumerate(used)}
+    results = []
+    for item in findings:
+        result: dict[str, Any] = {
+            "ruleId": item.code,
+            "ruleIndex": index[item.code],
+            "level": _SARIF_LEVEL[item.severity],
+            "message": {"text": item.message + (f" (hint: {item.hint})" if item.hint else "")},
+        }
+        if item.location is not None:
+            result["locations"] = [
+                {
+                    "physicalLocation": {
+                        "artifactLocation": {"uri": f"{prefix}{item.location.file}"},
+                        "region": {
+                            "startLine": max(item.location.line, 1),
+                            "startColumn": max(item.location.column, 1),
+                        },
+                    }
+                }
+            ]
+        if item.element:
+            result["properties"] = {"element": item.element}
+        results.append(result)
+    return {
+        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+        "version": "2.1.0",
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": "spbe-arch",
+                        "version": version,
+                        "informationUri": _TOOL_URI,
+                        "rules": rules,
+                    }
+                },
+                "results": results,
+            }
+        ],
+    }
+
+
+def findings_markdown(findings: list[Finding], *, title: str) -> str:
+    """A Markdown table of findings, for pull-request comments."""
+    lines = [f"### {title}", "", summary_line(findings, "the model"), ""]
+    if findings:
+        lines += ["| severity | code | where | element | message |", "|---|---|---|---|---|"]
+        for item in findings:
+            where = _place(item, "") if item.location else ""
+            message = item.message.replace("|", "\\|")
+            lines.append(
+                f"| {item.severity} | {item.code} | `{where}` | {item.element or ''} | {message} |"
+            )
+    return "\n".join(lines) + "\n"

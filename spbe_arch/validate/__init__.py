@@ -1,0 +1,21 @@
+"""Validation: the finding-code table, model loading with checks, severities, locations."""
+
+from . import codes
+from .check import ValidationResult, load_model
+from .config import apply_overrides
+from .locate import locate
+from .registry import RULES, Rule, RuleStatus, finding, register, rule
+
+__all__ = [
+    "RULES",
+    "Rule",
+    "RuleStatus",
+    "ValidationResult",
+    "apply_overrides",
+    "codes",
+    "finding",
+    "load_model",
+    "locate",
+    "register",
+    "rule",
+]

@@ -1,0 +1,245 @@
+"""Turn parsed files into an Architecture, reporting structure and type problems as findings.
+
+Each collection is validated as a whole list first (fast); only a list with errors is
+validated again item by item, so that every valid element is kept and every error reported.
+"""
+
+from difflib import get_close_matches
+from functools import cache
+from typing import Any
+
+from pydantic import TypeAdapter, ValidationError
+
+from ..io import MANIFEST, ParsedFile
+from ..model import COLLECTIONS, Architecture, AssessmentEntry, Finding, Instansi, Location, Source
+from ..model.types import ID_PATTERN
+from . import codes
+from .registry import finding
+
+__all__ = ["build_architecture"]
+
+_TOP_KEYS = ("instansi", "assessment", *COLLECTIONS)
+
+
+@cache
+def _list_adapter(cls: type) -> TypeAdapter:
+    return TypeAdapter(list[cls])
+
+
+def build_architecture(
+    files: list[ParsedFile], root: str
+) -> tuple[Architecture, list[Finding], dict[str, Source]]:
+    """Merge the collections of all files into one Architecture.
+
+    Returns it with its findings and the ids of elements that failed validation: those exist,
+    so references to them are not dangling, but they are not in the architecture.
+    """
+    arch = Architecture(root=root, files=[f.relative for f in files])
+    findings: list[Finding] = []
+    invalid_ids: dict[str, Source] = {}
+    for parsed in files:
+        if parsed.error is not None:
+            findings.append(
+                finding(
+                    codes.SYNTAX_ERROR,
+                    parsed.error,
+                    location=Location(parsed.relative, parsed.line, parsed.column),
+                    hint="fix the syntax; nothing in this file was read",
+                )
+            )
+            continue
+        if parsed.data is None:
+            continue
+        if not isinstance(parsed.data, dict):
+            findings.append(
+                finding(
+                    codes.UNKNOWN_COLLECTION,
+                    "top level must be a mapping of collections such as 'applications:'",
+                    location=Location(parsed.relative, 1, 1),
+                )
+            )
+            continue
+        for key, value in parsed.data.items():
+            _read_key(arch, parsed, str(key), value, findings, invalid_ids)
+    if arch.instansi is None and files and files[0].error is None:
+        findings.append(
+            finding(
+                codes.MISSING_INSTANSI,
+                "the manifest has no 'instansi:' block",
+                location=Location(files[0].relative, 1, 1),
+                hint="add instansi: {id: ..., name: ..., level: kabupaten}",
+            )
+        )
+    return arch, findings, invalid_ids
+
+
+def _read_key(arch, parsed, key, value, findings, invalid_ids) -> None:
+    where = Location(parsed.relative, key_path=(key,))
+    if key == "instansi":
+        is_manifest = parsed.relative == MANIFEST or len(arch.files) == 1
+        if not is_manifest or arch.instansi is not None:
+            findings.append(
+                finding(
+                    codes.MISPLACED_INSTANSI,
+                    "'instansi:' belongs in the manifest spbe.yaml only, once",
+                    location=where,
+                )
+            )
+            return
+        try:
+            arch.instansi = Instansi.model_validate(value)
+        except ValidationError as exc:
+            findings.extend(_pydantic_findings(exc, parsed.relative, (key,), value, None))
+        return
+    if key not in COLLECTIONS and key != "assessment":
+        close = get_close_matches(key, _TOP_KEYS, n=1, cutoff=0.5)
+        findings.append(
+            finding(
+                codes.UNKNOWN_COLLECTION,
+                f"unknown collection '{key}'",
+                location=where,
+                hint=(f"did you mean '{close[0]}'? " if close else "")
+                + "collections: " + ", ".join(_TOP_KEYS),
+            )
+        )
+        return
+    if value is None:
+        return
+    if not isinstance(value, list):
+        findings.append(
+            finding(codes.INVALID_VALUE, f"'{key}' must be a list of elements", location=where)
+        )
+        return
+    if key == "assessment":
+        _read_assessment(arch, parsed, value, findings)
+        return
+    _read_collection(arch, parsed, key, value, findings, invalid_ids)
+
+
+def _read_assessment(arch, parsed, value, findings) -> None:
+    for index, item in enumerate(value):
+        try:
+            arch.assessment.append(AssessmentEntry.model_validate(item))
+        except ValidationError as exc:
+            findings.extend(
+                _pydantic_findings(exc, parsed.relative, ("assessment", index), item, None)
+            )
+
+
+def _read_collection(arch, parsed, key, value, findings, invalid_ids) -> None:
+    cls = COLLECTIONS[key]
+    try:
+        elements = _list_adapter(cls).validate_python(value)
+    except ValidationError:
+        elements = None
+    target = arch.collections[key]
+    for index, item in enumerate(value):
+        if elements is not None:
+            element = elements[index]
+        else:
+            try:
+                element = cls.model_validate(item)
+            except ValidationError as exc:
+                raw_id = item.get("id") if isinstance(item, dict) else None
+                element_id = raw_id if isinstance(raw_id, str) else None
+                findings.extend(
+                    _pydantic_findings(exc, parsed.relative, (key, index), item, element_id)
+                )
+                if element_id is not None:
+                    _remember_invalid(arch, parsed, key, index, element_id, findings, invalid_ids)
+                continue
+        if _is_duplicate(arch, parsed, key, index, element.id, findings, invalid_ids):
+            continue
+        arch.sources[element.id] = Source(parsed.relative, key, index)
+        target[element.id] = element
+
+
+def _is_duplicate(arch, parsed, key, index, element_id, findings, invalid_ids) -> bool:
+    first = arch.sources.get(element_id) or invalid_ids.get(element_id)
+    if first is None:
+        return False
+    findings.append(
+        finding(
+            codes.DUPLICATE_ID,
+            f"duplicate id '{element_id}': already used in {first.file} ({first.collection})",
+            element=element_id,
+            location=Location(parsed.relative, key_path=(key, index, "id")),
+            hint="ids are unique across the whole model; rename one of them",
+        )
+    )
+    return True
+
+
+def _remember_invalid(arch, parsed, key, index, element_id, findings, invalid_ids) -> None:
+    if not _is_duplicate(arch, parsed, key, index, element_id, findings, invalid_ids):
+        invalid_ids[element_id] = Source(parsed.relative, key, index)
+
+
+def _pydantic_findings(
+    exc: ValidationError, file: str, prefix: tuple, item: Any, element_id: str | None
+) -> list[Finding]:
+    out = []
+    for error in exc.errors(include_url=False):
+        loc = tuple(error["loc"])
+        kind = error["type"]
+        field = ".".join(str(part) for part in loc) or "element"
+        location = Location(file, key_path=(*prefix, *loc))
+        value = error.get("input")
+        if kind == "extra_forbidden":
+            cls_fields = _fields_at(prefix, loc)
+            close = get_close_matches(str(loc[-1]), cls_fields, n=1, cutoff=0.6)
+            out.append(
+                finding(
+                    codes.UNKNOWN_FIELD,
+                    f"unknown field '{loc[-1]}'",
+                    element=element_id,
+                    location=location,
+                    hint=(f"did you mean '{close[0]}'? " if close else "")
+                    + "put local extensions under 'properties:'",
+                )
+            )
+        elif kind == "missing":
+            out.append(
+                finding(
+                    codes.MISSING_FIELD,
+                    f"missing required field '{field}'",
+                    element=element_id,
+                    location=Location(file, key_path=(*prefix, *loc[:-1])),
+                )
+            )
+        elif kind == "string_pattern_mismatch" and error["ctx"]["pattern"] == ID_PATTERN:
+            out.append(
+                finding(
+                    codes.INVALID_IDENTIFIER,
+                    f"{field}: invalid id {_quote(value)}",
+                    element=element_id,
+                    location=location,
+                    hint="use lowercase ASCII letters, digits, '.', '-' and '_', e.g. 'dinkes'",
+                )
+            )
+        else:
+            message = error["msg"]
+            message = message[0].lower() + message[1:]
+            out.append(
+                finding(
+                    codes.INVALID_VALUE,
+                    f"{field}: {message}, got {_quote(value)}",
+                    element=element_id,
+                    location=location,
+                )
+            )
+    return out
+
+
+def _fields_at(prefix: tuple, loc: tuple) -> list[str]:
+    collection = prefix[0]
+    cls = {"instansi": Instansi, "assessment": AssessmentEntry}.get(collection)
+    cls = cls or COLLECTIONS.get(collection)
+    if cls is None or len(loc) != 1:
+        return []
+    return list(cls.model_fields)
+
+
+def _quote(value: Any) -> str:
+    text = repr(value) if not isinstance(value, str) else f"'{value}'"
+    return text if len(text) <= 60 else text[:57] + "...'"

@@ -1,0 +1,190 @@
+"""Reference checks: every id a field names exists and is of a kind that field accepts."""
+
+from collections.abc import Iterator
+
+from ..model import Architecture, Finding, Location, PlatformKind, Source
+from ..model.types import NETWORK_KINDS, ApplicationKind
+from . import codes
+from .registry import finding
+
+__all__ = ["REFERENCES", "check_references"]
+
+ANY = "any"
+NETWORK = "network"
+DATA_CENTRE = "data_centre"
+NATIONAL = "national"
+
+REFERENCES: dict[str, dict[str, tuple[str, ...]]] = {
+    "units": {"parent": ("units",), "networks": (NETWORK,)},
+    "business_processes": {"owner": ("units",), "services": ("services",)},
+    "services": {"owner": ("units",), "applications": ("applications",)},
+    "data": {"steward": ("units",), "producer": ("applications",)},
+    "applications": {
+        "owner": ("units",),
+        "hosting": (DATA_CENTRE,),
+        "reads": ("data",),
+        "writes": ("data",),
+    },
+    "infrastructure": {"networks": (NETWORK,)},
+    "security": {"covers": (ANY,)},
+    "integrations": {
+        "source": ("applications",),
+        "target": ("applications", NATIONAL),
+        "data": ("data",),
+        "network": (NETWORK,),
+    },
+    "roadmap": {"elements": (ANY,)},
+}
+"""Collection -> reference field -> the kinds of element it may name."""
+
+_KIND_WORDS = {
+    "units": "unit",
+    "business_processes": "business process",
+    "services": "service",
+    "data": "data set",
+    "applications": "application",
+    "security": "security control",
+    "integrations": "integration",
+    "roadmap": "roadmap item",
+    NETWORK: "network",
+    DATA_CENTRE: "data centre",
+    NATIONAL: "national platform",
+}
+
+_NATIONAL_AS = {
+    NETWORK: {PlatformKind.network},
+    DATA_CENTRE: {PlatformKind.data_centre},
+    NATIONAL: set(PlatformKind),
+}
+
+
+def check_references(
+    arch: Architecture, platforms: dict, invalid_ids: dict[str, Source]
+) -> Iterator[Finding]:
+    """Yield dangling, wrong-kind, self-integration, platform and cycle findings."""
+    for collection, fields in REFERENCES.items():
+        for element_id, element in arch.collections[collection].items():
+            source = arch.sources[element_id]
+            for field, allowed in fields.items():
+                value = getattr(element, field)
+                targets = value if isinstance(value, list) else [value]
+                for position, target in enumerate(targets):
+                    if target is None:
+                        continue
+                    key_path = (collection, source.index, field)
+                    if isinstance(value, list):
+                        key_path = (*key_path, position)
+                    problem = _problem(arch, platforms, invalid_ids, target, allowed)
+                    if problem is not None:
+                        code, message, hint = problem
+                        yield finding(
+                            code,
+                            f"{field}: {message}",
+                            element=element_id,
+                            location=Location(source.file, key_path=key_path),
+                            hint=hint,
+                        )
+    yield from _platform_findings(arch, platforms)
+    yield from _self_integrations(arch)
+    yield from _parent_cycles(arch)
+
+
+def _kind_of(arch: Architecture, platforms: dict, target: str) -> str | None:
+    kind = arch.kind_of(target)
+    if kind == "infrastructure":
+        infra = arch.infrastructure[target]
+        return NETWORK if infra.kind in NETWORK_KINDS else DATA_CENTRE
+    if kind is None and target in platforms:
+        return NATIONAL
+    return kind
+
+
+def _problem(arch, platforms, invalid_ids, target, allowed):
+    if target in invalid_ids:
+        return None
+    kind = _kind_of(arch, platforms, target)
+    wanted = " or ".join(_KIND_WORDS[a] for a in allowed if a != ANY) or "element"
+    if kind is None:
+        return (
+            codes.DANGLING_REFERENCE,
+            f"'{target}' is not defined in the model",
+            f"define it, or name an existing {wanted}",
+        )
+    if ANY in allowed or kind in allowed:
+        return None
+    if kind == NATIONAL:
+        platform_kind = platforms[target].kind
+        if any(platform_kind in _NATIONAL_AS.get(a, ()) for a in allowed):
+            return None
+    return (
+        codes.WRONG_REFERENCE_KIND,
+        f"'{target}' is a {_KIND_WORDS.get(kind, kind)}, expected a {wanted}",
+        f"name a {wanted} here",
+    )
+
+
+def _platform_findings(arch: Architecture, platforms: dict) -> Iterator[Finding]:
+    for element_id, source in arch.sources.items():
+        if element_id in platforms:
+            yield finding(
+                codes.RESERVED_ID,
+                f"id '{element_id}' is the id of a national platform",
+                element=element_id,
+                location=Location(source.file, key_path=(source.collection, source.index, "id")),
+                hint=f"rename it, e.g. '{element_id}-local', and refer to the national one by "
+                f"'{element_id}'",
+            )
+    for app_id, app in arch.applications.items():
+        source = arch.sources[app_id]
+        if app.platform is not None and app.platform not in platforms:
+            yield finding(
+                codes.UNKNOWN_PLATFORM,
+                f"platform: unknown national platform '{app.platform}'",
+                element=app_id,
+                location=Location(source.file, key_path=("applications", source.index, "platform")),
+                hint="known platforms: " + ", ".join(sorted(platforms)),
+            )
+        elif app.kind is ApplicationKind.umum and app.platform is None:
+            yield finding(
+                codes.UMUM_WITHOUT_PLATFORM,
+                f"aplikasi umum '{app_id}' does not name its national platform",
+                element=app_id,
+                location=Location(source.file, key_path=("applications", source.index, "kind")),
+                hint="add 'platform:' with a national platform id, e.g. srikandi",
+            )
+
+
+def _self_integrations(arch: Architecture) -> Iterator[Finding]:
+    for integration_id, integration in arch.integrations.items():
+        if integration.source == integration.target:
+            source = arch.sources[integration_id]
+            yield finding(
+                codes.SELF_INTEGRATION,
+                f"integration '{integration_id}' connects '{integration.source}' to itself",
+                element=integration_id,
+                location=Location(
+                    source.file, key_path=("integrations", source.index, "target")
+                ),
+                hint="the target is the application the data goes to",
+            )
+
+
+def _parent_cycles(arch: Architecture) -> Iterator[Finding]:
+    reported: set[str] = set()
+    for start in sorted(arch.units):
+        chain: list[str] = []
+        current: str | None = start
+        while current in arch.units and current not in chain:
+            chain.append(current)
+            current = arch.units[current].parent
+        if current is not None and current in chain and current not in reported:
+            cycle = chain[chain.index(current):]
+            reported.update(cycle)
+            source = arch.sources[current]
+            yield finding(
+                codes.UNIT_PARENT_CYCLE,
+                "unit parents form a cycle: " + " -> ".join([*cycle, current]),
+                element=current,
+                location=Location(source.file, key_path=("units", source.index, "parent")),
+                related=tuple(cycle),
+            )
