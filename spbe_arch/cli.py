@@ -124,6 +124,23 @@ def init(
     typer.echo(f"next: edit the files, then run `spbe-arch validate {folder}`")
 
 
+def _sync(output: Path, texts: dict[str, str], check: bool, command: str) -> None:
+    from .io import SpbeError
+    from .io.generated import sync_generated
+
+    try:
+        stale = sync_generated(output, texts, check=check)
+    except SpbeError as exc:
+        raise _fail(str(exc)) from None
+    for name in stale:
+        typer.echo(f"{'stale' if check else 'wrote'} {output / name}")
+    if check and stale:
+        typer.echo(f"run `spbe-arch {command}` to regenerate", err=True)
+        raise typer.Exit(1)
+    if not stale:
+        typer.echo(f"{output}: up to date")
+
+
 @app.command()
 def schema(
     *,
@@ -135,20 +152,25 @@ def schema(
     ] = False,
 ) -> None:
     """Write the JSON Schemas (Draft 2020-12) generated from the model types."""
-    from .io import SpbeError
-    from .io.schemas import write_schemas
+    from .model.schema import schema_texts
 
-    try:
-        stale = write_schemas(output, check=check)
-    except SpbeError as exc:
-        raise _fail(str(exc)) from None
-    for name in stale:
-        typer.echo(f"{'stale' if check else 'wrote'} {output / name}")
-    if check and stale:
-        typer.echo("run `spbe-arch schema` to regenerate", err=True)
-        raise typer.Exit(1)
-    if not stale:
-        typer.echo(f"{output}: up to date")
+    _sync(output, schema_texts(), check, "schema")
+
+
+@app.command()
+def docs(
+    *,
+    output: Annotated[
+        Path, typer.Option("--output", "-o", help="Folder for the generated pages")
+    ] = Path("docs"),
+    check: Annotated[
+        bool, typer.Option(help="Only check the pages are up to date; exit 1 when stale")
+    ] = False,
+) -> None:
+    """Write docs/rules.md (every finding code) and docs/vocabulary.md (the model's fields)."""
+    from .report.docs import DOC_FILES
+
+    _sync(output, {name: make() for name, make in DOC_FILES.items()}, check, "docs")
 
 
 def _version(value: bool) -> None:

@@ -1,5 +1,6 @@
 """JSON Schema (Draft 2020-12) generated from the pydantic types, for editors and other tools."""
 
+import json
 from typing import Any
 
 from pydantic import Field, create_model
@@ -9,7 +10,7 @@ from .elements import AssessmentEntry, Instansi
 from .platform import NationalPlatform
 from .types import SpbeModel
 
-__all__ = ["SCHEMA_FILES", "model_file_schema", "platforms_schema"]
+__all__ = ["SCHEMA_FILES", "model_file_schema", "platforms_schema", "schema_texts"]
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
@@ -55,3 +56,8 @@ SCHEMA_FILES = {
     "platforms.schema.json": platforms_schema,
 }
 """File name in `schemas/` -> the function that generates it."""
+
+
+def schema_texts() -> dict[str, str]:
+    """File name -> the exact text of each generated schema file."""
+    return {name: json.dumps(make(), indent=2) + "\n" for name, make in SCHEMA_FILES.items()}

@@ -1,0 +1,66 @@
+"""Loading a model split across files and subfolders, YAML and JSON, or held in one file."""
+
+import json
+
+import pytest
+
+from spbe_arch.io import SpbeError, model_files
+from spbe_arch.validate import load_model
+
+UNIT = "units:\n  - {id: dinkes, name: Dinas Kesehatan, kind: dinas}\n"
+
+
+def test_collections_merge_across_files_and_subfolders(make_model):
+    root = make_model(
+        {
+            "units.yaml": UNIT,
+            "a/b/apps.yml": "applications:\n  - {id: simpus, name: SIMPUS, kind: khusus,"
+            " owner: dinkes}\n",
+            "c/more.json": json.dumps(
+                {"applications": [{"id": "simrs", "name": "SIMRS", "kind": "khusus",
+                                   "owner": "dinkes"}],
+                 "units": [{"id": "rsud", "name": "RSUD", "kind": "rsud"}]}
+            ),
+        }
+    )
+    result = load_model(root)
+    assert result.findings == []
+    arch = result.architecture
+    assert sorted(arch.applications) == ["simpus", "simrs"]
+    assert sorted(arch.units) == ["dinkes", "rsud"]
+    assert arch.sources["simrs"].file == "c/more.json"
+    assert arch.files == ["spbe.yaml", "a/b/apps.yml", "c/more.json", "units.yaml"]
+
+
+def test_hidden_folders_and_other_files_are_ignored(make_model):
+    root = make_model({"units.yaml": UNIT, ".schema/x.json": "{}", "notes.txt": "x: ["})
+    _, files = model_files(root)
+    assert [f.name for f in files] == ["spbe.yaml", "units.yaml"]
+
+
+def test_json_syntax_error_is_located(make_model):
+    root = make_model({"bad.json": '{"units": [\n  {"id": }\n]}'})
+    (item,) = load_model(root).findings
+    assert (item.code, item.location.file, item.location.line) == ("SPBE-R001", "bad.json", 2)
+
+
+def test_duplicate_key_is_located_by_reparse(make_model):
+    root = make_model({"u.yaml": "units:\n  - id: a\n    name: A\n    kind: dinas\n    name: B\n"})
+    (item,) = load_model(root).findings
+    assert item.code == "SPBE-R001"
+    assert (item.location.line, item.location.column) == (5, 5)
+    assert "duplicate" in item.message
+
+
+def test_empty_file_is_fine(make_model):
+    assert load_model(make_model({"empty.yaml": ""})).findings == []
+
+
+def test_missing_path_raises_could_not_run(tmp_path):
+    with pytest.raises(SpbeError, match="no such file or folder"):
+        load_model(tmp_path / "missing")
+
+
+def test_folder_without_manifest_raises_could_not_run(tmp_path):
+    with pytest.raises(SpbeError, match="not a model folder"):
+        load_model(tmp_path)

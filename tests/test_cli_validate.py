@@ -1,0 +1,152 @@
+"""`spbe-arch validate`, `init`, `schema` and `docs` from the user's side: output and exit codes."""
+
+import json
+
+from spbe_arch.cli import app
+
+UNIT = "units:\n  - id: dinkes\n    name: Dinas Kesehatan\n    kind: dinas\n"
+BROKEN = {
+    "units.yaml": UNIT,
+    "apps.yaml": "applications:\n  - id: simpus\n    name: SIMPUS\n    kind: khusus\n"
+    "    owner: dinkes-x\n",
+}
+
+
+def test_validate_clean_model_exits_0(runner, make_model):
+    result = runner.invoke(app, ["validate", str(make_model({"units.yaml": UNIT}))])
+    assert result.exit_code == 0, result.output
+    assert "0 errors, 0 warnings in 2 files (1 elements)" in result.output
+
+
+def test_validate_errors_exit_1_with_located_lines(runner, make_model):
+    root = make_model(BROKEN)
+    result = runner.invoke(app, ["validate", str(root)])
+    assert result.exit_code == 1, result.output
+    assert (
+        f"{root}/apps.yaml:5:5: error SPBE-R008 owner: 'dinkes-x' is not defined in the model"
+        in result.output
+    )
+    assert "    hint: define it, or name an existing unit" in result.output
+
+
+def test_validate_missing_path_exits_2_with_one_line(runner, tmp_path):
+    result = runner.invoke(app, ["validate", str(tmp_path / "nope")])
+    assert result.exit_code == 2
+    expected = f"spbe-arch: {tmp_path / 'nope'}: no such file or folder"
+    assert result.output.strip().splitlines() == [expected]
+
+
+def test_validate_folder_without_manifest_exits_2(runner, tmp_path):
+    result = runner.invoke(app, ["validate", str(tmp_path)])
+    assert result.exit_code == 2
+    assert "not a model folder (no spbe.yaml)" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_validate_json_contract(runner, make_model):
+    root = make_model(BROKEN)
+    result = runner.invoke(app, ["validate", str(root), "--format", "json"])
+    assert result.exit_code == 1, result.output
+    payload = json.loads(result.stdout)
+    assert payload["ok"] is False
+    assert payload["summary"]["errors"] == 1
+    assert payload["summary"]["warnings"] == 0
+    assert payload["summary"]["elements"]["units"] == 1
+    assert payload["summary"]["elements"]["applications"] == 1
+    assert set(payload["summary"]["elements"]) == {
+        "units", "business_processes", "services", "data", "applications",
+        "infrastructure", "security", "integrations", "roadmap",
+    }
+    assert payload["findings"] == [
+        {
+            "code": "SPBE-R008",
+            "severity": "error",
+            "message": "owner: 'dinkes-x' is not defined in the model",
+            "element": "simpus",
+            "file": "apps.yaml",
+            "line": 5,
+            "column": 5,
+            "hint": "define it, or name an existing unit",
+        }
+    ]
+
+
+def test_validate_json_of_clean_model_is_ok(runner, make_model):
+    result = runner.invoke(app, ["validate", str(make_model({"u.yaml": UNIT})), "-f", "json"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["ok"] is True
+
+
+def test_validate_sarif_log(runner, make_model):
+    root = make_model(BROKEN)
+    result = runner.invoke(app, ["validate", str(root), "--format", "sarif"])
+    assert result.exit_code == 1, result.output
+    log = json.loads(result.stdout)
+    assert log["version"] == "2.1.0"
+    run = log["runs"][0]
+    assert run["tool"]["driver"]["rules"][0]["id"] == "SPBE-R008"
+    (res,) = run["results"]
+    assert res["ruleId"] == "SPBE-R008"
+    assert res["level"] == "error"
+    physical = res["locations"][0]["physicalLocation"]
+    assert physical["artifactLocation"]["uri"] == f"{root}/apps.yaml"
+    assert physical["region"] == {"startLine": 5, "startColumn": 5}
+
+
+def test_validate_sarif_matches_the_sarif_schema_shape(runner, make_model):
+    log = json.loads(
+        runner.invoke(app, ["validate", str(make_model(BROKEN)), "-f", "sarif"]).stdout
+    )
+    result = log["runs"][0]["results"][0]
+    assert set(result) <= {"ruleId", "ruleIndex", "level", "message", "locations", "properties"}
+    assert result["ruleIndex"] == 0
+
+
+def test_validate_markdown_table(runner, make_model):
+    result = runner.invoke(app, ["validate", str(make_model(BROKEN)), "-f", "markdown"])
+    assert result.exit_code == 1
+    assert "| error | SPBE-R008 | `apps.yaml:5:5` | simpus |" in result.output
+
+
+def test_validate_single_file_model(runner, tmp_path):
+    path = tmp_path / "model.yaml"
+    path.write_text("instansi: {id: k, name: K, level: kota}\n" + UNIT)
+    result = runner.invoke(app, ["validate", str(path)])
+    assert result.exit_code == 0, result.output
+    assert "in 1 files (1 elements)" in result.output
+
+
+def test_validate_unknown_format_is_a_usage_error(runner, make_model):
+    result = runner.invoke(app, ["validate", str(make_model({})), "--format", "xml"])
+    assert result.exit_code == 2
+
+
+def test_init_scaffold_validates_clean(runner, tmp_path):
+    folder = tmp_path / "kab-baru"
+    result = runner.invoke(app, ["init", str(folder), "--name", "Kabupaten Baru"])
+    assert result.exit_code == 0, result.output
+    assert (folder / ".schema" / "spbe-model.schema.json").is_file()
+    first_line = (folder / "units.yaml").read_text().splitlines()[0]
+    assert first_line == "# yaml-language-server: $schema=.schema/spbe-model.schema.json"
+    check = runner.invoke(app, ["validate", str(folder)])
+    assert check.exit_code == 0, check.output
+    assert "0 errors, 0 warnings" in check.output
+
+
+def test_init_refuses_to_overwrite_a_model(runner, tmp_path):
+    runner.invoke(app, ["init", str(tmp_path)])
+    (tmp_path / "units.yaml").write_text("units: []\n")
+    result = runner.invoke(app, ["init", str(tmp_path)])
+    assert result.exit_code == 2
+    assert "already holds a model" in result.output
+    assert (tmp_path / "units.yaml").read_text() == "units: []\n"
+
+
+def test_schema_check_reports_stale_then_write_fixes_it(runner, tmp_path):
+    stale = runner.invoke(app, ["schema", "--check", "-o", str(tmp_path)])
+    assert stale.exit_code == 1
+    assert "stale" in stale.output
+    written = runner.invoke(app, ["schema", "-o", str(tmp_path)])
+    assert written.exit_code == 0, written.output
+    again = runner.invoke(app, ["schema", "--check", "-o", str(tmp_path)])
+    assert again.exit_code == 0, again.output
