@@ -3,21 +3,14 @@
 Both come from code, so they cannot drift: a test fails when the checked-in files are stale.
 """
 
-from importlib import import_module
-
 from ..model import COLLECTIONS, AssessmentEntry, Instansi
-from ..validate import RULES, Rule
+from ..validate.registry import Rule, all_rules
 
-__all__ = ["DOC_FILES", "RULE_MODULES", "rules_markdown", "vocabulary_markdown"]
-
-RULE_MODULES = ("spbe_arch.validate.codes", "spbe_arch.audit", "spbe_arch.maturity")
-"""Modules whose import registers rules; all are loaded before the table is written."""
-
+__all__ = ["DOC_FILES", "rules_markdown", "vocabulary_markdown"]
 
 def _all_rules() -> list[Rule]:
-    for name in RULE_MODULES:
-        import_module(name)
-    return [RULES[code] for code in sorted(RULES)]
+    rules = all_rules()
+    return [rules[code] for code in sorted(rules)]
 
 
 def rules_markdown() -> str:

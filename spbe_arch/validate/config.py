@@ -5,7 +5,7 @@ from dataclasses import replace
 
 from ..model import Architecture, Finding, Location, Severity
 from . import codes
-from .registry import RULES, finding
+from .registry import RULES, all_rules, finding
 
 __all__ = ["apply_overrides", "check_overrides"]
 
@@ -15,12 +15,13 @@ _CHOICES = (*(s.value for s in Severity), OFF)
 
 def check_overrides(arch: Architecture) -> Iterator[Finding]:
     """Yield a finding for every override that would do nothing."""
-    if arch.instansi is None:
+    if arch.instansi is None or not arch.instansi.severity:
         return
+    rules = all_rules()
     manifest = arch.files[0] if arch.files else "spbe.yaml"
     for code, value in arch.instansi.severity.items():
         where = Location(manifest, key_path=("instansi", "severity", code))
-        entry = RULES.get(code)
+        entry = rules.get(code)
         if entry is None:
             yield finding(
                 codes.INVALID_SEVERITY_OVERRIDE,

@@ -3,11 +3,21 @@
 from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
+from importlib import import_module
 from inspect import cleandoc
 
 from ..model import Finding, Location, Severity
 
-__all__ = ["RULES", "Rule", "RuleStatus", "finding", "register", "rule"]
+__all__ = [
+    "RULES",
+    "RULE_MODULES",
+    "Rule",
+    "RuleStatus",
+    "all_rules",
+    "finding",
+    "register",
+    "rule",
+]
 
 DOC_HEADINGS = ("## What it does", "## Why is this bad?", "## Example")
 
@@ -42,6 +52,17 @@ class Rule:
 
 
 RULES: dict[str, Rule] = {}
+
+RULE_MODULES = ("spbe_arch.validate.codes", "spbe_arch.audit", "spbe_arch.maturity")
+"""Modules whose import registers rules. Analyses register their own codes when imported; this
+list lets the lower layers (severity overrides, docs) see every code without importing upward."""
+
+
+def all_rules() -> dict[str, Rule]:
+    """The whole table, with every rule module loaded."""
+    for name in RULE_MODULES:
+        import_module(name)
+    return RULES
 
 
 def register(entry: Rule) -> Rule:
