@@ -48,22 +48,18 @@ def build_graph(arch: Architecture) -> "nx.MultiDiGraph":
     """
     import networkx as nx
 
-    graph = nx.MultiDiGraph()
     platforms = national_platforms()
-    for collection, elements in arch.collections.items():
-        if collection == "integrations":
-            continue
-        for element_id, element in elements.items():
-            graph.add_node(element_id, kind=collection, name=element.name, element=element)
+    nodes = {
+        element_id: {"kind": collection, "name": element.name, "element": element}
+        for collection, elements in arch.collections.items()
+        if collection != "integrations"
+        for element_id, element in elements.items()
+    }
+    edges: list[tuple[str, str, str, dict]] = []
 
-    def link(source: str, target: str | None, kind: str, **attrs) -> None:
-        if target is None:
-            return
-        if target not in graph and target in platforms:
-            platform = platforms[target]
-            graph.add_node(target, kind=NATIONAL, name=platform.name, element=platform)
-        if target in graph and source in graph:
-            graph.add_edge(source, target, key=attrs.pop("key", None), kind=kind, **attrs)
+    def link(source: str, target: str | None, kind: str) -> None:
+        if target is not None:
+            edges.append((source, target, kind, {"kind": kind}))
 
     for unit_id, unit in arch.units.items():
         link(unit_id, unit.parent, "part_of")
@@ -101,18 +97,27 @@ def build_graph(arch: Architecture) -> "nx.MultiDiGraph":
         for element_id in item.elements:
             link(item_id, element_id, "plans")
     for integration_id, integration in arch.integrations.items():
-        if integration.source == integration.target:
-            continue
-        link(
-            integration.source,
-            integration.target,
-            "integrates",
-            key=integration_id,
-            id=integration_id,
-            via=integration.via,
-            network=integration.network,
-            data=tuple(integration.data),
-            status=integration.status,
-        )
+        if integration.source != integration.target:
+            edges.append(
+                (
+                    integration.source,
+                    integration.target,
+                    integration_id,
+                    {
+                        "kind": "integrates",
+                        "id": integration_id,
+                        "via": integration.via,
+                        "network": integration.network,
+                        "data": tuple(integration.data),
+                        "status": integration.status,
+                    },
+                )
+            )
+    for _, target, _, _ in edges:
+        if target not in nodes and target in platforms:
+            platform = platforms[target]
+            nodes[target] = {"kind": NATIONAL, "name": platform.name, "element": platform}
+    graph = nx.MultiDiGraph()
+    graph.add_nodes_from(nodes.items())
+    graph.add_edges_from(edge for edge in edges if edge[0] in nodes and edge[1] in nodes)
     return graph
-

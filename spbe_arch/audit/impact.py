@@ -1,0 +1,323 @@
+"""Impact analysis: what stops, and what is degraded, when one element of the architecture fails.
+
+Failure propagation (the element that fails is the *root*; every rule below is applied until
+nothing more changes, using active applications and integration links only, see
+`spbe_arch.audit.flows`):
+
+1. A data centre stops when it is the root, or when all the networks it is connected to have
+   stopped (a data centre with no network listed never stops because of a network). A network
+   stops only when it is the root. The national `pdn` and `jip` behave as a data centre and a
+   network.
+2. An application stops when it is the root, when its hosting data centre stops, or when the
+   national platform it is an instance of (`platform:`) is the root.
+3. An integration link breaks when it is the root, when its source or target stops, when its
+   network stops, or when the root is SPLP (the national gateway) and the link is `via: splp`.
+4. An application that keeps running but reads a data set that reached it before the failure
+   and no longer does (every link path from every running producer is broken) is *degraded*.
+   Degradation does not spread further by itself; downstream readers are judged by rule 4 too.
+   A data set that is the root degrades every application reading it.
+5. A service stops when all its active realizing applications stop (or it is the root); it is
+   degraded when some of them stop or any of them is degraded.
+6. A business process stops when a supporting service stops (or it is the root); it is degraded
+   when a supporting service is degraded.
+7. A unit is affected when it owns something that stopped (an application, a service, a
+   business process), the root included.
+
+Each element reported comes with the path that explains it, from the root to the element, e.g.
+`('pdd-kab', 'simpus', 'layanan-puskesmas', 'proses-kesehatan')`; a path through a broken
+integration names the integration id, e.g. `('splp', 'int-03', 'sikda')`. Where several
+explanations exist the shortest one is kept (ties: the smallest ids).
+"""
+
+import difflib
+from collections import deque
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from ..graph import NATIONAL
+from ..io import SpbeError, national_platforms
+from ..model import PlatformKind
+from .flows import integration_view, reachable
+
+if TYPE_CHECKING:
+    import networkx as nx
+
+__all__ = ["ImpactResult", "UnknownElementError", "impact"]
+
+Path = tuple[str, ...]
+
+
+class UnknownElementError(SpbeError):
+    """The element asked about is neither in the model nor a national platform."""
+
+    def __init__(self, element_id: str, matches: list[str]) -> None:
+        self.element_id = element_id
+        self.matches = matches
+        hint = f"; did you mean: {', '.join(matches)}" if matches else ""
+        super().__init__(f"unknown element '{element_id}'{hint}")
+
+
+@dataclass
+class ImpactResult:
+    """Everything that stops or degrades when `element` fails, each with its explaining path.
+
+    Attributes
+    ----------
+    element
+        The id of the failed element (the root; not repeated in the dicts below).
+    kind
+        Its kind: a collection name (`infrastructure`, `applications`, `integrations`, ...)
+        or `national`.
+    stopped
+        Id -> path for data centres, applications, services and business processes that stop.
+    degraded
+        Id -> path for applications, services and business processes that keep running with
+        missing data or missing parts.
+    units_affected
+        Unit id -> path (ending at the unit) for units owning something stopped.
+    integrations_broken
+        Integration id -> path for integration links that no longer carry data.
+    kinds
+        Id -> kind of every id listed above, so that renderers can group without the graph.
+
+    Every dict is sorted by id. Paths start at `element`.
+    """
+
+    element: str
+    kind: str
+    stopped: dict[str, Path] = field(default_factory=dict)
+    degraded: dict[str, Path] = field(default_factory=dict)
+    units_affected: dict[str, Path] = field(default_factory=dict)
+    integrations_broken: dict[str, Path] = field(default_factory=dict)
+    kinds: dict[str, str] = field(default_factory=dict)
+
+    def of_kind(self, kind: str, *, degraded: bool = False) -> list[str]:
+        """Ids of one kind among the stopped (or degraded) elements, sorted."""
+        source = self.degraded if degraded else self.stopped
+        return [i for i in source if self.kinds.get(i) == kind]
+
+    def as_dict(self) -> dict[str, Any]:
+        """The stable JSON object of `spbe-arch impact --format json`."""
+
+        def entries(items: dict[str, Path]) -> list[dict[str, Any]]:
+            return [{"id": i, "kind": self.kinds[i], "path": list(p)} for i, p in items.items()]
+
+        return {
+            "element": self.element,
+            "kind": self.kind,
+            "stopped": entries(self.stopped),
+            "degraded": entries(self.degraded),
+            "units_affected": entries(self.units_affected),
+            "integrations_broken": entries(self.integrations_broken),
+        }
+
+
+def _better(new: Path, old: Path | None) -> bool:
+    return old is None or (len(new), new) < (len(old), old)
+
+
+def impact(graph: "nx.MultiDiGraph", element_id: str) -> ImpactResult:
+    """What stops and what is degraded when `element_id` fails (rules in the module docstring).
+
+    Parameters
+    ----------
+    graph
+        The architecture graph from `spbe_arch.graph.build_graph`.
+    element_id
+        Any element id of the model, an integration id, or a national platform id (`splp`,
+        `pdn`, `jip`, `sipd`, ...).
+
+    Returns
+    -------
+    ImpactResult
+
+    Raises
+    ------
+    UnknownElementError
+        When `element_id` is none of these; its message lists close matches.
+
+    Notes
+    -----
+    Work is proportional to the part of the graph that depends on the element, plus one
+    breadth-first search over the integration links downstream of each broken link.
+    """
+    view = integration_view(graph)
+    root = element_id
+    platforms = national_platforms()
+    if root in graph:
+        root_kind = view.kind(root) or ""
+    elif root in view.edges:
+        root_kind = "integrations"
+    elif root in platforms:
+        root_kind = NATIONAL
+    else:
+        known = [*graph.nodes, *view.edges, *platforms]
+        raise UnknownElementError(root, difflib.get_close_matches(root, known, n=5, cutoff=0.6))
+
+    result = ImpactResult(element=root, kind=root_kind)
+    paths: dict[str, Path] = {root: (root,)}
+    down: set[str] = {root}
+
+    def mark(target: dict[str, Path], node: str, path: Path) -> None:
+        if node != root and _better(path, target.get(node)):
+            target[node] = path
+
+    # 1. data centres whose every network stopped
+    if view.network_kind(root) is not None:
+        for dc in view.sources(root, "connected_to"):
+            if view.kind(dc) != "infrastructure":
+                continue
+            if set(view.targets(dc, "connected_to")) <= down:
+                mark(result.stopped, dc, (root, dc))
+    for dc, path in list(result.stopped.items()):
+        paths[dc] = path
+        down.add(dc)
+
+    # 2. applications on a stopped data centre, or instances of the failed national platform
+    for host in sorted(down):
+        for relation in ("hosted_on", "instance_of"):
+            for app in view.sources(host, relation):
+                if app in view.active_apps:
+                    mark(result.stopped, app, (*paths[host], app))
+    for node, path in result.stopped.items():
+        paths[node] = path
+        down.add(node)
+
+    # 3. broken integration links
+    broken = result.integrations_broken
+    candidates = set(view.by_network.get(root, ()))
+    for node in down:
+        candidates.update(link for _, link in view.succ.get(node, ()))
+        candidates.update(link for _, link in view.pred.get(node, ()))
+    platform = platforms.get(root) if root_kind == NATIONAL else None
+    gateway = platform is not None and platform.kind is PlatformKind.gateway
+    if gateway:
+        candidates.update(view.via_splp)
+    for link in candidates:
+        edge = view.edges[link]
+        for cause in (edge.source, edge.target, edge.network):
+            if cause in down:
+                mark(broken, link, (*paths[cause], link))
+        if gateway and link in view.via_splp:
+            mark(broken, link, (root, link))
+    link_paths = dict(broken)
+    if root_kind == "integrations":
+        link_paths[root] = (root,)
+    broken_ids = set(link_paths)
+
+    # 4. degraded readers
+    degraded_apps: dict[str, Path] = {}
+    if root_kind == "data":
+        writers = set(view.writers.get(root, ()))
+        for reader in view.readers.get(root, ()):
+            if reader not in writers and reader not in down:
+                mark(degraded_apps, reader, (root, reader))
+    if broken_ids:
+        seeds = sorted({view.edges[i].target for i in broken_ids})
+        downstream = reachable(view.succ, seeds)
+        after: dict[str, frozenset[str]] = {}
+        for consumer in sorted(downstream):
+            if consumer in down or consumer not in view.active_apps:
+                continue
+            if _lost_data(view, consumer, down, broken_ids, after):
+                cause = _first_broken_upstream(view, consumer, broken_ids)
+                mark(degraded_apps, consumer, (*link_paths[cause], consumer))
+    result.degraded.update(degraded_apps)
+    paths.update(degraded_apps)
+
+    # 5. services
+    service_candidates: set[str] = set()
+    for app in (*down, *degraded_apps):
+        service_candidates.update(view.targets(app, "realizes"))
+    for service in sorted(service_candidates):
+        realizing = [
+            a for a in view.sources(service, "realizes") if a in view.active_apps or a == root
+        ]
+        hit = [a for a in realizing if a in down]
+        worse = [a for a in realizing if a in degraded_apps]
+        if realizing and len(hit) == len(realizing):
+            for app in hit:
+                mark(result.stopped, service, (*paths[app], service))
+        else:
+            for app in hit + worse:
+                mark(result.degraded, service, (*paths[app], service))
+    service_stopped = [s for s in result.stopped if view.kind(s) == "services"]
+    if root_kind == "services":
+        service_stopped.append(root)
+    for service in service_stopped:
+        paths[service] = result.stopped.get(service, (root,))
+    service_degraded = [s for s in result.degraded if view.kind(s) == "services"]
+    for service in service_degraded:
+        paths[service] = result.degraded[service]
+
+    # 6. business processes
+    for service in service_stopped:
+        for process in view.targets(service, "supports"):
+            mark(result.stopped, process, (*paths[service], process))
+    for service in service_degraded:
+        for process in view.targets(service, "supports"):
+            if process not in result.stopped and process != root:
+                mark(result.degraded, process, (*paths[service], process))
+
+    # 7. units owning something stopped (the root included)
+    owned = [(root, (root,)), *result.stopped.items()]
+    for node, path in owned:
+        if view.kind(node) in ("applications", "services", "business_processes"):
+            unit = view.owner(node)
+            if unit is not None:
+                mark(result.units_affected, unit, (*path, unit))
+
+    for name in ("stopped", "degraded", "units_affected", "integrations_broken"):
+        setattr(result, name, dict(sorted(getattr(result, name).items())))
+    for name in ("stopped", "degraded", "units_affected"):
+        for node in getattr(result, name):
+            result.kinds[node] = view.kind(node) or ""
+    for link in result.integrations_broken:
+        result.kinds[link] = "integrations"
+    return result
+
+
+def _lost_data(
+    view: Any,
+    consumer: str,
+    down: set[str],
+    broken: set[str],
+    after: dict[str, frozenset[str]],
+) -> bool:
+    """True when a data set the consumer received before the failure no longer reaches it."""
+    writes = set(view.targets(consumer, "writes"))
+    for data_id in view.targets(consumer, "reads"):
+        if data_id in writes:
+            continue
+        producers = view.writers.get(data_id, ())
+        if not any(consumer in view.reach(p) for p in producers):
+            continue  # never reached it: an existing gap, not caused by this failure
+        still = False
+        for producer in producers:
+            if producer in down:
+                continue
+            if producer not in after:
+                after[producer] = reachable(
+                    view.succ, [producer], blocked_nodes=down, blocked_links=broken
+                )
+            if consumer in after[producer]:
+                still = True
+                break
+        if not still:
+            return True
+    return False
+
+
+def _first_broken_upstream(view: Any, consumer: str, broken: set[str]) -> str:
+    """The nearest broken link upstream of `consumer` (breadth-first, smallest ids first)."""
+    seen = {consumer}
+    queue = deque([consumer])
+    while queue:
+        node = queue.popleft()
+        for source, link in view.pred.get(node, ()):
+            if link in broken:
+                return link
+            if source not in seen:
+                seen.add(source)
+                queue.append(source)
+    raise AssertionError(f"no broken link upstream of {consumer}")

@@ -1,0 +1,156 @@
+"""Integration coverage metrics of an architecture: SPLP and JIP shares, integrated services."""
+
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from ..io import national_platforms
+from ..model import Architecture, PlatformKind
+from ..model.types import IntegrationVia
+from .flows import crosses_boundary, flow_gaps, integration_view
+
+if TYPE_CHECKING:
+    import networkx as nx
+
+__all__ = ["Metrics", "Share", "compute_metrics"]
+
+
+@dataclass(frozen=True, slots=True)
+class Share:
+    """A part of a total, e.g. 3 of 4 integrations via SPLP; `value` is None when total is 0.
+
+    Examples
+    --------
+    >>> Share(3, 4).value
+    0.75
+    >>> Share(0, 0).value is None
+    True
+    """
+
+    part: int
+    total: int
+
+    @property
+    def value(self) -> float | None:
+        return self.part / self.total if self.total else None
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"part": self.part, "total": self.total, "value": self.value}
+
+
+@dataclass(frozen=True)
+class Metrics:
+    """Coverage figures of an architecture (all counts use active elements only).
+
+    Attributes
+    ----------
+    applications
+        Active applications.
+    integrations
+        Integration links: active integrations between active applications (or to a national
+        platform) by a mechanism other than `manual` or `shared_login`.
+    integrations_via_splp
+        Links whose mechanism is `splp`, of all links.
+    cross_unit_integrations_via_splp
+        Of the links that cross a boundary (source and target owned by different units, or the
+        target is a national platform), those via `splp`.
+    units_on_jip
+        Units connected to JIP (a network of kind `jip`, or the national `jip`), of all units.
+    services_fully_integrated
+        Of the services realized by at least one active application, those none of whose
+        applications reads data produced elsewhere without an integration path from the
+        producer (see `spbe_arch.audit.flows`).
+    applications_per_unit
+        Unit id -> number of active applications it owns (every unit listed, sorted).
+    aplikasi_umum_used
+        National aplikasi umum id -> local active applications that are an instance of it or
+        integrate with it (sorted).
+    aplikasi_umum_unused
+        National aplikasi umum of the catalog that nothing in the model uses (sorted).
+    """
+
+    applications: int
+    integrations: int
+    integrations_via_splp: Share
+    cross_unit_integrations_via_splp: Share
+    units_on_jip: Share
+    services_fully_integrated: Share
+    applications_per_unit: dict[str, int]
+    aplikasi_umum_used: dict[str, tuple[str, ...]]
+    aplikasi_umum_unused: tuple[str, ...]
+
+    def as_dict(self) -> dict[str, Any]:
+        """The stable JSON object of `spbe-arch audit --format json` (`metrics`)."""
+        out: dict[str, Any] = {}
+        for name in self.__dataclass_fields__:
+            value = getattr(self, name)
+            if isinstance(value, Share):
+                value = value.as_dict()
+            elif isinstance(value, dict):
+                value = {k: list(v) if isinstance(v, tuple) else v for k, v in value.items()}
+            elif isinstance(value, tuple):
+                value = list(value)
+            out[name] = value
+        return out
+
+
+def compute_metrics(graph: "nx.MultiDiGraph", arch: Architecture) -> Metrics:
+    """Coverage metrics of `arch`, whose graph is `graph` (from `build_graph(arch)`).
+
+    Examples
+    --------
+    >>> from spbe_arch.graph import build_graph
+    >>> arch = Architecture(root=".")
+    >>> compute_metrics(build_graph(arch), arch).integrations_via_splp
+    Share(part=0, total=0)
+    """
+    view = integration_view(graph)
+    links = [view.edges[i] for i in view.links]
+    via_splp = [e for e in links if e.via == IntegrationVia.splp]
+    crossing = [e for e in links if crosses_boundary(graph, e.source, e.target)]
+
+    on_jip = 0
+    for unit in arch.units.values():
+        if any(view.network_kind(n) == "jip" for n in unit.networks if n in graph):
+            on_jip += 1
+
+    gap_apps = {flow.consumer for flow in flow_gaps(graph)}
+    realized = 0
+    integrated = 0
+    for service_id in view.nodes("services"):
+        apps = [a for a in view.sources(service_id, "realizes") if a in view.active_apps]
+        if apps:
+            realized += 1
+            integrated += not any(a in gap_apps for a in apps)
+
+    per_unit = dict.fromkeys(sorted(arch.units), 0)
+    for app_id in view.active_apps:
+        owner = arch.applications[app_id].owner
+        if owner in per_unit:
+            per_unit[owner] += 1
+
+    umum = {
+        pid for pid, p in national_platforms().items() if p.kind is PlatformKind.aplikasi_umum
+    }
+    used: dict[str, set[str]] = defaultdict(set)
+    for app_id in view.active_apps:
+        platform = arch.applications[app_id].platform
+        if platform in umum:
+            used[platform].add(app_id)
+    for edge in links:
+        if edge.target in umum:
+            used[edge.target].add(edge.source)
+
+    return Metrics(
+        applications=len(view.active_apps),
+        integrations=len(links),
+        integrations_via_splp=Share(len(via_splp), len(links)),
+        cross_unit_integrations_via_splp=Share(
+            sum(e.via == IntegrationVia.splp for e in crossing), len(crossing)
+        ),
+        units_on_jip=Share(on_jip, len(arch.units)),
+        services_fully_integrated=Share(integrated, realized),
+        applications_per_unit=per_unit,
+        aplikasi_umum_used={p: tuple(sorted(used[p])) for p in sorted(used)},
+        aplikasi_umum_unused=tuple(sorted(umum - set(used))),
+    )

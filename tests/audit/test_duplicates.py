@@ -1,0 +1,96 @@
+"""Duplicate applications: SPBE-A007 and SPBE-A008."""
+
+from audit_helpers import findings
+
+
+def _apps(*rows: str, services: str = "") -> dict[str, str]:
+    text = "applications:\n" + "".join(f"  - {{{row}}}\n" for row in rows)
+    return {"apps.yaml": text + services}
+
+
+def _service(*apps: str) -> str:
+    return (
+        "services:\n  - {id: layanan-kesehatan, name: Kesehatan, kind: public, owner: dinkes, "
+        f"applications: [{', '.join(apps)}]}}\n"
+    )
+
+
+# SPBE-A007 duplicate-applications
+
+
+def test_duplicate_applications_fires_for_same_raa_code(tmp_path):
+    files = _apps(
+        "id: simpus, name: SIMPUS, kind: khusus, owner: dinkes, ref: RAA.01.09",
+        "id: e-puskesmas, name: E-Puskesmas, kind: khusus, owner: dinkes, ref: RAA.01.09",
+    )
+    assert findings(tmp_path, files, "SPBE-A007") == [
+        ("e-puskesmas", "aplikasi 'e-puskesmas', 'simpus' duplicate each other: they share "
+         "RAA code 'RAA.01.09'")
+    ]
+
+
+def test_duplicate_applications_fires_for_same_service_without_codes(tmp_path):
+    files = _apps(
+        "id: simpus, name: SIMPUS, kind: khusus, owner: dinkes",
+        "id: e-puskesmas, name: E-Puskesmas, kind: khusus, owner: dinkes",
+        services=_service("simpus", "e-puskesmas"),
+    )
+    assert findings(tmp_path, files, "SPBE-A007") == [
+        ("e-puskesmas", "aplikasi 'e-puskesmas', 'simpus' duplicate each other: they realize "
+         "layanan 'layanan-kesehatan'")
+    ]
+
+
+def test_duplicate_applications_quiet_for_complementary_codes_of_one_service(tmp_path):
+    files = _apps(
+        "id: simpus, name: SIMPUS, kind: khusus, owner: dinkes, ref: RAA.01.09.01",
+        "id: simrs, name: SIMRS, kind: khusus, owner: dinkes, ref: RAA.01.09.02",
+        services=_service("simpus", "simrs"),
+    )
+    assert findings(tmp_path, files, "SPBE-A007") == []
+
+
+def test_duplicate_applications_quiet_when_one_is_retired(tmp_path):
+    files = _apps(
+        "id: simpus, name: SIMPUS, kind: khusus, owner: dinkes, ref: RAA.01.09",
+        "id: simpus-lama, name: SIMPUS lama, kind: khusus, owner: dinkes, ref: RAA.01.09, "
+        "status: retired",
+    )
+    assert findings(tmp_path, files, "SPBE-A007") == []
+
+
+# SPBE-A008 aplikasi-khusus-duplicating-aplikasi-umum
+
+
+def test_khusus_duplicating_umum_fires_for_shared_service(tmp_path):
+    files = _apps(
+        "id: srikandi-kab, name: SRIKANDI, kind: umum, platform: srikandi, owner: dinkes",
+        "id: e-surat, name: E-Surat, kind: khusus, owner: dinkes",
+        services=_service("srikandi-kab", "e-surat"),
+    )
+    assert findings(tmp_path, files, "SPBE-A008") == [
+        ("e-surat", "aplikasi khusus 'e-surat' duplicates an aplikasi umum: it realizes "
+         "layanan 'layanan-kesehatan' like 'srikandi-kab'")
+    ]
+
+
+def test_khusus_duplicating_umum_fires_for_raa_code_of_umum_app(tmp_path):
+    files = _apps(
+        "id: srikandi-kab, name: SRIKANDI, kind: umum, platform: srikandi, owner: dinkes, "
+        "ref: RAA.02.02",
+        "id: e-surat, name: E-Surat, kind: khusus, owner: dinkes, ref: RAA.02.02",
+    )
+    assert findings(tmp_path, files, "SPBE-A008") == [
+        ("e-surat", "aplikasi khusus 'e-surat' duplicates an aplikasi umum: it has the RAA "
+         "code 'RAA.02.02' of 'srikandi-kab'")
+    ]
+
+
+def test_khusus_duplicating_umum_quiet_without_overlap(tmp_path):
+    files = _apps(
+        "id: srikandi-kab, name: SRIKANDI, kind: umum, platform: srikandi, owner: dinkes, "
+        "ref: RAA.02.02",
+        "id: simpus, name: SIMPUS, kind: khusus, owner: dinkes, ref: RAA.01.09",
+        services=_service("simpus"),
+    )
+    assert findings(tmp_path, files, "SPBE-A008") == []

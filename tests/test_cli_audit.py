@@ -1,0 +1,200 @@
+"""`spbe-arch audit` and `spbe-arch impact` from the user's side: output, formats, exit codes."""
+
+import json
+
+from spbe_arch.cli import app
+
+UNITS = """\
+units:
+  - {id: dinkes, name: Dinas Kesehatan, kind: dinas, networks: [jip]}
+  - {id: disdukcapil, name: Disdukcapil, kind: dinas, networks: [jip]}
+infrastructure:
+  - {id: pdd-kab, name: Pusat Data Daerah, kind: pusat_data_daerah}
+"""
+
+APPS = """\
+applications:
+  - id: siak-kab
+    name: SIAK
+    kind: khusus
+    owner: disdukcapil
+    hosting: pdd-kab
+    writes: [data-penduduk]
+  - id: simpus
+    name: SIMPUS
+    kind: khusus
+    owner: dinkes
+    hosting: pdd-kab
+    reads: [data-penduduk]
+data:
+  - {id: data-penduduk, name: Data Penduduk, steward: disdukcapil}
+services:
+  - {id: svc-puskesmas, name: Puskesmas, kind: public, owner: dinkes, applications: [simpus]}
+"""
+
+LINKED = """\
+integrations:
+  - {id: int-01, source: siak-kab, target: simpus, via: splp}
+"""
+
+GAP_LINE = (
+    "apps.yaml:8:5: error SPBE-A002 aplikasi 'simpus' reads data 'data-penduduk' produced by "
+    "'siak-kab' with no integration path to it (affects layanan 'svc-puskesmas')"
+)
+
+
+def test_audit_gap_exits_1_with_located_finding_and_metrics(runner, make_model):
+    root = make_model({"units.yaml": UNITS, "apps.yaml": APPS})
+    result = runner.invoke(app, ["audit", str(root)])
+    assert result.exit_code == 1, result.output
+    assert f"{root}/{GAP_LINE}" in result.output.splitlines()
+    assert "    hint: integrate 'siak-kab' -> 'simpus' through SPLP" in result.output
+    assert "integrations via SPLP" in result.output
+    assert "services fully integrated" in result.output
+    assert "0 of 1 (0%)" in result.output
+
+
+def test_audit_clean_integration_exits_0(runner, make_model):
+    root = make_model({"units.yaml": UNITS, "apps.yaml": APPS, "int.yaml": LINKED})
+    result = runner.invoke(app, ["audit", str(root)])
+    assert result.exit_code == 0, result.output
+    assert "SPBE-A002" not in result.output
+    assert "1 of 1 (100%)" in result.output
+
+
+def test_audit_fail_on_warning_counts_warnings(runner, make_model):
+    root = make_model({"units.yaml": UNITS, "apps.yaml": APPS, "int.yaml": LINKED})
+    extra = "data:\n  - {id: data-jalan, name: Data Jalan, steward: dinkes, producer: simpus}\n"
+    (root / "extra.yaml").write_text(extra.replace("steward: dinkes, ", ""))
+    assert runner.invoke(app, ["audit", str(root)]).exit_code == 0
+    result = runner.invoke(app, ["audit", str(root), "--fail-on", "warning"])
+    assert result.exit_code == 1, result.output
+    assert "warning SPBE-A012 data 'data-jalan' has no steward (produsen data)" in result.output
+
+
+def test_audit_json_contract(runner, make_model):
+    root = make_model({"units.yaml": UNITS, "apps.yaml": APPS})
+    result = runner.invoke(app, ["audit", str(root), "--format", "json"])
+    assert result.exit_code == 1, result.output
+    payload = json.loads(result.stdout)
+    assert set(payload) == {"metrics", "findings"}
+    assert payload["metrics"]["integrations_via_splp"] == {"part": 0, "total": 0, "value": None}
+    assert payload["metrics"]["applications_per_unit"] == {"dinkes": 1, "disdukcapil": 1}
+    gap = [f for f in payload["findings"] if f["code"] == "SPBE-A002"]
+    assert gap == [
+        {
+            "code": "SPBE-A002",
+            "severity": "error",
+            "message": "aplikasi 'simpus' reads data 'data-penduduk' produced by 'siak-kab' "
+            "with no integration path to it (affects layanan 'svc-puskesmas')",
+            "element": "simpus",
+            "file": "apps.yaml",
+            "line": 8,
+            "column": 5,
+            "hint": "integrate 'siak-kab' -> 'simpus' through SPLP",
+        }
+    ]
+
+
+def test_audit_reports_validation_findings_too(runner, make_model):
+    broken = APPS.replace("owner: dinkes\n", "owner: dinkes-x\n")
+    root = make_model({"units.yaml": UNITS, "apps.yaml": broken})
+    result = runner.invoke(app, ["audit", str(root), "--format", "json"])
+    assert result.exit_code == 1, result.output
+    codes = {f["code"] for f in json.loads(result.stdout)["findings"]}
+    assert {"SPBE-R008", "SPBE-A002"} <= codes
+
+
+def test_audit_applies_severity_overrides(runner, make_model):
+    manifest = (
+        "instansi:\n  id: kab-uji\n  name: Kabupaten Uji\n  level: kabupaten\n"
+        "  severity: {SPBE-A002: 'off', SPBE-A003: error}\n"
+    )
+    root = make_model({"spbe.yaml": manifest, "units.yaml": UNITS, "apps.yaml": APPS})
+    result = runner.invoke(app, ["audit", str(root), "--format", "json"])
+    assert result.exit_code == 1, result.output
+    found = {f["code"]: f["severity"] for f in json.loads(result.stdout)["findings"]}
+    assert "SPBE-A002" not in found
+    assert found["SPBE-A003"] == "error"
+    assert "SPBE-R015" not in found  # audit codes are known to the override check
+
+
+def test_audit_sarif_and_markdown(runner, make_model):
+    root = make_model({"units.yaml": UNITS, "apps.yaml": APPS})
+    sarif = runner.invoke(app, ["audit", str(root), "--format", "sarif"])
+    assert sarif.exit_code == 1, sarif.output
+    run = json.loads(sarif.stdout)["runs"][0]
+    assert "SPBE-A002" in {r["id"] for r in run["tool"]["driver"]["rules"]}
+    markdown = runner.invoke(app, ["audit", str(root), "--format", "markdown"])
+    assert markdown.exit_code == 1, markdown.output
+    assert "| services fully integrated | 0 of 1 (0%) |" in markdown.stdout
+    assert "| error | SPBE-A002 | `apps.yaml:8:5` | simpus |" in markdown.stdout
+
+
+def test_audit_missing_folder_exits_2(runner, tmp_path):
+    result = runner.invoke(app, ["audit", str(tmp_path / "nope")])
+    assert result.exit_code == 2
+    assert "no such file or folder" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_impact_text_lists_stopped_with_paths(runner, make_model):
+    root = make_model({"units.yaml": UNITS, "apps.yaml": APPS, "int.yaml": LINKED})
+    result = runner.invoke(app, ["impact", str(root), "pdd-kab"])
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert lines[0] == "impact of 'pdd-kab' (Pusat Data Daerah) failing (infrastructure)"
+    assert "    simpus: pdd-kab -> simpus" in lines
+    assert "    svc-puskesmas: pdd-kab -> simpus -> svc-puskesmas" in lines
+    assert "  int-01: pdd-kab -> siak-kab -> int-01" in lines
+    assert lines[-1] == (
+        "2 applications, 1 service, 0 business processes stopped; 0 degraded; "
+        "1 integration broken; 2 units affected"
+    )
+
+
+def test_impact_json_contract(runner, make_model):
+    root = make_model({"units.yaml": UNITS, "apps.yaml": APPS, "int.yaml": LINKED})
+    result = runner.invoke(app, ["impact", str(root), "splp", "--format", "json"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout) == {
+        "element": "splp",
+        "kind": "national",
+        "stopped": [],
+        "degraded": [
+            {"id": "simpus", "kind": "applications", "path": ["splp", "int-01", "simpus"]},
+            {
+                "id": "svc-puskesmas",
+                "kind": "services",
+                "path": ["splp", "int-01", "simpus", "svc-puskesmas"],
+            },
+        ],
+        "units_affected": [],
+        "integrations_broken": [
+            {"id": "int-01", "kind": "integrations", "path": ["splp", "int-01"]}
+        ],
+    }
+
+
+def test_impact_markdown(runner, make_model):
+    root = make_model({"units.yaml": UNITS, "apps.yaml": APPS, "int.yaml": LINKED})
+    result = runner.invoke(app, ["impact", str(root), "simpus", "--format", "markdown"])
+    assert result.exit_code == 0, result.output
+    assert "### Impact of `simpus` (SIMPUS) failing" in result.stdout
+    assert "| svc-puskesmas | services | simpus → svc-puskesmas |" in result.stdout
+
+
+def test_impact_unknown_id_exits_2_with_close_matches(runner, make_model):
+    root = make_model({"units.yaml": UNITS, "apps.yaml": APPS})
+    result = runner.invoke(app, ["impact", str(root), "simpuss"])
+    assert result.exit_code == 2
+    assert result.output.strip() == "spbe-arch: unknown element 'simpuss'; did you mean: simpus"
+
+
+def test_impact_on_model_with_errors_still_reports_and_exits_1(runner, make_model):
+    broken = APPS.replace("owner: dinkes\n", "owner: dinkes-x\n")
+    root = make_model({"units.yaml": UNITS, "apps.yaml": broken})
+    result = runner.invoke(app, ["impact", str(root), "pdd-kab"])
+    assert result.exit_code == 1, result.output
+    assert "    simpus: pdd-kab -> simpus" in result.output
+    assert "the model has 1 errors; the impact may be incomplete" in result.output
