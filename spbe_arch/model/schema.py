@@ -7,10 +7,17 @@ from pydantic import Field, create_model
 
 from .architecture import COLLECTIONS
 from .elements import AssessmentEntry, Instansi
+from .framework import Framework
 from .platform import NationalPlatform
 from .types import SpbeModel
 
-__all__ = ["SCHEMA_FILES", "model_file_schema", "platforms_schema", "schema_texts"]
+__all__ = [
+    "SCHEMA_FILES",
+    "framework_schema",
+    "model_file_schema",
+    "platforms_schema",
+    "schema_texts",
+]
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
@@ -46,6 +53,11 @@ def platforms_schema() -> dict[str, Any]:
     return _finish(model.model_json_schema(), "platforms")
 
 
+def framework_schema() -> dict[str, Any]:
+    """Schema of an evaluation framework file `models/frameworks/*.yaml`."""
+    return _finish(Framework.model_json_schema(), "framework")
+
+
 def _finish(schema: dict[str, Any], name: str) -> dict[str, Any]:
     return {"$schema": DIALECT, "$id": f"https://spbe-arch.dev/schemas/{name}.schema.json",
             **schema}
@@ -54,6 +66,7 @@ def _finish(schema: dict[str, Any], name: str) -> dict[str, Any]:
 SCHEMA_FILES = {
     "spbe-model.schema.json": model_file_schema,
     "platforms.schema.json": platforms_schema,
+    "framework.schema.json": framework_schema,
 }
 """File name in `schemas/` -> the function that generates it."""
 

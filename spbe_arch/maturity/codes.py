@@ -1,0 +1,109 @@
+"""Maturity codes (family M): problems of the self-assessment and of service indicators."""
+
+from ..model import Severity
+from ..validate.registry import Rule, register
+
+__all__ = [
+    "ASSESSMENT_ABOVE_MODEL",
+    "ASSESSMENT_LEVEL_OUT_OF_RANGE",
+    "DUPLICATE_ASSESSMENT",
+    "UNKNOWN_ASSESSMENT_INDICATOR",
+    "UNKNOWN_SERVICE_INDICATOR",
+]
+
+
+def _code(code: str, name: str, doc: str, *, severity=Severity.error) -> str:
+    register(Rule(code, name, severity, "0.1", doc.strip()))
+    return code
+
+
+UNKNOWN_ASSESSMENT_INDICATOR = _code("SPBE-M001", "unknown-assessment-indicator", """
+## What it does
+Reports a self-assessment entry whose `indicator` is not an indicator of the instansi's
+evaluation framework (for PermenPANRB 59/2020: 1 to 47).
+
+## Why is this bad?
+The level would count for nothing, and the indicator the team meant stays unrated; the index
+estimate is lower than the team believes.
+
+## Example
+```yaml
+assessment:
+  - indicator: 48        # the framework has 47 indicators
+    level: 3
+```
+Use instead: the number of the indicator in `models/frameworks/permenpanrb-59-2020.yaml`.
+""")
+
+DUPLICATE_ASSESSMENT = _code("SPBE-M002", "duplicate-assessment-indicator", """
+## What it does
+Reports an indicator assessed more than once in the model's self-assessment; the lower level
+is used.
+
+## Why is this bad?
+Two levels for one indicator leave it unclear which one the bukti dukung support; the
+evaluator rates each indicator once.
+
+## Example
+```yaml
+assessment:
+  - {indicator: 19, level: 3}
+  - {indicator: 19, level: 4}
+```
+Use instead: one entry per indicator.
+""", severity=Severity.warning)
+
+UNKNOWN_SERVICE_INDICATOR = _code("SPBE-M003", "unknown-service-indicator", """
+## What it does
+Reports a service whose `indicator` is not a service indicator of the framework (for
+PermenPANRB 59/2020: 32 to 47).
+
+## Why is this bad?
+The service's level is used only for the indicator it names; with a wrong number it raises
+no indicator, or would raise one that is not about services.
+
+## Example
+```yaml
+services:
+  - id: layanan-arsip
+    kind: administration
+    level: transaksi
+    indicator: 18          # 18 is the SPLP indicator, not a service
+```
+Use instead: `indicator: 37` (layanan kearsipan dinamis).
+""", severity=Severity.warning)
+
+ASSESSMENT_ABOVE_MODEL = _code("SPBE-M004", "assessment-above-model-evidence", """
+## What it does
+Reports a self-assessed level above the level the architecture model shows for the same
+indicator, such as claiming level 4 for the SPLP indicator while integrations between units
+bypass SPLP. The lower level counts in the index.
+
+## Why is this bad?
+The evaluator compares the claim with what the architecture shows and rates the lower one;
+the estimate, and the plan, should not count on the higher level.
+
+## Example
+```yaml
+assessment:
+  - indicator: 18
+    level: 4             # but int-simpeg-eoffice connects two units with api_direct
+```
+Use instead: route the integrations through SPLP (`via: splp`), or assess level 3.
+""", severity=Severity.warning)
+
+ASSESSMENT_LEVEL_OUT_OF_RANGE = _code("SPBE-M005", "assessment-level-out-of-range", """
+## What it does
+Reports a self-assessed level above the highest level of the framework.
+
+## Why is this bad?
+A framework with fewer than five levels cannot rate an indicator at level 5; the entry is
+ignored.
+
+## Example
+```yaml
+assessment:
+  - {indicator: 2, level: 5}   # the framework has levels 1 to 4
+```
+Use instead: a level the framework defines.
+""")

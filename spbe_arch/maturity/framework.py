@@ -1,0 +1,136 @@
+"""Load an evaluation framework file, by id from the shipped catalog or by path."""
+
+from functools import cache
+from pathlib import Path
+
+from ..io import SpbeError, catalog_dir, parse_file
+from ..model.framework import Framework
+
+__all__ = ["DEFAULT_FRAMEWORK", "Framework", "framework_ids", "load_framework"]
+
+DEFAULT_FRAMEWORK = "permenpanrb-59-2020"
+"""The framework of an instansi that names none (PermenPANRB 59/2020)."""
+
+_SUFFIXES = (".yaml", ".yml", ".json")
+_WEIGHT_TOLERANCE = 1e-9
+
+
+def framework_ids() -> list[str]:
+    """Ids of the frameworks shipped in `models/frameworks/`."""
+    folder = catalog_dir() / "frameworks"
+    return sorted(path.stem for path in folder.iterdir() if path.suffix in _SUFFIXES)
+
+
+def load_framework(ref: str | Path | None = None) -> Framework:
+    """The framework `ref`: a shipped id (e.g. ``permenpanrb-59-2020``) or a file path.
+
+    The file is validated against `schemas/framework.schema.json` with `jsonschema`, then for
+    consistency (references between domains, aspects and indicators; domain weights equal to
+    the sum of their indicators; levels numbered 1..n; predikat bands from high to low).
+
+    Raises
+    ------
+    SpbeError
+        Unknown id, unreadable file, or a file that breaks the schema or is inconsistent; the
+        message names the file and the problem.
+
+    Examples
+    --------
+    >>> framework = load_framework()
+    >>> framework.id, len(framework.indicators), framework.total_weight
+    ('permenpanrb-59-2020', 47, 100.0)
+    """
+    return _load(_resolve(ref or DEFAULT_FRAMEWORK))
+
+
+def _resolve(ref: str | Path) -> Path:
+    text = str(ref)
+    path = Path(ref)
+    if isinstance(ref, Path) or "/" in text or "\\" in text or path.suffix in _SUFFIXES:
+        if not path.is_file():
+            raise SpbeError(f"{path}: framework file not found")
+        return path.resolve()
+    for suffix in _SUFFIXES:
+        candidate = catalog_dir() / "frameworks" / f"{text}{suffix}"
+        if candidate.is_file():
+            return candidate
+    if path.is_file():
+        return path.resolve()
+    raise SpbeError(
+        f"unknown framework '{text}'; shipped frameworks: {', '.join(framework_ids())} "
+        "(or give the path of a framework file)"
+    )
+
+
+@cache
+def _load(path: Path) -> Framework:
+    from jsonschema import Draft202012Validator
+    from jsonschema.exceptions import best_match
+
+    from ..model.schema import framework_schema
+
+    parsed = parse_file(path, path.parent)
+    if parsed.error is not None:
+        raise SpbeError(f"{path}:{parsed.line}:{parsed.column}: {parsed.error}")
+    validator = Draft202012Validator(framework_schema())
+    errors = list(validator.iter_errors(parsed.data))
+    if errors:
+        first = best_match(errors)
+        where = "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in first.absolute_path)
+        more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
+        raise SpbeError(
+            f"{path}: invalid framework at '{where.lstrip('.') or '(top)'}': "
+            f"{first.message}{more}"
+        )
+    framework = Framework.model_validate(parsed.data)
+    problems = list(_inconsistencies(framework))
+    if problems:
+        raise SpbeError(f"{path}: inconsistent framework: {'; '.join(problems)}")
+    return framework
+
+
+def _inconsistencies(framework: Framework):
+    for what, items in (
+        ("domain", framework.domains),
+        ("aspect", framework.aspects),
+        ("indicator", framework.indicators),
+    ):
+        seen: set[int] = set()
+        for item in items:
+            if item.id in seen:
+                yield f"{what} {item.id} is defined twice"
+            seen.add(item.id)
+    levels = sorted(entry.level for entry in framework.levels)
+    if levels != list(range(1, len(levels) + 1)):
+        yield f"levels must be numbered 1..{len(levels)}, got {levels}"
+    for domain in framework.domains:
+        if domain.levels is not None and sorted(e.level for e in domain.levels) != levels:
+            yield f"domain {domain.id} levels must be numbered like the framework's"
+    domains = {domain.id: domain for domain in framework.domains}
+    aspects = {aspect.id: aspect for aspect in framework.aspects}
+    for aspect in framework.aspects:
+        if aspect.domain not in domains:
+            yield f"aspect {aspect.id} names unknown domain {aspect.domain}"
+    for indicator in framework.indicators:
+        aspect = aspects.get(indicator.aspect)
+        if indicator.domain not in domains:
+            yield f"indicator {indicator.id} names unknown domain {indicator.domain}"
+        elif aspect is None:
+            yield f"indicator {indicator.id} names unknown aspect {indicator.aspect}"
+        elif aspect.domain != indicator.domain:
+            yield (
+                f"indicator {indicator.id} is in domain {indicator.domain} but its aspect "
+                f"{aspect.id} is in domain {aspect.domain}"
+            )
+    for domain in framework.domains:
+        total = sum(i.weight for i in framework.indicators if i.domain == domain.id)
+        if abs(total - domain.weight) > _WEIGHT_TOLERANCE:
+            yield (
+                f"domain {domain.id} weight is {domain.weight:g} but its indicators' weights "
+                f"sum to {total:g}"
+            )
+    minimums = [band.min for band in framework.predikat]
+    if minimums != sorted(minimums, reverse=True) or len(set(minimums)) != len(minimums):
+        yield "predikat bands must be listed from the highest 'min' to the lowest, each distinct"
+    elif minimums[-1] != 0:
+        yield "the lowest predikat band must have 'min: 0' so that every index has a predikat"

@@ -1,0 +1,210 @@
+"""Rate each indicator from the model's evidence and the self-assessment.
+
+Unrated indicators (neither source) get the framework's lowest level, source "none": the
+regulation rates every indicator 1 to 5, and an indicator without bukti dukung is rated at the
+lowest level (Rintisan / Informasi), never 0; a 0 would put the estimate below anything the
+evaluation can publish for a rated instansi. They are listed so the team can assess them.
+"""
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from ..io import parse_file
+from ..model import Architecture, AssessmentEntry, Finding, Location
+from ..model.framework import EvidenceRule, Framework, Indicator
+from ..validate import finding
+from . import codes
+from .evidence import Derivation
+from .result import IndicatorRating, Source
+
+__all__ = ["rate"]
+
+_SERVICE_RULES = (EvidenceRule.service_level, EvidenceRule.open_data)
+
+
+@dataclass(frozen=True)
+class _Assessed:
+    entry: AssessmentEntry
+    position: int
+
+
+def rate(
+    arch: Architecture, framework: Framework, derivations: dict[int, Derivation]
+) -> tuple[list[IndicatorRating], list[Finding]]:
+    """One rating per indicator (framework order) and the findings about the assessment.
+
+    Where the model and the self-assessment disagree both are kept and the lower level
+    counts, as the evaluator will rate it; a self-assessment above a rule's ceiling does not
+    disagree with the model, which cannot show more.
+    """
+    findings: list[Finding] = []
+    assessed = _assessed(arch, framework, findings)
+    findings.extend(_service_indicators(arch, framework))
+    ratings = []
+    for indicator in framework.indicators:
+        found = assessed.get(indicator.id)
+        rating, above = _rate(framework, indicator, derivations.get(indicator.id), found)
+        ratings.append(rating)
+        if above and found is not None:
+            derivation = derivations[indicator.id]
+            findings.append(finding(
+                codes.ASSESSMENT_ABOVE_MODEL,
+                f"indicator {indicator.id} self-assessed at level {found.entry.level} but the "
+                f"model shows level {derivation.level} ({derivation.reason}); level "
+                f"{derivation.level} counts",
+                location=Location("", key_path=("assessment", found.position, "level")),
+                hint=next(iter(derivation.actions.get(derivation.level + 1, ())), None),
+            ))
+    return ratings, _place(arch, findings)
+
+
+def _rate(framework: Framework, indicator: Indicator, derivation: Derivation | None,
+          found: _Assessed | None) -> tuple[IndicatorRating, bool]:
+    names = framework.level_names(indicator.domain)
+    model = derivation.level if derivation else None
+    self_level = found.entry.level if found else None
+    above = False
+    note = None
+    if model is not None and self_level is not None:
+        source = Source.both
+        if self_level > model and model < derivation.ceiling:  # type: ignore[union-attr]
+            level, above = model, True
+            note = f"self-assessed {self_level}, model shows {model}: the lower counts"
+        elif self_level > model:
+            level = self_level
+            note = f"self-assessed {self_level}, above what a model can show ({model})"
+        else:
+            level = self_level
+            if self_level < model:
+                note = f"model shows {model}, self-assessed {self_level}: the lower counts"
+    elif model is not None:
+        level, source = model, Source.model
+    elif self_level is not None:
+        level, source = self_level, Source.assessment
+    else:
+        level, source = min(names), Source.none
+        note = "not rated: neither model evidence nor self-assessment; lowest level assumed"
+    return IndicatorRating(
+        id=indicator.id, name=indicator.name, english=indicator.english,
+        domain=indicator.domain, aspect=indicator.aspect, weight=indicator.weight,
+        level=level, level_name=names[level], source=source, model_level=model,
+        assessed_level=self_level, derivation=derivation,
+        assessment=found.entry if found else None, note=note,
+    ), above
+
+
+def _indicator_id(value: int | str) -> int | None:
+    if isinstance(value, int):
+        return value
+    text = value.strip()
+    return int(text) if text.isdigit() else None
+
+
+def _assessed(arch: Architecture, framework: Framework,
+              findings: list[Finding]) -> dict[int, _Assessed]:
+    known = {i.id for i in framework.indicators}
+    out: dict[int, _Assessed] = {}
+    for position, entry in enumerate(arch.assessment):
+        number = _indicator_id(entry.indicator)
+        where = Location("", key_path=("assessment", position, "indicator"))
+        if number not in known:
+            findings.append(finding(
+                codes.UNKNOWN_ASSESSMENT_INDICATOR,
+                f"assessment: unknown indicator '{entry.indicator}' in framework "
+                f"'{framework.id}'",
+                location=where,
+                hint=f"indicators are numbered {min(known)} to {max(known)}",
+            ))
+            continue
+        if entry.level > framework.max_level:
+            findings.append(finding(
+                codes.ASSESSMENT_LEVEL_OUT_OF_RANGE,
+                f"assessment: level {entry.level} of indicator {number} is above the "
+                f"framework's highest level {framework.max_level}",
+                location=Location("", key_path=("assessment", position, "level")),
+            ))
+            continue
+        first = out.get(number)
+        if first is not None:
+            findings.append(finding(
+                codes.DUPLICATE_ASSESSMENT,
+                f"assessment: indicator {number} assessed twice (levels {first.entry.level} "
+                f"and {entry.level}); the lower counts",
+                location=where,
+            ))
+            if entry.level >= first.entry.level:
+                continue
+        out[number] = _Assessed(entry, position)
+    return out
+
+
+def _service_indicators(arch: Architecture, framework: Framework) -> Iterator[Finding]:
+    service_ids = sorted(i.id for i in framework.indicators if i.evidence in _SERVICE_RULES)
+    for service_id, service in sorted(arch.services.items()):
+        if service.indicator is not None and service.indicator not in service_ids:
+            yield finding(
+                codes.UNKNOWN_SERVICE_INDICATOR,
+                f"service '{service_id}': indicator {service.indicator} is not a service "
+                f"indicator of framework '{framework.id}'",
+                element=service_id,
+                location=_service_location(arch, service_id),
+                hint="service indicators: " + _ranges(service_ids),
+            )
+
+
+def _service_location(arch: Architecture, service_id: str) -> Location | None:
+    source = arch.sources.get(service_id)
+    if source is None:
+        return None
+    return Location(source.file, key_path=(source.collection, source.index, "indicator"))
+
+
+def _ranges(numbers: list[int]) -> str:
+    if not numbers:
+        return "none"
+    parts, start, prev = [], numbers[0], numbers[0]
+    for number in [*numbers[1:], None]:
+        if number is not None and number == prev + 1:
+            prev = number
+            continue
+        parts.append(f"{start}-{prev}" if prev != start else f"{start}")
+        if number is not None:
+            start = prev = number
+    return ", ".join(parts)
+
+
+def _place(arch: Architecture, findings: list[Finding]) -> list[Finding]:
+    """Give assessment findings their file: re-read only when there is something to place.
+
+    The architecture keeps assessment entries in file order without their source, so the
+    files are read again and each valid entry is matched to its (file, position) in order.
+    """
+    if not any(f.location and f.location.file == "" for f in findings):
+        return findings
+    from dataclasses import replace
+    from pathlib import Path
+
+    places: list[tuple[str, int]] = []
+    root = Path(arch.root)
+    for relative in arch.files:
+        parsed = parse_file(root / relative, root)
+        items = parsed.data.get("assessment") if isinstance(parsed.data, dict) else None
+        for index, item in enumerate(items if isinstance(items, list) else []):
+            try:
+                AssessmentEntry.model_validate(item)
+            except ValueError:
+                continue
+            places.append((relative, index))
+    out = []
+    for item in findings:
+        loc = item.location
+        if loc is not None and loc.file == "" and loc.key_path[:1] == ("assessment",):
+            position = loc.key_path[1]
+            if isinstance(position, int) and position < len(places):
+                file, index = places[position]
+                item = replace(item, location=replace(
+                    loc, file=file, key_path=("assessment", index, *loc.key_path[2:])))
+            else:
+                item = replace(item, location=None)
+        out.append(item)
+    return out

@@ -1,0 +1,132 @@
+"""Evaluation frameworks as data: domains, aspects, indicators, weights, level names, predikat.
+
+The types of the framework catalog files `models/frameworks/*.yaml` (the PermenPANRB 59/2020
+catalog ships; a successor framework is a new file). They live here, beside the national
+platform catalog type, so that `schemas/framework.schema.json` is generated from the model
+layer like every other schema; the loader and the arithmetic are in `spbe_arch.maturity`.
+"""
+
+from enum import StrEnum
+from math import fsum
+from typing import Annotated
+
+from pydantic import Field
+
+from .types import Identifier, SpbeModel
+
+__all__ = ["Aspect", "Band", "Domain", "Effort", "EvidenceRule", "Framework", "Indicator",
+           "LevelName"]
+
+Number = Annotated[int, Field(ge=1, description="Number (nomor), unique within its list")]
+Name = Annotated[str, Field(min_length=1, description="Official name (nama resmi)")]
+English = Annotated[str | None, Field(default=None, description="English gloss")]
+Weight = Annotated[float, Field(gt=0, description="Weight in the index (bobot)")]
+
+
+class EvidenceRule(StrEnum):
+    """Rules that derive an indicator's level from the architecture model (spbe_arch.maturity)."""
+
+    architecture = "architecture"
+    roadmap = "roadmap"
+    business_process = "business_process"
+    application = "application"
+    data_centre = "data_centre"
+    network = "network"
+    splp_integration = "splp_integration"
+    collaboration = "collaboration"
+    security_management = "security_management"
+    security_audit = "security_audit"
+    data_management = "data_management"
+    asset_management = "asset_management"
+    service_level = "service_level"
+    open_data = "open_data"
+
+
+class Effort(StrEnum):
+    """Rough effort of raising an indicator by one level (perkiraan upaya)."""
+
+    low = "low"
+    medium = "medium"
+    high = "high"
+
+
+class LevelName(SpbeModel):
+    """The name of one capability level (tingkat kematangan)."""
+
+    level: Annotated[int, Field(ge=1, le=9, description="Level number, 1 = lowest")]
+    name: Name
+    english: English = None
+
+
+class Band(SpbeModel):
+    """A predikat band: an index at or above `min` (and below the next band) earns `name`."""
+
+    name: Name
+    english: English = None
+    min: Annotated[float, Field(ge=0, description="Lowest index of the band, inclusive")]
+
+
+class Domain(SpbeModel):
+    """Domain (domain penilaian) with its total weight and, optionally, its own level names."""
+
+    id: Number
+    name: Name
+    english: English = None
+    weight: Weight
+    levels: list[LevelName] | None = Field(
+        default=None, description="Level names of this domain, when they differ from the default"
+    )
+
+
+class Aspect(SpbeModel):
+    """Aspect (aspek): a group of indicators within one domain."""
+
+    id: Number
+    domain: Number
+    name: Name
+    english: English = None
+
+
+class Indicator(SpbeModel):
+    """Indicator (indikator): rated at one level, weighted in the index."""
+
+    id: Number
+    domain: Number
+    aspect: Number
+    name: Name
+    english: English = None
+    weight: Weight
+    evidence: EvidenceRule | None = Field(
+        default=None,
+        description="Rule deriving the level from the model; none = self-assessment only",
+    )
+    effort: Effort = Field(default=Effort.medium, description="Effort hint for one level step")
+
+
+class Framework(SpbeModel):
+    """An SPBE evaluation framework (kerangka evaluasi SPBE)."""
+
+    id: Identifier
+    name: Name
+    english: English = None
+    source: str | None = Field(default=None, description="Legal source (dasar hukum)")
+    levels: list[LevelName] = Field(min_length=1, description="Level names, lowest first")
+    predikat: list[Band] = Field(min_length=1, description="Predikat bands, highest first")
+    domains: list[Domain] = Field(min_length=1, description="Domains (domain)")
+    aspects: list[Aspect] = Field(min_length=1, description="Aspects (aspek)")
+    indicators: list[Indicator] = Field(min_length=1, description="Indicators (indikator)")
+
+    @property
+    def max_level(self) -> int:
+        """The highest level an indicator can be rated at."""
+        return max(entry.level for entry in self.levels)
+
+    @property
+    def total_weight(self) -> float:
+        """Sum of the indicator weights: the divisor of the index."""
+        return fsum(indicator.weight for indicator in self.indicators)
+
+    def level_names(self, domain: int) -> dict[int, str]:
+        """Level number -> name in a domain (its own names, else the framework's)."""
+        names = next((d.levels for d in self.domains if d.id == domain and d.levels), None)
+        return {entry.level: entry.name for entry in names or self.levels}

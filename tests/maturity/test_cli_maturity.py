@@ -1,0 +1,211 @@
+"""`spbe-arch maturity` from the user's side: the example model, formats, exit codes, changes."""
+
+import json
+import re
+import shutil
+
+import pytest
+from conftest import EXAMPLE, ROOT
+
+from spbe_arch.cli import app
+
+MINI = ROOT / "tests" / "maturity" / "frameworks" / "mini.yaml"
+CROSS_UNIT_BYPASSES = [
+    "int-bencana-satu-data", "int-gis-satu-data", "int-jdih-ppid", "int-lapor-epengawasan",
+    "int-satusehat-satu-data", "int-silh-satu-data",
+    "int-simbg-simpel-izin", "int-simpeg-eoffice", "int-sitani-satu-data",
+]
+NATIONAL_BYPASSES = ["int-dapodik-nasional", "int-jdih-jdihn", "int-simrs-satusehat"]
+
+
+def _json(runner, *args):
+    result = runner.invoke(app, ["maturity", *map(str, args), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    return json.loads(result.output)
+
+
+@pytest.fixture(scope="module")
+def example():
+    from typer.testing import CliRunner
+
+    return _json(CliRunner(), EXAMPLE)
+
+
+def _indicator(out, number):
+    return next(i for i in out["indicators"] if i["id"] == number)
+
+
+def test_maturity_example_index_predikat_gap(example):
+    assert example["framework"] == "permenpanrb-59-2020"
+    assert example["index"] == pytest.approx(2.8685, abs=1e-12)
+    assert (example["predikat"], example["target"]) == ("Baik", 3.0)
+    assert example["gap"] == pytest.approx(0.1315, abs=1e-12)
+    assert [(d["id"], d["weight"]) for d in example["domains"]] == [
+        (1, 13), (2, 25), (3, 16.5), (4, 45.5),
+    ]
+
+
+def test_maturity_example_index_is_the_weighted_sum_of_the_shown_levels(example):
+    indicators = example["indicators"]
+    assert len(indicators) == 47
+    total = sum(i["weight"] for i in indicators)
+    assert example["index"] == pytest.approx(
+        sum(i["weight"] * i["level"] for i in indicators) / total, abs=1e-12
+    )
+    for domain in example["domains"]:
+        mine = [i for i in indicators if i["domain"] == domain["id"]]
+        assert domain["score"] == pytest.approx(
+            sum(i["weight"] * i["level"] for i in mine) / domain["weight"], abs=1e-12
+        )
+
+
+def test_maturity_example_splp_level_is_derived_with_its_evidence(example):
+    splp = _indicator(example, 18)
+    assert (splp["level"], splp["source"], splp["model_level"]) == (2, "model", 2)
+    (evidence,) = splp["evidence"]
+    assert evidence["rule"] == "splp_integration"
+    assert evidence["reason"] == (
+        "24 of 46 integrations via SPLP; bypassing SPLP: 9 between units, 3 with national "
+        "platforms"
+    )
+    assert set(CROSS_UNIT_BYPASSES + NATIONAL_BYPASSES) <= set(evidence["elements"])
+
+
+def test_maturity_example_sources_are_model_assessment_or_none(example):
+    sources = {i["id"]: i["source"] for i in example["indicators"]}
+    assessed = [*range(1, 11), 13, 19, 21, *range(25, 31)]
+    assert [n for n, s in sources.items() if s == "assessment"] == assessed
+    assert example["unrated"] == []
+    assert _indicator(example, 1)["evidence"][0]["documents"][0]["year"] == 2022
+
+
+def test_maturity_example_plan_gains_add_up_and_close_the_gap(example):
+    plan = example["plan"]
+    assert plan, "the example is below its target"
+    gained = sum(step["index_gain"] for step in plan)
+    assert example["plan_reach"] == pytest.approx(example["index"] + gained, abs=1e-12)
+    assert example["plan_reach"] >= example["target"]
+    assert all(step["actions"] for step in plan)
+    assert set(plan[0]) >= {"indicator", "from_level", "to_level", "index_gain", "actions"}
+
+
+def _route_through_splp(tmp_path, ids):
+    model = tmp_path / "model"
+    shutil.copytree(EXAMPLE, model)
+    changed = 0
+    for path in model.rglob("*.yaml"):
+        text = path.read_text(encoding="utf-8")
+        for integration in ids:
+            text, count = re.subn(
+                rf"(- id: {re.escape(integration)}\n(?:    .*\n)*?    via: )\w+", r"\1splp", text
+            )
+            changed += count
+        path.write_text(text, encoding="utf-8")
+    assert changed == len(ids)
+    return model
+
+
+def test_maturity_routing_cross_unit_bypasses_through_splp_gains_one_step(
+    runner, tmp_path, example
+):
+    splp = _indicator(example, 18)
+    assert set(CROSS_UNIT_BYPASSES) <= set(splp["evidence"][0]["elements"])
+    after = _json(runner, _route_through_splp(tmp_path, CROSS_UNIT_BYPASSES))
+    assert (_indicator(after, 18)["level"], _indicator(example, 18)["level"]) == (3, 2)
+    assert after["index"] - example["index"] == pytest.approx(2.5 / 100, abs=1e-12)
+
+
+def test_maturity_routing_every_bypass_through_splp_reaches_level_4(runner, tmp_path, example):
+    after = _json(runner, _route_through_splp(tmp_path, [*CROSS_UNIT_BYPASSES, *NATIONAL_BYPASSES]))
+    assert _indicator(after, 18)["level"] == 4
+    assert after["index"] - example["index"] == pytest.approx(2 * 2.5 / 100, abs=1e-12)
+
+
+def test_maturity_example_service_step_names_the_integration_to_route(example):
+    step = next(s for s in example["plan"] if s["indicator"] == 45)
+    assert (step["from_level"], step["to_level"], step["effort"]) == (3, 4, "high")
+    assert step["actions"][0] == (
+        "route the integrations of simpel-izin through SPLP: int-simbg-simpel-izin"
+    )
+
+
+def test_maturity_unknown_framework_in_the_manifest_exits_2(runner, make_model):
+    manifest = "instansi:\n  id: kab-uji\n  name: Kabupaten Uji\n  level: kabupaten\n" \
+               "  framework: ipd-2026\n"
+    result = runner.invoke(app, ["maturity", str(make_model({"spbe.yaml": manifest}))])
+    assert result.exit_code == 2, result.output
+    assert "spbe-arch: unknown framework 'ipd-2026'; shipped frameworks: permenpanrb-59-2020" \
+        in result.output
+
+
+def test_maturity_target_option_overrides_the_instansi_target(runner):
+    out = _json(runner, EXAMPLE, "--target", "3.5")
+    assert out["target"] == 3.5
+    assert out["gap"] == pytest.approx(3.5 - out["index"], abs=1e-12)
+    assert out["plan_reach"] >= 3.5
+
+
+def test_maturity_text_shows_tables_and_plan(runner):
+    result = runner.invoke(app, ["maturity", str(EXAMPLE)])
+    assert result.exit_code == 0, result.output
+    assert ("Pemerintah Kabupaten Lembah Hijau: indeks SPBE 2.87 (Baik), target 3.00, gap 0.13"
+            in result.output)
+    assert "4. Layanan SPBE (bobot 45.5) — 3.38" in result.output
+    assert "aspek: 7 Layanan Administrasi Pemerintahan Berbasis Elektronik 3.30; 8 Layanan " \
+        "Publik Berbasis Elektronik 3.50" in result.output
+    assert "plan: 5 steps, +0.150 -> 3.02 (Baik)" in result.output
+
+
+def test_maturity_markdown(runner):
+    result = runner.invoke(app, ["maturity", str(EXAMPLE), "--format", "markdown"])
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith("# SPBE maturity: Pemerintah Kabupaten Lembah Hijau\n")
+    assert "| 18 | Penggunaan sistem penghubung layanan | 2.5 | 2 Terkelola | model (model 2) |" \
+        in result.output
+    assert "## plan: 5 steps, +0.150 -> 3.02 (Baik)" in result.output
+
+
+def test_maturity_other_framework_by_path(runner, make_model):
+    out = _json(runner, make_model({}), "--framework", MINI)
+    assert (out["framework"], len(out["indicators"]), out["index"]) == ("mini", 4, 1.0)
+    assert out["predikat"] == "Kurang"
+
+
+def test_maturity_model_errors_print_results_and_exit_1(runner, make_model):
+    root = make_model({
+        "apps.yaml": "applications:\n  - {id: simpus, name: SIMPUS, kind: khusus, owner: x}\n",
+        "assessment.yaml": "assessment:\n  - {indicator: 48, level: 2}\n",
+    })
+    result = runner.invoke(app, ["maturity", str(root), "--format", "json"])
+    assert result.exit_code == 1, result.output
+    out = json.loads(result.output)
+    assert [(f["code"], f["file"], f["line"], f["column"]) for f in out["findings"]] == [
+        ("SPBE-R008", "apps.yaml", 2, 46), ("SPBE-M001", "assessment.yaml", 2, 6),
+    ]
+    # one isolated application without duplicates: application development at level 3
+    assert _indicator(out, 15)["level"] == 3
+    assert out["index"] == pytest.approx(1.05, abs=1e-12)
+
+
+def test_maturity_text_lists_findings_with_locations(runner, make_model):
+    root = make_model({"assessment.yaml": "assessment:\n  - {indicator: 48, level: 2}\n"})
+    result = runner.invoke(app, ["maturity", str(root)])
+    assert result.exit_code == 1, result.output
+    assert (f"{root}/assessment.yaml:2:6: error SPBE-M001 assessment: unknown indicator '48' in "
+            "framework 'permenpanrb-59-2020'") in result.output
+
+
+def test_maturity_unknown_framework_exits_2(runner, make_model):
+    result = runner.invoke(app, ["maturity", str(make_model({})), "--framework", "nope"])
+    assert result.exit_code == 2, result.output
+    assert "spbe-arch: unknown framework 'nope'" in result.output
+
+
+def test_maturity_missing_model_exits_2(runner, tmp_path):
+    result = runner.invoke(app, ["maturity", str(tmp_path / "none")])
+    assert result.exit_code == 2, result.output
+
+
+def test_maturity_target_out_of_range_is_a_usage_error(runner):
+    result = runner.invoke(app, ["maturity", str(EXAMPLE), "--target", "7"])
+    assert result.exit_code == 2, result.output

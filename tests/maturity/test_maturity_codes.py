@@ -1,0 +1,21 @@
+"""The maturity codes (family M) are registered once, documented with the three headings."""
+
+import pytest
+
+from spbe_arch.maturity import codes
+from spbe_arch.validate import RULES
+from spbe_arch.validate.registry import DOC_HEADINGS
+
+MATURITY_CODES = [f"SPBE-M00{n}" for n in range(1, 6)]
+
+
+def test_codes_maturity_family_is_m001_to_m005():
+    assert sorted(c for c in RULES if c.startswith("SPBE-M")) == MATURITY_CODES
+    assert codes.UNKNOWN_ASSESSMENT_INDICATOR == "SPBE-M001"
+
+
+@pytest.mark.parametrize("code", MATURITY_CODES)
+def test_codes_maturity_docs_have_the_three_headings(code):
+    doc = RULES[code].doc
+    assert [heading in doc for heading in DOC_HEADINGS] == [True, True, True]
+    assert RULES[code].summary

@@ -1,0 +1,116 @@
+"""The plan: ranked one-level steps whose gains add up to the plan's reach."""
+
+import pytest
+from conftest import EXAMPLE, ROOT
+
+from spbe_arch.maturity import assess, load_framework
+from spbe_arch.maturity.index import index
+from spbe_arch.validate import load_model
+
+FRAMEWORK = load_framework()
+MINI = ROOT / "tests" / "maturity" / "frameworks" / "mini.yaml"
+
+MODEL = """\
+units:
+  - {id: dinkes, name: Dinas Kesehatan, kind: dinas}
+  - {id: diskominfo, name: Diskominfo, kind: dinas}
+applications:
+  - {id: simpus, name: SIMPUS, kind: khusus, owner: dinkes}
+  - {id: satu-data-kab, name: Satu Data, kind: khusus, owner: diskominfo}
+services:
+  - {id: svc-kesehatan, name: Kesehatan, kind: public, owner: dinkes,
+     applications: [simpus], level: transaksi, indicator: 3}
+integrations:
+  - {id: int-a, source: simpus, target: satu-data-kab, via: api_direct}
+  - {id: int-b, source: satu-data-kab, target: satusehat, via: splp}
+"""
+
+
+def _after(result) -> dict[int, int]:
+    levels = {r.id: r.level for r in result.indicators}
+    for step in result.plan:
+        assert levels[step.indicator] == step.from_level
+        levels[step.indicator] = step.to_level
+    return levels
+
+
+@pytest.fixture
+def mini_model(make_model):
+    return load_model(make_model({"model.yaml": MODEL})).architecture
+
+
+def test_plan_gains_add_up_to_the_reach(mini_model):
+    result = assess(mini_model, MINI, target=3.5)
+    framework = load_framework(MINI)
+    assert result.plan_reach == pytest.approx(
+        result.index + sum(s.index_gain for s in result.plan), abs=1e-12
+    )
+    assert index(framework, _after(result)) == pytest.approx(result.plan_reach, abs=1e-12)
+
+
+def test_plan_mini_framework_steps_are_exact(mini_model):
+    result = assess(mini_model, MINI, target=3.5)
+    # levels now: 1 unrated (1), 2 SPLP (model 2), 3 service transaksi (3), 4 unrated (1)
+    assert result.index == pytest.approx((1 * 1 + 3 * 2 + 4 * 3 + 2 * 1) / 10)
+    assert [(s.indicator, s.from_level, s.to_level, s.index_gain) for s in result.plan] == [
+        (3, 3, 4, 0.4),
+        (2, 2, 3, 0.3),
+        (2, 3, 4, 0.3),
+        (4, 1, 2, 0.2),
+        (4, 2, 3, 0.2),
+    ]
+    assert result.plan[1].actions == (
+        "route 1 integration between units through SPLP (via: splp): int-a",
+    )
+    assert result.plan[3].actions == (
+        "document level 2 (Interaksi) with bukti dukung and record it in the self-assessment "
+        "(assessment: indicator 4, level 2)",
+    )
+    assert (result.plan_reach, result.plan_predikat) == (pytest.approx(3.5), "Unggul")
+
+
+def test_plan_stops_once_the_target_is_reached(mini_model):
+    result = assess(mini_model, MINI, target=2.6)
+    assert len(result.plan) == 2
+    assert result.plan_reach >= 2.6 > result.plan_reach - result.plan[-1].index_gain
+
+
+def test_plan_without_target_lists_the_next_step_of_every_indicator(mini_model):
+    result = assess(mini_model, MINI)
+    assert result.target is None and result.gap is None
+    assert [(s.indicator, s.from_level) for s in result.plan] == [(3, 3), (2, 2), (4, 1), (1, 1)]
+
+
+def test_plan_assessment_below_model_step_is_a_low_effort_assessment_update(make_model):
+    root = make_model({"model.yaml": MODEL, "a.yaml": "assessment: [{indicator: 2, level: 1}]\n"})
+    result = assess(load_model(root).architecture, MINI)
+    step = next(s for s in result.plan if s.indicator == 2)
+    assert (step.from_level, step.effort, step.actions) == (
+        1, "low", ("raise the self-assessment of indicator 2 to level 2 with bukti dukung",),
+    )
+
+
+def test_plan_on_the_example_is_ranked_by_gain_and_reaches_the_target():
+    result = assess(load_model(EXAMPLE).architecture)
+    gains = [s.index_gain for s in result.plan]
+    assert gains == sorted(gains, reverse=True)
+    assert result.plan_reach >= result.target
+    assert index(FRAMEWORK, _after(result)) == pytest.approx(result.plan_reach, abs=1e-12)
+
+
+def test_plan_to_the_top_covers_every_missing_level():
+    result = assess(load_model(EXAMPLE).architecture, target=5)
+    missing = sum(5 - r.level for r in result.indicators)
+    assert len(result.plan) == missing
+    assert result.plan_reach == pytest.approx(5.0, abs=1e-12)
+    splp = [s for s in result.plan if s.indicator == 18]
+    assert [(s.from_level, s.to_level) for s in splp] == [(2, 3), (3, 4), (4, 5)]
+    assert splp[0].actions == (
+        "route 9 integrations between units through SPLP (via: splp): int-bencana-satu-data, "
+        "int-gis-satu-data, int-jdih-ppid, int-lapor-epengawasan, int-satusehat-satu-data, "
+        "int-silh-satu-data, int-simbg-simpel-izin, int-simpeg-eoffice, int-sitani-satu-data",
+    )
+    assert splp[1].actions == (
+        "route 3 integrations with national platforms through SPLP (via: splp): "
+        "int-dapodik-nasional, int-jdih-jdihn, int-simrs-satusehat",
+    )
