@@ -23,6 +23,7 @@ def write_atomic(path: Path, content: str | bytes, *, force: bool = False) -> No
         try:
             with os.fdopen(fd, "wb") as handle:
                 handle.write(data)
+            os.chmod(tmp, 0o644)  # mkstemp makes files private; outputs are for sharing
             os.replace(tmp, path)
         except BaseException:
             Path(tmp).unlink(missing_ok=True)

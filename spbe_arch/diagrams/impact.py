@@ -1,0 +1,164 @@
+"""Impact view: what the failure of one element stops or degrades, from the audit's analysis."""
+
+from typing import TYPE_CHECKING
+
+from .style import (
+    NODE_STYLES,
+    add_legend,
+    edge_attrs,
+    element_attrs,
+    label,
+    new_digraph,
+    node_attrs,
+)
+
+if TYPE_CHECKING:
+    import graphviz
+    import networkx as nx
+
+    from ..audit import ImpactResult
+
+__all__ = ["impact_view"]
+
+_KIND_ID = {
+    "applications": "aplikasi",
+    "services": "layanan",
+    "business_processes": "proses bisnis",
+    "infrastructure": "infrastruktur",
+    "data": "data",
+}
+
+
+def _summary(result: "ImpactResult") -> list[str]:
+    def count(ids: dict) -> str:
+        per_kind: dict[str, int] = {}
+        for node in ids:
+            kind = _KIND_ID.get(result.kinds.get(node, ""), result.kinds.get(node, ""))
+            per_kind[kind] = per_kind.get(kind, 0) + 1
+        return ", ".join(f"{n} {k}" for k, n in sorted(per_kind.items())) or "tidak ada"
+
+    return [
+        f"Berhenti: {count(result.stopped)}",
+        f"Terganggu: {count(result.degraded)}",
+        f"Unit terdampak: {len(result.units_affected)}; "
+        f"integrasi terputus: {len(result.integrations_broken)}",
+    ]
+
+
+def impact_view(
+    graph: "nx.MultiDiGraph", element: str, *, title: str | None = None
+) -> "graphviz.Digraph":
+    """Draw what stops (red) and what is degraded (amber) when `element` fails.
+
+    The propagation rules and explaining paths come from `spbe_arch.audit.impact`; each path
+    is drawn as a chain of edges from the failed element, and an integration that breaks on
+    the way labels its edge (broken integrations ending a path are counted in the legend).
+    Stopped and degraded elements keep the shape of their kind and sit inside the box of the
+    unit that owns them; affected units have a red border. A failed integration is drawn as
+    a red parallelogram.
+
+    Raises
+    ------
+    SpbeError
+        `UnknownElementError` when `element` is not an id of the model or a national platform.
+    """
+    from ..audit import impact
+
+    result = impact(graph, element)
+    root_name = graph.nodes[element].get("name", element) if element in graph else element
+    dot = new_digraph("impact", title or f"Analisis dampak: {root_name} gagal", rankdir="LR")
+    dot.attr("graph", ranksep="0.8")
+
+    links = {
+        data["id"]: data
+        for _, _, data in graph.edges(data=True)
+        if data.get("kind") == "integrates"
+    }
+    status: dict[str, str] = {element: "failed"}
+    for node in result.stopped:
+        status[node] = "stopped"
+    for node in result.degraded:
+        status[node] = "degraded"
+    units = set(result.units_affected)
+    # Each explaining path becomes a chain of edges between elements; an integration in the
+    # middle of a path labels the edge it stands for. Broken integrations that end a path are
+    # counted in the legend, not drawn.
+    edges: dict[tuple[str, str], set[str]] = {}
+    nodes = {element}
+    for path in [*result.stopped.values(), *result.degraded.values()]:
+        chain: list[str] = []
+        via: set[str] = set()
+        for step in path:
+            if step in units:
+                continue
+            if step in links and step != element:
+                via.add(step)
+                continue
+            if chain:
+                edges.setdefault((chain[-1], step), set()).update(via)
+            via = set()
+            chain.append(step)
+            nodes.add(step)
+
+    def attrs(node: str) -> dict:
+        state = status.get(node)
+        if node not in graph:  # the failed element is an integration or a national platform
+            if node in links:
+                name = links[node].get("id", node)
+                return node_attrs(
+                    "broken_link", str(name), tooltip=node,
+                    fillcolor=NODE_STYLES["failed"].fill, fontcolor="#ffffff", penwidth="2.5",
+                )
+            return node_attrs("failed", node)
+        base = element_attrs(graph, node)
+        if state is not None:
+            style = NODE_STYLES[state]
+            base |= {"fillcolor": style.fill, "color": style.border, "fontcolor": style.font}
+            base["penwidth"] = "2.5" if state == "failed" else "1.4"
+            if state == "degraded" and "dashed" not in base["style"]:
+                base["style"] += ",dashed"
+        return base
+
+    owner: dict[str, str] = {}
+    for node in nodes:
+        if node in graph:
+            for unit, _, kind in graph.in_edges(node, data="kind"):
+                if kind == "owns" and graph.nodes[unit].get("kind") == "units":
+                    owner[node] = unit
+    by_unit: dict[str, list[str]] = {}
+    for node in sorted(nodes):
+        by_unit.setdefault(owner.get(node, ""), []).append(node)
+    for index, unit in enumerate(sorted(u for u in by_unit if u)):
+        affected = unit in units
+        with dot.subgraph(name=f"cluster_unit_{index:04d}") as box:
+            box.attr(
+                label=label(
+                    graph.nodes[unit].get("name", unit) + (" (terdampak)" if affected else ""),
+                    width=34,
+                ),
+                style="rounded,filled",
+                fillcolor="#fff5f5" if affected else "#f8fafc",
+                color="#dc2626" if affected else "#cbd5e1",
+                penwidth="1.6" if affected else "1",
+                fontsize="11",
+                fontcolor="#7f1d1d" if affected else "#334155",
+            )
+            for node in by_unit[unit]:
+                box.node(node, **attrs(node))
+    for node in by_unit.get("", []):
+        dot.node(node, **attrs(node))
+
+    for (tail, head), via in sorted(edges.items()):
+        style = "impact_degraded" if status.get(head) == "degraded" else "impact"
+        extra = {"label": label(", ".join(sorted(via)), width=24)} if via else {}
+        dot.edge(tail, head, **edge_attrs(style, **extra))
+
+    node_keys = ["failed", "stopped", "degraded"]
+    if element in links:
+        node_keys.append("broken_link")
+    edge_keys = ["impact"] + (["impact_degraded"] if result.degraded else [])
+    notes = _summary(result)
+    if len(nodes) == 1:
+        notes.insert(0, "Tidak ada elemen lain yang terdampak (no other element affected)")
+    add_legend(dot, node_keys, edge_keys, notes=notes)
+    return dot

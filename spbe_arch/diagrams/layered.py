@@ -1,0 +1,196 @@
+"""Layered view: business process -> service -> application -> data -> infrastructure."""
+
+import itertools
+from typing import TYPE_CHECKING
+
+from ..graph import NATIONAL
+from ..io import SpbeError
+from .style import add_legend, edge_attrs, element_attrs, new_digraph, node_style_key
+
+if TYPE_CHECKING:
+    import graphviz
+    import networkx as nx
+
+__all__ = ["LAYERS", "layered_view"]
+
+LAYERS = (
+    ("business_processes", "Proses bisnis", "business processes", "#fffbeb"),
+    ("services", "Layanan SPBE", "services", "#fefce8"),
+    ("applications", "Aplikasi", "applications", "#eff6ff"),
+    ("data", "Data dan informasi", "data", "#f5f3ff"),
+    ("infrastructure", "Infrastruktur", "infrastructure", "#f0fdf4"),
+)
+"""Layer order (top to bottom): graph kind, Indonesian and English title, lane colour."""
+
+
+def _kind(graph: "nx.MultiDiGraph", node: str) -> str | None:
+    return graph.nodes[node].get("kind")
+
+
+def _out(graph: "nx.MultiDiGraph", node: str, kind: str) -> set[str]:
+    return {v for _, v, k in graph.out_edges(node, data="kind") if k == kind}
+
+
+def _in(graph: "nx.MultiDiGraph", node: str, kind: str) -> set[str]:
+    return {u for u, _, k in graph.in_edges(node, data="kind") if k == kind}
+
+
+def _known(graph: "nx.MultiDiGraph", node: str, kind: str, what: str) -> None:
+    if node not in graph or _kind(graph, node) != kind:
+        known = sorted(n for n, k in graph.nodes(data="kind") if k == kind)
+        listed = ", ".join(f"'{n}'" for n in known[:10]) + (", ..." if len(known) > 10 else "")
+        raise SpbeError(f"unknown {what} '{node}'; known {what}s: {listed or 'none'}")
+
+
+def _select(
+    graph: "nx.MultiDiGraph", unit: str | None, service: str | None
+) -> dict[str, set[str]]:
+    """Nodes per layer kind for the whole model, one unit, or one service."""
+    if unit is None and service is None:
+        layers: dict[str, set[str]] = {kind: set() for kind, *_ in LAYERS}
+        for node, kind in graph.nodes(data="kind"):
+            if kind in layers and kind != "infrastructure":
+                layers[kind].add(node)
+        apps = layers["applications"]
+    else:
+        if service is not None:
+            _known(graph, service, "services", "service")
+            processes: set[str] = set()
+            services = {service}
+            apps = set()
+        else:
+            assert unit is not None
+            _known(graph, unit, "units", "unit")
+            owned = _out(graph, unit, "owns")
+            processes = {n for n in owned if _kind(graph, n) == "business_processes"}
+            services = {n for n in owned if _kind(graph, n) == "services"}
+            apps = {n for n in owned if _kind(graph, n) == "applications"}
+            for process in processes:
+                services |= _in(graph, process, "supports")
+            for app in apps:
+                services |= _out(graph, app, "realizes")
+        for svc in services:
+            apps |= _in(graph, svc, "realizes")
+            processes |= _out(graph, svc, "supports")
+        data = set()
+        for app in apps:
+            data |= _out(graph, app, "reads") | _out(graph, app, "writes")
+        layers = {
+            "business_processes": processes,
+            "services": services,
+            "applications": apps,
+            "data": data,
+        }
+    layers["infrastructure"] = set()
+    for app in apps:
+        layers["infrastructure"] |= _out(graph, app, "hosted_on")
+    return layers
+
+
+def layered_view(
+    graph: "nx.MultiDiGraph",
+    *,
+    unit: str | None = None,
+    service: str | None = None,
+    title: str = "Arsitektur berlapis",
+    per_row: int = 10,
+) -> "graphviz.Digraph":
+    """Draw the layers, each a horizontal lane, for the whole model or filtered.
+
+    Parameters
+    ----------
+    graph : networkx.MultiDiGraph
+        The architecture graph.
+    unit : str, optional
+        Only what this unit owns (processes, services, applications), the services and
+        applications tied to them, their data and hosting.
+    service : str, optional
+        Only this service, the processes it supports, the applications realizing it, their
+        data and hosting.
+    title : str
+        Diagram title.
+    per_row : int
+        A layer with more elements wraps into rows of this many, so that the whole model
+        stays readable.
+
+    Raises
+    ------
+    SpbeError
+        When `unit` or `service` is not an id of that kind, or both are given.
+    """
+    if unit is not None and service is not None:
+        raise SpbeError("give either a unit or a service to filter the layered view, not both")
+    layers = _select(graph, unit, service)
+    dot = new_digraph("layered", title)
+    dot.attr("graph", newrank="true", ranksep="0.6")
+    anchors = []
+    node_keys: list[str] = []
+    for index, (kind, title_id, title_en, lane) in enumerate(LAYERS):
+        nodes = sorted(layers[kind], key=lambda n: (graph.nodes[n].get("name", n).casefold(), n))
+        if not nodes:
+            continue
+        # A wide layer wraps into rows of `per_row`. Each row starts with an anchor (the
+        # layer's title on its first row) kept left of the row by invisible flat edges; the
+        # anchors are chained, so layers and their rows stack top to bottom. No cluster boxes:
+        # edges that skip a layer would have to go around them, which widens the drawing.
+        for start in range(0, len(nodes), per_row):
+            row = nodes[start : start + per_row]
+            with dot.subgraph() as same:
+                same.attr(rank="same")
+                anchor = f"~layer-{index}-{start // per_row}"
+                if start == 0:
+                    same.node(
+                        anchor,
+                        label=f'<<B>{title_id}</B><BR/><FONT COLOR="#64748b"><I>{title_en}'
+                        "</I></FONT>>",
+                        shape="box",
+                        style="filled",
+                        fillcolor=lane,
+                        color="#cbd5e1",
+                        fontsize="12",
+                        fontcolor="#334155",
+                        width="1.6",
+                        group="lanes",
+                    )
+                else:
+                    same.node(anchor, label="", shape="point", style="invis", width="1.6",
+                              group="lanes")
+                anchors.append(anchor)
+                for node in row:
+                    same.node(node, **element_attrs(graph, node))
+                    same.edge(anchor, node, style="invis")
+                    key = node_style_key(graph, node)
+                    if key not in node_keys:
+                        node_keys.append(key)
+    for upper, lower in itertools.pairwise(anchors):
+        dot.edge(upper, lower, style="invis")
+
+    shown = {n for nodes in layers.values() for n in nodes}
+    edge_keys: set[str] = set()
+    edges: list[tuple[str, str, str, dict[str, str]]] = []
+    for u, v, kind in graph.edges(data="kind"):
+        if u not in shown or v not in shown:
+            continue
+        if kind in ("supports", "realizes"):
+            # service -> process and application -> service, drawn upward from below
+            edges.append((v, u, "realizes", {"dir": "back"}))
+        elif kind == "writes":
+            both = any(d.get("kind") == "reads" for d in graph[u][v].values())
+            edges.append((u, v, "writes", {"dir": "both"} if both else {}))
+        elif kind == "reads":
+            if not any(d.get("kind") == "writes" for d in graph[u][v].values()):
+                edges.append((u, v, "reads", {"dir": "back"}))
+        elif kind == "hosted_on":
+            edges.append((u, v, "hosted_on", {}))
+    for tail, head, style, extra in sorted(set((t, h, s, tuple(sorted(e.items())))
+                                               for t, h, s, e in edges)):
+        dot.edge(tail, head, **edge_attrs(style, **dict(extra)))
+        edge_keys.add(style)
+    national = [n for n in layers["infrastructure"] if _kind(graph, n) == NATIONAL]
+    if national and "national" not in node_keys:
+        node_keys.append("national")
+    order = ("realizes", "writes", "reads", "hosted_on")
+    add_legend(
+        dot, node_keys, [k for k in order if k in edge_keys], after=anchors[-1] if anchors else None
+    )
+    return dot

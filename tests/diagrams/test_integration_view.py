@@ -1,0 +1,135 @@
+"""The integration map: SPLP as the hub, direct and missing integrations, JIP vs internet."""
+
+from diagram_helpers import clusters, dot_edges, dot_nodes, tiny
+
+from spbe_arch.diagrams import integration_view, missing_dependencies
+
+
+def test_integration_view_draws_splp_integration_through_the_hub(make_model):
+    _, graph = tiny(make_model)
+    edges = dot_edges(integration_view(graph).source)
+    assert edges[("sicantik", "splp")] == {
+        "label": "JIP",
+        "color": "#16a34a",
+        "fontcolor": "#15803d",
+        "penwidth": "2",
+        "tooltip": "int-oss",
+    }
+    assert edges[("splp", "oss")] == {"color": "#16a34a", "penwidth": "2", "tooltip": "int-oss"}
+    assert ("sicantik", "oss") not in edges
+
+
+def test_integration_view_draws_direct_integration_amber_with_internet_label(make_model):
+    _, graph = tiny(make_model)
+    edges = dot_edges(integration_view(graph).source)
+    assert edges[("epajak", "sipd-kab")] == {
+        "label": "internet",
+        "color": "#d97706",
+        "fontcolor": "#b91c1c",
+        "penwidth": "1.5",
+        "tooltip": "int-sipd",
+    }
+
+
+def test_integration_view_draws_shared_login_dotted_grey(make_model):
+    _, graph = tiny(make_model)
+    edge = dot_edges(integration_view(graph).source)[("simpus", "epajak")]
+    assert (edge["style"], edge["color"], edge["label"]) == ("dotted", "#6b7280", "shared_login")
+
+
+def test_integration_view_draws_missing_data_dependency_dashed_red(make_model):
+    _, graph = tiny(make_model)
+    assert list(missing_dependencies(graph)) == [("sicantik", "epajak", "data-izin")]
+    edge = dot_edges(integration_view(graph).source)[("sicantik", "epajak")]
+    assert edge == {
+        "label": "Data perizinan",
+        "color": "#dc2626",
+        "fontcolor": "#dc2626",
+        "penwidth": "1.5",
+        "style": "dashed",
+    }
+
+
+def test_integration_view_marks_planned_integration_dashed(make_model):
+    _, graph = tiny(make_model)
+    edges = dot_edges(integration_view(graph).source)
+    assert edges[("dashboard", "splp")]["style"] == "dashed"
+    assert edges[("dashboard", "splp")]["label"] == "(rencana)"
+    assert edges[("splp", "simpus")]["label"] == "(rencana)"
+
+
+def test_integration_view_groups_applications_by_unit_and_platforms_apart(make_model):
+    _, graph = tiny(make_model)
+    source = integration_view(graph).source
+    assert clusters(source) == [
+        "Badan Pendapatan Daerah",
+        "Dinas Kesehatan",
+        "Dinas Penanaman Modal dan PTSP",
+        "Platform nasional (national platforms)",
+    ]
+    nodes = dot_nodes(source)
+    assert nodes["splp"]["shape"] == "hexagon"
+    assert nodes["splp"]["peripheries"] == "2"
+    assert nodes["oss"]["fillcolor"] == "#ffedd5"
+
+
+def test_integration_view_merges_parallel_integrations_with_a_count(make_model):
+    from spbe_arch.graph import build_graph
+    from spbe_arch.validate import load_model
+
+    root = make_model(
+        {
+            "m.yaml": """\
+            units: [{id: u, name: Unit, kind: dinas}]
+            applications:
+              - {id: a, name: A, kind: khusus, owner: u}
+              - {id: b, name: B, kind: khusus, owner: u}
+            integrations:
+              - {id: i1, source: a, target: b, via: splp, network: jip}
+              - {id: i2, source: a, target: b, via: splp, network: jip}
+            """
+        }
+    )
+    graph = build_graph(load_model(root).architecture)
+    edges = dot_edges(integration_view(graph).source)
+    assert edges[("a", "splp")]["label"] == "JIP 2x"
+    assert edges[("a", "splp")]["tooltip"] == "i1, i2"
+    assert edges[("splp", "b")]["label"] == "2x"
+
+
+def test_integration_view_legend_lists_the_edge_kinds_drawn(make_model):
+    _, graph = tiny(make_model)
+    legend = dot_nodes(integration_view(graph).source)["legend"]["label"]
+    for text in (
+        "Integrasi melalui SPLP",
+        "Integrasi langsung (tanpa SPLP)",
+        "Bukan integrasi (manual, shared login)",
+        "Ketergantungan data tanpa integrasi",
+        "Garis putus-putus + (rencana): integrasi direncanakan",
+    ):
+        assert text in legend
+    assert "tanpa integrasi:" not in legend
+
+
+def test_integration_view_counts_active_applications_left_out(make_model):
+    from spbe_arch.graph import build_graph
+    from spbe_arch.validate import load_model
+
+    root = make_model(
+        {
+            "m.yaml": """\
+            units: [{id: u, name: Unit, kind: dinas}]
+            applications:
+              - {id: a, name: Aplikasi A, kind: khusus, owner: u}
+              - {id: b, name: Aplikasi B, kind: khusus, owner: u, status: retired}
+            """
+        }
+    )
+    source = integration_view(build_graph(load_model(root).architecture)).source
+    assert "1 aplikasi aktif tanpa integrasi: Aplikasi A" in dot_nodes(source)["legend"]["label"]
+    assert "a" not in dot_nodes(source)
+
+
+def test_integration_view_source_is_byte_stable(make_model):
+    _, graph = tiny(make_model)
+    assert integration_view(graph).source == integration_view(graph).source

@@ -1,0 +1,90 @@
+"""`spbe-arch report`: index.html and report.md from the user's side."""
+
+from conftest import EXAMPLE
+
+from spbe_arch.cli import app
+
+MODEL = {
+    "model.yaml": """\
+        units: [{id: dinkes, name: Dinas Kesehatan, kind: dinas, networks: [jip]}]
+        applications:
+          - {id: simpus, name: SIMPUS, kind: khusus, owner: dinkes}
+          - {id: sikda, name: SIKDA, kind: khusus, owner: dinkes}
+        integrations:
+          - {id: i1, source: simpus, target: sikda, via: api_direct, network: jip}
+        """
+}
+
+
+def test_report_writes_html_and_markdown(runner, make_model, tmp_path):
+    out = tmp_path / "laporan"
+    result = runner.invoke(app, ["report", str(make_model(MODEL)), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert result.stdout == f"wrote {out / 'index.html'}\nwrote {out / 'report.md'}\n"
+    html = (out / "index.html").read_text()
+    assert html.startswith("<!DOCTYPE html>")
+    assert '<h2 id="audit">Audit integrasi <span class="sub">Integration audit</span></h2>' in html
+    assert "SIMPUS" in html and "SIKDA" in html
+    assert (out / "report.md").read_text().startswith(
+        "# Laporan Arsitektur SPBE: Kabupaten Uji\n"
+    )
+
+
+def test_report_refuses_to_overwrite_without_force(runner, make_model, tmp_path):
+    model = str(make_model(MODEL))
+    out = tmp_path / "laporan"
+    out.mkdir()
+    (out / "report.md").write_text("keep")
+    result = runner.invoke(app, ["report", model, "-o", str(out)])
+    assert result.exit_code == 2, result.output
+    assert result.stderr == (
+        f"spbe-arch: {out / 'report.md'}: already exists; use --force to overwrite it\n"
+    )
+    assert (out / "report.md").read_text() == "keep"
+    assert not (out / "index.html").exists()
+    result = runner.invoke(app, ["report", model, "-o", str(out), "--force"])
+    assert result.exit_code == 0, result.output
+    assert (out / "report.md").read_text() != "keep"
+
+
+def test_report_of_a_model_with_errors_is_written_and_exits_1(runner, make_model, tmp_path):
+    files = dict(MODEL)
+    files["broken.yaml"] = "applications:\n  - {id: x, name: X, kind: khusus, owner: nowhere}\n"
+    out = tmp_path / "laporan"
+    result = runner.invoke(app, ["report", str(make_model(files)), "-o", str(out)])
+    assert result.exit_code == 1, result.output
+    assert "the model has 1 error; the report lists them" in result.stderr
+    html = (out / "index.html").read_text()
+    assert "Model memiliki galat" in html
+    assert "SPBE-R" in html and "nowhere" in html
+
+
+def test_report_in_english(runner, make_model, tmp_path):
+    out = tmp_path / "report"
+    result = runner.invoke(app, ["report", str(make_model(MODEL)), "-o", str(out), "--lang", "en"])
+    assert result.exit_code == 0, result.output
+    text = (out / "report.md").read_text()
+    assert text.startswith("# SPBE architecture report: Kabupaten Uji\n")
+    assert "\n## Integration audit _(Audit integrasi)_\n" in text
+
+
+def test_report_of_a_missing_folder_exits_2(runner, tmp_path):
+    result = runner.invoke(app, ["report", str(tmp_path / "nope"), "-o", str(tmp_path / "out")])
+    assert result.exit_code == 2, result.output
+    assert "Traceback" not in result.output
+    assert not (tmp_path / "out").exists()
+
+
+def test_report_of_the_example_shows_every_section(runner, tmp_path):
+    if not (EXAMPLE / "spbe.yaml").is_file():
+        import pytest
+
+        pytest.skip("the example model is not there yet")
+    out = tmp_path / "report"
+    result = runner.invoke(app, ["report", str(EXAMPLE), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    html = (out / "index.html").read_text()
+    for anchor in ("summary", "validation", "audit", "maturity", "plan", "diagrams", "inventory"):
+        assert f'<h2 id="{anchor}">' in html
+    assert "Bagian ini tidak tersedia" not in html
+    assert "Pemerintah Kabupaten Lembah Hijau" in html

@@ -1,0 +1,215 @@
+"""The report's data (one typed context) and its HTML and Markdown renderings."""
+
+import sys
+
+import pytest
+
+from spbe_arch.report.build import gather, inline_svg, render_html, render_markdown
+from spbe_arch.report.chart import bar_chart
+from spbe_arch.validate import load_model
+
+TINY = {
+    "model.yaml": """\
+        units:
+          - {id: dinkes, name: Dinas Kesehatan, kind: dinas, networks: [jip]}
+          - {id: dpmptsp, name: Dinas Penanaman Modal dan PTSP, kind: dinas}
+          - {id: bapenda, name: Badan Pendapatan Daerah, kind: badan}
+          - {id: kesbangpol, name: Badan Kesatuan Bangsa dan Politik, kind: badan}
+        business_processes:
+          - {id: pb-izin, name: Penerbitan izin usaha, owner: dpmptsp, services: [lay-izin]}
+        services:
+          - {id: lay-izin, name: Layanan perizinan, kind: public, owner: dpmptsp,
+             applications: [sicantik]}
+          - {id: lay-pajak, name: Layanan pajak daerah, kind: public, owner: bapenda,
+             applications: [epajak]}
+        data:
+          - {id: data-izin, name: Data perizinan, steward: dpmptsp, producer: sicantik}
+        applications:
+          - {id: sicantik, name: SiCantik, kind: khusus, owner: dpmptsp, hosting: pdd,
+             writes: [data-izin]}
+          - {id: epajak, name: e-Pajak, kind: khusus, owner: bapenda, hosting: pdd,
+             reads: [data-izin]}
+          - {id: simpus, name: SIMPUS, kind: khusus, owner: dinkes, hosting: pdd}
+          - {id: sipd-kab, name: SIPD Kabupaten, kind: umum, platform: sipd, owner: bapenda}
+          - {id: dashboard, name: Dashboard, kind: khusus, owner: dinkes, status: planned}
+        infrastructure:
+          - {id: pdd, name: Pusat Data Daerah, kind: pusat_data_daerah, networks: [jip]}
+          - {id: inet, name: Internet, kind: internet}
+        integrations:
+          - {id: int-oss, source: sicantik, target: oss, via: splp, network: jip}
+          - {id: int-sipd, source: epajak, target: sipd-kab, via: api_direct, network: inet}
+          - {id: int-sso, source: simpus, target: epajak, via: shared_login}
+          - {id: int-plan, source: dashboard, target: simpus, via: splp, status: planned}
+        """,
+}
+
+SECTIONS = ["summary", "validation", "audit", "maturity", "plan", "diagrams", "inventory"]
+
+
+@pytest.fixture
+def context(make_model):
+    return gather(load_model(make_model(TINY)), model="kab-uji", generated="2026-01-02")
+
+
+def test_gather_counts_elements_and_validation(context):
+    assert context.instansi == "Kabupaten Uji"
+    assert dict(context.counts)["Aplikasi"] == 5
+    assert dict(context.counts)["Integrasi"] == 4
+    assert (context.errors, context.warnings, context.validation) == (0, 0, [])
+
+
+def test_gather_audit_metrics_and_findings_grouped_by_rule(context):
+    audit = context.audit
+    assert audit.available
+    assert [(m.label, m.part, m.total, m.percent) for m in audit.metrics] == [
+        ("Integrasi melalui SPLP", 1, 2, "50%"),
+        ("Integrasi lintas unit/instansi melalui SPLP", 1, 1, "100%"),
+        ("Unit terhubung JIP", 1, 4, "25%"),
+        ("Layanan terintegrasi penuh", 1, 2, "50%"),
+    ]
+    assert audit.groups[0].code == "SPBE-A002"  # errors first
+    assert audit.groups[0].severity == "error"
+    row = audit.groups[0].rows[0]
+    assert (row.element, row.where) == ("e-Pajak (epajak)", "model.yaml:18")
+    assert sum(len(g.rows) for g in audit.groups) == sum(audit.counts.values())
+
+
+def test_gather_maturity_with_chart(context):
+    maturity = context.maturity
+    assert maturity.available
+    assert [d.name for d in maturity.domains] == [
+        "Kebijakan SPBE", "Tata Kelola SPBE", "Manajemen SPBE", "Layanan SPBE",
+    ]
+    assert maturity.chart_svg.count("<rect") == 5  # four domains and the index
+    assert len(maturity.indicators) == 47
+
+
+def test_gather_diagrams_inline_svg(context):
+    if not context.engine:
+        pytest.skip("no Graphviz engine")
+    assert [d.key for d in context.diagrams] == ["integration", "landscape", "layered", "impact"]
+    assert context.diagrams[3].title == "Analisis dampak: Pusat Data Daerah gagal"
+    assert context.diagrams[0].command == (
+        "spbe-arch diagram kab-uji --view integration -o integration.svg"
+    )
+    for drawn in context.diagrams:
+        assert drawn.svg.startswith('<svg class="diagram"')
+        assert 'id="d-' in drawn.svg and "<?xml" not in drawn.svg
+
+
+def test_gather_inventories_use_names(context):
+    assert [u.unit for u in context.units] == [
+        "Badan Pendapatan Daerah", "Dinas Kesehatan", "Dinas Penanaman Modal dan PTSP",
+    ]
+    sipd = context.units[0].apps[1]
+    assert (sipd.name, sipd.platform) == (
+        "SIPD Kabupaten", "Sistem Informasi Pemerintahan Daerah (SIPD)"
+    )
+    assert context.units_without_apps == ["Badan Kesatuan Bangsa dan Politik"]
+    assert [(h.name, h.apps) for h in context.hosting] == [
+        ("Pusat Data Daerah", ["e-Pajak", "SiCantik", "SIMPUS"])
+    ]
+    oss = next(i for i in context.integrations if i.id == "int-oss")
+    assert (oss.source, oss.via, oss.network) == (
+        "SiCantik", "splp", "Jaringan Intra Pemerintah (JIP)"
+    )
+
+
+@pytest.mark.parametrize("module", ["spbe_arch.audit", "spbe_arch.maturity"])
+def test_report_marks_a_missing_analysis_unavailable(make_model, monkeypatch, module):
+    monkeypatch.setitem(sys.modules, module, None)  # import fails as if not installed
+    context = gather(load_model(make_model(TINY)), diagrams=False, generated="2026-01-02")
+    section = context.audit if module.endswith("audit") else context.maturity
+    assert not section.available
+    assert module in section.reason
+    html = render_html(context)
+    assert "Bagian ini tidak tersedia" in html
+    assert f'<h2 id="{"audit" if module.endswith("audit") else "maturity"}">' in html
+    assert "Bagian ini tidak tersedia" in render_markdown(context)
+
+
+def test_render_html_has_every_section_and_no_script_or_external_reference(context):
+    html = render_html(context)
+    for anchor in SECTIONS:
+        assert f'<h2 id="{anchor}">' in html
+    assert "<script" not in html
+    assert "http://" not in html.replace('xmlns="http://www.w3.org/2000/svg"', "").replace(
+        'xmlns:xlink="http://www.w3.org/1999/xlink"', ""
+    )
+    assert "Content-Security-Policy" in html and "default-src 'none'" in html
+
+
+def test_render_html_escapes_model_text(make_model):
+    files = dict(TINY)
+    files["evil.yaml"] = (
+        "applications:\n  - {id: evil, name: '<script>alert(1)</script>', kind: khusus, "
+        "owner: dinkes}\n"
+    )
+    html = render_html(gather(load_model(make_model(files)), generated="2026-01-02"))
+    assert "<script>" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+
+
+def test_render_html_in_english(make_model):
+    html = render_html(
+        gather(load_model(make_model(TINY)), lang="en", diagrams=False, generated="2026-01-02")
+    )
+    assert '<h2 id="audit">Integration audit <span class="sub">Audit integrasi</span></h2>' in html
+    assert '<html lang="en">' in html
+
+
+def test_render_markdown_sections_and_tables(context):
+    text = render_markdown(context)
+    assert text.startswith("# Laporan Arsitektur SPBE: Kabupaten Uji\n")
+    for heading in (
+        "## Ringkasan _(Summary)_",
+        "## Audit integrasi _(Integration audit)_",
+        "## Tingkat kematangan SPBE _(SPBE maturity)_",
+        "## Rencana peningkatan _(Improvement plan)_",
+        "## Inventaris elemen _(Element inventory)_",
+    ):
+        assert f"\n{heading}\n" in text
+    assert "| Integrasi melalui SPLP | 1 / 2 (50%) |" in text
+    assert "| SiCantik | Online Single Submission Berbasis Risiko (OSS RBA) | splp |" in text
+
+
+def test_inline_svg_prefixes_ids_and_drops_the_prolog():
+    svg = (
+        '<?xml version="1.0"?>\n<!DOCTYPE svg>\n<!-- c -->\n'
+        '<svg width="30pt" height="15pt" viewBox="0 0 30 15">'
+        '<g id="graph0"><a xlink:href="#node1"/><a href="https://x"/></g></svg>'
+    )
+    assert inline_svg(svg, "d-x", label="Peta") == (
+        '<svg class="diagram" width="40" height="20" role="img" aria-label="Peta" '
+        'viewBox="0 0 30 15"><g id="d-x-graph0"><a xlink:href="#d-x-node1"/>'
+        '<a href="https://x"/></g></svg>'
+    )
+
+
+def test_bar_chart_draws_one_bar_per_row_and_the_target():
+    svg = bar_chart([("A", 2.5), ("B", 5.0)], target=3.0, title="t")
+    assert svg.count("<rect") == 2
+    assert 'width="225.0"' in svg and 'width="450.0"' in svg  # 2.5 and 5 of 5 on 450 px
+    assert "Target 3.00" in svg and "2.50" in svg
+
+
+def test_report_of_an_empty_model(make_model):
+    context = gather(load_model(make_model({})), generated="2026-01-02")
+    assert (context.units, context.hosting, context.integrations) == ([], [], [])
+    assert [d.key for d in context.diagrams] == ["integration", "landscape", "layered"]
+    assert all(d.svg for d in context.diagrams) or not context.engine
+    html = render_html(context)
+    for anchor in SECTIONS:
+        assert f'<h2 id="{anchor}">' in html
+
+
+def test_report_marks_an_analysis_with_another_interface_unavailable(make_model, monkeypatch):
+    import spbe_arch.maturity
+
+    monkeypatch.setattr(spbe_arch.maturity, "assess", lambda arch: object())
+    context = gather(load_model(make_model(TINY)), diagrams=False, generated="2026-01-02")
+    assert not context.maturity.available
+    assert context.maturity.reason == (
+        "AttributeError: 'object' object has no attribute 'framework_id'"
+    )
+    assert context.audit.available
