@@ -16,6 +16,12 @@ _API = {
     "Finding": "spbe_arch.model",
     "Severity": "spbe_arch.model",
     "SpbeError": "spbe_arch.io",
+    "build_graph": "spbe_arch.graph",
+    "audit": "spbe_arch.audit",
+    "AuditResult": "spbe_arch.audit",
+    "impact": "spbe_arch.audit",
+    "assess": "spbe_arch.maturity",
+    "MaturityResult": "spbe_arch.maturity",
 }
 
 __all__ = ["__version__", *_API]
