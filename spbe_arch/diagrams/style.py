@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 from ..graph import NATIONAL
 from ..io import national_platforms
 from ..model import PlatformKind
-from ..model.types import InfrastructureKind, IntegrationVia, Status
+from ..model.types import DATA_CENTRE_KINDS, InfrastructureKind, IntegrationVia, Status
 
 if TYPE_CHECKING:
     import graphviz
@@ -168,13 +168,6 @@ EDGE_STYLES: dict[str, EdgeStyle] = {
 """Edge style per relation or integration category."""
 
 _DIRECT = {IntegrationVia.api_direct, IntegrationVia.database_link, IntegrationVia.file_transfer}
-_DATA_CENTRES = {
-    InfrastructureKind.pdn,
-    InfrastructureKind.pusat_data_daerah,
-    InfrastructureKind.cloud,
-    InfrastructureKind.vendor,
-    InfrastructureKind.on_premise,
-}
 
 
 def label(text: str, *, width: int = 22) -> str:
@@ -236,7 +229,7 @@ def node_style_key(graph: "nx.MultiDiGraph", node_id: str) -> str:
         return "applications_umum" if getattr(element, "platform", None) else "applications"
     if kind == "infrastructure":
         infra_kind = getattr(element, "kind", None)
-        return "datacentre" if infra_kind in _DATA_CENTRES else "network"
+        return "datacentre" if infra_kind in DATA_CENTRE_KINDS else "network"
     return kind if kind in NODE_STYLES else "applications"
 
 

@@ -6,7 +6,9 @@ from typing import Annotated
 from pydantic import BaseModel, ConfigDict, Field
 
 __all__ = [
+    "DATA_CENTRE_KINDS",
     "ID_PATTERN",
+    "NETWORK_KINDS",
     "ApplicationKind",
     "Classification",
     "Identifier",
@@ -156,6 +158,7 @@ NETWORK_KINDS = frozenset(
     {InfrastructureKind.jip, InfrastructureKind.internet, InfrastructureKind.intranet,
      InfrastructureKind.vpn}
 )
+DATA_CENTRE_KINDS = frozenset(InfrastructureKind) - NETWORK_KINDS
 
 
 class IntegrationVia(StrEnum):

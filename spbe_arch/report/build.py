@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 from .. import __version__
 from ..io import SpbeError
 from ..model import Finding, Severity
-from ..model.types import InfrastructureKind, Status
+from ..model.types import DATA_CENTRE_KINDS, Status
 from .chart import bar_chart
 
 if TYPE_CHECKING:
@@ -137,13 +137,6 @@ _METRICS = {
     "services_fully_integrated": ("Layanan terintegrasi penuh", "Services fully integrated"),
 }
 
-_DATA_CENTRES = {
-    InfrastructureKind.pdn,
-    InfrastructureKind.pusat_data_daerah,
-    InfrastructureKind.cloud,
-    InfrastructureKind.vendor,
-    InfrastructureKind.on_premise,
-}
 _STATUS = {
     "active": ("aktif", "active"),
     "planned": ("direncanakan", "planned"),
@@ -641,7 +634,7 @@ def _inventory(arch: "Architecture", lang: str) -> dict[str, Any]:
             unhosted.append(app.name)
     hosting = []
     for infra in arch.infrastructure.values():
-        if infra.kind in _DATA_CENTRES:
+        if infra.kind in DATA_CENTRE_KINDS:
             hosting.append(
                 HostingRow(
                     infra.id,
