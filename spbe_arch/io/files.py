@@ -13,7 +13,7 @@ from typing import Any
 import orjson
 import yaml_rs
 
-__all__ = ["MANIFEST", "ParsedFile", "SpbeError", "model_files", "parse_file"]
+__all__ = ["MANIFEST", "ParsedFile", "SpbeError", "model_files", "parse_file", "relative_name"]
 
 MANIFEST = "spbe.yaml"
 SUFFIXES = (".yaml", ".yml", ".json")
@@ -63,10 +63,14 @@ def model_files(root: Path) -> tuple[Path, list[Path]]:
 _POSITION = re.compile(r"line (\d+), column (\d+)")
 
 
+def relative_name(path: Path, root: Path) -> str:
+    """How a file is named in findings: relative to the model folder, with forward slashes."""
+    return path.relative_to(root).as_posix() if path != root else path.name
+
+
 def parse_file(path: Path, root: Path) -> ParsedFile:
     """Parse one YAML or JSON file; a syntax error is kept in the result, never raised."""
-    relative = path.relative_to(root).as_posix() if path != root else path.name
-    result = ParsedFile(path=path, relative=relative)
+    result = ParsedFile(path=path, relative=relative_name(path, root))
     try:
         raw = path.read_bytes()
     except OSError as exc:

@@ -10,22 +10,32 @@ from pathlib import Path
 
 __all__ = ["element_lines", "first_problem", "key_position"]
 
-_ID_LINE = re.compile(
-    rb"^[ \t\-{\[]*[\"']?id[\"']?[ \t]*:[ \t]*[\"']?"  # `id:`, `- id:`, `{"id":`
+_ID_KEY = re.compile(
+    rb"id[\"']?[ \t]*:[ \t]*[\"']?"  # `id:`, `"id":`, `'id':`
     rb"([a-z0-9][a-z0-9._-]*)[\"']?(?=[ \t]*(?:[,}#]|$))",
     re.MULTILINE,
 )
+_KEY_LEAD = re.compile(rb"[ \t\-{\[]*[\"']?")
+"""What may stand before `id` on its line: indentation, `- `, `{`, `[` and an opening quote."""
 
 
 def element_lines(path: Path) -> dict[str, tuple[int, int]]:
-    """Map each element id written as `id: x` in the file to its 1-based line and column."""
+    """Map each element id written as `id: x` in the file to its 1-based line and column.
+
+    The key must open its line (after indentation, `- `, `{` or `[`), as in `- id: x`,
+    `{"id": "x", ...}`; the first line naming an id wins.
+    """
     text = path.read_bytes()
     found: dict[str, tuple[int, int]] = {}
-    for match in _ID_LINE.finditer(text):
-        line = text.count(b"\n", 0, match.start()) + 1
-        line_start = match.start()
-        column = text.index(b"id", line_start) - line_start + 1
-        found.setdefault(match[1].decode(), (line, column))
+    line, counted = 1, 0  # newlines are counted once, from one match to the next
+    for match in _ID_KEY.finditer(text):  # a literal-led pattern: the regex engine skips fast
+        key = match.start()
+        line_start = text.rfind(b"\n", 0, key) + 1
+        if _KEY_LEAD.fullmatch(text, line_start, key) is None:
+            continue  # `id` ends another key (`paid:`) or follows another key on the line
+        line += text.count(b"\n", counted, line_start)
+        counted = line_start
+        found.setdefault(match[1].decode(), (line, key - line_start + 1))
     return found
 
 

@@ -16,7 +16,7 @@ from ..model.types import ID_PATTERN
 from . import codes
 from .registry import finding
 
-__all__ = ["build_architecture"]
+__all__ = ["ArchitectureBuilder", "build_architecture"]
 
 _TOP_KEYS = ("instansi", "assessment", *COLLECTIONS)
 
@@ -24,6 +24,70 @@ _TOP_KEYS = ("instansi", "assessment", *COLLECTIONS)
 @cache
 def _list_adapter(cls: type) -> TypeAdapter:
     return TypeAdapter(list[cls])
+
+
+class ArchitectureBuilder:
+    """Merge parsed files into one Architecture, one file at a time.
+
+    Reading file by file lets the caller parse lazily (only one file's raw data is alive at a
+    time) and report progress; `build_architecture` does it for a list of parsed files.
+
+    Parameters
+    ----------
+    root
+        The model folder.
+    files
+        Names of all the model's files relative to `root`, manifest first, in reading order.
+    """
+
+    def __init__(self, root: str, files: list[str]) -> None:
+        self.arch = Architecture(root=root, files=list(files))
+        self.findings: list[Finding] = []
+        self.invalid_ids: dict[str, Source] = {}
+        self._first: ParsedFile | None = None
+
+    def add(self, parsed: ParsedFile) -> None:
+        """Read the collections of one parsed file into the architecture."""
+        if self._first is None:
+            self._first = parsed
+        findings = self.findings
+        if parsed.error is not None:
+            findings.append(
+                finding(
+                    codes.SYNTAX_ERROR,
+                    parsed.error,
+                    location=Location(parsed.relative, parsed.line, parsed.column),
+                    hint="fix the syntax; nothing in this file was read",
+                )
+            )
+            return
+        if parsed.data is None:
+            return
+        if not isinstance(parsed.data, dict):
+            findings.append(
+                finding(
+                    codes.UNKNOWN_COLLECTION,
+                    "top level must be a mapping of collections such as 'applications:'",
+                    location=Location(parsed.relative, 1, 1),
+                )
+            )
+            return
+        for key, value in parsed.data.items():
+            _read_key(self.arch, parsed, str(key), value, findings, self.invalid_ids)
+
+    def finish(self) -> tuple[Architecture, list[Finding], dict[str, Source]]:
+        """The architecture, its findings and the ids of elements that failed validation."""
+        first = self._first
+        if self.arch.instansi is None and first is not None and first.error is None:
+            self.findings.append(
+                finding(
+                    codes.MISSING_INSTANSI,
+                    "the manifest has no 'instansi:' block",
+                    location=Location(first.relative, 1, 1),
+                    hint="add instansi: {id: ..., name: ..., level: kabupaten}",
+                )
+            )
+        return self.arch, self.findings, self.invalid_ids
 
 
 def build_architecture(
@@ -34,43 +98,10 @@ def build_architecture(
     Returns it with its findings and the ids of elements that failed validation: those exist,
     so references to them are not dangling, but they are not in the architecture.
     """
-    arch = Architecture(root=root, files=[f.relative for f in files])
-    findings: list[Finding] = []
-    invalid_ids: dict[str, Source] = {}
+    builder = ArchitectureBuilder(root, [f.relative for f in files])
     for parsed in files:
-        if parsed.error is not None:
-            findings.append(
-                finding(
-                    codes.SYNTAX_ERROR,
-                    parsed.error,
-                    location=Location(parsed.relative, parsed.line, parsed.column),
-                    hint="fix the syntax; nothing in this file was read",
-                )
-            )
-            continue
-        if parsed.data is None:
-            continue
-        if not isinstance(parsed.data, dict):
-            findings.append(
-                finding(
-                    codes.UNKNOWN_COLLECTION,
-                    "top level must be a mapping of collections such as 'applications:'",
-                    location=Location(parsed.relative, 1, 1),
-                )
-            )
-            continue
-        for key, value in parsed.data.items():
-            _read_key(arch, parsed, str(key), value, findings, invalid_ids)
-    if arch.instansi is None and files and files[0].error is None:
-        findings.append(
-            finding(
-                codes.MISSING_INSTANSI,
-                "the manifest has no 'instansi:' block",
-                location=Location(files[0].relative, 1, 1),
-                hint="add instansi: {id: ..., name: ..., level: kabupaten}",
-            )
-        )
-    return arch, findings, invalid_ids
+        builder.add(parsed)
+    return builder.finish()
 
 
 def _read_key(arch, parsed, key, value, findings, invalid_ids) -> None:
@@ -133,21 +164,31 @@ def _read_collection(arch, parsed, key, value, findings, invalid_ids) -> None:
     except ValidationError:
         elements = None
     target = arch.collections[key]
-    for index, item in enumerate(value):
-        if elements is not None:
-            element = elements[index]
-        else:
-            try:
-                element = cls.model_validate(item)
-            except ValidationError as exc:
-                raw_id = item.get("id") if isinstance(item, dict) else None
-                element_id = raw_id if isinstance(raw_id, str) else None
-                findings.extend(
-                    _pydantic_findings(exc, parsed.relative, (key, index), item, element_id)
-                )
-                if element_id is not None:
-                    _remember_invalid(arch, parsed, key, index, element_id, findings, invalid_ids)
+    if elements is not None:
+        # a valid list (the usual case): the steps of the loop below, without calls per element
+        sources = arch.sources
+        file = parsed.relative
+        for index, element in enumerate(elements):
+            element_id = element.id
+            if (element_id in sources or element_id in invalid_ids) and _is_duplicate(
+                arch, parsed, key, index, element_id, findings, invalid_ids
+            ):
                 continue
+            sources[element_id] = Source(file, key, index)
+            target[element_id] = element
+        return
+    for index, item in enumerate(value):
+        try:
+            element = cls.model_validate(item)
+        except ValidationError as exc:
+            raw_id = item.get("id") if isinstance(item, dict) else None
+            element_id = raw_id if isinstance(raw_id, str) else None
+            findings.extend(
+                _pydantic_findings(exc, parsed.relative, (key, index), item, element_id)
+            )
+            if element_id is not None:
+                _remember_invalid(arch, parsed, key, index, element_id, findings, invalid_ids)
+            continue
         if _is_duplicate(arch, parsed, key, index, element.id, findings, invalid_ids):
             continue
         arch.sources[element.id] = Source(parsed.relative, key, index)

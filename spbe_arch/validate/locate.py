@@ -39,5 +39,6 @@ def locate(findings: list[Finding], arch: Architecture) -> list[Finding]:
                 if ids is None:
                     ids = element_lines(path) if path.is_file() else {}
                 line, column = ids.get(item.element or "", (1, 1))
-            out[index] = replace(item, location=replace(location, line=line, column=column))
+            located = Location(location.file, line, column, location.key_path)
+            out[index] = replace(item, location=located)
     return sorted(out, key=lambda f: f.sort_key)

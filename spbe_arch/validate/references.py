@@ -1,8 +1,9 @@
 """Reference checks: every id a field names exists and is of a kind that field accepts."""
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from typing import get_origin
 
-from ..model import Architecture, Finding, Location, PlatformKind, Source
+from ..model import COLLECTIONS, Architecture, Finding, Location, PlatformKind, Source
 from ..model.types import NETWORK_KINDS, ApplicationKind
 from . import codes
 from .registry import finding
@@ -61,32 +62,92 @@ _NATIONAL_AS = {
 def check_references(
     arch: Architecture, platforms: dict, invalid_ids: dict[str, Source]
 ) -> Iterator[Finding]:
-    """Yield dangling, wrong-kind, self-integration, platform and cycle findings."""
+    """Yield dangling, wrong-kind, self-integration, platform and cycle findings.
+
+    Each reference field is checked for all elements of a collection at once against the set
+    of ids it accepts; only the few references outside that set are examined one by one.
+    """
+    accepted = _accepted_ids(arch, platforms, invalid_ids)
     for collection, fields in REFERENCES.items():
-        for element_id, element in arch.collections[collection].items():
-            source = arch.sources[element_id]
-            for field, allowed in fields.items():
-                value = getattr(element, field)
-                targets = value if isinstance(value, list) else [value]
-                for position, target in enumerate(targets):
-                    if target is None:
-                        continue
-                    key_path = (collection, source.index, field)
-                    if isinstance(value, list):
-                        key_path = (*key_path, position)
-                    problem = _problem(arch, platforms, invalid_ids, target, allowed)
-                    if problem is not None:
-                        code, message, hint = problem
-                        yield finding(
-                            code,
-                            f"{field}: {message}",
-                            element=element_id,
-                            location=Location(source.file, key_path=key_path),
-                            hint=hint,
-                        )
+        elements = arch.collections[collection]
+        if not elements:
+            continue
+        model = COLLECTIONS[collection]
+        for field, allowed in fields.items():
+            is_list = get_origin(model.model_fields[field].annotation) is list
+            for element_id in _outside(elements, field, accepted(allowed), is_list=is_list):
+                yield from _field_findings(
+                    arch, platforms, invalid_ids, collection, element_id, field, allowed,
+                    getattr(elements[element_id], field),
+                )
     yield from _platform_findings(arch, platforms)
     yield from _self_integrations(arch)
     yield from _parent_cycles(arch)
+
+
+def _outside(elements: dict, field: str, ok: set[str], *, is_list: bool) -> list[str]:
+    """Ids of the elements whose `field` names something outside `ok` (None is fine)."""
+    if is_list:
+        return [i for i, element in elements.items() if not ok.issuperset(getattr(element, field))]
+    return [
+        i for i, element in elements.items()
+        if (value := getattr(element, field)) is not None and value not in ok
+    ]
+
+
+def _accepted_ids(
+    arch: Architecture, platforms: dict, invalid_ids: dict[str, Source]
+) -> Callable[[tuple[str, ...]], set[str]]:
+    """A function: the kinds a field accepts -> the ids `_problem` finds no problem with.
+
+    Ids of elements that failed validation are accepted (their own findings say what is
+    wrong); an id of the model hides a national platform with the same id, as in `_kind_of`.
+    """
+    by_kind: dict[str, set[str]] = {NATIONAL: set(), NETWORK: set(), DATA_CENTRE: set()}
+    for platform_id, platform in platforms.items():
+        if platform_id in arch.sources:
+            continue
+        by_kind[NATIONAL].add(platform_id)
+        for kind, national in _NATIONAL_AS.items():
+            if kind != NATIONAL and platform.kind in national:
+                by_kind[kind].add(platform_id)
+    for infra_id, infra in arch.infrastructure.items():
+        by_kind[NETWORK if infra.kind in NETWORK_KINDS else DATA_CENTRE].add(infra_id)
+    cache: dict[tuple[str, ...], set[str]] = {}
+
+    def accepted(allowed: tuple[str, ...]) -> set[str]:
+        if allowed not in cache:
+            ids = set(invalid_ids)
+            if ANY in allowed:
+                ids.update(arch.sources, by_kind[NATIONAL])
+            for kind in allowed:
+                ids.update(by_kind.get(kind) or arch.collections.get(kind, ()))
+            cache[allowed] = ids
+        return cache[allowed]
+
+    return accepted
+
+
+def _field_findings(
+    arch, platforms, invalid_ids, collection, element_id, field, allowed, value
+) -> Iterator[Finding]:
+    source = arch.sources[element_id]
+    targets = value if isinstance(value, list) else [value]
+    for position, target in enumerate(targets):
+        problem = _problem(arch, platforms, invalid_ids, target, allowed)
+        if problem is None:
+            continue
+        code, message, hint = problem
+        key_path = (collection, source.index, field)
+        if isinstance(value, list):
+            key_path = (*key_path, position)
+        yield finding(
+            code,
+            f"{field}: {message}",
+            element=element_id,
+            location=Location(source.file, key_path=key_path),
+            hint=hint,
+        )
 
 
 def _kind_of(arch: Architecture, platforms: dict, target: str) -> str | None:
@@ -124,16 +185,16 @@ def _problem(arch, platforms, invalid_ids, target, allowed):
 
 
 def _platform_findings(arch: Architecture, platforms: dict) -> Iterator[Finding]:
-    for element_id, source in arch.sources.items():
-        if element_id in platforms:
-            yield finding(
-                codes.RESERVED_ID,
-                f"id '{element_id}' is the id of a national platform",
-                element=element_id,
-                location=Location(source.file, key_path=(source.collection, source.index, "id")),
-                hint=f"rename it, e.g. '{element_id}-local', and refer to the national one by "
-                f"'{element_id}'",
-            )
+    for element_id in sorted(arch.sources.keys() & platforms.keys()):
+        source = arch.sources[element_id]
+        yield finding(
+            codes.RESERVED_ID,
+            f"id '{element_id}' is the id of a national platform",
+            element=element_id,
+            location=Location(source.file, key_path=(source.collection, source.index, "id")),
+            hint=f"rename it, e.g. '{element_id}-local', and refer to the national one by "
+            f"'{element_id}'",
+        )
     for app_id, app in arch.applications.items():
         source = arch.sources[app_id]
         if app.platform is not None and app.platform not in platforms:
@@ -171,7 +232,8 @@ def _self_integrations(arch: Architecture) -> Iterator[Finding]:
 
 def _parent_cycles(arch: Architecture) -> Iterator[Finding]:
     reported: set[str] = set()
-    for start in sorted(arch.units):
+    # a unit without a parent starts no cycle
+    for start in sorted(u for u, unit in arch.units.items() if unit.parent is not None):
         chain: list[str] = []
         current: str | None = start
         while current in arch.units and current not in chain:
