@@ -19,14 +19,12 @@ Rules live in one module per topic (`integration`, `duplicates`, `hosting`, `net
 `@rule("SPBE-A0xx", ...)` in the one code table `spbe_arch.validate.RULES`.
 """
 
-import gc
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..model import Architecture, Finding
-from ..validate import RULES, apply_overrides, locate
+from ..validate import RULES, apply_overrides, collector_paused, locate
 from . import data, duplicates, hosting, integration, network, orphans, services, spof
 from .flows import DataFlow, data_flows, flow_gaps, integration_view
 from .impact import ImpactResult, UnknownElementError, impact
@@ -102,21 +100,10 @@ def audit(arch: Architecture, *, validation: Iterable[Finding] = ()) -> AuditRes
     """
     from ..graph import build_graph
 
-    with _collector_paused():
+    with collector_paused():
         graph = build_graph(arch)
         metrics = compute_metrics(graph, arch)
         found = locate(apply_overrides(run_rules(graph), arch), arch)
         merged = sorted([*validation, *found], key=lambda f: f.sort_key)
     return AuditResult(metrics=metrics, findings=merged)
 
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Disable the cyclic garbage collector for the block; restore its previous state."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()

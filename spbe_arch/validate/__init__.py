@@ -1,7 +1,7 @@
 """Validation: the finding-code table, model loading with checks, severities, locations."""
 
 from . import codes
-from .check import ValidationResult, load_model
+from .check import ValidationResult, collector_paused, load_model
 from .config import apply_overrides
 from .locate import locate
 from .registry import RULES, Rule, RuleStatus, finding, register, rule
@@ -13,6 +13,7 @@ __all__ = [
     "ValidationResult",
     "apply_overrides",
     "codes",
+    "collector_paused",
     "finding",
     "load_model",
     "locate",

@@ -13,7 +13,7 @@ from .config import apply_overrides, check_overrides
 from .locate import locate
 from .references import check_references
 
-__all__ = ["ValidationResult", "load_model"]
+__all__ = ["ValidationResult", "collector_paused", "load_model"]
 
 
 @dataclass
@@ -50,7 +50,7 @@ def load_model(
     """
     root, files = model_files(Path(path))
     builder = ArchitectureBuilder(str(root), [relative_name(file, root) for file in files])
-    with _collector_paused():
+    with collector_paused():
         for done, file in enumerate(files, start=1):
             builder.add(parse_file(file, root))
             if progress is not None:
@@ -62,7 +62,7 @@ def load_model(
 
 
 @contextmanager
-def _collector_paused() -> Iterator[None]:
+def collector_paused() -> Iterator[None]:
     """Pause the cyclic garbage collector while a model is read.
 
     Reading creates hundreds of thousands of containers (parsed YAML, validated elements) and
