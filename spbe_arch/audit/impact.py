@@ -112,11 +112,16 @@ class ImpactResult:
         }
 
 
-def _better(new: Path, old: Path | None) -> bool:
-    return old is None or (len(new), new) < (len(old), old)
+def _mark(root: str, target: dict[str, Path], node: str, path: Path) -> None:
+    """Record `path` for `node` unless it is the root or a shorter path is known."""
+    old = target.get(node)
+    if node != root and (old is None or (len(path), path) < (len(old), old)):
+        target[node] = path
 
 
-def impact(graph: "nx.MultiDiGraph", element_id: str) -> ImpactResult:
+def impact(
+    graph: "nx.MultiDiGraph", element_id: str, *, propagate: bool = True
+) -> ImpactResult:
     """What stops and what is degraded when `element_id` fails (rules in the module docstring).
 
     Parameters
@@ -126,6 +131,10 @@ def impact(graph: "nx.MultiDiGraph", element_id: str) -> ImpactResult:
     element_id
         Any element id of the model, an integration id, or a national platform id (`splp`,
         `pdn`, `jip`, `sipd`, ...).
+    propagate
+        Follow broken integrations to the applications and services they degrade (rules 3
+        and 4). Without it only what stops is computed, which is all a count of stopped
+        services needs (rule 5 stops a service from stopped applications alone).
 
     Returns
     -------
@@ -158,17 +167,13 @@ def impact(graph: "nx.MultiDiGraph", element_id: str) -> ImpactResult:
     paths: dict[str, Path] = {root: (root,)}
     down: set[str] = {root}
 
-    def mark(target: dict[str, Path], node: str, path: Path) -> None:
-        if node != root and _better(path, target.get(node)):
-            target[node] = path
-
     # 1. data centres whose every network stopped
     if view.network_kind(root) is not None:
         for dc in view.sources(root, "connected_to"):
             if view.kind(dc) != "infrastructure":
                 continue
             if set(view.targets(dc, "connected_to")) <= down:
-                mark(result.stopped, dc, (root, dc))
+                _mark(root, result.stopped, dc, (root, dc))
     for dc, path in list(result.stopped.items()):
         paths[dc] = path
         down.add(dc)
@@ -178,10 +183,69 @@ def impact(graph: "nx.MultiDiGraph", element_id: str) -> ImpactResult:
         for relation in ("hosted_on", "instance_of"):
             for app in view.sources(host, relation):
                 if app in view.active_apps:
-                    mark(result.stopped, app, (*paths[host], app))
+                    _mark(root, result.stopped, app, (*paths[host], app))
     for node, path in result.stopped.items():
         paths[node] = path
         down.add(node)
+
+    degraded_apps: dict[str, Path] = {}
+    if propagate:
+        _propagate(view, root, root_kind, platforms, result, paths, down, degraded_apps)
+
+    # 5. services
+    service_candidates: set[str] = set()
+    for app in (*down, *degraded_apps):
+        service_candidates.update(view.targets(app, "realizes"))
+    for service in sorted(service_candidates):
+        realizing = [
+            a for a in view.sources(service, "realizes") if a in view.active_apps or a == root
+        ]
+        hit = [a for a in realizing if a in down]
+        worse = [a for a in realizing if a in degraded_apps]
+        if realizing and len(hit) == len(realizing):
+            for app in hit:
+                _mark(root, result.stopped, service, (*paths[app], service))
+        else:
+            for app in hit + worse:
+                _mark(root, result.degraded, service, (*paths[app], service))
+    service_stopped = [s for s in result.stopped if view.kind(s) == "services"]
+    if root_kind == "services":
+        service_stopped.append(root)
+    for service in service_stopped:
+        paths[service] = result.stopped.get(service, (root,))
+    service_degraded = [s for s in result.degraded if view.kind(s) == "services"]
+    for service in service_degraded:
+        paths[service] = result.degraded[service]
+
+    # 6. business processes
+    for service in service_stopped:
+        for process in view.targets(service, "supports"):
+            _mark(root, result.stopped, process, (*paths[service], process))
+    for service in service_degraded:
+        for process in view.targets(service, "supports"):
+            if process not in result.stopped and process != root:
+                _mark(root, result.degraded, process, (*paths[service], process))
+
+    # 7. units owning something stopped (the root included)
+    owned = [(root, (root,)), *result.stopped.items()]
+    for node, path in owned:
+        if view.kind(node) in ("applications", "services", "business_processes"):
+            unit = view.owner(node)
+            if unit is not None:
+                _mark(root, result.units_affected, unit, (*path, unit))
+
+    for name in ("stopped", "degraded", "units_affected", "integrations_broken"):
+        setattr(result, name, dict(sorted(getattr(result, name).items())))
+    for name in ("stopped", "degraded", "units_affected"):
+        for node in getattr(result, name):
+            result.kinds[node] = view.kind(node) or ""
+    for link in result.integrations_broken:
+        result.kinds[link] = "integrations"
+    return result
+
+
+def _propagate(view, root, root_kind, platforms, result, paths, down, degraded_apps) -> None:
+    """Rules 3 and 4: integration links that break, and the readers they leave without data."""
 
     # 3. broken integration links
     broken = result.integrations_broken
@@ -197,21 +261,20 @@ def impact(graph: "nx.MultiDiGraph", element_id: str) -> ImpactResult:
         edge = view.edges[link]
         for cause in (edge.source, edge.target, edge.network):
             if cause in down:
-                mark(broken, link, (*paths[cause], link))
+                _mark(root, broken, link, (*paths[cause], link))
         if gateway and link in view.via_splp:
-            mark(broken, link, (root, link))
+            _mark(root, broken, link, (root, link))
     link_paths = dict(broken)
     if root_kind == "integrations":
         link_paths[root] = (root,)
     broken_ids = set(link_paths)
 
     # 4. degraded readers
-    degraded_apps: dict[str, Path] = {}
     if root_kind == "data":
         writers = set(view.writers.get(root, ()))
         for reader in view.readers.get(root, ()):
             if reader not in writers and reader not in down:
-                mark(degraded_apps, reader, (root, reader))
+                _mark(root, degraded_apps, reader, (root, reader))
     if broken_ids:
         seeds = sorted({view.edges[i].target for i in broken_ids})
         downstream = reachable(view.succ, seeds)
@@ -221,60 +284,9 @@ def impact(graph: "nx.MultiDiGraph", element_id: str) -> ImpactResult:
                 continue
             if _lost_data(view, consumer, down, broken_ids, after):
                 cause = _first_broken_upstream(view, consumer, broken_ids)
-                mark(degraded_apps, consumer, (*link_paths[cause], consumer))
+                _mark(root, degraded_apps, consumer, (*link_paths[cause], consumer))
     result.degraded.update(degraded_apps)
     paths.update(degraded_apps)
-
-    # 5. services
-    service_candidates: set[str] = set()
-    for app in (*down, *degraded_apps):
-        service_candidates.update(view.targets(app, "realizes"))
-    for service in sorted(service_candidates):
-        realizing = [
-            a for a in view.sources(service, "realizes") if a in view.active_apps or a == root
-        ]
-        hit = [a for a in realizing if a in down]
-        worse = [a for a in realizing if a in degraded_apps]
-        if realizing and len(hit) == len(realizing):
-            for app in hit:
-                mark(result.stopped, service, (*paths[app], service))
-        else:
-            for app in hit + worse:
-                mark(result.degraded, service, (*paths[app], service))
-    service_stopped = [s for s in result.stopped if view.kind(s) == "services"]
-    if root_kind == "services":
-        service_stopped.append(root)
-    for service in service_stopped:
-        paths[service] = result.stopped.get(service, (root,))
-    service_degraded = [s for s in result.degraded if view.kind(s) == "services"]
-    for service in service_degraded:
-        paths[service] = result.degraded[service]
-
-    # 6. business processes
-    for service in service_stopped:
-        for process in view.targets(service, "supports"):
-            mark(result.stopped, process, (*paths[service], process))
-    for service in service_degraded:
-        for process in view.targets(service, "supports"):
-            if process not in result.stopped and process != root:
-                mark(result.degraded, process, (*paths[service], process))
-
-    # 7. units owning something stopped (the root included)
-    owned = [(root, (root,)), *result.stopped.items()]
-    for node, path in owned:
-        if view.kind(node) in ("applications", "services", "business_processes"):
-            unit = view.owner(node)
-            if unit is not None:
-                mark(result.units_affected, unit, (*path, unit))
-
-    for name in ("stopped", "degraded", "units_affected", "integrations_broken"):
-        setattr(result, name, dict(sorted(getattr(result, name).items())))
-    for name in ("stopped", "degraded", "units_affected"):
-        for node in getattr(result, name):
-            result.kinds[node] = view.kind(node) or ""
-    for link in result.integrations_broken:
-        result.kinds[link] = "integrations"
-    return result
 
 
 def _lost_data(

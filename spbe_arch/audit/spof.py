@@ -91,16 +91,20 @@ def integration_articulation_point(graph: "nx.MultiDiGraph") -> Iterator[Finding
         senders = {u for u, _ in view.pred.get(node, ()) if u in view.active_apps}
         receivers = {w for w, _ in view.succ.get(node, ()) if w in view.active_apps}
         cut_from = sorted(
-            u for u in senders
-            if any(block_of[frozenset((node, u))] != block_of[frozenset((node, w))]
-                   for w in receivers)
+            u
+            for u in senders
+            if any(
+                block_of[frozenset((node, u))] != block_of[frozenset((node, w))] for w in receivers
+            )
         )
         if not cut_from:
             continue
         cut_to = sorted(
-            w for w in receivers
-            if any(block_of[frozenset((node, u))] != block_of[frozenset((node, w))]
-                   for u in cut_from)
+            w
+            for w in receivers
+            if any(
+                block_of[frozenset((node, u))] != block_of[frozenset((node, w))] for u in cut_from
+            )
         )
         yield finding(
             "SPBE-A015",
@@ -148,7 +152,8 @@ def _infrastructure(graph: "nx.MultiDiGraph") -> Iterator[str]:
     view = integration_view(graph)
     for node in sorted((*view.nodes("infrastructure"), *view.nodes(NATIONAL))):
         if view.kind(node) == "infrastructure" or view.element(node).kind in (
-            PlatformKind.data_centre, PlatformKind.network
+            PlatformKind.data_centre,
+            PlatformKind.network,
         ):
             yield node
 
@@ -187,9 +192,9 @@ def infrastructure_single_point_of_failure(
         dependants = view.sources(node, "hosted_on") or [
             dc for dc in view.sources(node, "connected_to") if view.kind(dc) == "infrastructure"
         ]
-        if not dependants:
-            continue  # nothing runs on it: its loss stops no service
-        result = impact(graph, node)
+        if not dependants or len(_services_at_risk(view, node)) <= services:
+            continue  # too few services run on it for its loss to stop more than `services`
+        result = impact(graph, node, propagate=False)
         stopped = result.of_kind("services")
         if len(stopped) > services:
             shown = ", ".join(f"'{s}'" for s in stopped[:5])
@@ -202,3 +207,23 @@ def infrastructure_single_point_of_failure(
                 hint="add a backup or recovery site, or spread the services",
                 related=tuple(stopped),
             )
+
+
+def _services_at_risk(view, node: str) -> set[str]:
+    """Services that could stop with `node`: those realized by an application on it.
+
+    An upper bound of what `impact` reports as stopped services (a service stops only when its
+    applications stop, and an application stops only with its data centre or its national
+    platform), cheap enough to skip the full impact analysis for most infrastructure.
+    """
+    hosts = {node}
+    for dc in view.sources(node, "connected_to"):
+        if view.kind(dc) == "infrastructure" and set(view.targets(dc, "connected_to")) == {node}:
+            hosts.add(dc)  # a data centre whose only network is `node` stops with it
+    apps = {
+        app
+        for host in hosts
+        for relation in ("hosted_on", "instance_of")
+        for app in view.sources(host, relation)
+    }
+    return {service for app in apps for service in view.targets(app, "realizes")}
