@@ -54,12 +54,15 @@ def _prefix(path: Path) -> str:
     return "" if path.is_file() else f"{path.as_posix().rstrip('/')}/"
 
 
-def _load(path: Path, progress=None):
+def _load(path: Path, *, show_progress: bool = True):
+    """Load and validate a model; exit 2 when it cannot be read. A progress bar shows on a
+    terminal when `show_progress` (text output) and the load lasts over PROGRESS_AFTER."""
     from .io import SpbeError
     from .validate import load_model
 
     try:
-        result = load_model(path, progress=progress)
+        with _progress_bar(show_progress) as progress:
+            result = load_model(path, progress=progress)
     except SpbeError as exc:
         raise _fail(str(exc)) from None
     if _KEEP_UNTIL_EXIT is not None:  # run from the console: see main()
@@ -112,8 +115,7 @@ def validate(
     """Check a model: syntax, types, references, ids. Exit 0 clean, 1 errors, 2 could not run."""
     from .report import findings as render
 
-    with _progress_bar(output_format is FindingFormat.text) as progress:
-        result = _load(path, progress)
+    result = _load(path, show_progress=output_format is FindingFormat.text)
     arch = result.architecture
     findings = result.findings
     if output_format is FindingFormat.json:
@@ -320,7 +322,7 @@ def audit(
     from .report import findings as render
     from .report.audit import audit_dict, audit_markdown, metrics_rows
 
-    loaded = _load(path)
+    loaded = _load(path, show_progress=output_format is FindingFormat.text)
     result = run_audit(loaded.architecture, validation=loaded.findings)
     findings = result.findings
     if output_format is FindingFormat.json:
@@ -378,7 +380,7 @@ def impact(
     from .io import SpbeError
     from .report.audit import impact_markdown, impact_text
 
-    loaded = _load(path)
+    loaded = _load(path, show_progress=output_format is ImpactFormat.text)
     arch = loaded.architecture
     try:
         result = run_impact(build_graph(arch), element)
@@ -434,7 +436,7 @@ def maturity(
     from .maturity import assess
     from .report.maturity import maturity_dict, maturity_markdown, render_maturity_text
 
-    loaded = _load(path)
+    loaded = _load(path, show_progress=output_format is MaturityFormat.text)
     try:
         result = assess(
             loaded.architecture, framework, target, validation=loaded.findings
