@@ -43,6 +43,17 @@ def _fail(message: str) -> typer.Exit:
     return typer.Exit(2)
 
 
+def _model_errors(path: Path, errors: int, consequence: str) -> typer.Exit:
+    """Say on stderr that the output was made from a model with errors; return Exit(1)."""
+    plural = "s" if errors != 1 else ""
+    typer.echo(
+        f"{path}: the model has {errors} error{plural}; {consequence} "
+        f"(run `spbe-arch validate {path}`)",
+        err=True,
+    )
+    return typer.Exit(1)
+
+
 def _emit_json(payload: object) -> None:
     import orjson
 
@@ -249,12 +260,8 @@ def diagram(
     output: Annotated[
         Path, typer.Option("--output", "-o", help="File to write: .svg, .png or .dot")
     ],
-    unit: Annotated[
-        str | None, typer.Option(help="Layered view: only this unit (OPD) id")
-    ] = None,
-    service: Annotated[
-        str | None, typer.Option(help="Layered view: only this service id")
-    ] = None,
+    unit: Annotated[str | None, typer.Option(help="Layered view: only this unit (OPD) id")] = None,
+    service: Annotated[str | None, typer.Option(help="Layered view: only this service id")] = None,
     element: Annotated[
         str | None, typer.Option(help="Impact view: the id of the element that fails")
     ] = None,
@@ -287,13 +294,9 @@ def diagram(
         raise _fail(str(exc)) from None
     typer.echo(f"wrote {output}")
     if not result.ok:
-        errors = result.count(_severity("error"))
-        typer.echo(
-            f"{path}: the model has {errors} error{'s' if errors != 1 else ''}; "
-            f"the diagram shows the valid elements only (run `spbe-arch validate {path}`)",
-            err=True,
+        raise _model_errors(
+            path, result.count(_severity("error")), "the diagram shows the valid elements only"
         )
-        raise typer.Exit(1)
 
 
 class FailOn(StrEnum):
@@ -395,12 +398,7 @@ def impact(
         for line in impact_text(result, name=name):
             typer.echo(line)
     if not loaded.ok:
-        typer.echo(
-            f"spbe-arch: the model has {loaded.count(_severity('error'))} errors; the impact "
-            f"may be incomplete (run `spbe-arch validate {path}`)",
-            err=True,
-        )
-        raise typer.Exit(1)
+        raise _model_errors(path, loaded.count(_severity("error")), "the impact may be incomplete")
 
 
 class MaturityFormat(StrEnum):
@@ -429,18 +427,18 @@ def maturity(
         MaturityFormat, typer.Option("--format", "-f", help="Output format")
     ] = MaturityFormat.text,
 ) -> None:
-    """Estimate the SPBE index from the model and its self-assessment: levels with their
-    evidence, predikat, gap to the target and a plan ranked by index gain. Exit 1 when the
-    model has errors (the results are printed too), 2 when it could not run."""
+    """Estimate the SPBE index: levels with evidence, predikat, gap and a ranked plan.
+
+    Levels come from the model and its self-assessment (the lower counts). Exit 1 when the
+    model has errors (the results are printed too), 2 when it could not run.
+    """
     from .io import SpbeError
     from .maturity import assess
     from .report.maturity import maturity_dict, maturity_markdown, render_maturity_text
 
     loaded = _load(path, show_progress=output_format is MaturityFormat.text)
     try:
-        result = assess(
-            loaded.architecture, framework, target, validation=loaded.findings
-        )
+        result = assess(loaded.architecture, framework, target, validation=loaded.findings)
     except SpbeError as exc:
         raise _fail(str(exc)) from None
     if output_format is MaturityFormat.json:
@@ -502,12 +500,7 @@ def report(
     if context.engine:
         typer.echo(f"diagrams rendered with {context.engine}", err=True)
     if not context.ok:
-        typer.echo(
-            f"{path}: the model has {context.errors} error{'s' if context.errors != 1 else ''}; "
-            "the report lists them (run `spbe-arch validate` for details)",
-            err=True,
-        )
-        raise typer.Exit(1)
+        raise _model_errors(path, context.errors, "the report lists them")
 
 
 def _version(value: bool) -> None:

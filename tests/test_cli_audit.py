@@ -197,4 +197,4 @@ def test_impact_on_model_with_errors_still_reports_and_exits_1(runner, make_mode
     result = runner.invoke(app, ["impact", str(root), "pdd-kab"])
     assert result.exit_code == 1, result.output
     assert "    simpus: pdd-kab -> simpus" in result.output
-    assert "the model has 1 errors; the impact may be incomplete" in result.output
+    assert "the model has 1 error; the impact may be incomplete" in result.output
