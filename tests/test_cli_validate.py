@@ -150,3 +150,30 @@ def test_schema_check_reports_stale_then_write_fixes_it(runner, tmp_path):
     assert written.exit_code == 0, written.output
     again = runner.invoke(app, ["schema", "--check", "-o", str(tmp_path)])
     assert again.exit_code == 0, again.output
+
+
+
+def test_validate_reports_every_problem_of_three_files_in_one_run(runner, make_model):
+    root = make_model(
+        {
+            "units.yaml": UNIT,
+            "aplikasi/apps.yaml": "applications:\n  - id: simpus\n    name: SIMPUS\n"
+            "    kind: khusus\n    owner: dinkes-x\n"
+            "  - id: simrs\n    name: SIMRS\n    kind: Khusus\n    owner: dinkes\n",
+            "zz/lagi.yaml": UNIT,
+            "zz/rusak.yaml": "units:\n  - id: bappeda\n    name: [Bappeda\n",
+        }
+    )
+    result = runner.invoke(app, ["validate", str(root)])
+    assert result.exit_code == 1, result.output
+    lines = [line for line in result.output.splitlines() if not line.startswith("    hint")]
+    assert lines == [
+        f"{root}/aplikasi/apps.yaml:5:5: error SPBE-R008 owner: 'dinkes-x' is not defined in "
+        "the model",
+        f"{root}/aplikasi/apps.yaml:8:5: error SPBE-R003 kind: input should be 'umum' or "
+        "'khusus', got 'Khusus'",
+        f"{root}/zz/lagi.yaml:2:5: error SPBE-R007 duplicate id 'dinkes': already used in "
+        "units.yaml (units)",
+        f"{root}/zz/rusak.yaml:3:11: error SPBE-R001 invalid YAML: unclosed bracket '['",
+        "4 errors, 0 warnings in 5 files (2 elements)",
+    ]

@@ -179,9 +179,14 @@ def _problem(arch, platforms, invalid_ids, target, allowed):
             return None
     return (
         codes.WRONG_REFERENCE_KIND,
-        f"'{target}' is a {_KIND_WORDS.get(kind, kind)}, expected a {wanted}",
-        f"name a {wanted} here",
+        f"'{target}' is {_a(_KIND_WORDS.get(kind, kind))}, expected {_a(wanted)}",
+        f"name {_a(wanted)} here",
     )
+
+
+def _a(noun: str) -> str:
+    """The noun with its indefinite article: 'a unit', 'an application'."""
+    return f"{'an' if noun[0] in 'aeiou' else 'a'} {noun}"
 
 
 def _platform_findings(arch: Architecture, platforms: dict) -> Iterator[Finding]:
