@@ -186,7 +186,7 @@ def _problem(arch, platforms, invalid_ids, target, allowed):
 
 def _a(noun: str) -> str:
     """The noun with its indefinite article: 'a unit', 'an application'."""
-    return f"{'an' if noun[0] in 'aeiou' else 'a'} {noun}"
+    return f"{'an' if noun[0] in 'aeio' else 'a'} {noun}"  # 'a unit'
 
 
 def _platform_findings(arch: Architecture, platforms: dict) -> Iterator[Finding]:
