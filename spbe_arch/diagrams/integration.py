@@ -7,6 +7,7 @@ from ..graph import NATIONAL
 from ..model.types import Status
 from .style import (
     EDGE_STYLES,
+    NATIONAL_CLUSTER,
     NODE_STYLES,
     SPLP,
     add_legend,
@@ -122,13 +123,7 @@ def integration_view(
     nationals = [n for n in others if graph.nodes.get(n, {}).get("kind") == NATIONAL]
     if nationals:
         with dot.subgraph(name="cluster_national") as box:
-            box.attr(
-                label="Platform nasional (national platforms)",
-                style="rounded,filled",
-                fillcolor="#fff7ed",
-                color="#fdba74",
-                fontsize="11",
-            )
+            box.attr(label="Platform nasional (national platforms)", fontsize="11", **NATIONAL_CLUSTER)
             for node in nationals:
                 box.node(node, **element_attrs(graph, node))
     for node in others:

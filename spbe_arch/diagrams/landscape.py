@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from ..graph import NATIONAL
 from .style import (
+    NATIONAL_CLUSTER,
     add_legend,
     element_attrs,
     label,
@@ -105,13 +106,7 @@ def landscape_view(
     )
     if nationals:
         with dot.subgraph(name="cluster_national") as box:
-            box.attr(
-                label="Platform nasional yang dipakai (national platforms in use)",
-                style="rounded,filled",
-                fillcolor="#fff7ed",
-                color="#fdba74",
-                fontsize="12",
-            )
+            box.attr(label="Platform nasional yang dipakai (national platforms in use)", fontsize="12", **NATIONAL_CLUSTER)
             for node in nationals:
                 box.node(node, **element_attrs(graph, node))
             _grid(box, nationals, _width(nationals, nationals, columns))

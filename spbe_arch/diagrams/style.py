@@ -42,6 +42,9 @@ FONT = "Helvetica"
 SPLP = "splp"
 """Id of the national API gateway (Sistem Penghubung Layanan Pemerintah) in the catalog."""
 
+NATIONAL_CLUSTER = {"style": "rounded,filled", "fillcolor": "#fff7ed", "color": "#fdba74"}
+"""How the box grouping national platforms is drawn, on every view that has one."""
+
 _INK = "#1f2937"
 _MUTED = "#64748b"
 
