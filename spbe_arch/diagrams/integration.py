@@ -109,8 +109,9 @@ def integration_view(
     for index, unit in enumerate(units):
         with dot.subgraph(name=f"cluster_unit_{index:04d}") as box:
             box.attr(
-                label=label(graph.nodes[unit].get("name", unit) if unit else "Tanpa unit",
-                            width=34),
+                label=label(
+                    graph.nodes[unit].get("name", unit) if unit else "Tanpa unit", width=34
+                ),
                 style="rounded,filled",
                 fillcolor="#f8fafc",
                 color="#cbd5e1",
@@ -123,7 +124,9 @@ def integration_view(
     nationals = [n for n in others if graph.nodes.get(n, {}).get("kind") == NATIONAL]
     if nationals:
         with dot.subgraph(name="cluster_national") as box:
-            box.attr(label="Platform nasional (national platforms)", fontsize="11", **NATIONAL_CLUSTER)
+            box.attr(
+                label="Platform nasional (national platforms)", fontsize="11", **NATIONAL_CLUSTER
+            )
             for node in nationals:
                 box.node(node, **element_attrs(graph, node))
     for node in others:

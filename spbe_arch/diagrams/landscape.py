@@ -106,7 +106,11 @@ def landscape_view(
     )
     if nationals:
         with dot.subgraph(name="cluster_national") as box:
-            box.attr(label="Platform nasional yang dipakai (national platforms in use)", fontsize="12", **NATIONAL_CLUSTER)
+            box.attr(
+                label="Platform nasional yang dipakai (national platforms in use)",
+                fontsize="12",
+                **NATIONAL_CLUSTER,
+            )
             for node in nationals:
                 box.node(node, **element_attrs(graph, node))
             _grid(box, nationals, _width(nationals, nationals, columns))
