@@ -77,14 +77,21 @@ def parse_file(path: Path, root: Path) -> ParsedFile:
         result.error = f"cannot read file: {exc.strerror}"
         return result
     try:
+        text = raw.decode("utf-8-sig")  # strict: never replace characters; a BOM is dropped
+    except UnicodeDecodeError as exc:
+        result.error = f"not UTF-8 text (byte 0x{raw[exc.start]:02x}); save the file as UTF-8"
+        result.line = raw.count(b"\n", 0, exc.start) + 1
+        result.column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        return result
+    try:
         if path.suffix == ".json":
-            result.data = orjson.loads(raw)
+            result.data = orjson.loads(text)
         else:
-            result.data = yaml_rs.load(raw, parse_datetime=False)
+            result.data = yaml_rs.loads(text, parse_datetime=False)
     except orjson.JSONDecodeError as exc:
         result.error = f"invalid JSON: {exc.msg}"
         result.line, result.column = exc.lineno, exc.colno
-    except (yaml_rs.YAMLDecodeError, UnicodeDecodeError, ValueError) as exc:
+    except (yaml_rs.YAMLDecodeError, ValueError) as exc:
         _yaml_error(result, raw, exc)
     return result
 

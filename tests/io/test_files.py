@@ -17,9 +17,12 @@ def test_collections_merge_across_files_and_subfolders(make_model):
             "a/b/apps.yml": "applications:\n  - {id: simpus, name: SIMPUS, kind: khusus,"
             " owner: dinkes}\n",
             "c/more.json": json.dumps(
-                {"applications": [{"id": "simrs", "name": "SIMRS", "kind": "khusus",
-                                   "owner": "dinkes"}],
-                 "units": [{"id": "rsud", "name": "RSUD", "kind": "rsud"}]}
+                {
+                    "applications": [
+                        {"id": "simrs", "name": "SIMRS", "kind": "khusus", "owner": "dinkes"}
+                    ],
+                    "units": [{"id": "rsud", "name": "RSUD", "kind": "rsud"}],
+                }
             ),
         }
     )
@@ -64,3 +67,27 @@ def test_missing_path_raises_could_not_run(tmp_path):
 def test_folder_without_manifest_raises_could_not_run(tmp_path):
     with pytest.raises(SpbeError, match="not a model folder"):
         load_model(tmp_path)
+
+
+def test_non_utf8_file_is_reported_not_silently_replaced(make_model, tmp_path):
+    root = make_model({})
+    (root / "latin1.yaml").write_bytes(
+        "units:\n  - id: a\n    name: Dinas Pariwisata dan Budaya été\n    kind: dinas\n".encode(
+            "latin-1"
+        )
+    )
+    (item,) = load_model(root).findings
+    assert item.code == "SPBE-R001"
+    assert item.message == "not UTF-8 text (byte 0xe9); save the file as UTF-8"
+    assert (item.location.file, item.location.line, item.location.column) == ("latin1.yaml", 3, 39)
+
+
+def test_utf8_byte_order_mark_is_accepted(make_model):
+    root = make_model({})
+    (root / "bom.yaml").write_bytes("\ufeff".encode() + UNIT.encode())
+    (root / "bom.json").write_bytes(
+        "\ufeff".encode() + b'{"units": [{"id": "b", "name": "B", "kind": "dinas"}]}'
+    )
+    result = load_model(root)
+    assert result.findings == []
+    assert sorted(result.architecture.units) == ["b", "dinkes"]
