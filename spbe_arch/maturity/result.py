@@ -86,7 +86,3 @@ class MaturityResult:
     def unrated(self) -> list[int]:
         """Indicators with neither model evidence nor a self-assessment (floor level)."""
         return [r.id for r in self.indicators if r.source == Source.none]
-
-    @property
-    def plan_gain(self) -> float:
-        return self.plan_reach - self.index
