@@ -46,3 +46,14 @@ def test_schema_rejects_a_typo_collection():
 def test_platform_catalog_is_valid_against_its_schema():
     data = yaml_rs.load((catalog_dir() / "platforms.yaml").read_bytes())
     assert list(_validator("platforms.schema.json").iter_errors(data)) == []
+
+
+def test_readme_yaml_snippets_are_valid_model_files():
+    import re
+
+    snippets = re.findall(r"```yaml\n(.*?)```", (ROOT / "README.md").read_text(), re.S)
+    assert len(snippets) >= 2
+    validator = _validator("spbe-model.schema.json")
+    for snippet in snippets:
+        data = yaml_rs.loads(snippet, parse_datetime=False)
+        assert [e.message for e in validator.iter_errors(data)] == [], snippet
