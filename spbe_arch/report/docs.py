@@ -30,7 +30,7 @@ def rules_markdown() -> str:
         lines.append(
             f"| [{entry.code}](#{entry.code.lower()}) | {entry.name} | {entry.severity} | "
             f"{entry.status} | {entry.since} | {'yes' if entry.overridable else 'no'} | "
-            f"{entry.summary} |"
+            f"{_cell(entry.summary)} |"
         )
     for entry in rules:
         doc = entry.doc.replace("## ", "#### ")
@@ -57,9 +57,14 @@ def vocabulary_markdown() -> str:
         for name, prop in schema["properties"].items():
             lines.append(
                 f"| `{name}` | {_type(prop, schema)} | {'yes' if name in required else ''} | "
-                f"{prop.get('description', '')} |"
+                f"{_cell(prop.get('description', ''))} |"
             )
     return "\n".join(lines) + "\n"
+
+
+def _cell(text: str) -> str:
+    """Text safe inside a Markdown table cell."""
+    return text.replace("|", "\\|")
 
 
 def _type(prop: dict, schema: dict) -> str:
