@@ -23,14 +23,22 @@ from spbe_arch.graph import build_graph
 from spbe_arch.validate import apply_overrides, load_model, locate
 
 
-def best(step: Callable[[], object], runs: int) -> tuple[float, object]:
-    """The shortest of `runs` timings of `step`, and its last result."""
-    times, result = [], None
-    for _ in range(runs):
+class Phases:
+    """Shortest time of each named phase over the runs, in the order first seen."""
+
+    def __init__(self) -> None:
+        self.seconds: dict[str, float] = {}
+
+    def time(self, name: str, step: Callable[..., object], *args: object) -> object:
         started = time.perf_counter()
-        result = step()
-        times.append(time.perf_counter() - started)
-    return min(times), result
+        result = step(*args)
+        elapsed = time.perf_counter() - started
+        self.seconds[name] = min(elapsed, self.seconds.get(name, elapsed))
+        return result
+
+
+def _listed(check: Callable, graph: object) -> list:
+    return list(check(graph))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -38,27 +46,27 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("model", type=Path)
     parser.add_argument("--runs", type=int, default=3)
     args = parser.parse_args(argv)
-    rows: list[tuple[str, float]] = []
-    seconds, loaded = best(lambda: load_model(args.model), 1)
-    rows.append(("load and validate", seconds))
+    phases = Phases()
+    loaded = phases.time("load and validate", load_model, args.model)
     arch = loaded.architecture
     gc.disable()
-    seconds, graph = best(lambda: build_graph(arch), args.runs)
-    rows.append(("build_graph", seconds))
-    seconds, _ = best(lambda: integration_view(build_graph(arch)), args.runs)
-    rows.append(("audit index view (incl. build_graph)", seconds))
-    integration_view(graph)
-    rows.append(("compute_metrics", best(lambda: compute_metrics(graph, arch), args.runs)[0]))
-    findings = []
-    for code in audit_codes():
-        seconds, found = best(lambda code=code: list(RULES[code].check(graph)), args.runs)
-        rows.append((f"{code} {RULES[code].name} ({len(found)})", seconds))
-        findings.extend(found)
-    seconds, _ = best(lambda: locate(apply_overrides(findings, arch), arch), args.runs)
-    rows.append(("locate findings", seconds))
+    for _ in range(args.runs):  # each run on a new graph: nothing cached from the run before
+        graph = phases.time("build_graph", build_graph, arch)
+        phases.time("audit index view", integration_view, graph)
+        phases.time("compute_metrics", compute_metrics, graph, arch)
+        findings = []
+        for code in audit_codes():
+            rule = RULES[code]
+            findings.extend(phases.time(f"{code} {rule.name}", _listed, rule.check, graph))
+        phases.time("locate findings", locate, apply_overrides(findings, arch), arch)
+    rows = list(phases.seconds.items())
+    rules = sum(seconds for name, seconds in rows if name.startswith("SPBE-A"))
+    rows.append(("all rules", rules))
+    rows.append(("findings", len(findings)))
     width = max(len(name) for name, _ in rows)
-    for name, seconds in rows:
-        print(f"{name:<{width}}  {seconds:7.3f} s")
+    for name, value in rows:
+        shown = f"{value:7.3f} s" if isinstance(value, float) else f"{value:7}"
+        print(f"{name:<{width}}  {shown}")
     return 0
 
 

@@ -82,10 +82,9 @@ class IntegrationView:
         Node -> kind (collection name or `national`) and node -> element.
     by_kind
         Kind -> node ids of that kind, sorted.
-
-    Other relations (owns, realizes, hosted_on, ...) are read from the graph's adjacency on
-    demand with `targets` and `sources`, and remembered: an audit asks about a small part of
-    them, and copying every edge into indexes took longer than the questions.
+    out_rel, in_rel
+        Edge kind (other than `integrates`) -> node -> neighbours along / against that kind of
+        edge, sorted; read them with `targets` and `sources`.
     """
 
     graph: Any
@@ -101,8 +100,9 @@ class IntegrationView:
     kinds: dict[str, str]
     elements: dict[str, Any]
     by_kind: dict[str, tuple[str, ...]]
+    out_rel: dict[str, dict[str, list[str]]]
+    in_rel: dict[str, dict[str, list[str]]]
     _reach: dict[str, frozenset[str]] = field(default_factory=dict, repr=False)
-    _related: dict[tuple[str, str, bool], list[str]] = field(default_factory=dict, repr=False)
     _flows: "list[DataFlow] | None" = field(default=None, repr=False)
 
     def kind(self, node: str) -> str | None:
@@ -119,21 +119,11 @@ class IntegrationView:
 
     def targets(self, node: str, relation: str) -> list[str]:
         """Nodes that `node` points to by edges of kind `relation`, sorted."""
-        return self._neighbours(node, relation, True)
+        return self.out_rel.get(relation, {}).get(node, [])
 
     def sources(self, node: str, relation: str) -> list[str]:
         """Nodes that point to `node` by edges of kind `relation`, sorted."""
-        return self._neighbours(node, relation, False)
-
-    def _neighbours(self, node: str, relation: str, forward: bool) -> list[str]:
-        # Edges other than integrations are keyed by their kind (see `build_graph`).
-        key = (node, relation, forward)
-        found = self._related.get(key)
-        if found is None:
-            adjacency = self.graph.succ if forward else self.graph.pred
-            found = sorted(n for n, keys in adjacency.get(node, {}).items() if relation in keys)
-            self._related[key] = found
-        return found
+        return self.in_rel.get(relation, {}).get(node, [])
 
     def owner(self, node: str) -> str | None:
         """The unit owning an element (application, service, process), if any."""
@@ -181,17 +171,26 @@ def integration_view(graph: "nx.MultiDiGraph") -> IntegrationView:
     edges: dict[str, Edge] = {}
     writers: dict[str, set[str]] = defaultdict(set)
     readers: dict[str, set[str]] = defaultdict(set)
+    out_rel: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
+    in_rel: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
     for source, target, data in graph.edges(data=True):
-        kind = data["kind"]
+        kind = data.get("kind")
         if kind == "integrates":
             edges[data["id"]] = Edge(
                 data["id"], source, target, str(data["via"]), data.get("network"),
                 str(data["status"]), tuple(data.get("data", ())),
             )
-        elif kind == "writes" and source in active_apps:
+            continue
+        out_rel[kind][source].append(target)
+        in_rel[kind][target].append(source)
+        if kind == "writes" and source in active_apps:
             writers[target].add(source)
         elif kind == "reads" and source in active_apps:
             readers[target].add(source)
+    for relation in (out_rel, in_rel):
+        for adjacency in relation.values():
+            for neighbours in adjacency.values():
+                neighbours.sort()
     succ: dict[str, list[tuple[str, str]]] = defaultdict(list)
     pred: dict[str, list[tuple[str, str]]] = defaultdict(list)
     links = []
@@ -221,6 +220,8 @@ def integration_view(graph: "nx.MultiDiGraph") -> IntegrationView:
         kinds=kinds,
         elements=elements,
         by_kind={k: tuple(sorted(ids)) for k, ids in by_kind.items()},
+        out_rel={k: dict(adjacency) for k, adjacency in out_rel.items()},
+        in_rel={k: dict(adjacency) for k, adjacency in in_rel.items()},
     )
     graph.graph[_CACHE_KEY] = view
     return view

@@ -5,6 +5,7 @@
 """
 
 import re
+from collections.abc import Collection
 from functools import lru_cache
 from pathlib import Path
 
@@ -19,23 +20,30 @@ _KEY_LEAD = re.compile(rb"[ \t\-{\[]*[\"']?")
 """What may stand before `id` on its line: indentation, `- `, `{`, `[` and an opening quote."""
 
 
-def element_lines(path: Path) -> dict[str, tuple[int, int]]:
-    """Map each element id written as `id: x` in the file to its 1-based line and column.
+def element_lines(path: Path, wanted: Collection[str]) -> dict[str, tuple[int, int]]:
+    """Map each of the `wanted` ids written as `id: x` in the file to its 1-based line, column.
 
     The key must open its line (after indentation, `- `, `{` or `[`), as in `- id: x`,
-    `{"id": "x", ...}`; the first line naming an id wins.
+    `{"id": "x", ...}`; the first line naming an id wins. Only the wanted ids are placed, and
+    the scan stops once all are found: a large model has findings on few of its elements.
     """
     text = path.read_bytes()
+    pending = {element_id.encode() for element_id in wanted}
     found: dict[str, tuple[int, int]] = {}
     line, counted = 1, 0  # newlines are counted once, from one match to the next
     for match in _ID_KEY.finditer(text):  # a literal-led pattern: the regex engine skips fast
+        if match[1] not in pending:
+            continue
         key = match.start()
         line_start = text.rfind(b"\n", 0, key) + 1
         if _KEY_LEAD.fullmatch(text, line_start, key) is None:
             continue  # `id` ends another key (`paid:`) or follows another key on the line
         line += text.count(b"\n", counted, line_start)
         counted = line_start
-        found.setdefault(match[1].decode(), (line, key - line_start + 1))
+        pending.discard(match[1])
+        found[match[1].decode()] = (line, key - line_start + 1)
+        if not pending:
+            break
     return found
 
 

@@ -17,28 +17,23 @@ def locate(findings: list[Finding], arch: Architecture) -> list[Finding]:
     one that names only an element is placed on the element's `id:` line (a text scan).
     """
     root = Path(arch.root)
-    by_file: dict[str, list[int]] = defaultdict(list)
+    by_file: dict[str, list[tuple[int, Location]]] = defaultdict(list)
     out = list(findings)
     for index, item in enumerate(out):
         location = item.location
         if location is None and item.element in arch.sources:
             location = Location(arch.sources[item.element].file)
-            out[index] = replace(item, location=location)
         if location is not None and location.line == 0:
-            by_file[location.file].append(index)
-    for file, indexes in by_file.items():
+            by_file[location.file].append((index, location))
+    for file, pending in by_file.items():
         path = root / file
-        ids: dict[str, tuple[int, int]] | None = None
-        for index in indexes:
-            item = out[index]
-            location = item.location
-            assert location is not None
-            if location.key_path:
-                line, column = key_position(path, location.key_path)
+        wanted = {out[index].element or "" for index, where in pending if not where.key_path}
+        ids = element_lines(path, wanted) if wanted and path.is_file() else {}
+        for index, where in pending:
+            if where.key_path:
+                line, column = key_position(path, where.key_path)
             else:
-                if ids is None:
-                    ids = element_lines(path) if path.is_file() else {}
-                line, column = ids.get(item.element or "", (1, 1))
-            located = Location(location.file, line, column, location.key_path)
-            out[index] = replace(item, location=located)
+                line, column = ids.get(out[index].element or "", (1, 1))
+            located = Location(file, line, column, where.key_path)
+            out[index] = replace(out[index], location=located)
     return sorted(out, key=lambda f: f.sort_key)
