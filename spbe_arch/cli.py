@@ -3,6 +3,7 @@
 import gc
 import os
 import sys
+from collections.abc import Iterable
 from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
@@ -52,6 +53,12 @@ def _model_errors(path: Path, errors: int, consequence: str) -> typer.Exit:
         err=True,
     )
     return typer.Exit(1)
+
+
+def _emit_lines(lines: Iterable[str]) -> None:
+    """Write lines to stdout in one call (a national audit prints ~10,000 findings)."""
+    sys.stdout.write("".join(f"{line}\n" for line in lines))
+    sys.stdout.flush()  # before anything on stderr, e.g. the summary line
 
 
 def _emit_json(payload: object) -> None:
@@ -146,8 +153,7 @@ def validate(
     elif output_format is FindingFormat.markdown:
         sys.stdout.write(render.findings_markdown(findings, title=f"spbe-arch validate {path}"))
     else:
-        for line in render.findings_text(findings, prefix=_prefix(path)):
-            typer.echo(line)
+        _emit_lines(render.findings_text(findings, prefix=_prefix(path)))
         total = sum(arch.counts().values())
         typer.echo(
             render.summary_line(findings, f"{len(arch.files)} files ({total} elements)"),
@@ -338,8 +344,7 @@ def audit(
         from rich.console import Console
         from rich.table import Table
 
-        for line in render.findings_text(findings, prefix=_prefix(path)):
-            typer.echo(line)
+        _emit_lines(render.findings_text(findings, prefix=_prefix(path)))
         table = Table(title="metrics", title_justify="left", show_header=False)
         table.add_column("metric", no_wrap=True)
         table.add_column("value")
@@ -395,8 +400,7 @@ def impact(
     elif output_format is ImpactFormat.markdown:
         sys.stdout.write(impact_markdown(result, name=name))
     else:
-        for line in impact_text(result, name=name):
-            typer.echo(line)
+        _emit_lines(impact_text(result, name=name))
     if not loaded.ok:
         raise _model_errors(path, loaded.count(_severity("error")), "the impact may be incomplete")
 

@@ -198,3 +198,26 @@ def test_impact_on_model_with_errors_still_reports_and_exits_1(runner, make_mode
     assert result.exit_code == 1, result.output
     assert "    simpus: pdd-kab -> simpus" in result.output
     assert "the model has 1 error; the impact may be incomplete" in result.output
+
+
+def test_audit_text_cuts_long_metric_lists_and_json_keeps_them(runner, make_model):
+    units = "".join(
+        f"  - {{id: unit-{i:02}, name: Unit {i}, kind: dinas, networks: [jip]}}\n"
+        for i in range(70)
+    )
+    apps = "".join(
+        f"  - {{id: srikandi-{i}, name: SRIKANDI, kind: umum, platform: srikandi,"
+        f" owner: unit-{i:02}}}\n"
+        for i in range(7)
+    )
+    model = make_model({"units.yaml": "units:\n" + units, "apps.yaml": "applications:\n" + apps})
+    text = runner.invoke(app, ["audit", str(model)]).output
+    cells = " ".join(line.split("│")[2].strip() for line in text.splitlines() if "│" in line)
+    assert "unit-00 1, unit-01 1," in cells
+    assert "unit-59 0 and 10 more" in cells
+    assert "unit-60" not in cells
+    assert "srikandi (7: srikandi-0, srikandi-1, srikandi-2, srikandi-3, srikandi-4 and 2" in cells
+    result = runner.invoke(app, ["audit", str(model), "--format", "json"])
+    metrics = json.loads(result.output)["metrics"]
+    assert len(metrics["applications_per_unit"]) == 70
+    assert len(metrics["aplikasi_umum_used"]["srikandi"]) == 7

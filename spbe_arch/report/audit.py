@@ -42,11 +42,28 @@ def share_text(share: "Share") -> str:
     return f"{share.part} of {share.total} ({share.value:.0%})"
 
 
+def listed(items: list[str], limit: int) -> str:
+    """Up to `limit` items, comma-separated, and how many more there are.
+
+    Examples
+    --------
+    >>> listed(["a", "b"], 3), listed(["a", "b", "c", "d", "e"], 3)
+    ('a, b', 'a, b, c and 2 more')
+    """
+    shown = ", ".join(items[:limit])
+    return shown + (f" and {len(items) - limit} more" if len(items) > limit else "")
+
+
 def metrics_rows(metrics: "Metrics") -> list[tuple[str, str]]:
-    """The metrics as (label, value) rows, in the order the text table shows them."""
-    per_unit = ", ".join(f"{u} {n}" for u, n in metrics.applications_per_unit.items())
+    """The metrics as (label, value) rows, in the order the text table shows them.
+
+    Long lists are cut (a pemda has up to ~60 units, a national model thousands); the JSON
+    output lists everything.
+    """
+    per_unit = listed([f"{u} {n}" for u, n in metrics.applications_per_unit.items()], 60)
     used = ", ".join(
-        f"{p} ({', '.join(apps)})" for p, apps in metrics.aplikasi_umum_used.items()
+        f"{p} ({len(apps)}: {listed(list(apps), 5)})"
+        for p, apps in metrics.aplikasi_umum_used.items()
     )
     return [
         ("active applications", str(metrics.applications)),
