@@ -169,28 +169,25 @@ def integration_view(graph: "nx.MultiDiGraph") -> IntegrationView:
         node for node in by_kind["applications"] if elements[node].status is Status.active
     )
     edges: dict[str, Edge] = {}
-    writers: dict[str, set[str]] = defaultdict(set)
-    readers: dict[str, set[str]] = defaultdict(set)
-    out_rel: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
-    in_rel: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
+    pairs: dict[str, list[tuple[str, str]]] = defaultdict(list)
     for source, target, data in graph.edges(data=True):
-        kind = data.get("kind")
+        kind = data["kind"]
         if kind == "integrates":
             edges[data["id"]] = Edge(
                 data["id"], source, target, str(data["via"]), data.get("network"),
                 str(data["status"]), tuple(data.get("data", ())),
             )
-            continue
-        out_rel[kind][source].append(target)
-        in_rel[kind][target].append(source)
-        if kind == "writes" and source in active_apps:
-            writers[target].add(source)
-        elif kind == "reads" and source in active_apps:
-            readers[target].add(source)
-    for relation in (out_rel, in_rel):
-        for adjacency in relation.values():
-            for neighbours in adjacency.values():
-                neighbours.sort()
+        else:
+            pairs[kind].append((source, target))
+    out_rel, in_rel = {}, {}
+    for kind, kind_pairs in pairs.items():
+        out_rel[kind], in_rel[kind] = _adjacency(kind_pairs)
+    writers: dict[str, set[str]] = defaultdict(set)
+    readers: dict[str, set[str]] = defaultdict(set)
+    for relation, index in (("writes", writers), ("reads", readers)):
+        for app, data_id in pairs.get(relation, ()):
+            if app in active_apps:
+                index[data_id].add(app)
     succ: dict[str, list[tuple[str, str]]] = defaultdict(list)
     pred: dict[str, list[tuple[str, str]]] = defaultdict(list)
     links = []
@@ -220,11 +217,25 @@ def integration_view(graph: "nx.MultiDiGraph") -> IntegrationView:
         kinds=kinds,
         elements=elements,
         by_kind={k: tuple(sorted(ids)) for k, ids in by_kind.items()},
-        out_rel={k: dict(adjacency) for k, adjacency in out_rel.items()},
-        in_rel={k: dict(adjacency) for k, adjacency in in_rel.items()},
+        out_rel=out_rel,
+        in_rel=in_rel,
     )
     graph.graph[_CACHE_KEY] = view
     return view
+
+
+def _adjacency(pairs: list[tuple[str, str]]) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
+    """Forward and backward neighbour lists, sorted, of one kind of edge."""
+    forward: dict[str, list[str]] = defaultdict(list)
+    backward: dict[str, list[str]] = defaultdict(list)
+    for source, target in pairs:
+        forward[source].append(target)
+        backward[target].append(source)
+    for adjacency in (forward, backward):
+        for neighbours in adjacency.values():
+            if len(neighbours) > 1:
+                neighbours.sort()
+    return dict(forward), dict(backward)
 
 
 def _is_link(edge: Edge, active_apps: frozenset[str], kinds: dict[str, str]) -> bool:
