@@ -1,6 +1,8 @@
 """Reference checks: every id a field names exists and is of a kind that field accepts."""
 
 from collections.abc import Callable, Iterator
+from itertools import chain
+from operator import attrgetter
 from typing import get_origin
 
 from ..model import COLLECTIONS, Architecture, Finding, Location, PlatformKind, Source
@@ -86,13 +88,20 @@ def check_references(
 
 
 def _outside(elements: dict, field: str, ok: set[str], *, is_list: bool) -> list[str]:
-    """Ids of the elements whose `field` names something outside `ok` (None is fine)."""
+    """Ids of the elements whose `field` names something outside `ok` (None is fine).
+
+    The values of all elements are collected and compared as sets first (at C speed): in a
+    valid model nothing is outside, and the elements are looked at one by one only otherwise.
+    """
+    values = map(attrgetter(field), elements.values())
+    named = set(chain.from_iterable(values)) if is_list else set(values)
+    named.discard(None)
+    bad = named - ok
+    if not bad:
+        return []
     if is_list:
-        return [i for i, element in elements.items() if not ok.issuperset(getattr(element, field))]
-    return [
-        i for i, element in elements.items()
-        if (value := getattr(element, field)) is not None and value not in ok
-    ]
+        return [i for i, element in elements.items() if not bad.isdisjoint(getattr(element, field))]
+    return [i for i, element in elements.items() if getattr(element, field) in bad]
 
 
 def _accepted_ids(
