@@ -5,6 +5,11 @@ refers to. Every node has `kind` (the collection name, or `national`) and `name`
 `kind` (one of EDGE_KINDS); integration edges also carry the integration's `id`, `via`,
 `network`, `data` and `status`. Edges point from the element that states the relation to the
 one it names, e.g. application --hosted_on--> data centre.
+
+Two indexes are kept in `graph.graph`, filled as the graph is built, so that an analysis can
+take one kind of node or edge without scanning the whole graph: NODES_BY_KIND (kind -> node
+ids) and EDGES_BY_KIND (edge kind -> [(source, target, edge data)]), in the order added. The
+graph is read-only once built: analyses never change it.
 """
 
 from typing import TYPE_CHECKING
@@ -15,9 +20,11 @@ from .model import Architecture
 if TYPE_CHECKING:
     import networkx as nx
 
-__all__ = ["EDGE_KINDS", "NATIONAL", "build_graph"]
+__all__ = ["EDGES_BY_KIND", "EDGE_KINDS", "NATIONAL", "NODES_BY_KIND", "build_graph"]
 
 NATIONAL = "national"
+NODES_BY_KIND = "nodes_by_kind"
+EDGES_BY_KIND = "edges_by_kind"
 
 EDGE_KINDS = (
     "owns",  # unit -> application | service | business_process | data (steward)
@@ -57,8 +64,12 @@ def build_graph(arch: Architecture) -> "nx.MultiDiGraph":
 
     graph = nx.MultiDiGraph()
     nodes, succ, pred = graph._node, graph._succ, graph._pred
+    by_kind: dict[str, list[str]] = {NATIONAL: []}
+    by_edge_kind: dict[str, list[tuple[str, str, dict]]] = {kind: [] for kind in EDGE_KINDS}
+    graph.graph.update({NODES_BY_KIND: by_kind, EDGES_BY_KIND: by_edge_kind})
     for collection, elements in arch.collections.items():
         if collection != "integrations":
+            by_kind[collection] = list(elements)
             for element_id, element in elements.items():
                 nodes[element_id] = {"kind": collection, "name": element.name, "element": element}
                 succ[element_id] = {}
@@ -74,12 +85,16 @@ def build_graph(arch: Architecture) -> "nx.MultiDiGraph":
             nodes[target] = {"kind": NATIONAL, "name": platform.name, "element": platform}
             succ[target] = {}
             pred[target] = {}
+            by_kind[NATIONAL].append(target)
         if source not in nodes:
             return
         keys = succ[source].get(target)
         if keys is None:
             keys = succ[source][target] = pred[target][source] = {}
-        keys[key or kind] = {"kind": kind, **attrs}
+        elif (key or kind) in keys:
+            return  # the same relation stated twice
+        data = keys[key or kind] = {"kind": kind, **attrs}
+        by_edge_kind[kind].append((source, target, data))
 
     for unit_id, unit in arch.units.items():
         link(unit_id, unit.parent, "part_of")

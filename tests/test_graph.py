@@ -3,7 +3,7 @@
 import networkx as nx
 from conftest import EXAMPLE
 
-from spbe_arch.graph import build_graph
+from spbe_arch.graph import EDGES_BY_KIND, NODES_BY_KIND, build_graph
 from spbe_arch.validate import load_model
 
 MODEL = {
@@ -57,6 +57,7 @@ def test_graph_equals_the_one_networkx_builds_through_its_api():
     public = nx.MultiDiGraph()
     public.add_nodes_from(graph.nodes(data=True))
     public.add_edges_from(graph.edges(keys=True, data=True))
+    public.graph.update(graph.graph)
     assert nx.utils.graphs_equal(graph, public)
     assert sorted(graph.in_edges(keys=True, data="kind")) == sorted(
         public.in_edges(keys=True, data="kind")
@@ -65,3 +66,28 @@ def test_graph_equals_the_one_networkx_builds_through_its_api():
     reversed_edges = {(v, u, k) for u, v, k in graph.reverse(copy=True).edges(keys=True)}
     assert reversed_edges == set(graph.edges(keys=True))
     assert graph.number_of_edges() == 555
+
+
+def test_the_kind_indexes_hold_every_node_and_edge_once(make_model):
+    graph = build_graph(load_model(EXAMPLE).architecture)
+    nodes = sorted((kind, node) for kind, ids in graph.graph[NODES_BY_KIND].items() for node in ids)
+    assert nodes == sorted((kind, node) for node, kind in graph.nodes(data="kind"))
+    edges = [
+        (source, target, data["id"] if kind == "integrates" else kind)
+        for kind, triples in graph.graph[EDGES_BY_KIND].items()
+        for source, target, data in triples
+    ]
+    assert sorted(edges) == sorted(graph.edges(keys=True))
+    twice = build_graph(load_model(make_model({"apps.yaml": TWICE})).architecture)
+    assert twice.graph[EDGES_BY_KIND]["reads"] == [("simpus", "data-pasien", {"kind": "reads"})]
+    assert twice.number_of_edges() == 2  # reads, and dinkes owns simpus
+
+
+TWICE = """\
+applications:
+  - {id: simpus, name: SIMPUS, kind: khusus, owner: dinkes, reads: [data-pasien, data-pasien]}
+data:
+  - {id: data-pasien, name: Pasien}
+units:
+  - {id: dinkes, name: Dinkes, kind: dinas}
+"""

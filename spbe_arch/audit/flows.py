@@ -20,7 +20,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from ..graph import NATIONAL
+from ..graph import EDGES_BY_KIND, NATIONAL, NODES_BY_KIND
 from ..model import PlatformKind, Status
 from ..model.types import NETWORK_KINDS, IntegrationVia
 
@@ -159,33 +159,28 @@ def integration_view(graph: "nx.MultiDiGraph") -> IntegrationView:
     if cached is not None:
         return cached
     kinds: dict[str, str] = {}
-    elements: dict[str, Any] = {}
-    by_kind: dict[str, list[str]] = defaultdict(list)
-    for node, data in graph.nodes(data=True):
-        kinds[node] = data.get("kind")
-        elements[node] = data.get("element")
-        by_kind[data.get("kind")].append(node)
+    for kind, ids in graph.graph[NODES_BY_KIND].items():
+        kinds.update(dict.fromkeys(ids, kind))
+    elements: dict[str, Any] = dict(graph.nodes(data="element"))
+    by_kind = {kind: tuple(sorted(ids)) for kind, ids in graph.graph[NODES_BY_KIND].items()}
     active_apps = frozenset(
-        node for node in by_kind["applications"] if elements[node].status is Status.active
+        node for node in by_kind.get("applications", ()) if elements[node].status is Status.active
     )
     edges: dict[str, Edge] = {}
-    pairs: dict[str, list[tuple[str, str]]] = defaultdict(list)
-    for source, target, data in graph.edges(data=True):
-        kind = data["kind"]
-        if kind == "integrates":
+    out_rel, in_rel = {}, {}
+    for kind, triples in graph.graph[EDGES_BY_KIND].items():
+        if kind != "integrates":
+            out_rel[kind], in_rel[kind] = _adjacency(triples)
+            continue
+        for source, target, data in triples:
             edges[data["id"]] = Edge(
                 data["id"], source, target, str(data["via"]), data.get("network"),
                 str(data["status"]), tuple(data.get("data", ())),
             )
-        else:
-            pairs[kind].append((source, target))
-    out_rel, in_rel = {}, {}
-    for kind, kind_pairs in pairs.items():
-        out_rel[kind], in_rel[kind] = _adjacency(kind_pairs)
     writers: dict[str, set[str]] = defaultdict(set)
     readers: dict[str, set[str]] = defaultdict(set)
     for relation, index in (("writes", writers), ("reads", readers)):
-        for app, data_id in pairs.get(relation, ()):
+        for app, data_id, _ in graph.graph[EDGES_BY_KIND][relation]:
             if app in active_apps:
                 index[data_id].add(app)
     succ: dict[str, list[tuple[str, str]]] = defaultdict(list)
@@ -224,11 +219,11 @@ def integration_view(graph: "nx.MultiDiGraph") -> IntegrationView:
     return view
 
 
-def _adjacency(pairs: list[tuple[str, str]]) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
+def _adjacency(edges: list[tuple[str, str, Any]]) -> tuple[dict[str, list], dict[str, list]]:
     """Forward and backward neighbour lists, sorted, of one kind of edge."""
     forward: dict[str, list[str]] = defaultdict(list)
     backward: dict[str, list[str]] = defaultdict(list)
-    for source, target in pairs:
+    for source, target, _ in edges:
         forward[source].append(target)
         backward[target].append(source)
     for adjacency in (forward, backward):
