@@ -1,6 +1,7 @@
 """Single points of failure: articulation points and hubs of the integration graph, and
 infrastructure whose loss stops many services."""
 
+from collections import defaultdict
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
@@ -84,10 +85,14 @@ def integration_articulation_point(graph: "nx.MultiDiGraph") -> Iterator[Finding
         if edge.target in view.active_apps:
             local.add_edge(edge.source, edge.target)
     block_of: dict[frozenset[str], int] = {}
+    blocks: dict[str, set[int]] = defaultdict(set)
     for index, edges in enumerate(nx.biconnected_component_edges(local)):
         for u, v in edges:
             block_of[frozenset((u, v))] = index
-    for node in sorted(nx.articulation_points(local)):
+            blocks[u].add(index)
+            blocks[v].add(index)
+    # a node of two or more blocks is an articulation point: no second depth-first search
+    for node in sorted(n for n, of in blocks.items() if len(of) > 1):
         senders = {u for u, _ in view.pred.get(node, ()) if u in view.active_apps}
         receivers = {w for w, _ in view.succ.get(node, ()) if w in view.active_apps}
         cut_from = sorted(
