@@ -19,13 +19,13 @@ def _quoted(ids) -> str:
     return ", ".join(f"'{i}'" for i in ids)
 
 
-def _realizers(graph: "nx.MultiDiGraph", active: frozenset[str]) -> dict[str, list[str]]:
-    """Service -> active applications realizing it, sorted."""
-    view = integration_view(graph)
-    out: dict[str, list[str]] = defaultdict(list)
-    for app in sorted(active):
-        for service in view.targets(app, "realizes"):
-            out[service].append(app)
+def _realizers(view, active: frozenset[str]) -> dict[str, list[str]]:
+    """Service -> the applications of `active` realizing it, sorted; services with none left out."""
+    out = {}
+    for service, apps in view.in_rel.get("realizes", {}).items():
+        chosen = [app for app in apps if app in active]
+        if chosen:
+            out[service] = chosen
     return out
 
 
@@ -65,15 +65,14 @@ def duplicate_applications(graph: "nx.MultiDiGraph") -> Iterator[Finding]:
     Use instead: retire one of them (`status: retired`) or give each a distinct service.
     """
     view = integration_view(graph)
-    khusus = frozenset(
-        a for a in view.active_apps if view.element(a).kind is ApplicationKind.khusus
-    )
+    khusus_ids = [a for a in view.active_ids if view.element(a).kind is ApplicationKind.khusus]
+    khusus = frozenset(khusus_ids)
     reasons: dict[tuple[str, ...], list[str]] = defaultdict(list)
-    for service, apps in sorted(_realizers(graph, khusus).items()):
+    for service, apps in sorted(_realizers(view, khusus).items()):
         for group in _indistinct(view, apps):
             reasons[group].append(f"realize layanan '{service}'")
     by_ref: dict[str, list[str]] = defaultdict(list)
-    for app in sorted(khusus):
+    for app in khusus_ids:
         ref = view.element(app).ref
         if ref is not None:
             by_ref[ref].append(app)
@@ -123,13 +122,13 @@ def aplikasi_khusus_duplicating_aplikasi_umum(graph: "nx.MultiDiGraph") -> Itera
     for pid, platform in sorted(national_platforms().items()):
         if platform.kind is PlatformKind.aplikasi_umum and platform.ref is not None:
             umum_refs[platform.ref].append(pid)
-    for app in sorted(view.active_apps):
+    for app in view.active_ids:
         element = view.element(app)
         if element.kind is ApplicationKind.umum and element.ref is not None:
             umum_refs[element.ref].append(app)
     reasons: dict[str, list[str]] = defaultdict(list)
     duplicated: dict[str, set[str]] = defaultdict(set)
-    for service, apps in sorted(_realizers(graph, view.active_apps).items()):
+    for service, apps in sorted(_realizers(view, view.active_apps).items()):
         umum = [a for a in apps if view.element(a).kind is ApplicationKind.umum]
         if not umum:
             continue
@@ -137,7 +136,7 @@ def aplikasi_khusus_duplicating_aplikasi_umum(graph: "nx.MultiDiGraph") -> Itera
             if view.element(app).kind is ApplicationKind.khusus:
                 reasons[app].append(f"realizes layanan '{service}' like {_quoted(umum)}")
                 duplicated[app].update(umum)
-    for app in sorted(view.active_apps):
+    for app in view.active_ids:
         element = view.element(app)
         if element.kind is ApplicationKind.khusus and element.ref in umum_refs:
             same = umum_refs[element.ref]

@@ -64,8 +64,8 @@ class IntegrationView:
 
     Attributes
     ----------
-    active_apps
-        Applications with status `active`.
+    active_apps, active_ids
+        Applications with status `active`: as a set, and as a tuple sorted by id.
     edges
         Every integration edge by integration id (any status and mechanism).
     links
@@ -89,6 +89,7 @@ class IntegrationView:
 
     graph: Any
     active_apps: frozenset[str]
+    active_ids: tuple[str, ...]
     edges: dict[str, Edge]
     links: tuple[str, ...]
     succ: dict[str, list[tuple[str, str]]]
@@ -163,9 +164,10 @@ def integration_view(graph: "nx.MultiDiGraph") -> IntegrationView:
         kinds.update(dict.fromkeys(ids, kind))
     elements: dict[str, Any] = dict(graph.nodes(data="element"))
     by_kind = {kind: tuple(sorted(ids)) for kind, ids in graph.graph[NODES_BY_KIND].items()}
-    active_apps = frozenset(
+    active_ids = tuple(
         node for node in by_kind.get("applications", ()) if elements[node].status is Status.active
     )
+    active_apps = frozenset(active_ids)
     edges: dict[str, Edge] = {}
     out_rel, in_rel = {}, {}
     for kind, triples in graph.graph[EDGES_BY_KIND].items():
@@ -201,6 +203,7 @@ def integration_view(graph: "nx.MultiDiGraph") -> IntegrationView:
     view = IntegrationView(
         graph=graph,
         active_apps=active_apps,
+        active_ids=active_ids,
         edges=edges,
         links=tuple(links),
         succ=dict(succ),

@@ -26,7 +26,7 @@ def hosting_of(graph: "nx.MultiDiGraph", app: str) -> str | None:
 
 def _hosted_on(graph: "nx.MultiDiGraph", kinds: set[InfrastructureKind]):
     view = integration_view(graph)
-    for app in sorted(view.active_apps):
+    for app in view.active_ids:
         host = hosting_of(graph, app)
         if host is not None and view.kind(host) == "infrastructure":
             kind = view.element(host).kind
@@ -123,7 +123,7 @@ def application_without_hosting(graph: "nx.MultiDiGraph") -> Iterator[Finding]:
     Use instead: `hosting: pdd-kab`.
     """
     view = integration_view(graph)
-    for app in sorted(view.active_apps):
+    for app in view.active_ids:
         if view.element(app).platform is None and hosting_of(graph, app) is None:
             yield finding(
                 "SPBE-A011",

@@ -55,7 +55,7 @@ def isolated_application(graph: "nx.MultiDiGraph") -> Iterator[Finding]:
     `{source: sipedas, target: satu-data-kab, via: splp}`.
     """
     view = integration_view(graph)
-    for app in sorted(view.active_apps):
+    for app in view.active_ids:
         if view.element(app).platform is not None:
             continue
         if app not in view.succ and app not in view.pred:
