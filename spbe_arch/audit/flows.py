@@ -214,7 +214,7 @@ def integration_view(graph: "nx.MultiDiGraph") -> IntegrationView:
         via_splp=frozenset(i for i in links if edges[i].via == IntegrationVia.splp),
         kinds=kinds,
         elements=elements,
-        by_kind={k: tuple(sorted(ids)) for k, ids in by_kind.items()},
+        by_kind=by_kind,
         out_rel=out_rel,
         in_rel=in_rel,
     )
