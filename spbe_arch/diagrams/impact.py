@@ -10,6 +10,7 @@ from .style import (
     label,
     new_digraph,
     node_attrs,
+    subgraph,
 )
 
 if TYPE_CHECKING:
@@ -130,7 +131,7 @@ def impact_view(
         by_unit.setdefault(owner.get(node, ""), []).append(node)
     for index, unit in enumerate(sorted(u for u in by_unit if u)):
         affected = unit in units
-        with dot.subgraph(name=f"cluster_unit_{index:04d}") as box:
+        with subgraph(dot, f"cluster_unit_{index:04d}") as box:
             box.attr(
                 label=label(
                     graph.nodes[unit].get("name", unit) + (" (terdampak)" if affected else ""),

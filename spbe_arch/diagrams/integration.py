@@ -19,6 +19,7 @@ from .style import (
     new_digraph,
     node_attrs,
     node_style_key,
+    subgraph,
 )
 
 if TYPE_CHECKING:
@@ -90,7 +91,7 @@ def integration_view(
 
     involved = {n for key in edges for n in key[:2]} | {SPLP}
     apps = sorted(n for n in involved if graph.nodes.get(n, {}).get("kind") == "applications")
-    others = sorted(n for n in involved if n != SPLP and n not in apps)
+    others = sorted(involved - {SPLP, *apps})
     idle = sorted(
         graph.nodes[n].get("name") or n
         for n, kind in graph.nodes(data="kind")
@@ -107,7 +108,7 @@ def integration_view(
         by_unit.setdefault(owners[0] if owners else "", []).append(app)
     units = sorted(by_unit, key=lambda u: (graph.nodes[u].get("name", u) if u else "~", u))
     for index, unit in enumerate(units):
-        with dot.subgraph(name=f"cluster_unit_{index:04d}") as box:
+        with subgraph(dot, f"cluster_unit_{index:04d}") as box:
             box.attr(
                 label=label(
                     graph.nodes[unit].get("name", unit) if unit else "Tanpa unit", width=34
@@ -123,7 +124,7 @@ def integration_view(
     dot.node(SPLP, **node_attrs("splp", "SPLP", tooltip=_SPLP_NAME, fontsize="13"))
     nationals = [n for n in others if graph.nodes.get(n, {}).get("kind") == NATIONAL]
     if nationals:
-        with dot.subgraph(name="cluster_national") as box:
+        with subgraph(dot, "cluster_national") as box:
             box.attr(
                 label="Platform nasional (national platforms)", fontsize="11", **NATIONAL_CLUSTER
             )

@@ -13,6 +13,7 @@ from .style import (
     new_digraph,
     node_attrs,
     node_style_key,
+    subgraph,
 )
 
 if TYPE_CHECKING:
@@ -73,7 +74,7 @@ def landscape_view(
     for index, unit in enumerate(units):
         apps = sorted(apps_by_unit[unit], key=lambda a: (_name(graph, a).casefold(), a))
         shown = apps if len(apps) <= max_apps else apps[: max_apps - 1]
-        with dot.subgraph(name=f"cluster_unit_{index:04d}") as box:
+        with subgraph(dot, f"cluster_unit_{index:04d}") as box:
             box.attr(
                 label=label(f"{_name(graph, unit)} ({len(apps)})", width=36),
                 style="rounded,filled",
@@ -105,7 +106,7 @@ def landscape_view(
         key=lambda n: (_name(graph, n).casefold(), n),
     )
     if nationals:
-        with dot.subgraph(name="cluster_national") as box:
+        with subgraph(dot, "cluster_national") as box:
             box.attr(
                 label="Platform nasional yang dipakai (national platforms in use)",
                 fontsize="12",
@@ -124,7 +125,7 @@ def landscape_view(
     if nationals:
         rows.append([nationals])
     for row in rows:
-        with dot.subgraph() as same:
+        with subgraph(dot) as same:
             same.attr(rank="same")
             for cells in row:
                 for cell in cells[: _width(cells, nationals, columns)]:

@@ -5,7 +5,7 @@ from typing import TYPE_CHECKING
 
 from ..graph import NATIONAL
 from ..io import SpbeError
-from .style import add_legend, edge_attrs, element_attrs, new_digraph, node_style_key
+from .style import add_legend, edge_attrs, element_attrs, new_digraph, node_style_key, subgraph
 
 if TYPE_CHECKING:
     import graphviz
@@ -135,7 +135,7 @@ def layered_view(
         # edges that skip a layer would have to go around them, which widens the drawing.
         for start in range(0, len(nodes), per_row):
             row = nodes[start : start + per_row]
-            with dot.subgraph() as same:
+            with subgraph(dot) as same:
                 same.attr(rank="same")
                 anchor = f"~layer-{index}-{start // per_row}"
                 if start == 0:
