@@ -1,8 +1,9 @@
 """Time `spbe-arch` on synthetic models against the parse-time limit and a peer tool.
 
 Each command runs as a cold subprocess (interpreter start included, no cache), a few times;
-the table shows the best wall time and the peak resident memory (RSS). Two references are
-measured in the same run, on the same files:
+the table shows the best wall time and the peak resident memory (RSS). `spbe-arch diagram`
+writes the integration map as DOT (its growth from one size to the next shows that diagrams
+are not quadratic). Two references are measured in the same run, on the same files:
 
 - the limit: a tiny script that only parses every file with yaml-rs (what any loader must do);
 - the peer: `check-jsonschema` validating every file against schemas/spbe-model.schema.json
@@ -172,6 +173,10 @@ def run_size(size: str, *, seed: int, runs: int, out: Path) -> dict:
     rows.append(Row("spbe-arch audit", [spbe, "audit", str(folder)]))
     if not _audit_available():
         rows[-1].note = "n/a: `spbe-arch audit` is not available yet"
+    dot = out / f"{size}-integration.dot"
+    rows.append(Row("spbe-arch diagram", [
+        spbe, "diagram", str(folder), "--view", "integration", "-o", str(dot), "--force"
+    ]))
     checker = _bin("check-jsonschema")
     rows.append(Row("check-jsonschema", [checker, "--schemafile", str(SCHEMA), *files]))
     # round robin: run i of every command before run i + 1 of any, so that the load of a
