@@ -146,6 +146,13 @@ _STATUS = {
 _LAYERED_LIMIT = 60
 """The report draws the whole layered view up to this many elements, else one unit's."""
 
+_DRAWN_LIMIT = 500
+"""The report draws a diagram of up to this many applications (the integration map and the
+landscape show all of the model's; the impact view those of one data centre). For more, it
+gives the command to draw it on its own: no page shows thousands of boxes, and laying them
+out takes minutes (a national PDN hosting 7,800 applications took graphviz over 8 minutes and
+7 GB)."""
+
 
 @dataclass(frozen=True)
 class FindingRow:
@@ -560,11 +567,24 @@ def _diagrams(arch: "Architecture", model: str, lang: str) -> tuple[list[Diagram
             )
         )
     diagrams = []
+    shown = {  # how many applications each view would show, and of what
+        "integration": (len(arch.applications), "the model has"),
+        "landscape": (len(arch.applications), "the model has"),
+        "impact": (max(hosts.values(), default=0), "the data centre hosts"),
+    }
     for key, title, sub, caption, options in plan:
         if lang == "en":
             title, sub = sub, title
         flags = "".join(f" --{k} {v}" for k, v in options.items())
         command = f"spbe-arch diagram {model} --view {key}{flags} -o {key}.svg"
+        applications, holder = shown.get(key, (0, ""))
+        if applications > _DRAWN_LIMIT:
+            reason = (
+                f"not drawn in the report: {holder} {applications} applications, more than "
+                f"one page shows ({_DRAWN_LIMIT}); draw it on its own with the command below"
+            )
+            diagrams.append(Diagram(key, title, sub, caption, command, None, reason))
+            continue
         try:
             source = build_diagram(arch, key, **options).source
             if engine is None:

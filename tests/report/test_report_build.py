@@ -179,3 +179,27 @@ def test_report_marks_an_analysis_with_another_interface_unavailable(make_model,
         "AttributeError: 'object' object has no attribute 'framework_id'"
     )
     assert context.audit.available
+
+
+def test_a_model_too_large_for_a_page_gets_commands_instead_of_whole_model_diagrams(
+    make_model, monkeypatch
+):
+    monkeypatch.setattr("spbe_arch.report.build._DRAWN_LIMIT", 4)  # TINY has 5 apps
+    context = gather(load_model(make_model(TINY)), model="kab-uji", generated="2026-01-02")
+    skipped = {d.key: d for d in context.diagrams if d.svg is None}
+    assert sorted(skipped) == ["integration", "landscape"]  # its data centre hosts 3
+    assert skipped["integration"].reason == (
+        "not drawn in the report: the model has 5 applications, more than one page shows (4); "
+        "draw it on its own with the command below"
+    )
+    assert skipped["landscape"].command == (
+        "spbe-arch diagram kab-uji --view landscape -o landscape.svg"
+    )
+    html = render_html(context)
+    assert "more than one page shows (4)" in html
+    assert "spbe-arch diagram kab-uji --view integration -o integration.svg" in html
+    monkeypatch.setattr("spbe_arch.report.build._DRAWN_LIMIT", 2)
+    context = gather(load_model(make_model(TINY)), model="kab-uji", generated="2026-01-02")
+    impact = next(d for d in context.diagrams if d.key == "impact")
+    assert impact.svg is None
+    assert impact.reason.startswith("not drawn in the report: the data centre hosts 3 applications")
