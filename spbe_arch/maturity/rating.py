@@ -9,7 +9,6 @@ evaluation can publish for a rated instansi. They are listed so the team can ass
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from ..io import parse_file
 from ..model import Architecture, AssessmentEntry, Finding, Location
 from ..model.framework import EvidenceRule, Framework, Indicator
 from ..validate import finding
@@ -52,10 +51,10 @@ def rate(
                 f"indicator {indicator.id} self-assessed at level {found.entry.level} but the "
                 f"model shows level {derivation.level} ({derivation.reason}); level "
                 f"{derivation.level} counts",
-                location=Location("", key_path=("assessment", found.position, "level")),
+                location=_entry_location(arch, found.position, "level"),
                 hint=next(iter(derivation.actions.get(derivation.level + 1, ())), None),
             ))
-    return ratings, _place(arch, findings)
+    return ratings, findings
 
 
 def _rate(framework: Framework, indicator: Indicator, derivation: Derivation | None,
@@ -106,7 +105,7 @@ def _assessed(arch: Architecture, framework: Framework,
     out: dict[int, _Assessed] = {}
     for position, entry in enumerate(arch.assessment):
         number = _indicator_id(entry.indicator)
-        where = Location("", key_path=("assessment", position, "indicator"))
+        where = _entry_location(arch, position, "indicator")
         if number not in known:
             findings.append(finding(
                 codes.UNKNOWN_ASSESSMENT_INDICATOR,
@@ -121,7 +120,7 @@ def _assessed(arch: Architecture, framework: Framework,
                 codes.ASSESSMENT_LEVEL_OUT_OF_RANGE,
                 f"assessment: level {entry.level} of indicator {number} is above the "
                 f"framework's highest level {framework.max_level}",
-                location=Location("", key_path=("assessment", position, "level")),
+                location=_entry_location(arch, position, "level"),
             ))
             continue
         first = out.get(number)
@@ -152,6 +151,12 @@ def _service_indicators(arch: Architecture, framework: Framework) -> Iterator[Fi
             )
 
 
+def _entry_location(arch: Architecture, position: int, field: str) -> Location:
+    """Where a field of the `position`-th assessment entry was written."""
+    source = arch.assessment_sources[position]
+    return Location(source.file, key_path=("assessment", source.index, field))
+
+
 def _service_location(arch: Architecture, service_id: str) -> Location | None:
     source = arch.sources.get(service_id)
     if source is None:
@@ -171,40 +176,3 @@ def _ranges(numbers: list[int]) -> str:
         if number is not None:
             start = prev = number
     return ", ".join(parts)
-
-
-def _place(arch: Architecture, findings: list[Finding]) -> list[Finding]:
-    """Give assessment findings their file: re-read only when there is something to place.
-
-    The architecture keeps assessment entries in file order without their source, so the
-    files are read again and each valid entry is matched to its (file, position) in order.
-    """
-    if not any(f.location and f.location.file == "" for f in findings):
-        return findings
-    from dataclasses import replace
-    from pathlib import Path
-
-    places: list[tuple[str, int]] = []
-    root = Path(arch.root)
-    for relative in arch.files:
-        parsed = parse_file(root / relative, root)
-        items = parsed.data.get("assessment") if isinstance(parsed.data, dict) else None
-        for index, item in enumerate(items if isinstance(items, list) else []):
-            try:
-                AssessmentEntry.model_validate(item)
-            except ValueError:
-                continue
-            places.append((relative, index))
-    out = []
-    for item in findings:
-        loc = item.location
-        if loc is not None and loc.file == "" and loc.key_path[:1] == ("assessment",):
-            position = loc.key_path[1]
-            if isinstance(position, int) and position < len(places):
-                file, index = places[position]
-                item = replace(item, location=replace(
-                    loc, file=file, key_path=("assessment", index, *loc.key_path[2:])))
-            else:
-                item = replace(item, location=None)
-        out.append(item)
-    return out

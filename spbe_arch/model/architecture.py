@@ -53,6 +53,8 @@ class Architecture:
         default_factory=lambda: {name: {} for name in COLLECTIONS}
     )
     assessment: list[AssessmentEntry] = field(default_factory=list)
+    assessment_sources: list[Source] = field(default_factory=list)
+    """Where each entry of `assessment` was written, in the same order."""
     sources: dict[str, Source] = field(default_factory=dict)
     files: list[str] = field(default_factory=list)
 

@@ -151,6 +151,7 @@ def _read_assessment(arch, parsed, value, findings) -> None:
     for index, item in enumerate(value):
         try:
             arch.assessment.append(AssessmentEntry.model_validate(item))
+            arch.assessment_sources.append(Source(parsed.relative, "assessment", index))
         except ValidationError as exc:
             findings.extend(
                 _pydantic_findings(exc, parsed.relative, ("assessment", index), item, None)
