@@ -5,6 +5,7 @@ JSON through orjson. A file that fails to parse is reported with the line and co
 problem, found from the parser's message or, where it gives none, from a position-keeping re-read.
 """
 
+import codecs
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -33,6 +34,7 @@ class ParsedFile:
     error: str | None = None
     line: int = 0
     column: int = 0
+    hint: str = "fix the syntax; nothing in this file was read"
 
 
 def model_files(root: Path) -> tuple[Path, list[Path]]:
@@ -77,11 +79,11 @@ def parse_file(path: Path, root: Path) -> ParsedFile:
         result.error = f"cannot read file: {exc.strerror}"
         return result
     try:
-        text = raw.decode("utf-8-sig")  # strict: never replace characters; a BOM is dropped
-    except UnicodeDecodeError as exc:
-        result.error = f"not UTF-8 text (byte 0x{raw[exc.start]:02x}); save the file as UTF-8"
-        result.line = raw.count(b"\n", 0, exc.start) + 1
-        result.column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        text = _decode(raw)
+    except _NotText as exc:
+        result.error, result.hint = str(exc), _NOT_TEXT_HINT
+        result.line = raw.count(b"\n", 0, exc.offset) + 1
+        result.column = exc.offset - (raw.rfind(b"\n", 0, exc.offset) + 1) + 1
         return result
     try:
         if path.suffix == ".json":
@@ -94,6 +96,33 @@ def parse_file(path: Path, root: Path) -> ParsedFile:
     except (yaml_rs.YAMLDecodeError, ValueError) as exc:
         _yaml_error(result, raw, exc)
     return result
+
+
+_NOT_TEXT_HINT = (
+    "save the file as UTF-8 text, or move it out of the model folder if it is not a model file"
+)
+
+
+class _NotText(ValueError):
+    def __init__(self, message: str, offset: int) -> None:
+        super().__init__(message)
+        self.offset = offset
+
+
+def _decode(raw: bytes) -> str:
+    """`raw` as text (a UTF-8 BOM dropped); `_NotText` with the offset of the first bad byte.
+
+    Never decoded with replacement characters: data would be lost silently.
+    """
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        raise _NotText("UTF-16 text, not UTF-8", 0)
+    nul = raw.find(b"\x00")
+    if nul >= 0:  # YAML and JSON text never hold one: an image, an archive, a document
+        raise _NotText("binary content (a NUL byte), not YAML or JSON text", nul)
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise _NotText(f"not UTF-8 text (byte 0x{raw[exc.start]:02x})", exc.start) from None
 
 
 def _yaml_error(result: ParsedFile, raw: bytes, exc: Exception) -> None:

@@ -57,7 +57,7 @@ class ArchitectureBuilder:
                     codes.SYNTAX_ERROR,
                     parsed.error,
                     location=Location(parsed.relative, parsed.line, parsed.column),
-                    hint="fix the syntax; nothing in this file was read",
+                    hint=parsed.hint,
                 )
             )
             return

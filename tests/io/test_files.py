@@ -78,8 +78,27 @@ def test_non_utf8_file_is_reported_not_silently_replaced(make_model, tmp_path):
     )
     (item,) = load_model(root).findings
     assert item.code == "SPBE-R001"
-    assert item.message == "not UTF-8 text (byte 0xe9); save the file as UTF-8"
+    assert item.message == "not UTF-8 text (byte 0xe9)"
+    assert item.hint == (
+        "save the file as UTF-8 text, or move it out of the model folder if it is not a model file"
+    )
     assert (item.location.file, item.location.line, item.location.column) == ("latin1.yaml", 3, 39)
+
+
+def test_binary_and_utf16_files_are_reported_as_not_text(make_model):
+    root = make_model({})
+    (root / "logo.yaml").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+    (root / "archive.yml").write_bytes(b"PK\x03\x04\x14\x00\x00\x00")
+    (root / "excel.json").write_bytes("units: []\n".encode("utf-16"))
+    found = {
+        f.location.file: (f.code, f.message, f.location.line, f.location.column)
+        for f in load_model(root).findings
+    }
+    assert found == {
+        "archive.yml": ("SPBE-R001", "binary content (a NUL byte), not YAML or JSON text", 1, 6),
+        "excel.json": ("SPBE-R001", "UTF-16 text, not UTF-8", 1, 1),
+        "logo.yaml": ("SPBE-R001", "binary content (a NUL byte), not YAML or JSON text", 3, 1),
+    }
 
 
 def test_utf8_byte_order_mark_is_accepted(make_model):
