@@ -19,6 +19,8 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    rich_markup_mode=None,  # click formatting: docstring lines join into paragraphs
+    context_settings={"max_content_width": 120},  # wide terminals show whole summaries
 )
 
 
