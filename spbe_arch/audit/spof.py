@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from ..graph import NATIONAL
 from ..model import Finding, PlatformKind, Severity
-from ..validate import finding, rule
+from ..validate import finding, listed, rule
 from .flows import integration_view
 from .impact import impact
 
@@ -202,12 +202,11 @@ def infrastructure_single_point_of_failure(
         result = impact(graph, node, propagate=False)
         stopped = result.of_kind("services")
         if len(stopped) > services:
-            shown = ", ".join(f"'{s}'" for s in stopped[:5])
-            more = f" and {len(stopped) - 5} more" if len(stopped) > 5 else ""
+            shown = listed([f"'{s}'" for s in stopped], 5)
             yield finding(
                 "SPBE-A017",
                 f"infrastruktur '{node}' is a single point of failure: its loss stops "
-                f"{len(stopped)} services ({shown}{more})",
+                f"{len(stopped)} services ({shown})",
                 element=node,
                 hint="add a backup or recovery site, or spread the services",
                 related=tuple(stopped),

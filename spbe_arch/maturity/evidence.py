@@ -36,6 +36,7 @@ from ..model import (
     Status,
 )
 from ..model.framework import EvidenceRule, Framework, Indicator
+from ..validate import listed
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -201,9 +202,7 @@ def derive(
 
 
 def _ids(ids: Iterable[str]) -> str:
-    items = sorted(ids)
-    shown = ", ".join(items[:_SHOWN])
-    return shown + (f" and {len(items) - _SHOWN} more" if len(items) > _SHOWN else "")
+    return listed(sorted(ids), _SHOWN)
 
 
 def _count(items: list, noun: str) -> str:

@@ -2,6 +2,7 @@
 
 from typing import TYPE_CHECKING, Any
 
+from ..validate import listed
 from .findings import finding_dict, findings_markdown
 
 if TYPE_CHECKING:
@@ -40,18 +41,6 @@ def share_text(share: "Share") -> str:
     if share.value is None:
         return "none of 0"
     return f"{share.part} of {share.total} ({share.value:.0%})"
-
-
-def listed(items: list[str], limit: int) -> str:
-    """Up to `limit` items, comma-separated, and how many more there are.
-
-    Examples
-    --------
-    >>> listed(["a", "b"], 3), listed(["a", "b", "c", "d", "e"], 3)
-    ('a, b', 'a, b, c and 2 more')
-    """
-    shown = ", ".join(items[:limit])
-    return shown + (f" and {len(items) - limit} more" if len(items) > limit else "")
 
 
 def metrics_rows(metrics: "Metrics") -> list[tuple[str, str]]:

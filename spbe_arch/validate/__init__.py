@@ -4,7 +4,7 @@ from . import codes
 from .check import ValidationResult, collector_paused, load_model
 from .config import apply_overrides
 from .locate import locate
-from .registry import RULES, Rule, RuleStatus, finding, register, rule
+from .registry import RULES, Rule, RuleStatus, finding, listed, register, rule
 
 __all__ = [
     "RULES",
@@ -15,6 +15,7 @@ __all__ = [
     "codes",
     "collector_paused",
     "finding",
+    "listed",
     "load_model",
     "locate",
     "register",

@@ -15,6 +15,7 @@ __all__ = [
     "RuleStatus",
     "all_rules",
     "finding",
+    "listed",
     "register",
     "rule",
 ]
@@ -119,3 +120,15 @@ def finding(
         hint=hint,
         related=related,
     )
+
+
+def listed(items: list[str], limit: int) -> str:
+    """Up to `limit` items, comma-separated, and how many more there are: for messages.
+
+    Examples
+    --------
+    >>> listed(["a", "b"], 3), listed(["a", "b", "c", "d", "e"], 3)
+    ('a, b', 'a, b, c and 2 more')
+    """
+    shown = ", ".join(items[:limit])
+    return shown + (f" and {len(items) - limit} more" if len(items) > limit else "")
