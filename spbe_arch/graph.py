@@ -88,12 +88,13 @@ def build_graph(arch: Architecture) -> "nx.MultiDiGraph":
             by_kind[NATIONAL].append(target)
         if source not in nodes:
             return
+        key = key or kind
         keys = succ[source].get(target)
         if keys is None:
             keys = succ[source][target] = pred[target][source] = {}
-        elif (key or kind) in keys:
+        elif key in keys:
             return  # the same relation stated twice
-        data = keys[key or kind] = {"kind": kind, **attrs}
+        data = keys[key] = {"kind": kind, **attrs}
         by_edge_kind[kind].append((source, target, data))
 
     for unit_id, unit in arch.units.items():
