@@ -1,0 +1,357 @@
+"""Inventory rows -> units and applications of a model, with a report of every judgement.
+
+Only what the source gives is written: an application gets the name, unit, description,
+address, status, classification and RAA code its row states; other columns are kept as
+`properties` under their header, so nothing is lost. Hosting, networks, data and integrations
+stay unknown: an inventory does not state them. A row that names a national platform (by id,
+name, alias, acronym or address) becomes an instance of it (`kind: umum`, `platform:`).
+"""
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from ...io import SpbeError, national_platforms
+from ...model import Application, ApplicationKind, Instansi, InstansiLevel, Status, Unit
+from .columns import Column, find_header, load_mapping, normal_header
+from .platforms import PlatformMatcher
+from .report import ImportReport, PlatformGuess, RowNote, UnitMerge, Unmatched
+from .table import open_table
+from .units import UnitName, free_id, group_units, slug
+
+__all__ = ["InventoryImport", "import_inventory", "instansi_for"]
+
+_STATUS = {
+    Status.active: ("aktif", "active", "berjalan", "digunakan", "dipakai", "operasional",
+                    "beroperasi", "produksi", "production", "live", "ya"),
+    Status.retired: ("tidak aktif", "nonaktif", "non aktif", "inactive", "tidak digunakan",
+                     "tidak dipakai", "tidak berjalan", "dihentikan", "retired", "mati"),
+    Status.development: ("pengembangan", "dalam pengembangan", "dikembangkan", "development",
+                         "uji coba", "ujicoba", "pilot", "trial"),
+    Status.planned: ("rencana", "direncanakan", "perencanaan", "usulan", "planned"),
+}
+_STATUS_OF = {text: status for status, texts in _STATUS.items() for text in texts}
+
+_NATIONAL = {  # classification or category text -> national (True) or local (False)
+    **dict.fromkeys(("umum", "aplikasi umum", "pusat", "nasional", "aplikasi pusat",
+                     "kementerian", "kementerian lembaga", "shared", "national", "central"), True),
+    **dict.fromkeys(("khusus", "aplikasi khusus", "lokal", "local", "daerah", "aplikasi daerah",
+                     "aplikasi lokal", "pemda", "pemerintah daerah", "mandiri",
+                     "specific"), False),
+}
+
+_RAA = re.compile(r"^RAA(\.[0-9]{2}){1,4}$")
+_PROPERTY_OF = {
+    Column.server_location: "server_location",
+    Column.database: "database",
+    Column.developer: "developer",
+}
+
+
+@dataclass
+class InventoryImport:
+    """The model made from an inventory, and the report of how."""
+
+    instansi: Instansi
+    units: list[Unit]
+    applications: list[Application]
+    report: ImportReport
+    rows: dict[str, list[int]] = field(default_factory=dict)
+    """Element id -> the rows it comes from (written as comments beside each element)."""
+    remarks: dict[str, str] = field(default_factory=dict)
+    """Element id -> a guess made about it (also written beside it)."""
+
+
+@dataclass(frozen=True, slots=True)
+class _Row:
+    number: int
+    name: str
+    unit: str
+    values: dict[Column, str]
+    properties: dict[str, str]
+
+
+def instansi_for(path: Path, *, name: str | None, id: str | None, level: str | None) -> Instansi:
+    """The instansi block: as given, else derived from the file name ('kota-bogor.csv').
+
+    Raises `SpbeError` when the level cannot be told from the name and is not given.
+    """
+    name = name or " ".join(w.capitalize() for w in normal_header(path.stem).split())
+    words = set(normal_header(name).split())
+    if level is not None and level not in InstansiLevel.__members__:
+        raise SpbeError(f"--level: '{level}' is not one of {', '.join(InstansiLevel)}")
+    derived = next(
+        (lvl for lvl, keys in _LEVEL_WORDS if words & keys), None
+    ) if level is None else InstansiLevel(level)
+    if derived is None:
+        raise SpbeError(
+            f"{path}: cannot tell the instansi level from the name '{name}'; give --level "
+            f"({', '.join(InstansiLevel)}) or an --instansi-name such as 'Pemerintah Kota Bogor'"
+        )
+    return Instansi(id=free_id(id or slug(name) or "instansi", set()), name=name, level=derived)
+
+
+_LEVEL_WORDS = (
+    (InstansiLevel.provinsi, {"provinsi", "prov", "province"}),
+    (InstansiLevel.kabupaten, {"kabupaten", "kab", "regency"}),
+    (InstansiLevel.kota, {"kota", "city"}),
+    (InstansiLevel.kementerian, {"kementerian", "kemen", "ministry"}),
+)
+
+
+def import_inventory(
+    path: Path,
+    *,
+    sheet: str | None = None,
+    mapping: Path | None = None,
+    instansi: Instansi,
+) -> InventoryImport:
+    """Read the inventory at `path` into units and applications.
+
+    Parameters
+    ----------
+    path
+        A .csv or .xlsx inventory, one application per row below a header row.
+    sheet
+        The workbook sheet to read (default: the first).
+    mapping
+        A YAML file naming the headers of columns the defaults do not recognise.
+    instansi
+        The instansi the model describes (see `instansi_for`).
+
+    Raises
+    ------
+    SpbeError
+        Nothing can be imported: the file is unreadable, empty, has no header row, no unit
+        column or no data rows. Problems of single rows are in the report instead.
+    """
+    columns_map = load_mapping(mapping)
+    table = open_table(path, sheet=sheet)
+    report = ImportReport(
+        source=str(path), sheet=table.sheet, encoding=table.encoding, delimiter=table.delimiter
+    )
+    seen = _Seen(table.rows)
+    header = find_header(seen, columns_map)
+    if header is None:
+        raise SpbeError(_no_header(path, seen, table.sheet, table.sheets))
+    number, columns, cells = header
+    report.header_row = number
+    report.columns = {str(col): cells[i] for i, col in sorted(columns.items(), key=_by_column)}
+    if Column.unit not in columns.values():
+        raise SpbeError(
+            f"{path}:{number}: no unit column in the header (e.g. 'Perangkat Daerah' or 'OPD'); "
+            "every application needs its owner unit\n"
+            "    hint: name the column in a --mapping file: columns: {unit: <its header>}"
+        )
+    rows = list(_rows(seen, columns, cells, report))
+    if not rows:
+        raise SpbeError(f"{path}: no application rows below the header (row {number})")
+    return _build(rows, instansi, report)
+
+
+def _by_column(item: tuple[int, Column]) -> int:
+    return list(Column).index(item[1])
+
+
+class _Seen:
+    """Rows as they stream, counting the non-empty ones (to tell an empty file apart)."""
+
+    def __init__(self, rows: Iterator[tuple[int, list[str]]]) -> None:
+        self._rows = rows
+        self.non_empty = 0
+
+    def __iter__(self) -> Iterator[tuple[int, list[str]]]:
+        for number, cells in self._rows:
+            if any(cells):
+                self.non_empty += 1
+                yield number, cells
+
+
+def _no_header(path: Path, seen: _Seen, sheet: str | None, sheets: list[str]) -> str:
+    where = f"sheet '{sheet}' of {path}" if sheet else str(path)
+    if seen.non_empty == 0:
+        return f"{where}: empty: no rows to import"
+    known = ", ".join(f"'{h}'" for h in ("Nama Aplikasi", "Perangkat Daerah", "OPD", "URL"))
+    others = [s for s in sheets if s != sheet]
+    also = f"; other sheets: {', '.join(others)} (--sheet)" if others else ""
+    return (
+        f"{where}: no header row in the first rows: none names the application column and "
+        f"another known one ({known}, ...){also}\n"
+        "    hint: name the columns in a --mapping file, e.g. columns: {name: Judul, unit: Dinas}"
+    )
+
+
+def _rows(seen: _Seen, columns: dict[int, Column], header: list[str], report: ImportReport):
+    """Data rows as `_Row`; skipped rows and remarks go into `report`."""
+    unmapped = _unmapped(columns, header, report)
+    name_at = next(i for i, c in columns.items() if c is Column.name)
+    unit_at = next(i for i, c in columns.items() if c is Column.unit)
+    header_name = normal_header(header[name_at])
+    for number, cells in seen:
+        report.rows += 1
+        values = {col: cells[i] for i, col in columns.items() if i < len(cells) and cells[i]}
+        name, unit = values.get(Column.name, ""), values.get(Column.unit, "")
+        if normal_header(name) == header_name and normal_header(unit) == normal_header(
+            header[unit_at]
+        ):
+            report.skipped.append(RowNote(number, "repeats the header row"))
+            continue
+        if not name:
+            report.skipped.append(
+                RowNote(number, f"no application name (column '{header[name_at]}' is empty)")
+            )
+            continue
+        if not unit:
+            report.skipped.append(
+                RowNote(number, f"no unit for '{name}' (column '{header[unit_at]}' is empty)")
+            )
+            continue
+        properties = {}
+        for index, cell in enumerate(cells):
+            if cell and index not in columns:
+                key = unmapped.get(index) or _extra_column(index, report)
+                properties[key] = cell
+        for col, text in values.items():
+            if text.startswith("="):
+                report.notes.append(RowNote(
+                    number,
+                    f"'{_header(header, columns, col)}' holds '{_short(text)}', a formula "
+                    "written as text; kept as text, never evaluated",
+                ))
+        yield _Row(number, name, unit, values, properties)
+
+
+def _unmapped(columns, header, report: ImportReport) -> dict[int, str]:
+    """Index -> property key for header cells that name no known column."""
+    keys: dict[int, str] = {}
+    used = set(_PROPERTY_OF.values()) | {"status", "kind", "category", "ref"}
+    for index, text in enumerate(header):
+        if index in columns or not text:
+            continue
+        key = "_".join(normal_header(text).split())[:60] or f"column_{index + 1}"
+        base, n = key, 1
+        while key in used:
+            n += 1
+            key = f"{base}_{n}"
+        used.add(key)
+        keys[index] = key
+        report.properties[key] = text
+    for index, column in columns.items():
+        if column in _PROPERTY_OF:
+            report.properties[_PROPERTY_OF[column]] = header[index]
+    return keys
+
+
+def _extra_column(index: int, report: ImportReport) -> str:
+    key = f"column_{index + 1}"
+    report.properties.setdefault(key, f"(no header, column {index + 1})")
+    return key
+
+
+def _header(header: list[str], columns: dict[int, Column], col: Column) -> str:
+    return next(header[i] for i, c in columns.items() if c is col)
+
+
+def _short(text: str, limit: int = 40) -> str:
+    return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
+def _build(rows: list[_Row], instansi: Instansi, report: ImportReport) -> InventoryImport:
+    platforms = national_platforms()
+    taken = set(platforms) | {instansi.id}
+    spellings: dict[str, list[int]] = {}
+    for row in rows:
+        spellings.setdefault(row.unit, []).append(row.number)
+    unit_of = group_units(spellings, taken)
+    result = InventoryImport(instansi, [], [], report)
+    for unit in sorted({id(u): u for u in unit_of.values()}.values(), key=lambda u: u.id):
+        result.units.append(Unit(id=unit.id, name=unit.name, kind=unit.kind))
+        result.rows[unit.id] = sorted(r for rows_ in unit.spellings.values() for r in rows_)
+        if len(unit.spellings) > 1:
+            report.merges.append(UnitMerge(unit.id, unit.name, dict(unit.spellings)))
+            result.remarks[unit.id] = "merges " + ", ".join(f"'{s}'" for s in unit.spellings)
+    report.units = len(result.units)
+    matcher = PlatformMatcher(platforms)
+    for row in rows:
+        app = _application(row, unit_of[row.unit], matcher, taken, report, result)
+        if app is not None:
+            result.applications.append(app)
+            result.rows[app.id] = [row.number]
+    report.imported = len(result.applications)
+    return result
+
+
+def _application(
+    row: _Row, unit: UnitName, matcher: PlatformMatcher, taken: set[str],
+    report: ImportReport, result: InventoryImport,
+) -> Application | None:
+    values, properties = row.values, dict(row.properties)
+    fields: dict = {"name": row.name, "owner": unit.id}
+    if description := values.get(Column.description):
+        fields["description"] = description
+    if url := values.get(Column.url):
+        fields["url"] = url
+    if text := values.get(Column.status):
+        status = _STATUS_OF.get(normal_header(text))
+        if status is None:
+            properties["status"] = text
+            report.notes.append(RowNote(row.number, f"status '{text}' not recognised; kept as "
+                                        "properties.status, status left out"))
+        else:
+            fields["status"] = status
+    if text := values.get(Column.ref):
+        if _RAA.match(text):
+            fields["ref"] = text
+        else:
+            properties["ref"] = text
+            report.notes.append(RowNote(row.number, f"'{text}' is not an RAA code (RAA.xx.yy); "
+                                        "kept as properties.ref"))
+    national = _national(row, properties, report)
+    for column, key in _PROPERTY_OF.items():
+        if text := values.get(column):
+            properties[key] = text
+    match = None if national is False else matcher.match(row.name, url or "")
+    if match is not None:
+        fields.update(kind=ApplicationKind.umum, platform=match.platform)
+        fields["id"] = free_id(f"{match.platform}-{unit.id}", taken)
+        report.guesses.append(PlatformGuess(
+            row.number, fields["id"], row.name, match.platform, match.how, match.key
+        ))
+        result.remarks[fields["id"]] = f"national platform '{match.platform}' by {match.how}"
+    else:
+        fields["kind"] = ApplicationKind.umum if national else ApplicationKind.khusus
+        fields["id"] = free_id(slug(row.name) or "aplikasi", taken)
+        if national is None:
+            report.unclassified += 1
+        elif national:
+            report.unmatched.append(Unmatched(row.number, fields["id"], row.name))
+            result.remarks[fields["id"]] = "national system not in the platform catalog"
+    if properties:
+        fields["properties"] = properties
+    try:
+        return Application(**fields)
+    except ValidationError as exc:  # not expected: every field above is checked or free text
+        taken.discard(fields["id"])
+        report.skipped.append(RowNote(row.number, f"invalid: {exc.errors()[0]['msg']}"))
+        return None
+
+
+def _national(row: _Row, properties: dict[str, str], report: ImportReport) -> bool | None:
+    """True when the row says national (umum / pusat), False when local, None when silent."""
+    verdicts = []
+    for column in (Column.kind, Column.category):
+        text = row.values.get(column)
+        if not text:
+            continue
+        verdict = _NATIONAL.get(normal_header(text))
+        if verdict is None:
+            properties[str(column)] = text
+            report.notes.append(RowNote(row.number, f"{column} '{text}' not recognised "
+                                        f"(umum/khusus, pusat/lokal); kept as properties.{column}"))
+        verdicts.append(verdict)
+    if True in verdicts:
+        return True
+    return False if False in verdicts else None

@@ -1,0 +1,158 @@
+"""Units (perangkat daerah) from the unit names an inventory spells in many ways.
+
+"Dinas Kesehatan", "DINAS KESEHATAN", "Dinas  Kesehatan" and "Dinkes" are one unit: names are
+compared in a normal form (lower case, single spaces, no punctuation, common abbreviations
+written out). The unit's name is the spelling used most often, a written-out one before an
+abbreviation; its id is the usual short name where there is one ("dinkes"), else derived from
+the name; its kind comes from the first word ("Dinas ..." is a dinas).
+"""
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from ...model import UnitKind
+from .columns import normal_header
+
+__all__ = ["ABBREVIATIONS", "UnitName", "free_id", "group_units", "slug", "unit_key"]
+
+ABBREVIATIONS: dict[str, str] = {
+    "setda": "sekretariat daerah",
+    "setwan": "sekretariat dprd",
+    "sekwan": "sekretariat dprd",
+    "bappeda": "badan perencanaan pembangunan daerah",
+    "bapperida": "badan perencanaan pembangunan riset dan inovasi daerah",
+    "bpkad": "badan pengelolaan keuangan dan aset daerah",
+    "bapenda": "badan pendapatan daerah",
+    "bkpsdm": "badan kepegawaian dan pengembangan sumber daya manusia",
+    "bkd": "badan kepegawaian daerah",
+    "bpbd": "badan penanggulangan bencana daerah",
+    "kesbangpol": "badan kesatuan bangsa dan politik",
+    "diskominfo": "dinas komunikasi dan informatika",
+    "kominfo": "dinas komunikasi dan informatika",
+    "dinkes": "dinas kesehatan",
+    "disdik": "dinas pendidikan",
+    "dindik": "dinas pendidikan",
+    "disdukcapil": "dinas kependudukan dan pencatatan sipil",
+    "dukcapil": "dinas kependudukan dan pencatatan sipil",
+    "dinsos": "dinas sosial",
+    "dishub": "dinas perhubungan",
+    "disnaker": "dinas tenaga kerja",
+    "dispar": "dinas pariwisata",
+    "dlh": "dinas lingkungan hidup",
+    "dpupr": "dinas pekerjaan umum dan penataan ruang",
+    "dpmptsp": "dinas penanaman modal dan pelayanan terpadu satu pintu",
+    "dpmd": "dinas pemberdayaan masyarakat dan desa",
+    "disperindag": "dinas perindustrian dan perdagangan",
+    "disdag": "dinas perdagangan",
+    "dispora": "dinas pemuda dan olahraga",
+    "dispertan": "dinas pertanian",
+    "diskop": "dinas koperasi",
+    "diskopukm": "dinas koperasi dan usaha mikro",
+    "disperkim": "dinas perumahan dan kawasan permukiman",
+    "dpkp": "dinas perumahan dan kawasan permukiman",
+    "dinkominfo": "dinas komunikasi dan informatika",
+    "satpol pp": "satuan polisi pamong praja",
+    "satpolpp": "satuan polisi pamong praja",
+    "itda": "inspektorat daerah",
+    "dp3a": "dinas pemberdayaan perempuan dan perlindungan anak",
+    "dppkb": "dinas pengendalian penduduk dan keluarga berencana",
+    "disarpus": "dinas perpustakaan dan kearsipan",
+}
+"""Usual short names of units (normal form) and what they stand for."""
+
+_SHORT: dict[str, str] = {}  # full name -> the first short name listed for it
+for _short, _full in ABBREVIATIONS.items():
+    if " " not in _short:
+        _SHORT.setdefault(_full, _short)
+
+_KINDS: tuple[tuple[str, UnitKind], ...] = (
+    ("sekretariat", UnitKind.sekretariat),
+    ("inspektorat", UnitKind.inspektorat),
+    ("dinas", UnitKind.dinas),
+    ("badan", UnitKind.badan),
+    ("kantor", UnitKind.kantor),
+    ("rsud", UnitKind.rsud),
+    ("rumah sakit", UnitKind.rsud),
+    ("kecamatan", UnitKind.kecamatan),
+    ("kelurahan", UnitKind.kelurahan),
+    ("satuan", UnitKind.satuan),
+    ("bagian", UnitKind.bagian),
+)
+
+
+def unit_key(name: str) -> str:
+    """The normal form two spellings of one unit share.
+
+    >>> unit_key("DINKES") == unit_key("Dinas  Kesehatan") == unit_key("dinas kesehatan.")
+    True
+    """
+    key = normal_header(name) or " ".join(name.casefold().split())  # a name without ASCII
+    return ABBREVIATIONS.get(key, key)
+
+
+def slug(text: str, *, limit: int = 60) -> str:
+    """An id made of `text`: lower-case ASCII words joined by '-'.
+
+    >>> slug("SIMPUS (Sistem Informasi Puskesmas)")
+    'simpus-sistem-informasi-puskesmas'
+    """
+    return "-".join(normal_header(text).split())[:limit].strip("-")
+
+
+@dataclass
+class UnitName:
+    """One unit as the inventory names it: its spellings and the rows of each."""
+
+    key: str
+    spellings: dict[str, list[int]] = field(default_factory=dict)
+    id: str = ""
+
+    @property
+    def name(self) -> str:
+        """The spelling used most, written-out ones first; ties go to the first seen."""
+        counts = Counter({s: len(rows) for s, rows in self.spellings.items()})
+        order = list(self.spellings)
+        return max(
+            order,
+            key=lambda s: (normal_header(s) not in ABBREVIATIONS, counts[s], -order.index(s)),
+        )
+
+    @property
+    def kind(self) -> UnitKind:
+        """From the first words of the name: 'Dinas ...' is a dinas; else a unit kerja."""
+        for prefix, kind in _KINDS:
+            if self.key.startswith(prefix):
+                return kind
+        return UnitKind.unit_kerja
+
+
+def group_units(names: dict[str, list[int]], taken: set[str]) -> dict[str, UnitName]:
+    """Group spellings (spelling -> rows) into units by `unit_key`; give each a free id.
+
+    Returns spelling -> its unit. `taken` holds ids already in use and receives the new ones.
+    """
+    units: dict[str, UnitName] = {}
+    for spelling, rows in names.items():
+        key = unit_key(spelling)
+        units.setdefault(key, UnitName(key)).spellings[spelling] = rows
+    for key in sorted(units):
+        unit = units[key]
+        unit.id = free_id(_SHORT.get(key) or slug(key) or "unit", taken)
+    return {s: unit for unit in units.values() for s in unit.spellings}
+
+
+def free_id(base: str, taken: set[str]) -> str:
+    """`base`, or `base-2`, `base-3`, ... whichever is not taken yet; marked taken.
+
+    >>> free_id("sipd", {"sipd", "sipd-2"})
+    'sipd-3'
+    """
+    if not re.match(r"[a-z0-9]", base):
+        base = f"x-{base}".rstrip("-")
+    candidate, n = base, 1
+    while candidate in taken:
+        n += 1
+        candidate = f"{base}-{n}"
+    taken.add(candidate)
+    return candidate
