@@ -11,7 +11,8 @@ HEADER = ["No", "Nama Aplikasi", "Perangkat Daerah", "Deskripsi", "Alamat URL", 
 def write_csv(path: Path, rows: list[list[str]], *, encoding="cp1252", sep=";") -> Path:
     """Rows joined by `sep`, lines by CRLF, as Excel writes them ("CSV (semicolon)")."""
     def cell(text: str) -> str:
-        return f'"{text}"' if sep in text or '"' in text else text
+        quoted = text.replace('"', '""')
+        return f'"{quoted}"' if sep in text or '"' in text else text
 
     text = "".join(sep.join(cell(c) for c in row) + "\r\n" for row in rows)
     path.write_bytes(text.encode(encoding))

@@ -9,8 +9,10 @@ gives the value Excel cached when it saved the file.
 
 import codecs
 import csv
+import io
 import re
 import zipfile
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
@@ -114,12 +116,21 @@ def _cp1252(path: Path) -> str:
 
 
 def _delimiter(sample: str) -> str:
-    """The separator: the sniffer's pick among , ; tab |, else the most frequent of them."""
-    try:
-        return csv.Sniffer().sniff(sample, delimiters=",;\t|").delimiter
-    except csv.Error:
-        counts = {d: sample.count(d) for d in ",;\t|"}
-        return max(counts, key=counts.__getitem__) if any(counts.values()) else ","
+    """The separator among , ; tab | that splits most rows of `sample` into one same width.
+
+    csv.Sniffer is misled by a separator inside a quoted cell ('=HYPERLINK("a","b")');
+    counting the rows each candidate splits alike is not: a title row or two do not outvote
+    the table below them.
+    """
+
+    def score(delimiter: str) -> tuple[int, int]:
+        widths = Counter(
+            len(row) for row in csv.reader(io.StringIO(sample), delimiter=delimiter)
+            if len(row) > 1
+        )
+        return max(((n, width) for width, n in widths.items()), default=(0, 0))
+
+    return max(",;\t|", key=score)
 
 
 def _csv_rows(path: Path, encoding: str, delimiter: str) -> Iterator[tuple[int, list[str]]]:
