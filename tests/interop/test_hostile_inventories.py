@@ -127,10 +127,12 @@ def test_zip_that_is_not_a_workbook(runner, tmp_path):
 def test_zip_bomb_is_refused_before_unpacking(runner, tmp_path):
     source = write_xlsx(tmp_path / "kota-contoh.xlsx", [["Nama Aplikasi", "OPD"], ["A", "B"]])
     zeros = bytes(16 * 1024**2)
-    with zipfile.ZipFile(source, "a", zipfile.ZIP_DEFLATED) as archive:
-        with archive.open("xl/sharedStrings2.xml", "w", force_zip64=True) as member:
-            for _ in range(17):  # 272 MiB of zeros, about 270 KB packed
-                member.write(zeros)
+    with (
+        zipfile.ZipFile(source, "a", zipfile.ZIP_DEFLATED) as archive,
+        archive.open("xl/sharedStrings2.xml", "w", force_zip64=True) as member,
+    ):
+        for _ in range(17):  # 272 MiB of zeros, about 270 KB packed
+            member.write(zeros)
     assert source.stat().st_size < 2 * 1024**2
 
     message = _refused(runner, tmp_path, source)
