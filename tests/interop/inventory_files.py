@@ -12,7 +12,8 @@ def write_csv(path: Path, rows: list[list[str]], *, encoding="cp1252", sep=";") 
     """Rows joined by `sep`, lines by CRLF, as Excel writes them ("CSV (semicolon)")."""
     def cell(text: str) -> str:
         quoted = text.replace('"', '""')
-        return f'"{quoted}"' if sep in text or '"' in text else text
+        special = sep in text or any(c in text for c in '"\r\n')
+        return f'"{quoted}"' if special else text
 
     text = "".join(sep.join(cell(c) for c in row) + "\r\n" for row in rows)
     path.write_bytes(text.encode(encoding))

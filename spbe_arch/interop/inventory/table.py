@@ -124,10 +124,13 @@ def _delimiter(sample: str) -> str:
     """
 
     def score(delimiter: str) -> tuple[int, int]:
-        widths = Counter(
-            len(row) for row in csv.reader(io.StringIO(sample), delimiter=delimiter)
-            if len(row) > 1
-        )
+        widths: Counter[int] = Counter()
+        try:
+            for row in csv.reader(io.StringIO(sample, newline=""), delimiter=delimiter):
+                if len(row) > 1:
+                    widths[len(row)] += 1
+        except csv.Error:  # counted so far; reading the rows reports the damaged one
+            pass
         return max(((n, width) for width, n in widths.items()), default=(0, 0))
 
     return max(",;\t|", key=score)
