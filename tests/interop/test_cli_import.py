@@ -54,10 +54,10 @@ def test_import_semicolon_windows_1252_csv_validates_and_audits(runner, tmp_path
         "text, never evaluated",
         f"{src}:9: note: status 'Rusak' not recognised; kept as properties.status, status left "
         "out",
-        f"{src}: note: 1 applications whose rows say neither umum nor khusus and name no "
-        "national platform are written as kind khusus",
+        f"{src}: note: 1 application with no classification (umum/khusus, "
+        "pusat/lokal) and no national platform match: written as kind khusus",
         "imported 5 of 6 rows: 5 applications, 3 units; 1 skipped, 2 guesses, 1 national "
-        "systems not in the catalog",
+        "system not in the catalog",
         f"wrote {out}; next: spbe-arch validate {out}",
     ]
     loaded = load_model(out)

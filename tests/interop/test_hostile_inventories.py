@@ -200,8 +200,8 @@ def test_formula_cells_in_csv_are_text(runner, tmp_path):
         "a formula written as text; kept as text, never evaluated",
         f"{source}:2: note: 'URL' holds '=1+1', a formula written as text; kept as text, never "
         "evaluated",
-        f"{source}: note: 1 applications whose rows say neither umum nor khusus and name no "
-        "national platform are written as kind khusus",
+        f"{source}: note: 1 application with no classification (umum/khusus, "
+        "pusat/lokal) and no national platform match: written as kind khusus",
     ]
     (application,) = load_model(tmp_path / "model").architecture.applications.values()
     assert (application.name, application.url) == (
@@ -211,7 +211,10 @@ def test_formula_cells_in_csv_are_text(runner, tmp_path):
 
 def test_hundred_thousand_rows_complete(runner, tmp_path):
     rows = [["Nama Aplikasi", "OPD"]]
-    rows += [[f"Aplikasi {n}", f"Dinas {n % 97}" if n % 1000 else ""] for n in range(100_000)]
+    rows += [  # half of them one name, as an inventory lists "SMS Gateway" again and again
+        ["SMS Gateway" if n % 2 else f"Aplikasi {n}", f"Dinas {n % 97}" if n % 1000 else ""]
+        for n in range(100_000)
+    ]
     source = write_csv(tmp_path / "kota-contoh.csv", rows)
 
     result = _import(runner, source, tmp_path / "model", "--format", "json")
@@ -219,3 +222,12 @@ def test_hundred_thousand_rows_complete(runner, tmp_path):
     assert result.exit_code == 1, result.output[-500:]  # 100 rows without a unit
     assert '"imported": 99900' in result.output
     assert (tmp_path / "model" / "applications.yaml").stat().st_size > 5_000_000
+
+
+def test_invalid_instansi_id(runner, tmp_path):
+    source = write_csv(tmp_path / "kota-contoh.csv", [["Nama Aplikasi", "OPD"], ["A", "B"]])
+
+    assert _refused(runner, tmp_path, source, "--instansi-id", "Kota Contoh") == (
+        "spbe-arch: --instansi-id: 'Kota Contoh' is not an id: use lowercase letters, digits, "
+        "'.', '-', '_', e.g. 'kota-bogor'\n"
+    )

@@ -8,7 +8,7 @@ from inventory_files import write_csv
 from spbe_arch.interop.inventory.emit import scalar
 from spbe_arch.interop.inventory.platforms import PlatformMatch, PlatformMatcher
 from spbe_arch.interop.inventory.table import open_table
-from spbe_arch.interop.inventory.units import group_units
+from spbe_arch.interop.inventory.units import IdPool, group_units
 from spbe_arch.io import national_platforms
 from spbe_arch.model import NationalPlatform, UnitKind
 
@@ -16,7 +16,7 @@ from spbe_arch.model import NationalPlatform, UnitKind
 def test_unit_spellings_merge_into_one_unit_named_by_the_written_out_spelling():
     units = group_units(
         {"DINKES": [2], "Dinas Kesehatan": [3, 5], "Dinas  kesehatan": [4], "Bappeda": [6]},
-        set(),
+        IdPool(),
     )
 
     dinkes = units["DINKES"]
@@ -26,7 +26,8 @@ def test_unit_spellings_merge_into_one_unit_named_by_the_written_out_spelling():
 
 
 def test_unit_ids_avoid_ids_taken():
-    units = group_units({"Kecamatan Timur": [2], "SIPD": [3]}, {"sipd", "kecamatan-timur"})
+    ids = IdPool({"sipd", "kecamatan-timur"})
+    units = group_units({"Kecamatan Timur": [2], "SIPD": [3]}, ids)
 
     assert units["Kecamatan Timur"].id == "kecamatan-timur-2"
     assert units["Kecamatan Timur"].kind is UnitKind.kecamatan

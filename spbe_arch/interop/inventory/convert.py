@@ -12,15 +12,14 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pydantic import ValidationError
-
 from ...io import SpbeError, national_platforms
 from ...model import Application, ApplicationKind, Instansi, InstansiLevel, Status, Unit
+from ...model.types import ID_PATTERN
 from .columns import Column, find_header, load_mapping, normal_header
 from .platforms import PlatformMatcher
 from .report import ImportReport, PlatformGuess, RowNote, UnitMerge, Unmatched
 from .table import open_table
-from .units import UnitName, free_id, group_units, slug
+from .units import IdPool, UnitName, group_units, slug
 
 __all__ = ["InventoryImport", "import_inventory", "instansi_for"]
 
@@ -79,7 +78,7 @@ def instansi_for(path: Path, *, name: str | None, id: str | None, level: str | N
 
     Raises `SpbeError` when the level cannot be told from the name and is not given.
     """
-    name = name or " ".join(w.capitalize() for w in normal_header(path.stem).split())
+    name = name or " ".join(w.capitalize() for w in normal_header(path.stem).split()) or path.stem
     words = set(normal_header(name).split())
     if level is not None and level not in InstansiLevel.__members__:
         raise SpbeError(f"--level: '{level}' is not one of {', '.join(InstansiLevel)}")
@@ -91,7 +90,12 @@ def instansi_for(path: Path, *, name: str | None, id: str | None, level: str | N
             f"{path}: cannot tell the instansi level from the name '{name}'; give --level "
             f"({', '.join(InstansiLevel)}) or an --instansi-name such as 'Pemerintah Kota Bogor'"
         )
-    return Instansi(id=free_id(id or slug(name) or "instansi", set()), name=name, level=derived)
+    if id is not None and not re.fullmatch(ID_PATTERN, id):
+        raise SpbeError(
+            f"--instansi-id: '{id}' is not an id: use lowercase letters, digits, '.', '-', '_', "
+            "e.g. 'kota-bogor'"
+        )
+    return Instansi(id=id or slug(name) or "instansi", name=name, level=derived)
 
 
 _LEVEL_WORDS = (
@@ -261,11 +265,11 @@ def _short(text: str, limit: int = 40) -> str:
 
 def _build(rows: list[_Row], instansi: Instansi, report: ImportReport) -> InventoryImport:
     platforms = national_platforms()
-    taken = set(platforms) | {instansi.id}
+    ids = IdPool([*platforms, instansi.id])
     spellings: dict[str, list[int]] = {}
     for row in rows:
         spellings.setdefault(row.unit, []).append(row.number)
-    unit_of = group_units(spellings, taken)
+    unit_of = group_units(spellings, ids)
     result = InventoryImport(instansi, [], [], report)
     for unit in sorted({id(u): u for u in unit_of.values()}.values(), key=lambda u: u.id):
         result.units.append(Unit(id=unit.id, name=unit.name, kind=unit.kind))
@@ -276,18 +280,17 @@ def _build(rows: list[_Row], instansi: Instansi, report: ImportReport) -> Invent
     report.units = len(result.units)
     matcher = PlatformMatcher(platforms)
     for row in rows:
-        app = _application(row, unit_of[row.unit], matcher, taken, report, result)
-        if app is not None:
-            result.applications.append(app)
-            result.rows[app.id] = [row.number]
+        app = _application(row, unit_of[row.unit], matcher, ids, report, result)
+        result.applications.append(app)
+        result.rows[app.id] = [row.number]
     report.imported = len(result.applications)
     return result
 
 
 def _application(
-    row: _Row, unit: UnitName, matcher: PlatformMatcher, taken: set[str],
+    row: _Row, unit: UnitName, matcher: PlatformMatcher, ids: IdPool,
     report: ImportReport, result: InventoryImport,
-) -> Application | None:
+) -> Application:
     values, properties = row.values, dict(row.properties)
     fields: dict = {"name": row.name, "owner": unit.id}
     if description := values.get(Column.description):
@@ -316,14 +319,14 @@ def _application(
     match = None if national is False else matcher.match(row.name, url or "")
     if match is not None:
         fields.update(kind=ApplicationKind.umum, platform=match.platform)
-        fields["id"] = free_id(f"{match.platform}-{unit.id}", taken)
+        fields["id"] = ids.take(f"{match.platform}-{unit.id}")
         report.guesses.append(PlatformGuess(
             row.number, fields["id"], row.name, match.platform, match.how, match.key
         ))
         result.remarks[fields["id"]] = f"national platform '{match.platform}' by {match.how}"
     else:
         fields["kind"] = ApplicationKind.umum if national else ApplicationKind.khusus
-        fields["id"] = free_id(slug(row.name) or "aplikasi", taken)
+        fields["id"] = ids.take(slug(row.name) or "aplikasi")
         if national is None:
             report.unclassified += 1
         elif national:
@@ -331,12 +334,7 @@ def _application(
             result.remarks[fields["id"]] = "national system not in the platform catalog"
     if properties:
         fields["properties"] = properties
-    try:
-        return Application(**fields)
-    except ValidationError as exc:  # not expected: every field above is checked or free text
-        taken.discard(fields["id"])
-        report.skipped.append(RowNote(row.number, f"invalid: {exc.errors()[0]['msg']}"))
-        return None
+    return Application(**fields)  # every field above is checked or free text
 
 
 def _national(row: _Row, properties: dict[str, str], report: ImportReport) -> bool | None:

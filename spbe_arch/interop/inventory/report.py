@@ -121,12 +121,17 @@ def report_lines(report: ImportReport) -> Iterator[str]:
     for note in report.notes:
         yield f"{src}:{note.row}: note: {note.message}"
     if report.unclassified:
-        yield (f"{src}: note: {report.unclassified} applications whose rows say neither umum "
-               "nor khusus and name no national platform are written as kind khusus")
-    yield (f"imported {report.imported} of {report.rows} rows: {report.imported} applications, "
-           f"{report.units} units; {len(report.skipped)} skipped, "
-           f"{len(report.guesses) + len(report.merges)} guesses, "
-           f"{len(report.unmatched)} national systems not in the catalog")
+        yield (f"{src}: note: {_n(report.unclassified, 'application')} with no classification "
+               "(umum/khusus, pusat/lokal) and no national platform match: written as kind khusus")
+    yield (f"imported {report.imported} of {_n(report.rows, 'row')}: "
+           f"{_n(report.imported, 'application')}, {_n(report.units, 'unit')}; "
+           f"{len(report.skipped)} skipped, "
+           f"{_n(len(report.guesses) + len(report.merges), 'guess', 'guesses')}, "
+           f"{_n(len(report.unmatched), 'national system')} not in the catalog")
+
+
+def _n(count: int, noun: str, plural: str = "") -> str:
+    return f"{count} {noun if count == 1 else plural or noun + 's'}"
 
 
 _HOW = {"name": "name", "url": "address", "word": "the word"}

@@ -9,12 +9,13 @@ the name; its kind comes from the first word ("Dinas ..." is a dinas).
 
 import re
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from ...model import UnitKind
 from .columns import normal_header
 
-__all__ = ["ABBREVIATIONS", "UnitName", "free_id", "group_units", "slug", "unit_key"]
+__all__ = ["ABBREVIATIONS", "WORDS", "IdPool", "UnitName", "group_units", "slug", "unit_key"]
 
 ABBREVIATIONS: dict[str, str] = {
     "setda": "sekretariat daerah",
@@ -61,6 +62,18 @@ ABBREVIATIONS: dict[str, str] = {
 }
 """Usual short names of units (normal form) and what they stand for."""
 
+WORDS: dict[str, str] = {
+    "kominfo": "komunikasi dan informatika",
+    "dukcapil": "kependudukan dan pencatatan sipil",
+    "pupr": "pekerjaan umum dan penataan ruang",
+    "ptsp": "pelayanan terpadu satu pintu",
+    "kec": "kecamatan",
+    "kel": "kelurahan",
+    "kab": "kabupaten",
+    "prov": "provinsi",
+}
+"""Short words inside unit names and what they stand for ("Dinas Kominfo")."""
+
 _SHORT: dict[str, str] = {}  # full name -> the first short name listed for it
 for _short, _full in ABBREVIATIONS.items():
     if " " not in _short:
@@ -86,9 +99,13 @@ def unit_key(name: str) -> str:
 
     >>> unit_key("DINKES") == unit_key("Dinas  Kesehatan") == unit_key("dinas kesehatan.")
     True
+    >>> unit_key("Dinas Kominfo") == unit_key("Diskominfo")
+    True
     """
     key = normal_header(name) or " ".join(name.casefold().split())  # a name without ASCII
-    return ABBREVIATIONS.get(key, key)
+    if key in ABBREVIATIONS:
+        return ABBREVIATIONS[key]
+    return " ".join(WORDS.get(word, word) for word in key.split())
 
 
 def slug(text: str, *, limit: int = 60) -> str:
@@ -127,10 +144,38 @@ class UnitName:
         return UnitKind.unit_kerja
 
 
-def group_units(names: dict[str, list[int]], taken: set[str]) -> dict[str, UnitName]:
-    """Group spellings (spelling -> rows) into units by `unit_key`; give each a free id.
+class IdPool:
+    """Ids handed out so far. A new id is its base, else `base-2`, `base-3`, ...
 
-    Returns spelling -> its unit. `taken` holds ids already in use and receives the new ones.
+    >>> pool = IdPool({"sipd", "sipd-2"})
+    >>> pool.take("sipd"), pool.take("sipd"), pool.take("Simpus")
+    ('sipd-3', 'sipd-4', 'x-Simpus')
+
+    Each base remembers its next number, so a name repeated on 100,000 rows costs no more
+    than 100,000 different names.
+    """
+
+    def __init__(self, taken: Iterable[str] = ()) -> None:
+        self._taken = set(taken)
+        self._next: dict[str, int] = {}
+
+    def take(self, base: str) -> str:
+        if not re.match(r"[a-z0-9]", base):
+            base = f"x-{base}".rstrip("-")
+        n = self._next.get(base, 1)
+        candidate = base if n == 1 else f"{base}-{n}"
+        while candidate in self._taken:
+            n += 1
+            candidate = f"{base}-{n}"
+        self._next[base] = n + 1
+        self._taken.add(candidate)
+        return candidate
+
+
+def group_units(names: dict[str, list[int]], ids: IdPool) -> dict[str, UnitName]:
+    """Group spellings (spelling -> rows) into units by `unit_key`; give each an id from `ids`.
+
+    Returns spelling -> its unit.
     """
     units: dict[str, UnitName] = {}
     for spelling, rows in names.items():
@@ -138,21 +183,5 @@ def group_units(names: dict[str, list[int]], taken: set[str]) -> dict[str, UnitN
         units.setdefault(key, UnitName(key)).spellings[spelling] = rows
     for key in sorted(units):
         unit = units[key]
-        unit.id = free_id(_SHORT.get(key) or slug(key) or "unit", taken)
+        unit.id = ids.take(_SHORT.get(key) or slug(key) or "unit")
     return {s: unit for unit in units.values() for s in unit.spellings}
-
-
-def free_id(base: str, taken: set[str]) -> str:
-    """`base`, or `base-2`, `base-3`, ... whichever is not taken yet; marked taken.
-
-    >>> free_id("sipd", {"sipd", "sipd-2"})
-    'sipd-3'
-    """
-    if not re.match(r"[a-z0-9]", base):
-        base = f"x-{base}".rstrip("-")
-    candidate, n = base, 1
-    while candidate in taken:
-        n += 1
-        candidate = f"{base}-{n}"
-    taken.add(candidate)
-    return candidate
