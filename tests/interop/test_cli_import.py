@@ -90,16 +90,20 @@ def test_import_xlsx_with_title_row_and_merged_unit_cells(runner, tmp_path):
         [1, "SIMPEG Daerah", "Badan Kepegawaian Daerah", "https://simpeg.contoh.go.id", "Lokal"],
         [2, "SIASN", None, "https://siasn.bkn.go.id", "Pusat"],
         [3, "E-Absensi", None, None, "Lokal"],
+        ["Keuangan"],
         [4, "SIPD", "BPKAD", None, "Pusat"],
-    ], merge=["A1:E1", "C4:C6"])
+    ], merge=["A1:E1", "C4:C6", "A7:E7"])
     out = tmp_path / "model"
 
     result = _import(runner, source, out)
 
-    assert result.exit_code == 0, result.output
-    assert result.output.splitlines()[0] == (
-        f"{source}: sheet 'Inventaris'; header in row 3"
-    )
+    assert result.exit_code == 1, result.output
+    assert result.output.splitlines()[:3] == [
+        f"{source}: sheet 'Inventaris'; header in row 3",
+        "columns: name <- 'Nama Aplikasi', unit <- 'OPD', url <- 'Alamat / URL', category <- "
+        "'Kategori', number <- 'No'",
+        f"{source}:7: skipped: a heading row ('Keuangan' merged across), not an application",
+    ]
     arch = load_model(out).architecture
     owners = {a.name: a.owner for a in arch.applications.values()}
     assert owners == {"SIMPEG Daerah": "bkd", "SIASN": "bkd", "E-Absensi": "bkd",

@@ -150,7 +150,7 @@ def import_inventory(
             "every application needs its owner unit\n"
             "    hint: name the column in a --mapping file: columns: {unit: <its header>}"
         )
-    rows = list(_rows(seen, columns, cells, report))
+    rows = list(_rows(seen, columns, cells, table.headings, report))
     if not rows:
         raise SpbeError(f"{path}: no application rows below the header (row {number})")
     return _build(rows, instansi, report)
@@ -188,7 +188,13 @@ def _no_header(path: Path, seen: _Seen, sheet: str | None, sheets: list[str]) ->
     )
 
 
-def _rows(seen: _Seen, columns: dict[int, Column], header: list[str], report: ImportReport):
+def _rows(
+    seen: _Seen,
+    columns: dict[int, Column],
+    header: list[str],
+    headings: set[int],
+    report: ImportReport,
+):
     """Data rows as `_Row`; skipped rows and remarks go into `report`."""
     unmapped = _unmapped(columns, header, report)
     name_at = next(i for i, c in columns.items() if c is Column.name)
@@ -202,6 +208,12 @@ def _rows(seen: _Seen, columns: dict[int, Column], header: list[str], report: Im
             header[unit_at]
         ):
             report.skipped.append(RowNote(number, "repeats the header row"))
+            continue
+        if number in headings:
+            heading = next(cell for cell in cells if cell)
+            report.skipped.append(RowNote(
+                number, f"a heading row ('{_short(heading)}' merged across), not an application"
+            ))
             continue
         if not name:
             report.skipped.append(

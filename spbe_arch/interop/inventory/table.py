@@ -41,6 +41,8 @@ class Table:
     delimiter: str | None = None
     sheet: str | None = None
     sheets: list[str] = field(default_factory=list)
+    headings: set[int] = field(default_factory=set)
+    """Rows read so far that are one merged cell across (titles, section headings)."""
 
 
 def open_table(path: Path, *, sheet: str | None = None) -> Table:
@@ -183,7 +185,9 @@ def _open_xlsx(path: Path, sheet: str | None) -> Table:
         raise SpbeError(f"{path}: no sheet '{sheet}'; sheets: {', '.join(names)}")
     merges = _merged_ranges(workbook, chosen)
     chosen.reset_dimensions()  # rows as stored: a sheet may declare a million empty ones
-    return Table(path, _xlsx_rows(path, workbook, chosen, merges), sheet=chosen.title, sheets=names)
+    table = Table(path, iter(()), sheet=chosen.title, sheets=names)
+    table.rows = _xlsx_rows(path, workbook, chosen, merges, table.headings)
+    return table
 
 
 def _check_workbook_archive(path: Path) -> None:
@@ -247,7 +251,9 @@ def _merged_ranges(workbook, worksheet) -> list[tuple[int, int, int, int]]:
     return ranges
 
 
-def _xlsx_rows(path, workbook, worksheet, merges) -> Iterator[tuple[int, list[str]]]:
+def _xlsx_rows(
+    path, workbook, worksheet, merges, headings: set[int]
+) -> Iterator[tuple[int, list[str]]]:
     starting: dict[int, list[tuple[int, int, int, int]]] = {}
     for merge in merges:
         starting.setdefault(merge[0], []).append(merge)
@@ -264,6 +270,8 @@ def _xlsx_rows(path, workbook, worksheet, merges) -> Iterator[tuple[int, list[st
                         cells.extend([""] * (last_col - len(cells)))
                     for col in range(first_col, last_col + 1):
                         cells[col - 1] = value
+                    if last_col > first_col and sum(map(bool, cells)) == last_col - first_col + 1:
+                        headings.add(number)
             yield number, cells
     except SpbeError:
         raise

@@ -7,7 +7,6 @@ abbreviation; its id is the usual short name where there is one ("dinkes"), else
 the name; its kind comes from the first word ("Dinas ..." is a dinas).
 """
 
-import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -148,8 +147,8 @@ class IdPool:
     """Ids handed out so far. A new id is its base, else `base-2`, `base-3`, ...
 
     >>> pool = IdPool({"sipd", "sipd-2"})
-    >>> pool.take("sipd"), pool.take("sipd"), pool.take("Simpus")
-    ('sipd-3', 'sipd-4', 'x-Simpus')
+    >>> pool.take("sipd"), pool.take("sipd"), pool.take("simpus")
+    ('sipd-3', 'sipd-4', 'simpus')
 
     Each base remembers its next number, so a name repeated on 100,000 rows costs no more
     than 100,000 different names.
@@ -160,8 +159,7 @@ class IdPool:
         self._next: dict[str, int] = {}
 
     def take(self, base: str) -> str:
-        if not re.match(r"[a-z0-9]", base):
-            base = f"x-{base}".rstrip("-")
+        """A new id made of `base` (a valid id, e.g. from `slug`)."""
         n = self._next.get(base, 1)
         candidate = base if n == 1 else f"{base}-{n}"
         while candidate in self._taken:
