@@ -32,6 +32,8 @@ def scalar(value: str | int | float | bool) -> str:
 
 def comment(text: str) -> str:
     """`text` made safe for a one-line comment."""
+    if text.isprintable():
+        return text
     return "".join(c if c.isprintable() else " " for c in text)
 
 
@@ -42,22 +44,21 @@ def write_collection(
     handle.write(f"{key}:")
     empty = True
     for remark, item in items:
-        if empty:
-            handle.write("\n")
-            empty = False
+        lines = [""] if empty else []
+        empty = False
         if remark:
-            handle.write(f"  # {comment(remark)}\n")
+            lines.append(f"  # {comment(remark)}")
         lead = "  - "
         for field, value in item.items():
             if isinstance(value, dict):
-                handle.write(f"{lead}{field}:\n")
-                for name, inner in value.items():
-                    handle.write(f"      {scalar(name)}: {scalar(inner)}\n")
+                lines.append(f"{lead}{field}:")
+                lines.extend(f"      {scalar(name)}: {scalar(v)}" for name, v in value.items())
             elif isinstance(value, list):
-                handle.write(f"{lead}{field}: [{', '.join(scalar(v) for v in value)}]\n")
+                lines.append(f"{lead}{field}: [{', '.join(scalar(v) for v in value)}]")
             else:
-                handle.write(f"{lead}{field}: {scalar(value)}\n")
+                lines.append(f"{lead}{field}: {scalar(value)}")
             lead = "    "
+        handle.write("\n".join(lines) + "\n")
     if empty:
         handle.write(" []\n")
 
