@@ -4,7 +4,10 @@ traceback: `catch_exceptions=False` lets any exception fail the test."""
 import zipfile
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from inventory_files import write_csv, write_xlsx
+from typer.testing import CliRunner
 
 from spbe_arch.cli import app
 from spbe_arch.interop.inventory import table
@@ -231,3 +234,50 @@ def test_invalid_instansi_id(runner, tmp_path):
         "spbe-arch: --instansi-id: 'Kota Contoh' is not an id: use lowercase letters, digits, "
         "'.', '-', '_', e.g. 'kota-bogor'\n"
     )
+
+
+def test_mapping_header_row_without_a_name_column(runner, tmp_path):
+    source = write_csv(tmp_path / "kota-contoh.csv", [["Judul", "OPD"], ["Portal", "Kominfo"]])
+    mapping = tmp_path / "mapping.yaml"
+    mapping.write_text("header_row: 1\n")
+
+    assert _refused(runner, tmp_path, source, "--mapping", str(mapping)).startswith(
+        f"spbe-arch: {source}:1: no application name column in the header (e.g. 'Nama Aplikasi')"
+    )
+
+
+_WORKBOOK: list[bytes] = []
+
+
+def _workbook_bytes(tmp_path_factory) -> bytes:
+    if not _WORKBOOK:
+        path = write_xlsx(tmp_path_factory.mktemp("wb") / "a.xlsx", [
+            ["Nama Aplikasi", "OPD", "URL"], ["Portal", "Kominfo", "https://a.go.id"],
+        ], merge=["A3:C3"])
+        _WORKBOOK.append(path.read_bytes())
+    return _WORKBOOK[0]
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=list(HealthCheck))
+@given(data=st.data())
+def test_any_bytes_end_in_an_exit_code_not_a_traceback(tmp_path_factory, data):
+    suffix = data.draw(st.sampled_from([".csv", ".xlsx"]))
+    if suffix == ".xlsx":  # a workbook with some bytes changed
+        raw = bytearray(_workbook_bytes(tmp_path_factory))
+        for _ in range(data.draw(st.integers(1, 8))):
+            raw[data.draw(st.integers(0, len(raw) - 1))] = data.draw(st.integers(0, 255))
+        raw = bytes(raw)
+    else:
+        raw = data.draw(st.binary(max_size=300) | st.text(max_size=300).map(str.encode))
+    folder = tmp_path_factory.mktemp("any")
+    source = folder / f"kota-contoh{suffix}"
+    source.write_bytes(raw)
+
+    result = CliRunner().invoke(
+        app, ["import", "inventory", str(source), "-o", str(folder / "model")],
+        catch_exceptions=False,
+    )
+
+    assert result.exit_code in (0, 1, 2), result.output
+    if result.exit_code == 2:
+        assert result.output.startswith(f"spbe-arch: {source}")

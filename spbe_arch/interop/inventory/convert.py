@@ -144,6 +144,11 @@ def import_inventory(
     number, columns, cells = header
     report.header_row = number
     report.columns = {str(col): cells[i] for i, col in sorted(columns.items(), key=_by_column)}
+    if Column.name not in columns.values():  # only with a mapping's header_row
+        raise SpbeError(
+            f"{path}:{number}: no application name column in the header (e.g. 'Nama Aplikasi')\n"
+            "    hint: name the column in the --mapping file: columns: {name: <its header>}"
+        )
     if Column.unit not in columns.values():
         raise SpbeError(
             f"{path}:{number}: no unit column in the header (e.g. 'Perangkat Daerah' or 'OPD'); "

@@ -176,6 +176,9 @@ def _open_xlsx(path: Path, sheet: str | None) -> Table:
     except Exception as exc:  # openpyxl raises many types for a damaged workbook
         raise SpbeError(f"{path}: not a readable xlsx workbook ({exc})") from None
     names = workbook.sheetnames
+    if not workbook.worksheets:
+        workbook.close()
+        raise SpbeError(f"{path}: the workbook has no worksheet")
     if sheet is None:
         chosen = workbook.worksheets[0]
     elif sheet in names:
