@@ -71,6 +71,7 @@ def write_inventory(path: Path, count: int, *, seed: int = 14) -> Path:
         for row in inventory_rows(count, seed=seed):
             sheet.append(row)
         workbook.save(path)
+        _add_dimension(path, f"A1:I{count + 2}")
     else:
         with path.open("w", encoding="cp1252", newline="") as handle:
             writer = csv.writer(handle, delimiter=";")
@@ -78,6 +79,22 @@ def write_inventory(path: Path, count: int, *, seed: int = 14) -> Path:
             writer.writerow(HEADER)
             writer.writerows(inventory_rows(count, seed=seed))
     return path
+
+
+def _add_dimension(path: Path, ref: str) -> None:
+    """Write the sheet's `<dimension>` as Excel and LibreOffice do (openpyxl's write-only mode
+    leaves it out, and a reader without it scans the whole sheet once more to size it)."""
+    import zipfile
+
+    sheet_name = "xl/worksheets/sheet1.xml"
+    with zipfile.ZipFile(path) as source:
+        members = {name: source.read(name) for name in source.namelist()}
+    members[sheet_name] = members[sheet_name].replace(  # where the schema puts it
+        b"</sheetPr>", f'</sheetPr><dimension ref="{ref}"/>'.encode(), 1
+    )
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:
+        for name, data in members.items():
+            target.writestr(name, data)
 
 
 def main(argv: list[str] | None = None) -> int:

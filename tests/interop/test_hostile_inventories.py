@@ -61,6 +61,16 @@ def test_header_only(runner, tmp_path):
     )
 
 
+def test_no_row_importable(runner, tmp_path):
+    rows = [["Nama Aplikasi", "OPD"], ["A", ""], ["B", ""]]
+    source = write_csv(tmp_path / "kota-contoh.csv", rows)
+
+    assert _refused(runner, tmp_path, source) == (
+        f"spbe-arch: {source}:2: no row below the header (row 1) can be imported; the first: "
+        "no unit for 'A' (column 'OPD' is empty) (2 rows skipped)\n"
+    )
+
+
 def test_no_header_row(runner, tmp_path):
     source = write_csv(tmp_path / "kota-contoh.csv", [["Judul", "Dinas"], ["Portal", "Kominfo"]])
 

@@ -156,6 +156,12 @@ def import_inventory(
             "    hint: name the column in a --mapping file: columns: {unit: <its header>}"
         )
     rows = list(_rows(seen, columns, cells, table.headings, report))
+    if not rows and report.skipped:
+        first = report.skipped[0]
+        raise SpbeError(
+            f"{path}:{first.row}: no row below the header (row {number}) can be imported; "
+            f"the first: {first.message} ({len(report.skipped)} rows skipped)"
+        )
     if not rows:
         raise SpbeError(f"{path}: no application rows below the header (row {number})")
     return _build(rows, instansi, report)
