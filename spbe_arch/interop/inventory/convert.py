@@ -13,7 +13,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ...io import SpbeError, national_platforms
-from ...model import Application, ApplicationKind, Instansi, InstansiLevel, Status, Unit
+from ...model import (
+    Application,
+    ApplicationKind,
+    Instansi,
+    InstansiLevel,
+    PlatformKind,
+    Status,
+    Unit,
+)
 from ...model.types import ID_PATTERN
 from .columns import Column, find_header, load_mapping, normal_header
 from .platforms import PlatformMatcher
@@ -41,6 +49,9 @@ _NATIONAL = {  # classification or category text -> national (True) or local (Fa
                      "aplikasi lokal", "pemda", "pemerintah daerah", "mandiri",
                      "specific"), False),
 }
+
+_NOT_APPLICATIONS = {PlatformKind.network, PlatformKind.data_centre}
+"""Platforms an inventory row cannot be an instance of (JIP, PDN): rows name applications."""
 
 _RAA = re.compile(r"^RAA(\.[0-9]{2}){1,4}$")
 _PROPERTY_OF = {
@@ -210,14 +221,13 @@ def _rows(
     unmapped = _unmapped(columns, header, report)
     name_at = next(i for i, c in columns.items() if c is Column.name)
     unit_at = next(i for i, c in columns.items() if c is Column.unit)
-    header_name = normal_header(header[name_at])
+    header_name, header_unit = normal_header(header[name_at]), normal_header(header[unit_at])
     for number, cells in seen:
         report.rows += 1
         values = {col: cells[i] for i, col in columns.items() if i < len(cells) and cells[i]}
         name, unit = values.get(Column.name, ""), values.get(Column.unit, "")
-        if normal_header(name) == header_name and normal_header(unit) == normal_header(
-            header[unit_at]
-        ):
+        # units repeat (their normal forms are cached), names mostly do not: unit first
+        if normal_header(unit) == header_unit and normal_header(name) == header_name:
             report.skipped.append(RowNote(number, "repeats the header row"))
             continue
         if number in headings:
@@ -301,7 +311,9 @@ def _build(rows: list[_Row], instansi: Instansi, report: ImportReport) -> Invent
             report.merges.append(UnitMerge(unit.id, unit.name, dict(unit.spellings)))
             result.remarks[unit.id] = "merges " + ", ".join(f"'{s}'" for s in unit.spellings)
     report.units = len(result.units)
-    matcher = PlatformMatcher(platforms)
+    matcher = PlatformMatcher(
+        {pid: p for pid, p in platforms.items() if p.kind not in _NOT_APPLICATIONS}
+    )
     for row in rows:
         app = _application(row, unit_of[row.unit], matcher, ids, report, result)
         result.applications.append(app)

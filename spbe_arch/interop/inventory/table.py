@@ -186,7 +186,11 @@ def _open_xlsx(path: Path, sheet: str | None) -> Table:
     else:
         workbook.close()
         raise SpbeError(f"{path}: no sheet '{sheet}'; sheets: {', '.join(names)}")
-    merges = _merged_ranges(workbook, chosen)
+    try:
+        merges = _merged_ranges(workbook, chosen)
+    except Exception as exc:  # zipfile and zlib raise many types for a damaged member
+        workbook.close()
+        raise SpbeError(f"{path}: cannot read the sheet '{chosen.title}' ({exc})") from None
     chosen.reset_dimensions()  # rows as stored: a sheet may declare a million empty ones
     table = Table(path, iter(()), sheet=chosen.title, sheets=names)
     table.rows = _xlsx_rows(path, workbook, chosen, merges, table.headings)
@@ -209,7 +213,7 @@ def _check_workbook_archive(path: Path) -> None:
     try:
         with zipfile.ZipFile(path) as archive:
             members = archive.infolist()
-    except (zipfile.BadZipFile, OSError, ValueError):
+    except Exception:  # BadZipFile, NotImplementedError (an unknown zip version), OSError, ...
         raise SpbeError(
             f"{path}: not an xlsx workbook (not a zip archive); save it from the spreadsheet "
             "program as .xlsx, or export it as CSV"
