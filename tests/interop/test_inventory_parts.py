@@ -93,3 +93,15 @@ def test_csv_separator_not_misled_by_a_title_row_or_a_quoted_comma(tmp_path):
     ], encoding="utf-8", sep=";")
 
     assert open_table(source).delimiter == ";"
+
+
+def test_excel_unicode_text_is_utf16_with_tabs(tmp_path):
+    source = write_csv(
+        tmp_path / "a.txt", [["Nama Aplikasi", "OPD"], ["Layanan Kesehatan – ü", "Dinkes"]],
+        encoding="utf-16", sep="\t",
+    )
+
+    table = open_table(source)
+
+    assert (table.encoding, table.delimiter) == ("utf-16", "\t")
+    assert list(table.rows)[1] == (2, ["Layanan Kesehatan – ü", "Dinkes"])

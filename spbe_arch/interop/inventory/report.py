@@ -88,7 +88,7 @@ class ImportReport:
         return not self.skipped
 
 
-_ENCODINGS = {"utf-8-sig": "UTF-8", "cp1252": "Windows-1252"}
+_ENCODINGS = {"utf-8-sig": "UTF-8", "cp1252": "Windows-1252", "utf-16": "UTF-16"}
 _DELIMITERS = {",": "comma", ";": "semicolon", "\t": "tab", "|": "bar"}
 
 

@@ -75,11 +75,15 @@ def _open_csv(path: Path) -> Table:
 
 
 def _csv_encoding(path: Path) -> str:
-    """UTF-8 (BOM or not) when every byte decodes so, else Windows-1252; read in chunks."""
+    """UTF-16 with its BOM (Excel's "Unicode text"); UTF-8 (BOM or not) when every byte decodes
+    so; else Windows-1252. Read in chunks."""
     decoder = codecs.getincrementaldecoder("utf-8")()
     offset = 0
     try:
         with path.open("rb") as handle:
+            if handle.read(2) in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE):
+                return _utf16(path)
+            handle.seek(0)
             while chunk := handle.read(1024**2):
                 nul = chunk.find(b"\x00")
                 if nul >= 0:
@@ -98,6 +102,17 @@ def _csv_encoding(path: Path) -> str:
     except OSError as exc:
         raise SpbeError(f"{path}: cannot read ({exc.strerror})") from None
     return "utf-8-sig"
+
+
+def _utf16(path: Path) -> str:
+    decoder = codecs.getincrementaldecoder("utf-16")()
+    with path.open("rb") as handle:
+        while chunk := handle.read(1024**2):
+            try:
+                decoder.decode(chunk)
+            except UnicodeDecodeError:
+                raise SpbeError(f"{path}: damaged UTF-16 text; save it as CSV UTF-8") from None
+    return "utf-16"
 
 
 def _cp1252(path: Path) -> str:
