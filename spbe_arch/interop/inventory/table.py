@@ -1,10 +1,10 @@
 """Rows of a spreadsheet as text, streamed: CSV (any usual encoding and separator) or XLSX.
 
-Spreadsheets come as Excel, LibreOffice and Google Sheets export them: comma or semicolon
-separated, UTF-8 with or without BOM or Windows-1252; workbooks with title rows and merged
-cells. Every cell comes out as stripped text; a merged cell's value holds for every cell it
-covers. Nothing is evaluated: a CSV cell starting with `=` is text, and a workbook formula
-gives the value Excel cached when it saved the file.
+Spreadsheets come as Excel, LibreOffice and Google Sheets export them: comma, semicolon or
+tab separated, UTF-8 with or without BOM, UTF-16 or Windows-1252; workbooks with title rows
+and merged cells. Every cell comes out as stripped text; a merged cell's value holds for
+every cell it covers. Nothing is evaluated: a CSV cell starting with `=` is text, and a
+workbook formula gives the value Excel cached when it saved the file.
 """
 
 import codecs
