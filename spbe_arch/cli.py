@@ -485,7 +485,7 @@ def report(
     report (showing the errors) and exits 1; exit 2 when the report cannot be written.
     """
     from .io import SpbeError
-    from .report.build import write_report
+    from .report.pages import write_report
 
     result = _load(path)
     try:
