@@ -61,19 +61,24 @@ integrations:
 
 
 def scaffold(folder: Path, *, name: str | None = None, force: bool = False) -> list[Path]:
-    """Write a starter model into `folder`; return the files written."""
-    if (folder / MANIFEST).exists() and not force:
-        raise SpbeError(f"{folder}: already holds a model ({MANIFEST}); use --force to overwrite")
+    """Write a starter model into `folder`; return the files written.
+
+    Raises
+    ------
+    SpbeError
+        One of the files exists and `force` is not set (nothing is written then), or a file
+        cannot be written.
+    """
+    files = [folder / file for file in _FILES]
+    schema = folder / SCHEMA_COPY
+    existing = [path for path in (*files, schema) if path.exists()]
+    if existing and not force:
+        raise SpbeError(f"{existing[0]}: already exists; use --force to overwrite it")
     slug = "".join(c if c.isalnum() else "-" for c in folder.resolve().name.lower()).strip("-")
     slug = slug or "instansi"
     title = name or f"Pemerintah {folder.resolve().name}"
-    written = []
-    schema_path = folder / SCHEMA_COPY
-    write_atomic(schema_path, json.dumps(model_file_schema(), indent=2) + "\n", force=True)
-    written.append(schema_path)
-    for file, body in _FILES.items():
-        path = folder / file
-        modeline = f"# yaml-language-server: $schema={SCHEMA_COPY}\n"
+    write_atomic(schema, json.dumps(model_file_schema(), indent=2) + "\n", force=force)
+    modeline = f"# yaml-language-server: $schema={SCHEMA_COPY}\n"
+    for path, body in zip(files, _FILES.values(), strict=True):
         write_atomic(path, modeline + body.format(slug=slug, name=json.dumps(title)), force=force)
-        written.append(path)
-    return written
+    return [schema, *files]
