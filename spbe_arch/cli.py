@@ -26,7 +26,7 @@ import sys
 from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 
@@ -78,7 +78,7 @@ ModelPath = Annotated[
 Force = Annotated[bool, typer.Option(help="Overwrite existing files")]
 
 
-def _run(call: "Callable[[], Outcome]", fmt: str = "text", *, fail_on: str = "error") -> None:
+def _run(call: "Callable[[], Outcome]", fmt: str = "text", *, fail_on: str = "error") -> NoReturn:
     """Every command ends here: call the library, render what it returns, exit with its code.
 
     Only `SpbeError` (bad input, unreadable path, a file that would be overwritten) is caught:
@@ -412,9 +412,11 @@ def report(
     report (showing the errors) and exits 1; exit 2 when the report cannot be written or one
     of its sections breaks.
     """
-    from .report.pages import write_report
+    from .io.write import refuse_overwrite
+    from .report.pages import report_files, write_report
 
     def call() -> "Outcome":
+        refuse_overwrite(report_files(output), force=force)  # before the model is read
         loaded = _load(path)
         written = write_report(loaded, output, lang=lang.value, model=path.as_posix(), force=force)
         return _outcome("report", written, path, loaded=loaded, findings=loaded.findings)

@@ -4,7 +4,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..io import SpbeError
-from ..io.write import write_atomic
+from ..io.write import refuse_overwrite, write_atomic
 from .engine import Engine, find_engine, render
 
 __all__ = ["Drawing", "file_format", "write_drawing"]
@@ -29,8 +29,7 @@ def file_format(path: Path, *, force: bool = False) -> str:
     fmt = path.suffix.lower().lstrip(".")
     if fmt not in ("svg", "png", "dot"):
         raise SpbeError(f"{path}: unknown suffix '{path.suffix}'; use .svg, .png or .dot")
-    if path.exists() and not force:
-        raise SpbeError(f"{path}: already exists; use --force to overwrite it")
+    refuse_overwrite([path], force=force)
     return fmt
 
 

@@ -3,8 +3,7 @@
 from dataclasses import dataclass
 from pathlib import Path
 
-from .files import SpbeError
-from .write import write_atomic
+from .write import refuse_overwrite, write_atomic
 
 __all__ = ["Synced", "sync_generated"]
 
@@ -29,15 +28,13 @@ def sync_generated(
         A file that differs exists and `force` is not set (nothing is written then), or a
         file cannot be written.
     """
-    changed = []
-    for name, text in texts.items():
-        path = folder / name
-        current = path.read_text(encoding="utf-8") if path.is_file() else None
-        if current != text:
-            changed.append(name)
-            if current is not None and not (check or force):
-                raise SpbeError(f"{path}: already exists; use --force to overwrite it")
+    changed = [
+        name
+        for name, text in texts.items()
+        if not (folder / name).is_file() or (folder / name).read_text(encoding="utf-8") != text
+    ]
     if not check:
+        refuse_overwrite((folder / name for name in changed), force=force)
         for name in changed:
             write_atomic(folder / name, texts[name], force=force)
     return Synced(folder, changed, check)

@@ -4,8 +4,8 @@ import json
 from pathlib import Path
 
 from ..model.schema import model_file_schema
-from .files import MANIFEST, SpbeError
-from .write import write_atomic
+from .files import MANIFEST
+from .write import refuse_overwrite, write_atomic
 
 __all__ = ["SCHEMA_COPY", "scaffold"]
 
@@ -71,9 +71,7 @@ def scaffold(folder: Path, *, name: str | None = None, force: bool = False) -> l
     """
     files = [folder / file for file in _FILES]
     schema = folder / SCHEMA_COPY
-    existing = [path for path in (*files, schema) if path.exists()]
-    if existing and not force:
-        raise SpbeError(f"{existing[0]}: already exists; use --force to overwrite it")
+    refuse_overwrite([*files, schema], force=force)
     slug = "".join(c if c.isalnum() else "-" for c in folder.resolve().name.lower()).strip("-")
     slug = slug or "instansi"
     title = name or f"Pemerintah {folder.resolve().name}"

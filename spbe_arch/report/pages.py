@@ -4,13 +4,12 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..io import SpbeError
 from .context import ReportContext, gather
 
 if TYPE_CHECKING:
     from ..validate import ValidationResult
 
-__all__ = ["render_html", "render_markdown", "write_report"]
+__all__ = ["render_html", "render_markdown", "report_files", "write_report"]
 
 _TICKS = re.compile(r"`([^`]+)`")
 
@@ -49,6 +48,11 @@ def render_markdown(context: ReportContext) -> str:
     return _environment().get_template("report.md").render(c=context)
 
 
+def report_files(folder: Path) -> list[Path]:
+    """The files `write_report` writes into `folder`."""
+    return [folder / "index.html", folder / "report.md"]
+
+
 def write_report(
     result: "ValidationResult",
     folder: Path,
@@ -65,13 +69,10 @@ def write_report(
     SpbeError
         A file exists and `force` is not set, a file cannot be written, or `lang` is unknown.
     """
-    from ..io.write import write_atomic
+    from ..io.write import refuse_overwrite, write_atomic
 
-    targets = [folder / "index.html", folder / "report.md"]
-    if not force:
-        for path in targets:
-            if path.exists():
-                raise SpbeError(f"{path}: already exists; use --force to overwrite it")
+    targets = report_files(folder)
+    refuse_overwrite(targets, force=force)
     context = gather(result, lang=lang, model=model, generated=generated)
     write_atomic(targets[0], render_html(context), force=force)
     write_atomic(targets[1], render_markdown(context), force=force)
