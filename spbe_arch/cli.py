@@ -7,7 +7,7 @@ Every command has the same shape::
         "Audit integration gaps, ... (the help text)."
         def call() -> Outcome:                      # the library, and nothing else
             loaded = _load(path)
-            result = run_audit(loaded.architecture, validation=loaded.findings)
+            result = run_audit(build_graph(loaded.architecture), validation=loaded.findings)
             return _outcome("audit", result, path, loaded=loaded, findings=result.findings)
 
         _run(call, output_format, fail_on=fail_on)   # render, print, exit
@@ -281,12 +281,14 @@ def diagram(
 ) -> None:
     from .diagrams import diagram as build_diagram
     from .diagrams import file_format, write_drawing
+    from .graph import build_graph
 
     def call() -> "Outcome":
         file_format(output, force=force)  # refuse before the model is read
         loaded = _load(path)
         source = build_diagram(
-            loaded.architecture, view.value, unit=unit, service=service, element=element
+            build_graph(loaded.architecture), view.value, unit=unit, service=service,
+            element=element,
         ).source
         drawing = write_drawing(source, output, force=force)
         return _outcome("diagram", drawing, path, loaded=loaded, findings=loaded.findings)
@@ -311,10 +313,11 @@ def audit(
     1 when a finding reaches --fail-on, 2 could not run.
     """
     from .audit import audit as run_audit
+    from .graph import build_graph
 
     def call() -> "Outcome":
         loaded = _load(path, show_progress=output_format is FindingFormat.text)
-        result = run_audit(loaded.architecture, validation=loaded.findings)
+        result = run_audit(build_graph(loaded.architecture), validation=loaded.findings)
         return _outcome("audit", result, path, loaded=loaded, findings=result.findings)
 
     _run(call, output_format, fail_on=fail_on)
@@ -376,11 +379,13 @@ def maturity(
     Levels come from the model and its self-assessment (the lower counts). Exit 1 when the
     model has errors (the results are printed too), 2 when it could not run.
     """
+    from .graph import build_graph
     from .maturity import assess
 
     def call() -> "Outcome":
         loaded = _load(path, show_progress=output_format is ResultFormat.text)
-        result = assess(loaded.architecture, framework, target, validation=loaded.findings)
+        graph = build_graph(loaded.architecture)
+        result = assess(graph, framework, target, validation=loaded.findings)
         return _outcome("maturity", result, path, loaded=loaded, findings=result.findings)
 
     _run(call, output_format)

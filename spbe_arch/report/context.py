@@ -115,8 +115,11 @@ def gather(
     sub = {key: pair[second] for key, pair in TEXT.items()}
     instansi = arch.instansi
     counts = [(COLLECTIONS[k][first], n) for k, n in arch.counts().items() if k in COLLECTIONS]
+    from ..graph import build_graph
+
+    graph = _section("graph", lambda: build_graph(arch))
     if diagrams:
-        drawn, engine = _section("diagrams", lambda: figures(arch, model, lang))
+        drawn, engine = _section("diagrams", lambda: figures(graph, model, lang))
     else:
         drawn, engine = [], ""
     return ReportContext(
@@ -135,11 +138,11 @@ def gather(
         warnings=result.count(Severity.warning),
         validation=[finding_row(item, arch) for item in result.findings],
         audit=_section(
-            "audit", lambda: audit_section(arch, lang), lambda why: AuditSection(False, why)
+            "audit", lambda: audit_section(graph, lang), lambda why: AuditSection(False, why)
         ),
         maturity=_section(
             "maturity",
-            lambda: maturity_section(arch, lang),
+            lambda: maturity_section(graph, lang),
             lambda why: MaturitySection(False, why),
         ),
         diagrams=drawn,

@@ -13,7 +13,7 @@ from ..model.types import Status
 from .svg import inline_svg
 
 if TYPE_CHECKING:
-    from ..model import Architecture
+    from ..graph import ArchGraph
 
 __all__ = ["DRAWN_LIMIT", "LAYERED_LIMIT", "Diagram", "diagrams"]
 
@@ -39,13 +39,12 @@ class Diagram:
     reason: str = ""
 
 
-def diagrams(arch: "Architecture", model: str, lang: str) -> tuple[list[Diagram], str]:
+def diagrams(graph: "ArchGraph", model: str, lang: str) -> tuple[list[Diagram], str]:
     from ..diagrams import diagram as build_diagram
     from ..diagrams import find_engine, render
-    from ..graph import build_graph
 
+    arch = graph.arch
     engine = find_engine()
-    graph = build_graph(arch)
     plan: list[tuple[str, str, str, str, dict[str, str]]] = [
         (
             "integration",
@@ -65,8 +64,8 @@ def diagrams(arch: "Architecture", model: str, lang: str) -> tuple[list[Diagram]
         ),
     ]
     layered_size = sum(
-        1 for _, kind in graph.nodes(data="kind")
-        if kind in ("business_processes", "services", "applications", "data")
+        len(graph.nodes(kind))
+        for kind in ("business_processes", "services", "applications", "data")
     )
     if layered_size <= LAYERED_LIMIT:
         plan.append(
@@ -101,7 +100,7 @@ def diagrams(arch: "Architecture", model: str, lang: str) -> tuple[list[Diagram]
     )
     if hosts:
         host = min(hosts, key=lambda h: (-hosts[h], h))
-        name = graph.nodes[host].get("name", host) if host in graph else host
+        name = graph.name(host)
         plan.append(
             (
                 "impact",
@@ -132,7 +131,7 @@ def diagrams(arch: "Architecture", model: str, lang: str) -> tuple[list[Diagram]
             diagrams.append(Diagram(key, title, sub, caption, command, None, reason))
             continue
         try:
-            source = build_diagram(arch, key, **options).source
+            source = build_diagram(graph, key, **options).source
             if engine is None:
                 raise SpbeError("no Graphviz engine: install graphviz or graphviz-pure")
             svg = render(source, "svg", engine=engine).decode("utf-8")

@@ -16,6 +16,7 @@ from .chart import bar_chart
 from .labels import METRICS, STATUS, TEXT
 
 if TYPE_CHECKING:
+    from ..graph import ArchGraph
     from ..model import Architecture
 
 __all__ = [
@@ -183,11 +184,12 @@ def _share(key: str, share: Any, lang: str) -> MetricRow:
     return MetricRow(label, sub, share.part, share.total, percent)
 
 
-def audit_section(arch: "Architecture", lang: str) -> AuditSection:
+def audit_section(graph: "ArchGraph", lang: str) -> AuditSection:
     from ..audit import audit
-    from ..validate import RULES
+    from ..model.rules import RULES
 
-    result = audit(arch)
+    arch = graph.arch
+    result = audit(graph)
     rows = [_share(key, getattr(result.metrics, key), lang) for key in METRICS]
     by_code: dict[str, list[Finding]] = defaultdict(list)
     for item in result.findings:
@@ -216,10 +218,10 @@ def audit_section(arch: "Architecture", lang: str) -> AuditSection:
     )
 
 
-def maturity_section(arch: "Architecture", lang: str) -> MaturitySection:
+def maturity_section(graph: "ArchGraph", lang: str) -> MaturitySection:
     from ..maturity import assess, load_framework
 
-    result = assess(arch)
+    result = assess(graph)
     framework = load_framework(result.framework_id)
     domain_names = {d.id: d.name if lang == "id" or not d.english else d.english
                     for d in framework.domains}
