@@ -197,7 +197,10 @@ def schema(
     *,
     output: Annotated[
         Path | None,
-        typer.Option("--output", "-o", help="Folder for the schema files (--check: schemas)"),
+        typer.Option(
+            "--output", "-o",
+            help="Folder to write the schema files into; --check reads it (default: schemas)",
+        ),
     ] = None,
     check: Annotated[
         bool, typer.Option(help="Only check the files are up to date; exit 1 when stale")
@@ -222,7 +225,10 @@ def docs(
     *,
     output: Annotated[
         Path | None,
-        typer.Option("--output", "-o", help="Folder for the generated pages (--check: docs)"),
+        typer.Option(
+            "--output", "-o",
+            help="Folder to write the pages into; --check reads it (default: docs)",
+        ),
     ] = None,
     check: Annotated[
         bool, typer.Option(help="Only check the pages are up to date; exit 1 when stale")
