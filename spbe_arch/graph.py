@@ -28,7 +28,7 @@ EDGES_BY_KIND = "edges_by_kind"
 
 EDGE_KINDS = (
     "owns",  # unit -> application | service | business_process | data (steward)
-    "part_of",  # unit -> parent unit
+    "part_of",  # unit -> parent unit; infrastructure -> national platform it is a tenant of
     "supports",  # service -> business_process
     "realizes",  # application -> service
     "reads",  # application -> data
@@ -74,7 +74,7 @@ def build_graph(arch: Architecture) -> "nx.MultiDiGraph":
                 nodes[element_id] = {"kind": collection, "name": element.name, "element": element}
                 succ[element_id] = {}
                 pred[element_id] = {}
-    platforms = national_platforms()
+    platforms = {**arch.platforms, **national_platforms()}
 
     def link(source: str | None, target: str | None, kind: str, key: str = "", **attrs) -> None:
         """Add the edge source -> target (keyed by its kind, or `key`) if both ends are known."""
@@ -124,6 +124,7 @@ def build_graph(arch: Architecture) -> "nx.MultiDiGraph":
         if producer is not None and data_id not in producer.writes:
             link(producer.id, data_id, "writes")
     for infra_id, infra in arch.infrastructure.items():
+        link(infra_id, infra.platform, "part_of")
         for network in infra.networks:
             link(infra_id, network, "connected_to")
     for control_id, control in arch.security.items():

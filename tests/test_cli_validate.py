@@ -26,7 +26,7 @@ def test_validate_errors_exit_1_with_located_lines(runner, make_model):
         f"{root}/apps.yaml:5:5: error SPBE-R008 owner: 'dinkes-x' is not defined in the model"
         in result.output
     )
-    assert "    hint: define it, or name an existing unit" in result.output
+    assert "    hint: did you mean 'dinkes'? define it, or name an existing unit" in result.output
 
 
 def test_validate_missing_path_exits_2_with_one_line(runner, tmp_path):
@@ -66,7 +66,7 @@ def test_validate_json_contract(runner, make_model):
             "file": "apps.yaml",
             "line": 5,
             "column": 5,
-            "hint": "define it, or name an existing unit",
+            "hint": "did you mean 'dinkes'? define it, or name an existing unit",
         }
     ]
 
@@ -168,12 +168,12 @@ def test_validate_reports_every_problem_of_three_files_in_one_run(runner, make_m
     assert result.exit_code == 1, result.output
     lines = [line for line in result.output.splitlines() if not line.startswith("    hint")]
     assert lines == [
+        f"{root}/zz/rusak.yaml:3:11: error SPBE-R001 invalid YAML: unclosed bracket '['",
         f"{root}/aplikasi/apps.yaml:5:5: error SPBE-R008 owner: 'dinkes-x' is not defined in "
         "the model",
         f"{root}/aplikasi/apps.yaml:8:5: error SPBE-R003 kind: input should be 'umum' or "
         "'khusus', got 'Khusus'",
         f"{root}/zz/lagi.yaml:2:5: error SPBE-R007 duplicate id 'dinkes': already used in "
         "units.yaml (units)",
-        f"{root}/zz/rusak.yaml:3:11: error SPBE-R001 invalid YAML: unclosed bracket '['",
         "4 errors, 0 warnings in 5 files (2 elements)",
     ]

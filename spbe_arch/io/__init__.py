@@ -2,7 +2,7 @@
 
 from .catalog import catalog_dir, national_platforms
 from .files import MANIFEST, ParsedFile, SpbeError, model_files, parse_file, relative_name
-from .positions import element_lines, key_position
+from .positions import element_lines, key_position, written_ids
 
 __all__ = [
     "MANIFEST",
@@ -15,4 +15,5 @@ __all__ = [
     "national_platforms",
     "parse_file",
     "relative_name",
+    "written_ids",
 ]

@@ -3,7 +3,10 @@
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-__all__ = ["Finding", "Location", "Severity"]
+__all__ = ["SYNTAX_ERROR", "Finding", "Location", "Severity"]
+
+SYNTAX_ERROR = "SPBE-R001"
+"""The code of a file that cannot be parsed (registered in `spbe_arch.validate.codes`)."""
 
 
 class Severity(StrEnum):
@@ -46,8 +49,11 @@ class Finding:
 
     @property
     def sort_key(self) -> tuple:
+        """Syntax errors first (a file that cannot be read explains much of what follows),
+        then by file, line and column."""
         loc = self.location
         return (
+            self.code != SYNTAX_ERROR,
             loc.file if loc else "~",
             loc.line if loc else 0,
             loc.column if loc else 0,

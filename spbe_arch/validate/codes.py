@@ -1,11 +1,13 @@
 """Validation codes (family R): what the loader and the reference checks report."""
 
 from ..model import Severity
+from ..model.finding import SYNTAX_ERROR as _SYNTAX_ERROR_CODE
 from .registry import Rule, register
 
 __all__ = [
     "DANGLING_REFERENCE",
     "DUPLICATE_ID",
+    "EMPTY_FILE",
     "INVALID_IDENTIFIER",
     "INVALID_SEVERITY_OVERRIDE",
     "INVALID_VALUE",
@@ -29,7 +31,7 @@ def _code(code: str, name: str, doc: str, *, severity=Severity.error, overridabl
     return code
 
 
-SYNTAX_ERROR = _code("SPBE-R001", "file-syntax-error", """
+SYNTAX_ERROR = _code(_SYNTAX_ERROR_CODE, "file-syntax-error", """
 ## What it does
 Reports a file that is not valid YAML 1.2 or JSON, including a key written twice in one mapping.
 
@@ -319,4 +321,22 @@ applications:
     kind: umum
 ```
 Use instead: add `platform: srikandi`.
+""", severity=Severity.warning)
+
+EMPTY_FILE = _code("SPBE-R018", "empty-model-file", """
+## What it does
+Reports a model file that holds nothing: empty, or only comments.
+
+## Why is this bad?
+A file in the model folder is read as part of the model. One that holds nothing is often a
+file whose content was lost (saved empty, truncated by a merge) or everything in it was
+commented out by mistake; either way, the elements meant to be there are missing.
+
+## Example
+```yaml
+# aplikasi.yaml
+# applications:
+#   - id: simpus
+```
+Use instead: uncomment the collection, or delete the file.
 """, severity=Severity.warning)

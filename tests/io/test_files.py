@@ -55,8 +55,10 @@ def test_duplicate_key_is_located_by_reparse(make_model):
     assert "duplicate" in item.message
 
 
-def test_empty_file_is_fine(make_model):
-    assert load_model(make_model({"empty.yaml": ""})).findings == []
+def test_empty_file_is_only_a_warning(make_model):
+    result = load_model(make_model({"empty.yaml": ""}))
+    assert result.ok
+    assert [(f.code, f.location.file) for f in result.findings] == [("SPBE-R018", "empty.yaml")]
 
 
 def test_missing_path_raises_could_not_run(tmp_path):
