@@ -48,7 +48,7 @@ def element_lines(path: Path, wanted: Collection[str]) -> dict[str, tuple[int, i
 
 
 def written_ids(raw: bytes) -> list[str]:
-    """The ids written as `id: x` keys in a file's text, in order, without parsing it.
+    r"""The ids written as `id: x` keys in a file's text, in order, without parsing it.
 
     For a file that cannot be parsed: the ids it would have defined.
 
