@@ -65,7 +65,26 @@ def test_graph_equals_the_one_networkx_builds_through_its_api():
     assert dict(graph.in_degree()) == dict(public.in_degree())
     reversed_edges = {(v, u, k) for u, v, k in graph.reverse(copy=True).edges(keys=True)}
     assert reversed_edges == set(graph.edges(keys=True))
-    assert graph.number_of_edges() == 555
+    assert graph.number_of_edges() == 556
+
+
+def test_a_tenant_data_centre_is_part_of_its_national_platform():
+    graph = build_graph(load_model(EXAMPLE).architecture)
+    assert graph["pdn-lembah-hijau"]["pdn"] == {"part_of": {"kind": "part_of"}}
+    assert graph.nodes["pdn"]["kind"] == "national"
+
+
+def test_a_model_platform_is_a_national_node(make_model):
+    root = make_model({
+        **MODEL,
+        "platforms.yaml": "platforms:\n"
+        "  - {id: sidia, name: SIDIA Provinsi, kind: aplikasi_pusat}\n"
+        "integrations:\n  - {id: int-05, source: simpus, target: sidia, via: splp}\n",
+    })
+    graph = build_graph(load_model(root).architecture)
+    assert graph.nodes["sidia"]["kind"] == "national"
+    assert graph.nodes["sidia"]["name"] == "SIDIA Provinsi"
+    assert "int-05" in graph["simpus"]["sidia"]
 
 
 def test_the_kind_indexes_hold_every_node_and_edge_once(make_model):
