@@ -70,8 +70,12 @@ def _emit_json(payload: object) -> None:
 
 
 def _prefix(path: Path) -> str:
-    """How finding paths are shown in text: relative to where the user typed the model path."""
-    return "" if path.is_file() else f"{path.as_posix().rstrip('/')}/"
+    """How finding paths are shown in text: relative to where the user typed the model path.
+
+    Findings name files relative to the model folder, which is the folder of a file given
+    (a single-file model, or `MODEL/spbe.yaml`)."""
+    folder = path.parent if path.is_file() else path
+    return "" if folder == Path() else f"{folder.as_posix().rstrip('/')}/"
 
 
 def _load(path: Path, *, show_progress: bool = True):
