@@ -254,7 +254,7 @@ def test_validate_tab_error_comes_first_points_at_the_tab_and_sums_up_lost_refer
     assert result.output.splitlines() == [
         f"{root}/units.yaml:6:1: error SPBE-R001 invalid YAML: while scanning a plain scalar, "
         "found a tab",
-        "    hint: indent with spaces: YAML does not allow tabs here; nothing in this file was "
+        "    hint: use spaces: YAML does not allow a tab here; nothing in this file was "
         "read",
         f"{root}/aplikasi/apps.yaml:6:44: error SPBE-R008 owner: 'dinkes-x' is not defined in "
         "the model",

@@ -112,3 +112,17 @@ def test_utf8_byte_order_mark_is_accepted(make_model):
     result = load_model(root)
     assert result.findings == []
     assert sorted(result.architecture.units) == ["b", "dinkes"]
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "column"),
+    [
+        ("units:\n  - id: a\n\tname: x\n", 3, 1),  # the parser stops at the end of line 2
+        ("units:\n\t- id: a\n", 2, 1),
+        ("units:\n  - id: a\n    name:\tx\n", 3, 10),  # reported on the 'x' after the tab
+    ],
+)
+def test_tab_error_points_at_the_tab(make_model, text, line, column):
+    (item,) = load_model(make_model({"u.yaml": text})).findings
+    assert (item.code, item.location.line, item.location.column) == ("SPBE-R001", line, column)
+    assert item.hint == "use spaces: YAML does not allow a tab here; nothing in this file was read"
