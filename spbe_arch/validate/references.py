@@ -99,13 +99,9 @@ def check_references(
             is_list = get_origin(model.model_fields[field].annotation) is list
             ok = accepted(allowed)
             for element_id in _outside(elements, field, ok, is_list=is_list):
-                value = getattr(elements[element_id], field)
-                for target in value if is_list else [value]:
-                    if _unread(arch, platforms, unread, target, ok):
-                        unresolved[unread[target]].append(target)
                 yield from _field_findings(
                     arch, platforms, invalid_ids, collection, element_id, field, allowed,
-                    value, ok, unread, suggest,
+                    getattr(elements[element_id], field), ok, unread, unresolved, suggest,
                 )
     yield from _unread_findings(unresolved)
     yield from _clashing_platforms(arch, catalog)
@@ -166,13 +162,14 @@ def _accepted_ids(
 
 def _field_findings(
     arch, platforms, invalid_ids, collection, element_id, field, allowed, value, ok, unread,
-    suggest,
+    unresolved, suggest,
 ) -> Iterator[Finding]:
     source = arch.sources[element_id]
     targets = value if isinstance(value, list) else [value]
     for position, target in enumerate(targets):
         if _unread(arch, platforms, unread, target, ok):
-            continue  # counted in one finding for the file that could not be read
+            unresolved[unread[target]].append(target)  # one finding per unreadable file
+            continue
         problem = _problem(arch, platforms, invalid_ids, target, allowed, suggest)
         if problem is None:
             continue
