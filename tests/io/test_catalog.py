@@ -69,7 +69,7 @@ def test_match_platform_by_name_ignores_case_punctuation_spacing(text, expected)
         ("http://www.lapor.go.id", "sp4n-lapor"),
         ("https://e-katalog.lkpp.go.id/katalog", "inaproc"),
         ("katalog.inaproc.id", "inaproc"),  # a subdomain of inaproc.id
-        ("https://siasn.bkn.go.id:443/", "siasn"),  # a listed domain, not the url's host
+        ("https://e-katalog.lkpp.go.id:443/", "inaproc"),  # a listed domain, not the url's
         ("https://krisna.systems", "krisna"),
         ("https://simpus.lembahhijaukab.go.id", None),
         ("https://kemendagri.go.id", None),  # a parent of a platform's host is not it
