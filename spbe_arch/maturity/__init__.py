@@ -1,6 +1,6 @@
 """SPBE maturity: index estimate from model evidence and self-assessment, gap, ranked plan.
 
-`assess(arch)` rates every indicator of the instansi's framework (`models/frameworks/`), from
+`assess(graph)` rates every indicator of the instansi's framework (`models/frameworks/`), from
 what the architecture model shows (`evidence`) and the model's `assessment:` entries
 (`rating`), computes the index, domain and aspect scores and predikat (`index`), the gap to
 the target and the plan that closes it (`plan`).
@@ -9,10 +9,10 @@ the target and the plan that closes it (`plan`).
 from collections.abc import Iterable
 from pathlib import Path
 
-from ..model import Architecture, Finding
+from ..graph import ArchGraph
+from ..model import Finding
 from ..model.framework import Framework
-from ..validate import apply_overrides, locate
-from . import codes
+from ..validate import finalize
 from .evidence import Derivation, derive
 from .framework import DEFAULT_FRAMEWORK, framework_ids, load_framework
 from .index import aspect_scores, domain_scores, index, predikat
@@ -29,14 +29,13 @@ __all__ = [
     "Score",
     "Source",
     "assess",
-    "codes",
     "framework_ids",
     "load_framework",
 ]
 
 
 def assess(
-    arch: Architecture,
+    graph: ArchGraph,
     framework: Framework | str | Path | None = None,
     target: float | None = None,
     *,
@@ -46,8 +45,8 @@ def assess(
 
     Parameters
     ----------
-    arch
-        The architecture (from `spbe_arch.validate.load_model`).
+    graph
+        The model's graph (`build_graph(load_model(path).architecture)`).
     framework
         A framework, a shipped framework id or a framework file path; default the
         instansi's `framework` (PermenPANRB 59/2020 when it names none).
@@ -71,17 +70,19 @@ def assess(
 
     Examples
     --------
+    >>> from spbe_arch.graph import build_graph
     >>> from spbe_arch.model import Architecture
-    >>> result = assess(Architecture(root="."), target=1.05)
+    >>> result = assess(build_graph(Architecture(root=".")), target=1.05)
     >>> result.index, result.predikat, round(result.gap, 4), len(result.plan)
     (1.0, 'Kurang', 0.05, 2)
     """
+    arch = graph.arch
     if not isinstance(framework, Framework):
         default = arch.instansi.framework if arch.instansi else None
         framework = load_framework(framework or default)
     if target is None and arch.instansi is not None:
         target = arch.instansi.target
-    ratings, findings = rate(arch, framework, derive(arch, framework))
+    ratings, findings = rate(arch, framework, derive(graph, framework))
     levels = {r.id: r.level for r in ratings}
     value = index(framework, levels)
     plan = make_plan(framework, ratings, index=value, target=target)
@@ -107,6 +108,5 @@ def assess(
         plan=plan,
         plan_reach=reach,
         plan_predikat=predikat(framework, reach),
-        findings=sorted([*validation, *locate(apply_overrides(findings, arch), arch)],
-                        key=lambda f: f.sort_key),
+        findings=finalize(findings, arch, finished=validation),
     )

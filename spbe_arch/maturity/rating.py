@@ -11,8 +11,8 @@ from dataclasses import dataclass
 
 from ..model import Architecture, AssessmentEntry, Finding, Location
 from ..model.framework import EvidenceRule, Framework, Indicator
-from ..validate import finding
-from . import codes
+from ..model.rules import finding
+from ..model.rules import maturity as codes
 from .evidence import Derivation
 from .result import IndicatorRating, Source
 

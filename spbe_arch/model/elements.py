@@ -53,6 +53,17 @@ class Element(SpbeModel):
     tags: Tags
     properties: Properties
 
+    def states(self, field: str) -> bool:
+        """True when the model gives `field` (written in the file, even as an empty list);
+        an omitted field is unknown, never absent.
+
+        >>> Unit(id="u", name="U", kind="dinas").states("networks")
+        False
+        >>> Unit(id="u", name="U", kind="dinas", networks=[]).states("networks")
+        True
+        """
+        return field in self.model_fields_set
+
 
 class Instansi(SpbeModel):
     """The government body the model describes (instansi pemerintah); manifest only."""
@@ -162,6 +173,11 @@ class Infrastructure(Element):
     provider: str | None = Field(default=None, description="Penyedia (operator)")
     networks: Refs = Field(
         default_factory=list, description="Networks a data centre is connected to (jaringan)"
+    )
+    platform: Identifier | None = Field(
+        default=None,
+        description="National platform this is a local part of (tenant), e.g. pdn for a PDN "
+        "tenant data centre: it stops when that platform stops",
     )
 
 

@@ -14,7 +14,7 @@ CSV_ROWS = [
     ["1", "SIMPUS", "Dinas Kesehatan", "Sistem Informasi Puskesmas", "https://simpus.contoh.go.id",
      "Khusus", "Aktif", "Server Diskominfo"],
     ["2", "SRIKANDI", "DINKES", "Naskah dinas elektronik", "", "Umum", "Aktif", ""],
-    ["3", "KRISNA", "Bappeda", "Perencanaan; penganggaran", "", "Umum", "Aktif", ""],
+    ["3", "SIMONEV", "Bappeda", "Monitoring; evaluasi", "", "Umum", "Aktif", ""],
     ["4", "Sistem Perizinan Terpadu – OSS lokal", "Dinas  Kesehatan", "", "", "Khusus",
      "Tidak Aktif", ""],
     ["", "", "", "", "", "", "", ""],
@@ -44,12 +44,12 @@ def test_import_semicolon_windows_1252_csv_validates_and_audits(runner, tmp_path
         "server_location <- 'Lokasi Server', number <- 'No'",
         "kept as properties: server_location <- 'Lokasi Server'",
         f"{src}:8: skipped: no application name (column 'Nama Aplikasi' is empty)",
-        f"{src}:4: guess: 'SRIKANDI' is national platform 'srikandi' (by name 'srikandi'); "
-        "imported as 'srikandi-dinkes'",
+        f"{src}:4: guess: 'SRIKANDI' is national platform 'srikandi' (by its name); imported "
+        "as 'srikandi-dinkes'",
         f"{src}: guess: unit 'dinkes' (Dinas Kesehatan) merges 'Dinas Kesehatan' (row 3), "
         "'DINKES' (row 4), 'Dinas  Kesehatan' (row 6)",
-        f"{src}:5: national system 'KRISNA' is not in the platform catalog; imported as "
-        "'krisna' (kind umum, no platform)",
+        f"{src}:5: national system 'SIMONEV' is not in the platform catalog; imported as "
+        "'simonev' (kind umum, no platform)",
         f"{src}:9: note: 'Deskripsi' holds '=SUM(A1:A3)', a formula written as text; kept as "
         "text, never evaluated",
         f"{src}:9: note: status 'Rusak' not recognised; kept as properties.status, status left "
@@ -141,9 +141,9 @@ def test_import_json_report(runner, tmp_path):
     ]
     assert report["guesses"] == [{
         "row": 4, "application": "srikandi-dinkes", "name": "SRIKANDI",
-        "platform": "srikandi", "how": "name", "key": "srikandi",
+        "platform": "srikandi", "how": "name",
     }]
-    assert report["unmatched"] == [{"row": 5, "application": "krisna", "name": "KRISNA"}]
+    assert report["unmatched"] == [{"row": 5, "application": "simonev", "name": "SIMONEV"}]
     assert (report["rows"], report["imported"], report["units"]) == (6, 5, 3)
 
 
@@ -174,7 +174,7 @@ def test_import_force_never_replaces_a_folder_that_is_not_a_model(runner, tmp_pa
 def test_import_mapping_file_names_other_headers(runner, tmp_path):
     source = write_csv(tmp_path / "kota-contoh.csv", [
         ["Judul Sistem", "Dikelola Oleh", "Tahun"],
-        ["Portal Satu Data", "Diskominfo", "2021"],
+        ["Arsip Foto Kegiatan", "Diskominfo", "2021"],
     ])
     mapping = tmp_path / "mapping.yaml"
     mapping.write_text("columns:\n  name: Judul Sistem\n  unit: [Dikelola Oleh, Pengelola]\n")
@@ -183,7 +183,7 @@ def test_import_mapping_file_names_other_headers(runner, tmp_path):
 
     assert result.exit_code == 0, result.output
     arch = load_model(tmp_path / "model").architecture
-    portal = arch.applications["portal-satu-data"]
+    portal = arch.applications["arsip-foto-kegiatan"]
     assert (portal.owner, portal.properties) == ("diskominfo", {"tahun": "2021"})
     assert arch.units["diskominfo"].name == "Diskominfo"
 

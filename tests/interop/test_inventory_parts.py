@@ -6,11 +6,9 @@ from hypothesis import strategies as st
 from inventory_files import write_csv
 
 from spbe_arch.interop.inventory.emit import scalar
-from spbe_arch.interop.inventory.platforms import PlatformMatch, PlatformMatcher
 from spbe_arch.interop.inventory.table import open_table
 from spbe_arch.interop.inventory.units import IdPool, group_units
-from spbe_arch.io import national_platforms
-from spbe_arch.model import NationalPlatform, UnitKind
+from spbe_arch.model import UnitKind
 
 
 def test_unit_spellings_merge_into_one_unit_named_by_the_written_out_spelling():
@@ -34,30 +32,21 @@ def test_unit_ids_avoid_ids_taken():
     assert (units["SIPD"].id, units["SIPD"].kind) == ("sipd-2", UnitKind.unit_kerja)
 
 
-def test_platform_matched_by_name_acronym_url_and_word():
-    matcher = PlatformMatcher(national_platforms())
+def test_unit_kinds_of_the_pemda_as_it_is():
+    kinds = {
+        name: unit.kind
+        for name, unit in group_units(
+            {"Kantor Wali Kota": [2], "PDAM Tirta Kencana": [3], "UPT Puskesmas Timur": [4],
+             "Bidang Aptika": [5], "Perumda Pasar": [6]},
+            IdPool(),
+        ).items()
+    }
 
-    assert matcher.match("SRIKANDI") == PlatformMatch("srikandi", "name", "srikandi")
-    assert matcher.match("Sp4n Lapor") == PlatformMatch("sp4n-lapor", "name", "sp4nlapor")
-    assert matcher.match("Aplikasi SIPD Kab. Contoh") == PlatformMatch("sipd", "word", "sipd")
-    assert matcher.match("Simpus") is None
-
-
-def test_platform_matched_by_alias_and_url_when_the_catalog_has_them():
-    class WithAliases(NationalPlatform, extra="allow"):
-        pass
-
-    krisna = WithAliases(
-        id="krisna", name="Kolaborasi Perencanaan dan Informasi Kinerja Anggaran", kind="portal",
-        operator="Bappenas", function="planning", aliases=["KRISNA-RKPD"],
-        url="https://krisna.systems",
-    )
-    matcher = PlatformMatcher({"krisna": krisna})
-
-    assert matcher.match("Krisna RKPD") == PlatformMatch("krisna", "name", "krisnarkpd")
-    assert matcher.match("Perencanaan", "http://rkpd.krisna.systems/login") == PlatformMatch(
-        "krisna", "url", "rkpd.krisna.systems"
-    )
+    assert kinds == {
+        "Kantor Wali Kota": UnitKind.kepala_daerah, "PDAM Tirta Kencana": UnitKind.bumd,
+        "UPT Puskesmas Timur": UnitKind.upt, "Bidang Aptika": UnitKind.bidang,
+        "Perumda Pasar": UnitKind.bumd,
+    }
 
 
 @given(st.text())

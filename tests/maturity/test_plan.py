@@ -3,6 +3,7 @@
 import pytest
 from conftest import EXAMPLE, ROOT
 
+from spbe_arch.graph import build_graph
 from spbe_arch.maturity import assess, load_framework
 from spbe_arch.maturity.index import index
 from spbe_arch.validate import load_model
@@ -36,7 +37,7 @@ def _after(result) -> dict[int, int]:
 
 @pytest.fixture
 def mini_model(make_model):
-    return load_model(make_model({"model.yaml": MODEL})).architecture
+    return build_graph(load_model(make_model({"model.yaml": MODEL})).architecture)
 
 
 def test_plan_gains_add_up_to_the_reach(mini_model):
@@ -83,7 +84,7 @@ def test_plan_without_target_lists_the_next_step_of_every_indicator(mini_model):
 
 def test_plan_assessment_below_model_step_is_a_low_effort_assessment_update(make_model):
     root = make_model({"model.yaml": MODEL, "a.yaml": "assessment: [{indicator: 2, level: 1}]\n"})
-    result = assess(load_model(root).architecture, MINI)
+    result = assess(build_graph(load_model(root).architecture), MINI)
     step = next(s for s in result.plan if s.indicator == 2)
     assert (step.from_level, step.effort, step.actions) == (
         1, "low", ("raise the self-assessment of indicator 2 to level 2 with bukti dukung",),
@@ -91,7 +92,7 @@ def test_plan_assessment_below_model_step_is_a_low_effort_assessment_update(make
 
 
 def test_plan_on_the_example_is_ranked_by_gain_and_reaches_the_target():
-    result = assess(load_model(EXAMPLE).architecture)
+    result = assess(build_graph(load_model(EXAMPLE).architecture))
     gains = [s.index_gain for s in result.plan]
     assert gains == sorted(gains, reverse=True)
     assert result.plan_reach >= result.target
@@ -99,7 +100,7 @@ def test_plan_on_the_example_is_ranked_by_gain_and_reaches_the_target():
 
 
 def test_plan_to_the_top_covers_every_missing_level():
-    result = assess(load_model(EXAMPLE).architecture, target=5)
+    result = assess(build_graph(load_model(EXAMPLE).architecture), target=5)
     missing = sum(5 - r.level for r in result.indicators)
     assert len(result.plan) == missing
     assert result.plan_reach == pytest.approx(5.0, abs=1e-12)

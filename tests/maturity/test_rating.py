@@ -2,6 +2,7 @@
 
 from conftest import ROOT
 
+from spbe_arch.graph import build_graph
 from spbe_arch.maturity import assess
 from spbe_arch.validate import load_model
 
@@ -23,7 +24,7 @@ integrations:
 def _assess(make_model, assessment: str, *, framework=None, files=None):
     root = make_model({"model.yaml": MODEL, "assessment.yaml": assessment, **(files or {})})
     loaded = load_model(root)
-    result = assess(loaded.architecture, framework)
+    result = assess(build_graph(loaded.architecture), framework)
     return {r.id: r for r in result.indicators}, result.findings
 
 
@@ -75,7 +76,7 @@ def test_rating_unknown_indicator_is_an_error_located_in_its_file(make_model):
     root = make_model({"model.yaml": MODEL, "assessment.yaml": "assessment: []\n",
                        "zz/more.yaml": text})
     loaded = load_model(root)
-    findings = assess(loaded.architecture).findings
+    findings = assess(build_graph(loaded.architecture)).findings
     assert _where(findings) == [("zz/more.yaml", 3, 6, "SPBE-M001")]
     assert findings[0].message == (
         "assessment: unknown indicator '48' in framework 'permenpanrb-59-2020'"

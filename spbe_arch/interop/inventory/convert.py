@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ...io import SpbeError, national_platforms
+from ...io import PlatformMatcher, SpbeError, national_platforms
 from ...model import (
     Application,
     ApplicationKind,
@@ -24,7 +24,6 @@ from ...model import (
 )
 from ...model.types import ID_PATTERN
 from .columns import Column, find_header, load_mapping, normal_header
-from .platforms import PlatformMatcher
 from .report import ImportReport, PlatformGuess, RowNote, UnitMerge, Unmatched
 from .table import open_table
 from .units import IdPool, UnitName, group_units, slug
@@ -50,8 +49,8 @@ _NATIONAL = {  # classification or category text -> national (True) or local (Fa
                      "specific"), False),
 }
 
-_NOT_APPLICATIONS = {PlatformKind.network, PlatformKind.data_centre}
-"""Platforms an inventory row cannot be an instance of (JIP, PDN): rows name applications."""
+_NOT_APPLICATIONS = {PlatformKind.network, PlatformKind.data_centre, PlatformKind.gateway}
+"""Platforms an inventory row cannot be an instance of (JIP, PDN, SPLP): rows name applications."""
 
 _RAA = re.compile(r"^RAA(\.[0-9]{2}){1,4}$")
 _PROPERTY_OF = {
@@ -351,14 +350,12 @@ def _application(
     for column, key in _PROPERTY_OF.items():
         if text := values.get(column):
             properties[key] = text
-    match = None if national is False else matcher.match(row.name, url or "")
-    if match is not None:
-        fields.update(kind=ApplicationKind.umum, platform=match.platform)
-        fields["id"] = ids.take(f"{match.platform}-{unit.id}")
-        report.guesses.append(PlatformGuess(
-            row.number, fields["id"], row.name, match.platform, match.how, match.key
-        ))
-        result.remarks[fields["id"]] = f"national platform '{match.platform}' by {match.how}"
+    platform, how = (None, "") if national is False else _platform(matcher, row.name, url)
+    if platform is not None:
+        fields.update(kind=ApplicationKind.umum, platform=platform)
+        fields["id"] = ids.take(f"{platform}-{unit.id}")
+        report.guesses.append(PlatformGuess(row.number, fields["id"], row.name, platform, how))
+        result.remarks[fields["id"]] = f"national platform '{platform}' by its {how}"
     else:
         fields["kind"] = ApplicationKind.umum if national else ApplicationKind.khusus
         fields["id"] = ids.take(slug(row.name) or "aplikasi")
@@ -370,6 +367,15 @@ def _application(
     if properties:
         fields["properties"] = properties
     return Application(**fields)  # every field above is checked or free text
+
+
+def _platform(matcher: PlatformMatcher, name: str, url: str | None) -> tuple[str | None, str]:
+    """The platform a row names, by its name or else its address, and which one told."""
+    found = matcher(name)
+    if found is not None:
+        return found, "name"
+    found = matcher(url) if url else None
+    return found, "address"
 
 
 def _national(row: _Row, properties: dict[str, str], report: ImportReport) -> bool | None:

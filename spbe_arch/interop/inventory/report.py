@@ -36,7 +36,7 @@ class PlatformGuess:
     name: str
     platform: str
     how: str
-    key: str
+    """What matched the catalog: the row's 'name' or its 'address'."""
 
 
 @dataclass(frozen=True)
@@ -110,8 +110,7 @@ def report_lines(report: ImportReport) -> Iterator[str]:
         yield f"{src}:{note.row}: skipped: {note.message}"
     for guess in report.guesses:
         yield (f"{src}:{guess.row}: guess: '{guess.name}' is national platform "
-               f"'{guess.platform}' (by {_HOW[guess.how]} '{guess.key}'); "
-               f"imported as '{guess.application}'")
+               f"'{guess.platform}' (by its {guess.how}); imported as '{guess.application}'")
     for merge in report.merges:
         spelt = ", ".join(f"'{s}' ({_rows(rows)})" for s, rows in merge.spellings.items())
         yield f"{src}: guess: unit '{merge.unit}' ({merge.name}) merges {spelt}"
@@ -132,9 +131,6 @@ def report_lines(report: ImportReport) -> Iterator[str]:
 
 def _n(count: int, noun: str, plural: str = "") -> str:
     return f"{count} {noun if count == 1 else plural or noun + 's'}"
-
-
-_HOW = {"name": "name", "url": "address", "word": "the word"}
 
 
 def _rows(rows: list[int]) -> str:

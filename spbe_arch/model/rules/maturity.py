@@ -1,7 +1,7 @@
-"""Maturity codes (family M): problems of the self-assessment and of service indicators."""
+"""Maturity rules (family M): problems of the self-assessment and of service indicators."""
 
-from ..model import Severity
-from ..validate.registry import Rule, register
+from ..finding import Severity
+from .table import declare
 
 __all__ = [
     "ASSESSMENT_ABOVE_MODEL",
@@ -12,12 +12,8 @@ __all__ = [
 ]
 
 
-def _code(code: str, name: str, doc: str, *, severity=Severity.error) -> str:
-    register(Rule(code, name, severity, "0.1", doc.strip()))
-    return code
 
-
-UNKNOWN_ASSESSMENT_INDICATOR = _code("SPBE-M001", "unknown-assessment-indicator", """
+UNKNOWN_ASSESSMENT_INDICATOR = declare("SPBE-M001", "unknown-assessment-indicator", """
 ## What it does
 Reports a self-assessment entry whose `indicator` is not an indicator of the instansi's
 evaluation framework (for PermenPANRB 59/2020: 1 to 47).
@@ -35,7 +31,7 @@ assessment:
 Use instead: the number of the indicator in `models/frameworks/permenpanrb-59-2020.yaml`.
 """)
 
-DUPLICATE_ASSESSMENT = _code("SPBE-M002", "duplicate-assessment-indicator", """
+DUPLICATE_ASSESSMENT = declare("SPBE-M002", "duplicate-assessment-indicator", """
 ## What it does
 Reports an indicator assessed more than once in the model's self-assessment; the lower level
 is used.
@@ -53,7 +49,7 @@ assessment:
 Use instead: one entry per indicator.
 """, severity=Severity.warning)
 
-UNKNOWN_SERVICE_INDICATOR = _code("SPBE-M003", "unknown-service-indicator", """
+UNKNOWN_SERVICE_INDICATOR = declare("SPBE-M003", "unknown-service-indicator", """
 ## What it does
 Reports a service whose `indicator` is not a service indicator of the framework (for
 PermenPANRB 59/2020: 32 to 47).
@@ -73,7 +69,7 @@ services:
 Use instead: `indicator: 37` (layanan kearsipan dinamis).
 """, severity=Severity.warning)
 
-ASSESSMENT_ABOVE_MODEL = _code("SPBE-M004", "assessment-above-model-evidence", """
+ASSESSMENT_ABOVE_MODEL = declare("SPBE-M004", "assessment-above-model-evidence", """
 ## What it does
 Reports a self-assessed level above the level the architecture model shows for the same
 indicator, such as claiming level 4 for the SPLP indicator while integrations between units
@@ -92,7 +88,7 @@ assessment:
 Use instead: route the integrations through SPLP (`via: splp`), or assess level 3.
 """, severity=Severity.warning)
 
-ASSESSMENT_LEVEL_OUT_OF_RANGE = _code("SPBE-M005", "assessment-level-out-of-range", """
+ASSESSMENT_LEVEL_OUT_OF_RANGE = declare("SPBE-M005", "assessment-level-out-of-range", """
 ## What it does
 Reports a self-assessed level above the highest level of the framework.
 
