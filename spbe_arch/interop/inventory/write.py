@@ -38,7 +38,11 @@ def write_import(imported: InventoryImport, out: Path, *, force: bool = False) -
             old = Path(tempfile.mkdtemp(dir=out.parent, prefix=f".{out.name}.", suffix=".old"))
             old.rmdir()
             os.replace(out, old)
-            os.replace(staging, out)
+            try:
+                os.replace(staging, out)
+            except OSError:
+                os.replace(old, out)  # the model that was there stays
+                raise
             shutil.rmtree(old, ignore_errors=True)
         else:
             os.replace(staging, out)
