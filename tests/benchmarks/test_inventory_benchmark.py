@@ -10,7 +10,7 @@ from conftest import ROOT
 from spbe_arch.cli import app
 
 sys.path.insert(0, str(ROOT))
-from benchmarks.inventory import write_inventory  # noqa: E402
+from benchmarks.inventory import write_inventory
 
 
 @pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
