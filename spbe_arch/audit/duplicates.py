@@ -1,7 +1,10 @@
 """Duplicate applications: aplikasi khusus doing the same job, or the job of an aplikasi umum."""
 
+import re
+import unicodedata
 from collections import defaultdict
 from collections.abc import Iterator
+from urllib.parse import urlsplit
 
 from ..graph import ArchGraph
 from ..io import national_platforms
@@ -44,7 +47,8 @@ def _indistinct(graph: ArchGraph, apps: list[str]) -> list[tuple[str, ...]]:
 def duplicate_application_groups(graph: ArchGraph) -> dict[tuple[str, ...], list[str]]:
     """Groups of active aplikasi khusus duplicating each other -> why, sorted by group.
 
-    Two or more share an RAA code, or realize one service with no RAA code telling them apart.
+    Two or more share an RAA code, realize one service with no RAA code telling them apart,
+    have one name (case, spacing and punctuation aside) or share one address (URL).
     """
     khusus_ids = [
         a for a in graph.active_applications if graph.element(a).kind is ApplicationKind.khusus
@@ -61,7 +65,40 @@ def duplicate_application_groups(graph: ArchGraph) -> dict[tuple[str, ...], list
     for ref, apps in sorted(by_ref.items()):
         if len(apps) > 1:
             reasons[tuple(apps)].append(f"share RAA code '{ref}'")
+    for same, key_of, shown in (
+        ("have the name", _name_key, lambda app: app.name),
+        ("share the address", _address_key, _address_key),
+    ):
+        by_key: dict[str, list[str]] = defaultdict(list)
+        for app in khusus_ids:
+            key = key_of(graph.element(app))
+            if key:
+                by_key[key].append(app)
+        for apps in by_key.values():
+            if len(apps) > 1:
+                reasons[tuple(apps)].append(f"{same} '{shown(graph.element(apps[0]))}'")
     return {group: reasons[group] for group in sorted(reasons)}
+
+
+def _name_key(app) -> str:
+    """A name without case, accents, spacing or punctuation: 'SMS Gateway' = 'sms-gateway'."""
+    plain = unicodedata.normalize("NFKD", app.name).encode("ascii", "ignore").decode()
+    return re.sub(r"[^0-9a-z]+", "", plain.casefold())
+
+
+def _address_key(app) -> str:
+    """An address without scheme, 'www.', case of the host or a final '/'; '' when none."""
+    if not app.url:
+        return ""
+    text = app.url.strip()
+    try:
+        parts = urlsplit(text if "://" in text else f"//{text}")
+        host = parts.hostname
+    except ValueError:
+        return ""
+    if not host or "." not in host:
+        return ""
+    return host.removeprefix("www.") + parts.path.rstrip("/")
 
 
 def khusus_duplicating_umum(graph: ArchGraph) -> dict[str, tuple[list[str], set[str]]]:

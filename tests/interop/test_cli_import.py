@@ -225,3 +225,28 @@ def test_import_level_option(runner, tmp_path, level):
 
     assert result.exit_code == 0, result.output
     assert load_model(tmp_path / "model").architecture.instansi.level.value == level
+
+
+def test_imported_inventory_audit_finds_duplicates_and_only_counts_unknown_facts(runner, tmp_path):
+    source = write_csv(tmp_path / "kota-contoh.csv", [
+        ["Nama Aplikasi", "OPD", "URL", "Klasifikasi"],
+        ["SMS Gateway", "Diskominfo", "", "Khusus"],
+        ["SMS  GATEWAY", "Dinkes", "", "Khusus"],
+        ["E-Pajak", "Bapenda", "https://pajak.contoh.go.id", "Khusus"],
+        ["SIPAKDA", "Bapenda", "pajak.contoh.go.id/", "Khusus"],
+        ["SRIKANDI", "Setda", "", "Umum"],
+    ])
+    out = tmp_path / "model"
+    assert _import(runner, source, out).exit_code == 0
+
+    audit = runner.invoke(app, ["audit", str(out), "--format", "json"])
+
+    assert audit.exit_code == 0, audit.output
+    findings = json.loads(audit.output)["findings"]
+    assert [(f["code"], f["message"]) for f in findings if f["code"] == "SPBE-A007"] == [
+        ("SPBE-A007", "aplikasi 'sms-gateway', 'sms-gateway-2' duplicate each other: they have "
+         "the name 'SMS Gateway'"),
+        ("SPBE-A007", "aplikasi 'e-pajak', 'sipakda' duplicate each other: they share the "
+         "address 'pajak.contoh.go.id'"),
+    ]
+    assert {f["code"] for f in findings} == {"SPBE-A007", "SPBE-A021"}  # the rest is unknown
