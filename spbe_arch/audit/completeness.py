@@ -10,6 +10,7 @@ inventory, say) leaves isolation and data-flow gaps unknown.
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
+from weakref import WeakKeyDictionary
 
 from ..graph import ArchGraph
 from ..model.rules import Hit
@@ -42,7 +43,8 @@ class Fact:
     fields: tuple[str, ...] = ()
 
     def stated_by(self, element: Any) -> bool:
-        return any(element.states(f) for f in self.fields or (self.field,))
+        given = element.model_fields_set
+        return any(f in given for f in self.fields or (self.field,))
 
     @property
     def key(self) -> str:
@@ -87,10 +89,16 @@ def integrations_recorded(graph: ArchGraph) -> bool:
     return bool(graph.integrations)
 
 
+_KNOWN: "WeakKeyDictionary[ArchGraph, dict[str, Known]]" = WeakKeyDictionary()
+"""Counts per graph: the metrics, the check and the maturity evidence all read them."""
+
+
 def known_facts(graph: ArchGraph) -> dict[str, Known]:
     """`collection.field` -> how many elements state it, for every fact; plus
     `applications.integrations`: all active applications when the model records integrations,
-    none when it records none."""
+    none when it records none. Counted once per graph."""
+    if graph in _KNOWN:
+        return _KNOWN[graph]
     out = {}
     for fact in FACTS:
         about = fact.elements(graph)
@@ -98,6 +106,7 @@ def known_facts(graph: ArchGraph) -> dict[str, Known]:
         out[fact.key] = Known(stated, len(about))
     active = len(graph.active_applications)
     out["applications.integrations"] = Known(active if integrations_recorded(graph) else 0, active)
+    _KNOWN[graph] = out
     return out
 
 
