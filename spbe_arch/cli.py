@@ -429,14 +429,23 @@ def maturity(
             "(default: instansi.framework, else permenpanrb-59-2020)",
         ),
     ] = None,
+    year: Annotated[
+        int | None,
+        typer.Option(help="Evaluation year to rate (default: the latest year assessed)"),
+    ] = None,
+    max_steps: Annotated[
+        int | None, typer.Option("--max-steps", min=0, help="Show at most N plan steps")
+    ] = None,
     output_format: Annotated[
         MaturityFormat, typer.Option("--format", "-f", help="Output format")
     ] = MaturityFormat.text,
 ) -> None:
-    """Estimate the SPBE index: levels with evidence, predikat, gap and a ranked plan.
+    """Estimate the SPBE index: claims against evidence, predikat, gap and a ranked plan.
 
-    Levels come from the model and its self-assessment (the lower counts). Exit 1 when the
-    model has errors (the results are printed too), 2 when it could not run.
+    Each indicator shows the self-assessed level, the evaluator's verified level, what the
+    model shows and the level that counts (verified, else the lower of claim and model), with
+    the index of each column and per year. Exit 1 when the model has errors (the results are
+    printed too), 2 when it could not run.
     """
     from .io import SpbeError
     from .maturity import assess
@@ -444,7 +453,8 @@ def maturity(
 
     loaded = _load(path, show_progress=output_format is MaturityFormat.text)
     try:
-        result = assess(loaded.architecture, framework, target, validation=loaded.findings)
+        result = assess(loaded.architecture, framework, target, year=year, max_steps=max_steps,
+                        validation=loaded.findings)
     except SpbeError as exc:
         raise _fail(str(exc)) from None
     if output_format is MaturityFormat.json:
@@ -475,6 +485,13 @@ def report(
         ReportLang,
         typer.Option(help="Language of titles and labels; the other one is shown as subtitles"),
     ] = ReportLang.id,
+    framework: Annotated[
+        str | None,
+        typer.Option(
+            "--framework",
+            help="Framework id or file for the maturity section, as in `maturity`",
+        ),
+    ] = None,
     force: Annotated[bool, typer.Option(help="Overwrite existing report files")] = False,
 ) -> None:
     """Write the architecture report (HTML and Markdown) for leadership and evaluators.
@@ -490,7 +507,8 @@ def report(
     result = _load(path)
     try:
         context, written = write_report(
-            result, output, lang=lang.value, model=path.as_posix(), force=force
+            result, output, lang=lang.value, model=path.as_posix(), force=force,
+            framework=framework,
         )
     except SpbeError as exc:
         raise _fail(str(exc)) from None

@@ -37,6 +37,7 @@ from ..model import (
 )
 from ..model.framework import EvidenceRule, Framework, Indicator
 from ..validate import listed
+from .services import service_structures
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -60,7 +61,7 @@ class Derivation:
     `actions` maps a higher level to the model changes that would earn it.
     """
 
-    indicator: int
+    indicator: str
     rule: str
     level: int
     ceiling: int
@@ -180,7 +181,7 @@ def derives(rule: EvidenceRule):
 
 def derive(
     arch: Architecture, framework: Framework, *, graph: "nx.MultiDiGraph | None" = None
-) -> dict[int, Derivation]:
+) -> dict[str, Derivation]:
     """Indicator id -> what the model shows, for every indicator whose rule finds evidence.
 
     Examples
@@ -639,8 +640,15 @@ _SERVICE_STEP = {
 
 
 def _service_levels(facts: ModelFacts, indicator: Indicator) -> list[tuple[int, str]]:
+    """(level, service id) of the services claiming a level for the indicator, best first.
+
+    A service's `level:` is a claim: it counts only as far as its structure shows
+    (`spbe_arch.maturity.services`).
+    """
+    shown = service_structures(facts.graph)
     return sorted(
-        ((ServiceLevel(s.level).number, s.id) for s in facts.arch.services.values()
+        ((min(ServiceLevel(s.level).number, shown[s.id].level), s.id)
+         for s in facts.arch.services.values()
          if s.indicator == indicator.id and s.level is not None),
         key=lambda pair: (-pair[0], pair[1]),
     )
@@ -713,7 +721,7 @@ def open_data(facts: ModelFacts, indicator: Indicator) -> Derivation | None:
     unpublished = sorted(d for d, item in facts.arch.data.items()
                          if item.classification is Classification.terbuka and not item.published)
     portal = {p for p, platform in national_platforms().items()
-              if platform.kind is PlatformKind.portal and platform.indicator == indicator.id}
+              if platform.kind is PlatformKind.portal and str(platform.indicator) == indicator.id}
     feeds = [f.id for f in facts.integrations
              if f.via is not IntegrationVia.file_transfer
              and (f.target in portal or _platform_of(facts, f.target) in portal)]

@@ -70,6 +70,14 @@ _TEXT: dict[str, tuple[str, str]] = {
     "domain": ("Domain", "Domain"),
     "weight": ("Bobot", "Weight"),
     "score": ("Nilai", "Score"),
+    "self": ("Mandiri", "Self-assessed"),
+    "verified": ("Terverifikasi", "Verified"),
+    "model_level": ("Model", "Model"),
+    "counted": ("Dihitung", "Counted"),
+    "why": ("Alasan", "Why"),
+    "year": ("Tahun", "Year"),
+    "columns": ("Indeks per kolom", "Index by column"),
+    "trajectory": ("Lintasan indeks per tahun", "Index trajectory by year"),
     "indicator": ("Indikator", "Indicator"),
     "level": ("Tingkat", "Level"),
     "source": ("Sumber", "Source"),
@@ -203,18 +211,35 @@ class DomainRow:
 
 @dataclass(frozen=True)
 class IndicatorRow:
-    id: int
+    id: str
     name: str
     domain: str
     level: int
     level_name: str
     source: str
+    self_level: str
+    verified: str
+    model: str
+    why: str
+
+
+@dataclass(frozen=True)
+class ColumnIndex:
+    label: str
+    value: float | None
+
+
+@dataclass(frozen=True)
+class YearRow:
+    year: int
+    indices: list[ColumnIndex]
+    predikat: str
 
 
 @dataclass(frozen=True)
 class PlanRow:
     step: int
-    indicator: int
+    indicator: str
     name: str
     from_level: int
     to_level: int
@@ -229,6 +254,10 @@ class MaturitySection:
     available: bool
     reason: str = ""
     framework: str = ""
+    year: int | None = None
+    columns: list[ColumnIndex] = field(default_factory=list)
+    trajectory: list[YearRow] = field(default_factory=list)
+    trajectory_svg: str = ""
     index: float = 0.0
     predikat: str = ""
     target: float | None = None
@@ -393,18 +422,19 @@ def _audit_section(arch: "Architecture", lang: str) -> AuditSection:
     )
 
 
-def _maturity(arch: "Architecture", lang: str) -> MaturitySection:
+def _maturity(arch: "Architecture", lang: str, framework: str | None) -> MaturitySection:
+    """The maturity section; a framework that cannot be loaded stops the report (SpbeError)."""
     try:
-        return _maturity_section(arch, lang)
-    except _UNAVAILABLE as exc:
+        return _maturity_section(arch, lang, framework)
+    except (ImportError, AttributeError, TypeError) as exc:
         return MaturitySection(False, reason=_reason(exc))
 
 
-def _maturity_section(arch: "Architecture", lang: str) -> MaturitySection:
-    from ..maturity import assess, load_framework
+def _maturity_section(arch: "Architecture", lang: str, ref: str | None) -> MaturitySection:
+    from ..maturity import assess
 
-    result = assess(arch)
-    framework = load_framework(result.framework_id)
+    result = assess(arch, ref)
+    framework = result.framework
     domain_names = {d.id: d.name if lang == "id" or not d.english else d.english
                     for d in framework.domains}
     domains = [DomainRow(domain_names[d.id], d.weight, d.score) for d in result.domains]
@@ -424,9 +454,30 @@ def _maturity_section(arch: "Architecture", lang: str) -> MaturitySection:
             r.level,
             r.level_name,
             str(r.source),
+            _level(r.self_level),
+            _level(r.verified_level),
+            _level(r.model_level),
+            r.why,
         )
         for r in result.indicators
     ]
+    first = 0 if lang == "id" else 1
+    labels = {"self": _TEXT["self"][first], "verified": _TEXT["verified"][first],
+              "model": _TEXT["model_level"][first], "counted": _TEXT["counted"][first]}
+
+    def columns(indices) -> list[ColumnIndex]:
+        return [ColumnIndex(labels[c], getattr(indices, c)) for c in labels]
+
+    trajectory = [YearRow(t.year, columns(t.indices), t.predikat) for t in result.trajectory]
+    trajectory_svg = ""
+    if len(trajectory) > 1:
+        trajectory_svg = bar_chart(
+            [(f"{t.year} {labels[c]}", getattr(t.indices, c)) for t in result.trajectory
+             for c in ("self", "counted") if getattr(t.indices, c) is not None],
+            maximum=float(framework.max_level),
+            target=result.target,
+            title=_TEXT["trajectory"][first],
+        )
     plan = [
         PlanRow(
             number,
@@ -444,6 +495,10 @@ def _maturity_section(arch: "Architecture", lang: str) -> MaturitySection:
     return MaturitySection(
         True,
         framework=result.framework_name,
+        year=result.year,
+        columns=columns(result.indices),
+        trajectory=trajectory,
+        trajectory_svg=trajectory_svg,
         index=result.index,
         predikat=result.predikat,
         target=result.target,
@@ -456,6 +511,10 @@ def _maturity_section(arch: "Architecture", lang: str) -> MaturitySection:
         plan_predikat=result.plan_predikat,
         unrated=len(result.unrated),
     )
+
+
+def _level(value: int | None) -> str:
+    return "-" if value is None else str(value)
 
 
 _SVG_START = re.compile(r"<svg\b")
@@ -703,6 +762,7 @@ def gather(
     model: str = "MODEL",
     diagrams: bool = True,
     generated: str | None = None,
+    framework: str | None = None,
 ) -> ReportContext:
     """Collect what the report shows from a loaded model.
 
@@ -718,11 +778,14 @@ def gather(
         Render the diagrams (needs `dot` or `graphviz-pure`).
     generated : str, optional
         The date printed in the report (default today, ISO format).
+    framework : str, optional
+        Framework id or file of the maturity section (default: the instansi's).
 
     Raises
     ------
     SpbeError
-        Unknown `lang`.
+        Unknown `lang`, or a framework that cannot be loaded (never a report that silently
+        leaves the maturity section out).
     """
     if lang not in LANGS:
         raise SpbeError(f"unknown language '{lang}'; use one of: {', '.join(LANGS)}")
@@ -752,7 +815,7 @@ def gather(
         warnings=result.count(Severity.warning),
         validation=[_row(item, arch) for item in result.findings],
         audit=_audit(arch, lang),
-        maturity=_maturity(arch, lang),
+        maturity=_maturity(arch, lang, framework),
         diagrams=drawn,
         engine=engine,
         **_inventory(arch, lang),
@@ -804,13 +867,15 @@ def write_report(
     model: str = "MODEL",
     force: bool = False,
     generated: str | None = None,
+    framework: str | None = None,
 ) -> tuple[ReportContext, list[Path]]:
     """Write `index.html` and `report.md` into `folder`; return the context and the paths.
 
     Raises
     ------
     SpbeError
-        A file exists and `force` is not set, a file cannot be written, or `lang` is unknown.
+        A file exists and `force` is not set, a file cannot be written, `lang` is unknown, or
+        the framework cannot be loaded.
     """
     from ..io.write import write_atomic
 
@@ -819,7 +884,7 @@ def write_report(
         for path in targets:
             if path.exists():
                 raise SpbeError(f"{path}: already exists; use --force to overwrite it")
-    context = gather(result, lang=lang, model=model, generated=generated)
+    context = gather(result, lang=lang, model=model, generated=generated, framework=framework)
     write_atomic(targets[0], render_html(context), force=force)
     write_atomic(targets[1], render_markdown(context), force=force)
     return context, targets
