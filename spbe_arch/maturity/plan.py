@@ -20,7 +20,9 @@ from math import fsum
 
 from ..model.framework import Effort, Framework, Indicator
 from .index import EDGE_TOLERANCE, step_gain
+from .rating import SERVICE_RULES
 from .result import IndicatorRating, PlanStep, Source
+from .services import STRUCTURE_TOP
 
 __all__ = ["make_plan", "plan_reach"]
 
@@ -81,7 +83,8 @@ def _step(framework: Framework, indicator: Indicator, rating: IndicatorRating,
     names = framework.level_names(indicator.domain)
     derivation = rating.derivation
     actions: list[str] = []
-    rung_missing = derivation is not None and derivation.level < to <= derivation.ceiling
+    rung_missing = derivation is not None and derivation.level < to <= _rule_limit(
+        indicator, derivation.ceiling)
     if rung_missing:
         wanted = list(derivation.actions.get(to, ()))  # type: ignore[union-attr]
         earlier = (set(derivation.actions.get(to - 1, ()))  # type: ignore[union-attr]
@@ -105,6 +108,11 @@ def _step(framework: Framework, indicator: Indicator, rating: IndicatorRating,
             "`evidence:` (or the evaluator's verified level)"
         )
     only_documents = not rung_missing and (rating.model_level or 0) >= to
+    if (rating.claim_by not in (None, "assessment") and rating.service_shows is not None
+            and (rating.self_level or 0) < to <= rating.service_shows):
+        actions = [f"the model shows {names[to].lower()} for {rating.claim_by}: document it "
+                   f"with bukti dukung and set `level: {names[to].lower()}`"]
+        only_documents = True
     if only_documents:
         effort = Effort.low
     elif to == framework.max_level:
@@ -126,3 +134,9 @@ def _step(framework: Framework, indicator: Indicator, rating: IndicatorRating,
         actions=tuple(actions),
         caps=caps,
     )
+
+
+def _rule_limit(indicator: Indicator, ceiling: int) -> int:
+    """The highest level a rule's model changes can earn: a service's structure stops at
+    kolaborasi, so its rule's optimum step would only edit a claim."""
+    return min(ceiling, STRUCTURE_TOP) if indicator.evidence in SERVICE_RULES else ceiling

@@ -177,10 +177,13 @@ def _rate(framework: Framework, indicator: Indicator, derivation: Derivation | N
     verified = entry.verified if entry else None
     reasons: list[str] = []
     gaps: tuple[str, ...] = ()
+    service_shows = None
     if derivation is not None:
         reasons.append(derivation.reason)
         if model is not None and model < derivation.level:
             reasons.append(_cap_reason(indicator, cap, active, derivation.level))
+    if entry is not None and verified is None:
+        reasons.insert(0, f"self-assessed {claim} ({entry.year})")
     if verified is not None:
         level, source = verified, Source.verified
         reasons.insert(0, f"verified {verified} ({entry.year})"  # type: ignore[union-attr]
@@ -195,6 +198,7 @@ def _rate(framework: Framework, indicator: Indicator, derivation: Derivation | N
         allowed, why = _claim_limit(indicator, derivation, model, found, cap, active)
         if claim_by.startswith("service") and service_claim is not None:
             shown = structures.get(service_claim[1])
+            service_shows = shown.level if shown is not None else None
             if shown is not None and shown.level < claim:
                 gaps = shown.missing
                 why = (f"{claim_by} claims {_service_level(claim)}, its structure shows "
@@ -212,6 +216,7 @@ def _rate(framework: Framework, indicator: Indicator, derivation: Derivation | N
         level=level, level_name=names[level], source=source, why="; ".join(reasons),
         self_level=claim, verified_level=verified, model_level=model,
         model_cap=cap if derivation else None, claim_by=claim_by, model_gaps=gaps,
+        service_shows=service_shows,
         derivation=derivation, assessment=entry,
     )
 

@@ -44,7 +44,8 @@ class IndicatorRating:
     shows, after its caps; `model_cap` the highest level the structure could show for it (None
     without an evidence rule). `level` is the counted level; `why` says how it was reached.
     `model_gaps` are the model changes that would let the structure show the next level of a
-    service whose claim it caps.
+    service whose claim it caps; `service_shows` is the level the structure of the claiming
+    service shows.
     """
 
     id: str
@@ -63,6 +64,7 @@ class IndicatorRating:
     model_cap: int | None = None
     claim_by: str | None = None
     model_gaps: tuple[str, ...] = ()
+    service_shows: int | None = None
     derivation: Derivation | None = None
     assessment: AssessmentEntry | None = None
 

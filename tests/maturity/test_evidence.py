@@ -32,7 +32,7 @@ def _derived(make_model, integrations: str = "", extra: str = ""):
     root = make_model({"model.yaml": UNITS + extra, "int.yaml": integrations})
     loaded = load_model(root)
     assert loaded.ok, loaded.findings
-    return derive(loaded.architecture, FRAMEWORK)
+    return {int(k): v for k, v in derive(loaded.architecture, FRAMEWORK).items()}
 
 
 def _integrations(*rows: str) -> str:
@@ -116,7 +116,7 @@ def test_evidence_network_integration_over_internet_caps_at_3(make_model):
     over = "{id: int-i, source: simpus, target: satu-data-kab, via: splp, network: internet}"
     model = UNITS.replace("networks: [internet]", "networks: [jip-kab]")
     root = make_model({"model.yaml": model, "int.yaml": _integrations(over)})
-    derived = derive(load_model(root).architecture, FRAMEWORK)[17]
+    derived = derive(load_model(root).architecture, FRAMEWORK)["17"]
     assert derived.level == 3
     assert derived.actions[4] == ("move these integrations from the internet to JIP: int-i",)
 
@@ -132,7 +132,7 @@ def test_evidence_data_centre_names_applications_outside_government_hosting(make
 def test_evidence_data_centre_all_on_pdd_connected_to_jip_is_4(make_model):
     model = UNITS.replace("hosting: vendor-x", "hosting: pdd")
     root = make_model({"model.yaml": model})
-    assert derive(load_model(root).architecture, FRAMEWORK)[16].level == 4
+    assert derive(load_model(root).architecture, FRAMEWORK)["16"].level == 4
 
 
 SERVICES = """\
@@ -146,12 +146,24 @@ services:
 """
 
 
-def test_evidence_service_level_takes_the_best_service(make_model):
+def test_evidence_service_level_takes_the_best_service_as_its_structure_shows_it(make_model):
+    # svc-arsip claims transaksi, but sikda writes no data: interaksi; svc-kesehatan claims
+    # kolaborasi with no application: informasi
     derived = _derived(make_model, extra=SERVICES)
-    assert (derived[37].level, derived[37].elements) == (3, ("svc-arsip", "svc-arsip-2"))
-    assert derived[47].level == 4
+    assert (derived[37].level, derived[37].elements) == (2, ("svc-arsip", "svc-arsip-2"))
+    assert derived[47].level == 1
     assert 36 not in derived
-    assert derived[37].actions[4] == (
+
+
+def test_evidence_service_level_claim_counts_where_the_structure_shows_it(make_model):
+    extra = SERVICES + "data:\n  - {id: data-arsip, name: Arsip, steward: dinkes}\n"
+    root = make_model({"model.yaml": UNITS.replace(
+        "owner: dinkes, hosting: pdd}\n  - {id: satu-data-kab",
+        "owner: dinkes, hosting: pdd, writes: [data-arsip]}\n  - {id: satu-data-kab",
+    ) + extra})
+    derived = derive(load_model(root).architecture, FRAMEWORK)["37"]
+    assert derived.level == 3
+    assert derived.actions[4] == (
         "connect sikda to other units or instansi through SPLP",
         "raise service 'svc-arsip' to kolaborasi: integrate it with other services and "
         "instansi through SPLP; then set `level: kolaborasi`",
@@ -165,7 +177,7 @@ def test_evidence_application_duplicate_of_aplikasi_umum_caps_at_2(make_model):
 """
     umum = "  - {id: srikandi-kab, name: SRIKANDI, kind: umum, platform: srikandi, owner: dinkes}\n"
     root = make_model({"model.yaml": UNITS + umum + extra})
-    derived = derive(load_model(root).architecture, FRAMEWORK)[15]
+    derived = derive(load_model(root).architecture, FRAMEWORK)["15"]
     assert derived.level == 2
     assert "satu-data-kab duplicates aplikasi umum 'srikandi-kab'" in derived.reason
 
@@ -189,7 +201,7 @@ def test_evidence_data_management_complete_data_is_4(make_model):
     extra = DATA
     model = UNITS.replace("hosting: pdd}", "hosting: pdd, writes: [d-open, d-closed]}", 1)
     root = make_model({"model.yaml": model + extra})
-    assert derive(load_model(root).architecture, FRAMEWORK)[23].level == 4
+    assert derive(load_model(root).architecture, FRAMEWORK)["23"].level == 4
 
 
 @pytest.mark.parametrize(
@@ -204,7 +216,7 @@ def test_evidence_data_management_complete_data_is_4(make_model):
 def test_evidence_data_management_gaps(make_model, change, level):
     model = UNITS.replace("hosting: pdd}", "hosting: pdd, writes: [d-open, d-closed]}", 1)
     root = make_model({"model.yaml": model + DATA.replace(*change)})
-    assert derive(load_model(root).architecture, FRAMEWORK)[23].level == level
+    assert derive(load_model(root).architecture, FRAMEWORK)["23"].level == level
 
 
 SECURITY = """\
@@ -255,7 +267,7 @@ roadmap:
 def test_evidence_asset_management_incomplete_inventory(make_model):
     model = UNITS.replace(",\n     hosting: vendor-x}", "}")
     root = make_model({"model.yaml": model})
-    derived = derive(load_model(root).architecture, FRAMEWORK)[24]
+    derived = derive(load_model(root).architecture, FRAMEWORK)["24"]
     assert derived.level == 2
     assert derived.elements == ("satu-data-kab",)
 
@@ -263,7 +275,7 @@ def test_evidence_asset_management_incomplete_inventory(make_model):
 def test_evidence_open_data_from_published_data(make_model):
     model = UNITS.replace("hosting: pdd}", "hosting: pdd, writes: [d-open, d-closed]}", 1)
     root = make_model({"model.yaml": model + DATA})
-    assert derive(load_model(root).architecture, FRAMEWORK)[43].level == 2
+    assert derive(load_model(root).architecture, FRAMEWORK)["43"].level == 2
     feed = _integrations("{id: int-f, source: satu-data-kab, target: satu-data, via: splp}")
     root = make_model({"model.yaml": model + DATA, "int.yaml": feed})
-    assert derive(load_model(root).architecture, FRAMEWORK)[43].level == 3
+    assert derive(load_model(root).architecture, FRAMEWORK)["43"].level == 3
