@@ -1,8 +1,9 @@
 """Where the time of `spbe-arch audit` goes: each phase timed in one process, best of N.
 
 Complements `run.py` (cold whole commands) when working on speed: it loads the model once, then
-times the graph build, the audit's index view, the metrics, every rule and the placing of
-findings, with the cyclic garbage collector paused as the command runs them.
+times the graph build, the metrics (which fill the graph's lazy link and data-flow indexes),
+every check and the finishing of findings, with the cyclic garbage collector paused as the
+command runs them.
 
 Usage::
 
@@ -17,10 +18,9 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from spbe_arch.audit import RULES, audit_codes, compute_metrics
-from spbe_arch.audit.flows import integration_view
+from spbe_arch.audit import CHECKS, compute_metrics
 from spbe_arch.graph import build_graph
-from spbe_arch.validate import apply_overrides, load_model, locate
+from spbe_arch.validate import finalize, load_model
 
 
 class Phases:
@@ -37,8 +37,8 @@ class Phases:
         return result
 
 
-def _listed(check: Callable, graph: object) -> list:
-    return list(check(graph))
+def _listed(rule, check: Callable, graph: object) -> list:
+    return [rule.finding(hit) for hit in check(graph)]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -52,13 +52,12 @@ def main(argv: list[str] | None = None) -> int:
     gc.disable()
     for _ in range(args.runs):  # each run on a new graph: nothing cached from the run before
         graph = phases.time("build_graph", build_graph, arch)
-        phases.time("audit index view", integration_view, graph)
-        phases.time("compute_metrics", compute_metrics, graph, arch)
+        phases.time("compute_metrics", compute_metrics, graph)
         findings = []
-        for code in audit_codes():
-            rule = RULES[code]
-            findings.extend(phases.time(f"{code} {rule.name}", _listed, rule.check, graph))
-        phases.time("locate findings", locate, apply_overrides(findings, arch), arch)
+        for code in sorted(CHECKS):
+            rule, check = CHECKS[code]
+            findings.extend(phases.time(f"{code} {rule.name}", _listed, rule, check, graph))
+        phases.time("finish findings", finalize, findings, arch)
     rows = list(phases.seconds.items())
     rules = sum(seconds for name, seconds in rows if name.startswith("SPBE-A"))
     rows.append(("all rules", rules))

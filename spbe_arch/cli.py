@@ -277,6 +277,7 @@ def diagram(
 ) -> None:
     from .diagrams import diagram as build_diagram
     from .diagrams import find_engine, render
+    from .graph import build_graph
     from .io import SpbeError
     from .io.write import write_atomic
 
@@ -288,7 +289,8 @@ def diagram(
     result = _load(path)
     try:
         source = build_diagram(
-            result.architecture, view.value, unit=unit, service=service, element=element
+            build_graph(result.architecture), view.value, unit=unit, service=service,
+            element=element,
         ).source
         if fmt == "dot":
             write_atomic(output, source, force=force)
@@ -330,11 +332,12 @@ def audit(
     1 when a finding reaches --fail-on, 2 could not run.
     """
     from .audit import audit as run_audit
+    from .graph import build_graph
     from .report import findings as render
     from .report.audit import audit_dict, audit_markdown, metrics_rows
 
     loaded = _load(path, show_progress=output_format is FindingFormat.text)
-    result = run_audit(loaded.architecture, validation=loaded.findings)
+    result = run_audit(build_graph(loaded.architecture), validation=loaded.findings)
     findings = result.findings
     if output_format is FindingFormat.json:
         _emit_json(audit_dict(result))
@@ -447,14 +450,15 @@ def maturity(
     the index of each column and per year. Exit 1 when the model has errors (the results are
     printed too), 2 when it could not run.
     """
+    from .graph import build_graph
     from .io import SpbeError
     from .maturity import assess
     from .report.maturity import maturity_dict, maturity_markdown, render_maturity_text
 
     loaded = _load(path, show_progress=output_format is MaturityFormat.text)
     try:
-        result = assess(loaded.architecture, framework, target, year=year, max_steps=max_steps,
-                        validation=loaded.findings)
+        result = assess(build_graph(loaded.architecture), framework, target, year=year,
+                        max_steps=max_steps, validation=loaded.findings)
     except SpbeError as exc:
         raise _fail(str(exc)) from None
     if output_format is MaturityFormat.json:

@@ -3,8 +3,8 @@
 import pytest
 from conftest import ROOT
 
+from spbe_arch.model.rules import DOC_HEADINGS, RULES
 from spbe_arch.report.docs import DOC_FILES
-from spbe_arch.validate.registry import DOC_HEADINGS, all_rules
 
 
 @pytest.mark.parametrize("name", sorted(DOC_FILES))
@@ -12,13 +12,13 @@ def test_generated_page_is_up_to_date(name):
     assert (ROOT / "docs" / name).read_text() == DOC_FILES[name](), "run `spbe-arch docs`"
 
 
-@pytest.mark.parametrize("code", sorted(all_rules()))
+@pytest.mark.parametrize("code", sorted(RULES))
 def test_rule_doc_has_the_three_headings(code):
-    doc = all_rules()[code].doc
+    doc = RULES[code].doc
     assert [heading in doc for heading in DOC_HEADINGS] == [True] * len(DOC_HEADINGS)
 
 
 def test_codes_follow_the_family_pattern():
     import re
 
-    assert all(re.fullmatch(r"SPBE-[RAM]\d{3}", code) for code in all_rules())
+    assert all(re.fullmatch(r"SPBE-[RAM]\d{3}", code) for code in RULES)

@@ -2,57 +2,68 @@
 
 The stable API (other analyses, the CLI and the report import these):
 
-- `audit(arch, *, validation=()) -> AuditResult`: build the graph once, run every audit rule,
-  apply the severity overrides of spbe.yaml, locate the findings (file:line:column of the main
-  element) and sort them. `validation` findings (from `load_model`) are merged in, so an audit
-  of a model with errors still reports them.
-- `AuditResult`: dataclass with `metrics` (`Metrics`) and `findings` (list of `Finding`).
-- `compute_metrics(graph, arch) -> Metrics`: coverage figures (SPLP share, cross-unit SPLP
-  share, JIP share, services fully integrated, applications per unit, aplikasi umum adoption);
-  see `spbe_arch.audit.metrics.Metrics` for the exact definitions.
+- `audit(graph, *, validation=()) -> AuditResult`: run every audit check on the graph, finish
+  the findings (severity overrides of spbe.yaml, locations, order) and compute the metrics.
+  `validation` findings (from `load_model`) are merged in, so an audit of a model with errors
+  still reports them.
+- `compute_metrics(graph) -> Metrics`: coverage figures (SPLP share, cross-unit SPLP share,
+  JIP share, services fully integrated, applications per unit, aplikasi umum adoption).
 - `impact(graph, element_id) -> ImpactResult`: what stops and what degrades when an element
   fails, with explaining paths; see `spbe_arch.audit.impact` for the propagation rules.
-- `run_rules(graph)`: the raw findings of every audit rule (no overrides, no locations).
+- `run_checks(graph)`: the raw findings of every check (no overrides, no locations).
+- Queries the checks are written with, for other analyses to share (e.g. maturity evidence):
+  `isolated_applications`, `integrations_bypassing_splp`, `integrations_over_internet`,
+  `duplicate_application_groups`, `khusus_duplicating_umum`, `applications_hosted_on`,
+  `relays`, `on_jip`.
 
-Rules live in one module per topic (`integration`, `duplicates`, `hosting`, `network`,
-`data`, `services`, `spof`, `orphans`); each is a generator over the graph registered with
-`@rule("SPBE-A0xx", ...)` in the one code table `spbe_arch.validate.RULES`.
+Checks live in one module per topic (`integration`, `duplicates`, `hosting`, `network`,
+`data`, `services`, `spof`, `orphans`), each registered with `@check(RULE)` for a rule of the
+one rule table (`spbe_arch.model.rules.audit`).
 """
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
-from ..model import Architecture, Finding
-from ..validate import RULES, apply_overrides, collector_paused, locate
+from ..graph import ArchGraph
+from ..model import Finding
+from ..validate import collector_paused, finalize
 from . import data, duplicates, hosting, integration, network, orphans, services, spof
-from .flows import DataFlow, data_flows, flow_gaps, integration_view
+from .duplicates import duplicate_application_groups, khusus_duplicating_umum
+from .hosting import applications_hosted_on
 from .impact import ImpactResult, UnknownElementError, impact
+from .integration import (
+    integrations_bypassing_splp,
+    integrations_over_internet,
+    isolated_applications,
+)
 from .metrics import Metrics, Share, compute_metrics
-
-if TYPE_CHECKING:
-    import networkx as nx
+from .network import on_jip
+from .registry import CHECKS, run_checks
+from .spof import relays
 
 __all__ = [
-    "AUDIT_MODULES",
+    "CHECKS",
     "AuditResult",
-    "DataFlow",
     "ImpactResult",
     "Metrics",
     "Share",
     "UnknownElementError",
+    "applications_hosted_on",
     "audit",
-    "audit_codes",
     "compute_metrics",
-    "data_flows",
-    "flow_gaps",
+    "duplicate_application_groups",
     "impact",
-    "integration_view",
-    "run_rules",
+    "integrations_bypassing_splp",
+    "integrations_over_internet",
+    "isolated_applications",
+    "khusus_duplicating_umum",
+    "on_jip",
+    "relays",
+    "run_checks",
 ]
 
-AUDIT_MODULES = (integration, duplicates, hosting, network, data, services, spof, orphans)
-"""The rule modules; importing this package registers their codes."""
+_CHECK_MODULES = (integration, duplicates, hosting, network, data, services, spof, orphans)
+"""The check modules; importing them registers their checks."""
 
 
 @dataclass
@@ -63,32 +74,21 @@ class AuditResult:
     findings: list[Finding]
 
 
-def audit_codes() -> list[str]:
-    """The registered audit codes (family A), sorted."""
-    return sorted(code for code in RULES if code.startswith("SPBE-A"))
-
-
-def run_rules(graph: "nx.MultiDiGraph") -> Iterator[Finding]:
-    """Every finding of every registered audit rule, in code order (no overrides, no locations)."""
-    for code in audit_codes():
-        check = RULES[code].check
-        if check is not None:
-            yield from check(graph)
-
-
-def audit(arch: Architecture, *, validation: Iterable[Finding] = ()) -> AuditResult:
-    """Audit `arch`: metrics and findings, overrides of spbe.yaml applied, located and sorted.
+def audit(graph: ArchGraph, *, validation: Iterable[Finding] = ()) -> AuditResult:
+    """Audit the model of `graph`: metrics and findings, finished and sorted.
 
     Parameters
     ----------
-    arch
-        A loaded architecture (`load_model(path).architecture`).
+    graph
+        The model's graph (`build_graph(load_model(path).architecture)`).
     validation
         Findings already reported by validation; they are merged into the result unchanged.
 
     Examples
     --------
-    >>> result = audit(Architecture(root="."))
+    >>> from spbe_arch.graph import build_graph
+    >>> from spbe_arch.model import Architecture
+    >>> result = audit(build_graph(Architecture(root=".")))
     >>> result.findings, result.metrics.applications
     ([], 0)
 
@@ -98,12 +98,7 @@ def audit(arch: Architecture, *, validation: Iterable[Finding] = ()) -> AuditRes
     short-lived containers but no garbage cycles, and on a 100,000-element model the
     collector's repeated scans of the loaded model used to take half of the time.
     """
-    from ..graph import build_graph
-
     with collector_paused():
-        graph = build_graph(arch)
-        metrics = compute_metrics(graph, arch)
-        found = locate(apply_overrides(run_rules(graph), arch), arch)
-        merged = sorted([*validation, *found], key=lambda f: f.sort_key)
-    return AuditResult(metrics=metrics, findings=merged)
-
+        metrics = compute_metrics(graph)
+        findings = finalize(run_checks(graph), graph.arch, finished=validation)
+    return AuditResult(metrics=metrics, findings=findings)

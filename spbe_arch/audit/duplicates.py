@@ -2,152 +2,115 @@
 
 from collections import defaultdict
 from collections.abc import Iterator
-from typing import TYPE_CHECKING
 
+from ..graph import ArchGraph
 from ..io import national_platforms
-from ..model import ApplicationKind, Finding, PlatformKind, Severity
-from ..validate import finding, rule
-from .flows import integration_view
+from ..model import ApplicationKind, PlatformKind
+from ..model.rules import Hit
+from ..model.rules import audit as rules
+from .integration import quoted
+from .registry import check
 
-if TYPE_CHECKING:
-    import networkx as nx
-
-__all__ = ["aplikasi_khusus_duplicating_aplikasi_umum", "duplicate_applications"]
-
-
-def _quoted(ids) -> str:
-    return ", ".join(f"'{i}'" for i in ids)
+__all__ = [
+    "aplikasi_khusus_duplicating_aplikasi_umum",
+    "duplicate_application_groups",
+    "duplicate_applications",
+    "khusus_duplicating_umum",
+]
 
 
-def _realizers(view, active: frozenset[str]) -> dict[str, list[str]]:
+def _realizers(graph: ArchGraph, active: frozenset[str]) -> dict[str, list[str]]:
     """Service -> the applications of `active` realizing it, sorted; services with none left out."""
     out = {}
-    for service, apps in view.in_rel.get("realizes", {}).items():
-        chosen = [app for app in apps if app in active]
+    for service in graph.nodes("services"):
+        chosen = [app for app in graph.sources(service, "realizes") if app in active]
         if chosen:
             out[service] = chosen
     return out
 
 
-def _indistinct(view, apps: list[str]) -> list[tuple[str, ...]]:
+def _indistinct(graph: ArchGraph, apps: list[str]) -> list[tuple[str, ...]]:
     """Groups of applications of one service that no distinct RAA code tells apart."""
     if len(apps) < 2:
         return []
-    if any(view.element(a).ref is None for a in apps):
+    if any(graph.element(a).ref is None for a in apps):
         return [tuple(apps)]
     by_ref: dict[str, list[str]] = defaultdict(list)
     for app in apps:
-        by_ref[view.element(app).ref].append(app)
+        by_ref[graph.element(app).ref].append(app)
     return [tuple(group) for _, group in sorted(by_ref.items()) if len(group) > 1]
 
 
-@rule("SPBE-A007", name="duplicate-applications", since="0.1", severity=Severity.warning)
-def duplicate_applications(graph: "nx.MultiDiGraph") -> Iterator[Finding]:
-    """## What it does
-    Reports two or more active aplikasi khusus that carry the same RAA code (`ref`), or that
-    realize the same service with no RAA code telling them apart (one of them has no `ref`).
-    Applications that realize one service under different RAA codes complement each other
-    (a SIMPUS and a SIMRS both serve health) and are not reported. One finding per group, on
-    the first application by id; the reasons are merged when a group shares both. Duplicates
-    of an aplikasi umum are SPBE-A008.
+def duplicate_application_groups(graph: ArchGraph) -> dict[tuple[str, ...], list[str]]:
+    """Groups of active aplikasi khusus duplicating each other -> why, sorted by group.
 
-    ## Why is this bad?
-    Each duplicate costs a budget line, a server and a team, and splits the data of one service
-    over two systems. Reducing duplicate applications is national SPBE policy (Indonesia runs
-    tens of thousands of government applications, many doing the same job).
-
-    ## Example
-    ```yaml
-    services:
-      - {id: layanan-perizinan, kind: public, owner: dpmptsp,
-         applications: [sicantik, e-izin]}
-    ```
-    Use instead: retire one of them (`status: retired`) or give each a distinct service.
+    Two or more share an RAA code, or realize one service with no RAA code telling them apart.
     """
-    view = integration_view(graph)
-    khusus_ids = [a for a in view.active_ids if view.element(a).kind is ApplicationKind.khusus]
-    khusus = frozenset(khusus_ids)
+    khusus_ids = [
+        a for a in graph.active_applications if graph.element(a).kind is ApplicationKind.khusus
+    ]
     reasons: dict[tuple[str, ...], list[str]] = defaultdict(list)
-    for service, apps in sorted(_realizers(view, khusus).items()):
-        for group in _indistinct(view, apps):
+    for service, apps in sorted(_realizers(graph, frozenset(khusus_ids)).items()):
+        for group in _indistinct(graph, apps):
             reasons[group].append(f"realize layanan '{service}'")
     by_ref: dict[str, list[str]] = defaultdict(list)
     for app in khusus_ids:
-        ref = view.element(app).ref
+        ref = graph.element(app).ref
         if ref is not None:
             by_ref[ref].append(app)
     for ref, apps in sorted(by_ref.items()):
         if len(apps) > 1:
             reasons[tuple(apps)].append(f"share RAA code '{ref}'")
-    for apps in sorted(reasons):
-        yield finding(
-            "SPBE-A007",
-            f"aplikasi {_quoted(apps)} duplicate each other: they {' and '.join(reasons[apps])}",
-            element=apps[0],
-            hint="keep one application per service; retire or merge the others",
-            related=apps[1:],
-        )
+    return {group: reasons[group] for group in sorted(reasons)}
 
 
-@rule(
-    "SPBE-A008",
-    name="aplikasi-khusus-duplicating-aplikasi-umum",
-    since="0.1",
-    severity=Severity.warning,
-)
-def aplikasi_khusus_duplicating_aplikasi_umum(graph: "nx.MultiDiGraph") -> Iterator[Finding]:
-    """## What it does
-    Reports an active aplikasi khusus that realizes a service also realized by an active
-    aplikasi umum, or whose RAA code (`ref`) is that of an active aplikasi umum of the model or
-    of a national aplikasi umum in the catalog (`models/platforms.yaml`).
+def khusus_duplicating_umum(graph: ArchGraph) -> dict[str, tuple[list[str], set[str]]]:
+    """Active aplikasi khusus doing an aplikasi umum's job -> (why, the aplikasi umum), sorted.
 
-    ## Why is this bad?
-    Aplikasi umum (SIPD, SRIKANDI, SIASN, ...) are designated nationally so that every instansi
-    uses the same system; a local application for the same job must be retired in favour of
-    it, and the SPBE evaluation scores the use of aplikasi umum.
-
-    ## Example
-    ```yaml
-    applications:
-      - {id: srikandi-kab, kind: umum, platform: srikandi, owner: setda}
-      - {id: e-surat, kind: khusus, owner: diskominfo}
-    services:
-      - {id: layanan-persuratan, kind: administration, owner: setda,
-         applications: [srikandi-kab, e-surat]}
-    ```
-    Use instead: retire `e-surat` and use `srikandi-kab`.
+    They realize a service that an aplikasi umum realizes, or carry the RAA code of an active
+    aplikasi umum of the model or of a national one in the catalog.
     """
-    view = integration_view(graph)
     umum_refs: dict[str, list[str]] = defaultdict(list)
     for pid, platform in sorted(national_platforms().items()):
         if platform.kind is PlatformKind.aplikasi_umum and platform.ref is not None:
             umum_refs[platform.ref].append(pid)
-    for app in view.active_ids:
-        element = view.element(app)
+    for app in graph.active_applications:
+        element = graph.element(app)
         if element.kind is ApplicationKind.umum and element.ref is not None:
             umum_refs[element.ref].append(app)
     reasons: dict[str, list[str]] = defaultdict(list)
     duplicated: dict[str, set[str]] = defaultdict(set)
-    for service, apps in sorted(_realizers(view, view.active_apps).items()):
-        umum = [a for a in apps if view.element(a).kind is ApplicationKind.umum]
+    active = frozenset(graph.active_applications)
+    for service, apps in sorted(_realizers(graph, active).items()):
+        umum = [a for a in apps if graph.element(a).kind is ApplicationKind.umum]
         if not umum:
             continue
         for app in apps:
-            if view.element(app).kind is ApplicationKind.khusus:
-                reasons[app].append(f"realizes layanan '{service}' like {_quoted(umum)}")
+            if graph.element(app).kind is ApplicationKind.khusus:
+                reasons[app].append(f"realizes layanan '{service}' like {quoted(umum)}")
                 duplicated[app].update(umum)
-    for app in view.active_ids:
-        element = view.element(app)
+    for app in graph.active_applications:
+        element = graph.element(app)
         if element.kind is ApplicationKind.khusus and element.ref in umum_refs:
             same = umum_refs[element.ref]
-            reasons[app].append(f"has the RAA code '{element.ref}' of {_quoted(same)}")
+            reasons[app].append(f"has the RAA code '{element.ref}' of {quoted(same)}")
             duplicated[app].update(same)
-    for app in sorted(reasons):
-        yield finding(
-            "SPBE-A008",
-            f"aplikasi khusus '{app}' duplicates an aplikasi umum: it "
-            + " and ".join(reasons[app]),
-            element=app,
-            hint="use the aplikasi umum and retire the local application",
-            related=tuple(sorted(duplicated[app])),
+    return {app: (reasons[app], duplicated[app]) for app in sorted(reasons)}
+
+
+@check(rules.DUPLICATE_APPLICATIONS)
+def duplicate_applications(graph: ArchGraph) -> Iterator[Hit]:
+    """One hit per group of duplicates, on its first application."""
+    for apps, reasons in duplicate_application_groups(graph).items():
+        yield Hit(
+            apps[0],
+            related=apps[1:],
+            values={"apps": quoted(apps), "reasons": " and ".join(reasons)},
         )
+
+
+@check(rules.APLIKASI_KHUSUS_DUPLICATING_APLIKASI_UMUM)
+def aplikasi_khusus_duplicating_aplikasi_umum(graph: ArchGraph) -> Iterator[Hit]:
+    """Each aplikasi khusus doing an aplikasi umum's job."""
+    for app, (reasons, umum) in khusus_duplicating_umum(graph).items():
+        yield Hit(app, related=tuple(sorted(umum)), values={"reasons": " and ".join(reasons)})

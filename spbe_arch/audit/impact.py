@@ -32,15 +32,11 @@ explanations exist the shortest one is kept (ties: the smallest ids).
 import difflib
 from collections import deque
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from ..graph import NATIONAL
+from ..graph import NATIONAL, ArchGraph
 from ..io import SpbeError, national_platforms
 from ..model import PlatformKind
-from .flows import integration_view, reachable
-
-if TYPE_CHECKING:
-    import networkx as nx
 
 __all__ = ["ImpactResult", "UnknownElementError", "impact"]
 
@@ -120,7 +116,7 @@ def _mark(root: str, target: dict[str, Path], node: str, path: Path) -> None:
 
 
 def impact(
-    graph: "nx.MultiDiGraph", element_id: str, *, propagate: bool = True
+    graph: ArchGraph, element_id: str, *, propagate: bool = True
 ) -> ImpactResult:
     """What stops and what is degraded when `element_id` fails (rules in the module docstring).
 
@@ -150,17 +146,16 @@ def impact(
     Work is proportional to the part of the graph that depends on the element, plus one
     breadth-first search over the integration links downstream of each broken link.
     """
-    view = integration_view(graph)
     root = element_id
     platforms = national_platforms()
     if root in graph:
-        root_kind = view.kind(root) or ""
-    elif root in view.edges:
+        root_kind = graph.kind(root) or ""
+    elif root in graph.integrations:
         root_kind = "integrations"
     elif root in platforms:
         root_kind = NATIONAL
     else:
-        known = [*graph.nodes, *view.edges, *platforms]
+        known = [*graph.nodes(), *graph.integrations, *platforms]
         raise UnknownElementError(root, difflib.get_close_matches(root, known, n=5, cutoff=0.6))
 
     result = ImpactResult(element=root, kind=root_kind)
@@ -168,11 +163,11 @@ def impact(
     down: set[str] = {root}
 
     # 1. data centres whose every network stopped
-    if view.network_kind(root) is not None:
-        for dc in view.sources(root, "connected_to"):
-            if view.kind(dc) != "infrastructure":
+    if graph.network_kind(root) is not None:
+        for dc in graph.sources(root, "connected_to"):
+            if graph.kind(dc) != "infrastructure":
                 continue
-            if set(view.targets(dc, "connected_to")) <= down:
+            if set(graph.targets(dc, "connected_to")) <= down:
                 _mark(root, result.stopped, dc, (root, dc))
     for dc, path in list(result.stopped.items()):
         paths[dc] = path
@@ -181,8 +176,8 @@ def impact(
     # 2. applications on a stopped data centre, or instances of the failed national platform
     for host in sorted(down):
         for relation in ("hosted_on", "instance_of"):
-            for app in view.sources(host, relation):
-                if app in view.active_apps:
+            for app in graph.sources(host, relation):
+                if graph.is_active(app):
                     _mark(root, result.stopped, app, (*paths[host], app))
     for node, path in result.stopped.items():
         paths[node] = path
@@ -190,15 +185,15 @@ def impact(
 
     degraded_apps: dict[str, Path] = {}
     if propagate:
-        _propagate(view, root, root_kind, platforms, result, paths, down, degraded_apps)
+        _propagate(graph, root, root_kind, platforms, result, paths, down, degraded_apps)
 
     # 5. services
     service_candidates: set[str] = set()
     for app in (*down, *degraded_apps):
-        service_candidates.update(view.targets(app, "realizes"))
+        service_candidates.update(graph.targets(app, "realizes"))
     for service in sorted(service_candidates):
         realizing = [
-            a for a in view.sources(service, "realizes") if a in view.active_apps or a == root
+            a for a in graph.sources(service, "realizes") if graph.is_active(a) or a == root
         ]
         hit = [a for a in realizing if a in down]
         worse = [a for a in realizing if a in degraded_apps]
@@ -208,29 +203,29 @@ def impact(
         else:
             for app in hit + worse:
                 _mark(root, result.degraded, service, (*paths[app], service))
-    service_stopped = [s for s in result.stopped if view.kind(s) == "services"]
+    service_stopped = [s for s in result.stopped if graph.kind(s) == "services"]
     if root_kind == "services":
         service_stopped.append(root)
     for service in service_stopped:
         paths[service] = result.stopped.get(service, (root,))
-    service_degraded = [s for s in result.degraded if view.kind(s) == "services"]
+    service_degraded = [s for s in result.degraded if graph.kind(s) == "services"]
     for service in service_degraded:
         paths[service] = result.degraded[service]
 
     # 6. business processes
     for service in service_stopped:
-        for process in view.targets(service, "supports"):
+        for process in graph.targets(service, "supports"):
             _mark(root, result.stopped, process, (*paths[service], process))
     for service in service_degraded:
-        for process in view.targets(service, "supports"):
+        for process in graph.targets(service, "supports"):
             if process not in result.stopped and process != root:
                 _mark(root, result.degraded, process, (*paths[service], process))
 
     # 7. units owning something stopped (the root included)
     owned = [(root, (root,)), *result.stopped.items()]
     for node, path in owned:
-        if view.kind(node) in ("applications", "services", "business_processes"):
-            unit = view.owner(node)
+        if graph.kind(node) in ("applications", "services", "business_processes"):
+            unit = graph.owner(node)
             if unit is not None:
                 _mark(root, result.units_affected, unit, (*path, unit))
 
@@ -238,31 +233,31 @@ def impact(
         setattr(result, name, dict(sorted(getattr(result, name).items())))
     for name in ("stopped", "degraded", "units_affected"):
         for node in getattr(result, name):
-            result.kinds[node] = view.kind(node) or ""
+            result.kinds[node] = graph.kind(node) or ""
     for link in result.integrations_broken:
         result.kinds[link] = "integrations"
     return result
 
 
-def _propagate(view, root, root_kind, platforms, result, paths, down, degraded_apps) -> None:
+def _propagate(graph, root, root_kind, platforms, result, paths, down, degraded_apps) -> None:
     """Rules 3 and 4: integration links that break, and the readers they leave without data."""
 
     # 3. broken integration links
     broken = result.integrations_broken
-    candidates = set(view.by_network.get(root, ()))
+    candidates = set(graph.links_by_network.get(root, ()))
     for node in down:
-        candidates.update(link for _, link in view.succ.get(node, ()))
-        candidates.update(link for _, link in view.pred.get(node, ()))
+        candidates.update(link for _, link in graph.links_out(node))
+        candidates.update(link for _, link in graph.links_in(node))
     platform = platforms.get(root) if root_kind == NATIONAL else None
     gateway = platform is not None and platform.kind is PlatformKind.gateway
     if gateway:
-        candidates.update(view.via_splp)
+        candidates.update(graph.links_via_splp)
     for link in candidates:
-        edge = view.edges[link]
+        edge = graph.integrations[link]
         for cause in (edge.source, edge.target, edge.network):
             if cause in down:
                 _mark(root, broken, link, (*paths[cause], link))
-        if gateway and link in view.via_splp:
+        if gateway and link in graph.links_via_splp:
             _mark(root, broken, link, (root, link))
     link_paths = dict(broken)
     if root_kind == "integrations":
@@ -271,46 +266,46 @@ def _propagate(view, root, root_kind, platforms, result, paths, down, degraded_a
 
     # 4. degraded readers
     if root_kind == "data":
-        writers = set(view.writers.get(root, ()))
-        for reader in view.readers.get(root, ()):
+        writers = set(graph.producers(root))
+        for reader in graph.consumers(root):
             if reader not in writers and reader not in down:
                 _mark(root, degraded_apps, reader, (root, reader))
     if broken_ids:
-        seeds = sorted({view.edges[i].target for i in broken_ids})
-        downstream = reachable(view.succ, seeds)
+        seeds = sorted({graph.integrations[i].target for i in broken_ids})
+        downstream = graph.reachable(seeds)
         after: dict[str, frozenset[str]] = {}
         for consumer in sorted(downstream):
-            if consumer in down or consumer not in view.active_apps:
+            if consumer in down or not graph.is_active(consumer):
                 continue
-            if _lost_data(view, consumer, down, broken_ids, after):
-                cause = _first_broken_upstream(view, consumer, broken_ids)
+            if _lost_data(graph, consumer, down, broken_ids, after):
+                cause = _first_broken_upstream(graph, consumer, broken_ids)
                 _mark(root, degraded_apps, consumer, (*link_paths[cause], consumer))
     result.degraded.update(degraded_apps)
     paths.update(degraded_apps)
 
 
 def _lost_data(
-    view: Any,
+    graph: ArchGraph,
     consumer: str,
     down: set[str],
     broken: set[str],
     after: dict[str, frozenset[str]],
 ) -> bool:
     """True when a data set the consumer received before the failure no longer reaches it."""
-    writes = set(view.targets(consumer, "writes"))
-    for data_id in view.targets(consumer, "reads"):
+    writes = set(graph.targets(consumer, "writes"))
+    for data_id in graph.targets(consumer, "reads"):
         if data_id in writes:
             continue
-        producers = view.writers.get(data_id, ())
-        if not any(consumer in view.reach(p) for p in producers):
+        producers = graph.producers(data_id)
+        if not any(consumer in graph.reach(p) for p in producers):
             continue  # never reached it: an existing gap, not caused by this failure
         still = False
         for producer in producers:
             if producer in down:
                 continue
             if producer not in after:
-                after[producer] = reachable(
-                    view.succ, [producer], blocked_nodes=down, blocked_links=broken
+                after[producer] = graph.reachable(
+                    [producer], blocked_nodes=down, blocked_links=broken
                 )
             if consumer in after[producer]:
                 still = True
@@ -320,13 +315,13 @@ def _lost_data(
     return False
 
 
-def _first_broken_upstream(view: Any, consumer: str, broken: set[str]) -> str:
+def _first_broken_upstream(graph: ArchGraph, consumer: str, broken: set[str]) -> str:
     """The nearest broken link upstream of `consumer` (breadth-first, smallest ids first)."""
     seen = {consumer}
     queue = deque([consumer])
     while queue:
         node = queue.popleft()
-        for source, link in view.pred.get(node, ()):
+        for source, link in graph.links_in(node):
             if link in broken:
                 return link
             if source not in seen:

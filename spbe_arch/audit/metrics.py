@@ -2,15 +2,13 @@
 
 from collections import defaultdict
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
+from ..graph import ArchGraph
 from ..io import national_platforms
-from ..model import Architecture, PlatformKind
+from ..model import PlatformKind
 from ..model.types import IntegrationVia
-from .flows import crosses_boundary, flow_gaps, integration_view
-
-if TYPE_CHECKING:
-    import networkx as nx
+from .network import on_jip
 
 __all__ = ["Metrics", "Share", "compute_metrics"]
 
@@ -59,7 +57,7 @@ class Metrics:
     services_fully_integrated
         Of the services realized by at least one active application, those none of whose
         applications reads data produced elsewhere without an integration path from the
-        producer (see `spbe_arch.audit.flows`).
+        producer (see `spbe_arch.graph`).
     applications_per_unit
         Unit id -> number of active applications it owns (every unit listed, sorted).
     aplikasi_umum_used
@@ -94,38 +92,32 @@ class Metrics:
         return out
 
 
-def compute_metrics(graph: "nx.MultiDiGraph", arch: Architecture) -> Metrics:
-    """Coverage metrics of `arch`, whose graph is `graph` (from `build_graph(arch)`).
+def compute_metrics(graph: ArchGraph) -> Metrics:
+    """Coverage metrics of the model whose graph is `graph`.
 
     Examples
     --------
     >>> from spbe_arch.graph import build_graph
-    >>> arch = Architecture(root=".")
-    >>> compute_metrics(build_graph(arch), arch).integrations_via_splp
+    >>> from spbe_arch.model import Architecture
+    >>> compute_metrics(build_graph(Architecture(root="."))).integrations_via_splp
     Share(part=0, total=0)
     """
-    view = integration_view(graph)
-    links = [view.edges[i] for i in view.links]
+    links = [graph.integrations[i] for i in graph.links]
     via_splp = [e for e in links if e.via == IntegrationVia.splp]
-    crossing = [e for e in links if crosses_boundary(graph, e.source, e.target)]
-
-    on_jip = 0
-    for unit in arch.units.values():
-        if any(view.network_kind(n) == "jip" for n in unit.networks if n in graph):
-            on_jip += 1
-
-    gap_apps = {flow.consumer for flow in flow_gaps(graph)}
+    crossing = [e for e in links if graph.crosses_boundary(e.source, e.target)]
+    units = graph.nodes("units")
+    gap_apps = {flow.consumer for flow in graph.flow_gaps}
     realized = 0
     integrated = 0
-    for service_id in view.nodes("services"):
-        apps = [a for a in view.sources(service_id, "realizes") if a in view.active_apps]
+    for service_id in graph.nodes("services"):
+        apps = [a for a in graph.sources(service_id, "realizes") if graph.is_active(a)]
         if apps:
             realized += 1
             integrated += not any(a in gap_apps for a in apps)
 
-    per_unit = dict.fromkeys(sorted(arch.units), 0)
-    for app_id in view.active_apps:
-        owner = arch.applications[app_id].owner
+    per_unit = dict.fromkeys(units, 0)
+    for app_id in graph.active_applications:
+        owner = graph.element(app_id).owner
         if owner in per_unit:
             per_unit[owner] += 1
 
@@ -133,8 +125,8 @@ def compute_metrics(graph: "nx.MultiDiGraph", arch: Architecture) -> Metrics:
         pid for pid, p in national_platforms().items() if p.kind is PlatformKind.aplikasi_umum
     }
     used: dict[str, set[str]] = defaultdict(set)
-    for app_id in view.active_apps:
-        platform = arch.applications[app_id].platform
+    for app_id in graph.active_applications:
+        platform = graph.element(app_id).platform
         if platform in umum:
             used[platform].add(app_id)
     for edge in links:
@@ -142,13 +134,13 @@ def compute_metrics(graph: "nx.MultiDiGraph", arch: Architecture) -> Metrics:
             used[edge.target].add(edge.source)
 
     return Metrics(
-        applications=len(view.active_apps),
+        applications=len(graph.active_applications),
         integrations=len(links),
         integrations_via_splp=Share(len(via_splp), len(links)),
         cross_unit_integrations_via_splp=Share(
             sum(e.via == IntegrationVia.splp for e in crossing), len(crossing)
         ),
-        units_on_jip=Share(on_jip, len(arch.units)),
+        units_on_jip=Share(sum(on_jip(graph, u) for u in units), len(units)),
         services_fully_integrated=Share(integrated, realized),
         applications_per_unit=per_unit,
         aplikasi_umum_used={p: tuple(sorted(used[p])) for p in sorted(used)},

@@ -15,9 +15,9 @@ from .style import (
 
 if TYPE_CHECKING:
     import graphviz
-    import networkx as nx
 
     from ..audit import ImpactResult
+    from ..graph import ArchGraph
 
 __all__ = ["impact_view"]
 
@@ -47,7 +47,7 @@ def _summary(result: "ImpactResult") -> list[str]:
 
 
 def impact_view(
-    graph: "nx.MultiDiGraph", element: str, *, title: str | None = None
+    graph: "ArchGraph", element: str, *, title: str | None = None
 ) -> "graphviz.Digraph":
     """Draw what stops (red) and what is degraded (amber) when `element` fails.
 
@@ -66,15 +66,11 @@ def impact_view(
     from ..audit import impact
 
     result = impact(graph, element)
-    root_name = graph.nodes[element].get("name", element) if element in graph else element
+    root_name = graph.name(element)
     dot = new_digraph("impact", title or f"Analisis dampak: {root_name} gagal", rankdir="LR")
     dot.attr("graph", ranksep="0.8")
 
-    links = {
-        data["id"]: data
-        for _, _, data in graph.edges(data=True)
-        if data.get("kind") == "integrates"
-    }
+    links = graph.integrations
     status: dict[str, str] = {element: "failed"}
     for node in result.stopped:
         status[node] = "stopped"
@@ -105,9 +101,8 @@ def impact_view(
         state = status.get(node)
         if node not in graph:  # the failed element is an integration or a national platform
             if node in links:
-                name = links[node].get("id", node)
                 return node_attrs(
-                    "broken_link", str(name), tooltip=node,
+                    "broken_link", node, tooltip=node,
                     fillcolor=NODE_STYLES["failed"].fill, fontcolor="#ffffff", penwidth="2.5",
                 )
             return node_attrs("failed", node)
@@ -120,21 +115,15 @@ def impact_view(
                 base["style"] += ",dashed"
         return base
 
-    owner: dict[str, str] = {}
-    for node in nodes:
-        if node in graph:
-            for unit, _, kind in graph.in_edges(node, data="kind"):
-                if kind == "owns" and graph.nodes[unit].get("kind") == "units":
-                    owner[node] = unit
     by_unit: dict[str, list[str]] = {}
     for node in sorted(nodes):
-        by_unit.setdefault(owner.get(node, ""), []).append(node)
+        by_unit.setdefault(graph.owner(node) or "", []).append(node)
     for index, unit in enumerate(sorted(u for u in by_unit if u)):
         affected = unit in units
         with subgraph(dot, f"cluster_unit_{index:04d}") as box:
             box.attr(
                 label=label(
-                    graph.nodes[unit].get("name", unit) + (" (terdampak)" if affected else ""),
+                    graph.name(unit) + (" (terdampak)" if affected else ""),
                     width=34,
                 ),
                 style="rounded,filled",

@@ -3,7 +3,7 @@
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from ..graph import NATIONAL
+from ..graph import NATIONAL, ArchGraph
 from ..model.types import Status
 from .style import (
     EDGE_STYLES,
@@ -24,7 +24,6 @@ from .style import (
 
 if TYPE_CHECKING:
     import graphviz
-    import networkx as nx
 
 __all__ = ["integration_view", "missing_dependencies"]
 
@@ -33,22 +32,20 @@ _NET_COLOUR = {"JIP": "#15803d", "internet": "#b91c1c"}
 _SPLP_NAME = "Sistem Penghubung Layanan Pemerintah (SPLP)"
 
 
-def missing_dependencies(graph: "nx.MultiDiGraph") -> Iterator[tuple[str, str, str]]:
+def missing_dependencies(graph: ArchGraph) -> Iterator[tuple[str, str, str]]:
     """Yield `(producer, consumer, data)` for every data flow the audit finds not integrated.
 
-    The audit's definition (`spbe_arch.audit.flow_gaps`: an active application reads data
-    that other active applications write, and no integration link path leads from any of
-    them to it) is used as is, so the map and the audit findings agree.
+    The graph's definition (`ArchGraph.flow_gaps`: an active application reads data that
+    other active applications write, and no integration link path leads from any of them to
+    it) is the audit's, so the map and the audit findings agree.
     """
-    from ..audit import flow_gaps
-
-    for gap in flow_gaps(graph):
+    for gap in graph.flow_gaps:
         for producer in gap.producers:
             yield producer, gap.consumer, gap.data
 
 
 def integration_view(
-    graph: "nx.MultiDiGraph", *, title: str = "Peta integrasi"
+    graph: ArchGraph, *, title: str = "Peta integrasi"
 ) -> "graphviz.Digraph":
     """Draw the integration map.
 
@@ -68,15 +65,13 @@ def integration_view(
             slot["labels"].append(text)
         slot["ids"].append(ident)
 
-    integrations = sorted(
-        (data["id"], u, v, data)
-        for u, v, data in graph.edges(data=True)
-        if data.get("kind") == "integrates" and data.get("status") != Status.retired
-    )
-    for ident, source, target, data in integrations:
-        category = integration_category(data.get("via"))
-        planned = data.get("status") in _PLANNED
-        network = network_class(graph, data.get("network")) or ""
+    for ident, edge in sorted(graph.integrations.items()):
+        if edge.status == Status.retired:
+            continue
+        source, target = edge.source, edge.target
+        category = integration_category(edge.via)
+        planned = edge.status in _PLANNED
+        network = network_class(graph, edge.network) or ""
         if category == "splp":
             add(source, SPLP, "splp", planned, network, ident)
             if target != SPLP:
@@ -84,34 +79,28 @@ def integration_view(
         elif category == "direct":
             add(source, target, "direct", planned, network, ident)
         else:
-            add(source, target, "weak", planned, str(data.get("via")), ident)
+            add(source, target, "weak", planned, str(edge.via), ident)
     missing = list(missing_dependencies(graph))
     for producer, consumer, data_id in missing:
-        add(producer, consumer, "missing", False, graph.nodes[data_id].get("name", data_id), "")
+        add(producer, consumer, "missing", False, graph.name(data_id), "")
 
     involved = {n for key in edges for n in key[:2]} | {SPLP}
-    apps = sorted(n for n in involved if graph.nodes.get(n, {}).get("kind") == "applications")
+    apps = sorted(n for n in involved if graph.kind(n) == "applications")
     others = sorted(involved - {SPLP, *apps})
-    idle = sorted(
-        graph.nodes[n].get("name") or n
-        for n, kind in graph.nodes(data="kind")
-        if kind == "applications"
-        and n not in involved
-        and getattr(graph.nodes[n].get("element"), "status", None) == Status.active
-    )
+    idle = sorted(graph.name(n) for n in graph.active_applications if n not in involved)
 
     dot = new_digraph("integration", title, rankdir="LR")
     dot.attr("graph", ranksep="1.1", nodesep="0.25")
     by_unit: dict[str, list[str]] = {}
     for app in apps:
-        owners = sorted(u for u, _, k in graph.in_edges(app, data="kind") if k == "owns")
+        owners = graph.sources(app, "owns")
         by_unit.setdefault(owners[0] if owners else "", []).append(app)
-    units = sorted(by_unit, key=lambda u: (graph.nodes[u].get("name", u) if u else "~", u))
+    units = sorted(by_unit, key=lambda u: (graph.name(u) if u else "~", u))
     for index, unit in enumerate(units):
         with subgraph(dot, f"cluster_unit_{index:04d}") as box:
             box.attr(
                 label=label(
-                    graph.nodes[unit].get("name", unit) if unit else "Tanpa unit", width=34
+                    graph.name(unit) if unit else "Tanpa unit", width=34
                 ),
                 style="rounded,filled",
                 fillcolor="#f8fafc",
@@ -119,10 +108,10 @@ def integration_view(
                 fontsize="11",
                 fontcolor="#334155",
             )
-            for app in sorted(by_unit[unit], key=lambda a: (graph.nodes[a].get("name", a), a)):
+            for app in sorted(by_unit[unit], key=lambda a: (graph.name(a), a)):
                 box.node(app, **element_attrs(graph, app))
     dot.node(SPLP, **node_attrs("splp", "SPLP", tooltip=_SPLP_NAME, fontsize="13"))
-    nationals = [n for n in others if graph.nodes.get(n, {}).get("kind") == NATIONAL]
+    nationals = [n for n in others if graph.kind(n) == NATIONAL]
     if nationals:
         with subgraph(dot, "cluster_national") as box:
             box.attr(

@@ -4,7 +4,7 @@ import itertools
 import math
 from typing import TYPE_CHECKING
 
-from ..graph import NATIONAL
+from ..graph import NATIONAL, ArchGraph
 from .style import (
     NATIONAL_CLUSTER,
     add_legend,
@@ -18,7 +18,6 @@ from .style import (
 
 if TYPE_CHECKING:
     import graphviz
-    import networkx as nx
 
 __all__ = ["landscape_view"]
 
@@ -26,7 +25,7 @@ _NO_UNIT = "~no-unit"
 
 
 def landscape_view(
-    graph: "nx.MultiDiGraph",
+    graph: ArchGraph,
     *,
     title: str = "Lanskap aplikasi",
     columns: int = 3,
@@ -36,7 +35,7 @@ def landscape_view(
 
     Parameters
     ----------
-    graph : networkx.MultiDiGraph
+    graph : ArchGraph
         The architecture graph (`spbe_arch.graph.build_graph`).
     title : str
         Diagram title.
@@ -53,18 +52,12 @@ def landscape_view(
         in a note of the legend. Aplikasi umum point to the national platform they instantiate.
     """
     apps_by_unit: dict[str, list[str]] = {}
-    for node, kind in graph.nodes(data="kind"):
-        if kind != "applications":
-            continue
-        owners = [u for u, _, k in graph.in_edges(node, data="kind") if k == "owns"]
-        owner = min(owners) if owners else _NO_UNIT
+    for node in graph.nodes("applications"):
+        owners = graph.sources(node, "owns")
+        owner = owners[0] if owners else _NO_UNIT
         apps_by_unit.setdefault(owner, []).append(node)
     units = sorted(apps_by_unit, key=lambda u: (_name(graph, u).casefold(), u))
-    empty = sorted(
-        _name(graph, n)
-        for n, k in graph.nodes(data="kind")
-        if k == "units" and n not in apps_by_unit
-    )
+    empty = sorted(_name(graph, n) for n in graph.nodes("units") if n not in apps_by_unit)
 
     dot = new_digraph("landscape", title)
     dot.attr("graph", newrank="true", ranksep="0.35")
@@ -100,8 +93,8 @@ def landscape_view(
     nationals = sorted(
         {
             v
-            for u, v, k in graph.edges(data="kind")
-            if k == "instance_of" and u in drawn and graph.nodes[v].get("kind") == NATIONAL
+            for u, v in graph.relations("instance_of")
+            if u in drawn and graph.kind(v) == NATIONAL
         },
         key=lambda n: (_name(graph, n).casefold(), n),
     )
@@ -170,7 +163,5 @@ def _grid(box: "graphviz.Digraph", cells: list[str], columns: int) -> None:
 _ORDER = ["applications", "applications_umum", "applications_planned", "applications_retired"]
 
 
-def _name(graph: "nx.MultiDiGraph", node: str) -> str:
-    if node == _NO_UNIT:
-        return "Tanpa unit pemilik"
-    return graph.nodes[node].get("name") or node if node in graph else node
+def _name(graph: ArchGraph, node: str) -> str:
+    return "Tanpa unit pemilik" if node == _NO_UNIT else graph.name(node)

@@ -3,13 +3,12 @@
 import itertools
 from typing import TYPE_CHECKING
 
-from ..graph import NATIONAL
+from ..graph import NATIONAL, ArchGraph
 from ..io import SpbeError
 from .style import add_legend, edge_attrs, element_attrs, new_digraph, node_style_key, subgraph
 
 if TYPE_CHECKING:
     import graphviz
-    import networkx as nx
 
 __all__ = ["LAYERS", "layered_view"]
 
@@ -23,34 +22,17 @@ LAYERS = (
 """Layer order (top to bottom): graph kind, Indonesian and English title, lane colour."""
 
 
-def _kind(graph: "nx.MultiDiGraph", node: str) -> str | None:
-    return graph.nodes[node].get("kind")
-
-
-def _out(graph: "nx.MultiDiGraph", node: str, kind: str) -> set[str]:
-    return {v for _, v, k in graph.out_edges(node, data="kind") if k == kind}
-
-
-def _in(graph: "nx.MultiDiGraph", node: str, kind: str) -> set[str]:
-    return {u for u, _, k in graph.in_edges(node, data="kind") if k == kind}
-
-
-def _known(graph: "nx.MultiDiGraph", node: str, kind: str, what: str) -> None:
-    if node not in graph or _kind(graph, node) != kind:
-        known = sorted(n for n, k in graph.nodes(data="kind") if k == kind)
+def _known(graph: ArchGraph, node: str, kind: str, what: str) -> None:
+    if graph.kind(node) != kind:
+        known = graph.nodes(kind)
         listed = ", ".join(f"'{n}'" for n in known[:10]) + (", ..." if len(known) > 10 else "")
         raise SpbeError(f"unknown {what} '{node}'; known {what}s: {listed or 'none'}")
 
 
-def _select(
-    graph: "nx.MultiDiGraph", unit: str | None, service: str | None
-) -> dict[str, set[str]]:
+def _select(graph: ArchGraph, unit: str | None, service: str | None) -> dict[str, set[str]]:
     """Nodes per layer kind for the whole model, one unit, or one service."""
     if unit is None and service is None:
-        layers: dict[str, set[str]] = {kind: set() for kind, *_ in LAYERS}
-        for node, kind in graph.nodes(data="kind"):
-            if kind in layers and kind != "infrastructure":
-                layers[kind].add(node)
+        layers = {kind: set(graph.nodes(kind)) for kind, *_ in LAYERS if kind != "infrastructure"}
         apps = layers["applications"]
     else:
         if service is not None:
@@ -61,20 +43,20 @@ def _select(
         else:
             assert unit is not None
             _known(graph, unit, "units", "unit")
-            owned = _out(graph, unit, "owns")
-            processes = {n for n in owned if _kind(graph, n) == "business_processes"}
-            services = {n for n in owned if _kind(graph, n) == "services"}
-            apps = {n for n in owned if _kind(graph, n) == "applications"}
+            owned = set(graph.targets(unit, "owns"))
+            processes = {n for n in owned if graph.kind(n) == "business_processes"}
+            services = {n for n in owned if graph.kind(n) == "services"}
+            apps = {n for n in owned if graph.kind(n) == "applications"}
             for process in processes:
-                services |= _in(graph, process, "supports")
+                services |= set(graph.sources(process, "supports"))
             for app in apps:
-                services |= _out(graph, app, "realizes")
+                services |= set(graph.targets(app, "realizes"))
         for svc in services:
-            apps |= _in(graph, svc, "realizes")
-            processes |= _out(graph, svc, "supports")
+            apps |= set(graph.sources(svc, "realizes"))
+            processes |= set(graph.targets(svc, "supports"))
         data = set()
         for app in apps:
-            data |= _out(graph, app, "reads") | _out(graph, app, "writes")
+            data |= set(graph.targets(app, "reads")) | set(graph.targets(app, "writes"))
         layers = {
             "business_processes": processes,
             "services": services,
@@ -83,12 +65,12 @@ def _select(
         }
     layers["infrastructure"] = set()
     for app in apps:
-        layers["infrastructure"] |= _out(graph, app, "hosted_on")
+        layers["infrastructure"] |= set(graph.targets(app, "hosted_on"))
     return layers
 
 
 def layered_view(
-    graph: "nx.MultiDiGraph",
+    graph: ArchGraph,
     *,
     unit: str | None = None,
     service: str | None = None,
@@ -99,7 +81,7 @@ def layered_view(
 
     Parameters
     ----------
-    graph : networkx.MultiDiGraph
+    graph : ArchGraph
         The architecture graph.
     unit : str, optional
         Only what this unit owns (processes, services, applications), the services and
@@ -126,7 +108,7 @@ def layered_view(
     anchors = []
     node_keys: list[str] = []
     for index, (kind, title_id, title_en, lane) in enumerate(LAYERS):
-        nodes = sorted(layers[kind], key=lambda n: (graph.nodes[n].get("name", n).casefold(), n))
+        nodes = sorted(layers[kind], key=lambda n: (graph.name(n).casefold(), n))
         if not nodes:
             continue
         # A wide layer wraps into rows of `per_row`. Each row starts with an anchor (the
@@ -168,25 +150,26 @@ def layered_view(
     shown = {n for nodes in layers.values() for n in nodes}
     edge_keys: set[str] = set()
     edges: list[tuple[str, str, str, dict[str, str]]] = []
-    for u, v, kind in graph.edges(data="kind"):
-        if u not in shown or v not in shown:
-            continue
-        if kind in ("supports", "realizes"):
-            # service -> process and application -> service, drawn upward from below
-            edges.append((v, u, "realizes", {"dir": "back"}))
-        elif kind == "writes":
-            both = any(d.get("kind") == "reads" for d in graph[u][v].values())
-            edges.append((u, v, "writes", {"dir": "both"} if both else {}))
-        elif kind == "reads":
-            if not any(d.get("kind") == "writes" for d in graph[u][v].values()):
-                edges.append((u, v, "reads", {"dir": "back"}))
-        elif kind == "hosted_on":
-            edges.append((u, v, "hosted_on", {}))
+    for kind in ("supports", "realizes", "writes", "reads", "hosted_on"):
+        for u, v in graph.relations(kind):
+            if u not in shown or v not in shown:
+                continue
+            if kind in ("supports", "realizes"):
+                # service -> process and application -> service, drawn upward from below
+                edges.append((v, u, "realizes", {"dir": "back"}))
+            elif kind == "writes":
+                both = v in graph.targets(u, "reads")
+                edges.append((u, v, "writes", {"dir": "both"} if both else {}))
+            elif kind == "reads":
+                if v not in graph.targets(u, "writes"):
+                    edges.append((u, v, "reads", {"dir": "back"}))
+            else:
+                edges.append((u, v, "hosted_on", {}))
     for tail, head, style, extra in sorted(set((t, h, s, tuple(sorted(e.items())))
                                                for t, h, s, e in edges)):
         dot.edge(tail, head, **edge_attrs(style, **dict(extra)))
         edge_keys.add(style)
-    national = [n for n in layers["infrastructure"] if _kind(graph, n) == NATIONAL]
+    national = [n for n in layers["infrastructure"] if graph.kind(n) == NATIONAL]
     if national and "national" not in node_keys:
         node_keys.append("national")
     order = ("realizes", "writes", "reads", "hosted_on")

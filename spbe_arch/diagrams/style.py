@@ -19,7 +19,8 @@ from ..model.types import DATA_CENTRE_KINDS, InfrastructureKind, IntegrationVia,
 
 if TYPE_CHECKING:
     import graphviz
-    import networkx as nx
+
+    from ..graph import ArchGraph
 
 __all__ = [
     "EDGE_STYLES",
@@ -199,17 +200,16 @@ def integration_category(via: str) -> str:
     return "direct" if via in _DIRECT else "weak"
 
 
-def network_class(graph: "nx.MultiDiGraph", network: str | None) -> str | None:
+def network_class(graph: "ArchGraph", network: str | None) -> str | None:
     """`JIP`, `internet`, `intranet`, `VPN` for a network id (local or national), else None."""
     if network is None:
         return None
     if network not in graph:  # a national network no unit or data centre is connected to
         platform = national_platforms().get(network)
         return "JIP" if platform is not None and platform.kind == PlatformKind.network else None
-    node = graph.nodes[network]
-    if node.get("kind") == NATIONAL:
-        return "JIP" if network == "jip" else node.get("name", network)
-    kind = getattr(node.get("element"), "kind", None)
+    if graph.kind(network) == NATIONAL:
+        return "JIP" if network == "jip" else graph.name(network)
+    kind = getattr(graph.element(network), "kind", None)
     if kind == InfrastructureKind.jip:
         return "JIP"
     if kind == InfrastructureKind.vpn:
@@ -217,11 +217,10 @@ def network_class(graph: "nx.MultiDiGraph", network: str | None) -> str | None:
     return str(kind) if kind is not None else None
 
 
-def node_style_key(graph: "nx.MultiDiGraph", node_id: str) -> str:
+def node_style_key(graph: "ArchGraph", node_id: str) -> str:
     """The `NODE_STYLES` key for a graph node, from its kind, status and application kind."""
-    data = graph.nodes[node_id]
-    kind = data.get("kind")
-    element = data.get("element")
+    kind = graph.kind(node_id)
+    element = graph.element(node_id)
     if kind == NATIONAL:
         return "splp" if node_id == SPLP else "national"
     if kind == "applications":
@@ -399,7 +398,7 @@ def add_legend(
         dot.edge(after, "legend", style="invis")
 
 
-def element_attrs(graph: "nx.MultiDiGraph", node_id: str, **extra: str) -> dict[str, Any]:
+def element_attrs(graph: "ArchGraph", node_id: str, **extra: str) -> dict[str, Any]:
     """Node attributes for a graph node in its own style, labelled with its name."""
-    name = graph.nodes[node_id].get("name") or node_id
+    name = graph.name(node_id)
     return node_attrs(node_style_key(graph, node_id), name, tooltip=f"{name} ({node_id})", **extra)

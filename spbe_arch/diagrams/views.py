@@ -2,8 +2,8 @@
 
 from typing import TYPE_CHECKING
 
+from ..graph import ArchGraph
 from ..io import SpbeError
-from ..model import Architecture
 from .impact import impact_view
 from .integration import integration_view
 from .landscape import landscape_view
@@ -24,19 +24,19 @@ _TITLES = {
 
 
 def diagram(
-    arch: Architecture,
+    graph: ArchGraph,
     view: str,
     *,
     unit: str | None = None,
     service: str | None = None,
     element: str | None = None,
 ) -> "graphviz.Digraph":
-    """Build one view of `arch` (see `VIEWS`) from the architecture graph.
+    """Build one view (see `VIEWS`) of the model whose graph is `graph`.
 
     Parameters
     ----------
-    arch : Architecture
-        A loaded model.
+    graph : ArchGraph
+        The model's graph (`spbe_arch.graph.build_graph`).
     view : str
         `landscape`, `integration`, `layered` or `impact`.
     unit, service : str, optional
@@ -49,23 +49,21 @@ def diagram(
     SpbeError
         Unknown view, an option the view does not take, or an unknown id.
     """
-    from ..graph import build_graph
-
     if view not in VIEWS:
         raise SpbeError(f"unknown view '{view}'; use one of: {', '.join(VIEWS)}")
     if view != "layered" and (unit is not None or service is not None):
         raise SpbeError("--unit and --service filter the layered view only")
     if view != "impact" and element is not None:
         raise SpbeError("--element applies to the impact view only")
-    graph = build_graph(arch)
-    owner = f" - {arch.instansi.name}" if arch.instansi else ""
+    instansi = graph.arch.instansi
+    owner = f" - {instansi.name}" if instansi else ""
     if view == "landscape":
         return landscape_view(graph, title=_TITLES[view] + owner)
     if view == "integration":
         return integration_view(graph, title=_TITLES[view] + owner)
     if view == "layered":
         focus = unit or service
-        scope = f" ({graph.nodes[focus].get('name', focus)})" if focus in graph else ""
+        scope = f" ({graph.name(focus)})" if focus in graph else ""
         return layered_view(graph, unit=unit, service=service, title=_TITLES[view] + scope + owner)
     if element is None:
         raise SpbeError("the impact view needs --element ID (the element that fails)")

@@ -1,6 +1,6 @@
 """SPBE maturity: claims against evidence, index per year and column, gap, ranked plan.
 
-`assess(arch)` rates every indicator of the instansi's framework (`models/frameworks/`, or a
+`assess(graph)` rates every indicator of the instansi's framework (`models/frameworks/`, or a
 framework file kept with the model) for one evaluation year: what the architecture model shows
 (`evidence`, `services`), the claims and the evaluator's verified levels of the model's
 `assessment:` entries and services' `level:` (`rating`); it computes the index of each column,
@@ -11,11 +11,11 @@ to the target and the plan that closes it (`plan`).
 from collections.abc import Iterable
 from pathlib import Path
 
+from ..graph import ArchGraph
 from ..io import SpbeError
-from ..model import Architecture, Finding
+from ..model import Finding
 from ..model.framework import Framework
-from ..validate import apply_overrides, locate
-from . import codes
+from ..validate import finalize
 from .evidence import Derivation, derive
 from .framework import DEFAULT_FRAMEWORK, framework_ids, load_framework
 from .index import aspect_scores, column_indices, domain_scores, index, predikat
@@ -44,14 +44,13 @@ __all__ = [
     "Source",
     "YearIndex",
     "assess",
-    "codes",
     "framework_ids",
     "load_framework",
 ]
 
 
 def assess(
-    arch: Architecture,
+    graph: ArchGraph,
     framework: Framework | str | Path | None = None,
     target: float | None = None,
     *,
@@ -63,8 +62,8 @@ def assess(
 
     Parameters
     ----------
-    arch
-        The architecture (from `spbe_arch.validate.load_model`).
+    graph
+        The model's graph (`build_graph(load_model(path).architecture)`).
     framework
         A framework, a framework id (the model's `frameworks/ID.yaml`, else the shipped
         catalog) or a framework file path; default the instansi's `framework` (PermenPANRB
@@ -94,14 +93,15 @@ def assess(
 
     Examples
     --------
+    >>> from spbe_arch.graph import build_graph
     >>> from spbe_arch.model import Architecture
-    >>> result = assess(Architecture(root="."), target=1.05)
+    >>> result = assess(build_graph(Architecture(root=".")), target=1.05)
     >>> result.index, result.predikat, round(result.gap, 4), len(result.plan), result.year
     (1.0, 'Kurang', 0.05, 2, None)
     """
-    from ..graph import build_graph
     from .services import service_structures
 
+    arch = graph.arch
     root = Path(arch.root)
     home_ref = arch.instansi.framework if arch.instansi else DEFAULT_FRAMEWORK
     if framework is None:
@@ -113,8 +113,7 @@ def assess(
         home = _framework_id(home_ref, root)
     if target is None and arch.instansi is not None:
         target = arch.instansi.target
-    graph = build_graph(arch)
-    derivations = derive(arch, framework, graph=graph)
+    derivations = derive(graph, framework)
     structures = service_structures(graph)
     by_year, findings = assessments(arch, framework, home)
     if year is not None and year not in by_year:
@@ -160,8 +159,7 @@ def assess(
         plan_reach=reach,
         plan_predikat=predikat(framework, reach),
         trajectory=trajectory,
-        findings=sorted([*validation, *locate(apply_overrides(findings, arch), arch)],
-                        key=lambda f: f.sort_key),
+        findings=finalize(findings, arch, finished=validation),
         framework=framework,
     )
 

@@ -1,33 +1,36 @@
 """Evidence rules: the level (and its limit) an architecture model shows for an indicator.
 
 A framework names, per indicator, the rule that reads the model (`evidence:` in the framework
-file); indicators without one are rated by self-assessment only. Each rule returns a
-`Derivation`: the level the model shows, the highest level the rule can ever show (its
-`ceiling`: a model cannot show continuous improvement, say), the elements it looked at, why,
-and what model changes would earn each higher level. Rules return None when the model does not
-describe what they read at all (no applications, no data sets), so that an undescribed part of
-the architecture never contradicts a self-assessment.
+file); indicators without one are rated by self-assessment only. Most rules are *ladders*: a
+list of rungs, each a level with the elements that keep it unmet and the action that earns it,
+read by one function (`climb`): the model shows the highest level whose rung and every rung
+below it are met. Each rule returns a `Derivation`: the level the model shows, the highest
+level the rule can ever show (its `ceiling`: a model cannot show continuous improvement, say),
+the elements it looked at, why, and what would earn each higher level. Rules return None when
+the model does not describe what they read at all (no applications, no data sets), so that an
+undescribed part of the architecture never contradicts a self-assessment.
 
-The facts the rules share are computed once from the one graph (`spbe_arch.graph.build_graph`);
-what counts as an integration link, an SPLP bypass, an isolated or duplicate application and
-an integration over the internet is the audit's (`spbe_arch.audit`), so the index and the audit
-agree.
+Rules read the one graph (`spbe_arch.graph`) through the audit's queries (isolated and
+duplicate applications, SPLP bypasses, integrations over the internet), so the index and the
+audit never disagree about what counts as integration.
 """
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import TYPE_CHECKING
 
-from ..audit.duplicates import aplikasi_khusus_duplicating_aplikasi_umum, duplicate_applications
-from ..audit.flows import crosses_boundary, flow_gaps, integration_view
-from ..audit.integration import integration_over_internet, isolated_application
-from ..graph import NATIONAL, build_graph
+from ..audit import (
+    duplicate_application_groups,
+    integrations_over_internet,
+    isolated_applications,
+    khusus_duplicating_umum,
+    on_jip,
+)
+from ..graph import NATIONAL, ArchGraph
 from ..io import national_platforms
 from ..model import (
     Application,
     ApplicationKind,
-    Architecture,
     Classification,
     InfrastructureKind,
     IntegrationVia,
@@ -36,13 +39,19 @@ from ..model import (
     Status,
 )
 from ..model.framework import EvidenceRule, Framework, Indicator
-from ..validate import listed
-from .services import service_structures
+from ..model.rules import listed
+from .services import ServiceStructure, service_structures
 
-if TYPE_CHECKING:
-    import networkx as nx
-
-__all__ = ["DERIVATIONS", "Derivation", "IntegrationFact", "ModelFacts", "derive", "derives"]
+__all__ = [
+    "DERIVATIONS",
+    "Derivation",
+    "IntegrationFact",
+    "ModelFacts",
+    "Rung",
+    "climb",
+    "derive",
+    "derives",
+]
 
 GOVERNMENT_DATA_CENTRES = frozenset({InfrastructureKind.pdn, InfrastructureKind.pusat_data_daerah})
 AUDIT_KINDS = ("audit", "penetration", "pentest", "vulnerability")
@@ -71,12 +80,73 @@ class Derivation:
 
 
 @dataclass(frozen=True)
+class Rung:
+    """One level of an evidence ladder.
+
+    It is met when at most `tolerance` elements keep it unmet (`unmet`), or as `met` says for
+    a rung that asks for something to exist; `actions` are what would earn it.
+    """
+
+    level: int
+    actions: tuple[str, ...]
+    unmet: tuple[str, ...] = ()
+    tolerance: int = 0
+    met: bool | None = None
+
+    @property
+    def reached(self) -> bool:
+        return self.met if self.met is not None else len(self.unmet) <= self.tolerance
+
+
+def climb(indicator: Indicator, rule: EvidenceRule, ladder: list[Rung], *, base: int = 1,
+          ceiling: int, reason: str, elements: Iterable[str] = ()) -> Derivation:
+    """The derivation a ladder gives: climb from `base` while rungs are met.
+
+    The actions of a level above the one reached are those of every unmet rung up to it, in
+    order and without repeats.
+
+    Examples
+    --------
+    >>> from spbe_arch.maturity.framework import load_framework
+    >>> indicator = load_framework().indicators[0]
+    >>> ladder = [Rung(2, ("name a steward",), unmet=("d1",), tolerance=1),
+    ...           Rung(3, ("name a steward",), unmet=("d1",))]
+    >>> d = climb(indicator, EvidenceRule.data_management, ladder, ceiling=3, reason="")
+    >>> d.level, d.actions
+    (2, {3: ('name a steward',)})
+    """
+    level = base
+    for rung in sorted(ladder, key=lambda r: r.level):
+        if not rung.reached:
+            break
+        level = rung.level
+    actions: dict[int, tuple[str, ...]] = {}
+    pending: list[str] = []
+    for rung in sorted(ladder, key=lambda r: r.level):
+        if rung.level <= level:
+            continue
+        if not rung.reached:
+            pending += [a for a in rung.actions if a not in pending]
+        if pending:
+            actions[rung.level] = tuple(pending)
+    return Derivation(
+        indicator=indicator.id,
+        rule=rule.value,
+        level=level,
+        ceiling=ceiling,
+        reason=reason,
+        elements=tuple(sorted(set(elements))),
+        actions=actions,
+    )
+
+
+@dataclass(frozen=True)
 class IntegrationFact:
-    """An integration link (`spbe_arch.audit.flows`) with its scope.
+    """An integration link (`spbe_arch.graph`) with its scope.
 
     `scope` is `national` (the target is a national platform: integration with another
     instansi), `cross_unit` (applications of different units) or `internal` (one unit), as
-    the audit's SPLP-bypass rule (SPBE-A004) reads them.
+    the audit's `integration-bypassing-splp` rule reads them.
     """
 
     id: str
@@ -92,31 +162,25 @@ class IntegrationFact:
 
 
 class ModelFacts:
-    """Facts several rules read, from the one graph and the audit's integration view.
+    """Facts several rules read, from the one graph and the audit's queries."""
 
-    Integration links, SPLP bypasses, isolated and duplicate applications and integrations
-    over the internet are the audit's (`spbe_arch.audit`), so the index and the audit never
-    disagree about what counts as integration.
-    """
-
-    def __init__(self, arch: Architecture, graph: "nx.MultiDiGraph | None" = None) -> None:
-        self.arch = arch
-        self.graph = graph if graph is not None else build_graph(arch)
-        self.view = integration_view(self.graph)
+    def __init__(self, graph: ArchGraph) -> None:
+        self.graph = graph
+        self.arch = graph.arch
 
     @cached_property
     def active_apps(self) -> dict[str, Application]:
-        return {a: self.arch.applications[a] for a in sorted(self.view.active_apps)}
+        return {a: self.graph.element(a) for a in self.graph.active_applications}
 
     @cached_property
     def integrations(self) -> list[IntegrationFact]:
         """Integration links with their scope, sorted by id."""
         out = []
-        for link in self.view.links:
-            edge = self.view.edges[link]
-            if self.view.kind(edge.target) == NATIONAL:
+        for link in self.graph.links:
+            edge = self.graph.integrations[link]
+            if self.graph.kind(edge.target) == NATIONAL:
                 scope = "national"
-            elif crosses_boundary(self.graph, edge.source, edge.target):
+            elif self.graph.crosses_boundary(edge.source, edge.target):
                 scope = "cross_unit"
             else:
                 scope = "internal"
@@ -126,29 +190,29 @@ class ModelFacts:
 
     @cached_property
     def isolated(self) -> list[str]:
-        """Active applications integrated with nothing (SPBE-A001)."""
-        return sorted({f.element for f in isolated_application(self.graph) if f.element})
+        """Active applications integrated with nothing (`isolated-application`)."""
+        return list(isolated_applications(self.graph))
 
     @cached_property
     def over_internet(self) -> list[str]:
-        """Integrations over the public internet (SPBE-A005)."""
-        return sorted({f.element for f in integration_over_internet(self.graph) if f.element})
+        """Integrations over the public internet (`integration-over-internet`)."""
+        return sorted(edge.id for edge in integrations_over_internet(self.graph))
 
     @cached_property
     def duplicates(self) -> dict[str, str]:
-        """Active aplikasi khusus to retire -> what they duplicate (SPBE-A008, SPBE-A007)."""
+        """Active aplikasi khusus to retire -> what they duplicate (the audit's duplicate rules)."""
         out: dict[str, str] = {}
-        for item in aplikasi_khusus_duplicating_aplikasi_umum(self.graph):
-            if item.element:
-                out[item.element] = "aplikasi umum " + ", ".join(f"'{r}'" for r in item.related)
-        for item in duplicate_applications(self.graph):
-            for other in item.related:
-                out.setdefault(other, f"'{item.element}'")
+        for app, (_, umum) in khusus_duplicating_umum(self.graph).items():
+            out[app] = "aplikasi umum " + ", ".join(f"'{r}'" for r in sorted(umum))
+        for group in duplicate_application_groups(self.graph):
+            for other in group[1:]:
+                out.setdefault(other, f"'{group[0]}'")
         return dict(sorted(out.items()))
 
-    def is_jip(self, node: str | None) -> bool:
-        """A JIP network of the model, or the national JIP platform."""
-        return node is not None and node in self.graph and self.view.network_kind(node) == "jip"
+    @cached_property
+    def services(self) -> dict[str, ServiceStructure]:
+        """Service id -> the level its structure shows (`spbe_arch.maturity.services`)."""
+        return service_structures(self.graph)
 
     @cached_property
     def active_controls(self):
@@ -179,19 +243,18 @@ def derives(rule: EvidenceRule):
     return decorate
 
 
-def derive(
-    arch: Architecture, framework: Framework, *, graph: "nx.MultiDiGraph | None" = None
-) -> dict[str, Derivation]:
+def derive(graph: ArchGraph, framework: Framework) -> dict[str, Derivation]:
     """Indicator id -> what the model shows, for every indicator whose rule finds evidence.
 
     Examples
     --------
+    >>> from spbe_arch.graph import build_graph
     >>> from spbe_arch.model import Architecture
     >>> from spbe_arch.maturity.framework import load_framework
-    >>> derive(Architecture(root="."), load_framework())
+    >>> derive(build_graph(Architecture(root=".")), load_framework())
     {}
     """
-    facts = ModelFacts(arch, graph)
+    facts = ModelFacts(graph)
     out = {}
     for indicator in framework.indicators:
         if indicator.evidence is None:
@@ -210,17 +273,9 @@ def _count(items: list, noun: str) -> str:
     return f"{len(items)} {noun}{'' if len(items) == 1 else 's'}"
 
 
-def _made(indicator: Indicator, rule: EvidenceRule, level: int, ceiling: int, reason: str,
-          elements: Iterable[str] = (), actions: dict[int, list[str]] | None = None) -> Derivation:
-    return Derivation(
-        indicator=indicator.id,
-        rule=rule.value,
-        level=level,
-        ceiling=ceiling,
-        reason=reason,
-        elements=tuple(sorted(set(elements))),
-        actions={k: tuple(v) for k, v in sorted((actions or {}).items()) if k > level and v},
-    )
+def _some(items: list) -> int:
+    """The tolerance of a rung met by at least one of `items` being done."""
+    return max(len(items) - 1, 0)
 
 
 @derives(EvidenceRule.architecture)
@@ -241,33 +296,28 @@ def architecture(facts: ModelFacts, indicator: Indicator) -> Derivation | None:
     described = [name for name, items in domains.items() if items]
     if not described:
         return None
-    missing = [name for name in domains if name not in described]
-    unreferenced = sorted(
+    missing = tuple(name for name in domains if name not in described)
+    unreferenced = tuple(sorted(
         element.id
         for name in ("business_processes", "services", "data", "applications")
         for element in domains[name].values()
         if element.ref is None
-    )
-    if missing:
-        level = 1 if len(described) <= 2 else 2
-    elif unreferenced:
-        level = 3
-    else:
-        level = 4
+    ))
     reason = f"{len(described)} of 6 architecture domains described"
     if missing:
         reason += f" (missing: {', '.join(missing)})"
     elif unreferenced:
         reason += f"; {len(unreferenced)} elements without a reference-architecture code"
-    add_domains = [f"describe the missing architecture domains: {', '.join(missing)}"]
-    actions = {
-        2: add_domains, 3: add_domains,
-        4: ([f"add the RAB/RAL/RAD/RAA `ref` code to {len(unreferenced)} elements: "
-             f"{_ids(unreferenced)}"] if unreferenced else []),
-    }
-    if missing:
-        actions[4] = [*add_domains, *actions[4]]
-    return _made(indicator, EvidenceRule.architecture, level, 4, reason, described, actions)
+    add_domains = (f"describe the missing architecture domains: {', '.join(missing)}",)
+    add_refs = (f"add the RAB/RAL/RAD/RAA `ref` code to {len(unreferenced)} elements: "
+                f"{_ids(unreferenced)}",)
+    ladder = [
+        Rung(2, add_domains, unmet=missing, tolerance=3),
+        Rung(3, add_domains, unmet=missing),
+        Rung(4, add_refs, unmet=unreferenced),
+    ]
+    return climb(indicator, EvidenceRule.architecture, ladder, ceiling=4, reason=reason,
+                 elements=described)
 
 
 @derives(EvidenceRule.roadmap)
@@ -281,25 +331,25 @@ def roadmap(facts: ModelFacts, indicator: Indicator) -> Derivation | None:
     items = facts.arch.roadmap
     if not items:
         return None
-    vague = sorted(i for i, item in items.items() if not item.elements)
+    vague = tuple(sorted(i for i, item in items.items() if not item.elements))
     planned_ids = {e for item in items.values() for e in item.elements}
-    pending = sorted(
+    pending = tuple(sorted(
         element_id
         for collection in (facts.arch.applications, facts.arch.integrations)
         for element_id, element in collection.items()
         if element.status in (Status.planned, Status.development) and element_id not in planned_ids
-    )
-    level = 2 if vague else (3 if pending else 4)
+    ))
     reason = _count(list(items), "roadmap item")
     if vague:
         reason += f"; naming no elements: {_ids(vague)}"
     elif pending:
         reason += f"; planned but on no roadmap item: {_ids(pending)}"
-    name_elements = [f"name the elements each roadmap item changes: {_ids(vague)}"]
-    plan_pending = [f"put the planned elements on a roadmap item: {_ids(pending)}"]
-    actions = {3: name_elements, 4: (name_elements if vague else []) + (plan_pending if pending
-                                                                        else [])}
-    return _made(indicator, EvidenceRule.roadmap, level, 4, reason, items, actions)
+    ladder = [
+        Rung(3, (f"name the elements each roadmap item changes: {_ids(vague)}",), unmet=vague),
+        Rung(4, (f"put the planned elements on a roadmap item: {_ids(pending)}",), unmet=pending),
+    ]
+    return climb(indicator, EvidenceRule.roadmap, ladder, base=2, ceiling=4, reason=reason,
+                 elements=items)
 
 
 @derives(EvidenceRule.business_process)
@@ -313,29 +363,26 @@ def business_process(facts: ModelFacts, indicator: Indicator) -> Derivation | No
     processes = facts.arch.business_processes
     if not processes:
         return None
-    no_ref = sorted(p for p, process in processes.items() if process.ref is None)
+    no_ref = tuple(sorted(p for p, process in processes.items() if process.ref is None))
     electronic = {
         service_id for service_id, service in facts.arch.services.items()
         if any(app in facts.active_apps for app in service.applications)
     }
-    manual = sorted(
+    manual = tuple(sorted(
         p for p, process in processes.items() if not electronic.intersection(process.services)
-    )
-    if no_ref:
-        level = 1 if len(no_ref) * 2 > len(processes) else 2
-    elif manual:
-        level = 3
-    else:
-        level = 4
+    ))
     reason = f"{len(processes) - len(no_ref)} of {len(processes)} processes carry an RAB code"
     if not no_ref and manual:
         reason += f"; supported by no electronic service: {_ids(manual)}"
-    add_refs = [f"map processes to the national RAB (`ref: RAB...`): {_ids(no_ref)}"]
-    actions = {2: add_refs, 3: add_refs,
-               4: (add_refs if no_ref else [])
-               + ([f"support these processes with an electronic service: {_ids(manual)}"]
-                  if manual else [])}
-    return _made(indicator, EvidenceRule.business_process, level, 4, reason, processes, actions)
+    add_refs = (f"map processes to the national RAB (`ref: RAB...`): {_ids(no_ref)}",)
+    ladder = [
+        Rung(2, add_refs, unmet=no_ref, tolerance=len(processes) // 2),
+        Rung(3, add_refs, unmet=no_ref),
+        Rung(4, (f"support these processes with an electronic service: {_ids(manual)}",),
+             unmet=manual),
+    ]
+    return climb(indicator, EvidenceRule.business_process, ladder, ceiling=4, reason=reason,
+                 elements=processes)
 
 
 @derives(EvidenceRule.application)
@@ -343,28 +390,28 @@ def application(facts: ModelFacts, indicator: Indicator) -> Derivation | None:
     """Pembangunan aplikasi: an inventory without duplicates, aplikasi umum used, apps integrated.
 
     Level 2: active applications are inventoried with their owners (a model always shows
-    this); 3: no aplikasi khusus duplicates an aplikasi umum (SPBE-A008) or another khusus
-    (SPBE-A007); 4: also no active application is isolated (SPBE-A001). Ceiling 4.
+    this); 3: no aplikasi khusus duplicates an aplikasi umum or another khusus (the
+    audit's duplicate rules); 4: also no active application is isolated. Ceiling 4.
     None when the model has no active application.
     """
     if not facts.active_apps:
         return None
     duplicates = facts.duplicates
-    isolated = facts.isolated
+    isolated = tuple(facts.isolated)
     umum = sorted(a for a, app in facts.active_apps.items() if app.kind is ApplicationKind.umum)
-    level = 2 if duplicates else (3 if isolated else 4)
     reason = f"{len(facts.active_apps)} active applications, {len(umum)} aplikasi umum"
     if duplicates:
         reason += f"; {_count(list(duplicates), 'duplicate')}: " + "; ".join(
             f"{app} duplicates {why}" for app, why in list(duplicates.items())[:_SHOWN])
     elif isolated:
         reason += f"; integrated with nothing: {_ids(isolated)}"
-    retire = [f"retire or replace duplicate applications by the aplikasi umum: {_ids(duplicates)}"]
-    actions = {3: retire,
-               4: (retire if duplicates else [])
-               + ([f"integrate isolated applications: {_ids(isolated)}"] if isolated else [])}
-    return _made(indicator, EvidenceRule.application, level, 4, reason,
-                 [*duplicates, *umum], actions)
+    ladder = [
+        Rung(3, (f"retire or replace duplicate applications by the aplikasi umum: "
+                 f"{_ids(duplicates)}",), unmet=tuple(duplicates)),
+        Rung(4, (f"integrate isolated applications: {_ids(isolated)}",), unmet=isolated),
+    ]
+    return climb(indicator, EvidenceRule.application, ladder, base=2, ceiling=4, reason=reason,
+                 elements=[*duplicates, *umum])
 
 
 @derives(EvidenceRule.data_centre)
@@ -385,23 +432,20 @@ def data_centre(facts: ModelFacts, indicator: Indicator) -> Derivation | None:
         centre = infra.get(app.hosting or "")
         return centre is not None and centre.kind in GOVERNMENT_DATA_CENTRES
 
-    outside = sorted(a for a, app in apps.items() if not on_government(app))
+    outside = tuple(sorted(a for a, app in apps.items() if not on_government(app)))
     used = sorted({app.hosting for app in apps.values() if on_government(app)})
-    off_jip = [c for c in used if not any(facts.is_jip(n) for n in infra[c].networks)]
-    if outside:
-        level = 1 if len(outside) == len(apps) else 2
-    elif off_jip:
-        level = 3
-    else:
-        level = 4
+    off_jip = tuple(c for c in used if not on_jip(facts.graph, c))
     reason = f"{len(apps) - len(outside)} of {len(apps)} applications on PDN or pusat data daerah"
     if not outside and off_jip:
         reason += f"; not on JIP: {', '.join(off_jip)}"
-    move = [f"move these applications to PDN or the pusat data daerah: {_ids(outside)}"]
-    connect = [f"connect these data centres to JIP: {_ids(off_jip)}"] if off_jip else []
-    actions = {2: move, 3: move, 4: (move if outside else []) + connect}
-    return _made(indicator, EvidenceRule.data_centre, level, 4, reason, [*outside, *used],
-                 actions)
+    move = (f"move these applications to PDN or the pusat data daerah: {_ids(outside)}",)
+    ladder = [
+        Rung(2, move, unmet=outside, tolerance=_some(list(apps))),
+        Rung(3, move, unmet=outside),
+        Rung(4, (f"connect these data centres to JIP: {_ids(off_jip)}",), unmet=off_jip),
+    ]
+    return climb(indicator, EvidenceRule.data_centre, ladder, ceiling=4, reason=reason,
+                 elements=[*outside, *used])
 
 
 @derives(EvidenceRule.network)
@@ -411,32 +455,31 @@ def network(facts: ModelFacts, indicator: Indicator) -> Derivation | None:
     Level 1: no unit on JIP; 2: some; 3: all units; 4: all units, and no active integration
     runs over the public internet. Ceiling 4. None when the model has no units.
     """
-    units = facts.arch.units
+    units = facts.graph.nodes("units")
     if not units:
         return None
-    off = sorted(u for u, unit in units.items() if not any(facts.is_jip(n) for n in unit.networks))
-    public = facts.over_internet
-    if off:
-        level = 1 if len(off) == len(units) else 2
-    elif public:
-        level = 3
-    else:
-        level = 4
+    off = tuple(u for u in units if not on_jip(facts.graph, u))
+    public = tuple(facts.over_internet)
     reason = f"{len(units) - len(off)} of {len(units)} units on JIP"
     if not off and public:
         reason += f"; {len(public)} integrations over the public internet"
-    connect = [f"connect these units to JIP: {_ids(off)}"]
-    move = [f"move these integrations from the internet to JIP: {_ids(public)}"] if public else []
-    actions = {2: connect, 3: connect, 4: (connect if off else []) + move}
-    return _made(indicator, EvidenceRule.network, level, 4, reason, [*off, *public], actions)
+    connect = (f"connect these units to JIP: {_ids(off)}",)
+    ladder = [
+        Rung(2, connect, unmet=off, tolerance=_some(list(units))),
+        Rung(3, connect, unmet=off),
+        Rung(4, (f"move these integrations from the internet to JIP: {_ids(public)}",),
+             unmet=public),
+    ]
+    return climb(indicator, EvidenceRule.network, ladder, ceiling=4, reason=reason,
+                 elements=[*off, *public])
 
 
 @derives(EvidenceRule.splp_integration)
 def splp_integration(facts: ModelFacts, indicator: Indicator) -> Derivation | None:
     """Penggunaan SPLP: integrations between units and with other instansi go through SPLP.
 
-    Integration links and bypasses are the audit's (SPBE-A004): a shared login or manual
-    re-typing is not integration. Level 1: no integration through SPLP; 2: some, but
+    Integration links and bypasses are the audit's (`integration-bypassing-splp`): a shared
+    login or manual re-typing is not integration. Level 1: no integration through SPLP; 2: some, but
     integrations between units bypass it; 3: every integration between units goes through
     SPLP; 4: also every integration with a national platform (another instansi) goes through
     SPLP, and there is at least one (the evaluation's rule: level 4 needs cross-instansi
@@ -446,36 +489,27 @@ def splp_integration(facts: ModelFacts, indicator: Indicator) -> Derivation | No
         return None
     real = facts.integrations
     splp = [f.id for f in real if f.via_splp]
-    unit_bypass = [f.id for f in real if f.scope == "cross_unit" and not f.via_splp]
+    unit_bypass = tuple(f.id for f in real if f.scope == "cross_unit" and not f.via_splp)
     national = [f for f in real if f.scope == "national"]
-    national_bypass = [f.id for f in national if not f.via_splp]
+    national_bypass = tuple(f.id for f in national if not f.via_splp)
     national_splp = [f.id for f in national if f.via_splp]
-    if not splp:
-        level = 1
-    elif unit_bypass:
-        level = 2
-    elif national_bypass or not national_splp:
-        level = 3
-    else:
-        level = 4
     reason = (f"{len(splp)} of {len(real)} integrations via SPLP; bypassing SPLP: "
               f"{len(unit_bypass)} between units, {len(national_bypass)} with national platforms")
-    route_units = ([f"route {_count(unit_bypass, 'integration')} between units through SPLP "
-                    f"(via: splp): {_ids(unit_bypass)}"] if unit_bypass else [])
-    first = ([] if splp else
-             ["publish a service API on SPLP and route an integration through it (via: splp)"])
     if national_bypass:
-        route_national = [f"route {_count(national_bypass, 'integration')} with national "
-                          f"platforms through SPLP (via: splp): {_ids(national_bypass)}"]
-    elif not national_splp:
-        route_national = ["integrate a service with another instansi or a national platform "
-                          "through SPLP"]
+        route_national = (f"route {_count(list(national_bypass), 'integration')} with national "
+                          f"platforms through SPLP (via: splp): {_ids(national_bypass)}",)
     else:
-        route_national = []
-    actions = {2: first or route_units[:1], 3: first + route_units,
-               4: first + route_units + route_national}
-    return _made(indicator, EvidenceRule.splp_integration, level, 4, reason,
-                 [*splp, *unit_bypass, *national_bypass], actions)
+        route_national = ("integrate a service with another instansi or a national platform "
+                          "through SPLP",)
+    ladder = [
+        Rung(2, ("publish a service API on SPLP and route an integration through it "
+                 "(via: splp)",), met=bool(splp)),
+        Rung(3, (f"route {_count(list(unit_bypass), 'integration')} between units through SPLP "
+                 f"(via: splp): {_ids(unit_bypass)}",), unmet=unit_bypass),
+        Rung(4, route_national, met=not national_bypass and bool(national_splp)),
+    ]
+    return climb(indicator, EvidenceRule.splp_integration, ladder, ceiling=4, reason=reason,
+                 elements=[*splp, *unit_bypass, *national_bypass])
 
 
 @derives(EvidenceRule.collaboration)
@@ -491,16 +525,19 @@ def collaboration(facts: ModelFacts, indicator: Indicator) -> Derivation | None:
     real = facts.integrations
     units = [f.id for f in real if f.scope == "cross_unit"]
     national = [f.id for f in real if f.scope == "national"]
-    level = 1 + bool(units) + bool(national) if (units or national) else 1
     reason = f"{len(units)} integrations between units, {len(national)} with other instansi"
-    missing = []
-    if not units:
-        missing.append("integrate applications of different units")
-    if not national:
-        missing.append("integrate a service with another instansi or a national platform")
-    actions = {2: missing[:1], 3: missing}
-    return _made(indicator, EvidenceRule.collaboration, level, 3, reason, [*units, *national],
-                 actions)
+    missing = tuple(
+        action for action, done in (
+            ("integrate applications of different units", units),
+            ("integrate a service with another instansi or a national platform", national),
+        ) if not done
+    )
+    ladder = [
+        Rung(2, missing[:1], met=bool(units or national)),
+        Rung(3, missing, met=bool(units and national)),
+    ]
+    return climb(indicator, EvidenceRule.collaboration, ladder, ceiling=3, reason=reason,
+                 elements=[*units, *national])
 
 
 @derives(EvidenceRule.security_management)
@@ -517,8 +554,7 @@ def security_management(facts: ModelFacts, indicator: Indicator) -> Derivation |
     controls = facts.active_controls
     isms = [c for c, control in controls.items()
             if "isms" in control.kind.lower() or "27001" in (control.standard or "")]
-    uncovered = sorted(set(facts.active_apps) - facts.covered_apps(controls.values()))
-    level = 1 if not controls else (3 if isms and not uncovered else 2)
+    uncovered = tuple(sorted(set(facts.active_apps) - facts.covered_apps(controls.values())))
     reason = (f"{len(controls)} active security controls, {'an' if isms else 'no'} ISMS; "
               f"{len(uncovered)} of {len(facts.active_apps)} applications uncovered")
     needed = []
@@ -526,9 +562,12 @@ def security_management(facts: ModelFacts, indicator: Indicator) -> Derivation |
         needed.append("run an ISMS (SNI ISO/IEC 27001) and record it as a security control")
     if uncovered:
         needed.append(f"cover these applications with security controls: {_ids(uncovered)}")
-    actions = {2: ["record the security controls in force (security:)"], 3: needed}
-    return _made(indicator, EvidenceRule.security_management, level, 3, reason,
-                 [*controls, *uncovered], actions)
+    ladder = [
+        Rung(2, ("record the security controls in force (security:)",), met=bool(controls)),
+        Rung(3, tuple(needed), met=bool(isms) and not uncovered),
+    ]
+    return climb(indicator, EvidenceRule.security_management, ladder, ceiling=3, reason=reason,
+                 elements=[*controls, *uncovered])
 
 
 @derives(EvidenceRule.security_audit)
@@ -543,15 +582,17 @@ def security_audit(facts: ModelFacts, indicator: Indicator) -> Derivation | None
     audits = {c: control for c, control in facts.active_controls.items()
               if any(word in control.kind.lower() for word in AUDIT_KINDS)}
     covered = facts.covered_apps(audits.values())
-    uncovered = sorted(set(facts.active_apps) - covered)
-    level = 1 if not covered else (2 if uncovered else 3)
+    uncovered = tuple(sorted(set(facts.active_apps) - covered))
     reason = (f"{len(audits)} security audit controls cover {len(covered)} of "
               f"{len(facts.active_apps)} applications")
-    actions = {2: ["audit the security of the main applications (penetration test) and record "
-                   "it as a security control"],
-               3: [f"extend security audits to these applications: {_ids(uncovered)}"]}
-    return _made(indicator, EvidenceRule.security_audit, level, 3, reason,
-                 [*audits, *uncovered], actions)
+    ladder = [
+        Rung(2, ("audit the security of the main applications (penetration test) and record "
+                 "it as a security control",), met=bool(covered)),
+        Rung(3, (f"extend security audits to these applications: {_ids(uncovered)}",),
+             unmet=uncovered),
+    ]
+    return climb(indicator, EvidenceRule.security_audit, ladder, ceiling=3, reason=reason,
+                 elements=[*audits, *uncovered])
 
 
 @derives(EvidenceRule.data_management)
@@ -566,33 +607,36 @@ def data_management(facts: ModelFacts, indicator: Indicator) -> Derivation | Non
     data = facts.arch.data
     if not data:
         return None
-    no_steward = sorted(d for d, item in data.items() if item.steward is None)
-    unpublished = sorted(d for d, item in data.items()
-                         if item.classification is Classification.terbuka and not item.published)
-    leaked = sorted(d for d, item in data.items()
-                    if item.classification is not Classification.terbuka and item.published)
-    written = {node for _, node, kind in facts.graph.edges(data="kind") if kind == "writes"}
-    unmapped = sorted(d for d, item in data.items() if item.ref is None or d not in written)
-    if len(no_steward) * 2 > len(data):
-        level = 1
-    elif no_steward or unpublished or leaked:
-        level = 2
-    else:
-        level = 3 if unmapped else 4
+    no_steward = tuple(sorted(d for d, item in data.items() if item.steward is None))
+    unpublished = tuple(sorted(
+        d for d, item in data.items()
+        if item.classification is Classification.terbuka and not item.published
+    ))
+    leaked = tuple(sorted(
+        d for d, item in data.items()
+        if item.classification is not Classification.terbuka and item.published
+    ))
+    unmapped = tuple(sorted(
+        d for d, item in data.items()
+        if item.ref is None or not facts.graph.sources(d, "writes")
+    ))
     reason = (f"{len(data)} data sets: {len(no_steward)} without steward, {len(unpublished)} "
               f"open but unpublished, {len(leaked)} closed but published")
-    fixes = []
-    if no_steward:
-        fixes.append(f"name a steward (walidata/produsen data) for: {_ids(no_steward)}")
-    if unpublished:
-        fixes.append(f"publish open data on Satu Data: {_ids(unpublished)}")
-    if leaked:
-        fixes.append(f"withdraw or reclassify closed data that is published: {_ids(leaked)}")
-    actions = {2: fixes[:1], 3: fixes,
-               4: fixes + ([f"give these data sets an RAD code and a producing application: "
-                            f"{_ids(unmapped)}"] if unmapped else [])}
-    return _made(indicator, EvidenceRule.data_management, level, 4, reason,
-                 [*no_steward, *unpublished, *leaked], actions)
+    name_stewards = f"name a steward (walidata/produsen data) for: {_ids(no_steward)}"
+    fixes = (
+        *([name_stewards] if no_steward else []),
+        *([f"publish open data on Satu Data: {_ids(unpublished)}"] if unpublished else []),
+        *([f"withdraw or reclassify closed data that is published: {_ids(leaked)}"]
+          if leaked else []),
+    )
+    ladder = [
+        Rung(2, (name_stewards,), unmet=no_steward, tolerance=len(data) // 2),
+        Rung(3, fixes, unmet=(*no_steward, *unpublished, *leaked)),
+        Rung(4, (f"give these data sets an RAD code and a producing application: "
+                 f"{_ids(unmapped)}",), unmet=unmapped),
+    ]
+    return climb(indicator, EvidenceRule.data_management, ladder, ceiling=4, reason=reason,
+                 elements=[*no_steward, *unpublished, *leaked])
 
 
 @derives(EvidenceRule.asset_management)
@@ -609,26 +653,37 @@ def asset_management(facts: ModelFacts, indicator: Indicator) -> Derivation | No
     centres = {k: i for k, i in arch.infrastructure.items() if not i.kind.is_network}
     if not apps and not centres:
         return None
-    incomplete = sorted(
+    incomplete = tuple(sorted(
         [a for a, app in apps.items() if app.kind is ApplicationKind.khusus and not app.hosting]
         + [c for c, centre in centres.items() if not (centre.location and centre.provider)]
-    )
-    no_ref = sorted(a for a, app in apps.items() if app.ref is None)
+    ))
+    no_ref = tuple(sorted(a for a, app in apps.items() if app.ref is None))
     records = len(apps) + len(centres)
-    if incomplete:
-        level = 1 if len(incomplete) * 2 > records else 2
-    elif no_ref:
-        level = 3
-    else:
-        level = 4
     reason = f"{records - len(incomplete)} of {records} inventory records complete"
     if not incomplete and no_ref:
         reason += f"; {len(no_ref)} applications without an RAA code"
-    complete = [f"complete the inventory (hosting; location and provider): {_ids(incomplete)}"]
-    actions = {2: complete, 3: complete,
-               4: (complete if incomplete else [])
-               + ([f"add the RAA `ref` code to: {_ids(no_ref)}"] if no_ref else [])}
-    return _made(indicator, EvidenceRule.asset_management, level, 4, reason, incomplete, actions)
+    complete = (f"complete the inventory (hosting; location and provider): {_ids(incomplete)}",)
+    ladder = [
+        Rung(2, complete, unmet=incomplete, tolerance=records // 2),
+        Rung(3, complete, unmet=incomplete),
+        Rung(4, (f"add the RAA `ref` code to: {_ids(no_ref)}",), unmet=no_ref),
+    ]
+    return climb(indicator, EvidenceRule.asset_management, ladder, ceiling=4, reason=reason,
+                 elements=incomplete)
+
+
+def _made(indicator: Indicator, rule: EvidenceRule, level: int, ceiling: int, reason: str,
+          elements: Iterable[str], actions: dict[int, list[str]]) -> Derivation:
+    """A derivation of a rule that is not a ladder (the service levels)."""
+    return Derivation(
+        indicator=indicator.id,
+        rule=rule.value,
+        level=level,
+        ceiling=ceiling,
+        reason=reason,
+        elements=tuple(sorted(set(elements))),
+        actions={k: tuple(v) for k, v in sorted(actions.items()) if k > level and v},
+    )
 
 
 _SERVICE_STEP = {
@@ -645,7 +700,7 @@ def _service_levels(facts: ModelFacts, indicator: Indicator) -> list[tuple[int, 
     A service's `level:` is a claim: it counts only as far as its structure shows
     (`spbe_arch.maturity.services`).
     """
-    shown = service_structures(facts.graph)
+    shown = facts.services
     return sorted(
         ((min(ServiceLevel(s.level).number, shown[s.id].level), s.id)
          for s in facts.arch.services.values()
@@ -682,7 +737,7 @@ def _collaboration_gaps(facts: ModelFacts, service_id: str) -> list[str]:
         out.append(f"route the integrations of {_ids(apps)} through SPLP: {_ids(bypass)}")
     elif not any(f.via_splp for f in touching):
         out.append(f"connect {_ids(apps)} to other units or instansi through SPLP")
-    gaps = sorted({f"'{flow.data}' from {flow.producers[0]}" for flow in flow_gaps(facts.graph)
+    gaps = sorted({f"'{flow.data}' from {flow.producers[0]}" for flow in facts.graph.flow_gaps
                    if flow.consumer in apps})
     if gaps:
         out.append(f"integrate the data {_ids(apps)} read{'s' if len(apps) == 1 else ''}: "
@@ -753,5 +808,5 @@ def open_data(facts: ModelFacts, indicator: Indicator) -> Derivation | None:
 
 
 def _platform_of(facts: ModelFacts, node: str) -> str | None:
-    element = facts.graph.nodes.get(node, {}).get("element")
+    element = facts.graph.element(node)
     return element.platform if isinstance(element, Application) else None

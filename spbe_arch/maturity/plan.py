@@ -39,9 +39,10 @@ def make_plan(
 
     Examples
     --------
+    >>> from spbe_arch.graph import build_graph
     >>> from spbe_arch.maturity import assess
     >>> from spbe_arch.model import Architecture
-    >>> result = assess(Architecture(root="."), target=1.1)
+    >>> result = assess(build_graph(Architecture(root=".")), target=1.1)
     >>> [(s.indicator, s.from_level, s.to_level, s.effort) for s in result.plan]
     [('1', 1, 2, 'low'), ('2', 1, 2, 'low'), ('3', 1, 2, 'low'), ('4', 1, 2, 'low')]
     """

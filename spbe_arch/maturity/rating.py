@@ -27,8 +27,8 @@ from dataclasses import dataclass
 
 from ..model import Architecture, AssessmentEntry, Finding, Location, ServiceLevel, Status
 from ..model.framework import EvidenceRule, Framework, Indicator
-from ..validate import finding, listed
-from . import codes
+from ..model.rules import finding, listed
+from ..model.rules import maturity as codes
 from .evidence import Derivation
 from .result import IndicatorRating, Source
 from .services import STRUCTURE_TOP, ServiceStructure
@@ -137,8 +137,9 @@ def rate(
 ) -> tuple[list[IndicatorRating], list[Finding]]:
     """One rating per indicator (framework order) for one year's entries, and the findings.
 
-    The findings are about claims that do not count in full (SPBE-M004) and services naming
-    an indicator that is not a service indicator (SPBE-M003).
+    The findings are about claims that do not count in full (`assessment-above-model-evidence`)
+    and services naming an indicator that is not a service indicator
+    (`unknown-service-indicator`).
     """
     active = sum(1 for app in arch.applications.values() if app.status is Status.active)
     claims = _service_claims(arch)

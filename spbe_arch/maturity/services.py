@@ -6,32 +6,27 @@ A service's `level:` is a claim; the structure of the model caps it. The structu
 2. *interaksi* — an active application realizes the service;
 3. *transaksi* — an active realizing application writes data (it records the transaction);
 4. *kolaborasi* — also every data set the service's active applications read from another
-   application reaches them through an integration (no unintegrated data flow, as in the
-   audit's SPBE-A002), and one of them is integrated through SPLP with an application of
-   another unit or a national platform (another instansi);
+   application reaches them through an integration (no `unintegrated-data-flow` of the
+   audit), and one of them is integrated through SPLP with an application of another unit
+   or a national platform (another instansi);
 5. *optimum* — never: continuous improvement needs a document or the evaluator's verified
    level.
 
-Every fact here comes from the audit's integration view (`spbe_arch.audit.flows`), so a
-service the audit reports as unintegrated never shows *kolaborasi*. The facts are computed
-once per graph and kept in `graph.graph`, like the audit's view.
+Every fact here is one of the graph's queries (`spbe_arch.graph.ArchGraph`: integration links,
+data flows), the audit's too, so a service the audit reports as unintegrated never shows
+*kolaborasi*.
 """
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
-from ..audit.flows import crosses_boundary, flow_gaps, integration_view
-from ..validate import listed
-
-if TYPE_CHECKING:
-    import networkx as nx
+from ..graph import ArchGraph
+from ..model.rules import listed
 
 __all__ = ["STRUCTURE_TOP", "ServiceStructure", "service_structures"]
 
 STRUCTURE_TOP = 4
 """The highest service level a structure can show (kolaborasi)."""
 
-_CACHE_KEY = "spbe_arch.maturity.services"
 _SHOWN = 12
 
 
@@ -49,7 +44,7 @@ class ServiceStructure:
     missing: tuple[str, ...] = ()
 
 
-def service_structures(graph: "nx.MultiDiGraph") -> dict[str, ServiceStructure]:
+def service_structures(graph: ArchGraph) -> dict[str, ServiceStructure]:
     """Service id -> what its structure shows, for every service of the graph.
 
     Examples
@@ -61,28 +56,24 @@ def service_structures(graph: "nx.MultiDiGraph") -> dict[str, ServiceStructure]:
     >>> service_structures(build_graph(arch))["svc"].level
     1
     """
-    cached = graph.graph.get(_CACHE_KEY)
-    if cached is not None:
-        return cached
-    view = integration_view(graph)
     gaps: dict[str, list[str]] = {}
-    for flow in flow_gaps(graph):
+    for flow in graph.flow_gaps:
         gaps.setdefault(flow.consumer, []).append(f"'{flow.data}' from {flow.producers[0]}")
-    out = {}
-    for service in view.nodes("services"):
-        apps = [a for a in view.sources(service, "realizes") if a in view.active_apps]
-        out[service] = _structure(graph, view, service, apps, gaps)
-    graph.graph[_CACHE_KEY] = out
-    return out
+    return {
+        service: _structure(graph, service,
+                            [a for a in graph.sources(service, "realizes") if graph.is_active(a)],
+                            gaps)
+        for service in graph.nodes("services")
+    }
 
 
-def _structure(graph, view, service: str, apps: list[str],
+def _structure(graph: ArchGraph, service: str, apps: list[str],
                gaps: dict[str, list[str]]) -> ServiceStructure:
     if not apps:
         return ServiceStructure(service, 1, "no active application realizes it",
                                 (f"realize service '{service}' with an active application",))
     names = listed(apps, _SHOWN)
-    writers = [a for a in apps if view.targets(a, "writes")]
+    writers = [a for a in apps if graph.targets(a, "writes")]
     if not writers:
         return ServiceStructure(
             service, 2, f"its applications ({names}) write no data",
@@ -91,13 +82,12 @@ def _structure(graph, view, service: str, apps: list[str],
     unread = sorted({gap for app in apps for gap in gaps.get(app, ())})
     if unread:
         missing.append(f"integrate the data {names} read: {listed(unread, _SHOWN)}")
-    links = {link for app in apps
-             for _, link in (*view.succ.get(app, ()), *view.pred.get(app, ()))}
-    outward = sorted(link for link in links
-                     if crosses_boundary(graph, view.edges[link].source, view.edges[link].target))
-    through_splp = [link for link in outward if link in view.via_splp]
+    links = {link for app in apps for _, link in (*graph.links_out(app), *graph.links_in(app))}
+    outward = sorted(link for link in links if graph.crosses_boundary(
+        graph.integrations[link].source, graph.integrations[link].target))
+    through_splp = [link for link in outward if link in graph.links_via_splp]
     if not through_splp:
-        bypass = [link for link in outward if link not in view.via_splp]
+        bypass = [link for link in outward if link not in graph.links_via_splp]
         missing.append(f"route the integrations of {names} through SPLP: {listed(bypass, _SHOWN)}"
                        if bypass else
                        f"connect {names} to other units or instansi through SPLP")

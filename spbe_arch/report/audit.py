@@ -2,7 +2,7 @@
 
 from typing import TYPE_CHECKING, Any
 
-from ..validate import listed
+from ..model.rules import listed
 from .findings import finding_dict, findings_markdown
 
 if TYPE_CHECKING:

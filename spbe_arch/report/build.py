@@ -20,6 +20,7 @@ from ..model.types import DATA_CENTRE_KINDS, Status
 from .chart import bar_chart
 
 if TYPE_CHECKING:
+    from ..graph import ArchGraph
     from ..model import Architecture
     from ..validate import ValidationResult
 
@@ -382,18 +383,19 @@ def _share(key: str, share: Any, lang: str) -> MetricRow:
     return MetricRow(label, sub, share.part, share.total, percent)
 
 
-def _audit(arch: "Architecture", lang: str) -> AuditSection:
+def _audit(graph: "ArchGraph", lang: str) -> AuditSection:
     try:
-        return _audit_section(arch, lang)
+        return _audit_section(graph, lang)
     except _UNAVAILABLE as exc:
         return AuditSection(False, reason=_reason(exc))
 
 
-def _audit_section(arch: "Architecture", lang: str) -> AuditSection:
+def _audit_section(graph: "ArchGraph", lang: str) -> AuditSection:
     from ..audit import audit
-    from ..validate import RULES
+    from ..model.rules import RULES
 
-    result = audit(arch)
+    arch = graph.arch
+    result = audit(graph)
     rows = [_share(key, getattr(result.metrics, key), lang) for key in _METRICS]
     by_code: dict[str, list[Finding]] = defaultdict(list)
     for item in result.findings:
@@ -422,18 +424,18 @@ def _audit_section(arch: "Architecture", lang: str) -> AuditSection:
     )
 
 
-def _maturity(arch: "Architecture", lang: str, framework: str | None) -> MaturitySection:
+def _maturity(graph: "ArchGraph", lang: str, framework: str | None) -> MaturitySection:
     """The maturity section; a framework that cannot be loaded stops the report (SpbeError)."""
     try:
-        return _maturity_section(arch, lang, framework)
+        return _maturity_section(graph, lang, framework)
     except (ImportError, AttributeError, TypeError) as exc:
         return MaturitySection(False, reason=_reason(exc))
 
 
-def _maturity_section(arch: "Architecture", lang: str, ref: str | None) -> MaturitySection:
+def _maturity_section(graph: "ArchGraph", lang: str, ref: str | None) -> MaturitySection:
     from ..maturity import assess
 
-    result = assess(arch, ref)
+    result = assess(graph, ref)
     framework = result.framework
     domain_names = {d.id: d.name if lang == "id" or not d.english else d.english
                     for d in framework.domains}
@@ -552,13 +554,12 @@ def _attr(text: str) -> str:
     return text.replace("&", "&amp;").replace('"', "&quot;").replace("<", "&lt;")
 
 
-def _diagrams(arch: "Architecture", model: str, lang: str) -> tuple[list[Diagram], str]:
+def _diagrams(graph: "ArchGraph", model: str, lang: str) -> tuple[list[Diagram], str]:
     from ..diagrams import diagram as build_diagram
     from ..diagrams import find_engine, render
-    from ..graph import build_graph
 
+    arch = graph.arch
     engine = find_engine()
-    graph = build_graph(arch)
     plan: list[tuple[str, str, str, str, dict[str, str]]] = [
         (
             "integration",
@@ -578,8 +579,8 @@ def _diagrams(arch: "Architecture", model: str, lang: str) -> tuple[list[Diagram
         ),
     ]
     layered_size = sum(
-        1 for _, kind in graph.nodes(data="kind")
-        if kind in ("business_processes", "services", "applications", "data")
+        len(graph.nodes(kind))
+        for kind in ("business_processes", "services", "applications", "data")
     )
     if layered_size <= _LAYERED_LIMIT:
         plan.append(
@@ -614,7 +615,7 @@ def _diagrams(arch: "Architecture", model: str, lang: str) -> tuple[list[Diagram
     )
     if hosts:
         host = min(hosts, key=lambda h: (-hosts[h], h))
-        name = graph.nodes[host].get("name", host) if host in graph else host
+        name = graph.name(host)
         plan.append(
             (
                 "impact",
@@ -645,7 +646,7 @@ def _diagrams(arch: "Architecture", model: str, lang: str) -> tuple[list[Diagram
             diagrams.append(Diagram(key, title, sub, caption, command, None, reason))
             continue
         try:
-            source = build_diagram(arch, key, **options).source
+            source = build_diagram(graph, key, **options).source
             if engine is None:
                 raise SpbeError("no Graphviz engine: install graphviz or graphviz-pure")
             svg = render(source, "svg", engine=engine).decode("utf-8")
@@ -795,8 +796,11 @@ def gather(
     sub = {key: pair[second] for key, pair in _TEXT.items()}
     instansi = arch.instansi
     counts = [(_COLLECTIONS[k][first], n) for k, n in arch.counts().items() if k in _COLLECTIONS]
+    from ..graph import build_graph
+
+    graph = build_graph(arch)
     if diagrams:
-        drawn, engine = _diagrams(arch, model, lang)
+        drawn, engine = _diagrams(graph, model, lang)
     else:
         drawn, engine = [], ""
     return ReportContext(
@@ -814,8 +818,8 @@ def gather(
         errors=result.count(Severity.error),
         warnings=result.count(Severity.warning),
         validation=[_row(item, arch) for item in result.findings],
-        audit=_audit(arch, lang),
-        maturity=_maturity(arch, lang, framework),
+        audit=_audit(graph, lang),
+        maturity=_maturity(graph, lang, framework),
         diagrams=drawn,
         engine=engine,
         **_inventory(arch, lang),

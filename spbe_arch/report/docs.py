@@ -4,13 +4,12 @@ Both come from code, so they cannot drift: a test fails when the checked-in file
 """
 
 from ..model import COLLECTIONS, AssessmentEntry, Instansi
-from ..validate.registry import Rule, all_rules
+from ..model.rules import RULES, Rule
 
 __all__ = ["DOC_FILES", "rules_markdown", "vocabulary_markdown"]
 
 def _all_rules() -> list[Rule]:
-    rules = all_rules()
-    return [rules[code] for code in sorted(rules)]
+    return [RULES[code] for code in sorted(RULES)]
 
 
 def rules_markdown() -> str:

@@ -5,7 +5,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from ..model import Finding, Severity
-from ..validate import RULES
+from ..model.rules import RULES
 
 __all__ = ["finding_dict", "findings_markdown", "findings_sarif", "findings_text", "summary_line"]
 

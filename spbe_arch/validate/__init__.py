@@ -1,23 +1,14 @@
-"""Validation: the finding-code table, model loading with checks, severities, locations."""
+"""Validation: model loading with checks, severity overrides, locations of findings."""
 
-from . import codes
 from .check import ValidationResult, collector_paused, load_model
 from .config import apply_overrides
-from .locate import locate
-from .registry import RULES, Rule, RuleStatus, finding, listed, register, rule
+from .locate import finalize, locate
 
 __all__ = [
-    "RULES",
-    "Rule",
-    "RuleStatus",
     "ValidationResult",
     "apply_overrides",
-    "codes",
     "collector_paused",
-    "finding",
-    "listed",
+    "finalize",
     "load_model",
     "locate",
-    "register",
-    "rule",
 ]

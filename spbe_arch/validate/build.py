@@ -12,9 +12,9 @@ from pydantic import TypeAdapter, ValidationError
 
 from ..io import MANIFEST, ParsedFile
 from ..model import COLLECTIONS, Architecture, AssessmentEntry, Finding, Instansi, Location, Source
+from ..model.rules import finding
+from ..model.rules import validation as codes
 from ..model.types import ID_PATTERN
-from . import codes
-from .registry import finding
 
 __all__ = ["ArchitectureBuilder", "build_architecture"]
 

@@ -9,8 +9,8 @@ from pathlib import Path
 from ..io import model_files, national_platforms, parse_file, relative_name
 from ..model import Architecture, Finding, Severity
 from .build import ArchitectureBuilder
-from .config import apply_overrides, check_overrides
-from .locate import locate
+from .config import check_overrides
+from .locate import finalize
 from .references import check_references
 
 __all__ = ["ValidationResult", "collector_paused", "load_model"]
@@ -58,7 +58,7 @@ def load_model(
         arch, findings, invalid_ids = builder.finish()
         findings.extend(check_references(arch, national_platforms(), invalid_ids))
     findings.extend(check_overrides(arch))
-    return ValidationResult(arch, locate(apply_overrides(findings, arch), arch))
+    return ValidationResult(arch, finalize(findings, arch))
 
 
 @contextmanager

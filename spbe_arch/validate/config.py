@@ -4,8 +4,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import replace
 
 from ..model import Architecture, Finding, Location, Severity
-from . import codes
-from .registry import RULES, all_rules, finding
+from ..model.rules import RULES, finding
+from ..model.rules import validation as codes
 
 __all__ = ["apply_overrides", "check_overrides"]
 
@@ -17,11 +17,10 @@ def check_overrides(arch: Architecture) -> Iterator[Finding]:
     """Yield a finding for every override that would do nothing."""
     if arch.instansi is None or not arch.instansi.severity:
         return
-    rules = all_rules()
     manifest = arch.files[0] if arch.files else "spbe.yaml"
     for code, value in arch.instansi.severity.items():
         where = Location(manifest, key_path=("instansi", "severity", code))
-        entry = rules.get(code)
+        entry = RULES.get(code)
         if entry is None:
             yield finding(
                 codes.INVALID_SEVERITY_OVERRIDE,

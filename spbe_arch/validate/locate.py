@@ -1,13 +1,15 @@
 """Fill in line and column of findings, reading only the files that have findings."""
 
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import replace
 from pathlib import Path
 
 from ..io import element_lines, key_position
 from ..model import Architecture, Finding, Location
+from .config import apply_overrides
 
-__all__ = ["locate"]
+__all__ = ["finalize", "locate"]
 
 
 def locate(findings: list[Finding], arch: Architecture) -> list[Finding]:
@@ -37,3 +39,13 @@ def locate(findings: list[Finding], arch: Architecture) -> list[Finding]:
             located = Location(file, line, column, where.key_path)
             out[index] = replace(out[index], location=located)
     return sorted(out, key=lambda f: f.sort_key)
+
+
+def finalize(
+    findings: Iterable[Finding], arch: Architecture, *, finished: Iterable[Finding] = ()
+) -> list[Finding]:
+    """The one way every command finishes its findings: the severity overrides of spbe.yaml
+    applied, each located (file:line:column), all sorted; `finished` findings (validation's,
+    already through here) are merged in unchanged."""
+    located = locate(apply_overrides(findings, arch), arch)
+    return sorted([*finished, *located], key=lambda f: f.sort_key)

@@ -6,9 +6,9 @@ from operator import attrgetter
 from typing import get_origin
 
 from ..model import COLLECTIONS, Architecture, Finding, Location, PlatformKind, Source
+from ..model.rules import finding
+from ..model.rules import validation as codes
 from ..model.types import NETWORK_KINDS, ApplicationKind
-from . import codes
-from .registry import finding
 
 __all__ = ["REFERENCES", "check_references"]
 

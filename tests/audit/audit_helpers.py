@@ -9,6 +9,7 @@ import textwrap
 from pathlib import Path
 
 from spbe_arch.audit import audit
+from spbe_arch.graph import build_graph
 from spbe_arch.validate import ValidationResult, load_model
 
 MANIFEST = """\
@@ -45,5 +46,5 @@ def load(tmp_path: Path, files: dict[str, str]) -> ValidationResult:
 
 def findings(tmp_path: Path, files: dict[str, str], code: str) -> list[tuple[str | None, str]]:
     """The audit findings of one code, as (element, message) pairs in report order."""
-    result = audit(load(tmp_path, files).architecture)
+    result = audit(build_graph(load(tmp_path, files).architecture))
     return [(f.element, f.message) for f in result.findings if f.code == code]

@@ -44,7 +44,7 @@ integrations:
 
 def test_metrics_exact_on_tiny_model(tmp_path):
     arch = load(tmp_path, MODEL).architecture
-    metrics = compute_metrics(build_graph(arch), arch)
+    metrics = compute_metrics(build_graph(arch))
     assert metrics.applications == 4
     assert metrics.integrations == 3  # shared_login and planned do not count
     assert metrics.integrations_via_splp == Share(1, 3)
@@ -61,7 +61,7 @@ def test_metrics_exact_on_tiny_model(tmp_path):
 
 def test_metrics_as_dict_is_plain_json(tmp_path):
     arch = load(tmp_path, MODEL).architecture
-    payload = compute_metrics(build_graph(arch), arch).as_dict()
+    payload = compute_metrics(build_graph(arch)).as_dict()
     assert payload["integrations_via_splp"] == {"part": 1, "total": 3, "value": 1 / 3}
     assert payload["aplikasi_umum_used"] == {"satusehat": ["simpus"], "siak": ["siak-kab"]}
     assert isinstance(payload["aplikasi_umum_unused"], list)
@@ -69,7 +69,7 @@ def test_metrics_as_dict_is_plain_json(tmp_path):
 
 def test_shares_of_empty_model_are_none(tmp_path):
     arch = load(tmp_path, {}).architecture
-    metrics = compute_metrics(build_graph(arch), arch)
+    metrics = compute_metrics(build_graph(arch))
     assert metrics.integrations_via_splp.value is None
     assert metrics.services_fully_integrated == Share(0, 0)
     assert metrics.units_on_jip == Share(2, 2)

@@ -45,8 +45,8 @@ def test_find_engine_finds_nothing(monkeypatch, tmp_path):
 
 
 def test_render_svg_and_png_with_clusters_and_html_labels(make_model, engine):
-    arch, _ = tiny(make_model)
-    source = diagram(arch, "integration").source
+    _, graph = tiny(make_model)
+    source = diagram(graph, "integration").source
     svg = render(source, "svg", engine=engine)
     assert svg.lstrip().startswith(b"<?xml") and b"<svg" in svg
     assert b"cluster_unit_0000" in svg and b"Legenda" in svg and b"SPLP" in svg
@@ -92,7 +92,7 @@ def test_landscape_of_300_applications_renders_readably(make_model, engine, reco
     arch = load_model(_synthetic(make_model)).architecture
     graph = build_graph(arch)
     dot = landscape_view(graph)
-    drawn = [n for n in graph if n.startswith("a") and f"\t{n} [" in dot.source]
+    drawn = [n for n in graph.nodes() if n.startswith("a") and f"\t{n} [" in dot.source]
     assert len(drawn) == 20 * 11  # 20 units with 15 applications each; a box shows 11
     assert dot.source.count('label="+4 aplikasi lainnya"') == 20
     start = time.perf_counter()
@@ -105,7 +105,7 @@ def test_landscape_of_300_applications_renders_readably(make_model, engine, reco
 
 def test_integration_map_of_300_applications_renders(make_model, engine, record_property):
     arch = load_model(_synthetic(make_model)).architecture
-    source = diagram(arch, "integration").source
+    source = diagram(build_graph(arch), "integration").source
     start = time.perf_counter()
     svg = render(source, "svg", engine=engine)
     seconds = time.perf_counter() - start
@@ -117,7 +117,7 @@ def test_integration_map_of_300_applications_renders(make_model, engine, record_
 def test_every_view_of_an_empty_model_renders(make_model, engine):
     arch = load_model(make_model({})).architecture
     for view in ("landscape", "integration", "layered"):
-        svg = render(diagram(arch, view).source, "svg", engine=engine)
+        svg = render(diagram(build_graph(arch), view).source, "svg", engine=engine)
         assert b"Legenda" in svg, view
 
 
@@ -127,8 +127,8 @@ def test_no_view_copies_the_whole_diagram_for_each_box(make_model, monkeypatch):
     national integration map). The views must add their boxes without it."""
     import graphviz
 
-    arch = load_model(_synthetic(make_model)).architecture
-    expected = {view: diagram(arch, view, element="u00" if view == "impact" else None).source
+    graph = build_graph(load_model(_synthetic(make_model)).architecture)
+    expected = {view: diagram(graph, view, element="u00" if view == "impact" else None).source
                 for view in ("landscape", "integration", "layered", "impact")}
 
     def copy_forbidden(self, **kwargs):
@@ -137,5 +137,5 @@ def test_no_view_copies_the_whole_diagram_for_each_box(make_model, monkeypatch):
     monkeypatch.setattr(graphviz.Digraph, "_copy_kwargs", copy_forbidden)
     for view, source in expected.items():
         element = "u00" if view == "impact" else None
-        assert diagram(arch, view, element=element).source == source
+        assert diagram(graph, view, element=element).source == source
         assert source.count("{") >= 2  # boxes (clusters, rows, the legend) were added

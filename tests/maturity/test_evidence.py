@@ -2,6 +2,7 @@
 
 import pytest
 
+from spbe_arch.graph import build_graph
 from spbe_arch.maturity import load_framework
 from spbe_arch.maturity.evidence import DERIVATIONS, derive
 from spbe_arch.model.framework import EvidenceRule
@@ -32,7 +33,7 @@ def _derived(make_model, integrations: str = "", extra: str = ""):
     root = make_model({"model.yaml": UNITS + extra, "int.yaml": integrations})
     loaded = load_model(root)
     assert loaded.ok, loaded.findings
-    return {int(k): v for k, v in derive(loaded.architecture, FRAMEWORK).items()}
+    return {int(k): v for k, v in derive(build_graph(loaded.architecture), FRAMEWORK).items()}
 
 
 def _integrations(*rows: str) -> str:
@@ -45,7 +46,7 @@ def test_evidence_every_rule_has_a_function():
 
 def test_evidence_empty_model_derives_nothing(make_model):
     root = make_model({})
-    assert derive(load_model(root).architecture, FRAMEWORK) == {}
+    assert derive(build_graph(load_model(root).architecture), FRAMEWORK) == {}
 
 
 LOCAL_BYPASS = "{id: int-a, source: simpus, target: satu-data-kab, via: api_direct}"
@@ -116,7 +117,7 @@ def test_evidence_network_integration_over_internet_caps_at_3(make_model):
     over = "{id: int-i, source: simpus, target: satu-data-kab, via: splp, network: internet}"
     model = UNITS.replace("networks: [internet]", "networks: [jip-kab]")
     root = make_model({"model.yaml": model, "int.yaml": _integrations(over)})
-    derived = derive(load_model(root).architecture, FRAMEWORK)["17"]
+    derived = derive(build_graph(load_model(root).architecture), FRAMEWORK)["17"]
     assert derived.level == 3
     assert derived.actions[4] == ("move these integrations from the internet to JIP: int-i",)
 
@@ -132,7 +133,7 @@ def test_evidence_data_centre_names_applications_outside_government_hosting(make
 def test_evidence_data_centre_all_on_pdd_connected_to_jip_is_4(make_model):
     model = UNITS.replace("hosting: vendor-x", "hosting: pdd")
     root = make_model({"model.yaml": model})
-    assert derive(load_model(root).architecture, FRAMEWORK)["16"].level == 4
+    assert derive(build_graph(load_model(root).architecture), FRAMEWORK)["16"].level == 4
 
 
 SERVICES = """\
@@ -161,7 +162,7 @@ def test_evidence_service_level_claim_counts_where_the_structure_shows_it(make_m
         "owner: dinkes, hosting: pdd}\n  - {id: satu-data-kab",
         "owner: dinkes, hosting: pdd, writes: [data-arsip]}\n  - {id: satu-data-kab",
     ) + extra})
-    derived = derive(load_model(root).architecture, FRAMEWORK)["37"]
+    derived = derive(build_graph(load_model(root).architecture), FRAMEWORK)["37"]
     assert derived.level == 3
     assert derived.actions[4] == (
         "connect sikda to other units or instansi through SPLP",
@@ -177,7 +178,7 @@ def test_evidence_application_duplicate_of_aplikasi_umum_caps_at_2(make_model):
 """
     umum = "  - {id: srikandi-kab, name: SRIKANDI, kind: umum, platform: srikandi, owner: dinkes}\n"
     root = make_model({"model.yaml": UNITS + umum + extra})
-    derived = derive(load_model(root).architecture, FRAMEWORK)["15"]
+    derived = derive(build_graph(load_model(root).architecture), FRAMEWORK)["15"]
     assert derived.level == 2
     assert "satu-data-kab duplicates aplikasi umum 'srikandi-kab'" in derived.reason
 
@@ -201,7 +202,7 @@ def test_evidence_data_management_complete_data_is_4(make_model):
     extra = DATA
     model = UNITS.replace("hosting: pdd}", "hosting: pdd, writes: [d-open, d-closed]}", 1)
     root = make_model({"model.yaml": model + extra})
-    assert derive(load_model(root).architecture, FRAMEWORK)["23"].level == 4
+    assert derive(build_graph(load_model(root).architecture), FRAMEWORK)["23"].level == 4
 
 
 @pytest.mark.parametrize(
@@ -216,7 +217,7 @@ def test_evidence_data_management_complete_data_is_4(make_model):
 def test_evidence_data_management_gaps(make_model, change, level):
     model = UNITS.replace("hosting: pdd}", "hosting: pdd, writes: [d-open, d-closed]}", 1)
     root = make_model({"model.yaml": model + DATA.replace(*change)})
-    assert derive(load_model(root).architecture, FRAMEWORK)["23"].level == level
+    assert derive(build_graph(load_model(root).architecture), FRAMEWORK)["23"].level == level
 
 
 SECURITY = """\
@@ -267,7 +268,7 @@ roadmap:
 def test_evidence_asset_management_incomplete_inventory(make_model):
     model = UNITS.replace(",\n     hosting: vendor-x}", "}")
     root = make_model({"model.yaml": model})
-    derived = derive(load_model(root).architecture, FRAMEWORK)["24"]
+    derived = derive(build_graph(load_model(root).architecture), FRAMEWORK)["24"]
     assert derived.level == 2
     assert derived.elements == ("satu-data-kab",)
 
@@ -275,7 +276,7 @@ def test_evidence_asset_management_incomplete_inventory(make_model):
 def test_evidence_open_data_from_published_data(make_model):
     model = UNITS.replace("hosting: pdd}", "hosting: pdd, writes: [d-open, d-closed]}", 1)
     root = make_model({"model.yaml": model + DATA})
-    assert derive(load_model(root).architecture, FRAMEWORK)["43"].level == 2
+    assert derive(build_graph(load_model(root).architecture), FRAMEWORK)["43"].level == 2
     feed = _integrations("{id: int-f, source: satu-data-kab, target: satu-data, via: splp}")
     root = make_model({"model.yaml": model + DATA, "int.yaml": feed})
-    assert derive(load_model(root).architecture, FRAMEWORK)["43"].level == 3
+    assert derive(build_graph(load_model(root).architecture), FRAMEWORK)["43"].level == 3

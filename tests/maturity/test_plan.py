@@ -3,6 +3,7 @@
 import pytest
 from conftest import EXAMPLE, ROOT
 
+from spbe_arch.graph import build_graph
 from spbe_arch.maturity import assess, load_framework
 from spbe_arch.maturity.index import index
 from spbe_arch.validate import load_model
@@ -36,7 +37,7 @@ def _after(result) -> dict[str, int]:
 
 @pytest.fixture
 def mini_model(make_model):
-    return load_model(make_model({"model.yaml": MODEL})).architecture
+    return build_graph(load_model(make_model({"model.yaml": MODEL})).architecture)
 
 
 def test_plan_gains_add_up_to_the_reach(mini_model):
@@ -99,7 +100,7 @@ def test_plan_without_target_lists_the_next_step_of_every_indicator(mini_model):
 def test_plan_assessment_below_model_step_is_a_low_effort_assessment_update(make_model):
     entry = "{indicator: 2, year: 2024, level: 1, framework: mini}"
     root = make_model({"model.yaml": MODEL, "a.yaml": f"assessment: [{entry}]\n"})
-    result = assess(load_model(root).architecture, MINI)
+    result = assess(build_graph(load_model(root).architecture), MINI)
     step = next(s for s in result.plan if s.indicator == "2")
     assert (step.from_level, step.effort, step.actions) == (
         1, "low", ("assess indicator 2 at level 2 (Berkembang) with its bukti dukung",),
@@ -107,7 +108,7 @@ def test_plan_assessment_below_model_step_is_a_low_effort_assessment_update(make
 
 
 def test_plan_on_the_example_ranks_model_gaps_first_then_gain_per_effort():
-    result = assess(load_model(EXAMPLE).architecture)
+    result = assess(build_graph(load_model(EXAMPLE).architecture))
     caps = [s.caps for s in result.plan]
     assert caps == sorted(caps, reverse=True) and caps[0]
     ratios = [s.gain_per_effort for s in result.plan if not s.caps]
@@ -118,7 +119,7 @@ def test_plan_on_the_example_ranks_model_gaps_first_then_gain_per_effort():
 
 
 def test_plan_never_only_edits_a_claim():
-    result = assess(load_model(EXAMPLE).architecture, target=5)
+    result = assess(build_graph(load_model(EXAMPLE).architecture), target=5)
     for step in result.plan:
         assert step.actions, step
         assert not any(a.startswith("raise service") for a in step.actions) or any(
@@ -133,7 +134,7 @@ def test_plan_never_only_edits_a_claim():
 
 
 def test_plan_to_the_top_covers_every_missing_level():
-    result = assess(load_model(EXAMPLE).architecture, target=5)
+    result = assess(build_graph(load_model(EXAMPLE).architecture), target=5)
     missing = sum(5 - r.level for r in result.indicators)
     assert len(result.plan) == missing
     assert result.plan_reach == pytest.approx(5.0, abs=1e-12)

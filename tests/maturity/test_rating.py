@@ -2,6 +2,7 @@
 
 from conftest import ROOT
 
+from spbe_arch.graph import build_graph
 from spbe_arch.maturity import assess
 from spbe_arch.validate import load_model
 
@@ -28,7 +29,7 @@ def _assess(make_model, assessment: str, *, framework=None, files=None, year=Non
     root = make_model({"model.yaml": MODEL, "assessment.yaml": assessment, **(files or {})})
     loaded = load_model(root)
     assert loaded.ok, loaded.findings
-    result = assess(loaded.architecture, framework, year=year)
+    result = assess(build_graph(loaded.architecture), framework, year=year)
     return {r.id: r for r in result.indicators}, result.findings
 
 
@@ -121,7 +122,7 @@ def test_rating_unknown_indicator_is_an_error_located_in_its_file(make_model):
     root = make_model({"model.yaml": MODEL, "assessment.yaml": "assessment: []\n",
                        "zz/more.yaml": text})
     loaded = load_model(root)
-    findings = assess(loaded.architecture).findings
+    findings = assess(build_graph(loaded.architecture)).findings
     assert _where(findings) == [("zz/more.yaml", 2, 32, "SPBE-M005"),
                                 ("zz/more.yaml", 3, 6, "SPBE-M001")]
     assert findings[1].message == (

@@ -172,11 +172,11 @@ def test_report_of_an_empty_model(make_model):
 def test_report_marks_an_analysis_with_another_interface_unavailable(make_model, monkeypatch):
     import spbe_arch.maturity
 
-    monkeypatch.setattr(spbe_arch.maturity, "assess", lambda arch: object())
+    monkeypatch.setattr(spbe_arch.maturity, "assess", lambda graph, framework: object())
     context = gather(load_model(make_model(TINY)), diagrams=False, generated="2026-01-02")
     assert not context.maturity.available
     assert context.maturity.reason == (
-        "AttributeError: 'object' object has no attribute 'framework_id'"
+        "AttributeError: 'object' object has no attribute 'framework'"
     )
     assert context.audit.available
 

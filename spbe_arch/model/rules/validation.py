@@ -1,7 +1,7 @@
-"""Validation codes (family R): what the loader and the reference checks report."""
+"""Validation rules (family R): what the loader and the reference checks report."""
 
-from ..model import Severity
-from .registry import Rule, register
+from ..finding import Severity
+from .table import declare
 
 __all__ = [
     "DANGLING_REFERENCE",
@@ -24,12 +24,8 @@ __all__ = [
 ]
 
 
-def _code(code: str, name: str, doc: str, *, severity=Severity.error, overridable=True) -> str:
-    register(Rule(code, name, severity, "0.1", doc.strip(), overridable=overridable))
-    return code
 
-
-SYNTAX_ERROR = _code("SPBE-R001", "file-syntax-error", """
+SYNTAX_ERROR = declare("SPBE-R001", "file-syntax-error", """
 ## What it does
 Reports a file that is not valid YAML 1.2 or JSON, including a key written twice in one mapping.
 
@@ -46,7 +42,7 @@ applications:
 Use instead: one `name:` per element.
 """, overridable=False)
 
-UNKNOWN_COLLECTION = _code("SPBE-R002", "unknown-collection", """
+UNKNOWN_COLLECTION = declare("SPBE-R002", "unknown-collection", """
 ## What it does
 Reports a top-level key that is not one of the model's collections, or a file whose top level
 is not a mapping of collections.
@@ -63,7 +59,7 @@ aplikasi:
 Use instead: `applications:`.
 """, overridable=False)
 
-INVALID_VALUE = _code("SPBE-R003", "invalid-value", """
+INVALID_VALUE = declare("SPBE-R003", "invalid-value", """
 ## What it does
 Reports a field whose value has the wrong type, is outside its closed vocabulary (enum), does
 not match its pattern (such as an `RAL.01.02` reference code) or is out of range.
@@ -81,7 +77,7 @@ applications:
 Use instead: `kind: umum`.
 """, overridable=False)
 
-UNKNOWN_FIELD = _code("SPBE-R004", "unknown-field", """
+UNKNOWN_FIELD = declare("SPBE-R004", "unknown-field", """
 ## What it does
 Reports a key an element does not have.
 
@@ -98,7 +94,7 @@ applications:
 Use instead: `hosting: pdd-kab`.
 """, overridable=False)
 
-MISSING_FIELD = _code("SPBE-R005", "missing-field", """
+MISSING_FIELD = declare("SPBE-R005", "missing-field", """
 ## What it does
 Reports an element without a required field (for example an application without `owner`).
 
@@ -116,7 +112,7 @@ applications:
 Use instead: add `owner: dinkes`.
 """, overridable=False)
 
-INVALID_IDENTIFIER = _code("SPBE-R006", "invalid-identifier", """
+INVALID_IDENTIFIER = declare("SPBE-R006", "invalid-identifier", """
 ## What it does
 Reports an id, or a reference to an id, that is not lowercase ASCII letters, digits, `.`, `-`
 and `_`.
@@ -133,7 +129,7 @@ units:
 Use instead: `id: dinkes`.
 """, overridable=False)
 
-DUPLICATE_ID = _code("SPBE-R007", "duplicate-id", """
+DUPLICATE_ID = declare("SPBE-R007", "duplicate-id", """
 ## What it does
 Reports an id used by more than one element anywhere in the model, in any file.
 
@@ -150,7 +146,7 @@ applications: [{id: dinkes, name: SIMPUS, kind: khusus, owner: dinkes}]
 Use instead: `id: simpus` for the application.
 """, overridable=False)
 
-DANGLING_REFERENCE = _code("SPBE-R008", "dangling-reference", """
+DANGLING_REFERENCE = declare("SPBE-R008", "dangling-reference", """
 ## What it does
 Reports a reference to an id that no element of the model (nor a national platform, where one
 is allowed) has.
@@ -168,7 +164,7 @@ applications:
 Use instead: `owner: dinkes`.
 """)
 
-WRONG_REFERENCE_KIND = _code("SPBE-R009", "wrong-reference-kind", """
+WRONG_REFERENCE_KIND = declare("SPBE-R009", "wrong-reference-kind", """
 ## What it does
 Reports a reference to an element of the wrong kind, such as `hosting` naming a unit or a
 network, or an integration `source` naming a data set.
@@ -186,7 +182,7 @@ applications:
 Use instead: `hosting: pdd-kab`.
 """)
 
-UNKNOWN_PLATFORM = _code("SPBE-R010", "unknown-national-platform", """
+UNKNOWN_PLATFORM = declare("SPBE-R010", "unknown-national-platform", """
 ## What it does
 Reports an application `platform` that is not a national platform of the shipped catalog
 (`models/platforms.yaml`).
@@ -205,7 +201,7 @@ applications:
 Use instead: `platform: sipd`.
 """)
 
-SELF_INTEGRATION = _code("SPBE-R011", "self-integration", """
+SELF_INTEGRATION = declare("SPBE-R011", "self-integration", """
 ## What it does
 Reports an integration whose source and target are the same application.
 
@@ -223,7 +219,7 @@ integrations:
 Use instead: name the application the data goes to.
 """)
 
-MISPLACED_INSTANSI = _code("SPBE-R012", "misplaced-instansi", """
+MISPLACED_INSTANSI = declare("SPBE-R012", "misplaced-instansi", """
 ## What it does
 Reports an `instansi:` block outside the manifest `spbe.yaml`, or more than one.
 
@@ -239,7 +235,7 @@ instansi: {id: kab-x, name: Kabupaten X, level: kabupaten}
 Use instead: keep `instansi:` in `spbe.yaml` only.
 """, overridable=False)
 
-MISSING_INSTANSI = _code("SPBE-R013", "missing-instansi", """
+MISSING_INSTANSI = declare("SPBE-R013", "missing-instansi", """
 ## What it does
 Reports a manifest `spbe.yaml` (or single-file model) without an `instansi:` block.
 
@@ -254,7 +250,7 @@ units: []
 Use instead: start with `instansi: {id: kab-x, name: Kabupaten X, level: kabupaten}`.
 """)
 
-RESERVED_ID = _code("SPBE-R014", "reserved-id", """
+RESERVED_ID = declare("SPBE-R014", "reserved-id", """
 ## What it does
 Reports a model element whose id is the id of a national platform (`sipd`, `splp`, ...).
 
@@ -271,7 +267,7 @@ applications:
 Use instead: `id: sipd-kab` with `platform: sipd`.
 """)
 
-INVALID_SEVERITY_OVERRIDE = _code("SPBE-R015", "invalid-severity-override", """
+INVALID_SEVERITY_OVERRIDE = declare("SPBE-R015", "invalid-severity-override", """
 ## What it does
 Reports an entry of `instansi.severity` that names an unknown code, a code whose severity
 cannot change, or a severity other than error, warning, info or off.
@@ -288,7 +284,7 @@ instansi:
 Use instead: a code listed in docs/rules.md.
 """)
 
-UNIT_PARENT_CYCLE = _code("SPBE-R016", "unit-parent-cycle", """
+UNIT_PARENT_CYCLE = declare("SPBE-R016", "unit-parent-cycle", """
 ## What it does
 Reports units whose `parent` chain comes back to itself.
 
@@ -304,7 +300,7 @@ units:
 Use instead: give the top unit no parent.
 """)
 
-UMUM_WITHOUT_PLATFORM = _code("SPBE-R017", "aplikasi-umum-without-platform", """
+UMUM_WITHOUT_PLATFORM = declare("SPBE-R017", "aplikasi-umum-without-platform", """
 ## What it does
 Reports an application of kind `umum` that does not say which national platform it is.
 

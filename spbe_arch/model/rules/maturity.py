@@ -1,7 +1,7 @@
-"""Maturity codes (family M): problems of the self-assessment and of service indicators."""
+"""Maturity rules (family M): problems of the self-assessment and of service indicators."""
 
-from ..model import Severity
-from ..validate.registry import Rule, register
+from ..finding import Severity
+from .table import declare
 
 __all__ = [
     "ASSESSMENT_ABOVE_MODEL",
@@ -13,12 +13,8 @@ __all__ = [
 ]
 
 
-def _code(code: str, name: str, doc: str, *, severity=Severity.error) -> str:
-    register(Rule(code, name, severity, "0.1", doc.strip()))
-    return code
 
-
-UNKNOWN_ASSESSMENT_INDICATOR = _code("SPBE-M001", "unknown-assessment-indicator", """
+UNKNOWN_ASSESSMENT_INDICATOR = declare("SPBE-M001", "unknown-assessment-indicator", """
 ## What it does
 Reports a self-assessment entry whose `indicator` is not an indicator of the instansi's
 evaluation framework (for PermenPANRB 59/2020: 1 to 47; other frameworks use ids such as
@@ -38,7 +34,7 @@ assessment:
 Use instead: the number of the indicator in `models/frameworks/permenpanrb-59-2020.yaml`.
 """)
 
-DUPLICATE_ASSESSMENT = _code("SPBE-M002", "duplicate-assessment-indicator", """
+DUPLICATE_ASSESSMENT = declare("SPBE-M002", "duplicate-assessment-indicator", """
 ## What it does
 Reports an indicator assessed more than once for the same year; the entry with the lower
 level is used.
@@ -56,7 +52,7 @@ assessment:
 Use instead: one entry per indicator and year.
 """, severity=Severity.warning)
 
-UNKNOWN_SERVICE_INDICATOR = _code("SPBE-M003", "unknown-service-indicator", """
+UNKNOWN_SERVICE_INDICATOR = declare("SPBE-M003", "unknown-service-indicator", """
 ## What it does
 Reports a service whose `indicator` is not a service indicator of the framework (for
 PermenPANRB 59/2020: 32 to 47).
@@ -76,7 +72,7 @@ services:
 Use instead: `indicator: 37` (layanan kearsipan dinamis).
 """, severity=Severity.warning)
 
-ASSESSMENT_ABOVE_MODEL = _code("SPBE-M004", "assessment-above-model-evidence", """
+ASSESSMENT_ABOVE_MODEL = declare("SPBE-M004", "assessment-above-model-evidence", """
 ## What it does
 Reports a self-assessed level that does not count in full: the architecture model shows a
 lower level for the same indicator (claiming level 4 for the SPLP indicator while
@@ -99,7 +95,7 @@ Use instead: route the integrations through SPLP (`via: splp`) and name the bukt
 under `evidence:`, or assess level 2.
 """, severity=Severity.warning)
 
-ASSESSMENT_LEVEL_OUT_OF_RANGE = _code("SPBE-M005", "assessment-level-out-of-range", """
+ASSESSMENT_LEVEL_OUT_OF_RANGE = declare("SPBE-M005", "assessment-level-out-of-range", """
 ## What it does
 Reports a self-assessed level above the highest level of the framework.
 
@@ -115,7 +111,7 @@ assessment:
 Use instead: a level the framework defines.
 """)
 
-ASSESSMENT_OTHER_FRAMEWORK = _code("SPBE-M006", "assessment-for-another-framework", """
+ASSESSMENT_OTHER_FRAMEWORK = declare("SPBE-M006", "assessment-for-another-framework", """
 ## What it does
 Reports an assessment entry made for another evaluation framework than the one being rated:
 its `framework:`, or the instansi's `framework` in spbe.yaml when the entry names none,

@@ -1,0 +1,607 @@
+"""Audit rules (family A): what the integration audit reports about a model's graph.
+
+Each rule is checked by the function of `spbe_arch.audit` that names it in `@check(...)`.
+"""
+
+from ..finding import Severity
+from .table import declare
+
+__all__ = [
+    "APLIKASI_KHUSUS_DUPLICATING_APLIKASI_UMUM",
+    "APPLICATION_HOSTED_ON_CLOUD_OR_VENDOR",
+    "APPLICATION_HOSTED_OUTSIDE_GOVERNMENT_DATA_CENTRE",
+    "APPLICATION_WITHOUT_HOSTING",
+    "DATA_WITHOUT_STEWARD",
+    "DUPLICATE_APPLICATIONS",
+    "HUB_APPLICATION",
+    "INFRASTRUCTURE_SINGLE_POINT_OF_FAILURE",
+    "INTEGRATION_BYPASSING_SPLP",
+    "INTEGRATION_OVER_INTERNET",
+    "INTEGRATION_SINGLE_POINT_OF_FAILURE",
+    "ISOLATED_APPLICATION",
+    "NON_INTEGRATION_MECHANISM",
+    "OPEN_DATA_NOT_PUBLISHED",
+    "SERVICE_WITHOUT_APPLICATION",
+    "UNINTEGRATED_DATA_FLOW",
+    "UNINTEGRATED_SERVICE",
+    "UNIT_OUTSIDE_JIP",
+    "UNIT_OWNING_NOTHING",
+    "UNUSED_DATA",
+]
+
+ISOLATED_APPLICATION = declare(
+    "SPBE-A001",
+    "isolated-application",
+    severity=Severity.warning,
+    message="aplikasi '{element}' is active but integrated with no other application",
+    hint="connect it through SPLP to the applications that use or supply its data",
+    doc="""
+## What it does
+Reports an active application that exchanges data with no other application: no active
+integration in or out, other than `manual` or `shared_login` (which are not integration).
+Local instances of a national aplikasi umum (`platform:` set) are left out: the national
+operator integrates them.
+
+## Why is this bad?
+An isolated application keeps its own copy of data that other applications also keep, so
+citizens and officers enter the same data twice and the copies drift apart. The SPBE
+evaluation only credits integration between systems.
+
+## Example
+```yaml
+applications:
+  - {id: sipedas, name: SIPEDAS, kind: khusus, owner: dispertan}
+# no integration names sipedas
+```
+Use instead: publish or consume its data through SPLP, e.g. an integration
+`{source: sipedas, target: satu-data-kab, via: splp}`.
+""",
+)
+
+
+UNINTEGRATED_DATA_FLOW = declare(
+    "SPBE-A002",
+    "unintegrated-data-flow",
+    severity=Severity.error,
+    message={
+        "": "aplikasi '{element}' reads data '{data}' produced by {producers} with no "
+        "integration path to it",
+        "services": "aplikasi '{element}' reads data '{data}' produced by {producers} with "
+        "no integration path to it (affects layanan {services})",
+    },
+    hint="integrate '{producer}' -> '{element}' through SPLP",
+    doc="""
+## What it does
+Reports an active application that reads a data set produced (written) by another active
+application when no path of active integrations leads from any producer to the reader.
+Data flows from producer to consumer, so only a directed path counts: integrations from
+the producer to the consumer, directly or through intermediate applications (SPLP is the
+mechanism of an integration, not a stop on the way). `manual` and `shared_login`
+integrations do not count. The services the reader realizes are named in the message.
+
+## Why is this bad?
+This is the core "unintegrated" gap: the data exists in the producer's system but reaches
+the reader by re-typing, spreadsheets or not at all, so the services built on it run on
+stale or duplicated data. Integration through SPLP is what the SPBE evaluation rewards.
+
+## Example
+```yaml
+data:
+  - {id: data-penduduk, name: Data Penduduk, producer: siak-kab}
+applications:
+  - {id: simpus, name: SIMPUS, kind: khusus, owner: dinkes, reads: [data-penduduk]}
+integrations: []          # nothing from siak-kab to simpus
+```
+Use instead: `integrations: [{id: int-01, source: siak-kab, target: simpus, via: splp}]`.
+""",
+)
+
+
+UNINTEGRATED_SERVICE = declare(
+    "SPBE-A003",
+    "unintegrated-service",
+    severity=Severity.warning,
+    message="layanan '{element}' depends on data that is not integrated: {flows}",
+    hint=None,
+    doc="""
+## What it does
+Reports a service realized by an application that reads data produced elsewhere with no
+integration path from the producer (an `unintegrated-data-flow` gap), naming each missing data flow.
+
+## Why is this bad?
+The service cannot be delivered end to end electronically: somewhere an officer carries
+data from one system to the other. Such a service cannot reach the *kolaborasi* level.
+
+## Example
+```yaml
+services:
+  - {id: layanan-puskesmas, kind: public, owner: dinkes, applications: [simpus]}
+# simpus reads data-penduduk from siak-kab with no integration
+```
+Use instead: integrate the producer with the application, as for `unintegrated-data-flow`.
+""",
+)
+
+
+INTEGRATION_BYPASSING_SPLP = declare(
+    "SPBE-A004",
+    "integration-bypassing-splp",
+    severity=Severity.warning,
+    message={
+        "national": "integration '{element}' ('{source}' -> '{target}') to national platform "
+            "'{target}' uses '{via}' instead of splp",
+        "units": "integration '{element}' ('{source}' -> '{target}') from unit '{source_unit}' to "
+            "unit '{target_unit}' uses '{via}' instead of splp",
+    },
+    hint="route it through SPLP: via: splp",
+    doc="""
+## What it does
+Reports an active integration between applications of different units, or with a national
+platform, whose mechanism is not `splp` (a direct API, a database link, a file transfer).
+
+## Why is this bad?
+SPLP (*Sistem Penghubung Layanan Pemerintah*) is the government's integration gateway:
+point-to-point links between units multiply, are not catalogued, and are not credited as
+integration by the SPBE evaluation (the integration indicator reaches level 4 only through
+SPLP).
+
+## Example
+```yaml
+integrations:
+  - {id: int-02, source: e-pajak, target: simda-keu, via: database_link}
+# e-pajak (bapenda) and simda-keu (bpkad) belong to different units
+```
+Use instead: `via: splp`.
+""",
+)
+
+
+INTEGRATION_OVER_INTERNET = declare(
+    "SPBE-A005",
+    "integration-over-internet",
+    severity=Severity.warning,
+    message="integration '{element}' ('{source}' -> '{target}') runs over the public internet "
+    "'{network}' instead of JIP",
+    hint="use the government intranet: network: jip",
+    doc="""
+## What it does
+Reports an active integration whose `network` is of kind `internet`.
+
+## Why is this bad?
+Government data exchanged over the public internet is exposed to interception and outages
+outside the government's control; JIP (*Jaringan Intra Pemerintah*) is the network meant
+for traffic between government systems.
+
+## Example
+```yaml
+infrastructure:
+  - {id: internet-isp, name: ISP Lokal, kind: internet}
+integrations:
+  - {id: int-03, source: simpus, target: satusehat, via: splp, network: internet-isp}
+```
+Use instead: `network: jip`.
+""",
+)
+
+
+NON_INTEGRATION_MECHANISM = declare(
+    "SPBE-A006",
+    "non-integration-mechanism",
+    severity=Severity.info,
+    message="integration '{element}' ('{source}' -> '{target}') is '{via}', which is not counted "
+    "as integration",
+    hint="exchange the data through an API on SPLP: via: splp",
+    doc="""
+## What it does
+Reports an active integration whose mechanism is `manual` or `shared_login`. The audit does
+not count it as integration (no data moves between the systems).
+
+## Why is this bad?
+Re-typing data or sharing a login (single sign-on, a hyperlink) is not integration: the
+SPBE evaluation does not credit it, and the data still lives in two places.
+
+## Example
+```yaml
+integrations:
+  - {id: int-04, source: e-office, target: srikandi, via: shared_login}
+```
+Use instead: an API exchange, `via: splp`.
+""",
+)
+
+
+DUPLICATE_APPLICATIONS = declare(
+    "SPBE-A007",
+    "duplicate-applications",
+    severity=Severity.warning,
+    message="aplikasi {apps} duplicate each other: they {reasons}",
+    hint="keep one application per service; retire or merge the others",
+    doc="""
+## What it does
+Reports two or more active aplikasi khusus that carry the same RAA code (`ref`), or that
+realize the same service with no RAA code telling them apart (one of them has no `ref`).
+Applications that realize one service under different RAA codes complement each other
+(a SIMPUS and a SIMRS both serve health) and are not reported. One finding per group, on
+the first application by id; the reasons are merged when a group shares both. Duplicates
+of an aplikasi umum are `aplikasi-khusus-duplicating-aplikasi-umum`.
+
+## Why is this bad?
+Each duplicate costs a budget line, a server and a team, and splits the data of one service
+over two systems. Reducing duplicate applications is national SPBE policy (Indonesia runs
+tens of thousands of government applications, many doing the same job).
+
+## Example
+```yaml
+services:
+  - {id: layanan-perizinan, kind: public, owner: dpmptsp,
+     applications: [sicantik, e-izin]}
+```
+Use instead: retire one of them (`status: retired`) or give each a distinct service.
+""",
+)
+
+
+APLIKASI_KHUSUS_DUPLICATING_APLIKASI_UMUM = declare(
+    "SPBE-A008",
+    "aplikasi-khusus-duplicating-aplikasi-umum",
+    severity=Severity.warning,
+    message="aplikasi khusus '{element}' duplicates an aplikasi umum: it {reasons}",
+    hint="use the aplikasi umum and retire the local application",
+    doc="""
+## What it does
+Reports an active aplikasi khusus that realizes a service also realized by an active
+aplikasi umum, or whose RAA code (`ref`) is that of an active aplikasi umum of the model or
+of a national aplikasi umum in the catalog (`models/platforms.yaml`).
+
+## Why is this bad?
+Aplikasi umum (SIPD, SRIKANDI, SIASN, ...) are designated nationally so that every instansi
+uses the same system; a local application for the same job must be retired in favour of
+it, and the SPBE evaluation scores the use of aplikasi umum.
+
+## Example
+```yaml
+applications:
+  - {id: srikandi-kab, kind: umum, platform: srikandi, owner: setda}
+  - {id: e-surat, kind: khusus, owner: diskominfo}
+services:
+  - {id: layanan-persuratan, kind: administration, owner: setda,
+     applications: [srikandi-kab, e-surat]}
+```
+Use instead: retire `e-surat` and use `srikandi-kab`.
+""",
+)
+
+
+APPLICATION_HOSTED_OUTSIDE_GOVERNMENT_DATA_CENTRE = declare(
+    "SPBE-A009",
+    "application-hosted-outside-government-data-centre",
+    severity=Severity.warning,
+    message="aplikasi '{element}' is hosted on premise in '{host}', outside PDN and the pusat "
+    "data daerah",
+    hint="move it to the pusat data daerah or PDN",
+    doc="""
+## What it does
+Reports an active application hosted on an `on_premise` data centre (a server room in a
+unit) rather than in PDN (*Pusat Data Nasional*) or the pusat data daerah.
+
+## Why is this bad?
+Server rooms in single units rarely have redundant power, cooling, backup or security
+monitoring; SPBE policy consolidates hosting into PDN and the regional data centre.
+
+## Example
+```yaml
+infrastructure:
+  - {id: server-dinkes, name: Ruang Server Dinkes, kind: on_premise}
+applications:
+  - {id: simpus, kind: khusus, owner: dinkes, hosting: server-dinkes}
+```
+Use instead: `hosting: pdd-kab` (a `pusat_data_daerah`) or `hosting: pdn`.
+""",
+)
+
+
+APPLICATION_HOSTED_ON_CLOUD_OR_VENDOR = declare(
+    "SPBE-A010",
+    "application-hosted-on-cloud-or-vendor",
+    severity=Severity.info,
+    message="aplikasi '{element}' is hosted on {kind} '{host}', outside PDN and the pusat data "
+    "daerah",
+    hint=None,
+    doc="""
+## What it does
+Reports an active application hosted on a `cloud` or `vendor` data centre. This is
+allowed; the finding is information for the hosting plan.
+
+## Why is this bad?
+Hosting outside PDN and the pusat data daerah must meet the government's data-placement
+and security requirements, and the contract ends one day: the architect should know which
+applications depend on it.
+
+## Example
+```yaml
+infrastructure:
+  - {id: vendor-x, name: Hosting Vendor X, kind: vendor}
+applications:
+  - {id: e-pajak, kind: khusus, owner: bapenda, hosting: vendor-x}
+```
+Use instead: `hosting: pdd-kab`, or keep it and record why.
+""",
+)
+
+
+APPLICATION_WITHOUT_HOSTING = declare(
+    "SPBE-A011",
+    "application-without-hosting",
+    severity=Severity.info,
+    message="aplikasi '{element}' does not say where it is hosted",
+    hint="add 'hosting:' with a data centre id",
+    doc="""
+## What it does
+Reports an active application that does not say where it is hosted (`hosting:`), except
+local instances of a national aplikasi umum (`platform:` set), which run nationally.
+
+## Why is this bad?
+The impact analysis cannot tell what stops when a data centre fails, and the hosting
+consolidation plan cannot include it.
+
+## Example
+```yaml
+applications:
+  - {id: e-pajak, kind: khusus, owner: bapenda}
+```
+Use instead: `hosting: pdd-kab`.
+""",
+)
+
+
+DATA_WITHOUT_STEWARD = declare(
+    "SPBE-A012",
+    "data-without-steward",
+    severity=Severity.warning,
+    message="data '{element}' has no steward (produsen data)",
+    hint="add 'steward:' with the unit responsible for it",
+    doc="""
+## What it does
+Reports a data set with no `steward` (produsen data / walidata).
+
+## Why is this bad?
+Satu Data Indonesia (Perpres 39/2019) gives every data set a producer responsible for its
+quality and updates; without one nobody answers for it and it cannot be published.
+
+## Example
+```yaml
+data:
+  - {id: data-jalan, name: Data Jalan}
+```
+Use instead: `steward: dpupr`.
+""",
+)
+
+
+OPEN_DATA_NOT_PUBLISHED = declare(
+    "SPBE-A013",
+    "open-data-not-published",
+    severity=Severity.warning,
+    message="data '{element}' is terbuka (open) but not published on Satu Data",
+    hint="publish it on the Satu Data portal and set 'published: true'",
+    doc="""
+## What it does
+Reports a data set classified `terbuka` (open) that is not published on the Satu Data
+portal (`published: false`).
+
+## Why is this bad?
+Open data is meant to be published; the SPBE evaluation scores open-data publication, and
+unpublished open data gets requested and re-collected by hand.
+
+## Example
+```yaml
+data:
+  - {id: data-apbd, classification: terbuka, steward: bpkad}
+```
+Use instead: publish it and set `published: true`.
+""",
+)
+
+
+SERVICE_WITHOUT_APPLICATION = declare(
+    "SPBE-A014",
+    "service-without-application",
+    severity=Severity.warning,
+    message={
+        "manual": "layanan '{element}' ({kind}) has no application: it is delivered manually",
+        "inactive": "layanan '{element}' ({kind}) has no active application: {statuses}",
+    },
+    hint="name the application that delivers it under 'applications:'",
+    doc="""
+## What it does
+Reports a public or administration service that no active application realizes: it has no
+`applications`, or all of them are planned, in development or retired.
+
+## Why is this bad?
+A service with no application is delivered manually; it scores the lowest level in the
+SPBE evaluation of services and its data never reaches other systems.
+
+## Example
+```yaml
+services:
+  - {id: layanan-izin-reklame, kind: public, owner: dpmptsp}
+```
+Use instead: name the application that delivers it, `applications: [sicantik]`.
+""",
+)
+
+
+INTEGRATION_SINGLE_POINT_OF_FAILURE = declare(
+    "SPBE-A015",
+    "integration-single-point-of-failure",
+    severity=Severity.warning,
+    message="aplikasi '{element}' is a single point of failure: data from {senders} reaches "
+    "{receivers} only through it",
+    hint="integrate the applications on either side through SPLP",
+    doc="""
+## What it does
+Reports an application that relays data between other applications and is an
+articulation point of the local integration graph (active applications joined by
+integration links, taken as undirected): some application sending data to it can reach
+some application it sends data to only through it. The message names both sides.
+National platforms are left out: they only receive data, so two applications that both
+send to one do not exchange data through it. An articulation point that only receives, or
+only sends, relays nothing and is not reported (a hub is `hub-application`).
+
+## Why is this bad?
+Every exchange between the two sides passes through one system; when it is down, under
+maintenance or compromised, data stops flowing between them. Integrating through SPLP,
+rather than relaying through one local application, removes this dependency.
+
+## Example
+```yaml
+integrations:
+  - {id: int-01, source: siak-kab, target: middleware, via: api_direct}
+  - {id: int-02, source: middleware, target: simpus, via: api_direct}
+# middleware is the only way from siak-kab to simpus
+```
+Use instead: integrate `siak-kab` and `simpus` through SPLP.
+
+Notes: one pass over the biconnected components (Hopcroft-Tarjan), O(V + E).
+""",
+)
+
+
+HUB_APPLICATION = declare(
+    "SPBE-A016",
+    "hub-application",
+    severity=Severity.info,
+    message="aplikasi '{element}' is a hub: integrated with {partners} applications or national "
+    "platforms",
+    hint=None,
+    doc="""
+## What it does
+Reports an application integrated with `HUB_PARTNERS` (5) or more distinct applications or
+national platforms, counting active integrations in either direction.
+
+## Why is this bad?
+Many exchanges depend on it even where other paths exist; its outage, upgrade or breach
+has a wide blast radius and deserves redundancy and monitoring.
+
+## Example
+```yaml
+integrations:   # siak-kab feeds five applications
+  - {id: int-01, source: siak-kab, target: simpus, via: splp}
+  - {id: int-02, source: siak-kab, target: e-pajak, via: splp}
+  # ... three more
+```
+Use instead: keep it, with high availability, or publish its data once through SPLP.
+""",
+)
+
+
+INFRASTRUCTURE_SINGLE_POINT_OF_FAILURE = declare(
+    "SPBE-A017",
+    "infrastructure-single-point-of-failure",
+    severity=Severity.warning,
+    message="infrastruktur '{element}' is a single point of failure: its loss stops {count} "
+    "services ({services})",
+    hint="add a backup or recovery site, or spread the services",
+    doc="""
+## What it does
+Reports a data centre or network (of the model, or the national PDN / JIP it uses) whose
+failure stops more than `SPOF_SERVICES` (5) services, as computed by the impact analysis
+(`spbe-arch impact`).
+
+## Why is this bad?
+The June 2024 ransomware attack on a temporary PDN stopped services of hundreds of
+instansi at once. Infrastructure that many services need must have a tested backup and
+recovery site, or the services must be spread.
+
+## Example
+```yaml
+infrastructure:
+  - {id: pdd-kab, name: Pusat Data Daerah, kind: pusat_data_daerah}
+applications:   # six applications realizing six services, all on pdd-kab
+  - {id: simpus, kind: khusus, owner: dinkes, hosting: pdd-kab}
+```
+Use instead: a backup site (`security: [{kind: backup, covers: [pdd-kab]}]`) and a
+recovery plan, or host part of the services elsewhere.
+""",
+)
+
+
+UNIT_OWNING_NOTHING = declare(
+    "SPBE-A018",
+    "unit-owning-nothing",
+    severity=Severity.info,
+    message="unit '{element}' owns no application, service, business process or data",
+    hint="record what the unit runs, or remove it",
+    doc="""
+## What it does
+Reports a unit that owns no application, service, business process or data set and has no
+sub-units.
+
+## Why is this bad?
+Either the unit's work is missing from the architecture (its services and applications
+were not recorded), or the unit no longer exists; both make the model incomplete.
+
+## Example
+```yaml
+units:
+  - {id: dispar, name: Dinas Pariwisata, kind: dinas}
+# nothing names dispar as owner or steward
+```
+Use instead: record the services and applications the unit runs.
+""",
+)
+
+
+UNUSED_DATA = declare(
+    "SPBE-A019",
+    "unused-data",
+    severity=Severity.info,
+    message="data '{element}' is neither read nor written by any application",
+    hint="name the application that keeps it under 'writes:'",
+    doc="""
+## What it does
+Reports a data set that no application (of any status) reads, writes or produces.
+
+## Why is this bad?
+Data that no system holds is kept on paper or in spreadsheets, or the data set is a
+leftover; either way it cannot be integrated or published automatically.
+
+## Example
+```yaml
+data:
+  - {id: data-reklame, name: Data Reklame, steward: bapenda}
+# no application lists data-reklame under reads or writes
+```
+Use instead: list it under the `writes:` of the application that keeps it.
+""",
+)
+
+
+UNIT_OUTSIDE_JIP = declare(
+    "SPBE-A020",
+    "unit-outside-jip",
+    severity=Severity.warning,
+    message={
+        "none": "unit '{element}' is not connected to JIP: it has no network",
+        "other": "unit '{element}' is not connected to JIP: it uses {networks}",
+    },
+    hint="connect the unit to JIP and list it under 'networks:'",
+    doc="""
+## What it does
+Reports a unit that is connected to no JIP network: none of its `networks` is of kind
+`jip` (or the national `jip`). The networks it does use are named in the message.
+
+## Why is this bad?
+JIP (*Jaringan Intra Pemerintah*) is the government intranet; a unit reaching the other
+units' applications over the public internet exposes government data and depends on a
+commercial line. The share of units on JIP is an SPBE infrastructure indicator.
+
+## Example
+```yaml
+units:
+  - {id: kec-bukit-raya, name: Kecamatan Bukit Raya, kind: kecamatan,
+     networks: [internet]}
+```
+Use instead: `networks: [jip-kab]` (a network of kind `jip`).
+""",
+)

@@ -1,0 +1,134 @@
+"""The one table of finding codes: each rule's code, name, severity, message and documentation.
+
+Every rule is declared once, in this package (`validation`, `audit`, `maturity`): the checks
+that report it, `docs/rules.md`, the SARIF rule metadata and the severity overrides of
+`spbe.yaml` all read it from here. A code is never reused; a retired rule stays, `removed`.
+"""
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+from inspect import cleandoc
+from typing import Any
+
+from ..finding import Finding, Location, Severity
+
+__all__ = ["DOC_HEADINGS", "RULES", "Hit", "Rule", "RuleStatus", "declare", "finding", "listed"]
+
+DOC_HEADINGS = ("## What it does", "## Why is this bad?", "## Example")
+
+
+class RuleStatus(StrEnum):
+    """Life cycle of a code: codes are never reused, retired ones stay listed."""
+
+    stable = "stable"
+    preview = "preview"
+    deprecated = "deprecated"
+    removed = "removed"
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """One occurrence of a rule's problem, as a check yields it: the element and the values
+    the rule's message and hint are written with."""
+
+    element: str
+    related: tuple[str, ...] = ()
+    values: dict[str, Any] = field(default_factory=dict)
+    variant: str = ""
+    """Which of the rule's message templates applies, for a rule that has several."""
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A finding code with its name (the bad pattern), severity, status and documentation.
+
+    `message` and `hint` are templates filled from a `Hit` (`{element}` and its values);
+    `message` may map variants (`Hit.variant`) to templates. A rule whose findings are worded
+    where they are found (validation, maturity) leaves them empty.
+    """
+
+    code: str
+    name: str
+    severity: Severity
+    since: str
+    doc: str
+    message: str | dict[str, str] = ""
+    hint: str | None = None
+    status: RuleStatus = RuleStatus.stable
+    overridable: bool = True
+
+    @property
+    def summary(self) -> str:
+        """The first sentence under 'What it does'."""
+        body = self.doc.split("## What it does", 1)[-1].split("##", 1)[0]
+        return " ".join(body.split()).split(". ")[0].rstrip(".")
+
+    def finding(self, hit: Hit) -> Finding:
+        """The finding of one hit, worded by the rule's templates."""
+        values = {"element": hit.element, **hit.values}
+        template = self.message if isinstance(self.message, str) else self.message[hit.variant]
+        return Finding(
+            code=self.code,
+            severity=self.severity,
+            message=template.format(**values),
+            element=hit.element,
+            hint=self.hint.format(**values) if self.hint else None,
+            related=hit.related,
+        )
+
+
+RULES: dict[str, Rule] = {}
+"""Code -> rule; filled when this package is imported."""
+
+
+def declare(
+    code: str,
+    name: str,
+    doc: str,
+    *,
+    severity: Severity = Severity.error,
+    since: str = "0.1",
+    message: str | dict[str, str] = "",
+    hint: str | None = None,
+    status: RuleStatus = RuleStatus.stable,
+    overridable: bool = True,
+) -> Rule:
+    """Add a rule to the table; a code is declared once."""
+    if code in RULES:
+        raise ValueError(f"code {code} declared twice")
+    entry = Rule(code, name, severity, since, cleandoc(doc), message, hint, status, overridable)
+    RULES[code] = entry
+    return entry
+
+
+def finding(
+    rule: Rule,
+    message: str,
+    *,
+    element: str | None = None,
+    location: Location | None = None,
+    hint: str | None = None,
+    related: tuple[str, ...] = (),
+) -> Finding:
+    """A finding of `rule` worded where it is found, with the rule's default severity."""
+    return Finding(
+        code=rule.code,
+        severity=rule.severity,
+        message=message,
+        element=element,
+        location=location,
+        hint=hint,
+        related=related,
+    )
+
+
+def listed(items: list[str], limit: int) -> str:
+    """Up to `limit` items, comma-separated, and how many more there are: for messages.
+
+    Examples
+    --------
+    >>> listed(["a", "b"], 3), listed(["a", "b", "c", "d", "e"], 3)
+    ('a, b', 'a, b, c and 2 more')
+    """
+    shown = ", ".join(items[:limit])
+    return shown + (f" and {len(items) - limit} more" if len(items) > limit else "")
