@@ -43,8 +43,8 @@ def make_plan(
     >>> from spbe_arch.maturity import assess
     >>> from spbe_arch.model import Architecture
     >>> result = assess(build_graph(Architecture(root=".")), target=1.1)
-    >>> [(s.indicator, s.from_level, s.to_level, s.effort) for s in result.plan]
-    [('1', 1, 2, 'low'), ('2', 1, 2, 'low'), ('3', 1, 2, 'low'), ('4', 1, 2, 'low')]
+    >>> [(s.indicator, s.to_level, s.effort) for s in result.plan]
+    [('19', 2, 'low'), ('19', 3, 'low'), ('19', 4, 'low'), ('24', 2, 'low'), ('43', 2, 'medium')]
     """
     indicators = {i.id: i for i in framework.indicators}
     order = {i.id: n for n, i in enumerate(framework.indicators)}
