@@ -14,7 +14,10 @@ Usage::
     python benchmarks/run.py --size national          # generates the model if needed
     python benchmarks/run.py --size all --runs 5
 
-Results go to benchmarks/results/<size>.json.
+Results go to benchmarks/out/results/<size>.json (git-ignored), or into the folder given
+with `-o`; `benchmarks/results/` holds the run the README quotes, and only changes when told::
+
+    python benchmarks/run.py --size national --runs 5 -o benchmarks/results
 """
 
 from __future__ import annotations
@@ -38,7 +41,7 @@ sys.path.insert(0, str(ROOT))
 
 from benchmarks.generate import SIZES, SUMMARY_FILE, generate, write_model  # noqa: E402
 
-__all__ = ["TARGETS", "Row", "main", "measure", "run_size"]
+__all__ = ["TARGETS", "Row", "main", "measure", "parser", "run_size"]
 
 EXAMPLE = ROOT / "examples" / "kabupaten-lembah-hijau"
 SCHEMA = ROOT / "schemas" / "spbe-model.schema.json"
@@ -276,22 +279,30 @@ def render(result: dict) -> str:
     return "\n".join(lines)
 
 
-def main(argv: list[str] | None = None) -> int:
-    """Command line: measure the chosen sizes, print tables, write JSON results."""
+def parser() -> argparse.ArgumentParser:
+    """The command line of this script."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n", 1)[0])
     parser.add_argument("--size", choices=[*SIZES, "all"], default="small")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--runs", type=int, default=3, help="cold runs per command (best kept)")
-    parser.add_argument("--out", type=Path, default=HERE / "out", help="where models are made")
-    parser.add_argument("--results", type=Path, default=HERE / "results")
-    args = parser.parse_args(argv)
+    parser.add_argument("--models", type=Path, default=HERE / "out", help="where models are made")
+    parser.add_argument(
+        "-o", "--output", type=Path, default=HERE / "out" / "results",
+        help="folder for the <size>.json results (default: benchmarks/out/results, git-ignored)",
+    )
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Command line: measure the chosen sizes, print tables, write JSON results."""
+    args = parser().parse_args(argv)
     sizes = list(SIZES) if args.size == "all" else [args.size]
-    args.results.mkdir(parents=True, exist_ok=True)
+    args.output.mkdir(parents=True, exist_ok=True)
     for size in sizes:
-        result = run_size(size, seed=args.seed, runs=args.runs, out=args.out)
+        result = run_size(size, seed=args.seed, runs=args.runs, out=args.models)
         print(render(result))
         print()
-        path = args.results / f"{size}.json"
+        path = args.output / f"{size}.json"
         path.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
         print(f"wrote {path.relative_to(ROOT) if path.is_relative_to(ROOT) else path}")
     return 0

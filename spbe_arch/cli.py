@@ -1,17 +1,42 @@
-"""The `spbe-arch` command: parse arguments, call the library, format, exit. No logic here."""
+"""The `spbe-arch` command: parse arguments, call the library, render, exit. No logic here.
+
+Every command has the same shape::
+
+    @app.command()
+    def audit(path: ModelPath, *, output_format: ..., fail_on: ...) -> None:
+        "Audit integration gaps, ... (the help text)."
+        def call() -> Outcome:                      # the library, and nothing else
+            loaded = _load(path)
+            result = run_audit(build_graph(loaded.architecture), validation=loaded.findings)
+            return _outcome("audit", result, path, loaded=loaded, findings=result.findings)
+
+        _run(call, output_format, fail_on=fail_on)   # render, print, exit
+
+`_run` catches `SpbeError` only (one line on stderr, exit 2), renders the `Outcome` with the
+renderer registered for (its kind, the format) in `spbe_arch.report.formats.RENDERERS`, prints
+the page and exits with `exit_code`. A new command, or a sub-app such as `import` added with
+`app.add_typer(import_app, name="import")`, plugs in the same way: its functions parse and
+build a `call`, its renderers go into `RENDERERS` under a new result kind, and its `--format`
+offers exactly the formats registered there. No text, JSON or table is built here.
+"""
 
 import gc
 import os
 import sys
-from collections.abc import Iterable
 from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 
 from . import __version__
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from .report.formats import Outcome
+    from .validate import ValidationResult
 
 app = typer.Typer(
     help="Enterprise architecture for Indonesian e-government (SPBE): validate, audit, "
@@ -35,56 +60,53 @@ class FindingFormat(StrEnum):
     markdown = "markdown"
 
 
+class ResultFormat(StrEnum):
+    text = "text"
+    json = "json"
+    markdown = "markdown"
+
+
+class FailOn(StrEnum):
+    error = "error"
+    warning = "warning"
+    info = "info"
+
+
 ModelPath = Annotated[
     Path, typer.Argument(help="Model folder (with spbe.yaml) or a single-file model")
 ]
+Force = Annotated[bool, typer.Option(help="Overwrite existing files")]
 
 
-def _fail(message: str) -> typer.Exit:
-    """Print a could-not-run message on stderr; the caller raises the returned Exit(2)."""
-    typer.echo(f"spbe-arch: {message}", err=True)
-    return typer.Exit(2)
+def _run(call: "Callable[[], Outcome]", fmt: str = "text", *, fail_on: str = "error") -> NoReturn:
+    """Every command ends here: call the library, render what it returns, exit with its code.
 
-
-def _model_errors(path: Path, errors: int, consequence: str) -> typer.Exit:
-    """Say on stderr that the output was made from a model with errors; return Exit(1)."""
-    plural = "s" if errors != 1 else ""
-    typer.echo(
-        f"{path}: the model has {errors} error{plural}; {consequence} "
-        f"(run `spbe-arch validate {path}`)",
-        err=True,
-    )
-    return typer.Exit(1)
-
-
-def _emit_lines(lines: Iterable[str]) -> None:
-    """Write lines to stdout in one call (a national audit prints ~10,000 findings)."""
-    sys.stdout.write("".join(f"{line}\n" for line in lines))
-    sys.stdout.flush()  # before anything on stderr, e.g. the summary line
-
-
-def _emit_json(payload: object) -> None:
-    import orjson
-
-    sys.stdout.write(orjson.dumps(payload, option=orjson.OPT_INDENT_2).decode() + "\n")
-
-
-def _prefix(path: Path) -> str:
-    """How finding paths are shown in text: relative to where the user typed the model path."""
-    return "" if path.is_file() else f"{path.as_posix().rstrip('/')}/"
-
-
-def _load(path: Path, *, show_progress: bool = True):
-    """Load and validate a model; exit 2 when it cannot be read. A progress bar shows on a
-    terminal when `show_progress` (text output) and the load lasts over PROGRESS_AFTER."""
+    Only `SpbeError` (bad input, unreadable path, a file that would be overwritten) is caught:
+    it is printed as one line on stderr and exits 2. Anything else is a bug and shows as one.
+    """
     from .io import SpbeError
+    from .model import Severity
+    from .report.formats import Format, could_not_run, exit_code, render
+
+    outcome: Outcome | SpbeError
+    try:
+        outcome = call()
+        page = render(outcome, Format(fmt))
+    except SpbeError as exc:
+        outcome, page = exc, could_not_run(exc)
+    sys.stdout.write(page.out)
+    sys.stdout.flush()  # before anything on stderr, e.g. the summary line
+    sys.stderr.write(page.err)
+    raise typer.Exit(exit_code(outcome, Severity(fail_on)))
+
+
+def _load(path: Path, *, show_progress: bool = True) -> "ValidationResult":
+    """Load and validate a model. A progress bar shows on a terminal when `show_progress`
+    (text output) and the load lasts over PROGRESS_AFTER."""
     from .validate import load_model
 
-    try:
-        with _progress_bar(show_progress) as progress:
-            result = load_model(path, progress=progress)
-    except SpbeError as exc:
-        raise _fail(str(exc)) from None
+    with _progress_bar(show_progress) as progress:
+        result = load_model(path, progress=progress)
     if _KEEP_UNTIL_EXIT is not None:  # run from the console: see main()
         _KEEP_UNTIL_EXIT.append(result)
     return result
@@ -124,6 +146,12 @@ def _progress_bar(enabled: bool, description: str = "reading model files"):
             shown[0].stop()
 
 
+def _outcome(kind: str, result, path: Path | None = None, **fields) -> "Outcome":
+    from .report.formats import Outcome
+
+    return Outcome(kind, result, path, color=sys.stdout.isatty(), **fields)
+
+
 @app.command()
 def validate(
     path: ModelPath,
@@ -133,41 +161,12 @@ def validate(
     ] = FindingFormat.text,
 ) -> None:
     """Check a model: syntax, types, references, ids. Exit 0 clean, 1 errors, 2 could not run."""
-    from .report import findings as render
 
-    result = _load(path, show_progress=output_format is FindingFormat.text)
-    arch = result.architecture
-    findings = result.findings
-    if output_format is FindingFormat.json:
-        _emit_json(
-            {
-                "ok": result.ok,
-                "summary": {
-                    "errors": result.count(_severity("error")),
-                    "warnings": result.count(_severity("warning")),
-                    "elements": arch.counts(),
-                },
-                "findings": [render.finding_dict(f) for f in findings],
-            }
-        )
-    elif output_format is FindingFormat.sarif:
-        _emit_json(render.findings_sarif(findings, prefix=_prefix(path), version=__version__))
-    elif output_format is FindingFormat.markdown:
-        sys.stdout.write(render.findings_markdown(findings, title=f"spbe-arch validate {path}"))
-    else:
-        _emit_lines(render.findings_text(findings, prefix=_prefix(path)))
-        total = sum(arch.counts().values())
-        typer.echo(
-            render.summary_line(findings, f"{len(arch.files)} files ({total} elements)"),
-            err=bool(findings),
-        )
-    raise typer.Exit(0 if result.ok else 1)
+    def call() -> "Outcome":
+        loaded = _load(path, show_progress=output_format is FindingFormat.text)
+        return _outcome("validation", loaded, path, loaded=loaded, findings=loaded.findings)
 
-
-def _severity(name: str):
-    from .model import Severity
-
-    return Severity(name)
+    _run(call, output_format)
 
 
 @app.command()
@@ -175,68 +174,79 @@ def init(
     folder: Annotated[Path, typer.Argument(help="Folder for the new model")],
     *,
     name: Annotated[str | None, typer.Option(help="Name of the instansi")] = None,
-    force: Annotated[bool, typer.Option(help="Overwrite existing files")] = False,
+    force: Force = False,
 ) -> None:
     """Start a new model folder with a manifest, starter files and an editor schema."""
-    from .io import SpbeError
     from .io.scaffold import scaffold
 
-    try:
-        written = scaffold(folder, name=name, force=force)
-    except SpbeError as exc:
-        raise _fail(str(exc)) from None
-    for path in written:
-        typer.echo(f"wrote {path}")
-    typer.echo(f"next: edit the files, then run `spbe-arch validate {folder}`")
+    _run(lambda: _outcome("init", scaffold(folder, name=name, force=force), folder))
 
 
-def _sync(output: Path, texts: dict[str, str], check: bool, command: str) -> None:
-    from .io import SpbeError
-    from .io.generated import sync_generated
-
-    try:
-        stale = sync_generated(output, texts, check=check)
-    except SpbeError as exc:
-        raise _fail(str(exc)) from None
-    for name in stale:
-        typer.echo(f"{'stale' if check else 'wrote'} {output / name}")
-    if check and stale:
-        typer.echo(f"run `spbe-arch {command}` to regenerate", err=True)
-        raise typer.Exit(1)
-    if not stale:
-        typer.echo(f"{output}: up to date")
+def _generated_folder(output: Path | None, check: bool, default: str) -> Path:
+    """Where `docs`/`schema` write (`-o`, always explicit) or check (`-o`, else `default`)."""
+    if output is None and not check:
+        raise typer.BadParameter(
+            f"say where to write, e.g. -o {default} (add --force to replace files there)",
+            param_hint="'--output' / '-o'",
+        )
+    return output or Path(default)
 
 
 @app.command()
 def schema(
     *,
     output: Annotated[
-        Path, typer.Option("--output", "-o", help="Folder for the schema files")
-    ] = Path("schemas"),
+        Path | None,
+        typer.Option(
+            "--output", "-o",
+            help="Folder to write the schema files into; --check reads it (default: schemas)",
+        ),
+    ] = None,
     check: Annotated[
         bool, typer.Option(help="Only check the files are up to date; exit 1 when stale")
     ] = False,
+    force: Force = False,
 ) -> None:
     """Write the JSON Schemas (Draft 2020-12) generated from the model types."""
+    from .io.generated import sync_generated
     from .model.schema import schema_texts
 
-    _sync(output, schema_texts(), check, "schema")
+    folder = _generated_folder(output, check, "schemas")
+
+    def call() -> "Outcome":
+        synced = sync_generated(folder, schema_texts(), check=check, force=force)
+        return _outcome("schema", synced, stale=check and bool(synced.changed))
+
+    _run(call)
 
 
 @app.command()
 def docs(
     *,
     output: Annotated[
-        Path, typer.Option("--output", "-o", help="Folder for the generated pages")
-    ] = Path("docs"),
+        Path | None,
+        typer.Option(
+            "--output", "-o",
+            help="Folder to write the pages into; --check reads it (default: docs)",
+        ),
+    ] = None,
     check: Annotated[
         bool, typer.Option(help="Only check the pages are up to date; exit 1 when stale")
     ] = False,
+    force: Force = False,
 ) -> None:
-    """Write docs/rules.md (every finding code) and docs/vocabulary.md (the model's fields)."""
+    """Write rules.md (every finding code) and vocabulary.md (the model's fields)."""
+    from .io.generated import sync_generated
     from .report.docs import DOC_FILES
 
-    _sync(output, {name: make() for name, make in DOC_FILES.items()}, check, "docs")
+    folder = _generated_folder(output, check, "docs")
+
+    def call() -> "Outcome":
+        texts = {name: make() for name, make in DOC_FILES.items()}
+        synced = sync_generated(folder, texts, check=check, force=force)
+        return _outcome("docs", synced, stale=check and bool(synced.changed))
+
+    _run(call)
 
 
 class DiagramView(StrEnum):
@@ -276,43 +286,20 @@ def diagram(
     force: Annotated[bool, typer.Option(help="Overwrite an existing file")] = False,
 ) -> None:
     from .diagrams import diagram as build_diagram
-    from .diagrams import find_engine, render
+    from .diagrams import file_format, write_drawing
     from .graph import build_graph
-    from .io import SpbeError
-    from .io.write import write_atomic
 
-    fmt = output.suffix.lower().lstrip(".")
-    if fmt not in ("svg", "png", "dot"):
-        raise _fail(f"{output}: unknown suffix '{output.suffix}'; use .svg, .png or .dot")
-    if output.exists() and not force:
-        raise _fail(f"{output}: already exists; use --force to overwrite it")
-    result = _load(path)
-    try:
+    def call() -> "Outcome":
+        file_format(output, force=force)  # refuse before the model is read
+        loaded = _load(path)
         source = build_diagram(
-            build_graph(result.architecture), view.value, unit=unit, service=service,
+            build_graph(loaded.architecture), view.value, unit=unit, service=service,
             element=element,
         ).source
-        if fmt == "dot":
-            write_atomic(output, source, force=force)
-        else:
-            engine = find_engine()
-            content = render(source, fmt, engine=engine)
-            write_atomic(output, content, force=force)
-            assert engine is not None
-            typer.echo(f"rendered with {engine.name} ({engine.path})", err=True)
-    except SpbeError as exc:
-        raise _fail(str(exc)) from None
-    typer.echo(f"wrote {output}")
-    if not result.ok:
-        raise _model_errors(
-            path, result.count(_severity("error")), "the diagram shows the valid elements only"
-        )
+        drawing = write_drawing(source, output, force=force)
+        return _outcome("diagram", drawing, path, loaded=loaded, findings=loaded.findings)
 
-
-class FailOn(StrEnum):
-    error = "error"
-    warning = "warning"
-    info = "info"
+    _run(call)
 
 
 @app.command()
@@ -333,39 +320,13 @@ def audit(
     """
     from .audit import audit as run_audit
     from .graph import build_graph
-    from .report import findings as render
-    from .report.audit import audit_dict, audit_markdown, metrics_rows
 
-    loaded = _load(path, show_progress=output_format is FindingFormat.text)
-    result = run_audit(build_graph(loaded.architecture), validation=loaded.findings)
-    findings = result.findings
-    if output_format is FindingFormat.json:
-        _emit_json(audit_dict(result))
-    elif output_format is FindingFormat.sarif:
-        _emit_json(render.findings_sarif(findings, prefix=_prefix(path), version=__version__))
-    elif output_format is FindingFormat.markdown:
-        sys.stdout.write(audit_markdown(result, title=f"spbe-arch audit {path}"))
-    else:
-        from rich.console import Console
-        from rich.table import Table
+    def call() -> "Outcome":
+        loaded = _load(path, show_progress=output_format is FindingFormat.text)
+        result = run_audit(build_graph(loaded.architecture), validation=loaded.findings)
+        return _outcome("audit", result, path, loaded=loaded, findings=result.findings)
 
-        _emit_lines(render.findings_text(findings, prefix=_prefix(path)))
-        table = Table(title="metrics", title_justify="left", show_header=False)
-        table.add_column("metric", no_wrap=True)
-        table.add_column("value")
-        for label, value in metrics_rows(result.metrics):
-            table.add_row(label, value)
-        typer.echo()
-        Console(width=100, highlight=False, soft_wrap=False).print(table)
-        typer.echo(render.summary_line(findings, f"{path}"))
-    threshold = _severity(fail_on.value).rank
-    raise typer.Exit(1 if any(f.severity.rank >= threshold for f in findings) else 0)
-
-
-class ImpactFormat(StrEnum):
-    text = "text"
-    json = "json"
-    markdown = "markdown"
+    _run(call, output_format, fail_on=fail_on)
 
 
 @app.command()
@@ -380,8 +341,8 @@ def impact(
     ],
     *,
     output_format: Annotated[
-        ImpactFormat, typer.Option("--format", "-f", help="Output format")
-    ] = ImpactFormat.text,
+        ResultFormat, typer.Option("--format", "-f", help="Output format")
+    ] = ResultFormat.text,
 ) -> None:
     """Show what stops and what is degraded when ELEMENT fails, with the path explaining each.
 
@@ -390,30 +351,13 @@ def impact(
     """
     from .audit import impact as run_impact
     from .graph import build_graph
-    from .io import SpbeError
-    from .report.audit import impact_markdown, impact_text
 
-    loaded = _load(path, show_progress=output_format is ImpactFormat.text)
-    arch = loaded.architecture
-    try:
-        result = run_impact(build_graph(arch), element)
-    except SpbeError as exc:
-        raise _fail(str(exc)) from None
-    name = arch.name_of(element)
-    if output_format is ImpactFormat.json:
-        _emit_json(result.as_dict())
-    elif output_format is ImpactFormat.markdown:
-        sys.stdout.write(impact_markdown(result, name=name))
-    else:
-        _emit_lines(impact_text(result, name=name))
-    if not loaded.ok:
-        raise _model_errors(path, loaded.count(_severity("error")), "the impact may be incomplete")
+    def call() -> "Outcome":
+        loaded = _load(path, show_progress=output_format is ResultFormat.text)
+        result = run_impact(build_graph(loaded.architecture), element)
+        return _outcome("impact", result, path, loaded=loaded, findings=loaded.findings)
 
-
-class MaturityFormat(StrEnum):
-    text = "text"
-    json = "json"
-    markdown = "markdown"
+    _run(call, output_format)
 
 
 @app.command()
@@ -440,8 +384,8 @@ def maturity(
         int | None, typer.Option("--max-steps", min=0, help="Show at most N plan steps")
     ] = None,
     output_format: Annotated[
-        MaturityFormat, typer.Option("--format", "-f", help="Output format")
-    ] = MaturityFormat.text,
+        ResultFormat, typer.Option("--format", "-f", help="Output format")
+    ] = ResultFormat.text,
 ) -> None:
     """Estimate the SPBE index: claims against evidence, predikat, gap and a ranked plan.
 
@@ -451,26 +395,16 @@ def maturity(
     printed too), 2 when it could not run.
     """
     from .graph import build_graph
-    from .io import SpbeError
     from .maturity import assess
-    from .report.maturity import maturity_dict, maturity_markdown, render_maturity_text
 
-    loaded = _load(path, show_progress=output_format is MaturityFormat.text)
-    try:
-        result = assess(build_graph(loaded.architecture), framework, target, year=year,
-                        max_steps=max_steps, validation=loaded.findings)
-    except SpbeError as exc:
-        raise _fail(str(exc)) from None
-    if output_format is MaturityFormat.json:
-        _emit_json(maturity_dict(result))
-    elif output_format is MaturityFormat.markdown:
-        sys.stdout.write(maturity_markdown(result))
-    else:
-        from rich.console import Console
+    def call() -> "Outcome":
+        loaded = _load(path, show_progress=output_format is ResultFormat.text)
+        graph = build_graph(loaded.architecture)
+        result = assess(graph, framework, target, year=year, max_steps=max_steps,
+                        validation=loaded.findings)
+        return _outcome("maturity", result, path, loaded=loaded, findings=result.findings)
 
-        render_maturity_text(result, Console(width=120, soft_wrap=False), prefix=_prefix(path))
-    errors = sum(1 for f in result.findings if f.severity is _severity("error"))
-    raise typer.Exit(1 if errors else 0)
+    _run(call, output_format)
 
 
 class ReportLang(StrEnum):
@@ -503,32 +437,20 @@ def report(
     index.html is one self-contained page (inline CSS and SVG, no script, works offline);
     report.md is its Markdown twin. Sections: summary, validation, integration audit, SPBE
     maturity, improvement plan, diagrams, inventories. A model with errors still gets its
-    report (showing the errors) and exits 1; exit 2 when the report cannot be written.
+    report (showing the errors) and exits 1; exit 2 when the report cannot be written or one
+    of its sections breaks.
     """
-    from .io import SpbeError
-    from .report.build import write_report
+    from .io.write import refuse_overwrite
+    from .report.pages import report_files, write_report
 
-    result = _load(path)
-    try:
-        context, written = write_report(
-            result, output, lang=lang.value, model=path.as_posix(), force=force,
-            framework=framework,
-        )
-    except SpbeError as exc:
-        raise _fail(str(exc)) from None
-    for file in written:
-        typer.echo(f"wrote {file}")
-    missing = [
-        name
-        for name, section in (("audit", context.audit), ("maturity", context.maturity))
-        if not section.available
-    ]
-    for name in missing:
-        typer.echo(f"{name} section unavailable: {getattr(context, name).reason}", err=True)
-    if context.engine:
-        typer.echo(f"diagrams rendered with {context.engine}", err=True)
-    if not context.ok:
-        raise _model_errors(path, context.errors, "the report lists them")
+    def call() -> "Outcome":
+        refuse_overwrite(report_files(output), force=force)  # before the model is read
+        loaded = _load(path)
+        written = write_report(loaded, output, lang=lang.value, model=path.as_posix(),
+                               force=force, framework=framework)
+        return _outcome("report", written, path, loaded=loaded, findings=loaded.findings)
+
+    _run(call)
 
 
 def _version(value: bool) -> None:

@@ -1,4 +1,4 @@
-"""`spbe-arch validate`, `init`, `schema` and `docs` from the user's side: output and exit codes."""
+"""`spbe-arch validate`, `init` and `schema` from the user's side: output and exit codes."""
 
 import json
 
@@ -131,15 +131,6 @@ def test_init_scaffold_validates_clean(runner, tmp_path):
     check = runner.invoke(app, ["validate", str(folder)])
     assert check.exit_code == 0, check.output
     assert "0 errors, 0 warnings" in check.output
-
-
-def test_init_refuses_to_overwrite_a_model(runner, tmp_path):
-    runner.invoke(app, ["init", str(tmp_path)])
-    (tmp_path / "units.yaml").write_text("units: []\n")
-    result = runner.invoke(app, ["init", str(tmp_path)])
-    assert result.exit_code == 2
-    assert "already holds a model" in result.output
-    assert (tmp_path / "units.yaml").read_text() == "units: []\n"
 
 
 def test_schema_check_reports_stale_then_write_fixes_it(runner, tmp_path):

@@ -1,67 +1,57 @@
-"""Imports point downward only (DESIGN.md), and `--help` loads no heavy library."""
+"""Imports point downward only (the import-linter contracts in pyproject.toml), and `--help`
+loads no heavy library."""
 
-import ast
+import os
+import shutil
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from conftest import ROOT
 
-PACKAGE = ROOT / "spbe_arch"
-LAYERS = [
-    "model",
-    "io",
-    "validate",
-    "graph",
-    "audit",
-    "maturity",
-    "interop",
-    "diagrams",
-    "report",
-    "cli",
-]
-"""Lowest first; a module may import its own layer and the ones before it.
-diagrams and report share a level, as do audit and maturity (maturity reads audit metrics)."""
-SAME_LEVEL = {"diagrams": "report", "audit": "maturity"}
+LINT_IMPORTS = Path(sys.executable).with_name("lint-imports")
 
 
-def _layer(module: str) -> str | None:
-    parts = module.split(".")
-    return parts[1] if len(parts) > 1 and parts[0] == "spbe_arch" else None
+def _lint_imports(root: Path) -> subprocess.CompletedProcess:
+    """Run `lint-imports` on the package in `root`, with the contracts of `root/pyproject.toml`."""
+    if not LINT_IMPORTS.is_file():
+        pytest.skip("import-linter is not installed (pip install -e '.[test]')")
+    env = {**os.environ, "PYTHONPATH": str(root)}  # this copy of spbe_arch, not the installed one
+    return subprocess.run(
+        [str(LINT_IMPORTS), "--no-cache", "--no-logo"],
+        cwd=root, env=env, capture_output=True, text=True, check=False,
+    )
 
 
-def _rank(layer: str) -> int:
-    return LAYERS.index(SAME_LEVEL.get(layer, layer))
+def test_lint_imports_keeps_every_contract():
+    result = _lint_imports(ROOT)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "0 broken" in result.stdout
 
 
-def _imports(path):
-    tree = ast.parse(path.read_text())
-    package = ".".join(path.relative_to(ROOT).with_suffix("").parts)
-    for node in ast.walk(tree):
-        if isinstance(node, ast.ImportFrom):
-            if node.level:
-                base = package.split(".")[: -node.level]
-                yield ".".join([*base, node.module] if node.module else base)
-            else:
-                yield node.module or ""
-        elif isinstance(node, ast.Import):
-            yield from (alias.name for alias in node.names)
-
-
-SOURCES = [p for p in sorted(PACKAGE.rglob("*.py")) if p.parent != PACKAGE or p.stem != "__init__"]
-
-
-@pytest.mark.parametrize("path", SOURCES, ids=lambda p: str(p.relative_to(PACKAGE)))
-def test_module_imports_only_lower_layers(path):
-    own = path.relative_to(PACKAGE).parts[0].removesuffix(".py")
-    if own not in LAYERS:
-        pytest.skip(f"{own} is not a layer")
-    upward = [
-        module
-        for module in _imports(path)
-        if (layer := _layer(module)) in LAYERS and _rank(layer) > _rank(own)
-    ]
-    assert upward == []
+@pytest.mark.parametrize(
+    ("module", "line", "contract"),
+    [
+        ("validate/check.py", "from ..audit import audit", "Validation imports no analysis"),
+        ("validate/check.py", "from ..maturity import assess", "Validation imports no analysis"),
+        ("model/finding.py", "from ..io import SpbeError", "The model imports nothing of ours"),
+        ("graph.py", "from .audit import audit", "The graph imports no analysis"),
+        ("audit/spof.py", "from ..report import findings", "Analyses import no output"),
+        ("io/files.py", "from ..validate import load_model", "Imports point downward only"),
+    ],
+)
+def test_lint_imports_fails_on_a_forbidden_import(tmp_path, module, line, contract):
+    shutil.copy(ROOT / "pyproject.toml", tmp_path)
+    shutil.copytree(ROOT / "spbe_arch", tmp_path / "spbe_arch",
+                    ignore=shutil.ignore_patterns("__pycache__"))
+    path = tmp_path / "spbe_arch" / module
+    # inside a function, as the lazy imports of this package are: it counts all the same
+    path.write_text(path.read_text() + f"\n\ndef _upward():\n    {line}  # noqa\n")
+    result = _lint_imports(tmp_path)
+    assert result.returncode == 1, result.stdout
+    broken = [row for row in result.stdout.splitlines() if row.endswith("BROKEN")]
+    assert any(row.startswith(contract) for row in broken), result.stdout
 
 
 def test_help_loads_no_heavy_library():

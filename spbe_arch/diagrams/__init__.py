@@ -14,8 +14,10 @@ from typing import Any
 __all__ = [
     "FORMATS",
     "VIEWS",
+    "Drawing",
     "Engine",
     "diagram",
+    "file_format",
     "find_engine",
     "impact_view",
     "integration_view",
@@ -23,9 +25,13 @@ __all__ = [
     "layered_view",
     "missing_dependencies",
     "render",
+    "write_drawing",
 ]
 
 _WHERE = {
+    "Drawing": "files",
+    "file_format": "files",
+    "write_drawing": "files",
     "FORMATS": "engine",
     "Engine": "engine",
     "find_engine": "engine",

@@ -1,23 +1,40 @@
 """Files generated from code (schemas/, docs/): write them, or check they are up to date."""
 
+from dataclasses import dataclass
 from pathlib import Path
 
-from .write import write_atomic
+from .write import refuse_overwrite, write_atomic
 
-__all__ = ["sync_generated"]
+__all__ = ["Synced", "sync_generated"]
 
 
-def sync_generated(folder: Path, texts: dict[str, str], *, check: bool = False) -> list[str]:
-    """Write each file of `texts` whose content differs; return the names that differed.
+@dataclass(frozen=True)
+class Synced:
+    """The generated files of `folder` whose content differed (written, or only found)."""
 
-    With `check`, write nothing and only return the names of stale or missing files.
+    folder: Path
+    changed: list[str]
+    check: bool
+
+
+def sync_generated(
+    folder: Path, texts: dict[str, str], *, check: bool = False, force: bool = False
+) -> Synced:
+    """Write each file of `texts` whose content differs; with `check`, only find them.
+
+    Raises
+    ------
+    SpbeError
+        A file that differs exists and `force` is not set (nothing is written then), or a
+        file cannot be written.
     """
-    stale = []
-    for name, text in texts.items():
-        path = folder / name
-        current = path.read_text(encoding="utf-8") if path.is_file() else None
-        if current != text:
-            stale.append(name)
-            if not check:
-                write_atomic(path, text, force=True)
-    return stale
+    changed = [
+        name
+        for name, text in texts.items()
+        if not (folder / name).is_file() or (folder / name).read_text(encoding="utf-8") != text
+    ]
+    if not check:
+        refuse_overwrite((folder / name for name in changed), force=force)
+        for name in changed:
+            write_atomic(folder / name, texts[name], force=force)
+    return Synced(folder, changed, check)

@@ -4,8 +4,8 @@ import json
 from pathlib import Path
 
 from ..model.schema import model_file_schema
-from .files import MANIFEST, SpbeError
-from .write import write_atomic
+from .files import MANIFEST
+from .write import refuse_overwrite, write_atomic
 
 __all__ = ["SCHEMA_COPY", "scaffold"]
 
@@ -61,19 +61,22 @@ integrations:
 
 
 def scaffold(folder: Path, *, name: str | None = None, force: bool = False) -> list[Path]:
-    """Write a starter model into `folder`; return the files written."""
-    if (folder / MANIFEST).exists() and not force:
-        raise SpbeError(f"{folder}: already holds a model ({MANIFEST}); use --force to overwrite")
+    """Write a starter model into `folder`; return the files written.
+
+    Raises
+    ------
+    SpbeError
+        One of the files exists and `force` is not set (nothing is written then), or a file
+        cannot be written.
+    """
+    files = [folder / file for file in _FILES]
+    schema = folder / SCHEMA_COPY
+    refuse_overwrite([*files, schema], force=force)
     slug = "".join(c if c.isalnum() else "-" for c in folder.resolve().name.lower()).strip("-")
     slug = slug or "instansi"
     title = name or f"Pemerintah {folder.resolve().name}"
-    written = []
-    schema_path = folder / SCHEMA_COPY
-    write_atomic(schema_path, json.dumps(model_file_schema(), indent=2) + "\n", force=True)
-    written.append(schema_path)
-    for file, body in _FILES.items():
-        path = folder / file
-        modeline = f"# yaml-language-server: $schema={SCHEMA_COPY}\n"
+    write_atomic(schema, json.dumps(model_file_schema(), indent=2) + "\n", force=force)
+    modeline = f"# yaml-language-server: $schema={SCHEMA_COPY}\n"
+    for path, body in zip(files, _FILES.values(), strict=True):
         write_atomic(path, modeline + body.format(slug=slug, name=json.dumps(title)), force=force)
-        written.append(path)
-    return written
+    return [schema, *files]

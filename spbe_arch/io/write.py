@@ -2,11 +2,24 @@
 
 import os
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
 from .files import SpbeError
 
-__all__ = ["write_atomic"]
+__all__ = ["refuse_overwrite", "write_atomic"]
+
+
+def refuse_overwrite(paths: Iterable[Path], *, force: bool = False) -> None:
+    """Raise `SpbeError` naming the first of `paths` that exists, unless `force`.
+
+    Writers call it for all their files before writing any, so a refusal writes nothing.
+    """
+    if force:
+        return
+    for path in paths:
+        if path.exists():
+            raise SpbeError(f"{path}: already exists; use --force to overwrite it")
 
 
 def write_atomic(path: Path, content: str | bytes, *, force: bool = False) -> None:
@@ -14,8 +27,7 @@ def write_atomic(path: Path, content: str | bytes, *, force: bool = False) -> No
 
     Raises `SpbeError` when the file exists and `force` is not set, or it cannot be written.
     """
-    if path.exists() and not force:
-        raise SpbeError(f"{path}: already exists; use --force to overwrite it")
+    refuse_overwrite([path], force=force)
     data = content.encode() if isinstance(content, str) else content
     try:
         path.parent.mkdir(parents=True, exist_ok=True)

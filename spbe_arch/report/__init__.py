@@ -1,1 +1,2 @@
-"""Output: finding renderers, HTML and Markdown reports."""
+"""Output: the renderer table of every command (`formats`), the finding, audit and maturity
+formats, and the HTML and Markdown report."""

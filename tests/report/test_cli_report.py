@@ -88,3 +88,36 @@ def test_report_of_the_example_shows_every_section(runner, tmp_path):
         assert f'<h2 id="{anchor}">' in html
     assert "Bagian ini tidak tersedia" not in html
     assert "Pemerintah Kabupaten Lembah Hijau" in html
+
+
+def test_report_with_a_broken_section_exits_2_naming_it_and_writes_nothing(
+    runner, make_model, tmp_path, monkeypatch
+):
+    def broken(*args, **kwargs):
+        raise TypeError("assess() got an unexpected keyword argument 'target'")
+
+    monkeypatch.setattr("spbe_arch.maturity.assess", broken)
+    out = tmp_path / "laporan"
+    result = runner.invoke(app, ["report", str(make_model(MODEL)), "-o", str(out)])
+    assert result.exit_code == 2, result.output
+    assert result.stderr == (
+        "spbe-arch: report section 'maturity' failed: TypeError: assess() got an unexpected "
+        "keyword argument 'target'\n"
+    )
+    assert not out.exists()
+
+
+def test_report_of_a_model_an_analysis_refuses_says_which_section_is_unavailable(
+    runner, make_model, tmp_path, monkeypatch
+):
+    from spbe_arch.io import SpbeError
+
+    def refuse(*args, **kwargs):
+        raise SpbeError("framework 'ipd-2025' not found")
+
+    monkeypatch.setattr("spbe_arch.maturity.assess", refuse)
+    out = tmp_path / "laporan"
+    result = runner.invoke(app, ["report", str(make_model(MODEL)), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "maturity section unavailable: framework 'ipd-2025' not found\n" in result.stderr
+    assert "Bagian ini tidak tersedia" in (out / "index.html").read_text()

@@ -1,12 +1,13 @@
 """The report's data (one typed context) and its HTML and Markdown renderings."""
 
-import sys
-
 import pytest
 from tiny_model import TINY
 
-from spbe_arch.report.build import gather, inline_svg, render_html, render_markdown
+from spbe_arch.io import SpbeError
 from spbe_arch.report.chart import bar_chart
+from spbe_arch.report.context import SectionFailed, gather
+from spbe_arch.report.pages import render_html, render_markdown
+from spbe_arch.report.svg import inline_svg
 from spbe_arch.validate import load_model
 
 SECTIONS = ["summary", "validation", "audit", "maturity", "plan", "diagrams", "inventory"]
@@ -81,17 +82,46 @@ def test_gather_inventories_use_names(context):
     )
 
 
-@pytest.mark.parametrize("module", ["spbe_arch.audit", "spbe_arch.maturity"])
-def test_report_marks_a_missing_analysis_unavailable(make_model, monkeypatch, module):
-    monkeypatch.setitem(sys.modules, module, None)  # import fails as if not installed
+def test_report_marks_an_analysis_that_refuses_the_model_unavailable(make_model, monkeypatch):
+    import spbe_arch.maturity
+
+    def refuse(*args, **kwargs):
+        raise SpbeError("framework 'ipd-2025' not found")
+
+    monkeypatch.setattr(spbe_arch.maturity, "assess", refuse)
     context = gather(load_model(make_model(TINY)), diagrams=False, generated="2026-01-02")
-    section = context.audit if module.endswith("audit") else context.maturity
-    assert not section.available
-    assert module in section.reason
+    assert not context.maturity.available
+    assert context.maturity.reason == "framework 'ipd-2025' not found"
+    assert context.audit.available
     html = render_html(context)
-    assert "Bagian ini tidak tersedia" in html
-    assert f'<h2 id="{"audit" if module.endswith("audit") else "maturity"}">' in html
-    assert "Bagian ini tidak tersedia" in render_markdown(context)
+    assert "Bagian ini tidak tersedia" in html and "framework &#39;ipd-2025&#39; not found" in html
+    assert '<h2 id="maturity">' in html
+    assert "> **Bagian ini tidak tersedia:** framework 'ipd-2025' not found" in render_markdown(
+        context
+    )
+
+
+@pytest.mark.parametrize(
+    ("section", "target", "broken"),
+    [
+        ("audit", "spbe_arch.audit.audit", KeyError("epajak")),
+        ("maturity", "spbe_arch.maturity.assess", TypeError("assess() takes 1 argument")),
+        ("inventory", "spbe_arch.io.national_platforms", AttributeError("no 'name'")),
+        ("diagrams", "spbe_arch.diagrams.views.diagram", ValueError("bad view")),
+    ],
+)
+def test_a_section_that_breaks_fails_the_report_naming_it(
+    make_model, monkeypatch, section, target, broken
+):
+    def fail(*args, **kwargs):
+        raise broken
+
+    monkeypatch.setattr(target, fail)
+    with pytest.raises(SectionFailed) as caught:
+        gather(load_model(make_model(TINY)), generated="2026-01-02")
+    expected = f"report section '{section}' failed: {type(broken).__name__}: {broken}"
+    assert str(caught.value) == expected
+    assert caught.value.__cause__ is broken
 
 
 def test_render_html_has_every_section_and_no_script_or_external_reference(context):
@@ -169,22 +199,10 @@ def test_report_of_an_empty_model(make_model):
         assert f'<h2 id="{anchor}">' in html
 
 
-def test_report_marks_an_analysis_with_another_interface_unavailable(make_model, monkeypatch):
-    import spbe_arch.maturity
-
-    monkeypatch.setattr(spbe_arch.maturity, "assess", lambda graph, framework: object())
-    context = gather(load_model(make_model(TINY)), diagrams=False, generated="2026-01-02")
-    assert not context.maturity.available
-    assert context.maturity.reason == (
-        "AttributeError: 'object' object has no attribute 'framework'"
-    )
-    assert context.audit.available
-
-
 def test_a_model_too_large_for_a_page_gets_commands_instead_of_whole_model_diagrams(
     make_model, monkeypatch
 ):
-    monkeypatch.setattr("spbe_arch.report.build._DRAWN_LIMIT", 4)  # TINY has 5 apps
+    monkeypatch.setattr("spbe_arch.report.figures.DRAWN_LIMIT", 4)  # TINY has 5 apps
     context = gather(load_model(make_model(TINY)), model="kab-uji", generated="2026-01-02")
     skipped = {d.key: d for d in context.diagrams if d.svg is None}
     assert sorted(skipped) == ["integration", "landscape"]  # its data centre hosts 3
@@ -198,7 +216,7 @@ def test_a_model_too_large_for_a_page_gets_commands_instead_of_whole_model_diagr
     html = render_html(context)
     assert "more than one page shows (4)" in html
     assert "spbe-arch diagram kab-uji --view integration -o integration.svg" in html
-    monkeypatch.setattr("spbe_arch.report.build._DRAWN_LIMIT", 2)
+    monkeypatch.setattr("spbe_arch.report.figures.DRAWN_LIMIT", 2)
     context = gather(load_model(make_model(TINY)), model="kab-uji", generated="2026-01-02")
     impact = next(d for d in context.diagrams if d.key == "impact")
     assert impact.svg is None

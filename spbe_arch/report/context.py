@@ -1,0 +1,172 @@
+"""The report's context: everything the report shows, gathered once, typed.
+
+`gather` builds each section (`sections`, `figures`) and assembles a `ReportContext`; the
+jinja2 templates only format it (`pages`). A section whose analysis refuses the model with
+`SpbeError` (e.g. an unknown framework) is marked unavailable with the reason, never dropped
+silently; any other exception fails the report with `SectionFailed`, naming the section.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from typing import TYPE_CHECKING, TypeVar
+
+from .. import __version__
+from ..io import SpbeError
+from ..model import Severity
+from .figures import Diagram
+from .figures import diagrams as figures
+from .labels import COLLECTIONS, TEXT
+from .sections import (
+    AuditSection,
+    FindingRow,
+    HostingRow,
+    IntegrationRow,
+    MaturitySection,
+    UnitApps,
+    audit_section,
+    finding_row,
+    inventory,
+    maturity_section,
+)
+
+if TYPE_CHECKING:
+    from ..validate import ValidationResult
+
+__all__ = ["LANGS", "ReportContext", "SectionFailed", "gather"]
+
+LANGS = ("id", "en")
+
+T = TypeVar("T")
+
+
+class SectionFailed(SpbeError):
+    """A report section broke on something other than the model: a bug, reported as such."""
+
+
+@dataclass
+class ReportContext:
+    """Everything the report shows; the templates only format it."""
+
+    lang: str
+    t: dict[str, str]
+    sub: dict[str, str]
+    title: str
+    instansi: str
+    level: str
+    region: str
+    generated: str
+    version: str
+    model: str
+    counts: list[tuple[str, int]]
+    errors: int
+    warnings: int
+    validation: list[FindingRow]
+    audit: AuditSection
+    maturity: MaturitySection
+    diagrams: list[Diagram]
+    engine: str
+    units: list[UnitApps]
+    units_without_apps: list[str]
+    hosting: list[HostingRow]
+    unhosted: list[str]
+    integrations: list[IntegrationRow]
+
+    @property
+    def ok(self) -> bool:
+        return self.errors == 0
+
+
+def gather(
+    result: "ValidationResult",
+    *,
+    lang: str = "id",
+    model: str = "MODEL",
+    diagrams: bool = True,
+    generated: str | None = None,
+    framework: str | None = None,
+) -> ReportContext:
+    """Collect what the report shows from a loaded model.
+
+    Parameters
+    ----------
+    result : ValidationResult
+        From `spbe_arch.validate.load_model`; its findings form the validation section.
+    lang : {"id", "en"}
+        Language of titles and labels; the other language is shown as subtitles.
+    model : str
+        How the model folder is named in the commands the report quotes.
+    diagrams : bool
+        Render the diagrams (needs `dot` or `graphviz-pure`).
+    generated : str, optional
+        The date printed in the report (default today, ISO format).
+    framework : str, optional
+        Framework id or file of the maturity section (default: the instansi's). A framework
+        asked for that cannot be loaded stops the report (`SpbeError`), where the instansi's
+        own only makes the section unavailable.
+
+    Raises
+    ------
+    SectionFailed
+        A section broke for another reason than its analysis refusing the model (a bug).
+    SpbeError
+        Unknown `lang`, or a `framework` that cannot be loaded.
+    """
+    if lang not in LANGS:
+        raise SpbeError(f"unknown language '{lang}'; use one of: {', '.join(LANGS)}")
+    arch = result.architecture
+    first, second = (0, 1) if lang == "id" else (1, 0)
+    t = {key: pair[first] for key, pair in TEXT.items()}
+    sub = {key: pair[second] for key, pair in TEXT.items()}
+    instansi = arch.instansi
+    counts = [(COLLECTIONS[k][first], n) for k, n in arch.counts().items() if k in COLLECTIONS]
+    from ..graph import build_graph
+
+    graph = _section("graph", lambda: build_graph(arch))
+    if diagrams:
+        drawn, engine = _section("diagrams", lambda: figures(graph, model, lang))
+    else:
+        drawn, engine = [], ""
+    return ReportContext(
+        lang=lang,
+        t=t,
+        sub=sub,
+        title=t["report"],
+        instansi=instansi.name if instansi else arch.root,
+        level=str(instansi.level) if instansi else "",
+        region=(instansi.region or "") if instansi else "",
+        generated=generated or date.today().isoformat(),
+        version=__version__,
+        model=model,
+        counts=counts,
+        errors=result.count(Severity.error),
+        warnings=result.count(Severity.warning),
+        validation=[finding_row(item, arch) for item in result.findings],
+        audit=_section(
+            "audit", lambda: audit_section(graph, lang), lambda why: AuditSection(False, why)
+        ),
+        maturity=_section(
+            "maturity",
+            lambda: maturity_section(graph, lang, framework),
+            None if framework else lambda why: MaturitySection(False, why),
+        ),
+        diagrams=drawn,
+        engine=engine,
+        **_section("inventory", lambda: inventory(arch, lang)),
+    )
+
+
+def _section(
+    name: str, build: Callable[[], T], unavailable: Callable[[str], T] | None = None
+) -> T:
+    """Build one section. An analysis that cannot run on this model (`SpbeError`) makes the
+    section `unavailable` with the reason, where the section has that form; anything else is a
+    bug and fails the whole report, naming the section."""
+    try:
+        return build()
+    except SpbeError as exc:
+        if unavailable is None:
+            raise
+        return unavailable(str(exc))
+    except Exception as exc:
+        raise SectionFailed(f"report section '{name}' failed: {type(exc).__name__}: {exc}") from exc

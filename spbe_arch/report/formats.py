@@ -1,0 +1,324 @@
+"""What every command prints: one renderer per (result kind, format), and one exit code.
+
+A command hands what the library returned to `render` as an `Outcome`; the renderer chosen
+from `RENDERERS` by the outcome's `kind` and the output format turns it into a `Page` (text for
+stdout and for stderr), and `exit_code` decides 0, 1 or 2. Renderers never change a result;
+the finding, audit, impact and maturity formats themselves live in `findings`, `audit` and
+`maturity`.
+"""
+
+import io
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from .. import __version__
+from ..io import SpbeError
+from ..model import Finding, Severity
+from . import findings as finding_formats
+
+if TYPE_CHECKING:
+    from ..validate import ValidationResult
+
+__all__ = ["RENDERERS", "Format", "Outcome", "Page", "could_not_run", "exit_code", "render"]
+
+
+class Format(StrEnum):
+    """The output formats a command may offer with `--format`."""
+
+    text = "text"
+    json = "json"
+    sarif = "sarif"
+    markdown = "markdown"
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What one command produced; its renderer and `exit_code` read nothing else."""
+
+    kind: str
+    """The result kind: the first key of `RENDERERS`."""
+    result: Any
+    """What the library returned."""
+    path: Path | None = None
+    """The model (or folder) as the user typed it: finding paths and hints are relative to it."""
+    loaded: "ValidationResult | None" = None
+    """The loaded model, when the command read one."""
+    findings: Sequence[Finding] = ()
+    """The findings that set the exit code (the model's errors, at least)."""
+    stale: bool = False
+    """`--check` found generated files out of date."""
+    color: bool = False
+    """Text may use terminal colours and styles (stdout is a terminal)."""
+
+
+@dataclass(frozen=True)
+class Page:
+    """A rendered outcome: what goes to stdout and what goes to stderr."""
+
+    out: str = ""
+    err: str = ""
+
+
+Renderer = Callable[[Outcome], Page]
+
+
+def exit_code(outcome: Outcome | SpbeError, fail_on: Severity = Severity.error) -> int:
+    """The exit status of every command.
+
+    2 when it could not run (an `SpbeError`: usage, unreadable path, existing file without
+    `--force`); 1 when a finding reaches `fail_on` (model errors always do with the default)
+    or `--check` found stale files; else 0.
+    """
+    if isinstance(outcome, SpbeError):
+        return 2
+    failed = outcome.stale or any(f.severity.rank >= fail_on.rank for f in outcome.findings)
+    return 1 if failed else 0
+
+
+def could_not_run(error: SpbeError) -> Page:
+    """The one-line message of a command that could not run."""
+    return Page(err=f"spbe-arch: {error}\n")
+
+
+def render(outcome: Outcome, fmt: Format = Format.text) -> Page:
+    """Render `outcome` in `fmt` with the renderer registered for its kind."""
+    return RENDERERS[outcome.kind, fmt](outcome)
+
+
+def _lines(lines: Sequence[str]) -> str:
+    return "".join(f"{line}\n" for line in lines)
+
+
+def _json(payload: object) -> str:
+    import orjson
+
+    return orjson.dumps(payload, option=orjson.OPT_INDENT_2).decode() + "\n"
+
+
+def _prefix(path: Path | None) -> str:
+    """How finding paths are shown in text: relative to where the user typed the model path."""
+    return "" if path is None or path.is_file() else f"{path.as_posix().rstrip('/')}/"
+
+
+def _rich(outcome: Outcome, draw: Callable[[Any], None], **options: Any) -> str:
+    """What `draw(console)` prints on a rich console made with `options`, as text."""
+    from rich.console import Console
+
+    buffer = io.StringIO()
+    draw(Console(file=buffer, soft_wrap=False, force_terminal=outcome.color, **options))
+    return buffer.getvalue()
+
+
+def _model_errors(outcome: Outcome, consequence: str) -> str:
+    """The stderr line saying the output was made from a model with errors ('' when none)."""
+    errors = outcome.loaded.count(Severity.error) if outcome.loaded else 0
+    if not errors:
+        return ""
+    plural = "s" if errors != 1 else ""
+    return (
+        f"{outcome.path}: the model has {errors} error{plural}; {consequence} "
+        f"(run `spbe-arch validate {outcome.path}`)\n"
+    )
+
+
+def _sarif(outcome: Outcome) -> Page:
+    return Page(
+        _json(
+            finding_formats.findings_sarif(
+                outcome.result.findings, prefix=_prefix(outcome.path), version=__version__
+            )
+        )
+    )
+
+
+# validate
+
+
+def _validation_text(outcome: Outcome) -> Page:
+    result = outcome.result
+    arch = result.architecture
+    lines = _lines(finding_formats.findings_text(result.findings, prefix=_prefix(outcome.path)))
+    total = sum(arch.counts().values())
+    summary = finding_formats.summary_line(
+        result.findings, f"{len(arch.files)} files ({total} elements)"
+    )
+    if result.findings:
+        return Page(lines, summary + "\n")
+    return Page(lines + summary + "\n")
+
+
+def _validation_json(outcome: Outcome) -> Page:
+    result = outcome.result
+    return Page(
+        _json(
+            {
+                "ok": result.ok,
+                "summary": {
+                    "errors": result.count(Severity.error),
+                    "warnings": result.count(Severity.warning),
+                    "elements": result.architecture.counts(),
+                },
+                "findings": [finding_formats.finding_dict(f) for f in result.findings],
+            }
+        )
+    )
+
+
+def _validation_markdown(outcome: Outcome) -> Page:
+    title = f"spbe-arch validate {outcome.path}"
+    return Page(finding_formats.findings_markdown(outcome.result.findings, title=title))
+
+
+# audit
+
+
+def _audit_text(outcome: Outcome) -> Page:
+    from .audit import metrics_rows
+
+    result = outcome.result
+
+    def table(console) -> None:
+        from rich.table import Table
+
+        metrics = Table(title="metrics", title_justify="left", show_header=False)
+        metrics.add_column("metric", no_wrap=True)
+        metrics.add_column("value")
+        for label, value in metrics_rows(result.metrics):
+            metrics.add_row(label, value)
+        console.print(metrics)
+
+    lines = finding_formats.findings_text(result.findings, prefix=_prefix(outcome.path))
+    summary = finding_formats.summary_line(result.findings, f"{outcome.path}")
+    metrics = _rich(outcome, table, width=100, highlight=False)
+    return Page(_lines([*lines, ""]) + metrics + summary + "\n")
+
+
+def _audit_json(outcome: Outcome) -> Page:
+    from .audit import audit_dict
+
+    return Page(_json(audit_dict(outcome.result)))
+
+
+def _audit_markdown(outcome: Outcome) -> Page:
+    from .audit import audit_markdown
+
+    return Page(audit_markdown(outcome.result, title=f"spbe-arch audit {outcome.path}"))
+
+
+# impact
+
+
+def _impact_name(outcome: Outcome) -> str | None:
+    return outcome.loaded.architecture.name_of(outcome.result.element) if outcome.loaded else None
+
+
+def _impact_text(outcome: Outcome) -> Page:
+    from .audit import impact_text
+
+    text = _lines(impact_text(outcome.result, name=_impact_name(outcome)))
+    return Page(text, _model_errors(outcome, "the impact may be incomplete"))
+
+
+def _impact_json(outcome: Outcome) -> Page:
+    text = _json(outcome.result.as_dict())
+    return Page(text, _model_errors(outcome, "the impact may be incomplete"))
+
+
+def _impact_markdown(outcome: Outcome) -> Page:
+    from .audit import impact_markdown
+
+    text = impact_markdown(outcome.result, name=_impact_name(outcome))
+    return Page(text, _model_errors(outcome, "the impact may be incomplete"))
+
+
+# maturity
+
+
+def _maturity_text(outcome: Outcome) -> Page:
+    from .maturity import render_maturity_text
+
+    def tables(console) -> None:
+        render_maturity_text(outcome.result, console, prefix=_prefix(outcome.path))
+
+    return Page(_rich(outcome, tables, width=120))
+
+
+def _maturity_json(outcome: Outcome) -> Page:
+    from .maturity import maturity_dict
+
+    return Page(_json(maturity_dict(outcome.result)))
+
+
+def _maturity_markdown(outcome: Outcome) -> Page:
+    from .maturity import maturity_markdown
+
+    return Page(maturity_markdown(outcome.result))
+
+
+# files written: diagram, report, init, docs, schema
+
+
+def _diagram_text(outcome: Outcome) -> Page:
+    drawing = outcome.result
+    engine = drawing.engine
+    used = f"rendered with {engine.name} ({engine.path})\n" if engine else ""
+    errors = _model_errors(outcome, "the diagram shows the valid elements only")
+    return Page(f"wrote {drawing.path}\n", used + errors)
+
+
+def _report_text(outcome: Outcome) -> Page:
+    context, written = outcome.result
+    notes = [
+        f"{name} section unavailable: {section.reason}\n"
+        for name, section in (("audit", context.audit), ("maturity", context.maturity))
+        if not section.available
+    ]
+    if context.engine:
+        notes.append(f"diagrams rendered with {context.engine}\n")
+    notes.append(_model_errors(outcome, "the report lists them"))
+    return Page(_lines([f"wrote {path}" for path in written]), "".join(notes))
+
+
+def _init_text(outcome: Outcome) -> Page:
+    lines = [f"wrote {path}" for path in outcome.result]
+    lines.append(f"next: edit the files, then run `spbe-arch validate {outcome.path}`")
+    return Page(_lines(lines))
+
+
+def _generated_text(outcome: Outcome) -> Page:
+    synced = outcome.result
+    verb = "stale" if synced.check else "wrote"
+    lines = [f"{verb} {synced.folder / name}" for name in synced.changed]
+    if not synced.changed:
+        lines.append(f"{synced.folder}: up to date")
+    hint = ""
+    if synced.check and synced.changed:
+        hint = f"run `spbe-arch {outcome.kind} -o {synced.folder} --force` to regenerate\n"
+    return Page(_lines(lines), hint)
+
+
+RENDERERS: dict[tuple[str, Format], Renderer] = {
+    ("validation", Format.text): _validation_text,
+    ("validation", Format.json): _validation_json,
+    ("validation", Format.sarif): _sarif,
+    ("validation", Format.markdown): _validation_markdown,
+    ("audit", Format.text): _audit_text,
+    ("audit", Format.json): _audit_json,
+    ("audit", Format.sarif): _sarif,
+    ("audit", Format.markdown): _audit_markdown,
+    ("impact", Format.text): _impact_text,
+    ("impact", Format.json): _impact_json,
+    ("impact", Format.markdown): _impact_markdown,
+    ("maturity", Format.text): _maturity_text,
+    ("maturity", Format.json): _maturity_json,
+    ("maturity", Format.markdown): _maturity_markdown,
+    ("diagram", Format.text): _diagram_text,
+    ("report", Format.text): _report_text,
+    ("init", Format.text): _init_text,
+    ("docs", Format.text): _generated_text,
+    ("schema", Format.text): _generated_text,
+}
+"""(result kind, format) -> renderer. A command offers exactly the formats listed here."""

@@ -1,0 +1,81 @@
+"""The report's pages: the context rendered through the jinja2 templates, and written."""
+
+import re
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from .context import ReportContext, gather
+
+if TYPE_CHECKING:
+    from ..validate import ValidationResult
+
+__all__ = ["render_html", "render_markdown", "report_files", "write_report"]
+
+_TICKS = re.compile(r"`([^`]+)`")
+
+
+def _ticks(text: str) -> Any:
+    """HTML-escape `text` and show `quoted` parts as code (rule texts use Markdown ticks)."""
+    from markupsafe import Markup, escape
+
+    return Markup(_TICKS.sub(r"<code>\1</code>", str(escape(text))))
+
+
+def _environment():
+    from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+
+    env = Environment(
+        loader=PackageLoader("spbe_arch.report", "templates"),
+        autoescape=select_autoescape(enabled_extensions=("html",), default=False),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["cell"] = lambda text: str(text).replace("|", "\\|").replace("\n", " ")
+    env.filters["ticks"] = _ticks
+    env.filters["num"] = lambda value, digits=2: f"{value:.{digits}f}"
+    return env
+
+
+def render_html(context: ReportContext) -> str:
+    """The report as one self-contained HTML page (inline CSS and SVG, no script, no fetch)."""
+    return _environment().get_template("index.html").render(c=context)
+
+
+def render_markdown(context: ReportContext) -> str:
+    """The report as Markdown (tables; diagrams are referred to by their commands)."""
+    return _environment().get_template("report.md").render(c=context)
+
+
+def report_files(folder: Path) -> list[Path]:
+    """The files `write_report` writes into `folder`."""
+    return [folder / "index.html", folder / "report.md"]
+
+
+def write_report(
+    result: "ValidationResult",
+    folder: Path,
+    *,
+    lang: str = "id",
+    model: str = "MODEL",
+    force: bool = False,
+    generated: str | None = None,
+    framework: str | None = None,
+) -> tuple[ReportContext, list[Path]]:
+    """Write `index.html` and `report.md` into `folder`; return the context and the paths.
+
+    Raises
+    ------
+    SpbeError
+        A file exists and `force` is not set, a file cannot be written, `lang` is unknown, or
+        the `framework` asked for cannot be loaded.
+    """
+    from ..io.write import refuse_overwrite, write_atomic
+
+    targets = report_files(folder)
+    refuse_overwrite(targets, force=force)
+    context = gather(result, lang=lang, model=model, generated=generated, framework=framework)
+    write_atomic(targets[0], render_html(context), force=force)
+    write_atomic(targets[1], render_markdown(context), force=force)
+    return context, targets

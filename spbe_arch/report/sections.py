@@ -1,0 +1,426 @@
+"""The report's sections as typed rows: validation findings, integration audit, maturity and
+inventories. Each builder reads one analysis and returns what the templates show, no more.
+
+A builder raises `SpbeError` when its analysis cannot run on this model (e.g. an unknown
+framework); `context.gather` then marks the section unavailable. Any other exception is a bug
+and fails the report.
+"""
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from ..model import Finding, Severity
+from ..model.types import DATA_CENTRE_KINDS, Status
+from .chart import bar_chart
+from .labels import METRICS, STATUS, TEXT
+
+if TYPE_CHECKING:
+    from ..graph import ArchGraph
+    from ..model import Architecture
+
+__all__ = [
+    "AppRow",
+    "AuditSection",
+    "ColumnIndex",
+    "DomainRow",
+    "FindingRow",
+    "HostingRow",
+    "IndicatorRow",
+    "IntegrationRow",
+    "MaturitySection",
+    "MetricRow",
+    "PlanRow",
+    "RuleGroup",
+    "UnitApps",
+    "YearRow",
+    "audit_section",
+    "finding_row",
+    "inventory",
+    "maturity_section",
+]
+
+
+@dataclass(frozen=True)
+class FindingRow:
+    severity: str
+    code: str
+    where: str
+    element: str
+    message: str
+    hint: str
+
+
+@dataclass(frozen=True)
+class RuleGroup:
+    """The findings of one rule."""
+
+    code: str
+    name: str
+    summary: str
+    severity: str
+    rows: list[FindingRow]
+
+
+@dataclass(frozen=True)
+class MetricRow:
+    label: str
+    sub: str
+    part: int
+    total: int
+    percent: str
+
+
+@dataclass
+class AuditSection:
+    available: bool
+    reason: str = ""
+    metrics: list[MetricRow] = field(default_factory=list)
+    groups: list[RuleGroup] = field(default_factory=list)
+    counts: dict[str, int] = field(default_factory=dict)
+    splp: MetricRow | None = None
+
+
+@dataclass(frozen=True)
+class DomainRow:
+    name: str
+    weight: float
+    score: float
+
+
+@dataclass(frozen=True)
+class IndicatorRow:
+    id: str
+    name: str
+    domain: str
+    level: int
+    level_name: str
+    source: str
+    self_level: str
+    verified: str
+    model: str
+    why: str
+
+
+@dataclass(frozen=True)
+class ColumnIndex:
+    label: str
+    value: float | None
+
+
+@dataclass(frozen=True)
+class YearRow:
+    year: int
+    indices: list[ColumnIndex]
+    predikat: str
+
+
+@dataclass(frozen=True)
+class PlanRow:
+    step: int
+    indicator: str
+    name: str
+    from_level: int
+    to_level: int
+    to_level_name: str
+    gain: float
+    effort: str
+    actions: tuple[str, ...]
+
+
+@dataclass
+class MaturitySection:
+    available: bool
+    reason: str = ""
+    framework: str = ""
+    year: int | None = None
+    columns: list[ColumnIndex] = field(default_factory=list)
+    trajectory: list[YearRow] = field(default_factory=list)
+    trajectory_svg: str = ""
+    index: float = 0.0
+    predikat: str = ""
+    target: float | None = None
+    gap: float | None = None
+    domains: list[DomainRow] = field(default_factory=list)
+    chart_svg: str = ""
+    indicators: list[IndicatorRow] = field(default_factory=list)
+    plan: list[PlanRow] = field(default_factory=list)
+    plan_reach: float = 0.0
+    plan_predikat: str = ""
+    unrated: int = 0
+
+
+@dataclass(frozen=True)
+class AppRow:
+    id: str
+    name: str
+    kind: str
+    platform: str
+    status: str
+    hosting: str
+
+
+@dataclass(frozen=True)
+class UnitApps:
+    unit: str
+    apps: list[AppRow]
+
+
+@dataclass(frozen=True)
+class HostingRow:
+    id: str
+    name: str
+    kind: str
+    provider: str
+    networks: str
+    apps: list[str]
+
+
+@dataclass(frozen=True)
+class IntegrationRow:
+    id: str
+    source: str
+    target: str
+    via: str
+    network: str
+    network_kind: str
+    data: str
+    status: str
+
+
+def finding_row(item: Finding, arch: "Architecture") -> FindingRow:
+    loc = item.location
+    where = f"{loc.file}:{loc.line}" if loc and loc.line else (loc.file if loc else "")
+    element = ""
+    if item.element:
+        name = arch.name_of(item.element)
+        element = item.element if name == item.element else f"{name} ({item.element})"
+    return FindingRow(
+        item.severity.value, item.code, where, element, item.message, item.hint or ""
+    )
+
+
+def _share(key: str, share: Any, lang: str) -> MetricRow:
+    label_id, label_en = METRICS[key]
+    label, sub = (label_id, label_en) if lang == "id" else (label_en, label_id)
+    percent = f"{100 * share.part / share.total:.0f}%" if share.total else "-"
+    return MetricRow(label, sub, share.part, share.total, percent)
+
+
+def audit_section(graph: "ArchGraph", lang: str) -> AuditSection:
+    from ..audit import audit
+    from ..model.rules import RULES
+
+    arch = graph.arch
+    result = audit(graph)
+    rows = [_share(key, getattr(result.metrics, key), lang) for key in METRICS]
+    by_code: dict[str, list[Finding]] = defaultdict(list)
+    for item in result.findings:
+        by_code[item.code].append(item)
+    groups = []
+    for code, items in by_code.items():
+        rule = RULES.get(code)
+        worst = max(items, key=lambda f: f.severity.rank).severity
+        groups.append(
+            RuleGroup(
+                code,
+                rule.name if rule else code,
+                rule.summary if rule else "",
+                worst.value,
+                [finding_row(item, arch) for item in items],
+            )
+        )
+    groups.sort(key=lambda g: (-Severity(g.severity).rank, g.code))
+    counts = Counter(f.severity.value for f in result.findings)
+    return AuditSection(
+        True,
+        metrics=rows,
+        groups=groups,
+        counts={s.value: counts.get(s.value, 0) for s in Severity},
+        splp=rows[0],
+    )
+
+
+def maturity_section(graph: "ArchGraph", lang: str,
+                     framework_ref: str | None = None) -> MaturitySection:
+    from ..maturity import assess
+
+    result = assess(graph, framework_ref)
+    framework = result.framework
+    domain_names = {d.id: d.name if lang == "id" or not d.english else d.english
+                    for d in framework.domains}
+    domains = [DomainRow(domain_names[d.id], d.weight, d.score) for d in result.domains]
+    index_label = "Indeks SPBE" if lang == "id" else "SPBE index"
+    chart = bar_chart(
+        [*((d.name, d.score) for d in domains), (index_label, result.index)],
+        maximum=float(framework.max_level),
+        target=result.target,
+        title=TEXT["chart"][0 if lang == "id" else 1],
+        highlight_last=True,
+    )
+    indicators = [
+        IndicatorRow(
+            r.id,
+            r.name if lang == "id" or not r.english else r.english,
+            domain_names.get(r.domain, str(r.domain)),
+            r.level,
+            r.level_name,
+            str(r.source),
+            _level(r.self_level),
+            _level(r.verified_level),
+            _level(r.model_level),
+            r.why,
+        )
+        for r in result.indicators
+    ]
+    first = 0 if lang == "id" else 1
+    labels = {"self": TEXT["self"][first], "verified": TEXT["verified"][first],
+              "model": TEXT["model_level"][first], "counted": TEXT["counted"][first]}
+
+    def columns(indices) -> list[ColumnIndex]:
+        return [ColumnIndex(labels[c], getattr(indices, c)) for c in labels]
+
+    trajectory = [YearRow(t.year, columns(t.indices), t.predikat) for t in result.trajectory]
+    trajectory_svg = ""
+    if len(trajectory) > 1:
+        trajectory_svg = bar_chart(
+            [(f"{t.year} {labels[c]}", getattr(t.indices, c)) for t in result.trajectory
+             for c in ("self", "counted") if getattr(t.indices, c) is not None],
+            maximum=float(framework.max_level),
+            target=result.target,
+            title=TEXT["trajectory"][first],
+        )
+    plan = [
+        PlanRow(
+            number,
+            step.indicator,
+            step.name,
+            step.from_level,
+            step.to_level,
+            step.to_level_name,
+            step.index_gain,
+            str(step.effort),
+            step.actions,
+        )
+        for number, step in enumerate(result.plan, start=1)
+    ]
+    return MaturitySection(
+        True,
+        framework=result.framework_name,
+        year=result.year,
+        columns=columns(result.indices),
+        trajectory=trajectory,
+        trajectory_svg=trajectory_svg,
+        index=result.index,
+        predikat=result.predikat,
+        target=result.target,
+        gap=result.gap,
+        domains=domains,
+        chart_svg=chart,
+        indicators=indicators,
+        plan=plan,
+        plan_reach=result.plan_reach,
+        plan_predikat=result.plan_predikat,
+        unrated=len(result.unrated),
+    )
+
+
+def _level(value: int | None) -> str:
+    return "-" if value is None else str(value)
+
+
+def inventory(arch: "Architecture", lang: str) -> dict[str, Any]:
+    from ..io import national_platforms
+
+    platforms = national_platforms()
+
+    def status(value: Status) -> str:
+        return STATUS[str(value)][0 if lang == "id" else 1]
+
+    def network_kind(network: str | None) -> str:
+        """JIP, internet, intranet or VPN: the kind of network, short, for tables."""
+        element = arch.infrastructure.get(network or "")
+        if element is not None:
+            kind = str(element.kind)
+            return {"jip": "JIP", "vpn": "VPN"}.get(kind, kind)
+        return "JIP" if network in platforms else (network or "")
+
+    def name(element_id: str | None) -> str:
+        """The element's name, a national platform's name, else the id as written."""
+        if not element_id:
+            return ""
+        if element_id not in arch.sources and element_id in platforms:
+            return platforms[element_id].name
+        return arch.name_of(element_id)
+
+    by_unit: dict[str, list[AppRow]] = defaultdict(list)
+    for app in arch.applications.values():
+        by_unit[app.owner].append(
+            AppRow(
+                app.id,
+                app.name,
+                str(app.kind),
+                name(app.platform),
+                status(app.status),
+                name(app.hosting),
+            )
+        )
+    units = [
+        UnitApps(
+            f"{name(unit)}" if unit in arch.units else unit,
+            sorted(rows, key=lambda r: (r.name.casefold(), r.id)),
+        )
+        for unit, rows in by_unit.items()
+    ]
+    units.sort(key=lambda u: u.unit.casefold())
+    without = sorted((u.name for u in arch.units.values() if u.id not in by_unit), key=str.casefold)
+
+    hosted: dict[str, list[str]] = defaultdict(list)
+    unhosted = []
+    for app in arch.applications.values():
+        if app.hosting:
+            hosted[app.hosting].append(app.name)
+        elif app.status is Status.active and not app.platform:
+            unhosted.append(app.name)
+    hosting = []
+    for infra in arch.infrastructure.values():
+        if infra.kind in DATA_CENTRE_KINDS:
+            hosting.append(
+                HostingRow(
+                    infra.id,
+                    infra.name,
+                    str(infra.kind),
+                    infra.provider or "",
+                    ", ".join(name(n) for n in infra.networks),
+                    sorted(hosted.get(infra.id, []), key=str.casefold),
+                )
+            )
+    for host in sorted(set(hosted) - set(arch.infrastructure)):
+        hosting.append(
+            HostingRow(host, name(host), "national", "", "", sorted(hosted[host], key=str.casefold))
+        )
+    hosting.sort(key=lambda h: (-len(h.apps), h.name.casefold()))
+
+    integrations = sorted(
+        (
+            IntegrationRow(
+                item.id,
+                name(item.source),
+                name(item.target),
+                str(item.via),
+                name(item.network) if item.network else "",
+                network_kind(item.network),
+                ", ".join(name(d) for d in item.data),
+                status(item.status),
+            )
+            for item in arch.integrations.values()
+        ),
+        key=lambda r: (r.source.casefold(), r.target.casefold(), r.id),
+    )
+    return {
+        "units": units,
+        "units_without_apps": without,
+        "hosting": hosting,
+        "unhosted": sorted(unhosted, key=str.casefold),
+        "integrations": integrations,
+    }

@@ -1,0 +1,39 @@
+"""Graphviz SVG made fit to inline in the report's one HTML page."""
+
+import re
+
+__all__ = ["inline_svg"]
+
+_SVG_START = re.compile(r"<svg\b")
+_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+_ID = re.compile(r'\b(id|xlink:href|href)="(#?)([^"]*)"')
+_SIZE = re.compile(r'<svg width="([0-9.]+)pt" height="([0-9.]+)pt"')
+
+
+def inline_svg(svg: str, prefix: str, *, label: str) -> str:
+    """Graphviz SVG made fit to inline in HTML: no prolog or comments, ids prefixed (several
+    diagrams share one page), scaled by CSS to the page width, labelled for screen readers."""
+    start = _SVG_START.search(svg)
+    body = _COMMENT.sub("", svg[start.start() :] if start else svg)
+
+    def prefixed(match: re.Match) -> str:
+        attr, hash_, value = match.groups()
+        if attr != "id" and not hash_:
+            return match.group(0)
+        return f'{attr}="{hash_}{prefix}-{value}"'
+
+    body = _ID.sub(prefixed, body)
+    size = _SIZE.search(body)
+    if size:
+        width, height = (round(float(v) * 4 / 3) for v in size.groups())
+        body = _SIZE.sub(
+            f'<svg class="diagram" width="{width}" height="{height}" role="img" '
+            f'aria-label="{_attr(label)}"',
+            body,
+            count=1,
+        )
+    return body.strip()
+
+
+def _attr(text: str) -> str:
+    return text.replace("&", "&amp;").replace('"', "&quot;").replace("<", "&lt;")

@@ -1,0 +1,87 @@
+"""Writers never surprise: no command writes where it was not told, none overwrites a file
+without --force, and a refusal writes nothing at all."""
+
+import pytest
+from conftest import ROOT
+
+from spbe_arch.cli import app
+
+
+def _refused(path) -> str:
+    return f"spbe-arch: {path}: already exists; use --force to overwrite it\n"
+
+
+def test_init_refuses_a_folder_with_any_starter_file_and_writes_nothing(runner, tmp_path):
+    (tmp_path / "units.yaml").write_text("units: []\n")
+    result = runner.invoke(app, ["init", str(tmp_path)])
+    assert result.exit_code == 2, result.output
+    assert result.stderr == _refused(tmp_path / "units.yaml")
+    assert (tmp_path / "units.yaml").read_text() == "units: []\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["units.yaml"]
+
+
+def test_init_with_force_replaces_the_starter_files(runner, tmp_path):
+    (tmp_path / "units.yaml").write_text("units: []\n")
+    result = runner.invoke(app, ["init", str(tmp_path), "--force"])
+    assert result.exit_code == 0, result.output
+    assert "id: diskominfo" in (tmp_path / "units.yaml").read_text()
+    assert runner.invoke(app, ["validate", str(tmp_path)]).exit_code == 0
+
+
+@pytest.mark.parametrize(
+    ("command", "folder", "name"),
+    [("docs", "docs", "rules.md"), ("schema", "schemas", "spbe-model.schema.json")],
+)
+def test_generated_files_refuse_to_replace_a_users_file(
+    runner, tmp_path, monkeypatch, command, folder, name
+):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / folder).mkdir()
+    (tmp_path / folder / name).write_text("my own file\n")
+    result = runner.invoke(app, [command, "-o", folder])
+    assert result.exit_code == 2, result.output
+    assert result.stderr == _refused(f"{folder}/{name}")
+    assert sorted(p.name for p in (tmp_path / folder).iterdir()) == [name]  # nothing else
+    assert (tmp_path / folder / name).read_text() == "my own file\n"
+    forced = runner.invoke(app, [command, "-o", folder, "--force"])
+    assert forced.exit_code == 0, forced.output
+    assert f"wrote {folder}/{name}\n" in forced.stdout
+    assert runner.invoke(app, [command, "--check"]).exit_code == 0
+
+
+@pytest.mark.parametrize(("command", "folder"), [("docs", "docs"), ("schema", "schemas")])
+def test_generated_files_are_written_only_where_told(
+    runner, tmp_path, monkeypatch, command, folder
+):
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(app, [command])
+    assert result.exit_code == 2, result.output
+    assert f"say where to write, e.g. -o {folder}" in result.output
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize(("command", "folder"), [("docs", "docs"), ("schema", "schemas")])
+def test_check_reads_the_conventional_folder_and_writes_nothing(
+    runner, tmp_path, monkeypatch, command, folder
+):
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(app, [command, "--check"])
+    assert result.exit_code == 1, result.output
+    assert result.stdout.startswith(f"stale {folder}/")
+    assert result.stderr == f"run `spbe-arch {command} -o {folder} --force` to regenerate\n"
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize(("command", "folder"), [("docs", "docs"), ("schema", "schemas")])
+def test_checked_in_generated_files_are_up_to_date(runner, monkeypatch, command, folder):
+    monkeypatch.chdir(ROOT)
+    result = runner.invoke(app, [command, "--check"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout == f"{folder}: up to date\n"
+
+
+def test_generated_files_already_up_to_date_need_no_force(runner, tmp_path):
+    assert runner.invoke(app, ["docs", "-o", str(tmp_path)]).exit_code == 0
+    again = runner.invoke(app, ["docs", "-o", str(tmp_path)])
+    assert again.exit_code == 0, again.output
+    assert again.stdout == f"{tmp_path}: up to date\n"
