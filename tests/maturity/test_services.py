@@ -57,7 +57,8 @@ def test_services_writing_data_without_splp_partner_show_transaksi(make_model):
 def test_services_integrated_with_another_unit_through_splp_show_kolaborasi(
     make_model, via, level, missing
 ):
-    integrations = f"integrations:\n  - {{id: int-a, source: siak-kab, target: simpus, via: {via}}}\n"
+    row = f"{{id: int-a, source: siak-kab, target: simpus, via: {via}}}"
+    integrations = f"integrations:\n  - {row}\n"
     shown = _shown(make_model, integrations=integrations)
     assert (shown.level, shown.missing) == (level, missing)
 
