@@ -1,20 +1,11 @@
 """Reading model folders: files, parsing, source positions, shipped catalogs."""
 
 from .catalog import catalog_dir, national_platforms
-from .files import (
-    MANIFEST,
-    MODEL_FRAMEWORKS,
-    ParsedFile,
-    SpbeError,
-    model_files,
-    parse_file,
-    relative_name,
-)
+from .files import MANIFEST, ParsedFile, SpbeError, model_files, parse_file, relative_name
 from .positions import element_lines, key_position
 
 __all__ = [
     "MANIFEST",
-    "MODEL_FRAMEWORKS",
     "ParsedFile",
     "SpbeError",
     "catalog_dir",

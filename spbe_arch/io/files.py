@@ -14,13 +14,10 @@ from typing import Any
 import orjson
 import yaml_rs
 
-__all__ = ["MANIFEST", "MODEL_FRAMEWORKS", "ParsedFile", "SpbeError", "model_files", "parse_file",
-           "relative_name"]
+__all__ = ["MANIFEST", "ParsedFile", "SpbeError", "model_files", "parse_file", "relative_name"]
 
 MANIFEST = "spbe.yaml"
 SUFFIXES = (".yaml", ".yml", ".json")
-MODEL_FRAMEWORKS = "frameworks"
-"""A model folder's subfolder of evaluation framework files: not model files (see maturity)."""
 
 
 class SpbeError(Exception):
@@ -43,8 +40,7 @@ class ParsedFile:
 def model_files(root: Path) -> tuple[Path, list[Path]]:
     """The model folder and its files, manifest first, then the others in path order.
 
-    A single file is a whole model by itself. Hidden folders (`.git`, `.schema`) are skipped,
-    and so is the top-level `frameworks/` folder, which holds evaluation frameworks.
+    A single file is a whole model by itself. Hidden folders (`.git`, `.schema`) are skipped.
     """
     if not root.exists():
         raise SpbeError(f"{root}: no such file or folder")
@@ -62,7 +58,6 @@ def model_files(root: Path) -> tuple[Path, list[Path]]:
         and path != manifest
         and path.is_file()
         and not any(part.startswith(".") for part in path.relative_to(root).parts)
-        and path.relative_to(root).parts[0] != MODEL_FRAMEWORKS
     )
     return root, [manifest, *others]
 

@@ -3,13 +3,16 @@
 from functools import cache
 from pathlib import Path
 
-from ..io import MODEL_FRAMEWORKS, SpbeError, catalog_dir, parse_file
+from ..io import SpbeError, catalog_dir, parse_file
 from ..model.framework import Framework
 
-__all__ = ["DEFAULT_FRAMEWORK", "Framework", "framework_ids", "load_framework"]
+__all__ = ["DEFAULT_FRAMEWORK", "MODEL_FRAMEWORKS", "Framework", "framework_ids", "load_framework"]
 
 DEFAULT_FRAMEWORK = "permenpanrb-59-2020"
 """The framework of an instansi that names none (PermenPANRB 59/2020)."""
+
+MODEL_FRAMEWORKS = "frameworks"
+"""A model folder's subfolder where an id is looked up first (`frameworks/ID.yaml`)."""
 
 _SUFFIXES = (".yaml", ".yml", ".json")
 _WEIGHT_TOLERANCE = 1e-9
@@ -25,9 +28,9 @@ def load_framework(ref: str | Path | None = None, *, root: Path | None = None) -
     """The framework `ref`: an id (e.g. ``permenpanrb-59-2020``) or a file path.
 
     With a model folder `root`, a relative path resolves from that folder (not from the
-    current directory), and an id is first looked up as `frameworks/ID.yaml` inside it, so
-    that a pemda can keep the framework of an older evaluation with its model; then in the
-    shipped catalog (`models/frameworks/`).
+    current directory), and an id is first looked up as `frameworks/ID.yaml`, then `ID.yaml`
+    inside it, so that a pemda can keep the framework of an older evaluation with its model;
+    then in the shipped catalog (`models/frameworks/`).
 
     The file is validated against `schemas/framework.schema.json` with `jsonschema`, then for
     consistency (references between domains, aspects and indicators; domain weights equal to
@@ -60,7 +63,7 @@ def _resolve(ref: str | Path, root: Path | None) -> Path:
         return path.resolve()
     folders = [catalog_dir() / "frameworks"]
     if root is not None:
-        folders.insert(0, root / MODEL_FRAMEWORKS)
+        folders[:0] = [root / MODEL_FRAMEWORKS, root]
     for folder in folders:
         for suffix in _SUFFIXES:
             candidate = folder / f"{text}{suffix}"

@@ -122,6 +122,27 @@ def test_frameworks_file_in_the_model_folder_is_not_read_as_model_data(runner, c
     assert result.exit_code == 0, result.output
 
 
+@pytest.mark.parametrize("where", ["evaluasi-2018.yaml", "kerangka/evaluasi-2018.yaml"])
+def test_frameworks_file_anywhere_in_the_model_folder_is_recognised(runner, make_model, where):
+    root = make_model({
+        "spbe.yaml": MANIFEST.format(framework=where),
+        where: _framework(),
+        "penilaian.yaml": _assessment(),
+    })
+    validated = runner.invoke(app, ["validate", str(root)])
+    assert validated.exit_code == 0, validated.output
+    assert _json(runner, root)["framework"] == "evaluasi-spbe-2018"
+
+
+def test_frameworks_id_names_a_framework_file_at_the_top_of_the_model_folder(runner, make_model):
+    root = make_model({
+        "spbe.yaml": MANIFEST.format(framework="evaluasi-spbe-2018"),
+        "evaluasi-spbe-2018.yaml": _framework(),
+        "penilaian.yaml": _assessment(),
+    })
+    assert _json(runner, root)["year"] == 2018
+
+
 def test_frameworks_path_in_the_manifest_resolves_from_the_model_folder(
     runner, make_model, tmp_path, monkeypatch
 ):
