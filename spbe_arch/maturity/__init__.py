@@ -110,7 +110,8 @@ def assess(
     else:
         if not isinstance(framework, Framework):
             framework = load_framework(_from_cwd(framework), root=root)
-        home = _framework_id(home_ref, root)
+        named = arch.instansi is not None and "framework" in arch.instansi.model_fields_set
+        home = _framework_id(home_ref, root) if named else None
     if target is None and arch.instansi is not None:
         target = arch.instansi.target
     derivations = derive(graph, framework)

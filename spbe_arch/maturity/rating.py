@@ -66,14 +66,15 @@ def structure_cap(indicator: Indicator, active_apps: int) -> int:
 
 
 def assessments(
-    arch: Architecture, framework: Framework, home: str
+    arch: Architecture, framework: Framework, home: str | None
 ) -> tuple[dict[int, dict[str, Assessed]], list[Finding]]:
     """The assessment entries made for `framework`: year -> indicator id -> entry; findings.
 
-    `home` is the id of the instansi's framework, which entries without `framework:` were
-    made for. An entry for another framework, for an unknown indicator or with a level the
-    framework does not have is an error and is not used; an indicator assessed twice in one
-    year is a warning, and the entry with the lower level is used.
+    `home` is the id of the framework spbe.yaml names, which entries without `framework:`
+    were made for; when neither names one, an entry is taken to be for `framework`. An entry
+    for another framework, for an unknown indicator or with a level the framework does not
+    have is an error and is not used; an indicator assessed twice in one year is a warning,
+    and the entry with the lower level is used.
     """
     known = [i.id for i in framework.indicators]
     known_set = set(known)
@@ -81,7 +82,7 @@ def assessments(
     out: dict[int, dict[str, Assessed]] = {}
     for position, entry in enumerate(arch.assessment):
         made_for = entry.framework or home
-        if made_for != framework.id:
+        if made_for is not None and made_for != framework.id:
             findings.append(finding(
                 codes.ASSESSMENT_OTHER_FRAMEWORK,
                 f"assessment: indicator {entry.indicator} ({entry.year}) was assessed for "

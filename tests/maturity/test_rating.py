@@ -149,7 +149,12 @@ def test_rating_entry_for_another_framework_is_an_error_and_not_used(make_model)
         "assessment: indicator 1 (2024) was assessed for framework 'mini', not for "
         "'permenpanrb-59-2020' being rated"
     )
+    # spbe.yaml names no framework: an entry naming none is for the framework rated
     ratings, findings = _assess(make_model, text, framework=MINI)
+    assert (ratings["1"].level, ratings["2"].level, findings) == (3, 2, [])
+    manifest = "instansi:\n  id: kab-uji\n  name: Kabupaten Uji\n  level: kabupaten\n" \
+               "  framework: permenpanrb-59-2020\n"
+    ratings, findings = _assess(make_model, text, framework=MINI, files={"spbe.yaml": manifest})
     assert (ratings["1"].level, [f.code for f in findings]) == (3, ["SPBE-M006"])
     assert findings[0].hint == (
         "rate it with `--framework permenpanrb-59-2020`, or set `framework: mini` on entries "
