@@ -46,6 +46,9 @@ SMALL_MODEL = 5
 
 SMALL_MODEL_MAX = 2
 
+_NO_LIMIT = 99
+"""A documented claim the structure does not contradict counts in full."""
+
 
 @dataclass(frozen=True)
 class Assessed:
@@ -148,8 +151,9 @@ def rate(
     findings = list(_service_indicators(arch, framework))
     for indicator in framework.indicators:
         found = assessed.get(indicator.id)
-        rating = _rate(framework, indicator, derivations.get(indicator.id), found,
-                       claims.get(indicator.id), structures, active)
+        claim = claims.get(indicator.id) if indicator.evidence in SERVICE_RULES else None
+        rating = _rate(framework, indicator, derivations.get(indicator.id), found, claim,
+                       structures, active)
         ratings.append(rating)
         if (found is not None and rating.verified_level is None
                 and rating.level < found.entry.level):
@@ -198,6 +202,7 @@ def _rate(framework: Framework, indicator: Indicator, derivation: Derivation | N
             level, source = model, Source.model
     else:
         allowed, why = _claim_limit(indicator, derivation, model, found, cap, active)
+        allowed = min(allowed, framework.max_level)
         if claim_by.startswith("service") and service_claim is not None:
             shown = structures.get(service_claim[1])
             service_shows = shown.level if shown is not None else None
@@ -233,7 +238,7 @@ def _claim_limit(indicator: Indicator, derivation: Derivation | None, model: int
                    else derivation.ceiling if derivation else None)
         if derivation is not None and derivation.level < ceiling:  # type: ignore[operator]
             return derivation.level, f"the model shows {derivation.level}"
-        return 9, ""
+        return _NO_LIMIT, ""
     if model is not None:
         if derivation is not None and model < derivation.level:
             return model, _cap_reason(indicator, cap, active, derivation.level)

@@ -175,7 +175,7 @@ services:
     ratings, findings = _assess(make_model, "assessment: []\n", files={"svc.yaml": services})
     assert _where(findings) == [("svc.yaml", 7, 5, "SPBE-M003")]
     assert findings[0].hint == "service indicators: 32-47"
-    assert ratings["18"].model_level == 2
+    assert (ratings["18"].model_level, ratings["18"].self_level) == (2, None)
 
 
 def test_rating_level_above_a_frameworks_levels_is_an_error(make_model):
