@@ -280,3 +280,25 @@ def test_evidence_open_data_from_published_data(make_model):
     feed = _integrations("{id: int-f, source: satu-data-kab, target: satu-data, via: splp}")
     root = make_model({"model.yaml": model + DATA, "int.yaml": feed})
     assert derive(build_graph(load_model(root).architecture), FRAMEWORK)["43"].level == 3
+
+
+def test_evidence_resting_on_less_than_half_known_data_is_insufficient(make_model):
+    units = "units:\n" + "".join(
+        f"  - {{id: u{n}, name: U{n}, kind: dinas{', networks: [jip]' if n == 0 else ''}}}\n"
+        for n in range(3)
+    )
+    root = make_model({"units.yaml": units})
+    derived = derive(build_graph(load_model(root).architecture), FRAMEWORK)["17"]
+    assert derived.level == 1
+    assert derived.reason.startswith("insufficient data: units' networks known for 1 of 3; ")
+    assert derived.actions[2][0] == "record units' networks in the model (known for 1 of 3)"
+
+
+def test_evidence_without_recorded_integrations_credits_no_integration_level(make_model):
+    apps = "applications:\n" + "".join(
+        f"  - {{id: a{n}, name: A{n}, kind: khusus, owner: u}}\n" for n in range(5))
+    root = make_model({"m.yaml": "units:\n  - {id: u, name: U, kind: dinas}\n" + apps})
+    derived = derive(build_graph(load_model(root).architecture), FRAMEWORK)
+    assert derived["18"].level == 1 and derived["18"].reason.startswith("insufficient data: integr")
+    assert derived["15"].level == 3  # inventory without duplicates; isolation unknown
+    assert derived["15"].actions[4] == ("record the integrations between the applications",)
