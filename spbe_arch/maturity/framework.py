@@ -1,6 +1,7 @@
 """Load an evaluation framework file, by id from the shipped catalog or by path."""
 
 from functools import cache
+from math import fsum
 from pathlib import Path
 
 from ..io import SpbeError, catalog_dir, parse_file
@@ -100,7 +101,9 @@ def _load(path: Path) -> Framework:
     problems = list(_inconsistencies(framework))
     if problems:
         raise SpbeError(f"{path}: inconsistent framework: {'; '.join(problems)}")
-    return framework
+    domains = [d if d.weight is not None else d.model_copy(update={"weight": fsum(
+        i.weight for i in framework.indicators if i.domain == d.id)}) for d in framework.domains]
+    return framework.model_copy(update={"domains": domains})
 
 
 def _inconsistencies(framework: Framework):
@@ -138,7 +141,7 @@ def _inconsistencies(framework: Framework):
             )
     for domain in framework.domains:
         total = sum(i.weight for i in framework.indicators if i.domain == domain.id)
-        if abs(total - domain.weight) > _WEIGHT_TOLERANCE:
+        if domain.weight is not None and abs(total - domain.weight) > _WEIGHT_TOLERANCE:
             yield (
                 f"domain {domain.id} weight is {domain.weight:g} but its indicators' weights "
                 f"sum to {total:g}"

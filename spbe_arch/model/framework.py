@@ -106,7 +106,11 @@ class Domain(SpbeModel):
     id: Number
     name: Name
     english: English = None
-    weight: Weight
+    weight: float | None = Field(
+        default=None, gt=0,
+        description="Weight in the index (bobot): the sum of its indicators' weights, which it "
+        "is taken to be when left out",
+    )
     levels: list[LevelName] | None = Field(
         default=None, description="Level names of this domain, when they differ from the default"
     )

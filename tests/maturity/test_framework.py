@@ -160,3 +160,10 @@ def test_framework_id_is_looked_up_in_the_model_frameworks_folder_first(tmp_path
                                         r"permenpanrb-59-2020 \(or keep it as "
                                         "frameworks/evaluasi-lama.yaml in the model folder"):
         load_framework("evaluasi-lama")
+
+
+def test_framework_domain_weight_may_be_left_to_its_indicators(tmp_path):
+    text = MINI.read_text().replace("{id: 1, name: Tata Kelola, weight: 4}",
+                                    "{id: 1, name: Tata Kelola}")
+    framework = load_framework(_write(tmp_path, text))
+    assert [d.weight for d in framework.domains] == [4, 6]
