@@ -177,6 +177,11 @@ class Infrastructure(Element):
     networks: Refs = Field(
         default_factory=list, description="Networks a data centre is connected to (jaringan)"
     )
+    platform: Identifier | None = Field(
+        default=None,
+        description="National platform this is a local part of (tenant), e.g. pdn for a PDN "
+        "tenant data centre: it stops when that platform stops",
+    )
 
 
 class SecurityControl(Element):
