@@ -25,9 +25,12 @@ from ..model.rules import finding
 from ..model.rules import validation as codes
 from ..model.types import ID_PATTERN
 
-__all__ = ["ArchitectureBuilder", "build_architecture"]
+__all__ = ["FRAMEWORK_KEYS", "ArchitectureBuilder", "build_architecture"]
 
 _TOP_KEYS = ("instansi", "assessment", *COLLECTIONS, "platforms")
+FRAMEWORK_KEYS = frozenset({"levels", "domains", "indicators"})
+"""Top-level keys of an evaluation framework file: such a file in a model folder is no model
+data (the maturity framework a pemda keeps with its model)."""
 
 
 @cache
@@ -91,6 +94,8 @@ class ArchitectureBuilder:
                 )
             )
             return
+        if parsed.data.keys() >= FRAMEWORK_KEYS:
+            return  # an evaluation framework kept with the model: `maturity` reads it
         for key, value in parsed.data.items():
             _read_key(self.arch, parsed, str(key), value, findings, self.invalid_ids)
 
