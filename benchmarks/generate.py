@@ -510,11 +510,12 @@ def _fill(pemda: Pemda, profile: Profile, rng: random.Random, gaps: dict[str, li
         if round_:
             slug, name, data_name = (f"{slug}-{round_ + 1}", f"{name} Modul {round_ + 1}",
                                      f"{data_name} {round_ + 1}")
-        app = {"id": f"{p}.{slug}", "name": name, "kind": "khusus",
+        # each pemda names its own: one name twice in one model is a duplicate (SPBE-A007)
+        app = {"id": f"{p}.{slug}", "name": f"{name} {pemda.name}", "kind": "khusus",
                "owner": f"{p}.{owner}",
                "hosting": pdd if rng.random() < 0.8 else "pdn"}
         if rng.random() < 0.3:
-            app["url"] = f"https://{slug}.{pemda.file.replace('-', '')}.go.id"
+            app["url"] = f"https://{slug}.{p}.go.id"
         apps.append(app)
         if rng.random() < profile.data_share:
             data_of[app["id"]] = _add_data(pemda, rng, app, data_name, _SECTOR[owner])

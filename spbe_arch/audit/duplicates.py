@@ -1,13 +1,10 @@
 """Duplicate applications: aplikasi khusus doing the same job, or the job of an aplikasi umum."""
 
-import re
-import unicodedata
 from collections import defaultdict
 from collections.abc import Iterator
-from urllib.parse import urlsplit
 
-from ..graph import ArchGraph
-from ..io import national_platforms
+from ..graph import ArchGraph, per_graph
+from ..io import address_key, name_key, national_platforms
 from ..model import ApplicationKind, PlatformKind
 from ..model.rules import Hit
 from ..model.rules import audit as rules
@@ -44,11 +41,13 @@ def _indistinct(graph: ArchGraph, apps: list[str]) -> list[tuple[str, ...]]:
     return [tuple(group) for _, group in sorted(by_ref.items()) if len(group) > 1]
 
 
+@per_graph
 def duplicate_application_groups(graph: ArchGraph) -> dict[tuple[str, ...], list[str]]:
     """Groups of active aplikasi khusus duplicating each other -> why, sorted by group.
 
     Two or more share an RAA code, realize one service with no RAA code telling them apart,
-    have one name (case, spacing and punctuation aside) or share one address (URL).
+    carry one name (case, spacing and punctuation aside: an inventory listing "SMS Gateway"
+    three times) or one address (`url`, scheme and `www.` aside).
     """
     khusus_ids = [
         a for a in graph.active_applications if graph.element(a).kind is ApplicationKind.khusus
@@ -65,42 +64,21 @@ def duplicate_application_groups(graph: ArchGraph) -> dict[tuple[str, ...], list
     for ref, apps in sorted(by_ref.items()):
         if len(apps) > 1:
             reasons[tuple(apps)].append(f"share RAA code '{ref}'")
-    for same, key_of, shown in (
-        ("have the name", _name_key, lambda app: app.name),
-        ("share the address", _address_key, _address_key),
-    ):
-        by_key: dict[str, list[str]] = defaultdict(list)
+    for what, key in (("name", lambda a: name_key(a.name)),
+                      ("address", lambda a: address_key(a.url) if a.url else None)):
+        same: dict[str, list[str]] = defaultdict(list)
         for app in khusus_ids:
-            key = key_of(graph.element(app))
-            if key:
-                by_key[key].append(app)
-        for apps in by_key.values():
+            value = key(graph.element(app))
+            if value:
+                same[value].append(app)
+        for apps in same.values():
             if len(apps) > 1:
-                reasons[tuple(apps)].append(f"{same} '{shown(graph.element(apps[0]))}'")
+                shown = graph.element(apps[0]).url if what == "address" else graph.name(apps[0])
+                reasons[tuple(apps)].append(f"share the {what} '{shown}'")
     return {group: reasons[group] for group in sorted(reasons)}
 
 
-def _name_key(app) -> str:
-    """A name without case, accents, spacing or punctuation: 'SMS Gateway' = 'sms-gateway'."""
-    plain = unicodedata.normalize("NFKD", app.name).encode("ascii", "ignore").decode()
-    return re.sub(r"[^0-9a-z]+", "", plain.casefold())
-
-
-def _address_key(app) -> str:
-    """An address without scheme, 'www.', case of the host or a final '/'; '' when none."""
-    if not app.url:
-        return ""
-    text = app.url.strip()
-    try:
-        parts = urlsplit(text if "://" in text else f"//{text}")
-        host = parts.hostname
-    except ValueError:
-        return ""
-    if not host or "." not in host:
-        return ""
-    return host.removeprefix("www.") + parts.path.rstrip("/")
-
-
+@per_graph
 def khusus_duplicating_umum(graph: ArchGraph) -> dict[str, tuple[list[str], set[str]]]:
     """Active aplikasi khusus doing an aplikasi umum's job -> (why, the aplikasi umum), sorted.
 

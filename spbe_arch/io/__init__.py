@@ -1,6 +1,13 @@
 """Reading model folders: files, parsing, source positions, shipped catalogs."""
 
-from .catalog import PlatformMatcher, catalog_dir, match_platform, national_platforms
+from .catalog import (
+    PlatformMatcher,
+    address_key,
+    catalog_dir,
+    match_platform,
+    name_key,
+    national_platforms,
+)
 from .files import MANIFEST, ParsedFile, SpbeError, model_files, parse_file, relative_name
 from .positions import element_lines, key_position, written_ids
 
@@ -9,11 +16,13 @@ __all__ = [
     "ParsedFile",
     "PlatformMatcher",
     "SpbeError",
+    "address_key",
     "catalog_dir",
     "element_lines",
     "key_position",
     "match_platform",
     "model_files",
+    "name_key",
     "national_platforms",
     "parse_file",
     "relative_name",

@@ -16,7 +16,14 @@ import yaml_rs
 
 from ..model import NationalPlatform
 
-__all__ = ["PlatformMatcher", "catalog_dir", "match_platform", "national_platforms"]
+__all__ = [
+    "PlatformMatcher",
+    "address_key",
+    "catalog_dir",
+    "match_platform",
+    "name_key",
+    "national_platforms",
+]
 
 
 def catalog_dir() -> Path:
@@ -42,8 +49,12 @@ _FILLER = ("aplikasi", "app")
 _HOST = re.compile(r"^(?:[a-z][a-z0-9+.-]*://)?[^\s/]+\.[a-z]{2,}(?::\d+)?(?:[/?#]\S*)?$")
 
 
-def _key(text: str) -> str:
-    """Case, accents, punctuation and spacing dropped: 'e-SAKIP', 'E SAKIP' -> 'esakip'."""
+def name_key(text: str) -> str:
+    """Case, accents, punctuation and spacing dropped: 'e-SAKIP', 'E SAKIP' -> 'esakip'.
+
+    >>> name_key("SMS  Gateway"), name_key("sms-gateway")
+    ('smsgateway', 'smsgateway')
+    """
     plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     return _NOT_ALNUM.sub("", plain.casefold())
 
@@ -54,9 +65,24 @@ def _keys(text: str) -> set[str]:
     variants = {text, _PARENTHESES.sub(" ", text), *_PARENTHESES.findall(text)}
     for variant in list(variants):
         words = variant.split()
-        if len(words) > 1 and _key(words[0]) in _FILLER:
+        if len(words) > 1 and name_key(words[0]) in _FILLER:
             variants.add(" ".join(words[1:]))
-    return {key for key in map(_key, variants) if key}
+    return {key for key in map(name_key, variants) if key}
+
+
+def address_key(address: str) -> str | None:
+    """An address as host and path, without scheme, `www.`, query or trailing slash, so that
+    two ways of writing one address compare equal; None for text that is no address.
+
+    >>> address_key("https://www.sms.kab.go.id/"), address_key("sms.kab.go.id/app?x=1")
+    ('sms.kab.go.id', 'sms.kab.go.id/app')
+    """
+    host = _host(address)
+    if host is None:
+        return None
+    text = address.strip().casefold()
+    path = urlsplit(text if "://" in text else "//" + text).path.rstrip("/")
+    return host + path
 
 
 def _host(address: str) -> str | None:
@@ -104,10 +130,10 @@ class PlatformMatcher:
         # a key two platforms share names neither
         self._names = {key: next(iter(ids)) for key, ids in by_key.items() if len(ids) == 1}
         self._words = {
-            _key(name): self._names[_key(name)]
+            name_key(name): self._names[name_key(name)]
             for platform_id, platform in platforms.items()
             for name in (platform_id, *platform.aliases)
-            if len(name.split()) == 1 and _key(name) in self._names
+            if len(name.split()) == 1 and name_key(name) in self._names
         }
         """Single-word names ('SIMDA', 'e-Kinerja'), found as a word of a longer name."""
 
@@ -125,7 +151,7 @@ class PlatformMatcher:
                 return found
         host = _host(text)
         if host is None:
-            named = {self._words.get(_key(word)) for word in text.split()} - {None}
+            named = {self._words.get(name_key(word)) for word in text.split()} - {None}
             return named.pop() if len(named) == 1 else None
         while host is not None and "." in host:
             found = self._domains.get(host)

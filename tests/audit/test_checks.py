@@ -117,6 +117,21 @@ def test_duplicate_applications_by_service_and_by_raa_code():
     ]
 
 
+def test_duplicate_applications_by_name_and_by_address():
+    graph = _graph(applications=[
+        _app("sms-1", name="SMS Gateway", url="https://sms.kab.go.id/"),
+        _app("sms-2", name="sms  gateway"),
+        _app("sms-3", owner="disdik", name="SMS-Gateway"),
+        _app("portal", name="Portal", url="http://www.portal.kab.go.id"),
+        _app("web", name="Website", url="portal.kab.go.id/"),
+        _app("other", name="Other", url="portal.kab.go.id/other"),
+    ])
+    assert [(h[0], h[1], h[2]["reasons"]) for h in _hits("SPBE-A007", graph)] == [
+        ("portal", ("web",), "share the address 'http://www.portal.kab.go.id'"),
+        ("sms-1", ("sms-2", "sms-3"), "share the name 'SMS Gateway'"),
+    ]
+
+
 def test_khusus_duplicating_umum_by_shared_service():
     graph = _graph(
         applications=[_app("srikandi-kab", kind="umum", platform="srikandi"), _app("e-surat")],

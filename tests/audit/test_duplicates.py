@@ -41,32 +41,6 @@ def test_duplicate_applications_fires_for_same_service_without_codes(tmp_path):
     ]
 
 
-def test_duplicate_applications_fires_for_one_name_written_two_ways(tmp_path):
-    files = _apps(
-        "id: sms-gateway, name: SMS Gateway, kind: khusus, owner: dinkes",
-        "id: sms-gateway-2, name: sms-gateway, kind: khusus, owner: dinkes",
-        "id: sms-blast, name: SMS Blast, kind: khusus, owner: dinkes",
-    )
-    assert findings(tmp_path, files, "SPBE-A007") == [
-        ("sms-gateway", "aplikasi 'sms-gateway', 'sms-gateway-2' duplicate each other: they "
-         "have the name 'SMS Gateway'")
-    ]
-
-
-def test_duplicate_applications_fires_for_one_address(tmp_path):
-    files = _apps(
-        "id: e-pajak, name: E-Pajak, kind: khusus, owner: dinkes, "
-        "url: 'https://pajak.kota.go.id/'",
-        "id: sipakda, name: SIPAKDA, kind: khusus, owner: dinkes, url: 'http://www.Pajak.kota.go.id'",
-        "id: e-retribusi, name: E-Retribusi, kind: khusus, owner: dinkes, "
-        "url: 'https://pajak.kota.go.id/retribusi'",
-    )
-    assert findings(tmp_path, files, "SPBE-A007") == [
-        ("e-pajak", "aplikasi 'e-pajak', 'sipakda' duplicate each other: they share the "
-         "address 'pajak.kota.go.id'")
-    ]
-
-
 def test_duplicate_applications_quiet_for_complementary_codes_of_one_service(tmp_path):
     files = _apps(
         "id: simpus, name: SIMPUS, kind: khusus, owner: dinkes, ref: RAA.01.09.01",

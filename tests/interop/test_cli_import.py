@@ -244,9 +244,9 @@ def test_imported_inventory_audit_finds_duplicates_and_only_counts_unknown_facts
     assert audit.exit_code == 0, audit.output
     findings = json.loads(audit.output)["findings"]
     assert [(f["code"], f["message"]) for f in findings if f["code"] == "SPBE-A007"] == [
-        ("SPBE-A007", "aplikasi 'sms-gateway', 'sms-gateway-2' duplicate each other: they have "
+        ("SPBE-A007", "aplikasi 'sms-gateway', 'sms-gateway-2' duplicate each other: they share "
          "the name 'SMS Gateway'"),
         ("SPBE-A007", "aplikasi 'e-pajak', 'sipakda' duplicate each other: they share the "
-         "address 'pajak.contoh.go.id'"),
+         "address 'https://pajak.contoh.go.id'"),
     ]
     assert {f["code"] for f in findings} == {"SPBE-A007", "SPBE-A021"}  # the rest is unknown

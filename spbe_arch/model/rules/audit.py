@@ -220,13 +220,12 @@ DUPLICATE_APPLICATIONS = declare(
     doc="""
 ## What it does
 Reports two or more active aplikasi khusus that carry the same RAA code (`ref`), that
-realize the same service with no RAA code telling them apart (one of them has no `ref`),
-that have the same name (case, spacing and punctuation aside: an inventory listing "SMS
-Gateway" three times) or that share one address (`url`, scheme, `www.` and a final `/`
-aside).
-Applications that realize one service under different RAA codes complement each other
-(a SIMPUS and a SIMRS both serve health) and are not reported. One finding per group, on
-the first application by id; the reasons are merged when a group shares both. Duplicates
+realize the same service with no RAA code telling them apart (one of them has no `ref`), that
+carry the same name (case, spacing and punctuation aside) or that are reached at the same
+address (`url`, scheme and `www.` aside). Applications that realize one service under
+different RAA codes complement each other (a SIMPUS and a SIMRS both serve health) and are
+not reported. One finding per group, on the first application; the reasons are merged when
+a group shares several. Duplicates
 of an aplikasi umum are `aplikasi-khusus-duplicating-aplikasi-umum`.
 
 ## Why is this bad?
