@@ -1,7 +1,8 @@
 """`spbe-arch import inventory`: an application inventory spreadsheet -> a model folder.
 
-Reading (`table`), column recognition (`columns`), units (`units`), national platform matching
-(`platforms`), conversion (`convert`), the report (`report`) and writing (`write`, `emit`).
+Reading (`table`), column recognition (`columns`), data rows (`rows`), units (`units`),
+conversion with national platform matching (`convert`), the report (`report`) and writing
+(`write`, `emit`).
 """
 
 from .convert import InventoryImport, import_inventory, instansi_for

@@ -8,7 +8,6 @@ name, alias, acronym or address) becomes an instance of it (`kind: umum`, `platf
 """
 
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -25,6 +24,7 @@ from ...model import (
 from ...model.types import ID_PATTERN
 from .columns import Column, find_header, load_mapping, normal_header
 from .report import ImportReport, PlatformGuess, RowNote, UnitMerge, Unmatched
+from .rows import PROPERTY_OF, Row, Seen, data_rows
 from .table import open_table
 from .units import IdPool, UnitName, group_units, slug
 
@@ -53,13 +53,6 @@ _NOT_APPLICATIONS = {PlatformKind.network, PlatformKind.data_centre, PlatformKin
 """Platforms an inventory row cannot be an instance of (JIP, PDN, SPLP): rows name applications."""
 
 _RAA = re.compile(r"^RAA(\.[0-9]{2}){1,4}$")
-_PROPERTY_OF = {
-    Column.server_location: "server_location",
-    Column.database: "database",
-    Column.developer: "developer",
-}
-
-
 @dataclass
 class InventoryImport:
     """The model made from an inventory, and the report of how."""
@@ -72,15 +65,6 @@ class InventoryImport:
     """Element id -> the rows it comes from (written as comments beside each element)."""
     remarks: dict[str, str] = field(default_factory=dict)
     """Element id -> a guess made about it (also written beside it)."""
-
-
-@dataclass(frozen=True, slots=True)
-class _Row:
-    number: int
-    name: str
-    unit: str
-    values: dict[Column, str]
-    properties: dict[str, str]
 
 
 def instansi_for(path: Path, *, name: str | None, id: str | None, level: str | None) -> Instansi:
@@ -147,7 +131,7 @@ def import_inventory(
     report = ImportReport(
         source=str(path), sheet=table.sheet, encoding=table.encoding, delimiter=table.delimiter
     )
-    seen = _Seen(table.rows)
+    seen = Seen(table.rows)
     header = find_header(seen, columns_map)
     if header is None:
         raise SpbeError(_no_header(path, seen, table.sheet, table.sheets))
@@ -165,7 +149,7 @@ def import_inventory(
             "every application needs its owner unit\n"
             "    hint: name the column in a --mapping file: columns: {unit: <its header>}"
         )
-    rows = list(_rows(seen, columns, cells, table.headings, report))
+    rows = list(data_rows(seen, columns, cells, table.headings, report))
     if not rows and report.skipped:
         first = report.skipped[0]
         raise SpbeError(
@@ -181,21 +165,7 @@ def _by_column(item: tuple[int, Column]) -> int:
     return list(Column).index(item[1])
 
 
-class _Seen:
-    """Rows as they stream, counting the non-empty ones (to tell an empty file apart)."""
-
-    def __init__(self, rows: Iterator[tuple[int, list[str]]]) -> None:
-        self._rows = rows
-        self.non_empty = 0
-
-    def __iter__(self) -> Iterator[tuple[int, list[str]]]:
-        for number, cells in self._rows:
-            if any(cells):
-                self.non_empty += 1
-                yield number, cells
-
-
-def _no_header(path: Path, seen: _Seen, sheet: str | None, sheets: list[str]) -> str:
+def _no_header(path: Path, seen: Seen, sheet: str | None, sheets: list[str]) -> str:
     where = f"sheet '{sheet}' of {path}" if sheet else str(path)
     if seen.non_empty == 0:
         return f"{where}: empty: no rows to import"
@@ -209,93 +179,7 @@ def _no_header(path: Path, seen: _Seen, sheet: str | None, sheets: list[str]) ->
     )
 
 
-def _rows(
-    seen: _Seen,
-    columns: dict[int, Column],
-    header: list[str],
-    headings: set[int],
-    report: ImportReport,
-):
-    """Data rows as `_Row`; skipped rows and remarks go into `report`."""
-    unmapped = _unmapped(columns, header, report)
-    name_at = next(i for i, c in columns.items() if c is Column.name)
-    unit_at = next(i for i, c in columns.items() if c is Column.unit)
-    header_name, header_unit = normal_header(header[name_at]), normal_header(header[unit_at])
-    for number, cells in seen:
-        report.rows += 1
-        values = {col: cells[i] for i, col in columns.items() if i < len(cells) and cells[i]}
-        name, unit = values.get(Column.name, ""), values.get(Column.unit, "")
-        # units repeat (their normal forms are cached), names mostly do not: unit first
-        if normal_header(unit) == header_unit and normal_header(name) == header_name:
-            report.skipped.append(RowNote(number, "repeats the header row"))
-            continue
-        if number in headings:
-            heading = next(cell for cell in cells if cell)
-            report.skipped.append(RowNote(
-                number, f"a heading row ('{_short(heading)}' merged across), not an application"
-            ))
-            continue
-        if not name:
-            report.skipped.append(
-                RowNote(number, f"no application name (column '{header[name_at]}' is empty)")
-            )
-            continue
-        if not unit:
-            report.skipped.append(
-                RowNote(number, f"no unit for '{name}' (column '{header[unit_at]}' is empty)")
-            )
-            continue
-        properties = {}
-        for index, cell in enumerate(cells):
-            if cell and index not in columns:
-                key = unmapped.get(index) or _extra_column(index, report)
-                properties[key] = cell
-        for col, text in values.items():
-            if text.startswith("="):
-                report.notes.append(RowNote(
-                    number,
-                    f"'{_header(header, columns, col)}' holds '{_short(text)}', a formula "
-                    "written as text; kept as text, never evaluated",
-                ))
-        yield _Row(number, name, unit, values, properties)
-
-
-def _unmapped(columns, header, report: ImportReport) -> dict[int, str]:
-    """Index -> property key for header cells that name no known column."""
-    keys: dict[int, str] = {}
-    used = set(_PROPERTY_OF.values()) | {"status", "kind", "category", "ref"}
-    for index, text in enumerate(header):
-        if index in columns or not text:
-            continue
-        key = "_".join(normal_header(text).split())[:60] or f"column_{index + 1}"
-        base, n = key, 1
-        while key in used:
-            n += 1
-            key = f"{base}_{n}"
-        used.add(key)
-        keys[index] = key
-        report.properties[key] = text
-    for index, column in columns.items():
-        if column in _PROPERTY_OF:
-            report.properties[_PROPERTY_OF[column]] = header[index]
-    return keys
-
-
-def _extra_column(index: int, report: ImportReport) -> str:
-    key = f"column_{index + 1}"
-    report.properties.setdefault(key, f"(no header, column {index + 1})")
-    return key
-
-
-def _header(header: list[str], columns: dict[int, Column], col: Column) -> str:
-    return next(header[i] for i, c in columns.items() if c is col)
-
-
-def _short(text: str, limit: int = 40) -> str:
-    return text if len(text) <= limit else text[: limit - 3] + "..."
-
-
-def _build(rows: list[_Row], instansi: Instansi, report: ImportReport) -> InventoryImport:
+def _build(rows: list[Row], instansi: Instansi, report: ImportReport) -> InventoryImport:
     platforms = national_platforms()
     ids = IdPool([*platforms, instansi.id])
     spellings: dict[str, list[int]] = {}
@@ -322,7 +206,7 @@ def _build(rows: list[_Row], instansi: Instansi, report: ImportReport) -> Invent
 
 
 def _application(
-    row: _Row, unit: UnitName, matcher: PlatformMatcher, ids: IdPool,
+    row: Row, unit: UnitName, matcher: PlatformMatcher, ids: IdPool,
     report: ImportReport, result: InventoryImport,
 ) -> Application:
     values, properties = row.values, dict(row.properties)
@@ -347,7 +231,7 @@ def _application(
             report.notes.append(RowNote(row.number, f"'{text}' is not an RAA code (RAA.xx.yy); "
                                         "kept as properties.ref"))
     national = _national(row, properties, report)
-    for column, key in _PROPERTY_OF.items():
+    for column, key in PROPERTY_OF.items():
         if text := values.get(column):
             properties[key] = text
     platform, how = (None, "") if national is False else _platform(matcher, row.name, url)
@@ -378,7 +262,7 @@ def _platform(matcher: PlatformMatcher, name: str, url: str | None) -> tuple[str
     return found, "address"
 
 
-def _national(row: _Row, properties: dict[str, str], report: ImportReport) -> bool | None:
+def _national(row: Row, properties: dict[str, str], report: ImportReport) -> bool | None:
     """True when the row says national (umum / pusat), False when local, None when silent."""
     verdicts = []
     for column in (Column.kind, Column.category):
