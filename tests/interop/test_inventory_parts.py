@@ -5,6 +5,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from inventory_files import write_csv
 
+from spbe_arch.interop.inventory.columns import Column, Mapping, find_header
 from spbe_arch.interop.inventory.emit import scalar
 from spbe_arch.interop.inventory.table import open_table
 from spbe_arch.interop.inventory.units import IdPool, group_units
@@ -94,3 +95,19 @@ def test_excel_unicode_text_is_utf16_with_tabs(tmp_path):
 
     assert (table.encoding, table.delimiter) == ("utf-16", "\t")
     assert list(table.rows)[1] == (2, ["Layanan Kesehatan – ü", "Dinkes"])
+
+
+def test_header_found_below_a_title_with_headers_as_pemdas_write_them():
+    rows = [
+        (1, ["Aplikasi Pemerintah Kota Contoh"]),
+        (3, ["NO.", "Nama Aplikasi/Sistem", "OPD Pengampu", "Alamat Server", "Link Aplikasi",
+             "Status (Aktif/Tidak)", "Nomor Registrasi", "Keterangan"]),
+    ]
+
+    number, columns, _ = find_header(iter(rows), Mapping())
+
+    assert number == 3
+    assert columns == {
+        0: Column.number, 1: Column.name, 2: Column.unit, 3: Column.server_location,
+        4: Column.url, 5: Column.status,
+    }

@@ -1,9 +1,10 @@
 """Which column holds what: the usual Indonesian and English headers, or a mapping file.
 
 A header is compared in a normal form (lower case, punctuation and extra spaces dropped), so
-that "NAMA APLIKASI*", "Nama  Aplikasi" and "nama_aplikasi" are one header. The header row is
-the first row, among the first `HEADER_SEARCH_ROWS`, naming the application column and at least
-one other known column: title rows above it are skipped.
+that "NAMA APLIKASI*", "Nama  Aplikasi" and "nama_aplikasi" are one header. A header
+that only starts with a known one ("Nama Aplikasi/Sistem", "Status (Aktif/Tidak)") names the
+same column. The header row is the first row, among the first `HEADER_SEARCH_ROWS`, naming the
+application column and at least one other known column: title rows above it are skipped.
 """
 
 import re
@@ -22,6 +23,7 @@ __all__ = [
     "HEADER_SEARCH_ROWS",
     "Column",
     "Mapping",
+    "column_of",
     "find_header",
     "load_mapping",
     "normal_header",
@@ -80,7 +82,7 @@ DEFAULT_HEADERS: dict[Column, tuple[str, ...]] = {
     Column.ref: ("kode raa", "raa", "referensi arsitektur aplikasi", "ref"),
     Column.server_location: (
         "lokasi server", "server", "hosting", "lokasi hosting", "tempat hosting",
-        "penempatan server", "server location",
+        "penempatan server", "server location", "alamat server", "ip server", "alamat ip",
     ),
     Column.database: ("basis data", "database", "dbms", "jenis database"),
     Column.developer: (
@@ -154,6 +156,24 @@ def load_mapping(path: Path | None) -> Mapping:
         ) from None
 
 
+def column_of(
+    header: str, known: dict[str, Column], prefixes: list[tuple[str, Column]]
+) -> Column | None:
+    """The column a normal-form header names: a known header, else the longest known header
+    it starts with ('nama aplikasi sistem', 'status aktif tidak aktif'); never 'no' this way,
+    so that 'Nomor Registrasi' stays a column of its own.
+
+    >>> known = Mapping().headers()
+    >>> prefixes = sorted(known.items(), key=lambda hc: -len(hc[0]))
+    >>> [column_of(normal_header(h), known, prefixes) for h in (
+    ...     "Nama Aplikasi/Sistem", "OPD Pengampu", "Status (Aktif/Tidak)", "Tahun")]
+    [<Column.name: 'name'>, <Column.unit: 'unit'>, <Column.status: 'status'>, None]
+    """
+    if header in known:
+        return known[header]
+    return next((c for h, c in prefixes if header.startswith(h + " ")), None)
+
+
 def find_header(
     rows: Iterable[tuple[int, list[str]]], mapping: Mapping
 ) -> tuple[int, dict[int, Column], list[str]] | None:
@@ -162,12 +182,15 @@ def find_header(
     Consumes `rows` up to and including the header row.
     """
     known = mapping.headers()
+    prefixes = sorted(
+        ((h, c) for h, c in known.items() if c is not Column.number), key=lambda hc: -len(hc[0])
+    )
     for number, cells in rows:
         if mapping.header_row is not None and number < mapping.header_row:
             continue
         columns: dict[int, Column] = {}
         for index, cell in enumerate(cells):
-            column = known.get(normal_header(cell))
+            column = column_of(normal_header(cell), known, prefixes)
             if column is not None and column not in columns.values():
                 columns[index] = column
         if mapping.header_row == number or (
