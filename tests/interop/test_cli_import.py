@@ -250,3 +250,18 @@ def test_imported_inventory_audit_finds_duplicates_and_only_counts_unknown_facts
          "address 'https://pajak.contoh.go.id'"),
     ]
     assert {f["code"] for f in findings} == {"SPBE-A007", "SPBE-A021"}  # the rest is unknown
+
+
+def test_unit_without_a_kind_in_its_name_is_noted(runner, tmp_path):
+    source = write_csv(tmp_path / "kota-contoh.csv", [
+        ["Nama Aplikasi", "OPD"], ["Dashboard Kota", "Tim Percepatan Digital"],
+    ])
+
+    result = _import(runner, source, tmp_path / "model")
+
+    assert result.exit_code == 0, result.output
+    assert (
+        f"{source}:2: note: unit 'tim-percepatan-digital' (Tim Percepatan Digital): its name "
+        "tells no kind; written as unit_kerja (change it in units.yaml: dinas, badan, "
+        "kecamatan, ...)"
+    ) in result.output.splitlines()

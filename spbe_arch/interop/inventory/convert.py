@@ -20,6 +20,7 @@ from ...model import (
     PlatformKind,
     Status,
     Unit,
+    UnitKind,
 )
 from ...model.types import ID_PATTERN
 from .columns import Column, find_header, load_mapping, normal_header
@@ -193,6 +194,12 @@ def _build(rows: list[Row], instansi: Instansi, report: ImportReport) -> Invento
         if len(unit.spellings) > 1:
             report.merges.append(UnitMerge(unit.id, unit.name, dict(unit.spellings)))
             result.remarks[unit.id] = "merges " + ", ".join(f"'{s}'" for s in unit.spellings)
+        if unit.kind is UnitKind.unit_kerja:
+            report.notes.append(RowNote(
+                result.rows[unit.id][0],
+                f"unit '{unit.id}' ({unit.name}): its name tells no kind; written as "
+                "unit_kerja (change it in units.yaml: dinas, badan, kecamatan, ...)",
+            ))
     report.units = len(result.units)
     matcher = PlatformMatcher(
         {pid: p for pid, p in platforms.items() if p.kind not in _NOT_APPLICATIONS}
