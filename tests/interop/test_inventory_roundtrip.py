@@ -1,5 +1,6 @@
 """Property: any inventory the strategy builds imports into a model that loads back with the
-same applications (name, owner) and units, whatever its encoding, separator or format."""
+same applications (name, owner, description, address, status) and units, whatever its
+encoding, separator or format."""
 
 from collections import Counter
 from pathlib import Path
@@ -14,7 +15,8 @@ from spbe_arch.interop.inventory.columns import normal_header
 from spbe_arch.interop.inventory.units import unit_key
 from spbe_arch.validate import load_model
 
-HEADER = ["Nama Aplikasi", "Perangkat Daerah", "Deskripsi"]
+HEADER = ["Nama Aplikasi", "Perangkat Daerah", "Deskripsi", "Alamat URL", "Status"]
+STATUS = {"Aktif": "active", "Tidak Aktif": "retired", "Pengembangan": "development", "": None}
 
 
 def _cell(*, xlsx: bool):
@@ -33,11 +35,12 @@ def inventories(draw):
     units = draw(st.lists(st.one_of(cell, st.sampled_from(
         ["Dinas Kesehatan", "DINKES", "Dinas  kesehatan", "Bappeda", "Kecamatan Timur"]
     )), min_size=1, max_size=5))
+    optional = st.one_of(st.just(""), cell)
     rows = draw(st.lists(
-        st.tuples(cell, st.sampled_from(units), st.one_of(st.just(""), cell)),
+        st.tuples(cell, st.sampled_from(units), optional, optional, st.sampled_from(list(STATUS))),
         min_size=1, max_size=25,
     ))
-    for name, unit, _ in rows:  # a row spelling the header again is skipped, by design
+    for name, unit, *_ in rows:  # a row spelling the header again is skipped, by design
         assume((normal_header(name), normal_header(unit)) != ("nama aplikasi", "perangkat daerah"))
     if fmt == "cp1252":
         text = "".join(c for row in rows for c in row)
@@ -70,9 +73,14 @@ def test_inventory_imports_and_loads_back_with_same_applications_and_units(inven
     assert imported.report.skipped == []
     arch = loaded.architecture
     key_of_unit = {uid: unit_key(unit.name) for uid, unit in arch.units.items()}
-    assert sorted(key_of_unit.values()) == sorted({unit_key(unit) for _, unit, _ in rows})
+    assert sorted(key_of_unit.values()) == sorted({unit_key(row[1]) for row in rows})
     assert Counter(
-        (a.name, key_of_unit[a.owner], a.description or "") for a in arch.applications.values()
-    ) == Counter((name, unit_key(unit), description) for name, unit, description in rows)
+        (a.name, key_of_unit[a.owner], a.description or "", a.url or "",
+         a.status.value if "status" in a.model_fields_set else None)
+        for a in arch.applications.values()
+    ) == Counter(
+        (name, unit_key(unit), description, url, STATUS[status])
+        for name, unit, description, url, status in rows
+    )
     for unit_id, unit in arch.units.items():
-        assert unit.name in {u for _, u, _ in rows if unit_key(u) == key_of_unit[unit_id]}
+        assert unit.name in {row[1] for row in rows if unit_key(row[1]) == key_of_unit[unit_id]}
