@@ -156,6 +156,18 @@ def test_zip_bomb_is_refused_before_unpacking(runner, tmp_path):
     )
 
 
+def test_oversized_shared_strings_are_refused(runner, tmp_path, monkeypatch):
+    monkeypatch.setattr(table, "MAX_SHARED_STRINGS", 1024)
+    source = write_xlsx(tmp_path / "kota-contoh.xlsx", [["Nama Aplikasi", "OPD"], ["A", "B"]])
+    with zipfile.ZipFile(source, "a") as archive:
+        archive.writestr("xl/sharedStrings.xml", "<sst>" + "<si><t>x</t></si>" * 200 + "</sst>")
+
+    message = _refused(runner, tmp_path, source)
+
+    assert message.startswith(f"spbe-arch: {source}: its shared strings unpack to ")
+    assert message.endswith(" an inventory needs; export the sheet as CSV\n")
+
+
 def test_damaged_sheet(runner, tmp_path):
     source = write_xlsx(tmp_path / "kota-contoh.xlsx", [["Nama Aplikasi", "OPD"], ["A", "B"]])
     with zipfile.ZipFile(source) as archive:

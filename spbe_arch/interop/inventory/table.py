@@ -20,13 +20,16 @@ from pathlib import Path
 
 from ...io import SpbeError
 
-__all__ = ["MAX_ROWS", "MAX_UNCOMPRESSED", "Table", "open_table"]
+__all__ = ["MAX_ROWS", "MAX_SHARED_STRINGS", "MAX_UNCOMPRESSED", "Table", "open_table"]
 
 MAX_ROWS = 200_000
 """Rows read at most: an inventory is one instansi's applications, not a database dump."""
 
 MAX_UNCOMPRESSED = 256 * 1024**2
-"""Bytes a workbook may declare once unpacked; a 100,000-row inventory takes about 40 MB."""
+"""Bytes a workbook may declare once unpacked; a 100,000-row inventory takes about 60 MB."""
+
+MAX_SHARED_STRINGS = 64 * 1024**2
+"""Bytes of its shared-strings table, which openpyxl reads whole into memory (rows stream)."""
 
 _SAMPLE = 64 * 1024
 
@@ -237,6 +240,12 @@ def _check_workbook_archive(path: Path) -> None:
     if "xl/workbook.xml" not in names:
         raise SpbeError(f"{path}: a zip archive but not an xlsx workbook (no xl/workbook.xml)")
     declared = sum(member.file_size for member in members)
+    strings = sum(m.file_size for m in members if m.filename.endswith("sharedStrings.xml"))
+    if strings > MAX_SHARED_STRINGS:
+        raise SpbeError(
+            f"{path}: its shared strings unpack to {strings / 1024**2:,.0f} MiB, more than the "
+            f"{MAX_SHARED_STRINGS // 1024**2} MiB an inventory needs; export the sheet as CSV"
+        )
     if declared > MAX_UNCOMPRESSED:
         raise SpbeError(
             f"{path}: unpacks to {declared / 1024**2:,.0f} MiB, more than the "
