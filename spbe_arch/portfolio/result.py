@@ -4,6 +4,7 @@ Formatting lives in `spbe_arch.report.portfolio`.
 """
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from ..audit import Known, Share
 from ..maturity import Score
@@ -184,8 +185,10 @@ class PortfolioResult:
         """The errors of the broken models."""
         return [f for model in self.broken for f in model.findings]
 
+    @cached_property
+    def _names(self) -> dict[str, str]:
+        return {row.id: row.name for row in self.rows}
+
     def name(self, instansi_id: str) -> str:
         """An instansi's name by id (the id itself when unknown)."""
-        if not hasattr(self, "_names"):
-            self._names = {row.id: row.name for row in self.rows}
         return self._names.get(instansi_id, instansi_id)

@@ -53,7 +53,9 @@ def _sign(value: float) -> str:
 
 
 def _sources(sources: dict[str, int]) -> str:
-    return ", ".join(f"{n} {source}" for source, n in sources.items())
+    """'6 model, 4 unrated': where a domain's levels come from (`none`: the lowest level)."""
+    return ", ".join(f"{n} {'unrated' if source == 'none' else source}"
+                     for source, n in sources.items())
 
 
 def section_lines(result: PortfolioResult) -> list[tuple[str, list[str]]]:
