@@ -25,9 +25,10 @@ App = tuple[str, str]
 def duplicate_functions(every: list[Traits]) -> list[DuplicateFunction]:
     """Local aplikasi khusus of two or more instansi doing one job, largest groups first.
 
-    Applications are joined when they share an RAA code, a name or a description (case,
-    spacing, punctuation and the instansi's own place name aside: 'SIMPUS Kabupaten A' and
-    'Simpus Kota B' are one name), and only keys that two instansi or more share join them.
+    Applications are joined when they share an RAA code naming a function (`RAA.xx.yy` or
+    deeper: a top-level code is a whole family), a name or a description (case, spacing,
+    punctuation and the instansi's own place name aside: 'SIMPUS Kabupaten A' and 'Simpus Kota
+    B' are one name), and only keys that two instansi or more share join them.
     """
     by_key: dict[tuple[str, str], list[App]] = defaultdict(list)
     names: dict[App, str] = {}
@@ -35,7 +36,8 @@ def duplicate_functions(every: list[Traits]) -> list[DuplicateFunction]:
         for app in traits.khusus:
             member = (traits.id, app.id)
             names[member] = app.function
-            for kind, value in (("RAA code", app.ref), ("name", app.name_key),
+            ref = app.ref if app.ref and app.ref.count(".") >= 2 else None
+            for kind, value in (("RAA code", ref), ("name", app.name_key),
                                 ("description", app.description_key)):
                 if value:
                     by_key[kind, value].append(member)
