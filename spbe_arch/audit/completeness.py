@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from ..graph import ArchGraph
+from ..graph import ArchGraph, per_graph
 from ..model.rules import Hit
 from ..model.rules import audit as rules
 from .registry import check
@@ -42,7 +42,8 @@ class Fact:
     fields: tuple[str, ...] = ()
 
     def stated_by(self, element: Any) -> bool:
-        return any(element.states(f) for f in self.fields or (self.field,))
+        given = element.model_fields_set
+        return any(f in given for f in self.fields or (self.field,))
 
     @property
     def key(self) -> str:
@@ -87,10 +88,11 @@ def integrations_recorded(graph: ArchGraph) -> bool:
     return bool(graph.integrations)
 
 
+@per_graph
 def known_facts(graph: ArchGraph) -> dict[str, Known]:
     """`collection.field` -> how many elements state it, for every fact; plus
     `applications.integrations`: all active applications when the model records integrations,
-    none when it records none."""
+    none when it records none. Counted once per graph."""
     out = {}
     for fact in FACTS:
         about = fact.elements(graph)

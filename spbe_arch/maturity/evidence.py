@@ -43,6 +43,7 @@ from ..model import (
 )
 from ..model.framework import EvidenceRule, Framework, Indicator
 from ..model.rules import listed
+from .services import ServiceStructure, service_structures
 
 __all__ = [
     "DERIVATIONS",
@@ -72,7 +73,7 @@ class Derivation:
     `actions` maps a higher level to the model changes that would earn it.
     """
 
-    indicator: int
+    indicator: str
     rule: str
     level: int
     ceiling: int
@@ -221,6 +222,11 @@ class ModelFacts:
         return dict(sorted(out.items()))
 
     @cached_property
+    def services(self) -> dict[str, ServiceStructure]:
+        """Service id -> the level its structure shows (`spbe_arch.maturity.services`)."""
+        return service_structures(self.graph)
+
+    @cached_property
     def known(self) -> dict[str, Known]:
         """How much of each fact the model states (`spbe_arch.audit.completeness`)."""
         return known_facts(self.graph)
@@ -257,7 +263,7 @@ def derives(rule: EvidenceRule):
     return decorate
 
 
-def derive(graph: ArchGraph, framework: Framework) -> dict[int, Derivation]:
+def derive(graph: ArchGraph, framework: Framework) -> dict[str, Derivation]:
     """Indicator id -> what the model shows, for every indicator whose rule finds evidence.
 
     Examples
@@ -717,8 +723,15 @@ _SERVICE_STEP = {
 
 
 def _service_levels(facts: ModelFacts, indicator: Indicator) -> list[tuple[int, str]]:
+    """(level, service id) of the services claiming a level for the indicator, best first.
+
+    A service's `level:` is a claim: it counts only as far as its structure shows
+    (`spbe_arch.maturity.services`).
+    """
+    shown = facts.services
     return sorted(
-        ((ServiceLevel(s.level).number, s.id) for s in facts.arch.services.values()
+        ((min(ServiceLevel(s.level).number, shown[s.id].level), s.id)
+         for s in facts.arch.services.values()
          if s.indicator == indicator.id and s.level is not None),
         key=lambda pair: (-pair[0], pair[1]),
     )
@@ -791,7 +804,7 @@ def open_data(facts: ModelFacts, indicator: Indicator) -> Derivation | None:
     unpublished = sorted(d for d, item in facts.arch.data.items()
                          if item.classification is Classification.terbuka and not item.published)
     portal = {p for p, platform in national_platforms().items()
-              if platform.kind is PlatformKind.portal and platform.indicator == indicator.id}
+              if platform.kind is PlatformKind.portal and str(platform.indicator) == indicator.id}
     feeds = [f.id for f in facts.integrations
              if f.via is not IntegrationVia.file_transfer
              and (f.target in portal or _platform_of(facts, f.target) in portal)]

@@ -25,9 +25,12 @@ from ..model.rules import finding
 from ..model.rules import validation as codes
 from ..model.types import ID_PATTERN
 
-__all__ = ["ArchitectureBuilder", "build_architecture"]
+__all__ = ["FRAMEWORK_KEYS", "ArchitectureBuilder", "build_architecture"]
 
 _TOP_KEYS = ("instansi", "assessment", *COLLECTIONS, "platforms")
+FRAMEWORK_KEYS = frozenset({"levels", "domains", "indicators"})
+"""Top-level keys of an evaluation framework file: such a file in a model folder is no model
+data (the maturity framework a pemda keeps with its model)."""
 
 
 @cache
@@ -91,6 +94,8 @@ class ArchitectureBuilder:
                 )
             )
             return
+        if parsed.data.keys() >= FRAMEWORK_KEYS:
+            return  # an evaluation framework kept with the model: `maturity` reads it
         for key, value in parsed.data.items():
             _read_key(self.arch, parsed, str(key), value, findings, self.invalid_ids)
 
@@ -292,12 +297,14 @@ def _pydantic_findings(
                 )
             )
         elif kind == "missing":
+            what = _field_description(prefix, loc)
             out.append(
                 finding(
                     codes.MISSING_FIELD,
                     f"missing required field '{field}'",
                     element=element_id,
                     location=Location(file, key_path=(*prefix, *loc[:-1])),
+                    hint=f"add '{loc[-1]}:' ({what})" if what else None,
                 )
             )
         elif kind == "string_pattern_mismatch" and error["ctx"]["pattern"] == ID_PATTERN:
@@ -324,14 +331,25 @@ def _pydantic_findings(
     return out
 
 
-def _fields_at(prefix: tuple, loc: tuple) -> list[str]:
+def _model_at(prefix: tuple, loc: tuple) -> type | None:
+    """The element type whose own field `loc` names (None below the top level)."""
     collection = prefix[0]
     cls = {"instansi": Instansi, "assessment": AssessmentEntry,
            "platforms": NationalPlatform}.get(collection)
     cls = cls or COLLECTIONS.get(collection)
-    if cls is None or len(loc) != 1:
-        return []
-    return list(cls.model_fields)
+    return cls if len(loc) == 1 else None
+
+
+def _fields_at(prefix: tuple, loc: tuple) -> list[str]:
+    cls = _model_at(prefix, loc)
+    return list(cls.model_fields) if cls is not None else []
+
+
+def _field_description(prefix: tuple, loc: tuple) -> str | None:
+    """What a missing field holds, from the model's description (for the hint)."""
+    cls = _model_at(prefix, loc)
+    info = cls.model_fields.get(str(loc[-1])) if cls is not None else None
+    return info.description if info is not None else None
 
 
 def _quote(value: Any) -> str:
