@@ -101,7 +101,10 @@ def portfolio(
     published
         A CSV of published results to set beside the estimates.
     year
-        The year of the published results to compare with (default: each instansi's latest).
+        The evaluation year: each instansi is rated for it where its assessment entries cover
+        it (else for its latest year assessed), and compared with the published results of
+        that year (default: each instansi's latest assessed year, and the published results of
+        the same year, else the latest).
     progress
         Called as ``progress(done, total)`` after each model.
 
@@ -117,7 +120,7 @@ def portfolio(
     every: list[Traits] = []
     seen: dict[str, str] = {}
     for done, folder in enumerate(folders, start=1):
-        outcome = _assess(folder, seen)
+        outcome = _assess(folder, seen, year)
         if isinstance(outcome, BrokenModel):
             broken.append(outcome)
         else:
@@ -146,9 +149,11 @@ def portfolio(
     return result
 
 
-def _assess(folder: Path, seen: dict[str, str]) -> tuple[InstansiRow, Traits] | BrokenModel:
+def _assess(
+    folder: Path, seen: dict[str, str], year: int | None
+) -> tuple[InstansiRow, Traits] | BrokenModel:
     """The row and traits of one model folder, or why it is left out; `seen`: the ids and
-    names of the instansi already assessed."""
+    names of the instansi already assessed; `year`: the evaluation year asked for."""
     try:
         loaded = load_model(folder)
     except SpbeError as exc:
@@ -166,6 +171,10 @@ def _assess(folder: Path, seen: dict[str, str]) -> tuple[InstansiRow, Traits] | 
         graph = build_graph(arch)
         try:
             maturity = assess(graph)
+            if year is not None and maturity.year != year and year in {
+                t.year for t in maturity.trajectory
+            }:
+                maturity = assess(graph, year=year)
         except SpbeError as exc:
             return BrokenModel(str(folder), name, reason=str(exc))
         metrics = compute_metrics(graph)

@@ -161,6 +161,7 @@ def instansi_row(
         region=instansi.region,
         path=path,
         elements=sum(arch.counts().values()),
+        year=maturity.year,
         index=maturity.index,
         predikat=maturity.predikat,
         domains=tuple(maturity.domains),

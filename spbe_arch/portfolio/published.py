@@ -91,8 +91,9 @@ def read_published(path: Path) -> list[PublishedRow]:
 def compare(
     rows: list[InstansiRow], published: list[PublishedRow], year: int | None = None
 ) -> tuple[list[PublishedComparison], list[str]]:
-    """Each instansi's published result of `year` (default: its latest) beside its estimate,
-    and the ids of the instansi the file has no result for."""
+    """Each instansi's published result of `year` (default: of the year its estimate rates,
+    else its latest) beside its estimate, and the ids of the instansi the file has no result
+    for."""
     by_key: dict[str, list[PublishedRow]] = {}
     for entry in published:
         if year is None or entry.year == year:
@@ -103,7 +104,7 @@ def compare(
         if not found:
             missing.append(row.id)
             continue
-        entry = max(found, key=lambda e: (e.year, e.line))
+        entry = max(found, key=lambda e: (e.year == row.year, e.year, e.line))
         domains = tuple(
             DomainDifference(d.id, d.name, entry.domains[d.id], round(d.score, 2),
                              row.domain_sources.get(d.id, {}))

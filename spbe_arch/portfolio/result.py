@@ -39,6 +39,8 @@ class InstansiRow:
     region: str | None
     path: str
     elements: int
+    year: int | None
+    """The evaluation year rated (None: the model has no assessment entry)."""
     index: float
     predikat: str
     domains: tuple[Score, ...]

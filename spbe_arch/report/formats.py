@@ -291,7 +291,7 @@ def _portfolio_text(outcome: Outcome) -> Page:
     def draw(console) -> None:
         portfolio_text(outcome.result, console)
 
-    text = _rich(outcome, draw, width=200, highlight=False)
+    text = _rich(outcome, draw, width=240, highlight=False)
     return Page(_lines([line.rstrip() for line in text.splitlines()]), _portfolio_note(outcome))
 
 

@@ -13,7 +13,7 @@ from .findings import finding_dict, findings_text
 
 __all__ = ["portfolio_dict", "portfolio_html", "portfolio_markdown", "portfolio_text"]
 
-COLUMNS = ("rank", "instansi", "level", "elements", "index", "predikat", "SPLP", "JIP",
+COLUMNS = ("rank", "instansi", "level", "elements", "year", "index", "predikat", "SPLP", "JIP",
            "unintegrated services", "hosting outside PDN/PDD", "data known")
 """The ranking's columns, in every format."""
 
@@ -25,7 +25,8 @@ def _known(known: Known) -> str:
 
 
 def _cells(row) -> list[str]:
-    return [str(row.rank), row.name, row.level, str(row.elements), f"{row.index:.2f}",
+    return [str(row.rank), row.name, row.level, str(row.elements),
+            "-" if row.year is None else str(row.year), f"{row.index:.2f}",
             row.predikat, share_text(row.splp), share_text(row.jip),
             share_text(row.services_unintegrated), share_text(row.hosting_outside),
             _known(row.completeness)]
@@ -126,7 +127,7 @@ def portfolio_text(result: PortfolioResult, console) -> None:
     table = Table(title=f"portfolio: {len(result.rows)} instansi ranked by estimated index",
                   title_justify="left")
     for column in COLUMNS:
-        table.add_column(column, justify="right" if column in ("rank", "elements", "index")
+        table.add_column(column, justify="right" if column in ("rank", "elements", "year", "index")
                          else "left", overflow="fold")
     for row in result.rows:
         table.add_row(*map(escape, _cells(row)))
@@ -145,7 +146,7 @@ def portfolio_markdown(result: PortfolioResult, *, title: str) -> str:
     """The portfolio as Markdown (for a pull request or a wiki page)."""
     cell = lambda text: str(text).replace("|", "\\|")  # noqa: E731
     lines = [f"# {title}", "", "| " + " | ".join(COLUMNS) + " |",
-             "|" + "|".join("---:" if c in ("rank", "elements", "index") else "---"
+             "|" + "|".join("---:" if c in ("rank", "elements", "year", "index") else "---"
                             for c in COLUMNS) + "|"]
     lines += ["| " + " | ".join(map(cell, _cells(row))) + " |" for row in result.rows]
     lines.append("")
@@ -174,7 +175,8 @@ def portfolio_dict(result: PortfolioResult) -> dict[str, Any]:
     return {
         "instansi": [
             {"rank": r.rank, "id": r.id, "name": r.name, "level": r.level, "region": r.region,
-             "path": r.path, "elements": r.elements, "index": r.index, "predikat": r.predikat,
+             "path": r.path, "elements": r.elements, "year": r.year, "index": r.index,
+             "predikat": r.predikat,
              "domains": {str(d.id): round(d.score, 2) for d in r.domains},
              "splp": _share(r.splp), "jip": _share(r.jip),
              "services_unintegrated": _share(r.services_unintegrated),

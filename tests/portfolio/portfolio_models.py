@@ -1,8 +1,9 @@
 """Three small instansi and a broken fourth, written for the portfolio tests.
 
 What they plant:
-- ranking: Alpha self-assesses domain 1 at level 4, Beta at level 3, Gamma not at all, so the
-  indexes fall Alpha > Beta > Gamma;
+- ranking: domain 1 is verified at level 4 for Alpha in 2024 (level 2 in 2023), at level 3 for
+  Beta in 2024, not assessed for Gamma: the indexes fall Alpha > Beta > Gamma, and for 2023
+  Beta (whose latest year is 2024) > Alpha > Gamma;
 - one function built three times: 'SIMPUS Kabupaten Alpha' and 'Simpus Kota Beta' (one name,
   the place aside) and Gamma's 'Sistem Puskesmas' (Alpha's RAA code RAA.03.02);
 - SRIKANDI used by Alpha and Gamma, not by Beta;
@@ -50,7 +51,8 @@ integrations:
   - {id: simpus-portal-beta, source: simpus, target: portal-beta, via: api_direct, network: jip}
   - {id: pbb-simpus, source: e-pbb, target: simpus, via: splp, network: jip}
 assessment:
-""" + "".join(f"  - {{indicator: {i}, level: 4}}\n" for i in range(1, 11)),
+""" + "".join(f"  - {{indicator: {i}, year: 2023, level: 3, verified: 2}}\n"
+             f"  - {{indicator: {i}, year: 2024, level: 4, verified: 4}}\n" for i in range(1, 11)),
     },
     "kota-beta": {
         "spbe.yaml": """\
@@ -77,7 +79,8 @@ integrations:
   - {id: simpus-portal, source: simpus, target: portal-beta, via: splp, network: jip}
   - {id: parkir-portal, source: e-parkir, target: portal-beta, via: api_direct}
 assessment:
-""" + "".join(f"  - {{indicator: {i}, level: 3}}\n" for i in range(1, 11)),
+""" + "".join(f"  - {{indicator: {i}, year: 2024, level: 3, verified: 3}}\n"
+             for i in range(1, 11)),
     },
     "kab-gamma": {
         "spbe.yaml": """\

@@ -36,6 +36,7 @@ def test_portfolio_ranks_the_instansi_by_index_with_their_figures(runner, good):
     rows = out["instansi"]
     assert [r["id"] for r in rows] == RANKED
     assert [r["rank"] for r in rows] == [1, 2, 3]
+    assert [r["year"] for r in rows] == [2024, 2024, None]  # the latest year assessed
     assert rows[0]["index"] > rows[1]["index"] > rows[2]["index"]
     figures = {r["id"]: (r["elements"], r["splp"]["part"], r["splp"]["total"], r["jip"]["part"],
                          r["jip"]["total"], r["services_unintegrated"]["part"],
@@ -48,6 +49,16 @@ def test_portfolio_ranks_the_instansi_by_index_with_their_figures(runner, good):
     }
     assert rows[2]["completeness"]["all"] == {"known": 11, "of": 12}
     assert rows[1]["completeness"]["units.networks"] == {"known": 2, "of": 3}
+
+
+def test_portfolio_rates_the_year_asked_where_the_entries_cover_it(runner, good):
+    result, out = _json(runner, good, "--year", "2023")
+    assert result.exit_code == 0, result.output
+    rows = out["instansi"]
+    assert [(r["id"], r["year"]) for r in rows] == [
+        ("kota-beta", 2024), ("kab-alpha", 2023), ("kab-gamma", None)
+    ]
+    assert rows[0]["index"] > rows[1]["index"] > rows[2]["index"]
 
 
 def test_portfolio_totals_and_totals_per_region(runner, good):
