@@ -433,7 +433,8 @@ def portfolio(
     paths: Annotated[
         list[Path],
         typer.Argument(
-            help="Model folders, or folders holding model folders (searched one level down)"
+            metavar="DIR...",
+            help="Model folders, or folders holding model folders (searched one level down)",
         ),
     ],
     *,
@@ -446,7 +447,11 @@ def portfolio(
     ] = None,
     year: Annotated[
         int | None,
-        typer.Option(help="Year of the published results (default: each instansi's latest)"),
+        typer.Option(
+            help="Evaluation year: each instansi is rated for it where its assessment entries "
+            "cover it, and compared with the published results of that year (default: each "
+            "instansi's latest)"
+        ),
     ] = None,
     output_format: Annotated[
         PortfolioFormat, typer.Option("--format", "-f", help="Output format")

@@ -87,7 +87,7 @@ def platform_adoption(every: list[Traits]) -> list[PlatformAdoption]:
             continue
         adopted = tuple(sorted(t.id for t in every if pid in t.umum_used))
         if 0 < len(adopted) < len(ids):
-            missing = tuple(i for i in ids if i not in set(adopted))
+            missing = tuple(sorted(set(ids) - set(adopted)))
             out.append(PlatformAdoption(pid, platform.name, adopted, missing))
     return sorted(out, key=lambda a: (-len(a.adopted), a.platform))
 

@@ -59,7 +59,7 @@ def _sources(sources: dict[str, int]) -> str:
                      for source, n in sources.items())
 
 
-def section_lines(result: PortfolioResult) -> list[tuple[str, list[str]]]:
+def _sections(result: PortfolioResult) -> list[tuple[str, list[str]]]:
     """The cross-instansi, published and broken sections as (title, lines), for text and
     Markdown alike."""
     name = result.name
@@ -135,7 +135,7 @@ def portfolio_text(result: PortfolioResult, console) -> None:
     for totals in [result.totals, *result.regions]:
         console.print(escape(_totals_line(totals)))
         console.print(escape("  " + "; ".join(_totals_figures(totals))))
-    for title, lines in section_lines(result):
+    for title, lines in _sections(result):
         console.print()
         console.print(escape(title))
         for line in lines:
@@ -152,7 +152,7 @@ def portfolio_markdown(result: PortfolioResult, *, title: str) -> str:
     lines.append("")
     for totals in [result.totals, *result.regions]:
         lines += [f"- **{_totals_line(totals)}**; " + "; ".join(_totals_figures(totals))]
-    for heading, items in section_lines(result):
+    for heading, items in _sections(result):
         lines += ["", f"## {heading}", ""]
         lines += [f"{'  ' if item.startswith('  ') else ''}- {cell(item.strip())}"
                   for item in items] or ["- none"]
