@@ -433,7 +433,7 @@ def portfolio(
     paths: Annotated[
         list[Path],
         typer.Argument(
-            metavar="DIR...",
+            metavar="DIR",
             help="Model folders, or folders holding model folders (searched one level down)",
         ),
     ],
