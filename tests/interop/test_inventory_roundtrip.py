@@ -21,8 +21,9 @@ STATUS = {"Aktif": "active", "Tidak Aktif": "retired", "Pengembangan": "developm
 
 def _cell(*, xlsx: bool):
     """Non-empty text as typed in a cell: no surrounding spaces, no NUL (binary)."""
-    chars = st.characters(
-        blacklist_categories=("Cs", "Cc") if xlsx else ("Cs",), blacklist_characters="\x00"
+    chars = st.characters(  # a workbook's XML cannot hold control characters, U+FFFE, U+FFFF
+        blacklist_categories=("Cs", "Cc") if xlsx else ("Cs",),
+        blacklist_characters="\x00\ufffe\uffff" if xlsx else "\x00",
     )
     text = st.text(chars, min_size=1, max_size=30).map(str.strip).filter(bool)
     return text.filter(lambda t: not t.startswith("=")) if xlsx else text

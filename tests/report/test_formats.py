@@ -46,7 +46,6 @@ def test_exit_code_is_1_for_stale_generated_files():
     assert exit_code(Outcome("docs", None, stale=True)) == 1
 
 
-
 def test_exit_code_is_2_when_the_command_could_not_run():
     error = SpbeError("model: no such file or folder")
     assert exit_code(error) == 2
