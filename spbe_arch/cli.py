@@ -509,6 +509,87 @@ def report(
         raise _model_errors(path, context.errors, "the report lists them")
 
 
+export_app = typer.Typer(
+    help="Write the model for other tools: ArchiMate 3.1 exchange XML, GraphML, JSON.",
+    no_args_is_help=True,
+)
+app.add_typer(export_app, name="export")
+import_app = typer.Typer(help="Read a model from another tool's file.", no_args_is_help=True)
+app.add_typer(import_app, name="import")
+
+ExportOutput = Annotated[Path, typer.Option("--output", "-o", help="File to write")]
+ForceOption = Annotated[bool, typer.Option(help="Overwrite an existing file")]
+
+
+def _export(path: Path, output: Path, force: bool, fmt: str) -> None:
+    from .interop.export import ExportFormat, export_model
+    from .io import SpbeError
+    from .io.write import write_atomic
+
+    if output.exists() and not force:
+        raise _fail(f"{output}: already exists; use --force to overwrite it")
+    result = _load(path)
+    try:
+        write_atomic(output, export_model(result.architecture, ExportFormat(fmt)), force=force)
+    except SpbeError as exc:
+        raise _fail(str(exc)) from None
+    typer.echo(f"wrote {output}")
+    if not result.ok:
+        raise _model_errors(
+            path, result.count(_severity("error")), "the file holds the valid elements only"
+        )
+
+
+@export_app.command("archimate")
+def export_archimate(path: ModelPath, *, output: ExportOutput, force: ForceOption = False) -> None:
+    """ArchiMate 3.1 Open Exchange Format (Archi, Sparx EA, BiZZdesign, ...): elements,
+    relationships, SPBE fields as properties, folders by layer, one view per layer."""
+    _export(path, output, force, "archimate")
+
+
+@export_app.command("graphml")
+def export_graphml(path: ModelPath, *, output: ExportOutput, force: ForceOption = False) -> None:
+    """The typed graph as GraphML (networkx, yEd, Gephi, Neo4j apoc.import.graphml)."""
+    _export(path, output, force, "graphml")
+
+
+@export_app.command("json")
+def export_json(path: ModelPath, *, output: ExportOutput, force: ForceOption = False) -> None:
+    """The typed graph as node-link JSON: {"nodes": [...], "edges": [...]}."""
+    _export(path, output, force, "json")
+
+
+@import_app.command("archimate")
+def import_archimate(
+    file: Annotated[Path, typer.Argument(help="ArchiMate 3.x Open Exchange file (.xml)")],
+    *,
+    output: Annotated[Path, typer.Option("--output", "-o", help="Folder for the new model")],
+    force: Annotated[bool, typer.Option(help="Write into an existing folder")] = False,
+) -> None:
+    """Read an ArchiMate 3.x exchange file (any tool's) into a model folder.
+
+    What has an SPBE meaning is mapped; everything else is kept (archimate_elements,
+    archimate_relationships, properties) with a warning per concept type. Exit 0 written, 1
+    written but the model has errors, 2 could not read or write.
+    """
+    from .interop.archimate_import import import_archimate as read_archimate
+    from .interop.model_yaml import write_model_folder
+    from .io import SpbeError
+    from .report.interop import import_summary, import_warnings
+
+    try:
+        result = read_archimate(file)
+        write_model_folder(output, result.texts(file.name), force=force)
+    except SpbeError as exc:
+        raise _fail(str(exc)) from None
+    _emit_lines(import_summary(result, file, output))
+    for line in import_warnings(result, file):
+        typer.echo(line, err=True)
+    loaded = _load(output, show_progress=False)
+    if not loaded.ok:
+        raise _model_errors(output, loaded.count(_severity("error")), "fix them in the folder")
+
+
 def _version(value: bool) -> None:
     if value:
         typer.echo(f"spbe-arch {__version__}")

@@ -68,7 +68,7 @@ def build_graph(arch: Architecture) -> "nx.MultiDiGraph":
     by_edge_kind: dict[str, list[tuple[str, str, dict]]] = {kind: [] for kind in EDGE_KINDS}
     graph.graph.update({NODES_BY_KIND: by_kind, EDGES_BY_KIND: by_edge_kind})
     for collection, elements in arch.collections.items():
-        if collection != "integrations":
+        if collection not in ("integrations", "archimate_relationships"):
             by_kind[collection] = list(elements)
             for element_id, element in elements.items():
                 nodes[element_id] = {"kind": collection, "name": element.name, "element": element}

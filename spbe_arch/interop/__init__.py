@@ -1,0 +1,1 @@
+"""Exchange with other tools: ArchiMate Open Exchange XML, inventories, GraphML/JSON graphs."""

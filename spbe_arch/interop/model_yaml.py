@@ -1,0 +1,98 @@
+"""Writing a model folder from plain data: YAML text any YAML 1.2 reader reads back exactly.
+
+Scalars are written as JSON (a subset of YAML 1.2), so `no`, `1.0`, `2025-2029` or a name
+with a colon come back as they went in, and a national model is written in a second, where a
+general YAML emitter would take minutes.
+"""
+
+import json
+import re
+from pathlib import Path
+
+from ..io import SpbeError
+from ..io.write import write_atomic
+
+__all__ = ["to_yaml", "write_model_folder"]
+
+_PLAIN_KEY = re.compile(r"^[a-z_][a-z0-9_]*$")
+
+
+def to_yaml(document: dict, header: str = "") -> str:
+    """Block-style YAML for a mapping of str keys to dicts, lists and scalars.
+
+    >>> print(to_yaml({"units": [{"id": "dinkes", "networks": ["jip"], "tags": []}]}), end="")
+    units:
+      - id: "dinkes"
+        networks:
+          - "jip"
+        tags: []
+    """
+    lines = [f"# {line}" for line in header.splitlines()]
+    _mapping(document, 0, lines)
+    return "\n".join(lines) + "\n"
+
+
+def _key(key: str) -> str:
+    return key if _PLAIN_KEY.match(key) else json.dumps(key, ensure_ascii=False)
+
+
+def _scalar(value) -> str:
+    return json.dumps(value, ensure_ascii=False, allow_nan=False)
+
+
+def _mapping(mapping: dict, indent: int, lines: list[str]) -> None:
+    pad = " " * indent
+    for key, value in mapping.items():
+        if isinstance(value, dict) and value:
+            lines.append(f"{pad}{_key(key)}:")
+            _mapping(value, indent + 2, lines)
+        elif isinstance(value, list) and value:
+            lines.append(f"{pad}{_key(key)}:")
+            _sequence(value, indent + 2, lines)
+        elif isinstance(value, dict | list):
+            lines.append(f"{pad}{_key(key)}: {'{}' if isinstance(value, dict) else '[]'}")
+        else:
+            lines.append(f"{pad}{_key(key)}: {_scalar(value)}")
+
+
+def _sequence(items: list, indent: int, lines: list[str]) -> None:
+    pad = " " * indent
+    for item in items:
+        if isinstance(item, dict) and item:
+            start = len(lines)
+            _mapping(item, indent + 2, lines)
+            lines[start] = f"{pad}- {lines[start][indent + 2:]}"
+        else:
+            lines.append(f"{pad}- {_scalar(item)}")
+
+
+def write_model_folder(folder: Path, texts: dict[str, str], *, force: bool = False) -> list[Path]:
+    """Write a model folder's files (name -> text), each atomically; return their paths.
+
+    An existing folder is written into only with `force`, and never when it holds other model
+    files: the loader would merge them with the new ones.
+    """
+    if folder.exists() and not folder.is_dir():
+        raise SpbeError(f"{folder}: is a file; name a folder for the model")
+    if folder.is_dir() and any(folder.iterdir()):
+        if not force:
+            raise SpbeError(f"{folder}: already exists and is not empty; use --force to overwrite")
+        others = sorted(
+            path.relative_to(folder).as_posix()
+            for path in folder.rglob("*")
+            if path.suffix in (".yaml", ".yml", ".json")
+            and not any(part.startswith(".") for part in path.relative_to(folder).parts)
+            and path.relative_to(folder).as_posix() not in texts
+        )
+        if others:
+            raise SpbeError(
+                f"{folder}: holds other model files ({', '.join(others[:3])}"
+                f"{', ...' if len(others) > 3 else ''}) that would be merged with the import; "
+                "choose an empty folder"
+            )
+    written = []
+    for name, text in texts.items():
+        path = folder / name
+        write_atomic(path, text, force=True)
+        written.append(path)
+    return written
