@@ -35,7 +35,7 @@ from .archimate_map import (
     spbe_id,
 )
 from .model_yaml import to_yaml
-from .xml_safety import MAX_XML_BYTES, iterparse_safely, root_tag
+from .xml_safety import iterparse_safely, root_tag
 
 __all__ = ["ImportResult", "import_archimate"]
 
@@ -85,15 +85,15 @@ class _Concept:
     attributes: dict[str, str] = field(default_factory=dict)
 
 
-def import_archimate(path: Path, *, max_bytes: int = MAX_XML_BYTES) -> ImportResult:
+def import_archimate(path: Path) -> ImportResult:
     """Read the exchange file at `path` into model documents.
 
     Raises
     ------
     SpbeError
-        The file is unsafe, not well-formed, not ArchiMate 3.x, or over `max_bytes`.
+        The file is unsafe, not well-formed, not ArchiMate 3.x, or over MAX_XML_BYTES.
     """
-    model, elements, relationships, definitions, views = _read(path, max_bytes)
+    model, elements, relationships, definitions, views = _read(path)
     return _Converter(path, model, definitions).convert(elements, relationships, views)
 
 
@@ -104,8 +104,8 @@ _TAGS = tuple(
 )
 
 
-def _read(path: Path, max_bytes: int):
-    _check_root(path, root_tag(path, max_bytes=max_bytes))
+def _read(path: Path):
+    _check_root(path, root_tag(path))
     model = _Concept("", "model")
     elements: list[_Concept] = []
     relationships: list[_Concept] = []
@@ -274,15 +274,15 @@ class _Converter:
             self.kinds_of[concept.identifier] = kinds
         for type_name, count in sorted(self.unmapped.items()):
             self.warnings.append(
-                f"{count} {type_name} element{'s' if count > 1 else ''}: no SPBE meaning; "
-                "kept under archimate_elements"
+                f"{type_name} elements with no SPBE meaning, kept under archimate_elements: "
+                f"{count}"
             )
         result = ImportResult(documents={}, elements_read=len(elements),
                               relationships_read=len(relationships), views_read=views)
         self.relationships(relationships, result)
         self.placeholder_owner()
         for what, count in sorted(self.defaults.items()):
-            self.warnings.append(f"{count} {what}")
+            self.warnings.append(f"{what}: {count}")
         if instansi is None:
             instansi = self.instansi_from_model()
         result.documents["spbe.yaml"] = {"instansi": instansi}
@@ -300,7 +300,7 @@ class _Converter:
 
     def element(self, concept: _Concept, collection: str, spbe: dict, own: dict) -> dict:
         record: dict[str, Any] = {"id": self.model_id(concept.identifier)}
-        record["name"] = concept.name or concept.identifier
+        record["name"] = concept.name or concept.type  # a junction has no name
         if concept.documentation:
             record["description"] = concept.documentation
         model = COLLECTIONS[collection]
@@ -328,16 +328,16 @@ class _Converter:
             kind = next((k.value for k in UnitKind if k.value in words), None)
             if kind is None:
                 kind = UnitKind.unit_kerja.value
-                self.defaults["units without a kind: set to unit_kerja"] += 1
+                self.defaults["units without a kind, set to unit_kerja"] += 1
             record["kind"] = kind
         elif collection == "services" and "kind" not in record:
             administration = "administrasi" in name or "administration" in name
             record["kind"] = "administration" if administration else "public"
-            self.defaults["services without a kind: set from their names (public unless "
+            self.defaults["services without a kind, set from their names (public unless "
                           "'administrasi')"] += 1
         elif collection == "applications" and "kind" not in record:
             record["kind"] = "khusus"
-            self.defaults["applications without a kind: set to khusus"] += 1
+            self.defaults["applications without a kind, set to khusus"] += 1
         elif collection == "infrastructure" and "kind" not in record:
             if concept.type == "CommunicationNetwork":
                 words, default = NETWORK_WORDS, InfrastructureKind.intranet
@@ -345,7 +345,7 @@ class _Converter:
                 words, default = DATA_CENTRE_WORDS, InfrastructureKind.on_premise
             kind = next((k for word, k in words if re.search(rf"\b{word}\b", name)), None)
             if kind is None:
-                self.defaults[f"{concept.type} elements without a kind: set to "
+                self.defaults[f"{concept.type} elements without a kind, set to "
                               f"{default.value}"] += 1
             record["kind"] = (kind or default).value
 
@@ -377,8 +377,8 @@ class _Converter:
         for record in ownerless:
             record["owner"] = unit_id
         self.warnings.append(
-            f"{len(ownerless)} processes, services or applications without an owner: assigned "
-            f"to the added unit '{unit_id}'; set their owner"
+            "processes, services and applications without an owner, assigned to the added "
+            f"unit '{unit_id}' (set their owner): {len(ownerless)}"
         )
 
     def instansi(self, concept: _Concept, spbe: dict, own: dict) -> dict:
@@ -460,8 +460,8 @@ class _Converter:
             self.records[concept.identifier] = self.relationship(concept, collection, spbe, own)
         if dropped:
             self.warnings.append(
-                f"{dropped} relationships name an end that is not in the file (or a "
-                "relationship read as a field); not imported"
+                "relationships not imported because an end is not in the file (or is a "
+                f"relationship read as a field): {dropped}"
             )
         generic = Counter(
             c.type for c, _, _ in kept
@@ -469,8 +469,8 @@ class _Converter:
         )
         for type_name, count in sorted(generic.items()):
             self.warnings.append(
-                f"{count} {type_name} relationship{'s' if count > 1 else ''}: no SPBE meaning; "
-                "kept under archimate_relationships"
+                f"{type_name} relationships with no SPBE meaning, kept under "
+                f"archimate_relationships: {count}"
             )
 
     def relationship(self, concept: _Concept, collection: str, spbe: dict, own: dict) -> dict:
@@ -523,8 +523,8 @@ class _Converter:
             if relation.field in _SINGLE and relation.field in record:
                 return False
             if marked is None and (concept.name or concept.documentation or own):
-                self.defaults["relationships read as reference fields had a name, "
-                              "documentation or properties that were not kept"] += 1
+                self.defaults["relationships read as reference fields whose name, "
+                              "documentation or properties were not kept"] += 1
             value = self.ids.get(other) or self.model_id(other)
             for name in fields:
                 if name in _SINGLE:
