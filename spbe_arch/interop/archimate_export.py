@@ -9,6 +9,7 @@ Folders follow the ArchiMate layers, and each layer gets one view laid out as a 
 band per element type, in a fixed order, at most VIEW_COLUMNS nodes wide.
 """
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -288,12 +289,13 @@ def _end_type(concept: _Concept, stated: dict[str, _Concept]) -> str:
 _ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"})
 
 
+_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
 def _esc(text: str) -> str:
-    """Text for an XML attribute or element, without the control characters XML 1.0 cannot
-    hold (a YAML string may)."""
-    if not text.isprintable():
-        text = "".join(c for c in text if c.isprintable() or c in "\t\n\r")
-    return text.translate(_ESCAPES)
+    """Text for an XML attribute or element, without the characters XML 1.0 cannot hold (a
+    YAML string may have control characters)."""
+    return _NOT_XML.sub("", text).translate(_ESCAPES)
 
 
 def _value(value: Any) -> tuple[str, str]:

@@ -43,8 +43,8 @@ def root_tag(path: Path, *, max_bytes: int = MAX_XML_BYTES) -> str:
         raise SpbeError(f"{path}: is not a file")
     if size > max_bytes:
         raise SpbeError(
-            f"{path}: {size / 2**20:.0f} MiB is over the {max_bytes / 2**20:.0f} MiB limit "
-            "for XML files; split the model in the tool that wrote it"
+            f"{path}: {size:,} bytes, over the limit of {max_bytes:,} ({max_bytes // 2**20} "
+            "MiB) for XML files; split the model in the tool that wrote it"
         )
     for _, root in _events(path, events=("start",)):
         return root.tag if isinstance(root.tag, str) else ""
