@@ -138,7 +138,7 @@ def export_archimate(arch: Architecture) -> bytes:
     for concept in relationships:
         _concept(out, "relationship", concept, definitions)
     out.append("  </relationships>\n")
-    _organizations(out, elements, relationships, views)
+    _organizations(out, elements, views)
     if definitions:
         out.append("  <propertyDefinitions>\n")
         for (name, datatype), identifier in definitions.items():
@@ -268,7 +268,9 @@ def _relationships(
                         kind = "Association"
                     attributes = {"accessType": relation.access} if kind == "Access" else {}
                     identifier = ids.take(f"{holder.identifier}.{name}.{other.identifier}")
-                    out.append(_Concept(identifier, kind, None, None, [(FIELD, name)],
+                    # the importer reads the field from the type; say it where it cannot
+                    marker = [] if relation.infer and kind == relation.type else [(FIELD, name)]
+                    out.append(_Concept(identifier, kind, None, None, marker,
                                         source=source.identifier, target=target.identifier,
                                         attributes=attributes))
     splp = None
@@ -369,7 +371,7 @@ def _views(elements: list[_Concept], relationships: list[_Concept], ids: _Ids) -
     return views
 
 
-def _organizations(out: _Output, elements, relationships, views) -> None:
+def _organizations(out: _Output, elements, views) -> None:
     folders: dict[str, dict[str, list[str]]] = {}
     for concept in elements:
         collection = next(v for k, v in concept.properties if k == COLLECTION)
@@ -386,14 +388,10 @@ def _organizations(out: _Output, elements, relationships, views) -> None:
             out.extend(f'        <item identifierRef="{i}"/>\n' for i in members)
             out.append("      </item>\n")
         out.append("    </item>\n")
-    for label, members in (
-        ("Relations", [r.identifier for r in relationships]),
-        ("Views", [v.identifier for v in views]),
-    ):
-        if members:
-            out.append(f"    <item>\n      <label>{label}</label>\n")
-            out.extend(f'      <item identifierRef="{i}"/>\n' for i in members)
-            out.append("    </item>\n")
+    if views:  # relationships are left out: tools file them under Relations themselves
+        out.append("    <item>\n      <label>Views</label>\n")
+        out.extend(f'      <item identifierRef="{v.identifier}"/>\n' for v in views)
+        out.append("    </item>\n")
     out.append("  </organizations>\n")
 
 

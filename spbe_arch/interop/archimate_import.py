@@ -438,12 +438,11 @@ class _Converter:
             if marked == "route":
                 result.implied += 1
                 continue
-            if self.as_field(concept, marked, own):
+            stated = (spbe.get("collection") or [None])[0]
+            if stated is None and self.as_field(concept, marked, own):
                 result.fields_from_relationships += 1
                 continue
-            if (spbe.get("collection") or [None])[0] == "integrations" or (
-                concept.type == "Flow" and spbe.get("via")
-            ):
+            if stated == "integrations" or (concept.type == "Flow" and spbe.get("via")):
                 collection = "integrations"
             else:
                 collection = "archimate_relationships"

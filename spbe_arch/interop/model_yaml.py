@@ -32,12 +32,12 @@ def to_yaml(document: dict, header: str = "") -> str:
     return "\n".join(lines) + "\n"
 
 
+_scalar = json.JSONEncoder(ensure_ascii=False, allow_nan=False).encode
+"""A scalar as JSON text (one encoder for all: `json.dumps` with options builds one per call)."""
+
+
 def _key(key: str) -> str:
-    return key if _PLAIN_KEY.match(key) else json.dumps(key, ensure_ascii=False)
-
-
-def _scalar(value) -> str:
-    return json.dumps(value, ensure_ascii=False, allow_nan=False)
+    return key if _PLAIN_KEY.match(key) else _scalar(key)
 
 
 def _mapping(mapping: dict, indent: int, lines: list[str]) -> None:

@@ -145,7 +145,7 @@ def test_export_has_folders_and_a_laid_out_view_per_layer(tmp_path, runner):
     ]
     assert folders == [
         "Business", "Application", "Technology & Physical", "Motivation",
-        "Implementation & Migration", "Relations", "Views",
+        "Implementation & Migration", "Views",
     ]
     views = root.findall("a:views/a:diagrams/a:view", NS)
     assert [v.findtext("a:name", namespaces=NS) for v in views] == [
