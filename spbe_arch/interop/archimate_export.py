@@ -58,7 +58,6 @@ class _Concept:
     name: str | None
     documentation: str | None
     properties: list[tuple[str, Any]]
-    folder: str = ""
     source: str = ""
     target: str = ""
     attributes: dict[str, str] = field(default_factory=dict)

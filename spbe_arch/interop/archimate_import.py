@@ -13,6 +13,7 @@ The file is read as a stream (`xml_safety.iterparse_safely`), so memory stays pr
 the model, not to the XML text.
 """
 
+import math
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -45,6 +46,8 @@ PLACEHOLDER_UNIT = "unit-belum-ditetapkan"
 _NS = f"{{{NAMESPACE}}}"
 _TYPE = f"{{{XSI}}}type"
 _ATTRIBUTES = ("accessType", "modifier", "isDirected")
+_RELATIONSHIPS = ("integrations", "archimate_relationships")
+_INFRASTRUCTURE_KINDS = {kind.value for kind in InfrastructureKind}
 _SINGLE = {"parent", "owner", "steward", "producer", "hosting", "platform"}
 _NUMBER = re.compile(r"^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$")
 
@@ -182,10 +185,11 @@ def _concept(node) -> _Concept:
 
 def _decode(datatype: str, text: str) -> Any:
     """A property value as the type its definition states (number, boolean) or str."""
-    if datatype == "number" and _NUMBER.match(text.strip()):
+    if datatype == "number" and len(text) < 40 and _NUMBER.match(text.strip()):
         number = float(text)
-        is_int = re.fullmatch(r"[-+]?\d+", text.strip())
-        return int(text) if is_int else number
+        if re.fullmatch(r"[-+]?\d+", text.strip()):
+            return int(text)
+        return number if math.isfinite(number) else text
     if datatype == "boolean" and text.strip().lower() in ("true", "false"):
         return text.strip().lower() == "true"
     return text
@@ -248,6 +252,7 @@ class _Converter:
 
     def convert(self, elements, relationships, views: int) -> ImportResult:
         instansi, assessment = None, []
+        self.unique_identifiers([*elements, *relationships])
         for concept in elements:
             spbe, own = self.split_properties(concept)
             collection = (spbe.get("collection") or [None])[0]
@@ -262,13 +267,13 @@ class _Converter:
             if collection == "assessment":
                 assessment.append(self.assessment_entry(spbe, own))
                 continue
-            if collection not in COLLECTIONS:
+            if collection not in COLLECTIONS or collection in _RELATIONSHIPS:
                 collection = IMPORTED_COLLECTIONS.get(concept.type, "archimate_elements")
             record = self.element(concept, collection, spbe, own)
             self.records[concept.identifier] = record
             self.collection_of[concept.identifier] = collection
             kinds = {collection}
-            if collection == "infrastructure":
+            if collection == "infrastructure" and record["kind"] in _INFRASTRUCTURE_KINDS:
                 is_network = InfrastructureKind(record["kind"]).is_network
                 kinds.add("network" if is_network else "data_centre")
             self.kinds_of[concept.identifier] = kinds
@@ -297,6 +302,16 @@ class _Converter:
                 result.counts[collection] = len(records)
         result.warnings = self.warnings
         return result
+
+    def unique_identifiers(self, concepts: list[_Concept]) -> None:
+        """Give a concept without an identifier, or with one the file repeats, its own."""
+        seen: set[str] = set()
+        for n, concept in enumerate(concepts):
+            if not concept.identifier or concept.identifier in seen:
+                what = "repeats" if concept.identifier else "omits"
+                self.defaults[f"concepts whose identifier the file {what}, given a new id"] += 1
+                concept.identifier = f"{concept.identifier or concept.type.lower()}#{n}"
+            seen.add(concept.identifier)
 
     def element(self, concept: _Concept, collection: str, spbe: dict, own: dict) -> dict:
         record: dict[str, Any] = {"id": self.model_id(concept.identifier)}
@@ -388,7 +403,9 @@ class _Converter:
             if name in spbe:
                 record[name] = spbe[name][0]
         if "severity" in spbe:
-            record["severity"] = dict(str(v).split("=", 1) for v in spbe["severity"])
+            record["severity"] = {
+                code: level for code, _, level in (str(v).partition("=") for v in spbe["severity"])
+            }
         if spbe.get("tag"):
             record["tags"] = [str(tag) for tag in spbe["tag"]]
         if own:
@@ -425,7 +442,12 @@ class _Converter:
             if name in spbe:
                 entry[name] = spbe[name][0]
         if "evidence" in spbe:
-            entry["evidence"] = [orjson.loads(str(text)) for text in spbe["evidence"]]
+            entry["evidence"] = []
+            for text in spbe["evidence"]:
+                try:
+                    entry["evidence"].append(orjson.loads(str(text)))
+                except orjson.JSONDecodeError:  # written by hand: keep it as the title
+                    entry["evidence"].append({"title": str(text)})
         return entry
 
     # --- relationships ------------------------------------------------------------------

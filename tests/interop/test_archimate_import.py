@@ -184,3 +184,25 @@ def test_import_of_other_tools_files_validates_without_findings(runner, tmp_path
     assert _import(runner, source, folder).exit_code == 0
     result = runner.invoke(app, ["validate", str(folder)])
     assert result.exit_code == 0, result.output
+
+
+def test_import_of_a_file_that_breaks_the_format_keeps_what_it_can_and_exits_1(
+    runner, tmp_path
+):
+    source = FIXTURES / "malformed-but-well-formed.xml"
+    folder = tmp_path / "aneh"
+    result = _import(runner, source, folder)
+    assert result.exit_code == 1, result.output
+    assert "Traceback" not in result.output
+    assert result.stdout.splitlines()[1] == (
+        f"wrote {folder}: infrastructure 1, archimate_elements 2, archimate_relationships 1"
+    )
+    assert f"{source}: warning: concepts whose identifier the file repeats, given a new id: 1" in (
+        result.stderr.splitlines()
+    )
+    assert result.stderr.splitlines()[-1] == (
+        f"{folder}: the model has 4 errors; fix them in the folder "
+        f"(run `spbe-arch validate {folder}`)"
+    )
+    node = _by_id(folder, "infrastructure")["a"]
+    assert node["properties"] == {"n": "1e999", "n.2": "9" * 47}  # numbers it cannot hold
