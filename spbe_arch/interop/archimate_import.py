@@ -5,18 +5,19 @@ element types (BusinessActor -> unit, ApplicationComponent -> application, ...) 
 relationship types (Assignment actor -> process is its owner, Access is reads / writes, ...).
 Everything else is kept: elements as `archimate_elements`, relationships as
 `archimate_relationships`, properties as `properties`, with one warning per concept type that
-has no SPBE meaning. Views and folders are presentation and are not imported (they are
-counted). A required SPBE fact the file does not state (an application's owner, a unit's
-kind) is filled with a visible default and a warning that names it.
+has no SPBE meaning. Views and folders are presentation and are not imported. A required
+SPBE fact the file does not state (an application's owner, a unit's kind) is filled with a
+visible default and a warning that names it.
 
 The file is read as a stream (`xml_safety.iterparse_safely`), so memory stays proportional to
-the model, not to the XML text.
+the model, not to the XML text; parsing stops where the views start.
 """
 
 import math
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import Any, get_origin
 
@@ -36,7 +37,7 @@ from .archimate_map import (
     spbe_id,
 )
 from .model_yaml import to_yaml
-from .xml_safety import iterparse_safely, root_tag
+from .xml_safety import check_ends_with, iterparse_safely, root_tag
 
 __all__ = ["ImportResult", "import_archimate"]
 
@@ -60,7 +61,6 @@ class ImportResult:
     """File name -> {collection: [element, ...]} (spbe.yaml holds instansi and assessment)."""
     elements_read: int = 0
     relationships_read: int = 0
-    views_read: int = 0
     counts: dict[str, int] = field(default_factory=dict)
     """Collection -> elements written (integrations and archimate_relationships included)."""
     fields_from_relationships: int = 0
@@ -96,25 +96,23 @@ def import_archimate(path: Path) -> ImportResult:
     SpbeError
         The file is unsafe, not well-formed, not ArchiMate 3.x, or over MAX_XML_BYTES.
     """
-    model, elements, relationships, definitions, views = _read(path)
-    return _Converter(path, model, definitions).convert(elements, relationships, views)
+    model, elements, relationships, definitions = _read(path)
+    return _Converter(path, model, definitions).convert(elements, relationships)
 
 
-_TAGS = tuple(
-    _NS + tag
-    for tag in ("model", "element", "relationship", "propertyDefinition", "view",
-                "organizations", "views")
-)
+_TAGS = tuple(_NS + tag for tag in ("element", "relationship", "propertyDefinition",
+                                    "organizations"))
 
 
 def _read(path: Path):
+    """The model's name, documentation and properties, its elements, relationships and
+    property definitions. Parsing stops where the views start: they are not imported."""
     _check_root(path, root_tag(path))
-    model = _Concept("", "model")
+    root = None
     elements: list[_Concept] = []
     relationships: list[_Concept] = []
     definitions: dict[str, tuple[str, str]] = {}
-    views = 0
-    for node in iterparse_safely(path, _TAGS):
+    for node in iterparse_safely(path, _TAGS, stop_at=_NS + "views"):
         tag = node.tag
         if tag == _NS + "element":
             elements.append(_concept(node))
@@ -124,18 +122,15 @@ def _read(path: Path):
             identifier = node.get("identifier", "")
             name = node.findtext(_NS + "name")
             definitions[identifier] = (name or identifier, node.get("type", "string"))
-        elif tag == _NS + "view":
-            views += 1
-        elif tag == _NS + "model":
-            model = _concept(node)
-        if tag in (_NS + "model", _NS + "organizations", _NS + "views"):
-            node.clear()
-            continue
         node.clear()
         parent = node.getparent()
-        while node.getprevious() is not None:  # keep memory flat on large files
-            del parent[0]
-    return model, elements, relationships, definitions, views
+        if tag != _NS + "organizations":
+            while node.getprevious() is not None:  # keep memory flat on large files
+                del parent[0]
+        root = parent if tag == _NS + "organizations" else parent.getparent()
+    check_ends_with(path, "model")  # the views were not parsed: were they all there?
+    model = _concept(root) if root is not None else _Concept("", "model")
+    return model, elements, relationships, definitions
 
 
 def _check_root(path: Path, tag: str) -> None:
@@ -153,6 +148,9 @@ def _check_root(path: Path, tag: str) -> None:
 
 
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+_NAME, _DOCUMENTATION, _PROPERTIES, _PROPERTY = (
+    _NS + tag for tag in ("name", "documentation", "properties", "property")
+)
 
 
 def _concept(node) -> _Concept:
@@ -161,21 +159,22 @@ def _concept(node) -> _Concept:
     docs = []
     for child in node:
         tag = child.tag
-        if tag == _NS + "name":
+        if tag == _NAME:
             text = (child.text or "").strip()
             if concept.name is None:
                 concept.name = text
             else:
                 concept.extra_names.append((child.get(_XML_LANG, ""), text))
-        elif tag == _NS + "documentation":
-            docs.append(child.text or "")
-        elif tag == _NS + "properties":
+        elif tag == _PROPERTIES:
             concept.properties = [
-                (prop.get("propertyDefinitionRef", ""), prop.findtext(_NS + "value") or "")
+                (prop.get("propertyDefinitionRef", ""), (prop[0].text or "") if len(prop) else "")
                 for prop in child
-                if prop.tag == _NS + "property"
+                if prop.tag == _PROPERTY
             ]
-    concept.documentation = "\n\n".join(docs) or None
+        elif tag == _DOCUMENTATION:
+            docs.append(child.text or "")
+    if docs:
+        concept.documentation = "\n\n".join(docs)
     if node.get("source") is not None:
         concept.source = node.get("source", "")
         concept.target = node.get("target", "")
@@ -193,6 +192,17 @@ def _decode(datatype: str, text: str) -> Any:
     if datatype == "boolean" and text.strip().lower() in ("true", "false"):
         return text.strip().lower() == "true"
     return text
+
+
+@cache
+def _fields(collection: str) -> dict[str, bool]:
+    """Field name -> whether it holds a list, for the fields `spbe:<field>` may set."""
+    model = COLLECTIONS[collection]
+    return {
+        name: get_origin(info.annotation) is list
+        for name, info in model.model_fields.items()
+        if name not in ("id", "name", "description", "tags", "properties")
+    }
 
 
 class _Converter:
@@ -250,7 +260,7 @@ class _Converter:
 
     # --- elements -----------------------------------------------------------------------
 
-    def convert(self, elements, relationships, views: int) -> ImportResult:
+    def convert(self, elements, relationships) -> ImportResult:
         instansi, assessment = None, []
         self.unique_identifiers([*elements, *relationships])
         for concept in elements:
@@ -283,7 +293,7 @@ class _Converter:
                 f"{count}"
             )
         result = ImportResult(documents={}, elements_read=len(elements),
-                              relationships_read=len(relationships), views_read=views)
+                              relationships_read=len(relationships))
         self.relationships(relationships, result)
         self.placeholder_owner()
         for what, count in sorted(self.defaults.items()):
@@ -318,12 +328,11 @@ class _Converter:
         record["name"] = concept.name or concept.type  # a junction has no name
         if concept.documentation:
             record["description"] = concept.documentation
-        model = COLLECTIONS[collection]
+        fields = _fields(collection)
         for name, values in spbe.items():
-            if name in ("collection", "tag") or name not in model.model_fields:
-                continue
-            is_list = get_origin(model.model_fields[name].annotation) is list
-            record[name] = values if is_list else values[0]
+            is_list = fields.get(name)
+            if is_list is not None:
+                record[name] = values if is_list else values[0]
         if collection == "archimate_elements":
             record["type"] = concept.type
             self.unmapped[concept.type] += 1

@@ -6,12 +6,13 @@ unresolved, no DTD loading and no network; any DOCTYPE is refused outright, sinc
 formats such as ArchiMate's have none; the file size is bounded before a byte is parsed.
 """
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
 from ..io import SpbeError
 
-__all__ = ["MAX_XML_BYTES", "iterparse_safely", "root_tag"]
+__all__ = ["MAX_XML_BYTES", "check_ends_with", "iterparse_safely", "root_tag"]
 
 MAX_XML_BYTES = 512 * 1024 * 1024
 """Largest XML file read (512 MiB): a national model of 100,000 elements exports to ~150 MB."""
@@ -51,8 +52,9 @@ def root_tag(path: Path, *, max_bytes: int = MAX_XML_BYTES) -> str:
     raise SpbeError(f"{path}: holds no XML element")
 
 
-def iterparse_safely(path: Path, tags: tuple[str, ...]) -> Iterator[object]:
-    """Yield each element with one of `tags` once it is complete (lxml "end" events).
+def iterparse_safely(path: Path, tags: tuple[str, ...], *, stop_at: str) -> Iterator[object]:
+    """Yield each element with one of `tags` once it is complete (lxml "end" events), and
+    stop parsing where an element `stop_at` starts (the part of the file not needed).
 
     Call `root_tag` first: it checks the size and the DOCTYPE before anything is parsed.
 
@@ -61,8 +63,25 @@ def iterparse_safely(path: Path, tags: tuple[str, ...]) -> Iterator[object]:
     SpbeError
         The file declares a DOCTYPE or is not well-formed XML (the message names the line).
     """
-    for _, element in _events(path, events=("end",), tag=tags):
-        yield element
+    for event, element in _events(path, events=("start", "end"), tag=(*tags, stop_at)):
+        if event == "end":
+            yield element
+        elif element.tag == stop_at:
+            return
+
+
+def check_ends_with(path: Path, tag: str) -> None:
+    """Raise SpbeError unless the file's last element closes with `</tag>` (or `</x:tag>`):
+    a file cut short in a part that is not parsed is still refused."""
+    with path.open("rb") as handle:
+        handle.seek(max(0, path.stat().st_size - 4096))
+        tail = handle.read()
+    if not re.search(rb"</(?:[\w.-]+:)?" + tag.encode() + rb">\s*(?:<!--.*?-->\s*)*\Z", tail,
+                     re.S):
+        raise SpbeError(
+            f"{path}: does not end with </{tag}>; the file may be truncated or damaged: "
+            "export it again"
+        )
 
 
 def _events(path: Path, **options) -> Iterator[tuple[str, object]]:

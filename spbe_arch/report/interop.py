@@ -12,7 +12,7 @@ def import_summary(result: ImportResult, source: Path, folder: Path) -> list[str
     written = ", ".join(f"{name} {count}" for name, count in result.counts.items())
     lines = [
         f"read {source}: {result.elements_read} elements, {result.relationships_read} "
-        f"relationships, {result.views_read} views (views are not imported)",
+        "relationships (views and folders are not imported)",
         f"wrote {folder}: {written or 'no elements'}",
     ]
     if result.fields_from_relationships or result.implied:

@@ -48,7 +48,7 @@ def test_import_sparx_file_in_windows_1252_keeps_every_element(runner, tmp_path)
     result = _import(runner, SPARX, folder)
     assert result.exit_code == 0, result.output
     assert result.stdout.splitlines() == [
-        f"read {SPARX}: 13 elements, 13 relationships, 0 views (views are not imported)",
+        f"read {SPARX}: 13 elements, 13 relationships (views and folders are not imported)",
         f"wrote {folder}: units 4, business_processes 1, services 1, data 2, applications 2, "
         "infrastructure 2, archimate_elements 2, archimate_relationships 3",
         "10 relationships became reference fields (owner, reads, hosting, ...); 0 were "
@@ -112,7 +112,7 @@ def test_import_bizzdesign_file_with_nested_folders_and_views(runner, tmp_path):
     result = _import(runner, BIZZ, folder)
     assert result.exit_code == 0, result.output
     assert result.stdout.splitlines()[0] == (
-        f"read {BIZZ}: 14 elements, 16 relationships, 2 views (views are not imported)"
+        f"read {BIZZ}: 14 elements, 16 relationships (views and folders are not imported)"
     )
     assert _counts(folder) == (15, 8)  # + the added owner unit; 8 relationships became fields
     instansi = _read(folder, "spbe.yaml")["instansi"]

@@ -143,3 +143,15 @@ def test_missing_file(runner, tmp_path):
     result = runner.invoke(app, ["import", "archimate", str(source), "-o", str(tmp_path / "o")])
     assert result.exit_code == 2
     assert result.stderr == f"spbe-arch: {source}: cannot read (No such file or directory)\n"
+
+
+def test_file_cut_short_in_its_views_is_refused(runner, tmp_path):
+    fixture = Path(__file__).parent / "fixtures" / "bizzdesign-nested-organizations-views.xml"
+    data = fixture.read_bytes()
+    cut = data.index(b"<view identifier=\"id-v2\"")  # the views are not parsed, yet
+    source, result = _run(runner, tmp_path, data[:cut])
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"spbe-arch: {source}: does not end with </model>; the file may be truncated or "
+        "damaged: export it again\n"
+    )
