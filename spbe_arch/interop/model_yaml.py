@@ -29,6 +29,11 @@ def to_yaml(document: dict, header: str = "") -> str:
         networks:
           - "jip"
         tags: []
+    >>> print(to_yaml({"properties": {"null": "no", "rak": 6, "x y": 1.5}}), end="")
+    properties:
+      "null": "no"
+      rak: 6
+      "x y": 1.5
     """
     lines = [f"# {line}" for line in header.splitlines()]
     _mapping(document, 0, lines)
@@ -47,7 +52,8 @@ def _scalar(value) -> str:
 
 @cache
 def _key(key: str) -> str:
-    return key if _PLAIN_KEY.match(key) else _scalar(key)
+    plain = _PLAIN_KEY.match(key) and key not in ("true", "false", "null")
+    return key if plain else _scalar(key)
 
 
 def _mapping(mapping: dict, indent: int, lines: list[str]) -> None:
