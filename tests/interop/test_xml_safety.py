@@ -27,8 +27,12 @@ class Watched:
     def _serve(self) -> None:
         fd = os.open(self.path, os.O_WRONLY)  # blocks until a reader opens the pipe
         self.opened.set()
-        os.write(fd, b"SECRET-PASSWORD")
-        os.close(fd)
+        try:
+            os.write(fd, b"SECRET-PASSWORD")
+        except BrokenPipeError:  # the reader was `was_read` letting the writer go
+            pass
+        finally:
+            os.close(fd)
 
     def was_read(self) -> bool:
         opened = self.opened.is_set()
