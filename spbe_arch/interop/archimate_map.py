@@ -181,8 +181,10 @@ _LETTERS = {
 def allowed(source_type: str, target_type: str, relationship: str) -> bool:
     """Whether ArchiMate 3.1 allows `relationship` from `source_type` to `target_type`.
 
-    Read from the packaged copy of Archi's table (allowed-relationships.csv); junctions are
-    the table's `Junction`, relationships as ends are its `Relationship`.
+    Read from allowed-relationships.csv, shipped in this package: Archi's relationships.xml
+    (archimatetool/archi, MIT licence; its 3.2 rules, which the 3.1 exchange format carries
+    unchanged) converted to CSV. Junctions are the table's `Junction`, relationships as ends
+    its `Relationship`.
 
     >>> allowed("ApplicationComponent", "DataObject", "Access")
     True
