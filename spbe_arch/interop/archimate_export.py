@@ -287,7 +287,8 @@ def _end_type(concept: _Concept, stated: dict[str, _Concept]) -> str:
     return "Relationship" if concept.identifier in stated else concept.type
 
 
-_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"})
+_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "\r": "&#13;"})
+"""`\r` too: XML parsers turn a literal one into `\n`."""
 
 
 _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")

@@ -160,7 +160,7 @@ def _concept(node) -> _Concept:
     for child in node:
         tag = child.tag
         if tag == _NAME:
-            text = (child.text or "").strip()
+            text = child.text or ""
             if concept.name is None:
                 concept.name = text
             else:
