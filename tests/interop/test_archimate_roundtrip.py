@@ -3,9 +3,11 @@
 import tempfile
 from pathlib import Path
 
+import pytest
 from conftest import EXAMPLE
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from interop_helpers import xsd_errors
 
 from spbe_arch.cli import app
 from spbe_arch.interop.archimate_export import export_archimate
@@ -138,3 +140,21 @@ def test_generated_models_round_trip(arch):
     assert export_archimate(back).replace(b"model</name>", b"") == first.replace(
         b"model</name>", b""
     )
+
+
+@pytest.mark.parametrize(
+    "fixture",
+    ["sparx-vendor-properties-cp1252.xml", "bizzdesign-nested-organizations-views.xml"],
+)
+def test_other_tools_files_export_again_valid_and_round_trip(runner, tmp_path, shared, fixture):
+    folder, again, last = tmp_path / "imported", tmp_path / "again.xml", tmp_path / "last"
+    source = Path(__file__).parent / "fixtures" / fixture
+    for args in (
+        ["import", "archimate", str(source), "-o", str(folder)],
+        ["export", "archimate", str(folder), "-o", str(again)],
+        ["import", "archimate", str(again), "-o", str(last)],
+    ):
+        result = runner.invoke(app, args)
+        assert result.exit_code == 0, result.output
+    assert xsd_errors(shared, again.read_bytes()) == []
+    assert _dump(load_model(last).architecture) == _dump(load_model(folder).architecture)
