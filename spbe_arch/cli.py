@@ -522,7 +522,7 @@ ForceOption = Annotated[bool, typer.Option(help="Overwrite an existing file")]
 
 
 def _export(path: Path, output: Path, force: bool, fmt: str) -> None:
-    from .interop.export import ExportFormat, export_model
+    from .interop.export import export_model
     from .io import SpbeError
     from .io.write import write_atomic
 
@@ -530,7 +530,7 @@ def _export(path: Path, output: Path, force: bool, fmt: str) -> None:
         raise _fail(f"{output}: already exists; use --force to overwrite it")
     result = _load(path)
     try:
-        write_atomic(output, export_model(result.architecture, ExportFormat(fmt)), force=force)
+        write_atomic(output, export_model(result.architecture, fmt), force=force)
     except SpbeError as exc:
         raise _fail(str(exc)) from None
     typer.echo(f"wrote {output}")

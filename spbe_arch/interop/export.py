@@ -17,8 +17,12 @@ class ExportFormat(StrEnum):
     json = "json"
 
 
-def export_model(arch: "Architecture", fmt: ExportFormat) -> bytes:
-    """The model in `fmt`: an ArchiMate 3.1 exchange file, or its graph as GraphML or JSON."""
+def export_model(arch: "Architecture", fmt: ExportFormat | str) -> bytes:
+    """The model in `fmt`: an ArchiMate 3.1 exchange file, or its graph as GraphML or JSON.
+
+    Raises ValueError for a format not in ExportFormat.
+    """
+    fmt = ExportFormat(fmt)
     if fmt is ExportFormat.archimate:
         from .archimate_export import export_archimate
 
