@@ -532,7 +532,11 @@ def report(
     _run(call)
 
 
-import_app = typer.Typer(help="Start a model from files other tools keep.", no_args_is_help=True)
+import_app = typer.Typer(
+    help="Start a model from files other tools keep: an inventory spreadsheet, an ArchiMate "
+    "exchange file.",
+    no_args_is_help=True,
+)
 app.add_typer(import_app, name="import")
 
 
@@ -579,6 +583,74 @@ def import_inventory(
         return _outcome("import", imported, output, failed=not imported.report.clean)
 
     _run(call, output_format)
+
+
+export_app = typer.Typer(
+    help="Write the model for other tools: ArchiMate 3.1 exchange XML, GraphML, JSON.",
+    no_args_is_help=True,
+)
+app.add_typer(export_app, name="export")
+
+ExportOutput = Annotated[Path, typer.Option("--output", "-o", help="File to write")]
+ForceOption = Annotated[bool, typer.Option(help="Overwrite an existing file")]
+
+
+def _export(path: Path, output: Path, force: bool, fmt: str) -> None:
+    from .interop.export import export_model
+    from .io.write import refuse_overwrite, write_atomic
+
+    def call() -> "Outcome":
+        refuse_overwrite([output], force=force)  # before the model is read
+        loaded = _load(path)
+        write_atomic(output, export_model(loaded.architecture, fmt), force=force)
+        return _outcome("export", output, path, loaded=loaded, findings=loaded.findings)
+
+    _run(call)
+
+
+@export_app.command("archimate")
+def export_archimate(path: ModelPath, *, output: ExportOutput, force: ForceOption = False) -> None:
+    """ArchiMate 3.1 Open Exchange Format (Archi, Sparx EA, BiZZdesign, ...): elements,
+    relationships, SPBE fields as properties, folders by layer, one view per layer."""
+    _export(path, output, force, "archimate")
+
+
+@export_app.command("graphml")
+def export_graphml(path: ModelPath, *, output: ExportOutput, force: ForceOption = False) -> None:
+    """The typed graph as GraphML (networkx, yEd, Gephi, Neo4j apoc.import.graphml)."""
+    _export(path, output, force, "graphml")
+
+
+@export_app.command("json")
+def export_json(path: ModelPath, *, output: ExportOutput, force: ForceOption = False) -> None:
+    """The typed graph as node-link JSON: {"nodes": [...], "edges": [...]}."""
+    _export(path, output, force, "json")
+
+
+@import_app.command("archimate")
+def import_archimate(
+    file: Annotated[Path, typer.Argument(help="ArchiMate 3.x Open Exchange file (.xml)")],
+    *,
+    output: Annotated[Path, typer.Option("--output", "-o", help="Folder for the new model")],
+    force: Annotated[bool, typer.Option(help="Write into an existing folder")] = False,
+) -> None:
+    """Read an ArchiMate 3.x exchange file (any tool's) into a model folder.
+
+    What has an SPBE meaning is mapped; everything else is kept (archimate_elements,
+    archimate_relationships, properties) with a warning per concept type. Exit 0 written, 1
+    written but the model has errors, 2 could not read or write.
+    """
+    from .interop.archimate_import import import_archimate as read_archimate
+    from .interop.model_yaml import write_model_folder
+
+    def call() -> "Outcome":
+        result = read_archimate(file)
+        write_model_folder(output, result.texts(file.name), force=force)
+        loaded = _load(output, show_progress=False)
+        return _outcome("import-archimate", (result, file), output, loaded=loaded,
+                        findings=loaded.findings)
+
+    _run(call)
 
 
 def _version(value: bool) -> None:

@@ -437,7 +437,7 @@ def build_graph(arch: Architecture) -> ArchGraph:
     nodes: dict[str, tuple[str, Any]] = {}
     by_kind: dict[str, list[str]] = {}
     for collection, elements in arch.collections.items():
-        if collection != "integrations" and elements:
+        if collection not in ("integrations", "archimate_relationships") and elements:
             by_kind[collection] = list(elements)
             for element_id, element in elements.items():
                 nodes[element_id] = (collection, element)

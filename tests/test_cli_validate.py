@@ -55,7 +55,8 @@ def test_validate_json_contract(runner, make_model):
     assert payload["summary"]["elements"]["applications"] == 1
     assert set(payload["summary"]["elements"]) == {
         "units", "business_processes", "services", "data", "applications",
-        "infrastructure", "security", "integrations", "roadmap",
+        "infrastructure", "security", "integrations", "roadmap", "archimate_elements",
+        "archimate_relationships",
     }
     assert payload["findings"] == [
         {

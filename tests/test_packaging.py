@@ -32,3 +32,4 @@ def test_wheel_contains_catalogs(tmp_path):
     }
     assert shipped and shipped <= names
     assert "spbe_arch/cli.py" in names
+    assert "spbe_arch/interop/allowed-relationships.csv" in names  # ArchiMate export needs it

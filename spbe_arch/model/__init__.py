@@ -3,6 +3,8 @@
 from .architecture import COLLECTIONS, Architecture, Source
 from .elements import (
     Application,
+    ArchimateElement,
+    ArchimateRelationship,
     AssessmentEntry,
     BusinessProcess,
     DataSet,
@@ -34,6 +36,8 @@ __all__ = [
     "COLLECTIONS",
     "Application",
     "ApplicationKind",
+    "ArchimateElement",
+    "ArchimateRelationship",
     "Architecture",
     "AssessmentEntry",
     "BusinessProcess",

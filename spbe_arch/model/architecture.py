@@ -5,6 +5,8 @@ from typing import Any
 
 from .elements import (
     Application,
+    ArchimateElement,
+    ArchimateRelationship,
     AssessmentEntry,
     BusinessProcess,
     DataSet,
@@ -31,6 +33,8 @@ COLLECTIONS: dict[str, type[Element]] = {
     "security": SecurityControl,
     "integrations": Integration,
     "roadmap": RoadmapItem,
+    "archimate_elements": ArchimateElement,
+    "archimate_relationships": ArchimateRelationship,
 }
 """Collection key -> element type. Every model file may hold any of these."""
 

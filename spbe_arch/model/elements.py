@@ -7,6 +7,8 @@ from pydantic import Field
 from .framework import IndicatorId
 from .types import (
     ApplicationKind,
+    ArchimateElementType,
+    ArchimateRelationshipType,
     Classification,
     Identifier,
     InfrastructureKind,
@@ -24,6 +26,8 @@ from .types import (
 
 __all__ = [
     "Application",
+    "ArchimateElement",
+    "ArchimateRelationship",
     "AssessmentEntry",
     "BusinessProcess",
     "DataSet",
@@ -217,6 +221,28 @@ class RoadmapItem(Element):
     year: int = Field(ge=2000, le=2100, description="Target year (tahun target)")
     elements: Refs = Field(default_factory=list, description="Elements it changes or adds")
     status: Status = Field(default=Status.planned, description="Status")
+
+
+class ArchimateElement(Element):
+    """An element read from an ArchiMate file that has no SPBE meaning (e.g. a Capability).
+
+    Kept so that an import loses nothing and an export gives it back; no analysis reads it.
+    """
+
+    type: ArchimateElementType = Field(description="ArchiMate element type, e.g. Capability")
+
+
+class ArchimateRelationship(Element):
+    """A relationship read from an ArchiMate file that no SPBE field expresses.
+
+    Kept, like ArchimateElement, for a lossless exchange; no analysis reads it. ArchiMate's
+    relationship attributes (accessType, modifier, isDirected) are kept in `properties`.
+    """
+
+    name: Name | None = None
+    type: ArchimateRelationshipType = Field(description="ArchiMate relationship type, e.g. Serving")
+    source: Identifier = Field(description="Source element or relationship id (sumber)")
+    target: Identifier = Field(description="Target element or relationship id (tujuan)")
 
 
 class Evidence(SpbeModel):

@@ -359,6 +359,20 @@ def _import_json(outcome: Outcome) -> Page:
     return Page(_json(report_dict(outcome.result.report)))
 
 
+def _export_text(outcome: Outcome) -> Page:
+    return Page(f"wrote {outcome.result}\n",
+                _model_errors(outcome, "the file holds the valid elements only"))
+
+
+def _import_archimate_text(outcome: Outcome) -> Page:
+    from .interop import import_summary, import_warnings
+
+    result, source = outcome.result
+    warnings = import_warnings(result, source)
+    return Page(_lines(import_summary(result, source, outcome.path)),
+                _lines(warnings) + _model_errors(outcome, "fix them in the folder"))
+
+
 def _generated_text(outcome: Outcome) -> Page:
     synced = outcome.result
     verb = "stale" if synced.check else "wrote"
@@ -395,6 +409,8 @@ RENDERERS: dict[tuple[str, Format], Renderer] = {
     ("init", Format.text): _init_text,
     ("import", Format.text): _import_text,
     ("import", Format.json): _import_json,
+    ("import-archimate", Format.text): _import_archimate_text,
+    ("export", Format.text): _export_text,
     ("docs", Format.text): _generated_text,
     ("schema", Format.text): _generated_text,
 }
