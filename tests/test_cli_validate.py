@@ -67,6 +67,7 @@ def test_validate_json_contract(runner, make_model):
             "line": 5,
             "column": 5,
             "hint": "define it, or name an existing unit",
+            "waived": None,
         }
     ]
 

@@ -12,6 +12,7 @@ from pathlib import Path
 from ..graph import ArchGraph
 from ..model import Finding
 from ..model.framework import Framework
+from ..model.rules import codes_of
 from ..validate import finalize
 from .evidence import Derivation, derive
 from .framework import DEFAULT_FRAMEWORK, framework_ids, load_framework
@@ -108,5 +109,5 @@ def assess(
         plan=plan,
         plan_reach=reach,
         plan_predikat=predikat(framework, reach),
-        findings=finalize(findings, arch, finished=validation),
+        findings=finalize(findings, arch, finished=validation, checked=codes_of("M")),
     )

@@ -7,6 +7,7 @@ from .elements import (
     BusinessProcess,
     DataSet,
     Element,
+    ElementChange,
     Evidence,
     Infrastructure,
     Instansi,
@@ -15,6 +16,7 @@ from .elements import (
     SecurityControl,
     Service,
     Unit,
+    Waiver,
 )
 from .finding import Finding, Location, Severity
 from .platform import NationalPlatform, PlatformKind
@@ -40,6 +42,7 @@ __all__ = [
     "Classification",
     "DataSet",
     "Element",
+    "ElementChange",
     "Evidence",
     "Finding",
     "Infrastructure",
@@ -61,4 +64,5 @@ __all__ = [
     "Status",
     "Unit",
     "UnitKind",
+    "Waiver",
 ]

@@ -16,6 +16,7 @@ from .elements import (
     SecurityControl,
     Service,
     Unit,
+    Waiver,
 )
 
 __all__ = ["COLLECTIONS", "Architecture", "Source"]
@@ -55,6 +56,9 @@ class Architecture:
     assessment: list[AssessmentEntry] = field(default_factory=list)
     assessment_sources: list[Source] = field(default_factory=list)
     """Where each entry of `assessment` was written, in the same order."""
+    waivers: list[Waiver] = field(default_factory=list)
+    waiver_sources: list[Source] = field(default_factory=list)
+    """Where each waiver was written, in the same order."""
     sources: dict[str, Source] = field(default_factory=dict)
     files: list[str] = field(default_factory=list)
 

@@ -69,12 +69,14 @@ def exit_code(outcome: Outcome | SpbeError, fail_on: Severity = Severity.error) 
     """The exit status of every command.
 
     2 when it could not run (an `SpbeError`: usage, unreadable path, existing file without
-    `--force`); 1 when a finding reaches `fail_on` (model errors always do with the default)
-    or `--check` found stale files; else 0.
+    `--force`); 1 when a finding reaches `fail_on` (model errors always do with the default;
+    waived findings never do) or `--check` found stale files; else 0.
     """
     if isinstance(outcome, SpbeError):
         return 2
-    failed = outcome.stale or any(f.severity.rank >= fail_on.rank for f in outcome.findings)
+    failed = outcome.stale or any(
+        f.severity.rank >= fail_on.rank and not f.waived for f in outcome.findings
+    )
     return 1 if failed else 0
 
 

@@ -11,14 +11,25 @@ from typing import Any
 from pydantic import TypeAdapter, ValidationError
 
 from ..io import MANIFEST, ParsedFile
-from ..model import COLLECTIONS, Architecture, AssessmentEntry, Finding, Instansi, Location, Source
+from ..model import (
+    COLLECTIONS,
+    Architecture,
+    AssessmentEntry,
+    Finding,
+    Instansi,
+    Location,
+    Source,
+    Waiver,
+)
 from ..model.rules import finding
 from ..model.rules import validation as codes
 from ..model.types import ID_PATTERN
 
 __all__ = ["ArchitectureBuilder", "build_architecture"]
 
-_TOP_KEYS = ("instansi", "assessment", *COLLECTIONS)
+_TOP_KEYS = ("instansi", "assessment", "waivers", *COLLECTIONS)
+_LISTS = {"assessment": AssessmentEntry, "waivers": Waiver}
+"""Top-level lists of entries without ids, read entry by entry."""
 
 
 @cache
@@ -122,7 +133,7 @@ def _read_key(arch, parsed, key, value, findings, invalid_ids) -> None:
         except ValidationError as exc:
             findings.extend(_pydantic_findings(exc, parsed.relative, (key,), value, None))
         return
-    if key not in COLLECTIONS and key != "assessment":
+    if key not in COLLECTIONS and key not in _LISTS:
         close = get_close_matches(key, _TOP_KEYS, n=1, cutoff=0.5)
         findings.append(
             finding(
@@ -141,21 +152,22 @@ def _read_key(arch, parsed, key, value, findings, invalid_ids) -> None:
             finding(codes.INVALID_VALUE, f"'{key}' must be a list of elements", location=where)
         )
         return
-    if key == "assessment":
-        _read_assessment(arch, parsed, value, findings)
+    if key in _LISTS:
+        _read_entries(arch, parsed, key, value, findings)
         return
     _read_collection(arch, parsed, key, value, findings, invalid_ids)
 
 
-def _read_assessment(arch, parsed, value, findings) -> None:
+def _read_entries(arch, parsed, key, value, findings) -> None:
+    """Read `assessment:` or `waivers:` entries into `arch.<key>` and `arch.<...>_sources`."""
+    entries = getattr(arch, key)
+    sources = arch.assessment_sources if key == "assessment" else arch.waiver_sources
     for index, item in enumerate(value):
         try:
-            arch.assessment.append(AssessmentEntry.model_validate(item))
-            arch.assessment_sources.append(Source(parsed.relative, "assessment", index))
+            entries.append(_LISTS[key].model_validate(item))
+            sources.append(Source(parsed.relative, key, index))
         except ValidationError as exc:
-            findings.extend(
-                _pydantic_findings(exc, parsed.relative, ("assessment", index), item, None)
-            )
+            findings.extend(_pydantic_findings(exc, parsed.relative, (key, index), item, None))
 
 
 def _read_collection(arch, parsed, key, value, findings, invalid_ids) -> None:
@@ -275,7 +287,7 @@ def _pydantic_findings(
 
 def _fields_at(prefix: tuple, loc: tuple) -> list[str]:
     collection = prefix[0]
-    cls = {"instansi": Instansi, "assessment": AssessmentEntry}.get(collection)
+    cls = {"instansi": Instansi, **_LISTS}.get(collection)
     cls = cls or COLLECTIONS.get(collection)
     if cls is None or len(loc) != 1:
         return []
