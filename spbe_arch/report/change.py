@@ -75,7 +75,8 @@ def diff_text(result: "DiffResult", *, old_prefix: str = "", new_prefix: str = "
     for r in result.rerouted:
         network = f", network {r.old_network or '-'} -> {r.new_network or '-'}" if (
             r.old_network != r.new_network) else ""
-        lines.append(f"  {r.id} {r.source} -> {r.target}: {r.old_via} -> {r.new_via}{network}")
+        via = f"{r.old_via} -> {r.new_via}" if r.old_via != r.new_via else f"via {r.new_via}"
+        lines.append(f"  {r.id} {r.source} -> {r.target}: {via}{network}")
     lines += ["", f"findings introduced: {len(result.introduced)}"]
     lines += findings_text(result.introduced, prefix=new_prefix)
     lines += ["", f"findings resolved: {len(result.resolved)}"]
