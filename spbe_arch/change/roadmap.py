@@ -13,7 +13,6 @@ Items the checks of `spbe_arch.validate.roadmap` reject are applied as far as th
 """
 
 from dataclasses import dataclass, field, replace
-from graphlib import CycleError, TopologicalSorter
 
 from ..audit import Metrics, audit
 from ..graph import build_graph
@@ -75,19 +74,30 @@ class RoadmapResult:
 
 
 def order_items(arch: Architecture) -> list[RoadmapItem]:
-    """The roadmap items by year, dependencies first within a year, then by id.
+    """The roadmap items by year; within a year by id, each after the items it depends on.
 
-    A dependency cycle (reported by validation) is broken by ignoring dependencies.
+    Items of a dependency cycle (reported by validation) are taken by id.
+
+    Examples
+    --------
+    >>> from spbe_arch.model import RoadmapItem
+    >>> arch = Architecture(root=".")
+    >>> for item_id, year, after in (("b", 2026, []), ("a", 2026, ["c"]), ("c", 2026, [])):
+    ...     arch.roadmap[item_id] = RoadmapItem(id=item_id, name=item_id, year=year,
+    ...                                         depends_on=after)
+    >>> [item.id for item in order_items(arch)]
+    ['b', 'c', 'a']
     """
     items = arch.roadmap
-    sorter: TopologicalSorter = TopologicalSorter()
-    for item_id, item in sorted(items.items()):
-        sorter.add(item_id, *(d for d in item.depends_on if d in items))
-    try:
-        rank = {item_id: n for n, item_id in enumerate(sorter.static_order())}
-    except CycleError:
-        rank = {}
-    return sorted(items.values(), key=lambda i: (i.year, rank.get(i.id, 0), i.id))
+    ordered: list[RoadmapItem] = []
+    for year in sorted({item.year for item in items.values()}):
+        todo = sorted(i for i, item in items.items() if item.year == year)
+        while todo:
+            ready = [i for i in todo if not set(items[i].depends_on) & set(todo)]
+            chosen = ready[0] if ready else todo[0]
+            ordered.append(items[chosen])
+            todo.remove(chosen)
+    return ordered
 
 
 def apply_items(arch: Architecture, items: list[RoadmapItem]) -> Architecture:

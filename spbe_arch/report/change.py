@@ -243,13 +243,13 @@ def roadmap_text(result: "RoadmapResult", console: Any, *, prefix: str = "") -> 
     span = f" {years[0]}-{years[-1]}" if years else ""
     console.print(
         f"Peta Rencana SPBE: {result.instansi or '-'}, {len(result.items)} items{span}",
-        markup=False, highlight=False,
+        markup=False, highlight=False, soft_wrap=True,
     )
     for line in findings_text(result.findings, prefix=prefix):
-        console.print(line, markup=False, highlight=False)
+        console.print(line, markup=False, highlight=False, soft_wrap=True)
     console.print("\nitems", markup=False)
     for item in result.items:
-        console.print(_item_line(item), markup=False, highlight=False)
+        console.print(_item_line(item), markup=False, highlight=False, soft_wrap=True)
     table = Table(title="trajectory", title_justify="left")
     for column in ROADMAP_COLUMNS:
         table.add_column(column, no_wrap=True)
@@ -257,7 +257,7 @@ def roadmap_text(result: "RoadmapResult", console: Any, *, prefix: str = "") -> 
         table.add_row(*row)
     console.print(table)
     for line in _undelivered_lines(result):
-        console.print(line, markup=False, highlight=False)
+        console.print(line, markup=False, highlight=False, soft_wrap=True)
 
 
 def roadmap_dict(result: "RoadmapResult") -> dict[str, Any]:
