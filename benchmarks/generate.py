@@ -15,7 +15,8 @@ so that the audit can be checked against them:
 - ``internet_integration``: an integration through SPLP carried over the public internet
   instead of JIP;
 - ``isolated_app``: an active application with no integration at all;
-- ``data_without_steward``: a data set with no steward unit;
+- ``data_without_steward``: a data set that does not name its steward (unknown, not absent: the
+  audit counts it in one ``incomplete-data`` finding, not one finding per data set);
 - ``hosting_on_premise``: an application in a unit's server room, not on PDN or a pusat data
   daerah;
 - ``service_without_application``: a service realized by no application;
@@ -69,7 +70,6 @@ AUDIT_CODES = {
     "splp_bypass": "SPBE-A004",
     "internet_integration": "SPBE-A005",
     "hosting_on_premise": "SPBE-A009",
-    "data_without_steward": "SPBE-A012",
     "service_without_application": "SPBE-A014",
     "relay_application": "SPBE-A015",
     "hub_application": "SPBE-A016",
@@ -79,11 +79,13 @@ AUDIT_CODES = {
 """Gap kind -> the audit code that reports it, one finding per element listed for the kind.
 
 Besides these, the audit reports what every realistic model has: the data centres as single
-points of failure (SPBE-A017), which the generator does not count.
+points of failure (SPBE-A017), which the generator does not count, and the facts some elements
+leave unknown (SPBE-A021).
 """
 
-GAP_KINDS = tuple(AUDIT_CODES)
-"""Kinds of gaps planted on purpose, in the order .generated.json lists them."""
+GAP_KINDS = (*AUDIT_CODES, "data_without_steward")
+"""Kinds of gaps planted on purpose, in the order .generated.json lists them; the last is a fact
+left unknown, which the audit counts (`metrics.completeness`) rather than reports per element."""
 
 HUB_PARTNERS = 5
 """Integration partners that make an application a hub (as SPBE-A016 counts them)."""
@@ -508,11 +510,12 @@ def _fill(pemda: Pemda, profile: Profile, rng: random.Random, gaps: dict[str, li
         if round_:
             slug, name, data_name = (f"{slug}-{round_ + 1}", f"{name} Modul {round_ + 1}",
                                      f"{data_name} {round_ + 1}")
-        app = {"id": f"{p}.{slug}", "name": name, "kind": "khusus",
+        # each pemda names its own: one name twice in one model is a duplicate (SPBE-A007)
+        app = {"id": f"{p}.{slug}", "name": f"{name} {pemda.name}", "kind": "khusus",
                "owner": f"{p}.{owner}",
                "hosting": pdd if rng.random() < 0.8 else "pdn"}
         if rng.random() < 0.3:
-            app["url"] = f"https://{slug}.{pemda.file.replace('-', '')}.go.id"
+            app["url"] = f"https://{slug}.{p}.go.id"
         apps.append(app)
         if rng.random() < profile.data_share:
             data_of[app["id"]] = _add_data(pemda, rng, app, data_name, _SECTOR[owner])
@@ -693,7 +696,7 @@ def _services(pemda, rng, apps, umum, gaps, profile) -> None:
         services.append({
             "id": service_id, "name": f"Layanan Manual {len(services)} {pemda.name}",
             "kind": "public", "ref": f"RAL.01.{_SECTOR[unit['id'].split('.', 1)[1]]:02d}",
-            "owner": unit["id"], "level": "informasi",
+            "owner": unit["id"], "level": "informasi", "applications": [],
         })
         gaps["service_without_application"].append(service_id)
     readers = set(gaps["unintegrated_data"])
@@ -775,6 +778,7 @@ def _plant_simple_gaps(pemda, profile, rng, gaps, apps) -> None:
         gaps["unit_owning_nothing"].append(unit_id)
     for unit in pemda.items["units"]:
         if "networks" not in unit:
+            unit["networks"] = []  # known: no network (an omitted list would be unknown)
             gaps["unit_outside_jip"].append(unit["id"])
 
 

@@ -488,14 +488,23 @@ def maturity(
             "(default: instansi.framework, else permenpanrb-59-2020)",
         ),
     ] = None,
+    year: Annotated[
+        int | None,
+        typer.Option(help="Evaluation year to rate (default: the latest year assessed)"),
+    ] = None,
+    max_steps: Annotated[
+        int | None, typer.Option("--max-steps", min=0, help="Show at most N plan steps")
+    ] = None,
     output_format: Annotated[
         ResultFormat, typer.Option("--format", "-f", help="Output format")
     ] = ResultFormat.text,
 ) -> None:
-    """Estimate the SPBE index: levels with evidence, predikat, gap and a ranked plan.
+    """Estimate the SPBE index: claims against evidence, predikat, gap and a ranked plan.
 
-    Levels come from the model and its self-assessment (the lower counts). Exit 1 when the
-    model has errors (the results are printed too), 2 when it could not run.
+    Each indicator shows the self-assessed level, the evaluator's verified level, what the
+    model shows and the level that counts (verified, else the lower of claim and model), with
+    the index of each column and per year. Exit 1 when the model has errors (the results are
+    printed too), 2 when it could not run.
     """
     from .graph import build_graph
     from .maturity import assess
@@ -503,7 +512,8 @@ def maturity(
     def call() -> "Outcome":
         loaded = _load(path, show_progress=output_format is ResultFormat.text)
         graph = build_graph(loaded.architecture)
-        result = assess(graph, framework, target, validation=loaded.findings)
+        result = assess(graph, framework, target, year=year, max_steps=max_steps,
+                        validation=loaded.findings)
         return _outcome("maturity", result, path, loaded=loaded, findings=result.findings)
 
     _run(call, output_format)
@@ -525,6 +535,13 @@ def report(
         ReportLang,
         typer.Option(help="Language of titles and labels; the other one is shown as subtitles"),
     ] = ReportLang.id,
+    framework: Annotated[
+        str | None,
+        typer.Option(
+            "--framework",
+            help="Framework id or file for the maturity section, as in `maturity`",
+        ),
+    ] = None,
     force: Annotated[bool, typer.Option(help="Overwrite existing report files")] = False,
 ) -> None:
     """Write the architecture report (HTML and Markdown) for leadership and evaluators.
@@ -541,7 +558,8 @@ def report(
     def call() -> "Outcome":
         refuse_overwrite(report_files(output), force=force)  # before the model is read
         loaded = _load(path)
-        written = write_report(loaded, output, lang=lang.value, model=path.as_posix(), force=force)
+        written = write_report(loaded, output, lang=lang.value, model=path.as_posix(),
+                               force=force, framework=framework)
         return _outcome("report", written, path, loaded=loaded, findings=loaded.findings)
 
     _run(call)

@@ -49,7 +49,7 @@ NATIONAL = "national"
 
 RELATIONS = (
     "owns",  # unit -> application | service | business_process | data (steward)
-    "part_of",  # unit -> parent unit
+    "part_of",  # unit -> parent unit; infrastructure -> national platform it is a tenant of
     "supports",  # service -> business_process
     "realizes",  # application -> service
     "reads",  # application -> data
@@ -411,7 +411,7 @@ def build_graph(arch: Architecture) -> ArchGraph:
             by_kind[collection] = list(elements)
             for element_id, element in elements.items():
                 nodes[element_id] = (collection, element)
-    platforms = national_platforms()
+    platforms = {**arch.platforms, **national_platforms()}
     out: dict[str, dict[str, list[str]]] = {r: defaultdict(list) for r in RELATIONS}
     seen: set[tuple[str, str, str]] = set()
 
@@ -457,6 +457,7 @@ def build_graph(arch: Architecture) -> ArchGraph:
         if producer is not None and data_id not in producer.writes:
             link(producer.id, data_id, "writes")
     for infra_id, infra in arch.infrastructure.items():
+        link(infra_id, infra.platform, "part_of")
         for network in infra.networks:
             link(infra_id, network, "connected_to")
     for control_id, control in arch.security.items():

@@ -4,7 +4,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 
 from ..graph import ArchGraph
-from ..io import national_platforms
+from ..io import address_key, name_key, national_platforms
 from ..model import ApplicationKind, PlatformKind
 from ..model.rules import Hit
 from ..model.rules import audit as rules
@@ -44,7 +44,9 @@ def _indistinct(graph: ArchGraph, apps: list[str]) -> list[tuple[str, ...]]:
 def duplicate_application_groups(graph: ArchGraph) -> dict[tuple[str, ...], list[str]]:
     """Groups of active aplikasi khusus duplicating each other -> why, sorted by group.
 
-    Two or more share an RAA code, or realize one service with no RAA code telling them apart.
+    Two or more share an RAA code, realize one service with no RAA code telling them apart,
+    carry one name (case, spacing and punctuation aside: an inventory listing "SMS Gateway"
+    three times) or one address (`url`, scheme and `www.` aside).
     """
     khusus_ids = [
         a for a in graph.active_applications if graph.element(a).kind is ApplicationKind.khusus
@@ -61,6 +63,17 @@ def duplicate_application_groups(graph: ArchGraph) -> dict[tuple[str, ...], list
     for ref, apps in sorted(by_ref.items()):
         if len(apps) > 1:
             reasons[tuple(apps)].append(f"share RAA code '{ref}'")
+    for what, key in (("name", lambda a: name_key(a.name)),
+                      ("address", lambda a: address_key(a.url) if a.url else None)):
+        same: dict[str, list[str]] = defaultdict(list)
+        for app in khusus_ids:
+            value = key(graph.element(app))
+            if value:
+                same[value].append(app)
+        for apps in same.values():
+            if len(apps) > 1:
+                shown = graph.element(apps[0]).url if what == "address" else graph.name(apps[0])
+                reasons[tuple(apps)].append(f"share the {what} '{shown}'")
     return {group: reasons[group] for group in sorted(reasons)}
 
 

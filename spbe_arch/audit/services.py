@@ -12,8 +12,10 @@ __all__ = ["service_without_application"]
 
 @check(rules.SERVICE_WITHOUT_APPLICATION)
 def service_without_application(graph: ArchGraph) -> Iterator[Hit]:
-    """Each service no active application realizes, with its applications' statuses."""
+    """Each service that states its applications and has no active one among them."""
     for node in graph.nodes("services"):
+        if not graph.element(node).states("applications"):
+            continue  # unknown: the incomplete-data rule counts it
         apps = graph.sources(node, "realizes")
         if any(graph.is_active(a) for a in apps):
             continue

@@ -19,9 +19,9 @@ def not_in_baseline(findings: Iterable[Finding], baseline: list[dict[str, Any]])
     Examples
     --------
     >>> from spbe_arch.model import Severity
-    >>> old = [{"code": "SPBE-A001", "element": "e-kir", "file": "a.yaml", "message": "m"}]
-    >>> now = [Finding("SPBE-A001", Severity.warning, "m2", "e-kir"),
-    ...        Finding("SPBE-A001", Severity.warning, "m", "e-perpus")]
+    >>> old = [{"code": "SPBE-X001", "element": "e-kir", "file": "a.yaml", "message": "m"}]
+    >>> now = [Finding("SPBE-X001", Severity.warning, "m2", "e-kir"),
+    ...        Finding("SPBE-X001", Severity.warning, "m", "e-perpus")]
     >>> [f.element for f in not_in_baseline(now, old)]
     ['e-perpus']
     """
@@ -39,4 +39,4 @@ def not_in_baseline(findings: Iterable[Finding], baseline: list[dict[str, Any]])
 def _key(entry: dict[str, Any]) -> tuple:
     if entry.get("element") is not None:
         return (entry["code"], entry["element"])
-    return (entry["code"], None, entry.get("file"), entry.get("message"))
+    return (entry["code"], None, entry.get("file"), entry.get("hint") or entry.get("message"))

@@ -116,7 +116,7 @@ def apply_items(arch: Architecture, items: list[RoadmapItem]) -> Architecture:
                     collections[kind][change.element], change
                 )
             except ValueError:
-                continue  # reported by validation (SPBE-P004)
+                continue  # reported by validation (roadmap-change-invalid)
         for element_id in item.retires:
             _set_status(applied, element_id, Status.retired)
     return applied

@@ -84,6 +84,7 @@ def gather(
     model: str = "MODEL",
     diagrams: bool = True,
     generated: str | None = None,
+    framework: str | None = None,
 ) -> ReportContext:
     """Collect what the report shows from a loaded model.
 
@@ -99,13 +100,17 @@ def gather(
         Render the diagrams (needs `dot` or `graphviz-pure`).
     generated : str, optional
         The date printed in the report (default today, ISO format).
+    framework : str, optional
+        Framework id or file of the maturity section (default: the instansi's). A framework
+        asked for that cannot be loaded stops the report (`SpbeError`), where the instansi's
+        own only makes the section unavailable.
 
     Raises
     ------
     SectionFailed
         A section broke for another reason than its analysis refusing the model (a bug).
     SpbeError
-        Unknown `lang`.
+        Unknown `lang`, or a `framework` that cannot be loaded.
     """
     if lang not in LANGS:
         raise SpbeError(f"unknown language '{lang}'; use one of: {', '.join(LANGS)}")
@@ -142,8 +147,8 @@ def gather(
         ),
         maturity=_section(
             "maturity",
-            lambda: maturity_section(graph, lang),
-            lambda why: MaturitySection(False, why),
+            lambda: maturity_section(graph, lang, framework),
+            None if framework else lambda why: MaturitySection(False, why),
         ),
         diagrams=drawn,
         engine=engine,

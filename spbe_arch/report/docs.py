@@ -3,7 +3,14 @@
 Both come from code, so they cannot drift: a test fails when the checked-in files are stale.
 """
 
-from ..model import COLLECTIONS, AssessmentEntry, ElementChange, Instansi, Waiver
+from ..model import (
+    COLLECTIONS,
+    AssessmentEntry,
+    ElementChange,
+    Instansi,
+    NationalPlatform,
+    Waiver,
+)
 from ..model.rules import RULES, Rule
 
 __all__ = ["DOC_FILES", "rules_markdown", "vocabulary_markdown"]
@@ -48,7 +55,7 @@ def vocabulary_markdown() -> str:
     ]
     sections = {
         "instansi": Instansi, **COLLECTIONS, "roadmap[].changes": ElementChange,
-        "assessment": AssessmentEntry, "waivers": Waiver,
+        "assessment": AssessmentEntry, "waivers": Waiver, "platforms": NationalPlatform,
     }
     for key, cls in sections.items():
         schema = cls.model_json_schema()

@@ -103,8 +103,14 @@ def _json(payload: object) -> str:
 
 
 def _prefix(path: Path | None) -> str:
-    """How finding paths are shown in text: relative to where the user typed the model path."""
-    return "" if path is None or path.is_file() else f"{path.as_posix().rstrip('/')}/"
+    """How finding paths are shown in text: relative to where the user typed the model path.
+
+    Findings name files relative to the model folder, which is the folder of a file given (a
+    single-file model, or `MODEL/spbe.yaml`)."""
+    if path is None:
+        return ""
+    folder = path.parent if path.is_file() else path
+    return "" if folder == Path() else f"{folder.as_posix().rstrip('/')}/"
 
 
 def _rich(outcome: Outcome, draw: Callable[[Any], None], **options: Any) -> str:

@@ -61,19 +61,21 @@ def write_report(
     model: str = "MODEL",
     force: bool = False,
     generated: str | None = None,
+    framework: str | None = None,
 ) -> tuple[ReportContext, list[Path]]:
     """Write `index.html` and `report.md` into `folder`; return the context and the paths.
 
     Raises
     ------
     SpbeError
-        A file exists and `force` is not set, a file cannot be written, or `lang` is unknown.
+        A file exists and `force` is not set, a file cannot be written, `lang` is unknown, or
+        the `framework` asked for cannot be loaded.
     """
     from ..io.write import refuse_overwrite, write_atomic
 
     targets = report_files(folder)
     refuse_overwrite(targets, force=force)
-    context = gather(result, lang=lang, model=model, generated=generated)
+    context = gather(result, lang=lang, model=model, generated=generated, framework=framework)
     write_atomic(targets[0], render_html(context), force=force)
     write_atomic(targets[1], render_markdown(context), force=force)
     return context, targets

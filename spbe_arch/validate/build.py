@@ -10,7 +10,7 @@ from typing import Any
 
 from pydantic import TypeAdapter, ValidationError
 
-from ..io import MANIFEST, ParsedFile
+from ..io import MANIFEST, ParsedFile, written_ids
 from ..model import (
     COLLECTIONS,
     Architecture,
@@ -18,6 +18,7 @@ from ..model import (
     Finding,
     Instansi,
     Location,
+    NationalPlatform,
     Source,
     Waiver,
 )
@@ -25,11 +26,14 @@ from ..model.rules import finding
 from ..model.rules import validation as codes
 from ..model.types import ID_PATTERN
 
-__all__ = ["ArchitectureBuilder", "build_architecture"]
+__all__ = ["FRAMEWORK_KEYS", "ArchitectureBuilder", "build_architecture"]
 
-_TOP_KEYS = ("instansi", "assessment", "waivers", *COLLECTIONS)
+_TOP_KEYS = ("instansi", "assessment", "waivers", *COLLECTIONS, "platforms")
 _LISTS = {"assessment": AssessmentEntry, "waivers": Waiver}
 """Top-level lists of entries without ids, read entry by entry."""
+FRAMEWORK_KEYS = frozenset({"levels", "domains", "indicators"})
+"""Top-level keys of an evaluation framework file: such a file in a model folder is no model
+data (the maturity framework a pemda keeps with its model)."""
 
 
 @cache
@@ -55,6 +59,8 @@ class ArchitectureBuilder:
         self.arch = Architecture(root=root, files=list(files))
         self.findings: list[Finding] = []
         self.invalid_ids: dict[str, Source] = {}
+        self.unread: dict[str, Location] = {}
+        """Ids written in files that could not be parsed -> where their syntax error is."""
         self._first: ParsedFile | None = None
 
     def add(self, parsed: ParsedFile) -> None:
@@ -63,16 +69,24 @@ class ArchitectureBuilder:
             self._first = parsed
         findings = self.findings
         if parsed.error is not None:
-            findings.append(
-                finding(
-                    codes.SYNTAX_ERROR,
-                    parsed.error,
-                    location=Location(parsed.relative, parsed.line, parsed.column),
-                    hint=parsed.hint,
-                )
-            )
+            where = Location(parsed.relative, parsed.line, parsed.column)
+            findings.append(finding(codes.SYNTAX_ERROR, parsed.error, location=where,
+                                    hint=parsed.hint))
+            try:
+                for element_id in written_ids(parsed.path.read_bytes()):
+                    self.unread.setdefault(element_id, where)
+            except OSError:
+                pass  # unreadable: the syntax error says so, and no id is known
             return
         if parsed.data is None:
+            findings.append(
+                finding(
+                    codes.EMPTY_FILE,
+                    "the file holds nothing: it is empty or only comments",
+                    location=Location(parsed.relative, 1, 1),
+                    hint="add collections such as 'applications:', or delete the file",
+                )
+            )
             return
         if not isinstance(parsed.data, dict):
             findings.append(
@@ -83,6 +97,8 @@ class ArchitectureBuilder:
                 )
             )
             return
+        if parsed.data.keys() >= FRAMEWORK_KEYS:
+            return  # an evaluation framework kept with the model: `maturity` reads it
         for key, value in parsed.data.items():
             _read_key(self.arch, parsed, str(key), value, findings, self.invalid_ids)
 
@@ -133,7 +149,7 @@ def _read_key(arch, parsed, key, value, findings, invalid_ids) -> None:
         except ValidationError as exc:
             findings.extend(_pydantic_findings(exc, parsed.relative, (key,), value, None))
         return
-    if key not in COLLECTIONS and key not in _LISTS:
+    if key not in _TOP_KEYS:
         close = get_close_matches(key, _TOP_KEYS, n=1, cutoff=0.5)
         findings.append(
             finding(
@@ -155,6 +171,9 @@ def _read_key(arch, parsed, key, value, findings, invalid_ids) -> None:
     if key in _LISTS:
         _read_entries(arch, parsed, key, value, findings)
         return
+    if key == "platforms":
+        _read_platforms(arch, parsed, value, findings, invalid_ids)
+        return
     _read_collection(arch, parsed, key, value, findings, invalid_ids)
 
 
@@ -168,6 +187,35 @@ def _read_entries(arch, parsed, key, value, findings) -> None:
             sources.append(Source(parsed.relative, key, index))
         except ValidationError as exc:
             findings.extend(_pydantic_findings(exc, parsed.relative, (key, index), item, None))
+
+
+def _read_platforms(arch, parsed, value, findings, invalid_ids) -> None:
+    """The model's own platforms; their ids are unique among themselves (the reference checks
+    compare them with the catalog's and the elements')."""
+    for index, item in enumerate(value):
+        try:
+            platform = NationalPlatform.model_validate(item)
+        except ValidationError as exc:
+            raw_id = item.get("id") if isinstance(item, dict) else None
+            element_id = raw_id if isinstance(raw_id, str) else None
+            findings.extend(
+                _pydantic_findings(exc, parsed.relative, ("platforms", index), item, element_id)
+            )
+            if element_id is not None:  # it exists: references to it are not dangling
+                invalid_ids.setdefault(element_id, Source(parsed.relative, "platforms", index))
+            continue
+        first = arch.platform_sources.get(platform.id)
+        if first is not None:
+            findings.append(finding(
+                codes.DUPLICATE_ID,
+                f"duplicate id '{platform.id}': already used in {first.file} (platforms)",
+                element=platform.id,
+                location=Location(parsed.relative, key_path=("platforms", index, "id")),
+                hint="ids are unique across the whole model; rename one of them",
+            ))
+            continue
+        arch.platforms[platform.id] = platform
+        arch.platform_sources[platform.id] = Source(parsed.relative, "platforms", index)
 
 
 def _read_collection(arch, parsed, key, value, findings, invalid_ids) -> None:
@@ -287,7 +335,7 @@ def _pydantic_findings(
 
 def _fields_at(prefix: tuple, loc: tuple) -> list[str]:
     collection = prefix[0]
-    cls = {"instansi": Instansi, **_LISTS}.get(collection)
+    cls = {"instansi": Instansi, **_LISTS, "platforms": NationalPlatform}.get(collection)
     cls = cls or COLLECTIONS.get(collection)
     if cls is None or len(loc) != 1:
         return []

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from ..io import element_lines, key_position
 from ..model import Architecture, Finding, Location
+from ..model.rules.validation import SYNTAX_ERROR
 from .config import apply_overrides
 from .waivers import unmatched_waivers, waive
 
@@ -65,4 +66,10 @@ def finalize(
     new = waive(apply_overrides(findings, arch), arch, today=today)
     new += apply_overrides(unmatched_waivers(arch, [*finished, *new], checked, today=today), arch)
     located = locate(new, arch)
-    return sorted([*finished, *located], key=lambda f: f.sort_key)
+    return sorted([*finished, *located], key=_order)
+
+
+def _order(item: Finding) -> tuple:
+    """Syntax errors first (a file that cannot be read explains much of what follows), then
+    by place."""
+    return (item.code != SYNTAX_ERROR.code, *item.sort_key)

@@ -73,7 +73,7 @@ RESOLVED = sorted([
     ("SPBE-A008", "e-office-lembah-hijau"),
     ("SPBE-A009", "simrs-lembah-hijau"),
     ("SPBE-A010", "gis-tata-ruang"), ("SPBE-A010", "e-perpus"),
-    ("SPBE-A012", "data-pertanian"), ("SPBE-A012", "data-lingkungan"),
+    ("SPBE-A021", None),  # steward known for 42 of 44 data sets: now for all
     ("SPBE-A013", "data-tender"), ("SPBE-A013", "data-penerima-bansos"),
     ("SPBE-A015", "simpad"), ("SPBE-A015", "e-kinerja-lembah-hijau"),
     *(("SPBE-A020", u) for u in ("dispusip", "satpol-pp", "kec-sungai-jernih", "kec-bukit-raya",
@@ -124,6 +124,8 @@ def test_diff_lists_integrations_rerouted(folders):
 
 def test_diff_findings_resolved_and_introduced(folders):
     assert _keys(folders["findings_resolved"]) == RESOLVED
+    steward = next(f for f in folders["findings_resolved"] if f["code"] == "SPBE-A021")
+    assert steward["message"] == "steward known for 42 of 44 data sets"
     assert _keys(folders["findings_introduced"]) == sorted(INTRODUCED)
     introduced = folders["findings_introduced"][0]
     assert introduced["file"] == "aplikasi/khusus.yaml"  # located in the new model
@@ -140,7 +142,7 @@ def test_diff_metrics_and_index_change(runner, folders):
     assert index["old"] == pytest.approx(_maturity(runner, EXAMPLE)["index"], abs=1e-12)
     assert index["new"] == pytest.approx(_maturity(runner, TO_BE)["index"], abs=1e-12)
     assert {i["id"]: (i["old_level"], i["new_level"]) for i in index["indicators"]} == {
-        17: (2, 3), 23: (2, 3)}
+        "17": (2, 3), "23": (2, 3), "43": (2, 3)}
     gained = sum(i["index_change"] for i in index["indicators"])
     assert index["change"] == pytest.approx(gained, abs=1e-12)
 
@@ -157,8 +159,8 @@ def test_diff_text_shows_changes_findings_and_index(runner):
     )
     assert "  integrations via SPLP: 24 of 46 (52%) -> 38 of 52 (73%) (+21 pts)" in lines
     assert lines[-1] == (
-        "0 added, 0 removed, 33 changed, 9 rerouted, 2 findings introduced, 36 resolved, "
-        "index 2.87 -> 2.91"
+        "0 added, 0 removed, 33 changed, 9 rerouted, 2 findings introduced, 35 resolved, "
+        "index 2.68 -> 2.75"
     )
 
 

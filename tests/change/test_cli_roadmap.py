@@ -67,7 +67,7 @@ def test_roadmap_lists_what_the_target_has_that_no_item_delivers(runner, tmp_pat
     assert result.exit_code == 0, result.output
     lines = result.output.splitlines()
     at = lines.index(f"not delivered by any item, compared with {target.as_posix()} "
-                     "(index 2.96): 2")
+                     "(index 2.78): 2")
     assert lines[at + 1:at + 3] == [
         "  ~ e-bphtb (applications) hosting: vendor-pajak -> pdn-lembah-hijau",
         "  ~ e-pbb (applications) hosting: vendor-pajak -> pdn-lembah-hijau",

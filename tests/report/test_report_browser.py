@@ -50,7 +50,7 @@ def test_report_opens_offline_in_chromium(runner, make_model, tmp_path):
     assert page.dom["title"].startswith("Laporan Arsitektur SPBE - ")
     assert page.dom["text"] > 2000
     if find_engine() is not None:
-        assert page.dom["svgs"] == 5  # the maturity chart and four diagrams
+        assert page.dom["svgs"] == 6  # the maturity and trajectory charts and four diagrams
     assert page.height > 2000
     assert page.screenshot[:8] == b"\x89PNG\r\n\x1a\n"
     assert _inked_share(page.clips[0]) > 0.05  # the top of the page is not blank
