@@ -22,9 +22,18 @@ from .diff import (
     diff_elements,
     finding_key,
 )
-from .roadmap import RoadmapResult, RoadmapYear, Undelivered, apply_items, order_items, roadmap
+from .roadmap import (
+    AssessedYear,
+    RoadmapResult,
+    RoadmapYear,
+    Undelivered,
+    apply_items,
+    order_items,
+    roadmap,
+)
 
 __all__ = [
+    "AssessedYear",
     "DiffResult",
     "ElementChange",
     "ElementRef",

@@ -5,8 +5,9 @@ on (then by id). Starting from the model as it is (as-is), each year's items are
 memory: the elements an item `adds` (planned or in development today) become active, its
 `changes` set fields, the elements it `retires` are retired. After each year the model is
 audited and assessed, giving the audit metrics and the estimated index of that year: the
-trajectory the roadmap promises. Compared with a target model (the to-be architecture), what the
-target has that the applied model lacks is what no item delivers.
+trajectory the roadmap promises, continuing the years already assessed (the model's
+`assessment:` entries, as `assess` counts them). Compared with a target model (the to-be
+architecture), what the target has that the applied model lacks is what no item delivers.
 
 Items the checks of `spbe_arch.validate.roadmap` reject are applied as far as they can be
 (unknown elements and invalid changes are skipped); their findings come with the result.
@@ -16,13 +17,21 @@ from dataclasses import dataclass, field, replace
 
 from ..audit import Metrics, audit
 from ..graph import build_graph
-from ..maturity import assess
+from ..maturity import MaturityResult, assess
 from ..model import Architecture, Finding, RoadmapItem, Status
 from ..validate import ValidationResult
 from ..validate.roadmap import changed
 from .diff import ElementChange, ElementRef, diff_elements
 
-__all__ = ["RoadmapResult", "RoadmapYear", "Undelivered", "apply_items", "order_items", "roadmap"]
+__all__ = [
+    "AssessedYear",
+    "RoadmapResult",
+    "RoadmapYear",
+    "Undelivered",
+    "apply_items",
+    "order_items",
+    "roadmap",
+]
 
 
 @dataclass(frozen=True)
@@ -36,6 +45,15 @@ class RoadmapYear:
     predikat: str
     errors: int
     warnings: int
+
+
+@dataclass(frozen=True)
+class AssessedYear:
+    """A past evaluation year of the model (its `assessment:` entries): the index counted."""
+
+    year: int
+    index: float
+    predikat: str
 
 
 @dataclass(frozen=True)
@@ -59,6 +77,9 @@ class RoadmapResult:
     items: list[RoadmapItem]
     years: list[RoadmapYear]
     """As-is first (`year` None), then one entry per year that has items."""
+    assessed: list[AssessedYear] = field(default_factory=list)
+    """The years assessed so far (the as-is index is the latest one's): with `years`, the
+    one trajectory from past evaluations to the planned years."""
     target_index: float | None = None
     undelivered: Undelivered | None = None
     findings: list[Finding] = field(default_factory=list)
@@ -144,16 +165,19 @@ def roadmap(loaded: ValidationResult, *, target: ValidationResult | None = None,
     """
     arch = loaded.architecture
     ordered = order_items(arch)
-    years = [_year(arch, None, ())]
+    as_is, maturity = _year(arch, None, ())
+    years = [as_is]
     current = arch
     for year in sorted({item.year for item in ordered}):
         todo = [item for item in ordered if item.year == year]
         current = apply_items(current, todo)
-        years.append(_year(current, year, tuple(item.id for item in todo)))
+        years.append(_year(current, year, tuple(item.id for item in todo))[0])
     result = RoadmapResult(
         instansi=arch.instansi.name if arch.instansi else None,
         items=ordered,
         years=years,
+        assessed=[AssessedYear(t.year, t.indices.counted, t.predikat)
+                  for t in maturity.trajectory],
         findings=list(loaded.findings),
     )
     if target is not None:
@@ -163,12 +187,14 @@ def roadmap(loaded: ValidationResult, *, target: ValidationResult | None = None,
     return result
 
 
-def _year(arch: Architecture, year: int | None, items: tuple[str, ...]) -> RoadmapYear:
+def _year(
+    arch: Architecture, year: int | None, items: tuple[str, ...]
+) -> tuple[RoadmapYear, MaturityResult]:
     graph = build_graph(arch)
     audited = audit(graph)
     maturity = assess(graph)
     live = [f for f in audited.findings if not f.waived]
-    return RoadmapYear(
+    row = RoadmapYear(
         year=year,
         items=items,
         metrics=audited.metrics,
@@ -177,3 +203,4 @@ def _year(arch: Architecture, year: int | None, items: tuple[str, ...]) -> Roadm
         errors=sum(f.severity == "error" for f in live),
         warnings=sum(f.severity == "warning" for f in live),
     )
+    return row, maturity

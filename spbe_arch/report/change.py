@@ -247,6 +247,10 @@ def roadmap_text(result: "RoadmapResult", console: Any, *, prefix: str = "") -> 
     )
     for line in findings_text(result.findings, prefix=prefix):
         console.print(line, markup=False, highlight=False, soft_wrap=True)
+    if result.assessed:
+        past = ", ".join(f"{a.year} {a.index:.2f} ({a.predikat})" for a in result.assessed)
+        console.print(f"assessed: {past}; as-is is the latest", markup=False, highlight=False,
+                      soft_wrap=True)
     console.print("\nitems", markup=False)
     for item in result.items:
         console.print(_item_line(item), markup=False, highlight=False, soft_wrap=True)
@@ -276,6 +280,8 @@ def roadmap_dict(result: "RoadmapResult") -> dict[str, Any]:
              "errors": y.errors, "warnings": y.warnings, "metrics": y.metrics.as_dict()}
             for y in result.years
         ],
+        "assessed": [{"year": a.year, "index": a.index, "predikat": a.predikat}
+                     for a in result.assessed],
         "target_index": result.target_index,
         "undelivered": None if gap is None else {
             "target": gap.target,
