@@ -65,7 +65,7 @@ def test_audit_hook_fails_on_the_examples_planted_errors(hooks):
     assert result.returncode == 1, result.stdout + result.stderr
     assert "Failed" in result.stdout
     assert (
-        "./aplikasi/khusus.yaml:49:5: error SPBE-A002 aplikasi 'e-pbb' reads data "
+        "aplikasi/khusus.yaml:49:5: error SPBE-A002 aplikasi 'e-pbb' reads data "
         "'data-kependudukan' produced by 'siak-lembah-hijau'"
     ) in result.stdout
 
