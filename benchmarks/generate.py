@@ -30,9 +30,16 @@ so that the audit can be checked against them:
 `AUDIT_CODES` says which audit code reports each kind. The model validates with no finding.
 The same seed gives the same files, byte for byte.
 
+`split` writes the same pemda as one model folder each (``<pemda>/spbe.yaml`` and
+``<pemda>/arsitektur.yaml``), the set a province or a ministry reads with `spbe-arch portfolio`.
+A kabupaten/kota's link to its province's Satu Data portal then names that portal as one of
+its own `platforms:` (run by the province), and the province's portal no longer lists the data
+of its kabupaten/kota (another model's ids); the one-model hub and relay gaps do not arise.
+
 Usage::
 
     python benchmarks/generate.py --size national --seed 1 -o benchmarks/out/national
+    python benchmarks/generate.py --size national --split -o benchmarks/out/national-split
 
 Also importable: ``generate(size, seed)`` returns the model in memory, ``write_model`` writes it.
 """
@@ -319,8 +326,9 @@ class Generated:
         }
 
 
-def generate(size: str = "small", seed: int = 1) -> Generated:
-    """Generate the model of `size` (small, province, national) from `seed`, in memory.
+def generate(size: str = "small", seed: int = 1, *, split: bool = False) -> Generated:
+    """Generate the model of `size` (small, province, national) from `seed`, in memory; with
+    `split`, one model folder per pemda (the same pemda, elements and planted gaps).
 
     Examples
     --------
@@ -343,10 +351,15 @@ def generate(size: str = "small", seed: int = 1) -> Generated:
         parent = provinces.get(pemda.province_slug)
         if parent is not None and parent is not pemda:
             _link_to_province(pemda, parent)
-    gaps["hub_application"] = _hubs(pemdas)
-    gaps["relay_application"] = _relays(pemdas)
-    files = {"spbe.yaml": _manifest(spec, pemdas)}
-    files.update(_layout(spec, pemdas))
+    if split:
+        files = _split_layout(pemdas)
+        gaps["hub_application"] = sorted(a for p in pemdas for a in _hubs([p]))
+        gaps["relay_application"] = sorted(a for p in pemdas for a in _relays([p]))
+    else:
+        gaps["hub_application"] = _hubs(pemdas)
+        gaps["relay_application"] = _relays(pemdas)
+        files = {"spbe.yaml": _manifest(spec, pemdas)}
+        files.update(_layout(spec, pemdas))
     elements = Counter()
     for pemda in pemdas:
         for collection, items in pemda.items.items():
@@ -356,14 +369,14 @@ def generate(size: str = "small", seed: int = 1) -> Generated:
         seed=seed,
         files=files,
         elements={name: elements[name] for name in COLLECTION_ORDER},
-        relations=relation_count(pemdas),
+        relations=relation_count(pemdas, split=split),
         gaps={kind: sorted(ids) for kind, ids in gaps.items()},
     )
 
 
 def write_model(model: Generated, folder: Path) -> dict[str, Any]:
     """Write the files and .generated.json into `folder` (which must not hold a model yet)."""
-    if (folder / "spbe.yaml").exists():
+    if (folder / "spbe.yaml").exists() or (folder / SUMMARY_FILE).exists():
         raise FileExistsError(f"{folder}: already holds a model; choose an empty folder")
     for relative, text in model.files.items():
         path = folder / relative
@@ -374,11 +387,12 @@ def write_model(model: Generated, folder: Path) -> dict[str, Any]:
     return summary
 
 
-def relation_count(pemdas: list[Pemda]) -> int:
+def relation_count(pemdas: list[Pemda], *, split: bool = False) -> int:
     """Relations as the graph builder makes edges: one per id a reference field names.
 
     A data set's `producer` adds no edge when the producer already lists it in `writes`, and
-    an integration is one edge whatever data it carries.
+    an integration is one edge whatever data it carries. `split`: summed over the pemda's own
+    models, where an application reads no data of another pemda.
     """
     writes: dict[str, set[str]] = {}
     for pemda in pemdas:
@@ -397,9 +411,11 @@ def relation_count(pemdas: list[Pemda]) -> int:
             total += bool(data.get("steward"))
             producer = data.get("producer")
             total += bool(producer) and data["id"] not in writes.get(producer, ())
+        own = {d["id"] for d in items["data"]}
         for app in items["applications"]:
             total += 1 + bool(app.get("hosting")) + bool(app.get("platform"))
-            total += len(app.get("reads", ())) + len(app.get("writes", ()))
+            reads = _own_reads(app, own) if split else app.get("reads", ())
+            total += len(reads) + len(app.get("writes", ()))
         for infra in items["infrastructure"]:
             total += len(infra.get("networks", ()))
         for control in items["security"]:
@@ -622,12 +638,12 @@ def _integrate(pemda, profile, rng, gaps, apps, data_of) -> None:
 
 def _hubs(pemdas: list[Pemda]) -> list[str]:
     """Applications with HUB_PARTNERS or more integration partners, either direction."""
+    apps = {a["id"] for pemda in pemdas for a in pemda.items["applications"]}
     partners: dict[str, set[str]] = {}
     for pemda in pemdas:
         for link in pemda.items["integrations"]:
             partners.setdefault(link["source"], set()).add(link["target"])
             partners.setdefault(link["target"], set()).add(link["source"])
-    apps = {a["id"] for pemda in pemdas for a in pemda.items["applications"]}
     return [a for a, found in partners.items() if a in apps and len(found) >= HUB_PARTNERS]
 
 
@@ -828,6 +844,48 @@ def _layout(spec: Size, pemdas: list[Pemda]) -> dict[str, str]:
     return files
 
 
+def _own_reads(app: dict[str, Any], own: set[str]) -> list[str]:
+    """The data an application reads that its own pemda holds."""
+    return [d for d in app.get("reads", ()) if d in own]
+
+
+def _split_layout(pemdas: list[Pemda]) -> dict[str, str]:
+    """One model folder per pemda: its manifest and one file with its collections.
+
+    An integration with another pemda's application names it as a platform of the model's own
+    (`platforms:`, a portal run by that pemda); an application reads only its pemda's data.
+    """
+    owner_of = {a["id"]: (a, p) for p in pemdas for a in p.items["applications"]}
+    files: dict[str, str] = {}
+    for pemda in pemdas:
+        folder = f"{pemda.slug}-{pemda.file}"
+        instansi = {"id": pemda.slug, "name": f"Pemerintah {pemda.name}", "level": pemda.level,
+                    "region": f"Provinsi {pemda.province}", "framework": "permenpanrb-59-2020",
+                    "target": 3.0}
+        lines = ["# Synthetic SPBE model (one pemda) written by benchmarks/generate.py",
+                 "instansi:"]
+        lines += [f"  {key}: {_scalar(value)}" for key, value in instansi.items()]
+        files[f"{folder}/spbe.yaml"] = "\n".join(lines) + "\n"
+        own = {d["id"] for d in pemda.items["data"]}
+        items = dict(pemda.items)
+        items["applications"] = [
+            {**app, "reads": _own_reads(app, own)} if "reads" in app else app
+            for app in pemda.items["applications"]
+        ]
+        mine = {a["id"] for a in items["applications"]}
+        others = sorted({
+            link["target"] for link in items["integrations"]
+            if link["target"] in owner_of and link["target"] not in mine
+        })
+        platforms = []
+        for target in others:
+            app, runner = owner_of[target]
+            platforms.append({"id": target, "name": app["name"], "kind": "portal",
+                              "operator": f"Pemerintah {runner.name}"})
+        files[f"{folder}/arsitektur.yaml"] = _document({**items, "platforms": platforms})
+    return files
+
+
 def _document(collections: dict[str, list[dict[str, Any]]]) -> str:
     out: list[str] = []
     for collection, items in collections.items():
@@ -862,10 +920,12 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n", 1)[0])
     parser.add_argument("--size", choices=sorted(SIZES), default="small")
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--split", action="store_true",
+                        help="one model folder per pemda (for spbe-arch portfolio)")
     parser.add_argument("-o", "--output", type=Path, required=True, help="folder to write")
     args = parser.parse_args(argv)
     try:
-        summary = write_model(generate(args.size, args.seed), args.output)
+        summary = write_model(generate(args.size, args.seed, split=args.split), args.output)
     except FileExistsError as exc:
         print(f"generate.py: {exc}", file=sys.stderr)
         return 2

@@ -81,20 +81,34 @@ FailOnOption = Annotated[
 ]
 
 
-def _run(call: "Callable[[], Outcome]", fmt: str = "text", *, fail_on: str = "error") -> NoReturn:
+def _run(
+    call: "Callable[[], Outcome]",
+    fmt: str = "text",
+    *,
+    fail_on: str = "error",
+    output: Path | None = None,
+    force: bool = False,
+) -> NoReturn:
     """Every command ends here: call the library, render what it returns, exit with its code.
 
-    Only `SpbeError` (bad input, unreadable path, a file that would be overwritten) is caught:
-    it is printed as one line on stderr and exits 2. Anything else is a bug and shows as one.
+    With `output`, the rendered page is written to that file (atomically, never over an
+    existing one without `force`) instead of stdout. Only `SpbeError` (bad input, unreadable
+    path, a file that would be overwritten) is caught: it is printed as one line on stderr and
+    exits 2. Anything else is a bug and shows as one.
     """
     from .io import SpbeError
     from .model import Severity
-    from .report.formats import Format, could_not_run, exit_code, render
+    from .report.formats import Format, Page, could_not_run, exit_code, render
 
     outcome: Outcome | SpbeError
     try:
         outcome = call()
         page = render(outcome, Format(fmt))
+        if output is not None:
+            from .io.write import write_atomic
+
+            write_atomic(output, page.out, force=force)
+            page = Page(f"wrote {output}\n", page.err)
     except SpbeError as exc:
         outcome, page = exc, could_not_run(exc)
     sys.stdout.write(page.out)
@@ -517,6 +531,71 @@ def maturity(
         return _outcome("maturity", result, path, loaded=loaded, findings=result.findings)
 
     _run(call, output_format)
+
+
+class PortfolioFormat(StrEnum):
+    text = "text"
+    json = "json"
+    markdown = "markdown"
+    html = "html"
+
+
+@app.command()
+def portfolio(
+    paths: Annotated[
+        list[Path],
+        typer.Argument(
+            metavar="DIR",
+            help="Model folders, or folders holding model folders (searched one level down)",
+        ),
+    ],
+    *,
+    published: Annotated[
+        Path | None,
+        typer.Option(
+            help="CSV of published SPBE results (year, instansi, index, d1_..., as KemenPANRB "
+            "publishes them) to set beside the estimates"
+        ),
+    ] = None,
+    year: Annotated[
+        int | None,
+        typer.Option(
+            help="Evaluation year: each instansi is rated for it where its assessment entries "
+            "cover it, and compared with the published results of that year (default: each "
+            "instansi's latest)"
+        ),
+    ] = None,
+    output_format: Annotated[
+        PortfolioFormat, typer.Option("--format", "-f", help="Output format")
+    ] = PortfolioFormat.text,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write to this file instead of stdout")
+    ] = None,
+    force: Force = False,
+) -> None:
+    """Many instansi at once: rank them by estimated index, with totals and what shows only
+    across them.
+
+    Per instansi: elements, index and predikat, SPLP and JIP shares, unintegrated services,
+    hosting outside PDN/pusat data daerah, completeness of the data. Across them: functions
+    built again and again, national aplikasi umum some use and others not, integrations
+    between instansi bypassing SPLP, data centres and vendors many depend on. A model that
+    cannot be assessed is reported with its errors and the others go on. Exit 0 done, 1 some
+    model could not be assessed, 2 could not run.
+    """
+    from .portfolio import portfolio as run_portfolio
+
+    def call() -> "Outcome":
+        if output is not None:
+            from .io.write import refuse_overwrite
+
+            refuse_overwrite([output], force=force)  # before the models are read
+        with _progress_bar(output_format is PortfolioFormat.text, "reading models") as bar:
+            result = run_portfolio(paths, published=published, year=year, progress=bar)
+        return _outcome("portfolio", result, findings=result.findings,
+                        failed=bool(result.broken))
+
+    _run(call, output_format, output=output, force=force)
 
 
 class ReportLang(StrEnum):

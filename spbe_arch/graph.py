@@ -22,10 +22,11 @@ it incomplete, and a working link between two systems is what the data needs.
 """
 
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from functools import cached_property
-from typing import TYPE_CHECKING, Any
+from functools import cached_property, wraps
+from typing import TYPE_CHECKING, Any, TypeVar
+from weakref import WeakKeyDictionary
 
 from .io import national_platforms
 from .model import Architecture, PlatformKind, Status
@@ -42,6 +43,7 @@ __all__ = [
     "DataFlow",
     "Edge",
     "build_graph",
+    "per_graph",
 ]
 
 NATIONAL = "national"
@@ -390,6 +392,34 @@ class ArchGraph:
             for e in self.integrations.values()
         )
         return graph
+
+
+T = TypeVar("T")
+
+
+def per_graph(query: Callable[[ArchGraph], T]) -> Callable[[ArchGraph], T]:
+    """Compute a query of the graph once per graph, for queries several analyses share (the
+    audit, the maturity evidence and the report ask the same ones of one graph). The result
+    is shared: callers must not change it.
+
+    >>> calls = []
+    >>> @per_graph
+    ... def count(graph):
+    ...     calls.append(1)
+    ...     return len(graph)
+    >>> graph = build_graph(Architecture(root="."))
+    >>> count(graph), count(graph), len(calls)
+    (0, 0, 1)
+    """
+    results: WeakKeyDictionary[ArchGraph, T] = WeakKeyDictionary()
+
+    @wraps(query)
+    def shared(graph: ArchGraph) -> T:
+        if graph not in results:
+            results[graph] = query(graph)
+        return results[graph]
+
+    return shared
 
 
 def build_graph(arch: Architecture) -> ArchGraph:

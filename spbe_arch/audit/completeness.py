@@ -10,9 +10,8 @@ inventory, say) leaves isolation and data-flow gaps unknown.
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
-from weakref import WeakKeyDictionary
 
-from ..graph import ArchGraph
+from ..graph import ArchGraph, per_graph
 from ..model.rules import Hit
 from ..model.rules import audit as rules
 from .registry import check
@@ -89,16 +88,11 @@ def integrations_recorded(graph: ArchGraph) -> bool:
     return bool(graph.integrations)
 
 
-_KNOWN: "WeakKeyDictionary[ArchGraph, dict[str, Known]]" = WeakKeyDictionary()
-"""Counts per graph: the metrics, the check and the maturity evidence all read them."""
-
-
+@per_graph
 def known_facts(graph: ArchGraph) -> dict[str, Known]:
     """`collection.field` -> how many elements state it, for every fact; plus
     `applications.integrations`: all active applications when the model records integrations,
     none when it records none. Counted once per graph."""
-    if graph in _KNOWN:
-        return _KNOWN[graph]
     out = {}
     for fact in FACTS:
         about = fact.elements(graph)
@@ -106,7 +100,6 @@ def known_facts(graph: ArchGraph) -> dict[str, Known]:
         out[fact.key] = Known(stated, len(about))
     active = len(graph.active_applications)
     out["applications.integrations"] = Known(active if integrations_recorded(graph) else 0, active)
-    _KNOWN[graph] = out
     return out
 
 

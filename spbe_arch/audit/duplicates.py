@@ -3,7 +3,7 @@
 from collections import defaultdict
 from collections.abc import Iterator
 
-from ..graph import ArchGraph
+from ..graph import ArchGraph, per_graph
 from ..io import address_key, name_key, national_platforms
 from ..model import ApplicationKind, PlatformKind
 from ..model.rules import Hit
@@ -41,6 +41,7 @@ def _indistinct(graph: ArchGraph, apps: list[str]) -> list[tuple[str, ...]]:
     return [tuple(group) for _, group in sorted(by_ref.items()) if len(group) > 1]
 
 
+@per_graph
 def duplicate_application_groups(graph: ArchGraph) -> dict[tuple[str, ...], list[str]]:
     """Groups of active aplikasi khusus duplicating each other -> why, sorted by group.
 
@@ -77,6 +78,7 @@ def duplicate_application_groups(graph: ArchGraph) -> dict[tuple[str, ...], list
     return {group: reasons[group] for group in sorted(reasons)}
 
 
+@per_graph
 def khusus_duplicating_umum(graph: ArchGraph) -> dict[str, tuple[list[str], set[str]]]:
     """Active aplikasi khusus doing an aplikasi umum's job -> (why, the aplikasi umum), sorted.
 

@@ -19,7 +19,7 @@ data flows), the audit's too, so a service the audit reports as unintegrated nev
 
 from dataclasses import dataclass
 
-from ..graph import ArchGraph
+from ..graph import ArchGraph, per_graph
 from ..model.rules import listed
 
 __all__ = ["STRUCTURE_TOP", "ServiceStructure", "service_structures"]
@@ -44,6 +44,7 @@ class ServiceStructure:
     missing: tuple[str, ...] = ()
 
 
+@per_graph
 def service_structures(graph: ArchGraph) -> dict[str, ServiceStructure]:
     """Service id -> what its structure shows, for every service of the graph.
 

@@ -301,12 +301,14 @@ def _pydantic_findings(
                 )
             )
         elif kind == "missing":
+            what = _field_description(prefix, loc)
             out.append(
                 finding(
                     codes.MISSING_FIELD,
                     f"missing required field '{field}'",
                     element=element_id,
                     location=Location(file, key_path=(*prefix, *loc[:-1])),
+                    hint=f"add '{loc[-1]}:' ({what})" if what else None,
                 )
             )
         elif kind == "string_pattern_mismatch" and error["ctx"]["pattern"] == ID_PATTERN:
@@ -333,13 +335,24 @@ def _pydantic_findings(
     return out
 
 
-def _fields_at(prefix: tuple, loc: tuple) -> list[str]:
+def _model_at(prefix: tuple, loc: tuple) -> type | None:
+    """The element type whose own field `loc` names (None below the top level)."""
     collection = prefix[0]
     cls = {"instansi": Instansi, **_LISTS, "platforms": NationalPlatform}.get(collection)
     cls = cls or COLLECTIONS.get(collection)
-    if cls is None or len(loc) != 1:
-        return []
-    return list(cls.model_fields)
+    return cls if len(loc) == 1 else None
+
+
+def _fields_at(prefix: tuple, loc: tuple) -> list[str]:
+    cls = _model_at(prefix, loc)
+    return list(cls.model_fields) if cls is not None else []
+
+
+def _field_description(prefix: tuple, loc: tuple) -> str | None:
+    """What a missing field holds, from the model's description (for the hint)."""
+    cls = _model_at(prefix, loc)
+    info = cls.model_fields.get(str(loc[-1])) if cls is not None else None
+    return info.description if info is not None else None
 
 
 def _quote(value: Any) -> str:
