@@ -363,10 +363,11 @@ def audit(
 @app.command()
 def diff(
     old: Annotated[
-        Path, typer.Argument(help="The old model folder; with --from, the model in git")
+        Path,
+        typer.Argument(metavar="OLD", help="The old model folder; with --from, the model in git"),
     ],
     new: Annotated[
-        Path | None, typer.Argument(help="The new model folder (not with --from)")
+        Path | None, typer.Argument(metavar="NEW", help="The new model folder (not with --from)")
     ] = None,
     *,
     from_rev: Annotated[
@@ -375,7 +376,8 @@ def diff(
     ] = None,
     to_rev: Annotated[
         str | None,
-        typer.Option("--to", help="... with this revision (default: the folder as it is now)"),
+        typer.Option("--to", help="With --from: compare with this revision instead of the "
+                     "folder as it is now"),
     ] = None,
     output_format: Annotated[
         FindingFormat, typer.Option("--format", "-f", help="Output format (sarif: the "
