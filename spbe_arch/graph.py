@@ -494,7 +494,7 @@ def build_graph(arch: Architecture) -> ArchGraph:
         for covered in control.covers:
             link(control_id, covered, "covers")
     for item_id, item in arch.roadmap.items():
-        for element_id in item.elements:
+        for element_id in item.touched:
             link(item_id, element_id, "plans")
     integrations: dict[str, Edge] = {}
     for integration_id, integration in arch.integrations.items():

@@ -68,6 +68,7 @@ def test_validate_json_contract(runner, make_model):
             "line": 5,
             "column": 5,
             "hint": "did you mean 'dinkes'? define it, or name an existing unit",
+            "waived": None,
         }
     ]
 

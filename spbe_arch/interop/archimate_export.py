@@ -190,10 +190,12 @@ def _field_properties(element: Any, skip: tuple[str, ...]) -> list[tuple[str, An
             out.extend((SPBE + "tag", tag) for tag in value)
         elif name == "severity":
             out.extend((SPBE + "severity", f"{code}={level}") for code, level in value.items())
-        elif name == "evidence":
-            out.extend((SPBE + "evidence", orjson.dumps(e.model_dump()).decode()) for e in value)
-        elif isinstance(value, list):
-            out.extend((SPBE + name, item) for item in value)
+        elif isinstance(value, list):  # a structured item (evidence, a change) as JSON
+            out.extend(
+                (SPBE + name, orjson.dumps(item.model_dump(mode="json")).decode()
+                 if hasattr(item, "model_dump") else item)
+                for item in value
+            )
         else:
             out.append((SPBE + name, value))
     return out + own

@@ -332,7 +332,7 @@ class _Converter:
         for name, values in spbe.items():
             is_list = fields.get(name)
             if is_list is not None:
-                record[name] = values if is_list else values[0]
+                record[name] = [_structured(v) for v in values] if is_list else values[0]
         if collection == "archimate_elements":
             record["type"] = concept.type
             self.unmapped[concept.type] += 1
@@ -571,3 +571,16 @@ class _Converter:
             return NATIONAL in kinds
         allowed = REFERENCES.get(relation.collection, {}).get(relation.field, ())
         return "any" in allowed or bool(kinds & set(allowed))
+
+
+def _structured(value: Any) -> Any:
+    """A list item our exporter wrote as JSON (a roadmap change, say) as the mapping it was;
+    any other value as it is."""
+    import orjson
+
+    if isinstance(value, str) and value.startswith("{"):
+        try:
+            return orjson.loads(value)
+        except orjson.JSONDecodeError:
+            return value
+    return value

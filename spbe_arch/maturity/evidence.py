@@ -351,8 +351,8 @@ def roadmap(facts: ModelFacts, indicator: Indicator) -> Derivation | None:
     items = facts.arch.roadmap
     if not items:
         return None
-    vague = tuple(sorted(i for i, item in items.items() if not item.elements))
-    planned_ids = {e for item in items.values() for e in item.elements}
+    vague = tuple(sorted(i for i, item in items.items() if not item.touched))
+    planned_ids = {e for item in items.values() for e in item.touched}
     pending = tuple(sorted(
         element_id
         for collection in (facts.arch.applications, facts.arch.integrations)

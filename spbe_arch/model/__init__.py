@@ -9,6 +9,7 @@ from .elements import (
     BusinessProcess,
     DataSet,
     Element,
+    ElementChange,
     Evidence,
     Infrastructure,
     Instansi,
@@ -17,6 +18,7 @@ from .elements import (
     SecurityControl,
     Service,
     Unit,
+    Waiver,
 )
 from .finding import Finding, Location, Severity
 from .platform import NationalPlatform, PlatformKind
@@ -44,6 +46,7 @@ __all__ = [
     "Classification",
     "DataSet",
     "Element",
+    "ElementChange",
     "Evidence",
     "Finding",
     "Infrastructure",
@@ -65,4 +68,5 @@ __all__ = [
     "Status",
     "Unit",
     "UnitKind",
+    "Waiver",
 ]

@@ -18,6 +18,7 @@ from .elements import (
     SecurityControl,
     Service,
     Unit,
+    Waiver,
 )
 from .platform import NationalPlatform
 
@@ -60,6 +61,9 @@ class Architecture:
     assessment: list[AssessmentEntry] = field(default_factory=list)
     assessment_sources: list[Source] = field(default_factory=list)
     """Where each entry of `assessment` was written, in the same order."""
+    waivers: list[Waiver] = field(default_factory=list)
+    waiver_sources: list[Source] = field(default_factory=list)
+    """Where each waiver was written, in the same order."""
     platforms: dict[str, NationalPlatform] = field(default_factory=dict)
     """The model's own national platforms (`platforms:`), by id: referred to like the
     catalog's, never elements of the model (not in `collections` or `sources`)."""
