@@ -78,20 +78,44 @@ ModelPath = Annotated[
 Force = Annotated[bool, typer.Option(help="Overwrite existing files")]
 
 
-def _run(call: "Callable[[], Outcome]", fmt: str = "text", *, fail_on: str = "error") -> NoReturn:
+class Language(StrEnum):
+    id = "id"
+    en = "en"
+
+
+Lang = Annotated[
+    Language,
+    typer.Option(
+        "--lang", envvar="SPBE_LANG",
+        help="Language of finding messages and hints: en or id (Indonesian); env SPBE_LANG",
+    ),
+]
+"""Commands print English by default: their lines go to scripts, CI logs and code scanning,
+and the README documents them; `--lang id` (or SPBE_LANG=id) prints them in Indonesian. The
+report, read by leadership, defaults to Indonesian."""
+
+
+def _run(
+    call: "Callable[[], Outcome]", fmt: str = "text", *, fail_on: str = "error",
+    lang: str = "en",
+) -> NoReturn:
     """Every command ends here: call the library, render what it returns, exit with its code.
+
+    Messages are written in `lang` (the finding's text is made when the finding is).
 
     Only `SpbeError` (bad input, unreadable path, a file that would be overwritten) is caught:
     it is printed as one line on stderr and exits 2. Anything else is a bug and shows as one.
     """
     from .io import SpbeError
     from .model import Severity
+    from .model.i18n import use_language
     from .report.formats import Format, could_not_run, exit_code, render
 
     outcome: Outcome | SpbeError
     try:
-        outcome = call()
-        page = render(outcome, Format(fmt))
+        with use_language(lang):
+            outcome = call()
+            page = render(outcome, Format(fmt))
     except SpbeError as exc:
         outcome, page = exc, could_not_run(exc)
     sys.stdout.write(page.out)
@@ -159,6 +183,7 @@ def validate(
     output_format: Annotated[
         FindingFormat, typer.Option("--format", "-f", help="Output format")
     ] = FindingFormat.text,
+    lang: Lang = Language.en,
 ) -> None:
     """Check a model: syntax, types, references, ids. Exit 0 clean, 1 errors, 2 could not run."""
 
@@ -166,7 +191,7 @@ def validate(
         loaded = _load(path, show_progress=output_format is FindingFormat.text)
         return _outcome("validation", loaded, path, loaded=loaded, findings=loaded.findings)
 
-    _run(call, output_format)
+    _run(call, output_format, lang=lang.value)
 
 
 @app.command()
@@ -284,6 +309,7 @@ def diagram(
         str | None, typer.Option(help="Impact view: the id of the element that fails")
     ] = None,
     force: Annotated[bool, typer.Option(help="Overwrite an existing file")] = False,
+    lang: Lang = Language.en,
 ) -> None:
     from .diagrams import diagram as build_diagram
     from .diagrams import file_format, write_drawing
@@ -299,7 +325,7 @@ def diagram(
         drawing = write_drawing(source, output, force=force)
         return _outcome("diagram", drawing, path, loaded=loaded, findings=loaded.findings)
 
-    _run(call)
+    _run(call, lang=lang.value)
 
 
 @app.command()
@@ -312,6 +338,7 @@ def audit(
     fail_on: Annotated[
         FailOn, typer.Option("--fail-on", help="Exit 1 when a finding has this severity or worse")
     ] = FailOn.error,
+    lang: Lang = Language.en,
 ) -> None:
     """Audit integration gaps, SPLP bypasses, duplicates, hosting and single points of failure.
 
@@ -326,7 +353,7 @@ def audit(
         result = run_audit(build_graph(loaded.architecture), validation=loaded.findings)
         return _outcome("audit", result, path, loaded=loaded, findings=result.findings)
 
-    _run(call, output_format, fail_on=fail_on)
+    _run(call, output_format, fail_on=fail_on, lang=lang.value)
 
 
 @app.command()
@@ -343,6 +370,7 @@ def impact(
     output_format: Annotated[
         ResultFormat, typer.Option("--format", "-f", help="Output format")
     ] = ResultFormat.text,
+    lang: Lang = Language.en,
 ) -> None:
     """Show what stops and what is degraded when ELEMENT fails, with the path explaining each.
 
@@ -357,7 +385,7 @@ def impact(
         result = run_impact(build_graph(loaded.architecture), element)
         return _outcome("impact", result, path, loaded=loaded, findings=loaded.findings)
 
-    _run(call, output_format)
+    _run(call, output_format, lang=lang.value)
 
 
 @app.command()
@@ -379,6 +407,7 @@ def maturity(
     output_format: Annotated[
         ResultFormat, typer.Option("--format", "-f", help="Output format")
     ] = ResultFormat.text,
+    lang: Lang = Language.en,
 ) -> None:
     """Estimate the SPBE index: levels with evidence, predikat, gap and a ranked plan.
 
@@ -394,12 +423,7 @@ def maturity(
         result = assess(graph, framework, target, validation=loaded.findings)
         return _outcome("maturity", result, path, loaded=loaded, findings=result.findings)
 
-    _run(call, output_format)
-
-
-class ReportLang(StrEnum):
-    id = "id"
-    en = "en"
+    _run(call, output_format, lang=lang.value)
 
 
 @app.command()
@@ -410,9 +434,12 @@ def report(
         Path, typer.Option("--output", "-o", help="Folder for index.html and report.md")
     ],
     lang: Annotated[
-        ReportLang,
-        typer.Option(help="Language of titles and labels; the other one is shown as subtitles"),
-    ] = ReportLang.id,
+        Language,
+        typer.Option(
+            "--lang", envvar="SPBE_LANG",
+            help="Language of the report: id (Indonesian, the default) or en; env SPBE_LANG",
+        ),
+    ] = Language.id,
     force: Annotated[bool, typer.Option(help="Overwrite existing report files")] = False,
 ) -> None:
     """Write the architecture report (HTML and Markdown) for leadership and evaluators.
@@ -432,7 +459,7 @@ def report(
         written = write_report(loaded, output, lang=lang.value, model=path.as_posix(), force=force)
         return _outcome("report", written, path, loaded=loaded, findings=loaded.findings)
 
-    _run(call)
+    _run(call, lang=lang.value)
 
 
 def _version(value: bool) -> None:

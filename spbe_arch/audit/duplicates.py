@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from ..graph import ArchGraph
 from ..io import national_platforms
 from ..model import ApplicationKind, PlatformKind
+from ..model.i18n import gettext as _
 from ..model.rules import Hit
 from ..model.rules import audit as rules
 from .integration import quoted
@@ -52,7 +53,7 @@ def duplicate_application_groups(graph: ArchGraph) -> dict[tuple[str, ...], list
     reasons: dict[tuple[str, ...], list[str]] = defaultdict(list)
     for service, apps in sorted(_realizers(graph, frozenset(khusus_ids)).items()):
         for group in _indistinct(graph, apps):
-            reasons[group].append(f"realize layanan '{service}'")
+            reasons[group].append(_("realize layanan '{service}'").format(service=service))
     by_ref: dict[str, list[str]] = defaultdict(list)
     for app in khusus_ids:
         ref = graph.element(app).ref
@@ -60,7 +61,7 @@ def duplicate_application_groups(graph: ArchGraph) -> dict[tuple[str, ...], list
             by_ref[ref].append(app)
     for ref, apps in sorted(by_ref.items()):
         if len(apps) > 1:
-            reasons[tuple(apps)].append(f"share RAA code '{ref}'")
+            reasons[tuple(apps)].append(_("share RAA code '{ref}'").format(ref=ref))
     return {group: reasons[group] for group in sorted(reasons)}
 
 
@@ -87,13 +88,19 @@ def khusus_duplicating_umum(graph: ArchGraph) -> dict[str, tuple[list[str], set[
             continue
         for app in apps:
             if graph.element(app).kind is ApplicationKind.khusus:
-                reasons[app].append(f"realizes layanan '{service}' like {quoted(umum)}")
+                reasons[app].append(
+                    _("realizes layanan '{service}' like {umum}").format(
+                        service=service, umum=quoted(umum)
+                    )
+                )
                 duplicated[app].update(umum)
     for app in graph.active_applications:
         element = graph.element(app)
         if element.kind is ApplicationKind.khusus and element.ref in umum_refs:
             same = umum_refs[element.ref]
-            reasons[app].append(f"has the RAA code '{element.ref}' of {quoted(same)}")
+            reasons[app].append(
+                _("has the RAA code '{ref}' of {umum}").format(ref=element.ref, umum=quoted(same))
+            )
             duplicated[app].update(same)
     return {app: (reasons[app], duplicated[app]) for app in sorted(reasons)}
 
@@ -105,7 +112,7 @@ def duplicate_applications(graph: ArchGraph) -> Iterator[Hit]:
         yield Hit(
             apps[0],
             related=apps[1:],
-            values={"apps": quoted(apps), "reasons": " and ".join(reasons)},
+            values={"apps": quoted(apps), "reasons": _(" and ").join(reasons)},
         )
 
 
@@ -113,4 +120,4 @@ def duplicate_applications(graph: ArchGraph) -> Iterator[Hit]:
 def aplikasi_khusus_duplicating_aplikasi_umum(graph: ArchGraph) -> Iterator[Hit]:
     """Each aplikasi khusus doing an aplikasi umum's job."""
     for app, (reasons, umum) in khusus_duplicating_umum(graph).items():
-        yield Hit(app, related=tuple(sorted(umum)), values={"reasons": " and ".join(reasons)})
+        yield Hit(app, related=tuple(sorted(umum)), values={"reasons": _(" and ").join(reasons)})

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from ..model import Architecture, AssessmentEntry, Finding, Location
 from ..model.framework import EvidenceRule, Framework, Indicator
+from ..model.i18n import gettext as _
 from ..model.rules import finding
 from ..model.rules import maturity as codes
 from .evidence import Derivation
@@ -48,9 +49,11 @@ def rate(
             derivation = derivations[indicator.id]
             findings.append(finding(
                 codes.ASSESSMENT_ABOVE_MODEL,
-                f"indicator {indicator.id} self-assessed at level {found.entry.level} but the "
-                f"model shows level {derivation.level} ({derivation.reason}); level "
-                f"{derivation.level} counts",
+                _("indicator {indicator} self-assessed at level {claimed} but the model shows "
+                  "level {level} ({reason}); level {level} counts").format(
+                    indicator=indicator.id, claimed=found.entry.level, level=derivation.level,
+                    reason=derivation.reason,
+                ),
                 location=_entry_location(arch, found.position, "level"),
                 hint=next(iter(derivation.actions.get(derivation.level + 1, ())), None),
             ))
@@ -109,17 +112,22 @@ def _assessed(arch: Architecture, framework: Framework,
         if number not in known:
             findings.append(finding(
                 codes.UNKNOWN_ASSESSMENT_INDICATOR,
-                f"assessment: unknown indicator '{entry.indicator}' in framework "
-                f"'{framework.id}'",
+                _("assessment: unknown indicator '{indicator}' in framework '{framework}'").format(
+                    indicator=entry.indicator, framework=framework.id
+                ),
                 location=where,
-                hint=f"indicators are numbered {min(known)} to {max(known)}",
+                hint=_("indicators are numbered {first} to {last}").format(
+                    first=min(known), last=max(known)
+                ),
             ))
             continue
         if entry.level > framework.max_level:
             findings.append(finding(
                 codes.ASSESSMENT_LEVEL_OUT_OF_RANGE,
-                f"assessment: level {entry.level} of indicator {number} is above the "
-                f"framework's highest level {framework.max_level}",
+                _("assessment: level {level} of indicator {indicator} is above the framework's "
+                  "highest level {highest}").format(
+                    level=entry.level, indicator=number, highest=framework.max_level
+                ),
                 location=_entry_location(arch, position, "level"),
             ))
             continue
@@ -127,8 +135,10 @@ def _assessed(arch: Architecture, framework: Framework,
         if first is not None:
             findings.append(finding(
                 codes.DUPLICATE_ASSESSMENT,
-                f"assessment: indicator {number} assessed twice (levels {first.entry.level} "
-                f"and {entry.level}); the lower counts",
+                _("assessment: indicator {indicator} assessed twice (levels {first} and "
+                  "{second}); the lower counts").format(
+                    indicator=number, first=first.entry.level, second=entry.level
+                ),
                 location=where,
             ))
             if entry.level >= first.entry.level:
@@ -143,11 +153,13 @@ def _service_indicators(arch: Architecture, framework: Framework) -> Iterator[Fi
         if service.indicator is not None and service.indicator not in service_ids:
             yield finding(
                 codes.UNKNOWN_SERVICE_INDICATOR,
-                f"service '{service_id}': indicator {service.indicator} is not a service "
-                f"indicator of framework '{framework.id}'",
+                _("service '{service}': indicator {indicator} is not a service indicator of "
+                  "framework '{framework}'").format(
+                    service=service_id, indicator=service.indicator, framework=framework.id
+                ),
                 element=service_id,
                 location=_service_location(arch, service_id),
-                hint="service indicators: " + _ranges(service_ids),
+                hint=_("service indicators: {ranges}").format(ranges=_ranges(service_ids)),
             )
 
 

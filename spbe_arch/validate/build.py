@@ -12,6 +12,7 @@ from pydantic import TypeAdapter, ValidationError
 
 from ..io import MANIFEST, ParsedFile
 from ..model import COLLECTIONS, Architecture, AssessmentEntry, Finding, Instansi, Location, Source
+from ..model.i18n import gettext as _
 from ..model.rules import finding
 from ..model.rules import validation as codes
 from ..model.types import ID_PATTERN
@@ -57,7 +58,7 @@ class ArchitectureBuilder:
                     codes.SYNTAX_ERROR,
                     parsed.error,
                     location=Location(parsed.relative, parsed.line, parsed.column),
-                    hint=parsed.hint,
+                    hint=_(parsed.hint) if parsed.hint else None,
                 )
             )
             return
@@ -67,7 +68,7 @@ class ArchitectureBuilder:
             findings.append(
                 finding(
                     codes.UNKNOWN_COLLECTION,
-                    "top level must be a mapping of collections such as 'applications:'",
+                    _("top level must be a mapping of collections such as 'applications:'"),
                     location=Location(parsed.relative, 1, 1),
                 )
             )
@@ -82,9 +83,9 @@ class ArchitectureBuilder:
             self.findings.append(
                 finding(
                     codes.MISSING_INSTANSI,
-                    "the manifest has no 'instansi:' block",
+                    _("the manifest has no 'instansi:' block"),
                     location=Location(first.relative, 1, 1),
-                    hint="add instansi: {id: ..., name: ..., level: kabupaten}",
+                    hint=_("add instansi: {id: ..., name: ..., level: kabupaten}"),
                 )
             )
         return self.arch, self.findings, self.invalid_ids
@@ -112,7 +113,7 @@ def _read_key(arch, parsed, key, value, findings, invalid_ids) -> None:
             findings.append(
                 finding(
                     codes.MISPLACED_INSTANSI,
-                    "'instansi:' belongs in the manifest spbe.yaml only, once",
+                    _("'instansi:' belongs in the manifest spbe.yaml only, once"),
                     location=where,
                 )
             )
@@ -127,10 +128,10 @@ def _read_key(arch, parsed, key, value, findings, invalid_ids) -> None:
         findings.append(
             finding(
                 codes.UNKNOWN_COLLECTION,
-                f"unknown collection '{key}'",
+                _("unknown collection '{key}'").format(key=key),
                 location=where,
-                hint=(f"did you mean '{close[0]}'? " if close else "")
-                + "collections: " + ", ".join(_TOP_KEYS),
+                hint=_did_you_mean(close)
+                + _("collections: {names}").format(names=", ".join(_TOP_KEYS)),
             )
         )
         return
@@ -138,7 +139,11 @@ def _read_key(arch, parsed, key, value, findings, invalid_ids) -> None:
         return
     if not isinstance(value, list):
         findings.append(
-            finding(codes.INVALID_VALUE, f"'{key}' must be a list of elements", location=where)
+            finding(
+                codes.INVALID_VALUE,
+                _("'{key}' must be a list of elements").format(key=key),
+                location=where,
+            )
         )
         return
     if key == "assessment":
@@ -203,10 +208,12 @@ def _is_duplicate(arch, parsed, key, index, element_id, findings, invalid_ids) -
     findings.append(
         finding(
             codes.DUPLICATE_ID,
-            f"duplicate id '{element_id}': already used in {first.file} ({first.collection})",
+            _("duplicate id '{id}': already used in {file} ({collection})").format(
+                id=element_id, file=first.file, collection=first.collection
+            ),
             element=element_id,
             location=Location(parsed.relative, key_path=(key, index, "id")),
-            hint="ids are unique across the whole model; rename one of them",
+            hint=_("ids are unique across the whole model; rename one of them"),
         )
     )
     return True
@@ -233,18 +240,17 @@ def _pydantic_findings(
             out.append(
                 finding(
                     codes.UNKNOWN_FIELD,
-                    f"unknown field '{loc[-1]}'",
+                    _("unknown field '{field}'").format(field=loc[-1]),
                     element=element_id,
                     location=location,
-                    hint=(f"did you mean '{close[0]}'? " if close else "")
-                    + "put local extensions under 'properties:'",
+                    hint=_did_you_mean(close) + _("put local extensions under 'properties:'"),
                 )
             )
         elif kind == "missing":
             out.append(
                 finding(
                     codes.MISSING_FIELD,
-                    f"missing required field '{field}'",
+                    _("missing required field '{field}'").format(field=field),
                     element=element_id,
                     location=Location(file, key_path=(*prefix, *loc[:-1])),
                 )
@@ -253,10 +259,10 @@ def _pydantic_findings(
             out.append(
                 finding(
                     codes.INVALID_IDENTIFIER,
-                    f"{field}: invalid id {_quote(value)}",
+                    _("{field}: invalid id {value}").format(field=field, value=_quote(value)),
                     element=element_id,
                     location=location,
-                    hint="use lowercase ASCII letters, digits, '.', '-' and '_', e.g. 'dinkes'",
+                    hint=_("use lowercase ASCII letters, digits, '.', '-' and '_', e.g. 'dinkes'"),
                 )
             )
         else:
@@ -265,12 +271,18 @@ def _pydantic_findings(
             out.append(
                 finding(
                     codes.INVALID_VALUE,
-                    f"{field}: {message}, got {_quote(value)}",
+                    _("{field}: {problem}, got {value}").format(
+                        field=field, problem=message, value=_quote(value)
+                    ),
                     element=element_id,
                     location=location,
                 )
             )
     return out
+
+
+def _did_you_mean(close: list[str]) -> str:
+    return _("did you mean '{name}'? ").format(name=close[0]) if close else ""
 
 
 def _fields_at(prefix: tuple, loc: tuple) -> list[str]:

@@ -6,6 +6,8 @@ from operator import attrgetter
 from typing import get_origin
 
 from ..model import COLLECTIONS, Architecture, Finding, Location, PlatformKind, Source
+from ..model.i18n import N_
+from ..model.i18n import gettext as _
 from ..model.rules import finding
 from ..model.rules import validation as codes
 from ..model.types import NETWORK_KINDS, ApplicationKind
@@ -41,18 +43,20 @@ REFERENCES: dict[str, dict[str, tuple[str, ...]]] = {
 """Collection -> reference field -> the kinds of element it may name."""
 
 _KIND_WORDS = {
-    "units": "unit",
-    "business_processes": "business process",
-    "services": "service",
-    "data": "data set",
-    "applications": "application",
-    "security": "security control",
-    "integrations": "integration",
-    "roadmap": "roadmap item",
-    NETWORK: "network",
-    DATA_CENTRE: "data centre",
-    NATIONAL: "national platform",
+    "units": N_("unit"),
+    "business_processes": N_("business process"),
+    "services": N_("service"),
+    "data": N_("data set"),
+    "applications": N_("application"),
+    "security": N_("security control"),
+    "integrations": N_("integration"),
+    "roadmap": N_("roadmap item"),
+    NETWORK: N_("network"),
+    DATA_CENTRE: N_("data centre"),
+    NATIONAL: N_("national platform"),
+    ANY: N_("element"),
 }
+"""The kind of element each reference names (for messages)."""
 
 _NATIONAL_AS = {
     NETWORK: {PlatformKind.network},
@@ -152,7 +156,7 @@ def _field_findings(
             key_path = (*key_path, position)
         yield finding(
             code,
-            f"{field}: {message}",
+            _("{field}: {problem}").format(field=field, problem=message),
             element=element_id,
             location=Location(source.file, key_path=key_path),
             hint=hint,
@@ -173,12 +177,14 @@ def _problem(arch, platforms, invalid_ids, target, allowed):
     if target in invalid_ids:
         return None
     kind = _kind_of(arch, platforms, target)
-    wanted = " or ".join(_KIND_WORDS[a] for a in allowed if a != ANY) or "element"
+    wanted = _(" or ").join(_(_KIND_WORDS[a]) for a in allowed if a != ANY) or _(
+        _KIND_WORDS[ANY]
+    )
     if kind is None:
         return (
             codes.DANGLING_REFERENCE,
-            f"'{target}' is not defined in the model",
-            f"define it, or name an existing {wanted}",
+            _("'{target}' is not defined in the model").format(target=target),
+            _("define it, or name an existing {wanted}").format(wanted=wanted),
         )
     if ANY in allowed or kind in allowed:
         return None
@@ -188,14 +194,17 @@ def _problem(arch, platforms, invalid_ids, target, allowed):
             return None
     return (
         codes.WRONG_REFERENCE_KIND,
-        f"'{target}' is {_a(_KIND_WORDS.get(kind, kind))}, expected {_a(wanted)}",
-        f"name {_a(wanted)} here",
+        _("'{target}' is {kind}, expected {wanted}").format(
+            target=target, kind=_a(_(_KIND_WORDS.get(kind, kind))), wanted=_a(wanted)
+        ),
+        _("name {wanted} here").format(wanted=_a(wanted)),
     )
 
 
 def _a(noun: str) -> str:
-    """The noun with its indefinite article: 'a unit', 'an application'."""
-    return f"{'an' if noun[0] in 'aeio' else 'a'} {noun}"  # 'a unit'
+    """The noun with its indefinite article: 'a unit', 'an application' (none in Indonesian)."""
+    template = N_("an {noun}") if noun[0] in "aeio" else N_("a {noun}")
+    return _(template).format(noun=noun)
 
 
 def _platform_findings(arch: Architecture, platforms: dict) -> Iterator[Finding]:
@@ -203,29 +212,32 @@ def _platform_findings(arch: Architecture, platforms: dict) -> Iterator[Finding]
         source = arch.sources[element_id]
         yield finding(
             codes.RESERVED_ID,
-            f"id '{element_id}' is the id of a national platform",
+            _("id '{id}' is the id of a national platform").format(id=element_id),
             element=element_id,
             location=Location(source.file, key_path=(source.collection, source.index, "id")),
-            hint=f"rename it, e.g. '{element_id}-local', and refer to the national one by "
-            f"'{element_id}'",
+            hint=_(
+                "rename it, e.g. '{id}-local', and refer to the national one by '{id}'"
+            ).format(id=element_id),
         )
     for app_id, app in arch.applications.items():
         source = arch.sources[app_id]
         if app.platform is not None and app.platform not in platforms:
             yield finding(
                 codes.UNKNOWN_PLATFORM,
-                f"platform: unknown national platform '{app.platform}'",
+                _("platform: unknown national platform '{platform}'").format(
+                    platform=app.platform
+                ),
                 element=app_id,
                 location=Location(source.file, key_path=("applications", source.index, "platform")),
-                hint="known platforms: " + ", ".join(sorted(platforms)),
+                hint=_("known platforms: {names}").format(names=", ".join(sorted(platforms))),
             )
         elif app.kind is ApplicationKind.umum and app.platform is None:
             yield finding(
                 codes.UMUM_WITHOUT_PLATFORM,
-                f"aplikasi umum '{app_id}' does not name its national platform",
+                _("aplikasi umum '{id}' does not name its national platform").format(id=app_id),
                 element=app_id,
                 location=Location(source.file, key_path=("applications", source.index, "kind")),
-                hint="add 'platform:' with a national platform id, e.g. srikandi",
+                hint=_("add 'platform:' with a national platform id, e.g. srikandi"),
             )
 
 
@@ -235,12 +247,14 @@ def _self_integrations(arch: Architecture) -> Iterator[Finding]:
             source = arch.sources[integration_id]
             yield finding(
                 codes.SELF_INTEGRATION,
-                f"integration '{integration_id}' connects '{integration.source}' to itself",
+                _("integration '{id}' connects '{source}' to itself").format(
+                    id=integration_id, source=integration.source
+                ),
                 element=integration_id,
                 location=Location(
                     source.file, key_path=("integrations", source.index, "target")
                 ),
-                hint="the target is the application the data goes to",
+                hint=_("the target is the application the data goes to"),
             )
 
 
@@ -259,7 +273,9 @@ def _parent_cycles(arch: Architecture) -> Iterator[Finding]:
             source = arch.sources[current]
             yield finding(
                 codes.UNIT_PARENT_CYCLE,
-                "unit parents form a cycle: " + " -> ".join([*cycle, current]),
+                _("unit parents form a cycle: {cycle}").format(
+                    cycle=" -> ".join([*cycle, current])
+                ),
                 element=current,
                 location=Location(source.file, key_path=("units", source.index, "parent")),
                 related=tuple(cycle),
