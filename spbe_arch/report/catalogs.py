@@ -1,8 +1,9 @@
 """The message catalogs: which messages the package writes, and keeping the `.po` files whole.
 
 A message is a msgid marked in the code (`gettext(...)` imported as `_`, or `N_(...)` where a
-template is declared) or the summary of a rule (the first sentence of its docs, which the
-report shows). `python -m spbe_arch.report.catalogs` adds new messages to both catalogs
+template is declared), or a rule's name (translated to its title: `unit-outside-jip` is
+"Units outside JIP", "Unit kerja di luar JIP") or summary (the first sentence of its docs),
+which the report shows. `python -m spbe_arch.report.catalogs` adds new messages to both catalogs
 (English ones filled with the msgid itself, Indonesian ones left for a translator) and drops
 messages no longer in the code; `missing(lang)` lists those a catalog does not translate (a
 test fails on any).
@@ -31,6 +32,7 @@ def messages() -> dict[str, list[tuple[str, int]]]:
         if isinstance(message, str) and message:
             found.setdefault(message, []).append((file, line))
     for code, rule in RULES.items():
+        found.setdefault(rule.name, []).append((f"rule {code}", 0))  # its title
         if rule.summary:
             found.setdefault(rule.summary, []).append((f"rule {code}", 0))
     return dict(sorted(found.items()))

@@ -39,8 +39,17 @@ def _environment():
 
 
 def render_html(context: ReportContext) -> str:
-    """The report as one self-contained HTML page (inline CSS and SVG, no script, no fetch)."""
-    return _environment().get_template("index.html").render(c=context)
+    """The report as one self-contained HTML page: inline CSS, SVG and the explorer's script
+    (allowed by its hash in the page's Content-Security-Policy, and nothing else), no fetch."""
+    import base64
+    import hashlib
+    from importlib.resources import files
+
+    script = files("spbe_arch.report").joinpath("templates/explorer.js").read_text("utf-8")
+    digest = base64.b64encode(hashlib.sha256(script.encode()).digest()).decode()
+    return _environment().get_template("index.html").render(
+        c=context, script=script, script_hash=f"sha256-{digest}"
+    )
 
 
 def render_markdown(context: ReportContext) -> str:

@@ -10,7 +10,9 @@ from report_browser import find_chromium, png_pixels, visit
 from spbe_arch.cli import app
 from spbe_arch.diagrams import find_engine
 
-SECTIONS = ["summary", "validation", "audit", "maturity", "plan", "diagrams", "inventory"]
+SECTIONS = [
+    "summary", "validation", "audit", "maturity", "plan", "diagrams", "explorer", "inventory",
+]
 
 SMALL = {
     "model.yaml": """\
@@ -46,7 +48,7 @@ def test_report_opens_offline_in_chromium(runner, make_model, tmp_path):
     assert page.failed == []
     assert page.console_errors == []
     assert page.dom["sections"] == SECTIONS
-    assert page.dom["scripts"] == 0
+    assert page.dom["scripts"] == 2  # the explorer's data and its script
     assert page.dom["title"].startswith("Laporan Arsitektur SPBE - ")
     assert page.dom["text"] > 2000
     if find_engine() is not None:
