@@ -189,7 +189,7 @@ def test_inline_svg_prefixes_ids_and_drops_the_prolog():
         '<g id="graph0"><a xlink:href="#node1"/><a href="https://x"/></g></svg>'
     )
     assert inline_svg(svg, "d-x", label="Peta") == (
-        '<svg class="diagram" width="40" height="20" role="img" aria-label="Peta" '
+        '<svg class="diagram" id="d-x" width="40" height="20" role="img" aria-label="Peta" '
         'viewBox="0 0 30 15"><g id="d-x-graph0"><a xlink:href="#d-x-node1"/>'
         '<a href="https://x"/></g></svg>'
     )
