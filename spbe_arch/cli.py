@@ -277,6 +277,7 @@ def docs(
 class DiagramView(StrEnum):
     landscape = "landscape"
     integration = "integration"
+    overview = "overview"
     layered = "layered"
     impact = "impact"
 
@@ -303,7 +304,9 @@ def diagram(
     output: Annotated[
         Path, typer.Option("--output", "-o", help="File to write: .svg, .png or .dot")
     ],
-    unit: Annotated[str | None, typer.Option(help="Layered view: only this unit (OPD) id")] = None,
+    unit: Annotated[
+        str | None, typer.Option(help="Layered view and integration map: only this unit (OPD) id")
+    ] = None,
     service: Annotated[str | None, typer.Option(help="Layered view: only this service id")] = None,
     element: Annotated[
         str | None, typer.Option(help="Impact view: the id of the element that fails")
@@ -441,22 +444,31 @@ def report(
         ),
     ] = Language.id,
     force: Annotated[bool, typer.Option(help="Overwrite existing report files")] = False,
+    pdf: Annotated[
+        bool, typer.Option("--pdf", help="Also print report.pdf (A4) with headless Chromium")
+    ] = False,
 ) -> None:
     """Write the architecture report (HTML and Markdown) for leadership and evaluators.
 
-    index.html is one self-contained page (inline CSS and SVG, no script, works offline);
-    report.md is its Markdown twin. Sections: summary, validation, integration audit, SPBE
+    index.html is one self-contained page (inline CSS, SVG and the explorer's script; works
+    offline); report.md is its Markdown twin; --pdf prints report.pdf from it (needs
+    Chromium: apt-get install chromium). Sections: summary, validation, integration audit, SPBE
     maturity, improvement plan, diagrams, inventories. A model with errors still gets its
     report (showing the errors) and exits 1; exit 2 when the report cannot be written or one
     of its sections breaks.
     """
     from .io.write import refuse_overwrite
     from .report.pages import report_files, write_report
+    from .report.pdf import require_chromium
 
     def call() -> "Outcome":
-        refuse_overwrite(report_files(output), force=force)  # before the model is read
+        refuse_overwrite(report_files(output, pdf=pdf), force=force)  # before the model is read
+        if pdf:
+            require_chromium()
         loaded = _load(path)
-        written = write_report(loaded, output, lang=lang.value, model=path.as_posix(), force=force)
+        written = write_report(
+            loaded, output, lang=lang.value, model=path.as_posix(), force=force, pdf=pdf
+        )
         return _outcome("report", written, path, loaded=loaded, findings=loaded.findings)
 
     _run(call, lang=lang.value)

@@ -86,6 +86,14 @@ TEXT: dict[str, tuple[str, str]] = {
     "see_html": ("lihat index.html", "see index.html"),
     "exec_summary": ("Ringkasan eksekutif", "Executive summary"),
     "no_diagrams": ("Tidak ada diagram yang digambar", "No diagram was drawn"),
+    "too_large_to_print": (
+        "Diagram ini terlalu besar untuk dicetak terbaca pada A4; gambar ukuran penuh dengan:",
+        "This diagram is too large to print readably on A4; draw it at full size with:",
+    ),
+    "unit_maps": ("Peta integrasi per unit kerja", "Integration map of each unit"),
+    "unit_maps_note": (
+        "Klik nama unit kerja untuk membuka petanya.", "Click a unit's name to open its map."
+    ),
     "fix_first": ("Yang harus diperbaiki dahulu", "To fix first"),
     "provisional": ("sementara", "provisional"),
     "index_provisional": (

@@ -52,8 +52,13 @@ def test_report_opens_offline_in_chromium(runner, make_model, tmp_path):
     assert page.dom["scripts"] == 2  # the explorer's data and its script
     assert page.dom["title"].startswith("Laporan Arsitektur SPBE - ")
     assert page.dom["text"] > 2000
-    if find_engine() is not None:
-        assert page.dom["svgs"] == 5  # the maturity chart and four diagrams
+    html = (out / "index.html").read_text()
+    assert page.dom["svgs"] == html.count("<svg")
+    if find_engine() is not None and model == EXAMPLE:
+        # the chart, the overview, landscape, layered and impact views, one map per unit
+        # and the overview's print tiles
+        assert html.count('<svg class="diagram"') == 4 + html.count('class="unit-map"')
+        assert html.count('<svg class="tile"') == 4
     assert page.height > 2000
     assert page.screenshot[:8] == b"\x89PNG\r\n\x1a\n"
     assert _inked_share(page.clips[0]) > 0.05  # the top of the page is not blank
@@ -149,7 +154,7 @@ def test_diagram_boxes_open_the_application(runner, tmp_path):
         clickable = page.eval("document.querySelectorAll('svg.diagram g.x-clickable').length")
         assert clickable > 40
         page.eval(
-            "[...document.querySelectorAll('#diagram-integration g.x-clickable')]"
+            "[...document.querySelectorAll('#diagram-integration-dinkes g.x-clickable')]"
             ".find(g => g.querySelector('title').textContent === 'simpus')"
             ".dispatchEvent(new MouseEvent('click', {bubbles: true}))"
         )
@@ -158,8 +163,8 @@ def test_diagram_boxes_open_the_application(runner, tmp_path):
         assert page.eval("document.getElementById('x-detail').innerText").startswith(
             "Tutup\nSIMPUS"
         )
-        before = page.eval("document.getElementById('d-integration').getAttribute('viewBox')")
-        page.eval("document.querySelector('button.x-zoom[data-target=\"d-integration\"]').click()")
-        after = page.eval("document.getElementById('d-integration').getAttribute('viewBox')")
+        before = page.eval("document.getElementById('d-overview').getAttribute('viewBox')")
+        page.eval("document.querySelector('button.x-zoom[data-target=\"d-overview\"]').click()")
+        after = page.eval("document.getElementById('d-overview').getAttribute('viewBox')")
         assert float(after.split()[2]) < float(before.split()[2])  # zoomed in
     assert page.visit.console_errors == []
