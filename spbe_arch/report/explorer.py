@@ -13,13 +13,17 @@ from .labels import STATUS, TEXT
 if TYPE_CHECKING:
     from ..graph import ArchGraph
 
-__all__ = ["explorer_data"]
+__all__ = ["IMPACT_LIMIT", "explorer_data"]
+
+IMPACT_LIMIT = 5000
+"""Up to this many applications the explorer carries each one's impact (about 1 ms each);
+above, its panel gives the `spbe-arch impact` command instead."""
 
 _LABELS = (
     "search", "all_units", "all_kinds", "all_status", "all_hosting", "all_via", "application",
     "unit", "kind", "status", "hosting", "via", "integrations", "data", "from", "to",
     "reads", "writes", "if_fails", "stops_services", "stops_processes", "degrades",
-    "breaks", "nothing_stops", "shown_of", "none", "close", "no_match",
+    "breaks", "nothing_stops", "shown_of", "none", "close", "no_match", "impact_command",
 )
 
 
@@ -38,6 +42,7 @@ def explorer_data(graph: "ArchGraph", lang: str) -> str:
 
     apps: list[dict[str, Any]] = []
     impacts: dict[str, dict[str, Any]] = {}
+    with_impacts = len(graph.nodes("applications")) <= IMPACT_LIMIT
     for app in graph.nodes("applications"):
         element = graph.element(app)
         apps.append({
@@ -51,6 +56,8 @@ def explorer_data(graph: "ArchGraph", lang: str) -> str:
             "r": [named(d) for d in element.reads],
             "w": [named(d) for d in element.writes],
         })
+        if not with_impacts:
+            continue
         result = impact(graph, app)
         stopped = {
             "sv": [named(s) for s in result.of_kind("services")],
@@ -78,7 +85,7 @@ def explorer_data(graph: "ArchGraph", lang: str) -> str:
         "names": names,
         "apps": apps,
         "integrations": integrations,
-        "impacts": impacts,
+        "impacts": impacts if with_impacts else None,
         "units": sorted({a["u"] for a in apps if a["u"]}, key=lambda u: names[u].casefold()),
         "hosts": hosts,
     }

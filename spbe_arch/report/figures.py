@@ -18,8 +18,8 @@ if TYPE_CHECKING:
     from ..graph import ArchGraph
 
 __all__ = [
-    "DRAWN_LIMIT", "INTEGRATION_SPLIT", "LAYERED_LIMIT", "PRINT_SCALE", "UNIT_MAPS", "Diagram",
-    "diagrams",
+    "DRAWN_LIMIT", "INTEGRATION_SPLIT", "LAYERED_LIMIT", "OVERVIEW_UNITS", "PRINT_SCALE",
+    "UNIT_MAPS", "Diagram", "diagrams",
 ]
 
 LAYERED_LIMIT = 60
@@ -36,6 +36,10 @@ out takes minutes (a national PDN hosting 7,800 applications took graphviz over 
 INTEGRATION_SPLIT = 30
 """Up to this many applications the report draws the whole integration map; above, an
 overview between units and one map per unit (folded in the page)."""
+
+OVERVIEW_UNITS = 80
+"""The report draws the overview between units for up to this many units; above, it gives
+the command (an overview of 870 units is no overview, and takes graphviz a minute)."""
 
 UNIT_MAPS = 40
 """At most this many units get their own integration map in the report (those with the most
@@ -206,7 +210,7 @@ def diagrams(graph: "ArchGraph", model: str, lang: str) -> tuple[list[Diagram], 
     diagrams = []
     shown = {  # how many applications each view would show, and of what
         "integration": (len(arch.applications), "the model has"),
-        "overview": (0, ""),
+        "overview": (0, ""),  # limited by units, below
         "landscape": (len(arch.applications), "the model has"),
         "impact": (max(hosts.values(), default=0), "the data centre hosts"),
     }
@@ -215,6 +219,15 @@ def diagrams(graph: "ArchGraph", model: str, lang: str) -> tuple[list[Diagram], 
         flags = "".join(f" --{k} {v}" for k, v in options.items())
         command = f"spbe-arch diagram {model} --view {view}{flags} -o {key}.svg"
         applications, holder = shown.get(key, (0, ""))
+        units = len(graph.nodes("units"))
+        if key == "overview" and units > OVERVIEW_UNITS:
+            reason = (
+                f"not drawn in the report: the model has {units} units, more than one overview "
+                f"shows ({OVERVIEW_UNITS}); each unit's map follows, and the command below "
+                "draws the overview on its own"
+            )
+            diagrams.append(Diagram(key, title, "", caption, command, None, reason, folded))
+            continue
         if applications > DRAWN_LIMIT:
             reason = (
                 f"not drawn in the report: {holder} {applications} applications, more than "

@@ -146,6 +146,10 @@ TEXT: dict[str, tuple[str, str]] = {
     "x_none": ("-", "-"),
     "x_close": ("Tutup", "Close"),
     "x_no_match": ("Tidak ada yang cocok.", "Nothing matches."),
+    "x_impact_command": (
+        "Model ini terlalu besar untuk menghitung dampak setiap aplikasi di laporan; jalankan:",
+        "This model is too large to compute every application's impact in the report; run:",
+    ),
 }
 
 SEVERITY = {

@@ -168,3 +168,34 @@ def test_diagram_boxes_open_the_application(runner, tmp_path):
         after = page.eval("document.getElementById('d-overview').getAttribute('viewBox')")
         assert float(after.split()[2]) < float(before.split()[2])  # zoomed in
     assert page.visit.console_errors == []
+
+
+_SMALLEST_TEXT = """
+(() => {
+  let smallest = [1000, ''];
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const text = node.textContent.trim();
+    const parent = node.parentElement;
+    if (!text || !parent || !parent.getClientRects().length) continue;
+    let size = parseFloat(getComputedStyle(parent).fontSize);
+    const svgText = parent.closest('text');
+    if (svgText) {
+      const matrix = svgText.getScreenCTM();
+      size = parseFloat(svgText.getAttribute('font-size') || size) * Math.hypot(matrix.a, matrix.b);
+    }
+    if (size < smallest[0]) smallest = [size, text.slice(0, 40)];
+  }
+  return smallest;
+})()
+"""
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_no_text_under_10px_at_100_percent(runner, tmp_path, lang):
+    from report_browser import open_page
+
+    with open_page(_example_report(runner, tmp_path, "--lang", lang)) as page:
+        page.eval("document.querySelectorAll('details').forEach(d => d.open = true)")
+        size, text = page.eval(_SMALLEST_TEXT)
+    assert size >= 10, f"{size:.1f}px: {text!r}"

@@ -234,3 +234,18 @@ def test_a_model_too_large_for_a_page_gets_commands_instead_of_whole_model_diagr
     impact = next(d for d in context.diagrams if d.key == "impact")
     assert impact.svg is None
     assert impact.reason.startswith("not drawn in the report: the data centre hosts 3 applications")
+
+
+def test_explorer_data_carries_impacts_up_to_a_limit(make_model, monkeypatch):
+    import json
+
+    from spbe_arch.graph import build_graph
+    from spbe_arch.report.explorer import explorer_data
+
+    graph = build_graph(load_model(make_model(TINY)).architecture)
+    data = json.loads(explorer_data(graph, "id"))
+    assert [a["id"] for a in data["apps"]] == sorted(graph.nodes("applications"))
+    assert data["impacts"]["sicantik"]["sv"] == ["lay-izin"]
+    assert data["labels"]["if_fails"] == "Bila aplikasi ini gagal"
+    monkeypatch.setattr("spbe_arch.report.explorer.IMPACT_LIMIT", 1)
+    assert json.loads(explorer_data(graph, "en"))["impacts"] is None

@@ -127,9 +127,10 @@
     panel.appendChild(list(L.integrations, ints));
     panel.appendChild(list(L.reads, a.r.map(name)));
     panel.appendChild(list(L.writes, a.w.map(name)));
-    var hit = D.impacts[id];
+    var hit = D.impacts && D.impacts[id];
     var fails = el("div", { "class": "x-impact" }, [el("h4", { text: L.if_fails })]);
-    if (!hit) fails.appendChild(el("p", { text: L.nothing_stops }));
+    if (!D.impacts) fails.appendChild(el("p", {}, [L.impact_command + " ", el("code", { text: "spbe-arch impact MODEL " + id })]));
+    else if (!hit) fails.appendChild(el("p", { text: L.nothing_stops }));
     else {
       fails.appendChild(list(L.stops_services, hit.sv.map(name)));
       fails.appendChild(list(L.stops_processes, hit.bp.map(name)));
