@@ -15,7 +15,8 @@ so that the audit can be checked against them:
 - ``internet_integration``: an integration through SPLP carried over the public internet
   instead of JIP;
 - ``isolated_app``: an active application with no integration at all;
-- ``data_without_steward``: a data set with no steward unit;
+- ``data_without_steward``: a data set that does not name its steward (unknown, not absent: the
+  audit counts it in one ``incomplete-data`` finding, not one finding per data set);
 - ``hosting_on_premise``: an application in a unit's server room, not on PDN or a pusat data
   daerah;
 - ``service_without_application``: a service realized by no application;
@@ -29,9 +30,16 @@ so that the audit can be checked against them:
 `AUDIT_CODES` says which audit code reports each kind. The model validates with no finding.
 The same seed gives the same files, byte for byte.
 
+`split` writes the same pemda as one model folder each (``<pemda>/spbe.yaml`` and
+``<pemda>/arsitektur.yaml``), the set a province or a ministry reads with `spbe-arch portfolio`.
+A kabupaten/kota's link to its province's Satu Data portal then names that portal as one of
+its own `platforms:` (run by the province), and the province's portal no longer lists the data
+of its kabupaten/kota (another model's ids); the one-model hub and relay gaps do not arise.
+
 Usage::
 
     python benchmarks/generate.py --size national --seed 1 -o benchmarks/out/national
+    python benchmarks/generate.py --size national --split -o benchmarks/out/national-split
 
 Also importable: ``generate(size, seed)`` returns the model in memory, ``write_model`` writes it.
 """
@@ -69,7 +77,6 @@ AUDIT_CODES = {
     "splp_bypass": "SPBE-A004",
     "internet_integration": "SPBE-A005",
     "hosting_on_premise": "SPBE-A009",
-    "data_without_steward": "SPBE-A012",
     "service_without_application": "SPBE-A014",
     "relay_application": "SPBE-A015",
     "hub_application": "SPBE-A016",
@@ -79,11 +86,13 @@ AUDIT_CODES = {
 """Gap kind -> the audit code that reports it, one finding per element listed for the kind.
 
 Besides these, the audit reports what every realistic model has: the data centres as single
-points of failure (SPBE-A017), which the generator does not count.
+points of failure (SPBE-A017), which the generator does not count, and the facts some elements
+leave unknown (SPBE-A021).
 """
 
-GAP_KINDS = tuple(AUDIT_CODES)
-"""Kinds of gaps planted on purpose, in the order .generated.json lists them."""
+GAP_KINDS = (*AUDIT_CODES, "data_without_steward")
+"""Kinds of gaps planted on purpose, in the order .generated.json lists them; the last is a fact
+left unknown, which the audit counts (`metrics.completeness`) rather than reports per element."""
 
 HUB_PARTNERS = 5
 """Integration partners that make an application a hub (as SPBE-A016 counts them)."""
@@ -317,8 +326,9 @@ class Generated:
         }
 
 
-def generate(size: str = "small", seed: int = 1) -> Generated:
-    """Generate the model of `size` (small, province, national) from `seed`, in memory.
+def generate(size: str = "small", seed: int = 1, *, split: bool = False) -> Generated:
+    """Generate the model of `size` (small, province, national) from `seed`, in memory; with
+    `split`, one model folder per pemda (the same pemda, elements and planted gaps).
 
     Examples
     --------
@@ -341,10 +351,15 @@ def generate(size: str = "small", seed: int = 1) -> Generated:
         parent = provinces.get(pemda.province_slug)
         if parent is not None and parent is not pemda:
             _link_to_province(pemda, parent)
-    gaps["hub_application"] = _hubs(pemdas)
-    gaps["relay_application"] = _relays(pemdas)
-    files = {"spbe.yaml": _manifest(spec, pemdas)}
-    files.update(_layout(spec, pemdas))
+    if split:
+        files = _split_layout(pemdas)
+        gaps["hub_application"] = sorted(a for p in pemdas for a in _hubs([p]))
+        gaps["relay_application"] = sorted(a for p in pemdas for a in _relays([p]))
+    else:
+        gaps["hub_application"] = _hubs(pemdas)
+        gaps["relay_application"] = _relays(pemdas)
+        files = {"spbe.yaml": _manifest(spec, pemdas)}
+        files.update(_layout(spec, pemdas))
     elements = Counter()
     for pemda in pemdas:
         for collection, items in pemda.items.items():
@@ -354,14 +369,14 @@ def generate(size: str = "small", seed: int = 1) -> Generated:
         seed=seed,
         files=files,
         elements={name: elements[name] for name in COLLECTION_ORDER},
-        relations=relation_count(pemdas),
+        relations=relation_count(pemdas, split=split),
         gaps={kind: sorted(ids) for kind, ids in gaps.items()},
     )
 
 
 def write_model(model: Generated, folder: Path) -> dict[str, Any]:
     """Write the files and .generated.json into `folder` (which must not hold a model yet)."""
-    if (folder / "spbe.yaml").exists():
+    if (folder / "spbe.yaml").exists() or (folder / SUMMARY_FILE).exists():
         raise FileExistsError(f"{folder}: already holds a model; choose an empty folder")
     for relative, text in model.files.items():
         path = folder / relative
@@ -372,11 +387,12 @@ def write_model(model: Generated, folder: Path) -> dict[str, Any]:
     return summary
 
 
-def relation_count(pemdas: list[Pemda]) -> int:
+def relation_count(pemdas: list[Pemda], *, split: bool = False) -> int:
     """Relations as the graph builder makes edges: one per id a reference field names.
 
     A data set's `producer` adds no edge when the producer already lists it in `writes`, and
-    an integration is one edge whatever data it carries.
+    an integration is one edge whatever data it carries. `split`: summed over the pemda's own
+    models, where an application reads no data of another pemda.
     """
     writes: dict[str, set[str]] = {}
     for pemda in pemdas:
@@ -395,9 +411,11 @@ def relation_count(pemdas: list[Pemda]) -> int:
             total += bool(data.get("steward"))
             producer = data.get("producer")
             total += bool(producer) and data["id"] not in writes.get(producer, ())
+        own = {d["id"] for d in items["data"]}
         for app in items["applications"]:
             total += 1 + bool(app.get("hosting")) + bool(app.get("platform"))
-            total += len(app.get("reads", ())) + len(app.get("writes", ()))
+            reads = _own_reads(app, own) if split else app.get("reads", ())
+            total += len(reads) + len(app.get("writes", ()))
         for infra in items["infrastructure"]:
             total += len(infra.get("networks", ()))
         for control in items["security"]:
@@ -508,11 +526,12 @@ def _fill(pemda: Pemda, profile: Profile, rng: random.Random, gaps: dict[str, li
         if round_:
             slug, name, data_name = (f"{slug}-{round_ + 1}", f"{name} Modul {round_ + 1}",
                                      f"{data_name} {round_ + 1}")
-        app = {"id": f"{p}.{slug}", "name": name, "kind": "khusus",
+        # each pemda names its own: one name twice in one model is a duplicate (SPBE-A007)
+        app = {"id": f"{p}.{slug}", "name": f"{name} {pemda.name}", "kind": "khusus",
                "owner": f"{p}.{owner}",
                "hosting": pdd if rng.random() < 0.8 else "pdn"}
         if rng.random() < 0.3:
-            app["url"] = f"https://{slug}.{pemda.file.replace('-', '')}.go.id"
+            app["url"] = f"https://{slug}.{p}.go.id"
         apps.append(app)
         if rng.random() < profile.data_share:
             data_of[app["id"]] = _add_data(pemda, rng, app, data_name, _SECTOR[owner])
@@ -619,12 +638,12 @@ def _integrate(pemda, profile, rng, gaps, apps, data_of) -> None:
 
 def _hubs(pemdas: list[Pemda]) -> list[str]:
     """Applications with HUB_PARTNERS or more integration partners, either direction."""
+    apps = {a["id"] for pemda in pemdas for a in pemda.items["applications"]}
     partners: dict[str, set[str]] = {}
     for pemda in pemdas:
         for link in pemda.items["integrations"]:
             partners.setdefault(link["source"], set()).add(link["target"])
             partners.setdefault(link["target"], set()).add(link["source"])
-    apps = {a["id"] for pemda in pemdas for a in pemda.items["applications"]}
     return [a for a, found in partners.items() if a in apps and len(found) >= HUB_PARTNERS]
 
 
@@ -693,7 +712,7 @@ def _services(pemda, rng, apps, umum, gaps, profile) -> None:
         services.append({
             "id": service_id, "name": f"Layanan Manual {len(services)} {pemda.name}",
             "kind": "public", "ref": f"RAL.01.{_SECTOR[unit['id'].split('.', 1)[1]]:02d}",
-            "owner": unit["id"], "level": "informasi",
+            "owner": unit["id"], "level": "informasi", "applications": [],
         })
         gaps["service_without_application"].append(service_id)
     readers = set(gaps["unintegrated_data"])
@@ -775,6 +794,7 @@ def _plant_simple_gaps(pemda, profile, rng, gaps, apps) -> None:
         gaps["unit_owning_nothing"].append(unit_id)
     for unit in pemda.items["units"]:
         if "networks" not in unit:
+            unit["networks"] = []  # known: no network (an omitted list would be unknown)
             gaps["unit_outside_jip"].append(unit["id"])
 
 
@@ -824,6 +844,48 @@ def _layout(spec: Size, pemdas: list[Pemda]) -> dict[str, str]:
     return files
 
 
+def _own_reads(app: dict[str, Any], own: set[str]) -> list[str]:
+    """The data an application reads that its own pemda holds."""
+    return [d for d in app.get("reads", ()) if d in own]
+
+
+def _split_layout(pemdas: list[Pemda]) -> dict[str, str]:
+    """One model folder per pemda: its manifest and one file with its collections.
+
+    An integration with another pemda's application names it as a platform of the model's own
+    (`platforms:`, a portal run by that pemda); an application reads only its pemda's data.
+    """
+    owner_of = {a["id"]: (a, p) for p in pemdas for a in p.items["applications"]}
+    files: dict[str, str] = {}
+    for pemda in pemdas:
+        folder = f"{pemda.slug}-{pemda.file}"
+        instansi = {"id": pemda.slug, "name": f"Pemerintah {pemda.name}", "level": pemda.level,
+                    "region": f"Provinsi {pemda.province}", "framework": "permenpanrb-59-2020",
+                    "target": 3.0}
+        lines = ["# Synthetic SPBE model (one pemda) written by benchmarks/generate.py",
+                 "instansi:"]
+        lines += [f"  {key}: {_scalar(value)}" for key, value in instansi.items()]
+        files[f"{folder}/spbe.yaml"] = "\n".join(lines) + "\n"
+        own = {d["id"] for d in pemda.items["data"]}
+        items = dict(pemda.items)
+        items["applications"] = [
+            {**app, "reads": _own_reads(app, own)} if "reads" in app else app
+            for app in pemda.items["applications"]
+        ]
+        mine = {a["id"] for a in items["applications"]}
+        others = sorted({
+            link["target"] for link in items["integrations"]
+            if link["target"] in owner_of and link["target"] not in mine
+        })
+        platforms = []
+        for target in others:
+            app, runner = owner_of[target]
+            platforms.append({"id": target, "name": app["name"], "kind": "portal",
+                              "operator": f"Pemerintah {runner.name}"})
+        files[f"{folder}/arsitektur.yaml"] = _document({**items, "platforms": platforms})
+    return files
+
+
 def _document(collections: dict[str, list[dict[str, Any]]]) -> str:
     out: list[str] = []
     for collection, items in collections.items():
@@ -858,10 +920,12 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n", 1)[0])
     parser.add_argument("--size", choices=sorted(SIZES), default="small")
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--split", action="store_true",
+                        help="one model folder per pemda (for spbe-arch portfolio)")
     parser.add_argument("-o", "--output", type=Path, required=True, help="folder to write")
     args = parser.parse_args(argv)
     try:
-        summary = write_model(generate(args.size, args.seed), args.output)
+        summary = write_model(generate(args.size, args.seed, split=args.split), args.output)
     except FileExistsError as exc:
         print(f"generate.py: {exc}", file=sys.stderr)
         return 2

@@ -96,26 +96,37 @@ report, read by leadership, defaults to Indonesian."""
 
 
 def _run(
-    call: "Callable[[], Outcome]", fmt: str = "text", *, fail_on: str = "error",
+    call: "Callable[[], Outcome]",
+    fmt: str = "text",
+    *,
+    fail_on: str = "error",
+    output: Path | None = None,
+    force: bool = False,
     lang: str = "en",
 ) -> NoReturn:
     """Every command ends here: call the library, render what it returns, exit with its code.
 
-    Messages are written in `lang` (the finding's text is made when the finding is).
-
-    Only `SpbeError` (bad input, unreadable path, a file that would be overwritten) is caught:
-    it is printed as one line on stderr and exits 2. Anything else is a bug and shows as one.
+    Messages are written in `lang` (the finding's text is made when the finding is). With
+    `output`, the rendered page is written to that file (atomically, never over an existing
+    one without `force`) instead of stdout. Only `SpbeError` (bad input, unreadable path, a
+    file that would be overwritten) is caught: it is printed as one line on stderr and exits
+    2. Anything else is a bug and shows as one.
     """
     from .io import SpbeError
     from .model import Severity
     from .model.i18n import use_language
-    from .report.formats import Format, could_not_run, exit_code, render
+    from .report.formats import Format, Page, could_not_run, exit_code, render
 
     outcome: Outcome | SpbeError
     try:
         with use_language(lang):
             outcome = call()
             page = render(outcome, Format(fmt))
+        if output is not None:
+            from .io.write import write_atomic
+
+            write_atomic(output, page.out, force=force)
+            page = Page(f"wrote {output}\n", page.err)
     except SpbeError as exc:
         outcome, page = exc, could_not_run(exc)
     sys.stdout.write(page.out)
@@ -407,15 +418,24 @@ def maturity(
             "(default: instansi.framework, else permenpanrb-59-2020)",
         ),
     ] = None,
+    year: Annotated[
+        int | None,
+        typer.Option(help="Evaluation year to rate (default: the latest year assessed)"),
+    ] = None,
+    max_steps: Annotated[
+        int | None, typer.Option("--max-steps", min=0, help="Show at most N plan steps")
+    ] = None,
     output_format: Annotated[
         ResultFormat, typer.Option("--format", "-f", help="Output format")
     ] = ResultFormat.text,
     lang: Lang = Language.en,
 ) -> None:
-    """Estimate the SPBE index: levels with evidence, predikat, gap and a ranked plan.
+    """Estimate the SPBE index: claims against evidence, predikat, gap and a ranked plan.
 
-    Levels come from the model and its self-assessment (the lower counts). Exit 1 when the
-    model has errors (the results are printed too), 2 when it could not run.
+    Each indicator shows the self-assessed level, the evaluator's verified level, what the
+    model shows and the level that counts (verified, else the lower of claim and model), with
+    the index of each column and per year. Exit 1 when the model has errors (the results are
+    printed too), 2 when it could not run.
     """
     from .graph import build_graph
     from .maturity import assess
@@ -423,10 +443,76 @@ def maturity(
     def call() -> "Outcome":
         loaded = _load(path, show_progress=output_format is ResultFormat.text)
         graph = build_graph(loaded.architecture)
-        result = assess(graph, framework, target, validation=loaded.findings)
+        result = assess(graph, framework, target, year=year, max_steps=max_steps,
+                        validation=loaded.findings)
         return _outcome("maturity", result, path, loaded=loaded, findings=result.findings)
 
     _run(call, output_format, lang=lang.value)
+
+
+class PortfolioFormat(StrEnum):
+    text = "text"
+    json = "json"
+    markdown = "markdown"
+    html = "html"
+
+
+@app.command()
+def portfolio(
+    paths: Annotated[
+        list[Path],
+        typer.Argument(
+            metavar="DIR",
+            help="Model folders, or folders holding model folders (searched one level down)",
+        ),
+    ],
+    *,
+    published: Annotated[
+        Path | None,
+        typer.Option(
+            help="CSV of published SPBE results (year, instansi, index, d1_..., as KemenPANRB "
+            "publishes them) to set beside the estimates"
+        ),
+    ] = None,
+    year: Annotated[
+        int | None,
+        typer.Option(
+            help="Evaluation year: each instansi is rated for it where its assessment entries "
+            "cover it, and compared with the published results of that year (default: each "
+            "instansi's latest)"
+        ),
+    ] = None,
+    output_format: Annotated[
+        PortfolioFormat, typer.Option("--format", "-f", help="Output format")
+    ] = PortfolioFormat.text,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write to this file instead of stdout")
+    ] = None,
+    force: Force = False,
+) -> None:
+    """Many instansi at once: rank them by estimated index, with totals and what shows only
+    across them.
+
+    Per instansi: elements, index and predikat, SPLP and JIP shares, unintegrated services,
+    hosting outside PDN/pusat data daerah, completeness of the data. Across them: functions
+    built again and again, national aplikasi umum some use and others not, integrations
+    between instansi bypassing SPLP, data centres and vendors many depend on. A model that
+    cannot be assessed is reported with its errors and the others go on. Exit 0 done, 1 some
+    model could not be assessed, 2 could not run.
+    """
+    from .portfolio import portfolio as run_portfolio
+
+    def call() -> "Outcome":
+        if output is not None:
+            from .io.write import refuse_overwrite
+
+            refuse_overwrite([output], force=force)  # before the models are read
+        with _progress_bar(output_format is PortfolioFormat.text, "reading models") as bar:
+            result = run_portfolio(paths, published=published, year=year, progress=bar)
+        return _outcome("portfolio", result, findings=result.findings,
+                        failed=bool(result.broken))
+
+    _run(call, output_format, output=output, force=force)
 
 
 @app.command()
@@ -443,6 +529,13 @@ def report(
             help="Language of the report: id (Indonesian, the default) or en; env SPBE_LANG",
         ),
     ] = Language.id,
+    framework: Annotated[
+        str | None,
+        typer.Option(
+            "--framework",
+            help="Framework id or file for the maturity section, as in `maturity`",
+        ),
+    ] = None,
     force: Annotated[bool, typer.Option(help="Overwrite existing report files")] = False,
     pdf: Annotated[
         bool, typer.Option("--pdf", help="Also print report.pdf (A4) with headless Chromium")
@@ -467,7 +560,8 @@ def report(
             require_chromium()
         loaded = _load(path)
         written = write_report(
-            loaded, output, lang=lang.value, model=path.as_posix(), force=force, pdf=pdf
+            loaded, output, lang=lang.value, model=path.as_posix(), force=force,
+            framework=framework, pdf=pdf,
         )
         return _outcome("report", written, path, loaded=loaded, findings=loaded.findings)
 

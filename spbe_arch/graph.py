@@ -22,10 +22,11 @@ it incomplete, and a working link between two systems is what the data needs.
 """
 
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from functools import cached_property
-from typing import TYPE_CHECKING, Any
+from functools import cached_property, wraps
+from typing import TYPE_CHECKING, Any, TypeVar
+from weakref import WeakKeyDictionary
 
 from .io import national_platforms
 from .model import Architecture, PlatformKind, Status
@@ -42,6 +43,7 @@ __all__ = [
     "DataFlow",
     "Edge",
     "build_graph",
+    "per_graph",
 ]
 
 NATIONAL = "national"
@@ -49,7 +51,7 @@ NATIONAL = "national"
 
 RELATIONS = (
     "owns",  # unit -> application | service | business_process | data (steward)
-    "part_of",  # unit -> parent unit
+    "part_of",  # unit -> parent unit; infrastructure -> national platform it is a tenant of
     "supports",  # service -> business_process
     "realizes",  # application -> service
     "reads",  # application -> data
@@ -392,6 +394,34 @@ class ArchGraph:
         return graph
 
 
+T = TypeVar("T")
+
+
+def per_graph(query: Callable[[ArchGraph], T]) -> Callable[[ArchGraph], T]:
+    """Compute a query of the graph once per graph, for queries several analyses share (the
+    audit, the maturity evidence and the report ask the same ones of one graph). The result
+    is shared: callers must not change it.
+
+    >>> calls = []
+    >>> @per_graph
+    ... def count(graph):
+    ...     calls.append(1)
+    ...     return len(graph)
+    >>> graph = build_graph(Architecture(root="."))
+    >>> count(graph), count(graph), len(calls)
+    (0, 0, 1)
+    """
+    results: WeakKeyDictionary[ArchGraph, T] = WeakKeyDictionary()
+
+    @wraps(query)
+    def shared(graph: ArchGraph) -> T:
+        if graph not in results:
+            results[graph] = query(graph)
+        return results[graph]
+
+    return shared
+
+
 def build_graph(arch: Architecture) -> ArchGraph:
     """Build the architecture graph. References to unknown ids are skipped (validate reports them).
 
@@ -411,7 +441,7 @@ def build_graph(arch: Architecture) -> ArchGraph:
             by_kind[collection] = list(elements)
             for element_id, element in elements.items():
                 nodes[element_id] = (collection, element)
-    platforms = national_platforms()
+    platforms = {**arch.platforms, **national_platforms()}
     out: dict[str, dict[str, list[str]]] = {r: defaultdict(list) for r in RELATIONS}
     seen: set[tuple[str, str, str]] = set()
 
@@ -457,6 +487,7 @@ def build_graph(arch: Architecture) -> ArchGraph:
         if producer is not None and data_id not in producer.writes:
             link(producer.id, data_id, "writes")
     for infra_id, infra in arch.infrastructure.items():
+        link(infra_id, infra.platform, "part_of")
         for network in infra.networks:
             link(infra_id, network, "connected_to")
     for control_id, control in arch.security.items():

@@ -37,6 +37,12 @@ integrations:
   - {id: int-01, source: siak-kab, target: simpus, via: splp}
 """
 
+RECORDED = """\
+integrations:
+  - {id: int-00, source: simpus, target: siak-kab, via: manual}
+"""
+"""Integrations are recorded (so gaps are known), and none carries data to simpus."""
+
 GAP_LINE = (
     "apps.yaml:8:5: error SPBE-A002 aplikasi 'simpus' reads data 'data-penduduk' produced by "
     "'siak-kab' with no integration path to it (affects layanan 'svc-puskesmas')"
@@ -44,7 +50,7 @@ GAP_LINE = (
 
 
 def test_audit_gap_exits_1_with_located_finding_and_metrics(runner, make_model):
-    root = make_model({"units.yaml": UNITS, "apps.yaml": APPS})
+    root = make_model({"units.yaml": UNITS, "apps.yaml": APPS, "int.yaml": RECORDED})
     result = runner.invoke(app, ["audit", str(root)])
     assert result.exit_code == 1, result.output
     assert f"{root}/{GAP_LINE}" in result.output.splitlines()
@@ -64,16 +70,18 @@ def test_audit_clean_integration_exits_0(runner, make_model):
 
 def test_audit_fail_on_warning_counts_warnings(runner, make_model):
     root = make_model({"units.yaml": UNITS, "apps.yaml": APPS, "int.yaml": LINKED})
-    extra = "data:\n  - {id: data-jalan, name: Data Jalan, steward: dinkes, producer: simpus}\n"
-    (root / "extra.yaml").write_text(extra.replace("steward: dinkes, ", ""))
+    extra = ("data:\n  - {id: data-jalan, name: Data Jalan, steward: dinkes, producer: simpus, "
+             "classification: terbuka, published: false}\n")
+    (root / "extra.yaml").write_text(extra)
     assert runner.invoke(app, ["audit", str(root)]).exit_code == 0
     result = runner.invoke(app, ["audit", str(root), "--fail-on", "warning"])
     assert result.exit_code == 1, result.output
-    assert "warning SPBE-A012 data 'data-jalan' has no steward (produsen data)" in result.output
+    assert ("warning SPBE-A013 data 'data-jalan' is terbuka (open) but not published on Satu "
+            "Data") in result.output
 
 
 def test_audit_json_contract(runner, make_model):
-    root = make_model({"units.yaml": UNITS, "apps.yaml": APPS})
+    root = make_model({"units.yaml": UNITS, "apps.yaml": APPS, "int.yaml": RECORDED})
     result = runner.invoke(app, ["audit", str(root), "--format", "json"])
     assert result.exit_code == 1, result.output
     payload = json.loads(result.stdout)
@@ -98,7 +106,7 @@ def test_audit_json_contract(runner, make_model):
 
 def test_audit_reports_validation_findings_too(runner, make_model):
     broken = APPS.replace("owner: dinkes\n", "owner: dinkes-x\n")
-    root = make_model({"units.yaml": UNITS, "apps.yaml": broken})
+    root = make_model({"units.yaml": UNITS, "apps.yaml": broken, "int.yaml": RECORDED})
     result = runner.invoke(app, ["audit", str(root), "--format", "json"])
     assert result.exit_code == 1, result.output
     codes = {f["code"] for f in json.loads(result.stdout)["findings"]}
@@ -110,7 +118,8 @@ def test_audit_applies_severity_overrides(runner, make_model):
         "instansi:\n  id: kab-uji\n  name: Kabupaten Uji\n  level: kabupaten\n"
         "  severity: {SPBE-A002: 'off', SPBE-A003: error}\n"
     )
-    root = make_model({"spbe.yaml": manifest, "units.yaml": UNITS, "apps.yaml": APPS})
+    root = make_model({"spbe.yaml": manifest, "units.yaml": UNITS, "apps.yaml": APPS,
+                       "int.yaml": RECORDED})
     result = runner.invoke(app, ["audit", str(root), "--format", "json"])
     assert result.exit_code == 1, result.output
     found = {f["code"]: f["severity"] for f in json.loads(result.stdout)["findings"]}
@@ -120,7 +129,7 @@ def test_audit_applies_severity_overrides(runner, make_model):
 
 
 def test_audit_sarif_and_markdown(runner, make_model):
-    root = make_model({"units.yaml": UNITS, "apps.yaml": APPS})
+    root = make_model({"units.yaml": UNITS, "apps.yaml": APPS, "int.yaml": RECORDED})
     sarif = runner.invoke(app, ["audit", str(root), "--format", "sarif"])
     assert sarif.exit_code == 1, sarif.output
     run = json.loads(sarif.stdout)["runs"][0]
@@ -185,7 +194,7 @@ def test_impact_markdown(runner, make_model):
 
 
 def test_impact_unknown_id_exits_2_with_close_matches(runner, make_model):
-    root = make_model({"units.yaml": UNITS, "apps.yaml": APPS})
+    root = make_model({"units.yaml": UNITS, "apps.yaml": APPS, "int.yaml": RECORDED})
     result = runner.invoke(app, ["impact", str(root), "simpuss"])
     assert result.exit_code == 2
     assert result.output.strip() == "spbe-arch: unknown element 'simpuss'; did you mean: simpus"
@@ -193,7 +202,7 @@ def test_impact_unknown_id_exits_2_with_close_matches(runner, make_model):
 
 def test_impact_on_model_with_errors_still_reports_and_exits_1(runner, make_model):
     broken = APPS.replace("owner: dinkes\n", "owner: dinkes-x\n")
-    root = make_model({"units.yaml": UNITS, "apps.yaml": broken})
+    root = make_model({"units.yaml": UNITS, "apps.yaml": broken, "int.yaml": RECORDED})
     result = runner.invoke(app, ["impact", str(root), "pdd-kab"])
     assert result.exit_code == 1, result.output
     assert "    simpus: pdd-kab -> simpus" in result.output

@@ -26,7 +26,7 @@ def test_validate_errors_exit_1_with_located_lines(runner, make_model):
         f"{root}/apps.yaml:5:5: error SPBE-R008 owner: 'dinkes-x' is not defined in the model"
         in result.output
     )
-    assert "    hint: define it, or name an existing unit" in result.output
+    assert "    hint: did you mean 'dinkes'? define it, or name an existing unit" in result.output
 
 
 def test_validate_missing_path_exits_2_with_one_line(runner, tmp_path):
@@ -66,7 +66,7 @@ def test_validate_json_contract(runner, make_model):
             "file": "apps.yaml",
             "line": 5,
             "column": 5,
-            "hint": "define it, or name an existing unit",
+            "hint": "did you mean 'dinkes'? define it, or name an existing unit",
         }
     ]
 
@@ -159,12 +159,147 @@ def test_validate_reports_every_problem_of_three_files_in_one_run(runner, make_m
     assert result.exit_code == 1, result.output
     lines = [line for line in result.output.splitlines() if not line.startswith("    hint")]
     assert lines == [
+        f"{root}/zz/rusak.yaml:3:11: error SPBE-R001 invalid YAML: unclosed bracket '['",
         f"{root}/aplikasi/apps.yaml:5:5: error SPBE-R008 owner: 'dinkes-x' is not defined in "
         "the model",
         f"{root}/aplikasi/apps.yaml:8:5: error SPBE-R003 kind: input should be 'umum' or "
         "'khusus', got 'Khusus'",
         f"{root}/zz/lagi.yaml:2:5: error SPBE-R007 duplicate id 'dinkes': already used in "
         "units.yaml (units)",
-        f"{root}/zz/rusak.yaml:3:11: error SPBE-R001 invalid YAML: unclosed bracket '['",
         "4 errors, 0 warnings in 5 files (2 elements)",
+    ]
+
+
+# --- papercuts a new user meets (issue 14) ---
+
+UNITS_PTSP = (
+    "units:\n  - {id: dpmptsp, name: DPMPTSP, kind: dinas}\n"
+    "  - {id: dinkes, name: Dinas Kesehatan, kind: dinas}\n"
+)
+
+
+def test_validate_dangling_owner_suggests_the_closest_unit(runner, make_model):
+    root = make_model({
+        "units.yaml": UNITS_PTSP,
+        "apps.yaml": "applications:\n  - {id: sicantik-kab, name: SiCantik, kind: khusus,"
+        " owner: dpmpstp}\n",
+    })
+    result = runner.invoke(app, ["validate", str(root)])
+    assert result.exit_code == 1, result.output
+    assert result.output.splitlines() == [
+        f"{root}/apps.yaml:2:54: error SPBE-R008 owner: 'dpmpstp' is not defined in the model",
+        "    hint: did you mean 'dpmptsp'? define it, or name an existing unit",
+        "1 error, 0 warnings in 3 files (3 elements)",
+    ]
+
+
+def test_validate_suggests_only_ids_of_the_kind_the_field_accepts(runner, make_model):
+    root = make_model({
+        "units.yaml": UNITS_PTSP,
+        "apps.yaml": "applications:\n  - {id: dpmptsp-app, name: X, kind: khusus, owner: dinkes,"
+        " hosting: dpmptsp-dc}\n"
+        "infrastructure:\n  - {id: pdd, name: PDD, kind: pusat_data_daerah}\n",
+    })
+    result = runner.invoke(app, ["validate", str(root)])
+    assert result.exit_code == 1, result.output
+    # 'dpmptsp' and 'dpmptsp-app' are closer, but a unit and an application host nothing
+    assert "    hint: define it, or name an existing data centre" in result.output.splitlines()
+
+
+def test_validate_unknown_platform_suggests_the_closest_platform(runner, make_model):
+    root = make_model({
+        "units.yaml": UNITS_PTSP,
+        "apps.yaml": "applications:\n  - {id: sipd-kab, name: SIPD, kind: umum, platform: sipd-ri,"
+        " owner: dinkes}\n",
+    })
+    result = runner.invoke(app, ["validate", str(root)])
+    assert result.exit_code == 1, result.output
+    assert result.output.splitlines()[:2] == [
+        f"{root}/apps.yaml:2:44: error SPBE-R010 platform: unknown national platform 'sipd-ri'",
+        "    hint: did you mean 'sipd'? see models/platforms.yaml, or declare it under "
+        "'platforms:'",
+    ]
+
+
+TAB_UNITS = (
+    "units:\n"
+    "  - id: dpmptsp\n"
+    "    name: DPMPTSP\n"
+    "    kind: dinas\n"
+    "  - id: dinkes\n"
+    "\tname: Dinas Kesehatan\n"
+    "    kind: dinas\n"
+)
+APPS_OF_UNITS = "applications:\n" + "".join(
+    f"  - {{id: app-{i}, name: App {i}, kind: khusus, owner: {owner}}}\n"
+    for i, owner in enumerate(["dpmptsp", "dinkes", "dinkes", "dpmptsp", "dinkes-x"])
+)
+
+
+def test_validate_tab_error_comes_first_points_at_the_tab_and_sums_up_lost_references(
+    runner, make_model
+):
+    root = make_model({"units.yaml": TAB_UNITS, "aplikasi/apps.yaml": APPS_OF_UNITS})
+    result = runner.invoke(app, ["validate", str(root)])
+    assert result.exit_code == 1, result.output
+    assert result.output.splitlines() == [
+        f"{root}/units.yaml:6:1: error SPBE-R001 invalid YAML: while scanning a plain scalar, "
+        "found a tab",
+        "    hint: use spaces: YAML does not allow a tab here; nothing in this file was "
+        "read",
+        f"{root}/aplikasi/apps.yaml:6:44: error SPBE-R008 owner: 'dinkes-x' is not defined in "
+        "the model",
+        "    hint: did you mean 'dinkes'? define it, or name an existing unit",
+        f"{root}/units.yaml:6:1: error SPBE-R008 4 references to 2 ids written in this file not "
+        "checked: 'dinkes', 'dpmptsp'",
+        "    hint: fix the syntax error of this file first",
+        "3 errors, 0 warnings in 3 files (5 elements)",
+    ]
+
+
+def test_validate_tab_in_indentation_is_located_on_its_line(runner, make_model):
+    root = make_model({"units.yaml": "units:\n\t- {id: dinkes, name: Dinkes, kind: dinas}\n"})
+    result = runner.invoke(app, ["validate", str(root), "--format", "json"])
+    assert result.exit_code == 1, result.output
+    (syntax,) = json.loads(result.stdout)["findings"]
+    assert (syntax["code"], syntax["line"], syntax["column"]) == ("SPBE-R001", 2, 1)
+
+
+def test_validate_the_manifest_file_validates_its_folder(runner, make_model):
+    root = make_model(BROKEN)
+    result = runner.invoke(app, ["validate", str(root / "spbe.yaml")])
+    assert result.exit_code == 1, result.output
+    assert (
+        f"{root}/apps.yaml:5:5: error SPBE-R008 owner: 'dinkes-x' is not defined in the model"
+        in result.output.splitlines()
+    )
+    assert result.output.splitlines()[-1] == "1 error, 0 warnings in 3 files (2 elements)"
+
+
+def test_validate_a_single_file_that_is_not_the_manifest_is_a_model_by_itself(
+    runner, make_model
+):
+    root = make_model({"one.yaml": "instansi: {id: kab-x, name: Kab X, level: kabupaten}\n"
+                       + UNIT})
+    result = runner.invoke(app, ["validate", str(root / "one.yaml")])
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines()[-1] == "0 errors, 0 warnings in 1 files (1 elements)"
+
+
+def test_validate_warns_of_an_empty_or_comment_only_file_and_exits_0(runner, make_model):
+    root = make_model({
+        "units.yaml": UNIT,
+        "aplikasi.yaml": "# applications:\n#   - id: simpus\n",
+        "kosong.yaml": "",
+    })
+    result = runner.invoke(app, ["validate", str(root)])
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines() == [
+        f"{root}/aplikasi.yaml:1:1: warning SPBE-R018 the file holds nothing: it is empty or "
+        "only comments",
+        "    hint: add collections such as 'applications:', or delete the file",
+        f"{root}/kosong.yaml:1:1: warning SPBE-R018 the file holds nothing: it is empty or "
+        "only comments",
+        "    hint: add collections such as 'applications:', or delete the file",
+        "0 errors, 2 warnings in 4 files (1 elements)",
     ]

@@ -120,3 +120,21 @@ data:
 units:
   - {id: dinkes, name: Dinkes, kind: dinas}
 """
+
+
+def test_a_tenant_data_centre_is_part_of_its_national_platform():
+    graph = build_graph(load_model(EXAMPLE).architecture)
+    assert graph.targets("pdn-lembah-hijau", "part_of") == ("pdn",)
+    assert graph.kind("pdn") == NATIONAL
+
+
+def test_a_model_platform_is_a_national_node(make_model):
+    root = make_model({
+        **MODEL,
+        "platforms.yaml": "platforms:\n"
+        "  - {id: sidia, name: SIDIA Provinsi, kind: aplikasi_pusat}\n"
+        "integrations:\n  - {id: int-07, source: simpus, target: sidia, via: splp}\n",
+    })
+    graph = build_graph(load_model(root).architecture)
+    assert (graph.kind("sidia"), graph.name("sidia")) == (NATIONAL, "SIDIA Provinsi")
+    assert "int-07" in graph.links

@@ -4,9 +4,10 @@ TINY = {
     "model.yaml": """\
         units:
           - {id: dinkes, name: Dinas Kesehatan, kind: dinas, networks: [jip]}
-          - {id: dpmptsp, name: Dinas Penanaman Modal dan PTSP, kind: dinas}
-          - {id: bapenda, name: Badan Pendapatan Daerah, kind: badan}
-          - {id: kesbangpol, name: Badan Kesatuan Bangsa dan Politik, kind: badan}
+          - {id: dpmptsp, name: Dinas Penanaman Modal dan PTSP, kind: dinas, networks: []}
+          - {id: bapenda, name: Badan Pendapatan Daerah, kind: badan, networks: []}
+          - {id: kesbangpol, name: Badan Kesatuan Bangsa dan Politik, kind: badan,
+             networks: []}
         business_processes:
           - {id: pb-izin, name: Penerbitan izin usaha, owner: dpmptsp, services: [lay-izin]}
         services:

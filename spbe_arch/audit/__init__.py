@@ -27,7 +27,18 @@ from dataclasses import dataclass
 from ..graph import ArchGraph
 from ..model import Finding
 from ..validate import collector_paused, finalize
-from . import data, duplicates, hosting, integration, network, orphans, services, spof
+from . import (
+    completeness,
+    data,
+    duplicates,
+    hosting,
+    integration,
+    network,
+    orphans,
+    services,
+    spof,
+)
+from .completeness import Known, integrations_recorded, known_facts
 from .duplicates import duplicate_application_groups, khusus_duplicating_umum
 from .hosting import applications_hosted_on
 from .impact import ImpactResult, UnknownElementError, impact
@@ -45,6 +56,7 @@ __all__ = [
     "CHECKS",
     "AuditResult",
     "ImpactResult",
+    "Known",
     "Metrics",
     "Share",
     "UnknownElementError",
@@ -55,14 +67,18 @@ __all__ = [
     "impact",
     "integrations_bypassing_splp",
     "integrations_over_internet",
+    "integrations_recorded",
     "isolated_applications",
     "khusus_duplicating_umum",
+    "known_facts",
     "on_jip",
     "relays",
     "run_checks",
 ]
 
-_CHECK_MODULES = (integration, duplicates, hosting, network, data, services, spof, orphans)
+_CHECK_MODULES = (
+    integration, duplicates, hosting, network, data, services, spof, orphans, completeness
+)
 """The check modules; importing them registers their checks."""
 
 

@@ -3,9 +3,10 @@
 from collections import defaultdict
 from collections.abc import Iterator
 
-from ..graph import ArchGraph
-from ..io import national_platforms
+from ..graph import ArchGraph, per_graph
+from ..io import address_key, name_key, national_platforms
 from ..model import ApplicationKind, PlatformKind
+from ..model.i18n import N_
 from ..model.i18n import gettext as _
 from ..model.rules import Hit
 from ..model.rules import audit as rules
@@ -42,10 +43,13 @@ def _indistinct(graph: ArchGraph, apps: list[str]) -> list[tuple[str, ...]]:
     return [tuple(group) for _, group in sorted(by_ref.items()) if len(group) > 1]
 
 
+@per_graph
 def duplicate_application_groups(graph: ArchGraph) -> dict[tuple[str, ...], list[str]]:
     """Groups of active aplikasi khusus duplicating each other -> why, sorted by group.
 
-    Two or more share an RAA code, or realize one service with no RAA code telling them apart.
+    Two or more share an RAA code, realize one service with no RAA code telling them apart,
+    carry one name (case, spacing and punctuation aside: an inventory listing "SMS Gateway"
+    three times) or one address (`url`, scheme and `www.` aside).
     """
     khusus_ids = [
         a for a in graph.active_applications if graph.element(a).kind is ApplicationKind.khusus
@@ -62,9 +66,25 @@ def duplicate_application_groups(graph: ArchGraph) -> dict[tuple[str, ...], list
     for ref, apps in sorted(by_ref.items()):
         if len(apps) > 1:
             reasons[tuple(apps)].append(_("share RAA code '{ref}'").format(ref=ref))
+    shares = (
+        (N_("share the name '{shown}'"), lambda a: name_key(a.name)),
+        (N_("share the address '{shown}'"), lambda a: address_key(a.url) if a.url else None),
+    )
+    for what, key in shares:
+        same: dict[str, list[str]] = defaultdict(list)
+        for app in khusus_ids:
+            value = key(graph.element(app))
+            if value:
+                same[value].append(app)
+        for apps in same.values():
+            if len(apps) > 1:
+                element = graph.element(apps[0])
+                shown = element.url if "address" in what else graph.name(apps[0])
+                reasons[tuple(apps)].append(_(what).format(shown=shown))
     return {group: reasons[group] for group in sorted(reasons)}
 
 
+@per_graph
 def khusus_duplicating_umum(graph: ArchGraph) -> dict[str, tuple[list[str], set[str]]]:
     """Active aplikasi khusus doing an aplikasi umum's job -> (why, the aplikasi umum), sorted.
 

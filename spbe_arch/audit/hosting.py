@@ -11,7 +11,6 @@ from .registry import check
 __all__ = [
     "application_hosted_on_cloud_or_vendor",
     "application_hosted_on_premise",
-    "application_without_hosting",
     "applications_hosted_on",
 ]
 
@@ -42,10 +41,3 @@ def application_hosted_on_cloud_or_vendor(graph: ArchGraph) -> Iterator[Hit]:
     for app, host, kind in applications_hosted_on(graph, kinds):
         yield Hit(app, related=(host,), values={"host": host, "kind": kind.value})
 
-
-@check(rules.APPLICATION_WITHOUT_HOSTING)
-def application_without_hosting(graph: ArchGraph) -> Iterator[Hit]:
-    """Each active local application whose hosting is not stated."""
-    for app in graph.active_applications:
-        if graph.element(app).platform is None and graph.hosting(app) is None:
-            yield Hit(app)

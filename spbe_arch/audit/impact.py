@@ -4,10 +4,11 @@ Failure propagation (the element that fails is the *root*; every rule below is a
 nothing more changes, using active applications and integration links only, see
 `spbe_arch.audit.flows`):
 
-1. A data centre stops when it is the root, or when all the networks it is connected to have
-   stopped (a data centre with no network listed never stops because of a network). A network
-   stops only when it is the root. The national `pdn` and `jip` behave as a data centre and a
-   network.
+1. A data centre or network that is a local part of a national platform (`platform: pdn`, a
+   PDN tenant) stops when that platform is the root. A data centre stops when it is the root,
+   or when all the networks it is connected to have stopped (a data centre with no network
+   listed never stops because of a network). A network stops otherwise only when it is the
+   root. The national `pdn` and `jip` behave as a data centre and a network.
 2. An application stops when it is the root, when its hosting data centre stops, or when the
    national platform it is an instance of (`platform:`) is the root.
 3. An integration link breaks when it is the root, when its source or target stops, when its
@@ -147,7 +148,7 @@ def impact(
     breadth-first search over the integration links downstream of each broken link.
     """
     root = element_id
-    platforms = national_platforms()
+    platforms = {**graph.arch.platforms, **national_platforms()}
     if root in graph:
         root_kind = graph.kind(root) or ""
     elif root in graph.integrations:
@@ -162,13 +163,19 @@ def impact(
     paths: dict[str, Path] = {root: (root,)}
     down: set[str] = {root}
 
-    # 1. data centres whose every network stopped
-    if graph.network_kind(root) is not None:
-        for dc in graph.sources(root, "connected_to"):
+    # 1. local parts (tenants) of the failed platform, then data centres whose every network
+    # stopped
+    for tenant in graph.sources(root, "part_of"):
+        if graph.kind(tenant) == "infrastructure":
+            _mark(root, result.stopped, tenant, (root, tenant))
+            paths[tenant] = result.stopped[tenant]
+            down.add(tenant)
+    for network in sorted(n for n in down if graph.network_kind(n) is not None):
+        for dc in graph.sources(network, "connected_to"):
             if graph.kind(dc) != "infrastructure":
                 continue
             if set(graph.targets(dc, "connected_to")) <= down:
-                _mark(root, result.stopped, dc, (root, dc))
+                _mark(root, result.stopped, dc, (*paths[network], dc))
     for dc, path in list(result.stopped.items()):
         paths[dc] = path
         down.add(dc)

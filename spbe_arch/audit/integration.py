@@ -7,6 +7,7 @@ from ..graph import NATIONAL, NOT_INTEGRATION, ArchGraph, Edge
 from ..model.i18n import gettext as _
 from ..model.rules import Hit
 from ..model.rules import audit as rules
+from .completeness import integrations_recorded
 from .registry import check
 
 __all__ = [
@@ -36,8 +37,10 @@ def isolated_applications(graph: ArchGraph) -> Iterator[str]:
     """Active local applications with no integration link in or out, sorted.
 
     Local instances of a national aplikasi umum are left out: the national operator
-    integrates them.
+    integrates them. None when the model records no integration at all (unknown).
     """
+    if not integrations_recorded(graph):
+        return
     for app in graph.active_applications:
         if graph.element(app).platform is None and not (
             graph.links_out(app) or graph.links_in(app)
@@ -61,6 +64,11 @@ def integrations_over_internet(graph: ArchGraph) -> Iterator[Edge]:
             yield edge
 
 
+def _known_gaps(graph: ArchGraph) -> tuple:
+    """The data-flow gaps, when the model records integrations (otherwise they are unknown)."""
+    return graph.flow_gaps if integrations_recorded(graph) else ()
+
+
 @check(rules.ISOLATED_APPLICATION)
 def isolated_application(graph: ArchGraph) -> Iterator[Hit]:
     """Each isolated application."""
@@ -71,7 +79,7 @@ def isolated_application(graph: ArchGraph) -> Iterator[Hit]:
 @check(rules.UNINTEGRATED_DATA_FLOW)
 def unintegrated_data_flow(graph: ArchGraph) -> Iterator[Hit]:
     """Each data flow with no integration path, naming the services built on it."""
-    for flow in graph.flow_gaps:
+    for flow in _known_gaps(graph):
         services = graph.targets(flow.consumer, "realizes")
         yield Hit(
             flow.consumer,
@@ -90,7 +98,7 @@ def unintegrated_data_flow(graph: ArchGraph) -> Iterator[Hit]:
 def unintegrated_service(graph: ArchGraph) -> Iterator[Hit]:
     """Each service realized by an application with a data-flow gap, naming the gaps."""
     gaps_by_service: dict[str, list] = defaultdict(list)
-    for flow in graph.flow_gaps:
+    for flow in _known_gaps(graph):
         for service in graph.targets(flow.consumer, "realizes"):
             gaps_by_service[service].append(flow)
     for service in sorted(gaps_by_service):

@@ -8,6 +8,7 @@ from ..graph import ArchGraph
 from ..io import national_platforms
 from ..model import PlatformKind
 from ..model.types import IntegrationVia
+from .completeness import Known, known_facts
 from .network import on_jip
 
 __all__ = ["Metrics", "Share", "compute_metrics"]
@@ -53,7 +54,8 @@ class Metrics:
         Of the links that cross a boundary (source and target owned by different units, or the
         target is a national platform), those via `splp`.
     units_on_jip
-        Units connected to JIP (a network of kind `jip`, or the national `jip`), of all units.
+        Units connected to JIP (a network of kind `jip`, or the national `jip`), of the units
+        that state their networks.
     services_fully_integrated
         Of the services realized by at least one active application, those none of whose
         applications reads data produced elsewhere without an integration path from the
@@ -65,6 +67,9 @@ class Metrics:
         integrate with it (sorted).
     aplikasi_umum_unused
         National aplikasi umum of the catalog that nothing in the model uses (sorted).
+    completeness
+        `collection.field` -> how many of the elements the fact is about state it (see
+        `spbe_arch.audit.completeness`): what the other figures rest on.
     """
 
     applications: int
@@ -76,6 +81,7 @@ class Metrics:
     applications_per_unit: dict[str, int]
     aplikasi_umum_used: dict[str, tuple[str, ...]]
     aplikasi_umum_unused: tuple[str, ...]
+    completeness: dict[str, Known]
 
     def as_dict(self) -> dict[str, Any]:
         """The stable JSON object of `spbe-arch audit --format json` (`metrics`)."""
@@ -85,7 +91,7 @@ class Metrics:
             if isinstance(value, Share):
                 value = value.as_dict()
             elif isinstance(value, dict):
-                value = {k: list(v) if isinstance(v, tuple) else v for k, v in value.items()}
+                value = {k: _plain(v) for k, v in value.items()}
             elif isinstance(value, tuple):
                 value = list(value)
             out[name] = value
@@ -106,6 +112,7 @@ def compute_metrics(graph: ArchGraph) -> Metrics:
     via_splp = [e for e in links if e.via == IntegrationVia.splp]
     crossing = [e for e in links if graph.crosses_boundary(e.source, e.target)]
     units = graph.nodes("units")
+    stated = [u for u in units if graph.element(u).states("networks")]
     gap_apps = {flow.consumer for flow in graph.flow_gaps}
     realized = 0
     integrated = 0
@@ -140,9 +147,16 @@ def compute_metrics(graph: ArchGraph) -> Metrics:
         cross_unit_integrations_via_splp=Share(
             sum(e.via == IntegrationVia.splp for e in crossing), len(crossing)
         ),
-        units_on_jip=Share(sum(on_jip(graph, u) for u in units), len(units)),
+        units_on_jip=Share(sum(on_jip(graph, u) for u in stated), len(stated)),
         services_fully_integrated=Share(integrated, realized),
         applications_per_unit=per_unit,
         aplikasi_umum_used={p: tuple(sorted(used[p])) for p in sorted(used)},
         aplikasi_umum_unused=tuple(sorted(umum - set(used))),
+        completeness=known_facts(graph),
     )
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, tuple):
+        return list(value)
+    return value.as_dict() if isinstance(value, Known) else value

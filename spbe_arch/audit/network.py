@@ -18,9 +18,9 @@ def on_jip(graph: ArchGraph, node: str) -> bool:
 
 @check(rules.UNIT_OUTSIDE_JIP)
 def unit_outside_jip(graph: ArchGraph) -> Iterator[Hit]:
-    """Each unit with no JIP network, naming the networks it uses."""
+    """Each unit that states its networks and has no JIP network among them."""
     for node in graph.nodes("units"):
-        if on_jip(graph, node):
+        if on_jip(graph, node) or not graph.element(node).states("networks"):
             continue
         networks = graph.targets(node, "connected_to")
         yield Hit(

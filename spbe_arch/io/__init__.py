@@ -1,18 +1,30 @@
 """Reading model folders: files, parsing, source positions, shipped catalogs."""
 
-from .catalog import catalog_dir, national_platforms
+from .catalog import (
+    PlatformMatcher,
+    address_key,
+    catalog_dir,
+    match_platform,
+    name_key,
+    national_platforms,
+)
 from .files import MANIFEST, ParsedFile, SpbeError, model_files, parse_file, relative_name
-from .positions import element_lines, key_position
+from .positions import element_lines, key_position, written_ids
 
 __all__ = [
     "MANIFEST",
     "ParsedFile",
+    "PlatformMatcher",
     "SpbeError",
+    "address_key",
     "catalog_dir",
     "element_lines",
     "key_position",
+    "match_platform",
     "model_files",
+    "name_key",
     "national_platforms",
     "parse_file",
     "relative_name",
+    "written_ids",
 ]

@@ -1,13 +1,29 @@
-"""Reference catalogs shipped with the package (`models/`): national platforms, frameworks."""
+"""Reference catalogs shipped with the package (`models/`): national platforms, frameworks.
 
+Inventories name a national system however their authors write it ("e-SAKIP", "Aplikasi
+SAKIP", "SIPD RI", its address); `match_platform` finds the catalog entry such a name or
+address stands for.
+"""
+
+import re
+import unicodedata
+from collections.abc import Mapping
 from functools import cache
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import yaml_rs
 
 from ..model import NationalPlatform
 
-__all__ = ["catalog_dir", "national_platforms"]
+__all__ = [
+    "PlatformMatcher",
+    "address_key",
+    "catalog_dir",
+    "match_platform",
+    "name_key",
+    "national_platforms",
+]
 
 
 def catalog_dir() -> Path:
@@ -24,3 +40,142 @@ def national_platforms() -> dict[str, NationalPlatform]:
     """National platforms and aplikasi umum by id."""
     raw = yaml_rs.load((catalog_dir() / "platforms.yaml").read_bytes())
     return {p["id"]: NationalPlatform.model_validate(p) for p in raw["platforms"]}
+
+
+_NOT_ALNUM = re.compile(r"[^0-9a-z]+")
+_PARENTHESES = re.compile(r"\(([^)]*)\)")
+_FILLER = ("aplikasi", "app")
+"""Words that open a name without naming the system: "Aplikasi SAKIP" is SAKIP."""
+_HOST = re.compile(r"^(?:[a-z][a-z0-9+.-]*://)?[^\s/]+\.[a-z]{2,}(?::\d+)?(?:[/?#]\S*)?$")
+
+
+def name_key(text: str) -> str:
+    """Case, accents, punctuation and spacing dropped: 'e-SAKIP', 'E SAKIP' -> 'esakip'.
+
+    >>> name_key("SMS  Gateway"), name_key("sms-gateway")
+    ('smsgateway', 'smsgateway')
+    """
+    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return _NOT_ALNUM.sub("", plain.casefold())
+
+
+def _keys(text: str) -> set[str]:
+    """The keys a name is known by: itself, without its parenthesis, the parenthesis alone, and
+    without an opening filler word ('Aplikasi ...')."""
+    variants = {text, _PARENTHESES.sub(" ", text), *_PARENTHESES.findall(text)}
+    for variant in list(variants):
+        words = variant.split()
+        if len(words) > 1 and name_key(words[0]) in _FILLER:
+            variants.add(" ".join(words[1:]))
+    return {key for key in map(name_key, variants) if key}
+
+
+def address_key(address: str) -> str | None:
+    """An address as host and path, without scheme, `www.`, query or trailing slash, so that
+    two ways of writing one address compare equal; None for text that is no address.
+
+    >>> address_key("https://www.sms.kab.go.id/"), address_key("sms.kab.go.id/app?x=1")
+    ('sms.kab.go.id', 'sms.kab.go.id/app')
+    """
+    host = _host(address)
+    if host is None:
+        return None
+    text = address.strip().casefold()
+    path = urlsplit(text if "://" in text else "//" + text).path.rstrip("/")
+    return host + path
+
+
+def _host(address: str) -> str | None:
+    """The host name of an address written with or without its scheme, without `www.`."""
+    text = address.strip().casefold()
+    if not _HOST.match(text):
+        return None
+    host = urlsplit(text if "://" in text else "//" + text).hostname
+    if host is None:
+        return None
+    return host.removeprefix("www.")
+
+
+class PlatformMatcher:
+    """Finds the platform a free-text name or an address stands for.
+
+    Parameters
+    ----------
+    platforms
+        Platforms by id: the catalog's, or the catalog's and a model's own.
+
+    Examples
+    --------
+    >>> match = PlatformMatcher(national_platforms())
+    >>> match("Aplikasi e-SAKIP"), match("SIPD (Sistem Informasi Pemerintahan Daerah)")
+    ('e-sakip', 'sipd')
+    >>> match("https://sipd.kemendagri.go.id/siap/login"), match("SIMPUS")
+    ('sipd', None)
+    >>> match("SIMDA Gaji"), match("SIPD dan SIMDA")
+    ('simda', None)
+    """
+
+    def __init__(self, platforms: Mapping[str, NationalPlatform]) -> None:
+        by_key: dict[str, set[str]] = {}
+        self._domains: dict[str, str] = {}
+        for platform_id, platform in platforms.items():
+            for name in (platform_id, platform.name, *platform.aliases):
+                for key in _keys(name):
+                    by_key.setdefault(key, set()).add(platform_id)
+            hosts = [platform.url, *platform.domains] if platform.url else platform.domains
+            for address in hosts:
+                host = _host(address)
+                if host is not None:
+                    self._domains[host] = platform_id
+        # a key two platforms share names neither
+        self._names = {key: next(iter(ids)) for key, ids in by_key.items() if len(ids) == 1}
+        self._words = {
+            name_key(name): self._names[name_key(name)]
+            for platform_id, platform in platforms.items()
+            for name in (platform_id, *platform.aliases)
+            if len(name.split()) == 1 and name_key(name) in self._names
+        }
+        """Single-word names ('SIMDA', 'e-Kinerja'), found as a word of a longer name."""
+
+    def __call__(self, text: str) -> str | None:
+        """The id of the platform `text` names or addresses, or None.
+
+        A name matches the id, name or an alias of one platform (see `_keys`), or holds a
+        one-word id or alias of one platform as a word ('SIMDA Gaji'). An address matches a
+        platform whose `url` host or one of whose `domains` is its host or a parent of it,
+        the most specific first (`sirup.lkpp.go.id` before `lkpp.go.id`).
+        """
+        for key in sorted(_keys(text), key=len, reverse=True):
+            found = self._names.get(key)
+            if found is not None:
+                return found
+        host = _host(text)
+        if host is None:
+            named = {self._words.get(name_key(word)) for word in text.split()} - {None}
+            return named.pop() if len(named) == 1 else None
+        while host is not None and "." in host:
+            found = self._domains.get(host)
+            if found is not None:
+                return found
+            host = host.split(".", 1)[1]
+        return None
+
+
+@cache
+def _catalog_matcher() -> PlatformMatcher:
+    return PlatformMatcher(national_platforms())
+
+
+def match_platform(text: str) -> str | None:
+    """The id of the catalog platform a free-text name or address stands for, or None.
+
+    Case, punctuation, spacing and an opening "Aplikasi" do not matter; aliases and the host
+    of an address (`https://sipd.kemendagri.go.id/...`, `kinerja.bkn.go.id`) count. For a
+    model's own platforms too, use `PlatformMatcher({**national_platforms(), **own})`.
+
+    Examples
+    --------
+    >>> match_platform("SP4N LAPOR"), match_platform("e-Katalog LKPP"), match_platform("x")
+    ('sp4n-lapor', 'inaproc', None)
+    """
+    return _catalog_matcher()(text)

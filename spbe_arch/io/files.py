@@ -43,10 +43,13 @@ class ParsedFile:
 def model_files(root: Path) -> tuple[Path, list[Path]]:
     """The model folder and its files, manifest first, then the others in path order.
 
-    A single file is a whole model by itself. Hidden folders (`.git`, `.schema`) are skipped.
+    A single file is a whole model by itself, except the manifest: `path/spbe.yaml` is the
+    model of its folder. Hidden folders (`.git`, `.schema`) are skipped.
     """
     if not root.exists():
         raise SpbeError(f"{root}: no such file or folder")
+    if root.is_file() and root.name == MANIFEST:
+        root = root.parent
     if root.is_file():
         return root.parent, [root]
     manifest = root / MANIFEST
@@ -66,6 +69,7 @@ def model_files(root: Path) -> tuple[Path, list[Path]]:
 
 
 _POSITION = re.compile(r"line (\d+), column (\d+)")
+_TAB = re.compile(r"\btabs?\b")
 
 
 def relative_name(path: Path, root: Path) -> str:
@@ -99,6 +103,29 @@ def parse_file(path: Path, root: Path) -> ParsedFile:
     except (yaml_rs.YAMLDecodeError, ValueError) as exc:
         _yaml_error(result, raw, exc)
     return result
+
+
+def _at_tab(result: ParsedFile, raw: bytes) -> None:
+    """Point an error a tab causes at the tab.
+
+    The parser reports where it was scanning when it met the tab, which may be the end of the
+    line before ("found a tab") or the character after it (`name:<tab>x`).
+    """
+    start = 0
+    for _line in range(result.line - 1):
+        start = raw.find(b"\n", start) + 1
+    reported = start + result.column - 1
+    if reported > 0 and raw[reported - 1:reported] == b"\t":
+        tab = reported - 1
+    elif _TAB.search(result.error or ""):
+        tab = raw.find(b"\t", start)
+    else:
+        return
+    if tab < 0:
+        return
+    result.line = raw.count(b"\n", 0, tab) + 1
+    result.column = tab - (raw.rfind(b"\n", 0, tab) + 1) + 1
+    result.hint = _("use spaces: YAML does not allow a tab here; nothing in this file was read")
 
 
 _NOT_TEXT_HINT = N_(
@@ -135,6 +162,7 @@ def _yaml_error(result: ParsedFile, raw: bytes, exc: Exception) -> None:
     if found:
         result.line, result.column = int(found[1]), int(found[2])
         result.error = _("invalid YAML: {reason}").format(reason=message.strip().splitlines()[-1])
+        _at_tab(result, raw)
         return
     result.error = _("invalid YAML: {reason}").format(reason=message.strip().splitlines()[0])
     from .positions import first_problem

@@ -9,7 +9,7 @@ from collections.abc import Collection
 from functools import lru_cache
 from pathlib import Path
 
-__all__ = ["element_lines", "first_problem", "key_position"]
+__all__ = ["element_lines", "first_problem", "key_position", "written_ids"]
 
 _ID_KEY = re.compile(
     rb"id[\"']?[ \t]*:[ \t]*[\"']?"  # `id:`, `"id":`, `'id':`
@@ -44,6 +44,24 @@ def element_lines(path: Path, wanted: Collection[str]) -> dict[str, tuple[int, i
         found[match[1].decode()] = (line, key - line_start + 1)
         if not pending:
             break
+    return found
+
+
+def written_ids(raw: bytes) -> list[str]:
+    r"""The ids written as `id: x` keys in a file's text, in order, without parsing it.
+
+    For a file that cannot be parsed: the ids it would have defined.
+
+    Examples
+    --------
+    >>> written_ids(b"units:\n  - id: dinkes\n\tname: x\n  - {id: setda}\npaid: 1\n")
+    ['dinkes', 'setda']
+    """
+    found = []
+    for match in _ID_KEY.finditer(raw):
+        line_start = raw.rfind(b"\n", 0, match.start()) + 1
+        if _KEY_LEAD.fullmatch(raw, line_start, match.start()) is not None:
+            found.append(match[1].decode())
     return found
 
 

@@ -1,33 +1,48 @@
-"""SPBE maturity: index estimate from model evidence and self-assessment, gap, ranked plan.
+"""SPBE maturity: claims against evidence, index per year and column, gap, ranked plan.
 
-`assess(graph)` rates every indicator of the instansi's framework (`models/frameworks/`), from
-what the architecture model shows (`evidence`) and the model's `assessment:` entries
-(`rating`), computes the index, domain and aspect scores and predikat (`index`), the gap to
-the target and the plan that closes it (`plan`).
+`assess(graph)` rates every indicator of the instansi's framework (`models/frameworks/`, or a
+framework file kept with the model) for one evaluation year: what the architecture model shows
+(`evidence`, `services`), the claims and the evaluator's verified levels of the model's
+`assessment:` entries and services' `level:` (`rating`); it computes the index of each column,
+domain and aspect scores and predikat (`index`), the trajectory over the assessed years, the gap
+to the target and the plan that closes it (`plan`).
 """
 
 from collections.abc import Iterable
 from pathlib import Path
 
 from ..graph import ArchGraph
+from ..io import SpbeError
 from ..model import Finding
 from ..model.framework import Framework
 from ..validate import finalize
 from .evidence import Derivation, derive
 from .framework import DEFAULT_FRAMEWORK, framework_ids, load_framework
-from .index import aspect_scores, domain_scores, index, predikat
+from .index import aspect_scores, column_indices, domain_scores, index, predikat
 from .plan import make_plan, plan_reach
-from .rating import rate
-from .result import IndicatorRating, MaturityResult, PlanStep, Score, Source
+from .rating import assessments, rate
+from .result import (
+    COLUMNS,
+    IndicatorRating,
+    Indices,
+    MaturityResult,
+    PlanStep,
+    Score,
+    Source,
+    YearIndex,
+)
 
 __all__ = [
+    "COLUMNS",
     "DEFAULT_FRAMEWORK",
     "Derivation",
     "IndicatorRating",
+    "Indices",
     "MaturityResult",
     "PlanStep",
     "Score",
     "Source",
+    "YearIndex",
     "assess",
     "framework_ids",
     "load_framework",
@@ -39,20 +54,27 @@ def assess(
     framework: Framework | str | Path | None = None,
     target: float | None = None,
     *,
+    year: int | None = None,
+    max_steps: int | None = None,
     validation: Iterable[Finding] = (),
 ) -> MaturityResult:
-    """Estimate the SPBE index of a loaded model and plan how to reach the target.
+    """Estimate the SPBE index of a loaded model for one year and plan how to reach the target.
 
     Parameters
     ----------
     graph
         The model's graph (`build_graph(load_model(path).architecture)`).
     framework
-        A framework, a shipped framework id or a framework file path; default the
-        instansi's `framework` (PermenPANRB 59/2020 when it names none).
+        A framework, a framework id (the model's `frameworks/ID.yaml`, else the shipped
+        catalog) or a framework file path; default the instansi's `framework` (PermenPANRB
+        59/2020 when it names none), whose relative path resolves from the model folder.
     target
         Target index; default the instansi's `target`. Without one the plan lists the next
         step of every indicator.
+    year
+        Evaluation year to rate; default the latest year of the assessment entries.
+    max_steps
+        Cut the plan after this many steps.
     validation
         Findings already reported by validation (`load_model`); merged into the result's
         findings unchanged, so one list holds every problem.
@@ -60,32 +82,59 @@ def assess(
     Returns
     -------
     MaturityResult
-        Index, predikat, scores, ratings with their evidence, gap, plan and the findings about
-        the self-assessment (located, severities overridden as configured in spbe.yaml).
+        Index of each column, predikat, scores, ratings with their evidence, trajectory, gap,
+        plan and the findings about the assessment (located, severities overridden as
+        configured in spbe.yaml).
 
     Raises
     ------
     SpbeError
-        The framework cannot be found or is invalid.
+        The framework cannot be found or is invalid, or `year` has no assessment entry.
 
     Examples
     --------
     >>> from spbe_arch.graph import build_graph
     >>> from spbe_arch.model import Architecture
     >>> result = assess(build_graph(Architecture(root=".")), target=1.05)
-    >>> result.index, result.predikat, round(result.gap, 4), len(result.plan)
-    (1.0, 'Kurang', 0.05, 2)
+    >>> result.index, result.predikat, round(result.gap, 4), len(result.plan), result.year
+    (1.0, 'Kurang', 0.05, 2, None)
     """
+    from .services import service_structures
+
     arch = graph.arch
-    if not isinstance(framework, Framework):
-        default = arch.instansi.framework if arch.instansi else None
-        framework = load_framework(framework or default)
+    root = Path(arch.root)
+    home_ref = arch.instansi.framework if arch.instansi else DEFAULT_FRAMEWORK
+    if framework is None:
+        framework = load_framework(home_ref, root=root)
+        home = framework.id
+    else:
+        if not isinstance(framework, Framework):
+            framework = load_framework(_from_cwd(framework), root=root)
+        named = arch.instansi is not None and "framework" in arch.instansi.model_fields_set
+        home = _framework_id(home_ref, root) if named else None
     if target is None and arch.instansi is not None:
         target = arch.instansi.target
-    ratings, findings = rate(arch, framework, derive(graph, framework))
+    derivations = derive(graph, framework)
+    structures = service_structures(graph)
+    by_year, findings = assessments(arch, framework, home)
+    if year is not None and year not in by_year:
+        assessed = ", ".join(map(str, by_year)) or "none"
+        raise SpbeError(f"no assessment entry for {year} in framework '{framework.id}' "
+                        f"(years assessed: {assessed})")
+    chosen = year if year is not None else (max(by_year) if by_year else None)
+    trajectory = []
+    ratings: list[IndicatorRating] = []
+    for each in by_year or [None]:
+        rated, found = rate(arch, framework, derivations, by_year.get(each, {}), structures)
+        if each is not None:
+            indices = column_indices(framework, rated)
+            trajectory.append(YearIndex(each, indices, predikat(framework, indices.counted)))
+        if each == chosen:
+            ratings = rated
+            findings.extend(found)
     levels = {r.id: r.level for r in ratings}
     value = index(framework, levels)
-    plan = make_plan(framework, ratings, index=value, target=target)
+    plan = make_plan(framework, ratings, index=value, target=target, max_steps=max_steps)
     reach = plan_reach(value, plan)
     domains = domain_scores(framework, levels)
     aspects = aspect_scores(framework, levels)
@@ -97,7 +146,9 @@ def assess(
         framework_id=framework.id,
         framework_name=framework.name,
         instansi=arch.instansi.name if arch.instansi else None,
+        year=chosen,
         index=value,
+        indices=column_indices(framework, ratings),
         predikat=predikat(framework, value),
         target=target,
         gap=None if target is None else max(0.0, target - value),
@@ -108,5 +159,21 @@ def assess(
         plan=plan,
         plan_reach=reach,
         plan_predikat=predikat(framework, reach),
+        trajectory=trajectory,
         findings=finalize(findings, arch, finished=validation),
+        framework=framework,
     )
+
+
+def _from_cwd(ref: str | Path) -> str | Path:
+    """A framework path given by the user names a file from the current directory."""
+    path = Path(ref)
+    return path.resolve() if path.is_file() else ref
+
+
+def _framework_id(ref: str, root: Path) -> str:
+    """The id of the instansi's framework, which its assessment entries were made for."""
+    path = Path(ref)
+    if "/" in ref or "\\" in ref or path.suffix in (".yaml", ".yml", ".json"):
+        return load_framework(ref, root=root).id
+    return ref

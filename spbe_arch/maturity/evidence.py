@@ -20,10 +20,13 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from ..audit import (
+    Known,
     duplicate_application_groups,
     integrations_over_internet,
+    integrations_recorded,
     isolated_applications,
     khusus_duplicating_umum,
+    known_facts,
     on_jip,
 )
 from ..graph import NATIONAL, ArchGraph
@@ -40,6 +43,7 @@ from ..model import (
 )
 from ..model.framework import EvidenceRule, Framework, Indicator
 from ..model.rules import listed
+from .services import ServiceStructure, service_structures
 
 __all__ = [
     "DERIVATIONS",
@@ -69,7 +73,7 @@ class Derivation:
     `actions` maps a higher level to the model changes that would earn it.
     """
 
-    indicator: int
+    indicator: str
     rule: str
     level: int
     ceiling: int
@@ -98,11 +102,14 @@ class Rung:
 
 
 def climb(indicator: Indicator, rule: EvidenceRule, ladder: list[Rung], *, base: int = 1,
-          ceiling: int, reason: str, elements: Iterable[str] = ()) -> Derivation:
+          ceiling: int, reason: str, elements: Iterable[str] = (),
+          basis: tuple[str, Known] | None = None) -> Derivation:
     """The derivation a ladder gives: climb from `base` while rungs are met.
 
     The actions of a level above the one reached are those of every unmet rung up to it, in
-    order and without repeats.
+    order and without repeats. `basis` names the fact the ladder rests on and how much of it
+    the model states: resting on less than half of it, the evidence is *insufficient data*
+    and shows level 1, as an evaluator would rate it, whatever the rungs say.
 
     Examples
     --------
@@ -114,6 +121,12 @@ def climb(indicator: Indicator, rule: EvidenceRule, ladder: list[Rung], *, base:
     >>> d.level, d.actions
     (2, {3: ('name a steward',)})
     """
+    if basis is not None and basis[1].known * 2 < basis[1].of:
+        label, known = basis
+        ladder = [Rung(2, (f"record {label} in the model (known for {known.known} of "
+                           f"{known.of})",), met=False), *ladder]
+        base = 1
+        reason = f"insufficient data: {label} known for {known.known} of {known.of}; {reason}"
     level = base
     for rung in sorted(ladder, key=lambda r: r.level):
         if not rung.reached:
@@ -209,6 +222,19 @@ class ModelFacts:
         return dict(sorted(out.items()))
 
     @cached_property
+    def services(self) -> dict[str, ServiceStructure]:
+        """Service id -> the level its structure shows (`spbe_arch.maturity.services`)."""
+        return service_structures(self.graph)
+
+    @cached_property
+    def known(self) -> dict[str, Known]:
+        """How much of each fact the model states (`spbe_arch.audit.completeness`)."""
+        return known_facts(self.graph)
+
+    def basis(self, key: str, label: str) -> tuple[str, Known]:
+        return label, self.known[key]
+
+    @cached_property
     def active_controls(self):
         return {k: c for k, c in sorted(self.arch.security.items()) if c.status is Status.active}
 
@@ -237,7 +263,7 @@ def derives(rule: EvidenceRule):
     return decorate
 
 
-def derive(graph: ArchGraph, framework: Framework) -> dict[int, Derivation]:
+def derive(graph: ArchGraph, framework: Framework) -> dict[str, Derivation]:
     """Indicator id -> what the model shows, for every indicator whose rule finds evidence.
 
     Examples
@@ -399,10 +425,13 @@ def application(facts: ModelFacts, indicator: Indicator) -> Derivation | None:
             f"{app} duplicates {why}" for app, why in list(duplicates.items())[:_SHOWN])
     elif isolated:
         reason += f"; integrated with nothing: {_ids(isolated)}"
+    recorded = integrations_recorded(facts.graph)
     ladder = [
         Rung(3, (f"retire or replace duplicate applications by the aplikasi umum: "
                  f"{_ids(duplicates)}",), unmet=tuple(duplicates)),
-        Rung(4, (f"integrate isolated applications: {_ids(isolated)}",), unmet=isolated),
+        Rung(4, (f"integrate isolated applications: {_ids(isolated)}" if recorded else
+                 "record the integrations between the applications",),
+             met=recorded and not isolated),
     ]
     return climb(indicator, EvidenceRule.application, ladder, base=2, ceiling=4, reason=reason,
                  elements=[*duplicates, *umum])
@@ -439,7 +468,9 @@ def data_centre(facts: ModelFacts, indicator: Indicator) -> Derivation | None:
         Rung(4, (f"connect these data centres to JIP: {_ids(off_jip)}",), unmet=off_jip),
     ]
     return climb(indicator, EvidenceRule.data_centre, ladder, ceiling=4, reason=reason,
-                 elements=[*outside, *used])
+                 elements=[*outside, *used],
+                 basis=("hosting", Known(sum(a.states("hosting") for a in apps.values()),
+                                         len(apps))))
 
 
 @derives(EvidenceRule.network)
@@ -465,7 +496,7 @@ def network(facts: ModelFacts, indicator: Indicator) -> Derivation | None:
              unmet=public),
     ]
     return climb(indicator, EvidenceRule.network, ladder, ceiling=4, reason=reason,
-                 elements=[*off, *public])
+                 elements=[*off, *public], basis=facts.basis("units.networks", "units' networks"))
 
 
 @derives(EvidenceRule.splp_integration)
@@ -503,7 +534,8 @@ def splp_integration(facts: ModelFacts, indicator: Indicator) -> Derivation | No
         Rung(4, route_national, met=not national_bypass and bool(national_splp)),
     ]
     return climb(indicator, EvidenceRule.splp_integration, ladder, ceiling=4, reason=reason,
-                 elements=[*splp, *unit_bypass, *national_bypass])
+                 elements=[*splp, *unit_bypass, *national_bypass],
+                 basis=facts.basis("applications.integrations", "integrations"))
 
 
 @derives(EvidenceRule.collaboration)
@@ -531,7 +563,8 @@ def collaboration(facts: ModelFacts, indicator: Indicator) -> Derivation | None:
         Rung(3, missing, met=bool(units and national)),
     ]
     return climb(indicator, EvidenceRule.collaboration, ladder, ceiling=3, reason=reason,
-                 elements=[*units, *national])
+                 elements=[*units, *national],
+                 basis=facts.basis("applications.integrations", "integrations"))
 
 
 @derives(EvidenceRule.security_management)
@@ -630,7 +663,8 @@ def data_management(facts: ModelFacts, indicator: Indicator) -> Derivation | Non
                  f"{_ids(unmapped)}",), unmet=unmapped),
     ]
     return climb(indicator, EvidenceRule.data_management, ladder, ceiling=4, reason=reason,
-                 elements=[*no_steward, *unpublished, *leaked])
+                 elements=[*no_steward, *unpublished, *leaked],
+                 basis=facts.basis("data.steward", "data stewards"))
 
 
 @derives(EvidenceRule.asset_management)
@@ -689,8 +723,15 @@ _SERVICE_STEP = {
 
 
 def _service_levels(facts: ModelFacts, indicator: Indicator) -> list[tuple[int, str]]:
+    """(level, service id) of the services claiming a level for the indicator, best first.
+
+    A service's `level:` is a claim: it counts only as far as its structure shows
+    (`spbe_arch.maturity.services`).
+    """
+    shown = facts.services
     return sorted(
-        ((ServiceLevel(s.level).number, s.id) for s in facts.arch.services.values()
+        ((min(ServiceLevel(s.level).number, shown[s.id].level), s.id)
+         for s in facts.arch.services.values()
          if s.indicator == indicator.id and s.level is not None),
         key=lambda pair: (-pair[0], pair[1]),
     )
@@ -763,7 +804,7 @@ def open_data(facts: ModelFacts, indicator: Indicator) -> Derivation | None:
     unpublished = sorted(d for d, item in facts.arch.data.items()
                          if item.classification is Classification.terbuka and not item.published)
     portal = {p for p, platform in national_platforms().items()
-              if platform.kind is PlatformKind.portal and platform.indicator == indicator.id}
+              if platform.kind is PlatformKind.portal and str(platform.indicator) == indicator.id}
     feeds = [f.id for f in facts.integrations
              if f.via is not IntegrationVia.file_transfer
              and (f.target in portal or _platform_of(facts, f.target) in portal)]

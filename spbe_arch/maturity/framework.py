@@ -1,15 +1,19 @@
 """Load an evaluation framework file, by id from the shipped catalog or by path."""
 
 from functools import cache
+from math import fsum
 from pathlib import Path
 
 from ..io import SpbeError, catalog_dir, parse_file
 from ..model.framework import Framework
 
-__all__ = ["DEFAULT_FRAMEWORK", "Framework", "framework_ids", "load_framework"]
+__all__ = ["DEFAULT_FRAMEWORK", "MODEL_FRAMEWORKS", "Framework", "framework_ids", "load_framework"]
 
 DEFAULT_FRAMEWORK = "permenpanrb-59-2020"
 """The framework of an instansi that names none (PermenPANRB 59/2020)."""
+
+MODEL_FRAMEWORKS = "frameworks"
+"""A model folder's subfolder where an id is looked up first (`frameworks/ID.yaml`)."""
 
 _SUFFIXES = (".yaml", ".yml", ".json")
 _WEIGHT_TOLERANCE = 1e-9
@@ -21,12 +25,18 @@ def framework_ids() -> list[str]:
     return sorted(path.stem for path in folder.iterdir() if path.suffix in _SUFFIXES)
 
 
-def load_framework(ref: str | Path | None = None) -> Framework:
-    """The framework `ref`: a shipped id (e.g. ``permenpanrb-59-2020``) or a file path.
+def load_framework(ref: str | Path | None = None, *, root: Path | None = None) -> Framework:
+    """The framework `ref`: an id (e.g. ``permenpanrb-59-2020``) or a file path.
+
+    With a model folder `root`, a relative path resolves from that folder (not from the
+    current directory), and an id is first looked up as `frameworks/ID.yaml`, then `ID.yaml`
+    inside it, so that a pemda can keep the framework of an older evaluation with its model;
+    then in the shipped catalog (`models/frameworks/`).
 
     The file is validated against `schemas/framework.schema.json` with `jsonschema`, then for
     consistency (references between domains, aspects and indicators; domain weights equal to
     the sum of their indicators; levels numbered 1..n; predikat bands from high to low).
+    Indicator weights may sum to anything: the index divides by their sum.
 
     Raises
     ------
@@ -40,25 +50,30 @@ def load_framework(ref: str | Path | None = None) -> Framework:
     >>> framework.id, len(framework.indicators), framework.total_weight
     ('permenpanrb-59-2020', 47, 100.0)
     """
-    return _load(_resolve(ref or DEFAULT_FRAMEWORK))
+    return _load(_resolve(ref or DEFAULT_FRAMEWORK, root))
 
 
-def _resolve(ref: str | Path) -> Path:
+def _resolve(ref: str | Path, root: Path | None) -> Path:
     text = str(ref)
     path = Path(ref)
     if isinstance(ref, Path) or "/" in text or "\\" in text or path.suffix in _SUFFIXES:
+        if root is not None and not path.is_absolute():
+            path = root / path
         if not path.is_file():
             raise SpbeError(f"{path}: framework file not found")
         return path.resolve()
-    for suffix in _SUFFIXES:
-        candidate = catalog_dir() / "frameworks" / f"{text}{suffix}"
-        if candidate.is_file():
-            return candidate
-    if path.is_file():
-        return path.resolve()
+    folders = [catalog_dir() / "frameworks"]
+    if root is not None:
+        folders[:0] = [root / MODEL_FRAMEWORKS, root]
+    for folder in folders:
+        for suffix in _SUFFIXES:
+            candidate = folder / f"{text}{suffix}"
+            if candidate.is_file():
+                return candidate.resolve()
     raise SpbeError(
         f"unknown framework '{text}'; shipped frameworks: {', '.join(framework_ids())} "
-        "(or give the path of a framework file)"
+        f"(or keep it as {MODEL_FRAMEWORKS}/{text}.yaml in the model folder, or give the path "
+        "of a framework file)"
     )
 
 
@@ -86,7 +101,9 @@ def _load(path: Path) -> Framework:
     problems = list(_inconsistencies(framework))
     if problems:
         raise SpbeError(f"{path}: inconsistent framework: {'; '.join(problems)}")
-    return framework
+    domains = [d if d.weight is not None else d.model_copy(update={"weight": fsum(
+        i.weight for i in framework.indicators if i.domain == d.id)}) for d in framework.domains]
+    return framework.model_copy(update={"domains": domains})
 
 
 def _inconsistencies(framework: Framework):
@@ -95,7 +112,7 @@ def _inconsistencies(framework: Framework):
         ("aspect", framework.aspects),
         ("indicator", framework.indicators),
     ):
-        seen: set[int] = set()
+        seen: set = set()
         for item in items:
             if item.id in seen:
                 yield f"{what} {item.id} is defined twice"
@@ -124,7 +141,7 @@ def _inconsistencies(framework: Framework):
             )
     for domain in framework.domains:
         total = sum(i.weight for i in framework.indicators if i.domain == domain.id)
-        if abs(total - domain.weight) > _WEIGHT_TOLERANCE:
+        if domain.weight is not None and abs(total - domain.weight) > _WEIGHT_TOLERANCE:
             yield (
                 f"domain {domain.id} weight is {domain.weight:g} but its indicators' weights "
                 f"sum to {total:g}"

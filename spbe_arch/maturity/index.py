@@ -7,8 +7,10 @@ from collections.abc import Mapping
 from math import fsum
 
 from ..model.framework import Framework, Indicator
+from .result import COLUMNS, IndicatorRating, Indices
 
-__all__ = ["EDGE_TOLERANCE", "aspect_scores", "domain_scores", "index", "predikat", "step_gain"]
+__all__ = ["EDGE_TOLERANCE", "aspect_scores", "column_indices", "domain_scores", "index",
+           "predikat", "step_gain"]
 
 EDGE_TOLERANCE = 1e-6
 """Distance below which an index counts as on a band edge: absorbs float noise (3.4999999...).
@@ -20,14 +22,14 @@ to two decimals happens before banding.
 """
 
 
-def _weighted(indicators: list[Indicator], levels: Mapping[int, float]) -> float:
+def _weighted(indicators: list[Indicator], levels: Mapping[str, float]) -> float:
     total = fsum(i.weight for i in indicators)
     if total == 0:
         return 0.0
     return fsum(i.weight * levels.get(i.id, 0) for i in indicators) / total
 
 
-def index(framework: Framework, levels: Mapping[int, float]) -> float:
+def index(framework: Framework, levels: Mapping[str, float]) -> float:
     """The index: Σ(weightᵢ × levelᵢ) / Σ weightᵢ; a missing indicator counts as level 0.
 
     Examples
@@ -40,7 +42,7 @@ def index(framework: Framework, levels: Mapping[int, float]) -> float:
     return _weighted(framework.indicators, levels)
 
 
-def domain_scores(framework: Framework, levels: Mapping[int, float]) -> dict[int, float]:
+def domain_scores(framework: Framework, levels: Mapping[str, float]) -> dict[int, float]:
     """Domain id -> weight-averaged level of its indicators (D1..D4 of the published results)."""
     return {
         domain.id: _weighted([i for i in framework.indicators if i.domain == domain.id], levels)
@@ -48,7 +50,7 @@ def domain_scores(framework: Framework, levels: Mapping[int, float]) -> dict[int
     }
 
 
-def aspect_scores(framework: Framework, levels: Mapping[int, float]) -> dict[int, float]:
+def aspect_scores(framework: Framework, levels: Mapping[str, float]) -> dict[int, float]:
     """Aspect id -> weight-averaged level of its indicators."""
     return {
         aspect.id: _weighted([i for i in framework.indicators if i.aspect == aspect.id], levels)
@@ -75,3 +77,19 @@ def predikat(framework: Framework, value: float) -> str:
 def step_gain(framework: Framework, indicator: Indicator) -> float:
     """Index gain of raising one indicator by one level: its weight / Σ weight."""
     return indicator.weight / framework.total_weight
+
+
+def column_indices(framework: Framework, ratings: list[IndicatorRating]) -> Indices:
+    """The index each column of the ratings gives (self, verified, model, counted).
+
+    An indicator without a level in a column counts at the framework's lowest level there,
+    as the regulation rates an indicator without bukti dukung; a column with no level at all
+    has no index (None).
+    """
+    lowest = min(entry.level for entry in framework.levels)
+    values: dict[str, float | None] = {}
+    for column in COLUMNS:
+        levels = {r.id: r.column(column) for r in ratings}
+        values[column] = None if all(v is None for v in levels.values()) else index(
+            framework, {k: lowest if v is None else v for k, v in levels.items()})
+    return Indices(**values)  # type: ignore[arg-type]

@@ -1,11 +1,18 @@
-"""The improvement plan: one-level steps ranked by index gain, each with what would earn it.
+"""The improvement plan: one-level steps ranked by index gain per effort, each with what earns it.
 
-A step raises one indicator by one level and gains weight / Σ weight of the index. Steps are
-ranked by gain, then by effort (low first), then by the level they start from and the
-indicator number. Below the target, steps are taken in that order until the target is reached
-(an indicator may appear again for its next level); at or without a target, the plan lists
-the next step of every indicator not yet at the top level. The plan's reach is the index after
-all its steps: the current index plus the sum of the steps' gains.
+A step raises one indicator by one level and gains weight / Σ weight of the index. Its effort
+is the framework's hint for the indicator, on the scale of `Effort` (low 1, medium 2, high 4
+points), except that a step the model already shows needs only its bukti dukung (low) and a
+step to the top level is high. Steps are ranked: first those that remove a gap in the model
+holding a claim down (the claim is above what counts because the structure shows less: an
+audit finding such as an integration bypassing SPLP, usually), then by gain per effort point,
+then by the level they start from, then in framework order.
+
+Below the target, steps are taken in that order until the target is reached (an indicator may
+come again for its next level); at or without a target, the plan lists the next step of every
+indicator not at the top level. `max_steps` cuts the plan. Every step names the model change
+or the bukti dukung that earns it, never only a claim to edit. The plan's reach is the index
+after all its steps: the current index plus the sum of the steps' gains.
 """
 
 import heapq
@@ -13,11 +20,11 @@ from math import fsum
 
 from ..model.framework import Effort, Framework, Indicator
 from .index import EDGE_TOLERANCE, step_gain
-from .result import IndicatorRating, PlanStep
+from .rating import SERVICE_RULES
+from .result import IndicatorRating, PlanStep, Source
+from .services import STRUCTURE_TOP
 
 __all__ = ["make_plan", "plan_reach"]
-
-_EFFORT_RANK = {Effort.low: 0, Effort.medium: 1, Effort.high: 2}
 
 
 def make_plan(
@@ -26,39 +33,39 @@ def make_plan(
     *,
     index: float,
     target: float | None,
+    max_steps: int | None = None,
 ) -> list[PlanStep]:
     """The ranked steps; see the module docstring for the order and where it stops.
 
     Examples
     --------
-    >>> from spbe_arch.maturity.framework import load_framework
-    >>> from spbe_arch.maturity.rating import rate
+    >>> from spbe_arch.graph import build_graph
+    >>> from spbe_arch.maturity import assess
     >>> from spbe_arch.model import Architecture
-    >>> framework = load_framework()
-    >>> ratings, _ = rate(Architecture(root="."), framework, {})
-    >>> steps = make_plan(framework, ratings, index=1.0, target=1.1)
-    >>> [(s.indicator, s.from_level, s.to_level, round(s.index_gain, 4)) for s in steps]
-    [(43, 1, 2, 0.03), (43, 2, 3, 0.03), (43, 3, 4, 0.03), (42, 1, 2, 0.03)]
+    >>> result = assess(build_graph(Architecture(root=".")), target=1.1)
+    >>> [(s.indicator, s.to_level, s.effort) for s in result.plan]
+    [('19', 2, 'low'), ('19', 3, 'low'), ('19', 4, 'low'), ('24', 2, 'low'), ('43', 2, 'medium')]
     """
     indicators = {i.id: i for i in framework.indicators}
+    order = {i.id: n for n, i in enumerate(framework.indicators)}
     top = framework.max_level
     heap: list[tuple] = []
 
     def push(rating: IndicatorRating, level: int) -> None:
         if level < top:
             step = _step(framework, indicators[rating.id], rating, level)
-            rank = (-step.index_gain, _EFFORT_RANK[Effort(step.effort)], level, rating.id)
-            heapq.heappush(heap, (rank, rating.id, step, rating))
+            rank = (not step.caps, -step.gain_per_effort, level, order[rating.id])
+            heapq.heappush(heap, (rank, step, rating))
 
     for rating in ratings:
         push(rating, rating.level)
     steps: list[PlanStep] = []
     climbing = target is not None and index < target - EDGE_TOLERANCE
     reach = index
-    while heap:
+    while heap and (max_steps is None or len(steps) < max_steps):
         if climbing and reach >= target - EDGE_TOLERANCE:  # type: ignore[operator]
             break
-        _, _, step, rating = heapq.heappop(heap)
+        _, step, rating = heapq.heappop(heap)
         steps.append(step)
         reach = plan_reach(index, steps)
         if climbing:
@@ -77,34 +84,60 @@ def _step(framework: Framework, indicator: Indicator, rating: IndicatorRating,
     names = framework.level_names(indicator.domain)
     derivation = rating.derivation
     actions: list[str] = []
-    model_shows = derivation is not None and derivation.level >= to
-    if derivation is not None and derivation.level < to <= derivation.ceiling:
-        wanted = list(derivation.actions.get(to, ()))
-        earlier = set(derivation.actions.get(to - 1, ())) if to - 1 > derivation.level else set()
+    rung_missing = derivation is not None and derivation.level < to <= _rule_limit(
+        indicator, derivation.ceiling)
+    if rung_missing:
+        wanted = list(derivation.actions.get(to, ()))  # type: ignore[union-attr]
+        earlier = (set(derivation.actions.get(to - 1, ()))  # type: ignore[union-attr]
+                   if to - 1 > derivation.level else set())  # type: ignore[union-attr]
         actions.extend([a for a in wanted if a not in earlier] or wanted)
-    if derivation is None or to > derivation.ceiling:
+    if rating.claim_by != "assessment" and (rating.self_level or 0) >= to:
+        # a service already claims the level: what earns it is the model change, not a claim
+        model_changes = [*(rating.model_gaps if level == rating.level else ()),
+                         *(a for a in actions if not a.startswith("raise service"))]
+        actions = list(dict.fromkeys(model_changes)) or actions
+    shown = rating.model_level is not None and rating.model_cap is not None
+    if shown and to <= rating.model_cap:  # type: ignore[operator]
+        if rating.self_level is not None and rating.self_level < to and (
+                rating.claim_by == "assessment" or rating.source is Source.verified):
+            actions.append(f"assess indicator {indicator.id} at level {to} ({names[to]}) with "
+                           "its bukti dukung")
+    else:
         actions.append(
-            f"document level {to} ({names[to]}) with bukti dukung and record it in the "
-            f"self-assessment (assessment: indicator {indicator.id}, level {to})"
+            f"document level {to} ({names[to]}) with bukti dukung and record it: an "
+            f"assessment entry for indicator {indicator.id} at level {to} naming them under "
+            "`evidence:` (or the evaluator's verified level)"
         )
-    elif rating.assessed_level is not None and rating.assessed_level < to:
-        actions.append(
-            f"raise the self-assessment of indicator {indicator.id} to level {to} with "
-            "bukti dukung"
-        )
-    if model_shows and rating.assessed_level is not None and rating.assessed_level < to:
+    only_documents = not rung_missing and (rating.model_level or 0) >= to
+    if (rating.claim_by not in (None, "assessment") and rating.service_shows is not None
+            and (rating.self_level or 0) < to <= rating.service_shows):
+        actions = [f"the model shows {names[to].lower()} for {rating.claim_by}: document it "
+                   f"with bukti dukung and set `level: {names[to].lower()}`"]
+        only_documents = True
+    if only_documents:
         effort = Effort.low
     elif to == framework.max_level:
         effort = Effort.high
     else:
         effort = indicator.effort
+    caps = (rating.source is Source.model and rating.self_level is not None
+            and to <= rating.self_level and rung_missing)
+    gain = step_gain(framework, indicator)
     return PlanStep(
         indicator=indicator.id,
         name=indicator.name,
         from_level=level,
         to_level=to,
         to_level_name=names[to],
-        index_gain=step_gain(framework, indicator),
+        index_gain=gain,
         effort=effort.value,
+        gain_per_effort=gain / effort.points,
         actions=tuple(actions),
+        caps=caps,
     )
+
+
+def _rule_limit(indicator: Indicator, ceiling: int) -> int:
+    """The highest level a rule's model changes can earn: a service's structure stops at
+    kolaborasi, so its rule's optimum step would only edit a claim."""
+    return min(ceiling, STRUCTURE_TOP) if indicator.evidence in SERVICE_RULES else ceiling

@@ -1,165 +1,299 @@
-"""Rate each indicator from the model's evidence and the self-assessment.
+"""Claims against evidence: the level that counts for each indicator in one evaluation year.
 
-Unrated indicators (neither source) get the framework's lowest level, source "none": the
-regulation rates every indicator 1 to 5, and an indicator without bukti dukung is rated at the
-lowest level (Rintisan / Informasi), never 0; a 0 would put the estimate below anything the
-evaluation can publish for a rated instansi. They are listed so the team can assess them.
+Every indicator has four levels, all shown:
+
+- **self** — the claim: the year's assessment entry `level`, else the best `level:` of the
+  services that name the indicator;
+- **verified** — the evaluator's level after verification (`verified:` of the entry);
+- **model** — what the model's structure shows (`spbe_arch.maturity.evidence`), capped: the
+  structure shows at most level 3 outside the service indicators, at most *kolaborasi* for a
+  service (`spbe_arch.maturity.services`: never *optimum*), and at most level 2 anywhere in a
+  model with fewer than five active applications (ratios over a handful of elements prove
+  little);
+- **counted** — the verified level where there is one, as in the published index; otherwise
+  the lower of the claim and what the model shows.
+
+A claim backed by documents (an entry whose `evidence:` names them) is not held to the
+structure's caps: it counts up to its level unless the structure contradicts it (a rule's
+rung below the claim that the rule could show, e.g. integrations bypassing SPLP). A claim
+without documents counts at most level 3 (at most *kolaborasi* for a service indicator): levels
+that need documents (terpadu dan terukur, optimum) need them named. An indicator with neither a
+claim nor model evidence counts at the framework's lowest level, as the regulation rates an
+indicator without bukti dukung, and is listed as unrated.
 """
 
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from ..model import Architecture, AssessmentEntry, Finding, Location
+from ..model import Architecture, AssessmentEntry, Finding, Location, ServiceLevel, Status
 from ..model.framework import EvidenceRule, Framework, Indicator
-from ..model.i18n import gettext as _
-from ..model.rules import finding
+from ..model.rules import finding, listed
 from ..model.rules import maturity as codes
 from .evidence import Derivation
 from .result import IndicatorRating, Source
+from .services import STRUCTURE_TOP, ServiceStructure
 
-__all__ = ["rate"]
+__all__ = ["SERVICE_RULES", "SMALL_MODEL", "Assessed", "assessments", "rate", "structure_cap"]
 
-_SERVICE_RULES = (EvidenceRule.service_level, EvidenceRule.open_data)
+SERVICE_RULES = (EvidenceRule.service_level, EvidenceRule.open_data)
+"""Evidence rules of service indicators, whose levels are service levels."""
+
+STRUCTURE_MAX = 3
+"""The highest level the structure shows for an indicator that is not a service's."""
+
+SMALL_MODEL = 5
+"""A model with fewer active applications than this shows at most `SMALL_MODEL_MAX`."""
+
+SMALL_MODEL_MAX = 2
+
+_NO_LIMIT = 99
+"""A documented claim the structure does not contradict counts in full."""
 
 
 @dataclass(frozen=True)
-class _Assessed:
+class Assessed:
+    """An assessment entry and its position in `Architecture.assessment` (for locations)."""
+
     entry: AssessmentEntry
     position: int
 
+    @property
+    def documented(self) -> bool:
+        return bool(self.entry.evidence)
+
+
+def structure_cap(indicator: Indicator, active_apps: int) -> int:
+    """The highest level the structure alone can show for `indicator`."""
+    cap = STRUCTURE_TOP if indicator.evidence in SERVICE_RULES else STRUCTURE_MAX
+    return min(cap, SMALL_MODEL_MAX) if active_apps < SMALL_MODEL else cap
+
+
+def assessments(
+    arch: Architecture, framework: Framework, home: str | None
+) -> tuple[dict[int, dict[str, Assessed]], list[Finding]]:
+    """The assessment entries made for `framework`: year -> indicator id -> entry; findings.
+
+    `home` is the id of the framework spbe.yaml names, which entries without `framework:`
+    were made for; when neither names one, an entry is taken to be for `framework`. An entry
+    for another framework, for an unknown indicator or with a level the framework does not
+    have is an error and is not used; an indicator assessed twice in one year is a warning,
+    and the entry with the lower level is used.
+    """
+    known = [i.id for i in framework.indicators]
+    known_set = set(known)
+    findings: list[Finding] = []
+    out: dict[int, dict[str, Assessed]] = {}
+    for position, entry in enumerate(arch.assessment):
+        made_for = entry.framework or home
+        if made_for is not None and made_for != framework.id:
+            findings.append(finding(
+                codes.ASSESSMENT_OTHER_FRAMEWORK,
+                f"assessment: indicator {entry.indicator} ({entry.year}) was assessed for "
+                f"framework '{made_for}', not for '{framework.id}' being rated",
+                location=_entry_location(arch, position, "framework" if entry.framework
+                                         else "indicator"),
+                hint=f"rate it with `--framework {made_for}`, or set `framework: "
+                     f"{framework.id}` on entries made for it",
+            ))
+            continue
+        if entry.indicator not in known_set:
+            findings.append(finding(
+                codes.UNKNOWN_ASSESSMENT_INDICATOR,
+                f"assessment: unknown indicator '{entry.indicator}' in framework "
+                f"'{framework.id}'",
+                location=_entry_location(arch, position, "indicator"),
+                hint="indicators: " + _ranges(known),
+            ))
+            continue
+        too_high = [(name, value) for name, value in (("level", entry.level),
+                                                      ("verified", entry.verified))
+                    if value is not None and value > framework.max_level]
+        if too_high:
+            name, value = too_high[0]
+            findings.append(finding(
+                codes.ASSESSMENT_LEVEL_OUT_OF_RANGE,
+                f"assessment: {name} {value} of indicator {entry.indicator} is above the "
+                f"framework's highest level {framework.max_level}",
+                location=_entry_location(arch, position, name),
+            ))
+            continue
+        year = out.setdefault(entry.year, {})
+        first = year.get(entry.indicator)
+        if first is not None:
+            findings.append(finding(
+                codes.DUPLICATE_ASSESSMENT,
+                f"assessment: indicator {entry.indicator} assessed twice for {entry.year} "
+                f"(levels {first.entry.level} and {entry.level}); the lower counts",
+                location=_entry_location(arch, position, "indicator"),
+            ))
+            if entry.level >= first.entry.level:
+                continue
+        year[entry.indicator] = Assessed(entry, position)
+    return dict(sorted(out.items())), findings
+
 
 def rate(
-    arch: Architecture, framework: Framework, derivations: dict[int, Derivation]
+    arch: Architecture,
+    framework: Framework,
+    derivations: dict[str, Derivation],
+    assessed: dict[str, Assessed],
+    structures: dict[str, ServiceStructure],
 ) -> tuple[list[IndicatorRating], list[Finding]]:
-    """One rating per indicator (framework order) and the findings about the assessment.
+    """One rating per indicator (framework order) for one year's entries, and the findings.
 
-    Where the model and the self-assessment disagree both are kept and the lower level
-    counts, as the evaluator will rate it; a self-assessment above a rule's ceiling does not
-    disagree with the model, which cannot show more.
+    The findings are about claims that do not count in full (`assessment-above-model-evidence`)
+    and services naming an indicator that is not a service indicator
+    (`unknown-service-indicator`).
     """
-    findings: list[Finding] = []
-    assessed = _assessed(arch, framework, findings)
-    findings.extend(_service_indicators(arch, framework))
+    active = sum(1 for app in arch.applications.values() if app.status is Status.active)
+    claims = _service_claims(arch)
     ratings = []
+    findings = list(_service_indicators(arch, framework))
     for indicator in framework.indicators:
         found = assessed.get(indicator.id)
-        rating, above = _rate(framework, indicator, derivations.get(indicator.id), found)
+        claim = claims.get(indicator.id) if indicator.evidence in SERVICE_RULES else None
+        rating = _rate(framework, indicator, derivations.get(indicator.id), found, claim,
+                       structures, active)
         ratings.append(rating)
-        if above and found is not None:
-            derivation = derivations[indicator.id]
+        if (found is not None and rating.verified_level is None
+                and rating.level < found.entry.level):
             findings.append(finding(
                 codes.ASSESSMENT_ABOVE_MODEL,
-                _("indicator {indicator} self-assessed at level {claimed} but the model shows "
-                  "level {level} ({reason}); level {level} counts").format(
-                    indicator=indicator.id, claimed=found.entry.level, level=derivation.level,
-                    reason=derivation.reason,
-                ),
+                f"indicator {indicator.id} self-assessed at level {found.entry.level} for "
+                f"{found.entry.year}: {rating.why}",
                 location=_entry_location(arch, found.position, "level"),
-                hint=next(iter(derivation.actions.get(derivation.level + 1, ())), None),
+                hint=_hint(rating, found),
             ))
     return ratings, findings
 
 
 def _rate(framework: Framework, indicator: Indicator, derivation: Derivation | None,
-          found: _Assessed | None) -> tuple[IndicatorRating, bool]:
+          found: Assessed | None, service_claim: tuple[int, str] | None,
+          structures: dict[str, ServiceStructure], active: int) -> IndicatorRating:
     names = framework.level_names(indicator.domain)
-    model = derivation.level if derivation else None
-    self_level = found.entry.level if found else None
-    above = False
-    note = None
-    if model is not None and self_level is not None:
-        source = Source.both
-        if self_level > model and model < derivation.ceiling:  # type: ignore[union-attr]
-            level, above = model, True
-            note = f"self-assessed {self_level}, model shows {model}: the lower counts"
-        elif self_level > model:
-            level = self_level
-            note = f"self-assessed {self_level}, above what a model can show ({model})"
-        else:
-            level = self_level
-            if self_level < model:
-                note = f"model shows {model}, self-assessed {self_level}: the lower counts"
-    elif model is not None:
-        level, source = model, Source.model
-    elif self_level is not None:
-        level, source = self_level, Source.assessment
+    cap = structure_cap(indicator, active)
+    model = min(derivation.level, cap) if derivation else None
+    entry = found.entry if found else None
+    if entry is not None:
+        claim, claim_by = entry.level, "assessment"
+    elif service_claim is not None:
+        claim, claim_by = service_claim[0], f"service '{service_claim[1]}'"
     else:
-        level, source = min(names), Source.none
-        note = "not rated: neither model evidence nor self-assessment; lowest level assumed"
+        claim, claim_by = None, None
+    verified = entry.verified if entry else None
+    reasons: list[str] = []
+    gaps: tuple[str, ...] = ()
+    service_shows = None
+    if derivation is not None:
+        reasons.append(derivation.reason)
+        if model is not None and model < derivation.level:
+            reasons.append(_cap_reason(indicator, cap, active, derivation.level))
+    if entry is not None and verified is None:
+        reasons.insert(0, f"self-assessed {claim} ({entry.year})")
+    if verified is not None:
+        level, source = verified, Source.verified
+        reasons.insert(0, f"verified {verified} ({entry.year})"  # type: ignore[union-attr]
+                       + (f", self-assessed {claim}" if claim != verified else ""))
+    elif claim is None:
+        if model is None:
+            level, source = min(names), Source.none
+            reasons.append("not rated: no claim and no model evidence; lowest level assumed")
+        else:
+            level, source = model, Source.model
+    else:
+        allowed, why = _claim_limit(indicator, derivation, model, found, cap, active)
+        allowed = min(allowed, framework.max_level)
+        if claim_by.startswith("service") and service_claim is not None:
+            shown = structures.get(service_claim[1])
+            service_shows = shown.level if shown is not None else None
+            if shown is not None and shown.level < claim:
+                gaps = shown.missing
+                why = (f"{claim_by} claims {_service_level(claim)}, its structure shows "
+                       f"{_service_level(shown.level)} ({shown.reason})")
+        if claim <= allowed:
+            level, source = claim, Source.claim
+            if model is not None and claim < model:
+                reasons.append(f"self-assessed {claim}, model shows {model}: the lower counts")
+        else:
+            level, source = allowed, Source.model
+            reasons.append(f"claimed {claim}, {why}: {allowed} counts")
     return IndicatorRating(
         id=indicator.id, name=indicator.name, english=indicator.english,
         domain=indicator.domain, aspect=indicator.aspect, weight=indicator.weight,
-        level=level, level_name=names[level], source=source, model_level=model,
-        assessed_level=self_level, derivation=derivation,
-        assessment=found.entry if found else None, note=note,
-    ), above
+        level=level, level_name=names[level], source=source, why="; ".join(reasons),
+        self_level=claim, verified_level=verified, model_level=model,
+        model_cap=cap if derivation else None, claim_by=claim_by, model_gaps=gaps,
+        service_shows=service_shows,
+        derivation=derivation, assessment=entry,
+    )
 
 
-def _indicator_id(value: int | str) -> int | None:
-    if isinstance(value, int):
-        return value
-    text = value.strip()
-    return int(text) if text.isdigit() else None
+def _claim_limit(indicator: Indicator, derivation: Derivation | None, model: int | None,
+                 found: Assessed | None, cap: int, active: int) -> tuple[int, str]:
+    """The highest level a claim counts at, and why it stops there."""
+    documented = found is not None and found.documented
+    if documented:
+        ceiling = (min(derivation.ceiling, STRUCTURE_TOP)
+                   if derivation and indicator.evidence in SERVICE_RULES
+                   else derivation.ceiling if derivation else None)
+        if derivation is not None and derivation.level < ceiling:  # type: ignore[operator]
+            return derivation.level, f"the model shows {derivation.level}"
+        return _NO_LIMIT, ""
+    if model is not None:
+        if derivation is not None and model < derivation.level:
+            return model, _cap_reason(indicator, cap, active, derivation.level)
+        return model, f"the model shows {model}"
+    top = STRUCTURE_TOP if indicator.evidence in SERVICE_RULES else STRUCTURE_MAX
+    return top, f"level {top + 1} and above need bukti dukung named in the entry's `evidence:`"
 
 
-def _assessed(arch: Architecture, framework: Framework,
-              findings: list[Finding]) -> dict[int, _Assessed]:
-    known = {i.id for i in framework.indicators}
-    out: dict[int, _Assessed] = {}
-    for position, entry in enumerate(arch.assessment):
-        number = _indicator_id(entry.indicator)
-        where = _entry_location(arch, position, "indicator")
-        if number not in known:
-            findings.append(finding(
-                codes.UNKNOWN_ASSESSMENT_INDICATOR,
-                _("assessment: unknown indicator '{indicator}' in framework '{framework}'").format(
-                    indicator=entry.indicator, framework=framework.id
-                ),
-                location=where,
-                hint=_("indicators are numbered {first} to {last}").format(
-                    first=min(known), last=max(known)
-                ),
-            ))
+def _service_level(number: int) -> str:
+    return list(ServiceLevel)[number - 1].value
+
+
+def _cap_reason(indicator: Indicator, cap: int, active: int, shown: int) -> str:
+    if active < SMALL_MODEL and cap == SMALL_MODEL_MAX:
+        return (f"the model has {active} active application{'' if active == 1 else 's'} "
+                f"(fewer than {SMALL_MODEL}): structure shows at most {cap}")
+    if indicator.evidence in SERVICE_RULES:
+        return f"structure shows at most {cap}; optimum needs bukti dukung or a verified level"
+    return (f"structure shows at most {cap} (rule level {shown}); level {cap + 1} needs "
+            "bukti dukung named in an assessment entry or a verified level")
+
+
+def _hint(rating: IndicatorRating, found: Assessed) -> str | None:
+    derivation = rating.derivation
+    if derivation is not None and derivation.level < found.entry.level:
+        return next(iter(derivation.actions.get(derivation.level + 1, ())), None)
+    if not found.documented:
+        return "name the bukti dukung under `evidence:` (title, link, year)"
+    return None
+
+
+def _service_claims(arch: Architecture) -> dict[str, tuple[int, str]]:
+    """Indicator id -> (best claimed level, service id) of the services naming it."""
+    out: dict[str, tuple[int, str]] = {}
+    for service_id, service in sorted(arch.services.items()):
+        if service.indicator is None or service.level is None:
             continue
-        if entry.level > framework.max_level:
-            findings.append(finding(
-                codes.ASSESSMENT_LEVEL_OUT_OF_RANGE,
-                _("assessment: level {level} of indicator {indicator} is above the framework's "
-                  "highest level {highest}").format(
-                    level=entry.level, indicator=number, highest=framework.max_level
-                ),
-                location=_entry_location(arch, position, "level"),
-            ))
-            continue
-        first = out.get(number)
-        if first is not None:
-            findings.append(finding(
-                codes.DUPLICATE_ASSESSMENT,
-                _("assessment: indicator {indicator} assessed twice (levels {first} and "
-                  "{second}); the lower counts").format(
-                    indicator=number, first=first.entry.level, second=entry.level
-                ),
-                location=where,
-            ))
-            if entry.level >= first.entry.level:
-                continue
-        out[number] = _Assessed(entry, position)
+        level = ServiceLevel(service.level).number
+        best = out.get(service.indicator)
+        if best is None or level > best[0]:
+            out[service.indicator] = (level, service_id)
     return out
 
 
 def _service_indicators(arch: Architecture, framework: Framework) -> Iterator[Finding]:
-    service_ids = sorted(i.id for i in framework.indicators if i.evidence in _SERVICE_RULES)
+    service_ids = [i.id for i in framework.indicators if i.evidence in SERVICE_RULES]
     for service_id, service in sorted(arch.services.items()):
         if service.indicator is not None and service.indicator not in service_ids:
             yield finding(
                 codes.UNKNOWN_SERVICE_INDICATOR,
-                _("service '{service}': indicator {indicator} is not a service indicator of "
-                  "framework '{framework}'").format(
-                    service=service_id, indicator=service.indicator, framework=framework.id
-                ),
+                f"service '{service_id}': indicator {service.indicator} is not a service "
+                f"indicator of framework '{framework.id}'",
                 element=service_id,
                 location=_service_location(arch, service_id),
-                hint=_("service indicators: {ranges}").format(ranges=_ranges(service_ids)),
+                hint="service indicators: " + _ranges(service_ids),
             )
 
 
@@ -176,9 +310,13 @@ def _service_location(arch: Architecture, service_id: str) -> Location | None:
     return Location(source.file, key_path=(source.collection, source.index, "indicator"))
 
 
-def _ranges(numbers: list[int]) -> str:
-    if not numbers:
+def _ranges(ids: list[str]) -> str:
+    """`1-10, 13` for runs of consecutive numbers; other ids as they are."""
+    if not ids:
         return "none"
+    if not all(i.isdigit() for i in ids):
+        return listed(ids, 12)
+    numbers = sorted(int(i) for i in ids)
     parts, start, prev = [], numbers[0], numbers[0]
     for number in [*numbers[1:], None]:
         if number is not None and number == prev + 1:

@@ -4,25 +4,51 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from ..model import AssessmentEntry, Finding
+from ..model.framework import Framework
 from .evidence import Derivation
 
-__all__ = ["IndicatorRating", "MaturityResult", "PlanStep", "Score", "Source"]
+__all__ = [
+    "COLUMNS",
+    "IndicatorRating",
+    "Indices",
+    "MaturityResult",
+    "PlanStep",
+    "Score",
+    "Source",
+    "YearIndex",
+]
+
+COLUMNS = ("self", "verified", "model", "counted")
+"""The four levels of every indicator, and the index each column gives."""
 
 
 class Source(StrEnum):
-    """Where an indicator's level comes from."""
+    """Where the counted level of an indicator comes from."""
 
+    verified = "verified"
+    """The evaluator's verified level (as in the published index)."""
+    claim = "claim"
+    """The self-assessed level (or a service's `level:`), which the model supports."""
     model = "model"
-    assessment = "assessment"
-    both = "model+assessment"
+    """What the model shows: there is no claim, or the claim is above it."""
     none = "none"
+    """Neither a claim nor model evidence: the framework's lowest level."""
 
 
 @dataclass(frozen=True)
 class IndicatorRating:
-    """One indicator: the level that counts, where it comes from, and both sources' levels."""
+    """One indicator in one year: the claim, the verified level, what the model shows, what counts.
 
-    id: int
+    `self_level` is the claim: the assessment entry's `level`, else the best `level:` of the
+    services naming the indicator (`claim_by` says which). `model_level` is what the structure
+    shows, after its caps; `model_cap` the highest level the structure could show for it (None
+    without an evidence rule). `level` is the counted level; `why` says how it was reached.
+    `model_gaps` are the model changes that would let the structure show the next level of a
+    service whose claim it caps; `service_shows` is the level the structure of the claiming
+    service shows.
+    """
+
+    id: str
     name: str
     english: str | None
     domain: int
@@ -31,11 +57,43 @@ class IndicatorRating:
     level: int
     level_name: str
     source: str
+    why: str
+    self_level: int | None = None
+    verified_level: int | None = None
     model_level: int | None = None
-    assessed_level: int | None = None
+    model_cap: int | None = None
+    claim_by: str | None = None
+    model_gaps: tuple[str, ...] = ()
+    service_shows: int | None = None
     derivation: Derivation | None = None
     assessment: AssessmentEntry | None = None
-    note: str | None = None
+
+    def column(self, name: str) -> int | None:
+        """The level of one column of `COLUMNS` (None where the column has no level)."""
+        return {"self": self.self_level, "verified": self.verified_level,
+                "model": self.model_level, "counted": self.level}[name]
+
+
+@dataclass(frozen=True)
+class Indices:
+    """The index each column gives: an indicator without a level counts at the lowest level.
+
+    A column without any level (no verified level recorded for the year, say) has no index.
+    """
+
+    self: float | None
+    verified: float | None
+    model: float | None
+    counted: float
+
+
+@dataclass(frozen=True)
+class YearIndex:
+    """One assessed year of the trajectory: the index of each column and the predikat."""
+
+    year: int
+    indices: Indices
+    predikat: str
 
 
 @dataclass(frozen=True)
@@ -51,26 +109,37 @@ class Score:
 
 @dataclass(frozen=True)
 class PlanStep:
-    """Raise one indicator by one level: the index gain and what would earn it."""
+    """Raise one indicator by one level: the index gain, its effort and what would earn it.
 
-    indicator: int
+    `caps` is True when the step removes a model gap that holds a claim down (an audit
+    finding, say): such steps come first.
+    """
+
+    indicator: str
     name: str
     from_level: int
     to_level: int
     to_level_name: str
     index_gain: float
     effort: str
+    gain_per_effort: float
     actions: tuple[str, ...]
+    caps: bool = False
 
 
 @dataclass
 class MaturityResult:
-    """Index, predikat, scores, per-indicator ratings, gap to the target and the plan."""
+    """Index, predikat, scores, per-indicator ratings, gap to the target, plan and trajectory.
+
+    Everything but `trajectory` is about `year` (None when the model has no assessment).
+    """
 
     framework_id: str
     framework_name: str
     instansi: str | None
+    year: int | None
     index: float
+    indices: Indices
     predikat: str
     target: float | None
     gap: float | None
@@ -80,9 +149,12 @@ class MaturityResult:
     plan: list[PlanStep]
     plan_reach: float
     plan_predikat: str
+    trajectory: list[YearIndex] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
+    framework: Framework | None = field(default=None, repr=False)
+    """The framework rated (level names, domains), for renderers."""
 
     @property
-    def unrated(self) -> list[int]:
-        """Indicators with neither model evidence nor a self-assessment (floor level)."""
+    def unrated(self) -> list[str]:
+        """Indicators with neither model evidence nor a claim (lowest level)."""
         return [r.id for r in self.indicators if r.source == Source.none]

@@ -17,6 +17,7 @@ from .elements import (
     Service,
     Unit,
 )
+from .platform import NationalPlatform
 
 __all__ = ["COLLECTIONS", "Architecture", "Source"]
 
@@ -55,6 +56,11 @@ class Architecture:
     assessment: list[AssessmentEntry] = field(default_factory=list)
     assessment_sources: list[Source] = field(default_factory=list)
     """Where each entry of `assessment` was written, in the same order."""
+    platforms: dict[str, NationalPlatform] = field(default_factory=dict)
+    """The model's own national platforms (`platforms:`), by id: referred to like the
+    catalog's, never elements of the model (not in `collections` or `sources`)."""
+    platform_sources: dict[str, Source] = field(default_factory=dict)
+    """Where each of the model's own platforms was written."""
     sources: dict[str, Source] = field(default_factory=dict)
     files: list[str] = field(default_factory=list)
 

@@ -4,6 +4,7 @@ from typing import Annotated
 
 from pydantic import Field
 
+from .framework import IndicatorId
 from .types import (
     ApplicationKind,
     Classification,
@@ -53,6 +54,17 @@ class Element(SpbeModel):
     tags: Tags
     properties: Properties
 
+    def states(self, field: str) -> bool:
+        """True when the model gives `field` (written in the file, even as an empty list);
+        an omitted field is unknown, never absent.
+
+        >>> Unit(id="u", name="U", kind="dinas").states("networks")
+        False
+        >>> Unit(id="u", name="U", kind="dinas", networks=[]).states("networks")
+        True
+        """
+        return field in self.model_fields_set
+
 
 class Instansi(SpbeModel):
     """The government body the model describes (instansi pemerintah); manifest only."""
@@ -61,9 +73,12 @@ class Instansi(SpbeModel):
     name: Name
     level: InstansiLevel = Field(description="Jenis instansi: provinsi, kabupaten, kota, ...")
     region: str | None = Field(default=None, description="Wilayah (province / region name)")
-    framework: Identifier = Field(
+    framework: str = Field(
         default="permenpanrb-59-2020",
-        description="Evaluation framework id (kerangka evaluasi SPBE) from models/frameworks",
+        min_length=1,
+        description="Evaluation framework (kerangka evaluasi SPBE): an id from the model's "
+        "frameworks/ folder or models/frameworks, or a framework file path relative to the "
+        "model folder",
     )
     target: float | None = Field(
         default=None, ge=0, le=5, description="Target SPBE index (target indeks SPBE), 0-5"
@@ -110,9 +125,8 @@ class Service(Element):
     level: ServiceLevel | None = Field(
         default=None, description="Current capability level (tingkat kematangan layanan)"
     )
-    indicator: int | None = Field(
+    indicator: IndicatorId | None = Field(
         default=None,
-        ge=1,
         description="SPBE evaluation indicator the service counts for (indikator), e.g. 37",
     )
 
@@ -163,6 +177,11 @@ class Infrastructure(Element):
     networks: Refs = Field(
         default_factory=list, description="Networks a data centre is connected to (jaringan)"
     )
+    platform: Identifier | None = Field(
+        default=None,
+        description="National platform this is a local part of (tenant), e.g. pdn for a PDN "
+        "tenant data centre: it stops when that platform stops",
+    )
 
 
 class SecurityControl(Element):
@@ -209,9 +228,22 @@ class Evidence(SpbeModel):
 
 
 class AssessmentEntry(SpbeModel):
-    """Penilaian mandiri: a self-assessed level for one indicator a model cannot show."""
+    """Penilaian: one indicator in one evaluation year, as the evaluation records it.
 
-    indicator: int | str = Field(description="Indicator number or id (nomor indikator)")
-    level: int = Field(ge=1, le=5, description="Self-assessed level 1-5 (tingkat)")
+    `level` is the instansi's own (penilaian mandiri), `verified` the evaluator's level after
+    verification (nilai akhir), which is what the published index counts.
+    """
+
+    indicator: IndicatorId
+    year: int = Field(ge=2000, le=2100, description="Evaluation year (tahun evaluasi)")
+    level: int = Field(ge=1, le=9, description="Self-assessed level (tingkat penilaian mandiri)")
+    verified: int | None = Field(
+        default=None, ge=1, le=9,
+        description="Level after the evaluator's verification (tingkat hasil verifikasi)",
+    )
+    framework: Identifier | None = Field(
+        default=None,
+        description="Id of the framework the entry was made for (default: the instansi's)",
+    )
     evidence: list[Evidence] = Field(default_factory=list, description="Bukti dukung")
     note: str | None = Field(default=None, description="Catatan")

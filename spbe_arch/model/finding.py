@@ -46,6 +46,7 @@ class Finding:
 
     @property
     def sort_key(self) -> tuple:
+        """By file, line and column (`validate.finalize` puts syntax errors first)."""
         loc = self.location
         return (
             loc.file if loc else "~",

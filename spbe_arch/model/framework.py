@@ -10,12 +10,36 @@ from enum import StrEnum
 from math import fsum
 from typing import Annotated
 
-from pydantic import Field
+from pydantic import BeforeValidator, Field, WithJsonSchema
 
 from .types import Identifier, SpbeModel
 
-__all__ = ["Aspect", "Band", "Domain", "Effort", "EvidenceRule", "Framework", "Indicator",
-           "LevelName"]
+__all__ = ["INDICATOR_ID_PATTERN", "Aspect", "Band", "Domain", "Effort", "EvidenceRule",
+           "Framework", "Indicator", "IndicatorId", "LevelName"]
+
+INDICATOR_ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._-]*$"
+"""Indicator ids as evaluation catalogs print them: `18`, `35-2`, `3.1`."""
+
+
+def _indicator_text(value: object) -> object:
+    """A plain number (`18`) is the id `'18'`; booleans are not numbers here."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    return value
+
+
+IndicatorId = Annotated[
+    str,
+    BeforeValidator(_indicator_text),
+    Field(pattern=INDICATOR_ID_PATTERN, max_length=32),
+    WithJsonSchema({
+        "anyOf": [{"type": "integer", "minimum": 0},
+                  {"type": "string", "pattern": INDICATOR_ID_PATTERN, "maxLength": 32}],
+        "description": "Indicator id (nomor indikator): a number such as 18, or a string "
+                       "such as '35-2'",
+    }),
+]
+"""An indicator id: always a string once read; plain numbers are accepted and kept as text."""
 
 Number = Annotated[int, Field(ge=1, description="Number (nomor), unique within its list")]
 Name = Annotated[str, Field(min_length=1, description="Official name (nama resmi)")]
@@ -43,11 +67,21 @@ class EvidenceRule(StrEnum):
 
 
 class Effort(StrEnum):
-    """Rough effort of raising an indicator by one level (perkiraan upaya)."""
+    """Effort of raising an indicator by one level (perkiraan upaya), on a scale of points.
+
+    `low` = 1 point (a document or a decision: weeks), `medium` = 2 (a project within the
+    budget year), `high` = 4 (work across several units or instansi: a year or more). The
+    plan ranks its steps by index gain per point.
+    """
 
     low = "low"
     medium = "medium"
     high = "high"
+
+    @property
+    def points(self) -> int:
+        """The effort on the plan's scale: 1, 2 or 4."""
+        return {"low": 1, "medium": 2, "high": 4}[self.value]
 
 
 class LevelName(SpbeModel):
@@ -72,7 +106,11 @@ class Domain(SpbeModel):
     id: Number
     name: Name
     english: English = None
-    weight: Weight
+    weight: float | None = Field(
+        default=None, gt=0,
+        description="Weight in the index (bobot): the sum of its indicators' weights, which it "
+        "is taken to be when left out",
+    )
     levels: list[LevelName] | None = Field(
         default=None, description="Level names of this domain, when they differ from the default"
     )
@@ -90,7 +128,7 @@ class Aspect(SpbeModel):
 class Indicator(SpbeModel):
     """Indicator (indikator): rated at one level, weighted in the index."""
 
-    id: Number
+    id: IndicatorId
     domain: Number
     aspect: Number
     name: Name
@@ -100,7 +138,11 @@ class Indicator(SpbeModel):
         default=None,
         description="Rule deriving the level from the model; none = self-assessment only",
     )
-    effort: Effort = Field(default=Effort.medium, description="Effort hint for one level step")
+    effort: Effort = Field(
+        default=Effort.medium,
+        description="Effort of one level step: low (a document or a decision, weeks), medium "
+        "(a project within the year), high (several units or instansi, a year or more)",
+    )
 
 
 class Framework(SpbeModel):

@@ -37,6 +37,14 @@ def model_file_schema() -> dict[str, Any]:
     for name, cls in COLLECTIONS.items():
         doc = (cls.__doc__ or name).strip().splitlines()[0]
         fields[name] = (list[cls], Field(default_factory=list, description=doc))
+    fields["platforms"] = (
+        list[NationalPlatform],
+        Field(
+            default_factory=list,
+            description="The model's own national platforms (a provincial system, say), "
+            "referred to by id like those of models/platforms.yaml",
+        ),
+    )
     model = create_model("SpbeModelFile", __base__=SpbeModel, **fields)
     model.__doc__ = "One file of an SPBE architecture model (spbe-arch)."
     return _finish(model.model_json_schema(), "spbe-model")

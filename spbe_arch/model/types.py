@@ -76,7 +76,13 @@ class InstansiLevel(StrEnum):
 
 
 class UnitKind(StrEnum):
-    """Kind of perangkat daerah / unit kerja."""
+    """Kind of perangkat daerah / unit kerja.
+
+    `kepala_daerah`: the office of the gubernur, bupati or wali kota; `bumd`: a regional
+    enterprise (badan usaha milik daerah: PDAM / Perumda Air Minum, bank daerah, other
+    perusahaan daerah); `upt`: a unit pelaksana teknis (puskesmas, UPT of a dinas); `bidang`: a
+    division inside a dinas or badan.
+    """
 
     sekretariat = "sekretariat"
     inspektorat = "inspektorat"
@@ -89,6 +95,10 @@ class UnitKind(StrEnum):
     satuan = "satuan"
     bagian = "bagian"
     unit_kerja = "unit_kerja"
+    kepala_daerah = "kepala_daerah"
+    bidang = "bidang"
+    upt = "upt"
+    bumd = "bumd"
 
 
 class ServiceKind(StrEnum):

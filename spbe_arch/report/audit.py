@@ -67,6 +67,10 @@ def metrics_rows(metrics: "Metrics") -> list[tuple[str, str]]:
         ("applications per unit", per_unit or "-"),
         ("aplikasi umum used", used or "-"),
         ("aplikasi umum not used", ", ".join(metrics.aplikasi_umum_unused) or "-"),
+        ("data known (stated / of)", ", ".join(
+            f"{key} {known.known}/{known.of}" for key, known in metrics.completeness.items()
+            if known.of
+        ) or "-"),
     ]
 
 

@@ -94,6 +94,7 @@ def gather(
     model: str = "MODEL",
     diagrams: bool = True,
     generated: str | None = None,
+    framework: str | None = None,
 ) -> ReportContext:
     """Collect what the report shows from a loaded model.
 
@@ -102,31 +103,36 @@ def gather(
     result : ValidationResult
         From `spbe_arch.validate.load_model`; its findings form the validation section.
     lang : {"id", "en"}
-        Language of titles and labels; the other language is shown as subtitles.
+        Language of the report: titles, labels, messages and the executive summary.
     model : str
         How the model folder is named in the commands the report quotes.
     diagrams : bool
         Render the diagrams (needs `dot` or `graphviz-pure`).
     generated : str, optional
         The date printed in the report (default today, ISO format).
+    framework : str, optional
+        Framework id or file of the maturity section (default: the instansi's). A framework
+        asked for that cannot be loaded stops the report (`SpbeError`), where the instansi's
+        own only makes the section unavailable.
 
     Raises
     ------
     SectionFailed
         A section broke for another reason than its analysis refusing the model (a bug).
     SpbeError
-        Unknown `lang`.
+        Unknown `lang`, or a `framework` that cannot be loaded.
     """
     if lang not in LANGS:
         raise SpbeError(f"unknown language '{lang}'; use one of: {', '.join(LANGS)}")
     from ..model.i18n import use_language
 
     with use_language(lang):
-        return _gather(result, lang, model, diagrams, generated)
+        return _gather(result, lang, model, diagrams, generated, framework)
 
 
 def _gather(
-    result: "ValidationResult", lang: str, model: str, diagrams: bool, generated: str | None
+    result: "ValidationResult", lang: str, model: str, diagrams: bool, generated: str | None,
+    framework: str | None,
 ) -> ReportContext:
     arch = result.architecture
     first, second = (0, 1) if lang == "id" else (1, 0)
@@ -147,7 +153,9 @@ def _gather(
         lambda why: AuditSection(False, why),
     )
     maturity = _section(
-        "maturity", lambda: maturity_section(graph, lang), lambda why: MaturitySection(False, why)
+        "maturity",
+        lambda: maturity_section(graph, lang, framework),
+        None if framework else lambda why: MaturitySection(False, why),
     )
     validation = rule_groups(result.findings, arch)
     errors = result.count(Severity.error)

@@ -32,6 +32,7 @@ class Format(StrEnum):
     json = "json"
     sarif = "sarif"
     markdown = "markdown"
+    html = "html"
 
 
 @dataclass(frozen=True)
@@ -50,6 +51,8 @@ class Outcome:
     """The findings that set the exit code (the model's errors, at least)."""
     stale: bool = False
     """`--check` found generated files out of date."""
+    failed: bool = False
+    """Part of the input could not be used (a portfolio's model that could not be assessed)."""
     color: bool = False
     """Text may use terminal colours and styles (stdout is a terminal)."""
 
@@ -70,11 +73,13 @@ def exit_code(outcome: Outcome | SpbeError, fail_on: Severity = Severity.error) 
 
     2 when it could not run (an `SpbeError`: usage, unreadable path, existing file without
     `--force`); 1 when a finding reaches `fail_on` (model errors always do with the default)
-    or `--check` found stale files; else 0.
+    or `--check` found stale files or part of the input could not be used; else 0.
     """
     if isinstance(outcome, SpbeError):
         return 2
-    failed = outcome.stale or any(f.severity.rank >= fail_on.rank for f in outcome.findings)
+    failed = outcome.stale or outcome.failed or any(
+        f.severity.rank >= fail_on.rank for f in outcome.findings
+    )
     return 1 if failed else 0
 
 
@@ -99,8 +104,14 @@ def _json(payload: object) -> str:
 
 
 def _prefix(path: Path | None) -> str:
-    """How finding paths are shown in text: relative to where the user typed the model path."""
-    return "" if path is None or path.is_file() else f"{path.as_posix().rstrip('/')}/"
+    """How finding paths are shown in text: relative to where the user typed the model path.
+
+    Findings name files relative to the model folder, which is the folder of a file given (a
+    single-file model, or `MODEL/spbe.yaml`)."""
+    if path is None:
+        return ""
+    folder = path.parent if path.is_file() else path
+    return "" if folder == Path() else f"{folder.as_posix().rstrip('/')}/"
 
 
 def _rich(outcome: Outcome, draw: Callable[[Any], None], **options: Any) -> str:
@@ -258,6 +269,52 @@ def _maturity_markdown(outcome: Outcome) -> Page:
     return Page(maturity_markdown(outcome.result))
 
 
+# portfolio
+
+
+def _portfolio_note(outcome: Outcome) -> str:
+    broken = len(outcome.result.broken)
+    if not broken:
+        return ""
+    total = broken + len(outcome.result.rows)
+    return (f"{broken} of {total} models could not be assessed (their errors are listed); "
+            "the others are ranked\n")
+
+
+def _portfolio_title(outcome: Outcome) -> str:
+    return f"Portfolio of {len(outcome.result.rows)} instansi"
+
+
+def _portfolio_text(outcome: Outcome) -> Page:
+    from .portfolio import portfolio_text
+
+    def draw(console) -> None:
+        portfolio_text(outcome.result, console)
+
+    text = _rich(outcome, draw, width=240, highlight=False)
+    return Page(_lines([line.rstrip() for line in text.splitlines()]), _portfolio_note(outcome))
+
+
+def _portfolio_json(outcome: Outcome) -> Page:
+    from .portfolio import portfolio_dict
+
+    return Page(_json(portfolio_dict(outcome.result)), _portfolio_note(outcome))
+
+
+def _portfolio_markdown(outcome: Outcome) -> Page:
+    from .portfolio import portfolio_markdown
+
+    text = portfolio_markdown(outcome.result, title=_portfolio_title(outcome))
+    return Page(text, _portfolio_note(outcome))
+
+
+def _portfolio_html(outcome: Outcome) -> Page:
+    from .portfolio import portfolio_html
+
+    page = portfolio_html(outcome.result, title=_portfolio_title(outcome), version=__version__)
+    return Page(page, _portfolio_note(outcome))
+
+
 # files written: diagram, report, init, docs, schema
 
 
@@ -315,6 +372,10 @@ RENDERERS: dict[tuple[str, Format], Renderer] = {
     ("maturity", Format.text): _maturity_text,
     ("maturity", Format.json): _maturity_json,
     ("maturity", Format.markdown): _maturity_markdown,
+    ("portfolio", Format.text): _portfolio_text,
+    ("portfolio", Format.json): _portfolio_json,
+    ("portfolio", Format.markdown): _portfolio_markdown,
+    ("portfolio", Format.html): _portfolio_html,
     ("diagram", Format.text): _diagram_text,
     ("report", Format.text): _report_text,
     ("init", Format.text): _init_text,

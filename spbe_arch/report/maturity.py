@@ -2,10 +2,20 @@
 
 from typing import Any
 
-from ..maturity import IndicatorRating, MaturityResult, PlanStep
+from ..maturity import COLUMNS, IndicatorRating, Indices, MaturityResult, PlanStep
 from .findings import finding_dict, findings_text
 
 __all__ = ["maturity_dict", "maturity_markdown", "render_maturity_text"]
+
+DECIMALS = 4
+"""Numbers in JSON are rounded to this many decimals (the index is a multiple of 0.0005)."""
+
+_LABELS = {"self": "self-assessed", "verified": "verified", "model": "model",
+           "counted": "counted"}
+
+
+def _round(value: float | None) -> float | None:
+    return None if value is None else round(value, DECIMALS)
 
 
 def _evidence(rating: IndicatorRating) -> list[dict[str, Any]]:
@@ -17,7 +27,8 @@ def _evidence(rating: IndicatorRating) -> list[dict[str, Any]]:
     if rating.assessment is not None:
         a = rating.assessment
         out.append({
-            "kind": "assessment", "level": a.level, "note": a.note,
+            "kind": "assessment", "year": a.year, "level": a.level, "verified": a.verified,
+            "note": a.note,
             "documents": [{"title": e.title, "link": e.link, "year": e.year}
                           for e in a.evidence],
         })
@@ -28,63 +39,78 @@ def _step_dict(step: PlanStep) -> dict[str, Any]:
     return {
         "indicator": step.indicator, "name": step.name, "from_level": step.from_level,
         "to_level": step.to_level, "to_level_name": step.to_level_name,
-        "index_gain": step.index_gain, "effort": step.effort, "actions": list(step.actions),
+        "index_gain": _round(step.index_gain), "effort": step.effort,
+        "gain_per_effort": _round(step.gain_per_effort), "caps": step.caps,
+        "actions": list(step.actions),
     }
 
 
+def _indices(indices: Indices) -> dict[str, float | None]:
+    return {column: _round(getattr(indices, column)) for column in COLUMNS}
+
+
 def maturity_dict(result: MaturityResult) -> dict[str, Any]:
-    """The stable JSON object of `spbe-arch maturity --format json` (numbers unrounded)."""
+    """The stable JSON object of `spbe-arch maturity --format json` (numbers to 4 decimals)."""
     return {
         "framework": result.framework_id,
         "framework_name": result.framework_name,
         "instansi": result.instansi,
-        "index": result.index,
+        "year": result.year,
+        "index": _round(result.index),
         "predikat": result.predikat,
+        "indices": _indices(result.indices),
         "target": result.target,
-        "gap": result.gap,
-        "domains": [{"id": d.id, "name": d.name, "weight": d.weight, "score": d.score}
+        "gap": _round(result.gap),
+        "trajectory": [{"year": t.year, **_indices(t.indices), "predikat": t.predikat}
+                       for t in result.trajectory],
+        "domains": [{"id": d.id, "name": d.name, "weight": d.weight, "score": _round(d.score)}
                     for d in result.domains],
         "aspects": [{"id": a.id, "name": a.name, "domain": a.domain, "weight": a.weight,
-                     "score": a.score} for a in result.aspects],
+                     "score": _round(a.score)} for a in result.aspects],
         "indicators": [
             {"id": r.id, "name": r.name, "english": r.english, "domain": r.domain,
-             "aspect": r.aspect, "weight": r.weight, "level": r.level,
-             "level_name": r.level_name, "source": r.source, "model_level": r.model_level,
-             "assessed_level": r.assessed_level, "note": r.note, "evidence": _evidence(r)}
+             "aspect": r.aspect, "weight": r.weight, "self": r.self_level,
+             "claim_by": r.claim_by, "verified": r.verified_level, "model": r.model_level,
+             "counted": r.level, "level_name": r.level_name, "source": r.source,
+             "why": r.why, "evidence": _evidence(r)}
             for r in result.indicators
         ],
         "unrated": result.unrated,
         "plan": [_step_dict(step) for step in result.plan],
-        "plan_reach": result.plan_reach,
+        "plan_reach": _round(result.plan_reach),
         "plan_predikat": result.plan_predikat,
         "findings": [finding_dict(f) for f in result.findings],
     }
 
 
+def _number(value: float | None) -> str:
+    return "-" if value is None else f"{value:.2f}"
+
+
 def _summary(result: MaturityResult) -> str:
     line = f"indeks SPBE {result.index:.2f} ({result.predikat})"
+    if result.year is not None:
+        line += f" for {result.year}"
     if result.target is not None:
         line += f", target {result.target:.2f}, gap {result.gap:.2f}"
     return line
 
 
-def _levels(rating: IndicatorRating) -> str:
-    parts = []
-    if rating.model_level is not None:
-        parts.append(f"model {rating.model_level}")
-    if rating.assessed_level is not None:
-        parts.append(f"self {rating.assessed_level}")
-    return ", ".join(parts) or "unrated"
+def _columns(indices: Indices) -> str:
+    """`self-assessed 3.67, verified 2.64, model 2.31, counted 2.64`."""
+    return ", ".join(f"{_LABELS[c]} {_number(getattr(indices, c))}" for c in COLUMNS)
+
+
+def _level(value: int | None) -> str:
+    return "-" if value is None else str(value)
 
 
 def _why(rating: IndicatorRating) -> str:
-    parts = []
-    if rating.derivation is not None:
-        parts.append(rating.derivation.reason)
+    parts = [rating.why] if rating.why else []
     if rating.assessment is not None and rating.assessment.evidence:
-        parts.append("; ".join(e.title for e in rating.assessment.evidence))
-    if rating.note:
-        parts.append(rating.note)
+        parts.append("bukti: " + "; ".join(e.title for e in rating.assessment.evidence))
+    if rating.assessment is not None and rating.assessment.note:
+        parts.append(rating.assessment.note)
     return " | ".join(parts)
 
 
@@ -94,31 +120,46 @@ def _plan_title(result: MaturityResult) -> str:
             f"({result.plan_predikat})")
 
 
+def _trajectory_rows(result: MaturityResult) -> list[list[str]]:
+    return [[str(t.year), *(_number(getattr(t.indices, c)) for c in COLUMNS), t.predikat]
+            for t in result.trajectory]
+
+
 def render_maturity_text(result: MaturityResult, console, *, prefix: str = "") -> None:
-    """Print the result on a rich console: one table per domain, then the plan and findings."""
+    """Print the result on a rich console: columns, one table per domain, trajectory, plan."""
     from rich.table import Table
 
     title = result.instansi or "model"
     console.print(f"[bold]{title}[/bold]: {_summary(result)}  [dim]{result.framework_name}[/dim]",
                   highlight=False)
+    console.print(f"index by column: {_columns(result.indices)}", highlight=False)
     for domain in result.domains:
         table = Table(title=f"{domain.id}. {domain.name} (bobot {domain.weight:g}) — "
                       f"{domain.score:.2f}", title_justify="left", expand=False)
-        for column in ("no", "indikator", "bobot", "level", "source", "evidence"):
+        for column in ("no", "indikator", "bobot", "self", "verified", "model", "counted",
+                       "why"):
             table.add_column(column, overflow="fold")
         for rating in result.indicators:
             if rating.domain != domain.id:
                 continue
-            table.add_row(str(rating.id), rating.name, f"{rating.weight:g}",
-                          f"{rating.level} {rating.level_name}",
-                          f"{rating.source} ({_levels(rating)})", _why(rating))
+            table.add_row(rating.id, rating.name, f"{rating.weight:g}",
+                          _level(rating.self_level), _level(rating.verified_level),
+                          _level(rating.model_level), f"{rating.level} {rating.level_name}",
+                          _why(rating))
         console.print(table)
         aspects = [f"{a.id} {a.name} {a.score:.2f}" for a in result.aspects
                    if a.domain == domain.id]
         console.print("aspek: " + "; ".join(aspects), highlight=False)
     if result.unrated:
-        console.print("not rated (lowest level assumed): "
-                      + ", ".join(str(i) for i in result.unrated), highlight=False)
+        console.print("not rated (lowest level assumed): " + ", ".join(result.unrated),
+                      highlight=False)
+    if len(result.trajectory) > 1:
+        trajectory = Table(title="trajectory", title_justify="left")
+        for column in ("year", *(_LABELS[c] for c in COLUMNS), "predikat"):
+            trajectory.add_column(column)
+        for row in _trajectory_rows(result):
+            trajectory.add_row(*row)
+        console.print(trajectory)
     plan = Table(title=_plan_title(result), title_justify="left")
     for column in ("#", "indikator", "step", "gain", "effort", "actions"):
         plan.add_column(column, overflow="fold")
@@ -136,24 +177,30 @@ def _cell(text: object) -> str:
 
 
 def maturity_markdown(result: MaturityResult) -> str:
-    """A Markdown page: summary, one table per domain, the plan, the findings."""
+    """A Markdown page: summary, columns, one table per domain, trajectory, plan, findings."""
     title = result.instansi or "model"
     lines = [f"# SPBE maturity: {title}", "", f"**{_summary(result)}** — {result.framework_name}",
-             "", "| domain | bobot | score |", "|---|---|---|"]
+             "", f"Index by column: {_columns(result.indices)}.", "",
+             "| domain | bobot | score |", "|---|---|---|"]
     lines += [f"| {d.id}. {_cell(d.name)} | {d.weight:g} | {d.score:.2f} |"
               for d in result.domains]
     for domain in result.domains:
         lines += ["", f"## {domain.id}. {domain.name}", "",
-                  "| no | indikator | bobot | level | source | evidence |",
-                  "|---|---|---|---|---|---|"]
+                  "| no | indikator | bobot | self | verified | model | counted | why |",
+                  "|---|---|---|---|---|---|---|---|"]
         lines += [
-            f"| {r.id} | {_cell(r.name)} | {r.weight:g} | {r.level} {r.level_name} | "
-            f"{r.source} ({_levels(r)}) | {_cell(_why(r))} |"
+            f"| {r.id} | {_cell(r.name)} | {r.weight:g} | {_level(r.self_level)} | "
+            f"{_level(r.verified_level)} | {_level(r.model_level)} | {r.level} {r.level_name} | "
+            f"{_cell(_why(r))} |"
             for r in result.indicators if r.domain == domain.id
         ]
     if result.unrated:
-        lines += ["", "Not rated (lowest level assumed): "
-                  + ", ".join(str(i) for i in result.unrated)]
+        lines += ["", "Not rated (lowest level assumed): " + ", ".join(result.unrated)]
+    if len(result.trajectory) > 1:
+        lines += ["", "## Trajectory", "",
+                  "| year | " + " | ".join(_LABELS[c] for c in COLUMNS) + " | predikat |",
+                  "|---|---|---|---|---|---|"]
+        lines += ["| " + " | ".join(row) + " |" for row in _trajectory_rows(result)]
     lines += ["", f"## {_plan_title(result)}", "",
               "| # | indikator | step | gain | effort | actions |", "|---|---|---|---|---|---|"]
     lines += [

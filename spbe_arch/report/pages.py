@@ -71,6 +71,7 @@ def write_report(
     force: bool = False,
     generated: str | None = None,
     pdf: bool = False,
+    framework: str | None = None,
 ) -> tuple[ReportContext, list[Path]]:
     """Write `index.html` and `report.md` into `folder` (and `report.pdf`, printed from the
     page by headless Chromium, with `pdf`); return the context and the paths.
@@ -79,7 +80,8 @@ def write_report(
     ------
     SpbeError
         A file exists and `force` is not set, a file cannot be written, `lang` is unknown, or
-        `pdf` is asked and Chromium is missing (checked before anything is written) or fails.
+        the `framework` asked for cannot be loaded, or `pdf` is asked and Chromium is missing
+        (checked before anything is written) or fails.
     """
     from ..io.write import refuse_overwrite, write_atomic
     from .pdf import print_pdf, require_chromium
@@ -87,7 +89,7 @@ def write_report(
     targets = report_files(folder, pdf=pdf)
     refuse_overwrite(targets, force=force)
     chromium = require_chromium() if pdf else None
-    context = gather(result, lang=lang, model=model, generated=generated)
+    context = gather(result, lang=lang, model=model, generated=generated, framework=framework)
     write_atomic(targets[0], render_html(context), force=force)
     write_atomic(targets[1], render_markdown(context), force=force)
     if pdf:

@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 __all__ = [
     "AppRow",
     "AuditSection",
+    "ColumnIndex",
     "DomainRow",
     "FindingRow",
     "HostingRow",
@@ -32,6 +33,7 @@ __all__ = [
     "PlanRow",
     "RuleGroup",
     "UnitApps",
+    "YearRow",
     "audit_section",
     "finding_row",
     "inventory",
@@ -102,18 +104,35 @@ class DomainRow:
 
 @dataclass(frozen=True)
 class IndicatorRow:
-    id: int
+    id: str
     name: str
     domain: str
     level: int
     level_name: str
     source: str
+    self_level: str
+    verified: str
+    model: str
+    why: str
+
+
+@dataclass(frozen=True)
+class ColumnIndex:
+    label: str
+    value: float | None
+
+
+@dataclass(frozen=True)
+class YearRow:
+    year: int
+    indices: list[ColumnIndex]
+    predikat: str
 
 
 @dataclass(frozen=True)
 class PlanRow:
     step: int
-    indicator: int
+    indicator: str
     name: str
     from_level: int
     to_level: int
@@ -128,6 +147,10 @@ class MaturitySection:
     available: bool
     reason: str = ""
     framework: str = ""
+    year: int | None = None
+    columns: list[ColumnIndex] = field(default_factory=list)
+    trajectory: list[YearRow] = field(default_factory=list)
+    trajectory_svg: str = ""
     index: float = 0.0
     predikat: str = ""
     target: float | None = None
@@ -258,11 +281,12 @@ def audit_section(
     )
 
 
-def maturity_section(graph: "ArchGraph", lang: str) -> MaturitySection:
-    from ..maturity import assess, load_framework
+def maturity_section(graph: "ArchGraph", lang: str,
+                     framework_ref: str | None = None) -> MaturitySection:
+    from ..maturity import assess
 
-    result = assess(graph)
-    framework = load_framework(result.framework_id)
+    result = assess(graph, framework_ref)
+    framework = result.framework
     domain_names = {d.id: d.name if lang == "id" or not d.english else d.english
                     for d in framework.domains}
     domains = [DomainRow(domain_names[d.id], d.weight, d.score) for d in result.domains]
@@ -282,9 +306,30 @@ def maturity_section(graph: "ArchGraph", lang: str) -> MaturitySection:
             r.level,
             r.level_name,
             _word(SOURCE, str(r.source), lang),
+            _level(r.self_level),
+            _level(r.verified_level),
+            _level(r.model_level),
+            r.why,
         )
         for r in result.indicators
     ]
+    first = 0 if lang == "id" else 1
+    labels = {"self": TEXT["self"][first], "verified": TEXT["verified"][first],
+              "model": TEXT["model_level"][first], "counted": TEXT["counted"][first]}
+
+    def columns(indices) -> list[ColumnIndex]:
+        return [ColumnIndex(labels[c], getattr(indices, c)) for c in labels]
+
+    trajectory = [YearRow(t.year, columns(t.indices), t.predikat) for t in result.trajectory]
+    trajectory_svg = ""
+    if len(trajectory) > 1:
+        trajectory_svg = bar_chart(
+            [(f"{t.year} {labels[c]}", getattr(t.indices, c)) for t in result.trajectory
+             for c in ("self", "counted") if getattr(t.indices, c) is not None],
+            maximum=float(framework.max_level),
+            target=result.target,
+            title=TEXT["trajectory"][first],
+        )
     plan = [
         PlanRow(
             number,
@@ -302,6 +347,10 @@ def maturity_section(graph: "ArchGraph", lang: str) -> MaturitySection:
     return MaturitySection(
         True,
         framework=result.framework_name,
+        year=result.year,
+        columns=columns(result.indices),
+        trajectory=trajectory,
+        trajectory_svg=trajectory_svg,
         index=result.index,
         predikat=result.predikat,
         target=result.target,
@@ -320,6 +369,10 @@ def _word(table: dict[str, tuple[str, str]], key: str, lang: str) -> str:
     """A value's word in the report's language; the value itself when the table lacks it."""
     pair = table.get(key)
     return pair[0 if lang == "id" else 1] if pair else key
+
+
+def _level(value: int | None) -> str:
+    return "-" if value is None else str(value)
 
 
 def inventory(arch: "Architecture", lang: str) -> dict[str, Any]:

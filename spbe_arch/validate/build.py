@@ -10,16 +10,28 @@ from typing import Any
 
 from pydantic import TypeAdapter, ValidationError
 
-from ..io import MANIFEST, ParsedFile
-from ..model import COLLECTIONS, Architecture, AssessmentEntry, Finding, Instansi, Location, Source
+from ..io import MANIFEST, ParsedFile, written_ids
+from ..model import (
+    COLLECTIONS,
+    Architecture,
+    AssessmentEntry,
+    Finding,
+    Instansi,
+    Location,
+    NationalPlatform,
+    Source,
+)
 from ..model.i18n import gettext as _
 from ..model.rules import finding
 from ..model.rules import validation as codes
 from ..model.types import ID_PATTERN
 
-__all__ = ["ArchitectureBuilder", "build_architecture"]
+__all__ = ["FRAMEWORK_KEYS", "ArchitectureBuilder", "build_architecture"]
 
-_TOP_KEYS = ("instansi", "assessment", *COLLECTIONS)
+_TOP_KEYS = ("instansi", "assessment", *COLLECTIONS, "platforms")
+FRAMEWORK_KEYS = frozenset({"levels", "domains", "indicators"})
+"""Top-level keys of an evaluation framework file: such a file in a model folder is no model
+data (the maturity framework a pemda keeps with its model)."""
 
 
 @cache
@@ -45,6 +57,8 @@ class ArchitectureBuilder:
         self.arch = Architecture(root=root, files=list(files))
         self.findings: list[Finding] = []
         self.invalid_ids: dict[str, Source] = {}
+        self.unread: dict[str, Location] = {}
+        """Ids written in files that could not be parsed -> where their syntax error is."""
         self._first: ParsedFile | None = None
 
     def add(self, parsed: ParsedFile) -> None:
@@ -53,16 +67,24 @@ class ArchitectureBuilder:
             self._first = parsed
         findings = self.findings
         if parsed.error is not None:
-            findings.append(
-                finding(
-                    codes.SYNTAX_ERROR,
-                    parsed.error,
-                    location=Location(parsed.relative, parsed.line, parsed.column),
-                    hint=_(parsed.hint) if parsed.hint else None,
-                )
-            )
+            where = Location(parsed.relative, parsed.line, parsed.column)
+            findings.append(finding(codes.SYNTAX_ERROR, parsed.error, location=where,
+                                    hint=_(parsed.hint) if parsed.hint else None))
+            try:
+                for element_id in written_ids(parsed.path.read_bytes()):
+                    self.unread.setdefault(element_id, where)
+            except OSError:
+                pass  # unreadable: the syntax error says so, and no id is known
             return
         if parsed.data is None:
+            findings.append(
+                finding(
+                    codes.EMPTY_FILE,
+                    "the file holds nothing: it is empty or only comments",
+                    location=Location(parsed.relative, 1, 1),
+                    hint="add collections such as 'applications:', or delete the file",
+                )
+            )
             return
         if not isinstance(parsed.data, dict):
             findings.append(
@@ -73,6 +95,8 @@ class ArchitectureBuilder:
                 )
             )
             return
+        if parsed.data.keys() >= FRAMEWORK_KEYS:
+            return  # an evaluation framework kept with the model: `maturity` reads it
         for key, value in parsed.data.items():
             _read_key(self.arch, parsed, str(key), value, findings, self.invalid_ids)
 
@@ -123,7 +147,7 @@ def _read_key(arch, parsed, key, value, findings, invalid_ids) -> None:
         except ValidationError as exc:
             findings.extend(_pydantic_findings(exc, parsed.relative, (key,), value, None))
         return
-    if key not in COLLECTIONS and key != "assessment":
+    if key not in _TOP_KEYS:
         close = get_close_matches(key, _TOP_KEYS, n=1, cutoff=0.5)
         findings.append(
             finding(
@@ -149,6 +173,9 @@ def _read_key(arch, parsed, key, value, findings, invalid_ids) -> None:
     if key == "assessment":
         _read_assessment(arch, parsed, value, findings)
         return
+    if key == "platforms":
+        _read_platforms(arch, parsed, value, findings, invalid_ids)
+        return
     _read_collection(arch, parsed, key, value, findings, invalid_ids)
 
 
@@ -161,6 +188,35 @@ def _read_assessment(arch, parsed, value, findings) -> None:
             findings.extend(
                 _pydantic_findings(exc, parsed.relative, ("assessment", index), item, None)
             )
+
+
+def _read_platforms(arch, parsed, value, findings, invalid_ids) -> None:
+    """The model's own platforms; their ids are unique among themselves (the reference checks
+    compare them with the catalog's and the elements')."""
+    for index, item in enumerate(value):
+        try:
+            platform = NationalPlatform.model_validate(item)
+        except ValidationError as exc:
+            raw_id = item.get("id") if isinstance(item, dict) else None
+            element_id = raw_id if isinstance(raw_id, str) else None
+            findings.extend(
+                _pydantic_findings(exc, parsed.relative, ("platforms", index), item, element_id)
+            )
+            if element_id is not None:  # it exists: references to it are not dangling
+                invalid_ids.setdefault(element_id, Source(parsed.relative, "platforms", index))
+            continue
+        first = arch.platform_sources.get(platform.id)
+        if first is not None:
+            findings.append(finding(
+                codes.DUPLICATE_ID,
+                f"duplicate id '{platform.id}': already used in {first.file} (platforms)",
+                element=platform.id,
+                location=Location(parsed.relative, key_path=("platforms", index, "id")),
+                hint="ids are unique across the whole model; rename one of them",
+            ))
+            continue
+        arch.platforms[platform.id] = platform
+        arch.platform_sources[platform.id] = Source(parsed.relative, "platforms", index)
 
 
 def _read_collection(arch, parsed, key, value, findings, invalid_ids) -> None:
@@ -247,12 +303,14 @@ def _pydantic_findings(
                 )
             )
         elif kind == "missing":
+            what = _field_description(prefix, loc)
             out.append(
                 finding(
                     codes.MISSING_FIELD,
                     _("missing required field '{field}'").format(field=field),
                     element=element_id,
                     location=Location(file, key_path=(*prefix, *loc[:-1])),
+                    hint=f"add '{loc[-1]}:' ({what})" if what else None,
                 )
             )
         elif kind == "string_pattern_mismatch" and error["ctx"]["pattern"] == ID_PATTERN:
@@ -285,13 +343,25 @@ def _did_you_mean(close: list[str]) -> str:
     return _("did you mean '{name}'? ").format(name=close[0]) if close else ""
 
 
-def _fields_at(prefix: tuple, loc: tuple) -> list[str]:
+def _model_at(prefix: tuple, loc: tuple) -> type | None:
+    """The element type whose own field `loc` names (None below the top level)."""
     collection = prefix[0]
-    cls = {"instansi": Instansi, "assessment": AssessmentEntry}.get(collection)
+    cls = {"instansi": Instansi, "assessment": AssessmentEntry,
+           "platforms": NationalPlatform}.get(collection)
     cls = cls or COLLECTIONS.get(collection)
-    if cls is None or len(loc) != 1:
-        return []
-    return list(cls.model_fields)
+    return cls if len(loc) == 1 else None
+
+
+def _fields_at(prefix: tuple, loc: tuple) -> list[str]:
+    cls = _model_at(prefix, loc)
+    return list(cls.model_fields) if cls is not None else []
+
+
+def _field_description(prefix: tuple, loc: tuple) -> str | None:
+    """What a missing field holds, from the model's description (for the hint)."""
+    cls = _model_at(prefix, loc)
+    info = cls.model_fields.get(str(loc[-1])) if cls is not None else None
+    return info.description if info is not None else None
 
 
 def _quote(value: Any) -> str:

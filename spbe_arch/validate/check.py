@@ -56,7 +56,9 @@ def load_model(
             if progress is not None:
                 progress(done, len(files))
         arch, findings, invalid_ids = builder.finish()
-        findings.extend(check_references(arch, national_platforms(), invalid_ids))
+        findings.extend(
+            check_references(arch, national_platforms(), invalid_ids, builder.unread)
+        )
     findings.extend(check_overrides(arch))
     return ValidationResult(arch, finalize(findings, arch))
 

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from ..io import element_lines, key_position
 from ..model import Architecture, Finding, Location
+from ..model.rules.validation import SYNTAX_ERROR
 from .config import apply_overrides
 
 __all__ = ["finalize", "locate"]
@@ -48,4 +49,10 @@ def finalize(
     applied, each located (file:line:column), all sorted; `finished` findings (validation's,
     already through here) are merged in unchanged."""
     located = locate(apply_overrides(findings, arch), arch)
-    return sorted([*finished, *located], key=lambda f: f.sort_key)
+    return sorted([*finished, *located], key=_order)
+
+
+def _order(item: Finding) -> tuple:
+    """Syntax errors first (a file that cannot be read explains much of what follows), then
+    by place."""
+    return (item.code != SYNTAX_ERROR.code, *item.sort_key)

@@ -67,9 +67,10 @@ def test_unintegrated_data_flow_names_producers_and_services():
 def test_unintegrated_service_lists_its_gaps():
     graph = _graph(
         data=[{"id": "d", "name": "D"}],
-        applications=[_app("p", writes=["d"]), _app("c", reads=["d"])],
+        applications=[_app("p", writes=["d"]), _app("c", reads=["d"]), _app("x")],
         services=[{"id": "s", "name": "S", "kind": "public", "owner": "dinkes",
                    "applications": ["c"]}],
+        integrations=[_link("i1", "c", "x")],
     )
     assert _hits("SPBE-A003", graph) == [("s", ("c", "d"), {"flows": "'d' from 'p' to 'c'"}, "")]
 
@@ -116,6 +117,21 @@ def test_duplicate_applications_by_service_and_by_raa_code():
     ]
 
 
+def test_duplicate_applications_by_name_and_by_address():
+    graph = _graph(applications=[
+        _app("sms-1", name="SMS Gateway", url="https://sms.kab.go.id/"),
+        _app("sms-2", name="sms  gateway"),
+        _app("sms-3", owner="disdik", name="SMS-Gateway"),
+        _app("portal", name="Portal", url="http://www.portal.kab.go.id"),
+        _app("web", name="Website", url="portal.kab.go.id/"),
+        _app("other", name="Other", url="portal.kab.go.id/other"),
+    ])
+    assert [(h[0], h[1], h[2]["reasons"]) for h in _hits("SPBE-A007", graph)] == [
+        ("portal", ("web",), "share the address 'http://www.portal.kab.go.id'"),
+        ("sms-1", ("sms-2", "sms-3"), "share the name 'SMS Gateway'"),
+    ]
+
+
 def test_khusus_duplicating_umum_by_shared_service():
     graph = _graph(
         applications=[_app("srikandi-kab", kind="umum", platform="srikandi"), _app("e-surat")],
@@ -123,6 +139,28 @@ def test_khusus_duplicating_umum_by_shared_service():
                    "applications": ["srikandi-kab", "e-surat"]}],
     )
     assert [(h[0], h[1]) for h in _hits("SPBE-A008", graph)] == [("e-surat", ("srikandi-kab",))]
+
+
+def test_no_integration_recorded_leaves_isolation_and_gaps_unknown():
+    graph = _graph(
+        data=[{"id": "d", "name": "D"}],
+        applications=[_app("p", writes=["d"]), _app("c", reads=["d"])],
+    )
+    assert [_elements(code, graph) for code in ("SPBE-A001", "SPBE-A002", "SPBE-A003")] == [
+        [], [], []]
+    assert _hits("SPBE-A021", graph)[-1] == (None, (), {
+        "field": "integrations", "known": 0, "of": 2, "about": "active applications"}, "")
+
+
+def test_incomplete_data_counts_what_the_model_states():
+    graph = _graph(
+        units=[{"id": "u1", "name": "U1", "kind": "dinas", "networks": ["jip"]},
+               {"id": "u2", "name": "U2", "kind": "dinas"}],
+        applications=[_app("a", owner="u1", hosting="pdn", reads=[]), _app("b", owner="u1")],
+        integrations=[_link("i1", "a", "b", network="jip")],
+    )
+    assert [(h[2]["field"], h[2]["known"], h[2]["of"]) for h in _hits("SPBE-A021", graph)] == [
+        ("hosting", 1, 2), ("data", 1, 2), ("networks", 1, 2)]
 
 
 def test_hosting_rules_by_data_centre_kind():
@@ -137,26 +175,25 @@ def test_hosting_rules_by_data_centre_kind():
     assert _elements("SPBE-A009", graph) == ["a"]
     assert [(h[0], h[2]) for h in _hits("SPBE-A010", graph)] == [
         ("b", {"host": "awan", "kind": "cloud"})]
-    assert _elements("SPBE-A011", graph) == ["d"]
 
 
-def test_data_rules_steward_and_publication():
+def test_open_data_not_published_only_when_both_are_stated():
     graph = _graph(data=[
-        {"id": "d1", "name": "D1"},
-        {"id": "d2", "name": "D2", "steward": "dinkes", "classification": "terbuka"},
-        {"id": "d3", "name": "D3", "steward": "dinkes", "classification": "terbuka",
-         "published": True},
+        {"id": "d1", "name": "D1", "classification": "terbuka"},  # published: unknown
+        {"id": "d2", "name": "D2", "classification": "terbuka", "published": False},
+        {"id": "d3", "name": "D3", "classification": "terbuka", "published": True},
     ])
-    assert _elements("SPBE-A012", graph) == ["d1"]
     assert _elements("SPBE-A013", graph) == ["d2"]
 
 
 def test_service_without_application_manual_or_inactive():
     graph = _graph(
         applications=[_app("a", status="planned")],
-        services=[{"id": "s1", "name": "S1", "kind": "public", "owner": "dinkes"},
+        services=[{"id": "s1", "name": "S1", "kind": "public", "owner": "dinkes",
+                   "applications": []},
                   {"id": "s2", "name": "S2", "kind": "public", "owner": "dinkes",
-                   "applications": ["a"]}],
+                   "applications": ["a"]},
+                  {"id": "s3", "name": "S3", "kind": "public", "owner": "dinkes"}],  # unknown
     )
     assert [(h[0], h[3]) for h in _hits("SPBE-A014", graph)] == [
         ("s1", "manual"), ("s2", "inactive")]
@@ -207,7 +244,8 @@ def test_unit_outside_jip_names_its_networks():
     graph = _graph(
         units=[{"id": "u1", "name": "U1", "kind": "dinas", "networks": ["jip"]},
                {"id": "u2", "name": "U2", "kind": "dinas", "networks": ["inet"]},
-               {"id": "u3", "name": "U3", "kind": "dinas"}],
+               {"id": "u3", "name": "U3", "kind": "dinas", "networks": []},
+               {"id": "u4", "name": "U4", "kind": "dinas"}],  # networks unknown
         infrastructure=[{"id": "inet", "name": "ISP", "kind": "internet"}],
     )
     assert [(h[0], h[3]) for h in _hits("SPBE-A020", graph)] == [("u2", "other"), ("u3", "none")]

@@ -1,24 +1,19 @@
-"""Data rules: SPBE-A012, SPBE-A013."""
+"""Data rules: open data not published (SPBE-A013); an unknown steward is not a defect."""
 
 from audit_helpers import findings
 
 
-def test_data_without_steward_fires(tmp_path):
-    files = {"data.yaml": "data:\n  - {id: data-jalan, name: Data Jalan}\n"}
-    assert findings(tmp_path, files, "SPBE-A012") == [
-        ("data-jalan", "data 'data-jalan' has no steward (produsen data)")
-    ]
-
-
-def test_data_with_steward_is_quiet(tmp_path):
-    files = {"data.yaml": "data:\n  - {id: data-jalan, name: Data Jalan, steward: dinkes}\n"}
-    assert findings(tmp_path, files, "SPBE-A012") == []
+def test_data_without_steward_is_counted_not_accused(tmp_path):
+    files = {"data.yaml": "data:\n  - {id: data-jalan, name: Data Jalan}\n"
+                          "  - {id: data-pasar, name: Data Pasar, steward: dinkes}\n"}
+    assert (None, "steward known for 1 of 2 data sets") in findings(tmp_path, files, "SPBE-A021")
+    assert findings(tmp_path, files, "SPBE-A012") == []  # removed: unknown is not absent
 
 
 def test_open_data_not_published_fires(tmp_path):
     files = {
         "data.yaml": "data:\n  - {id: data-apbd, name: APBD, steward: dinkes, "
-        "classification: terbuka}\n"
+        "classification: terbuka, published: false}\n"
     }
     assert findings(tmp_path, files, "SPBE-A013") == [
         ("data-apbd", "data 'data-apbd' is terbuka (open) but not published on Satu Data")
@@ -31,6 +26,7 @@ def test_published_or_restricted_data_is_quiet(tmp_path):
 data:
   - {id: data-apbd, name: APBD, steward: dinkes, classification: terbuka, published: true}
   - {id: data-pasien, name: Pasien, steward: dinkes, classification: rahasia}
+  - {id: data-pasar, name: Pasar, steward: dinkes, classification: terbuka}
 """
     }
     assert findings(tmp_path, files, "SPBE-A013") == []

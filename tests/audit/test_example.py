@@ -42,7 +42,6 @@ PLANTED = {
     "SPBE-A008": {"e-office-lembah-hijau", "simpeg-lembah-hijau"},
     "SPBE-A009": {"simrs-lembah-hijau"},
     "SPBE-A010": {"e-pbb", "e-bphtb", "gis-tata-ruang", "e-perpus"},
-    "SPBE-A012": {"data-pertanian", "data-lingkungan"},
     "SPBE-A013": {"data-tender", "data-penerima-bansos"},
     "SPBE-A014": {"svc-trantibum", "svc-harmonisasi-produk-hukum"},
     "SPBE-A017": {"pusat-data-lembah-hijau", "pdn-lembah-hijau"},
@@ -51,6 +50,7 @@ PLANTED = {
     "SPBE-A020": {
         "kec-sungai-jernih", "kec-bukit-raya", "kec-pesisir-timur", "satpol-pp", "dispusip",
     },
+    "SPBE-A021": {None},  # data-pertanian and data-lingkungan name no steward: unknown
 }
 
 
@@ -65,7 +65,7 @@ def test_example_audit_finds_exactly_the_planted_gaps(by_code, code):
 
 def test_example_complementary_apps_are_not_duplicates(by_code):
     assert "SPBE-A007" not in by_code
-    assert "SPBE-A011" not in by_code  # every active application says where it is hosted
+    assert "SPBE-A012" not in by_code  # removed: a steward not stated is unknown, not absent
 
 
 def test_example_metrics_match_the_readme(loaded):
@@ -73,6 +73,8 @@ def test_example_metrics_match_the_readme(loaded):
     assert metrics.applications == 42
     assert (metrics.integrations_via_splp.part, metrics.integrations_via_splp.total) == (24, 46)
     assert (metrics.units_on_jip.part, metrics.units_on_jip.total) == (25, 30)
+    assert metrics.completeness["data.steward"].as_dict() == {"known": 42, "of": 44}
+    assert metrics.completeness["applications.hosting"].as_dict() == {"known": 30, "of": 30}
 
 
 PDD_SERVICES = [

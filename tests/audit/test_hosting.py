@@ -47,12 +47,13 @@ def test_cloud_and_vendor_hosting_is_info(tmp_path):
     assert findings(tmp_path, files, "SPBE-A009") == []
 
 
-def test_missing_hosting_fires_except_for_aplikasi_umum_and_inactive(tmp_path):
+def test_missing_hosting_is_counted_for_active_local_apps_only(tmp_path):
     files = _apps(
         "id: simpus, name: SIMPUS, kind: khusus, owner: dinkes",
+        "id: sikda, name: SIKDA, kind: khusus, owner: dinkes, hosting: pdn",
         "id: e-kir, name: E-KIR, kind: khusus, owner: dinkes, status: planned",
         "id: srikandi-kab, name: SRIKANDI, kind: umum, platform: srikandi, owner: dinkes",
     )
-    assert findings(tmp_path, files, "SPBE-A011") == [
-        ("simpus", "aplikasi 'simpus' does not say where it is hosted")
-    ]
+    found = findings(tmp_path, files, "SPBE-A021")
+    assert (None, "hosting known for 1 of 2 active local applications") in found
+    assert findings(tmp_path, files, "SPBE-A011") == []  # removed: unknown is not absent

@@ -137,3 +137,40 @@ def test_impact_as_dict_is_stable_json(graph):
         "units_affected": [],
         "integrations_broken": [],
     }
+
+
+TENANTS = {
+    "infra.yaml": """\
+infrastructure:
+  - {id: jip-kab, name: JIP Kabupaten, kind: jip, platform: jip}
+  - {id: pdn-kab, name: Tenant PDN, kind: pdn, platform: pdn, networks: [jip-kab]}
+  - {id: pdd-kab, name: PDD, kind: pusat_data_daerah, networks: [jip-kab]}
+""",
+    "apps.yaml": """\
+applications:
+  - {id: siak-kab, name: SIAK, kind: khusus, owner: disdukcapil, hosting: pdn-kab}
+  - {id: simpus, name: SIMPUS, kind: khusus, owner: dinkes, hosting: pdd-kab}
+""",
+}
+
+
+def test_national_platform_failure_stops_its_tenant_data_centre_and_what_runs_there(tmp_path):
+    graph = build_graph(load(tmp_path, TENANTS).architecture)
+    result = impact(graph, "pdn")
+    assert result.stopped == {
+        "pdn-kab": ("pdn", "pdn-kab"),
+        "siak-kab": ("pdn", "pdn-kab", "siak-kab"),
+    }
+    assert result.kinds["pdn-kab"] == "infrastructure"
+
+
+def test_national_network_failure_stops_its_tenant_network_and_data_centres_behind_it(tmp_path):
+    graph = build_graph(load(tmp_path, TENANTS).architecture)
+    result = impact(graph, "jip")
+    assert result.stopped == {
+        "jip-kab": ("jip", "jip-kab"),
+        "pdd-kab": ("jip", "jip-kab", "pdd-kab"),
+        "pdn-kab": ("jip", "jip-kab", "pdn-kab"),
+        "siak-kab": ("jip", "jip-kab", "pdn-kab", "siak-kab"),
+        "simpus": ("jip", "jip-kab", "pdd-kab", "simpus"),
+    }

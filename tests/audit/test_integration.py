@@ -18,13 +18,23 @@ def _integrations(*rows: str) -> str:
     return "integrations:\n" + "".join(f"  - {{{row}}}\n" for row in rows)
 
 
+MANUAL = _integrations("id: int-00, source: relay, target: siak-kab, via: manual")
+"""Integrations are recorded (so isolation and gaps are known), none of them carries data."""
+
+
 # SPBE-A001 isolated-application
 
 
 def test_isolated_application_fires_for_active_app_without_integration(tmp_path):
-    found = findings(tmp_path, {"apps.yaml": APPS}, "SPBE-A001")
+    found = findings(tmp_path, {"apps.yaml": APPS, "int.yaml": MANUAL}, "SPBE-A001")
     assert [e for e, _ in found] == ["siak-kab", "simpus", "relay"]  # file order
     assert found[2][1] == "aplikasi 'relay' is active but integrated with no other application"
+
+
+def test_isolated_application_is_unknown_when_no_integration_is_recorded(tmp_path):
+    assert findings(tmp_path, {"apps.yaml": APPS}, "SPBE-A001") == []
+    assert (None, "integrations known for 0 of 3 active applications") in findings(
+        tmp_path, {"apps.yaml": APPS}, "SPBE-A021")
 
 
 def test_isolated_application_counts_shared_login_as_no_integration(tmp_path):
@@ -53,7 +63,7 @@ applications:
 
 
 def test_unintegrated_data_flow_fires_without_path_and_names_services(tmp_path):
-    found = findings(tmp_path, {"apps.yaml": APPS}, "SPBE-A002")
+    found = findings(tmp_path, {"apps.yaml": APPS, "int.yaml": MANUAL}, "SPBE-A002")
     assert found == [
         (
             "simpus",
@@ -111,7 +121,7 @@ def test_unintegrated_data_flow_quiet_when_reader_also_writes_the_data(tmp_path)
 
 
 def test_unintegrated_service_fires_naming_the_missing_flow(tmp_path):
-    assert findings(tmp_path, {"apps.yaml": APPS}, "SPBE-A003") == [
+    assert findings(tmp_path, {"apps.yaml": APPS, "int.yaml": MANUAL}, "SPBE-A003") == [
         (
             "layanan-puskesmas",
             "layanan 'layanan-puskesmas' depends on data that is not integrated: "

@@ -50,7 +50,13 @@ def test_metrics_exact_on_tiny_model(tmp_path):
     assert metrics.integrations_via_splp == Share(1, 3)
     # int-01 crosses units (via splp), int-03 goes to a national platform; int-02 stays in dinkes
     assert metrics.cross_unit_integrations_via_splp == Share(1, 2)
-    assert metrics.units_on_jip == Share(1, 3)
+    assert metrics.units_on_jip == Share(1, 2)  # setwan does not say: unknown, not counted
+    assert {k: (v.known, v.of) for k, v in metrics.completeness.items()} == {
+        "applications.hosting": (0, 3), "applications.data": (4, 4), "units.networks": (2, 3),
+        "data.steward": (2, 2), "data.published": (0, 0),
+        "services.applications": (2, 3), "integrations.network": (0, 4),
+        "applications.integrations": (4, 4),
+    }
     # svc-kia: e-kia reads data-penduduk with no link path; svc-manual has no application
     assert metrics.services_fully_integrated == Share(1, 2)
     assert metrics.applications_per_unit == {"dinkes": 3, "disdukcapil": 1, "setwan": 0}
@@ -65,6 +71,7 @@ def test_metrics_as_dict_is_plain_json(tmp_path):
     assert payload["integrations_via_splp"] == {"part": 1, "total": 3, "value": 1 / 3}
     assert payload["aplikasi_umum_used"] == {"satusehat": ["simpus"], "siak": ["siak-kab"]}
     assert isinstance(payload["aplikasi_umum_unused"], list)
+    assert payload["completeness"]["units.networks"] == {"known": 2, "of": 3}
 
 
 def test_shares_of_empty_model_are_none(tmp_path):

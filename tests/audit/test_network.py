@@ -10,12 +10,13 @@ infrastructure:
 """
 
 
-def test_unit_outside_jip_fires_for_internet_intranet_and_no_network(tmp_path):
+def test_unit_outside_jip_fires_for_internet_intranet_and_no_network_not_unknown(tmp_path):
     units = """\
 units:
   - {id: kec-a, name: Kecamatan A, kind: kecamatan, networks: [internet-isp]}
   - {id: dispusip, name: Dispusip, kind: dinas, networks: [intranet-kab, internet-isp]}
-  - {id: setwan, name: Setwan, kind: sekretariat}
+  - {id: setwan, name: Setwan, kind: sekretariat, networks: []}
+  - {id: dprd, name: DPRD, kind: sekretariat}
 """
     assert findings(tmp_path, {"units.yaml": units, "infra.yaml": INFRA}, "SPBE-A020") == [
         ("kec-a", "unit 'kec-a' is not connected to JIP: it uses 'internet-isp'"),

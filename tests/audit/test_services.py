@@ -6,7 +6,8 @@ from audit_helpers import findings
 def test_service_without_application_fires_for_manual_service(tmp_path):
     files = {
         "svc.yaml": "services:\n  - {id: layanan-trantib, name: Trantib, kind: public, "
-        "owner: dinkes}\n"
+        "owner: dinkes, applications: []}\n"
+        "  - {id: layanan-pasar, name: Pasar, kind: public, owner: dinkes}\n"  # unknown
     }
     assert findings(tmp_path, files, "SPBE-A014") == [
         ("layanan-trantib", "layanan 'layanan-trantib' (public) has no application: it is "

@@ -21,8 +21,9 @@ from benchmarks.generate import (
     write_model,
 )
 
-STRUCTURAL = {"SPBE-A017"}
-"""Audit codes every realistic model gets (data centres as single points of failure)."""
+STRUCTURAL = {"SPBE-A017", "SPBE-A021"}
+"""Audit codes every realistic model gets (data centres as single points of failure, facts
+some elements leave unknown)."""
 
 
 @pytest.fixture(scope="module")
@@ -75,6 +76,8 @@ def test_audit_finds_exactly_the_planted_gaps(runner, small):
     for kind, code in AUDIT_CODES.items():
         assert sorted(by_code.get(code, [])) == summary["gap_elements"][kind], kind
     assert set(by_code) <= set(AUDIT_CODES.values()) | STRUCTURAL
+    steward = json.loads(result.output)["metrics"]["completeness"]["data.steward"]
+    assert steward["of"] - steward["known"] == len(summary["gap_elements"]["data_without_steward"])
 
 
 def test_audit_finds_the_province_gaps_including_hubs_and_relays(tmp_path):
@@ -98,7 +101,7 @@ def test_generate_national_is_national_scale():
     assert 95_000 <= summary["elements"] <= 110_000
     assert summary["elements_by_collection"]["applications"] >= 18_000
     assert 150_000 <= summary["relations"] <= 180_000
-    assert 12e6 <= summary["bytes"] <= 16e6
+    assert 12e6 <= summary["bytes"] <= 17e6
 
 
 def test_generate_cli_prints_counts_and_writes_the_summary(tmp_path, capsys):
@@ -123,3 +126,30 @@ def test_generate_cli_refuses_a_folder_that_holds_a_model(tmp_path, capsys):
 def test_generate_unknown_size_is_refused():
     with pytest.raises(ValueError, match="unknown size 'huge'"):
         generate("huge")
+
+
+def test_generate_split_writes_one_clean_model_per_pemda_with_its_gaps(tmp_path, capsys):
+    folder = tmp_path / "province"
+    assert main(["--size", "province", "--seed", "3", "--split", "-o", str(folder)]) == 0
+    capsys.readouterr()
+    summary = json.loads((folder / SUMMARY_FILE).read_text())
+    assert summary == generate("province", seed=3, split=True).summary()
+    folders = sorted(p for p in folder.iterdir() if p.is_dir())
+    assert len(folders) == 21 and summary["files"] == 42  # spbe.yaml and arsitektur.yaml each
+    from spbe_arch.audit import audit
+
+    elements = Counter()
+    relations = 0
+    found = Counter()
+    for pemda in folders:
+        loaded = load_model(pemda)
+        assert loaded.findings == [], pemda
+        elements.update(loaded.architecture.counts())
+        graph = build_graph(loaded.architecture)
+        relations += graph.to_networkx().number_of_edges()
+        found.update(f.code for f in audit(graph).findings)
+    assert dict(elements) == summary["elements_by_collection"]
+    assert relations == summary["relations"]
+    for kind, code in AUDIT_CODES.items():
+        assert found[code] == summary["gaps"][kind], kind
+    assert summary["gaps"]["hub_application"] == 0  # the kabupaten's links are theirs now

@@ -55,8 +55,10 @@ def test_duplicate_key_is_located_by_reparse(make_model):
     assert "duplicate" in item.message
 
 
-def test_empty_file_is_fine(make_model):
-    assert load_model(make_model({"empty.yaml": ""})).findings == []
+def test_empty_file_is_only_a_warning(make_model):
+    result = load_model(make_model({"empty.yaml": ""}))
+    assert result.ok
+    assert [(f.code, f.location.file) for f in result.findings] == [("SPBE-R018", "empty.yaml")]
 
 
 def test_missing_path_raises_could_not_run(tmp_path):
@@ -110,3 +112,17 @@ def test_utf8_byte_order_mark_is_accepted(make_model):
     result = load_model(root)
     assert result.findings == []
     assert sorted(result.architecture.units) == ["b", "dinkes"]
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "column"),
+    [
+        ("units:\n  - id: a\n\tname: x\n", 3, 1),  # the parser stops at the end of line 2
+        ("units:\n\t- id: a\n", 2, 1),
+        ("units:\n  - id: a\n    name:\tx\n", 3, 10),  # reported on the 'x' after the tab
+    ],
+)
+def test_tab_error_points_at_the_tab(make_model, text, line, column):
+    (item,) = load_model(make_model({"u.yaml": text})).findings
+    assert (item.code, item.location.line, item.location.column) == ("SPBE-R001", line, column)
+    assert item.hint == "use spaces: YAML does not allow a tab here; nothing in this file was read"

@@ -32,14 +32,14 @@ def example():
 
 
 def _indicator(out, number):
-    return next(i for i in out["indicators"] if i["id"] == number)
+    return next(i for i in out["indicators"] if i["id"] == str(number))
 
 
 def test_maturity_example_index_predikat_gap(example):
-    assert example["framework"] == "permenpanrb-59-2020"
-    assert example["index"] == pytest.approx(2.8685, abs=1e-12)
+    assert (example["framework"], example["year"]) == ("permenpanrb-59-2020", 2024)
+    assert example["index"] == 2.681
     assert (example["predikat"], example["target"]) == ("Baik", 3.0)
-    assert example["gap"] == pytest.approx(0.1315, abs=1e-12)
+    assert example["gap"] == 0.319  # rounded to 4 decimals, never 0.31899999999999995
     assert [(d["id"], d["weight"]) for d in example["domains"]] == [
         (1, 13), (2, 25), (3, 16.5), (4, 45.5),
     ]
@@ -50,18 +50,18 @@ def test_maturity_example_index_is_the_weighted_sum_of_the_shown_levels(example)
     assert len(indicators) == 47
     total = sum(i["weight"] for i in indicators)
     assert example["index"] == pytest.approx(
-        sum(i["weight"] * i["level"] for i in indicators) / total, abs=1e-12
+        sum(i["weight"] * i["counted"] for i in indicators) / total, abs=1e-4
     )
     for domain in example["domains"]:
         mine = [i for i in indicators if i["domain"] == domain["id"]]
         assert domain["score"] == pytest.approx(
-            sum(i["weight"] * i["level"] for i in mine) / domain["weight"], abs=1e-12
+            sum(i["weight"] * i["counted"] for i in mine) / domain["weight"], abs=1e-4
         )
 
 
 def test_maturity_example_splp_level_is_derived_with_its_evidence(example):
     splp = _indicator(example, 18)
-    assert (splp["level"], splp["source"], splp["model_level"]) == (2, "model", 2)
+    assert (splp["counted"], splp["source"], splp["model"], splp["self"]) == (2, "model", 2, None)
     (evidence,) = splp["evidence"]
     assert evidence["rule"] == "splp_integration"
     assert evidence["reason"] == (
@@ -71,10 +71,13 @@ def test_maturity_example_splp_level_is_derived_with_its_evidence(example):
     assert set(CROSS_UNIT_BYPASSES + NATIONAL_BYPASSES) <= set(evidence["elements"])
 
 
-def test_maturity_example_sources_are_model_assessment_or_none(example):
-    sources = {i["id"]: i["source"] for i in example["indicators"]}
-    assessed = [*range(1, 11), 13, 19, 21, *range(25, 31)]
-    assert [n for n, s in sources.items() if s == "assessment"] == assessed
+def test_maturity_example_claims_come_from_assessment_entries_and_services(example):
+    claims = {i["id"]: i["claim_by"] for i in example["indicators"]}
+    assessed = [str(n) for n in (*range(1, 11), 13, 19, 21, *range(25, 31))]
+    assert [n for n, by in claims.items() if by == "assessment"] == assessed
+    assert [n for n, by in claims.items() if by and by.startswith("service")] == [
+        str(n) for n in range(32, 48)
+    ]
     assert example["unrated"] == []
     assert _indicator(example, 1)["evidence"][0]["documents"][0]["year"] == 2022
 
@@ -111,22 +114,48 @@ def test_maturity_routing_cross_unit_bypasses_through_splp_gains_one_step(
     splp = _indicator(example, 18)
     assert set(CROSS_UNIT_BYPASSES) <= set(splp["evidence"][0]["elements"])
     after = _json(runner, _route_through_splp(tmp_path, CROSS_UNIT_BYPASSES))
-    assert (_indicator(after, 18)["level"], _indicator(example, 18)["level"]) == (3, 2)
-    assert after["index"] - example["index"] == pytest.approx(2.5 / 100, abs=1e-12)
+    assert (_indicator(after, 18)["counted"], _indicator(example, 18)["counted"]) == (3, 2)
+    # services whose applications now reach another unit through SPLP show the kolaborasi
+    # they claim: svc-pengaduan (int-lapor-epengawasan) and svc-jdih (int-jdih-ppid); the
+    # open-data service stays at interaksi, its application writes no data
+    assert [(n, _indicator(after, n)["counted"]) for n in (42, 43, 44)] == [(42, 4), (43, 2),
+                                                                           (44, 4)]
 
 
-def test_maturity_routing_every_bypass_through_splp_reaches_level_4(runner, tmp_path, example):
-    after = _json(runner, _route_through_splp(tmp_path, [*CROSS_UNIT_BYPASSES, *NATIONAL_BYPASSES]))
-    assert _indicator(after, 18)["level"] == 4
-    assert after["index"] - example["index"] == pytest.approx(2 * 2.5 / 100, abs=1e-12)
+def test_maturity_every_bypass_through_splp_shows_level_4_but_counts_3_without_documents(
+    runner, tmp_path, example
+):
+    model = _route_through_splp(tmp_path, [*CROSS_UNIT_BYPASSES, *NATIONAL_BYPASSES])
+    after = _indicator(_json(runner, model), 18)
+    assert (after["evidence"][0]["level"], after["model"], after["counted"]) == (4, 3, 3)
+    (model / "bukti.yaml").write_text(
+        "assessment:\n  - indicator: 18\n    year: 2024\n    level: 4\n    evidence:\n"
+        "      - {title: Laporan integrasi SPLP 2024, link: https://example.go.id/splp.pdf}\n",
+        encoding="utf-8",
+    )
+    documented = _indicator(_json(runner, model), 18)
+    assert (documented["self"], documented["counted"], documented["source"]) == (4, 4, "claim")
 
 
 def test_maturity_example_service_step_names_the_integration_to_route(example):
-    step = next(s for s in example["plan"] if s["indicator"] == 45)
-    assert (step["from_level"], step["to_level"], step["effort"]) == (3, 4, "high")
-    assert step["actions"][0] == (
-        "route the integrations of simpel-izin through SPLP: int-simbg-simpel-izin"
-    )
+    # svc-pengaduan claims kolaborasi; its application reaches another unit only around SPLP
+    step = next(s for s in example["plan"] if s["indicator"] == "42")
+    assert (step["from_level"], step["to_level"], step["effort"], step["caps"]) == (
+        3, 4, "high", True)
+    assert step["actions"] == [
+        "route the integrations of sp4n-lapor-lembah-hijau through SPLP: int-lapor-epengawasan"
+    ]
+
+
+def test_maturity_example_service_the_model_shows_higher_is_a_documents_step(runner):
+    # svc-perizinan claims transaksi; its structure shows kolaborasi
+    out = _json(runner, EXAMPLE, "--target", "4.5")
+    step = next(s for s in out["plan"] if s["indicator"] == "45")
+    assert (step["from_level"], step["to_level"], step["effort"]) == (3, 4, "low")
+    assert step["actions"] == [
+        "the model shows kolaborasi for service 'svc-perizinan': document it with bukti dukung "
+        "and set `level: kolaborasi`"
+    ]
 
 
 def test_maturity_unknown_framework_in_the_manifest_exits_2(runner, make_model):
@@ -148,33 +177,35 @@ def test_maturity_target_option_overrides_the_instansi_target(runner):
 def test_maturity_text_shows_tables_and_plan(runner):
     result = runner.invoke(app, ["maturity", str(EXAMPLE)])
     assert result.exit_code == 0, result.output
-    assert ("Pemerintah Kabupaten Lembah Hijau: indeks SPBE 2.87 (Baik), target 3.00, gap 0.13"
+    assert ("Pemerintah Kabupaten Lembah Hijau: indeks SPBE 2.68 (Baik) for 2024, target 3.00, "
+            "gap 0.32" in result.output)
+    assert ("index by column: self-assessed 2.45, verified -, model 2.31, counted 2.68"
             in result.output)
-    assert "4. Layanan SPBE (bobot 45.5) — 3.38" in result.output
-    assert "aspek: 7 Layanan Administrasi Pemerintahan Berbasis Elektronik 3.30; 8 Layanan " \
-        "Publik Berbasis Elektronik 3.50" in result.output
-    assert "plan: 5 steps, +0.150 -> 3.02 (Baik)" in result.output
+    assert "4. Layanan SPBE (bobot 45.5) — 3.05" in result.output
+    assert "plan: 11 steps, +0.320 -> 3.00 (Baik)" in result.output
 
 
 def test_maturity_markdown(runner):
     result = runner.invoke(app, ["maturity", str(EXAMPLE), "--format", "markdown"])
     assert result.exit_code == 0, result.output
     assert result.output.startswith("# SPBE maturity: Pemerintah Kabupaten Lembah Hijau\n")
-    assert "| 18 | Penggunaan sistem penghubung layanan | 2.5 | 2 Terkelola | model (model 2) |" \
-        in result.output
-    assert "## plan: 5 steps, +0.150 -> 3.02 (Baik)" in result.output
+    assert ("| 18 | Penggunaan sistem penghubung layanan | 2.5 | - | - | 2 | 2 Terkelola | 24 of "
+            "46 integrations via SPLP") in result.output
+    assert "| 2023 | 2.72 | 2.31 | 2.31 | 2.31 | Cukup |" in result.output
+    assert "## plan: 11 steps, +0.320 -> 3.00 (Baik)" in result.output
 
 
 def test_maturity_other_framework_by_path(runner, make_model):
     out = _json(runner, make_model({}), "--framework", MINI)
     assert (out["framework"], len(out["indicators"]), out["index"]) == ("mini", 4, 1.0)
+    assert out["year"] is None and out["trajectory"] == []
     assert out["predikat"] == "Kurang"
 
 
 def test_maturity_model_errors_print_results_and_exit_1(runner, make_model):
     root = make_model({
         "apps.yaml": "applications:\n  - {id: simpus, name: SIMPUS, kind: khusus, owner: x}\n",
-        "assessment.yaml": "assessment:\n  - {indicator: 48, level: 2}\n",
+        "assessment.yaml": "assessment:\n  - {indicator: 48, year: 2024, level: 2}\n",
     })
     result = runner.invoke(app, ["maturity", str(root), "--format", "json"])
     assert result.exit_code == 1, result.output
@@ -182,13 +213,15 @@ def test_maturity_model_errors_print_results_and_exit_1(runner, make_model):
     assert [(f["code"], f["file"], f["line"], f["column"]) for f in out["findings"]] == [
         ("SPBE-R008", "apps.yaml", 2, 46), ("SPBE-M001", "assessment.yaml", 2, 6),
     ]
-    # one isolated application without duplicates: application development at level 3
-    assert _indicator(out, 15)["level"] == 3
-    assert out["index"] == pytest.approx(1.05, abs=1e-12)
+    # one isolated application without duplicates: the rule shows level 3, but a model of
+    # fewer than five applications shows at most level 2
+    assert (_indicator(out, 15)["evidence"][0]["level"], _indicator(out, 15)["counted"]) == (3, 2)
+    assert out["index"] == 1.025
 
 
 def test_maturity_text_lists_findings_with_locations(runner, make_model):
-    root = make_model({"assessment.yaml": "assessment:\n  - {indicator: 48, level: 2}\n"})
+    root = make_model({"assessment.yaml":
+                       "assessment:\n  - {indicator: 48, year: 2024, level: 2}\n"})
     result = runner.invoke(app, ["maturity", str(root)])
     assert result.exit_code == 1, result.output
     assert (f"{root}/assessment.yaml:2:6: error SPBE-M001 assessment: unknown indicator '48' in "

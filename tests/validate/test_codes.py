@@ -120,11 +120,11 @@ def test_all_problems_of_several_files_in_one_run(make_model):
             "zz/broken.yaml": "units: [\n",
         }
     )
-    assert _found(root) == [
+    assert _found(root) == [  # a file that cannot be read first: it explains what is missing
+        ("zz/broken.yaml", 1, 8, "SPBE-R001"),
         ("apps/a.yaml", 5, 5, "SPBE-R008"),
         ("apps/b.yaml", 7, 5, "SPBE-R003"),
         ("units.yaml", 2, 5, "SPBE-R007"),
-        ("zz/broken.yaml", 1, 8, "SPBE-R001"),
     ]
 
 

@@ -5,7 +5,7 @@ Each rule is checked by the function of `spbe_arch.audit` that names it in `@che
 
 from ..finding import Severity
 from ..i18n import N_
-from .table import declare
+from .table import RuleStatus, declare
 
 __all__ = [
     "APLIKASI_KHUSUS_DUPLICATING_APLIKASI_UMUM",
@@ -15,6 +15,7 @@ __all__ = [
     "DATA_WITHOUT_STEWARD",
     "DUPLICATE_APPLICATIONS",
     "HUB_APPLICATION",
+    "INCOMPLETE_DATA",
     "INFRASTRUCTURE_SINGLE_POINT_OF_FAILURE",
     "INTEGRATION_BYPASSING_SPLP",
     "INTEGRATION_OVER_INTERNET",
@@ -219,11 +220,13 @@ DUPLICATE_APPLICATIONS = declare(
     hint=N_("keep one application per service; retire or merge the others"),
     doc="""
 ## What it does
-Reports two or more active aplikasi khusus that carry the same RAA code (`ref`), or that
-realize the same service with no RAA code telling them apart (one of them has no `ref`).
-Applications that realize one service under different RAA codes complement each other
-(a SIMPUS and a SIMRS both serve health) and are not reported. One finding per group, on
-the first application by id; the reasons are merged when a group shares both. Duplicates
+Reports two or more active aplikasi khusus that carry the same RAA code (`ref`), that
+realize the same service with no RAA code telling them apart (one of them has no `ref`), that
+carry the same name (case, spacing and punctuation aside) or that are reached at the same
+address (`url`, scheme and `www.` aside). Applications that realize one service under
+different RAA codes complement each other (a SIMPUS and a SIMRS both serve health) and are
+not reported. One finding per group, on the first application; the reasons are merged when
+a group shares several. Duplicates
 of an aplikasi umum are `aplikasi-khusus-duplicating-aplikasi-umum`.
 
 ## Why is this bad?
@@ -338,8 +341,9 @@ APPLICATION_WITHOUT_HOSTING = declare(
     hint=N_("add 'hosting:' with a data centre id"),
     doc="""
 ## What it does
-Reports an active application that does not say where it is hosted (`hosting:`), except
-local instances of a national aplikasi umum (`platform:` set), which run nationally.
+Removed in 0.2: a hosting the model does not state is unknown, not absent; the
+`incomplete-data` rule says how many applications state their hosting. It reported an active
+application that does not say where it is hosted (`hosting:`).
 
 ## Why is this bad?
 The impact analysis cannot tell what stops when a data centre fails, and the hosting
@@ -352,6 +356,7 @@ applications:
 ```
 Use instead: `hosting: pdd-kab`.
 """,
+    status=RuleStatus.removed,
 )
 
 
@@ -363,7 +368,9 @@ DATA_WITHOUT_STEWARD = declare(
     hint=N_("add 'steward:' with the unit responsible for it"),
     doc="""
 ## What it does
-Reports a data set with no `steward` (produsen data / walidata).
+Removed in 0.2: a steward the model does not state is unknown, not absent; the
+`incomplete-data` rule says how many data sets name their steward. It reported a data set with
+no `steward` (produsen data / walidata).
 
 ## Why is this bad?
 Satu Data Indonesia (Perpres 39/2019) gives every data set a producer responsible for its
@@ -376,6 +383,7 @@ data:
 ```
 Use instead: `steward: dpupr`.
 """,
+    status=RuleStatus.removed,
 )
 
 
@@ -604,5 +612,36 @@ units:
      networks: [internet]}
 ```
 Use instead: `networks: [jip-kab]` (a network of kind `jip`).
+""",
+)
+
+
+INCOMPLETE_DATA = declare(
+    "SPBE-A021",
+    "incomplete-data",
+    severity=Severity.info,
+    since="0.2",
+    message=N_("{field} known for {known} of {of} {about}"),
+    hint=N_("state '{field}' where the source gives it; until then no finding rests on it"),
+    doc="""
+## What it does
+Reports, once per fact the analyses read (an application's hosting, a unit's networks, a data
+set's steward, whether the model records integrations, ...), how many of the elements it is
+about state it, when some do not. A fact the model does not state is unknown, not absent: no
+other finding rests on it, and the metrics and the maturity estimate say how much known data
+they rest on.
+
+## Why is this bad?
+An inventory that says nothing about hosting is not an inventory of applications without
+hosting. Reporting the missing facts as defects would bury the real ones; ignoring them would
+let an estimate rest on data nobody gave. Knowing how much is known tells where to collect
+data first.
+
+## Example
+```yaml
+applications:
+  - {id: e-pajak, name: E-Pajak, kind: khusus, owner: bapenda}   # no hosting: unknown
+```
+Use instead: `hosting: pdd-kab` once the inventory says where it runs.
 """,
 )

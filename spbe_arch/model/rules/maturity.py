@@ -6,6 +6,7 @@ from .table import declare
 __all__ = [
     "ASSESSMENT_ABOVE_MODEL",
     "ASSESSMENT_LEVEL_OUT_OF_RANGE",
+    "ASSESSMENT_OTHER_FRAMEWORK",
     "DUPLICATE_ASSESSMENT",
     "UNKNOWN_ASSESSMENT_INDICATOR",
     "UNKNOWN_SERVICE_INDICATOR",
@@ -16,7 +17,8 @@ __all__ = [
 UNKNOWN_ASSESSMENT_INDICATOR = declare("SPBE-M001", "unknown-assessment-indicator", """
 ## What it does
 Reports a self-assessment entry whose `indicator` is not an indicator of the instansi's
-evaluation framework (for PermenPANRB 59/2020: 1 to 47).
+evaluation framework (for PermenPANRB 59/2020: 1 to 47; other frameworks use ids such as
+`35-2`).
 
 ## Why is this bad?
 The level would count for nothing, and the indicator the team meant stays unrated; the index
@@ -26,6 +28,7 @@ estimate is lower than the team believes.
 ```yaml
 assessment:
   - indicator: 48        # the framework has 47 indicators
+    year: 2024
     level: 3
 ```
 Use instead: the number of the indicator in `models/frameworks/permenpanrb-59-2020.yaml`.
@@ -33,8 +36,8 @@ Use instead: the number of the indicator in `models/frameworks/permenpanrb-59-20
 
 DUPLICATE_ASSESSMENT = declare("SPBE-M002", "duplicate-assessment-indicator", """
 ## What it does
-Reports an indicator assessed more than once in the model's self-assessment; the lower level
-is used.
+Reports an indicator assessed more than once for the same year; the entry with the lower
+level is used.
 
 ## Why is this bad?
 Two levels for one indicator leave it unclear which one the bukti dukung support; the
@@ -43,10 +46,10 @@ evaluator rates each indicator once.
 ## Example
 ```yaml
 assessment:
-  - {indicator: 19, level: 3}
-  - {indicator: 19, level: 4}
+  - {indicator: 19, year: 2024, level: 3}
+  - {indicator: 19, year: 2024, level: 4}
 ```
-Use instead: one entry per indicator.
+Use instead: one entry per indicator and year.
 """, severity=Severity.warning)
 
 UNKNOWN_SERVICE_INDICATOR = declare("SPBE-M003", "unknown-service-indicator", """
@@ -71,21 +74,25 @@ Use instead: `indicator: 37` (layanan kearsipan dinamis).
 
 ASSESSMENT_ABOVE_MODEL = declare("SPBE-M004", "assessment-above-model-evidence", """
 ## What it does
-Reports a self-assessed level above the level the architecture model shows for the same
-indicator, such as claiming level 4 for the SPLP indicator while integrations between units
-bypass SPLP. The lower level counts in the index.
+Reports a self-assessed level that does not count in full: the architecture model shows a
+lower level for the same indicator (claiming level 4 for the SPLP indicator while
+integrations between units bypass SPLP), or the level needs documents the entry does not
+name (levels 4 and 5 outside the service indicators, optimum for a service). The lower level
+counts in the index, unless the evaluator's `verified` level is recorded.
 
 ## Why is this bad?
-The evaluator compares the claim with what the architecture shows and rates the lower one;
-the estimate, and the plan, should not count on the higher level.
+The evaluator compares the claim with what the architecture and the bukti dukung show and
+rates the lower one; the estimate, and the plan, should not count on the higher level.
 
 ## Example
 ```yaml
 assessment:
   - indicator: 18
+    year: 2024
     level: 4             # but int-simpeg-eoffice connects two units with api_direct
 ```
-Use instead: route the integrations through SPLP (`via: splp`), or assess level 3.
+Use instead: route the integrations through SPLP (`via: splp`) and name the bukti dukung
+under `evidence:`, or assess level 2.
 """, severity=Severity.warning)
 
 ASSESSMENT_LEVEL_OUT_OF_RANGE = declare("SPBE-M005", "assessment-level-out-of-range", """
@@ -99,7 +106,27 @@ ignored.
 ## Example
 ```yaml
 assessment:
-  - {indicator: 2, level: 5}   # the framework has levels 1 to 4
+  - {indicator: 2, year: 2024, level: 5}   # the framework has levels 1 to 4
 ```
 Use instead: a level the framework defines.
+""")
+
+ASSESSMENT_OTHER_FRAMEWORK = declare("SPBE-M006", "assessment-for-another-framework", """
+## What it does
+Reports an assessment entry made for another evaluation framework than the one being rated:
+its `framework:`, or the instansi's `framework` in spbe.yaml when the entry names none,
+differs from the framework of the run (`--framework`). The entry is not used.
+
+## Why is this bad?
+Indicator numbers of different frameworks mean different things (indicator 18 of the 2018
+evaluation is not indicator 18 of PermenPANRB 59/2020): rating one framework's levels
+against another's weights gives a number that looks right and means nothing.
+
+## Example
+```yaml
+assessment:
+  - {indicator: 35-2, year: 2018, level: 2, framework: evaluasi-spbe-2018}
+```
+rated with `spbe-arch maturity MODEL` (PermenPANRB 59/2020).
+Use instead: `spbe-arch maturity MODEL --framework evaluasi-spbe-2018`.
 """)

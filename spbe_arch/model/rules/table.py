@@ -32,7 +32,8 @@ class Hit:
     """One occurrence of a rule's problem, as a check yields it: the element and the values
     the rule's message and hint are written with."""
 
-    element: str
+    element: str | None
+    """The element the problem is about; None for a problem of the whole model."""
     related: tuple[str, ...] = ()
     values: dict[str, Any] = field(default_factory=dict)
     variant: str = ""

@@ -6,6 +6,7 @@ from .table import declare
 __all__ = [
     "DANGLING_REFERENCE",
     "DUPLICATE_ID",
+    "EMPTY_FILE",
     "INVALID_IDENTIFIER",
     "INVALID_SEVERITY_OVERRIDE",
     "INVALID_VALUE",
@@ -315,4 +316,22 @@ applications:
     kind: umum
 ```
 Use instead: add `platform: srikandi`.
+""", severity=Severity.warning)
+
+EMPTY_FILE = declare("SPBE-R018", "empty-model-file", """
+## What it does
+Reports a model file that holds nothing: empty, or only comments.
+
+## Why is this bad?
+A file in the model folder is read as part of the model. One that holds nothing is often a
+file whose content was lost (saved empty, truncated by a merge) or everything in it was
+commented out by mistake; either way, the elements meant to be there are missing.
+
+## Example
+```yaml
+# aplikasi.yaml
+# applications:
+#   - id: simpus
+```
+Use instead: uncomment the collection, or delete the file.
 """, severity=Severity.warning)

@@ -1,0 +1,117 @@
+"""Completeness: how much of each fact the analyses read the model gives.
+
+Unknown is not absent: a fact the model does not state (an omitted field) is unknown, and no
+defect finding rests on it. Instead each fact the analyses read is counted here, and one
+`incomplete-data` finding per fact says how much of it is known ("hosting known for 19 of 189
+applications"). Integrations are a fact of the whole model: a model that records none (an
+inventory, say) leaves isolation and data-flow gaps unknown.
+"""
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from ..graph import ArchGraph, per_graph
+from ..model.i18n import N_
+from ..model.i18n import gettext as _
+from ..model.rules import Hit
+from ..model.rules import audit as rules
+from .registry import check
+
+__all__ = ["FACTS", "Fact", "Known", "incomplete_data", "integrations_recorded", "known_facts"]
+
+
+@dataclass(frozen=True, slots=True)
+class Known:
+    """How many of the elements a fact is about state it."""
+
+    known: int
+    of: int
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"known": self.known, "of": self.of}
+
+
+@dataclass(frozen=True)
+class Fact:
+    """A fact the analyses read: the element fields that state it (any of them), and which
+    elements it is about (named as a plural noun)."""
+
+    collection: str
+    field: str
+    about: str
+    elements: Callable[[ArchGraph], list[Any]]
+    fields: tuple[str, ...] = ()
+
+    def stated_by(self, element: Any) -> bool:
+        given = element.model_fields_set
+        return any(f in given for f in self.fields or (self.field,))
+
+    @property
+    def key(self) -> str:
+        return f"{self.collection}.{self.field}"
+
+
+def _active(graph: ArchGraph) -> list[Any]:
+    return [graph.element(a) for a in graph.active_applications]
+
+
+def _local_active(graph: ArchGraph) -> list[Any]:
+    return [app for app in _active(graph) if app.platform is None]
+
+
+def _all(collection: str) -> Callable[[ArchGraph], list[Any]]:
+    return lambda graph: list(graph.arch.collections[collection].values())
+
+
+def _open_data(graph: ArchGraph) -> list[Any]:
+    return [d for d in graph.arch.data.values() if d.classification == "terbuka"]
+
+
+def _active_integrations(graph: ArchGraph) -> list[Any]:
+    return [i for i in graph.arch.integrations.values() if i.status == "active"]
+
+
+FACTS = (
+    Fact("applications", "hosting", N_("active local applications"), _local_active),
+    Fact("applications", "data", N_("active applications"), _active, ("reads", "writes")),
+    Fact("units", "networks", N_("units"), _all("units")),
+    Fact("data", "steward", N_("data sets"), _all("data")),
+    Fact("data", "published", N_("open data sets"), _open_data),
+    Fact("services", "applications", N_("services"), _all("services")),
+    Fact("integrations", "network", N_("active integrations"), _active_integrations),
+)
+"""The facts counted, in the order they are reported."""
+
+
+def integrations_recorded(graph: ArchGraph) -> bool:
+    """True when the model records integrations at all; without any, whether applications
+    exchange data is unknown."""
+    return bool(graph.integrations)
+
+
+@per_graph
+def known_facts(graph: ArchGraph) -> dict[str, Known]:
+    """`collection.field` -> how many elements state it, for every fact; plus
+    `applications.integrations`: all active applications when the model records integrations,
+    none when it records none. Counted once per graph."""
+    out = {}
+    for fact in FACTS:
+        about = fact.elements(graph)
+        stated = sum(fact.stated_by(element) for element in about)
+        out[fact.key] = Known(stated, len(about))
+    active = len(graph.active_applications)
+    out["applications.integrations"] = Known(active if integrations_recorded(graph) else 0, active)
+    return out
+
+
+@check(rules.INCOMPLETE_DATA)
+def incomplete_data(graph: ArchGraph) -> Iterator[Hit]:
+    """One hit per fact that some elements leave unknown."""
+    about = {fact.key: fact.about for fact in FACTS}
+    about["applications.integrations"] = N_("active applications")
+    for key, known in known_facts(graph).items():
+        if known.known < known.of:
+            field = key.split(".", 1)[1]
+            yield Hit(None, values={"field": field, "known": known.known, "of": known.of,
+                                    "about": _(about[key])})

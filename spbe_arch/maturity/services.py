@@ -1,0 +1,106 @@
+"""What a service's structure shows: the highest capability level its applications support.
+
+A service's `level:` is a claim; the structure of the model caps it. The structure shows
+
+1. *informasi* — always: the service is described;
+2. *interaksi* — an active application realizes the service;
+3. *transaksi* — an active realizing application writes data (it records the transaction);
+4. *kolaborasi* — also every data set the service's active applications read from another
+   application reaches them through an integration (no `unintegrated-data-flow` of the
+   audit), and one of them is integrated through SPLP with an application of another unit
+   or a national platform (another instansi);
+5. *optimum* — never: continuous improvement needs a document or the evaluator's verified
+   level.
+
+Every fact here is one of the graph's queries (`spbe_arch.graph.ArchGraph`: integration links,
+data flows), the audit's too, so a service the audit reports as unintegrated never shows
+*kolaborasi*.
+"""
+
+from dataclasses import dataclass
+
+from ..graph import ArchGraph, per_graph
+from ..model.rules import listed
+
+__all__ = ["STRUCTURE_TOP", "ServiceStructure", "service_structures"]
+
+STRUCTURE_TOP = 4
+"""The highest service level a structure can show (kolaborasi)."""
+
+_SHOWN = 12
+
+
+@dataclass(frozen=True)
+class ServiceStructure:
+    """The level one service's structure shows, why, and what would earn the next one.
+
+    `missing` holds the model changes that the next level (`level + 1`, up to kolaborasi)
+    needs; it is empty at kolaborasi.
+    """
+
+    service: str
+    level: int
+    reason: str
+    missing: tuple[str, ...] = ()
+
+
+@per_graph
+def service_structures(graph: ArchGraph) -> dict[str, ServiceStructure]:
+    """Service id -> what its structure shows, for every service of the graph.
+
+    Examples
+    --------
+    >>> from spbe_arch.graph import build_graph
+    >>> from spbe_arch.model import Architecture, Service
+    >>> arch = Architecture(root=".")
+    >>> arch.services["svc"] = Service(id="svc", name="Layanan", kind="public", owner="x")
+    >>> service_structures(build_graph(arch))["svc"].level
+    1
+    """
+    gaps: dict[str, list[str]] = {}
+    for flow in graph.flow_gaps:
+        gaps.setdefault(flow.consumer, []).append(f"'{flow.data}' from {flow.producers[0]}")
+    return {
+        service: _structure(graph, service,
+                            [a for a in graph.sources(service, "realizes") if graph.is_active(a)],
+                            gaps)
+        for service in graph.nodes("services")
+    }
+
+
+def _structure(graph: ArchGraph, service: str, apps: list[str],
+               gaps: dict[str, list[str]]) -> ServiceStructure:
+    if not apps:
+        return ServiceStructure(service, 1, "no active application realizes it",
+                                (f"realize service '{service}' with an active application",))
+    names = listed(apps, _SHOWN)
+    writers = [a for a in apps if graph.targets(a, "writes")]
+    if not writers:
+        return ServiceStructure(
+            service, 2, f"its applications ({names}) write no data",
+            (f"let {names} record the service's transactions (`writes:` its data)",))
+    missing = []
+    unread = sorted({gap for app in apps for gap in gaps.get(app, ())})
+    if unread:
+        missing.append(f"integrate the data {names} read: {listed(unread, _SHOWN)}")
+    links = {link for app in apps for _, link in (*graph.links_out(app), *graph.links_in(app))}
+    outward = sorted(link for link in links if graph.crosses_boundary(
+        graph.integrations[link].source, graph.integrations[link].target))
+    through_splp = [link for link in outward if link in graph.links_via_splp]
+    if not through_splp:
+        bypass = [link for link in outward if link not in graph.links_via_splp]
+        missing.append(f"route the integrations of {names} through SPLP: {listed(bypass, _SHOWN)}"
+                       if bypass else
+                       f"connect {names} to other units or instansi through SPLP")
+    if missing:
+        why = "; ".join(
+            part for part in (
+                f"{len(unread)} data read without integration" if unread else "",
+                "no integration with another unit or instansi through SPLP"
+                if not through_splp else "",
+            ) if part)
+        return ServiceStructure(service, 3, f"transaksi: {why}", tuple(missing))
+    return ServiceStructure(
+        service, STRUCTURE_TOP,
+        f"data integrated; through SPLP with other units or instansi: "
+        f"{listed(through_splp, _SHOWN)}")

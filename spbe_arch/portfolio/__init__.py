@@ -1,0 +1,227 @@
+"""Many instansi at once: a portfolio for a province, a ministry or an evaluator.
+
+`portfolio(paths)` loads every model folder (a folder given that holds no `spbe.yaml` is
+searched one level down), estimates each instansi's index and integration figures, ranks them
+with totals (and totals per region), and looks across them (`across`): functions built again
+and again by neighbours, national platforms some use and others not, integrations between
+instansi bypassing SPLP, data centres and vendors many depend on. `published=` sets a CSV of
+published results beside the estimates (`published`). A model with errors, or one that cannot
+be read, is reported with its errors and left out; the others go on.
+
+Each model's graph is dropped once its row and its few cross-instansi facts (`Traits`) are
+taken, so memory holds one model at a time.
+"""
+
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import replace
+from pathlib import Path
+
+from ..audit import Known, Share, compute_metrics
+from ..graph import build_graph
+from ..io import MANIFEST, SpbeError
+from ..maturity import DEFAULT_FRAMEWORK, assess, load_framework
+from ..model import Severity
+from ..validate import collector_paused, load_model
+from .across import cross_integrations, duplicate_functions, platform_adoption, shared_dependencies
+from .instansi import Traits, instansi_row, traits
+from .published import compare, read_published
+from .result import (
+    BrokenModel,
+    CrossIntegration,
+    DomainDifference,
+    DuplicateFunction,
+    InstansiRow,
+    PlatformAdoption,
+    PortfolioResult,
+    PublishedComparison,
+    SharedDependency,
+    Totals,
+)
+
+__all__ = [
+    "BrokenModel",
+    "CrossIntegration",
+    "DomainDifference",
+    "DuplicateFunction",
+    "InstansiRow",
+    "PlatformAdoption",
+    "PortfolioResult",
+    "PublishedComparison",
+    "SharedDependency",
+    "Totals",
+    "model_folders",
+    "portfolio",
+]
+
+
+def model_folders(paths: Iterable[Path]) -> list[Path]:
+    """The model folders of `paths`: each path holding `spbe.yaml`, else its subfolders that
+    hold one (hidden ones skipped), in order, each once.
+
+    Raises
+    ------
+    SpbeError
+        A path is no folder, or holds no model folder.
+    """
+    out: list[Path] = []
+    for path in paths:
+        if not path.is_dir():
+            raise SpbeError(f"{path}: no such folder; give model folders or folders holding them")
+        if (path / MANIFEST).is_file():
+            found = [path]
+        else:
+            found = sorted(
+                sub for sub in path.iterdir()
+                if sub.is_dir() and not sub.name.startswith(".") and (sub / MANIFEST).is_file()
+            )
+            if not found:
+                raise SpbeError(
+                    f"{path}: no model folder here ({MANIFEST} in it, or in folders one level "
+                    "down)"
+                )
+        seen = {p.resolve() for p in out}
+        out += [p for p in found if p.resolve() not in seen]
+    return out
+
+
+def portfolio(
+    paths: Sequence[Path],
+    *,
+    published: Path | None = None,
+    year: int | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> PortfolioResult:
+    """Assess every model of `paths` and look across them.
+
+    Parameters
+    ----------
+    paths
+        Model folders, or folders holding model folders (one level down).
+    published
+        A CSV of published results to set beside the estimates.
+    year
+        The evaluation year: each instansi is rated for it where its assessment entries cover
+        it (else for its latest year assessed), and compared with the published results of
+        that year (default: each instansi's latest assessed year, and the published results of
+        the same year, else the latest).
+    progress
+        Called as ``progress(done, total)`` after each model.
+
+    Raises
+    ------
+    SpbeError
+        No model folder was found, or the published file cannot be read.
+    """
+    published_rows = read_published(published) if published is not None else None
+    folders = model_folders(paths)
+    rows: list[InstansiRow] = []
+    broken: list[BrokenModel] = []
+    every: list[Traits] = []
+    seen: dict[str, str] = {}
+    for done, folder in enumerate(folders, start=1):
+        outcome = _assess(folder, seen, year)
+        if isinstance(outcome, BrokenModel):
+            broken.append(outcome)
+        else:
+            rows.append(outcome[0])
+            every.append(outcome[1])
+            seen[outcome[0].id] = outcome[0].name
+        if progress is not None:
+            progress(done, len(folders))
+    rows = _ranked(rows)
+    share, bypassing = cross_integrations(every)
+    result = PortfolioResult(
+        rows=rows,
+        broken=broken,
+        totals=_totals("all instansi", rows),
+        regions=_regions(rows),
+        duplicates=duplicate_functions(every),
+        adoption=platform_adoption(every),
+        cross_integrations=share,
+        bypassing_splp=bypassing,
+        shared_dependencies=shared_dependencies(every),
+        published_file=str(published) if published is not None else None,
+        year=year,
+    )
+    if published_rows is not None:
+        result.published, result.unpublished = compare(rows, published_rows, year)
+    return result
+
+
+def _assess(
+    folder: Path, seen: dict[str, str], year: int | None
+) -> tuple[InstansiRow, Traits] | BrokenModel:
+    """The row and traits of one model folder, or why it is left out; `seen`: the ids and
+    names of the instansi already assessed; `year`: the evaluation year asked for."""
+    try:
+        loaded = load_model(folder)
+    except SpbeError as exc:
+        return BrokenModel(str(folder), None, reason=str(exc))
+    arch = loaded.architecture
+    name = arch.instansi.name if arch.instansi else None
+    errors = tuple(f for f in loaded.findings if f.severity is Severity.error)
+    if errors or arch.instansi is None:
+        return BrokenModel(str(folder), name, errors)
+    if arch.instansi.id in seen:
+        return BrokenModel(str(folder), name, reason=(
+            f"instansi id '{arch.instansi.id}' is also the id of '{seen[arch.instansi.id]}'"
+            " loaded before; give each instansi its own id"))
+    with collector_paused():
+        graph = build_graph(arch)
+        try:
+            maturity = assess(graph)
+            if year is not None and maturity.year != year and year in {
+                t.year for t in maturity.trajectory
+            }:
+                maturity = assess(graph, year=year)
+        except SpbeError as exc:
+            return BrokenModel(str(folder), name, reason=str(exc))
+        metrics = compute_metrics(graph)
+        return instansi_row(graph, metrics, maturity, str(folder)), traits(graph, metrics)
+
+
+def _ranked(rows: list[InstansiRow]) -> list[InstansiRow]:
+    """Rows by index, highest first (then by name); equal indexes share a rank (1, 2, 2, 4)."""
+    ordered = sorted(rows, key=lambda r: (-r.index, r.name, r.id))
+    out: list[InstansiRow] = []
+    for position, row in enumerate(ordered, start=1):
+        rank = out[-1].rank if out and out[-1].index == row.index else position
+        out.append(replace(row, rank=rank))
+    return out
+
+
+def _sum(shares: Iterable[Share]) -> Share:
+    parts = totals = 0
+    for share in shares:
+        parts += share.part
+        totals += share.total
+    return Share(parts, totals)
+
+
+def _totals(label: str, rows: list[InstansiRow]) -> Totals:
+    bands = [band.name for band in load_framework(DEFAULT_FRAMEWORK).predikat]
+    counted = Counter(row.predikat for row in rows)
+    order = bands + sorted(set(counted) - set(bands))
+    return Totals(
+        label=label,
+        instansi=len(rows),
+        elements=sum(row.elements for row in rows),
+        mean_index=round(sum(r.index for r in rows) / len(rows), 2) if rows else None,
+        predikat={name: counted[name] for name in order},
+        splp=_sum(r.splp for r in rows),
+        jip=_sum(r.jip for r in rows),
+        services_unintegrated=_sum(r.services_unintegrated for r in rows),
+        hosting_outside=_sum(r.hosting_outside for r in rows),
+        completeness=Known(sum(r.completeness.known for r in rows),
+                           sum(r.completeness.of for r in rows)),
+    )
+
+
+def _regions(rows: list[InstansiRow]) -> list[Totals]:
+    """Totals per region, when the portfolio spans more than one."""
+    regions = sorted({row.region or "" for row in rows})
+    if len(regions) < 2:
+        return []
+    return [_totals(region or "(no region)", [r for r in rows if (r.region or "") == region])
+            for region in regions]

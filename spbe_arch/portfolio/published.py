@@ -1,0 +1,116 @@
+"""Published SPBE results (a CSV of KemenPANRB's evaluation) set beside the estimates.
+
+The file has a header row with at least `year`, `instansi`, `index` and a column per domain
+named `d<domain id>_...` (`d1_kebijakan`, ...), as `spbe-results-2023-2024.csv`; `predikat` is
+read when present. Instansi are matched by name loosely: case, spacing, punctuation,
+'Pemerintah' and the short forms 'Kab.' and 'Prov.' aside.
+"""
+
+import csv
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..io import SpbeError
+from .instansi import instansi_key
+from .result import DomainDifference, InstansiRow, PublishedComparison
+
+__all__ = ["PublishedRow", "compare", "read_published"]
+
+REQUIRED = ("year", "instansi", "index")
+_DOMAIN = re.compile(r"^d(\d+)_")
+
+
+@dataclass(frozen=True)
+class PublishedRow:
+    """One published result: an instansi's index and domain scores of one year."""
+
+    line: int
+    year: int
+    instansi: str
+    index: float
+    predikat: str | None
+    domains: dict[int, float]
+
+
+def read_published(path: Path) -> list[PublishedRow]:
+    """The rows of a published-results CSV.
+
+    Raises
+    ------
+    SpbeError
+        The file cannot be read, lacks a required column, or a cell is not a number (the
+        message names the file, the line and the fix).
+    """
+    try:
+        with path.open(encoding="utf-8-sig", newline="") as handle:
+            table = list(csv.reader(handle))
+    except (OSError, UnicodeDecodeError, csv.Error) as exc:
+        raise SpbeError(f"{path}: cannot read the published results: {exc}") from None
+    if not table:
+        raise SpbeError(f"{path}: empty file; the first line names the columns "
+                        "(year, instansi, index, d1_..., as the published results)")
+    header = [name.strip().casefold() for name in table[0]]
+    missing = [name for name in REQUIRED if name not in header]
+    if missing:
+        raise SpbeError(
+            f"{path}:1: missing column {', '.join(repr(m) for m in missing)}; the first line "
+            "names the columns: year, instansi, index, d1_kebijakan, ... (predikat optional)"
+        )
+    domains = {i: int(m.group(1)) for i, name in enumerate(header) if (m := _DOMAIN.match(name))}
+    column = {name: i for i, name in enumerate(header)}
+    out = []
+    for line, cells in enumerate(table[1:], start=2):
+        if not any(cell.strip() for cell in cells):
+            continue
+        cells = cells + [""] * (len(header) - len(cells))
+
+        def number(index: int, kind=float, line=line, cells=cells):
+            text = cells[index].strip()
+            try:
+                return kind(text)
+            except ValueError:
+                example = "2024" if kind is int else "3.04"
+                raise SpbeError(
+                    f"{path}:{line}: {header[index]}: {text!r} is not a number; "
+                    f"write it as {example}"
+                ) from None
+
+        predikat = cells[column["predikat"]].strip() if "predikat" in column else ""
+        out.append(PublishedRow(
+            line=line,
+            year=number(column["year"], int),
+            instansi=cells[column["instansi"]].strip(),
+            index=number(column["index"]),
+            predikat=predikat or None,
+            domains={d: number(i) for i, d in domains.items() if cells[i].strip()},
+        ))
+    return out
+
+
+def compare(
+    rows: list[InstansiRow], published: list[PublishedRow], year: int | None = None
+) -> tuple[list[PublishedComparison], list[str]]:
+    """Each instansi's published result of `year` (default: of the year its estimate rates,
+    else its latest) beside its estimate, and the ids of the instansi the file has no result
+    for."""
+    by_key: dict[str, list[PublishedRow]] = {}
+    for entry in published:
+        if year is None or entry.year == year:
+            by_key.setdefault(instansi_key(entry.instansi), []).append(entry)
+    compared, missing = [], []
+    for row in rows:
+        found = by_key.get(instansi_key(row.name))
+        if not found:
+            missing.append(row.id)
+            continue
+        entry = max(found, key=lambda e: (e.year == row.year, e.year, e.line))
+        domains = tuple(
+            DomainDifference(d.id, d.name, entry.domains[d.id], round(d.score, 2),
+                             row.domain_sources.get(d.id, {}))
+            for d in row.domains if d.id in entry.domains
+        )
+        compared.append(PublishedComparison(
+            row.id, entry.instansi, entry.year, entry.index, entry.predikat, row.index, domains
+        ))
+    return compared, missing

@@ -1,0 +1,196 @@
+"""The typed result of a portfolio: one row per instansi, totals, and what is seen across them.
+
+Formatting lives in `spbe_arch.report.portfolio`.
+"""
+
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from ..audit import Known, Share
+from ..maturity import Score
+from ..model import Finding
+
+__all__ = [
+    "BrokenModel",
+    "CrossIntegration",
+    "DomainDifference",
+    "DuplicateFunction",
+    "InstansiRow",
+    "PlatformAdoption",
+    "PortfolioResult",
+    "PublishedComparison",
+    "SharedDependency",
+    "Totals",
+]
+
+
+@dataclass(frozen=True)
+class InstansiRow:
+    """One instansi of the portfolio: its size, estimated index and integration figures.
+
+    `hosting_outside` counts the active local applications hosted in a unit's server room, at a
+    cloud provider or a vendor, of those whose hosting the model states; `completeness` sums
+    the known facts of `spbe_arch.audit.completeness` (unknown is not absent).
+    """
+
+    id: str
+    name: str
+    level: str
+    region: str | None
+    path: str
+    elements: int
+    year: int | None
+    """The evaluation year rated (None: the model has no assessment entry)."""
+    index: float
+    predikat: str
+    domains: tuple[Score, ...]
+    domain_sources: dict[int, dict[str, int]]
+    """Domain id -> where its indicators' levels come from (source -> indicators)."""
+    splp: Share
+    jip: Share
+    services_unintegrated: Share
+    hosting_outside: Share
+    completeness: Known
+    facts: dict[str, Known]
+    rank: int = 0
+
+
+@dataclass(frozen=True)
+class BrokenModel:
+    """A model folder that could not be assessed: its errors, or why it could not be read."""
+
+    path: str
+    name: str | None
+    findings: tuple[Finding, ...] = ()
+    reason: str | None = None
+
+
+@dataclass(frozen=True)
+class Totals:
+    """Totals over a group of instansi (all of them, or one region)."""
+
+    label: str
+    instansi: int
+    elements: int
+    mean_index: float | None
+    predikat: dict[str, int]
+    splp: Share
+    jip: Share
+    services_unintegrated: Share
+    hosting_outside: Share
+    completeness: Known
+
+
+@dataclass(frozen=True)
+class DuplicateFunction:
+    """One local application function built by several instansi: a candidate for an aplikasi
+    umum or a shared service. `matched_by` says which keys joined them."""
+
+    name: str
+    matched_by: tuple[str, ...]
+    instansi: tuple[str, ...]
+    applications: tuple[tuple[str, str], ...]
+    """(instansi id, application id), sorted."""
+
+
+@dataclass(frozen=True)
+class PlatformAdoption:
+    """A national aplikasi umum that some instansi of the portfolio use and others do not."""
+
+    platform: str
+    name: str
+    adopted: tuple[str, ...]
+    not_adopted: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class CrossIntegration:
+    """An active integration from one instansi's application to another instansi's system
+    by a mechanism other than SPLP."""
+
+    instansi: str
+    integration: str
+    source: str
+    target: str
+    target_instansi: str | None
+    """The instansi of the portfolio the target belongs to, or the platform's operator."""
+    via: str
+
+
+@dataclass(frozen=True)
+class SharedDependency:
+    """A data centre or vendor that applications of several instansi are hosted on."""
+
+    kind: str
+    """`data centre` or `vendor`."""
+    id: str
+    name: str
+    instansi: tuple[str, ...]
+    applications: int
+
+
+@dataclass(frozen=True)
+class DomainDifference:
+    """One domain: the published score beside the estimate, and the sources of the estimate."""
+
+    id: int
+    name: str
+    published: float
+    estimate: float
+    sources: dict[str, int]
+
+    @property
+    def difference(self) -> float:
+        return round(self.estimate - self.published, 2)
+
+
+@dataclass(frozen=True)
+class PublishedComparison:
+    """An instansi's published result of one year beside the portfolio's estimate."""
+
+    instansi: str
+    published_name: str
+    year: int
+    published_index: float
+    published_predikat: str | None
+    estimate: float
+    domains: tuple[DomainDifference, ...]
+
+    @property
+    def difference(self) -> float:
+        return round(self.estimate - self.published_index, 2)
+
+
+@dataclass
+class PortfolioResult:
+    """Every instansi ranked, the totals, the cross-instansi sections and the broken models."""
+
+    rows: list[InstansiRow]
+    broken: list[BrokenModel]
+    totals: Totals
+    regions: list[Totals]
+    duplicates: list[DuplicateFunction]
+    adoption: list[PlatformAdoption]
+    cross_integrations: Share
+    """Active integrations between instansi of the portfolio (or with a platform another
+    instansi runs), and how many go through SPLP."""
+    bypassing_splp: list[CrossIntegration]
+    shared_dependencies: list[SharedDependency]
+    published: list[PublishedComparison] = field(default_factory=list)
+    unpublished: list[str] = field(default_factory=list)
+    """Instansi ids with no published row, when a published file was given."""
+    published_file: str | None = None
+    year: int | None = None
+
+    @property
+    def findings(self) -> list[Finding]:
+        """The errors of the broken models."""
+        return [f for model in self.broken for f in model.findings]
+
+    @cached_property
+    def _names(self) -> dict[str, str]:
+        return {row.id: row.name for row in self.rows}
+
+    def name(self, instansi_id: str) -> str:
+        """An instansi's name by id (the id itself when unknown)."""
+        return self._names.get(instansi_id, instansi_id)

@@ -1,0 +1,144 @@
+"""Claims against evidence from the user's side: raising claims alone never raises the index."""
+
+import json
+import re
+import shutil
+
+import pytest
+from conftest import EXAMPLE
+
+from spbe_arch.cli import app
+
+
+def _json(runner, *args, code=0):
+    result = runner.invoke(app, ["maturity", *map(str, args), "--format", "json"])
+    assert result.exit_code == code, result.output
+    return json.loads(result.output)
+
+
+def _copy(tmp_path, name="model"):
+    model = tmp_path / name
+    shutil.copytree(EXAMPLE, model)
+    return model
+
+
+def _claim_services(model, level: str) -> int:
+    changed = 0
+    for path in (model / "layanan").glob("*.yaml"):
+        text, count = re.subn(r"(?m)^(\s+level: )\w+$", rf"\g<1>{level}", path.read_text())
+        path.write_text(text, encoding="utf-8")
+        changed += count
+    return changed
+
+
+def _levels(out, *, domains):
+    return {i["id"]: i["counted"] for i in out["indicators"] if i["domain"] in domains}
+
+
+def test_claims_every_service_at_optimum_counts_as_every_service_at_kolaborasi(runner, tmp_path):
+    optimum, kolaborasi = _copy(tmp_path, "optimum"), _copy(tmp_path, "kolaborasi")
+    assert _claim_services(optimum, "optimum") == _claim_services(kolaborasi, "kolaborasi") == 37
+    high, claimed = _json(runner, optimum), _json(runner, kolaborasi)
+    assert high["index"] == claimed["index"] == 2.936
+    assert high["indices"]["self"] > claimed["indices"]["self"]  # the claims differ...
+    assert _levels(high, domains={4}) == _levels(claimed, domains={4})  # ...what counts does not
+    assert max(_levels(high, domains={4}).values()) == 4
+    svc = next(i for i in high["indicators"] if i["id"] == "42")
+    assert (svc["self"], svc["model"], svc["counted"], svc["source"]) == (5, 3, 3, "model")
+    assert svc["why"].endswith(
+        "claimed 5, service 'svc-pengaduan' claims optimum, its structure shows transaksi "
+        "(transaksi: no integration with another unit or instansi through SPLP): 3 counts"
+    )
+
+
+def test_claims_without_documents_reach_no_level_4_in_domains_1_to_3(runner, tmp_path):
+    model = _copy(tmp_path)
+    (model / "evaluasi-2023.yaml").unlink()
+    text = (model / "assessment.yaml").read_text()
+    text = re.sub(r"(?m)^    level: \d$", "    level: 5", text)
+    text = re.sub(r"(?ms)^    evidence:\n(      .*?\n)+", "", text)
+    text = text.replace("    evidence: []\n", "")
+    (model / "assessment.yaml").write_text(text, encoding="utf-8")
+    _claim_services(model, "optimum")
+    out = _json(runner, model)
+    assert (out["indices"]["self"], out["index"]) == (3.96, 3.135)
+    assert max(_levels(out, domains={1, 2, 3}).values()) == 3
+    assert max(_levels(out, domains={4}).values()) == 4
+    findings = [f for f in out["findings"] if f["code"] == "SPBE-M004"]
+    assert len(findings) == 19  # every entry of the example's 2024 self-assessment
+    assert findings[0]["message"] == (
+        "indicator 1 self-assessed at level 5 for 2024: self-assessed 5 (2024); claimed 5, "
+        "level 4 and above need bukti dukung named in the entry's `evidence:`: 3 counts"
+    )
+
+
+def test_claims_without_any_assessment_reach_no_level_4_or_5_from_structure(runner, tmp_path):
+    model = _copy(tmp_path)
+    (model / "assessment.yaml").unlink()
+    (model / "evaluasi-2023.yaml").unlink()
+    _claim_services(model, "optimum")
+    out = _json(runner, model)
+    assert max(_levels(out, domains={1, 2, 3}).values()) == 3
+    assert max(_levels(out, domains={4}).values()) == 4
+    assert out["year"] is None and out["trajectory"] == []
+
+
+def test_claims_documented_or_verified_levels_reach_4_and_5(runner, tmp_path):
+    model = _copy(tmp_path)
+    (model / "bukti.yaml").write_text("""\
+assessment:
+  - indicator: 11
+    year: 2024
+    level: 4
+    evidence:
+      - {title: Perbup Arsitektur SPBE 2025-2029, link: https://jdih.example.go.id/a.pdf}
+  - {indicator: 47, year: 2024, level: 5, verified: 5}
+""", encoding="utf-8")
+    out = _json(runner, model)
+    counted = {i["id"]: (i["counted"], i["source"]) for i in out["indicators"]}
+    assert (counted["11"], counted["47"]) == ((4, "claim"), (5, "verified"))
+
+
+def test_claims_the_init_skeleton_has_no_indicator_above_level_2(runner, tmp_path):
+    folder = tmp_path / "baru"
+    result = runner.invoke(app, ["init", str(folder)])
+    assert result.exit_code == 0, result.output
+    out = _json(runner, folder)
+    assert max(i["counted"] for i in out["indicators"]) == 2
+    splp = next(i for i in out["indicators"] if i["id"] == "18")
+    assert (splp["evidence"][0]["level"], splp["model"]) == (4, 2)
+    assert "(fewer than 5): structure shows at most 2" in splp["why"]
+
+
+@pytest.mark.parametrize("option", ["--max-steps", "--year"])
+def test_claims_options_of_the_maturity_command(runner, option):
+    if option == "--max-steps":
+        out = _json(runner, EXAMPLE, "--max-steps", 3)
+        assert len(out["plan"]) == 3
+        assert out["plan_reach"] == pytest.approx(
+            out["index"] + sum(s["index_gain"] for s in out["plan"]), abs=1e-4)
+    else:
+        out = _json(runner, EXAMPLE, "--year", 2023)
+        assert (out["year"], out["index"], out["predikat"]) == (2023, 2.313, "Cukup")
+        assert out["indices"] == {"self": 2.7155, "verified": 2.313, "model": 2.31,
+                                  "counted": 2.313}
+
+
+def test_claims_a_year_without_assessment_exits_2(runner):
+    result = runner.invoke(app, ["maturity", str(EXAMPLE), "--year", "2019"])
+    assert result.exit_code == 2, result.output
+    assert ("spbe-arch: no assessment entry for 2019 in framework 'permenpanrb-59-2020' "
+            "(years assessed: 2023, 2024)") in result.output
+
+
+def test_claims_example_trajectory_in_json_and_text(runner):
+    out = _json(runner, EXAMPLE)
+    assert out["trajectory"] == [
+        {"year": 2023, "self": 2.7155, "verified": 2.313, "model": 2.31, "counted": 2.313,
+         "predikat": "Cukup"},
+        {"year": 2024, "self": 2.4535, "verified": None, "model": 2.31, "counted": 2.681,
+         "predikat": "Baik"},
+    ]
+    text = runner.invoke(app, ["maturity", str(EXAMPLE)]).output
+    assert re.search(r"│ 2023 │ 2\.72 +│ 2\.31 +│ 2\.31 +│ 2\.31 +│ Cukup +│", text)
+    assert re.search(r"│ 2024 │ 2\.45 +│ - +│ 2\.31 +│ 2\.68 +│ Baik +│", text)

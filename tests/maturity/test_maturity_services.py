@@ -1,0 +1,73 @@
+"""What a service's structure shows: one rung per case, on a tiny model."""
+
+import pytest
+
+from spbe_arch.graph import build_graph
+from spbe_arch.maturity.services import service_structures
+from spbe_arch.validate import load_model
+
+BASE = """\
+units:
+  - {id: dinkes, name: Dinas Kesehatan, kind: dinas}
+  - {id: diskominfo, name: Diskominfo, kind: dinas}
+data:
+  - {id: d-pasien, name: Data Pasien, steward: dinkes}
+  - {id: d-penduduk, name: Data Penduduk, steward: diskominfo}
+applications:
+  - {id: simpus, name: SIMPUS, kind: khusus, owner: dinkes, writes: [d-pasien]}
+  - {id: siak-kab, name: SIAK Kabupaten, kind: khusus, owner: diskominfo, writes: [d-penduduk]}
+services:
+  - {id: svc, name: Layanan Kesehatan, kind: public, owner: dinkes, applications: [simpus]}
+"""
+
+
+def _shown(make_model, base=BASE, integrations=""):
+    root = make_model({"model.yaml": base, "int.yaml": integrations or "integrations: []\n"})
+    loaded = load_model(root)
+    assert loaded.ok, loaded.findings
+    return service_structures(build_graph(loaded.architecture))["svc"]
+
+
+def test_services_without_an_active_application_show_informasi(make_model):
+    shown = _shown(make_model, BASE.replace("writes: [d-pasien]}", "status: planned}"))
+    assert (shown.level, shown.reason) == (1, "no active application realizes it")
+    assert shown.missing == ("realize service 'svc' with an active application",)
+
+
+def test_services_whose_applications_write_nothing_show_interaksi(make_model):
+    shown = _shown(make_model, BASE.replace(", writes: [d-pasien]}", "}"))
+    assert (shown.level, shown.reason) == (2, "its applications (simpus) write no data")
+
+
+def test_services_writing_data_without_splp_partner_show_transaksi(make_model):
+    shown = _shown(make_model)
+    assert shown.level == 3
+    assert shown.missing == ("connect simpus to other units or instansi through SPLP",)
+
+
+@pytest.mark.parametrize(
+    ("via", "level", "missing"),
+    [
+        ("splp", 4, ()),
+        ("api_direct", 3, ("route the integrations of simpus through SPLP: int-a",)),
+        # a shared login moves no data: not an integration at all
+        ("shared_login", 3, ("connect simpus to other units or instansi through SPLP",)),
+    ],
+)
+def test_services_integrated_with_another_unit_through_splp_show_kolaborasi(
+    make_model, via, level, missing
+):
+    row = f"{{id: int-a, source: siak-kab, target: simpus, via: {via}}}"
+    integrations = f"integrations:\n  - {row}\n"
+    shown = _shown(make_model, integrations=integrations)
+    assert (shown.level, shown.missing) == (level, missing)
+
+
+def test_services_reading_unintegrated_data_stay_at_transaksi(make_model):
+    base = BASE.replace("writes: [d-pasien]}", "writes: [d-pasien], reads: [d-penduduk]}")
+    national = "integrations:\n  - {id: int-n, source: simpus, target: satusehat, via: splp}\n"
+    shown = _shown(make_model, base, national)
+    assert shown.level == 3
+    assert shown.missing == ("integrate the data simpus read: 'd-penduduk' from siak-kab",)
+    linked = national + "  - {id: int-b, source: siak-kab, target: simpus, via: api_direct}\n"
+    assert _shown(make_model, base, linked).level == 4

@@ -1,0 +1,277 @@
+"""`spbe-arch portfolio`: instansi ranked, totals, what shows across them, published results."""
+
+import json
+import re
+import sys
+
+import pytest
+from conftest import ROOT
+from portfolio_models import write_models
+
+from spbe_arch.cli import app
+
+RANKED = ["kab-alpha", "kota-beta", "kab-gamma"]
+
+
+@pytest.fixture
+def models(tmp_path):
+    """The three instansi and the broken fourth, in one folder."""
+    return write_models(tmp_path / "models")
+
+
+@pytest.fixture
+def good(tmp_path):
+    """Only the three instansi that can be assessed."""
+    return write_models(tmp_path / "good", RANKED)
+
+
+def _json(runner, *args):
+    result = runner.invoke(app, ["portfolio", *map(str, args), "--format", "json"])
+    return result, json.loads(result.stdout)
+
+
+def test_portfolio_ranks_the_instansi_by_index_with_their_figures(runner, good):
+    result, out = _json(runner, good)
+    assert result.exit_code == 0, result.output
+    rows = out["instansi"]
+    assert [r["id"] for r in rows] == RANKED
+    assert [r["rank"] for r in rows] == [1, 2, 3]
+    assert [r["year"] for r in rows] == [2024, 2024, None]  # the latest year assessed
+    assert rows[0]["index"] > rows[1]["index"] > rows[2]["index"]
+    figures = {r["id"]: (r["elements"], r["splp"]["part"], r["splp"]["total"], r["jip"]["part"],
+                         r["jip"]["total"], r["services_unintegrated"]["part"],
+                         r["services_unintegrated"]["total"], r["hosting_outside"]["part"],
+                         r["hosting_outside"]["total"]) for r in rows}
+    assert figures == {
+        "kab-alpha": (10, 2, 3, 1, 2, 0, 0, 1, 2),
+        "kota-beta": (10, 1, 2, 2, 2, 0, 0, 1, 3),
+        "kab-gamma": (8, 1, 1, 1, 1, 1, 1, 2, 2),
+    }
+    assert rows[2]["completeness"]["all"] == {"known": 11, "of": 12}
+    assert rows[1]["completeness"]["units.networks"] == {"known": 2, "of": 3}
+
+
+def test_portfolio_rates_the_year_asked_where_the_entries_cover_it(runner, good):
+    result, out = _json(runner, good, "--year", "2023")
+    assert result.exit_code == 0, result.output
+    rows = out["instansi"]
+    assert [(r["id"], r["year"]) for r in rows] == [
+        ("kota-beta", 2024), ("kab-alpha", 2023), ("kab-gamma", None)
+    ]
+    assert rows[0]["index"] > rows[1]["index"] > rows[2]["index"]
+
+
+def test_portfolio_totals_and_totals_per_region(runner, good):
+    result, out = _json(runner, good)
+    assert result.exit_code == 0, result.output
+    totals = out["totals"]
+    assert totals["instansi"] == 3 and totals["elements"] == 28
+    assert totals["mean_index"] == round(sum(r["index"] for r in out["instansi"]) / 3, 2)
+    assert sum(totals["predikat"].values()) == 3
+    assert list(totals["predikat"]) == ["Memuaskan", "Sangat Baik", "Baik", "Cukup", "Kurang"]
+    assert (totals["splp"]["part"], totals["splp"]["total"]) == (4, 6)
+    assert (totals["jip"]["part"], totals["jip"]["total"]) == (4, 5)
+    assert (totals["hosting_outside"]["part"], totals["hosting_outside"]["total"]) == (4, 7)
+    assert [(t["label"], t["instansi"], t["elements"]) for t in out["regions"]] == [
+        ("Provinsi Dua", 1, 8), ("Provinsi Satu", 2, 20)
+    ]
+
+
+def test_portfolio_finds_what_only_shows_across_instansi(runner, good):
+    result, out = _json(runner, good)
+    assert result.exit_code == 0, result.output
+    assert out["duplicate_functions"] == [{
+        "name": "SIMPUS",
+        "matched_by": ["RAA code 'RAA.03.02'", "name 'SIMPUS'"],
+        "instansi": ["kab-alpha", "kab-gamma", "kota-beta"],
+        "applications": [{"instansi": "kab-alpha", "application": "simpus"},
+                         {"instansi": "kab-gamma", "application": "sispus"},
+                         {"instansi": "kota-beta", "application": "simpus"}],
+    }]
+    assert [(a["platform"], a["adopted"], a["not_adopted"]) for a in out["platform_adoption"]] == [
+        ("srikandi", ["kab-alpha", "kab-gamma"], ["kota-beta"])
+    ]
+    assert out["integrations_between_instansi"] == {"part": 1, "total": 2, "value": 0.5}
+    assert out["bypassing_splp"] == [{
+        "instansi": "kab-alpha", "integration": "simpus-portal-beta", "source": "simpus",
+        "target": "portal-beta", "target_instansi": "kota-beta", "via": "api_direct",
+    }]
+    assert [(d["kind"], d["id"], d["instansi"], d["applications"])
+            for d in out["shared_dependencies"]] == [
+        ("data centre", "pdn", ["kab-alpha", "kab-gamma", "kota-beta"], 4),
+        ("vendor", "ptawannusantara", ["kab-alpha", "kab-gamma"], 3),
+    ]
+
+
+def test_portfolio_text_shows_the_ranking_and_the_sections(runner, good):
+    result = runner.invoke(app, ["portfolio", str(good)])
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    ranked = [line.split("│")[2].strip() for line in lines if line.startswith("│")]
+    assert ranked == ["Pemerintah Kabupaten Alpha", "Pemerintah Kota Beta",
+                      "Pemerintah Kabupaten Gamma"]
+    text = result.stdout
+    assert ("  SIMPUS: 3 instansi (kab-alpha, kab-gamma, kota-beta); 3 applications; matched by "
+            "RAA code 'RAA.03.02', name 'SIMPUS'\n") in text
+    assert "  srikandi (Sistem Informasi Kearsipan Dinamis Terintegrasi (SRIKANDI)): 2 of 3; " \
+           "not used by kota-beta\n" in text
+    assert "integrations between instansi: 1 of 2 (50%) via SPLP; bypassing SPLP (1)\n" in text
+    assert ("  Pemerintah Kabupaten Alpha: simpus-portal-beta simpus -> portal-beta "
+            "(Pemerintah Kota Beta) via api_direct\n") in text
+    assert ("  vendor PT Awan Nusantara (ptawannusantara): 2 instansi, 3 applications "
+            "(kab-alpha, kab-gamma)\n") in text
+    assert re.search(r"^all instansi: 3 instansi, 28 elements, mean index \d\.\d\d; predikat: "
+                     r"Memuaskan \d, Sangat Baik \d, Baik \d, Cukup \d, Kurang \d$", text, re.M)
+    assert result.stderr == ""
+
+
+def test_portfolio_reports_a_broken_model_and_ranks_the_others(runner, models):
+    result = runner.invoke(app, ["portfolio", str(models)])
+    assert result.exit_code == 1, result.output
+    assert result.stderr == ("1 of 4 models could not be assessed (their errors are listed); "
+                             "the others are ranked\n")
+    delta = models / "kab-delta"
+    assert (f"could not be assessed (1)\n  {delta} (Pemerintah Kabupaten Delta): 1 error\n"
+            f"    {delta}/model.yaml:4:52: error SPBE-R008 owner: 'dinkes-x' is not defined in "
+            "the model\n") in result.stdout
+    result, out = _json(runner, models)
+    assert result.exit_code == 1
+    assert [r["id"] for r in out["instansi"]] == RANKED
+    assert [(b["name"], [f["code"] for f in b["findings"]]) for b in out["broken"]] == [
+        ("Pemerintah Kabupaten Delta", ["SPBE-R008"])
+    ]
+
+
+def test_portfolio_reads_model_folders_given_one_by_one(runner, good):
+    result, out = _json(runner, good / "kab-gamma", good / "kab-alpha", good / "kab-alpha")
+    assert result.exit_code == 0, result.output
+    assert [r["id"] for r in out["instansi"]] == ["kab-alpha", "kab-gamma"]
+
+
+def test_portfolio_without_a_model_folder_could_not_run(runner, tmp_path):
+    (tmp_path / "empty" / "notes").mkdir(parents=True)
+    result = runner.invoke(app, ["portfolio", str(tmp_path / "empty")])
+    assert result.exit_code == 2, result.output
+    assert result.stderr == (f"spbe-arch: {tmp_path / 'empty'}: no model folder here (spbe.yaml "
+                             "in it, or in folders one level down)\n")
+
+
+PUBLISHED = """\
+year,kind,group,instansi,d1_kebijakan,d2_tata_kelola,d3_manajemen,d4_layanan,index,predikat
+2023,pemda,Pemda Satu,Pemerintah Kab. Alpha,3.40,2.70,1.18,3.74,3.01,Baik
+2022,pemda,Pemda Satu,KOTA  BETA,1.00,1.00,1.00,1.00,1.00,Kurang
+2024,pemda,Pemda Satu,Kota Beta,2.00,2.50,1.00,2.00,1.99,Cukup
+2024,pemda,Pemda Lain,Kabupaten Lain,2.00,2.00,2.00,2.00,2.00,Cukup
+"""
+
+
+def test_portfolio_sets_the_published_results_beside_the_estimates(runner, good, tmp_path):
+    csv = tmp_path / "hasil.csv"
+    csv.write_text(PUBLISHED, encoding="utf-8")
+    result, out = _json(runner, good, "--published", csv)
+    assert result.exit_code == 0, result.output
+    estimates = {r["id"]: r for r in out["instansi"]}
+    compared = out["published"]["compared"]
+    assert [(c["instansi"], c["published_name"], c["year"], c["published"]) for c in compared] == [
+        ("kab-alpha", "Pemerintah Kab. Alpha", 2023, 3.01), ("kota-beta", "Kota Beta", 2024, 1.99)
+    ]
+    assert out["published"]["unpublished"] == ["kab-gamma"]
+    alpha = compared[0]
+    assert alpha["estimate"] == estimates["kab-alpha"]["index"]
+    assert alpha["difference"] == round(alpha["estimate"] - 3.01, 2)
+    domains = estimates["kab-alpha"]["domains"]
+    shown = [(d["id"], d["published"], d["estimate"], d["difference"]) for d in alpha["domains"]]
+    assert shown == [
+        (i, p, domains[str(i)], round(domains[str(i)] - p, 2))
+        for i, p in zip((1, 2, 3, 4), (3.40, 2.70, 1.18, 3.74), strict=True)
+    ]
+    assert sum(alpha["domains"][0]["sources"].values()) == 10  # the ten policy indicators
+
+    text = runner.invoke(app, ["portfolio", str(good), "--published", str(csv)]).stdout
+    d1 = domains["1"]
+    assert (f"  1 Kebijakan SPBE: published 3.40, estimate {d1:.2f}, difference {d1 - 3.40:+.2f}; "
+            "estimate from ") in text
+    assert "no published result: Pemerintah Kabupaten Gamma\n" in text
+
+
+def test_portfolio_published_of_one_year(runner, good, tmp_path):
+    csv = tmp_path / "hasil.csv"
+    csv.write_text(PUBLISHED, encoding="utf-8")
+    result, out = _json(runner, good, "--published", csv, "--year", "2022")
+    assert result.exit_code == 0, result.output
+    assert [(c["instansi"], c["year"]) for c in out["published"]["compared"]] == [
+        ("kota-beta", 2022)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("year,instansi,d1_kebijakan\n2023,Kota Beta,1.0\n",
+         ":1: missing column 'index'; the first line names the columns: year, instansi, index, "
+         "d1_kebijakan, ... (predikat optional)\n"),
+        ("year,instansi,index,d1_kebijakan\n2023,Kota Beta,tiga,1.0\n",
+         ":2: index: 'tiga' is not a number; write it as 3.04\n"),
+    ],
+)
+def test_portfolio_bad_published_file_could_not_run(runner, good, tmp_path, text, message):
+    csv = tmp_path / "hasil.csv"
+    csv.write_text(text, encoding="utf-8")
+    result = runner.invoke(app, ["portfolio", str(good), "--published", str(csv)])
+    assert result.exit_code == 2, result.output
+    assert result.stderr == f"spbe-arch: {csv}{message}"
+
+
+def test_portfolio_against_the_published_2023_results(runner, tmp_path, shared):
+    model = tmp_path / "oki"
+    model.mkdir()
+    (model / "spbe.yaml").write_text(
+        "instansi: {id: kab-oki, name: Pemerintah Kabupaten Ogan Komering Ilir, "
+        "level: kabupaten}\n", encoding="utf-8")
+    csv = shared / "reference" / "spbe-results-2023-2024.csv"
+    result, out = _json(runner, model, "--published", csv, "--year", "2023")
+    assert result.exit_code == 0, result.output
+    [compared] = out["published"]["compared"]
+    assert (compared["published_name"], compared["published"]) == (
+        "Pemerintah Kab. Ogan Komering Ilir", 3.04)
+
+
+def test_portfolio_html_is_one_page_with_search_and_sorting(runner, models, tmp_path):
+    page = tmp_path / "portfolio.html"
+    result = runner.invoke(app, ["portfolio", str(models), "--format", "html", "-o", str(page)])
+    assert result.exit_code == 1, result.output
+    assert result.stdout == f"wrote {page}\n"
+    html = page.read_text(encoding="utf-8")
+    [script] = re.findall(r"<script>(.*?)</script>", html, re.S)
+    import base64
+    import hashlib
+    digest = base64.b64encode(hashlib.sha256(script.encode()).digest()).decode()
+    assert f"script-src 'sha256-{digest}'" in html
+    assert not re.search(r"""(src|href)=["']?(https?:)?//""", html)
+    assert 'id="search"' in html and html.count('class="sortable"') == 6
+    assert html.index("Pemerintah Kabupaten Alpha") < html.index("Pemerintah Kota Beta")
+    assert "SPBE-R008" in html
+    again = runner.invoke(app, ["portfolio", str(models), "--format", "html", "-o", str(page)])
+    assert again.exit_code == 2
+    assert again.stderr == f"spbe-arch: {page}: already exists; use --force to overwrite it\n"
+
+
+def test_portfolio_markdown(runner, good):
+    result = runner.invoke(app, ["portfolio", str(good), "--format", "markdown"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("# Portfolio of 3 instansi\n\n| rank | instansi |")
+    assert "\n| 1 | Pemerintah Kabupaten Alpha | kabupaten | 10 |" in result.stdout
+    assert "\n## functions built by several instansi (1): " in result.stdout
+
+
+def test_portfolio_over_a_split_province(runner, tmp_path):
+    sys.path.insert(0, str(ROOT))
+    from benchmarks.generate import generate, write_model
+
+    folder = tmp_path / "province"
+    summary = write_model(generate("province", seed=1, split=True), folder)
+    result, out = _json(runner, folder)
+    assert result.exit_code == 0, result.output
+    assert len(out["instansi"]) == 21 and out["broken"] == []
+    assert out["totals"]["elements"] == summary["elements"]
+    assert out["integrations_between_instansi"]["total"] == 20

@@ -1,0 +1,34 @@
+"""The portfolio page in a real browser: headless Chromium opens it offline, its script runs."""
+
+import os
+import sys
+from pathlib import Path
+
+import pytest
+from portfolio_models import write_models
+
+from spbe_arch.cli import app
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "report"))
+from report_browser import find_chromium, visit
+
+
+def test_portfolio_page_opens_offline_in_chromium(runner, tmp_path):
+    chromium = find_chromium()
+    if chromium is None:
+        pytest.skip("chromium is not installed (apt-get install chromium); CI installs it")
+    page_file = tmp_path / "portfolio.html"
+    models = write_models(tmp_path / "models")
+    result = runner.invoke(app, ["portfolio", str(models), "-f", "html", "-o", str(page_file)])
+    assert result.exit_code == 1, result.output  # the broken fourth
+
+    page = visit(page_file, chromium=chromium)
+
+    assert page.requests == [page.url]  # the page itself, nothing else
+    assert page.failed == []
+    assert page.console_errors == []  # the script is allowed by its hash and runs cleanly
+    assert page.dom["scripts"] == 1
+    assert page.dom["title"] == "Portfolio of 3 instansi"
+    shots = Path(os.environ.get("SPBE_SCREENSHOTS", tmp_path))
+    shots.mkdir(parents=True, exist_ok=True)
+    (shots / "portfolio.png").write_bytes(page.screenshot)
