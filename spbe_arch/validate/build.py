@@ -80,9 +80,9 @@ class ArchitectureBuilder:
             findings.append(
                 finding(
                     codes.EMPTY_FILE,
-                    "the file holds nothing: it is empty or only comments",
+                    _("the file holds nothing: it is empty or only comments"),
                     location=Location(parsed.relative, 1, 1),
-                    hint="add collections such as 'applications:', or delete the file",
+                    hint=_("add collections such as 'applications:', or delete the file"),
                 )
             )
             return
@@ -209,10 +209,12 @@ def _read_platforms(arch, parsed, value, findings, invalid_ids) -> None:
         if first is not None:
             findings.append(finding(
                 codes.DUPLICATE_ID,
-                f"duplicate id '{platform.id}': already used in {first.file} (platforms)",
+                _("duplicate id '{id}': already used in {file} ({collection})").format(
+                    id=platform.id, file=first.file, collection="platforms"
+                ),
                 element=platform.id,
                 location=Location(parsed.relative, key_path=("platforms", index, "id")),
-                hint="ids are unique across the whole model; rename one of them",
+                hint=_("ids are unique across the whole model; rename one of them"),
             ))
             continue
         arch.platforms[platform.id] = platform
@@ -310,7 +312,8 @@ def _pydantic_findings(
                     _("missing required field '{field}'").format(field=field),
                     element=element_id,
                     location=Location(file, key_path=(*prefix, *loc[:-1])),
-                    hint=f"add '{loc[-1]}:' ({what})" if what else None,
+                    hint=_("add '{field}:' ({what})").format(field=loc[-1], what=what)
+                    if what else None,
                 )
             )
         elif kind == "string_pattern_mismatch" and error["ctx"]["pattern"] == ID_PATTERN:

@@ -262,15 +262,17 @@ def _unread_findings(unresolved: dict[Location, list[str]]) -> Iterator[Finding]
         shown = listed([repr(i) for i in ids], 5)
         yield finding(
             codes.DANGLING_REFERENCE,
-            f"{_plural(len(targets), 'reference')} to {_plural(len(ids), 'id')} written in this "
-            f"file not checked: {shown}",
+            _("{references} to {ids} written in this file not checked: {shown}").format(
+                references=_plural(len(targets), N_("reference"), N_("references")),
+                ids=_plural(len(ids), N_("id"), N_("ids")), shown=shown,
+            ),
             location=where,
-            hint="fix the syntax error of this file first",
+            hint=_("fix the syntax error of this file first"),
         )
 
 
-def _plural(count: int, noun: str) -> str:
-    return f"{count} {noun}{'' if count == 1 else 's'}"
+def _plural(count: int, one: str, many: str) -> str:
+    return f"{count} {_(one if count == 1 else many)}"
 
 
 def _clashing_platforms(arch: Architecture, catalog: dict) -> Iterator[Finding]:
@@ -278,11 +280,14 @@ def _clashing_platforms(arch: Architecture, catalog: dict) -> Iterator[Finding]:
         source = arch.platform_sources[platform_id]
         yield finding(
             codes.RESERVED_ID,
-            f"platform '{platform_id}' is already a national platform of the catalog "
-            f"({catalog[platform_id].name})",
+            _("platform '{id}' is already a national platform of the catalog ({name})").format(
+                id=platform_id, name=catalog[platform_id].name
+            ),
             element=platform_id,
             location=Location(source.file, key_path=("platforms", source.index, "id")),
-            hint=f"refer to the catalog's '{platform_id}' and remove this one, or rename it",
+            hint=_("refer to the catalog's '{id}' and remove this one, or rename it").format(
+                id=platform_id
+            ),
         )
 
 
