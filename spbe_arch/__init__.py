@@ -22,6 +22,8 @@ _API = {
     "impact": "spbe_arch.audit",
     "assess": "spbe_arch.maturity",
     "MaturityResult": "spbe_arch.maturity",
+    "import_inventory": "spbe_arch.interop",
+    "write_import": "spbe_arch.interop",
 }
 
 __all__ = ["__version__", *_API]

@@ -568,6 +568,55 @@ def report(
     _run(call, lang=lang.value)
 
 
+import_app = typer.Typer(help="Start a model from files other tools keep.", no_args_is_help=True)
+app.add_typer(import_app, name="import")
+
+
+class ImportFormat(StrEnum):
+    text = "text"
+    json = "json"
+
+
+@import_app.command("inventory")
+def import_inventory(
+    file: Annotated[Path, typer.Argument(help="The inventory spreadsheet: .csv or .xlsx")],
+    *,
+    output: Annotated[Path, typer.Option("--output", "-o", help="Folder for the new model")],
+    sheet: Annotated[str | None, typer.Option(help="Workbook sheet (default: the first)")] = None,
+    mapping: Annotated[
+        Path | None, typer.Option(help="YAML file naming the headers of unrecognised columns")
+    ] = None,
+    instansi_name: Annotated[
+        str | None, typer.Option(help="Name of the instansi (default: from the file name)")
+    ] = None,
+    instansi_id: Annotated[str | None, typer.Option(help="Id of the instansi")] = None,
+    level: Annotated[
+        str | None, typer.Option(help="provinsi, kabupaten, kota, ... (default: from the name)")
+    ] = None,
+    force: Annotated[bool, typer.Option(help="Replace an existing model folder")] = False,
+    output_format: Annotated[
+        ImportFormat, typer.Option("--format", "-f", help="Format of the import report")
+    ] = ImportFormat.text,
+) -> None:
+    """Turn an application inventory (one application per row) into a model folder.
+
+    Units come from the unit column, applications are owned by them, national systems become
+    instances of the national platforms. The report lists every skipped row, every guess and
+    every national system not in the catalog; it is also written as import-report.txt. Exit 0
+    every row imported, 1 rows skipped, 2 could not import.
+    """
+    from .interop import import_inventory as run_import
+    from .interop import instansi_for, write_import
+
+    def call() -> "Outcome":
+        instansi = instansi_for(file, name=instansi_name, id=instansi_id, level=level)
+        imported = run_import(file, sheet=sheet, mapping=mapping, instansi=instansi)
+        write_import(imported, output, force=force)
+        return _outcome("import", imported, output, failed=not imported.report.clean)
+
+    _run(call, output_format)
+
+
 def _version(value: bool) -> None:
     if value:
         typer.echo(f"spbe-arch {__version__}")

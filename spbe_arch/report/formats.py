@@ -345,6 +345,20 @@ def _init_text(outcome: Outcome) -> Page:
     return Page(_lines(lines))
 
 
+def _import_text(outcome: Outcome) -> Page:
+    from ..interop import report_lines
+
+    lines = list(report_lines(outcome.result.report))
+    lines.append(f"wrote {outcome.path}; next: spbe-arch validate {outcome.path}")
+    return Page(_lines(lines))
+
+
+def _import_json(outcome: Outcome) -> Page:
+    from ..interop import report_dict
+
+    return Page(_json(report_dict(outcome.result.report)))
+
+
 def _generated_text(outcome: Outcome) -> Page:
     synced = outcome.result
     verb = "stale" if synced.check else "wrote"
@@ -379,6 +393,8 @@ RENDERERS: dict[tuple[str, Format], Renderer] = {
     ("diagram", Format.text): _diagram_text,
     ("report", Format.text): _report_text,
     ("init", Format.text): _init_text,
+    ("import", Format.text): _import_text,
+    ("import", Format.json): _import_json,
     ("docs", Format.text): _generated_text,
     ("schema", Format.text): _generated_text,
 }

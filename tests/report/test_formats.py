@@ -12,6 +12,7 @@ OFFERED = {
     "audit": cli.FindingFormat,
     "impact": cli.ResultFormat,
     "maturity": cli.ResultFormat,
+    "import": cli.ImportFormat,
 }
 
 

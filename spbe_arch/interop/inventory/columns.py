@@ -1,0 +1,202 @@
+"""Which column holds what: the usual Indonesian and English headers, or a mapping file.
+
+A header is compared in a normal form (lower case, punctuation and extra spaces dropped), so
+that "NAMA APLIKASI*", "Nama  Aplikasi" and "nama_aplikasi" are one header. A header
+that only starts with a known one ("Nama Aplikasi/Sistem", "Status (Aktif/Tidak)") names the
+same column. The header row is the first row, among the first `HEADER_SEARCH_ROWS`, naming the
+application column and at least one other known column: title rows above it are skipped.
+"""
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from enum import StrEnum
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from ...io import SpbeError
+
+__all__ = [
+    "DEFAULT_HEADERS",
+    "HEADER_SEARCH_ROWS",
+    "Column",
+    "Mapping",
+    "column_of",
+    "find_header",
+    "load_mapping",
+    "normal_header",
+]
+
+HEADER_SEARCH_ROWS = 30
+
+
+class Column(StrEnum):
+    """What an inventory column holds."""
+
+    name = "name"
+    unit = "unit"
+    description = "description"
+    url = "url"
+    status = "status"
+    kind = "kind"
+    category = "category"
+    ref = "ref"
+    server_location = "server_location"
+    database = "database"
+    developer = "developer"
+    number = "number"
+
+
+DEFAULT_HEADERS: dict[Column, tuple[str, ...]] = {
+    Column.name: (
+        "nama aplikasi", "aplikasi", "nama sistem", "nama sistem informasi",
+        "nama aplikasi sistem informasi", "nama layanan aplikasi", "application",
+        "application name", "app name", "name",
+    ),
+    Column.unit: (
+        "perangkat daerah", "nama perangkat daerah", "opd", "nama opd", "opd pengelola",
+        "opd pemilik", "skpd", "unit kerja", "unit", "unit pemilik", "unit pengelola",
+        "instansi pemilik", "pemilik", "pemilik aplikasi", "pengelola", "satuan kerja",
+        "satker", "perangkat daerah pengelola", "owner", "owner unit", "department",
+        "organization", "organisation",
+    ),
+    Column.description: (
+        "deskripsi", "deskripsi aplikasi", "uraian", "uraian aplikasi", "fungsi",
+        "fungsi aplikasi", "description",
+    ),
+    Column.url: (
+        "url", "alamat", "alamat url", "alamat aplikasi", "alamat website", "alamat domain",
+        "link", "tautan", "website", "domain", "url aplikasi", "address",
+    ),
+    Column.status: ("status", "status aplikasi", "status penggunaan", "kondisi"),
+    Column.kind: (
+        "klasifikasi", "klasifikasi aplikasi", "jenis", "jenis aplikasi", "kind",
+        "classification", "umum khusus",
+    ),
+    Column.category: (
+        "kategori", "kategori aplikasi", "pusat lokal", "sumber aplikasi", "asal aplikasi",
+        "category",
+    ),
+    Column.ref: ("kode raa", "raa", "referensi arsitektur aplikasi", "ref"),
+    Column.server_location: (
+        "lokasi server", "server", "hosting", "lokasi hosting", "tempat hosting",
+        "penempatan server", "server location", "alamat server", "ip server", "alamat ip",
+    ),
+    Column.database: ("basis data", "database", "dbms", "jenis database"),
+    Column.developer: (
+        "pengembang", "vendor", "pengembang vendor", "pembuat", "penyedia", "developer",
+    ),
+    Column.number: ("no", "nomor", "no urut", "number"),
+}
+"""Headers (in normal form) recognised for each column."""
+
+
+@lru_cache(maxsize=8192)  # a column's few values (status, kind, unit) repeat on every row
+def normal_header(text: str) -> str:
+    """A header in normal form: ASCII lower case, words of letters and digits only.
+
+    >>> normal_header("  NAMA_Aplikasi* ")
+    'nama aplikasi'
+    >>> normal_header("Pengembang / Vendor")
+    'pengembang vendor'
+    """
+    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return " ".join(re.split(r"[^a-z0-9]+", folded.lower())).strip()
+
+
+class Mapping(BaseModel):
+    """A `--mapping` file: headers of this inventory for the columns the defaults miss."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    columns: dict[Column, str | list[str]] = Field(
+        default_factory=dict, description="Column -> its header (or headers) in the inventory"
+    )
+    header_row: int | None = Field(
+        default=None, ge=1, description="Row number of the header, when detection misses it"
+    )
+
+    def headers(self) -> dict[str, Column]:
+        """Normal-form header -> column: the mapping's own first, then the defaults."""
+        known: dict[str, Column] = {}
+        for column, given in self.columns.items():
+            for header in [given] if isinstance(given, str) else given:
+                known[normal_header(header)] = column
+        for column, headers in DEFAULT_HEADERS.items():
+            for header in headers:
+                known.setdefault(header, column)
+        return known
+
+
+def load_mapping(path: Path | None) -> Mapping:
+    """The mapping in `path` (YAML), or the defaults alone when `path` is None."""
+    if path is None:
+        return Mapping()
+    import yaml_rs
+
+    try:
+        raw = yaml_rs.loads(path.read_text(encoding="utf-8-sig"), parse_datetime=False)
+    except OSError as exc:
+        raise SpbeError(f"{path}: cannot read the mapping ({exc.strerror})") from None
+    except (yaml_rs.YAMLDecodeError, UnicodeDecodeError, ValueError) as exc:
+        raise SpbeError(f"{path}: invalid YAML ({str(exc).strip().splitlines()[-1]})") from None
+    try:
+        return Mapping.model_validate(raw)
+    except ValidationError as exc:
+        problems = "; ".join(
+            f"{'.'.join(str(p) for p in e['loc']) or 'top level'}: {e['msg']}"
+            for e in exc.errors()
+        )
+        allowed = ", ".join(Column)
+        raise SpbeError(
+            f"{path}: not a mapping file: {problems}\n"
+            f"    hint: write 'columns:' with keys among {allowed}, e.g. columns: {{name: Judul}}"
+        ) from None
+
+
+def column_of(
+    header: str, known: dict[str, Column], prefixes: list[tuple[str, Column]]
+) -> Column | None:
+    """The column a normal-form header names: a known header, else the longest known header
+    it starts with ('nama aplikasi sistem', 'status aktif tidak aktif'); never 'no' this way,
+    so that 'Nomor Registrasi' stays a column of its own.
+
+    >>> known = Mapping().headers()
+    >>> prefixes = sorted(known.items(), key=lambda hc: -len(hc[0]))
+    >>> [column_of(normal_header(h), known, prefixes) for h in (
+    ...     "Nama Aplikasi/Sistem", "OPD Pengampu", "Status (Aktif/Tidak)", "Tahun")]
+    [<Column.name: 'name'>, <Column.unit: 'unit'>, <Column.status: 'status'>, None]
+    """
+    if header in known:
+        return known[header]
+    return next((c for h, c in prefixes if header.startswith(h + " ")), None)
+
+
+def find_header(
+    rows: Iterable[tuple[int, list[str]]], mapping: Mapping
+) -> tuple[int, dict[int, Column], list[str]] | None:
+    """The header row: its number, column index -> Column, and its cells; None if not found.
+
+    Consumes `rows` up to and including the header row.
+    """
+    known = mapping.headers()
+    prefixes = sorted(
+        ((h, c) for h, c in known.items() if c is not Column.number), key=lambda hc: -len(hc[0])
+    )
+    for number, cells in rows:
+        if mapping.header_row is not None and number < mapping.header_row:
+            continue
+        columns: dict[int, Column] = {}
+        for index, cell in enumerate(cells):
+            column = column_of(normal_header(cell), known, prefixes)
+            if column is not None and column not in columns.values():
+                columns[index] = column
+        if mapping.header_row == number or (
+            Column.name in columns.values() and len(columns) >= 2
+        ):
+            return number, columns, cells
+        if mapping.header_row is None and number >= HEADER_SEARCH_ROWS:
+            return None
+    return None

@@ -1,0 +1,287 @@
+"""Inventory rows -> units and applications of a model, with a report of every judgement.
+
+Only what the source gives is written: an application gets the name, unit, description,
+address, status, classification and RAA code its row states; other columns are kept as
+`properties` under their header, so nothing is lost. Hosting, networks, data and integrations
+stay unknown: an inventory does not state them. A row that names a national platform (by id,
+name, alias, acronym or address) becomes an instance of it (`kind: umum`, `platform:`).
+"""
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ...io import PlatformMatcher, SpbeError, national_platforms
+from ...model import (
+    Application,
+    ApplicationKind,
+    Instansi,
+    InstansiLevel,
+    PlatformKind,
+    Status,
+    Unit,
+    UnitKind,
+)
+from ...model.types import ID_PATTERN
+from .columns import Column, find_header, load_mapping, normal_header
+from .report import ImportReport, PlatformGuess, RowNote, UnitMerge, Unmatched
+from .rows import PROPERTY_OF, Row, Seen, data_rows
+from .table import open_table
+from .units import IdPool, UnitName, group_units, slug
+
+__all__ = ["InventoryImport", "import_inventory", "instansi_for"]
+
+_STATUS = {
+    Status.active: ("aktif", "active", "berjalan", "digunakan", "dipakai", "operasional",
+                    "beroperasi", "produksi", "production", "live", "ya"),
+    Status.retired: ("tidak aktif", "nonaktif", "non aktif", "inactive", "tidak digunakan",
+                     "tidak dipakai", "tidak berjalan", "dihentikan", "retired", "mati"),
+    Status.development: ("pengembangan", "dalam pengembangan", "dikembangkan", "development",
+                         "uji coba", "ujicoba", "pilot", "trial"),
+    Status.planned: ("rencana", "direncanakan", "perencanaan", "usulan", "planned"),
+}
+_STATUS_OF = {text: status for status, texts in _STATUS.items() for text in texts}
+
+_NATIONAL = {  # classification or category text -> national (True) or local (False)
+    **dict.fromkeys(("umum", "aplikasi umum", "pusat", "nasional", "aplikasi pusat",
+                     "kementerian", "kementerian lembaga", "shared", "national", "central"), True),
+    **dict.fromkeys(("khusus", "aplikasi khusus", "lokal", "local", "daerah", "aplikasi daerah",
+                     "aplikasi lokal", "pemda", "pemerintah daerah", "mandiri",
+                     "specific"), False),
+}
+
+_NOT_APPLICATIONS = {PlatformKind.network, PlatformKind.data_centre, PlatformKind.gateway}
+"""Platforms an inventory row cannot be an instance of (JIP, PDN, SPLP): rows name applications."""
+
+_RAA = re.compile(r"^RAA(\.[0-9]{2}){1,4}$")
+@dataclass
+class InventoryImport:
+    """The model made from an inventory, and the report of how."""
+
+    instansi: Instansi
+    units: list[Unit]
+    applications: list[Application]
+    report: ImportReport
+    rows: dict[str, list[int]] = field(default_factory=dict)
+    """Element id -> the rows it comes from (written as comments beside each element)."""
+    remarks: dict[str, str] = field(default_factory=dict)
+    """Element id -> a guess made about it (also written beside it)."""
+
+
+def instansi_for(path: Path, *, name: str | None, id: str | None, level: str | None) -> Instansi:
+    """The instansi block: as given, else derived from the file name ('kota-bogor.csv').
+
+    Raises `SpbeError` when the level cannot be told from the name and is not given.
+    """
+    name = name or " ".join(w.capitalize() for w in normal_header(path.stem).split()) or path.stem
+    words = set(normal_header(name).split())
+    if level is not None and level not in InstansiLevel.__members__:
+        raise SpbeError(f"--level: '{level}' is not one of {', '.join(InstansiLevel)}")
+    derived = next(
+        (lvl for lvl, keys in _LEVEL_WORDS if words & keys), None
+    ) if level is None else InstansiLevel(level)
+    if derived is None:
+        raise SpbeError(
+            f"{path}: cannot tell the instansi level from the name '{name}'; give --level "
+            f"({', '.join(InstansiLevel)}) or an --instansi-name such as 'Pemerintah Kota Bogor'"
+        )
+    if id is not None and not re.fullmatch(ID_PATTERN, id):
+        raise SpbeError(
+            f"--instansi-id: '{id}' is not an id: use lowercase letters, digits, '.', '-', '_', "
+            "e.g. 'kota-bogor'"
+        )
+    return Instansi(id=id or slug(name) or "instansi", name=name, level=derived)
+
+
+_LEVEL_WORDS = (
+    (InstansiLevel.provinsi, {"provinsi", "prov", "province"}),
+    (InstansiLevel.kabupaten, {"kabupaten", "kab", "regency"}),
+    (InstansiLevel.kota, {"kota", "city"}),
+    (InstansiLevel.kementerian, {"kementerian", "kemen", "ministry"}),
+)
+
+
+def import_inventory(
+    path: Path,
+    *,
+    sheet: str | None = None,
+    mapping: Path | None = None,
+    instansi: Instansi,
+) -> InventoryImport:
+    """Read the inventory at `path` into units and applications.
+
+    Parameters
+    ----------
+    path
+        A .csv or .xlsx inventory, one application per row below a header row.
+    sheet
+        The workbook sheet to read (default: the first).
+    mapping
+        A YAML file naming the headers of columns the defaults do not recognise.
+    instansi
+        The instansi the model describes (see `instansi_for`).
+
+    Raises
+    ------
+    SpbeError
+        Nothing can be imported: the file is unreadable, empty, has no header row, no unit
+        column or no data rows. Problems of single rows are in the report instead.
+    """
+    columns_map = load_mapping(mapping)
+    table = open_table(path, sheet=sheet)
+    report = ImportReport(
+        source=str(path), sheet=table.sheet, encoding=table.encoding, delimiter=table.delimiter
+    )
+    seen = Seen(table.rows)
+    header = find_header(seen, columns_map)
+    if header is None:
+        raise SpbeError(_no_header(path, seen, table.sheet, table.sheets))
+    number, columns, cells = header
+    report.header_row = number
+    report.columns = {str(col): cells[i] for i, col in sorted(columns.items(), key=_by_column)}
+    if Column.name not in columns.values():  # only with a mapping's header_row
+        raise SpbeError(
+            f"{path}:{number}: no application name column in the header (e.g. 'Nama Aplikasi')\n"
+            "    hint: name the column in the --mapping file: columns: {name: <its header>}"
+        )
+    if Column.unit not in columns.values():
+        raise SpbeError(
+            f"{path}:{number}: no unit column in the header (e.g. 'Perangkat Daerah' or 'OPD'); "
+            "every application needs its owner unit\n"
+            "    hint: name the column in a --mapping file: columns: {unit: <its header>}"
+        )
+    rows = list(data_rows(seen, columns, cells, table.headings, report))
+    if not rows and report.skipped:
+        first = report.skipped[0]
+        raise SpbeError(
+            f"{path}:{first.row}: no row below the header (row {number}) can be imported; "
+            f"the first: {first.message} ({len(report.skipped)} rows skipped)"
+        )
+    if not rows:
+        raise SpbeError(f"{path}: no application rows below the header (row {number})")
+    return _build(rows, instansi, report)
+
+
+def _by_column(item: tuple[int, Column]) -> int:
+    return list(Column).index(item[1])
+
+
+def _no_header(path: Path, seen: Seen, sheet: str | None, sheets: list[str]) -> str:
+    where = f"sheet '{sheet}' of {path}" if sheet else str(path)
+    if seen.non_empty == 0:
+        return f"{where}: empty: no rows to import"
+    known = ", ".join(f"'{h}'" for h in ("Nama Aplikasi", "Perangkat Daerah", "OPD", "URL"))
+    others = [s for s in sheets if s != sheet]
+    also = f"; other sheets: {', '.join(others)} (--sheet)" if others else ""
+    return (
+        f"{where}: no header row in the first rows: none names the application column and "
+        f"another known one ({known}, ...){also}\n"
+        "    hint: name the columns in a --mapping file, e.g. columns: {name: Judul, unit: Dinas}"
+    )
+
+
+def _build(rows: list[Row], instansi: Instansi, report: ImportReport) -> InventoryImport:
+    platforms = national_platforms()
+    ids = IdPool([*platforms, instansi.id])
+    spellings: dict[str, list[int]] = {}
+    for row in rows:
+        spellings.setdefault(row.unit, []).append(row.number)
+    unit_of = group_units(spellings, ids)
+    result = InventoryImport(instansi, [], [], report)
+    for unit in sorted({id(u): u for u in unit_of.values()}.values(), key=lambda u: u.id):
+        result.units.append(Unit(id=unit.id, name=unit.name, kind=unit.kind))
+        result.rows[unit.id] = sorted(r for rows_ in unit.spellings.values() for r in rows_)
+        if len(unit.spellings) > 1:
+            report.merges.append(UnitMerge(unit.id, unit.name, dict(unit.spellings)))
+            result.remarks[unit.id] = "merges " + ", ".join(f"'{s}'" for s in unit.spellings)
+        if unit.kind is UnitKind.unit_kerja:
+            report.notes.append(RowNote(
+                result.rows[unit.id][0],
+                f"unit '{unit.id}' ({unit.name}): its name tells no kind; written as "
+                "unit_kerja (change it in units.yaml: dinas, badan, kecamatan, ...)",
+            ))
+    report.units = len(result.units)
+    matcher = PlatformMatcher(
+        {pid: p for pid, p in platforms.items() if p.kind not in _NOT_APPLICATIONS}
+    )
+    for row in rows:
+        app = _application(row, unit_of[row.unit], matcher, ids, report, result)
+        result.applications.append(app)
+        result.rows[app.id] = [row.number]
+    report.imported = len(result.applications)
+    return result
+
+
+def _application(
+    row: Row, unit: UnitName, matcher: PlatformMatcher, ids: IdPool,
+    report: ImportReport, result: InventoryImport,
+) -> Application:
+    values, properties = row.values, dict(row.properties)
+    fields: dict = {"name": row.name, "owner": unit.id}
+    if description := values.get(Column.description):
+        fields["description"] = description
+    if url := values.get(Column.url):
+        fields["url"] = url
+    if text := values.get(Column.status):
+        status = _STATUS_OF.get(normal_header(text))
+        if status is None:
+            properties["status"] = text
+            report.notes.append(RowNote(row.number, f"status '{text}' not recognised; kept as "
+                                        "properties.status, status left out"))
+        else:
+            fields["status"] = status
+    if text := values.get(Column.ref):
+        if _RAA.match(text):
+            fields["ref"] = text
+        else:
+            properties["ref"] = text
+            report.notes.append(RowNote(row.number, f"'{text}' is not an RAA code (RAA.xx.yy); "
+                                        "kept as properties.ref"))
+    national = _national(row, properties, report)
+    for column, key in PROPERTY_OF.items():
+        if text := values.get(column):
+            properties[key] = text
+    platform, how = (None, "") if national is False else _platform(matcher, row.name, url)
+    if platform is not None:
+        fields.update(kind=ApplicationKind.umum, platform=platform)
+        fields["id"] = ids.take(f"{platform}-{unit.id}")
+        report.guesses.append(PlatformGuess(row.number, fields["id"], row.name, platform, how))
+        result.remarks[fields["id"]] = f"national platform '{platform}' by its {how}"
+    else:
+        fields["kind"] = ApplicationKind.umum if national else ApplicationKind.khusus
+        fields["id"] = ids.take(slug(row.name) or "aplikasi")
+        if national is None:
+            report.unclassified += 1
+        elif national:
+            report.unmatched.append(Unmatched(row.number, fields["id"], row.name))
+            result.remarks[fields["id"]] = "national system not in the platform catalog"
+    if properties:
+        fields["properties"] = properties
+    return Application(**fields)  # every field above is checked or free text
+
+
+def _platform(matcher: PlatformMatcher, name: str, url: str | None) -> tuple[str | None, str]:
+    """The platform a row names, by its name or else its address, and which one told."""
+    found = matcher(name)
+    if found is not None:
+        return found, "name"
+    found = matcher(url) if url else None
+    return found, "address"
+
+
+def _national(row: Row, properties: dict[str, str], report: ImportReport) -> bool | None:
+    """True when the row says national (umum / pusat), False when local, None when silent."""
+    verdicts = []
+    for column in (Column.kind, Column.category):
+        text = row.values.get(column)
+        if not text:
+            continue
+        verdict = _NATIONAL.get(normal_header(text))
+        if verdict is None:
+            properties[str(column)] = text
+            report.notes.append(RowNote(row.number, f"{column} '{text}' not recognised "
+                                        f"(umum/khusus, pusat/lokal); kept as properties.{column}"))
+        verdicts.append(verdict)
+    if True in verdicts:
+        return True
+    return False if False in verdicts else None

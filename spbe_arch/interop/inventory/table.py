@@ -1,0 +1,329 @@
+"""Rows of a spreadsheet as text, streamed: CSV (any usual encoding and separator) or XLSX.
+
+Spreadsheets come as Excel, LibreOffice and Google Sheets export them: comma, semicolon or
+tab separated, UTF-8 with or without BOM, UTF-16 or Windows-1252; workbooks with title rows
+and merged cells. Every cell comes out as stripped text; a merged cell's value holds for
+every cell it covers. Nothing is evaluated: a CSV cell starting with `=` is text, and a
+workbook formula gives the value Excel cached when it saved the file.
+"""
+
+import codecs
+import csv
+import io
+import re
+import zipfile
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import date, datetime, time
+from pathlib import Path
+
+from ...io import SpbeError
+
+__all__ = ["MAX_ROWS", "MAX_SHARED_STRINGS", "MAX_UNCOMPRESSED", "Table", "open_table"]
+
+MAX_ROWS = 200_000
+"""Rows read at most: an inventory is one instansi's applications, not a database dump."""
+
+MAX_UNCOMPRESSED = 256 * 1024**2
+"""Bytes a workbook may declare once unpacked; a 100,000-row inventory takes about 60 MB."""
+
+MAX_SHARED_STRINGS = 64 * 1024**2
+"""Bytes of its shared-strings table, which openpyxl reads whole into memory (rows stream)."""
+
+_SAMPLE = 64 * 1024
+
+
+@dataclass
+class Table:
+    """One sheet of a spreadsheet: what was read and how, and its rows as (number, cells)."""
+
+    path: Path
+    rows: Iterator[tuple[int, list[str]]]
+    encoding: str | None = None
+    delimiter: str | None = None
+    sheet: str | None = None
+    sheets: list[str] = field(default_factory=list)
+    headings: set[int] = field(default_factory=set)
+    """Rows read so far that are one merged cell across (titles, section headings)."""
+
+
+def open_table(path: Path, *, sheet: str | None = None) -> Table:
+    """Open `path` (.csv/.txt or .xlsx/.xlsm) for streaming its rows.
+
+    Raises
+    ------
+    SpbeError
+        The file is missing, unreadable, not what its suffix says, or too large.
+    """
+    if not path.is_file():
+        raise SpbeError(f"{path}: no such file")
+    suffix = path.suffix.lower()
+    if suffix in (".xlsx", ".xlsm"):
+        return _open_xlsx(path, sheet)
+    if suffix in (".csv", ".txt", ".tsv"):
+        if sheet is not None:
+            raise SpbeError(f"{path}: --sheet is for workbooks (.xlsx); a CSV file has one table")
+        return _open_csv(path)
+    hint = "save it as .xlsx or .csv" if suffix in (".xls", ".ods") else "give a .csv or .xlsx file"
+    raise SpbeError(f"{path}: unsupported file type '{path.suffix}'; {hint}")
+
+
+def _open_csv(path: Path) -> Table:
+    encoding = _csv_encoding(path)
+    with path.open(encoding=encoding, newline="") as handle:
+        sample = handle.read(_SAMPLE)
+    delimiter = _delimiter(sample)
+    return Table(path, _csv_rows(path, encoding, delimiter), encoding, delimiter)
+
+
+def _csv_encoding(path: Path) -> str:
+    """UTF-16 with its BOM (Excel's "Unicode text"); UTF-8 (BOM or not) when every byte decodes
+    so; else Windows-1252. Read in chunks."""
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    offset = 0
+    try:
+        with path.open("rb") as handle:
+            if handle.read(2) in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE):
+                return _utf16(path)
+            handle.seek(0)
+            while chunk := handle.read(1024**2):
+                nul = chunk.find(b"\x00")
+                if nul >= 0:
+                    raise SpbeError(
+                        f"{path}: binary data (a NUL byte at offset {offset + nul}), not CSV text; "
+                        "export the sheet as CSV or give the .xlsx"
+                    )
+                try:
+                    decoder.decode(chunk)
+                except UnicodeDecodeError:
+                    return _cp1252(path)
+                offset += len(chunk)
+            decoder.decode(b"", final=True)
+    except UnicodeDecodeError:
+        return _cp1252(path)
+    except OSError as exc:
+        raise SpbeError(f"{path}: cannot read ({exc.strerror})") from None
+    return "utf-8-sig"
+
+
+def _utf16(path: Path) -> str:
+    decoder = codecs.getincrementaldecoder("utf-16")()
+    with path.open("rb") as handle:
+        while chunk := handle.read(1024**2):
+            try:
+                decoder.decode(chunk)
+            except UnicodeDecodeError:
+                raise SpbeError(f"{path}: damaged UTF-16 text; save it as CSV UTF-8") from None
+    return "utf-16"
+
+
+def _cp1252(path: Path) -> str:
+    """Windows-1252 if it decodes the whole file (five byte values are undefined in it)."""
+    decoder = codecs.getincrementaldecoder("cp1252")()
+    offset = 0
+    with path.open("rb") as handle:
+        while chunk := handle.read(1024**2):
+            try:
+                decoder.decode(chunk)
+            except UnicodeDecodeError as exc:
+                raise SpbeError(
+                    f"{path}: neither UTF-8 nor Windows-1252 text (byte 0x{chunk[exc.start]:02x} "
+                    f"at offset {offset + exc.start}); save it as CSV UTF-8"
+                ) from None
+            offset += len(chunk)
+    return "cp1252"
+
+
+def _delimiter(sample: str) -> str:
+    """The separator among , ; tab | that splits most rows of `sample` into one same width.
+
+    csv.Sniffer is misled by a separator inside a quoted cell ('=HYPERLINK("a","b")');
+    counting the rows each candidate splits alike is not: a title row or two do not outvote
+    the table below them.
+    """
+
+    def score(delimiter: str) -> tuple[int, int]:
+        widths: Counter[int] = Counter()
+        try:
+            for row in csv.reader(io.StringIO(sample, newline=""), delimiter=delimiter):
+                if len(row) > 1:
+                    widths[len(row)] += 1
+        except csv.Error:  # counted so far; reading the rows reports the damaged one
+            pass
+        return max(((n, width) for width, n in widths.items()), default=(0, 0))
+
+    return max(",;\t|", key=score)
+
+
+def _csv_rows(path: Path, encoding: str, delimiter: str) -> Iterator[tuple[int, list[str]]]:
+    with path.open(encoding=encoding, newline="") as handle:
+        reader = csv.reader(handle, delimiter=delimiter)
+        number = 0
+        while True:
+            try:
+                cells = next(reader)
+            except StopIteration:
+                return
+            except csv.Error as exc:
+                raise SpbeError(f"{path}:{reader.line_num}: cannot read the row ({exc})") from None
+            number += 1
+            _check_count(path, number)
+            yield number, [cell.strip() for cell in cells]
+
+
+def _check_count(path: Path, number: int) -> None:
+    if number > MAX_ROWS:
+        raise SpbeError(
+            f"{path}: row {number}: more than {MAX_ROWS:,} rows; split the inventory "
+            "into several files"
+        )
+
+
+# --- XLSX ---------------------------------------------------------------------------------
+
+_OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+
+def _open_xlsx(path: Path, sheet: str | None) -> Table:
+    _check_workbook_archive(path)
+    import openpyxl
+
+    try:
+        workbook = openpyxl.load_workbook(path, read_only=True, data_only=True, keep_links=False)
+    except Exception as exc:  # openpyxl raises many types for a damaged workbook
+        raise SpbeError(f"{path}: not a readable xlsx workbook ({exc})") from None
+    names = workbook.sheetnames
+    if not workbook.worksheets:
+        workbook.close()
+        raise SpbeError(f"{path}: the workbook has no worksheet")
+    if sheet is None:
+        chosen = workbook.worksheets[0]
+    elif sheet in names:
+        chosen = workbook[sheet]
+    else:
+        workbook.close()
+        raise SpbeError(f"{path}: no sheet '{sheet}'; sheets: {', '.join(names)}")
+    try:
+        merges = _merged_ranges(workbook, chosen)
+    except Exception as exc:  # zipfile and zlib raise many types for a damaged member
+        workbook.close()
+        raise SpbeError(f"{path}: cannot read the sheet '{chosen.title}' ({exc})") from None
+    chosen.reset_dimensions()  # rows as stored: a sheet may declare a million empty ones
+    table = Table(path, iter(()), sheet=chosen.title, sheets=names)
+    table.rows = _xlsx_rows(path, workbook, chosen, merges, table.headings)
+    return table
+
+
+def _check_workbook_archive(path: Path) -> None:
+    """Refuse what is not an xlsx archive, or one that unpacks to more than MAX_UNCOMPRESSED.
+
+    A zip member is never read past the size its header declares (zipfile stops there), so
+    bounding the declared sizes bounds what openpyxl can unpack: a zip bomb stops here.
+    """
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(8)
+    except OSError as exc:
+        raise SpbeError(f"{path}: cannot read ({exc.strerror})") from None
+    if head.startswith(_OLE2):
+        raise SpbeError(f"{path}: an Excel 97-2003 (.xls) workbook; save it as .xlsx or CSV")
+    try:
+        with zipfile.ZipFile(path) as archive:
+            members = archive.infolist()
+    except Exception:  # BadZipFile, NotImplementedError (an unknown zip version), OSError, ...
+        raise SpbeError(
+            f"{path}: not an xlsx workbook (not a zip archive); save it from the spreadsheet "
+            "program as .xlsx, or export it as CSV"
+        ) from None
+    names = {member.filename for member in members}
+    if "xl/workbook.xml" not in names:
+        raise SpbeError(f"{path}: a zip archive but not an xlsx workbook (no xl/workbook.xml)")
+    declared = sum(member.file_size for member in members)
+    strings = sum(m.file_size for m in members if m.filename.endswith("sharedStrings.xml"))
+    if strings > MAX_SHARED_STRINGS:
+        raise SpbeError(
+            f"{path}: its shared strings unpack to {strings / 1024**2:,.0f} MiB, more than the "
+            f"{MAX_SHARED_STRINGS // 1024**2} MiB an inventory needs; export the sheet as CSV"
+        )
+    if declared > MAX_UNCOMPRESSED:
+        raise SpbeError(
+            f"{path}: unpacks to {declared / 1024**2:,.0f} MiB, more than the "
+            f"{MAX_UNCOMPRESSED // 1024**2} MiB an inventory needs (a zip bomb?); "
+            "export the sheet as CSV"
+        )
+
+
+_MERGE = re.compile(rb'<(?:\w+:)?mergeCell\s+ref="([A-Z]+)(\d+):([A-Z]+)(\d+)"')
+
+
+def _merged_ranges(workbook, worksheet) -> list[tuple[int, int, int, int]]:
+    """(min_row, min_col, max_row, max_col) of each merged range of the sheet.
+
+    The read-only reader streams rows and does not report merges, which the sheet's XML lists
+    after its rows; one scan of the XML finds them before the rows are read.
+    """
+    from openpyxl.utils import column_index_from_string
+
+    ranges = []
+    tail = b""
+    with workbook._archive.open(worksheet._worksheet_path) as source:
+        while chunk := source.read(1024**2):
+            text = tail + chunk
+            last_end = 0
+            for match in _MERGE.finditer(text):
+                col1, row1, col2, row2 = match.groups()
+                ranges.append((
+                    int(row1), column_index_from_string(col1.decode()),
+                    int(row2), column_index_from_string(col2.decode()),
+                ))
+                last_end = match.end()
+            tail = text[max(last_end, len(text) - 64):]
+    return ranges
+
+
+def _xlsx_rows(
+    path, workbook, worksheet, merges, headings: set[int]
+) -> Iterator[tuple[int, list[str]]]:
+    starting: dict[int, list[tuple[int, int, int, int]]] = {}
+    for merge in merges:
+        starting.setdefault(merge[0], []).append(merge)
+    active: list[tuple[tuple[int, int, int, int], str]] = []
+    try:
+        for number, values in enumerate(worksheet.iter_rows(values_only=True), start=1):
+            _check_count(path, number)
+            cells = [_text(value) for value in values]
+            active = [(m, v) for m, v in active if m[2] >= number]
+            active.extend((m, _at(cells, m[1])) for m in starting.get(number, ()))
+            for (_, first_col, _, last_col), value in active:
+                if value:
+                    if len(cells) < last_col:
+                        cells.extend([""] * (last_col - len(cells)))
+                    for col in range(first_col, last_col + 1):
+                        cells[col - 1] = value
+                    if last_col > first_col and sum(map(bool, cells)) == last_col - first_col + 1:
+                        headings.add(number)
+            yield number, cells
+    except SpbeError:
+        raise
+    except Exception as exc:  # a damaged sheet XML surfaces only while rows stream
+        raise SpbeError(f"{path}: cannot read the sheet '{worksheet.title}' ({exc})") from None
+    finally:
+        workbook.close()
+
+
+def _at(cells: list[str], column: int) -> str:
+    return cells[column - 1] if column <= len(cells) else ""
+
+
+def _text(value: object) -> str:
+    """A cell value as the text a user sees: integral numbers without '.0', dates ISO."""
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, datetime):
+        return value.date().isoformat() if value.time() == time() else value.isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    return str(value).strip()

@@ -1,0 +1,202 @@
+"""Units (perangkat daerah) from the unit names an inventory spells in many ways.
+
+"Dinas Kesehatan", "DINAS KESEHATAN", "Dinas  Kesehatan" and "Dinkes" are one unit: names are
+compared in a normal form (lower case, single spaces, no punctuation, common abbreviations
+written out). The unit's name is the spelling used most often, a written-out one before an
+abbreviation; its id is the usual short name where there is one ("dinkes"), else derived from
+the name; its kind comes from the first word ("Dinas ..." is a dinas).
+"""
+
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from ...model import UnitKind
+from .columns import normal_header
+
+__all__ = ["ABBREVIATIONS", "WORDS", "IdPool", "UnitName", "group_units", "slug", "unit_key"]
+
+ABBREVIATIONS: dict[str, str] = {
+    "setda": "sekretariat daerah",
+    "setwan": "sekretariat dprd",
+    "sekwan": "sekretariat dprd",
+    "bappeda": "badan perencanaan pembangunan daerah",
+    "bapperida": "badan perencanaan pembangunan riset dan inovasi daerah",
+    "bpkad": "badan pengelolaan keuangan dan aset daerah",
+    "bapenda": "badan pendapatan daerah",
+    "bkpsdm": "badan kepegawaian dan pengembangan sumber daya manusia",
+    "bkd": "badan kepegawaian daerah",
+    "bpbd": "badan penanggulangan bencana daerah",
+    "kesbangpol": "badan kesatuan bangsa dan politik",
+    "diskominfo": "dinas komunikasi dan informatika",
+    "kominfo": "dinas komunikasi dan informatika",
+    "dinkes": "dinas kesehatan",
+    "disdik": "dinas pendidikan",
+    "dindik": "dinas pendidikan",
+    "disdukcapil": "dinas kependudukan dan pencatatan sipil",
+    "dukcapil": "dinas kependudukan dan pencatatan sipil",
+    "dinsos": "dinas sosial",
+    "dishub": "dinas perhubungan",
+    "disnaker": "dinas tenaga kerja",
+    "dispar": "dinas pariwisata",
+    "dlh": "dinas lingkungan hidup",
+    "dpupr": "dinas pekerjaan umum dan penataan ruang",
+    "dpmptsp": "dinas penanaman modal dan pelayanan terpadu satu pintu",
+    "dpmd": "dinas pemberdayaan masyarakat dan desa",
+    "disperindag": "dinas perindustrian dan perdagangan",
+    "disdag": "dinas perdagangan",
+    "dispora": "dinas pemuda dan olahraga",
+    "dispertan": "dinas pertanian",
+    "diskop": "dinas koperasi",
+    "diskopukm": "dinas koperasi dan usaha mikro",
+    "disperkim": "dinas perumahan dan kawasan permukiman",
+    "dpkp": "dinas perumahan dan kawasan permukiman",
+    "dinkominfo": "dinas komunikasi dan informatika",
+    "satpol pp": "satuan polisi pamong praja",
+    "satpolpp": "satuan polisi pamong praja",
+    "itda": "inspektorat daerah",
+    "dp3a": "dinas pemberdayaan perempuan dan perlindungan anak",
+    "dppkb": "dinas pengendalian penduduk dan keluarga berencana",
+    "disarpus": "dinas perpustakaan dan kearsipan",
+}
+"""Usual short names of units (normal form) and what they stand for."""
+
+WORDS: dict[str, str] = {
+    "kominfo": "komunikasi dan informatika",
+    "dukcapil": "kependudukan dan pencatatan sipil",
+    "pupr": "pekerjaan umum dan penataan ruang",
+    "ptsp": "pelayanan terpadu satu pintu",
+    "kec": "kecamatan",
+    "kel": "kelurahan",
+    "kab": "kabupaten",
+    "prov": "provinsi",
+}
+"""Short words inside unit names and what they stand for ("Dinas Kominfo")."""
+
+_SHORT: dict[str, str] = {}  # full name -> the first short name listed for it
+for _short, _full in ABBREVIATIONS.items():
+    if " " not in _short:
+        _SHORT.setdefault(_full, _short)
+
+_KINDS: tuple[tuple[str, UnitKind], ...] = (
+    ("sekretariat", UnitKind.sekretariat),
+    ("bupati", UnitKind.kepala_daerah),
+    ("wali kota", UnitKind.kepala_daerah),
+    ("walikota", UnitKind.kepala_daerah),
+    ("gubernur", UnitKind.kepala_daerah),
+    ("kantor bupati", UnitKind.kepala_daerah),
+    ("kantor wali kota", UnitKind.kepala_daerah),
+    ("kantor walikota", UnitKind.kepala_daerah),
+    ("kantor gubernur", UnitKind.kepala_daerah),
+    ("pdam", UnitKind.bumd),
+    ("perumda", UnitKind.bumd),
+    ("perusahaan daerah", UnitKind.bumd),
+    ("pd ", UnitKind.bumd),
+    ("bank ", UnitKind.bumd),
+    ("upt", UnitKind.upt),
+    ("unit pelaksana teknis", UnitKind.upt),
+    ("puskesmas", UnitKind.upt),
+    ("bidang", UnitKind.bidang),
+    ("inspektorat", UnitKind.inspektorat),
+    ("dinas", UnitKind.dinas),
+    ("badan", UnitKind.badan),
+    ("kantor", UnitKind.kantor),
+    ("rsud", UnitKind.rsud),
+    ("rumah sakit", UnitKind.rsud),
+    ("kecamatan", UnitKind.kecamatan),
+    ("kelurahan", UnitKind.kelurahan),
+    ("satuan", UnitKind.satuan),
+    ("bagian", UnitKind.bagian),
+)
+
+
+def unit_key(name: str) -> str:
+    """The normal form two spellings of one unit share.
+
+    >>> unit_key("DINKES") == unit_key("Dinas  Kesehatan") == unit_key("dinas kesehatan.")
+    True
+    >>> unit_key("Dinas Kominfo") == unit_key("Diskominfo")
+    True
+    """
+    key = normal_header(name) or " ".join(name.casefold().split())  # a name without ASCII
+    if key in ABBREVIATIONS:
+        return ABBREVIATIONS[key]
+    return " ".join(WORDS.get(word, word) for word in key.split())
+
+
+def slug(text: str, *, limit: int = 60) -> str:
+    """An id made of `text`: lower-case ASCII words joined by '-'.
+
+    >>> slug("SIMPUS (Sistem Informasi Puskesmas)")
+    'simpus-sistem-informasi-puskesmas'
+    """
+    return "-".join(normal_header(text).split())[:limit].strip("-")
+
+
+@dataclass
+class UnitName:
+    """One unit as the inventory names it: its spellings and the rows of each."""
+
+    key: str
+    spellings: dict[str, list[int]] = field(default_factory=dict)
+    id: str = ""
+
+    @property
+    def name(self) -> str:
+        """The spelling used most, written-out ones first; ties go to the first seen."""
+        counts = Counter({s: len(rows) for s, rows in self.spellings.items()})
+        order = list(self.spellings)
+        return max(
+            order,
+            key=lambda s: (normal_header(s) not in ABBREVIATIONS, counts[s], -order.index(s)),
+        )
+
+    @property
+    def kind(self) -> UnitKind:
+        """From the first words of the name: 'Dinas ...' is a dinas; else a unit kerja."""
+        for prefix, kind in _KINDS:
+            if self.key.startswith(prefix):
+                return kind
+        return UnitKind.unit_kerja
+
+
+class IdPool:
+    """Ids handed out so far. A new id is its base, else `base-2`, `base-3`, ...
+
+    >>> pool = IdPool({"sipd", "sipd-2"})
+    >>> pool.take("sipd"), pool.take("sipd"), pool.take("simpus")
+    ('sipd-3', 'sipd-4', 'simpus')
+
+    Each base remembers its next number, so a name repeated on 100,000 rows costs no more
+    than 100,000 different names.
+    """
+
+    def __init__(self, taken: Iterable[str] = ()) -> None:
+        self._taken = set(taken)
+        self._next: dict[str, int] = {}
+
+    def take(self, base: str) -> str:
+        """A new id made of `base` (a valid id, e.g. from `slug`)."""
+        n = self._next.get(base, 1)
+        candidate = base if n == 1 else f"{base}-{n}"
+        while candidate in self._taken:
+            n += 1
+            candidate = f"{base}-{n}"
+        self._next[base] = n + 1
+        self._taken.add(candidate)
+        return candidate
+
+
+def group_units(names: dict[str, list[int]], ids: IdPool) -> dict[str, UnitName]:
+    """Group spellings (spelling -> rows) into units by `unit_key`; give each an id from `ids`.
+
+    Returns spelling -> its unit.
+    """
+    units: dict[str, UnitName] = {}
+    for spelling, rows in names.items():
+        key = unit_key(spelling)
+        units.setdefault(key, UnitName(key)).spellings[spelling] = rows
+    for key in sorted(units):
+        unit = units[key]
+        unit.id = ids.take(_SHORT.get(key) or slug(key) or "unit")
+    return {s: unit for unit in units.values() for s in unit.spellings}

@@ -1,0 +1,108 @@
+"""Write an imported inventory as a model folder, atomically.
+
+The folder holds `spbe.yaml` (the instansi), `units.yaml`, `applications.yaml` and
+`import-report.txt` (the report as the command printed it; not a model file, so the loader
+skips it). Each element is preceded by a comment naming its rows in the inventory and any
+guess made about it. The files are written into a temporary folder beside the target, which
+then takes the target's place: a failed import leaves nothing half-written. An existing folder
+is replaced only with `force`, and only when it is empty or holds a model.
+"""
+
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+from ...io import MANIFEST, SpbeError
+from .convert import InventoryImport
+from .emit import comment, write_collection, write_mapping
+from .report import report_lines
+
+__all__ = ["REPORT_FILE", "write_import"]
+
+REPORT_FILE = "import-report.txt"
+
+
+def write_import(imported: InventoryImport, out: Path, *, force: bool = False) -> list[Path]:
+    """Write the model of `imported` into the folder `out`; return the files written."""
+    _check_target(out, force)
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(dir=out.parent, prefix=f".{out.name}.", suffix=".tmp"))
+    except OSError as exc:
+        raise SpbeError(f"{out}: cannot write ({exc.strerror})") from None
+    try:
+        names = _write_files(imported, staging)
+        os.chmod(staging, 0o755)  # mkdtemp makes folders private; a model is for sharing
+        if out.exists():
+            old = Path(tempfile.mkdtemp(dir=out.parent, prefix=f".{out.name}.", suffix=".old"))
+            old.rmdir()
+            os.replace(out, old)
+            try:
+                os.replace(staging, out)
+            except OSError:
+                os.replace(old, out)  # the model that was there stays
+                raise
+            shutil.rmtree(old, ignore_errors=True)
+        else:
+            os.replace(staging, out)
+    except OSError as exc:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise SpbeError(f"{out}: cannot write ({exc.strerror})") from None
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    return [out / name for name in names]
+
+
+def _check_target(out: Path, force: bool) -> None:
+    if not out.exists():
+        return
+    if not out.is_dir():
+        raise SpbeError(f"{out}: exists and is not a folder; give a new folder with -o")
+    if not any(out.iterdir()):
+        return
+    if not force:
+        raise SpbeError(f"{out}: already exists; use --force to replace it")
+    if not (out / MANIFEST).is_file():
+        raise SpbeError(
+            f"{out}: holds files but no model ({MANIFEST}); not replaced, even with --force; "
+            "give a new folder with -o"
+        )
+
+
+def _write_files(imported: InventoryImport, folder: Path) -> list[str]:
+    report = imported.report
+    banner = (
+        f"# Imported by `spbe-arch import inventory` from {comment(report.source)}; "
+        f"rows, guesses and skipped rows: {REPORT_FILE}\n"
+    )
+    instansi = imported.instansi.model_dump(mode="json", exclude_defaults=True)
+    with (folder / MANIFEST).open("w", encoding="utf-8") as handle:
+        handle.write(banner)
+        write_mapping(handle, "instansi", instansi)
+    for name, elements in (("units", imported.units), ("applications", imported.applications)):
+        with (folder / f"{name}.yaml").open("w", encoding="utf-8") as handle:
+            handle.write(banner)
+            write_collection(handle, name, (
+                (_remark(imported, e.id), _fields(e)) for e in elements
+            ))
+    with (folder / REPORT_FILE).open("w", encoding="utf-8") as handle:
+        handle.writelines(f"{line}\n" for line in report_lines(report))
+    return [MANIFEST, "units.yaml", "applications.yaml", REPORT_FILE]
+
+
+def _fields(element) -> dict:
+    """The fields the import set, `properties` last (they are the least read)."""
+    fields = element.model_dump(mode="json", exclude_unset=True)
+    if "properties" in fields:
+        fields["properties"] = fields.pop("properties")
+    return fields
+
+
+def _remark(imported: InventoryImport, element_id: str) -> str:
+    rows = imported.rows.get(element_id, [])
+    shown = ", ".join(str(r) for r in rows[:10]) + (" ..." if len(rows) > 10 else "")
+    text = f"row{'s' if len(rows) > 1 else ''} {shown}"
+    guess = imported.remarks.get(element_id)
+    return f"{text}; {guess}" if guess else text

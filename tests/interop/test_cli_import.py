@@ -1,0 +1,267 @@
+"""`spbe-arch import inventory` from the user's side: files in, model out, then validate, audit."""
+
+import json
+
+import pytest
+from inventory_files import HEADER, cache_formula_results, write_csv, write_xlsx
+
+from spbe_arch.cli import app
+from spbe_arch.validate import load_model
+
+CSV_ROWS = [
+    ["Daftar Aplikasi Pemerintah Kota Contoh 2026", "", "", "", "", "", "", ""],
+    HEADER,
+    ["1", "SIMPUS", "Dinas Kesehatan", "Sistem Informasi Puskesmas", "https://simpus.contoh.go.id",
+     "Khusus", "Aktif", "Server Diskominfo"],
+    ["2", "SRIKANDI", "DINKES", "Naskah dinas elektronik", "", "Umum", "Aktif", ""],
+    ["3", "SIMONEV", "Bappeda", "Monitoring; evaluasi", "", "Umum", "Aktif", ""],
+    ["4", "Sistem Perizinan Terpadu – OSS lokal", "Dinas  Kesehatan", "", "", "Khusus",
+     "Tidak Aktif", ""],
+    ["", "", "", "", "", "", "", ""],
+    ["5", "", "Bappeda", "baris tanpa nama", "", "", "", ""],
+    ["6", "Kalkulator Retribusi", "Bapenda", "=SUM(A1:A3)", "", "", "Rusak", ""],
+]
+
+
+def _import(runner, source, out, *extra):
+    return runner.invoke(
+        app, ["import", "inventory", str(source), "-o", str(out), *extra], catch_exceptions=False
+    )
+
+
+def test_import_semicolon_windows_1252_csv_validates_and_audits(runner, tmp_path):
+    source = write_csv(tmp_path / "kota-contoh.csv", CSV_ROWS)
+    out = tmp_path / "model"
+
+    result = _import(runner, source, out)
+
+    assert result.exit_code == 1, result.output  # row 8 has no name
+    src = str(source)
+    assert result.output.splitlines() == [
+        f"{src}: Windows-1252, semicolon-separated; header in row 2",
+        "columns: name <- 'Nama Aplikasi', unit <- 'Perangkat Daerah', description <- "
+        "'Deskripsi', url <- 'Alamat URL', status <- 'Status', kind <- 'Klasifikasi', "
+        "server_location <- 'Lokasi Server', number <- 'No'",
+        "kept as properties: server_location <- 'Lokasi Server'",
+        f"{src}:8: skipped: no application name (column 'Nama Aplikasi' is empty)",
+        f"{src}:4: guess: 'SRIKANDI' is national platform 'srikandi' (by its name); imported "
+        "as 'srikandi-dinkes'",
+        f"{src}: guess: unit 'dinkes' (Dinas Kesehatan) merges 'Dinas Kesehatan' (row 3), "
+        "'DINKES' (row 4), 'Dinas  Kesehatan' (row 6)",
+        f"{src}:5: national system 'SIMONEV' is not in the platform catalog; imported as "
+        "'simonev' (kind umum, no platform)",
+        f"{src}:9: note: 'Deskripsi' holds '=SUM(A1:A3)', a formula written as text; kept as "
+        "text, never evaluated",
+        f"{src}:9: note: status 'Rusak' not recognised; kept as properties.status, status left "
+        "out",
+        f"{src}: note: 1 application with no classification (umum/khusus, "
+        "pusat/lokal) and no national platform match: written as kind khusus",
+        "imported 5 of 6 rows: 5 applications, 3 units; 1 skipped, 2 guesses, 1 national "
+        "system not in the catalog",
+        f"wrote {out}; next: spbe-arch validate {out}",
+    ]
+    loaded = load_model(out)
+    assert loaded.ok, loaded.findings
+    arch = loaded.architecture
+    assert sorted(arch.units) == ["bapenda", "bappeda", "dinkes"]
+    perizinan = arch.applications["sistem-perizinan-terpadu-oss-lokal"]
+    assert perizinan.name == "Sistem Perizinan Terpadu – OSS lokal"
+    assert perizinan.owner == "dinkes"
+    assert perizinan.status.value == "retired"
+    simpus = arch.applications["simpus"]
+    assert simpus.hosting is None  # the server column is kept, never turned into hosting
+    assert simpus.properties == {"server_location": "Server Diskominfo"}
+    assert arch.applications["kalkulator-retribusi"].description == "=SUM(A1:A3)"
+    assert arch.applications["srikandi-dinkes"].platform == "srikandi"
+    assert (out / "import-report.txt").read_text().splitlines() == result.output.splitlines()[:-1]
+
+    validate = runner.invoke(app, ["validate", str(out)])
+    assert validate.exit_code == 0, validate.output
+    audit = runner.invoke(app, ["audit", str(out), "--format", "json"])
+    assert audit.exit_code in (0, 1), audit.output
+    assert json.loads(audit.output)["metrics"]
+
+
+def test_import_xlsx_with_title_row_and_merged_unit_cells(runner, tmp_path):
+    source = write_xlsx(tmp_path / "kabupaten-contoh.xlsx", [
+        ["Inventaris Aplikasi Kabupaten Contoh"],
+        [],
+        ["No", "Nama Aplikasi", "OPD", "Alamat / URL", "Kategori"],
+        [1, "SIMPEG Daerah", "Badan Kepegawaian Daerah", "https://simpeg.contoh.go.id", "Lokal"],
+        [2, "SIASN", None, "https://siasn.bkn.go.id", "Pusat"],
+        [3, "E-Absensi", None, None, "Lokal"],
+        ["Keuangan"],
+        [4, "SIPD", "BPKAD", None, "Pusat"],
+    ], merge=["A1:E1", "C4:C6", "A7:E7"])
+    out = tmp_path / "model"
+
+    result = _import(runner, source, out)
+
+    assert result.exit_code == 1, result.output
+    assert result.output.splitlines()[:3] == [
+        f"{source}: sheet 'Inventaris'; header in row 3",
+        "columns: name <- 'Nama Aplikasi', unit <- 'OPD', url <- 'Alamat / URL', category <- "
+        "'Kategori', number <- 'No'",
+        f"{source}:7: skipped: a heading row ('Keuangan' merged across), not an application",
+    ]
+    arch = load_model(out).architecture
+    owners = {a.name: a.owner for a in arch.applications.values()}
+    assert owners == {"SIMPEG Daerah": "bkd", "SIASN": "bkd", "E-Absensi": "bkd",
+                      "SIPD": "bpkad"}
+    assert arch.applications["siasn-bkd"].platform == "siasn"
+    assert arch.instansi.level.value == "kabupaten"
+    assert runner.invoke(app, ["validate", str(out)]).exit_code == 0
+    assert runner.invoke(app, ["audit", str(out)]).exit_code in (0, 1)
+
+
+def test_import_xlsx_takes_cached_formula_results(runner, tmp_path):
+    source = write_xlsx(tmp_path / "kota-contoh.xlsx", [
+        ["Nama Aplikasi", "Perangkat Daerah", "Deskripsi"],
+        ["E-Pajak", "Bapenda", '=CONCAT("Pajak ", "Daerah")'],
+    ])
+    cache_formula_results(source, {"C2": "Pajak Daerah"})
+
+    result = _import(runner, source, tmp_path / "model")
+
+    assert result.exit_code == 0, result.output
+    app_ = load_model(tmp_path / "model").architecture.applications["e-pajak"]
+    assert app_.description == "Pajak Daerah"
+
+
+def test_import_json_report(runner, tmp_path):
+    source = write_csv(tmp_path / "kota-contoh.csv", CSV_ROWS)
+
+    result = _import(runner, source, tmp_path / "model", "--format", "json")
+
+    assert result.exit_code == 1, result.output
+    report = json.loads(result.output)
+    assert report["clean"] is False
+    assert report["skipped"] == [
+        {"row": 8, "message": "no application name (column 'Nama Aplikasi' is empty)"}
+    ]
+    assert report["guesses"] == [{
+        "row": 4, "application": "srikandi-dinkes", "name": "SRIKANDI",
+        "platform": "srikandi", "how": "name",
+    }]
+    assert report["unmatched"] == [{"row": 5, "application": "simonev", "name": "SIMONEV"}]
+    assert (report["rows"], report["imported"], report["units"]) == (6, 5, 3)
+
+
+def test_import_never_overwrites_without_force(runner, tmp_path):
+    source = write_csv(tmp_path / "kota-contoh.csv", CSV_ROWS[1:4])
+    out = tmp_path / "model"
+    assert _import(runner, source, out).exit_code == 0
+
+    again = _import(runner, source, out)
+
+    assert again.exit_code == 2
+    assert again.output == f"spbe-arch: {out}: already exists; use --force to replace it\n"
+    assert _import(runner, source, out, "--force").exit_code == 0
+
+
+def test_import_force_never_replaces_a_folder_that_is_not_a_model(runner, tmp_path):
+    source = write_csv(tmp_path / "kota-contoh.csv", CSV_ROWS[1:4])
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "notes.txt").write_text("keep me")
+
+    result = _import(runner, source, tmp_path / "docs", "--force")
+
+    assert result.exit_code == 2
+    assert "holds files but no model (spbe.yaml); not replaced, even with --force" in result.output
+    assert (tmp_path / "docs" / "notes.txt").read_text() == "keep me"
+
+
+def test_import_mapping_file_names_other_headers(runner, tmp_path):
+    source = write_csv(tmp_path / "kota-contoh.csv", [
+        ["Judul Sistem", "Dikelola Oleh", "Tahun"],
+        ["Arsip Foto Kegiatan", "Diskominfo", "2021"],
+    ])
+    mapping = tmp_path / "mapping.yaml"
+    mapping.write_text("columns:\n  name: Judul Sistem\n  unit: [Dikelola Oleh, Pengelola]\n")
+
+    result = _import(runner, source, tmp_path / "model", "--mapping", str(mapping))
+
+    assert result.exit_code == 0, result.output
+    arch = load_model(tmp_path / "model").architecture
+    portal = arch.applications["arsip-foto-kegiatan"]
+    assert (portal.owner, portal.properties) == ("diskominfo", {"tahun": "2021"})
+    assert arch.units["diskominfo"].name == "Diskominfo"
+
+
+def test_import_bad_mapping_file(runner, tmp_path):
+    source = write_csv(tmp_path / "kota-contoh.csv", CSV_ROWS[1:4])
+    mapping = tmp_path / "mapping.yaml"
+    mapping.write_text("columns:\n  title: Judul\n")
+
+    result = _import(runner, source, tmp_path / "model", "--mapping", str(mapping))
+
+    assert result.exit_code == 2
+    assert result.output.startswith(f"spbe-arch: {mapping}: not a mapping file: columns.title")
+
+
+def test_import_level_from_option_when_the_name_does_not_tell(runner, tmp_path):
+    source = write_csv(tmp_path / "inventaris.csv", CSV_ROWS[1:4])
+
+    refused = _import(runner, source, tmp_path / "model")
+    result = _import(runner, source, tmp_path / "model", "--instansi-name",
+                     "Pemerintah Kota Contoh", "--instansi-id", "kota-contoh")
+
+    assert refused.exit_code == 2
+    assert "cannot tell the instansi level from the name 'Inventaris'; give --level" in (
+        refused.output
+    )
+    assert result.exit_code == 0, result.output
+    instansi = load_model(tmp_path / "model").architecture.instansi
+    assert (instansi.id, instansi.name, instansi.level.value) == (
+        "kota-contoh", "Pemerintah Kota Contoh", "kota"
+    )
+
+
+@pytest.mark.parametrize("level", ["kota", "provinsi"])
+def test_import_level_option(runner, tmp_path, level):
+    source = write_csv(tmp_path / "inventaris.csv", CSV_ROWS[1:4])
+
+    result = _import(runner, source, tmp_path / "model", "--level", level)
+
+    assert result.exit_code == 0, result.output
+    assert load_model(tmp_path / "model").architecture.instansi.level.value == level
+
+
+def test_imported_inventory_audit_finds_duplicates_and_only_counts_unknown_facts(runner, tmp_path):
+    source = write_csv(tmp_path / "kota-contoh.csv", [
+        ["Nama Aplikasi", "OPD", "URL", "Klasifikasi"],
+        ["SMS Gateway", "Diskominfo", "", "Khusus"],
+        ["SMS  GATEWAY", "Dinkes", "", "Khusus"],
+        ["E-Pajak", "Bapenda", "https://pajak.contoh.go.id", "Khusus"],
+        ["SIPAKDA", "Bapenda", "pajak.contoh.go.id/", "Khusus"],
+        ["SRIKANDI", "Setda", "", "Umum"],
+    ])
+    out = tmp_path / "model"
+    assert _import(runner, source, out).exit_code == 0
+
+    audit = runner.invoke(app, ["audit", str(out), "--format", "json"])
+
+    assert audit.exit_code == 0, audit.output
+    findings = json.loads(audit.output)["findings"]
+    assert [(f["code"], f["message"]) for f in findings if f["code"] == "SPBE-A007"] == [
+        ("SPBE-A007", "aplikasi 'sms-gateway', 'sms-gateway-2' duplicate each other: they share "
+         "the name 'SMS Gateway'"),
+        ("SPBE-A007", "aplikasi 'e-pajak', 'sipakda' duplicate each other: they share the "
+         "address 'https://pajak.contoh.go.id'"),
+    ]
+    assert {f["code"] for f in findings} == {"SPBE-A007", "SPBE-A021"}  # the rest is unknown
+
+
+def test_unit_without_a_kind_in_its_name_is_noted(runner, tmp_path):
+    source = write_csv(tmp_path / "kota-contoh.csv", [
+        ["Nama Aplikasi", "OPD"], ["Dashboard Kota", "Tim Percepatan Digital"],
+    ])
+
+    result = _import(runner, source, tmp_path / "model")
+
+    assert result.exit_code == 0, result.output
+    assert (
+        f"{source}:2: note: unit 'tim-percepatan-digital' (Tim Percepatan Digital): its name "
+        "tells no kind; written as unit_kerja (change it in units.yaml: dinas, badan, "
+        "kecamatan, ...)"
+    ) in result.output.splitlines()
