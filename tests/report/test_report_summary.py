@@ -140,3 +140,11 @@ def test_many_findings_stay_folded(make_model, tmp_path):
     assert "Aplikasi 2 (app-002), Aplikasi 3 (app-003)" in headline
     assert "and 493 more" in headline
     assert group.group(1).count("<tr>") == 499  # every row, folded under <details>
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_no_internal_constant_name_on_the_page(tmp_path, lang):
+    _, html = _report(tmp_path, EXAMPLE, "--lang", lang)
+    text = re.sub(r"<(script|style)\b.*?</\1>", "", html, flags=re.S)
+    text = re.sub(r"<[^>]+>", " ", text)
+    assert re.findall(r"\b[A-Z]{2,}_[A-Z_]{2,}\b", text) == []
