@@ -12,13 +12,19 @@ from typing import TYPE_CHECKING
 
 from ..io import SpbeError
 from ..model.i18n import gettext as _
-from ..model.types import InfrastructureKind
 
 if TYPE_CHECKING:
     from ..graph import ArchGraph
     from .sections import AuditSection, MaturitySection, RuleGroup
 
-__all__ = ["GAPS_SHOWN", "STEPS_SHOWN", "Exposure", "Gap", "Summary", "executive_summary"]
+__all__ = [
+    "EXPOSURE_LIMIT", "GAPS_SHOWN", "STEPS_SHOWN", "Exposure", "Gap", "Summary",
+    "executive_summary",
+]
+
+EXPOSURE_LIMIT = 5000
+"""Up to this many applications the summary computes what a PDN or SPLP outage would stop;
+above, it gives the commands (a national PDN's impact takes the analysis over 30 s)."""
 
 GAPS_SHOWN = 3
 """The most harmful integration gaps the summary names."""
@@ -164,16 +170,18 @@ def _gaps(graph: "ArchGraph") -> tuple[str, list[Gap]]:
 
 
 def _exposure(graph: "ArchGraph") -> list[Exposure]:
-    """What a PDN outage (the national PDN and the model's PDN tenancies) and an SPLP outage
-    would stop."""
+    """What a PDN outage and an SPLP outage would stop (the model's tenancies of PDN are part
+    of the national `pdn` in the graph, so its impact covers them)."""
     from ..audit import impact
 
-    pdn_sites = ["pdn"] + [
-        node for node in graph.nodes("infrastructure")
-        if getattr(graph.element(node), "kind", None) == InfrastructureKind.pdn
-    ]
     out = []
-    for platform, failing in (("PDN", pdn_sites), ("SPLP", ["splp"])):
+    if len(graph.nodes("applications")) > EXPOSURE_LIMIT:
+        for platform in ("PDN", "SPLP"):
+            text = _("What an outage of {platform} would stop: `spbe-arch impact MODEL {id}`.")
+            out.append(Exposure(platform, text.format(platform=platform, id=platform.lower()),
+                                0, 0, 0))
+        return out
+    for platform, failing in (("PDN", ["pdn"]), ("SPLP", ["splp"])):
         stopped_services: set[str] = set()
         stopped_apps: set[str] = set()
         broken: set[str] = set()

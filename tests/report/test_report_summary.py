@@ -148,3 +148,12 @@ def test_no_internal_constant_name_on_the_page(tmp_path, lang):
     text = re.sub(r"<(script|style)\b.*?</\1>", "", html, flags=re.S)
     text = re.sub(r"<[^>]+>", " ", text)
     assert re.findall(r"\b[A-Z]{2,}_[A-Z_]{2,}\b", text) == []
+
+
+def test_exposure_of_a_very_large_model_gives_the_commands(tmp_path, monkeypatch):
+    monkeypatch.setattr("spbe_arch.report.summary.EXPOSURE_LIMIT", 10)
+    _, html = _report(tmp_path, EXAMPLE)
+    exposure = re.search(r'<ul id="exposure">(.*?)</ul>', html, re.S).group(1)
+    assert "Apa yang berhenti bila PDN terganggu: <code>spbe-arch impact MODEL pdn</code>." in (
+        exposure
+    )
