@@ -22,6 +22,8 @@ _API = {
     "impact": "spbe_arch.audit",
     "assess": "spbe_arch.maturity",
     "MaturityResult": "spbe_arch.maturity",
+    "export_model": "spbe_arch.interop.export",
+    "import_archimate": "spbe_arch.interop.archimate_import",
     "import_inventory": "spbe_arch.interop",
     "write_import": "spbe_arch.interop",
 }

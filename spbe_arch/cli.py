@@ -76,6 +76,9 @@ ModelPath = Annotated[
     Path, typer.Argument(help="Model folder (with spbe.yaml) or a single-file model")
 ]
 Force = Annotated[bool, typer.Option(help="Overwrite existing files")]
+FailOnOption = Annotated[
+    FailOn, typer.Option("--fail-on", help="Exit 1 when a finding has this severity or worse")
+]
 
 
 class Language(StrEnum):
@@ -349,25 +352,136 @@ def audit(
     output_format: Annotated[
         FindingFormat, typer.Option("--format", "-f", help="Output format")
     ] = FindingFormat.text,
-    fail_on: Annotated[
-        FailOn, typer.Option("--fail-on", help="Exit 1 when a finding has this severity or worse")
-    ] = FailOn.error,
+    fail_on: FailOnOption = FailOn.error,
+    baseline: Annotated[
+        Path | None,
+        typer.Option(
+            help="JSON of an earlier `audit --format json`: only findings not in it set the "
+            "exit code (matched by code and element)"
+        ),
+    ] = None,
     lang: Lang = Language.en,
 ) -> None:
     """Audit integration gaps, SPLP bypasses, duplicates, hosting and single points of failure.
 
-    Prints the findings (validation findings included), then coverage metrics. Exit 0 clean,
-    1 when a finding reaches --fail-on, 2 could not run.
+    Prints the findings (validation findings included; waived ones marked), then coverage
+    metrics. Exit 0 clean, 1 when a finding reaches --fail-on (with --baseline: a finding not
+    in the baseline), 2 could not run.
     """
     from .audit import audit as run_audit
     from .graph import build_graph
 
     def call() -> "Outcome":
+        if baseline is not None:
+            from .change import not_in_baseline
+            from .io.baseline import read_baseline
+
+            known = read_baseline(baseline)  # before the model is read
         loaded = _load(path, show_progress=output_format is FindingFormat.text)
         result = run_audit(build_graph(loaded.architecture), validation=loaded.findings)
-        return _outcome("audit", result, path, loaded=loaded, findings=result.findings)
+        gating = result.findings if baseline is None else not_in_baseline(result.findings, known)
+        return _outcome(
+            "audit", result, path, loaded=loaded, findings=gating, baseline=baseline
+        )
 
     _run(call, output_format, fail_on=fail_on, lang=lang.value)
+
+
+@app.command()
+def diff(
+    old: Annotated[
+        Path,
+        typer.Argument(metavar="OLD", help="The old model folder; with --from, the model in git"),
+    ],
+    new: Annotated[
+        Path | None, typer.Argument(metavar="NEW", help="The new model folder (not with --from)")
+    ] = None,
+    *,
+    from_rev: Annotated[
+        str | None,
+        typer.Option("--from", help="Compare the model OLD as it was in this git revision"),
+    ] = None,
+    to_rev: Annotated[
+        str | None,
+        typer.Option("--to", help="With --from: compare with this revision instead of the "
+                     "folder as it is now"),
+    ] = None,
+    output_format: Annotated[
+        FindingFormat, typer.Option("--format", "-f", help="Output format (sarif: the "
+                                    "findings the change introduces)")
+    ] = FindingFormat.text,
+    fail_on: FailOnOption = FailOn.error,
+) -> None:
+    """Compare two versions of a model: elements added, removed and changed (field by
+    field), integrations rerouted, findings introduced and resolved, audit metrics and the
+    index per indicator.
+
+    Either two folders (diff OLD NEW) or revisions of one model kept in git (diff MODEL
+    --from REV [--to REV]; needs the git executable). Exit 1 when the change introduces a
+    finding that reaches --fail-on, 2 could not run.
+    """
+    from contextlib import ExitStack
+
+    from .change import diff as run_diff
+
+    if (new is None) == (from_rev is None):
+        raise typer.BadParameter(
+            "give two folders (diff OLD NEW) or one folder and --from REV", param_hint="NEW"
+        )
+    if to_rev is not None and from_rev is None:
+        raise typer.BadParameter("--to needs --from", param_hint="'--to'")
+
+    def call() -> "Outcome":
+        from .io.git import revision
+
+        with ExitStack() as stack:
+            if from_rev is None:
+                old_path, new_path, old_label = old, new, old.as_posix()
+            else:
+                old_path = stack.enter_context(revision(old, from_rev))
+                new_path = old if to_rev is None else stack.enter_context(revision(old, to_rev))
+                old_label = f"{old.as_posix()}@{from_rev}"
+            shown = new if new is not None else old
+            new_label = shown.as_posix() + (f"@{to_rev}" if to_rev else "")
+            result = run_diff(
+                _load(old_path, show_progress=False), _load(new_path, show_progress=False),
+                old_label=old_label, new_label=new_label,
+            )
+        return _outcome("diff", result, shown, findings=result.findings)
+
+    _run(call, output_format, fail_on=fail_on)
+
+
+@app.command()
+def roadmap(
+    path: ModelPath,
+    *,
+    to: Annotated[
+        Path | None,
+        typer.Option("--to", help="The target (to-be) model folder: list what no item delivers"),
+    ] = None,
+    output_format: Annotated[
+        ResultFormat, typer.Option("--format", "-f", help="Output format")
+    ] = ResultFormat.text,
+) -> None:
+    """Apply the Peta Rencana (roadmap items) year by year: audit metrics and the estimated
+    index after each year.
+
+    Items are ordered by year and dependency; each year's items add, change and retire
+    elements of the model in memory (nothing is written). Exit 1 when the model has errors
+    (a dependency cycle, an item touching an unknown element or one planned before what it
+    depends on among them), 2 could not run.
+    """
+    from .change import roadmap as run_roadmap
+
+    def call() -> "Outcome":
+        loaded = _load(path, show_progress=output_format is ResultFormat.text)
+        target = _load(to, show_progress=False) if to is not None else None
+        label = to.as_posix() if to is not None else "target"
+        result = run_roadmap(loaded, target=target, target_label=label)
+        return _outcome("roadmap", result, path, loaded=loaded, findings=result.findings)
+
+    _run(call, output_format)
 
 
 @app.command()
@@ -568,7 +682,11 @@ def report(
     _run(call, lang=lang.value)
 
 
-import_app = typer.Typer(help="Start a model from files other tools keep.", no_args_is_help=True)
+import_app = typer.Typer(
+    help="Start a model from files other tools keep: an inventory spreadsheet, an ArchiMate "
+    "exchange file.",
+    no_args_is_help=True,
+)
 app.add_typer(import_app, name="import")
 
 
@@ -615,6 +733,74 @@ def import_inventory(
         return _outcome("import", imported, output, failed=not imported.report.clean)
 
     _run(call, output_format)
+
+
+export_app = typer.Typer(
+    help="Write the model for other tools: ArchiMate 3.1 exchange XML, GraphML, JSON.",
+    no_args_is_help=True,
+)
+app.add_typer(export_app, name="export")
+
+ExportOutput = Annotated[Path, typer.Option("--output", "-o", help="File to write")]
+ForceOption = Annotated[bool, typer.Option(help="Overwrite an existing file")]
+
+
+def _export(path: Path, output: Path, force: bool, fmt: str) -> None:
+    from .interop.export import export_model
+    from .io.write import refuse_overwrite, write_atomic
+
+    def call() -> "Outcome":
+        refuse_overwrite([output], force=force)  # before the model is read
+        loaded = _load(path)
+        write_atomic(output, export_model(loaded.architecture, fmt), force=force)
+        return _outcome("export", output, path, loaded=loaded, findings=loaded.findings)
+
+    _run(call)
+
+
+@export_app.command("archimate")
+def export_archimate(path: ModelPath, *, output: ExportOutput, force: ForceOption = False) -> None:
+    """ArchiMate 3.1 Open Exchange Format (Archi, Sparx EA, BiZZdesign, ...): elements,
+    relationships, SPBE fields as properties, folders by layer, one view per layer."""
+    _export(path, output, force, "archimate")
+
+
+@export_app.command("graphml")
+def export_graphml(path: ModelPath, *, output: ExportOutput, force: ForceOption = False) -> None:
+    """The typed graph as GraphML (networkx, yEd, Gephi, Neo4j apoc.import.graphml)."""
+    _export(path, output, force, "graphml")
+
+
+@export_app.command("json")
+def export_json(path: ModelPath, *, output: ExportOutput, force: ForceOption = False) -> None:
+    """The typed graph as node-link JSON: {"nodes": [...], "edges": [...]}."""
+    _export(path, output, force, "json")
+
+
+@import_app.command("archimate")
+def import_archimate(
+    file: Annotated[Path, typer.Argument(help="ArchiMate 3.x Open Exchange file (.xml)")],
+    *,
+    output: Annotated[Path, typer.Option("--output", "-o", help="Folder for the new model")],
+    force: Annotated[bool, typer.Option(help="Write into an existing folder")] = False,
+) -> None:
+    """Read an ArchiMate 3.x exchange file (any tool's) into a model folder.
+
+    What has an SPBE meaning is mapped; everything else is kept (archimate_elements,
+    archimate_relationships, properties) with a warning per concept type. Exit 0 written, 1
+    written but the model has errors, 2 could not read or write.
+    """
+    from .interop.archimate_import import import_archimate as read_archimate
+    from .interop.model_yaml import write_model_folder
+
+    def call() -> "Outcome":
+        result = read_archimate(file)
+        write_model_folder(output, result.texts(file.name), force=force)
+        loaded = _load(output, show_progress=False)
+        return _outcome("import-archimate", (result, file), output, loaded=loaded,
+                        findings=loaded.findings)
+
+    _run(call)
 
 
 def _version(value: bool) -> None:

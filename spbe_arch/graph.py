@@ -437,7 +437,7 @@ def build_graph(arch: Architecture) -> ArchGraph:
     nodes: dict[str, tuple[str, Any]] = {}
     by_kind: dict[str, list[str]] = {}
     for collection, elements in arch.collections.items():
-        if collection != "integrations" and elements:
+        if collection not in ("integrations", "archimate_relationships") and elements:
             by_kind[collection] = list(elements)
             for element_id, element in elements.items():
                 nodes[element_id] = (collection, element)
@@ -494,7 +494,7 @@ def build_graph(arch: Architecture) -> ArchGraph:
         for covered in control.covers:
             link(control_id, covered, "covers")
     for item_id, item in arch.roadmap.items():
-        for element_id in item.elements:
+        for element_id in item.touched:
             link(item_id, element_id, "plans")
     integrations: dict[str, Edge] = {}
     for integration_id, integration in arch.integrations.items():

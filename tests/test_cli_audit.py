@@ -100,6 +100,7 @@ def test_audit_json_contract(runner, make_model):
             "line": 8,
             "column": 5,
             "hint": "integrate 'siak-kab' -> 'simpus' through SPLP",
+            "waived": None,
         }
     ]
 

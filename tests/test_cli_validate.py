@@ -55,7 +55,8 @@ def test_validate_json_contract(runner, make_model):
     assert payload["summary"]["elements"]["applications"] == 1
     assert set(payload["summary"]["elements"]) == {
         "units", "business_processes", "services", "data", "applications",
-        "infrastructure", "security", "integrations", "roadmap",
+        "infrastructure", "security", "integrations", "roadmap", "archimate_elements",
+        "archimate_relationships",
     }
     assert payload["findings"] == [
         {
@@ -67,6 +68,7 @@ def test_validate_json_contract(runner, make_model):
             "line": 5,
             "column": 5,
             "hint": "did you mean 'dinkes'? define it, or name an existing unit",
+            "waived": None,
         }
     ]
 

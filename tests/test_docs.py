@@ -21,4 +21,4 @@ def test_rule_doc_has_the_three_headings(code):
 def test_codes_follow_the_family_pattern():
     import re
 
-    assert all(re.fullmatch(r"SPBE-[RAM]\d{3}", code) for code in RULES)
+    assert all(re.fullmatch(r"SPBE-[RAMPW]\d{3}", code) for code in RULES)

@@ -36,3 +36,4 @@ def test_wheel_contains_catalogs(tmp_path):
         "spbe_arch/locales/id/LC_MESSAGES/spbe_arch.po",
         "spbe_arch/locales/en/LC_MESSAGES/spbe_arch.po",
     } <= names
+    assert "spbe_arch/interop/allowed-relationships.csv" in names  # ArchiMate export needs it

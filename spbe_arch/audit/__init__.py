@@ -116,5 +116,7 @@ def audit(graph: ArchGraph, *, validation: Iterable[Finding] = ()) -> AuditResul
     """
     with collector_paused():
         metrics = compute_metrics(graph)
-        findings = finalize(run_checks(graph), graph.arch, finished=validation)
+        findings = finalize(
+            run_checks(graph), graph.arch, finished=validation, checked=CHECKS
+        )
     return AuditResult(metrics=metrics, findings=findings)

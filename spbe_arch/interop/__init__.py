@@ -1,4 +1,5 @@
-"""Exchange with other tools: application inventories kept as spreadsheets (CSV, XLSX)."""
+"""Exchange with other tools: ArchiMate Open Exchange XML, inventories kept as spreadsheets
+(CSV, XLSX), GraphML/JSON graphs."""
 
 from .inventory import (
     ImportReport,

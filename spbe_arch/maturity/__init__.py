@@ -15,6 +15,7 @@ from ..graph import ArchGraph
 from ..io import SpbeError
 from ..model import Finding
 from ..model.framework import Framework
+from ..model.rules import codes_of
 from ..validate import finalize
 from .evidence import Derivation, derive
 from .framework import DEFAULT_FRAMEWORK, framework_ids, load_framework
@@ -160,7 +161,7 @@ def assess(
         plan_reach=reach,
         plan_predikat=predikat(framework, reach),
         trajectory=trajectory,
-        findings=finalize(findings, arch, finished=validation),
+        findings=finalize(findings, arch, finished=validation, checked=codes_of("M")),
         framework=framework,
     )
 

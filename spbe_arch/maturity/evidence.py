@@ -132,7 +132,7 @@ def climb(indicator: Indicator, rule: EvidenceRule, ladder: list[Rung], *, base:
         if not rung.reached:
             break
         level = rung.level
-    actions: dict[int, tuple[str, ...]] = {}
+    actions: dict[int, list[str]] = {}
     pending: list[str] = []
     for rung in sorted(ladder, key=lambda r: r.level):
         if rung.level <= level:
@@ -140,16 +140,8 @@ def climb(indicator: Indicator, rule: EvidenceRule, ladder: list[Rung], *, base:
         if not rung.reached:
             pending += [a for a in rung.actions if a not in pending]
         if pending:
-            actions[rung.level] = tuple(pending)
-    return Derivation(
-        indicator=indicator.id,
-        rule=rule.value,
-        level=level,
-        ceiling=ceiling,
-        reason=reason,
-        elements=tuple(sorted(set(elements))),
-        actions=actions,
-    )
+            actions[rung.level] = list(pending)
+    return _made(indicator, rule, level, ceiling, reason, elements, actions)
 
 
 @dataclass(frozen=True)
@@ -351,8 +343,8 @@ def roadmap(facts: ModelFacts, indicator: Indicator) -> Derivation | None:
     items = facts.arch.roadmap
     if not items:
         return None
-    vague = tuple(sorted(i for i, item in items.items() if not item.elements))
-    planned_ids = {e for item in items.values() for e in item.elements}
+    vague = tuple(sorted(i for i, item in items.items() if not item.touched))
+    planned_ids = {e for item in items.values() for e in item.touched}
     pending = tuple(sorted(
         element_id
         for collection in (facts.arch.applications, facts.arch.integrations)
@@ -702,7 +694,7 @@ def asset_management(facts: ModelFacts, indicator: Indicator) -> Derivation | No
 
 def _made(indicator: Indicator, rule: EvidenceRule, level: int, ceiling: int, reason: str,
           elements: Iterable[str], actions: dict[int, list[str]]) -> Derivation:
-    """A derivation of a rule that is not a ladder (the service levels)."""
+    """A derivation: the actions of the levels above the one shown, sorted."""
     return Derivation(
         indicator=indicator.id,
         rule=rule.value,

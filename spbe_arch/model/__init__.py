@@ -3,10 +3,13 @@
 from .architecture import COLLECTIONS, Architecture, Source
 from .elements import (
     Application,
+    ArchimateElement,
+    ArchimateRelationship,
     AssessmentEntry,
     BusinessProcess,
     DataSet,
     Element,
+    ElementChange,
     Evidence,
     Infrastructure,
     Instansi,
@@ -15,6 +18,7 @@ from .elements import (
     SecurityControl,
     Service,
     Unit,
+    Waiver,
 )
 from .finding import Finding, Location, Severity
 from .platform import NationalPlatform, PlatformKind
@@ -34,12 +38,15 @@ __all__ = [
     "COLLECTIONS",
     "Application",
     "ApplicationKind",
+    "ArchimateElement",
+    "ArchimateRelationship",
     "Architecture",
     "AssessmentEntry",
     "BusinessProcess",
     "Classification",
     "DataSet",
     "Element",
+    "ElementChange",
     "Evidence",
     "Finding",
     "Infrastructure",
@@ -61,4 +68,5 @@ __all__ = [
     "Status",
     "Unit",
     "UnitKind",
+    "Waiver",
 ]

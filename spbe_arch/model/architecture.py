@@ -5,6 +5,8 @@ from typing import Any
 
 from .elements import (
     Application,
+    ArchimateElement,
+    ArchimateRelationship,
     AssessmentEntry,
     BusinessProcess,
     DataSet,
@@ -16,6 +18,7 @@ from .elements import (
     SecurityControl,
     Service,
     Unit,
+    Waiver,
 )
 from .platform import NationalPlatform
 
@@ -31,6 +34,8 @@ COLLECTIONS: dict[str, type[Element]] = {
     "security": SecurityControl,
     "integrations": Integration,
     "roadmap": RoadmapItem,
+    "archimate_elements": ArchimateElement,
+    "archimate_relationships": ArchimateRelationship,
 }
 """Collection key -> element type. Every model file may hold any of these."""
 
@@ -56,6 +61,9 @@ class Architecture:
     assessment: list[AssessmentEntry] = field(default_factory=list)
     assessment_sources: list[Source] = field(default_factory=list)
     """Where each entry of `assessment` was written, in the same order."""
+    waivers: list[Waiver] = field(default_factory=list)
+    waiver_sources: list[Source] = field(default_factory=list)
+    """Where each waiver was written, in the same order."""
     platforms: dict[str, NationalPlatform] = field(default_factory=dict)
     """The model's own national platforms (`platforms:`), by id: referred to like the
     catalog's, never elements of the model (not in `collections` or `sources`)."""

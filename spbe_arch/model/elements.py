@@ -1,5 +1,6 @@
 """The element types of an SPBE architecture, one per collection of a model folder."""
 
+from datetime import date
 from typing import Annotated
 
 from pydantic import Field
@@ -7,6 +8,8 @@ from pydantic import Field
 from .framework import IndicatorId
 from .types import (
     ApplicationKind,
+    ArchimateElementType,
+    ArchimateRelationshipType,
     Classification,
     Identifier,
     InfrastructureKind,
@@ -24,10 +27,13 @@ from .types import (
 
 __all__ = [
     "Application",
+    "ArchimateElement",
+    "ArchimateRelationship",
     "AssessmentEntry",
     "BusinessProcess",
     "DataSet",
     "Element",
+    "ElementChange",
     "Evidence",
     "Infrastructure",
     "Instansi",
@@ -36,6 +42,7 @@ __all__ = [
     "SecurityControl",
     "Service",
     "Unit",
+    "Waiver",
 ]
 
 Name = Annotated[str, Field(min_length=1, description="Display name (nama)")]
@@ -211,12 +218,92 @@ class Integration(Element):
     status: Status = Field(default=Status.active, description="Status integrasi")
 
 
+FieldValue = str | int | float | bool | list[str] | None
+"""A value a roadmap change may give a field."""
+
+
+class ElementChange(SpbeModel):
+    """One change a roadmap item makes to an existing element: fields set to new values."""
+
+    element: Identifier = Field(description="Id of the element changed (elemen yang diubah)")
+    set: dict[str, FieldValue] = Field(
+        min_length=1, description="Field -> its new value, e.g. {via: splp} (nilai baru)"
+    )
+
+
 class RoadmapItem(Element):
-    """Peta Rencana SPBE: a planned initiative and the elements it changes."""
+    """Peta Rencana SPBE: a planned initiative and the elements it changes.
+
+    `adds`, `changes` and `retires` can be applied to the model (`spbe-arch roadmap`): in the
+    item's year the added elements (in the model today as planned or in development) become
+    active, the changes are made and the retired elements are retired.
+    """
 
     year: int = Field(ge=2000, le=2100, description="Target year (tahun target)")
-    elements: Refs = Field(default_factory=list, description="Elements it changes or adds")
+    unit: Identifier | None = Field(
+        default=None, description="Responsible unit (unit penanggung jawab)"
+    )
+    budget: float | None = Field(
+        default=None, ge=0, description="Estimated budget in rupiah (perkiraan anggaran, Rp)"
+    )
+    elements: Refs = Field(
+        default_factory=list, description="Other elements the item concerns (elemen terkait)"
+    )
+    adds: Refs = Field(
+        default_factory=list,
+        description="Elements it brings into service: planned or in development today, active "
+        "from its year (elemen yang ditambahkan)",
+    )
+    changes: list[ElementChange] = Field(
+        default_factory=list, description="Changes to existing elements (perubahan)"
+    )
+    retires: Refs = Field(
+        default_factory=list, description="Elements it retires (elemen yang dihentikan)"
+    )
+    depends_on: Refs = Field(
+        default_factory=list, description="Roadmap items it needs done first (prasyarat)"
+    )
     status: Status = Field(default=Status.planned, description="Status")
+
+    @property
+    def touched(self) -> tuple[str, ...]:
+        """Every element the item names: concerned, added, changed or retired, sorted."""
+        changed = (change.element for change in self.changes)
+        return tuple(sorted({*self.elements, *self.adds, *changed, *self.retires}))
+
+
+class Waiver(SpbeModel):
+    """Pengecualian: a finding accepted for one element, with a reason, until a date."""
+
+    code: str = Field(
+        pattern=r"^SPBE-[A-Z]\d{3}$",
+        description="Finding code (kode temuan), as listed in docs/rules.md",
+    )
+    element: Identifier = Field(description="Id of the element the finding is about")
+    reason: str = Field(min_length=1, description="Why it is accepted (alasan)")
+    until: date = Field(description="Last day the waiver holds, YYYY-MM-DD (berlaku sampai)")
+
+
+class ArchimateElement(Element):
+    """An element read from an ArchiMate file that has no SPBE meaning (e.g. a Capability).
+
+    Kept so that an import loses nothing and an export gives it back; no analysis reads it.
+    """
+
+    type: ArchimateElementType = Field(description="ArchiMate element type, e.g. Capability")
+
+
+class ArchimateRelationship(Element):
+    """A relationship read from an ArchiMate file that no SPBE field expresses.
+
+    Kept, like ArchimateElement, for a lossless exchange; no analysis reads it. ArchiMate's
+    relationship attributes (accessType, modifier, isDirected) are kept in `properties`.
+    """
+
+    name: Name | None = None
+    type: ArchimateRelationshipType = Field(description="ArchiMate relationship type, e.g. Serving")
+    source: Identifier = Field(description="Source element or relationship id (sumber)")
+    target: Identifier = Field(description="Target element or relationship id (tujuan)")
 
 
 class Evidence(SpbeModel):

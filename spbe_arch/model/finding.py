@@ -43,6 +43,9 @@ class Finding:
     location: Location | None = None
     hint: str | None = None
     related: tuple[str, ...] = field(default=())
+    waived: str | None = None
+    """The reason of the model's waiver that accepts this finding; a waived finding is shown
+    but sets no exit code."""
 
     @property
     def sort_key(self) -> tuple:

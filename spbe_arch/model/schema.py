@@ -6,7 +6,7 @@ from typing import Any
 from pydantic import Field, create_model
 
 from .architecture import COLLECTIONS
-from .elements import AssessmentEntry, Instansi
+from .elements import AssessmentEntry, Instansi, Waiver
 from .framework import Framework
 from .platform import NationalPlatform
 from .types import SpbeModel
@@ -32,6 +32,10 @@ def model_file_schema() -> dict[str, Any]:
         "assessment": (
             list[AssessmentEntry],
             Field(default_factory=list, description="Penilaian mandiri (self-assessment)"),
+        ),
+        "waivers": (
+            list[Waiver],
+            Field(default_factory=list, description="Pengecualian: findings accepted for a time"),
         ),
     }
     for name, cls in COLLECTIONS.items():

@@ -10,6 +10,8 @@ __all__ = [
     "ID_PATTERN",
     "NETWORK_KINDS",
     "ApplicationKind",
+    "ArchimateElementType",
+    "ArchimateRelationshipType",
     "Classification",
     "Identifier",
     "InfrastructureKind",
@@ -180,3 +182,34 @@ class IntegrationVia(StrEnum):
     file_transfer = "file_transfer"
     manual = "manual"
     shared_login = "shared_login"
+
+
+ArchimateElementType = StrEnum(
+    "ArchimateElementType",
+    [(name, name) for name in (
+        "BusinessActor", "BusinessRole", "BusinessCollaboration", "BusinessInterface",
+        "BusinessProcess", "BusinessFunction", "BusinessInteraction", "BusinessEvent",
+        "BusinessService", "BusinessObject", "Contract", "Representation", "Product",
+        "ApplicationComponent", "ApplicationCollaboration", "ApplicationInterface",
+        "ApplicationFunction", "ApplicationInteraction", "ApplicationProcess",
+        "ApplicationEvent", "ApplicationService", "DataObject", "Node", "Device",
+        "SystemSoftware", "TechnologyCollaboration", "TechnologyInterface", "Path",
+        "CommunicationNetwork", "TechnologyFunction", "TechnologyProcess",
+        "TechnologyInteraction", "TechnologyEvent", "TechnologyService", "Artifact",
+        "Equipment", "Facility", "DistributionNetwork", "Material", "Stakeholder", "Driver",
+        "Assessment", "Goal", "Outcome", "Principle", "Requirement", "Constraint", "Meaning",
+        "Value", "Resource", "Capability", "CourseOfAction", "ValueStream", "WorkPackage",
+        "Deliverable", "ImplementationEvent", "Plateau", "Gap", "Grouping", "Location",
+        "AndJunction", "OrJunction",
+    )],
+)
+ArchimateElementType.__doc__ = "ArchiMate 3.1 element type (the exchange format's xsi:type)."
+
+ArchimateRelationshipType = StrEnum(
+    "ArchimateRelationshipType",
+    [(name, name) for name in (
+        "Composition", "Aggregation", "Assignment", "Realization", "Serving", "Access",
+        "Influence", "Triggering", "Flow", "Specialization", "Association",
+    )],
+)
+ArchimateRelationshipType.__doc__ = "ArchiMate 3.1 relationship type (xsi:type)."

@@ -3,7 +3,14 @@
 Both come from code, so they cannot drift: a test fails when the checked-in files are stale.
 """
 
-from ..model import COLLECTIONS, AssessmentEntry, Instansi, NationalPlatform
+from ..model import (
+    COLLECTIONS,
+    AssessmentEntry,
+    ElementChange,
+    Instansi,
+    NationalPlatform,
+    Waiver,
+)
 from ..model.rules import RULES, Rule
 
 __all__ = ["DOC_FILES", "rules_markdown", "vocabulary_markdown"]
@@ -46,8 +53,10 @@ def vocabulary_markdown() -> str:
         "A model is a folder with `spbe.yaml` and any number of `*.yaml` / `*.json` files;",
         "each file may hold any of the collections below as top-level keys.",
     ]
-    sections = {"instansi": Instansi, **COLLECTIONS, "assessment": AssessmentEntry,
-                "platforms": NationalPlatform}
+    sections = {
+        "instansi": Instansi, **COLLECTIONS, "roadmap[].changes": ElementChange,
+        "assessment": AssessmentEntry, "waivers": Waiver, "platforms": NationalPlatform,
+    }
     for key, cls in sections.items():
         schema = cls.model_json_schema()
         required = set(schema.get("required", []))

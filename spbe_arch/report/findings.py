@@ -24,19 +24,24 @@ def findings_text(findings: Iterable[Finding], *, prefix: str = "") -> list[str]
     lines = []
     for item in findings:
         lines.append(f"{_place(item, prefix)}: {item.severity} {item.code} {item.message}")
+        if item.waived:
+            lines.append(f"    waived: {item.waived}")
         if item.hint:
             lines.append(f"    hint: {item.hint}")
     return lines
 
 
 def summary_line(findings: list[Finding], what: str) -> str:
-    """'2 errors, 1 warning in 15 files' style closing line."""
-    counts = Counter(f.severity for f in findings)
+    """'2 errors, 1 warning in 15 files' style closing line; waived findings counted apart."""
+    counts = Counter(f.severity for f in findings if not f.waived)
     parts = [
         f"{counts[s]} {s.value}{'' if counts[s] == 1 else 's'}"
         for s in (Severity.error, Severity.warning, Severity.info)
         if counts[s] or s is not Severity.info
     ]
+    waived = sum(1 for f in findings if f.waived)
+    if waived:
+        parts.append(f"{waived} waived")
     return ", ".join(parts) + f" in {what}"
 
 
@@ -52,6 +57,7 @@ def finding_dict(item: Finding) -> dict[str, Any]:
         "line": loc.line if loc else None,
         "column": loc.column if loc else None,
         "hint": item.hint,
+        "waived": item.waived,
     }
 
 
@@ -96,6 +102,8 @@ def findings_sarif(findings: list[Finding], *, prefix: str = "", version: str) -
             ]
         if item.element:
             result["properties"] = {"element": item.element}
+        if item.waived:  # shown as dismissed by code scanning, with the reason
+            result["suppressions"] = [{"kind": "inSource", "justification": item.waived}]
         results.append(result)
     return {
         "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
@@ -124,7 +132,8 @@ def findings_markdown(findings: list[Finding], *, title: str) -> str:
         for item in findings:
             where = _place(item, "") if item.location else ""
             message = item.message.replace("|", "\\|")
+            severity = f"{item.severity} (waived: {item.waived})" if item.waived else item.severity
             lines.append(
-                f"| {item.severity} | {item.code} | `{where}` | {item.element or ''} | {message} |"
+                f"| {severity} | {item.code} | `{where}` | {item.element or ''} | {message} |"
             )
     return "\n".join(lines) + "\n"

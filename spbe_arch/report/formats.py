@@ -55,6 +55,8 @@ class Outcome:
     """Part of the input could not be used (a portfolio's model that could not be assessed)."""
     color: bool = False
     """Text may use terminal colours and styles (stdout is a terminal)."""
+    baseline: Path | None = None
+    """`audit --baseline`: the file whose findings do not gate (`findings` are the new ones)."""
 
 
 @dataclass(frozen=True)
@@ -72,13 +74,14 @@ def exit_code(outcome: Outcome | SpbeError, fail_on: Severity = Severity.error) 
     """The exit status of every command.
 
     2 when it could not run (an `SpbeError`: usage, unreadable path, existing file without
-    `--force`); 1 when a finding reaches `fail_on` (model errors always do with the default)
-    or `--check` found stale files or part of the input could not be used; else 0.
+    `--force`); 1 when a finding reaches `fail_on` (model errors always do with the default;
+    waived findings never do) or `--check` found stale files or part of the input could not be
+    used; else 0.
     """
     if isinstance(outcome, SpbeError):
         return 2
     failed = outcome.stale or outcome.failed or any(
-        f.severity.rank >= fail_on.rank for f in outcome.findings
+        f.severity.rank >= fail_on.rank and not f.waived for f in outcome.findings
     )
     return 1 if failed else 0
 
@@ -136,12 +139,14 @@ def _model_errors(outcome: Outcome, consequence: str) -> str:
 
 
 def _sarif(outcome: Outcome) -> Page:
+    """SARIF of the result's findings (a diff's: those it introduced)."""
     return Page(
         _json(
             finding_formats.findings_sarif(
                 outcome.result.findings, prefix=_prefix(outcome.path), version=__version__
             )
-        )
+        ),
+        _baseline_note(outcome),
     )
 
 
@@ -186,6 +191,18 @@ def _validation_markdown(outcome: Outcome) -> Page:
 # audit
 
 
+def _baseline_note(outcome: Outcome) -> str:
+    """The stderr line of `audit --baseline`: how many findings are new ('' without one)."""
+    if outcome.baseline is None:
+        return ""
+    total = len(outcome.result.findings)
+    new = len(outcome.findings)
+    return (
+        f"baseline {outcome.baseline}: {total - new} of {total} findings already there, "
+        f"{new} new\n"
+    )
+
+
 def _audit_text(outcome: Outcome) -> Page:
     from .audit import metrics_rows
 
@@ -204,19 +221,20 @@ def _audit_text(outcome: Outcome) -> Page:
     lines = finding_formats.findings_text(result.findings, prefix=_prefix(outcome.path))
     summary = finding_formats.summary_line(result.findings, f"{outcome.path}")
     metrics = _rich(outcome, table, width=100, highlight=False)
-    return Page(_lines([*lines, ""]) + metrics + summary + "\n")
+    return Page(_lines([*lines, ""]) + metrics + summary + "\n", _baseline_note(outcome))
 
 
 def _audit_json(outcome: Outcome) -> Page:
     from .audit import audit_dict
 
-    return Page(_json(audit_dict(outcome.result)))
+    return Page(_json(audit_dict(outcome.result)), _baseline_note(outcome))
 
 
 def _audit_markdown(outcome: Outcome) -> Page:
     from .audit import audit_markdown
 
-    return Page(audit_markdown(outcome.result, title=f"spbe-arch audit {outcome.path}"))
+    title = f"spbe-arch audit {outcome.path}"
+    return Page(audit_markdown(outcome.result, title=title), _baseline_note(outcome))
 
 
 # impact
@@ -267,6 +285,51 @@ def _maturity_markdown(outcome: Outcome) -> Page:
     from .maturity import maturity_markdown
 
     return Page(maturity_markdown(outcome.result))
+
+
+# diff and roadmap
+
+
+def _diff_text(outcome: Outcome) -> Page:
+    from .change import diff_text
+
+    result = outcome.result
+    lines = diff_text(result, old_prefix=f"{result.old.rstrip('/')}/",
+                      new_prefix=_prefix(outcome.path))
+    return Page(_lines(lines))
+
+
+def _diff_json(outcome: Outcome) -> Page:
+    from .change import diff_dict
+
+    return Page(_json(diff_dict(outcome.result)))
+
+
+def _diff_markdown(outcome: Outcome) -> Page:
+    from .change import diff_markdown
+
+    return Page(diff_markdown(outcome.result))
+
+
+def _roadmap_text(outcome: Outcome) -> Page:
+    from .change import roadmap_text
+
+    def draw(console) -> None:
+        roadmap_text(outcome.result, console, prefix=_prefix(outcome.path))
+
+    return Page(_rich(outcome, draw, width=140))
+
+
+def _roadmap_json(outcome: Outcome) -> Page:
+    from .change import roadmap_dict
+
+    return Page(_json(roadmap_dict(outcome.result)))
+
+
+def _roadmap_markdown(outcome: Outcome) -> Page:
+    from .change import roadmap_markdown
+
+    return Page(roadmap_markdown(outcome.result))
 
 
 # portfolio
@@ -359,6 +422,20 @@ def _import_json(outcome: Outcome) -> Page:
     return Page(_json(report_dict(outcome.result.report)))
 
 
+def _export_text(outcome: Outcome) -> Page:
+    return Page(f"wrote {outcome.result}\n",
+                _model_errors(outcome, "the file holds the valid elements only"))
+
+
+def _import_archimate_text(outcome: Outcome) -> Page:
+    from .interop import import_summary, import_warnings
+
+    result, source = outcome.result
+    warnings = import_warnings(result, source)
+    return Page(_lines(import_summary(result, source, outcome.path)),
+                _lines(warnings) + _model_errors(outcome, "fix them in the folder"))
+
+
 def _generated_text(outcome: Outcome) -> Page:
     synced = outcome.result
     verb = "stale" if synced.check else "wrote"
@@ -386,6 +463,13 @@ RENDERERS: dict[tuple[str, Format], Renderer] = {
     ("maturity", Format.text): _maturity_text,
     ("maturity", Format.json): _maturity_json,
     ("maturity", Format.markdown): _maturity_markdown,
+    ("diff", Format.text): _diff_text,
+    ("diff", Format.json): _diff_json,
+    ("diff", Format.sarif): _sarif,
+    ("diff", Format.markdown): _diff_markdown,
+    ("roadmap", Format.text): _roadmap_text,
+    ("roadmap", Format.json): _roadmap_json,
+    ("roadmap", Format.markdown): _roadmap_markdown,
     ("portfolio", Format.text): _portfolio_text,
     ("portfolio", Format.json): _portfolio_json,
     ("portfolio", Format.markdown): _portfolio_markdown,
@@ -395,6 +479,8 @@ RENDERERS: dict[tuple[str, Format], Renderer] = {
     ("init", Format.text): _init_text,
     ("import", Format.text): _import_text,
     ("import", Format.json): _import_json,
+    ("import-archimate", Format.text): _import_archimate_text,
+    ("export", Format.text): _export_text,
     ("docs", Format.text): _generated_text,
     ("schema", Format.text): _generated_text,
 }

@@ -20,6 +20,7 @@ from ..model import (
     Location,
     NationalPlatform,
     Source,
+    Waiver,
 )
 from ..model.i18n import gettext as _
 from ..model.rules import finding
@@ -28,7 +29,9 @@ from ..model.types import ID_PATTERN
 
 __all__ = ["FRAMEWORK_KEYS", "ArchitectureBuilder", "build_architecture"]
 
-_TOP_KEYS = ("instansi", "assessment", *COLLECTIONS, "platforms")
+_TOP_KEYS = ("instansi", "assessment", "waivers", *COLLECTIONS, "platforms")
+_LISTS = {"assessment": AssessmentEntry, "waivers": Waiver}
+"""Top-level lists of entries without ids, read entry by entry."""
 FRAMEWORK_KEYS = frozenset({"levels", "domains", "indicators"})
 """Top-level keys of an evaluation framework file: such a file in a model folder is no model
 data (the maturity framework a pemda keeps with its model)."""
@@ -170,8 +173,8 @@ def _read_key(arch, parsed, key, value, findings, invalid_ids) -> None:
             )
         )
         return
-    if key == "assessment":
-        _read_assessment(arch, parsed, value, findings)
+    if key in _LISTS:
+        _read_entries(arch, parsed, key, value, findings)
         return
     if key == "platforms":
         _read_platforms(arch, parsed, value, findings, invalid_ids)
@@ -179,15 +182,16 @@ def _read_key(arch, parsed, key, value, findings, invalid_ids) -> None:
     _read_collection(arch, parsed, key, value, findings, invalid_ids)
 
 
-def _read_assessment(arch, parsed, value, findings) -> None:
+def _read_entries(arch, parsed, key, value, findings) -> None:
+    """Read `assessment:` or `waivers:` entries into `arch.<key>` and `arch.<...>_sources`."""
+    entries = getattr(arch, key)
+    sources = arch.assessment_sources if key == "assessment" else arch.waiver_sources
     for index, item in enumerate(value):
         try:
-            arch.assessment.append(AssessmentEntry.model_validate(item))
-            arch.assessment_sources.append(Source(parsed.relative, "assessment", index))
+            entries.append(_LISTS[key].model_validate(item))
+            sources.append(Source(parsed.relative, key, index))
         except ValidationError as exc:
-            findings.extend(
-                _pydantic_findings(exc, parsed.relative, ("assessment", index), item, None)
-            )
+            findings.extend(_pydantic_findings(exc, parsed.relative, (key, index), item, None))
 
 
 def _read_platforms(arch, parsed, value, findings, invalid_ids) -> None:
@@ -349,8 +353,7 @@ def _did_you_mean(close: list[str]) -> str:
 def _model_at(prefix: tuple, loc: tuple) -> type | None:
     """The element type whose own field `loc` names (None below the top level)."""
     collection = prefix[0]
-    cls = {"instansi": Instansi, "assessment": AssessmentEntry,
-           "platforms": NationalPlatform}.get(collection)
+    cls = {"instansi": Instansi, **_LISTS, "platforms": NationalPlatform}.get(collection)
     cls = cls or COLLECTIONS.get(collection)
     return cls if len(loc) == 1 else None
 

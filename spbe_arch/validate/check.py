@@ -4,16 +4,23 @@ import gc
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 from ..io import model_files, national_platforms, parse_file, relative_name
 from ..model import Architecture, Finding, Severity
+from ..model.rules import codes_of
 from .build import ArchitectureBuilder
 from .config import check_overrides
 from .locate import finalize
 from .references import check_references
+from .roadmap import check_roadmap
+from .waivers import check_waivers
 
-__all__ = ["ValidationResult", "collector_paused", "load_model"]
+__all__ = ["VALIDATION_CODES", "ValidationResult", "collector_paused", "load_model"]
+
+VALIDATION_CODES = codes_of("R", "P", "W")
+"""The codes `load_model` checks: validation, roadmap and waiver rules."""
 
 
 @dataclass
@@ -24,7 +31,8 @@ class ValidationResult:
     findings: list[Finding]
 
     def count(self, severity: Severity) -> int:
-        return sum(1 for f in self.findings if f.severity is severity)
+        """Findings of this severity that are not waived."""
+        return sum(1 for f in self.findings if f.severity is severity and not f.waived)
 
     @property
     def ok(self) -> bool:
@@ -60,7 +68,9 @@ def load_model(
             check_references(arch, national_platforms(), invalid_ids, builder.unread)
         )
     findings.extend(check_overrides(arch))
-    return ValidationResult(arch, finalize(findings, arch))
+    findings.extend(check_roadmap(arch))
+    findings.extend(check_waivers(arch, today=date.today()))
+    return ValidationResult(arch, finalize(findings, arch, checked=VALIDATION_CODES))
 
 
 @contextmanager

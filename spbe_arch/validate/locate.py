@@ -3,12 +3,14 @@
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import replace
+from datetime import date
 from pathlib import Path
 
 from ..io import element_lines, key_position
 from ..model import Architecture, Finding, Location
 from ..model.rules.validation import SYNTAX_ERROR
 from .config import apply_overrides
+from .waivers import unmatched_waivers, waive
 
 __all__ = ["finalize", "locate"]
 
@@ -43,12 +45,27 @@ def locate(findings: list[Finding], arch: Architecture) -> list[Finding]:
 
 
 def finalize(
-    findings: Iterable[Finding], arch: Architecture, *, finished: Iterable[Finding] = ()
+    findings: Iterable[Finding],
+    arch: Architecture,
+    *,
+    finished: Iterable[Finding] = (),
+    checked: Iterable[str] = (),
+    today: date | None = None,
 ) -> list[Finding]:
     """The one way every command finishes its findings: the severity overrides of spbe.yaml
-    applied, each located (file:line:column), all sorted; `finished` findings (validation's,
-    already through here) are merged in unchanged."""
-    located = locate(apply_overrides(findings, arch), arch)
+    applied, the waivers in force applied (`Finding.waived`), each located
+    (file:line:column), all sorted; `finished` findings (validation's, already through here)
+    are merged in unchanged.
+
+    `checked` are the codes whose rules produced `findings` (all of their findings are in
+    `findings` or `finished`): a waiver in force of one of them that matches no finding is
+    reported (`unmatched-waiver`). `today` decides which waivers are in force (default: today).
+    """
+    today = today or date.today()
+    finished = list(finished)
+    new = waive(apply_overrides(findings, arch), arch, today=today)
+    new += apply_overrides(unmatched_waivers(arch, [*finished, *new], checked, today=today), arch)
+    located = locate(new, arch)
     return sorted([*finished, *located], key=_order)
 
 

@@ -40,6 +40,7 @@ REFERENCES: dict[str, dict[str, tuple[str, ...]]] = {
         "network": (NETWORK,),
     },
     "roadmap": {"elements": (ANY,)},
+    "archimate_relationships": {"source": (ANY,), "target": (ANY,)},
 }
 """Collection -> reference field -> the kinds of element it may name."""
 

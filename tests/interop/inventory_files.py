@@ -42,7 +42,7 @@ def cache_formula_results(path: Path, results: dict[str, str]) -> None:
     sheet = members["xl/worksheets/sheet1.xml"].decode()
     for ref, value in results.items():
         sheet, count = re.subn(
-            rf'<c r="{ref}"><f>(.*?)</f><v\s*/>',
+            rf'<c r="{ref}"><f>(.*?)</f><v\s*(?:/>|></v>)',  # openpyxl with or without lxml
             rf'<c r="{ref}" t="str"><f>\1</f><v>{value}</v>',
             sheet,
         )

@@ -1,7 +1,8 @@
-"""The rule table: every finding code, declared once (`validation`, `audit`, `maturity`)."""
+"""The rule table: every finding code, declared once (`validation`, `audit`, `maturity`,
+`roadmap`, `waiver`)."""
 
-from . import audit, maturity, validation
-from .table import DOC_HEADINGS, RULES, Hit, Rule, RuleStatus, finding, listed
+from . import audit, maturity, roadmap, validation, waiver
+from .table import DOC_HEADINGS, RULES, Hit, Rule, RuleStatus, codes_of, finding, listed
 
 __all__ = [
     "DOC_HEADINGS",
@@ -10,8 +11,11 @@ __all__ = [
     "Rule",
     "RuleStatus",
     "audit",
+    "codes_of",
     "finding",
     "listed",
     "maturity",
+    "roadmap",
     "validation",
+    "waiver",
 ]

@@ -1,8 +1,9 @@
 """The one table of finding codes: each rule's code, name, severity, message and documentation.
 
-Every rule is declared once, in this package (`validation`, `audit`, `maturity`): the checks
-that report it, `docs/rules.md`, the SARIF rule metadata and the severity overrides of
-`spbe.yaml` all read it from here. A code is never reused; a retired rule stays, `removed`.
+Every rule is declared once, in this package (`validation`, `audit`, `maturity`, `roadmap`,
+`waiver`): the checks that report it, `docs/rules.md`, the SARIF rule metadata and the
+severity overrides of `spbe.yaml` all read it from here. A code is never reused; a retired
+rule stays, `removed`.
 """
 
 from dataclasses import dataclass, field
@@ -13,7 +14,17 @@ from typing import Any
 from ..finding import Finding, Location, Severity
 from ..i18n import gettext
 
-__all__ = ["DOC_HEADINGS", "RULES", "Hit", "Rule", "RuleStatus", "declare", "finding", "listed"]
+__all__ = [
+    "DOC_HEADINGS",
+    "RULES",
+    "Hit",
+    "Rule",
+    "RuleStatus",
+    "codes_of",
+    "declare",
+    "finding",
+    "listed",
+]
 
 DOC_HEADINGS = ("## What it does", "## Why is this bad?", "## Example")
 
@@ -102,6 +113,11 @@ def declare(
     entry = Rule(code, name, severity, since, cleandoc(doc), message, hint, status, overridable)
     RULES[code] = entry
     return entry
+
+
+def codes_of(*families: str) -> frozenset[str]:
+    """The codes of the rule families named by their letters, e.g. `codes_of("A")`."""
+    return frozenset(code for code in RULES if code.split("-")[1][0] in families)
 
 
 def finding(

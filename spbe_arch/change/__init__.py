@@ -1,0 +1,54 @@
+"""Change over time: `diff` between two versions of a model, and the Peta Rencana (`roadmap`)
+applied year by year.
+
+- `diff(old, new) -> DiffResult`: elements added, removed and changed field by field,
+  integrations rerouted, findings introduced and resolved, each audit metric and the index
+  per indicator before and after.
+- `not_in_baseline(findings, baseline)`: the findings an earlier audit did not have.
+- `roadmap(loaded, target=...) -> RoadmapResult`: the items in order, the audit metrics and
+  estimated index after each year, and what the target has that no item delivers.
+"""
+
+from .baseline import not_in_baseline
+from .diff import (
+    DiffResult,
+    ElementChange,
+    ElementRef,
+    FieldChange,
+    IndicatorChange,
+    MetricChange,
+    Reroute,
+    diff,
+    diff_elements,
+    finding_key,
+)
+from .roadmap import (
+    AssessedYear,
+    RoadmapResult,
+    RoadmapYear,
+    Undelivered,
+    apply_items,
+    order_items,
+    roadmap,
+)
+
+__all__ = [
+    "AssessedYear",
+    "DiffResult",
+    "ElementChange",
+    "ElementRef",
+    "FieldChange",
+    "IndicatorChange",
+    "MetricChange",
+    "Reroute",
+    "RoadmapResult",
+    "RoadmapYear",
+    "Undelivered",
+    "apply_items",
+    "diff",
+    "diff_elements",
+    "finding_key",
+    "not_in_baseline",
+    "order_items",
+    "roadmap",
+]

@@ -1,0 +1,321 @@
+"""What changed between two versions of a model: elements, routes, findings, metrics, index.
+
+Elements are matched by id, across collections: an element whose id is only in the new model
+was added, one only in the old model removed, and one in both whose fields differ changed
+(field by field; a renamed element keeps its id, so a rename is a change of `name`). An
+integration whose mechanism (`via`) or network changed was *rerouted*. Findings are matched by
+(code, element), never by message, so a reworded message is not a new finding: those only in
+the new model were introduced by the change, those only in the old one resolved. Each audit
+metric and the index (with every indicator whose level moved) are compared as numbers.
+"""
+
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..audit import Metrics, Share, audit
+from ..graph import build_graph
+from ..maturity import MaturityResult, assess
+from ..model import COLLECTIONS, Architecture, Finding
+from ..validate import ValidationResult
+
+__all__ = [
+    "DiffResult",
+    "ElementChange",
+    "ElementRef",
+    "FieldChange",
+    "IndicatorChange",
+    "MetricChange",
+    "Reroute",
+    "diff",
+    "diff_elements",
+    "finding_key",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class ElementRef:
+    """An element added or removed: its id, collection and name."""
+
+    id: str
+    kind: str
+    name: str
+
+
+@dataclass(frozen=True, slots=True)
+class FieldChange:
+    """One field of a changed element: its old and new value (as in the model's JSON)."""
+
+    field: str
+    old: Any
+    new: Any
+
+
+@dataclass(frozen=True, slots=True)
+class ElementChange:
+    """An element in both models whose fields differ."""
+
+    id: str
+    kind: str
+    name: str
+    fields: tuple[FieldChange, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Reroute:
+    """An integration whose mechanism or network changed, e.g. api_direct -> splp."""
+
+    id: str
+    source: str
+    target: str
+    old_via: str
+    new_via: str
+    old_network: str | None
+    new_network: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class MetricChange:
+    """One audit metric before and after: a count or a share (part of a total)."""
+
+    name: str
+    old: int | Share
+    new: int | Share
+
+    @property
+    def delta(self) -> float | None:
+        """New minus old: a count's difference, a share's in fraction points (None: no total)."""
+        if isinstance(self.old, Share) and isinstance(self.new, Share):
+            if self.old.value is None or self.new.value is None:
+                return None
+            return self.new.value - self.old.value
+        return self.new - self.old  # type: ignore[operator]
+
+
+@dataclass(frozen=True, slots=True)
+class IndicatorChange:
+    """An indicator whose level moved, and what that moved the index by."""
+
+    id: int | str
+    name: str
+    old_level: int | None
+    new_level: int | None
+    index_change: float
+
+
+@dataclass
+class DiffResult:
+    """The difference between an old and a new model (see the module docstring)."""
+
+    old: str
+    new: str
+    added: list[ElementRef] = field(default_factory=list)
+    removed: list[ElementRef] = field(default_factory=list)
+    changed: list[ElementChange] = field(default_factory=list)
+    rerouted: list[Reroute] = field(default_factory=list)
+    introduced: list[Finding] = field(default_factory=list)
+    """Findings of the new model that the old one did not have (located in the new model)."""
+    resolved: list[Finding] = field(default_factory=list)
+    """Findings of the old model that the new one no longer has (located in the old model)."""
+    metrics: list[MetricChange] = field(default_factory=list)
+    old_index: float | None = None
+    new_index: float | None = None
+    old_predikat: str | None = None
+    new_predikat: str | None = None
+    indicators: list[IndicatorChange] = field(default_factory=list)
+
+    @property
+    def findings(self) -> list[Finding]:
+        """What a change is judged by (exit code, SARIF): the findings it introduced."""
+        return self.introduced
+
+    @property
+    def index_change(self) -> float | None:
+        if self.old_index is None or self.new_index is None:
+            return None
+        return self.new_index - self.old_index
+
+
+def finding_key(item: Finding) -> tuple:
+    """What identifies a finding across versions: its code and element (the message and the
+    position may change). A finding about no element is identified by its file and its hint,
+    or its message when it has none: a message such as 'hosting known for 40 of 42 active
+    applications' changes with the counts, the hint names the fact."""
+    if item.element is not None:
+        return (item.code, item.element)
+    file = item.location.file if item.location else None
+    return (item.code, None, file, item.hint or item.message)
+
+
+def diff(
+    old: ValidationResult, new: ValidationResult, *, old_label: str = "old",
+    new_label: str = "new",
+) -> DiffResult:
+    """Compare two loaded models: elements, integrations rerouted, findings, metrics, index.
+
+    Each model is audited and assessed on its own graph, with its own framework and waivers.
+
+    Parameters
+    ----------
+    old, new
+        The two models, as `load_model` returns them.
+    old_label, new_label
+        How the result names them (folders, or git revisions).
+    """
+    result = DiffResult(old_label, new_label)
+    result.added, result.removed, result.changed = diff_elements(
+        old.architecture, new.architecture
+    )
+    result.rerouted = _rerouted(old.architecture, new.architecture, result.changed)
+    old_graph, new_graph = build_graph(old.architecture), build_graph(new.architecture)
+    old_audit = audit(old_graph, validation=old.findings)
+    new_audit = audit(new_graph, validation=new.findings)
+    old_maturity = assess(old_graph)
+    new_maturity = assess(new_graph)
+    old_findings = [*old_audit.findings, *_own(old_maturity, old.findings)]
+    new_findings = [*new_audit.findings, *_own(new_maturity, new.findings)]
+    result.introduced = _only_in(new_findings, old_findings)
+    result.resolved = _only_in(old_findings, new_findings)
+    result.metrics = _metric_changes(old_audit.metrics, new_audit.metrics)
+    result.old_index, result.new_index = old_maturity.index, new_maturity.index
+    result.old_predikat, result.new_predikat = old_maturity.predikat, new_maturity.predikat
+    result.indicators = _indicator_changes(old_maturity, new_maturity)
+    return result
+
+
+def diff_elements(
+    old: Architecture, new: Architecture
+) -> tuple[list[ElementRef], list[ElementRef], list[ElementChange]]:
+    """Elements added, removed and changed from `old` to `new` (the instansi included), by id."""
+    old_elements = _elements(old)
+    new_elements = _elements(new)
+    added = [
+        _ref(i, kind, element) for i, (kind, element) in sorted(new_elements.items())
+        if i not in old_elements
+    ]
+    removed = [
+        _ref(i, kind, element) for i, (kind, element) in sorted(old_elements.items())
+        if i not in new_elements
+    ]
+    changed = []
+    for element_id, (kind, element) in sorted(new_elements.items()):
+        before = old_elements.get(element_id)
+        if before is None or before[1] == element:
+            continue
+        if before[0] != kind:  # an id that moved to another collection: a different element
+            removed.append(_ref(element_id, *before))
+            added.append(_ref(element_id, kind, element))
+            continue
+        changed.append(
+            ElementChange(element_id, kind, _name(element_id, element),
+                          _field_changes(before[1], element))
+        )
+    return sorted(added, key=_by_id), sorted(removed, key=_by_id), changed
+
+
+def _by_id(ref: ElementRef) -> str:
+    return ref.id
+
+
+def _elements(arch: Architecture) -> dict[str, tuple[str, Any]]:
+    found: dict[str, tuple[str, Any]] = {}
+    for collection in COLLECTIONS:
+        for element_id, element in arch.collections[collection].items():
+            found[element_id] = (collection, element)
+    if arch.instansi is not None:
+        found.setdefault(arch.instansi.id, ("instansi", arch.instansi))
+    return found
+
+
+def _name(element_id: str, element: Any) -> str:
+    return getattr(element, "name", None) or element_id
+
+
+def _ref(element_id: str, kind: str, element: Any) -> ElementRef:
+    return ElementRef(element_id, kind, _name(element_id, element))
+
+
+def _field_changes(old: Any, new: Any) -> tuple[FieldChange, ...]:
+    changes = []
+    for name in type(new).model_fields:
+        before, after = getattr(old, name), getattr(new, name)
+        if before != after:
+            changes.append(FieldChange(name, _plain(old, name), _plain(new, name)))
+    return tuple(changes)
+
+
+def _plain(element: Any, name: str) -> Any:
+    """A field's value as the model's JSON writes it (enums as strings, dates as text)."""
+    return element.model_dump(mode="json", include={name})[name]
+
+
+def _rerouted(
+    old: Architecture, new: Architecture, changed: Iterable[ElementChange]
+) -> list[Reroute]:
+    out = []
+    for change in changed:
+        if change.kind != "integrations":
+            continue
+        if not {c.field for c in change.fields} & {"via", "network"}:
+            continue
+        before, after = old.integrations[change.id], new.integrations[change.id]
+        out.append(
+            Reroute(change.id, after.source, after.target, str(before.via), str(after.via),
+                    before.network, after.network)
+        )
+    return out
+
+
+def _own(maturity: MaturityResult, validation: list[Finding]) -> list[Finding]:
+    """The maturity findings that are not the validation findings merged into them."""
+    merged = Counter(validation)
+    out = []
+    for item in maturity.findings:
+        if merged[item]:
+            merged[item] -= 1
+        else:
+            out.append(item)
+    return out
+
+
+def _only_in(findings: list[Finding], other: list[Finding]) -> list[Finding]:
+    """Findings of `findings` whose key `other` has fewer times (each occurrence counts)."""
+    remaining = Counter(finding_key(f) for f in other)
+    out = []
+    for item in findings:
+        key = finding_key(item)
+        if remaining[key]:
+            remaining[key] -= 1
+        else:
+            out.append(item)
+    return out
+
+
+_METRICS = (
+    "applications",
+    "integrations",
+    "integrations_via_splp",
+    "cross_unit_integrations_via_splp",
+    "units_on_jip",
+    "services_fully_integrated",
+)
+
+
+def _metric_changes(old: Metrics, new: Metrics) -> list[MetricChange]:
+    """Each audit metric that is a count or a share, before and after (changed or not)."""
+    return [MetricChange(name, getattr(old, name), getattr(new, name)) for name in _METRICS]
+
+
+def _indicator_changes(old: MaturityResult, new: MaturityResult) -> list[IndicatorChange]:
+    before = {r.id: r for r in old.indicators}
+    total = sum(r.weight for r in new.indicators) or 1.0
+    out = []
+    for rating in new.indicators:
+        previous = before.get(rating.id)
+        old_level = previous.level if previous else None
+        if old_level == rating.level:
+            continue
+        gain = rating.weight * (rating.level - (old_level or 0)) / total
+        out.append(IndicatorChange(rating.id, rating.name, old_level, rating.level, gain))
+    return out

@@ -1,0 +1,206 @@
+"""The Peta Rencana applied: the model year by year as its roadmap items are carried out.
+
+Items are ordered by year, and within a year so that an item comes after the items it depends
+on (then by id). Starting from the model as it is (as-is), each year's items are applied in
+memory: the elements an item `adds` (planned or in development today) become active, its
+`changes` set fields, the elements it `retires` are retired. After each year the model is
+audited and assessed, giving the audit metrics and the estimated index of that year: the
+trajectory the roadmap promises, continuing the years already assessed (the model's
+`assessment:` entries, as `assess` counts them). Compared with a target model (the to-be
+architecture), what the target has that the applied model lacks is what no item delivers.
+
+Items the checks of `spbe_arch.validate.roadmap` reject are applied as far as they can be
+(unknown elements and invalid changes are skipped); their findings come with the result.
+"""
+
+from dataclasses import dataclass, field, replace
+
+from ..audit import Metrics, audit
+from ..graph import build_graph
+from ..maturity import MaturityResult, assess
+from ..model import Architecture, Finding, RoadmapItem, Status
+from ..validate import ValidationResult
+from ..validate.roadmap import changed
+from .diff import ElementChange, ElementRef, diff_elements
+
+__all__ = [
+    "AssessedYear",
+    "RoadmapResult",
+    "RoadmapYear",
+    "Undelivered",
+    "apply_items",
+    "order_items",
+    "roadmap",
+]
+
+
+@dataclass(frozen=True)
+class RoadmapYear:
+    """The model after one year's items (or as it is, `year` None): metrics and index."""
+
+    year: int | None
+    items: tuple[str, ...]
+    metrics: Metrics
+    index: float
+    predikat: str
+    errors: int
+    warnings: int
+
+
+@dataclass(frozen=True)
+class AssessedYear:
+    """A past evaluation year of the model (its `assessment:` entries): the index counted."""
+
+    year: int
+    index: float
+    predikat: str
+
+
+@dataclass(frozen=True)
+class Undelivered:
+    """What the target model has that the model after every item lacks, by element."""
+
+    target: str
+    added: list[ElementRef]
+    """Elements of the target that no item adds (or that are missing from the model)."""
+    removed: list[ElementRef]
+    """Elements of the model that the target has not."""
+    changed: list[ElementChange]
+    """Elements whose fields still differ from the target's after every item."""
+
+
+@dataclass
+class RoadmapResult:
+    """The ordered items, the model as it is, each planned year, and what no item delivers."""
+
+    instansi: str | None
+    items: list[RoadmapItem]
+    years: list[RoadmapYear]
+    """As-is first (`year` None), then one entry per year that has items."""
+    assessed: list[AssessedYear] = field(default_factory=list)
+    """The years assessed so far (the as-is index is the latest one's): with `years`, the
+    one trajectory from past evaluations to the planned years."""
+    target_index: float | None = None
+    undelivered: Undelivered | None = None
+    findings: list[Finding] = field(default_factory=list)
+    """The model's findings (roadmap problems among them)."""
+
+    @property
+    def budget(self) -> dict[int, float]:
+        """Year -> the sum of the estimated budgets of its items (items without one count 0)."""
+        totals: dict[int, float] = {}
+        for item in self.items:
+            totals[item.year] = totals.get(item.year, 0.0) + (item.budget or 0.0)
+        return totals
+
+
+def order_items(arch: Architecture) -> list[RoadmapItem]:
+    """The roadmap items by year; within a year by id, each after the items it depends on.
+
+    Items of a dependency cycle (reported by validation) are taken by id.
+
+    Examples
+    --------
+    >>> from spbe_arch.model import RoadmapItem
+    >>> arch = Architecture(root=".")
+    >>> for item_id, year, after in (("b", 2026, []), ("a", 2026, ["c"]), ("c", 2026, [])):
+    ...     arch.roadmap[item_id] = RoadmapItem(id=item_id, name=item_id, year=year,
+    ...                                         depends_on=after)
+    >>> [item.id for item in order_items(arch)]
+    ['b', 'c', 'a']
+    """
+    items = arch.roadmap
+    ordered: list[RoadmapItem] = []
+    for year in sorted({item.year for item in items.values()}):
+        todo = sorted(i for i, item in items.items() if item.year == year)
+        while todo:
+            ready = [i for i in todo if not set(items[i].depends_on) & set(todo)]
+            chosen = ready[0] if ready else todo[0]
+            ordered.append(items[chosen])
+            todo.remove(chosen)
+    return ordered
+
+
+def apply_items(arch: Architecture, items: list[RoadmapItem]) -> Architecture:
+    """A copy of `arch` with the items applied in order; `arch` is left as it is."""
+    collections = {name: dict(elements) for name, elements in arch.collections.items()}
+    applied = replace(arch, collections=collections)
+    for item in items:
+        for element_id in item.adds:
+            _set_status(applied, element_id, Status.active)
+        for change in item.changes:
+            kind = applied.kind_of(change.element)
+            if kind is None:
+                continue
+            try:
+                collections[kind][change.element] = changed(
+                    collections[kind][change.element], change
+                )
+            except ValueError:
+                continue  # reported by validation (roadmap-change-invalid)
+        for element_id in item.retires:
+            _set_status(applied, element_id, Status.retired)
+    return applied
+
+
+def _set_status(arch: Architecture, element_id: str, status: Status) -> None:
+    kind = arch.kind_of(element_id)
+    element = arch.collections[kind].get(element_id) if kind else None
+    if element is not None and "status" in type(element).model_fields:
+        arch.collections[kind][element_id] = element.model_copy(update={"status": status})
+
+
+def roadmap(loaded: ValidationResult, *, target: ValidationResult | None = None,
+            target_label: str = "target") -> RoadmapResult:
+    """Apply the roadmap of a loaded model year by year (see the module docstring).
+
+    Parameters
+    ----------
+    loaded
+        The model, as `load_model` returns it; its findings are the result's findings.
+    target
+        The target (to-be) model; the result then says what no item delivers.
+    target_label
+        How the result names the target (its folder).
+    """
+    arch = loaded.architecture
+    ordered = order_items(arch)
+    as_is, maturity = _year(arch, None, ())
+    years = [as_is]
+    current = arch
+    for year in sorted({item.year for item in ordered}):
+        todo = [item for item in ordered if item.year == year]
+        current = apply_items(current, todo)
+        years.append(_year(current, year, tuple(item.id for item in todo))[0])
+    result = RoadmapResult(
+        instansi=arch.instansi.name if arch.instansi else None,
+        items=ordered,
+        years=years,
+        assessed=[AssessedYear(t.year, t.indices.counted, t.predikat)
+                  for t in maturity.trajectory],
+        findings=list(loaded.findings),
+    )
+    if target is not None:
+        added, removed, still = diff_elements(current, target.architecture)
+        result.undelivered = Undelivered(target_label, added, removed, still)
+        result.target_index = assess(build_graph(target.architecture)).index
+    return result
+
+
+def _year(
+    arch: Architecture, year: int | None, items: tuple[str, ...]
+) -> tuple[RoadmapYear, MaturityResult]:
+    graph = build_graph(arch)
+    audited = audit(graph)
+    maturity = assess(graph)
+    live = [f for f in audited.findings if not f.waived]
+    row = RoadmapYear(
+        year=year,
+        items=items,
+        metrics=audited.metrics,
+        index=maturity.index,
+        predikat=maturity.predikat,
+        errors=sum(f.severity == "error" for f in live),
+        warnings=sum(f.severity == "warning" for f in live),
+    )
+    return row, maturity

@@ -1,0 +1,586 @@
+"""Import an ArchiMate 3.x exchange file (Archi, Sparx EA, BiZZdesign, ours) as a model folder.
+
+What has an SPBE meaning is mapped (`archimate_map`): our own `spbe:` properties first, then
+element types (BusinessActor -> unit, ApplicationComponent -> application, ...) and
+relationship types (Assignment actor -> process is its owner, Access is reads / writes, ...).
+Everything else is kept: elements as `archimate_elements`, relationships as
+`archimate_relationships`, properties as `properties`, with one warning per concept type that
+has no SPBE meaning. Views and folders are presentation and are not imported. A required
+SPBE fact the file does not state (an application's owner, a unit's kind) is filled with a
+visible default and a warning that names it.
+
+The file is read as a stream (`xml_safety.iterparse_safely`), so memory stays proportional to
+the model, not to the XML text; parsing stops where the views start.
+"""
+
+import math
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any, get_origin
+
+from ..io import SpbeError
+from ..model import COLLECTIONS, InfrastructureKind, UnitKind
+from ..validate.references import REFERENCES
+from .archimate_map import (
+    ARCHIMATE2_NAMESPACE,
+    DATA_CENTRE_WORDS,
+    FIELD_RELATIONS,
+    IMPORTED_COLLECTIONS,
+    NAMESPACE,
+    NATIONAL,
+    NETWORK_WORDS,
+    SPBE,
+    XSI,
+    spbe_id,
+)
+from .model_yaml import to_yaml
+from .xml_safety import check_ends_with, iterparse_safely, root_tag
+
+__all__ = ["ImportResult", "import_archimate"]
+
+PLACEHOLDER_UNIT = "unit-belum-ditetapkan"
+"""Owner given to imported processes, services and applications whose owner the file omits."""
+
+_NS = f"{{{NAMESPACE}}}"
+_TYPE = f"{{{XSI}}}type"
+_ATTRIBUTES = ("accessType", "modifier", "isDirected")
+_RELATIONSHIPS = ("integrations", "archimate_relationships")
+_INFRASTRUCTURE_KINDS = {kind.value for kind in InfrastructureKind}
+_SINGLE = {"parent", "owner", "steward", "producer", "hosting", "platform"}
+_NUMBER = re.compile(r"^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$")
+
+
+@dataclass
+class ImportResult:
+    """The model read from an exchange file, as documents to write, and what happened."""
+
+    documents: dict[str, dict]
+    """File name -> {collection: [element, ...]} (spbe.yaml holds instansi and assessment)."""
+    elements_read: int = 0
+    relationships_read: int = 0
+    counts: dict[str, int] = field(default_factory=dict)
+    """Collection -> elements written (integrations and archimate_relationships included)."""
+    fields_from_relationships: int = 0
+    """Relationships that became a reference field (owner, reads, ...)."""
+    implied: int = 0
+    """Relationships our export adds that another field already states (SPLP on the route)."""
+    warnings: list[str] = field(default_factory=list)
+
+    def texts(self, source: str) -> dict[str, str]:
+        """The documents as YAML file texts."""
+        header = f"Imported from {source} by `spbe-arch import archimate`."
+        return {name: to_yaml(doc, header) for name, doc in self.documents.items()}
+
+
+@dataclass
+class _Concept:
+    identifier: str
+    type: str
+    name: str | None = None
+    extra_names: list[tuple[str, str]] = field(default_factory=list)
+    documentation: str | None = None
+    properties: list[tuple[str, str]] = field(default_factory=list)
+    source: str = ""
+    target: str = ""
+    attributes: dict[str, str] = field(default_factory=dict)
+
+
+def import_archimate(path: Path) -> ImportResult:
+    """Read the exchange file at `path` into model documents.
+
+    Raises
+    ------
+    SpbeError
+        The file is unsafe, not well-formed, not ArchiMate 3.x, or over MAX_XML_BYTES.
+    """
+    model, elements, relationships, definitions = _read(path)
+    return _Converter(path, model, definitions).convert(elements, relationships)
+
+
+_TAGS = tuple(_NS + tag for tag in ("element", "relationship", "propertyDefinition",
+                                    "organizations"))
+
+
+def _read(path: Path):
+    """The model's name, documentation and properties, its elements, relationships and
+    property definitions. Parsing stops where the views start: they are not imported."""
+    _check_root(path, root_tag(path))
+    root = None
+    elements: list[_Concept] = []
+    relationships: list[_Concept] = []
+    definitions: dict[str, tuple[str, str]] = {}
+    for node in iterparse_safely(path, _TAGS, stop_at=_NS + "views"):
+        tag = node.tag
+        if tag == _NS + "element":
+            elements.append(_concept(node))
+        elif tag == _NS + "relationship":
+            relationships.append(_concept(node))
+        elif tag == _NS + "propertyDefinition":
+            identifier = node.get("identifier", "")
+            name = node.findtext(_NS + "name")
+            definitions[identifier] = (name or identifier, node.get("type", "string"))
+        node.clear()
+        parent = node.getparent()
+        if tag != _NS + "organizations":
+            while node.getprevious() is not None:  # keep memory flat on large files
+                del parent[0]
+        root = parent if tag == _NS + "organizations" else parent.getparent()
+    check_ends_with(path, "model")  # the views were not parsed: were they all there?
+    model = _concept(root) if root is not None else _Concept("", "model")
+    return model, elements, relationships, definitions
+
+
+def _check_root(path: Path, tag: str) -> None:
+    if tag == _NS + "model":
+        return
+    if tag.startswith(f"{{{ARCHIMATE2_NAMESPACE}}}"):
+        raise SpbeError(
+            f"{path}: an ArchiMate 2.x exchange file ({ARCHIMATE2_NAMESPACE}); only 3.x files "
+            "can be imported: open it in an ArchiMate 3 tool (e.g. Archi) and export it again"
+        )
+    raise SpbeError(
+        f"{path}: not an ArchiMate exchange file (root element '{tag}', expected 'model' in "
+        f"{NAMESPACE})"
+    )
+
+
+_XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+_NAME, _DOCUMENTATION, _PROPERTIES, _PROPERTY = (
+    _NS + tag for tag in ("name", "documentation", "properties", "property")
+)
+
+
+def _concept(node) -> _Concept:
+    """The name(s), documentation, properties and attributes of an element or relationship."""
+    concept = _Concept(node.get("identifier", ""), node.get(_TYPE, ""))
+    docs = []
+    for child in node:
+        tag = child.tag
+        if tag == _NAME:
+            text = child.text or ""
+            if concept.name is None:
+                concept.name = text
+            else:
+                concept.extra_names.append((child.get(_XML_LANG, ""), text))
+        elif tag == _PROPERTIES:
+            concept.properties = [
+                (prop.get("propertyDefinitionRef", ""), (prop[0].text or "") if len(prop) else "")
+                for prop in child
+                if prop.tag == _PROPERTY
+            ]
+        elif tag == _DOCUMENTATION:
+            docs.append(child.text or "")
+    if docs:
+        concept.documentation = "\n\n".join(docs)
+    if node.get("source") is not None:
+        concept.source = node.get("source", "")
+        concept.target = node.get("target", "")
+        concept.attributes = {k: node.get(k) for k in _ATTRIBUTES if node.get(k) is not None}
+    return concept
+
+
+def _decode(datatype: str, text: str) -> Any:
+    """A property value as the type its definition states (number, boolean) or str."""
+    if datatype == "number" and len(text) < 40 and _NUMBER.match(text.strip()):
+        number = float(text)
+        if re.fullmatch(r"[-+]?\d+", text.strip()):
+            return int(text)
+        return number if math.isfinite(number) else text
+    if datatype == "boolean" and text.strip().lower() in ("true", "false"):
+        return text.strip().lower() == "true"
+    return text
+
+
+@cache
+def _fields(collection: str) -> dict[str, bool]:
+    """Field name -> whether it holds a list, for the fields `spbe:<field>` may set."""
+    model = COLLECTIONS[collection]
+    return {
+        name: get_origin(info.annotation) is list
+        for name, info in model.model_fields.items()
+        if name not in ("id", "name", "description", "tags", "properties")
+    }
+
+
+class _Converter:
+    """One import: ids, fields and warnings, element by element."""
+
+    def __init__(self, path: Path, model: _Concept, definitions: dict) -> None:
+        self.path = path
+        self.model = model
+        self.definitions = definitions
+        self.ids: dict[str, str] = {}  # exchange identifier -> model id
+        self.used: set[str] = set()
+        self.collection_of: dict[str, str] = {}  # exchange identifier -> collection
+        self.kinds_of: dict[str, set[str]] = {}  # exchange identifier -> kinds accepted as
+        self.records: dict[str, dict] = {}  # exchange identifier -> element record
+        self.warnings: list[str] = []
+        self.unmapped: Counter[str] = Counter()
+        self.defaults: Counter[str] = Counter()
+
+    # --- ids and properties -------------------------------------------------------------
+
+    def model_id(self, identifier: str) -> str:
+        if identifier in self.ids:
+            return self.ids[identifier]
+        candidate = spbe_id(identifier)
+        if candidate is None:
+            candidate = re.sub(r"[^a-z0-9._-]+", "-", identifier.lower()).strip("-._") or "x"
+            if not candidate[0].isalnum():
+                candidate = "x" + candidate
+        base, n = candidate[:120], 1
+        while candidate in self.used:
+            n += 1
+            candidate = f"{base}-{n}"
+        self.used.add(candidate)
+        self.ids[identifier] = candidate
+        return candidate
+
+    def split_properties(self, concept: _Concept) -> tuple[dict[str, list], dict[str, Any]]:
+        """(spbe field -> values, the user's own properties) of a concept."""
+        spbe: dict[str, list] = defaultdict(list)
+        own: dict[str, Any] = {}
+        for ref, text in concept.properties:
+            name, datatype = self.definitions.get(ref, (ref, "string"))
+            value = _decode(datatype, text)
+            if name.startswith(SPBE):
+                spbe[name.removeprefix(SPBE)].append(value)
+                continue
+            key, n = name or ref, 1
+            while key in own:
+                n += 1
+                key = f"{name}.{n}"
+            own[key] = value
+        for lang, text in concept.extra_names:
+            own[f"name@{lang or 'other'}"] = text
+        return spbe, own
+
+    # --- elements -----------------------------------------------------------------------
+
+    def convert(self, elements, relationships) -> ImportResult:
+        instansi, assessment = None, []
+        self.unique_identifiers([*elements, *relationships])
+        for concept in elements:
+            spbe, own = self.split_properties(concept)
+            collection = (spbe.get("collection") or [None])[0]
+            if collection == NATIONAL:
+                self.ids[concept.identifier] = spbe_id(concept.identifier) or concept.identifier
+                self.collection_of[concept.identifier] = NATIONAL
+                self.kinds_of[concept.identifier] = {NATIONAL, *self._infra_kinds(concept.type)}
+                continue
+            if collection == "instansi":
+                instansi = self.instansi(concept, spbe, own)
+                continue
+            if collection == "assessment":
+                assessment.append(self.assessment_entry(spbe, own))
+                continue
+            if collection not in COLLECTIONS or collection in _RELATIONSHIPS:
+                collection = IMPORTED_COLLECTIONS.get(concept.type, "archimate_elements")
+            record = self.element(concept, collection, spbe, own)
+            self.records[concept.identifier] = record
+            self.collection_of[concept.identifier] = collection
+            kinds = {collection}
+            if collection == "infrastructure" and record["kind"] in _INFRASTRUCTURE_KINDS:
+                is_network = InfrastructureKind(record["kind"]).is_network
+                kinds.add("network" if is_network else "data_centre")
+            self.kinds_of[concept.identifier] = kinds
+        for type_name, count in sorted(self.unmapped.items()):
+            self.warnings.append(
+                f"{type_name} elements with no SPBE meaning, kept under archimate_elements: "
+                f"{count}"
+            )
+        result = ImportResult(documents={}, elements_read=len(elements),
+                              relationships_read=len(relationships))
+        self.relationships(relationships, result)
+        self.placeholder_owner()
+        for what, count in sorted(self.defaults.items()):
+            self.warnings.append(f"{what}: {count}")
+        if instansi is None:
+            instansi = self.instansi_from_model()
+        result.documents["spbe.yaml"] = {"instansi": instansi}
+        if assessment:
+            result.documents["spbe.yaml"]["assessment"] = assessment
+        by_collection: dict[str, list[dict]] = {name: [] for name in COLLECTIONS}
+        for identifier, record in self.records.items():
+            by_collection[self.collection_of[identifier]].append(record)
+        for collection, records in by_collection.items():
+            if records:
+                result.documents[f"{collection}.yaml"] = {collection: records}
+                result.counts[collection] = len(records)
+        result.warnings = self.warnings
+        return result
+
+    def unique_identifiers(self, concepts: list[_Concept]) -> None:
+        """Give a concept without an identifier, or with one the file repeats, its own."""
+        seen: set[str] = set()
+        for n, concept in enumerate(concepts):
+            if not concept.identifier or concept.identifier in seen:
+                what = "repeats" if concept.identifier else "omits"
+                self.defaults[f"concepts whose identifier the file {what}, given a new id"] += 1
+                concept.identifier = f"{concept.identifier or concept.type.lower()}#{n}"
+            seen.add(concept.identifier)
+
+    def element(self, concept: _Concept, collection: str, spbe: dict, own: dict) -> dict:
+        record: dict[str, Any] = {"id": self.model_id(concept.identifier)}
+        record["name"] = concept.name or concept.type  # a junction has no name
+        if concept.documentation:
+            record["description"] = concept.documentation
+        fields = _fields(collection)
+        for name, values in spbe.items():
+            is_list = fields.get(name)
+            if is_list is not None:
+                record[name] = [_structured(v) for v in values] if is_list else values[0]
+        if collection == "archimate_elements":
+            record["type"] = concept.type
+            self.unmapped[concept.type] += 1
+        else:
+            self.fill_required(concept, collection, record)
+        if spbe.get("tag"):
+            record["tags"] = [str(tag) for tag in spbe["tag"]]
+        if own:
+            record["properties"] = own
+        return record
+
+    def fill_required(self, concept: _Concept, collection: str, record: dict) -> None:
+        """Give a foreign element the SPBE facts its type requires, saying which were guessed."""
+        name = (concept.name or "").lower()
+        if collection == "units" and "kind" not in record:
+            words = name.replace("-", " ").split()
+            kind = next((k.value for k in UnitKind if k.value in words), None)
+            if kind is None:
+                kind = UnitKind.unit_kerja.value
+                self.defaults["units without a kind, set to unit_kerja"] += 1
+            record["kind"] = kind
+        elif collection == "services" and "kind" not in record:
+            administration = "administrasi" in name or "administration" in name
+            record["kind"] = "administration" if administration else "public"
+            self.defaults["services without a kind, set from their names (public unless "
+                          "'administrasi')"] += 1
+        elif collection == "applications" and "kind" not in record:
+            record["kind"] = "khusus"
+            self.defaults["applications without a kind, set to khusus"] += 1
+        elif collection == "infrastructure" and "kind" not in record:
+            if concept.type == "CommunicationNetwork":
+                words, default = NETWORK_WORDS, InfrastructureKind.intranet
+            else:
+                words, default = DATA_CENTRE_WORDS, InfrastructureKind.on_premise
+            kind = next((k for word, k in words if re.search(rf"\b{word}\b", name)), None)
+            if kind is None:
+                self.defaults[f"{concept.type} elements without a kind, set to "
+                              f"{default.value}"] += 1
+            record["kind"] = (kind or default).value
+
+    def _infra_kinds(self, archimate_type: str) -> set[str]:
+        if archimate_type == "CommunicationNetwork":
+            return {"network"}
+        return {"data_centre"} if archimate_type == "Node" else set()
+
+    def placeholder_owner(self) -> None:
+        ownerless = [
+            record for identifier, record in self.records.items()
+            if self.collection_of[identifier] in ("business_processes", "services",
+                                                  "applications")
+            and "owner" not in record
+        ]
+        if not ownerless:
+            return
+        unit_id = PLACEHOLDER_UNIT
+        while unit_id in self.used:
+            unit_id += "-x"
+        self.used.add(unit_id)
+        self.records[unit_id] = {
+            "id": unit_id,
+            "name": "Unit belum ditetapkan (impor ArchiMate)",
+            "description": "Added by the import: owner of the elements the file gave none.",
+            "kind": UnitKind.unit_kerja.value,
+        }
+        self.collection_of[unit_id] = "units"
+        for record in ownerless:
+            record["owner"] = unit_id
+        self.warnings.append(
+            "processes, services and applications without an owner, assigned to the added "
+            f"unit '{unit_id}' (set their owner): {len(ownerless)}"
+        )
+
+    def instansi(self, concept: _Concept, spbe: dict, own: dict) -> dict:
+        record: dict[str, Any] = {"id": self.model_id(concept.identifier),
+                                  "name": concept.name or concept.identifier}
+        for name in ("level", "region", "framework", "target"):
+            if name in spbe:
+                record[name] = spbe[name][0]
+        if "severity" in spbe:
+            record["severity"] = {
+                code: level for code, _, level in (str(v).partition("=") for v in spbe["severity"])
+            }
+        if spbe.get("tag"):
+            record["tags"] = [str(tag) for tag in spbe["tag"]]
+        if own:
+            record["properties"] = own
+        return record
+
+    def instansi_from_model(self) -> dict:
+        name = self.model.name or self.path.stem
+        words = name.lower().split()
+        level = next(
+            (lvl for lvl in ("provinsi", "kabupaten", "kota", "kementerian") if lvl in words),
+            None,
+        )
+        if level is None:
+            level = "lembaga"
+            self.warnings.append(
+                "the file does not say what kind of instansi it describes: level set to "
+                "'lembaga' in spbe.yaml; correct it"
+            )
+        slug = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-") or "instansi"
+        record: dict[str, Any] = {"id": self.model_id(slug), "name": name, "level": level}
+        _, own = self.split_properties(self.model)
+        if self.model.documentation:
+            own["documentation"] = self.model.documentation
+        if own:
+            record["properties"] = own
+        return record
+
+    def assessment_entry(self, spbe: dict, own: dict) -> dict:
+        import orjson
+
+        entry: dict[str, Any] = {}
+        for name in ("indicator", "year", "level", "verified", "framework", "note"):
+            if name in spbe:
+                entry[name] = spbe[name][0]
+        if "evidence" in spbe:
+            entry["evidence"] = []
+            for text in spbe["evidence"]:
+                try:
+                    entry["evidence"].append(orjson.loads(str(text)))
+                except orjson.JSONDecodeError:  # written by hand: keep it as the title
+                    entry["evidence"].append({"title": str(text)})
+        return entry
+
+    # --- relationships ------------------------------------------------------------------
+
+    def relationships(self, relationships: list[_Concept], result: ImportResult) -> None:
+        kept: list[tuple[_Concept, dict, dict]] = []
+        for concept in relationships:
+            spbe, own = self.split_properties(concept)
+            marked = (spbe.get("field") or [None])[0]
+            if marked == "route":
+                result.implied += 1
+                continue
+            stated = (spbe.get("collection") or [None])[0]
+            if stated is None and self.as_field(concept, marked, own):
+                result.fields_from_relationships += 1
+                continue
+            if stated == "integrations" or (concept.type == "Flow" and spbe.get("via")):
+                collection = "integrations"
+            else:
+                collection = "archimate_relationships"
+            self.collection_of[concept.identifier] = collection
+            self.model_id(concept.identifier)
+            kept.append((concept, spbe, own))
+        dropped = 0
+        for concept, spbe, own in kept:
+            if concept.source not in self.collection_of or concept.target not in self.collection_of:
+                dropped += 1
+                del self.collection_of[concept.identifier]
+                continue
+            collection = self.collection_of[concept.identifier]
+            self.records[concept.identifier] = self.relationship(concept, collection, spbe, own)
+        if dropped:
+            self.warnings.append(
+                "relationships not imported because an end is not in the file (or is a "
+                f"relationship read as a field): {dropped}"
+            )
+        generic = Counter(
+            c.type for c, _, _ in kept
+            if self.collection_of.get(c.identifier) == "archimate_relationships"
+        )
+        for type_name, count in sorted(generic.items()):
+            self.warnings.append(
+                f"{type_name} relationships with no SPBE meaning, kept under "
+                f"archimate_relationships: {count}"
+            )
+
+    def relationship(self, concept: _Concept, collection: str, spbe: dict, own: dict) -> dict:
+        record: dict[str, Any] = {"id": self.ids[concept.identifier]}
+        if concept.name:
+            record["name"] = concept.name
+        if concept.documentation:
+            record["description"] = concept.documentation
+        if collection == "archimate_relationships":
+            record["type"] = concept.type
+        record["source"] = self.ids[concept.source]
+        record["target"] = self.ids[concept.target]
+        if collection == "integrations":
+            for name in ("via", "network", "status"):
+                if name in spbe:
+                    record[name] = spbe[name][0]
+            if "data" in spbe:
+                record["data"] = [str(item) for item in spbe["data"]]
+        if spbe.get("tag"):
+            record["tags"] = [str(tag) for tag in spbe["tag"]]
+        for key, value in concept.attributes.items():
+            own[f"archimate:{key}"] = value
+        if own:
+            record["properties"] = own
+        return record
+
+    def as_field(self, concept: _Concept, marked: str | None, own: dict) -> bool:
+        """Set the reference field the relationship expresses; False when it expresses none."""
+        for relation in FIELD_RELATIONS:
+            if marked is not None and relation.field != marked:
+                continue
+            if marked is None and (not relation.infer or relation.type != concept.type):
+                continue
+            holder, other = (
+                (concept.target, concept.source) if relation.reverse
+                else (concept.source, concept.target)
+            )
+            if self.collection_of.get(holder) != relation.collection:
+                continue
+            if marked is None and not self.accepts(relation, other, concept):
+                continue
+            fields = [relation.field]
+            if marked is None and relation.access is not None:
+                access = concept.attributes.get("accessType", "Write")
+                fields = {"Read": ["reads"], "Write": ["writes"], "ReadWrite": ["reads", "writes"],
+                          "Access": []}.get(access, [])
+                if relation.field not in fields:
+                    continue
+            record = self.records[holder]
+            if relation.field in _SINGLE and relation.field in record:
+                return False
+            if marked is None and (concept.name or concept.documentation or own):
+                self.defaults["relationships read as reference fields whose name, "
+                              "documentation or properties were not kept"] += 1
+            value = self.ids.get(other) or self.model_id(other)
+            for name in fields:
+                if name in _SINGLE:
+                    record[name] = value
+                elif value not in record.setdefault(name, []):
+                    record[name].append(value)
+            return True
+        return False
+
+    def accepts(self, relation, other: str, concept: _Concept) -> bool:
+        """Whether the element `other` is of a kind the relation's field may name."""
+        kinds = self.kinds_of.get(other, set())
+        if relation.field == "platform":
+            return NATIONAL in kinds
+        allowed = REFERENCES.get(relation.collection, {}).get(relation.field, ())
+        return "any" in allowed or bool(kinds & set(allowed))
+
+
+def _structured(value: Any) -> Any:
+    """A list item our exporter wrote as JSON (a roadmap change, say) as the mapping it was;
+    any other value as it is."""
+    import orjson
+
+    if isinstance(value, str) and value.startswith("{"):
+        try:
+            return orjson.loads(value)
+        except orjson.JSONDecodeError:
+            return value
+    return value

@@ -1,0 +1,242 @@
+"""The SPBE <-> ArchiMate 3.1 mapping, written once: the exporter and the importer both read it.
+
+An SPBE element becomes an ArchiMate element (ELEMENT_TYPES); its scalar fields become
+properties named `spbe:<field>`; its reference fields become relationships (FIELD_RELATIONS),
+each marked with the property `spbe:field`; an integration becomes a Flow relationship. A
+file from another tool has no `spbe:` properties: the importer maps its types through
+IMPORTED_COLLECTIONS and its relationships through the same FIELD_RELATIONS.
+"""
+
+import csv
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib.resources import files
+
+from ..model import InfrastructureKind, PlatformKind
+from ..model.types import ID_PATTERN
+
+__all__ = [
+    "ARCHIMATE2_NAMESPACE",
+    "COLLECTION",
+    "DATA_CENTRE_WORDS",
+    "ELEMENT_TYPES",
+    "FIELD",
+    "FIELD_RELATIONS",
+    "IMPORTED_COLLECTIONS",
+    "NAMESPACE",
+    "NATIONAL",
+    "NETWORK_WORDS",
+    "SPBE",
+    "XSI",
+    "FieldRelation",
+    "allowed",
+    "element_type",
+    "layer_of",
+    "platform_type",
+    "spbe_id",
+    "xml_id",
+]
+
+NAMESPACE = "http://www.opengroup.org/xsd/archimate/3.0/"
+"""The exchange format's namespace: ArchiMate 3.0 and 3.1 share it."""
+ARCHIMATE2_NAMESPACE = "http://www.opengroup.org/xsd/archimate"
+XSI = "http://www.w3.org/2001/XMLSchema-instance"
+
+SPBE = "spbe:"
+"""Prefix of the property names that carry SPBE fields; other properties are the user's own."""
+COLLECTION = SPBE + "collection"
+"""Property naming the SPBE collection an element came from (instansi, units, national, ...)."""
+FIELD = SPBE + "field"
+"""Property naming the reference field a relationship expresses (owner, reads, ...)."""
+NATIONAL = "national"
+"""`spbe:collection` of a national platform (SPLP, PDN, SIPD, ...): not written on import."""
+
+ELEMENT_TYPES = {
+    "instansi": "BusinessActor",
+    "units": "BusinessActor",
+    "business_processes": "BusinessProcess",
+    "services": "BusinessService",
+    "data": "DataObject",
+    "applications": "ApplicationComponent",
+    "security": "Requirement",
+    "roadmap": "WorkPackage",
+    "assessment": "Assessment",
+}
+"""SPBE collection -> ArchiMate element type (infrastructure and platforms: see below)."""
+
+IMPORTED_COLLECTIONS = {
+    "BusinessActor": "units",
+    "BusinessProcess": "business_processes",
+    "BusinessService": "services",
+    "DataObject": "data",
+    "BusinessObject": "data",
+    "ApplicationComponent": "applications",
+    "Node": "infrastructure",
+    "Facility": "infrastructure",
+    "CommunicationNetwork": "infrastructure",
+}
+"""ArchiMate type -> SPBE collection, for elements without `spbe:collection` (other tools'
+files). Every other type is kept as an `archimate_elements` entry."""
+
+
+def element_type(collection: str, element) -> str:
+    """The ArchiMate type of an SPBE element of `collection`."""
+    if collection == "infrastructure":
+        return "CommunicationNetwork" if element.kind.is_network else "Node"
+    if collection == "archimate_elements":
+        return element.type.value
+    return ELEMENT_TYPES[collection]
+
+
+def platform_type(kind: PlatformKind) -> str:
+    """The ArchiMate type of a national platform: network, data centre or application."""
+    return {PlatformKind.network: "CommunicationNetwork", PlatformKind.data_centre: "Node"}.get(
+        kind, "ApplicationComponent"
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class FieldRelation:
+    """How one reference field is drawn: the relationship type and its direction.
+
+    `reverse` means the relationship points from the element named to the element holding
+    the field (a unit is *assigned to* the process it owns). `access` is the accessType of an
+    Access relationship. `infer` says whether a relationship without `spbe:field` (another
+    tool's) is read as this field; `export` whether the exporter draws the field this way.
+    """
+
+    collection: str
+    field: str
+    type: str
+    reverse: bool = False
+    access: str | None = None
+    infer: bool = True
+    export: bool = True
+
+
+FIELD_RELATIONS = (
+    FieldRelation("units", "parent", "Composition", reverse=True),
+    FieldRelation("units", "networks", "Serving", reverse=True),
+    FieldRelation("business_processes", "owner", "Assignment", reverse=True),
+    FieldRelation("business_processes", "services", "Serving", reverse=True),
+    FieldRelation("services", "owner", "Assignment", reverse=True),
+    FieldRelation("services", "applications", "Realization", reverse=True),
+    FieldRelation("services", "applications", "Serving", reverse=True, export=False),
+    FieldRelation("data", "steward", "Association", reverse=True),
+    FieldRelation("data", "producer", "Access", reverse=True, access="Write", infer=False),
+    FieldRelation("applications", "owner", "Association", reverse=True),
+    FieldRelation("applications", "hosting", "Realization", reverse=True),
+    FieldRelation("applications", "hosting", "Serving", reverse=True, export=False),
+    FieldRelation("applications", "platform", "Specialization"),
+    FieldRelation("applications", "reads", "Access", access="Read"),
+    FieldRelation("applications", "writes", "Access", access="Write"),
+    FieldRelation("infrastructure", "networks", "Serving", reverse=True),
+    FieldRelation("infrastructure", "platform", "Composition", reverse=True, infer=False),
+    FieldRelation("security", "covers", "Association"),
+    FieldRelation("roadmap", "elements", "Realization"),
+)
+"""Reference field -> relationship. Where the allowed-relationships table forbids the type
+between the two element types, the exporter draws an Association instead."""
+
+_LAYERS = (
+    ("Strategy", ("Resource", "Capability", "CourseOfAction", "ValueStream")),
+    ("Business", ("Business", "Contract", "Representation", "Product")),
+    ("Application", ("Application", "DataObject")),
+    (
+        "Technology & Physical",
+        ("Node", "Device", "SystemSoftware", "Technology", "Path", "CommunicationNetwork",
+         "Artifact", "Equipment", "Facility", "DistributionNetwork", "Material"),
+    ),
+    (
+        "Motivation",
+        ("Stakeholder", "Driver", "Assessment", "Goal", "Outcome", "Principle", "Requirement",
+         "Constraint", "Meaning", "Value"),
+    ),
+    ("Implementation & Migration", ("WorkPackage", "Deliverable", "ImplementationEvent",
+                                    "Plateau", "Gap")),
+)
+
+
+def layer_of(archimate_type: str) -> str:
+    """The layer folder of an element type, named as Archi names them ("Other" for the rest)."""
+    for layer, prefixes in _LAYERS:
+        if archimate_type.startswith(prefixes):
+            return layer
+    return "Other"
+
+
+@cache
+def _allowed_table() -> dict[tuple[str, str], str]:
+    text = files("spbe_arch.interop").joinpath("allowed-relationships.csv").read_text("utf-8")
+    return {(row[0], row[1]): row[2] for row in csv.reader(text.splitlines()[1:])}
+
+
+_LETTERS = {
+    "Access": "a", "Composition": "c", "Flow": "f", "Aggregation": "g", "Assignment": "i",
+    "Influence": "n", "Association": "o", "Realization": "r", "Specialization": "s",
+    "Triggering": "t", "Serving": "v",
+}
+
+
+def allowed(source_type: str, target_type: str, relationship: str) -> bool:
+    """Whether ArchiMate 3.1 allows `relationship` from `source_type` to `target_type`.
+
+    Read from allowed-relationships.csv, shipped in this package: Archi's relationships.xml
+    (archimatetool/archi, MIT licence; its 3.2 rules, which the 3.1 exchange format carries
+    unchanged) converted to CSV. Junctions are the table's `Junction`, relationships as ends
+    its `Relationship`.
+
+    >>> allowed("ApplicationComponent", "DataObject", "Access")
+    True
+    >>> allowed("BusinessActor", "DataObject", "Assignment")
+    False
+    """
+
+    def concept(name: str) -> str:
+        return "Junction" if name.endswith("Junction") else name
+
+    codes = _allowed_table().get((concept(source_type), concept(target_type)), "")
+    return _LETTERS[relationship] in codes
+
+
+_ID_PREFIX = "id-"
+_ID = re.compile(ID_PATTERN)
+
+
+def xml_id(element_id: str) -> str:
+    """A valid XML id for an SPBE id, reversibly: `id-` before one that starts with a digit
+    (or already with `id-`).
+
+    >>> xml_id("35-2"), xml_id("simpus"), xml_id("id-x")
+    ('id-35-2', 'simpus', 'id-id-x')
+    """
+    if element_id[0].isdigit() or element_id.startswith(_ID_PREFIX):
+        return _ID_PREFIX + element_id
+    return element_id
+
+
+def spbe_id(identifier: str) -> str | None:
+    """The SPBE id `xml_id` made `identifier` from, or None when it is not one of ours
+    (another tool's id such as `EAID_1A2B`, which the importer rewrites).
+
+    >>> spbe_id("id-35-2"), spbe_id("simpus"), spbe_id("id-019dd58c-fbb9"), spbe_id("EAID_1")
+    ('35-2', 'simpus', '019dd58c-fbb9', None)
+    """
+    candidate = identifier.removeprefix(_ID_PREFIX)
+    return candidate if _ID.match(candidate) else None
+
+
+NETWORK_WORDS = (
+    ("jip", InfrastructureKind.jip),
+    ("intra pemerintah", InfrastructureKind.jip),
+    ("internet", InfrastructureKind.internet),
+    ("vpn", InfrastructureKind.vpn),
+)
+DATA_CENTRE_WORDS = (
+    ("pdn", InfrastructureKind.pdn),
+    ("pusat data nasional", InfrastructureKind.pdn),
+    ("pusat data daerah", InfrastructureKind.pusat_data_daerah),
+    ("cloud", InfrastructureKind.cloud),
+)
+"""Words in an imported name that tell an infrastructure kind another tool does not state."""

@@ -1,0 +1,87 @@
+"""Roadmap rules (family P, Peta Rencana): items that cannot be applied as written."""
+
+from .table import declare
+
+__all__ = [
+    "ROADMAP_CHANGE_INVALID",
+    "ROADMAP_DEPENDENCY_CYCLE",
+    "ROADMAP_ITEM_BEFORE_DEPENDENCY",
+    "ROADMAP_ITEM_TOUCHING_UNKNOWN_ELEMENT",
+]
+
+ROADMAP_DEPENDENCY_CYCLE = declare("SPBE-P001", "roadmap-dependency-cycle", """
+## What it does
+Reports roadmap items whose `depends_on` lead back to themselves.
+
+## Why is this bad?
+No item of the cycle can start first, so the Peta Rencana cannot be carried out in any order,
+and its years cannot be checked.
+
+## Example
+```yaml
+roadmap:
+  - {id: rm-a, name: A, year: 2026, depends_on: [rm-b]}
+  - {id: rm-b, name: B, year: 2026, depends_on: [rm-a]}
+```
+Use instead: decide which item comes first and drop the other dependency.
+""", since="0.2")
+
+ROADMAP_ITEM_TOUCHING_UNKNOWN_ELEMENT = declare(
+    "SPBE-P002", "roadmap-item-touching-unknown-element", """
+## What it does
+Reports a roadmap item that adds, changes or retires an element the model does not define,
+depends on something that is not a roadmap item, or names a responsible unit that is not a unit.
+
+## Why is this bad?
+The item cannot be applied to the model: the roadmap's year-by-year index and the comparison
+with the target architecture would silently leave it out.
+
+## Example
+```yaml
+roadmap:
+  - id: rm-2026-splp
+    name: Integrasi melalui SPLP
+    year: 2026
+    retires: [e-office-lama]     # no element has this id
+```
+Use instead: the id of an element of the model (add a planned element first if it is new).
+""", since="0.2")
+
+ROADMAP_ITEM_BEFORE_DEPENDENCY = declare("SPBE-P003", "roadmap-item-before-dependency", """
+## What it does
+Reports a roadmap item scheduled in an earlier year than an item it depends on.
+
+## Why is this bad?
+The item needs the other one done first; planned earlier, the plan promises what it cannot
+deliver, and the budget of that year is requested too soon.
+
+## Example
+```yaml
+roadmap:
+  - {id: rm-splp, name: Tenant SPLP, year: 2027}
+  - {id: rm-nik, name: NIK melalui SPLP, year: 2026, depends_on: [rm-splp]}
+```
+Use instead: move `rm-nik` to 2027 or later, or `rm-splp` earlier.
+""", since="0.2")
+
+ROADMAP_CHANGE_INVALID = declare("SPBE-P004", "roadmap-change-invalid", """
+## What it does
+Reports a roadmap change the element cannot take: a field it does not have, a value of the
+wrong type or outside its vocabulary, a change of its id, or an element added or retired that
+has no `status`.
+
+## Why is this bad?
+Applied to the model, the change would make an element that validation rejects; the roadmap
+would compute the index of a model that cannot exist.
+
+## Example
+```yaml
+roadmap:
+  - id: rm-2026-splp
+    name: Integrasi melalui SPLP
+    year: 2026
+    changes:
+      - {element: int-simbg-izin, set: {via: spl}}   # not a mechanism
+```
+Use instead: `set: {via: splp}`.
+""", since="0.2")

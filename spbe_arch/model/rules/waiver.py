@@ -1,0 +1,46 @@
+"""Waiver rules (family W): waivers that no longer do what they say."""
+
+from ..finding import Severity
+from .table import declare
+
+__all__ = ["EXPIRED_WAIVER", "UNMATCHED_WAIVER"]
+
+EXPIRED_WAIVER = declare("SPBE-W001", "expired-waiver", """
+## What it does
+Reports a waiver whose `until` date has passed. The finding it waived counts again.
+
+## Why is this bad?
+A waiver accepts a finding for a time, with a reason; once that time is over the reason must
+be looked at again, or the finding fixed.
+
+## Example
+```yaml
+waivers:
+  - code: SPBE-A0NN     # the code of an audit finding on e-pbb
+    element: e-pbb
+    reason: kontrak vendor berakhir Desember 2025
+    until: 2025-12-31
+```
+Use instead: fix the finding and remove the waiver, or give a new date with a new reason.
+""", severity=Severity.warning, since="0.2")
+
+UNMATCHED_WAIVER = declare("SPBE-W002", "unmatched-waiver", """
+## What it does
+Reports a waiver that accepts no finding: the element has no finding with that code (it was
+fixed, renamed or never had one). Checked where the rules of the code ran: validation codes by
+every command, audit codes by `audit`, maturity codes by `maturity`.
+
+## Why is this bad?
+A stale waiver would silently accept the finding if it came back later, without anyone
+reviewing the reason.
+
+## Example
+```yaml
+waivers:
+  - code: SPBE-A0NN            # the SPLP bypass finding
+    element: int-simbg-izin      # now via splp: no finding any more
+    reason: menunggu tenant SPLP
+    until: 2026-12-31
+```
+Use instead: remove the waiver.
+""", severity=Severity.warning, since="0.2")

@@ -1,0 +1,320 @@
+"""Diff and roadmap renderers: text, JSON and Markdown (the diff's SARIF is its introduced
+findings, written by `findings_sarif`). They never compute."""
+
+from typing import TYPE_CHECKING, Any
+
+from .audit import share_text
+from .findings import finding_dict, findings_markdown, findings_text
+
+if TYPE_CHECKING:
+    from ..audit import Share
+    from ..change import DiffResult, MetricChange, RoadmapResult, RoadmapYear
+
+__all__ = [
+    "METRIC_LABELS",
+    "diff_dict",
+    "diff_markdown",
+    "diff_text",
+    "roadmap_dict",
+    "roadmap_markdown",
+    "roadmap_rows",
+    "roadmap_text",
+]
+
+METRIC_LABELS = {
+    "applications": "active applications",
+    "integrations": "integrations (active links)",
+    "integrations_via_splp": "integrations via SPLP",
+    "cross_unit_integrations_via_splp": "cross-unit integrations via SPLP",
+    "units_on_jip": "units on JIP",
+    "services_fully_integrated": "services fully integrated",
+}
+
+
+def _value(value: "int | Share") -> str:
+    return str(value) if isinstance(value, int) else share_text(value)
+
+
+def _delta(change: "MetricChange") -> str:
+    delta = change.delta
+    if delta is None or delta == 0:
+        return "="
+    if isinstance(change.old, int):
+        return f"{delta:+d}"
+    return f"{delta * 100:+.0f} pts"
+
+
+def _plain(value: Any) -> str:
+    if isinstance(value, list):
+        return "[" + ", ".join(str(v) for v in value) + "]"
+    return "-" if value is None else str(value)
+
+
+def _summary(result: "DiffResult") -> str:
+    parts = [
+        f"{len(result.added)} added", f"{len(result.removed)} removed",
+        f"{len(result.changed)} changed", f"{len(result.rerouted)} rerouted",
+        f"{len(result.introduced)} findings introduced", f"{len(result.resolved)} resolved",
+    ]
+    if result.index_change is not None:
+        parts.append(f"index {result.old_index:.2f} -> {result.new_index:.2f}")
+    return ", ".join(parts)
+
+
+def diff_text(result: "DiffResult", *, old_prefix: str = "", new_prefix: str = "") -> list[str]:
+    """The diff as lines: elements, reroutes, findings, metrics, index, then a summary."""
+    lines = [f"diff {result.old} -> {result.new}"]
+    for title, refs, mark in (("added", result.added, "+"), ("removed", result.removed, "-")):
+        lines += ["", f"{title}: {len(refs)}"]
+        lines += [f"  {mark} {r.id} ({r.kind}) {r.name}" for r in refs]
+    lines += ["", f"changed: {len(result.changed)}"]
+    for change in result.changed:
+        lines.append(f"  ~ {change.id} ({change.kind})")
+        lines += [f"      {c.field}: {_plain(c.old)} -> {_plain(c.new)}" for c in change.fields]
+    lines += ["", f"rerouted: {len(result.rerouted)}"]
+    for r in result.rerouted:
+        network = f", network {r.old_network or '-'} -> {r.new_network or '-'}" if (
+            r.old_network != r.new_network) else ""
+        via = f"{r.old_via} -> {r.new_via}" if r.old_via != r.new_via else f"via {r.new_via}"
+        lines.append(f"  {r.id} {r.source} -> {r.target}: {via}{network}")
+    lines += ["", f"findings introduced: {len(result.introduced)}"]
+    lines += findings_text(result.introduced, prefix=new_prefix)
+    lines += ["", f"findings resolved: {len(result.resolved)}"]
+    lines += findings_text(result.resolved, prefix=old_prefix)
+    lines += ["", "metrics"]
+    for change in result.metrics:
+        lines.append(
+            f"  {METRIC_LABELS[change.name]}: {_value(change.old)} -> {_value(change.new)} "
+            f"({_delta(change)})"
+        )
+    if result.index_change is not None:
+        lines += [
+            "",
+            f"index: {result.old_index:.2f} ({result.old_predikat}) -> {result.new_index:.2f} "
+            f"({result.new_predikat}), {result.index_change:+.3f}",
+        ]
+        lines += [
+            f"  indicator {i.id} {i.name}: {i.old_level or '-'} -> {i.new_level or '-'} "
+            f"({i.index_change:+.3f})"
+            for i in result.indicators
+        ]
+    lines += ["", _summary(result)]
+    return lines
+
+
+def diff_dict(result: "DiffResult") -> dict[str, Any]:
+    """The stable JSON of `spbe-arch diff --format json`."""
+
+    def metric(value: "int | Share") -> Any:
+        return value if isinstance(value, int) else value.as_dict()
+
+    return {
+        "old": result.old,
+        "new": result.new,
+        "added": [{"id": r.id, "kind": r.kind, "name": r.name} for r in result.added],
+        "removed": [{"id": r.id, "kind": r.kind, "name": r.name} for r in result.removed],
+        "changed": [
+            {"id": c.id, "kind": c.kind, "name": c.name,
+             "fields": [{"field": f.field, "old": f.old, "new": f.new} for f in c.fields]}
+            for c in result.changed
+        ],
+        "rerouted": [
+            {"id": r.id, "source": r.source, "target": r.target, "old_via": r.old_via,
+             "new_via": r.new_via, "old_network": r.old_network, "new_network": r.new_network}
+            for r in result.rerouted
+        ],
+        "findings_introduced": [finding_dict(f) for f in result.introduced],
+        "findings_resolved": [finding_dict(f) for f in result.resolved],
+        "metrics": {
+            m.name: {"old": metric(m.old), "new": metric(m.new), "delta": m.delta}
+            for m in result.metrics
+        },
+        "index": {
+            "old": result.old_index, "new": result.new_index, "change": result.index_change,
+            "old_predikat": result.old_predikat, "new_predikat": result.new_predikat,
+            "indicators": [
+                {"id": i.id, "name": i.name, "old_level": i.old_level,
+                 "new_level": i.new_level, "index_change": i.index_change}
+                for i in result.indicators
+            ],
+        },
+    }
+
+
+def diff_markdown(result: "DiffResult") -> str:
+    """The diff for a pull-request comment: summary, tables, introduced findings."""
+    lines = [f"### spbe-arch diff `{result.old}` → `{result.new}`", "", _summary(result), ""]
+    if result.added or result.removed or result.changed:
+        lines += ["| change | id | kind | what |", "|---|---|---|---|"]
+        lines += [f"| added | {r.id} | {r.kind} | {r.name} |" for r in result.added]
+        lines += [f"| removed | {r.id} | {r.kind} | {r.name} |" for r in result.removed]
+        for c in result.changed:
+            what = "; ".join(f"{f.field}: {_plain(f.old)} → {_plain(f.new)}" for f in c.fields)
+            what = what.replace("|", "\\|")
+            lines.append(f"| changed | {c.id} | {c.kind} | {what} |")
+        lines.append("")
+    lines += ["| metric | before | after | change |", "|---|---|---|---|"]
+    lines += [
+        f"| {METRIC_LABELS[m.name]} | {_value(m.old)} | {_value(m.new)} | {_delta(m)} |"
+        for m in result.metrics
+    ]
+    if result.index_change is not None:
+        lines.append(
+            f"| **indeks SPBE** | {result.old_index:.2f} ({result.old_predikat}) | "
+            f"{result.new_index:.2f} ({result.new_predikat}) | {result.index_change:+.3f} |"
+        )
+    lines.append("")
+    lines.append(findings_markdown(result.introduced, title="Findings introduced").rstrip("\n"))
+    if result.resolved:
+        resolved = ", ".join(f"{f.code} `{f.element or ''}`" for f in result.resolved)
+        lines += ["", f"Resolved: {resolved}"]
+    return "\n".join(lines) + "\n"
+
+
+def _rupiah(amount: float | None) -> str:
+    """'Rp 1.250.000.000' (Indonesian thousands separator); '-' when unknown."""
+    if amount is None:
+        return "-"
+    return "Rp " + f"{amount:,.0f}".replace(",", ".")
+
+
+def roadmap_rows(result: "RoadmapResult") -> list[tuple[str, ...]]:
+    """The trajectory as table rows: year, items, index, predikat, metrics, errors, warnings."""
+
+    def row(year: "RoadmapYear") -> tuple[str, ...]:
+        m = year.metrics
+        return (
+            "as-is" if year.year is None else str(year.year),
+            str(len(year.items)) if year.year is not None else "-",
+            f"{year.index:.2f}",
+            year.predikat,
+            share_text(m.integrations_via_splp),
+            share_text(m.cross_unit_integrations_via_splp),
+            share_text(m.units_on_jip),
+            share_text(m.services_fully_integrated),
+            str(year.errors),
+            str(year.warnings),
+        )
+
+    return [row(year) for year in result.years]
+
+
+ROADMAP_COLUMNS = (
+    "year", "items", "index", "predikat", "via SPLP", "cross-unit via SPLP", "units on JIP",
+    "services integrated", "errors", "warnings",
+)
+
+
+def _item_line(item) -> str:
+    parts = []
+    if item.adds:
+        parts.append(f"adds {', '.join(item.adds)}")
+    if item.changes:
+        parts.append(f"changes {', '.join(c.element for c in item.changes)}")
+    if item.retires:
+        parts.append(f"retires {', '.join(item.retires)}")
+    if item.depends_on:
+        parts.append(f"after {', '.join(item.depends_on)}")
+    who = f" [{item.unit or '-'}, {_rupiah(item.budget)}]"
+    return f"  {item.year} {item.id}: {item.name}{who}" + (
+        f"\n      {'; '.join(parts)}" if parts else "")
+
+
+def _undelivered_lines(result: "RoadmapResult") -> list[str]:
+    gap = result.undelivered
+    if gap is None:
+        return []
+    target = f" (index {result.target_index:.2f})" if result.target_index is not None else ""
+    count = len(gap.added) + len(gap.removed) + len(gap.changed)
+    lines = ["", f"not delivered by any item, compared with {gap.target}{target}: {count}"]
+    lines += [f"  + {r.id} ({r.kind}) {r.name}: in the target only" for r in gap.added]
+    lines += [f"  - {r.id} ({r.kind}) {r.name}: not in the target" for r in gap.removed]
+    for c in gap.changed:
+        fields = "; ".join(f"{f.field}: {_plain(f.old)} -> {_plain(f.new)}" for f in c.fields)
+        lines.append(f"  ~ {c.id} ({c.kind}) {fields}")
+    return lines
+
+
+def roadmap_text(result: "RoadmapResult", console: Any, *, prefix: str = "") -> None:
+    """Print the items, the trajectory table and what no item delivers on a rich console."""
+    from rich.table import Table
+
+    years = [y.year for y in result.years if y.year is not None]
+    span = f" {years[0]}-{years[-1]}" if years else ""
+    console.print(
+        f"Peta Rencana SPBE: {result.instansi or '-'}, {len(result.items)} items{span}",
+        markup=False, highlight=False, soft_wrap=True,
+    )
+    for line in findings_text(result.findings, prefix=prefix):
+        console.print(line, markup=False, highlight=False, soft_wrap=True)
+    if result.assessed:
+        past = ", ".join(f"{a.year} {a.index:.2f} ({a.predikat})" for a in result.assessed)
+        console.print(f"assessed: {past}; as-is is the latest", markup=False, highlight=False,
+                      soft_wrap=True)
+    console.print("\nitems", markup=False)
+    for item in result.items:
+        console.print(_item_line(item), markup=False, highlight=False, soft_wrap=True)
+    table = Table(title="trajectory", title_justify="left")
+    for column in ROADMAP_COLUMNS:
+        table.add_column(column, no_wrap=True)
+    for row in roadmap_rows(result):
+        table.add_row(*row)
+    console.print(table)
+    for line in _undelivered_lines(result):
+        console.print(line, markup=False, highlight=False, soft_wrap=True)
+
+
+def roadmap_dict(result: "RoadmapResult") -> dict[str, Any]:
+    """The stable JSON of `spbe-arch roadmap --format json`."""
+    gap = result.undelivered
+    return {
+        "instansi": result.instansi,
+        "items": [
+            {**item.model_dump(mode="json", exclude={"tags", "properties", "description"}),
+             "order": n}
+            for n, item in enumerate(result.items)
+        ],
+        "budget": {str(year): total for year, total in result.budget.items()},
+        "years": [
+            {"year": y.year, "items": list(y.items), "index": y.index, "predikat": y.predikat,
+             "errors": y.errors, "warnings": y.warnings, "metrics": y.metrics.as_dict()}
+            for y in result.years
+        ],
+        "assessed": [{"year": a.year, "index": a.index, "predikat": a.predikat}
+                     for a in result.assessed],
+        "target_index": result.target_index,
+        "undelivered": None if gap is None else {
+            "target": gap.target,
+            "added": [{"id": r.id, "kind": r.kind, "name": r.name} for r in gap.added],
+            "removed": [{"id": r.id, "kind": r.kind, "name": r.name} for r in gap.removed],
+            "changed": [
+                {"id": c.id, "kind": c.kind,
+                 "fields": [{"field": f.field, "now": f.old, "target": f.new} for f in c.fields]}
+                for c in gap.changed
+            ],
+        },
+        "findings": [finding_dict(f) for f in result.findings],
+    }
+
+
+def roadmap_markdown(result: "RoadmapResult") -> str:
+    """The roadmap for a document or a pull request: items, trajectory, what is missing."""
+    lines = [f"### Peta Rencana SPBE: {result.instansi or '-'}", "",
+             "| year | item | unit | budget | adds | changes | retires | depends on |",
+             "|---|---|---|---|---|---|---|---|"]
+    for item in result.items:
+        lines.append(
+            f"| {item.year} | {item.id}: {item.name} | {item.unit or ''} | "
+            f"{_rupiah(item.budget)} | {', '.join(item.adds)} | "
+            f"{', '.join(c.element for c in item.changes)} | {', '.join(item.retires)} | "
+            f"{', '.join(item.depends_on)} |"
+        )
+    lines += ["", "| " + " | ".join(ROADMAP_COLUMNS) + " |",
+              "|" + "---|" * len(ROADMAP_COLUMNS)]
+    lines += ["| " + " | ".join(row) + " |" for row in roadmap_rows(result)]
+    undelivered = _undelivered_lines(result)
+    if undelivered:
+        lines += ["", undelivered[1], ""] + [f"- {line.strip()}" for line in undelivered[2:]]
+    if result.findings:
+        lines += ["", findings_markdown(result.findings, title="Findings").rstrip("\n")]
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,149 @@
+"""Roadmap checks: every item of the Peta Rencana can be applied to the model as written.
+
+An item's `adds` and `retires` name elements with a `status`, its `changes` set fields the
+element has to values it accepts, its `depends_on` name other items planned no later than it,
+and no chain of dependencies comes back to where it started. `changed` is the one way a change
+is made to an element, here to check it and in `spbe_arch.change.roadmap` to apply it.
+"""
+
+from collections.abc import Iterator
+
+from pydantic import ValidationError
+
+from ..model import Architecture, Element, ElementChange, Finding, Location
+from ..model.rules import finding
+from ..model.rules import roadmap as codes
+
+__all__ = ["changed", "check_roadmap"]
+
+
+def changed(element: Element, change: ElementChange) -> Element:
+    """The element with the change's fields set, validated as the model's types require.
+
+    Raises
+    ------
+    ValueError
+        The change names a field the element lacks, gives a value it rejects, or its id.
+
+    Examples
+    --------
+    >>> from spbe_arch.model import Integration
+    >>> old = Integration(id="i", source="a", target="b", via="api_direct")
+    >>> changed(old, ElementChange(element="i", set={"via": "splp"})).via
+    <IntegrationVia.splp: 'splp'>
+    >>> changed(old, ElementChange(element="i", set={"via": "spl"}))
+    Traceback (most recent call last):
+    ...
+    ValueError: via: input should be 'splp', 'api_direct', 'database_link', 'file_transfer', \
+'manual' or 'shared_login', got 'spl'
+    """
+    if "id" in change.set:
+        raise ValueError("id: an element keeps its id; add a new element and retire this one")
+    try:
+        return type(element).model_validate({**element.model_dump(), **change.set})
+    except ValidationError as exc:
+        error = exc.errors(include_url=False)[0]
+        field = ".".join(str(part) for part in error["loc"])
+        if error["type"] == "extra_forbidden":
+            raise ValueError(f"unknown field '{field}'") from None
+        message = error["msg"][0].lower() + error["msg"][1:]
+        raise ValueError(f"{field}: {message}, got {error.get('input')!r}") from None
+
+
+def check_roadmap(arch: Architecture) -> Iterator[Finding]:
+    """Yield a finding for every roadmap item that cannot be applied as written."""
+    items = arch.roadmap
+    for item_id, item in items.items():
+        source = arch.sources[item_id]
+
+        def where(*path: str | int, file: str = source.file, index: int = source.index):
+            return Location(file, key_path=("roadmap", index, *path))
+
+        if item.unit is not None and item.unit not in arch.units:
+            yield finding(
+                codes.ROADMAP_ITEM_TOUCHING_UNKNOWN_ELEMENT,
+                f"unit: '{item.unit}' is not a unit of the model",
+                element=item_id, location=where("unit"),
+                hint="name the unit responsible for the item",
+            )
+        for position, dependency in enumerate(item.depends_on):
+            if dependency not in items:
+                yield finding(
+                    codes.ROADMAP_ITEM_TOUCHING_UNKNOWN_ELEMENT,
+                    f"depends_on: '{dependency}' is not a roadmap item",
+                    element=item_id, location=where("depends_on", position),
+                    hint="name the id of another roadmap item",
+                )
+            elif items[dependency].year > item.year:
+                yield finding(
+                    codes.ROADMAP_ITEM_BEFORE_DEPENDENCY,
+                    f"roadmap item '{item_id}' ({item.year}) depends on '{dependency}', "
+                    f"planned later ({items[dependency].year})",
+                    element=item_id, location=where("year"), related=(dependency,),
+                    hint=f"plan it in {items[dependency].year} or later",
+                )
+        for field in ("adds", "retires"):
+            for position, target in enumerate(getattr(item, field)):
+                yield from _status_change(arch, item_id, field, target, where(field, position))
+        for position, change in enumerate(item.changes):
+            element = arch.element(change.element)
+            if element is None:
+                yield _unknown(item_id, "changes", change.element, where("changes", position))
+                continue
+            try:
+                changed(element, change)
+            except ValueError as exc:
+                yield finding(
+                    codes.ROADMAP_CHANGE_INVALID,
+                    f"changes '{change.element}': {exc}",
+                    element=item_id, location=where("changes", position, "set"),
+                )
+    yield from _cycles(arch)
+
+
+def _status_change(arch, item_id, field, target, location) -> Iterator[Finding]:
+    element = arch.element(target)
+    if element is None:
+        yield _unknown(item_id, field, target, location)
+    elif "status" not in type(element).model_fields:
+        yield finding(
+            codes.ROADMAP_CHANGE_INVALID,
+            f"{field}: '{target}' has no status to change ({arch.kind_of(target)})",
+            element=item_id, location=location,
+            hint="adds and retires name applications, integrations, security controls or "
+            "roadmap items; change other elements with 'changes'",
+        )
+
+
+def _unknown(item_id: str, field: str, target: str, location: Location) -> Finding:
+    return finding(
+        codes.ROADMAP_ITEM_TOUCHING_UNKNOWN_ELEMENT,
+        f"{field}: '{target}' is not defined in the model",
+        element=item_id, location=location,
+        hint="name an element of the model; a new element goes in the model as "
+        "'status: planned' and the item adds it",
+    )
+
+
+def _cycles(arch: Architecture) -> Iterator[Finding]:
+    """One finding per group of items whose dependencies lead back to themselves."""
+    items = arch.roadmap
+    edges = [(i, d) for i, item in items.items() for d in item.depends_on if d in items]
+    if not edges:
+        return
+    import networkx as nx
+
+    graph = nx.DiGraph(edges)
+    groups = [sorted(g) for g in nx.strongly_connected_components(graph)]
+    for group in sorted(g for g in groups if len(g) > 1 or graph.has_edge(g[0], g[0])):
+        first = group[0]
+        cycle = [u for u, _ in nx.find_cycle(graph.subgraph(group), first)]
+        source = arch.sources[first]
+        yield finding(
+            codes.ROADMAP_DEPENDENCY_CYCLE,
+            "roadmap items depend on each other in a cycle: " + " -> ".join([*cycle, first]),
+            element=first,
+            location=Location(source.file, key_path=("roadmap", source.index, "depends_on")),
+            related=tuple(group),
+            hint="decide which item comes first and remove the dependency that points back",
+        )

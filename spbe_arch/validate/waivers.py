@@ -1,0 +1,66 @@
+"""Waivers: findings the model accepts for one element, with a reason, until a date.
+
+A finding with the code and element of a waiver still in force is kept, marked `waived` with
+the waiver's reason: shown by every command, counted by none for the exit code. A waiver past
+its date waives nothing and is a warning; so is one that matches no finding of the rules the
+command ran (`checked`), since it would hide the finding should it come back unreviewed.
+"""
+
+from collections.abc import Iterable, Iterator
+from dataclasses import replace
+from datetime import date
+
+from ..model import Architecture, Finding, Location
+from ..model.rules import finding
+from ..model.rules import waiver as codes
+
+__all__ = ["check_waivers", "unmatched_waivers", "waive"]
+
+
+def _in_force(arch: Architecture, today: date) -> dict[tuple[str, str], str]:
+    return {(w.code, w.element): w.reason for w in arch.waivers if w.until >= today}
+
+
+def waive(findings: Iterable[Finding], arch: Architecture, *, today: date) -> list[Finding]:
+    """The findings, those accepted by a waiver in force marked `waived` with its reason."""
+    accepted = _in_force(arch, today)
+    if not accepted:
+        return list(findings)
+    return [
+        replace(f, waived=accepted[f.code, f.element])
+        if (f.code, f.element) in accepted else f
+        for f in findings
+    ]
+
+
+def check_waivers(arch: Architecture, *, today: date) -> Iterator[Finding]:
+    """Yield a warning for every waiver past its date."""
+    for waiver, source in zip(arch.waivers, arch.waiver_sources, strict=True):
+        if waiver.until < today:
+            yield finding(
+                codes.EXPIRED_WAIVER,
+                f"waiver of {waiver.code} for '{waiver.element}' expired on {waiver.until}",
+                element=waiver.element,
+                location=Location(source.file, key_path=("waivers", source.index, "until")),
+                hint="fix the finding and remove the waiver, or renew it with a new reason",
+            )
+
+
+def unmatched_waivers(
+    arch: Architecture, findings: Iterable[Finding], checked: Iterable[str], *, today: date
+) -> Iterator[Finding]:
+    """Yield a warning for every waiver in force, of a code in `checked`, that no finding has."""
+    codes_checked = set(checked)
+    if not codes_checked or not arch.waivers:
+        return
+    found = {(f.code, f.element) for f in findings}
+    for waiver, source in zip(arch.waivers, arch.waiver_sources, strict=True):
+        key = (waiver.code, waiver.element)
+        if waiver.code in codes_checked and waiver.until >= today and key not in found:
+            yield finding(
+                codes.UNMATCHED_WAIVER,
+                f"waiver of {waiver.code} for '{waiver.element}' matches no finding",
+                element=waiver.element,
+                location=Location(source.file, key_path=("waivers", source.index)),
+                hint="remove the waiver: the finding is gone",
+            )

@@ -1,0 +1,275 @@
+"""`spbe-arch diff` from the user's side: the example as-is against its to-be 2029, as two
+folders and as two git revisions; SARIF of the introduced findings; clear refusals."""
+
+import json
+import shutil
+import subprocess
+
+import pytest
+from conftest import EXAMPLE, ROOT
+
+from spbe_arch.cli import app
+
+TO_BE = ROOT / "examples" / "kabupaten-lembah-hijau-2029"
+
+CHANGED = {
+    "data-lingkungan": {"steward"},
+    "data-penerima-bansos": {"published"},
+    "data-pertanian": {"steward"},
+    "data-tender": {"published"},
+    "dispusip": {"networks"},
+    "e-office-lembah-hijau": {"status"},
+    "e-perpus": {"hosting"},
+    "gis-tata-ruang": {"hosting"},
+    "int-bencana-satu-data": {"via"},
+    "int-eoffice-srikandi": {"status"},
+    "int-gis-satu-data": {"via", "network"},
+    "int-gis-simbg": {"network"},
+    "int-satusehat-satu-data": {"via"},
+    "int-siak-ebansos": {"status"},
+    "int-siak-epbb": {"status"},
+    "int-siasn-simpeg": {"status"},
+    "int-silh-satu-data": {"via"},
+    "int-simbg-eretribusi": {"status"},
+    "int-simbg-simpel-izin": {"via"},
+    "int-simpeg-eoffice": {"target", "via", "network"},
+    "int-simrs-satusehat": {"via", "network"},
+    "int-sipd-emonev": {"status"},
+    "int-sitani-satu-data": {"via"},
+    "int-superapp-lapor": {"status"},
+    "kec-bukit-raya": {"networks"},
+    "kec-pesisir-timur": {"networks"},
+    "kec-sungai-jernih": {"networks"},
+    "satpol-pp": {"networks"},
+    "sec-drc": {"status"},
+    "sec-isms": {"standard", "year"},
+    "simpeg-lembah-hijau": {"name"},
+    "simrs-lembah-hijau": {"hosting"},
+    "super-app-lembah-hijau": {"status"},
+}
+
+REROUTED = {
+    "int-bencana-satu-data": ("file_transfer", "splp"),
+    "int-gis-satu-data": ("api_direct", "splp"),
+    "int-gis-simbg": ("api_direct", "api_direct"),
+    "int-satusehat-satu-data": ("file_transfer", "splp"),
+    "int-silh-satu-data": ("file_transfer", "splp"),
+    "int-simbg-simpel-izin": ("api_direct", "splp"),
+    "int-simpeg-eoffice": ("api_direct", "splp"),
+    "int-simrs-satusehat": ("api_direct", "splp"),
+    "int-sitani-satu-data": ("file_transfer", "splp"),
+}
+
+RESOLVED = sorted([
+    *(("SPBE-A002", a) for a in ("e-pbb", "e-bansos", "e-retribusi", "simpeg-lembah-hijau",
+                                 "e-monev")),
+    *(("SPBE-A003", s) for s in ("svc-pajak-daerah", "svc-bansos", "svc-retribusi",
+                                 "svc-kepegawaian", "svc-pengendalian-evaluasi")),
+    *(("SPBE-A004", i) for i in ("int-simpeg-eoffice", "int-simbg-simpel-izin",
+                                 "int-satusehat-satu-data", "int-bencana-satu-data",
+                                 "int-gis-satu-data", "int-silh-satu-data",
+                                 "int-sitani-satu-data", "int-simrs-satusehat")),
+    *(("SPBE-A005", i) for i in ("int-gis-simbg", "int-gis-satu-data", "int-simrs-satusehat")),
+    ("SPBE-A008", "e-office-lembah-hijau"),
+    ("SPBE-A009", "simrs-lembah-hijau"),
+    ("SPBE-A010", "gis-tata-ruang"), ("SPBE-A010", "e-perpus"),
+    ("SPBE-A021", None),  # steward known for 42 of 44 data sets: now for all
+    ("SPBE-A013", "data-tender"), ("SPBE-A013", "data-penerima-bansos"),
+    ("SPBE-A015", "simpad"), ("SPBE-A015", "e-kinerja-lembah-hijau"),
+    *(("SPBE-A020", u) for u in ("dispusip", "satpol-pp", "kec-sungai-jernih", "kec-bukit-raya",
+                                 "kec-pesisir-timur")),
+])
+
+INTRODUCED = [("SPBE-A015", "simpeg-lembah-hijau"), ("SPBE-A016", "siak-lembah-hijau")]
+
+
+def _json(runner, *args):
+    result = runner.invoke(app, ["diff", *map(str, args), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)
+
+
+def _maturity(runner, path):
+    return json.loads(runner.invoke(app, ["maturity", str(path), "--format", "json"]).stdout)
+
+
+@pytest.fixture(scope="module")
+def folders():
+    from typer.testing import CliRunner
+
+    return _json(CliRunner(), EXAMPLE, TO_BE)
+
+
+def _keys(findings):
+    return sorted((f["code"], f["element"]) for f in findings)
+
+
+def test_diff_lists_exactly_the_planted_changes(folders):
+    assert folders["added"] == []
+    assert folders["removed"] == []
+    assert {c["id"]: {f["field"] for f in c["fields"]} for c in folders["changed"]} == CHANGED
+
+
+def test_diff_a_rename_keeps_the_id_and_is_a_change(folders):
+    simpeg = next(c for c in folders["changed"] if c["id"] == "simpeg-lembah-hijau")
+    assert simpeg["fields"] == [{"field": "name", "old": "SIMPEG Daerah Lembah Hijau",
+                                 "new": "Modul Presensi Pegawai Lembah Hijau"}]
+
+
+def test_diff_lists_integrations_rerouted(folders):
+    assert {r["id"]: (r["old_via"], r["new_via"]) for r in folders["rerouted"]} == REROUTED
+    simrs = next(r for r in folders["rerouted"] if r["id"] == "int-simrs-satusehat")
+    assert (simrs["old_network"], simrs["new_network"]) == ("internet", "jip-lembah-hijau")
+
+
+def test_diff_findings_resolved_and_introduced(folders):
+    assert _keys(folders["findings_resolved"]) == RESOLVED
+    steward = next(f for f in folders["findings_resolved"] if f["code"] == "SPBE-A021")
+    assert steward["message"] == "steward known for 42 of 44 data sets"
+    assert _keys(folders["findings_introduced"]) == sorted(INTRODUCED)
+    introduced = folders["findings_introduced"][0]
+    assert introduced["file"] == "aplikasi/khusus.yaml"  # located in the new model
+
+
+def test_diff_metrics_and_index_change(runner, folders):
+    metrics = folders["metrics"]
+    assert metrics["integrations_via_splp"]["old"]["part"] == 24
+    assert metrics["integrations_via_splp"]["new"] == {"part": 38, "total": 52,
+                                                       "value": 38 / 52}
+    assert metrics["units_on_jip"]["new"]["part"] == 30
+    assert metrics["services_fully_integrated"]["new"] == {"part": 37, "total": 37, "value": 1.0}
+    index = folders["index"]
+    assert index["old"] == pytest.approx(_maturity(runner, EXAMPLE)["index"], abs=1e-12)
+    assert index["new"] == pytest.approx(_maturity(runner, TO_BE)["index"], abs=1e-12)
+    assert {i["id"]: (i["old_level"], i["new_level"]) for i in index["indicators"]} == {
+        "17": (2, 3), "23": (2, 3), "43": (2, 3)}
+    gained = sum(i["index_change"] for i in index["indicators"])
+    assert index["change"] == pytest.approx(gained, abs=1e-12)
+
+
+def test_diff_text_shows_changes_findings_and_index(runner):
+    result = runner.invoke(app, ["diff", str(EXAMPLE), str(TO_BE)])
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert lines[0] == f"diff {EXAMPLE.as_posix()} -> {TO_BE.as_posix()}"
+    assert "  ~ simpeg-lembah-hijau (applications)" in lines
+    assert "      name: SIMPEG Daerah Lembah Hijau -> Modul Presensi Pegawai Lembah Hijau" in lines
+    assert (
+        "  int-simbg-simpel-izin simbg-lembah-hijau -> simpel-izin: api_direct -> splp" in lines
+    )
+    assert "  integrations via SPLP: 24 of 46 (52%) -> 38 of 52 (73%) (+21 pts)" in lines
+    assert lines[-1] == (
+        "0 added, 0 removed, 33 changed, 9 rerouted, 2 findings introduced, 35 resolved, "
+        "index 2.68 -> 2.75"
+    )
+
+
+def test_diff_sarif_carries_only_the_introduced_findings(runner):
+    result = runner.invoke(app, ["diff", str(EXAMPLE), str(TO_BE), "--format", "sarif"])
+    assert result.exit_code == 0, result.output
+    results = json.loads(result.stdout)["runs"][0]["results"]
+    assert sorted((r["ruleId"], r["properties"]["element"]) for r in results) == INTRODUCED
+    uris = {r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in results}
+    assert uris == {f"{TO_BE.as_posix()}/aplikasi/khusus.yaml",
+                    f"{TO_BE.as_posix()}/aplikasi/umum.yaml"}
+
+
+def test_diff_exits_1_when_the_change_introduces_an_error(runner, tmp_path):
+    worse = tmp_path / "worse"
+    shutil.copytree(EXAMPLE, worse)
+    apps = worse / "aplikasi" / "khusus.yaml"
+    apps.write_text(apps.read_text().replace("reads: [data-pbg", "reads: [data-pegawai, data-pbg"))
+    result = runner.invoke(app, ["diff", str(EXAMPLE), str(worse), "--format", "markdown"])
+    assert result.exit_code == 1, result.output
+    assert "| error | SPBE-A002 |" in result.output
+
+
+def test_diff_markdown_for_a_pull_request(runner):
+    result = runner.invoke(app, ["diff", str(EXAMPLE), str(TO_BE), "--format", "markdown"])
+    assert result.exit_code == 0, result.output
+    assert "| changed | e-office-lembah-hijau | applications | status: active → retired |" in (
+        result.output)
+    assert "| integrations via SPLP | 24 of 46 (52%) | 38 of 52 (73%) | +21 pts |" in result.output
+
+
+# git revisions ------------------------------------------------------------------------------
+
+
+def _git(repo, *args):
+    subprocess.run(
+        ["git", "-c", "user.name=Uji", "-c", "user.email=uji@example.id", *args],
+        cwd=repo, check=True, capture_output=True,
+    )
+
+
+@pytest.fixture
+def repo(tmp_path):
+    """A git repository whose folder `arsitektur` was the as-is, then the to-be."""
+    if shutil.which("git") is None:
+        pytest.skip("git is not installed")
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    _git(repo, "init", "-q")
+    shutil.copytree(EXAMPLE, repo / "arsitektur")
+    _git(repo, "add", ".")
+    _git(repo, "commit", "-qm", "as-is")
+    shutil.rmtree(repo / "arsitektur")
+    shutil.copytree(TO_BE, repo / "arsitektur")
+    _git(repo, "add", "-A")
+    _git(repo, "commit", "-qm", "to-be")
+    return repo
+
+
+def _same_diff(got, folders):
+    for key in ("added", "removed", "changed", "rerouted", "metrics", "index"):
+        assert got[key] == folders[key], key
+    assert _keys(got["findings_resolved"]) == RESOLVED
+    assert _keys(got["findings_introduced"]) == sorted(INTRODUCED)
+
+
+def test_diff_between_git_revisions_matches_the_folders(runner, repo, folders):
+    model = repo / "arsitektur"
+    got = _json(runner, model, "--from", "HEAD~1", "--to", "HEAD")
+    _same_diff(got, folders)
+    assert (got["old"], got["new"]) == (f"{model.as_posix()}@HEAD~1", f"{model.as_posix()}@HEAD")
+
+
+def test_diff_from_a_revision_to_the_working_tree(runner, repo, folders):
+    model = repo / "arsitektur"
+    unit = "units:\n  - {id: upt-baru, name: UPT Baru, kind: unit_kerja}\n"
+    (model / "catatan.yaml").write_text(unit)
+    got = _json(runner, model, "--from", "HEAD")
+    assert [a["id"] for a in got["added"]] == ["upt-baru"]  # uncommitted work is compared
+    assert got["changed"] == []
+
+
+def test_diff_from_outside_a_git_repository_cannot_run(runner, tmp_path):
+    if shutil.which("git") is None:
+        pytest.skip("git is not installed")
+    model = tmp_path / "model"
+    shutil.copytree(EXAMPLE, model)
+    result = runner.invoke(app, ["diff", str(model), "--from", "HEAD"])
+    assert result.exit_code == 2, result.output
+    assert result.stderr == (
+        f"spbe-arch: {model}: not in a git repository; --from compares revisions of a model "
+        "kept in git (compare two folders with `spbe-arch diff OLD NEW`)\n"
+    )
+
+
+def test_diff_from_an_unknown_revision_cannot_run(runner, repo):
+    result = runner.invoke(app, ["diff", str(repo / "arsitektur"), "--from", "v9.9"])
+    assert result.exit_code == 2, result.output
+    assert "'v9.9' is not a revision of its git repository" in result.stderr
+
+
+def test_diff_without_git_says_so(runner, repo, monkeypatch):
+    monkeypatch.setenv("PATH", "")
+    result = runner.invoke(app, ["diff", str(repo / "arsitektur"), "--from", "HEAD~1"])
+    assert result.exit_code == 2, result.output
+    assert result.stderr == "spbe-arch: git is not installed (or not on PATH); --from needs it\n"
+
+
+def test_diff_needs_two_folders_or_from(runner):
+    result = runner.invoke(app, ["diff", str(EXAMPLE)])
+    assert result.exit_code == 2
+    assert "give two folders (diff OLD NEW) or one folder and --from REV" in result.output

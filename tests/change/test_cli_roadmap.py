@@ -1,0 +1,180 @@
+"""`spbe-arch roadmap` from the user's side: the example's trajectory up to its to-be, what no
+item delivers, and the roadmap findings (cycle, unknown element, order, invalid change)."""
+
+import json
+import shutil
+
+import pytest
+from conftest import EXAMPLE, ROOT
+
+from spbe_arch.cli import app
+
+TO_BE = ROOT / "examples" / "kabupaten-lembah-hijau-2029"
+
+
+def _maturity_index(runner, path):
+    out = runner.invoke(app, ["maturity", str(path), "--format", "json"])
+    return json.loads(out.stdout)["index"]
+
+
+@pytest.fixture(scope="module")
+def example():
+    from typer.testing import CliRunner
+
+    result = CliRunner().invoke(app, ["roadmap", str(EXAMPLE), "--to", str(TO_BE),
+                                      "--format", "json"])
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)
+
+
+def test_roadmap_orders_items_by_year_then_dependency(example):
+    assert [(i["year"], i["id"]) for i in example["items"]] == [
+        (2025, "rm-2025-retribusi-pbg"), (2025, "rm-2025-srikandi-penuh"),
+        (2026, "rm-2026-monev-sipd"), (2026, "rm-2026-nik-splp"), (2026, "rm-2026-simpeg-siasn"),
+        (2027, "rm-2027-drc"), (2027, "rm-2027-jip-kecamatan"), (2027, "rm-2027-pindah-pdn"),
+        (2028, "rm-2028-smki"), (2028, "rm-2028-super-app"),
+        (2029, "rm-2029-data-terbuka"),
+    ]
+    assert example["budget"] == {"2025": 500000000.0, "2026": 550000000.0,
+                                 "2027": 2650000000.0, "2028": 1200000000.0,
+                                 "2029": 120000000.0}
+
+
+def test_roadmap_trajectory_year_by_year_ends_at_the_to_be_index(runner, example):
+    years = example["years"]
+    assert [y["year"] for y in years] == [None, 2025, 2026, 2027, 2028, 2029]
+    assert years[0]["index"] == pytest.approx(_maturity_index(runner, EXAMPLE), abs=1e-12)
+    assert years[-1]["index"] == pytest.approx(_maturity_index(runner, TO_BE), abs=1e-12)
+    assert example["target_index"] == pytest.approx(years[-1]["index"], abs=1e-12)
+    assert [y["index"] for y in years] == sorted(y["index"] for y in years)
+    splp = [y["metrics"]["integrations_via_splp"]["part"] for y in years]
+    assert splp == [24, 27, 31, 32, 33, 38]
+    assert [y["errors"] for y in years] == [5, 4, 0, 0, 0, 0]
+    assert years[3]["metrics"]["units_on_jip"] == {"part": 30, "total": 30, "value": 1.0}
+
+
+def test_roadmap_to_the_to_be_leaves_nothing_undelivered(example):
+    assert example["undelivered"] == {"target": TO_BE.as_posix(), "added": [], "removed": [],
+                                      "changed": []}
+
+
+def test_roadmap_lists_what_the_target_has_that_no_item_delivers(runner, tmp_path):
+    target = tmp_path / "target"
+    shutil.copytree(TO_BE, target)
+    apps = target / "aplikasi" / "khusus.yaml"
+    apps.write_text(apps.read_text().replace("hosting: vendor-pajak", "hosting: pdn-lembah-hijau"))
+    result = runner.invoke(app, ["roadmap", str(EXAMPLE), "--to", str(target)])
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    at = lines.index(f"not delivered by any item, compared with {target.as_posix()} "
+                     "(index 2.78): 2")
+    assert lines[at + 1:at + 3] == [
+        "  ~ e-bphtb (applications) hosting: vendor-pajak -> pdn-lembah-hijau",
+        "  ~ e-pbb (applications) hosting: vendor-pajak -> pdn-lembah-hijau",
+    ]
+
+
+def test_roadmap_text_shows_items_and_the_trajectory(runner):
+    result = runner.invoke(app, ["roadmap", str(EXAMPLE)])
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert lines[0] == "Peta Rencana SPBE: Pemerintah Kabupaten Lembah Hijau, 11 items 2025-2029"
+    assert (
+        "  2028 rm-2028-smki: Sertifikasi SNI ISO/IEC 27001 untuk Pusat Data Daerah "
+        "[diskominfo, Rp 300.000.000]"
+    ) in lines
+    assert "      changes sec-isms; after rm-2027-drc" in lines
+    assert any(line.startswith("│ 2029 ") and "38 of 52 (73%)" in line for line in lines)
+
+
+def test_roadmap_markdown(runner):
+    result = runner.invoke(app, ["roadmap", str(EXAMPLE), "--format", "markdown"])
+    assert result.exit_code == 0, result.output
+    assert (
+        "| 2027 | rm-2027-drc: Pembangunan pusat pemulihan bencana (DRC) dan pencadangan di "
+        "luar lokasi | diskominfo | Rp 1.500.000.000 | sec-drc |  |  |  |"
+    ) in result.output
+
+
+ITEMS = """\
+applications:
+  - {id: e-office, name: E-Office, kind: khusus, owner: diskominfo, status: active}
+roadmap:
+"""
+UNIT = "units:\n  - {id: diskominfo, name: Diskominfo, kind: dinas}\n"
+
+
+def _roadmap(runner, make_model, items):
+    root = make_model({"units.yaml": UNIT, "roadmap.yaml": ITEMS + items})
+    return root, runner.invoke(app, ["roadmap", str(root)])
+
+
+def test_roadmap_dependency_cycle_is_a_finding(runner, make_model):
+    root, result = _roadmap(runner, make_model, """\
+  - {id: rm-a, name: A, year: 2026, depends_on: [rm-b]}
+  - {id: rm-b, name: B, year: 2026, depends_on: [rm-c]}
+  - {id: rm-c, name: C, year: 2026, depends_on: [rm-a]}
+""")
+    assert result.exit_code == 1, result.output
+    assert (
+        f"{root}/roadmap.yaml:4:37: error SPBE-P001 roadmap items depend on each other in a "
+        "cycle: rm-a -> rm-b -> rm-c -> rm-a"
+    ) in result.output.splitlines()
+    assert result.output.count("SPBE-P001") == 1
+
+
+def test_roadmap_item_touching_an_unknown_element_is_a_finding(runner, make_model):
+    root, result = _roadmap(runner, make_model, """\
+  - id: rm-a
+    name: A
+    year: 2026
+    unit: dinas-x
+    retires: [e-office-lama]
+    changes:
+      - {element: e-office, set: {status: retired}}
+      - {element: int-x, set: {via: splp}}
+""")
+    assert result.exit_code == 1, result.output
+    lines = result.output.splitlines()
+    assert (f"{root}/roadmap.yaml:7:5: error SPBE-P002 unit: 'dinas-x' is not a unit of the "
+            "model") in lines
+    assert (f"{root}/roadmap.yaml:8:15: error SPBE-P002 retires: 'e-office-lama' is not defined "
+            "in the model") in lines
+    assert (f"{root}/roadmap.yaml:11:9: error SPBE-P002 changes: 'int-x' is not defined in the "
+            "model") in lines
+    validated = runner.invoke(app, ["validate", str(root)])  # every command reports them
+    assert validated.exit_code == 1
+    assert validated.output.count("SPBE-P002") == 3
+
+
+def test_roadmap_item_planned_before_its_dependency_is_a_finding(runner, make_model):
+    root, result = _roadmap(runner, make_model, """\
+  - {id: rm-splp, name: Tenant SPLP, year: 2027}
+  - {id: rm-nik, name: NIK melalui SPLP, year: 2026, depends_on: [rm-splp]}
+""")
+    assert result.exit_code == 1, result.output
+    assert (
+        f"{root}/roadmap.yaml:5:42: error SPBE-P003 roadmap item 'rm-nik' (2026) depends on "
+        "'rm-splp', planned later (2027)"
+    ) in result.output.splitlines()
+    assert "    hint: plan it in 2027 or later" in result.output
+
+
+def test_roadmap_change_the_element_cannot_take_is_a_finding(runner, make_model):
+    root, result = _roadmap(runner, make_model, """\
+  - id: rm-a
+    name: A
+    year: 2026
+    adds: [diskominfo]
+    changes:
+      - {element: e-office, set: {kind: lokal}}
+      - {element: e-office, set: {colour: blue}}
+""")
+    assert result.exit_code == 1, result.output
+    lines = result.output.splitlines()
+    assert (f"{root}/roadmap.yaml:7:12: error SPBE-P004 adds: 'diskominfo' has no status to "
+            "change (units)") in lines
+    assert (f"{root}/roadmap.yaml:9:29: error SPBE-P004 changes 'e-office': kind: input should "
+            "be 'umum' or 'khusus', got 'lokal'") in lines
+    assert (f"{root}/roadmap.yaml:10:29: error SPBE-P004 changes 'e-office': unknown field "
+            "'colour'") in lines

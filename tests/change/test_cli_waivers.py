@@ -1,0 +1,130 @@
+"""Waivers and `audit --baseline` from the user's side: what is shown, what gates the exit code."""
+
+import json
+
+from test_cli_audit import APPS, GAP_LINE, RECORDED, UNITS
+
+from spbe_arch.cli import app
+
+WAIVE_GAP = """\
+waivers:
+  - code: SPBE-A002
+    element: simpus
+    reason: integrasi SIAK dijadwalkan 2026 (rm-2026-nik-splp)
+    until: {until}
+"""
+
+
+def _model(make_model, until="2099-12-31", extra=""):
+    files = {"units.yaml": UNITS, "apps.yaml": APPS, "int.yaml": RECORDED,
+             "waivers.yaml": WAIVE_GAP.format(until=until) + extra}
+    return make_model(files)
+
+
+def test_waived_error_is_shown_with_its_reason_and_does_not_fail(runner, make_model):
+    root = _model(make_model)
+    result = runner.invoke(app, ["audit", str(root)])
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    at = lines.index(f"{root}/{GAP_LINE}")
+    assert lines[at + 1] == "    waived: integrasi SIAK dijadwalkan 2026 (rm-2026-nik-splp)"
+    assert lines[-1] == f"0 errors, 3 warnings, 2 infos, 1 waived in {root}"
+
+
+def test_waived_finding_in_json_and_sarif(runner, make_model):
+    root = _model(make_model)
+    payload = json.loads(runner.invoke(app, ["audit", str(root), "--format", "json"]).stdout)
+    gap = [f for f in payload["findings"] if f["code"] == "SPBE-A002"]
+    assert [f["waived"] for f in gap] == ["integrasi SIAK dijadwalkan 2026 (rm-2026-nik-splp)"]
+    sarif = json.loads(runner.invoke(app, ["audit", str(root), "--format", "sarif"]).stdout)
+    results = [r for r in sarif["runs"][0]["results"] if r["ruleId"] == "SPBE-A002"]
+    assert results[0]["suppressions"] == [
+        {"kind": "inSource", "justification": "integrasi SIAK dijadwalkan 2026 (rm-2026-nik-splp)"}
+    ]
+
+
+def test_expired_waiver_is_a_warning_and_waives_nothing(runner, make_model):
+    root = _model(make_model, until="2020-12-31")
+    result = runner.invoke(app, ["audit", str(root)])
+    assert result.exit_code == 1, result.output
+    assert (
+        f"{root}/waivers.yaml:5:5: warning SPBE-W001 waiver of SPBE-A002 for 'simpus' "
+        "expired on 2020-12-31"
+    ) in result.output.splitlines()
+    assert "waived:" not in result.output
+    validated = runner.invoke(app, ["validate", str(root)])
+    assert validated.exit_code == 0, validated.output
+    assert "SPBE-W001" in validated.output
+
+
+def test_waiver_matching_no_finding_is_a_warning_where_its_rule_ran(runner, make_model):
+    stale = """\
+  - code: SPBE-A009
+    element: simpus
+    reason: server puskesmas
+    until: 2099-12-31
+"""
+    root = _model(make_model, extra=stale)
+    result = runner.invoke(app, ["audit", str(root)])
+    assert result.exit_code == 0, result.output
+    assert (
+        f"{root}/waivers.yaml:6:5: warning SPBE-W002 waiver of SPBE-A009 for 'simpus' matches "
+        "no finding"
+    ) in result.output.splitlines()
+    # validate runs no audit rule: it cannot tell, and says nothing
+    validated = runner.invoke(app, ["validate", str(root)])
+    assert "SPBE-W002" not in validated.output
+
+
+def test_waiver_with_an_invalid_code_is_a_validation_error(runner, make_model):
+    root = make_model({
+        "units.yaml": UNITS,
+        "waivers.yaml": "waivers:\n"
+        "  - {code: A002, element: simpus, reason: r, until: 2099-01-01}\n",
+    })
+    result = runner.invoke(app, ["validate", str(root)])
+    assert result.exit_code == 1, result.output
+    assert "waivers.yaml:2:6: error SPBE-R003 code: string should match pattern" in result.output
+
+
+def _baseline(runner, root, tmp_path):
+    out = runner.invoke(app, ["audit", str(root), "--format", "json"])
+    path = tmp_path / "baseline.json"
+    path.write_text(out.stdout)
+    return path
+
+
+def test_baseline_gates_only_new_findings(runner, make_model, tmp_path):
+    root = make_model({"units.yaml": UNITS, "apps.yaml": APPS, "int.yaml": RECORDED})
+    baseline = _baseline(runner, root, tmp_path)
+    unchanged = runner.invoke(app, ["audit", str(root), "--baseline", str(baseline)])
+    assert unchanged.exit_code == 0, unchanged.output
+    assert f"{root}/{GAP_LINE}" in unchanged.stdout.splitlines()  # still shown
+    assert unchanged.stderr == f"baseline {baseline}: 6 of 6 findings already there, 0 new\n"
+
+    reader = """\
+  - id: e-bansos
+    name: e-Bansos
+    kind: khusus
+    owner: dinkes
+    hosting: pdd-kab
+    reads: [data-penduduk]
+"""
+    (root / "apps.yaml").write_text(APPS.replace("data:\n", reader + "data:\n"))
+    worse = runner.invoke(app, ["audit", str(root), "--baseline", str(baseline)])
+    assert worse.exit_code == 1, worse.output
+    assert worse.stderr == f"baseline {baseline}: 6 of 8 findings already there, 2 new\n"
+
+
+def test_baseline_that_is_not_an_audit_json_cannot_run(runner, make_model, tmp_path):
+    root = make_model({"units.yaml": UNITS})
+    bad = tmp_path / "baseline.json"
+    bad.write_text('{"ok": true}')
+    result = runner.invoke(app, ["audit", str(root), "--baseline", str(bad)])
+    assert result.exit_code == 2, result.output
+    assert result.stderr.startswith(
+        f"spbe-arch: {bad}: not a baseline: expected the output of `spbe-arch audit --format json`"
+    )
+    missing = runner.invoke(app, ["audit", str(root), "--baseline", str(tmp_path / "none.json")])
+    assert missing.exit_code == 2
+    assert "cannot read the baseline (No such file or directory)" in missing.stderr

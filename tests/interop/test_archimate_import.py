@@ -1,0 +1,207 @@
+"""`spbe-arch import archimate`: other tools' exchange files become model folders that validate.
+
+Fixtures (tests/interop/fixtures/):
+- sparx-vendor-properties-cp1252.xml: in the style of Sparx EA (windows-1252, EAID ids,
+  vendor property definitions, Dublin Core metadata), 13 elements, 13 relationships;
+- bizzdesign-nested-organizations-views.xml: in the style of BiZZdesign (names in two
+  languages, nested folders, two views with containers, labels, styles and bendpoints, a
+  junction, a grouping, an association attached to a relationship), 14 elements, 16
+  relationships;
+- Archi's own bendpoint.test.xml from ../shared (2 elements, 2 relationships, 1 view).
+"""
+
+from pathlib import Path
+
+import pytest
+import yaml_rs
+
+from spbe_arch.cli import app
+from spbe_arch.validate import load_model
+
+FIXTURES = Path(__file__).parent / "fixtures"
+SPARX = FIXTURES / "sparx-vendor-properties-cp1252.xml"
+BIZZ = FIXTURES / "bizzdesign-nested-organizations-views.xml"
+
+
+def _import(runner, source: Path, folder: Path, *extra: str):
+    return runner.invoke(app, ["import", "archimate", str(source), "-o", str(folder), *extra])
+
+
+def _read(folder: Path, name: str) -> dict:
+    return yaml_rs.loads((folder / name).read_text(encoding="utf-8"))
+
+
+def _by_id(folder: Path, collection: str) -> dict[str, dict]:
+    return {e["id"]: e for e in _read(folder, f"{collection}.yaml")[collection]}
+
+
+def _counts(folder: Path) -> tuple[int, int]:
+    """(elements, relationships) in a model folder, the way the exchange file counts them."""
+    arch = load_model(folder).architecture
+    counts = arch.counts()
+    relationships = counts.pop("integrations") + counts.pop("archimate_relationships")
+    return sum(counts.values()), relationships
+
+
+def test_import_sparx_file_in_windows_1252_keeps_every_element(runner, tmp_path):
+    folder = tmp_path / "kota"
+    result = _import(runner, SPARX, folder)
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines() == [
+        f"read {SPARX}: 13 elements, 13 relationships (views and folders are not imported)",
+        f"wrote {folder}: units 4, business_processes 1, services 1, data 2, applications 2, "
+        "infrastructure 2, archimate_elements 2, archimate_relationships 3",
+        "10 relationships became reference fields (owner, reads, hosting, ...); 0 were "
+        "implied by another field",
+    ]
+    # 13 elements read + the unit added as owner of the portal; 3 relationships kept as such
+    assert _counts(folder) == (14, 3)
+    instansi = _read(folder, "spbe.yaml")["instansi"]
+    assert instansi["name"] == "Kota Sungai Jernih – Arsitektur SPBE"
+    assert instansi["level"] == "kota"
+    units = _by_id(folder, "units")
+    assert units["eaid_3a1f0c11_0001"]["properties"] == {"EA_Stereotype": "OPD", "Author": "Rénata"}
+    assert units["eaid_3a1f0c11_0001"]["networks"] == ["eaid_3a1f0c11_0041"]
+    assert units["eaid_3a1f0c11_0001"]["kind"] == "dinas"
+    assert units["eaid_3a1f0c11_0003"]["parent"] == "eaid_3a1f0c11_0002"
+    simpus = _by_id(folder, "applications")["eaid_3a1f0c11_0020"]
+    assert simpus == {
+        "id": "eaid_3a1f0c11_0020",
+        "name": "SIMPUS",
+        "kind": "khusus",
+        "properties": {
+            "EA_Stereotype": "Aplikasi Khusus", "Status": "Implemented", "Version": "2.4",
+            "Cost": 125000000,
+        },
+        "owner": "eaid_3a1f0c11_0001",
+        "writes": ["eaid_3a1f0c11_0030"],
+        "reads": ["eaid_3a1f0c11_0031"],
+        "hosting": "eaid_3a1f0c11_0040",
+    }
+    infrastructure = _by_id(folder, "infrastructure")
+    assert infrastructure["eaid_3a1f0c11_0040"]["kind"] == "pusat_data_daerah"
+    assert infrastructure["eaid_3a1f0c11_0041"]["kind"] == "jip"
+    goal = _by_id(folder, "archimate_elements")["eaid_3a1f0c11_0051"]
+    assert goal == {"id": "eaid_3a1f0c11_0051", "name": "Indeks SPBE ≥ 3,0", "type": "Goal"}
+    influence = _by_id(folder, "archimate_relationships")["eaid_r_0012"]
+    assert influence["properties"] == {"archimate:modifier": "+"}
+
+
+def test_import_warns_once_per_unmapped_concept_type(runner, tmp_path):
+    result = _import(runner, SPARX, tmp_path / "kota")
+    assert result.exit_code == 0, result.output
+    assert result.stderr.splitlines() == [
+        f"{SPARX}: warning: {message}"
+        for message in [
+            "Capability elements with no SPBE meaning, kept under archimate_elements: 1",
+            "Goal elements with no SPBE meaning, kept under archimate_elements: 1",
+            "Flow relationships with no SPBE meaning, kept under archimate_relationships: 1",
+            "Influence relationships with no SPBE meaning, kept under archimate_relationships: 1",
+            "Serving relationships with no SPBE meaning, kept under archimate_relationships: 1",
+            "processes, services and applications without an owner, assigned to the added "
+            "unit 'unit-belum-ditetapkan' (set their owner): 1",
+            "applications without a kind, set to khusus: 2",
+            "services without a kind, set from their names (public unless 'administrasi'): 1",
+        ]
+    ]
+
+
+def test_import_bizzdesign_file_with_nested_folders_and_views(runner, tmp_path):
+    folder = tmp_path / "provinsi"
+    result = _import(runner, BIZZ, folder)
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines()[0] == (
+        f"read {BIZZ}: 14 elements, 16 relationships (views and folders are not imported)"
+    )
+    assert _counts(folder) == (15, 8)  # + the added owner unit; 8 relationships became fields
+    instansi = _read(folder, "spbe.yaml")["instansi"]
+    assert instansi["properties"] == {
+        "Model owner": "Biro Organisasi", "name@en": "Tanjung Harapan Province",
+    }
+    units = _by_id(folder, "units")
+    assert units["a1"]["properties"] == {"name@en": "Regional Civil Service Agency"}
+    apps = _by_id(folder, "applications")
+    assert (apps["c1"]["reads"], apps["c1"]["writes"], apps["c1"]["hosting"]) == (
+        ["d1"], ["d1"], "n1",
+    )
+    kept = _by_id(folder, "archimate_relationships")
+    assert kept["x13"] == {
+        "id": "x13", "type": "Association", "source": "i1", "target": "x12",
+        "properties": {"archimate:isDirected": "true"},
+    }
+    assert kept["x12"]["name"] == "data pegawai"
+    assert _by_id(folder, "archimate_elements")["j1"] == {
+        "id": "j1", "name": "AndJunction", "type": "AndJunction",
+    }
+
+
+def test_import_archi_test_file(runner, tmp_path, shared):
+    source = shared / "reference" / "archimate" / "examples" / "bendpoint.test.xml"
+    folder = tmp_path / "archi"
+    result = _import(runner, source, folder)
+    assert result.exit_code == 0, result.output
+    assert _counts(folder) == (3, 2)  # 2 elements + the added owner unit; 2 relationships
+    assert _by_id(folder, "services")["019dd58c-3116-731f-a761-905e3234486b"]["name"] == (
+        "Business Service"
+    )
+    assert _by_id(folder, "archimate_relationships")["019dd58d-947b-7f8b-9342-69b71072a882"] == {
+        "id": "019dd58d-947b-7f8b-9342-69b71072a882",
+        "type": "Serving",
+        "source": "019dd58c-3116-731f-a761-905e3234486b",
+        "target": "019dd58c-fbb9-7f75-8731-7c7b4db67709",
+    }
+
+
+def test_import_refuses_a_non_empty_folder_without_force(runner, tmp_path):
+    folder = tmp_path / "kota"
+    folder.mkdir()
+    (folder / "notes.txt").write_text("mine")
+    result = _import(runner, SPARX, folder)
+    assert result.exit_code == 2, result.output
+    assert result.stderr == (
+        f"spbe-arch: {folder}: already exists and is not empty; use --force to overwrite\n"
+    )
+    assert sorted(p.name for p in folder.iterdir()) == ["notes.txt"]
+
+
+def test_import_with_force_never_mixes_with_another_model(runner, tmp_path):
+    folder = tmp_path / "kota"
+    folder.mkdir()
+    (folder / "aplikasi.yaml").write_text("applications: []\n")
+    result = _import(runner, SPARX, folder, "--force")
+    assert result.exit_code == 2, result.output
+    assert "holds other model files (aplikasi.yaml) that would be merged" in result.stderr
+    first = _import(runner, SPARX, tmp_path / "again")
+    assert first.exit_code == 0, first.output
+    second = _import(runner, SPARX, tmp_path / "again", "--force")
+    assert second.exit_code == 0, second.output
+
+
+@pytest.mark.parametrize("source", [SPARX, BIZZ], ids=["sparx", "bizzdesign"])
+def test_import_of_other_tools_files_validates_without_findings(runner, tmp_path, source):
+    folder = tmp_path / "model"
+    assert _import(runner, source, folder).exit_code == 0
+    result = runner.invoke(app, ["validate", str(folder)])
+    assert result.exit_code == 0, result.output
+
+
+def test_import_of_a_file_that_breaks_the_format_keeps_what_it_can_and_exits_1(
+    runner, tmp_path
+):
+    source = FIXTURES / "malformed-but-well-formed.xml"
+    folder = tmp_path / "aneh"
+    result = _import(runner, source, folder)
+    assert result.exit_code == 1, result.output
+    assert "Traceback" not in result.output
+    assert result.stdout.splitlines()[1] == (
+        f"wrote {folder}: infrastructure 1, archimate_elements 2, archimate_relationships 1"
+    )
+    assert f"{source}: warning: concepts whose identifier the file repeats, given a new id: 1" in (
+        result.stderr.splitlines()
+    )
+    assert result.stderr.splitlines()[-1] == (
+        f"{folder}: the model has 5 errors; fix them in the folder "
+        f"(run `spbe-arch validate {folder}`)"
+    )
+    node = _by_id(folder, "infrastructure")["a"]
+    assert node["properties"] == {"n": "1e999", "n.2": "9" * 47}  # numbers it cannot hold

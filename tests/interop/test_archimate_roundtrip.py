@@ -1,0 +1,160 @@
+"""Export -> import -> export of our own models keeps every element, relationship and property."""
+
+import tempfile
+from pathlib import Path
+
+import pytest
+from conftest import EXAMPLE
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from interop_helpers import xsd_errors
+
+from spbe_arch.cli import app
+from spbe_arch.interop.archimate_export import export_archimate
+from spbe_arch.interop.archimate_import import import_archimate
+from spbe_arch.interop.model_yaml import write_model_folder
+from spbe_arch.model import (
+    Application,
+    Architecture,
+    DataSet,
+    Infrastructure,
+    Instansi,
+    Integration,
+    Service,
+    Unit,
+)
+from spbe_arch.validate import load_model
+
+
+def _dump(arch: Architecture) -> dict:
+    return {
+        "instansi": arch.instansi.model_dump() if arch.instansi else None,
+        "assessment": [entry.model_dump() for entry in arch.assessment],
+        **{
+            collection: {key: element.model_dump() for key, element in items.items()}
+            for collection, items in arch.collections.items()
+        },
+    }
+
+
+def test_example_round_trips_through_the_command_line(runner, tmp_path):
+    first, again = tmp_path / "a.xml", tmp_path / "b.xml"
+    folder = tmp_path / "imported"
+    for args in (
+        ["export", "archimate", str(EXAMPLE), "-o", str(first)],
+        ["import", "archimate", str(first), "-o", str(folder)],
+        ["export", "archimate", str(folder), "-o", str(again)],
+    ):
+        result = runner.invoke(app, args)
+        assert result.exit_code == 0, result.output
+        assert result.stderr == ""  # nothing unmapped, nothing guessed
+    assert _dump(load_model(folder).architecture) == _dump(load_model(EXAMPLE).architecture)
+    assert again.read_bytes() == first.read_bytes()
+
+
+IDS = st.from_regex(r"\A(id-|[0-9])?[a-z][a-z0-9._-]{0,8}\Z")
+TEXT = st.text(
+    st.characters(blacklist_categories=("Cs", "Cc"), whitelist_characters="\t\n\r"),
+    min_size=1, max_size=20,
+).filter(str.strip)
+VALUES = st.one_of(
+    TEXT, st.integers(-(10**12), 10**12), st.booleans(),
+    st.floats(allow_nan=False, allow_infinity=False),
+)
+PROPERTIES = st.dictionaries(
+    TEXT.filter(lambda key: not key.startswith(("spbe:", "archimate:", "name@"))),
+    VALUES, max_size=3,
+)
+
+
+@st.composite
+def architectures(draw) -> Architecture:
+    ids = draw(st.lists(IDS, min_size=12, max_size=12, unique=True))
+    units, apps, data, infra = ids[:3], ids[3:6], ids[6:8], ids[8:10]
+    arch = Architecture(root="generated")
+    arch.instansi = Instansi(id=ids[10], name=draw(TEXT), level="kota",
+                             tags=draw(st.lists(TEXT, max_size=2)),
+                             properties=draw(PROPERTIES))
+    for n, unit in enumerate(units):
+        arch.units[unit] = Unit(
+            id=unit, name=draw(TEXT), kind=draw(st.sampled_from(["dinas", "badan", "bagian"])),
+            parent=units[0] if n else None, networks=[infra[1]] if draw(st.booleans()) else [],
+            properties=draw(PROPERTIES),
+        )
+    arch.infrastructure[infra[0]] = Infrastructure(id=infra[0], name=draw(TEXT), kind="cloud")
+    arch.infrastructure[infra[1]] = Infrastructure(id=infra[1], name=draw(TEXT), kind="jip")
+    for item in data:
+        arch.data[item] = DataSet(
+            id=item, name=draw(TEXT), steward=draw(st.sampled_from(units)),
+            published=draw(st.booleans()), description=draw(st.none() | TEXT),
+        )
+    for app_id in apps:
+        arch.applications[app_id] = Application(
+            id=app_id, name=draw(TEXT), kind="khusus", owner=draw(st.sampled_from(units)),
+            hosting=draw(st.sampled_from([infra[0], "pdn", None])),
+            reads=draw(st.lists(st.sampled_from(data), unique=True, max_size=2)),
+            writes=draw(st.lists(st.sampled_from(data), unique=True, max_size=2)),
+            status=draw(st.sampled_from(["active", "planned"])),
+            tags=draw(st.lists(TEXT, max_size=2)), properties=draw(PROPERTIES),
+        )
+    arch.services[ids[11]] = Service(
+        id=ids[11], name=draw(TEXT), kind="public", owner=units[0],
+        applications=draw(st.lists(st.sampled_from(apps), unique=True, max_size=3)),
+        level=draw(st.sampled_from(["informasi", "transaksi"])),
+    )
+    for n in range(draw(st.integers(0, 3))):
+        source, target = draw(st.sampled_from(apps)), draw(st.sampled_from([*apps, "splp"]))
+        integration_id = f"int-{n}-{source}"
+        arch.integrations[integration_id] = Integration(
+            id=integration_id, source=source, target=target,
+            via=draw(st.sampled_from(["splp", "api_direct", "manual"])),
+            data=draw(st.lists(st.sampled_from(data), unique=True, max_size=2)),
+            properties=draw(PROPERTIES),
+        )
+    for collection, items in arch.collections.items():
+        for element_id in items:
+            arch.sources[element_id] = _source(collection)
+    return arch
+
+
+def _source(collection: str):
+    from spbe_arch.model import Source
+
+    return Source("generated.yaml", collection, 0)
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(architectures())
+def test_generated_models_round_trip(arch):
+    first = export_archimate(arch)
+    with tempfile.TemporaryDirectory() as tmp:
+        source = Path(tmp) / "model.xml"
+        source.write_bytes(first)
+        result = import_archimate(source)
+        folder = Path(tmp) / "model"
+        write_model_folder(folder, result.texts("model.xml"))
+        loaded = load_model(folder)
+    assert result.warnings == []
+    back = loaded.architecture
+    assert _dump(back) == _dump(arch)
+    assert export_archimate(back).replace(b"model</name>", b"") == first.replace(
+        b"model</name>", b""
+    )
+
+
+@pytest.mark.parametrize(
+    "fixture",
+    ["sparx-vendor-properties-cp1252.xml", "bizzdesign-nested-organizations-views.xml"],
+)
+def test_other_tools_files_export_again_valid_and_round_trip(runner, tmp_path, shared, fixture):
+    folder, again, last = tmp_path / "imported", tmp_path / "again.xml", tmp_path / "last"
+    source = Path(__file__).parent / "fixtures" / fixture
+    for args in (
+        ["import", "archimate", str(source), "-o", str(folder)],
+        ["export", "archimate", str(folder), "-o", str(again)],
+        ["import", "archimate", str(again), "-o", str(last)],
+    ):
+        result = runner.invoke(app, args)
+        assert result.exit_code == 0, result.output
+    assert xsd_errors(shared, again.read_bytes()) == []
+    assert _dump(load_model(last).architecture) == _dump(load_model(folder).architecture)

@@ -1,0 +1,80 @@
+"""The pre-commit hooks of `.pre-commit-hooks.yaml`, run by pre-commit itself (`try-repo`) in a
+temporary repository holding the example, from a git copy of this checkout (committed work and
+not, so that what is tested is what is here)."""
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import EXAMPLE, ROOT
+
+PRE_COMMIT = Path(sys.executable).with_name("pre-commit")
+HOOK_REPO_FILES = ("pyproject.toml", "README.md", ".pre-commit-hooks.yaml", "spbe_arch", "models")
+
+
+def _git(cwd: Path, *args: str) -> None:
+    subprocess.run(
+        ["git", "-c", "user.name=Uji", "-c", "user.email=uji@example.id", *args],
+        cwd=cwd, check=True, capture_output=True,
+    )
+
+
+def _repo(path: Path, files: dict[str, Path]) -> Path:
+    path.mkdir()
+    for name, source in files.items():
+        copy = shutil.copytree if source.is_dir() else shutil.copy2
+        copy(source, path / name)
+    _git(path, "init", "-q")
+    _git(path, "add", ".")
+    _git(path, "commit", "-qm", "init")
+    return path
+
+
+@pytest.fixture(scope="module")
+def hooks(tmp_path_factory):
+    """A function running one hook on a repository holding a copy of `model`."""
+    if shutil.which("git") is None or not PRE_COMMIT.is_file():
+        pytest.skip("needs git and pre-commit (pip install -e '.[test]')")
+    base = tmp_path_factory.mktemp("precommit")
+    hook_repo = _repo(base / "spbe-arch", {name: ROOT / name for name in HOOK_REPO_FILES})
+    env = {**os.environ, "PRE_COMMIT_HOME": str(base / "cache")}
+
+    def run(hook: str, model: Path) -> subprocess.CompletedProcess:
+        user = base / f"pemda-{hook}-{model.name}"
+        _repo(user, {p.name: p for p in model.iterdir()})
+        return subprocess.run(
+            [str(PRE_COMMIT), "try-repo", str(hook_repo), hook, "--all-files"],
+            cwd=user, env=env, capture_output=True, text=True, check=False,
+        )
+
+    return run
+
+
+def test_validate_hook_passes_on_the_example(hooks):
+    result = hooks("spbe-arch-validate", EXAMPLE)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "spbe-arch validate" in result.stdout
+    assert "Passed" in result.stdout
+
+
+def test_audit_hook_fails_on_the_examples_planted_errors(hooks):
+    result = hooks("spbe-arch-audit", EXAMPLE)
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "Failed" in result.stdout
+    assert (
+        "aplikasi/khusus.yaml:49:5: error SPBE-A002 aplikasi 'e-pbb' reads data "
+        "'data-kependudukan' produced by 'siak-lembah-hijau'"
+    ) in result.stdout
+
+
+def test_validate_hook_fails_on_a_broken_model(hooks, tmp_path):
+    broken = tmp_path / "broken"
+    shutil.copytree(EXAMPLE, broken)
+    units = broken / "units.yaml"
+    units.write_text(units.read_text().replace("kind: dinas", "kind: Dinas", 1))
+    result = hooks("spbe-arch-validate", broken)
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "error SPBE-R003 kind: input should be" in result.stdout
