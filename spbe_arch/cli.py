@@ -81,6 +81,23 @@ FailOnOption = Annotated[
 ]
 
 
+class Language(StrEnum):
+    id = "id"
+    en = "en"
+
+
+Lang = Annotated[
+    Language,
+    typer.Option(
+        "--lang", envvar="SPBE_LANG",
+        help="Language of finding messages and hints: en or id (Indonesian); env SPBE_LANG",
+    ),
+]
+"""Commands print English by default: their lines go to scripts, CI logs and code scanning,
+and the README documents them; `--lang id` (or SPBE_LANG=id) prints them in Indonesian. The
+report, read by leadership, defaults to Indonesian."""
+
+
 def _run(
     call: "Callable[[], Outcome]",
     fmt: str = "text",
@@ -88,22 +105,26 @@ def _run(
     fail_on: str = "error",
     output: Path | None = None,
     force: bool = False,
+    lang: str = "en",
 ) -> NoReturn:
     """Every command ends here: call the library, render what it returns, exit with its code.
 
-    With `output`, the rendered page is written to that file (atomically, never over an
-    existing one without `force`) instead of stdout. Only `SpbeError` (bad input, unreadable
-    path, a file that would be overwritten) is caught: it is printed as one line on stderr and
-    exits 2. Anything else is a bug and shows as one.
+    Messages are written in `lang` (the finding's text is made when the finding is). With
+    `output`, the rendered page is written to that file (atomically, never over an existing
+    one without `force`) instead of stdout. Only `SpbeError` (bad input, unreadable path, a
+    file that would be overwritten) is caught: it is printed as one line on stderr and exits
+    2. Anything else is a bug and shows as one.
     """
     from .io import SpbeError
     from .model import Severity
+    from .model.i18n import use_language
     from .report.formats import Format, Page, could_not_run, exit_code, render
 
     outcome: Outcome | SpbeError
     try:
-        outcome = call()
-        page = render(outcome, Format(fmt))
+        with use_language(lang):
+            outcome = call()
+            page = render(outcome, Format(fmt))
         if output is not None:
             from .io.write import write_atomic
 
@@ -176,6 +197,7 @@ def validate(
     output_format: Annotated[
         FindingFormat, typer.Option("--format", "-f", help="Output format")
     ] = FindingFormat.text,
+    lang: Lang = Language.en,
 ) -> None:
     """Check a model: syntax, types, references, ids. Exit 0 clean, 1 errors, 2 could not run."""
 
@@ -183,7 +205,7 @@ def validate(
         loaded = _load(path, show_progress=output_format is FindingFormat.text)
         return _outcome("validation", loaded, path, loaded=loaded, findings=loaded.findings)
 
-    _run(call, output_format)
+    _run(call, output_format, lang=lang.value)
 
 
 @app.command()
@@ -269,6 +291,7 @@ def docs(
 class DiagramView(StrEnum):
     landscape = "landscape"
     integration = "integration"
+    overview = "overview"
     layered = "layered"
     impact = "impact"
 
@@ -295,12 +318,15 @@ def diagram(
     output: Annotated[
         Path, typer.Option("--output", "-o", help="File to write: .svg, .png or .dot")
     ],
-    unit: Annotated[str | None, typer.Option(help="Layered view: only this unit (OPD) id")] = None,
+    unit: Annotated[
+        str | None, typer.Option(help="Layered view and integration map: only this unit (OPD) id")
+    ] = None,
     service: Annotated[str | None, typer.Option(help="Layered view: only this service id")] = None,
     element: Annotated[
         str | None, typer.Option(help="Impact view: the id of the element that fails")
     ] = None,
     force: Annotated[bool, typer.Option(help="Overwrite an existing file")] = False,
+    lang: Lang = Language.en,
 ) -> None:
     from .diagrams import diagram as build_diagram
     from .diagrams import file_format, write_drawing
@@ -316,7 +342,7 @@ def diagram(
         drawing = write_drawing(source, output, force=force)
         return _outcome("diagram", drawing, path, loaded=loaded, findings=loaded.findings)
 
-    _run(call)
+    _run(call, lang=lang.value)
 
 
 @app.command()
@@ -334,6 +360,7 @@ def audit(
             "exit code (matched by code and element)"
         ),
     ] = None,
+    lang: Lang = Language.en,
 ) -> None:
     """Audit integration gaps, SPLP bypasses, duplicates, hosting and single points of failure.
 
@@ -357,7 +384,7 @@ def audit(
             "audit", result, path, loaded=loaded, findings=gating, baseline=baseline
         )
 
-    _run(call, output_format, fail_on=fail_on)
+    _run(call, output_format, fail_on=fail_on, lang=lang.value)
 
 
 @app.command()
@@ -471,6 +498,7 @@ def impact(
     output_format: Annotated[
         ResultFormat, typer.Option("--format", "-f", help="Output format")
     ] = ResultFormat.text,
+    lang: Lang = Language.en,
 ) -> None:
     """Show what stops and what is degraded when ELEMENT fails, with the path explaining each.
 
@@ -485,7 +513,7 @@ def impact(
         result = run_impact(build_graph(loaded.architecture), element)
         return _outcome("impact", result, path, loaded=loaded, findings=loaded.findings)
 
-    _run(call, output_format)
+    _run(call, output_format, lang=lang.value)
 
 
 @app.command()
@@ -514,6 +542,7 @@ def maturity(
     output_format: Annotated[
         ResultFormat, typer.Option("--format", "-f", help="Output format")
     ] = ResultFormat.text,
+    lang: Lang = Language.en,
 ) -> None:
     """Estimate the SPBE index: claims against evidence, predikat, gap and a ranked plan.
 
@@ -532,7 +561,7 @@ def maturity(
                         validation=loaded.findings)
         return _outcome("maturity", result, path, loaded=loaded, findings=result.findings)
 
-    _run(call, output_format)
+    _run(call, output_format, lang=lang.value)
 
 
 class PortfolioFormat(StrEnum):
@@ -600,11 +629,6 @@ def portfolio(
     _run(call, output_format, output=output, force=force)
 
 
-class ReportLang(StrEnum):
-    id = "id"
-    en = "en"
-
-
 @app.command()
 def report(
     path: ModelPath,
@@ -613,9 +637,12 @@ def report(
         Path, typer.Option("--output", "-o", help="Folder for index.html and report.md")
     ],
     lang: Annotated[
-        ReportLang,
-        typer.Option(help="Language of titles and labels; the other one is shown as subtitles"),
-    ] = ReportLang.id,
+        Language,
+        typer.Option(
+            "--lang", envvar="SPBE_LANG",
+            help="Language of the report: id (Indonesian, the default) or en; env SPBE_LANG",
+        ),
+    ] = Language.id,
     framework: Annotated[
         str | None,
         typer.Option(
@@ -624,26 +651,35 @@ def report(
         ),
     ] = None,
     force: Annotated[bool, typer.Option(help="Overwrite existing report files")] = False,
+    pdf: Annotated[
+        bool, typer.Option("--pdf", help="Also print report.pdf (A4) with headless Chromium")
+    ] = False,
 ) -> None:
     """Write the architecture report (HTML and Markdown) for leadership and evaluators.
 
-    index.html is one self-contained page (inline CSS and SVG, no script, works offline);
-    report.md is its Markdown twin. Sections: summary, validation, integration audit, SPBE
+    index.html is one self-contained page (inline CSS, SVG and the explorer's script; works
+    offline); report.md is its Markdown twin; --pdf prints report.pdf from it (needs
+    Chromium: apt-get install chromium). Sections: summary, validation, integration audit, SPBE
     maturity, improvement plan, diagrams, inventories. A model with errors still gets its
     report (showing the errors) and exits 1; exit 2 when the report cannot be written or one
     of its sections breaks.
     """
     from .io.write import refuse_overwrite
     from .report.pages import report_files, write_report
+    from .report.pdf import require_chromium
 
     def call() -> "Outcome":
-        refuse_overwrite(report_files(output), force=force)  # before the model is read
+        refuse_overwrite(report_files(output, pdf=pdf), force=force)  # before the model is read
+        if pdf:
+            require_chromium()
         loaded = _load(path)
-        written = write_report(loaded, output, lang=lang.value, model=path.as_posix(),
-                               force=force, framework=framework)
+        written = write_report(
+            loaded, output, lang=lang.value, model=path.as_posix(), force=force,
+            framework=framework, pdf=pdf,
+        )
         return _outcome("report", written, path, loaded=loaded, findings=loaded.findings)
 
-    _run(call)
+    _run(call, lang=lang.value)
 
 
 import_app = typer.Typer(

@@ -32,4 +32,8 @@ def test_wheel_contains_catalogs(tmp_path):
     }
     assert shipped and shipped <= names
     assert "spbe_arch/cli.py" in names
+    assert {
+        "spbe_arch/locales/id/LC_MESSAGES/spbe_arch.po",
+        "spbe_arch/locales/en/LC_MESSAGES/spbe_arch.po",
+    } <= names
     assert "spbe_arch/interop/allowed-relationships.csv" in names  # ArchiMate export needs it

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..graph import ArchGraph, per_graph
+from ..model.i18n import N_
+from ..model.i18n import gettext as _
 from ..model.rules import Hit
 from ..model.rules import audit as rules
 from .registry import check
@@ -71,13 +73,13 @@ def _active_integrations(graph: ArchGraph) -> list[Any]:
 
 
 FACTS = (
-    Fact("applications", "hosting", "active local applications", _local_active),
-    Fact("applications", "data", "active applications", _active, ("reads", "writes")),
-    Fact("units", "networks", "units", _all("units")),
-    Fact("data", "steward", "data sets", _all("data")),
-    Fact("data", "published", "open data sets", _open_data),
-    Fact("services", "applications", "services", _all("services")),
-    Fact("integrations", "network", "active integrations", _active_integrations),
+    Fact("applications", "hosting", N_("active local applications"), _local_active),
+    Fact("applications", "data", N_("active applications"), _active, ("reads", "writes")),
+    Fact("units", "networks", N_("units"), _all("units")),
+    Fact("data", "steward", N_("data sets"), _all("data")),
+    Fact("data", "published", N_("open data sets"), _open_data),
+    Fact("services", "applications", N_("services"), _all("services")),
+    Fact("integrations", "network", N_("active integrations"), _active_integrations),
 )
 """The facts counted, in the order they are reported."""
 
@@ -107,9 +109,9 @@ def known_facts(graph: ArchGraph) -> dict[str, Known]:
 def incomplete_data(graph: ArchGraph) -> Iterator[Hit]:
     """One hit per fact that some elements leave unknown."""
     about = {fact.key: fact.about for fact in FACTS}
-    about["applications.integrations"] = "active applications"
+    about["applications.integrations"] = N_("active applications")
     for key, known in known_facts(graph).items():
         if known.known < known.of:
             field = key.split(".", 1)[1]
             yield Hit(None, values={"field": field, "known": known.known, "of": known.of,
-                                    "about": about[key]})
+                                    "about": _(about[key])})

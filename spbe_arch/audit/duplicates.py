@@ -6,6 +6,8 @@ from collections.abc import Iterator
 from ..graph import ArchGraph, per_graph
 from ..io import address_key, name_key, national_platforms
 from ..model import ApplicationKind, PlatformKind
+from ..model.i18n import N_
+from ..model.i18n import gettext as _
 from ..model.rules import Hit
 from ..model.rules import audit as rules
 from .integration import quoted
@@ -55,7 +57,7 @@ def duplicate_application_groups(graph: ArchGraph) -> dict[tuple[str, ...], list
     reasons: dict[tuple[str, ...], list[str]] = defaultdict(list)
     for service, apps in sorted(_realizers(graph, frozenset(khusus_ids)).items()):
         for group in _indistinct(graph, apps):
-            reasons[group].append(f"realize layanan '{service}'")
+            reasons[group].append(_("realize layanan '{service}'").format(service=service))
     by_ref: dict[str, list[str]] = defaultdict(list)
     for app in khusus_ids:
         ref = graph.element(app).ref
@@ -63,9 +65,12 @@ def duplicate_application_groups(graph: ArchGraph) -> dict[tuple[str, ...], list
             by_ref[ref].append(app)
     for ref, apps in sorted(by_ref.items()):
         if len(apps) > 1:
-            reasons[tuple(apps)].append(f"share RAA code '{ref}'")
-    for what, key in (("name", lambda a: name_key(a.name)),
-                      ("address", lambda a: address_key(a.url) if a.url else None)):
+            reasons[tuple(apps)].append(_("share RAA code '{ref}'").format(ref=ref))
+    shares = (
+        (N_("share the name '{shown}'"), lambda a: name_key(a.name)),
+        (N_("share the address '{shown}'"), lambda a: address_key(a.url) if a.url else None),
+    )
+    for what, key in shares:
         same: dict[str, list[str]] = defaultdict(list)
         for app in khusus_ids:
             value = key(graph.element(app))
@@ -73,8 +78,9 @@ def duplicate_application_groups(graph: ArchGraph) -> dict[tuple[str, ...], list
                 same[value].append(app)
         for apps in same.values():
             if len(apps) > 1:
-                shown = graph.element(apps[0]).url if what == "address" else graph.name(apps[0])
-                reasons[tuple(apps)].append(f"share the {what} '{shown}'")
+                element = graph.element(apps[0])
+                shown = element.url if "address" in what else graph.name(apps[0])
+                reasons[tuple(apps)].append(_(what).format(shown=shown))
     return {group: reasons[group] for group in sorted(reasons)}
 
 
@@ -102,13 +108,19 @@ def khusus_duplicating_umum(graph: ArchGraph) -> dict[str, tuple[list[str], set[
             continue
         for app in apps:
             if graph.element(app).kind is ApplicationKind.khusus:
-                reasons[app].append(f"realizes layanan '{service}' like {quoted(umum)}")
+                reasons[app].append(
+                    _("realizes layanan '{service}' like {umum}").format(
+                        service=service, umum=quoted(umum)
+                    )
+                )
                 duplicated[app].update(umum)
     for app in graph.active_applications:
         element = graph.element(app)
         if element.kind is ApplicationKind.khusus and element.ref in umum_refs:
             same = umum_refs[element.ref]
-            reasons[app].append(f"has the RAA code '{element.ref}' of {quoted(same)}")
+            reasons[app].append(
+                _("has the RAA code '{ref}' of {umum}").format(ref=element.ref, umum=quoted(same))
+            )
             duplicated[app].update(same)
     return {app: (reasons[app], duplicated[app]) for app in sorted(reasons)}
 
@@ -120,7 +132,7 @@ def duplicate_applications(graph: ArchGraph) -> Iterator[Hit]:
         yield Hit(
             apps[0],
             related=apps[1:],
-            values={"apps": quoted(apps), "reasons": " and ".join(reasons)},
+            values={"apps": quoted(apps), "reasons": _(" and ").join(reasons)},
         )
 
 
@@ -128,4 +140,4 @@ def duplicate_applications(graph: ArchGraph) -> Iterator[Hit]:
 def aplikasi_khusus_duplicating_aplikasi_umum(graph: ArchGraph) -> Iterator[Hit]:
     """Each aplikasi khusus doing an aplikasi umum's job."""
     for app, (reasons, umum) in khusus_duplicating_umum(graph).items():
-        yield Hit(app, related=tuple(sorted(umum)), values={"reasons": " and ".join(reasons)})
+        yield Hit(app, related=tuple(sorted(umum)), values={"reasons": _(" and ").join(reasons)})

@@ -4,6 +4,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 
 from ..graph import NATIONAL, NOT_INTEGRATION, ArchGraph, Edge
+from ..model.i18n import gettext as _
 from ..model.rules import Hit
 from ..model.rules import audit as rules
 from .completeness import integrations_recorded
@@ -103,7 +104,10 @@ def unintegrated_service(graph: ArchGraph) -> Iterator[Hit]:
     for service in sorted(gaps_by_service):
         flows = gaps_by_service[service]
         described = "; ".join(
-            f"'{f.data}' from {quoted(f.producers)} to '{f.consumer}'" for f in flows
+            _("'{data}' from {producers} to '{consumer}'").format(
+                data=f.data, producers=quoted(f.producers), consumer=f.consumer
+            )
+            for f in flows
         )
         related = sorted({f.consumer for f in flows} | {f.data for f in flows})
         yield Hit(service, related=tuple(related), values={"flows": described})

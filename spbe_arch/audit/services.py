@@ -3,11 +3,22 @@
 from collections.abc import Iterator
 
 from ..graph import ArchGraph
+from ..model.i18n import N_
+from ..model.i18n import gettext as _
 from ..model.rules import Hit
 from ..model.rules import audit as rules
+from ..model.types import ServiceKind, Status
 from .registry import check
 
 __all__ = ["service_without_application"]
+
+STATUS_WORDS = {
+    Status.planned: N_("planned"),
+    Status.development: N_("in development"),
+    Status.active: N_("active"),
+    Status.retired: N_("retired"),
+}
+KIND_WORDS = {ServiceKind.public: N_("public"), ServiceKind.administration: N_("administration")}
 
 
 @check(rules.SERVICE_WITHOUT_APPLICATION)
@@ -19,10 +30,13 @@ def service_without_application(graph: ArchGraph) -> Iterator[Hit]:
         apps = graph.sources(node, "realizes")
         if any(graph.is_active(a) for a in apps):
             continue
-        statuses = ", ".join(f"'{a}' is {graph.element(a).status.value}" for a in apps)
+        statuses = ", ".join(
+            _("'{app}' is {status}").format(app=a, status=_(STATUS_WORDS[graph.element(a).status]))
+            for a in apps
+        )
         yield Hit(
             node,
             related=apps,
-            values={"kind": graph.element(node).kind.value, "statuses": statuses},
+            values={"kind": _(KIND_WORDS[graph.element(node).kind]), "statuses": statuses},
             variant="inactive" if apps else "manual",
         )

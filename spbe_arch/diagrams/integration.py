@@ -1,9 +1,11 @@
-"""Integration map: SPLP as the hub; integrations through SPLP, direct, and missing."""
+"""Integration maps: each integration from source to target styled by its route (SPLP,
+direct, manual, missing), for the model or one unit, and the overview between units."""
 
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from ..graph import NATIONAL, ArchGraph
+from ..io import SpbeError
 from ..model.types import Status
 from .style import (
     EDGE_STYLES,
@@ -25,7 +27,7 @@ from .style import (
 if TYPE_CHECKING:
     import graphviz
 
-__all__ = ["integration_view", "missing_dependencies"]
+__all__ = ["integration_overview", "integration_view", "missing_dependencies"]
 
 _PLANNED = {Status.planned, Status.development}
 _NET_COLOUR = {"JIP": "#15803d", "internet": "#b91c1c"}
@@ -45,18 +47,27 @@ def missing_dependencies(graph: ArchGraph) -> Iterator[tuple[str, str, str]]:
 
 
 def integration_view(
-    graph: ArchGraph, *, title: str = "Peta integrasi"
+    graph: ArchGraph, *, title: str = "Peta integrasi", unit: str | None = None
 ) -> "graphviz.Digraph":
-    """Draw the integration map.
+    """Draw the integration map, of the whole model or of one unit's applications.
 
-    Integrations through SPLP are drawn application -> SPLP -> target (green); direct ones
-    (api_direct, database_link, file_transfer) go straight to the target (amber); manual
-    transfer and shared login are dotted grey; data dependencies with no integration path
-    are dashed red, from the producing to the reading application. Edge labels name the
-    network (JIP, internet) or the mechanism; parallel integrations merge into one edge with
-    a count. Applications are grouped by owning unit; applications with no integration are
-    not drawn but counted in the legend.
+    Every integration is drawn from its source to its target, styled by its route: through
+    SPLP (green, labelled SPLP: the gateway is the route, not a stop, so which application
+    sends what to which stays visible), direct (api_direct, database_link, file_transfer:
+    amber), manual transfer and shared login (dotted grey); data dependencies with no
+    integration path are dashed red, from the producing to the reading application. Labels
+    also name the network (JIP, internet); parallel integrations merge into one edge with a
+    count. Applications are grouped by owning unit; with `unit`, only the integrations of
+    that unit's applications are drawn (their partners in their own units' boxes).
+    Applications with no integration are not drawn but counted in the legend.
     """
+    if unit is not None and graph.kind(unit) != "units":
+        raise SpbeError(f"unknown unit '{unit}'")
+    mine = set(graph.targets(unit, "owns")) if unit is not None else None
+
+    def concerns(*ends: str) -> bool:
+        return mine is None or any(end in mine for end in ends)
+
     edges: dict[tuple[str, str, str, bool], dict[str, list[str]]] = {}
 
     def add(tail: str, head: str, style: str, planned: bool, text: str, ident: str) -> None:
@@ -66,28 +77,29 @@ def integration_view(
         slot["ids"].append(ident)
 
     for ident, edge in sorted(graph.integrations.items()):
-        if edge.status == Status.retired:
+        if edge.status == Status.retired or not concerns(edge.source, edge.target):
             continue
-        source, target = edge.source, edge.target
         category = integration_category(edge.via)
         planned = edge.status in _PLANNED
         network = network_class(graph, edge.network) or ""
         if category == "splp":
-            add(source, SPLP, "splp", planned, network, ident)
-            if target != SPLP:
-                add(SPLP, target, "splp", planned, "", ident)
+            route = f"SPLP {network}" if network else "SPLP"
+            add(edge.source, edge.target, "splp", planned, route, ident)
         elif category == "direct":
-            add(source, target, "direct", planned, network, ident)
+            add(edge.source, edge.target, "direct", planned, network, ident)
         else:
-            add(source, target, "weak", planned, str(edge.via), ident)
-    missing = list(missing_dependencies(graph))
-    for producer, consumer, data_id in missing:
-        add(producer, consumer, "missing", False, graph.name(data_id), "")
+            add(edge.source, edge.target, "weak", planned, str(edge.via), ident)
+    for producer, consumer, data_id in missing_dependencies(graph):
+        if concerns(producer, consumer):
+            add(producer, consumer, "missing", False, graph.name(data_id), "")
 
-    involved = {n for key in edges for n in key[:2]} | {SPLP}
+    involved = {n for key in edges for n in key[:2]}
     apps = sorted(n for n in involved if graph.kind(n) == "applications")
-    others = sorted(involved - {SPLP, *apps})
-    idle = sorted(graph.name(n) for n in graph.active_applications if n not in involved)
+    others = sorted(involved - set(apps))
+    scope = mine if mine is not None else set(graph.active_applications)
+    idle = sorted(
+        graph.name(n) for n in graph.active_applications if n in scope and n not in involved
+    )
 
     dot = new_digraph("integration", title, rankdir="LR")
     dot.attr("graph", ranksep="1.1", nodesep="0.25")
@@ -95,23 +107,22 @@ def integration_view(
     for app in apps:
         owners = graph.sources(app, "owns")
         by_unit.setdefault(owners[0] if owners else "", []).append(app)
-    units = sorted(by_unit, key=lambda u: (graph.name(u) if u else "~", u))
-    for index, unit in enumerate(units):
+    units = sorted(by_unit, key=lambda u: (u != unit, graph.name(u) if u else "~", u))
+    for index, owner in enumerate(units):
         with subgraph(dot, f"cluster_unit_{index:04d}") as box:
             box.attr(
-                label=label(
-                    graph.name(unit) if unit else "Tanpa unit", width=34
-                ),
+                label=label(graph.name(owner) if owner else "Tanpa unit", width=34),
                 style="rounded,filled",
-                fillcolor="#f8fafc",
-                color="#cbd5e1",
+                fillcolor="#eff6ff" if owner == unit else "#f8fafc",
+                color="#93c5fd" if owner == unit else "#cbd5e1",
                 fontsize="11",
                 fontcolor="#334155",
             )
-            for app in sorted(by_unit[unit], key=lambda a: (graph.name(a), a)):
+            for app in sorted(by_unit[owner], key=lambda a: (graph.name(a), a)):
                 box.node(app, **element_attrs(graph, app))
-    dot.node(SPLP, **node_attrs("splp", "SPLP", tooltip=_SPLP_NAME, fontsize="13"))
-    nationals = [n for n in others if graph.kind(n) == NATIONAL]
+    if SPLP in others:  # integrations that publish to SPLP itself
+        dot.node(SPLP, **node_attrs("splp", "SPLP", tooltip=_SPLP_NAME, fontsize="13"))
+    nationals = [n for n in others if graph.kind(n) == NATIONAL and n != SPLP]
     if nationals:
         with subgraph(dot, "cluster_national") as box:
             box.attr(
@@ -120,7 +131,7 @@ def integration_view(
             for node in nationals:
                 box.node(node, **element_attrs(graph, node))
     for node in others:
-        if node not in nationals and node in graph:
+        if node not in nationals and node != SPLP and node in graph:
             dot.node(node, **element_attrs(graph, node))
 
     for (tail, head, style, planned), slot in sorted(edges.items()):
@@ -138,6 +149,8 @@ def integration_view(
             attrs["label"] = label(joined, width=28)
             if style == "missing":
                 attrs["fontcolor"] = EDGE_STYLES["missing"].color
+            elif style == "splp":
+                attrs["fontcolor"] = EDGE_STYLES["splp"].color
             elif "internet" in slot["labels"]:
                 attrs["fontcolor"] = _NET_COLOUR["internet"]
             elif "JIP" in slot["labels"]:
@@ -146,7 +159,7 @@ def integration_view(
             del attrs["tooltip"]
         dot.edge(tail, head, **attrs)
 
-    node_keys = ["splp"]
+    node_keys = ["splp"] if SPLP in others else []
     node_keys += sorted(
         {node_style_key(graph, a) for a in apps}, key=lambda k: list(NODE_STYLES).index(k)
     )
@@ -154,11 +167,75 @@ def integration_view(
         node_keys.append("national")
     used = {key[2] for key in edges}
     edge_keys = [k for k in ("splp", "direct", "weak", "missing") if k in used]
-    notes = ["Label garis: jaringan (JIP / internet); Nx = N integrasi"]
+    notes = ["Label garis: SPLP = melalui SPLP; jaringan (JIP / internet); Nx = N integrasi"]
     if any(key[3] for key in edges):
         notes.append("Garis putus-putus + (rencana): integrasi direncanakan")
     if idle:
         names = ", ".join(idle[:6]) + (f", +{len(idle) - 6}" if len(idle) > 6 else "")
         notes.append(f"{len(idle)} aplikasi aktif tanpa integrasi: {names}")
     add_legend(dot, node_keys, edge_keys, notes=notes)
+    return dot
+
+
+def integration_overview(
+    graph: ArchGraph, *, title: str = "Peta integrasi antarunit"
+) -> "graphviz.Digraph":
+    """Draw the integrations between units: one box per unit (with its number of
+    applications), one per national platform, and one edge per pair and route carrying the
+    number of integrations (green through SPLP, amber direct, grey manual or shared login,
+    dashed red for data used with no integration). The overview of a model whose map is too
+    large for a page; each unit's own map (`integration_view(graph, unit=...)`) details it.
+    """
+    def side(node: str) -> str:
+        if graph.kind(node) == NATIONAL:
+            return node
+        owners = graph.sources(node, "owns")
+        return owners[0] if owners else ""
+
+    counts: dict[tuple[str, str, str], int] = {}
+    inside: dict[str, int] = {}
+    for edge in graph.integrations.values():
+        if edge.status == Status.retired:
+            continue
+        tail, head = side(edge.source), side(edge.target)
+        if tail == head:
+            inside[tail] = inside.get(tail, 0) + 1
+            continue
+        key = (tail, head, integration_category(edge.via))
+        counts[key] = counts.get(key, 0) + 1
+    for producer, consumer, _data in missing_dependencies(graph):
+        tail, head = side(producer), side(consumer)
+        if tail != head:
+            counts[(tail, head, "missing")] = counts.get((tail, head, "missing"), 0) + 1
+
+    dot = new_digraph("integration_overview", title, rankdir="LR")
+    dot.attr("graph", ranksep="0.5", nodesep="0.12")
+    nodes = sorted({n for key in counts for n in key[:2]} | set(inside))
+    nationals = [n for n in nodes if graph.kind(n) == NATIONAL]
+    for node in nodes:
+        if node in nationals:
+            continue
+        apps = sum(1 for a in graph.targets(node, "owns") if graph.kind(a) == "applications")
+        text = graph.name(node) if node else "Tanpa unit"
+        attrs = node_attrs("units", text)
+        attrs["label"] = label(text, width=26) + f"\\n{apps} aplikasi" + (
+            f", {inside[node]} integrasi internal" if node in inside else ""
+        )
+        dot.node(node or "_none", **attrs)
+    if nationals:
+        with subgraph(dot, "cluster_national") as box:
+            box.attr(
+                label="Platform nasional (national platforms)", fontsize="11", **NATIONAL_CLUSTER
+            )
+            for node in nationals:
+                box.node(node, **element_attrs(graph, node))
+    for (tail, head, style), count in sorted(counts.items()):
+        attrs = edge_attrs(style, label=str(count))
+        attrs["fontcolor"] = EDGE_STYLES[style].color
+        dot.edge(tail or "_none", head or "_none", **attrs)
+    edge_keys = [k for k in ("splp", "direct", "weak", "missing") if k in {c[2] for c in counts}]
+    add_legend(
+        dot, ["units", *(["national"] if nationals else [])], edge_keys,
+        notes=["Angka pada garis: jumlah integrasi antara dua unit"],
+    )
     return dot

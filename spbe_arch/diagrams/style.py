@@ -79,6 +79,7 @@ class EdgeStyle:
 
 
 NODE_STYLES: dict[str, NodeStyle] = {
+    "units": NodeStyle("folder", "#f8fafc", "#475569", "Unit kerja", "unit"),
     "business_processes": NodeStyle(
         "cds", "#fef3c7", "#b45309", "Proses bisnis", "business process"
     ),

@@ -5,7 +5,7 @@ from typing import TYPE_CHECKING
 from ..graph import ArchGraph
 from ..io import SpbeError
 from .impact import impact_view
-from .integration import integration_view
+from .integration import integration_overview, integration_view
 from .landscape import landscape_view
 from .layered import layered_view
 
@@ -14,11 +14,12 @@ if TYPE_CHECKING:
 
 __all__ = ["VIEWS", "diagram"]
 
-VIEWS = ("landscape", "integration", "layered", "impact")
+VIEWS = ("landscape", "integration", "overview", "layered", "impact")
 
 _TITLES = {
     "landscape": "Lanskap aplikasi",
     "integration": "Peta integrasi",
+    "overview": "Peta integrasi antarunit",
     "layered": "Arsitektur berlapis",
 }
 
@@ -38,9 +39,11 @@ def diagram(
     graph : ArchGraph
         The model's graph (`spbe_arch.graph.build_graph`).
     view : str
-        `landscape`, `integration`, `layered` or `impact`.
+        `landscape`, `integration`, `overview` (integrations between units), `layered` or
+        `impact`.
     unit, service : str, optional
-        Filters of the layered view (one of them).
+        Filters of the layered view (one of them); `unit` also narrows the integration map to
+        one unit's applications.
     element : str
         The failing element of the impact view (required there).
 
@@ -51,8 +54,10 @@ def diagram(
     """
     if view not in VIEWS:
         raise SpbeError(f"unknown view '{view}'; use one of: {', '.join(VIEWS)}")
-    if view != "layered" and (unit is not None or service is not None):
-        raise SpbeError("--unit and --service filter the layered view only")
+    if view != "layered" and service is not None:
+        raise SpbeError("--service filters the layered view only")
+    if view not in ("layered", "integration") and unit is not None:
+        raise SpbeError("--unit filters the layered view and the integration map only")
     if view != "impact" and element is not None:
         raise SpbeError("--element applies to the impact view only")
     instansi = graph.arch.instansi
@@ -60,7 +65,10 @@ def diagram(
     if view == "landscape":
         return landscape_view(graph, title=_TITLES[view] + owner)
     if view == "integration":
-        return integration_view(graph, title=_TITLES[view] + owner)
+        scope = f" ({graph.name(unit)})" if unit in graph else ""
+        return integration_view(graph, title=_TITLES[view] + scope + owner, unit=unit)
+    if view == "overview":
+        return integration_overview(graph, title=_TITLES[view] + owner)
     if view == "layered":
         focus = unit or service
         scope = f" ({graph.name(focus)})" if focus in graph else ""

@@ -14,6 +14,9 @@ from typing import Any
 import orjson
 import yaml_rs
 
+from ..model.i18n import N_
+from ..model.i18n import gettext as _
+
 __all__ = ["MANIFEST", "ParsedFile", "SpbeError", "model_files", "parse_file", "relative_name"]
 
 MANIFEST = "spbe.yaml"
@@ -34,7 +37,7 @@ class ParsedFile:
     error: str | None = None
     line: int = 0
     column: int = 0
-    hint: str = "fix the syntax; nothing in this file was read"
+    hint: str = N_("fix the syntax; nothing in this file was read")
 
 
 def model_files(root: Path) -> tuple[Path, list[Path]]:
@@ -80,12 +83,12 @@ def parse_file(path: Path, root: Path) -> ParsedFile:
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        result.error = f"cannot read file: {exc.strerror}"
+        result.error = _("cannot read file: {reason}").format(reason=exc.strerror)
         return result
     try:
         text = _decode(raw)
     except _NotText as exc:
-        result.error, result.hint = str(exc), _NOT_TEXT_HINT
+        result.error, result.hint = str(exc), _(_NOT_TEXT_HINT)
         result.line = raw.count(b"\n", 0, exc.offset) + 1
         result.column = exc.offset - (raw.rfind(b"\n", 0, exc.offset) + 1) + 1
         return result
@@ -95,7 +98,7 @@ def parse_file(path: Path, root: Path) -> ParsedFile:
         else:
             result.data = yaml_rs.loads(text, parse_datetime=False)
     except orjson.JSONDecodeError as exc:
-        result.error = f"invalid JSON: {exc.msg}"
+        result.error = _("invalid JSON: {reason}").format(reason=exc.msg)
         result.line, result.column = exc.lineno, exc.colno
     except (yaml_rs.YAMLDecodeError, ValueError) as exc:
         _yaml_error(result, raw, exc)
@@ -109,7 +112,7 @@ def _at_tab(result: ParsedFile, raw: bytes) -> None:
     line before ("found a tab") or the character after it (`name:<tab>x`).
     """
     start = 0
-    for _ in range(result.line - 1):
+    for _line in range(result.line - 1):
         start = raw.find(b"\n", start) + 1
     reported = start + result.column - 1
     if reported > 0 and raw[reported - 1:reported] == b"\t":
@@ -122,10 +125,10 @@ def _at_tab(result: ParsedFile, raw: bytes) -> None:
         return
     result.line = raw.count(b"\n", 0, tab) + 1
     result.column = tab - (raw.rfind(b"\n", 0, tab) + 1) + 1
-    result.hint = "use spaces: YAML does not allow a tab here; nothing in this file was read"
+    result.hint = _("use spaces: YAML does not allow a tab here; nothing in this file was read")
 
 
-_NOT_TEXT_HINT = (
+_NOT_TEXT_HINT = N_(
     "save the file as UTF-8 text, or move it out of the model folder if it is not a model file"
 )
 
@@ -142,14 +145,15 @@ def _decode(raw: bytes) -> str:
     Never decoded with replacement characters: data would be lost silently.
     """
     if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        raise _NotText("UTF-16 text, not UTF-8", 0)
+        raise _NotText(_("UTF-16 text, not UTF-8"), 0)
     nul = raw.find(b"\x00")
     if nul >= 0:  # YAML and JSON text never hold one: an image, an archive, a document
-        raise _NotText("binary content (a NUL byte), not YAML or JSON text", nul)
+        raise _NotText(_("binary content (a NUL byte), not YAML or JSON text"), nul)
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise _NotText(f"not UTF-8 text (byte 0x{raw[exc.start]:02x})", exc.start) from None
+        byte = f"0x{raw[exc.start]:02x}"
+        raise _NotText(_("not UTF-8 text (byte {byte})").format(byte=byte), exc.start) from None
 
 
 def _yaml_error(result: ParsedFile, raw: bytes, exc: Exception) -> None:
@@ -157,10 +161,10 @@ def _yaml_error(result: ParsedFile, raw: bytes, exc: Exception) -> None:
     found = _POSITION.search(message)
     if found:
         result.line, result.column = int(found[1]), int(found[2])
-        result.error = "invalid YAML: " + message.strip().splitlines()[-1]
+        result.error = _("invalid YAML: {reason}").format(reason=message.strip().splitlines()[-1])
         _at_tab(result, raw)
         return
-    result.error = "invalid YAML: " + message.strip().splitlines()[0]
+    result.error = _("invalid YAML: {reason}").format(reason=message.strip().splitlines()[0])
     from .positions import first_problem
 
     result.line, result.column = first_problem(raw)

@@ -27,6 +27,7 @@ from dataclasses import dataclass
 
 from ..model import Architecture, AssessmentEntry, Finding, Location, ServiceLevel, Status
 from ..model.framework import EvidenceRule, Framework, Indicator
+from ..model.i18n import gettext as _
 from ..model.rules import finding, listed
 from ..model.rules import maturity as codes
 from .evidence import Derivation
@@ -88,21 +89,25 @@ def assessments(
         if made_for is not None and made_for != framework.id:
             findings.append(finding(
                 codes.ASSESSMENT_OTHER_FRAMEWORK,
-                f"assessment: indicator {entry.indicator} ({entry.year}) was assessed for "
-                f"framework '{made_for}', not for '{framework.id}' being rated",
+                _("assessment: indicator {indicator} ({year}) was assessed for framework "
+                  "'{made_for}', not for '{framework}' being rated").format(
+                    indicator=entry.indicator, year=entry.year, made_for=made_for,
+                    framework=framework.id,
+                ),
                 location=_entry_location(arch, position, "framework" if entry.framework
                                          else "indicator"),
-                hint=f"rate it with `--framework {made_for}`, or set `framework: "
-                     f"{framework.id}` on entries made for it",
+                hint=_("rate it with `--framework {made_for}`, or set `framework: {framework}` "
+                       "on entries made for it").format(made_for=made_for, framework=framework.id),
             ))
             continue
         if entry.indicator not in known_set:
             findings.append(finding(
                 codes.UNKNOWN_ASSESSMENT_INDICATOR,
-                f"assessment: unknown indicator '{entry.indicator}' in framework "
-                f"'{framework.id}'",
+                _("assessment: unknown indicator '{indicator}' in framework '{framework}'").format(
+                    indicator=entry.indicator, framework=framework.id
+                ),
                 location=_entry_location(arch, position, "indicator"),
-                hint="indicators: " + _ranges(known),
+                hint=_("indicators: {ranges}").format(ranges=_ranges(known)),
             ))
             continue
         too_high = [(name, value) for name, value in (("level", entry.level),
@@ -112,8 +117,11 @@ def assessments(
             name, value = too_high[0]
             findings.append(finding(
                 codes.ASSESSMENT_LEVEL_OUT_OF_RANGE,
-                f"assessment: {name} {value} of indicator {entry.indicator} is above the "
-                f"framework's highest level {framework.max_level}",
+                _("assessment: {name} {value} of indicator {indicator} is above the "
+                  "framework's highest level {highest}").format(
+                    name=name, value=value, indicator=entry.indicator,
+                    highest=framework.max_level,
+                ),
                 location=_entry_location(arch, position, name),
             ))
             continue
@@ -122,8 +130,11 @@ def assessments(
         if first is not None:
             findings.append(finding(
                 codes.DUPLICATE_ASSESSMENT,
-                f"assessment: indicator {entry.indicator} assessed twice for {entry.year} "
-                f"(levels {first.entry.level} and {entry.level}); the lower counts",
+                _("assessment: indicator {indicator} assessed twice for {year} (levels {first} "
+                  "and {second}); the lower counts").format(
+                    indicator=entry.indicator, year=entry.year, first=first.entry.level,
+                    second=entry.level,
+                ),
                 location=_entry_location(arch, position, "indicator"),
             ))
             if entry.level >= first.entry.level:
@@ -159,8 +170,10 @@ def rate(
                 and rating.level < found.entry.level):
             findings.append(finding(
                 codes.ASSESSMENT_ABOVE_MODEL,
-                f"indicator {indicator.id} self-assessed at level {found.entry.level} for "
-                f"{found.entry.year}: {rating.why}",
+                _("indicator {indicator} self-assessed at level {level} for {year}: {why}").format(
+                    indicator=indicator.id, level=found.entry.level, year=found.entry.year,
+                    why=rating.why,
+                ),
                 location=_entry_location(arch, found.position, "level"),
                 hint=_hint(rating, found),
             ))
@@ -289,11 +302,13 @@ def _service_indicators(arch: Architecture, framework: Framework) -> Iterator[Fi
         if service.indicator is not None and service.indicator not in service_ids:
             yield finding(
                 codes.UNKNOWN_SERVICE_INDICATOR,
-                f"service '{service_id}': indicator {service.indicator} is not a service "
-                f"indicator of framework '{framework.id}'",
+                _("service '{service}': indicator {indicator} is not a service indicator of "
+                  "framework '{framework}'").format(
+                    service=service_id, indicator=service.indicator, framework=framework.id
+                ),
                 element=service_id,
                 location=_service_location(arch, service_id),
-                hint="service indicators: " + _ranges(service_ids),
+                hint=_("service indicators: {ranges}").format(ranges=_ranges(service_ids)),
             )
 
 

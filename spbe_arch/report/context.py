@@ -16,19 +16,20 @@ from ..io import SpbeError
 from ..model import Severity
 from .figures import Diagram
 from .figures import diagrams as figures
-from .labels import COLLECTIONS, TEXT
+from .labels import COLLECTIONS, SEVERITY, TEXT
 from .sections import (
     AuditSection,
-    FindingRow,
     HostingRow,
     IntegrationRow,
     MaturitySection,
+    RuleGroup,
     UnitApps,
     audit_section,
-    finding_row,
     inventory,
     maturity_section,
+    rule_groups,
 )
+from .summary import Summary, executive_summary
 
 if TYPE_CHECKING:
     from ..validate import ValidationResult
@@ -51,6 +52,7 @@ class ReportContext:
     lang: str
     t: dict[str, str]
     sub: dict[str, str]
+    sev: dict[str, str]
     title: str
     instansi: str
     level: str
@@ -61,7 +63,8 @@ class ReportContext:
     counts: list[tuple[str, int]]
     errors: int
     warnings: int
-    validation: list[FindingRow]
+    validation: list[RuleGroup]
+    summary: Summary
     audit: AuditSection
     maturity: MaturitySection
     diagrams: list[Diagram]
@@ -71,10 +74,17 @@ class ReportContext:
     hosting: list[HostingRow]
     unhosted: list[str]
     integrations: list[IntegrationRow]
+    explorer: str
+    """The model's elements, their links and impacts as JSON, for the explorer's script."""
 
     @property
     def ok(self) -> bool:
         return self.errors == 0
+
+    @property
+    def provisional(self) -> bool:
+        """The model has errors: its index is not a headline, only a provisional figure."""
+        return self.errors > 0
 
 
 def gather(
@@ -93,7 +103,7 @@ def gather(
     result : ValidationResult
         From `spbe_arch.validate.load_model`; its findings form the validation section.
     lang : {"id", "en"}
-        Language of titles and labels; the other language is shown as subtitles.
+        Language of the report: titles, labels, messages and the executive summary.
     model : str
         How the model folder is named in the commands the report quotes.
     diagrams : bool
@@ -114,6 +124,16 @@ def gather(
     """
     if lang not in LANGS:
         raise SpbeError(f"unknown language '{lang}'; use one of: {', '.join(LANGS)}")
+    from ..model.i18n import use_language
+
+    with use_language(lang):
+        return _gather(result, lang, model, diagrams, generated, framework)
+
+
+def _gather(
+    result: "ValidationResult", lang: str, model: str, diagrams: bool, generated: str | None,
+    framework: str | None,
+) -> ReportContext:
     arch = result.architecture
     first, second = (0, 1) if lang == "id" else (1, 0)
     t = {key: pair[first] for key, pair in TEXT.items()}
@@ -127,10 +147,25 @@ def gather(
         drawn, engine = _section("diagrams", lambda: figures(graph, model, lang))
     else:
         drawn, engine = [], ""
+    audit = _section(
+        "audit",
+        lambda: audit_section(graph, lang, result.findings),
+        lambda why: AuditSection(False, why),
+    )
+    maturity = _section(
+        "maturity",
+        lambda: maturity_section(graph, lang, framework),
+        None if framework else lambda why: MaturitySection(False, why),
+    )
+    validation = rule_groups(result.findings, arch)
+    errors = result.count(Severity.error)
+    from .explorer import explorer_data
+
     return ReportContext(
         lang=lang,
         t=t,
         sub=sub,
+        sev={key: pair[first] for key, pair in SEVERITY.items()},
         title=t["report"],
         instansi=instansi.name if instansi else arch.root,
         level=str(instansi.level) if instansi else "",
@@ -139,19 +174,17 @@ def gather(
         version=__version__,
         model=model,
         counts=counts,
-        errors=result.count(Severity.error),
+        errors=errors,
         warnings=result.count(Severity.warning),
-        validation=[finding_row(item, arch) for item in result.findings],
-        audit=_section(
-            "audit", lambda: audit_section(graph, lang), lambda why: AuditSection(False, why)
+        validation=validation,
+        summary=_section(
+            "summary", lambda: executive_summary(graph, errors, validation, audit, maturity)
         ),
-        maturity=_section(
-            "maturity",
-            lambda: maturity_section(graph, lang, framework),
-            None if framework else lambda why: MaturitySection(False, why),
-        ),
+        audit=audit,
+        maturity=maturity,
         diagrams=drawn,
         engine=engine,
+        explorer=_section("explorer", lambda: explorer_data(graph, lang)),
         **_section("inventory", lambda: inventory(arch, lang)),
     )
 

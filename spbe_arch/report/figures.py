@@ -4,6 +4,8 @@ A diagram that cannot be drawn (no engine, too many boxes for one page) keeps it
 the reason and the command that draws it on its own.
 """
 
+import math
+import re
 from collections import Counter
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -15,7 +17,10 @@ from .svg import inline_svg
 if TYPE_CHECKING:
     from ..graph import ArchGraph
 
-__all__ = ["DRAWN_LIMIT", "LAYERED_LIMIT", "Diagram", "diagrams"]
+__all__ = [
+    "DRAWN_LIMIT", "INTEGRATION_SPLIT", "LAYERED_LIMIT", "OVERVIEW_UNITS", "PRINT_SCALE",
+    "UNIT_MAPS", "Diagram", "diagrams",
+]
 
 LAYERED_LIMIT = 60
 """The report draws the whole layered view up to this many elements, else one unit's."""
@@ -28,6 +33,30 @@ out takes minutes (a national PDN hosting 7,800 applications took graphviz over 
 7 GB)."""
 
 
+INTEGRATION_SPLIT = 30
+"""Up to this many applications the report draws the whole integration map; above, an
+overview between units and one map per unit (folded in the page)."""
+
+OVERVIEW_UNITS = 80
+"""The report draws the overview between units for up to this many units; above, it gives
+the command (an overview of 870 units is no overview, and takes graphviz a minute)."""
+
+UNIT_MAPS = 40
+"""At most this many units get their own integration map in the report (those with the most
+integrations); the others are listed with the command that draws theirs."""
+
+PRINT_SCALE = 0.78
+"""Diagrams are printed at this scale or more, so that their smallest text (9 pt) prints at
+7 pt or more: one landscape A4 page when it fits, else up to `PRINT_TILES` pages each showing
+a part; a larger one is left to the screen, with a note naming the command that draws it."""
+
+PRINT_TILES = 4
+"""The most landscape pages one printed diagram may take."""
+
+_PAGE_PT = (785.0, 496.0)
+"""The drawing area of a landscape A4 page in the print stylesheet, in points."""
+
+
 @dataclass(frozen=True)
 class Diagram:
     key: str
@@ -37,6 +66,84 @@ class Diagram:
     command: str
     svg: str | None
     reason: str = ""
+    folded: bool = False
+    """Shown folded under its overview (one unit's map)."""
+    printable: bool = True
+    """Prints with its text at 7 pt or more (on one page, or on `tiles`)."""
+    tiles: tuple[str, ...] = ()
+    """For print only, when the diagram needs several pages: SVGs each showing one part of it
+    (by reference to the drawing, which is not repeated)."""
+
+
+def _print_tiles(svg: str, prefix: str) -> tuple[bool, tuple[str, ...]]:
+    """Whether `svg` prints readably, and the parts to print when it needs several pages."""
+    found = re.search(r'<svg width="([0-9.]+)pt" height="([0-9.]+)pt"', svg)
+    graph = re.search(r'<g id="(graph\d+)"', svg)
+    if not found:
+        return True, ()
+    width, height = (float(v) for v in found.groups())
+    if min(_PAGE_PT[0] / width, _PAGE_PT[1] / height) >= PRINT_SCALE:
+        return True, ()
+    part_w, part_h = _PAGE_PT[0] / PRINT_SCALE, _PAGE_PT[1] / PRINT_SCALE
+    columns, rows = math.ceil(width / part_w), math.ceil(height / part_h)
+    if graph is None or columns * rows > PRINT_TILES:
+        return False, ()
+    part_w, part_h = width / columns, height / rows
+    scale = min(_PAGE_PT[0] / part_w, _PAGE_PT[1] / part_h)  # each part fills its page
+    tiles = tuple(
+        f'<svg class="tile" viewBox="{col * part_w:.1f} {row * part_h:.1f} {part_w:.1f} '
+        f'{part_h:.1f}" width="{part_w * scale:.0f}pt" height="{part_h * scale:.0f}pt"'
+        f' role="img" aria-label="{row * columns + col + 1}/{columns * rows}">'
+        f'<use href="#{prefix}-{graph.group(1)}"/></svg>'
+        for row in range(rows)
+        for col in range(columns)
+    )
+    return True, tiles
+
+
+def _integration_plan(graph: "ArchGraph", side: int) -> list[tuple]:
+    """The integration map, or for a large model the overview and one map per unit."""
+    apps = graph.nodes("applications")
+    if len(apps) <= INTEGRATION_SPLIT:
+        return [(
+            "integration", ("Peta integrasi", "Integration map")[side],
+            (
+                "Setiap integrasi dari sumber ke tujuan; hijau: melalui SPLP, jingga: langsung, "
+                "abu-abu: manual atau login bersama, merah putus-putus: data dipakai tanpa "
+                "integrasi.",
+                "Each integration from source to target; green: through SPLP, amber: direct, "
+                "grey: manual or shared login, dashed red: data used with no integration.",
+            )[side],
+            {}, False,
+        )]
+    plan = [(
+        "overview", ("Peta integrasi antarunit", "Integrations between units")[side],
+        (
+            "Jumlah integrasi antara unit kerja dan dengan platform nasional, menurut jalurnya; "
+            "peta tiap unit kerja ada di bawah.",
+            "The number of integrations between units and with national platforms, by route; "
+            "each unit's map follows.",
+        )[side],
+        {}, False,
+    )]
+    busy: Counter = Counter()
+    for edge in graph.integrations.values():
+        for end in (edge.source, edge.target):
+            owner = graph.owner(end) if graph.kind(end) == "applications" else None
+            if owner:
+                busy[owner] += 1
+    for flow in graph.flow_gaps:
+        owner = graph.owner(flow.consumer)
+        if owner:
+            busy[owner] += 1
+    chosen = sorted(busy, key=lambda u: (-busy[u], u))[:UNIT_MAPS]
+    for unit in sorted(chosen, key=lambda u: (graph.name(u).casefold(), u)):
+        plan.append((
+            f"integration-{unit}", graph.name(unit),
+            ("Integrasi aplikasi unit kerja ini.", "The integrations of this unit.")[side],
+            {"unit": unit}, True,
+        ))
+    return plan
 
 
 def diagrams(graph: "ArchGraph", model: str, lang: str) -> tuple[list[Diagram], str]:
@@ -45,54 +152,45 @@ def diagrams(graph: "ArchGraph", model: str, lang: str) -> tuple[list[Diagram], 
 
     arch = graph.arch
     engine = find_engine()
-    plan: list[tuple[str, str, str, str, dict[str, str]]] = [
+    side = 0 if lang == "id" else 1
+    plan: list[tuple] = _integration_plan(graph, side)
+    plan.append((
+        "landscape", ("Lanskap aplikasi", "Application landscape")[side],
         (
-            "integration",
-            "Peta integrasi",
-            "Integration map",
-            "SPLP sebagai penghubung; garis merah putus-putus: data dipakai tanpa integrasi. "
-            "SPLP as the hub; dashed red: data used with no integration.",
-            {},
-        ),
-        (
-            "landscape",
-            "Lanskap aplikasi",
-            "Application landscape",
-            "Aplikasi per unit kerja dan platform nasional yang dipakai. "
+            "Aplikasi per unit kerja dan platform nasional yang dipakai.",
             "Applications per unit and the national platforms in use.",
-            {},
-        ),
-    ]
+        )[side],
+        {}, False,
+    ))
     layered_size = sum(
         len(graph.nodes(kind))
         for kind in ("business_processes", "services", "applications", "data")
     )
     if layered_size <= LAYERED_LIMIT:
-        plan.append(
+        plan.append((
+            "layered", ("Arsitektur berlapis", "Layered view")[side],
             (
-                "layered",
-                "Arsitektur berlapis",
-                "Layered view",
-                "Proses bisnis, layanan, aplikasi, data, infrastruktur. "
+                "Proses bisnis, layanan, aplikasi, data, infrastruktur.",
                 "Business process, service, application, data, infrastructure.",
-                {},
-            )
-        )
+            )[side],
+            {}, False,
+        ))
     else:
         owners = Counter(app.owner for app in arch.applications.values() if app.owner in arch.units)
         if owners:
             unit = min(owners, key=lambda u: (-owners[u], u))
-            plan.append(
+            plan.append((
+                "layered",
+                (f"Arsitektur berlapis: {arch.name_of(unit)}",
+                 f"Layered view: {arch.name_of(unit)}")[side],
                 (
-                    "layered",
-                    f"Arsitektur berlapis: {arch.name_of(unit)}",
-                    f"Layered view of one unit ({layered_size} elements in the whole model)",
-                    "Unit dengan aplikasi terbanyak; gunakan --unit atau --service untuk unit "
-                    "lain. The unit with the most applications; use --unit or --service for "
-                    "others.",
-                    {"unit": unit},
-                )
-            )
+                    f"Unit kerja dengan aplikasi terbanyak ({layered_size} elemen dalam seluruh "
+                    "model); gunakan --unit atau --service untuk yang lain.",
+                    f"The unit with the most applications ({layered_size} elements in the whole "
+                    "model); use --unit or --service for others.",
+                )[side],
+                {"unit": unit}, False,
+            ))
     hosts = Counter(
         app.hosting
         for app in arch.applications.values()
@@ -101,44 +199,53 @@ def diagrams(graph: "ArchGraph", model: str, lang: str) -> tuple[list[Diagram], 
     if hosts:
         host = min(hosts, key=lambda h: (-hosts[h], h))
         name = graph.name(host)
-        plan.append(
+        plan.append((
+            "impact", (f"Analisis dampak: {name} gagal", f"Impact of a failure of {name}")[side],
             (
-                "impact",
-                f"Analisis dampak: {name} gagal",
-                f"Impact of a failure of {name}",
-                f"Pusat data yang menampung aplikasi aktif terbanyak ({hosts[host]}). "
+                f"Pusat data yang menampung aplikasi aktif terbanyak ({hosts[host]}).",
                 f"The data centre hosting the most active applications ({hosts[host]}).",
-                {"element": host},
-            )
-        )
+            )[side],
+            {"element": host}, False,
+        ))
     diagrams = []
     shown = {  # how many applications each view would show, and of what
         "integration": (len(arch.applications), "the model has"),
+        "overview": (0, ""),  # limited by units, below
         "landscape": (len(arch.applications), "the model has"),
         "impact": (max(hosts.values(), default=0), "the data centre hosts"),
     }
-    for key, title, sub, caption, options in plan:
-        if lang == "en":
-            title, sub = sub, title
+    for key, title, caption, options, folded in plan:
+        view = "integration" if key.startswith("integration") else key
         flags = "".join(f" --{k} {v}" for k, v in options.items())
-        command = f"spbe-arch diagram {model} --view {key}{flags} -o {key}.svg"
+        command = f"spbe-arch diagram {model} --view {view}{flags} -o {key}.svg"
         applications, holder = shown.get(key, (0, ""))
+        units = len(graph.nodes("units"))
+        if key == "overview" and units > OVERVIEW_UNITS:
+            reason = (
+                f"not drawn in the report: the model has {units} units, more than one overview "
+                f"shows ({OVERVIEW_UNITS}); each unit's map follows, and the command below "
+                "draws the overview on its own"
+            )
+            diagrams.append(Diagram(key, title, "", caption, command, None, reason, folded))
+            continue
         if applications > DRAWN_LIMIT:
             reason = (
                 f"not drawn in the report: {holder} {applications} applications, more than "
                 f"one page shows ({DRAWN_LIMIT}); draw it on its own with the command below"
             )
-            diagrams.append(Diagram(key, title, sub, caption, command, None, reason))
+            diagrams.append(Diagram(key, title, "", caption, command, None, reason, folded))
             continue
         try:
-            source = build_diagram(graph, key, **options).source
+            source = build_diagram(graph, view, **options).source
             if engine is None:
                 raise SpbeError("no Graphviz engine: install graphviz or graphviz-pure")
             svg = render(source, "svg", engine=engine).decode("utf-8")
         except SpbeError as exc:
-            diagrams.append(Diagram(key, title, sub, caption, command, None, str(exc)))
+            diagrams.append(Diagram(key, title, "", caption, command, None, str(exc), folded))
             continue
-        diagrams.append(
-            Diagram(key, title, sub, caption, command, inline_svg(svg, f"d-{key}", label=title))
-        )
+        printable, tiles = _print_tiles(svg, f"d-{key}")
+        diagrams.append(Diagram(
+            key, title, "", caption, command, inline_svg(svg, f"d-{key}", label=title),
+            folded=folded, printable=printable, tiles=() if folded else tiles,
+        ))
     return diagrams, engine.name if engine else ""

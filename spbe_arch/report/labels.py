@@ -3,7 +3,7 @@
 The report shows the chosen language first and the other one as a subtitle.
 """
 
-__all__ = ["COLLECTIONS", "METRICS", "STATUS", "TEXT"]
+__all__ = ["COLLECTIONS", "EFFORT", "METRICS", "SEVERITY", "SOURCE", "STATUS", "TEXT"]
 
 TEXT: dict[str, tuple[str, str]] = {
     # key: (Indonesian, English)
@@ -92,6 +92,91 @@ TEXT: dict[str, tuple[str, str]] = {
         "An estimate from the model and the self-assessment, not the official evaluation.",
     ),
     "see_html": ("lihat index.html", "see index.html"),
+    "exec_summary": ("Ringkasan eksekutif", "Executive summary"),
+    "no_diagrams": ("Tidak ada diagram yang digambar", "No diagram was drawn"),
+    "too_large_to_print": (
+        "Diagram ini terlalu besar untuk dicetak terbaca pada A4; gambar ukuran penuh dengan:",
+        "This diagram is too large to print readably on A4; draw it at full size with:",
+    ),
+    "unit_maps": ("Peta integrasi per unit kerja", "Integration map of each unit"),
+    "unit_maps_note": (
+        "Klik nama unit kerja untuk membuka petanya.", "Click a unit's name to open its map."
+    ),
+    "fix_first": ("Yang harus diperbaiki dahulu", "To fix first"),
+    "provisional": ("sementara", "provisional"),
+    "index_provisional": (
+        "Indeks sementara: model masih memiliki galat",
+        "Provisional index: the model still has errors",
+    ),
+    "integration_gaps": ("Celah integrasi terbesar", "The most harmful integration gaps"),
+    "exposure": ("Dampak gangguan PDN dan SPLP", "Exposure to a PDN or SPLP outage"),
+    "first_steps": ("Langkah pertama", "First steps"),
+    "all_findings": ("Semua temuan", "All findings"),
+    "hint": ("saran", "hint"),
+    "and_more": ("dan {count} lainnya", "and {count} more"),
+    "cli_counts": (
+        "Jumlah sama dengan keluaran `spbe-arch audit`.",
+        "The counts are those of `spbe-arch audit`.",
+    ),
+    "explorer": ("Penjelajah aplikasi", "Application explorer"),
+    "explorer_note": (
+        "Cari dan saring aplikasi; klik aplikasi untuk melihat integrasi, data, tempat "
+        "penyelenggaraan, dan apa yang berhenti bila aplikasi itu gagal.",
+        "Search and filter the applications; click one to see its integrations, data, "
+        "hosting and what its failure would stop.",
+    ),
+    "show_table": ("Tampilkan tabel", "Show the table"),
+    "x_search": ("Cari aplikasi, unit, data…", "Search applications, units, data…"),
+    "x_all_units": ("Semua unit kerja", "All units"),
+    "x_all_kinds": ("Semua jenis", "All kinds"),
+    "x_all_status": ("Semua status", "All statuses"),
+    "x_all_hosting": ("Semua tempat", "All hosting"),
+    "x_all_via": ("Semua mekanisme", "All mechanisms"),
+    "x_application": ("Aplikasi", "Application"),
+    "x_unit": ("Unit kerja", "Unit"),
+    "x_kind": ("Jenis", "Kind"),
+    "x_status": ("Status", "Status"),
+    "x_hosting": ("Tempat penyelenggaraan", "Hosting"),
+    "x_via": ("Mekanisme", "Mechanism"),
+    "x_integrations": ("Integrasi", "Integrations"),
+    "x_data": ("Data", "Data"),
+    "x_from": ("Dari", "From"),
+    "x_to": ("Ke", "To"),
+    "x_reads": ("Membaca", "Reads"),
+    "x_writes": ("Menulis", "Writes"),
+    "x_if_fails": ("Bila aplikasi ini gagal", "If this application fails"),
+    "x_stops_services": ("Layanan berhenti", "Services stopped"),
+    "x_stops_processes": ("Proses bisnis berhenti", "Business processes stopped"),
+    "x_degrades": ("Aplikasi terganggu", "Applications degraded"),
+    "x_breaks": ("Integrasi terputus", "Integrations broken"),
+    "x_nothing_stops": ("Tidak ada yang berhenti.", "Nothing stops."),
+    "x_shown_of": ("{shown} dari {total} ditampilkan", "{shown} of {total} shown"),
+    "x_none": ("-", "-"),
+    "x_close": ("Tutup", "Close"),
+    "x_no_match": ("Tidak ada yang cocok.", "Nothing matches."),
+    "x_impact_command": (
+        "Model ini terlalu besar untuk menghitung dampak setiap aplikasi di laporan; jalankan:",
+        "This model is too large to compute every application's impact in the report; run:",
+    ),
+}
+
+SEVERITY = {
+    "error": ("galat", "error"),
+    "warning": ("peringatan", "warning"),
+    "info": ("info", "info"),
+}
+
+SOURCE = {
+    "model": ("model", "model"),
+    "assessment": ("penilaian mandiri", "self-assessment"),
+    "model+assessment": ("model dan penilaian mandiri", "model and self-assessment"),
+    "none": ("tidak dinilai", "not rated"),
+}
+
+EFFORT = {
+    "low": ("rendah", "low"),
+    "medium": ("sedang", "medium"),
+    "high": ("tinggi", "high"),
 }
 
 COLLECTIONS = {

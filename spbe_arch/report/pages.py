@@ -39,8 +39,17 @@ def _environment():
 
 
 def render_html(context: ReportContext) -> str:
-    """The report as one self-contained HTML page (inline CSS and SVG, no script, no fetch)."""
-    return _environment().get_template("index.html").render(c=context)
+    """The report as one self-contained HTML page: inline CSS, SVG and the explorer's script
+    (allowed by its hash in the page's Content-Security-Policy, and nothing else), no fetch."""
+    import base64
+    import hashlib
+    from importlib.resources import files
+
+    script = files("spbe_arch.report").joinpath("templates/explorer.js").read_text("utf-8")
+    digest = base64.b64encode(hashlib.sha256(script.encode()).digest()).decode()
+    return _environment().get_template("index.html").render(
+        c=context, script=script, script_hash=f"sha256-{digest}"
+    )
 
 
 def render_markdown(context: ReportContext) -> str:
@@ -48,9 +57,9 @@ def render_markdown(context: ReportContext) -> str:
     return _environment().get_template("report.md").render(c=context)
 
 
-def report_files(folder: Path) -> list[Path]:
-    """The files `write_report` writes into `folder`."""
-    return [folder / "index.html", folder / "report.md"]
+def report_files(folder: Path, *, pdf: bool = False) -> list[Path]:
+    """The files `write_report` writes into `folder` (`report.pdf` too with `pdf`)."""
+    return [folder / "index.html", folder / "report.md", *([folder / "report.pdf"] if pdf else [])]
 
 
 def write_report(
@@ -61,21 +70,28 @@ def write_report(
     model: str = "MODEL",
     force: bool = False,
     generated: str | None = None,
+    pdf: bool = False,
     framework: str | None = None,
 ) -> tuple[ReportContext, list[Path]]:
-    """Write `index.html` and `report.md` into `folder`; return the context and the paths.
+    """Write `index.html` and `report.md` into `folder` (and `report.pdf`, printed from the
+    page by headless Chromium, with `pdf`); return the context and the paths.
 
     Raises
     ------
     SpbeError
         A file exists and `force` is not set, a file cannot be written, `lang` is unknown, or
-        the `framework` asked for cannot be loaded.
+        the `framework` asked for cannot be loaded, or `pdf` is asked and Chromium is missing
+        (checked before anything is written) or fails.
     """
     from ..io.write import refuse_overwrite, write_atomic
+    from .pdf import print_pdf, require_chromium
 
-    targets = report_files(folder)
+    targets = report_files(folder, pdf=pdf)
     refuse_overwrite(targets, force=force)
+    chromium = require_chromium() if pdf else None
     context = gather(result, lang=lang, model=model, generated=generated, framework=framework)
     write_atomic(targets[0], render_html(context), force=force)
     write_atomic(targets[1], render_markdown(context), force=force)
+    if pdf:
+        print_pdf(targets[0], targets[2], chromium=chromium)
     return context, targets

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 from ..model import Finding, Severity
 from ..model.types import DATA_CENTRE_KINDS, Status
 from .chart import bar_chart
-from .labels import METRICS, STATUS, TEXT
+from .labels import EFFORT, METRICS, SOURCE, STATUS, TEXT
 
 if TYPE_CHECKING:
     from ..graph import ArchGraph
@@ -38,6 +38,7 @@ __all__ = [
     "finding_row",
     "inventory",
     "maturity_section",
+    "rule_groups",
 ]
 
 
@@ -53,13 +54,21 @@ class FindingRow:
 
 @dataclass(frozen=True)
 class RuleGroup:
-    """The findings of one rule."""
+    """The findings of one rule: its count and first elements up front, the rows folded."""
 
     code: str
     name: str
     summary: str
     severity: str
     rows: list[FindingRow]
+    first: list[str] = field(default_factory=list)
+    """The first elements concerned (at most `FIRST_SHOWN`), as the group's headline."""
+    title: str = ""
+    """The rule's title in the report's language."""
+
+    @property
+    def count(self) -> int:
+        return len(self.rows)
 
 
 @dataclass(frozen=True)
@@ -73,12 +82,17 @@ class MetricRow:
 
 @dataclass
 class AuditSection:
+    """The audit as `spbe-arch audit` reports it: `counts` are its counts by severity
+    (validation findings included, as the command prints them); `groups` hold the audit's
+    own rules (the validation section shows the others)."""
+
     available: bool
     reason: str = ""
     metrics: list[MetricRow] = field(default_factory=list)
     groups: list[RuleGroup] = field(default_factory=list)
     counts: dict[str, int] = field(default_factory=dict)
     splp: MetricRow | None = None
+    by_code: dict[str, int] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -188,6 +202,10 @@ class IntegrationRow:
     status: str
 
 
+FIRST_SHOWN = 5
+"""How many elements a rule group names in its headline; the rest are in its folded table."""
+
+
 def finding_row(item: Finding, arch: "Architecture") -> FindingRow:
     loc = item.location
     where = f"{loc.file}:{loc.line}" if loc and loc.line else (loc.file if loc else "")
@@ -200,6 +218,41 @@ def finding_row(item: Finding, arch: "Architecture") -> FindingRow:
     )
 
 
+def rule_groups(findings: list[Finding], arch: "Architecture") -> list[RuleGroup]:
+    """The findings grouped by rule, worst severity first, then by code."""
+    from ..model.i18n import gettext
+    from ..model.rules import RULES
+
+    by_code: dict[str, list[Finding]] = defaultdict(list)
+    for item in findings:
+        by_code[item.code].append(item)
+    groups = []
+    for code, items in by_code.items():
+        rule = RULES.get(code)
+        worst = max(items, key=lambda f: f.severity.rank).severity
+        rows = [finding_row(item, arch) for item in items]
+        first: list[str] = []
+        for row in rows:
+            label = row.element or row.where
+            if label and label not in first:
+                first.append(label)
+            if len(first) == FIRST_SHOWN:
+                break
+        groups.append(
+            RuleGroup(
+                code,
+                rule.name if rule else code,
+                gettext(rule.summary) if rule else "",
+                worst.value,
+                rows,
+                first,
+                gettext(rule.name) if rule else code,
+            )
+        )
+    groups.sort(key=lambda g: (-Severity(g.severity).rank, g.code))
+    return groups
+
+
 def _share(key: str, share: Any, lang: str) -> MetricRow:
     label_id, label_en = METRICS[key]
     label, sub = (label_id, label_en) if lang == "id" else (label_en, label_id)
@@ -207,37 +260,24 @@ def _share(key: str, share: Any, lang: str) -> MetricRow:
     return MetricRow(label, sub, share.part, share.total, percent)
 
 
-def audit_section(graph: "ArchGraph", lang: str) -> AuditSection:
+def audit_section(
+    graph: "ArchGraph", lang: str, validation: list[Finding] | None = None
+) -> AuditSection:
+    """The audit of `graph` with the model's `validation` findings, counted as the CLI does."""
     from ..audit import audit
-    from ..model.rules import RULES
+    from ..model.rules import audit as audit_rules
 
-    arch = graph.arch
-    result = audit(graph)
+    result = audit(graph, validation=validation or ())
     rows = [_share(key, getattr(result.metrics, key), lang) for key in METRICS]
-    by_code: dict[str, list[Finding]] = defaultdict(list)
-    for item in result.findings:
-        by_code[item.code].append(item)
-    groups = []
-    for code, items in by_code.items():
-        rule = RULES.get(code)
-        worst = max(items, key=lambda f: f.severity.rank).severity
-        groups.append(
-            RuleGroup(
-                code,
-                rule.name if rule else code,
-                rule.summary if rule else "",
-                worst.value,
-                [finding_row(item, arch) for item in items],
-            )
-        )
-    groups.sort(key=lambda g: (-Severity(g.severity).rank, g.code))
+    own = {getattr(audit_rules, name).code for name in audit_rules.__all__}
     counts = Counter(f.severity.value for f in result.findings)
     return AuditSection(
         True,
         metrics=rows,
-        groups=groups,
+        groups=rule_groups([f for f in result.findings if f.code in own], graph.arch),
         counts={s.value: counts.get(s.value, 0) for s in Severity},
         splp=rows[0],
+        by_code=dict(Counter(f.code for f in result.findings)),
     )
 
 
@@ -265,7 +305,7 @@ def maturity_section(graph: "ArchGraph", lang: str,
             domain_names.get(r.domain, str(r.domain)),
             r.level,
             r.level_name,
-            str(r.source),
+            _word(SOURCE, str(r.source), lang),
             _level(r.self_level),
             _level(r.verified_level),
             _level(r.model_level),
@@ -299,7 +339,7 @@ def maturity_section(graph: "ArchGraph", lang: str,
             step.to_level,
             step.to_level_name,
             step.index_gain,
-            str(step.effort),
+            _word(EFFORT, str(step.effort), lang),
             step.actions,
         )
         for number, step in enumerate(result.plan, start=1)
@@ -323,6 +363,12 @@ def maturity_section(graph: "ArchGraph", lang: str,
         plan_predikat=result.plan_predikat,
         unrated=len(result.unrated),
     )
+
+
+def _word(table: dict[str, tuple[str, str]], key: str, lang: str) -> str:
+    """A value's word in the report's language; the value itself when the table lacks it."""
+    pair = table.get(key)
+    return pair[0 if lang == "id" else 1] if pair else key
 
 
 def _level(value: int | None) -> str:

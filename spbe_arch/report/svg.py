@@ -27,7 +27,7 @@ def inline_svg(svg: str, prefix: str, *, label: str) -> str:
     if size:
         width, height = (round(float(v) * 4 / 3) for v in size.groups())
         body = _SIZE.sub(
-            f'<svg class="diagram" width="{width}" height="{height}" role="img" '
+            f'<svg class="diagram" id="{prefix}" width="{width}" height="{height}" role="img" '
             f'aria-label="{_attr(label)}"',
             body,
             count=1,

@@ -22,6 +22,7 @@ from ..model import (
     Source,
     Waiver,
 )
+from ..model.i18n import gettext as _
 from ..model.rules import finding
 from ..model.rules import validation as codes
 from ..model.types import ID_PATTERN
@@ -71,7 +72,7 @@ class ArchitectureBuilder:
         if parsed.error is not None:
             where = Location(parsed.relative, parsed.line, parsed.column)
             findings.append(finding(codes.SYNTAX_ERROR, parsed.error, location=where,
-                                    hint=parsed.hint))
+                                    hint=_(parsed.hint) if parsed.hint else None))
             try:
                 for element_id in written_ids(parsed.path.read_bytes()):
                     self.unread.setdefault(element_id, where)
@@ -82,9 +83,9 @@ class ArchitectureBuilder:
             findings.append(
                 finding(
                     codes.EMPTY_FILE,
-                    "the file holds nothing: it is empty or only comments",
+                    _("the file holds nothing: it is empty or only comments"),
                     location=Location(parsed.relative, 1, 1),
-                    hint="add collections such as 'applications:', or delete the file",
+                    hint=_("add collections such as 'applications:', or delete the file"),
                 )
             )
             return
@@ -92,7 +93,7 @@ class ArchitectureBuilder:
             findings.append(
                 finding(
                     codes.UNKNOWN_COLLECTION,
-                    "top level must be a mapping of collections such as 'applications:'",
+                    _("top level must be a mapping of collections such as 'applications:'"),
                     location=Location(parsed.relative, 1, 1),
                 )
             )
@@ -109,9 +110,9 @@ class ArchitectureBuilder:
             self.findings.append(
                 finding(
                     codes.MISSING_INSTANSI,
-                    "the manifest has no 'instansi:' block",
+                    _("the manifest has no 'instansi:' block"),
                     location=Location(first.relative, 1, 1),
-                    hint="add instansi: {id: ..., name: ..., level: kabupaten}",
+                    hint=_("add instansi: {id: ..., name: ..., level: kabupaten}"),
                 )
             )
         return self.arch, self.findings, self.invalid_ids
@@ -139,7 +140,7 @@ def _read_key(arch, parsed, key, value, findings, invalid_ids) -> None:
             findings.append(
                 finding(
                     codes.MISPLACED_INSTANSI,
-                    "'instansi:' belongs in the manifest spbe.yaml only, once",
+                    _("'instansi:' belongs in the manifest spbe.yaml only, once"),
                     location=where,
                 )
             )
@@ -154,10 +155,10 @@ def _read_key(arch, parsed, key, value, findings, invalid_ids) -> None:
         findings.append(
             finding(
                 codes.UNKNOWN_COLLECTION,
-                f"unknown collection '{key}'",
+                _("unknown collection '{key}'").format(key=key),
                 location=where,
-                hint=(f"did you mean '{close[0]}'? " if close else "")
-                + "collections: " + ", ".join(_TOP_KEYS),
+                hint=_did_you_mean(close)
+                + _("collections: {names}").format(names=", ".join(_TOP_KEYS)),
             )
         )
         return
@@ -165,7 +166,11 @@ def _read_key(arch, parsed, key, value, findings, invalid_ids) -> None:
         return
     if not isinstance(value, list):
         findings.append(
-            finding(codes.INVALID_VALUE, f"'{key}' must be a list of elements", location=where)
+            finding(
+                codes.INVALID_VALUE,
+                _("'{key}' must be a list of elements").format(key=key),
+                location=where,
+            )
         )
         return
     if key in _LISTS:
@@ -208,10 +213,12 @@ def _read_platforms(arch, parsed, value, findings, invalid_ids) -> None:
         if first is not None:
             findings.append(finding(
                 codes.DUPLICATE_ID,
-                f"duplicate id '{platform.id}': already used in {first.file} (platforms)",
+                _("duplicate id '{id}': already used in {file} ({collection})").format(
+                    id=platform.id, file=first.file, collection="platforms"
+                ),
                 element=platform.id,
                 location=Location(parsed.relative, key_path=("platforms", index, "id")),
-                hint="ids are unique across the whole model; rename one of them",
+                hint=_("ids are unique across the whole model; rename one of them"),
             ))
             continue
         arch.platforms[platform.id] = platform
@@ -263,10 +270,12 @@ def _is_duplicate(arch, parsed, key, index, element_id, findings, invalid_ids) -
     findings.append(
         finding(
             codes.DUPLICATE_ID,
-            f"duplicate id '{element_id}': already used in {first.file} ({first.collection})",
+            _("duplicate id '{id}': already used in {file} ({collection})").format(
+                id=element_id, file=first.file, collection=first.collection
+            ),
             element=element_id,
             location=Location(parsed.relative, key_path=(key, index, "id")),
-            hint="ids are unique across the whole model; rename one of them",
+            hint=_("ids are unique across the whole model; rename one of them"),
         )
     )
     return True
@@ -293,11 +302,10 @@ def _pydantic_findings(
             out.append(
                 finding(
                     codes.UNKNOWN_FIELD,
-                    f"unknown field '{loc[-1]}'",
+                    _("unknown field '{field}'").format(field=loc[-1]),
                     element=element_id,
                     location=location,
-                    hint=(f"did you mean '{close[0]}'? " if close else "")
-                    + "put local extensions under 'properties:'",
+                    hint=_did_you_mean(close) + _("put local extensions under 'properties:'"),
                 )
             )
         elif kind == "missing":
@@ -305,20 +313,21 @@ def _pydantic_findings(
             out.append(
                 finding(
                     codes.MISSING_FIELD,
-                    f"missing required field '{field}'",
+                    _("missing required field '{field}'").format(field=field),
                     element=element_id,
                     location=Location(file, key_path=(*prefix, *loc[:-1])),
-                    hint=f"add '{loc[-1]}:' ({what})" if what else None,
+                    hint=_("add '{field}:' ({what})").format(field=loc[-1], what=what)
+                    if what else None,
                 )
             )
         elif kind == "string_pattern_mismatch" and error["ctx"]["pattern"] == ID_PATTERN:
             out.append(
                 finding(
                     codes.INVALID_IDENTIFIER,
-                    f"{field}: invalid id {_quote(value)}",
+                    _("{field}: invalid id {value}").format(field=field, value=_quote(value)),
                     element=element_id,
                     location=location,
-                    hint="use lowercase ASCII letters, digits, '.', '-' and '_', e.g. 'dinkes'",
+                    hint=_("use lowercase ASCII letters, digits, '.', '-' and '_', e.g. 'dinkes'"),
                 )
             )
         else:
@@ -327,12 +336,18 @@ def _pydantic_findings(
             out.append(
                 finding(
                     codes.INVALID_VALUE,
-                    f"{field}: {message}, got {_quote(value)}",
+                    _("{field}: {problem}, got {value}").format(
+                        field=field, problem=message, value=_quote(value)
+                    ),
                     element=element_id,
                     location=location,
                 )
             )
     return out
+
+
+def _did_you_mean(close: list[str]) -> str:
+    return _("did you mean '{name}'? ").format(name=close[0]) if close else ""
 
 
 def _model_at(prefix: tuple, loc: tuple) -> type | None:

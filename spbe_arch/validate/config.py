@@ -4,6 +4,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import replace
 
 from ..model import Architecture, Finding, Location, Severity
+from ..model.i18n import gettext as _
 from ..model.rules import RULES, finding
 from ..model.rules import validation as codes
 
@@ -24,20 +25,24 @@ def check_overrides(arch: Architecture) -> Iterator[Finding]:
         if entry is None:
             yield finding(
                 codes.INVALID_SEVERITY_OVERRIDE,
-                f"severity: unknown code '{code}'",
+                _("severity: unknown code '{code}'").format(code=code),
                 location=where,
-                hint="codes are listed in docs/rules.md",
+                hint=_("codes are listed in docs/rules.md"),
             )
         elif not entry.overridable:
             yield finding(
                 codes.INVALID_SEVERITY_OVERRIDE,
-                f"severity: '{code}' ({entry.name}) cannot be changed",
+                _("severity: '{code}' ({name}) cannot be changed").format(
+                    code=code, name=entry.name
+                ),
                 location=where,
             )
         elif value not in _CHOICES:
             yield finding(
                 codes.INVALID_SEVERITY_OVERRIDE,
-                f"severity: '{value}' for '{code}' is not one of {', '.join(_CHOICES)}",
+                _("severity: '{value}' for '{code}' is not one of {choices}").format(
+                    value=value, code=code, choices=", ".join(_CHOICES)
+                ),
                 location=where,
             )
 

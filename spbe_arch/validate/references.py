@@ -7,6 +7,8 @@ from operator import attrgetter
 from typing import get_origin
 
 from ..model import COLLECTIONS, Architecture, Finding, Location, PlatformKind, Source
+from ..model.i18n import N_
+from ..model.i18n import gettext as _
 from ..model.rules import finding, listed
 from ..model.rules import validation as codes
 from ..model.types import NETWORK_KINDS, ApplicationKind
@@ -43,18 +45,20 @@ REFERENCES: dict[str, dict[str, tuple[str, ...]]] = {
 """Collection -> reference field -> the kinds of element it may name."""
 
 _KIND_WORDS = {
-    "units": "unit",
-    "business_processes": "business process",
-    "services": "service",
-    "data": "data set",
-    "applications": "application",
-    "security": "security control",
-    "integrations": "integration",
-    "roadmap": "roadmap item",
-    NETWORK: "network",
-    DATA_CENTRE: "data centre",
-    NATIONAL: "national platform",
+    "units": N_("unit"),
+    "business_processes": N_("business process"),
+    "services": N_("service"),
+    "data": N_("data set"),
+    "applications": N_("application"),
+    "security": N_("security control"),
+    "integrations": N_("integration"),
+    "roadmap": N_("roadmap item"),
+    NETWORK: N_("network"),
+    DATA_CENTRE: N_("data centre"),
+    NATIONAL: N_("national platform"),
+    ANY: N_("element"),
 }
+"""The kind of element each reference names (for messages)."""
 
 _NATIONAL_AS = {
     NETWORK: {PlatformKind.network},
@@ -180,7 +184,7 @@ def _field_findings(
             key_path = (*key_path, position)
         yield finding(
             code,
-            f"{field}: {message}",
+            _("{field}: {problem}").format(field=field, problem=message),
             element=element_id,
             location=Location(source.file, key_path=key_path),
             hint=hint,
@@ -208,12 +212,15 @@ def _problem(arch, platforms, invalid_ids, target, allowed, suggest):
     if target in invalid_ids:
         return None
     kind = _kind_of(arch, platforms, target)
-    wanted = " or ".join(_KIND_WORDS[a] for a in allowed if a != ANY) or "element"
+    wanted = _(" or ").join(_(_KIND_WORDS[a]) for a in allowed if a != ANY) or _(
+        _KIND_WORDS[ANY]
+    )
     if kind is None:
         return (
             codes.DANGLING_REFERENCE,
-            f"'{target}' is not defined in the model",
-            suggest(target, allowed) + f"define it, or name an existing {wanted}",
+            _("'{target}' is not defined in the model").format(target=target),
+            suggest(target, allowed)
+            + _("define it, or name an existing {wanted}").format(wanted=wanted),
         )
     if ANY in allowed or kind in allowed:
         return None
@@ -223,8 +230,10 @@ def _problem(arch, platforms, invalid_ids, target, allowed, suggest):
             return None
     return (
         codes.WRONG_REFERENCE_KIND,
-        f"'{target}' is {_a(_KIND_WORDS.get(kind, kind))}, expected {_a(wanted)}",
-        f"name {_a(wanted)} here",
+        _("'{target}' is {kind}, expected {wanted}").format(
+            target=target, kind=_a(_(_KIND_WORDS.get(kind, kind))), wanted=_a(wanted)
+        ),
+        _("name {wanted} here").format(wanted=_a(wanted)),
     )
 
 
@@ -245,7 +254,7 @@ def did_you_mean(word: str, candidates: Collection[str]) -> str:
 
     ordered = candidates if isinstance(candidates, list) else sorted(candidates)
     close = process.extractOne(word, ordered, scorer=fuzz.ratio, score_cutoff=60)
-    return f"did you mean '{close[0]}'? " if close else ""
+    return _("did you mean '{name}'? ").format(name=close[0]) if close else ""
 
 
 def _unread_findings(unresolved: dict[Location, list[str]]) -> Iterator[Finding]:
@@ -254,15 +263,17 @@ def _unread_findings(unresolved: dict[Location, list[str]]) -> Iterator[Finding]
         shown = listed([repr(i) for i in ids], 5)
         yield finding(
             codes.DANGLING_REFERENCE,
-            f"{_plural(len(targets), 'reference')} to {_plural(len(ids), 'id')} written in this "
-            f"file not checked: {shown}",
+            _("{references} to {ids} written in this file not checked: {shown}").format(
+                references=_plural(len(targets), N_("reference"), N_("references")),
+                ids=_plural(len(ids), N_("id"), N_("ids")), shown=shown,
+            ),
             location=where,
-            hint="fix the syntax error of this file first",
+            hint=_("fix the syntax error of this file first"),
         )
 
 
-def _plural(count: int, noun: str) -> str:
-    return f"{count} {noun}{'' if count == 1 else 's'}"
+def _plural(count: int, one: str, many: str) -> str:
+    return f"{count} {_(one if count == 1 else many)}"
 
 
 def _clashing_platforms(arch: Architecture, catalog: dict) -> Iterator[Finding]:
@@ -270,11 +281,14 @@ def _clashing_platforms(arch: Architecture, catalog: dict) -> Iterator[Finding]:
         source = arch.platform_sources[platform_id]
         yield finding(
             codes.RESERVED_ID,
-            f"platform '{platform_id}' is already a national platform of the catalog "
-            f"({catalog[platform_id].name})",
+            _("platform '{id}' is already a national platform of the catalog ({name})").format(
+                id=platform_id, name=catalog[platform_id].name
+            ),
             element=platform_id,
             location=Location(source.file, key_path=("platforms", source.index, "id")),
-            hint=f"refer to the catalog's '{platform_id}' and remove this one, or rename it",
+            hint=_("refer to the catalog's '{id}' and remove this one, or rename it").format(
+                id=platform_id
+            ),
         )
 
 
@@ -297,8 +311,9 @@ def _suggester(
 
 
 def _a(noun: str) -> str:
-    """The noun with its indefinite article: 'a unit', 'an application'."""
-    return f"{'an' if noun[0] in 'aeio' else 'a'} {noun}"  # 'a unit'
+    """The noun with its indefinite article: 'a unit', 'an application' (none in Indonesian)."""
+    template = N_("an {noun}") if noun[0] in "aeio" else N_("a {noun}")
+    return _(template).format(noun=noun)
 
 
 def _platform_findings(arch: Architecture, platforms: dict) -> Iterator[Finding]:
@@ -306,30 +321,33 @@ def _platform_findings(arch: Architecture, platforms: dict) -> Iterator[Finding]
         source = arch.sources[element_id]
         yield finding(
             codes.RESERVED_ID,
-            f"id '{element_id}' is the id of a national platform",
+            _("id '{id}' is the id of a national platform").format(id=element_id),
             element=element_id,
             location=Location(source.file, key_path=(source.collection, source.index, "id")),
-            hint=f"rename it, e.g. '{element_id}-local', and refer to the national one by "
-            f"'{element_id}'",
+            hint=_(
+                "rename it, e.g. '{id}-local', and refer to the national one by '{id}'"
+            ).format(id=element_id),
         )
     for app_id, app in arch.applications.items():
         source = arch.sources[app_id]
         if app.platform is not None and app.platform not in platforms:
             yield finding(
                 codes.UNKNOWN_PLATFORM,
-                f"platform: unknown national platform '{app.platform}'",
+                _("platform: unknown national platform '{platform}'").format(
+                    platform=app.platform
+                ),
                 element=app_id,
                 location=Location(source.file, key_path=("applications", source.index, "platform")),
                 hint=did_you_mean(app.platform, platforms)
-                + "see models/platforms.yaml, or declare it under 'platforms:'",
+                + _("see models/platforms.yaml, or declare it under 'platforms:'"),
             )
         elif app.kind is ApplicationKind.umum and app.platform is None:
             yield finding(
                 codes.UMUM_WITHOUT_PLATFORM,
-                f"aplikasi umum '{app_id}' does not name its national platform",
+                _("aplikasi umum '{id}' does not name its national platform").format(id=app_id),
                 element=app_id,
                 location=Location(source.file, key_path=("applications", source.index, "kind")),
-                hint="add 'platform:' with a national platform id, e.g. srikandi",
+                hint=_("add 'platform:' with a national platform id, e.g. srikandi"),
             )
 
 
@@ -339,12 +357,14 @@ def _self_integrations(arch: Architecture) -> Iterator[Finding]:
             source = arch.sources[integration_id]
             yield finding(
                 codes.SELF_INTEGRATION,
-                f"integration '{integration_id}' connects '{integration.source}' to itself",
+                _("integration '{id}' connects '{source}' to itself").format(
+                    id=integration_id, source=integration.source
+                ),
                 element=integration_id,
                 location=Location(
                     source.file, key_path=("integrations", source.index, "target")
                 ),
-                hint="the target is the application the data goes to",
+                hint=_("the target is the application the data goes to"),
             )
 
 
@@ -363,7 +383,9 @@ def _parent_cycles(arch: Architecture) -> Iterator[Finding]:
             source = arch.sources[current]
             yield finding(
                 codes.UNIT_PARENT_CYCLE,
-                "unit parents form a cycle: " + " -> ".join([*cycle, current]),
+                _("unit parents form a cycle: {cycle}").format(
+                    cycle=" -> ".join([*cycle, current])
+                ),
                 element=current,
                 location=Location(source.file, key_path=("units", source.index, "parent")),
                 related=tuple(cycle),

@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from pydantic import ValidationError
 
 from ..model import Architecture, Element, ElementChange, Finding, Location
+from ..model.i18n import gettext as _
 from ..model.rules import finding
 from ..model.rules import roadmap as codes
 
@@ -62,25 +63,28 @@ def check_roadmap(arch: Architecture) -> Iterator[Finding]:
         if item.unit is not None and item.unit not in arch.units:
             yield finding(
                 codes.ROADMAP_ITEM_TOUCHING_UNKNOWN_ELEMENT,
-                f"unit: '{item.unit}' is not a unit of the model",
+                _("unit: '{unit}' is not a unit of the model").format(unit=item.unit),
                 element=item_id, location=where("unit"),
-                hint="name the unit responsible for the item",
+                hint=_("name the unit responsible for the item"),
             )
         for position, dependency in enumerate(item.depends_on):
             if dependency not in items:
                 yield finding(
                     codes.ROADMAP_ITEM_TOUCHING_UNKNOWN_ELEMENT,
-                    f"depends_on: '{dependency}' is not a roadmap item",
+                    _("depends_on: '{item}' is not a roadmap item").format(item=dependency),
                     element=item_id, location=where("depends_on", position),
-                    hint="name the id of another roadmap item",
+                    hint=_("name the id of another roadmap item"),
                 )
             elif items[dependency].year > item.year:
                 yield finding(
                     codes.ROADMAP_ITEM_BEFORE_DEPENDENCY,
-                    f"roadmap item '{item_id}' ({item.year}) depends on '{dependency}', "
-                    f"planned later ({items[dependency].year})",
+                    _("roadmap item '{item}' ({year}) depends on '{dependency}', planned later "
+                      "({later})").format(
+                        item=item_id, year=item.year, dependency=dependency,
+                        later=items[dependency].year,
+                    ),
                     element=item_id, location=where("year"), related=(dependency,),
-                    hint=f"plan it in {items[dependency].year} or later",
+                    hint=_("plan it in {year} or later").format(year=items[dependency].year),
                 )
         for field in ("adds", "retires"):
             for position, target in enumerate(getattr(item, field)):
@@ -95,7 +99,7 @@ def check_roadmap(arch: Architecture) -> Iterator[Finding]:
             except ValueError as exc:
                 yield finding(
                     codes.ROADMAP_CHANGE_INVALID,
-                    f"changes '{change.element}': {exc}",
+                    _("changes '{element}': {problem}").format(element=change.element, problem=exc),
                     element=item_id, location=where("changes", position, "set"),
                 )
     yield from _cycles(arch)
@@ -108,20 +112,22 @@ def _status_change(arch, item_id, field, target, location) -> Iterator[Finding]:
     elif "status" not in type(element).model_fields:
         yield finding(
             codes.ROADMAP_CHANGE_INVALID,
-            f"{field}: '{target}' has no status to change ({arch.kind_of(target)})",
+            _("{field}: '{target}' has no status to change ({kind})").format(
+                field=field, target=target, kind=arch.kind_of(target)
+            ),
             element=item_id, location=location,
-            hint="adds and retires name applications, integrations, security controls or "
-            "roadmap items; change other elements with 'changes'",
+            hint=_("adds and retires name applications, integrations, security controls or "
+                   "roadmap items; change other elements with 'changes'"),
         )
 
 
 def _unknown(item_id: str, field: str, target: str, location: Location) -> Finding:
     return finding(
         codes.ROADMAP_ITEM_TOUCHING_UNKNOWN_ELEMENT,
-        f"{field}: '{target}' is not defined in the model",
+        _("{field}: '{target}' is not defined in the model").format(field=field, target=target),
         element=item_id, location=location,
-        hint="name an element of the model; a new element goes in the model as "
-        "'status: planned' and the item adds it",
+        hint=_("name an element of the model; a new element goes in the model as "
+               "'status: planned' and the item adds it"),
     )
 
 
@@ -141,9 +147,11 @@ def _cycles(arch: Architecture) -> Iterator[Finding]:
         source = arch.sources[first]
         yield finding(
             codes.ROADMAP_DEPENDENCY_CYCLE,
-            "roadmap items depend on each other in a cycle: " + " -> ".join([*cycle, first]),
+            _("roadmap items depend on each other in a cycle: {cycle}").format(
+                cycle=" -> ".join([*cycle, first])
+            ),
             element=first,
             location=Location(source.file, key_path=("roadmap", source.index, "depends_on")),
             related=tuple(group),
-            hint="decide which item comes first and remove the dependency that points back",
+            hint=_("decide which item comes first and remove the dependency that points back"),
         )

@@ -11,6 +11,7 @@ from dataclasses import replace
 from datetime import date
 
 from ..model import Architecture, Finding, Location
+from ..model.i18n import gettext as _
 from ..model.rules import finding
 from ..model.rules import waiver as codes
 
@@ -39,10 +40,12 @@ def check_waivers(arch: Architecture, *, today: date) -> Iterator[Finding]:
         if waiver.until < today:
             yield finding(
                 codes.EXPIRED_WAIVER,
-                f"waiver of {waiver.code} for '{waiver.element}' expired on {waiver.until}",
+                _("waiver of {code} for '{element}' expired on {until}").format(
+                    code=waiver.code, element=waiver.element, until=waiver.until
+                ),
                 element=waiver.element,
                 location=Location(source.file, key_path=("waivers", source.index, "until")),
-                hint="fix the finding and remove the waiver, or renew it with a new reason",
+                hint=_("fix the finding and remove the waiver, or renew it with a new reason"),
             )
 
 
@@ -59,8 +62,10 @@ def unmatched_waivers(
         if waiver.code in codes_checked and waiver.until >= today and key not in found:
             yield finding(
                 codes.UNMATCHED_WAIVER,
-                f"waiver of {waiver.code} for '{waiver.element}' matches no finding",
+                _("waiver of {code} for '{element}' matches no finding").format(
+                    code=waiver.code, element=waiver.element
+                ),
                 element=waiver.element,
                 location=Location(source.file, key_path=("waivers", source.index)),
-                hint="remove the waiver: the finding is gone",
+                hint=_("remove the waiver: the finding is gone"),
             )

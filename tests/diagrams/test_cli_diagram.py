@@ -17,7 +17,7 @@ def test_diagram_writes_dot_without_an_engine(runner, make_model, tmp_path):
     assert result.stdout == f"wrote {out}\n"
     text = out.read_text()
     assert text.startswith("digraph integration {")
-    assert "\tsicantik -> splp [label=JIP" in text
+    assert '\tsicantik -> oss [label="SPLP JIP"' in text
 
 
 @needs_engine
@@ -56,7 +56,10 @@ def test_diagram_refuses_to_overwrite_without_force(runner, make_model, tmp_path
         (["--view", "impact", "--element", "nope", "-o", "x.dot"], "unknown element 'nope'"),
         (["--view", "impact", "-o", "x.dot"], "the impact view needs --element ID"),
         (["--view", "landscape", "--unit", "dinkes", "-o", "x.dot"],
-         "--unit and --service filter the layered view only"),
+         "--unit filters the layered view and the integration map only"),
+        (["--view", "integration", "--service", "lay-izin", "-o", "x.dot"],
+         "--service filters the layered view only"),
+        (["--view", "integration", "--unit", "nope", "-o", "x.dot"], "unknown unit 'nope'"),
         (["--view", "integration", "--element", "pdd", "-o", "x.dot"],
          "--element applies to the impact view only"),
     ],

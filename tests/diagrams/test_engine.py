@@ -111,7 +111,7 @@ def test_integration_map_of_300_applications_renders(make_model, engine, record_
     seconds = time.perf_counter() - start
     record_property("integration_300_svg_seconds", round(seconds, 2))
     print(f"\nintegration map of 300 applications: DOT -> SVG in {seconds:.2f} s ({engine.name})")
-    assert svg.count(b'class="edge"') > 150
+    assert svg.count(b'class="edge"') >= 150  # one edge per integration, SPLP as the route
 
 
 def test_every_view_of_an_empty_model_renders(make_model, engine):

@@ -1,22 +1,24 @@
-"""The integration map: SPLP as the hub, direct and missing integrations, JIP vs internet."""
+"""The integration map: each integration from source to target styled by route (SPLP,
+direct, manual, missing), JIP vs internet; one unit's map; the overview between units."""
 
 from diagram_helpers import clusters, dot_edges, dot_nodes, tiny
 
 from spbe_arch.diagrams import integration_view, missing_dependencies
+from spbe_arch.diagrams.integration import integration_overview
 
 
-def test_integration_view_draws_splp_integration_through_the_hub(make_model):
+def test_integration_view_draws_splp_as_the_route_from_source_to_target(make_model):
     _, graph = tiny(make_model)
     edges = dot_edges(integration_view(graph).source)
-    assert edges[("sicantik", "splp")] == {
-        "label": "JIP",
+    assert edges[("sicantik", "oss")] == {
+        "label": "SPLP JIP",
         "color": "#16a34a",
-        "fontcolor": "#15803d",
+        "fontcolor": "#16a34a",
         "penwidth": "2",
         "tooltip": "int-oss",
     }
-    assert edges[("splp", "oss")] == {"color": "#16a34a", "penwidth": "2", "tooltip": "int-oss"}
-    assert ("sicantik", "oss") not in edges
+    assert not any("splp" in pair for pair in edges)  # no hub
+    assert "splp" not in dot_nodes(integration_view(graph).source)
 
 
 def test_integration_view_draws_direct_integration_amber_with_internet_label(make_model):
@@ -53,9 +55,8 @@ def test_integration_view_draws_missing_data_dependency_dashed_red(make_model):
 def test_integration_view_marks_planned_integration_dashed(make_model):
     _, graph = tiny(make_model)
     edges = dot_edges(integration_view(graph).source)
-    assert edges[("dashboard", "splp")]["style"] == "dashed"
-    assert edges[("dashboard", "splp")]["label"] == "(rencana)"
-    assert edges[("splp", "simpus")]["label"] == "(rencana)"
+    assert edges[("dashboard", "simpus")]["style"] == "dashed"
+    assert edges[("dashboard", "simpus")]["label"] == "SPLP (rencana)"
 
 
 def test_integration_view_groups_applications_by_unit_and_platforms_apart(make_model):
@@ -68,8 +69,6 @@ def test_integration_view_groups_applications_by_unit_and_platforms_apart(make_m
         "Platform nasional (national platforms)",
     ]
     nodes = dot_nodes(source)
-    assert nodes["splp"]["shape"] == "hexagon"
-    assert nodes["splp"]["peripheries"] == "2"
     assert nodes["oss"]["fillcolor"] == "#ffedd5"
 
 
@@ -92,9 +91,8 @@ def test_integration_view_merges_parallel_integrations_with_a_count(make_model):
     )
     graph = build_graph(load_model(root).architecture)
     edges = dot_edges(integration_view(graph).source)
-    assert edges[("a", "splp")]["label"] == "JIP 2x"
-    assert edges[("a", "splp")]["tooltip"] == "i1, i2"
-    assert edges[("splp", "b")]["label"] == "2x"
+    assert edges[("a", "b")]["label"] == "SPLP JIP 2x"
+    assert edges[("a", "b")]["tooltip"] == "i1, i2"
 
 
 def test_integration_view_legend_lists_the_edge_kinds_drawn(make_model):
@@ -133,3 +131,21 @@ def test_integration_view_counts_active_applications_left_out(make_model):
 def test_integration_view_source_is_byte_stable(make_model):
     _, graph = tiny(make_model)
     assert integration_view(graph).source == integration_view(graph).source
+
+
+def test_integration_view_of_one_unit_draws_its_integrations_only(make_model):
+    _, graph = tiny(make_model)
+    source = integration_view(graph, unit="dinkes").source
+    edges = dot_edges(source)
+    assert set(edges) == {("simpus", "epajak"), ("dashboard", "simpus")}
+    assert clusters(source) == ["Dinas Kesehatan", "Badan Pendapatan Daerah"]  # its own first
+
+
+def test_integration_overview_counts_integrations_between_units(make_model):
+    _, graph = tiny(make_model)
+    source = integration_overview(graph).source
+    edges = dot_edges(source)
+    assert edges[("dpmptsp", "oss")]["label"] == "1"
+    assert edges[("dpmptsp", "oss")]["color"] == "#16a34a"
+    assert edges[("dpmptsp", "bapenda")]["style"] == "dashed"  # data used with no integration
+    assert "Dinas Kesehatan\\n2 aplikasi" in dot_nodes(source)["dinkes"]["label"]

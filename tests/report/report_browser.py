@@ -104,15 +104,52 @@ class _Pipe:
                 return
 
 
-def visit(
-    page: Path,
-    *,
-    width: int = 1280,
-    clips: tuple[tuple[int, int], ...] = (),
-    chromium: str | None = None,
-) -> PageVisit:
-    """Open `page` (a local file) in headless Chromium; screenshot the whole page and the
-    `(top, height)` clips; record requests, failed loads and console errors."""
+class Page:
+    """An open page: evaluate JavaScript, take screenshots, print to PDF."""
+
+    def __init__(self, cdp: _Pipe, session: str, url: str, width: int) -> None:
+        self.cdp, self.session, self.url, self.width = cdp, session, url, width
+
+    def eval(self, expression: str, timeout: float = 60.0):
+        """The value of a JavaScript expression (awaited when it is a promise)."""
+        reply = self.cdp.send(
+            "Runtime.evaluate",
+            {"expression": expression, "returnByValue": True, "awaitPromise": True},
+            session=self.session,
+            timeout=timeout,
+        )
+        if "exceptionDetails" in reply:
+            raise RuntimeError(reply["exceptionDetails"].get("text", "exception"))
+        return reply["result"].get("value")
+
+    def screenshot(self, top: int = 0, height: int | None = None) -> bytes:
+        """A PNG of the page from `top`, `height` pixels high (to the end when None)."""
+        if height is None:
+            height = int(self.eval("document.documentElement.scrollHeight")) - top
+        clip = {"x": 0, "y": top, "width": self.width, "height": height, "scale": 1}
+        shot = self.cdp.send(
+            "Page.captureScreenshot",
+            {"format": "png", "captureBeyondViewport": True, "clip": clip},
+            session=self.session,
+            timeout=120,
+        )
+        return base64.b64decode(shot["data"])
+
+    def pdf(self) -> bytes:
+        """The page printed as the browser prints it (its own @page sizes)."""
+        printed = self.cdp.send(
+            "Page.printToPDF",
+            {"preferCSSPageSize": True, "printBackground": True},
+            session=self.session,
+            timeout=120,
+        )
+        return base64.b64decode(printed["data"])
+
+
+@contextlib.contextmanager
+def open_page(page: Path, *, width: int = 1280, chromium: str | None = None):
+    """Open `page` (a local file) in headless Chromium and yield a `Page`; afterwards
+    `Page.visit` holds the requests, failed loads and console errors seen."""
     binary = chromium or find_chromium()
     assert binary, "chromium not found"
     to_browser_r, to_browser_w = os.pipe()
@@ -155,7 +192,7 @@ def visit(
     os.close(from_browser_w)
     cdp = _Pipe(to_browser_w, from_browser_r)
     url = page.resolve().as_uri()
-    result = PageVisit(url=url)
+    opened = None
     try:
         target = cdp.send("Target.createTarget", {"url": "about:blank"})["targetId"]
         session = cdp.send("Target.attachToTarget", {"targetId": target, "flatten": True})[
@@ -163,45 +200,17 @@ def visit(
         ]
         for domain in ("Page", "Runtime", "Log", "Network"):
             cdp.send(f"{domain}.enable", session=session)
+        cdp.send(
+            "Emulation.setDeviceMetricsOverride",
+            {"width": width, "height": 1000, "deviceScaleFactor": 1, "mobile": False},
+            session=session,
+        )
         cdp.events.clear()
         cdp.send("Page.navigate", {"url": url}, session=session)
         cdp.wait_for("Page.loadEventFired", timeout=60)
-        cdp.drain(1.0)
-        result.dom = cdp.send(
-            "Runtime.evaluate",
-            {
-                "expression": "JSON.stringify({"
-                "text: document.body.innerText.length,"
-                "title: document.title,"
-                "sections: [...document.querySelectorAll('h2[id]')].map(h => h.id),"
-                "svgs: document.querySelectorAll('svg').length,"
-                "scripts: document.querySelectorAll('script').length,"
-                "height: document.documentElement.scrollHeight})",
-                "returnByValue": True,
-            },
-            session=session,
-        )["result"]["value"]
-        result.dom = json.loads(result.dom)
-        result.width, result.height = width, int(result.dom["height"])
-        shot = cdp.send(
-            "Page.captureScreenshot",
-            {
-                "format": "png",
-                "captureBeyondViewport": True,
-                "clip": {"x": 0, "y": 0, "width": width, "height": result.height, "scale": 1},
-            },
-            session=session,
-            timeout=120,
-        )
-        result.screenshot = base64.b64decode(shot["data"])
-        for top, height in clips:
-            clip = {"x": 0, "y": top, "width": width, "height": height, "scale": 1}
-            shot = cdp.send(
-                "Page.captureScreenshot",
-                {"format": "png", "captureBeyondViewport": True, "clip": clip},
-                session=session,
-            )
-            result.clips.append(base64.b64decode(shot["data"]))
+        cdp.drain(0.5)
+        opened = Page(cdp, session, url, width)
+        yield opened
         cdp.drain(0.2)
     finally:
         with contextlib.suppress(RuntimeError, TimeoutError, EOFError, OSError):
@@ -214,8 +223,13 @@ def visit(
         os.close(to_browser_w)
         os.close(from_browser_r)
         shutil.rmtree(profile, ignore_errors=True)
+        if opened is not None:
+            opened.visit = _events(url, cdp.events)
 
-    for event in cdp.events:
+
+def _events(url: str, events: list[dict]) -> PageVisit:
+    result = PageVisit(url=url)
+    for event in events:
         method, params = event.get("method"), event.get("params", {})
         if method == "Network.requestWillBeSent":
             result.requests.append(params["request"]["url"])
@@ -229,6 +243,34 @@ def visit(
             result.console_errors.append(params["exceptionDetails"].get("text", "exception"))
         elif method == "Log.entryAdded" and params["entry"].get("level") == "error":
             result.console_errors.append(params["entry"].get("text", ""))
+    return result
+
+
+def visit(
+    page: Path,
+    *,
+    width: int = 1280,
+    clips: tuple[tuple[int, int], ...] = (),
+    chromium: str | None = None,
+) -> PageVisit:
+    """Open `page` (a local file) in headless Chromium; screenshot the whole page and the
+    `(top, height)` clips; record requests, failed loads and console errors."""
+    with open_page(page, width=width, chromium=chromium) as opened:
+        opened.cdp.drain(0.5)
+        dom = json.loads(opened.eval(
+            "JSON.stringify({"
+            "text: document.body.innerText.length,"
+            "title: document.title,"
+            "sections: [...document.querySelectorAll('h2[id]')].map(h => h.id),"
+            "svgs: document.querySelectorAll('svg').length,"
+            "scripts: document.querySelectorAll('script').length,"
+            "height: document.documentElement.scrollHeight})"
+        ))
+        screenshot = opened.screenshot(0, int(dom["height"]))
+        shots = [opened.screenshot(top, height) for top, height in clips]
+    result = opened.visit
+    result.dom, result.width, result.height = dom, width, int(dom["height"])
+    result.screenshot, result.clips = screenshot, shots
     return result
 
 

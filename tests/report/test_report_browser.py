@@ -1,5 +1,6 @@
 """The report in a real browser: headless Chromium opens the example's index.html offline."""
 
+import json
 import os
 from pathlib import Path
 
@@ -10,7 +11,9 @@ from report_browser import find_chromium, png_pixels, visit
 from spbe_arch.cli import app
 from spbe_arch.diagrams import find_engine
 
-SECTIONS = ["summary", "validation", "audit", "maturity", "plan", "diagrams", "inventory"]
+SECTIONS = [
+    "summary", "validation", "audit", "maturity", "plan", "diagrams", "explorer", "inventory",
+]
 
 SMALL = {
     "model.yaml": """\
@@ -46,14 +49,153 @@ def test_report_opens_offline_in_chromium(runner, make_model, tmp_path):
     assert page.failed == []
     assert page.console_errors == []
     assert page.dom["sections"] == SECTIONS
-    assert page.dom["scripts"] == 0
+    assert page.dom["scripts"] == 2  # the explorer's data and its script
     assert page.dom["title"].startswith("Laporan Arsitektur SPBE - ")
     assert page.dom["text"] > 2000
-    if find_engine() is not None:
-        assert page.dom["svgs"] == 6  # the maturity and trajectory charts and four diagrams
+    html = (out / "index.html").read_text()
+    assert page.dom["svgs"] == html.count("<svg")
+    if find_engine() is not None and model == EXAMPLE:
+        # the chart, the overview, landscape, layered and impact views, one map per unit
+        # and the overview's print tiles
+        assert html.count('<svg class="diagram"') == 4 + html.count('class="unit-map"')
+        assert html.count('<svg class="tile"') == 4
     assert page.height > 2000
     assert page.screenshot[:8] == b"\x89PNG\r\n\x1a\n"
     assert _inked_share(page.clips[0]) > 0.05  # the top of the page is not blank
     shots = Path(os.environ.get("SPBE_SCREENSHOTS", tmp_path))
     shots.mkdir(parents=True, exist_ok=True)
     (shots / "report.png").write_bytes(page.screenshot)
+
+
+def _example_report(runner, tmp_path, *args) -> Path:
+    chromium = find_chromium()
+    if chromium is None:
+        pytest.skip("chromium is not installed (apt-get install chromium); CI installs it")
+    out = tmp_path / "report"
+    result = runner.invoke(app, ["report", str(EXAMPLE), "-o", str(out), *args])
+    assert result.exit_code == 0, result.output
+    return out / "index.html"
+
+
+_TYPE = (
+    "(() => {{ const e = document.getElementById('{id}'); e.value = {value!r}; "
+    "e.dispatchEvent(new Event('{event}')); }})()"
+)
+_ROWS = (
+    "[...document.querySelectorAll('#{table} tbody tr')]"
+    ".map(r => [...r.cells].map(c => c.innerText))"
+)
+
+
+def _type(page, element: str, value: str) -> None:
+    event = "input" if element == "x-search" else "change"
+    page.eval(_TYPE.format(id=element, value=value, event=event))
+
+
+def test_explorer_searches_filters_and_shows_an_application(runner, tmp_path):
+    from report_browser import open_page
+
+    with open_page(_example_report(runner, tmp_path)) as page:
+        assert page.eval("document.getElementById('x-count').innerText") == "45 dari 45 ditampilkan"
+        _type(page, "x-search", "simpus")
+        rows = page.eval(_ROWS.format(table="x-apps"))
+        assert rows == [[
+            "SIMPUS — Sistem Informasi Manajemen Puskesmas", "Dinas Kesehatan", "khusus", "aktif",
+            "Pusat Data Daerah Kabupaten Lembah Hijau",
+        ]]
+        integrations = page.eval(_ROWS.format(table="x-ints"))
+        assert integrations and all("SIMPUS" in r[0] + r[1] for r in integrations)
+
+        _type(page, "x-search", "")
+        _type(page, "x-unit", "dinkes")
+        units = {r[1] for r in page.eval(_ROWS.format(table="x-apps"))}
+        assert units == {"Dinas Kesehatan"}
+        _type(page, "x-unit", "")
+        _type(page, "x-via", "file_transfer")
+        assert {r[2] for r in page.eval(_ROWS.format(table="x-ints"))} == {"file_transfer"}
+        _type(page, "x-via", "")
+        _type(page, "x-status", "direncanakan")
+        assert {r[3] for r in page.eval(_ROWS.format(table="x-apps"))} == {"direncanakan"}
+        _type(page, "x-status", "")
+        _type(page, "x-search", "zzz-nothing")
+        assert page.eval("document.getElementById('x-count').innerText") == "Tidak ada yang cocok."
+        _type(page, "x-search", "")
+
+        # a click on the application's link opens its details: integrations, data, impact
+        page.eval("document.querySelector('#x-apps a[data-app=\"siak-lembah-hijau\"]').click()")
+        page.eval("new Promise(r => setTimeout(r, 100))")
+        detail = page.eval("document.getElementById('x-detail').innerText")
+        assert page.eval("document.getElementById('x-detail').hidden") is False
+        assert detail.startswith("Tutup\nSIAK Terpusat (Disdukcapil Kab. Lembah Hijau)")
+        assert "Bila aplikasi ini gagal" in detail
+        assert "Layanan berhenti (1)\nLayanan Administrasi Kependudukan" in detail
+        impact = json.loads(runner.invoke(
+            app, ["impact", str(EXAMPLE), "siak-lembah-hijau", "--format", "json"]
+        ).stdout)
+        degraded = [e for e in impact["degraded"] if e["kind"] == "applications"]
+        assert f"Integrasi terputus: {len(impact['integrations_broken'])}" in detail
+        assert f"Aplikasi terganggu ({len(degraded)})" in detail
+        # the links between elements lead on: a partner application opens in turn
+        page.eval("document.querySelector('#x-detail a[data-app]').click()")
+        page.eval("new Promise(r => setTimeout(r, 100))")
+        assert not page.eval("document.getElementById('x-detail').innerText").startswith(
+            "Tutup\nSIAK Terpusat"
+        )
+    assert page.visit.console_errors == []
+    assert page.visit.requests == [page.url]
+
+
+def test_diagram_boxes_open_the_application(runner, tmp_path):
+    from report_browser import open_page
+
+    if find_engine() is None:
+        pytest.skip("no Graphviz engine")
+    with open_page(_example_report(runner, tmp_path)) as page:
+        clickable = page.eval("document.querySelectorAll('svg.diagram g.x-clickable').length")
+        assert clickable > 40
+        page.eval(
+            "[...document.querySelectorAll('#diagram-integration-dinkes g.x-clickable')]"
+            ".find(g => g.querySelector('title').textContent === 'simpus')"
+            ".dispatchEvent(new MouseEvent('click', {bubbles: true}))"
+        )
+        page.eval("new Promise(r => setTimeout(r, 100))")
+        assert page.eval("location.hash") == "#app=simpus"
+        assert page.eval("document.getElementById('x-detail').innerText").startswith(
+            "Tutup\nSIMPUS"
+        )
+        before = page.eval("document.getElementById('d-overview').getAttribute('viewBox')")
+        page.eval("document.querySelector('button.x-zoom[data-target=\"d-overview\"]').click()")
+        after = page.eval("document.getElementById('d-overview').getAttribute('viewBox')")
+        assert float(after.split()[2]) < float(before.split()[2])  # zoomed in
+    assert page.visit.console_errors == []
+
+
+_SMALLEST_TEXT = """
+(() => {
+  let smallest = [1000, ''];
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const text = node.textContent.trim();
+    const parent = node.parentElement;
+    if (!text || !parent || !parent.getClientRects().length) continue;
+    let size = parseFloat(getComputedStyle(parent).fontSize);
+    const svgText = parent.closest('text');
+    if (svgText) {
+      const matrix = svgText.getScreenCTM();
+      size = parseFloat(svgText.getAttribute('font-size') || size) * Math.hypot(matrix.a, matrix.b);
+    }
+    if (size < smallest[0]) smallest = [size, text.slice(0, 40)];
+  }
+  return smallest;
+})()
+"""
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_no_text_under_10px_at_100_percent(runner, tmp_path, lang):
+    from report_browser import open_page
+
+    with open_page(_example_report(runner, tmp_path, "--lang", lang)) as page:
+        page.eval("document.querySelectorAll('details').forEach(d => d.open = true)")
+        size, text = page.eval(_SMALLEST_TEXT)
+    assert size >= 10, f"{size:.1f}px: {text!r}"

@@ -10,7 +10,9 @@ from spbe_arch.report.pages import render_html, render_markdown
 from spbe_arch.report.svg import inline_svg
 from spbe_arch.validate import load_model
 
-SECTIONS = ["summary", "validation", "audit", "maturity", "plan", "diagrams", "inventory"]
+SECTIONS = [
+    "summary", "validation", "audit", "maturity", "plan", "diagrams", "explorer", "inventory",
+]
 
 
 @pytest.fixture
@@ -23,6 +25,7 @@ def test_gather_counts_elements_and_validation(context):
     assert dict(context.counts)["Aplikasi"] == 5
     assert dict(context.counts)["Integrasi"] == 4
     assert (context.errors, context.warnings, context.validation) == (0, 0, [])
+    assert not context.provisional
 
 
 def test_gather_audit_metrics_and_findings_grouped_by_rule(context):
@@ -124,11 +127,19 @@ def test_a_section_that_breaks_fails_the_report_naming_it(
     assert caught.value.__cause__ is broken
 
 
-def test_render_html_has_every_section_and_no_script_or_external_reference(context):
+def test_render_html_has_every_section_one_script_and_no_external_reference(context):
+    import base64
+    import hashlib
+    import re
+
     html = render_html(context)
     for anchor in SECTIONS:
         assert f'<h2 id="{anchor}">' in html
-    assert "<script" not in html
+    assert html.count("<script") == 2  # the explorer's data (JSON) and its script
+    assert " src=" not in html
+    (script,) = re.findall(r"<script>(.*?)</script>", html, re.S)
+    digest = base64.b64encode(hashlib.sha256(script.encode()).digest()).decode()
+    assert f"script-src 'sha256-{digest}'" in html  # only that script may run
     assert "http://" not in html.replace('xmlns="http://www.w3.org/2000/svg"', "").replace(
         'xmlns:xlink="http://www.w3.org/1999/xlink"', ""
     )
@@ -142,15 +153,17 @@ def test_render_html_escapes_model_text(make_model):
         "owner: dinkes}\n"
     )
     html = render_html(gather(load_model(make_model(files)), generated="2026-01-02"))
-    assert "<script>" not in html
+    assert "<script>alert" not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert "\\u003cscript\\u003ealert(1)\\u003c/script\\u003e" in html  # in the explorer's JSON
 
 
 def test_render_html_in_english(make_model):
     html = render_html(
         gather(load_model(make_model(TINY)), lang="en", diagrams=False, generated="2026-01-02")
     )
-    assert '<h2 id="audit">Integration audit <span class="sub">Audit integrasi</span></h2>' in html
+    assert '<h2 id="audit">Integration audit</h2>' in html
+    assert "Audit integrasi" not in html
     assert '<html lang="en">' in html
 
 
@@ -158,11 +171,11 @@ def test_render_markdown_sections_and_tables(context):
     text = render_markdown(context)
     assert text.startswith("# Laporan Arsitektur SPBE: Kabupaten Uji\n")
     for heading in (
-        "## Ringkasan _(Summary)_",
-        "## Audit integrasi _(Integration audit)_",
-        "## Tingkat kematangan SPBE _(SPBE maturity)_",
-        "## Rencana peningkatan _(Improvement plan)_",
-        "## Inventaris elemen _(Element inventory)_",
+        "## Ringkasan eksekutif",
+        "## Audit integrasi",
+        "## Tingkat kematangan SPBE",
+        "## Rencana peningkatan",
+        "## Inventaris elemen",
     ):
         assert f"\n{heading}\n" in text
     assert "| Integrasi melalui SPLP | 1 / 2 (50%) |" in text
@@ -176,7 +189,7 @@ def test_inline_svg_prefixes_ids_and_drops_the_prolog():
         '<g id="graph0"><a xlink:href="#node1"/><a href="https://x"/></g></svg>'
     )
     assert inline_svg(svg, "d-x", label="Peta") == (
-        '<svg class="diagram" width="40" height="20" role="img" aria-label="Peta" '
+        '<svg class="diagram" id="d-x" width="40" height="20" role="img" aria-label="Peta" '
         'viewBox="0 0 30 15"><g id="d-x-graph0"><a xlink:href="#d-x-node1"/>'
         '<a href="https://x"/></g></svg>'
     )
@@ -221,3 +234,18 @@ def test_a_model_too_large_for_a_page_gets_commands_instead_of_whole_model_diagr
     impact = next(d for d in context.diagrams if d.key == "impact")
     assert impact.svg is None
     assert impact.reason.startswith("not drawn in the report: the data centre hosts 3 applications")
+
+
+def test_explorer_data_carries_impacts_up_to_a_limit(make_model, monkeypatch):
+    import json
+
+    from spbe_arch.graph import build_graph
+    from spbe_arch.report.explorer import explorer_data
+
+    graph = build_graph(load_model(make_model(TINY)).architecture)
+    data = json.loads(explorer_data(graph, "id"))
+    assert [a["id"] for a in data["apps"]] == sorted(graph.nodes("applications"))
+    assert data["impacts"]["sicantik"]["sv"] == ["lay-izin"]
+    assert data["labels"]["if_fails"] == "Bila aplikasi ini gagal"
+    monkeypatch.setattr("spbe_arch.report.explorer.IMPACT_LIMIT", 1)
+    assert json.loads(explorer_data(graph, "en"))["impacts"] is None

@@ -4,6 +4,7 @@ Each rule is checked by the function of `spbe_arch.audit` that names it in `@che
 """
 
 from ..finding import Severity
+from ..i18n import N_
 from .table import RuleStatus, declare
 
 __all__ = [
@@ -34,8 +35,8 @@ ISOLATED_APPLICATION = declare(
     "SPBE-A001",
     "isolated-application",
     severity=Severity.warning,
-    message="aplikasi '{element}' is active but integrated with no other application",
-    hint="connect it through SPLP to the applications that use or supply its data",
+    message=N_("aplikasi '{element}' is active but integrated with no other application"),
+    hint=N_("connect it through SPLP to the applications that use or supply its data"),
     doc="""
 ## What it does
 Reports an active application that exchanges data with no other application: no active
@@ -65,12 +66,12 @@ UNINTEGRATED_DATA_FLOW = declare(
     "unintegrated-data-flow",
     severity=Severity.error,
     message={
-        "": "aplikasi '{element}' reads data '{data}' produced by {producers} with no "
-        "integration path to it",
-        "services": "aplikasi '{element}' reads data '{data}' produced by {producers} with "
-        "no integration path to it (affects layanan {services})",
+        "": N_("aplikasi '{element}' reads data '{data}' produced by {producers} with no "
+        "integration path to it"),
+        "services": N_("aplikasi '{element}' reads data '{data}' produced by {producers} with "
+        "no integration path to it (affects layanan {services})"),
     },
-    hint="integrate '{producer}' -> '{element}' through SPLP",
+    hint=N_("integrate '{producer}' -> '{element}' through SPLP"),
     doc="""
 ## What it does
 Reports an active application that reads a data set produced (written) by another active
@@ -102,7 +103,7 @@ UNINTEGRATED_SERVICE = declare(
     "SPBE-A003",
     "unintegrated-service",
     severity=Severity.warning,
-    message="layanan '{element}' depends on data that is not integrated: {flows}",
+    message=N_("layanan '{element}' depends on data that is not integrated: {flows}"),
     hint=None,
     doc="""
 ## What it does
@@ -129,12 +130,12 @@ INTEGRATION_BYPASSING_SPLP = declare(
     "integration-bypassing-splp",
     severity=Severity.warning,
     message={
-        "national": "integration '{element}' ('{source}' -> '{target}') to national platform "
-            "'{target}' uses '{via}' instead of splp",
-        "units": "integration '{element}' ('{source}' -> '{target}') from unit '{source_unit}' to "
-            "unit '{target_unit}' uses '{via}' instead of splp",
+        "national": N_("integration '{element}' ('{source}' -> '{target}') to national platform "
+            "'{target}' uses '{via}' instead of splp"),
+        "units": N_("integration '{element}' ('{source}' -> '{target}') from unit "
+            "'{source_unit}' to unit '{target_unit}' uses '{via}' instead of splp"),
     },
-    hint="route it through SPLP: via: splp",
+    hint=N_("route it through SPLP: via: splp"),
     doc="""
 ## What it does
 Reports an active integration between applications of different units, or with a national
@@ -161,9 +162,9 @@ INTEGRATION_OVER_INTERNET = declare(
     "SPBE-A005",
     "integration-over-internet",
     severity=Severity.warning,
-    message="integration '{element}' ('{source}' -> '{target}') runs over the public internet "
-    "'{network}' instead of JIP",
-    hint="use the government intranet: network: jip",
+    message=N_("integration '{element}' ('{source}' -> '{target}') runs over the public internet "
+    "'{network}' instead of JIP"),
+    hint=N_("use the government intranet: network: jip"),
     doc="""
 ## What it does
 Reports an active integration whose `network` is of kind `internet`.
@@ -189,9 +190,9 @@ NON_INTEGRATION_MECHANISM = declare(
     "SPBE-A006",
     "non-integration-mechanism",
     severity=Severity.info,
-    message="integration '{element}' ('{source}' -> '{target}') is '{via}', which is not counted "
-    "as integration",
-    hint="exchange the data through an API on SPLP: via: splp",
+    message=N_("integration '{element}' ('{source}' -> '{target}') is '{via}', which is not "
+    "counted as integration"),
+    hint=N_("exchange the data through an API on SPLP: via: splp"),
     doc="""
 ## What it does
 Reports an active integration whose mechanism is `manual` or `shared_login`. The audit does
@@ -215,8 +216,8 @@ DUPLICATE_APPLICATIONS = declare(
     "SPBE-A007",
     "duplicate-applications",
     severity=Severity.warning,
-    message="aplikasi {apps} duplicate each other: they {reasons}",
-    hint="keep one application per service; retire or merge the others",
+    message=N_("aplikasi {apps} duplicate each other: they {reasons}"),
+    hint=N_("keep one application per service; retire or merge the others"),
     doc="""
 ## What it does
 Reports two or more active aplikasi khusus that carry the same RAA code (`ref`), that
@@ -248,8 +249,8 @@ APLIKASI_KHUSUS_DUPLICATING_APLIKASI_UMUM = declare(
     "SPBE-A008",
     "aplikasi-khusus-duplicating-aplikasi-umum",
     severity=Severity.warning,
-    message="aplikasi khusus '{element}' duplicates an aplikasi umum: it {reasons}",
-    hint="use the aplikasi umum and retire the local application",
+    message=N_("aplikasi khusus '{element}' duplicates an aplikasi umum: it {reasons}"),
+    hint=N_("use the aplikasi umum and retire the local application"),
     doc="""
 ## What it does
 Reports an active aplikasi khusus that realizes a service also realized by an active
@@ -279,9 +280,9 @@ APPLICATION_HOSTED_OUTSIDE_GOVERNMENT_DATA_CENTRE = declare(
     "SPBE-A009",
     "application-hosted-outside-government-data-centre",
     severity=Severity.warning,
-    message="aplikasi '{element}' is hosted on premise in '{host}', outside PDN and the pusat "
-    "data daerah",
-    hint="move it to the pusat data daerah or PDN",
+    message=N_("aplikasi '{element}' is hosted on premise in '{host}', outside PDN and the pusat "
+    "data daerah"),
+    hint=N_("move it to the pusat data daerah or PDN"),
     doc="""
 ## What it does
 Reports an active application hosted on an `on_premise` data centre (a server room in a
@@ -307,8 +308,8 @@ APPLICATION_HOSTED_ON_CLOUD_OR_VENDOR = declare(
     "SPBE-A010",
     "application-hosted-on-cloud-or-vendor",
     severity=Severity.info,
-    message="aplikasi '{element}' is hosted on {kind} '{host}', outside PDN and the pusat data "
-    "daerah",
+    message=N_("aplikasi '{element}' is hosted on {kind} '{host}', outside PDN and the pusat data "
+    "daerah"),
     hint=None,
     doc="""
 ## What it does
@@ -336,8 +337,8 @@ APPLICATION_WITHOUT_HOSTING = declare(
     "SPBE-A011",
     "application-without-hosting",
     severity=Severity.info,
-    message="aplikasi '{element}' does not say where it is hosted",
-    hint="add 'hosting:' with a data centre id",
+    message=N_("aplikasi '{element}' does not say where it is hosted"),
+    hint=N_("add 'hosting:' with a data centre id"),
     doc="""
 ## What it does
 Removed in 0.2: a hosting the model does not state is unknown, not absent; the
@@ -363,8 +364,8 @@ DATA_WITHOUT_STEWARD = declare(
     "SPBE-A012",
     "data-without-steward",
     severity=Severity.warning,
-    message="data '{element}' has no steward (produsen data)",
-    hint="add 'steward:' with the unit responsible for it",
+    message=N_("data '{element}' has no steward (produsen data)"),
+    hint=N_("add 'steward:' with the unit responsible for it"),
     doc="""
 ## What it does
 Removed in 0.2: a steward the model does not state is unknown, not absent; the
@@ -390,8 +391,8 @@ OPEN_DATA_NOT_PUBLISHED = declare(
     "SPBE-A013",
     "open-data-not-published",
     severity=Severity.warning,
-    message="data '{element}' is terbuka (open) but not published on Satu Data",
-    hint="publish it on the Satu Data portal and set 'published: true'",
+    message=N_("data '{element}' is terbuka (open) but not published on Satu Data"),
+    hint=N_("publish it on the Satu Data portal and set 'published: true'"),
     doc="""
 ## What it does
 Reports a data set classified `terbuka` (open) that is not published on the Satu Data
@@ -416,10 +417,10 @@ SERVICE_WITHOUT_APPLICATION = declare(
     "service-without-application",
     severity=Severity.warning,
     message={
-        "manual": "layanan '{element}' ({kind}) has no application: it is delivered manually",
-        "inactive": "layanan '{element}' ({kind}) has no active application: {statuses}",
+        "manual": N_("layanan '{element}' ({kind}) has no application: it is delivered manually"),
+        "inactive": N_("layanan '{element}' ({kind}) has no active application: {statuses}"),
     },
-    hint="name the application that delivers it under 'applications:'",
+    hint=N_("name the application that delivers it under 'applications:'"),
     doc="""
 ## What it does
 Reports a public or administration service that no active application realizes: it has no
@@ -443,9 +444,9 @@ INTEGRATION_SINGLE_POINT_OF_FAILURE = declare(
     "SPBE-A015",
     "integration-single-point-of-failure",
     severity=Severity.warning,
-    message="aplikasi '{element}' is a single point of failure: data from {senders} reaches "
-    "{receivers} only through it",
-    hint="integrate the applications on either side through SPLP",
+    message=N_("aplikasi '{element}' is a single point of failure: data from {senders} reaches "
+    "{receivers} only through it"),
+    hint=N_("integrate the applications on either side through SPLP"),
     doc="""
 ## What it does
 Reports an application that relays data between other applications and is an
@@ -479,12 +480,12 @@ HUB_APPLICATION = declare(
     "SPBE-A016",
     "hub-application",
     severity=Severity.info,
-    message="aplikasi '{element}' is a hub: integrated with {partners} applications or national "
-    "platforms",
+    message=N_("aplikasi '{element}' is a hub: integrated with {partners} applications or national "
+    "platforms"),
     hint=None,
     doc="""
 ## What it does
-Reports an application integrated with `HUB_PARTNERS` (5) or more distinct applications or
+Reports an application integrated with 5 or more distinct applications or
 national platforms, counting active integrations in either direction.
 
 ## Why is this bad?
@@ -507,13 +508,13 @@ INFRASTRUCTURE_SINGLE_POINT_OF_FAILURE = declare(
     "SPBE-A017",
     "infrastructure-single-point-of-failure",
     severity=Severity.warning,
-    message="infrastruktur '{element}' is a single point of failure: its loss stops {count} "
-    "services ({services})",
-    hint="add a backup or recovery site, or spread the services",
+    message=N_("infrastruktur '{element}' is a single point of failure: its loss stops {count} "
+    "services ({services})"),
+    hint=N_("add a backup or recovery site, or spread the services"),
     doc="""
 ## What it does
 Reports a data centre or network (of the model, or the national PDN / JIP it uses) whose
-failure stops more than `SPOF_SERVICES` (5) services, as computed by the impact analysis
+failure stops more than 5 services, as computed by the impact analysis
 (`spbe-arch impact`).
 
 ## Why is this bad?
@@ -538,8 +539,8 @@ UNIT_OWNING_NOTHING = declare(
     "SPBE-A018",
     "unit-owning-nothing",
     severity=Severity.info,
-    message="unit '{element}' owns no application, service, business process or data",
-    hint="record what the unit runs, or remove it",
+    message=N_("unit '{element}' owns no application, service, business process or data"),
+    hint=N_("record what the unit runs, or remove it"),
     doc="""
 ## What it does
 Reports a unit that owns no application, service, business process or data set and has no
@@ -564,8 +565,8 @@ UNUSED_DATA = declare(
     "SPBE-A019",
     "unused-data",
     severity=Severity.info,
-    message="data '{element}' is neither read nor written by any application",
-    hint="name the application that keeps it under 'writes:'",
+    message=N_("data '{element}' is neither read nor written by any application"),
+    hint=N_("name the application that keeps it under 'writes:'"),
     doc="""
 ## What it does
 Reports a data set that no application (of any status) reads, writes or produces.
@@ -590,10 +591,10 @@ UNIT_OUTSIDE_JIP = declare(
     "unit-outside-jip",
     severity=Severity.warning,
     message={
-        "none": "unit '{element}' is not connected to JIP: it has no network",
-        "other": "unit '{element}' is not connected to JIP: it uses {networks}",
+        "none": N_("unit '{element}' is not connected to JIP: it has no network"),
+        "other": N_("unit '{element}' is not connected to JIP: it uses {networks}"),
     },
-    hint="connect the unit to JIP and list it under 'networks:'",
+    hint=N_("connect the unit to JIP and list it under 'networks:'"),
     doc="""
 ## What it does
 Reports a unit that is connected to no JIP network: none of its `networks` is of kind
@@ -620,8 +621,8 @@ INCOMPLETE_DATA = declare(
     "incomplete-data",
     severity=Severity.info,
     since="0.2",
-    message="{field} known for {known} of {of} {about}",
-    hint="state '{field}' where the source gives it; until then no finding rests on it",
+    message=N_("{field} known for {known} of {of} {about}"),
+    hint=N_("state '{field}' where the source gives it; until then no finding rests on it"),
     doc="""
 ## What it does
 Reports, once per fact the analyses read (an application's hosting, a unit's networks, a data

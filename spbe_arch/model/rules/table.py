@@ -12,6 +12,7 @@ from inspect import cleandoc
 from typing import Any
 
 from ..finding import Finding, Location, Severity
+from ..i18n import gettext
 
 __all__ = [
     "DOC_HEADINGS",
@@ -54,8 +55,9 @@ class Hit:
 class Rule:
     """A finding code with its name (the bad pattern), severity, status and documentation.
 
-    `message` and `hint` are templates filled from a `Hit` (`{element}` and its values);
-    `message` may map variants (`Hit.variant`) to templates. A rule whose findings are worded
+    `message` and `hint` are templates filled from a `Hit` (`{element}` and its values), in
+    English; the catalogs (`spbe_arch.model.i18n`) translate the template, never the filled
+    text. `message` may map variants (`Hit.variant`) to templates. A rule whose findings are worded
     where they are found (validation, maturity) leaves them empty.
     """
 
@@ -82,9 +84,9 @@ class Rule:
         return Finding(
             code=self.code,
             severity=self.severity,
-            message=template.format(**values),
+            message=gettext(template).format(**values),
             element=hit.element,
-            hint=self.hint.format(**values) if self.hint else None,
+            hint=gettext(self.hint).format(**values) if self.hint else None,
             related=hit.related,
         )
 
@@ -148,4 +150,6 @@ def listed(items: list[str], limit: int) -> str:
     ('a, b', 'a, b, c and 2 more')
     """
     shown = ", ".join(items[:limit])
-    return shown + (f" and {len(items) - limit} more" if len(items) > limit else "")
+    if len(items) <= limit:
+        return shown
+    return shown + " " + gettext("and {count} more").format(count=len(items) - limit)

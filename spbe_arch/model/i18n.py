@@ -1,0 +1,85 @@
+"""Messages in the user's language: gettext over the catalogs in `spbe_arch/locales`.
+
+Every message and hint is written in English in the code (the msgid, with `{name}` fields)
+and looked up in the catalog of the language in force when the finding is made: Indonesian
+(`id`) or English (`en`). The catalogs are the `.po` files of the repository, read with
+Babel's pure-Python reader at first use (about 40 ms) rather than compiled `.mo` files, so
+that a fresh clone works with `pip install .` or `pip install -e .` and no build step, and
+an edited `.po` is in force at once. A msgid missing from a catalog shows as written.
+"""
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from functools import cache
+from pathlib import Path
+
+__all__ = ["DOMAIN", "LANGS", "LOCALES", "N_", "catalog_path", "gettext", "language",
+           "use_language"]
+
+LANGS = ("id", "en")
+"""The languages with a catalog: Indonesian, English."""
+
+DOMAIN = "spbe_arch"
+LOCALES = Path(__file__).resolve().parent.parent / "locales"
+
+_language: ContextVar[str] = ContextVar("spbe_language", default="en")
+
+
+def language() -> str:
+    """The language messages are written in now."""
+    return _language.get()
+
+
+@contextmanager
+def use_language(lang: str) -> Iterator[None]:
+    """Write messages in `lang` inside the block.
+
+    Raises
+    ------
+    ValueError
+        `lang` has no catalog.
+    """
+    if lang not in LANGS:
+        raise ValueError(f"unknown language '{lang}'; use one of: {', '.join(LANGS)}")
+    token = _language.set(lang)
+    try:
+        yield
+    finally:
+        _language.reset(token)
+
+
+def catalog_path(lang: str) -> Path:
+    """The `.po` file of `lang`."""
+    return LOCALES / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
+
+
+@cache
+def _messages(lang: str) -> dict[str, str]:
+    from babel.messages.pofile import read_po
+
+    with catalog_path(lang).open("rb") as handle:
+        catalog = read_po(handle, locale=lang)
+    return {
+        message.id: message.string
+        for message in catalog
+        if message.id and isinstance(message.id, str) and message.string
+        and not message.fuzzy
+    }
+
+
+def gettext(message: str) -> str:
+    """`message` in the language in force (as written when the catalog lacks it).
+
+    Examples
+    --------
+    >>> with use_language("id"):
+    ...     gettext("and {count} more")
+    'dan {count} lainnya'
+    """
+    return _messages(_language.get()).get(message, message)
+
+
+def N_(message: str) -> str:
+    """Mark a template for the catalogs where it is declared; it is translated where used."""
+    return message

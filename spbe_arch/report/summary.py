@@ -1,0 +1,211 @@
+"""The executive summary: one page of plain sentences a Bupati reads, written from the results.
+
+It says where the instansi stands (index, predikat, gap to the target), which missing
+integrations hurt most (data flows with no integration, ranked by the services they affect),
+what a PDN or SPLP outage would stop (the impact analysis), and the first steps of the plan.
+A model with errors gets no headline index: the summary says what to fix first and marks the
+index provisional. The sentences are gettext messages, in the report's language.
+"""
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from ..io import SpbeError
+from ..model.i18n import gettext as _
+
+if TYPE_CHECKING:
+    from ..graph import ArchGraph
+    from .sections import AuditSection, MaturitySection, RuleGroup
+
+__all__ = [
+    "EXPOSURE_LIMIT", "GAPS_SHOWN", "STEPS_SHOWN", "Exposure", "Gap", "Summary",
+    "executive_summary",
+]
+
+EXPOSURE_LIMIT = 5000
+"""Up to this many applications the summary computes what a PDN or SPLP outage would stop;
+above, it gives the commands (a national PDN's impact takes the analysis over 30 s)."""
+
+GAPS_SHOWN = 3
+"""The most harmful integration gaps the summary names."""
+
+STEPS_SHOWN = 3
+"""The first plan steps the summary names."""
+
+
+@dataclass(frozen=True)
+class Gap:
+    """A data flow with no integration, and the services that suffer from it."""
+
+    text: str
+    services: int
+
+
+@dataclass(frozen=True)
+class Exposure:
+    """What an outage of a national platform would stop, in counts and first names."""
+
+    platform: str
+    text: str
+    services: int
+    applications: int
+    integrations: int
+
+
+@dataclass
+class Summary:
+    provisional: bool
+    headline: str
+    standing: str = ""
+    fix_first: list[str] = field(default_factory=list)
+    splp: str = ""
+    gaps_intro: str = ""
+    gaps: list[Gap] = field(default_factory=list)
+    exposure: list[Exposure] = field(default_factory=list)
+    steps: list[str] = field(default_factory=list)
+
+
+def _num(value: float, digits: int = 2) -> str:
+    return f"{value:.{digits}f}"
+
+
+def _names(graph: "ArchGraph", ids: list[str], limit: int = 3) -> str:
+    from ..model.rules import listed
+
+    return listed([graph.name(i) for i in ids], limit)
+
+
+def executive_summary(
+    graph: "ArchGraph | None",
+    errors: int,
+    validation: "list[RuleGroup]",
+    audit: "AuditSection",
+    maturity: "MaturitySection",
+) -> Summary:
+    """The summary of one model's results; `graph` is None when it could not be built."""
+    provisional = errors > 0
+    if provisional:
+        headline = _(
+            "The model has {count} errors: fix them first. Until then the index below is "
+            "provisional."
+        ).format(count=errors)
+    elif maturity.available:
+        headline = _("Estimated SPBE index {index} ({predikat})").format(
+            index=_num(maturity.index), predikat=maturity.predikat
+        )
+    else:
+        headline = _("The SPBE index could not be estimated: {reason}").format(
+            reason=maturity.reason
+        )
+    summary = Summary(provisional, headline)
+    summary.fix_first = [
+        _("{count} × {rule}: {first}").format(
+            count=group.count, rule=group.title, first=", ".join(group.first)
+        )
+        for group in validation
+        if group.severity == "error"
+    ][:STEPS_SHOWN]
+    if maturity.available:
+        summary.standing = _standing(maturity, provisional)
+        summary.steps = [
+            _("Indicator {indicator} ({name}): from level {start} to {end}, +{gain}").format(
+                indicator=step.indicator, name=step.name, start=step.from_level,
+                end=step.to_level, gain=_num(step.gain, 3),
+            )
+            + (f" — {step.actions[0]}" if step.actions else "")
+            for step in maturity.plan[:STEPS_SHOWN]
+        ]
+    if audit.available and audit.splp is not None:
+        splp = audit.splp
+        summary.splp = _("{part} of {total} integrations go through SPLP ({percent}).").format(
+            part=splp.part, total=splp.total, percent=splp.percent
+        )
+    if graph is not None:
+        summary.gaps_intro, summary.gaps = _gaps(graph)
+        summary.exposure = _exposure(graph)
+    return summary
+
+
+def _standing(maturity: "MaturitySection", provisional: bool) -> str:
+    index, target, gap = maturity.index, maturity.target, maturity.gap
+    parts = []
+    if provisional:
+        parts.append(_("Provisional estimated index: {index} ({predikat}).").format(
+            index=_num(index), predikat=maturity.predikat
+        ))
+    if target is None:
+        parts.append(_("No target is set."))
+    elif gap:
+        parts.append(_(
+            "The target is {target}, {gap} short; the plan below would reach {reach} "
+            "({reach_predikat})."
+        ).format(
+            target=_num(target), gap=_num(gap), reach=_num(maturity.plan_reach),
+            reach_predikat=maturity.plan_predikat,
+        ))
+    else:
+        parts.append(_("The index meets the target {target}.").format(target=_num(target)))
+    return " ".join(parts)
+
+
+def _gaps(graph: "ArchGraph") -> tuple[str, list[Gap]]:
+    """The data flows with no integration, those behind the most services first."""
+    ranked = []
+    for flow in graph.flow_gaps:
+        services = sorted(graph.targets(flow.consumer, "realizes"))
+        text = _("{data} from {producers} to {consumer}").format(
+            data=graph.name(flow.data), producers=_names(graph, list(flow.producers)),
+            consumer=graph.name(flow.consumer),
+        )
+        if services:
+            text += " — " + _("affects {services}").format(services=_names(graph, services))
+        ranked.append(Gap(text, len(services)))
+    ranked.sort(key=lambda g: (-g.services, g.text))
+    if not ranked:
+        return _("Every data flow between applications is integrated."), []
+    intro = _(
+        "{count} data flows between applications have no integration; the most harmful:"
+    ).format(count=len(ranked))
+    return intro, ranked[:GAPS_SHOWN]
+
+
+def _exposure(graph: "ArchGraph") -> list[Exposure]:
+    """What a PDN outage and an SPLP outage would stop (the model's tenancies of PDN are part
+    of the national `pdn` in the graph, so its impact covers them)."""
+    from ..audit import impact
+
+    out = []
+    if len(graph.nodes("applications")) > EXPOSURE_LIMIT:
+        for platform in ("PDN", "SPLP"):
+            text = _("What an outage of {platform} would stop: `spbe-arch impact MODEL {id}`.")
+            out.append(Exposure(platform, text.format(platform=platform, id=platform.lower()),
+                                0, 0, 0))
+        return out
+    for platform, failing in (("PDN", ["pdn"]), ("SPLP", ["splp"])):
+        stopped_services: set[str] = set()
+        stopped_apps: set[str] = set()
+        broken: set[str] = set()
+        for element in failing:
+            try:
+                result = impact(graph, element)
+            except SpbeError:  # not in this model
+                continue
+            stopped_services.update(result.of_kind("services"))
+            stopped_apps.update(result.of_kind("applications"))
+            broken.update(result.integrations_broken)
+        services, apps = sorted(stopped_services), sorted(stopped_apps)
+        if not (services or apps or broken):
+            text = _("An outage of {platform} would stop none of this model's services.")
+            out.append(Exposure(platform, text.format(platform=platform), 0, 0, 0))
+            continue
+        text = _(
+            "An outage of {platform} would stop {services} services and {applications} "
+            "applications and break {integrations} integrations."
+        ).format(
+            platform=platform, services=len(services), applications=len(apps),
+            integrations=len(broken),
+        )
+        if services:
+            text += " " + _("Among them: {names}.").format(names=_names(graph, services))
+        out.append(Exposure(platform, text, len(services), len(apps), len(broken)))
+    return out

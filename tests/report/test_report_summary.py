@@ -1,0 +1,159 @@
+"""The report's executive summary and its findings, from the user's side: counts equal the
+commands', a model with errors gets no headline index, and many findings stay folded."""
+
+import json
+import re
+from collections import Counter
+
+import pytest
+from conftest import EXAMPLE
+from typer.testing import CliRunner
+
+from spbe_arch.cli import app
+
+runner = CliRunner()
+
+BROKEN = {
+    "model.yaml": """\
+        units: [{id: dinkes, name: Dinas Kesehatan, kind: dinas, networks: [jip]}]
+        applications:
+          - {id: simpus, name: SIMPUS, kind: khusus, owner: dinkes}
+          - {id: sikda, name: SIKDA, kind: khusus, owner: nowhere}
+        integrations:
+          - {id: i1, source: simpus, target: sikda, via: api_direct, network: jip}
+        """
+}
+
+
+def _many_isolated(count: int) -> dict[str, str]:
+    apps = "\n".join(
+        f"  - {{id: app-{n:03d}, name: Aplikasi {n}, kind: khusus, owner: dinkes, "
+        "hosting: pdd}" for n in range(count)
+    )
+    return {
+        "model.yaml": "units: [{id: dinkes, name: Dinas Kesehatan, kind: dinas, "
+        "networks: [jip]}]\n"
+        "infrastructure: [{id: pdd, name: Pusat Data Daerah, kind: pusat_data_daerah, "
+        "networks: [jip]}]\n"
+        f"applications:\n{apps}\n"
+        "integrations: [{id: i0, source: app-000, target: app-001, via: splp}]\n"
+    }
+
+
+def _report(tmp_path, model, *args) -> tuple[int, str]:
+    out = tmp_path / "report"
+    result = runner.invoke(app, ["report", str(model), "-o", str(out), *args])
+    return result.exit_code, (out / "index.html").read_text()
+
+
+def _page_counts(html: str) -> tuple[dict[str, int], dict[str, int]]:
+    severities = {
+        s: int(n) for s, n in re.findall(r'<span data-severity="(\w+)">(\d+)</span>', html)
+    }
+    codes = {c: int(n) for c, n in re.findall(r'data-count="([\w-]+)">(\d+)<', html)}
+    return severities, codes
+
+
+def _cli_counts(model) -> tuple[dict[str, int], dict[str, int]]:
+    result = runner.invoke(app, ["audit", str(model), "--format", "json"])
+    findings = json.loads(result.stdout)["findings"]
+    return (
+        dict(Counter(f["severity"] for f in findings)),
+        dict(Counter(f["code"] for f in findings)),
+    )
+
+
+@pytest.mark.parametrize("which", ["example", "broken"])
+def test_report_counts_equal_the_audit_command(which, make_model, tmp_path):
+    model = EXAMPLE if which == "example" else make_model(BROKEN)
+    _, html = _report(tmp_path, model)
+    severities, codes = _page_counts(html)
+    cli_severities, cli_codes = _cli_counts(model)
+    assert {s: n for s, n in severities.items() if n} == cli_severities
+    assert codes == cli_codes  # validation groups and audit groups together
+    total = int(re.search(r"<div class=\"value\" data-total>(\d+)</div>", html).group(1))
+    assert total == sum(cli_codes.values())
+
+
+def test_report_of_a_model_with_errors_has_no_headline_index(make_model, tmp_path):
+    code, html = _report(tmp_path, make_model(BROKEN))
+    assert code == 1
+    assert '<p class="headline bad" id="headline">Model memiliki 1 galat: perbaiki dahulu.' in html
+    fix_first = re.search(r'<ol id="fix-first">(.*?)</ol>', html, re.S).group(1)
+    assert "1 × Rujukan ke elemen yang tidak ada: SIKDA (sikda)" in fix_first
+    card = re.search(r'<div class="card primary" id="card-index">(.*?)</div></div>', html, re.S)
+    assert '<span class="flag">sementara</span>' in card.group(1)
+    assert "Estimasi indeks sementara:" in html
+    assert "Estimasi indeks SPBE" not in html  # no headline index
+
+
+def test_executive_summary_of_the_example(tmp_path):
+    code, html = _report(tmp_path, EXAMPLE)
+    assert code == 0
+    headline = re.search(r'<p class="headline" id="headline">(.*?)</p>', html).group(1)
+    assert re.fullmatch(r"Estimasi indeks SPBE \d\.\d\d \((Baik|Cukup)\)", headline)
+    assert "Target 3.00, masih kurang " in html and "rencana di bawah akan mencapai" in html
+    gaps = re.findall(r"<li>(.*?)</li>", re.search(r'<ul id="gaps">(.*?)</ul>', html).group(1))
+    assert len(gaps) == 3
+    assert "5 aliran data antaraplikasi belum terintegrasi; yang paling merugikan:" in html
+    impact = json.loads(
+        runner.invoke(
+            app, ["impact", str(EXAMPLE), "pdn-lembah-hijau", "--format", "json"]
+        ).stdout
+    )
+    kinds = Counter(entry["kind"] for entry in impact["stopped"])
+    exposure = re.search(r'<ul id="exposure">(.*?)</ul>', html, re.S).group(1)
+    assert (
+        f"Gangguan PDN akan menghentikan {kinds['services']} layanan dan "
+        f"{kinds['applications']} aplikasi serta memutus {len(impact['integrations_broken'])} "
+        "integrasi." in exposure
+    )
+    assert "Gangguan SPLP akan menghentikan 0 layanan dan 0 aplikasi serta memutus 24" in exposure
+    steps = re.search(r'<ol id="first-steps">(.*?)</ol>', html, re.S).group(1)
+    plan = json.loads(
+        runner.invoke(app, ["maturity", str(EXAMPLE), "--format", "json"]).stdout
+    )["plan"]
+    items = re.findall(r"<li>(.*?)</li>", steps)
+    assert len(items) == 3
+    for item, step in zip(items, plan, strict=False):
+        assert item.startswith(
+            f"Indikator {step['indicator']} ({step['name']}): dari tingkat {step['from_level']} "
+            f"ke {step['to_level']}, +{step['index_gain']:.3f}"
+        )
+
+
+def test_report_in_english_has_no_indonesian_summary(tmp_path):
+    code, html = _report(tmp_path, EXAMPLE, "--lang", "en")
+    assert code == 0
+    assert '<p class="headline" id="headline">Estimated SPBE index ' in html
+    assert "data flows between applications have no integration" in html
+    assert "Ringkasan eksekutif" not in html
+
+
+def test_many_findings_stay_folded(make_model, tmp_path):
+    code, html = _report(tmp_path, make_model(_many_isolated(500)), "--lang", "en")
+    assert code == 0
+    codes = _page_counts(html)[1]
+    assert codes["SPBE-A001"] == 498  # all but the two integrated
+    group = re.search(r'<div class="rule warning" id="rule-SPBE-A001">(.*?)</details>', html, re.S)
+    headline = group.group(1).split("<details>")[0]
+    assert "Aplikasi 2 (app-002), Aplikasi 3 (app-003)" in headline
+    assert "and 493 more" in headline
+    assert group.group(1).count("<tr>") == 499  # every row, folded under <details>
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_no_internal_constant_name_on_the_page(tmp_path, lang):
+    _, html = _report(tmp_path, EXAMPLE, "--lang", lang)
+    text = re.sub(r"<(script|style)\b.*?</\1>", "", html, flags=re.S)
+    text = re.sub(r"<[^>]+>", " ", text)
+    assert re.findall(r"\b[A-Z]{2,}_[A-Z_]{2,}\b", text) == []
+
+
+def test_exposure_of_a_very_large_model_gives_the_commands(tmp_path, monkeypatch):
+    monkeypatch.setattr("spbe_arch.report.summary.EXPOSURE_LIMIT", 10)
+    _, html = _report(tmp_path, EXAMPLE)
+    exposure = re.search(r'<ul id="exposure">(.*?)</ul>', html, re.S).group(1)
+    assert "Apa yang berhenti bila PDN terganggu: <code>spbe-arch impact MODEL pdn</code>." in (
+        exposure
+    )
