@@ -37,7 +37,12 @@ def relays(graph: ArchGraph) -> Iterator[tuple[str, list[str], list[str]]]:
     """
     import networkx as nx
 
-    local = nx.Graph(graph.link_graph.subgraph(graph.active_applications))
+    local = nx.Graph()  # the links between active applications, undirected
+    local.add_edges_from(
+        (edge.source, edge.target)
+        for edge in map(graph.integrations.get, graph.links)
+        if graph.is_active(edge.target)
+    )
     block_of: dict[frozenset[str], int] = {}
     blocks: dict[str, set[int]] = defaultdict(set)
     for index, edges in enumerate(nx.biconnected_component_edges(local)):

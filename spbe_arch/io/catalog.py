@@ -77,12 +77,13 @@ def address_key(address: str) -> str | None:
     >>> address_key("https://www.sms.kab.go.id/"), address_key("sms.kab.go.id/app?x=1")
     ('sms.kab.go.id', 'sms.kab.go.id/app')
     """
-    host = _host(address)
-    if host is None:
-        return None
     text = address.strip().casefold()
-    path = urlsplit(text if "://" in text else "//" + text).path.rstrip("/")
-    return host + path
+    if not _HOST.match(text):
+        return None
+    parts = urlsplit(text if "://" in text else "//" + text)
+    if parts.hostname is None:
+        return None
+    return parts.hostname.removeprefix("www.") + parts.path.rstrip("/")
 
 
 def _host(address: str) -> str | None:
