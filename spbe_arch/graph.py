@@ -229,6 +229,18 @@ class ArchGraph:
             {n: tuple(sorted(v)) for n, v in pred.items()},
         )
 
+    @cached_property
+    def _integrations_by_end(self) -> dict[str, tuple[str, ...]]:
+        ends: dict[str, list[str]] = defaultdict(list)
+        for edge_id, edge in sorted(self.integrations.items()):
+            ends[edge.source].append(edge_id)
+            ends[edge.target].append(edge_id)
+        return {node: tuple(ids) for node, ids in ends.items()}
+
+    def integrations_of(self, node: str) -> tuple[str, ...]:
+        """Ids of the integrations (any status and mechanism) from or to `node`, sorted."""
+        return self._integrations_by_end.get(node, _EMPTY)
+
     def links_out(self, node: str) -> tuple[tuple[str, str], ...]:
         """(target, link id) of the links leaving `node`, sorted."""
         return self._link_adjacency[0].get(node, _EMPTY)

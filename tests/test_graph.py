@@ -66,6 +66,12 @@ def test_graph_links_leave_out_manual_and_inactive_ends(graph):
     assert set(graph.integrations) == {"int-01", "int-02", "int-03", "int-05", "int-06"}
 
 
+def test_graph_integrations_of_an_application_any_status(graph):
+    assert graph.integrations_of("sikda") == ("int-01", "int-02", "int-05")
+    assert graph.integrations_of("dapodik") == ("int-05", "int-06")
+    assert graph.integrations_of("dinkes") == ()
+
+
 def test_graph_reachability_avoids_blocked_nodes_and_links(graph):
     assert graph.reach("simpus") == {"simpus", "sikda", "satusehat"}
     assert graph.reachable(["simpus"], blocked_links={"int-01"}) == {

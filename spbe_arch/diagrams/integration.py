@@ -76,8 +76,13 @@ def integration_view(
             slot["labels"].append(text)
         slot["ids"].append(ident)
 
-    for ident, edge in sorted(graph.integrations.items()):
-        if edge.status == Status.retired or not concerns(edge.source, edge.target):
+    if mine is None:
+        drawn = sorted(graph.integrations)
+    else:
+        drawn = sorted({i for app in mine for i in graph.integrations_of(app)})
+    for ident in drawn:
+        edge = graph.integrations[ident]
+        if edge.status == Status.retired:
             continue
         category = integration_category(edge.via)
         planned = edge.status in _PLANNED
@@ -96,9 +101,9 @@ def integration_view(
     involved = {n for key in edges for n in key[:2]}
     apps = sorted(n for n in involved if graph.kind(n) == "applications")
     others = sorted(involved - set(apps))
-    scope = mine if mine is not None else set(graph.active_applications)
+    scope = graph.active_applications if mine is None else mine
     idle = sorted(
-        graph.name(n) for n in graph.active_applications if n in scope and n not in involved
+        graph.name(n) for n in scope if graph.is_active(n) and n not in involved
     )
 
     dot = new_digraph("integration", title, rankdir="LR")
