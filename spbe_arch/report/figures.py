@@ -5,9 +5,11 @@ the reason and the command that draws it on its own.
 """
 
 import math
+import os
 import re
 from collections import Counter
-from dataclasses import dataclass
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from ..io import SpbeError
@@ -15,6 +17,7 @@ from ..model.types import Status
 from .svg import inline_svg
 
 if TYPE_CHECKING:
+    from ..diagrams import Engine
     from ..graph import ArchGraph
 
 __all__ = [
@@ -148,7 +151,7 @@ def _integration_plan(graph: "ArchGraph", side: int) -> list[tuple]:
 
 def diagrams(graph: "ArchGraph", model: str, lang: str) -> tuple[list[Diagram], str]:
     from ..diagrams import diagram as build_diagram
-    from ..diagrams import find_engine, render
+    from ..diagrams import find_engine
 
     arch = graph.arch
     engine = find_engine()
@@ -207,7 +210,8 @@ def diagrams(graph: "ArchGraph", model: str, lang: str) -> tuple[list[Diagram], 
             )[side],
             {"element": host}, False,
         ))
-    diagrams = []
+    diagrams: list[Diagram] = []
+    pending: list[tuple[int, str]] = []  # (index in diagrams, DOT source) to lay out
     shown = {  # how many applications each view would show, and of what
         "integration": (len(arch.applications), "the model has"),
         "overview": (0, ""),  # limited by units, below
@@ -239,13 +243,32 @@ def diagrams(graph: "ArchGraph", model: str, lang: str) -> tuple[list[Diagram], 
             source = build_diagram(graph, view, **options).source
             if engine is None:
                 raise SpbeError("no Graphviz engine: install graphviz or graphviz-pure")
-            svg = render(source, "svg", engine=engine).decode("utf-8")
         except SpbeError as exc:
             diagrams.append(Diagram(key, title, "", caption, command, None, str(exc), folded))
             continue
-        printable, tiles = _print_tiles(svg, f"d-{key}")
-        diagrams.append(Diagram(
-            key, title, "", caption, command, inline_svg(svg, f"d-{key}", label=title),
-            folded=folded, printable=printable, tiles=() if folded else tiles,
-        ))
+        diagrams.append(Diagram(key, title, "", caption, command, None, "", folded))
+        pending.append((len(diagrams) - 1, source))
+    # the layout engine runs as a process per diagram: run them side by side
+    with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
+        drawn = list(pool.map(lambda job: _svg(job[1], engine), pending))
+    for (index, _), svg in zip(pending, drawn, strict=True):
+        first = diagrams[index]
+        if isinstance(svg, SpbeError):
+            diagrams[index] = replace(first, reason=str(svg))
+            continue
+        printable, tiles = _print_tiles(svg, f"d-{first.key}")
+        diagrams[index] = replace(
+            first, svg=inline_svg(svg, f"d-{first.key}", label=first.title),
+            printable=printable, tiles=() if first.folded else tiles,
+        )
     return diagrams, engine.name if engine else ""
+
+
+def _svg(source: str, engine: "Engine") -> "str | SpbeError":
+    """The SVG of a DOT source, or the error that stopped its layout."""
+    from ..diagrams import render
+
+    try:
+        return render(source, "svg", engine=engine).decode("utf-8")
+    except SpbeError as exc:
+        return exc
