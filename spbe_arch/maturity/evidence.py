@@ -42,6 +42,8 @@ from ..model import (
     Status,
 )
 from ..model.framework import EvidenceRule, Framework, Indicator
+from ..model.i18n import N_
+from ..model.i18n import gettext as _
 from ..model.rules import listed
 from .services import ServiceStructure, service_structures
 
@@ -123,10 +125,12 @@ def climb(indicator: Indicator, rule: EvidenceRule, ladder: list[Rung], *, base:
     """
     if basis is not None and basis[1].known * 2 < basis[1].of:
         label, known = basis
-        ladder = [Rung(2, (f"record {label} in the model (known for {known.known} of "
-                           f"{known.of})",), met=False), *ladder]
+        label = _(label)
+        ladder = [Rung(2, (_("record {fact} in the model (known for {known} of {of})").format(
+            fact=label, known=known.known, of=known.of),), met=False), *ladder]
         base = 1
-        reason = f"insufficient data: {label} known for {known.known} of {known.of}; {reason}"
+        reason = _("insufficient data: {fact} known for {known} of {of}; {reason}").format(
+            fact=label, known=known.known, of=known.of, reason=reason)
     level = base
     for rung in sorted(ladder, key=lambda r: r.level):
         if not rung.reached:
@@ -206,7 +210,7 @@ class ModelFacts:
     def duplicates(self) -> dict[str, str]:
         """Active aplikasi khusus to retire -> what they duplicate (the audit's duplicate rules)."""
         out: dict[str, str] = {}
-        for app, (_, umum) in khusus_duplicating_umum(self.graph).items():
+        for app, (_rule, umum) in khusus_duplicating_umum(self.graph).items():
             out[app] = "aplikasi umum " + ", ".join(f"'{r}'" for r in sorted(umum))
         for group in duplicate_application_groups(self.graph):
             for other in group[1:]:
@@ -281,8 +285,9 @@ def _ids(ids: Iterable[str]) -> str:
     return listed(sorted(ids), _SHOWN)
 
 
-def _count(items: list, noun: str) -> str:
-    return f"{len(items)} {noun}{'' if len(items) == 1 else 's'}"
+def _n(count: int, one: str, many: str) -> str:
+    """`one` or `many` (templates with a `{count}` field) as `count` asks, translated."""
+    return _(one if count == 1 else many).format(count=count)
 
 
 def _some(items: list) -> int:
@@ -315,14 +320,16 @@ def architecture(facts: ModelFacts, indicator: Indicator) -> Derivation | None:
         for element in domains[name].values()
         if element.ref is None
     ))
-    reason = f"{len(described)} of 6 architecture domains described"
+    reason = _("{count} of 6 architecture domains described").format(count=len(described))
     if missing:
-        reason += f" (missing: {', '.join(missing)})"
+        reason += _(" (missing: {domains})").format(domains=", ".join(missing))
     elif unreferenced:
-        reason += f"; {len(unreferenced)} elements without a reference-architecture code"
-    add_domains = (f"describe the missing architecture domains: {', '.join(missing)}",)
-    add_refs = (f"add the RAB/RAL/RAD/RAA `ref` code to {len(unreferenced)} elements: "
-                f"{_ids(unreferenced)}",)
+        reason += _("; {count} elements without a reference-architecture code").format(
+            count=len(unreferenced))
+    add_domains = (_("describe the missing architecture domains: {domains}").format(
+        domains=", ".join(missing)),)
+    add_refs = (_("add the RAB/RAL/RAD/RAA `ref` code to {count} elements: {ids}").format(
+        count=len(unreferenced), ids=_ids(unreferenced)),)
     ladder = [
         Rung(2, add_domains, unmet=missing, tolerance=3),
         Rung(3, add_domains, unmet=missing),
@@ -351,14 +358,16 @@ def roadmap(facts: ModelFacts, indicator: Indicator) -> Derivation | None:
         for element_id, element in collection.items()
         if element.status in (Status.planned, Status.development) and element_id not in planned_ids
     ))
-    reason = _count(list(items), "roadmap item")
+    reason = _n(len(items), N_("{count} roadmap item"), N_("{count} roadmap items"))
     if vague:
-        reason += f"; naming no elements: {_ids(vague)}"
+        reason += _("; naming no elements: {ids}").format(ids=_ids(vague))
     elif pending:
-        reason += f"; planned but on no roadmap item: {_ids(pending)}"
+        reason += _("; planned but on no roadmap item: {ids}").format(ids=_ids(pending))
     ladder = [
-        Rung(3, (f"name the elements each roadmap item changes: {_ids(vague)}",), unmet=vague),
-        Rung(4, (f"put the planned elements on a roadmap item: {_ids(pending)}",), unmet=pending),
+        Rung(3, (_("name the elements each roadmap item changes: {ids}").format(
+            ids=_ids(vague)),), unmet=vague),
+        Rung(4, (_("put the planned elements on a roadmap item: {ids}").format(
+            ids=_ids(pending)),), unmet=pending),
     ]
     return climb(indicator, EvidenceRule.roadmap, ladder, base=2, ceiling=4, reason=reason,
                  elements=items)
@@ -383,15 +392,17 @@ def business_process(facts: ModelFacts, indicator: Indicator) -> Derivation | No
     manual = tuple(sorted(
         p for p, process in processes.items() if not electronic.intersection(process.services)
     ))
-    reason = f"{len(processes) - len(no_ref)} of {len(processes)} processes carry an RAB code"
+    reason = _("{count} of {total} processes carry an RAB code").format(
+        count=len(processes) - len(no_ref), total=len(processes))
     if not no_ref and manual:
-        reason += f"; supported by no electronic service: {_ids(manual)}"
-    add_refs = (f"map processes to the national RAB (`ref: RAB...`): {_ids(no_ref)}",)
+        reason += _("; supported by no electronic service: {ids}").format(ids=_ids(manual))
+    add_refs = (_("map processes to the national RAB (`ref: RAB...`): {ids}").format(
+        ids=_ids(no_ref)),)
     ladder = [
         Rung(2, add_refs, unmet=no_ref, tolerance=len(processes) // 2),
         Rung(3, add_refs, unmet=no_ref),
-        Rung(4, (f"support these processes with an electronic service: {_ids(manual)}",),
-             unmet=manual),
+        Rung(4, (_("support these processes with an electronic service: {ids}").format(
+            ids=_ids(manual)),), unmet=manual),
     ]
     return climb(indicator, EvidenceRule.business_process, ladder, ceiling=4, reason=reason,
                  elements=processes)
@@ -411,18 +422,21 @@ def application(facts: ModelFacts, indicator: Indicator) -> Derivation | None:
     duplicates = facts.duplicates
     isolated = tuple(facts.isolated)
     umum = sorted(a for a, app in facts.active_apps.items() if app.kind is ApplicationKind.umum)
-    reason = f"{len(facts.active_apps)} active applications, {len(umum)} aplikasi umum"
+    reason = _("{count} active applications, {umum} aplikasi umum").format(
+        count=len(facts.active_apps), umum=len(umum))
     if duplicates:
-        reason += f"; {_count(list(duplicates), 'duplicate')}: " + "; ".join(
-            f"{app} duplicates {why}" for app, why in list(duplicates.items())[:_SHOWN])
+        reason += _("; {duplicates}: {which}").format(
+            duplicates=_n(len(duplicates), N_("{count} duplicate"), N_("{count} duplicates")),
+            which="; ".join(_("{app} duplicates {what}").format(app=app, what=why)
+                            for app, why in list(duplicates.items())[:_SHOWN]))
     elif isolated:
-        reason += f"; integrated with nothing: {_ids(isolated)}"
+        reason += _("; integrated with nothing: {ids}").format(ids=_ids(isolated))
     recorded = integrations_recorded(facts.graph)
     ladder = [
-        Rung(3, (f"retire or replace duplicate applications by the aplikasi umum: "
-                 f"{_ids(duplicates)}",), unmet=tuple(duplicates)),
-        Rung(4, (f"integrate isolated applications: {_ids(isolated)}" if recorded else
-                 "record the integrations between the applications",),
+        Rung(3, (_("retire or replace duplicate applications by the aplikasi umum: {ids}").format(
+            ids=_ids(duplicates)),), unmet=tuple(duplicates)),
+        Rung(4, (_("integrate isolated applications: {ids}").format(ids=_ids(isolated))
+                 if recorded else _("record the integrations between the applications"),),
              met=recorded and not isolated),
     ]
     return climb(indicator, EvidenceRule.application, ladder, base=2, ceiling=4, reason=reason,
@@ -450,18 +464,21 @@ def data_centre(facts: ModelFacts, indicator: Indicator) -> Derivation | None:
     outside = tuple(sorted(a for a, app in apps.items() if not on_government(app)))
     used = sorted({app.hosting for app in apps.values() if on_government(app)})
     off_jip = tuple(c for c in used if not on_jip(facts.graph, c))
-    reason = f"{len(apps) - len(outside)} of {len(apps)} applications on PDN or pusat data daerah"
+    reason = _("{count} of {total} applications on PDN or pusat data daerah").format(
+        count=len(apps) - len(outside), total=len(apps))
     if not outside and off_jip:
-        reason += f"; not on JIP: {', '.join(off_jip)}"
-    move = (f"move these applications to PDN or the pusat data daerah: {_ids(outside)}",)
+        reason += _("; not on JIP: {ids}").format(ids=", ".join(off_jip))
+    move = (_("move these applications to PDN or the pusat data daerah: {ids}").format(
+        ids=_ids(outside)),)
     ladder = [
         Rung(2, move, unmet=outside, tolerance=_some(list(apps))),
         Rung(3, move, unmet=outside),
-        Rung(4, (f"connect these data centres to JIP: {_ids(off_jip)}",), unmet=off_jip),
+        Rung(4, (_("connect these data centres to JIP: {ids}").format(ids=_ids(off_jip)),),
+             unmet=off_jip),
     ]
     return climb(indicator, EvidenceRule.data_centre, ladder, ceiling=4, reason=reason,
                  elements=[*outside, *used],
-                 basis=("hosting", Known(sum(a.states("hosting") for a in apps.values()),
+                 basis=(N_("hosting"), Known(sum(a.states("hosting") for a in apps.values()),
                                          len(apps))))
 
 
@@ -477,18 +494,20 @@ def network(facts: ModelFacts, indicator: Indicator) -> Derivation | None:
         return None
     off = tuple(u for u in units if not on_jip(facts.graph, u))
     public = tuple(facts.over_internet)
-    reason = f"{len(units) - len(off)} of {len(units)} units on JIP"
+    reason = _("{count} of {total} units on JIP").format(
+        count=len(units) - len(off), total=len(units))
     if not off and public:
-        reason += f"; {len(public)} integrations over the public internet"
-    connect = (f"connect these units to JIP: {_ids(off)}",)
+        reason += _("; {count} integrations over the public internet").format(count=len(public))
+    connect = (_("connect these units to JIP: {ids}").format(ids=_ids(off)),)
     ladder = [
         Rung(2, connect, unmet=off, tolerance=_some(list(units))),
         Rung(3, connect, unmet=off),
-        Rung(4, (f"move these integrations from the internet to JIP: {_ids(public)}",),
-             unmet=public),
+        Rung(4, (_("move these integrations from the internet to JIP: {ids}").format(
+            ids=_ids(public)),), unmet=public),
     ]
     return climb(indicator, EvidenceRule.network, ladder, ceiling=4, reason=reason,
-                 elements=[*off, *public], basis=facts.basis("units.networks", "units' networks"))
+                 elements=[*off, *public],
+                 basis=facts.basis("units.networks", N_("units' networks")))
 
 
 @derives(EvidenceRule.splp_integration)
@@ -510,24 +529,30 @@ def splp_integration(facts: ModelFacts, indicator: Indicator) -> Derivation | No
     national = [f for f in real if f.scope == "national"]
     national_bypass = tuple(f.id for f in national if not f.via_splp)
     national_splp = [f.id for f in national if f.via_splp]
-    reason = (f"{len(splp)} of {len(real)} integrations via SPLP; bypassing SPLP: "
-              f"{len(unit_bypass)} between units, {len(national_bypass)} with national platforms")
+    reason = _("{count} of {total} integrations via SPLP; bypassing SPLP: {units} between "
+               "units, {national} with national platforms").format(
+        count=len(splp), total=len(real), units=len(unit_bypass), national=len(national_bypass))
     if national_bypass:
-        route_national = (f"route {_count(list(national_bypass), 'integration')} with national "
-                          f"platforms through SPLP (via: splp): {_ids(national_bypass)}",)
+        route_national = (_("route {integrations} with national platforms through SPLP "
+                            "(via: splp): {ids}").format(
+            integrations=_n(len(national_bypass), N_("{count} integration"),
+                            N_("{count} integrations")),
+            ids=_ids(national_bypass)),)
     else:
-        route_national = ("integrate a service with another instansi or a national platform "
-                          "through SPLP",)
+        route_national = (_("integrate a service with another instansi or a national platform "
+                            "through SPLP"),)
     ladder = [
-        Rung(2, ("publish a service API on SPLP and route an integration through it "
-                 "(via: splp)",), met=bool(splp)),
-        Rung(3, (f"route {_count(list(unit_bypass), 'integration')} between units through SPLP "
-                 f"(via: splp): {_ids(unit_bypass)}",), unmet=unit_bypass),
+        Rung(2, (_("publish a service API on SPLP and route an integration through it "
+                   "(via: splp)"),), met=bool(splp)),
+        Rung(3, (_("route {integrations} between units through SPLP (via: splp): {ids}").format(
+            integrations=_n(len(unit_bypass), N_("{count} integration"),
+                            N_("{count} integrations")),
+            ids=_ids(unit_bypass)),), unmet=unit_bypass),
         Rung(4, route_national, met=not national_bypass and bool(national_splp)),
     ]
     return climb(indicator, EvidenceRule.splp_integration, ladder, ceiling=4, reason=reason,
                  elements=[*splp, *unit_bypass, *national_bypass],
-                 basis=facts.basis("applications.integrations", "integrations"))
+                 basis=facts.basis("applications.integrations", N_("integrations")))
 
 
 @derives(EvidenceRule.collaboration)
@@ -543,11 +568,12 @@ def collaboration(facts: ModelFacts, indicator: Indicator) -> Derivation | None:
     real = facts.integrations
     units = [f.id for f in real if f.scope == "cross_unit"]
     national = [f.id for f in real if f.scope == "national"]
-    reason = f"{len(units)} integrations between units, {len(national)} with other instansi"
+    reason = _("{units} integrations between units, {national} with other instansi").format(
+        units=len(units), national=len(national))
     missing = tuple(
-        action for action, done in (
-            ("integrate applications of different units", units),
-            ("integrate a service with another instansi or a national platform", national),
+        _(action) for action, done in (
+            (N_("integrate applications of different units"), units),
+            (N_("integrate a service with another instansi or a national platform"), national),
         ) if not done
     )
     ladder = [
@@ -556,7 +582,7 @@ def collaboration(facts: ModelFacts, indicator: Indicator) -> Derivation | None:
     ]
     return climb(indicator, EvidenceRule.collaboration, ladder, ceiling=3, reason=reason,
                  elements=[*units, *national],
-                 basis=facts.basis("applications.integrations", "integrations"))
+                 basis=facts.basis("applications.integrations", N_("integrations")))
 
 
 @derives(EvidenceRule.security_management)
@@ -574,15 +600,19 @@ def security_management(facts: ModelFacts, indicator: Indicator) -> Derivation |
     isms = [c for c, control in controls.items()
             if "isms" in control.kind.lower() or "27001" in (control.standard or "")]
     uncovered = tuple(sorted(set(facts.active_apps) - facts.covered_apps(controls.values())))
-    reason = (f"{len(controls)} active security controls, {'an' if isms else 'no'} ISMS; "
-              f"{len(uncovered)} of {len(facts.active_apps)} applications uncovered")
+    reason = _(N_("{count} active security controls, an ISMS; {uncovered} of {total} "
+                  "applications uncovered") if isms else
+               N_("{count} active security controls, no ISMS; {uncovered} of {total} "
+                  "applications uncovered")).format(
+        count=len(controls), uncovered=len(uncovered), total=len(facts.active_apps))
     needed = []
     if not isms:
-        needed.append("run an ISMS (SNI ISO/IEC 27001) and record it as a security control")
+        needed.append(_("run an ISMS (SNI ISO/IEC 27001) and record it as a security control"))
     if uncovered:
-        needed.append(f"cover these applications with security controls: {_ids(uncovered)}")
+        needed.append(_("cover these applications with security controls: {ids}").format(
+            ids=_ids(uncovered)))
     ladder = [
-        Rung(2, ("record the security controls in force (security:)",), met=bool(controls)),
+        Rung(2, (_("record the security controls in force (security:)"),), met=bool(controls)),
         Rung(3, tuple(needed), met=bool(isms) and not uncovered),
     ]
     return climb(indicator, EvidenceRule.security_management, ladder, ceiling=3, reason=reason,
@@ -602,13 +632,13 @@ def security_audit(facts: ModelFacts, indicator: Indicator) -> Derivation | None
               if any(word in control.kind.lower() for word in AUDIT_KINDS)}
     covered = facts.covered_apps(audits.values())
     uncovered = tuple(sorted(set(facts.active_apps) - covered))
-    reason = (f"{len(audits)} security audit controls cover {len(covered)} of "
-              f"{len(facts.active_apps)} applications")
+    reason = _("{count} security audit controls cover {covered} of {total} applications").format(
+        count=len(audits), covered=len(covered), total=len(facts.active_apps))
     ladder = [
-        Rung(2, ("audit the security of the main applications (penetration test) and record "
-                 "it as a security control",), met=bool(covered)),
-        Rung(3, (f"extend security audits to these applications: {_ids(uncovered)}",),
-             unmet=uncovered),
+        Rung(2, (_("audit the security of the main applications (penetration test) and record "
+                   "it as a security control"),), met=bool(covered)),
+        Rung(3, (_("extend security audits to these applications: {ids}").format(
+            ids=_ids(uncovered)),), unmet=uncovered),
     ]
     return climb(indicator, EvidenceRule.security_audit, ladder, ceiling=3, reason=reason,
                  elements=[*audits, *uncovered])
@@ -639,24 +669,28 @@ def data_management(facts: ModelFacts, indicator: Indicator) -> Derivation | Non
         d for d, item in data.items()
         if item.ref is None or not facts.graph.sources(d, "writes")
     ))
-    reason = (f"{len(data)} data sets: {len(no_steward)} without steward, {len(unpublished)} "
-              f"open but unpublished, {len(leaked)} closed but published")
-    name_stewards = f"name a steward (walidata/produsen data) for: {_ids(no_steward)}"
+    reason = _("{count} data sets: {no_steward} without steward, {unpublished} open but "
+               "unpublished, {leaked} closed but published").format(
+        count=len(data), no_steward=len(no_steward), unpublished=len(unpublished),
+        leaked=len(leaked))
+    name_stewards = _("name a steward (walidata/produsen data) for: {ids}").format(
+        ids=_ids(no_steward))
     fixes = (
         *([name_stewards] if no_steward else []),
-        *([f"publish open data on Satu Data: {_ids(unpublished)}"] if unpublished else []),
-        *([f"withdraw or reclassify closed data that is published: {_ids(leaked)}"]
-          if leaked else []),
+        *([_("publish open data on Satu Data: {ids}").format(ids=_ids(unpublished))]
+          if unpublished else []),
+        *([_("withdraw or reclassify closed data that is published: {ids}").format(
+            ids=_ids(leaked))] if leaked else []),
     )
     ladder = [
         Rung(2, (name_stewards,), unmet=no_steward, tolerance=len(data) // 2),
         Rung(3, fixes, unmet=(*no_steward, *unpublished, *leaked)),
-        Rung(4, (f"give these data sets an RAD code and a producing application: "
-                 f"{_ids(unmapped)}",), unmet=unmapped),
+        Rung(4, (_("give these data sets an RAD code and a producing application: {ids}").format(
+            ids=_ids(unmapped)),), unmet=unmapped),
     ]
     return climb(indicator, EvidenceRule.data_management, ladder, ceiling=4, reason=reason,
                  elements=[*no_steward, *unpublished, *leaked],
-                 basis=facts.basis("data.steward", "data stewards"))
+                 basis=facts.basis("data.steward", N_("data stewards")))
 
 
 @derives(EvidenceRule.asset_management)
@@ -679,14 +713,17 @@ def asset_management(facts: ModelFacts, indicator: Indicator) -> Derivation | No
     ))
     no_ref = tuple(sorted(a for a, app in apps.items() if app.ref is None))
     records = len(apps) + len(centres)
-    reason = f"{records - len(incomplete)} of {records} inventory records complete"
+    reason = _("{count} of {total} inventory records complete").format(
+        count=records - len(incomplete), total=records)
     if not incomplete and no_ref:
-        reason += f"; {len(no_ref)} applications without an RAA code"
-    complete = (f"complete the inventory (hosting; location and provider): {_ids(incomplete)}",)
+        reason += _("; {count} applications without an RAA code").format(count=len(no_ref))
+    complete = (_("complete the inventory (hosting; location and provider): {ids}").format(
+        ids=_ids(incomplete)),)
     ladder = [
         Rung(2, complete, unmet=incomplete, tolerance=records // 2),
         Rung(3, complete, unmet=incomplete),
-        Rung(4, (f"add the RAA `ref` code to: {_ids(no_ref)}",), unmet=no_ref),
+        Rung(4, (_("add the RAA `ref` code to: {ids}").format(ids=_ids(no_ref)),),
+             unmet=no_ref),
     ]
     return climb(indicator, EvidenceRule.asset_management, ladder, ceiling=4, reason=reason,
                  elements=incomplete)
@@ -707,11 +744,14 @@ def _made(indicator: Indicator, rule: EvidenceRule, level: int, ceiling: int, re
 
 
 _SERVICE_STEP = {
-    2: "let users interact online (forms, questions, tracking)",
-    3: "complete the transaction online, end to end",
-    4: "integrate it with other services and instansi through SPLP",
-    5: "improve it continuously from measured use and satisfaction",
+    2: N_("let users interact online (forms, questions, tracking)"),
+    3: N_("complete the transaction online, end to end"),
+    4: N_("integrate it with other services and instansi through SPLP"),
+    5: N_("improve it continuously from measured use and satisfaction"),
 }
+
+RAISE_SERVICE = N_("raise service '{service}' to {level}: {step}; then set `level: {level}`")
+"""The action raising a service's claimed level (the plan tells it from model changes)."""
 
 
 def _service_levels(facts: ModelFacts, indicator: Indicator) -> list[tuple[int, str]]:
@@ -733,8 +773,7 @@ def _service_actions(facts: ModelFacts, best: str, level: int,
                      ceiling: int) -> dict[int, list[str]]:
     names = {ServiceLevel(name).number: name for name in ServiceLevel}
     out = {
-        to: [f"raise service '{best}' to {names[to]}: {_SERVICE_STEP[to]}; "
-             f"then set `level: {names[to]}`"]
+        to: [_(RAISE_SERVICE).format(service=best, level=names[to], step=_(_SERVICE_STEP[to]))]
         for to in range(level + 1, ceiling + 1)
         if to in names
     }
@@ -748,20 +787,25 @@ def _collaboration_gaps(facts: ModelFacts, service_id: str) -> list[str]:
     service = facts.arch.services.get(service_id)
     apps = sorted(set(service.applications) & set(facts.active_apps)) if service else []
     if not apps:
-        return [f"realize service '{service_id}' with an active application"]
+        return [_("realize service '{service}' with an active application").format(
+            service=service_id)]
     touching = [f for f in facts.integrations
                 if (f.source in apps or f.target in apps) and f.scope != "internal"]
     bypass = [f.id for f in touching if not f.via_splp]
     out = []
     if bypass:
-        out.append(f"route the integrations of {_ids(apps)} through SPLP: {_ids(bypass)}")
+        out.append(_("route the integrations of {apps} through SPLP: {ids}").format(
+            apps=_ids(apps), ids=_ids(bypass)))
     elif not any(f.via_splp for f in touching):
-        out.append(f"connect {_ids(apps)} to other units or instansi through SPLP")
-    gaps = sorted({f"'{flow.data}' from {flow.producers[0]}" for flow in facts.graph.flow_gaps
-                   if flow.consumer in apps})
+        out.append(_("connect {apps} to other units or instansi through SPLP").format(
+            apps=_ids(apps)))
+    gaps = sorted({_("'{data}' from {producer}").format(data=flow.data,
+                                                        producer=flow.producers[0])
+                   for flow in facts.graph.flow_gaps if flow.consumer in apps})
     if gaps:
-        out.append(f"integrate the data {_ids(apps)} read{'s' if len(apps) == 1 else ''}: "
-                   + ", ".join(gaps))
+        out.append(_(N_("integrate the data {apps} reads: {gaps}") if len(apps) == 1 else
+                     N_("integrate the data {apps} read: {gaps}")).format(
+            apps=_ids(apps), gaps=", ".join(gaps)))
     return out
 
 
@@ -777,7 +821,9 @@ def service_level(facts: ModelFacts, indicator: Indicator) -> Derivation | None:
     if not levels:
         return None
     level, best = levels[0]
-    reason = f"best of {_count(levels, 'service')}: '{best}' at level {level}"
+    reason = _("best of {services}: '{best}' at level {level}").format(
+        services=_n(len(levels), N_("{count} service"), N_("{count} services")), best=best,
+        level=level)
     return _made(indicator, EvidenceRule.service_level, level, 5, reason,
                  [s for _, s in levels], _service_actions(facts, best, level, 5))
 
@@ -807,22 +853,26 @@ def open_data(facts: ModelFacts, indicator: Indicator) -> Derivation | None:
     level = max(data_level, service)
     parts = []
     if best is not None:
-        parts.append(f"best service '{best}' at level {service}")
-    parts.append(f"{len(published)} data sets published, {_count(feeds, 'automated feed')} to "
-                 "Satu Data")
+        parts.append(_("best service '{best}' at level {level}").format(best=best,
+                                                                         level=service))
+    parts.append(_("{count} data sets published, {feeds} to Satu Data").format(
+        count=len(published),
+        feeds=_n(len(feeds), N_("{count} automated feed"), N_("{count} automated feeds"))))
     actions: dict[int, list[str]] = {}
     if data_level < 3 and level < 3:
-        actions[3] = [f"publish all open data ({_ids(unpublished)})"] if unpublished else []
+        actions[3] = ([_("publish all open data ({ids})").format(ids=_ids(unpublished))]
+                      if unpublished else [])
         if not feeds:
-            actions[3].append("feed the Satu Data portal through an integration (API or SPLP) "
-                              "instead of file uploads")
+            actions[3].append(_("feed the Satu Data portal through an integration (API or SPLP) "
+                                "instead of file uploads"))
     if best is not None:
         for to, steps in _service_actions(facts, best, level, 5).items():
             actions.setdefault(to, []).extend(steps)
     else:
         for to in range(max(level, 3) + 1, 6):
             actions.setdefault(to, []).append(
-                f"run an open-data service (`indicator: {indicator.id}`) at that level")
+                _("run an open-data service (`indicator: {indicator}`) at that level").format(
+                    indicator=indicator.id))
     return _made(indicator, EvidenceRule.open_data, level, 5, "; ".join(parts),
                  [*published, *feeds, *(s for _, s in levels)], actions)
 

@@ -19,8 +19,10 @@ import heapq
 from math import fsum
 
 from ..model.framework import Effort, Framework, Indicator
+from ..model.i18n import gettext as _
+from .evidence import RAISE_SERVICE
 from .index import EDGE_TOLERANCE, step_gain
-from .rating import SERVICE_RULES
+from .rating import SERVICE_RULES, claimant
 from .result import IndicatorRating, PlanStep, Source
 from .services import STRUCTURE_TOP
 
@@ -93,26 +95,29 @@ def _step(framework: Framework, indicator: Indicator, rating: IndicatorRating,
         actions.extend([a for a in wanted if a not in earlier] or wanted)
     if rating.claim_by != "assessment" and (rating.self_level or 0) >= to:
         # a service already claims the level: what earns it is the model change, not a claim
+        raising = _(RAISE_SERVICE).split("{", 1)[0]
         model_changes = [*(rating.model_gaps if level == rating.level else ()),
-                         *(a for a in actions if not a.startswith("raise service"))]
+                         *(a for a in actions if not a.startswith(raising))]
         actions = list(dict.fromkeys(model_changes)) or actions
     shown = rating.model_level is not None and rating.model_cap is not None
     if shown and to <= rating.model_cap:  # type: ignore[operator]
         if rating.self_level is not None and rating.self_level < to and (
                 rating.claim_by == "assessment" or rating.source is Source.verified):
-            actions.append(f"assess indicator {indicator.id} at level {to} ({names[to]}) with "
-                           "its bukti dukung")
+            actions.append(_("assess indicator {indicator} at level {level} ({name}) with its "
+                             "bukti dukung").format(indicator=indicator.id, level=to,
+                                                    name=names[to]))
     else:
-        actions.append(
-            f"document level {to} ({names[to]}) with bukti dukung and record it: an "
-            f"assessment entry for indicator {indicator.id} at level {to} naming them under "
-            "`evidence:` (or the evaluator's verified level)"
-        )
+        actions.append(_(
+            "document level {level} ({name}) with bukti dukung and record it: an assessment "
+            "entry for indicator {indicator} at level {level} naming them under `evidence:` "
+            "(or the evaluator's verified level)"
+        ).format(level=to, name=names[to], indicator=indicator.id))
     only_documents = not rung_missing and (rating.model_level or 0) >= to
     if (rating.claim_by not in (None, "assessment") and rating.service_shows is not None
             and (rating.self_level or 0) < to <= rating.service_shows):
-        actions = [f"the model shows {names[to].lower()} for {rating.claim_by}: document it "
-                   f"with bukti dukung and set `level: {names[to].lower()}`"]
+        actions = [_("the model shows {level} for {claimant}: document it with bukti dukung "
+                     "and set `level: {level}`").format(level=names[to].lower(),
+                                                        claimant=claimant(rating.claim_by))]
         only_documents = True
     if only_documents:
         effort = Effort.low

@@ -27,6 +27,7 @@ from dataclasses import dataclass
 
 from ..model import Architecture, AssessmentEntry, Finding, Location, ServiceLevel, Status
 from ..model.framework import EvidenceRule, Framework, Indicator
+from ..model.i18n import N_
 from ..model.i18n import gettext as _
 from ..model.rules import finding, listed
 from ..model.rules import maturity as codes
@@ -34,7 +35,8 @@ from .evidence import Derivation
 from .result import IndicatorRating, Source
 from .services import STRUCTURE_TOP, ServiceStructure
 
-__all__ = ["SERVICE_RULES", "SMALL_MODEL", "Assessed", "assessments", "rate", "structure_cap"]
+__all__ = ["SERVICE_RULES", "SMALL_MODEL", "Assessed", "assessments", "claimant", "rate",
+           "structure_cap"]
 
 SERVICE_RULES = (EvidenceRule.service_level, EvidenceRule.open_data)
 """Evidence rules of service indicators, whose levels are service levels."""
@@ -202,15 +204,17 @@ def _rate(framework: Framework, indicator: Indicator, derivation: Derivation | N
         if model is not None and model < derivation.level:
             reasons.append(_cap_reason(indicator, cap, active, derivation.level))
     if entry is not None and verified is None:
-        reasons.insert(0, f"self-assessed {claim} ({entry.year})")
+        reasons.insert(0, _("self-assessed {level} ({year})").format(level=claim,
+                                                                       year=entry.year))
     if verified is not None:
         level, source = verified, Source.verified
-        reasons.insert(0, f"verified {verified} ({entry.year})"  # type: ignore[union-attr]
-                       + (f", self-assessed {claim}" if claim != verified else ""))
+        reasons.insert(0, (_("verified {level} ({year}), self-assessed {claim}")
+                           if claim != verified else _("verified {level} ({year})")).format(
+            level=verified, year=entry.year, claim=claim))  # type: ignore[union-attr]
     elif claim is None:
         if model is None:
             level, source = min(names), Source.none
-            reasons.append("not rated: no claim and no model evidence; lowest level assumed")
+            reasons.append(_("not rated: no claim and no model evidence; lowest level assumed"))
         else:
             level, source = model, Source.model
     else:
@@ -221,15 +225,19 @@ def _rate(framework: Framework, indicator: Indicator, derivation: Derivation | N
             service_shows = shown.level if shown is not None else None
             if shown is not None and shown.level < claim:
                 gaps = shown.missing
-                why = (f"{claim_by} claims {_service_level(claim)}, its structure shows "
-                       f"{_service_level(shown.level)} ({shown.reason})")
+                why = _("{claimant} claims {claim}, its structure shows {shown} "
+                        "({reason})").format(
+                    claimant=claimant(claim_by), claim=_service_level(claim),
+                    shown=_service_level(shown.level), reason=shown.reason)
         if claim <= allowed:
             level, source = claim, Source.claim
             if model is not None and claim < model:
-                reasons.append(f"self-assessed {claim}, model shows {model}: the lower counts")
+                reasons.append(_("self-assessed {claim}, model shows {model}: the lower "
+                                 "counts").format(claim=claim, model=model))
         else:
             level, source = allowed, Source.model
-            reasons.append(f"claimed {claim}, {why}: {allowed} counts")
+            reasons.append(_("claimed {claim}, {why}: {allowed} counts").format(
+                claim=claim, why=why, allowed=allowed))
     return IndicatorRating(
         id=indicator.id, name=indicator.name, english=indicator.english,
         domain=indicator.domain, aspect=indicator.aspect, weight=indicator.weight,
@@ -250,14 +258,24 @@ def _claim_limit(indicator: Indicator, derivation: Derivation | None, model: int
                    if derivation and indicator.evidence in SERVICE_RULES
                    else derivation.ceiling if derivation else None)
         if derivation is not None and derivation.level < ceiling:  # type: ignore[operator]
-            return derivation.level, f"the model shows {derivation.level}"
+            return derivation.level, _("the model shows {level}").format(
+                level=derivation.level)
         return _NO_LIMIT, ""
     if model is not None:
         if derivation is not None and model < derivation.level:
             return model, _cap_reason(indicator, cap, active, derivation.level)
-        return model, f"the model shows {model}"
+        return model, _("the model shows {level}").format(level=model)
     top = STRUCTURE_TOP if indicator.evidence in SERVICE_RULES else STRUCTURE_MAX
-    return top, f"level {top + 1} and above need bukti dukung named in the entry's `evidence:`"
+    return top, _("level {level} and above need bukti dukung named in the entry's "
+                  "`evidence:`").format(level=top + 1)
+
+
+def claimant(claim_by: str) -> str:
+    """Who claims a level (`IndicatorRating.claim_by`: "assessment" or "service 'id'"),
+    as a sentence names it in the language in force."""
+    if claim_by.startswith("service '"):
+        return _("service '{service}'").format(service=claim_by[len("service '"):-1])
+    return claim_by
 
 
 def _service_level(number: int) -> str:
@@ -266,12 +284,16 @@ def _service_level(number: int) -> str:
 
 def _cap_reason(indicator: Indicator, cap: int, active: int, shown: int) -> str:
     if active < SMALL_MODEL and cap == SMALL_MODEL_MAX:
-        return (f"the model has {active} active application{'' if active == 1 else 's'} "
-                f"(fewer than {SMALL_MODEL}): structure shows at most {cap}")
+        return _(N_("the model has {count} active application (fewer than {small}): structure "
+                    "shows at most {cap}") if active == 1 else
+                 N_("the model has {count} active applications (fewer than {small}): structure "
+                    "shows at most {cap}")).format(count=active, small=SMALL_MODEL, cap=cap)
     if indicator.evidence in SERVICE_RULES:
-        return f"structure shows at most {cap}; optimum needs bukti dukung or a verified level"
-    return (f"structure shows at most {cap} (rule level {shown}); level {cap + 1} needs "
-            "bukti dukung named in an assessment entry or a verified level")
+        return _("structure shows at most {cap}; optimum needs bukti dukung or a verified "
+                 "level").format(cap=cap)
+    return _("structure shows at most {cap} (rule level {shown}); level {next} needs bukti "
+             "dukung named in an assessment entry or a verified level").format(
+        cap=cap, shown=shown, next=cap + 1)
 
 
 def _hint(rating: IndicatorRating, found: Assessed) -> str | None:
@@ -279,7 +301,7 @@ def _hint(rating: IndicatorRating, found: Assessed) -> str | None:
     if derivation is not None and derivation.level < found.entry.level:
         return next(iter(derivation.actions.get(derivation.level + 1, ())), None)
     if not found.documented:
-        return "name the bukti dukung under `evidence:` (title, link, year)"
+        return _("name the bukti dukung under `evidence:` (title, link, year)")
     return None
 
 

@@ -20,6 +20,7 @@ data flows), the audit's too, so a service the audit reports as unintegrated nev
 from dataclasses import dataclass
 
 from ..graph import ArchGraph, per_graph
+from ..model.i18n import gettext as _
 from ..model.rules import listed
 
 __all__ = ["STRUCTURE_TOP", "ServiceStructure", "service_structures"]
@@ -59,7 +60,8 @@ def service_structures(graph: ArchGraph) -> dict[str, ServiceStructure]:
     """
     gaps: dict[str, list[str]] = {}
     for flow in graph.flow_gaps:
-        gaps.setdefault(flow.consumer, []).append(f"'{flow.data}' from {flow.producers[0]}")
+        gaps.setdefault(flow.consumer, []).append(
+            _("'{data}' from {producer}").format(data=flow.data, producer=flow.producers[0]))
     return {
         service: _structure(graph, service,
                             [a for a in graph.sources(service, "realizes") if graph.is_active(a)],
@@ -71,36 +73,43 @@ def service_structures(graph: ArchGraph) -> dict[str, ServiceStructure]:
 def _structure(graph: ArchGraph, service: str, apps: list[str],
                gaps: dict[str, list[str]]) -> ServiceStructure:
     if not apps:
-        return ServiceStructure(service, 1, "no active application realizes it",
-                                (f"realize service '{service}' with an active application",))
+        return ServiceStructure(
+            service, 1, _("no active application realizes it"),
+            (_("realize service '{service}' with an active application").format(
+                service=service),))
     names = listed(apps, _SHOWN)
     writers = [a for a in apps if graph.targets(a, "writes")]
     if not writers:
         return ServiceStructure(
-            service, 2, f"its applications ({names}) write no data",
-            (f"let {names} record the service's transactions (`writes:` its data)",))
+            service, 2, _("its applications ({apps}) write no data").format(apps=names),
+            (_("let {apps} record the service's transactions (`writes:` its data)").format(
+                apps=names),))
     missing = []
     unread = sorted({gap for app in apps for gap in gaps.get(app, ())})
     if unread:
-        missing.append(f"integrate the data {names} read: {listed(unread, _SHOWN)}")
-    links = {link for app in apps for _, link in (*graph.links_out(app), *graph.links_in(app))}
+        missing.append(_("integrate the data {apps} read: {gaps}").format(
+            apps=names, gaps=listed(unread, _SHOWN)))
+    links = {link for app in apps for _node, link in (*graph.links_out(app),
+                                                       *graph.links_in(app))}
     outward = sorted(link for link in links if graph.crosses_boundary(
         graph.integrations[link].source, graph.integrations[link].target))
     through_splp = [link for link in outward if link in graph.links_via_splp]
     if not through_splp:
         bypass = [link for link in outward if link not in graph.links_via_splp]
-        missing.append(f"route the integrations of {names} through SPLP: {listed(bypass, _SHOWN)}"
-                       if bypass else
-                       f"connect {names} to other units or instansi through SPLP")
+        missing.append(_("route the integrations of {apps} through SPLP: {ids}").format(
+            apps=names, ids=listed(bypass, _SHOWN)) if bypass else
+            _("connect {apps} to other units or instansi through SPLP").format(apps=names))
     if missing:
         why = "; ".join(
             part for part in (
-                f"{len(unread)} data read without integration" if unread else "",
-                "no integration with another unit or instansi through SPLP"
+                _("{count} data read without integration").format(count=len(unread))
+                if unread else "",
+                _("no integration with another unit or instansi through SPLP")
                 if not through_splp else "",
             ) if part)
-        return ServiceStructure(service, 3, f"transaksi: {why}", tuple(missing))
+        return ServiceStructure(service, 3, _("transaksi: {why}").format(why=why),
+                                tuple(missing))
     return ServiceStructure(
         service, STRUCTURE_TOP,
-        f"data integrated; through SPLP with other units or instansi: "
-        f"{listed(through_splp, _SHOWN)}")
+        _("data integrated; through SPLP with other units or instansi: {ids}").format(
+            ids=listed(through_splp, _SHOWN)))
