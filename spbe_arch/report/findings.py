@@ -5,6 +5,8 @@ from collections.abc import Iterable
 from typing import Any
 
 from ..model import Finding, Severity
+from ..model.i18n import N_
+from ..model.i18n import gettext as _
 from ..model.rules import RULES
 
 __all__ = ["finding_dict", "findings_markdown", "findings_sarif", "findings_text", "summary_line"]
@@ -25,9 +27,9 @@ def findings_text(findings: Iterable[Finding], *, prefix: str = "") -> list[str]
     for item in findings:
         lines.append(f"{_place(item, prefix)}: {item.severity} {item.code} {item.message}")
         if item.waived:
-            lines.append(f"    waived: {item.waived}")
+            lines.append("    " + _("waived: {reason}").format(reason=item.waived))
         if item.hint:
-            lines.append(f"    hint: {item.hint}")
+            lines.append("    " + _("hint: {hint}").format(hint=item.hint))
     return lines
 
 
@@ -35,14 +37,21 @@ def summary_line(findings: list[Finding], what: str) -> str:
     """'2 errors, 1 warning in 15 files' style closing line; waived findings counted apart."""
     counts = Counter(f.severity for f in findings if not f.waived)
     parts = [
-        f"{counts[s]} {s.value}{'' if counts[s] == 1 else 's'}"
+        _(_COUNTED[s][counts[s] != 1]).format(count=counts[s])
         for s in (Severity.error, Severity.warning, Severity.info)
         if counts[s] or s is not Severity.info
     ]
     waived = sum(1 for f in findings if f.waived)
     if waived:
-        parts.append(f"{waived} waived")
-    return ", ".join(parts) + f" in {what}"
+        parts.append(_("{count} waived").format(count=waived))
+    return _("{counts} in {what}").format(counts=", ".join(parts), what=what)
+
+
+_COUNTED = {
+    Severity.error: (N_("{count} error"), N_("{count} errors")),
+    Severity.warning: (N_("{count} warning"), N_("{count} warnings")),
+    Severity.info: (N_("{count} info"), N_("{count} infos")),
+}
 
 
 def finding_dict(item: Finding) -> dict[str, Any]:
@@ -126,7 +135,7 @@ def findings_sarif(findings: list[Finding], *, prefix: str = "", version: str) -
 
 def findings_markdown(findings: list[Finding], *, title: str) -> str:
     """A Markdown table of findings, for pull-request comments."""
-    lines = [f"### {title}", "", summary_line(findings, "the model"), ""]
+    lines = [f"### {title}", "", summary_line(findings, _("the model")), ""]
     if findings:
         lines += ["| severity | code | where | element | message |", "|---|---|---|---|---|"]
         for item in findings:

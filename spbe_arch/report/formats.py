@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 from .. import __version__
 from ..io import SpbeError
 from ..model import Finding, Severity
+from ..model.i18n import gettext as _
 from . import findings as finding_formats
 
 if TYPE_CHECKING:
@@ -159,7 +160,8 @@ def _validation_text(outcome: Outcome) -> Page:
     lines = _lines(finding_formats.findings_text(result.findings, prefix=_prefix(outcome.path)))
     total = sum(arch.counts().values())
     summary = finding_formats.summary_line(
-        result.findings, f"{len(arch.files)} files ({total} elements)"
+        result.findings,
+        _("{files} files ({total} elements)").format(files=len(arch.files), total=total),
     )
     if result.findings:
         return Page(lines, summary + "\n")

@@ -60,7 +60,7 @@ def test_audit_prints_indonesian_with_lang_id():
     assert (
         "error SPBE-A002 aplikasi 'e-pbb' membaca data 'data-kependudukan' yang dihasilkan oleh "
         "'siak-lembah-hijau' tanpa jalur integrasi ke sana (berdampak pada layanan "
-        "'svc-pajak-daerah')\n    hint: integrasikan 'siak-lembah-hijau' -> 'e-pbb' melalui SPLP"
+        "'svc-pajak-daerah')\n    saran: integrasikan 'siak-lembah-hijau' -> 'e-pbb' melalui SPLP"
         in result.output
     )
 
