@@ -3,15 +3,18 @@
 from typing import Any
 
 from ..maturity import COLUMNS, IndicatorRating, Indices, MaturityResult, PlanStep
+from ..model.i18n import LANGS, N_, language
+from ..model.i18n import gettext as _
 from .findings import finding_dict, findings_text
+from .labels import EFFORT
 
 __all__ = ["maturity_dict", "maturity_markdown", "render_maturity_text"]
 
 DECIMALS = 4
 """Numbers in JSON are rounded to this many decimals (the index is a multiple of 0.0005)."""
 
-_LABELS = {"self": "self-assessed", "verified": "verified", "model": "model",
-           "counted": "counted"}
+_LABELS = {"self": N_("self-assessed"), "verified": N_("verified"), "model": N_("model"),
+           "counted": N_("counted")}
 
 
 def _round(value: float | None) -> float | None:
@@ -90,15 +93,16 @@ def _number(value: float | None) -> str:
 def _summary(result: MaturityResult) -> str:
     line = f"indeks SPBE {result.index:.2f} ({result.predikat})"
     if result.year is not None:
-        line += f" for {result.year}"
+        line += _(" for {year}").format(year=result.year)
     if result.target is not None:
-        line += f", target {result.target:.2f}, gap {result.gap:.2f}"
+        line += _(", target {target}, gap {gap}").format(target=f"{result.target:.2f}",
+                                                         gap=f"{result.gap:.2f}")
     return line
 
 
 def _columns(indices: Indices) -> str:
     """`self-assessed 3.67, verified 2.64, model 2.31, counted 2.64`."""
-    return ", ".join(f"{_LABELS[c]} {_number(getattr(indices, c))}" for c in COLUMNS)
+    return ", ".join(f"{_(_LABELS[c])} {_number(getattr(indices, c))}" for c in COLUMNS)
 
 
 def _level(value: int | None) -> str:
@@ -116,8 +120,9 @@ def _why(rating: IndicatorRating) -> str:
 
 def _plan_title(result: MaturityResult) -> str:
     gain = result.plan_reach - result.index
-    return (f"plan: {len(result.plan)} steps, +{gain:.3f} -> {result.plan_reach:.2f} "
-            f"({result.plan_predikat})")
+    return _("plan: {steps} steps, +{gain} -> {reach} ({predikat})").format(
+        steps=len(result.plan), gain=f"{gain:.3f}", reach=f"{result.plan_reach:.2f}",
+        predikat=result.plan_predikat)
 
 
 def _trajectory_rows(result: MaturityResult) -> list[list[str]]:
@@ -132,12 +137,13 @@ def render_maturity_text(result: MaturityResult, console, *, prefix: str = "") -
     title = result.instansi or "model"
     console.print(f"[bold]{title}[/bold]: {_summary(result)}  [dim]{result.framework_name}[/dim]",
                   highlight=False)
-    console.print(f"index by column: {_columns(result.indices)}", highlight=False)
+    console.print(_("index by column: {columns}").format(columns=_columns(result.indices)),
+                  highlight=False)
     for domain in result.domains:
         table = Table(title=f"{domain.id}. {domain.name} (bobot {domain.weight:g}) — "
                       f"{domain.score:.2f}", title_justify="left", expand=False)
-        for column in ("no", "indikator", "bobot", "self", "verified", "model", "counted",
-                       "why"):
+        for column in ("no", "indikator", "bobot", _("self"), _("verified"), _("model"),
+                       _("counted"), _("why")):
             table.add_column(column, overflow="fold")
         for rating in result.indicators:
             if rating.domain != domain.id:
@@ -151,22 +157,24 @@ def render_maturity_text(result: MaturityResult, console, *, prefix: str = "") -
                    if a.domain == domain.id]
         console.print("aspek: " + "; ".join(aspects), highlight=False)
     if result.unrated:
-        console.print("not rated (lowest level assumed): " + ", ".join(result.unrated),
-                      highlight=False)
+        console.print(_("not rated (lowest level assumed): {indicators}").format(
+            indicators=", ".join(result.unrated)), highlight=False)
     if len(result.trajectory) > 1:
-        trajectory = Table(title="trajectory", title_justify="left")
-        for column in ("year", *(_LABELS[c] for c in COLUMNS), "predikat"):
+        trajectory = Table(title=_("trajectory"), title_justify="left")
+        for column in (_("year"), *(_(_LABELS[c]) for c in COLUMNS), "predikat"):
             trajectory.add_column(column)
         for row in _trajectory_rows(result):
             trajectory.add_row(*row)
         console.print(trajectory)
     plan = Table(title=_plan_title(result), title_justify="left")
-    for column in ("#", "indikator", "step", "gain", "effort", "actions"):
+    for column in ("#", "indikator", _("step"), _("gain"), _("effort"), _("actions")):
         plan.add_column(column, overflow="fold")
+    lang = LANGS.index(language())
     for number, step in enumerate(result.plan, 1):
         plan.add_row(str(number), f"{step.indicator} {step.name}",
                      f"{step.from_level} -> {step.to_level} {step.to_level_name}",
-                     f"+{step.index_gain:.4f}", step.effort, "\n".join(step.actions))
+                     f"+{step.index_gain:.4f}", EFFORT[str(step.effort)][lang],
+                     "\n".join(step.actions))
     console.print(plan)
     for line in findings_text(result.findings, prefix=prefix):
         console.print(line, highlight=False, markup=False, soft_wrap=True)

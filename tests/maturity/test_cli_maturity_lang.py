@@ -1,0 +1,132 @@
+"""The maturity section in Indonesian: evidence reasons, plan actions and claim findings come from
+the catalogs with `--lang id` (and in the report, Indonesian by default), English otherwise."""
+
+import json
+import re
+import shutil
+
+import pytest
+from conftest import EXAMPLE
+
+from spbe_arch.cli import app
+
+ENGLISH = (" the model ", "integrate", "record ", "self-assessed", "route ", "connect ",
+           "document ", " through ", " units", " with ", "claimed", "structure shows")
+"""Words of the maturity module's English sentences, none of which its Indonesian uses."""
+
+
+def _json(runner, *args, code=0):
+    result = runner.invoke(app, ["maturity", *map(str, args), "--format", "json"])
+    assert result.exit_code == code, result.output
+    return json.loads(result.output)
+
+
+def _texts(out) -> list[str]:
+    """Every sentence the maturity module wrote: reasons, actions, findings."""
+    texts = [step for item in out["plan"] for step in item["actions"]]
+    for indicator in out["indicators"]:
+        texts.append(indicator["why"])
+        for evidence in indicator["evidence"]:
+            texts.append(evidence.get("reason") or "")
+            texts.extend(a for actions in (evidence.get("actions") or {}).values()
+                         for a in actions)
+    texts.extend(f"{f['message']} {f['hint'] or ''}" for f in out["findings"])
+    return [t for t in texts if t]
+
+
+@pytest.fixture(scope="module")
+def indonesian():
+    from typer.testing import CliRunner
+
+    return _json(CliRunner(), EXAMPLE, "--lang", "id")
+
+
+def test_maturity_lang_id_writes_the_plan_actions_in_indonesian(indonesian):
+    actions = {item["indicator"] + ">" + str(item["to_level"]): item["actions"]
+               for item in indonesian["plan"]}
+    assert actions["43>3"] == [
+        "catat transaksi layanan di satu-data-lembah-hijau (`writes:` datanya)",
+        "terbitkan semua data terbuka (data-penerima-bansos, data-tender)",
+    ]
+    assert actions["42>4"] == [
+        "lewatkan integrasi sp4n-lapor-lembah-hijau melalui SPLP: int-lapor-epengawasan"]
+    assert actions["45>4"] == [
+        "model menunjukkan kolaborasi untuk layanan 'svc-perizinan': dokumentasikan dengan "
+        "bukti dukung dan tetapkan `level: kolaborasi`"
+    ]
+
+
+def test_maturity_lang_id_writes_the_reasons_in_indonesian(indonesian):
+    why = {i["id"]: i["why"] for i in indonesian["indicators"]}
+    assert why["18"] == ("24 dari 46 integrasi melalui SPLP; melewati SPLP: 9 antarunit kerja, "
+                         "3 dengan platform nasional")
+    assert why["1"].startswith("penilaian mandiri 3 (2024)")
+
+
+def test_maturity_lang_id_leaves_no_english_sentence(indonesian):
+    texts = _texts(indonesian)
+    assert len(texts) > 40
+    for text in texts:
+        for word in ENGLISH:
+            assert word not in text, (word, text)
+
+
+def test_maturity_lang_en_is_unchanged(runner):
+    out = _json(runner, EXAMPLE)
+    why = {i["id"]: i["why"] for i in out["indicators"]}
+    assert why["18"] == ("24 of 46 integrations via SPLP; bypassing SPLP: 9 between units, "
+                         "3 with national platforms")
+    assert out["plan"][0]["actions"][0] == (
+        "let satu-data-lembah-hijau record the service's transactions (`writes:` its data)")
+
+
+def test_maturity_text_lang_id_has_no_english_from_the_maturity_module(runner):
+    result = runner.invoke(app, ["maturity", str(EXAMPLE), "--lang", "id"])
+    assert result.exit_code == 0, result.output
+    text = " ".join(re.sub(r"[│┃]", " ", result.output).split())
+    assert "lewatkan integrasi" in text
+    assert "rencana: 11 langkah" in text and "indeks per kolom: penilaian mandiri" in text
+    for word in ("integrate", "record ", "self-assessed", " the model ", "document it"):
+        assert word not in text, word
+
+
+def test_claims_above_the_model_are_explained_in_indonesian(runner, tmp_path):
+    model = tmp_path / "model"
+    shutil.copytree(EXAMPLE, model)
+    entries = model / "assessment.yaml"
+    entries.write_text(re.sub(r"(?m)^(    level: )\d$", r"\g<1>5", entries.read_text()),
+                       encoding="utf-8")
+    out = _json(runner, model, "--lang", "id")
+    m004 = next(f for f in out["findings"]
+                if f["code"] == "SPBE-M004" and "indikator 26 " in f["message"])
+    assert m004["message"] == (
+        "indikator 26 dinilai mandiri pada tingkat 5 untuk 2024: penilaian mandiri 5 (2024); "
+        "diklaim 5, tingkat 4 ke atas memerlukan bukti dukung yang disebut di `evidence:` pada "
+        "entri: yang dihitung 3"
+    )
+    assert m004["hint"] == "sebutkan bukti dukung di `evidence:` (judul, tautan, tahun)"
+    for text in _texts(out):
+        for word in ENGLISH:
+            assert word not in text, (word, text)
+
+
+def test_report_shows_the_first_steps_and_reasons_in_indonesian(runner, tmp_path):
+    result = runner.invoke(app, ["report", str(EXAMPLE), "-o", str(tmp_path / "r")])
+    assert result.exit_code == 0, result.output
+    page = (tmp_path / "r" / "report.md").read_text(encoding="utf-8")
+    first = page.split("### Langkah pertama", 1)[1]
+    assert (
+        "1. Indikator 43 (Layanan data terbuka): dari tingkat 2 ke 3, +0.030 — catat transaksi "
+        "layanan di satu-data-lembah-hijau (`writes:` datanya)"
+    ) in first
+    assert "24 dari 46 integrasi melalui SPLP; melewati SPLP: 9 antarunit kerja" in page
+    for word in (r"\bintegrate\b", r"\brecord\b", "self-assessed", " the model ",
+                 "document it", "bypassing"):
+        assert not re.search(word, page), word
+
+
+def test_validate_summary_line_in_indonesian(runner):
+    result = runner.invoke(app, ["validate", str(EXAMPLE), "--lang", "id"])
+    assert result.exit_code == 0, result.output
+    assert re.search(r"^0 galat, 0 peringatan di \d+ berkas \(\d+ elemen\)$", result.output,
+                     re.M), result.output
