@@ -47,7 +47,7 @@ def model_files(root: Path) -> tuple[Path, list[Path]]:
     model of its folder. Hidden folders (`.git`, `.schema`) are skipped.
     """
     if not root.exists():
-        raise SpbeError(f"{root}: no such file or folder")
+        raise SpbeError(_("{path}: no such file or folder").format(path=root))
     if root.is_file() and root.name == MANIFEST:
         root = root.parent
     if root.is_file():
@@ -55,7 +55,8 @@ def model_files(root: Path) -> tuple[Path, list[Path]]:
     manifest = root / MANIFEST
     if not manifest.is_file():
         raise SpbeError(
-            f"{root}: not a model folder (no {MANIFEST}); run `spbe-arch init {root}` to start one"
+            _("{path}: not a model folder (no {manifest}); run `spbe-arch init {path}` to start "
+              "one").format(path=root, manifest=MANIFEST)
         )
     others = sorted(
         path

@@ -5,6 +5,7 @@ import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
+from ..model.i18n import gettext as _
 from .files import SpbeError
 
 __all__ = ["refuse_overwrite", "write_atomic"]
@@ -19,7 +20,8 @@ def refuse_overwrite(paths: Iterable[Path], *, force: bool = False) -> None:
         return
     for path in paths:
         if path.exists():
-            raise SpbeError(f"{path}: already exists; use --force to overwrite it")
+            raise SpbeError(_("{path}: already exists; use --force to overwrite it").format(
+                path=path))
 
 
 def write_atomic(path: Path, content: str | bytes, *, force: bool = False) -> None:
@@ -41,4 +43,5 @@ def write_atomic(path: Path, content: str | bytes, *, force: bool = False) -> No
             Path(tmp).unlink(missing_ok=True)
             raise
     except OSError as exc:
-        raise SpbeError(f"{path}: cannot write ({exc.strerror})") from exc
+        raise SpbeError(_("{path}: cannot write ({reason})").format(
+            path=path, reason=exc.strerror)) from exc

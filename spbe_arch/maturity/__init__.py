@@ -15,6 +15,7 @@ from ..graph import ArchGraph
 from ..io import SpbeError
 from ..model import Finding
 from ..model.framework import Framework
+from ..model.i18n import gettext as _
 from ..model.rules import codes_of
 from ..validate import finalize
 from .evidence import Derivation, derive
@@ -119,9 +120,10 @@ def assess(
     structures = service_structures(graph)
     by_year, findings = assessments(arch, framework, home)
     if year is not None and year not in by_year:
-        assessed = ", ".join(map(str, by_year)) or "none"
-        raise SpbeError(f"no assessment entry for {year} in framework '{framework.id}' "
-                        f"(years assessed: {assessed})")
+        assessed = ", ".join(map(str, by_year)) or _("none")
+        raise SpbeError(_("no assessment entry for {year} in framework '{framework}' (years "
+                          "assessed: {assessed})").format(year=year, framework=framework.id,
+                                                           assessed=assessed))
     chosen = year if year is not None else (max(by_year) if by_year else None)
     trajectory = []
     ratings: list[IndicatorRating] = []

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from ..io import SpbeError, catalog_dir, parse_file
 from ..model.framework import Framework
+from ..model.i18n import gettext as _
 
 __all__ = ["DEFAULT_FRAMEWORK", "MODEL_FRAMEWORKS", "Framework", "framework_ids", "load_framework"]
 
@@ -60,7 +61,7 @@ def _resolve(ref: str | Path, root: Path | None) -> Path:
         if root is not None and not path.is_absolute():
             path = root / path
         if not path.is_file():
-            raise SpbeError(f"{path}: framework file not found")
+            raise SpbeError(_("{path}: framework file not found").format(path=path))
         return path.resolve()
     folders = [catalog_dir() / "frameworks"]
     if root is not None:
@@ -70,11 +71,10 @@ def _resolve(ref: str | Path, root: Path | None) -> Path:
             candidate = folder / f"{text}{suffix}"
             if candidate.is_file():
                 return candidate.resolve()
-    raise SpbeError(
-        f"unknown framework '{text}'; shipped frameworks: {', '.join(framework_ids())} "
-        f"(or keep it as {MODEL_FRAMEWORKS}/{text}.yaml in the model folder, or give the path "
-        "of a framework file)"
-    )
+    raise SpbeError(_(
+        "unknown framework '{framework}'; shipped frameworks: {shipped} (or keep it as "
+        "{folder}/{framework}.yaml in the model folder, or give the path of a framework file)"
+    ).format(framework=text, shipped=", ".join(framework_ids()), folder=MODEL_FRAMEWORKS))
 
 
 @cache
@@ -93,14 +93,13 @@ def _load(path: Path) -> Framework:
         first = best_match(errors)
         where = "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in first.absolute_path)
         more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
-        raise SpbeError(
-            f"{path}: invalid framework at '{where.lstrip('.') or '(top)'}': "
-            f"{first.message}{more}"
-        )
+        raise SpbeError(_("{path}: invalid framework at '{where}': {problem}").format(
+            path=path, where=where.lstrip(".") or "(top)", problem=f"{first.message}{more}"))
     framework = Framework.model_validate(parsed.data)
     problems = list(_inconsistencies(framework))
     if problems:
-        raise SpbeError(f"{path}: inconsistent framework: {'; '.join(problems)}")
+        raise SpbeError(_("{path}: inconsistent framework: {problems}").format(
+            path=path, problems="; ".join(problems)))
     domains = [d if d.weight is not None else d.model_copy(update={"weight": fsum(
         i.weight for i in framework.indicators if i.domain == d.id)}) for d in framework.domains]
     return framework.model_copy(update={"domains": domains})

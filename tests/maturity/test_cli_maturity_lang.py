@@ -130,3 +130,25 @@ def test_validate_summary_line_in_indonesian(runner):
     assert result.exit_code == 0, result.output
     assert re.search(r"^0 galat, 0 peringatan di \d+ berkas \(\d+ elemen\)$", result.output,
                      re.M), result.output
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (["validate", "nowhere"], "spbe-arch: nowhere: berkas atau folder tidak ditemukan\n"),
+    (["maturity", str(EXAMPLE), "--year", "1999"],
+     "spbe-arch: tidak ada entri penilaian untuk 1999 pada kerangka 'permenpanrb-59-2020' "
+     "(tahun yang dinilai: 2023, 2024)\n"),
+    (["maturity", str(EXAMPLE), "--framework", "nope"],
+     "spbe-arch: kerangka 'nope' tidak dikenal; kerangka bawaan: permenpanrb-59-2020 (atau "
+     "simpan sebagai frameworks/nope.yaml di folder model, atau berikan path berkas kerangka)\n"),
+])
+def test_could_not_run_messages_in_indonesian(runner, args, message):
+    result = runner.invoke(app, [*args, "--lang", "id"])
+    assert result.exit_code == 2, result.output
+    assert result.stderr == message
+
+
+def test_could_not_run_messages_stay_english_by_default(runner):
+    result = runner.invoke(app, ["maturity", str(EXAMPLE), "--year", "1999"])
+    assert result.exit_code == 2, result.output
+    assert result.stderr == ("spbe-arch: no assessment entry for 1999 in framework "
+                             "'permenpanrb-59-2020' (years assessed: 2023, 2024)\n")
