@@ -194,5 +194,5 @@ def test_frameworks_report_with_an_unknown_framework_exits_2_and_writes_nothing(
     out = tmp_path / "laporan"
     result = runner.invoke(app, ["report", str(city), "-o", str(out), "--framework", "nope"])
     assert result.exit_code == 2, result.output
-    assert "spbe-arch: unknown framework 'nope'" in result.output
+    assert "spbe-arch: kerangka 'nope' tidak dikenal" in result.output  # the report's Indonesian
     assert not (out / "index.html").exists()

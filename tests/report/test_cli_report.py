@@ -37,6 +37,11 @@ def test_report_refuses_to_overwrite_without_force(runner, make_model, tmp_path)
     (out / "report.md").write_text("keep")
     result = runner.invoke(app, ["report", model, "-o", str(out)])
     assert result.exit_code == 2, result.output
+    assert result.stderr == (  # the report speaks Indonesian unless told otherwise
+        f"spbe-arch: {out / 'report.md'}: sudah ada; gunakan --force untuk menimpanya\n"
+    )
+    result = runner.invoke(app, ["report", model, "-o", str(out), "--lang", "en"])
+    assert result.exit_code == 2, result.output
     assert result.stderr == (
         f"spbe-arch: {out / 'report.md'}: already exists; use --force to overwrite it\n"
     )
