@@ -446,26 +446,28 @@ def build_graph(arch: Architecture) -> ArchGraph:
     >>> graph.nodes("units"), graph.kind("dinkes"), graph.name("dinkes")
     (('dinkes',), 'units', 'Dinas Kesehatan')
     """
-    nodes: dict[str, tuple[str, Any]] = {}
+    kinds: dict[str, str] = {}
+    elements_of: dict[str, Any] = {}
     by_kind: dict[str, list[str]] = {}
     for collection, elements in arch.collections.items():
         if collection not in ("integrations", "archimate_relationships") and elements:
             by_kind[collection] = list(elements)
-            for element_id, element in elements.items():
-                nodes[element_id] = (collection, element)
+            kinds.update(dict.fromkeys(elements, collection))
+            elements_of.update(elements)
     platforms = {**arch.platforms, **national_platforms()}
     out: dict[str, dict[str, list[str]]] = {r: {} for r in RELATIONS}
     back: dict[str, dict[str, list[str]]] = {r: {} for r in RELATIONS}
 
     def link(source: str | None, target: str | None, relation: str) -> None:
         """Add source -> target if both ends are known; a national platform becomes a node."""
-        if target not in nodes:
+        if target not in kinds:
             platform = platforms.get(target or "")
             if platform is None:
                 return
-            nodes[target] = (NATIONAL, platform)  # type: ignore[index]
+            kinds[target] = NATIONAL  # type: ignore[index]
+            elements_of[target] = platform  # type: ignore[index]
             by_kind.setdefault(NATIONAL, []).append(target)  # type: ignore[arg-type]
-        if source not in nodes:
+        if source not in kinds:
             return
         targets = out[relation].get(source)  # type: ignore[arg-type]
         if targets is None:
@@ -522,15 +524,15 @@ def build_graph(arch: Architecture) -> ArchGraph:
         if source == target:
             continue
         link(source, target, "integrates")
-        if source in nodes and target in nodes:
+        if source in kinds and target in kinds:
             integrations[integration_id] = Edge(
                 integration_id, source, target, str(integration.via), integration.network,
                 str(integration.status), tuple(integration.data),
             )
     return ArchGraph(
         arch=arch,
-        _kinds={node: kind for node, (kind, _) in nodes.items()},
-        _elements={node: element for node, (_, element) in nodes.items()},
+        _kinds=kinds,
+        _elements=elements_of,
         _by_kind={kind: tuple(sorted(ids)) for kind, ids in by_kind.items()},
         _out={r: _sorted(adjacency) for r, adjacency in out.items()},
         _in={r: _sorted(adjacency) for r, adjacency in back.items()},

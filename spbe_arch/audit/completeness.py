@@ -43,9 +43,10 @@ class Fact:
     elements: Callable[[ArchGraph], list[Any]]
     fields: tuple[str, ...] = ()
 
-    def stated_by(self, element: Any) -> bool:
-        given = element.model_fields_set
-        return any(f in given for f in self.fields or (self.field,))
+    def count(self, elements: list[Any]) -> int:
+        """How many of `elements` state the fact."""
+        fields = set(self.fields or (self.field,))
+        return sum(not fields.isdisjoint(e.model_fields_set) for e in elements)
 
     @property
     def key(self) -> str:
@@ -98,8 +99,7 @@ def known_facts(graph: ArchGraph) -> dict[str, Known]:
     out = {}
     for fact in FACTS:
         about = fact.elements(graph)
-        stated = sum(fact.stated_by(element) for element in about)
-        out[fact.key] = Known(stated, len(about))
+        out[fact.key] = Known(fact.count(about), len(about))
     active = len(graph.active_applications)
     out["applications.integrations"] = Known(active if integrations_recorded(graph) else 0, active)
     return out

@@ -1,11 +1,10 @@
 """Gate on what is new: the findings of a model that an earlier audit (the baseline) lacked."""
 
-from collections import Counter
 from collections.abc import Iterable
 from typing import Any
 
 from ..model import Finding
-from .diff import finding_key
+from .diff import findings_without
 
 __all__ = ["not_in_baseline"]
 
@@ -25,15 +24,7 @@ def not_in_baseline(findings: Iterable[Finding], baseline: list[dict[str, Any]])
     >>> [f.element for f in not_in_baseline(now, old)]
     ['e-perpus']
     """
-    known = Counter(_key(entry) for entry in baseline)
-    out = []
-    for item in findings:
-        key = finding_key(item)
-        if known[key]:
-            known[key] -= 1
-        else:
-            out.append(item)
-    return out
+    return findings_without(findings, map(_key, baseline))
 
 
 def _key(entry: dict[str, Any]) -> tuple:

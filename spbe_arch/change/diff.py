@@ -281,7 +281,12 @@ def _own(maturity: MaturityResult, validation: list[Finding]) -> list[Finding]:
 
 def _only_in(findings: list[Finding], other: list[Finding]) -> list[Finding]:
     """Findings of `findings` whose key `other` has fewer times (each occurrence counts)."""
-    remaining = Counter(finding_key(f) for f in other)
+    return findings_without(findings, map(finding_key, other))
+
+
+def findings_without(findings: Iterable[Finding], keys: Iterable[tuple]) -> list[Finding]:
+    """`findings` less one occurrence per key in `keys` (keys as `finding_key` makes them)."""
+    remaining = Counter(keys)
     out = []
     for item in findings:
         key = finding_key(item)
