@@ -184,18 +184,24 @@ def _cell(text: object) -> str:
     return str(text).replace("|", "\\|").replace("\n", "<br>")
 
 
+def _header(*columns: str) -> str:
+    """A Markdown table's header row and rule."""
+    return "| " + " | ".join(columns) + " |\n" + "|---" * len(columns) + "|"
+
+
 def maturity_markdown(result: MaturityResult) -> str:
     """A Markdown page: summary, columns, one table per domain, trajectory, plan, findings."""
     title = result.instansi or "model"
-    lines = [f"# SPBE maturity: {title}", "", f"**{_summary(result)}** — {result.framework_name}",
-             "", f"Index by column: {_columns(result.indices)}.", "",
-             "| domain | bobot | score |", "|---|---|---|"]
+    lines = [_("# SPBE maturity: {title}").format(title=title), "",
+             f"**{_summary(result)}** — {result.framework_name}", "",
+             _("Index by column: {columns}.").format(columns=_columns(result.indices)), "",
+             _header(_("domain"), "bobot", _("score"))]
     lines += [f"| {d.id}. {_cell(d.name)} | {d.weight:g} | {d.score:.2f} |"
               for d in result.domains]
     for domain in result.domains:
         lines += ["", f"## {domain.id}. {domain.name}", "",
-                  "| no | indikator | bobot | self | verified | model | counted | why |",
-                  "|---|---|---|---|---|---|---|---|"]
+                  _header("no", "indikator", "bobot", _("self"), _("verified"), _("model"),
+                          _("counted"), _("why"))]
         lines += [
             f"| {r.id} | {_cell(r.name)} | {r.weight:g} | {_level(r.self_level)} | "
             f"{_level(r.verified_level)} | {_level(r.model_level)} | {r.level} {r.level_name} | "
@@ -203,21 +209,22 @@ def maturity_markdown(result: MaturityResult) -> str:
             for r in result.indicators if r.domain == domain.id
         ]
     if result.unrated:
-        lines += ["", "Not rated (lowest level assumed): " + ", ".join(result.unrated)]
+        lines += ["", _("Not rated (lowest level assumed): {indicators}").format(
+            indicators=", ".join(result.unrated))]
     if len(result.trajectory) > 1:
-        lines += ["", "## Trajectory", "",
-                  "| year | " + " | ".join(_LABELS[c] for c in COLUMNS) + " | predikat |",
-                  "|---|---|---|---|---|---|"]
+        lines += ["", "## " + _("Trajectory"), "",
+                  _header(_("year"), *(_(_LABELS[c]) for c in COLUMNS), "predikat")]
         lines += ["| " + " | ".join(row) + " |" for row in _trajectory_rows(result)]
     lines += ["", f"## {_plan_title(result)}", "",
-              "| # | indikator | step | gain | effort | actions |", "|---|---|---|---|---|---|"]
+              _header("#", "indikator", _("step"), _("gain"), _("effort"), _("actions"))]
+    lang = LANGS.index(language())
     lines += [
         f"| {n} | {s.indicator} {_cell(s.name)} | {s.from_level} → {s.to_level} "
-        f"{s.to_level_name} | +{s.index_gain:.4f} | {s.effort} | "
+        f"{s.to_level_name} | +{s.index_gain:.4f} | {EFFORT[str(s.effort)][lang]} | "
         f"{_cell(chr(10).join(s.actions))} |"
         for n, s in enumerate(result.plan, 1)
     ]
     if result.findings:
-        lines += ["", "## Findings", ""]
+        lines += ["", "## " + _("Findings"), ""]
         lines += [f"- `{_cell(line)}`" for line in findings_text(result.findings)]
     return "\n".join(lines) + "\n"

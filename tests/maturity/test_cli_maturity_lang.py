@@ -152,3 +152,16 @@ def test_could_not_run_messages_stay_english_by_default(runner):
     assert result.exit_code == 2, result.output
     assert result.stderr == ("spbe-arch: no assessment entry for 1999 in framework "
                              "'permenpanrb-59-2020' (years assessed: 2023, 2024)\n")
+
+
+def test_maturity_markdown_lang_id(runner):
+    result = runner.invoke(app, ["maturity", str(EXAMPLE), "--lang", "id", "--format", "markdown"])
+    assert result.exit_code == 0, result.output
+    page = result.output
+    assert page.startswith("# Tingkat kematangan SPBE: Pemerintah Kabupaten Lembah Hijau\n")
+    assert ("| no | indikator | bobot | mandiri | terverifikasi | model | dihitung | alasan |"
+            in page)
+    assert "| # | indikator | langkah | kenaikan | upaya | tindakan |" in page
+    assert "| +0.0300 | sedang | catat transaksi layanan di satu-data-lembah-hijau" in page
+    for word in (r"\bintegrate\b", r"\brecord\b", "self-assessed", " the model ", "Trajectory"):
+        assert not re.search(word, page), word
