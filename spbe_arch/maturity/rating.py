@@ -350,7 +350,7 @@ def _service_location(arch: Architecture, service_id: str) -> Location | None:
 def _ranges(ids: list[str]) -> str:
     """`1-10, 13` for runs of consecutive numbers; other ids as they are."""
     if not ids:
-        return "none"
+        return _("none")
     if not all(i.isdigit() for i in ids):
         return listed(ids, 12)
     numbers = sorted(int(i) for i in ids)
