@@ -110,8 +110,10 @@ def incomplete_data(graph: ArchGraph) -> Iterator[Hit]:
     """One hit per fact that some elements leave unknown."""
     about = {fact.key: fact.about for fact in FACTS}
     about["applications.integrations"] = N_("active applications")
+    keys = {fact.key: "/".join(f"'{f}:'" for f in fact.fields or (fact.field,)) for fact in FACTS}
+    keys["applications.integrations"] = "'integrations:'"
     for key, known in known_facts(graph).items():
         if known.known < known.of:
             field = key.split(".", 1)[1]
             yield Hit(None, values={"field": field, "known": known.known, "of": known.of,
-                                    "about": _(about[key])})
+                                    "about": _(about[key]), "keys": keys[key]})

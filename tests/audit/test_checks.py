@@ -149,7 +149,8 @@ def test_no_integration_recorded_leaves_isolation_and_gaps_unknown():
     assert [_elements(code, graph) for code in ("SPBE-A001", "SPBE-A002", "SPBE-A003")] == [
         [], [], []]
     assert _hits("SPBE-A021", graph)[-1] == (None, (), {
-        "field": "integrations", "known": 0, "of": 2, "about": "active applications"}, "")
+        "field": "integrations", "known": 0, "of": 2, "about": "active applications",
+        "keys": "'integrations:'"}, "")
 
 
 def test_incomplete_data_counts_what_the_model_states():

@@ -37,6 +37,18 @@ def test_isolated_application_is_unknown_when_no_integration_is_recorded(tmp_pat
         tmp_path, {"apps.yaml": APPS}, "SPBE-A021")
 
 
+def test_incomplete_data_hint_names_the_keys_to_state(runner, tmp_path):
+    from audit_helpers import write
+
+    from spbe_arch.cli import app
+
+    result = runner.invoke(app, ["audit", str(write(tmp_path, {"apps.yaml": APPS}))])
+    assert ("    hint: state 'reads:'/'writes:' where the source gives it; until then no "
+            "finding rests on it") in result.output.splitlines()
+    assert ("    hint: state 'integrations:' where the source gives it; until then no "
+            "finding rests on it") in result.output.splitlines()
+
+
 def test_isolated_application_counts_shared_login_as_no_integration(tmp_path):
     files = {
         "apps.yaml": APPS,

@@ -622,7 +622,7 @@ INCOMPLETE_DATA = declare(
     severity=Severity.info,
     since="0.2",
     message=N_("{field} known for {known} of {of} {about}"),
-    hint=N_("state '{field}' where the source gives it; until then no finding rests on it"),
+    hint=N_("state {keys} where the source gives it; until then no finding rests on it"),
     doc="""
 ## What it does
 Reports, once per fact the analyses read (an application's hosting, a unit's networks, a data
