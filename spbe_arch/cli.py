@@ -90,7 +90,7 @@ Lang = Annotated[
     Language,
     typer.Option(
         "--lang", envvar="SPBE_LANG",
-        help="Language of finding messages and hints: en or id (Indonesian); env SPBE_LANG",
+        help="Language of messages and hints: en or id (Indonesian); env SPBE_LANG",
     ),
 ]
 """Commands print English by default: their lines go to scripts, CI logs and code scanning,
@@ -118,18 +118,18 @@ def _run(
     from .io import SpbeError
     from .model import Severity
     from .model.i18n import use_language
-    from .report.formats import Format, Page, could_not_run, exit_code, render
+    from .report.formats import Format, Page, could_not_run, exit_code, render, wrote
 
     outcome: Outcome | SpbeError
     try:
         with use_language(lang):
             outcome = call()
             page = render(outcome, Format(fmt))
-        if output is not None:
-            from .io.write import write_atomic
+            if output is not None:
+                from .io.write import write_atomic
 
-            write_atomic(output, page.out, force=force)
-            page = Page(f"wrote {output}\n", page.err)
+                write_atomic(output, page.out, force=force)
+                page = Page(wrote([output]), page.err)
     except SpbeError as exc:
         outcome, page = exc, could_not_run(exc)
     sys.stdout.write(page.out)
@@ -214,11 +214,13 @@ def init(
     *,
     name: Annotated[str | None, typer.Option(help="Name of the instansi")] = None,
     force: Force = False,
+    lang: Lang = Language.en,
 ) -> None:
     """Start a new model folder with a manifest, starter files and an editor schema."""
     from .io.scaffold import scaffold
 
-    _run(lambda: _outcome("init", scaffold(folder, name=name, force=force), folder))
+    _run(lambda: _outcome("init", scaffold(folder, name=name, force=force), folder),
+         lang=lang.value)
 
 
 def _generated_folder(output: Path | None, check: bool, default: str) -> Path:
@@ -411,6 +413,7 @@ def diff(
                                     "findings the change introduces)")
     ] = FindingFormat.text,
     fail_on: FailOnOption = FailOn.error,
+    lang: Lang = Language.en,
 ) -> None:
     """Compare two versions of a model: elements added, removed and changed (field by
     field), integrations rerouted, findings introduced and resolved, audit metrics and the
@@ -449,7 +452,7 @@ def diff(
             )
         return _outcome("diff", result, shown, findings=result.findings)
 
-    _run(call, output_format, fail_on=fail_on)
+    _run(call, output_format, fail_on=fail_on, lang=lang.value)
 
 
 @app.command()
@@ -463,6 +466,7 @@ def roadmap(
     output_format: Annotated[
         ResultFormat, typer.Option("--format", "-f", help="Output format")
     ] = ResultFormat.text,
+    lang: Lang = Language.en,
 ) -> None:
     """Apply the Peta Rencana (roadmap items) year by year: audit metrics and the estimated
     index after each year.
@@ -481,7 +485,7 @@ def roadmap(
         result = run_roadmap(loaded, target=target, target_label=label)
         return _outcome("roadmap", result, path, loaded=loaded, findings=result.findings)
 
-    _run(call, output_format)
+    _run(call, output_format, lang=lang.value)
 
 
 @app.command()
@@ -603,6 +607,7 @@ def portfolio(
         Path | None, typer.Option("--output", "-o", help="Write to this file instead of stdout")
     ] = None,
     force: Force = False,
+    lang: Lang = Language.en,
 ) -> None:
     """Many instansi at once: rank them by estimated index, with totals and what shows only
     across them.
@@ -626,7 +631,7 @@ def portfolio(
         return _outcome("portfolio", result, findings=result.findings,
                         failed=bool(result.broken))
 
-    _run(call, output_format, output=output, force=force)
+    _run(call, output_format, output=output, force=force, lang=lang.value)
 
 
 @app.command()
@@ -715,6 +720,7 @@ def import_inventory(
     output_format: Annotated[
         ImportFormat, typer.Option("--format", "-f", help="Format of the import report")
     ] = ImportFormat.text,
+    lang: Lang = Language.en,
 ) -> None:
     """Turn an application inventory (one application per row) into a model folder.
 
@@ -732,7 +738,7 @@ def import_inventory(
         write_import(imported, output, force=force)
         return _outcome("import", imported, output, failed=not imported.report.clean)
 
-    _run(call, output_format)
+    _run(call, output_format, lang=lang.value)
 
 
 export_app = typer.Typer(
@@ -745,7 +751,7 @@ ExportOutput = Annotated[Path, typer.Option("--output", "-o", help="File to writ
 ForceOption = Annotated[bool, typer.Option(help="Overwrite an existing file")]
 
 
-def _export(path: Path, output: Path, force: bool, fmt: str) -> None:
+def _export(path: Path, output: Path, force: bool, fmt: str, lang: str) -> None:
     from .interop.export import export_model
     from .io.write import refuse_overwrite, write_atomic
 
@@ -755,26 +761,35 @@ def _export(path: Path, output: Path, force: bool, fmt: str) -> None:
         write_atomic(output, export_model(loaded.architecture, fmt), force=force)
         return _outcome("export", output, path, loaded=loaded, findings=loaded.findings)
 
-    _run(call)
+    _run(call, lang=lang)
 
 
 @export_app.command("archimate")
-def export_archimate(path: ModelPath, *, output: ExportOutput, force: ForceOption = False) -> None:
+def export_archimate(
+    path: ModelPath, *, output: ExportOutput, force: ForceOption = False,
+    lang: Lang = Language.en,
+) -> None:
     """ArchiMate 3.1 Open Exchange Format (Archi, Sparx EA, BiZZdesign, ...): elements,
     relationships, SPBE fields as properties, folders by layer, one view per layer."""
-    _export(path, output, force, "archimate")
+    _export(path, output, force, "archimate", lang.value)
 
 
 @export_app.command("graphml")
-def export_graphml(path: ModelPath, *, output: ExportOutput, force: ForceOption = False) -> None:
+def export_graphml(
+    path: ModelPath, *, output: ExportOutput, force: ForceOption = False,
+    lang: Lang = Language.en,
+) -> None:
     """The typed graph as GraphML (networkx, yEd, Gephi, Neo4j apoc.import.graphml)."""
-    _export(path, output, force, "graphml")
+    _export(path, output, force, "graphml", lang.value)
 
 
 @export_app.command("json")
-def export_json(path: ModelPath, *, output: ExportOutput, force: ForceOption = False) -> None:
+def export_json(
+    path: ModelPath, *, output: ExportOutput, force: ForceOption = False,
+    lang: Lang = Language.en,
+) -> None:
     """The typed graph as node-link JSON: {"nodes": [...], "edges": [...]}."""
-    _export(path, output, force, "json")
+    _export(path, output, force, "json", lang.value)
 
 
 @import_app.command("archimate")
@@ -783,6 +798,7 @@ def import_archimate(
     *,
     output: Annotated[Path, typer.Option("--output", "-o", help="Folder for the new model")],
     force: Annotated[bool, typer.Option(help="Write into an existing folder")] = False,
+    lang: Lang = Language.en,
 ) -> None:
     """Read an ArchiMate 3.x exchange file (any tool's) into a model folder.
 
@@ -800,7 +816,7 @@ def import_archimate(
         return _outcome("import-archimate", (result, file), output, loaded=loaded,
                         findings=loaded.findings)
 
-    _run(call)
+    _run(call, lang=lang.value)
 
 
 def _version(value: bool) -> None:

@@ -38,6 +38,7 @@ from typing import Any
 from ..graph import NATIONAL, ArchGraph
 from ..io import SpbeError, national_platforms
 from ..model import PlatformKind
+from ..model.i18n import gettext as _
 
 __all__ = ["ImpactResult", "UnknownElementError", "impact"]
 
@@ -50,8 +51,12 @@ class UnknownElementError(SpbeError):
     def __init__(self, element_id: str, matches: list[str]) -> None:
         self.element_id = element_id
         self.matches = matches
-        hint = f"; did you mean: {', '.join(matches)}" if matches else ""
-        super().__init__(f"unknown element '{element_id}'{hint}")
+        if matches:
+            message = _("unknown element '{id}'; did you mean: {matches}").format(
+                id=element_id, matches=", ".join(matches))
+        else:
+            message = _("unknown element '{id}'").format(id=element_id)
+        super().__init__(message)
 
 
 @dataclass

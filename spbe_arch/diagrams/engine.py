@@ -56,15 +56,17 @@ def render(source: str, fmt: str, *, engine: Engine | None = None) -> bytes:
         When no engine is installed, or the engine fails (its message is included).
     """
     from ..io import SpbeError
+    from ..model.i18n import gettext as _
 
     if fmt not in ("svg", "png"):
-        raise SpbeError(f"cannot render format '{fmt}'; use one of: svg, png, dot")
+        raise SpbeError(_("cannot render format '{format}'; use one of: svg, png, dot").format(
+            format=fmt))
     engine = engine or find_engine()
     if engine is None:
-        raise SpbeError(
+        raise SpbeError(_(
             "no Graphviz engine found: install Graphviz (the `dot` program) or "
             "`pip install graphviz-pure`, or write a .dot file"
-        )
+        ))
     try:
         done = subprocess.run(
             [engine.path, f"-T{fmt}"],
@@ -74,9 +76,11 @@ def render(source: str, fmt: str, *, engine: Engine | None = None) -> bytes:
             check=False,
         )
     except (OSError, subprocess.TimeoutExpired) as exc:
-        raise SpbeError(f"{engine.name} could not run: {exc}") from exc
+        raise SpbeError(_("{program} could not run: {reason}").format(
+            program=engine.name, reason=exc)) from exc
     if done.returncode != 0 or not done.stdout:
         detail = done.stderr.decode("utf-8", "replace").strip().splitlines()
-        reason = detail[-1] if detail else "no output"
-        raise SpbeError(f"{engine.name} failed (exit {done.returncode}): {reason}")
+        reason = detail[-1] if detail else _("no output")
+        raise SpbeError(_("{program} failed (exit {code}): {reason}").format(
+            program=engine.name, code=done.returncode, reason=reason))
     return done.stdout

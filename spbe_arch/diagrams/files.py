@@ -5,6 +5,7 @@ from pathlib import Path
 
 from ..io import SpbeError
 from ..io.write import refuse_overwrite, write_atomic
+from ..model.i18n import gettext as _
 from .engine import Engine, find_engine, render
 
 __all__ = ["Drawing", "file_format", "write_drawing"]
@@ -28,7 +29,8 @@ def file_format(path: Path, *, force: bool = False) -> str:
     """
     fmt = path.suffix.lower().lstrip(".")
     if fmt not in ("svg", "png", "dot"):
-        raise SpbeError(f"{path}: unknown suffix '{path.suffix}'; use .svg, .png or .dot")
+        raise SpbeError(_("{path}: unknown suffix '{suffix}'; use .svg, .png or .dot").format(
+            path=path, suffix=path.suffix))
     refuse_overwrite([path], force=force)
     return fmt
 

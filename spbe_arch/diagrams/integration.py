@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from ..graph import NATIONAL, ArchGraph
 from ..io import SpbeError
+from ..model.i18n import gettext as _
 from ..model.types import Status
 from .style import (
     EDGE_STYLES,
@@ -62,7 +63,7 @@ def integration_view(
     Applications with no integration are not drawn but counted in the legend.
     """
     if unit is not None and graph.kind(unit) != "units":
-        raise SpbeError(f"unknown unit '{unit}'")
+        raise SpbeError(_("unknown unit '{unit}'").format(unit=unit))
     mine = set(graph.targets(unit, "owns")) if unit is not None else None
 
     def concerns(*ends: str) -> bool:

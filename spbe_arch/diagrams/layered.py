@@ -5,6 +5,7 @@ from typing import TYPE_CHECKING
 
 from ..graph import NATIONAL, ArchGraph
 from ..io import SpbeError
+from ..model.i18n import gettext as _
 from .style import add_legend, edge_attrs, element_attrs, new_digraph, node_style_key, subgraph
 
 if TYPE_CHECKING:
@@ -22,11 +23,11 @@ LAYERS = (
 """Layer order (top to bottom): graph kind, Indonesian and English title, lane colour."""
 
 
-def _known(graph: ArchGraph, node: str, kind: str, what: str) -> None:
+def _known(graph: ArchGraph, node: str, kind: str, message: str) -> None:
     if graph.kind(node) != kind:
         known = graph.nodes(kind)
         listed = ", ".join(f"'{n}'" for n in known[:10]) + (", ..." if len(known) > 10 else "")
-        raise SpbeError(f"unknown {what} '{node}'; known {what}s: {listed or 'none'}")
+        raise SpbeError(message.format(id=node, known=listed or _("none")))
 
 
 def _select(graph: ArchGraph, unit: str | None, service: str | None) -> dict[str, set[str]]:
@@ -36,13 +37,13 @@ def _select(graph: ArchGraph, unit: str | None, service: str | None) -> dict[str
         apps = layers["applications"]
     else:
         if service is not None:
-            _known(graph, service, "services", "service")
+            _known(graph, service, "services", _("unknown service '{id}'; known services: {known}"))
             processes: set[str] = set()
             services = {service}
             apps = set()
         else:
             assert unit is not None
-            _known(graph, unit, "units", "unit")
+            _known(graph, unit, "units", _("unknown unit '{id}'; known units: {known}"))
             owned = set(graph.targets(unit, "owns"))
             processes = {n for n in owned if graph.kind(n) == "business_processes"}
             services = {n for n in owned if graph.kind(n) == "services"}
@@ -101,7 +102,7 @@ def layered_view(
         When `unit` or `service` is not an id of that kind, or both are given.
     """
     if unit is not None and service is not None:
-        raise SpbeError("give either a unit or a service to filter the layered view, not both")
+        raise SpbeError(_("give either a unit or a service to filter the layered view, not both"))
     layers = _select(graph, unit, service)
     dot = new_digraph("layered", title)
     dot.attr("graph", newrank="true", ranksep="0.6")

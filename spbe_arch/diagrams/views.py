@@ -4,6 +4,7 @@ from typing import TYPE_CHECKING
 
 from ..graph import ArchGraph
 from ..io import SpbeError
+from ..model.i18n import gettext as _
 from .impact import impact_view
 from .integration import integration_overview, integration_view
 from .landscape import landscape_view
@@ -53,13 +54,14 @@ def diagram(
         Unknown view, an option the view does not take, or an unknown id.
     """
     if view not in VIEWS:
-        raise SpbeError(f"unknown view '{view}'; use one of: {', '.join(VIEWS)}")
+        raise SpbeError(_("unknown view '{view}'; use one of: {views}").format(
+            view=view, views=", ".join(VIEWS)))
     if view != "layered" and service is not None:
-        raise SpbeError("--service filters the layered view only")
+        raise SpbeError(_("--service filters the layered view only"))
     if view not in ("layered", "integration") and unit is not None:
-        raise SpbeError("--unit filters the layered view and the integration map only")
+        raise SpbeError(_("--unit filters the layered view and the integration map only"))
     if view != "impact" and element is not None:
-        raise SpbeError("--element applies to the impact view only")
+        raise SpbeError(_("--element applies to the impact view only"))
     instansi = graph.arch.instansi
     owner = f" - {instansi.name}" if instansi else ""
     if view == "landscape":
@@ -74,5 +76,5 @@ def diagram(
         scope = f" ({graph.name(focus)})" if focus in graph else ""
         return layered_view(graph, unit=unit, service=service, title=_TITLES[view] + scope + owner)
     if element is None:
-        raise SpbeError("the impact view needs --element ID (the element that fails)")
+        raise SpbeError(_("the impact view needs --element ID (the element that fails)"))
     return impact_view(graph, element)

@@ -23,6 +23,7 @@ from typing import Any, get_origin
 
 from ..io import SpbeError
 from ..model import COLLECTIONS, InfrastructureKind, UnitKind
+from ..model.i18n import gettext as _
 from ..validate.references import REFERENCES
 from .archimate_map import (
     ARCHIMATE2_NAMESPACE,
@@ -137,14 +138,14 @@ def _check_root(path: Path, tag: str) -> None:
     if tag == _NS + "model":
         return
     if tag.startswith(f"{{{ARCHIMATE2_NAMESPACE}}}"):
-        raise SpbeError(
-            f"{path}: an ArchiMate 2.x exchange file ({ARCHIMATE2_NAMESPACE}); only 3.x files "
-            "can be imported: open it in an ArchiMate 3 tool (e.g. Archi) and export it again"
-        )
-    raise SpbeError(
-        f"{path}: not an ArchiMate exchange file (root element '{tag}', expected 'model' in "
-        f"{NAMESPACE})"
-    )
+        raise SpbeError(_(
+            "{path}: an ArchiMate 2.x exchange file ({namespace}); only 3.x files can be "
+            "imported: open it in an ArchiMate 3 tool (e.g. Archi) and export it again"
+        ).format(path=path, namespace=ARCHIMATE2_NAMESPACE))
+    raise SpbeError(_(
+        "{path}: not an ArchiMate exchange file (root element '{tag}', expected 'model' in "
+        "{namespace})"
+    ).format(path=path, tag=tag, namespace=NAMESPACE))
 
 
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -288,10 +289,9 @@ class _Converter:
                 kinds.add("network" if is_network else "data_centre")
             self.kinds_of[concept.identifier] = kinds
         for type_name, count in sorted(self.unmapped.items()):
-            self.warnings.append(
-                f"{type_name} elements with no SPBE meaning, kept under archimate_elements: "
-                f"{count}"
-            )
+            self.warnings.append(_(
+                "{type} elements with no SPBE meaning, kept under archimate_elements: {count}"
+            ).format(type=type_name, count=count))
         result = ImportResult(documents={}, elements_read=len(elements),
                               relationships_read=len(relationships))
         self.relationships(relationships, result)
@@ -318,8 +318,9 @@ class _Converter:
         seen: set[str] = set()
         for n, concept in enumerate(concepts):
             if not concept.identifier or concept.identifier in seen:
-                what = "repeats" if concept.identifier else "omits"
-                self.defaults[f"concepts whose identifier the file {what}, given a new id"] += 1
+                self.defaults[_("concepts whose identifier the file repeats, given a new id")
+                              if concept.identifier else
+                              _("concepts whose identifier the file omits, given a new id")] += 1
                 concept.identifier = f"{concept.identifier or concept.type.lower()}#{n}"
             seen.add(concept.identifier)
 
@@ -352,16 +353,16 @@ class _Converter:
             kind = next((k.value for k in UnitKind if k.value in words), None)
             if kind is None:
                 kind = UnitKind.unit_kerja.value
-                self.defaults["units without a kind, set to unit_kerja"] += 1
+                self.defaults[_("units without a kind, set to unit_kerja")] += 1
             record["kind"] = kind
         elif collection == "services" and "kind" not in record:
             administration = "administrasi" in name or "administration" in name
             record["kind"] = "administration" if administration else "public"
-            self.defaults["services without a kind, set from their names (public unless "
-                          "'administrasi')"] += 1
+            self.defaults[_("services without a kind, set from their names (public unless "
+                            "'administrasi')")] += 1
         elif collection == "applications" and "kind" not in record:
             record["kind"] = "khusus"
-            self.defaults["applications without a kind, set to khusus"] += 1
+            self.defaults[_("applications without a kind, set to khusus")] += 1
         elif collection == "infrastructure" and "kind" not in record:
             if concept.type == "CommunicationNetwork":
                 words, default = NETWORK_WORDS, InfrastructureKind.intranet
@@ -369,8 +370,8 @@ class _Converter:
                 words, default = DATA_CENTRE_WORDS, InfrastructureKind.on_premise
             kind = next((k for word, k in words if re.search(rf"\b{word}\b", name)), None)
             if kind is None:
-                self.defaults[f"{concept.type} elements without a kind, set to "
-                              f"{default.value}"] += 1
+                self.defaults[_("{type} elements without a kind, set to {kind}").format(
+                    type=concept.type, kind=default.value)] += 1
             record["kind"] = (kind or default).value
 
     def _infra_kinds(self, archimate_type: str) -> set[str]:
@@ -400,10 +401,10 @@ class _Converter:
         self.collection_of[unit_id] = "units"
         for record in ownerless:
             record["owner"] = unit_id
-        self.warnings.append(
+        self.warnings.append(_(
             "processes, services and applications without an owner, assigned to the added "
-            f"unit '{unit_id}' (set their owner): {len(ownerless)}"
-        )
+            "unit '{unit}' (set their owner): {count}"
+        ).format(unit=unit_id, count=len(ownerless)))
 
     def instansi(self, concept: _Concept, spbe: dict, own: dict) -> dict:
         record: dict[str, Any] = {"id": self.model_id(concept.identifier),
@@ -430,13 +431,13 @@ class _Converter:
         )
         if level is None:
             level = "lembaga"
-            self.warnings.append(
+            self.warnings.append(_(
                 "the file does not say what kind of instansi it describes: level set to "
                 "'lembaga' in spbe.yaml; correct it"
-            )
+            ))
         slug = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-") or "instansi"
         record: dict[str, Any] = {"id": self.model_id(slug), "name": name, "level": level}
-        _, own = self.split_properties(self.model)
+        own = self.split_properties(self.model)[1]
         if self.model.documentation:
             own["documentation"] = self.model.documentation
         if own:
@@ -489,19 +490,19 @@ class _Converter:
             collection = self.collection_of[concept.identifier]
             self.records[concept.identifier] = self.relationship(concept, collection, spbe, own)
         if dropped:
-            self.warnings.append(
+            self.warnings.append(_(
                 "relationships not imported because an end is not in the file (or is a "
-                f"relationship read as a field): {dropped}"
-            )
+                "relationship read as a field): {count}"
+            ).format(count=dropped))
         generic = Counter(
             c.type for c, _, _ in kept
             if self.collection_of.get(c.identifier) == "archimate_relationships"
         )
         for type_name, count in sorted(generic.items()):
-            self.warnings.append(
-                f"{type_name} relationships with no SPBE meaning, kept under "
-                f"archimate_relationships: {count}"
-            )
+            self.warnings.append(_(
+                "{type} relationships with no SPBE meaning, kept under "
+                "archimate_relationships: {count}"
+            ).format(type=type_name, count=count))
 
     def relationship(self, concept: _Concept, collection: str, spbe: dict, own: dict) -> dict:
         record: dict[str, Any] = {"id": self.ids[concept.identifier]}
@@ -553,8 +554,8 @@ class _Converter:
             if relation.field in _SINGLE and relation.field in record:
                 return False
             if marked is None and (concept.name or concept.documentation or own):
-                self.defaults["relationships read as reference fields whose name, "
-                              "documentation or properties were not kept"] += 1
+                self.defaults[_("relationships read as reference fields whose name, "
+                                "documentation or properties were not kept")] += 1
             value = self.ids.get(other) or self.model_id(other)
             for name in fields:
                 if name in _SINGLE:

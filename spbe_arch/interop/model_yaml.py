@@ -14,6 +14,7 @@ import orjson
 
 from ..io import SpbeError
 from ..io.write import write_atomic
+from ..model.i18n import gettext as _
 
 __all__ = ["to_yaml", "write_model_folder"]
 
@@ -92,10 +93,11 @@ def write_model_folder(folder: Path, texts: dict[str, str], *, force: bool = Fal
     files: the loader would merge them with the new ones.
     """
     if folder.exists() and not folder.is_dir():
-        raise SpbeError(f"{folder}: is a file; name a folder for the model")
+        raise SpbeError(_("{path}: is a file; name a folder for the model").format(path=folder))
     if folder.is_dir() and any(folder.iterdir()):
         if not force:
-            raise SpbeError(f"{folder}: already exists and is not empty; use --force to overwrite")
+            raise SpbeError(_("{path}: already exists and is not empty; use --force to overwrite")
+                            .format(path=folder))
         others = sorted(
             path.relative_to(folder).as_posix()
             for path in folder.rglob("*")
@@ -104,11 +106,11 @@ def write_model_folder(folder: Path, texts: dict[str, str], *, force: bool = Fal
             and path.relative_to(folder).as_posix() not in texts
         )
         if others:
-            raise SpbeError(
-                f"{folder}: holds other model files ({', '.join(others[:3])}"
-                f"{', ...' if len(others) > 3 else ''}) that would be merged with the import; "
-                "choose an empty folder"
-            )
+            raise SpbeError(_(
+                "{path}: holds other model files ({files}) that would be merged with the "
+                "import; choose an empty folder"
+            ).format(path=folder,
+                     files=", ".join(others[:3]) + (", ..." if len(others) > 3 else "")))
     written = []
     for name, text in texts.items():
         path = folder / name

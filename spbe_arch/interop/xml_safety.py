@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from ..io import SpbeError
+from ..model.i18n import gettext as _
 
 __all__ = ["MAX_XML_BYTES", "check_ends_with", "iterparse_safely", "root_tag"]
 
@@ -39,17 +40,18 @@ def root_tag(path: Path, *, max_bytes: int = MAX_XML_BYTES) -> str:
     try:
         size = path.stat().st_size
     except OSError as exc:
-        raise SpbeError(f"{path}: cannot read ({exc.strerror})") from None
+        raise SpbeError(_("{path}: cannot read ({reason})").format(
+            path=path, reason=exc.strerror)) from None
     if not path.is_file():
-        raise SpbeError(f"{path}: is not a file")
+        raise SpbeError(_("{path}: is not a file").format(path=path))
     if size > max_bytes:
-        raise SpbeError(
-            f"{path}: {size:,} bytes, over the limit of {max_bytes:,} ({max_bytes // 2**20} "
-            "MiB) for XML files; split the model in the tool that wrote it"
-        )
-    for _, root in _events(path, events=("start",)):
+        raise SpbeError(_(
+            "{path}: {size} bytes, over the limit of {limit} ({mib} MiB) for XML files; split "
+            "the model in the tool that wrote it"
+        ).format(path=path, size=f"{size:,}", limit=f"{max_bytes:,}", mib=max_bytes // 2**20))
+    for _event, root in _events(path, events=("start",)):
         return root.tag if isinstance(root.tag, str) else ""
-    raise SpbeError(f"{path}: holds no XML element")
+    raise SpbeError(_("{path}: holds no XML element").format(path=path))
 
 
 def iterparse_safely(path: Path, tags: tuple[str, ...], *, stop_at: str) -> Iterator[object]:
@@ -78,10 +80,10 @@ def check_ends_with(path: Path, tag: str) -> None:
         tail = handle.read()
     if not re.search(rb"</(?:[\w.-]+:)?" + tag.encode() + rb">\s*(?:<!--.*?-->\s*)*\Z", tail,
                      re.S):
-        raise SpbeError(
-            f"{path}: does not end with </{tag}>; the file may be truncated or damaged: "
+        raise SpbeError(_(
+            "{path}: does not end with </{tag}>; the file may be truncated or damaged: "
             "export it again"
-        )
+        ).format(path=path, tag=tag))
 
 
 def _events(path: Path, **options) -> Iterator[tuple[str, object]]:
@@ -94,16 +96,17 @@ def _events(path: Path, **options) -> Iterator[tuple[str, object]]:
             if first:
                 first = False
                 if element.getroottree().docinfo.doctype:
-                    raise SpbeError(
-                        f"{path}: declares a DOCTYPE, which exchange files never need and "
+                    raise SpbeError(_(
+                        "{path}: declares a DOCTYPE, which exchange files never need and "
                         "which can hide entity attacks; refused (remove the <!DOCTYPE ...> line)"
-                    )
+                    ).format(path=path))
             yield event, element
     except etree.XMLSyntaxError as exc:
         line, column = exc.position if exc.position else (0, 0)
-        raise SpbeError(
-            f"{path}:{line}:{column}: not well-formed XML ({exc.msg}); the file may be "
+        raise SpbeError(_(
+            "{path}:{line}:{column}: not well-formed XML ({reason}); the file may be "
             "truncated or damaged: export it again"
-        ) from None
+        ).format(path=path, line=line, column=column, reason=exc.msg)) from None
     except OSError as exc:
-        raise SpbeError(f"{path}: cannot read ({exc})") from None
+        raise SpbeError(_("{path}: cannot read ({reason})").format(
+            path=path, reason=exc)) from None

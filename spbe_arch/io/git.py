@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from ..model.i18n import gettext as _
 from .files import SpbeError
 
 __all__ = ["revision"]
@@ -17,7 +18,7 @@ __all__ = ["revision"]
 def _git(folder: Path, *args: str) -> subprocess.CompletedProcess:
     executable = shutil.which("git")
     if executable is None:
-        raise SpbeError("git is not installed (or not on PATH); --from needs it")
+        raise SpbeError(_("git is not installed (or not on PATH); --from needs it"))
     return subprocess.run(
         [executable, "-C", str(folder), *args], capture_output=True, check=False
     )
@@ -38,19 +39,21 @@ def revision(model: Path, rev: str) -> Iterator[Path]:
     """
     folder = model if model.is_dir() else model.parent
     if not folder.is_dir():
-        raise SpbeError(f"{model}: no such folder")
+        raise SpbeError(_("{path}: no such folder").format(path=model))
     prefix = _git(folder, "rev-parse", "--show-prefix")
     if prefix.returncode != 0:
-        raise SpbeError(
-            f"{model}: not in a git repository; --from compares revisions of a model kept in "
+        raise SpbeError(_(
+            "{path}: not in a git repository; --from compares revisions of a model kept in "
             "git (compare two folders with `spbe-arch diff OLD NEW`)"
-        )
+        ).format(path=model))
     if not _git(folder, "rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}").stdout:
-        raise SpbeError(f"{model}: '{rev}' is not a revision of its git repository")
+        raise SpbeError(_("{path}: '{rev}' is not a revision of its git repository").format(
+            path=model, rev=rev))
     # run in the folder, git archive writes the folder's files, with paths relative to it
     only = [model.name] if model.is_file() else []
     archive = _git(folder, "archive", "--format=tar", rev, *only)
-    missing = SpbeError(f"{model}: the model is not in revision '{rev}'")
+    missing = SpbeError(_("{path}: the model is not in revision '{rev}'").format(
+        path=model, rev=rev))
     if archive.returncode != 0 or not archive.stdout:
         raise missing
     with tempfile.TemporaryDirectory(prefix="spbe-arch-") as tmp:

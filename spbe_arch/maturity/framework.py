@@ -92,9 +92,9 @@ def _load(path: Path) -> Framework:
     if errors:
         first = best_match(errors)
         where = "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in first.absolute_path)
-        more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
+        more = _(" (and {count} more)").format(count=len(errors) - 1) if len(errors) > 1 else ""
         raise SpbeError(_("{path}: invalid framework at '{where}': {problem}").format(
-            path=path, where=where.lstrip(".") or "(top)", problem=f"{first.message}{more}"))
+            path=path, where=where.lstrip(".") or _("(top)"), problem=f"{first.message}{more}"))
     framework = Framework.model_validate(parsed.data)
     problems = list(_inconsistencies(framework))
     if problems:
@@ -106,47 +106,54 @@ def _load(path: Path) -> Framework:
 
 
 def _inconsistencies(framework: Framework):
-    for what, items in (
-        ("domain", framework.domains),
-        ("aspect", framework.aspects),
-        ("indicator", framework.indicators),
+    for twice, items in (
+        (_("domain {id} is defined twice"), framework.domains),
+        (_("aspect {id} is defined twice"), framework.aspects),
+        (_("indicator {id} is defined twice"), framework.indicators),
     ):
         seen: set = set()
         for item in items:
             if item.id in seen:
-                yield f"{what} {item.id} is defined twice"
+                yield twice.format(id=item.id)
             seen.add(item.id)
     levels = sorted(entry.level for entry in framework.levels)
     if levels != list(range(1, len(levels) + 1)):
-        yield f"levels must be numbered 1..{len(levels)}, got {levels}"
+        yield _("levels must be numbered 1..{count}, got {levels}").format(
+            count=len(levels), levels=levels)
     for domain in framework.domains:
         if domain.levels is not None and sorted(e.level for e in domain.levels) != levels:
-            yield f"domain {domain.id} levels must be numbered like the framework's"
+            yield _("domain {id} levels must be numbered like the framework's").format(
+                id=domain.id)
     domains = {domain.id: domain for domain in framework.domains}
     aspects = {aspect.id: aspect for aspect in framework.aspects}
     for aspect in framework.aspects:
         if aspect.domain not in domains:
-            yield f"aspect {aspect.id} names unknown domain {aspect.domain}"
+            yield _("aspect {id} names unknown domain {domain}").format(
+                id=aspect.id, domain=aspect.domain)
     for indicator in framework.indicators:
         aspect = aspects.get(indicator.aspect)
         if indicator.domain not in domains:
-            yield f"indicator {indicator.id} names unknown domain {indicator.domain}"
+            yield _("indicator {id} names unknown domain {domain}").format(
+                id=indicator.id, domain=indicator.domain)
         elif aspect is None:
-            yield f"indicator {indicator.id} names unknown aspect {indicator.aspect}"
+            yield _("indicator {id} names unknown aspect {aspect}").format(
+                id=indicator.id, aspect=indicator.aspect)
         elif aspect.domain != indicator.domain:
-            yield (
-                f"indicator {indicator.id} is in domain {indicator.domain} but its aspect "
-                f"{aspect.id} is in domain {aspect.domain}"
-            )
+            yield _(
+                "indicator {id} is in domain {domain} but its aspect {aspect} is in domain "
+                "{aspect_domain}"
+            ).format(id=indicator.id, domain=indicator.domain, aspect=aspect.id,
+                     aspect_domain=aspect.domain)
     for domain in framework.domains:
         total = sum(i.weight for i in framework.indicators if i.domain == domain.id)
         if domain.weight is not None and abs(total - domain.weight) > _WEIGHT_TOLERANCE:
-            yield (
-                f"domain {domain.id} weight is {domain.weight:g} but its indicators' weights "
-                f"sum to {total:g}"
-            )
+            yield _(
+                "domain {id} weight is {weight} but its indicators' weights sum to {total}"
+            ).format(id=domain.id, weight=f"{domain.weight:g}", total=f"{total:g}")
     minimums = [band.min for band in framework.predikat]
     if minimums != sorted(minimums, reverse=True) or len(set(minimums)) != len(minimums):
-        yield "predikat bands must be listed from the highest 'min' to the lowest, each distinct"
+        yield _("predikat bands must be listed from the highest 'min' to the lowest, each "
+                "distinct")
     elif minimums[-1] != 0:
-        yield "the lowest predikat band must have 'min: 0' so that every index has a predikat"
+        yield _("the lowest predikat band must have 'min: 0' so that every index has a "
+                "predikat")

@@ -22,6 +22,7 @@ from ..graph import build_graph
 from ..io import MANIFEST, SpbeError
 from ..maturity import DEFAULT_FRAMEWORK, assess, load_framework
 from ..model import Severity
+from ..model.i18n import gettext as _
 from ..validate import collector_paused, load_model
 from .across import cross_integrations, duplicate_functions, platform_adoption, shared_dependencies
 from .instansi import Traits, instansi_row, traits
@@ -67,7 +68,8 @@ def model_folders(paths: Iterable[Path]) -> list[Path]:
     out: list[Path] = []
     for path in paths:
         if not path.is_dir():
-            raise SpbeError(f"{path}: no such folder; give model folders or folders holding them")
+            raise SpbeError(_("{path}: no such folder; give model folders or folders holding "
+                              "them").format(path=path))
         if (path / MANIFEST).is_file():
             found = [path]
         else:
@@ -76,10 +78,10 @@ def model_folders(paths: Iterable[Path]) -> list[Path]:
                 if sub.is_dir() and not sub.name.startswith(".") and (sub / MANIFEST).is_file()
             )
             if not found:
-                raise SpbeError(
-                    f"{path}: no model folder here ({MANIFEST} in it, or in folders one level "
+                raise SpbeError(_(
+                    "{path}: no model folder here ({manifest} in it, or in folders one level "
                     "down)"
-                )
+                ).format(path=path, manifest=MANIFEST))
         seen = {p.resolve() for p in out}
         out += [p for p in found if p.resolve() not in seen]
     return out

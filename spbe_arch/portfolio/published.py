@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..io import SpbeError
+from ..model.i18n import gettext as _
 from .instansi import instansi_key
 from .result import DomainDifference, InstansiRow, PublishedComparison
 
@@ -46,17 +47,19 @@ def read_published(path: Path) -> list[PublishedRow]:
         with path.open(encoding="utf-8-sig", newline="") as handle:
             table = list(csv.reader(handle))
     except (OSError, UnicodeDecodeError, csv.Error) as exc:
-        raise SpbeError(f"{path}: cannot read the published results: {exc}") from None
+        raise SpbeError(_("{path}: cannot read the published results: {reason}").format(
+            path=path, reason=exc)) from None
     if not table:
-        raise SpbeError(f"{path}: empty file; the first line names the columns "
-                        "(year, instansi, index, d1_..., as the published results)")
+        raise SpbeError(_("{path}: empty file; the first line names the columns "
+                          "(year, instansi, index, d1_..., as the published results)").format(
+                              path=path))
     header = [name.strip().casefold() for name in table[0]]
     missing = [name for name in REQUIRED if name not in header]
     if missing:
-        raise SpbeError(
-            f"{path}:1: missing column {', '.join(repr(m) for m in missing)}; the first line "
-            "names the columns: year, instansi, index, d1_kebijakan, ... (predikat optional)"
-        )
+        raise SpbeError(_(
+            "{path}:1: missing column {columns}; the first line names the columns: year, "
+            "instansi, index, d1_kebijakan, ... (predikat optional)"
+        ).format(path=path, columns=", ".join(repr(m) for m in missing)))
     domains = {i: int(m.group(1)) for i, name in enumerate(header) if (m := _DOMAIN.match(name))}
     column = {name: i for i, name in enumerate(header)}
     out = []
@@ -71,10 +74,10 @@ def read_published(path: Path) -> list[PublishedRow]:
                 return kind(text)
             except ValueError:
                 example = "2024" if kind is int else "3.04"
-                raise SpbeError(
-                    f"{path}:{line}: {header[index]}: {text!r} is not a number; "
-                    f"write it as {example}"
-                ) from None
+                raise SpbeError(_(
+                    "{path}:{line}: {column}: {value} is not a number; write it as {example}"
+                ).format(path=path, line=line, column=header[index], value=repr(text),
+                         example=example)) from None
 
         predikat = cells[column["predikat"]].strip() if "predikat" in column else ""
         out.append(PublishedRow(

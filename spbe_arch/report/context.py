@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, TypeVar
 from .. import __version__
 from ..io import SpbeError
 from ..model import Severity
+from ..model.i18n import gettext as _
 from .figures import Diagram
 from .figures import diagrams as figures
 from .labels import COLLECTIONS, SEVERITY, TEXT
@@ -123,7 +124,8 @@ def gather(
         Unknown `lang`, or a `framework` that cannot be loaded.
     """
     if lang not in LANGS:
-        raise SpbeError(f"unknown language '{lang}'; use one of: {', '.join(LANGS)}")
+        raise SpbeError(_("unknown language '{lang}'; use one of: {langs}").format(
+            lang=lang, langs=", ".join(LANGS)))
     from ..model.i18n import use_language
 
     with use_language(lang):
@@ -202,4 +204,5 @@ def _section(
             raise
         return unavailable(str(exc))
     except Exception as exc:
-        raise SectionFailed(f"report section '{name}' failed: {type(exc).__name__}: {exc}") from exc
+        raise SectionFailed(_("report section '{name}' failed: {error}").format(
+            name=name, error=f"{type(exc).__name__}: {exc}")) from exc

@@ -13,6 +13,8 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from ..io import SpbeError
+from ..model.i18n import gettext as _
+from ..model.i18n import language, use_language
 from ..model.types import Status
 from .svg import inline_svg
 
@@ -212,46 +214,51 @@ def diagrams(graph: "ArchGraph", model: str, lang: str) -> tuple[list[Diagram], 
         ))
     diagrams: list[Diagram] = []
     pending: list[tuple[int, str]] = []  # (index in diagrams, DOT source) to lay out
-    shown = {  # how many applications each view would show, and of what
-        "integration": (len(arch.applications), "the model has"),
+    in_model = _(
+        "not drawn in the report: the model has {count} applications, more than one page "
+        "shows ({limit}); draw it on its own with the command below"
+    )
+    shown = {  # how many applications each view would show, and why it is not drawn
+        "integration": (len(arch.applications), in_model),
         "overview": (0, ""),  # limited by units, below
-        "landscape": (len(arch.applications), "the model has"),
-        "impact": (max(hosts.values(), default=0), "the data centre hosts"),
+        "landscape": (len(arch.applications), in_model),
+        "impact": (max(hosts.values(), default=0), _(
+            "not drawn in the report: the data centre hosts {count} applications, more than "
+            "one page shows ({limit}); draw it on its own with the command below"
+        )),
     }
     for key, title, caption, options, folded in plan:
         view = "integration" if key.startswith("integration") else key
         flags = "".join(f" --{k} {v}" for k, v in options.items())
         command = f"spbe-arch diagram {model} --view {view}{flags} -o {key}.svg"
-        applications, holder = shown.get(key, (0, ""))
+        applications, too_many = shown.get(key, (0, ""))
         units = len(graph.nodes("units"))
         if key == "overview" and units > OVERVIEW_UNITS:
-            reason = (
-                f"not drawn in the report: the model has {units} units, more than one overview "
-                f"shows ({OVERVIEW_UNITS}); each unit's map follows, and the command below "
-                "draws the overview on its own"
-            )
+            reason = _(
+                "not drawn in the report: the model has {count} units, more than one overview "
+                "shows ({limit}); each unit's map follows, and the command below draws the "
+                "overview on its own"
+            ).format(count=units, limit=OVERVIEW_UNITS)
             diagrams.append(Diagram(key, title, "", caption, command, None, reason, folded))
             continue
         if applications > DRAWN_LIMIT:
-            reason = (
-                f"not drawn in the report: {holder} {applications} applications, more than "
-                f"one page shows ({DRAWN_LIMIT}); draw it on its own with the command below"
-            )
+            reason = too_many.format(count=applications, limit=DRAWN_LIMIT)
             diagrams.append(Diagram(key, title, "", caption, command, None, reason, folded))
             continue
         try:
             source = build_diagram(graph, view, **options).source
             if engine is None:
-                raise SpbeError("no Graphviz engine: install graphviz or graphviz-pure")
+                raise SpbeError(_("no Graphviz engine: install graphviz or graphviz-pure"))
         except SpbeError as exc:
             diagrams.append(Diagram(key, title, "", caption, command, None, str(exc), folded))
             continue
         diagrams.append(Diagram(key, title, "", caption, command, None, "", folded))
         pending.append((len(diagrams) - 1, source))
     # the layout engine runs as a process per diagram: run them side by side
+    lang = language()  # the worker threads start in the default language
     with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
-        drawn = list(pool.map(lambda job: _svg(job[1], engine), pending))
-    for (index, _), svg in zip(pending, drawn, strict=True):
+        drawn = list(pool.map(lambda job: _svg(job[1], engine, lang), pending))
+    for (index, _source), svg in zip(pending, drawn, strict=True):
         first = diagrams[index]
         if isinstance(svg, SpbeError):
             diagrams[index] = replace(first, reason=str(svg))
@@ -264,11 +271,12 @@ def diagrams(graph: "ArchGraph", model: str, lang: str) -> tuple[list[Diagram], 
     return diagrams, engine.name if engine else ""
 
 
-def _svg(source: str, engine: "Engine") -> "str | SpbeError":
-    """The SVG of a DOT source, or the error that stopped its layout."""
+def _svg(source: str, engine: "Engine", lang: str) -> "str | SpbeError":
+    """The SVG of a DOT source, or the error that stopped its layout (written in `lang`)."""
     from ..diagrams import render
 
     try:
-        return render(source, "svg", engine=engine).decode("utf-8")
+        with use_language(lang):
+            return render(source, "svg", engine=engine).decode("utf-8")
     except SpbeError as exc:
         return exc

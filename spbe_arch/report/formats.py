@@ -23,7 +23,8 @@ from . import findings as finding_formats
 if TYPE_CHECKING:
     from ..validate import ValidationResult
 
-__all__ = ["RENDERERS", "Format", "Outcome", "Page", "could_not_run", "exit_code", "render"]
+__all__ = ["RENDERERS", "Format", "Outcome", "Page", "could_not_run", "exit_code", "render",
+           "wrote"]
 
 
 class Format(StrEnum):
@@ -101,6 +102,11 @@ def _lines(lines: Sequence[str]) -> str:
     return "".join(f"{line}\n" for line in lines)
 
 
+def wrote(paths: Sequence[Path]) -> str:
+    """The stdout lines naming the files a command wrote."""
+    return _lines([_("wrote {path}").format(path=path) for path in paths])
+
+
 def _json(payload: object) -> str:
     import orjson
 
@@ -132,11 +138,13 @@ def _model_errors(outcome: Outcome, consequence: str) -> str:
     errors = outcome.loaded.count(Severity.error) if outcome.loaded else 0
     if not errors:
         return ""
-    plural = "s" if errors != 1 else ""
-    return (
-        f"{outcome.path}: the model has {errors} error{plural}; {consequence} "
-        f"(run `spbe-arch validate {outcome.path}`)\n"
+    message = (
+        _("{path}: the model has 1 error; {consequence} (run `spbe-arch validate {path}`)")
+        if errors == 1 else
+        _("{path}: the model has {count} errors; {consequence} (run `spbe-arch validate "
+          "{path}`)")
     )
+    return message.format(path=outcome.path, count=errors, consequence=consequence) + "\n"
 
 
 def _sarif(outcome: Outcome) -> Page:
@@ -199,10 +207,8 @@ def _baseline_note(outcome: Outcome) -> str:
         return ""
     total = len(outcome.result.findings)
     new = len(outcome.findings)
-    return (
-        f"baseline {outcome.baseline}: {total - new} of {total} findings already there, "
-        f"{new} new\n"
-    )
+    return _("baseline {path}: {known} of {total} findings already there, {new} new").format(
+        path=outcome.baseline, known=total - new, total=total, new=new) + "\n"
 
 
 def _audit_text(outcome: Outcome) -> Page:
@@ -342,8 +348,8 @@ def _portfolio_note(outcome: Outcome) -> str:
     if not broken:
         return ""
     total = broken + len(outcome.result.rows)
-    return (f"{broken} of {total} models could not be assessed (their errors are listed); "
-            "the others are ranked\n")
+    return _("{broken} of {total} models could not be assessed (their errors are listed); the "
+             "others are ranked").format(broken=broken, total=total) + "\n"
 
 
 def _portfolio_title(outcome: Outcome) -> str:
@@ -386,35 +392,39 @@ def _portfolio_html(outcome: Outcome) -> Page:
 def _diagram_text(outcome: Outcome) -> Page:
     drawing = outcome.result
     engine = drawing.engine
-    used = f"rendered with {engine.name} ({engine.path})\n" if engine else ""
-    errors = _model_errors(outcome, "the diagram shows the valid elements only")
-    return Page(f"wrote {drawing.path}\n", used + errors)
+    used = _("rendered with {engine} ({path})").format(
+        engine=engine.name, path=engine.path) + "\n" if engine else ""
+    errors = _model_errors(outcome, _("the diagram shows the valid elements only"))
+    return Page(wrote([drawing.path]), used + errors)
 
 
 def _report_text(outcome: Outcome) -> Page:
     context, written = outcome.result
     notes = [
-        f"{name} section unavailable: {section.reason}\n"
-        for name, section in (("audit", context.audit), ("maturity", context.maturity))
+        unavailable.format(reason=section.reason) + "\n"
+        for unavailable, section in (
+            (_("audit section unavailable: {reason}"), context.audit),
+            (_("maturity section unavailable: {reason}"), context.maturity),
+        )
         if not section.available
     ]
     if context.engine:
-        notes.append(f"diagrams rendered with {context.engine}\n")
-    notes.append(_model_errors(outcome, "the report lists them"))
-    return Page(_lines([f"wrote {path}" for path in written]), "".join(notes))
+        notes.append(_("diagrams rendered with {engine}").format(engine=context.engine) + "\n")
+    notes.append(_model_errors(outcome, _("the report lists them")))
+    return Page(wrote(written), "".join(notes))
 
 
 def _init_text(outcome: Outcome) -> Page:
-    lines = [f"wrote {path}" for path in outcome.result]
-    lines.append(f"next: edit the files, then run `spbe-arch validate {outcome.path}`")
-    return Page(_lines(lines))
+    return Page(wrote(outcome.result) + _(
+        "next: edit the files, then run `spbe-arch validate {path}`"
+    ).format(path=outcome.path) + "\n")
 
 
 def _import_text(outcome: Outcome) -> Page:
     from ..interop import report_lines
 
     lines = list(report_lines(outcome.result.report))
-    lines.append(f"wrote {outcome.path}; next: spbe-arch validate {outcome.path}")
+    lines.append(_("wrote {path}; next: spbe-arch validate {path}").format(path=outcome.path))
     return Page(_lines(lines))
 
 
@@ -425,8 +435,8 @@ def _import_json(outcome: Outcome) -> Page:
 
 
 def _export_text(outcome: Outcome) -> Page:
-    return Page(f"wrote {outcome.result}\n",
-                _model_errors(outcome, "the file holds the valid elements only"))
+    return Page(wrote([outcome.result]),
+                _model_errors(outcome, _("the file holds the valid elements only")))
 
 
 def _import_archimate_text(outcome: Outcome) -> Page:
@@ -435,7 +445,7 @@ def _import_archimate_text(outcome: Outcome) -> Page:
     result, source = outcome.result
     warnings = import_warnings(result, source)
     return Page(_lines(import_summary(result, source, outcome.path)),
-                _lines(warnings) + _model_errors(outcome, "fix them in the folder"))
+                _lines(warnings) + _model_errors(outcome, _("fix them in the folder")))
 
 
 def _generated_text(outcome: Outcome) -> Page:

@@ -3,6 +3,7 @@
 from pathlib import Path
 
 from ..interop.archimate_import import ImportResult
+from ..model.i18n import gettext as _
 
 __all__ = ["import_summary", "import_warnings"]
 
@@ -11,18 +12,20 @@ def import_summary(result: ImportResult, source: Path, folder: Path) -> list[str
     """Lines for stdout: counts read and written, per collection."""
     written = ", ".join(f"{name} {count}" for name, count in result.counts.items())
     lines = [
-        f"read {source}: {result.elements_read} elements, {result.relationships_read} "
-        "relationships (views and folders are not imported)",
-        f"wrote {folder}: {written or 'no elements'}",
+        _("read {path}: {elements} elements, {relationships} relationships (views and folders "
+          "are not imported)").format(path=source, elements=result.elements_read,
+                                      relationships=result.relationships_read),
+        _("wrote {path}: {counts}").format(path=folder, counts=written or _("no elements")),
     ]
     if result.fields_from_relationships or result.implied:
-        lines.append(
-            f"{result.fields_from_relationships} relationships became reference fields "
-            f"(owner, reads, hosting, ...); {result.implied} were implied by another field"
-        )
+        lines.append(_(
+            "{fields} relationships became reference fields (owner, reads, hosting, ...); "
+            "{implied} were implied by another field"
+        ).format(fields=result.fields_from_relationships, implied=result.implied))
     return lines
 
 
 def import_warnings(result: ImportResult, source: Path) -> list[str]:
     """Lines for stderr, one per warning, naming the file."""
-    return [f"{source}: warning: {message}" for message in result.warnings]
+    return [_("{path}: warning: {message}").format(path=source, message=message)
+            for message in result.warnings]

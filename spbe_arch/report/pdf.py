@@ -12,6 +12,7 @@ import tempfile
 from pathlib import Path
 
 from ..io import SpbeError
+from ..model.i18n import gettext as _
 
 __all__ = ["BROWSERS", "find_chromium", "print_pdf", "require_chromium"]
 
@@ -40,11 +41,11 @@ def require_chromium() -> str:
     """
     found = find_chromium()
     if found is None:
-        raise SpbeError(
+        raise SpbeError(_(
             "--pdf needs Chromium to print the report, and none was found on PATH "
-            f"({', '.join(BROWSERS)}): install it (Debian/Ubuntu: apt-get install chromium), "
+            "({browsers}): install it (Debian/Ubuntu: apt-get install chromium), "
             "or open index.html in a browser and print it to PDF"
-        )
+        ).format(browsers=", ".join(BROWSERS)))
     return found
 
 
@@ -70,10 +71,12 @@ def print_pdf(html: Path, pdf: Path, *, chromium: str | None = None) -> Path:
                 command, capture_output=True, text=True, timeout=_TIMEOUT, check=False
             )
         except (OSError, subprocess.TimeoutExpired) as exc:
-            raise SpbeError(f"{binary} could not print {html}: {exc}") from exc
+            raise SpbeError(_("{program} could not print {path}: {reason}").format(
+                program=binary, path=html, reason=exc)) from exc
         if done.returncode != 0 or not out.is_file() or out.stat().st_size == 0:
-            detail = (done.stderr or "").strip().splitlines()[-1:] or ["no PDF written"]
-            raise SpbeError(f"{binary} could not print {html}: {detail[0]}")
+            detail = (done.stderr or "").strip().splitlines()[-1:] or [_("no PDF written")]
+            raise SpbeError(_("{program} could not print {path}: {reason}").format(
+                program=binary, path=html, reason=detail[0]))
         partial = pdf.with_name(f".{pdf.name}.part")
         shutil.copyfile(out, partial)
         os.replace(partial, pdf)

@@ -20,7 +20,7 @@ def test_report_writes_html_and_markdown(runner, make_model, tmp_path):
     out = tmp_path / "laporan"
     result = runner.invoke(app, ["report", str(make_model(MODEL)), "-o", str(out)])
     assert result.exit_code == 0, result.output
-    assert result.stdout == f"wrote {out / 'index.html'}\nwrote {out / 'report.md'}\n"
+    assert result.stdout == f"ditulis {out / 'index.html'}\nditulis {out / 'report.md'}\n"
     html = (out / "index.html").read_text()
     assert html.startswith("<!DOCTYPE html>")
     assert '<h2 id="audit">Audit integrasi</h2>' in html
@@ -58,7 +58,7 @@ def test_report_of_a_model_with_errors_is_written_and_exits_1(runner, make_model
     out = tmp_path / "laporan"
     result = runner.invoke(app, ["report", str(make_model(files)), "-o", str(out)])
     assert result.exit_code == 1, result.output
-    assert "the model has 1 error; the report lists them" in result.stderr
+    assert "model memiliki 1 galat; laporan mencantumkannya" in result.stderr
     html = (out / "index.html").read_text()
     assert "Model memiliki galat" in html
     assert "SPBE-R" in html and "nowhere" in html
@@ -104,7 +104,7 @@ def test_report_with_a_broken_section_exits_2_naming_it_and_writes_nothing(
 
     monkeypatch.setattr("spbe_arch.maturity.assess", broken)
     out = tmp_path / "laporan"
-    result = runner.invoke(app, ["report", str(make_model(MODEL)), "-o", str(out)])
+    result = runner.invoke(app, ["report", str(make_model(MODEL)), "-o", str(out), "--lang", "en"])
     assert result.exit_code == 2, result.output
     assert result.stderr == (
         "spbe-arch: report section 'maturity' failed: TypeError: assess() got an unexpected "
@@ -125,5 +125,8 @@ def test_report_of_a_model_an_analysis_refuses_says_which_section_is_unavailable
     out = tmp_path / "laporan"
     result = runner.invoke(app, ["report", str(make_model(MODEL)), "-o", str(out)])
     assert result.exit_code == 0, result.output
-    assert "maturity section unavailable: framework 'ipd-2025' not found\n" in result.stderr
+    assert (
+        "bagian tingkat kematangan tidak tersedia: framework 'ipd-2025' not found\n"
+        in result.stderr
+    )
     assert "Bagian ini tidak tersedia" in (out / "index.html").read_text()

@@ -121,7 +121,7 @@ def test_a_section_that_breaks_fails_the_report_naming_it(
 
     monkeypatch.setattr(target, fail)
     with pytest.raises(SectionFailed) as caught:
-        gather(load_model(make_model(TINY)), generated="2026-01-02")
+        gather(load_model(make_model(TINY)), lang="en", generated="2026-01-02")
     expected = f"report section '{section}' failed: {type(broken).__name__}: {broken}"
     assert str(caught.value) == expected
     assert caught.value.__cause__ is broken
@@ -219,21 +219,23 @@ def test_a_model_too_large_for_a_page_gets_commands_instead_of_whole_model_diagr
     context = gather(load_model(make_model(TINY)), model="kab-uji", generated="2026-01-02")
     skipped = {d.key: d for d in context.diagrams if d.svg is None}
     assert sorted(skipped) == ["integration", "landscape"]  # its data centre hosts 3
-    assert skipped["integration"].reason == (
-        "not drawn in the report: the model has 5 applications, more than one page shows (4); "
-        "draw it on its own with the command below"
+    assert skipped["integration"].reason == (  # in the report's language, Indonesian here
+        "tidak digambar dalam laporan: model memiliki 5 aplikasi, lebih dari yang muat di satu "
+        "halaman (4); gambar tersendiri dengan perintah di bawah"
     )
     assert skipped["landscape"].command == (
         "spbe-arch diagram kab-uji --view landscape -o landscape.svg"
     )
     html = render_html(context)
-    assert "more than one page shows (4)" in html
+    assert "lebih dari yang muat di satu halaman (4)" in html
     assert "spbe-arch diagram kab-uji --view integration -o integration.svg" in html
     monkeypatch.setattr("spbe_arch.report.figures.DRAWN_LIMIT", 2)
     context = gather(load_model(make_model(TINY)), model="kab-uji", generated="2026-01-02")
     impact = next(d for d in context.diagrams if d.key == "impact")
     assert impact.svg is None
-    assert impact.reason.startswith("not drawn in the report: the data centre hosts 3 applications")
+    assert impact.reason.startswith(
+        "tidak digambar dalam laporan: pusat data ini menampung 3 aplikasi"
+    )
 
 
 def test_explorer_data_carries_impacts_up_to_a_limit(make_model, monkeypatch):

@@ -20,7 +20,7 @@ def test_pdf_without_chromium_says_what_to_install_and_writes_nothing(
 ):
     monkeypatch.setattr("spbe_arch.report.pdf.find_chromium", lambda: None)
     out = tmp_path / "laporan"
-    result = runner.invoke(app, ["report", str(EXAMPLE), "-o", str(out), "--pdf"])
+    result = runner.invoke(app, ["report", str(EXAMPLE), "-o", str(out), "--pdf", "--lang", "en"])
     assert result.exit_code == 2, result.output
     assert result.stderr.startswith("spbe-arch: --pdf needs Chromium to print the report")
     assert "apt-get install chromium" in result.stderr
@@ -46,7 +46,7 @@ def test_pdf_of_the_example_is_at_most_25_a4_pages_with_no_text_under_7pt(runner
     out = tmp_path / "laporan"
     result = runner.invoke(app, ["report", str(EXAMPLE), "-o", str(out), "--pdf"])
     assert result.exit_code == 0, result.output
-    assert f"wrote {out / 'report.pdf'}" in result.stdout
+    assert f"ditulis {out / 'report.pdf'}" in result.stdout
     pdf = out / "report.pdf"
     pages = _pages(pdf)
     assert 5 <= len(pages) <= 25

@@ -17,6 +17,7 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from ...io import SpbeError
+from ...model.i18n import gettext as _
 
 __all__ = [
     "DEFAULT_HEADERS",
@@ -139,21 +140,24 @@ def load_mapping(path: Path | None) -> Mapping:
     try:
         raw = yaml_rs.loads(path.read_text(encoding="utf-8-sig"), parse_datetime=False)
     except OSError as exc:
-        raise SpbeError(f"{path}: cannot read the mapping ({exc.strerror})") from None
+        raise SpbeError(_("{path}: cannot read the mapping ({reason})").format(
+            path=path, reason=exc.strerror)) from None
     except (yaml_rs.YAMLDecodeError, UnicodeDecodeError, ValueError) as exc:
-        raise SpbeError(f"{path}: invalid YAML ({str(exc).strip().splitlines()[-1]})") from None
+        raise SpbeError(_("{path}: invalid YAML ({reason})").format(
+            path=path, reason=str(exc).strip().splitlines()[-1])) from None
     try:
         return Mapping.model_validate(raw)
     except ValidationError as exc:
         problems = "; ".join(
-            f"{'.'.join(str(p) for p in e['loc']) or 'top level'}: {e['msg']}"
+            f"{'.'.join(str(p) for p in e['loc']) or _('top level')}: {e['msg']}"
             for e in exc.errors()
         )
         allowed = ", ".join(Column)
-        raise SpbeError(
-            f"{path}: not a mapping file: {problems}\n"
-            f"    hint: write 'columns:' with keys among {allowed}, e.g. columns: {{name: Judul}}"
-        ) from None
+        raise SpbeError(_(
+            "{path}: not a mapping file: {problems}\n"
+            "    hint: write 'columns:' with keys among {allowed}, e.g. {example}"
+        ).format(path=path, problems=problems, allowed=allowed,
+                 example="columns: {name: Judul}")) from None
 
 
 def column_of(

@@ -22,6 +22,7 @@ from ...model import (
     Unit,
     UnitKind,
 )
+from ...model.i18n import gettext as _
 from ...model.types import ID_PATTERN
 from .columns import Column, find_header, load_mapping, normal_header
 from .report import ImportReport, PlatformGuess, RowNote, UnitMerge, Unmatched
@@ -76,20 +77,21 @@ def instansi_for(path: Path, *, name: str | None, id: str | None, level: str | N
     name = name or " ".join(w.capitalize() for w in normal_header(path.stem).split()) or path.stem
     words = set(normal_header(name).split())
     if level is not None and level not in InstansiLevel.__members__:
-        raise SpbeError(f"--level: '{level}' is not one of {', '.join(InstansiLevel)}")
+        raise SpbeError(_("--level: '{level}' is not one of {levels}").format(
+            level=level, levels=", ".join(InstansiLevel)))
     derived = next(
         (lvl for lvl, keys in _LEVEL_WORDS if words & keys), None
     ) if level is None else InstansiLevel(level)
     if derived is None:
-        raise SpbeError(
-            f"{path}: cannot tell the instansi level from the name '{name}'; give --level "
-            f"({', '.join(InstansiLevel)}) or an --instansi-name such as 'Pemerintah Kota Bogor'"
-        )
+        raise SpbeError(_(
+            "{path}: cannot tell the instansi level from the name '{name}'; give --level "
+            "({levels}) or an --instansi-name such as 'Pemerintah Kota Bogor'"
+        ).format(path=path, name=name, levels=", ".join(InstansiLevel)))
     if id is not None and not re.fullmatch(ID_PATTERN, id):
-        raise SpbeError(
-            f"--instansi-id: '{id}' is not an id: use lowercase letters, digits, '.', '-', '_', "
+        raise SpbeError(_(
+            "--instansi-id: '{id}' is not an id: use lowercase letters, digits, '.', '-', '_', "
             "e.g. 'kota-bogor'"
-        )
+        ).format(id=id))
     return Instansi(id=id or slug(name) or "instansi", name=name, level=derived)
 
 
@@ -140,25 +142,27 @@ def import_inventory(
     report.header_row = number
     report.columns = {str(col): cells[i] for i, col in sorted(columns.items(), key=_by_column)}
     if Column.name not in columns.values():  # only with a mapping's header_row
-        raise SpbeError(
-            f"{path}:{number}: no application name column in the header (e.g. 'Nama Aplikasi')\n"
-            "    hint: name the column in the --mapping file: columns: {name: <its header>}"
-        )
+        raise SpbeError(_(
+            "{path}:{line}: no application name column in the header (e.g. 'Nama Aplikasi')\n"
+            "    hint: name the column in the --mapping file: {example}"
+        ).format(path=path, line=number, example="columns: {name: <its header>}"))
     if Column.unit not in columns.values():
-        raise SpbeError(
-            f"{path}:{number}: no unit column in the header (e.g. 'Perangkat Daerah' or 'OPD'); "
+        raise SpbeError(_(
+            "{path}:{line}: no unit column in the header (e.g. 'Perangkat Daerah' or 'OPD'); "
             "every application needs its owner unit\n"
-            "    hint: name the column in a --mapping file: columns: {unit: <its header>}"
-        )
+            "    hint: name the column in a --mapping file: {example}"
+        ).format(path=path, line=number, example="columns: {unit: <its header>}"))
     rows = list(data_rows(seen, columns, cells, table.headings, report))
     if not rows and report.skipped:
         first = report.skipped[0]
-        raise SpbeError(
-            f"{path}:{first.row}: no row below the header (row {number}) can be imported; "
-            f"the first: {first.message} ({len(report.skipped)} rows skipped)"
-        )
+        raise SpbeError(_(
+            "{path}:{line}: no row below the header (row {header}) can be imported; "
+            "the first: {reason} ({count} rows skipped)"
+        ).format(path=path, line=first.row, header=number, reason=first.message,
+                 count=len(report.skipped)))
     if not rows:
-        raise SpbeError(f"{path}: no application rows below the header (row {number})")
+        raise SpbeError(_("{path}: no application rows below the header (row {header})").format(
+            path=path, header=number))
     return _build(rows, instansi, report)
 
 
@@ -167,17 +171,19 @@ def _by_column(item: tuple[int, Column]) -> int:
 
 
 def _no_header(path: Path, seen: Seen, sheet: str | None, sheets: list[str]) -> str:
-    where = f"sheet '{sheet}' of {path}" if sheet else str(path)
+    where = _("sheet '{sheet}' of {path}").format(sheet=sheet, path=path) if sheet else str(path)
     if seen.non_empty == 0:
-        return f"{where}: empty: no rows to import"
+        return _("{where}: empty: no rows to import").format(where=where)
     known = ", ".join(f"'{h}'" for h in ("Nama Aplikasi", "Perangkat Daerah", "OPD", "URL"))
     others = [s for s in sheets if s != sheet]
-    also = f"; other sheets: {', '.join(others)} (--sheet)" if others else ""
-    return (
-        f"{where}: no header row in the first rows: none names the application column and "
-        f"another known one ({known}, ...){also}\n"
-        "    hint: name the columns in a --mapping file, e.g. columns: {name: Judul, unit: Dinas}"
-    )
+    also = ""
+    if others:
+        also = _("; other sheets: {sheets} (--sheet)").format(sheets=", ".join(others))
+    return _(
+        "{where}: no header row in the first rows: none names the application column and "
+        "another known one ({known}, ...){also}\n"
+        "    hint: name the columns in a --mapping file, e.g. {example}"
+    ).format(where=where, known=known, also=also, example="columns: {name: Judul, unit: Dinas}")
 
 
 def _build(rows: list[Row], instansi: Instansi, report: ImportReport) -> InventoryImport:

@@ -19,6 +19,7 @@ from datetime import date, datetime, time
 from pathlib import Path
 
 from ...io import SpbeError
+from ...model.i18n import gettext as _
 
 __all__ = ["MAX_ROWS", "MAX_SHARED_STRINGS", "MAX_UNCOMPRESSED", "Table", "open_table"]
 
@@ -57,16 +58,20 @@ def open_table(path: Path, *, sheet: str | None = None) -> Table:
         The file is missing, unreadable, not what its suffix says, or too large.
     """
     if not path.is_file():
-        raise SpbeError(f"{path}: no such file")
+        raise SpbeError(_("{path}: no such file").format(path=path))
     suffix = path.suffix.lower()
     if suffix in (".xlsx", ".xlsm"):
         return _open_xlsx(path, sheet)
     if suffix in (".csv", ".txt", ".tsv"):
         if sheet is not None:
-            raise SpbeError(f"{path}: --sheet is for workbooks (.xlsx); a CSV file has one table")
+            raise SpbeError(_("{path}: --sheet is for workbooks (.xlsx); a CSV file has one table")
+                             .format(path=path))
         return _open_csv(path)
-    hint = "save it as .xlsx or .csv" if suffix in (".xls", ".ods") else "give a .csv or .xlsx file"
-    raise SpbeError(f"{path}: unsupported file type '{path.suffix}'; {hint}")
+    if suffix in (".xls", ".ods"):
+        raise SpbeError(_("{path}: unsupported file type '{suffix}'; save it as .xlsx or .csv")
+                        .format(path=path, suffix=path.suffix))
+    raise SpbeError(_("{path}: unsupported file type '{suffix}'; give a .csv or .xlsx file")
+                    .format(path=path, suffix=path.suffix))
 
 
 def _open_csv(path: Path) -> Table:
@@ -90,10 +95,10 @@ def _csv_encoding(path: Path) -> str:
             while chunk := handle.read(1024**2):
                 nul = chunk.find(b"\x00")
                 if nul >= 0:
-                    raise SpbeError(
-                        f"{path}: binary data (a NUL byte at offset {offset + nul}), not CSV text; "
+                    raise SpbeError(_(
+                        "{path}: binary data (a NUL byte at offset {offset}), not CSV text; "
                         "export the sheet as CSV or give the .xlsx"
-                    )
+                    ).format(path=path, offset=offset + nul))
                 try:
                     decoder.decode(chunk)
                 except UnicodeDecodeError:
@@ -103,7 +108,8 @@ def _csv_encoding(path: Path) -> str:
     except UnicodeDecodeError:
         return _cp1252(path)
     except OSError as exc:
-        raise SpbeError(f"{path}: cannot read ({exc.strerror})") from None
+        raise SpbeError(_("{path}: cannot read ({reason})").format(
+            path=path, reason=exc.strerror)) from None
     return "utf-8-sig"
 
 
@@ -114,7 +120,8 @@ def _utf16(path: Path) -> str:
             try:
                 decoder.decode(chunk)
             except UnicodeDecodeError:
-                raise SpbeError(f"{path}: damaged UTF-16 text; save it as CSV UTF-8") from None
+                raise SpbeError(_("{path}: damaged UTF-16 text; save it as CSV UTF-8").format(
+                    path=path)) from None
     return "utf-16"
 
 
@@ -127,9 +134,10 @@ def _cp1252(path: Path) -> str:
             try:
                 decoder.decode(chunk)
             except UnicodeDecodeError as exc:
-                raise SpbeError(
-                    f"{path}: neither UTF-8 nor Windows-1252 text (byte 0x{chunk[exc.start]:02x} "
-                    f"at offset {offset + exc.start}); save it as CSV UTF-8"
+                raise SpbeError(_(
+                    "{path}: neither UTF-8 nor Windows-1252 text (byte 0x{byte} at offset "
+                    "{offset}); save it as CSV UTF-8"
+                ).format(path=path, byte=f"{chunk[exc.start]:02x}", offset=offset + exc.start)
                 ) from None
             offset += len(chunk)
     return "cp1252"
@@ -166,7 +174,8 @@ def _csv_rows(path: Path, encoding: str, delimiter: str) -> Iterator[tuple[int, 
             except StopIteration:
                 return
             except csv.Error as exc:
-                raise SpbeError(f"{path}:{reader.line_num}: cannot read the row ({exc})") from None
+                raise SpbeError(_("{path}:{line}: cannot read the row ({reason})").format(
+                    path=path, line=reader.line_num, reason=exc)) from None
             number += 1
             _check_count(path, number)
             yield number, [cell.strip() for cell in cells]
@@ -174,10 +183,9 @@ def _csv_rows(path: Path, encoding: str, delimiter: str) -> Iterator[tuple[int, 
 
 def _check_count(path: Path, number: int) -> None:
     if number > MAX_ROWS:
-        raise SpbeError(
-            f"{path}: row {number}: more than {MAX_ROWS:,} rows; split the inventory "
-            "into several files"
-        )
+        raise SpbeError(_(
+            "{path}: row {row}: more than {limit} rows; split the inventory into several files"
+        ).format(path=path, row=number, limit=f"{MAX_ROWS:,}"))
 
 
 # --- XLSX ---------------------------------------------------------------------------------
@@ -192,23 +200,26 @@ def _open_xlsx(path: Path, sheet: str | None) -> Table:
     try:
         workbook = openpyxl.load_workbook(path, read_only=True, data_only=True, keep_links=False)
     except Exception as exc:  # openpyxl raises many types for a damaged workbook
-        raise SpbeError(f"{path}: not a readable xlsx workbook ({exc})") from None
+        raise SpbeError(_("{path}: not a readable xlsx workbook ({reason})").format(
+            path=path, reason=exc)) from None
     names = workbook.sheetnames
     if not workbook.worksheets:
         workbook.close()
-        raise SpbeError(f"{path}: the workbook has no worksheet")
+        raise SpbeError(_("{path}: the workbook has no worksheet").format(path=path))
     if sheet is None:
         chosen = workbook.worksheets[0]
     elif sheet in names:
         chosen = workbook[sheet]
     else:
         workbook.close()
-        raise SpbeError(f"{path}: no sheet '{sheet}'; sheets: {', '.join(names)}")
+        raise SpbeError(_("{path}: no sheet '{sheet}'; sheets: {sheets}").format(
+            path=path, sheet=sheet, sheets=", ".join(names)))
     try:
         merges = _merged_ranges(workbook, chosen)
     except Exception as exc:  # zipfile and zlib raise many types for a damaged member
         workbook.close()
-        raise SpbeError(f"{path}: cannot read the sheet '{chosen.title}' ({exc})") from None
+        raise SpbeError(_("{path}: cannot read the sheet '{sheet}' ({reason})").format(
+            path=path, sheet=chosen.title, reason=exc)) from None
     chosen.reset_dimensions()  # rows as stored: a sheet may declare a million empty ones
     table = Table(path, iter(()), sheet=chosen.title, sheets=names)
     table.rows = _xlsx_rows(path, workbook, chosen, merges, table.headings)
@@ -225,33 +236,35 @@ def _check_workbook_archive(path: Path) -> None:
         with path.open("rb") as handle:
             head = handle.read(8)
     except OSError as exc:
-        raise SpbeError(f"{path}: cannot read ({exc.strerror})") from None
+        raise SpbeError(_("{path}: cannot read ({reason})").format(
+            path=path, reason=exc.strerror)) from None
     if head.startswith(_OLE2):
-        raise SpbeError(f"{path}: an Excel 97-2003 (.xls) workbook; save it as .xlsx or CSV")
+        raise SpbeError(_("{path}: an Excel 97-2003 (.xls) workbook; save it as .xlsx or CSV")
+                        .format(path=path))
     try:
         with zipfile.ZipFile(path) as archive:
             members = archive.infolist()
     except Exception:  # BadZipFile, NotImplementedError (an unknown zip version), OSError, ...
-        raise SpbeError(
-            f"{path}: not an xlsx workbook (not a zip archive); save it from the spreadsheet "
+        raise SpbeError(_(
+            "{path}: not an xlsx workbook (not a zip archive); save it from the spreadsheet "
             "program as .xlsx, or export it as CSV"
-        ) from None
+        ).format(path=path)) from None
     names = {member.filename for member in members}
     if "xl/workbook.xml" not in names:
-        raise SpbeError(f"{path}: a zip archive but not an xlsx workbook (no xl/workbook.xml)")
+        raise SpbeError(_("{path}: a zip archive but not an xlsx workbook (no xl/workbook.xml)")
+                        .format(path=path))
     declared = sum(member.file_size for member in members)
     strings = sum(m.file_size for m in members if m.filename.endswith("sharedStrings.xml"))
     if strings > MAX_SHARED_STRINGS:
-        raise SpbeError(
-            f"{path}: its shared strings unpack to {strings / 1024**2:,.0f} MiB, more than the "
-            f"{MAX_SHARED_STRINGS // 1024**2} MiB an inventory needs; export the sheet as CSV"
-        )
+        raise SpbeError(_(
+            "{path}: its shared strings unpack to {size} MiB, more than the {limit} MiB an "
+            "inventory needs; export the sheet as CSV"
+        ).format(path=path, size=f"{strings / 1024**2:,.0f}", limit=MAX_SHARED_STRINGS // 1024**2))
     if declared > MAX_UNCOMPRESSED:
-        raise SpbeError(
-            f"{path}: unpacks to {declared / 1024**2:,.0f} MiB, more than the "
-            f"{MAX_UNCOMPRESSED // 1024**2} MiB an inventory needs (a zip bomb?); "
-            "export the sheet as CSV"
-        )
+        raise SpbeError(_(
+            "{path}: unpacks to {size} MiB, more than the {limit} MiB an inventory needs (a "
+            "zip bomb?); export the sheet as CSV"
+        ).format(path=path, size=f"{declared / 1024**2:,.0f}", limit=MAX_UNCOMPRESSED // 1024**2))
 
 
 _MERGE = re.compile(rb'<(?:\w+:)?mergeCell\s+ref="([A-Z]+)(\d+):([A-Z]+)(\d+)"')
@@ -295,7 +308,7 @@ def _xlsx_rows(
             cells = [_text(value) for value in values]
             active = [(m, v) for m, v in active if m[2] >= number]
             active.extend((m, _at(cells, m[1])) for m in starting.get(number, ()))
-            for (_, first_col, _, last_col), value in active:
+            for (_top, first_col, _bottom, last_col), value in active:
                 if value:
                     if len(cells) < last_col:
                         cells.extend([""] * (last_col - len(cells)))
@@ -307,7 +320,8 @@ def _xlsx_rows(
     except SpbeError:
         raise
     except Exception as exc:  # a damaged sheet XML surfaces only while rows stream
-        raise SpbeError(f"{path}: cannot read the sheet '{worksheet.title}' ({exc})") from None
+        raise SpbeError(_("{path}: cannot read the sheet '{sheet}' ({reason})").format(
+            path=path, sheet=worksheet.title, reason=exc)) from None
     finally:
         workbook.close()
 

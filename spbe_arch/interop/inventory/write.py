@@ -14,6 +14,7 @@ import tempfile
 from pathlib import Path
 
 from ...io import MANIFEST, SpbeError
+from ...model.i18n import gettext as _
 from .convert import InventoryImport
 from .emit import comment, write_collection, write_mapping
 from .report import report_lines
@@ -30,7 +31,8 @@ def write_import(imported: InventoryImport, out: Path, *, force: bool = False) -
         out.parent.mkdir(parents=True, exist_ok=True)
         staging = Path(tempfile.mkdtemp(dir=out.parent, prefix=f".{out.name}.", suffix=".tmp"))
     except OSError as exc:
-        raise SpbeError(f"{out}: cannot write ({exc.strerror})") from None
+        raise SpbeError(_("{path}: cannot write ({reason})").format(
+            path=out, reason=exc.strerror)) from None
     try:
         names = _write_files(imported, staging)
         os.chmod(staging, 0o755)  # mkdtemp makes folders private; a model is for sharing
@@ -48,7 +50,8 @@ def write_import(imported: InventoryImport, out: Path, *, force: bool = False) -
             os.replace(staging, out)
     except OSError as exc:
         shutil.rmtree(staging, ignore_errors=True)
-        raise SpbeError(f"{out}: cannot write ({exc.strerror})") from None
+        raise SpbeError(_("{path}: cannot write ({reason})").format(
+            path=out, reason=exc.strerror)) from None
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
@@ -59,16 +62,17 @@ def _check_target(out: Path, force: bool) -> None:
     if not out.exists():
         return
     if not out.is_dir():
-        raise SpbeError(f"{out}: exists and is not a folder; give a new folder with -o")
+        raise SpbeError(_("{path}: exists and is not a folder; give a new folder with -o").format(
+            path=out))
     if not any(out.iterdir()):
         return
     if not force:
-        raise SpbeError(f"{out}: already exists; use --force to replace it")
+        raise SpbeError(_("{path}: already exists; use --force to replace it").format(path=out))
     if not (out / MANIFEST).is_file():
-        raise SpbeError(
-            f"{out}: holds files but no model ({MANIFEST}); not replaced, even with --force; "
+        raise SpbeError(_(
+            "{path}: holds files but no model ({manifest}); not replaced, even with --force; "
             "give a new folder with -o"
-        )
+        ).format(path=out, manifest=MANIFEST))
 
 
 def _write_files(imported: InventoryImport, folder: Path) -> list[str]:
