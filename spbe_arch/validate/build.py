@@ -26,6 +26,7 @@ from ..model.i18n import gettext as _
 from ..model.rules import finding
 from ..model.rules import validation as codes
 from ..model.types import ID_PATTERN
+from .type_errors import problem
 
 __all__ = ["FRAMEWORK_KEYS", "ArchitectureBuilder", "build_architecture"]
 
@@ -331,13 +332,11 @@ def _pydantic_findings(
                 )
             )
         else:
-            message = error["msg"]
-            message = message[0].lower() + message[1:]
             out.append(
                 finding(
                     codes.INVALID_VALUE,
                     _("{field}: {problem}, got {value}").format(
-                        field=field, problem=message, value=_quote(value)
+                        field=field, problem=problem(error), value=_quote(value)
                     ),
                     element=element_id,
                     location=location,

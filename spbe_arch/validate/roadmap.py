@@ -14,6 +14,7 @@ from ..model import Architecture, Element, ElementChange, Finding, Location
 from ..model.i18n import gettext as _
 from ..model.rules import finding
 from ..model.rules import roadmap as codes
+from .type_errors import problem
 
 __all__ = ["changed", "check_roadmap"]
 
@@ -39,16 +40,16 @@ def changed(element: Element, change: ElementChange) -> Element:
 'manual' or 'shared_login', got 'spl'
     """
     if "id" in change.set:
-        raise ValueError("id: an element keeps its id; add a new element and retire this one")
+        raise ValueError(_("id: an element keeps its id; add a new element and retire this one"))
     try:
         return type(element).model_validate({**element.model_dump(), **change.set})
     except ValidationError as exc:
         error = exc.errors(include_url=False)[0]
         field = ".".join(str(part) for part in error["loc"])
         if error["type"] == "extra_forbidden":
-            raise ValueError(f"unknown field '{field}'") from None
-        message = error["msg"][0].lower() + error["msg"][1:]
-        raise ValueError(f"{field}: {message}, got {error.get('input')!r}") from None
+            raise ValueError(_("unknown field '{field}'").format(field=field)) from None
+        raise ValueError(_("{field}: {problem}, got {value}").format(
+            field=field, problem=problem(error), value=repr(error.get("input")))) from None
 
 
 def check_roadmap(arch: Architecture) -> Iterator[Finding]:

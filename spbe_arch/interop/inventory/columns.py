@@ -18,6 +18,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from ...io import SpbeError
 from ...model.i18n import gettext as _
+from ...validate.type_errors import problem
 
 __all__ = [
     "DEFAULT_HEADERS",
@@ -149,7 +150,7 @@ def load_mapping(path: Path | None) -> Mapping:
         return Mapping.model_validate(raw)
     except ValidationError as exc:
         problems = "; ".join(
-            f"{'.'.join(str(p) for p in e['loc']) or _('top level')}: {e['msg']}"
+            f"{'.'.join(str(p) for p in e['loc']) or _('top level')}: {problem(e)}"
             for e in exc.errors()
         )
         allowed = ", ".join(Column)
