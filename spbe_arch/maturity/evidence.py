@@ -322,12 +322,13 @@ def architecture(facts: ModelFacts, indicator: Indicator) -> Derivation | None:
     ))
     reason = _("{count} of 6 architecture domains described").format(count=len(described))
     if missing:
-        reason += _(" (missing: {domains})").format(domains=", ".join(missing))
+        reason += _(" (missing: {domains})").format(
+            domains=", ".join(_(_DOMAIN_NAMES[name]) for name in missing))
     elif unreferenced:
         reason += _("; {count} elements without a reference-architecture code").format(
             count=len(unreferenced))
     add_domains = (_("describe the missing architecture domains: {domains}").format(
-        domains=", ".join(missing)),)
+        domains=", ".join(f"{_(_DOMAIN_NAMES[name])} (`{name}:`)" for name in missing)),)
     add_refs = (_("add the RAB/RAL/RAD/RAA `ref` code to {count} elements: {ids}").format(
         count=len(unreferenced), ids=_ids(unreferenced)),)
     ladder = [
@@ -337,6 +338,17 @@ def architecture(facts: ModelFacts, indicator: Indicator) -> Derivation | None:
     ]
     return climb(indicator, EvidenceRule.architecture, ladder, ceiling=4, reason=reason,
                  elements=described)
+
+
+_DOMAIN_NAMES = {
+    "business_processes": N_("business processes"),
+    "data": N_("data"),
+    "services": N_("services"),
+    "applications": N_("applications"),
+    "infrastructure": N_("infrastructure"),
+    "security": N_("security"),
+}
+"""The six architecture domains (the collections describing them), in words."""
 
 
 @derives(EvidenceRule.roadmap)

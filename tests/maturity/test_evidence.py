@@ -6,6 +6,7 @@ from spbe_arch.graph import build_graph
 from spbe_arch.maturity import load_framework
 from spbe_arch.maturity.evidence import DERIVATIONS, derive
 from spbe_arch.model.framework import EvidenceRule
+from spbe_arch.model.i18n import use_language
 from spbe_arch.validate import load_model
 
 FRAMEWORK = load_framework()
@@ -248,9 +249,18 @@ def test_evidence_architecture_counts_described_domains(make_model):
     derived = _derived(make_model)[11]
     assert derived.level == 1  # one or two of the six domains
     assert derived.reason == (
-        "2 of 6 architecture domains described (missing: business_processes, data, services, "
+        "2 of 6 architecture domains described (missing: business processes, data, services, "
         "security)"
     )
+    assert derived.actions[2] == (
+        "describe the missing architecture domains: business processes (`business_processes:`), "
+        "data (`data:`), services (`services:`), security (`security:`)",
+    )
+    with use_language("id"):
+        assert _derived(make_model)[11].reason == (
+            "2 dari 6 domain arsitektur diuraikan (belum ada: proses bisnis, data, layanan, "
+            "keamanan)"
+        )
     assert _derived(make_model, extra=SECURITY + SERVICES)[11].level == 2
 
 
