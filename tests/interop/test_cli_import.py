@@ -73,6 +73,38 @@ def test_import_semicolon_windows_1252_csv_validates_and_audits(runner, tmp_path
     assert simpus.properties == {"server_location": "Server Diskominfo"}
     assert arch.applications["kalkulator-retribusi"].description == "=SUM(A1:A3)"
     assert arch.applications["srikandi-dinkes"].platform == "srikandi"
+
+
+def test_import_report_in_indonesian_with_lang_id(runner, tmp_path):
+    source = write_csv(tmp_path / "kota-contoh.csv", CSV_ROWS)
+    out = tmp_path / "model"
+
+    result = _import(runner, source, out, "--lang", "id")
+
+    assert result.exit_code == 1, result.output
+    src = str(source)
+    lines = result.output.splitlines()
+    assert lines[0] == f"{src}: Windows-1252, dipisah titik koma; baris judul di baris 2"
+    assert lines[2:] == [
+        "disimpan sebagai properties: server_location <- 'Lokasi Server'",
+        f"{src}:8: dilewati: tidak ada nama aplikasi (kolom 'Nama Aplikasi' kosong)",
+        f"{src}:4: dugaan: 'SRIKANDI' adalah platform nasional 'srikandi' (menurut namanya); "
+        "diimpor sebagai 'srikandi-dinkes'",
+        f"{src}: dugaan: unit kerja 'dinkes' (Dinas Kesehatan) menggabungkan 'Dinas Kesehatan' "
+        "(baris 3), 'DINKES' (baris 4), 'Dinas  Kesehatan' (baris 6)",
+        f"{src}:5: sistem nasional 'SIMONEV' tidak ada di katalog platform; diimpor sebagai "
+        "'simonev' (jenis umum, tanpa platform)",
+        f"{src}:9: catatan: 'Deskripsi' berisi '=SUM(A1:A3)', rumus yang tertulis sebagai teks; "
+        "disimpan sebagai teks, tidak pernah dihitung",
+        f"{src}:9: catatan: status 'Rusak' tidak dikenali; disimpan sebagai properties.status, "
+        "status tidak diisi",
+        f"{src}: catatan: 1 aplikasi tanpa klasifikasi (umum/khusus, pusat/lokal) dan tidak "
+        "cocok dengan platform nasional: ditulis dengan jenis khusus",
+        "diimpor 5 dari 6 baris: 5 aplikasi, 3 unit kerja; 1 dilewati, 2 dugaan, 1 sistem "
+        "nasional tidak ada di katalog",
+        f"ditulis {out}; berikutnya: spbe-arch validate {out}",
+    ]
+    assert "dilewati: tidak ada nama aplikasi" in (out / "import-report.txt").read_text()
     assert (out / "import-report.txt").read_text().splitlines() == result.output.splitlines()[:-1]
 
     validate = runner.invoke(app, ["validate", str(out)])

@@ -203,8 +203,9 @@ def _build(rows: list[Row], instansi: Instansi, report: ImportReport) -> Invento
         if unit.kind is UnitKind.unit_kerja:
             report.notes.append(RowNote(
                 result.rows[unit.id][0],
-                f"unit '{unit.id}' ({unit.name}): its name tells no kind; written as "
-                "unit_kerja (change it in units.yaml: dinas, badan, kecamatan, ...)",
+                _("unit '{unit}' ({name}): its name tells no kind; written as unit_kerja "
+                  "(change it in units.yaml: dinas, badan, kecamatan, ...)").format(
+                    unit=unit.id, name=unit.name),
             ))
     report.units = len(result.units)
     matcher = PlatformMatcher(
@@ -232,8 +233,9 @@ def _application(
         status = _STATUS_OF.get(normal_header(text))
         if status is None:
             properties["status"] = text
-            report.notes.append(RowNote(row.number, f"status '{text}' not recognised; kept as "
-                                        "properties.status, status left out"))
+            report.notes.append(RowNote(row.number, _(
+                "status '{text}' not recognised; kept as properties.status, status left out"
+            ).format(text=text)))
         else:
             fields["status"] = status
     if text := values.get(Column.ref):
@@ -241,8 +243,9 @@ def _application(
             fields["ref"] = text
         else:
             properties["ref"] = text
-            report.notes.append(RowNote(row.number, f"'{text}' is not an RAA code (RAA.xx.yy); "
-                                        "kept as properties.ref"))
+            report.notes.append(RowNote(row.number, _(
+                "'{text}' is not an RAA code (RAA.xx.yy); kept as properties.ref"
+            ).format(text=text)))
     national = _national(row, properties, report)
     for column, key in PROPERTY_OF.items():
         if text := values.get(column):
@@ -285,8 +288,10 @@ def _national(row: Row, properties: dict[str, str], report: ImportReport) -> boo
         verdict = _NATIONAL.get(normal_header(text))
         if verdict is None:
             properties[str(column)] = text
-            report.notes.append(RowNote(row.number, f"{column} '{text}' not recognised "
-                                        f"(umum/khusus, pusat/lokal); kept as properties.{column}"))
+            report.notes.append(RowNote(row.number, _(
+                "{column} '{text}' not recognised (umum/khusus, pusat/lokal); kept as "
+                "properties.{column}"
+            ).format(column=column, text=text)))
         verdicts.append(verdict)
     if True in verdicts:
         return True

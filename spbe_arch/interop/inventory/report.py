@@ -8,6 +8,9 @@ shown) and `report_dict` (JSON). The text is also written beside the model as
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field
 
+from ...model.i18n import N_
+from ...model.i18n import gettext as _
+
 __all__ = [
     "ImportReport",
     "PlatformGuess",
@@ -89,54 +92,86 @@ class ImportReport:
 
 
 _ENCODINGS = {"utf-8-sig": "UTF-8", "cp1252": "Windows-1252", "utf-16": "UTF-16"}
-_DELIMITERS = {",": "comma", ";": "semicolon", "\t": "tab", "|": "bar"}
+_DELIMITERS = {
+    ",": N_("{encoding}, comma-separated"),
+    ";": N_("{encoding}, semicolon-separated"),
+    "\t": N_("{encoding}, tab-separated"),
+    "|": N_("{encoding}, bar-separated"),
+}
+_HOW = {"name": N_("by its name"), "address": N_("by its address")}
+"""PlatformGuess.how -> how the report says it."""
 
 
 def report_lines(report: ImportReport) -> Iterator[str]:
-    """The report as text lines: a summary, then one line per row to check."""
+    """The report as text lines (in the language in force): a summary, then one line per row
+    to check."""
     src = report.source
-    how = [f"sheet '{report.sheet}'"] if report.sheet else []
+    how = [_("sheet '{sheet}'").format(sheet=report.sheet)] if report.sheet else []
     if report.encoding:
-        how.append(f"{_ENCODINGS.get(report.encoding, report.encoding)}, "
-                   f"{_DELIMITERS.get(report.delimiter or ',', report.delimiter)}-separated")
-    how.append(f"header in row {report.header_row}")
+        encoding = _ENCODINGS.get(report.encoding, report.encoding)
+        separated = _DELIMITERS.get(report.delimiter or ",")
+        how.append(_(separated).format(encoding=encoding) if separated else
+                   f"{encoding}, {report.delimiter!r}")
+    how.append(_("header in row {row}").format(row=report.header_row))
     yield f"{src}: {'; '.join(how)}"
-    yield "columns: " + ", ".join(f"{c} <- '{h}'" for c, h in report.columns.items())
+    yield _("columns: {columns}").format(
+        columns=", ".join(f"{c} <- '{h}'" for c, h in report.columns.items()))
     if report.properties:
-        yield "kept as properties: " + ", ".join(
+        yield _("kept as properties: {properties}").format(properties=", ".join(
             f"{key} <- '{header}'" for key, header in report.properties.items()
-        )
+        ))
     for note in report.skipped:
-        yield f"{src}:{note.row}: skipped: {note.message}"
+        yield _("{path}:{row}: skipped: {message}").format(
+            path=src, row=note.row, message=note.message)
     for guess in report.guesses:
-        yield (f"{src}:{guess.row}: guess: '{guess.name}' is national platform "
-               f"'{guess.platform}' (by its {guess.how}); imported as '{guess.application}'")
+        yield _(
+            "{path}:{row}: guess: '{name}' is national platform '{platform}' ({how}); "
+            "imported as '{application}'"
+        ).format(path=src, row=guess.row, name=guess.name, platform=guess.platform,
+                 how=_(_HOW.get(guess.how, guess.how)), application=guess.application)
     for merge in report.merges:
         spelt = ", ".join(f"'{s}' ({_rows(rows)})" for s, rows in merge.spellings.items())
-        yield f"{src}: guess: unit '{merge.unit}' ({merge.name}) merges {spelt}"
+        yield _("{path}: guess: unit '{unit}' ({name}) merges {spellings}").format(
+            path=src, unit=merge.unit, name=merge.name, spellings=spelt)
     for item in report.unmatched:
-        yield (f"{src}:{item.row}: national system '{item.name}' is not in the platform "
-               f"catalog; imported as '{item.application}' (kind umum, no platform)")
+        yield _(
+            "{path}:{row}: national system '{name}' is not in the platform catalog; imported "
+            "as '{application}' (kind umum, no platform)"
+        ).format(path=src, row=item.row, name=item.name, application=item.application)
     for note in report.notes:
-        yield f"{src}:{note.row}: note: {note.message}"
+        yield _("{path}:{row}: note: {message}").format(
+            path=src, row=note.row, message=note.message)
     if report.unclassified:
-        yield (f"{src}: note: {_n(report.unclassified, 'application')} with no classification "
-               "(umum/khusus, pusat/lokal) and no national platform match: written as kind khusus")
-    yield (f"imported {report.imported} of {_n(report.rows, 'row')}: "
-           f"{_n(report.imported, 'application')}, {_n(report.units, 'unit')}; "
-           f"{len(report.skipped)} skipped, "
-           f"{_n(len(report.guesses) + len(report.merges), 'guess', 'guesses')}, "
-           f"{_n(len(report.unmatched), 'national system')} not in the catalog")
+        yield _(
+            "{path}: note: {applications} with no classification (umum/khusus, pusat/lokal) "
+            "and no national platform match: written as kind khusus"
+        ).format(path=src, applications=_n(report.unclassified, N_("{count} application"),
+                                           N_("{count} applications")))
+    yield _(
+        "imported {imported} of {rows}: {applications}, {units}; {skipped} skipped, {guesses}, "
+        "{unmatched} not in the catalog"
+    ).format(
+        imported=report.imported,
+        rows=_n(report.rows, N_("{count} row"), N_("{count} rows")),
+        applications=_n(report.imported, N_("{count} application"), N_("{count} applications")),
+        units=_n(report.units, N_("{count} unit"), N_("{count} units")),
+        skipped=len(report.skipped),
+        guesses=_n(len(report.guesses) + len(report.merges), N_("{count} guess"),
+                   N_("{count} guesses")),
+        unmatched=_n(len(report.unmatched), N_("{count} national system"),
+                     N_("{count} national systems")),
+    )
 
 
-def _n(count: int, noun: str, plural: str = "") -> str:
-    return f"{count} {noun if count == 1 else plural or noun + 's'}"
+def _n(count: int, one: str, many: str) -> str:
+    return _(one if count == 1 else many).format(count=count)
 
 
 def _rows(rows: list[int]) -> str:
     shown = ", ".join(str(r) for r in rows[:5])
-    more = f" and {len(rows) - 5} more" if len(rows) > 5 else ""
-    return f"row{'s' if len(rows) > 1 else ''} {shown}{more}"
+    if len(rows) > 5:
+        shown += " " + _("and {count} more").format(count=len(rows) - 5)
+    return _(N_("row {rows}") if len(rows) == 1 else N_("rows {rows}")).format(rows=shown)
 
 
 def report_dict(report: ImportReport) -> dict:

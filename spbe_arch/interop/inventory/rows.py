@@ -10,6 +10,7 @@ text, and the report says so.
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from ...model.i18n import gettext as _
 from .columns import Column, normal_header
 from .report import ImportReport, RowNote
 
@@ -66,22 +67,24 @@ def data_rows(
         name, unit = values.get(Column.name, ""), values.get(Column.unit, "")
         # units repeat (their normal forms are cached), names mostly do not: unit first
         if normal_header(unit) == header_unit and normal_header(name) == header_name:
-            report.skipped.append(RowNote(number, "repeats the header row"))
+            report.skipped.append(RowNote(number, _("repeats the header row")))
             continue
         if number in headings:
             heading = next(cell for cell in cells if cell)
-            report.skipped.append(RowNote(
-                number, f"a heading row ('{_short(heading)}' merged across), not an application"
-            ))
+            report.skipped.append(RowNote(number, _(
+                "a heading row ('{heading}' merged across), not an application"
+            ).format(heading=_short(heading))))
             continue
         if not name:
             report.skipped.append(
-                RowNote(number, f"no application name (column '{header[name_at]}' is empty)")
+                RowNote(number, _("no application name (column '{column}' is empty)").format(
+                    column=header[name_at]))
             )
             continue
         if not unit:
             report.skipped.append(
-                RowNote(number, f"no unit for '{name}' (column '{header[unit_at]}' is empty)")
+                RowNote(number, _("no unit for '{name}' (column '{column}' is empty)").format(
+                    name=name, column=header[unit_at]))
             )
             continue
         properties = {}
@@ -91,11 +94,10 @@ def data_rows(
                 properties[key] = cell
         for col, text in values.items():
             if text.startswith("="):
-                report.notes.append(RowNote(
-                    number,
-                    f"'{_header(header, columns, col)}' holds '{_short(text)}', a formula "
-                    "written as text; kept as text, never evaluated",
-                ))
+                report.notes.append(RowNote(number, _(
+                    "'{column}' holds '{text}', a formula written as text; kept as text, never "
+                    "evaluated"
+                ).format(column=_header(header, columns, col), text=_short(text))))
         yield Row(number, name, unit, values, properties)
 
 
@@ -122,7 +124,7 @@ def _unmapped(columns, header, report: ImportReport) -> dict[int, str]:
 
 def _extra_column(index: int, report: ImportReport) -> str:
     key = f"column_{index + 1}"
-    report.properties.setdefault(key, f"(no header, column {index + 1})")
+    report.properties.setdefault(key, _("(no header, column {number})").format(number=index + 1))
     return key
 
 
