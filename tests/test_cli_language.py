@@ -182,3 +182,16 @@ def test_report_findings_speak_the_report_language(runner, tmp_path, lang):
     else:  # the check can tell: in English nearly every text has one of the words
         assert len(english) > len(texts) / 2
     assert Path(out / "report.md").exists()
+
+
+def test_impact_in_indonesian_with_lang_id(runner):
+    result = runner.invoke(app, ["impact", str(EXAMPLE), "pdn", "--lang", "id"])
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert lines[0] == "dampak bila 'pdn' gagal (platform nasional)"
+    assert [line for line in lines if line and not line.startswith(" ")][1:] == [
+        "berhenti: 33", "terganggu: 24", "integrasi terputus: 20", "unit kerja terdampak: 11",
+        "13 aplikasi, 10 layanan, 9 proses bisnis berhenti; 24 terganggu; 20 integrasi "
+        "terputus; 11 unit kerja terdampak",
+    ]
+    assert "  proses bisnis" in lines

@@ -2,6 +2,8 @@
 
 from typing import TYPE_CHECKING, Any
 
+from ..model.i18n import N_
+from ..model.i18n import gettext as _
 from ..model.rules import listed
 from .findings import finding_dict, findings_markdown
 
@@ -19,13 +21,13 @@ __all__ = [
 ]
 
 _KIND_TITLES = (
-    ("infrastructure", "infrastructure"),
-    ("national", "national platforms"),
-    ("applications", "applications"),
-    ("services", "services"),
-    ("business_processes", "business processes"),
-    ("data", "data"),
-    ("units", "units"),
+    ("infrastructure", N_("infrastructure")),
+    ("national", N_("national platforms")),
+    ("applications", N_("applications")),
+    ("services", N_("services")),
+    ("business_processes", N_("business processes")),
+    ("data", N_("data")),
+    ("units", N_("units")),
 )
 
 
@@ -39,8 +41,9 @@ def share_text(share: "Share") -> str:
     ('1 of 3 (33%)', 'none of 0')
     """
     if share.value is None:
-        return "none of 0"
-    return f"{share.part} of {share.total} ({share.value:.0%})"
+        return _("none of 0")
+    return _("{part} of {total} ({percent})").format(
+        part=share.part, total=share.total, percent=f"{share.value:.0%}")
 
 
 def metrics_rows(metrics: "Metrics") -> list[tuple[str, str]]:
@@ -55,19 +58,19 @@ def metrics_rows(metrics: "Metrics") -> list[tuple[str, str]]:
         for p, apps in metrics.aplikasi_umum_used.items()
     )
     return [
-        ("active applications", str(metrics.applications)),
-        ("integrations (active; manual, shared login excluded)", str(metrics.integrations)),
-        ("integrations via SPLP", share_text(metrics.integrations_via_splp)),
+        (_("active applications"), str(metrics.applications)),
+        (_("integrations (active; manual, shared login excluded)"), str(metrics.integrations)),
+        (_("integrations via SPLP"), share_text(metrics.integrations_via_splp)),
         (
-            "cross-unit integrations via SPLP",
+            _("cross-unit integrations via SPLP"),
             share_text(metrics.cross_unit_integrations_via_splp),
         ),
-        ("units on JIP", share_text(metrics.units_on_jip)),
-        ("services fully integrated", share_text(metrics.services_fully_integrated)),
-        ("applications per unit", per_unit or "-"),
-        ("aplikasi umum used", used or "-"),
-        ("aplikasi umum not used", ", ".join(metrics.aplikasi_umum_unused) or "-"),
-        ("data known (stated / of)", ", ".join(
+        (_("units on JIP"), share_text(metrics.units_on_jip)),
+        (_("services fully integrated"), share_text(metrics.services_fully_integrated)),
+        (_("applications per unit"), per_unit or "-"),
+        (_("aplikasi umum used"), used or "-"),
+        (_("aplikasi umum not used"), ", ".join(metrics.aplikasi_umum_unused) or "-"),
+        (_("data known (stated / of)"), ", ".join(
             f"{key} {known.known}/{known.of}" for key, known in metrics.completeness.items()
             if known.of
         ) or "-"),
@@ -84,67 +87,72 @@ def audit_dict(result: "AuditResult") -> dict[str, Any]:
 
 def audit_markdown(result: "AuditResult", *, title: str) -> str:
     """Findings table then metrics table, for pull-request comments."""
-    lines = [findings_markdown(result.findings, title=title).rstrip("\n"), "", "#### Metrics", ""]
-    lines += ["| metric | value |", "|---|---|"]
+    lines = [findings_markdown(result.findings, title=title).rstrip("\n"), "",
+             f"#### {_('Metrics')}", ""]
+    lines += [f"| {_('metric')} | {_('value')} |", "|---|---|"]
     lines += [f"| {label} | {value} |" for label, value in metrics_rows(result.metrics)]
     return "\n".join(lines) + "\n"
 
 
-def _sections(result: "ImpactResult") -> list[tuple[str, dict[str, tuple[str, ...]]]]:
+def _sections(result: "ImpactResult") -> list[tuple[str, str, dict[str, tuple[str, ...]]]]:
+    """(key, title, items) of each section."""
     return [
-        ("stopped", result.stopped),
-        ("degraded", result.degraded),
-        ("integrations broken", result.integrations_broken),
-        ("units affected", result.units_affected),
+        ("stopped", _("stopped"), result.stopped),
+        ("degraded", _("degraded"), result.degraded),
+        ("integrations", _("integrations broken"), result.integrations_broken),
+        ("units", _("units affected"), result.units_affected),
     ]
 
 
 def _grouped(result: "ImpactResult", items: dict[str, tuple[str, ...]]):
-    kinds = [k for k, _ in _KIND_TITLES]
+    kinds = [k for k, _title in _KIND_TITLES]
     for kind, title in _KIND_TITLES:
         ids = [i for i in items if result.kinds.get(i) == kind]
         if ids:
-            yield title, ids
+            yield _(title), ids
     rest = [i for i in items if result.kinds.get(i) not in kinds]
     if rest:
-        yield "other", rest
+        yield _("other"), rest
 
 
-def _count(n: int, word: str) -> str:
-    """'1 service', '2 services', '2 business processes'."""
-    if n == 1:
-        return f"1 {word}"
-    return f"{n} {word}es" if word.endswith("s") else f"{n} {word}s"
+def _count(n: int, one: str, many: str) -> str:
+    """'1 service', '2 services' in the language in force (`one`, `many` have `{count}`)."""
+    return _(one if n == 1 else many).format(count=n)
 
 
 def impact_summary(result: "ImpactResult") -> str:
     """One line: how much stops, degrades, breaks."""
-    stopped = [
-        _count(len(result.of_kind(kind)), word)
-        for kind, word in (
-            ("applications", "application"),
-            ("services", "service"),
-            ("business_processes", "business process"),
-        )
-    ]
-    return (
-        f"{', '.join(stopped)} stopped; {len(result.degraded)} degraded; "
-        f"{_count(len(result.integrations_broken), 'integration')} broken; "
-        f"{_count(len(result.units_affected), 'unit')} affected"
+    return _(
+        "{applications}, {services}, {processes} stopped; {degraded} degraded; {integrations} "
+        "broken; {units} affected"
+    ).format(
+        applications=_count(len(result.of_kind("applications")), N_("{count} application"),
+                            N_("{count} applications")),
+        services=_count(len(result.of_kind("services")), N_("{count} service"),
+                        N_("{count} services")),
+        processes=_count(len(result.of_kind("business_processes")),
+                         N_("{count} business process"), N_("{count} business processes")),
+        degraded=len(result.degraded),
+        integrations=_count(len(result.integrations_broken), N_("{count} integration"),
+                            N_("{count} integrations")),
+        units=_count(len(result.units_affected), N_("{count} unit"), N_("{count} units")),
     )
 
 
 def impact_text(result: "ImpactResult", *, name: str | None = None) -> list[str]:
     """Lines listing what stops and degrades, grouped by kind, each with its path."""
     label = f" ({name})" if name and name != result.element else ""
-    lines = [f"impact of '{result.element}'{label} failing ({result.kind})"]
-    for title, items in _sections(result):
+    lines = [_("impact of '{element}'{name} failing ({kind})").format(
+        element=result.element, name=label,
+        kind=_(dict(_KIND_TITLES).get(result.kind, result.kind)))]
+    for key, title, items in _sections(result):
         lines.append("")
         lines.append(f"{title}: {len(items)}")
+        grouped = key in ("stopped", "degraded")
         for group, ids in _grouped(result, items):
-            if title not in ("integrations broken", "units affected"):
+            if grouped:
                 lines.append(f"  {group}")
-            indent = "    " if title not in ("integrations broken", "units affected") else "  "
+            indent = "    " if grouped else "  "
             for element_id in ids:
                 lines.append(f"{indent}{element_id}: {' -> '.join(items[element_id])}")
     lines += ["", impact_summary(result)]
@@ -154,13 +162,14 @@ def impact_text(result: "ImpactResult", *, name: str | None = None) -> list[str]
 def impact_markdown(result: "ImpactResult", *, name: str | None = None) -> str:
     """The impact as Markdown: one table per section."""
     label = f" ({name})" if name and name != result.element else ""
-    lines = [f"### Impact of `{result.element}`{label} failing", "", impact_summary(result)]
-    for title, items in _sections(result):
+    lines = [_("### Impact of `{element}`{name} failing").format(
+        element=result.element, name=label), "", impact_summary(result)]
+    for _key, title, items in _sections(result):
         lines += ["", f"#### {title.capitalize()} ({len(items)})", ""]
         if not items:
-            lines.append("none")
+            lines.append(_("none"))
             continue
-        lines += ["| id | kind | path |", "|---|---|---|"]
+        lines += [f"| id | {_('kind')} | {_('path')} |", "|---|---|---|"]
         for element_id, path in items.items():
             kind = result.kinds.get(element_id, "")
             lines.append(f"| {element_id} | {kind} | {' → '.join(path)} |")

@@ -219,7 +219,7 @@ def _audit_text(outcome: Outcome) -> Page:
     def table(console) -> None:
         from rich.table import Table
 
-        metrics = Table(title="metrics", title_justify="left", show_header=False)
+        metrics = Table(title=_("metrics"), title_justify="left", show_header=False)
         metrics.add_column("metric", no_wrap=True)
         metrics.add_column("value")
         for label, value in metrics_rows(result.metrics):
