@@ -88,8 +88,8 @@ def audit_dict(result: "AuditResult") -> dict[str, Any]:
 def audit_markdown(result: "AuditResult", *, title: str) -> str:
     """Findings table then metrics table, for pull-request comments."""
     lines = [findings_markdown(result.findings, title=title).rstrip("\n"), "",
-             f"#### {_('Metrics')}", ""]
-    lines += [f"| {_('metric')} | {_('value')} |", "|---|---|"]
+             "#### " + _("Metrics"), ""]
+    lines += ["| " + _("metric") + " | " + _("value") + " |", "|---|---|"]
     lines += [f"| {label} | {value} |" for label, value in metrics_rows(result.metrics)]
     return "\n".join(lines) + "\n"
 
@@ -169,7 +169,7 @@ def impact_markdown(result: "ImpactResult", *, name: str | None = None) -> str:
         if not items:
             lines.append(_("none"))
             continue
-        lines += [f"| id | {_('kind')} | {_('path')} |", "|---|---|---|"]
+        lines += ["| id | " + _("kind") + " | " + _("path") + " |", "|---|---|---|"]
         for element_id, path in items.items():
             kind = result.kinds.get(element_id, "")
             lines.append(f"| {element_id} | {kind} | {' → '.join(path)} |")

@@ -3,6 +3,8 @@ findings, written by `findings_sarif`). They never compute."""
 
 from typing import TYPE_CHECKING, Any
 
+from ..model.i18n import N_
+from ..model.i18n import gettext as _
 from .audit import share_text
 from .findings import finding_dict, findings_markdown, findings_text
 
@@ -22,13 +24,14 @@ __all__ = [
 ]
 
 METRIC_LABELS = {
-    "applications": "active applications",
-    "integrations": "integrations (active links)",
-    "integrations_via_splp": "integrations via SPLP",
-    "cross_unit_integrations_via_splp": "cross-unit integrations via SPLP",
-    "units_on_jip": "units on JIP",
-    "services_fully_integrated": "services fully integrated",
+    "applications": N_("active applications"),
+    "integrations": N_("integrations (active links)"),
+    "integrations_via_splp": N_("integrations via SPLP"),
+    "cross_unit_integrations_via_splp": N_("cross-unit integrations via SPLP"),
+    "units_on_jip": N_("units on JIP"),
+    "services_fully_integrated": N_("services fully integrated"),
 }
+"""Metric -> its label (a catalog message: translate where shown)."""
 
 
 def _value(value: "int | Share") -> str:
@@ -41,7 +44,12 @@ def _delta(change: "MetricChange") -> str:
         return "="
     if isinstance(change.old, int):
         return f"{delta:+d}"
-    return f"{delta * 100:+.0f} pts"
+    return _("{delta} pts").format(delta=f"{delta * 100:+.0f}")
+
+
+def _row(*cells: str) -> str:
+    """A Markdown table row."""
+    return "| " + " | ".join(cells) + " |"
 
 
 def _plain(value: Any) -> str:
@@ -52,50 +60,59 @@ def _plain(value: Any) -> str:
 
 def _summary(result: "DiffResult") -> str:
     parts = [
-        f"{len(result.added)} added", f"{len(result.removed)} removed",
-        f"{len(result.changed)} changed", f"{len(result.rerouted)} rerouted",
-        f"{len(result.introduced)} findings introduced", f"{len(result.resolved)} resolved",
+        _("{count} added").format(count=len(result.added)),
+        _("{count} removed").format(count=len(result.removed)),
+        _("{count} changed").format(count=len(result.changed)),
+        _("{count} rerouted").format(count=len(result.rerouted)),
+        _("{count} findings introduced").format(count=len(result.introduced)),
+        _("{count} resolved").format(count=len(result.resolved)),
     ]
     if result.index_change is not None:
-        parts.append(f"index {result.old_index:.2f} -> {result.new_index:.2f}")
+        parts.append(_("index {old} -> {new}").format(
+            old=f"{result.old_index:.2f}", new=f"{result.new_index:.2f}"))
     return ", ".join(parts)
 
 
 def diff_text(result: "DiffResult", *, old_prefix: str = "", new_prefix: str = "") -> list[str]:
     """The diff as lines: elements, reroutes, findings, metrics, index, then a summary."""
     lines = [f"diff {result.old} -> {result.new}"]
-    for title, refs, mark in (("added", result.added, "+"), ("removed", result.removed, "-")):
-        lines += ["", f"{title}: {len(refs)}"]
+    for title, refs, mark in ((_("added: {count}"), result.added, "+"),
+                              (_("removed: {count}"), result.removed, "-")):
+        lines += ["", title.format(count=len(refs))]
         lines += [f"  {mark} {r.id} ({r.kind}) {r.name}" for r in refs]
-    lines += ["", f"changed: {len(result.changed)}"]
+    lines += ["", _("changed: {count}").format(count=len(result.changed))]
     for change in result.changed:
         lines.append(f"  ~ {change.id} ({change.kind})")
         lines += [f"      {c.field}: {_plain(c.old)} -> {_plain(c.new)}" for c in change.fields]
-    lines += ["", f"rerouted: {len(result.rerouted)}"]
+    lines += ["", _("rerouted: {count}").format(count=len(result.rerouted))]
     for r in result.rerouted:
-        network = f", network {r.old_network or '-'} -> {r.new_network or '-'}" if (
+        network = _(", network {old} -> {new}").format(
+            old=r.old_network or "-", new=r.new_network or "-") if (
             r.old_network != r.new_network) else ""
         via = f"{r.old_via} -> {r.new_via}" if r.old_via != r.new_via else f"via {r.new_via}"
         lines.append(f"  {r.id} {r.source} -> {r.target}: {via}{network}")
-    lines += ["", f"findings introduced: {len(result.introduced)}"]
+    lines += ["", _("findings introduced: {count}").format(count=len(result.introduced))]
     lines += findings_text(result.introduced, prefix=new_prefix)
-    lines += ["", f"findings resolved: {len(result.resolved)}"]
+    lines += ["", _("findings resolved: {count}").format(count=len(result.resolved))]
     lines += findings_text(result.resolved, prefix=old_prefix)
-    lines += ["", "metrics"]
+    lines += ["", _("metrics")]
     for change in result.metrics:
         lines.append(
-            f"  {METRIC_LABELS[change.name]}: {_value(change.old)} -> {_value(change.new)} "
+            f"  {_(METRIC_LABELS[change.name])}: {_value(change.old)} -> {_value(change.new)} "
             f"({_delta(change)})"
         )
     if result.index_change is not None:
         lines += [
             "",
-            f"index: {result.old_index:.2f} ({result.old_predikat}) -> {result.new_index:.2f} "
-            f"({result.new_predikat}), {result.index_change:+.3f}",
+            _("index: {old} ({old_predikat}) -> {new} ({new_predikat}), {change}").format(
+                old=f"{result.old_index:.2f}", old_predikat=result.old_predikat,
+                new=f"{result.new_index:.2f}", new_predikat=result.new_predikat,
+                change=f"{result.index_change:+.3f}"),
         ]
         lines += [
-            f"  indicator {i.id} {i.name}: {i.old_level or '-'} -> {i.new_level or '-'} "
-            f"({i.index_change:+.3f})"
+            "  " + _("indicator {id} {name}: {old} -> {new} ({change})").format(
+                id=i.id, name=i.name, old=i.old_level or "-", new=i.new_level or "-",
+                change=f"{i.index_change:+.3f}")
             for i in result.indicators
         ]
     lines += ["", _summary(result)]
@@ -145,17 +162,17 @@ def diff_markdown(result: "DiffResult") -> str:
     """The diff for a pull-request comment: summary, tables, introduced findings."""
     lines = [f"### spbe-arch diff `{result.old}` → `{result.new}`", "", _summary(result), ""]
     if result.added or result.removed or result.changed:
-        lines += ["| change | id | kind | what |", "|---|---|---|---|"]
-        lines += [f"| added | {r.id} | {r.kind} | {r.name} |" for r in result.added]
-        lines += [f"| removed | {r.id} | {r.kind} | {r.name} |" for r in result.removed]
+        added, removed, changed = _("added"), _("removed"), _("changed")
+        lines += [_row(_("change"), "id", _("kind"), _("what")), "|---|---|---|---|"]
+        lines += [_row(added, r.id, r.kind, r.name) for r in result.added]
+        lines += [_row(removed, r.id, r.kind, r.name) for r in result.removed]
         for c in result.changed:
             what = "; ".join(f"{f.field}: {_plain(f.old)} → {_plain(f.new)}" for f in c.fields)
-            what = what.replace("|", "\\|")
-            lines.append(f"| changed | {c.id} | {c.kind} | {what} |")
+            lines.append(_row(changed, c.id, c.kind, what.replace("|", "\\|")))
         lines.append("")
-    lines += ["| metric | before | after | change |", "|---|---|---|---|"]
+    lines += [_row(_("metric"), _("before"), _("after"), _("change")), "|---|---|---|---|"]
     lines += [
-        f"| {METRIC_LABELS[m.name]} | {_value(m.old)} | {_value(m.new)} | {_delta(m)} |"
+        f"| {_(METRIC_LABELS[m.name])} | {_value(m.old)} | {_value(m.new)} | {_delta(m)} |"
         for m in result.metrics
     ]
     if result.index_change is not None:
@@ -164,10 +181,11 @@ def diff_markdown(result: "DiffResult") -> str:
             f"{result.new_index:.2f} ({result.new_predikat}) | {result.index_change:+.3f} |"
         )
     lines.append("")
-    lines.append(findings_markdown(result.introduced, title="Findings introduced").rstrip("\n"))
+    lines.append(
+        findings_markdown(result.introduced, title=_("Findings introduced")).rstrip("\n"))
     if result.resolved:
         resolved = ", ".join(f"{f.code} `{f.element or ''}`" for f in result.resolved)
-        lines += ["", f"Resolved: {resolved}"]
+        lines += ["", _("Resolved: {findings}").format(findings=resolved)]
     return "\n".join(lines) + "\n"
 
 
@@ -184,7 +202,7 @@ def roadmap_rows(result: "RoadmapResult") -> list[tuple[str, ...]]:
     def row(year: "RoadmapYear") -> tuple[str, ...]:
         m = year.metrics
         return (
-            "as-is" if year.year is None else str(year.year),
+            _("as-is") if year.year is None else str(year.year),
             str(len(year.items)) if year.year is not None else "-",
             f"{year.index:.2f}",
             year.predikat,
@@ -200,21 +218,23 @@ def roadmap_rows(result: "RoadmapResult") -> list[tuple[str, ...]]:
 
 
 ROADMAP_COLUMNS = (
-    "year", "items", "index", "predikat", "via SPLP", "cross-unit via SPLP", "units on JIP",
-    "services integrated", "errors", "warnings",
+    N_("year"), N_("items"), N_("index"), N_("predikat"), N_("via SPLP"),
+    N_("cross-unit via SPLP"), N_("units on JIP"), N_("services integrated"), N_("errors"),
+    N_("warnings"),
 )
+"""Column titles of the trajectory (catalog messages: translate where shown)."""
 
 
 def _item_line(item) -> str:
     parts = []
     if item.adds:
-        parts.append(f"adds {', '.join(item.adds)}")
+        parts.append(_("adds {ids}").format(ids=", ".join(item.adds)))
     if item.changes:
-        parts.append(f"changes {', '.join(c.element for c in item.changes)}")
+        parts.append(_("changes {ids}").format(ids=", ".join(c.element for c in item.changes)))
     if item.retires:
-        parts.append(f"retires {', '.join(item.retires)}")
+        parts.append(_("retires {ids}").format(ids=", ".join(item.retires)))
     if item.depends_on:
-        parts.append(f"after {', '.join(item.depends_on)}")
+        parts.append(_("after {ids}").format(ids=", ".join(item.depends_on)))
     who = f" [{item.unit or '-'}, {_rupiah(item.budget)}]"
     return f"  {item.year} {item.id}: {item.name}{who}" + (
         f"\n      {'; '.join(parts)}" if parts else "")
@@ -224,11 +244,14 @@ def _undelivered_lines(result: "RoadmapResult") -> list[str]:
     gap = result.undelivered
     if gap is None:
         return []
-    target = f" (index {result.target_index:.2f})" if result.target_index is not None else ""
+    target = _(" (index {index})").format(index=f"{result.target_index:.2f}") if (
+        result.target_index is not None) else ""
     count = len(gap.added) + len(gap.removed) + len(gap.changed)
-    lines = ["", f"not delivered by any item, compared with {gap.target}{target}: {count}"]
-    lines += [f"  + {r.id} ({r.kind}) {r.name}: in the target only" for r in gap.added]
-    lines += [f"  - {r.id} ({r.kind}) {r.name}: not in the target" for r in gap.removed]
+    lines = ["", _("not delivered by any item, compared with {target}{index}: {count}").format(
+        target=gap.target, index=target, count=count)]
+    only, absent = _("in the target only"), _("not in the target")
+    lines += [f"  + {r.id} ({r.kind}) {r.name}: {only}" for r in gap.added]
+    lines += [f"  - {r.id} ({r.kind}) {r.name}: {absent}" for r in gap.removed]
     for c in gap.changed:
         fields = "; ".join(f"{f.field}: {_plain(f.old)} -> {_plain(f.new)}" for f in c.fields)
         lines.append(f"  ~ {c.id} ({c.kind}) {fields}")
@@ -242,21 +265,22 @@ def roadmap_text(result: "RoadmapResult", console: Any, *, prefix: str = "") -> 
     years = [y.year for y in result.years if y.year is not None]
     span = f" {years[0]}-{years[-1]}" if years else ""
     console.print(
-        f"Peta Rencana SPBE: {result.instansi or '-'}, {len(result.items)} items{span}",
+        _("Peta Rencana SPBE: {instansi}, {count} items{span}").format(
+            instansi=result.instansi or "-", count=len(result.items), span=span),
         markup=False, highlight=False, soft_wrap=True,
     )
     for line in findings_text(result.findings, prefix=prefix):
         console.print(line, markup=False, highlight=False, soft_wrap=True)
     if result.assessed:
         past = ", ".join(f"{a.year} {a.index:.2f} ({a.predikat})" for a in result.assessed)
-        console.print(f"assessed: {past}; as-is is the latest", markup=False, highlight=False,
-                      soft_wrap=True)
-    console.print("\nitems", markup=False)
+        console.print(_("assessed: {years}; as-is is the latest").format(years=past),
+                      markup=False, highlight=False, soft_wrap=True)
+    console.print("\n" + _("items"), markup=False)
     for item in result.items:
         console.print(_item_line(item), markup=False, highlight=False, soft_wrap=True)
-    table = Table(title="trajectory", title_justify="left")
+    table = Table(title=_("trajectory"), title_justify="left")
     for column in ROADMAP_COLUMNS:
-        table.add_column(column, no_wrap=True)
+        table.add_column(_(column), no_wrap=True)
     for row in roadmap_rows(result):
         table.add_row(*row)
     console.print(table)
@@ -299,9 +323,10 @@ def roadmap_dict(result: "RoadmapResult") -> dict[str, Any]:
 
 def roadmap_markdown(result: "RoadmapResult") -> str:
     """The roadmap for a document or a pull request: items, trajectory, what is missing."""
+    header = (_("year"), _("item"), _("unit"), _("budget"), _("adds"), _("changes"),
+              _("retires"), _("depends on"))
     lines = [f"### Peta Rencana SPBE: {result.instansi or '-'}", "",
-             "| year | item | unit | budget | adds | changes | retires | depends on |",
-             "|---|---|---|---|---|---|---|---|"]
+             "| " + " | ".join(header) + " |", "|---|---|---|---|---|---|---|---|"]
     for item in result.items:
         lines.append(
             f"| {item.year} | {item.id}: {item.name} | {item.unit or ''} | "
@@ -309,12 +334,12 @@ def roadmap_markdown(result: "RoadmapResult") -> str:
             f"{', '.join(c.element for c in item.changes)} | {', '.join(item.retires)} | "
             f"{', '.join(item.depends_on)} |"
         )
-    lines += ["", "| " + " | ".join(ROADMAP_COLUMNS) + " |",
+    lines += ["", "| " + " | ".join(_(column) for column in ROADMAP_COLUMNS) + " |",
               "|" + "---|" * len(ROADMAP_COLUMNS)]
     lines += ["| " + " | ".join(row) + " |" for row in roadmap_rows(result)]
     undelivered = _undelivered_lines(result)
     if undelivered:
         lines += ["", undelivered[1], ""] + [f"- {line.strip()}" for line in undelivered[2:]]
     if result.findings:
-        lines += ["", findings_markdown(result.findings, title="Findings").rstrip("\n")]
+        lines += ["", findings_markdown(result.findings, title=_("Findings")).rstrip("\n")]
     return "\n".join(lines) + "\n"

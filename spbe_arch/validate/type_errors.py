@@ -84,7 +84,7 @@ def problem(error: Any) -> str:
         return message[:1].lower() + message[1:]
     if "expected" in ctx:  # "'a', 'b' or 'c'": the last 'or' in the language in force
         head, sep, last = str(ctx["expected"]).rpartition(" or ")
-        ctx["expected"] = f"{head}{_(' or ')}{last}" if sep else ctx["expected"]
+        ctx["expected"] = head + _(" or ") + last if sep else ctx["expected"]
     if "error" in ctx:
         ctx["error"] = _(str(ctx["error"]))
     return _(template).format(**ctx)

@@ -149,9 +149,9 @@ def load_mapping(path: Path | None) -> Mapping:
     try:
         return Mapping.model_validate(raw)
     except ValidationError as exc:
+        top = _("top level")
         problems = "; ".join(
-            f"{'.'.join(str(p) for p in e['loc']) or _('top level')}: {problem(e)}"
-            for e in exc.errors()
+            f"{'.'.join(str(p) for p in e['loc']) or top}: {problem(e)}" for e in exc.errors()
         )
         allowed = ", ".join(Column)
         raise SpbeError(_(
