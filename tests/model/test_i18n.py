@@ -101,3 +101,19 @@ def test_validate_json_in_indonesian(tmp_path):
 def test_unknown_lang_is_a_usage_error():
     result = runner.invoke(app, ["audit", EXAMPLE, "--lang", "fr"])
     assert result.exit_code == 2
+
+
+def test_no_message_is_marked_inside_an_f_string():
+    """Babel does not extract `_("...")` written inside an f-string: such a message would
+    never reach the catalogs and would show in English whatever the language."""
+    from pathlib import Path
+
+    package = Path(__file__).resolve().parents[2] / "spbe_arch"
+    inside = re.compile(r"""\bf(["'])[^"']*\{[^}]*\b_\(\s*["']""")
+    found = [
+        f"{path.relative_to(package)}:{number}"
+        for path in sorted(package.rglob("*.py"))
+        for number, line in enumerate(path.read_text().splitlines(), start=1)
+        if inside.search(line)
+    ]
+    assert found == []
