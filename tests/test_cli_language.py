@@ -214,3 +214,19 @@ def test_roadmap_and_diff_in_indonesian_with_lang_id(runner):
         "0 ditambah, 0 dihapus, 0 diubah, 0 dialihkan, 0 temuan baru, 0 terselesaikan, "
         "indeks 2.68 -> 2.68\n"
     )
+
+
+def test_portfolio_text_in_indonesian_with_lang_id(runner, tmp_path):
+    shutil.copytree(EXAMPLE, tmp_path / "lembah-hijau")
+    result = runner.invoke(app, ["portfolio", str(tmp_path), "--lang", "id"])
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert lines[0] == "portofolio: 1 instansi diperingkat menurut estimasi indeks"
+    assert "┃ peringkat ┃ instansi" in lines[2]
+    assert (
+        "semua instansi: 1 instansi, 264 elemen, rata-rata indeks 2.68; predikat: Memuaskan 0, "
+        "Sangat Baik 0, Baik 1, Cukup 0, Kurang 0"
+    ) in lines
+    assert "integrasi antarinstansi: tidak ada dari 0 melalui SPLP; tidak melalui SPLP (0)" in (
+        lines
+    )

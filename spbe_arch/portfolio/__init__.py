@@ -136,7 +136,7 @@ def portfolio(
     result = PortfolioResult(
         rows=rows,
         broken=broken,
-        totals=_totals("all instansi", rows),
+        totals=_totals(_("all instansi"), rows),
         regions=_regions(rows),
         duplicates=duplicate_functions(every),
         adoption=platform_adoption(every),
@@ -166,9 +166,9 @@ def _assess(
     if errors or arch.instansi is None:
         return BrokenModel(str(folder), name, errors)
     if arch.instansi.id in seen:
-        return BrokenModel(str(folder), name, reason=(
-            f"instansi id '{arch.instansi.id}' is also the id of '{seen[arch.instansi.id]}'"
-            " loaded before; give each instansi its own id"))
+        return BrokenModel(str(folder), name, reason=_(
+            "instansi id '{id}' is also the id of '{other}' loaded before; give each instansi "
+            "its own id").format(id=arch.instansi.id, other=seen[arch.instansi.id]))
     with collector_paused():
         graph = build_graph(arch)
         try:
@@ -225,5 +225,5 @@ def _regions(rows: list[InstansiRow]) -> list[Totals]:
     regions = sorted({row.region or "" for row in rows})
     if len(regions) < 2:
         return []
-    return [_totals(region or "(no region)", [r for r in rows if (r.region or "") == region])
+    return [_totals(region or _("(no region)"), [r for r in rows if (r.region or "") == region])
             for region in regions]

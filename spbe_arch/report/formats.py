@@ -353,7 +353,7 @@ def _portfolio_note(outcome: Outcome) -> str:
 
 
 def _portfolio_title(outcome: Outcome) -> str:
-    return f"Portfolio of {len(outcome.result.rows)} instansi"
+    return _("Portfolio of {count} instansi").format(count=len(outcome.result.rows))
 
 
 def _portfolio_text(outcome: Outcome) -> Page:

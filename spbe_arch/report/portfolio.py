@@ -6,6 +6,8 @@ from importlib.resources import files
 from typing import Any
 
 from ..audit import Known, Share
+from ..model.i18n import N_
+from ..model.i18n import gettext as _
 from ..model.rules import listed
 from ..portfolio import PortfolioResult
 from .audit import share_text
@@ -17,11 +19,24 @@ COLUMNS = ("rank", "instansi", "level", "elements", "year", "index", "predikat",
            "unintegrated services", "hosting outside PDN/PDD", "data known")
 """The ranking's columns, in every format."""
 
+_TITLES = {
+    "rank": N_("rank"), "level": N_("level"), "elements": N_("elements"), "year": N_("year"),
+    "index": N_("index"), "unintegrated services": N_("unintegrated services"),
+    "hosting outside PDN/PDD": N_("hosting outside PDN/PDD"), "data known": N_("data known"),
+}
+"""Column -> its title in the text and Markdown (a catalog message)."""
+_NUMBERS = ("rank", "elements", "year", "index")
+
+
+def _title(column: str) -> str:
+    return _(_TITLES.get(column, column))
+
 
 def _known(known: Known) -> str:
     if not known.of:
-        return "none of 0"
-    return f"{known.known} of {known.of} ({round(100 * known.known / known.of)}%)"
+        return _("none of 0")
+    return _("{part} of {total} ({percent})").format(
+        part=known.known, total=known.of, percent=f"{round(100 * known.known / known.of)}%")
 
 
 def _cells(row) -> list[str]:
@@ -38,15 +53,18 @@ def _predikat(counts: dict[str, int]) -> str:
 
 def _totals_line(totals) -> str:
     mean = "-" if totals.mean_index is None else f"{totals.mean_index:.2f}"
-    return (f"{totals.label}: {totals.instansi} instansi, {totals.elements} elements, "
-            f"mean index {mean}; predikat: {_predikat(totals.predikat)}")
+    return _("{label}: {instansi} instansi, {elements} elements, mean index {mean}; predikat: "
+             "{predikat}").format(label=totals.label, instansi=totals.instansi,
+                                  elements=totals.elements, mean=mean,
+                                  predikat=_predikat(totals.predikat))
 
 
 def _totals_figures(totals) -> list[str]:
     return [f"SPLP {share_text(totals.splp)}", f"JIP {share_text(totals.jip)}",
-            f"unintegrated services {share_text(totals.services_unintegrated)}",
-            f"hosting outside PDN/PDD {share_text(totals.hosting_outside)}",
-            f"data known {_known(totals.completeness)}"]
+            _("unintegrated services {share}").format(
+                share=share_text(totals.services_unintegrated)),
+            _("hosting outside PDN/PDD {share}").format(share=share_text(totals.hosting_outside)),
+            _("data known {share}").format(share=_known(totals.completeness))]
 
 
 def _sign(value: float) -> str:
@@ -55,7 +73,8 @@ def _sign(value: float) -> str:
 
 def _sources(sources: dict[str, int]) -> str:
     """'6 model, 4 unrated': where a domain's levels come from (`none`: the lowest level)."""
-    return ", ".join(f"{n} {'unrated' if source == 'none' else source}"
+    unrated = _("unrated")
+    return ", ".join(f"{n} {unrated if source == 'none' else source}"
                      for source, n in sources.items())
 
 
@@ -65,45 +84,59 @@ def _sections(result: PortfolioResult) -> list[tuple[str, list[str]]]:
     name = result.name
     out: list[tuple[str, list[str]]] = []
     out.append((
-        f"functions built by several instansi ({len(result.duplicates)}): candidates for an "
-        "aplikasi umum or a shared service",
-        [f"{d.name}: {len(d.instansi)} instansi ({listed(list(d.instansi), 8)}); "
-         f"{len(d.applications)} applications; matched by {', '.join(d.matched_by)}"
+        _("functions built by several instansi ({count}): candidates for an aplikasi umum or a "
+          "shared service").format(count=len(result.duplicates)),
+        [_("{function}: {count} instansi ({instansi}); {applications} applications; matched by "
+           "{matched}").format(function=d.name, count=len(d.instansi),
+                               instansi=listed(list(d.instansi), 8),
+                               applications=len(d.applications), matched=", ".join(d.matched_by))
          for d in result.duplicates],
     ))
     total = len(result.rows)
     out.append((
-        f"national aplikasi umum some instansi use and others do not ({len(result.adoption)})",
-        [f"{a.platform} ({a.name}): {len(a.adopted)} of {total}; not used by "
-         f"{listed(list(a.not_adopted), 8)}" for a in result.adoption],
+        _("national aplikasi umum some instansi use and others do not ({count})").format(
+            count=len(result.adoption)),
+        [_("{platform} ({name}): {used} of {total}; not used by {others}").format(
+            platform=a.platform, name=a.name, used=len(a.adopted), total=total,
+            others=listed(list(a.not_adopted), 8)) for a in result.adoption],
     ))
     out.append((
-        f"integrations between instansi: {share_text(result.cross_integrations)} via SPLP; "
-        f"bypassing SPLP ({len(result.bypassing_splp)})",
+        _("integrations between instansi: {share} via SPLP; bypassing SPLP ({count})").format(
+            share=share_text(result.cross_integrations), count=len(result.bypassing_splp)),
         [f"{name(c.instansi)}: {c.integration} {c.source} -> {c.target}"
          f"{f' ({name(c.target_instansi)})' if c.target_instansi else ''} via {c.via}"
          for c in result.bypassing_splp],
     ))
     out.append((
-        f"data centres and vendors several instansi depend on "
-        f"({len(result.shared_dependencies)})",
-        [f"{d.kind} {d.name} ({d.id}): {len(d.instansi)} instansi, {d.applications} "
-         f"applications ({listed(list(d.instansi), 8)})" for d in result.shared_dependencies],
+        _("data centres and vendors several instansi depend on ({count})").format(
+            count=len(result.shared_dependencies)),
+        [_("{kind} {name} ({id}): {count} instansi, {applications} applications "
+           "({instansi})").format(kind=d.kind, name=d.name, id=d.id, count=len(d.instansi),
+                                  applications=d.applications,
+                                  instansi=listed(list(d.instansi), 8))
+         for d in result.shared_dependencies],
     ))
     if result.published_file is not None:
         lines = []
         for c in result.published:
-            lines.append(f"{name(c.instansi)} ({c.published_name}, {c.year}): published "
-                         f"{c.published_index:.2f} {c.published_predikat or ''}".rstrip()
-                         + f", estimate {c.estimate:.2f}, difference {_sign(c.difference)}")
-            lines += [f"  {d.id} {d.name}: published {d.published:.2f}, estimate "
-                      f"{d.estimate:.2f}, difference {_sign(d.difference)}; estimate from "
-                      f"{_sources(d.sources)}" for d in c.domains]
+            lines.append(_(
+                "{instansi} ({published_name}, {year}): published {published}, estimate "
+                "{estimate}, difference {difference}"
+            ).format(instansi=name(c.instansi), published_name=c.published_name, year=c.year,
+                     published=f"{c.published_index:.2f} {c.published_predikat or ''}".rstrip(),
+                     estimate=f"{c.estimate:.2f}", difference=_sign(c.difference)))
+            lines += ["  " + _(
+                "{id} {name}: published {published}, estimate {estimate}, difference "
+                "{difference}; estimate from {sources}"
+            ).format(id=d.id, name=d.name, published=f"{d.published:.2f}",
+                     estimate=f"{d.estimate:.2f}", difference=_sign(d.difference),
+                     sources=_sources(d.sources)) for d in c.domains]
         if result.unpublished:
-            lines.append("no published result: "
-                         + ", ".join(name(i) for i in result.unpublished))
+            lines.append(_("no published result: {instansi}").format(
+                instansi=", ".join(name(i) for i in result.unpublished)))
         year = f", {result.year}" if result.year is not None else ""
-        out.append((f"published results ({result.published_file}{year})", lines))
+        out.append((_("published results ({file}{year})").format(
+            file=result.published_file, year=year), lines))
     if result.broken:
         lines = []
         for model in result.broken:
@@ -112,10 +145,13 @@ def _sections(result: PortfolioResult) -> list[tuple[str, list[str]]]:
                 lines.append(f"{model.path}{what}: {model.reason}")
             else:
                 errors = len(model.findings)
-                lines.append(f"{model.path}{what}: {errors} error{'s' * (errors != 1)}")
+                count = (_("{count} error") if errors == 1 else _("{count} errors")).format(
+                    count=errors)
+                lines.append(f"{model.path}{what}: {count}")
                 lines += ["  " + line for line in
                           findings_text(model.findings, prefix=f"{model.path.rstrip('/')}/")]
-        out.append((f"could not be assessed ({len(result.broken)})", lines))
+        out.append((_("could not be assessed ({count})").format(count=len(result.broken)),
+                    lines))
     return out
 
 
@@ -124,11 +160,11 @@ def portfolio_text(result: PortfolioResult, console) -> None:
     from rich.markup import escape
     from rich.table import Table
 
-    table = Table(title=f"portfolio: {len(result.rows)} instansi ranked by estimated index",
-                  title_justify="left")
+    table = Table(title=_("portfolio: {count} instansi ranked by estimated index").format(
+                  count=len(result.rows)), title_justify="left")
     for column in COLUMNS:
-        table.add_column(column, justify="right" if column in ("rank", "elements", "year", "index")
-                         else "left", overflow="fold")
+        table.add_column(_title(column), justify="right" if column in _NUMBERS else "left",
+                         overflow="fold")
     for row in result.rows:
         table.add_row(*map(escape, _cells(row)))
     console.print(table)
@@ -145,9 +181,8 @@ def portfolio_text(result: PortfolioResult, console) -> None:
 def portfolio_markdown(result: PortfolioResult, *, title: str) -> str:
     """The portfolio as Markdown (for a pull request or a wiki page)."""
     cell = lambda text: str(text).replace("|", "\\|")  # noqa: E731
-    lines = [f"# {title}", "", "| " + " | ".join(COLUMNS) + " |",
-             "|" + "|".join("---:" if c in ("rank", "elements", "year", "index") else "---"
-                            for c in COLUMNS) + "|"]
+    lines = [f"# {title}", "", "| " + " | ".join(map(_title, COLUMNS)) + " |",
+             "|" + "|".join("---:" if c in _NUMBERS else "---" for c in COLUMNS) + "|"]
     lines += ["| " + " | ".join(map(cell, _cells(row))) + " |" for row in result.rows]
     lines.append("")
     for totals in [result.totals, *result.regions]:
@@ -155,7 +190,7 @@ def portfolio_markdown(result: PortfolioResult, *, title: str) -> str:
     for heading, items in _sections(result):
         lines += ["", f"## {heading}", ""]
         lines += [f"{'  ' if item.startswith('  ') else ''}- {cell(item.strip())}"
-                  for item in items] or ["- none"]
+                  for item in items] or ["- " + _("none")]
     return "\n".join(lines) + "\n"
 
 
