@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, TypeVar
 
 from .. import __version__
 from ..io import SpbeError
+from ..io.aside import aside
 from ..model import Severity
 from .figures import Diagram
 from .figures import diagrams as figures
@@ -32,6 +33,7 @@ from .sections import (
 from .summary import Summary, executive_summary
 
 if TYPE_CHECKING:
+    from ..graph import ArchGraph
     from ..validate import ValidationResult
 
 __all__ = ["LANGS", "ReportContext", "SectionFailed", "gather"]
@@ -143,6 +145,9 @@ def _gather(
     from ..graph import build_graph
 
     graph = _section("graph", lambda: build_graph(arch))
+    # the explorer's data and the inventory read only the graph: the second core makes them
+    # while this one audits, assesses and draws
+    browsing = aside(_browsing, graph, lang)
     if diagrams:
         drawn, engine = _section("diagrams", lambda: figures(graph, model, lang))
     else:
@@ -159,7 +164,7 @@ def _gather(
     )
     validation = rule_groups(result.findings, arch)
     errors = result.count(Severity.error)
-    from .explorer import explorer_data
+    explorer, inventories = browsing.result()
 
     return ReportContext(
         lang=lang,
@@ -184,9 +189,21 @@ def _gather(
         maturity=maturity,
         diagrams=drawn,
         engine=engine,
-        explorer=_section("explorer", lambda: explorer_data(graph, lang)),
-        **_section("inventory", lambda: inventory(arch, lang)),
+        explorer=explorer,
+        **inventories,
     )
+
+
+def _browsing(graph: "ArchGraph", lang: str) -> tuple[str, dict]:
+    """The explorer's data and the inventory tables, as `_gather` asks for them aside."""
+    from ..model.i18n import use_language
+    from .explorer import explorer_data
+
+    with use_language(lang):
+        return (
+            _section("explorer", lambda: explorer_data(graph, lang)),
+            _section("inventory", lambda: inventory(graph.arch, lang)),
+        )
 
 
 def _section(
