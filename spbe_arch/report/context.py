@@ -17,6 +17,7 @@ from ..model import Severity
 from .figures import Diagram
 from .figures import diagrams as figures
 from .labels import COLLECTIONS, SEVERITY, TEXT
+from .roadmap import RoadmapSection, roadmap_section
 from .sections import (
     AuditSection,
     HostingRow,
@@ -67,6 +68,7 @@ class ReportContext:
     summary: Summary
     audit: AuditSection
     maturity: MaturitySection
+    roadmap: RoadmapSection
     diagrams: list[Diagram]
     engine: str
     units: list[UnitApps]
@@ -157,6 +159,11 @@ def _gather(
         lambda: maturity_section(graph, lang, framework),
         None if framework else lambda why: MaturitySection(False, why),
     )
+    roadmap = _section(
+        "roadmap",
+        lambda: roadmap_section(result, framework=framework),
+        None if framework else lambda why: RoadmapSection(False, why),
+    )
     validation = rule_groups(result.findings, arch)
     errors = result.count(Severity.error)
     from .explorer import explorer_data
@@ -178,10 +185,13 @@ def _gather(
         warnings=result.count(Severity.warning),
         validation=validation,
         summary=_section(
-            "summary", lambda: executive_summary(graph, errors, validation, audit, maturity)
+            "summary", lambda: executive_summary(
+                graph, errors, validation, audit, maturity, roadmap
+            )
         ),
         audit=audit,
         maturity=maturity,
+        roadmap=roadmap,
         diagrams=drawn,
         engine=engine,
         explorer=_section("explorer", lambda: explorer_data(graph, lang)),
