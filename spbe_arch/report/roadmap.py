@@ -12,7 +12,7 @@ an unknown framework) is the report's business (`context.gather`).
 import math
 from dataclasses import dataclass, field
 from html import escape
-from itertools import pairwise
+from itertools import pairwise, zip_longest
 from typing import TYPE_CHECKING
 
 from ..model.i18n import gettext as _
@@ -25,10 +25,12 @@ if TYPE_CHECKING:
     from ..validate import ValidationResult
 
 __all__ = [
+    "PRINT_ROWS",
     "ItemRow",
     "RoadmapSection",
     "TrajectoryPoint",
     "YearRow",
+    "roadmap_print_parts",
     "roadmap_section",
     "roadmap_svg",
     "trajectory",
@@ -39,6 +41,9 @@ _LABEL = 380
 _RIGHT = 30
 _ROW = 22
 _PLOT = 180
+PRINT_ROWS = 18
+"""Items per printed part of a long roadmap: 18 rows and the index line print at 7 pt or more
+(the chart is at most 150 mm high on a landscape A4 page)."""
 _PAST = "#64748b"
 _PLANNED = "#2563eb"
 _TARGET = "#dc2626"
@@ -96,6 +101,8 @@ class RoadmapSection:
     items: list[ItemRow] = field(default_factory=list)
     years: list[YearRow] = field(default_factory=list)
     svg: str = ""
+    print_parts: list[str] = field(default_factory=list)
+    """The chart in parts for paper when it is too long for one page (`roadmap_print_parts`)."""
     summary: str = ""
     """One sentence for the executive summary: items, years, the index at the end."""
     budget: str = ""
@@ -161,6 +168,7 @@ def roadmap_section(
         items=[_item_row(item, arch) for item in result.items],
         years=years,
         svg=roadmap_svg(result, target=target),
+        print_parts=roadmap_print_parts(result, target=target),
         summary=summary,
         budget=rupiah(sum(stated)) if stated else "",
     )
@@ -219,6 +227,37 @@ def roadmap_svg(
     >>> svg.startswith("<svg") and "2024" in svg and "2.50" in svg
     True
     """
+    return _chart(result, result.items, plot=True, title=title, target=target)
+
+
+def roadmap_print_parts(result: "RoadmapResult", *, target: float | None = None) -> list[str]:
+    """The chart in parts of `PRINT_ROWS` items for paper, the index line under the last one;
+    none when the whole chart prints at 7 pt or more on one landscape page.
+
+    Examples
+    --------
+    >>> from spbe_arch.change import RoadmapResult
+    >>> from spbe_arch.model import RoadmapItem
+    >>> items = [RoadmapItem(id=f"rm-{n}", name=f"Kegiatan {n}", year=2026) for n in range(40)]
+    >>> parts = roadmap_print_parts(RoadmapResult("Kab. Uji", items, []))
+    >>> [part.count("<rect ") for part in parts], ["Indeks" in part for part in parts]
+    ([18, 18, 4], [False, False, True])
+    >>> roadmap_print_parts(RoadmapResult("Kab. Uji", items[:PRINT_ROWS], []))
+    []
+    """
+    items = result.items
+    if len(items) <= PRINT_ROWS:
+        return []
+    chunks = [items[n : n + PRINT_ROWS] for n in range(0, len(items), PRINT_ROWS)]
+    return [_chart(result, chunk, plot=chunk is chunks[-1], title=None, target=target)
+            for chunk in chunks]
+
+
+def _chart(
+    result: "RoadmapResult", items: "list[RoadmapItem]", *, plot: bool, title: str | None,
+    target: float | None,
+) -> str:
+    """The chart of `items` on the years of the whole roadmap, with the index line if `plot`."""
     title = title or _("SPBE roadmap (Peta Rencana SPBE)")
     points = trajectory(result)
     years = sorted({p.year for p in points} | {i.year for i in result.items}) or [0]
@@ -229,9 +268,9 @@ def roadmap_svg(
     def x(year: float) -> float:
         return round(_LABEL + column * (year - first + 0.5), 2)
 
-    gantt = 30 + _ROW * len(result.items)
-    top, bottom = gantt + 34, gantt + 34 + _PLOT
-    height = bottom + 44
+    gantt = 30 + _ROW * len(items)
+    top, bottom = (gantt + 34, gantt + 34 + _PLOT) if plot else (gantt, gantt)
+    height = bottom + (44 if plot else 6)
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" class="chart roadmap" '
         f'viewBox="0 0 {_WIDTH} {height}" width="{_WIDTH}" height="{height}" role="img" '
@@ -243,7 +282,7 @@ def roadmap_svg(
                      "</text>")
         left = round(x(year) - column / 2, 2)
         parts.append(f'<line x1="{left}" y1="24" x2="{left}" y2="{bottom}" stroke="#e2e8f0"/>')
-    for n, item in enumerate(result.items):
+    for n, item in enumerate(items):
         y = 30 + _ROW * n
         label = item.name if len(item.name) <= _NAME else item.name[: _NAME - 1] + "…"
         parts.append(f'<text x="{_LABEL - 8}" y="{y + 15}" text-anchor="end" fill="#0f172a">'
@@ -251,6 +290,9 @@ def roadmap_svg(
         left = round(x(item.year) - column / 2 + 3, 2)
         parts.append(f'<rect x="{left}" y="{y + 4}" width="{round(column - 6, 2)}" '
                      f'height="{_ROW - 8}" rx="3" fill="{_PLANNED}"/>')
+    if not plot:
+        parts.append("</svg>")
+        return "".join(parts)
     low, high, step = _scale([p.index for p in points] + ([target] if target is not None else []))
 
     def y_of(index: float) -> float:
@@ -276,7 +318,7 @@ def roadmap_svg(
         colour = _PLANNED if b.planned else _PAST
         parts.append(f'<line x1="{x(a.year)}" y1="{y_of(a.index)}" x2="{x(b.year)}" '
                      f'y2="{y_of(b.index)}" stroke="{colour}" stroke-width="2"{dash}/>')
-    for p, after in zip(points, [*points[1:], None], strict=True):
+    for p, after in zip_longest(points, points[1:]):
         colour = _PLANNED if p.planned else _PAST
         # below the point when the line leaves it climbing, so that it does not cross the value
         below = after is not None and y_of(p.index) - y_of(after.index) > 10

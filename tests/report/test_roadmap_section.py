@@ -3,6 +3,8 @@ years assessed to the years planned."""
 
 import json
 import re
+import shutil
+import subprocess
 from html import escape
 
 import pytest
@@ -193,3 +195,39 @@ def test_report_whose_roadmap_an_analysis_refuses_says_the_section_is_unavailabl
             "framework &#39;ipd-2025&#39; not found</p>") in section
     assert "> **Bagian ini tidak tersedia:** framework 'ipd-2025' not found" in (
         out / "report.md").read_text()
+
+
+@pytest.mark.skipif(
+    shutil.which("pdftotext") is None,
+    reason="poppler-utils (pdftotext) is not installed (apt-get install poppler-utils)",
+)
+def test_a_long_roadmap_prints_in_parts_with_no_text_under_7pt(runner, make_model, tmp_path):
+    from spbe_arch.report.pdf import find_chromium
+
+    if find_chromium() is None:
+        pytest.skip("chromium is not installed (apt-get install chromium); CI installs it")
+    items = "\n".join(
+        f"          - {{id: rm-{n:02d}, name: Pengembangan layanan digital puskesmas tahap {n}, "
+        f"year: {2026 + n % 4}, unit: dinkes}}"
+        for n in range(40)
+    )
+    model = make_model({"model.yaml": SMALL["model.yaml"].split("        roadmap:")[0]
+                        + "        roadmap:\n" + items + "\n"})
+    out = tmp_path / "report"
+    result = runner.invoke(app, ["report", str(model), "-o", str(out), "--pdf"])
+    assert result.exit_code == 0, result.output
+    pdf = str(out / "report.pdf")
+    pages = subprocess.run(["pdftotext", "-layout", pdf, "-"], capture_output=True, text=True,
+                           check=True).stdout.split("\f")
+    parts = [n for n, page in enumerate(pages, start=1) if "Peta Rencana SPBE (" in page]
+    assert [re.search(r"Peta Rencana SPBE \((\d/\d)\)", pages[n - 1]).group(1)
+            for n in parts] == ["1/3", "2/3", "3/3"]  # 18, 18 and 4 items, one page each
+    assert "Indeks SPBE" in pages[parts[-1] - 1]
+    boxes = subprocess.run(
+        ["pdftotext", "-f", str(parts[0]), "-l", str(parts[-1]), "-bbox", pdf, "-"],
+        capture_output=True, text=True, check=True,
+    ).stdout
+    heights = [float(y1) - float(y0)
+               for y0, y1 in re.findall(r'yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)"', boxes)]
+    assert len(heights) > 300
+    assert min(heights) >= 8.0  # a word box of 7 pt text is about 8.2 pt high
