@@ -240,7 +240,7 @@ def roadmap_print_parts(result: "RoadmapResult", *, target: float | None = None)
     >>> from spbe_arch.model import RoadmapItem
     >>> items = [RoadmapItem(id=f"rm-{n}", name=f"Kegiatan {n}", year=2026) for n in range(40)]
     >>> parts = roadmap_print_parts(RoadmapResult("Kab. Uji", items, []))
-    >>> [part.count("<rect ") for part in parts], ["Indeks" in part for part in parts]
+    >>> [part.count("<rect ") for part in parts], ["SPBE index" in part for part in parts]
     ([18, 18, 4], [False, False, True])
     >>> roadmap_print_parts(RoadmapResult("Kab. Uji", items[:PRINT_ROWS], []))
     []
