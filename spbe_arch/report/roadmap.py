@@ -110,19 +110,15 @@ class RoadmapSection:
 
 
 def trajectory(result: "RoadmapResult") -> list[TrajectoryPoint]:
-    """The one line: every year assessed, then every planned year after the last of them.
+    """The one line: every year assessed, then every planned year, each at its own year.
 
-    A planned year that is not after the last year assessed is drawn after it anyway (a
-    roadmap item of the current year is still to do), one year later per such year.
+    A planned year that is not after the last year assessed (an item of a year already
+    evaluated, not done yet) stays at its year, so that the line, the bars above it and the
+    table agree: the line then goes back to that year from the last assessed point.
     """
     points = [TrajectoryPoint(a.year, a.index, False) for a in result.assessed]
-    last = points[-1].year if points else None
-    for row in result.years:
-        if row.year is None:
-            continue
-        year = row.year if last is None or row.year > last else last + 1
-        points.append(TrajectoryPoint(year, row.index, True))
-        last = year
+    points += [TrajectoryPoint(row.year, row.index, True) for row in result.years
+               if row.year is not None]
     return points
 
 
@@ -320,8 +316,11 @@ def _chart(
                      f'y2="{y_of(b.index)}" stroke="{colour}" stroke-width="2"{dash}/>')
     for p, after in zip_longest(points, points[1:]):
         colour = _PLANNED if p.planned else _PAST
-        # below the point when the line leaves it climbing, so that it does not cross the value
-        below = after is not None and y_of(p.index) - y_of(after.index) > 10
+        # below the point when the line leaves it climbing, so that it does not cross the
+        # value, or when a point of the same year (assessed and planned) is higher
+        twin = [q.index for q in points if q.year == p.year and q is not p]
+        below = (min(twin) > p.index if twin
+                 else after is not None and y_of(p.index) - y_of(after.index) > 10)
         label_y = y_of(p.index) + 20 if below else y_of(p.index) - 9
         parts.append(f'<circle cx="{x(p.year)}" cy="{y_of(p.index)}" r="4" fill="{colour}"/>')
         parts.append(f'<text x="{x(p.year)}" y="{label_y}" text-anchor="middle" '

@@ -12,7 +12,7 @@ from conftest import EXAMPLE
 from typer.testing import CliRunner
 
 from spbe_arch.cli import app
-from spbe_arch.report.roadmap import roadmap_section
+from spbe_arch.report.roadmap import roadmap_section, roadmap_svg, trajectory
 from spbe_arch.validate import load_model
 
 
@@ -25,6 +25,23 @@ def test_roadmap_section_joins_assessed_and_planned_years():
     ]
     assert section.points[1].index == section.result.years[0].index  # the as-is is 2024
     assert section.points[-1].index == section.result.years[-1].index
+
+
+def test_planned_years_already_assessed_stay_at_their_year():
+    from dataclasses import replace
+
+    from spbe_arch.change import AssessedYear
+
+    result = roadmap_section(load_model(EXAMPLE)).result
+    evaluated = replace(result, assessed=[AssessedYear(2024, 2.68, "Baik"),
+                                          AssessedYear(2026, 2.7, "Baik")])
+    assert [(p.year, p.planned) for p in trajectory(evaluated)] == [
+        (2024, False), (2026, False),
+        (2025, True), (2026, True), (2027, True), (2028, True), (2029, True),
+    ]
+    svg = roadmap_svg(evaluated)
+    assert re.findall(r'<text x="[\d.]+" y="18" [^>]*>(\d+)</text>', svg) == [
+        str(y) for y in range(2024, 2030)]
 
 
 def test_roadmap_svg_has_a_bar_per_item_and_a_point_per_year():
