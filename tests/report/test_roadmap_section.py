@@ -248,3 +248,16 @@ def test_a_long_roadmap_prints_in_parts_with_no_text_under_7pt(runner, make_mode
                for y0, y1 in re.findall(r'yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)"', boxes)]
     assert len(heights) > 300
     assert min(heights) >= 8.0  # a word box of 7 pt text is about 8.2 pt high
+
+
+def test_report_framework_counts_the_roadmap_trajectory_too(runner, tmp_path):
+    framework = (EXAMPLE.parent.parent / "models" / "frameworks" / "permenpanrb-59-2020.yaml")
+    renamed = tmp_path / "framework.yaml"
+    renamed.write_text(framework.read_text().replace("{name: Baik,", "{name: Bagus,"))
+    out = tmp_path / "report"
+    result = runner.invoke(app, ["report", str(EXAMPLE), "-o", str(out), "--framework",
+                                 str(renamed)])
+    assert result.exit_code in (0, 1), result.output
+    rows = re.findall(r'<tr class="(?:assessed|planned)"><td>(\d+)</td>.*?<td>(\w+)</td></tr>',
+                      _section((out / "index.html").read_text()))
+    assert rows == [("2023", "Cukup")] + [(str(y), "Bagus") for y in range(2024, 2030)]
