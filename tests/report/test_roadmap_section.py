@@ -261,3 +261,45 @@ def test_report_framework_counts_the_roadmap_trajectory_too(runner, tmp_path):
     rows = re.findall(r'<tr class="(?:assessed|planned)"><td>(\d+)</td>.*?<td>(\w+)</td></tr>',
                       _section((out / "index.html").read_text()))
     assert rows == [("2023", "Cukup")] + [(str(y), "Bagus") for y in range(2024, 2030)]
+
+
+def test_report_of_a_model_too_large_to_apply_its_roadmap_lists_the_items_and_the_command(
+    runner, make_model, tmp_path, monkeypatch
+):
+    monkeypatch.setattr("spbe_arch.report.roadmap.APPLY_LIMIT", 1)  # SMALL has 2 applications
+
+    def not_called(*args, **kwargs):
+        raise AssertionError("the roadmap was applied")
+
+    monkeypatch.setattr("spbe_arch.change.roadmap", not_called)
+    model = make_model(SMALL)
+    out = tmp_path / "report"
+    result = runner.invoke(app, ["report", str(model), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    html = (out / "index.html").read_text()
+    section = _section(html)
+    assert '<p id="roadmap-summary">Peta Rencana: 1 kegiatan 2027. Perkiraan anggaran' in section
+    assert ("Model ini terlalu besar untuk menerapkan Peta Rencana tahun demi tahun di laporan; "
+            f"indeks dan ukuran audit per tahun: <code>spbe-arch roadmap {model.as_posix()}"
+            "</code>") in section
+    assert "<svg" not in section and "roadmap-years" not in section
+    assert '<tr id="item-rm-sikda"><td>2027</td><td>SIKDA untuk puskesmas' in section
+    assert "Peta Rencana: 1 kegiatan 2027." in html[: html.index('<section class="s-roadmap">')]
+
+
+def test_roadmap_of_more_than_chart_rows_items_draws_the_index_line_only(
+    make_model, monkeypatch
+):
+    monkeypatch.setattr("spbe_arch.report.roadmap.CHART_ROWS", 3)
+    items = "\n".join(
+        f"          - {{id: rm-{n}, name: Kegiatan {n}, year: {2026 + n}, unit: dinkes}}"
+        for n in range(4)
+    )
+    model = make_model({"model.yaml": SMALL["model.yaml"].split("        roadmap:")[0]
+                        + "        roadmap:\n" + items + "\n"})
+    section = roadmap_section(load_model(model))
+    assert len(section.items) == 4 and section.print_parts == []
+    assert "<rect " not in section.svg
+    assert section.svg.count("<circle ") == 4  # 2026-2029, planned
+    assert re.findall(r'<text x="[\d.]+" y="18" [^>]*>(\d+)</text>', section.svg) == [
+        "2026", "2027", "2028", "2029"]
