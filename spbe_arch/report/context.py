@@ -1,6 +1,6 @@
 """The report's context: everything the report shows, gathered once, typed.
 
-`gather` builds each section (`sections`, `figures`) and assembles a `ReportContext`; the
+`gather` builds each section (`sections`, `figures`, `roadmap`) and assembles a `ReportContext`; the
 jinja2 templates only format it (`pages`). A section whose analysis refuses the model with
 `SpbeError` (e.g. an unknown framework) is marked unavailable with the reason, never dropped
 silently; any other exception fails the report with `SectionFailed`, naming the section.
