@@ -1,6 +1,6 @@
 """The report's context: everything the report shows, gathered once, typed.
 
-`gather` builds each section (`sections`, `figures`) and assembles a `ReportContext`; the
+`gather` builds each section (`sections`, `figures`, `roadmap`) and assembles a `ReportContext`; the
 jinja2 templates only format it (`pages`). A section whose analysis refuses the model with
 `SpbeError` (e.g. an unknown framework) is marked unavailable with the reason, never dropped
 silently; any other exception fails the report with `SectionFailed`, naming the section.
@@ -18,6 +18,7 @@ from ..model import Severity
 from .figures import Diagram
 from .figures import diagrams as figures
 from .labels import COLLECTIONS, SEVERITY, TEXT
+from .roadmap import RoadmapSection, roadmap_section
 from .sections import (
     AuditSection,
     HostingRow,
@@ -69,6 +70,7 @@ class ReportContext:
     summary: Summary
     audit: AuditSection
     maturity: MaturitySection
+    roadmap: RoadmapSection
     diagrams: list[Diagram]
     engine: str
     units: list[UnitApps]
@@ -162,6 +164,11 @@ def _gather(
         lambda: maturity_section(graph, lang, framework),
         None if framework else lambda why: MaturitySection(False, why),
     )
+    roadmap = _section(
+        "roadmap",
+        lambda: roadmap_section(result, framework=framework),
+        None if framework else lambda why: RoadmapSection(False, why),
+    )
     validation = rule_groups(result.findings, arch)
     errors = result.count(Severity.error)
     explorer, inventories = browsing.result()
@@ -183,10 +190,13 @@ def _gather(
         warnings=result.count(Severity.warning),
         validation=validation,
         summary=_section(
-            "summary", lambda: executive_summary(graph, errors, validation, audit, maturity)
+            "summary", lambda: executive_summary(
+                graph, errors, validation, audit, maturity, roadmap
+            )
         ),
         audit=audit,
         maturity=maturity,
+        roadmap=roadmap,
         diagrams=drawn,
         engine=engine,
         explorer=explorer,

@@ -11,7 +11,8 @@ from spbe_arch.report.svg import inline_svg
 from spbe_arch.validate import load_model
 
 SECTIONS = [
-    "summary", "validation", "audit", "maturity", "plan", "diagrams", "explorer", "inventory",
+    "summary", "validation", "audit", "maturity", "plan", "diagrams", "roadmap", "explorer",
+    "inventory",
 ]
 
 
