@@ -665,9 +665,9 @@ def report(
     index.html is one self-contained page (inline CSS, SVG and the explorer's script; works
     offline); report.md is its Markdown twin; --pdf prints report.pdf from it (needs
     Chromium: apt-get install chromium). Sections: summary, validation, integration audit, SPBE
-    maturity, improvement plan, diagrams, inventories. A model with errors still gets its
-    report (showing the errors) and exits 1; exit 2 when the report cannot be written or one
-    of its sections breaks.
+    maturity, improvement plan, diagrams, Peta Rencana (roadmap), inventories. A model with
+    errors still gets its report (showing the errors) and exits 1; exit 2 when the report
+    cannot be written or one of its sections breaks.
     """
     from .io.write import refuse_overwrite
     from .report.pages import report_files, write_report

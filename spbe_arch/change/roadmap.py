@@ -114,8 +114,8 @@ def order_items(arch: Architecture) -> list[RoadmapItem]:
     for year in sorted({item.year for item in items.values()}):
         todo = sorted(i for i, item in items.items() if item.year == year)
         while todo:
-            ready = [i for i in todo if not set(items[i].depends_on) & set(todo)]
-            chosen = ready[0] if ready else todo[0]
+            pending = set(todo)  # once per pick, not per item: 1,104 items took 4 s
+            chosen = next((i for i in todo if pending.isdisjoint(items[i].depends_on)), todo[0])
             ordered.append(items[chosen])
             todo.remove(chosen)
     return ordered
@@ -151,7 +151,7 @@ def _set_status(arch: Architecture, element_id: str, status: Status) -> None:
 
 
 def roadmap(loaded: ValidationResult, *, target: ValidationResult | None = None,
-            target_label: str = "target") -> RoadmapResult:
+            target_label: str = "target", framework: str | None = None) -> RoadmapResult:
     """Apply the roadmap of a loaded model year by year (see the module docstring).
 
     Parameters
@@ -162,16 +162,19 @@ def roadmap(loaded: ValidationResult, *, target: ValidationResult | None = None,
         The target (to-be) model; the result then says what no item delivers.
     target_label
         How the result names the target (its folder).
+    framework
+        Framework id or file the indices are counted with (default: the instansi's), so that
+        a report asked for another framework draws its trajectory with that one.
     """
     arch = loaded.architecture
     ordered = order_items(arch)
-    as_is, maturity = _year(arch, None, ())
+    as_is, maturity = _year(arch, None, (), framework)
     years = [as_is]
     current = arch
     for year in sorted({item.year for item in ordered}):
         todo = [item for item in ordered if item.year == year]
         current = apply_items(current, todo)
-        years.append(_year(current, year, tuple(item.id for item in todo))[0])
+        years.append(_year(current, year, tuple(item.id for item in todo), framework)[0])
     result = RoadmapResult(
         instansi=arch.instansi.name if arch.instansi else None,
         items=ordered,
@@ -183,16 +186,16 @@ def roadmap(loaded: ValidationResult, *, target: ValidationResult | None = None,
     if target is not None:
         added, removed, still = diff_elements(current, target.architecture)
         result.undelivered = Undelivered(target_label, added, removed, still)
-        result.target_index = assess(build_graph(target.architecture)).index
+        result.target_index = assess(build_graph(target.architecture), framework).index
     return result
 
 
 def _year(
-    arch: Architecture, year: int | None, items: tuple[str, ...]
+    arch: Architecture, year: int | None, items: tuple[str, ...], framework: str | None
 ) -> tuple[RoadmapYear, MaturityResult]:
     graph = build_graph(arch)
     audited = audit(graph)
-    maturity = assess(graph)
+    maturity = assess(graph, framework)
     live = [f for f in audited.findings if not f.waived]
     row = RoadmapYear(
         year=year,

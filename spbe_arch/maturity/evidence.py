@@ -38,6 +38,7 @@ from ..model import (
     InfrastructureKind,
     IntegrationVia,
     PlatformKind,
+    Service,
     ServiceLevel,
     Status,
 )
@@ -221,6 +222,16 @@ class ModelFacts:
     def services(self) -> dict[str, ServiceStructure]:
         """Service id -> the level its structure shows (`spbe_arch.maturity.services`)."""
         return service_structures(self.graph)
+
+    @cached_property
+    def claimed_levels(self) -> dict[str, list[Service]]:
+        """Indicator id -> the services claiming a level for it (one pass over the services,
+        not one per indicator)."""
+        out: dict[str, list[Service]] = {}
+        for service in self.arch.services.values():
+            if service.indicator is not None and service.level is not None:
+                out.setdefault(service.indicator, []).append(service)
+        return out
 
     @cached_property
     def known(self) -> dict[str, Known]:
@@ -775,8 +786,7 @@ def _service_levels(facts: ModelFacts, indicator: Indicator) -> list[tuple[int, 
     shown = facts.services
     return sorted(
         ((min(ServiceLevel(s.level).number, shown[s.id].level), s.id)
-         for s in facts.arch.services.values()
-         if s.indicator == indicator.id and s.level is not None),
+         for s in facts.claimed_levels.get(indicator.id, ())),
         key=lambda pair: (-pair[0], pair[1]),
     )
 

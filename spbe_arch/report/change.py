@@ -21,6 +21,7 @@ __all__ = [
     "roadmap_markdown",
     "roadmap_rows",
     "roadmap_text",
+    "rupiah",
 ]
 
 METRIC_LABELS = {
@@ -189,7 +190,7 @@ def diff_markdown(result: "DiffResult") -> str:
     return "\n".join(lines) + "\n"
 
 
-def _rupiah(amount: float | None) -> str:
+def rupiah(amount: float | None) -> str:
     """'Rp 1.250.000.000' (Indonesian thousands separator); '-' when unknown."""
     if amount is None:
         return "-"
@@ -235,7 +236,7 @@ def _item_line(item) -> str:
         parts.append(_("retires {ids}").format(ids=", ".join(item.retires)))
     if item.depends_on:
         parts.append(_("after {ids}").format(ids=", ".join(item.depends_on)))
-    who = f" [{item.unit or '-'}, {_rupiah(item.budget)}]"
+    who = f" [{item.unit or '-'}, {rupiah(item.budget)}]"
     return f"  {item.year} {item.id}: {item.name}{who}" + (
         f"\n      {'; '.join(parts)}" if parts else "")
 
@@ -330,7 +331,7 @@ def roadmap_markdown(result: "RoadmapResult") -> str:
     for item in result.items:
         lines.append(
             f"| {item.year} | {item.id}: {item.name} | {item.unit or ''} | "
-            f"{_rupiah(item.budget)} | {', '.join(item.adds)} | "
+            f"{rupiah(item.budget)} | {', '.join(item.adds)} | "
             f"{', '.join(c.element for c in item.changes)} | {', '.join(item.retires)} | "
             f"{', '.join(item.depends_on)} |"
         )

@@ -1,6 +1,6 @@
 """The report's context: everything the report shows, gathered once, typed.
 
-`gather` builds each section (`sections`, `figures`) and assembles a `ReportContext`; the
+`gather` builds each section (`sections`, `figures`, `roadmap`) and assembles a `ReportContext`; the
 jinja2 templates only format it (`pages`). A section whose analysis refuses the model with
 `SpbeError` (e.g. an unknown framework) is marked unavailable with the reason, never dropped
 silently; any other exception fails the report with `SectionFailed`, naming the section.
@@ -13,11 +13,13 @@ from typing import TYPE_CHECKING, TypeVar
 
 from .. import __version__
 from ..io import SpbeError
+from ..io.aside import aside
 from ..model import Severity
 from ..model.i18n import gettext as _
 from .figures import Diagram
 from .figures import diagrams as figures
 from .labels import COLLECTIONS, SEVERITY, TEXT
+from .roadmap import RoadmapSection, roadmap_section
 from .sections import (
     AuditSection,
     HostingRow,
@@ -33,6 +35,7 @@ from .sections import (
 from .summary import Summary, executive_summary
 
 if TYPE_CHECKING:
+    from ..graph import ArchGraph
     from ..validate import ValidationResult
 
 __all__ = ["LANGS", "ReportContext", "SectionFailed", "gather"]
@@ -68,6 +71,7 @@ class ReportContext:
     summary: Summary
     audit: AuditSection
     maturity: MaturitySection
+    roadmap: RoadmapSection
     diagrams: list[Diagram]
     engine: str
     units: list[UnitApps]
@@ -145,6 +149,9 @@ def _gather(
     from ..graph import build_graph
 
     graph = _section("graph", lambda: build_graph(arch))
+    # the explorer's data and the inventory read only the graph: the second core makes them
+    # while this one audits, assesses and draws
+    browsing = aside(_browsing, graph, lang)
     if diagrams:
         drawn, engine = _section("diagrams", lambda: figures(graph, model, lang))
     else:
@@ -159,9 +166,14 @@ def _gather(
         lambda: maturity_section(graph, lang, framework),
         None if framework else lambda why: MaturitySection(False, why),
     )
+    roadmap = _section(
+        "roadmap",
+        lambda: roadmap_section(result, framework=framework),
+        None if framework else lambda why: RoadmapSection(False, why),
+    )
     validation = rule_groups(result.findings, arch)
     errors = result.count(Severity.error)
-    from .explorer import explorer_data
+    explorer, inventories = browsing.result()
 
     return ReportContext(
         lang=lang,
@@ -180,15 +192,30 @@ def _gather(
         warnings=result.count(Severity.warning),
         validation=validation,
         summary=_section(
-            "summary", lambda: executive_summary(graph, errors, validation, audit, maturity)
+            "summary", lambda: executive_summary(
+                graph, errors, validation, audit, maturity, roadmap
+            )
         ),
         audit=audit,
         maturity=maturity,
+        roadmap=roadmap,
         diagrams=drawn,
         engine=engine,
-        explorer=_section("explorer", lambda: explorer_data(graph, lang)),
-        **_section("inventory", lambda: inventory(arch, lang)),
+        explorer=explorer,
+        **inventories,
     )
+
+
+def _browsing(graph: "ArchGraph", lang: str) -> tuple[str, dict]:
+    """The explorer's data and the inventory tables, as `_gather` asks for them aside."""
+    from ..model.i18n import use_language
+    from .explorer import explorer_data
+
+    with use_language(lang):
+        return (
+            _section("explorer", lambda: explorer_data(graph, lang)),
+            _section("inventory", lambda: inventory(graph.arch, lang)),
+        )
 
 
 def _section(

@@ -15,6 +15,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "maturity": ("Tingkat kematangan SPBE", "SPBE maturity"),
     "plan": ("Rencana peningkatan", "Improvement plan"),
     "diagrams": ("Diagram arsitektur", "Architecture diagrams"),
+    "roadmap": ("Peta Rencana SPBE", "SPBE roadmap"),
     "inventory": ("Inventaris elemen", "Element inventory"),
     "apps_per_unit": ("Aplikasi per unit kerja", "Applications per unit"),
     "hosting": ("Penempatan aplikasi", "Hosting"),
@@ -91,6 +92,32 @@ TEXT: dict[str, tuple[str, str]] = {
         "Estimasi dari model dan penilaian mandiri; bukan hasil evaluasi resmi KemenPANRB.",
         "An estimate from the model and the self-assessment, not the official evaluation.",
     ),
+    "no_roadmap": (
+        "Model ini belum memuat Peta Rencana SPBE (`roadmap:`).",
+        "The model has no SPBE roadmap (`roadmap:`).",
+    ),
+    "roadmap_chart": (
+        "Kegiatan per tahun, dan indeks: tahun yang sudah dinilai (abu-abu), lalu tahun "
+        "rencana bila kegiatan tahun itu selesai (biru, garis putus-putus).",
+        "Items by year, and the index: the years assessed (grey), then each planned year "
+        "with its items done (blue, dashed).",
+    ),
+    "roadmap_not_applied": (
+        "Model ini terlalu besar untuk menerapkan Peta Rencana tahun demi tahun di laporan; "
+        "indeks dan ukuran audit per tahun:",
+        "This model is too large to apply the roadmap year by year in the report; the index "
+        "and audit metrics of each year:",
+    ),
+    "roadmap_budget": ("Perkiraan anggaran seluruh kegiatan", "Estimated budget of all items"),
+    "roadmap_items": ("Kegiatan", "Items"),
+    "roadmap_item": ("Kegiatan", "Item"),
+    "roadmap_changes": ("Perubahan arsitektur", "Changes to the architecture"),
+    "roadmap_after": ("Setelah", "After"),
+    "roadmap_years": ("Indeks per tahun", "Index by year"),
+    "roadmap_index": ("Indeks SPBE", "SPBE index"),
+    "budget": ("Anggaran", "Budget"),
+    "assessed": ("dinilai", "assessed"),
+    "planned": ("rencana", "planned"),
     "see_html": ("lihat index.html", "see index.html"),
     "exec_summary": ("Ringkasan eksekutif", "Executive summary"),
     "no_diagrams": ("Tidak ada diagram yang digambar", "No diagram was drawn"),

@@ -2,7 +2,8 @@
 
 It says where the instansi stands (index, predikat, gap to the target), which missing
 integrations hurt most (data flows with no integration, ranked by the services they affect),
-what a PDN or SPLP outage would stop (the impact analysis), and the first steps of the plan.
+what a PDN or SPLP outage would stop (the impact analysis), the first steps of the plan, and
+where the Peta Rencana leads (its items, years and the index at its end) when it has one.
 A model with errors gets no headline index: the summary says what to fix first and marks the
 index provisional. The sentences are gettext messages, in the report's language.
 """
@@ -15,6 +16,7 @@ from ..model.i18n import gettext as _
 
 if TYPE_CHECKING:
     from ..graph import ArchGraph
+    from .roadmap import RoadmapSection
     from .sections import AuditSection, MaturitySection, RuleGroup
 
 __all__ = [
@@ -63,6 +65,7 @@ class Summary:
     gaps: list[Gap] = field(default_factory=list)
     exposure: list[Exposure] = field(default_factory=list)
     steps: list[str] = field(default_factory=list)
+    roadmap: str = ""
 
 
 def _num(value: float, digits: int = 2) -> str:
@@ -81,6 +84,7 @@ def executive_summary(
     validation: "list[RuleGroup]",
     audit: "AuditSection",
     maturity: "MaturitySection",
+    roadmap: "RoadmapSection",
 ) -> Summary:
     """The summary of one model's results; `graph` is None when it could not be built."""
     provisional = errors > 0
@@ -115,6 +119,7 @@ def executive_summary(
             + (f" — {step.actions[0]}" if step.actions else "")
             for step in maturity.plan[:STEPS_SHOWN]
         ]
+    summary.roadmap = roadmap.summary
     if audit.available and audit.splp is not None:
         splp = audit.splp
         summary.splp = _("{part} of {total} integrations go through SPLP ({percent}).").format(

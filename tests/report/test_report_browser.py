@@ -12,7 +12,8 @@ from spbe_arch.cli import app
 from spbe_arch.diagrams import find_engine
 
 SECTIONS = [
-    "summary", "validation", "audit", "maturity", "plan", "diagrams", "explorer", "inventory",
+    "summary", "validation", "audit", "maturity", "plan", "diagrams", "roadmap", "explorer",
+    "inventory",
 ]
 
 SMALL = {
@@ -199,3 +200,45 @@ def test_no_text_under_10px_at_100_percent(runner, tmp_path, lang):
         page.eval("document.querySelectorAll('details').forEach(d => d.open = true)")
         size, text = page.eval(_SMALLEST_TEXT)
     assert size >= 10, f"{size:.1f}px: {text!r}"
+
+
+_ROADMAP_CHART = """
+(() => {
+  const svg = document.querySelector('#roadmap-chart svg');
+  svg.scrollIntoView();
+  const box = svg.getBoundingClientRect();
+  const frame = svg.parentElement.getBoundingClientRect();
+  const width = svg.viewBox.baseVal.width;
+  const bar = svg.querySelector('rect').getBoundingClientRect();
+  const hit = document.elementFromPoint(bar.x + bar.width / 2, bar.y + bar.height / 2);
+  const clipped = [...svg.querySelectorAll('text')].filter(t => {
+    const b = t.getBBox();
+    return b.x < 0 || b.x + b.width > width;
+  }).map(t => t.textContent);
+  return JSON.stringify({
+    width: box.width, height: box.height,
+    inside: box.left >= frame.left && box.right <= frame.right,
+    visibility: getComputedStyle(svg).visibility, hit: hit === svg.querySelector('rect'),
+    bars: svg.querySelectorAll('rect').length, points: svg.querySelectorAll('circle').length,
+    clipped: clipped, top: box.top + scrollY,
+  });
+})()
+"""
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_roadmap_chart_is_visible_whole_and_unclipped(runner, tmp_path, lang):
+    from report_browser import open_page
+
+    with open_page(_example_report(runner, tmp_path, "--lang", lang)) as page:
+        chart = json.loads(page.eval(_ROADMAP_CHART))
+        shot = page.screenshot(int(chart["top"]), int(chart["height"]))
+    assert (chart["bars"], chart["points"]) == (11, 7)  # an item each, a point per year
+    assert chart["width"] >= 800 and chart["height"] >= 400  # at its natural size, 12 px text
+    assert chart["inside"] and chart["visibility"] == "visible" and chart["hit"]
+    assert chart["clipped"] == []  # every label within the chart, none cut at its edge
+    assert _inked_share(shot) > 0.03
+    shots = Path(os.environ.get("SPBE_SCREENSHOTS", tmp_path))
+    shots.mkdir(parents=True, exist_ok=True)
+    (shots / f"roadmap-{lang}.png").write_bytes(shot)
+    assert page.visit.console_errors == []

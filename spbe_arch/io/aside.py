@@ -1,0 +1,94 @@
+"""Work done aside, in a forked process, while this one goes on: the second core of a machine.
+
+A command that has loaded a large model asks several independent questions of it (the report:
+audit, maturity, explorer data; diff: two versions). `aside(work, *args)` forks a child that
+already holds the model in memory (nothing is pickled on the way in), runs `work(*args)` there
+and pipes back its result, which should be compact (findings, a JSON string), not the model.
+Where fork is missing (Windows, macOS's default) or there is one core, the work runs at once
+in this process: the same answer, only not at the same time.
+"""
+
+import multiprocessing
+import os
+import sys
+from collections.abc import Callable
+from typing import Any, Generic, TypeVar
+
+__all__ = ["Aside", "aside"]
+
+T = TypeVar("T")
+
+
+class Aside(Generic[T]):
+    """The result of work started by `aside`; `result()` waits for it."""
+
+    def __init__(self, work: Callable[..., T], args: tuple[Any, ...]) -> None:
+        self._done = False
+        self._value: Any = None
+        self._error: BaseException | None = None
+        if not _can_fork():
+            try:
+                self._value = work(*args)
+            except Exception as exc:  # raised by result(), as when the work runs aside
+                self._error = exc
+            self._done = True
+            return
+        for stream in (sys.stdout, sys.stderr):  # or the child would write their buffers again
+            stream.flush()
+        context = multiprocessing.get_context("fork")
+        self._receive, send = context.Pipe(duplex=False)
+        self._process = context.Process(target=_child, args=(work, args, send))
+        self._process.start()
+        send.close()
+
+    def result(self) -> T:
+        """The work's return value; its exception is raised here, as if it ran here."""
+        if not self._done:
+            try:
+                outcome, value = self._receive.recv()
+            except EOFError:  # the child died without a word (killed, out of memory)
+                outcome, value = "died", None
+            self._process.join()
+            self._receive.close()
+            if outcome == "died":
+                raise RuntimeError(f"work done aside ended with exit {self._process.exitcode}")
+            if outcome == "raised":
+                error, cause = value
+                raise error from cause
+            self._value, self._done = value, True
+        if self._error is not None:
+            raise self._error
+        return self._value
+
+
+def aside(work: Callable[..., T], *args: Any) -> Aside[T]:
+    """Start `work(*args)` in a forked child; `.result()` of what is returned gives its value.
+
+    Examples
+    --------
+    >>> pending = aside(sum, [1, 2, 3])
+    >>> pending.result()
+    6
+    """
+    return Aside(work, args)
+
+
+def _can_fork() -> bool:
+    return (
+        sys.platform.startswith("linux")
+        and (os.cpu_count() or 1) > 1
+        and os.environ.get("SPBE_ASIDE", "1") != "0"
+    )
+
+
+def _child(work: Callable[..., Any], args: tuple[Any, ...], send: Any) -> None:
+    try:
+        message: tuple[str, Any] = ("value", work(*args))
+    except BaseException as exc:  # carried to the parent, raised there with its cause
+        message = ("raised", (exc, exc.__cause__))
+    try:
+        send.send(message)
+    except Exception as exc:  # the value or the exception would not pickle
+        error = RuntimeError(f"work done aside could not report: {exc}")
+        send.send(("raised", (error, None)))
+    send.close()

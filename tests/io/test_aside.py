@@ -1,0 +1,58 @@
+"""Work done aside: the value or the exception comes back as if the work ran here."""
+
+import os
+
+import pytest
+
+from spbe_arch.io.aside import aside
+
+forks = pytest.mark.skipif(
+    os.uname().sysname != "Linux" or (os.cpu_count() or 1) < 2,
+    reason="work runs aside only on Linux with two cores or more",
+)
+
+
+def _pid_and(value):
+    return os.getpid(), value
+
+
+def _fail(message):
+    try:
+        raise KeyError(message)
+    except KeyError as exc:
+        raise ValueError("section broke") from exc
+
+
+def _die():
+    os._exit(3)
+
+
+@forks
+def test_the_work_runs_in_another_process_and_its_value_comes_back(monkeypatch):
+    monkeypatch.delenv("SPBE_ASIDE", raising=False)
+    pid, value = aside(_pid_and, {"apps": [1, 2]}).result()
+    assert pid != os.getpid()
+    assert value == {"apps": [1, 2]}
+
+
+def test_with_spbe_aside_0_the_work_runs_here(monkeypatch):
+    monkeypatch.setenv("SPBE_ASIDE", "0")
+    pid, value = aside(_pid_and, "x").result()
+    assert (pid, value) == (os.getpid(), "x")
+
+
+@pytest.mark.parametrize("setting", ["1", "0"])
+def test_an_exception_is_raised_by_result_with_its_cause(monkeypatch, setting):
+    monkeypatch.setenv("SPBE_ASIDE", setting)
+    pending = aside(_fail, "epajak")
+    with pytest.raises(ValueError, match="section broke") as caught:
+        pending.result()
+    assert isinstance(caught.value.__cause__, KeyError)
+    assert str(caught.value.__cause__) == "'epajak'"
+
+
+@forks
+def test_a_child_that_dies_is_an_error_not_a_hang(monkeypatch):
+    monkeypatch.delenv("SPBE_ASIDE", raising=False)
+    with pytest.raises(RuntimeError, match="ended with exit 3"):
+        aside(_die).result()
