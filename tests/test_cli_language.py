@@ -188,7 +188,7 @@ def test_impact_in_indonesian_with_lang_id(runner):
     result = runner.invoke(app, ["impact", str(EXAMPLE), "pdn", "--lang", "id"])
     assert result.exit_code == 0, result.output
     lines = result.stdout.splitlines()
-    assert lines[0] == "dampak bila 'pdn' gagal (platform nasional)"
+    assert lines[0] == "dampak bila 'pdn' gagal (nasional)"
     assert [line for line in lines if line and not line.startswith(" ")][1:] == [
         "berhenti: 33", "terganggu: 24", "integrasi terputus: 20", "unit kerja terdampak: 11",
         "13 aplikasi, 10 layanan, 9 proses bisnis berhenti; 24 terganggu; 20 integrasi "

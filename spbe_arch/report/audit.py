@@ -31,6 +31,13 @@ _KIND_TITLES = (
 )
 
 
+_FAILED_KINDS = {
+    "national": N_("national"), "infrastructure": N_("infrastructure"),
+    "applications": N_("applications"), "integrations": N_("integrations"),
+}
+"""What an element that fails can be, in words (as `ImpactResult.kind` names it)."""
+
+
 def share_text(share: "Share") -> str:
     """'3 of 4 (75%)'; 'none of 0' when there is nothing to count.
 
@@ -144,7 +151,7 @@ def impact_text(result: "ImpactResult", *, name: str | None = None) -> list[str]
     label = f" ({name})" if name and name != result.element else ""
     lines = [_("impact of '{element}'{name} failing ({kind})").format(
         element=result.element, name=label,
-        kind=_(dict(_KIND_TITLES).get(result.kind, result.kind)))]
+        kind=_(_FAILED_KINDS.get(result.kind, result.kind)))]
     for key, title, items in _sections(result):
         lines.append("")
         lines.append(f"{title}: {len(items)}")

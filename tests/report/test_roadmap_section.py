@@ -191,7 +191,7 @@ def test_report_whose_roadmap_breaks_exits_2_naming_the_section(
     out = tmp_path / "report"
     result = runner.invoke(app, ["report", str(make_model(SMALL)), "-o", str(out)])
     assert result.exit_code == 2, result.output
-    assert result.stderr == "spbe-arch: report section 'roadmap' failed: KeyError: 'rm-sikda'\n"
+    assert result.stderr == "spbe-arch: bagian laporan 'roadmap' gagal: KeyError: 'rm-sikda'\n"
     assert not out.exists()
 
 
