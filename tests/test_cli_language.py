@@ -230,3 +230,17 @@ def test_portfolio_text_in_indonesian_with_lang_id(runner, tmp_path):
     assert "integrasi antarinstansi: tidak ada dari 0 melalui SPLP; tidak melalui SPLP (0)" in (
         lines
     )
+
+
+def test_framework_breaking_its_schema_in_indonesian(runner, tmp_path):
+    framework = tmp_path / "kerangka.yaml"
+    framework.write_text(MINI_FRAMEWORK.read_text().replace(
+        "weight: 3, evidence", "weight: -3, wieght: 2, evidence"))
+    result = runner.invoke(
+        app, ["maturity", str(EXAMPLE), "--framework", str(framework), "--lang", "id"]
+    )
+    assert result.exit_code == 2, result.output
+    assert result.stderr == (
+        f"spbe-arch: {framework}: kerangka tidak valid di 'indicators[1]': Kunci tambahan tidak "
+        "diizinkan ('wieght' tidak dikenal) (dan 1 lainnya)\n"
+    )

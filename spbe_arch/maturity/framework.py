@@ -6,6 +6,7 @@ from pathlib import Path
 
 from ..io import SpbeError, catalog_dir, parse_file
 from ..model.framework import Framework
+from ..model.i18n import N_
 from ..model.i18n import gettext as _
 
 __all__ = ["DEFAULT_FRAMEWORK", "MODEL_FRAMEWORKS", "Framework", "framework_ids", "load_framework"]
@@ -94,7 +95,8 @@ def _load(path: Path) -> Framework:
         where = "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in first.absolute_path)
         more = _(" (and {count} more)").format(count=len(errors) - 1) if len(errors) > 1 else ""
         raise SpbeError(_("{path}: invalid framework at '{where}': {problem}").format(
-            path=path, where=where.lstrip(".") or _("(top)"), problem=f"{first.message}{more}"))
+            path=path, where=where.lstrip(".") or _("(top)"),
+            problem=_schema_problem(first) + more))
     framework = Framework.model_validate(parsed.data)
     problems = list(_inconsistencies(framework))
     if problems:
@@ -103,6 +105,36 @@ def _load(path: Path) -> Framework:
     domains = [d if d.weight is not None else d.model_copy(update={"weight": fsum(
         i.weight for i in framework.indicators if i.domain == d.id)}) for d in framework.domains]
     return framework.model_copy(update={"domains": domains})
+
+
+_SCHEMA_PROBLEMS = {
+    "minimum": N_("{value} is less than the minimum of {limit}"),
+    "exclusiveMinimum": N_("{value} is less than or equal to the minimum of {limit}"),
+    "maximum": N_("{value} is greater than the maximum of {limit}"),
+    "type": N_("{value} is not of type {limit}"),
+    "enum": N_("{value} is not one of {limit}"),
+    "pattern": N_("{value} does not match {limit}"),
+}
+"""JSON Schema keyword -> what breaking it means (jsonschema's own English wording)."""
+
+
+def _schema_problem(error) -> str:
+    """A jsonschema error in the language in force; other keywords keep jsonschema's text."""
+    keyword, limit = error.validator, error.validator_value
+    if keyword in _SCHEMA_PROBLEMS:
+        several = keyword == "type" and isinstance(limit, list)
+        shown = ", ".join(map(repr, limit)) if several else repr(limit)
+        return _(_SCHEMA_PROBLEMS[keyword]).format(value=repr(error.instance), limit=shown)
+    if keyword == "required" and isinstance(error.instance, dict):
+        missing = [name for name in limit if name not in error.instance]
+        return _("{name} is a required property").format(name=repr(missing[0]))
+    if keyword == "additionalProperties" and isinstance(error.instance, dict):
+        extra = sorted(set(error.instance) - set(error.schema.get("properties", {})))
+        return (_("Additional properties are not allowed ({names} was unexpected)")
+                if len(extra) == 1 else
+                _("Additional properties are not allowed ({names} were unexpected)")).format(
+            names=", ".join(map(repr, extra)))
+    return str(error.message)
 
 
 def _inconsistencies(framework: Framework):
