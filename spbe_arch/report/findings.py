@@ -137,11 +137,13 @@ def findings_markdown(findings: list[Finding], *, title: str) -> str:
     """A Markdown table of findings, for pull-request comments."""
     lines = [f"### {title}", "", summary_line(findings, _("the model")), ""]
     if findings:
-        lines += ["| severity | code | where | element | message |", "|---|---|---|---|---|"]
+        header = (_("severity"), _("code"), _("where"), _("element"), _("message"))
+        lines += ["| " + " | ".join(header) + " |", "|---|---|---|---|---|"]
         for item in findings:
             where = _place(item, "") if item.location else ""
             message = item.message.replace("|", "\\|")
-            severity = f"{item.severity} (waived: {item.waived})" if item.waived else item.severity
+            severity = _("{severity} (waived: {reason})").format(
+                severity=item.severity, reason=item.waived) if item.waived else item.severity
             lines.append(
                 f"| {severity} | {item.code} | `{where}` | {item.element or ''} | {message} |"
             )
