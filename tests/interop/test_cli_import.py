@@ -105,6 +105,9 @@ def test_import_report_in_indonesian_with_lang_id(runner, tmp_path):
         f"ditulis {out}; berikutnya: spbe-arch validate {out}",
     ]
     assert "dilewati: tidak ada nama aplikasi" in (out / "import-report.txt").read_text()
+    written = (out / "applications.yaml").read_text()
+    assert "  # baris 4; platform nasional 'srikandi' menurut namanya\n" in written
+    assert "  # baris 5; sistem nasional yang tidak ada di katalog platform\n" in written
     assert (out / "import-report.txt").read_text().splitlines() == result.output.splitlines()[:-1]
 
     validate = runner.invoke(app, ["validate", str(out)])

@@ -199,7 +199,8 @@ def _build(rows: list[Row], instansi: Instansi, report: ImportReport) -> Invento
         result.rows[unit.id] = sorted(r for rows_ in unit.spellings.values() for r in rows_)
         if len(unit.spellings) > 1:
             report.merges.append(UnitMerge(unit.id, unit.name, dict(unit.spellings)))
-            result.remarks[unit.id] = "merges " + ", ".join(f"'{s}'" for s in unit.spellings)
+            result.remarks[unit.id] = _("merges {spellings}").format(
+                spellings=", ".join(f"'{s}'" for s in unit.spellings))
         if unit.kind is UnitKind.unit_kerja:
             report.notes.append(RowNote(
                 result.rows[unit.id][0],
@@ -255,7 +256,9 @@ def _application(
         fields.update(kind=ApplicationKind.umum, platform=platform)
         fields["id"] = ids.take(f"{platform}-{unit.id}")
         report.guesses.append(PlatformGuess(row.number, fields["id"], row.name, platform, how))
-        result.remarks[fields["id"]] = f"national platform '{platform}' by its {how}"
+        result.remarks[fields["id"]] = (
+            _("national platform '{platform}' by its name") if how == "name" else
+            _("national platform '{platform}' by its address")).format(platform=platform)
     else:
         fields["kind"] = ApplicationKind.umum if national else ApplicationKind.khusus
         fields["id"] = ids.take(slug(row.name) or "aplikasi")
@@ -263,7 +266,7 @@ def _application(
             report.unclassified += 1
         elif national:
             report.unmatched.append(Unmatched(row.number, fields["id"], row.name))
-            result.remarks[fields["id"]] = "national system not in the platform catalog"
+            result.remarks[fields["id"]] = _("national system not in the platform catalog")
     if properties:
         fields["properties"] = properties
     return Application(**fields)  # every field above is checked or free text

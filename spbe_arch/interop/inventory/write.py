@@ -77,10 +77,10 @@ def _check_target(out: Path, force: bool) -> None:
 
 def _write_files(imported: InventoryImport, folder: Path) -> list[str]:
     report = imported.report
-    banner = (
-        f"# Imported by `spbe-arch import inventory` from {comment(report.source)}; "
-        f"rows, guesses and skipped rows: {REPORT_FILE}\n"
-    )
+    banner = "# " + _(
+        "Imported by `spbe-arch import inventory` from {source}; rows, guesses and skipped "
+        "rows: {report}"
+    ).format(source=comment(report.source), report=REPORT_FILE) + "\n"
     instansi = imported.instansi.model_dump(mode="json", exclude_defaults=True)
     with (folder / MANIFEST).open("w", encoding="utf-8") as handle:
         handle.write(banner)
@@ -107,6 +107,6 @@ def _fields(element) -> dict:
 def _remark(imported: InventoryImport, element_id: str) -> str:
     rows = imported.rows.get(element_id, [])
     shown = ", ".join(str(r) for r in rows[:10]) + (" ..." if len(rows) > 10 else "")
-    text = f"row{'s' if len(rows) > 1 else ''} {shown}"
+    text = (_("rows {rows}") if len(rows) > 1 else _("row {rows}")).format(rows=shown)
     guess = imported.remarks.get(element_id)
     return f"{text}; {guess}" if guess else text
