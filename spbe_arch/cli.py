@@ -151,11 +151,12 @@ def _load(path: Path, *, show_progress: bool = True) -> "ValidationResult":
 
 
 @contextmanager
-def _progress_bar(enabled: bool, description: str = "reading model files"):
+def _progress_bar(enabled: bool, many: bool = False):
     """A `progress(done, total)` callback drawing a bar on stderr, or None.
 
     Only on a terminal (stderr is a TTY) and when `enabled` (text output); the bar appears
-    once the run has lasted PROGRESS_AFTER seconds, so quick runs print nothing extra.
+    once the run has lasted PROGRESS_AFTER seconds, so quick runs print nothing extra. It reads
+    "reading models" when `many` models are read, else "reading model files".
     """
     if not enabled or not sys.stderr.isatty():
         yield None
@@ -172,6 +173,9 @@ def _progress_bar(enabled: bool, description: str = "reading model files"):
             from rich.console import Console
             from rich.progress import Progress
 
+            from .model.i18n import gettext as _
+
+            description = _("reading models") if many else _("reading model files")
             bar = Progress(console=Console(stderr=True), transient=True)
             bar.start()
             shown.extend((bar, bar.add_task(description, total=total)))
@@ -626,7 +630,7 @@ def portfolio(
             from .io.write import refuse_overwrite
 
             refuse_overwrite([output], force=force)  # before the models are read
-        with _progress_bar(output_format is PortfolioFormat.text, "reading models") as bar:
+        with _progress_bar(output_format is PortfolioFormat.text, many=True) as bar:
             result = run_portfolio(paths, published=published, year=year, progress=bar)
         return _outcome("portfolio", result, findings=result.findings,
                         failed=bool(result.broken))
