@@ -244,3 +244,20 @@ def test_framework_breaking_its_schema_in_indonesian(runner, tmp_path):
         f"spbe-arch: {framework}: kerangka tidak valid di 'indicators[1]': Kunci tambahan tidak "
         "diizinkan ('wieght' tidak dikenal) (dan 1 lainnya)\n"
     )
+
+
+def test_portfolio_html_in_indonesian_with_lang_id(runner, tmp_path):
+    shutil.copytree(EXAMPLE, tmp_path / "models" / "lembah-hijau")
+    page = tmp_path / "portofolio.html"
+    result = runner.invoke(app, ["portfolio", str(tmp_path / "models"), "--format", "html",
+                                 "-o", str(page), "--lang", "id"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout == f"ditulis {page}\n"
+    html = page.read_text(encoding="utf-8")
+    assert '<html lang="id">' in html
+    assert "<h1>Portofolio 1 instansi</h1>" in html
+    assert "<h2>Peringkat menurut estimasi indeks" in html
+    assert '<th class="num">peringkat</th>' in html
+    assert 'data-shown="{count} ditampilkan"' in html
+    text = re.sub(r"(?s)<script>.*?</script>|<style>.*?</style>|<[^>]+>", " ", html)
+    assert not re.search(r"\b(Ranking|Totals|estimated|could not|bypassing|none)\b", text)

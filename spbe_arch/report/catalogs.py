@@ -27,7 +27,8 @@ def messages() -> dict[str, list[tuple[str, int]]]:
 
     found: dict[str, list[tuple[str, int]]] = {}
     for file, line, message, _comments, _context in extract_from_dir(
-        str(_PACKAGE), method_map=[("**.py", "python")], keywords=_KEYWORDS
+        str(_PACKAGE), method_map=[("**.py", "python"), ("**/templates/**.html", "jinja2")],
+        keywords=_KEYWORDS,
     ):
         if isinstance(message, str) and message:
             found.setdefault(message, []).append((file, line))

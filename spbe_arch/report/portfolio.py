@@ -6,7 +6,7 @@ from importlib.resources import files
 from typing import Any
 
 from ..audit import Known, Share
-from ..model.i18n import N_
+from ..model.i18n import N_, language
 from ..model.i18n import gettext as _
 from ..model.rules import listed
 from ..portfolio import PortfolioResult
@@ -277,5 +277,6 @@ def portfolio_html(result: PortfolioResult, *, title: str, version: str) -> str:
     return env.get_template("portfolio.html").render(
         r=result, title=title, version=version, script=script, script_hash=f"sha256-{digest}",
         columns=COLUMNS, cells=_cells, share=share_text, known=_known, listed=listed,
-        sign=_sign, sources=_sources, findings_text=findings_text,
+        sign=_sign, sources=_sources, findings_text=findings_text, title_of=_title, _=_,
+        lang=language(),
     )

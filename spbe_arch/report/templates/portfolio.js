@@ -41,7 +41,7 @@
         shown += match;
       });
       var count = document.getElementById(table.id + "-count");
-      if (count) count.textContent = words.length ? shown + " shown" : "";
+      if (count) count.textContent = words.length ? search.dataset.shown.replace("{count}", shown) : "";
     });
   });
 })();
