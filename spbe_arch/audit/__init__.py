@@ -118,7 +118,7 @@ def audit(graph: ArchGraph, *, validation: Iterable[Finding] = ()) -> AuditResul
     collector's repeated scans of the loaded model used to take half of the time.
     """
     with collector_paused():
-        apart = aside(run_checks, graph, _ASIDE)
+        apart = aside(run_checks, graph, _ASIDE, size=len(graph))
         metrics = compute_metrics(graph)
         found = run_checks(graph, CHECKS.keys() - _ASIDE)
         found = sorted([*found, *apart.result()], key=attrgetter("code"))  # stable: code order

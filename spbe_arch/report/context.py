@@ -151,7 +151,7 @@ def _gather(
     graph = _section("graph", lambda: build_graph(arch))
     # the explorer's data and the inventory read only the graph: the second core makes them
     # while this one audits, assesses and draws
-    browsing = aside(_browsing, graph, lang, t)
+    browsing = aside(_browsing, graph, lang, t, size=len(graph))
     if diagrams:
         drawn, engine = _section("diagrams", lambda: figures(graph, model, lang))
     else:
