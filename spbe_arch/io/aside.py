@@ -41,7 +41,8 @@ class Aside(Generic[T]):
             stream.flush()
         context = multiprocessing.get_context("fork")
         self._receive, send = context.Pipe(duplex=False)
-        self._process = context.Process(target=_child, args=(work, args, send))
+        # daemonic: a command that fails before asking for the result does not wait for it
+        self._process = context.Process(target=_child, args=(work, args, send), daemon=True)
         self._process.start()
         send.close()
 
@@ -83,6 +84,7 @@ def aside(work: Callable[..., T], *args: Any, size: int | None = None) -> Aside[
 def _can_fork() -> bool:
     return (
         sys.platform.startswith("linux")
+        and not multiprocessing.current_process().daemon  # work aside is done in one child
         and (os.cpu_count() or 1) > 1
         and os.environ.get("SPBE_ASIDE", "1") != "0"
     )

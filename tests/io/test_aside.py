@@ -87,3 +87,29 @@ def test_commands_say_the_same_whether_their_work_runs_aside_or_here(
         written = (out / "index.html").read_text("utf-8") if command[0] == "report" else ""
         outputs.append((result.exit_code, result.stdout.replace(str(out), "OUT"), written))
     assert outputs[0] == outputs[1]
+
+
+@forks
+def test_a_command_that_fails_before_asking_for_the_result_does_not_wait_for_it():
+    """The child blocks writing a large result nobody reads; the exiting parent ends it."""
+    import subprocess
+    import sys
+
+    script = (
+        "from spbe_arch.io.aside import aside\n"
+        "pending = aside(lambda: 'x' * 50_000_000)\n"
+        "raise SystemExit(2)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], timeout=60, check=False)
+    assert done.returncode == 2
+
+
+@forks
+def test_work_aside_inside_work_aside_runs_in_the_child(monkeypatch):
+    monkeypatch.delenv("SPBE_ASIDE", raising=False)
+    outer, inner = aside(_nested).result()
+    assert outer != os.getpid() and inner == outer
+
+
+def _nested():
+    return os.getpid(), aside(_pid_and, None).result()[0]
