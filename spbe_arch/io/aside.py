@@ -14,19 +14,23 @@ import sys
 from collections.abc import Callable
 from typing import Any, Generic, TypeVar
 
-__all__ = ["Aside", "aside"]
+__all__ = ["WORTH_IT", "Aside", "aside"]
 
 T = TypeVar("T")
+
+WORTH_IT = 10_000
+"""Graph nodes from which work is worth doing aside: forking costs ~20 ms, and a smaller
+model's work takes less than that to do here."""
 
 
 class Aside(Generic[T]):
     """The result of work started by `aside`; `result()` waits for it."""
 
-    def __init__(self, work: Callable[..., T], args: tuple[Any, ...]) -> None:
+    def __init__(self, work: Callable[..., T], args: tuple[Any, ...], here: bool) -> None:
         self._done = False
         self._value: Any = None
         self._error: BaseException | None = None
-        if not _can_fork():
+        if here or not _can_fork():
             try:
                 self._value = work(*args)
             except Exception as exc:  # raised by result(), as when the work runs aside
@@ -37,7 +41,8 @@ class Aside(Generic[T]):
             stream.flush()
         context = multiprocessing.get_context("fork")
         self._receive, send = context.Pipe(duplex=False)
-        self._process = context.Process(target=_child, args=(work, args, send))
+        # daemonic: a command that fails before asking for the result does not wait for it
+        self._process = context.Process(target=_child, args=(work, args, send), daemon=True)
         self._process.start()
         send.close()
 
@@ -61,8 +66,11 @@ class Aside(Generic[T]):
         return self._value
 
 
-def aside(work: Callable[..., T], *args: Any) -> Aside[T]:
+def aside(work: Callable[..., T], *args: Any, size: int | None = None) -> Aside[T]:
     """Start `work(*args)` in a forked child; `.result()` of what is returned gives its value.
+
+    With `size` (the nodes of the graph the work reads) under `WORTH_IT`, the work is done
+    here at once.
 
     Examples
     --------
@@ -70,12 +78,13 @@ def aside(work: Callable[..., T], *args: Any) -> Aside[T]:
     >>> pending.result()
     6
     """
-    return Aside(work, args)
+    return Aside(work, args, here=size is not None and size < WORTH_IT)
 
 
 def _can_fork() -> bool:
     return (
         sys.platform.startswith("linux")
+        and not multiprocessing.current_process().daemon  # work aside is done in one child
         and (os.cpu_count() or 1) > 1
         and os.environ.get("SPBE_ASIDE", "1") != "0"
     )

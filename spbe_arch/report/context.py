@@ -81,6 +81,8 @@ class ReportContext:
     integrations: list[IntegrationRow]
     explorer: str
     """The model's elements, their links and impacts as JSON, for the explorer's script."""
+    inventory_html: str
+    """The inventory's tables (`units`, `hosting`, `integrations`) as the page shows them."""
 
     @property
     def ok(self) -> bool:
@@ -151,7 +153,7 @@ def _gather(
     graph = _section("graph", lambda: build_graph(arch))
     # the explorer's data and the inventory read only the graph: the second core makes them
     # while this one audits, assesses and draws
-    browsing = aside(_browsing, graph, lang)
+    browsing = aside(_browsing, graph, lang, t, size=len(graph))
     if diagrams:
         drawn, engine = _section("diagrams", lambda: figures(graph, model, lang))
     else:
@@ -173,7 +175,7 @@ def _gather(
     )
     validation = rule_groups(result.findings, arch)
     errors = result.count(Severity.error)
-    explorer, inventories = browsing.result()
+    explorer, inventories, inventory_html = browsing.result()
 
     return ReportContext(
         lang=lang,
@@ -202,19 +204,23 @@ def _gather(
         diagrams=drawn,
         engine=engine,
         explorer=explorer,
+        inventory_html=inventory_html,
         **inventories,
     )
 
 
-def _browsing(graph: "ArchGraph", lang: str) -> tuple[str, dict]:
-    """The explorer's data and the inventory tables, as `_gather` asks for them aside."""
+def _browsing(graph: "ArchGraph", lang: str, t: dict[str, str]) -> tuple[str, dict, str]:
+    """The explorer's data, the inventory's rows (for the Markdown twin) and its tables in
+    HTML: what `_gather` asks for aside, as text and plain rows."""
     from ..model.i18n import use_language
     from .explorer import explorer_data
+    from .pages import render_inventory
 
     with use_language(lang):
-        return (
-            _section("explorer", lambda: explorer_data(graph, lang)),
-            _section("inventory", lambda: inventory(graph.arch, lang)),
+        explorer = _section("explorer", lambda: explorer_data(graph, lang))
+        inventories = _section("inventory", lambda: inventory(graph.arch, lang))
+        return explorer, inventories, _section(
+            "inventory", lambda: render_inventory(t, inventories)
         )
 
 

@@ -9,7 +9,7 @@ from .context import ReportContext, gather
 if TYPE_CHECKING:
     from ..validate import ValidationResult
 
-__all__ = ["render_html", "render_markdown", "report_files", "write_report"]
+__all__ = ["render_html", "render_inventory", "render_markdown", "report_files", "write_report"]
 
 _TICKS = re.compile(r"`([^`]+)`")
 
@@ -49,6 +49,15 @@ def render_html(context: ReportContext) -> str:
     digest = base64.b64encode(hashlib.sha256(script.encode()).digest()).decode()
     return _environment().get_template("index.html").render(
         c=context, script=script, script_hash=f"sha256-{digest}"
+    )
+
+
+def render_inventory(t: dict[str, str], inventories: dict[str, Any]) -> str:
+    """The inventory tables as an HTML fragment of the page (`inventory` gives the rows)."""
+    from types import SimpleNamespace
+
+    return _environment().get_template("inventory.html").render(
+        c=SimpleNamespace(t=t, **inventories)
     )
 
 

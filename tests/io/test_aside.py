@@ -3,6 +3,7 @@
 import os
 
 import pytest
+from conftest import EXAMPLE
 
 from spbe_arch.io.aside import aside
 
@@ -56,3 +57,59 @@ def test_a_child_that_dies_is_an_error_not_a_hang(monkeypatch):
     monkeypatch.delenv("SPBE_ASIDE", raising=False)
     with pytest.raises(RuntimeError, match="ended with exit 3"):
         aside(_die).result()
+
+
+@forks
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["audit", "--format", "json"],
+        ["report"],
+    ],
+)
+def test_commands_say_the_same_whether_their_work_runs_aside_or_here(
+    runner, monkeypatch, tmp_path, command
+):
+    """The example is small enough to run here; forced aside, its outputs are the same."""
+    from spbe_arch.cli import app
+    from spbe_arch.io import aside as module
+
+    outputs = []
+    for worth_it, setting in ((0, "1"), (10**9, "0")):
+        monkeypatch.setattr(module, "WORTH_IT", worth_it)
+        monkeypatch.setenv("SPBE_ASIDE", setting)
+        out = tmp_path / setting
+        args = [command[0], str(EXAMPLE), *command[1:]]
+        if command[0] == "report":
+            args += ["-o", str(out)]
+        result = runner.invoke(app, args)
+        assert result.exit_code in (0, 1), result.output
+        written = (out / "index.html").read_text("utf-8") if command[0] == "report" else ""
+        outputs.append((result.exit_code, result.stdout.replace(str(out), "OUT"), written))
+    assert outputs[0] == outputs[1]
+
+
+@forks
+def test_a_command_that_fails_before_asking_for_the_result_does_not_wait_for_it():
+    """The child blocks writing a large result nobody reads; the exiting parent ends it."""
+    import subprocess
+    import sys
+
+    script = (
+        "from spbe_arch.io.aside import aside\n"
+        "pending = aside(lambda: 'x' * 50_000_000)\n"
+        "raise SystemExit(2)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], timeout=60, check=False)
+    assert done.returncode == 2
+
+
+@forks
+def test_work_aside_inside_work_aside_runs_in_the_child(monkeypatch):
+    monkeypatch.delenv("SPBE_ASIDE", raising=False)
+    outer, inner = aside(_nested).result()
+    assert outer != os.getpid() and inner == outer
+
+
+def _nested():
+    return os.getpid(), aside(_pid_and, None).result()[0]
