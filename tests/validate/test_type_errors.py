@@ -1,0 +1,54 @@
+"""pydantic's type errors worded from the catalogs: the same English as pydantic's, and
+Indonesian with `id`; a type without a template keeps pydantic's own text."""
+
+import pytest
+from pydantic import ValidationError
+
+from spbe_arch.model import COLLECTIONS, AssessmentEntry, Waiver
+from spbe_arch.model.i18n import use_language
+from spbe_arch.validate.type_errors import problem
+
+
+def _problems(cls, value) -> list[str]:
+    with pytest.raises(ValidationError) as caught:
+        cls.model_validate(value)
+    return [problem(error) for error in caught.value.errors(include_url=False)]
+
+
+APPLICATION = {"id": "simpus", "name": "SIMPUS", "kind": "khusus", "owner": "dinkes"}
+
+
+@pytest.mark.parametrize(("cls", "value", "english", "indonesian"), [
+    (COLLECTIONS["applications"], {**APPLICATION, "name": ""},
+     "string should have at least 1 character", "teks harus memiliki sedikitnya 1 karakter"),
+    (COLLECTIONS["applications"], {**APPLICATION, "reads": "data-a"},
+     "input should be a valid list", "isian harus berupa daftar"),
+    (COLLECTIONS["applications"], "simpus",
+     "input should be a valid dictionary", "isian harus berupa pemetaan (kunci: nilai)"),
+    (COLLECTIONS["applications"], {**APPLICATION, "status": "aktif"},
+     "input should be 'planned', 'development', 'active' or 'retired'",
+     "isian harus 'planned', 'development', 'active' atau 'retired'"),
+    (COLLECTIONS["data"], {"id": "d", "name": "D", "published": "mungkin"},
+     "input should be a valid boolean, unable to interpret input",
+     "isian harus berupa boolean (true atau false), isian tidak dapat ditafsirkan"),
+    (AssessmentEntry, {"indicator": "1", "year": 1999, "level": 2},
+     "input should be greater than or equal to 2000",
+     "isian harus lebih besar dari atau sama dengan 2000"),
+    (AssessmentEntry, {"indicator": "1", "year": 2024, "level": 2.5},
+     "input should be a valid integer, got a number with a fractional part",
+     "isian harus berupa bilangan bulat, bukan bilangan pecahan"),
+    (Waiver, {"code": "SPBE-A001", "element": "x", "reason": "r", "until": "2024-13-01"},
+     "input should be a valid date or datetime, month value is outside expected range of 1-12",
+     "isian harus berupa tanggal yang valid (YYYY-MM-DD), bulan di luar rentang 1-12"),
+])
+def test_type_error_in_both_languages(cls, value, english, indonesian):
+    assert _problems(cls, value) == [english]
+    with use_language("id"):
+        assert _problems(cls, value) == [indonesian]
+
+
+def test_type_without_a_template_keeps_pydantics_text_lower_case():
+    error = {"type": "uuid_parsing", "msg": "Input should be a valid UUID, invalid length",
+             "ctx": {"error": "invalid length"}}
+    with use_language("id"):
+        assert problem(error) == "input should be a valid UUID, invalid length"
