@@ -214,6 +214,9 @@ def test_roadmap_and_diff_in_indonesian_with_lang_id(runner):
         "0 ditambah, 0 dihapus, 0 diubah, 0 dialihkan, 0 temuan baru, 0 terselesaikan, "
         "indeks 2.68 -> 2.68\n"
     )
+    later = ROOT / "examples" / "kabupaten-lembah-hijau-2029"
+    result = runner.invoke(app, ["diff", str(EXAMPLE), str(later), "--lang", "id"])
+    assert "  ~ e-perpus (aplikasi)\n" in result.stdout
 
 
 def test_portfolio_text_in_indonesian_with_lang_id(runner, tmp_path):

@@ -16,6 +16,7 @@ __all__ = [
     "impact_markdown",
     "impact_summary",
     "impact_text",
+    "kind_word",
     "metrics_rows",
     "share_text",
 ]
@@ -29,6 +30,27 @@ _KIND_TITLES = (
     ("data", N_("data")),
     ("units", N_("units")),
 )
+
+
+_COLLECTION_KEYS = (
+    N_("units"), N_("business_processes"), N_("services"), N_("data"), N_("applications"),
+    N_("infrastructure"), N_("security"), N_("integrations"), N_("roadmap"),
+    N_("archimate_elements"), N_("archimate_relationships"),
+)
+"""Collection keys as catalog messages: English keeps the key, Indonesian says the word."""
+
+
+def kind_word(kind: str) -> str:
+    """An element's kind (its collection key) in the language in force.
+
+    Examples
+    --------
+    >>> from spbe_arch.model.i18n import use_language
+    >>> with use_language("id"):
+    ...     kind_word("business_processes"), kind_word("national")
+    ('proses bisnis', 'national')
+    """
+    return _(kind) if kind in _COLLECTION_KEYS else kind
 
 
 _FAILED_KINDS = {
@@ -178,6 +200,6 @@ def impact_markdown(result: "ImpactResult", *, name: str | None = None) -> str:
             continue
         lines += ["| id | " + _("kind") + " | " + _("path") + " |", "|---|---|---|"]
         for element_id, path in items.items():
-            kind = result.kinds.get(element_id, "")
+            kind = kind_word(result.kinds.get(element_id, ""))
             lines.append(f"| {element_id} | {kind} | {' → '.join(path)} |")
     return "\n".join(lines) + "\n"

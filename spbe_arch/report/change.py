@@ -5,7 +5,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..model.i18n import N_
 from ..model.i18n import gettext as _
-from .audit import share_text
+from .audit import kind_word, share_text
 from .findings import finding_dict, findings_markdown, findings_text
 
 if TYPE_CHECKING:
@@ -80,10 +80,10 @@ def diff_text(result: "DiffResult", *, old_prefix: str = "", new_prefix: str = "
     for title, refs, mark in ((_("added: {count}"), result.added, "+"),
                               (_("removed: {count}"), result.removed, "-")):
         lines += ["", title.format(count=len(refs))]
-        lines += [f"  {mark} {r.id} ({r.kind}) {r.name}" for r in refs]
+        lines += [f"  {mark} {r.id} ({kind_word(r.kind)}) {r.name}" for r in refs]
     lines += ["", _("changed: {count}").format(count=len(result.changed))]
     for change in result.changed:
-        lines.append(f"  ~ {change.id} ({change.kind})")
+        lines.append(f"  ~ {change.id} ({kind_word(change.kind)})")
         lines += [f"      {c.field}: {_plain(c.old)} -> {_plain(c.new)}" for c in change.fields]
     lines += ["", _("rerouted: {count}").format(count=len(result.rerouted))]
     for r in result.rerouted:
@@ -165,11 +165,11 @@ def diff_markdown(result: "DiffResult") -> str:
     if result.added or result.removed or result.changed:
         added, removed, changed = _("added"), _("removed"), _("changed")
         lines += [_row(_("change"), "id", _("kind"), _("what")), "|---|---|---|---|"]
-        lines += [_row(added, r.id, r.kind, r.name) for r in result.added]
-        lines += [_row(removed, r.id, r.kind, r.name) for r in result.removed]
+        lines += [_row(added, r.id, kind_word(r.kind), r.name) for r in result.added]
+        lines += [_row(removed, r.id, kind_word(r.kind), r.name) for r in result.removed]
         for c in result.changed:
             what = "; ".join(f"{f.field}: {_plain(f.old)} → {_plain(f.new)}" for f in c.fields)
-            lines.append(_row(changed, c.id, c.kind, what.replace("|", "\\|")))
+            lines.append(_row(changed, c.id, kind_word(c.kind), what.replace("|", "\\|")))
         lines.append("")
     lines += [_row(_("metric"), _("before"), _("after"), _("change")), "|---|---|---|---|"]
     lines += [
@@ -251,11 +251,11 @@ def _undelivered_lines(result: "RoadmapResult") -> list[str]:
     lines = ["", _("not delivered by any item, compared with {target}{index}: {count}").format(
         target=gap.target, index=target, count=count)]
     only, absent = _("in the target only"), _("not in the target")
-    lines += [f"  + {r.id} ({r.kind}) {r.name}: {only}" for r in gap.added]
-    lines += [f"  - {r.id} ({r.kind}) {r.name}: {absent}" for r in gap.removed]
+    lines += [f"  + {r.id} ({kind_word(r.kind)}) {r.name}: {only}" for r in gap.added]
+    lines += [f"  - {r.id} ({kind_word(r.kind)}) {r.name}: {absent}" for r in gap.removed]
     for c in gap.changed:
         fields = "; ".join(f"{f.field}: {_plain(f.old)} -> {_plain(f.new)}" for f in c.fields)
-        lines.append(f"  ~ {c.id} ({c.kind}) {fields}")
+        lines.append(f"  ~ {c.id} ({kind_word(c.kind)}) {fields}")
     return lines
 
 
