@@ -9,7 +9,7 @@ silently; any other exception fails the report with `SectionFailed`, naming the 
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 from .. import __version__
 from ..io import SpbeError
@@ -151,13 +151,9 @@ def _gather(
     from ..graph import build_graph
 
     graph = _section("graph", lambda: build_graph(arch))
-    # the explorer's data and the inventory read only the graph: the second core makes them
-    # while this one audits, assesses and draws
-    browsing = aside(_browsing, graph, lang, t, size=len(graph))
-    if diagrams:
-        drawn, engine = _section("diagrams", lambda: figures(graph, model, lang))
-    else:
-        drawn, engine = [], ""
+    # the diagrams, the explorer's data and the inventory read only the graph: the second
+    # core makes them while this one audits and assesses
+    pending = aside(_drawn_and_listed, graph, lang, t, model, diagrams, size=len(graph))
     audit = _section(
         "audit",
         lambda: audit_section(graph, lang, result.findings),
@@ -175,7 +171,7 @@ def _gather(
     )
     validation = rule_groups(result.findings, arch)
     errors = result.count(Severity.error)
-    explorer, inventories, inventory_html = browsing.result()
+    aside_made = pending.result()
 
     return ReportContext(
         lang=lang,
@@ -201,27 +197,41 @@ def _gather(
         audit=audit,
         maturity=maturity,
         roadmap=roadmap,
-        diagrams=drawn,
-        engine=engine,
-        explorer=explorer,
-        inventory_html=inventory_html,
-        **inventories,
+        diagrams=aside_made.diagrams,
+        engine=aside_made.engine,
+        explorer=aside_made.explorer,
+        inventory_html=aside_made.inventory_html,
+        **aside_made.inventories,
     )
 
 
-def _browsing(graph: "ArchGraph", lang: str, t: dict[str, str]) -> tuple[str, dict, str]:
-    """The explorer's data, the inventory's rows (for the Markdown twin) and its tables in
-    HTML: what `_gather` asks for aside, as text and plain rows."""
+class _AsideSections(NamedTuple):
+    """What `_gather` asks for aside: text, plain rows and drawings, not the model."""
+
+    diagrams: list[Diagram]
+    engine: str
+    explorer: str
+    inventories: dict[str, Any]
+    inventory_html: str
+
+
+def _drawn_and_listed(
+    graph: "ArchGraph", lang: str, t: dict[str, str], model: str, diagrams: bool
+) -> _AsideSections:
+    """The diagrams (their layouts run as processes of their own), the explorer's data, the
+    inventory's rows (for the Markdown twin) and its tables in HTML."""
     from ..model.i18n import use_language
     from .explorer import explorer_data
     from .pages import render_inventory
 
     with use_language(lang):
+        drawn, engine = (
+            _section("diagrams", lambda: figures(graph, model, lang)) if diagrams else ([], "")
+        )
         explorer = _section("explorer", lambda: explorer_data(graph, lang))
         inventories = _section("inventory", lambda: inventory(graph.arch, lang))
-        return explorer, inventories, _section(
-            "inventory", lambda: render_inventory(t, inventories)
-        )
+        html = _section("inventory", lambda: render_inventory(t, inventories))
+        return _AsideSections(drawn, engine, explorer, inventories, html)
 
 
 def _section(
