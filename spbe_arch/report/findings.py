@@ -80,7 +80,7 @@ def findings_sarif(findings: list[Finding], *, prefix: str = "", version: str) -
         {
             "id": code,
             "name": RULES[code].name,
-            "shortDescription": {"text": RULES[code].summary},
+            "shortDescription": {"text": _(RULES[code].summary)},  # the docs stay English
             "fullDescription": {"text": RULES[code].doc},
             "defaultConfiguration": {"level": _SARIF_LEVEL[RULES[code].severity]},
             "helpUri": f"{_TOOL_URI}/blob/main/docs/rules.md#{code.lower()}",
