@@ -377,6 +377,13 @@ class ArchGraph:
         """The data flows that are not integrated."""
         return tuple(flow for flow in self.data_flows if not flow.integrated)
 
+    def prepare(self) -> "ArchGraph":
+        """Build the lazy indexes most analyses read (links, their adjacency, data flows) now,
+        before work is forked aside (`spbe_arch.io.aside`): the child then shares them instead
+        of building its own copy. Returns the graph."""
+        self.flow_gaps  # noqa: B018 - computed for its cache
+        return self
+
     # export ----------------------------------------------------------------------------------
 
     def to_networkx(self) -> "nx.MultiDiGraph":

@@ -19,8 +19,8 @@ __all__ = ["WORTH_IT", "Aside", "aside"]
 T = TypeVar("T")
 
 WORTH_IT = 10_000
-"""Graph nodes from which work is worth doing aside: forking costs ~20 ms, and a smaller
-model's work takes less than that to do here."""
+"""Model elements (graph nodes) from which work is worth doing aside: forking costs ~20 ms,
+and a smaller model's work takes less than that to do here."""
 
 
 class Aside(Generic[T]):

@@ -153,7 +153,9 @@ def _gather(
     graph = _section("graph", lambda: build_graph(arch))
     # the diagrams, the explorer's data and the inventory read only the graph: the second
     # core makes them while this one audits and assesses
-    pending = aside(_drawn_and_listed, graph, lang, t, model, diagrams, size=len(graph))
+    pending = aside(
+        _drawn_and_listed, graph.prepare(), lang, t, model, diagrams, size=len(graph)
+    )
     audit = _section(
         "audit",
         lambda: audit_section(graph, lang, result.findings),
