@@ -3,7 +3,9 @@
 The report shows the chosen language first and the other one as a subtitle.
 """
 
-__all__ = ["COLLECTIONS", "EFFORT", "METRICS", "SEVERITY", "SOURCE", "STATUS", "TEXT"]
+__all__ = [
+    "COLLECTIONS", "EFFORT", "HOSTING", "METRICS", "SEVERITY", "SOURCE", "STATUS", "TEXT", "VIA",
+]
 
 TEXT: dict[str, tuple[str, str]] = {
     # key: (Indonesian, English)
@@ -194,10 +196,32 @@ SEVERITY = {
 }
 
 SOURCE = {
+    # keys: the values of spbe_arch.maturity.result.Source
+    "verified": ("terverifikasi", "verified"),
+    "claim": ("klaim", "claim"),
     "model": ("model", "model"),
-    "assessment": ("penilaian mandiri", "self-assessment"),
-    "model+assessment": ("model dan penilaian mandiri", "model and self-assessment"),
     "none": ("tidak dinilai", "not rated"),
+}
+
+VIA = {
+    # keys: the values of spbe_arch.model.types.IntegrationVia
+    "splp": ("SPLP", "SPLP"),
+    "api_direct": ("API langsung", "direct API"),
+    "database_link": ("tautan basis data", "database link"),
+    "file_transfer": ("transfer berkas", "file transfer"),
+    "manual": ("manual", "manual"),
+    "shared_login": ("login bersama", "shared login"),
+}
+
+HOSTING = {
+    # keys: the data centre kinds of spbe_arch.model.types.InfrastructureKind, and
+    # "national" (a national platform's own hosting)
+    "pdn": ("PDN", "PDN"),
+    "pusat_data_daerah": ("pusat data daerah", "regional data centre"),
+    "cloud": ("cloud", "cloud"),
+    "vendor": ("vendor", "vendor"),
+    "on_premise": ("ruang server unit kerja", "on-premise server room"),
+    "national": ("platform nasional", "national platform"),
 }
 
 EFFORT = {

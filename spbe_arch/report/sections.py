@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 from ..model import Finding, Severity
 from ..model.types import DATA_CENTRE_KINDS, Status
 from .chart import bar_chart
-from .labels import EFFORT, METRICS, SOURCE, STATUS, TEXT
+from .labels import EFFORT, HOSTING, METRICS, SOURCE, STATUS, TEXT, VIA
 
 if TYPE_CHECKING:
     from ..graph import ArchGraph
@@ -233,7 +233,7 @@ def rule_groups(findings: list[Finding], arch: "Architecture") -> list[RuleGroup
         rows = [finding_row(item, arch) for item in items]
         first: list[str] = []
         for row in rows:
-            label = row.element or row.where
+            label = row.element or row.where or row.message  # a model-wide finding: its message
             if label and label not in first:
                 first.append(label)
             if len(first) == FIRST_SHOWN:
@@ -435,7 +435,7 @@ def inventory(arch: "Architecture", lang: str) -> dict[str, Any]:
                 HostingRow(
                     infra.id,
                     infra.name,
-                    str(infra.kind),
+                    _word(HOSTING, str(infra.kind), lang),
                     infra.provider or "",
                     ", ".join(name(n) for n in infra.networks),
                     sorted(hosted.get(infra.id, []), key=str.casefold),
@@ -443,7 +443,8 @@ def inventory(arch: "Architecture", lang: str) -> dict[str, Any]:
             )
     for host in sorted(set(hosted) - set(arch.infrastructure)):
         hosting.append(
-            HostingRow(host, name(host), "national", "", "", sorted(hosted[host], key=str.casefold))
+            HostingRow(host, name(host), _word(HOSTING, "national", lang), "", "",
+                       sorted(hosted[host], key=str.casefold))
         )
     hosting.sort(key=lambda h: (-len(h.apps), h.name.casefold()))
 
@@ -453,7 +454,7 @@ def inventory(arch: "Architecture", lang: str) -> dict[str, Any]:
                 item.id,
                 name(item.source),
                 name(item.target),
-                str(item.via),
+                _word(VIA, str(item.via), lang),
                 name(item.network) if item.network else "",
                 network_kind(item.network),
                 ", ".join(name(d) for d in item.data),

@@ -203,10 +203,17 @@ def _exposure(graph: "ArchGraph") -> list[Exposure]:
             text = _("An outage of {platform} would stop none of this model's services.")
             out.append(Exposure(platform, text.format(platform=platform), 0, 0, 0))
             continue
-        text = _(
-            "An outage of {platform} would stop {services} services and {applications} "
-            "applications and break {integrations} integrations."
-        ).format(
+        if services or apps:
+            text = _(
+                "An outage of {platform} would stop {services} services and {applications} "
+                "applications and break {integrations} integrations."
+            )
+        else:
+            text = _(
+                "An outage of {platform} would stop no service or application but break "
+                "{integrations} integrations."
+            )
+        text = text.format(
             platform=platform, services=len(services), applications=len(apps),
             integrations=len(broken),
         )

@@ -82,8 +82,27 @@ def test_gather_inventories_use_names(context):
     ]
     oss = next(i for i in context.integrations if i.id == "int-oss")
     assert (oss.source, oss.via, oss.network) == (
-        "SiCantik", "splp", "Jaringan Intra Pemerintah (JIP)"
+        "SiCantik", "SPLP", "Jaringan Intra Pemerintah (JIP)"
     )
+
+
+def test_inventory_and_indicator_values_in_words(context, make_model):
+    """YAML values (hosting kind, `via`, an indicator's source) are shown in the language's
+    words, not as the keys written in the model."""
+    assert [h.kind for h in context.hosting] == ["pusat data daerah"]
+    assert {i.id: i.via for i in context.integrations} == {
+        "int-oss": "SPLP", "int-sipd": "API langsung", "int-sso": "login bersama",
+        "int-plan": "SPLP",
+    }
+    assert {r.source for r in context.maturity.indicators} <= {
+        "terverifikasi", "klaim", "model", "tidak dinilai"
+    }
+    english = gather(load_model(make_model(TINY)), model="kab-uji", lang="en")
+    assert [h.kind for h in english.hosting] == ["regional data centre"]
+    assert {i.via for i in english.integrations} == {"SPLP", "direct API", "shared login"}
+    assert {r.source for r in english.maturity.indicators} <= {
+        "verified", "claim", "model", "not rated"
+    }
 
 
 def test_report_marks_an_analysis_that_refuses_the_model_unavailable(make_model, monkeypatch):
@@ -181,7 +200,7 @@ def test_render_markdown_sections_and_tables(context):
     ):
         assert f"\n{heading}\n" in text
     assert "| Integrasi melalui SPLP | 1 / 2 (50%) |" in text
-    assert "| SiCantik | Online Single Submission Berbasis Risiko (OSS RBA) | splp |" in text
+    assert "| SiCantik | Online Single Submission Berbasis Risiko (OSS RBA) | SPLP |" in text
 
 
 def test_inline_svg_prefixes_ids_and_drops_the_prolog():

@@ -108,7 +108,10 @@ def test_executive_summary_of_the_example(tmp_path):
         f"{kinds['applications']} aplikasi serta memutus {len(impact['integrations_broken'])} "
         "integrasi." in exposure
     )
-    assert "Gangguan SPLP akan menghentikan 0 layanan dan 0 aplikasi serta memutus 24" in exposure
+    assert (
+        "Gangguan SPLP tidak menghentikan layanan atau aplikasi, tetapi memutus 24 integrasi."
+        in exposure
+    )
     steps = re.search(r'<ol id="first-steps">(.*?)</ol>', html, re.S).group(1)
     plan = json.loads(
         runner.invoke(app, ["maturity", str(EXAMPLE), "--format", "json"]).stdout
@@ -157,3 +160,13 @@ def test_exposure_of_a_very_large_model_gives_the_commands(tmp_path, monkeypatch
     assert "Apa yang berhenti bila PDN terganggu: <code>spbe-arch impact MODEL pdn</code>." in (
         exposure
     )
+
+
+def test_a_model_wide_finding_is_named_by_its_message_in_its_group(tmp_path):
+    """A finding about no one element (SPBE-A021: how complete the model's facts are) shows its
+    message up front, not an empty list."""
+    _, html = _report(tmp_path, EXAMPLE)
+    group = re.search(r'<div class="rule info" id="rule-SPBE-A021">(.*?)<details>', html, re.S)
+    first = re.search(r'<p class="first">(.*?)</p>', group.group(1), re.S).group(1)
+    assert "<code>data</code> diketahui untuk 40 dari 42 aplikasi aktif" in first
+    assert "lainnya" not in first
