@@ -38,7 +38,8 @@ class Aside(Generic[T]):
             self._done = True
             return
         for stream in (sys.stdout, sys.stderr):  # or the child would write their buffers again
-            stream.flush()
+            if stream is not None:
+                stream.flush()
         context = multiprocessing.get_context("fork")
         self._receive, send = context.Pipe(duplex=False)
         # daemonic: a command that fails before asking for the result does not wait for it
