@@ -429,6 +429,7 @@ def diff(
     """
     from contextlib import ExitStack
 
+    from .change import analysis_aside
     from .change import diff as run_diff
 
     if (new is None) == (from_rev is None):
@@ -450,9 +451,11 @@ def diff(
                 old_label = f"{old.as_posix()}@{from_rev}"
             shown = new if new is not None else old
             new_label = shown.as_posix() + (f"@{to_rev}" if to_rev else "")
+            before = _load(old_path, show_progress=False)
+            analysing = analysis_aside(before)  # while the new version is read
             result = run_diff(
-                _load(old_path, show_progress=False), _load(new_path, show_progress=False),
-                old_label=old_label, new_label=new_label,
+                before, _load(new_path, show_progress=False),
+                old_label=old_label, new_label=new_label, old_analysis=analysing,
             )
         return _outcome("diff", result, shown, findings=result.findings)
 

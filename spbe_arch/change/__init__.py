@@ -3,7 +3,8 @@ applied year by year.
 
 - `diff(old, new) -> DiffResult`: elements added, removed and changed field by field,
   integrations rerouted, findings introduced and resolved, each audit metric and the index
-  per indicator before and after.
+  per indicator before and after; `analysis_aside(old)` starts the old version's analysis on
+  the second core before the new version is read (`diff(..., old_analysis=...)`).
 - `not_in_baseline(findings, baseline)`: the findings an earlier audit did not have.
 - `roadmap(loaded, target=...) -> RoadmapResult`: the items in order, the audit metrics and
   estimated index after each year, and what the target has that no item delivers.
@@ -18,6 +19,7 @@ from .diff import (
     IndicatorChange,
     MetricChange,
     Reroute,
+    analysis_aside,
     diff,
     diff_elements,
     finding_key,
@@ -44,6 +46,7 @@ __all__ = [
     "RoadmapResult",
     "RoadmapYear",
     "Undelivered",
+    "analysis_aside",
     "apply_items",
     "diff",
     "diff_elements",

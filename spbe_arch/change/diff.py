@@ -16,7 +16,7 @@ from typing import Any
 
 from ..audit import AuditResult, Metrics, Share, audit
 from ..graph import build_graph
-from ..io.aside import aside
+from ..io.aside import Aside, aside
 from ..maturity import MaturityResult, assess
 from ..model import COLLECTIONS, Architecture, Finding
 from ..validate import ValidationResult
@@ -149,9 +149,18 @@ def finding_key(item: Finding) -> tuple:
     return (item.code, None, file, item.hint or item.message)
 
 
+Analysis = tuple[AuditResult, MaturityResult]
+
+
+def analysis_aside(model: ValidationResult) -> Aside[Analysis]:
+    """Start auditing and assessing one version on the second core (`spbe_arch.io.aside`): a
+    caller that loads the old version first starts its analysis before loading the new one."""
+    return aside(_analysed, model)
+
+
 def diff(
     old: ValidationResult, new: ValidationResult, *, old_label: str = "old",
-    new_label: str = "new",
+    new_label: str = "new", old_analysis: Aside[Analysis] | None = None,
 ) -> DiffResult:
     """Compare two loaded models: elements, integrations rerouted, findings, metrics, index.
 
@@ -163,13 +172,15 @@ def diff(
         The two models, as `load_model` returns them.
     old_label, new_label
         How the result names them (folders, or git revisions).
+    old_analysis
+        The old version's analysis if already started (`analysis_aside(old)`).
     """
     result = DiffResult(old_label, new_label)
+    before = old_analysis or analysis_aside(old)  # the old version aside, the new one here
     result.added, result.removed, result.changed = diff_elements(
         old.architecture, new.architecture
     )
     result.rerouted = _rerouted(old.architecture, new.architecture, result.changed)
-    before = aside(_analysed, old)  # the old version on the second core, the new one here
     new_audit, new_maturity = _analysed(new)
     old_audit, old_maturity = before.result()
     old_findings = [*old_audit.findings, *_own(old_maturity, old.findings)]
@@ -267,7 +278,7 @@ def _rerouted(
     return out
 
 
-def _analysed(model: ValidationResult) -> tuple[AuditResult, MaturityResult]:
+def _analysed(model: ValidationResult) -> Analysis:
     """The audit and the maturity assessment of one version, each on its own graph."""
     graph = build_graph(model.architecture)
     return audit(graph, validation=model.findings), assess(graph)

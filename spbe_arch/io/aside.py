@@ -38,7 +38,8 @@ class Aside(Generic[T]):
             self._done = True
             return
         for stream in (sys.stdout, sys.stderr):  # or the child would write their buffers again
-            stream.flush()
+            if stream is not None:
+                stream.flush()
         context = multiprocessing.get_context("fork")
         self._receive, send = context.Pipe(duplex=False)
         # daemonic: a command that fails before asking for the result does not wait for it
@@ -94,10 +95,34 @@ def _child(work: Callable[..., Any], args: tuple[Any, ...], send: Any) -> None:
     try:
         message: tuple[str, Any] = ("value", work(*args))
     except BaseException as exc:  # carried to the parent, raised there with its cause
-        message = ("raised", (exc, exc.__cause__))
+        message = ("raised", (_portable(exc), exc.__cause__ and _portable(exc.__cause__)))
     try:
         send.send(message)
     except Exception as exc:  # the value or the exception would not pickle
         error = RuntimeError(f"work done aside could not report: {exc}")
         send.send(("raised", (error, None)))
     send.close()
+
+
+def _portable(exc: BaseException) -> BaseException:
+    """`exc` if it comes back whole through pickle, else an exception of the nearest class
+    that does (an error class whose constructor takes other arguments than its message)."""
+    import pickle
+
+    for cls in type(exc).__mro__:
+        candidate = exc if cls is type(exc) else _plain(cls, exc)
+        if candidate is None:
+            continue
+        try:
+            pickle.loads(pickle.dumps(candidate))
+        except Exception:
+            continue
+        return candidate
+    return RuntimeError(str(exc))
+
+
+def _plain(cls: type, exc: BaseException) -> BaseException | None:
+    try:
+        return cls(str(exc))
+    except Exception:
+        return None

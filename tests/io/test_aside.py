@@ -113,3 +113,19 @@ def test_work_aside_inside_work_aside_runs_in_the_child(monkeypatch):
 
 def _nested():
     return os.getpid(), aside(_pid_and, None).result()[0]
+
+
+class _NeedsTwo(ValueError):
+    def __init__(self, element: str, matches: list[str]) -> None:
+        super().__init__(f"unknown element '{element}'; did you mean: {', '.join(matches)}")
+
+
+def _unknown():
+    raise _NeedsTwo("sikda", ["simda", "sipd"])
+
+
+@forks
+def test_an_exception_that_does_not_pickle_whole_comes_back_as_its_nearest_class(monkeypatch):
+    monkeypatch.delenv("SPBE_ASIDE", raising=False)
+    with pytest.raises(ValueError, match="unknown element 'sikda'; did you mean: simda, sipd"):
+        aside(_unknown).result()
