@@ -49,7 +49,7 @@ def test_maturity_lang_id_writes_the_plan_actions_in_indonesian(indonesian):
         "terbitkan semua data terbuka (data-penerima-bansos, data-tender)",
     ]
     assert actions["42>4"] == [
-        "lewatkan integrasi sp4n-lapor-lembah-hijau melalui SPLP: int-lapor-epengawasan"]
+        "salurkan integrasi sp4n-lapor-lembah-hijau melalui SPLP: int-lapor-epengawasan"]
     assert actions["45>4"] == [
         "model menunjukkan kolaborasi untuk layanan 'svc-perizinan': dokumentasikan dengan "
         "bukti dukung dan tetapkan `level: kolaborasi`"
@@ -84,7 +84,7 @@ def test_maturity_text_lang_id_has_no_english_from_the_maturity_module(runner):
     result = runner.invoke(app, ["maturity", str(EXAMPLE), "--lang", "id"])
     assert result.exit_code == 0, result.output
     text = " ".join(re.sub(r"[│┃]", " ", result.output).split())
-    assert "lewatkan integrasi" in text
+    assert "salurkan integrasi" in text
     assert "rencana: 11 langkah" in text and "indeks per kolom: penilaian mandiri" in text
     for word in ("integrate", "record ", "self-assessed", " the model ", "document it"):
         assert word not in text, word
