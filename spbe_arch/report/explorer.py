@@ -8,7 +8,7 @@ analysis of each application, computed here: about 1 ms each, 3 s for 2,600 appl
 import json
 from typing import TYPE_CHECKING, Any
 
-from .labels import STATUS, TEXT
+from .labels import NETWORK_SHORT, STATUS, TEXT
 
 if TYPE_CHECKING:
     from ..graph import ArchGraph
@@ -23,7 +23,8 @@ _LABELS = (
     "search", "all_units", "all_kinds", "all_status", "all_hosting", "all_via", "application",
     "unit", "kind", "status", "hosting", "via", "integrations", "data", "from", "to",
     "reads", "writes", "if_fails", "stops_services", "stops_processes", "degrades",
-    "breaks", "nothing_stops", "shown_of", "none", "close", "no_match", "impact_command",
+    "degrades_services", "degrades_processes", "breaks", "nothing_stops", "shown_of", "none",
+    "close", "no_match", "impact_command",
 )
 
 
@@ -63,19 +64,21 @@ def explorer_data(graph: "ArchGraph", lang: str) -> str:
             "sv": [named(s) for s in result.of_kind("services")],
             "bp": [named(p) for p in result.of_kind("business_processes")],
             "dg": [a for a in result.of_kind("applications", degraded=True)],
+            "svd": [named(s) for s in result.of_kind("services", degraded=True)],
+            "bpd": [named(p) for p in result.of_kind("business_processes", degraded=True)],
             "ib": len(result.integrations_broken),
         }
-        if stopped["sv"] or stopped["bp"] or stopped["dg"] or stopped["ib"]:
+        if any(stopped.values()):
             impacts[app] = stopped
     integrations = []
     for edge in sorted(graph.integrations.values(), key=lambda e: e.id):
-        network = graph.element(edge.network) if edge.network else None
+        kind = graph.network_kind(edge.network) or edge.network or ""
         integrations.append({
             "id": edge.id,
             "s": named(edge.source),
             "t": named(edge.target),
             "v": edge.via,
-            "net": str(getattr(network, "kind", edge.network or "")),
+            "net": NETWORK_SHORT.get(kind, kind),
             "st": STATUS.get(edge.status, (edge.status, edge.status))[side],
             "d": [named(d) for d in edge.data],
         })

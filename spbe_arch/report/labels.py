@@ -177,6 +177,8 @@ TEXT: dict[str, tuple[str, str]] = {
     "x_stops_services": ("Layanan berhenti", "Services stopped"),
     "x_stops_processes": ("Proses bisnis berhenti", "Business processes stopped"),
     "x_degrades": ("Aplikasi terganggu", "Applications degraded"),
+    "x_degrades_services": ("Layanan terganggu", "Services degraded"),
+    "x_degrades_processes": ("Proses bisnis terganggu", "Business processes degraded"),
     "x_breaks": ("Integrasi terputus", "Integrations broken"),
     "x_nothing_stops": ("Tidak ada yang berhenti.", "Nothing stops."),
     "x_shown_of": ("{shown} dari {total} ditampilkan", "{shown} of {total} shown"),
@@ -258,3 +260,7 @@ STATUS = {
     "development": ("pengembangan", "in development"),
     "retired": ("dihentikan", "retired"),
 }
+
+
+NETWORK_SHORT = {"jip": "JIP", "vpn": "VPN"}
+"""How tables write a network's kind: JIP and VPN in capitals, the others as they are."""

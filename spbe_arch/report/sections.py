@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 from ..model import Finding, Severity
 from ..model.types import DATA_CENTRE_KINDS, Status
 from .chart import bar_chart
-from .labels import EFFORT, HOSTING, METRICS, SOURCE, STATUS, TEXT, VIA
+from .labels import EFFORT, HOSTING, METRICS, NETWORK_SHORT, SOURCE, STATUS, TEXT, VIA
 
 if TYPE_CHECKING:
     from ..graph import ArchGraph
@@ -388,7 +388,7 @@ def inventory(arch: "Architecture", lang: str) -> dict[str, Any]:
         element = arch.infrastructure.get(network or "")
         if element is not None:
             kind = str(element.kind)
-            return {"jip": "JIP", "vpn": "VPN"}.get(kind, kind)
+            return NETWORK_SHORT.get(kind, kind)
         return "JIP" if network in platforms else (network or "")
 
     def name(element_id: str | None) -> str:

@@ -136,6 +136,13 @@ def test_explorer_searches_filters_and_shows_an_application(runner, tmp_path):
         degraded = [e for e in impact["degraded"] if e["kind"] == "applications"]
         assert f"Integrasi terputus: {len(impact['integrations_broken'])}" in detail
         assert f"Aplikasi terganggu ({len(degraded)})" in detail
+        # what a failure degrades is shown as the impact analysis says (SIMPUS stops nothing)
+        page.eval("document.querySelector('#x-apps a[data-app=\"simpus\"]').click()")
+        page.eval("new Promise(r => setTimeout(r, 100))")
+        detail = page.eval("document.getElementById('x-detail').innerText")
+        assert "Layanan berhenti (0)" in detail
+        assert "Layanan terganggu (1)\nLayanan Kesehatan" in detail, detail
+        assert "Proses bisnis terganggu (1)" in detail
         # the links between elements lead on: a partner application opens in turn
         page.eval("document.querySelector('#x-detail a[data-app]').click()")
         page.eval("new Promise(r => setTimeout(r, 100))")

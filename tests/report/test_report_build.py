@@ -272,3 +272,16 @@ def test_explorer_data_carries_impacts_up_to_a_limit(make_model, monkeypatch):
     assert data["labels"]["if_fails"] == "Bila aplikasi ini gagal"
     monkeypatch.setattr("spbe_arch.report.explorer.IMPACT_LIMIT", 1)
     assert json.loads(explorer_data(graph, "en"))["impacts"] is None
+
+
+def test_explorer_names_networks_by_kind_as_the_inventory_does():
+    import json
+
+    from conftest import EXAMPLE
+
+    from spbe_arch.graph import build_graph
+    from spbe_arch.report.explorer import explorer_data
+
+    data = json.loads(explorer_data(build_graph(load_model(EXAMPLE).architecture), "id"))
+    kinds = {i["net"] for i in data["integrations"]}
+    assert kinds == {"JIP", "internet", "intranet", "VPN"}

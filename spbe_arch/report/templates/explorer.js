@@ -135,6 +135,8 @@
       fails.appendChild(list(L.stops_services, hit.sv.map(name)));
       fails.appendChild(list(L.stops_processes, hit.bp.map(name)));
       fails.appendChild(list(L.degrades, hit.dg.map(appLink)));
+      if (hit.svd.length) fails.appendChild(list(L.degrades_services, hit.svd.map(name)));
+      if (hit.bpd.length) fails.appendChild(list(L.degrades_processes, hit.bpd.map(name)));
       fails.appendChild(el("p", { text: L.breaks + ": " + hit.ib }));
     }
     panel.appendChild(fails);
