@@ -23,8 +23,8 @@ _LABELS = (
     "search", "all_units", "all_kinds", "all_status", "all_hosting", "all_via", "application",
     "unit", "kind", "status", "hosting", "via", "integrations", "data", "from", "to",
     "reads", "writes", "if_fails", "stops_services", "stops_processes", "degrades",
-    "degrades_services", "degrades_processes", "breaks", "nothing_stops", "shown_of", "none",
-    "close", "no_match", "impact_command",
+    "degrades_services", "degrades_processes", "breaks", "nothing_stops", "shown_of", "refine",
+    "none", "close", "no_match", "impact_command",
 )
 
 

@@ -182,6 +182,9 @@ TEXT: dict[str, tuple[str, str]] = {
     "x_breaks": ("Integrasi terputus", "Integrations broken"),
     "x_nothing_stops": ("Tidak ada yang berhenti.", "Nothing stops."),
     "x_shown_of": ("{shown} dari {total} ditampilkan", "{shown} of {total} shown"),
+    "x_refine": (
+        "Cari atau saring untuk melihat yang lain.", "Search or filter to see the others."
+    ),
     "x_none": ("-", "-"),
     "x_close": ("Tutup", "Close"),
     "x_no_match": ("Tidak ada yang cocok.", "Nothing matches."),

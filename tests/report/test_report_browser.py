@@ -98,6 +98,11 @@ def test_explorer_searches_filters_and_shows_an_application(runner, tmp_path):
 
     with open_page(_example_report(runner, tmp_path)) as page:
         assert page.eval("document.getElementById('x-count').innerText") == "45 dari 45 ditampilkan"
+        # a table shows its first 50 rows; search and filters reach the others
+        assert page.eval("document.getElementById('x-int-count').innerText") == (
+            "50 dari 54 ditampilkan. Cari atau saring untuk melihat yang lain."
+        )
+        assert page.eval("document.getElementById('x-ints').tBodies[0].rows.length") == 50
         _type(page, "x-search", "simpus")
         rows = page.eval(_ROWS.format(table="x-apps"))
         assert rows == [[

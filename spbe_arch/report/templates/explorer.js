@@ -6,7 +6,7 @@
   if (!source) return;
   var D = JSON.parse(source.textContent);
   var L = D.labels, N = D.names;
-  var LIMIT = 200;
+  var LIMIT = 50;  // rows per table: search and filters reach the others
   var byId = {}, out = {}, into = {};
   D.apps.forEach(function (a) { byId[a.id] = a; });
   D.integrations.forEach(function (i) {
@@ -76,9 +76,7 @@
         el("td", { text: a.s }), el("td", { text: name(a.h) }),
       ]));
     });
-    $("x-count").textContent = found.length
-      ? L.shown_of.replace("{shown}", Math.min(found.length, LIMIT)).replace("{total}", found.length)
-      : L.no_match;
+    $("x-count").textContent = found.length ? shown(found.length) : L.no_match;
     var ids = {};
     found.forEach(function (a) { ids[a.id] = 1; });
     var ints = D.integrations.filter(function (i) {
@@ -92,8 +90,11 @@
         el("td", { text: i.net }), el("td", { text: i.d.map(name).join(", ") }),
       ]));
     });
-    $("x-int-count").textContent = L.shown_of.replace("{shown}", Math.min(ints.length, LIMIT))
-      .replace("{total}", ints.length);
+    $("x-int-count").textContent = shown(ints.length);
+  }
+  function shown(total) {
+    var line = L.shown_of.replace("{shown}", Math.min(total, LIMIT)).replace("{total}", total);
+    return total > LIMIT ? line + ". " + L.refine : line;
   }
   function list(title, items) {
     var box = el("div", { "class": "x-part" }, [el("h4", { text: title + " (" + items.length + ")" })]);
