@@ -232,7 +232,9 @@ def _drawn_and_listed(
         )
         explorer = _section("explorer", lambda: explorer_data(graph, lang))
         inventories = _section("inventory", lambda: inventory(graph.arch, lang))
-        html = _section("inventory", lambda: render_inventory(t, inventories))
+        html = _section(
+            "inventory", lambda: render_inventory(t, inventories, len(graph.links))
+        )
         return _AsideSections(drawn, engine, explorer, inventories, html)
 
 

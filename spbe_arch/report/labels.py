@@ -64,7 +64,14 @@ TEXT: dict[str, tuple[str, str]] = {
     "platform": ("Platform nasional", "National platform"),
     "datacentre": ("Pusat data", "Data centre"),
     "networks": ("Jaringan", "Networks"),
-    "apps_hosted": ("Aplikasi", "Applications"),
+    "apps_hosted": ("Jumlah aplikasi", "Applications"),
+    "apps_hosted_list": ("Aplikasi yang ditampung", "Applications hosted"),
+    "integrations_all": (
+        "Semua integrasi yang tercatat ({total}), apa pun status dan mekanismenya; {links} di "
+        "antaranya aktif dan membawa data, yang dihitung ringkasan dan audit.",
+        "Every integration recorded ({total}), whatever its status and mechanism; {links} of "
+        "them are active and carry data, as the summary and the audit count them.",
+    ),
     "no_hosting": ("Aplikasi aktif tanpa penempatan", "Active applications without hosting"),
     "no_apps": ("Unit tanpa aplikasi", "Units without applications"),
     "from": ("Dari", "From"),

@@ -52,12 +52,13 @@ def render_html(context: ReportContext) -> str:
     )
 
 
-def render_inventory(t: dict[str, str], inventories: dict[str, Any]) -> str:
-    """The inventory tables as an HTML fragment of the page (`inventory` gives the rows)."""
+def render_inventory(t: dict[str, str], inventories: dict[str, Any], links: int) -> str:
+    """The inventory tables as an HTML fragment of the page (`inventory` gives the rows;
+    `links`, the integrations that carry data, are what the summary and the audit count)."""
     from types import SimpleNamespace
 
     return _environment().get_template("inventory.html").render(
-        c=SimpleNamespace(t=t, **inventories)
+        c=SimpleNamespace(t=t, links=links, **inventories)
     )
 
 

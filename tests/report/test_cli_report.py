@@ -130,3 +130,19 @@ def test_report_of_a_model_an_analysis_refuses_says_which_section_is_unavailable
         in result.stderr
     )
     assert "Bagian ini tidak tersedia" in (out / "index.html").read_text()
+
+
+def test_inventory_says_how_its_integrations_relate_to_the_audits_count(runner, tmp_path):
+    import json
+
+    out = tmp_path / "laporan"
+    assert runner.invoke(app, ["report", str(EXAMPLE), "-o", str(out)]).exit_code == 0
+    audit = json.loads(runner.invoke(app, ["audit", str(EXAMPLE), "--format", "json"]).stdout)
+    from spbe_arch.validate import load_model
+
+    recorded = len(load_model(EXAMPLE).architecture.integrations)
+    html = (out / "index.html").read_text("utf-8")
+    assert (
+        f"Semua integrasi yang tercatat ({recorded}), apa pun status dan mekanismenya; "
+        f"{audit['metrics']['integrations']} di antaranya aktif dan membawa data"
+    ) in html
