@@ -13,7 +13,7 @@ from .labels import NETWORK_SHORT, STATUS, TEXT
 if TYPE_CHECKING:
     from ..graph import ArchGraph
 
-__all__ = ["IMPACT_LIMIT", "explorer_data"]
+__all__ = ["IMPACT_LIMIT", "explorer_data", "unit_names"]
 
 IMPACT_LIMIT = 5000
 """Up to this many applications the explorer carries each one's impact (about 1 ms each);
@@ -28,6 +28,17 @@ _LABELS = (
 )
 
 
+def unit_names(graph: "ArchGraph") -> dict[str, str]:
+    """Unit id -> how tables and filters name it: its name, with its id where other units
+    share that name (a province's model has 21 "Dinas Kesehatan")."""
+    from collections import Counter
+
+    units = graph.nodes("units")
+    shared = Counter(graph.name(u) for u in units)
+    return {u: graph.name(u) if shared[graph.name(u)] == 1 else f"{graph.name(u)} ({u})"
+            for u in units}
+
+
 def explorer_data(graph: "ArchGraph", lang: str) -> str:
     """The explorer's JSON: safe to put inside a `<script type="application/json">` (no `<`,
     `>` or `&` in it: they are written as JSON escapes)."""
@@ -35,10 +46,11 @@ def explorer_data(graph: "ArchGraph", lang: str) -> str:
 
     side = 0 if lang == "id" else 1
     names: dict[str, str] = {}
+    units = unit_names(graph)
 
     def named(node: str | None) -> str | None:
         if node:
-            names[node] = graph.name(node)
+            names[node] = units.get(node) or graph.name(node)
         return node
 
     apps: list[dict[str, Any]] = []

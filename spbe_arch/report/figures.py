@@ -154,6 +154,7 @@ def _integration_plan(graph: "ArchGraph", side: int) -> list[tuple]:
 def diagrams(graph: "ArchGraph", model: str, lang: str) -> tuple[list[Diagram], str]:
     from ..diagrams import diagram as build_diagram
     from ..diagrams import find_engine
+    from .explorer import unit_names
 
     arch = graph.arch
     engine = find_engine()
@@ -184,10 +185,10 @@ def diagrams(graph: "ArchGraph", model: str, lang: str) -> tuple[list[Diagram], 
         owners = Counter(app.owner for app in arch.applications.values() if app.owner in arch.units)
         if owners:
             unit = min(owners, key=lambda u: (-owners[u], u))
+            named = unit_names(graph)[unit]
             plan.append((
                 "layered",
-                (f"Arsitektur berlapis: {arch.name_of(unit)}",
-                 f"Layered view: {arch.name_of(unit)}")[side],
+                (f"Arsitektur berlapis: {named}", f"Layered view: {named}")[side],
                 (
                     f"Unit kerja dengan aplikasi terbanyak ({layered_size} elemen dalam seluruh "
                     "model); gunakan --unit atau --service untuk yang lain.",

@@ -285,3 +285,27 @@ def test_explorer_names_networks_by_kind_as_the_inventory_does():
     data = json.loads(explorer_data(build_graph(load_model(EXAMPLE).architecture), "id"))
     kinds = {i["net"] for i in data["integrations"]}
     assert kinds == {"JIP", "internet", "intranet", "VPN"}
+
+
+def test_units_sharing_a_name_are_told_apart_by_id_in_the_explorer(make_model):
+    """A province's model holds one "Dinas Kesehatan" per pemda; a filter of 21 equal names
+    chooses nothing."""
+    import json
+
+    from spbe_arch.graph import build_graph
+    from spbe_arch.report.explorer import explorer_data
+
+    root = make_model({"model.yaml": """\
+        units:
+          - {id: kab1.dinkes, name: Dinas Kesehatan, kind: dinas}
+          - {id: kab2.dinkes, name: Dinas Kesehatan, kind: dinas}
+          - {id: kab1.setda, name: Sekretariat Daerah, kind: sekretariat}
+        applications:
+          - {id: simpus-1, name: SIMPUS 1, kind: khusus, owner: kab1.dinkes}
+          - {id: simpus-2, name: SIMPUS 2, kind: khusus, owner: kab2.dinkes}
+          - {id: srikandi, name: Srikandi, kind: khusus, owner: kab1.setda}
+        """})
+    data = json.loads(explorer_data(build_graph(load_model(root).architecture), "id"))
+    assert [data["names"][u] for u in data["units"]] == [
+        "Dinas Kesehatan (kab1.dinkes)", "Dinas Kesehatan (kab2.dinkes)", "Sekretariat Daerah",
+    ]
