@@ -227,7 +227,7 @@ def test_portfolio_text_in_indonesian_with_lang_id(runner, tmp_path):
     assert lines[0] == "portofolio: 1 instansi diperingkat menurut estimasi indeks"
     assert "┃ peringkat ┃ instansi" in lines[2]
     assert (
-        "semua instansi: 1 instansi, 264 elemen, rata-rata indeks 2.68; predikat: Memuaskan 0, "
+        "semua instansi: 1 instansi, 264 elemen, rata-rata indeks 2,68; predikat: Memuaskan 0, "
         "Sangat Baik 0, Baik 1, Cukup 0, Kurang 0"
     ) in lines
     assert "integrasi antarinstansi: tidak ada dari 0 melalui SPLP; tidak melalui SPLP (0)" in (

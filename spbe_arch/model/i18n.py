@@ -14,8 +14,8 @@ from contextvars import ContextVar
 from functools import cache
 from pathlib import Path
 
-__all__ = ["DOMAIN", "LANGS", "LOCALES", "N_", "catalog_path", "gettext", "language",
-           "use_language"]
+__all__ = ["DOMAIN", "LANGS", "LOCALES", "N_", "catalog_path", "decimal", "gettext",
+           "language", "use_language"]
 
 LANGS = ("id", "en")
 """The languages with a catalog: Indonesian, English."""
@@ -83,3 +83,16 @@ def gettext(message: str) -> str:
 def N_(message: str) -> str:
     """Mark a template for the catalogs where it is declared; it is translated where used."""
     return message
+
+
+def decimal(value: float, digits: int = 2, lang: str | None = None) -> str:
+    """`value` with `digits` decimals as the language writes it: a decimal comma in Indonesian
+    (indeks 2,68), a point in English (2.68). For text people read; JSON keeps numbers.
+
+    Examples
+    --------
+    >>> decimal(2.6849, lang="id"), decimal(2.6849, lang="en"), decimal(12.5, 1, lang="id")
+    ('2,68', '2.68', '12,5')
+    """
+    text = f"{value:.{digits}f}"
+    return text.replace(".", ",") if (lang or _language.get()) == "id" else text

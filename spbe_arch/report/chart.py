@@ -4,6 +4,8 @@ to fetch, so that the report stays one self-contained file."""
 from collections.abc import Sequence
 from html import escape
 
+from ..model.i18n import decimal
+
 __all__ = ["bar_chart"]
 
 _WIDTH = 760
@@ -72,7 +74,7 @@ def bar_chart(
         )
         parts.append(
             f'<text x="{_WIDTH - 8}" y="{top + _BAR / 2 + 4}" font-size="13" fill="#1f2937" '
-            f'text-anchor="end"{weight}>{value:.2f}</text>'
+            f'text-anchor="end"{weight}>{decimal(value)}</text>'
         )
     if target is not None:
         tx = x(target)
@@ -82,7 +84,7 @@ def bar_chart(
         )
         parts.append(
             f'<text x="{tx}" y="{_TOP - 14}" font-size="11" fill="#dc2626" '
-            f'text-anchor="middle">Target {target:.2f}</text>'
+            f'text-anchor="middle">Target {decimal(target)}</text>'
         )
     parts.append("</svg>")
     return "\n".join(parts)

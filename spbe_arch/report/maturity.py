@@ -3,7 +3,7 @@
 from typing import Any
 
 from ..maturity import COLUMNS, IndicatorRating, Indices, MaturityResult, PlanStep
-from ..model.i18n import LANGS, N_, language
+from ..model.i18n import LANGS, N_, decimal, language
 from ..model.i18n import gettext as _
 from .findings import finding_dict, findings_text
 from .labels import EFFORT
@@ -87,16 +87,16 @@ def maturity_dict(result: MaturityResult) -> dict[str, Any]:
 
 
 def _number(value: float | None) -> str:
-    return "-" if value is None else f"{value:.2f}"
+    return "-" if value is None else decimal(value)
 
 
 def _summary(result: MaturityResult) -> str:
-    line = f"indeks SPBE {result.index:.2f} ({result.predikat})"
+    line = f"indeks SPBE {decimal(result.index)} ({result.predikat})"
     if result.year is not None:
         line += _(" for {year}").format(year=result.year)
     if result.target is not None:
-        line += _(", target {target}, gap {gap}").format(target=f"{result.target:.2f}",
-                                                         gap=f"{result.gap:.2f}")
+        line += _(", target {target}, gap {gap}").format(target=decimal(result.target),
+                                                         gap=decimal(result.gap))
     return line
 
 
@@ -121,7 +121,7 @@ def _why(rating: IndicatorRating) -> str:
 def _plan_title(result: MaturityResult) -> str:
     gain = result.plan_reach - result.index
     return _("plan: {steps} steps, +{gain} -> {reach} ({predikat})").format(
-        steps=len(result.plan), gain=f"{gain:.3f}", reach=f"{result.plan_reach:.2f}",
+        steps=len(result.plan), gain=decimal(gain, 3), reach=decimal(result.plan_reach),
         predikat=result.plan_predikat)
 
 
@@ -141,7 +141,7 @@ def render_maturity_text(result: MaturityResult, console, *, prefix: str = "") -
                   highlight=False)
     for domain in result.domains:
         table = Table(title=f"{domain.id}. {domain.name} (bobot {domain.weight:g}) — "
-                      f"{domain.score:.2f}", title_justify="left", expand=False)
+                      f"{decimal(domain.score)}", title_justify="left", expand=False)
         for column in ("no", "indikator", "bobot", _("self"), _("verified"), _("model"),
                        _("counted"), _("why")):
             table.add_column(column, overflow="fold")
@@ -153,7 +153,7 @@ def render_maturity_text(result: MaturityResult, console, *, prefix: str = "") -
                           _level(rating.model_level), f"{rating.level} {rating.level_name}",
                           _why(rating))
         console.print(table)
-        aspects = [f"{a.id} {a.name} {a.score:.2f}" for a in result.aspects
+        aspects = [f"{a.id} {a.name} {decimal(a.score)}" for a in result.aspects
                    if a.domain == domain.id]
         console.print("aspek: " + "; ".join(aspects), highlight=False)
     if result.unrated:
@@ -173,7 +173,7 @@ def render_maturity_text(result: MaturityResult, console, *, prefix: str = "") -
     for number, step in enumerate(result.plan, 1):
         plan.add_row(str(number), f"{step.indicator} {step.name}",
                      f"{step.from_level} -> {step.to_level} {step.to_level_name}",
-                     f"+{step.index_gain:.4f}", EFFORT[str(step.effort)][lang],
+                     f"+{decimal(step.index_gain, 4)}", EFFORT[str(step.effort)][lang],
                      "\n".join(step.actions))
     console.print(plan)
     for line in findings_text(result.findings, prefix=prefix):
@@ -196,7 +196,7 @@ def maturity_markdown(result: MaturityResult) -> str:
              f"**{_summary(result)}** — {result.framework_name}", "",
              _("Index by column: {columns}.").format(columns=_columns(result.indices)), "",
              _header(_("domain"), "bobot", _("score"))]
-    lines += [f"| {d.id}. {_cell(d.name)} | {d.weight:g} | {d.score:.2f} |"
+    lines += [f"| {d.id}. {_cell(d.name)} | {d.weight:g} | {decimal(d.score)} |"
               for d in result.domains]
     for domain in result.domains:
         lines += ["", f"## {domain.id}. {domain.name}", "",
@@ -220,7 +220,7 @@ def maturity_markdown(result: MaturityResult) -> str:
     lang = LANGS.index(language())
     lines += [
         f"| {n} | {s.indicator} {_cell(s.name)} | {s.from_level} → {s.to_level} "
-        f"{s.to_level_name} | +{s.index_gain:.4f} | {EFFORT[str(s.effort)][lang]} | "
+        f"{s.to_level_name} | +{decimal(s.index_gain, 4)} | {EFFORT[str(s.effort)][lang]} | "
         f"{_cell(chr(10).join(s.actions))} |"
         for n, s in enumerate(result.plan, 1)
     ]

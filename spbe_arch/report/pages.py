@@ -21,8 +21,22 @@ def _ticks(text: str) -> Any:
     return Markup(_TICKS.sub(r"<code>\1</code>", str(escape(text))))
 
 
+def _num(context: Any, value: float, digits: int = 2) -> str:
+    """A number as the page's language writes it (2,68 in Indonesian)."""
+    from ..model.i18n import decimal
+
+    page = context.get("c")
+    return decimal(value, digits, getattr(page, "lang", None))
+
+
 def _environment():
-    from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+    from jinja2 import (
+        Environment,
+        PackageLoader,
+        StrictUndefined,
+        pass_context,
+        select_autoescape,
+    )
 
     env = Environment(
         loader=PackageLoader("spbe_arch.report", "templates"),
@@ -34,7 +48,7 @@ def _environment():
     )
     env.filters["cell"] = lambda text: str(text).replace("|", "\\|").replace("\n", " ")
     env.filters["ticks"] = _ticks
-    env.filters["num"] = lambda value, digits=2: f"{value:.{digits}f}"
+    env.filters["num"] = pass_context(_num)
     return env
 
 

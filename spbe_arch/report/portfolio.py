@@ -6,7 +6,7 @@ from importlib.resources import files
 from typing import Any
 
 from ..audit import Known, Share
-from ..model.i18n import N_, language
+from ..model.i18n import N_, decimal, language
 from ..model.i18n import gettext as _
 from ..model.rules import listed
 from ..portfolio import PortfolioResult
@@ -41,7 +41,7 @@ def _known(known: Known) -> str:
 
 def _cells(row) -> list[str]:
     return [str(row.rank), row.name, row.level, str(row.elements),
-            "-" if row.year is None else str(row.year), f"{row.index:.2f}",
+            "-" if row.year is None else str(row.year), decimal(row.index),
             row.predikat, share_text(row.splp), share_text(row.jip),
             share_text(row.services_unintegrated), share_text(row.hosting_outside),
             _known(row.completeness)]
@@ -52,7 +52,7 @@ def _predikat(counts: dict[str, int]) -> str:
 
 
 def _totals_line(totals) -> str:
-    mean = "-" if totals.mean_index is None else f"{totals.mean_index:.2f}"
+    mean = "-" if totals.mean_index is None else decimal(totals.mean_index)
     return _("{label}: {instansi} instansi, {elements} elements, mean index {mean}; predikat: "
              "{predikat}").format(label=totals.label, instansi=totals.instansi,
                                   elements=totals.elements, mean=mean,
@@ -68,7 +68,7 @@ def _totals_figures(totals) -> list[str]:
 
 
 def _sign(value: float) -> str:
-    return f"{value:+.2f}"
+    return ("+" if value >= 0 else "-") + decimal(abs(value))
 
 
 def _sources(sources: dict[str, int]) -> str:
@@ -123,13 +123,14 @@ def _sections(result: PortfolioResult) -> list[tuple[str, list[str]]]:
                 "{instansi} ({published_name}, {year}): published {published}, estimate "
                 "{estimate}, difference {difference}"
             ).format(instansi=name(c.instansi), published_name=c.published_name, year=c.year,
-                     published=f"{c.published_index:.2f} {c.published_predikat or ''}".rstrip(),
-                     estimate=f"{c.estimate:.2f}", difference=_sign(c.difference)))
+                     published=f"{decimal(c.published_index)} "
+                               f"{c.published_predikat or ''}".rstrip(),
+                     estimate=decimal(c.estimate), difference=_sign(c.difference)))
             lines += ["  " + _(
                 "{id} {name}: published {published}, estimate {estimate}, difference "
                 "{difference}; estimate from {sources}"
-            ).format(id=d.id, name=d.name, published=f"{d.published:.2f}",
-                     estimate=f"{d.estimate:.2f}", difference=_sign(d.difference),
+            ).format(id=d.id, name=d.name, published=decimal(d.published),
+                     estimate=decimal(d.estimate), difference=_sign(d.difference),
                      sources=_sources(d.sources)) for d in c.domains]
         if result.unpublished:
             lines.append(_("no published result: {instansi}").format(

@@ -15,6 +15,7 @@ from html import escape
 from itertools import pairwise, zip_longest
 from typing import TYPE_CHECKING
 
+from ..model.i18n import decimal
 from ..model.i18n import gettext as _
 from .change import rupiah
 from .chart import _FONT
@@ -173,7 +174,7 @@ def roadmap_section(
     summary = _(
         "Peta Rencana: {count} items {years}, estimated index {index} ({predikat}) in {year}."
     ).format(
-        count=len(result.items), years=_span(result.items), index=f"{end.index:.2f}",
+        count=len(result.items), years=_span(result.items), index=decimal(end.index),
         predikat=end.predikat, year=end.year,
     )
     return RoadmapSection(
@@ -332,7 +333,7 @@ def _chart(
         parts.append(f'<line x1="{_LABEL}" y1="{y_of(tick)}" x2="{_WIDTH - _RIGHT}" '
                      f'y2="{y_of(tick)}" stroke="#e2e8f0"/>')
         parts.append(f'<text x="{_LABEL - 8}" y="{y_of(tick) + 4}" text-anchor="end" '
-                     f'fill="#64748b">{tick:.1f}</text>')
+                     f'fill="#64748b">{decimal(tick, 1)}</text>')
     index_label, target_label = _("SPBE index"), _("Target")
     parts.append(f'<text x="{_LABEL - 8}" y="{top - 12}" text-anchor="end" fill="#334155" '
                  f'font-weight="600">{escape(index_label)}</text>')
@@ -341,7 +342,7 @@ def _chart(
                      f'y2="{y_of(target)}" stroke="{_TARGET}" stroke-width="1.5" '
                      'stroke-dasharray="6 3"/>')
         parts.append(f'<text x="{_LABEL - 44}" y="{y_of(target) + 4}" text-anchor="end" '
-                     f'fill="{_TARGET}">{escape(target_label)} {target:.2f}</text>')
+                     f'fill="{_TARGET}">{escape(target_label)} {decimal(target)}</text>')
     for a, b in pairwise(points):
         dash = ' stroke-dasharray="5 4"' if b.planned else ""
         colour = _PLANNED if b.planned else _PAST
@@ -358,7 +359,7 @@ def _chart(
         parts.append(f'<circle cx="{x(p.year)}" cy="{y_of(p.index)}" r="4" fill="{colour}"/>')
         parts.append(f'<text x="{x(p.year)}" y="{label_y}" text-anchor="middle" '
                      f'fill="{colour}" stroke="#fff" stroke-width="3" paint-order="stroke">'
-                     f"{p.index:.2f}</text>")
+                     f"{decimal(p.index)}</text>")
     legend = _LABEL
     for colour, words in ((_PAST, _("assessed")), (_PLANNED, _("planned (roadmap applied)"))):
         parts.append(f'<text x="{legend}" y="{height - 12}" fill="{colour}">● '

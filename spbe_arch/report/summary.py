@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ..io import SpbeError
+from ..model.i18n import decimal
 from ..model.i18n import gettext as _
 
 if TYPE_CHECKING:
@@ -69,7 +70,7 @@ class Summary:
 
 
 def _num(value: float, digits: int = 2) -> str:
-    return f"{value:.{digits}f}"
+    return decimal(value, digits)
 
 
 def _names(graph: "ArchGraph", ids: list[str], limit: int = 3) -> str:

@@ -116,7 +116,7 @@ def test_report_shows_the_first_steps_and_reasons_in_indonesian(runner, tmp_path
     page = (tmp_path / "r" / "report.md").read_text(encoding="utf-8")
     first = page.split("### Langkah pertama", 1)[1]
     assert (
-        "1. Indikator 43 (Layanan data terbuka): dari tingkat 2 ke 3, +0.030 — catat transaksi "
+        "1. Indikator 43 (Layanan data terbuka): dari tingkat 2 ke 3, +0,030 — catat transaksi "
         "layanan di satu-data-lembah-hijau (`writes:` datanya)"
     ) in first
     assert "24 dari 46 integrasi melalui SPLP; melewati SPLP: 9 antarunit kerja" in page
@@ -162,6 +162,6 @@ def test_maturity_markdown_lang_id(runner):
     assert ("| no | indikator | bobot | mandiri | terverifikasi | model | dihitung | alasan |"
             in page)
     assert "| # | indikator | langkah | kenaikan | upaya | tindakan |" in page
-    assert "| +0.0300 | sedang | catat transaksi layanan di satu-data-lembah-hijau" in page
+    assert "| +0,0300 | sedang | catat transaksi layanan di satu-data-lembah-hijau" in page
     for word in (r"\bintegrate\b", r"\brecord\b", "self-assessed", " the model ", "Trajectory"):
         assert not re.search(word, page), word

@@ -114,16 +114,19 @@ def test_report_shows_each_roadmap_item_with_its_name_and_year(example_report):
 def test_report_trajectory_joins_the_years_assessed_and_the_years_planned(example_report):
     html, markdown, planned = example_report
     section = _section(html)
-    expected = [(str(a["year"]), "dinilai", f"{a['index']:.2f}", a["predikat"])
+    # the JSON's numbers, written with the decimal comma of the Indonesian report
+    expected = [(str(a["year"]), "dinilai", f"{a['index']:.2f}".replace(".", ","), a["predikat"])
                 for a in planned["assessed"]]
-    expected += [(str(y["year"]), "rencana", f"{y['index']:.2f}", y["predikat"])
-                 for y in planned["years"] if y["year"] is not None]
+    expected += [
+        (str(y["year"]), "rencana", f"{y['index']:.2f}".replace(".", ","), y["predikat"])
+        for y in planned["years"] if y["year"] is not None
+    ]
     assert [row[0] for row in expected] == [str(y) for y in range(2023, 2030)]
-    assert expected[1][2] == expected[2][2] == "2.68"  # as-is is 2024's; 2025 keeps it
-    assert expected[-1][2:] == ("2.75", "Baik")
+    assert expected[1][2] == expected[2][2] == "2,68"  # as-is is 2024's; 2025 keeps it
+    assert expected[-1][2:] == ("2,75", "Baik")
     rows = re.findall(
         r'<tr class="(?:assessed|planned)"><td>(\d+)</td><td>(\w+)</td>.*?'
-        r'<td class="num">([\d.]+)</td><td>(\w+)</td></tr>', section)
+        r'<td class="num">([\d,]+)</td><td>(\w+)</td></tr>', section)
     assert rows == expected
     for year, word, index, predikat in expected:
         assert re.search(rf"^\| {year} \| {word} \| [^|]* \| [^|]* \| {index} \| {predikat} \|$",
@@ -131,7 +134,7 @@ def test_report_trajectory_joins_the_years_assessed_and_the_years_planned(exampl
     # the chart: one point per year, grey for the years assessed, blue for the years planned
     svg = re.search(r'<svg [^>]*class="chart roadmap".*?</svg>', section).group()
     points = re.findall(r'<circle cx="[\d.]+" cy="[\d.]+" r="4" fill="(#[0-9a-f]+)"/>'
-                        r'<text [^>]*>([\d.]+)</text>', svg)
+                        r'<text [^>]*>([\d,]+)</text>', svg)
     assert points == [("#64748b" if word == "dinilai" else "#2563eb", index)
                       for _, word, index, _ in expected]
     assert re.findall(r'<text x="[\d.]+" y="18" [^>]*>(\d+)</text>', svg) == [
@@ -140,7 +143,7 @@ def test_report_trajectory_joins_the_years_assessed_and_the_years_planned(exampl
 
 def test_report_summary_names_the_roadmap_and_its_end(example_report):
     html, markdown, planned = example_report
-    sentence = "Peta Rencana: 11 kegiatan 2025–2029, indeks diperkirakan 2.75 (Baik) pada 2029."
+    sentence = "Peta Rencana: 11 kegiatan 2025–2029, indeks diperkirakan 2,75 (Baik) pada 2029."
     assert f'<p id="summary-roadmap"><a href="#roadmap">{sentence}</a></p>' in html
     assert markdown.index(sentence) < markdown.index("## Validasi model")
     assert "Perkiraan anggaran seluruh kegiatan: <strong>Rp 5.020.000.000</strong>." in html
