@@ -292,6 +292,14 @@ def derive(graph: ArchGraph, framework: Framework) -> dict[str, Derivation]:
     return out
 
 
+def _known_or_not(known: list[str], act: str, unknown: list[str],
+                  record: str) -> tuple[str, ...]:
+    """The actions for elements that keep a rung unmet: `act` on those the model shows
+    falling short, `record` the fact for those it says nothing about (unknown, not absent)."""
+    return tuple(_(template).format(ids=_ids(ids))
+                 for template, ids in ((act, known), (record, unknown)) if ids)
+
+
 def _ids(ids: Iterable[str]) -> str:
     return listed(sorted(ids), _SHOWN)
 
@@ -491,8 +499,11 @@ def data_centre(facts: ModelFacts, indicator: Indicator) -> Derivation | None:
         count=len(apps) - len(outside), total=len(apps))
     if not outside and off_jip:
         reason += _("; not on JIP: {ids}").format(ids=", ".join(off_jip))
-    move = (_("move these applications to PDN or the pusat data daerah: {ids}").format(
-        ids=_ids(outside)),)
+    unknown = [a for a in outside if not apps[a].states("hosting")]
+    move = _known_or_not(
+        [a for a in outside if a not in unknown],
+        N_("move these applications to PDN or the pusat data daerah: {ids}"),
+        unknown, N_("record where these applications are hosted (`hosting:`): {ids}"))
     ladder = [
         Rung(2, move, unmet=outside, tolerance=_some(list(apps))),
         Rung(3, move, unmet=outside),
@@ -521,7 +532,10 @@ def network(facts: ModelFacts, indicator: Indicator) -> Derivation | None:
         count=len(units) - len(off), total=len(units))
     if not off and public:
         reason += _("; {count} integrations over the public internet").format(count=len(public))
-    connect = (_("connect these units to JIP: {ids}").format(ids=_ids(off)),)
+    unknown = [u for u in off if not facts.graph.element(u).states("networks")]
+    connect = _known_or_not(
+        [u for u in off if u not in unknown], N_("connect these units to JIP: {ids}"),
+        unknown, N_("record the networks of these units (`networks:`): {ids}"))
     ladder = [
         Rung(2, connect, unmet=off, tolerance=_some(list(units))),
         Rung(3, connect, unmet=off),
@@ -608,6 +622,17 @@ def collaboration(facts: ModelFacts, indicator: Indicator) -> Derivation | None:
                  basis=facts.basis("applications.integrations", N_("integrations")))
 
 
+RECORD_SECURITY = N_("record the security controls in force (`security:`)")
+
+
+def _security_unknown(indicator: Indicator, rule: EvidenceRule) -> Derivation:
+    """A model that describes no security control says nothing about security (an inventory
+    of applications, say): insufficient data, level 1, as for any fact the model leaves out;
+    never "no control covers these applications"."""
+    return climb(indicator, rule, [Rung(2, (_(RECORD_SECURITY),), met=False)], ceiling=3,
+                 reason=_("insufficient data: the model describes no security control"))
+
+
 @derives(EvidenceRule.security_management)
 def security_management(facts: ModelFacts, indicator: Indicator) -> Derivation | None:
     """Manajemen keamanan informasi: an ISMS and security controls covering every application.
@@ -619,6 +644,8 @@ def security_management(facts: ModelFacts, indicator: Indicator) -> Derivation |
     """
     if not facts.active_apps:
         return None
+    if not facts.arch.security:
+        return _security_unknown(indicator, EvidenceRule.security_management)
     controls = facts.active_controls
     isms = [c for c, control in controls.items()
             if "isms" in control.kind.lower() or "27001" in (control.standard or "")]
@@ -635,7 +662,7 @@ def security_management(facts: ModelFacts, indicator: Indicator) -> Derivation |
         needed.append(_("cover these applications with security controls: {ids}").format(
             ids=_ids(uncovered)))
     ladder = [
-        Rung(2, (_("record the security controls in force (security:)"),), met=bool(controls)),
+        Rung(2, (_(RECORD_SECURITY),), met=bool(controls)),
         Rung(3, tuple(needed), met=bool(isms) and not uncovered),
     ]
     return climb(indicator, EvidenceRule.security_management, ladder, ceiling=3, reason=reason,
@@ -651,6 +678,8 @@ def security_audit(facts: ModelFacts, indicator: Indicator) -> Derivation | None
     """
     if not facts.active_apps:
         return None
+    if not facts.arch.security:
+        return _security_unknown(indicator, EvidenceRule.security_audit)
     audits = {c: control for c, control in facts.active_controls.items()
               if any(word in control.kind.lower() for word in AUDIT_KINDS)}
     covered = facts.covered_apps(audits.values())

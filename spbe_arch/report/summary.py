@@ -155,7 +155,13 @@ def _standing(maturity: "MaturitySection", provisional: bool) -> str:
 
 
 def _gaps(graph: "ArchGraph") -> tuple[str, list[Gap]]:
-    """The data flows with no integration, those behind the most services first."""
+    """The data flows with no integration, those behind the most services first; what is
+    unknown is said so (a model that records no integration, or few reads and writes)."""
+    from ..audit import integrations_recorded, known_facts
+
+    if graph.active_applications and not integrations_recorded(graph):
+        return _("Whether the data flows between applications are integrated is unknown: the "
+                 "model records no integration."), []
     ranked = []
     for flow in graph.flow_gaps:
         services = sorted(graph.targets(flow.consumer, "realizes"))
@@ -168,6 +174,11 @@ def _gaps(graph: "ArchGraph") -> tuple[str, list[Gap]]:
         ranked.append(Gap(text, len(services)))
     ranked.sort(key=lambda g: (-g.services, g.text))
     if not ranked:
+        data = known_facts(graph)["applications.data"]
+        if data.known < data.of:
+            return _("No data flow without integration among those the model records; which "
+                     "data the applications read and write is known for {known} of {of} active "
+                     "applications.").format(known=data.known, of=data.of), []
         return _("Every data flow between applications is integrated."), []
     intro = _(
         "{count} data flows between applications have no integration; the most harmful:"
@@ -178,8 +189,15 @@ def _gaps(graph: "ArchGraph") -> tuple[str, list[Gap]]:
 def _exposure(graph: "ArchGraph") -> list[Exposure]:
     """What a PDN outage and an SPLP outage would stop (the model's tenancies of PDN are part
     of the national `pdn` in the graph, so its impact covers them)."""
-    from ..audit import impact
+    from ..audit import impact, integrations_recorded, known_facts
 
+    hosting = known_facts(graph)["applications.hosting"]
+    unknown = {  # what an outage's reach depends on, when the model leaves some of it out
+        "PDN": _("hosting is known for {known} of {of} active local applications").format(
+            known=hosting.known, of=hosting.of) if hosting.known < hosting.of else "",
+        "SPLP": "" if integrations_recorded(graph) or not graph.active_applications
+        else _("the model records no integration"),
+    }
     out = []
     if len(graph.nodes("applications")) > EXPOSURE_LIMIT:
         for platform in ("PDN", "SPLP"):
@@ -201,8 +219,13 @@ def _exposure(graph: "ArchGraph") -> list[Exposure]:
             broken.update(result.integrations_broken)
         services, apps = sorted(stopped_services), sorted(stopped_apps)
         if not (services or apps or broken):
-            text = _("An outage of {platform} would stop none of this model's services.")
-            out.append(Exposure(platform, text.format(platform=platform), 0, 0, 0))
+            if unknown[platform]:
+                text = _("Whether an outage of {platform} would stop services is unknown: "
+                         "{unknown}.").format(platform=platform, unknown=unknown[platform])
+            else:
+                text = _("An outage of {platform} would stop none of this model's services."
+                         ).format(platform=platform)
+            out.append(Exposure(platform, text, 0, 0, 0))
             continue
         if services or apps:
             text = _(
@@ -220,5 +243,7 @@ def _exposure(graph: "ArchGraph") -> list[Exposure]:
         )
         if services:
             text += " " + _("Among them: {names}.").format(names=_names(graph, services))
+        if unknown[platform]:
+            text += " " + _("It may stop more: {unknown}.").format(unknown=unknown[platform])
         out.append(Exposure(platform, text, len(services), len(apps), len(broken)))
     return out

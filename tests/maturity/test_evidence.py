@@ -240,9 +240,39 @@ def test_evidence_security_management_and_audit(make_model):
     assert covered[22].level == 3
 
 
-def test_evidence_security_no_controls_is_level_1(make_model):
+def test_evidence_security_not_described_is_insufficient_data_not_uncovered(make_model):
     derived = _derived(make_model)
-    assert (derived[22].level, derived[31].level) == (1, 1)
+    for indicator in (22, 31):
+        assert derived[indicator].level == 1
+        assert derived[indicator].reason == (
+            "insufficient data: the model describes no security control")
+        assert derived[indicator].actions == {
+            2: ("record the security controls in force (`security:`)",)}
+
+
+def test_evidence_security_described_without_audit_is_level_1(make_model):
+    isms = ("security:\n  - {id: isms, name: ISMS, kind: isms, standard: SNI ISO/IEC 27001, "
+            "covers: [pdd]}\n")
+    derived = _derived(make_model, extra=isms)[31]
+    assert derived.level == 1
+    assert derived.reason == "0 security audit controls cover 0 of 3 applications"
+
+
+def test_evidence_unknown_hosting_and_networks_are_to_record_not_to_fix(make_model):
+    """An inventory gives no hosting and no networks: the plan asks to record them, and never
+    to move applications or connect units the model says nothing about."""
+    model = UNITS.replace(", networks: [internet]", "").replace(",\n     hosting: vendor-x", "")
+    root = make_model({"model.yaml": model})
+    derived = derive(build_graph(load_model(root).architecture), FRAMEWORK)
+    assert derived["16"].actions[3] == (
+        "record where these applications are hosted (`hosting:`): satu-data-kab",)
+    assert derived["17"].actions[3] == ("record the networks of these units (`networks:`): kec-a",)
+    stated = UNITS.replace("networks: [internet]", "networks: []")
+    root = make_model({"model.yaml": stated})
+    derived = derive(build_graph(load_model(root).architecture), FRAMEWORK)
+    assert derived["17"].actions[3] == ("connect these units to JIP: kec-a",)
+    assert derived["16"].actions[3] == (
+        "move these applications to PDN or the pusat data daerah: satu-data-kab",)
 
 
 def test_evidence_architecture_counts_described_domains(make_model):

@@ -172,3 +172,37 @@ def test_a_model_wide_finding_is_named_by_its_message_in_its_group(tmp_path):
     first = re.search(r'<p class="first">(.*?)</p>', group.group(1), re.S).group(1)
     assert "<code>data</code> diketahui untuk 40 dari 42 aplikasi aktif" in first
     assert "lainnya" not in first
+
+
+INVENTORY = {  # what an imported inventory gives: applications and owners, nothing else
+    "model.yaml": """\
+        units: [{id: dinkes, name: Dinas Kesehatan, kind: dinas}]
+        applications:
+          - {id: simpus, name: SIMPUS, kind: khusus, owner: dinkes, reads: [d1]}
+          - {id: sikda, name: SIKDA, kind: khusus, owner: dinkes, writes: [d1]}
+        data: [{id: d1, name: Data Pasien, classification: tertutup}]
+        """
+}
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_summary_says_unknown_where_the_model_is_silent(make_model, tmp_path, lang):
+    """No integration and no hosting recorded: the summary says what it cannot know, never
+    that every flow is integrated or that an outage stops nothing."""
+    _, html = _report(tmp_path, make_model(INVENTORY), "--lang", lang)
+    summary = re.search(r'<section class="exec">(.*?)</section>', html, re.S).group(1)
+    expected = {
+        "id": ["Belum diketahui apakah aliran data antaraplikasi sudah terintegrasi",
+               "Belum diketahui apakah gangguan PDN akan menghentikan layanan: penempatan "
+               "(hosting) diketahui untuk 0 dari 2 aplikasi lokal aktif",
+               "Belum diketahui apakah gangguan SPLP akan menghentikan layanan"],
+        "en": ["Whether the data flows between applications are integrated is unknown",
+               "Whether an outage of PDN would stop services is unknown: hosting is known for "
+               "0 of 2 active local applications",
+               "Whether an outage of SPLP would stop services is unknown"],
+    }[lang]
+    for sentence in expected:
+        assert sentence in summary
+    for claim in ("sudah terintegrasi.", "tidak menghentikan satu pun",
+                  "is integrated.", "would stop none"):
+        assert claim not in summary
