@@ -2,6 +2,8 @@
 
 import json
 
+from conftest import EXAMPLE
+
 from spbe_arch.cli import app
 
 UNITS = """\
@@ -139,6 +141,19 @@ def test_audit_sarif_and_markdown(runner, make_model):
     assert markdown.exit_code == 1, markdown.output
     assert "| services fully integrated | 0 of 1 (0%) |" in markdown.stdout
     assert "| error | SPBE-A002 | `apps.yaml:8:5` | simpus |" in markdown.stdout
+
+
+def test_audit_sarif_places_every_result_model_wide_ones_on_the_manifest(runner):
+    """Code scanning (GitHub's upload-sarif) rejects a result without a location: a finding
+    about the whole model (SPBE-A021) is placed on the first line of spbe.yaml."""
+    sarif = runner.invoke(app, ["audit", str(EXAMPLE), "--format", "sarif"])
+    results = json.loads(sarif.stdout)["runs"][0]["results"]
+    assert all(r.get("locations") for r in results)
+    model_wide = [r for r in results if r["ruleId"] == "SPBE-A021"]
+    assert model_wide and {
+        (loc["physicalLocation"]["artifactLocation"]["uri"].rsplit("/", 1)[-1],
+         loc["physicalLocation"]["region"]["startLine"])
+        for r in model_wide for loc in r["locations"]} == {("spbe.yaml", 1)}
 
 
 def test_audit_missing_folder_exits_2(runner, tmp_path):

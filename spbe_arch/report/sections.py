@@ -232,8 +232,9 @@ def rule_groups(findings: list[Finding], arch: "Architecture") -> list[RuleGroup
         worst = max(items, key=lambda f: f.severity.rank).severity
         rows = [finding_row(item, arch) for item in items]
         first: list[str] = []
-        for row in rows:
-            label = row.element or row.where or row.message  # a model-wide finding: its message
+        for item, row in zip(items, rows, strict=True):
+            label = row.element or (  # a finding about the whole model: its message
+                row.message if item.element is None else row.where)
             if label and label not in first:
                 first.append(label)
             if len(first) == FIRST_SHOWN:

@@ -19,7 +19,9 @@ def locate(findings: list[Finding], arch: Architecture) -> list[Finding]:
     """Findings with file:line:column filled in, sorted by position.
 
     A finding with a key path is placed on that key (a position-keeping re-read of its file);
-    one that names only an element is placed on the element's `id:` line (a text scan).
+    one that names only an element is placed on the element's `id:` line (a text scan); one
+    about the whole model (no element, no place) on the first line of its manifest, so that
+    every finding has a place (code scanning rejects a SARIF result without one).
     """
     root = Path(arch.root)
     by_file: dict[str, list[tuple[int, Location]]] = defaultdict(list)
@@ -28,6 +30,8 @@ def locate(findings: list[Finding], arch: Architecture) -> list[Finding]:
         location = item.location
         if location is None and item.element in arch.sources:
             location = Location(arch.sources[item.element].file)
+        elif location is None and item.element is None and arch.files:
+            out[index] = replace(item, location=Location(arch.files[0], 1, 1))
         if location is not None and location.line == 0:
             by_file[location.file].append((index, location))
     for file, pending in by_file.items():
