@@ -10,7 +10,7 @@ metric and the index (with every indicator whose level moved) are compared as nu
 """
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -297,18 +297,32 @@ def _own(maturity: MaturityResult, validation: list[Finding]) -> list[Finding]:
 
 
 def _only_in(findings: list[Finding], other: list[Finding]) -> list[Finding]:
-    """Findings of `findings` whose key `other` has fewer times (each occurrence counts)."""
-    return findings_without(findings, map(finding_key, other))
+    """Findings of `findings` that `other` does not have (each occurrence counts).
+
+    Matched first with the elements they relate (which of an application's data flows has no
+    integration), then by `finding_key` alone (a hub whose partners changed is the same
+    finding): with only the key, a second gap of one application would show as its first.
+    """
+    mine = findings_without(findings, map(_related_key, other), key=_related_key)
+    theirs = findings_without(other, map(_related_key, findings), key=_related_key)
+    return findings_without(mine, map(finding_key, theirs))
 
 
-def findings_without(findings: Iterable[Finding], keys: Iterable[tuple]) -> list[Finding]:
-    """`findings` less one occurrence per key in `keys` (keys as `finding_key` makes them)."""
+def _related_key(item: Finding) -> tuple:
+    return (*finding_key(item), item.related)
+
+
+def findings_without(
+    findings: Iterable[Finding], keys: Iterable[tuple],
+    key: Callable[[Finding], tuple] = finding_key,
+) -> list[Finding]:
+    """`findings` less one occurrence per key in `keys` (keys as `key` makes them)."""
     remaining = Counter(keys)
     out = []
     for item in findings:
-        key = finding_key(item)
-        if remaining[key]:
-            remaining[key] -= 1
+        made = key(item)
+        if remaining[made]:
+            remaining[made] -= 1
         else:
             out.append(item)
     return out

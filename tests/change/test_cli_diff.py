@@ -184,6 +184,33 @@ def test_diff_exits_1_when_the_change_introduces_an_error(runner, tmp_path):
     assert "| error | SPBE-A002 |" in result.output
 
 
+GAPS = """\
+units: [{id: u, name: U, kind: dinas, networks: [jip]}]
+applications:
+  - {id: p1, name: P1, kind: khusus, owner: u, writes: [d1]}
+  - {id: p2, name: P2, kind: khusus, owner: u, writes: [d0]}
+  - {id: c, name: C, kind: khusus, owner: u, reads: [READS]}
+data:
+  - {id: d1, name: D1, classification: terbatas, steward: u}
+  - {id: d0, name: D2, classification: terbatas, steward: u}
+integrations: [{id: i, source: p1, target: p2, via: splp}]
+"""
+
+
+def test_diff_names_the_new_gap_of_an_application_that_had_one(runner, tmp_path):
+    """Findings are matched with the elements they relate: the application's second data
+    flow without integration is the one introduced, even where it sorts first."""
+    old, new = tmp_path / "old.yaml", tmp_path / "new.yaml"
+    old.write_text(GAPS.replace("READS", "d1"))
+    new.write_text(GAPS.replace("READS", "d1, d0"))
+    result = runner.invoke(app, ["diff", str(old), str(new), "--format", "json"])
+    out = json.loads(result.stdout)
+    gaps = [(f["element"], "'d0'" in f["message"]) for f in out["findings_introduced"]
+            if f["code"] == "SPBE-A002"]
+    assert gaps == [("c", True)]
+    assert [f for f in out["findings_resolved"] if f["code"] == "SPBE-A002"] == []
+
+
 def test_diff_markdown_for_a_pull_request(runner):
     result = runner.invoke(app, ["diff", str(EXAMPLE), str(TO_BE), "--format", "markdown"])
     assert result.exit_code == 0, result.output
