@@ -150,6 +150,13 @@ def _load(path: Path, *, show_progress: bool = True) -> "ValidationResult":
     return result
 
 
+def _load_or_none(path: Path | None, model: Path) -> "ValidationResult":
+    """The model at `path`; no model at all where a git revision did not have it yet."""
+    from .validate import no_model
+
+    return _load(path, show_progress=False) if path is not None else no_model(model)
+
+
 @contextmanager
 def _progress_bar(enabled: bool, many: bool = False):
     """A `progress(done, total)` callback drawing a bar on stderr, or None.
@@ -451,10 +458,10 @@ def diff(
                 old_label = f"{old.as_posix()}@{from_rev}"
             shown = new if new is not None else old
             new_label = shown.as_posix() + (f"@{to_rev}" if to_rev else "")
-            before = _load(old_path, show_progress=False)
+            before = _load_or_none(old_path, old)
             analysing = analysis_aside(before)  # while the new version is read
             result = run_diff(
-                before, _load(new_path, show_progress=False),
+                before, _load_or_none(new_path, old),
                 old_label=old_label, new_label=new_label, old_analysis=analysing,
             )
         return _outcome("diff", result, shown, findings=result.findings)

@@ -10,7 +10,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from ..model.i18n import gettext as _
-from .files import SpbeError
+from .files import MANIFEST, SpbeError
 
 __all__ = ["revision"]
 
@@ -25,18 +25,22 @@ def _git(folder: Path, *args: str) -> subprocess.CompletedProcess:
 
 
 @contextmanager
-def revision(model: Path, rev: str) -> Iterator[Path]:
-    """The model folder `model` as it was in revision `rev`, in a temporary folder.
+def revision(model: Path, rev: str) -> Iterator[Path | None]:
+    """The model folder `model` as it was in revision `rev`, in a temporary folder; None
+    when the model did not exist in that revision (the change adds it).
 
     `git archive` writes the folder's files of that revision (nothing else of the
-    repository) into a temporary directory, removed when the context ends.
+    repository) into a temporary directory, removed when the context ends. A manifest
+    (`MODEL/spbe.yaml`) stands for its folder, as everywhere else.
 
     Raises
     ------
     SpbeError
-        git is missing, `model` is not a folder inside a git repository, `rev` is not a
-        revision, or the folder did not exist in it.
+        git is missing, `model` is not a folder inside a git repository or `rev` is not a
+        revision.
     """
+    if model.name == MANIFEST and model.is_file():
+        model = model.parent
     folder = model if model.is_dir() else model.parent
     if not folder.is_dir():
         raise SpbeError(_("{path}: no such folder").format(path=model))
@@ -52,13 +56,13 @@ def revision(model: Path, rev: str) -> Iterator[Path]:
     # run in the folder, git archive writes the folder's files, with paths relative to it
     only = [model.name] if model.is_file() else []
     archive = _git(folder, "archive", "--format=tar", rev, *only)
-    missing = SpbeError(_("{path}: the model is not in revision '{rev}'").format(
-        path=model, rev=rev))
     if archive.returncode != 0 or not archive.stdout:
-        raise missing
+        yield None
+        return
     with tempfile.TemporaryDirectory(prefix="spbe-arch-") as tmp:
         with tarfile.open(fileobj=io.BytesIO(archive.stdout)) as tar:
             if not tar.getmembers():
-                raise missing
+                yield None
+                return
             tar.extractall(tmp, filter="data")
         yield Path(tmp) / model.name if model.is_file() else Path(tmp)

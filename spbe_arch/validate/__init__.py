@@ -1,6 +1,6 @@
 """Validation: model loading with checks, severity overrides, locations of findings."""
 
-from .check import ValidationResult, collector_paused, load_model
+from .check import ValidationResult, collector_paused, load_model, no_model
 from .config import apply_overrides
 from .locate import finalize, locate
 
@@ -11,4 +11,5 @@ __all__ = [
     "finalize",
     "load_model",
     "locate",
+    "no_model",
 ]

@@ -17,7 +17,9 @@ from .references import check_references
 from .roadmap import check_roadmap
 from .waivers import check_waivers
 
-__all__ = ["VALIDATION_CODES", "ValidationResult", "collector_paused", "load_model"]
+__all__ = [
+    "VALIDATION_CODES", "ValidationResult", "collector_paused", "load_model", "no_model",
+]
 
 VALIDATION_CODES = codes_of("R", "P", "W")
 """The codes `load_model` checks: validation, roadmap and waiver rules."""
@@ -71,6 +73,12 @@ def load_model(
     findings.extend(check_roadmap(arch))
     findings.extend(check_waivers(arch, today=date.today()))
     return ValidationResult(arch, finalize(findings, arch, checked=VALIDATION_CODES))
+
+
+def no_model(root: str | Path) -> ValidationResult:
+    """The model at `root` before it existed (a git revision without its folder): no element
+    and no finding, so that comparing with it lists every element as added."""
+    return ValidationResult(Architecture(root=str(root)), [])
 
 
 @contextmanager

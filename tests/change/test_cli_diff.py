@@ -270,6 +270,35 @@ def test_diff_from_a_revision_to_the_working_tree(runner, repo, folders):
     assert got["changed"] == []
 
 
+def test_diff_from_names_the_model_by_its_manifest_too(runner, repo, folders):
+    result = runner.invoke(
+        app, ["diff", str(repo / "arsitektur" / "spbe.yaml"), "--from", "HEAD~1", "-f", "json"])
+    assert result.exit_code == 0, result.output
+    _same_diff(json.loads(result.stdout), folders)
+
+
+def test_diff_from_a_revision_before_the_model_lists_every_element_as_added(runner, tmp_path):
+    """The pull request that adds the model: its diff against the base lists everything."""
+    if shutil.which("git") is None:
+        pytest.skip("git is not installed")
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    _git(repo, "init", "-q")
+    (repo / "README.md").write_text("arsitektur SPBE\n")
+    _git(repo, "add", ".")
+    _git(repo, "commit", "-qm", "start")
+    shutil.copytree(EXAMPLE, repo / "arsitektur")
+    _git(repo, "add", ".")
+    _git(repo, "commit", "-qm", "model")
+    result = runner.invoke(app, ["diff", str(repo / "arsitektur"), "--from", "HEAD~1",
+                                 "-f", "json"])
+    assert result.exit_code == 1, result.output  # the example's errors are all new
+    out = json.loads(result.stdout)
+    folder = json.loads(runner.invoke(app, ["validate", str(EXAMPLE), "-f", "json"]).stdout)
+    assert len(out["added"]) == sum(folder["summary"]["elements"].values()) + 1  # + instansi
+    assert out["removed"] == [] and out["changed"] == [] and out["findings_resolved"] == []
+
+
 def test_diff_from_outside_a_git_repository_cannot_run(runner, tmp_path):
     if shutil.which("git") is None:
         pytest.skip("git is not installed")
