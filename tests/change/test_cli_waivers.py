@@ -87,6 +87,21 @@ def test_waiver_with_an_invalid_code_is_a_validation_error(runner, make_model):
     assert "waivers.yaml:2:6: error SPBE-R003 code: string should match pattern" in result.output
 
 
+def test_waiver_of_no_known_rule_is_a_warning(runner, make_model):
+    unknown = """\
+  - code: SPBE-A999
+    element: simpus
+    reason: typo
+    until: 2099-12-31
+"""
+    root = _model(make_model, extra=unknown)
+    for command in ("validate", "audit"):
+        lines = runner.invoke(app, [command, str(root)]).output.splitlines()
+        at = lines.index(f"{root}/waivers.yaml:6:5: warning SPBE-W003 waiver of 'SPBE-A999' for "
+                         "'simpus': no rule has this code")
+        assert lines[at + 1].endswith("use the code of the finding, as `spbe-arch audit` prints it")
+
+
 def _baseline(runner, root, tmp_path):
     out = runner.invoke(app, ["audit", str(root), "--format", "json"])
     path = tmp_path / "baseline.json"

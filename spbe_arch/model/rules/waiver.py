@@ -3,7 +3,7 @@
 from ..finding import Severity
 from .table import declare
 
-__all__ = ["EXPIRED_WAIVER", "UNMATCHED_WAIVER"]
+__all__ = ["EXPIRED_WAIVER", "UNKNOWN_WAIVER_CODE", "UNMATCHED_WAIVER"]
 
 EXPIRED_WAIVER = declare("SPBE-W001", "expired-waiver", """
 ## What it does
@@ -43,4 +43,23 @@ waivers:
     until: 2026-12-31
 ```
 Use instead: remove the waiver.
+""", severity=Severity.warning, since="0.2")
+
+UNKNOWN_WAIVER_CODE = declare("SPBE-W003", "unknown-waiver-code", """
+## What it does
+Reports a waiver whose `code` is no rule of spbe-arch (a typo, or a code from another tool).
+
+## Why is this bad?
+The waiver accepts nothing, while the team reading the model believes a finding is accepted,
+with a reason and a date, when it is not.
+
+## Example
+```yaml
+waivers:
+  - code: SPBE-A999          # no such rule
+    element: e-pbb
+    reason: kontrak vendor berakhir Desember 2026
+    until: 2026-12-31
+```
+Use instead: the code of the finding, as `spbe-arch audit` prints it (see docs/rules.md).
 """, severity=Severity.warning, since="0.2")
