@@ -103,7 +103,34 @@ def check_roadmap(arch: Architecture) -> Iterator[Finding]:
                     _("changes '{element}': {problem}").format(element=change.element, problem=exc),
                     element=item_id, location=where("changes", position, "set"),
                 )
+                continue
+            for field, target in _named(arch, change):
+                yield finding(
+                    codes.ROADMAP_ITEM_TOUCHING_UNKNOWN_ELEMENT,
+                    _("changes '{element}': {field}: '{target}' is not defined in the model"
+                      ).format(element=change.element, field=field, target=target),
+                    element=item_id, location=where("changes", position, "set", field),
+                    hint=_("name an element of the model; a new element goes in the model as "
+                           "'status: planned' and the item adds it"),
+                )
     yield from _cycles(arch)
+
+
+def _named(arch: Architecture, change: ElementChange) -> Iterator[tuple[str, str]]:
+    """(field, id) of every id a change sets in a reference field that names nothing: no
+    element of the model and no national platform (`REFERENCES` says which fields refer)."""
+    from ..io import national_platforms
+    from .references import REFERENCES
+
+    fields = REFERENCES.get(arch.kind_of(change.element) or "", {})
+    for field, value in change.set.items():
+        if field not in fields:
+            continue
+        for target in value if isinstance(value, list) else [value]:
+            if isinstance(target, str) and arch.element(target) is None and (
+                target not in arch.platforms and target not in national_platforms()
+            ):
+                yield field, target
 
 
 def _status_change(arch, item_id, field, target, location) -> Iterator[Finding]:

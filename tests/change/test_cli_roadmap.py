@@ -178,3 +178,22 @@ def test_roadmap_change_the_element_cannot_take_is_a_finding(runner, make_model)
             "be 'umum' or 'khusus', got 'lokal'") in lines
     assert (f"{root}/roadmap.yaml:10:29: error SPBE-P004 changes 'e-office': unknown field "
             "'colour'") in lines
+
+
+def test_roadmap_change_naming_an_unknown_element_is_a_finding(runner, make_model):
+    """A change that sets a reference (owner, hosting, reads, ...) to an id the model does not
+    have is caught like any other reference; a national platform is known."""
+    root, result = _roadmap(runner, make_model, """\
+  - id: rm-a
+    name: A
+    year: 2026
+    changes:
+      - {element: e-office, set: {owner: nobody, hosting: pdn, reads: [data-x]}}
+""")
+    assert result.exit_code == 1, result.output
+    lines = result.output.splitlines()
+    assert (f"{root}/roadmap.yaml:8:35: error SPBE-P002 changes 'e-office': owner: 'nobody' is "
+            "not defined in the model") in lines
+    assert (f"{root}/roadmap.yaml:8:64: error SPBE-P002 changes 'e-office': reads: 'data-x' is "
+            "not defined in the model") in lines
+    assert "'pdn'" not in result.output
