@@ -3,12 +3,14 @@ temporary repository holding the example, from a git copy of this checkout (comm
 not, so that what is tested is what is here)."""
 
 import os
+import re
 import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+import yaml_rs
 from conftest import EXAMPLE, ROOT
 
 PRE_COMMIT = Path(sys.executable).with_name("pre-commit")
@@ -78,3 +80,15 @@ def test_validate_hook_fails_on_a_broken_model(hooks, tmp_path):
     result = hooks("spbe-arch-validate", broken)
     assert result.returncode == 1, result.stdout + result.stderr
     assert "error SPBE-R003 kind: input should be" in result.stdout
+
+
+def test_the_ci_recipes_are_valid_yaml_and_pin_spbe_arch():
+    """Every YAML block of docs/ci.md parses, and each installs a pinned revision."""
+    text = (ROOT / "docs" / "ci.md").read_text(encoding="utf-8")
+    blocks = re.findall(r"```yaml\n(.*?)```", text, re.S)
+    assert len(blocks) >= 4
+    for block in blocks:
+        yaml_rs.loads(block)
+    installs = re.findall(r"pip install (.*)", text)
+    assert installs and all("@REV" in line for line in installs)
+    assert 'if: $CI_PIPELINE_SOURCE == "merge_request_event"' in text
