@@ -135,6 +135,19 @@ def test_init_scaffold_validates_clean(runner, tmp_path):
     assert "0 errors, 0 warnings" in check.output
 
 
+def test_init_takes_the_instansi_id_from_its_name(runner, tmp_path):
+    """Two pemda whose model folders are both `arsitektur` get different ids (a portfolio
+    refuses two instansi with one id), and no placeholder region is left to report."""
+    ids = []
+    for pemda, name in (("kab-a", "Pemerintah Kabupaten A"), ("kota-b", "Pemerintah Kota B")):
+        folder = tmp_path / pemda / "arsitektur"
+        assert runner.invoke(app, ["init", str(folder), "--name", name]).exit_code == 0
+        manifest = (folder / "spbe.yaml").read_text()
+        ids.append(manifest.split("id: ", 1)[1].split("\n", 1)[0])
+        assert "\n  region:" not in manifest
+    assert ids == ["kabupaten-a", "kota-b"]
+
+
 def test_schema_check_reports_stale_then_write_fixes_it(runner, tmp_path):
     stale = runner.invoke(app, ["schema", "--check", "-o", str(tmp_path)])
     assert stale.exit_code == 1

@@ -17,7 +17,7 @@ instansi:
   id: {slug}
   name: {name}
   level: kabupaten
-  region: Provinsi ...
+  # region: Provinsi Jawa Barat     # the province: groups the instansi in `spbe-arch portfolio`
   framework: permenpanrb-59-2020
   target: 3.0
 """,
@@ -72,11 +72,22 @@ def scaffold(folder: Path, *, name: str | None = None, force: bool = False) -> l
     files = [folder / file for file in _FILES]
     schema = folder / SCHEMA_COPY
     refuse_overwrite([*files, schema], force=force)
-    slug = "".join(c if c.isalnum() else "-" for c in folder.resolve().name.lower()).strip("-")
-    slug = slug or "instansi"
     title = name or f"Pemerintah {folder.resolve().name}"
+    slug = _slug(name.removeprefix("Pemerintah ") if name else folder.resolve().name)
     write_atomic(schema, json.dumps(model_file_schema(), indent=2) + "\n", force=force)
     modeline = f"# yaml-language-server: $schema={SCHEMA_COPY}\n"
     for path, body in zip(files, _FILES.values(), strict=True):
         write_atomic(path, modeline + body.format(slug=slug, name=json.dumps(title)), force=force)
     return [schema, *files]
+
+
+def _slug(text: str) -> str:
+    """The instansi id: from its name when given (`--name "Pemerintah Kabupaten Lembah Hijau"`
+    gives `kabupaten-lembah-hijau`), else from the folder; ids must differ across the models a
+    portfolio compares, and a folder is often named alike in every pemda (`arsitektur`).
+
+    >>> _slug("Kabupaten Lembah Hijau"), _slug("kota__Baru!"), _slug("…")
+    ('kabupaten-lembah-hijau', 'kota-baru', 'instansi')
+    """
+    words = "".join(c if c.isalnum() else " " for c in text.lower()).split()
+    return "-".join(words) or "instansi"
