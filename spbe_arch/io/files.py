@@ -153,8 +153,9 @@ def _decode(raw: bytes) -> str:
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        byte = f"0x{raw[exc.start]:02x}"
-        raise _NotText(_("not UTF-8 text (byte {byte})").format(byte=byte), exc.start) from None
+        at = exc.start + (len(codecs.BOM_UTF8) if raw.startswith(codecs.BOM_UTF8) else 0)
+        byte = f"0x{raw[at]:02x}"
+        raise _NotText(_("not UTF-8 text (byte {byte})").format(byte=byte), at) from None
 
 
 def _yaml_error(result: ParsedFile, raw: bytes, exc: Exception) -> None:

@@ -4,6 +4,7 @@
 `key_position` re-reads one file with ruamel.yaml, which keeps positions of every key.
 """
 
+import codecs
 import re
 from collections.abc import Collection
 from functools import lru_cache
@@ -56,7 +57,11 @@ def written_ids(raw: bytes) -> list[str]:
     --------
     >>> written_ids(b"units:\n  - id: dinkes\n\tname: x\n  - {id: setda}\npaid: 1\n")
     ['dinkes', 'setda']
+    >>> written_ids("units:\n  - id: dispar\n".encode("utf-16"))  # as Notepad saves "Unicode"
+    ['dispar']
     """
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        raw = raw.decode("utf-16", errors="replace").encode()
     found = []
     for match in _ID_KEY.finditer(raw):
         line_start = raw.rfind(b"\n", 0, match.start()) + 1

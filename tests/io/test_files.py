@@ -87,6 +87,27 @@ def test_non_utf8_file_is_reported_not_silently_replaced(make_model, tmp_path):
     assert (item.location.file, item.location.line, item.location.column) == ("latin1.yaml", 3, 39)
 
 
+def test_bad_byte_after_a_utf8_byte_order_mark_is_placed_on_it(make_model):
+    root = make_model({})
+    (root / "bom.yaml").write_bytes(
+        b"\xef\xbb\xbfunits:\n  - id: bkd\n    name: Badan \xe9Kepegawaian\n    kind: badan\n")
+    (item,) = load_model(root).findings
+    assert (item.message, item.location.line, item.location.column) == (
+        "not UTF-8 text (byte 0xe9)", 3, 17)
+
+
+def test_references_into_a_utf16_file_are_unchecked_not_undefined(make_model):
+    """The UTF-16 file is reported; the ids it writes are known to exist, so references to
+    them are 'not checked', never 'not defined'."""
+    root = make_model({"apps.yaml": "applications:\n"
+                       "  - {id: e-wisata, name: E-Wisata, kind: khusus, owner: dispar}\n"})
+    (root / "units.yaml").write_bytes(UNIT.replace("dinkes", "dispar").encode("utf-16"))
+    messages = [(f.location.file, f.message) for f in load_model(root).findings]
+    assert ("units.yaml", "UTF-16 text, not UTF-8") in messages
+    assert not any("is not defined" in message for _, message in messages)
+    assert any("not checked: 'dispar'" in message for _, message in messages)
+
+
 def test_binary_and_utf16_files_are_reported_as_not_text(make_model):
     root = make_model({})
     (root / "logo.yaml").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
