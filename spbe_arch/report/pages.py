@@ -29,7 +29,17 @@ def _num(context: Any, value: float, digits: int = 2) -> str:
     return decimal(value, digits, getattr(page, "lang", None))
 
 
-def _environment():
+_TAG = re.compile(r"<(?!/?(?:details|summary)>)")
+"""A `<` that could open an HTML tag, other than the folds the Markdown template writes."""
+
+
+def _markdown_text(value: Any) -> Any:
+    """Text from the model as Markdown shows it: a name such as `<b>Dinkes</b>` or a script
+    tag stays text (`&lt;b>`) in viewers that render HTML inside Markdown."""
+    return _TAG.sub("&lt;", value) if isinstance(value, str) else value
+
+
+def _environment(*, markdown: bool = False):
     from jinja2 import (
         Environment,
         PackageLoader,
@@ -45,6 +55,7 @@ def _environment():
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        finalize=_markdown_text if markdown else None,
     )
     env.filters["cell"] = lambda text: str(text).replace("|", "\\|").replace("\n", " ")
     env.filters["ticks"] = _ticks
@@ -78,7 +89,7 @@ def render_inventory(t: dict[str, str], inventories: dict[str, Any], links: int)
 
 def render_markdown(context: ReportContext) -> str:
     """The report as Markdown (tables; diagrams are referred to by their commands)."""
-    return _environment().get_template("report.md").render(c=context)
+    return _environment(markdown=True).get_template("report.md").render(c=context)
 
 
 def report_files(folder: Path, *, pdf: bool = False) -> list[Path]:

@@ -146,3 +146,20 @@ def test_inventory_says_how_its_integrations_relate_to_the_audits_count(runner, 
         f"Semua integrasi yang tercatat ({recorded}), apa pun status dan mekanismenya; "
         f"{audit['metrics']['integrations']} di antaranya aktif dan membawa data"
     ) in html
+
+
+def test_markdown_keeps_html_in_model_names_as_text(runner, make_model, tmp_path):
+    """A name from an imported spreadsheet can hold markup; report.md must not carry it as
+    HTML (index.html escapes it too)."""
+    root = make_model({"m.yaml": """\
+        units: [{id: dinkes, name: "Dinas <b>Kesehatan</b>", kind: dinas, networks: [jip]}]
+        applications:
+          - {id: x, name: "<script>alert(1)</script>", kind: khusus, owner: dinkes}
+        """})
+    out = tmp_path / "laporan"
+    runner.invoke(app, ["report", str(root), "-o", str(out)])
+    markdown = (out / "report.md").read_text()
+    assert "<script" not in markdown and "<b>" not in markdown
+    assert "&lt;script>alert(1)&lt;/script>" in markdown
+    assert "<details><summary>" in markdown  # the folds the template writes stay
+    assert "<script>alert" not in (out / "index.html").read_text()
