@@ -202,7 +202,7 @@ def test_roadmap_and_diff_in_indonesian_with_lang_id(runner):
     assert result.exit_code == 0, result.output
     assert result.stdout.startswith(
         "Peta Rencana SPBE: Pemerintah Kabupaten Lembah Hijau, 11 butir 2025-2029\n"
-        "dinilai: 2023 2.31 (Cukup), 2024 2.68 (Baik); kondisi kini adalah yang terakhir\n"
+        "dinilai: 2023 2,31 (Cukup), 2024 2,68 (Baik); kondisi kini adalah yang terakhir\n"
     )
     assert "      menambah int-simbg-eretribusi; mengubah int-simbg-simpel-izin\n" in result.stdout
     result = runner.invoke(app, ["diff", str(EXAMPLE), str(EXAMPLE), "--lang", "id"])
@@ -212,7 +212,7 @@ def test_roadmap_and_diff_in_indonesian_with_lang_id(runner):
     )
     assert result.stdout.endswith(
         "0 ditambah, 0 dihapus, 0 diubah, 0 dialihkan, 0 temuan baru, 0 terselesaikan, "
-        "indeks 2.68 -> 2.68\n"
+        "indeks 2,68 -> 2,68\n"
     )
     later = ROOT / "examples" / "kabupaten-lembah-hijau-2029"
     result = runner.invoke(app, ["diff", str(EXAMPLE), str(later), "--lang", "id"])

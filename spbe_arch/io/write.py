@@ -12,14 +12,17 @@ __all__ = ["refuse_overwrite", "write_atomic"]
 
 
 def refuse_overwrite(paths: Iterable[Path], *, force: bool = False) -> None:
-    """Raise `SpbeError` naming the first of `paths` that exists, unless `force`.
+    """Raise `SpbeError` naming the first of `paths` that is a folder, or that exists unless
+    `force`.
 
-    Writers call it for all their files before writing any, so a refusal writes nothing.
+    Writers call it for all their files before writing any, so a refusal writes nothing. A
+    folder is refused even with `force`: a file is never written in place of one.
     """
-    if force:
-        return
     for path in paths:
-        if path.exists():
+        if path.is_dir():
+            raise SpbeError(_("{path}: is a folder; give the path of a file to write (such as "
+                              "{example})").format(path=path, example=path / "FILE"))
+        if path.exists() and not force:
             raise SpbeError(_("{path}: already exists; use --force to overwrite it").format(
                 path=path))
 

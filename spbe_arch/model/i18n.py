@@ -85,14 +85,24 @@ def N_(message: str) -> str:
     return message
 
 
-def decimal(value: float, digits: int = 2, lang: str | None = None) -> str:
+def decimal(
+    value: float, digits: int | None = 2, lang: str | None = None, *, sign: bool = False
+) -> str:
     """`value` with `digits` decimals as the language writes it: a decimal comma in Indonesian
     (indeks 2,68), a point in English (2.68). For text people read; JSON keeps numbers.
+
+    `digits=None` writes as few as the value needs (a weight of 16.5 or 13); `sign` writes
+    '+' before a positive value (a change).
 
     Examples
     --------
     >>> decimal(2.6849, lang="id"), decimal(2.6849, lang="en"), decimal(12.5, 1, lang="id")
     ('2,68', '2.68', '12,5')
+    >>> decimal(16.5, None, lang="id"), decimal(13.0, None, lang="id")
+    ('16,5', '13')
+    >>> decimal(0.0125, 3, lang="id", sign=True), decimal(-0.5, lang="id", sign=True)
+    ('+0,013', '-0,50')
     """
-    text = f"{value:.{digits}f}"
+    plus = "+" if sign else ""
+    text = f"{value:{plus}g}" if digits is None else f"{value:{plus}.{digits}f}"
     return text.replace(".", ",") if (lang or _language.get()) == "id" else text

@@ -14,12 +14,20 @@ from ..io import national_platforms
 from ..model import PlatformKind
 from ..model.types import IntegrationVia
 from .instansi import Traits, instansi_key
-from .result import CrossIntegration, DuplicateFunction, PlatformAdoption, SharedDependency
+from .result import (
+    CrossIntegration,
+    DuplicateFunction,
+    FunctionMatch,
+    PlatformAdoption,
+    SharedDependency,
+)
 
 __all__ = ["cross_integrations", "duplicate_functions", "platform_adoption", "shared_dependencies"]
 
 App = tuple[str, str]
 """(instansi id, application id)."""
+_KEYS = ("ref", "name", "description")
+"""What joins applications, in the order a group lists them."""
 
 
 def duplicate_functions(every: list[Traits]) -> list[DuplicateFunction]:
@@ -37,7 +45,7 @@ def duplicate_functions(every: list[Traits]) -> list[DuplicateFunction]:
             member = (traits.id, app.id)
             names[member] = app.function
             ref = app.ref if app.ref and app.ref.count(".") >= 2 else None
-            for kind, value in (("RAA code", ref), ("name", app.name_key),
+            for kind, value in (("ref", ref), ("name", app.name_key),
                                 ("description", app.description_key)):
                 if value:
                     by_key[kind, value].append(member)
@@ -59,19 +67,19 @@ def duplicate_functions(every: list[Traits]) -> list[DuplicateFunction]:
             if top != first:
                 parent[top] = first
     groups: dict[App, set[App]] = defaultdict(set)
-    reasons: dict[App, set[str]] = defaultdict(set)
+    reasons: dict[App, set[FunctionMatch]] = defaultdict(set)
     for (kind, value), members in shared:
         top = root(members[0])
         groups[top].update(members)
         shown = names[members[0]] if kind == "name" else value
-        reasons[top].add(kind if kind == "description" else f"{kind} '{shown}'")
+        reasons[top].add(FunctionMatch(kind, None if kind == "description" else shown))
     out = []
     for top, members in groups.items():
         counted = Counter(names[m] for m in members)
         name = min(counted, key=lambda n: (-counted[n], n))
         out.append(DuplicateFunction(
             name=name,
-            matched_by=tuple(sorted(reasons[top])),
+            matched_by=tuple(sorted(reasons[top], key=lambda m: (_KEYS.index(m.key), m.value))),
             instansi=tuple(sorted({i for i, _ in members})),
             applications=tuple(sorted(members)),
         ))

@@ -1,4 +1,4 @@
-"""Published SPBE results (a CSV of KemenPANRB's evaluation) set beside the estimates.
+"""Published SPBE results (a CSV or XLSX of KemenPANRB's evaluation) set beside the estimates.
 
 The file has a header row with at least `year`, `instansi`, `index` and a column per domain
 named `d<domain id>_...` (`d1_kebijakan`, ...), as `spbe-results-2023-2024.csv`; `predikat` is
@@ -6,7 +6,6 @@ read when present. Instansi are matched by name loosely: case, spacing, punctuat
 'Pemerintah' and the short forms 'Kab.' and 'Prov.' aside.
 """
 
-import csv
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,6 +19,8 @@ __all__ = ["PublishedRow", "compare", "read_published"]
 
 REQUIRED = ("year", "instansi", "index")
 _DOMAIN = re.compile(r"^d(\d+)_")
+_DECIMAL_COMMA = re.compile(r"^(-?\d+),(\d+)$")
+"""A number written with a decimal comma, as Indonesian spreadsheets save it (2,45)."""
 
 
 @dataclass(frozen=True)
@@ -35,7 +36,12 @@ class PublishedRow:
 
 
 def read_published(path: Path) -> list[PublishedRow]:
-    """The rows of a published-results CSV.
+    """The rows of a published-results file.
+
+    Read as the inventory import reads a spreadsheet (`spbe_arch.interop.inventory.table`):
+    CSV separated by commas, semicolons or tabs (Indonesian Excel saves semicolons), UTF-8
+    with or without BOM, UTF-16 or Windows-1252, or an XLSX workbook's first sheet. Numbers
+    may have a decimal comma ('2,45').
 
     Raises
     ------
@@ -43,17 +49,15 @@ def read_published(path: Path) -> list[PublishedRow]:
         The file cannot be read, lacks a required column, or a cell is not a number (the
         message names the file, the line and the fix).
     """
-    try:
-        with path.open(encoding="utf-8-sig", newline="") as handle:
-            table = list(csv.reader(handle))
-    except (OSError, UnicodeDecodeError, csv.Error) as exc:
-        raise SpbeError(_("{path}: cannot read the published results: {reason}").format(
-            path=path, reason=exc)) from None
-    if not table:
+    from ..interop.inventory.table import open_table
+
+    table = open_table(path).rows
+    first = next(table, None)
+    if first is None:
         raise SpbeError(_("{path}: empty file; the first line names the columns "
                           "(year, instansi, index, d1_..., as the published results)").format(
                               path=path))
-    header = [name.strip().casefold() for name in table[0]]
+    header = [name.strip().casefold() for name in first[1]]
     missing = [name for name in REQUIRED if name not in header]
     if missing:
         raise SpbeError(_(
@@ -63,15 +67,15 @@ def read_published(path: Path) -> list[PublishedRow]:
     domains = {i: int(m.group(1)) for i, name in enumerate(header) if (m := _DOMAIN.match(name))}
     column = {name: i for i, name in enumerate(header)}
     out = []
-    for line, cells in enumerate(table[1:], start=2):
-        if not any(cell.strip() for cell in cells):
+    for line, cells in table:
+        if not any(cells):
             continue
         cells = cells + [""] * (len(header) - len(cells))
 
         def number(index: int, kind=float, line=line, cells=cells):
-            text = cells[index].strip()
+            text = cells[index]
             try:
-                return kind(text)
+                return kind(_DECIMAL_COMMA.sub(r"\1.\2", text) if kind is float else text)
             except ValueError:
                 example = "2024" if kind is int else "3.04"
                 raise SpbeError(_(
@@ -79,14 +83,14 @@ def read_published(path: Path) -> list[PublishedRow]:
                 ).format(path=path, line=line, column=header[index], value=repr(text),
                          example=example)) from None
 
-        predikat = cells[column["predikat"]].strip() if "predikat" in column else ""
+        predikat = cells[column["predikat"]] if "predikat" in column else ""
         out.append(PublishedRow(
             line=line,
             year=number(column["year"], int),
-            instansi=cells[column["instansi"]].strip(),
+            instansi=cells[column["instansi"]],
             index=number(column["index"]),
             predikat=predikat or None,
-            domains={d: number(i) for i, d in domains.items() if cells[i].strip()},
+            domains={d: number(i) for i, d in domains.items() if cells[i]},
         ))
     return out
 
@@ -114,6 +118,7 @@ def compare(
             for d in row.domains if d.id in entry.domains
         )
         compared.append(PublishedComparison(
-            row.id, entry.instansi, entry.year, entry.index, entry.predikat, row.index, domains
+            row.id, entry.instansi, entry.year, entry.index, entry.predikat,
+            round(row.index, 2), domains
         ))
     return compared, missing

@@ -5,6 +5,7 @@ Formatting lives in `spbe_arch.report.portfolio`.
 
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import Literal, NamedTuple
 
 from ..audit import Known, Share
 from ..maturity import Score
@@ -15,6 +16,7 @@ __all__ = [
     "CrossIntegration",
     "DomainDifference",
     "DuplicateFunction",
+    "FunctionMatch",
     "InstansiRow",
     "PlatformAdoption",
     "PortfolioResult",
@@ -81,13 +83,21 @@ class Totals:
     completeness: Known
 
 
+class FunctionMatch(NamedTuple):
+    """A key that joined the applications of a duplicate function: `ref` (an RAA code) or
+    `name` with the value shared, or `description` (the value, long, left out)."""
+
+    key: Literal["ref", "name", "description"]
+    value: str | None = None
+
+
 @dataclass(frozen=True)
 class DuplicateFunction:
     """One local application function built by several instansi: a candidate for an aplikasi
     umum or a shared service. `matched_by` says which keys joined them."""
 
     name: str
-    matched_by: tuple[str, ...]
+    matched_by: tuple[FunctionMatch, ...]
     instansi: tuple[str, ...]
     applications: tuple[tuple[str, str], ...]
     """(instansi id, application id), sorted."""
@@ -131,7 +141,12 @@ class SharedDependency:
 
 @dataclass(frozen=True)
 class DomainDifference:
-    """One domain: the published score beside the estimate, and the sources of the estimate."""
+    """One domain: the published score beside the estimate, and the sources of the estimate.
+
+    Scores are published with two decimals, so the estimate is compared rounded to two as
+    well: the difference is that of the numbers shown (1.34 - 1.20 = +0.14, not the +0.15 of
+    an estimate of 1.345). Four decimals would only show noise the evaluator does not publish.
+    """
 
     id: int
     name: str
@@ -146,7 +161,8 @@ class DomainDifference:
 
 @dataclass(frozen=True)
 class PublishedComparison:
-    """An instansi's published result of one year beside the portfolio's estimate."""
+    """An instansi's published result of one year beside the portfolio's estimate (rounded to
+    two decimals, as the published index, like `DomainDifference`)."""
 
     instansi: str
     published_name: str

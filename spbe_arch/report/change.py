@@ -3,7 +3,7 @@ findings, written by `findings_sarif`). They never compute."""
 
 from typing import TYPE_CHECKING, Any
 
-from ..model.i18n import N_
+from ..model.i18n import N_, decimal
 from ..model.i18n import gettext as _
 from .audit import kind_word, share_text
 from .findings import finding_dict, findings_markdown, findings_text
@@ -70,7 +70,7 @@ def _summary(result: "DiffResult") -> str:
     ]
     if result.index_change is not None:
         parts.append(_("index {old} -> {new}").format(
-            old=f"{result.old_index:.2f}", new=f"{result.new_index:.2f}"))
+            old=decimal(result.old_index), new=decimal(result.new_index)))
     return ", ".join(parts)
 
 
@@ -106,14 +106,14 @@ def diff_text(result: "DiffResult", *, old_prefix: str = "", new_prefix: str = "
         lines += [
             "",
             _("index: {old} ({old_predikat}) -> {new} ({new_predikat}), {change}").format(
-                old=f"{result.old_index:.2f}", old_predikat=result.old_predikat,
-                new=f"{result.new_index:.2f}", new_predikat=result.new_predikat,
-                change=f"{result.index_change:+.3f}"),
+                old=decimal(result.old_index), old_predikat=result.old_predikat,
+                new=decimal(result.new_index), new_predikat=result.new_predikat,
+                change=decimal(result.index_change, 3, sign=True)),
         ]
         lines += [
             "  " + _("indicator {id} {name}: {old} -> {new} ({change})").format(
                 id=i.id, name=i.name, old=i.old_level or "-", new=i.new_level or "-",
-                change=f"{i.index_change:+.3f}")
+                change=decimal(i.index_change, 3, sign=True))
             for i in result.indicators
         ]
     lines += ["", _summary(result)]
@@ -178,8 +178,9 @@ def diff_markdown(result: "DiffResult") -> str:
     ]
     if result.index_change is not None:
         lines.append(
-            f"| **indeks SPBE** | {result.old_index:.2f} ({result.old_predikat}) | "
-            f"{result.new_index:.2f} ({result.new_predikat}) | {result.index_change:+.3f} |"
+            f"| **indeks SPBE** | {decimal(result.old_index)} ({result.old_predikat}) | "
+            f"{decimal(result.new_index)} ({result.new_predikat}) | "
+            f"{decimal(result.index_change, 3, sign=True)} |"
         )
     lines.append("")
     lines.append(
@@ -205,7 +206,7 @@ def roadmap_rows(result: "RoadmapResult") -> list[tuple[str, ...]]:
         return (
             _("as-is") if year.year is None else str(year.year),
             str(len(year.items)) if year.year is not None else "-",
-            f"{year.index:.2f}",
+            decimal(year.index),
             year.predikat,
             share_text(m.integrations_via_splp),
             share_text(m.cross_unit_integrations_via_splp),
@@ -245,7 +246,7 @@ def _undelivered_lines(result: "RoadmapResult") -> list[str]:
     gap = result.undelivered
     if gap is None:
         return []
-    target = _(" (index {index})").format(index=f"{result.target_index:.2f}") if (
+    target = _(" (index {index})").format(index=decimal(result.target_index)) if (
         result.target_index is not None) else ""
     count = len(gap.added) + len(gap.removed) + len(gap.changed)
     lines = ["", _("not delivered by any item, compared with {target}{index}: {count}").format(
@@ -273,7 +274,7 @@ def roadmap_text(result: "RoadmapResult", console: Any, *, prefix: str = "") -> 
     for line in findings_text(result.findings, prefix=prefix):
         console.print(line, markup=False, highlight=False, soft_wrap=True)
     if result.assessed:
-        past = ", ".join(f"{a.year} {a.index:.2f} ({a.predikat})" for a in result.assessed)
+        past = ", ".join(f"{a.year} {decimal(a.index)} ({a.predikat})" for a in result.assessed)
         console.print(_("assessed: {years}; as-is is the latest").format(years=past),
                       markup=False, highlight=False, soft_wrap=True)
     console.print("\n" + _("items"), markup=False)

@@ -140,7 +140,7 @@ def render_maturity_text(result: MaturityResult, console, *, prefix: str = "") -
     console.print(_("index by column: {columns}").format(columns=_columns(result.indices)),
                   highlight=False)
     for domain in result.domains:
-        table = Table(title=f"{domain.id}. {domain.name} (bobot {domain.weight:g}) — "
+        table = Table(title=f"{domain.id}. {domain.name} (bobot {decimal(domain.weight, None)}) — "
                       f"{decimal(domain.score)}", title_justify="left", expand=False)
         for column in ("no", "indikator", "bobot", _("self"), _("verified"), _("model"),
                        _("counted"), _("why")):
@@ -148,7 +148,7 @@ def render_maturity_text(result: MaturityResult, console, *, prefix: str = "") -
         for rating in result.indicators:
             if rating.domain != domain.id:
                 continue
-            table.add_row(rating.id, rating.name, f"{rating.weight:g}",
+            table.add_row(rating.id, rating.name, decimal(rating.weight, None),
                           _level(rating.self_level), _level(rating.verified_level),
                           _level(rating.model_level), f"{rating.level} {rating.level_name}",
                           _why(rating))
@@ -196,14 +196,14 @@ def maturity_markdown(result: MaturityResult) -> str:
              f"**{_summary(result)}** — {result.framework_name}", "",
              _("Index by column: {columns}.").format(columns=_columns(result.indices)), "",
              _header(_("domain"), "bobot", _("score"))]
-    lines += [f"| {d.id}. {_cell(d.name)} | {d.weight:g} | {decimal(d.score)} |"
+    lines += [f"| {d.id}. {_cell(d.name)} | {decimal(d.weight, None)} | {decimal(d.score)} |"
               for d in result.domains]
     for domain in result.domains:
         lines += ["", f"## {domain.id}. {domain.name}", "",
                   _header("no", "indikator", "bobot", _("self"), _("verified"), _("model"),
                           _("counted"), _("why"))]
         lines += [
-            f"| {r.id} | {_cell(r.name)} | {r.weight:g} | {_level(r.self_level)} | "
+            f"| {r.id} | {_cell(r.name)} | {decimal(r.weight, None)} | {_level(r.self_level)} | "
             f"{_level(r.verified_level)} | {_level(r.model_level)} | {r.level} {r.level_name} | "
             f"{_cell(_why(r))} |"
             for r in result.indicators if r.domain == domain.id

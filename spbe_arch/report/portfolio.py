@@ -9,7 +9,7 @@ from ..audit import Known, Share
 from ..model.i18n import N_, decimal, language
 from ..model.i18n import gettext as _
 from ..model.rules import listed
-from ..portfolio import PortfolioResult
+from ..portfolio import FunctionMatch, PortfolioResult
 from .audit import share_text
 from .findings import finding_dict, findings_text
 
@@ -26,6 +26,13 @@ _TITLES = {
 }
 """Column -> its title in the text and Markdown (a catalog message)."""
 _NUMBERS = ("rank", "elements", "year", "index")
+_MATCHED = {"ref": N_("RAA code '{value}'"), "name": N_("name '{value}'"),
+            "description": N_("description")}
+"""What joined a duplicate function's applications (a catalog message; JSON keeps English)."""
+_DEPENDENCY = {"data centre": N_("data centre"), "vendor": N_("vendor")}
+_SOURCES = {"verified": N_("verified"), "claim": N_("claim"), "model": N_("model"),
+            "none": N_("unrated")}
+"""Where a domain's levels come from (`none`: unrated, at the lowest level)."""
 
 
 def _title(column: str) -> str:
@@ -72,10 +79,17 @@ def _sign(value: float) -> str:
 
 
 def _sources(sources: dict[str, int]) -> str:
-    """'6 model, 4 unrated': where a domain's levels come from (`none`: the lowest level)."""
-    unrated = _("unrated")
-    return ", ".join(f"{n} {unrated if source == 'none' else source}"
-                     for source, n in sources.items())
+    """'6 model, 4 unrated': where a domain's levels come from."""
+    return ", ".join(f"{n} {_(_SOURCES.get(source, source))}" for source, n in sources.items())
+
+
+def _matched(matches: tuple[FunctionMatch, ...]) -> str:
+    """"RAA code 'RAA.03.02', name 'SIMPUS'": what joined a duplicate function."""
+    return ", ".join(_(_MATCHED[m.key]).format(value=m.value) for m in matches)
+
+
+def _dependency(kind: str) -> str:
+    return _(_DEPENDENCY.get(kind, kind))
 
 
 def _sections(result: PortfolioResult) -> list[tuple[str, list[str]]]:
@@ -89,7 +103,7 @@ def _sections(result: PortfolioResult) -> list[tuple[str, list[str]]]:
         [_("{function}: {count} instansi ({instansi}); {applications} applications; matched by "
            "{matched}").format(function=d.name, count=len(d.instansi),
                                instansi=listed(list(d.instansi), 8),
-                               applications=len(d.applications), matched=", ".join(d.matched_by))
+                               applications=len(d.applications), matched=_matched(d.matched_by))
          for d in result.duplicates],
     ))
     total = len(result.rows)
@@ -111,8 +125,8 @@ def _sections(result: PortfolioResult) -> list[tuple[str, list[str]]]:
         _("data centres and vendors several instansi depend on ({count})").format(
             count=len(result.shared_dependencies)),
         [_("{kind} {name} ({id}): {count} instansi, {applications} applications "
-           "({instansi})").format(kind=d.kind, name=d.name, id=d.id, count=len(d.instansi),
-                                  applications=d.applications,
+           "({instansi})").format(kind=_dependency(d.kind), name=d.name, id=d.id,
+                                  count=len(d.instansi), applications=d.applications,
                                   instansi=listed(list(d.instansi), 8))
          for d in result.shared_dependencies],
     ))
@@ -224,7 +238,9 @@ def portfolio_dict(result: PortfolioResult) -> dict[str, Any]:
         "totals": totals(result.totals),
         "regions": [totals(t) for t in result.regions],
         "duplicate_functions": [
-            {"name": d.name, "matched_by": list(d.matched_by), "instansi": list(d.instansi),
+            {"name": d.name,
+             "matched_by": [_MATCHED[m.key].format(value=m.value) for m in d.matched_by],
+             "instansi": list(d.instansi),
              "applications": [{"instansi": i, "application": a} for i, a in d.applications]}
             for d in result.duplicates
         ],
@@ -273,11 +289,13 @@ def portfolio_html(result: PortfolioResult, *, title: str, version: str) -> str:
         undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True,
     )
     env.filters["names"] = lambda ids: [result.name(i) for i in ids]
+    env.filters["num"] = decimal
     script = files("spbe_arch.report").joinpath("templates/portfolio.js").read_text("utf-8")
     digest = base64.b64encode(hashlib.sha256(script.encode()).digest()).decode()
     return env.get_template("portfolio.html").render(
         r=result, title=title, version=version, script=script, script_hash=f"sha256-{digest}",
         columns=COLUMNS, cells=_cells, share=share_text, known=_known, listed=listed,
-        sign=_sign, sources=_sources, findings_text=findings_text, title_of=_title, _=_,
+        sign=_sign, sources=_sources, matched=_matched, dependency=_dependency,
+        findings_text=findings_text, title_of=_title, _=_,
         lang=language(),
     )

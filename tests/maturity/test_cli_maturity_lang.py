@@ -165,3 +165,15 @@ def test_maturity_markdown_lang_id(runner):
     assert "| +0,0300 | sedang | catat transaksi layanan di satu-data-lembah-hijau" in page
     for word in (r"\bintegrate\b", r"\brecord\b", "self-assessed", " the model ", "Trajectory"):
         assert not re.search(word, page), word
+
+
+def test_maturity_lang_id_writes_weights_with_a_decimal_comma(runner):
+    text = runner.invoke(app, ["maturity", str(EXAMPLE), "--lang", "id"])
+    assert text.exit_code == 0, text.output
+    assert "3. Manajemen SPBE (bobot 16,5) — 1,91" in text.stdout
+    assert re.search(r"^│ 1  │ Kebijakan internal +│ 1,3 +│", text.stdout, re.M)
+    markdown = runner.invoke(app, ["maturity", str(EXAMPLE), "--lang", "id", "-f", "markdown"])
+    assert "\n| 3. Manajemen SPBE | 16,5 | 1,91 |\n" in markdown.stdout
+    assert "\n| 1 | Kebijakan internal Arsitektur SPBE | 1,3 | 3 |" in markdown.stdout
+    english = runner.invoke(app, ["maturity", str(EXAMPLE), "-f", "markdown"])
+    assert "\n| 3. Manajemen SPBE | 16.5 | 1.91 |\n" in english.stdout

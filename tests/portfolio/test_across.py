@@ -1,5 +1,6 @@
 """The cross-instansi sections on hand-made traits: what joins applications and what does not."""
 
+from spbe_arch.portfolio import FunctionMatch
 from spbe_arch.portfolio.across import duplicate_functions, shared_dependencies
 from spbe_arch.portfolio.instansi import LocalApp, Traits
 
@@ -21,8 +22,9 @@ def test_duplicate_functions_join_by_name_code_or_description_across_instansi():
         _traits("c", _app("simpus-c", "simpus", ref="RAA.03.02")),
     ])
     assert [(g.name, g.instansi, g.matched_by) for g in groups] == [
-        ("SIK Puskesmas", ("a", "b", "c"), ("RAA code 'RAA.03.02'", "name 'SIMPUS'")),
-        ("Pajak PBB", ("a", "b"), ("description",)),
+        ("SIK Puskesmas", ("a", "b", "c"),
+         (FunctionMatch("ref", "RAA.03.02"), FunctionMatch("name", "SIMPUS"))),
+        ("Pajak PBB", ("a", "b"), (FunctionMatch("description"),)),
     ]
 
 

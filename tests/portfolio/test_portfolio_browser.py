@@ -32,3 +32,24 @@ def test_portfolio_page_opens_offline_in_chromium(runner, tmp_path):
     shots = Path(os.environ.get("SPBE_SCREENSHOTS", tmp_path))
     shots.mkdir(parents=True, exist_ok=True)
     (shots / "portfolio.png").write_bytes(page.screenshot)
+
+
+@pytest.mark.parametrize("width", [1400, 1280])
+def test_portfolio_tables_fit_the_window_in_indonesian(runner, tmp_path, width):
+    """Long Indonesian headers wrap instead of pushing the last columns out of sight."""
+    chromium = find_chromium()
+    if chromium is None:
+        pytest.skip("chromium is not installed (apt-get install chromium); CI installs it")
+    from report_browser import open_page
+
+    page_file = tmp_path / "portofolio.html"
+    models = write_models(tmp_path / "models", ["kab-alpha", "kota-beta", "kab-gamma"])
+    result = runner.invoke(app, ["portfolio", str(models), "-f", "html", "--lang", "id",
+                                 "-o", str(page_file)])
+    assert result.exit_code == 0, result.output
+
+    with open_page(page_file, width=width, chromium=chromium) as page:
+        overflowing = page.eval(
+            "[...document.querySelectorAll('.scroll')].filter(s => s.scrollWidth > "
+            "s.clientWidth).map(s => s.firstElementChild.id)")
+    assert overflowing == []
