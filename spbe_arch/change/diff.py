@@ -119,6 +119,11 @@ class DiffResult:
     """Findings of the new model that the old one did not have (located in the new model)."""
     resolved: list[Finding] = field(default_factory=list)
     """Findings of the old model that the new one no longer has (located in the old model)."""
+    waived: list[Finding] = field(default_factory=list)
+    """Findings of both models that a waiver accepts in the new one only (a change that
+    silences an error must show it)."""
+    unwaived: list[Finding] = field(default_factory=list)
+    """Findings of both models that a waiver accepted in the old one only: they count again."""
     metrics: list[MetricChange] = field(default_factory=list)
     old_index: float | None = None
     new_index: float | None = None
@@ -187,6 +192,13 @@ def diff(
     new_findings = [*new_audit.findings, *_own(new_maturity, new.findings)]
     result.introduced = _only_in(new_findings, old_findings)
     result.resolved = _only_in(old_findings, new_findings)
+    was_waived = {finding_key(f) for f in old_findings if f.waived}
+    is_waived = {finding_key(f) for f in new_findings if f.waived}
+    introduced = set(map(id, result.introduced))
+    kept = [f for f in new_findings if id(f) not in introduced]
+    result.waived = [f for f in kept if f.waived and finding_key(f) not in was_waived]
+    result.unwaived = [f for f in kept if not f.waived and finding_key(f) in was_waived
+                       and finding_key(f) not in is_waived]
     result.metrics = _metric_changes(old_audit.metrics, new_audit.metrics)
     result.old_index, result.new_index = old_maturity.index, new_maturity.index
     result.old_predikat, result.new_predikat = old_maturity.predikat, new_maturity.predikat

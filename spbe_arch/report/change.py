@@ -68,6 +68,10 @@ def _summary(result: "DiffResult") -> str:
         _("{count} findings introduced").format(count=len(result.introduced)),
         _("{count} resolved").format(count=len(result.resolved)),
     ]
+    if result.waived:
+        parts.append(_("{count} newly waived").format(count=len(result.waived)))
+    if result.unwaived:
+        parts.append(_("{count} no longer waived").format(count=len(result.unwaived)))
     if result.index_change is not None:
         parts.append(_("index {old} -> {new}").format(
             old=decimal(result.old_index), new=decimal(result.new_index)))
@@ -96,6 +100,13 @@ def diff_text(result: "DiffResult", *, old_prefix: str = "", new_prefix: str = "
     lines += findings_text(result.introduced, prefix=new_prefix)
     lines += ["", _("findings resolved: {count}").format(count=len(result.resolved))]
     lines += findings_text(result.resolved, prefix=old_prefix)
+    if result.waived:
+        lines += ["", _("findings newly waived: {count}").format(count=len(result.waived))]
+        lines += findings_text(result.waived, prefix=new_prefix)
+    if result.unwaived:
+        lines += ["", _("findings no longer waived (they count again): {count}").format(
+            count=len(result.unwaived))]
+        lines += findings_text(result.unwaived, prefix=new_prefix)
     lines += ["", _("metrics")]
     for change in result.metrics:
         lines.append(
@@ -143,6 +154,8 @@ def diff_dict(result: "DiffResult") -> dict[str, Any]:
         ],
         "findings_introduced": [finding_dict(f) for f in result.introduced],
         "findings_resolved": [finding_dict(f) for f in result.resolved],
+        "findings_waived": [finding_dict(f) for f in result.waived],
+        "findings_unwaived": [finding_dict(f) for f in result.unwaived],
         "metrics": {
             m.name: {"old": metric(m.old), "new": metric(m.new), "delta": m.delta}
             for m in result.metrics
@@ -185,9 +198,12 @@ def diff_markdown(result: "DiffResult") -> str:
     lines.append("")
     lines.append(
         findings_markdown(result.introduced, title=_("Findings introduced")).rstrip("\n"))
-    if result.resolved:
-        resolved = ", ".join(f"{f.code} `{f.element or ''}`" for f in result.resolved)
-        lines += ["", _("Resolved: {findings}").format(findings=resolved)]
+    for found, title in ((result.resolved, N_("Resolved: {findings}")),
+                         (result.waived, N_("Newly waived: {findings}")),
+                         (result.unwaived, N_("No longer waived: {findings}"))):
+        if found:
+            named = ", ".join(f"{f.code} `{f.element or ''}`" for f in found)
+            lines += ["", _(title).format(findings=named)]
     return "\n".join(lines) + "\n"
 
 

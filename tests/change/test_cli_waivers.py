@@ -143,3 +143,24 @@ def test_baseline_that_is_not_an_audit_json_cannot_run(runner, make_model, tmp_p
     missing = runner.invoke(app, ["audit", str(root), "--baseline", str(tmp_path / "none.json")])
     assert missing.exit_code == 2
     assert "cannot read the baseline (No such file or directory)" in missing.stderr
+
+
+def test_diff_shows_the_findings_a_change_waives_and_unwaives(runner, tmp_path):
+    """A pull request that only adds a waiver changes no element, yet it silences an error:
+    the diff says so; removing the waiver makes the finding count again."""
+    before = tmp_path / "before"
+    after = tmp_path / "after"
+    for folder, waivers in ((before, ""), (after, WAIVE_GAP.format(until="2099-12-31"))):
+        folder.mkdir()
+        (folder / "spbe.yaml").write_text(
+            "instansi: {id: kab-uji, name: Kabupaten Uji, level: kabupaten}\n")
+        for name, text in (("units.yaml", UNITS), ("apps.yaml", APPS), ("int.yaml", RECORDED),
+                           ("waivers.yaml", waivers or "waivers: []\n")):
+            (folder / name).write_text(text)
+    out = json.loads(runner.invoke(app, ["diff", str(before), str(after), "-f", "json"]).stdout)
+    assert [(f["code"], f["element"]) for f in out["findings_waived"]] == [
+        ("SPBE-A002", "simpus")]
+    assert out["findings_unwaived"] == [] and out["findings_introduced"] == []
+    back = runner.invoke(app, ["diff", str(after), str(before)])
+    assert "findings no longer waived (they count again): 1" in back.output
+    assert "1 no longer waived" in back.output.splitlines()[-1]
