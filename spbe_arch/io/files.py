@@ -50,6 +50,11 @@ def model_files(root: Path) -> tuple[Path, list[Path]]:
         raise SpbeError(_("{path}: no such file or folder").format(path=root))
     if root.is_file() and root.name == MANIFEST:
         root = root.parent
+    if root.is_file() and root.suffix.lower() not in SUFFIXES:
+        raise SpbeError(_(
+            "{path}: not a model file (.yaml, .yml or .json); a spreadsheet or CSV inventory "
+            "is read with `spbe-arch import inventory {path} -o FOLDER`, an ArchiMate file "
+            "with `spbe-arch import archimate`").format(path=root))
     if root.is_file():
         return root.parent, [root]
     manifest = root / MANIFEST

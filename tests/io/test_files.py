@@ -147,3 +147,15 @@ def test_tab_error_points_at_the_tab(make_model, text, line, column):
     (item,) = load_model(make_model({"u.yaml": text})).findings
     assert (item.code, item.location.line, item.location.column) == ("SPBE-R001", line, column)
     assert item.hint == "use spaces: YAML does not allow a tab here; nothing in this file was read"
+
+
+def test_a_spreadsheet_given_as_a_model_cannot_run(runner, tmp_path):
+    """`validate inventaris.xlsx` is not a model with errors (exit 1) but a command that
+    cannot run (exit 2), pointing at the import."""
+    from spbe_arch.cli import app
+
+    sheet = tmp_path / "inventaris.xlsx"
+    sheet.write_bytes(b"PK\x03\x04")
+    result = runner.invoke(app, ["validate", str(sheet)])
+    assert result.exit_code == 2
+    assert f"spbe-arch import inventory {sheet} -o FOLDER" in result.stderr
