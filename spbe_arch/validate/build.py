@@ -4,6 +4,7 @@ Each collection is validated as a whole list first (fast); only a list with erro
 validated again item by item, so that every valid element is kept and every error reported.
 """
 
+import re
 from difflib import get_close_matches
 from functools import cache
 from typing import Any
@@ -291,7 +292,7 @@ def _pydantic_findings(
     exc: ValidationError, file: str, prefix: tuple, item: Any, element_id: str | None
 ) -> list[Finding]:
     out = []
-    for error in exc.errors(include_url=False):
+    for error in _errors(exc):
         loc = tuple(error["loc"])
         kind = error["type"]
         field = ".".join(str(part) for part in loc) or "element"
@@ -340,9 +341,43 @@ def _pydantic_findings(
                     ),
                     element=element_id,
                     location=location,
+                    hint=_value_hint(error, value),
                 )
             )
     return out
+
+
+def _errors(exc: ValidationError) -> list[Any]:
+    """pydantic's errors, one per place: a value that fits no member of a union (the text,
+    number or true/false of `properties`) gives one error per member, named by the member's
+    type; those are one problem, reported once."""
+    out: list[Any] = []
+    unions: set[tuple] = set()
+    for error in exc.errors(include_url=False):
+        loc = tuple(error["loc"])
+        if loc and loc[-1] in _SCALARS:
+            if loc[:-1] in unions:
+                continue
+            unions.add(loc[:-1])
+            error = {**error, "loc": loc[:-1], "type": "scalar_type",
+                     "msg": "Input should be text, a number or true/false"}
+        out.append(error)
+    return out
+
+
+_SCALARS = frozenset({"str", "int", "float", "bool"})
+
+
+def _value_hint(error: Any, value: Any) -> str | None:
+    """A fix for the common slips: a number where text is wanted (an id `3201.1` unquoted),
+    a word close to one of the accepted ones (`optimal` for `optimum`)."""
+    if error["type"] == "string_type" and isinstance(value, int | float):
+        return _("YAML reads {value} as a number: quote it, '{value}'").format(value=value)
+    expected = str((error.get("ctx") or {}).get("expected", ""))
+    if isinstance(value, str) and expected:
+        close = get_close_matches(value, re.findall(r"'([^']*)'", expected), n=1, cutoff=0.6)
+        return _did_you_mean(close).strip() or None
+    return None
 
 
 def _did_you_mean(close: list[str]) -> str:

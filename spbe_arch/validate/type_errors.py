@@ -17,6 +17,7 @@ _TEMPLATES = {
     "missing": N_("field required"),
     "extra_forbidden": N_("extra inputs are not permitted"),
     "string_type": N_("input should be a valid string"),
+    "scalar_type": N_("input should be text, a number or true/false"),  # a union, once
     "int_type": N_("input should be a valid integer"),
     "int_parsing": N_("input should be a valid integer, unable to parse string as an integer"),
     "int_from_float": N_("input should be a valid integer, got a number with a fractional part"),
