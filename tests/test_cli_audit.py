@@ -198,6 +198,7 @@ def test_impact_json_contract(runner, make_model):
         "integrations_broken": [
             {"id": "int-01", "kind": "integrations", "path": ["splp", "int-01"]}
         ],
+        "hosting_unknown": 0,
     }
 
 
@@ -207,6 +208,21 @@ def test_impact_markdown(runner, make_model):
     assert result.exit_code == 0, result.output
     assert "### Impact of `simpus` (SIMPUS) failing" in result.stdout
     assert "| svc-puskesmas | services | simpus → svc-puskesmas |" in result.stdout
+
+
+def test_impact_of_infrastructure_says_when_hosting_is_unknown(runner, make_model):
+    """An outage that stops nothing the model shows may stop what it does not: applications
+    without `hosting:` are counted, never taken as safe."""
+    unknown = APPS.replace("    hosting: pdd-kab\n", "", 1)
+    root = make_model({"units.yaml": UNITS, "apps.yaml": unknown, "int.yaml": LINKED})
+    text = runner.invoke(app, ["impact", str(root), "pdd-kab"]).stdout.splitlines()
+    assert text[-1] == ("the hosting of 1 active applications is not recorded: the outage may "
+                        "stop them too")
+    payload = runner.invoke(app, ["impact", str(root), "pdd-kab", "-f", "json"]).stdout
+    assert json.loads(payload)["hosting_unknown"] == 1
+    known = make_model({"apps.yaml": APPS})
+    assert "not recorded" not in runner.invoke(app, ["impact", str(known), "pdd-kab"]).stdout
+    assert "not recorded" not in runner.invoke(app, ["impact", str(root), "simpus"]).stdout
 
 
 def test_impact_unknown_id_exits_2_with_close_matches(runner, make_model):

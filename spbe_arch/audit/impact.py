@@ -39,6 +39,7 @@ from ..graph import NATIONAL, ArchGraph
 from ..io import SpbeError, national_platforms
 from ..model import PlatformKind
 from ..model.i18n import gettext as _
+from .completeness import known_facts
 
 __all__ = ["ImpactResult", "UnknownElementError", "impact"]
 
@@ -92,6 +93,9 @@ class ImpactResult:
     units_affected: dict[str, Path] = field(default_factory=dict)
     integrations_broken: dict[str, Path] = field(default_factory=dict)
     kinds: dict[str, str] = field(default_factory=dict)
+    hosting_unknown: int = 0
+    """Active local applications whose hosting the model does not give, when the element is
+    infrastructure or a national platform: the outage may stop them too (unknown, not safe)."""
 
     def of_kind(self, kind: str, *, degraded: bool = False) -> list[str]:
         """Ids of one kind among the stopped (or degraded) elements, sorted."""
@@ -111,6 +115,7 @@ class ImpactResult:
             "degraded": entries(self.degraded),
             "units_affected": entries(self.units_affected),
             "integrations_broken": entries(self.integrations_broken),
+            "hosting_unknown": self.hosting_unknown,
         }
 
 
@@ -248,6 +253,9 @@ def impact(
             result.kinds[node] = graph.kind(node) or ""
     for link in result.integrations_broken:
         result.kinds[link] = "integrations"
+    if root_kind in ("infrastructure", NATIONAL):
+        hosting = known_facts(graph)["applications.hosting"]
+        result.hosting_unknown = hosting.of - hosting.known
     return result
 
 

@@ -136,6 +136,7 @@ def test_impact_as_dict_is_stable_json(graph):
         "degraded": [{"id": "e-kia", "kind": "applications", "path": ["int-02", "e-kia"]}],
         "units_affected": [],
         "integrations_broken": [],
+        "hosting_unknown": 0,
     }
 
 
