@@ -251,7 +251,8 @@ def schema(
         Path | None,
         typer.Option(
             "--output", "-o",
-            help="Folder to write the schema files into; --check reads it (default: schemas)",
+            help="Folder to write the schema files into (required); --check reads it, by default "
+            "schemas",
         ),
     ] = None,
     check: Annotated[
@@ -279,7 +280,7 @@ def docs(
         Path | None,
         typer.Option(
             "--output", "-o",
-            help="Folder to write the pages into; --check reads it (default: docs)",
+            help="Folder to write the pages into (required); --check reads it, by default docs",
         ),
     ] = None,
     check: Annotated[

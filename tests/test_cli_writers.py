@@ -1,6 +1,8 @@
 """Writers never surprise: no command writes where it was not told, none overwrites a file
 without --force, and a refusal writes nothing at all."""
 
+from pathlib import Path
+
 import pytest
 from conftest import ROOT
 
@@ -67,9 +69,15 @@ def test_check_reads_the_conventional_folder_and_writes_nothing(
     monkeypatch.chdir(tmp_path)
     result = runner.invoke(app, [command, "--check"])
     assert result.exit_code == 1, result.output
-    assert result.stdout.startswith(f"stale {folder}/")
+    assert result.stdout.startswith(f"missing {folder}/")  # none there: missing, not stale
     assert result.stderr == f"run `spbe-arch {command} -o {folder} --force` to regenerate\n"
     assert list(tmp_path.iterdir()) == []
+    (tmp_path / folder).mkdir()
+    written = runner.invoke(app, [command, "-o", folder])
+    first = written.stdout.split()[1]
+    Path(first).write_text("old\n")
+    stale = runner.invoke(app, [command, "--check"])
+    assert f"stale {first}" in stale.stdout.splitlines()
 
 
 @pytest.mark.parametrize(("command", "folder"), [("docs", "docs"), ("schema", "schemas")])

@@ -15,6 +15,8 @@ class Synced:
     folder: Path
     changed: list[str]
     check: bool
+    missing: frozenset[str] = frozenset()
+    """Those of `changed` that did not exist."""
 
 
 def sync_generated(
@@ -33,8 +35,9 @@ def sync_generated(
         for name, text in texts.items()
         if not (folder / name).is_file() or (folder / name).read_text(encoding="utf-8") != text
     ]
+    missing = frozenset(name for name in changed if not (folder / name).is_file())
     if not check:
         refuse_overwrite((folder / name for name in changed), force=force)
         for name in changed:
             write_atomic(folder / name, texts[name], force=force)
-    return Synced(folder, changed, check)
+    return Synced(folder, changed, check, missing)

@@ -450,8 +450,12 @@ def _import_archimate_text(outcome: Outcome) -> Page:
 
 def _generated_text(outcome: Outcome) -> Page:
     synced = outcome.result
-    verb = "stale" if synced.check else "wrote"
-    lines = [f"{verb} {synced.folder / name}" for name in synced.changed]
+    def verb(name: str) -> str:
+        if not synced.check:
+            return "wrote"
+        return "missing" if name in synced.missing else "stale"
+
+    lines = [f"{verb(name)} {synced.folder / name}" for name in synced.changed]
     if not synced.changed:
         lines.append(f"{synced.folder}: up to date")
     hint = ""
