@@ -148,10 +148,10 @@ def test_init_takes_the_instansi_id_from_its_name(runner, tmp_path):
     assert ids == ["kabupaten-a", "kota-b"]
 
 
-def test_schema_check_reports_stale_then_write_fixes_it(runner, tmp_path):
+def test_schema_check_reports_missing_then_write_fixes_it(runner, tmp_path):
     stale = runner.invoke(app, ["schema", "--check", "-o", str(tmp_path)])
     assert stale.exit_code == 1
-    assert "stale" in stale.output
+    assert "missing" in stale.output
     written = runner.invoke(app, ["schema", "-o", str(tmp_path)])
     assert written.exit_code == 0, written.output
     again = runner.invoke(app, ["schema", "--check", "-o", str(tmp_path)])
