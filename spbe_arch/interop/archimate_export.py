@@ -24,6 +24,7 @@ from .archimate_map import (
     NAMESPACE,
     NATIONAL,
     SPBE,
+    STATED_EMPTY,
     XSI,
     allowed,
     element_type,
@@ -173,16 +174,24 @@ def _elements(arch: Architecture, ids: _Ids) -> Iterable[_Concept]:
 
 
 def _field_properties(element: Any, skip: tuple[str, ...]) -> list[tuple[str, Any]]:
-    """The fields the element states (not its defaults) as (property name, value) pairs."""
+    """The fields the element states (not its defaults) as (property name, value) pairs.
+
+    A list stated empty (`networks: []`: the element has none) is a fact, where an omitted
+    one is unknown: it becomes the property `spbe:<field>` with an empty value, even for a
+    field `skip` leaves to relationships (no relationship can say "none").
+    """
     import orjson
 
     out: list[tuple[str, Any]] = []
     own: list[tuple[str, Any]] = []
     for name in type(element).model_fields:
-        if name in ("id", "name", "description", *skip) or name not in element.model_fields_set:
+        if name in ("id", "name", "description") or name not in element.model_fields_set:
             continue
         value = getattr(element, name)
-        if value is None:
+        if value == []:
+            out.append((SPBE + name, STATED_EMPTY))
+            continue
+        if value is None or name in skip:
             continue
         if name == "properties":
             own = list(value.items())

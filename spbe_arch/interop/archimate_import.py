@@ -34,6 +34,7 @@ from .archimate_map import (
     NATIONAL,
     NETWORK_WORDS,
     SPBE,
+    STATED_EMPTY,
     XSI,
     spbe_id,
 )
@@ -333,14 +334,13 @@ class _Converter:
         for name, values in spbe.items():
             is_list = fields.get(name)
             if is_list is not None:
-                record[name] = [_structured(v) for v in values] if is_list else values[0]
+                record[name] = _items(values) if is_list else values[0]
         if collection == "archimate_elements":
             record["type"] = concept.type
             self.unmapped[concept.type] += 1
         else:
             self.fill_required(concept, collection, record)
-        if spbe.get("tag"):
-            record["tags"] = [str(tag) for tag in spbe["tag"]]
+        _tags(spbe, record)
         if own:
             record["properties"] = own
         return record
@@ -416,8 +416,7 @@ class _Converter:
             record["severity"] = {
                 code: level for code, _, level in (str(v).partition("=") for v in spbe["severity"])
             }
-        if spbe.get("tag"):
-            record["tags"] = [str(tag) for tag in spbe["tag"]]
+        _tags(spbe, record)
         if own:
             record["properties"] = own
         return record
@@ -445,19 +444,13 @@ class _Converter:
         return record
 
     def assessment_entry(self, spbe: dict, own: dict) -> dict:
-        import orjson
-
         entry: dict[str, Any] = {}
         for name in ("indicator", "year", "level", "verified", "framework", "note"):
             if name in spbe:
                 entry[name] = spbe[name][0]
-        if "evidence" in spbe:
-            entry["evidence"] = []
-            for text in spbe["evidence"]:
-                try:
-                    entry["evidence"].append(orjson.loads(str(text)))
-                except orjson.JSONDecodeError:  # written by hand: keep it as the title
-                    entry["evidence"].append({"title": str(text)})
+        if "evidence" in spbe:  # ours is JSON; one written by hand is kept as the title
+            entry["evidence"] = [item if isinstance(item, dict) else {"title": str(item)}
+                                 for item in _items(spbe["evidence"])]
         return entry
 
     # --- relationships ------------------------------------------------------------------
@@ -519,9 +512,8 @@ class _Converter:
                 if name in spbe:
                     record[name] = spbe[name][0]
             if "data" in spbe:
-                record["data"] = [str(item) for item in spbe["data"]]
-        if spbe.get("tag"):
-            record["tags"] = [str(tag) for tag in spbe["tag"]]
+                record["data"] = [str(item) for item in _items(spbe["data"])]
+        _tags(spbe, record)
         for key, value in concept.attributes.items():
             own[f"archimate:{key}"] = value
         if own:
@@ -572,6 +564,18 @@ class _Converter:
             return NATIONAL in kinds
         allowed = REFERENCES.get(relation.collection, {}).get(relation.field, ())
         return "any" in allowed or bool(kinds & set(allowed))
+
+
+def _items(values: list) -> list:
+    """The items of a list field; a list stated empty (`spbe:<field>` with an empty value,
+    as our export writes `reads: []`) has none, but is stated."""
+    return [_structured(value) for value in values if value != STATED_EMPTY]
+
+
+def _tags(spbe: dict, record: dict) -> None:
+    """Set `tags` from the `spbe:tag` properties, or as stated empty by `spbe:tags`."""
+    if "tag" in spbe or "tags" in spbe:
+        record["tags"] = [str(tag) for tag in spbe.get("tag", [])]
 
 
 def _structured(value: Any) -> Any:
