@@ -205,3 +205,21 @@ def test_import_of_a_file_that_breaks_the_format_keeps_what_it_can_and_exits_1(
     )
     node = _by_id(folder, "infrastructure")["a"]
     assert node["properties"] == {"n": "1e999", "n.2": "9" * 47}  # numbers it cannot hold
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be", "utf-8-sig"])
+def test_import_reads_a_file_in_the_unicode_encoding_it_declares(runner, tmp_path, encoding):
+    declared = "UTF-8" if encoding == "utf-8-sig" else "UTF-16"
+    text = BIZZ.read_text("utf-8").replace('encoding="UTF-8"', f'encoding="{declared}"')
+    source = tmp_path / encoding / BIZZ.name
+    source.parent.mkdir()
+    source.write_bytes(("\ufeff" + text).encode(encoding.removesuffix("-sig")))
+    (tmp_path / "utf-8").mkdir()
+    plain = tmp_path / "utf-8" / BIZZ.name
+    plain.write_bytes(BIZZ.read_bytes())
+    result = _import(runner, source, tmp_path / "decoded")
+    assert result.exit_code == 0, result.output
+    assert _import(runner, plain, tmp_path / "plain").exit_code == 0
+    assert {p.name: p.read_text("utf-8") for p in (tmp_path / "decoded").iterdir()} == {
+        p.name: p.read_text("utf-8") for p in (tmp_path / "plain").iterdir()
+    }

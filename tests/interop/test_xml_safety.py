@@ -159,3 +159,15 @@ def test_file_cut_short_in_its_views_is_refused(runner, tmp_path):
         f"spbe-arch: {source}: does not end with </model>; the file may be truncated or "
         "damaged: export it again\n"
     )
+
+
+def test_utf_16_file_cut_short_in_its_views_is_refused(runner, tmp_path):
+    fixture = Path(__file__).parent / "fixtures" / "bizzdesign-nested-organizations-views.xml"
+    text = fixture.read_text("utf-8").replace('encoding="UTF-8"', 'encoding="UTF-16"')
+    cut = text.index('<view identifier="id-v2"')
+    source, result = _run(runner, tmp_path, ("\ufeff" + text[:cut]).encode("utf-16-le"))
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"spbe-arch: {source}: does not end with </model>; the file may be truncated or "
+        "damaged: export it again\n"
+    )
