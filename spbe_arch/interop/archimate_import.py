@@ -157,7 +157,7 @@ _NAME, _DOCUMENTATION, _PROPERTIES, _PROPERTY = (
 
 def _concept(node) -> _Concept:
     """The name(s), documentation, properties and attributes of an element or relationship."""
-    concept = _Concept(node.get("identifier", ""), node.get(_TYPE, ""))
+    concept = _Concept(node.get("identifier", ""), _type(node))
     docs = []
     for child in node:
         tag = child.tag
@@ -182,6 +182,14 @@ def _concept(node) -> _Concept:
         concept.target = node.get("target", "")
         concept.attributes = {k: node.get(k) for k in _ATTRIBUTES if node.get(k) is not None}
     return concept
+
+
+def _type(node) -> str:
+    """The node's `xsi:type`, a QName: `a:ApplicationComponent` is ApplicationComponent where
+    `a` names the exchange format's namespace (a value with another prefix is kept whole)."""
+    value = node.get(_TYPE, "").strip()
+    prefix, colon, local = value.partition(":")
+    return local if colon and node.nsmap.get(prefix) == NAMESPACE else value
 
 
 def _decode(datatype: str, text: str) -> Any:

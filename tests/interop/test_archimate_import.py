@@ -223,3 +223,30 @@ def test_import_reads_a_file_in_the_unicode_encoding_it_declares(runner, tmp_pat
     assert {p.name: p.read_text("utf-8") for p in (tmp_path / "decoded").iterdir()} == {
         p.name: p.read_text("utf-8") for p in (tmp_path / "plain").iterdir()
     }
+
+
+def test_import_resolves_prefixed_types_against_their_namespaces(runner, tmp_path):
+    source = tmp_path / "prefixed.xml"
+    source.write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        '<a:model xmlns:a="http://www.opengroup.org/xsd/archimate/3.0/" '
+        'xmlns:x="http://www.w3.org/2001/XMLSchema-instance" identifier="m">\n'
+        "  <a:name>Pemerintah Kota Prefix</a:name>\n"
+        "  <a:elements>\n"
+        '    <a:element identifier="e1" x:type="a:ApplicationComponent"><a:name>SIMPUS</a:name>'
+        "</a:element>\n"
+        '    <a:element identifier="e2" x:type="BusinessActor"><a:name>Dinas Kesehatan</a:name>'
+        "</a:element>\n"
+        "  </a:elements>\n"
+        '  <a:relationships><a:relationship identifier="r1" source="e2" target="e1" '
+        'x:type="a:Association"/></a:relationships>\n'
+        "</a:model>\n",
+        encoding="utf-8",
+    )
+    folder = tmp_path / "kota"
+    result = _import(runner, source, folder)
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines()[1] == f"wrote {folder}: units 1, applications 1"
+    assert _by_id(folder, "applications")["e1"] == {
+        "id": "e1", "name": "SIMPUS", "kind": "khusus", "owner": "e2",
+    }
