@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any, get_origin
 
 from ..io import SpbeError
-from ..model import COLLECTIONS, InfrastructureKind, UnitKind
+from ..model import COLLECTIONS, InfrastructureKind, NationalPlatform, UnitKind
 from ..model.i18n import gettext as _
 from ..validate.references import REFERENCES
 from .archimate_map import (
@@ -205,9 +205,8 @@ def _decode(datatype: str, text: str) -> Any:
 
 
 @cache
-def _fields(collection: str) -> dict[str, bool]:
+def _fields(model: type) -> dict[str, bool]:
     """Field name -> whether it holds a list, for the fields `spbe:<field>` may set."""
-    model = COLLECTIONS[collection]
     return {
         name: get_origin(info.annotation) is list
         for name, info in model.model_fields.items()
@@ -227,6 +226,7 @@ class _Converter:
         self.collection_of: dict[str, str] = {}  # exchange identifier -> collection
         self.kinds_of: dict[str, set[str]] = {}  # exchange identifier -> kinds accepted as
         self.records: dict[str, dict] = {}  # exchange identifier -> element record
+        self.platforms: list[dict] = []  # the model's own (`platforms:`)
         self.warnings: list[str] = []
         self.unmapped: Counter[str] = Counter()
         self.defaults: Counter[str] = Counter()
@@ -281,6 +281,11 @@ class _Converter:
                 self.collection_of[concept.identifier] = NATIONAL
                 self.kinds_of[concept.identifier] = {NATIONAL, *self._infra_kinds(concept.type)}
                 continue
+            if collection == "platforms":  # named like a national one
+                self.platforms.append(self.platform(concept, spbe))
+                self.collection_of[concept.identifier] = NATIONAL
+                self.kinds_of[concept.identifier] = {NATIONAL, *self._infra_kinds(concept.type)}
+                continue
             if collection == "instansi":
                 instansi = self.instansi(concept, spbe, own)
                 continue
@@ -315,6 +320,8 @@ class _Converter:
         by_collection: dict[str, list[dict]] = {name: [] for name in COLLECTIONS}
         for identifier, record in self.records.items():
             by_collection[self.collection_of[identifier]].append(record)
+        by_collection["platforms"] = self.platforms
+        by_collection["waivers"] = _items(self.split_properties(self.model)[0].get("waiver", []))
         for collection, records in by_collection.items():
             if records:
                 result.documents[f"{collection}.yaml"] = {collection: records}
@@ -338,7 +345,7 @@ class _Converter:
         record["name"] = concept.name or concept.type  # a junction has no name
         if concept.documentation:
             record["description"] = concept.documentation
-        fields = _fields(collection)
+        fields = _fields(COLLECTIONS[collection])
         for name, values in spbe.items():
             is_list = fields.get(name)
             if is_list is not None:
@@ -413,6 +420,15 @@ class _Converter:
             "processes, services and applications without an owner, assigned to the added "
             "unit '{unit}' (set their owner): {count}"
         ).format(unit=unit_id, count=len(ownerless)))
+
+    def platform(self, concept: _Concept, spbe: dict) -> dict:
+        """One of the model's own platforms, as our export wrote it."""
+        record: dict[str, Any] = {"id": self.model_id(concept.identifier),
+                                  "name": concept.name or concept.identifier}
+        for name, is_list in _fields(NationalPlatform).items():
+            if name in spbe:
+                record[name] = _items(spbe[name]) if is_list else spbe[name][0]
+        return record
 
     def instansi(self, concept: _Concept, spbe: dict, own: dict) -> dict:
         record: dict[str, Any] = {"id": self.model_id(concept.identifier),

@@ -235,3 +235,44 @@ def test_other_tools_files_export_again_valid_and_round_trip(runner, tmp_path, s
         assert result.exit_code == 0, result.output
     assert xsd_errors(shared, again.read_bytes()) == []
     assert _dump(load_model(last).architecture) == _dump(load_model(folder).architecture)
+
+
+OWN_PLATFORM_AND_WAIVER = {
+    "spbe.yaml": """\
+        instansi: {id: kab-uji, name: Kabupaten Uji, level: kabupaten}
+        platforms:
+          - {id: sipd-prov, name: SIPD Provinsi, kind: aplikasi_umum, aliases: [SIPD Prov]}
+        waivers:
+          - {code: SPBE-A001, element: simpus, reason: dijadwalkan 2027, until: 2099-12-31}
+        """,
+    "apps.yaml": """\
+        units:
+          - {id: dinkes, name: Dinas Kesehatan, kind: dinas}
+        applications:
+          - {id: simpus, name: SIMPUS, kind: khusus, owner: dinkes}
+          - {id: sikda, name: SIKDA, kind: umum, owner: dinkes, platform: sipd-prov}
+        integrations:
+          - {id: sikda-prov, source: sikda, target: sipd-prov, via: splp}
+        """,
+}
+
+
+def test_round_trip_keeps_the_models_own_platforms_and_its_waivers(
+    make_model, runner, tmp_path, shared
+):
+    model = make_model(OWN_PLATFORM_AND_WAIVER)
+    exported, folder = tmp_path / "a.xml", tmp_path / "imported"
+    result = runner.invoke(app, ["export", "archimate", str(model), "-o", str(exported)])
+    assert result.exit_code == 0, result.output
+    assert xsd_errors(shared, exported.read_bytes()) == []
+    result = runner.invoke(app, ["import", "archimate", str(exported), "-o", str(folder)])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines()[1] == (
+        f"wrote {folder}: units 1, applications 2, integrations 1, platforms 1, waivers 1"
+    )
+    assert _dump(load_model(folder).architecture) == _dump(load_model(model).architecture)
+    audit = _audit(runner, folder)
+    assert audit == _audit(runner, model)
+    assert [f["waived"] for f in audit["findings"] if f["code"] == "SPBE-A001"] == [
+        "dijadwalkan 2027"
+    ]
