@@ -229,6 +229,7 @@ class _Converter:
         self.platforms: list[dict] = []  # the model's own (`platforms:`)
         self.warnings: list[str] = []
         self.unmapped: Counter[str] = Counter()
+        self.nameless: list[str] = []  # model ids of the elements named by their type
         self.defaults: Counter[str] = Counter()
 
     # --- ids and properties -------------------------------------------------------------
@@ -312,6 +313,11 @@ class _Converter:
         self.placeholder_owner()
         for what, count in sorted(self.defaults.items()):
             self.warnings.append(f"{what}: {count}")
+        if self.nameless:
+            self.warnings.append(_(
+                "elements without a name, named by their type (give them a name): {count} "
+                "({ids})"
+            ).format(count=len(self.nameless), ids=_some(self.nameless)))
         if instansi is None:
             instansi = self.instansi_from_model()
         result.documents["spbe.yaml"] = {"instansi": instansi}
@@ -342,7 +348,9 @@ class _Converter:
 
     def element(self, concept: _Concept, collection: str, spbe: dict, own: dict) -> dict:
         record: dict[str, Any] = {"id": self.model_id(concept.identifier)}
-        record["name"] = concept.name or concept.type  # a junction has no name
+        record["name"] = concept.name or concept.type
+        if not concept.name and not concept.type.endswith("Junction"):  # junctions have none
+            self.nameless.append(record["id"])
         if concept.documentation:
             record["description"] = concept.documentation
         fields = _fields(COLLECTIONS[collection])
@@ -498,10 +506,10 @@ class _Converter:
             self.collection_of[concept.identifier] = collection
             self.model_id(concept.identifier)
             kept.append((concept, spbe, own))
-        dropped = 0
+        dropped = []
         for concept, spbe, own in kept:
             if concept.source not in self.collection_of or concept.target not in self.collection_of:
-                dropped += 1
+                dropped.append(concept.identifier)
                 del self.collection_of[concept.identifier]
                 continue
             collection = self.collection_of[concept.identifier]
@@ -509,8 +517,8 @@ class _Converter:
         if dropped:
             self.warnings.append(_(
                 "relationships not imported because an end is not in the file (or is a "
-                "relationship read as a field): {count}"
-            ).format(count=dropped))
+                "relationship read as a field): {count} ({ids})"
+            ).format(count=len(dropped), ids=_some(dropped)))
         generic = Counter(
             c.type for c, _, _ in kept
             if self.collection_of.get(c.identifier) == "archimate_relationships"
@@ -588,6 +596,16 @@ class _Converter:
             return NATIONAL in kinds
         allowed = REFERENCES.get(relation.collection, {}).get(relation.field, ())
         return "any" in allowed or bool(kinds & set(allowed))
+
+
+def _some(ids: list[str]) -> str:
+    """The first five ids, then how many more: enough to find them in a large file.
+
+    >>> _some(["a", "b"]), _some([str(n) for n in range(7)])
+    ('a, b', '0, 1, 2, 3, 4 and 2 more')
+    """
+    shown = ", ".join(ids[:5])
+    return _("{ids} and {count} more").format(ids=shown, count=len(ids) - 5) if ids[5:] else shown
 
 
 def _items(values: list) -> list:

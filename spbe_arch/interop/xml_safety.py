@@ -45,6 +45,8 @@ def root_tag(path: Path, *, max_bytes: int = MAX_XML_BYTES) -> str:
             path=path, reason=exc.strerror)) from None
     if not path.is_file():
         raise SpbeError(_("{path}: is not a file").format(path=path))
+    if size == 0:
+        raise SpbeError(_("{path}: is empty (0 bytes); export the model again").format(path=path))
     if size > max_bytes:
         raise SpbeError(_(
             "{path}: {size} bytes, over the limit of {limit} ({mib} MiB) for XML files; split "
@@ -120,6 +122,10 @@ def _encoding(head: bytes) -> str:
     return declared.group(1).decode("ascii") if declared else "utf-8"
 
 
+_POSITION = re.compile(r", line \d+, column \d+$")
+"""The position libxml2 appends to its messages: the message's location says it already."""
+
+
 def _events(path: Path, **options) -> Iterator[tuple[str, object]]:
     from lxml import etree
 
@@ -137,10 +143,11 @@ def _events(path: Path, **options) -> Iterator[tuple[str, object]]:
             yield event, element
     except etree.XMLSyntaxError as exc:
         line, column = exc.position if exc.position else (0, 0)
+        where = f"{path}:{line}:{column}" if line else str(path)
         raise SpbeError(_(
-            "{path}:{line}:{column}: not well-formed XML ({reason}); the file may be "
-            "truncated or damaged: export it again"
-        ).format(path=path, line=line, column=column, reason=exc.msg)) from None
+            "{path}: not well-formed XML ({reason}); the file may be truncated or damaged: "
+            "export it again"
+        ).format(path=where, reason=_POSITION.sub("", exc.msg))) from None
     except OSError as exc:
         raise SpbeError(_("{path}: cannot read ({reason})").format(
             path=path, reason=exc)) from None

@@ -250,3 +250,51 @@ def test_import_resolves_prefixed_types_against_their_namespaces(runner, tmp_pat
     assert _by_id(folder, "applications")["e1"] == {
         "id": "e1", "name": "SIMPUS", "kind": "khusus", "owner": "e2",
     }
+
+
+def test_import_with_force_over_an_inventory_import_removes_its_report(runner, tmp_path):
+    inventory = tmp_path / "inventaris.csv"
+    inventory.write_text("Nama Aplikasi;Perangkat Daerah\nSIMPUS;Dinas Kesehatan\n", "utf-8")
+    folder = tmp_path / "kota"
+    result = runner.invoke(app, ["import", "inventory", str(inventory), "-o", str(folder),
+                                 "--instansi-name", "Pemerintah Kota Contoh"])
+    assert result.exit_code == 0, result.output
+    assert (folder / "import-report.txt").is_file()
+    result = _import(runner, SPARX, folder, "--force")
+    assert result.exit_code == 0, result.output
+    assert not (folder / "import-report.txt").exists()
+    assert sorted(p.name for p in folder.iterdir()) == [
+        "applications.yaml", "archimate_elements.yaml", "archimate_relationships.yaml",
+        "business_processes.yaml", "data.yaml", "infrastructure.yaml", "services.yaml",
+        "spbe.yaml", "units.yaml",
+    ]
+
+
+def test_import_names_the_relationships_it_drops_and_the_elements_it_names(runner, tmp_path):
+    ends = "".join(
+        f'<relationship identifier="r{n}" source="e1" target="gone{n}" xsi:type="Flow"/>'
+        for n in range(7)
+    )
+    source = tmp_path / "ends.xml"
+    source.write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        '<model xmlns="http://www.opengroup.org/xsd/archimate/3.0/" '
+        'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" identifier="m">'
+        "<name>Kota Uji</name><elements>"
+        '<element identifier="e1" xsi:type="ApplicationComponent"><name>SIMPUS</name></element>'
+        '<element identifier="e2" xsi:type="Capability"/>'
+        '<element identifier="j1" xsi:type="OrJunction"/>'
+        f"</elements><relationships>{ends}</relationships></model>\n",
+        encoding="utf-8",
+    )
+    result = _import(runner, source, tmp_path / "kota")
+    assert result.exit_code == 0, result.output
+    warnings = result.stderr.splitlines()
+    assert (
+        f"{source}: warning: relationships not imported because an end is not in the file (or "
+        "is a relationship read as a field): 7 (r0, r1, r2, r3, r4 and 2 more)"
+    ) in warnings
+    assert (
+        f"{source}: warning: elements without a name, named by their type (give them a "
+        "name): 1 (e2)"
+    ) in warnings
