@@ -21,8 +21,10 @@ from spbe_arch.model import (
     Infrastructure,
     Instansi,
     Integration,
+    NationalPlatform,
     Service,
     Unit,
+    Waiver,
 )
 from spbe_arch.validate import load_model
 
@@ -179,8 +181,15 @@ def architectures(draw) -> Architecture:
         applications=draw(st.lists(st.sampled_from(apps), unique=True, max_size=3)),
         level=draw(st.sampled_from(["informasi", "transaksi"])),
     )
+    own = draw(st.sampled_from([[], ["sipd-provinsi"]]))  # longer than any drawn id
+    for platform in own:
+        arch.platforms[platform] = NationalPlatform(
+            id=platform, name=draw(TEXT), kind="aplikasi_umum",
+            aliases=draw(st.lists(TEXT, max_size=2)),
+        )
     for n in range(draw(st.integers(0, 3))):
-        source, target = draw(st.sampled_from(apps)), draw(st.sampled_from([*apps, "splp"]))
+        source = draw(st.sampled_from(apps))
+        target = draw(st.sampled_from([*apps, "splp", *own]))
         integration_id = f"int-{n}-{source}"
         arch.integrations[integration_id] = Integration(
             id=integration_id, source=source, target=target,
@@ -188,6 +197,10 @@ def architectures(draw) -> Architecture:
             data=draw(st.lists(st.sampled_from(data), unique=True, max_size=2)),
             properties=draw(PROPERTIES),
         )
+    arch.waivers = [
+        Waiver(code="SPBE-A001", element=app_id, reason=draw(TEXT), until="2099-12-31")
+        for app_id in draw(st.lists(st.sampled_from(apps), unique=True, max_size=2))
+    ]
     for collection, items in arch.collections.items():
         for element_id in items:
             arch.sources[element_id] = _source(collection)
