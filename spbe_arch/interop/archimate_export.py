@@ -4,7 +4,10 @@ Every element becomes an ArchiMate element and every reference a relationship, a
 `archimate_map` says; fields ArchiMate has no place for (reference codes, `via`, hosting kind,
 status, ...) become properties `spbe:<field>` with property definitions, next to the
 element's own `properties`. National platforms the model names (SPLP, PDN, SIPD, ...) are
-exported too, marked `spbe:collection: national`, so that relationships to them have both ends.
+exported too, marked `spbe:collection: national`, so that relationships to them have both ends;
+the model's own `platforms:` are elements marked `spbe:collection: platforms`, with their
+fields. Waivers, which are about findings rather than elements, are properties of the model
+(`spbe:waiver`, one JSON value each).
 Folders follow the ArchiMate layers, and each layer gets one view laid out as a grid: one row
 band per element type, in a fixed order, at most VIEW_COLUMNS nodes wide.
 """
@@ -24,6 +27,7 @@ from .archimate_map import (
     NAMESPACE,
     NATIONAL,
     SPBE,
+    STATED_EMPTY,
     XSI,
     allowed,
     element_type,
@@ -129,8 +133,9 @@ def export_archimate(arch: Architecture) -> bytes:
         '<?xml version="1.0" encoding="UTF-8"?>\n',
         f'<model xmlns="{NAMESPACE}" xmlns:xsi="{XSI}" identifier="{ids.take("model")}">\n',
         f"  <name>{_esc(arch.instansi.name if arch.instansi else arch.root)}</name>\n",
-        "  <elements>\n",
     ])
+    _properties(out, [(SPBE + "waiver", waiver) for waiver in arch.waivers], definitions, "  ")
+    out.append("  <elements>\n")
     for concept in elements:
         _concept(out, "element", concept, definitions)
     out.append("  </elements>\n  <relationships>\n")
@@ -166,6 +171,10 @@ def _elements(arch: Architecture, ids: _Ids) -> Iterable[_Concept]:
             props = [(COLLECTION, collection), *_field_properties(element, skip)]
             yield _Concept(ids.take(xml_id(element.id)), kind, element.name,
                            element.description, props)
+    for platform in arch.platforms.values():
+        props = [(COLLECTION, "platforms"), *_field_properties(platform, ())]
+        yield _Concept(ids.take(xml_id(platform.id)), platform_type(platform.kind),
+                       platform.name, None, props)
     for n, entry in enumerate(arch.assessment, start=1):
         name = f"Indikator {entry.indicator}: tingkat {entry.level}"
         props = [(COLLECTION, "assessment"), *_field_properties(entry, ())]
@@ -173,16 +182,22 @@ def _elements(arch: Architecture, ids: _Ids) -> Iterable[_Concept]:
 
 
 def _field_properties(element: Any, skip: tuple[str, ...]) -> list[tuple[str, Any]]:
-    """The fields the element states (not its defaults) as (property name, value) pairs."""
-    import orjson
+    """The fields the element states (not its defaults) as (property name, value) pairs.
 
+    A list stated empty (`networks: []`: the element has none) is a fact, where an omitted
+    one is unknown: it becomes the property `spbe:<field>` with an empty value, even for a
+    field `skip` leaves to relationships (no relationship can say "none").
+    """
     out: list[tuple[str, Any]] = []
     own: list[tuple[str, Any]] = []
     for name in type(element).model_fields:
-        if name in ("id", "name", "description", *skip) or name not in element.model_fields_set:
+        if name in ("id", "name", "description") or name not in element.model_fields_set:
             continue
         value = getattr(element, name)
-        if value is None:
+        if value == []:
+            out.append((SPBE + name, STATED_EMPTY))
+            continue
+        if value is None or name in skip:
             continue
         if name == "properties":
             own = list(value.items())
@@ -191,11 +206,7 @@ def _field_properties(element: Any, skip: tuple[str, ...]) -> list[tuple[str, An
         elif name == "severity":
             out.extend((SPBE + "severity", f"{code}={level}") for code, level in value.items())
         elif isinstance(value, list):  # a structured item (evidence, a change) as JSON
-            out.extend(
-                (SPBE + name, orjson.dumps(item.model_dump(mode="json")).decode()
-                 if hasattr(item, "model_dump") else item)
-                for item in value
-            )
+            out.extend((SPBE + name, item) for item in value)
         else:
             out.append((SPBE + name, value))
     return out + own
@@ -303,11 +314,16 @@ def _esc(text: str) -> str:
 
 
 def _value(value: Any) -> tuple[str, str]:
-    """A property value as (exchange data type, text)."""
+    """A property value as (exchange data type, text); a structured one (evidence, a roadmap
+    change, a waiver) as JSON."""
     if isinstance(value, bool):
         return "boolean", "true" if value else "false"
     if isinstance(value, int | float):
         return "number", repr(value)
+    if hasattr(value, "model_dump"):
+        import orjson
+
+        return "string", orjson.dumps(value.model_dump(mode="json")).decode()
     return "string", str(value)
 
 
@@ -322,17 +338,24 @@ def _concept(out: _Output, tag: str, concept: _Concept, definitions: dict) -> No
         out.append(f"      <name>{_esc(concept.name)}</name>\n")
     if concept.documentation:
         out.append(f"      <documentation>{_esc(concept.documentation)}</documentation>\n")
-    if concept.properties:
-        out.append("      <properties>\n")
-        for name, value in concept.properties:
-            datatype, text = _value(value)
-            ref = definitions.get((name, datatype))
-            if ref is None:
-                ref = definitions[(name, datatype)] = f"propid-{len(definitions) + 1}"
-            out.append(f'        <property propertyDefinitionRef="{ref}">'
-                       f"<value>{_esc(text)}</value></property>\n")
-        out.append("      </properties>\n")
+    _properties(out, concept.properties, definitions, "      ")
     out.append(f"    </{tag}>\n")
+
+
+def _properties(out: _Output, properties: list[tuple[str, Any]], definitions: dict,
+                pad: str) -> None:
+    """The `<properties>` of a concept or of the model, defining each name and type once."""
+    if not properties:
+        return
+    out.append(f"{pad}<properties>\n")
+    for name, value in properties:
+        datatype, text = _value(value)
+        ref = definitions.get((name, datatype))
+        if ref is None:
+            ref = definitions[(name, datatype)] = f"propid-{len(definitions) + 1}"
+        out.append(f'{pad}  <property propertyDefinitionRef="{ref}">'
+                   f"<value>{_esc(text)}</value></property>\n")
+    out.append(f"{pad}</properties>\n")
 
 
 @dataclass

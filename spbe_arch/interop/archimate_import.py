@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any, get_origin
 
 from ..io import SpbeError
-from ..model import COLLECTIONS, InfrastructureKind, UnitKind
+from ..model import COLLECTIONS, InfrastructureKind, NationalPlatform, UnitKind
 from ..model.i18n import gettext as _
 from ..validate.references import REFERENCES
 from .archimate_map import (
@@ -34,6 +34,7 @@ from .archimate_map import (
     NATIONAL,
     NETWORK_WORDS,
     SPBE,
+    STATED_EMPTY,
     XSI,
     spbe_id,
 )
@@ -156,7 +157,7 @@ _NAME, _DOCUMENTATION, _PROPERTIES, _PROPERTY = (
 
 def _concept(node) -> _Concept:
     """The name(s), documentation, properties and attributes of an element or relationship."""
-    concept = _Concept(node.get("identifier", ""), node.get(_TYPE, ""))
+    concept = _Concept(node.get("identifier", ""), _type(node))
     docs = []
     for child in node:
         tag = child.tag
@@ -183,6 +184,14 @@ def _concept(node) -> _Concept:
     return concept
 
 
+def _type(node) -> str:
+    """The node's `xsi:type`, a QName: `a:ApplicationComponent` is ApplicationComponent where
+    `a` names the exchange format's namespace (a value with another prefix is kept whole)."""
+    value = node.get(_TYPE, "").strip()
+    prefix, colon, local = value.partition(":")
+    return local if colon and node.nsmap.get(prefix) == NAMESPACE else value
+
+
 def _decode(datatype: str, text: str) -> Any:
     """A property value as the type its definition states (number, boolean) or str."""
     if datatype == "number" and len(text) < 40 and _NUMBER.match(text.strip()):
@@ -196,9 +205,8 @@ def _decode(datatype: str, text: str) -> Any:
 
 
 @cache
-def _fields(collection: str) -> dict[str, bool]:
+def _fields(model: type) -> dict[str, bool]:
     """Field name -> whether it holds a list, for the fields `spbe:<field>` may set."""
-    model = COLLECTIONS[collection]
     return {
         name: get_origin(info.annotation) is list
         for name, info in model.model_fields.items()
@@ -218,8 +226,10 @@ class _Converter:
         self.collection_of: dict[str, str] = {}  # exchange identifier -> collection
         self.kinds_of: dict[str, set[str]] = {}  # exchange identifier -> kinds accepted as
         self.records: dict[str, dict] = {}  # exchange identifier -> element record
+        self.platforms: list[dict] = []  # the model's own (`platforms:`)
         self.warnings: list[str] = []
         self.unmapped: Counter[str] = Counter()
+        self.nameless: list[str] = []  # model ids of the elements named by their type
         self.defaults: Counter[str] = Counter()
 
     # --- ids and properties -------------------------------------------------------------
@@ -272,6 +282,11 @@ class _Converter:
                 self.collection_of[concept.identifier] = NATIONAL
                 self.kinds_of[concept.identifier] = {NATIONAL, *self._infra_kinds(concept.type)}
                 continue
+            if collection == "platforms":  # named like a national one
+                self.platforms.append(self.platform(concept, spbe))
+                self.collection_of[concept.identifier] = NATIONAL
+                self.kinds_of[concept.identifier] = {NATIONAL, *self._infra_kinds(concept.type)}
+                continue
             if collection == "instansi":
                 instansi = self.instansi(concept, spbe, own)
                 continue
@@ -298,6 +313,11 @@ class _Converter:
         self.placeholder_owner()
         for what, count in sorted(self.defaults.items()):
             self.warnings.append(f"{what}: {count}")
+        if self.nameless:
+            self.warnings.append(_(
+                "elements without a name, named by their type (give them a name): {count} "
+                "({ids})"
+            ).format(count=len(self.nameless), ids=_some(self.nameless)))
         if instansi is None:
             instansi = self.instansi_from_model()
         result.documents["spbe.yaml"] = {"instansi": instansi}
@@ -306,6 +326,8 @@ class _Converter:
         by_collection: dict[str, list[dict]] = {name: [] for name in COLLECTIONS}
         for identifier, record in self.records.items():
             by_collection[self.collection_of[identifier]].append(record)
+        by_collection["platforms"] = self.platforms
+        by_collection["waivers"] = _items(self.split_properties(self.model)[0].get("waiver", []))
         for collection, records in by_collection.items():
             if records:
                 result.documents[f"{collection}.yaml"] = {collection: records}
@@ -326,21 +348,22 @@ class _Converter:
 
     def element(self, concept: _Concept, collection: str, spbe: dict, own: dict) -> dict:
         record: dict[str, Any] = {"id": self.model_id(concept.identifier)}
-        record["name"] = concept.name or concept.type  # a junction has no name
+        record["name"] = concept.name or concept.type
+        if not concept.name and not concept.type.endswith("Junction"):  # junctions have none
+            self.nameless.append(record["id"])
         if concept.documentation:
             record["description"] = concept.documentation
-        fields = _fields(collection)
+        fields = _fields(COLLECTIONS[collection])
         for name, values in spbe.items():
             is_list = fields.get(name)
             if is_list is not None:
-                record[name] = [_structured(v) for v in values] if is_list else values[0]
+                record[name] = _items(values) if is_list else values[0]
         if collection == "archimate_elements":
             record["type"] = concept.type
             self.unmapped[concept.type] += 1
         else:
             self.fill_required(concept, collection, record)
-        if spbe.get("tag"):
-            record["tags"] = [str(tag) for tag in spbe["tag"]]
+        _tags(spbe, record)
         if own:
             record["properties"] = own
         return record
@@ -406,6 +429,15 @@ class _Converter:
             "unit '{unit}' (set their owner): {count}"
         ).format(unit=unit_id, count=len(ownerless)))
 
+    def platform(self, concept: _Concept, spbe: dict) -> dict:
+        """One of the model's own platforms, as our export wrote it."""
+        record: dict[str, Any] = {"id": self.model_id(concept.identifier),
+                                  "name": concept.name or concept.identifier}
+        for name, is_list in _fields(NationalPlatform).items():
+            if name in spbe:
+                record[name] = _items(spbe[name]) if is_list else spbe[name][0]
+        return record
+
     def instansi(self, concept: _Concept, spbe: dict, own: dict) -> dict:
         record: dict[str, Any] = {"id": self.model_id(concept.identifier),
                                   "name": concept.name or concept.identifier}
@@ -416,8 +448,7 @@ class _Converter:
             record["severity"] = {
                 code: level for code, _, level in (str(v).partition("=") for v in spbe["severity"])
             }
-        if spbe.get("tag"):
-            record["tags"] = [str(tag) for tag in spbe["tag"]]
+        _tags(spbe, record)
         if own:
             record["properties"] = own
         return record
@@ -445,19 +476,13 @@ class _Converter:
         return record
 
     def assessment_entry(self, spbe: dict, own: dict) -> dict:
-        import orjson
-
         entry: dict[str, Any] = {}
         for name in ("indicator", "year", "level", "verified", "framework", "note"):
             if name in spbe:
                 entry[name] = spbe[name][0]
-        if "evidence" in spbe:
-            entry["evidence"] = []
-            for text in spbe["evidence"]:
-                try:
-                    entry["evidence"].append(orjson.loads(str(text)))
-                except orjson.JSONDecodeError:  # written by hand: keep it as the title
-                    entry["evidence"].append({"title": str(text)})
+        if "evidence" in spbe:  # ours is JSON; one written by hand is kept as the title
+            entry["evidence"] = [item if isinstance(item, dict) else {"title": str(item)}
+                                 for item in _items(spbe["evidence"])]
         return entry
 
     # --- relationships ------------------------------------------------------------------
@@ -481,10 +506,10 @@ class _Converter:
             self.collection_of[concept.identifier] = collection
             self.model_id(concept.identifier)
             kept.append((concept, spbe, own))
-        dropped = 0
+        dropped = []
         for concept, spbe, own in kept:
             if concept.source not in self.collection_of or concept.target not in self.collection_of:
-                dropped += 1
+                dropped.append(concept.identifier)
                 del self.collection_of[concept.identifier]
                 continue
             collection = self.collection_of[concept.identifier]
@@ -492,8 +517,8 @@ class _Converter:
         if dropped:
             self.warnings.append(_(
                 "relationships not imported because an end is not in the file (or is a "
-                "relationship read as a field): {count}"
-            ).format(count=dropped))
+                "relationship read as a field): {count} ({ids})"
+            ).format(count=len(dropped), ids=_some(dropped)))
         generic = Counter(
             c.type for c, _, _ in kept
             if self.collection_of.get(c.identifier) == "archimate_relationships"
@@ -519,9 +544,8 @@ class _Converter:
                 if name in spbe:
                     record[name] = spbe[name][0]
             if "data" in spbe:
-                record["data"] = [str(item) for item in spbe["data"]]
-        if spbe.get("tag"):
-            record["tags"] = [str(tag) for tag in spbe["tag"]]
+                record["data"] = [str(item) for item in _items(spbe["data"])]
+        _tags(spbe, record)
         for key, value in concept.attributes.items():
             own[f"archimate:{key}"] = value
         if own:
@@ -572,6 +596,28 @@ class _Converter:
             return NATIONAL in kinds
         allowed = REFERENCES.get(relation.collection, {}).get(relation.field, ())
         return "any" in allowed or bool(kinds & set(allowed))
+
+
+def _some(ids: list[str]) -> str:
+    """The first five ids, then how many more: enough to find them in a large file.
+
+    >>> _some(["a", "b"]), _some([str(n) for n in range(7)])
+    ('a, b', '0, 1, 2, 3, 4 and 2 more')
+    """
+    shown = ", ".join(ids[:5])
+    return _("{ids} and {count} more").format(ids=shown, count=len(ids) - 5) if ids[5:] else shown
+
+
+def _items(values: list) -> list:
+    """The items of a list field; a list stated empty (`spbe:<field>` with an empty value,
+    as our export writes `reads: []`) has none, but is stated."""
+    return [_structured(value) for value in values if value != STATED_EMPTY]
+
+
+def _tags(spbe: dict, record: dict) -> None:
+    """Set `tags` from the `spbe:tag` properties, or as stated empty by `spbe:tags`."""
+    if "tag" in spbe or "tags" in spbe:
+        record["tags"] = [str(tag) for tag in spbe.get("tag", [])]
 
 
 def _structured(value: Any) -> Any:

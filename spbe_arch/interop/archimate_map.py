@@ -28,6 +28,7 @@ __all__ = [
     "NATIONAL",
     "NETWORK_WORDS",
     "SPBE",
+    "STATED_EMPTY",
     "XSI",
     "FieldRelation",
     "allowed",
@@ -49,6 +50,9 @@ COLLECTION = SPBE + "collection"
 """Property naming the SPBE collection an element came from (instansi, units, national, ...)."""
 FIELD = SPBE + "field"
 """Property naming the reference field a relationship expresses (owner, reads, ...)."""
+STATED_EMPTY = ""
+"""Value of the property `spbe:<field>` that states a list field empty (`reads: []`): never
+an item of one (ids, JSON items), so it cannot be mistaken for one."""
 NATIONAL = "national"
 """`spbe:collection` of a national platform (SPLP, PDN, SIPD, ...): not written on import."""
 

@@ -90,8 +90,11 @@ def write_model_folder(folder: Path, texts: dict[str, str], *, force: bool = Fal
     """Write a model folder's files (name -> text), each atomically; return their paths.
 
     An existing folder is written into only with `force`, and never when it holds other model
-    files: the loader would merge them with the new ones.
+    files: the loader would merge them with the new ones. The report of an earlier inventory
+    import there (`import-report.txt`) describes a model no longer there: it is removed.
     """
+    from .inventory import REPORT_FILE
+
     if folder.exists() and not folder.is_dir():
         raise SpbeError(_("{path}: is a file; name a folder for the model").format(path=folder))
     if folder.is_dir() and any(folder.iterdir()):
@@ -116,4 +119,10 @@ def write_model_folder(folder: Path, texts: dict[str, str], *, force: bool = Fal
         path = folder / name
         write_atomic(path, text, force=True)
         written.append(path)
+    if REPORT_FILE not in texts:
+        try:
+            (folder / REPORT_FILE).unlink(missing_ok=True)
+        except OSError as exc:
+            raise SpbeError(_("{path}: cannot remove ({reason})").format(
+                path=folder / REPORT_FILE, reason=exc.strerror)) from None
     return written

@@ -6,6 +6,7 @@ unresolved, no DTD loading and no network; any DOCTYPE is refused outright, sinc
 formats such as ArchiMate's have none; the file size is bounded before a byte is parsed.
 """
 
+import codecs
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -44,6 +45,8 @@ def root_tag(path: Path, *, max_bytes: int = MAX_XML_BYTES) -> str:
             path=path, reason=exc.strerror)) from None
     if not path.is_file():
         raise SpbeError(_("{path}: is not a file").format(path=path))
+    if size == 0:
+        raise SpbeError(_("{path}: is empty (0 bytes); export the model again").format(path=path))
     if size > max_bytes:
         raise SpbeError(_(
             "{path}: {size} bytes, over the limit of {limit} ({mib} MiB) for XML files; split "
@@ -74,16 +77,53 @@ def iterparse_safely(path: Path, tags: tuple[str, ...], *, stop_at: str) -> Iter
 
 def check_ends_with(path: Path, tag: str) -> None:
     """Raise SpbeError unless the file's last element closes with `</tag>` (or `</x:tag>`):
-    a file cut short in a part that is not parsed is still refused."""
+    a file cut short in a part that is not parsed is still refused. The end is decoded
+    first, in the file's own encoding (UTF-16 spends two bytes on each `<`)."""
     with path.open("rb") as handle:
-        handle.seek(max(0, path.stat().st_size - 4096))
+        head = handle.read(256)
+        start = max(0, path.stat().st_size - 4096)
+        handle.seek(start - start % 4)  # whole code units of UTF-16 and UTF-32
         tail = handle.read()
-    if not re.search(rb"</(?:[\w.-]+:)?" + tag.encode() + rb">\s*(?:<!--.*?-->\s*)*\Z", tail,
-                     re.S):
+    try:
+        text = tail.decode(_encoding(head), errors="replace")
+    except LookupError:  # a name lxml knows and Python does not: markup is ASCII there too
+        text = tail.decode("latin-1")
+    if not re.search(r"</(?:[\w.-]+:)?" + tag + r">\s*(?:<!--.*?-->\s*)*\Z", text, re.S):
         raise SpbeError(_(
             "{path}: does not end with </{tag}>; the file may be truncated or damaged: "
             "export it again"
         ).format(path=path, tag=tag))
+
+
+_MARKS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"),
+    (b"<\0\0\0", "utf-32-le"), (b"\0\0\0<", "utf-32-be"),
+    (b"<\0?\0", "utf-16-le"), (b"\0<\0?", "utf-16-be"),
+)
+"""First bytes -> encoding, as XML tells them (XML 1.0, appendix F): a byte-order mark, or
+the bytes of `<?` without one. UTF-32 first: its little-endian mark starts like UTF-16's."""
+_DECLARED = re.compile(rb"""<\?xml[^>]*?\sencoding\s*=\s*["']([A-Za-z][\w.:-]*)["']""")
+
+
+def _encoding(head: bytes) -> str:
+    """The encoding of a file that starts with `head`: its marks, else its declaration.
+
+    >>> _encoding(b'<?xml version="1.0" encoding="windows-1252"?>'), _encoding(b"<model>")
+    ('windows-1252', 'utf-8')
+    >>> _encoding("<?xml?>".encode("utf-16")), _encoding("<?xml?>".encode("utf-16-be"))
+    ('utf-16-le', 'utf-16-be')
+    """
+    for mark, encoding in _MARKS:
+        if head.startswith(mark):
+            return encoding
+    declared = _DECLARED.match(head)
+    return declared.group(1).decode("ascii") if declared else "utf-8"
+
+
+_POSITION = re.compile(r", line \d+, column \d+$")
+"""The position libxml2 appends to its messages: the message's location says it already."""
 
 
 def _events(path: Path, **options) -> Iterator[tuple[str, object]]:
@@ -103,10 +143,11 @@ def _events(path: Path, **options) -> Iterator[tuple[str, object]]:
             yield event, element
     except etree.XMLSyntaxError as exc:
         line, column = exc.position if exc.position else (0, 0)
+        where = f"{path}:{line}:{column}" if line else str(path)
         raise SpbeError(_(
-            "{path}:{line}:{column}: not well-formed XML ({reason}); the file may be "
-            "truncated or damaged: export it again"
-        ).format(path=path, line=line, column=column, reason=exc.msg)) from None
+            "{path}: not well-formed XML ({reason}); the file may be truncated or damaged: "
+            "export it again"
+        ).format(path=where, reason=_POSITION.sub("", exc.msg))) from None
     except OSError as exc:
         raise SpbeError(_("{path}: cannot read ({reason})").format(
             path=path, reason=exc)) from None

@@ -205,3 +205,96 @@ def test_import_of_a_file_that_breaks_the_format_keeps_what_it_can_and_exits_1(
     )
     node = _by_id(folder, "infrastructure")["a"]
     assert node["properties"] == {"n": "1e999", "n.2": "9" * 47}  # numbers it cannot hold
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be", "utf-8-sig"])
+def test_import_reads_a_file_in_the_unicode_encoding_it_declares(runner, tmp_path, encoding):
+    declared = "UTF-8" if encoding == "utf-8-sig" else "UTF-16"
+    text = BIZZ.read_text("utf-8").replace('encoding="UTF-8"', f'encoding="{declared}"')
+    source = tmp_path / encoding / BIZZ.name
+    source.parent.mkdir()
+    source.write_bytes(("\ufeff" + text).encode(encoding.removesuffix("-sig")))
+    (tmp_path / "utf-8").mkdir()
+    plain = tmp_path / "utf-8" / BIZZ.name
+    plain.write_bytes(BIZZ.read_bytes())
+    result = _import(runner, source, tmp_path / "decoded")
+    assert result.exit_code == 0, result.output
+    assert _import(runner, plain, tmp_path / "plain").exit_code == 0
+    assert {p.name: p.read_text("utf-8") for p in (tmp_path / "decoded").iterdir()} == {
+        p.name: p.read_text("utf-8") for p in (tmp_path / "plain").iterdir()
+    }
+
+
+def test_import_resolves_prefixed_types_against_their_namespaces(runner, tmp_path):
+    source = tmp_path / "prefixed.xml"
+    source.write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        '<a:model xmlns:a="http://www.opengroup.org/xsd/archimate/3.0/" '
+        'xmlns:x="http://www.w3.org/2001/XMLSchema-instance" identifier="m">\n'
+        "  <a:name>Pemerintah Kota Prefix</a:name>\n"
+        "  <a:elements>\n"
+        '    <a:element identifier="e1" x:type="a:ApplicationComponent"><a:name>SIMPUS</a:name>'
+        "</a:element>\n"
+        '    <a:element identifier="e2" x:type="BusinessActor"><a:name>Dinas Kesehatan</a:name>'
+        "</a:element>\n"
+        "  </a:elements>\n"
+        '  <a:relationships><a:relationship identifier="r1" source="e2" target="e1" '
+        'x:type="a:Association"/></a:relationships>\n'
+        "</a:model>\n",
+        encoding="utf-8",
+    )
+    folder = tmp_path / "kota"
+    result = _import(runner, source, folder)
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines()[1] == f"wrote {folder}: units 1, applications 1"
+    assert _by_id(folder, "applications")["e1"] == {
+        "id": "e1", "name": "SIMPUS", "kind": "khusus", "owner": "e2",
+    }
+
+
+def test_import_with_force_over_an_inventory_import_removes_its_report(runner, tmp_path):
+    inventory = tmp_path / "inventaris.csv"
+    inventory.write_text("Nama Aplikasi;Perangkat Daerah\nSIMPUS;Dinas Kesehatan\n", "utf-8")
+    folder = tmp_path / "kota"
+    result = runner.invoke(app, ["import", "inventory", str(inventory), "-o", str(folder),
+                                 "--instansi-name", "Pemerintah Kota Contoh"])
+    assert result.exit_code == 0, result.output
+    assert (folder / "import-report.txt").is_file()
+    result = _import(runner, SPARX, folder, "--force")
+    assert result.exit_code == 0, result.output
+    assert not (folder / "import-report.txt").exists()
+    assert sorted(p.name for p in folder.iterdir()) == [
+        "applications.yaml", "archimate_elements.yaml", "archimate_relationships.yaml",
+        "business_processes.yaml", "data.yaml", "infrastructure.yaml", "services.yaml",
+        "spbe.yaml", "units.yaml",
+    ]
+
+
+def test_import_names_the_relationships_it_drops_and_the_elements_it_names(runner, tmp_path):
+    ends = "".join(
+        f'<relationship identifier="r{n}" source="e1" target="gone{n}" xsi:type="Flow"/>'
+        for n in range(7)
+    )
+    source = tmp_path / "ends.xml"
+    source.write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        '<model xmlns="http://www.opengroup.org/xsd/archimate/3.0/" '
+        'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" identifier="m">'
+        "<name>Kota Uji</name><elements>"
+        '<element identifier="e1" xsi:type="ApplicationComponent"><name>SIMPUS</name></element>'
+        '<element identifier="e2" xsi:type="Capability"/>'
+        '<element identifier="j1" xsi:type="OrJunction"/>'
+        f"</elements><relationships>{ends}</relationships></model>\n",
+        encoding="utf-8",
+    )
+    result = _import(runner, source, tmp_path / "kota")
+    assert result.exit_code == 0, result.output
+    warnings = result.stderr.splitlines()
+    assert (
+        f"{source}: warning: relationships not imported because an end is not in the file (or "
+        "is a relationship read as a field): 7 (r0, r1, r2, r3, r4 and 2 more)"
+    ) in warnings
+    assert (
+        f"{source}: warning: elements without a name, named by their type (give them a "
+        "name): 1 (e2)"
+    ) in warnings

@@ -1,5 +1,6 @@
 """Export -> import -> export of our own models keeps every element, relationship and property."""
 
+import json
 import tempfile
 from pathlib import Path
 
@@ -20,21 +21,48 @@ from spbe_arch.model import (
     Infrastructure,
     Instansi,
     Integration,
+    NationalPlatform,
     Service,
     Unit,
+    Waiver,
 )
 from spbe_arch.validate import load_model
 
 
+def _stated(item) -> dict:
+    """The fields of an element and which of them the model states: an omitted list is
+    unknown, one stated empty is a fact, and the two must not come back as each other (a
+    null or an empty mapping states nothing)."""
+    fields = item.model_dump()
+    stated = sorted(name for name in item.model_fields_set
+                    if getattr(item, name) not in (None, {}))
+    return {**fields, "stated": stated}
+
+
 def _dump(arch: Architecture) -> dict:
     return {
-        "instansi": arch.instansi.model_dump() if arch.instansi else None,
-        "assessment": [entry.model_dump() for entry in arch.assessment],
+        "instansi": _stated(arch.instansi) if arch.instansi else None,
+        "assessment": [_stated(entry) for entry in arch.assessment],
+        "waivers": [_stated(waiver) for waiver in arch.waivers],
+        "platforms": {key: _stated(platform) for key, platform in arch.platforms.items()},
         **{
-            collection: {key: element.model_dump() for key, element in items.items()}
+            collection: {key: _stated(element) for key, element in items.items()}
             for collection, items in arch.collections.items()
         },
     }
+
+
+def _audit(runner, folder: Path) -> dict:
+    """The audit's JSON without the file locations (the files of an import are others, and
+    findings are in the order of their files)."""
+    result = runner.invoke(app, ["audit", str(folder), "--format", "json"])
+    assert result.exit_code in (0, 1), result.output
+    audit = json.loads(result.stdout)
+    for finding in audit["findings"]:
+        for key in ("file", "line", "column"):
+            finding.pop(key)
+    audit["findings"].sort(key=lambda f: (f["code"], f["element"] or "", f["message"]))
+    return audit
 
 
 def test_example_round_trips_through_the_command_line(runner, tmp_path):
@@ -50,6 +78,57 @@ def test_example_round_trips_through_the_command_line(runner, tmp_path):
         assert result.stderr == ""  # nothing unmapped, nothing guessed
     assert _dump(load_model(folder).architecture) == _dump(load_model(EXAMPLE).architecture)
     assert again.read_bytes() == first.read_bytes()
+
+
+def test_example_audits_the_same_after_export_and_import(runner, tmp_path):
+    exported, folder = tmp_path / "a.xml", tmp_path / "imported"
+    for args in (
+        ["export", "archimate", str(EXAMPLE), "-o", str(exported)],
+        ["import", "archimate", str(exported), "-o", str(folder)],
+    ):
+        result = runner.invoke(app, args)
+        assert result.exit_code == 0, result.output
+    back, original = _audit(runner, folder), _audit(runner, EXAMPLE)
+    # two services state `applications: []`: known to have none, not unknown
+    assert back["metrics"]["completeness"]["services.applications"] == {"known": 39, "of": 39}
+    assert back == original
+
+
+STATED_EMPTY = {
+    "units.yaml": """\
+        units:
+          - {id: dinkes, name: Dinas Kesehatan, kind: dinas, networks: [], tags: []}
+        """,
+    "apps.yaml": """\
+        applications:
+          - {id: simpus, name: SIMPUS, kind: khusus, owner: dinkes, reads: [], writes: []}
+          - {id: sikda, name: SIKDA, kind: khusus, owner: dinkes}
+        services:
+          - {id: rujukan, name: Layanan Rujukan, kind: public, owner: dinkes, applications: []}
+        integrations:
+          - {id: simpus-sikda, source: simpus, target: sikda, via: manual, data: []}
+        """,
+    "assessment.yaml": """\
+        assessment:
+          - {indicator: "1", year: 2024, level: 2, evidence: []}
+        """,
+}
+
+
+def test_lists_stated_empty_come_back_stated(make_model, runner, tmp_path):
+    model = make_model(STATED_EMPTY)
+    exported, folder = tmp_path / "a.xml", tmp_path / "imported"
+    for args in (
+        ["export", "archimate", str(model), "-o", str(exported)],
+        ["import", "archimate", str(exported), "-o", str(folder)],
+    ):
+        result = runner.invoke(app, args)
+        assert result.exit_code == 0, result.output
+        assert result.stderr == ""
+    assert "  - id: \"dinkes\"\n    name: \"Dinas Kesehatan\"\n    kind: \"dinas\"\n" \
+        "    networks: []\n    tags: []\n" in (folder / "units.yaml").read_text("utf-8")
+    assert _dump(load_model(folder).architecture) == _dump(load_model(model).architecture)
+    assert _audit(runner, folder) == _audit(runner, model)
 
 
 IDS = st.from_regex(r"\A(id-|[0-9])?[a-z][a-z0-9._-]{0,8}\Z")
@@ -102,8 +181,15 @@ def architectures(draw) -> Architecture:
         applications=draw(st.lists(st.sampled_from(apps), unique=True, max_size=3)),
         level=draw(st.sampled_from(["informasi", "transaksi"])),
     )
+    own = draw(st.sampled_from([[], ["sipd-provinsi"]]))  # longer than any drawn id
+    for platform in own:
+        arch.platforms[platform] = NationalPlatform(
+            id=platform, name=draw(TEXT), kind="aplikasi_umum",
+            aliases=draw(st.lists(TEXT, max_size=2)),
+        )
     for n in range(draw(st.integers(0, 3))):
-        source, target = draw(st.sampled_from(apps)), draw(st.sampled_from([*apps, "splp"]))
+        source = draw(st.sampled_from(apps))
+        target = draw(st.sampled_from([*apps, "splp", *own]))
         integration_id = f"int-{n}-{source}"
         arch.integrations[integration_id] = Integration(
             id=integration_id, source=source, target=target,
@@ -111,6 +197,10 @@ def architectures(draw) -> Architecture:
             data=draw(st.lists(st.sampled_from(data), unique=True, max_size=2)),
             properties=draw(PROPERTIES),
         )
+    arch.waivers = [
+        Waiver(code="SPBE-A001", element=app_id, reason=draw(TEXT), until="2099-12-31")
+        for app_id in draw(st.lists(st.sampled_from(apps), unique=True, max_size=2))
+    ]
     for collection, items in arch.collections.items():
         for element_id in items:
             arch.sources[element_id] = _source(collection)
@@ -158,3 +248,44 @@ def test_other_tools_files_export_again_valid_and_round_trip(runner, tmp_path, s
         assert result.exit_code == 0, result.output
     assert xsd_errors(shared, again.read_bytes()) == []
     assert _dump(load_model(last).architecture) == _dump(load_model(folder).architecture)
+
+
+OWN_PLATFORM_AND_WAIVER = {
+    "spbe.yaml": """\
+        instansi: {id: kab-uji, name: Kabupaten Uji, level: kabupaten}
+        platforms:
+          - {id: sipd-prov, name: SIPD Provinsi, kind: aplikasi_umum, aliases: [SIPD Prov]}
+        waivers:
+          - {code: SPBE-A001, element: simpus, reason: dijadwalkan 2027, until: 2099-12-31}
+        """,
+    "apps.yaml": """\
+        units:
+          - {id: dinkes, name: Dinas Kesehatan, kind: dinas}
+        applications:
+          - {id: simpus, name: SIMPUS, kind: khusus, owner: dinkes}
+          - {id: sikda, name: SIKDA, kind: umum, owner: dinkes, platform: sipd-prov}
+        integrations:
+          - {id: sikda-prov, source: sikda, target: sipd-prov, via: splp}
+        """,
+}
+
+
+def test_round_trip_keeps_the_models_own_platforms_and_its_waivers(
+    make_model, runner, tmp_path, shared
+):
+    model = make_model(OWN_PLATFORM_AND_WAIVER)
+    exported, folder = tmp_path / "a.xml", tmp_path / "imported"
+    result = runner.invoke(app, ["export", "archimate", str(model), "-o", str(exported)])
+    assert result.exit_code == 0, result.output
+    assert xsd_errors(shared, exported.read_bytes()) == []
+    result = runner.invoke(app, ["import", "archimate", str(exported), "-o", str(folder)])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines()[1] == (
+        f"wrote {folder}: units 1, applications 2, integrations 1, platforms 1, waivers 1"
+    )
+    assert _dump(load_model(folder).architecture) == _dump(load_model(model).architecture)
+    audit = _audit(runner, folder)
+    assert audit == _audit(runner, model)
+    assert [f["waived"] for f in audit["findings"] if f["code"] == "SPBE-A001"] == [
+        "dijadwalkan 2027"
+    ]

@@ -5,8 +5,6 @@ import os
 import threading
 from pathlib import Path
 
-import pytest
-
 from spbe_arch.cli import app
 from spbe_arch.interop.xml_safety import MAX_XML_BYTES
 
@@ -120,11 +118,28 @@ def test_truncated_file_names_the_line(runner, tmp_path):
     assert "the file may be truncated or damaged: export it again" in result.stderr
 
 
-@pytest.mark.parametrize("text", [b"", b"not xml at all"], ids=["empty", "text"])
-def test_file_that_is_not_xml(runner, tmp_path, text):
-    _, result = _run(runner, tmp_path, text)
+def test_file_that_is_not_xml(runner, tmp_path):
+    source, result = _run(runner, tmp_path, b"not xml at all")
     assert result.exit_code == 2
-    assert "not well-formed XML" in result.stderr
+    assert result.stderr == (
+        f"spbe-arch: {source}:1:1: not well-formed XML (Start tag expected, '<' not found); "
+        "the file may be truncated or damaged: export it again\n"
+    )
+
+
+def test_empty_file_is_named_empty_without_a_position(runner, tmp_path):
+    source, result = _run(runner, tmp_path, b"")
+    assert result.exit_code == 2
+    assert result.stderr == f"spbe-arch: {source}: is empty (0 bytes); export the model again\n"
+
+
+def test_file_cut_short_in_a_tag_names_its_line_once(runner, tmp_path):
+    source, result = _run(runner, tmp_path, MODEL.format(name="x")[:-15])
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"spbe-arch: {source}:1:82: not well-formed XML (Premature end of data in tag name "
+        "line 1); the file may be truncated or damaged: export it again\n"
+    )
 
 
 def test_file_over_the_size_limit_is_refused_before_parsing(runner, tmp_path):
@@ -154,6 +169,18 @@ def test_file_cut_short_in_its_views_is_refused(runner, tmp_path):
     data = fixture.read_bytes()
     cut = data.index(b"<view identifier=\"id-v2\"")  # the views are not parsed, yet
     source, result = _run(runner, tmp_path, data[:cut])
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"spbe-arch: {source}: does not end with </model>; the file may be truncated or "
+        "damaged: export it again\n"
+    )
+
+
+def test_utf_16_file_cut_short_in_its_views_is_refused(runner, tmp_path):
+    fixture = Path(__file__).parent / "fixtures" / "bizzdesign-nested-organizations-views.xml"
+    text = fixture.read_text("utf-8").replace('encoding="UTF-8"', 'encoding="UTF-16"')
+    cut = text.index('<view identifier="id-v2"')
+    source, result = _run(runner, tmp_path, ("\ufeff" + text[:cut]).encode("utf-16-le"))
     assert result.exit_code == 2
     assert result.stderr == (
         f"spbe-arch: {source}: does not end with </model>; the file may be truncated or "
