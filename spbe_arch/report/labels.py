@@ -72,7 +72,8 @@ TEXT: dict[str, tuple[str, str]] = {
         "Every integration recorded ({total}), whatever its status and mechanism; {links} of "
         "them are active and carry data, as the summary and the audit count them.",
     ),
-    "no_hosting": ("Aplikasi aktif tanpa penempatan", "Active applications without hosting"),
+    "no_hosting": ("Aplikasi aktif yang penempatannya belum dicatat",
+                   "Active applications whose hosting is not recorded"),
     "no_apps": ("Unit tanpa aplikasi", "Units without applications"),
     "from": ("Dari", "From"),
     "to": ("Ke", "To"),
