@@ -123,7 +123,7 @@ def import_inventory(
     path
         A .csv or .xlsx inventory, one application per row below a header row.
     sheet
-        The workbook sheet to read (default: the first).
+        The workbook sheet to read (default: the active one, else the first visible one).
     mapping
         A YAML file naming the headers of columns the defaults do not recognise.
     instansi
