@@ -2,7 +2,7 @@
 report what was done with each row. Files in, report lines, written model and exit code out."""
 
 import pytest
-from inventory_files import write_csv, write_xlsx
+from inventory_files import cache_formula_results, write_csv, write_xlsx
 
 from spbe_arch.cli import app
 from spbe_arch.validate import load_model
@@ -245,6 +245,18 @@ def test_formula_with_no_saved_value(runner, tmp_path):
     )
 
 
+def test_formula_saved_with_an_empty_result_is_an_empty_cell(runner, tmp_path):
+    source = write_xlsx(tmp_path / "kota-contoh.xlsx", [
+        ["Nama Aplikasi", "OPD", "Keterangan"], ["SIMPUS", "Dinkes", '=IF(A2="","","")'],
+    ])
+    cache_formula_results(source, {"C2": ""})  # as Excel saves a formula giving ""
+
+    result = _import(runner, source, tmp_path / "model")
+
+    assert result.exit_code == 0, result.output
+    assert "no saved value" not in result.output
+
+
 def test_unclosed_quote_names_the_lines_it_swallows(runner, tmp_path):
     source = tmp_path / "kota-contoh.csv"
     source.write_text('Nama Aplikasi;OPD;Status\nSIMPUS;Dinkes;Aktif\n"Portal;Diskominfo;Aktif\n'
@@ -290,6 +302,18 @@ def test_utf8_file_with_a_windows_1252_line(runner, tmp_path):
     )
     names = sorted(a.name for a in _model(tmp_path).applications.values())
     assert names == ["Aplikasi Café", "Aplikasi Résumé"]
+
+
+def test_utf8_letter_with_a_byte_windows_1252_lacks(runner, tmp_path):
+    source = tmp_path / "kota-contoh.csv"  # 'Á' is C3 81 in UTF-8; 0x81 is not Windows-1252
+    source.write_bytes("Nama Aplikasi;OPD\nÁgua;Dinas Pariwisata\n".encode()
+                       + "Aplikasi Résumé;Dinas Pariwisata\n".encode("cp1252"))
+
+    result = _import(runner, source, tmp_path / "model")
+
+    assert result.exit_code == 0, result.output
+    names = sorted(a.name for a in _model(tmp_path).applications.values())
+    assert names == ["Aplikasi Résumé", "Água"]
 
 
 def test_exact_duplicate_row_is_noted(runner, tmp_path):

@@ -140,21 +140,30 @@ def _csv_encoding(path: Path) -> tuple[str, list[int]]:
 def _mixed(path: Path) -> tuple[str, list[int]]:
     """UTF-8 with some lines in Windows-1252 (pasted from another file), when other lines
     have UTF-8 letters beyond ASCII; else the whole file in Windows-1252."""
-    foreign: list[int] = []
+    foreign: list[tuple[int, int, bytes]] = []  # line number, offset, line
     utf8 = False
+    offset = 0
     with path.open("rb") as handle:
         for number, line in enumerate(handle, start=1):
-            if line.isascii():
-                continue
-            try:
-                line.decode("utf-8")
-                utf8 = True
-            except UnicodeDecodeError:
-                foreign.append(number)
-    if utf8:
-        _cp1252(path)  # the foreign lines must be Windows-1252
-        return "utf-8-sig", foreign
-    return _cp1252(path), []
+            if not line.isascii():
+                try:
+                    line.decode("utf-8")
+                    utf8 = True
+                except UnicodeDecodeError:
+                    foreign.append((number, offset, line))
+            offset += len(line)
+    if not utf8:
+        return _cp1252(path), []
+    for _number, start, line in foreign:
+        try:
+            line.decode("cp1252")
+        except UnicodeDecodeError as exc:
+            raise SpbeError(_(
+                "{path}: neither UTF-8 nor Windows-1252 text (byte 0x{byte} at offset "
+                "{offset}); save it as CSV UTF-8"
+            ).format(path=path, byte=f"{line[exc.start]:02x}", offset=start + exc.start)
+            ) from None
+    return "utf-8-sig", [number for number, _start, _line in foreign]
 
 
 def _read_as_cp1252(exc: UnicodeError) -> tuple[str, int]:
@@ -416,7 +425,11 @@ def _sheet_rows(workbook, worksheet, table: Table) -> Iterator[tuple[int, list]]
     class Parser(WorkSheetParser):
         def parse_cell(self, element):
             cell = super().parse_cell(element)
-            if cell["value"] is None and element.find(FORMULA_TAG) is not None:
+            # a formula whose saved result is the empty text has type "str"; one with no
+            # result at all (as programs write them) has none
+            if cell["value"] is None and cell["data_type"] == "n" and (
+                element.find(FORMULA_TAG) is not None
+            ):
                 table.unsaved.setdefault(cell["row"], set()).add(cell["column"] - 1)
             return cell
 
