@@ -9,6 +9,7 @@ name, alias, acronym or address) becomes an instance of it (`kind: umum`, `platf
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from itertools import chain
 from pathlib import Path
 
@@ -254,7 +255,7 @@ def _application(
     if url := values.get(Column.url):
         fields["url"] = url
     if text := values.get(Column.status):
-        status = _STATUS_OF.get(_YEAR.sub("", normal_header(text)))
+        status = _status(text)
         if status is None:
             properties["status"] = text
             report.notes.append(RowNote(row.number, _(
@@ -295,6 +296,12 @@ def _application(
     if properties:
         fields["properties"] = properties
     return Application(**fields)  # every field above is checked or free text
+
+
+@lru_cache(maxsize=1024)  # a status column holds a few values over and over
+def _status(text: str) -> Status | None:
+    """The status a cell names, a year after it aside ('Rencana 2025')."""
+    return _STATUS_OF.get(_YEAR.sub("", normal_header(text)))
 
 
 def _platform(matcher: PlatformMatcher, name: str, url: str | None) -> tuple[str | None, str]:

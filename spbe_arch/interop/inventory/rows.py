@@ -34,7 +34,11 @@ _EXCEL_ERRORS = frozenset({
     "#n/a", "#ref!", "#value!", "#div/0!", "#name?", "#null!", "#num!", "#spill!", "#calc!",
     "#getting_data",
 })
-_LONGEST = max(map(len, NO_VALUE | _EXCEL_ERRORS))
+_SPELLINGS = frozenset(
+    spelt for text in NO_VALUE | _EXCEL_ERRORS
+    for spelt in (text, text.upper(), text.capitalize(), text.title())
+)
+"""The cells above as they are written ('N/A', 'Tidak Ada', '#REF!'): one lookup a cell."""
 _COUNT = re.compile(r"\(?([0-9]{1,3})\)?")
 
 PROPERTY_OF = {
@@ -90,15 +94,15 @@ def data_rows(
     for number, cells in rows:
         emptied = _no_values(cells)
         unsaved = table.unsaved.get(number, set())
-        filled = [i for i, cell in enumerate(cells) if cell]
-        if first and _column_numbers(cells, filled):
+        if first and _column_numbers(cells):
             report.notes.append(RowNote(number, _(
                 "the column numbers ({numbers}) under the header; not an application"
-            ).format(numbers=", ".join(cells[i] for i in filled[:3]) + ", ...")))
+            ).format(numbers=", ".join([cell for cell in cells if cell][:3]) + ", ...")))
             first = False
             continue
         first = False
-        if not filled or filled == [number_at]:
+        filled = len(cells) - cells.count("")
+        if not filled or (filled == 1 and number_at is not None and _at(cells, number_at)):
             report.blank.append(number)
             continue
         report.rows += 1
@@ -122,9 +126,9 @@ def data_rows(
             report.skipped.append(RowNote(number, _("no unit for '{name}' ({why})").format(
                 name=_short(name, 60), why=_why_empty(header[unit_at], unit_at, emptied, unsaved))))
             continue
-        for index in sorted(unsaved | {i for i, text in emptied.items()
-                                       if text.casefold() in _EXCEL_ERRORS}):
-            if index not in (number_at, name_at, unit_at):
+        if unsaved or emptied:
+            errors = {i for i, text in emptied.items() if text.casefold() in _EXCEL_ERRORS}
+            for index in sorted((unsaved | errors) - {number_at, name_at, unit_at}):
                 report.notes.append(RowNote(number, _("{why}; read as empty").format(
                     why=_why_empty(_column(header, index), index, emptied, unsaved))))
         properties = {}
@@ -140,24 +144,24 @@ def data_rows(
                 ).format(column=_header(header, columns, col), text=_short(text))))
         if number in table.hidden:
             report.notes.append(RowNote(number, _("hidden in the sheet; imported as the others")))
-        same = earlier.setdefault(tuple(c for i, c in enumerate(cells) if i != number_at), number)
+        key = tuple(cells) if number_at is None else (*cells[:number_at], *cells[number_at + 1:])
+        same = earlier.setdefault(key, number)
         yield Row(number, name, unit, values, properties, None if same == number else same)
 
 
 def _no_values(cells: list[str]) -> dict[int, str]:
     """Empty the cells that stand for no value; return index -> the text each held."""
-    emptied = {}
-    for index, cell in enumerate(cells):
-        if cell and len(cell) <= _LONGEST and (
-            (folded := cell.casefold()) in NO_VALUE or folded in _EXCEL_ERRORS
-        ):
-            emptied[index] = cell
-            cells[index] = ""
+    if _SPELLINGS.isdisjoint(cells):
+        return {}
+    emptied = {index: cell for index, cell in enumerate(cells) if cell in _SPELLINGS}
+    for index in emptied:
+        cells[index] = ""
     return emptied
 
 
-def _column_numbers(cells: list[str], filled: list[int]) -> bool:
+def _column_numbers(cells: list[str]) -> bool:
     """True for a row numbering the columns: 1, 2, 3, ... (or (1), (2), ...) from the first."""
+    filled = [i for i, cell in enumerate(cells) if cell]
     if len(filled) < 2 or filled != list(range(filled[0], filled[0] + len(filled))):
         return False
     numbers = [_COUNT.fullmatch(cells[i]) for i in filled]
@@ -179,6 +183,10 @@ def _why_empty(column: str, index: int, emptied: dict[int, str], unsaved: set[in
             column=column, text=text)
     return _("column '{column}' holds '{text}', which stands for no value").format(
         column=column, text=text)
+
+
+def _at(cells: list[str], index: int) -> str:
+    return cells[index] if index < len(cells) else ""
 
 
 def _column(header: list[str], index: int) -> str:
