@@ -209,17 +209,20 @@ def test_numbered_empty_template_rows_are_blank(runner, tmp_path):
     rows = [["No", "Nama Aplikasi", "Perangkat Daerah", "Status"],
             ["1", "SIMPUS", "Dinkes", "Aktif"], ["2", "SIMPEG", "BKPSDM", "Aktif"]]
     rows += [[str(n), "", "", ""] for n in range(3, 101)]
+    rows += [["Keterangan: data per 31 Desember 2024", "", "", ""]]
     source = write_csv(tmp_path / "kota-contoh.csv", rows)
 
     result = _import(runner, source, tmp_path / "model")
 
-    assert result.exit_code == 0, result.output
-    assert _lines(result, "skipped") == []
+    assert result.exit_code == 1, result.output
+    assert _lines(result, "skipped") == [  # text in the number column is no running number
+        f"{source}:102: skipped: no application name (column 'Nama Aplikasi' is empty)",
+    ]
     assert _lines(result, "note")[0] == (
         f"{source}: note: 98 rows with nothing but a running number or a placeholder ('-', "
         "'N/A'), read as blank (rows 4, 5, 6, 7, 8 and 93 more)"
     )
-    assert result.output.splitlines()[-2].startswith("imported 2 of 2 rows")
+    assert result.output.splitlines()[-2].startswith("imported 2 of 3 rows")
 
 
 def test_formula_with_no_saved_value(runner, tmp_path):

@@ -102,7 +102,9 @@ def data_rows(
             continue
         first = False
         filled = len(cells) - cells.count("")
-        if not filled or (filled == 1 and number_at is not None and _at(cells, number_at)):
+        if not filled or (
+            filled == 1 and number_at is not None and _at(cells, number_at).rstrip(".").isdigit()
+        ):
             report.blank.append(number)
             continue
         report.rows += 1
