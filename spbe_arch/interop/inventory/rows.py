@@ -23,19 +23,20 @@ from .columns import Column, normal_header
 from .report import ImportReport, RowNote
 from .table import Table
 
-__all__ = ["NO_VALUE", "PROPERTY_OF", "Row", "Seen", "data_rows"]
+__all__ = ["EXCEL_ERRORS", "NO_VALUE", "PROPERTY_OF", "Row", "Seen", "data_rows"]
 
 NO_VALUE = frozenset({
     "-", "--", "\u2013", "\u2014", "n/a", "n.a.", "na", "tidak ada", "belum ada", "?",
 })
 """Cells (case aside) that stand for no value."""
 
-_EXCEL_ERRORS = frozenset({
+EXCEL_ERRORS = frozenset({
     "#n/a", "#ref!", "#value!", "#div/0!", "#name?", "#null!", "#num!", "#spill!", "#calc!",
     "#getting_data",
 })
+"""Excel's error values (case aside), as a workbook or its CSV export holds them."""
 _SPELLINGS = frozenset(
-    spelt for text in NO_VALUE | _EXCEL_ERRORS
+    spelt for text in NO_VALUE | EXCEL_ERRORS
     for spelt in (text, text.upper(), text.capitalize(), text.title())
 )
 """The cells above as they are written ('N/A', 'Tidak Ada', '#REF!'): one lookup a cell."""
@@ -129,7 +130,7 @@ def data_rows(
                 name=_short(name, 60), why=_why_empty(header[unit_at], unit_at, emptied, unsaved))))
             continue
         if unsaved or emptied:
-            errors = {i for i, text in emptied.items() if text.casefold() in _EXCEL_ERRORS}
+            errors = {i for i, text in emptied.items() if text.casefold() in EXCEL_ERRORS}
             for index in sorted((unsaved | errors) - {number_at, name_at, unit_at}):
                 report.notes.append(RowNote(number, _("{why}; read as empty").format(
                     why=_why_empty(_column(header, index), index, emptied, unsaved))))
@@ -180,7 +181,7 @@ def _why_empty(column: str, index: int, emptied: dict[int, str], unsaved: set[in
     text = emptied.get(index)
     if text is None:
         return _("column '{column}' is empty").format(column=column)
-    if text.casefold() in _EXCEL_ERRORS:
+    if text.casefold() in EXCEL_ERRORS:
         return _("column '{column}' holds '{text}', an Excel error").format(
             column=column, text=text)
     return _("column '{column}' holds '{text}', which stands for no value").format(
