@@ -47,6 +47,18 @@ def test_two_row_header_under_a_merged_cell(runner, tmp_path):
     assert arch.applications["simpus"].properties == {"pengelola_bidang": "Bidang Yankes"}
 
 
+def test_header_cells_merged_over_two_rows(runner, tmp_path):
+    source = write_xlsx(tmp_path / "kota-contoh.xlsx", [
+        ["No", "Nama Aplikasi", "OPD"], [], [1, "SIMPUS", "Dinkes"],
+    ], merge=["A1:A2", "B1:B2", "C1:C2"])
+
+    result = _import(runner, source, tmp_path / "model")
+
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines()[0] == f"{source}: sheet 'Inventaris'; header in rows 1-2"
+    assert sorted(_model(tmp_path).applications) == ["simpus"]
+
+
 def test_two_row_header_exported_as_csv(runner, tmp_path):
     source = write_csv(tmp_path / "kota-contoh.csv", [
         ["No", "Nama Aplikasi", "Pengelola", "", "Status"],

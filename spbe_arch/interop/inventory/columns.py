@@ -215,7 +215,8 @@ def sub_header(
 
     `below` is a header row when it names no application (its cell under the name column is
     empty, or repeats the header's as a merged cell does), holds at least one known header,
-    and every cell it adds is a known header or stands under a merged or empty header cell.
+    and every cell it adds is a known header or stands under a merged or empty header cell;
+    or when it repeats the header (its cells merged down over two rows).
 
     >>> sub_header(["No", "Nama Aplikasi", "Pengelola", "Pengelola"], ["", "", "OPD", "Bidang"],
     ...            {0: Column.number, 1: Column.name, 2: Column.unit}, Mapping())
@@ -231,6 +232,8 @@ def sub_header(
         return None
     added = {i: column_of(normal_header(cell), known, prefixes)
              for i, cell in enumerate(below) if cell and cell != top[i]}
+    if not added and below[name_at]:  # header cells merged down over two rows, nothing under
+        return columns, top
     merged = {i for i in range(width) if top[i] and top[i] in (top[i - 1: i] + top[i + 1: i + 2])}
     if not any(added.values()) or any(
         column is None and top[i] and i not in merged for i, column in added.items()
