@@ -720,7 +720,9 @@ def import_inventory(
     file: Annotated[Path, typer.Argument(help="The inventory spreadsheet: .csv or .xlsx")],
     *,
     output: Annotated[Path, typer.Option("--output", "-o", help="Folder for the new model")],
-    sheet: Annotated[str | None, typer.Option(help="Workbook sheet (default: the first)")] = None,
+    sheet: Annotated[
+        str | None, typer.Option(help="Workbook sheet (default: the active one)")
+    ] = None,
     mapping: Annotated[
         Path | None, typer.Option(help="YAML file naming the headers of unrecognised columns")
     ] = None,

@@ -53,7 +53,8 @@ def test_import_semicolon_windows_1252_csv_validates_and_audits(runner, tmp_path
         f"{src}:9: note: 'Deskripsi' holds '=SUM(A1:A3)', a formula written as text; kept as "
         "text, never evaluated",
         f"{src}:9: note: status 'Rusak' not recognised; kept as properties.status, status left "
-        "out",
+        "out: the application counts as active until you set it (planned, development, active, "
+        "retired)",
         f"{src}: note: 1 application with no classification (umum/khusus, "
         "pusat/lokal) and no national platform match: written as kind khusus",
         "imported 5 of 6 rows: 5 applications, 3 units; 1 skipped, 2 guesses, 1 national "
@@ -97,7 +98,8 @@ def test_import_report_in_indonesian_with_lang_id(runner, tmp_path):
         f"{src}:9: catatan: 'Deskripsi' berisi '=SUM(A1:A3)', rumus yang tertulis sebagai teks; "
         "disimpan sebagai teks, tidak pernah dihitung",
         f"{src}:9: catatan: status 'Rusak' tidak dikenali; disimpan sebagai properties.status, "
-        "status tidak diisi",
+        "status tidak diisi: aplikasi dihitung aktif sampai Anda mengisinya (planned, "
+        "development, active, retired)",
         f"{src}: catatan: 1 aplikasi tanpa klasifikasi (umum/khusus, pusat/lokal) dan tidak "
         "cocok dengan platform nasional: ditulis dengan jenis khusus",
         "diimpor 5 dari 6 baris: 5 aplikasi, 3 unit kerja; 1 dilewati, 2 dugaan, 1 sistem "

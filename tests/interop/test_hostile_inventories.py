@@ -118,12 +118,33 @@ def test_text_in_no_known_encoding(runner, tmp_path):
     )
 
 
-def test_old_excel_workbook(runner, tmp_path):
-    source = tmp_path / "kota-contoh.xlsx"
+def test_old_or_password_protected_workbook(runner, tmp_path):
+    source = tmp_path / "kota-contoh.xlsx"  # an encrypted xlsx is an OLE2 file, as an .xls is
     source.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504))
 
     assert _refused(runner, tmp_path, source) == (
-        f"spbe-arch: {source}: an Excel 97-2003 (.xls) workbook; save it as .xlsx or CSV\n"
+        f"spbe-arch: {source}: a password-protected workbook or an Excel 97-2003 (.xls) one; "
+        "save it as .xlsx without a password, or export it as CSV\n"
+    )
+
+
+def test_truncated_workbook(runner, tmp_path):
+    whole = write_xlsx(tmp_path / "whole.xlsx", [["Nama Aplikasi", "OPD"], ["A", "B"]])
+    source = tmp_path / "kota-contoh.xlsx"
+    source.write_bytes(whole.read_bytes()[:2000])
+
+    assert _refused(runner, tmp_path, source) == (
+        f"spbe-arch: {source}: a damaged or truncated xlsx workbook (its zip archive is "
+        "incomplete); save it again from the spreadsheet program, or export it as CSV\n"
+    )
+
+
+def test_folder_instead_of_a_file(runner, tmp_path):
+    (tmp_path / "kota-contoh").mkdir()
+
+    assert _refused(runner, tmp_path, tmp_path / "kota-contoh") == (
+        f"spbe-arch: {tmp_path / 'kota-contoh'}: a folder; give the inventory file in it "
+        "(.csv or .xlsx)\n"
     )
 
 

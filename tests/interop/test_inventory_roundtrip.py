@@ -12,6 +12,7 @@ from inventory_files import write_csv, write_xlsx
 
 from spbe_arch.interop import import_inventory, instansi_for, write_import
 from spbe_arch.interop.inventory.columns import normal_header
+from spbe_arch.interop.inventory.rows import EXCEL_ERRORS, NO_VALUE
 from spbe_arch.interop.inventory.units import unit_key
 from spbe_arch.validate import load_model
 
@@ -25,7 +26,9 @@ def _cell(*, xlsx: bool):
         blacklist_categories=("Cs", "Cc") if xlsx else ("Cs",),
         blacklist_characters="\x00\ufffe\uffff" if xlsx else "\x00",
     )
-    text = st.text(chars, min_size=1, max_size=30).map(str.strip).filter(bool)
+    text = st.text(chars, min_size=1, max_size=30).map(str.strip).filter(
+        lambda t: t and t.casefold() not in NO_VALUE | EXCEL_ERRORS  # empty cells, by design
+    )
     return text.filter(lambda t: not t.startswith("=")) if xlsx else text
 
 
@@ -42,7 +45,9 @@ def inventories(draw):
         min_size=1, max_size=25,
     ))
     for name, unit, *_ in rows:  # a row spelling the header again is skipped, by design
-        assume((normal_header(name), normal_header(unit)) != ("nama aplikasi", "perangkat daerah"))
+        assume(not normal_header(name).startswith("nama aplikasi")
+               or normal_header(unit) != "perangkat daerah")
+    assume([normal_header(c) for c in rows[0][:2]] != ["1", "2"])  # column numbers, by design
     if fmt == "cp1252":
         text = "".join(c for row in rows for c in row)
         try:

@@ -4,7 +4,9 @@ A header is compared in a normal form (lower case, punctuation and extra spaces 
 that "NAMA APLIKASI*", "Nama  Aplikasi" and "nama_aplikasi" are one header. A header
 that only starts with a known one ("Nama Aplikasi/Sistem", "Status (Aktif/Tidak)") names the
 same column. The header row is the first row, among the first `HEADER_SEARCH_ROWS`, naming the
-application column and at least one other known column: title rows above it are skipped.
+application column and at least one other known column: title rows above it are skipped. A
+header may take two rows, a merged "Pengelola" above "OPD" and "Bidang": the row below is then
+part of it (`sub_header`).
 """
 
 import re
@@ -29,6 +31,7 @@ __all__ = [
     "find_header",
     "load_mapping",
     "normal_header",
+    "sub_header",
 ]
 
 HEADER_SEARCH_ROWS = 30
@@ -186,10 +189,7 @@ def find_header(
 
     Consumes `rows` up to and including the header row.
     """
-    known = mapping.headers()
-    prefixes = sorted(
-        ((h, c) for h, c in known.items() if c is not Column.number), key=lambda hc: -len(hc[0])
-    )
+    known, prefixes = _vocabulary(mapping)
     for number, cells in rows:
         if mapping.header_row is not None and number < mapping.header_row:
             continue
@@ -205,3 +205,57 @@ def find_header(
         if mapping.header_row is None and number >= HEADER_SEARCH_ROWS:
             return None
     return None
+
+
+def sub_header(
+    top: list[str], below: list[str], columns: dict[int, Column], mapping: Mapping
+) -> tuple[dict[int, Column], list[str]] | None:
+    """The header read from two rows, when `below` is the second row of the header `top`:
+    column index -> Column, and each column's header ('Pengelola / OPD'); else None.
+
+    `below` is a header row when it names no application (its cell under the name column is
+    empty, or repeats the header's as a merged cell does), holds at least one known header,
+    and every cell it adds is a known header or stands under a merged or empty header cell;
+    or when it repeats the header (its cells merged down over two rows).
+
+    >>> sub_header(["No", "Nama Aplikasi", "Pengelola", "Pengelola"], ["", "", "OPD", "Bidang"],
+    ...            {0: Column.number, 1: Column.name, 2: Column.unit}, Mapping())
+    ({0: <Column.number: 'number'>, 1: <Column.name: 'name'>, 2: <Column.unit: 'unit'>}, \
+['No', 'Nama Aplikasi', 'Pengelola / OPD', 'Pengelola / Bidang'])
+    """
+    known, prefixes = _vocabulary(mapping)
+    width = max(len(top), len(below))
+    top = top + [""] * (width - len(top))
+    below = below + [""] * (width - len(below))
+    name_at = next(i for i, c in columns.items() if c is Column.name)
+    if below[name_at] not in ("", top[name_at]):
+        return None
+    added = {i: column_of(normal_header(cell), known, prefixes)
+             for i, cell in enumerate(below) if cell and cell != top[i]}
+    if not added and below[name_at]:  # header cells merged down over two rows, nothing under
+        return columns, top
+    merged = {i for i in range(width) if top[i] and top[i] in (top[i - 1: i] + top[i + 1: i + 2])}
+    if not any(added.values()) or any(
+        column is None and top[i] and i not in merged for i, column in added.items()
+    ):
+        return None
+    joined = {i: column for i, column in added.items() if column is not None}
+    if len(set(joined.values())) < len(joined):
+        return None  # two cells below name one column: not a header
+    for i in range(width):  # the cells below name their columns before the merged cell above
+        column = column_of(normal_header(top[i]), known, prefixes)
+        if i not in joined and column is not None and column not in joined.values():
+            joined[i] = column
+    joined = dict(sorted(joined.items()))
+    cells = [f"{t} / {b}" if t and i in added else t or below[i]
+             for i, (t, b) in enumerate(zip(top, below, strict=True))]
+    return joined, cells
+
+
+def _vocabulary(mapping: Mapping) -> tuple[dict[str, Column], list[tuple[str, Column]]]:
+    """Known headers, and those a header may start with (longest first; never 'no')."""
+    known = mapping.headers()
+    prefixes = sorted(
+        ((h, c) for h, c in known.items() if c is not Column.number), key=lambda hc: -len(hc[0])
+    )
+    return known, prefixes

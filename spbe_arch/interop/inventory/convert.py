@@ -9,6 +9,8 @@ name, alias, acronym or address) becomes an instance of it (`kind: umum`, `platf
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
+from itertools import chain
 from pathlib import Path
 
 from ...io import PlatformMatcher, SpbeError, national_platforms
@@ -24,7 +26,7 @@ from ...model import (
 )
 from ...model.i18n import gettext as _
 from ...model.types import ID_PATTERN
-from .columns import Column, find_header, load_mapping, normal_header
+from .columns import Column, find_header, load_mapping, normal_header, sub_header
 from .report import ImportReport, PlatformGuess, RowNote, UnitMerge, Unmatched
 from .rows import PROPERTY_OF, Row, Seen, data_rows
 from .table import open_table
@@ -34,14 +36,19 @@ __all__ = ["InventoryImport", "import_inventory", "instansi_for"]
 
 _STATUS = {
     Status.active: ("aktif", "active", "berjalan", "digunakan", "dipakai", "operasional",
-                    "beroperasi", "produksi", "production", "live", "ya"),
+                    "beroperasi", "produksi", "production", "live", "ya", "maintenance",
+                    "pemeliharaan", "dalam pemeliharaan"),
     Status.retired: ("tidak aktif", "nonaktif", "non aktif", "inactive", "tidak digunakan",
-                     "tidak dipakai", "tidak berjalan", "dihentikan", "retired", "mati"),
+                     "tidak dipakai", "tidak berjalan", "tidak beroperasi", "dihentikan",
+                     "retired", "mati", "sudah tidak digunakan", "sudah tidak aktif",
+                     "sudah tidak dipakai", "tidak digunakan lagi"),
     Status.development: ("pengembangan", "dalam pengembangan", "dikembangkan", "development",
                          "uji coba", "ujicoba", "pilot", "trial"),
     Status.planned: ("rencana", "direncanakan", "perencanaan", "usulan", "planned"),
 }
 _STATUS_OF = {text: status for status, texts in _STATUS.items() for text in texts}
+_YEAR = re.compile(r"( tahun)? (19|20)[0-9]{2}$")
+"""A year after a status ('Rencana 2025', 'Dikembangkan tahun 2024')."""
 
 _NATIONAL = {  # classification or category text -> national (True) or local (False)
     **dict.fromkeys(("umum", "aplikasi umum", "pusat", "nasional", "aplikasi pusat",
@@ -117,7 +124,7 @@ def import_inventory(
     path
         A .csv or .xlsx inventory, one application per row below a header row.
     sheet
-        The workbook sheet to read (default: the first).
+        The workbook sheet to read (default: the active one, else the first visible one).
     mapping
         A YAML file naming the headers of columns the defaults do not recognise.
     instansi
@@ -134,12 +141,23 @@ def import_inventory(
     report = ImportReport(
         source=str(path), sheet=table.sheet, encoding=table.encoding, delimiter=table.delimiter
     )
+    report.other_sheets = [s for s in table.sheets if s != table.sheet]
+    report.hidden_sheets = table.hidden_sheets
     seen = Seen(table.rows)
     header = find_header(seen, columns_map)
     if header is None:
         raise SpbeError(_no_header(path, seen, table.sheet, table.sheets))
     number, columns, cells = header
     report.header_row = number
+    below = iter(seen)
+    following = next(below, None)
+    joined = following and Column.name in columns.values() and sub_header(
+        cells, following[1], columns, columns_map)
+    if joined:
+        columns, cells = joined
+        report.subheader_row = following[0]
+    elif following is not None:
+        below = chain([following], below)
     report.columns = {str(col): cells[i] for i, col in sorted(columns.items(), key=_by_column)}
     if Column.name not in columns.values():  # only with a mapping's header_row
         raise SpbeError(_(
@@ -152,7 +170,8 @@ def import_inventory(
             "every application needs its owner unit\n"
             "    hint: name the column in a --mapping file: {example}"
         ).format(path=path, line=number, example="columns: {unit: <its header>}"))
-    rows = list(data_rows(seen, columns, cells, table.headings, report))
+    rows = list(data_rows(below, columns, cells, table, report))
+    report.notes[:0] = sorted(table.notes, key=lambda note: note.row)
     if not rows and report.skipped:
         first = report.skipped[0]
         raise SpbeError(_(
@@ -216,6 +235,11 @@ def _build(rows: list[Row], instansi: Instansi, report: ImportReport) -> Invento
         app = _application(row, unit_of[row.unit], matcher, ids, report, result)
         result.applications.append(app)
         result.rows[app.id] = [row.number]
+        if row.same_as is not None:
+            report.notes.append(RowNote(row.number, _(
+                "same as row {row} in every cell; imported again as '{application}' (delete "
+                "one of them if the application is listed twice)"
+            ).format(row=row.same_as, application=app.id)))
     report.imported = len(result.applications)
     return result
 
@@ -231,11 +255,13 @@ def _application(
     if url := values.get(Column.url):
         fields["url"] = url
     if text := values.get(Column.status):
-        status = _STATUS_OF.get(normal_header(text))
+        status = _status(text)
         if status is None:
             properties["status"] = text
             report.notes.append(RowNote(row.number, _(
-                "status '{text}' not recognised; kept as properties.status, status left out"
+                "status '{text}' not recognised; kept as properties.status, status left out: "
+                "the application counts as active until you set it (planned, development, "
+                "active, retired)"
             ).format(text=text)))
         else:
             fields["status"] = status
@@ -270,6 +296,12 @@ def _application(
     if properties:
         fields["properties"] = properties
     return Application(**fields)  # every field above is checked or free text
+
+
+@lru_cache(maxsize=1024)  # a status column holds a few values over and over
+def _status(text: str) -> Status | None:
+    """The status a cell names, a year after it aside ('Rencana 2025')."""
+    return _STATUS_OF.get(_YEAR.sub("", normal_header(text)))
 
 
 def _platform(matcher: PlatformMatcher, name: str, url: str | None) -> tuple[str | None, str]:

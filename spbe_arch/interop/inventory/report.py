@@ -66,15 +66,22 @@ class ImportReport:
 
     source: str
     sheet: str | None = None
+    other_sheets: list[str] = field(default_factory=list)
+    """Sheets of the workbook not read."""
+    hidden_sheets: list[str] = field(default_factory=list)
     encoding: str | None = None
     delimiter: str | None = None
     header_row: int = 0
+    subheader_row: int | None = None
+    """The header's second row, under merged header cells ('Pengelola' over 'OPD')."""
     columns: dict[str, str] = field(default_factory=dict)
     """Column -> the header it was read from; unmapped headers are kept as properties."""
     properties: dict[str, str] = field(default_factory=dict)
     """Property key -> the header of an unmapped column whose values it keeps."""
     rows: int = 0
-    """Data rows below the header, empty rows not counted."""
+    """Data rows below the header, blank rows not counted."""
+    blank: list[int] = field(default_factory=list)
+    """Rows holding nothing but a running number or placeholders ('-', 'N/A')."""
     imported: int = 0
     units: int = 0
     unclassified: int = 0
@@ -112,8 +119,17 @@ def report_lines(report: ImportReport) -> Iterator[str]:
         separated = _DELIMITERS.get(report.delimiter or ",")
         how.append(_(separated).format(encoding=encoding) if separated else
                    f"{encoding}, {report.delimiter!r}")
-    how.append(_("header in row {row}").format(row=report.header_row))
+    if report.subheader_row:
+        how.append(_("header in rows {first}-{last}").format(
+            first=report.header_row, last=report.subheader_row))
+    else:
+        how.append(_("header in row {row}").format(row=report.header_row))
     yield f"{src}: {'; '.join(how)}"
+    if report.other_sheets:
+        yield _("{path}: note: read sheet '{sheet}'; not read: {others} (--sheet NAME reads "
+                "another)").format(path=src, sheet=report.sheet, others=", ".join(
+                    _("'{sheet}' (hidden)").format(sheet=s) if s in report.hidden_sheets
+                    else f"'{s}'" for s in report.other_sheets))
     yield _("columns: {columns}").format(
         columns=", ".join(f"{c} <- '{h}'" for c, h in report.columns.items()))
     if report.properties:
@@ -141,6 +157,12 @@ def report_lines(report: ImportReport) -> Iterator[str]:
     for note in report.notes:
         yield _("{path}:{row}: note: {message}").format(
             path=src, row=note.row, message=note.message)
+    if report.blank:
+        yield _(
+            "{path}: note: {rows} with nothing but a running number or a placeholder ('-', "
+            "'N/A'), read as blank ({which})"
+        ).format(path=src, rows=_n(len(report.blank), N_("{count} row"), N_("{count} rows")),
+                 which=_rows(report.blank))
     if report.unclassified:
         yield _(
             "{path}: note: {applications} with no classification (umum/khusus, pusat/lokal) "

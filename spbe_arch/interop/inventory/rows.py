@@ -5,16 +5,42 @@ the sheet, or a row without a name or a unit is skipped. Cells of known columns 
 row's values; every other non-empty cell is kept as a property under its header, so nothing
 the inventory says is lost. A cell starting with `=` is a formula written as text: it stays
 text, and the report says so.
+
+A cell that stands for no value is empty: an Excel error (#N/A, #REF!, ...), a placeholder
+('-', 'N/A', 'tidak ada', '?') or a formula with no saved value; the report names it where it
+costs the row its name or unit, and always for an error or a formula. A row holding nothing
+but a running number (an unfilled template row) is blank, counted in one line; the column
+numbers 1, 2, 3, ... right under the header are no application either. A row equal to an
+earlier one in every cell but the number is imported and noted.
 """
 
-from collections.abc import Iterator
+import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from ...model.i18n import gettext as _
 from .columns import Column, normal_header
 from .report import ImportReport, RowNote
+from .table import Table
 
-__all__ = ["PROPERTY_OF", "Row", "Seen", "data_rows"]
+__all__ = ["EXCEL_ERRORS", "NO_VALUE", "PROPERTY_OF", "Row", "Seen", "data_rows"]
+
+NO_VALUE = frozenset({
+    "-", "--", "\u2013", "\u2014", "n/a", "n.a.", "na", "tidak ada", "belum ada", "?",
+})
+"""Cells (case aside) that stand for no value."""
+
+EXCEL_ERRORS = frozenset({
+    "#n/a", "#ref!", "#value!", "#div/0!", "#name?", "#null!", "#num!", "#spill!", "#calc!",
+    "#getting_data",
+})
+"""Excel's error values (case aside), as a workbook or its CSV export holds them."""
+_SPELLINGS = frozenset(
+    spelt for text in NO_VALUE | EXCEL_ERRORS
+    for spelt in (text, text.upper(), text.capitalize(), text.title())
+)
+"""The cells above as they are written ('N/A', 'Tidak Ada', '#REF!'): one lookup a cell."""
+_COUNT = re.compile(r"\(?([0-9]{1,3})\)?")
 
 PROPERTY_OF = {
     Column.server_location: "server_location",
@@ -33,6 +59,8 @@ class Row:
     unit: str
     values: dict[Column, str]
     properties: dict[str, str]
+    same_as: int | None = None
+    """An earlier row this one equals in every cell but the number."""
 
 
 class Seen:
@@ -50,43 +78,62 @@ class Seen:
 
 
 def data_rows(
-    seen: Seen,
+    rows: Iterable[tuple[int, list[str]]],
     columns: dict[int, Column],
     header: list[str],
-    headings: set[int],
+    table: Table,
     report: ImportReport,
 ) -> Iterator[Row]:
     """Data rows as `Row`; skipped rows and remarks go into `report`."""
     unmapped = _unmapped(columns, header, report)
     name_at = next(i for i, c in columns.items() if c is Column.name)
     unit_at = next(i for i, c in columns.items() if c is Column.unit)
+    number_at = next((i for i, c in columns.items() if c is Column.number), None)
     header_name, header_unit = normal_header(header[name_at]), normal_header(header[unit_at])
-    for number, cells in seen:
+    first = True
+    earlier: dict[tuple[str, ...], int] = {}
+    for number, cells in rows:
+        emptied = _no_values(cells)
+        unsaved = table.unsaved.get(number, set())
+        if first and _column_numbers(cells):
+            report.notes.append(RowNote(number, _(
+                "the column numbers ({numbers}) under the header; not an application"
+            ).format(numbers=", ".join([cell for cell in cells if cell][:3]) + ", ...")))
+            first = False
+            continue
+        first = False
+        filled = len(cells) - cells.count("")
+        if not filled or (
+            filled == 1 and number_at is not None and _at(cells, number_at).rstrip(".").isdigit()
+        ):
+            report.blank.append(number)
+            continue
         report.rows += 1
         values = {col: cells[i] for i, col in columns.items() if i < len(cells) and cells[i]}
         name, unit = values.get(Column.name, ""), values.get(Column.unit, "")
         # units repeat (their normal forms are cached), names mostly do not: unit first
-        if normal_header(unit) == header_unit and normal_header(name) == header_name:
+        if normal_header(unit) == header_unit and normal_header(name).startswith(header_name):
             report.skipped.append(RowNote(number, _("repeats the header row")))
             continue
-        if number in headings:
+        if number in table.headings:
             heading = next(cell for cell in cells if cell)
             report.skipped.append(RowNote(number, _(
                 "a heading row ('{heading}' merged across), not an application"
             ).format(heading=_short(heading))))
             continue
         if not name:
-            report.skipped.append(
-                RowNote(number, _("no application name (column '{column}' is empty)").format(
-                    column=header[name_at]))
-            )
+            report.skipped.append(RowNote(number, _("no application name ({why})").format(
+                why=_why_empty(header[name_at], name_at, emptied, unsaved))))
             continue
         if not unit:
-            report.skipped.append(
-                RowNote(number, _("no unit for '{name}' (column '{column}' is empty)").format(
-                    name=name, column=header[unit_at]))
-            )
+            report.skipped.append(RowNote(number, _("no unit for '{name}' ({why})").format(
+                name=_short(name, 60), why=_why_empty(header[unit_at], unit_at, emptied, unsaved))))
             continue
+        if unsaved or emptied:
+            errors = {i for i, text in emptied.items() if text.casefold() in EXCEL_ERRORS}
+            for index in sorted((unsaved | errors) - {number_at, name_at, unit_at}):
+                report.notes.append(RowNote(number, _("{why}; read as empty").format(
+                    why=_why_empty(_column(header, index), index, emptied, unsaved))))
         properties = {}
         for index, cell in enumerate(cells):
             if cell and index not in columns:
@@ -98,7 +145,56 @@ def data_rows(
                     "'{column}' holds '{text}', a formula written as text; kept as text, never "
                     "evaluated"
                 ).format(column=_header(header, columns, col), text=_short(text))))
-        yield Row(number, name, unit, values, properties)
+        if number in table.hidden:
+            report.notes.append(RowNote(number, _("hidden in the sheet; imported as the others")))
+        key = tuple(cells) if number_at is None else (*cells[:number_at], *cells[number_at + 1:])
+        same = earlier.setdefault(key, number)
+        yield Row(number, name, unit, values, properties, None if same == number else same)
+
+
+def _no_values(cells: list[str]) -> dict[int, str]:
+    """Empty the cells that stand for no value; return index -> the text each held."""
+    if _SPELLINGS.isdisjoint(cells):
+        return {}
+    emptied = {index: cell for index, cell in enumerate(cells) if cell in _SPELLINGS}
+    for index in emptied:
+        cells[index] = ""
+    return emptied
+
+
+def _column_numbers(cells: list[str]) -> bool:
+    """True for a row numbering the columns: 1, 2, 3, ... (or (1), (2), ...) from the first."""
+    filled = [i for i, cell in enumerate(cells) if cell]
+    if len(filled) < 2 or filled != list(range(filled[0], filled[0] + len(filled))):
+        return False
+    numbers = [_COUNT.fullmatch(cells[i]) for i in filled]
+    return all(m and int(m[1]) == n for n, m in enumerate(numbers, start=1))
+
+
+def _why_empty(column: str, index: int, emptied: dict[int, str], unsaved: set[int]) -> str:
+    """Why the cell of `column` is empty: a formula, an Excel error, a placeholder, nothing."""
+    if index in unsaved:
+        return _(
+            "column '{column}' holds a formula with no saved value: open and save the file in "
+            "Excel"
+        ).format(column=column)
+    text = emptied.get(index)
+    if text is None:
+        return _("column '{column}' is empty").format(column=column)
+    if text.casefold() in EXCEL_ERRORS:
+        return _("column '{column}' holds '{text}', an Excel error").format(
+            column=column, text=text)
+    return _("column '{column}' holds '{text}', which stands for no value").format(
+        column=column, text=text)
+
+
+def _at(cells: list[str], index: int) -> str:
+    return cells[index] if index < len(cells) else ""
+
+
+def _column(header: list[str], index: int) -> str:
+    text = header[index] if index < len(header) else ""
+    return text or _("(no header, column {number})").format(number=index + 1)
 
 
 def _unmapped(columns, header, report: ImportReport) -> dict[int, str]:
@@ -133,4 +229,6 @@ def _header(header: list[str], columns: dict[int, Column], col: Column) -> str:
 
 
 def _short(text: str, limit: int = 40) -> str:
+    """`text` on one line, cut at `limit` characters."""
+    text = text.replace("\r\n", "\n").replace("\n", "\\n")
     return text if len(text) <= limit else text[: limit - 3] + "..."

@@ -1,10 +1,15 @@
 """Rows of a spreadsheet as text, streamed: CSV (any usual encoding and separator) or XLSX.
 
 Spreadsheets come as Excel, LibreOffice and Google Sheets export them: comma, semicolon or
-tab separated, UTF-8 with or without BOM, UTF-16 or Windows-1252; workbooks with title rows
-and merged cells. Every cell comes out as stripped text; a merged cell's value holds for
-every cell it covers. Nothing is evaluated: a CSV cell starting with `=` is text, and a
-workbook formula gives the value Excel cached when it saved the file.
+tab separated, UTF-8 with or without BOM, UTF-16 or Windows-1252 (or UTF-8 with a few lines
+pasted in Windows-1252: those lines are read so and named); workbooks with title rows, merged
+cells, hidden sheets and hidden rows. A workbook is read from its active sheet (the one Excel
+opens on), or the first visible one. Every cell comes out as stripped text; a merged cell's
+value holds for every cell it covers. Nothing is evaluated: a CSV cell starting with `=` is
+text, and a workbook formula gives the value Excel cached when it saved the file; a formula
+saved without one (a file written by a program, never opened in Excel) is an empty cell,
+marked in `Table.unsaved`. What the reading itself must tell about a row (a quote running
+over line ends, a line not in UTF-8) is in `Table.notes`.
 """
 
 import codecs
@@ -20,6 +25,7 @@ from pathlib import Path
 
 from ...io import SpbeError
 from ...model.i18n import gettext as _
+from .report import RowNote
 
 __all__ = ["MAX_ROWS", "MAX_SHARED_STRINGS", "MAX_UNCOMPRESSED", "Table", "open_table"]
 
@@ -45,8 +51,15 @@ class Table:
     delimiter: str | None = None
     sheet: str | None = None
     sheets: list[str] = field(default_factory=list)
+    hidden_sheets: list[str] = field(default_factory=list)
     headings: set[int] = field(default_factory=set)
     """Rows read so far that are one merged cell across (titles, section headings)."""
+    hidden: set[int] = field(default_factory=set)
+    """Rows read so far that are hidden in the sheet."""
+    unsaved: dict[int, set[int]] = field(default_factory=dict)
+    """Row -> indexes of its formula cells that have no saved value (read as empty)."""
+    notes: list[RowNote] = field(default_factory=list)
+    """Remarks of the reading on rows read so far."""
 
 
 def open_table(path: Path, *, sheet: str | None = None) -> Table:
@@ -57,6 +70,9 @@ def open_table(path: Path, *, sheet: str | None = None) -> Table:
     SpbeError
         The file is missing, unreadable, not what its suffix says, or too large.
     """
+    if path.is_dir():
+        raise SpbeError(_("{path}: a folder; give the inventory file in it (.csv or .xlsx)")
+                        .format(path=path))
     if not path.is_file():
         raise SpbeError(_("{path}: no such file").format(path=path))
     suffix = path.suffix.lower()
@@ -75,22 +91,30 @@ def open_table(path: Path, *, sheet: str | None = None) -> Table:
 
 
 def _open_csv(path: Path) -> Table:
-    encoding = _csv_encoding(path)
-    with path.open(encoding=encoding, newline="") as handle:
+    encoding, foreign = _csv_encoding(path)
+    errors = _FALLBACK if foreign else "strict"
+    with path.open(encoding=encoding, errors=errors, newline="") as handle:
         sample = handle.read(_SAMPLE)
     delimiter = _delimiter(sample)
-    return Table(path, _csv_rows(path, encoding, delimiter), encoding, delimiter)
+    table = Table(path, iter(()), encoding, delimiter)
+    table.notes.extend(RowNote(line, _(
+        "line {line} is not UTF-8 like the rest of the file; read as Windows-1252 (check its "
+        "accented letters)"
+    ).format(line=line)) for line in foreign)
+    table.rows = _csv_rows(path, encoding, errors, delimiter, table.notes)
+    return table
 
 
-def _csv_encoding(path: Path) -> str:
+def _csv_encoding(path: Path) -> tuple[str, list[int]]:
     """UTF-16 with its BOM (Excel's "Unicode text"); UTF-8 (BOM or not) when every byte decodes
-    so; else Windows-1252. Read in chunks."""
+    so; else Windows-1252; and the lines read in Windows-1252 inside a UTF-8 file. Read in
+    chunks."""
     decoder = codecs.getincrementaldecoder("utf-8")()
     offset = 0
     try:
         with path.open("rb") as handle:
             if handle.read(2) in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE):
-                return _utf16(path)
+                return _utf16(path), []
             handle.seek(0)
             while chunk := handle.read(1024**2):
                 nul = chunk.find(b"\x00")
@@ -102,15 +126,54 @@ def _csv_encoding(path: Path) -> str:
                 try:
                     decoder.decode(chunk)
                 except UnicodeDecodeError:
-                    return _cp1252(path)
+                    return _mixed(path)
                 offset += len(chunk)
             decoder.decode(b"", final=True)
     except UnicodeDecodeError:
-        return _cp1252(path)
+        return _mixed(path)
     except OSError as exc:
         raise SpbeError(_("{path}: cannot read ({reason})").format(
             path=path, reason=exc.strerror)) from None
-    return "utf-8-sig"
+    return "utf-8-sig", []
+
+
+def _mixed(path: Path) -> tuple[str, list[int]]:
+    """UTF-8 with some lines in Windows-1252 (pasted from another file), when other lines
+    have UTF-8 letters beyond ASCII; else the whole file in Windows-1252."""
+    foreign: list[tuple[int, int, bytes]] = []  # line number, offset, line
+    utf8 = False
+    offset = 0
+    with path.open("rb") as handle:
+        for number, line in enumerate(handle, start=1):
+            if not line.isascii():
+                try:
+                    line.decode("utf-8")
+                    utf8 = True
+                except UnicodeDecodeError:
+                    foreign.append((number, offset, line))
+            offset += len(line)
+    if not utf8:
+        return _cp1252(path), []
+    for _number, start, line in foreign:
+        try:
+            line.decode("cp1252")
+        except UnicodeDecodeError as exc:
+            raise SpbeError(_(
+                "{path}: neither UTF-8 nor Windows-1252 text (byte 0x{byte} at offset "
+                "{offset}); save it as CSV UTF-8"
+            ).format(path=path, byte=f"{line[exc.start]:02x}", offset=start + exc.start)
+            ) from None
+    return "utf-8-sig", [number for number, _start, _line in foreign]
+
+
+def _read_as_cp1252(exc: UnicodeError) -> tuple[str, int]:
+    """Codec error handler: bytes that are not UTF-8, read as Windows-1252."""
+    assert isinstance(exc, UnicodeDecodeError)
+    return exc.object[exc.start:exc.end].decode("cp1252", errors="replace"), exc.end
+
+
+_FALLBACK = "spbe-arch-cp1252"
+codecs.register_error(_FALLBACK, _read_as_cp1252)
 
 
 def _utf16(path: Path) -> str:
@@ -164,11 +227,14 @@ def _delimiter(sample: str) -> str:
     return max(",;\t|", key=score)
 
 
-def _csv_rows(path: Path, encoding: str, delimiter: str) -> Iterator[tuple[int, list[str]]]:
-    with path.open(encoding=encoding, newline="") as handle:
+def _csv_rows(
+    path: Path, encoding: str, errors: str, delimiter: str, notes: list[RowNote]
+) -> Iterator[tuple[int, list[str]]]:
+    with path.open(encoding=encoding, errors=errors, newline="") as handle:
         reader = csv.reader(handle, delimiter=delimiter)
         number = 0
         while True:
+            first = reader.line_num + 1
             try:
                 cells = next(reader)
             except StopIteration:
@@ -178,7 +244,22 @@ def _csv_rows(path: Path, encoding: str, delimiter: str) -> Iterator[tuple[int, 
                     path=path, line=reader.line_num, reason=exc)) from None
             number += 1
             _check_count(path, number)
+            if reader.line_num > first and _swallows_lines(cells, delimiter):
+                notes.append(RowNote(number, _(
+                    "lines {first}-{last} of the file were read as this one row: a quote (\") "
+                    "opens a cell and is not closed where its line ends; close it and import "
+                    "again"
+                ).format(first=first, last=reader.line_num)))
             yield number, [cell.strip() for cell in cells]
+
+
+def _swallows_lines(cells: list[str], delimiter: str) -> bool:
+    """True when a cell runs over a line end into text that reads as more cells of a row: an
+    unclosed quote, not a cell written on two lines."""
+    return any(
+        delimiter in line for cell in cells if "\n" in cell or "\r" in cell
+        for line in cell.splitlines()[1:]
+    )
 
 
 def _check_count(path: Path, number: int) -> None:
@@ -206,8 +287,11 @@ def _open_xlsx(path: Path, sheet: str | None) -> Table:
     if not workbook.worksheets:
         workbook.close()
         raise SpbeError(_("{path}: the workbook has no worksheet").format(path=path))
+    hidden = [ws.title for ws in workbook.worksheets if ws.sheet_state != "visible"]
     if sheet is None:
-        chosen = workbook.worksheets[0]
+        visible = [ws for ws in workbook.worksheets if ws.title not in hidden]
+        chosen = workbook.active if workbook.active in visible else (
+            visible or workbook.worksheets)[0]
     elif sheet in names:
         chosen = workbook[sheet]
     else:
@@ -220,9 +304,8 @@ def _open_xlsx(path: Path, sheet: str | None) -> Table:
         workbook.close()
         raise SpbeError(_("{path}: cannot read the sheet '{sheet}' ({reason})").format(
             path=path, sheet=chosen.title, reason=exc)) from None
-    chosen.reset_dimensions()  # rows as stored: a sheet may declare a million empty ones
-    table = Table(path, iter(()), sheet=chosen.title, sheets=names)
-    table.rows = _xlsx_rows(path, workbook, chosen, merges, table.headings)
+    table = Table(path, iter(()), sheet=chosen.title, sheets=names, hidden_sheets=hidden)
+    table.rows = _xlsx_rows(path, workbook, chosen, merges, table)
     return table
 
 
@@ -239,12 +322,19 @@ def _check_workbook_archive(path: Path) -> None:
         raise SpbeError(_("{path}: cannot read ({reason})").format(
             path=path, reason=exc.strerror)) from None
     if head.startswith(_OLE2):
-        raise SpbeError(_("{path}: an Excel 97-2003 (.xls) workbook; save it as .xlsx or CSV")
-                        .format(path=path))
+        raise SpbeError(_(
+            "{path}: a password-protected workbook or an Excel 97-2003 (.xls) one; save it as "
+            ".xlsx without a password, or export it as CSV"
+        ).format(path=path))
     try:
         with zipfile.ZipFile(path) as archive:
             members = archive.infolist()
     except Exception:  # BadZipFile, NotImplementedError (an unknown zip version), OSError, ...
+        if head.startswith(b"PK\x03\x04"):
+            raise SpbeError(_(
+                "{path}: a damaged or truncated xlsx workbook (its zip archive is incomplete); "
+                "save it again from the spreadsheet program, or export it as CSV"
+            ).format(path=path)) from None
         raise SpbeError(_(
             "{path}: not an xlsx workbook (not a zip archive); save it from the spreadsheet "
             "program as .xlsx, or export it as CSV"
@@ -295,15 +385,13 @@ def _merged_ranges(workbook, worksheet) -> list[tuple[int, int, int, int]]:
     return ranges
 
 
-def _xlsx_rows(
-    path, workbook, worksheet, merges, headings: set[int]
-) -> Iterator[tuple[int, list[str]]]:
+def _xlsx_rows(path, workbook, worksheet, merges, table: Table) -> Iterator[tuple[int, list[str]]]:
     starting: dict[int, list[tuple[int, int, int, int]]] = {}
     for merge in merges:
         starting.setdefault(merge[0], []).append(merge)
     active: list[tuple[tuple[int, int, int, int], str]] = []
     try:
-        for number, values in enumerate(worksheet.iter_rows(values_only=True), start=1):
+        for number, values in _sheet_rows(workbook, worksheet, table):
             _check_count(path, number)
             cells = [_text(value) for value in values]
             active = [(m, v) for m, v in active if m[2] >= number]
@@ -315,7 +403,7 @@ def _xlsx_rows(
                     for col in range(first_col, last_col + 1):
                         cells[col - 1] = value
                     if last_col > first_col and sum(map(bool, cells)) == last_col - first_col + 1:
-                        headings.add(number)
+                        table.headings.add(number)
             yield number, cells
     except SpbeError:
         raise
@@ -324,6 +412,43 @@ def _xlsx_rows(
             path=path, sheet=worksheet.title, reason=exc)) from None
     finally:
         workbook.close()
+
+
+def _sheet_rows(workbook, worksheet, table: Table) -> Iterator[tuple[int, list]]:
+    """Values of each row from row 1 on (rows the sheet leaves out come empty); marks hidden
+    rows and formula cells with no saved value in `table`.
+
+    openpyxl's own row reader tells neither, so its sheet parser is used with one change.
+    """
+    from openpyxl.worksheet._reader import FORMULA_TAG, WorkSheetParser
+
+    class Parser(WorkSheetParser):
+        def parse_cell(self, element):
+            cell = super().parse_cell(element)
+            # a formula whose saved result is the empty text has type "str"; one with no
+            # result at all (as programs write them) has none
+            if cell["value"] is None and cell["data_type"] == "n" and (
+                element.find(FORMULA_TAG) is not None
+            ):
+                table.unsaved.setdefault(cell["row"], set()).add(cell["column"] - 1)
+            return cell
+
+    with workbook._archive.open(worksheet._worksheet_path) as source:
+        parser = Parser(
+            source, worksheet._shared_strings, data_only=True, epoch=workbook.epoch,
+            date_formats=workbook._date_formats, timedelta_formats=workbook._timedelta_formats,
+        )
+        last = 0
+        for number, parsed in parser.parse():
+            for empty in range(last + 1, number):
+                yield empty, []
+            last = number
+            if parser.row_dimensions.get(str(number), {}).get("hidden") in ("1", "true"):
+                table.hidden.add(number)
+            values: list = [None] * (parsed[-1]["column"] if parsed else 0)
+            for cell in parsed:
+                values[cell["column"] - 1] = cell["value"]
+            yield number, values
 
 
 def _at(cells: list[str], column: int) -> str:

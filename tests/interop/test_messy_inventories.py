@@ -1,0 +1,350 @@
+"""Messy real inventories (a new-user QA trial): accept what is real, and say in the import
+report what was done with each row. Files in, report lines, written model and exit code out."""
+
+import pytest
+from inventory_files import cache_formula_results, write_csv, write_xlsx
+
+from spbe_arch.cli import app
+from spbe_arch.validate import load_model
+
+
+def _import(runner, source, out, *extra):
+    return runner.invoke(
+        app, ["import", "inventory", str(source), "-o", str(out), "--level", "kota", *extra],
+        catch_exceptions=False,
+    )
+
+
+def _lines(result, kind: str) -> list[str]:
+    """Report lines of one kind ('note', 'skipped') in the order printed."""
+    return [line for line in result.output.splitlines() if f": {kind}: " in line]
+
+
+def _model(tmp_path):
+    return load_model(tmp_path / "model").architecture
+
+
+def test_two_row_header_under_a_merged_cell(runner, tmp_path):
+    source = write_xlsx(tmp_path / "kota-contoh.xlsx", [
+        ["No", "Nama Aplikasi", "Pengelola", None, "Status"],
+        [None, None, "OPD", "Bidang", None],
+        [1, "SIMPUS", "Dinas Kesehatan", "Bidang Yankes", "Aktif"],
+        [2, "SIMPEG", "BKPSDM", "Bidang Mutasi", "Aktif"],
+    ], merge=["A1:A2", "B1:B2", "C1:D1", "E1:E2"])
+
+    result = _import(runner, source, tmp_path / "model")
+
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines()[:3] == [
+        f"{source}: sheet 'Inventaris'; header in rows 1-2",
+        "columns: name <- 'Nama Aplikasi', unit <- 'Pengelola / OPD', status <- 'Status', "
+        "number <- 'No'",
+        "kept as properties: pengelola_bidang <- 'Pengelola / Bidang'",
+    ]
+    arch = _model(tmp_path)
+    assert {a.name: a.owner for a in arch.applications.values()} == {
+        "SIMPUS": "dinkes", "SIMPEG": "bkpsdm"}
+    assert arch.applications["simpus"].properties == {"pengelola_bidang": "Bidang Yankes"}
+
+
+def test_header_cells_merged_over_two_rows(runner, tmp_path):
+    source = write_xlsx(tmp_path / "kota-contoh.xlsx", [
+        ["No", "Nama Aplikasi", "OPD"], [], [1, "SIMPUS", "Dinkes"],
+    ], merge=["A1:A2", "B1:B2", "C1:C2"])
+
+    result = _import(runner, source, tmp_path / "model")
+
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines()[0] == f"{source}: sheet 'Inventaris'; header in rows 1-2"
+    assert sorted(_model(tmp_path).applications) == ["simpus"]
+
+
+def test_two_row_header_exported_as_csv(runner, tmp_path):
+    source = write_csv(tmp_path / "kota-contoh.csv", [
+        ["No", "Nama Aplikasi", "Pengelola", "", "Status"],
+        ["", "", "OPD", "Bidang", ""],
+        ["1", "SIMPUS", "Dinas Kesehatan", "Bidang Yankes", "Aktif"],
+    ])
+
+    result = _import(runner, source, tmp_path / "model")
+
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines()[1] == (
+        "columns: name <- 'Nama Aplikasi', unit <- 'Pengelola / OPD', status <- 'Status', "
+        "number <- 'No'"
+    )
+    assert sorted(_model(tmp_path).applications) == ["simpus"]
+
+
+def test_row_below_the_header_naming_an_application_is_data(runner, tmp_path):
+    source = write_csv(tmp_path / "kota-contoh.csv", [
+        ["Nama Aplikasi", "Pengelola", ""], ["Website", "OPD", "Bidang"],
+    ])
+
+    result = _import(runner, source, tmp_path / "model")
+
+    assert result.exit_code == 0, result.output
+    assert [a.name for a in _model(tmp_path).applications.values()] == ["Website"]
+
+
+def test_column_numbers_under_the_header_are_no_application(runner, tmp_path):
+    source = write_csv(tmp_path / "kota-contoh.csv", [
+        ["No", "Nama Aplikasi", "Perangkat Daerah", "Status"],
+        ["1", "2", "3", "4"],
+        ["1", "SIMPUS", "Dinkes", "Aktif"],
+    ])
+
+    result = _import(runner, source, tmp_path / "model")
+
+    assert result.exit_code == 0, result.output
+    assert _lines(result, "note")[0] == (
+        f"{source}:2: note: the column numbers (1, 2, 3, ...) under the header; not an "
+        "application"
+    )
+    assert result.output.splitlines()[-2].startswith("imported 1 of 1 row: 1 application, 1 unit")
+    assert sorted(_model(tmp_path).units) == ["dinkes"]
+
+
+def test_excel_errors_are_empty_cells(runner, tmp_path):
+    source = write_xlsx(tmp_path / "kota-contoh.xlsx", [
+        ["Nama Aplikasi", "OPD", "Deskripsi"],
+        ["SIGAP", "#N/A", None],
+        ["SIMPUS", "Dinkes", "#REF!"],
+        ["#N/A", "Bappeda", None],
+    ])
+
+    result = _import(runner, source, tmp_path / "model")
+
+    assert result.exit_code == 1, result.output
+    assert _lines(result, "skipped") == [
+        f"{source}:2: skipped: no unit for 'SIGAP' (column 'OPD' holds '#N/A', an Excel error)",
+        f"{source}:4: skipped: no application name (column 'Nama Aplikasi' holds '#N/A', an "
+        "Excel error)",
+    ]
+    assert _lines(result, "note")[0] == (
+        f"{source}:3: note: column 'Deskripsi' holds '#REF!', an Excel error; read as empty"
+    )
+    arch = _model(tmp_path)
+    assert (sorted(arch.units), sorted(arch.applications)) == (["dinkes"], ["simpus"])
+    assert arch.applications["simpus"].description is None
+
+
+@pytest.mark.parametrize("placeholder", ["-", "\u2013", "N/A", "n/a", "NA", "tidak ada",
+                                         "Belum ada", "?", "#VALUE!", "#DIV/0!", "#NAME?"])
+def test_placeholder_unit_is_no_unit(runner, tmp_path, placeholder):
+    source = write_csv(tmp_path / "kota-contoh.csv", [
+        ["Nama Aplikasi", "Perangkat Daerah", "URL"],
+        ["Aplikasi H", placeholder, "-"],
+        ["SIMPUS", "Dinkes", "-"],
+    ], encoding="utf-8")
+
+    result = _import(runner, source, tmp_path / "model")
+
+    assert result.exit_code == 1, result.output
+    kind = "an Excel error" if placeholder.startswith("#") else "which stands for no value"
+    assert _lines(result, "skipped") == [
+        f"{source}:2: skipped: no unit for 'Aplikasi H' (column 'Perangkat Daerah' holds "
+        f"'{placeholder}', {kind})",
+    ]
+    arch = _model(tmp_path)
+    assert sorted(arch.units) == ["dinkes"]
+    assert arch.applications["simpus"].url is None  # '-' is no address
+
+
+@pytest.mark.parametrize(("text", "status"), [
+    ("Tidak Beroperasi", "retired"), ("Sudah Tidak Digunakan", "retired"),
+    ("Tidak Digunakan", "retired"), ("Non Aktif", "retired"), ("Dihentikan", "retired"),
+    ("Rencana", "planned"), ("Rencana 2025", "planned"), ("Direncanakan Tahun 2026", "planned"),
+    ("Pengembangan", "development"), ("Dalam Pengembangan", "development"),
+    ("Uji Coba", "development"), ("Maintenance", "active"), ("Pemeliharaan", "active"),
+])
+def test_status_vocabulary(runner, tmp_path, text, status):
+    source = write_csv(tmp_path / "kota-contoh.csv", [
+        ["Nama Aplikasi", "OPD", "Status"], ["SIMPUS", "Dinkes", text],
+    ])
+
+    result = _import(runner, source, tmp_path / "model")
+
+    assert result.exit_code == 0, result.output
+    assert "not recognised" not in result.output
+    assert _model(tmp_path).applications["simpus"].status.value == status
+
+
+def test_unknown_status_says_the_application_counts_as_active(runner, tmp_path):
+    source = write_csv(tmp_path / "kota-contoh.csv", [
+        ["Nama Aplikasi", "OPD", "Status"], ["SIMPUS", "Dinkes", "Rusak Berat"],
+    ])
+
+    result = _import(runner, source, tmp_path / "model")
+
+    assert result.exit_code == 0, result.output
+    assert _lines(result, "note")[0] == (
+        f"{source}:2: note: status 'Rusak Berat' not recognised; kept as properties.status, "
+        "status left out: the application counts as active until you set it (planned, "
+        "development, active, retired)"
+    )
+    assert _model(tmp_path).applications["simpus"].properties == {"status": "Rusak Berat"}
+
+
+def test_active_sheet_is_read_not_a_hidden_first_one(runner, tmp_path):
+    import openpyxl
+
+    workbook = openpyxl.Workbook()
+    old = workbook.active
+    old.title = "Lama"
+    old.append(["Nama Aplikasi", "OPD"])
+    old.append(["OLD APP", "Dinas Lama"])
+    old.sheet_state = "hidden"
+    data = workbook.create_sheet("Data")
+    for row in (["Nama Aplikasi", "OPD"], ["SIMPUS", "Dinkes"], ["Aplikasi Rapat", "Bappeda"]):
+        data.append(row)
+    data.row_dimensions[3].hidden = True
+    workbook.create_sheet("Rekap").append(["Jumlah", 2])
+    workbook.active = 1
+    source = tmp_path / "kota-contoh.xlsx"
+    workbook.save(source)
+
+    result = _import(runner, source, tmp_path / "model")
+
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines()[:2] == [
+        f"{source}: sheet 'Data'; header in row 1",
+        f"{source}: note: read sheet 'Data'; not read: 'Lama' (hidden), 'Rekap' (--sheet NAME "
+        "reads another)",
+    ]
+    assert f"{source}:3: note: hidden in the sheet; imported as the others" in _lines(
+        result, "note")
+    assert sorted(_model(tmp_path).applications) == ["aplikasi-rapat", "simpus"]
+
+
+def test_numbered_empty_template_rows_are_blank(runner, tmp_path):
+    rows = [["No", "Nama Aplikasi", "Perangkat Daerah", "Status"],
+            ["1", "SIMPUS", "Dinkes", "Aktif"], ["2", "SIMPEG", "BKPSDM", "Aktif"]]
+    rows += [[str(n), "", "", ""] for n in range(3, 101)]
+    rows += [["Keterangan: data per 31 Desember 2024", "", "", ""]]
+    source = write_csv(tmp_path / "kota-contoh.csv", rows)
+
+    result = _import(runner, source, tmp_path / "model")
+
+    assert result.exit_code == 1, result.output
+    assert _lines(result, "skipped") == [  # text in the number column is no running number
+        f"{source}:102: skipped: no application name (column 'Nama Aplikasi' is empty)",
+    ]
+    assert _lines(result, "note")[0] == (
+        f"{source}: note: 98 rows with nothing but a running number or a placeholder ('-', "
+        "'N/A'), read as blank (rows 4, 5, 6, 7, 8 and 93 more)"
+    )
+    assert result.output.splitlines()[-2].startswith("imported 2 of 3 rows")
+
+
+def test_formula_with_no_saved_value(runner, tmp_path):
+    source = write_xlsx(tmp_path / "kota-contoh.xlsx", [  # openpyxl saves no formula results
+        ["No", "Nama Aplikasi", "OPD", "Anggaran"],
+        [1, "SIMPUS", "Dinkes", "=1+1"],
+        ["=A2+1", "Aplikasi Rumus", '="Dinas "&"Sosial"', None],
+        [3, '=UPPER("sigap")', "Dinsos", None],
+    ])
+
+    result = _import(runner, source, tmp_path / "model")
+
+    assert result.exit_code == 1, result.output
+    assert _lines(result, "skipped") == [
+        f"{source}:3: skipped: no unit for 'Aplikasi Rumus' (column 'OPD' holds a formula with "
+        "no saved value: open and save the file in Excel)",
+        f"{source}:4: skipped: no application name (column 'Nama Aplikasi' holds a formula with "
+        "no saved value: open and save the file in Excel)",
+    ]
+    assert _lines(result, "note")[0] == (
+        f"{source}:2: note: column 'Anggaran' holds a formula with no saved value: open and "
+        "save the file in Excel; read as empty"
+    )
+
+
+def test_formula_saved_with_an_empty_result_is_an_empty_cell(runner, tmp_path):
+    source = write_xlsx(tmp_path / "kota-contoh.xlsx", [
+        ["Nama Aplikasi", "OPD", "Keterangan"], ["SIMPUS", "Dinkes", '=IF(A2="","","")'],
+    ])
+    cache_formula_results(source, {"C2": ""})  # as Excel saves a formula giving ""
+
+    result = _import(runner, source, tmp_path / "model")
+
+    assert result.exit_code == 0, result.output
+    assert "no saved value" not in result.output
+
+
+def test_unclosed_quote_names_the_lines_it_swallows(runner, tmp_path):
+    source = tmp_path / "kota-contoh.csv"
+    source.write_text('Nama Aplikasi;OPD;Status\nSIMPUS;Dinkes;Aktif\n"Portal;Diskominfo;Aktif\n'
+                      "SIMPEG;BKPSDM;Aktif\n")
+
+    result = _import(runner, source, tmp_path / "model")
+
+    assert result.exit_code == 1, result.output
+    assert _lines(result, "skipped") == [
+        f"{source}:3: skipped: no unit for 'Portal;Diskominfo;Aktif\\nSIMPEG;BKPSDM;Aktif' "
+        "(column 'OPD' is empty)",
+    ]
+    assert _lines(result, "note")[0] == (
+        f"{source}:3: note: lines 3-4 of the file were read as this one row: a quote (\") opens "
+        "a cell and is not closed where its line ends; close it and import again"
+    )
+
+
+def test_cell_on_two_lines_is_no_unclosed_quote(runner, tmp_path):
+    source = write_csv(tmp_path / "kota-contoh.csv", [
+        ["Nama Aplikasi", "OPD"], ["Sistem Informasi\nPuskesmas", "Dinkes"],
+    ])
+
+    result = _import(runner, source, tmp_path / "model")
+
+    assert result.exit_code == 0, result.output
+    assert "were read as this one row" not in result.output
+
+
+def test_utf8_file_with_a_windows_1252_line(runner, tmp_path):
+    source = tmp_path / "kota-contoh.csv"
+    source.write_bytes("Nama Aplikasi;OPD\nAplikasi Café;Dinas Pariwisata\n".encode()
+                       + "Aplikasi Résumé;Dinas Pariwisata\n".encode("cp1252"))
+
+    result = _import(runner, source, tmp_path / "model")
+
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines()[0] == (
+        f"{source}: UTF-8, semicolon-separated; header in row 1")
+    assert _lines(result, "note")[0] == (
+        f"{source}:3: note: line 3 is not UTF-8 like the rest of the file; read as "
+        "Windows-1252 (check its accented letters)"
+    )
+    names = sorted(a.name for a in _model(tmp_path).applications.values())
+    assert names == ["Aplikasi Café", "Aplikasi Résumé"]
+
+
+def test_utf8_letter_with_a_byte_windows_1252_lacks(runner, tmp_path):
+    source = tmp_path / "kota-contoh.csv"  # 'Á' is C3 81 in UTF-8; 0x81 is not Windows-1252
+    source.write_bytes("Nama Aplikasi;OPD\nÁgua;Dinas Pariwisata\n".encode()
+                       + "Aplikasi Résumé;Dinas Pariwisata\n".encode("cp1252"))
+
+    result = _import(runner, source, tmp_path / "model")
+
+    assert result.exit_code == 0, result.output
+    names = sorted(a.name for a in _model(tmp_path).applications.values())
+    assert names == ["Aplikasi Résumé", "Água"]
+
+
+def test_exact_duplicate_row_is_noted(runner, tmp_path):
+    source = write_csv(tmp_path / "kota-contoh.csv", [
+        ["No", "Nama Aplikasi", "OPD", "URL"],
+        ["1", "SIMPUS", "Dinkes", "https://simpus.go.id"],
+        ["2", "SIMPEG", "BKPSDM", ""],
+        ["3", "SIMPUS", "Dinkes", "https://simpus.go.id"],
+        ["4", "SIMPUS", "Dinkes", ""],
+    ])
+
+    result = _import(runner, source, tmp_path / "model")
+
+    assert result.exit_code == 0, result.output
+    assert [line for line in _lines(result, "note") if "same as" in line] == [
+        f"{source}:4: note: same as row 2 in every cell; imported again as 'simpus-2' (delete "
+        "one of them if the application is listed twice)",
+    ]
+    assert sorted(_model(tmp_path).applications) == ["simpeg", "simpus", "simpus-2", "simpus-3"]
