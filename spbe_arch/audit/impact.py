@@ -253,7 +253,7 @@ def impact(
             result.kinds[node] = graph.kind(node) or ""
     for link in result.integrations_broken:
         result.kinds[link] = "integrations"
-    if root_kind in ("infrastructure", NATIONAL):
+    if propagate and root_kind in ("infrastructure", NATIONAL):  # a full impact, reported
         hosting = known_facts(graph)["applications.hosting"]
         result.hosting_unknown = hosting.of - hosting.known
     return result
