@@ -121,7 +121,7 @@ def executive_summary(
             for step in maturity.plan[:STEPS_SHOWN]
         ]
     summary.roadmap = roadmap.summary
-    if audit.available and audit.splp is not None:
+    if audit.available and audit.splp is not None and audit.splp.total:  # none: nothing to say
         splp = audit.splp
         summary.splp = _("{part} of {total} integrations go through SPLP ({percent}).").format(
             part=splp.part, total=splp.total, percent=splp.percent

@@ -204,5 +204,5 @@ def test_summary_says_unknown_where_the_model_is_silent(make_model, tmp_path, la
     for sentence in expected:
         assert sentence in summary
     for claim in ("sudah terintegrasi.", "tidak menghentikan satu pun",
-                  "is integrated.", "would stop none"):
+                  "is integrated.", "would stop none", "0 dari 0", "0 of 0"):
         assert claim not in summary
