@@ -348,3 +348,24 @@ def test_exact_duplicate_row_is_noted(runner, tmp_path):
         "one of them if the application is listed twice)",
     ]
     assert sorted(_model(tmp_path).applications) == ["simpeg", "simpus", "simpus-2", "simpus-3"]
+
+
+def test_server_location_naming_pdn_is_hosting_on_pdn(runner, tmp_path):
+    """The one place an inventory names unambiguously; any other location stays unknown
+    (kept verbatim), and the import says which it did."""
+    source = write_csv(tmp_path / "kota-contoh.csv", [
+        ["Nama Aplikasi", "Perangkat Daerah", "Lokasi Server"],
+        ["SIMPUS", "Dinas Kesehatan", "PDN"],
+        ["SIMPEG", "BKPSDM", "Pusat Data Nasional (PDN)"],
+        ["e-Office", "Sekretariat Daerah", "Pusat Data Daerah"],
+    ])
+    result = _import(runner, source, tmp_path / "model")
+    assert result.exit_code == 0, result.output
+    assert _lines(result, "note")[-1] == (
+        f"{source}: note: 2 applications whose server location names PDN: written as hosting: "
+        "pdn (any other location is kept as properties.server_location, hosting left unknown)")
+    apps = _model(tmp_path).applications
+    assert {a: apps[a].hosting for a in apps} == {"simpus": "pdn", "simpeg": "pdn",
+                                                 "e-office": None}
+    assert apps["e-office"].properties["server_location"] == "Pusat Data Daerah"
+    assert not apps["e-office"].states("hosting")

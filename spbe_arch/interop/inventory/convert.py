@@ -2,8 +2,9 @@
 
 Only what the source gives is written: an application gets the name, unit, description,
 address, status, classification and RAA code its row states; other columns are kept as
-`properties` under their header, so nothing is lost. Hosting, networks, data and integrations
-stay unknown: an inventory does not state them. A row that names a national platform (by id,
+`properties` under their header, so nothing is lost. Networks, data and integrations stay
+unknown: an inventory does not state them; so does hosting, except on the national data centre
+(a server location 'PDN' is `hosting: pdn`). A row that names a national platform (by id,
 name, alias, acronym or address) becomes an instance of it (`kind: umum`, `platform:`).
 """
 
@@ -57,6 +58,11 @@ _NATIONAL = {  # classification or category text -> national (True) or local (Fa
                      "aplikasi lokal", "pemda", "pemerintah daerah", "mandiri",
                      "specific"), False),
 }
+
+_PDN = frozenset({"pdn", "pdns", "pusat data nasional", "pusat data nasional pdn",
+                  "pusat data nasional sementara", "pdn kominfo", "pdns kominfo"})
+"""Server locations that name the national data centre: the application is hosted on `pdn`
+(the text stays in properties.server_location; any other location stays unknown)."""
 
 _NOT_APPLICATIONS = {PlatformKind.network, PlatformKind.data_centre, PlatformKind.gateway}
 """Platforms an inventory row cannot be an instance of (JIP, PDN, SPLP): rows name applications."""
@@ -277,6 +283,9 @@ def _application(
     for column, key in PROPERTY_OF.items():
         if text := values.get(column):
             properties[key] = text
+    if normal_header(values.get(Column.server_location, "")) in _PDN:
+        fields["hosting"] = "pdn"  # the one place an inventory names unambiguously
+        report.on_pdn += 1
     platform, how = (None, "") if national is False else _platform(matcher, row.name, url)
     if platform is not None:
         fields.update(kind=ApplicationKind.umum, platform=platform)

@@ -86,6 +86,8 @@ class ImportReport:
     units: int = 0
     unclassified: int = 0
     """Applications whose row says neither umum nor khusus and names no platform: khusus."""
+    on_pdn: int = 0
+    """Applications whose server location names the national data centre: `hosting: pdn`."""
     skipped: list[RowNote] = field(default_factory=list)
     guesses: list[PlatformGuess] = field(default_factory=list)
     merges: list[UnitMerge] = field(default_factory=list)
@@ -168,6 +170,13 @@ def report_lines(report: ImportReport) -> Iterator[str]:
             "{path}: note: {applications} with no classification (umum/khusus, pusat/lokal) "
             "and no national platform match: written as kind khusus"
         ).format(path=src, applications=_n(report.unclassified, N_("{count} application"),
+                                           N_("{count} applications")))
+    if report.on_pdn:
+        yield _(
+            "{path}: note: {applications} whose server location names PDN: written as "
+            "hosting: pdn (any other location is kept as properties.server_location, hosting "
+            "left unknown)"
+        ).format(path=src, applications=_n(report.on_pdn, N_("{count} application"),
                                            N_("{count} applications")))
     yield _(
         "imported {imported} of {rows}: {applications}, {units}; {skipped} skipped, {guesses}, "
