@@ -8,6 +8,7 @@ A model with errors gets no headline index: the summary says what to fix first a
 index provisional. The sentences are gettext messages, in the report's language.
 """
 
+import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -73,6 +74,33 @@ def _num(value: float, digits: int = 2) -> str:
     return decimal(value, digits)
 
 
+_CODE_ASIDE = re.compile(r"\s*\([^()`]*`[^`]*`[^()]*\)")
+_CODE = re.compile(r"`([^`:]*):?\s*([^`]*)`")
+_ID = re.compile(r"(?<![\w.-])[a-z0-9][a-z0-9_]*(?:[.-][a-z0-9_]+)+(?![\w-])")
+
+
+def _plain_words(action: str, graph: "ArchGraph | None") -> str:
+    """A plan action as leadership reads it: the elements by name, not by id, and without the
+    YAML keys an architect edits (the plan table below keeps both).
+
+    >>> _plain_words("catat transaksi di satu-data (`writes:` datanya); set `level: optimum`", None)
+    'catat transaksi di satu-data; set level optimum'
+    """
+    text = _CODE_ASIDE.sub("", action)
+    text = _CODE.sub(lambda m: " ".join(part for part in m.groups() if part), text)
+    if graph is None:
+        return text
+    integrations = graph.arch.integrations
+
+    def name(match: re.Match) -> str:
+        found = match[0]
+        if found in graph:
+            return graph.name(found)
+        return (integrations[found].name or found) if found in integrations else found
+
+    return _ID.sub(name, text)
+
+
 def _names(graph: "ArchGraph", ids: list[str], limit: int = 3) -> str:
     from ..model.rules import listed
 
@@ -117,7 +145,7 @@ def executive_summary(
                 indicator=step.indicator, name=step.name, start=step.from_level,
                 end=step.to_level, gain=_num(step.gain, 3),
             )
-            + (f" — {step.actions[0]}" if step.actions else "")
+            + (f" — {_plain_words(step.actions[0], graph)}" if step.actions else "")
             for step in maturity.plan[:STEPS_SHOWN]
         ]
     summary.roadmap = roadmap.summary

@@ -125,6 +125,10 @@ def test_executive_summary_of_the_example(tmp_path):
             f"Indikator {step['indicator']} ({step['name']}): dari tingkat {step['from_level']} "
             f"ke {step['to_level']}, +{step['index_gain']:.3f}".replace(".", ",")
         )
+    # leadership reads names, not ids or YAML keys (the plan table keeps them)
+    assert items[0].endswith("— catat transaksi layanan di Portal Satu Data Lembah Hijau")
+    assert "Rekap kejadian bencana ke Portal Satu Data (unggah CSV)" in items[1]
+    assert not re.search(r"int-|satu-data-lembah-hijau|<code>|`", steps)
 
 
 def test_report_in_english_has_no_indonesian_summary(tmp_path):
