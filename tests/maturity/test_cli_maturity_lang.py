@@ -117,8 +117,9 @@ def test_report_shows_the_first_steps_and_reasons_in_indonesian(runner, tmp_path
     first = page.split("### Langkah pertama", 1)[1]
     assert (
         "1. Indikator 43 (Layanan data terbuka): dari tingkat 2 ke 3, +0,030 — catat transaksi "
-        "layanan di satu-data-lembah-hijau (`writes:` datanya)"
+        "layanan di Portal Satu Data Lembah Hijau\n"
     ) in first
+    assert "catat transaksi layanan di satu-data-lembah-hijau (`writes:` datanya)" in page
     assert "24 dari 46 integrasi melalui SPLP; melewati SPLP: 9 antarunit kerja" in page
     for word in (r"\bintegrate\b", r"\brecord\b", "self-assessed", " the model ",
                  "document it", "bypassing"):
