@@ -490,11 +490,14 @@ def data_centre(facts: ModelFacts, indicator: Indicator) -> Derivation | None:
 
     def on_government(app: Application) -> bool:
         centre = infra.get(app.hosting or "")
-        return centre is not None and centre.kind in GOVERNMENT_DATA_CENTRES
+        if centre is None:  # the national data centre itself (`hosting: pdn`)
+            return facts.graph.kind(app.hosting) == NATIONAL
+        return centre.kind in GOVERNMENT_DATA_CENTRES
 
     outside = tuple(sorted(a for a, app in apps.items() if not on_government(app)))
     used = sorted({app.hosting for app in apps.values() if on_government(app)})
-    off_jip = tuple(c for c in used if not on_jip(facts.graph, c))
+    off_jip = tuple(c for c in used  # the national PDN is on the national network
+                    if c in infra and not on_jip(facts.graph, c))
     reason = _("{count} of {total} applications on PDN or pusat data daerah").format(
         count=len(apps) - len(outside), total=len(apps))
     if not outside and off_jip:

@@ -342,3 +342,13 @@ def test_evidence_without_recorded_integrations_credits_no_integration_level(mak
     assert derived["18"].level == 1 and derived["18"].reason.startswith("insufficient data: integr")
     assert derived["15"].level == 3  # inventory without duplicates; isolation unknown
     assert derived["15"].actions[4] == ("record the integrations between the applications",)
+
+
+def test_evidence_data_centre_counts_hosting_on_the_national_pdn(make_model):
+    """`hosting: pdn` (the national data centre, as an inventory's 'Lokasi Server: PDN' is
+    imported) is a government data centre, on the national network."""
+    model = UNITS.replace("hosting: vendor-x", "hosting: pdn")
+    root = make_model({"model.yaml": model})
+    derived = derive(build_graph(load_model(root).architecture), FRAMEWORK)["16"]
+    assert derived.reason == "3 of 3 applications on PDN or pusat data daerah"
+    assert derived.level == 4
