@@ -133,8 +133,9 @@ class DiffResult:
 
     @property
     def findings(self) -> list[Finding]:
-        """What a change is judged by (exit code, SARIF): the findings it introduced."""
-        return self.introduced
+        """What a change is judged by (exit code, SARIF): the findings it introduced, and
+        those it made count again by removing their waiver."""
+        return [*self.introduced, *self.unwaived]
 
     @property
     def index_change(self) -> float | None:

@@ -162,5 +162,8 @@ def test_diff_shows_the_findings_a_change_waives_and_unwaives(runner, tmp_path):
         ("SPBE-A002", "simpus")]
     assert out["findings_unwaived"] == [] and out["findings_introduced"] == []
     back = runner.invoke(app, ["diff", str(after), str(before)])
+    assert back.exit_code == 1  # the error counts again: the change is judged by it
     assert "findings no longer waived (they count again): 1" in back.output
+    sarif = runner.invoke(app, ["diff", str(after), str(before), "-f", "sarif"]).stdout
+    assert [r["ruleId"] for r in json.loads(sarif)["runs"][0]["results"]] == ["SPBE-A002"]
     assert "1 no longer waived" in back.output.splitlines()[-1]
