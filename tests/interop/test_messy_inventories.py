@@ -281,13 +281,24 @@ def test_unclosed_quote_names_the_lines_it_swallows(runner, tmp_path):
 
     assert result.exit_code == 1, result.output
     assert _lines(result, "skipped") == [
-        f"{source}:3: skipped: no unit for 'Portal;Diskominfo;Aktif\\nSIMPEG;BKPSDM;Aktif' "
-        "(column 'OPD' is empty)",
+        f"{source}:3: skipped: lines 3-4 of the file were read as this one row: a quote (\") "
+        "opens a cell and is not closed where its line ends; close it and import again"
     ]
-    assert _lines(result, "note")[0] == (
-        f"{source}:3: note: lines 3-4 of the file were read as this one row: a quote (\") opens "
-        "a cell and is not closed where its line ends; close it and import again"
-    )
+
+
+def test_unclosed_quote_in_any_column_skips_the_row(runner, tmp_path):
+    """A quote left open in the unit column swallows the next rows into one cell: the row is
+    skipped (exit 1), never imported with the other applications inside its unit's name."""
+    source = tmp_path / "kota-contoh.csv"
+    source.write_text('No;Nama Aplikasi;OPD;Status\n1;SIMPUS;"Dinas Kesehatan;Aktif\n'
+                      '2;SIMPEG;BKPSDM;Aktif\n3;SIPD;Bappeda";Aktif\n4;E-Arsip;Dispusip;Aktif\n')
+    result = _import(runner, source, tmp_path / "model")
+    assert result.exit_code == 1, result.output
+    assert _lines(result, "skipped") == [
+        f"{source}:2: skipped: lines 2-4 of the file were read as this one row: a quote (\") "
+        "opens a cell and is not closed where its line ends; close it and import again"
+    ]
+    assert sorted(_model(tmp_path).applications) == ["e-arsip"]
 
 
 def test_cell_on_two_lines_is_no_unclosed_quote(runner, tmp_path):

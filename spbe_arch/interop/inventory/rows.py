@@ -115,6 +115,9 @@ def data_rows(
         if normal_header(unit) == header_unit and normal_header(name).startswith(header_name):
             report.skipped.append(RowNote(number, _("repeats the header row")))
             continue
+        if number in table.broken:
+            report.skipped.append(RowNote(number, table.broken[number]))
+            continue
         if number in table.headings:
             heading = next(cell for cell in cells if cell)
             report.skipped.append(RowNote(number, _(

@@ -60,6 +60,9 @@ class Table:
     """Row -> indexes of its formula cells that have no saved value (read as empty)."""
     notes: list[RowNote] = field(default_factory=list)
     """Remarks of the reading on rows read so far."""
+    broken: dict[int, str] = field(default_factory=dict)
+    """Rows an unclosed quote ran on into the following lines -> why: skipped, never imported
+    with other rows inside one of their cells."""
 
 
 def open_table(path: Path, *, sheet: str | None = None) -> Table:
@@ -101,7 +104,7 @@ def _open_csv(path: Path) -> Table:
         "line {line} is not UTF-8 like the rest of the file; read as Windows-1252 (check its "
         "accented letters)"
     ).format(line=line)) for line in foreign)
-    table.rows = _csv_rows(path, encoding, errors, delimiter, table.notes)
+    table.rows = _csv_rows(path, encoding, errors, delimiter, table.broken)
     return table
 
 
@@ -228,11 +231,11 @@ def _delimiter(sample: str) -> str:
 
 
 def _csv_rows(
-    path: Path, encoding: str, errors: str, delimiter: str, notes: list[RowNote]
+    path: Path, encoding: str, errors: str, delimiter: str, broken: dict[int, str]
 ) -> Iterator[tuple[int, list[str]]]:
     with path.open(encoding=encoding, errors=errors, newline="") as handle:
         reader = csv.reader(handle, delimiter=delimiter)
-        number = 0
+        number = width = 0
         while True:
             first = reader.line_num + 1
             try:
@@ -244,20 +247,22 @@ def _csv_rows(
                     path=path, line=reader.line_num, reason=exc)) from None
             number += 1
             _check_count(path, number)
-            if reader.line_num > first and _swallows_lines(cells, delimiter):
-                notes.append(RowNote(number, _(
+            if reader.line_num > first and _swallows_lines(cells, delimiter, width):
+                broken[number] = _(
                     "lines {first}-{last} of the file were read as this one row: a quote (\") "
                     "opens a cell and is not closed where its line ends; close it and import "
                     "again"
-                ).format(first=first, last=reader.line_num)))
+                ).format(first=first, last=reader.line_num)
+            width = max(width, len(cells))
             yield number, [cell.strip() for cell in cells]
 
 
-def _swallows_lines(cells: list[str], delimiter: str) -> bool:
-    """True when a cell runs over a line end into text that reads as more cells of a row: an
-    unclosed quote, not a cell written on two lines."""
+def _swallows_lines(cells: list[str], delimiter: str, width: int) -> bool:
+    """True when a cell runs over a line end into text that reads as a whole row (as many
+    cells as the rows above): an unclosed quote, not a cell written on two lines."""
     return any(
-        delimiter in line for cell in cells if "\n" in cell or "\r" in cell
+        line.count(delimiter) >= max(width - 1, 1)
+        for cell in cells if "\n" in cell or "\r" in cell
         for line in cell.splitlines()[1:]
     )
 
