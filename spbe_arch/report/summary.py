@@ -76,7 +76,7 @@ def _num(value: float, digits: int = 2) -> str:
 
 _CODE_ASIDE = re.compile(r"\s*\([^()`]*`[^`]*`[^()]*\)")
 _CODE = re.compile(r"`([^`:]*):?\s*([^`]*)`")
-_ID = re.compile(r"(?<![\w.-])[a-z0-9][a-z0-9_]*(?:[.-][a-z0-9_]+)+(?![\w-])")
+_ID = re.compile(r"(?<![\w.-])[a-z0-9][a-z0-9_.-]*[a-z0-9](?![\w-])")
 
 
 def _plain_words(action: str, graph: "ArchGraph | None") -> str:
@@ -90,11 +90,13 @@ def _plain_words(action: str, graph: "ArchGraph | None") -> str:
     text = _CODE.sub(lambda m: " ".join(part for part in m.groups() if part), text)
     if graph is None:
         return text
+    from ..graph import NATIONAL
+
     integrations = graph.arch.integrations
 
     def name(match: re.Match) -> str:
         found = match[0]
-        if found in graph:
+        if found in graph and graph.kind(found) != NATIONAL:  # 'splp' stays a word
             return graph.name(found)
         return (integrations[found].name or found) if found in integrations else found
 
