@@ -108,7 +108,10 @@ class ArchitectureBuilder:
     def finish(self) -> tuple[Architecture, list[Finding], dict[str, Source]]:
         """The architecture, its findings and the ids of elements that failed validation."""
         first = self._first
-        if self.arch.instansi is None and first is not None and first.error is None:
+        written = isinstance(first.data, dict) and "instansi" in first.data if first else False
+        if self.arch.instansi is None and first is not None and first.error is None and (
+            not written  # an invalid block has its own findings
+        ):
             self.findings.append(
                 finding(
                     codes.MISSING_INSTANSI,
