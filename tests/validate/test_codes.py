@@ -97,7 +97,7 @@ def test_missing_instansi_is_reported_on_the_manifest(make_model):
 
 def test_invalid_instansi_is_not_reported_missing_too(make_model):
     root = make_model({"u.yaml": UNIT}, manifest="instansi: {id: kab, name: X, level: kabupatn}\n")
-    assert _found(root) == [("spbe.yaml", 1, 33, "SPBE-R003")]
+    assert _found(root) == [("spbe.yaml", 1, 30, "SPBE-R003")]
 
 
 def test_clean_model_has_no_findings(make_model):
