@@ -369,6 +369,7 @@ def test_server_location_naming_pdn_is_hosting_on_pdn(runner, tmp_path):
         ["SIMPUS", "Dinas Kesehatan", "PDN"],
         ["SIMPEG", "BKPSDM", "Pusat Data Nasional (PDN)"],
         ["e-Office", "Sekretariat Daerah", "Pusat Data Daerah"],
+        ["e-Perizinan", "DPMPTSP", "Non PDN (server sendiri)"],
     ])
     result = _import(runner, source, tmp_path / "model")
     assert result.exit_code == 0, result.output
@@ -377,6 +378,6 @@ def test_server_location_naming_pdn_is_hosting_on_pdn(runner, tmp_path):
         "pdn (any other location is kept as properties.server_location, hosting left unknown)")
     apps = _model(tmp_path).applications
     assert {a: apps[a].hosting for a in apps} == {"simpus": "pdn", "simpeg": "pdn",
-                                                 "e-office": None}
+                                                 "e-office": None, "e-perizinan": None}
     assert apps["e-office"].properties["server_location"] == "Pusat Data Daerah"
     assert not apps["e-office"].states("hosting")

@@ -59,10 +59,22 @@ _NATIONAL = {  # classification or category text -> national (True) or local (Fa
                      "specific"), False),
 }
 
-_PDN = frozenset({"pdn", "pdns", "pusat data nasional", "pusat data nasional pdn",
-                  "pusat data nasional sementara", "pdn kominfo", "pdns kominfo"})
-"""Server locations that name the national data centre: the application is hosted on `pdn`
-(the text stays in properties.server_location; any other location stays unknown)."""
+_PDN_WORDS = frozenset({"pdn", "pdns"})
+_NOT = frozenset({"non", "bukan", "belum", "tidak", "selain", "rencana", "akan", "pindah"})
+
+
+def _on_pdn(location: str) -> bool:
+    """True when a server location names the national data centre ('PDN Cikarang', 'Pusat
+    Data Nasional (PDN) Kominfo'), and not its absence or a plan ('Non PDN', 'belum di PDN',
+    'rencana pindah ke PDN'): the application is hosted on `pdn`. The text stays in
+    properties.server_location; any other location stays unknown.
+
+    >>> [_on_pdn(t) for t in ("PDNS Komdigi", "Pusat Data Nasional", "Non PDN", "PDD")]
+    [True, True, False, False]
+    """
+    text = normal_header(location)
+    words = set(text.split())
+    return bool(words & _PDN_WORDS or "pusat data nasional" in text) and not words & _NOT
 
 _NOT_APPLICATIONS = {PlatformKind.network, PlatformKind.data_centre, PlatformKind.gateway}
 """Platforms an inventory row cannot be an instance of (JIP, PDN, SPLP): rows name applications."""
@@ -283,7 +295,7 @@ def _application(
     for column, key in PROPERTY_OF.items():
         if text := values.get(column):
             properties[key] = text
-    if normal_header(values.get(Column.server_location, "")) in _PDN:
+    if _on_pdn(values.get(Column.server_location, "")):
         fields["hosting"] = "pdn"  # the one place an inventory names unambiguously
         report.on_pdn += 1
     platform, how = (None, "") if national is False else _platform(matcher, row.name, url)
