@@ -302,3 +302,14 @@ def test_unit_without_a_kind_in_its_name_is_noted(runner, tmp_path):
         "tells no kind; written as unit_kerja (change it in units.yaml: dinas, badan, "
         "kecamatan, ...)"
     ) in result.output.splitlines()
+
+
+def test_instansi_id_from_its_name_as_init_makes_it(runner, tmp_path):
+    source = tmp_path / "inventaris.csv"
+    source.write_text("Nama Aplikasi;OPD\nSIMPUS;Dinas Kesehatan\n", encoding="utf-8")
+    out = tmp_path / "model"
+    result = runner.invoke(app, ["import", "inventory", str(source), "-o", str(out),
+                                 "--instansi-name", "Pemerintah Kabupaten Lembah Hijau",
+                                 "--level", "kabupaten"])
+    assert result.exit_code == 0, result.output
+    assert "id: kabupaten-lembah-hijau" in (out / "spbe.yaml").read_text()

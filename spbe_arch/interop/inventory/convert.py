@@ -117,7 +117,9 @@ def instansi_for(path: Path, *, name: str | None, id: str | None, level: str | N
             "--instansi-id: '{id}' is not an id: use lowercase letters, digits, '.', '-', '_', "
             "e.g. 'kota-bogor'"
         ).format(id=id))
-    return Instansi(id=id or slug(name) or "instansi", name=name, level=derived)
+    # the id as `spbe-arch init --name` makes it: 'Pemerintah Kota Bogor' -> kota-bogor
+    plain = re.sub(r"(?i)^pemerintah\s+", "", name)
+    return Instansi(id=id or slug(plain) or "instansi", name=name, level=derived)
 
 
 _LEVEL_WORDS = (
