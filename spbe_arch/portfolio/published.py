@@ -18,6 +18,11 @@ from .result import DomainDifference, InstansiRow, PublishedComparison
 __all__ = ["PublishedRow", "compare", "read_published"]
 
 REQUIRED = ("year", "instansi", "index")
+_ALIASES = {
+    "tahun": "year", "nama instansi": "instansi", "instansi pemerintah": "instansi",
+    "pemda": "instansi", "indeks": "index", "indeks spbe": "index", "nilai indeks": "index",
+}
+"""Indonesian headers of the required columns, as an evaluator's table names them."""
 _DOMAIN = re.compile(r"^d(\d+)_")
 _DECIMAL_COMMA = re.compile(r"^(-?\d+),(\d+)$")
 """A number written with a decimal comma, as Indonesian spreadsheets save it (2,45)."""
@@ -57,7 +62,8 @@ def read_published(path: Path) -> list[PublishedRow]:
         raise SpbeError(_("{path}: empty file; the first line names the columns "
                           "(year, instansi, index, d1_..., as the published results)").format(
                               path=path))
-    header = [name.strip().casefold() for name in first[1]]
+    header = [_ALIASES.get(name.strip().casefold(), name.strip().casefold())
+              for name in first[1]]
     missing = [name for name in REQUIRED if name not in header]
     if missing:
         raise SpbeError(_(
