@@ -161,11 +161,7 @@ def _mixed(path: Path) -> tuple[str, list[int]]:
         try:
             line.decode("cp1252")
         except UnicodeDecodeError as exc:
-            raise SpbeError(_(
-                "{path}: neither UTF-8 nor Windows-1252 text (byte 0x{byte} at offset "
-                "{offset}); save it as CSV UTF-8"
-            ).format(path=path, byte=f"{line[exc.start]:02x}", offset=start + exc.start)
-            ) from None
+            raise _not_text(path, line[exc.start], start + exc.start) from None
     return "utf-8-sig", [number for number, _start, _line in foreign]
 
 
@@ -177,6 +173,13 @@ def _read_as_cp1252(exc: UnicodeError) -> tuple[str, int]:
 
 _FALLBACK = "spbe-arch-cp1252"
 codecs.register_error(_FALLBACK, _read_as_cp1252)
+
+
+def _not_text(path: Path, byte: int, offset: int) -> SpbeError:
+    return SpbeError(_(
+        "{path}: neither UTF-8 nor Windows-1252 text (byte 0x{byte} at offset {offset}); save "
+        "it as CSV UTF-8"
+    ).format(path=path, byte=f"{byte:02x}", offset=offset))
 
 
 def _utf16(path: Path) -> str:
@@ -200,11 +203,7 @@ def _cp1252(path: Path) -> str:
             try:
                 decoder.decode(chunk)
             except UnicodeDecodeError as exc:
-                raise SpbeError(_(
-                    "{path}: neither UTF-8 nor Windows-1252 text (byte 0x{byte} at offset "
-                    "{offset}); save it as CSV UTF-8"
-                ).format(path=path, byte=f"{chunk[exc.start]:02x}", offset=offset + exc.start)
-                ) from None
+                raise _not_text(path, chunk[exc.start], offset + exc.start) from None
             offset += len(chunk)
     return "cp1252"
 
