@@ -233,9 +233,8 @@ def test_portfolio_text_in_indonesian_with_lang_id(runner, tmp_path):
         "semua instansi: 1 instansi, 264 elemen, rata-rata indeks 2,68; predikat: Memuaskan 0, "
         "Sangat Baik 0, Baik 1, Cukup 0, Kurang 0"
     ) in lines
-    assert "integrasi antarinstansi: tidak ada dari 0 melalui SPLP; tidak melalui SPLP (0)" in (
-        lines
-    )
+    assert ("integrasi antarinstansi: belum ada yang tercatat melalui SPLP; tidak melalui SPLP "
+            "(0)") in lines
 
 
 def test_framework_breaking_its_schema_in_indonesian(runner, tmp_path):

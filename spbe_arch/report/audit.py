@@ -61,16 +61,17 @@ _FAILED_KINDS = {
 
 
 def share_text(share: "Share") -> str:
-    """'3 of 4 (75%)'; 'none of 0' when there is nothing to count.
+    """'3 of 4 (75%)'; 'none recorded' when there is nothing to count (the model may just not
+    say: unknown, not none).
 
     Examples
     --------
     >>> from spbe_arch.audit import Share
     >>> share_text(Share(1, 3)), share_text(Share(0, 0))
-    ('1 of 3 (33%)', 'none of 0')
+    ('1 of 3 (33%)', 'none recorded')
     """
     if share.value is None:
-        return _("none of 0")
+        return _("none recorded")
     return _("{part} of {total} ({percent})").format(
         part=share.part, total=share.total, percent=f"{share.value:.0%}")
 

@@ -41,7 +41,7 @@ def _title(column: str) -> str:
 
 def _known(known: Known) -> str:
     if not known.of:
-        return _("none of 0")
+        return _("none recorded")
     return _("{part} of {total} ({percent})").format(
         part=known.known, total=known.of, percent=f"{round(100 * known.known / known.of)}%")
 
