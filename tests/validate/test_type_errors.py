@@ -76,3 +76,13 @@ services:
                       "a number or true/false, got {'a': 1}"]
     at = next(i for i, line in enumerate(lines) if "got 'optimal'" in line)
     assert lines[at + 1] == "    hint: did you mean 'optimum'?"
+
+
+def test_an_assessed_level_named_in_words_says_it_is_a_number(runner, tmp_path):
+    from spbe_arch.cli import app
+
+    model = tmp_path / "spbe.yaml"
+    model.write_text("instansi: {id: kab-uji, name: Kabupaten Uji, level: kabupaten}\n"
+                     "assessment:\n  - {indicator: '1', year: 2024, level: Optimum}\n")
+    lines = runner.invoke(app, ["validate", str(model)]).output.splitlines()
+    assert "    hint: an assessed level is a number, 1 to 5 (the evaluation's levels)" in lines
