@@ -377,7 +377,7 @@ def _value_hint(error: Any, value: Any) -> str | None:
     if error["type"] == "string_type" and isinstance(value, int | float):
         return _("YAML reads {value} as a number: quote it, '{value}'").format(value=value)
     if error["type"] == "int_parsing" and tuple(error["loc"])[-1:] == ("level",):
-        return _("an assessed level is a number, 1 to 5 (the evaluation's levels)")
+        return _("an assessed level is a number (1 to 5 in PermenPANRB 59/2020)")
     expected = str((error.get("ctx") or {}).get("expected", ""))
     if isinstance(value, str) and expected:
         close = get_close_matches(value, re.findall(r"'([^']*)'", expected), n=1, cutoff=0.6)

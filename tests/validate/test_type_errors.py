@@ -85,4 +85,4 @@ def test_an_assessed_level_named_in_words_says_it_is_a_number(runner, tmp_path):
     model.write_text("instansi: {id: kab-uji, name: Kabupaten Uji, level: kabupaten}\n"
                      "assessment:\n  - {indicator: '1', year: 2024, level: Optimum}\n")
     lines = runner.invoke(app, ["validate", str(model)]).output.splitlines()
-    assert "    hint: an assessed level is a number, 1 to 5 (the evaluation's levels)" in lines
+    assert "    hint: an assessed level is a number (1 to 5 in PermenPANRB 59/2020)" in lines
