@@ -7,6 +7,7 @@ is made to an element, here to check it and in `spbe_arch.change.roadmap` to app
 """
 
 from collections.abc import Iterator
+from difflib import get_close_matches
 
 from pydantic import ValidationError
 
@@ -62,11 +63,13 @@ def check_roadmap(arch: Architecture) -> Iterator[Finding]:
             return Location(file, key_path=("roadmap", index, *path))
 
         if item.unit is not None and item.unit not in arch.units:
+            close = get_close_matches(item.unit, arch.units, n=1, cutoff=0.75)
             yield finding(
                 codes.ROADMAP_ITEM_TOUCHING_UNKNOWN_ELEMENT,
                 _("unit: '{unit}' is not a unit of the model").format(unit=item.unit),
                 element=item_id, location=where("unit"),
-                hint=_("name the unit responsible for the item"),
+                hint=_("did you mean '{name}'? ").format(name=close[0]) if close else
+                _("name the unit responsible for the item"),
             )
         for position, dependency in enumerate(item.depends_on):
             if dependency not in items:

@@ -197,3 +197,13 @@ def test_roadmap_change_naming_an_unknown_element_is_a_finding(runner, make_mode
     assert (f"{root}/roadmap.yaml:8:64: error SPBE-P002 changes 'e-office': reads: 'data-x' is "
             "not defined in the model") in lines
     assert "'pdn'" not in result.output
+
+
+def test_roadmap_unit_typo_gets_did_you_mean(runner, make_model):
+    root, result = _roadmap(runner, make_model, """\
+  - {id: rm-a, name: A, year: 2026, unit: diskominfoo}
+""")
+    lines = result.output.splitlines()
+    at = lines.index(f"{root}/roadmap.yaml:4:37: error SPBE-P002 unit: 'diskominfoo' is not a "
+                     "unit of the model")
+    assert lines[at + 1].rstrip() == "    hint: did you mean 'diskominfo'?"
