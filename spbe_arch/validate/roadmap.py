@@ -68,7 +68,7 @@ def check_roadmap(arch: Architecture) -> Iterator[Finding]:
                 codes.ROADMAP_ITEM_TOUCHING_UNKNOWN_ELEMENT,
                 _("unit: '{unit}' is not a unit of the model").format(unit=item.unit),
                 element=item_id, location=where("unit"),
-                hint=_("did you mean '{name}'? ").format(name=close[0]) if close else
+                hint=_("did you mean '{name}'? ").format(name=close[0]).strip() if close else
                 _("name the unit responsible for the item"),
             )
         for position, dependency in enumerate(item.depends_on):

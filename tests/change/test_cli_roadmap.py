@@ -206,4 +206,4 @@ def test_roadmap_unit_typo_gets_did_you_mean(runner, make_model):
     lines = result.output.splitlines()
     at = lines.index(f"{root}/roadmap.yaml:4:37: error SPBE-P002 unit: 'diskominfoo' is not a "
                      "unit of the model")
-    assert lines[at + 1].rstrip() == "    hint: did you mean 'diskominfo'?"
+    assert lines[at + 1] == "    hint: did you mean 'diskominfo'?"
