@@ -373,11 +373,18 @@ def test_server_location_naming_pdn_is_hosting_on_pdn(runner, tmp_path):
     ])
     result = _import(runner, source, tmp_path / "model")
     assert result.exit_code == 0, result.output
-    assert _lines(result, "note")[-1] == (
+    assert _lines(result, "note")[-2:] == [
+        f"{source}: note: 1 application whose server location names the pusat data daerah: "
+        "hosted on 'pusat-data-daerah' (infrastructure.yaml; its networks and operator are not "
+        "in the inventory)",
         f"{source}: note: 2 applications whose server location names PDN: written as hosting: "
-        "pdn (any other location is kept as properties.server_location, hosting left unknown)")
-    apps = _model(tmp_path).applications
-    assert {a: apps[a].hosting for a in apps} == {"simpus": "pdn", "simpeg": "pdn",
-                                                 "e-office": None, "e-perizinan": None}
-    assert apps["e-office"].properties["server_location"] == "Pusat Data Daerah"
-    assert not apps["e-office"].states("hosting")
+        "pdn (a location other than PDN or the pusat data daerah stays in "
+        "properties.server_location, hosting unknown)"]
+    model = _model(tmp_path)
+    apps = model.applications
+    assert {a: apps[a].hosting for a in apps} == {
+        "simpus": "pdn", "simpeg": "pdn", "e-office": "pusat-data-daerah", "e-perizinan": None}
+    assert apps["e-perizinan"].properties["server_location"] == "Non PDN (server sendiri)"
+    assert not apps["e-perizinan"].states("hosting")
+    centre = model.infrastructure["pusat-data-daerah"]
+    assert (centre.kind, centre.states("networks")) == ("pusat_data_daerah", False)

@@ -18,6 +18,8 @@ from ...io import PlatformMatcher, SpbeError, national_platforms
 from ...model import (
     Application,
     ApplicationKind,
+    Infrastructure,
+    InfrastructureKind,
     Instansi,
     InstansiLevel,
     PlatformKind,
@@ -63,6 +65,26 @@ _PDN_WORDS = frozenset({"pdn", "pdns"})
 _NOT = frozenset({"non", "bukan", "belum", "tidak", "selain", "rencana", "akan", "pindah"})
 
 
+_PDD = ("pusat data daerah", "data center daerah", "data centre daerah", "pusat data pemda",
+        "data center pemda")
+
+
+def _hosting(location: str) -> str | None:
+    """`pdn` or `pdd` when a server location names the national data centre or the pemda's
+    own (pusat data daerah), else None: any other place stays unknown.
+
+    >>> [_hosting(t) for t in ("PDN Cikarang", "Pusat Data Daerah", "PDD", "Cloud", "Non PDD")]
+    ['pdn', 'pdd', 'pdd', None, None]
+    """
+    text = normal_header(location)
+    words = set(text.split())
+    if words & _NOT:
+        return None
+    if _on_pdn(location):
+        return "pdn"
+    return "pdd" if "pdd" in words or any(p in text for p in _PDD) else None
+
+
 def _on_pdn(location: str) -> bool:
     """True when a server location names the national data centre ('PDN Cikarang', 'Pusat
     Data Nasional (PDN) Kominfo'), and not its absence or a plan ('Non PDN', 'belum di PDN',
@@ -88,6 +110,8 @@ class InventoryImport:
     units: list[Unit]
     applications: list[Application]
     report: ImportReport
+    infrastructure: list[Infrastructure] = field(default_factory=list)
+    """The pusat data daerah, when a server location names it (no other infrastructure)."""
     rows: dict[str, list[int]] = field(default_factory=dict)
     """Element id -> the rows it comes from (written as comments beside each element)."""
     remarks: dict[str, str] = field(default_factory=dict)
@@ -297,9 +321,13 @@ def _application(
     for column, key in PROPERTY_OF.items():
         if text := values.get(column):
             properties[key] = text
-    if _on_pdn(values.get(Column.server_location, "")):
-        fields["hosting"] = "pdn"  # the one place an inventory names unambiguously
+    hosting = _hosting(values.get(Column.server_location, ""))
+    if hosting == "pdn":
+        fields["hosting"] = "pdn"  # the national data centre, a platform of the catalog
         report.on_pdn += 1
+    elif hosting == "pdd":
+        fields["hosting"] = _pusat_data_daerah(result, ids, row.number)
+        report.on_pdd += 1
     platform, how = (None, "") if national is False else _platform(matcher, row.name, url)
     if platform is not None:
         fields.update(kind=ApplicationKind.umum, platform=platform)
@@ -319,6 +347,20 @@ def _application(
     if properties:
         fields["properties"] = properties
     return Application(**fields)  # every field above is checked or free text
+
+
+def _pusat_data_daerah(result: InventoryImport, ids: IdPool, row: int) -> str:
+    """The id of the pemda's own data centre, written once for all the rows that name it;
+    what the inventory does not say of it (its networks, its operator) stays unknown."""
+    if not result.infrastructure:
+        centre = Infrastructure(id=ids.take("pusat-data-daerah"), name="Pusat Data Daerah",
+                                kind=InfrastructureKind.pusat_data_daerah)
+        result.infrastructure.append(centre)
+        result.rows[centre.id] = []
+        result.remarks[centre.id] = _("named as the server location of the applications")
+    centre_id = result.infrastructure[0].id
+    result.rows[centre_id].append(row)
+    return centre_id
 
 
 @lru_cache(maxsize=1024)  # a status column holds a few values over and over

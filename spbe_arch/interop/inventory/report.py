@@ -88,6 +88,8 @@ class ImportReport:
     """Applications whose row says neither umum nor khusus and names no platform: khusus."""
     on_pdn: int = 0
     """Applications whose server location names the national data centre: `hosting: pdn`."""
+    on_pdd: int = 0
+    """Applications whose server location names the pusat data daerah (one element for all)."""
     skipped: list[RowNote] = field(default_factory=list)
     guesses: list[PlatformGuess] = field(default_factory=list)
     merges: list[UnitMerge] = field(default_factory=list)
@@ -171,11 +173,18 @@ def report_lines(report: ImportReport) -> Iterator[str]:
             "and no national platform match: written as kind khusus"
         ).format(path=src, applications=_n(report.unclassified, N_("{count} application"),
                                            N_("{count} applications")))
+    if report.on_pdd:
+        yield _(
+            "{path}: note: {applications} whose server location names the pusat data daerah: "
+            "hosted on 'pusat-data-daerah' (infrastructure.yaml; its networks and operator are "
+            "not in the inventory)"
+        ).format(path=src, applications=_n(report.on_pdd, N_("{count} application"),
+                                           N_("{count} applications")))
     if report.on_pdn:
         yield _(
             "{path}: note: {applications} whose server location names PDN: written as "
-            "hosting: pdn (any other location is kept as properties.server_location, hosting "
-            "left unknown)"
+            "hosting: pdn (a location other than PDN or the pusat data daerah stays in "
+            "properties.server_location, hosting unknown)"
         ).format(path=src, applications=_n(report.on_pdn, N_("{count} application"),
                                            N_("{count} applications")))
     yield _(

@@ -85,7 +85,10 @@ def _write_files(imported: InventoryImport, folder: Path) -> list[str]:
     with (folder / MANIFEST).open("w", encoding="utf-8") as handle:
         handle.write(banner)
         write_mapping(handle, "instansi", instansi)
-    for name, elements in (("units", imported.units), ("applications", imported.applications)):
+    collections = [("units", imported.units), ("applications", imported.applications)]
+    if imported.infrastructure:
+        collections.append(("infrastructure", imported.infrastructure))
+    for name, elements in collections:
         with (folder / f"{name}.yaml").open("w", encoding="utf-8") as handle:
             handle.write(banner)
             write_collection(handle, name, (
@@ -93,7 +96,7 @@ def _write_files(imported: InventoryImport, folder: Path) -> list[str]:
             ))
     with (folder / REPORT_FILE).open("w", encoding="utf-8") as handle:
         handle.writelines(f"{line}\n" for line in report_lines(report))
-    return [MANIFEST, "units.yaml", "applications.yaml", REPORT_FILE]
+    return [MANIFEST, *(f"{name}.yaml" for name, _elements in collections), REPORT_FILE]
 
 
 def _fields(element) -> dict:
