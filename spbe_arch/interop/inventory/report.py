@@ -167,26 +167,22 @@ def report_lines(report: ImportReport) -> Iterator[str]:
             "'N/A'), read as blank ({which})"
         ).format(path=src, rows=_n(len(report.blank), N_("{count} row"), N_("{count} rows")),
                  which=_rows(report.blank))
-    if report.unclassified:
-        yield _(
+    for count, template in (
+        (report.unclassified, N_(
             "{path}: note: {applications} with no classification (umum/khusus, pusat/lokal) "
-            "and no national platform match: written as kind khusus"
-        ).format(path=src, applications=_n(report.unclassified, N_("{count} application"),
-                                           N_("{count} applications")))
-    if report.on_pdd:
-        yield _(
+            "and no national platform match: written as kind khusus")),
+        (report.on_pdd, N_(
             "{path}: note: {applications} whose server location names the pusat data daerah: "
             "hosted on 'pusat-data-daerah' (infrastructure.yaml; its networks and operator are "
-            "not in the inventory)"
-        ).format(path=src, applications=_n(report.on_pdd, N_("{count} application"),
-                                           N_("{count} applications")))
-    if report.on_pdn:
-        yield _(
+            "not in the inventory)")),
+        (report.on_pdn, N_(
             "{path}: note: {applications} whose server location names PDN: written as "
             "hosting: pdn (a location other than PDN or the pusat data daerah stays in "
-            "properties.server_location, hosting unknown)"
-        ).format(path=src, applications=_n(report.on_pdn, N_("{count} application"),
-                                           N_("{count} applications")))
+            "properties.server_location, hosting unknown)")),
+    ):
+        if count:
+            yield _(template).format(path=src, applications=_n(
+                count, N_("{count} application"), N_("{count} applications")))
     yield _(
         "imported {imported} of {rows}: {applications}, {units}; {skipped} skipped, {guesses}, "
         "{unmatched} not in the catalog"
