@@ -27,6 +27,7 @@ from ..model.i18n import gettext as _
 from ..model.rules import finding
 from ..model.rules import validation as codes
 from ..model.types import ID_PATTERN
+from .references import did_you_mean
 from .type_errors import problem
 
 __all__ = ["FRAMEWORK_KEYS", "ArchitectureBuilder", "build_architecture"]
@@ -380,8 +381,7 @@ def _value_hint(error: Any, value: Any) -> str | None:
         return _("an assessed level is a number (1 to 5 in PermenPANRB 59/2020)")
     expected = str((error.get("ctx") or {}).get("expected", ""))
     if isinstance(value, str) and expected:
-        close = get_close_matches(value, re.findall(r"'([^']*)'", expected), n=1, cutoff=0.6)
-        return _did_you_mean(close).strip() or None
+        return did_you_mean(value, re.findall(r"'([^']*)'", expected)).strip() or None
     return None
 
 

@@ -7,14 +7,15 @@ is made to an element, here to check it and in `spbe_arch.change.roadmap` to app
 """
 
 from collections.abc import Iterator
-from difflib import get_close_matches
 
 from pydantic import ValidationError
 
+from ..io import national_platforms
 from ..model import Architecture, Element, ElementChange, Finding, Location
 from ..model.i18n import gettext as _
 from ..model.rules import finding
 from ..model.rules import roadmap as codes
+from .references import REFERENCES, did_you_mean
 from .type_errors import problem
 
 __all__ = ["changed", "check_roadmap"]
@@ -63,13 +64,12 @@ def check_roadmap(arch: Architecture) -> Iterator[Finding]:
             return Location(file, key_path=("roadmap", index, *path))
 
         if item.unit is not None and item.unit not in arch.units:
-            close = get_close_matches(item.unit, arch.units, n=1, cutoff=0.75)
             yield finding(
                 codes.ROADMAP_ITEM_TOUCHING_UNKNOWN_ELEMENT,
                 _("unit: '{unit}' is not a unit of the model").format(unit=item.unit),
                 element=item_id, location=where("unit"),
-                hint=_("did you mean '{name}'? ").format(name=close[0]).strip() if close else
-                _("name the unit responsible for the item"),
+                hint=did_you_mean(item.unit, list(arch.units)).strip()
+                or _("name the unit responsible for the item"),
             )
         for position, dependency in enumerate(item.depends_on):
             if dependency not in items:
@@ -122,9 +122,6 @@ def check_roadmap(arch: Architecture) -> Iterator[Finding]:
 def _named(arch: Architecture, change: ElementChange) -> Iterator[tuple[str, str]]:
     """(field, id) of every id a change sets in a reference field that names nothing: no
     element of the model and no national platform (`REFERENCES` says which fields refer)."""
-    from ..io import national_platforms
-    from .references import REFERENCES
-
     fields = REFERENCES.get(arch.kind_of(change.element) or "", {})
     for field, value in change.set.items():
         if field not in fields:

@@ -9,12 +9,12 @@ command ran (`checked`), since it would hide the finding should it come back unr
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from datetime import date
-from difflib import get_close_matches
 
 from ..model import Architecture, Finding, Location
 from ..model.i18n import gettext as _
 from ..model.rules import RULES, finding
 from ..model.rules import waiver as codes
+from .references import did_you_mean
 
 __all__ = ["check_waivers", "unmatched_waivers", "waive"]
 
@@ -39,14 +39,13 @@ def check_waivers(arch: Architecture, *, today: date) -> Iterator[Finding]:
     """Yield a warning for every waiver of no known rule, and for every one past its date."""
     for waiver, source in zip(arch.waivers, arch.waiver_sources, strict=True):
         if waiver.code not in RULES:
-            close = get_close_matches(waiver.code, RULES, n=1, cutoff=0.8)
             yield finding(
                 codes.UNKNOWN_WAIVER_CODE,
                 _("waiver of '{code}' for '{element}': no rule has this code").format(
                     code=waiver.code, element=waiver.element),
                 element=waiver.element,
                 location=Location(source.file, key_path=("waivers", source.index, "code")),
-                hint=(_("did you mean {code}? ").format(code=close[0]) if close else "")
+                hint=did_you_mean(waiver.code, sorted(RULES))
                 + _("use the code of the finding, as `spbe-arch audit` prints it"),
             )
         elif waiver.until < today:
