@@ -193,13 +193,8 @@ def diff(
     new_findings = [*new_audit.findings, *_own(new_maturity, new.findings)]
     result.introduced = _only_in(new_findings, old_findings)
     result.resolved = _only_in(old_findings, new_findings)
-    was_waived = {finding_key(f) for f in old_findings if f.waived}
-    is_waived = {finding_key(f) for f in new_findings if f.waived}
-    introduced = set(map(id, result.introduced))
-    kept = [f for f in new_findings if id(f) not in introduced]
-    result.waived = [f for f in kept if f.waived and finding_key(f) not in was_waived]
-    result.unwaived = [f for f in kept if not f.waived and finding_key(f) in was_waived
-                       and finding_key(f) not in is_waived]
+    result.waived, result.unwaived = _waiver_changes(old_findings, new_findings,
+                                                     result.introduced)
     result.metrics = _metric_changes(old_audit.metrics, new_audit.metrics)
     result.old_index, result.new_index = old_maturity.index, new_maturity.index
     result.old_predikat, result.new_predikat = old_maturity.predikat, new_maturity.predikat
@@ -319,6 +314,21 @@ def _only_in(findings: list[Finding], other: list[Finding]) -> list[Finding]:
     mine = findings_without(findings, map(_related_key, other), key=_related_key)
     theirs = findings_without(other, map(_related_key, findings), key=_related_key)
     return findings_without(mine, map(finding_key, theirs))
+
+
+def _waiver_changes(
+    old: list[Finding], new: list[Finding], introduced: list[Finding]
+) -> tuple[list[Finding], list[Finding]]:
+    """Findings of both versions that a waiver accepts in the new one only, and those it
+    accepted in the old one only (they count again)."""
+    was_waived = {finding_key(f) for f in old if f.waived}
+    is_waived = {finding_key(f) for f in new if f.waived}
+    fresh = set(map(id, introduced))
+    kept = [(f, finding_key(f)) for f in new if id(f) not in fresh]
+    waived = [f for f, key in kept if f.waived and key not in was_waived]
+    unwaived = [f for f, key in kept
+                if not f.waived and key in was_waived and key not in is_waived]
+    return waived, unwaived
 
 
 def _related_key(item: Finding) -> tuple:
