@@ -18,7 +18,9 @@ data set that other active applications write (or produce) and it does not write
 flow is *integrated* when a producer reaches the consumer by a directed path of links, possibly
 through intermediate applications (SPLP is the mechanism of a link, not a node). An
 integration's `data` list does not restrict which data sets a path carries: models often leave
-it incomplete, and a working link between two systems is what the data needs.
+it incomplete, and a working link between two systems is what the data needs. A flow that is
+not integrated is a *gap* only in a model that records integrations: in one that records
+none, whether data moves between its applications is unknown, not absent.
 """
 
 from collections import defaultdict, deque
@@ -374,7 +376,11 @@ class ArchGraph:
 
     @cached_property
     def flow_gaps(self) -> tuple[DataFlow, ...]:
-        """The data flows that are not integrated."""
+        """The data flows that are not integrated; none when the model records no integration
+        at all (unknown, not a gap: the one definition the audit, the metrics, the maturity
+        evidence, the diagrams and the report read)."""
+        if not self.integrations:
+            return ()
         return tuple(flow for flow in self.data_flows if not flow.integrated)
 
     def prepare(self) -> "ArchGraph":

@@ -62,6 +62,15 @@ def test_audit_gap_exits_1_with_located_finding_and_metrics(runner, make_model):
     assert "0 of 1 (0%)" in result.output
 
 
+def test_audit_without_integrations_counts_no_service_as_integrated_or_not(runner, make_model):
+    root = make_model({"units.yaml": UNITS, "apps.yaml": APPS})
+    result = runner.invoke(app, ["audit", str(root), "--format", "json"])
+    metrics = json.loads(result.stdout)["metrics"]
+    assert metrics["services_fully_integrated"] == {"part": 0, "total": 0, "value": None}
+    text = runner.invoke(app, ["audit", str(root)]).output
+    assert "services fully integrated" in text and "0 of 1" not in text
+
+
 def test_audit_clean_integration_exits_0(runner, make_model):
     root = make_model({"units.yaml": UNITS, "apps.yaml": APPS, "int.yaml": LINKED})
     result = runner.invoke(app, ["audit", str(root)])

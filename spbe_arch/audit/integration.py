@@ -64,11 +64,6 @@ def integrations_over_internet(graph: ArchGraph) -> Iterator[Edge]:
             yield edge
 
 
-def _known_gaps(graph: ArchGraph) -> tuple:
-    """The data-flow gaps, when the model records integrations (otherwise they are unknown)."""
-    return graph.flow_gaps if integrations_recorded(graph) else ()
-
-
 @check(rules.ISOLATED_APPLICATION)
 def isolated_application(graph: ArchGraph) -> Iterator[Hit]:
     """Each isolated application."""
@@ -79,7 +74,7 @@ def isolated_application(graph: ArchGraph) -> Iterator[Hit]:
 @check(rules.UNINTEGRATED_DATA_FLOW)
 def unintegrated_data_flow(graph: ArchGraph) -> Iterator[Hit]:
     """Each data flow with no integration path, naming the services built on it."""
-    for flow in _known_gaps(graph):
+    for flow in graph.flow_gaps:
         services = graph.targets(flow.consumer, "realizes")
         yield Hit(
             flow.consumer,
@@ -98,7 +93,7 @@ def unintegrated_data_flow(graph: ArchGraph) -> Iterator[Hit]:
 def unintegrated_service(graph: ArchGraph) -> Iterator[Hit]:
     """Each service realized by an application with a data-flow gap, naming the gaps."""
     gaps_by_service: dict[str, list] = defaultdict(list)
-    for flow in _known_gaps(graph):
+    for flow in graph.flow_gaps:
         for service in graph.targets(flow.consumer, "realizes"):
             gaps_by_service[service].append(flow)
     for service in sorted(gaps_by_service):

@@ -8,7 +8,7 @@ from ..graph import ArchGraph
 from ..io import national_platforms
 from ..model import PlatformKind
 from ..model.types import IntegrationVia
-from .completeness import Known, known_facts
+from .completeness import Known, integrations_recorded, known_facts
 from .network import on_jip
 
 __all__ = ["Metrics", "Share", "compute_metrics"]
@@ -59,7 +59,8 @@ class Metrics:
     services_fully_integrated
         Of the services realized by at least one active application, those none of whose
         applications reads data produced elsewhere without an integration path from the
-        producer (see `spbe_arch.graph`).
+        producer (see `spbe_arch.graph`); nothing to count (unknown) when the model records
+        no integration.
     applications_per_unit
         Unit id -> number of active applications it owns (every unit listed, sorted).
     aplikasi_umum_used
@@ -116,7 +117,7 @@ def compute_metrics(graph: ArchGraph) -> Metrics:
     gap_apps = {flow.consumer for flow in graph.flow_gaps}
     realized = 0
     integrated = 0
-    for service_id in graph.nodes("services"):
+    for service_id in graph.nodes("services") if integrations_recorded(graph) else ():
         apps = [a for a in graph.sources(service_id, "realizes") if graph.is_active(a)]
         if apps:
             realized += 1

@@ -2,9 +2,12 @@
 direct, manual, missing), JIP vs internet; one unit's map; the overview between units."""
 
 from diagram_helpers import clusters, dot_edges, dot_nodes, tiny
+from tiny_model import TINY
 
 from spbe_arch.diagrams import integration_view, missing_dependencies
 from spbe_arch.diagrams.integration import integration_overview
+from spbe_arch.graph import build_graph
+from spbe_arch.validate import load_model
 
 
 def test_integration_view_draws_splp_as_the_route_from_source_to_target(make_model):
@@ -50,6 +53,15 @@ def test_integration_view_draws_missing_data_dependency_dashed_red(make_model):
         "penwidth": "1.5",
         "style": "dashed",
     }
+
+
+def test_integration_view_draws_no_missing_dependency_when_no_integration_is_recorded(
+    make_model,
+):
+    text = TINY["model.yaml"].split("        integrations:")[0]
+    graph = build_graph(load_model(make_model({"model.yaml": text})).architecture)
+    assert graph.data_flows and list(missing_dependencies(graph)) == []
+    assert "dashed" not in integration_view(graph).source
 
 
 def test_integration_view_marks_planned_integration_dashed(make_model):

@@ -71,3 +71,12 @@ def test_services_reading_unintegrated_data_stay_at_transaksi(make_model):
     assert shown.missing == ("integrate the data simpus read: 'd-penduduk' from siak-kab",)
     linked = national + "  - {id: int-b, source: siak-kab, target: simpus, via: api_direct}\n"
     assert _shown(make_model, base, linked).level == 4
+
+
+def test_services_reading_data_in_a_model_without_integrations_show_no_data_gap(make_model):
+    """No integration recorded: whether simpus gets its data is unknown, not a step to take;
+    the missing SPLP partner still caps the service at transaksi."""
+    base = BASE.replace("writes: [d-pasien]}", "writes: [d-pasien], reads: [d-penduduk]}")
+    shown = _shown(make_model, base)
+    assert (shown.level, shown.missing) == (
+        3, ("connect simpus to other units or instansi through SPLP",))
