@@ -129,13 +129,7 @@ def integration_view(
     if SPLP in others:  # integrations that publish to SPLP itself
         dot.node(SPLP, **node_attrs("splp", "SPLP", tooltip=_SPLP_NAME, fontsize="13"))
     nationals = [n for n in others if graph.kind(n) == NATIONAL and n != SPLP]
-    if nationals:
-        with subgraph(dot, "cluster_national") as box:
-            box.attr(
-                label="Platform nasional (national platforms)", fontsize="11", **NATIONAL_CLUSTER
-            )
-            for node in nationals:
-                box.node(node, **element_attrs(graph, node))
+    _national_cluster(dot, graph, nationals)
     for node in others:
         if node not in nationals and node != SPLP and node in graph:
             dot.node(node, **element_attrs(graph, node))
@@ -228,13 +222,7 @@ def integration_overview(
             f", {inside[node]} integrasi internal" if node in inside else ""
         )
         dot.node(node or "_none", **attrs)
-    if nationals:
-        with subgraph(dot, "cluster_national") as box:
-            box.attr(
-                label="Platform nasional (national platforms)", fontsize="11", **NATIONAL_CLUSTER
-            )
-            for node in nationals:
-                box.node(node, **element_attrs(graph, node))
+    _national_cluster(dot, graph, nationals)
     for (tail, head, style), count in sorted(counts.items()):
         attrs = edge_attrs(style, label=str(count))
         attrs["fontcolor"] = EDGE_STYLES[style].color
@@ -245,3 +233,14 @@ def integration_overview(
         notes=["Angka pada garis: jumlah integrasi antara dua unit"],
     )
     return dot
+
+
+def _national_cluster(dot: "graphviz.Digraph", graph: ArchGraph, nationals: list[str]) -> None:
+    """The national platforms an integration map shows, boxed together (none: no box)."""
+    if nationals:
+        with subgraph(dot, "cluster_national") as box:
+            box.attr(
+                label="Platform nasional (national platforms)", fontsize="11", **NATIONAL_CLUSTER
+            )
+            for node in nationals:
+                box.node(node, **element_attrs(graph, node))
