@@ -224,10 +224,15 @@ def init(
     folder: Annotated[Path, typer.Argument(help="Folder for the new model")],
     *,
     name: Annotated[str | None, typer.Option(help="Name of the instansi")] = None,
-    force: Force = False,
+    force: Annotated[bool, typer.Option(
+        help="Replace the editor schema copy in .schema/ (a folder holding model files is "
+        "refused all the same)")] = False,
     lang: Lang = Language.en,
 ) -> None:
-    """Start a new model folder with a manifest, starter files and an editor schema."""
+    """Start a new model folder with a manifest, starter files and an editor schema.
+
+    The folder must be new or hold no model file: init never writes over a model.
+    """
     from .io.scaffold import scaffold
 
     _run(lambda: _outcome("init", scaffold(folder, name=name, force=force), folder),

@@ -13,20 +13,32 @@ def _refused(path) -> str:
     return f"spbe-arch: {path}: already exists; use --force to overwrite it\n"
 
 
-def test_init_refuses_a_folder_with_any_starter_file_and_writes_nothing(runner, tmp_path):
-    (tmp_path / "units.yaml").write_text("units: []\n")
-    result = runner.invoke(app, ["init", str(tmp_path)])
+@pytest.mark.parametrize("force", [[], ["--force"]])
+def test_init_refuses_a_folder_holding_a_model_and_writes_nothing(runner, tmp_path, force):
+    """--force included: the starter files would replace an architect's own model."""
+    (tmp_path / "spbe.yaml").write_text("instansi: {id: kab, name: Kab, level: kabupaten}\n")
+    (tmp_path / "unit").mkdir()
+    (tmp_path / "unit" / "dinas.yaml").write_text("units: []\n")
+    result = runner.invoke(app, ["init", str(tmp_path), *force])
     assert result.exit_code == 2, result.output
-    assert result.stderr == _refused(tmp_path / "units.yaml")
-    assert (tmp_path / "units.yaml").read_text() == "units: []\n"
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["units.yaml"]
+    assert result.stderr == (
+        f"spbe-arch: {tmp_path}: already holds model files (spbe.yaml); init starts a new "
+        "model in a new or empty folder and never writes over one (to start over, move those "
+        "files away)\n")
+    assert (tmp_path / "unit" / "dinas.yaml").read_text() == "units: []\n"
+    assert sorted(p.name for p in tmp_path.rglob("*")) == ["dinas.yaml", "spbe.yaml", "unit"]
 
 
-def test_init_with_force_replaces_the_starter_files(runner, tmp_path):
-    (tmp_path / "units.yaml").write_text("units: []\n")
-    result = runner.invoke(app, ["init", str(tmp_path), "--force"])
-    assert result.exit_code == 0, result.output
-    assert "id: diskominfo" in (tmp_path / "units.yaml").read_text()
+def test_init_refuses_a_schema_copy_without_force_and_replaces_it_with(runner, tmp_path):
+    assert runner.invoke(app, ["init", str(tmp_path)]).exit_code == 0
+    schema = tmp_path / ".schema" / "spbe-model.schema.json"
+    for name in ("spbe.yaml", "units.yaml", "infrastructure.yaml", "applications.yaml"):
+        (tmp_path / name).unlink()
+    schema.write_text("{}")
+    result = runner.invoke(app, ["init", str(tmp_path)])
+    assert (result.exit_code, result.stderr) == (2, _refused(schema))
+    assert runner.invoke(app, ["init", str(tmp_path), "--force"]).exit_code == 0
+    assert schema.read_text() != "{}"
     assert runner.invoke(app, ["validate", str(tmp_path)]).exit_code == 0
 
 

@@ -3,8 +3,9 @@
 import json
 from pathlib import Path
 
+from ..model.i18n import gettext as _
 from ..model.schema import model_file_schema
-from .files import MANIFEST
+from .files import MANIFEST, SUFFIXES, SpbeError
 from .write import refuse_overwrite, write_atomic
 
 __all__ = ["SCHEMA_COPY", "scaffold"]
@@ -63,14 +64,23 @@ integrations:
 def scaffold(folder: Path, *, name: str | None = None, force: bool = False) -> list[Path]:
     """Write a starter model into `folder`; return the files written.
 
+    A folder that holds model files is refused even with `force`: the starter files would
+    replace an architect's own (`force` replaces the editor schema copy only).
+
     Raises
     ------
     SpbeError
-        One of the files exists and `force` is not set (nothing is written then), or a file
-        cannot be written.
+        The folder holds model files, the schema copy exists and `force` is not set (nothing
+        is written then), or a file cannot be written.
     """
     files = [folder / file for file in _FILES]
     schema = folder / SCHEMA_COPY
+    held = _model_file(folder)
+    if held is not None:
+        raise SpbeError(_(
+            "{folder}: already holds model files ({file}); init starts a new model in a new or "
+            "empty folder and never writes over one (to start over, move those files away)"
+        ).format(folder=folder, file=held.relative_to(folder).as_posix()))
     refuse_overwrite([*files, schema], force=force)
     title = name or f"Pemerintah {folder.resolve().name}"
     slug = _slug(name.removeprefix("Pemerintah ") if name else folder.resolve().name)
@@ -79,6 +89,16 @@ def scaffold(folder: Path, *, name: str | None = None, force: bool = False) -> l
     for path, body in zip(files, _FILES.values(), strict=True):
         write_atomic(path, modeline + body.format(slug=slug, name=json.dumps(title)), force=force)
     return [schema, *files]
+
+
+def _model_file(folder: Path) -> Path | None:
+    """The first model file (YAML or JSON, not hidden) in `folder` or below, if any."""
+    if not folder.is_dir():
+        return None
+    return next((path for path in sorted(folder.rglob("*"))
+                 if path.suffix in SUFFIXES and path.is_file()
+                 and not any(part.startswith(".") for part in path.relative_to(folder).parts)),
+                None)
 
 
 def _slug(text: str) -> str:
