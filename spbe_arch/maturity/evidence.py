@@ -300,6 +300,17 @@ def _known_or_not(known: list[str], act: str, unknown: list[str],
                  for template, ids in ((act, known), (record, unknown)) if ids)
 
 
+def _known_of(count: int, total: int, unknown: list[str], plain: str, stated: str,
+              unrecorded: str) -> str:
+    """'2 of 3 units on JIP' when the model states the fact for all; else the share of those
+    it states it for, and how many it leaves unknown (not counted as absent): '2 of 2 units
+    that state their networks on JIP; networks not recorded: 1'."""
+    if not unknown:
+        return _(plain).format(count=count, total=total)
+    return (_(stated).format(count=count, total=total - len(unknown)) + "; " + _(unrecorded)
+            + f": {len(unknown)}")
+
+
 def _ids(ids: Iterable[str]) -> str:
     return listed(sorted(ids), _SHOWN)
 
@@ -498,11 +509,13 @@ def data_centre(facts: ModelFacts, indicator: Indicator) -> Derivation | None:
     used = sorted({app.hosting for app in apps.values() if on_government(app)})
     off_jip = tuple(c for c in used  # the national PDN is on the national network
                     if c in infra and not on_jip(facts.graph, c))
-    reason = _("{count} of {total} applications on PDN or pusat data daerah").format(
-        count=len(apps) - len(outside), total=len(apps))
+    unknown = [a for a in outside if not apps[a].states("hosting")]
+    reason = _known_of(len(apps) - len(outside), len(apps), unknown,
+                       N_("{count} of {total} applications on PDN or pusat data daerah"),
+                       N_("{count} of {total} applications whose hosting is known on PDN or "
+                          "pusat data daerah"), N_("hosting not recorded"))
     if not outside and off_jip:
         reason += _("; not on JIP: {ids}").format(ids=", ".join(off_jip))
-    unknown = [a for a in outside if not apps[a].states("hosting")]
     move = _known_or_not(
         [a for a in outside if a not in unknown],
         N_("move these applications to PDN or the pusat data daerah: {ids}"),
@@ -531,11 +544,13 @@ def network(facts: ModelFacts, indicator: Indicator) -> Derivation | None:
         return None
     off = tuple(u for u in units if not on_jip(facts.graph, u))
     public = tuple(facts.over_internet)
-    reason = _("{count} of {total} units on JIP").format(
-        count=len(units) - len(off), total=len(units))
+    unknown = [u for u in off if not facts.graph.element(u).states("networks")]
+    reason = _known_of(len(units) - len(off), len(units), unknown,
+                       N_("{count} of {total} units on JIP"),
+                       N_("{count} of {total} units that state their networks on JIP"),
+                       N_("networks not recorded"))
     if not off and public:
         reason += _("; {count} integrations over the public internet").format(count=len(public))
-    unknown = [u for u in off if not facts.graph.element(u).states("networks")]
     connect = _known_or_not(
         [u for u in off if u not in unknown], N_("connect these units to JIP: {ids}"),
         unknown, N_("record the networks of these units (`networks:`): {ids}"))
@@ -712,10 +727,10 @@ def data_management(facts: ModelFacts, indicator: Indicator) -> Derivation | Non
     if not data:
         return None
     no_steward = tuple(sorted(d for d, item in data.items() if item.steward is None))
+    open_data = [d for d, item in data.items() if item.classification is Classification.terbuka]
     unpublished = tuple(sorted(
-        d for d, item in data.items()
-        if item.classification is Classification.terbuka and not item.published
-    ))
+        d for d in open_data if data[d].states("published") and not data[d].published))
+    unstated = tuple(sorted(d for d in open_data if not data[d].states("published")))
     leaked = tuple(sorted(
         d for d, item in data.items()
         if item.classification is not Classification.terbuka and item.published
@@ -724,10 +739,13 @@ def data_management(facts: ModelFacts, indicator: Indicator) -> Derivation | Non
         d for d, item in data.items()
         if item.ref is None or not facts.graph.sources(d, "writes")
     ))
-    reason = _("{count} data sets: {no_steward} without steward, {unpublished} open but "
-               "unpublished, {leaked} closed but published").format(
+    reason = _("{count} data sets: {no_steward} with no steward recorded, {unpublished} open "
+               "but unpublished, {leaked} closed but published").format(
         count=len(data), no_steward=len(no_steward), unpublished=len(unpublished),
         leaked=len(leaked))
+    if unstated:
+        reason += _("; whether {count} open data sets are published is not recorded").format(
+            count=len(unstated))
     name_stewards = _("name a steward (walidata/produsen data) for: {ids}").format(
         ids=_ids(no_steward))
     fixes = (
@@ -736,10 +754,12 @@ def data_management(facts: ModelFacts, indicator: Indicator) -> Derivation | Non
           if unpublished else []),
         *([_("withdraw or reclassify closed data that is published: {ids}").format(
             ids=_ids(leaked))] if leaked else []),
+        *([_("record whether these open data sets are published (`published:`): {ids}").format(
+            ids=_ids(unstated))] if unstated else []),
     )
     ladder = [
         Rung(2, (name_stewards,), unmet=no_steward, tolerance=len(data) // 2),
-        Rung(3, fixes, unmet=(*no_steward, *unpublished, *leaked)),
+        Rung(3, fixes, unmet=(*no_steward, *unpublished, *leaked, *unstated)),
         Rung(4, (_("give these data sets an RAD code and a producing application: {ids}").format(
             ids=_ids(unmapped)),), unmet=unmapped),
     ]
@@ -893,14 +913,18 @@ def open_data(facts: ModelFacts, indicator: Indicator) -> Derivation | None:
     """
     levels = _service_levels(facts, indicator)
     published = sorted(d for d, item in facts.arch.data.items() if item.published)
-    unpublished = sorted(d for d, item in facts.arch.data.items()
-                         if item.classification is Classification.terbuka and not item.published)
+    open_data = {d: item for d, item in facts.arch.data.items()
+                 if item.classification is Classification.terbuka}
+    unpublished = sorted(d for d, item in open_data.items()
+                         if item.states("published") and not item.published)
+    unstated = sorted(d for d, item in open_data.items() if not item.states("published"))
     portal = {p for p, platform in national_platforms().items()
               if platform.kind is PlatformKind.portal and str(platform.indicator) == indicator.id}
     feeds = [f.id for f in facts.integrations
              if f.via is not IntegrationVia.file_transfer
              and (f.target in portal or _platform_of(facts, f.target) in portal)]
-    data_level = 0 if not published else (3 if feeds and not unpublished else 2)
+    data_level = 0 if not published else (3 if feeds and not unpublished and not unstated
+                                          else 2)
     service, best = levels[0] if levels else (0, None)
     if not published and best is None:
         return None
@@ -916,6 +940,9 @@ def open_data(facts: ModelFacts, indicator: Indicator) -> Derivation | None:
     if data_level < 3 and level < 3:
         actions[3] = ([_("publish all open data ({ids})").format(ids=_ids(unpublished))]
                       if unpublished else [])
+        if unstated:
+            actions[3].append(_("record whether these open data sets are published "
+                                "(`published:`): {ids}").format(ids=_ids(unstated)))
         if not feeds:
             actions[3].append(_("feed the Satu Data portal through an integration (API or SPLP) "
                                 "instead of file uploads"))

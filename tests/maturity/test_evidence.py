@@ -114,6 +114,16 @@ def test_evidence_network_counts_units_on_jip(make_model):
     assert derived.actions[3] == ("connect these units to JIP: kec-a",)
 
 
+def test_evidence_network_counts_units_whose_networks_are_unknown_apart(make_model):
+    model = UNITS.replace("kind: kecamatan, networks: [internet]", "kind: kecamatan")
+    root = make_model({"model.yaml": model})
+    derived = derive(build_graph(load_model(root).architecture), FRAMEWORK)["17"]
+    assert derived.reason == "2 of 2 units that state their networks on JIP; networks not " \
+        "recorded: 1"
+    assert (derived.level, derived.actions[3]) == (
+        2, ("record the networks of these units (`networks:`): kec-a",))
+
+
 def test_evidence_network_integration_over_internet_caps_at_3(make_model):
     over = "{id: int-i, source: simpus, target: satu-data-kab, via: splp, network: internet}"
     model = UNITS.replace("networks: [internet]", "networks: [jip-kab]")
@@ -221,6 +231,19 @@ def test_evidence_data_management_gaps(make_model, change, level):
     assert derive(build_graph(load_model(root).architecture), FRAMEWORK)["23"].level == level
 
 
+def test_evidence_data_management_unstated_publication_is_to_record_not_to_publish(
+    make_model,
+):
+    model = UNITS.replace("hosting: pdd}", "hosting: pdd, writes: [d-open, d-closed]}", 1)
+    root = make_model({"model.yaml": model + DATA.replace("published: true,", "")})
+    derived = derive(build_graph(load_model(root).architecture), FRAMEWORK)["23"]
+    assert derived.reason == (
+        "2 data sets: 0 with no steward recorded, 0 open but unpublished, 0 closed but "
+        "published; whether 1 open data sets are published is not recorded")
+    assert (derived.level, derived.actions[3]) == (
+        2, ("record whether these open data sets are published (`published:`): d-open",))
+
+
 SECURITY = """\
 security:
   - {id: sec-isms, name: SMKI, kind: isms, standard: SNI ISO/IEC 27001, covers: [pdd]}
@@ -320,6 +343,11 @@ def test_evidence_open_data_from_published_data(make_model):
     feed = _integrations("{id: int-f, source: satu-data-kab, target: satu-data, via: splp}")
     root = make_model({"model.yaml": model + DATA, "int.yaml": feed})
     assert derive(build_graph(load_model(root).architecture), FRAMEWORK)["43"].level == 3
+    unstated = DATA + "  - {id: d-open-2, name: Open 2, steward: dinkes, classification: terbuka}\n"
+    root = make_model({"model.yaml": model + unstated, "int.yaml": feed})
+    derived = derive(build_graph(load_model(root).architecture), FRAMEWORK)["43"]
+    assert (derived.level, derived.actions[3]) == (
+        2, ("record whether these open data sets are published (`published:`): d-open-2",))
 
 
 def test_evidence_resting_on_less_than_half_known_data_is_insufficient(make_model):
