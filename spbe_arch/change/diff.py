@@ -10,8 +10,10 @@ metric and the index (with every indicator whose level moved) are compared as nu
 """
 
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import partial
+from types import MappingProxyType
 from typing import Any
 
 from ..audit import AuditResult, Metrics, Share, audit
@@ -33,6 +35,9 @@ __all__ = [
     "diff_elements",
     "finding_key",
 ]
+
+
+_SAME: Mapping[str, str] = MappingProxyType({})
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,15 +149,19 @@ class DiffResult:
         return self.new_index - self.old_index
 
 
-def finding_key(item: Finding) -> tuple:
+def finding_key(item: Finding, files: Mapping[str, str] = _SAME) -> tuple:
     """What identifies a finding across versions: its code and element (the message and the
-    position may change). A finding about no element is identified by its file and its hint,
-    or its message when it has none: a message such as 'hosting known for 40 of 42 active
-    applications' changes with the counts, the hint names the fact."""
+    position may change). A finding about no element is identified by its file and the entry
+    it is about (an assessment entry's level: its words quote counts that change), or else
+    its hint, or its message when it has none: a message such as 'hosting known for 40 of 42
+    active applications' changes with the counts, the hint names the fact. `files` maps a
+    file of one version to its name in the other (two one-file models named differently)."""
     if item.element is not None:
         return (item.code, item.element)
-    file = item.location.file if item.location else None
-    return (item.code, None, file, item.hint or item.message)
+    if item.location is None:
+        return (item.code, None, None, item.hint or item.message)
+    return (item.code, None, files.get(item.location.file, item.location.file),
+            item.location.key_path or item.hint or item.message)
 
 
 Analysis = tuple[AuditResult, MaturityResult]
@@ -191,10 +200,11 @@ def diff(
     old_audit, old_maturity = before.result()
     old_findings = [*old_audit.findings, *_own(old_maturity, old.findings)]
     new_findings = [*new_audit.findings, *_own(new_maturity, new.findings)]
-    result.introduced = _only_in(new_findings, old_findings)
-    result.resolved = _only_in(old_findings, new_findings)
+    key = partial(finding_key, files=_one_file_names(old.architecture, new.architecture))
+    result.introduced = _only_in(new_findings, old_findings, key)
+    result.resolved = _only_in(old_findings, new_findings, key)
     result.waived, result.unwaived = _waiver_changes(old_findings, new_findings,
-                                                     result.introduced)
+                                                     result.introduced, key)
     result.metrics = _metric_changes(old_audit.metrics, new_audit.metrics)
     result.old_index, result.new_index = old_maturity.index, new_maturity.index
     result.old_predikat, result.new_predikat = old_maturity.predikat, new_maturity.predikat
@@ -304,35 +314,44 @@ def _own(maturity: MaturityResult, validation: list[Finding]) -> list[Finding]:
     return out
 
 
-def _only_in(findings: list[Finding], other: list[Finding]) -> list[Finding]:
+def _one_file_names(old: Architecture, new: Architecture) -> Mapping[str, str]:
+    """The old file's name -> the new one's, when both versions are one-file models named
+    differently (`diff v1.yaml v2.yaml`): their findings name the same file."""
+    if len(old.files) == 1 and len(new.files) == 1 and old.files != new.files:
+        return {old.files[0]: new.files[0]}
+    return _SAME
+
+
+def _only_in(findings: list[Finding], other: list[Finding],
+             key: Callable[[Finding], tuple] = finding_key) -> list[Finding]:
     """Findings of `findings` that `other` does not have (each occurrence counts).
 
     Matched first with the elements they relate (which of an application's data flows has no
-    integration), then by `finding_key` alone (a hub whose partners changed is the same
-    finding): with only the key, a second gap of one application would show as its first.
+    integration), then by `key` alone (a hub whose partners changed is the same finding):
+    with only the key, a second gap of one application would show as its first.
     """
-    mine = findings_without(findings, map(_related_key, other), key=_related_key)
-    theirs = findings_without(other, map(_related_key, findings), key=_related_key)
-    return findings_without(mine, map(finding_key, theirs))
+    def related(item: Finding) -> tuple:
+        return (*key(item), item.related)
+
+    mine = findings_without(findings, map(related, other), key=related)
+    theirs = findings_without(other, map(related, findings), key=related)
+    return findings_without(mine, map(key, theirs), key=key)
 
 
 def _waiver_changes(
-    old: list[Finding], new: list[Finding], introduced: list[Finding]
+    old: list[Finding], new: list[Finding], introduced: list[Finding],
+    key: Callable[[Finding], tuple] = finding_key,
 ) -> tuple[list[Finding], list[Finding]]:
     """Findings of both versions that a waiver accepts in the new one only, and those it
     accepted in the old one only (they count again)."""
-    was_waived = {finding_key(f) for f in old if f.waived}
-    is_waived = {finding_key(f) for f in new if f.waived}
+    was_waived = {key(f) for f in old if f.waived}
+    is_waived = {key(f) for f in new if f.waived}
     fresh = set(map(id, introduced))
-    kept = [(f, finding_key(f)) for f in new if id(f) not in fresh]
-    waived = [f for f, key in kept if f.waived and key not in was_waived]
-    unwaived = [f for f, key in kept
-                if not f.waived and key in was_waived and key not in is_waived]
+    kept = [(f, key(f)) for f in new if id(f) not in fresh]
+    waived = [f for f, made in kept if f.waived and made not in was_waived]
+    unwaived = [f for f, made in kept
+                if not f.waived and made in was_waived and made not in is_waived]
     return waived, unwaived
-
-
-def _related_key(item: Finding) -> tuple:
-    return (*finding_key(item), item.related)
 
 
 def findings_without(

@@ -302,8 +302,9 @@ def _diff_text(outcome: Outcome) -> Page:
     from .change import diff_text
 
     result = outcome.result
-    lines = diff_text(result, old_prefix=f"{result.old.rstrip('/')}/",
-                      new_prefix=_prefix(outcome.path))
+    old = Path(result.old)  # a folder or a file, or `MODEL@REV` (no such path: shown as is)
+    lines = diff_text(result, old_prefix=_prefix(old) if old.is_file()
+                      else f"{result.old.rstrip('/')}/", new_prefix=_prefix(outcome.path))
     return Page(_lines(lines))
 
 

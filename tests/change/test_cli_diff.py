@@ -211,6 +211,49 @@ def test_diff_names_the_new_gap_of_an_application_that_had_one(runner, tmp_path)
     assert [f for f in out["findings_resolved"] if f["code"] == "SPBE-A002"] == []
 
 
+SPLP_CLAIM = """\
+instansi: {id: kab, name: Kab, level: kabupaten}
+units:
+  - {id: u1, name: U1, kind: dinas, networks: [jip]}
+  - {id: u2, name: U2, kind: dinas, networks: [jip]}
+applications:
+  - {id: a1, name: A1, kind: khusus, owner: u1, hosting: pdn}
+  - {id: a2, name: A2, kind: khusus, owner: u2, hosting: pdn}
+  - {id: a3, name: A3, kind: khusus, owner: u2, hosting: pdn}
+  - {id: a4, name: A4, kind: khusus, owner: u1, hosting: pdn}
+  - {id: a5, name: A5, kind: khusus, owner: u1, hosting: pdn}
+integrations:
+  - {id: i1, source: a1, target: a2, via: api_direct}
+  - {id: i2, source: a1, target: a3, via: api_direct}
+  - {id: i3, source: a4, target: a5, via: splp}
+assessment:
+  - {indicator: 18, year: 2024, level: 4}
+"""
+
+
+@pytest.mark.parametrize("layout", ["folders", "files"])
+def test_diff_an_improvement_introduces_no_finding_whose_words_quote_counts(
+    runner, tmp_path, layout
+):
+    """The claim on indicator 18 stays above the model; its message quotes the SPLP counts,
+    which the change improves: the same finding, matched by the entry it is about (and the
+    model-wide ones by their facts), also between one-file models named differently."""
+    better = SPLP_CLAIM.replace("target: a3, via: api_direct", "target: a3, via: splp")
+    if layout == "folders":
+        old, new = tmp_path / "old" / "spbe.yaml", tmp_path / "new" / "spbe.yaml"
+        old.parent.mkdir(), new.parent.mkdir()
+    else:
+        old, new = tmp_path / "v1.yaml", tmp_path / "v2.yaml"
+    old.write_text(SPLP_CLAIM)
+    new.write_text(better)
+    result = runner.invoke(app, ["diff", str(old), str(new), "--fail-on", "info"])
+    assert result.exit_code == 0, result.output
+    assert "findings introduced: 0" in result.output
+    assert [line for line in result.output.splitlines() if "SPBE-" in line] == [
+        f"{old}:13:6: warning SPBE-A004 integration 'i2' ('a1' -> 'a3') from unit 'u1' to "
+        "unit 'u2' uses 'api_direct' instead of splp"]
+
+
 def test_diff_markdown_for_a_pull_request(runner):
     result = runner.invoke(app, ["diff", str(EXAMPLE), str(TO_BE), "--format", "markdown"])
     assert result.exit_code == 0, result.output
