@@ -62,7 +62,8 @@ class Assessed:
 
     @property
     def documented(self) -> bool:
-        return bool(self.entry.evidence)
+        """True when a bukti dukung is named that is not dated after the entry's year."""
+        return any(e.year is None or e.year <= self.entry.year for e in self.entry.evidence)
 
 
 def structure_cap(indicator: Indicator, active_apps: int) -> int:
@@ -127,6 +128,18 @@ def assessments(
                 location=_entry_location(arch, position, name),
             ))
             continue
+        for index, item in enumerate(entry.evidence):
+            if item.year is not None and item.year > entry.year:
+                findings.append(finding(
+                    codes.EVIDENCE_AFTER_ASSESSMENT,
+                    _("assessment: bukti dukung '{title}' of indicator {indicator} is dated "
+                      "{year}, after the evaluation year {evaluated}: it does not support that "
+                      "year's level").format(title=item.title, indicator=entry.indicator,
+                                             year=item.year, evaluated=entry.year),
+                    location=_entry_location(arch, position, "evidence", index, "year"),
+                    hint=_("name a document of {evaluated} or before, or correct its year"
+                           ).format(evaluated=entry.year),
+                ))
         year = out.setdefault(entry.year, {})
         first = year.get(entry.indicator)
         if first is not None:
@@ -235,7 +248,9 @@ def _rate(framework: Framework, indicator: Indicator, derivation: Derivation | N
                 reasons.append(_("self-assessed {claim}, model shows {model}: the lower "
                                  "counts").format(claim=claim, model=model))
         else:
-            level, source = allowed, Source.model
+            # above what the model shows, or (no model rule) as far as a claim counts
+            # without bukti dukung: then the claim, cut down, is what counts
+            level, source = allowed, Source.model if model is not None else Source.claim
             reasons.append(_("claimed {claim}, {why}: {allowed} counts").format(
                 claim=claim, why=why, allowed=allowed))
     return IndicatorRating(
@@ -334,10 +349,11 @@ def _service_indicators(arch: Architecture, framework: Framework) -> Iterator[Fi
             )
 
 
-def _entry_location(arch: Architecture, position: int, field: str) -> Location:
-    """Where a field of the `position`-th assessment entry was written."""
+def _entry_location(arch: Architecture, position: int, *field: str | int) -> Location:
+    """Where a field (or a part of it: `evidence`, 0, `year`) of the `position`-th
+    assessment entry was written."""
     source = arch.assessment_sources[position]
-    return Location(source.file, key_path=("assessment", source.index, field))
+    return Location(source.file, key_path=("assessment", source.index, *field))
 
 
 def _service_location(arch: Architecture, service_id: str) -> Location | None:

@@ -28,7 +28,8 @@ class Source(StrEnum):
     verified = "verified"
     """The evaluator's verified level (as in the published index)."""
     claim = "claim"
-    """The self-assessed level (or a service's `level:`), which the model supports."""
+    """The self-assessed level (or a service's `level:`), which the model supports; or, where
+    no model rule applies, the claim as far as it counts without bukti dukung."""
     model = "model"
     """What the model shows: there is no claim, or the claim is above it."""
     none = "none"

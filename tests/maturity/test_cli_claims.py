@@ -66,6 +66,9 @@ def test_claims_without_documents_reach_no_level_4_in_domains_1_to_3(runner, tmp
     assert max(_levels(out, domains={4}).values()) == 4
     findings = [f for f in out["findings"] if f["code"] == "SPBE-M004"]
     assert len(findings) == 19  # every entry of the example's 2024 self-assessment
+    first = next(i for i in out["indicators"] if i["id"] == "1")  # no model rule applies
+    assert (first["self"], first["model"], first["counted"], first["source"]) == (
+        5, None, 3, "claim")
     assert findings[0]["message"] == (
         "indicator 1 self-assessed at level 5 for 2024: self-assessed 5 (2024); claimed 5, "
         "level 4 and above need bukti dukung named in the entry's `evidence:`: 3 counts"
@@ -142,3 +145,27 @@ def test_claims_example_trajectory_in_json_and_text(runner):
     text = runner.invoke(app, ["maturity", str(EXAMPLE)]).output
     assert re.search(r"│ 2023 │ 2\.72 +│ 2\.31 +│ 2\.31 +│ 2\.31 +│ Cukup +│", text)
     assert re.search(r"│ 2024 │ 2\.45 +│ - +│ 2\.31 +│ 2\.68 +│ Baik +│", text)
+
+
+def test_claims_documents_dated_after_the_evaluation_year_support_nothing(runner, tmp_path):
+    model = _copy(tmp_path)
+    (model / "bukti.yaml").write_text("""\
+assessment:
+  - indicator: 11
+    year: 2024
+    level: 4
+    evidence:
+      - {title: Perbup Arsitektur SPBE 2025-2029, year: 2025}
+""", encoding="utf-8")
+    out = _json(runner, model)
+    counted = next(i for i in out["indicators"] if i["id"] == "11")
+    assert (counted["self"], counted["counted"]) == (4, 3)
+    late = [f for f in out["findings"] if f["code"] == "SPBE-M007"]
+    assert [(f["file"], f["line"], f["message"], f["hint"]) for f in late] == [(
+        "bukti.yaml", 6,
+        "assessment: bukti dukung 'Perbup Arsitektur SPBE 2025-2029' of indicator 11 is dated "
+        "2025, after the evaluation year 2024: it does not support that year's level",
+        "name a document of 2024 or before, or correct its year")]
+    (model / "bukti.yaml").write_text(
+        (model / "bukti.yaml").read_text().replace("year: 2025}", "year: 2024}"))
+    assert next(i for i in _json(runner, model)["indicators"] if i["id"] == "11")["counted"] == 4

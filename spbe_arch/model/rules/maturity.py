@@ -8,6 +8,7 @@ __all__ = [
     "ASSESSMENT_LEVEL_OUT_OF_RANGE",
     "ASSESSMENT_OTHER_FRAMEWORK",
     "DUPLICATE_ASSESSMENT",
+    "EVIDENCE_AFTER_ASSESSMENT",
     "UNKNOWN_ASSESSMENT_INDICATOR",
     "UNKNOWN_SERVICE_INDICATOR",
 ]
@@ -130,3 +131,25 @@ assessment:
 rated with `spbe-arch maturity MODEL` (PermenPANRB 59/2020).
 Use instead: `spbe-arch maturity MODEL --framework evaluasi-spbe-2018`.
 """)
+
+EVIDENCE_AFTER_ASSESSMENT = declare("SPBE-M007", "evidence-after-assessment-year", """
+## What it does
+Reports a bukti dukung whose `year` is later than the evaluation year of its assessment entry.
+The document does not support that year's level: an entry whose every document is later counts
+as an entry without bukti dukung.
+
+## Why is this bad?
+The evaluator rates what existed in the year evaluated; a decree signed the year after does not
+raise the level of the year before, and an estimate that counts it overstates the index.
+
+## Example
+```yaml
+assessment:
+  - indicator: 19
+    year: 2025
+    level: 4
+    evidence:
+      - {title: SK Tim Koordinasi SPBE, year: 2026}
+```
+Use instead: a document of 2025 or before, or the entry of the year the document supports.
+""", severity=Severity.warning)
