@@ -182,6 +182,12 @@ class ModelFacts:
         return {a: self.graph.element(a) for a in self.graph.active_applications}
 
     @cached_property
+    def own_apps(self) -> list[str]:
+        """Active applications the instansi runs: not local instances of a national aplikasi
+        umum, which the national operator secures (and integrates)."""
+        return [a for a, app in self.active_apps.items() if app.platform is None]
+
+    @cached_property
     def integrations(self) -> list[IntegrationFact]:
         """Integration links with their scope, sorted by id."""
         out = []
@@ -655,7 +661,8 @@ def _security_unknown(indicator: Indicator, rule: EvidenceRule) -> Derivation:
 def security_management(facts: ModelFacts, indicator: Indicator) -> Derivation | None:
     """Manajemen keamanan informasi: an ISMS and security controls covering every application.
 
-    An application is covered by a control naming it, its data centre or its unit. Level 1:
+    An application is covered by a control naming it, its data centre or its unit; local
+    instances of a national aplikasi umum are the national operator's to secure. Level 1:
     no active security control; 2: controls, but no ISMS (kind `isms` or an SNI/ISO 27001
     standard) or applications left uncovered; 3: an ISMS and every active application covered.
     Ceiling 3. None when the model has no active application.
@@ -667,12 +674,12 @@ def security_management(facts: ModelFacts, indicator: Indicator) -> Derivation |
     controls = facts.active_controls
     isms = [c for c, control in controls.items()
             if "isms" in control.kind.lower() or "27001" in (control.standard or "")]
-    uncovered = tuple(sorted(set(facts.active_apps) - facts.covered_apps(controls.values())))
+    uncovered = tuple(sorted(set(facts.own_apps) - facts.covered_apps(controls.values())))
     reason = _(N_("{count} active security controls, an ISMS; {uncovered} of {total} "
                   "applications uncovered") if isms else
                N_("{count} active security controls, no ISMS; {uncovered} of {total} "
                   "applications uncovered")).format(
-        count=len(controls), uncovered=len(uncovered), total=len(facts.active_apps))
+        count=len(controls), uncovered=len(uncovered), total=len(facts.own_apps))
     needed = []
     if not isms:
         needed.append(_("run an ISMS (SNI ISO/IEC 27001) and record it as a security control"))
@@ -692,7 +699,8 @@ def security_audit(facts: ModelFacts, indicator: Indicator) -> Derivation | None
     """Audit keamanan SPBE: security audits (audit, penetration test) covering the applications.
 
     Level 1: no active audit control; 2: audits covering some applications; 3: every active
-    application covered by an audit. Ceiling 3. None when the model has no active application.
+    application the instansi runs (not a national aplikasi umum's instance) covered by an
+    audit. Ceiling 3. None when the model has no active application.
     """
     if not facts.active_apps:
         return None
@@ -700,10 +708,10 @@ def security_audit(facts: ModelFacts, indicator: Indicator) -> Derivation | None
         return _security_unknown(indicator, EvidenceRule.security_audit)
     audits = {c: control for c, control in facts.active_controls.items()
               if any(word in control.kind.lower() for word in AUDIT_KINDS)}
-    covered = facts.covered_apps(audits.values())
-    uncovered = tuple(sorted(set(facts.active_apps) - covered))
+    covered = facts.covered_apps(audits.values()) & set(facts.own_apps)
+    uncovered = tuple(sorted(set(facts.own_apps) - covered))
     reason = _("{count} security audit controls cover {covered} of {total} applications").format(
-        count=len(audits), covered=len(covered), total=len(facts.active_apps))
+        count=len(audits), covered=len(covered), total=len(facts.own_apps))
     ladder = [
         Rung(2, (_("audit the security of the main applications (penetration test) and record "
                    "it as a security control"),), met=bool(covered)),

@@ -107,11 +107,9 @@ def _step(framework: Framework, indicator: Indicator, rating: IndicatorRating,
                              "bukti dukung").format(indicator=indicator.id, level=to,
                                                     name=names[to]))
     else:
-        actions.append(_(
-            "document level {level} ({name}) with bukti dukung and record it: an assessment "
-            "entry for indicator {indicator} at level {level} naming them under `evidence:` "
-            "(or the evaluator's verified level)"
-        ).format(level=to, name=names[to], indicator=indicator.id))
+        actions.append(_document(indicator, to, names[to]))
+    if not actions:  # the model shows the level, the claim says it, the evaluator did not
+        actions.append(_document(indicator, to, names[to]))
     only_documents = not rung_missing and (rating.model_level or 0) >= to
     if (rating.claim_by not in (None, "assessment") and rating.service_shows is not None
             and (rating.self_level or 0) < to <= rating.service_shows):
@@ -140,6 +138,14 @@ def _step(framework: Framework, indicator: Indicator, rating: IndicatorRating,
         actions=tuple(actions),
         caps=caps,
     )
+
+
+def _document(indicator: Indicator, level: int, name: str) -> str:
+    return _(
+        "document level {level} ({name}) with bukti dukung and record it: an assessment "
+        "entry for indicator {indicator} at level {level} naming them under `evidence:` "
+        "(or the evaluator's verified level)"
+    ).format(level=level, name=name, indicator=indicator.id)
 
 
 def _rule_limit(indicator: Indicator, ceiling: int) -> int:

@@ -263,6 +263,16 @@ def test_evidence_security_management_and_audit(make_model):
     assert covered[22].level == 3
 
 
+def test_evidence_security_leaves_national_aplikasi_umum_to_their_operator(make_model):
+    umum = ("applications:\n  - {id: srikandi-kab, name: SRIKANDI, kind: umum, platform: "
+            "srikandi, owner: dinkes}\n")  # in the file _derived keeps for integrations
+    derived = _derived(make_model, umum,
+                       extra=SECURITY.replace("covers: [pdd]", "covers: [pdd, vendor-x]"))
+    assert derived[22].level == 3
+    assert derived[22].reason.endswith("0 of 3 applications uncovered")
+    assert derived[31].reason == "1 security audit controls cover 1 of 3 applications"
+
+
 def test_evidence_security_not_described_is_insufficient_data_not_uncovered(make_model):
     derived = _derived(make_model)
     for indicator in (22, 31):

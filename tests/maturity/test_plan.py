@@ -150,3 +150,31 @@ def test_plan_to_the_top_covers_every_missing_level():
         "int-dapodik-nasional, int-jdih-jdihn, int-simrs-satusehat"
     )
     assert splp[1].actions[1].startswith("document level 4 (Terpadu dan Terukur) with bukti")
+
+
+NETWORKED = """\
+units:
+  - {id: dinkes, name: Dinas Kesehatan, kind: dinas, networks: [jip]}
+  - {id: diskominfo, name: Diskominfo, kind: dinas, networks: [jip]}
+applications:
+""" + "".join(
+    f"  - {{id: app-{n}, name: App {n}, kind: khusus, owner: dinkes}}\n" for n in range(5)
+) + """\
+assessment:
+  - {indicator: 17, year: 2024, level: 3, verified: 2}
+"""
+
+
+def test_plan_step_the_model_and_the_claim_show_but_the_evaluator_did_not_says_what_earns_it(
+    make_model,
+):
+    graph = build_graph(load_model(make_model({"model.yaml": NETWORKED})).architecture)
+    result = assess(graph)
+    rating = next(r for r in result.indicators if r.id == "17")
+    assert (rating.self_level, rating.verified_level, rating.model_level) == (3, 2, 3)
+    step = next(s for s in result.plan if s.indicator == "17")
+    assert (step.from_level, step.to_level, step.effort) == (2, 3, "low")
+    assert step.actions == (
+        "document level 3 (Terdefinisi) with bukti dukung and record it: an assessment entry "
+        "for indicator 17 at level 3 naming them under `evidence:` (or the evaluator's verified "
+        "level)",)
