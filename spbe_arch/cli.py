@@ -210,10 +210,12 @@ def validate(
     ] = FindingFormat.text,
     lang: Lang = Language.en,
 ) -> None:
-    """Check a model: syntax, types, references, ids. Exit 0 clean, 1 errors, 2 could not run."""
+    """Check a model: syntax, types, references, ids, and its assessment against the framework
+    spbe.yaml names. Exit 0 clean, 1 errors, 2 could not run."""
+    from .maturity import check_assessment
 
     def call() -> "Outcome":
-        loaded = _load(path, show_progress=output_format is FindingFormat.text)
+        loaded = check_assessment(_load(path, show_progress=output_format is FindingFormat.text))
         return _outcome("validation", loaded, path, loaded=loaded, findings=loaded.findings)
 
     _run(call, output_format, lang=lang.value)
@@ -690,6 +692,7 @@ def report(
     cannot be written or one of its sections breaks.
     """
     from .io.write import refuse_overwrite
+    from .maturity import check_assessment
     from .report.pages import report_files, write_report
     from .report.pdf import require_chromium
 
@@ -697,7 +700,7 @@ def report(
         refuse_overwrite(report_files(output, pdf=pdf), force=force)  # before the model is read
         if pdf:
             require_chromium()
-        loaded = _load(path)
+        loaded = check_assessment(_load(path))  # what `validate` reports, the report shows
         written = write_report(
             loaded, output, lang=lang.value, model=path.as_posix(), force=force,
             framework=framework, pdf=pdf,

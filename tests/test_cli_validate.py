@@ -2,6 +2,8 @@
 
 import json
 
+from conftest import ROOT
+
 from spbe_arch.cli import app
 
 UNIT = "units:\n  - id: dinkes\n    name: Dinas Kesehatan\n    kind: dinas\n"
@@ -317,4 +319,57 @@ def test_validate_warns_of_an_empty_or_comment_only_file_and_exits_0(runner, mak
         "only comments",
         "    hint: add collections such as 'applications:', or delete the file",
         "0 errors, 2 warnings in 4 files (1 elements)",
+    ]
+
+
+def test_validate_reports_a_framework_that_cannot_be_loaded(runner, make_model):
+    """What `maturity` cannot run without is a model error for the CI gate on `validate`."""
+    manifest = ("instansi:\n  id: kab\n  name: Kab\n  level: kabupaten\n"
+                "  framework: permenpanrb-59-2021\n")
+    root = make_model({"spbe.yaml": manifest, "units.yaml": UNIT})
+    result = runner.invoke(app, ["validate", str(root)])
+    assert result.exit_code == 1, result.output
+    lines = result.output.splitlines()
+    assert lines[0].startswith(
+        f"{root}/spbe.yaml:5:3: error SPBE-M008 framework 'permenpanrb-59-2021' cannot be "
+        "loaded: unknown framework 'permenpanrb-59-2021'; shipped frameworks: ")
+    assert lines[1] == "    hint: did you mean 'permenpanrb-59-2020'?"
+
+
+def test_validate_checks_the_assessment_against_the_framework(runner, make_model):
+    assessment = """\
+        assessment:
+          - {indicator: 35-2, year: 2024, level: 2}
+          - {indicator: 12, year: 2024, level: 7}
+        services:
+          - {id: svc, name: Layanan, kind: public, owner: dinkes, indicator: 99}
+        """
+    root = make_model({"units.yaml": UNIT, "penilaian.yaml": assessment})
+    result = runner.invoke(app, ["validate", str(root), "--format", "json"])
+    assert result.exit_code == 1, result.output
+    found = [(f["code"], f["file"], f["line"]) for f in json.loads(result.stdout)["findings"]]
+    assert found == [("SPBE-M001", "penilaian.yaml", 2), ("SPBE-M005", "penilaian.yaml", 3),
+                     ("SPBE-M003", "penilaian.yaml", 5)]
+
+
+def test_validate_checks_entries_of_another_framework_against_their_own(runner, make_model):
+    """A model may keep the entries of several evaluations: each against its framework."""
+    mini = (ROOT / "tests" / "maturity" / "frameworks" / "mini.yaml").read_text()
+    assessment = """\
+        assessment:
+          - {indicator: 40, year: 2024, level: 2}
+          - {indicator: 4, year: 2019, level: 4, framework: mini}
+          - {indicator: 40, year: 2019, level: 2, framework: mini}
+          - {indicator: 1, year: 2018, level: 2, framework: evaluasi-2018}
+        """
+    root = make_model({"units.yaml": UNIT, "penilaian.yaml": assessment,
+                       "frameworks/mini.yaml": mini})
+    result = runner.invoke(app, ["validate", str(root), "--format", "json"])
+    assert result.exit_code == 1, result.output
+    found = [(f["code"], f["line"], f["message"].split(";")[0])
+             for f in json.loads(result.stdout)["findings"]]
+    assert found == [
+        ("SPBE-M001", 4, "assessment: unknown indicator '40' in framework 'mini'"),
+        ("SPBE-M008", 5, "framework 'evaluasi-2018' cannot be loaded: unknown framework "
+                         "'evaluasi-2018'"),
     ]

@@ -18,6 +18,7 @@ from ..model.framework import Framework
 from ..model.i18n import gettext as _
 from ..model.rules import codes_of
 from ..validate import finalize
+from .check import ASSESSMENT_CODES, check_assessment
 from .evidence import Derivation, derive
 from .framework import DEFAULT_FRAMEWORK, framework_ids, load_framework
 from .index import aspect_scores, column_indices, domain_scores, index, predikat
@@ -35,6 +36,7 @@ from .result import (
 )
 
 __all__ = [
+    "ASSESSMENT_CODES",
     "COLUMNS",
     "DEFAULT_FRAMEWORK",
     "Derivation",
@@ -46,6 +48,7 @@ __all__ = [
     "Source",
     "YearIndex",
     "assess",
+    "check_assessment",
     "framework_ids",
     "load_framework",
 ]

@@ -36,7 +36,7 @@ from .result import IndicatorRating, Source
 from .services import STRUCTURE_TOP, ServiceStructure
 
 __all__ = ["SERVICE_RULES", "SMALL_MODEL", "Assessed", "assessments", "claimant", "rate",
-           "structure_cap"]
+           "service_indicators", "structure_cap"]
 
 SERVICE_RULES = (EvidenceRule.service_level, EvidenceRule.open_data)
 """Evidence rules of service indicators, whose levels are service levels."""
@@ -174,7 +174,7 @@ def rate(
     active = sum(1 for app in arch.applications.values() if app.status is Status.active)
     claims = _service_claims(arch)
     ratings = []
-    findings = list(_service_indicators(arch, framework))
+    findings = list(service_indicators(arch, framework))
     for indicator in framework.indicators:
         found = assessed.get(indicator.id)
         claim = claims.get(indicator.id) if indicator.evidence in SERVICE_RULES else None
@@ -333,7 +333,7 @@ def _service_claims(arch: Architecture) -> dict[str, tuple[int, str]]:
     return out
 
 
-def _service_indicators(arch: Architecture, framework: Framework) -> Iterator[Finding]:
+def service_indicators(arch: Architecture, framework: Framework) -> Iterator[Finding]:
     service_ids = [i.id for i in framework.indicators if i.evidence in SERVICE_RULES]
     for service_id, service in sorted(arch.services.items()):
         if service.indicator is not None and service.indicator not in service_ids:

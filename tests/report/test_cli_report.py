@@ -1,5 +1,7 @@
 """`spbe-arch report`: index.html and report.md from the user's side."""
 
+import shutil
+
 from conftest import EXAMPLE
 
 from spbe_arch.cli import app
@@ -130,6 +132,21 @@ def test_report_of_a_model_an_analysis_refuses_says_which_section_is_unavailable
         in result.stderr
     )
     assert "Bagian ini tidak tersedia" in (out / "index.html").read_text()
+
+
+def test_report_of_a_model_naming_an_unknown_framework_shows_the_error_and_exits_1(
+    runner, tmp_path
+):
+    model = tmp_path / "model"
+    shutil.copytree(EXAMPLE, model)
+    manifest = model / "spbe.yaml"
+    manifest.write_text(manifest.read_text().replace("permenpanrb-59-2020", "permenpanrb-59-2021"))
+    out = tmp_path / "laporan"
+    result = runner.invoke(app, ["report", str(model), "-o", str(out), "--lang", "en"])
+    assert result.exit_code == 1, result.output
+    assert "maturity section unavailable: unknown framework 'permenpanrb-59-2021'" in result.stderr
+    page = (out / "index.html").read_text()
+    assert "SPBE-M008" in page
 
 
 def test_inventory_says_how_its_integrations_relate_to_the_audits_count(runner, tmp_path):

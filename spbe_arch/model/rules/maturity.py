@@ -9,6 +9,7 @@ __all__ = [
     "ASSESSMENT_OTHER_FRAMEWORK",
     "DUPLICATE_ASSESSMENT",
     "EVIDENCE_AFTER_ASSESSMENT",
+    "FRAMEWORK_NOT_LOADED",
     "UNKNOWN_ASSESSMENT_INDICATOR",
     "UNKNOWN_SERVICE_INDICATOR",
 ]
@@ -153,3 +154,26 @@ assessment:
 ```
 Use instead: a document of 2025 or before, or the entry of the year the document supports.
 """, severity=Severity.warning)
+
+FRAMEWORK_NOT_LOADED = declare("SPBE-M008", "framework-not-loaded", """
+## What it does
+Reports a `framework:` in spbe.yaml that names no framework the tool can load: an id that is
+neither shipped nor kept in the model folder (`frameworks/ID.yaml`), a file that does not
+exist, or a framework file with errors. `validate` reports it with the other problems of the
+model; `maturity` cannot run without it.
+
+## Why is this bad?
+The assessment entries and the services' indicators mean nothing without their framework: the
+index cannot be estimated, and the report has no maturity section.
+
+## Example
+```yaml
+instansi:
+  id: kab-sukamaju
+  name: Pemerintah Kabupaten Sukamaju
+  level: kabupaten
+  framework: permenpanrb-59-2021    # the shipped framework is permenpanrb-59-2020
+```
+Use instead: a shipped id (`spbe-arch maturity --help` lists them), or the path of the
+framework file kept with the model.
+""")
