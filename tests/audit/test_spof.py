@@ -27,8 +27,8 @@ def _links(*pairs: str) -> str:
 def test_relay_articulation_point_fires_naming_both_sides(tmp_path):
     files = {"apps.yaml": _apps("a", "b", "m", "c"), "int.yaml": _links("a>m", "b>m", "m>c")}
     assert findings(tmp_path, files, "SPBE-A015") == [
-        ("m", "aplikasi 'm' is a single point of failure: data from 'a', 'b' reaches 'c' "
-         "only through it")
+        ("m", "aplikasi 'm' is a single point of failure: every integration path from 'a', 'b' "
+         "to 'c' runs through it")
     ]
 
 

@@ -444,15 +444,18 @@ INTEGRATION_SINGLE_POINT_OF_FAILURE = declare(
     "SPBE-A015",
     "integration-single-point-of-failure",
     severity=Severity.warning,
-    message=N_("aplikasi '{element}' is a single point of failure: data from {senders} reaches "
-    "{receivers} only through it"),
-    hint=N_("integrate the applications on either side through SPLP"),
+    message=N_("aplikasi '{element}' is a single point of failure: every integration path from "
+    "{senders} to {receivers} runs through it"),
+    hint=N_("where data of {senders} must reach {receivers}, integrate them through SPLP too; "
+    "where it need not, nothing depends on this path"),
     doc="""
 ## What it does
 Reports an application that relays data between other applications and is an
 articulation point of the local integration graph (active applications joined by
 integration links, taken as undirected): some application sending data to it can reach
-some application it sends data to only through it. The message names both sides.
+some application it sends data to only through it. The message names both sides. It speaks
+of the paths, not of which data takes them: an integration's `data:` list is often left
+incomplete, so the rule does not decide from it that nothing crosses.
 National platforms are left out: they only receive data, so two applications that both
 send to one do not exchange data through it. An articulation point that only receives, or
 only sends, relays nothing and is not reported (a hub is `hub-application`).
