@@ -31,33 +31,20 @@ def _realizers(graph: ArchGraph, active: frozenset[str]) -> dict[str, list[str]]
     return out
 
 
-def _indistinct(graph: ArchGraph, apps: list[str]) -> list[tuple[str, ...]]:
-    """Groups of applications of one service that no distinct RAA code tells apart."""
-    if len(apps) < 2:
-        return []
-    if any(graph.element(a).ref is None for a in apps):
-        return [tuple(apps)]
-    by_ref: dict[str, list[str]] = defaultdict(list)
-    for app in apps:
-        by_ref[graph.element(app).ref].append(app)
-    return [tuple(group) for _, group in sorted(by_ref.items()) if len(group) > 1]
-
-
 @per_graph
 def duplicate_application_groups(graph: ArchGraph) -> dict[tuple[str, ...], list[str]]:
     """Groups of active aplikasi khusus duplicating each other -> why, sorted by group.
 
-    Two or more share an RAA code, realize one service with no RAA code telling them apart,
-    carry one name (case, spacing and punctuation aside: an inventory listing "SMS Gateway"
-    three times) or one address (`url`, scheme and `www.` aside).
+    Two or more share an RAA code, carry one name (case, spacing and punctuation aside: an
+    inventory listing "SMS Gateway" three times) or one address (`url`, scheme and `www.`
+    aside). Realizing one service is no such sign: applications complement each other in one
+    service (a pajak daerah service run by e-PBB and e-BPHTB), and one without an RAA code is
+    unknown, not the same.
     """
     khusus_ids = [
         a for a in graph.active_applications if graph.element(a).kind is ApplicationKind.khusus
     ]
     reasons: dict[tuple[str, ...], list[str]] = defaultdict(list)
-    for service, apps in sorted(_realizers(graph, frozenset(khusus_ids)).items()):
-        for group in _indistinct(graph, apps):
-            reasons[group].append(_("realize layanan '{service}'").format(service=service))
     by_ref: dict[str, list[str]] = defaultdict(list)
     for app in khusus_ids:
         ref = graph.element(app).ref

@@ -104,16 +104,16 @@ def test_non_integration_mechanism_reports_manual_and_shared_login():
     assert _elements("SPBE-A006", graph) == ["i1", "i2"]
 
 
-def test_duplicate_applications_by_service_and_by_raa_code():
+def test_duplicate_applications_by_raa_code_not_by_a_shared_service():
+    """e-PBB and e-BPHTB both realize the pajak daerah service: they complement each other."""
     graph = _graph(
-        applications=[_app("a", ref="RAA.01.01"), _app("b", ref="RAA.01.01"), _app("c"),
-                      _app("d")],
+        applications=[_app("a", ref="RAA.01.01"), _app("b", ref="RAA.01.01"),
+                      _app("e-pbb", name="e-PBB"), _app("e-bphtb", name="e-BPHTB")],
         services=[{"id": "s", "name": "S", "kind": "public", "owner": "dinkes",
-                   "applications": ["c", "d"]}],
+                   "applications": ["e-pbb", "e-bphtb"]}],
     )
     assert [(h[0], h[1], h[2]["reasons"]) for h in _hits("SPBE-A007", graph)] == [
         ("a", ("b",), "share RAA code 'RAA.01.01'"),
-        ("c", ("d",), "realize layanan 's'"),
     ]
 
 

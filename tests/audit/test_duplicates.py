@@ -29,16 +29,14 @@ def test_duplicate_applications_fires_for_same_raa_code(tmp_path):
     ]
 
 
-def test_duplicate_applications_fires_for_same_service_without_codes(tmp_path):
+def test_duplicate_applications_quiet_for_one_service_without_codes(tmp_path):
+    """Realizing one service is no sign of duplication, and a missing RAA code is unknown."""
     files = _apps(
-        "id: simpus, name: SIMPUS, kind: khusus, owner: dinkes",
-        "id: e-puskesmas, name: E-Puskesmas, kind: khusus, owner: dinkes",
-        services=_service("simpus", "e-puskesmas"),
+        "id: e-pbb, name: E-PBB, kind: khusus, owner: dinkes",
+        "id: e-bphtb, name: E-BPHTB, kind: khusus, owner: dinkes",
+        services=_service("e-pbb", "e-bphtb"),
     )
-    assert findings(tmp_path, files, "SPBE-A007") == [
-        ("e-puskesmas", "aplikasi 'e-puskesmas', 'simpus' duplicate each other: they realize "
-         "layanan 'layanan-kesehatan'")
-    ]
+    assert findings(tmp_path, files, "SPBE-A007") == []
 
 
 def test_duplicate_applications_quiet_for_complementary_codes_of_one_service(tmp_path):

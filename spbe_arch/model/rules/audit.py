@@ -221,13 +221,13 @@ DUPLICATE_APPLICATIONS = declare(
     doc="""
 ## What it does
 Reports two or more active aplikasi khusus that carry the same RAA code (`ref`), that
-realize the same service with no RAA code telling them apart (one of them has no `ref`), that
 carry the same name (case, spacing and punctuation aside) or that are reached at the same
-address (`url`, scheme and `www.` aside). Applications that realize one service under
-different RAA codes complement each other (a SIMPUS and a SIMRS both serve health) and are
-not reported. One finding per group, on the first application; the reasons are merged when
-a group shares several. Duplicates
-of an aplikasi umum are `aplikasi-khusus-duplicating-aplikasi-umum`.
+address (`url`, scheme and `www.` aside). Applications that realize one service complement
+each other as often as they duplicate (e-PBB and e-BPHTB both serve pajak daerah; a SIMPUS
+and a SIMRS both serve health): sharing a service alone is not reported, and an application
+without an RAA code is unknown, not the same as another. One finding per group, on the first
+application; the reasons are merged when a group shares several. Duplicates of an aplikasi
+umum are `aplikasi-khusus-duplicating-aplikasi-umum`.
 
 ## Why is this bad?
 Each duplicate costs a budget line, a server and a team, and splits the data of one service
@@ -236,11 +236,12 @@ tens of thousands of government applications, many doing the same job).
 
 ## Example
 ```yaml
-services:
-  - {id: layanan-perizinan, kind: public, owner: dpmptsp,
-     applications: [sicantik, e-izin]}
+applications:
+  - {id: sicantik, name: SiCantik, kind: khusus, owner: dpmptsp, ref: RAA.03.01}
+  - {id: e-izin, name: e-Izin, kind: khusus, owner: dpmptsp, ref: RAA.03.01}
 ```
-Use instead: retire one of them (`status: retired`) or give each a distinct service.
+Use instead: retire one of them (`status: retired`), or correct the RAA code of the one that
+does another job.
 """,
 )
 
