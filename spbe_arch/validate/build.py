@@ -26,7 +26,7 @@ from ..model import (
 from ..model.i18n import gettext as _
 from ..model.rules import finding
 from ..model.rules import validation as codes
-from ..model.types import ID_PATTERN
+from ..model.types import ID_PATTERN, STATUS_WORDS
 from .references import did_you_mean
 from .type_errors import problem
 
@@ -381,8 +381,16 @@ def _value_hint(error: Any, value: Any) -> str | None:
         return _("an assessed level is a number (1 to 5 in PermenPANRB 59/2020)")
     expected = str((error.get("ctx") or {}).get("expected", ""))
     if isinstance(value, str) and expected:
-        return did_you_mean(value, re.findall(r"'([^']*)'", expected)).strip() or None
+        return _meant_value(value, re.findall(r"'([^']*)'", expected))
     return None
+
+
+def _meant_value(value: str, accepted: list[str]) -> str | None:
+    """"did you mean" the accepted value a wrong one most likely stands for: a status in
+    Indonesian ('aktif'), a close spelling ('optimal')."""
+    status = STATUS_WORDS.get(" ".join(re.findall(r"[a-z0-9]+", value.lower())))
+    meant = [str(status)] if status is not None and status in accepted else []
+    return (_did_you_mean(meant) or did_you_mean(value, accepted)).strip() or None
 
 
 def _did_you_mean(close: list[str]) -> str:

@@ -1,0 +1,33 @@
+"""The hints of `spbe-arch validate` for a newcomer's usual slips, in English and Indonesian:
+each names the fix, not only the rule broken."""
+
+import pytest
+
+from spbe_arch.cli import app
+
+APP = "applications:\n  - {{id: a1, name: A1, kind: khusus, owner: dinkes, {field}}}\n"
+UNITS = "units:\n  - {id: dinkes, name: Dinkes, kind: dinas}\n"
+
+
+def _hint(runner, make_model, files: dict[str, str], *args: str) -> list[str]:
+    """The output lines of `validate` (exit 1) on a model of these files."""
+    result = runner.invoke(app, ["validate", str(make_model({"u.yaml": UNITS, **files})), *args])
+    assert result.exit_code == 1, result.output
+    return result.output.splitlines()
+
+
+@pytest.mark.parametrize(("written", "meant"), [
+    ("aktif", "active"), ("tidak aktif", "retired"), ("nonaktif", "retired"),
+    ("Non-Aktif", "retired"), ("rencana", "planned"), ("pengembangan", "development"),
+])
+def test_a_status_in_indonesian_is_named_in_english(runner, make_model, written, meant):
+    lines = _hint(runner, make_model, {"a.yaml": APP.format(field=f"status: {written}")})
+    at = next(i for i, line in enumerate(lines) if f"got '{written}'" in line)
+    assert lines[at + 1] == f"    hint: did you mean '{meant}'?"
+
+
+def test_a_status_in_indonesian_hint_in_indonesian(runner, make_model):
+    lines = _hint(runner, make_model, {"a.yaml": APP.format(field="status: aktif")},
+                  "--lang", "id")
+    at = next(i for i, line in enumerate(lines) if "tertulis 'aktif'" in line)
+    assert lines[at + 1] == "    saran: maksud Anda 'active'?"
