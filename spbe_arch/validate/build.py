@@ -386,11 +386,17 @@ def _value_hint(error: Any, value: Any) -> str | None:
 
 
 def _meant_value(value: str, accepted: list[str]) -> str | None:
-    """"did you mean" the accepted value a wrong one most likely stands for: a status in
-    Indonesian ('aktif'), a close spelling ('optimal')."""
-    status = STATUS_WORDS.get(" ".join(re.findall(r"[a-z0-9]+", value.lower())))
-    meant = [str(status)] if status is not None and status in accepted else []
-    return (_did_you_mean(meant) or did_you_mean(value, accepted)).strip() or None
+    """"did you mean" the accepted value a wrong one most likely stands for: the same word in
+    other case ('SPLP'), a status in Indonesian ('aktif'), a close spelling ('optimal'), or
+    the only value it begins ('api' for 'api_direct')."""
+    lowered = value.lower()
+    status = STATUS_WORDS.get(" ".join(re.findall(r"[a-z0-9]+", lowered)))
+    same = [choice for choice in accepted if choice.lower() == lowered or choice == status]
+    close = _did_you_mean(same) or did_you_mean(value, accepted)
+    if not close and len(value) >= 3:
+        starting = [choice for choice in accepted if choice.lower().startswith(lowered)]
+        close = _did_you_mean(starting) if len(starting) == 1 else ""
+    return close.strip() or None
 
 
 def _did_you_mean(close: list[str]) -> str:

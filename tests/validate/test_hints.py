@@ -31,3 +31,14 @@ def test_a_status_in_indonesian_hint_in_indonesian(runner, make_model):
                   "--lang", "id")
     at = next(i for i, line in enumerate(lines) if "tertulis 'aktif'" in line)
     assert lines[at + 1] == "    saran: maksud Anda 'active'?"
+
+
+@pytest.mark.parametrize(("field", "written", "meant"), [
+    ("via", "SPLP", "splp"), ("via", "api", "api_direct"), ("via", "File", "file_transfer"),
+])
+def test_a_value_in_other_case_or_cut_short_is_named(runner, make_model, field, written, meant):
+    integration = f"integrations:\n  - {{id: i1, source: a1, target: a1, {field}: {written}}}\n"
+    lines = _hint(runner, make_model, {"a.yaml": APP.format(field="status: active"),
+                                       "i.yaml": integration})
+    at = next(i for i, line in enumerate(lines) if f"got '{written}'" in line)
+    assert lines[at + 1] == f"    hint: did you mean '{meant}'?"
