@@ -372,11 +372,21 @@ def _errors(exc: ValidationError) -> list[Any]:
 _SCALARS = frozenset({"str", "int", "float", "bool"})
 
 
+_DECIMAL_COMMA = re.compile(r"^\s*[-+]?[0-9]+,[0-9]+\s*$")
+"""A number written the Indonesian way, '3,5'."""
+
+
 def _value_hint(error: Any, value: Any) -> str | None:
     """A fix for the common slips: a number where text is wanted (an id `3201.1` unquoted),
-    a word close to one of the accepted ones (`optimal` for `optimum`)."""
+    a decimal comma (`3,5`), a word close to one of the accepted ones (`optimal` for `optimum`)."""
     if error["type"] == "string_type" and isinstance(value, int | float):
         return _("YAML reads {value} as a number: quote it, '{value}'").format(value=value)
+    if error["type"] == "float_parsing" and isinstance(value, str) and _DECIMAL_COMMA.match(value):
+        number = value.strip().replace(",", ".")
+        return _("write the decimal with a point: {number}").format(number=number)
+    if error["type"] == "invalid_key" and isinstance(value, int):  # {target: 3,5}
+        return _("a comma ends a value in a {...} mapping: write a decimal with a point "
+                 "(3.5), quote a text with a comma")
     if error["type"] == "int_parsing" and tuple(error["loc"])[-1:] == ("level",):
         return _("an assessed level is a number (1 to 5 in PermenPANRB 59/2020)")
     expected = str((error.get("ctx") or {}).get("expected", ""))

@@ -41,6 +41,7 @@ _TEMPLATES = {
     "less_than": N_("input should be less than {lt}"),
     "less_than_equal": N_("input should be less than or equal to {le}"),
     "string_pattern_mismatch": N_("string should match pattern '{pattern}'"),
+    "invalid_key": N_("keys should be text"),
 }
 """pydantic error type -> message template, its fields from the error's `ctx`."""
 

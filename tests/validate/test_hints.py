@@ -42,3 +42,30 @@ def test_a_value_in_other_case_or_cut_short_is_named(runner, make_model, field, 
                                        "i.yaml": integration})
     at = next(i for i, line in enumerate(lines) if f"got '{written}'" in line)
     assert lines[at + 1] == f"    hint: did you mean '{meant}'?"
+
+
+def test_a_decimal_comma_is_written_with_a_point(runner, make_model):
+    manifest = "instansi:\n  id: kab-uji\n  name: Uji\n  level: kabupaten\n  target: 3,5\n"
+    root = make_model({"spbe.yaml": manifest})
+    result = runner.invoke(app, ["validate", str(root)])
+    assert result.exit_code == 1, result.output
+    assert result.output.splitlines()[:2] == [
+        f"{root}/spbe.yaml:5:3: error SPBE-R003 target: input should be a valid number, "
+        "unable to parse string as a number, got '3,5'",
+        "    hint: write the decimal with a point: 3.5",
+    ]
+    result = runner.invoke(app, ["validate", str(root), "--lang", "id"])
+    assert "    saran: tulis pecahan desimal dengan titik: 3.5" in result.output.splitlines()
+
+
+def test_a_decimal_comma_in_braces_splits_the_value(runner, make_model):
+    """In `{target: 3,5}` the comma ends the value: YAML reads a key `5`."""
+    manifest = "instansi: {id: kab-uji, name: Kabupaten Uji, level: kabupaten, target: 3,5}\n"
+    root = make_model({"spbe.yaml": manifest})
+    result = runner.invoke(app, ["validate", str(root)])
+    assert result.exit_code == 1, result.output
+    assert result.output.splitlines()[:2] == [
+        f"{root}/spbe.yaml:1:74: error SPBE-R003 5: keys should be text, got 5",
+        "    hint: a comma ends a value in a {...} mapping: write a decimal with a point (3.5), "
+        "quote a text with a comma",
+    ]
