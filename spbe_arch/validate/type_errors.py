@@ -13,6 +13,7 @@ from ..model.i18n import gettext as _
 
 __all__ = ["problem"]
 
+_DATE = N_("input should be a valid date in the format YYYY-MM-DD, {error}")
 _TEMPLATES = {
     "missing": N_("field required"),
     "extra_forbidden": N_("extra inputs are not permitted"),
@@ -26,11 +27,9 @@ _TEMPLATES = {
     "bool_type": N_("input should be a valid boolean"),
     "bool_parsing": N_("input should be a valid boolean, unable to interpret input"),
     "date_type": N_("input should be a valid date"),
-    "date_parsing": N_("input should be a valid date in the format YYYY-MM-DD, {error}"),
-    "date_from_datetime_parsing": N_("input should be a valid date or datetime, {error}"),
-    "date_from_datetime_inexact": N_(
-        "datetimes provided to dates should have zero time - e.g. be exact dates"
-    ),
+    "date_parsing": _DATE,
+    "date_from_datetime_parsing": _DATE,  # the parser's own error is worded below
+    "date_from_datetime_inexact": N_("input should be a date in the format YYYY-MM-DD"),
     "list_type": N_("input should be a valid list"),
     "dict_type": N_("input should be a valid dictionary"),
     "model_type": N_("input should be a valid dictionary"),  # pydantic adds the class name

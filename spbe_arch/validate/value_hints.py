@@ -2,6 +2,7 @@
 (the value as it should be written), beside the rule that pydantic says it breaks."""
 
 import re
+from datetime import date
 from typing import Any
 
 from ..model.i18n import gettext as _
@@ -12,11 +13,20 @@ __all__ = ["value_hint"]
 
 _DECIMAL_COMMA = re.compile(r"^\s*[-+]?[0-9]+,[0-9]+\s*$")
 """A number written the Indonesian way, '3,5'."""
+_DATE_ERRORS = frozenset({
+    "date_type", "date_parsing", "date_from_datetime_parsing", "date_from_datetime_inexact",
+})
+_MONTHS = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "mei": 5, "may": 5, "jun": 6, "jul": 7, "agu": 8,
+    "aug": 8, "sep": 9, "okt": 10, "oct": 10, "nov": 11, "des": 12, "dec": 12,
+}
+"""The first three letters of a month's name, Indonesian or English -> its number."""
 
 
 def value_hint(error: Any, value: Any) -> str | None:
     """A fix for the common slips: a number where text is wanted (an id `3201.1` unquoted),
-    a decimal comma (`3,5`), a word close to one of the accepted ones (`optimal` for `optimum`)."""
+    a decimal comma (`3,5`), a date day first (`01/12/2026`), a word close to one of the
+    accepted ones (`optimal` for `optimum`)."""
     if error["type"] == "string_type" and isinstance(value, int | float):
         return _("YAML reads {value} as a number: quote it, '{value}'").format(value=value)
     if error["type"] == "float_parsing" and isinstance(value, str) and _DECIMAL_COMMA.match(value):
@@ -25,6 +35,11 @@ def value_hint(error: Any, value: Any) -> str | None:
     if error["type"] == "invalid_key" and isinstance(value, int):  # {target: 3,5}
         return _("a comma ends a value in a {...} mapping: write a decimal with a point "
                  "(3.5), quote a text with a comma")
+    if error["type"] in _DATE_ERRORS:
+        iso = _iso_date(value)
+        if iso is not None:
+            return _("write the date year first, YYYY-MM-DD: {date}").format(date=iso)
+        return _("write the date as YYYY-MM-DD, e.g. 2026-12-31")
     if error["type"] == "int_parsing" and tuple(error["loc"])[-1:] == ("level",):
         return _("an assessed level is a number (1 to 5 in PermenPANRB 59/2020)")
     expected = str((error.get("ctx") or {}).get("expected", ""))
@@ -45,6 +60,29 @@ def _meant_value(value: str, accepted: list[str]) -> str | None:
         starting = [choice for choice in accepted if choice.lower().startswith(lowered)]
         close = _did_you_mean(starting) if len(starting) == 1 else ""
     return close.strip() or None
+
+
+def _iso_date(value: Any) -> str | None:
+    """A date written day first or with other separators, as YYYY-MM-DD; None if it is none.
+
+    Day first is how dates are written in Indonesia (and in Indonesian, with month names).
+
+    >>> [_iso_date(v) for v in ("01/12/2026", "1 Desember 2026", "2026/12/1", "13/13/2026")]
+    ['2026-12-01', '2026-12-01', '2026-12-01', None]
+    """
+    parts = re.split(r"[/.\-\s]+", str(value).strip().lower())
+    if len(parts) != 3 or not all(parts):
+        return None
+    if len(parts[0]) == 4:
+        parts.reverse()
+    day, month, year = parts
+    if not (day.isdigit() and year.isdigit() and len(year) == 4):
+        return None
+    number = int(month) if month.isdigit() else _MONTHS.get(month[:3])
+    try:
+        return date(int(year), number or 0, int(day)).isoformat()
+    except ValueError:
+        return None
 
 
 def _did_you_mean(close: list[str]) -> str:

@@ -69,3 +69,26 @@ def test_a_decimal_comma_in_braces_splits_the_value(runner, make_model):
         "    hint: a comma ends a value in a {...} mapping: write a decimal with a point (3.5), "
         "quote a text with a comma",
     ]
+
+
+WAIVER = "waivers:\n  - {{code: SPBE-A001, element: a1, reason: lama, until: {until}}}\n"
+
+
+DATE = "input should be a valid date in the format YYYY-MM-DD, invalid character in year"
+
+
+@pytest.mark.parametrize(("until", "message", "hint"), [
+    ("01/12/2026", f"{DATE}, got '01/12/2026'",
+     "write the date year first, YYYY-MM-DD: 2026-12-01"),
+    ("1 Desember 2026", f"{DATE}, got '1 Desember 2026'",
+     "write the date year first, YYYY-MM-DD: 2026-12-01"),
+    ("31/02/2026", f"{DATE}, got '31/02/2026'", "write the date as YYYY-MM-DD, e.g. 2026-12-31"),
+    ("2026", "input should be a date in the format YYYY-MM-DD, got 2026",
+     "write the date as YYYY-MM-DD, e.g. 2026-12-31"),
+])
+def test_a_date_not_written_year_first_is_shown_how(runner, make_model, until, message, hint):
+    lines = _hint(runner, make_model, {"a.yaml": APP.format(field="status: active"),
+                                       "w.yaml": WAIVER.format(until=until)})
+    at = next(i for i, line in enumerate(lines) if "until:" in line)
+    assert lines[at].endswith(f"error SPBE-R003 until: {message}")
+    assert lines[at + 1] == f"    hint: {hint}"

@@ -38,8 +38,12 @@ APPLICATION = {"id": "simpus", "name": "SIMPUS", "kind": "khusus", "owner": "din
      "input should be a valid integer, got a number with a fractional part",
      "isian harus berupa bilangan bulat, bukan bilangan pecahan"),
     (Waiver, {"code": "SPBE-A001", "element": "x", "reason": "r", "until": "2024-13-01"},
-     "input should be a valid date or datetime, month value is outside expected range of 1-12",
-     "isian harus berupa tanggal yang valid (YYYY-MM-DD), bulan di luar rentang 1-12"),
+     "input should be a valid date in the format YYYY-MM-DD, month value is outside expected "
+     "range of 1-12",
+     "isian harus berupa tanggal yang valid dengan format YYYY-MM-DD, bulan di luar rentang 1-12"),
+    (Waiver, {"code": "SPBE-A001", "element": "x", "reason": "r", "until": 2026},
+     "input should be a date in the format YYYY-MM-DD",
+     "isian harus berupa tanggal dengan format YYYY-MM-DD"),
 ])
 def test_type_error_in_both_languages(cls, value, english, indonesian):
     assert _problems(cls, value) == [english]
