@@ -134,6 +134,32 @@ def _at_tab(result: ParsedFile, raw: bytes) -> None:
     result.hint = _("use spaces: YAML does not allow a tab here; nothing in this file was read")
 
 
+_LAYOUT = re.compile(
+    r"mapping values are not allowed|did not find expected (key|'-' indicator)"
+    r"|block sequence entries are not allowed|invalid indentation"
+)
+"""What the parser says when a line is indented wrongly (or a ':' is misplaced)."""
+_NO_SPACE = re.compile(r"^\s*(-\s+)?[^\s:#'\"{[]+:[^\s:/]")
+"""A key with no space after its colon (`id:a`): YAML reads `id:a` as one text."""
+
+
+def _layout_hint(raw: bytes, line: int, column: int) -> str:
+    """The fix for a line the parser cannot place: most often its indentation, else a text
+    with ': ' in it on that line, or a 'key:value' without a space on the line before."""
+    lines = raw.decode("utf-8", "replace").splitlines()
+    text = lines[line - 1] if 0 < line <= len(lines) else ""
+    if ": " in text[:column - 1].lstrip(" -"):
+        return _("put the value in quotes: a ': ' inside a text makes it a key, e.g. "
+                 "name: 'Sistem: Informasi'; nothing in this file was read")
+    above = [(number, lines[number - 1]) for number in range(line - 1, 0, -1)
+             if lines[number - 1].strip() and not lines[number - 1].lstrip().startswith("#")]
+    if above and _NO_SPACE.match(above[0][1]):
+        return _("write a space after the ':' in line {line} ('key: value'); nothing in this "
+                 "file was read").format(line=above[0][0])
+    return _("check the indentation of line {line} against the lines above: keys that belong "
+             "together start in the same column; nothing in this file was read").format(line=line)
+
+
 _NOT_TEXT_HINT = N_(
     "save the file as UTF-8 text, or move it out of the model folder if it is not a model file"
 )
@@ -168,7 +194,10 @@ def _yaml_error(result: ParsedFile, raw: bytes, exc: Exception) -> None:
     found = _POSITION.search(message)
     if found:
         result.line, result.column = int(found[1]), int(found[2])
-        result.error = _("invalid YAML: {reason}").format(reason=message.strip().splitlines()[-1])
+        reason = message.strip().splitlines()[-1]
+        result.error = _("invalid YAML: {reason}").format(reason=reason)
+        if _LAYOUT.search(reason):
+            result.hint = _layout_hint(raw, result.line, result.column)
         _at_tab(result, raw)
         return
     result.error = _("invalid YAML: {reason}").format(reason=message.strip().splitlines()[0])

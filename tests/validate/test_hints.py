@@ -92,3 +92,31 @@ def test_a_date_not_written_year_first_is_shown_how(runner, make_model, until, m
     at = next(i for i, line in enumerate(lines) if "until:" in line)
     assert lines[at].endswith(f"error SPBE-R003 until: {message}")
     assert lines[at + 1] == f"    hint: {hint}"
+
+
+@pytest.mark.parametrize(("text", "at", "hint"), [
+    ("applications:\n  - id: a1\n    name: A\n    kind: khusus\n     owner: dinkes\n", "5:11",
+     "check the indentation of line 5 against the lines above: keys that belong together "
+     "start in the same column; nothing in this file was read"),
+    ("applications:\n  - id: a1\n    name: A\n  - id: a2\n   name: B\n", "5:4",
+     "check the indentation of line 5 against the lines above: keys that belong together "
+     "start in the same column; nothing in this file was read"),
+    ("applications:\n  - id:a1\n    name: A\n", "3:9",
+     "write a space after the ':' in line 2 ('key: value'); nothing in this file was read"),
+    ("applications:\n  - id: a1\n    name: Sistem: Informasi\n", "3:17",
+     "put the value in quotes: a ': ' inside a text makes it a key, e.g. name: 'Sistem: "
+     "Informasi'; nothing in this file was read"),
+])
+def test_a_line_the_parser_cannot_place_says_what_to_check(runner, make_model, text, at, hint):
+    root = make_model({"a.yaml": text})
+    lines = _hint(runner, make_model, {"a.yaml": text})
+    at_line = lines.index(next(line for line in lines if "SPBE-R001" in line))
+    assert lines[at_line].startswith(f"{root}/a.yaml:{at}: error SPBE-R001 invalid YAML: ")
+    assert lines[at_line + 1] == f"    hint: {hint}"
+
+
+def test_an_indentation_hint_in_indonesian(runner, make_model):
+    text = "applications:\n  - id: a1\n    name: A\n    kind: khusus\n     owner: dinkes\n"
+    lines = _hint(runner, make_model, {"a.yaml": text}, "--lang", "id")
+    assert "    saran: periksa indentasi baris 5 terhadap baris-baris di atasnya: kunci yang "\
+        "sekelompok dimulai pada kolom yang sama; tidak ada isi berkas ini yang terbaca" in lines
