@@ -49,8 +49,13 @@ _LENGTHS = {
     ("string_too_short", False): N_("string should have at least {min_length} characters"),
     ("string_too_long", True): N_("string should have at most 1 character"),
     ("string_too_long", False): N_("string should have at most {max_length} characters"),
+    ("too_short", True): N_("input should not be empty"),
+    ("too_short", False): N_("input should have at least {min_length} items"),
+    ("too_long", True): N_("input should have at most 1 item"),
+    ("too_long", False): N_("input should have at most {max_length} items"),
 }
-"""(type, whether the bound is 1) -> template: pydantic says 'character' or 'characters'."""
+"""(type, whether the bound is 1) -> template: pydantic says 'character' or 'characters'
+(a text), 'item' or 'items' (a list or a mapping)."""
 
 _DATE_DETAILS = (
     N_("input is too short"),
@@ -77,8 +82,10 @@ def problem(error: Any) -> str:
     """
     kind, ctx = error["type"], dict(error.get("ctx") or {})
     template = _TEMPLATES.get(kind)
-    if template is None and kind in ("string_too_short", "string_too_long"):
-        bound = ctx.get("min_length", ctx.get("max_length"))
+    if kind in ("too_short", "too_long") and ctx.get("field_type") == "Value":
+        kind = f"string_{kind}"  # a text checked after a conversion (an indicator id)
+    bound = ctx.get("min_length", ctx.get("max_length"))
+    if template is None and (kind, bound == 1) in _LENGTHS:
         template = _LENGTHS[kind, bound == 1]
     if template is None:
         message = str(error["msg"])

@@ -40,6 +40,8 @@ def value_hint(error: Any, value: Any) -> str | None:
         if iso is not None:
             return _("write the date year first, YYYY-MM-DD: {date}").format(date=iso)
         return _("write the date as YYYY-MM-DD, e.g. 2026-12-31")
+    if error["type"] == "too_short" and tuple(error["loc"])[-1:] == ("set",):
+        return _("name each field to change with its new value, e.g. set: {status: active}")
     if error["type"] == "int_parsing" and tuple(error["loc"])[-1:] == ("level",):
         return _("an assessed level is a number (1 to 5 in PermenPANRB 59/2020)")
     expected = str((error.get("ctx") or {}).get("expected", ""))

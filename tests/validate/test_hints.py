@@ -120,3 +120,22 @@ def test_an_indentation_hint_in_indonesian(runner, make_model):
     lines = _hint(runner, make_model, {"a.yaml": text}, "--lang", "id")
     assert "    saran: periksa indentasi baris 5 terhadap baris-baris di atasnya: kunci yang "\
         "sekelompok dimulai pada kolom yang sama; tidak ada isi berkas ini yang terbaca" in lines
+
+
+ROADMAP = "roadmap:\n  - id: r1\n    name: R\n    year: 2026\n    changes:\n" \
+    "      - {element: a1, set: {}}\n"
+
+
+@pytest.mark.parametrize(("lang", "expected"), [
+    ("en", ["r.yaml:6:23: error SPBE-R003 changes.0.set: input should not be empty, got {}",
+            "    hint: name each field to change with its new value, e.g. set: {status: active}"]),
+    ("id", ["r.yaml:6:23: error SPBE-R003 changes.0.set: isian tidak boleh kosong, tertulis {}",
+            "    saran: sebutkan setiap kolom yang diubah beserta nilai barunya, mis. set: "
+            "{status: active}"]),
+])
+def test_an_empty_change_is_worded_in_the_language_asked(runner, make_model, lang, expected):
+    root = make_model({"u.yaml": UNITS, "a.yaml": APP.format(field="status: active"),
+                       "r.yaml": ROADMAP})
+    result = runner.invoke(app, ["validate", str(root), "--lang", lang])
+    assert result.exit_code == 1, result.output
+    assert result.stdout.splitlines()[:2] == [f"{root}/{expected[0]}", expected[1]]
