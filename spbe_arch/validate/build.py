@@ -27,7 +27,7 @@ from ..model.rules import finding
 from ..model.rules import validation as codes
 from ..model.types import ID_PATTERN
 from .type_errors import problem
-from .value_hints import value_hint
+from .value_hints import id_hint, value_hint
 
 __all__ = ["FRAMEWORK_KEYS", "ArchitectureBuilder", "build_architecture"]
 
@@ -332,7 +332,7 @@ def _pydantic_findings(
                     _("{field}: invalid id {value}").format(field=field, value=_quote(value)),
                     element=element_id,
                     location=location,
-                    hint=_("use lowercase ASCII letters, digits, '.', '-' and '_', e.g. 'dinkes'"),
+                    hint=id_hint(value),
                 )
             )
         else:

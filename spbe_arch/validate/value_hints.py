@@ -2,14 +2,15 @@
 (the value as it should be written), beside the rule that pydantic says it breaks."""
 
 import re
+import unicodedata
 from datetime import date
 from typing import Any
 
 from ..model.i18n import gettext as _
-from ..model.types import STATUS_WORDS
+from ..model.types import ID_PATTERN, STATUS_WORDS
 from .references import did_you_mean
 
-__all__ = ["value_hint"]
+__all__ = ["id_hint", "value_hint"]
 
 _DECIMAL_COMMA = re.compile(r"^\s*[-+]?[0-9]+,[0-9]+\s*$")
 """A number written the Indonesian way, '3,5'."""
@@ -62,6 +63,21 @@ def _meant_value(value: str, accepted: list[str]) -> str | None:
         starting = [choice for choice in accepted if choice.lower().startswith(lowered)]
         close = _did_you_mean(starting) if len(starting) == 1 else ""
     return close.strip() or None
+
+
+def id_hint(value: Any) -> str:
+    """The fix for an invalid id: the valid id it most likely means ('SIMDA-Keu' is
+    'simda-keu'), else what an id is made of.
+
+    The valid form keeps every character an id allows ('.', '_' too, unlike the slug of a
+    name that `init` or the inventory import makes) and replaces the others with '-'.
+    """
+    folded = unicodedata.normalize("NFKD", str(value)).encode("ascii", "ignore").decode()
+    valid = re.sub(r"[^a-z0-9._-]+", "-", folded.lower()).strip("-._")
+    if valid and re.match(ID_PATTERN, valid) and valid != value:
+        return _("write it '{id}': an id is lowercase ASCII letters, digits, '.', '-' and "
+                 "'_'").format(id=valid)
+    return _("use lowercase ASCII letters, digits, '.', '-' and '_', e.g. 'dinkes'")
 
 
 def _iso_date(value: Any) -> str | None:

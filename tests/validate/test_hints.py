@@ -139,3 +139,18 @@ def test_an_empty_change_is_worded_in_the_language_asked(runner, make_model, lan
     result = runner.invoke(app, ["validate", str(root), "--lang", lang])
     assert result.exit_code == 1, result.output
     assert result.stdout.splitlines()[:2] == [f"{root}/{expected[0]}", expected[1]]
+
+
+@pytest.mark.parametrize(("lang", "hint", "otherwise"), [
+    ("en", "    hint: write it 'simda-keu': an id is lowercase ASCII letters, digits, '.', '-' "
+     "and '_'", "    hint: use lowercase ASCII letters, digits, '.', '-' and '_', e.g. 'dinkes'"),
+    ("id", "    saran: tulis 'simda-keu': id terdiri atas huruf kecil ASCII, angka, '.', '-' dan "
+     "'_'", "    saran: pakai huruf kecil ASCII, angka, '.', '-' dan '_', mis. 'dinkes'"),
+])
+def test_an_invalid_id_is_shown_in_its_valid_form(runner, make_model, lang, hint, otherwise):
+    units = "units:\n  - {id: SIMDA-Keu, name: X, kind: dinas}\n  - {id: '-', name: Y}\n"
+    lines = _hint(runner, make_model, {"u.yaml": units}, "--lang", lang)
+    at = next(i for i, line in enumerate(lines) if "'SIMDA-Keu'" in line)
+    assert lines[at + 1] == hint
+    at = next(i for i, line in enumerate(lines) if line.endswith(" '-'"))  # no valid form
+    assert lines[at + 1] == otherwise
