@@ -155,6 +155,9 @@ def _read_key(arch, parsed, key, value, findings, invalid_ids) -> None:
         except ValidationError as exc:
             findings.extend(_pydantic_findings(exc, parsed.relative, (key,), value, None))
         return
+    if key == "<<":
+        findings.append(_merge_key(None, where))
+        return
     if key not in _TOP_KEYS:
         close = get_close_matches(key, _TOP_KEYS, n=1, cutoff=0.5)
         findings.append(
@@ -295,13 +298,24 @@ def _pydantic_findings(
     exc: ValidationError, file: str, prefix: tuple, item: Any, element_id: str | None
 ) -> list[Finding]:
     out = []
-    for error in _errors(exc):
+    errors = _errors(exc)
+    merged = {  # where a merge key stands -> the fields its mapping gives
+        tuple(error["loc"][:-1]): set(error["input"])
+        for error in errors
+        if error["type"] == "extra_forbidden" and error["loc"][-1] == "<<"
+        and isinstance(error["input"], dict)
+    }
+    for error in errors:
         loc = tuple(error["loc"])
         kind = error["type"]
         field = ".".join(str(part) for part in loc) or "element"
         location = Location(file, key_path=(*prefix, *loc))
         value = error.get("input")
-        if kind == "extra_forbidden":
+        if kind == "extra_forbidden" and loc[-1] == "<<":
+            out.append(_merge_key(element_id, location))
+        elif kind == "missing" and loc[-1] in merged.get(loc[:-1], ()):
+            continue  # given by the merge key, reported above
+        elif kind == "extra_forbidden":
             cls_fields = _fields_at(prefix, loc)
             close = get_close_matches(str(loc[-1]), cls_fields, n=1, cutoff=0.6)
             out.append(
@@ -348,6 +362,19 @@ def _pydantic_findings(
                 )
             )
     return out
+
+
+def _merge_key(element_id: str | None, location: Location) -> Finding:
+    """YAML 1.1's merge key (`<<: *base`), which YAML 1.2 dropped: one finding, not an
+    unknown field '<<' and a missing field for each key it was meant to give."""
+    return finding(
+        codes.UNKNOWN_FIELD,
+        _("merge keys ('<<: *name') are not supported: YAML 1.2 has none"),
+        element=element_id,
+        location=location,
+        hint=_("write the fields out in each element; an alias (*name) can still repeat a "
+               "whole value, such as a list"),
+    )
 
 
 def _errors(exc: ValidationError) -> list[Any]:

@@ -154,3 +154,35 @@ def test_an_invalid_id_is_shown_in_its_valid_form(runner, make_model, lang, hint
     assert lines[at + 1] == hint
     at = next(i for i, line in enumerate(lines) if line.endswith(" '-'"))  # no valid form
     assert lines[at + 1] == otherwise
+
+
+MERGED = """\
+units:
+  - {id: dinkes, name: Dinkes, kind: dinas}
+applications:
+  - id: a1
+    name: A1
+    <<: &app {kind: khusus, owner: dinkes}
+  - id: a2
+    <<: *app
+"""
+
+
+def test_a_merge_key_is_one_finding(runner, make_model):
+    """YAML 1.1's `<<:`: one finding for it, no 'unknown field' nor the fields it would give
+    reported missing; a field it does not give still is."""
+    root = make_model({"m.yaml": MERGED})
+    result = runner.invoke(app, ["validate", str(root)])
+    assert result.exit_code == 1, result.output
+    def merge(at: str) -> list[str]:
+        return [f"{root}/m.yaml:{at}: error SPBE-R004 merge keys ('<<: *name') are not "
+                "supported: YAML 1.2 has none",
+                "    hint: write the fields out in each element; an alias (*name) can still "
+                "repeat a whole value, such as a list"]
+
+    assert result.stdout.splitlines() == [
+        *merge("6:5"),
+        f"{root}/m.yaml:7:5: error SPBE-R005 missing required field 'name'",
+        "    hint: add 'name:' (Display name (nama))",
+        *merge("8:5"),
+    ]
