@@ -4,10 +4,11 @@
 import re
 import unicodedata
 from datetime import date
+from functools import cache
 from typing import Any
 
 from ..model.i18n import gettext as _
-from ..model.types import ID_PATTERN, STATUS_WORDS
+from ..model.types import ID_PATTERN, STATUS_WORDS, SpbeModel
 from .references import did_you_mean
 
 __all__ = ["id_hint", "value_hint"]
@@ -41,6 +42,8 @@ def value_hint(error: Any, value: Any) -> str | None:
         if iso is not None:
             return _("write the date year first, YYYY-MM-DD: {date}").format(date=iso)
         return _("write the date as YYYY-MM-DD, e.g. 2026-12-31")
+    if error["type"] == "model_type":
+        return _mapping_hint(str((error.get("ctx") or {}).get("class_name")), value)
     if error["type"] == "too_short" and tuple(error["loc"])[-1:] == ("set",):
         return _("name each field to change with its new value, e.g. set: {status: active}")
     if error["type"] == "int_parsing" and tuple(error["loc"])[-1:] == ("level",):
@@ -63,6 +66,33 @@ def _meant_value(value: str, accepted: list[str]) -> str | None:
         starting = [choice for choice in accepted if choice.lower().startswith(lowered)]
         close = _did_you_mean(starting) if len(starting) == 1 else ""
     return close.strip() or None
+
+
+def _mapping_hint(class_name: str, value: Any) -> str | None:
+    """The fields of the mapping expected where a text or a list was written; for a text,
+    the mapping it most likely stands for ('Laporan' is `{title: 'Laporan'}`)."""
+    cls = _model_types().get(class_name)
+    if cls is None:
+        return None
+    fields = cls.model_fields
+    required = [name for name, info in fields.items() if info.is_required()]
+    shown = ", ".join(fields) if len(fields) <= 5 else ", ".join([*required, "..."])
+    if isinstance(value, str) and len(required) == 1:
+        return _("write a mapping with the fields {fields}, e.g. {{{field}: '{value}'}}").format(
+            fields=shown, field=required[0], value=value.replace("'", "''"))
+    return _("write a mapping with the fields {fields}").format(fields=shown)
+
+
+@cache
+def _model_types() -> dict[str, type]:
+    """Every model type by its class name (pydantic names the one it expected)."""
+    found: dict[str, type] = {}
+    todo: list[type] = [SpbeModel]
+    while todo:
+        for cls in todo.pop().__subclasses__():
+            found.setdefault(cls.__name__, cls)
+            todo.append(cls)
+    return found
 
 
 def id_hint(value: Any) -> str:

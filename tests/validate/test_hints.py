@@ -186,3 +186,20 @@ def test_a_merge_key_is_one_finding(runner, make_model):
         "    hint: add 'name:' (Display name (nama))",
         *merge("8:5"),
     ]
+
+
+def test_a_text_where_a_mapping_is_expected_names_its_fields(runner, make_model):
+    assessment = "assessment:\n  - {indicator: '1', year: 2024, level: 2, evidence: [Laporan " \
+        "manajemen data]}\napplications:\n  - simpus\n"
+    root = make_model({"p.yaml": assessment})
+    result = runner.invoke(app, ["validate", str(root)])
+    assert result.exit_code == 1, result.output
+    assert result.stdout.splitlines() == [
+        f"{root}/p.yaml:2:55: error SPBE-R003 evidence.0: input should be a valid dictionary, "
+        "got 'Laporan manajemen data'",
+        "    hint: write a mapping with the fields title, link, year, e.g. {title: 'Laporan "
+        "manajemen data'}",
+        f"{root}/p.yaml:4:5: error SPBE-R003 element: input should be a valid dictionary, "
+        "got 'simpus'",
+        "    hint: write a mapping with the fields id, name, kind, owner, ...",
+    ]
