@@ -17,7 +17,10 @@ import yaml_rs
 from ..model.i18n import N_
 from ..model.i18n import gettext as _
 
-__all__ = ["MANIFEST", "ParsedFile", "SpbeError", "model_files", "parse_file", "relative_name"]
+__all__ = [
+    "MANIFEST", "ParsedFile", "SpbeError", "folder_of", "model_files", "model_folder",
+    "parse_file", "relative_name",
+]
 
 MANIFEST = "spbe.yaml"
 SUFFIXES = (".yaml", ".yml", ".json")
@@ -43,13 +46,15 @@ class ParsedFile:
 def model_files(root: Path) -> tuple[Path, list[Path]]:
     """The model folder and its files, manifest first, then the others in path order.
 
-    A single file is a whole model by itself, except the manifest: `path/spbe.yaml` is the
-    model of its folder. Hidden folders (`.git`, `.schema`) are skipped.
+    A single file is a whole model by itself, except a file of a model folder: the manifest
+    `path/spbe.yaml`, or any other file the folder's model reads (`path/units.yaml`), stands
+    for the model of its folder, which is read whole. Hidden folders (`.git`, `.schema`) are
+    skipped.
     """
     if not root.exists():
         raise SpbeError(_("{path}: no such file or folder").format(path=root))
-    if root.is_file() and root.name == MANIFEST:
-        root = root.parent
+    if root.is_file():
+        root = folder_of(root) or root
     if root.is_file() and root.suffix.lower() not in SUFFIXES:
         raise SpbeError(_(
             "{path}: not a model file (.yaml, .yml or .json); a spreadsheet or CSV inventory "
@@ -72,6 +77,29 @@ def model_files(root: Path) -> tuple[Path, list[Path]]:
         and not any(part.startswith(".") for part in path.relative_to(root).parts)
     )
     return root, [manifest, *others]
+
+
+def model_folder(path: Path) -> Path:
+    """The folder whose files are named relative to it when `path` is read as a model: a
+    folder itself, the model folder of a file in one, else (a single-file model) the file's
+    folder."""
+    if not path.is_file():
+        return path
+    return folder_of(path) or path.parent
+
+
+def folder_of(file: Path) -> Path | None:
+    """The model folder a file belongs to, None for a single-file model: the nearest folder
+    above it with a manifest, unless the file is in a hidden folder of it (which the model
+    does not read), written as the file's path was (relative or absolute) where it can be."""
+    path = file.absolute()
+    for up, folder in enumerate(path.parents):
+        if (folder / MANIFEST).is_file():
+            hidden = any(part.startswith(".") for part in path.parent.relative_to(folder).parts)
+            if hidden or path.suffix not in SUFFIXES:
+                return None
+            return file.parents[up] if up < len(file.parents) else folder  # as written
+    return None
 
 
 _POSITION = re.compile(r"line (\d+), column (\d+)")
