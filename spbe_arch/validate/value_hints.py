@@ -8,13 +8,15 @@ from functools import cache
 from typing import Any
 
 from ..model.i18n import gettext as _
-from ..model.types import ID_PATTERN, STATUS_WORDS, SpbeModel
+from ..model.types import ID_PATTERN, STATUS_WORDS, ServiceLevel, SpbeModel
 from .references import did_you_mean
 
 __all__ = ["id_hint", "value_hint"]
 
 _DECIMAL_COMMA = re.compile(r"^\s*[-+]?[0-9]+,[0-9]+\s*$")
 """A number written the Indonesian way, '3,5'."""
+_SERVICE_LEVELS = [str(level) for level in ServiceLevel]
+"""The service levels, lowest first: level 3 is the third."""
 _DATE_ERRORS = frozenset({
     "date_type", "date_parsing", "date_from_datetime_parsing", "date_from_datetime_inexact",
 })
@@ -28,7 +30,7 @@ _MONTHS = {
 def value_hint(error: Any, value: Any) -> str | None:
     """A fix for the common slips: a number where text is wanted (an id `3201.1` unquoted),
     a decimal comma (`3,5`), a date day first (`01/12/2026`), a word close to one of the
-    accepted ones (`optimal` for `optimum`)."""
+    accepted ones (`optimal` for `optimum`), a service level by its number (`3`)."""
     if error["type"] == "string_type" and isinstance(value, int | float):
         return _("YAML reads {value} as a number: quote it, '{value}'").format(value=value)
     if error["type"] == "float_parsing" and isinstance(value, str) and _DECIMAL_COMMA.match(value):
@@ -49,8 +51,12 @@ def value_hint(error: Any, value: Any) -> str | None:
     if error["type"] == "int_parsing" and tuple(error["loc"])[-1:] == ("level",):
         return _("an assessed level is a number (1 to 5 in PermenPANRB 59/2020)")
     expected = str((error.get("ctx") or {}).get("expected", ""))
+    accepted = re.findall(r"'([^']*)'", expected)
     if isinstance(value, str) and expected:
-        return _meant_value(value, re.findall(r"'([^']*)'", expected))
+        return _meant_value(value, accepted)
+    if accepted == _SERVICE_LEVELS and type(value) is int and 1 <= value <= len(accepted):
+        return _("a service level is written by its name: {number} is '{name}'").format(
+            number=value, name=accepted[value - 1])
     return None
 
 

@@ -203,3 +203,14 @@ def test_a_text_where_a_mapping_is_expected_names_its_fields(runner, make_model)
         "got 'simpus'",
         "    hint: write a mapping with the fields id, name, kind, owner, ...",
     ]
+
+
+@pytest.mark.parametrize(("lang", "hint"), [
+    ("en", "    hint: a service level is written by its name: 3 is 'transaksi'"),
+    ("id", "    saran: tingkat layanan ditulis dengan namanya: 3 adalah 'transaksi'"),
+])
+def test_a_service_level_by_number_is_named(runner, make_model, lang, hint):
+    services = "services:\n  - {id: s1, name: S, kind: public, owner: dinkes, level: 3}\n"
+    lines = _hint(runner, make_model, {"s.yaml": services}, "--lang", lang)
+    at = next(i for i, line in enumerate(lines) if line.endswith(" 3"))
+    assert lines[at + 1] == hint
