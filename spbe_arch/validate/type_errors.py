@@ -3,7 +3,10 @@
 pydantic writes its error messages in English ("Input should be a valid integer"). Each error
 also has a `type` and a `ctx` (the bound it broke, the values allowed), so the common types
 are worded here as catalog messages filled from `ctx`; the English templates repeat pydantic's
-own wording (lower-case first letter). A type not listed keeps pydantic's text.
+own wording (lower-case first letter) where it speaks to a model's author, and say it plainly
+where it does not ('input should not be empty' for 'Dictionary should have at least 1 item
+after validation, not 0'). A type not listed keeps pydantic's text: every type a model field
+can give is listed (tests/validate/test_type_errors.py walks them).
 """
 
 from typing import Any
