@@ -111,8 +111,9 @@ TYPE_ERRORS = {
         "dapat dibaca sebagai bilangan bulat, tertulis 'tahun-ini'",
         "model.yaml:5:39: error SPBE-R003 level: isian harus lebih kecil dari atau sama dengan "
         "9, tertulis 12",
-        "model.yaml:7:54: error SPBE-R003 until: isian harus berupa tanggal yang valid "
-        "(YYYY-MM-DD), pemisah tanggal tidak valid, seharusnya `-`, tertulis '2024/01/31'",
+        "model.yaml:7:54: error SPBE-R003 until: isian harus berupa tanggal yang valid dengan "
+        "format YYYY-MM-DD, pemisah tanggal tidak valid, seharusnya `-`, tertulis '2024/01/31'",
+        "    saran: tulis tanggal dengan tahun di depan, YYYY-MM-DD: 2024-01-31",
     ]),
     ("en", [
         "model.yaml:3:32: error SPBE-R003 kind: input should be 'umum' or 'khusus', got 'Umum'",
@@ -121,8 +122,9 @@ TYPE_ERRORS = {
         "parse string as an integer, got 'tahun-ini'",
         "model.yaml:5:39: error SPBE-R003 level: input should be less than or equal to 9, got "
         "12",
-        "model.yaml:7:54: error SPBE-R003 until: input should be a valid date or datetime, "
-        "invalid date separator, expected `-`, got '2024/01/31'",
+        "model.yaml:7:54: error SPBE-R003 until: input should be a valid date in the format "
+        "YYYY-MM-DD, invalid date separator, expected `-`, got '2024/01/31'",
+        "    hint: write the date year first, YYYY-MM-DD: 2024-01-31",
     ]),
 ])
 def test_type_errors_in_the_language_asked(runner, make_model, lang, expected):

@@ -2,6 +2,7 @@
 
 import json
 
+import pytest
 from conftest import ROOT
 
 from spbe_arch.cli import app
@@ -293,12 +294,25 @@ def test_validate_the_manifest_file_validates_its_folder(runner, make_model):
     assert result.output.splitlines()[-1] == "1 error, 0 warnings in 3 files (2 elements)"
 
 
-def test_validate_a_single_file_that_is_not_the_manifest_is_a_model_by_itself(
-    runner, make_model
-):
-    root = make_model({"one.yaml": "instansi: {id: kab-x, name: Kab X, level: kabupaten}\n"
-                       + UNIT})
-    result = runner.invoke(app, ["validate", str(root / "one.yaml")])
+@pytest.mark.parametrize("given", ["units.yaml", "apps.yaml", "sub/more.yaml"])
+def test_validate_any_file_of_a_model_folder_validates_the_folder(runner, make_model, given):
+    """As the manifest does: `MODEL/units.yaml` alone would be a model without its instansi
+    and with every reference to the other files dangling."""
+    more = "units:\n  - {id: dinsos, name: D, kind: dinas}\n"
+    root = make_model({**BROKEN, "sub/more.yaml": more})
+    result = runner.invoke(app, ["validate", str(root / given)])
+    assert result.exit_code == 1, result.output
+    assert result.output.splitlines() == [
+        f"{root}/apps.yaml:5:5: error SPBE-R008 owner: 'dinkes-x' is not defined in the model",
+        "    hint: did you mean 'dinkes'? define it, or name an existing unit",
+        "1 error, 0 warnings in 4 files (3 elements)",
+    ]
+
+
+def test_validate_a_single_file_outside_a_model_folder_is_a_model_by_itself(runner, tmp_path):
+    one = tmp_path / "one.yaml"
+    one.write_text("instansi: {id: kab-x, name: Kab X, level: kabupaten}\n" + UNIT)
+    result = runner.invoke(app, ["validate", str(one)])
     assert result.exit_code == 0, result.output
     assert result.output.splitlines()[-1] == "0 errors, 0 warnings in 1 files (1 elements)"
 

@@ -8,6 +8,7 @@ from ..graph import NATIONAL, ArchGraph
 from ..io import SpbeError
 from ..model.i18n import gettext as _
 from ..model.types import Status
+from ..validate.references import did_you_mean
 from .style import (
     EDGE_STYLES,
     NATIONAL_CLUSTER,
@@ -63,7 +64,9 @@ def integration_view(
     Applications with no integration are not drawn but counted in the legend.
     """
     if unit is not None and graph.kind(unit) != "units":
-        raise SpbeError(_("unknown unit '{unit}'").format(unit=unit))
+        close = did_you_mean(unit, graph.nodes("units")).strip()
+        text = _("unknown unit '{unit}'").format(unit=unit)
+        raise SpbeError(f"{text}; {close}" if close else text)
     mine = set(graph.targets(unit, "owns")) if unit is not None else None
 
     def concerns(*ends: str) -> bool:

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 from ..graph import NATIONAL, ArchGraph
 from ..io import SpbeError
 from ..model.i18n import gettext as _
+from ..validate.references import did_you_mean
 from .style import add_legend, edge_attrs, element_attrs, new_digraph, node_style_key, subgraph
 
 if TYPE_CHECKING:
@@ -27,7 +28,9 @@ def _known(graph: ArchGraph, node: str, kind: str, message: str) -> None:
     if graph.kind(node) != kind:
         known = graph.nodes(kind)
         listed = ", ".join(f"'{n}'" for n in known[:10]) + (", ..." if len(known) > 10 else "")
-        raise SpbeError(message.format(id=node, known=listed or _("none")))
+        text = message.format(id=node, known=listed or _("none"))
+        close = did_you_mean(node, known).strip()
+        raise SpbeError(f"{text}; {close}" if close else text)
 
 
 def _select(graph: ArchGraph, unit: str | None, service: str | None) -> dict[str, set[str]]:

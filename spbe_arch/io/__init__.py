@@ -8,7 +8,15 @@ from .catalog import (
     name_key,
     national_platforms,
 )
-from .files import MANIFEST, ParsedFile, SpbeError, model_files, parse_file, relative_name
+from .files import (
+    MANIFEST,
+    ParsedFile,
+    SpbeError,
+    model_files,
+    model_folder,
+    parse_file,
+    relative_name,
+)
 from .positions import element_lines, key_position, written_ids
 
 __all__ = [
@@ -22,6 +30,7 @@ __all__ = [
     "key_position",
     "match_platform",
     "model_files",
+    "model_folder",
     "name_key",
     "national_platforms",
     "parse_file",

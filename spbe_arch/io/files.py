@@ -17,7 +17,10 @@ import yaml_rs
 from ..model.i18n import N_
 from ..model.i18n import gettext as _
 
-__all__ = ["MANIFEST", "ParsedFile", "SpbeError", "model_files", "parse_file", "relative_name"]
+__all__ = [
+    "MANIFEST", "ParsedFile", "SpbeError", "folder_of", "model_files", "model_folder",
+    "parse_file", "relative_name",
+]
 
 MANIFEST = "spbe.yaml"
 SUFFIXES = (".yaml", ".yml", ".json")
@@ -43,13 +46,15 @@ class ParsedFile:
 def model_files(root: Path) -> tuple[Path, list[Path]]:
     """The model folder and its files, manifest first, then the others in path order.
 
-    A single file is a whole model by itself, except the manifest: `path/spbe.yaml` is the
-    model of its folder. Hidden folders (`.git`, `.schema`) are skipped.
+    A single file is a whole model by itself, except a file of a model folder: the manifest
+    `path/spbe.yaml`, or any other file the folder's model reads (`path/units.yaml`), stands
+    for the model of its folder, which is read whole. Hidden folders (`.git`, `.schema`) are
+    skipped.
     """
     if not root.exists():
         raise SpbeError(_("{path}: no such file or folder").format(path=root))
-    if root.is_file() and root.name == MANIFEST:
-        root = root.parent
+    if root.is_file():
+        root = folder_of(root) or root
     if root.is_file() and root.suffix.lower() not in SUFFIXES:
         raise SpbeError(_(
             "{path}: not a model file (.yaml, .yml or .json); a spreadsheet or CSV inventory "
@@ -72,6 +77,29 @@ def model_files(root: Path) -> tuple[Path, list[Path]]:
         and not any(part.startswith(".") for part in path.relative_to(root).parts)
     )
     return root, [manifest, *others]
+
+
+def model_folder(path: Path) -> Path:
+    """The folder whose files are named relative to it when `path` is read as a model: a
+    folder itself, the model folder of a file in one, else (a single-file model) the file's
+    folder."""
+    if not path.is_file():
+        return path
+    return folder_of(path) or path.parent
+
+
+def folder_of(file: Path) -> Path | None:
+    """The model folder a file belongs to, None for a single-file model: the nearest folder
+    above it with a manifest, unless the file is in a hidden folder of it (which the model
+    does not read), written as the file's path was (relative or absolute) where it can be."""
+    path = file.absolute()
+    for up, folder in enumerate(path.parents):
+        if (folder / MANIFEST).is_file():
+            hidden = any(part.startswith(".") for part in path.parent.relative_to(folder).parts)
+            if hidden or path.suffix not in SUFFIXES:
+                return None
+            return file.parents[up] if up < len(file.parents) else folder  # as written
+    return None
 
 
 _POSITION = re.compile(r"line (\d+), column (\d+)")
@@ -134,6 +162,32 @@ def _at_tab(result: ParsedFile, raw: bytes) -> None:
     result.hint = _("use spaces: YAML does not allow a tab here; nothing in this file was read")
 
 
+_LAYOUT = re.compile(
+    r"mapping values are not allowed|did not find expected (key|'-' indicator)"
+    r"|block sequence entries are not allowed|invalid indentation"
+)
+"""What the parser says when a line is indented wrongly (or a ':' is misplaced)."""
+_NO_SPACE = re.compile(r"^\s*(-\s+)?[^\s:#'\"{[]+:[^\s:/]")
+"""A key with no space after its colon (`id:a`): YAML reads `id:a` as one text."""
+
+
+def _layout_hint(raw: bytes, line: int, column: int) -> str:
+    """The fix for a line the parser cannot place: most often its indentation, else a text
+    with ': ' in it on that line, or a 'key:value' without a space on the line before."""
+    lines = raw.decode("utf-8", "replace").splitlines()
+    text = lines[line - 1] if 0 < line <= len(lines) else ""
+    if ": " in text[:column - 1].lstrip(" -"):
+        return _("put the value in quotes: a ': ' inside a text makes it a key, e.g. "
+                 "name: 'Sistem: Informasi'; nothing in this file was read")
+    above = [(number, lines[number - 1]) for number in range(line - 1, 0, -1)
+             if lines[number - 1].strip() and not lines[number - 1].lstrip().startswith("#")]
+    if above and _NO_SPACE.match(above[0][1]):
+        return _("write a space after the ':' in line {line} ('key: value'); nothing in this "
+                 "file was read").format(line=above[0][0])
+    return _("check the indentation of line {line} against the lines above: keys that belong "
+             "together start in the same column; nothing in this file was read").format(line=line)
+
+
 _NOT_TEXT_HINT = N_(
     "save the file as UTF-8 text, or move it out of the model folder if it is not a model file"
 )
@@ -168,7 +222,10 @@ def _yaml_error(result: ParsedFile, raw: bytes, exc: Exception) -> None:
     found = _POSITION.search(message)
     if found:
         result.line, result.column = int(found[1]), int(found[2])
-        result.error = _("invalid YAML: {reason}").format(reason=message.strip().splitlines()[-1])
+        reason = message.strip().splitlines()[-1]
+        result.error = _("invalid YAML: {reason}").format(reason=reason)
+        if _LAYOUT.search(reason):
+            result.hint = _layout_hint(raw, result.line, result.column)
         _at_tab(result, raw)
         return
     result.error = _("invalid YAML: {reason}").format(reason=message.strip().splitlines()[0])

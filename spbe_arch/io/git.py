@@ -10,7 +10,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from ..model.i18n import gettext as _
-from .files import MANIFEST, SpbeError
+from .files import SpbeError, folder_of
 
 __all__ = ["revision"]
 
@@ -30,8 +30,8 @@ def revision(model: Path, rev: str) -> Iterator[Path | None]:
     when the model did not exist in that revision (the change adds it).
 
     `git archive` writes the folder's files of that revision (nothing else of the
-    repository) into a temporary directory, removed when the context ends. A manifest
-    (`MODEL/spbe.yaml`) stands for its folder, as everywhere else.
+    repository) into a temporary directory, removed when the context ends. A file of a
+    model folder (`MODEL/spbe.yaml`, `MODEL/units.yaml`) stands for it, as everywhere else.
 
     Raises
     ------
@@ -39,8 +39,8 @@ def revision(model: Path, rev: str) -> Iterator[Path | None]:
         git is missing, `model` is not a folder inside a git repository or `rev` is not a
         revision.
     """
-    if model.name == MANIFEST and model.is_file():
-        model = model.parent
+    if model.is_file():
+        model = folder_of(model) or model
     folder = model if model.is_dir() else model.parent
     if not folder.is_dir():
         raise SpbeError(_("{path}: no such folder").format(path=model))

@@ -86,6 +86,19 @@ def first_problem(raw: bytes) -> tuple[int, int]:
     return 1, 1
 
 
+_MERGE_KEY = re.compile(r"(?:^|[{,\s])(<<)\s*:")
+
+
+def _merge_key(path: Path, line: int) -> tuple[int, int]:
+    """Line and column of the first merge key (`<<:`) from `line` on (else `line`, 1)."""
+    lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
+    for number in range(line, len(lines) + 1):
+        found = _MERGE_KEY.search(lines[number - 1])
+        if found:
+            return number, found.start(1) + 1
+    return line, 1
+
+
 @lru_cache(maxsize=64)
 def _tree(path: Path):
     from ruamel.yaml import YAML
@@ -113,6 +126,9 @@ def key_position(path: Path, key_path: tuple[str | int, ...]) -> tuple[int, int]
                     line, column = lc.key(key)
                     line, column = line + 1, column + 1
                 node = node[key]
+            elif key == "<<" and getattr(node, "merge", None):  # merged away, no position kept
+                line, column = _merge_key(path, line)
+                break
             else:
                 break
         except (IndexError, KeyError, TypeError):

@@ -9,6 +9,7 @@ __all__ = [
     "DATA_CENTRE_KINDS",
     "ID_PATTERN",
     "NETWORK_KINDS",
+    "STATUS_WORDS",
     "ApplicationKind",
     "ArchimateElementType",
     "ArchimateRelationshipType",
@@ -138,6 +139,24 @@ class Status(StrEnum):
     development = "development"
     active = "active"
     retired = "retired"
+
+
+_STATUS_TEXTS = {
+    Status.active: ("aktif", "active", "berjalan", "digunakan", "dipakai", "operasional",
+                    "beroperasi", "produksi", "production", "live", "ya", "maintenance",
+                    "pemeliharaan", "dalam pemeliharaan"),
+    Status.retired: ("tidak aktif", "nonaktif", "non aktif", "inactive", "tidak digunakan",
+                     "tidak dipakai", "tidak berjalan", "tidak beroperasi", "dihentikan",
+                     "retired", "mati", "sudah tidak digunakan", "sudah tidak aktif",
+                     "sudah tidak dipakai", "tidak digunakan lagi"),
+    Status.development: ("pengembangan", "dalam pengembangan", "dikembangkan", "development",
+                         "uji coba", "ujicoba", "pilot", "trial"),
+    Status.planned: ("rencana", "direncanakan", "perencanaan", "usulan", "planned"),
+}
+STATUS_WORDS = {text: status for status, texts in _STATUS_TEXTS.items() for text in texts}
+"""How inventories and newcomers write a status (Indonesian or English), in normal form
+(ASCII lower-case words joined by one space) -> the status: the inventory import reads them,
+validation suggests the status for them."""
 
 
 class Classification(StrEnum):

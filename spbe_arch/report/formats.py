@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .. import __version__
-from ..io import SpbeError
+from ..io import SpbeError, model_folder
 from ..model import Finding, Severity
 from ..model.i18n import gettext as _
 from . import findings as finding_formats
@@ -117,10 +117,11 @@ def _prefix(path: Path | None) -> str:
     """How finding paths are shown in text: relative to where the user typed the model path.
 
     Findings name files relative to the model folder, which is the folder of a file given (a
-    single-file model, or `MODEL/spbe.yaml`)."""
+    single-file model), or the model folder of a file in one (`MODEL/spbe.yaml`,
+    `MODEL/units.yaml`)."""
     if path is None:
         return ""
-    folder = path.parent if path.is_file() else path
+    folder = model_folder(path)
     return "" if folder == Path() else f"{folder.as_posix().rstrip('/')}/"
 
 

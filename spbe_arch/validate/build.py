@@ -4,7 +4,6 @@ Each collection is validated as a whole list first (fast); only a list with erro
 validated again item by item, so that every valid element is kept and every error reported.
 """
 
-import re
 from difflib import get_close_matches
 from functools import cache
 from typing import Any
@@ -27,8 +26,8 @@ from ..model.i18n import gettext as _
 from ..model.rules import finding
 from ..model.rules import validation as codes
 from ..model.types import ID_PATTERN
-from .references import did_you_mean
 from .type_errors import problem
+from .value_hints import id_hint, value_hint
 
 __all__ = ["FRAMEWORK_KEYS", "ArchitectureBuilder", "build_architecture"]
 
@@ -155,6 +154,9 @@ def _read_key(arch, parsed, key, value, findings, invalid_ids) -> None:
             arch.instansi = Instansi.model_validate(value)
         except ValidationError as exc:
             findings.extend(_pydantic_findings(exc, parsed.relative, (key,), value, None))
+        return
+    if key == "<<":
+        findings.append(_merge_key(None, where))
         return
     if key not in _TOP_KEYS:
         close = get_close_matches(key, _TOP_KEYS, n=1, cutoff=0.5)
@@ -296,13 +298,24 @@ def _pydantic_findings(
     exc: ValidationError, file: str, prefix: tuple, item: Any, element_id: str | None
 ) -> list[Finding]:
     out = []
-    for error in _errors(exc):
+    errors = _errors(exc)
+    merged = {  # where a merge key stands -> the fields its mapping gives
+        tuple(error["loc"][:-1]): set(error["input"])
+        for error in errors
+        if error["type"] == "extra_forbidden" and error["loc"][-1] == "<<"
+        and isinstance(error["input"], dict)
+    }
+    for error in errors:
         loc = tuple(error["loc"])
         kind = error["type"]
         field = ".".join(str(part) for part in loc) or "element"
         location = Location(file, key_path=(*prefix, *loc))
         value = error.get("input")
-        if kind == "extra_forbidden":
+        if kind == "extra_forbidden" and loc[-1] == "<<":
+            out.append(_merge_key(element_id, location))
+        elif kind == "missing" and loc[-1] in merged.get(loc[:-1], ()):
+            continue  # given by the merge key, reported above
+        elif kind == "extra_forbidden":
             cls_fields = _fields_at(prefix, loc)
             close = get_close_matches(str(loc[-1]), cls_fields, n=1, cutoff=0.6)
             out.append(
@@ -333,7 +346,7 @@ def _pydantic_findings(
                     _("{field}: invalid id {value}").format(field=field, value=_quote(value)),
                     element=element_id,
                     location=location,
-                    hint=_("use lowercase ASCII letters, digits, '.', '-' and '_', e.g. 'dinkes'"),
+                    hint=id_hint(value),
                 )
             )
         else:
@@ -345,10 +358,23 @@ def _pydantic_findings(
                     ),
                     element=element_id,
                     location=location,
-                    hint=_value_hint(error, value),
+                    hint=value_hint(error, value),
                 )
             )
     return out
+
+
+def _merge_key(element_id: str | None, location: Location) -> Finding:
+    """YAML 1.1's merge key (`<<: *base`), which YAML 1.2 dropped: one finding, not an
+    unknown field '<<' and a missing field for each key it was meant to give."""
+    return finding(
+        codes.UNKNOWN_FIELD,
+        _("merge keys ('<<: *name') are not supported: YAML 1.2 has none"),
+        element=element_id,
+        location=location,
+        hint=_("write the fields out in each element; an alias (*name) can still repeat a "
+               "whole value, such as a list"),
+    )
 
 
 def _errors(exc: ValidationError) -> list[Any]:
@@ -370,19 +396,6 @@ def _errors(exc: ValidationError) -> list[Any]:
 
 
 _SCALARS = frozenset({"str", "int", "float", "bool"})
-
-
-def _value_hint(error: Any, value: Any) -> str | None:
-    """A fix for the common slips: a number where text is wanted (an id `3201.1` unquoted),
-    a word close to one of the accepted ones (`optimal` for `optimum`)."""
-    if error["type"] == "string_type" and isinstance(value, int | float):
-        return _("YAML reads {value} as a number: quote it, '{value}'").format(value=value)
-    if error["type"] == "int_parsing" and tuple(error["loc"])[-1:] == ("level",):
-        return _("an assessed level is a number (1 to 5 in PermenPANRB 59/2020)")
-    expected = str((error.get("ctx") or {}).get("expected", ""))
-    if isinstance(value, str) and expected:
-        return did_you_mean(value, re.findall(r"'([^']*)'", expected)).strip() or None
-    return None
 
 
 def _did_you_mean(close: list[str]) -> str:

@@ -3,7 +3,10 @@
 pydantic writes its error messages in English ("Input should be a valid integer"). Each error
 also has a `type` and a `ctx` (the bound it broke, the values allowed), so the common types
 are worded here as catalog messages filled from `ctx`; the English templates repeat pydantic's
-own wording (lower-case first letter). A type not listed keeps pydantic's text.
+own wording (lower-case first letter) where it speaks to a model's author, and say it plainly
+where it does not ('input should not be empty' for 'Dictionary should have at least 1 item
+after validation, not 0'). A type not listed keeps pydantic's text: every type a model field
+can give is listed (tests/validate/test_type_errors.py walks them).
 """
 
 from typing import Any
@@ -13,6 +16,7 @@ from ..model.i18n import gettext as _
 
 __all__ = ["problem"]
 
+_DATE = N_("input should be a valid date in the format YYYY-MM-DD, {error}")
 _TEMPLATES = {
     "missing": N_("field required"),
     "extra_forbidden": N_("extra inputs are not permitted"),
@@ -26,11 +30,9 @@ _TEMPLATES = {
     "bool_type": N_("input should be a valid boolean"),
     "bool_parsing": N_("input should be a valid boolean, unable to interpret input"),
     "date_type": N_("input should be a valid date"),
-    "date_parsing": N_("input should be a valid date in the format YYYY-MM-DD, {error}"),
-    "date_from_datetime_parsing": N_("input should be a valid date or datetime, {error}"),
-    "date_from_datetime_inexact": N_(
-        "datetimes provided to dates should have zero time - e.g. be exact dates"
-    ),
+    "date_parsing": _DATE,
+    "date_from_datetime_parsing": _DATE,  # the parser's own error is worded below
+    "date_from_datetime_inexact": N_("input should be a date in the format YYYY-MM-DD"),
     "list_type": N_("input should be a valid list"),
     "dict_type": N_("input should be a valid dictionary"),
     "model_type": N_("input should be a valid dictionary"),  # pydantic adds the class name
@@ -41,6 +43,7 @@ _TEMPLATES = {
     "less_than": N_("input should be less than {lt}"),
     "less_than_equal": N_("input should be less than or equal to {le}"),
     "string_pattern_mismatch": N_("string should match pattern '{pattern}'"),
+    "invalid_key": N_("keys should be text"),
 }
 """pydantic error type -> message template, its fields from the error's `ctx`."""
 
@@ -49,8 +52,13 @@ _LENGTHS = {
     ("string_too_short", False): N_("string should have at least {min_length} characters"),
     ("string_too_long", True): N_("string should have at most 1 character"),
     ("string_too_long", False): N_("string should have at most {max_length} characters"),
+    ("too_short", True): N_("input should not be empty"),
+    ("too_short", False): N_("input should have at least {min_length} items"),
+    ("too_long", True): N_("input should have at most 1 item"),
+    ("too_long", False): N_("input should have at most {max_length} items"),
 }
-"""(type, whether the bound is 1) -> template: pydantic says 'character' or 'characters'."""
+"""(type, whether the bound is 1) -> template: pydantic says 'character' or 'characters'
+(a text), 'item' or 'items' (a list or a mapping)."""
 
 _DATE_DETAILS = (
     N_("input is too short"),
@@ -77,8 +85,10 @@ def problem(error: Any) -> str:
     """
     kind, ctx = error["type"], dict(error.get("ctx") or {})
     template = _TEMPLATES.get(kind)
-    if template is None and kind in ("string_too_short", "string_too_long"):
-        bound = ctx.get("min_length", ctx.get("max_length"))
+    if kind in ("too_short", "too_long") and ctx.get("field_type") == "Value":
+        kind = f"string_{kind}"  # a text checked after a conversion (an indicator id)
+    bound = ctx.get("min_length", ctx.get("max_length"))
+    if template is None and (kind, bound == 1) in _LENGTHS:
         template = _LENGTHS[kind, bound == 1]
     if template is None:
         message = str(error["msg"])

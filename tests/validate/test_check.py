@@ -16,7 +16,7 @@ def test_load_model_progress_is_called_once_per_file(make_model):
 
 
 def test_load_model_progress_single_file_model(make_model):
-    root = make_model({"units.yaml": UNIT})
+    root = make_model({"units.yaml": UNIT}, manifest=None)  # no model folder around it
     calls: list[tuple[int, int]] = []
     load_model(root / "units.yaml", progress=lambda done, total: calls.append((done, total)))
     assert calls == [(1, 1)]

@@ -5,6 +5,8 @@ import pytest
 from pydantic import ValidationError
 
 from spbe_arch.model import COLLECTIONS, AssessmentEntry, Waiver
+from spbe_arch.model.elements import ElementChange
+from spbe_arch.model.framework import Framework
 from spbe_arch.model.i18n import use_language
 from spbe_arch.validate.type_errors import problem
 
@@ -38,8 +40,12 @@ APPLICATION = {"id": "simpus", "name": "SIMPUS", "kind": "khusus", "owner": "din
      "input should be a valid integer, got a number with a fractional part",
      "isian harus berupa bilangan bulat, bukan bilangan pecahan"),
     (Waiver, {"code": "SPBE-A001", "element": "x", "reason": "r", "until": "2024-13-01"},
-     "input should be a valid date or datetime, month value is outside expected range of 1-12",
-     "isian harus berupa tanggal yang valid (YYYY-MM-DD), bulan di luar rentang 1-12"),
+     "input should be a valid date in the format YYYY-MM-DD, month value is outside expected "
+     "range of 1-12",
+     "isian harus berupa tanggal yang valid dengan format YYYY-MM-DD, bulan di luar rentang 1-12"),
+    (Waiver, {"code": "SPBE-A001", "element": "x", "reason": "r", "until": 2026},
+     "input should be a date in the format YYYY-MM-DD",
+     "isian harus berupa tanggal dengan format YYYY-MM-DD"),
 ])
 def test_type_error_in_both_languages(cls, value, english, indonesian):
     assert _problems(cls, value) == [english]
@@ -86,3 +92,51 @@ def test_an_assessed_level_named_in_words_says_it_is_a_number(runner, tmp_path):
                      "assessment:\n  - {indicator: '1', year: 2024, level: Optimum}\n")
     lines = runner.invoke(app, ["validate", str(model)]).output.splitlines()
     assert "    hint: an assessed level is a number (1 to 5 in PermenPANRB 59/2020)" in lines
+
+
+def _model_types() -> list[type]:
+    """Every model type of the package (the subclasses of SpbeModel, at any depth)."""
+    from spbe_arch.model.types import SpbeModel
+
+    found, todo = set(), [SpbeModel]
+    while todo:
+        for cls in todo.pop().__subclasses__():
+            if cls not in found:
+                found.add(cls)
+                todo.append(cls)
+    return sorted(found, key=lambda cls: cls.__name__)
+
+
+WRONG = [{}, [], "", "x" * 200, None, [{}], {"a": {}}, {1: 2}, 3.5, -1, 10**6, "abc", True,
+         [[1]], {"a": [None]}, "2026-13-45", [None], ["x"] * 40, 2026]
+
+
+def test_no_pydantic_english_in_indonesian():
+    """Every error a wrong value of any field of any model type can give is worded from the
+    catalogs: with `id`, no text of pydantic's own comes through."""
+    leaked = set()
+    with use_language("id"):
+        for cls in _model_types():
+            for field in cls.model_fields:
+                for value in WRONG:
+                    try:
+                        cls.model_validate({field: value})
+                    except ValidationError as exc:
+                        for error in exc.errors(include_url=False):
+                            english = str(error["msg"])
+                            if problem(error) == english[:1].lower() + english[1:]:
+                                leaked.add((error["type"], english))
+    assert leaked == set()
+
+
+@pytest.mark.parametrize(("cls", "value", "english", "indonesian"), [
+    (ElementChange, {"element": "a", "set": {}},
+     "input should not be empty", "isian tidak boleh kosong"),
+    (Framework, {"levels": []}, "input should not be empty", "isian tidak boleh kosong"),
+    (AssessmentEntry, {"indicator": "1" * 33, "year": 2024, "level": 2},
+     "string should have at most 32 characters", "teks harus memiliki paling banyak 32 karakter"),
+])
+def test_a_size_in_both_languages(cls, value, english, indonesian):
+    assert english in _problems(cls, value)
+    with use_language("id"):
+        assert indonesian in _problems(cls, value)

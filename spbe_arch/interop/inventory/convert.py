@@ -28,7 +28,7 @@ from ...model import (
     UnitKind,
 )
 from ...model.i18n import gettext as _
-from ...model.types import ID_PATTERN
+from ...model.types import ID_PATTERN, STATUS_WORDS
 from .columns import Column, find_header, load_mapping, normal_header, sub_header
 from .report import ImportReport, PlatformGuess, RowNote, UnitMerge, Unmatched
 from .rows import PROPERTY_OF, Row, Seen, data_rows
@@ -37,19 +37,6 @@ from .units import IdPool, UnitName, group_units, slug
 
 __all__ = ["InventoryImport", "import_inventory", "instansi_for"]
 
-_STATUS = {
-    Status.active: ("aktif", "active", "berjalan", "digunakan", "dipakai", "operasional",
-                    "beroperasi", "produksi", "production", "live", "ya", "maintenance",
-                    "pemeliharaan", "dalam pemeliharaan"),
-    Status.retired: ("tidak aktif", "nonaktif", "non aktif", "inactive", "tidak digunakan",
-                     "tidak dipakai", "tidak berjalan", "tidak beroperasi", "dihentikan",
-                     "retired", "mati", "sudah tidak digunakan", "sudah tidak aktif",
-                     "sudah tidak dipakai", "tidak digunakan lagi"),
-    Status.development: ("pengembangan", "dalam pengembangan", "dikembangkan", "development",
-                         "uji coba", "ujicoba", "pilot", "trial"),
-    Status.planned: ("rencana", "direncanakan", "perencanaan", "usulan", "planned"),
-}
-_STATUS_OF = {text: status for status, texts in _STATUS.items() for text in texts}
 _YEAR = re.compile(r"( tahun)? (19|20)[0-9]{2}$")
 """A year after a status ('Rencana 2025', 'Dikembangkan tahun 2024')."""
 
@@ -366,7 +353,7 @@ def _pusat_data_daerah(result: InventoryImport, ids: IdPool, row: int) -> str:
 @lru_cache(maxsize=1024)  # a status column holds a few values over and over
 def _status(text: str) -> Status | None:
     """The status a cell names, a year after it aside ('Rencana 2025')."""
-    return _STATUS_OF.get(_YEAR.sub("", normal_header(text)))
+    return STATUS_WORDS.get(_YEAR.sub("", normal_header(text)))
 
 
 def _platform(matcher: PlatformMatcher, name: str, url: str | None) -> tuple[str | None, str]:

@@ -80,7 +80,8 @@ Use instead: `kind: umum`.
 
 UNKNOWN_FIELD = declare("SPBE-R004", "unknown-field", """
 ## What it does
-Reports a key an element does not have.
+Reports a key an element does not have. A merge key (`<<: *base`) is reported as such: it is
+YAML 1.1, and the model is read as YAML 1.2, which has none.
 
 ## Why is this bad?
 A misspelt key (`hostng:`) silently loses the information it was meant to carry. Free

@@ -1,0 +1,216 @@
+"""The hints of `spbe-arch validate` for a newcomer's usual slips, in English and Indonesian:
+each names the fix, not only the rule broken."""
+
+import pytest
+
+from spbe_arch.cli import app
+
+APP = "applications:\n  - {{id: a1, name: A1, kind: khusus, owner: dinkes, {field}}}\n"
+UNITS = "units:\n  - {id: dinkes, name: Dinkes, kind: dinas}\n"
+
+
+def _hint(runner, make_model, files: dict[str, str], *args: str) -> list[str]:
+    """The output lines of `validate` (exit 1) on a model of these files."""
+    result = runner.invoke(app, ["validate", str(make_model({"u.yaml": UNITS, **files})), *args])
+    assert result.exit_code == 1, result.output
+    return result.output.splitlines()
+
+
+@pytest.mark.parametrize(("written", "meant"), [
+    ("aktif", "active"), ("tidak aktif", "retired"), ("nonaktif", "retired"),
+    ("Non-Aktif", "retired"), ("rencana", "planned"), ("pengembangan", "development"),
+])
+def test_a_status_in_indonesian_is_named_in_english(runner, make_model, written, meant):
+    lines = _hint(runner, make_model, {"a.yaml": APP.format(field=f"status: {written}")})
+    at = next(i for i, line in enumerate(lines) if f"got '{written}'" in line)
+    assert lines[at + 1] == f"    hint: did you mean '{meant}'?"
+
+
+def test_a_status_in_indonesian_hint_in_indonesian(runner, make_model):
+    lines = _hint(runner, make_model, {"a.yaml": APP.format(field="status: aktif")},
+                  "--lang", "id")
+    at = next(i for i, line in enumerate(lines) if "tertulis 'aktif'" in line)
+    assert lines[at + 1] == "    saran: maksud Anda 'active'?"
+
+
+@pytest.mark.parametrize(("field", "written", "meant"), [
+    ("via", "SPLP", "splp"), ("via", "api", "api_direct"), ("via", "File", "file_transfer"),
+])
+def test_a_value_in_other_case_or_cut_short_is_named(runner, make_model, field, written, meant):
+    integration = f"integrations:\n  - {{id: i1, source: a1, target: a1, {field}: {written}}}\n"
+    lines = _hint(runner, make_model, {"a.yaml": APP.format(field="status: active"),
+                                       "i.yaml": integration})
+    at = next(i for i, line in enumerate(lines) if f"got '{written}'" in line)
+    assert lines[at + 1] == f"    hint: did you mean '{meant}'?"
+
+
+def test_a_decimal_comma_is_written_with_a_point(runner, make_model):
+    manifest = "instansi:\n  id: kab-uji\n  name: Uji\n  level: kabupaten\n  target: 3,5\n"
+    root = make_model({"spbe.yaml": manifest})
+    result = runner.invoke(app, ["validate", str(root)])
+    assert result.exit_code == 1, result.output
+    assert result.output.splitlines()[:2] == [
+        f"{root}/spbe.yaml:5:3: error SPBE-R003 target: input should be a valid number, "
+        "unable to parse string as a number, got '3,5'",
+        "    hint: write the decimal with a point: 3.5",
+    ]
+    result = runner.invoke(app, ["validate", str(root), "--lang", "id"])
+    assert "    saran: tulis pecahan desimal dengan titik: 3.5" in result.output.splitlines()
+
+
+def test_a_decimal_comma_in_braces_splits_the_value(runner, make_model):
+    """In `{target: 3,5}` the comma ends the value: YAML reads a key `5`."""
+    manifest = "instansi: {id: kab-uji, name: Kabupaten Uji, level: kabupaten, target: 3,5}\n"
+    root = make_model({"spbe.yaml": manifest})
+    result = runner.invoke(app, ["validate", str(root)])
+    assert result.exit_code == 1, result.output
+    assert result.output.splitlines()[:2] == [
+        f"{root}/spbe.yaml:1:74: error SPBE-R003 5: keys should be text, got 5",
+        "    hint: a comma ends a value in a {...} mapping: write a decimal with a point (3.5), "
+        "quote a text with a comma",
+    ]
+
+
+WAIVER = "waivers:\n  - {{code: SPBE-A001, element: a1, reason: lama, until: {until}}}\n"
+
+
+DATE = "input should be a valid date in the format YYYY-MM-DD, invalid character in year"
+
+
+@pytest.mark.parametrize(("until", "message", "hint"), [
+    ("01/12/2026", f"{DATE}, got '01/12/2026'",
+     "write the date year first, YYYY-MM-DD: 2026-12-01"),
+    ("1 Desember 2026", f"{DATE}, got '1 Desember 2026'",
+     "write the date year first, YYYY-MM-DD: 2026-12-01"),
+    ("31/02/2026", f"{DATE}, got '31/02/2026'", "write the date as YYYY-MM-DD, e.g. 2026-12-31"),
+    ("2026", "input should be a date in the format YYYY-MM-DD, got 2026",
+     "write the date as YYYY-MM-DD, e.g. 2026-12-31"),
+])
+def test_a_date_not_written_year_first_is_shown_how(runner, make_model, until, message, hint):
+    lines = _hint(runner, make_model, {"a.yaml": APP.format(field="status: active"),
+                                       "w.yaml": WAIVER.format(until=until)})
+    at = next(i for i, line in enumerate(lines) if "until:" in line)
+    assert lines[at].endswith(f"error SPBE-R003 until: {message}")
+    assert lines[at + 1] == f"    hint: {hint}"
+
+
+@pytest.mark.parametrize(("text", "at", "hint"), [
+    ("applications:\n  - id: a1\n    name: A\n    kind: khusus\n     owner: dinkes\n", "5:11",
+     "check the indentation of line 5 against the lines above: keys that belong together "
+     "start in the same column; nothing in this file was read"),
+    ("applications:\n  - id: a1\n    name: A\n  - id: a2\n   name: B\n", "5:4",
+     "check the indentation of line 5 against the lines above: keys that belong together "
+     "start in the same column; nothing in this file was read"),
+    ("applications:\n  - id:a1\n    name: A\n", "3:9",
+     "write a space after the ':' in line 2 ('key: value'); nothing in this file was read"),
+    ("applications:\n  - id: a1\n    name: Sistem: Informasi\n", "3:17",
+     "put the value in quotes: a ': ' inside a text makes it a key, e.g. name: 'Sistem: "
+     "Informasi'; nothing in this file was read"),
+])
+def test_a_line_the_parser_cannot_place_says_what_to_check(runner, make_model, text, at, hint):
+    root = make_model({"a.yaml": text})
+    lines = _hint(runner, make_model, {"a.yaml": text})
+    at_line = lines.index(next(line for line in lines if "SPBE-R001" in line))
+    assert lines[at_line].startswith(f"{root}/a.yaml:{at}: error SPBE-R001 invalid YAML: ")
+    assert lines[at_line + 1] == f"    hint: {hint}"
+
+
+def test_an_indentation_hint_in_indonesian(runner, make_model):
+    text = "applications:\n  - id: a1\n    name: A\n    kind: khusus\n     owner: dinkes\n"
+    lines = _hint(runner, make_model, {"a.yaml": text}, "--lang", "id")
+    assert "    saran: periksa indentasi baris 5 terhadap baris-baris di atasnya: kunci yang "\
+        "sekelompok dimulai pada kolom yang sama; tidak ada isi berkas ini yang terbaca" in lines
+
+
+ROADMAP = "roadmap:\n  - id: r1\n    name: R\n    year: 2026\n    changes:\n" \
+    "      - {element: a1, set: {}}\n"
+
+
+@pytest.mark.parametrize(("lang", "expected"), [
+    ("en", ["r.yaml:6:23: error SPBE-R003 changes.0.set: input should not be empty, got {}",
+            "    hint: name each field to change with its new value, e.g. set: {status: active}"]),
+    ("id", ["r.yaml:6:23: error SPBE-R003 changes.0.set: isian tidak boleh kosong, tertulis {}",
+            "    saran: sebutkan setiap kolom yang diubah beserta nilai barunya, mis. set: "
+            "{status: active}"]),
+])
+def test_an_empty_change_is_worded_in_the_language_asked(runner, make_model, lang, expected):
+    root = make_model({"u.yaml": UNITS, "a.yaml": APP.format(field="status: active"),
+                       "r.yaml": ROADMAP})
+    result = runner.invoke(app, ["validate", str(root), "--lang", lang])
+    assert result.exit_code == 1, result.output
+    assert result.stdout.splitlines()[:2] == [f"{root}/{expected[0]}", expected[1]]
+
+
+@pytest.mark.parametrize(("lang", "hint", "otherwise"), [
+    ("en", "    hint: write it 'simda-keu': an id is lowercase ASCII letters, digits, '.', '-' "
+     "and '_'", "    hint: use lowercase ASCII letters, digits, '.', '-' and '_', e.g. 'dinkes'"),
+    ("id", "    saran: tulis 'simda-keu': id terdiri atas huruf kecil ASCII, angka, '.', '-' dan "
+     "'_'", "    saran: pakai huruf kecil ASCII, angka, '.', '-' dan '_', mis. 'dinkes'"),
+])
+def test_an_invalid_id_is_shown_in_its_valid_form(runner, make_model, lang, hint, otherwise):
+    units = "units:\n  - {id: SIMDA-Keu, name: X, kind: dinas}\n  - {id: '-', name: Y}\n"
+    lines = _hint(runner, make_model, {"u.yaml": units}, "--lang", lang)
+    at = next(i for i, line in enumerate(lines) if "'SIMDA-Keu'" in line)
+    assert lines[at + 1] == hint
+    at = next(i for i, line in enumerate(lines) if line.endswith(" '-'"))  # no valid form
+    assert lines[at + 1] == otherwise
+
+
+MERGED = """\
+units:
+  - {id: dinkes, name: Dinkes, kind: dinas}
+applications:
+  - id: a1
+    name: A1
+    <<: &app {kind: khusus, owner: dinkes}
+  - id: a2
+    <<: *app
+"""
+
+
+def test_a_merge_key_is_one_finding(runner, make_model):
+    """YAML 1.1's `<<:`: one finding for it, no 'unknown field' nor the fields it would give
+    reported missing; a field it does not give still is."""
+    root = make_model({"m.yaml": MERGED})
+    result = runner.invoke(app, ["validate", str(root)])
+    assert result.exit_code == 1, result.output
+    def merge(at: str) -> list[str]:
+        return [f"{root}/m.yaml:{at}: error SPBE-R004 merge keys ('<<: *name') are not "
+                "supported: YAML 1.2 has none",
+                "    hint: write the fields out in each element; an alias (*name) can still "
+                "repeat a whole value, such as a list"]
+
+    assert result.stdout.splitlines() == [
+        *merge("6:5"),
+        f"{root}/m.yaml:7:5: error SPBE-R005 missing required field 'name'",
+        "    hint: add 'name:' (Display name (nama))",
+        *merge("8:5"),
+    ]
+
+
+def test_a_text_where_a_mapping_is_expected_names_its_fields(runner, make_model):
+    assessment = "assessment:\n  - {indicator: '1', year: 2024, level: 2, evidence: [Laporan " \
+        "manajemen data]}\napplications:\n  - simpus\n"
+    root = make_model({"p.yaml": assessment})
+    result = runner.invoke(app, ["validate", str(root)])
+    assert result.exit_code == 1, result.output
+    assert result.stdout.splitlines() == [
+        f"{root}/p.yaml:2:55: error SPBE-R003 evidence.0: input should be a valid dictionary, "
+        "got 'Laporan manajemen data'",
+        "    hint: write a mapping with the fields title, link, year, e.g. {title: 'Laporan "
+        "manajemen data'}",
+        f"{root}/p.yaml:4:5: error SPBE-R003 element: input should be a valid dictionary, "
+        "got 'simpus'",
+        "    hint: write a mapping with the fields id, name, kind, owner, ...",
+    ]
+
+
+@pytest.mark.parametrize(("lang", "hint"), [
+    ("en", "    hint: a service level is written by its name: 3 is 'transaksi'"),
+    ("id", "    saran: tingkat layanan ditulis dengan namanya: 3 adalah 'transaksi'"),
+])
+def test_a_service_level_by_number_is_named(runner, make_model, lang, hint):
+    services = "services:\n  - {id: s1, name: S, kind: public, owner: dinkes, level: 3}\n"
+    lines = _hint(runner, make_model, {"s.yaml": services}, "--lang", lang)
+    at = next(i for i, line in enumerate(lines) if line.endswith(" 3"))
+    assert lines[at + 1] == hint
