@@ -33,6 +33,13 @@ __all__ = ["integration_overview", "integration_view", "missing_dependencies"]
 _PLANNED = {Status.planned, Status.development}
 _NET_COLOUR = {"JIP": "#15803d", "internet": "#b91c1c"}
 _SPLP_NAME = "Sistem Penghubung Layanan Pemerintah (SPLP)"
+_PLANNED_MARK = "(rencana)"
+_PLANNED_NOTE = "Garis putus-putus + (rencana): integrasi direncanakan"
+
+
+def _planned_line(style: str) -> str:
+    """The line style of a planned integration: dashed (dotted for manual or shared login)."""
+    return "dotted" if style == "weak" else "dashed"
 
 
 def missing_dependencies(graph: ArchGraph) -> Iterator[tuple[str, str, str]]:
@@ -140,10 +147,10 @@ def integration_view(
         if count > 1 and style != "missing":
             texts.append(f"{count}x")
         if planned:
-            texts.append("(rencana)")
+            texts.append(_PLANNED_MARK)
         attrs = edge_attrs(style, tooltip=", ".join(i for i in slot["ids"] if i) or "")
         if planned:
-            attrs["style"] = "dashed" if style != "weak" else "dotted"
+            attrs["style"] = _planned_line(style)
         if texts:
             joined = ", ".join(texts) if style == "missing" else " ".join(texts)
             attrs["label"] = label(joined, width=28)
@@ -169,7 +176,7 @@ def integration_view(
     edge_keys = [k for k in ("splp", "direct", "weak", "missing") if k in used]
     notes = ["Label garis: SPLP = melalui SPLP; jaringan (JIP / internet); Nx = N integrasi"]
     if any(key[3] for key in edges):
-        notes.append("Garis putus-putus + (rencana): integrasi direncanakan")
+        notes.append(_PLANNED_NOTE)
     if idle:
         names = ", ".join(idle[:6]) + (f", +{len(idle) - 6}" if len(idle) > 6 else "")
         notes.append(f"{len(idle)} aplikasi aktif tanpa integrasi: {names}")
@@ -183,8 +190,11 @@ def integration_overview(
     """Draw the integrations between units: one box per unit (with its number of
     applications), one per national platform, and one edge per pair and route carrying the
     number of integrations (green through SPLP, amber direct, grey manual or shared login,
-    dashed red for data used with no integration). The overview of a model whose map is too
-    large for a page; each unit's own map (`integration_view(graph, unit=...)`) details it.
+    dashed red for data used with no integration). Planned integrations (planned or in
+    development) are counted apart and drawn as the integration map draws them: dashed,
+    "(rencana)", so that what runs today is never read off a plan. The overview of a model
+    whose map is too large for a page; each unit's own map (`integration_view(graph,
+    unit=...)`) details it.
     """
     def side(node: str) -> str:
         if graph.kind(node) == NATIONAL:
@@ -192,25 +202,27 @@ def integration_overview(
         owners = graph.sources(node, "owns")
         return owners[0] if owners else ""
 
-    counts: dict[tuple[str, str, str], int] = {}
-    inside: dict[str, int] = {}
+    counts: dict[tuple[str, str, str, bool], int] = {}
+    inside: dict[tuple[str, bool], int] = {}
     for edge in graph.integrations.values():
         if edge.status == Status.retired:
             continue
         tail, head = side(edge.source), side(edge.target)
+        planned = edge.status in _PLANNED
         if tail == head:
-            inside[tail] = inside.get(tail, 0) + 1
+            inside[(tail, planned)] = inside.get((tail, planned), 0) + 1
             continue
-        key = (tail, head, integration_category(edge.via))
+        key = (tail, head, integration_category(edge.via), planned)
         counts[key] = counts.get(key, 0) + 1
     for producer, consumer, _data in missing_dependencies(graph):
         tail, head = side(producer), side(consumer)
         if tail != head:
-            counts[(tail, head, "missing")] = counts.get((tail, head, "missing"), 0) + 1
+            key = (tail, head, "missing", False)
+            counts[key] = counts.get(key, 0) + 1
 
     dot = new_digraph("integration_overview", title, rankdir="LR")
     dot.attr("graph", ranksep="0.5", nodesep="0.12")
-    nodes = sorted({n for key in counts for n in key[:2]} | set(inside))
+    nodes = sorted({n for key in counts for n in key[:2]} | {unit for unit, _ in inside})
     nationals = [n for n in nodes if graph.kind(n) == NATIONAL]
     for node in nodes:
         if node in nationals:
@@ -218,20 +230,24 @@ def integration_overview(
         apps = sum(1 for a in graph.targets(node, "owns") if graph.kind(a) == "applications")
         text = graph.name(node) if node else "Tanpa unit"
         attrs = node_attrs("units", text)
-        attrs["label"] = label(text, width=26) + f"\\n{apps} aplikasi" + (
-            f", {inside[node]} integrasi internal" if node in inside else ""
-        )
+        attrs["label"] = label(text, width=26) + f"\\n{apps} aplikasi"
+        if (node, False) in inside:
+            attrs["label"] += f", {inside[(node, False)]} integrasi internal"
+        if (node, True) in inside:
+            attrs["label"] += f", {inside[(node, True)]} internal {_PLANNED_MARK}"
         dot.node(node or "_none", **attrs)
     _national_cluster(dot, graph, nationals)
-    for (tail, head, style), count in sorted(counts.items()):
-        attrs = edge_attrs(style, label=str(count))
+    for (tail, head, style, planned), count in sorted(counts.items()):
+        attrs = edge_attrs(style, label=f"{count} {_PLANNED_MARK}" if planned else str(count))
         attrs["fontcolor"] = EDGE_STYLES[style].color
+        if planned:
+            attrs["style"] = _planned_line(style)
         dot.edge(tail or "_none", head or "_none", **attrs)
     edge_keys = [k for k in ("splp", "direct", "weak", "missing") if k in {c[2] for c in counts}]
-    add_legend(
-        dot, ["units", *(["national"] if nationals else [])], edge_keys,
-        notes=["Angka pada garis: jumlah integrasi antara dua unit"],
-    )
+    notes = ["Angka pada garis: jumlah integrasi antara dua unit"]
+    if any(key[3] for key in counts) or any(planned for _, planned in inside):
+        notes.append(_PLANNED_NOTE)
+    add_legend(dot, ["units", *(["national"] if nationals else [])], edge_keys, notes=notes)
     return dot
 
 

@@ -161,3 +161,51 @@ def test_integration_overview_counts_integrations_between_units(make_model):
     assert edges[("dpmptsp", "oss")]["color"] == "#16a34a"
     assert edges[("dpmptsp", "bapenda")]["style"] == "dashed"  # data used with no integration
     assert "Dinas Kesehatan\\n2 aplikasi" in dot_nodes(source)["dinkes"]["label"]
+
+
+_PLANNED_PAIR = {
+    "m.yaml": """\
+    units:
+      - {id: dukcapil, name: Disdukcapil, kind: dinas}
+      - {id: rsud, name: RSUD, kind: badan}
+    data:
+      - {id: data-penduduk, name: Data penduduk, steward: dukcapil, producer: siak-kab}
+    applications:
+      - {id: siak-kab, name: SIAK, kind: khusus, owner: dukcapil, writes: [data-penduduk]}
+      - {id: simrs, name: SIMRS, kind: khusus, owner: rsud, reads: [data-penduduk]}
+      - {id: sirs, name: SIRS, kind: khusus, owner: rsud}
+      - {id: antrian, name: Antrian, kind: khusus, owner: rsud}
+    integrations:
+      - {id: int-now, source: siak-kab, target: sirs, via: splp, network: jip}
+      - {id: int-plan, source: siak-kab, target: simrs, via: splp, network: jip, status: planned}
+      - {id: int-dev, source: siak-kab, target: simrs, via: splp, status: development}
+      - {id: int-in, source: sirs, target: antrian, via: api_direct, status: planned}
+    """
+}
+
+
+def _edge_lines(source: str, tail: str, head: str) -> list[str]:
+    return [line.strip() for line in source.splitlines() if f"{tail} -> {head} " in line]
+
+
+def test_integration_overview_draws_planned_integrations_dashed_apart_from_running_ones(
+    make_model,
+):
+    loaded = load_model(make_model(_PLANNED_PAIR))
+    assert loaded.ok, loaded.findings
+    source = integration_overview(build_graph(loaded.architecture)).source
+    assert _edge_lines(source, "dukcapil", "rsud") == [
+        'dukcapil -> rsud [label=1 color="#dc2626" fontcolor="#dc2626" penwidth=1.5 style=dashed]',
+        'dukcapil -> rsud [label=1 color="#16a34a" fontcolor="#16a34a" penwidth=2]',
+        'dukcapil -> rsud [label="2 (rencana)" color="#16a34a" fontcolor="#16a34a" '
+        "penwidth=2 style=dashed]",
+    ]
+    nodes = dot_nodes(source)
+    assert nodes["rsud"]["label"] == "RSUD\\n3 aplikasi, 1 internal (rencana)"
+    assert "Garis putus-putus + (rencana): integrasi direncanakan" in nodes["legend"]["label"]
+
+
+def test_integration_overview_counts_planned_internal_integrations_apart(make_model):
+    _, graph = tiny(make_model)
+    nodes = dot_nodes(integration_overview(graph).source)
+    assert nodes["dinkes"]["label"] == "Dinas Kesehatan\\n2 aplikasi, 1 internal (rencana)"
