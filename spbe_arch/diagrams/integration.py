@@ -67,7 +67,8 @@ def integration_view(
     also name the network (JIP, internet); parallel integrations merge into one edge with a
     count. Applications are grouped by owning unit; with `unit`, only the integrations of
     that unit's applications are drawn (their partners in their own units' boxes).
-    Applications with no integration are not drawn but counted in the legend.
+    Applications with no integration are not drawn; the legend names the isolated ones as
+    the audit does (SPBE-A001) and the national platforms' instances no line reaches.
     """
     if unit is not None and graph.kind(unit) != "units":
         raise SpbeError(_("unknown unit '{unit}'").format(unit=unit))
@@ -109,10 +110,6 @@ def integration_view(
     involved = {n for key in edges for n in key[:2]}
     apps = sorted(n for n in involved if graph.kind(n) == "applications")
     others = sorted(involved - set(apps))
-    scope = graph.active_applications if mine is None else mine
-    idle = sorted(
-        graph.name(n) for n in scope if graph.is_active(n) and n not in involved
-    )
 
     dot = new_digraph("integration", title, rankdir="LR")
     dot.attr("graph", ranksep="1.1", nodesep="0.25")
@@ -177,11 +174,38 @@ def integration_view(
     notes = ["Label garis: SPLP = melalui SPLP; jaringan (JIP / internet); Nx = N integrasi"]
     if any(key[3] for key in edges):
         notes.append(_PLANNED_NOTE)
-    if idle:
-        names = ", ".join(idle[:6]) + (f", +{len(idle) - 6}" if len(idle) > 6 else "")
-        notes.append(f"{len(idle)} aplikasi aktif tanpa integrasi: {names}")
+    notes += _unintegrated_notes(graph, mine, involved)
     add_legend(dot, node_keys, edge_keys, notes=notes)
     return dot
+
+
+def _unintegrated_notes(graph: ArchGraph, mine: set[str] | None, drawn: set[str]) -> list[str]:
+    """The legend's notes on active applications without integration, in the map's scope:
+    the isolated ones by the audit's definition (SPBE-A001, so that the map and the audit
+    count the same applications), then the instances of national platforms no line reaches,
+    which A001 leaves out. A model that records no integration has neither (unknown)."""
+    from ..audit import integrations_recorded, isolated_applications
+
+    if not integrations_recorded(graph):
+        return ["Model ini belum mencatat integrasi"] if graph.active_applications else []
+    scope = graph.active_applications if mine is None else mine
+    isolated = [a for a in isolated_applications(graph) if a in scope]
+    undrawn = [a for a in sorted(scope) if graph.is_active(a) and a not in drawn
+               and a not in isolated]
+    notes = []
+    if isolated:
+        notes.append(f"{len(isolated)} aplikasi terisolasi (SPBE-A001; manual dan login "
+                     f"bersama bukan integrasi): {_names(graph, isolated)}")
+    if undrawn:
+        notes.append(f"{len(undrawn)} instans platform nasional tanpa integrasi, tidak "
+                     f"digambar (di luar SPBE-A001): {_names(graph, undrawn)}")
+    return notes
+
+
+def _names(graph: ArchGraph, ids: list[str], *, shown: int = 6) -> str:
+    """The first `shown` names in name order, then how many more."""
+    names = sorted(graph.name(i) for i in ids)
+    return ", ".join(names[:shown]) + (f", +{len(names) - shown}" if len(names) > shown else "")
 
 
 def integration_overview(

@@ -136,8 +136,49 @@ def test_integration_view_counts_active_applications_left_out(make_model):
         }
     )
     source = integration_view(build_graph(load_model(root).architecture)).source
-    assert "1 aplikasi aktif tanpa integrasi: Aplikasi A" in dot_nodes(source)["legend"]["label"]
+    legend = dot_nodes(source)["legend"]["label"]
+    assert "Model ini belum mencatat integrasi" in legend  # unknown, not isolated
+    assert "Aplikasi A" not in legend and "terisolasi" not in legend
     assert "a" not in dot_nodes(source)
+
+
+_ISOLATION = {
+    "m.yaml": """\
+    units: [{id: u, name: Unit, kind: dinas}, {id: v, name: Unit V, kind: dinas}]
+    applications:
+      - {id: web, name: Website, kind: khusus, owner: u}
+      - {id: lapor-kab, name: LAPOR, kind: umum, platform: sp4n-lapor, owner: u}
+      - {id: simonev, name: SIMONEV, kind: khusus, owner: u}
+      - {id: sipd-kab, name: SIPD, kind: umum, platform: sipd, owner: u}
+      - {id: srikandi-kab, name: SRIKANDI, kind: umum, platform: srikandi, owner: u}
+      - {id: sitaru, name: SITARU, kind: khusus, owner: v}
+      - {id: simtaru, name: SIMTARU, kind: khusus, owner: v}
+      - {id: e-arsip, name: E-Arsip, kind: khusus, owner: v}
+    integrations:
+      - {id: i1, source: web, target: lapor-kab, via: shared_login}
+      - {id: i2, source: sipd-kab, target: simonev, via: manual}
+      - {id: i3, source: sitaru, target: simtaru, via: splp}
+    """
+}
+
+
+def test_integration_view_names_the_isolated_applications_the_audit_counts(make_model):
+    """The map's legend and SPBE-A001 count the same applications: manual and shared login
+    are not integration, and instances of national platforms (left out of A001, and drawn
+    only where a line reaches them) are named apart."""
+    from spbe_arch.audit import isolated_applications
+
+    graph = build_graph(load_model(make_model(_ISOLATION)).architecture)
+    assert list(isolated_applications(graph)) == ["e-arsip", "simonev", "web"]
+    legend = dot_nodes(integration_view(graph).source)["legend"]["label"]
+    assert "3 aplikasi terisolasi (SPBE-A001; manual dan login bersama bukan integrasi): " \
+        "E-Arsip, SIMONEV, Website" in legend.replace('<BR ALIGN="LEFT"/>', " ")
+    assert "1 instans platform nasional tanpa integrasi, tidak digambar (di luar " \
+        "SPBE-A001): SRIKANDI" in legend.replace('<BR ALIGN="LEFT"/>', " ")
+    unit = dot_nodes(integration_view(graph, unit="v").source)["legend"]["label"]
+    assert "1 aplikasi terisolasi (SPBE-A001; manual dan login bersama bukan integrasi): " \
+        "E-Arsip" in unit.replace('<BR ALIGN="LEFT"/>', " ")
+    assert "instans" not in unit
 
 
 def test_integration_view_source_is_byte_stable(make_model):
