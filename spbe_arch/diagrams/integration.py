@@ -16,6 +16,7 @@ from .style import (
     add_legend,
     edge_attrs,
     element_attrs,
+    glossed,
     integration_category,
     label,
     network_class,
@@ -55,7 +56,11 @@ def missing_dependencies(graph: ArchGraph) -> Iterator[tuple[str, str, str]]:
 
 
 def integration_view(
-    graph: ArchGraph, *, title: str = "Peta integrasi", unit: str | None = None
+    graph: ArchGraph,
+    *,
+    title: str = "Peta integrasi",
+    unit: str | None = None,
+    glosses: bool = True,
 ) -> "graphviz.Digraph":
     """Draw the integration map, of the whole model or of one unit's applications.
 
@@ -69,6 +74,7 @@ def integration_view(
     that unit's applications are drawn (their partners in their own units' boxes).
     Applications with no integration are not drawn; the legend names the isolated ones as
     the audit does (SPBE-A001) and the national platforms' instances no line reaches.
+    Without `glosses` the labels are in Indonesian only, else they carry English glosses.
     """
     if unit is not None and graph.kind(unit) != "units":
         raise SpbeError(_("unknown unit '{unit}'").format(unit=unit))
@@ -133,7 +139,7 @@ def integration_view(
     if SPLP in others:  # integrations that publish to SPLP itself
         dot.node(SPLP, **node_attrs("splp", "SPLP", tooltip=_SPLP_NAME, fontsize="13"))
     nationals = [n for n in others if graph.kind(n) == NATIONAL and n != SPLP]
-    _national_cluster(dot, graph, nationals)
+    _national_cluster(dot, graph, nationals, glosses)
     for node in others:
         if node not in nationals and node != SPLP and node in graph:
             dot.node(node, **element_attrs(graph, node))
@@ -175,7 +181,7 @@ def integration_view(
     if any(key[3] for key in edges):
         notes.append(_PLANNED_NOTE)
     notes += _unintegrated_notes(graph, mine, involved)
-    add_legend(dot, node_keys, edge_keys, notes=notes)
+    add_legend(dot, node_keys, edge_keys, notes=notes, glosses=glosses)
     return dot
 
 
@@ -209,7 +215,7 @@ def _names(graph: ArchGraph, ids: list[str], *, shown: int = 6) -> str:
 
 
 def integration_overview(
-    graph: ArchGraph, *, title: str = "Peta integrasi antarunit"
+    graph: ArchGraph, *, title: str = "Peta integrasi antarunit", glosses: bool = True
 ) -> "graphviz.Digraph":
     """Draw the integrations between units: one box per unit (with its number of
     applications), one per national platform, and one edge per pair and route carrying the
@@ -218,7 +224,7 @@ def integration_overview(
     development) are counted apart and drawn as the integration map draws them: dashed,
     "(rencana)", so that what runs today is never read off a plan. The overview of a model
     whose map is too large for a page; each unit's own map (`integration_view(graph,
-    unit=...)`) details it.
+    unit=...)`) details it. `glosses` as for `integration_view`.
     """
     def side(node: str) -> str:
         if graph.kind(node) == NATIONAL:
@@ -260,7 +266,7 @@ def integration_overview(
         if (node, True) in inside:
             attrs["label"] += f", {inside[(node, True)]} internal {_PLANNED_MARK}"
         dot.node(node or "_none", **attrs)
-    _national_cluster(dot, graph, nationals)
+    _national_cluster(dot, graph, nationals, glosses)
     for (tail, head, style, planned), count in sorted(counts.items()):
         attrs = edge_attrs(style, label=f"{count} {_PLANNED_MARK}" if planned else str(count))
         attrs["fontcolor"] = EDGE_STYLES[style].color
@@ -271,16 +277,21 @@ def integration_overview(
     notes = ["Angka pada garis: jumlah integrasi antara dua unit"]
     if any(key[3] for key in counts) or any(planned for _, planned in inside):
         notes.append(_PLANNED_NOTE)
-    add_legend(dot, ["units", *(["national"] if nationals else [])], edge_keys, notes=notes)
+    add_legend(dot, ["units", *(["national"] if nationals else [])], edge_keys, notes=notes,
+               glosses=glosses)
     return dot
 
 
-def _national_cluster(dot: "graphviz.Digraph", graph: ArchGraph, nationals: list[str]) -> None:
+def _national_cluster(
+    dot: "graphviz.Digraph", graph: ArchGraph, nationals: list[str], glosses: bool
+) -> None:
     """The national platforms an integration map shows, boxed together (none: no box)."""
     if nationals:
         with subgraph(dot, "cluster_national") as box:
             box.attr(
-                label="Platform nasional (national platforms)", fontsize="11", **NATIONAL_CLUSTER
+                label=glossed("Platform nasional", "national platforms", glosses),
+                fontsize="11",
+                **NATIONAL_CLUSTER,
             )
             for node in nationals:
                 box.node(node, **element_attrs(graph, node))
