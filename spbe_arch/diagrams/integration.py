@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from ..graph import NATIONAL, ArchGraph
 from ..io import SpbeError
 from ..model.i18n import gettext as _
+from ..model.rules.audit import ISOLATED_APPLICATION
 from ..model.types import Status
 from .style import (
     EDGE_STYLES,
@@ -73,7 +74,8 @@ def integration_view(
     count. Applications are grouped by owning unit; with `unit`, only the integrations of
     that unit's applications are drawn (their partners in their own units' boxes).
     Applications with no integration are not drawn; the legend names the isolated ones as
-    the audit does (SPBE-A001) and the national platforms' instances no line reaches.
+    the audit does (rule `isolated-application`) and the national platforms' instances no
+    line reaches.
     Without `glosses` the labels are in Indonesian only, else they carry English glosses.
     """
     if unit is not None and graph.kind(unit) != "units":
@@ -187,9 +189,10 @@ def integration_view(
 
 def _unintegrated_notes(graph: ArchGraph, mine: set[str] | None, drawn: set[str]) -> list[str]:
     """The legend's notes on active applications without integration, in the map's scope:
-    the isolated ones by the audit's definition (SPBE-A001, so that the map and the audit
-    count the same applications), then the instances of national platforms no line reaches,
-    which A001 leaves out. A model that records no integration has neither (unknown)."""
+    the isolated ones by the audit's definition (rule `isolated-application`, so that the map
+    and the audit count the same applications), then the instances of national platforms no
+    line reaches, which that rule leaves out. A model that records no integration has
+    neither (unknown)."""
     from ..audit import integrations_recorded, isolated_applications
 
     if not integrations_recorded(graph):
@@ -198,13 +201,14 @@ def _unintegrated_notes(graph: ArchGraph, mine: set[str] | None, drawn: set[str]
     isolated = [a for a in isolated_applications(graph) if a in scope]
     undrawn = [a for a in sorted(scope) if graph.is_active(a) and a not in drawn
                and a not in isolated]
+    rule = ISOLATED_APPLICATION.code
     notes = []
     if isolated:
-        notes.append(f"{len(isolated)} aplikasi terisolasi (SPBE-A001; manual dan login "
+        notes.append(f"{len(isolated)} aplikasi terisolasi ({rule}; manual dan login "
                      f"bersama bukan integrasi): {_names(graph, isolated)}")
     if undrawn:
         notes.append(f"{len(undrawn)} instans platform nasional tanpa integrasi, tidak "
-                     f"digambar (di luar SPBE-A001): {_names(graph, undrawn)}")
+                     f"digambar (di luar {rule}): {_names(graph, undrawn)}")
     return notes
 
 
