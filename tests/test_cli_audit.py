@@ -208,6 +208,7 @@ def test_impact_json_contract(runner, make_model):
             {"id": "int-01", "kind": "integrations", "path": ["splp", "int-01"]}
         ],
         "hosting_unknown": 0,
+        "network_unknown": 0,
     }
 
 
@@ -232,6 +233,79 @@ def test_impact_of_infrastructure_says_when_hosting_is_unknown(runner, make_mode
     known = make_model({"apps.yaml": APPS})
     assert "not recorded" not in runner.invoke(app, ["impact", str(known), "pdd-kab"]).stdout
     assert "not recorded" not in runner.invoke(app, ["impact", str(root), "simpus"]).stdout
+
+
+def test_impact_of_splp_says_nothing_of_hosting(runner, make_model):
+    """A gateway outage stops no data centre: where applications are hosted cannot matter."""
+    unknown = APPS.replace("    hosting: pdd-kab\n", "", 1)
+    root = make_model({"units.yaml": UNITS, "apps.yaml": unknown, "int.yaml": LINKED})
+    result = runner.invoke(app, ["impact", str(root), "splp"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines()[-1] == (
+        "0 applications, 0 services, 0 business processes stopped; 2 degraded; "
+        "1 integration broken; 0 units affected"
+    )
+    payload = runner.invoke(app, ["impact", str(root), "splp", "-f", "json"]).stdout
+    assert json.loads(payload)["hosting_unknown"] == 0
+
+
+NETWORKS = """\
+units:
+  - {id: dinkes, name: Dinas Kesehatan, kind: dinas, networks: [jip-kab]}
+  - {id: disdukcapil, name: Disdukcapil, kind: dinas, networks: [jip-kab]}
+infrastructure:
+  - {id: jip-kab, name: JIP Kabupaten, kind: jip}
+  - {id: inet, name: Internet, kind: internet}
+  - {id: pdd-kab, name: Pusat Data Daerah, kind: pusat_data_daerah, networks: [jip-kab, inet]}
+integrations:
+  - {id: int-01, source: siak-kab, target: simpus, via: splp, network: jip-kab}
+  - {id: int-02, source: simpus, target: siak-kab, via: api_direct}
+  - {id: int-03, source: siak-kab, target: simpus, via: file_transfer}
+  - {id: int-04, source: siak-kab, target: simpus, via: manual}
+  - {id: int-05, source: siak-kab, target: simpus, via: api_direct, network: inet}
+"""
+"""Two of the links (int-02, int-03) leave their network out; int-04 is no link (manual)."""
+
+
+def test_impact_of_a_network_counts_the_integrations_of_unknown_network(runner, make_model):
+    unknown = APPS.replace("    hosting: pdd-kab\n", "", 1)
+    root = make_model({"units.yaml": NETWORKS, "apps.yaml": unknown})
+    result = runner.invoke(app, ["impact", str(root), "jip-kab"])
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert "  int-01: jip-kab -> int-01" in lines
+    assert lines[-1] == (
+        "the network of 2 active integrations is not recorded: the outage may break them too"
+    )
+    assert "hosting" not in result.stdout  # no data centre of its stops
+    payload = json.loads(runner.invoke(app, ["impact", str(root), "jip-kab", "-f", "json"]).stdout)
+    assert (payload["network_unknown"], payload["hosting_unknown"]) == (2, 0)
+    markdown = runner.invoke(app, ["impact", str(root), "jip-kab", "-f", "markdown"]).stdout
+    assert "\nthe network of 2 active integrations is not recorded" in markdown
+    indonesian = runner.invoke(app, ["impact", str(root), "jip-kab", "--lang", "id"]).stdout
+    assert indonesian.splitlines()[-1] == (
+        "jaringan 2 integrasi aktif belum dicatat: gangguan ini mungkin juga memutusnya"
+    )
+    for other in ("pdd-kab", "simpus", "int-02", "splp"):
+        output = runner.invoke(app, ["impact", str(root), other]).stdout
+        assert "network of" not in output, other
+
+
+def test_impact_of_a_network_that_stops_a_data_centre_says_when_hosting_is_unknown(
+    runner, make_model
+):
+    unknown = APPS.replace("    hosting: pdd-kab\n", "", 1)
+    root = make_model({"units.yaml": NETWORKS, "apps.yaml": unknown})
+    lines = runner.invoke(app, ["impact", str(root), "jip-kab"]).stdout.splitlines()
+    assert "hosting" not in "\n".join(lines)
+    stops_one = NETWORKS.replace("networks: [jip-kab, inet]}", "networks: [inet]}")
+    root = make_model({"units.yaml": stops_one, "apps.yaml": unknown})
+    lines = runner.invoke(app, ["impact", str(root), "inet"]).stdout.splitlines()
+    assert "    pdd-kab: inet -> pdd-kab" in lines
+    assert lines[-1] == (
+        "the hosting of 1 active applications is not recorded: the outage may stop them too"
+    )
+    assert "network of" not in "\n".join(lines)  # the links of unknown network broke already
 
 
 def test_impact_unknown_id_exits_2_with_close_matches(runner, make_model):

@@ -39,6 +39,7 @@ from ..graph import NATIONAL, ArchGraph
 from ..io import SpbeError, national_platforms
 from ..model import PlatformKind
 from ..model.i18n import gettext as _
+from ..model.types import DATA_CENTRE_KINDS
 from .completeness import known_facts
 
 __all__ = ["ImpactResult", "UnknownElementError", "impact"]
@@ -94,8 +95,12 @@ class ImpactResult:
     integrations_broken: dict[str, Path] = field(default_factory=dict)
     kinds: dict[str, str] = field(default_factory=dict)
     hosting_unknown: int = 0
-    """Active local applications whose hosting the model does not give, when the element is
-    infrastructure or a national platform: the outage may stop them too (unknown, not safe)."""
+    """Active local applications whose hosting the model does not give, when the element is a
+    data centre (the national `pdn` included) or its failure stops one: the outage may stop
+    them too (unknown, not safe)."""
+    network_unknown: int = 0
+    """Integration links not reported broken that do not state their `network`, when the
+    element is a network (the national `jip` included): the outage may break them too."""
 
     def of_kind(self, kind: str, *, degraded: bool = False) -> list[str]:
         """Ids of one kind among the stopped (or degraded) elements, sorted."""
@@ -116,6 +121,7 @@ class ImpactResult:
             "units_affected": entries(self.units_affected),
             "integrations_broken": entries(self.integrations_broken),
             "hosting_unknown": self.hosting_unknown,
+            "network_unknown": self.network_unknown,
         }
 
 
@@ -253,10 +259,37 @@ def impact(
             result.kinds[node] = graph.kind(node) or ""
     for link in result.integrations_broken:
         result.kinds[link] = "integrations"
-    if propagate and root_kind in ("infrastructure", NATIONAL):  # a full impact, reported
+    if propagate:  # a full impact, reported
+        _count_unknowns(graph, root, platforms, result)
+    return result
+
+
+def _count_unknowns(graph: ArchGraph, root: str, platforms: dict, result: ImpactResult) -> None:
+    """What the failure may also reach through facts the model does not state: applications
+    of unknown hosting when a data centre fails, links of unknown network when a network does.
+    """
+    stopped_infrastructure = result.of_kind("infrastructure")
+    if any(_is_data_centre(graph, n, platforms) for n in (root, *stopped_infrastructure)):
         hosting = known_facts(graph)["applications.hosting"]
         result.hosting_unknown = hosting.of - hosting.known
-    return result
+    platform = platforms.get(root)
+    if graph.network_kind(root) is not None or (
+        platform is not None and platform.kind is PlatformKind.network
+    ):
+        result.network_unknown = sum(
+            1
+            for link in graph.links
+            if graph.integrations[link].network is None
+            and link not in result.integrations_broken
+        )
+
+
+def _is_data_centre(graph: ArchGraph, node: str, platforms: dict) -> bool:
+    """True for a data centre of the model or a national one (`pdn`)."""
+    if graph.kind(node) == "infrastructure":
+        return graph.element(node).kind in DATA_CENTRE_KINDS  # type: ignore[union-attr]
+    platform = platforms.get(node)
+    return platform is not None and platform.kind is PlatformKind.data_centre
 
 
 def _propagate(graph, root, root_kind, platforms, result, paths, down, degraded_apps) -> None:

@@ -7,6 +7,7 @@ from .style import (
     add_legend,
     edge_attrs,
     element_attrs,
+    glossed,
     label,
     new_digraph,
     node_attrs,
@@ -47,7 +48,7 @@ def _summary(result: "ImpactResult") -> list[str]:
 
 
 def impact_view(
-    graph: "ArchGraph", element: str, *, title: str | None = None
+    graph: "ArchGraph", element: str, *, title: str | None = None, glosses: bool = True
 ) -> "graphviz.Digraph":
     """Draw what stops (red) and what is degraded (amber) when `element` fails.
 
@@ -56,7 +57,7 @@ def impact_view(
     the way labels its edge (broken integrations ending a path are counted in the legend).
     Stopped and degraded elements keep the shape of their kind and sit inside the box of the
     unit that owns them; affected units have a red border. A failed integration is drawn as
-    a red parallelogram.
+    a red parallelogram. Without `glosses` the legend is in Indonesian only.
 
     Raises
     ------
@@ -149,6 +150,7 @@ def impact_view(
     edge_keys = ["impact"] + (["impact_degraded"] if result.degraded else [])
     notes = _summary(result)
     if len(nodes) == 1:
-        notes.insert(0, "Tidak ada elemen lain yang terdampak (no other element affected)")
-    add_legend(dot, node_keys, edge_keys, notes=notes)
+        notes.insert(0, glossed("Tidak ada elemen lain yang terdampak",
+                                "no other element affected", glosses))
+    add_legend(dot, node_keys, edge_keys, notes=notes, glosses=glosses)
     return dot

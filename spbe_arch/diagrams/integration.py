@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from ..graph import NATIONAL, ArchGraph
 from ..io import SpbeError
 from ..model.i18n import gettext as _
+from ..model.rules.audit import ISOLATED_APPLICATION
 from ..model.types import Status
 from ..validate.references import did_you_mean
 from .style import (
@@ -17,6 +18,7 @@ from .style import (
     add_legend,
     edge_attrs,
     element_attrs,
+    glossed,
     integration_category,
     label,
     network_class,
@@ -34,6 +36,13 @@ __all__ = ["integration_overview", "integration_view", "missing_dependencies"]
 _PLANNED = {Status.planned, Status.development}
 _NET_COLOUR = {"JIP": "#15803d", "internet": "#b91c1c"}
 _SPLP_NAME = "Sistem Penghubung Layanan Pemerintah (SPLP)"
+_PLANNED_MARK = "(rencana)"
+_PLANNED_NOTE = "Garis putus-putus + (rencana): integrasi direncanakan"
+
+
+def _planned_line(style: str) -> str:
+    """The line style of a planned integration: dashed (dotted for manual or shared login)."""
+    return "dotted" if style == "weak" else "dashed"
 
 
 def missing_dependencies(graph: ArchGraph) -> Iterator[tuple[str, str, str]]:
@@ -49,7 +58,11 @@ def missing_dependencies(graph: ArchGraph) -> Iterator[tuple[str, str, str]]:
 
 
 def integration_view(
-    graph: ArchGraph, *, title: str = "Peta integrasi", unit: str | None = None
+    graph: ArchGraph,
+    *,
+    title: str = "Peta integrasi",
+    unit: str | None = None,
+    glosses: bool = True,
 ) -> "graphviz.Digraph":
     """Draw the integration map, of the whole model or of one unit's applications.
 
@@ -61,7 +74,10 @@ def integration_view(
     also name the network (JIP, internet); parallel integrations merge into one edge with a
     count. Applications are grouped by owning unit; with `unit`, only the integrations of
     that unit's applications are drawn (their partners in their own units' boxes).
-    Applications with no integration are not drawn but counted in the legend.
+    Applications with no integration are not drawn; the legend names the isolated ones as
+    the audit does (rule `isolated-application`) and the national platforms' instances no
+    line reaches.
+    Without `glosses` the labels are in Indonesian only, else they carry English glosses.
     """
     if unit is not None and graph.kind(unit) != "units":
         close = did_you_mean(unit, graph.nodes("units")).strip()
@@ -105,10 +121,6 @@ def integration_view(
     involved = {n for key in edges for n in key[:2]}
     apps = sorted(n for n in involved if graph.kind(n) == "applications")
     others = sorted(involved - set(apps))
-    scope = graph.active_applications if mine is None else mine
-    idle = sorted(
-        graph.name(n) for n in scope if graph.is_active(n) and n not in involved
-    )
 
     dot = new_digraph("integration", title, rankdir="LR")
     dot.attr("graph", ranksep="1.1", nodesep="0.25")
@@ -132,7 +144,7 @@ def integration_view(
     if SPLP in others:  # integrations that publish to SPLP itself
         dot.node(SPLP, **node_attrs("splp", "SPLP", tooltip=_SPLP_NAME, fontsize="13"))
     nationals = [n for n in others if graph.kind(n) == NATIONAL and n != SPLP]
-    _national_cluster(dot, graph, nationals)
+    _national_cluster(dot, graph, nationals, glosses)
     for node in others:
         if node not in nationals and node != SPLP and node in graph:
             dot.node(node, **element_attrs(graph, node))
@@ -143,10 +155,10 @@ def integration_view(
         if count > 1 and style != "missing":
             texts.append(f"{count}x")
         if planned:
-            texts.append("(rencana)")
+            texts.append(_PLANNED_MARK)
         attrs = edge_attrs(style, tooltip=", ".join(i for i in slot["ids"] if i) or "")
         if planned:
-            attrs["style"] = "dashed" if style != "weak" else "dotted"
+            attrs["style"] = _planned_line(style)
         if texts:
             joined = ", ".join(texts) if style == "missing" else " ".join(texts)
             attrs["label"] = label(joined, width=28)
@@ -172,22 +184,54 @@ def integration_view(
     edge_keys = [k for k in ("splp", "direct", "weak", "missing") if k in used]
     notes = ["Label garis: SPLP = melalui SPLP; jaringan (JIP / internet); Nx = N integrasi"]
     if any(key[3] for key in edges):
-        notes.append("Garis putus-putus + (rencana): integrasi direncanakan")
-    if idle:
-        names = ", ".join(idle[:6]) + (f", +{len(idle) - 6}" if len(idle) > 6 else "")
-        notes.append(f"{len(idle)} aplikasi aktif tanpa integrasi: {names}")
-    add_legend(dot, node_keys, edge_keys, notes=notes)
+        notes.append(_PLANNED_NOTE)
+    notes += _unintegrated_notes(graph, mine, involved)
+    add_legend(dot, node_keys, edge_keys, notes=notes, glosses=glosses)
     return dot
 
 
+def _unintegrated_notes(graph: ArchGraph, mine: set[str] | None, drawn: set[str]) -> list[str]:
+    """The legend's notes on active applications without integration, in the map's scope:
+    the isolated ones by the audit's definition (rule `isolated-application`, so that the map
+    and the audit count the same applications), then the instances of national platforms no
+    line reaches, which that rule leaves out. A model that records no integration has
+    neither (unknown)."""
+    from ..audit import integrations_recorded, isolated_applications
+
+    if not integrations_recorded(graph):
+        return ["Model ini belum mencatat integrasi"] if graph.active_applications else []
+    scope = graph.active_applications if mine is None else mine
+    isolated = [a for a in isolated_applications(graph) if a in scope]
+    undrawn = [a for a in sorted(scope) if graph.is_active(a) and a not in drawn
+               and a not in isolated]
+    rule = ISOLATED_APPLICATION.code
+    notes = []
+    if isolated:
+        notes.append(f"{len(isolated)} aplikasi terisolasi ({rule}; manual dan login "
+                     f"bersama bukan integrasi): {_names(graph, isolated)}")
+    if undrawn:
+        notes.append(f"{len(undrawn)} instans platform nasional tanpa integrasi, tidak "
+                     f"digambar (di luar {rule}): {_names(graph, undrawn)}")
+    return notes
+
+
+def _names(graph: ArchGraph, ids: list[str], *, shown: int = 6) -> str:
+    """The first `shown` names in name order, then how many more."""
+    names = sorted(graph.name(i) for i in ids)
+    return ", ".join(names[:shown]) + (f", +{len(names) - shown}" if len(names) > shown else "")
+
+
 def integration_overview(
-    graph: ArchGraph, *, title: str = "Peta integrasi antarunit"
+    graph: ArchGraph, *, title: str = "Peta integrasi antarunit", glosses: bool = True
 ) -> "graphviz.Digraph":
     """Draw the integrations between units: one box per unit (with its number of
     applications), one per national platform, and one edge per pair and route carrying the
     number of integrations (green through SPLP, amber direct, grey manual or shared login,
-    dashed red for data used with no integration). The overview of a model whose map is too
-    large for a page; each unit's own map (`integration_view(graph, unit=...)`) details it.
+    dashed red for data used with no integration). Planned integrations (planned or in
+    development) are counted apart and drawn as the integration map draws them: dashed,
+    "(rencana)", so that what runs today is never read off a plan. The overview of a model
+    whose map is too large for a page; each unit's own map (`integration_view(graph,
+    unit=...)`) details it. `glosses` as for `integration_view`.
     """
     def side(node: str) -> str:
         if graph.kind(node) == NATIONAL:
@@ -195,25 +239,27 @@ def integration_overview(
         owners = graph.sources(node, "owns")
         return owners[0] if owners else ""
 
-    counts: dict[tuple[str, str, str], int] = {}
-    inside: dict[str, int] = {}
+    counts: dict[tuple[str, str, str, bool], int] = {}
+    inside: dict[tuple[str, bool], int] = {}
     for edge in graph.integrations.values():
         if edge.status == Status.retired:
             continue
         tail, head = side(edge.source), side(edge.target)
+        planned = edge.status in _PLANNED
         if tail == head:
-            inside[tail] = inside.get(tail, 0) + 1
+            inside[(tail, planned)] = inside.get((tail, planned), 0) + 1
             continue
-        key = (tail, head, integration_category(edge.via))
+        key = (tail, head, integration_category(edge.via), planned)
         counts[key] = counts.get(key, 0) + 1
     for producer, consumer, _data in missing_dependencies(graph):
         tail, head = side(producer), side(consumer)
         if tail != head:
-            counts[(tail, head, "missing")] = counts.get((tail, head, "missing"), 0) + 1
+            key = (tail, head, "missing", False)
+            counts[key] = counts.get(key, 0) + 1
 
     dot = new_digraph("integration_overview", title, rankdir="LR")
     dot.attr("graph", ranksep="0.5", nodesep="0.12")
-    nodes = sorted({n for key in counts for n in key[:2]} | set(inside))
+    nodes = sorted({n for key in counts for n in key[:2]} | {unit for unit, _ in inside})
     nationals = [n for n in nodes if graph.kind(n) == NATIONAL]
     for node in nodes:
         if node in nationals:
@@ -221,29 +267,38 @@ def integration_overview(
         apps = sum(1 for a in graph.targets(node, "owns") if graph.kind(a) == "applications")
         text = graph.name(node) if node else "Tanpa unit"
         attrs = node_attrs("units", text)
-        attrs["label"] = label(text, width=26) + f"\\n{apps} aplikasi" + (
-            f", {inside[node]} integrasi internal" if node in inside else ""
-        )
+        attrs["label"] = label(text, width=26) + f"\\n{apps} aplikasi"
+        if (node, False) in inside:
+            attrs["label"] += f", {inside[(node, False)]} integrasi internal"
+        if (node, True) in inside:
+            attrs["label"] += f", {inside[(node, True)]} internal {_PLANNED_MARK}"
         dot.node(node or "_none", **attrs)
-    _national_cluster(dot, graph, nationals)
-    for (tail, head, style), count in sorted(counts.items()):
-        attrs = edge_attrs(style, label=str(count))
+    _national_cluster(dot, graph, nationals, glosses)
+    for (tail, head, style, planned), count in sorted(counts.items()):
+        attrs = edge_attrs(style, label=f"{count} {_PLANNED_MARK}" if planned else str(count))
         attrs["fontcolor"] = EDGE_STYLES[style].color
+        if planned:
+            attrs["style"] = _planned_line(style)
         dot.edge(tail or "_none", head or "_none", **attrs)
     edge_keys = [k for k in ("splp", "direct", "weak", "missing") if k in {c[2] for c in counts}]
-    add_legend(
-        dot, ["units", *(["national"] if nationals else [])], edge_keys,
-        notes=["Angka pada garis: jumlah integrasi antara dua unit"],
-    )
+    notes = ["Angka pada garis: jumlah integrasi antara dua unit"]
+    if any(key[3] for key in counts) or any(planned for _, planned in inside):
+        notes.append(_PLANNED_NOTE)
+    add_legend(dot, ["units", *(["national"] if nationals else [])], edge_keys, notes=notes,
+               glosses=glosses)
     return dot
 
 
-def _national_cluster(dot: "graphviz.Digraph", graph: ArchGraph, nationals: list[str]) -> None:
+def _national_cluster(
+    dot: "graphviz.Digraph", graph: ArchGraph, nationals: list[str], glosses: bool
+) -> None:
     """The national platforms an integration map shows, boxed together (none: no box)."""
     if nationals:
         with subgraph(dot, "cluster_national") as box:
             box.attr(
-                label="Platform nasional (national platforms)", fontsize="11", **NATIONAL_CLUSTER
+                label=glossed("Platform nasional", "national platforms", glosses),
+                fontsize="11",
+                **NATIONAL_CLUSTER,
             )
             for node in nationals:
                 box.node(node, **element_attrs(graph, node))

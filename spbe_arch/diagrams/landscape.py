@@ -9,6 +9,7 @@ from .style import (
     NATIONAL_CLUSTER,
     add_legend,
     element_attrs,
+    glossed,
     label,
     new_digraph,
     node_attrs,
@@ -30,6 +31,7 @@ def landscape_view(
     title: str = "Lanskap aplikasi",
     columns: int = 3,
     max_apps: int = 12,
+    glosses: bool = True,
 ) -> "graphviz.Digraph":
     """Draw the application landscape: units as clusters, national platforms in their own box.
 
@@ -44,6 +46,8 @@ def landscape_view(
     max_apps : int
         A unit with more applications shows the first `max_apps - 1` (by name) and one
         "+N more" box, so that a 300-application model stays readable.
+    glosses : bool
+        Labels in Indonesian with English glosses (the default), or in Indonesian only.
 
     Returns
     -------
@@ -101,7 +105,8 @@ def landscape_view(
     if nationals:
         with subgraph(dot, "cluster_national") as box:
             box.attr(
-                label="Platform nasional yang dipakai (national platforms in use)",
+                label=glossed("Platform nasional yang dipakai", "national platforms in use",
+                              glosses),
                 fontsize="12",
                 **NATIONAL_CLUSTER,
             )
@@ -139,7 +144,8 @@ def landscape_view(
         notes.append(f"Unit tanpa aplikasi: {shown_names}")
     if nationals:
         notes.insert(0, "Aplikasi umum: instans platform nasional di kotak oranye")
-    add_legend(dot, node_keys, [], notes=notes, after=boxes[-1][-1] if boxes else None)
+    add_legend(dot, node_keys, [], notes=notes, after=boxes[-1][-1] if boxes else None,
+               glosses=glosses)
     return dot
 
 

@@ -80,6 +80,7 @@ def layered_view(
     service: str | None = None,
     title: str = "Arsitektur berlapis",
     per_row: int = 10,
+    glosses: bool = True,
 ) -> "graphviz.Digraph":
     """Draw the layers, each a horizontal lane, for the whole model or filtered.
 
@@ -98,6 +99,8 @@ def layered_view(
     per_row : int
         A layer with more elements wraps into rows of this many, so that the whole model
         stays readable.
+    glosses : bool
+        Labels in Indonesian with English glosses (the default), or in Indonesian only.
 
     Raises
     ------
@@ -125,10 +128,11 @@ def layered_view(
                 same.attr(rank="same")
                 anchor = f"~layer-{index}-{start // per_row}"
                 if start == 0:
+                    gloss = (f'<BR/><FONT COLOR="#64748b"><I>{title_en}</I></FONT>'
+                             if glosses else "")
                     same.node(
                         anchor,
-                        label=f'<<B>{title_id}</B><BR/><FONT COLOR="#64748b"><I>{title_en}'
-                        "</I></FONT>>",
+                        label=f"<<B>{title_id}</B>{gloss}>",
                         shape="box",
                         style="filled",
                         fillcolor=lane,
@@ -178,6 +182,7 @@ def layered_view(
         node_keys.append("national")
     order = ("realizes", "writes", "reads", "hosted_on")
     add_legend(
-        dot, node_keys, [k for k in order if k in edge_keys], after=anchors[-1] if anchors else None
+        dot, node_keys, [k for k in order if k in edge_keys],
+        after=anchors[-1] if anchors else None, glosses=glosses,
     )
     return dot

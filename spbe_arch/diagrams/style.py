@@ -32,6 +32,7 @@ __all__ = [
     "add_legend",
     "edge_attrs",
     "element_attrs",
+    "glossed",
     "integration_category",
     "label",
     "network_class",
@@ -48,6 +49,8 @@ NATIONAL_CLUSTER = {"style": "rounded,filled", "fillcolor": "#fff7ed", "color": 
 """How the box grouping national platforms is drawn, on every view that has one."""
 
 _INK = "#1f2937"
+_NOTE_WIDTH = 64
+"""Characters per line of a legend's notes, at most."""
 _MUTED = "#64748b"
 
 
@@ -342,11 +345,22 @@ def _line(style: EdgeStyle) -> str:
     )
 
 
-def _row(left: str, legend_id: str, legend_en: str) -> str:
-    return (
-        f'<TR>{left}<TD ALIGN="LEFT">{_html(legend_id)} '
-        f'<FONT COLOR="{_MUTED}"><I>{_html(legend_en)}</I></FONT></TD></TR>'
-    )
+def glossed(text_id: str, text_en: str, glosses: bool) -> str:
+    """A label in Indonesian, followed by its English gloss in parentheses when `glosses`.
+
+    Examples
+    --------
+    >>> glossed("Platform nasional", "national platforms", True)
+    'Platform nasional (national platforms)'
+    >>> glossed("Platform nasional", "national platforms", False)
+    'Platform nasional'
+    """
+    return f"{text_id} ({text_en})" if glosses else text_id
+
+
+def _row(left: str, legend_id: str, legend_en: str | None) -> str:
+    gloss = f' <FONT COLOR="{_MUTED}"><I>{_html(legend_en)}</I></FONT>' if legend_en else ""
+    return f'<TR>{left}<TD ALIGN="LEFT">{_html(legend_id)}{gloss}</TD></TR>'
 
 
 def add_legend(
@@ -356,33 +370,37 @@ def add_legend(
     *,
     notes: Iterable[str] = (),
     after: str | None = None,
+    glosses: bool = True,
 ) -> None:
     """Add the legend (a table node) listing the given node and edge styles, in that order.
 
     `notes` are extra lines (e.g. "12 applications without integration not drawn"); `after`
     is a node the legend is placed below (or right of, left to right), so it does not
-    stretch the first row.
+    stretch the first row. Without `glosses` the legend is in Indonesian only (a report in
+    Indonesian), else each entry carries its English gloss.
     """
-    rows = [_row(_swatch(NODE_STYLES[k]), NODE_STYLES[k].legend_id, NODE_STYLES[k].legend_en)
-            for k in dict.fromkeys(node_keys)]
-    rows += [_row(_line(EDGE_STYLES[k]), EDGE_STYLES[k].legend_id, EDGE_STYLES[k].legend_en)
-             for k in dict.fromkeys(edge_keys)]
+    nodes = [NODE_STYLES[k] for k in dict.fromkeys(node_keys)]
+    edges = [EDGE_STYLES[k] for k in dict.fromkeys(edge_keys)]
+    rows = [_row(_swatch(s), s.legend_id, s.legend_en if glosses else None) for s in nodes]
+    rows += [_row(_line(s), s.legend_id, s.legend_en if glosses else None) for s in edges]
+    # Graphviz spreads a cell's slack over the columns of the table inside it, which would
+    # part swatches from their words: the notes wrap at about the width of the rows
+    words = [s.legend_id + (f" {s.legend_en}" if glosses else "") for s in [*nodes, *edges]]
+    width = min(_NOTE_WIDTH, max(32, max(map(len, words), default=0) + 6))
     items = (
         '<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="3" CELLPADDING="1">'
         f'{"".join(rows)}</TABLE>'
     )
-    lines = [
-        '<TR><TD ALIGN="LEFT"><B>Legenda</B> '
-        f'<FONT COLOR="{_MUTED}"><I>Legend</I></FONT></TD></TR>',
-    ]
+    gloss = f' <FONT COLOR="{_MUTED}"><I>Legend</I></FONT>' if glosses else ""
+    lines = [f'<TR><TD ALIGN="LEFT"><B>Legenda</B>{gloss}</TD></TR>']
     if rows:
         lines.append(f'<TR><TD ALIGN="LEFT">{items}</TD></TR>')
     notes = list(notes)
     if not rows and not notes:
-        notes = ["Tidak ada elemen untuk digambar (nothing to draw)"]
+        notes = [glossed("Tidak ada elemen untuk digambar", "nothing to draw", glosses)]
     for note in notes:
         wrapped = '<BR ALIGN="LEFT"/>'.join(
-            _html(part) for part in textwrap.wrap(note, width=64, break_long_words=False)
+            _html(part) for part in textwrap.wrap(note, width=width, break_long_words=False)
         )
         lines.append(
             f'<TR><TD ALIGN="LEFT"><FONT COLOR="{_MUTED}">{wrapped}<BR ALIGN="LEFT"/>'

@@ -32,6 +32,7 @@ def diagram(
     unit: str | None = None,
     service: str | None = None,
     element: str | None = None,
+    glosses: bool = True,
 ) -> "graphviz.Digraph":
     """Build one view (see `VIEWS`) of the model whose graph is `graph`.
 
@@ -47,6 +48,9 @@ def diagram(
         one unit's applications.
     element : str
         The failing element of the impact view (required there).
+    glosses : bool
+        Labels and legend in Indonesian with English glosses (the default: the `diagram`
+        command), or in Indonesian only (a report in Indonesian).
 
     Raises
     ------
@@ -65,16 +69,18 @@ def diagram(
     instansi = graph.arch.instansi
     owner = f" - {instansi.name}" if instansi else ""
     if view == "landscape":
-        return landscape_view(graph, title=_TITLES[view] + owner)
+        return landscape_view(graph, title=_TITLES[view] + owner, glosses=glosses)
     if view == "integration":
         scope = f" ({graph.name(unit)})" if unit in graph else ""
-        return integration_view(graph, title=_TITLES[view] + scope + owner, unit=unit)
+        return integration_view(graph, title=_TITLES[view] + scope + owner, unit=unit,
+                                glosses=glosses)
     if view == "overview":
-        return integration_overview(graph, title=_TITLES[view] + owner)
+        return integration_overview(graph, title=_TITLES[view] + owner, glosses=glosses)
     if view == "layered":
         focus = unit or service
         scope = f" ({graph.name(focus)})" if focus in graph else ""
-        return layered_view(graph, unit=unit, service=service, title=_TITLES[view] + scope + owner)
+        return layered_view(graph, unit=unit, service=service, title=_TITLES[view] + scope + owner,
+                            glosses=glosses)
     if element is None:
         raise SpbeError(_("the impact view needs --element ID (the element that fails)"))
-    return impact_view(graph, element)
+    return impact_view(graph, element, glosses=glosses)

@@ -185,16 +185,21 @@ def impact_text(result: "ImpactResult", *, name: str | None = None) -> list[str]
             indent = "    " if grouped else "  "
             for element_id in ids:
                 lines.append(f"{indent}{element_id}: {' -> '.join(items[element_id])}")
-    lines += ["", impact_summary(result), *_unknown_hosting(result)]
+    lines += ["", impact_summary(result), *_unknowns(result)]
     return lines
 
 
-def _unknown_hosting(result: "ImpactResult") -> list[str]:
-    """What the impact cannot tell: applications whose hosting the model does not give."""
-    if not result.hosting_unknown:
-        return []
-    return [_("the hosting of {count} active applications is not recorded: the outage may "
-              "stop them too").format(count=result.hosting_unknown)]
+def _unknowns(result: "ImpactResult") -> list[str]:
+    """What the impact cannot tell: applications whose hosting, integrations whose network
+    the model does not give."""
+    lines = []
+    if result.hosting_unknown:
+        lines.append(_("the hosting of {count} active applications is not recorded: the "
+                       "outage may stop them too").format(count=result.hosting_unknown))
+    if result.network_unknown:
+        lines.append(_("the network of {count} active integrations is not recorded: the "
+                       "outage may break them too").format(count=result.network_unknown))
+    return lines
 
 
 def impact_markdown(result: "ImpactResult", *, name: str | None = None) -> str:
@@ -202,8 +207,8 @@ def impact_markdown(result: "ImpactResult", *, name: str | None = None) -> str:
     label = f" ({name})" if name and name != result.element else ""
     lines = [_("### Impact of `{element}`{name} failing").format(
         element=result.element, name=label), "", impact_summary(result)]
-    if result.hosting_unknown:
-        lines += ["", *_unknown_hosting(result)]
+    for line in _unknowns(result):
+        lines += ["", line]
     for _key, title, items in _sections(result):
         lines += ["", f"#### {title.capitalize()} ({len(items)})", ""]
         if not items:

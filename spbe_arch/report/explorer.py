@@ -3,12 +3,14 @@
 The report's script (`templates/explorer.js`) reads it to search, filter and show an
 application's integrations, data, hosting and what its failure would stop (the impact
 analysis of each application, computed here: about 1 ms each, 3 s for 2,600 applications).
+Words are in the report's language, as the inventory writes them (mechanisms, statuses);
+ids stay ids where the script filters by them.
 """
 
 import json
 from typing import TYPE_CHECKING, Any
 
-from .labels import NETWORK_SHORT, STATUS, TEXT
+from .labels import HOSTING, NETWORK_SHORT, STATUS, TEXT, VIA
 
 if TYPE_CHECKING:
     from ..graph import ArchGraph
@@ -39,6 +41,21 @@ def unit_names(graph: "ArchGraph") -> dict[str, str]:
             for u in units}
 
 
+def _runs_where(graph: "ArchGraph", platform: str | None, side: int) -> dict[str, str]:
+    """Where an application without `hosting:` runs, as the explorer writes it in its table
+    (`hw`) and its details (`hwd`): an instance of a national platform runs where the
+    platform's operator runs it; for any other it is not recorded (unknown, never "none")."""
+    if platform is None:
+        unknown = TEXT["x_hosting_unknown"][side]
+        return {"hw": unknown, "hwd": unknown}
+    operator = getattr(graph.element(platform), "operator", None)
+    if operator:
+        detail = TEXT["x_run_by_operator"][side].format(operator=operator)
+    else:
+        detail = TEXT["x_run_by_platform"][side].format(platform=graph.name(platform))
+    return {"hw": HOSTING["national"][side], "hwd": detail}
+
+
 def explorer_data(graph: "ArchGraph", lang: str) -> str:
     """The explorer's JSON: safe to put inside a `<script type="application/json">` (no `<`,
     `>` or `&` in it: they are written as JSON escapes)."""
@@ -58,13 +75,15 @@ def explorer_data(graph: "ArchGraph", lang: str) -> str:
     with_impacts = len(graph.nodes("applications")) <= IMPACT_LIMIT
     for app in graph.nodes("applications"):
         element = graph.element(app)
+        hosting = named(graph.hosting(app))
         apps.append({
             "id": app,
             "n": element.name,
             "u": named(element.owner),
             "k": str(element.kind),
             "s": STATUS[str(element.status)][side],
-            "h": named(graph.hosting(app)),
+            "h": hosting,
+            **({} if hosting else _runs_where(graph, element.platform, side)),
             "p": named(element.platform),
             "r": [named(d) for d in element.reads],
             "w": [named(d) for d in element.writes],
@@ -103,6 +122,7 @@ def explorer_data(graph: "ArchGraph", lang: str) -> str:
         "impacts": impacts if with_impacts else None,
         "units": sorted({a["u"] for a in apps if a["u"]}, key=lambda u: names[u].casefold()),
         "hosts": hosts,
+        "via": {str(via): words[side] for via, words in VIA.items()},
     }
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
     # nothing in it can close or confuse the <script> element that holds it

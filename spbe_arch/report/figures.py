@@ -247,7 +247,9 @@ def diagrams(graph: "ArchGraph", model: str, lang: str) -> tuple[list[Diagram], 
             diagrams.append(Diagram(key, title, "", caption, command, None, reason, folded))
             continue
         try:
-            source = build_diagram(graph, view, **options).source
+            # a report in Indonesian is in one language; in English the diagrams' Indonesian
+            # labels keep their English glosses
+            source = build_diagram(graph, view, glosses=lang != "id", **options).source
             if engine is None:
                 raise SpbeError(_("no Graphviz engine: install graphviz or graphviz-pure"))
         except SpbeError as exc:

@@ -174,6 +174,13 @@ TEXT: dict[str, tuple[str, str]] = {
     "x_kind": ("Jenis", "Kind"),
     "x_status": ("Status", "Status"),
     "x_hosting": ("Tempat penyelenggaraan", "Hosting"),
+    "x_hosting_unknown": ("belum tercatat", "not recorded"),
+    "x_run_by_operator": (
+        "dikelola {operator} (platform nasional)", "run by {operator} (national platform)"
+    ),
+    "x_run_by_platform": (
+        "dikelola pengelola {platform}", "run by the operator of {platform}"
+    ),
     "x_via": ("Mekanisme", "Mechanism"),
     "x_integrations": ("Integrasi", "Integrations"),
     "x_data": ("Data", "Data"),

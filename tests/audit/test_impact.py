@@ -137,6 +137,7 @@ def test_impact_as_dict_is_stable_json(graph):
         "units_affected": [],
         "integrations_broken": [],
         "hosting_unknown": 0,
+        "network_unknown": 0,
     }
 
 

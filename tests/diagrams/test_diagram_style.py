@@ -27,6 +27,29 @@ def test_every_view_carries_the_legend(make_model):
         assert "<B>Legenda</B>" in legend["label"]
 
 
+def _glosses(source: str) -> list[str]:
+    """The English glosses a diagram carries: every legend entry's, and the labels'."""
+    words = [s.legend_en for s in [*NODE_STYLES.values(), *EDGE_STYLES.values()]]
+    words += ["Legend", "national platforms", "no other element affected", "business processes"]
+    return sorted({w for w in words if f">{w}<" in source or f"({w}" in source})
+
+
+def test_every_view_without_glosses_is_in_indonesian_only(make_model):
+    """A report in Indonesian is in one language; the `diagram` command keeps the glosses."""
+    from spbe_arch.diagrams import diagram
+
+    _, graph = tiny(make_model)
+    views = [("landscape", {}), ("integration", {}), ("overview", {}), ("layered", {}),
+             ("impact", {"element": "pdd"}), ("impact", {"element": "sipd-kab"})]
+    for view, options in views:
+        glossed = diagram(graph, view, **options).source
+        assert "Legend" in _glosses(glossed), view
+        assert _glosses(diagram(graph, view, glosses=False, **options).source) == [], view
+    lone = diagram(graph, "impact", element="simpus", glosses=False).source
+    assert "Tidak ada elemen lain yang terdampak" in lone.replace('<BR ALIGN="LEFT"/>', " ")
+    assert "affected" not in lone
+
+
 def test_legend_texts_are_ascii_so_png_renderers_draw_them():
     for style in [*NODE_STYLES.values(), *EDGE_STYLES.values()]:
         assert style.legend_id.isascii() and style.legend_en.isascii()

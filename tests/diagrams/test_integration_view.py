@@ -136,8 +136,49 @@ def test_integration_view_counts_active_applications_left_out(make_model):
         }
     )
     source = integration_view(build_graph(load_model(root).architecture)).source
-    assert "1 aplikasi aktif tanpa integrasi: Aplikasi A" in dot_nodes(source)["legend"]["label"]
+    legend = dot_nodes(source)["legend"]["label"].replace('<BR ALIGN="LEFT"/>', " ")
+    assert "Model ini belum mencatat integrasi" in legend  # unknown, not isolated
+    assert "Aplikasi A" not in legend and "terisolasi" not in legend
     assert "a" not in dot_nodes(source)
+
+
+_ISOLATION = {
+    "m.yaml": """\
+    units: [{id: u, name: Unit, kind: dinas}, {id: v, name: Unit V, kind: dinas}]
+    applications:
+      - {id: web, name: Website, kind: khusus, owner: u}
+      - {id: lapor-kab, name: LAPOR, kind: umum, platform: sp4n-lapor, owner: u}
+      - {id: simonev, name: SIMONEV, kind: khusus, owner: u}
+      - {id: sipd-kab, name: SIPD, kind: umum, platform: sipd, owner: u}
+      - {id: srikandi-kab, name: SRIKANDI, kind: umum, platform: srikandi, owner: u}
+      - {id: sitaru, name: SITARU, kind: khusus, owner: v}
+      - {id: simtaru, name: SIMTARU, kind: khusus, owner: v}
+      - {id: e-arsip, name: E-Arsip, kind: khusus, owner: v}
+    integrations:
+      - {id: i1, source: web, target: lapor-kab, via: shared_login}
+      - {id: i2, source: sipd-kab, target: simonev, via: manual}
+      - {id: i3, source: sitaru, target: simtaru, via: splp}
+    """
+}
+
+
+def test_integration_view_names_the_isolated_applications_the_audit_counts(make_model):
+    """The map's legend and SPBE-A001 count the same applications: manual and shared login
+    are not integration, and instances of national platforms (left out of A001, and drawn
+    only where a line reaches them) are named apart."""
+    from spbe_arch.audit import isolated_applications
+
+    graph = build_graph(load_model(make_model(_ISOLATION)).architecture)
+    assert list(isolated_applications(graph)) == ["e-arsip", "simonev", "web"]
+    legend = dot_nodes(integration_view(graph).source)["legend"]["label"]
+    assert "3 aplikasi terisolasi (SPBE-A001; manual dan login bersama bukan integrasi): " \
+        "E-Arsip, SIMONEV, Website" in legend.replace('<BR ALIGN="LEFT"/>', " ")
+    assert "1 instans platform nasional tanpa integrasi, tidak digambar (di luar " \
+        "SPBE-A001): SRIKANDI" in legend.replace('<BR ALIGN="LEFT"/>', " ")
+    unit = dot_nodes(integration_view(graph, unit="v").source)["legend"]["label"]
+    assert "1 aplikasi terisolasi (SPBE-A001; manual dan login bersama bukan integrasi): " \
+        "E-Arsip" in unit.replace('<BR ALIGN="LEFT"/>', " ")
+    assert "instans" not in unit
 
 
 def test_integration_view_source_is_byte_stable(make_model):
@@ -161,3 +202,51 @@ def test_integration_overview_counts_integrations_between_units(make_model):
     assert edges[("dpmptsp", "oss")]["color"] == "#16a34a"
     assert edges[("dpmptsp", "bapenda")]["style"] == "dashed"  # data used with no integration
     assert "Dinas Kesehatan\\n2 aplikasi" in dot_nodes(source)["dinkes"]["label"]
+
+
+_PLANNED_PAIR = {
+    "m.yaml": """\
+    units:
+      - {id: dukcapil, name: Disdukcapil, kind: dinas}
+      - {id: rsud, name: RSUD, kind: badan}
+    data:
+      - {id: data-penduduk, name: Data penduduk, steward: dukcapil, producer: siak-kab}
+    applications:
+      - {id: siak-kab, name: SIAK, kind: khusus, owner: dukcapil, writes: [data-penduduk]}
+      - {id: simrs, name: SIMRS, kind: khusus, owner: rsud, reads: [data-penduduk]}
+      - {id: sirs, name: SIRS, kind: khusus, owner: rsud}
+      - {id: antrian, name: Antrian, kind: khusus, owner: rsud}
+    integrations:
+      - {id: int-now, source: siak-kab, target: sirs, via: splp, network: jip}
+      - {id: int-plan, source: siak-kab, target: simrs, via: splp, network: jip, status: planned}
+      - {id: int-dev, source: siak-kab, target: simrs, via: splp, status: development}
+      - {id: int-in, source: sirs, target: antrian, via: api_direct, status: planned}
+    """
+}
+
+
+def _edge_lines(source: str, tail: str, head: str) -> list[str]:
+    return [line.strip() for line in source.splitlines() if f"{tail} -> {head} " in line]
+
+
+def test_integration_overview_draws_planned_integrations_dashed_apart_from_running_ones(
+    make_model,
+):
+    loaded = load_model(make_model(_PLANNED_PAIR))
+    assert loaded.ok, loaded.findings
+    source = integration_overview(build_graph(loaded.architecture)).source
+    assert _edge_lines(source, "dukcapil", "rsud") == [
+        'dukcapil -> rsud [label=1 color="#dc2626" fontcolor="#dc2626" penwidth=1.5 style=dashed]',
+        'dukcapil -> rsud [label=1 color="#16a34a" fontcolor="#16a34a" penwidth=2]',
+        'dukcapil -> rsud [label="2 (rencana)" color="#16a34a" fontcolor="#16a34a" '
+        "penwidth=2 style=dashed]",
+    ]
+    nodes = dot_nodes(source)
+    assert nodes["rsud"]["label"] == "RSUD\\n3 aplikasi, 1 internal (rencana)"
+    assert "Garis putus-putus + (rencana): integrasi direncanakan" in nodes["legend"]["label"]
+
+
+def test_integration_overview_counts_planned_internal_integrations_apart(make_model):
+    _, graph = tiny(make_model)
+    nodes = dot_nodes(integration_overview(graph).source)
+    assert nodes["dinkes"]["label"] == "Dinas Kesehatan\\n2 aplikasi, 1 internal (rencana)"

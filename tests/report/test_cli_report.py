@@ -76,6 +76,27 @@ def test_report_in_english(runner, make_model, tmp_path):
     assert "Audit integrasi" not in text  # one language per report
 
 
+def test_report_in_indonesian_draws_diagrams_without_english_glosses(
+    runner, make_model, tmp_path
+):
+    import pytest
+
+    from spbe_arch.diagrams import find_engine
+
+    if find_engine() is None:
+        pytest.skip("no Graphviz engine")
+    for lang, glossed in (("id", False), ("en", True)):
+        out = tmp_path / lang
+        result = runner.invoke(app, ["report", str(make_model(MODEL)), "-o", str(out),
+                                     "--lang", lang])
+        assert result.exit_code == 0, result.output
+        html = (out / "index.html").read_text()
+        assert ">Legenda</text>" in html
+        assert (">Legend</text>" in html, ">direct, bypasses SPLP</text>" in html) == (
+            glossed, glossed
+        ), lang
+
+
 def test_report_of_a_missing_folder_exits_2(runner, tmp_path):
     result = runner.invoke(app, ["report", str(tmp_path / "nope"), "-o", str(tmp_path / "out")])
     assert result.exit_code == 2, result.output

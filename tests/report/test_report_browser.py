@@ -118,7 +118,7 @@ def test_explorer_searches_filters_and_shows_an_application(runner, tmp_path):
         assert units == {"Dinas Kesehatan"}
         _type(page, "x-unit", "")
         _type(page, "x-via", "file_transfer")
-        assert {r[2] for r in page.eval(_ROWS.format(table="x-ints"))} == {"file_transfer"}
+        assert {r[2] for r in page.eval(_ROWS.format(table="x-ints"))} == {"transfer berkas"}
         _type(page, "x-via", "")
         _type(page, "x-status", "direncanakan")
         assert {r[3] for r in page.eval(_ROWS.format(table="x-apps"))} == {"direncanakan"}
@@ -156,6 +156,100 @@ def test_explorer_searches_filters_and_shows_an_application(runner, tmp_path):
         )
     assert page.visit.console_errors == []
     assert page.visit.requests == [page.url]
+
+
+EXPLORED = {
+    "model.yaml": """\
+        units:
+          - {id: bapenda, name: Badan Pendapatan Daerah, kind: badan}
+          - {id: pupr, name: Dinas Pekerjaan Umum dan Penataan Ruang, kind: dinas}
+        platforms:
+          - {id: simprov, name: SIM Provinsi, kind: aplikasi_umum}
+        infrastructure:
+          - {id: pdd, name: Pusat Data Daerah, kind: pusat_data_daerah}
+        applications:
+          - {id: e-pbb, name: E-PBB, kind: khusus, owner: bapenda, hosting: pdd}
+          - {id: e-bphtb, name: E-BPHTB, kind: khusus, owner: bapenda}
+          - {id: sitaru, name: SITARU, kind: khusus, owner: pupr, status: development}
+          - {id: sipd-kab, name: SIPD, kind: umum, platform: sipd, owner: bapenda}
+          - {id: simprov-kab, name: SIM Prov, kind: umum, platform: simprov, owner: pupr}
+        integrations:
+          - {id: i1, source: e-pbb, target: e-bphtb, via: database_link}
+          - {id: i2, source: e-pbb, target: sipd-kab, via: api_direct}
+          - {id: i3, source: e-pbb, target: sitaru, via: file_transfer}
+          - {id: i4, source: sitaru, target: simprov-kab, via: shared_login}
+        """
+}
+
+_OVERFLOWING = (
+    "[...document.querySelectorAll('#x-apps td, #x-ints td')]"
+    ".filter(c => c.scrollWidth > c.clientWidth).map(c => c.innerText)"
+)
+_STATUS_LINES = (  # how many lines each status cell takes
+    "[...document.querySelectorAll('#x-apps tbody tr')].map(r => {"
+    " const range = document.createRange(); range.selectNodeContents(r.cells[3]);"
+    " return new Set([...range.getClientRects()].map(b => Math.round(b.top))).size; })"
+)
+
+
+@pytest.mark.parametrize(("lang", "words"), [
+    ("id", {
+        "rows": [
+            ["E-BPHTB", "Badan Pendapatan Daerah", "khusus", "aktif", "belum tercatat"],
+            ["E-PBB", "Badan Pendapatan Daerah", "khusus", "aktif", "Pusat Data Daerah"],
+            ["SIM Prov", "Dinas Pekerjaan Umum dan Penataan Ruang", "umum", "aktif",
+             "platform nasional"],
+            ["SIPD", "Badan Pendapatan Daerah", "umum", "aktif", "platform nasional"],
+            ["SITARU", "Dinas Pekerjaan Umum dan Penataan Ruang", "khusus", "pengembangan",
+             "belum tercatat"],
+        ],
+        "via": ["tautan basis data", "API langsung", "transfer berkas", "login bersama"],
+        "sipd": "Tempat penyelenggaraan\ndikelola Kementerian Dalam Negeri (platform nasional)",
+        "simprov": "Tempat penyelenggaraan\ndikelola pengelola SIM Provinsi",
+        "e-pbb": "→ E-BPHTB (tautan basis data)",
+    }),
+    ("en", {
+        "rows": [
+            ["E-BPHTB", "Badan Pendapatan Daerah", "khusus", "active", "not recorded"],
+            ["E-PBB", "Badan Pendapatan Daerah", "khusus", "active", "Pusat Data Daerah"],
+            ["SIM Prov", "Dinas Pekerjaan Umum dan Penataan Ruang", "umum", "active",
+             "national platform"],
+            ["SIPD", "Badan Pendapatan Daerah", "umum", "active", "national platform"],
+            ["SITARU", "Dinas Pekerjaan Umum dan Penataan Ruang", "khusus", "in development",
+             "not recorded"],
+        ],
+        "via": ["database link", "direct API", "file transfer", "shared login"],
+        "sipd": "Hosting\nrun by Kementerian Dalam Negeri (national platform)",
+        "simprov": "Hosting\nrun by the operator of SIM Provinsi",
+        "e-pbb": "→ E-BPHTB (database link)",
+    }),
+])
+def test_explorer_writes_mechanisms_statuses_and_hosting_in_words_that_fit(
+    runner, make_model, tmp_path, lang, words
+):
+    """As the inventory does: mechanisms in words, a status within its column, unknown
+    hosting "not recorded" and an aplikasi umum run by its platform's operator (never "-")."""
+    from report_browser import open_page
+
+    if find_chromium() is None:
+        pytest.skip("chromium is not installed (apt-get install chromium); CI installs it")
+    out = tmp_path / "report"
+    result = runner.invoke(app, ["report", str(make_model(EXPLORED)), "-o", str(out),
+                                 "--lang", lang])
+    assert result.exit_code == 0, result.output
+    with open_page(out / "index.html", width=1280) as page:
+        assert page.eval(_ROWS.format(table="x-apps")) == words["rows"]
+        assert [r[2] for r in page.eval(_ROWS.format(table="x-ints"))] == words["via"]
+        options = page.eval("[...document.getElementById('x-via').options].map(o => o.text)")
+        assert options[1:] == [words["via"][i] for i in (1, 0, 2, 3)]  # by code
+        assert page.eval(_OVERFLOWING) == []
+        assert page.eval(_STATUS_LINES) == [1] * 5  # "pengembangan" whole, on one line
+        for app_id in ("sipd-kab", "simprov-kab", "e-pbb"):
+            page.eval(f"location.hash = 'app={app_id}'")
+            page.eval("new Promise(r => setTimeout(r, 100))")
+            detail = page.eval("document.getElementById('x-detail').innerText")
+            assert words[app_id.split("-kab")[0]] in detail, detail
+    assert page.visit.console_errors == []
 
 
 def test_diagram_boxes_open_the_application(runner, tmp_path):

@@ -309,3 +309,24 @@ def test_units_sharing_a_name_are_told_apart_by_id_in_the_explorer(make_model):
     assert [data["names"][u] for u in data["units"]] == [
         "Dinas Kesehatan (kab1.dinkes)", "Dinas Kesehatan (kab2.dinkes)", "Sekretariat Daerah",
     ]
+
+
+def test_explorer_data_says_where_an_application_without_hosting_runs(make_model):
+    """Unknown hosting is "not recorded"; an aplikasi umum runs at its platform's operator."""
+    import json
+
+    from spbe_arch.graph import build_graph
+    from spbe_arch.report.explorer import explorer_data
+
+    graph = build_graph(load_model(make_model(TINY)).architecture)
+    apps = {a["id"]: a for a in json.loads(explorer_data(graph, "id"))["apps"]}
+    assert (apps["sicantik"]["h"], "hw" in apps["sicantik"]) == ("pdd", False)
+    assert (apps["dashboard"]["hw"], apps["dashboard"]["hwd"]) == (
+        "belum tercatat", "belum tercatat"
+    )
+    assert (apps["sipd-kab"]["hw"], apps["sipd-kab"]["hwd"]) == (
+        "platform nasional", "dikelola Kementerian Dalam Negeri (platform nasional)"
+    )
+    data = json.loads(explorer_data(graph, "en"))
+    assert data["via"]["database_link"] == "database link"
+    assert {a["id"]: a.get("hw") for a in data["apps"]}["dashboard"] == "not recorded"

@@ -15,6 +15,9 @@
   });
   function $(id) { return document.getElementById(id); }
   function name(id) { return id ? (N[id] || (byId[id] && byId[id].n) || id) : L.none; }
+  // where it runs: the stated hosting, else a national platform's operator or "not recorded"
+  function host(a, detail) { return a.h ? name(a.h) : detail ? a.hwd : a.hw; }
+  function via(code) { return D.via[code] || code; }  // a mechanism in words, as the inventory writes it
   function el(tag, attrs, children) {
     var node = document.createElement(tag);
     for (var k in attrs || {}) {
@@ -45,12 +48,12 @@
   fill(fKind, L.all_kinds, unique(D.apps.map(function (a) { return a.k; })));
   fill(fStatus, L.all_status, unique(D.apps.map(function (a) { return a.s; })));
   fill(fHost, L.all_hosting, D.hosts, name);
-  fill(fVia, L.all_via, unique(D.integrations.map(function (i) { return i.v; })));
+  fill(fVia, L.all_via, unique(D.integrations.map(function (i) { return i.v; })), via);
 
   // one lower-case text per application, searched by substring
   var haystack = {};
   D.apps.forEach(function (a) {
-    haystack[a.id] = [a.id, a.n, name(a.u), name(a.h), a.p ? name(a.p) : ""]
+    haystack[a.id] = [a.id, a.n, name(a.u), host(a), a.p ? name(a.p) : "", a.hwd || ""]
       .concat(a.r.map(name), a.w.map(name)).join(" ").toLowerCase();
   });
   function viaOf(a) {
@@ -73,7 +76,7 @@
     found.slice(0, LIMIT).forEach(function (a) {
       body.appendChild(el("tr", { "data-app": a.id }, [
         el("td", {}, [appLink(a.id)]), el("td", { text: name(a.u) }), el("td", { text: a.k }),
-        el("td", { text: a.s }), el("td", { text: name(a.h) }),
+        el("td", { text: a.s }), el("td", { text: host(a) }),
       ]));
     });
     $("x-count").textContent = found.length ? shown(found.length) : L.no_match;
@@ -86,7 +89,7 @@
     ibody.textContent = "";
     ints.slice(0, LIMIT).forEach(function (i) {
       ibody.appendChild(el("tr", {}, [
-        el("td", {}, [appLink(i.s)]), el("td", {}, [appLink(i.t)]), el("td", { "class": "mono", text: i.v }),
+        el("td", {}, [appLink(i.s)]), el("td", {}, [appLink(i.t)]), el("td", { text: via(i.v) }),
         el("td", { text: i.net }), el("td", { text: i.d.map(name).join(", ") }),
       ]));
     });
@@ -118,12 +121,12 @@
       el("dt", { text: L.unit }), el("dd", { text: name(a.u) }),
       el("dt", { text: L.kind }), el("dd", { text: a.k + (a.p ? " · " + name(a.p) : "") }),
       el("dt", { text: L.status }), el("dd", { text: a.s }),
-      el("dt", { text: L.hosting }), el("dd", { text: name(a.h) }),
+      el("dt", { text: L.hosting }), el("dd", { text: host(a, true) }),
     ]));
     var ints = (out[id] || []).map(function (i) {
-      return el("span", {}, ["→ ", appLink(i.t), " (" + i.v + (i.net ? ", " + i.net : "") + ")"]);
+      return el("span", {}, ["→ ", appLink(i.t), " (" + via(i.v) + (i.net ? ", " + i.net : "") + ")"]);
     }).concat((into[id] || []).map(function (i) {
-      return el("span", {}, ["← ", appLink(i.s), " (" + i.v + (i.net ? ", " + i.net : "") + ")"]);
+      return el("span", {}, ["← ", appLink(i.s), " (" + via(i.v) + (i.net ? ", " + i.net : "") + ")"]);
     }));
     panel.appendChild(list(L.integrations, ints));
     panel.appendChild(list(L.reads, a.r.map(name)));
