@@ -317,6 +317,17 @@ def test_validate_a_single_file_outside_a_model_folder_is_a_model_by_itself(runn
     assert result.output.splitlines()[-1] == "0 errors, 0 warnings in 1 files (1 elements)"
 
 
+def test_validate_a_one_file_model_kept_below_a_model_folder_is_still_itself(runner, make_model):
+    """Its own `instansi:` makes it a model: the folder above does not claim it."""
+    root = make_model(BROKEN)
+    one = root / "drafts" / "one.yaml"
+    one.parent.mkdir()
+    one.write_text("instansi: {id: kab-x, name: Kab X, level: kabupaten}\n" + UNIT)
+    result = runner.invoke(app, ["validate", str(one)])
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines()[-1] == "0 errors, 0 warnings in 1 files (1 elements)"
+
+
 def test_validate_warns_of_an_empty_or_comment_only_file_and_exits_0(runner, make_model):
     root = make_model({
         "units.yaml": UNIT,

@@ -91,7 +91,11 @@ def model_folder(path: Path) -> Path:
 def folder_of(file: Path) -> Path | None:
     """The model folder a file belongs to, None for a single-file model: the nearest folder
     above it with a manifest, unless the file is in a hidden folder of it (which the model
-    does not read), written as the file's path was (relative or absolute) where it can be."""
+    does not read) or is a model by itself (it has its own top-level `instansi:`, which no
+    other file of a folder may: a one-file model kept below some other model folder stays
+    itself), written as the file's path was (relative or absolute) where it can be."""
+    if file.name != MANIFEST and _INSTANSI.search(_head(file)):
+        return None
     path = file.absolute()
     for up, folder in enumerate(path.parents):
         if (folder / MANIFEST).is_file():
@@ -100,6 +104,18 @@ def folder_of(file: Path) -> Path | None:
                 return None
             return file.parents[up] if up < len(file.parents) else folder  # as written
     return None
+
+
+_INSTANSI = re.compile(rb'^(?:\xef\xbb\xbf)?["\']?instansi["\']?\s*:', re.MULTILINE)
+"""A top-level `instansi:` key (after a byte-order mark, quoted or not): a manifest's."""
+
+
+def _head(file: Path) -> bytes:
+    """The file's bytes; nothing when it cannot be read (its reader will say why)."""
+    try:
+        return file.read_bytes()
+    except OSError:
+        return b""
 
 
 _POSITION = re.compile(r"line (\d+), column (\d+)")
