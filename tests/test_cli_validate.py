@@ -398,3 +398,25 @@ def test_validate_checks_entries_of_another_framework_against_their_own(runner, 
         ("SPBE-M008", 5, "framework 'evaluasi-2018' cannot be loaded: unknown framework "
                          "'evaluasi-2018'"),
     ]
+
+
+def test_validate_reports_an_invalid_elements_references_in_the_same_run(runner, tmp_path):
+    """All problems in one run: a type error does not hide the element's dangling hosting,
+    unknown platform, national id or self-integration until the type error is fixed."""
+    model = tmp_path / "m.yaml"
+    model.write_text("""\
+instansi: {id: kab, name: Kab, level: kabupaten}
+units: [{id: bpkd, name: BPKD, kind: dinas, networks: [jip]}]
+infrastructure: [{id: ruang-server, name: Ruang Server, kind: on_premise}]
+applications:
+  - {id: simda-kab, name: SIMDA, kind: Khusus, owner: bpkd, hosting: ruang-servr}
+  - {id: e-sakip, name: e-SAKIP, kind: umum, owner: bpkd, platform: esakip, status: aktif}
+  - {id: app-y, name: Y, kind: khusus, owner: bpkd, hosting: ruang-server}
+integrations:
+  - {id: int-x, source: app-y, target: app-y, via: api}
+""")
+    result = runner.invoke(app, ["validate", str(model), "--format", "json"])
+    assert result.exit_code == 1, result.output
+    found = [(f["code"], f["line"]) for f in json.loads(result.stdout)["findings"]]
+    assert found == [("SPBE-R003", 5), ("SPBE-R008", 5), ("SPBE-R014", 6), ("SPBE-R010", 6),
+                     ("SPBE-R003", 6), ("SPBE-R011", 9), ("SPBE-R003", 9)]

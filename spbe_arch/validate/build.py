@@ -62,6 +62,9 @@ class ArchitectureBuilder:
         self.arch = Architecture(root=root, files=list(files))
         self.findings: list[Finding] = []
         self.invalid_ids: dict[str, Source] = {}
+        self.partial: dict[str, dict[str, Any]] = {}
+        """Collection -> id -> what of an invalid element validated (`partial_element`), so
+        that its references are checked in the same run as its type errors."""
         self.unread: dict[str, Location] = {}
         """Ids written in files that could not be parsed -> where their syntax error is."""
         self._first: ParsedFile | None = None
@@ -103,7 +106,8 @@ class ArchitectureBuilder:
         if parsed.data.keys() >= FRAMEWORK_KEYS:
             return  # an evaluation framework kept with the model: `maturity` reads it
         for key, value in parsed.data.items():
-            _read_key(self.arch, parsed, str(key), value, findings, self.invalid_ids)
+            _read_key(self.arch, parsed, str(key), value, findings, self.invalid_ids,
+                      self.partial)
 
     def finish(self) -> tuple[Architecture, list[Finding], dict[str, Source]]:
         """The architecture, its findings and the ids of elements that failed validation."""
@@ -137,7 +141,7 @@ def build_architecture(
     return builder.finish()
 
 
-def _read_key(arch, parsed, key, value, findings, invalid_ids) -> None:
+def _read_key(arch, parsed, key, value, findings, invalid_ids, partial) -> None:
     where = Location(parsed.relative, key_path=(key,))
     if key == "instansi":
         is_manifest = parsed.relative == MANIFEST or len(arch.files) == 1
@@ -187,7 +191,7 @@ def _read_key(arch, parsed, key, value, findings, invalid_ids) -> None:
     if key == "platforms":
         _read_platforms(arch, parsed, value, findings, invalid_ids)
         return
-    _read_collection(arch, parsed, key, value, findings, invalid_ids)
+    _read_collection(arch, parsed, key, value, findings, invalid_ids, partial)
 
 
 def _read_entries(arch, parsed, key, value, findings) -> None:
@@ -233,7 +237,7 @@ def _read_platforms(arch, parsed, value, findings, invalid_ids) -> None:
         arch.platform_sources[platform.id] = Source(parsed.relative, "platforms", index)
 
 
-def _read_collection(arch, parsed, key, value, findings, invalid_ids) -> None:
+def _read_collection(arch, parsed, key, value, findings, invalid_ids, partial) -> None:
     cls = COLLECTIONS[key]
     try:
         elements = _list_adapter(cls).validate_python(value)
@@ -262,8 +266,10 @@ def _read_collection(arch, parsed, key, value, findings, invalid_ids) -> None:
             findings.extend(
                 _pydantic_findings(exc, parsed.relative, (key, index), item, element_id)
             )
-            if element_id is not None:
-                _remember_invalid(arch, parsed, key, index, element_id, findings, invalid_ids)
+            if element_id is not None and _remember_invalid(
+                arch, parsed, key, index, element_id, findings, invalid_ids
+            ):
+                partial.setdefault(key, {})[element_id] = partial_element(cls, item, exc)
             continue
         if _is_duplicate(arch, parsed, key, index, element.id, findings, invalid_ids):
             continue
@@ -289,9 +295,40 @@ def _is_duplicate(arch, parsed, key, index, element_id, findings, invalid_ids) -
     return True
 
 
-def _remember_invalid(arch, parsed, key, index, element_id, findings, invalid_ids) -> None:
-    if not _is_duplicate(arch, parsed, key, index, element_id, findings, invalid_ids):
-        invalid_ids[element_id] = Source(parsed.relative, key, index)
+def _remember_invalid(arch, parsed, key, index, element_id, findings, invalid_ids) -> bool:
+    """Remember an invalid element's id (references to it are not dangling); False when
+    the id is a duplicate (reported)."""
+    if _is_duplicate(arch, parsed, key, index, element_id, findings, invalid_ids):
+        return False
+    invalid_ids[element_id] = Source(parsed.relative, key, index)
+    return True
+
+
+def partial_element(cls: type, item: dict, error: ValidationError) -> Any:
+    """What of an invalid element validated: its fields without an error, as written, and
+    None (or the default) for the others; built without validation, for the reference checks
+    only (never in the architecture).
+
+    >>> from spbe_arch.model import Application
+    >>> raw = {"id": "simda", "name": "SIMDA", "kind": "Khusus", "owner": "bpkd",
+    ...        "hosting": "ruang-servr"}
+    >>> try:
+    ...     Application.model_validate(raw)
+    ... except ValidationError as exc:
+    ...     app = partial_element(Application, raw, exc)
+    >>> app.hosting, app.kind
+    ('ruang-servr', None)
+    """
+    failed = {e["loc"][0] for e in error.errors() if e["loc"]}
+    fields = {}
+    for name, info in cls.model_fields.items():
+        if name in item and name not in failed:
+            fields[name] = item[name]
+        elif not info.is_required():
+            fields[name] = info.get_default(call_default_factory=True)
+        else:
+            fields[name] = None
+    return cls.model_construct(**fields)
 
 
 def _pydantic_findings(

@@ -67,7 +67,8 @@ def load_model(
                 progress(done, len(files))
         arch, findings, invalid_ids = builder.finish()
         findings.extend(
-            check_references(arch, national_platforms(), invalid_ids, builder.unread)
+            check_references(arch, national_platforms(), invalid_ids, builder.unread,
+                             builder.partial)
         )
     findings.extend(check_overrides(arch))
     findings.extend(check_roadmap(arch))

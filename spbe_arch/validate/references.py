@@ -2,9 +2,10 @@
 
 from collections import defaultdict
 from collections.abc import Callable, Collection, Iterator
+from dataclasses import replace
 from itertools import chain
 from operator import attrgetter
-from typing import get_origin
+from typing import Any, get_origin
 
 from ..model import COLLECTIONS, Architecture, Finding, Location, PlatformKind, Source
 from ..model.i18n import N_
@@ -72,6 +73,7 @@ def check_references(
     catalog: dict,
     invalid_ids: dict[str, Source],
     unread: dict[str, Location] | None = None,
+    partial: dict[str, dict[str, Any]] | None = None,
 ) -> Iterator[Finding]:
     """Yield dangling, wrong-kind, self-integration, platform and cycle findings.
 
@@ -89,7 +91,12 @@ def check_references(
     unread
         Ids written in files that could not be parsed -> the syntax error's location. The
         references to them are not reported one by one but counted, in one finding per file.
+    partial
+        Collection -> id -> what of an invalid element validated (`build.partial_element`):
+        its references are checked too, so that one run reports them with its type errors.
     """
+    if partial:
+        arch = _with_partial(arch, partial, invalid_ids)
     platforms = {**arch.platforms, **catalog}
     unread = unread or {}
     accepted = _accepted_ids(arch, platforms, invalid_ids)
@@ -113,6 +120,16 @@ def check_references(
     yield from _platform_findings(arch, platforms)
     yield from _self_integrations(arch)
     yield from _parent_cycles(arch)
+
+
+def _with_partial(arch: Architecture, partial: dict[str, dict[str, Any]],
+                  invalid_ids: dict[str, Source]) -> Architecture:
+    """A view of `arch` for the checks here only: its elements and the invalid ones' valid
+    parts, each where it was written."""
+    collections = {name: {**elements, **partial.get(name, {})}
+                   for name, elements in arch.collections.items()}
+    added = {i: invalid_ids[i] for elements in partial.values() for i in elements}
+    return replace(arch, collections=collections, sources={**arch.sources, **added})
 
 
 def _outside(elements: dict, field: str, ok: set[str], *, is_list: bool) -> list[str]:
