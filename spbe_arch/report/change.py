@@ -54,9 +54,22 @@ def _row(*cells: str) -> str:
 
 
 def _plain(value: Any) -> str:
+    """A field's value as the model's YAML writes it in flow style; '-' for none.
+
+    >>> _plain([{"element": "sec-smki", "set": {"status": "active"}}]), _plain(None)
+    ('[{element: sec-smki, set: {status: active}}]', '-')
+    """
+    return "-" if value is None else _flow(value)
+
+
+def _flow(value: Any) -> str:
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{key}: {_flow(item)}" for key, item in value.items()) + "}"
     if isinstance(value, list):
-        return "[" + ", ".join(str(v) for v in value) + "]"
-    return "-" if value is None else str(value)
+        return "[" + ", ".join(_flow(item) for item in value) + "]"
+    if isinstance(value, bool) or value is None:
+        return {True: "true", False: "false", None: "null"}[value]
+    return str(value)
 
 
 def _summary(result: "DiffResult") -> str:

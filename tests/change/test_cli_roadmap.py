@@ -74,6 +74,23 @@ def test_roadmap_lists_what_the_target_has_that_no_item_delivers(runner, tmp_pat
     ]
 
 
+def test_roadmap_to_a_target_writes_changed_items_as_the_model_writes_them(runner, tmp_path):
+    """A roadmap item's `changes` compared with the target's, in YAML flow style (not Python's
+    repr of dicts)."""
+    target = tmp_path / "target"
+    shutil.copytree(TO_BE, target)
+    roadmap = target / "roadmap.yaml"
+    roadmap.write_text(roadmap.read_text().replace(
+        "{element: int-simbg-simpel-izin, set: {via: splp}}",
+        "{element: int-simbg-simpel-izin, set: {via: splp, network: jip-lembah-hijau}}"))
+    result = runner.invoke(app, ["roadmap", str(TO_BE), "--to", str(target)])
+    assert (
+        "  ~ rm-2025-retribusi-pbg (roadmap) changes: [{element: int-simbg-simpel-izin, set: "
+        "{via: splp}}] -> [{element: int-simbg-simpel-izin, set: {via: splp, network: "
+        "jip-lembah-hijau}}]" in result.output.splitlines()
+    ), result.output
+
+
 def test_roadmap_text_shows_items_and_the_trajectory(runner):
     result = runner.invoke(app, ["roadmap", str(EXAMPLE)])
     assert result.exit_code == 0, result.output
