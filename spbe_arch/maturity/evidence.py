@@ -410,11 +410,12 @@ def roadmap(facts: ModelFacts, indicator: Indicator) -> Derivation | None:
     if vague:
         reason += _("; naming no elements: {ids}").format(ids=_ids(vague))
     elif pending:
-        reason += _("; planned but on no roadmap item: {ids}").format(ids=_ids(pending))
+        reason += _("; planned or in development but on no roadmap item: {ids}").format(
+            ids=_ids(pending))
     ladder = [
         Rung(3, (_("name the elements each roadmap item changes: {ids}").format(
             ids=_ids(vague)),), unmet=vague),
-        Rung(4, (_("put the planned elements on a roadmap item: {ids}").format(
+        Rung(4, (_("put the planned and in-development elements on a roadmap item: {ids}").format(
             ids=_ids(pending)),), unmet=pending),
     ]
     return climb(indicator, EvidenceRule.roadmap, ladder, base=2, ceiling=4, reason=reason,

@@ -338,6 +338,21 @@ roadmap:
     assert derived.actions[3] == ("name the elements each roadmap item changes: rm-1",)
 
 
+def test_evidence_roadmap_names_applications_in_development_as_such(make_model):
+    roadmap = """\
+roadmap:
+  - {id: rm-2, name: Satu Data, year: 2027, elements: [satu-data-kab]}
+"""
+    model = UNITS.replace("owner: dinkes, hosting: pdd}", "owner: dinkes, hosting: pdd, "
+                          "status: development}", 1)
+    root = make_model({"model.yaml": model + roadmap})
+    derived = derive(build_graph(load_model(root).architecture), FRAMEWORK)["12"]
+    assert derived.reason == "1 roadmap item; planned or in development but on no roadmap " \
+        "item: simpus"
+    assert derived.actions[4] == (
+        "put the planned and in-development elements on a roadmap item: simpus",)
+
+
 def test_evidence_asset_management_incomplete_inventory(make_model):
     model = UNITS.replace(",\n     hosting: vendor-x}", "}")
     root = make_model({"model.yaml": model})
