@@ -134,7 +134,9 @@ class Service(Element):
     )
     indicator: IndicatorId | None = Field(
         default=None,
-        description="SPBE evaluation indicator the service counts for (indikator), e.g. 37",
+        description="SPBE evaluation indicator the service counts for (indikator): one of "
+        "the framework's service indicators that fits its kind, e.g. 42 (layanan pengaduan) "
+        "for a public service, 37 (kearsipan dinamis) for an administration service",
     )
 
 
