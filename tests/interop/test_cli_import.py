@@ -204,8 +204,29 @@ def test_import_force_never_replaces_a_folder_that_is_not_a_model(runner, tmp_pa
     result = _import(runner, source, tmp_path / "docs", "--force")
 
     assert result.exit_code == 2
-    assert "holds files but no model (spbe.yaml); not replaced, even with --force" in result.output
+    assert "holds files an import does not write (notes.txt); not replaced, even with --force" \
+        in result.output
     assert (tmp_path / "docs" / "notes.txt").read_text() == "keep me"
+
+
+def test_import_force_never_replaces_a_model_written_by_hand_or_its_history(runner, tmp_path):
+    """Only an earlier import is replaced whole: a hand-made model beside its .git stays."""
+    source = write_csv(tmp_path / "kota-contoh.csv", CSV_ROWS[1:4])
+    model = tmp_path / "model"
+    (model / ".git").mkdir(parents=True)
+    (model / ".git" / "HEAD").write_text("ref: refs/heads/main\n")
+    (model / "spbe.yaml").write_text("instansi: {id: kab, name: Kab, level: kabupaten}\n")
+    (model / "penilaian.yaml").write_text("assessment: []\n")
+    before = sorted(p.relative_to(model).as_posix() for p in model.rglob("*"))
+
+    result = _import(runner, source, model, "--force")
+
+    assert result.exit_code == 2
+    assert result.output == (
+        f"spbe-arch: {model}: holds files an import does not write (.git, penilaian.yaml); not "
+        "replaced, even with --force (a model written by hand, its git history and other "
+        "documents stay); give a new folder with -o\n")
+    assert sorted(p.relative_to(model).as_posix() for p in model.rglob("*")) == before
 
 
 def test_import_mapping_file_names_other_headers(runner, tmp_path):

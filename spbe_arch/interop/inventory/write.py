@@ -5,7 +5,7 @@ The folder holds `spbe.yaml` (the instansi), `units.yaml`, `applications.yaml` a
 skips it). Each element is preceded by a comment naming its rows in the inventory and any
 guess made about it. The files are written into a temporary folder beside the target, which
 then takes the target's place: a failed import leaves nothing half-written. An existing folder
-is replaced only with `force`, and only when it is empty or holds a model.
+is replaced only with `force`, and only when it holds an earlier import and nothing else.
 """
 
 import os
@@ -22,6 +22,11 @@ from .report import report_lines
 __all__ = ["REPORT_FILE", "write_import"]
 
 REPORT_FILE = "import-report.txt"
+
+_WRITTEN = frozenset({MANIFEST, "units.yaml", "applications.yaml", "infrastructure.yaml",
+                      REPORT_FILE})
+"""The files an import writes: a folder holding only these is an earlier import, which
+`--force` replaces whole; anything else in it is somebody's, and is never deleted."""
 
 
 def write_import(imported: InventoryImport, out: Path, *, force: bool = False) -> list[Path]:
@@ -64,8 +69,16 @@ def _check_target(out: Path, force: bool) -> None:
     if not out.is_dir():
         raise SpbeError(_("{path}: exists and is not a folder; give a new folder with -o").format(
             path=out))
-    if not any(out.iterdir()):
+    held = sorted(path.name for path in out.iterdir())
+    if not held:
         return
+    foreign = [name for name in held if name not in _WRITTEN]
+    if foreign:
+        raise SpbeError(_(
+            "{path}: holds files an import does not write ({files}); not replaced, even with "
+            "--force (a model written by hand, its git history and other documents stay); "
+            "give a new folder with -o"
+        ).format(path=out, files=", ".join(foreign[:3]) + (", ..." if len(foreign) > 3 else "")))
     if not force:
         raise SpbeError(_("{path}: already exists; use --force to replace it").format(path=out))
     if not (out / MANIFEST).is_file():
