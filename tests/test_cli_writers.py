@@ -29,6 +29,20 @@ def test_init_refuses_a_folder_holding_a_model_and_writes_nothing(runner, tmp_pa
     assert sorted(p.name for p in tmp_path.rglob("*")) == ["dinas.yaml", "spbe.yaml", "unit"]
 
 
+def test_init_refuses_a_folder_inside_a_model_folder(runner, tmp_path):
+    """The model above would read the new model's files as its own (a second instansi,
+    duplicate ids)."""
+    assert runner.invoke(app, ["init", str(tmp_path / "model")]).exit_code == 0
+    result = runner.invoke(app, ["init", str(tmp_path / "model" / "sub")])
+    assert result.exit_code == 2, result.output
+    assert result.stderr == (
+        f"spbe-arch: {tmp_path / 'model' / 'sub'}: is inside the model folder "
+        f"{tmp_path / 'model'}, which would read the new model's files as its own; start the "
+        "new model outside it\n")
+    assert not (tmp_path / "model" / "sub").exists()
+    assert runner.invoke(app, ["validate", str(tmp_path / "model")]).exit_code == 0
+
+
 def test_init_refuses_a_schema_copy_without_force_and_replaces_it_with(runner, tmp_path):
     assert runner.invoke(app, ["init", str(tmp_path)]).exit_code == 0
     schema = tmp_path / ".schema" / "spbe-model.schema.json"

@@ -65,7 +65,8 @@ def scaffold(folder: Path, *, name: str | None = None, force: bool = False) -> l
     """Write a starter model into `folder`; return the files written.
 
     A folder that holds model files is refused even with `force`: the starter files would
-    replace an architect's own (`force` replaces the editor schema copy only).
+    replace an architect's own (`force` replaces the editor schema copy only); so is a folder
+    inside a model folder, whose model would read the new files as its own.
 
     Raises
     ------
@@ -75,6 +76,12 @@ def scaffold(folder: Path, *, name: str | None = None, force: bool = False) -> l
     """
     files = [folder / file for file in _FILES]
     schema = folder / SCHEMA_COPY
+    inside = next((up for up in folder.absolute().parents if (up / MANIFEST).is_file()), None)
+    if inside is not None:
+        raise SpbeError(_(
+            "{folder}: is inside the model folder {model}, which would read the new model's "
+            "files as its own; start the new model outside it"
+        ).format(folder=folder, model=inside))
     held = _model_file(folder)
     if held is not None:
         raise SpbeError(_(
