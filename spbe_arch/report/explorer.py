@@ -111,6 +111,7 @@ def explorer_data(graph: "ArchGraph", lang: str) -> str:
             "v": edge.via,
             "net": NETWORK_SHORT.get(kind, kind),
             "st": STATUS.get(edge.status, (edge.status, edge.status))[side],
+            "live": edge.status == "active",  # else its status is shown beside its mechanism
             "d": [named(d) for d in edge.data],
         })
     hosts = sorted({a["h"] for a in apps if a["h"]}, key=lambda h: names[h].casefold())

@@ -178,6 +178,7 @@ EXPLORED = {
           - {id: i2, source: e-pbb, target: sipd-kab, via: api_direct}
           - {id: i3, source: e-pbb, target: sitaru, via: file_transfer}
           - {id: i4, source: sitaru, target: simprov-kab, via: shared_login}
+          - {id: i5, source: e-bphtb, target: sipd-kab, via: api_direct, status: planned}
         """
 }
 
@@ -203,7 +204,8 @@ _STATUS_LINES = (  # how many lines each status cell takes
             ["SITARU", "Dinas Pekerjaan Umum dan Penataan Ruang", "khusus", "pengembangan",
              "belum tercatat"],
         ],
-        "via": ["tautan basis data", "API langsung", "transfer berkas", "login bersama"],
+        "via": ["tautan basis data", "API langsung", "transfer berkas", "login bersama",
+                "API langsung (direncanakan)"],
         "sipd": "Tempat penyelenggaraan\ndikelola Kementerian Dalam Negeri (platform nasional)",
         "simprov": "Tempat penyelenggaraan\ndikelola pengelola SIM Provinsi",
         "e-pbb": "→ E-BPHTB (tautan basis data)",
@@ -218,7 +220,8 @@ _STATUS_LINES = (  # how many lines each status cell takes
             ["SITARU", "Dinas Pekerjaan Umum dan Penataan Ruang", "khusus", "in development",
              "not recorded"],
         ],
-        "via": ["database link", "direct API", "file transfer", "shared login"],
+        "via": ["database link", "direct API", "file transfer", "shared login",
+                "direct API (planned)"],
         "sipd": "Hosting\nrun by Kementerian Dalam Negeri (national platform)",
         "simprov": "Hosting\nrun by the operator of SIM Provinsi",
         "e-pbb": "→ E-BPHTB (database link)",

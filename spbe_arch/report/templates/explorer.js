@@ -18,6 +18,7 @@
   // where it runs: the stated hosting, else a national platform's operator or "not recorded"
   function host(a, detail) { return a.h ? name(a.h) : detail ? a.hwd : a.hw; }
   function via(code) { return D.via[code] || code; }  // a mechanism in words, as the inventory writes it
+  function mech(i) { return via(i.v) + (i.live ? "" : " (" + i.st + ")"); }  // planned ones say so
   function el(tag, attrs, children) {
     var node = document.createElement(tag);
     for (var k in attrs || {}) {
@@ -89,7 +90,7 @@
     ibody.textContent = "";
     ints.slice(0, LIMIT).forEach(function (i) {
       ibody.appendChild(el("tr", {}, [
-        el("td", {}, [appLink(i.s)]), el("td", {}, [appLink(i.t)]), el("td", { text: via(i.v) }),
+        el("td", {}, [appLink(i.s)]), el("td", {}, [appLink(i.t)]), el("td", { text: mech(i) }),
         el("td", { text: i.net }), el("td", { text: i.d.map(name).join(", ") }),
       ]));
     });
@@ -124,9 +125,9 @@
       el("dt", { text: L.hosting }), el("dd", { text: host(a, true) }),
     ]));
     var ints = (out[id] || []).map(function (i) {
-      return el("span", {}, ["→ ", appLink(i.t), " (" + via(i.v) + (i.net ? ", " + i.net : "") + ")"]);
+      return el("span", {}, ["→ ", appLink(i.t), " (" + mech(i) + (i.net ? ", " + i.net : "") + ")"]);
     }).concat((into[id] || []).map(function (i) {
-      return el("span", {}, ["← ", appLink(i.s), " (" + via(i.v) + (i.net ? ", " + i.net : "") + ")"]);
+      return el("span", {}, ["← ", appLink(i.s), " (" + mech(i) + (i.net ? ", " + i.net : "") + ")"]);
     }));
     panel.appendChild(list(L.integrations, ints));
     panel.appendChild(list(L.reads, a.r.map(name)));
