@@ -420,3 +420,23 @@ integrations:
     found = [(f["code"], f["line"]) for f in json.loads(result.stdout)["findings"]]
     assert found == [("SPBE-R003", 5), ("SPBE-R008", 5), ("SPBE-R014", 6), ("SPBE-R010", 6),
                      ("SPBE-R003", 6), ("SPBE-R011", 9), ("SPBE-R003", 9)]
+
+
+def test_validate_places_findings_in_a_file_holding_an_impossible_date(runner, make_model):
+    """30 February is the waiver's error; the other findings of its file keep their lines."""
+    waived = """\
+        applications:
+          - id: app-e
+            name: E
+            kind: KHUSUS
+            owner: dinkesx
+        waivers:
+          - code: SPBE-A001
+            element: app-e
+            reason: x
+            until: 2026-02-30
+        """
+    root = make_model({"units.yaml": UNIT, "extra.yaml": waived})
+    result = runner.invoke(app, ["validate", str(root), "--format", "json"])
+    found = [(f["code"], f["line"], f["column"]) for f in json.loads(result.stdout)["findings"]]
+    assert found == [("SPBE-R003", 4, 5), ("SPBE-R008", 5, 5), ("SPBE-R003", 10, 5)]

@@ -70,13 +70,29 @@ def written_ids(raw: bytes) -> list[str]:
     return found
 
 
+def _loader():
+    """A position-keeping YAML loader (ruamel.yaml, round trip) that keeps dates as text: an
+    impossible date such as 2026-02-30 is the model's to report, and must not stop the
+    positions of a whole file from being found."""
+    from ruamel.yaml import YAML
+    from ruamel.yaml.constructor import RoundTripConstructor
+
+    class TextDates(RoundTripConstructor):
+        pass
+
+    TextDates.add_constructor("tag:yaml.org,2002:timestamp",
+                              RoundTripConstructor.construct_yaml_str)
+    yaml = YAML(typ="rt")
+    yaml.Constructor = TextDates
+    return yaml
+
+
 def first_problem(raw: bytes) -> tuple[int, int]:
     """Where a position-keeping YAML parser first stumbles (duplicate keys and the like)."""
-    from ruamel.yaml import YAML
     from ruamel.yaml.error import MarkedYAMLError
 
     try:
-        YAML(typ="rt").load(raw)
+        _loader().load(raw)
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         if mark is not None:
@@ -101,9 +117,7 @@ def _merge_key(path: Path, line: int) -> tuple[int, int]:
 
 @lru_cache(maxsize=64)
 def _tree(path: Path):
-    from ruamel.yaml import YAML
-
-    return YAML(typ="rt").load(path.read_bytes())
+    return _loader().load(path.read_bytes())
 
 
 def key_position(path: Path, key_path: tuple[str | int, ...]) -> tuple[int, int]:
