@@ -440,3 +440,13 @@ def test_validate_places_findings_in_a_file_holding_an_impossible_date(runner, m
     result = runner.invoke(app, ["validate", str(root), "--format", "json"])
     found = [(f["code"], f["line"], f["column"]) for f in json.loads(result.stdout)["findings"]]
     assert found == [("SPBE-R003", 4, 5), ("SPBE-R008", 5, 5), ("SPBE-R003", 10, 5)]
+
+
+def test_validate_reports_the_references_of_an_element_whose_id_is_an_unquoted_number(
+    runner, make_model,
+):
+    apps = "applications:\n  - {id: 2025, name: A, kind: khusus, owner: dinkes, hosting: ruang}\n"
+    root = make_model({"units.yaml": UNIT, "apps.yaml": apps})
+    result = runner.invoke(app, ["validate", str(root), "--format", "json"])
+    found = [(f["code"], f["line"]) for f in json.loads(result.stdout)["findings"]]
+    assert found == [("SPBE-R003", 2), ("SPBE-R008", 2)]

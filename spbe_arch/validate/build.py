@@ -266,15 +266,25 @@ def _read_collection(arch, parsed, key, value, findings, invalid_ids, partial) -
             findings.extend(
                 _pydantic_findings(exc, parsed.relative, (key, index), item, element_id)
             )
-            if element_id is not None and _remember_invalid(
-                arch, parsed, key, index, element_id, findings, invalid_ids
+            written = _written_id(raw_id)  # `id: 2025` unquoted is still the id meant
+            if written is not None and _remember_invalid(
+                arch, parsed, key, index, written, findings, invalid_ids
             ):
-                partial.setdefault(key, {})[element_id] = partial_element(cls, item, exc)
+                partial.setdefault(key, {})[written] = partial_element(cls, item, exc)
             continue
         if _is_duplicate(arch, parsed, key, index, element.id, findings, invalid_ids):
             continue
         arch.sources[element.id] = Source(parsed.relative, key, index)
         target[element.id] = element
+
+
+def _written_id(raw: Any) -> str | None:
+    """The id an element's `id:` names: its text, or a whole number's digits; None else."""
+    if isinstance(raw, str):
+        return raw
+    if isinstance(raw, int) and not isinstance(raw, bool):
+        return str(raw)
+    return None
 
 
 def _is_duplicate(arch, parsed, key, index, element_id, findings, invalid_ids) -> bool:
