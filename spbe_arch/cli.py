@@ -391,6 +391,7 @@ def audit(
     """
     from .audit import audit as run_audit
     from .graph import build_graph
+    from .maturity import check_assessment
 
     def call() -> "Outcome":
         if baseline is not None:
@@ -398,7 +399,8 @@ def audit(
             from .io.baseline import read_baseline
 
             known = read_baseline(baseline)  # before the model is read
-        loaded = _load(path, show_progress=output_format is FindingFormat.text)
+        loaded = check_assessment(  # what `validate` reports, the audit reports with its own
+            _load(path, show_progress=output_format is FindingFormat.text))
         result = run_audit(build_graph(loaded.architecture), validation=loaded.findings)
         gating = result.findings if baseline is None else not_in_baseline(result.findings, known)
         return _outcome(

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from ..model import Finding, Severity
+from ..model.i18n import gettext as _
 from ..model.types import DATA_CENTRE_KINDS, Status
 from .chart import bar_chart
 from .labels import EFFORT, HOSTING, METRICS, NETWORK_SHORT, SOURCE, STATUS, TEXT, VIA
@@ -213,9 +214,10 @@ def finding_row(item: Finding, arch: "Architecture") -> FindingRow:
     if item.element:
         name = arch.name_of(item.element)
         element = item.element if name == item.element else f"{name} ({item.element})"
-    return FindingRow(
-        item.severity.value, item.code, where, element, item.message, item.hint or ""
-    )
+    hint = item.hint or ""
+    if item.waived:  # shown, and said to be accepted, as in the text output
+        hint = "; ".join(filter(None, (_("waived: {reason}").format(reason=item.waived), hint)))
+    return FindingRow(item.severity.value, item.code, where, element, item.message, hint)
 
 
 def rule_groups(findings: list[Finding], arch: "Architecture") -> list[RuleGroup]:

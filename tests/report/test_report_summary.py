@@ -63,9 +63,20 @@ def _cli_counts(model) -> tuple[dict[str, int], dict[str, int]]:
     )
 
 
-@pytest.mark.parametrize("which", ["example", "broken"])
+ASSESSED = {  # a model whose self-assessment does not fit its framework, a waiver in force
+    "model.yaml": BROKEN["model.yaml"].rstrip(" ") + """\
+        assessment:
+          - {indicator: 48, year: 2024, level: 2}
+        waivers:
+          - {code: SPBE-A004, element: i1, reason: dalam migrasi, until: 2099-12-31}
+        """
+}
+
+
+@pytest.mark.parametrize("which", ["example", "broken", "assessed"])
 def test_report_counts_equal_the_audit_command(which, make_model, tmp_path):
-    model = EXAMPLE if which == "example" else make_model(BROKEN)
+    model = {"example": EXAMPLE, "broken": None, "assessed": None}[which] or make_model(
+        BROKEN if which == "broken" else ASSESSED)
     _, html = _report(tmp_path, model)
     severities, codes = _page_counts(html)
     cli_severities, cli_codes = _cli_counts(model)
@@ -73,6 +84,8 @@ def test_report_counts_equal_the_audit_command(which, make_model, tmp_path):
     assert codes == cli_codes  # validation groups and audit groups together
     total = int(re.search(r"<div class=\"value\" data-total>(\d+)</div>", html).group(1))
     assert total == sum(cli_codes.values())
+    if which == "assessed":  # a waived finding is shown as accepted, with the reason
+        assert cli_codes["SPBE-M001"] == 1 and "dikecualikan: dalam migrasi" in html
 
 
 def test_report_of_a_model_with_errors_has_no_headline_index(make_model, tmp_path):
