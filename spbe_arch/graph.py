@@ -281,8 +281,13 @@ class ArchGraph:
         return graph
 
     def crosses_boundary(self, source: str, target: str) -> bool:
-        """True when an integration goes to a national platform or between different owners."""
-        return self.kind(target) == NATIONAL or self.owner(source) != self.owner(target)
+        """True when an integration goes to a national platform or between different owners;
+        False when an end's owner is not known (a dangling `owner:`, which validation
+        reports): whether it crosses is unknown, not a bypass to report."""
+        if self.kind(target) == NATIONAL:
+            return True
+        owners = self.owner(source), self.owner(target)
+        return None not in owners and owners[0] != owners[1]
 
     # data flows ------------------------------------------------------------------------------
 

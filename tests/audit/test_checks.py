@@ -86,6 +86,15 @@ def test_integration_bypassing_splp_between_units_and_to_national():
     assert hits[0][2]["source_unit"] == "dinkes" and hits[0][2]["target_unit"] == "disdik"
 
 
+def test_integration_bypassing_splp_is_unknown_where_an_owner_is_not_known():
+    """An owner that names no unit (validation's error): whether it crosses is unknown."""
+    graph = _graph(
+        applications=[_app("a"), _app("b", owner="nowhere")],
+        integrations=[_link("i1", "a", "b", "api_direct")],
+    )
+    assert _hits("SPBE-A004", graph) == []
+
+
 def test_integration_over_internet_reads_the_network_kind():
     graph = _graph(
         infrastructure=[{"id": "inet", "name": "ISP", "kind": "internet"}],
