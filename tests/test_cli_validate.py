@@ -450,3 +450,15 @@ def test_validate_reports_the_references_of_an_element_whose_id_is_an_unquoted_n
     result = runner.invoke(app, ["validate", str(root), "--format", "json"])
     found = [(f["code"], f["line"]) for f in json.loads(result.stdout)["findings"]]
     assert found == [("SPBE-R003", 2), ("SPBE-R008", 2)]
+
+
+def test_validate_writes_booleans_and_null_as_yaml_does(runner, tmp_path):
+    model = tmp_path / "b.yaml"
+    model.write_text("instansi: {id: kab, name: Kab, level: kabupaten}\nunits:\n"
+                     "  - {id: u1, name: false, kind: dinas}\n  - {id: u2, name: ~, kind: dinas}\n")
+    result = runner.invoke(app, ["validate", str(model)])
+    assert result.output.splitlines()[:3] == [
+        f"{model}:3:14: error SPBE-R003 name: input should be a valid string, got false",
+        "    hint: YAML reads false as yes or no: quote it, 'false'",
+        f"{model}:4:14: error SPBE-R003 name: input should be a valid string, got null",
+    ]

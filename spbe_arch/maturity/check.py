@@ -75,7 +75,8 @@ def check_assessment(loaded: ValidationResult) -> ValidationResult:
 
 def _not_loaded(root: Path, ref: str, error: SpbeError, where: Location) -> Finding:
     kept = root / MODEL_FRAMEWORKS
-    known = [*framework_ids(), *(p.stem for p in sorted(kept.glob("*.y*ml")))]
+    known = [k for k in (*framework_ids(), *(p.stem for p in sorted(kept.glob("*.y*ml"))))
+             if k != ref]  # a file of that id that does not load is no suggestion
     return finding(
         codes.FRAMEWORK_NOT_LOADED,
         _("framework '{framework}' cannot be loaded: {reason}").format(framework=ref,

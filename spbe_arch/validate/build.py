@@ -470,5 +470,8 @@ def _field_description(prefix: tuple, loc: tuple) -> str | None:
 
 
 def _quote(value: Any) -> str:
+    """A value as the model's YAML writes it: text quoted, true/false/null as YAML's."""
+    if isinstance(value, bool) or value is None:
+        return {True: "true", False: "false", None: "null"}[value]
     text = repr(value) if not isinstance(value, str) else f"'{value}'"
     return text if len(text) <= 60 else text[:57] + "...'"

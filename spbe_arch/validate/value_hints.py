@@ -31,6 +31,9 @@ def value_hint(error: Any, value: Any) -> str | None:
     """A fix for the common slips: a number where text is wanted (an id `3201.1` unquoted),
     a decimal comma (`3,5`), a date day first (`01/12/2026`), a word close to one of the
     accepted ones (`optimal` for `optimum`), a service level by its number (`3`)."""
+    if error["type"] == "string_type" and isinstance(value, bool):
+        written = "true" if value else "false"
+        return _("YAML reads {value} as yes or no: quote it, '{value}'").format(value=written)
     if error["type"] == "string_type" and isinstance(value, int | float):
         return _("YAML reads {value} as a number: quote it, '{value}'").format(value=value)
     if error["type"] == "float_parsing" and isinstance(value, str) and _DECIMAL_COMMA.match(value):
