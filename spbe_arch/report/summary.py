@@ -119,11 +119,14 @@ def executive_summary(
 ) -> Summary:
     """The summary of one model's results; `graph` is None when it could not be built."""
     provisional = errors > 0
-    if provisional:
+    if provisional and maturity.available:
         headline = _(
             "The model has {count} errors: fix them first. Until then the index below is "
             "provisional."
         ).format(count=errors)
+    elif provisional:  # no index to call provisional: say why there is none
+        headline = _("The model has {count} errors: fix them first. The SPBE index could not "
+                     "be estimated: {reason}").format(count=errors, reason=maturity.reason)
     elif maturity.available:
         headline = _("Estimated SPBE index {index} ({predikat})").format(
             index=_num(maturity.index), predikat=maturity.predikat

@@ -168,6 +168,10 @@ def test_report_of_a_model_naming_an_unknown_framework_shows_the_error_and_exits
     assert "maturity section unavailable: unknown framework 'permenpanrb-59-2021'" in result.stderr
     page = (out / "index.html").read_text()
     assert "SPBE-M008" in page
+    summary = (out / "report.md").read_text()
+    assert ("The model has 1 errors: fix them first. The SPBE index could not be estimated: "
+            "unknown framework 'permenpanrb-59-2021'") in summary
+    assert "provisional" not in summary
 
 
 def test_inventory_says_how_its_integrations_relate_to_the_audits_count(runner, tmp_path):
