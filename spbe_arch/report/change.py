@@ -58,6 +58,8 @@ def _plain(value: Any) -> str:
 
     >>> _plain([{"element": "sec-smki", "set": {"status": "active"}}]), _plain(None)
     ('[{element: sec-smki, set: {status: active}}]', '-')
+    >>> _plain(175000000.0)  # a budget, a whole number however it is stored
+    '175000000'
     """
     return "-" if value is None else _flow(value)
 
@@ -69,6 +71,8 @@ def _flow(value: Any) -> str:
         return "[" + ", ".join(_flow(item) for item in value) + "]"
     if isinstance(value, bool) or value is None:
         return {True: "true", False: "false", None: "null"}[value]
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
     return str(value)
 
 
