@@ -345,3 +345,29 @@ def test_audit_text_cuts_long_metric_lists_and_json_keeps_them(runner, make_mode
     metrics = json.loads(result.output)["metrics"]
     assert len(metrics["applications_per_unit"]) == 70
     assert len(metrics["aplikasi_umum_used"]["srikandi"]) == 7
+
+
+UNKNOWN_MECHANISM = """\
+integrations:
+  - {id: int-01, source: siak-kab, target: simpus, via: unknown}
+  - {id: int-02, source: simpus, target: siak-kab, via: splp}
+"""
+
+
+def test_an_integration_whose_mechanism_is_not_recorded_is_neither_splp_nor_a_bypass(
+    runner, make_model
+):
+    """`via: unknown`: the applications exchange data (no gap), the SPLP shares count only
+    the mechanisms recorded, and maturity asks to record it rather than to reroute it."""
+    root = make_model({"units.yaml": UNITS, "apps.yaml": APPS, "int.yaml": UNKNOWN_MECHANISM})
+    out = json.loads(runner.invoke(app, ["audit", str(root), "--format", "json"]).stdout)
+    codes = {f["code"] for f in out["findings"]}
+    assert not codes & {"SPBE-A002", "SPBE-A003", "SPBE-A004"}
+    assert out["metrics"]["integrations"] == 2
+    assert out["metrics"]["integrations_via_splp"] == {"part": 1, "total": 1, "value": 1.0}
+    maturity = json.loads(runner.invoke(app, ["maturity", str(root), "--format", "json"]).stdout)
+    splp = next(i for i in maturity["indicators"] if i["id"] == "18")
+    assert splp["why"].startswith("1 of 1 integrations via SPLP; bypassing SPLP: 0 between "
+                                  "units, 0 with national platforms; mechanism not recorded: 1")
+    step = next(s for s in maturity["plan"] if s["indicator"] == "18")
+    assert "record the mechanism (`via:`) of these integrations: int-01" in step["actions"]

@@ -49,10 +49,13 @@ def isolated_applications(graph: ArchGraph) -> Iterator[str]:
 
 
 def integrations_bypassing_splp(graph: ArchGraph) -> Iterator[Edge]:
-    """Links that cross a unit boundary or go to a national platform other than via SPLP."""
+    """Links that cross a unit boundary or go to a national platform by a mechanism other
+    than SPLP (one not recorded, `unknown`, is neither)."""
     for link in graph.links:
         edge = graph.integrations[link]
-        if edge.via != "splp" and graph.crosses_boundary(edge.source, edge.target):
+        if edge.via not in ("splp", "unknown") and graph.crosses_boundary(
+            edge.source, edge.target
+        ):
             yield edge
 
 

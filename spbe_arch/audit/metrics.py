@@ -49,10 +49,11 @@ class Metrics:
         Integration links: active integrations between active applications (or to a national
         platform) by a mechanism other than `manual` or `shared_login`.
     integrations_via_splp
-        Links whose mechanism is `splp`, of all links.
+        Links whose mechanism is `splp`, of the links whose mechanism is recorded (not
+        `unknown`).
     cross_unit_integrations_via_splp
-        Of the links that cross a boundary (source and target owned by different units, or the
-        target is a national platform), those via `splp`.
+        Of the links with a recorded mechanism that cross a boundary (source and target owned
+        by different units, or the target is a national platform), those via `splp`.
     units_on_jip
         Units connected to JIP (a network of kind `jip`, or the national `jip`), of the units
         that state their networks.
@@ -110,8 +111,9 @@ def compute_metrics(graph: ArchGraph) -> Metrics:
     Share(part=0, total=0)
     """
     links = [graph.integrations[i] for i in graph.links]
-    via_splp = [e for e in links if e.via == IntegrationVia.splp]
-    crossing = [e for e in links if graph.crosses_boundary(e.source, e.target)]
+    known = [e for e in links if e.via != IntegrationVia.unknown]  # the shares' totals
+    via_splp = [e for e in known if e.via == IntegrationVia.splp]
+    crossing = [e for e in known if graph.crosses_boundary(e.source, e.target)]
     units = graph.nodes("units")
     stated = [u for u in units if graph.element(u).states("networks")]
     gap_apps = {flow.consumer for flow in graph.flow_gaps}
@@ -144,7 +146,7 @@ def compute_metrics(graph: ArchGraph) -> Metrics:
     return Metrics(
         applications=len(graph.active_applications),
         integrations=len(links),
-        integrations_via_splp=Share(len(via_splp), len(links)),
+        integrations_via_splp=Share(len(via_splp), len(known)),
         cross_unit_integrations_via_splp=Share(
             sum(e.via == IntegrationVia.splp for e in crossing), len(crossing)
         ),

@@ -110,8 +110,8 @@ def integration_view(
         if category == "splp":
             route = f"SPLP {network}" if network else "SPLP"
             add(edge.source, edge.target, "splp", planned, route, ident)
-        elif category == "direct":
-            add(edge.source, edge.target, "direct", planned, network, ident)
+        elif category in ("direct", "unknown"):
+            add(edge.source, edge.target, category, planned, network, ident)
         else:
             add(edge.source, edge.target, "weak", planned, str(edge.via), ident)
     for producer, consumer, data_id in missing_dependencies(graph):
@@ -181,7 +181,7 @@ def integration_view(
     if nationals:
         node_keys.append("national")
     used = {key[2] for key in edges}
-    edge_keys = [k for k in ("splp", "direct", "weak", "missing") if k in used]
+    edge_keys = [k for k in ("splp", "direct", "unknown", "weak", "missing") if k in used]
     notes = ["Label garis: SPLP = melalui SPLP; jaringan (JIP / internet); Nx = N integrasi"]
     if any(key[3] for key in edges):
         notes.append(_PLANNED_NOTE)
@@ -280,7 +280,8 @@ def integration_overview(
         if planned:
             attrs["style"] = _planned_line(style)
         dot.edge(tail or "_none", head or "_none", **attrs)
-    edge_keys = [k for k in ("splp", "direct", "weak", "missing") if k in {c[2] for c in counts}]
+    edge_keys = [k for k in ("splp", "direct", "unknown", "weak", "missing")
+                 if k in {c[2] for c in counts}]
     notes = ["Angka pada garis: jumlah integrasi antara dua unit"]
     if any(key[3] for key in counts) or any(planned for _, planned in inside):
         notes.append(_PLANNED_NOTE)

@@ -158,6 +158,10 @@ EDGE_STYLES: dict[str, EdgeStyle] = {
         "#6b7280", "Bukan integrasi (manual, shared login)", "manual / shared login",
         style="dotted", penwidth="1.5",
     ),
+    "unknown": EdgeStyle(
+        "#64748b", "Integrasi, mekanismenya belum tercatat", "integration, mechanism not recorded",
+        penwidth="1.5",
+    ),
     "missing": EdgeStyle(
         "#dc2626", "Ketergantungan data tanpa integrasi", "data dependency, no integration",
         style="dashed", penwidth="1.5",
@@ -192,7 +196,8 @@ def label(text: str, *, width: int = 22) -> str:
 
 
 def integration_category(via: str) -> str:
-    """Edge style key of an integration mechanism: `splp`, `direct` or `weak`.
+    """Edge style key of an integration mechanism: `splp`, `direct`, `weak` (not integration)
+    or `unknown` (not recorded).
 
     Examples
     --------
@@ -201,6 +206,8 @@ def integration_category(via: str) -> str:
     """
     if via == IntegrationVia.splp:
         return "splp"
+    if via == IntegrationVia.unknown:
+        return "unknown"
     return "direct" if via in _DIRECT else "weak"
 
 

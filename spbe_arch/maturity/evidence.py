@@ -585,15 +585,21 @@ def splp_integration(facts: ModelFacts, indicator: Indicator) -> Derivation | No
     """
     if not facts.active_apps:
         return None
-    real = facts.integrations
-    splp = [f.id for f in real if f.via_splp]
-    unit_bypass = tuple(f.id for f in real if f.scope == "cross_unit" and not f.via_splp)
-    national = [f for f in real if f.scope == "national"]
+    known = [f for f in facts.integrations if f.via is not IntegrationVia.unknown]
+    unknown = [f for f in facts.integrations if f.via is IntegrationVia.unknown]
+    splp = [f.id for f in known if f.via_splp]
+    unit_bypass = tuple(f.id for f in known if f.scope == "cross_unit" and not f.via_splp)
+    national = [f for f in known if f.scope == "national"]
     national_bypass = tuple(f.id for f in national if not f.via_splp)
     national_splp = [f.id for f in national if f.via_splp]
+    unit_unknown = tuple(f.id for f in unknown if f.scope == "cross_unit")
+    national_unknown = tuple(f.id for f in unknown if f.scope == "national")
     reason = _("{count} of {total} integrations via SPLP; bypassing SPLP: {units} between "
                "units, {national} with national platforms").format(
-        count=len(splp), total=len(real), units=len(unit_bypass), national=len(national_bypass))
+        count=len(splp), total=len(known), units=len(unit_bypass), national=len(national_bypass))
+    if unknown:
+        reason += _("; mechanism not recorded: {count}").format(count=len(unknown))
+    record = N_("record the mechanism (`via:`) of these integrations: {ids}")
     if national_bypass:
         route_national = (_("route {integrations} with national platforms through SPLP "
                             "(via: splp): {ids}").format(
@@ -603,17 +609,21 @@ def splp_integration(facts: ModelFacts, indicator: Indicator) -> Derivation | No
     else:
         route_national = (_("integrate a service with another instansi or a national platform "
                             "through SPLP"),)
+    route_units = _("route {integrations} between units through SPLP (via: splp): {ids}").format(
+        integrations=_n(len(unit_bypass), N_("{count} integration"), N_("{count} integrations")),
+        ids=_ids(unit_bypass))
     ladder = [
         Rung(2, (_("publish a service API on SPLP and route an integration through it "
                    "(via: splp)"),), met=bool(splp)),
-        Rung(3, (_("route {integrations} between units through SPLP (via: splp): {ids}").format(
-            integrations=_n(len(unit_bypass), N_("{count} integration"),
-                            N_("{count} integrations")),
-            ids=_ids(unit_bypass)),), unmet=unit_bypass),
-        Rung(4, route_national, met=not national_bypass and bool(national_splp)),
+        Rung(3, (*([route_units] if unit_bypass or not unit_unknown else []),
+                 *_known_or_not([], "", list(unit_unknown), record)),
+             unmet=(*unit_bypass, *unit_unknown)),
+        Rung(4, (*route_national, *_known_or_not([], "", list(national_unknown), record)),
+             met=not national_bypass and not national_unknown and bool(national_splp)),
     ]
     return climb(indicator, EvidenceRule.splp_integration, ladder, ceiling=4, reason=reason,
-                 elements=[*splp, *unit_bypass, *national_bypass],
+                 elements=[*splp, *unit_bypass, *national_bypass, *unit_unknown,
+                           *national_unknown],
                  basis=facts.basis("applications.integrations", N_("integrations")))
 
 
@@ -874,7 +884,7 @@ def _collaboration_gaps(facts: ModelFacts, service_id: str) -> list[str]:
             service=service_id)]
     touching = [f for f in facts.integrations
                 if (f.source in apps or f.target in apps) and f.scope != "internal"]
-    bypass = [f.id for f in touching if not f.via_splp]
+    bypass = [f.id for f in touching if not f.via_splp and f.via is not IntegrationVia.unknown]
     out = []
     if bypass:
         out.append(_("route the integrations of {apps} through SPLP: {ids}").format(

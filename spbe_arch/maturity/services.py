@@ -95,7 +95,8 @@ def _structure(graph: ArchGraph, service: str, apps: list[str],
         graph.integrations[link].source, graph.integrations[link].target))
     through_splp = [link for link in outward if link in graph.links_via_splp]
     if not through_splp:
-        bypass = [link for link in outward if link not in graph.links_via_splp]
+        bypass = [link for link in outward if link not in graph.links_via_splp
+                  and graph.integrations[link].via != "unknown"]  # unknown: not a bypass
         missing.append(_("route the integrations of {apps} through SPLP: {ids}").format(
             apps=names, ids=listed(bypass, _SHOWN)) if bypass else
             _("connect {apps} to other units or instansi through SPLP").format(apps=names))

@@ -214,7 +214,8 @@ class Integration(Element):
     target: Identifier = Field(
         description="Target application or national platform (aplikasi tujuan)"
     )
-    via: IntegrationVia = Field(description="Mechanism: splp, api_direct, ... (mekanisme)")
+    via: IntegrationVia = Field(description="Mechanism: splp, api_direct, ... (mekanisme); "
+                                "unknown where the source does not say how")
     data: Refs = Field(default_factory=list, description="Data exchanged (data yang dipertukarkan)")
     network: Identifier | None = Field(default=None, description="Network used (jaringan)")
     status: Status = Field(default=Status.active, description="Status integrasi")

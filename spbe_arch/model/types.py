@@ -193,7 +193,9 @@ DATA_CENTRE_KINDS = frozenset(InfrastructureKind) - NETWORK_KINDS
 
 
 class IntegrationVia(StrEnum):
-    """How two applications are connected (mekanisme integrasi)."""
+    """How two applications are connected (mekanisme integrasi); `unknown` where the source
+    says they exchange data but not how: an integration, neither through SPLP nor bypassing
+    it, until its mechanism is recorded."""
 
     splp = "splp"
     api_direct = "api_direct"
@@ -201,6 +203,7 @@ class IntegrationVia(StrEnum):
     file_transfer = "file_transfer"
     manual = "manual"
     shared_login = "shared_login"
+    unknown = "unknown"
 
 
 ArchimateElementType = StrEnum(

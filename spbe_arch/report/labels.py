@@ -231,6 +231,7 @@ VIA = {
     "file_transfer": ("transfer berkas", "file transfer"),
     "manual": ("manual", "manual"),
     "shared_login": ("login bersama", "shared login"),
+    "unknown": ("mekanisme belum tercatat", "mechanism not recorded"),
 }
 
 HOSTING = {

@@ -39,7 +39,7 @@ def changed(element: Element, change: ElementChange) -> Element:
     Traceback (most recent call last):
     ...
     ValueError: via: input should be 'splp', 'api_direct', 'database_link', 'file_transfer', \
-'manual' or 'shared_login', got 'spl'
+'manual', 'shared_login' or 'unknown', got 'spl'
     """
     if "id" in change.set:
         raise ValueError(_("id: an element keeps its id; add a new element and retire this one"))

@@ -250,3 +250,12 @@ def test_integration_overview_counts_planned_internal_integrations_apart(make_mo
     _, graph = tiny(make_model)
     nodes = dot_nodes(integration_overview(graph).source)
     assert nodes["dinkes"]["label"] == "Dinas Kesehatan\\n2 aplikasi, 1 internal (rencana)"
+
+
+def test_integration_view_draws_an_unrecorded_mechanism_as_such(make_model):
+    text = TINY["model.yaml"].replace("via: api_direct, network: inet", "via: unknown")
+    graph = build_graph(load_model(make_model({"model.yaml": text})).architecture)
+    source = integration_view(graph).source
+    edge = dot_edges(source)[("epajak", "sipd-kab")]
+    assert (edge["color"], edge.get("style")) == ("#64748b", None)
+    assert "Integrasi, mekanismenya belum tercatat" in source
