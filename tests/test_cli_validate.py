@@ -462,3 +462,17 @@ def test_validate_writes_booleans_and_null_as_yaml_does(runner, tmp_path):
         "    hint: YAML reads false as yes or no: quote it, 'false'",
         f"{model}:4:14: error SPBE-R003 name: input should be a valid string, got null",
     ]
+
+
+def test_validate_reads_no_json_schema_kept_in_the_model_folder(runner, make_model):
+    """`spbe-arch schema -o MODEL` puts the editor's schemas beside the model files."""
+    root = make_model({"units.yaml": UNIT})
+    assert runner.invoke(app, ["schema", "-o", str(root)]).exit_code == 0
+    result = runner.invoke(app, ["validate", str(root)])
+    assert result.exit_code == 0, result.output
+    with_data = root / "more.json"
+    with_data.write_text('{"$schema": "spbe-model.schema.json", "units": [{"id": "u2", '
+                         '"name": "U2", "kind": "dinas"}]}')
+    result = runner.invoke(app, ["validate", str(root)])  # $schema in a data file: an editor's
+    assert result.exit_code == 0, result.output
+    assert "(2 elements)" in result.output

@@ -105,7 +105,11 @@ class ArchitectureBuilder:
             return
         if parsed.data.keys() >= FRAMEWORK_KEYS:
             return  # an evaluation framework kept with the model: `maturity` reads it
+        if "$schema" in parsed.data and not parsed.data.keys() & set(_TOP_KEYS):
+            return  # a JSON Schema kept with the model (`spbe-arch schema -o MODEL`): no data
         for key, value in parsed.data.items():
+            if key == "$schema":
+                continue  # the schema an editor checks a JSON file with, not model data
             _read_key(self.arch, parsed, str(key), value, findings, self.invalid_ids,
                       self.partial)
 
