@@ -56,10 +56,7 @@ def model_files(root: Path) -> tuple[Path, list[Path]]:
     if root.is_file():
         root = folder_of(root) or root
     if root.is_file() and root.suffix.lower() not in SUFFIXES:
-        raise SpbeError(_(
-            "{path}: not a model file (.yaml, .yml or .json); a spreadsheet or CSV inventory "
-            "is read with `spbe-arch import inventory {path} -o FOLDER`, an ArchiMate file "
-            "with `spbe-arch import archimate`").format(path=root))
+        raise SpbeError(_not_a_model(root))
     if root.is_file():
         return root.parent, [root]
     manifest = root / MANIFEST
@@ -86,6 +83,24 @@ def model_folder(path: Path) -> Path:
     if not path.is_file():
         return path
     return folder_of(path) or path.parent
+
+
+_SPREADSHEETS = (".xlsx", ".xlsm", ".xls", ".ods", ".csv", ".tsv")
+
+
+def _not_a_model(path: Path) -> str:
+    """Why `path` is no model, with the command that reads it if the tool has one."""
+    suffix = path.suffix.lower()
+    if suffix in _SPREADSHEETS:
+        return _("{path}: not a model file (.yaml, .yml or .json); a spreadsheet or CSV "
+                 "inventory is read with `spbe-arch import inventory {path} -o FOLDER`"
+                 ).format(path=path)
+    if suffix == ".xml":
+        return _("{path}: not a model file (.yaml, .yml or .json); an ArchiMate exchange "
+                 "file is read with `spbe-arch import archimate {path} -o FOLDER`"
+                 ).format(path=path)
+    return _("{path}: not a model file (.yaml, .yml or .json); give the model folder, or a "
+             "file of it").format(path=path)
 
 
 def folder_of(file: Path) -> Path | None:

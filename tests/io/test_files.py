@@ -159,3 +159,19 @@ def test_a_spreadsheet_given_as_a_model_cannot_run(runner, tmp_path):
     result = runner.invoke(app, ["validate", str(sheet)])
     assert result.exit_code == 2
     assert f"spbe-arch import inventory {sheet} -o FOLDER" in result.stderr
+
+
+@pytest.mark.parametrize(("name", "advice"), [
+    ("model.xml", "an ArchiMate exchange file is read with `spbe-arch import archimate "),
+    ("README.md", "give the model folder, or a file of it"),
+])
+def test_a_file_no_command_reads_as_a_model_gets_the_advice_that_fits(runner, tmp_path, name,
+                                                                      advice):
+    """Only a spreadsheet is pointed at the inventory import (a README was too)."""
+    from spbe_arch.cli import app
+
+    given = tmp_path / name
+    given.write_text("x")
+    result = runner.invoke(app, ["validate", str(given)])
+    assert result.exit_code == 2
+    assert advice in result.stderr and "import inventory" not in result.stderr
