@@ -150,6 +150,14 @@ def _load(path: Path, *, show_progress: bool = True) -> "ValidationResult":
     return result
 
 
+def _checked(path: Path, *, show_progress: bool = True) -> "ValidationResult":
+    """`_load`, with the self-assessment checked against its framework: what `validate`
+    reports, `audit` and `report` report too."""
+    from .maturity import check_assessment
+
+    return check_assessment(_load(path, show_progress=show_progress))
+
+
 def _load_or_none(path: Path | None, model: Path) -> "ValidationResult":
     """The model at `path`; no model at all where a git revision did not have it yet."""
     from .validate import no_model
@@ -212,10 +220,8 @@ def validate(
 ) -> None:
     """Check a model: syntax, types, references, ids, and its assessment against the framework
     spbe.yaml names. Exit 0 clean, 1 errors, 2 could not run."""
-    from .maturity import check_assessment
-
     def call() -> "Outcome":
-        loaded = check_assessment(_load(path, show_progress=output_format is FindingFormat.text))
+        loaded = _checked(path, show_progress=output_format is FindingFormat.text)
         return _outcome("validation", loaded, path, loaded=loaded, findings=loaded.findings)
 
     _run(call, output_format, lang=lang.value)
@@ -391,7 +397,6 @@ def audit(
     """
     from .audit import audit as run_audit
     from .graph import build_graph
-    from .maturity import check_assessment
 
     def call() -> "Outcome":
         if baseline is not None:
@@ -399,8 +404,7 @@ def audit(
             from .io.baseline import read_baseline
 
             known = read_baseline(baseline)  # before the model is read
-        loaded = check_assessment(  # what `validate` reports, the audit reports with its own
-            _load(path, show_progress=output_format is FindingFormat.text))
+        loaded = _checked(path, show_progress=output_format is FindingFormat.text)
         result = run_audit(build_graph(loaded.architecture), validation=loaded.findings)
         gating = result.findings if baseline is None else not_in_baseline(result.findings, known)
         return _outcome(
@@ -694,7 +698,6 @@ def report(
     cannot be written or one of its sections breaks.
     """
     from .io.write import refuse_overwrite
-    from .maturity import check_assessment
     from .report.pages import report_files, write_report
     from .report.pdf import require_chromium
 
@@ -702,7 +705,7 @@ def report(
         refuse_overwrite(report_files(output, pdf=pdf), force=force)  # before the model is read
         if pdf:
             require_chromium()
-        loaded = check_assessment(_load(path))  # what `validate` reports, the report shows
+        loaded = _checked(path)
         written = write_report(
             loaded, output, lang=lang.value, model=path.as_posix(), force=force,
             framework=framework, pdf=pdf,

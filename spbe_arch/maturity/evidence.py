@@ -599,7 +599,11 @@ def splp_integration(facts: ModelFacts, indicator: Indicator) -> Derivation | No
         count=len(splp), total=len(known), units=len(unit_bypass), national=len(national_bypass))
     if unknown:
         reason += _("; mechanism not recorded: {count}").format(count=len(unknown))
-    record = N_("record the mechanism (`via:`) of these integrations: {ids}")
+
+    def record(ids: tuple[str, ...]) -> tuple[str, ...]:
+        return (_("record the mechanism (`via:`) of these integrations: {ids}").format(
+            ids=_ids(ids)),) if ids else ()
+
     if national_bypass:
         route_national = (_("route {integrations} with national platforms through SPLP "
                             "(via: splp): {ids}").format(
@@ -616,9 +620,9 @@ def splp_integration(facts: ModelFacts, indicator: Indicator) -> Derivation | No
         Rung(2, (_("publish a service API on SPLP and route an integration through it "
                    "(via: splp)"),), met=bool(splp)),
         Rung(3, (*([route_units] if unit_bypass or not unit_unknown else []),
-                 *_known_or_not([], "", list(unit_unknown), record)),
+                 *record(unit_unknown)),
              unmet=(*unit_bypass, *unit_unknown)),
-        Rung(4, (*route_national, *_known_or_not([], "", list(national_unknown), record)),
+        Rung(4, (*route_national, *record(national_unknown)),
              met=not national_bypass and not national_unknown and bool(national_splp)),
     ]
     return climb(indicator, EvidenceRule.splp_integration, ladder, ceiling=4, reason=reason,
