@@ -71,7 +71,7 @@ def load_model(
                              builder.partial)
         )
     findings.extend(check_overrides(arch))
-    findings.extend(check_roadmap(arch))
+    findings.extend(check_roadmap(arch, invalid_ids.keys() | builder.unread.keys()))
     findings.extend(check_waivers(arch, today=date.today()))
     return ValidationResult(arch, finalize(findings, arch, checked=VALIDATION_CODES))
 

@@ -6,7 +6,7 @@ and no chain of dependencies comes back to where it started. `changed` is the on
 is made to an element, here to check it and in `spbe_arch.change.roadmap` to apply it.
 """
 
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 
 from pydantic import ValidationError
 
@@ -54,8 +54,13 @@ def changed(element: Element, change: ElementChange) -> Element:
             field=field, problem=problem(error), value=repr(error.get("input")))) from None
 
 
-def check_roadmap(arch: Architecture) -> Iterator[Finding]:
-    """Yield a finding for every roadmap item that cannot be applied as written."""
+def check_roadmap(arch: Architecture, unchecked: Collection[str] = ()) -> Iterator[Finding]:
+    """Yield a finding for every roadmap item that cannot be applied as written.
+
+    `unchecked` holds ids that exist but cannot be checked: elements that failed validation
+    and ids written in a file with a syntax error. An item naming one is not reported as
+    naming nothing (unknown, not absent: the error that hides the element stands).
+    """
     items = arch.roadmap
     for item_id, item in items.items():
         source = arch.sources[item_id]
@@ -63,7 +68,7 @@ def check_roadmap(arch: Architecture) -> Iterator[Finding]:
         def where(*path: str | int, file: str = source.file, index: int = source.index):
             return Location(file, key_path=("roadmap", index, *path))
 
-        if item.unit is not None and item.unit not in arch.units:
+        if item.unit is not None and item.unit not in arch.units and item.unit not in unchecked:
             yield finding(
                 codes.ROADMAP_ITEM_TOUCHING_UNKNOWN_ELEMENT,
                 _("unit: '{unit}' is not a unit of the model").format(unit=item.unit),
@@ -72,6 +77,8 @@ def check_roadmap(arch: Architecture) -> Iterator[Finding]:
                 or _("name the unit responsible for the item"),
             )
         for position, dependency in enumerate(item.depends_on):
+            if dependency in unchecked:
+                continue
             if dependency not in items:
                 yield finding(
                     codes.ROADMAP_ITEM_TOUCHING_UNKNOWN_ELEMENT,
@@ -92,9 +99,13 @@ def check_roadmap(arch: Architecture) -> Iterator[Finding]:
                 )
         for field in ("adds", "retires"):
             for position, target in enumerate(getattr(item, field)):
-                yield from _status_change(arch, item_id, field, target, where(field, position))
+                if target not in unchecked:
+                    yield from _status_change(arch, item_id, field, target,
+                                              where(field, position))
         for position, change in enumerate(item.changes):
             element = arch.element(change.element)
+            if element is None and change.element in unchecked:
+                continue
             if element is None:
                 yield _unknown(item_id, "changes", change.element, where("changes", position))
                 continue
@@ -107,7 +118,7 @@ def check_roadmap(arch: Architecture) -> Iterator[Finding]:
                     element=item_id, location=where("changes", position, "set"),
                 )
                 continue
-            for field, target in _named(arch, change):
+            for field, target in _named(arch, change, unchecked):
                 yield finding(
                     codes.ROADMAP_ITEM_TOUCHING_UNKNOWN_ELEMENT,
                     _("changes '{element}': {field}: '{target}' is not defined in the model"
@@ -119,7 +130,8 @@ def check_roadmap(arch: Architecture) -> Iterator[Finding]:
     yield from _cycles(arch)
 
 
-def _named(arch: Architecture, change: ElementChange) -> Iterator[tuple[str, str]]:
+def _named(arch: Architecture, change: ElementChange,
+           unchecked: Collection[str]) -> Iterator[tuple[str, str]]:
     """(field, id) of every id a change sets in a reference field that names nothing: no
     element of the model and no national platform (`REFERENCES` says which fields refer)."""
     fields = REFERENCES.get(arch.kind_of(change.element) or "", {})
@@ -129,6 +141,7 @@ def _named(arch: Architecture, change: ElementChange) -> Iterator[tuple[str, str
         for target in value if isinstance(value, list) else [value]:
             if isinstance(target, str) and arch.element(target) is None and (
                 target not in arch.platforms and target not in national_platforms()
+                and target not in unchecked
             ):
                 yield field, target
 

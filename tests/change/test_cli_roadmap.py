@@ -224,3 +224,28 @@ def test_roadmap_unit_typo_gets_did_you_mean(runner, make_model):
     at = lines.index(f"{root}/roadmap.yaml:4:37: error SPBE-P002 unit: 'diskominfoo' is not a "
                      "unit of the model")
     assert lines[at + 1] == "    hint: did you mean 'diskominfo'?"
+
+
+def test_roadmap_naming_an_element_validation_could_not_read_is_not_a_finding(runner, make_model):
+    """Unknown is not absent: an item naming an element of a file with a syntax error, or an
+    element that failed validation, gets no SPBE-P002; the error hiding the element stands."""
+    root = make_model({
+        "units.yaml": UNIT + "  - {id: dinkes, name: Dinkes, kind: dinas\n",  # unclosed
+        "apps.yaml": "applications:\n  - {id: simpus, name: SIMPUS, kind: khusus, "
+                     "owner: diskominfo, status: aktiv}\n",
+        "roadmap.yaml": ITEMS + """\
+  - id: rm-a
+    name: A
+    year: 2026
+    unit: dinkes
+    retires: [simpus]
+    changes:
+      - {element: e-office, set: {owner: dinkes}}
+      - {element: simpus, set: {name: SIMPUS 2}}
+""",
+    })
+    result = runner.invoke(app, ["validate", str(root)])
+    assert result.exit_code == 1, result.output
+    assert "SPBE-P002" not in result.output
+    assert "SPBE-R001" in result.output  # the syntax error of units.yaml
+    assert f"{root}/apps.yaml:2:65: error SPBE-R003" in result.output  # status: aktiv
