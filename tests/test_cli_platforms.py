@@ -46,7 +46,7 @@ def test_model_platform_clashing_with_the_catalog_is_an_error(runner, make_model
         f"{root}/platforms.yaml:2:6: error SPBE-R014 platform 'sipd' is already a national "
         "platform of the catalog (Sistem Informasi Pemerintahan Daerah (SIPD))",
         "    hint: refer to the catalog's 'sipd' and remove this one, or rename it",
-        "1 error, 0 warnings in 3 files (1 elements)",
+        "1 error, 0 warnings in 3 files (1 element)",
     ]
 
 
@@ -64,7 +64,7 @@ def test_model_platform_twice_or_shared_with_an_element_is_an_error(runner, make
         f"{root}/platforms.yaml:3:6: error SPBE-R007 duplicate id 'sidia': already used in "
         "platforms.yaml (platforms)",
         f"{root}/units.yaml:2:6: error SPBE-R014 id 'dinkes' is the id of a national platform",
-        "2 errors, 0 warnings in 3 files (1 elements)",
+        "2 errors, 0 warnings in 3 files (1 element)",
     ]
 
 

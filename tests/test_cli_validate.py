@@ -18,7 +18,7 @@ BROKEN = {
 def test_validate_clean_model_exits_0(runner, make_model):
     result = runner.invoke(app, ["validate", str(make_model({"units.yaml": UNIT}))])
     assert result.exit_code == 0, result.output
-    assert "0 errors, 0 warnings in 2 files (1 elements)" in result.output
+    assert "0 errors, 0 warnings in 2 files (1 element)" in result.output
 
 
 def test_validate_errors_exit_1_with_located_lines(runner, make_model):
@@ -118,7 +118,7 @@ def test_validate_single_file_model(runner, tmp_path):
     path.write_text("instansi: {id: k, name: K, level: kota}\n" + UNIT)
     result = runner.invoke(app, ["validate", str(path)])
     assert result.exit_code == 0, result.output
-    assert "in 1 files (1 elements)" in result.output
+    assert "in 1 file (1 element)" in result.output
 
 
 def test_validate_unknown_format_is_a_usage_error(runner, make_model):
@@ -307,6 +307,8 @@ def test_validate_any_file_of_a_model_folder_validates_the_folder(runner, make_m
         "    hint: did you mean 'dinkes'? define it, or name an existing unit",
         "1 error, 0 warnings in 4 files (3 elements)",
     ]
+    audited = runner.invoke(app, ["audit", str(root / given)])
+    assert audited.output.splitlines()[-1].endswith(f" in {root}")  # the folder it read
 
 
 def test_validate_a_single_file_outside_a_model_folder_is_a_model_by_itself(runner, tmp_path):
@@ -314,7 +316,7 @@ def test_validate_a_single_file_outside_a_model_folder_is_a_model_by_itself(runn
     one.write_text("instansi: {id: kab-x, name: Kab X, level: kabupaten}\n" + UNIT)
     result = runner.invoke(app, ["validate", str(one)])
     assert result.exit_code == 0, result.output
-    assert result.output.splitlines()[-1] == "0 errors, 0 warnings in 1 files (1 elements)"
+    assert result.output.splitlines()[-1] == "0 errors, 0 warnings in 1 file (1 element)"
 
 
 def test_validate_a_one_file_model_kept_below_a_model_folder_is_still_itself(runner, make_model):
@@ -325,7 +327,7 @@ def test_validate_a_one_file_model_kept_below_a_model_folder_is_still_itself(run
     one.write_text("instansi: {id: kab-x, name: Kab X, level: kabupaten}\n" + UNIT)
     result = runner.invoke(app, ["validate", str(one)])
     assert result.exit_code == 0, result.output
-    assert result.output.splitlines()[-1] == "0 errors, 0 warnings in 1 files (1 elements)"
+    assert result.output.splitlines()[-1] == "0 errors, 0 warnings in 1 file (1 element)"
 
 
 def test_validate_warns_of_an_empty_or_comment_only_file_and_exits_0(runner, make_model):
@@ -343,7 +345,7 @@ def test_validate_warns_of_an_empty_or_comment_only_file_and_exits_0(runner, mak
         f"{root}/kosong.yaml:1:1: warning SPBE-R018 the file holds nothing: it is empty or "
         "only comments",
         "    hint: add collections such as 'applications:', or delete the file",
-        "0 errors, 2 warnings in 4 files (1 elements)",
+        "0 errors, 2 warnings in 4 files (1 element)",
     ]
 
 

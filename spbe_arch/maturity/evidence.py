@@ -43,7 +43,7 @@ from ..model import (
     Status,
 )
 from ..model.framework import EvidenceRule, Framework, Indicator
-from ..model.i18n import N_
+from ..model.i18n import N_, plural
 from ..model.i18n import gettext as _
 from ..model.rules import listed
 from .services import ServiceStructure, service_structures
@@ -321,11 +321,6 @@ def _ids(ids: Iterable[str]) -> str:
     return listed(sorted(ids), _SHOWN)
 
 
-def _n(count: int, one: str, many: str) -> str:
-    """`one` or `many` (templates with a `{count}` field) as `count` asks, translated."""
-    return _(one if count == 1 else many).format(count=count)
-
-
 def _some(items: list) -> int:
     """The tolerance of a rung met by at least one of `items` being done."""
     return max(len(items) - 1, 0)
@@ -406,7 +401,7 @@ def roadmap(facts: ModelFacts, indicator: Indicator) -> Derivation | None:
         for element_id, element in collection.items()
         if element.status in (Status.planned, Status.development) and element_id not in planned_ids
     ))
-    reason = _n(len(items), N_("{count} roadmap item"), N_("{count} roadmap items"))
+    reason = plural(len(items), N_("{count} roadmap item"), N_("{count} roadmap items"))
     if vague:
         reason += _("; naming no elements: {ids}").format(ids=_ids(vague))
     elif pending:
@@ -475,7 +470,7 @@ def application(facts: ModelFacts, indicator: Indicator) -> Derivation | None:
         count=len(facts.active_apps), umum=len(umum))
     if duplicates:
         reason += _("; {duplicates}: {which}").format(
-            duplicates=_n(len(duplicates), N_("{count} duplicate"), N_("{count} duplicates")),
+            duplicates=plural(len(duplicates), N_("{count} duplicate"), N_("{count} duplicates")),
             which="; ".join(_("{app} duplicates {what}").format(app=app, what=why)
                             for app, why in list(duplicates.items())[:_SHOWN]))
     elif isolated:
@@ -607,14 +602,15 @@ def splp_integration(facts: ModelFacts, indicator: Indicator) -> Derivation | No
     if national_bypass:
         route_national = (_("route {integrations} with national platforms through SPLP "
                             "(via: splp): {ids}").format(
-            integrations=_n(len(national_bypass), N_("{count} integration"),
+            integrations=plural(len(national_bypass), N_("{count} integration"),
                             N_("{count} integrations")),
             ids=_ids(national_bypass)),)
     else:
         route_national = (_("integrate a service with another instansi or a national platform "
                             "through SPLP"),)
     route_units = _("route {integrations} between units through SPLP (via: splp): {ids}").format(
-        integrations=_n(len(unit_bypass), N_("{count} integration"), N_("{count} integrations")),
+        integrations=plural(len(unit_bypass), N_("{count} integration"),
+                            N_("{count} integrations")),
         ids=_ids(unit_bypass))
     ladder = [
         Rung(2, (_("publish a service API on SPLP and route an integration through it "
@@ -919,7 +915,7 @@ def service_level(facts: ModelFacts, indicator: Indicator) -> Derivation | None:
         return None
     level, best = levels[0]
     reason = _("best of {services}: '{best}' at level {level}").format(
-        services=_n(len(levels), N_("{count} service"), N_("{count} services")), best=best,
+        services=plural(len(levels), N_("{count} service"), N_("{count} services")), best=best,
         level=level)
     return _made(indicator, EvidenceRule.service_level, level, 5, reason,
                  [s for _, s in levels], _service_actions(facts, best, level, 5))
@@ -958,7 +954,7 @@ def open_data(facts: ModelFacts, indicator: Indicator) -> Derivation | None:
                                                                          level=service))
     parts.append(_("{count} data sets published, {feeds} to Satu Data").format(
         count=len(published),
-        feeds=_n(len(feeds), N_("{count} automated feed"), N_("{count} automated feeds"))))
+        feeds=plural(len(feeds), N_("{count} automated feed"), N_("{count} automated feeds"))))
     actions: dict[int, list[str]] = {}
     if data_level < 3 and level < 3:
         actions[3] = ([_("publish all open data ({ids})").format(ids=_ids(unpublished))]

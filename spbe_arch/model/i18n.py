@@ -15,7 +15,7 @@ from functools import cache
 from pathlib import Path
 
 __all__ = ["DOMAIN", "LANGS", "LOCALES", "N_", "catalog_path", "decimal", "gettext",
-           "language", "use_language"]
+           "language", "plural", "use_language"]
 
 LANGS = ("id", "en")
 """The languages with a catalog: Indonesian, English."""
@@ -83,6 +83,16 @@ def gettext(message: str) -> str:
 def N_(message: str) -> str:
     """Mark a template for the catalogs where it is declared; it is translated where used."""
     return message
+
+
+def plural(count: int, one: str, many: str) -> str:
+    """`one` or `many` (templates with a `{count}` field, marked with `N_`) as `count` asks,
+    translated: English says "1 file", "2 files"; Indonesian writes both alike.
+
+    >>> plural(1, "{count} file", "{count} files"), plural(2, "{count} file", "{count} files")
+    ('1 file', '2 files')
+    """
+    return gettext(one if count == 1 else many).format(count=count)
 
 
 def decimal(

@@ -2,7 +2,7 @@
 
 from typing import TYPE_CHECKING, Any
 
-from ..model.i18n import N_
+from ..model.i18n import N_, plural
 from ..model.i18n import gettext as _
 from ..model.rules import listed
 from .findings import finding_dict, findings_markdown
@@ -145,27 +145,22 @@ def _grouped(result: "ImpactResult", items: dict[str, tuple[str, ...]]):
         yield _("other"), rest
 
 
-def _count(n: int, one: str, many: str) -> str:
-    """'1 service', '2 services' in the language in force (`one`, `many` have `{count}`)."""
-    return _(one if n == 1 else many).format(count=n)
-
-
 def impact_summary(result: "ImpactResult") -> str:
     """One line: how much stops, degrades, breaks."""
     return _(
         "{applications}, {services}, {processes} stopped; {degraded} degraded; {integrations} "
         "broken; {units} affected"
     ).format(
-        applications=_count(len(result.of_kind("applications")), N_("{count} application"),
+        applications=plural(len(result.of_kind("applications")), N_("{count} application"),
                             N_("{count} applications")),
-        services=_count(len(result.of_kind("services")), N_("{count} service"),
+        services=plural(len(result.of_kind("services")), N_("{count} service"),
                         N_("{count} services")),
-        processes=_count(len(result.of_kind("business_processes")),
+        processes=plural(len(result.of_kind("business_processes")),
                          N_("{count} business process"), N_("{count} business processes")),
         degraded=len(result.degraded),
-        integrations=_count(len(result.integrations_broken), N_("{count} integration"),
+        integrations=plural(len(result.integrations_broken), N_("{count} integration"),
                             N_("{count} integrations")),
-        units=_count(len(result.units_affected), N_("{count} unit"), N_("{count} units")),
+        units=plural(len(result.units_affected), N_("{count} unit"), N_("{count} units")),
     )
 
 

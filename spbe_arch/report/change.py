@@ -3,7 +3,7 @@ findings, written by `findings_sarif`). They never compute."""
 
 from typing import TYPE_CHECKING, Any
 
-from ..model.i18n import N_, decimal
+from ..model.i18n import N_, decimal, plural
 from ..model.i18n import gettext as _
 from .audit import kind_word, share_text
 from .findings import finding_dict, findings_markdown, findings_text
@@ -82,7 +82,8 @@ def _summary(result: "DiffResult") -> str:
         _("{count} removed").format(count=len(result.removed)),
         _("{count} changed").format(count=len(result.changed)),
         _("{count} rerouted").format(count=len(result.rerouted)),
-        _("{count} findings introduced").format(count=len(result.introduced)),
+        plural(len(result.introduced), N_("{count} finding introduced"),
+               N_("{count} findings introduced")),
         _("{count} resolved").format(count=len(result.resolved)),
     ]
     if result.waived:

@@ -15,8 +15,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .. import __version__
-from ..io import SpbeError, model_folder
+from ..io import SpbeError, folder_of, model_folder
 from ..model import Finding, Severity
+from ..model.i18n import N_, plural
 from ..model.i18n import gettext as _
 from . import findings as finding_formats
 
@@ -125,6 +126,14 @@ def _prefix(path: Path | None) -> str:
     return "" if folder == Path() else f"{folder.as_posix().rstrip('/')}/"
 
 
+def _read(path: Path | None) -> Path | None:
+    """The model a command read from `path`: the model folder of a file in one (the whole
+    folder is read), else `path` itself."""
+    if path is None or not path.is_file():
+        return path
+    return folder_of(path) or path
+
+
 def _rich(outcome: Outcome, draw: Callable[[Any], None], **options: Any) -> str:
     """What `draw(console)` prints on a rich console made with `options`, as text."""
     from rich.console import Console
@@ -170,7 +179,9 @@ def _validation_text(outcome: Outcome) -> Page:
     total = sum(arch.counts().values())
     summary = finding_formats.summary_line(
         result.findings,
-        _("{files} files ({total} elements)").format(files=len(arch.files), total=total),
+        _("{files} ({elements})").format(
+            files=plural(len(arch.files), N_("{count} file"), N_("{count} files")),
+            elements=plural(total, N_("{count} element"), N_("{count} elements"))),
     )
     if result.findings:
         return Page(lines, summary + "\n")
@@ -195,7 +206,7 @@ def _validation_json(outcome: Outcome) -> Page:
 
 
 def _validation_markdown(outcome: Outcome) -> Page:
-    title = f"spbe-arch validate {outcome.path}"
+    title = f"spbe-arch validate {_read(outcome.path)}"
     return Page(finding_formats.findings_markdown(outcome.result.findings, title=title))
 
 
@@ -228,7 +239,7 @@ def _audit_text(outcome: Outcome) -> Page:
         console.print(metrics)
 
     lines = finding_formats.findings_text(result.findings, prefix=_prefix(outcome.path))
-    summary = finding_formats.summary_line(result.findings, f"{outcome.path}")
+    summary = finding_formats.summary_line(result.findings, f"{_read(outcome.path)}")
     metrics = _rich(outcome, table, width=100, highlight=False)
     return Page(_lines([*lines, ""]) + metrics + summary + "\n", _baseline_note(outcome))
 
@@ -242,7 +253,7 @@ def _audit_json(outcome: Outcome) -> Page:
 def _audit_markdown(outcome: Outcome) -> Page:
     from .audit import audit_markdown
 
-    title = f"spbe-arch audit {outcome.path}"
+    title = f"spbe-arch audit {_read(outcome.path)}"
     return Page(audit_markdown(outcome.result, title=title), _baseline_note(outcome))
 
 

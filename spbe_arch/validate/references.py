@@ -8,7 +8,7 @@ from operator import attrgetter
 from typing import Any, get_origin
 
 from ..model import COLLECTIONS, Architecture, Finding, Location, PlatformKind, Source
-from ..model.i18n import N_
+from ..model.i18n import N_, plural
 from ..model.i18n import gettext as _
 from ..model.rules import finding, listed
 from ..model.rules import validation as codes
@@ -281,16 +281,13 @@ def _unread_findings(unresolved: dict[Location, list[str]]) -> Iterator[Finding]
         yield finding(
             codes.DANGLING_REFERENCE,
             _("{references} to {ids} written in this file not checked: {shown}").format(
-                references=_plural(len(targets), N_("reference"), N_("references")),
-                ids=_plural(len(ids), N_("id"), N_("ids")), shown=shown,
+                references=plural(len(targets), N_("{count} reference"),
+                                  N_("{count} references")),
+                ids=plural(len(ids), N_("{count} id"), N_("{count} ids")), shown=shown,
             ),
             location=where,
             hint=_("fix the syntax error of this file first"),
         )
-
-
-def _plural(count: int, one: str, many: str) -> str:
-    return f"{count} {_(one if count == 1 else many)}"
 
 
 def _clashing_platforms(arch: Architecture, catalog: dict) -> Iterator[Finding]:

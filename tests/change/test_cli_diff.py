@@ -372,3 +372,28 @@ def test_diff_needs_two_folders_or_from(runner):
     result = runner.invoke(app, ["diff", str(EXAMPLE)])
     assert result.exit_code == 2
     assert "give two folders (diff OLD NEW) or one folder and --from REV" in result.output
+
+
+PAIR = """\
+instansi: {id: kab-x, name: Kab X, level: kabupaten}
+units:
+  - {id: a, name: A, kind: dinas, networks: [jip]}
+  - {id: b, name: B, kind: dinas, networks: [jip]}
+applications:
+  - {id: x, name: X, kind: khusus, owner: a, status: active, hosting: pdn, writes: [d]}
+  - {id: y, name: Y, kind: khusus, owner: b, status: active, hosting: pdn, reads: [d]}
+data:
+  - {id: d, name: D, steward: a, classification: terbatas}
+integrations:
+  - {id: i, source: x, target: y, via: splp, network: jip, data: [d]}
+"""
+
+
+def test_diff_summary_counts_one_finding_in_the_singular(runner, tmp_path):
+    for name, text in (("old", PAIR), ("new", PAIR.replace("via: splp", "via: api_direct"))):
+        (tmp_path / name).mkdir()
+        (tmp_path / name / "spbe.yaml").write_text(text)
+    result = runner.invoke(app, ["diff", str(tmp_path / "old"), str(tmp_path / "new")])
+    assert result.output.splitlines()[-1].startswith(
+        "0 added, 0 removed, 1 changed, 1 rerouted, 1 finding introduced, 0 resolved, index ")
+    assert "SPBE-A004" in result.output

@@ -8,7 +8,7 @@ shown) and `report_dict` (JSON). The text is also written beside the model as
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field
 
-from ...model.i18n import N_
+from ...model.i18n import N_, plural
 from ...model.i18n import gettext as _
 
 __all__ = [
@@ -165,7 +165,7 @@ def report_lines(report: ImportReport) -> Iterator[str]:
         yield _(
             "{path}: note: {rows} with nothing but a running number or a placeholder ('-', "
             "'N/A'), read as blank ({which})"
-        ).format(path=src, rows=_n(len(report.blank), N_("{count} row"), N_("{count} rows")),
+        ).format(path=src, rows=plural(len(report.blank), N_("{count} row"), N_("{count} rows")),
                  which=_rows(report.blank))
     for count, template in (
         (report.unclassified, N_(
@@ -181,26 +181,22 @@ def report_lines(report: ImportReport) -> Iterator[str]:
             "properties.server_location, hosting unknown)")),
     ):
         if count:
-            yield _(template).format(path=src, applications=_n(
+            yield _(template).format(path=src, applications=plural(
                 count, N_("{count} application"), N_("{count} applications")))
     yield _(
         "imported {imported} of {rows}: {applications}, {units}; {skipped} skipped, {guesses}, "
         "{unmatched} not in the catalog"
     ).format(
         imported=report.imported,
-        rows=_n(report.rows, N_("{count} row"), N_("{count} rows")),
-        applications=_n(report.imported, N_("{count} application"), N_("{count} applications")),
-        units=_n(report.units, N_("{count} unit"), N_("{count} units")),
+        rows=plural(report.rows, N_("{count} row"), N_("{count} rows")),
+        applications=plural(report.imported, N_("{count} application"), N_("{count} applications")),
+        units=plural(report.units, N_("{count} unit"), N_("{count} units")),
         skipped=len(report.skipped),
-        guesses=_n(len(report.guesses) + len(report.merges), N_("{count} guess"),
+        guesses=plural(len(report.guesses) + len(report.merges), N_("{count} guess"),
                    N_("{count} guesses")),
-        unmatched=_n(len(report.unmatched), N_("{count} national system"),
+        unmatched=plural(len(report.unmatched), N_("{count} national system"),
                      N_("{count} national systems")),
     )
-
-
-def _n(count: int, one: str, many: str) -> str:
-    return _(one if count == 1 else many).format(count=count)
 
 
 def _rows(rows: list[int]) -> str:
