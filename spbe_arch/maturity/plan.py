@@ -113,9 +113,11 @@ def _step(framework: Framework, indicator: Indicator, rating: IndicatorRating,
     only_documents = not rung_missing and (rating.model_level or 0) >= to
     if (rating.claim_by not in (None, "assessment") and rating.service_shows is not None
             and (rating.self_level or 0) < to <= rating.service_shows):
-        actions = [_("the model shows {level} for {claimant}: document it with bukti dukung "
-                     "and set `level: {level}`").format(level=names[to].lower(),
-                                                        claimant=claimant(rating.claim_by))]
+        # a service has no `evidence:`: its documents go in an assessment entry
+        actions = [_("the model shows {level} for {claimant}: set `level: {level}` on it; its "
+                     "bukti dukung go in an assessment entry for indicator {indicator}, under "
+                     "`evidence:`").format(level=names[to].lower(), indicator=indicator.id,
+                                           claimant=claimant(rating.claim_by))]
         only_documents = True
     if only_documents:
         effort = Effort.low

@@ -51,8 +51,9 @@ def test_maturity_lang_id_writes_the_plan_actions_in_indonesian(indonesian):
     assert actions["42>4"] == [
         "salurkan integrasi sp4n-lapor-lembah-hijau melalui SPLP: int-lapor-epengawasan"]
     assert actions["45>4"] == [
-        "model menunjukkan kolaborasi untuk layanan 'svc-perizinan': dokumentasikan dengan "
-        "bukti dukung dan tetapkan `level: kolaborasi`"
+        "model menunjukkan kolaborasi untuk layanan 'svc-perizinan': tetapkan `level: "
+        "kolaborasi` padanya; bukti dukungnya dicatat di entri penilaian indikator 45, di bawah "
+        "`evidence:`"
     ]
 
 
