@@ -260,7 +260,8 @@ KHUSUS = {
     "dispusip": (("e-perpus", "e-Perpustakaan", "Koleksi Perpustakaan"),),
 }
 
-# aplikasi umum platform -> (owner unit, writes a data set named ..., admin service, indicator)
+# aplikasi umum platform -> (owner unit, writes a data set named ..., its service, indicator);
+# the service is an administration service but for SP4N-LAPOR! (complaints: a public one)
 UMUM = {
     "sipd": ("bpkad", "APBD", "Layanan Perencanaan dan Penganggaran", 33),
     "srikandi": ("dispusip", "Naskah Dinas", "Layanan Kearsipan Dinamis", 37),
@@ -688,7 +689,8 @@ def _services(pemda, rng, apps, umum, gaps, profile) -> None:
             continue
         services.append({
             "id": f"{p}.layanan-{platform}", "name": name,
-            "kind": "administration", "ref": f"RAL.02.{len(services) % 90 + 10:02d}",
+            "kind": "public" if platform == "sp4n-lapor" else "administration",
+            "ref": f"RAL.02.{len(services) % 90 + 10:02d}",
             "owner": f"{p}.{owner}", "applications": [f"{p}.{platform}"],
             "level": rng.choice(_LEVELS[1:4]), "indicator": indicator,
         })

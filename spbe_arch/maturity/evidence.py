@@ -46,7 +46,7 @@ from ..model.framework import EvidenceRule, Framework, Indicator
 from ..model.i18n import N_, plural
 from ..model.i18n import gettext as _
 from ..model.rules import listed
-from .services import ServiceStructure, service_structures
+from .services import ServiceStructure, fits, service_structures
 
 __all__ = [
     "DERIVATIONS",
@@ -173,9 +173,10 @@ class IntegrationFact:
 class ModelFacts:
     """Facts several rules read, from the one graph and the audit's queries."""
 
-    def __init__(self, graph: ArchGraph) -> None:
+    def __init__(self, graph: ArchGraph, framework: Framework) -> None:
         self.graph = graph
         self.arch = graph.arch
+        self.framework = framework
 
     @cached_property
     def active_apps(self) -> dict[str, Application]:
@@ -231,11 +232,12 @@ class ModelFacts:
 
     @cached_property
     def claimed_levels(self) -> dict[str, list[Service]]:
-        """Indicator id -> the services claiming a level for it (one pass over the services,
-        not one per indicator)."""
+        """Indicator id -> the services of the kind it rates claiming a level for it (one pass
+        over the services, not one per indicator)."""
         out: dict[str, list[Service]] = {}
         for service in self.arch.services.values():
-            if service.indicator is not None and service.level is not None:
+            if service.indicator is not None and service.level is not None and fits(
+                    self.framework, service):
                 out.setdefault(service.indicator, []).append(service)
         return out
 
@@ -287,7 +289,7 @@ def derive(graph: ArchGraph, framework: Framework) -> dict[str, Derivation]:
     >>> derive(build_graph(Architecture(root=".")), load_framework())
     {}
     """
-    facts = ModelFacts(graph)
+    facts = ModelFacts(graph, framework)
     out = {}
     for indicator in framework.indicators:
         if indicator.evidence is None:

@@ -25,7 +25,15 @@ indicator without bukti dukung, and is listed as unrated.
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from ..model import Architecture, AssessmentEntry, Finding, Location, ServiceLevel, Status
+from ..model import (
+    Architecture,
+    AssessmentEntry,
+    Finding,
+    Location,
+    ServiceKind,
+    ServiceLevel,
+    Status,
+)
 from ..model.framework import EvidenceRule, Framework, Indicator
 from ..model.i18n import N_
 from ..model.i18n import gettext as _
@@ -33,7 +41,7 @@ from ..model.rules import finding, listed
 from ..model.rules import maturity as codes
 from .evidence import Derivation
 from .result import IndicatorRating, Source
-from .services import STRUCTURE_TOP, ServiceStructure
+from .services import STRUCTURE_TOP, ServiceStructure, fits
 
 __all__ = ["SERVICE_RULES", "SMALL_MODEL", "Assessed", "assessments", "claimant", "rate",
            "service_indicators", "structure_cap"]
@@ -172,7 +180,7 @@ def rate(
     (`unknown-service-indicator`).
     """
     active = sum(1 for app in arch.applications.values() if app.status is Status.active)
-    claims = _service_claims(arch)
+    claims = _service_claims(arch, framework)
     ratings = []
     findings = list(service_indicators(arch, framework))
     for indicator in framework.indicators:
@@ -320,11 +328,12 @@ def _hint(rating: IndicatorRating, found: Assessed) -> str | None:
     return None
 
 
-def _service_claims(arch: Architecture) -> dict[str, tuple[int, str]]:
-    """Indicator id -> (best claimed level, service id) of the services naming it."""
+def _service_claims(arch: Architecture, framework: Framework) -> dict[str, tuple[int, str]]:
+    """Indicator id -> (best claimed level, service id) of the services naming it that are of
+    the kind it rates."""
     out: dict[str, tuple[int, str]] = {}
     for service_id, service in sorted(arch.services.items()):
-        if service.indicator is None or service.level is None:
+        if service.indicator is None or service.level is None or not fits(framework, service):
             continue
         level = ServiceLevel(service.level).number
         best = out.get(service.indicator)
@@ -334,9 +343,29 @@ def _service_claims(arch: Architecture) -> dict[str, tuple[int, str]]:
 
 
 def service_indicators(arch: Architecture, framework: Framework) -> Iterator[Finding]:
+    """Services naming an indicator that is no service indicator of `framework`
+    (unknown-service-indicator), or one that rates services of the other kind
+    (service-of-another-kind)."""
     service_ids = [i.id for i in framework.indicators if i.evidence in SERVICE_RULES]
     for service_id, service in sorted(arch.services.items()):
-        if service.indicator is not None and service.indicator not in service_ids:
+        if service.indicator is not None and service.indicator in service_ids and not fits(
+                framework, service):
+            indicator = next(i for i in framework.indicators if i.id == service.indicator)
+            yield finding(
+                codes.SERVICE_KIND_MISMATCH,
+                _("service '{service}' (kind: {kind}) names indicator {indicator} ({name}), "
+                  "which rates {wanted} services: its level does not count there").format(
+                    service=service_id, kind=_(KIND_WORDS[service.kind]),
+                    indicator=indicator.id, name=indicator.name,
+                    wanted=_(KIND_WORDS[framework.service_kind(indicator.id)])),
+                element=service_id,
+                location=_service_location(arch, service_id),
+                hint=_("name an indicator of {kind} services ({ranges}), or correct `kind:`"
+                       ).format(kind=_(KIND_WORDS[service.kind]), ranges=_ranges(
+                           [i for i in service_ids
+                            if framework.service_kind(i) in (None, service.kind)])),
+            )
+        elif service.indicator is not None and service.indicator not in service_ids:
             yield finding(
                 codes.UNKNOWN_SERVICE_INDICATOR,
                 _("service '{service}': indicator {indicator} is not a service indicator of "
@@ -347,6 +376,9 @@ def service_indicators(arch: Architecture, framework: Framework) -> Iterator[Fin
                 location=_service_location(arch, service_id),
                 hint=_("service indicators: {ranges}").format(ranges=_ranges(service_ids)),
             )
+
+
+KIND_WORDS = {ServiceKind.public: N_("public"), ServiceKind.administration: N_("administration")}
 
 
 def _entry_location(arch: Architecture, position: int, *field: str | int) -> Location:

@@ -20,10 +20,12 @@ data flows), the audit's too, so a service the audit reports as unintegrated nev
 from dataclasses import dataclass
 
 from ..graph import ArchGraph, per_graph
+from ..model import Service
+from ..model.framework import Framework
 from ..model.i18n import gettext as _
 from ..model.rules import listed
 
-__all__ = ["STRUCTURE_TOP", "ServiceStructure", "service_structures"]
+__all__ = ["STRUCTURE_TOP", "ServiceStructure", "fits", "service_structures"]
 
 STRUCTURE_TOP = 4
 """The highest service level a structure can show (kolaborasi)."""
@@ -114,3 +116,11 @@ def _structure(graph: ArchGraph, service: str, apps: list[str],
         service, STRUCTURE_TOP,
         _("data integrated; through SPLP with other units or instansi: {ids}").format(
             ids=listed(through_splp, _SHOWN)))
+
+
+def fits(framework: Framework, service: Service) -> bool:
+    """True when the indicator a service names rates services of its kind (or of any kind):
+    only then does the service's level count for it (`service_indicators` reports the
+    others)."""
+    wanted = framework.service_kind(service.indicator or "")
+    return wanted is None or service.kind is wanted

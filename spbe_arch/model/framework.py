@@ -12,7 +12,7 @@ from typing import Annotated
 
 from pydantic import BeforeValidator, Field, WithJsonSchema
 
-from .types import Identifier, SpbeModel
+from .types import Identifier, ServiceKind, SpbeModel
 
 __all__ = ["INDICATOR_ID_PATTERN", "Aspect", "Band", "Domain", "Effort", "EvidenceRule",
            "Framework", "Indicator", "IndicatorId", "LevelName"]
@@ -123,6 +123,11 @@ class Aspect(SpbeModel):
     domain: Number
     name: Name
     english: English = None
+    services: ServiceKind | None = Field(
+        default=None,
+        description="The kind of service its indicators rate (public or administration), when "
+        "they rate services: a service of the other kind does not count for them",
+    )
 
 
 class Indicator(SpbeModel):
@@ -167,6 +172,13 @@ class Framework(SpbeModel):
     def total_weight(self) -> float:
         """Sum of the indicator weights: the divisor of the index."""
         return fsum(indicator.weight for indicator in self.indicators)
+
+    def service_kind(self, indicator_id: str) -> ServiceKind | None:
+        """The kind of service an indicator rates (its aspect's `services`), or None: any kind,
+        or an indicator that rates no service."""
+        indicator = next((i for i in self.indicators if i.id == indicator_id), None)
+        aspect = next((a for a in self.aspects if indicator and a.id == indicator.aspect), None)
+        return aspect.services if aspect is not None else None
 
     def level_names(self, domain: int) -> dict[int, str]:
         """Level number -> name in a domain (its own names, else the framework's)."""

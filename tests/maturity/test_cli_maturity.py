@@ -3,6 +3,7 @@
 import json
 import re
 import shutil
+import textwrap
 
 import pytest
 from conftest import EXAMPLE, ROOT
@@ -242,3 +243,35 @@ def test_maturity_missing_model_exits_2(runner, tmp_path):
 def test_maturity_target_out_of_range_is_a_usage_error(runner):
     result = runner.invoke(app, ["maturity", str(EXAMPLE), "--target", "7"])
     assert result.exit_code == 2, result.output
+
+
+def test_maturity_service_of_the_other_kind_is_warned_and_does_not_count(runner, make_model):
+    """A public service named on an administration indicator (37: kearsipan dinamis) says
+    nothing of it: SPBE-M009, from validate as from maturity, and indicator 37 keeps no
+    service claim; the same service on a public indicator (42) counts."""
+    services = """\
+        units:
+          - {id: dinkes, name: Dinas Kesehatan, kind: dinas}
+        services:
+          - id: svc-kesehatan
+            name: Layanan Kesehatan
+            kind: public
+            owner: dinkes
+            level: informasi
+            indicator: 37
+        """
+    root = make_model({"layanan.yaml": services})
+    validated = runner.invoke(app, ["validate", str(root)])
+    assert validated.exit_code == 0, validated.output
+    assert validated.output.splitlines()[:2] == [
+        f"{root}/layanan.yaml:9:5: warning SPBE-M009 service 'svc-kesehatan' (kind: public) "
+        "names indicator 37 (Layanan kearsipan dinamis), which rates administration services: "
+        "its level does not count there",
+        "    hint: name an indicator of public services (42-47), or correct `kind:`",
+    ]
+    rated = _indicator(_json(runner, root), 37)
+    assert (rated["self"], rated["claim_by"], rated["source"]) == (None, None, "none")
+    (root / "layanan.yaml").write_text(textwrap.dedent(services).replace("37", "42"))
+    assert runner.invoke(app, ["validate", str(root)]).output.count("SPBE-M009") == 0
+    fitting = _indicator(_json(runner, root), 42)
+    assert (fitting["self"], fitting["claim_by"]) == (1, "service 'svc-kesehatan'")

@@ -10,6 +10,7 @@ __all__ = [
     "DUPLICATE_ASSESSMENT",
     "EVIDENCE_AFTER_ASSESSMENT",
     "FRAMEWORK_NOT_LOADED",
+    "SERVICE_KIND_MISMATCH",
     "UNKNOWN_ASSESSMENT_INDICATOR",
     "UNKNOWN_SERVICE_INDICATOR",
 ]
@@ -177,3 +178,27 @@ instansi:
 Use instead: a shipped id (`spbe-arch maturity --help` lists them), or the path of the
 framework file kept with the model.
 """)
+
+SERVICE_KIND_MISMATCH = declare("SPBE-M009", "service-of-another-kind", """
+## What it does
+Reports a service whose `indicator` rates services of the other kind: a public service
+(`kind: public`) named on an indicator of government administration services, or the reverse
+(for PermenPANRB 59/2020: 32 to 41 rate administration services, 42 to 47 public services).
+The service's level does not count for that indicator.
+
+## Why is this bad?
+The evaluator rates an administration indicator by the administration service it is about; a
+public service's level says nothing of it, and counting it would raise the index with a claim
+about something else.
+
+## Example
+```yaml
+services:
+  - id: svc-kesehatan
+    kind: public
+    level: transaksi
+    indicator: 37          # layanan kearsipan dinamis, an administration service
+```
+Use instead: the indicator of its kind (a public service of the health sector: 45, 46 or 47),
+or correct `kind:` if the service is an administration service.
+""", severity=Severity.warning)
