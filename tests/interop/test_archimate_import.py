@@ -11,6 +11,7 @@ Fixtures (tests/interop/fixtures/):
 """
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -373,3 +374,34 @@ def test_import_reads_a_flow_between_applications_as_an_integration_of_unknown_m
     findings = json.loads(audit.stdout)["findings"]
     assert not {f["code"] for f in findings} & {"SPBE-A001", "SPBE-A004"}
     assert "via known for 0 of 1 active integrations" in [f["message"] for f in findings]
+
+
+def test_import_gives_an_integration_that_lost_its_mechanism_via_unknown(
+    runner, make_model, tmp_path
+):
+    """An integration of our own export whose `spbe:via` another tool dropped is still an
+    integration; its mechanism is unknown, not a guess."""
+    model = make_model({"apps.yaml": """\
+        units:
+          - {id: dinkes, name: Dinas Kesehatan, kind: dinas}
+        applications:
+          - {id: simpus, name: SIMPUS, kind: khusus, owner: dinkes}
+          - {id: sikda, name: SIKDA, kind: khusus, owner: dinkes}
+        integrations:
+          - {id: int-01, source: simpus, target: sikda, via: api_direct}
+        """})
+    exported, folder = tmp_path / "a.xml", tmp_path / "kota"
+    result = runner.invoke(app, ["export", "archimate", str(model), "-o", str(exported)])
+    assert result.exit_code == 0, result.output
+    text = exported.read_text("utf-8")
+    via = re.search(r'<property propertyDefinitionRef="[^"]+"><value>api_direct</value>'
+                    r"</property>", text)
+    exported.write_text(text.replace(via.group(0), ""), "utf-8")
+    result = _import(runner, exported, folder)
+    assert result.exit_code == 0, result.output
+    assert result.stderr.splitlines() == [
+        f"{exported}: warning: relationships between applications that state no mechanism "
+        "(spbe:via), imported as integrations with via: unknown (set via: where it is "
+        "known): 1 (int-01)"
+    ]
+    assert _by_id(folder, "integrations")["int-01"]["via"] == "unknown"
