@@ -38,7 +38,8 @@ class Known:
 @dataclass(frozen=True)
 class Fact:
     """A fact the analyses read: the element fields that state it (any of them), and which
-    elements it is about (named as a plural noun)."""
+    elements it is about (named as a plural noun). `stated` decides instead where a value, not
+    an omitted field, says the fact is unknown (`via: unknown`)."""
 
     collection: str
     field: str
@@ -79,6 +80,11 @@ def _active_integrations(graph: ArchGraph) -> list[Any]:
     return [i for i in graph.arch.integrations.values() if i.status == "active"]
 
 
+def _mechanism_known(integration: Any) -> bool:
+    """`via: unknown` states the link, not how it runs."""
+    return integration.via is not IntegrationVia.unknown
+
+
 FACTS = (
     Fact("applications", "hosting", N_("active local applications"), _local_active),
     Fact("applications", "data", N_("active applications"), _active, ("reads", "writes")),
@@ -87,7 +93,7 @@ FACTS = (
     Fact("data", "published", N_("open data sets"), _open_data),
     Fact("services", "applications", N_("services"), _all("services")),
     Fact("integrations", "via", N_("active integrations"), _active_integrations,
-         stated=lambda integration: integration.via is not IntegrationVia.unknown),
+         stated=_mechanism_known),
     Fact("integrations", "network", N_("active integrations"), _active_integrations),
 )
 """The facts counted, in the order they are reported."""
