@@ -371,3 +371,36 @@ def test_an_integration_whose_mechanism_is_not_recorded_is_neither_splp_nor_a_by
                                   "units, 0 with national platforms; mechanism not recorded: 1")
     step = next(s for s in maturity["plan"] if s["indicator"] == "18")
     assert "record the mechanism (`via:`) of these integrations: int-01" in step["actions"]
+
+
+def test_audit_says_for_how_many_integrations_the_mechanism_is_known(runner, make_model):
+    """`via: unknown` is unknown, not absent: one SPBE-A021 fact, in text, JSON and Indonesian."""
+    root = make_model({"units.yaml": UNITS, "apps.yaml": APPS, "int.yaml": UNKNOWN_MECHANISM})
+    result = runner.invoke(app, ["audit", str(root)])
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    at = lines.index(
+        f"{root}/spbe.yaml:1:1: info SPBE-A021 via known for 1 of 2 active integrations"
+    )
+    assert lines[at + 1] == (
+        "    hint: state 'via:' where the source gives it; until then no finding rests on it"
+    )
+    out = json.loads(runner.invoke(app, ["audit", str(root), "--format", "json"]).stdout)
+    assert out["metrics"]["completeness"]["integrations.via"] == {"known": 1, "of": 2}
+    assert [f["message"] for f in out["findings"] if f["code"] == "SPBE-A021"] == [
+        "network known for 0 of 2 active integrations",
+        "via known for 1 of 2 active integrations",
+    ]
+    result = runner.invoke(app, ["audit", str(root), "--lang", "id"])
+    assert (
+        f"{root}/spbe.yaml:1:1: info SPBE-A021 `via` diketahui untuk 1 dari 2 integrasi aktif"
+    ) in result.output.splitlines()
+
+
+def test_audit_of_integrations_whose_mechanisms_are_all_known_has_no_via_fact(
+    runner, make_model
+):
+    root = make_model({"units.yaml": UNITS, "apps.yaml": APPS, "int.yaml": LINKED})
+    out = json.loads(runner.invoke(app, ["audit", str(root), "--format", "json"]).stdout)
+    assert out["metrics"]["completeness"]["integrations.via"] == {"known": 1, "of": 1}
+    assert not [f for f in out["findings"] if f["message"].startswith("via known")]

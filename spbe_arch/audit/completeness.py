@@ -3,8 +3,10 @@
 Unknown is not absent: a fact the model does not state (an omitted field) is unknown, and no
 defect finding rests on it. Instead each fact the analyses read is counted here, and one
 `incomplete-data` finding per fact says how much of it is known ("hosting known for 19 of 189
-applications"). Integrations are a fact of the whole model: a model that records none (an
-inventory, say) leaves isolation and data-flow gaps unknown.
+applications"). A value can say a fact is unknown too: an integration `via: unknown` links
+two applications, neither through SPLP nor bypassing it, and leaves its mechanism unknown.
+Integrations are a fact of the whole model: a model that records none (an inventory, say)
+leaves isolation and data-flow gaps unknown.
 """
 
 from collections.abc import Callable, Iterator
@@ -12,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..graph import ArchGraph, per_graph
+from ..model import IntegrationVia
 from ..model.i18n import N_
 from ..model.i18n import gettext as _
 from ..model.rules import Hit
@@ -35,16 +38,20 @@ class Known:
 @dataclass(frozen=True)
 class Fact:
     """A fact the analyses read: the element fields that state it (any of them), and which
-    elements it is about (named as a plural noun)."""
+    elements it is about (named as a plural noun). `stated` decides instead where a value, not
+    an omitted field, says the fact is unknown (`via: unknown`)."""
 
     collection: str
     field: str
     about: str
     elements: Callable[[ArchGraph], list[Any]]
     fields: tuple[str, ...] = ()
+    stated: Callable[[Any], bool] | None = None
 
     def count(self, elements: list[Any]) -> int:
         """How many of `elements` state the fact."""
+        if self.stated is not None:
+            return sum(map(self.stated, elements))
         fields = set(self.fields or (self.field,))
         return sum(not fields.isdisjoint(e.model_fields_set) for e in elements)
 
@@ -73,6 +80,11 @@ def _active_integrations(graph: ArchGraph) -> list[Any]:
     return [i for i in graph.arch.integrations.values() if i.status == "active"]
 
 
+def _mechanism_known(integration: Any) -> bool:
+    """`via: unknown` states the link, not how it runs."""
+    return integration.via is not IntegrationVia.unknown
+
+
 FACTS = (
     Fact("applications", "hosting", N_("active local applications"), _local_active),
     Fact("applications", "data", N_("active applications"), _active, ("reads", "writes")),
@@ -80,6 +92,8 @@ FACTS = (
     Fact("data", "steward", N_("data sets"), _all("data")),
     Fact("data", "published", N_("open data sets"), _open_data),
     Fact("services", "applications", N_("services"), _all("services")),
+    Fact("integrations", "via", N_("active integrations"), _active_integrations,
+         stated=_mechanism_known),
     Fact("integrations", "network", N_("active integrations"), _active_integrations),
 )
 """The facts counted, in the order they are reported."""

@@ -24,6 +24,7 @@ from .archimate_map import (
     COLLECTION,
     FIELD,
     FIELD_RELATIONS,
+    INTEGRATION_TYPE,
     NAMESPACE,
     NATIONAL,
     SPBE,
@@ -234,7 +235,7 @@ def _relationships(
 
     for integration in arch.integrations.values():
         props = _field_properties(integration, ("source", "target"))
-        flow = _Concept(ids.take(xml_id(integration.id)), "Flow", integration.name,
+        flow = _Concept(ids.take(xml_id(integration.id)), INTEGRATION_TYPE, integration.name,
                         integration.description, [(COLLECTION, "integrations"), *props],
                         source=integration.source, target=integration.target)
         stated[flow.identifier] = flow

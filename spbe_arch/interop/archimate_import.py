@@ -2,7 +2,8 @@
 
 What has an SPBE meaning is mapped (`archimate_map`): our own `spbe:` properties first, then
 element types (BusinessActor -> unit, ApplicationComponent -> application, ...) and
-relationship types (Assignment actor -> process is its owner, Access is reads / writes, ...).
+relationship types (Assignment actor -> process is its owner, Access is reads / writes, a Flow
+between applications is an integration, `via: unknown` where the file does not say how, ...).
 Everything else is kept: elements as `archimate_elements`, relationships as
 `archimate_relationships`, properties as `properties`, with one warning per concept type that
 has no SPBE meaning. Views and folders are presentation and are not imported. A required
@@ -22,7 +23,7 @@ from pathlib import Path
 from typing import Any, get_origin
 
 from ..io import SpbeError
-from ..model import COLLECTIONS, InfrastructureKind, NationalPlatform, UnitKind
+from ..model import COLLECTIONS, InfrastructureKind, IntegrationVia, NationalPlatform, UnitKind
 from ..model.i18n import gettext as _
 from ..validate.references import REFERENCES
 from .archimate_map import (
@@ -30,6 +31,7 @@ from .archimate_map import (
     DATA_CENTRE_WORDS,
     FIELD_RELATIONS,
     IMPORTED_COLLECTIONS,
+    INTEGRATION_TYPE,
     NAMESPACE,
     NATIONAL,
     NETWORK_WORDS,
@@ -231,6 +233,7 @@ class _Converter:
         self.unmapped: Counter[str] = Counter()
         self.nameless: list[str] = []  # model ids of the elements named by their type
         self.defaults: Counter[str] = Counter()
+        self.unknown_via: list[str] = []  # model ids of the integrations imported `via: unknown`
 
     # --- ids and properties -------------------------------------------------------------
 
@@ -499,7 +502,8 @@ class _Converter:
             if stated is None and self.as_field(concept, marked, own):
                 result.fields_from_relationships += 1
                 continue
-            if stated == "integrations" or (concept.type == "Flow" and spbe.get("via")):
+            if (stated == "integrations" or (concept.type == INTEGRATION_TYPE and spbe.get("via"))
+                    or (stated is None and self.links_applications(concept))):
                 collection = "integrations"
             else:
                 collection = "archimate_relationships"
@@ -519,6 +523,12 @@ class _Converter:
                 "relationships not imported because an end is not in the file (or is a "
                 "relationship read as a field): {count} ({ids})"
             ).format(count=len(dropped), ids=_some(dropped)))
+        if self.unknown_via:
+            self.warnings.append(_(
+                "relationships between applications that state no mechanism (spbe:via), "
+                "imported as integrations with via: unknown (set via: where it is known): "
+                "{count} ({ids})"
+            ).format(count=len(self.unknown_via), ids=_some(self.unknown_via)))
         generic = Counter(
             c.type for c, _, _ in kept
             if self.collection_of.get(c.identifier) == "archimate_relationships"
@@ -543,6 +553,9 @@ class _Converter:
             for name in ("via", "network", "status"):
                 if name in spbe:
                     record[name] = spbe[name][0]
+            if "via" not in record:
+                record["via"] = IntegrationVia.unknown.value
+                self.unknown_via.append(record["id"])
             if "data" in spbe:
                 record["data"] = [str(item) for item in _items(spbe["data"])]
         _tags(spbe, record)
@@ -588,6 +601,14 @@ class _Converter:
                     record[name].append(value)
             return True
         return False
+
+    def links_applications(self, concept: _Concept) -> bool:
+        """Whether a relationship of another tool is an integration: a Flow from one
+        application to another application or a national platform."""
+        ends = REFERENCES["integrations"]
+        return (concept.type == INTEGRATION_TYPE and concept.source != concept.target
+                and bool(self.kinds_of.get(concept.source, set()) & set(ends["source"]))
+                and bool(self.kinds_of.get(concept.target, set()) & set(ends["target"])))
 
     def accepts(self, relation, other: str, concept: _Concept) -> bool:
         """Whether the element `other` is of a kind the relation's field may name."""

@@ -4,7 +4,8 @@ An SPBE element becomes an ArchiMate element (ELEMENT_TYPES); its scalar fields 
 properties named `spbe:<field>`; its reference fields become relationships (FIELD_RELATIONS),
 each marked with the property `spbe:field`; an integration becomes a Flow relationship. A
 file from another tool has no `spbe:` properties: the importer maps its types through
-IMPORTED_COLLECTIONS and its relationships through the same FIELD_RELATIONS.
+IMPORTED_COLLECTIONS, its relationships through the same FIELD_RELATIONS, and a Flow between
+applications as an integration whose mechanism is unknown.
 """
 
 import csv
@@ -24,6 +25,7 @@ __all__ = [
     "FIELD",
     "FIELD_RELATIONS",
     "IMPORTED_COLLECTIONS",
+    "INTEGRATION_TYPE",
     "NAMESPACE",
     "NATIONAL",
     "NETWORK_WORDS",
@@ -82,6 +84,11 @@ IMPORTED_COLLECTIONS = {
 }
 """ArchiMate type -> SPBE collection, for elements without `spbe:collection` (other tools'
 files). Every other type is kept as an `archimate_elements` entry."""
+
+
+INTEGRATION_TYPE = "Flow"
+"""The relationship an integration becomes; from another tool, a Flow from an application to an
+application or national platform is read as one (`via: unknown` without `spbe:via`)."""
 
 
 def element_type(collection: str, element) -> str:

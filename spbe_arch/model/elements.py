@@ -215,7 +215,9 @@ class Integration(Element):
         description="Target application or national platform (aplikasi tujuan)"
     )
     via: IntegrationVia = Field(description="Mechanism: splp, api_direct, ... (mekanisme); "
-                                "unknown where the source does not say how")
+                                "unknown where the source says they exchange data but not "
+                                "how: a link, neither SPLP nor a bypass, counted as "
+                                "incomplete data until it is recorded")
     data: Refs = Field(default_factory=list, description="Data exchanged (data yang dipertukarkan)")
     network: Identifier | None = Field(default=None, description="Network used (jaringan)")
     status: Status = Field(default=Status.active, description="Status integrasi")

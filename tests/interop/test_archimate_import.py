@@ -10,6 +10,8 @@ Fixtures (tests/interop/fixtures/):
 - Archi's own bendpoint.test.xml from ../shared (2 elements, 2 relationships, 1 view).
 """
 
+import json
+import re
 from pathlib import Path
 
 import pytest
@@ -50,12 +52,18 @@ def test_import_sparx_file_in_windows_1252_keeps_every_element(runner, tmp_path)
     assert result.stdout.splitlines() == [
         f"read {SPARX}: 13 elements, 13 relationships (views and folders are not imported)",
         f"wrote {folder}: units 4, business_processes 1, services 1, data 2, applications 2, "
-        "infrastructure 2, archimate_elements 2, archimate_relationships 3",
+        "infrastructure 2, integrations 1, archimate_elements 2, archimate_relationships 2",
         "10 relationships became reference fields (owner, reads, hosting, ...); 0 were "
         "implied by another field",
     ]
     # 13 elements read + the unit added as owner of the portal; 3 relationships kept as such
     assert _counts(folder) == (14, 3)
+    # the Flow SIMPUS -> portal does not say how: an integration whose mechanism is unknown
+    assert _by_id(folder, "integrations")["eaid_r_0011"] == {
+        "id": "eaid_r_0011", "name": "kirim agregat kunjungan",
+        "source": "eaid_3a1f0c11_0020", "target": "eaid_3a1f0c11_0021", "via": "unknown",
+        "properties": {"EA_Stereotype": "REST"},
+    }
     instansi = _read(folder, "spbe.yaml")["instansi"]
     assert instansi["name"] == "Kota Sungai Jernih – Arsitektur SPBE"
     assert instansi["level"] == "kota"
@@ -95,7 +103,8 @@ def test_import_warns_once_per_unmapped_concept_type(runner, tmp_path):
         for message in [
             "Capability elements with no SPBE meaning, kept under archimate_elements: 1",
             "Goal elements with no SPBE meaning, kept under archimate_elements: 1",
-            "Flow relationships with no SPBE meaning, kept under archimate_relationships: 1",
+            "relationships between applications that state no mechanism (spbe:via), imported "
+            "as integrations with via: unknown (set via: where it is known): 1 (eaid_r_0011)",
             "Influence relationships with no SPBE meaning, kept under archimate_relationships: 1",
             "Serving relationships with no SPBE meaning, kept under archimate_relationships: 1",
             "processes, services and applications without an owner, assigned to the added "
@@ -114,6 +123,9 @@ def test_import_bizzdesign_file_with_nested_folders_and_views(runner, tmp_path):
         f"read {BIZZ}: 14 elements, 16 relationships (views and folders are not imported)"
     )
     assert _counts(folder) == (15, 8)  # + the added owner unit; 8 relationships became fields
+    assert _by_id(folder, "integrations")["x12"] == {
+        "id": "x12", "name": "data pegawai", "source": "c1", "target": "c2", "via": "unknown",
+    }
     instansi = _read(folder, "spbe.yaml")["instansi"]
     assert instansi["properties"] == {
         "Model owner": "Biro Organisasi", "name@en": "Tanjung Harapan Province",
@@ -125,11 +137,11 @@ def test_import_bizzdesign_file_with_nested_folders_and_views(runner, tmp_path):
         ["d1"], ["d1"], "n1",
     )
     kept = _by_id(folder, "archimate_relationships")
-    assert kept["x13"] == {
+    assert "x12" not in kept
+    assert kept["x13"] == {  # an Association to the Flow, now an integration
         "id": "x13", "type": "Association", "source": "i1", "target": "x12",
         "properties": {"archimate:isDirected": "true"},
     }
-    assert kept["x12"]["name"] == "data pegawai"
     assert _by_id(folder, "archimate_elements")["j1"] == {
         "id": "j1", "name": "AndJunction", "type": "AndJunction",
     }
@@ -265,8 +277,8 @@ def test_import_with_force_over_an_inventory_import_removes_its_report(runner, t
     assert not (folder / "import-report.txt").exists()
     assert sorted(p.name for p in folder.iterdir()) == [
         "applications.yaml", "archimate_elements.yaml", "archimate_relationships.yaml",
-        "business_processes.yaml", "data.yaml", "infrastructure.yaml", "services.yaml",
-        "spbe.yaml", "units.yaml",
+        "business_processes.yaml", "data.yaml", "infrastructure.yaml", "integrations.yaml",
+        "services.yaml", "spbe.yaml", "units.yaml",
     ]
 
 
@@ -298,3 +310,98 @@ def test_import_names_the_relationships_it_drops_and_the_elements_it_names(runne
         f"{source}: warning: elements without a name, named by their type (give them a "
         "name): 1 (e2)"
     ) in warnings
+
+
+def _exchange_file(path: Path, elements: str, relationships: str) -> Path:
+    path.write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        '<model xmlns="http://www.opengroup.org/xsd/archimate/3.0/" '
+        'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" identifier="m">'
+        f"<name>Kota Uji</name><elements>{elements}</elements>"
+        f"<relationships>{relationships}</relationships></model>\n",
+        encoding="utf-8",
+    )
+    return path
+
+
+FLOWS = (
+    '<element identifier="u1" xsi:type="BusinessActor"><name>Dinas Kesehatan</name></element>'
+    '<element identifier="u2" xsi:type="BusinessActor"><name>Disdukcapil</name></element>'
+    '<element identifier="a1" xsi:type="ApplicationComponent"><name>SIAK</name></element>'
+    '<element identifier="a2" xsi:type="ApplicationComponent"><name>SIMPUS</name></element>'
+    '<element identifier="p1" xsi:type="BusinessProcess"><name>Pelayanan</name></element>',
+    '<relationship identifier="o1" xsi:type="Association" source="u2" target="a1"/>'
+    '<relationship identifier="o2" xsi:type="Association" source="u1" target="a2"/>'
+    '<relationship identifier="o3" xsi:type="Assignment" source="u1" target="p1"/>'
+    '<relationship identifier="f1" xsi:type="Flow" source="a1" target="a2">'
+    "<name>data penduduk</name></relationship>"
+    '<relationship identifier="f2" xsi:type="Flow" source="a2" target="p1"/>'
+    '<relationship identifier="f3" xsi:type="Flow" source="a2" target="a2"/>',
+)
+
+
+def test_import_reads_a_flow_between_applications_as_an_integration_of_unknown_mechanism(
+    runner, tmp_path
+):
+    """A Flow between two applications says they exchange data but not how: an integration
+    `via: unknown`, which the audit counts as a link (no SPBE-A001) and as missing data
+    (SPBE-A021), never as a bypass of SPLP (SPBE-A004). A Flow to a process and one from an
+    application to itself are no integration and stay as they are."""
+    source = _exchange_file(tmp_path / "flows.xml", *FLOWS)
+    folder = tmp_path / "kota"
+    result = _import(runner, source, folder)
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines()[1] == (
+        f"wrote {folder}: units 2, business_processes 1, applications 2, integrations 1, "
+        "archimate_relationships 2"
+    )
+    assert (
+        f"{source}: warning: relationships between applications that state no mechanism "
+        "(spbe:via), imported as integrations with via: unknown (set via: where it is "
+        "known): 1 (f1)"
+    ) in result.stderr.splitlines()
+    assert f"{source}: warning: Flow relationships with no SPBE meaning, kept under " \
+        "archimate_relationships: 2" in result.stderr.splitlines()
+    assert _by_id(folder, "integrations") == {
+        "f1": {"id": "f1", "name": "data penduduk", "source": "a1", "target": "a2",
+               "via": "unknown"},
+    }
+    assert sorted(_by_id(folder, "archimate_relationships")) == ["f2", "f3"]
+    apps = _by_id(folder, "applications")  # of two units: a bypass would cross them
+    assert (apps["a1"]["owner"], apps["a2"]["owner"]) == ("u2", "u1")
+    audit = runner.invoke(app, ["audit", str(folder), "--format", "json"])
+    assert audit.exit_code == 0, audit.output
+    findings = json.loads(audit.stdout)["findings"]
+    assert not {f["code"] for f in findings} & {"SPBE-A001", "SPBE-A004"}
+    assert "via known for 0 of 1 active integrations" in [f["message"] for f in findings]
+
+
+def test_import_gives_an_integration_that_lost_its_mechanism_via_unknown(
+    runner, make_model, tmp_path
+):
+    """An integration of our own export whose `spbe:via` another tool dropped is still an
+    integration; its mechanism is unknown, not a guess."""
+    model = make_model({"apps.yaml": """\
+        units:
+          - {id: dinkes, name: Dinas Kesehatan, kind: dinas}
+        applications:
+          - {id: simpus, name: SIMPUS, kind: khusus, owner: dinkes}
+          - {id: sikda, name: SIKDA, kind: khusus, owner: dinkes}
+        integrations:
+          - {id: int-01, source: simpus, target: sikda, via: api_direct}
+        """})
+    exported, folder = tmp_path / "a.xml", tmp_path / "kota"
+    result = runner.invoke(app, ["export", "archimate", str(model), "-o", str(exported)])
+    assert result.exit_code == 0, result.output
+    text = exported.read_text("utf-8")
+    via = re.search(r'<property propertyDefinitionRef="[^"]+"><value>api_direct</value>'
+                    r"</property>", text)
+    exported.write_text(text.replace(via.group(0), ""), "utf-8")
+    result = _import(runner, exported, folder)
+    assert result.exit_code == 0, result.output
+    assert result.stderr.splitlines() == [
+        f"{exported}: warning: relationships between applications that state no mechanism "
+        "(spbe:via), imported as integrations with via: unknown (set via: where it is "
+        "known): 1 (int-01)"
+    ]
+    assert _by_id(folder, "integrations")["int-01"]["via"] == "unknown"

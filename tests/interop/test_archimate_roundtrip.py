@@ -193,7 +193,7 @@ def architectures(draw) -> Architecture:
         integration_id = f"int-{n}-{source}"
         arch.integrations[integration_id] = Integration(
             id=integration_id, source=source, target=target,
-            via=draw(st.sampled_from(["splp", "api_direct", "manual"])),
+            via=draw(st.sampled_from(["splp", "api_direct", "manual", "unknown"])),
             data=draw(st.lists(st.sampled_from(data), unique=True, max_size=2)),
             properties=draw(PROPERTIES),
         )
@@ -289,3 +289,35 @@ def test_round_trip_keeps_the_models_own_platforms_and_its_waivers(
     assert [f["waived"] for f in audit["findings"] if f["code"] == "SPBE-A001"] == [
         "dijadwalkan 2027"
     ]
+
+
+UNKNOWN_MECHANISM = {
+    "apps.yaml": """\
+        units:
+          - {id: dinkes, name: Dinas Kesehatan, kind: dinas}
+          - {id: disdukcapil, name: Disdukcapil, kind: dinas}
+        applications:
+          - {id: siak-kab, name: SIAK, kind: khusus, owner: disdukcapil}
+          - {id: simpus, name: SIMPUS, kind: khusus, owner: dinkes}
+        integrations:
+          - {id: int-01, source: siak-kab, target: simpus, via: unknown}
+        """,
+}
+
+
+def test_an_integration_via_unknown_round_trips_as_itself(make_model, runner, tmp_path):
+    """Our export states `spbe:via` = unknown, so the import neither warns nor guesses."""
+    model = make_model(UNKNOWN_MECHANISM)
+    first, again, folder = tmp_path / "a.xml", tmp_path / "b.xml", tmp_path / "imported"
+    for args in (
+        ["export", "archimate", str(model), "-o", str(first)],
+        ["import", "archimate", str(first), "-o", str(folder)],
+        ["export", "archimate", str(folder), "-o", str(again)],
+    ):
+        result = runner.invoke(app, args)
+        assert result.exit_code == 0, result.output
+        assert result.stderr == ""
+    assert "<value>unknown</value>" in first.read_text("utf-8")  # spbe:via
+    assert _dump(load_model(folder).architecture) == _dump(load_model(model).architecture)
+    assert again.read_bytes() == first.read_bytes()
+    assert _audit(runner, folder) == _audit(runner, model)

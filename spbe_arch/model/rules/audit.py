@@ -630,10 +630,11 @@ INCOMPLETE_DATA = declare(
     doc="""
 ## What it does
 Reports, once per fact the analyses read (an application's hosting, a unit's networks, a data
-set's steward, whether the model records integrations, ...), how many of the elements it is
-about state it, when some do not. A fact the model does not state is unknown, not absent: no
-other finding rests on it, and the metrics and the maturity estimate say how much known data
-they rest on.
+set's steward, an integration's mechanism, whether the model records integrations, ...), how
+many of the elements it is about state it, when some do not. A fact the model does not state
+is unknown, not absent: no other finding rests on it, and the metrics and the maturity
+estimate say how much known data they rest on. An integration `via: unknown` links its
+applications but states no mechanism: it is neither through SPLP nor a bypass of it.
 
 ## Why is this bad?
 An inventory that says nothing about hosting is not an inventory of applications without
@@ -645,7 +646,10 @@ data first.
 ```yaml
 applications:
   - {id: e-pajak, name: E-Pajak, kind: khusus, owner: bapenda}   # no hosting: unknown
+integrations:
+  - {id: int-pajak, source: e-pajak, target: sipd, via: unknown}   # how: unknown
 ```
-Use instead: `hosting: pdd-kab` once the inventory says where it runs.
+Use instead: `hosting: pdd-kab` once the inventory says where it runs, and the mechanism
+(`via: splp`, ...) once the source says how the data goes.
 """,
 )
