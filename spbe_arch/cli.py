@@ -364,7 +364,7 @@ def diagram(
         loaded = _load(path)
         source = build_diagram(
             build_graph(loaded.architecture), view.value, unit=unit, service=service,
-            element=element,
+            element=element, glosses=lang != Language.id,  # as the report's diagrams
         ).source
         drawing = write_drawing(source, output, force=force)
         return _outcome("diagram", drawing, path, loaded=loaded, findings=loaded.findings)

@@ -9,6 +9,7 @@ from ..io import SpbeError
 from ..model.i18n import gettext as _
 from ..model.rules.audit import ISOLATED_APPLICATION
 from ..model.types import Status
+from ..model.words import VIA
 from ..validate.references import did_you_mean
 from .style import (
     EDGE_STYLES,
@@ -113,7 +114,8 @@ def integration_view(
         elif category in ("direct", "unknown"):
             add(edge.source, edge.target, category, planned, network, ident)
         else:
-            add(edge.source, edge.target, "weak", planned, str(edge.via), ident)
+            words = glossed(*VIA[edge.via], glosses)
+            add(edge.source, edge.target, "weak", planned, words, ident)
     for producer, consumer, data_id in missing_dependencies(graph):
         if concerns(producer, consumer):
             add(producer, consumer, "missing", False, graph.name(data_id), "")

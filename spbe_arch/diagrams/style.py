@@ -155,7 +155,7 @@ EDGE_STYLES: dict[str, EdgeStyle] = {
         "#d97706", "Integrasi langsung (tanpa SPLP)", "direct, bypasses SPLP", penwidth="1.5"
     ),
     "weak": EdgeStyle(
-        "#6b7280", "Bukan integrasi (manual, shared login)", "manual / shared login",
+        "#6b7280", "Bukan integrasi (manual, login bersama)", "manual / shared login",
         style="dotted", penwidth="1.5",
     ),
     "unknown": EdgeStyle(
@@ -361,8 +361,10 @@ def glossed(text_id: str, text_en: str, glosses: bool) -> str:
     'Platform nasional (national platforms)'
     >>> glossed("Platform nasional", "national platforms", False)
     'Platform nasional'
+    >>> glossed("manual", "manual", True)
+    'manual'
     """
-    return f"{text_id} ({text_en})" if glosses else text_id
+    return f"{text_id} ({text_en})" if glosses and text_en != text_id else text_id
 
 
 def _row(left: str, legend_id: str, legend_en: str | None) -> str:

@@ -50,7 +50,8 @@ def diagram(
         The failing element of the impact view (required there).
     glosses : bool
         Labels and legend in Indonesian with English glosses (the default: the `diagram`
-        command), or in Indonesian only (a report in Indonesian).
+        command in English), or in Indonesian only (`diagram --lang id`, a report in
+        Indonesian).
 
     Raises
     ------

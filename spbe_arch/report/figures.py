@@ -4,9 +4,7 @@ A diagram that cannot be drawn (no engine, too many boxes for one page) keeps it
 the reason and the command that draws it on its own.
 """
 
-import math
 import os
-import re
 from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
@@ -17,14 +15,15 @@ from ..model.i18n import gettext as _
 from ..model.i18n import language, use_language
 from ..model.types import Status
 from .svg import inline_svg
+from .tiles import print_tiles
 
 if TYPE_CHECKING:
     from ..diagrams import Engine
     from ..graph import ArchGraph
 
 __all__ = [
-    "DRAWN_LIMIT", "INTEGRATION_SPLIT", "LAYERED_LIMIT", "OVERVIEW_UNITS", "PRINT_SCALE",
-    "UNIT_MAPS", "Diagram", "diagrams",
+    "DRAWN_LIMIT", "INTEGRATION_SPLIT", "LAYERED_LIMIT", "OVERVIEW_UNITS", "UNIT_MAPS",
+    "Diagram", "diagrams",
 ]
 
 LAYERED_LIMIT = 60
@@ -50,18 +49,6 @@ UNIT_MAPS = 40
 """At most this many units get their own integration map in the report (those with the most
 integrations); the others are listed with the command that draws theirs."""
 
-PRINT_SCALE = 0.78
-"""Diagrams are printed at this scale or more, so that their smallest text (9 pt) prints at
-7 pt or more: one landscape A4 page when it fits, else up to `PRINT_TILES` pages each showing
-a part; a larger one is left to the screen, with a note naming the command that draws it."""
-
-PRINT_TILES = 4
-"""The most landscape pages one printed diagram may take."""
-
-_PAGE_PT = (785.0, 496.0)
-"""The drawing area of a landscape A4 page in the print stylesheet, in points."""
-
-
 @dataclass(frozen=True)
 class Diagram:
     key: str
@@ -78,32 +65,6 @@ class Diagram:
     tiles: tuple[str, ...] = ()
     """For print only, when the diagram needs several pages: SVGs each showing one part of it
     (by reference to the drawing, which is not repeated)."""
-
-
-def _print_tiles(svg: str, prefix: str) -> tuple[bool, tuple[str, ...]]:
-    """Whether `svg` prints readably, and the parts to print when it needs several pages."""
-    found = re.search(r'<svg width="([0-9.]+)pt" height="([0-9.]+)pt"', svg)
-    graph = re.search(r'<g id="(graph\d+)"', svg)
-    if not found:
-        return True, ()
-    width, height = (float(v) for v in found.groups())
-    if min(_PAGE_PT[0] / width, _PAGE_PT[1] / height) >= PRINT_SCALE:
-        return True, ()
-    part_w, part_h = _PAGE_PT[0] / PRINT_SCALE, _PAGE_PT[1] / PRINT_SCALE
-    columns, rows = math.ceil(width / part_w), math.ceil(height / part_h)
-    if graph is None or columns * rows > PRINT_TILES:
-        return False, ()
-    part_w, part_h = width / columns, height / rows
-    scale = min(_PAGE_PT[0] / part_w, _PAGE_PT[1] / part_h)  # each part fills its page
-    tiles = tuple(
-        f'<svg class="tile" viewBox="{col * part_w:.1f} {row * part_h:.1f} {part_w:.1f} '
-        f'{part_h:.1f}" width="{part_w * scale:.0f}pt" height="{part_h * scale:.0f}pt"'
-        f' role="img" aria-label="{row * columns + col + 1}/{columns * rows}">'
-        f'<use href="#{prefix}-{graph.group(1)}"/></svg>'
-        for row in range(rows)
-        for col in range(columns)
-    )
-    return True, tiles
 
 
 def _integration_plan(graph: "ArchGraph", side: int) -> list[tuple]:
@@ -266,7 +227,7 @@ def diagrams(graph: "ArchGraph", model: str, lang: str) -> tuple[list[Diagram], 
         if isinstance(svg, SpbeError):
             diagrams[index] = replace(first, reason=str(svg))
             continue
-        printable, tiles = _print_tiles(svg, f"d-{first.key}")
+        printable, tiles = print_tiles(svg, f"d-{first.key}")
         diagrams[index] = replace(
             first, svg=inline_svg(svg, f"d-{first.key}", label=first.title),
             printable=printable, tiles=() if first.folded else tiles,

@@ -3,6 +3,8 @@
 The report shows the chosen language first and the other one as a subtitle.
 """
 
+from ..model.words import STATUS, VIA
+
 __all__ = [
     "COLLECTIONS", "EFFORT", "HOSTING", "METRICS", "SEVERITY", "SOURCE", "STATUS", "TEXT", "VIA",
 ]
@@ -223,16 +225,6 @@ SOURCE = {
     "none": ("tidak dinilai", "not rated"),
 }
 
-VIA = {
-    # keys: the values of spbe_arch.model.types.IntegrationVia
-    "splp": ("SPLP", "SPLP"),
-    "api_direct": ("API langsung", "direct API"),
-    "database_link": ("tautan basis data", "database link"),
-    "file_transfer": ("transfer berkas", "file transfer"),
-    "manual": ("manual", "manual"),
-    "shared_login": ("login bersama", "shared login"),
-    "unknown": ("mekanisme belum tercatat", "mechanism not recorded"),
-}
 
 HOSTING = {
     # keys: the data centre kinds of spbe_arch.model.types.InfrastructureKind, and
@@ -271,13 +263,6 @@ METRICS = {
     ),
     "units_on_jip": ("Unit terhubung JIP", "Units connected to JIP"),
     "services_fully_integrated": ("Layanan terintegrasi penuh", "Services fully integrated"),
-}
-
-STATUS = {
-    "active": ("aktif", "active"),
-    "planned": ("direncanakan", "planned"),
-    "development": ("pengembangan", "in development"),
-    "retired": ("dihentikan", "retired"),
 }
 
 

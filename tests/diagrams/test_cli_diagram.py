@@ -20,6 +20,26 @@ def test_diagram_writes_dot_without_an_engine(runner, make_model, tmp_path):
     assert '\tsicantik -> oss [label="SPLP JIP"' in text
 
 
+@pytest.mark.parametrize(("lang", "words", "not_there"), [
+    ("id", ["login bersama", "Bukan integrasi (manual, login bersama)"],
+     ["shared", "<I>Legend</I>", "through SPLP"]),
+    ("en", ["login bersama (shared login)", "<I>Legend</I>", "through SPLP"], []),
+])
+def test_diagram_names_mechanisms_in_words_of_the_language(runner, make_model, tmp_path,
+                                                           lang, words, not_there):
+    """`--lang id` draws the diagram in Indonesian only, as the report in Indonesian does;
+    in English its Indonesian labels carry English glosses. No mechanism is a raw code."""
+    out = tmp_path / "map.dot"
+    result = runner.invoke(app, ["diagram", str(make_model(TINY)), "--view", "integration",
+                                 "-o", str(out), "--lang", lang])
+    assert result.exit_code == 0, result.output
+    text = out.read_text()
+    for word in words:
+        assert word in text
+    for word in [*not_there, "shared_login", "api_direct"]:
+        assert word not in text
+
+
 @needs_engine
 @pytest.mark.parametrize(("suffix", "magic"), [(".svg", b"<?xml"), (".png", b"\x89PNG")])
 def test_diagram_renders_svg_and_png_and_names_the_engine(runner, make_model, tmp_path,

@@ -31,6 +31,7 @@ def _glosses(source: str) -> list[str]:
     """The English glosses a diagram carries: every legend entry's, and the labels'."""
     words = [s.legend_en for s in [*NODE_STYLES.values(), *EDGE_STYLES.values()]]
     words += ["Legend", "national platforms", "no other element affected", "business processes"]
+    source = source.replace('<BR ALIGN="LEFT"/>', " ")  # a note's last word alone on its line
     return sorted({w for w in words if f">{w}<" in source or f"({w}" in source})
 
 

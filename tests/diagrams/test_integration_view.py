@@ -36,10 +36,14 @@ def test_integration_view_draws_direct_integration_amber_with_internet_label(mak
     }
 
 
-def test_integration_view_draws_shared_login_dotted_grey(make_model):
+def test_integration_view_draws_shared_login_dotted_grey_named_in_words(make_model):
     _, graph = tiny(make_model)
     edge = dot_edges(integration_view(graph).source)[("simpus", "epajak")]
-    assert (edge["style"], edge["color"], edge["label"]) == ("dotted", "#6b7280", "shared_login")
+    assert (edge["style"], edge["color"], edge["label"]) == (
+        "dotted", "#6b7280", "login bersama (shared login)"
+    )
+    edge = dot_edges(integration_view(graph, glosses=False).source)[("simpus", "epajak")]
+    assert edge["label"] == "login bersama"
 
 
 def test_integration_view_draws_missing_data_dependency_dashed_red(make_model):
@@ -113,7 +117,7 @@ def test_integration_view_legend_lists_the_edge_kinds_drawn(make_model):
     for text in (
         "Integrasi melalui SPLP",
         "Integrasi langsung (tanpa SPLP)",
-        "Bukan integrasi (manual, shared login)",
+        "Bukan integrasi (manual, login bersama)",
         "Ketergantungan data tanpa integrasi",
         "Garis putus-putus + (rencana): integrasi direncanakan",
     ):

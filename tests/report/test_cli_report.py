@@ -97,6 +97,34 @@ def test_report_in_indonesian_draws_diagrams_without_english_glosses(
         ), lang
 
 
+def test_report_diagrams_name_mechanisms_in_words_never_as_codes(runner, make_model, tmp_path):
+    import re
+
+    import pytest
+
+    from spbe_arch.diagrams import find_engine
+
+    if find_engine() is None:
+        pytest.skip("no Graphviz engine")
+    model = {"model.yaml": MODEL["model.yaml"].rstrip(" ") + """\
+          - {id: i2, source: sikda, target: simpus, via: shared_login}
+          - {id: i3, source: simpus, target: sikda, via: manual, status: planned}
+        """}
+    for lang, words in (("id", ["login bersama"]), ("en", ["login bersama (shared login)"])):
+        out = tmp_path / lang
+        result = runner.invoke(app, ["report", str(make_model(model)), "-o", str(out),
+                                     "--lang", lang])
+        assert result.exit_code == 0, result.output
+        html = (out / "index.html").read_text()
+        drawn = " ".join(re.findall(r"<svg\b.*?</svg>", html, re.DOTALL))
+        texts = " ".join(re.findall(r"<text\b[^>]*>([^<]*)</text>", drawn))
+        for word in words:
+            assert word in texts, lang
+        for code in ("shared_login", "api_direct", "database_link", "file_transfer"):
+            assert code not in drawn, (lang, code)
+        assert ("shared login" in texts) == (lang == "en")
+
+
 def test_report_of_a_missing_folder_exits_2(runner, tmp_path):
     result = runner.invoke(app, ["report", str(tmp_path / "nope"), "-o", str(tmp_path / "out")])
     assert result.exit_code == 2, result.output

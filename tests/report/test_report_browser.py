@@ -351,3 +351,44 @@ def test_roadmap_chart_is_visible_whole_and_unclipped(runner, tmp_path, lang):
     shots.mkdir(parents=True, exist_ok=True)
     (shots / f"roadmap-{lang}.png").write_bytes(shot)
     assert page.visit.console_errors == []
+
+
+_UNTILED_TEXTS = """
+(() => {
+  // every text of a tiled diagram, measured as drawn, against each tile's window
+  const result = {};
+  for (const figure of document.querySelectorAll('figure.tiled')) {
+    const svg = figure.querySelector('svg.diagram');
+    const frame = svg.getBoundingClientRect();
+    const view = svg.viewBox.baseVal;
+    const sx = view.width / frame.width, sy = view.height / frame.height;
+    const tiles = [...figure.querySelectorAll('svg.tile')].map(t => t.viewBox.baseVal);
+    const texts = [...svg.querySelectorAll('text')].filter(t => t.textContent.trim());
+    result[figure.id] = {
+      tiles: tiles.length, texts: texts.length,
+      cut: texts.filter(t => {
+        const b = t.getBoundingClientRect();
+        const left = view.x + (b.left - frame.left) * sx, right = left + b.width * sx;
+        const top = view.y + (b.top - frame.top) * sy, bottom = top + b.height * sy;
+        return !tiles.some(w => left >= w.x && right <= w.x + w.width
+                                && top >= w.y && bottom <= w.y + w.height);
+      }).map(t => t.textContent),
+    };
+  }
+  return JSON.stringify(result);
+})()
+"""
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_every_label_of_a_tiled_diagram_prints_whole_on_one_tile(runner, tmp_path, lang):
+    """Print tiles overlap or part where no label is: each text, as the browser draws it,
+    lies wholly inside at least one tile's window (QA4 13: "SP4N-LAPO|R!" was cut)."""
+    from report_browser import open_page
+
+    with open_page(_example_report(runner, tmp_path, "--lang", lang)) as page:
+        figures = json.loads(page.eval(_UNTILED_TEXTS))
+    assert figures, "the example prints at least one diagram in tiles"
+    for key, figure in figures.items():
+        assert figure["tiles"] > 1 and figure["texts"] > 20, key
+        assert figure["cut"] == [], key
