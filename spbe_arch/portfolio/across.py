@@ -52,7 +52,9 @@ def duplicate_functions(every: list[Traits]) -> list[DuplicateFunction]:
             if ref:
                 by_key["ref", ref][member] = None
             for form in app.names:
-                by_key["name", name_key(form.text)].setdefault(member, form)
+                key = name_key(form.text)
+                if key:  # a name of punctuation only ('—') names nothing
+                    by_key["name", key].setdefault(member, form)
             if app.description_key:
                 by_key["description", app.description_key][member] = None
     parent: dict[App, App] = {}

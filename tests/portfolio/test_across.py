@@ -64,6 +64,10 @@ def test_duplicate_functions_keep_apart_names_that_share_generic_words_or_a_qual
     assert groups == []
 
 
+def test_duplicate_functions_join_no_names_of_punctuation_only():
+    assert duplicate_functions([_traits("a", _app("x", "—")), _traits("b", _app("y", "()"))]) == []
+
+
 def test_duplicate_functions_join_no_one_by_an_acronym_spelled_out_two_ways():
     groups = duplicate_functions([
         _traits("a", _app("simpad", "SIMPAD — Sistem Informasi Manajemen Pendapatan Daerah")),
