@@ -363,12 +363,14 @@ def _platform_findings(
             ).format(id=element_id),
         )
     for source, app in unnamed:
-        if source.collection == "applications":
-            yield from _unknown_platform(source, None, app, platforms)
+        if source.collection == "applications" and app.platform is not None and (
+            app.platform not in platforms
+        ):
+            yield _unknown_platform(source, None, app, platforms)
     for app_id, app in arch.applications.items():
         source = arch.sources[app_id]
         if app.platform is not None and app.platform not in platforms:
-            yield from _unknown_platform(source, app_id, app, platforms)
+            yield _unknown_platform(source, app_id, app, platforms)
         elif app.kind is ApplicationKind.umum and app.platform is None:
             yield finding(
                 codes.UMUM_WITHOUT_PLATFORM,
@@ -379,18 +381,15 @@ def _platform_findings(
             )
 
 
-def _unknown_platform(
-    source: Source, app_id: str | None, app: Any, platforms: dict
-) -> Iterator[Finding]:
-    if app.platform is not None and app.platform not in platforms:
-        yield finding(
-            codes.UNKNOWN_PLATFORM,
-            _("platform: unknown national platform '{platform}'").format(platform=app.platform),
-            element=app_id,
-            location=Location(source.file, key_path=("applications", source.index, "platform")),
-            hint=did_you_mean(app.platform, platforms)
-            + _("see models/platforms.yaml, or declare it under 'platforms:'"),
-        )
+def _unknown_platform(source: Source, app_id: str | None, app: Any, platforms: dict) -> Finding:
+    return finding(
+        codes.UNKNOWN_PLATFORM,
+        _("platform: unknown national platform '{platform}'").format(platform=app.platform),
+        element=app_id,
+        location=Location(source.file, key_path=("applications", source.index, "platform")),
+        hint=did_you_mean(app.platform, platforms)
+        + _("see models/platforms.yaml, or declare it under 'platforms:'"),
+    )
 
 
 def _self_integrations(
