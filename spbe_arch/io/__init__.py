@@ -1,10 +1,12 @@
 """Reading model folders: files, parsing, source positions, shipped catalogs."""
 
 from .catalog import (
+    NameForm,
     PlatformMatcher,
     address_key,
     catalog_dir,
     match_platform,
+    name_forms,
     name_key,
     national_platforms,
 )
@@ -22,6 +24,7 @@ from .positions import element_lines, key_position, written_ids
 
 __all__ = [
     "MANIFEST",
+    "NameForm",
     "ParsedFile",
     "PlatformMatcher",
     "SpbeError",
@@ -33,6 +36,7 @@ __all__ = [
     "match_platform",
     "model_files",
     "model_folder",
+    "name_forms",
     "name_key",
     "national_platforms",
     "parse_file",

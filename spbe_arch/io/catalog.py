@@ -2,7 +2,8 @@
 
 Inventories name a national system however their authors write it ("e-SAKIP", "Aplikasi
 SAKIP", "SIPD RI", its address); `match_platform` finds the catalog entry such a name or
-address stands for.
+address stands for, and `name_forms` the names an application written "SIMPUS — Sistem
+Informasi Manajemen Puskesmas" is known by.
 """
 
 import re
@@ -10,6 +11,7 @@ import unicodedata
 from collections.abc import Mapping
 from functools import cache
 from pathlib import Path
+from typing import Literal, NamedTuple
 from urllib.parse import urlsplit
 
 import yaml_rs
@@ -17,10 +19,12 @@ import yaml_rs
 from ..model import NationalPlatform
 
 __all__ = [
+    "NameForm",
     "PlatformMatcher",
     "address_key",
     "catalog_dir",
     "match_platform",
+    "name_forms",
     "name_key",
     "national_platforms",
 ]
@@ -57,6 +61,112 @@ def name_key(text: str) -> str:
     """
     plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     return _NOT_ALNUM.sub("", plain.casefold())
+
+
+class NameForm(NamedTuple):
+    """One name an application is known by: its whole name, its acronym or its long name."""
+
+    kind: Literal["name", "acronym", "long name"]
+    text: str
+    of: str | None = None
+    """The long name an acronym abbreviates, where the name spells it out."""
+
+
+_DASH = re.compile(r"\s+-\s+|\s*[\u2013\u2014]\s*")
+"""The dash between an acronym and its long name: an en or em dash, or a spaced hyphen (the
+hyphen of 'e-PBB' or 'SI-JALAN' belongs to the name)."""
+
+
+def name_forms(text: str) -> tuple[NameForm, ...]:
+    """The names an application is known by, its whole name first.
+
+    A name written as an acronym and its long name, separated by a dash or one of them in
+    parentheses ('SIMPUS — Sistem Informasi Manajemen Puskesmas', 'Sistem Informasi
+    Manajemen Puskesmas (SIMPUS)'), is also known by each. A part is the acronym of another
+    when it abbreviates it (`_abbreviates`); then the other is its long name. A name's first
+    part is its acronym too when written as one ('e-PBB — PBB-P2 Online', 'SITARU (Tata
+    Ruang)': one word with a capital past its first letter), but its other part then names
+    nothing alone: a qualifier ('(lama)', '— versi web') or a description is no name. No
+    single word of a name counts: 'Sistem Informasi' opens half the names of an inventory.
+
+    Examples
+    --------
+    >>> [(f.kind, f.text, f.of) for f in name_forms("Sistem Informasi Manajemen Puskesmas"
+    ...                                              " (SIMPUS)")][1:]
+    [('acronym', 'SIMPUS', 'Sistem Informasi Manajemen Puskesmas'), \
+('long name', 'Sistem Informasi Manajemen Puskesmas', 'SIMPUS')]
+    >>> [(f.kind, f.text) for f in name_forms("e-PBB — PBB-P2 Online")]
+    [('name', 'e-PBB — PBB-P2 Online'), ('acronym', 'e-PBB')]
+    >>> [f.kind for f in name_forms("Dashboard (Command Center)")]
+    ['name']
+    """
+    whole = " ".join(text.split())
+    forms = [NameForm("name", whole)]
+    inside = [" ".join(p.split()) for p in _PARENTHESES.findall(whole)]
+    parts = [p for p in (*_DASH.split(_PARENTHESES.sub(" ", whole)), *inside) if p.strip()]
+    parts = [p.strip() for p in parts]
+    if len(parts) < 2:
+        return tuple(forms)
+    for short in parts:
+        for long in parts:
+            if short != long and _abbreviates(short, long):
+                forms.append(NameForm("acronym", short, long))
+                forms.append(NameForm("long name", long, short))
+    first = parts[0]
+    if not any(f.kind == "acronym" and f.text == first for f in forms) and _written_as_acronym(
+        first
+    ):
+        forms.append(NameForm("acronym", first))
+    seen: set[tuple[str, str]] = set()
+    unique = []
+    for form in forms:
+        if (form.kind, name_key(form.text)) not in seen:
+            seen.add((form.kind, name_key(form.text)))
+            unique.append(form)
+    return tuple(unique)
+
+
+def _written_as_acronym(part: str) -> bool:
+    """One word with a capital past its first letter: 'SIMPUS', 'e-PBB', 'SiRUP'."""
+    return (len(part.split()) == 1 and len(name_key(part)) > 1
+            and any(c.isupper() for c in part[1:]))
+
+
+def _abbreviates(short: str, long: str) -> bool:
+    """Whether `short` is an acronym of `long`: the letters of `short`, in order, in `long`,
+    the first opening it and at least two words giving some (Schwartz and Hearst's test, 2003,
+    with the long form a whole part of the name); an opening 'e-' (elektronik) may stand for
+    no word. Indonesian acronyms take syllables from inside words ('SIMPAD': sistem informasi
+    manajemen PendApatan Daerah), so letters are not held to the words' starts.
+
+    >>> _abbreviates("SIMPUS", "Sistem Informasi Manajemen Puskesmas")
+    True
+    >>> _abbreviates("e-PBB", "Pajak Bumi dan Bangunan"), _abbreviates("online", "Pajak Online")
+    (True, False)
+    >>> _abbreviates("e-Office", "Tata Naskah Dinas Elektronik")
+    False
+    """
+    words = [key for key in map(name_key, long.split()) if key]
+    if len(words) < 2 or len(short.split()) > 2:
+        return False
+    letters = name_key(short)
+    tries = [letters, letters[1:]] if short[:2].casefold() == "e-" else [letters]
+    return any(1 < len(key) < len("".join(words)) and _spelled(key, words) for key in tries)
+
+
+def _spelled(letters: str, words: list[str]) -> bool:
+    """`letters` in order in `words`, the first opening the first word, drawing on two words
+    or more."""
+    if words[0][0] != letters[0]:
+        return False
+    used = {0}
+    position = 1
+    for index, word in enumerate(words):
+        for char in word[1 if index == 0 else 0:]:
+            if position < len(letters) and char == letters[position]:
+                position += 1
+                used.add(index)
+    return position == len(letters) and len(used) > 1
 
 
 def _keys(text: str) -> set[str]:

@@ -10,7 +10,7 @@ SPLP, spread a dependency), with no file or line of one model to point at.
 from collections import Counter, defaultdict
 
 from ..audit import Share
-from ..io import national_platforms
+from ..io import NameForm, name_key, national_platforms
 from ..model import PlatformKind
 from ..model.types import IntegrationVia
 from .instansi import Traits, instansi_key
@@ -26,7 +26,7 @@ __all__ = ["cross_integrations", "duplicate_functions", "platform_adoption", "sh
 
 App = tuple[str, str]
 """(instansi id, application id)."""
-_KEYS = ("ref", "name", "description")
+_KEYS = ("ref", "name", "acronym", "long name", "description")
 """What joins applications, in the order a group lists them."""
 
 
@@ -36,19 +36,27 @@ def duplicate_functions(every: list[Traits]) -> list[DuplicateFunction]:
     Applications are joined when they share an RAA code naming a function (`RAA.xx.yy` or
     deeper: a top-level code is a whole family), a name or a description (case, spacing,
     punctuation and the instansi's own place name aside: 'SIMPUS Kabupaten A' and 'Simpus Kota
-    B' are one name), and only keys that two instansi or more share join them.
+    B' are one name), and only keys that two instansi or more share join them. A name is
+    known by its acronym and long name too (`spbe_arch.io.name_forms`): 'SIMPUS — Sistem
+    Informasi Manajemen Puskesmas' is one with 'SIMPUS' and with 'Sistem Informasi Manajemen
+    Puskesmas (SIMPUS)'. An acronym that two names spell out differently joins neither: one
+    SIMPAD may manage pendapatan daerah, another pelayanan administrasi desa.
     """
-    by_key: dict[tuple[str, str], list[App]] = defaultdict(list)
+    by_key: dict[tuple[str, str], dict[App, NameForm | None]] = defaultdict(dict)
     names: dict[App, str] = {}
     for traits in every:
         for app in traits.khusus:
             member = (traits.id, app.id)
             names[member] = app.function
             ref = app.ref if app.ref and app.ref.count(".") >= 2 else None
-            for kind, value in (("ref", ref), ("name", app.name_key),
-                                ("description", app.description_key)):
-                if value:
-                    by_key[kind, value].append(member)
+            if ref:
+                by_key["ref", ref][member] = None
+            for form in app.names:
+                key = name_key(form.text)
+                if key:  # a name of punctuation only ('—') names nothing
+                    by_key["name", key].setdefault(member, form)
+            if app.description_key:
+                by_key["description", app.description_key][member] = None
     parent: dict[App, App] = {}
 
     def root(member: App) -> App:
@@ -57,10 +65,14 @@ def duplicate_functions(every: list[Traits]) -> list[DuplicateFunction]:
         return member
 
     shared = []
-    for key, members in by_key.items():
+    for (kind, value), held in by_key.items():
+        members = list(held)
         if len({instansi for instansi, _ in members}) < 2:
             continue
-        shared.append((key, members))
+        reason = _reason(kind, value, held, names[members[0]])
+        if reason is None:
+            continue
+        shared.append((reason, members))
         first = root(members[0])
         for other in members[1:]:
             top = root(other)
@@ -68,22 +80,48 @@ def duplicate_functions(every: list[Traits]) -> list[DuplicateFunction]:
                 parent[top] = first
     groups: dict[App, set[App]] = defaultdict(set)
     reasons: dict[App, set[FunctionMatch]] = defaultdict(set)
-    for (kind, value), members in shared:
+    for reason, members in shared:
         top = root(members[0])
         groups[top].update(members)
-        shown = names[members[0]] if kind == "name" else value
-        reasons[top].add(FunctionMatch(kind, None if kind == "description" else shown))
+        reasons[top].add(reason)
     out = []
     for top, members in groups.items():
         counted = Counter(names[m] for m in members)
         name = min(counted, key=lambda n: (-counted[n], n))
         out.append(DuplicateFunction(
             name=name,
-            matched_by=tuple(sorted(reasons[top], key=lambda m: (_KEYS.index(m.key), m.value))),
+            matched_by=_shown(reasons[top]),
             instansi=tuple(sorted({i for i, _ in members})),
             applications=tuple(sorted(members)),
         ))
     return sorted(out, key=lambda d: (-len(d.instansi), d.name))
+
+
+def _reason(kind: str, value: str, held: dict[App, NameForm | None],
+            first_name: str) -> FunctionMatch | None:
+    """Why the applications holding one key are joined; None when the key names no one
+    function (an acronym spelled out two ways)."""
+    if kind == "ref":
+        return FunctionMatch("ref", value)
+    if kind == "description":
+        return FunctionMatch("description")
+    forms = [form for form in held.values() if form is not None]
+    spelled = {name_key(f.of): f.of for f in forms if f.kind == "acronym" and f.of}
+    if len(spelled) > 1:
+        return None
+    for wanted in ("acronym", "long name"):
+        form = next((f for f in forms if f.kind == wanted), None)
+        if form is not None:
+            return FunctionMatch(wanted, form.text, next(iter(spelled.values()), None)
+                                 if wanted == "acronym" else None)
+    return FunctionMatch("name", first_name)
+
+
+def _shown(reasons: set[FunctionMatch]) -> tuple[FunctionMatch, ...]:
+    """The reasons in `_KEYS` order, without a long name its acronym's reason already gives."""
+    spelled = {name_key(r.of) for r in reasons if r.of}
+    kept = [r for r in reasons if not (r.key == "long name" and name_key(r.value) in spelled)]
+    return tuple(sorted(kept, key=lambda m: (_KEYS.index(m.key), m.value or "", m.of or "")))
 
 
 def platform_adoption(every: list[Traits]) -> list[PlatformAdoption]:

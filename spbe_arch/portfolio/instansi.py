@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from ..audit import Known, Metrics, Share, applications_hosted_on
 from ..graph import NATIONAL, ArchGraph
-from ..io import name_key, national_platforms
+from ..io import NameForm, name_forms, name_key, national_platforms
 from ..maturity import MaturityResult
 from ..model import ApplicationKind, InfrastructureKind
 from .result import InstansiRow
@@ -37,11 +37,11 @@ _LEVEL_WORDS = frozenset(
 @dataclass(frozen=True, slots=True)
 class LocalApp:
     """An active local aplikasi khusus, by the keys its function is matched with; `function` is
-    its name without the instansi's place."""
+    its name without the instansi's place, `names` the names that is known by (`name_forms`)."""
 
     id: str
     function: str
-    name_key: str
+    names: tuple[NameForm, ...]
     ref: str | None
     description_key: str | None
 
@@ -186,7 +186,7 @@ def traits(graph: ArchGraph, metrics: Metrics) -> Traits:
         if app.kind is ApplicationKind.khusus and app.platform is None:
             function = without_place(app.name, place)
             described = name_key(without_place(app.description, place)) if app.description else ""
-            khusus.append(LocalApp(app_id, function, name_key(function), app.ref,
+            khusus.append(LocalApp(app_id, function, name_forms(function), app.ref,
                                    described or None))
     links = []
     for link_id in graph.links:

@@ -84,11 +84,14 @@ class Totals:
 
 
 class FunctionMatch(NamedTuple):
-    """A key that joined the applications of a duplicate function: `ref` (an RAA code) or
-    `name` with the value shared, or `description` (the value, long, left out)."""
+    """A key that joined the applications of a duplicate function: `ref` (an RAA code),
+    `name`, `acronym` (one name's acronym, another's name or acronym) or `long name` with the
+    value shared, or `description` (the value, long, left out)."""
 
-    key: Literal["ref", "name", "description"]
+    key: Literal["ref", "name", "acronym", "long name", "description"]
     value: str | None = None
+    of: str | None = None
+    """The long name of an acronym, where one of the names spells it out."""
 
 
 @dataclass(frozen=True)

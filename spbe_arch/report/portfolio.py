@@ -27,8 +27,11 @@ _TITLES = {
 """Column -> its title in the text and Markdown (a catalog message)."""
 _NUMBERS = ("rank", "elements", "year", "index")
 _MATCHED = {"ref": N_("RAA code '{value}'"), "name": N_("name '{value}'"),
+            "acronym": N_("acronym '{value}'"), "long name": N_("long name '{value}'"),
             "description": N_("description")}
 """What joined a duplicate function's applications (a catalog message; JSON keeps English)."""
+_SPELLED = N_("acronym '{value}' of '{of}'")
+"""An acronym joining names of which one spells it out."""
 _DEPENDENCY = {"data centre": N_("data centre"), "vendor": N_("vendor")}
 _SOURCES = {"verified": N_("verified"), "claim": N_("claim"), "model": N_("model"),
             "none": N_("unrated")}
@@ -83,9 +86,14 @@ def _sources(sources: dict[str, int]) -> str:
     return ", ".join(f"{n} {_(_SOURCES.get(source, source))}" for source, n in sources.items())
 
 
+def _match(match: FunctionMatch, translate=_) -> str:
+    template = _SPELLED if match.of else _MATCHED[match.key]
+    return translate(template).format(value=match.value, of=match.of)
+
+
 def _matched(matches: tuple[FunctionMatch, ...]) -> str:
     """"RAA code 'RAA.03.02', name 'SIMPUS'": what joined a duplicate function."""
-    return ", ".join(_(_MATCHED[m.key]).format(value=m.value) for m in matches)
+    return ", ".join(_match(m) for m in matches)
 
 
 def _dependency(kind: str) -> str:
@@ -239,7 +247,7 @@ def portfolio_dict(result: PortfolioResult) -> dict[str, Any]:
         "regions": [totals(t) for t in result.regions],
         "duplicate_functions": [
             {"name": d.name,
-             "matched_by": [_MATCHED[m.key].format(value=m.value) for m in d.matched_by],
+             "matched_by": [_match(m, str) for m in d.matched_by],
              "instansi": list(d.instansi),
              "applications": [{"instansi": i, "application": a} for i, a in d.applications]}
             for d in result.duplicates

@@ -65,6 +65,9 @@ class ArchitectureBuilder:
         self.partial: dict[str, dict[str, Any]] = {}
         """Collection -> id -> what of an invalid element validated (`partial_element`), so
         that its references are checked in the same run as its type errors."""
+        self.unnamed: list[tuple[Source, Any]] = []
+        """What validated of the invalid elements with no id (missing, `true`, a list): no
+        reference can name them, but their own references are checked all the same."""
         self.unread: dict[str, Location] = {}
         """Ids written in files that could not be parsed -> where their syntax error is."""
         self._first: ParsedFile | None = None
@@ -111,7 +114,7 @@ class ArchitectureBuilder:
             if key == "$schema":
                 continue  # the schema an editor checks a JSON file with, not model data
             _read_key(self.arch, parsed, str(key), value, findings, self.invalid_ids,
-                      self.partial)
+                      self.partial, self.unnamed)
 
     def finish(self) -> tuple[Architecture, list[Finding], dict[str, Source]]:
         """The architecture, its findings and the ids of elements that failed validation."""
@@ -145,7 +148,7 @@ def build_architecture(
     return builder.finish()
 
 
-def _read_key(arch, parsed, key, value, findings, invalid_ids, partial) -> None:
+def _read_key(arch, parsed, key, value, findings, invalid_ids, partial, unnamed) -> None:
     where = Location(parsed.relative, key_path=(key,))
     if key == "instansi":
         is_manifest = parsed.relative == MANIFEST or len(arch.files) == 1
@@ -195,7 +198,7 @@ def _read_key(arch, parsed, key, value, findings, invalid_ids, partial) -> None:
     if key == "platforms":
         _read_platforms(arch, parsed, value, findings, invalid_ids)
         return
-    _read_collection(arch, parsed, key, value, findings, invalid_ids, partial)
+    _read_collection(arch, parsed, key, value, findings, invalid_ids, partial, unnamed)
 
 
 def _read_entries(arch, parsed, key, value, findings) -> None:
@@ -241,7 +244,7 @@ def _read_platforms(arch, parsed, value, findings, invalid_ids) -> None:
         arch.platform_sources[platform.id] = Source(parsed.relative, "platforms", index)
 
 
-def _read_collection(arch, parsed, key, value, findings, invalid_ids, partial) -> None:
+def _read_collection(arch, parsed, key, value, findings, invalid_ids, partial, unnamed) -> None:
     cls = COLLECTIONS[key]
     try:
         elements = _list_adapter(cls).validate_python(value)
@@ -271,7 +274,10 @@ def _read_collection(arch, parsed, key, value, findings, invalid_ids, partial) -
                 _pydantic_findings(exc, parsed.relative, (key, index), item, element_id)
             )
             written = _written_id(raw_id)  # `id: 2025` unquoted is still the id meant
-            if written is not None and _remember_invalid(
+            if written is None and isinstance(item, dict):
+                unnamed.append((Source(parsed.relative, key, index),
+                                partial_element(cls, item, exc)))
+            elif written is not None and _remember_invalid(
                 arch, parsed, key, index, written, findings, invalid_ids
             ):
                 partial.setdefault(key, {})[written] = partial_element(cls, item, exc)

@@ -68,7 +68,7 @@ def load_model(
         arch, findings, invalid_ids = builder.finish()
         findings.extend(
             check_references(arch, national_platforms(), invalid_ids, builder.unread,
-                             builder.partial)
+                             builder.partial, builder.unnamed)
         )
     findings.extend(check_overrides(arch))
     findings.extend(check_roadmap(arch, invalid_ids.keys() | builder.unread.keys()))

@@ -1,7 +1,7 @@
 """Reference checks: every id a field names exists and is of a kind that field accepts."""
 
 from collections import defaultdict
-from collections.abc import Callable, Collection, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import replace
 from itertools import chain
 from operator import attrgetter
@@ -74,6 +74,7 @@ def check_references(
     invalid_ids: dict[str, Source],
     unread: dict[str, Location] | None = None,
     partial: dict[str, dict[str, Any]] | None = None,
+    unnamed: list[tuple[Source, Any]] | None = None,
 ) -> Iterator[Finding]:
     """Yield dangling, wrong-kind, self-integration, platform and cycle findings.
 
@@ -94,6 +95,9 @@ def check_references(
     partial
         Collection -> id -> what of an invalid element validated (`build.partial_element`):
         its references are checked too, so that one run reports them with its type errors.
+    unnamed
+        Where an invalid element with no id was written, and what of it validated: its
+        references are checked too, and their findings name no element.
     """
     if partial:
         arch = _with_partial(arch, partial, invalid_ids)
@@ -112,13 +116,21 @@ def check_references(
             ok = accepted(allowed)
             for element_id in _outside(elements, field, ok, is_list=is_list):
                 yield from _field_findings(
-                    arch, platforms, invalid_ids, collection, element_id, field, allowed,
-                    getattr(elements[element_id], field), ok, unread, unresolved, suggest,
+                    arch, platforms, invalid_ids, arch.sources[element_id], element_id, field,
+                    allowed, getattr(elements[element_id], field), ok, unread, unresolved,
+                    suggest,
                 )
+    for source, element in unnamed or ():
+        for field, allowed in REFERENCES.get(source.collection, {}).items():
+            value = getattr(element, field)
+            yield from _field_findings(
+                arch, platforms, invalid_ids, source, None, field, allowed, value,
+                accepted(allowed), unread, unresolved, suggest,
+            )
     yield from _unread_findings(unresolved)
     yield from _clashing_platforms(arch, catalog)
-    yield from _platform_findings(arch, platforms)
-    yield from _self_integrations(arch)
+    yield from _platform_findings(arch, platforms, unnamed or ())
+    yield from _self_integrations(arch, unnamed or ())
     yield from _parent_cycles(arch)
 
 
@@ -183,12 +195,15 @@ def _accepted_ids(
 
 
 def _field_findings(
-    arch, platforms, invalid_ids, collection, element_id, field, allowed, value, ok, unread,
+    arch, platforms, invalid_ids, source, element_id, field, allowed, value, ok, unread,
     unresolved, suggest,
 ) -> Iterator[Finding]:
-    source = arch.sources[element_id]
+    """The findings of one reference field of the element written at `source` (`element_id`
+    None: an element with no id)."""
     targets = value if isinstance(value, list) else [value]
     for position, target in enumerate(targets):
+        if target is None or target in ok:
+            continue
         if _unread(arch, platforms, unread, target, ok):
             unresolved[unread[target]].append(target)  # one finding per unreadable file
             continue
@@ -196,7 +211,7 @@ def _field_findings(
         if problem is None:
             continue
         code, message, hint = problem
-        key_path = (collection, source.index, field)
+        key_path = (source.collection, source.index, field)
         if isinstance(value, list):
             key_path = (*key_path, position)
         yield finding(
@@ -330,7 +345,9 @@ def _a(noun: str) -> str:
     return _(template).format(noun=noun)
 
 
-def _platform_findings(arch: Architecture, platforms: dict) -> Iterator[Finding]:
+def _platform_findings(
+    arch: Architecture, platforms: dict, unnamed: Iterable[tuple[Source, Any]]
+) -> Iterator[Finding]:
     for element_id in sorted(arch.sources.keys() & platforms.keys()):
         source = arch.sources[element_id]
         yield finding(
@@ -342,19 +359,15 @@ def _platform_findings(arch: Architecture, platforms: dict) -> Iterator[Finding]
                 "rename it, e.g. '{id}-local', and refer to the national one by '{id}'"
             ).format(id=element_id),
         )
+    for source, app in unnamed:
+        if source.collection == "applications" and app.platform is not None and (
+            app.platform not in platforms
+        ):
+            yield _unknown_platform(source, None, app, platforms)
     for app_id, app in arch.applications.items():
         source = arch.sources[app_id]
         if app.platform is not None and app.platform not in platforms:
-            yield finding(
-                codes.UNKNOWN_PLATFORM,
-                _("platform: unknown national platform '{platform}'").format(
-                    platform=app.platform
-                ),
-                element=app_id,
-                location=Location(source.file, key_path=("applications", source.index, "platform")),
-                hint=did_you_mean(app.platform, platforms)
-                + _("see models/platforms.yaml, or declare it under 'platforms:'"),
-            )
+            yield _unknown_platform(source, app_id, app, platforms)
         elif app.kind is ApplicationKind.umum and app.platform is None:
             yield finding(
                 codes.UMUM_WITHOUT_PLATFORM,
@@ -365,21 +378,40 @@ def _platform_findings(arch: Architecture, platforms: dict) -> Iterator[Finding]
             )
 
 
-def _self_integrations(arch: Architecture) -> Iterator[Finding]:
-    for integration_id, integration in arch.integrations.items():
-        if integration.source == integration.target:
-            source = arch.sources[integration_id]
-            yield finding(
-                codes.SELF_INTEGRATION,
-                _("integration '{id}' connects '{source}' to itself").format(
-                    id=integration_id, source=integration.source
-                ),
-                element=integration_id,
-                location=Location(
-                    source.file, key_path=("integrations", source.index, "target")
-                ),
-                hint=_("the target is the application the data goes to"),
-            )
+def _unknown_platform(source: Source, app_id: str | None, app: Any, platforms: dict) -> Finding:
+    return finding(
+        codes.UNKNOWN_PLATFORM,
+        _("platform: unknown national platform '{platform}'").format(platform=app.platform),
+        element=app_id,
+        location=Location(source.file, key_path=("applications", source.index, "platform")),
+        hint=did_you_mean(app.platform, platforms)
+        + _("see models/platforms.yaml, or declare it under 'platforms:'"),
+    )
+
+
+def _self_integrations(
+    arch: Architecture, unnamed: Iterable[tuple[Source, Any]]
+) -> Iterator[Finding]:
+    """Integrations whose source is their target; one with no id is named by its source."""
+    named = ((arch.sources[i], i, integration) for i, integration in arch.integrations.items())
+    without = ((source, None, integration) for source, integration in unnamed
+               if source.collection == "integrations")
+    for source, integration_id, integration in chain(without, named):
+        if integration.source is None or integration.source != integration.target:
+            continue
+        if integration_id is None:
+            message = _("an integration connects '{source}' to itself").format(
+                source=integration.source)
+        else:
+            message = _("integration '{id}' connects '{source}' to itself").format(
+                id=integration_id, source=integration.source)
+        yield finding(
+            codes.SELF_INTEGRATION,
+            message,
+            element=integration_id,
+            location=Location(source.file, key_path=("integrations", source.index, "target")),
+            hint=_("the target is the application the data goes to"),
+        )
 
 
 def _parent_cycles(arch: Architecture) -> Iterator[Finding]:

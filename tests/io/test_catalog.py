@@ -5,7 +5,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from spbe_arch.io import national_platforms
-from spbe_arch.io.catalog import PlatformMatcher, match_platform
+from spbe_arch.io.catalog import PlatformMatcher, match_platform, name_forms
 from spbe_arch.model import NationalPlatform
 
 ISSUE_14 = ["krisna", "e-sakip", "simda", "sipkd", "tepra", "siks-ng", "sicantik-cloud",
@@ -91,3 +91,32 @@ def test_platform_matcher_knows_a_models_own_platforms():
     assert match("SIMANTAP") == "simantap"
     assert match("simantap.jatimprov.go.id/login") == "simantap"
     assert match("SRIKANDI") == "srikandi"
+
+
+@pytest.mark.parametrize(("name", "acronym", "long"), [
+    ("SIMPUS — Sistem Informasi Manajemen Puskesmas", "SIMPUS",
+     "Sistem Informasi Manajemen Puskesmas"),
+    ("SIMPUS–Sistem Informasi Manajemen Puskesmas", "SIMPUS",
+     "Sistem Informasi Manajemen Puskesmas"),
+    ("Sistem Informasi Manajemen Puskesmas - SIMPUS", "SIMPUS",
+     "Sistem Informasi Manajemen Puskesmas"),
+    ("Sistem  Informasi Manajemen Puskesmas (SIMPUS)", "SIMPUS",
+     "Sistem Informasi Manajemen Puskesmas"),
+    ("simpus (sistem informasi manajemen puskesmas)", "simpus",
+     "sistem informasi manajemen puskesmas"),
+    ("SIPKD — Sistem Informasi Pengelolaan Keuangan Daerah (lama)", "SIPKD",
+     "Sistem Informasi Pengelolaan Keuangan Daerah"),
+    ("e-PBB (Pajak Bumi dan Bangunan)", "e-PBB", "Pajak Bumi dan Bangunan"),
+    ("e-PBB — PBB-P2 Online", "e-PBB", None),
+    ("SITARU (Tata Ruang)", "SITARU", None),
+    ("SI-JALAN", None, None),
+    ("Dashboard Eksekutif (Command Center)", None, None),
+    ("Website (Dinas Kesehatan)", None, None),
+    ("Sistem Informasi Keuangan (WEB)", None, None),
+])
+def test_name_forms_read_an_acronym_and_its_long_name(name, acronym, long):
+    """The long name only where the acronym abbreviates it: a qualifier is no name."""
+    forms = name_forms(name)
+    assert forms[0] == ("name", " ".join(name.split()), None)
+    assert [f.text for f in forms if f.kind == "acronym"] == ([acronym] if acronym else [])
+    assert [f.text for f in forms if f.kind == "long name"] == ([long] if long else [])
