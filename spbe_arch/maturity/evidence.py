@@ -16,7 +16,7 @@ audit never disagree about what counts as integration.
 """
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 
 from ..audit import (
@@ -73,7 +73,9 @@ class Derivation:
 
     `level` is the level the model shows; `ceiling` the highest level the rule can show, so a
     self-assessment above `level` contradicts the model only while `level < ceiling`.
-    `actions` maps a higher level to the model changes that would earn it.
+    `actions` maps a higher level to the model changes that would earn it. `insufficient`:
+    the model states too little of the facts the rule reads to show anything (level 1, as an
+    evaluator rates it; the indicator counts as unrated, not as model evidence).
     """
 
     indicator: str
@@ -83,6 +85,7 @@ class Derivation:
     reason: str
     elements: tuple[str, ...] = ()
     actions: dict[int, tuple[str, ...]] = field(default_factory=dict)
+    insufficient: bool = False
 
 
 @dataclass(frozen=True)
@@ -106,13 +109,14 @@ class Rung:
 
 def climb(indicator: Indicator, rule: EvidenceRule, ladder: list[Rung], *, base: int = 1,
           ceiling: int, reason: str, elements: Iterable[str] = (),
-          basis: tuple[str, Known] | None = None) -> Derivation:
+          basis: tuple[str, Known] | None = None, insufficient: bool = False) -> Derivation:
     """The derivation a ladder gives: climb from `base` while rungs are met.
 
     The actions of a level above the one reached are those of every unmet rung up to it, in
     order and without repeats. `basis` names the fact the ladder rests on and how much of it
     the model states: resting on less than half of it, the evidence is *insufficient data*
-    and shows level 1, as an evaluator would rate it, whatever the rungs say.
+    and shows level 1, as an evaluator would rate it, whatever the rungs say (`insufficient`
+    says so of a ladder with no basis to count).
 
     Examples
     --------
@@ -125,6 +129,7 @@ def climb(indicator: Indicator, rule: EvidenceRule, ladder: list[Rung], *, base:
     (2, {3: ('name a steward',)})
     """
     if basis is not None and basis[1].known * 2 < basis[1].of:
+        insufficient = True
         label, known = basis
         label = _(label)
         ladder = [Rung(2, (_("record {fact} in the model (known for {known} of {of})").format(
@@ -146,7 +151,8 @@ def climb(indicator: Indicator, rule: EvidenceRule, ladder: list[Rung], *, base:
             pending += [a for a in rung.actions if a not in pending]
         if pending:
             actions[rung.level] = list(pending)
-    return _made(indicator, rule, level, ceiling, reason, elements, actions)
+    return replace(_made(indicator, rule, level, ceiling, reason, elements, actions),
+                   insufficient=insufficient)
 
 
 @dataclass(frozen=True)
@@ -667,7 +673,8 @@ def _security_unknown(indicator: Indicator, rule: EvidenceRule) -> Derivation:
     of applications, say): insufficient data, level 1, as for any fact the model leaves out;
     never "no control covers these applications"."""
     return climb(indicator, rule, [Rung(2, (_(RECORD_SECURITY),), met=False)], ceiling=3,
-                 reason=_("insufficient data: the model describes no security control"))
+                 reason=_("insufficient data: the model describes no security control"),
+                 insufficient=True)
 
 
 @derives(EvidenceRule.security_management)

@@ -236,6 +236,8 @@ def _rate(framework: Framework, indicator: Indicator, derivation: Derivation | N
         if model is None:
             level, source = min(names), Source.none
             reasons.append(_("not rated: no claim and no model evidence; lowest level assumed"))
+        elif derivation is not None and derivation.insufficient:
+            level, source = model, Source.none  # its reason says what the model leaves out
         else:
             level, source = model, Source.model
     else:

@@ -33,7 +33,8 @@ class Source(StrEnum):
     model = "model"
     """What the model shows: there is no claim, or the claim is above it."""
     none = "none"
-    """Neither a claim nor model evidence: the framework's lowest level."""
+    """Neither a claim nor model evidence (or too little of the facts its rule reads, which
+    the reason names): the framework's lowest level."""
 
 
 @dataclass(frozen=True)
@@ -159,3 +160,9 @@ class MaturityResult:
     def unrated(self) -> list[str]:
         """Indicators with neither model evidence nor a claim (lowest level)."""
         return [r.id for r in self.indicators if r.source == Source.none]
+
+    @property
+    def rated(self) -> int:
+        """How many indicators the index rests on: rated from the model, a claim or the
+        evaluator (the others count at the lowest level)."""
+        return len(self.indicators) - len(self.unrated)

@@ -100,6 +100,13 @@ TEXT: dict[str, tuple[str, str]] = {
         "Indikator tanpa bukti dan tanpa penilaian mandiri dihitung pada tingkat terendah",
         "Indicators with neither evidence nor self-assessment count at the lowest level",
     ),
+    "rests_on": ("bertumpu pada {rated} dari {total} indikator",
+                 "rests on {rated} of {total} indicators"),
+    "estimate_note_model": (
+        "Estimasi dari model saja (tanpa penilaian mandiri); bukan hasil evaluasi resmi "
+        "KemenPANRB.",
+        "An estimate from the model alone (no self-assessment), not the official evaluation.",
+    ),
     "estimate_note": (
         "Estimasi dari model dan penilaian mandiri; bukan hasil evaluasi resmi KemenPANRB.",
         "An estimate from the model and the self-assessment, not the official evaluation.",

@@ -97,6 +97,9 @@ def _summary(result: MaturityResult) -> str:
     if result.target is not None:
         line += _(", target {target}, gap {gap}").format(target=decimal(result.target),
                                                          gap=decimal(result.gap))
+    if result.unrated:
+        line += _("; resting on {rated} of {total} indicators").format(
+            rated=result.rated, total=len(result.indicators))
     return line
 
 

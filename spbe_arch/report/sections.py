@@ -163,6 +163,9 @@ class MaturitySection:
     plan_reach: float = 0.0
     plan_predikat: str = ""
     unrated: int = 0
+    rated: int = 0
+    claimed: int = 0
+    """Indicators with a self-assessed (or service) level: none, and the index is the model's."""
 
 
 @dataclass(frozen=True)
@@ -365,6 +368,8 @@ def maturity_section(graph: "ArchGraph", lang: str,
         plan_reach=result.plan_reach,
         plan_predikat=result.plan_predikat,
         unrated=len(result.unrated),
+        rated=result.rated,
+        claimed=sum(r.self_level is not None for r in result.indicators),
     )
 
 

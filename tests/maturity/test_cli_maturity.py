@@ -275,3 +275,31 @@ def test_maturity_service_of_the_other_kind_is_warned_and_does_not_count(runner,
     assert runner.invoke(app, ["validate", str(root)]).output.count("SPBE-M009") == 0
     fitting = _indicator(_json(runner, root), 42)
     assert (fitting["self"], fitting["claim_by"]) == (1, "service 'svc-kesehatan'")
+
+
+def test_maturity_headline_says_how_many_indicators_the_index_rests_on(runner, make_model):
+    """Unknown is not absent: an indicator whose rule reads facts the model leaves out
+    (hosting of 0 of 2 applications) is unrated, not model evidence, and the headline, the
+    report's card and its note say on how many indicators the index rests."""
+    root = make_model({"apps.yaml": """\
+        units:
+          - {id: dinkes, name: Dinkes, kind: dinas}
+        applications:
+          - {id: simpus, name: SIMPUS, kind: khusus, owner: dinkes, status: active}
+          - {id: simrs, name: SIMRS, kind: khusus, owner: dinkes, status: active}
+        """})
+    out = _json(runner, root)
+    hosting = _indicator(out, 16)
+    assert (hosting["source"], hosting["counted"]) == ("none", 1)
+    assert hosting["why"].startswith("insufficient data: hosting known for 0 of 2")
+    assert "16" in out["unrated"]
+    rated = len(out["indicators"]) - len(out["unrated"])
+    text = runner.invoke(app, ["maturity", str(root)])
+    assert text.output.splitlines()[0].startswith(
+        f"Kabupaten Uji: indeks SPBE {out['index']:.2f} (Kurang); resting on {rated} of 47 "
+        "indicators")
+    report = runner.invoke(app, ["report", str(root), "-o", str(root.parent / "lap")])
+    assert report.exit_code == 0, report.output
+    page = (root.parent / "lap" / "index.html").read_text()
+    assert f"Kurang; bertumpu pada {rated} dari 47 indikator</div>" in page
+    assert "Estimasi dari model saja (tanpa penilaian mandiri)" in page
