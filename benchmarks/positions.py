@@ -13,7 +13,6 @@ Usage::
 from __future__ import annotations
 
 import argparse
-import gc
 import sys
 import time
 from pathlib import Path
@@ -28,7 +27,6 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("model", type=Path)
     args = parser.parse_args(argv)
-    gc.disable()
     arch = load_model(args.model).architecture
     first = {}
     for element_id, source in arch.sources.items():
