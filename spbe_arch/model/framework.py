@@ -7,6 +7,7 @@ layer like every other schema; the loader and the arithmetic are in `spbe_arch.m
 """
 
 from enum import StrEnum
+from functools import cached_property
 from math import fsum
 from typing import Annotated
 
@@ -176,9 +177,14 @@ class Framework(SpbeModel):
     def service_kind(self, indicator_id: str) -> ServiceKind | None:
         """The kind of service an indicator rates (its aspect's `services`), or None: any kind,
         or an indicator that rates no service."""
-        indicator = next((i for i in self.indicators if i.id == indicator_id), None)
-        aspect = next((a for a in self.aspects if indicator and a.id == indicator.aspect), None)
-        return aspect.services if aspect is not None else None
+        return self._service_kinds.get(indicator_id)
+
+    @cached_property
+    def _service_kinds(self) -> dict[str, ServiceKind]:
+        """Indicator id -> the kind of service it rates, for the indicators that say one (asked
+        once per service of a model: 17,000 times in a national one)."""
+        kinds = {a.id: a.services for a in self.aspects if a.services is not None}
+        return {i.id: kinds[i.aspect] for i in self.indicators if i.aspect in kinds}
 
     def level_names(self, domain: int) -> dict[int, str]:
         """Level number -> name in a domain (its own names, else the framework's)."""
