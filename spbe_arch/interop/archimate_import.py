@@ -3,7 +3,9 @@
 What has an SPBE meaning is mapped (`archimate_map`): our own `spbe:` properties first, then
 element types (BusinessActor -> unit, ApplicationComponent -> application, ...) and
 relationship types (Assignment actor -> process is its owner, Access is reads / writes, a Flow
-between applications is an integration, `via: unknown` where the file does not say how, ...).
+or a Serving between applications is an integration, `via: unknown` where the file does not say
+how, ...). An application another tool names as a national platform (SATUSEHAT, SIPD) is that
+platform where the file gives it nothing of its own, else the instansi's instance of it.
 Everything else is kept: elements as `archimate_elements`, relationships as
 `archimate_relationships`, properties as `properties`, with one warning per concept type that
 has no SPBE meaning. Views and folders are presentation and are not imported. A required
@@ -22,8 +24,16 @@ from functools import cache
 from pathlib import Path
 from typing import Any, get_origin
 
-from ..io import SpbeError
-from ..model import COLLECTIONS, InfrastructureKind, IntegrationVia, NationalPlatform, UnitKind
+from ..io import PlatformMatcher, SpbeError, address_key, national_platforms
+from ..model import (
+    COLLECTIONS,
+    ApplicationKind,
+    InfrastructureKind,
+    IntegrationVia,
+    NationalPlatform,
+    PlatformKind,
+    UnitKind,
+)
 from ..model.i18n import gettext as _
 from ..validate.references import REFERENCES
 from .archimate_map import (
@@ -32,6 +42,7 @@ from .archimate_map import (
     FIELD_RELATIONS,
     IMPORTED_COLLECTIONS,
     INTEGRATION_TYPE,
+    INTEGRATION_TYPES,
     NAMESPACE,
     NATIONAL,
     NETWORK_WORDS,
@@ -40,6 +51,7 @@ from .archimate_map import (
     XSI,
     spbe_id,
 )
+from .inventory.units import unit_kind
 from .model_yaml import to_yaml
 from .xml_safety import check_ends_with, iterparse_safely, root_tag
 
@@ -55,6 +67,11 @@ _RELATIONSHIPS = ("integrations", "archimate_relationships")
 _INFRASTRUCTURE_KINDS = {kind.value for kind in InfrastructureKind}
 _SINGLE = {"parent", "owner", "steward", "producer", "hosting", "platform"}
 _NUMBER = re.compile(r"^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$")
+_PLATFORM_NAMED_BY = {
+    ("integrations", "target"), ("archimate_relationships", "source"),
+    ("archimate_relationships", "target"), ("security", "covers"), ("roadmap", "elements"),
+}
+"""The reference fields that may name a national platform instead of a local application."""
 
 
 @dataclass
@@ -234,6 +251,7 @@ class _Converter:
         self.nameless: list[str] = []  # model ids of the elements named by their type
         self.defaults: Counter[str] = Counter()
         self.unknown_via: list[str] = []  # model ids of the integrations imported `via: unknown`
+        self.named_platforms: dict[str, str] = {}  # identifier -> the platform its name names
 
     # --- ids and properties -------------------------------------------------------------
 
@@ -313,6 +331,7 @@ class _Converter:
         result = ImportResult(documents={}, elements_read=len(elements),
                               relationships_read=len(relationships))
         self.relationships(relationships, result)
+        self.platforms_named()
         self.placeholder_owner()
         for what, count in sorted(self.defaults.items()):
             self.warnings.append(f"{what}: {count}")
@@ -365,30 +384,34 @@ class _Converter:
             record["type"] = concept.type
             self.unmapped[concept.type] += 1
         else:
-            self.fill_required(concept, collection, record)
+            self.fill_required(concept, collection, record, own)
         _tags(spbe, record)
         if own:
             record["properties"] = own
         return record
 
-    def fill_required(self, concept: _Concept, collection: str, record: dict) -> None:
+    def fill_required(self, concept: _Concept, collection: str, record: dict, own: dict) -> None:
         """Give a foreign element the SPBE facts its type requires, saying which were guessed."""
         name = (concept.name or "").lower()
         if collection == "units" and "kind" not in record:
-            words = name.replace("-", " ").split()
-            kind = next((k.value for k in UnitKind if k.value in words), None)
+            kind = unit_kind(name)  # as the inventory import guesses it
             if kind is None:
-                kind = UnitKind.unit_kerja.value
+                kind = UnitKind.unit_kerja
                 self.defaults[_("units without a kind, set to unit_kerja")] += 1
-            record["kind"] = kind
+            record["kind"] = kind.value
         elif collection == "services" and "kind" not in record:
             administration = "administrasi" in name or "administration" in name
             record["kind"] = "administration" if administration else "public"
             self.defaults[_("services without a kind, set from their names (public unless "
                             "'administrasi')")] += 1
         elif collection == "applications" and "kind" not in record:
-            record["kind"] = "khusus"
-            self.defaults[_("applications without a kind, set to khusus")] += 1
+            platform = None if "platform" in record else _named_platform(concept.name, own)
+            if platform is None:
+                record["kind"] = ApplicationKind.khusus.value
+                self.defaults[_("applications without a kind, set to khusus")] += 1
+            else:  # an instance until `platforms_named` finds nothing of its own
+                record.update(kind=ApplicationKind.umum.value, platform=platform)
+                self.named_platforms[concept.identifier] = platform
         elif collection == "infrastructure" and "kind" not in record:
             if concept.type == "CommunicationNetwork":
                 words, default = NETWORK_WORDS, InfrastructureKind.intranet
@@ -404,6 +427,62 @@ class _Converter:
         if archimate_type == "CommunicationNetwork":
             return {"network"}
         return {"data_centre"} if archimate_type == "Node" else set()
+
+    def platforms_named(self) -> None:
+        """Make each application named as a national platform that platform, where the file
+        gives it nothing of its own (no owner, hosting, data, documentation, properties) and
+        names it only where a platform may stand (an integration's target, a kept
+        relationship): the architect drew the national system. Otherwise it stays the
+        instansi's instance of it (`kind: umum`, `platform:`), as the inventory import writes
+        one."""
+        if not self.named_platforms:
+            return
+        named_by: dict[str, set[tuple[str, str]]] = defaultdict(set)
+        for identifier, record in self.records.items():
+            collection = self.collection_of[identifier]
+            for name in REFERENCES.get(collection, {}):
+                values = record.get(name)
+                for value in values if isinstance(values, list) else [values]:
+                    named_by[value].add((collection, name))
+        renamed: dict[str, str] = {}
+        platforms, instances = [], []
+        for identifier, platform in self.named_platforms.items():
+            record = self.records[identifier]
+            element_id = record["id"]
+            if (set(record) <= {"id", "name", "kind", "platform"}
+                    and named_by[element_id] <= _PLATFORM_NAMED_BY
+                    and (platform == element_id or platform not in self.used)):
+                del self.records[identifier]
+                self.collection_of[identifier] = NATIONAL
+                renamed[element_id] = platform
+                platforms.append(f"{element_id} -> {platform}")
+            else:
+                instances.append(f"{element_id} -> {platform}")
+        self._rename(renamed)
+        if platforms:
+            self.warnings.append(_(
+                "guess: applications named as a national platform, with nothing of their own "
+                "in the file (no owner, hosting, data or properties), read as that platform "
+                "(their links are links to it): {count} ({ids})"
+            ).format(count=len(platforms), ids=_some(platforms)))
+        if instances:
+            self.warnings.append(_(
+                "guess: applications named as a national platform, imported as the instansi's "
+                "instance of it (kind: umum, platform:): {count} ({ids})"
+            ).format(count=len(instances), ids=_some(instances)))
+
+    def _rename(self, renamed: dict[str, str]) -> None:
+        """Make the reference fields of every record name the new ids of `renamed` (old id ->
+        new id)."""
+        if not renamed:
+            return
+        for identifier, record in self.records.items():
+            for name in REFERENCES.get(self.collection_of[identifier], {}):
+                values = record.get(name)
+                if isinstance(values, list):
+                    record[name] = [renamed.get(value, value) for value in values]
+                elif values in renamed:
+                    record[name] = renamed[values]
 
     def placeholder_owner(self) -> None:
         ownerless = [
@@ -421,7 +500,8 @@ class _Converter:
         self.records[unit_id] = {
             "id": unit_id,
             "name": "Unit belum ditetapkan (impor ArchiMate)",
-            "description": "Added by the import: owner of the elements the file gave none.",
+            "description": "Ditambahkan oleh impor: pemilik proses, layanan dan aplikasi yang "
+                           "tidak diberi pemilik oleh berkas.",
             "kind": UnitKind.unit_kerja.value,
         }
         self.collection_of[unit_id] = "units"
@@ -603,10 +683,10 @@ class _Converter:
         return False
 
     def links_applications(self, concept: _Concept) -> bool:
-        """Whether a relationship of another tool is an integration: a Flow from one
-        application to another application or a national platform."""
+        """Whether a relationship of another tool is an integration: a Flow or a Serving from
+        one application to another application or a national platform."""
         ends = REFERENCES["integrations"]
-        return (concept.type == INTEGRATION_TYPE and concept.source != concept.target
+        return (concept.type in INTEGRATION_TYPES and concept.source != concept.target
                 and bool(self.kinds_of.get(concept.source, set()) & set(ends["source"]))
                 and bool(self.kinds_of.get(concept.target, set()) & set(ends["target"])))
 
@@ -617,6 +697,26 @@ class _Converter:
             return NATIONAL in kinds
         allowed = REFERENCES.get(relation.collection, {}).get(relation.field, ())
         return "any" in allowed or bool(kinds & set(allowed))
+
+
+@cache
+def _platform_matcher() -> PlatformMatcher:
+    """The inventory import's matcher: platforms an application can be an instance of (not
+    JIP, PDN or SPLP)."""
+    return PlatformMatcher({
+        pid: p for pid, p in national_platforms().items()
+        if p.kind not in (PlatformKind.network, PlatformKind.data_centre, PlatformKind.gateway)
+    })
+
+
+def _named_platform(name: str | None, own: dict) -> str | None:
+    """The national platform an application's name, else an address among its properties,
+    names (ids, names, aliases, addresses of the catalog), or None."""
+    addresses = [v for v in own.values() if isinstance(v, str) and address_key(v) is not None]
+    for text in (name or "", *addresses):
+        if found := _platform_matcher()(text):
+            return found
+    return None
 
 
 def _some(ids: list[str]) -> str:

@@ -4,8 +4,8 @@ An SPBE element becomes an ArchiMate element (ELEMENT_TYPES); its scalar fields 
 properties named `spbe:<field>`; its reference fields become relationships (FIELD_RELATIONS),
 each marked with the property `spbe:field`; an integration becomes a Flow relationship. A
 file from another tool has no `spbe:` properties: the importer maps its types through
-IMPORTED_COLLECTIONS, its relationships through the same FIELD_RELATIONS, and a Flow between
-applications as an integration whose mechanism is unknown.
+IMPORTED_COLLECTIONS, its relationships through the same FIELD_RELATIONS, and a Flow or a Serving
+between applications as an integration whose mechanism is unknown.
 """
 
 import csv
@@ -26,6 +26,7 @@ __all__ = [
     "FIELD_RELATIONS",
     "IMPORTED_COLLECTIONS",
     "INTEGRATION_TYPE",
+    "INTEGRATION_TYPES",
     "NAMESPACE",
     "NATIONAL",
     "NETWORK_WORDS",
@@ -89,6 +90,10 @@ files). Every other type is kept as an `archimate_elements` entry."""
 INTEGRATION_TYPE = "Flow"
 """The relationship an integration becomes; from another tool, a Flow from an application to an
 application or national platform is read as one (`via: unknown` without `spbe:via`)."""
+INTEGRATION_TYPES = (INTEGRATION_TYPE, "Serving")
+"""The relationships from one application to another that another tool's file means as an
+integration: a Flow, and a Serving (Archi's idiom for "uses the data or services of"; the
+source serves the target, so its data goes to the target)."""
 
 
 def element_type(collection: str, element) -> str:

@@ -18,7 +18,9 @@ from ..model.i18n import gettext as _
 
 __all__ = ["to_yaml", "write_model_folder"]
 
-_PLAIN_KEY = re.compile(r"^[a-z_][a-z0-9_]*$")
+_PLAIN_KEY = re.compile(r"[a-z][a-z0-9_]*")
+"""Keys written unquoted (whole: 'a\\n' is quoted); a key opening with `_` is quoted too, as
+YAML readers that take `_` in numbers (yaml-rs) read `_0` as the number 0."""
 
 
 def to_yaml(document: dict, header: str = "") -> str:
@@ -30,11 +32,14 @@ def to_yaml(document: dict, header: str = "") -> str:
         networks:
           - "jip"
         tags: []
-    >>> print(to_yaml({"properties": {"null": "no", "rak": 6, "x y": 1.5}}), end="")
+    >>> print(to_yaml({"properties": {"null": "no", "rak": 6, "x y": 1.5, "_0": 0, "a\\n": 1}}),
+    ...       end="")
     properties:
       "null": "no"
       rak: 6
       "x y": 1.5
+      "_0": 0
+      "a\\n": 1
     """
     lines = [f"# {line}" for line in header.splitlines()]
     _mapping(document, 0, lines)
@@ -53,7 +58,7 @@ def _scalar(value) -> str:
 
 @cache
 def _key(key: str) -> str:
-    plain = _PLAIN_KEY.match(key) and key not in ("true", "false", "null")
+    plain = _PLAIN_KEY.fullmatch(key) and key not in ("true", "false", "null")
     return key if plain else _scalar(key)
 
 

@@ -51,17 +51,18 @@ def test_import_sparx_file_in_windows_1252_keeps_every_element(runner, tmp_path)
     assert result.exit_code == 0, result.output
     assert result.stdout.splitlines() == [
         f"read {SPARX}: 13 elements, 13 relationships (views and folders are not imported)",
-        f"wrote {folder}: units 4, business_processes 1, services 1, data 2, applications 2, "
+        f"wrote {folder}: units 3, business_processes 1, services 1, data 2, applications 1, "
         "infrastructure 2, integrations 1, archimate_elements 2, archimate_relationships 2",
         "10 relationships became reference fields (owner, reads, hosting, ...); 0 were "
         "implied by another field",
     ]
-    # 13 elements read + the unit added as owner of the portal; 3 relationships kept as such
-    assert _counts(folder) == (14, 3)
+    # 13 elements read, the ownerless "Portal Satu Data" being the national platform
+    # satu-data; 3 relationships kept as such
+    assert _counts(folder) == (12, 3)
     # the Flow SIMPUS -> portal does not say how: an integration whose mechanism is unknown
     assert _by_id(folder, "integrations")["eaid_r_0011"] == {
         "id": "eaid_r_0011", "name": "kirim agregat kunjungan",
-        "source": "eaid_3a1f0c11_0020", "target": "eaid_3a1f0c11_0021", "via": "unknown",
+        "source": "eaid_3a1f0c11_0020", "target": "satu-data", "via": "unknown",
         "properties": {"EA_Stereotype": "REST"},
     }
     instansi = _read(folder, "spbe.yaml")["instansi"]
@@ -107,9 +108,10 @@ def test_import_warns_once_per_unmapped_concept_type(runner, tmp_path):
             "as integrations with via: unknown (set via: where it is known): 1 (eaid_r_0011)",
             "Influence relationships with no SPBE meaning, kept under archimate_relationships: 1",
             "Serving relationships with no SPBE meaning, kept under archimate_relationships: 1",
-            "processes, services and applications without an owner, assigned to the added "
-            "unit 'unit-belum-ditetapkan' (set their owner): 1",
-            "applications without a kind, set to khusus: 2",
+            "guess: applications named as a national platform, with nothing of their own in "
+            "the file (no owner, hosting, data or properties), read as that platform (their "
+            "links are links to it): 1 (eaid_3a1f0c11_0021 -> satu-data)",
+            "applications without a kind, set to khusus: 1",
             "services without a kind, set from their names (public unless 'administrasi'): 1",
         ]
     ]
@@ -405,3 +407,160 @@ def test_import_gives_an_integration_that_lost_its_mechanism_via_unknown(
         "known): 1 (int-01)"
     ]
     assert _by_id(folder, "integrations")["int-01"]["via"] == "unknown"
+
+
+PLATFORMS = (
+    '<element identifier="u1" xsi:type="BusinessActor"><name>Dinas Kesehatan</name></element>'
+    '<element identifier="u2" xsi:type="BusinessActor"><name>BPKAD</name></element>'
+    '<element identifier="a1" xsi:type="ApplicationComponent"><name>SIMPUS</name></element>'
+    '<element identifier="a2" xsi:type="ApplicationComponent"><name>SATUSEHAT</name></element>'
+    '<element identifier="a3" xsi:type="ApplicationComponent"><name>SIPD RI</name></element>'
+    '<element identifier="a4" xsi:type="ApplicationComponent"><name>Aplikasi Perencanaan</name>'
+    '<properties><property propertyDefinitionRef="pd1"><value>https://sipd.kemendagri.go.id/'
+    "siap</value></property></properties></element>",
+    '<relationship identifier="o1" xsi:type="Association" source="u1" target="a1"/>'
+    '<relationship identifier="o2" xsi:type="Association" source="u2" target="a3"/>'
+    '<relationship identifier="o3" xsi:type="Association" source="u2" target="a4"/>'
+    '<relationship identifier="f1" xsi:type="Flow" source="a1" target="a2">'
+    "<name>kirim kunjungan</name></relationship>"
+    '<relationship identifier="f2" xsi:type="Flow" source="a4" target="a3"/>',
+)
+
+
+def test_import_reads_an_application_named_as_a_national_platform_as_that_platform(
+    runner, tmp_path
+):
+    """Another tool's application named as a national platform (name, alias or address, as
+    the inventory import matches them) is that platform where the file gives it nothing of
+    its own: a Flow to it is an integration with the platform, and no placeholder unit owns
+    it. One the file gives an owner (or properties) is the instansi's instance of it."""
+    source = _exchange_file(tmp_path / "platforms.xml", *PLATFORMS)
+    source.write_text(source.read_text("utf-8").replace(
+        "</relationships>",
+        '</relationships><propertyDefinitions><propertyDefinition identifier="pd1" '
+        'type="string"><name>URL</name></propertyDefinition></propertyDefinitions>',
+    ), "utf-8")
+    folder = tmp_path / "kota"
+    result = _import(runner, source, folder)
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines()[1] == (
+        f"wrote {folder}: units 2, applications 3, integrations 2"
+    )
+    assert result.stderr.splitlines() == [
+        f"{source}: warning: {message}"
+        for message in [
+            "relationships between applications that state no mechanism (spbe:via), imported "
+            "as integrations with via: unknown (set via: where it is known): 2 (f1, f2)",
+            "guess: applications named as a national platform, with nothing of their own in "
+            "the file (no owner, hosting, data or properties), read as that platform (their "
+            "links are links to it): 1 (a2 -> satusehat)",
+            "guess: applications named as a national platform, imported as the instansi's "
+            "instance of it (kind: umum, platform:): 2 (a3 -> sipd, a4 -> sipd)",
+            "applications without a kind, set to khusus: 1",
+        ]
+    ]
+    assert _by_id(folder, "applications") == {
+        "a1": {"id": "a1", "name": "SIMPUS", "kind": "khusus", "owner": "u1"},
+        "a3": {"id": "a3", "name": "SIPD RI", "kind": "umum", "platform": "sipd",
+               "owner": "u2"},
+        "a4": {"id": "a4", "name": "Aplikasi Perencanaan", "kind": "umum", "platform": "sipd",
+               "properties": {"URL": "https://sipd.kemendagri.go.id/siap"}, "owner": "u2"},
+    }
+    assert _by_id(folder, "integrations")["f1"] == {
+        "id": "f1", "name": "kirim kunjungan", "source": "a1", "target": "satusehat",
+        "via": "unknown",
+    }
+    audit = runner.invoke(app, ["audit", str(folder), "--format", "json"])
+    assert audit.exit_code == 0, audit.output
+    report = json.loads(audit.stdout)
+    assert report["metrics"]["aplikasi_umum_used"] == {"satusehat": ["a1"], "sipd": ["a3", "a4"]}
+    # the instansi's own application only: the platform and its instances are hosted nationally
+    assert "hosting known for 0 of 1 active local applications" in [
+        f["message"] for f in report["findings"]
+    ]
+
+
+def test_import_guesses_unit_kinds_as_the_inventory_import_does(runner, tmp_path):
+    names = {
+        "Diskominfo": "dinas", "BPKAD": "badan", "UPT Puskesmas Sukamaju": "upt",
+        "Kantor Bupati": "kepala_daerah", "Tim TIK": "unit_kerja",
+    }
+    inventory = tmp_path / "inventaris.csv"
+    inventory.write_text("No;Nama Aplikasi;Perangkat Daerah\n" + "".join(
+        f"{n};Aplikasi {n};{name}\n" for n, name in enumerate(names, 1)
+    ), "utf-8")
+    result = runner.invoke(app, ["import", "inventory", str(inventory), "--level", "kota",
+                                 "-o", str(tmp_path / "inventaris")])
+    assert result.exit_code == 0, result.output
+    source = _exchange_file(tmp_path / "units.xml", "".join(
+        f'<element identifier="u{n}" xsi:type="BusinessActor"><name>{name}</name></element>'
+        for n, name in enumerate(names)
+    ), "")
+    result = _import(runner, source, tmp_path / "kota")
+    assert result.exit_code == 0, result.output
+    assert result.stderr == f"{source}: warning: units without a kind, set to unit_kerja: 1\n"
+    for folder in ("kota", "inventaris"):
+        units = _read(tmp_path / folder, "units.yaml")["units"]
+        assert {unit["name"]: unit["kind"] for unit in units} == names, folder
+
+
+SERVING = (
+    '<element identifier="u1" xsi:type="BusinessActor"><name>Dinas Kesehatan</name></element>'
+    '<element identifier="a1" xsi:type="ApplicationComponent"><name>SIMPUS</name></element>'
+    '<element identifier="a2" xsi:type="ApplicationComponent"><name>Dashboard Kesehatan'
+    "</name></element>"
+    '<element identifier="s1" xsi:type="BusinessService"><name>Layanan Rujukan</name></element>',
+    '<relationship identifier="o1" xsi:type="Association" source="u1" target="a1"/>'
+    '<relationship identifier="o2" xsi:type="Association" source="u1" target="a2"/>'
+    '<relationship identifier="o3" xsi:type="Assignment" source="u1" target="s1"/>'
+    '<relationship identifier="v1" xsi:type="Serving" source="a1" target="a2"/>'
+    '<relationship identifier="v2" xsi:type="Serving" source="a1" target="s1"/>'
+    '<relationship identifier="v3" xsi:type="Serving" source="a2" target="a2"/>',
+)
+
+
+def test_import_reads_a_serving_between_applications_as_an_integration_from_the_server(
+    runner, tmp_path
+):
+    """Archi's idiom for "uses the data of": SIMPUS serves the dashboard, so data goes from
+    SIMPUS to the dashboard, by a mechanism the file does not say. The audit then sees the
+    link and accuses neither application of isolation (SPBE-A001)."""
+    source = _exchange_file(tmp_path / "serving.xml", *SERVING)
+    folder = tmp_path / "kota"
+    result = _import(runner, source, folder)
+    assert result.exit_code == 0, result.output
+    assert result.stderr.splitlines()[:2] == [
+        f"{source}: warning: relationships between applications that state no mechanism "
+        "(spbe:via), imported as integrations with via: unknown (set via: where it is "
+        "known): 1 (v1)",
+        f"{source}: warning: Serving relationships with no SPBE meaning, kept under "
+        "archimate_relationships: 1",
+    ]
+    assert _by_id(folder, "integrations") == {
+        "v1": {"id": "v1", "source": "a1", "target": "a2", "via": "unknown"},
+    }
+    assert list(_by_id(folder, "archimate_relationships")) == ["v3"]
+    assert _by_id(folder, "services")["s1"]["applications"] == ["a1"]
+    audit = runner.invoke(app, ["audit", str(folder), "--format", "json"])
+    assert audit.exit_code == 0, audit.output
+    findings = json.loads(audit.stdout)["findings"]
+    assert [f for f in findings if f["code"] == "SPBE-A001"] == []
+    assert "via known for 0 of 1 active integrations" in [f["message"] for f in findings]
+
+
+@pytest.mark.parametrize("lang", ["en", "id"])
+def test_import_describes_the_unit_it_adds_in_indonesian_as_model_text(runner, tmp_path, lang):
+    source = _exchange_file(
+        tmp_path / "ownerless.xml",
+        '<element identifier="a1" xsi:type="ApplicationComponent"><name>SIMPUS</name></element>',
+        "",
+    )
+    result = _import(runner, source, tmp_path / "kota", "--lang", lang)
+    assert result.exit_code == 0, result.output
+    assert _by_id(tmp_path / "kota", "units") == {"unit-belum-ditetapkan": {
+        "id": "unit-belum-ditetapkan",
+        "name": "Unit belum ditetapkan (impor ArchiMate)",
+        "description": "Ditambahkan oleh impor: pemilik proses, layanan dan aplikasi yang tidak "
+                       "diberi pemilik oleh berkas.",
+        "kind": "unit_kerja",
+    }}

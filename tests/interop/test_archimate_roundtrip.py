@@ -321,3 +321,42 @@ def test_an_integration_via_unknown_round_trips_as_itself(make_model, runner, tm
     assert _dump(load_model(folder).architecture) == _dump(load_model(model).architecture)
     assert again.read_bytes() == first.read_bytes()
     assert _audit(runner, folder) == _audit(runner, model)
+
+
+NAMED_LIKE_PLATFORMS = {
+    "apps.yaml": """\
+        units:
+          - {id: dinkes, name: Dinas Kesehatan, kind: dinas}
+        applications:
+          - {id: simpus, name: SIMPUS, kind: khusus, owner: dinkes}
+          - {id: dasbor, name: SATUSEHAT Dashboard Lokal, kind: khusus, owner: dinkes}
+          - {id: satusehat-kab, name: SATUSEHAT, kind: umum, platform: satusehat, owner: dinkes}
+        integrations:
+          - {id: int-01, source: simpus, target: satusehat, via: splp}
+        archimate_relationships:
+          - {id: r1, type: Serving, source: simpus, target: dasbor}
+        """,
+}
+
+
+def test_our_own_applications_and_relationships_come_back_without_guesses(
+    make_model, runner, tmp_path
+):
+    """The guesses for other tools' files (an application named as a national platform, a
+    Serving between applications as an integration) never touch our own export: it states
+    every kind and collection, so the round trip stays byte-identical and guesses nothing."""
+    model = make_model(NAMED_LIKE_PLATFORMS)
+    first, again, folder = tmp_path / "a.xml", tmp_path / "b.xml", tmp_path / "imported"
+    for args, warnings in (
+        (["export", "archimate", str(model), "-o", str(first)], ""),
+        (["import", "archimate", str(first), "-o", str(folder)],
+         f"{first}: warning: Serving relationships with no SPBE meaning, kept under "
+         "archimate_relationships: 1\n"),
+        (["export", "archimate", str(folder), "-o", str(again)], ""),
+    ):
+        result = runner.invoke(app, args)
+        assert result.exit_code == 0, result.output
+        assert result.stderr == warnings
+    assert _dump(load_model(folder).architecture) == _dump(load_model(model).architecture)
+    assert again.read_bytes() == first.read_bytes()
+    assert _audit(runner, folder) == _audit(runner, model)

@@ -14,7 +14,16 @@ from dataclasses import dataclass, field
 from ...model import UnitKind
 from .columns import normal_header
 
-__all__ = ["ABBREVIATIONS", "WORDS", "IdPool", "UnitName", "group_units", "slug", "unit_key"]
+__all__ = [
+    "ABBREVIATIONS",
+    "WORDS",
+    "IdPool",
+    "UnitName",
+    "group_units",
+    "slug",
+    "unit_key",
+    "unit_kind",
+]
 
 ABBREVIATIONS: dict[str, str] = {
     "setda": "sekretariat daerah",
@@ -124,6 +133,20 @@ def unit_key(name: str) -> str:
     return " ".join(WORDS.get(word, word) for word in key.split())
 
 
+def unit_kind(name: str) -> UnitKind | None:
+    """The kind a unit's name tells by its first words, short names written out; None when
+    it tells none. The ArchiMate import guesses a unit's kind with it too.
+
+    >>> unit_kind("Diskominfo"), unit_kind("UPT Puskesmas Sukamaju"), unit_kind("Tim TIK")
+    (<UnitKind.dinas: 'dinas'>, <UnitKind.upt: 'upt'>, None)
+    """
+    return _kind_of_key(unit_key(name))
+
+
+def _kind_of_key(key: str) -> UnitKind | None:
+    return next((kind for prefix, kind in _KINDS if key.startswith(prefix)), None)
+
+
 def slug(text: str, *, limit: int = 60) -> str:
     """An id made of `text`: lower-case ASCII words joined by '-'.
 
@@ -154,10 +177,7 @@ class UnitName:
     @property
     def kind(self) -> UnitKind:
         """From the first words of the name: 'Dinas ...' is a dinas; else a unit kerja."""
-        for prefix, kind in _KINDS:
-            if self.key.startswith(prefix):
-                return kind
-        return UnitKind.unit_kerja
+        return _kind_of_key(self.key) or UnitKind.unit_kerja
 
 
 class IdPool:
