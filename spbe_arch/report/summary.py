@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ..io import SpbeError
-from ..model.i18n import decimal
+from ..model.i18n import N_, decimal
 from ..model.i18n import gettext as _
 
 if TYPE_CHECKING:
@@ -77,6 +77,8 @@ def _num(value: float, digits: int = 2) -> str:
 
 _CODE_ASIDE = re.compile(r"\s*\([^()`]*`[^`]*`[^()]*\)")
 _CODE = re.compile(r"`([^`:]*):?\s*([^`]*)`")
+_KEY_WORDS = {"evidence": N_("the list of bukti dukung")}
+"""YAML keys a plan action names outside an aside, in words."""
 _ID = re.compile(r"(?<![\w.-])[a-z0-9][a-z0-9_.-]*[a-z0-9](?![\w-])")
 
 
@@ -86,9 +88,12 @@ def _plain_words(action: str, graph: "ArchGraph | None") -> str:
 
     >>> _plain_words("catat transaksi di satu-data (`writes:` datanya); set `level: optimum`", None)
     'catat transaksi di satu-data; set level optimum'
+    >>> _plain_words("an entry naming them under `evidence:`", None)
+    'an entry naming them under the list of bukti dukung'
     """
     text = _CODE_ASIDE.sub("", action)
-    text = _CODE.sub(lambda m: " ".join(part for part in m.groups() if part), text)
+    text = _CODE.sub(lambda m: _(_KEY_WORDS[m[1]]) if m[1] in _KEY_WORDS and not m[2]
+                     else " ".join(part for part in m.groups() if part), text)
     if graph is None:
         return text
     from ..graph import NATIONAL

@@ -103,6 +103,17 @@ def test_portfolio_finds_what_only_shows_across_instansi(runner, good):
     ]
 
 
+def test_portfolio_says_a_platform_missing_from_a_model_is_not_recorded(runner, good):
+    """kota-beta's model has no SRIKANDI instance or integration: that is not recorded, not
+    "not used" (an inventory lists the pemda's own applications only)."""
+    result = runner.invoke(app, ["portfolio", str(good), "--lang", "id"])
+    assert result.exit_code == 0, result.output
+    assert ("aplikasi umum nasional yang dipakai sebagian instansi dan tidak tercatat di model "
+            "instansi lain (1)\n") in result.stdout
+    assert "2 dari 3; tidak tercatat di model kota-beta\n" in result.stdout
+    assert "tidak dipakai" not in result.stdout
+
+
 def test_portfolio_text_shows_the_ranking_and_the_sections(runner, good):
     result = runner.invoke(app, ["portfolio", str(good)])
     assert result.exit_code == 0, result.output
