@@ -214,6 +214,10 @@ def _gaps(graph: "ArchGraph") -> tuple[str, list[Gap]]:
     ranked.sort(key=lambda g: (-g.services, g.text))
     if not ranked:
         data = known_facts(graph)["applications.data"]
+        if not data.known and data.of:  # no flow can show: nothing to say "none" about
+            return _("Whether the data flows between applications are integrated is unknown: "
+                     "which data the applications read and write is known for none of {of} "
+                     "active applications.").format(of=data.of), []
         if data.known < data.of:
             return _("No data flow without integration among those the model records; which "
                      "data the applications read and write is known for {known} of {of} active "

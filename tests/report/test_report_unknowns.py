@@ -87,6 +87,10 @@ def test_inventory_counts_say_not_recorded_rather_than_zero(make_model, tmp_path
     markdown = (tmp_path / "report-id" / "report.md").read_text()
     assert "| Layanan | tidak tercatat |" in markdown
     assert "| Layanan | 0 |" not in markdown
+    # a share with nothing to count (no integration recorded) is not recorded, not "0 / 0"
+    assert '<td>Integrasi melalui SPLP</td><td class="num">tidak tercatat</td>' in html
+    assert "| Layanan terintegrasi penuh | tidak tercatat |" in markdown
+    assert "0 / 0" not in html + markdown
 
 
 def test_leadership_pages_say_facts_in_words_not_field_names(make_model, tmp_path):
@@ -142,3 +146,13 @@ def test_audit_says_a_platform_missing_from_the_model_is_not_recorded(make_model
     metrics = json.loads(runner.invoke(app, ["audit", str(root), "--format", "json"]).stdout)
     assert "satusehat" in metrics["metrics"]["aplikasi_umum_not_recorded"]
     assert "aplikasi_umum_unused" not in metrics["metrics"]
+
+
+def test_no_flow_gap_is_claimed_when_no_application_states_its_data(make_model, tmp_path):
+    """Integrations recorded, but no reads or writes: "no data flow without integration" would
+    rest on nothing."""
+    html = _report(tmp_path, make_model(ARCHIMATE))
+    summary = re.search(r'<section class="exec">(.*?)</section>', html, re.S).group(1)
+    assert ("Belum diketahui apakah aliran data antaraplikasi sudah terintegrasi: data yang "
+            "dibaca dan ditulis belum diketahui untuk satu pun dari 3 aplikasi aktif.") in summary
+    assert "Tidak ada aliran data tanpa integrasi" not in summary
