@@ -266,7 +266,7 @@ def _share(key: str, share: Any, lang: str) -> MetricRow:
 
 def _facts_in_words(known: "dict[str, Known]") -> list[str]:
     """'penempatan (hosting) diketahui untuk 3 dari 6 aplikasi lokal aktif' for each fact some
-    elements leave unknown, as the leadership pages say it (SPBE-A021's findings name the
+    elements leave unknown, as the leadership pages say it (the incomplete-data findings name the
     YAML fields instead)."""
     from ..audit import ABOUT, WORDS
 
@@ -286,7 +286,7 @@ def audit_section(
     rows = [_share(key, getattr(result.metrics, key), lang) for key in METRICS]
     own = {getattr(audit_rules, name).code for name in audit_rules.__all__}
     counts = Counter(f.severity.value for f in result.findings)
-    groups = [  # SPBE-A021's headline in words: its findings name the fields
+    groups = [  # incomplete-data's headline in words: its findings name the fields
         replace(g, first=_facts_in_words(result.metrics.completeness))
         if g.code == audit_rules.INCOMPLETE_DATA.code else g
         for g in rule_groups([f for f in result.findings if f.code in own], graph.arch)
