@@ -41,7 +41,7 @@ from . import (
     services,
     spof,
 )
-from .completeness import Known, integrations_recorded, known_facts
+from .completeness import ABOUT, WORDS, Known, data_flows_known, integrations_recorded, known_facts
 from .duplicates import duplicate_application_groups, khusus_duplicating_umum
 from .hosting import applications_hosted_on
 from .impact import ImpactResult, UnknownElementError, impact
@@ -56,7 +56,9 @@ from .registry import CHECKS, run_checks
 from .spof import relays
 
 __all__ = [
+    "ABOUT",
     "CHECKS",
+    "WORDS",
     "AuditResult",
     "ImpactResult",
     "Known",
@@ -66,6 +68,7 @@ __all__ = [
     "applications_hosted_on",
     "audit",
     "compute_metrics",
+    "data_flows_known",
     "duplicate_application_groups",
     "impact",
     "integrations_bypassing_splp",

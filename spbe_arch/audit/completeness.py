@@ -21,7 +21,10 @@ from ..model.rules import Hit
 from ..model.rules import audit as rules
 from .registry import check
 
-__all__ = ["FACTS", "Fact", "Known", "incomplete_data", "integrations_recorded", "known_facts"]
+__all__ = [
+    "ABOUT", "FACTS", "WORDS", "Fact", "Known", "data_flows_known", "incomplete_data",
+    "integrations_recorded", "known_facts",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,11 +101,39 @@ FACTS = (
 )
 """The facts counted, in the order they are reported."""
 
+_FACT = {fact.key: fact for fact in FACTS}
+
+ABOUT = {**{fact.key: fact.about for fact in FACTS},
+         "applications.integrations": N_("active applications")}
+"""Fact key (as `known_facts` gives them) -> the elements it is about, a plural noun."""
+
+WORDS = {
+    "applications.hosting": N_("hosting (where it runs)"),
+    "applications.data": N_("the data read and written"),
+    "units.networks": N_("the networks used"),
+    "data.steward": N_("the data steward"),
+    "data.published": N_("where it is published"),
+    "services.applications": N_("the applications delivering them"),
+    "integrations.via": N_("the integration mechanism"),
+    "integrations.network": N_("the network carrying them"),
+    "applications.integrations": N_("the integrations with other applications"),
+}
+"""Fact key -> the fact in words, for readers who do not edit the YAML (the report's leadership
+pages); the findings name the fields instead."""
+
 
 def integrations_recorded(graph: ArchGraph) -> bool:
     """True when the model records integrations at all; without any, whether applications
     exchange data is unknown."""
     return bool(graph.integrations)
+
+
+def data_flows_known(graph: ArchGraph, apps: list[str]) -> bool:
+    """True when whether the data `apps` read is integrated can be known: the model records
+    integrations and each of the applications states the data it reads or writes (the
+    `applications.data` fact). Otherwise no flow gap shows, and none may be taken as absent."""
+    stated = _FACT["applications.data"].count([graph.element(a) for a in apps])
+    return integrations_recorded(graph) and stated == len(apps)
 
 
 @per_graph
@@ -122,12 +153,10 @@ def known_facts(graph: ArchGraph) -> dict[str, Known]:
 @check(rules.INCOMPLETE_DATA)
 def incomplete_data(graph: ArchGraph) -> Iterator[Hit]:
     """One hit per fact that some elements leave unknown."""
-    about = {fact.key: fact.about for fact in FACTS}
-    about["applications.integrations"] = N_("active applications")
     keys = {fact.key: "/".join(f"'{f}:'" for f in fact.fields or (fact.field,)) for fact in FACTS}
     keys["applications.integrations"] = "'integrations:'"
     for key, known in known_facts(graph).items():
         if known.known < known.of:
             field = key.split(".", 1)[1]
             yield Hit(None, values={"field": field, "known": known.known, "of": known.of,
-                                    "about": _(about[key]), "keys": keys[key]})
+                                    "about": _(ABOUT[key]), "keys": keys[key]})

@@ -8,7 +8,7 @@ from ..graph import ArchGraph
 from ..io import national_platforms
 from ..model import PlatformKind
 from ..model.types import IntegrationVia
-from .completeness import Known, integrations_recorded, known_facts
+from .completeness import Known, data_flows_known, known_facts
 from .network import on_jip
 
 __all__ = ["Metrics", "Share", "compute_metrics"]
@@ -58,17 +58,21 @@ class Metrics:
         Units connected to JIP (a network of kind `jip`, or the national `jip`), of the units
         that state their networks.
     services_fully_integrated
-        Of the services realized by at least one active application, those none of whose
+        Of the services realized by at least one active application whose data flows are
+        known (`spbe_arch.audit.completeness.data_flows_known`: integrations recorded, and
+        each application states the data it reads or writes), those none of whose
         applications reads data produced elsewhere without an integration path from the
-        producer (see `spbe_arch.graph`); nothing to count (unknown) when the model records
-        no integration.
+        producer (see `spbe_arch.graph`). A service whose applications leave their data
+        unknown is not counted: a share resting on no data flow is unknown, not 100%.
     applications_per_unit
         Unit id -> number of active applications it owns (every unit listed, sorted).
     aplikasi_umum_used
         National aplikasi umum id -> local active applications that are an instance of it or
         integrate with it (sorted).
-    aplikasi_umum_unused
-        National aplikasi umum of the catalog that nothing in the model uses (sorted).
+    aplikasi_umum_not_recorded
+        National aplikasi umum of the catalog the model records no use of: no local instance
+        and no integration (sorted). Not "unused": an inventory lists the instansi's own
+        applications, so a platform it uses may simply be missing from it.
     completeness
         `collection.field` -> how many of the elements the fact is about state it (see
         `spbe_arch.audit.completeness`): what the other figures rest on.
@@ -82,7 +86,7 @@ class Metrics:
     services_fully_integrated: Share
     applications_per_unit: dict[str, int]
     aplikasi_umum_used: dict[str, tuple[str, ...]]
-    aplikasi_umum_unused: tuple[str, ...]
+    aplikasi_umum_not_recorded: tuple[str, ...]
     completeness: dict[str, Known]
 
     def as_dict(self) -> dict[str, Any]:
@@ -119,9 +123,9 @@ def compute_metrics(graph: ArchGraph) -> Metrics:
     gap_apps = {flow.consumer for flow in graph.flow_gaps}
     realized = 0
     integrated = 0
-    for service_id in graph.nodes("services") if integrations_recorded(graph) else ():
+    for service_id in graph.nodes("services"):
         apps = [a for a in graph.sources(service_id, "realizes") if graph.is_active(a)]
-        if apps:
+        if apps and data_flows_known(graph, apps):
             realized += 1
             integrated += not any(a in gap_apps for a in apps)
 
@@ -154,7 +158,7 @@ def compute_metrics(graph: ArchGraph) -> Metrics:
         services_fully_integrated=Share(integrated, realized),
         applications_per_unit=per_unit,
         aplikasi_umum_used={p: tuple(sorted(used[p])) for p in sorted(used)},
-        aplikasi_umum_unused=tuple(sorted(umum - set(used))),
+        aplikasi_umum_not_recorded=tuple(sorted(umum - set(used))),
         completeness=known_facts(graph),
     )
 

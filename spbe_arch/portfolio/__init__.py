@@ -3,10 +3,10 @@
 `portfolio(paths)` loads every model folder (a folder given that holds no `spbe.yaml` is
 searched one level down), estimates each instansi's index and integration figures, ranks them
 with totals (and totals per region), and looks across them (`across`): functions built again
-and again by neighbours, national platforms some use and others not, integrations between
-instansi bypassing SPLP, data centres and vendors many depend on. `published=` sets a CSV of
-published results beside the estimates (`published`). A model with errors, or one that cannot
-be read, is reported with its errors and left out; the others go on.
+and again by neighbours, national platforms some models record in use and others do not,
+integrations between instansi bypassing SPLP, data centres and vendors many depend on.
+`published=` sets a CSV of published results beside the estimates (`published`). A model with
+errors, or one that cannot be read, is reported with its errors and left out; the others go on.
 
 Each model's graph is dropped once its row and its few cross-instansi facts (`Traits`) are
 taken, so memory holds one model at a time.

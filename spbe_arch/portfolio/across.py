@@ -1,6 +1,6 @@
 """What only shows across instansi: functions built again and again by neighbours, national
-platforms some use and others not, integrations between instansi bypassing SPLP, and data
-centres or vendors that many instansi depend on.
+platforms some models record in use and others do not, integrations between instansi bypassing
+SPLP, and data centres or vendors that many instansi depend on.
 
 These are sections of the portfolio's result, not findings: each is about a group of instansi
 and a decision above any one of them (make a function an aplikasi umum, move an exchange onto
@@ -125,7 +125,8 @@ def _shown(reasons: set[FunctionMatch]) -> tuple[FunctionMatch, ...]:
 
 
 def platform_adoption(every: list[Traits]) -> list[PlatformAdoption]:
-    """National aplikasi umum that some instansi use and others do not, most adopted first."""
+    """National aplikasi umum that some instansi's models record in use and the others' do not,
+    most adopted first."""
     ids = sorted(t.id for t in every)
     out = []
     for pid, platform in sorted(national_platforms().items()):

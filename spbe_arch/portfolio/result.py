@@ -108,12 +108,14 @@ class DuplicateFunction:
 
 @dataclass(frozen=True)
 class PlatformAdoption:
-    """A national aplikasi umum that some instansi of the portfolio use and others do not."""
+    """A national aplikasi umum that the models of some instansi of the portfolio record in use
+    (an instance or an integration) and those of the others do not: not recorded, which is not
+    "not used" (an inventory lists the instansi's own applications only)."""
 
     platform: str
     name: str
     adopted: tuple[str, ...]
-    not_adopted: tuple[str, ...]
+    not_recorded: tuple[str, ...]
 
 
 @dataclass(frozen=True)

@@ -99,7 +99,8 @@ def metrics_rows(metrics: "Metrics") -> list[tuple[str, str]]:
         (_("services fully integrated"), share_text(metrics.services_fully_integrated)),
         (_("applications per unit"), per_unit or "-"),
         (_("aplikasi umum used"), used or "-"),
-        (_("aplikasi umum not used"), ", ".join(metrics.aplikasi_umum_unused) or "-"),
+        (_("aplikasi umum not recorded in the model"),
+         ", ".join(metrics.aplikasi_umum_not_recorded) or "-"),
         (_("data known (stated / of)"), ", ".join(
             f"{key} {known.known}/{known.of}" for key, known in metrics.completeness.items()
             if known.of

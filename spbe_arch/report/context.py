@@ -64,7 +64,7 @@ class ReportContext:
     generated: str
     version: str
     model: str
-    counts: list[tuple[str, int]]
+    counts: list[tuple[str, str]]
     errors: int
     warnings: int
     validation: list[RuleGroup]
@@ -147,7 +147,8 @@ def _gather(
     t = {key: pair[first] for key, pair in TEXT.items()}
     sub = {key: pair[second] for key, pair in TEXT.items()}
     instansi = arch.instansi
-    counts = [(COLLECTIONS[k][first], n) for k, n in arch.counts().items() if k in COLLECTIONS]
+    counts = [(COLLECTIONS[k][first], str(n) if n else t["not_recorded"])  # unknown, not none
+              for k, n in arch.counts().items() if k in COLLECTIONS]
     from ..graph import build_graph
 
     graph = _section("graph", lambda: build_graph(arch))

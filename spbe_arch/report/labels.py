@@ -40,6 +40,7 @@ TEXT: dict[str, tuple[str, str]] = {
         "The model has errors; the report covers the valid elements only.",
     ),
     "counts": ("Jumlah elemen", "Element counts"),
+    "not_recorded": ("tidak tercatat", "not recorded"),
     "metrics": ("Indikator cakupan", "Coverage metrics"),
     "metric": ("Ukuran", "Metric"),
     "value": ("Nilai", "Value"),

@@ -116,11 +116,11 @@ def _sections(result: PortfolioResult) -> list[tuple[str, list[str]]]:
     ))
     total = len(result.rows)
     out.append((
-        _("national aplikasi umum some instansi use and others do not ({count})").format(
-            count=len(result.adoption)),
-        [_("{platform} ({name}): {used} of {total}; not used by {others}").format(
+        _("national aplikasi umum used by some instansi and not recorded in the models of the "
+          "others ({count})").format(count=len(result.adoption)),
+        [_("{platform} ({name}): {used} of {total}; not recorded in the model of {others}").format(
             platform=a.platform, name=a.name, used=len(a.adopted), total=total,
-            others=listed(list(a.not_adopted), 8)) for a in result.adoption],
+            others=listed(list(a.not_recorded), 8)) for a in result.adoption],
     ))
     out.append((
         _("integrations between instansi: {share} via SPLP; bypassing SPLP ({count})").format(
@@ -254,7 +254,7 @@ def portfolio_dict(result: PortfolioResult) -> dict[str, Any]:
         ],
         "platform_adoption": [
             {"platform": a.platform, "name": a.name, "adopted": list(a.adopted),
-             "not_adopted": list(a.not_adopted)} for a in result.adoption
+             "not_recorded": list(a.not_recorded)} for a in result.adoption
         ],
         "integrations_between_instansi": _share(result.cross_integrations),
         "bypassing_splp": [

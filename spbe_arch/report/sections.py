@@ -7,7 +7,7 @@ and fails the report.
 """
 
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
 from ..model import Finding, Severity
@@ -17,6 +17,7 @@ from .chart import bar_chart
 from .labels import EFFORT, HOSTING, METRICS, NETWORK_SHORT, SOURCE, STATUS, TEXT, VIA
 
 if TYPE_CHECKING:
+    from ..audit import Known
     from ..graph import ArchGraph
     from ..model import Architecture
 
@@ -266,6 +267,17 @@ def _share(key: str, share: Any, lang: str) -> MetricRow:
     return MetricRow(label, sub, share.part, share.total, percent)
 
 
+def _facts_in_words(known: "dict[str, Known]") -> list[str]:
+    """'penempatan (hosting) diketahui untuk 3 dari 6 aplikasi lokal aktif' for each fact some
+    elements leave unknown, as the leadership pages say it (the incomplete-data findings name the
+    YAML fields instead)."""
+    from ..audit import ABOUT, WORDS
+
+    return [_("{fact} known for {known} of {of} {about}").format(
+        fact=_(WORDS[key]), known=k.known, of=k.of, about=_(ABOUT[key]))
+        for key, k in known.items() if k.known < k.of]
+
+
 def audit_section(
     graph: "ArchGraph", lang: str, validation: list[Finding] | None = None
 ) -> AuditSection:
@@ -277,10 +289,15 @@ def audit_section(
     rows = [_share(key, getattr(result.metrics, key), lang) for key in METRICS]
     own = {getattr(audit_rules, name).code for name in audit_rules.__all__}
     counts = Counter(f.severity.value for f in result.findings)
+    groups = [  # incomplete-data's headline in words: its findings name the fields
+        replace(g, first=_facts_in_words(result.metrics.completeness))
+        if g.code == audit_rules.INCOMPLETE_DATA.code else g
+        for g in rule_groups([f for f in result.findings if f.code in own], graph.arch)
+    ]
     return AuditSection(
         True,
         metrics=rows,
-        groups=rule_groups([f for f in result.findings if f.code in own], graph.arch),
+        groups=groups,
         counts={s.value: counts.get(s.value, 0) for s in Severity},
         splp=rows[0],
         by_code=dict(Counter(f.code for f in result.findings)),

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ..io import SpbeError
-from ..model.i18n import decimal
+from ..model.i18n import N_, decimal
 from ..model.i18n import gettext as _
 
 if TYPE_CHECKING:
@@ -47,13 +47,14 @@ class Gap:
 
 @dataclass(frozen=True)
 class Exposure:
-    """What an outage of a national platform would stop, in counts and first names."""
+    """What an outage of a national platform would stop, in counts and first names; a count
+    is None where the model does not record what it counts (unknown, not 0)."""
 
     platform: str
     text: str
-    services: int
-    applications: int
-    integrations: int
+    services: int | None
+    applications: int | None
+    integrations: int | None
 
 
 @dataclass
@@ -76,6 +77,8 @@ def _num(value: float, digits: int = 2) -> str:
 
 _CODE_ASIDE = re.compile(r"\s*\([^()`]*`[^`]*`[^()]*\)")
 _CODE = re.compile(r"`([^`:]*):?\s*([^`]*)`")
+_KEY_WORDS = {"evidence": N_("the list of bukti dukung")}
+"""YAML keys a plan action names outside an aside, in words."""
 _ID = re.compile(r"(?<![\w.-])[a-z0-9][a-z0-9_.-]*[a-z0-9](?![\w-])")
 
 
@@ -85,9 +88,12 @@ def _plain_words(action: str, graph: "ArchGraph | None") -> str:
 
     >>> _plain_words("catat transaksi di satu-data (`writes:` datanya); set `level: optimum`", None)
     'catat transaksi di satu-data; set level optimum'
+    >>> _plain_words("an entry naming them under `evidence:`", None)
+    'an entry naming them under the list of bukti dukung'
     """
     text = _CODE_ASIDE.sub("", action)
-    text = _CODE.sub(lambda m: " ".join(part for part in m.groups() if part), text)
+    text = _CODE.sub(lambda m: _(_KEY_WORDS[m[1]]) if m[1] in _KEY_WORDS and not m[2]
+                     else " ".join(part for part in m.groups() if part), text)
     if graph is None:
         return text
     from ..graph import NATIONAL
@@ -208,6 +214,10 @@ def _gaps(graph: "ArchGraph") -> tuple[str, list[Gap]]:
     ranked.sort(key=lambda g: (-g.services, g.text))
     if not ranked:
         data = known_facts(graph)["applications.data"]
+        if not data.known and data.of:  # no flow can show: nothing to say "none" about
+            return _("Whether the data flows between applications are integrated is unknown: "
+                     "which data the applications read and write is known for none of {of} "
+                     "active applications.").format(of=data.of), []
         if data.known < data.of:
             return _("No data flow without integration among those the model records; which "
                      "data the applications read and write is known for {known} of {of} active "
@@ -221,62 +231,86 @@ def _gaps(graph: "ArchGraph") -> tuple[str, list[Gap]]:
 
 def _exposure(graph: "ArchGraph") -> list[Exposure]:
     """What a PDN outage and an SPLP outage would stop (the model's tenancies of PDN are part
-    of the national `pdn` in the graph, so its impact covers them)."""
-    from ..audit import impact, integrations_recorded, known_facts
-
-    hosting = known_facts(graph)["applications.hosting"]
-    unknown = {  # what an outage's reach depends on, when the model leaves some of it out
-        "PDN": _("hosting is known for {known} of {of} active local applications").format(
-            known=hosting.known, of=hosting.of) if hosting.known < hosting.of else "",
-        "SPLP": "" if integrations_recorded(graph) or not graph.active_applications
-        else _("the model records no integration"),
-    }
-    out = []
+    of the national `pdn` in the graph, so its impact covers them). A count the model cannot
+    give (services or integrations it records none of) is said to be unknown, never 0."""
     if len(graph.nodes("applications")) > EXPOSURE_LIMIT:
+        out = []
         for platform in ("PDN", "SPLP"):
             text = _("What an outage of {platform} would stop: `spbe-arch impact MODEL {id}`.")
             out.append(Exposure(platform, text.format(platform=platform, id=platform.lower()),
                                 0, 0, 0))
         return out
-    for platform, failing in (("PDN", ["pdn"]), ("SPLP", ["splp"])):
-        stopped_services: set[str] = set()
-        stopped_apps: set[str] = set()
-        broken: set[str] = set()
-        for element in failing:
-            try:
-                result = impact(graph, element)
-            except SpbeError:  # not in this model
-                continue
-            stopped_services.update(result.of_kind("services"))
-            stopped_apps.update(result.of_kind("applications"))
-            broken.update(result.integrations_broken)
-        services, apps = sorted(stopped_services), sorted(stopped_apps)
-        if not (services or apps or broken):
-            if unknown[platform]:
-                text = _("Whether an outage of {platform} would stop services is unknown: "
-                         "{unknown}.").format(platform=platform, unknown=unknown[platform])
-            else:
-                text = _("An outage of {platform} would stop none of this model's services."
-                         ).format(platform=platform)
-            out.append(Exposure(platform, text, 0, 0, 0))
-            continue
-        if services or apps:
-            text = _(
-                "An outage of {platform} would stop {services} services and {applications} "
-                "applications and break {integrations} integrations."
-            )
-        else:
-            text = _(
-                "An outage of {platform} would stop no service or application but break "
-                "{integrations} integrations."
-            )
-        text = text.format(
-            platform=platform, services=len(services), applications=len(apps),
-            integrations=len(broken),
-        )
-        if services:
-            text += " " + _("Among them: {names}.").format(names=_names(graph, services))
-        if unknown[platform]:
-            text += " " + _("It may stop more: {unknown}.").format(unknown=unknown[platform])
-        out.append(Exposure(platform, text, len(services), len(apps), len(broken)))
+    return [_platform_exposure(graph, platform) for platform in ("PDN", "SPLP")]
+
+
+def _reach_unknown(graph: "ArchGraph", platform: str) -> list[str]:
+    """What an outage's reach depends on, where the model leaves some of it out."""
+    from ..audit import known_facts
+
+    facts = known_facts(graph)
+    hosting, via = facts["applications.hosting"], facts["integrations.via"]
+    realized = facts["services.applications"]
+    out = []
+    if platform == "PDN" and hosting.known < hosting.of:
+        out.append(_("hosting is known for {known} of {of} active local applications").format(
+            known=hosting.known, of=hosting.of))
+    if platform == "SPLP" and graph.active_applications and not graph.integrations:
+        out.append(_("the model records no integration"))
+    if platform == "SPLP" and via.known < via.of:
+        out.append(_("the integration mechanism is known for {known} of {of} active "
+                     "integrations").format(known=via.known, of=via.of))
+    if realized.known < realized.of:
+        out.append(_("the applications delivering services are known for {known} of {of} "
+                     "services").format(known=realized.known, of=realized.of))
     return out
+
+
+def _platform_exposure(graph: "ArchGraph", platform: str) -> Exposure:
+    """What an outage of `platform` (PDN or SPLP) would stop, in one or two sentences."""
+    from ..audit import impact
+
+    try:
+        result = impact(graph, platform.lower())
+    except SpbeError:  # not in this model
+        result = None
+    services = sorted(result.of_kind("services")) if result else []
+    apps = sorted(result.of_kind("applications")) if result else []
+    broken = result.integrations_broken if result else ()
+    has_services = bool(graph.nodes("services"))
+    has_integrations = bool(graph.integrations)
+    reach = _reach_unknown(graph, platform)
+    uncounted = [text for known, text in (
+        (has_services, _("the model records no service")),
+        (has_integrations, _("the model records no integration")),
+    ) if not known and text not in reach]
+    if not (services or apps or broken):
+        if reach or uncounted:
+            text = _("Whether an outage of {platform} would stop services is unknown: "
+                     "{unknown}.").format(platform=platform, unknown="; ".join(reach + uncounted))
+            return Exposure(platform, text, None, None, None)
+        text = _("An outage of {platform} would stop none of this model's services.")
+        return Exposure(platform, text.format(platform=platform), 0, 0, 0)
+    if not (services or apps):
+        text = _("An outage of {platform} would stop no service or application but break "
+                 "{integrations} integrations.")
+    elif has_services and has_integrations:
+        text = _("An outage of {platform} would stop {services} services and {applications} "
+                 "applications and break {integrations} integrations.")
+    elif has_services:
+        text = _("An outage of {platform} would stop {services} services and {applications} "
+                 "applications.")
+    elif has_integrations:
+        text = _("An outage of {platform} would stop {applications} applications and break "
+                 "{integrations} integrations.")
+    else:
+        text = _("An outage of {platform} would stop {applications} applications.")
+    text = text.format(platform=platform, services=len(services), applications=len(apps),
+                       integrations=len(broken))
+    if services:
+        text += " " + _("Among them: {names}.").format(names=_names(graph, services))
+    if uncounted:
+        text += " " + _("Unknown: {unknown}.").format(unknown="; ".join(uncounted))
+    if reach:
+        text += " " + _("It may stop more: {unknown}.").format(unknown="; ".join(reach))
+    return Exposure(platform, text, len(services) if has_services else None, len(apps),
+                    len(broken) if has_integrations else None)

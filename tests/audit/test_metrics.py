@@ -62,8 +62,8 @@ def test_metrics_exact_on_tiny_model(tmp_path):
     assert metrics.services_fully_integrated == Share(1, 2)
     assert metrics.applications_per_unit == {"dinkes": 3, "disdukcapil": 1, "setwan": 0}
     assert metrics.aplikasi_umum_used == {"satusehat": ("simpus",), "siak": ("siak-kab",)}
-    assert "sipd" in metrics.aplikasi_umum_unused
-    assert "siak" not in metrics.aplikasi_umum_unused
+    assert "sipd" in metrics.aplikasi_umum_not_recorded
+    assert "siak" not in metrics.aplikasi_umum_not_recorded
 
 
 def test_metrics_as_dict_is_plain_json(tmp_path):
@@ -71,7 +71,7 @@ def test_metrics_as_dict_is_plain_json(tmp_path):
     payload = compute_metrics(build_graph(arch)).as_dict()
     assert payload["integrations_via_splp"] == {"part": 1, "total": 3, "value": 1 / 3}
     assert payload["aplikasi_umum_used"] == {"satusehat": ["simpus"], "siak": ["siak-kab"]}
-    assert isinstance(payload["aplikasi_umum_unused"], list)
+    assert isinstance(payload["aplikasi_umum_not_recorded"], list)
     assert payload["completeness"]["units.networks"] == {"known": 2, "of": 3}
 
 

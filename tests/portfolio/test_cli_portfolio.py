@@ -88,7 +88,7 @@ def test_portfolio_finds_what_only_shows_across_instansi(runner, good):
                          {"instansi": "kab-gamma", "application": "sispus"},
                          {"instansi": "kota-beta", "application": "simpus"}],
     }]
-    assert [(a["platform"], a["adopted"], a["not_adopted"]) for a in out["platform_adoption"]] == [
+    assert [(a["platform"], a["adopted"], a["not_recorded"]) for a in out["platform_adoption"]] == [
         ("srikandi", ["kab-alpha", "kab-gamma"], ["kota-beta"])
     ]
     assert out["integrations_between_instansi"] == {"part": 1, "total": 2, "value": 0.5}
@@ -103,6 +103,17 @@ def test_portfolio_finds_what_only_shows_across_instansi(runner, good):
     ]
 
 
+def test_portfolio_says_a_platform_missing_from_a_model_is_not_recorded(runner, good):
+    """kota-beta's model has no SRIKANDI instance or integration: that is not recorded, not
+    "not used" (an inventory lists the pemda's own applications only)."""
+    result = runner.invoke(app, ["portfolio", str(good), "--lang", "id"])
+    assert result.exit_code == 0, result.output
+    assert ("aplikasi umum nasional yang dipakai sebagian instansi dan tidak tercatat di model "
+            "instansi lain (1)\n") in result.stdout
+    assert "2 dari 3; tidak tercatat di model kota-beta\n" in result.stdout
+    assert "tidak dipakai" not in result.stdout
+
+
 def test_portfolio_text_shows_the_ranking_and_the_sections(runner, good):
     result = runner.invoke(app, ["portfolio", str(good)])
     assert result.exit_code == 0, result.output
@@ -114,7 +125,7 @@ def test_portfolio_text_shows_the_ranking_and_the_sections(runner, good):
     assert ("  SIMPUS: 3 instansi (kab-alpha, kab-gamma, kota-beta); 3 applications; matched by "
             "RAA code 'RAA.03.02', name 'SIMPUS'\n") in text
     assert "  srikandi (Sistem Informasi Kearsipan Dinamis Terintegrasi (SRIKANDI)): 2 of 3; " \
-           "not used by kota-beta\n" in text
+           "not recorded in the model of kota-beta\n" in text
     assert "integrations between instansi: 1 of 2 (50%) via SPLP; bypassing SPLP (1)\n" in text
     assert ("  Pemerintah Kabupaten Alpha: simpus-portal-beta simpus -> portal-beta "
             "(Pemerintah Kota Beta) via api_direct\n") in text

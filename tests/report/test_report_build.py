@@ -23,8 +23,8 @@ def context(make_model):
 
 def test_gather_counts_elements_and_validation(context):
     assert context.instansi == "Kabupaten Uji"
-    assert dict(context.counts)["Aplikasi"] == 5
-    assert dict(context.counts)["Integrasi"] == 4
+    assert dict(context.counts)["Aplikasi"] == "5"
+    assert dict(context.counts)["Integrasi"] == "4"
     assert (context.errors, context.warnings, context.validation) == (0, 0, [])
     assert not context.provisional
 

@@ -190,13 +190,15 @@ def test_exposure_of_a_very_large_model_gives_the_commands(tmp_path, monkeypatch
     )
 
 
-def test_a_model_wide_finding_is_named_by_its_message_in_its_group(tmp_path):
-    """A finding about no one element (SPBE-A021: how complete the model's facts are) shows its
-    message up front, not an empty list."""
+def test_a_model_wide_finding_is_named_in_words_in_its_group(tmp_path):
+    """A finding about no one element (SPBE-A021: how complete the model's facts are) shows what
+    it says up front, in words rather than YAML field names (the folded rows keep those)."""
     _, html = _report(tmp_path, EXAMPLE)
-    group = re.search(r'<div class="rule info" id="rule-SPBE-A021">(.*?)<details>', html, re.S)
+    group = re.search(r'<div class="rule info" id="rule-SPBE-A021">(.*?)</details>', html, re.S)
     first = re.search(r'<p class="first">(.*?)</p>', group.group(1), re.S).group(1)
-    assert "<code>data</code> diketahui untuk 40 dari 42 aplikasi aktif" in first
+    assert "data yang dibaca dan ditulis diketahui untuk 40 dari 42 aplikasi aktif" in first
+    assert "<code>" not in first
+    assert "<code>data</code> diketahui untuk 40 dari 42 aplikasi aktif" in group.group(1)
     assert "lainnya" not in first
 
 
