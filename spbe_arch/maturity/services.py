@@ -14,11 +14,14 @@ A service's `level:` is a claim; the structure of the model caps it. The structu
 
 Every fact here is one of the graph's queries (`spbe_arch.graph.ArchGraph`: integration links,
 data flows), the audit's too, so a service the audit reports as unintegrated never shows
-*kolaborasi*.
+*kolaborasi*. Unknown is not absent: where an application leaves out the data it reads and
+writes, the structure shows no more than what is stated, and the next level asks for the data
+to be recorded, not to be written (`spbe_arch.audit.data_flows_known`).
 """
 
 from dataclasses import dataclass
 
+from ..audit import data_flows_known
 from ..graph import ArchGraph, per_graph
 from ..model import Service
 from ..model.framework import Framework
@@ -81,12 +84,20 @@ def _structure(graph: ArchGraph, service: str, apps: list[str],
                 service=service),))
     names = listed(apps, _SHOWN)
     writers = [a for a in apps if graph.targets(a, "writes")]
+    unstated = [a for a in apps
+                if not (graph.element(a).states("reads") or graph.element(a).states("writes"))]
+    record = _("record the data {apps} read and write (`reads:`, `writes:`)").format(
+        apps=listed(unstated, _SHOWN))
+    if not writers and unstated:
+        return ServiceStructure(
+            service, 2, _("the data its applications read and write is not recorded: {apps}"
+                          ).format(apps=listed(unstated, _SHOWN)), (record,))
     if not writers:
         return ServiceStructure(
             service, 2, _("its applications ({apps}) write no data").format(apps=names),
             (_("let {apps} record the service's transactions (`writes:` its data)").format(
                 apps=names),))
-    missing = []
+    missing = [record] if unstated and not data_flows_known(graph, apps) else []
     unread = sorted({gap for app in apps for gap in gaps.get(app, ())})
     if unread:
         missing.append(_("integrate the data {apps} read: {gaps}").format(
@@ -107,6 +118,8 @@ def _structure(graph: ArchGraph, service: str, apps: list[str],
             part for part in (
                 _("{count} data read without integration").format(count=len(unread))
                 if unread else "",
+                _("data read and written not recorded: {apps}").format(
+                    apps=listed(unstated, _SHOWN)) if unstated else "",
                 _("no integration with another unit or instansi through SPLP")
                 if not through_splp else "",
             ) if part)

@@ -35,8 +35,31 @@ def test_services_without_an_active_application_show_informasi(make_model):
 
 
 def test_services_whose_applications_write_nothing_show_interaksi(make_model):
-    shown = _shown(make_model, BASE.replace(", writes: [d-pasien]}", "}"))
+    shown = _shown(make_model, BASE.replace("writes: [d-pasien]}", "writes: []}"))
     assert (shown.level, shown.reason) == (2, "its applications (simpus) write no data")
+
+
+def test_services_whose_applications_leave_their_data_out_ask_to_record_it(make_model):
+    """Unknown is not absent: no `reads:`/`writes:` is not 'writes no data'."""
+    shown = _shown(make_model, BASE.replace(", writes: [d-pasien]}", "}"))
+    assert (shown.level, shown.reason) == (
+        2, "the data its applications read and write is not recorded: simpus")
+    assert shown.missing == ("record the data simpus read and write (`reads:`, `writes:`)",)
+
+
+def test_services_with_an_application_leaving_its_data_out_show_no_kolaborasi(make_model):
+    """One realizing application states its data, another leaves it out: no flow gap can
+    show for the second, so kolaborasi is not shown (it would rest on nothing)."""
+    base = BASE.replace("applications: [simpus]}", "applications: [simpus, sikda]}") + \
+        "  - {id: x, name: X, kind: public, owner: dinkes}\n"
+    base = base.replace("services:", "  - {id: sikda, name: SIKDA, kind: khusus, owner: dinkes}"
+                        "\nservices:")
+    integrations = ("integrations:\n  - {id: int-a, source: simpus, target: siak-kab, "
+                    "via: splp}\n")
+    shown = _shown(make_model, base, integrations)
+    assert shown.level == 3
+    assert shown.missing == ("record the data sikda read and write (`reads:`, `writes:`)",)
+    assert shown.reason == "transaksi: data read and written not recorded: sikda"
 
 
 def test_services_writing_data_without_splp_partner_show_transaksi(make_model):

@@ -52,7 +52,7 @@ def test_plan_gains_add_up_to_the_reach(mini_model):
 def test_plan_mini_framework_steps_are_exact(mini_model):
     result = assess(mini_model, MINI, target=3.5)
     # two applications: the structure shows at most level 2. Levels now: 1 unrated (1),
-    # 2 SPLP (model 2), 3 service claimed transaksi but simpus writes no data (2), 4 unrated (1)
+    # 2 SPLP (model 2), 3 service claimed transaksi but simpus states no data (2), 4 unrated (1)
     assert result.index == pytest.approx((1 * 1 + 3 * 2 + 4 * 2 + 2 * 1) / 10)
     steps = [(s.indicator, s.from_level, s.to_level, s.index_gain, s.effort, s.caps)
              for s in result.plan]
@@ -66,7 +66,7 @@ def test_plan_mini_framework_steps_are_exact(mini_model):
         ("4", 1, 2, 0.2, "high", False),  # the framework's hint: high, 0.2 / 4
     ]
     assert result.plan[0].actions == (
-        "let simpus record the service's transactions (`writes:` its data)",
+        "record the data simpus read and write (`reads:`, `writes:`)",
         "document level 3 (Transaksi) with bukti dukung and record it: an assessment entry for "
         "indicator 3 at level 3 naming them under `evidence:` (or the evaluator's verified "
         "level)",
