@@ -106,6 +106,10 @@ def test_import_report_in_indonesian_with_lang_id(runner, tmp_path):
         "development, active, retired)",
         f"{src}: catatan: 1 aplikasi tanpa klasifikasi (umum/khusus, pusat/lokal) dan tidak "
         "cocok dengan platform nasional: ditulis dengan jenis khusus",
+        f"{src}: catatan: lokasi server 'Server Diskominfo' dibaca sebagai on_premise: 1 "
+        "aplikasi ditempatkan di 'server-diskominfo' (infrastructure.yaml; satu elemen untuk "
+        "semua baris yang menyebutnya: pisahkan bila yang dimaksud tempat yang berbeda) "
+        "(baris 3)",
         "diimpor 5 dari 6 baris: 5 aplikasi, 3 unit kerja; 1 dilewati, 2 dugaan, 1 sistem "
         "nasional tidak ada di katalog",
         f"ditulis {out}; berikutnya: spbe-arch validate {out}",
