@@ -38,8 +38,8 @@ def placement(location: str) -> InfrastructureKind | None:
     [<InfrastructureKind.pdn: 'pdn'>, <InfrastructureKind.pusat_data_daerah: \
 'pusat_data_daerah'>, <InfrastructureKind.pusat_data_daerah: 'pusat_data_daerah'>, None, None]
     >>> [str(placement(t)) for t in ("Vendor", "Hosting Swasta", "Cloud", "Server OPD",
-    ...                              "On-premise", "Ruang server Diskominfo", "Non PDN (server sendiri)",
-    ...                              "Server", "10.0.0.5")]
+    ...                              "On-premise", "Ruang server Diskominfo",
+    ...                              "Non PDN (server sendiri)", "Server", "10.0.0.5")]
     ['vendor', 'vendor', 'cloud', 'on_premise', 'on_premise', 'on_premise', 'on_premise', 'None', \
 'None']
     """
