@@ -45,6 +45,8 @@ def integrations(
     application id -> the names that became no integration (also in `report.unlinked`),
     which the caller keeps in its `properties.integrations`."""
     pairs = list(rows)
+    if not any(Column.integrations in row.values for row, _app in pairs):
+        return [], {}, {}  # no such column, or an empty one: no index of names to build
     apps = {app.id: app for _row, app in pairs}
     known: dict[str, set[str]] = {}
     listed: set[tuple[str, str]] = set()
