@@ -48,16 +48,19 @@ def integrations(
     if not any(Column.integrations in row.values for row, _app in pairs):
         return [], {}, {}  # no such column, or an empty one: no index of names to build
     apps = {app.id: app for _row, app in pairs}
-    known: dict[str, set[str]] = {}
+    known: dict[str, str | set[str]] = {}  # a set only for a name several applications share
     listed: set[tuple[str, str]] = set()
     for app in apps.values():
         if (name_key(app.name), app.owner) in listed:
             continue  # listed twice (the same name and unit): its first row is the one named
         listed.add((name_key(app.name), app.owner))
         for form in name_forms(app.name):
-            known.setdefault(name_key(form.text), set()).add(app.id)
+            key = name_key(form.text)
+            held = known.setdefault(key, app.id)
+            if held != app.id:
+                known[key] = (held if isinstance(held, set) else {held}) | {app.id}
     column = report.columns.get(str(Column.integrations), "")
-    made: dict[frozenset[str], Integration] = {}
+    made: dict[tuple[str, str], Integration] = {}
     found: dict[str, list[int]] = {}
     left: dict[str, list[str]] = {}
     for row, app in pairs:
@@ -71,7 +74,7 @@ def integrations(
                 left.setdefault(app.id, []).append(text)
                 continue
             for target in targets:
-                pair = frozenset((app.id, target))
+                pair = (app.id, target) if app.id < target else (target, app.id)
                 if pair not in made:
                     made[pair] = Integration(
                         id=ids.take(f"int-{app.id}-{target}"[:128].rstrip("-.")),
@@ -93,7 +96,7 @@ def integrations(
 
 
 def _targets(
-    text: str, known: dict[str, set[str]], matcher: PlatformMatcher, source: str
+    text: str, known: dict[str, str | set[str]], matcher: PlatformMatcher, source: str
 ) -> list[str] | set[str]:
     """The ids `text` names from the application `source`: a list of targets, or the set of
     candidates when it names none, several, or only `source` itself."""
@@ -109,12 +112,13 @@ def _targets(
 
 
 def _target(
-    text: str, known: dict[str, set[str]], matcher: PlatformMatcher, source: str
+    text: str, known: dict[str, str | set[str]], matcher: PlatformMatcher, source: str
 ) -> str | set[str]:
     """The one imported application (other than `source`) or national platform `text` names,
     else the candidate applications: none, several of one name, or `source` alone."""
     for form in name_forms(text):
-        candidates = known.get(name_key(form.text), set())
+        held = known.get(name_key(form.text), set())
+        candidates = {held} if isinstance(held, str) else held
         others = candidates - {source}
         if len(others) == 1:
             return next(iter(others))
