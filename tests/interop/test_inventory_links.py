@@ -94,6 +94,9 @@ def test_integration_names_that_match_several_or_itself_are_kept_and_reported(ru
         ["Sistem Informasi Kepegawaian", "Dinkes", None],
         ["SIMPUS", "Dinkes", "SIMPUS Lama\nSATUSEHAT"],
         ["SIMPUS", "Dinkes", None],
+        ["SIPD", "BPKAD", None],
+        ["SIPD", "Bappeda", None],
+        ["Aplikasi Anggaran", "Bappeda", "SIPD"],  # two units' SIPD: the national platform
     ])
     out = tmp_path / "model"
 
@@ -108,13 +111,13 @@ def test_integration_names_that_match_several_or_itself_are_kept_and_reported(ru
         "as properties.integrations of 'e-absensi'",
         f"{source}:6: note: 'SIMPUS Lama' in 'Interoperabilitas' names no imported application "
         "nor national platform; no integration, kept as properties.integrations of 'simpus'",
-        f"{source}: note: 1 integration from 'Interoperabilitas', written with via: unknown (the "
+        f"{source}: note: 2 integrations from 'Interoperabilitas', written with via: unknown (the "
         "inventory says which applications exchange data, not how nor in which direction; each "
         "goes from the row's application): integrations.yaml",
     ]
     arch = load_model(out).architecture
     assert [(i.source, i.target) for i in arch.integrations.values()] == [
-        ("simpus", "satusehat")]
+        ("simpus", "satusehat"), ("aplikasi-anggaran", "sipd")]
     assert arch.applications["simpeg"].properties == {"integrations": "SIMPEG"}
     assert runner.invoke(app, ["validate", str(out)]).exit_code == 0
 

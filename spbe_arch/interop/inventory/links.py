@@ -114,8 +114,10 @@ def _targets(
 def _target(
     text: str, known: dict[str, str | set[str]], matcher: PlatformMatcher, source: str
 ) -> str | set[str]:
-    """The one imported application (other than `source`) or national platform `text` names,
-    else the candidate applications: none, several of one name, or `source` alone."""
+    """The one imported application (other than `source`) `text` names, else the national
+    platform it names, else the candidate applications: none, several of one name, or `source`
+    alone."""
+    candidates: set[str] = set()
     for form in name_forms(text):
         held = known.get(name_key(form.text), set())
         candidates = {held} if isinstance(held, str) else held
@@ -123,9 +125,11 @@ def _target(
         if len(others) == 1:
             return next(iter(others))
         if candidates:
-            return candidates
-    platform = matcher(text)
-    return platform if platform is not None else set()
+            break
+    if candidates == {source}:
+        return candidates
+    platform = matcher(text)  # 'SIPD' of several units' SIPD instances: the platform itself
+    return platform if platform is not None else candidates
 
 
 def _status(source: Application, target: Application | None) -> dict:

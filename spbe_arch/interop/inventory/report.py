@@ -196,8 +196,10 @@ def report_lines(report: ImportReport) -> Iterator[str]:
         if item.candidates == (item.application,):
             why = _("names the application itself")
         elif item.candidates:
-            why = _("may name {applications}").format(
-                applications=", ".join(f"'{c}'" for c in item.candidates))
+            shown = ", ".join(f"'{c}'" for c in item.candidates[:5])
+            if len(item.candidates) > 5:
+                shown += " " + _("and {count} more").format(count=len(item.candidates) - 5)
+            why = _("may name {applications}").format(applications=shown)
         else:
             why = _("names no imported application nor national platform")
         yield _(
