@@ -49,16 +49,19 @@ def integrations(
         return [], {}, {}  # no such column, or an empty one: no index of names to build
     apps = {app.id: app for _row, app in pairs}
     known: dict[str, str | set[str]] = {}  # a set only for a name several applications share
-    listed: set[tuple[str, str]] = set()
     for app in apps.values():
-        if (name_key(app.name), app.owner) in listed:
-            continue  # listed twice (the same name and unit): its first row is the one named
-        listed.add((name_key(app.name), app.owner))
         for form in name_forms(app.name):
             key = name_key(form.text)
             held = known.setdefault(key, app.id)
-            if held != app.id:
-                known[key] = (held if isinstance(held, set) else {held}) | {app.id}
+            if held == app.id:
+                continue
+            sharing = held if isinstance(held, set) else {held}
+            if form.kind == "name" and any(
+                apps[other].owner == app.owner and name_key(apps[other].name) == key
+                for other in sharing
+            ):
+                break  # listed twice (the same name and unit): its first row is the one named
+            known[key] = sharing | {app.id}
     column = report.columns.get(str(Column.integrations), "")
     made: dict[tuple[str, str], Integration] = {}
     found: dict[str, list[int]] = {}
