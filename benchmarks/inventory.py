@@ -37,7 +37,7 @@ from benchmarks.run import _bin  # noqa: E402
 __all__ = ["HEADER", "inventory_rows", "main", "write_inventory"]
 
 HEADER = ["No", "Nama Aplikasi", "Perangkat Daerah", "Deskripsi", "Alamat URL", "Klasifikasi",
-          "Status", "Lokasi Server", "Pengembang / Vendor"]
+          "Status", "Lokasi Server", "Pengembang / Vendor", "Terintegrasi dengan"]
 _UNITS = [("Dinas Kesehatan", "DINKES"), ("Dinas Pendidikan", "Disdik"),
           ("Badan Perencanaan Pembangunan Daerah", "BAPPEDA"),
           ("Dinas Komunikasi dan Informatika", "Diskominfo"), ("Sekretariat Daerah", "Setda")]
@@ -59,7 +59,8 @@ def inventory_rows(count: int, *, seed: int = 14):
         name = rng.choice(_NATIONAL) if national else f"Aplikasi Layanan {n}"
         yield [str(n), name, unit, f"Layanan nomor {n} untuk warga", f"https://app{n}.contoh.go.id",
                "Umum" if national else "Khusus", rng.choice(["Aktif", "Tidak Aktif", "Aktif"]),
-               rng.choice(["Server Diskominfo", "PDN", "Vendor"]), f"CV Karya {n % 50}"]
+               rng.choice(["Server Diskominfo", "PDN", "Vendor"]), f"CV Karya {n % 50}",
+               rng.choice(["", "", "SATUSEHAT", f"Aplikasi Layanan {n - 1}; SIPD"])]
 
 
 def write_inventory(path: Path, count: int, *, seed: int = 14) -> Path:
@@ -75,7 +76,7 @@ def write_inventory(path: Path, count: int, *, seed: int = 14) -> Path:
         for row in inventory_rows(count, seed=seed):
             sheet.append(row)
         workbook.save(path)
-        _add_dimension(path, f"A1:I{count + 2}")
+        _add_dimension(path, f"A1:J{count + 2}")
     else:
         with path.open("w", encoding="cp1252", newline="") as handle:
             writer = csv.writer(handle, delimiter=";")

@@ -57,6 +57,9 @@ def test_import_semicolon_windows_1252_csv_validates_and_audits(runner, tmp_path
         "retired)",
         f"{src}: note: 1 application with no classification (umum/khusus, "
         "pusat/lokal) and no national platform match: written as kind khusus",
+        f"{src}: note: server location 'Server Diskominfo' read as on_premise: 1 application "
+        "hosted on 'server-diskominfo' (infrastructure.yaml; one element for every row naming "
+        "it: split it if they mean different places) (row 3)",
         "imported 5 of 6 rows: 5 applications, 3 units; 1 skipped, 2 guesses, 1 national "
         "system not in the catalog",
         f"wrote {out}; next: spbe-arch validate {out}",
@@ -70,7 +73,8 @@ def test_import_semicolon_windows_1252_csv_validates_and_audits(runner, tmp_path
     assert perizinan.owner == "dinkes"
     assert perizinan.status.value == "retired"
     simpus = arch.applications["simpus"]
-    assert simpus.hosting is None  # the server column is kept, never turned into hosting
+    assert simpus.hosting == "server-diskominfo"  # a server room, the text kept as written
+    assert arch.infrastructure["server-diskominfo"].kind.value == "on_premise"
     assert simpus.properties == {"server_location": "Server Diskominfo"}
     assert arch.applications["kalkulator-retribusi"].description == "=SUM(A1:A3)"
     assert arch.applications["srikandi-dinkes"].platform == "srikandi"
@@ -102,6 +106,10 @@ def test_import_report_in_indonesian_with_lang_id(runner, tmp_path):
         "development, active, retired)",
         f"{src}: catatan: 1 aplikasi tanpa klasifikasi (umum/khusus, pusat/lokal) dan tidak "
         "cocok dengan platform nasional: ditulis dengan jenis khusus",
+        f"{src}: catatan: lokasi server 'Server Diskominfo' dibaca sebagai on_premise: 1 "
+        "aplikasi ditempatkan di 'server-diskominfo' (infrastructure.yaml; satu elemen untuk "
+        "semua baris yang menyebutnya: pisahkan bila yang dimaksud tempat yang berbeda) "
+        "(baris 3)",
         "diimpor 5 dari 6 baris: 5 aplikasi, 3 unit kerja; 1 dilewati, 2 dugaan, 1 sistem "
         "nasional tidak ada di katalog",
         f"ditulis {out}; berikutnya: spbe-arch validate {out}",

@@ -362,29 +362,32 @@ def test_exact_duplicate_row_is_noted(runner, tmp_path):
 
 
 def test_server_location_naming_pdn_is_hosting_on_pdn(runner, tmp_path):
-    """The one place an inventory names unambiguously; any other location stays unknown
-    (kept verbatim), and the import says which it did."""
+    """PDN and the pusat data daerah by their names; a location denying them or planning a
+    move stays unknown (kept verbatim), and the import says which it did."""
     source = write_csv(tmp_path / "kota-contoh.csv", [
         ["Nama Aplikasi", "Perangkat Daerah", "Lokasi Server"],
         ["SIMPUS", "Dinas Kesehatan", "PDN"],
         ["SIMPEG", "BKPSDM", "Pusat Data Nasional (PDN)"],
         ["e-Office", "Sekretariat Daerah", "Pusat Data Daerah"],
-        ["e-Perizinan", "DPMPTSP", "Non PDN (server sendiri)"],
+        ["e-Perizinan", "DPMPTSP", "Non PDN"],
+        ["e-Retribusi", "BPKAD", "Rencana pindah ke PDN"],
     ])
     result = _import(runner, source, tmp_path / "model")
     assert result.exit_code == 0, result.output
-    assert _lines(result, "note")[-2:] == [
+    assert _lines(result, "note")[-3:] == [
         f"{source}: note: 1 application whose server location names the pusat data daerah: "
         "hosted on 'pusat-data-daerah' (infrastructure.yaml; its networks and operator are not "
         "in the inventory)",
         f"{source}: note: 2 applications whose server location names PDN: written as hosting: "
-        "pdn (a location other than PDN or the pusat data daerah stays in "
-        "properties.server_location, hosting unknown)"]
+        "pdn",
+        f"{source}: note: 2 applications whose server location names no place (PDN, pusat data "
+        "daerah, a server room, a vendor, a cloud): hosting left unknown, the text kept in "
+        "properties.server_location: 'Non PDN' (row 5), 'Rencana pindah ke PDN' (row 6)"]
     model = _model(tmp_path)
     apps = model.applications
-    assert {a: apps[a].hosting for a in apps} == {
-        "simpus": "pdn", "simpeg": "pdn", "e-office": "pusat-data-daerah", "e-perizinan": None}
-    assert apps["e-perizinan"].properties["server_location"] == "Non PDN (server sendiri)"
+    assert {a: apps[a].hosting for a in apps} == {"simpus": "pdn", "simpeg": "pdn",
+        "e-office": "pusat-data-daerah", "e-perizinan": None, "e-retribusi": None}
+    assert apps["e-perizinan"].properties["server_location"] == "Non PDN"
     assert not apps["e-perizinan"].states("hosting")
     centre = model.infrastructure["pusat-data-daerah"]
     assert (centre.kind, centre.states("networks")) == ("pusat_data_daerah", False)

@@ -51,6 +51,7 @@ class Column(StrEnum):
     server_location = "server_location"
     database = "database"
     developer = "developer"
+    integrations = "integrations"
     number = "number"
 
 
@@ -92,6 +93,11 @@ DEFAULT_HEADERS: dict[Column, tuple[str, ...]] = {
     Column.database: ("basis data", "database", "dbms", "jenis database"),
     Column.developer: (
         "pengembang", "vendor", "pengembang vendor", "pembuat", "penyedia", "developer",
+    ),
+    Column.integrations: (
+        "terintegrasi dengan", "integrasi", "integrasi dengan", "integrasi aplikasi",
+        "interoperabilitas", "interoperabilitas dengan", "terhubung dengan", "interkoneksi",
+        "integrated with", "integrations",
     ),
     Column.number: ("no", "nomor", "no urut", "number"),
 }

@@ -2,9 +2,10 @@
 
 Only what the source gives is written: an application gets the name, unit, description,
 address, status, classification and RAA code its row states; other columns are kept as
-`properties` under their header, so nothing is lost. Networks, data and integrations stay
-unknown: an inventory does not state them; so does hosting, except on the national data centre
-(a server location 'PDN' is `hosting: pdn`). A row that names a national platform (by id,
+`properties` under their header, so nothing is lost. A server location that names a place
+becomes its hosting (`hosting.placement`: PDN, else one data centre element per place named);
+an integrations column becomes integrations `via: unknown` (`links`). Networks and data stay
+unknown: an inventory does not state them. A row that names a national platform (by id,
 name, alias, acronym or address) becomes an instance of it (`kind: umum`, `platform:`).
 """
 
@@ -22,6 +23,7 @@ from ...model import (
     InfrastructureKind,
     Instansi,
     InstansiLevel,
+    Integration,
     PlatformKind,
     Status,
     Unit,
@@ -30,7 +32,9 @@ from ...model import (
 from ...model.i18n import gettext as _
 from ...model.types import ID_PATTERN, STATUS_WORDS
 from .columns import Column, find_header, load_mapping, normal_header, sub_header
-from .report import ImportReport, PlatformGuess, RowNote, UnitMerge, Unmatched
+from .hosting import placement
+from .links import PROPERTY, integrations
+from .report import Hosted, ImportReport, PlatformGuess, RowNote, UnitMerge, Unmatched
 from .rows import PROPERTY_OF, Row, Seen, data_rows
 from .table import open_table
 from .units import IdPool, UnitName, group_units, slug
@@ -48,43 +52,6 @@ _NATIONAL = {  # classification or category text -> national (True) or local (Fa
                      "specific"), False),
 }
 
-_PDN_WORDS = frozenset({"pdn", "pdns"})
-_NOT = frozenset({"non", "bukan", "belum", "tidak", "selain", "rencana", "akan", "pindah"})
-
-
-_PDD = ("pusat data daerah", "data center daerah", "data centre daerah", "pusat data pemda",
-        "data center pemda")
-
-
-def _hosting(location: str) -> str | None:
-    """`pdn` or `pdd` when a server location names the national data centre or the pemda's
-    own (pusat data daerah), else None: any other place stays unknown.
-
-    >>> [_hosting(t) for t in ("PDN Cikarang", "Pusat Data Daerah", "PDD", "Cloud", "Non PDD")]
-    ['pdn', 'pdd', 'pdd', None, None]
-    """
-    text = normal_header(location)
-    words = set(text.split())
-    if words & _NOT:
-        return None
-    if _on_pdn(location):
-        return "pdn"
-    return "pdd" if "pdd" in words or any(p in text for p in _PDD) else None
-
-
-def _on_pdn(location: str) -> bool:
-    """True when a server location names the national data centre ('PDN Cikarang', 'Pusat
-    Data Nasional (PDN) Kominfo'), and not its absence or a plan ('Non PDN', 'belum di PDN',
-    'rencana pindah ke PDN'): the application is hosted on `pdn`. The text stays in
-    properties.server_location; any other location stays unknown.
-
-    >>> [_on_pdn(t) for t in ("PDNS Komdigi", "Pusat Data Nasional", "Non PDN", "PDD")]
-    [True, True, False, False]
-    """
-    text = normal_header(location)
-    words = set(text.split())
-    return bool(words & _PDN_WORDS or "pusat data nasional" in text) and not words & _NOT
-
 _NOT_APPLICATIONS = {PlatformKind.network, PlatformKind.data_centre, PlatformKind.gateway}
 """Platforms an inventory row cannot be an instance of (JIP, PDN, SPLP): rows name applications."""
 
@@ -98,7 +65,10 @@ class InventoryImport:
     applications: list[Application]
     report: ImportReport
     infrastructure: list[Infrastructure] = field(default_factory=list)
-    """The pusat data daerah, when a server location names it (no other infrastructure)."""
+    """The data centres the server locations name (the pusat data daerah, a server room, a
+    vendor, a cloud), one per place."""
+    integrations: list[Integration] = field(default_factory=list)
+    """From the integrations column, `via: unknown`."""
     rows: dict[str, list[int]] = field(default_factory=dict)
     """Element id -> the rows it comes from (written as comments beside each element)."""
     remarks: dict[str, str] = field(default_factory=dict)
@@ -272,7 +242,18 @@ def _build(rows: list[Row], instansi: Instansi, report: ImportReport) -> Invento
                 "one of them if the application is listed twice)"
             ).format(row=row.same_as, application=app.id)))
     report.imported = len(result.applications)
+    result.integrations, found, left = integrations(
+        zip(rows, result.applications, strict=True), matcher, ids, report)
+    result.rows.update(found)
+    result.applications = [_keep(app, left[app.id]) if app.id in left else app
+                           for app in result.applications]
     return result
+
+
+def _keep(app: Application, names: list[str]) -> Application:
+    """`app` with the names that became no integration in its `properties.integrations`."""
+    properties = {**app.properties, PROPERTY: "; ".join(names)}
+    return app.model_copy(update={"properties": properties})
 
 
 def _application(
@@ -308,13 +289,18 @@ def _application(
     for column, key in PROPERTY_OF.items():
         if text := values.get(column):
             properties[key] = text
-    hosting = _hosting(values.get(Column.server_location, ""))
-    if hosting == "pdn":
+    location = values.get(Column.server_location, "")
+    kind = placement(location) if location else None
+    if kind is InfrastructureKind.pdn:
         fields["hosting"] = "pdn"  # the national data centre, a platform of the catalog
         report.on_pdn += 1
-    elif hosting == "pdd":
+    elif kind is InfrastructureKind.pusat_data_daerah:
         fields["hosting"] = _pusat_data_daerah(result, ids, row.number)
         report.on_pdd += 1
+    elif kind is not None:
+        fields["hosting"] = _data_centre(result, ids, kind, location, row.number)
+    elif location:
+        report.unplaced.setdefault(location, []).append(row.number)
     platform, how = (None, "") if national is False else _platform(matcher, row.name, url)
     if platform is not None:
         fields.update(kind=ApplicationKind.umum, platform=platform)
@@ -339,15 +325,36 @@ def _application(
 def _pusat_data_daerah(result: InventoryImport, ids: IdPool, row: int) -> str:
     """The id of the pemda's own data centre, written once for all the rows that name it;
     what the inventory does not say of it (its networks, its operator) stays unknown."""
-    if not result.infrastructure:
+    centre = next((e for e in result.infrastructure
+                   if e.kind is InfrastructureKind.pusat_data_daerah), None)
+    if centre is None:
         centre = Infrastructure(id=ids.take("pusat-data-daerah"), name="Pusat Data Daerah",
                                 kind=InfrastructureKind.pusat_data_daerah)
         result.infrastructure.append(centre)
         result.rows[centre.id] = []
         result.remarks[centre.id] = _("named as the server location of the applications")
-    centre_id = result.infrastructure[0].id
-    result.rows[centre_id].append(row)
-    return centre_id
+    result.rows[centre.id].append(row)
+    return centre.id
+
+
+def _data_centre(
+    result: InventoryImport, ids: IdPool, kind: InfrastructureKind, location: str, row: int
+) -> str:
+    """The id of the server room, vendor or cloud a server location names, one element for
+    every row writing it alike ('Vendor', 'vendor'); its provider and networks stay unknown."""
+    key = normal_header(location)
+    place = next((h for h in result.report.hosted
+                  if h.kind == kind and normal_header(h.location) == key), None)
+    if place is None:
+        name = " ".join(location.split())
+        centre = Infrastructure(id=ids.take(slug(name) or str(kind)), name=name, kind=kind)
+        result.infrastructure.append(centre)
+        result.remarks[centre.id] = _("named as the server location of the applications")
+        place = Hosted(centre.id, str(kind), name, [])
+        result.report.hosted.append(place)
+        result.rows[centre.id] = place.rows
+    place.rows.append(row)
+    return place.infrastructure
 
 
 @lru_cache(maxsize=1024)  # a status column holds a few values over and over

@@ -12,10 +12,12 @@ from ...model.i18n import N_, plural
 from ...model.i18n import gettext as _
 
 __all__ = [
+    "Hosted",
     "ImportReport",
     "PlatformGuess",
     "RowNote",
     "UnitMerge",
+    "Unlinked",
     "Unmatched",
     "report_dict",
     "report_lines",
@@ -49,6 +51,27 @@ class Unmatched:
     row: int
     application: str
     name: str
+
+
+@dataclass(frozen=True)
+class Unlinked:
+    """A name in the integrations column that became no integration (kept in properties)."""
+
+    row: int
+    application: str
+    text: str
+    candidates: tuple[str, ...]
+    """The applications it may name: none, several, or the row's own application alone."""
+
+
+@dataclass(frozen=True)
+class Hosted:
+    """A data centre made of a server location, other than PDN and the pusat data daerah."""
+
+    infrastructure: str
+    kind: str
+    location: str
+    rows: list[int]
 
 
 @dataclass(frozen=True)
@@ -90,6 +113,13 @@ class ImportReport:
     """Applications whose server location names the national data centre: `hosting: pdn`."""
     on_pdd: int = 0
     """Applications whose server location names the pusat data daerah (one element for all)."""
+    hosted: list[Hosted] = field(default_factory=list)
+    """Server rooms, vendors and clouds named as server locations (one element each)."""
+    unplaced: dict[str, list[int]] = field(default_factory=dict)
+    """Server locations that name no place -> their rows: hosting left unknown."""
+    integrations: int = 0
+    """Integrations (via unknown) read from the integrations column."""
+    unlinked: list[Unlinked] = field(default_factory=list)
     skipped: list[RowNote] = field(default_factory=list)
     guesses: list[PlatformGuess] = field(default_factory=list)
     merges: list[UnitMerge] = field(default_factory=list)
@@ -161,6 +191,22 @@ def report_lines(report: ImportReport) -> Iterator[str]:
     for note in report.notes:
         yield _("{path}:{row}: note: {message}").format(
             path=src, row=note.row, message=note.message)
+    integrated_with = report.columns.get("integrations", "")
+    for item in report.unlinked:
+        if item.candidates == (item.application,):
+            why = _("names the application itself")
+        elif item.candidates:
+            shown = ", ".join(f"'{c}'" for c in item.candidates[:5])
+            if len(item.candidates) > 5:
+                shown += " " + _("and {count} more").format(count=len(item.candidates) - 5)
+            why = _("may name {applications}").format(applications=shown)
+        else:
+            why = _("names no imported application nor national platform")
+        yield _(
+            "{path}:{row}: note: '{text}' in '{column}' {why}; no integration, kept as "
+            "properties.integrations of '{application}'"
+        ).format(path=src, row=item.row, text=item.text, column=integrated_with, why=why,
+                 application=item.application)
     if report.blank:
         yield _(
             "{path}: note: {rows} with nothing but a running number or a placeholder ('-', "
@@ -177,12 +223,37 @@ def report_lines(report: ImportReport) -> Iterator[str]:
             "not in the inventory)")),
         (report.on_pdn, N_(
             "{path}: note: {applications} whose server location names PDN: written as "
-            "hosting: pdn (a location other than PDN or the pusat data daerah stays in "
-            "properties.server_location, hosting unknown)")),
+            "hosting: pdn")),
     ):
         if count:
             yield _(template).format(path=src, applications=plural(
                 count, N_("{count} application"), N_("{count} applications")))
+    for place in report.hosted:
+        yield _(
+            "{path}: note: server location '{location}' read as {kind}: {applications} hosted "
+            "on '{infrastructure}' (infrastructure.yaml; one element for every row naming it: "
+            "split it if they mean different places) ({rows})"
+        ).format(path=src, location=place.location, kind=place.kind,
+                 infrastructure=place.infrastructure, rows=_rows(place.rows),
+                 applications=plural(len(place.rows), N_("{count} application"),
+                                     N_("{count} applications")))
+    if report.unplaced:
+        count = sum(len(rows) for rows in report.unplaced.values())
+        yield _(
+            "{path}: note: {applications} whose server location names no place (PDN, pusat data "
+            "daerah, a server room, a vendor, a cloud): hosting left unknown, the text kept in "
+            "properties.server_location: {locations}"
+        ).format(path=src, applications=plural(
+            count, N_("{count} application"), N_("{count} applications")),
+            locations=", ".join(f"'{text}' ({_rows(rows)})"
+                                for text, rows in report.unplaced.items()))
+    if report.integrations:
+        yield _(
+            "{path}: note: {integrations} from '{column}', written with via: unknown (the "
+            "inventory says which applications exchange data, not how nor in which direction; "
+            "each goes from the row's application): integrations.yaml"
+        ).format(path=src, column=integrated_with, integrations=plural(
+            report.integrations, N_("{count} integration"), N_("{count} integrations")))
     yield _(
         "imported {imported} of {rows}: {applications}, {units}; {skipped} skipped, {guesses}, "
         "{unmatched} not in the catalog"

@@ -203,7 +203,7 @@ def _column(header: list[str], index: int) -> str:
 def _unmapped(columns, header, report: ImportReport) -> dict[int, str]:
     """Index -> property key for header cells that name no known column."""
     keys: dict[int, str] = {}
-    used = set(PROPERTY_OF.values()) | {"status", "kind", "category", "ref"}
+    used = set(PROPERTY_OF.values()) | {"status", "kind", "category", "ref", "integrations"}
     for index, text in enumerate(header):
         if index in columns or not text:
             continue

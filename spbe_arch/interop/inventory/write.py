@@ -1,7 +1,8 @@
 """Write an imported inventory as a model folder, atomically.
 
-The folder holds `spbe.yaml` (the instansi), `units.yaml`, `applications.yaml` and
-`import-report.txt` (the report as the command printed it; not a model file, so the loader
+The folder holds `spbe.yaml` (the instansi), `units.yaml`, `applications.yaml`, the
+`infrastructure.yaml` and `integrations.yaml` the server locations and integrations columns
+give, and `import-report.txt` (the report as the command printed it; not a model file, so the loader
 skips it). Each element is preceded by a comment naming its rows in the inventory and any
 guess made about it. The files are written into a temporary folder beside the target, which
 then takes the target's place: a failed import leaves nothing half-written. An existing folder
@@ -24,7 +25,7 @@ __all__ = ["REPORT_FILE", "write_import"]
 REPORT_FILE = "import-report.txt"
 
 _WRITTEN = frozenset({MANIFEST, "units.yaml", "applications.yaml", "infrastructure.yaml",
-                      REPORT_FILE})
+                      "integrations.yaml", REPORT_FILE})
 """The files an import writes: a folder holding only these is an earlier import, which
 `--force` replaces whole; anything else in it is somebody's, and is never deleted."""
 
@@ -101,6 +102,8 @@ def _write_files(imported: InventoryImport, folder: Path) -> list[str]:
     collections = [("units", imported.units), ("applications", imported.applications)]
     if imported.infrastructure:
         collections.append(("infrastructure", imported.infrastructure))
+    if imported.integrations:
+        collections.append(("integrations", imported.integrations))
     for name, elements in collections:
         with (folder / f"{name}.yaml").open("w", encoding="utf-8") as handle:
             handle.write(banner)

@@ -1,0 +1,61 @@
+"""Where a server location ('Lokasi Server') says an application runs.
+
+'PDN Cikarang' is the national data centre (`hosting: pdn`); 'Pusat Data Daerah' the pemda's
+own; 'Server OPD' or 'Ruang server Diskominfo' a server room (`on_premise`); 'Vendor' or
+'Hosting Swasta' a provider's data centre (`vendor`); 'Cloud' or 'AWS' a `cloud`. A location
+that is planned ('rencana pindah ke PDN') or says no place ('Server', an IP address, 'Non PDN')
+tells nothing: the hosting stays unknown; 'Non PDN (server sendiri)' is a server room.
+"""
+
+from ...model import InfrastructureKind
+from .columns import normal_header
+
+__all__ = ["placement"]
+
+_NOT = frozenset({"non", "bukan", "belum", "tidak", "selain"})
+"""Words denying PDN or the pusat data daerah ('Non PDN (server sendiri)')."""
+_PLAN = frozenset({"rencana", "akan", "pindah", "migrasi"})
+"""Words of a plan ('rencana pindah ke PDN'): where the application runs today is not said."""
+_PDN_WORDS = frozenset({"pdn", "pdns"})
+_PDD = ("pusat data daerah", "data center daerah", "data centre daerah", "pusat data pemda",
+        "data center pemda")
+_CLOUD = frozenset({"cloud", "aws", "azure", "gcp", "awan", "vps", "alibaba", "amazon"})
+_VENDOR = frozenset({"vendor", "swasta", "rekanan", "ketiga", "penyedia", "pengembang",
+                     "developer", "colocation", "kolokasi", "isp"})
+"""Words of a provider's data centre: 'Hosting Swasta', 'Server pihak ketiga'."""
+_ON_PREMISE = frozenset({"premise", "premises", "onpremise", "prem", "lokal", "local",
+                         "sendiri", "internal", "kantor", "opd", "skpd", "dinas", "diskominfo",
+                         "kominfo", "ruang"})
+"""Words of a server room of the pemda's units: 'Server OPD', 'Ruang server Diskominfo'."""
+
+
+def placement(location: str) -> InfrastructureKind | None:
+    """The kind of place a server location names (`pdn`, `pusat_data_daerah`, `cloud`,
+    `vendor`, `on_premise`), or None when it names none.
+
+    >>> [placement(t) for t in ("PDN Cikarang", "Pusat Data Daerah", "PDD", "Non PDD",
+    ...                         "Rencana pindah ke PDN")]
+    [<InfrastructureKind.pdn: 'pdn'>, <InfrastructureKind.pusat_data_daerah: \
+'pusat_data_daerah'>, <InfrastructureKind.pusat_data_daerah: 'pusat_data_daerah'>, None, None]
+    >>> [str(placement(t)) for t in ("Vendor", "Hosting Swasta", "Cloud", "Server OPD",
+    ...                              "On-premise", "Ruang server Diskominfo",
+    ...                              "Non PDN (server sendiri)", "Server", "10.0.0.5")]
+    ['vendor', 'vendor', 'cloud', 'on_premise', 'on_premise', 'on_premise', 'on_premise', 'None', \
+'None']
+    """
+    text = normal_header(location)
+    words = set(text.split())
+    if words & _PLAN:
+        return None
+    if not words & _NOT:  # 'Non PDN' may still name the place it is instead
+        if words & _PDN_WORDS or "pusat data nasional" in text:
+            return InfrastructureKind.pdn
+        if "pdd" in words or any(p in text for p in _PDD):
+            return InfrastructureKind.pusat_data_daerah
+    if words & _CLOUD:
+        return InfrastructureKind.cloud
+    if words & _VENDOR:
+        return InfrastructureKind.vendor
+    if words & _ON_PREMISE or "on prem" in text:
+        return InfrastructureKind.on_premise
+    return None

@@ -1,0 +1,141 @@
+"""The integrations column ('Terintegrasi dengan: SIMPUS; SATUSEHAT') read as integrations.
+
+An inventory that lists the systems an application exchanges data with says neither how nor in
+which direction: each named system becomes an integration `via: unknown` from the row's
+application to the application named (matched by its name, acronym or long name among the
+imported applications, see `spbe_arch.io.name_forms`; of an application listed twice, the
+first row) or else to the national platform named
+(`PlatformMatcher`). One pair of applications gets one integration, whichever row names it. A
+name that matches nothing, or more than one application, is no integration: it is kept in the
+application's `properties.integrations` and reported.
+"""
+
+import re
+from collections.abc import Iterable
+
+from ...io import PlatformMatcher, name_forms, name_key
+from ...model import Application, Integration, IntegrationVia, Status
+from ...model.i18n import gettext as _
+from .columns import Column
+from .report import ImportReport, Unlinked
+from .rows import Row
+from .units import IdPool
+
+__all__ = ["PROPERTY", "integrations"]
+
+PROPERTY = "integrations"
+"""The property keeping the names that became no integration."""
+
+_LIST = re.compile(r"\s*(?:[;,\n]|\s\|\s)\s*")
+"""Between the names of a cell: 'SIMPUS; SATUSEHAT', 'SIPD, SIMDA', one name a line."""
+_AND = re.compile(r"\s*/\s*|\s+(?:dan|&)\s+", re.IGNORECASE)
+"""Between two names written as one ('SIPD dan SIMDA', 'SIPD/SIMDA'), tried when the whole
+names nothing: 'Sistem Informasi Pajak Bumi dan Bangunan' stays one name when it is one."""
+_ORDER = (Status.retired, Status.planned, Status.development)
+"""An integration is no further along than its least advanced application."""
+
+
+def integrations(
+    rows: Iterable[tuple[Row, Application]],
+    matcher: PlatformMatcher,
+    ids: IdPool,
+    report: ImportReport,
+) -> tuple[list[Integration], dict[str, list[int]], dict[str, list[str]]]:
+    """The integrations the rows' integrations column names, the rows each comes from, and
+    application id -> the names that became no integration (also in `report.unlinked`),
+    which the caller keeps in its `properties.integrations`."""
+    pairs = list(rows)
+    if not any(Column.integrations in row.values for row, _app in pairs):
+        return [], {}, {}  # no such column, or an empty one: no index of names to build
+    apps = {app.id: app for _row, app in pairs}
+    known: dict[str, str | set[str]] = {}  # a set only for a name several applications share
+    for app in apps.values():
+        for form in name_forms(app.name):
+            key = name_key(form.text)
+            held = known.setdefault(key, app.id)
+            if held == app.id:
+                continue
+            sharing = held if isinstance(held, set) else {held}
+            if form.kind == "name" and any(
+                apps[other].owner == app.owner and name_key(apps[other].name) == key
+                for other in sharing
+            ):
+                break  # listed twice (the same name and unit): its first row is the one named
+            known[key] = sharing | {app.id}
+    column = report.columns.get(str(Column.integrations), "")
+    made: dict[tuple[str, str], Integration] = {}
+    found: dict[str, list[int]] = {}
+    left: dict[str, list[str]] = {}
+    for row, app in pairs:
+        cell = row.values.get(Column.integrations)
+        if not cell:
+            continue
+        for text in filter(None, _LIST.split(cell.strip())):
+            targets = _targets(text, known, matcher, app.id)
+            if isinstance(targets, set):
+                report.unlinked.append(Unlinked(row.number, app.id, text, tuple(sorted(targets))))
+                left.setdefault(app.id, []).append(text)
+                continue
+            for target in targets:
+                pair = (app.id, target) if app.id < target else (target, app.id)
+                if pair not in made:
+                    made[pair] = Integration(
+                        id=ids.take(f"int-{app.id}-{target}"[:128].rstrip("-.")),
+                        description=_(
+                            "From the inventory (row {row}, '{column}': '{text}'): these "
+                            "applications exchange data; how, and in which direction, it does "
+                            "not say"
+                        ).format(row=row.number, column=column, text=text),
+                        source=app.id,
+                        target=target,
+                        via=IntegrationVia.unknown,
+                        **_status(app, apps.get(target)),
+                    )
+                rows_of = found.setdefault(made[pair].id, [])
+                if row.number not in rows_of:
+                    rows_of.append(row.number)
+    report.integrations = len(made)
+    return list(made.values()), found, left
+
+
+def _targets(
+    text: str, known: dict[str, str | set[str]], matcher: PlatformMatcher, source: str
+) -> list[str] | set[str]:
+    """The ids `text` names from the application `source`: a list of targets, or the set of
+    candidates when it names none, several, or only `source` itself."""
+    found = _target(text, known, matcher, source)
+    if isinstance(found, str):
+        return [found]
+    pieces = [p for p in _AND.split(text) if p]
+    if not found and len(pieces) > 1:
+        each = [_target(p, known, matcher, source) for p in pieces]
+        if all(isinstance(t, str) for t in each):
+            return list(dict.fromkeys(each))
+    return found
+
+
+def _target(
+    text: str, known: dict[str, str | set[str]], matcher: PlatformMatcher, source: str
+) -> str | set[str]:
+    """The one imported application (other than `source`) `text` names, else the national
+    platform it names, else the candidate applications: none, several of one name, or `source`
+    alone."""
+    candidates: set[str] = set()
+    for form in name_forms(text):
+        held = known.get(name_key(form.text), set())
+        candidates = {held} if isinstance(held, str) else held
+        others = candidates - {source}
+        if len(others) == 1:
+            return next(iter(others))
+        if candidates:
+            break
+    if candidates == {source}:
+        return candidates
+    platform = matcher(text)  # 'SIPD' of several units' SIPD instances: the platform itself
+    return platform if platform is not None else candidates
+
+
+def _status(source: Application, target: Application | None) -> dict:
+    """`status` of the integration when an application at either end is not active."""
+    stated = {app.status for app in (source, target) if app is not None}
+    return next(({"status": s} for s in _ORDER if s in stated), {})

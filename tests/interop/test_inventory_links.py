@@ -1,0 +1,204 @@
+"""`import inventory` of the columns naming what an application is linked to: the systems it
+exchanges data with ('Terintegrasi dengan') and where it runs ('Lokasi Server'); then
+validate, audit and portfolio read them."""
+
+import json
+
+from inventory_files import write_csv, write_xlsx
+
+from spbe_arch.cli import app
+from spbe_arch.validate import load_model
+
+
+def _import(runner, source, out, *extra):
+    return runner.invoke(
+        app, ["import", "inventory", str(source), "-o", str(out), "--level", "kota", *extra],
+        catch_exceptions=False,
+    )
+
+
+def _notes(result) -> list[str]:
+    """The report's notes but the one on applications of no classification."""
+    return [line for line in result.output.splitlines()
+            if ": note: " in line and "no classification" not in line]
+
+
+INTEGRATED = [
+    ["No", "Nama Aplikasi", "OPD", "Status", "Terintegrasi dengan"],
+    ["1", "SIMPUS — Sistem Informasi Manajemen Puskesmas", "Dinkes", "Aktif", "SATUSEHAT; SIMRS"],
+    ["2", "SIMRS", "Dinkes", "Aktif", "SIMPUS; SATUSEHAT"],
+    ["3", "E-Retribusi Pasar", "Disdag", "Aktif", "SIPD dan SIMDA, Aplikasi Pasar Lama"],
+    ["4", "Dashboard Eksekutif", "Diskominfo", "Aktif", "Sistem Informasi Manajemen Puskesmas"],
+    ["5", "Website Dinas", "Diskominfo", "Rencana", "Dashboard Eksekutif"],
+]
+
+
+def test_integrations_column_becomes_integrations_of_unknown_mechanism(runner, tmp_path):
+    source = write_csv(tmp_path / "kota-contoh.csv", INTEGRATED)
+    out = tmp_path / "model"
+
+    result = _import(runner, source, out)
+
+    assert result.exit_code == 0, result.output
+    assert ("columns: name <- 'Nama Aplikasi', unit <- 'OPD', status <- 'Status', integrations "
+            "<- 'Terintegrasi dengan', number <- 'No'") in result.output.splitlines()
+    assert not [line for line in result.output.splitlines()
+                if line.startswith("kept as properties:")]
+    assert _notes(result) == [
+        f"{source}:4: note: 'Aplikasi Pasar Lama' in 'Terintegrasi dengan' names no imported "
+        "application nor national platform; no integration, kept as properties.integrations of "
+        "'e-retribusi-pasar'",
+        f"{source}: note: 7 integrations from 'Terintegrasi dengan', written with via: unknown "
+        "(the inventory says which applications exchange data, not how nor in which direction; "
+        "each goes from the row's application): integrations.yaml",
+    ]
+    arch = load_model(out).architecture
+    links = {(i.source, i.target): (i.via.value, i.status.value)
+             for i in arch.integrations.values()}
+    simpus = "simpus-sistem-informasi-manajemen-puskesmas"
+    assert links == {
+        (simpus, "satusehat"): ("unknown", "active"),
+        (simpus, "simrs"): ("unknown", "active"),  # row 3 names the same pair: one integration
+        ("simrs", "satusehat"): ("unknown", "active"),
+        ("e-retribusi-pasar", "sipd"): ("unknown", "active"),
+        ("e-retribusi-pasar", "simda"): ("unknown", "active"),
+        ("dashboard-eksekutif", simpus): ("unknown", "active"),  # by the long name
+        ("website-dinas", "dashboard-eksekutif"): ("unknown", "planned"),
+    }
+    pair = arch.integrations[f"int-{simpus}-simrs"]
+    assert pair.description == (
+        "From the inventory (row 2, 'Terintegrasi dengan': 'SIMRS'): these applications exchange "
+        "data; how, and in which direction, it does not say")
+    written = (out / "integrations.yaml").read_text(encoding="utf-8")
+    assert f"  # rows 2, 3\n  - id: int-{simpus}-simrs\n" in written
+    assert arch.applications["e-retribusi-pasar"].properties == {
+        "integrations": "Aplikasi Pasar Lama"}
+
+    checked = runner.invoke(app, ["validate", str(out)])
+    assert checked.exit_code == 0, checked.output
+    assert checked.output.startswith("0 errors, 0 warnings")
+    audited = runner.invoke(app, ["audit", str(out), "--format", "json"])
+    metrics = json.loads(audited.output)["metrics"]
+    assert metrics["integrations"] == 6  # active ones: the planned website's is not
+    assert metrics["aplikasi_umum_used"]["satusehat"] == [simpus, "simrs"]
+    assert metrics["aplikasi_umum_used"]["sipd"] == ["e-retribusi-pasar"]
+    assert "satusehat" not in metrics["aplikasi_umum_unused"]
+
+
+def test_integration_names_that_match_several_or_itself_are_kept_and_reported(runner, tmp_path):
+    source = write_xlsx(tmp_path / "kota-contoh.xlsx", [
+        ["Nama Aplikasi", "Perangkat Daerah", "Interoperabilitas"],
+        ["SIMPEG", "BKPSDM", "SIMPEG"],
+        ["e-Absensi", "BKPSDM", "Sistem Informasi Kepegawaian"],
+        ["Sistem Informasi Kepegawaian", "BKPSDM", None],
+        ["Sistem Informasi Kepegawaian", "Dinkes", None],
+        ["SIMPUS", "Dinkes", "SIMPUS Lama\nSATUSEHAT"],
+        ["SIMPUS", "Dinkes", None],
+        ["SIPD", "BPKAD", None],
+        ["SIPD", "Bappeda", None],
+        ["Aplikasi Anggaran", "Bappeda", "SIPD"],  # two units' SIPD: the national platform
+    ])
+    out = tmp_path / "model"
+
+    result = _import(runner, source, out)
+
+    assert result.exit_code == 0, result.output
+    assert [n for n in _notes(result) if "Interoperabilitas" in n] == [
+        f"{source}:2: note: 'SIMPEG' in 'Interoperabilitas' names the application itself; no "
+        "integration, kept as properties.integrations of 'simpeg'",
+        f"{source}:3: note: 'Sistem Informasi Kepegawaian' in 'Interoperabilitas' may name "
+        "'sistem-informasi-kepegawaian', 'sistem-informasi-kepegawaian-2'; no integration, kept "
+        "as properties.integrations of 'e-absensi'",
+        f"{source}:6: note: 'SIMPUS Lama' in 'Interoperabilitas' names no imported application "
+        "nor national platform; no integration, kept as properties.integrations of 'simpus'",
+        f"{source}: note: 2 integrations from 'Interoperabilitas', written with via: unknown (the "
+        "inventory says which applications exchange data, not how nor in which direction; each "
+        "goes from the row's application): integrations.yaml",
+    ]
+    arch = load_model(out).architecture
+    assert [(i.source, i.target) for i in arch.integrations.values()] == [
+        ("simpus", "satusehat"), ("aplikasi-anggaran", "sipd")]
+    assert arch.applications["simpeg"].properties == {"integrations": "SIMPEG"}
+    assert runner.invoke(app, ["validate", str(out)]).exit_code == 0
+
+
+def test_mapping_names_the_integrations_column(runner, tmp_path):
+    source = write_csv(tmp_path / "kota-contoh.csv", [
+        ["Nama Aplikasi", "OPD", "Aplikasi Terhubung"],
+        ["SIMRS", "Dinkes", "SATUSEHAT"],
+    ])
+    mapping = tmp_path / "map.yaml"
+    mapping.write_text("columns:\n  integrations: Aplikasi Terhubung\n", encoding="utf-8")
+
+    result = _import(runner, source, tmp_path / "model", "--mapping", str(mapping))
+
+    assert result.exit_code == 0, result.output
+    assert "integrations <- 'Aplikasi Terhubung'" in result.output
+    arch = load_model(tmp_path / "model").architecture
+    assert [(i.source, i.target) for i in arch.integrations.values()] == [("simrs", "satusehat")]
+
+
+LOCATIONS = [
+    ["Nama Aplikasi", "OPD", "Status", "Lokasi Server"],
+    ["SIMRS", "Dinkes", "Aktif", "Vendor"],
+    ["E-Retribusi", "Disdag", "Aktif", "Server OPD"],
+    ["Website Kecamatan", "Kecamatan Sukamaju", "Aktif", "Hosting Swasta"],
+    ["Sistem Antrian", "Dinkes", "Aktif", "Cloud"],
+    ["SIMPEG", "BKPSDM", "Aktif", "Ruang server Diskominfo"],
+    ["e-Arsip", "Setda", "Aktif", "vendor"],
+    ["Aplikasi Aset", "BPKAD", "Aktif", "Server"],
+    ["e-Office", "Setda", "Aktif", "PDN"],
+]
+
+
+def test_server_locations_outside_pdn_become_data_centres_seen_by_audit_and_portfolio(
+    runner, tmp_path
+):
+    source = write_csv(tmp_path / "kota-contoh.csv", LOCATIONS)
+    models = tmp_path / "prov"
+    out = models / "kota-contoh"
+
+    result = _import(runner, source, out)
+
+    assert result.exit_code == 0, result.output
+    placed = "(infrastructure.yaml; one element for every row naming it: split it if they " \
+        "mean different places)"
+    assert _notes(result) == [
+        f"{source}: note: 1 application whose server location names PDN: written as hosting: "
+        "pdn",
+        f"{source}: note: server location 'Vendor' read as vendor: 2 applications hosted on "
+        f"'vendor' {placed} (rows 2, 7)",
+        f"{source}: note: server location 'Server OPD' read as on_premise: 1 application hosted "
+        f"on 'server-opd' {placed} (row 3)",
+        f"{source}: note: server location 'Hosting Swasta' read as vendor: 1 application hosted "
+        f"on 'hosting-swasta' {placed} (row 4)",
+        f"{source}: note: server location 'Cloud' read as cloud: 1 application hosted on "
+        f"'cloud' {placed} (row 5)",
+        f"{source}: note: server location 'Ruang server Diskominfo' read as on_premise: 1 "
+        f"application hosted on 'ruang-server-diskominfo' {placed} (row 6)",
+        f"{source}: note: 1 application whose server location names no place (PDN, pusat data "
+        "daerah, a server room, a vendor, a cloud): hosting left unknown, the text kept in "
+        "properties.server_location: 'Server' (row 8)",
+    ]
+    arch = load_model(out).architecture
+    assert {i: e.kind.value for i, e in arch.infrastructure.items()} == {
+        "vendor": "vendor", "server-opd": "on_premise", "hosting-swasta": "vendor",
+        "cloud": "cloud", "ruang-server-diskominfo": "on_premise"}
+    assert {a.id: a.hosting for a in arch.applications.values()} == {
+        "simrs": "vendor", "e-retribusi": "server-opd", "website-kecamatan": "hosting-swasta",
+        "sistem-antrian": "cloud", "simpeg": "ruang-server-diskominfo", "e-arsip": "vendor",
+        "aplikasi-aset": None, "e-office": "pdn"}
+    assert arch.applications["e-arsip"].properties == {"server_location": "vendor"}
+    assert runner.invoke(app, ["validate", str(out)]).exit_code == 0
+
+    audited = runner.invoke(app, ["audit", str(out), "--format", "json"])
+    hosted = sorted((f["code"], f["element"]) for f in json.loads(audited.output)["findings"]
+                    if f["code"] in ("SPBE-A009", "SPBE-A010"))
+    assert hosted == sorted([
+        ("SPBE-A009", "e-retribusi"), ("SPBE-A009", "simpeg"), ("SPBE-A010", "simrs"),
+        ("SPBE-A010", "sistem-antrian"), ("SPBE-A010", "e-arsip"),
+        ("SPBE-A010", "website-kecamatan")])
+    portfolio = runner.invoke(app, ["portfolio", str(models), "--format", "json"])
+    assert portfolio.exit_code == 0, portfolio.output
+    row = json.loads(portfolio.output)["instansi"][0]
+    assert row["hosting_outside"] == {"part": 6, "total": 7, "value": 6 / 7}
