@@ -7,6 +7,8 @@ becomes its hosting (`hosting.placement`: PDN, else one data centre element per 
 an integrations column becomes integrations `via: unknown` (`links`). Networks and data stay
 unknown: an inventory does not state them. A row that names a national platform (by id,
 name, alias, acronym or address) becomes an instance of it (`kind: umum`, `platform:`).
+An application's id is its ID / Kode cell where that is a free id, else made of its platform
+and unit, else of its name's acronym ('SIMPUS — ...': simpus) or whole name.
 """
 
 import re
