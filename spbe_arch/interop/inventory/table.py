@@ -9,9 +9,10 @@ value holds for every cell it covers; a workbook number in full (15 significant 
 decimal point), or as a percentage where the cell's format shows one ('75.5%'), never rounded
 to the decimals a format shows. A CSV row is numbered by the line it starts on, as an editor
 shows it. Nothing is evaluated: a CSV cell starting with `=` is text, and a workbook formula
-gives the value Excel cached when it saved the file; a formula saved without one (a file written by a program, never opened in Excel) is an empty cell,
-marked in `Table.unsaved`. What the reading itself must tell about a row (a quote running
-over line ends, a line not in UTF-8) is in `Table.notes`.
+gives the value Excel cached when it saved the file; a formula saved without one (a file
+written by a program, never opened in Excel) is an empty cell, marked in `Table.unsaved`.
+What the reading itself must tell about a row (a quote running over line ends, a line not in
+UTF-8) is in `Table.notes`.
 """
 
 import codecs
