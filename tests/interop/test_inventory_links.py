@@ -55,7 +55,7 @@ def test_integrations_column_becomes_integrations_of_unknown_mechanism(runner, t
     arch = load_model(out).architecture
     links = {(i.source, i.target): (i.via.value, i.status.value)
              for i in arch.integrations.values()}
-    simpus = "simpus-sistem-informasi-manajemen-puskesmas"
+    simpus = "simpus"  # the acronym of "SIMPUS — Sistem Informasi Manajemen Puskesmas"
     assert links == {
         (simpus, "satusehat"): ("unknown", "active"),
         (simpus, "simrs"): ("unknown", "active"),  # row 3 names the same pair: one integration
