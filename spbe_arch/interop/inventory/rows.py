@@ -174,13 +174,14 @@ def data_rows(
                 ).format(column=_column(header, index), text=_short(cell))))
         if number in table.hidden:
             report.notes.append(RowNote(number, _("hidden in the sheet; imported as the others")))
-        key = tuple("" if i in ignored else cell for i, cell in enumerate(cells)) if (
-            ignored) else tuple(cells)
+        key = tuple("" if i in ignored else cell for i, cell in enumerate(cells))
         own_id = _at(cells, id_at) if id_at is not None else ""
         same, same_id = earlier.setdefault(key, (number, own_id))
-        yield Row(number, name, unit, values, properties, None if same == number else same,
-                  header[id_at] if same != number and id_at is not None and same_id != own_id
-                  else None)
+        if same == number:
+            yield Row(number, name, unit, values, properties)
+        else:  # ids differ only where there is an id column
+            yield Row(number, name, unit, values, properties, same,
+                      header[id_at] if same_id != own_id else None)
 
 
 _FORMULA_SIGNS = frozenset("=@+-")
