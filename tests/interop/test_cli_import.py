@@ -55,6 +55,7 @@ def test_import_semicolon_windows_1252_csv_validates_and_audits(runner, tmp_path
         f"{src}:9: note: status 'Rusak' not recognised; kept as properties.status, status left "
         "out: the application counts as active until you set it (planned, development, active, "
         "retired)",
+        f"{src}: note: 1 empty row, passed over (row 7)",
         f"{src}: note: 1 application with no classification (umum/khusus, "
         "pusat/lokal) and no national platform match: written as kind khusus",
         f"{src}: note: server location 'Server Diskominfo' read as on_premise: 1 application "
@@ -89,7 +90,7 @@ def test_import_report_in_indonesian_with_lang_id(runner, tmp_path):
     assert result.exit_code == 1, result.output
     src = str(source)
     lines = result.output.splitlines()
-    assert lines[0] == f"{src}: Windows-1252, dipisah titik koma; baris judul di baris 2"
+    assert lines[0] == f"{src}: Windows-1252, dipisah titik koma; baris kepala kolom di baris 2"
     assert lines[2:] == [
         "disimpan sebagai properties: server_location <- 'Lokasi Server'",
         f"{src}:8: dilewati: tidak ada nama aplikasi (kolom 'Nama Aplikasi' kosong)",
@@ -104,6 +105,7 @@ def test_import_report_in_indonesian_with_lang_id(runner, tmp_path):
         f"{src}:9: catatan: status 'Rusak' tidak dikenali; disimpan sebagai properties.status, "
         "status tidak diisi: aplikasi dihitung aktif sampai Anda mengisinya (planned, "
         "development, active, retired)",
+        f"{src}: catatan: 1 baris kosong, diabaikan (baris 7)",
         f"{src}: catatan: 1 aplikasi tanpa klasifikasi (umum/khusus, pusat/lokal) dan tidak "
         "cocok dengan platform nasional: ditulis dengan jenis khusus",
         f"{src}: catatan: lokasi server 'Server Diskominfo' dibaca sebagai on_premise: 1 "

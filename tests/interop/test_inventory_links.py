@@ -55,7 +55,7 @@ def test_integrations_column_becomes_integrations_of_unknown_mechanism(runner, t
     arch = load_model(out).architecture
     links = {(i.source, i.target): (i.via.value, i.status.value)
              for i in arch.integrations.values()}
-    simpus = "simpus-sistem-informasi-manajemen-puskesmas"
+    simpus = "simpus"  # the acronym of "SIMPUS — Sistem Informasi Manajemen Puskesmas"
     assert links == {
         (simpus, "satusehat"): ("unknown", "active"),
         (simpus, "simrs"): ("unknown", "active"),  # row 3 names the same pair: one integration
@@ -82,7 +82,7 @@ def test_integrations_column_becomes_integrations_of_unknown_mechanism(runner, t
     assert metrics["integrations"] == 6  # active ones: the planned website's is not
     assert metrics["aplikasi_umum_used"]["satusehat"] == [simpus, "simrs"]
     assert metrics["aplikasi_umum_used"]["sipd"] == ["e-retribusi-pasar"]
-    assert "satusehat" not in metrics["aplikasi_umum_unused"]
+    assert "satusehat" not in metrics["aplikasi_umum_not_recorded"]
 
 
 def test_integration_names_that_match_several_or_itself_are_kept_and_reported(runner, tmp_path):

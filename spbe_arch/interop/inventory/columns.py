@@ -53,6 +53,7 @@ class Column(StrEnum):
     developer = "developer"
     integrations = "integrations"
     number = "number"
+    id = "id"
 
 
 DEFAULT_HEADERS: dict[Column, tuple[str, ...]] = {
@@ -100,6 +101,9 @@ DEFAULT_HEADERS: dict[Column, tuple[str, ...]] = {
         "integrated with", "integrations",
     ),
     Column.number: ("no", "nomor", "no urut", "number"),
+    Column.id: (
+        "id", "id aplikasi", "kode", "kode aplikasi", "kode sistem", "application id", "app id",
+    ),
 }
 """Headers (in normal form) recognised for each column."""
 
@@ -174,8 +178,8 @@ def column_of(
     header: str, known: dict[str, Column], prefixes: list[tuple[str, Column]]
 ) -> Column | None:
     """The column a normal-form header names: a known header, else the longest known header
-    it starts with ('nama aplikasi sistem', 'status aktif tidak aktif'); never 'no' this way,
-    so that 'Nomor Registrasi' stays a column of its own.
+    it starts with ('nama aplikasi sistem', 'status aktif tidak aktif'); never 'no' or 'kode'
+    this way, so that 'Nomor Registrasi' and 'Kode Wilayah' stay columns of their own.
 
     >>> known = Mapping().headers()
     >>> prefixes = sorted(known.items(), key=lambda hc: -len(hc[0]))
@@ -258,10 +262,15 @@ def sub_header(
     return joined, cells
 
 
+_EXACT = (Column.number, Column.id)
+"""Columns named by their exact header only."""
+
+
 def _vocabulary(mapping: Mapping) -> tuple[dict[str, Column], list[tuple[str, Column]]]:
-    """Known headers, and those a header may start with (longest first; never 'no')."""
+    """Known headers, and those a header may start with (longest first; never 'no', 'id' or
+    'kode': 'Kode Wilayah' is no application id)."""
     known = mapping.headers()
     prefixes = sorted(
-        ((h, c) for h, c in known.items() if c is not Column.number), key=lambda hc: -len(hc[0])
+        ((h, c) for h, c in known.items() if c not in _EXACT), key=lambda hc: -len(hc[0])
     )
     return known, prefixes

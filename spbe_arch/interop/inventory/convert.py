@@ -7,6 +7,8 @@ becomes its hosting (`hosting.placement`: PDN, else one data centre element per 
 an integrations column becomes integrations `via: unknown` (`links`). Networks and data stay
 unknown: an inventory does not state them. A row that names a national platform (by id,
 name, alias, acronym or address) becomes an instance of it (`kind: umum`, `platform:`).
+An application's id is its ID / Kode cell where that is a free id, else made of its platform
+and unit, else of its name's acronym ('SIMPUS — ...': simpus) or whole name.
 """
 
 import re
@@ -15,7 +17,7 @@ from functools import lru_cache
 from itertools import chain
 from pathlib import Path
 
-from ...io import PlatformMatcher, SpbeError, national_platforms
+from ...io import PlatformMatcher, SpbeError, name_forms, national_platforms
 from ...model import (
     Application,
     ApplicationKind,
@@ -159,6 +161,7 @@ def import_inventory(
         report.subheader_row = following[0]
     elif following is not None:
         below = chain([following], below)
+    cells = [" ".join(cell.split()) for cell in cells]  # 'Nama\nAplikasi' on one line
     report.columns = {str(col): cells[i] for i, col in sorted(columns.items(), key=_by_column)}
     if Column.name not in columns.values():  # only with a mapping's header_row
         raise SpbeError(_(
@@ -172,6 +175,7 @@ def import_inventory(
             "    hint: name the column in a --mapping file: {example}"
         ).format(path=path, line=number, example="columns: {unit: <its header>}"))
     rows = list(data_rows(below, columns, cells, table, report))
+    report.empty = [row for row in seen.empty if row > (report.subheader_row or number)]
     report.notes[:0] = sorted(table.notes, key=lambda note: note.row)
     if not rows and report.skipped:
         first = report.skipped[0]
@@ -232,15 +236,27 @@ def _build(rows: list[Row], instansi: Instansi, report: ImportReport) -> Invento
     matcher = PlatformMatcher(
         {pid: p for pid, p in platforms.items() if p.kind not in _NOT_APPLICATIONS}
     )
+    given, refused = _given_ids(rows, ids, report.columns.get(str(Column.id), ""))
     for row in rows:
-        app = _application(row, unit_of[row.unit], matcher, ids, report, result)
+        app = _application(row, unit_of[row.unit], matcher, ids, report, result,
+                           given.get(row.number))
         result.applications.append(app)
         result.rows[app.id] = [row.number]
-        if row.same_as is not None:
-            report.notes.append(RowNote(row.number, _(
+        if row.number in refused:
+            report.notes.append(RowNote(row.number, _("{why}; imported as '{application}'").format(
+                why=refused[row.number], application=app.id)))
+        if row.same_as is None:
+            continue
+        if row.id_differs:
+            message = _(
+                "same as row {row} in every cell but '{column}'; imported again as "
+                "'{application}' (delete one of them if the application is listed twice)")
+        else:
+            message = _(
                 "same as row {row} in every cell; imported again as '{application}' (delete "
-                "one of them if the application is listed twice)"
-            ).format(row=row.same_as, application=app.id)))
+                "one of them if the application is listed twice)")
+        report.notes.append(RowNote(row.number, message.format(
+            row=row.same_as, column=row.id_differs, application=app.id)))
     report.imported = len(result.applications)
     result.integrations, found, left = integrations(
         zip(rows, result.applications, strict=True), matcher, ids, report)
@@ -256,11 +272,69 @@ def _keep(app: Application, names: list[str]) -> Application:
     return app.model_copy(update={"properties": properties})
 
 
+def _given_ids(
+    rows: list[Row], ids: IdPool, column: str
+) -> tuple[dict[int, str], dict[int, str]]:
+    """The ids the id column gives ('35-2'): row -> its id, and row -> why the row's could
+    not be used (empty, not an id, on an earlier row too, or an id the model already has).
+
+    A column of running numbers (1, 2, 3) gives no ids: '7' says nothing of an application.
+    Each id is taken from `ids` here, before any is derived from a name.
+    """
+    texts = {row.number: row.values.get(Column.id, "") for row in rows}
+    candidates = {number: text.casefold() for number, text in texts.items()}
+    if not any(_ID.match(c) and not c.isdigit() for c in candidates.values()):
+        return {}, {}
+    given: dict[int, str] = {}
+    refused: dict[int, str] = {}
+    first: dict[str, int] = {}
+    for number, candidate in candidates.items():
+        text = texts[number]
+        if not text:
+            refused[number] = _("no id in column '{column}'").format(column=column)
+        elif not _ID.match(candidate) or len(candidate) > 128 or candidate.isdigit():
+            refused[number] = _(
+                "'{text}' in column '{column}' is not an id (letters, digits, '.', '-', '_'; "
+                "not a number alone)"
+            ).format(text=text, column=column)
+        elif candidate in first:
+            refused[number] = _("'{text}' in column '{column}' is on row {row} too").format(
+                text=text, column=column, row=first[candidate])
+        elif candidate in ids:
+            refused[number] = _(
+                "'{text}' in column '{column}' is taken (by a unit, a national platform or the "
+                "instansi)"
+            ).format(text=text, column=column)
+        else:
+            first[candidate] = number
+            given[number] = ids.take(candidate)
+    return given, refused
+
+
+_ID = re.compile(ID_PATTERN)
+
+
+def _name_id(name: str) -> str:
+    """The id a name gives: its acronym where it is written with one ('SIMPUS — Sistem
+    Informasi Manajemen Puskesmas', 'Sistem Informasi Manajemen Puskesmas (SIMPUS)': simpus),
+    else the whole name.
+
+    >>> _name_id("SIMPUS — Sistem Informasi Manajemen Puskesmas"), _name_id("e-Office Kota")
+    ('simpus', 'e-office-kota')
+    """
+    acronym = next((form.text for form in name_forms(name) if form.kind == "acronym"), "")
+    return slug(acronym) or slug(name) or "aplikasi"
+
+
 def _application(
     row: Row, unit: UnitName, matcher: PlatformMatcher, ids: IdPool,
-    report: ImportReport, result: InventoryImport,
+    report: ImportReport, result: InventoryImport, given: str | None,
 ) -> Application:
+    """The application a row names; its id is `given` (from the id column), else made of the
+    platform and the unit ('srikandi-setda'), else of the name (`_name_id`)."""
     values, properties = row.values, dict(row.properties)
+    if (text := values.get(Column.id)) and text != given:
+        properties["id"] = text  # not usable, or written in capitals: kept as written
     fields: dict = {"name": row.name, "owner": unit.id}
     if description := values.get(Column.description):
         fields["description"] = description
@@ -304,14 +378,14 @@ def _application(
     platform, how = (None, "") if national is False else _platform(matcher, row.name, url)
     if platform is not None:
         fields.update(kind=ApplicationKind.umum, platform=platform)
-        fields["id"] = ids.take(f"{platform}-{unit.id}")
+        fields["id"] = given or ids.take(f"{platform}-{unit.id}")
         report.guesses.append(PlatformGuess(row.number, fields["id"], row.name, platform, how))
         result.remarks[fields["id"]] = (
             _("national platform '{platform}' by its name") if how == "name" else
             _("national platform '{platform}' by its address")).format(platform=platform)
     else:
         fields["kind"] = ApplicationKind.umum if national else ApplicationKind.khusus
-        fields["id"] = ids.take(slug(row.name) or "aplikasi")
+        fields["id"] = given or ids.take(_name_id(row.name))
         if national is None:
             report.unclassified += 1
         elif national:

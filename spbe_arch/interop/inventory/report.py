@@ -105,6 +105,8 @@ class ImportReport:
     """Data rows below the header, blank rows not counted."""
     blank: list[int] = field(default_factory=list)
     """Rows holding nothing but a running number or placeholders ('-', 'N/A')."""
+    empty: list[int] = field(default_factory=list)
+    """Rows with no cell filled, between the header and the last row."""
     imported: int = 0
     units: int = 0
     unclassified: int = 0
@@ -213,6 +215,10 @@ def report_lines(report: ImportReport) -> Iterator[str]:
             "'N/A'), read as blank ({which})"
         ).format(path=src, rows=plural(len(report.blank), N_("{count} row"), N_("{count} rows")),
                  which=_rows(report.blank))
+    if report.empty:
+        yield _("{path}: note: {rows}, passed over ({which})").format(
+            path=src, rows=plural(len(report.empty), N_("{count} empty row"),
+                                  N_("{count} empty rows")), which=_rows(report.empty))
     for count, template in (
         (report.unclassified, N_(
             "{path}: note: {applications} with no classification (umum/khusus, pusat/lokal) "

@@ -3,15 +3,16 @@
 A row names an application and its unit; a row repeating the header, a heading merged across
 the sheet, or a row without a name or a unit is skipped. Cells of known columns become the
 row's values; every other non-empty cell is kept as a property under its header, so nothing
-the inventory says is lost. A cell starting with `=` is a formula written as text: it stays
-text, and the report says so.
+the inventory says is lost. A cell a spreadsheet would read as a formula (starting with `=`
+or `@`, or with `+` or `-` when it is no number like '-5' or '+62 21 555') stays text, and the
+report says so. A line break in a name or a unit is read as a space, and noted.
 
 A cell that stands for no value is empty: an Excel error (#N/A, #REF!, ...), a placeholder
 ('-', 'N/A', 'tidak ada', '?') or a formula with no saved value; the report names it where it
 costs the row its name or unit, and always for an error or a formula. A row holding nothing
 but a running number (an unfilled template row) is blank, counted in one line; the column
 numbers 1, 2, 3, ... right under the header are no application either. A row equal to an
-earlier one in every cell but the number is imported and noted.
+earlier one in every cell but the number and the id is imported and noted.
 """
 
 import re
@@ -60,21 +61,34 @@ class Row:
     values: dict[Column, str]
     properties: dict[str, str]
     same_as: int | None = None
-    """An earlier row this one equals in every cell but the number."""
+    """An earlier row this one equals in every cell but the number and the id."""
+    id_differs: str | None = None
+    """The header of the id column, when the row equals `same_as` but for its id."""
 
 
 class Seen:
-    """Rows as they stream, empty ones left out and the others counted (an empty file)."""
+    """Rows as they stream, empty ones left out and the others counted (an empty file).
+
+    The empty rows followed by a non-empty one are listed in `empty`: those below the header
+    are accounted for in the report; those after the last row are the sheet's end.
+    """
 
     def __init__(self, rows: Iterator[tuple[int, list[str]]]) -> None:
         self._rows = rows
         self.non_empty = 0
+        self.empty: list[int] = []
 
     def __iter__(self) -> Iterator[tuple[int, list[str]]]:
+        pending: list[int] = []
         for number, cells in self._rows:
             if any(cells):
                 self.non_empty += 1
+                if pending:
+                    self.empty.extend(pending)
+                    pending.clear()
                 yield number, cells
+            else:
+                pending.append(number)
 
 
 def data_rows(
@@ -89,9 +103,11 @@ def data_rows(
     name_at = next(i for i, c in columns.items() if c is Column.name)
     unit_at = next(i for i, c in columns.items() if c is Column.unit)
     number_at = next((i for i, c in columns.items() if c is Column.number), None)
+    id_at = next((i for i, c in columns.items() if c is Column.id), None)
+    ignored = {i for i in (number_at, id_at) if i is not None}
     header_name, header_unit = normal_header(header[name_at]), normal_header(header[unit_at])
     first = True
-    earlier: dict[tuple[str, ...], int] = {}
+    earlier: dict[tuple[str, ...], tuple[int, str]] = {}  # cells but number and id -> row, id
     for number, cells in rows:
         emptied = _no_values(cells)
         unsaved = table.unsaved.get(number, set())
@@ -132,6 +148,14 @@ def data_rows(
             report.skipped.append(RowNote(number, _("no unit for '{name}' ({why})").format(
                 name=_short(name, 60), why=_why_empty(header[unit_at], unit_at, emptied, unsaved))))
             continue
+        for col, index in ((Column.name, name_at), (Column.unit, unit_at)):
+            text = values[col]
+            if "\n" in text or "\r" in text:
+                values[col] = " ".join(text.split())
+                report.notes.append(RowNote(number, _(
+                    "'{column}' holds a line break; read as one line: '{text}'"
+                ).format(column=header[index], text=values[col])))
+        name, unit = values[Column.name], values[Column.unit]
         if unsaved or emptied:
             errors = {i for i, text in emptied.items() if text.casefold() in EXCEL_ERRORS}
             for index in sorted((unsaved | errors) - {number_at, name_at, unit_at}):
@@ -142,17 +166,44 @@ def data_rows(
             if cell and index not in columns:
                 key = unmapped.get(index) or _extra_column(index, report)
                 properties[key] = cell
-        for col, text in values.items():
-            if text.startswith("="):
+        for index, cell in enumerate(cells):
+            if cell and cell[0] in _FORMULA_SIGNS and _formula(cell):
                 report.notes.append(RowNote(number, _(
                     "'{column}' holds '{text}', a formula written as text; kept as text, never "
                     "evaluated"
-                ).format(column=_header(header, columns, col), text=_short(text))))
+                ).format(column=_column(header, index), text=_short(cell))))
         if number in table.hidden:
             report.notes.append(RowNote(number, _("hidden in the sheet; imported as the others")))
-        key = tuple(cells) if number_at is None else (*cells[:number_at], *cells[number_at + 1:])
-        same = earlier.setdefault(key, number)
-        yield Row(number, name, unit, values, properties, None if same == number else same)
+        key = tuple("" if i in ignored else cell for i, cell in enumerate(cells))
+        own_id = _at(cells, id_at) if id_at is not None else ""
+        same, same_id = earlier.setdefault(key, (number, own_id))
+        if same == number:
+            yield Row(number, name, unit, values, properties)
+        else:  # ids differ only where there is an id column
+            yield Row(number, name, unit, values, properties, same,
+                      header[id_at] if same_id != own_id else None)
+
+
+_FORMULA_SIGNS = frozenset("=@+-")
+_NUMBER = re.compile(r"[+-][\d\s.,()/%-]*\d[\d\s.,()/%-]*")
+"""'-5', '+62 21 555-1234', '-12.500,50', '-2,5%': a number or a telephone number."""
+_ITEM = re.compile(r"[+-]\s+[^\W\d_][^(]*")
+"""'- modul A': a list item (without a function call)."""
+
+
+def _formula(text: str) -> bool:
+    """True for a cell a spreadsheet reads as a formula when it opens the file: one starting
+    with '=' or '@', or with '+' or '-' when it is no number and no list item.
+
+    >>> [_formula(t) for t in ("=1+1", "@SUM(1+1)", "+cmd|' /C calc'!A0", "-2+A1", "-5",
+    ...                        "+62 21 555-1234", "- modul A", "-", "SUM(1)")]
+    [True, True, True, True, False, False, False, False, False]
+    """
+    if len(text) < 2 or text[0] not in _FORMULA_SIGNS:
+        return False
+    if text[0] in "=@":
+        return True
+    return not (_NUMBER.fullmatch(text) or _ITEM.fullmatch(text))
 
 
 def _no_values(cells: list[str]) -> dict[int, str]:
@@ -203,7 +254,7 @@ def _column(header: list[str], index: int) -> str:
 def _unmapped(columns, header, report: ImportReport) -> dict[int, str]:
     """Index -> property key for header cells that name no known column."""
     keys: dict[int, str] = {}
-    used = set(PROPERTY_OF.values()) | {"status", "kind", "category", "ref", "integrations"}
+    used = set(PROPERTY_OF.values()) | {"status", "kind", "category", "ref", "integrations", "id"}
     for index, text in enumerate(header):
         if index in columns or not text:
             continue
@@ -225,10 +276,6 @@ def _extra_column(index: int, report: ImportReport) -> str:
     key = f"column_{index + 1}"
     report.properties.setdefault(key, _("(no header, column {number})").format(number=index + 1))
     return key
-
-
-def _header(header: list[str], columns: dict[int, Column], col: Column) -> str:
-    return next(header[i] for i, c in columns.items() if c is col)
 
 
 def _short(text: str, limit: int = 40) -> str:

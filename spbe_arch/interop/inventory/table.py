@@ -5,11 +5,14 @@ tab separated, UTF-8 with or without BOM, UTF-16 or Windows-1252 (or UTF-8 with 
 pasted in Windows-1252: those lines are read so and named); workbooks with title rows, merged
 cells, hidden sheets and hidden rows. A workbook is read from its active sheet (the one Excel
 opens on), or the first visible one. Every cell comes out as stripped text; a merged cell's
-value holds for every cell it covers. Nothing is evaluated: a CSV cell starting with `=` is
-text, and a workbook formula gives the value Excel cached when it saved the file; a formula
-saved without one (a file written by a program, never opened in Excel) is an empty cell,
-marked in `Table.unsaved`. What the reading itself must tell about a row (a quote running
-over line ends, a line not in UTF-8) is in `Table.notes`.
+value holds for every cell it covers; a workbook number in full (15 significant digits, a
+decimal point), or as a percentage where the cell's format shows one ('75.5%'), never rounded
+to the decimals a format shows. A CSV row is numbered by the line it starts on, as an editor
+shows it. Nothing is evaluated: a CSV cell starting with `=` is text, and a workbook formula
+gives the value Excel cached when it saved the file; a formula saved without one (a file
+written by a program, never opened in Excel) is an empty cell, marked in `Table.unsaved`.
+What the reading itself must tell about a row (a quote running over line ends, a line not in
+UTF-8) is in `Table.notes`.
 """
 
 import codecs
@@ -21,6 +24,7 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
+from decimal import Decimal
 from pathlib import Path
 
 from ...io import SpbeError
@@ -232,9 +236,11 @@ def _delimiter(sample: str) -> str:
 def _csv_rows(
     path: Path, encoding: str, errors: str, delimiter: str, broken: dict[int, str]
 ) -> Iterator[tuple[int, list[str]]]:
+    """Records numbered by the line each starts on, as an editor shows it: a cell written on
+    two lines does not shift the numbers of the rows below."""
     with path.open(encoding=encoding, errors=errors, newline="") as handle:
         reader = csv.reader(handle, delimiter=delimiter)
-        number = width = 0
+        count = width = 0
         while True:
             first = reader.line_num + 1
             try:
@@ -244,16 +250,16 @@ def _csv_rows(
             except csv.Error as exc:
                 raise SpbeError(_("{path}:{line}: cannot read the row ({reason})").format(
                     path=path, line=reader.line_num, reason=exc)) from None
-            number += 1
-            _check_count(path, number)
+            count += 1
+            _check_count(path, count)
             if reader.line_num > first and _swallows_lines(cells, delimiter, width):
-                broken[number] = _(
+                broken[first] = _(
                     "lines {first}-{last} of the file were read as this one row: a quote (\") "
                     "opens a cell and is not closed where its line ends; close it and import "
                     "again"
                 ).format(first=first, last=reader.line_num)
             width = max(width, len(cells))
-            yield number, [cell.strip() for cell in cells]
+            yield first, [cell.strip() for cell in cells]
 
 
 def _swallows_lines(cells: list[str], delimiter: str, width: int) -> bool:
@@ -426,9 +432,15 @@ def _sheet_rows(workbook, worksheet, table: Table) -> Iterator[tuple[int, list]]
     """
     from openpyxl.worksheet._reader import FORMULA_TAG, WorkSheetParser
 
+    percent = _percent_styles(workbook)
+
     class Parser(WorkSheetParser):
         def parse_cell(self, element):
             cell = super().parse_cell(element)
+            if cell["style_id"] in percent and cell["data_type"] == "n" and isinstance(
+                cell["value"], int | float
+            ):
+                cell["value"] = _plain(cell["value"], percent=True)
             # a formula whose saved result is the empty text has type "str"; one with no
             # result at all (as programs write them) has none
             if cell["value"] is None and cell["data_type"] == "n" and (
@@ -455,16 +467,50 @@ def _sheet_rows(workbook, worksheet, table: Table) -> Iterator[tuple[int, list]]
             yield number, values
 
 
+def _percent_styles(workbook) -> set[int]:
+    """The cell styles that show a number as a percentage ('0.0%'): their cells are read as
+    Excel shows them, 0.755 as '75.5%'."""
+    from openpyxl.styles.numbers import BUILTIN_FORMATS_MAX_SIZE, builtin_format_code
+
+    custom = workbook._number_formats
+    styles = set()
+    for index, style in enumerate(workbook._cell_styles):
+        code = style.numFmtId
+        text = (builtin_format_code(code) if code < BUILTIN_FORMATS_MAX_SIZE else
+                custom[code - BUILTIN_FORMATS_MAX_SIZE]) or ""
+        if "%" in _QUOTED.sub("", text):
+            styles.add(index)
+    return styles
+
+
+_QUOTED = re.compile(r'"[^"]*"|\\.')
+"""Literal text in a number format ('0 "%"'), which shows no percentage."""
+
+
+def _plain(number: float, *, percent: bool = False) -> str:
+    """A number in full as Excel keeps it (15 significant digits), with a decimal point and
+    no exponent, or as a percentage.
+
+    >>> _plain(150000000.5), _plain(0.1 + 0.2), _plain(1e20), _plain(0.755, percent=True)
+    ('150000000.5', '0.3', '100000000000000000000', '75.5%')
+    """
+    exact = Decimal(format(number, ".15g")) + 0  # + 0: -0.0 is 0
+    if percent:
+        return format((exact * 100).normalize(), "f") + "%"
+    return format(exact.normalize(), "f")
+
+
 def _at(cells: list[str], column: int) -> str:
     return cells[column - 1] if column <= len(cells) else ""
 
 
 def _text(value: object) -> str:
-    """A cell value as the text a user sees: integral numbers without '.0', dates ISO."""
+    """A cell value as the text a user sees: numbers in full without '.0' (percentages are
+    text already), dates ISO."""
     if value is None:
         return ""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
+    if isinstance(value, float):
+        return _plain(value)
     if isinstance(value, datetime):
         return value.date().isoformat() if value.time() == time() else value.isoformat()
     if isinstance(value, date):

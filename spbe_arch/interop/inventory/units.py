@@ -2,9 +2,12 @@
 
 "Dinas Kesehatan", "DINAS KESEHATAN", "Dinas  Kesehatan" and "Dinkes" are one unit: names are
 compared in a normal form (lower case, single spaces, no punctuation, common abbreviations
-written out). The unit's name is the spelling used most often, a written-out one before an
-abbreviation; its id is the usual short name where there is one ("dinkes"), else derived from
-the name; its kind comes from the first word ("Dinas ..." is a dinas).
+written out, 'dan' and 'serta' left out, and a noun in pe-...-aan read as its agent noun:
+"Badan Pengelola Keuangan dan Aset Daerah" is the "Badan Pengelolaan Keuangan dan Aset Daerah"
+BPKAD stands for). The unit's name is the spelling used most often, a written-out one before an
+abbreviation; its id is the usual short name where there is one ("dinkes", "bpkad"), so that
+one OPD has one id in every instansi's model, else derived from the name; its kind comes from
+the first word ("Dinas ..." is a dinas).
 """
 
 from collections import Counter
@@ -32,11 +35,14 @@ ABBREVIATIONS: dict[str, str] = {
     "bappeda": "badan perencanaan pembangunan daerah",
     "bapperida": "badan perencanaan pembangunan riset dan inovasi daerah",
     "bpkad": "badan pengelolaan keuangan dan aset daerah",
+    "bkad": "badan keuangan dan aset daerah",
+    "bpkd": "badan pengelolaan keuangan daerah",
     "bapenda": "badan pendapatan daerah",
     "bkpsdm": "badan kepegawaian dan pengembangan sumber daya manusia",
     "bkd": "badan kepegawaian daerah",
     "bpbd": "badan penanggulangan bencana daerah",
     "kesbangpol": "badan kesatuan bangsa dan politik",
+    "bakesbangpol": "badan kesatuan bangsa dan politik",
     "diskominfo": "dinas komunikasi dan informatika",
     "kominfo": "dinas komunikasi dan informatika",
     "dinkes": "dinas kesehatan",
@@ -75,6 +81,7 @@ WORDS: dict[str, str] = {
     "dukcapil": "kependudukan dan pencatatan sipil",
     "pupr": "pekerjaan umum dan penataan ruang",
     "ptsp": "pelayanan terpadu satu pintu",
+    "pmd": "pemberdayaan masyarakat dan desa",
     "kec": "kecamatan",
     "kel": "kelurahan",
     "kab": "kabupaten",
@@ -82,10 +89,7 @@ WORDS: dict[str, str] = {
 }
 """Short words inside unit names and what they stand for ("Dinas Kominfo")."""
 
-_SHORT: dict[str, str] = {}  # full name -> the first short name listed for it
-for _short, _full in ABBREVIATIONS.items():
-    if " " not in _short:
-        _SHORT.setdefault(_full, _short)
+_CONNECTIVES = frozenset({"dan", "serta"})
 
 _KINDS: tuple[tuple[str, UnitKind], ...] = (
     ("sekretariat", UnitKind.sekretariat),
@@ -124,9 +128,21 @@ def unit_key(name: str) -> str:
 
     >>> unit_key("DINKES") == unit_key("Dinas  Kesehatan") == unit_key("dinas kesehatan.")
     True
-    >>> unit_key("Dinas Kominfo") == unit_key("Diskominfo")
+    >>> unit_key("Dinas Kominfo") == unit_key("Diskominfo") == unit_key(
+    ...     "Dinas Komunikasi & Informatika")
+    True
+    >>> unit_key("BPKAD") == unit_key("Badan Pengelola Keuangan dan Aset Daerah")
     True
     """
+    return " ".join(
+        word[:-2] if word.startswith("pe") and word.endswith("aan") and len(word) > 6 else word
+        for word in _written_out(name).split() if word not in _CONNECTIVES
+    )
+
+
+def _written_out(name: str) -> str:
+    """The name in normal form with its abbreviations written out: 'Dinas Kominfo' ->
+    'dinas komunikasi dan informatika'."""
     key = normal_header(name) or " ".join(name.casefold().split())  # a name without ASCII
     if key in ABBREVIATIONS:
         return ABBREVIATIONS[key]
@@ -140,11 +156,17 @@ def unit_kind(name: str) -> UnitKind | None:
     >>> unit_kind("Diskominfo"), unit_kind("UPT Puskesmas Sukamaju"), unit_kind("Tim TIK")
     (<UnitKind.dinas: 'dinas'>, <UnitKind.upt: 'upt'>, None)
     """
-    return _kind_of_key(unit_key(name))
+    return _kind_of(_written_out(name))
 
 
-def _kind_of_key(key: str) -> UnitKind | None:
-    return next((kind for prefix, kind in _KINDS if key.startswith(prefix)), None)
+def _kind_of(written: str) -> UnitKind | None:
+    return next((kind for prefix, kind in _KINDS if written.startswith(prefix)), None)
+
+
+_SHORT: dict[str, str] = {}  # unit key -> the first short name listed for it
+for _short, _full in ABBREVIATIONS.items():
+    if " " not in _short:
+        _SHORT.setdefault(unit_key(_full), _short)
 
 
 def slug(text: str, *, limit: int = 60) -> str:
@@ -161,6 +183,8 @@ class UnitName:
     """One unit as the inventory names it: its spellings and the rows of each."""
 
     key: str
+    written: str
+    """The first spelling's normal form, abbreviations written out: the id is made of it."""
     spellings: dict[str, list[int]] = field(default_factory=dict)
     id: str = ""
 
@@ -177,7 +201,7 @@ class UnitName:
     @property
     def kind(self) -> UnitKind:
         """From the first words of the name: 'Dinas ...' is a dinas; else a unit kerja."""
-        return _kind_of_key(self.key) or UnitKind.unit_kerja
+        return _kind_of(self.written) or UnitKind.unit_kerja
 
 
 class IdPool:
@@ -194,6 +218,9 @@ class IdPool:
     def __init__(self, taken: Iterable[str] = ()) -> None:
         self._taken = set(taken)
         self._next: dict[str, int] = {}
+
+    def __contains__(self, id: str) -> bool:
+        return id in self._taken
 
     def take(self, base: str) -> str:
         """A new id made of `base` (a valid id, e.g. from `slug`)."""
@@ -215,8 +242,8 @@ def group_units(names: dict[str, list[int]], ids: IdPool) -> dict[str, UnitName]
     units: dict[str, UnitName] = {}
     for spelling, rows in names.items():
         key = unit_key(spelling)
-        units.setdefault(key, UnitName(key)).spellings[spelling] = rows
+        units.setdefault(key, UnitName(key, _written_out(spelling))).spellings[spelling] = rows
     for key in sorted(units):
         unit = units[key]
-        unit.id = ids.take(_SHORT.get(key) or slug(key) or "unit")
+        unit.id = ids.take(_SHORT.get(key) or slug(unit.written) or "unit")
     return {s: unit for unit in units.values() for s in unit.spellings}
