@@ -642,7 +642,7 @@ def portfolio(
 
     Per instansi: elements, index and predikat, SPLP and JIP shares, unintegrated services,
     hosting outside PDN/pusat data daerah, completeness of the data. Across them: functions
-    built again and again, national aplikasi umum some use and others not, integrations
+    built again and again, national aplikasi umum some record and others not, integrations
     between instansi bypassing SPLP, data centres and vendors many depend on. A model that
     cannot be assessed is reported with its errors and the others go on. Exit 0 done, 1 some
     model could not be assessed, 2 could not run.
@@ -755,9 +755,11 @@ def import_inventory(
     """Turn an application inventory (one application per row) into a model folder.
 
     Units come from the unit column, applications are owned by them, national systems become
-    instances of the national platforms. The report lists every skipped row, every guess and
-    every national system not in the catalog; it is also written as import-report.txt. Exit 0
-    every row imported, 1 rows skipped, 2 could not import.
+    instances of the national platforms. An ID or Kode column gives the ids, a server location
+    column the hosting, an integrations column ("Terintegrasi dengan") integrations whose
+    mechanism is unknown. The report lists every skipped row, every guess and every national
+    system not in the catalog; it is also written as import-report.txt. Exit 0 every row
+    imported, 1 rows skipped, 2 could not import.
     """
     from .interop import import_inventory as run_import
     from .interop import instansi_for, write_import
