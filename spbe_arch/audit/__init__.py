@@ -41,7 +41,15 @@ from . import (
     services,
     spof,
 )
-from .completeness import ABOUT, WORDS, Known, data_flows_known, integrations_recorded, known_facts
+from .completeness import (
+    ABOUT,
+    WORDS,
+    Known,
+    data_flows_known,
+    data_unstated,
+    integrations_recorded,
+    known_facts,
+)
 from .duplicates import duplicate_application_groups, khusus_duplicating_umum
 from .hosting import applications_hosted_on
 from .impact import ImpactResult, UnknownElementError, impact
@@ -69,6 +77,7 @@ __all__ = [
     "audit",
     "compute_metrics",
     "data_flows_known",
+    "data_unstated",
     "duplicate_application_groups",
     "impact",
     "integrations_bypassing_splp",

@@ -22,7 +22,8 @@ from ..model.rules import audit as rules
 from .registry import check
 
 __all__ = [
-    "ABOUT", "FACTS", "WORDS", "Fact", "Known", "data_flows_known", "incomplete_data",
+    "ABOUT", "FACTS", "WORDS", "Fact", "Known", "data_flows_known", "data_unstated",
+    "incomplete_data",
     "integrations_recorded", "known_facts",
 ]
 
@@ -128,12 +129,18 @@ def integrations_recorded(graph: ArchGraph) -> bool:
     return bool(graph.integrations)
 
 
+def data_unstated(graph: ArchGraph, apps: list[str]) -> list[str]:
+    """The applications of `apps` that leave out the data they read and write (the
+    `applications.data` fact), in order."""
+    fact = _FACT["applications.data"]
+    return [a for a in apps if not fact.count([graph.element(a)])]
+
+
 def data_flows_known(graph: ArchGraph, apps: list[str]) -> bool:
     """True when whether the data `apps` read is integrated can be known: the model records
-    integrations and each of the applications states the data it reads or writes (the
-    `applications.data` fact). Otherwise no flow gap shows, and none may be taken as absent."""
-    stated = _FACT["applications.data"].count([graph.element(a) for a in apps])
-    return integrations_recorded(graph) and stated == len(apps)
+    integrations and each of the applications states the data it reads or writes. Otherwise
+    no flow gap shows, and none may be taken as absent."""
+    return integrations_recorded(graph) and not data_unstated(graph, apps)
 
 
 @per_graph

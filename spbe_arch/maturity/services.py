@@ -16,12 +16,12 @@ Every fact here is one of the graph's queries (`spbe_arch.graph.ArchGraph`: inte
 data flows), the audit's too, so a service the audit reports as unintegrated never shows
 *kolaborasi*. Unknown is not absent: where an application leaves out the data it reads and
 writes, the structure shows no more than what is stated, and the next level asks for the data
-to be recorded, not to be written (`spbe_arch.audit.data_flows_known`).
+to be recorded, not to be written (`spbe_arch.audit.data_unstated`, the fact the audit counts).
 """
 
 from dataclasses import dataclass
 
-from ..audit import data_flows_known
+from ..audit import data_unstated
 from ..graph import ArchGraph, per_graph
 from ..model import Service
 from ..model.framework import Framework
@@ -84,8 +84,7 @@ def _structure(graph: ArchGraph, service: str, apps: list[str],
                 service=service),))
     names = listed(apps, _SHOWN)
     writers = [a for a in apps if graph.targets(a, "writes")]
-    unstated = [a for a in apps
-                if not (graph.element(a).states("reads") or graph.element(a).states("writes"))]
+    unstated = data_unstated(graph, apps)
     record = _("record the data {apps} read and write (`reads:`, `writes:`)").format(
         apps=listed(unstated, _SHOWN))
     if not writers and unstated:
@@ -97,7 +96,7 @@ def _structure(graph: ArchGraph, service: str, apps: list[str],
             service, 2, _("its applications ({apps}) write no data").format(apps=names),
             (_("let {apps} record the service's transactions (`writes:` its data)").format(
                 apps=names),))
-    missing = [record] if unstated and not data_flows_known(graph, apps) else []
+    missing = [record] if unstated else []
     unread = sorted({gap for app in apps for gap in gaps.get(app, ())})
     if unread:
         missing.append(_("integrate the data {apps} read: {gaps}").format(

@@ -5,7 +5,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from ..model import Finding, Severity
-from ..model.i18n import N_
+from ..model.i18n import N_, plural
 from ..model.i18n import gettext as _
 from ..model.rules import RULES
 
@@ -37,7 +37,7 @@ def summary_line(findings: list[Finding], what: str) -> str:
     """'2 errors, 1 warning in 15 files' style closing line; waived findings counted apart."""
     counts = Counter(f.severity for f in findings if not f.waived)
     parts = [
-        _(_COUNTED[s][counts[s] != 1]).format(count=counts[s])
+        plural(counts[s], *_COUNTED[s])
         for s in (Severity.error, Severity.warning, Severity.info)
         if counts[s] or s is not Severity.info
     ]

@@ -6,7 +6,7 @@ from importlib.resources import files
 from typing import Any
 
 from ..audit import Known, Share
-from ..model.i18n import N_, decimal, language
+from ..model.i18n import N_, decimal, language, plural
 from ..model.i18n import gettext as _
 from ..model.rules import listed
 from ..portfolio import FunctionMatch, PortfolioResult
@@ -168,8 +168,7 @@ def _sections(result: PortfolioResult) -> list[tuple[str, list[str]]]:
                 lines.append(f"{model.path}{what}: {model.reason}")
             else:
                 errors = len(model.findings)
-                count = (_("{count} error") if errors == 1 else _("{count} errors")).format(
-                    count=errors)
+                count = plural(errors, N_("{count} error"), N_("{count} errors"))
                 lines.append(f"{model.path}{what}: {count}")
                 lines += ["  " + line for line in
                           findings_text(model.findings, prefix=f"{model.path.rstrip('/')}/")]
