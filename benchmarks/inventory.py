@@ -128,7 +128,7 @@ def measure(command: list[str], runs: int) -> dict:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rows", type=int, nargs="+", default=[10_000, 100_000])
-    parser.add_argument("--formats", nargs="+", default=["csv", "xlsx"])
+    parser.add_argument("--formats", nargs="+", choices=["csv", "xlsx"], default=["csv", "xlsx"])
     parser.add_argument("--runs", type=int, default=3, help="runs of 10,000 rows (larger: 1)")
     parser.add_argument(
         "-o", "--output", type=Path, default=HERE / "out" / "results",

@@ -25,7 +25,6 @@ from ...model import (
     InfrastructureKind,
     Instansi,
     InstansiLevel,
-    Integration,
     PlatformKind,
     Status,
     Unit,
@@ -35,7 +34,7 @@ from ...model.i18n import gettext as _
 from ...model.types import ID_PATTERN, STATUS_WORDS
 from .columns import Column, find_header, load_mapping, normal_header, sub_header
 from .hosting import placement
-from .links import PROPERTY, integrations
+from .links import PROPERTY, Link, integrations
 from .report import Hosted, ImportReport, PlatformGuess, RowNote, UnitMerge, Unmatched
 from .rows import PROPERTY_OF, Row, Seen, data_rows
 from .table import open_table
@@ -69,7 +68,7 @@ class InventoryImport:
     infrastructure: list[Infrastructure] = field(default_factory=list)
     """The data centres the server locations name (the pusat data daerah, a server room, a
     vendor, a cloud), one per place."""
-    integrations: list[Integration] = field(default_factory=list)
+    integrations: list[Link] = field(default_factory=list)
     """From the integrations column, `via: unknown`."""
     rows: dict[str, list[int]] = field(default_factory=dict)
     """Element id -> the rows it comes from (written as comments beside each element)."""

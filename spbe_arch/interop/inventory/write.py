@@ -16,6 +16,7 @@ from pathlib import Path
 
 from ...io import MANIFEST, SpbeError
 from ...model.i18n import gettext as _
+from .columns import Column
 from .convert import InventoryImport
 from .emit import comment, write_collection, write_mapping
 from .report import report_lines
@@ -99,20 +100,24 @@ def _write_files(imported: InventoryImport, folder: Path) -> list[str]:
     with (folder / MANIFEST).open("w", encoding="utf-8") as handle:
         handle.write(banner)
         write_mapping(handle, "instansi", instansi)
-    collections = [("units", imported.units), ("applications", imported.applications)]
-    if imported.infrastructure:
-        collections.append(("infrastructure", imported.infrastructure))
-    if imported.integrations:
-        collections.append(("integrations", imported.integrations))
-    for name, elements in collections:
+    column = report.columns.get(str(Column.integrations), "")
+    collections = [  # a collection the inventory gives nothing of is not written
+        (name, elements, fields) for name, elements, fields in (
+            ("units", imported.units, _fields),
+            ("applications", imported.applications, _fields),
+            ("infrastructure", imported.infrastructure, _fields),
+            ("integrations", imported.integrations, lambda link: link.fields(column)),
+        ) if elements
+    ]
+    for name, elements, fields in collections:
         with (folder / f"{name}.yaml").open("w", encoding="utf-8") as handle:
             handle.write(banner)
             write_collection(handle, name, (
-                (_remark(imported, e.id), _fields(e)) for e in elements
+                (_remark(imported, e.id), fields(e)) for e in elements
             ))
     with (folder / REPORT_FILE).open("w", encoding="utf-8") as handle:
         handle.writelines(f"{line}\n" for line in report_lines(report))
-    return [MANIFEST, *(f"{name}.yaml" for name, _elements in collections), REPORT_FILE]
+    return [MANIFEST, *(f"{name}.yaml" for name, _elements, _how in collections), REPORT_FILE]
 
 
 def _fields(element) -> dict:
