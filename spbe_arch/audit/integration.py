@@ -1,7 +1,7 @@
 """Integration rules: isolated applications, unintegrated data flows and services, SPLP bypass."""
 
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from ..graph import NATIONAL, NOT_INTEGRATION, ArchGraph, Edge
 from ..model.i18n import gettext as _
@@ -33,15 +33,20 @@ def quoted(ids) -> str:
     return ", ".join(f"'{i}'" for i in ids)
 
 
-def isolated_applications(graph: ArchGraph) -> Iterator[str]:
-    """Active local applications with no integration link in or out, sorted.
+def isolated_applications(
+    graph: ArchGraph, among: Iterable[str] | None = None
+) -> Iterator[str]:
+    """Active local applications with no integration link in or out, sorted; only those of
+    `among` when given (a unit's, which a diagram of that unit asks for: not a walk over the
+    whole model for each unit).
 
     Local instances of a national aplikasi umum are left out: the national operator
     integrates them. None when the model records no integration at all (unknown).
     """
     if not integrations_recorded(graph):
         return
-    for app in graph.active_applications:
+    apps = graph.active_applications if among is None else sorted(filter(graph.is_active, among))
+    for app in apps:
         if graph.element(app).platform is None and not (
             graph.links_out(app) or graph.links_in(app)
         ):

@@ -203,7 +203,7 @@ def _unintegrated_notes(graph: ArchGraph, mine: set[str] | None, drawn: set[str]
     if not integrations_recorded(graph):
         return ["Model ini belum mencatat integrasi"] if graph.active_applications else []
     scope = graph.active_applications if mine is None else mine
-    isolated = [a for a in isolated_applications(graph) if a in scope]
+    isolated = list(isolated_applications(graph, mine))
     undrawn = [a for a in sorted(scope) if graph.is_active(a) and a not in drawn
                and a not in isolated]
     rule = ISOLATED_APPLICATION.code

@@ -7,8 +7,9 @@ Words are in the report's language, as the inventory writes them (mechanisms, st
 ids stay ids where the script filters by them.
 """
 
-import json
 from typing import TYPE_CHECKING, Any
+
+import orjson
 
 from .labels import HOSTING, NETWORK_SHORT, STATUS, TEXT, VIA
 
@@ -125,6 +126,6 @@ def explorer_data(graph: "ArchGraph", lang: str) -> str:
         "hosts": hosts,
         "via": {str(via): words[side] for via, words in VIA.items()},
     }
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+    text = orjson.dumps(data, option=orjson.OPT_SORT_KEYS).decode()  # compact, as UTF-8
     # nothing in it can close or confuse the <script> element that holds it
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
