@@ -118,6 +118,7 @@ def write_report(
         the `framework` asked for cannot be loaded, or `pdf` is asked and Chromium is missing
         (checked before anything is written) or fails.
     """
+    from ..io.aside import aside
     from ..io.write import refuse_overwrite, write_atomic
     from .pdf import print_pdf, require_chromium
 
@@ -125,8 +126,10 @@ def write_report(
     refuse_overwrite(targets, force=force)
     chromium = require_chromium() if pdf else None
     context = gather(result, lang=lang, model=model, generated=generated, framework=framework)
+    # the Markdown twin is rendered on the second core while this one renders the page
+    markdown = aside(render_markdown, context, size=sum(result.architecture.counts().values()))
     write_atomic(targets[0], render_html(context), force=force)
-    write_atomic(targets[1], render_markdown(context), force=force)
+    write_atomic(targets[1], markdown.result(), force=force)
     if pdf:
         print_pdf(targets[0], targets[2], chromium=chromium)
     return context, targets
