@@ -388,11 +388,14 @@ class ArchGraph:
             return ()
         return tuple(flow for flow in self.data_flows if not flow.integrated)
 
-    def prepare(self) -> "ArchGraph":
-        """Build the lazy indexes most analyses read (links, their adjacency, data flows) now,
-        before work is forked aside (`spbe_arch.io.aside`): the child then shares them instead
-        of building its own copy. Returns the graph."""
-        self.flow_gaps  # noqa: B018 - computed for its cache
+    def prepare(self, *, flows: bool = True) -> "ArchGraph":
+        """Build the lazy indexes most analyses read (the active applications, the links and
+        their adjacency, and with `flows` the data flows) now, before work is forked aside
+        (`spbe_arch.io.aside`): the child then shares them instead of building its own copy.
+        Work aside that reads no data flow forks without them, sooner. Returns the graph."""
+        self._active, self._link_adjacency  # noqa: B018 - computed for their caches
+        if flows:
+            self.flow_gaps  # noqa: B018
         return self
 
     # export ----------------------------------------------------------------------------------

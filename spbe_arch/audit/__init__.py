@@ -130,7 +130,7 @@ def audit(graph: ArchGraph, *, validation: Iterable[Finding] = ()) -> AuditResul
     collector's repeated scans of the loaded model used to take half of the time.
     """
     with collector_paused():
-        apart = aside(_located, graph.prepare(), _ASIDE, size=len(graph))
+        apart = aside(_located, graph.prepare(flows=False), _ASIDE, size=len(graph))
         metrics = compute_metrics(graph)
         found = _located(graph, CHECKS.keys() - _ASIDE)
         found = sorted([*found, *apart.result()], key=attrgetter("code"))  # stable: code order
@@ -151,5 +151,5 @@ _ASIDE = frozenset(rule.code for rule in (
 ))
 """Checks run aside (`spbe_arch.io.aside`) while the metrics and the other checks run here:
 about half of the work on a large model. None of them fills a query the metrics, the other
-checks or the maturity evidence read afterwards (the graph's data flows and the duplicate
-groups are computed here), so no work is done twice."""
+checks or the maturity evidence read afterwards, nor reads the graph's data flows (computed
+here, after the fork) or the duplicate groups, so no work is done twice."""
