@@ -209,6 +209,7 @@ def test_impact_json_contract(runner, make_model):
         ],
         "hosting_unknown": 0,
         "network_unknown": 0,
+        "integrations_unknown": False,
     }
 
 
@@ -233,6 +234,23 @@ def test_impact_of_infrastructure_says_when_hosting_is_unknown(runner, make_mode
     known = make_model({"apps.yaml": APPS})
     assert "not recorded" not in runner.invoke(app, ["impact", str(known), "pdd-kab"]).stdout
     assert "not recorded" not in runner.invoke(app, ["impact", str(root), "simpus"]).stdout
+
+
+def test_impact_of_an_application_says_when_no_integration_is_recorded(runner, make_model):
+    """Without any integration recorded, which applications read the failed one's data is
+    unknown: the impact says so instead of implying none does."""
+    root = make_model({"units.yaml": UNITS, "apps.yaml": APPS})
+    unknown = ("the model records no integration: which applications read data from those "
+               "that stop is not known")
+    for element in ("siak-kab", "pdd-kab"):  # the application, or what stops it
+        result = runner.invoke(app, ["impact", str(root), element])
+        assert result.stdout.splitlines()[-1] == unknown, result.stdout
+    payload = json.loads(runner.invoke(app, ["impact", str(root), "siak-kab", "-f", "json"]).stdout)
+    assert (payload["integrations_unknown"], payload["degraded"]) == (True, [])
+    assert unknown not in runner.invoke(app, ["impact", str(root), "svc-puskesmas"]).stdout
+    linked = make_model({"int.yaml": LINKED})
+    output = runner.invoke(app, ["impact", str(linked), "siak-kab"]).stdout
+    assert unknown not in output and "simpus: siak-kab -> int-01 -> simpus" in output
 
 
 def test_impact_of_splp_says_nothing_of_hosting(runner, make_model):

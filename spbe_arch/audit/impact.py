@@ -40,7 +40,7 @@ from ..io import SpbeError, national_platforms
 from ..model import PlatformKind
 from ..model.i18n import gettext as _
 from ..model.types import DATA_CENTRE_KINDS
-from .completeness import known_facts
+from .completeness import integrations_recorded, known_facts
 
 __all__ = ["ImpactResult", "UnknownElementError", "impact"]
 
@@ -101,6 +101,10 @@ class ImpactResult:
     network_unknown: int = 0
     """Integration links not reported broken that do not state their `network`, when the
     element is a network (the national `jip` included): the outage may break them too."""
+    integrations_unknown: bool = False
+    """True when an application stops (the element or one its failure stops) and the model
+    records no integration at all: which applications it leaves without data is unknown, not
+    none."""
 
     def of_kind(self, kind: str, *, degraded: bool = False) -> list[str]:
         """Ids of one kind among the stopped (or degraded) elements, sorted."""
@@ -122,6 +126,7 @@ class ImpactResult:
             "integrations_broken": entries(self.integrations_broken),
             "hosting_unknown": self.hosting_unknown,
             "network_unknown": self.network_unknown,
+            "integrations_unknown": self.integrations_unknown,
         }
 
 
@@ -266,8 +271,13 @@ def impact(
 
 def _count_unknowns(graph: ArchGraph, root: str, platforms: dict, result: ImpactResult) -> None:
     """What the failure may also reach through facts the model does not state: applications
-    of unknown hosting when a data centre fails, links of unknown network when a network does.
+    of unknown hosting when a data centre fails, links of unknown network when a network does,
+    readers of a stopped application's data when no integration is recorded.
     """
+    if (graph.kind(root) == "applications" or result.of_kind("applications")) and not (
+        integrations_recorded(graph)
+    ):
+        result.integrations_unknown = True
     stopped_infrastructure = result.of_kind("infrastructure")
     if any(_is_data_centre(graph, n, platforms) for n in (root, *stopped_infrastructure)):
         hosting = known_facts(graph)["applications.hosting"]

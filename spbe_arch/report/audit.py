@@ -187,7 +187,7 @@ def impact_text(result: "ImpactResult", *, name: str | None = None) -> list[str]
 
 def _unknowns(result: "ImpactResult") -> list[str]:
     """What the impact cannot tell: applications whose hosting, integrations whose network
-    the model does not give."""
+    the model does not give, and readers of data where no integration is recorded."""
     lines = []
     if result.hosting_unknown:
         lines.append(_("the hosting of {count} active applications is not recorded: the "
@@ -195,6 +195,9 @@ def _unknowns(result: "ImpactResult") -> list[str]:
     if result.network_unknown:
         lines.append(_("the network of {count} active integrations is not recorded: the "
                        "outage may break them too").format(count=result.network_unknown))
+    if result.integrations_unknown:
+        lines.append(_("the model records no integration: which applications read data from "
+                       "those that stop is not known"))
     return lines
 
 

@@ -27,7 +27,7 @@ _LABELS = (
     "unit", "kind", "status", "hosting", "via", "integrations", "data", "from", "to",
     "reads", "writes", "if_fails", "stops_services", "stops_processes", "degrades",
     "degrades_services", "degrades_processes", "breaks", "nothing_stops", "shown_of", "refine",
-    "none", "close", "no_match", "impact_command",
+    "none", "close", "no_match", "impact_command", "links_unknown",
 )
 
 
@@ -60,7 +60,7 @@ def _runs_where(graph: "ArchGraph", platform: str | None, side: int) -> dict[str
 def explorer_data(graph: "ArchGraph", lang: str) -> str:
     """The explorer's JSON: safe to put inside a `<script type="application/json">` (no `<`,
     `>` or `&` in it: they are written as JSON escapes)."""
-    from ..audit import impact
+    from ..audit import impact, integrations_recorded
 
     side = 0 if lang == "id" else 1
     names: dict[str, str] = {}
@@ -122,6 +122,7 @@ def explorer_data(graph: "ArchGraph", lang: str) -> str:
         "apps": apps,
         "integrations": integrations,
         "impacts": impacts if with_impacts else None,
+        "links_unknown": not integrations_recorded(graph),  # who reads whose data: unknown
         "units": sorted({a["u"] for a in apps if a["u"]}, key=lambda u: names[u].casefold()),
         "hosts": hosts,
         "via": {str(via): words[side] for via, words in VIA.items()},

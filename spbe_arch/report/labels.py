@@ -206,6 +206,12 @@ TEXT: dict[str, tuple[str, str]] = {
     "x_degrades_processes": ("Proses bisnis terganggu", "Business processes degraded"),
     "x_breaks": ("Integrasi terputus", "Integrations broken"),
     "x_nothing_stops": ("Tidak ada yang berhenti.", "Nothing stops."),
+    "x_links_unknown": (
+        "Model ini belum mencatat integrasi: aplikasi yang kehilangan data bila aplikasi ini "
+        "gagal belum diketahui.",
+        "The model records no integration: which applications would lose data if this one "
+        "fails is not known.",
+    ),
     "x_shown_of": ("{shown} dari {total} ditampilkan", "{shown} of {total} shown"),
     "x_refine": (
         "Cari atau saring untuk melihat yang lain.", "Search or filter to see the others."

@@ -193,6 +193,31 @@ _STATUS_LINES = (  # how many lines each status cell takes
 )
 
 
+def test_explorer_says_who_loses_data_is_unknown_without_integrations(
+    runner, make_model, tmp_path
+):
+    """A model that records no integration cannot tell which applications read a failed
+    one's data: its detail says so under 'nothing stops', never only that."""
+    from report_browser import open_page
+
+    if find_chromium() is None:
+        pytest.skip("chromium is not installed (apt-get install chromium); CI installs it")
+    root = make_model({"model.yaml": """\
+        units: [{id: dinkes, name: Dinas Kesehatan, kind: dinas}]
+        applications:
+          - {id: simpus, name: SIMPUS, kind: khusus, owner: dinkes}
+        """})
+    out = tmp_path / "report"
+    assert runner.invoke(app, ["report", str(root), "-o", str(out)]).exit_code == 0
+    with open_page(out / "index.html") as page:
+        page.eval("document.querySelector('#x-apps a[data-app=\"simpus\"]').click()")
+        page.eval("new Promise(r => setTimeout(r, 100))")
+        detail = page.eval("document.getElementById('x-detail').innerText")
+    assert "Tidak ada yang berhenti.\n\nModel ini belum mencatat integrasi: aplikasi yang " \
+        "kehilangan data bila aplikasi ini gagal belum diketahui." in detail, detail
+    assert page.visit.console_errors == []
+
+
 @pytest.mark.parametrize(("lang", "words"), [
     ("id", {
         "rows": [
