@@ -104,6 +104,9 @@ def test_integration_names_that_match_several_or_itself_are_kept_and_reported(ru
 
     assert result.exit_code == 0, result.output
     assert [n for n in _notes(result) if "Interoperabilitas" in n] == [
+        f"{source}:7: note: same name and unit as row 6, other cells differ ('Interoperabilitas'"
+        "); imported as a second application 'simpus-2' (delete one row if the application is "
+        "listed twice, or tell the two apart by name)",
         f"{source}:2: note: 'SIMPEG' in 'Interoperabilitas' names the application itself; no "
         "integration, kept as properties.integrations of 'simpeg'",
         f"{source}:3: note: 'Sistem Informasi Kepegawaian' in 'Interoperabilitas' may name "

@@ -342,23 +342,31 @@ def test_utf8_letter_with_a_byte_windows_1252_lacks(runner, tmp_path):
     assert names == ["Aplikasi Résumé", "Água"]
 
 
-def test_exact_duplicate_row_is_noted(runner, tmp_path):
+def test_duplicate_rows_are_noted_exact_or_of_one_name_and_unit(runner, tmp_path):
+    """A row equal to another, and a row of the same name and unit that differs elsewhere
+    (spelt 'Simpus' or 'Dinas Kesehatan', which is the same unit), are each imported and
+    noted: listed twice, or two applications of one name, is for the architect to say."""
     source = write_csv(tmp_path / "kota-contoh.csv", [
-        ["No", "Nama Aplikasi", "OPD", "URL"],
-        ["1", "SIMPUS", "Dinkes", "https://simpus.go.id"],
-        ["2", "SIMPEG", "BKPSDM", ""],
-        ["3", "SIMPUS", "Dinkes", "https://simpus.go.id"],
-        ["4", "SIMPUS", "Dinkes", ""],
+        ["No", "Nama Aplikasi", "OPD", "URL", "Versi"],
+        ["1", "SIMPUS", "Dinkes", "https://simpus.go.id", ""],
+        ["2", "SIMPEG", "BKPSDM", "", ""],
+        ["3", "SIMPUS", "Dinkes", "https://simpus.go.id", ""],
+        ["4", "Simpus", "Dinas Kesehatan", "", "2.0"],
+        ["5", "SIMPEG", "Dinkes", "", ""],
     ])
 
     result = _import(runner, source, tmp_path / "model")
 
     assert result.exit_code == 0, result.output
-    assert [line for line in _lines(result, "note") if "same as" in line] == [
+    assert [line for line in _lines(result, "note") if "same " in line] == [
         f"{source}:4: note: same as row 2 in every cell; imported again as 'simpus-2' (delete "
         "one of them if the application is listed twice)",
-    ]
-    assert sorted(_model(tmp_path).applications) == ["simpeg", "simpus", "simpus-2", "simpus-3"]
+        f"{source}:5: note: same name and unit as row 2, other cells differ ('URL', 'Versi'); "
+        "imported as a second application 'simpus-3' (delete one row if the "
+        "application is listed twice, or tell the two apart by name)",
+    ]  # row 6: SIMPEG of another unit, no namesake
+    assert sorted(_model(tmp_path).applications) == [
+        "simpeg", "simpeg-2", "simpus", "simpus-2", "simpus-3"]
 
 
 def test_server_location_naming_pdn_is_hosting_on_pdn(runner, tmp_path):

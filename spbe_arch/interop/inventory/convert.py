@@ -17,7 +17,7 @@ from functools import lru_cache
 from itertools import chain
 from pathlib import Path
 
-from ...io import PlatformMatcher, SpbeError, name_forms, national_platforms
+from ...io import PlatformMatcher, SpbeError, name_forms, name_key, national_platforms
 from ...model import (
     Application,
     ApplicationKind,
@@ -236,6 +236,7 @@ def _build(rows: list[Row], instansi: Instansi, report: ImportReport) -> Invento
         {pid: p for pid, p in platforms.items() if p.kind not in _NOT_APPLICATIONS}
     )
     given, refused = _given_ids(rows, ids, report.columns.get(str(Column.id), ""))
+    namesakes: dict[tuple[str, str], Row] = {}  # (name, unit) -> its first row
     for row in rows:
         app = _application(row, unit_of[row.unit], matcher, ids, report, result,
                            given.get(row.number))
@@ -244,7 +245,15 @@ def _build(rows: list[Row], instansi: Instansi, report: ImportReport) -> Invento
         if row.number in refused:
             report.notes.append(RowNote(row.number, _("{why}; imported as '{application}'").format(
                 why=refused[row.number], application=app.id)))
+        first = namesakes.setdefault((name_key(row.name), app.owner), row)
         if row.same_as is None:
+            if first is not row:
+                report.notes.append(RowNote(row.number, _(
+                    "same name and unit as row {row}, other cells differ ({columns}); imported "
+                    "as a second application '{application}' (delete one row if the "
+                    "application is listed twice, or tell the two apart by name)"
+                ).format(row=first.number, columns=", ".join(
+                    f"'{c}'" for c in _differing(first, row, report)), application=app.id)))
             continue
         if row.id_differs:
             message = _(
@@ -263,6 +272,17 @@ def _build(rows: list[Row], instansi: Instansi, report: ImportReport) -> Invento
     result.applications = [_keep(app, left[app.id]) if app.id in left else app
                            for app in result.applications]
     return result
+
+
+def _differing(first: Row, row: Row, report: ImportReport) -> list[str]:
+    """The headers of the cells in which two rows of one name and unit differ (the row number,
+    and the name and unit spelt another way, aside)."""
+    same = (Column.number, Column.name, Column.unit)
+    columns = [report.columns.get(str(col), str(col)) for col in Column
+               if col not in same and first.values.get(col) != row.values.get(col)]
+    others = sorted(first.properties.keys() | row.properties.keys())
+    return columns + [report.properties.get(key, key) for key in others
+                      if first.properties.get(key) != row.properties.get(key)]
 
 
 def _keep(app: Application, names: list[str]) -> Application:
