@@ -1,6 +1,7 @@
 """`spbe-arch audit` and `spbe-arch impact` from the user's side: output, formats, exit codes."""
 
 import json
+import shutil
 
 from conftest import EXAMPLE
 
@@ -150,6 +151,33 @@ def test_audit_sarif_and_markdown(runner, make_model):
     assert markdown.exit_code == 1, markdown.output
     assert "| services fully integrated | 0 of 1 (0%) |" in markdown.stdout
     assert "| error | SPBE-A002 | `apps.yaml:8:5` | simpus |" in markdown.stdout
+
+
+def test_audit_sarif_names_files_from_the_repository_root_wherever_it_runs(
+    runner, make_model, tmp_path, monkeypatch
+):
+    """Code scanning resolves a result's file against the repository checked out: in a git
+    work tree the files are given from its root (%SRCROOT%), not from where the command ran;
+    outside one, as the text output shows them."""
+    import subprocess
+
+    root = make_model({"units.yaml": UNITS, "apps.yaml": APPS, "int.yaml": RECORDED})
+    repo = tmp_path / "repo"
+    model = repo / "arsitektur" / "kota"
+    model.parent.mkdir(parents=True)
+    root.rename(model)
+    subprocess.run(["git", "init", "-q", str(repo)], check=True)
+    (repo / "arsitektur" / "docs").mkdir()
+    monkeypatch.chdir(repo / "arsitektur" / "docs")
+    run = json.loads(runner.invoke(app, ["audit", "../kota", "-f", "sarif"]).stdout)["runs"][0]
+    location = run["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]
+    assert location == {"uri": "arsitektur/kota/apps.yaml", "uriBaseId": "%SRCROOT%"}
+    assert run["originalUriBaseIds"] == {"%SRCROOT%": {"uri": f"{repo.resolve().as_uri()}/"}}
+
+    shutil.rmtree(repo / ".git")
+    run = json.loads(runner.invoke(app, ["audit", "../kota", "-f", "sarif"]).stdout)["runs"][0]
+    location = run["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]
+    assert location == {"uri": "../kota/apps.yaml"} and "originalUriBaseIds" not in run
 
 
 def test_audit_sarif_places_every_result_model_wide_ones_on_the_manifest(runner):

@@ -12,7 +12,7 @@ from pathlib import Path
 from ..model.i18n import gettext as _
 from .files import SpbeError, folder_of
 
-__all__ = ["revision"]
+__all__ = ["revision", "work_tree"]
 
 
 def _git(folder: Path, *args: str) -> subprocess.CompletedProcess:
@@ -66,3 +66,13 @@ def revision(model: Path, rev: str) -> Iterator[Path | None]:
                 return
             tar.extractall(tmp, filter="data")
         yield Path(tmp) / model.name if model.is_file() else Path(tmp)
+
+
+def work_tree(path: Path) -> Path | None:
+    """The root of the git work tree holding `path` (the nearest folder up with a `.git`),
+    found without the git executable; None outside one."""
+    folder = path.resolve()
+    for candidate in (folder, *folder.parents):
+        if (candidate / ".git").exists():
+            return candidate
+    return None

@@ -2,6 +2,7 @@
 
 from collections import Counter
 from collections.abc import Iterable
+from pathlib import Path
 from typing import Any
 
 from ..model import Finding, Severity
@@ -73,8 +74,15 @@ def finding_dict(item: Finding) -> dict[str, Any]:
 _SARIF_LEVEL = {Severity.error: "error", Severity.warning: "warning", Severity.info: "note"}
 
 
-def findings_sarif(findings: list[Finding], *, prefix: str = "", version: str) -> dict[str, Any]:
-    """A SARIF 2.1.0 log with one run, so code-scanning tools show findings inline."""
+def findings_sarif(
+    findings: list[Finding], *, prefix: str = "", version: str, root: Path | None = None
+) -> dict[str, Any]:
+    """A SARIF 2.1.0 log with one run, so code-scanning tools show findings inline.
+
+    With `root` (the repository's work tree; `prefix` then leads from it to the model), each
+    file is given relative to it, as `%SRCROOT%`: code scanning resolves it against the
+    repository checked out, wherever the command ran."""
+    base = {"uriBaseId": "%SRCROOT%"} if root is not None else {}
     used = sorted({f.code for f in findings})
     rules = [
         {
@@ -101,7 +109,7 @@ def findings_sarif(findings: list[Finding], *, prefix: str = "", version: str) -
             result["locations"] = [
                 {
                     "physicalLocation": {
-                        "artifactLocation": {"uri": f"{prefix}{item.location.file}"},
+                        "artifactLocation": {"uri": f"{prefix}{item.location.file}", **base},
                         "region": {
                             "startLine": max(item.location.line, 1),
                             "startColumn": max(item.location.column, 1),
@@ -128,6 +136,8 @@ def findings_sarif(findings: list[Finding], *, prefix: str = "", version: str) -
                     }
                 },
                 "results": results,
+                **({"originalUriBaseIds": {"%SRCROOT%": {"uri": f"{root.as_uri()}/"}}}
+                   if root is not None else {}),
             }
         ],
     }

@@ -158,13 +158,20 @@ def _model_errors(outcome: Outcome, consequence: str) -> str:
 
 
 def _sarif(outcome: Outcome) -> Page:
-    """SARIF of the result's findings (a diff's: those it introduced)."""
+    """SARIF of the result's findings (a diff's: those it introduced), their files relative to
+    the repository holding the model when there is one, else as the text shows them."""
+    from ..io.git import work_tree
+
+    prefix, root = _prefix(outcome.path), None
+    if outcome.path is not None:
+        folder = model_folder(outcome.path).resolve()
+        root = work_tree(folder)
+        if root is not None:
+            inside = folder.relative_to(root).as_posix()
+            prefix = "" if inside == "." else f"{inside}/"
     return Page(
-        _json(
-            finding_formats.findings_sarif(
-                outcome.result.findings, prefix=_prefix(outcome.path), version=__version__
-            )
-        ),
+        _json(finding_formats.findings_sarif(
+            outcome.result.findings, prefix=prefix, version=__version__, root=root)),
         _baseline_note(outcome),
     )
 
