@@ -4,7 +4,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 
 from ..graph import ArchGraph, per_graph
-from ..io import address_key, name_key, national_platforms
+from ..io import address_key, name_forms, name_key, national_platforms
 from ..model import ApplicationKind, PlatformKind
 from ..model.i18n import N_
 from ..model.i18n import gettext as _
@@ -36,10 +36,14 @@ def duplicate_application_groups(graph: ArchGraph) -> dict[tuple[str, ...], list
     """Groups of active aplikasi khusus duplicating each other -> why, sorted by group.
 
     Two or more share an RAA code, carry one name (case, spacing and punctuation aside: an
-    inventory listing "SMS Gateway" three times) or one address (`url`, scheme and `www.`
-    aside). Realizing one service is no such sign: applications complement each other in one
-    service (a pajak daerah service run by e-PBB and e-BPHTB), and one without an RAA code is
-    unknown, not the same.
+    inventory listing "SMS Gateway" three times; an acronym and the long name it spells out
+    count as names too: "SIMPUS", "Sistem Informasi Manajemen Puskesmas" and "SIMPUS —
+    Sistem Informasi Manajemen Puskesmas", see `spbe_arch.io.name_forms`) or one address
+    (`url`, scheme and `www.` aside). A first part that only looks like an acronym is no
+    name of its own ("SIMDA — Keuangan" and "SIMDA — BMD" are two modules). Realizing one
+    service is no such sign: applications complement each other in one service (a pajak
+    daerah service run by e-PBB and e-BPHTB), and one without an RAA code is unknown, not the
+    same.
     """
     khusus_ids = [
         a for a in graph.active_applications if graph.element(a).kind is ApplicationKind.khusus
@@ -54,21 +58,36 @@ def duplicate_application_groups(graph: ArchGraph) -> dict[tuple[str, ...], list
         if len(apps) > 1:
             reasons[tuple(apps)].append(_("share RAA code '{ref}'").format(ref=ref))
     shares = (
-        (N_("share the name '{shown}'"), lambda a: name_key(a.name)),
-        (N_("share the address '{shown}'"), lambda a: address_key(a.url) if a.url else None),
+        (N_("share the name '{shown}'"), _names),
+        (N_("share the address '{shown}'"),
+         lambda a: {address_key(a.url): a.url} if a.url else {}),
     )
-    for what, key in shares:
+    for what, keys in shares:
         same: dict[str, list[str]] = defaultdict(list)
+        shown: dict[str, str] = {}
         for app in khusus_ids:
-            value = key(graph.element(app))
-            if value:
+            for value, text in keys(graph.element(app)).items():
                 same[value].append(app)
-        for apps in same.values():
-            if len(apps) > 1:
-                element = graph.element(apps[0])
-                shown = element.url if "address" in what else graph.name(apps[0])
-                reasons[tuple(apps)].append(_(what).format(shown=shown))
+                shown.setdefault(value, text)
+        told: set[tuple[str, ...]] = set()  # one name of a group says it: its first shared
+        for value, apps in same.items():
+            if len(apps) > 1 and tuple(apps) not in told:
+                told.add(tuple(apps))
+                reasons[tuple(apps)].append(_(what).format(shown=shown[value]))
     return {group: reasons[group] for group in sorted(reasons)}
+
+
+def _names(app) -> dict[str, str]:
+    """Key -> text of the names an application is known by: its name, and the acronym and
+    long name it spells out (a name without a dash or parentheses has no other)."""
+    if not _SPLITS.intersection(app.name):
+        return {name_key(app.name): app.name}
+    return {name_key(form.text): form.text for form in name_forms(app.name)
+            if form.kind == "name" or form.of is not None}
+
+
+_SPLITS = frozenset("-()\u2013\u2014")
+"""The characters `name_forms` splits a name at: without one, a name is its only form."""
 
 
 @per_graph

@@ -141,6 +141,22 @@ def test_duplicate_applications_by_name_and_by_address():
     ]
 
 
+def test_duplicate_applications_by_an_acronym_and_the_long_name_it_spells_out():
+    """'SIMPUS', its long name and both written together are one application listed three
+    ways; 'SIMDA — Keuangan' and 'SIMDA — BMD' are two modules, not one name."""
+    graph = _graph(applications=[
+        _app("simpus-1", name="SIMPUS — Sistem Informasi Manajemen Puskesmas"),
+        _app("simpus-2", owner="disdik", name="SIMPUS"),
+        _app("simpus-3", name="Sistem Informasi Manajemen Puskesmas"),
+        _app("simda-keu", name="SIMDA — Keuangan"),
+        _app("simda-bmd", name="SIMDA - BMD"),
+    ])
+    assert [(h[0], h[1], h[2]["reasons"]) for h in _hits("SPBE-A007", graph)] == [
+        ("simpus-1", ("simpus-2",), "share the name 'SIMPUS'"),
+        ("simpus-1", ("simpus-3",), "share the name 'Sistem Informasi Manajemen Puskesmas'"),
+    ]
+
+
 def test_khusus_duplicating_umum_by_shared_service():
     graph = _graph(
         applications=[_app("srikandi-kab", kind="umum", platform="srikandi"), _app("e-surat")],
