@@ -220,16 +220,16 @@ DUPLICATE_APPLICATIONS = declare(
     hint=N_("keep one application per service; retire or merge the others"),
     doc="""
 ## What it does
-Reports two or more active aplikasi khusus that carry the same RAA code (`ref`), that
-carry the same name (case, spacing and punctuation aside; an acronym and the long name it
-spells out are names too, so "SIMPUS", "Sistem Informasi Manajemen Puskesmas" and "SIMPUS —
-Sistem Informasi Manajemen Puskesmas" are one, while "SIMDA — Keuangan" and "SIMDA — BMD" are
-not) or that are reached at the same address (`url`, scheme and `www.` aside). Applications that realize one service complement
-each other as often as they duplicate (e-PBB and e-BPHTB both serve pajak daerah; a SIMPUS
-and a SIMRS both serve health): sharing a service alone is not reported, and an application
-without an RAA code is unknown, not the same as another. One finding per group, on the first
-application; the reasons are merged when a group shares several. Duplicates of an aplikasi
-umum are `aplikasi-khusus-duplicating-aplikasi-umum`.
+Reports two or more active aplikasi khusus that carry the same RAA code (`ref`), that carry
+the same name (case, spacing and punctuation aside; an acronym and the long name it spells
+out are names too, so "SIMPUS", "Sistem Informasi Manajemen Puskesmas" and "SIMPUS — Sistem
+Informasi Manajemen Puskesmas" are one, while "SIMDA — Keuangan" and "SIMDA — BMD" are not)
+or that are reached at the same address (`url`, scheme and `www.` aside). Applications that
+realize one service complement each other as often as they duplicate (e-PBB and e-BPHTB both
+serve pajak daerah; a SIMPUS and a SIMRS both serve health): sharing a service alone is not
+reported, and an application without an RAA code is unknown, not the same as another. One
+finding per group, on the first application; the reasons are merged when a group shares
+several. Duplicates of an aplikasi umum are `aplikasi-khusus-duplicating-aplikasi-umum`.
 
 ## Why is this bad?
 Each duplicate costs a budget line, a server and a team, and splits the data of one service
