@@ -279,6 +279,10 @@ def test_impact_of_an_application_says_when_no_integration_is_recorded(runner, m
     linked = make_model({"int.yaml": LINKED})
     output = runner.invoke(app, ["impact", str(linked), "siak-kab"]).stdout
     assert unknown not in output and "simpus: siak-kab -> int-01 -> simpus" in output
+    (linked / "int.yaml").unlink()  # no integration again, and the failed one not in use
+    retired = make_model({"apps.yaml": APPS.replace("    owner: dinkes\n",
+                                                    "    owner: dinkes\n    status: retired\n")})
+    assert unknown not in runner.invoke(app, ["impact", str(retired), "simpus"]).stdout
 
 
 def test_impact_of_splp_says_nothing_of_hosting(runner, make_model):

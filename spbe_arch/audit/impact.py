@@ -274,7 +274,7 @@ def _count_unknowns(graph: ArchGraph, root: str, platforms: dict, result: Impact
     of unknown hosting when a data centre fails, links of unknown network when a network does,
     readers of a stopped application's data when no integration is recorded.
     """
-    if (graph.kind(root) == "applications" or result.of_kind("applications")) and not (
+    if (graph.is_active(root) or result.of_kind("applications")) and not (
         integrations_recorded(graph)
     ):
         result.integrations_unknown = True

@@ -14,6 +14,9 @@ import sys
 from collections.abc import Callable
 from typing import Any, Generic, TypeVar
 
+from ..model.i18n import gettext as _
+from .files import SpbeError
+
 __all__ = ["WORTH_IT", "Aside", "aside"]
 
 T = TypeVar("T")
@@ -56,8 +59,12 @@ class Aside(Generic[T]):
                 outcome, value = "died", None
             self._process.join()
             self._receive.close()
-            if outcome == "died":
-                raise RuntimeError(f"work done aside ended with exit {self._process.exitcode}")
+            if outcome == "died":  # the machine's doing, not the model's nor a bug's
+                raise SpbeError(_(
+                    "work done aside in a second process ended with exit {code} without a "
+                    "result (killed, or out of memory?); run again, or with SPBE_ASIDE=0 to do "
+                    "it all in one process"
+                ).format(code=self._process.exitcode))
             if outcome == "raised":
                 error, cause = value
                 raise error from cause

@@ -38,11 +38,14 @@ class SpbeModel(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, use_enum_values=False)
 
 
+ID_MAX = 128
+"""The longest id."""
+
 Identifier = Annotated[
     str,
     Field(
         pattern=ID_PATTERN,
-        max_length=128,
+        max_length=ID_MAX,
         description="Identifier: lowercase letters, digits, '.', '-', '_' (pengenal unik)",
     ),
 ]

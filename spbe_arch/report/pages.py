@@ -1,10 +1,12 @@
 """The report's pages: the context rendered through the jinja2 templates, and written."""
 
 import re
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .context import ReportContext, gather
+from ..model.i18n import gettext as _
+from .context import ReportContext, SectionFailed, gather
 
 if TYPE_CHECKING:
     from ..validate import ValidationResult
@@ -92,6 +94,21 @@ def render_markdown(context: ReportContext) -> str:
     return _environment(markdown=True).get_template("report.md").render(c=context)
 
 
+def _rendered(name: str, render: Callable[[ReportContext], str], context: ReportContext) -> str:
+    """`render(context)`; a template that breaks (a bug) fails the report naming the page and
+    where in its template, as a section that breaks does."""
+    import traceback
+
+    try:
+        return render(context)
+    except Exception as exc:
+        where = [f"{frame.filename}:{frame.lineno}" for frame in traceback.extract_tb(
+            exc.__traceback__) if frame.filename.endswith((".html", ".md", ".js"))]
+        raise SectionFailed(_("report page '{name}' failed: {error}").format(
+            name=name, error=f"{type(exc).__name__}: {exc}" + (
+                f" ({where[-1]})" if where else ""))) from exc
+
+
 def report_files(folder: Path, *, pdf: bool = False) -> list[Path]:
     """The files `write_report` writes into `folder` (`report.pdf` too with `pdf`)."""
     return [folder / "index.html", folder / "report.md", *([folder / "report.pdf"] if pdf else [])]
@@ -126,10 +143,14 @@ def write_report(
     refuse_overwrite(targets, force=force)
     chromium = require_chromium() if pdf else None
     context = gather(result, lang=lang, model=model, generated=generated, framework=framework)
-    # the Markdown twin is rendered on the second core while this one renders the page
-    markdown = aside(render_markdown, context, size=sum(result.architecture.counts().values()))
-    write_atomic(targets[0], render_html(context), force=force)
-    write_atomic(targets[1], markdown.result(), force=force)
+    # the Markdown twin is rendered on the second core while this one renders the page; both
+    # before either is written, so that a page that breaks leaves nothing half-written
+    markdown = aside(_rendered, "report.md", render_markdown, context,
+                     size=sum(result.architecture.counts().values()))
+    page = _rendered("index.html", render_html, context)
+    text = markdown.result()
+    write_atomic(targets[0], page, force=force)
+    write_atomic(targets[1], text, force=force)
     if pdf:
         print_pdf(targets[0], targets[2], chromium=chromium)
     return context, targets

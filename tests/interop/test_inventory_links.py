@@ -105,7 +105,7 @@ def test_integration_names_that_match_several_or_itself_are_kept_and_reported(ru
     assert result.exit_code == 0, result.output
     assert [n for n in _notes(result) if "Interoperabilitas" in n] == [
         f"{source}:7: note: same name and unit as row 6, other cells differ ('Interoperabilitas'"
-        "); imported as a second application 'simpus-2' (delete one row if the application is "
+        "); imported as another application 'simpus-2' (delete one row if the application is "
         "listed twice, or tell the two apart by name)",
         f"{source}:2: note: 'SIMPEG' in 'Interoperabilitas' names the application itself; no "
         "integration, kept as properties.integrations of 'simpeg'",
@@ -205,3 +205,24 @@ def test_server_locations_outside_pdn_become_data_centres_seen_by_audit_and_port
     assert portfolio.exit_code == 0, portfolio.output
     row = json.loads(portfolio.output)["instansi"][0]
     assert row["hosting_outside"] == {"part": 6, "total": 7, "value": 6 / 7}
+
+
+def test_integrations_of_long_names_get_ids_a_model_accepts(runner, tmp_path):
+    """Ids are made of names, cut to the longest id with room for the number that tells
+    two apart: the model written validates."""
+    long = "Aplikasi " + "y" * 140
+    words = ["satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan",
+             "sepuluh", "sebelas", "duabelas"]
+    rows = [["Nama Aplikasi", "OPD", "Terintegrasi dengan"],
+            ["Aplikasi " + "x" * 140 + " satu", "Dinkes", ""],
+            ["Aplikasi " + "x" * 140 + " dua", "Dinkes", "; ".join(f"{long} {w}" for w in words)]]
+    rows += [[f"{long} {w}", "Dinkes", ""] for w in words]  # ids of 60 to 63 characters
+    source = write_csv(tmp_path / "kota-contoh.csv", rows)
+    out = tmp_path / "model"
+
+    assert _import(runner, source, out).exit_code == 0
+    arch = load_model(out).architecture
+    assert len(arch.integrations) == len(words)
+    assert max(len(i) for i in [*arch.integrations, *arch.applications]) == 128
+    checked = runner.invoke(app, ["validate", str(out)])
+    assert checked.exit_code == 0, checked.output

@@ -353,6 +353,7 @@ def test_duplicate_rows_are_noted_exact_or_of_one_name_and_unit(runner, tmp_path
         ["3", "SIMPUS", "Dinkes", "https://simpus.go.id", ""],
         ["4", "Simpus", "Dinas Kesehatan", "", "2.0"],
         ["5", "SIMPEG", "Dinkes", "", ""],
+        ["6", "simpus", "Dinas Kesehatan", "https://simpus.go.id", ""],
     ])
 
     result = _import(runner, source, tmp_path / "model")
@@ -362,11 +363,13 @@ def test_duplicate_rows_are_noted_exact_or_of_one_name_and_unit(runner, tmp_path
         f"{source}:4: note: same as row 2 in every cell; imported again as 'simpus-2' (delete "
         "one of them if the application is listed twice)",
         f"{source}:5: note: same name and unit as row 2, other cells differ ('URL', 'Versi'); "
-        "imported as a second application 'simpus-3' (delete one row if the "
+        "imported as another application 'simpus-3' (delete one row if the "
         "application is listed twice, or tell the two apart by name)",
+        f"{source}:7: note: same as row 2 but for how the name or the unit is written; imported "
+        "again as 'simpus-4' (delete one of them if the application is listed twice)",
     ]  # row 6: SIMPEG of another unit, no namesake
     assert sorted(_model(tmp_path).applications) == [
-        "simpeg", "simpeg-2", "simpus", "simpus-2", "simpus-3"]
+        "simpeg", "simpeg-2", "simpus", "simpus-2", "simpus-3", "simpus-4"]
 
 
 def test_server_location_naming_pdn_is_hosting_on_pdn(runner, tmp_path):

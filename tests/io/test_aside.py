@@ -54,8 +54,11 @@ def test_an_exception_is_raised_by_result_with_its_cause(monkeypatch, setting):
 
 @forks
 def test_a_child_that_dies_is_an_error_not_a_hang(monkeypatch):
+    """Killed or out of memory: the command could not run (exit 2, with what to try)."""
+    from spbe_arch.io import SpbeError
+
     monkeypatch.delenv("SPBE_ASIDE", raising=False)
-    with pytest.raises(RuntimeError, match="ended with exit 3"):
+    with pytest.raises(SpbeError, match=r"ended with exit 3 without a result .* SPBE_ASIDE=0"):
         aside(_die).result()
 
 
@@ -84,7 +87,8 @@ def test_commands_say_the_same_whether_their_work_runs_aside_or_here(
             args += ["-o", str(out)]
         result = runner.invoke(app, args)
         assert result.exit_code in (0, 1), result.output
-        written = (out / "index.html").read_text("utf-8") if command[0] == "report" else ""
+        written = [(out / name).read_text("utf-8") for name in ("index.html", "report.md")
+                   ] if command[0] == "report" else []
         outputs.append((result.exit_code, result.stdout.replace(str(out), "OUT"), written))
     assert outputs[0] == outputs[1]
 

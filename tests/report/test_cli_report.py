@@ -2,6 +2,7 @@
 
 import shutil
 
+import pytest
 from conftest import EXAMPLE
 
 from spbe_arch.cli import app
@@ -160,6 +161,31 @@ def test_report_with_a_broken_section_exits_2_naming_it_and_writes_nothing(
     assert result.stderr == (
         "spbe-arch: report section 'maturity' failed: TypeError: assess() got an unexpected "
         "keyword argument 'target'\n"
+    )
+    assert not out.exists()
+
+
+@pytest.mark.parametrize("aside", [False, True])
+def test_report_whose_page_breaks_exits_2_naming_it_and_writes_nothing(
+    runner, make_model, tmp_path, monkeypatch, aside
+):
+    """A template that breaks (a bug) fails the report as a section does, whether the page
+    is rendered here or aside in a second process (as for a large model), and leaves no page
+    half-written."""
+    import jinja2
+
+    def broken(context):
+        raise jinja2.UndefinedError("'ReportContext object' has no attribute 'plan_rows'")
+
+    monkeypatch.setattr("spbe_arch.report.pages.render_markdown", broken)
+    if aside:
+        monkeypatch.setattr("spbe_arch.io.aside.WORTH_IT", 0)
+    out = tmp_path / "laporan"
+    result = runner.invoke(app, ["report", str(make_model(MODEL)), "-o", str(out), "--lang", "en"])
+    assert result.exit_code == 2, result.output
+    assert result.stderr == (
+        "spbe-arch: report page 'report.md' failed: UndefinedError: 'ReportContext object' has "
+        "no attribute 'plan_rows'\n"
     )
     assert not out.exists()
 

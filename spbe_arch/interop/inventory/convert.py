@@ -31,7 +31,7 @@ from ...model import (
     UnitKind,
 )
 from ...model.i18n import gettext as _
-from ...model.types import ID_PATTERN, STATUS_WORDS
+from ...model.types import ID_MAX, ID_PATTERN, STATUS_WORDS
 from .columns import Column, find_header, load_mapping, normal_header, sub_header
 from .hosting import placement
 from .links import PROPERTY, Link, integrations
@@ -248,12 +248,7 @@ def _build(rows: list[Row], instansi: Instansi, report: ImportReport) -> Invento
         first = namesakes.setdefault((name_key(row.name), app.owner), row)
         if row.same_as is None:
             if first is not row:
-                report.notes.append(RowNote(row.number, _(
-                    "same name and unit as row {row}, other cells differ ({columns}); imported "
-                    "as a second application '{application}' (delete one row if the "
-                    "application is listed twice, or tell the two apart by name)"
-                ).format(row=first.number, columns=", ".join(
-                    f"'{c}'" for c in _differing(first, row, report)), application=app.id)))
+                report.notes.append(RowNote(row.number, _namesake(first, row, app.id, report)))
             continue
         if row.id_differs:
             message = _(
@@ -272,6 +267,22 @@ def _build(rows: list[Row], instansi: Instansi, report: ImportReport) -> Invento
     result.applications = [_keep(app, left[app.id]) if app.id in left else app
                            for app in result.applications]
     return result
+
+
+def _namesake(first: Row, row: Row, application: str, report: ImportReport) -> str:
+    """The note on a row of the same name and unit as an earlier one but not equal to it."""
+    differing = _differing(first, row, report)
+    if not differing:
+        return _(
+            "same as row {row} but for how the name or the unit is written; imported again as "
+            "'{application}' (delete one of them if the application is listed twice)"
+        ).format(row=first.number, application=application)
+    return _(
+        "same name and unit as row {row}, other cells differ ({columns}); imported as another "
+        "application '{application}' (delete one row if the application is listed twice, or "
+        "tell the two apart by name)"
+    ).format(row=first.number, columns=", ".join(f"'{c}'" for c in differing),
+             application=application)
 
 
 def _differing(first: Row, row: Row, report: ImportReport) -> list[str]:
@@ -311,7 +322,7 @@ def _given_ids(
         text = texts[number]
         if not text:
             refused[number] = _("no id in column '{column}'").format(column=column)
-        elif not _ID.match(candidate) or len(candidate) > 128 or candidate.isdigit():
+        elif not _ID.match(candidate) or len(candidate) > ID_MAX or candidate.isdigit():
             refused[number] = _(
                 "'{text}' in column '{column}' is not an id (letters, digits, '.', '-', '_'; "
                 "not a number alone)"

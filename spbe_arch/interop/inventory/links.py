@@ -113,7 +113,7 @@ def integrations(
                 pair = (app.id, target) if app.id < target else (target, app.id)
                 if pair not in made:
                     made[pair] = Link(
-                        ids.take(f"int-{app.id}-{target}"[:128].rstrip("-.")), app.id, target,
+                        ids.take(f"int-{app.id}-{target}"), app.id, target,
                         row.number, text, _status(app, apps.get(target)))
                 rows_of = found.setdefault(made[pair].id, [])
                 if row.number not in rows_of:

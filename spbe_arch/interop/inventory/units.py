@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from ...model import UnitKind
+from ...model.types import ID_MAX
 from .columns import normal_header
 
 __all__ = [
@@ -223,15 +224,26 @@ class IdPool:
         return id in self._taken
 
     def take(self, base: str) -> str:
-        """A new id made of `base` (a valid id, e.g. from `slug`)."""
+        """A new id made of `base` (a valid id, e.g. from `slug`), cut to leave room for its
+        number within the longest id.
+
+        >>> pool = IdPool({"a" * 128})
+        >>> len(pool.take("a" * 128)), pool.take("a" * 128)[-3:]
+        (128, 'a-3')
+        """
         n = self._next.get(base, 1)
-        candidate = base if n == 1 else f"{base}-{n}"
+        candidate = base[:ID_MAX].rstrip("-.") if n == 1 else _numbered(base, n)
         while candidate in self._taken:
             n += 1
-            candidate = f"{base}-{n}"
+            candidate = _numbered(base, n)
         self._next[base] = n + 1
         self._taken.add(candidate)
         return candidate
+
+
+def _numbered(base: str, n: int) -> str:
+    suffix = f"-{n}"
+    return base[:ID_MAX - len(suffix)].rstrip("-.") + suffix
 
 
 def group_units(names: dict[str, list[int]], ids: IdPool) -> dict[str, UnitName]:
