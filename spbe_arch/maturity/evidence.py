@@ -584,7 +584,9 @@ def splp_integration(facts: ModelFacts, indicator: Indicator) -> Derivation | No
     integrations between units bypass it; 3: every integration between units goes through
     SPLP; 4: also every integration with a national platform (another instansi) goes through
     SPLP, and there is at least one (the evaluation's rule: level 4 needs cross-instansi
-    integration through SPLP). Ceiling 4. None when the model has no active application.
+    integration through SPLP). Ceiling 4. None when the model has no active application;
+    insufficient data when it records no integration, or the mechanism of less than half of
+    its active integrations (`via: unknown`, as an inventory gives them).
     """
     if not facts.active_apps:
         return None
@@ -629,10 +631,12 @@ def splp_integration(facts: ModelFacts, indicator: Indicator) -> Derivation | No
         Rung(4, (*route_national, *record(national_unknown)),
              met=not national_bypass and not national_unknown and bool(national_splp)),
     ]
+    # what SPLP is used for rests on the mechanisms recorded, once integrations are
+    basis = (facts.basis("integrations.via", N_("integration mechanisms")) if facts.integrations
+             else facts.basis("applications.integrations", N_("integrations")))
     return climb(indicator, EvidenceRule.splp_integration, ladder, ceiling=4, reason=reason,
                  elements=[*splp, *unit_bypass, *national_bypass, *unit_unknown,
-                           *national_unknown],
-                 basis=facts.basis("applications.integrations", N_("integrations")))
+                           *national_unknown], basis=basis)
 
 
 @derives(EvidenceRule.collaboration)

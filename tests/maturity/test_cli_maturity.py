@@ -303,3 +303,31 @@ def test_maturity_headline_says_how_many_indicators_the_index_rests_on(runner, m
     page = (root.parent / "lap" / "index.html").read_text()
     assert f"Kurang; bertumpu pada {rated} dari 47 indikator</div>" in page
     assert "Estimasi dari model saja (tanpa penilaian mandiri)" in page
+
+
+def test_splp_use_rests_on_the_mechanisms_recorded(runner, make_model):
+    """Integrations an inventory lists with `via: unknown` say that applications exchange
+    data, not whether through SPLP: with the mechanism of less than half known, indicator 18
+    is unrated (insufficient data), not rated from the one that is known."""
+    integrations = """\
+        integrations:
+          - {id: i1, source: simpus, target: simrs, via: splp}
+          - {id: i2, source: simrs, target: simpus, via: unknown}
+          - {id: i3, source: simpus, target: satusehat, via: unknown}
+        """
+    root = make_model({"apps.yaml": """\
+        units:
+          - {id: dinkes, name: Dinkes, kind: dinas}
+        applications:
+          - {id: simpus, name: SIMPUS, kind: khusus, owner: dinkes}
+          - {id: simrs, name: SIMRS, kind: khusus, owner: dinkes}
+        """, "int.yaml": integrations})
+    splp = _indicator(_json(runner, root), 18)
+    assert splp["source"] == "none"
+    assert splp["why"].startswith(
+        "insufficient data: integration mechanisms known for 1 of 3; 1 of 1 integrations via "
+        "SPLP")
+    (root / "int.yaml").write_text(
+        textwrap.dedent(integrations).replace("i2, source: simrs, target: simpus, via: unknown",
+                                              "i2, source: simrs, target: simpus, via: splp"))
+    assert _indicator(_json(runner, root), 18)["source"] == "model"
