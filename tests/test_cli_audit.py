@@ -238,6 +238,8 @@ def test_impact_json_contract(runner, make_model):
         "hosting_unknown": 0,
         "network_unknown": 0,
         "integrations_unknown": False,
+        "services_unknown": False,
+        "data_unknown": 0,
     }
 
 
@@ -283,6 +285,33 @@ def test_impact_of_an_application_says_when_no_integration_is_recorded(runner, m
     retired = make_model({"apps.yaml": APPS.replace("    owner: dinkes\n",
                                                     "    owner: dinkes\n    status: retired\n")})
     assert unknown not in runner.invoke(app, ["impact", str(retired), "simpus"]).stdout
+
+
+def test_impact_says_when_the_services_or_the_data_of_what_stops_are_not_recorded(
+    runner, make_model
+):
+    """An inventory gives no services and no data read or written: an application's failure
+    stops 0 services and degrades 0 applications only as far as the model records; the
+    impact says what it cannot tell."""
+    root = make_model({"units.yaml": UNITS, "apps.yaml": """\
+        applications:
+          - {id: siak-kab, name: SIAK, kind: khusus, owner: disdukcapil, hosting: pdd-kab}
+          - {id: simpus, name: SIMPUS, kind: khusus, owner: dinkes, hosting: pdd-kab,
+             reads: [data-penduduk]}
+        data:
+          - {id: data-penduduk, name: Data Penduduk, steward: disdukcapil}
+        """, "int.yaml": LINKED})
+    lines = runner.invoke(app, ["impact", str(root), "siak-kab"]).stdout.splitlines()
+    assert lines[-2:] == [
+        "1 of the applications that stop leave out the data they read and write: which "
+        "applications lose data with them is not known",
+        "the model records no service: which services stop is not known",
+    ]
+    payload = json.loads(runner.invoke(app, ["impact", str(root), "pdd-kab", "-f", "json"]).stdout)
+    assert (payload["data_unknown"], payload["services_unknown"]) == (1, True)  # siak-kab
+    indonesian = runner.invoke(app, ["impact", str(root), "simpus", "--lang", "id"]).stdout
+    assert indonesian.splitlines()[-1] == (
+        "model belum mencatat layanan: layanan yang berhenti belum diketahui")
 
 
 def test_impact_of_splp_says_nothing_of_hosting(runner, make_model):

@@ -40,7 +40,7 @@ from ..io import SpbeError, national_platforms
 from ..model import PlatformKind
 from ..model.i18n import gettext as _
 from ..model.types import DATA_CENTRE_KINDS
-from .completeness import integrations_recorded, known_facts
+from .completeness import data_unstated, integrations_recorded, known_facts
 
 __all__ = ["ImpactResult", "UnknownElementError", "impact"]
 
@@ -105,6 +105,12 @@ class ImpactResult:
     """True when an application stops (the element or one its failure stops) and the model
     records no integration at all: which applications it leaves without data is unknown, not
     none."""
+    services_unknown: bool = False
+    """True when an application stops and the model records no service at all: which
+    services stop is unknown, not none."""
+    data_unknown: int = 0
+    """Applications that stop and leave out the data they read and write (when integrations
+    are recorded): which applications their failure leaves without data is unknown."""
 
     def of_kind(self, kind: str, *, degraded: bool = False) -> list[str]:
         """Ids of one kind among the stopped (or degraded) elements, sorted."""
@@ -127,6 +133,8 @@ class ImpactResult:
             "hosting_unknown": self.hosting_unknown,
             "network_unknown": self.network_unknown,
             "integrations_unknown": self.integrations_unknown,
+            "services_unknown": self.services_unknown,
+            "data_unknown": self.data_unknown,
         }
 
 
@@ -272,12 +280,16 @@ def impact(
 def _count_unknowns(graph: ArchGraph, root: str, platforms: dict, result: ImpactResult) -> None:
     """What the failure may also reach through facts the model does not state: applications
     of unknown hosting when a data centre fails, links of unknown network when a network does,
-    readers of a stopped application's data when no integration is recorded.
+    the readers of a stopped application's data when no integration is recorded or it leaves
+    its data out, the services it realizes when the model records none.
     """
-    if (graph.is_active(root) or result.of_kind("applications")) and not (
-        integrations_recorded(graph)
-    ):
-        result.integrations_unknown = True
+    stopped_apps = [*([root] if graph.is_active(root) else []), *result.of_kind("applications")]
+    if stopped_apps:
+        if not integrations_recorded(graph):
+            result.integrations_unknown = True
+        else:
+            result.data_unknown = len(data_unstated(graph, stopped_apps))
+        result.services_unknown = not graph.nodes("services")
     stopped_infrastructure = result.of_kind("infrastructure")
     if any(_is_data_centre(graph, n, platforms) for n in (root, *stopped_infrastructure)):
         hosting = known_facts(graph)["applications.hosting"]

@@ -187,7 +187,7 @@ def impact_text(result: "ImpactResult", *, name: str | None = None) -> list[str]
 
 def _unknowns(result: "ImpactResult") -> list[str]:
     """What the impact cannot tell: applications whose hosting, integrations whose network
-    the model does not give, and readers of data where no integration is recorded."""
+    the model does not give, readers of data and services it does not record."""
     lines = []
     if result.hosting_unknown:
         lines.append(_("the hosting of {count} active applications is not recorded: the "
@@ -198,6 +198,12 @@ def _unknowns(result: "ImpactResult") -> list[str]:
     if result.integrations_unknown:
         lines.append(_("the model records no integration: which applications read data from "
                        "those that stop is not known"))
+    if result.data_unknown:
+        lines.append(_("{count} of the applications that stop leave out the data they read and "
+                       "write: which applications lose data with them is not known").format(
+            count=result.data_unknown))
+    if result.services_unknown:
+        lines.append(_("the model records no service: which services stop is not known"))
     return lines
 
 

@@ -27,7 +27,7 @@ _LABELS = (
     "unit", "kind", "status", "hosting", "via", "integrations", "data", "from", "to",
     "reads", "writes", "if_fails", "stops_services", "stops_processes", "degrades",
     "degrades_services", "degrades_processes", "breaks", "nothing_stops", "shown_of", "refine",
-    "none", "close", "no_match", "impact_command", "links_unknown",
+    "none", "close", "no_match", "impact_command", "links_unknown", "services_unknown",
 )
 
 
@@ -123,6 +123,7 @@ def explorer_data(graph: "ArchGraph", lang: str) -> str:
         "integrations": integrations,
         "impacts": impacts if with_impacts else None,
         "links_unknown": not integrations_recorded(graph),  # who reads whose data: unknown
+        "services_unknown": not graph.nodes("services"),  # which services stop: unknown
         "units": sorted({a["u"] for a in apps if a["u"]}, key=lambda u: names[u].casefold()),
         "hosts": hosts,
         "via": {str(via): words[side] for via, words in VIA.items()},

@@ -206,6 +206,12 @@ TEXT: dict[str, tuple[str, str]] = {
     "x_degrades_processes": ("Proses bisnis terganggu", "Business processes degraded"),
     "x_breaks": ("Integrasi terputus", "Integrations broken"),
     "x_nothing_stops": ("Tidak ada yang berhenti.", "Nothing stops."),
+    "x_services_unknown": (
+        "Model ini belum mencatat layanan: layanan yang berhenti bila aplikasi ini gagal belum "
+        "diketahui.",
+        "The model records no service: which services would stop if this application fails is "
+        "not known.",
+    ),
     "x_links_unknown": (
         "Model ini belum mencatat integrasi: aplikasi yang kehilangan data bila aplikasi ini "
         "gagal belum diketahui.",

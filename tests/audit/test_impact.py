@@ -139,6 +139,8 @@ def test_impact_as_dict_is_stable_json(graph):
         "hosting_unknown": 0,
         "network_unknown": 0,
         "integrations_unknown": False,
+        "services_unknown": False,
+        "data_unknown": 0,
     }
 
 

@@ -196,8 +196,9 @@ _STATUS_LINES = (  # how many lines each status cell takes
 def test_explorer_says_who_loses_data_is_unknown_without_integrations(
     runner, make_model, tmp_path
 ):
-    """A model that records no integration cannot tell which applications read a failed
-    one's data: its detail says so under 'nothing stops', never only that."""
+    """A model that records no service and no integration cannot tell which services stop
+    and which applications read a failed one's data: its detail says so under 'nothing
+    stops', never only that."""
     from report_browser import open_page
 
     if find_chromium() is None:
@@ -213,8 +214,10 @@ def test_explorer_says_who_loses_data_is_unknown_without_integrations(
         page.eval("document.querySelector('#x-apps a[data-app=\"simpus\"]').click()")
         page.eval("new Promise(r => setTimeout(r, 100))")
         detail = page.eval("document.getElementById('x-detail').innerText")
-    assert "Tidak ada yang berhenti.\n\nModel ini belum mencatat integrasi: aplikasi yang " \
-        "kehilangan data bila aplikasi ini gagal belum diketahui." in detail, detail
+    assert "Tidak ada yang berhenti.\n\nModel ini belum mencatat layanan: layanan yang " \
+        "berhenti bila aplikasi ini gagal belum diketahui.\n\nModel ini belum mencatat " \
+        "integrasi: aplikasi yang kehilangan data bila aplikasi ini gagal belum diketahui." \
+        in detail, detail
     assert page.visit.console_errors == []
 
 

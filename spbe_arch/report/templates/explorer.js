@@ -144,6 +144,7 @@
       if (hit.bpd.length) fails.appendChild(list(L.degrades_processes, hit.bpd.map(name)));
       fails.appendChild(el("p", { text: L.breaks + ": " + hit.ib }));
     }
+    if (D.impacts && D.services_unknown) fails.appendChild(el("p", { "class": "muted", text: L.services_unknown }));
     if (D.impacts && D.links_unknown) fails.appendChild(el("p", { "class": "muted", text: L.links_unknown }));
     panel.appendChild(fails);
     panel.hidden = false;
