@@ -67,9 +67,11 @@ def test_audit_without_integrations_counts_no_service_as_integrated_or_not(runne
     root = make_model({"units.yaml": UNITS, "apps.yaml": APPS})
     result = runner.invoke(app, ["audit", str(root), "--format", "json"])
     metrics = json.loads(result.stdout)["metrics"]
-    assert metrics["services_fully_integrated"] == {"part": 0, "total": 0, "value": None}
+    assert metrics["services_fully_integrated"] == {"part": 0, "total": 0, "value": None,
+                                                    "unknown": 1}
     text = runner.invoke(app, ["audit", str(root)]).output
     assert "services fully integrated" in text and "0 of 1" not in text
+    assert "none recorded; 1 not known" in text
 
 
 def test_audit_clean_integration_exits_0(runner, make_model):
@@ -98,7 +100,8 @@ def test_audit_json_contract(runner, make_model):
     assert result.exit_code == 1, result.output
     payload = json.loads(result.stdout)
     assert set(payload) == {"metrics", "findings"}
-    assert payload["metrics"]["integrations_via_splp"] == {"part": 0, "total": 0, "value": None}
+    assert payload["metrics"]["integrations_via_splp"] == {"part": 0, "total": 0, "value": None,
+                                                           "unknown": 0}
     assert payload["metrics"]["applications_per_unit"] == {"dinkes": 1, "disdukcapil": 1}
     gap = [f for f in payload["findings"] if f["code"] == "SPBE-A002"]
     assert gap == [
@@ -443,7 +446,10 @@ def test_an_integration_whose_mechanism_is_not_recorded_is_neither_splp_nor_a_by
     codes = {f["code"] for f in out["findings"]}
     assert not codes & {"SPBE-A002", "SPBE-A003", "SPBE-A004"}
     assert out["metrics"]["integrations"] == 2
-    assert out["metrics"]["integrations_via_splp"] == {"part": 1, "total": 1, "value": 1.0}
+    assert out["metrics"]["integrations_via_splp"] == {"part": 1, "total": 1, "value": 1.0,
+                                                       "unknown": 1}
+    text = runner.invoke(app, ["audit", str(root)]).output
+    assert "1 of 1 (100%); 1 not known" in text  # the share rests on one of two
     maturity = json.loads(runner.invoke(app, ["maturity", str(root), "--format", "json"]).stdout)
     splp = next(i for i in maturity["indicators"] if i["id"] == "18")
     assert splp["why"].startswith("1 of 1 integrations via SPLP; bypassing SPLP: 0 between "

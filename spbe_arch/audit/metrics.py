@@ -17,6 +17,8 @@ __all__ = ["Metrics", "Share", "compute_metrics"]
 @dataclass(frozen=True, slots=True)
 class Share:
     """A part of a total, e.g. 3 of 4 integrations via SPLP; `value` is None when total is 0.
+    `unknown` counts the elements left out of the total because the model does not state
+    what the share asks (an integration of `via: unknown`): what the figure does not rest on.
 
     Examples
     --------
@@ -28,13 +30,15 @@ class Share:
 
     part: int
     total: int
+    unknown: int = 0
 
     @property
     def value(self) -> float | None:
         return self.part / self.total if self.total else None
 
     def as_dict(self) -> dict[str, Any]:
-        return {"part": self.part, "total": self.total, "value": self.value}
+        return {"part": self.part, "total": self.total, "value": self.value,
+                "unknown": self.unknown}
 
 
 @dataclass(frozen=True)
@@ -117,17 +121,23 @@ def compute_metrics(graph: ArchGraph) -> Metrics:
     links = [graph.integrations[i] for i in graph.links]
     known = [e for e in links if e.via != IntegrationVia.unknown]  # the shares' totals
     via_splp = [e for e in known if e.via == IntegrationVia.splp]
-    crossing = [e for e in known if graph.crosses_boundary(e.source, e.target)]
+    crossing = [e for e in links if graph.crosses_boundary(e.source, e.target)]
+    crossing_known = [e for e in crossing if e.via != IntegrationVia.unknown]
     units = graph.nodes("units")
     stated = [u for u in units if graph.element(u).states("networks")]
     gap_apps = {flow.consumer for flow in graph.flow_gaps}
     realized = 0
     integrated = 0
+    unknown_flows = 0
     for service_id in graph.nodes("services"):
         apps = [a for a in graph.sources(service_id, "realizes") if graph.is_active(a)]
-        if apps and data_flows_known(graph, apps):
+        if not apps:
+            continue
+        if data_flows_known(graph, apps):
             realized += 1
             integrated += not any(a in gap_apps for a in apps)
+        else:
+            unknown_flows += 1
 
     per_unit = dict.fromkeys(units, 0)
     for app_id in graph.active_applications:
@@ -150,12 +160,14 @@ def compute_metrics(graph: ArchGraph) -> Metrics:
     return Metrics(
         applications=len(graph.active_applications),
         integrations=len(links),
-        integrations_via_splp=Share(len(via_splp), len(known)),
+        integrations_via_splp=Share(len(via_splp), len(known), len(links) - len(known)),
         cross_unit_integrations_via_splp=Share(
-            sum(e.via == IntegrationVia.splp for e in crossing), len(crossing)
+            sum(e.via == IntegrationVia.splp for e in crossing_known), len(crossing_known),
+            len(crossing) - len(crossing_known),
         ),
-        units_on_jip=Share(sum(on_jip(graph, u) for u in stated), len(stated)),
-        services_fully_integrated=Share(integrated, realized),
+        units_on_jip=Share(sum(on_jip(graph, u) for u in stated), len(stated),
+                           len(units) - len(stated)),
+        services_fully_integrated=Share(integrated, realized, unknown_flows),
         applications_per_unit=per_unit,
         aplikasi_umum_used={p: tuple(sorted(used[p])) for p in sorted(used)},
         aplikasi_umum_not_recorded=tuple(sorted(umum - set(used))),

@@ -140,7 +140,7 @@ def _share_outside(graph: ArchGraph) -> Share:
     local = [a for a in graph.active_applications if graph.element(a).platform is None]
     hosted = [a for a in local if graph.hosting(a) is not None]
     outside = {a for a, _, _ in applications_hosted_on(graph, OUTSIDE)}
-    return Share(sum(a in outside for a in hosted), len(hosted))
+    return Share(sum(a in outside for a in hosted), len(hosted), len(local) - len(hosted))
 
 
 def instansi_row(
@@ -168,7 +168,8 @@ def instansi_row(
         domain_sources={d: dict(sorted(c.items())) for d, c in sorted(sources.items())},
         splp=metrics.integrations_via_splp,
         jip=metrics.units_on_jip,
-        services_unintegrated=Share(services.total - services.part, services.total),
+        services_unintegrated=Share(services.total - services.part, services.total,
+                                    services.unknown),
         hosting_outside=_share_outside(graph),
         completeness=Known(sum(k.known for k in facts.values()),
                            sum(k.of for k in facts.values())),

@@ -62,18 +62,23 @@ _FAILED_KINDS = {
 
 def share_text(share: "Share") -> str:
     """'3 of 4 (75%)'; 'none recorded' when there is nothing to count (the model may just not
-    say: unknown, not none).
+    say: unknown, not none); with how many the model leaves unknown, which the share does not
+    rest on.
 
     Examples
     --------
     >>> from spbe_arch.audit import Share
-    >>> share_text(Share(1, 3)), share_text(Share(0, 0))
-    ('1 of 3 (33%)', 'none recorded')
+    >>> share_text(Share(1, 3)), share_text(Share(0, 0)), share_text(Share(1, 1, 24))
+    ('1 of 3 (33%)', 'none recorded', '1 of 1 (100%); 24 not known')
     """
     if share.value is None:
-        return _("none recorded")
-    return _("{part} of {total} ({percent})").format(
-        part=share.part, total=share.total, percent=f"{share.value:.0%}")
+        text = _("none recorded")
+    else:
+        text = _("{part} of {total} ({percent})").format(
+            part=share.part, total=share.total, percent=f"{share.value:.0%}")
+    if share.unknown:
+        text += "; " + _("{count} not known").format(count=share.unknown)
+    return text
 
 
 def metrics_rows(metrics: "Metrics") -> list[tuple[str, str]]:

@@ -41,7 +41,12 @@ def _value(value: "int | Share") -> str:
 
 def _delta(change: "MetricChange") -> str:
     delta = change.delta
-    if delta is None or delta == 0:
+    if delta is None:  # a share with no total on one side or both
+        old, new = change.old.value, change.new.value  # type: ignore[union-attr]
+        if old is None and new is None:
+            return "="
+        return _("counted now") if old is None else _("no longer counted")
+    if delta == 0:
         return "="
     if isinstance(change.old, int):
         return f"{delta:+d}"

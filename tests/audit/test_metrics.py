@@ -50,7 +50,7 @@ def test_metrics_exact_on_tiny_model(tmp_path):
     assert metrics.integrations_via_splp == Share(1, 3)
     # int-01 crosses units (via splp), int-03 goes to a national platform; int-02 stays in dinkes
     assert metrics.cross_unit_integrations_via_splp == Share(1, 2)
-    assert metrics.units_on_jip == Share(1, 2)  # setwan does not say: unknown, not counted
+    assert metrics.units_on_jip == Share(1, 2, 1)  # setwan does not say: unknown, not counted
     assert {k: (v.known, v.of) for k, v in metrics.completeness.items()} == {
         "applications.hosting": (0, 3), "applications.data": (4, 4), "units.networks": (2, 3),
         "data.steward": (2, 2), "data.published": (0, 0),
@@ -69,7 +69,8 @@ def test_metrics_exact_on_tiny_model(tmp_path):
 def test_metrics_as_dict_is_plain_json(tmp_path):
     arch = load(tmp_path, MODEL).architecture
     payload = compute_metrics(build_graph(arch)).as_dict()
-    assert payload["integrations_via_splp"] == {"part": 1, "total": 3, "value": 1 / 3}
+    assert payload["integrations_via_splp"] == {"part": 1, "total": 3, "value": 1 / 3,
+                                                "unknown": 0}
     assert payload["aplikasi_umum_used"] == {"satusehat": ["simpus"], "siak": ["siak-kab"]}
     assert isinstance(payload["aplikasi_umum_not_recorded"], list)
     assert payload["completeness"]["units.networks"] == {"known": 2, "of": 3}
@@ -81,3 +82,14 @@ def test_shares_of_empty_model_are_none(tmp_path):
     assert metrics.integrations_via_splp.value is None
     assert metrics.services_fully_integrated == Share(0, 0)
     assert metrics.units_on_jip == Share(2, 2)
+
+
+def test_shares_say_how_many_they_leave_out_as_unknown(tmp_path):
+    """An inventory's `via: unknown` links are neither through SPLP nor not: left out of the
+    shares' totals and counted apart, so that '1 of 1 (100%)' never hides 2 unknown."""
+    model = dict(MODEL, **{"int.yaml": MODEL["int.yaml"].replace(
+        "via: api_direct}", "via: unknown}")})
+    metrics = compute_metrics(build_graph(load(tmp_path, model).architecture))
+    assert metrics.integrations_via_splp == Share(1, 1, 2)
+    assert metrics.cross_unit_integrations_via_splp == Share(1, 1, 1)  # int-03 unknown
+    assert metrics.services_fully_integrated == Share(1, 2, 0)

@@ -135,10 +135,11 @@ def test_diff_metrics_and_index_change(runner, folders):
     metrics = folders["metrics"]
     assert metrics["integrations_via_splp"]["old"]["part"] == 24
     assert metrics["integrations_via_splp"]["new"] == {"part": 38, "total": 52,
-                                                       "value": 38 / 52}
+                                                       "value": 38 / 52, "unknown": 0}
     assert metrics["units_on_jip"]["new"]["part"] == 30
-    # two services' applications state no data: not counted (35, not 37)
-    assert metrics["services_fully_integrated"]["new"] == {"part": 35, "total": 35, "value": 1.0}
+    # two services' applications state no data: not counted (35, not 37), unknown
+    assert metrics["services_fully_integrated"]["new"] == {"part": 35, "total": 35, "value": 1.0,
+                                                           "unknown": 2}
     index = folders["index"]
     assert index["old"] == pytest.approx(_maturity(runner, EXAMPLE)["index"], abs=1e-12)
     assert index["new"] == pytest.approx(_maturity(runner, TO_BE)["index"], abs=1e-12)
@@ -399,3 +400,22 @@ def test_diff_summary_counts_one_finding_in_the_singular(runner, tmp_path):
     assert result.output.splitlines()[-1].startswith(
         "0 added, 0 removed, 1 changed, 1 rerouted, 1 finding introduced, 0 resolved, index ")
     assert "SPBE-A004" in result.output
+
+
+def test_a_share_counted_for_the_first_time_is_a_change_not_equal(runner, tmp_path):
+    """'none recorded -> 1 of 1' changed: '(=)' there would hide it."""
+    model = ("instansi: {id: k, name: Kab K, level: kabupaten}\n"
+             "units: [{id: dinkes, name: Dinkes, kind: dinas}, "
+             "{id: dukcapil, name: Dukcapil, kind: dinas}]\n"
+             "applications:\n  - {id: simpus, name: SIMPUS, kind: khusus, owner: dinkes}\n"
+             "  - {id: siak, name: SIAK, kind: khusus, owner: dukcapil}\n")
+    old, new = tmp_path / "old", tmp_path / "new"
+    for folder in (old, new):
+        folder.mkdir()
+        (folder / "spbe.yaml").write_text(model)
+    (new / "int.yaml").write_text(
+        "integrations:\n  - {id: i1, source: siak, target: simpus, via: splp}\n")
+    forward = runner.invoke(app, ["diff", str(old), str(new)]).output
+    assert "  integrations via SPLP: none recorded -> 1 of 1 (100%) (counted now)" in forward
+    back = runner.invoke(app, ["diff", str(new), str(old)]).output
+    assert "  integrations via SPLP: 1 of 1 (100%) -> none recorded (no longer counted)" in back

@@ -50,7 +50,8 @@ def test_roadmap_trajectory_year_by_year_ends_at_the_to_be_index(runner, example
     splp = [y["metrics"]["integrations_via_splp"]["part"] for y in years]
     assert splp == [24, 27, 31, 32, 33, 38]
     assert [y["errors"] for y in years] == [5, 4, 0, 0, 0, 0]
-    assert years[3]["metrics"]["units_on_jip"] == {"part": 30, "total": 30, "value": 1.0}
+    assert years[3]["metrics"]["units_on_jip"] == {"part": 30, "total": 30, "value": 1.0,
+                                                       "unknown": 0}
 
 
 def test_roadmap_to_the_to_be_leaves_nothing_undelivered(example):

@@ -91,7 +91,8 @@ def test_portfolio_finds_what_only_shows_across_instansi(runner, good):
     assert [(a["platform"], a["adopted"], a["not_recorded"]) for a in out["platform_adoption"]] == [
         ("srikandi", ["kab-alpha", "kab-gamma"], ["kota-beta"])
     ]
-    assert out["integrations_between_instansi"] == {"part": 1, "total": 2, "value": 0.5}
+    assert out["integrations_between_instansi"] == {"part": 1, "total": 2, "value": 0.5,
+                                                     "unknown": 0}
     assert out["bypassing_splp"] == [{
         "instansi": "kab-alpha", "integration": "simpus-portal-beta", "source": "simpus",
         "target": "portal-beta", "target_instansi": "kota-beta", "via": "api_direct",

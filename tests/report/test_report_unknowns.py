@@ -118,7 +118,7 @@ def test_services_fully_integrated_rests_on_stated_data_flows(make_model):
     assert "none recorded" in row and "100%" not in row
     metrics = json.loads(runner.invoke(app, ["audit", str(root), "--format", "json"]).stdout)
     assert metrics["metrics"]["services_fully_integrated"] == {
-        "part": 0, "total": 0, "value": None}
+        "part": 0, "total": 0, "value": None, "unknown": 1}
     # once the service's application states its data, the service counts
     (root / "model.yaml").write_text((root / "model.yaml").read_text().replace(
         "{id: simrs, name: SIMRS, kind: khusus, owner: dinkes}",
@@ -128,7 +128,8 @@ def test_services_fully_integrated_rests_on_stated_data_flows(make_model):
     result = runner.invoke(app, ["audit", str(root), "--format", "json"])
     assert result.exit_code == 0, result.output
     metrics = json.loads(result.stdout)["metrics"]
-    assert metrics["services_fully_integrated"] == {"part": 1, "total": 1, "value": 1.0}
+    assert metrics["services_fully_integrated"] == {"part": 1, "total": 1, "value": 1.0,
+                                                    "unknown": 0}
 
 
 @pytest.mark.parametrize(("lang", "label"), [
