@@ -28,7 +28,7 @@ def test_waived_error_is_shown_with_its_reason_and_does_not_fail(runner, make_mo
     lines = result.output.splitlines()
     at = lines.index(f"{root}/{GAP_LINE}")
     assert lines[at + 1] == "    waived: integrasi SIAK dijadwalkan 2026 (rm-2026-nik-splp)"
-    assert lines[-1] == f"0 errors, 3 warnings, 2 infos, 1 waived in {root}"
+    assert lines[-1] == f"0 errors, 3 warnings, 1 info, 1 waived in {root}"
 
 
 def test_waived_finding_in_json_and_sarif(runner, make_model):
@@ -115,7 +115,7 @@ def test_baseline_gates_only_new_findings(runner, make_model, tmp_path):
     unchanged = runner.invoke(app, ["audit", str(root), "--baseline", str(baseline)])
     assert unchanged.exit_code == 0, unchanged.output
     assert f"{root}/{GAP_LINE}" in unchanged.stdout.splitlines()  # still shown
-    assert unchanged.stderr == f"baseline {baseline}: 6 of 6 findings already there, 0 new\n"
+    assert unchanged.stderr == f"baseline {baseline}: 5 of 5 findings already there, 0 new\n"
 
     reader = """\
   - id: e-bansos
@@ -128,7 +128,7 @@ def test_baseline_gates_only_new_findings(runner, make_model, tmp_path):
     (root / "apps.yaml").write_text(APPS.replace("data:\n", reader + "data:\n"))
     worse = runner.invoke(app, ["audit", str(root), "--baseline", str(baseline)])
     assert worse.exit_code == 1, worse.output
-    assert worse.stderr == f"baseline {baseline}: 6 of 8 findings already there, 2 new\n"
+    assert worse.stderr == f"baseline {baseline}: 5 of 7 findings already there, 2 new\n"
 
 
 def test_baseline_that_is_not_an_audit_json_cannot_run(runner, make_model, tmp_path):
