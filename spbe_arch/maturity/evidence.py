@@ -499,12 +499,15 @@ def application(facts: ModelFacts, indicator: Indicator) -> Derivation | None:
 def data_centre(facts: ModelFacts, indicator: Indicator) -> Derivation | None:
     """Layanan pusat data: applications hosted on PDN or the pusat data daerah.
 
-    Counts active aplikasi khusus, and aplikasi umum that name a hosting. Level 1: none on a
-    government data centre (PDN, pusat data daerah); 2: some; 3: all; 4: all, and every
-    government data centre used is connected to JIP. Ceiling 4. None without such applications.
+    Counts the instansi's own active applications, as the hosting fact and the portfolio do:
+    aplikasi khusus, and aplikasi umum that name a hosting, but not the instances of a national
+    platform (SATUSEHAT, SRIKANDI: their operator hosts them, whatever the inventory says).
+    Level 1: none on a government data centre (PDN, pusat data daerah); 2: some; 3: all; 4:
+    all, and every government data centre used is connected to JIP. Ceiling 4. None without
+    such applications.
     """
-    apps = {k: a for k, a in facts.active_apps.items()
-            if a.kind is ApplicationKind.khusus or a.hosting is not None}
+    apps = {k: a for k, a in facts.active_apps.items() if a.platform is None
+            and (a.kind is ApplicationKind.khusus or a.hosting is not None)}
     if not apps:
         return None
     infra = facts.arch.infrastructure

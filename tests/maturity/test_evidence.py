@@ -397,6 +397,18 @@ def test_evidence_without_recorded_integrations_credits_no_integration_level(mak
     assert derived["15"].actions[4] == ("record the integrations between the applications",)
 
 
+def test_evidence_data_centre_counts_the_instansis_own_applications(make_model):
+    """An instance of a national platform runs where its operator hosts it: an inventory
+    saying 'SRIKANDI: PDN' does not put the pemda's applications on a government data
+    centre (as the hosting fact and the portfolio count them too)."""
+    model = UNITS + ("  - {id: srikandi-kab, name: SRIKANDI, kind: umum, platform: srikandi,\n"
+                     "     owner: diskominfo, hosting: pdn}\n")
+    root = make_model({"model.yaml": model.replace("hosting: pdd}", "hosting: vendor-x}")})
+    derived = derive(build_graph(load_model(root).architecture), FRAMEWORK)["16"]
+    assert (derived.level, derived.reason) == (
+        1, "0 of 3 applications on PDN or pusat data daerah")
+
+
 def test_evidence_data_centre_counts_hosting_on_the_national_pdn(make_model):
     """`hosting: pdn` (the national data centre, as an inventory's 'Lokasi Server: PDN' is
     imported) is a government data centre, on the national network."""

@@ -78,21 +78,21 @@ def test_published_number_not_a_number_names_the_row(runner, good, tmp_path):
 
 def test_published_difference_is_that_of_the_numbers_shown(runner, good, tmp_path):
     """The difference is computed from the estimate as shown (2 decimals), so the numbers on
-    the line subtract: Gamma's 1.18 against a published 1.10 is +0.08."""
+    the line subtract: Gamma's 1.16 against a published 1.10 is +0.06."""
     csv = tmp_path / "hasil.csv"
     csv.write_text("year,instansi,index\n2024,Kabupaten Gamma,1.10\n", encoding="utf-8")
     result = runner.invoke(app, ["portfolio", str(good), "--format", "json"])
     gamma = {r["id"]: r for r in json.loads(result.stdout)["instansi"]}["kab-gamma"]
-    assert round(gamma["index"], 2) == 1.18
+    assert round(gamma["index"], 2) == 1.16
     [compared] = _published(runner, good, csv)
-    assert (compared["estimate"], compared["difference"]) == (1.18, 0.08)
+    assert (compared["estimate"], compared["difference"]) == (1.16, 0.06)
     text = runner.invoke(app, ["portfolio", str(good), "--published", str(csv)]).stdout
     assert ("  Pemerintah Kabupaten Gamma (Kabupaten Gamma, 2024): published 1.10, estimate "
-            "1.18, difference +0.08\n") in text
+            "1.16, difference +0.06\n") in text
     indonesian = runner.invoke(app, ["portfolio", str(good), "--published", str(csv),
                                      "--lang", "id"]).stdout
     assert ("  Pemerintah Kabupaten Gamma (Kabupaten Gamma, 2024): dipublikasikan 1,10, "
-            "estimasi 1,18, selisih +0,08\n") in indonesian
+            "estimasi 1,16, selisih +0,06\n") in indonesian
 
 
 def test_published_with_indonesian_headers(runner, good, tmp_path):
