@@ -208,6 +208,26 @@ def test_server_locations_outside_pdn_become_data_centres_seen_by_audit_and_port
     assert row["hosting_outside"] == {"part": 6, "total": 7, "value": 6 / 7, "unknown": 1}
 
 
+def test_server_locations_as_pemda_write_them(runner, tmp_path):
+    """A server named by its unit is a server room; the pemda's data centre is named by the
+    pemda or by the Diskominfo that runs it; a number names no place."""
+    source = write_csv(tmp_path / "kota-contoh.csv", [
+        ["Nama Aplikasi", "OPD", "Lokasi Server"],
+        ["e-Bansos", "Dinsos", "Server Dinsos"],
+        ["SIMPEG", "BKPSDM", "Data Center Pemkot"],
+        ["e-Office", "Setda", "Pusat Data Diskominfo"],
+        ["e-Aset", "BPKAD", "Server 2"],
+    ])
+    out = tmp_path / "model"
+    assert _import(runner, source, out).exit_code == 0
+    arch = load_model(out).architecture
+    assert {a.id: a.hosting for a in arch.applications.values()} == {
+        "e-bansos": "server-dinsos", "simpeg": "pusat-data-daerah",
+        "e-office": "pusat-data-daerah", "e-aset": None}
+    assert {i: e.kind.value for i, e in arch.infrastructure.items()} == {
+        "pusat-data-daerah": "pusat_data_daerah", "server-dinsos": "on_premise"}
+
+
 def test_integrations_of_long_names_get_ids_a_model_accepts(runner, tmp_path):
     """Ids are made of names, cut to the longest id with room for the number that tells
     two apart: the model written validates."""

@@ -1,7 +1,8 @@
 """Where a server location ('Lokasi Server') says an application runs.
 
 'PDN Cikarang' is the national data centre (`hosting: pdn`); 'Pusat Data Daerah' the pemda's
-own; 'Server OPD' or 'Ruang server Diskominfo' a server room (`on_premise`); 'Vendor' or
+own (so are 'Data Center Pemkot' and 'Pusat Data Diskominfo', which runs it); 'Server OPD',
+'Server Dinsos' or 'Ruang server Diskominfo' a server room (`on_premise`); 'Vendor' or
 'Hosting Swasta' a provider's data centre (`vendor`); 'Cloud' or 'AWS' a `cloud`. A location
 that is planned ('rencana pindah ke PDN') or says no place ('Server', an IP address, 'Non PDN')
 tells nothing: the hosting stays unknown; 'Non PDN (server sendiri)' is a server room.
@@ -17,8 +18,11 @@ _NOT = frozenset({"non", "bukan", "belum", "tidak", "selain"})
 _PLAN = frozenset({"rencana", "akan", "pindah", "migrasi"})
 """Words of a plan ('rencana pindah ke PDN'): where the application runs today is not said."""
 _PDN_WORDS = frozenset({"pdn", "pdns"})
-_PDD = ("pusat data daerah", "data center daerah", "data centre daerah", "pusat data pemda",
-        "data center pemda")
+_DATA_CENTRE = ("pusat data", "data center", "data centre", "datacenter")
+_PEMDA = frozenset({"daerah", "pemda", "pemkot", "pemkab", "pemprov", "kabupaten", "kota",
+                    "provinsi", "diskominfo", "kominfo"})
+"""Words naming the pemda (or its Diskominfo, which runs its data centre) after 'pusat data':
+'Pusat Data Daerah', 'Data Center Pemkot', 'Pusat Data Diskominfo'."""
 _CLOUD = frozenset({"cloud", "aws", "azure", "gcp", "awan", "vps", "alibaba", "amazon"})
 _VENDOR = frozenset({"vendor", "swasta", "rekanan", "ketiga", "penyedia", "pengembang",
                      "developer", "colocation", "kolokasi", "isp"})
@@ -39,9 +43,13 @@ def placement(location: str) -> InfrastructureKind | None:
 'pusat_data_daerah'>, <InfrastructureKind.pusat_data_daerah: 'pusat_data_daerah'>, None, None]
     >>> [str(placement(t)) for t in ("Vendor", "Hosting Swasta", "Cloud", "Server OPD",
     ...                              "On-premise", "Ruang server Diskominfo",
-    ...                              "Non PDN (server sendiri)", "Server", "10.0.0.5")]
-    ['vendor', 'vendor', 'cloud', 'on_premise', 'on_premise', 'on_premise', 'on_premise', 'None', \
-'None']
+    ...                              "Non PDN (server sendiri)", "Server Dinsos", "Server",
+    ...                              "Server 2", "10.0.0.5")]
+    ['vendor', 'vendor', 'cloud', 'on_premise', 'on_premise', 'on_premise', 'on_premise', \
+'on_premise', 'None', 'None', 'None']
+    >>> [str(placement(t)) for t in ("Data Center Pemkot", "Pusat Data Diskominfo",
+    ...                              "Pusat Data", "Pusat Data Pihak Ketiga")]
+    ['pusat_data_daerah', 'pusat_data_daerah', 'None', 'vendor']
     """
     text = normal_header(location)
     words = set(text.split())
@@ -50,12 +58,18 @@ def placement(location: str) -> InfrastructureKind | None:
     if not words & _NOT:  # 'Non PDN' may still name the place it is instead
         if words & _PDN_WORDS or "pusat data nasional" in text:
             return InfrastructureKind.pdn
-        if "pdd" in words or any(p in text for p in _PDD):
+        if "pdd" in words or (words & _PEMDA and any(p in text for p in _DATA_CENTRE)):
             return InfrastructureKind.pusat_data_daerah
     if words & _CLOUD:
         return InfrastructureKind.cloud
     if words & _VENDOR:
         return InfrastructureKind.vendor
-    if words & _ON_PREMISE or "on prem" in text:
+    if words & _ON_PREMISE or "on prem" in text or _named_server(words):
         return InfrastructureKind.on_premise
     return None
+
+
+def _named_server(words: set[str]) -> bool:
+    """'Server Dinsos', 'Server Bappeda': a server named by the unit (or place) that keeps
+    it; 'Server' alone, or followed by a number, names none."""
+    return "server" in words and any(w.isalpha() and w != "server" for w in words)
