@@ -132,6 +132,20 @@ def test_one_opd_gets_one_id_in_every_instansi(runner, tmp_path):
         "diskominfo": "Dinas Komunikasi & Informatika", "dpmd": "Dinas PMD"}
 
 
+def test_short_words_inside_unit_names_are_written_out(runner, tmp_path):
+    """'SDM', 'UMKM' and 'P3A' inside a name stand for words the full name writes out."""
+    source = write_csv(tmp_path / "kota-contoh.csv", [
+        ["Nama Aplikasi", "OPD"], ["SIMPEG", "BKPSDM"],
+        ["SIASN", "Badan Kepegawaian dan Pengembangan SDM"],
+        ["e-Koperasi", "Dinas Koperasi dan UMKM"],
+        ["SIMONEV UMKM", "Dinas Koperasi, Usaha Mikro, Kecil dan Menengah"],
+    ])
+    out = tmp_path / "model"
+    assert _import(runner, source, out).exit_code == 0
+    assert sorted(load_model(out).architecture.units) == [
+        "bkpsdm", "dinas-koperasi-dan-usaha-mikro-kecil-dan-menengah"]
+
+
 # --- rows -----------------------------------------------------------------------------------
 
 def test_row_equal_to_another_but_for_its_id_is_noted(runner, tmp_path):

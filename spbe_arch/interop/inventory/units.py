@@ -83,6 +83,10 @@ WORDS: dict[str, str] = {
     "pupr": "pekerjaan umum dan penataan ruang",
     "ptsp": "pelayanan terpadu satu pintu",
     "pmd": "pemberdayaan masyarakat dan desa",
+    "sdm": "sumber daya manusia",
+    "umkm": "usaha mikro kecil dan menengah",
+    "p3a": "pemberdayaan perempuan dan perlindungan anak",
+    "pppa": "pemberdayaan perempuan dan perlindungan anak",
     "kec": "kecamatan",
     "kel": "kelurahan",
     "kab": "kabupaten",
@@ -133,6 +137,8 @@ def unit_key(name: str) -> str:
     ...     "Dinas Komunikasi & Informatika")
     True
     >>> unit_key("BPKAD") == unit_key("Badan Pengelola Keuangan dan Aset Daerah")
+    True
+    >>> unit_key("BKPSDM") == unit_key("Badan Kepegawaian dan Pengembangan SDM")
     True
     """
     return " ".join(
