@@ -294,3 +294,18 @@ def test_lang_id_calls_the_header_the_baris_kepala_kolom(runner, tmp_path):
     lines = result.output.splitlines()
     assert lines[0] == f"{source}: UTF-8, dipisah titik koma; baris kepala kolom di baris 2"
     assert f"{source}: catatan: 1 baris kosong, diabaikan (baris 4)" in lines
+
+
+def test_a_row_naming_a_national_platform_classified_local_is_noted(runner, tmp_path):
+    """'SIPKD, Khusus' is imported as the pemda's own application, as classified; its id
+    cannot be the platform's, and the note says why it reads 'sipkd-2'."""
+    source = write_csv(tmp_path / "kota-contoh.csv", [
+        ["Nama Aplikasi", "OPD", "Klasifikasi"], ["SIPKD", "BPKAD", "Khusus"],
+        ["SIMPUS", "Dinkes", "Khusus"]])
+    out = tmp_path / "model"
+    result = _import(runner, source, out)
+    assert result.exit_code == 0, result.output
+    assert [line for line in result.output.splitlines() if "classified local" in line] == [
+        f"{source}:2: note: 'SIPKD' names national platform 'sipkd' but is classified local; "
+        "imported as a local application 'sipkd-2' (classify it umum if it is that platform)"]
+    assert _ids(out) == ["sipkd-2", "simpus"]

@@ -421,6 +421,12 @@ def _application(
         elif national:
             report.unmatched.append(Unmatched(row.number, fields["id"], row.name))
             result.remarks[fields["id"]] = _("national system not in the platform catalog")
+        elif (named := _platform(matcher, row.name, url)[0]) is not None:
+            report.notes.append(RowNote(row.number, _(
+                "'{name}' names national platform '{platform}' but is classified local; "
+                "imported as a local application '{application}' (classify it umum if it is "
+                "that platform)"
+            ).format(name=row.name, platform=named, application=fields["id"])))
     if properties:
         fields["properties"] = properties
     return Application(**fields)  # every field above is checked or free text
