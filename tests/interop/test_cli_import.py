@@ -60,7 +60,7 @@ def test_import_semicolon_windows_1252_csv_validates_and_audits(runner, tmp_path
         "retired)",
         f"{src}: note: 1 empty row, passed over (row 7)",
         f"{src}: note: 1 application with no classification (umum/khusus, "
-        "pusat/lokal) and no national platform match: written as kind khusus",
+        "pusat/lokal) and no national platform match: written as kind khusus (row 9)",
         f"{src}: note: server location 'Server Diskominfo' read as on_premise: 1 application "
         "hosted on 'server-diskominfo' (infrastructure.yaml; one element for every row naming "
         "it: split it if they mean different places) (row 3)",
@@ -114,7 +114,7 @@ def test_import_report_in_indonesian_with_lang_id(runner, tmp_path):
         "development, active, retired)",
         f"{src}: catatan: 1 baris kosong, diabaikan (baris 7)",
         f"{src}: catatan: 1 aplikasi tanpa klasifikasi (umum/khusus, pusat/lokal) dan tidak "
-        "cocok dengan platform nasional: ditulis dengan jenis khusus",
+        "cocok dengan platform nasional: ditulis dengan jenis khusus (baris 9)",
         f"{src}: catatan: lokasi server 'Server Diskominfo' dibaca sebagai on_premise: 1 "
         "aplikasi ditempatkan di 'server-diskominfo' (infrastructure.yaml; satu elemen untuk "
         "semua baris yang menyebutnya: pisahkan bila yang dimaksud tempat yang berbeda) "

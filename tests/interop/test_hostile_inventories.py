@@ -247,7 +247,7 @@ def test_formula_cells_in_csv_are_text(runner, tmp_path):
         f"{source}:2: note: 'URL' holds '=1+1', a formula written as text; kept as text, never "
         "evaluated",
         f"{source}: note: 1 application with no classification (umum/khusus, "
-        "pusat/lokal) and no national platform match: written as kind khusus",
+        "pusat/lokal) and no national platform match: written as kind khusus (row 2)",
     ]
     (application,) = load_model(tmp_path / "model").architecture.applications.values()
     assert (application.name, application.url) == (

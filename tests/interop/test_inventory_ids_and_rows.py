@@ -93,7 +93,7 @@ def test_running_numbers_in_an_id_column_are_no_ids(runner, tmp_path):
     assert result.exit_code == 0, result.output
     assert _notes(result) == [f"{source}: note: 2 applications with no classification "
                               "(umum/khusus, pusat/lokal) and no national platform match: "
-                              "written as kind khusus"]
+                              "written as kind khusus (rows 2, 3)"]
     assert _ids(out) == ["simpus", "simpeg"]
     assert load_model(out).architecture.applications["simpus"].properties == {"id": "1"}
 
@@ -230,7 +230,7 @@ def test_csv_rows_are_numbered_by_the_line_they_start_on(runner, tmp_path):
         f"{source}:6: note: 'Nama Aplikasi' holds '@SUM(1+1)', a formula written as text; kept "
         "as text, never evaluated",
         f"{source}: note: 4 applications with no classification (umum/khusus, pusat/lokal) and "
-        "no national platform match: written as kind khusus",
+        "no national platform match: written as kind khusus (rows 2, 3, 4, 6)",
     ]
     written = (out / "applications.yaml").read_text(encoding="utf-8")
     assert "  # row 4\n  - id: aplikasi-multibaris\n    name: Aplikasi Multibaris\n" in written

@@ -168,7 +168,7 @@ def test_server_locations_outside_pdn_become_data_centres_seen_by_audit_and_port
         "mean different places)"
     assert _notes(result) == [
         f"{source}: note: 1 application whose server location names PDN: written as hosting: "
-        "pdn",
+        "pdn (row 9)",
         f"{source}: note: server location 'Vendor' read as vendor: 2 applications hosted on "
         f"'vendor' {placed} (rows 2, 7)",
         f"{source}: note: server location 'Server OPD' read as on_premise: 1 application hosted "

@@ -388,9 +388,9 @@ def test_server_location_naming_pdn_is_hosting_on_pdn(runner, tmp_path):
     assert _lines(result, "note")[-3:] == [
         f"{source}: note: 1 application whose server location names the pusat data daerah: "
         "hosted on 'pusat-data-daerah' (infrastructure.yaml; its networks and operator are not "
-        "in the inventory)",
+        "in the inventory) (row 4)",
         f"{source}: note: 2 applications whose server location names PDN: written as hosting: "
-        "pdn",
+        "pdn (rows 2, 3)",
         f"{source}: note: 2 applications whose server location names no place (PDN, pusat data "
         "daerah, a server room, a vendor, a cloud): hosting left unknown, the text kept in "
         "properties.server_location: 'Non PDN' (row 5), 'Rencana pindah ke PDN' (row 6)"]

@@ -397,10 +397,10 @@ def _application(
     kind = placement(location) if location else None
     if kind is InfrastructureKind.pdn:
         fields["hosting"] = "pdn"  # the national data centre, a platform of the catalog
-        report.on_pdn += 1
+        report.on_pdn.append(row.number)
     elif kind is InfrastructureKind.pusat_data_daerah:
         fields["hosting"] = _pusat_data_daerah(result, ids, row.number)
-        report.on_pdd += 1
+        report.on_pdd.append(row.number)
     elif kind is not None:
         fields["hosting"] = _data_centre(result, ids, kind, location, row.number)
     elif location:
@@ -417,7 +417,7 @@ def _application(
         fields["kind"] = ApplicationKind.umum if national else ApplicationKind.khusus
         fields["id"] = given or ids.take(_name_id(row.name))
         if national is None:
-            report.unclassified += 1
+            report.unclassified.append(row.number)
         elif national:
             report.unmatched.append(Unmatched(row.number, fields["id"], row.name))
             result.remarks[fields["id"]] = _("national system not in the platform catalog")

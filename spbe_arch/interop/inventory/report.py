@@ -109,12 +109,12 @@ class ImportReport:
     """Rows with no cell filled, between the header and the last row."""
     imported: int = 0
     units: int = 0
-    unclassified: int = 0
-    """Applications whose row says neither umum nor khusus and names no platform: khusus."""
-    on_pdn: int = 0
-    """Applications whose server location names the national data centre: `hosting: pdn`."""
-    on_pdd: int = 0
-    """Applications whose server location names the pusat data daerah (one element for all)."""
+    unclassified: list[int] = field(default_factory=list)
+    """Rows of applications that say neither umum nor khusus and name no platform: khusus."""
+    on_pdn: list[int] = field(default_factory=list)
+    """Rows whose server location names the national data centre: `hosting: pdn`."""
+    on_pdd: list[int] = field(default_factory=list)
+    """Rows whose server location names the pusat data daerah (one element for all)."""
     hosted: list[Hosted] = field(default_factory=list)
     """Server rooms, vendors and clouds named as server locations (one element each)."""
     unplaced: dict[str, list[int]] = field(default_factory=dict)
@@ -219,7 +219,7 @@ def report_lines(report: ImportReport) -> Iterator[str]:
         yield _("{path}: note: {rows}, passed over ({which})").format(
             path=src, rows=plural(len(report.empty), N_("{count} empty row"),
                                   N_("{count} empty rows")), which=_rows(report.empty))
-    for count, template in (
+    for rows, template in (
         (report.unclassified, N_(
             "{path}: note: {applications} with no classification (umum/khusus, pusat/lokal) "
             "and no national platform match: written as kind khusus")),
@@ -231,9 +231,10 @@ def report_lines(report: ImportReport) -> Iterator[str]:
             "{path}: note: {applications} whose server location names PDN: written as "
             "hosting: pdn")),
     ):
-        if count:
+        if rows:
             yield _(template).format(path=src, applications=plural(
-                count, N_("{count} application"), N_("{count} applications")))
+                len(rows), N_("{count} application"), N_("{count} applications"))
+            ) + f" ({_rows(rows)})"
     for place in report.hosted:
         yield _(
             "{path}: note: server location '{location}' read as {kind}: {applications} hosted "
