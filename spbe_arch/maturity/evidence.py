@@ -484,9 +484,17 @@ def application(facts: ModelFacts, indicator: Indicator) -> Derivation | None:
     elif isolated:
         reason += _("; integrated with nothing: {ids}").format(ids=_ids(isolated))
     recorded = integrations_recorded(facts.graph)
+    of_umum = tuple(a for a in duplicates if a in khusus_duplicating_umum(facts.graph))
+    of_khusus = tuple(a for a in duplicates if a not in of_umum)
+    retire = []
+    if of_umum:
+        retire.append(_("replace these applications by the aplikasi umum they duplicate: "
+                        "{ids}").format(ids=_ids(of_umum)))
+    if of_khusus:
+        retire.append(_("retire or merge these duplicate applications, one per job: "
+                        "{ids}").format(ids=_ids(of_khusus)))
     ladder = [
-        Rung(3, (_("retire or replace duplicate applications by the aplikasi umum: {ids}").format(
-            ids=_ids(duplicates)),), unmet=tuple(duplicates)),
+        Rung(3, tuple(retire), unmet=tuple(duplicates)),
         Rung(4, (_("integrate isolated applications: {ids}").format(ids=_ids(isolated))
                  if recorded else _("record the integrations between the applications"),),
              met=recorded and not isolated),

@@ -417,3 +417,19 @@ def test_evidence_data_centre_counts_hosting_on_the_national_pdn(make_model):
     derived = derive(build_graph(load_model(root).architecture), FRAMEWORK)["16"]
     assert derived.reason == "3 of 3 applications on PDN or pusat data daerah"
     assert derived.level == 4
+
+
+def test_evidence_application_asks_to_replace_by_the_aplikasi_umum_or_to_merge(make_model):
+    """A duplicate of an aplikasi umum is replaced by it; two local applications doing one
+    job are merged: the plan says which is which."""
+    apps = UNITS + (
+        "  - {id: srikandi-kab, name: SRIKANDI, kind: umum, platform: srikandi, owner: dinkes}\n"
+        "  - {id: e-surat, name: e-Surat, kind: khusus, owner: dinkes}\n"
+        "  - {id: simpus-2, name: SIMPUS, kind: khusus, owner: diskominfo}\n"
+        "services:\n  - {id: svc-surat, name: Surat, kind: administration, owner: dinkes,\n"
+        "     applications: [srikandi-kab, e-surat]}\n")
+    root = make_model({"model.yaml": apps})
+    derived = derive(build_graph(load_model(root).architecture), FRAMEWORK)["15"]
+    assert derived.actions[3] == (
+        "replace these applications by the aplikasi umum they duplicate: e-surat",
+        "retire or merge these duplicate applications, one per job: simpus-2")
