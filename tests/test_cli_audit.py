@@ -489,3 +489,16 @@ def test_audit_of_integrations_whose_mechanisms_are_all_known_has_no_via_fact(
     out = json.loads(runner.invoke(app, ["audit", str(root), "--format", "json"]).stdout)
     assert out["metrics"]["completeness"]["integrations.via"] == {"known": 1, "of": 1}
     assert not [f for f in out["findings"] if f["message"].startswith("via known")]
+
+
+def test_aplikasi_umum_not_recorded_are_those_for_the_instansis_kind(runner, make_model):
+    """Village finance (Siskeudes) is for a kabupaten's desa: a kota's model is not told it
+    does not record it."""
+    kabupaten = make_model({"units.yaml": UNITS, "apps.yaml": APPS})
+    payload = json.loads(runner.invoke(app, ["audit", str(kabupaten), "-f", "json"]).stdout)
+    assert "siskeudes" in payload["metrics"]["aplikasi_umum_not_recorded"]
+    (kabupaten / "spbe.yaml").write_text(
+        "instansi: {id: kota-uji, name: Kota Uji, level: kota}\n")
+    payload = json.loads(runner.invoke(app, ["audit", str(kabupaten), "-f", "json"]).stdout)
+    assert "siskeudes" not in payload["metrics"]["aplikasi_umum_not_recorded"]
+    assert "srikandi" in payload["metrics"]["aplikasi_umum_not_recorded"]

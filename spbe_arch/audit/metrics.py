@@ -74,9 +74,10 @@ class Metrics:
         National aplikasi umum id -> local active applications that are an instance of it or
         integrate with it (sorted).
     aplikasi_umum_not_recorded
-        National aplikasi umum of the catalog the model records no use of: no local instance
-        and no integration (sorted). Not "unused": an inventory lists the instansi's own
-        applications, so a platform it uses may simply be missing from it.
+        National aplikasi umum of the catalog for instansi of the model's kind (`levels`) the
+        model records no use of: no local instance and no integration (sorted). Not "unused":
+        an inventory lists the instansi's own applications, so a platform it uses may simply
+        be missing from it.
     completeness
         `collection.field` -> how many of the elements the fact is about state it (see
         `spbe_arch.audit.completeness`): what the other figures rest on.
@@ -148,6 +149,12 @@ def compute_metrics(graph: ArchGraph) -> Metrics:
     umum = {
         pid for pid, p in national_platforms().items() if p.kind is PlatformKind.aplikasi_umum
     }
+    level = graph.arch.instansi.level if graph.arch.instansi else None
+    expected = {  # those for instansi of the model's kind: no village finance for a kota
+        pid for pid in umum
+        if level is None or not national_platforms()[pid].levels
+        or level in national_platforms()[pid].levels
+    }
     used: dict[str, set[str]] = defaultdict(set)
     for app_id in graph.active_applications:
         platform = graph.element(app_id).platform
@@ -170,7 +177,7 @@ def compute_metrics(graph: ArchGraph) -> Metrics:
         services_fully_integrated=Share(integrated, realized, unknown_flows),
         applications_per_unit=per_unit,
         aplikasi_umum_used={p: tuple(sorted(used[p])) for p in sorted(used)},
-        aplikasi_umum_not_recorded=tuple(sorted(umum - set(used))),
+        aplikasi_umum_not_recorded=tuple(sorted(expected - set(used))),
         completeness=known_facts(graph),
     )
 

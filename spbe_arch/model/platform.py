@@ -8,7 +8,7 @@ from enum import StrEnum
 
 from pydantic import Field
 
-from .types import Identifier, SpbeModel, ref_code
+from .types import Identifier, InstansiLevel, SpbeModel, ref_code
 
 __all__ = ["NationalPlatform", "PlatformKind"]
 
@@ -57,4 +57,9 @@ class NationalPlatform(SpbeModel):
         default_factory=list,
         description="Further host names it runs on, beyond the host of `url` (domain); "
         "an address on one of them or a subdomain of one is this platform",
+    )
+    levels: list[InstansiLevel] = Field(
+        default_factory=list,
+        description="The kinds of instansi it is for (jenis instansi), e.g. [kabupaten] for "
+        "village finance: a kota has no desa; empty: every kind",
     )

@@ -125,16 +125,15 @@ def _shown(reasons: set[FunctionMatch]) -> tuple[FunctionMatch, ...]:
 
 
 def platform_adoption(every: list[Traits]) -> list[PlatformAdoption]:
-    """National aplikasi umum that some instansi's models record in use and the others' do not,
-    most adopted first."""
-    ids = sorted(t.id for t in every)
+    """National aplikasi umum that some instansi's models record in use and the others' do not
+    (of the instansi it is for: village finance is no kota's), most adopted first."""
     out = []
     for pid, platform in sorted(national_platforms().items()):
         if platform.kind is not PlatformKind.aplikasi_umum:
             continue
         adopted = tuple(sorted(t.id for t in every if pid in t.umum_used))
-        if 0 < len(adopted) < len(ids):
-            missing = tuple(sorted(set(ids) - set(adopted)))
+        missing = tuple(sorted(t.id for t in every if pid in t.umum_not_recorded))
+        if adopted and missing:
             out.append(PlatformAdoption(pid, platform.name, adopted, missing))
     return sorted(out, key=lambda a: (-len(a.adopted), a.platform))
 

@@ -67,6 +67,8 @@ class Traits:
     applications: frozenset[str]
     khusus: tuple[LocalApp, ...]
     umum_used: frozenset[str]
+    umum_not_recorded: frozenset[str]
+    """National aplikasi umum for instansi of its kind that its model does not record."""
     links: tuple[Link, ...]
     hosts: dict[tuple[str, str], tuple[str, int]]
     """(kind, key) -> (name, active applications hosted there)."""
@@ -221,6 +223,7 @@ def traits(graph: ArchGraph, metrics: Metrics) -> Traits:
         applications=frozenset(arch.applications),
         khusus=tuple(khusus),
         umum_used=frozenset(metrics.aplikasi_umum_used),
+        umum_not_recorded=frozenset(metrics.aplikasi_umum_not_recorded),
         links=tuple(links),
         hosts={key: (name, count) for key, (name, count) in sorted(hosts.items())},
     )

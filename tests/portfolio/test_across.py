@@ -8,7 +8,7 @@ from spbe_arch.portfolio.instansi import LocalApp, Traits
 
 def _traits(instansi: str, *apps: LocalApp, hosts=None) -> Traits:
     return Traits(instansi, instansi.title(), frozenset(a.id for a in apps), apps,
-                  frozenset(), (), hosts or {})
+                  frozenset(), frozenset(), (), hosts or {})
 
 
 def _app(app_id, name, ref=None, description=None) -> LocalApp:
