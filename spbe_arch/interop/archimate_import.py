@@ -162,10 +162,19 @@ def _check_root(path: Path, tag: str) -> None:
             "{path}: an ArchiMate 2.x exchange file ({namespace}); only 3.x files can be "
             "imported: open it in an ArchiMate 3 tool (e.g. Archi) and export it again"
         ).format(path=path, namespace=ARCHIMATE2_NAMESPACE))
+    if tag.startswith(f"{{{_ARCHI_NATIVE}}}"):
+        raise SpbeError(_(
+            "{path}: an Archi model file (.archimate), not an exchange file: in Archi, use "
+            "File > Export > Model to Open Exchange File..., and import the file it writes"
+        ).format(path=path))
     raise SpbeError(_(
         "{path}: not an ArchiMate exchange file (root element '{tag}', expected 'model' in "
-        "{namespace})"
+        "{namespace}); export the model from its tool as an Open Exchange File (XML)"
     ).format(path=path, tag=tag, namespace=NAMESPACE))
+
+
+_ARCHI_NATIVE = "http://www.archimatetool.com/archimate"
+"""The namespace of Archi's own file format (`.archimate`), which is not the exchange format."""
 
 
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"

@@ -138,7 +138,7 @@ def render_maturity_text(result: MaturityResult, console, *, prefix: str = "") -
     from rich.table import Table
 
     title = result.instansi or "model"
-    console.print(f"[bold]{title}[/bold]: {_summary(result)}  [dim]{result.framework_name}[/dim]",
+    console.print(f"[bold]{title}[/bold]: {_summary(result)} — [dim]{result.framework_name}[/dim]",
                   highlight=False)
     console.print(_("index by column: {columns}").format(columns=_columns(result.indices)),
                   highlight=False)

@@ -104,8 +104,19 @@ def test_xml_that_is_not_archimate_is_named(runner, tmp_path):
     assert result.stderr == (
         f"spbe-arch: {source}: not an ArchiMate exchange file (root element "
         "'{http://www.w3.org/2000/svg}svg', expected 'model' in "
-        "http://www.opengroup.org/xsd/archimate/3.0/)\n"
+        "http://www.opengroup.org/xsd/archimate/3.0/); export the model from its tool as an "
+        "Open Exchange File (XML)\n"
     )
+
+
+def test_an_archi_model_file_says_how_to_export_it(runner, tmp_path):
+    text = ('<archimate:model xmlns:archimate="http://www.archimatetool.com/archimate" '
+            'name="Kota" id="m1" version="5.0.0"><folder name="Business"/></archimate:model>')
+    source, result = _run(runner, tmp_path, text)
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"spbe-arch: {source}: an Archi model file (.archimate), not an exchange file: in Archi, "
+        "use File > Export > Model to Open Exchange File..., and import the file it writes\n")
 
 
 def test_truncated_file_names_the_line(runner, tmp_path):
