@@ -111,3 +111,16 @@ def test_header_found_below_a_title_with_headers_as_pemdas_write_them():
         0: Column.number, 1: Column.name, 2: Column.unit, 3: Column.server_location,
         4: Column.url, 5: Column.status,
     }
+
+
+def test_utf32_text_with_its_bom_is_read(tmp_path):
+    """UTF-32's BOM starts with UTF-16's: told apart, not read as UTF-16 gibberish."""
+    source = write_csv(
+        tmp_path / "a.csv", [["Nama Aplikasi", "OPD"], ["Layanan Kesehatan – ü", "Dinkes"]],
+        encoding="utf-32", sep=",",
+    )
+
+    table = open_table(source)
+
+    assert table.encoding == "utf-32"
+    assert list(table.rows)[1] == (2, ["Layanan Kesehatan – ü", "Dinkes"])

@@ -134,7 +134,8 @@ class ImportReport:
         return not self.skipped
 
 
-_ENCODINGS = {"utf-8-sig": "UTF-8", "cp1252": "Windows-1252", "utf-16": "UTF-16"}
+_ENCODINGS = {"utf-8-sig": "UTF-8", "cp1252": "Windows-1252", "utf-16": "UTF-16",
+              "utf-32": "UTF-32"}
 _DELIMITERS = {
     ",": N_("{encoding}, comma-separated"),
     ";": N_("{encoding}, semicolon-separated"),

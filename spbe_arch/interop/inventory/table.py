@@ -113,15 +113,18 @@ def _open_csv(path: Path) -> Table:
 
 
 def _csv_encoding(path: Path) -> tuple[str, list[int]]:
-    """UTF-16 with its BOM (Excel's "Unicode text"); UTF-8 (BOM or not) when every byte decodes
-    so; else Windows-1252; and the lines read in Windows-1252 inside a UTF-8 file. Read in
-    chunks."""
+    """UTF-16 with its BOM (Excel's "Unicode text"), or UTF-32 with its; UTF-8 (BOM or not)
+    when every byte decodes so; else Windows-1252; and the lines read in Windows-1252 inside a
+    UTF-8 file. Read in chunks."""
     decoder = codecs.getincrementaldecoder("utf-8")()
     offset = 0
     try:
         with path.open("rb") as handle:
-            if handle.read(2) in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE):
-                return _utf16(path), []
+            start = handle.read(4)
+            if start in (codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE):  # before UTF-16's: FF FE
+                return _wide(path, "utf-32"), []
+            if start[:2] in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE):
+                return _wide(path, "utf-16"), []
             handle.seek(0)
             while chunk := handle.read(1024**2):
                 nul = chunk.find(b"\x00")
@@ -186,16 +189,17 @@ def _not_text(path: Path, byte: int, offset: int) -> SpbeError:
     ).format(path=path, byte=f"{byte:02x}", offset=offset))
 
 
-def _utf16(path: Path) -> str:
-    decoder = codecs.getincrementaldecoder("utf-16")()
+def _wide(path: Path, encoding: str) -> str:
+    """`encoding` (UTF-16 or UTF-32, told by the file's BOM) when the whole file decodes."""
+    decoder = codecs.getincrementaldecoder(encoding)()
     with path.open("rb") as handle:
         while chunk := handle.read(1024**2):
             try:
                 decoder.decode(chunk)
             except UnicodeDecodeError:
-                raise SpbeError(_("{path}: damaged UTF-16 text; save it as CSV UTF-8").format(
-                    path=path)) from None
-    return "utf-16"
+                raise SpbeError(_("{path}: damaged {encoding} text; save it as CSV UTF-8").format(
+                    path=path, encoding=encoding.upper())) from None
+    return encoding
 
 
 def _cp1252(path: Path) -> str:
