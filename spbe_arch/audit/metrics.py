@@ -117,7 +117,7 @@ def compute_metrics(graph: ArchGraph) -> Metrics:
     >>> from spbe_arch.graph import build_graph
     >>> from spbe_arch.model import Architecture
     >>> compute_metrics(build_graph(Architecture(root="."))).integrations_via_splp
-    Share(part=0, total=0)
+    Share(part=0, total=0, unknown=0)
     """
     links = [graph.integrations[i] for i in graph.links]
     known = [e for e in links if e.via != IntegrationVia.unknown]  # the shares' totals

@@ -52,9 +52,6 @@ def test_import_semicolon_windows_1252_csv_validates_and_audits(runner, tmp_path
         "'simonev' (kind umum, no platform)",
         f"{src}:9: note: 'Deskripsi' holds '=SUM(A1:A3)', a formula written as text; kept as "
         "text, never evaluated",
-        f"{src}:6: note: 'Sistem Perizinan Terpadu – OSS lokal' names national platform 'oss' "
-        "but is classified local; imported as a local application "
-        "'sistem-perizinan-terpadu-oss-lokal' (classify it umum if it is that platform)",
         f"{src}:9: note: status 'Rusak' not recognised; kept as properties.status, status left "
         "out: the application counts as active until you set it (planned, development, active, "
         "retired)",
@@ -105,10 +102,6 @@ def test_import_report_in_indonesian_with_lang_id(runner, tmp_path):
         "'simonev' (jenis umum, tanpa platform)",
         f"{src}:9: catatan: 'Deskripsi' berisi '=SUM(A1:A3)', rumus yang tertulis sebagai teks; "
         "disimpan sebagai teks, tidak pernah dihitung",
-        f"{src}:6: catatan: 'Sistem Perizinan Terpadu – OSS lokal' menyebut platform nasional "
-        "'oss' tetapi diklasifikasikan lokal; diimpor sebagai aplikasi lokal "
-        "'sistem-perizinan-terpadu-oss-lokal' (klasifikasikan sebagai umum bila memang platform "
-        "itu)",
         f"{src}:9: catatan: status 'Rusak' tidak dikenali; disimpan sebagai properties.status, "
         "status tidak diisi: aplikasi dihitung aktif sampai Anda mengisinya (planned, "
         "development, active, retired)",

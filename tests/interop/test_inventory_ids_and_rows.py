@@ -301,11 +301,12 @@ def test_a_row_naming_a_national_platform_classified_local_is_noted(runner, tmp_
     cannot be the platform's, and the note says why it reads 'sipkd-2'."""
     source = write_csv(tmp_path / "kota-contoh.csv", [
         ["Nama Aplikasi", "OPD", "Klasifikasi"], ["SIPKD", "BPKAD", "Khusus"],
-        ["SIMPUS", "Dinkes", "Khusus"]])
+        ["SIMPUS", "Dinkes", "Khusus"],
+        ["Sistem Informasi Akademik (SIAK)", "Disdik", "Khusus"]])  # shares an acronym only
     out = tmp_path / "model"
     result = _import(runner, source, out)
     assert result.exit_code == 0, result.output
     assert [line for line in result.output.splitlines() if "classified local" in line] == [
         f"{source}:2: note: 'SIPKD' names national platform 'sipkd' but is classified local; "
         "imported as a local application 'sipkd-2' (classify it umum if it is that platform)"]
-    assert _ids(out) == ["sipkd-2", "simpus"]
+    assert _ids(out) == ["sipkd-2", "simpus", "siak-2"]

@@ -210,20 +210,25 @@ def test_server_locations_outside_pdn_become_data_centres_seen_by_audit_and_port
 
 def test_server_locations_as_pemda_write_them(runner, tmp_path):
     """A server named by its unit is a server room; the pemda's data centre is named by the
-    pemda or by the Diskominfo that runs it; a number names no place."""
+    pemda or by the Diskominfo that runs it; a number, a denial or a place of the central
+    government names none the import can tell."""
     source = write_csv(tmp_path / "kota-contoh.csv", [
         ["Nama Aplikasi", "OPD", "Lokasi Server"],
         ["e-Bansos", "Dinsos", "Server Dinsos"],
         ["SIMPEG", "BKPSDM", "Data Center Pemkot"],
         ["e-Office", "Setda", "Pusat Data Diskominfo"],
         ["e-Aset", "BPKAD", "Server 2"],
+        ["e-Arsip", "Setda", "Tidak ada server"],
+        ["SIMAK", "BPKAD", "Data Center Kominfo RI"],
+        ["e-Retribusi", "Bapenda", "Server Pusat"],
     ])
     out = tmp_path / "model"
     assert _import(runner, source, out).exit_code == 0
     arch = load_model(out).architecture
     assert {a.id: a.hosting for a in arch.applications.values()} == {
         "e-bansos": "server-dinsos", "simpeg": "pusat-data-daerah",
-        "e-office": "pusat-data-daerah", "e-aset": None}
+        "e-office": "pusat-data-daerah", "e-aset": None, "e-arsip": None, "simak": None,
+        "e-retribusi": None}  # no place, or one outside the pemda: not known which
     assert {i: e.kind.value for i, e in arch.infrastructure.items()} == {
         "pusat-data-daerah": "pusat_data_daerah", "server-dinsos": "on_premise"}
 

@@ -10,6 +10,7 @@ tells nothing: the hosting stays unknown; 'Non PDN (server sendiri)' is a server
 
 from ...model import InfrastructureKind
 from .columns import normal_header
+from .units import ABBREVIATIONS
 
 __all__ = ["placement"]
 
@@ -19,10 +20,16 @@ _PLAN = frozenset({"rencana", "akan", "pindah", "migrasi"})
 """Words of a plan ('rencana pindah ke PDN'): where the application runs today is not said."""
 _PDN_WORDS = frozenset({"pdn", "pdns"})
 _DATA_CENTRE = ("pusat data", "data center", "data centre", "datacenter")
-_PEMDA = frozenset({"daerah", "pemda", "pemkot", "pemkab", "pemprov", "kabupaten", "kota",
-                    "provinsi", "diskominfo", "kominfo"})
+_PEMDA = frozenset({"daerah", "pemda", "pemkot", "pemkab", "kabupaten", "kota", "diskominfo",
+                    "kominfo"})
 """Words naming the pemda (or its Diskominfo, which runs its data centre) after 'pusat data':
-'Pusat Data Daerah', 'Data Center Pemkot', 'Pusat Data Diskominfo'."""
+'Pusat Data Daerah', 'Data Center Pemkot', 'Pusat Data Diskominfo'. Not the province's: for a
+kabupaten it is another instansi's."""
+_CENTRAL = frozenset({"ri", "kementerian", "pusat", "provinsi", "pemprov"})
+"""Words of a place outside the pemda ('Data Center Kominfo RI', 'Server Pusat', 'Pusat Data
+Kominfo Provinsi'): a place the import cannot tell, so the hosting stays unknown."""
+_NO_PLACE = frozenset({"ada", "tersedia", "sewa", "hosting", "virtual", "baru", "rusak"})
+"""Words after 'server' that name no unit ('Tidak ada server', 'Server Sewa')."""
 _CLOUD = frozenset({"cloud", "aws", "azure", "gcp", "awan", "vps", "alibaba", "amazon"})
 _VENDOR = frozenset({"vendor", "swasta", "rekanan", "ketiga", "penyedia", "pengembang",
                      "developer", "colocation", "kolokasi", "isp"})
@@ -50,10 +57,18 @@ def placement(location: str) -> InfrastructureKind | None:
     >>> [str(placement(t)) for t in ("Data Center Pemkot", "Pusat Data Diskominfo",
     ...                              "Pusat Data", "Pusat Data Pihak Ketiga")]
     ['pusat_data_daerah', 'pusat_data_daerah', 'None', 'vendor']
+    >>> [str(placement(t)) for t in ("Tidak ada server", "Server Pusat", "Server Sewa",
+    ...                              "Data Center Kominfo RI", "Pusat Data Kominfo Provinsi",
+    ...                              "Server Kemendagri", "Pusat Data Daerah Provinsi")]
+    ['None', 'None', 'None', 'None', 'None', 'None', 'None']
     """
     text = normal_header(location)
     words = set(text.split())
     if words & _PLAN:
+        return None
+    if _beyond_the_pemda(text, words) and not (
+        words & _PDN_WORDS or "pusat data nasional" in text
+    ):
         return None
     if not words & _NOT:  # 'Non PDN' may still name the place it is instead
         if words & _PDN_WORDS or "pusat data nasional" in text:
@@ -69,7 +84,19 @@ def placement(location: str) -> InfrastructureKind | None:
     return None
 
 
+def _beyond_the_pemda(text: str, words: set[str]) -> bool:
+    """A place of the central government or the province (`_CENTRAL`, 'Kemendagri'); the
+    'pusat' of 'pusat data' is no such word."""
+    central = words & _CENTRAL
+    if "pusat" in central and text.count("pusat") == text.count("pusat data"):
+        central -= {"pusat"}
+    return bool(central) or any(w.startswith("kemen") for w in words)
+
+
 def _named_server(words: set[str]) -> bool:
-    """'Server Dinsos', 'Server Bappeda': a server named by the unit (or place) that keeps
-    it; 'Server' alone, or followed by a number, names none."""
-    return "server" in words and any(w.isalpha() and w != "server" for w in words)
+    """'Server Dinsos', 'Server Bappeda': a server named by the unit that keeps it (its short
+    name, or one opening with dis- / din-); 'Server' alone, followed by a number, or by words
+    that name no unit ('Tidak ada server', 'Server Sewa') names none."""
+    if "server" not in words or words & (_NOT | _NO_PLACE):
+        return False
+    return any(w in ABBREVIATIONS or w.startswith(("dis", "din")) for w in words)
