@@ -71,7 +71,7 @@ def test_audit_without_integrations_counts_no_service_as_integrated_or_not(runne
                                                     "unknown": 1}
     text = runner.invoke(app, ["audit", str(root)]).output
     assert "services fully integrated" in text and "0 of 1" not in text
-    assert "none recorded; 1 not known" in text
+    assert "not known for any of 1" in text
 
 
 def test_audit_clean_integration_exits_0(runner, make_model):

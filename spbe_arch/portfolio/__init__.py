@@ -196,11 +196,12 @@ def _ranked(rows: list[InstansiRow]) -> list[InstansiRow]:
 
 
 def _sum(shares: Iterable[Share]) -> Share:
-    parts = totals = 0
+    parts = totals = unknown = 0
     for share in shares:
         parts += share.part
         totals += share.total
-    return Share(parts, totals)
+        unknown += share.unknown
+    return Share(parts, totals, unknown)
 
 
 def _totals(label: str, rows: list[InstansiRow]) -> Totals:

@@ -70,12 +70,15 @@ def share_text(share: "Share") -> str:
     >>> from spbe_arch.audit import Share
     >>> share_text(Share(1, 3)), share_text(Share(0, 0)), share_text(Share(1, 1, 24))
     ('1 of 3 (33%)', 'none recorded', '1 of 1 (100%); 24 not known')
+    >>> share_text(Share(0, 0, 2))
+    'not known for any of 2'
     """
     if share.value is None:
-        text = _("none recorded")
-    else:
-        text = _("{part} of {total} ({percent})").format(
-            part=share.part, total=share.total, percent=f"{share.value:.0%}")
+        if share.unknown:
+            return _("not known for any of {count}").format(count=share.unknown)
+        return _("none recorded")
+    text = _("{part} of {total} ({percent})").format(
+        part=share.part, total=share.total, percent=f"{share.value:.0%}")
     if share.unknown:
         text += "; " + _("{count} not known").format(count=share.unknown)
     return text

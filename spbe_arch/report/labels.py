@@ -41,6 +41,8 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     "counts": ("Jumlah elemen", "Element counts"),
     "not_recorded": ("tidak tercatat", "not recorded"),
+    "unknown_some": ("{count} belum diketahui", "{count} not known"),
+    "unknown_all": ("belum diketahui untuk {count}", "not known for any of {count}"),
     "metrics": ("Indikator cakupan", "Coverage metrics"),
     "metric": ("Ukuran", "Metric"),
     "value": ("Nilai", "Value"),

@@ -114,12 +114,12 @@ def _sections(result: PortfolioResult) -> list[tuple[str, list[str]]]:
                                applications=len(d.applications), matched=_matched(d.matched_by))
          for d in result.duplicates],
     ))
-    total = len(result.rows)
     out.append((
         _("national aplikasi umum used by some instansi and not recorded in the models of the "
           "others ({count})").format(count=len(result.adoption)),
         [_("{platform} ({name}): {used} of {total}; not recorded in the model of {others}").format(
-            platform=a.platform, name=a.name, used=len(a.adopted), total=total,
+            platform=a.platform, name=a.name, used=len(a.adopted),
+            total=len(a.adopted) + len(a.not_recorded),  # of the instansi it is for
             others=listed(list(a.not_recorded), 8)) for a in result.adoption],
     ))
     out.append((

@@ -80,6 +80,8 @@ class MetricRow:
     part: int
     total: int
     percent: str
+    unknown: int = 0
+    """Left out of the total as unknown (`Share.unknown`): what the figure does not rest on."""
 
 
 @dataclass
@@ -264,7 +266,7 @@ def _share(key: str, share: Any, lang: str) -> MetricRow:
     label_id, label_en = METRICS[key]
     label, sub = (label_id, label_en) if lang == "id" else (label_en, label_id)
     percent = f"{100 * share.part / share.total:.0f}%" if share.total else "-"
-    return MetricRow(label, sub, share.part, share.total, percent)
+    return MetricRow(label, sub, share.part, share.total, percent, share.unknown)
 
 
 def _facts_in_words(known: "dict[str, Known]") -> list[str]:

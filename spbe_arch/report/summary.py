@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ..io import SpbeError
-from ..model.i18n import N_, decimal
+from ..model.i18n import N_, decimal, plural
 from ..model.i18n import gettext as _
 
 if TYPE_CHECKING:
@@ -160,11 +160,17 @@ def executive_summary(
             for step in maturity.plan[:STEPS_SHOWN]
         ]
     summary.roadmap = roadmap.summary
-    if audit.available and audit.splp is not None and audit.splp.total:  # none: nothing to say
+    if audit.available and audit.splp is not None and (audit.splp.total or audit.splp.unknown):
         splp = audit.splp
-        summary.splp = _("{part} of {total} integrations go through SPLP ({percent}).").format(
-            part=splp.part, total=splp.total, percent=splp.percent
-        )
+        summary.splp = " ".join(text for text in (
+            _("{part} of {total} integrations go through SPLP ({percent}).").format(
+                part=splp.part, total=splp.total, percent=splp.percent) if splp.total else "",
+            plural(splp.unknown, N_(
+                "The mechanism of {count} integration is not recorded: whether it goes through "
+                "SPLP is not known."), N_(
+                "The mechanism of {count} integrations is not recorded: whether they go through "
+                "SPLP is not known.")) if splp.unknown else "",
+        ) if text)
     if graph is not None:
         summary.gaps_intro, summary.gaps = _gaps(graph)
         summary.exposure = _exposure(graph)

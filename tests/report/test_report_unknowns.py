@@ -115,7 +115,7 @@ def test_services_fully_integrated_rests_on_stated_data_flows(make_model):
     root = make_model(ARCHIMATE)
     text = runner.invoke(app, ["audit", str(root)]).output
     row = next(line for line in text.splitlines() if "services fully integrated" in line)
-    assert "none recorded" in row and "100%" not in row
+    assert "not known for any of 1" in row and "100%" not in row
     metrics = json.loads(runner.invoke(app, ["audit", str(root), "--format", "json"]).stdout)
     assert metrics["metrics"]["services_fully_integrated"] == {
         "part": 0, "total": 0, "value": None, "unknown": 1}
@@ -157,3 +157,19 @@ def test_no_flow_gap_is_claimed_when_no_application_states_its_data(make_model, 
     assert ("Belum diketahui apakah aliran data antaraplikasi sudah terintegrasi: data yang "
             "dibaca dan ditulis belum diketahui untuk satu pun dari 3 aplikasi aktif.") in summary
     assert "Tidak ada aliran data tanpa integrasi" not in summary
+
+
+def test_report_shares_say_how_many_they_leave_unknown(make_model, tmp_path):
+    """The page, its card and the Markdown twin say what the SPLP share does not rest on, as
+    `spbe-arch audit` does; with no mechanism known at all, the share is not known."""
+    from test_cli_audit import APPS, UNITS, UNKNOWN_MECHANISM
+
+    root = make_model({"units.yaml": UNITS, "apps.yaml": APPS, "int.yaml": UNKNOWN_MECHANISM})
+    html = _report(tmp_path, root, "en")
+    markdown = (tmp_path / "report-en" / "report.md").read_text()
+    assert "1 / 1 (100%); 1 not known" in html and "1 / 1 (100%); 1 not known" in markdown
+    assert ("1 of 1 integrations go through SPLP (100%). The mechanism of 1 integration is "
+            "not recorded: whether it goes through SPLP is not known.") in html
+    (root / "int.yaml").write_text(UNKNOWN_MECHANISM.replace("via: splp", "via: unknown"))
+    html = _report(tmp_path, root, "id")
+    assert "belum diketahui untuk 2" in html
