@@ -69,12 +69,27 @@ def duplicate_application_groups(graph: ArchGraph) -> dict[tuple[str, ...], list
             for value, text in keys(graph.element(app)).items():
                 same[value].append(app)
                 shown.setdefault(value, text)
-        told: set[tuple[str, ...]] = set()  # one name of a group says it: its first shared
-        for value, apps in same.items():
-            if len(apps) > 1 and tuple(apps) not in told:
-                told.add(tuple(apps))
-                reasons[tuple(apps)].append(_(what).format(shown=shown[value]))
+        order = {app: n for n, app in enumerate(khusus_ids)}
+        for group, value in _joined([(apps, value) for value, apps in same.items()
+                                     if len(apps) > 1]):
+            group = sorted(group, key=order.__getitem__)
+            reasons[tuple(group)].append(_(what).format(shown=shown[value]))
     return {group: reasons[group] for group in sorted(reasons)}
+
+
+def _joined(groups: list[tuple[list[str], str]]) -> list[tuple[set[str], str]]:
+    """Groups that share a member joined into one ('SIMPUS' with 'SIMPUS — Sistem ...', and
+    that with 'Sistem ...': one application listed three ways), each with the key that first
+    made it."""
+    joined: list[tuple[set[str], str]] = []
+    for apps, value in groups:
+        members = set(apps)
+        touching = [g for g in joined if g[0] & members]
+        for group in touching:
+            members |= group[0]
+            joined.remove(group)
+        joined.append((members, touching[0][1] if touching else value))
+    return joined
 
 
 def _names(app) -> dict[str, str]:

@@ -207,11 +207,12 @@ def _unknowns(result: "ImpactResult") -> list[str]:
         lines.append(_("the model records no integration: which applications read data from "
                        "those that stop is not known"))
     if result.data_unknown:
-        lines.append(_("{apps} the data read and written: which applications lose data with "
-                       "them is not known").format(apps=plural(
+        lines.append(plural(
             result.data_unknown,
-            N_("{count} application that stops leaves out"),
-            N_("{count} applications that stop leave out"))))
+            N_("{count} application that stops leaves out the data it reads and writes: which "
+               "applications lose data with it is not known"),
+            N_("{count} applications that stop leave out the data they read and write: which "
+               "applications lose data with them is not known")))
     if result.services_unknown:
         lines.append(_("the model records no service: which services stop is not known"))
     return lines
