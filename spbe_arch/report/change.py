@@ -40,6 +40,15 @@ def _value(value: "int | Share") -> str:
 
 
 def _delta(change: "MetricChange") -> str:
+    """How the value changed; for a share, how what it leaves unknown did too."""
+    text = _value_delta(change)
+    old, new = change.old, change.new
+    if not isinstance(old, int) and not isinstance(new, int) and old.unknown != new.unknown:
+        text += "; " + _("not known {old} -> {new}").format(old=old.unknown, new=new.unknown)
+    return text
+
+
+def _value_delta(change: "MetricChange") -> str:
     delta = change.delta
     if delta is None:  # a share with no total on one side or both
         old, new = change.old.value, change.new.value  # type: ignore[union-attr]

@@ -419,3 +419,9 @@ def test_a_share_counted_for_the_first_time_is_a_change_not_equal(runner, tmp_pa
     assert "  integrations via SPLP: none recorded -> 1 of 1 (100%) (counted now)" in forward
     back = runner.invoke(app, ["diff", str(new), str(old)]).output
     assert "  integrations via SPLP: 1 of 1 (100%) -> none recorded (no longer counted)" in back
+    (new / "int.yaml").write_text(
+        "integrations:\n  - {id: i1, source: siak, target: simpus, via: splp}\n"
+        "  - {id: i2, source: simpus, target: siak, via: unknown}\n")
+    unknown = runner.invoke(app, ["diff", str(old), str(new)]).output
+    assert ("  integrations via SPLP: none recorded -> 1 of 1 (100%); 1 not known (counted now; "
+            "not known 0 -> 1)") in unknown
