@@ -435,9 +435,18 @@ def _application(
 def _named_platform(name: str) -> str | None:
     """The national platform whose id, name or alias is `name` as a whole ('SIPKD'), not by
     an acronym it shares ('Sistem Informasi Akademik (SIAK)' is no SIAK)."""
-    key = name_key(name)
-    return next((pid for pid, platform in national_platforms().items()
-                 if key in {name_key(n) for n in (pid, platform.name, *platform.aliases)}), None)
+    return _platform_names().get(name_key(name))
+
+
+@lru_cache(maxsize=1)
+def _platform_names() -> dict[str, str]:
+    """Name key of each national platform's id, name and aliases -> its id (the first listed
+    where two share one)."""
+    names: dict[str, str] = {}
+    for pid, platform in national_platforms().items():
+        for text in (pid, platform.name, *platform.aliases):
+            names.setdefault(name_key(text), pid)
+    return names
 
 
 def _pusat_data_daerah(result: InventoryImport, ids: IdPool, row: int) -> str:
