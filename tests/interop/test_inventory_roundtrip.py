@@ -6,7 +6,7 @@ from collections import Counter
 from pathlib import Path
 from tempfile import TemporaryDirectory
 
-from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 from inventory_files import write_csv, write_xlsx
 
@@ -63,6 +63,7 @@ def inventories(draw):
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(inventories())
+@example(("utf-8", ",", [["0", "0\r0\x850", "", "", "Aktif"]]))  # NEL: a space split() knows
 def test_inventory_imports_and_loads_back_with_same_applications_and_units(inventory):
     fmt, sep, rows = inventory
     with TemporaryDirectory() as tmp:

@@ -116,8 +116,11 @@ def normal_header(text: str) -> str:
     'nama aplikasi'
     >>> normal_header("Pengembang / Vendor")
     'pengembang vendor'
+    >>> normal_header("Dinas\x85Kesehatan")  # any Unicode space separates words, as in split()
+    'dinas kesehatan'
     """
-    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    spaced = " ".join(text.split())  # before the ASCII fold drops a space it cannot write
+    folded = unicodedata.normalize("NFKD", spaced).encode("ascii", "ignore").decode()
     return " ".join(re.split(r"[^a-z0-9]+", folded.lower())).strip()
 
 
