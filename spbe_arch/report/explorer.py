@@ -28,6 +28,7 @@ _LABELS = (
     "reads", "writes", "if_fails", "stops_services", "stops_processes", "degrades",
     "degrades_services", "degrades_processes", "breaks", "nothing_stops", "shown_of", "refine",
     "none", "close", "no_match", "impact_command", "links_unknown", "services_unknown",
+    "data_unknown",
 )
 
 
@@ -88,6 +89,9 @@ def explorer_data(graph: "ArchGraph", lang: str) -> str:
             "p": named(element.platform),
             "r": [named(d) for d in element.reads],
             "w": [named(d) for d in element.writes],
+            # the data it reads and writes not stated: who loses data with it is unknown
+            **({"du": True} if not (element.states("reads") or element.states("writes"))
+               else {}),
         })
         if not with_impacts:
             continue

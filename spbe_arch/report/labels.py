@@ -214,6 +214,12 @@ TEXT: dict[str, tuple[str, str]] = {
         "The model records no service: which services would stop if this application fails is "
         "not known.",
     ),
+    "x_data_unknown": (
+        "Data yang dibaca dan ditulis aplikasi ini belum tercatat: aplikasi yang kehilangan data "
+        "bila aplikasi ini gagal belum diketahui.",
+        "The data this application reads and writes is not recorded: which applications would "
+        "lose data if it fails is not known.",
+    ),
     "x_links_unknown": (
         "Model ini belum mencatat integrasi: aplikasi yang kehilangan data bila aplikasi ini "
         "gagal belum diketahui.",

@@ -330,3 +330,24 @@ def test_explorer_data_says_where_an_application_without_hosting_runs(make_model
     data = json.loads(explorer_data(graph, "en"))
     assert data["via"]["database_link"] == "database link"
     assert {a["id"]: a.get("hw") for a in data["apps"]}["dashboard"] == "not recorded"
+
+
+def test_explorer_data_marks_the_applications_whose_data_is_not_recorded(make_model):
+    """Who loses data when an application fails rests on the data it reads and writes: the
+    explorer says so of each application that leaves it out (`writes: []` states none)."""
+    import json
+
+    from spbe_arch.graph import build_graph
+    from spbe_arch.report.explorer import explorer_data
+
+    root = make_model({"m.yaml": """\
+        units: [{id: u, name: U, kind: dinas}]
+        applications:
+          - {id: a, name: A, kind: khusus, owner: u}
+          - {id: b, name: B, kind: khusus, owner: u, writes: []}
+        integrations:
+          - {id: i1, source: a, target: b, via: splp}
+        """})
+    data = json.loads(explorer_data(build_graph(load_model(root).architecture), "id"))
+    assert {a["id"]: a.get("du", False) for a in data["apps"]} == {"a": True, "b": False}
+    assert data["labels"]["data_unknown"].startswith("Data yang dibaca dan ditulis aplikasi ini")

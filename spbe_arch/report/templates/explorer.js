@@ -146,6 +146,7 @@
     }
     if (D.impacts && D.services_unknown) fails.appendChild(el("p", { "class": "muted", text: L.services_unknown }));
     if (D.impacts && D.links_unknown) fails.appendChild(el("p", { "class": "muted", text: L.links_unknown }));
+    else if (D.impacts && a.du) fails.appendChild(el("p", { "class": "muted", text: L.data_unknown }));
     panel.appendChild(fails);
     panel.hidden = false;
     panel.scrollIntoView({ block: "nearest" });
