@@ -25,6 +25,7 @@ import os
 import sys
 from contextlib import contextmanager
 from enum import StrEnum
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, NoReturn
 
@@ -156,13 +157,6 @@ def _checked(path: Path, *, show_progress: bool = True) -> "ValidationResult":
     from .maturity import check_assessment
 
     return check_assessment(_load(path, show_progress=show_progress))
-
-
-def _load_or_none(path: Path | None, model: Path) -> "ValidationResult":
-    """The model at `path`; no model at all where a git revision did not have it yet."""
-    from .validate import no_model
-
-    return _load(path, show_progress=False) if path is not None else no_model(model)
 
 
 @contextmanager
@@ -448,10 +442,7 @@ def diff(
     --from REV [--to REV]; needs the git executable). Exit 1 when the change introduces a
     finding that reaches --fail-on, 2 could not run.
     """
-    from contextlib import ExitStack
-
-    from .change import analysis_aside
-    from .change import diff as run_diff
+    from .change import diff_versions
 
     if (new is None) == (from_rev is None):
         raise typer.BadParameter(
@@ -461,24 +452,10 @@ def diff(
         raise typer.BadParameter("--to needs --from", param_hint="'--to'")
 
     def call() -> "Outcome":
-        from .io.git import revision
-
-        with ExitStack() as stack:
-            if from_rev is None:
-                old_path, new_path, old_label = old, new, old.as_posix()
-            else:
-                old_path = stack.enter_context(revision(old, from_rev))
-                new_path = old if to_rev is None else stack.enter_context(revision(old, to_rev))
-                old_label = f"{old.as_posix()}@{from_rev}"
-            shown = new if new is not None else old
-            new_label = shown.as_posix() + (f"@{to_rev}" if to_rev else "")
-            before = _load_or_none(old_path, old)
-            analysing = analysis_aside(before)  # while the new version is read
-            result = run_diff(
-                before, _load_or_none(new_path, old),
-                old_label=old_label, new_label=new_label, old_analysis=analysing,
-            )
-        return _outcome("diff", result, shown, findings=result.findings)
+        result = diff_versions(old, new, from_rev=from_rev, to_rev=to_rev,
+                               load=partial(_load, show_progress=False))
+        return _outcome("diff", result, new if new is not None else old,
+                        findings=result.findings)
 
     _run(call, output_format, fail_on=fail_on, lang=lang.value)
 

@@ -13,6 +13,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import partial
+from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
@@ -171,6 +172,41 @@ def analysis_aside(model: ValidationResult) -> Aside[Analysis]:
     """Start auditing and assessing one version on the second core (`spbe_arch.io.aside`): a
     caller that loads the old version first starts its analysis before loading the new one."""
     return aside(_analysed, model)
+
+
+def diff_versions(
+    model: Path, new: Path | None = None, *, from_rev: str | None = None,
+    to_rev: str | None = None, load: Callable[[Path], ValidationResult],
+) -> DiffResult:
+    """Compare two folders (`model` and `new`), or the folder `model` as it was in the git
+    revision `from_rev` with it as it is now (or as it is in `to_rev`): a version a revision
+    does not have is no model at all (the change adds it). The old version is analysed on the
+    second core while the new one is read (`analysis_aside`).
+
+    `load` reads and validates a folder (`load_model`; the CLI keeps what it loads until it
+    exits). Raises `SpbeError` when git is missing, the folder is not in a repository or a
+    revision is unknown.
+    """
+    from contextlib import ExitStack
+
+    from ..io.git import revision
+    from ..validate import no_model
+
+    def read(path: Path | None) -> ValidationResult:
+        return load(path) if path is not None else no_model(model)
+
+    with ExitStack() as stack:
+        if from_rev is None:
+            old_path, new_path, old_label = model, new, model.as_posix()
+        else:
+            old_path = stack.enter_context(revision(model, from_rev))
+            new_path = model if to_rev is None else stack.enter_context(revision(model, to_rev))
+            old_label = f"{model.as_posix()}@{from_rev}"
+        new_label = (new or model).as_posix() + (f"@{to_rev}" if to_rev else "")
+        before = read(old_path)
+        analysing = analysis_aside(before)  # while the new version is read
+        return diff(before, read(new_path), old_label=old_label, new_label=new_label,
+                    old_analysis=analysing)
 
 
 def diff(
