@@ -306,8 +306,8 @@ def test_impact_says_when_the_services_or_the_data_of_what_stops_are_not_recorde
         """, "int.yaml": LINKED})
     lines = runner.invoke(app, ["impact", str(root), "siak-kab"]).stdout.splitlines()
     assert lines[-2:] == [
-        "1 application that stops leaves out the data it reads and writes: which applications "
-        "lose data with it is not known",
+        "1 application failing or stopping leaves out the data it reads and writes: which "
+        "applications lose data with it is not known",
         "the model records no service: which services stop is not known",
     ]
     payload = json.loads(runner.invoke(app, ["impact", str(root), "pdd-kab", "-f", "json"]).stdout)

@@ -209,10 +209,10 @@ def _unknowns(result: "ImpactResult") -> list[str]:
     if result.data_unknown:
         lines.append(plural(
             result.data_unknown,
-            N_("{count} application that stops leaves out the data it reads and writes: which "
-               "applications lose data with it is not known"),
-            N_("{count} applications that stop leave out the data they read and write: which "
-               "applications lose data with them is not known")))
+            N_("{count} application failing or stopping leaves out the data it reads and "
+               "writes: which applications lose data with it is not known"),
+            N_("{count} applications failing or stopping leave out the data they read and "
+               "write: which applications lose data with them is not known")))
     if result.services_unknown:
         lines.append(_("the model records no service: which services stop is not known"))
     return lines
