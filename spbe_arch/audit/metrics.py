@@ -147,13 +147,11 @@ def compute_metrics(graph: ArchGraph) -> Metrics:
             per_unit[owner] += 1
 
     umum = {
-        pid for pid, p in national_platforms().items() if p.kind is PlatformKind.aplikasi_umum
+        pid: p for pid, p in national_platforms().items() if p.kind is PlatformKind.aplikasi_umum
     }
     level = graph.arch.instansi.level if graph.arch.instansi else None
     expected = {  # those for instansi of the model's kind: no village finance for a kota
-        pid for pid in umum
-        if level is None or not national_platforms()[pid].levels
-        or level in national_platforms()[pid].levels
+        pid for pid, p in umum.items() if level is None or not p.levels or level in p.levels
     }
     used: dict[str, set[str]] = defaultdict(set)
     for app_id in graph.active_applications:

@@ -248,6 +248,11 @@ class PlatformMatcher:
         }
         """Single-word names ('SIMDA', 'e-Kinerja'), found as a word of a longer name."""
 
+    def named(self, text: str) -> str | None:
+        """The id of the platform whose id, name or an alias `text` is as a whole ('SIPKD'),
+        not one it names by a part ('Sistem Informasi Akademik (SIAK)' is no SIAK), or None."""
+        return self._names.get(name_key(text))
+
     def __call__(self, text: str) -> str | None:
         """The id of the platform `text` names or addresses, or None.
 

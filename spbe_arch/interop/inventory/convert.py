@@ -421,7 +421,7 @@ def _application(
         elif national:
             report.unmatched.append(Unmatched(row.number, fields["id"], row.name))
             result.remarks[fields["id"]] = _("national system not in the platform catalog")
-        elif (named := _named_platform(row.name)) is not None:
+        elif (named := matcher.named(row.name)) is not None:
             report.notes.append(RowNote(row.number, _(
                 "'{name}' names national platform '{platform}' but is classified local; "
                 "imported as a local application '{application}' (classify it umum if it is "
@@ -430,23 +430,6 @@ def _application(
     if properties:
         fields["properties"] = properties
     return Application(**fields)  # every field above is checked or free text
-
-
-def _named_platform(name: str) -> str | None:
-    """The national platform whose id, name or alias is `name` as a whole ('SIPKD'), not by
-    an acronym it shares ('Sistem Informasi Akademik (SIAK)' is no SIAK)."""
-    return _platform_names().get(name_key(name))
-
-
-@lru_cache(maxsize=1)
-def _platform_names() -> dict[str, str]:
-    """Name key of each national platform's id, name and aliases -> its id (the first listed
-    where two share one)."""
-    names: dict[str, str] = {}
-    for pid, platform in national_platforms().items():
-        for text in (pid, platform.name, *platform.aliases):
-            names.setdefault(name_key(text), pid)
-    return names
 
 
 def _pusat_data_daerah(result: InventoryImport, ids: IdPool, row: int) -> str:
