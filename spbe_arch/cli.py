@@ -6,8 +6,8 @@ Every command has the same shape::
     def audit(path: ModelPath, *, output_format: ..., fail_on: ...) -> None:
         "Audit integration gaps, ... (the help text)."
         def call() -> Outcome:                      # the library, and nothing else
-            loaded = _load(path)
-            result = run_audit(build_graph(loaded.architecture), validation=loaded.findings)
+            loaded, graph = _load_graph(path)
+            result = run_audit(graph, validation=loaded.findings)
             return _outcome("audit", result, path, loaded=loaded, findings=result.findings)
 
         _run(call, output_format, fail_on=fail_on)   # render, print, exit
@@ -36,6 +36,7 @@ from . import __version__
 if TYPE_CHECKING:
     from collections.abc import Callable
 
+    from .graph import ArchGraph
     from .report.formats import Outcome
     from .validate import ValidationResult
 
@@ -146,9 +147,30 @@ def _load(path: Path, *, show_progress: bool = True) -> "ValidationResult":
 
     with _progress_bar(show_progress) as progress:
         result = load_model(path, progress=progress)
-    if _KEEP_UNTIL_EXIT is not None:  # run from the console: see main()
-        _KEEP_UNTIL_EXIT.append(result)
+    _keep(result)
     return result
+
+
+def _load_graph(
+    path: Path, *, show_progress: bool = True, checked: bool = False
+) -> tuple["ValidationResult", "ArchGraph"]:
+    """`_load` (`_checked` when `checked`) and the model's graph, built while the references
+    are checked (`spbe_arch.graph.load_graph`)."""
+    from .graph import load_graph
+
+    with _progress_bar(show_progress) as progress:
+        loaded, graph = load_graph(path, progress=progress)
+    if checked:
+        from .maturity import check_assessment
+
+        loaded = check_assessment(loaded)
+    _keep(loaded, graph)
+    return loaded, graph
+
+
+def _keep(*results: object) -> None:
+    if _KEEP_UNTIL_EXIT is not None:  # run from the console: see main()
+        _KEEP_UNTIL_EXIT.extend(results)
 
 
 def _checked(path: Path, *, show_progress: bool = True) -> "ValidationResult":
@@ -351,13 +373,12 @@ def diagram(
 ) -> None:
     from .diagrams import diagram as build_diagram
     from .diagrams import file_format, write_drawing
-    from .graph import build_graph
 
     def call() -> "Outcome":
         file_format(output, force=force)  # refuse before the model is read
-        loaded = _load(path)
+        loaded, graph = _load_graph(path)
         source = build_diagram(
-            build_graph(loaded.architecture), view.value, unit=unit, service=service,
+            graph, view.value, unit=unit, service=service,
             element=element, glosses=lang != Language.id,  # as the report's diagrams
         ).source
         drawing = write_drawing(source, output, force=force)
@@ -390,7 +411,6 @@ def audit(
     in the baseline), 2 could not run.
     """
     from .audit import audit as run_audit
-    from .graph import build_graph
 
     def call() -> "Outcome":
         if baseline is not None:
@@ -398,8 +418,10 @@ def audit(
             from .io.baseline import read_baseline
 
             known = read_baseline(baseline)  # before the model is read
-        loaded = _checked(path, show_progress=output_format is FindingFormat.text)
-        result = run_audit(build_graph(loaded.architecture), validation=loaded.findings)
+        loaded, graph = _load_graph(
+            path, show_progress=output_format is FindingFormat.text, checked=True
+        )
+        result = run_audit(graph, validation=loaded.findings)
         gating = result.findings if baseline is None else not_in_baseline(result.findings, known)
         return _outcome(
             "audit", result, path, loaded=loaded, findings=gating, baseline=baseline
@@ -515,11 +537,10 @@ def impact(
     run (e.g. an unknown id).
     """
     from .audit import impact as run_impact
-    from .graph import build_graph
 
     def call() -> "Outcome":
-        loaded = _load(path, show_progress=output_format is ResultFormat.text)
-        result = run_impact(build_graph(loaded.architecture), element)
+        loaded, graph = _load_graph(path, show_progress=output_format is ResultFormat.text)
+        result = run_impact(graph, element)
         return _outcome("impact", result, path, loaded=loaded, findings=loaded.findings)
 
     _run(call, output_format, lang=lang.value)
@@ -560,12 +581,10 @@ def maturity(
     the index of each column and per year. Exit 1 when the model has errors (the results are
     printed too), 2 when it could not run.
     """
-    from .graph import build_graph
     from .maturity import assess
 
     def call() -> "Outcome":
-        loaded = _load(path, show_progress=output_format is ResultFormat.text)
-        graph = build_graph(loaded.architecture)
+        loaded, graph = _load_graph(path, show_progress=output_format is ResultFormat.text)
         result = assess(graph, framework, target, year=year, max_steps=max_steps,
                         validation=loaded.findings)
         return _outcome("maturity", result, path, loaded=loaded, findings=result.findings)

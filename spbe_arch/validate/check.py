@@ -18,7 +18,8 @@ from .roadmap import check_roadmap
 from .waivers import check_waivers
 
 __all__ = [
-    "VALIDATION_CODES", "ValidationResult", "collector_paused", "load_model", "no_model",
+    "VALIDATION_CODES", "ModelReading", "ValidationResult", "collector_paused", "load_model",
+    "no_model", "read_model",
 ]
 
 VALIDATION_CODES = codes_of("R", "P", "W")
@@ -58,6 +59,43 @@ def load_model(
         Called as ``progress(done, total)`` after each file is read and validated, so that a
         command line can show a progress bar; the library itself prints nothing.
     """
+    reading = read_model(path, progress=progress)
+    return ValidationResult(reading.architecture, reading.checked())
+
+
+@dataclass
+class ModelReading:
+    """A model read, each element validated alone, before the checks across elements.
+
+    Those checks (references, overrides, roadmap, waivers) read the elements and change
+    nothing, so they can run while something else is built from them: `load_model` runs them
+    at once, `spbe_arch.graph.load_graph` aside while it builds the graph.
+    """
+
+    architecture: Architecture
+    findings: list[Finding]
+    builder: ArchitectureBuilder
+
+    def checked(self) -> list[Finding]:
+        """Every finding of the model (the reading's and those across elements), located and
+        sorted."""
+        arch, builder = self.architecture, self.builder
+        with collector_paused():
+            findings = [*self.findings, *check_references(
+                arch, national_platforms(), builder.invalid_ids, builder.unread, builder.partial,
+                builder.unnamed,
+            )]
+        findings.extend(check_overrides(arch))
+        findings.extend(check_roadmap(arch, builder.invalid_ids.keys() | builder.unread.keys()))
+        findings.extend(check_waivers(arch, today=date.today()))
+        return finalize(findings, arch, checked=VALIDATION_CODES)
+
+
+def read_model(
+    path: str | Path, *, progress: Callable[[int, int], None] | None = None
+) -> ModelReading:
+    """Read the model at `path` and validate each element (`load_model` without the checks
+    across elements: `ModelReading.checked` runs them)."""
     root, files = model_files(Path(path))
     builder = ArchitectureBuilder(str(root), [relative_name(file, root) for file in files])
     with collector_paused():
@@ -65,15 +103,8 @@ def load_model(
             builder.add(parse_file(file, root))
             if progress is not None:
                 progress(done, len(files))
-        arch, findings, invalid_ids = builder.finish()
-        findings.extend(
-            check_references(arch, national_platforms(), invalid_ids, builder.unread,
-                             builder.partial, builder.unnamed)
-        )
-    findings.extend(check_overrides(arch))
-    findings.extend(check_roadmap(arch, invalid_ids.keys() | builder.unread.keys()))
-    findings.extend(check_waivers(arch, today=date.today()))
-    return ValidationResult(arch, finalize(findings, arch, checked=VALIDATION_CODES))
+        arch, findings, _ = builder.finish()
+    return ModelReading(arch, findings, builder)
 
 
 def no_model(root: str | Path) -> ValidationResult:

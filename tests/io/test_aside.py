@@ -133,3 +133,51 @@ def test_an_exception_that_does_not_pickle_whole_comes_back_as_its_nearest_class
     monkeypatch.delenv("SPBE_ASIDE", raising=False)
     with pytest.raises(ValueError, match="unknown element 'sikda'; did you mean: simda, sipd"):
         aside(_unknown).result()
+
+
+_BROKEN = {
+    "model.yaml": """\
+        units:
+          - {id: dinkes, name: Dinas Kesehatan, kind: dinas, parent: setda}
+        applications:
+          - {id: simpus, name: SIMPUS, kind: khusus, owner: dinkes, hosting: pdd-x}
+          - {id: sikda, name: SIKDA, kind: khusus, owner: dinkes, reads: 7}
+        integrations:
+          - {id: i1, source: simpus, target: sikda, via: splp}
+          - {id: i2, source: simpus, target: siak-x, via: splp}
+        waivers:
+          - {code: SPBE-A001, element: nothing-here, reason: test, until: 2099-01-01}
+    """,
+}
+
+
+@forks
+@pytest.mark.parametrize("command", [
+    ["audit", "--format", "json"], ["impact", "simpus", "--format", "json"],
+    ["maturity", "--format", "json"],
+])
+def test_reference_checks_aside_while_the_graph_is_built_say_the_same(
+    runner, monkeypatch, make_model, command
+):
+    """A model with dangling references, a type error and a waiver that matches nothing: its
+    validation findings are the same whether the checks across elements run aside (while the
+    graph is built, `load_graph`) or here, and the same as `load_model` finds."""
+    from spbe_arch.cli import app
+    from spbe_arch.graph import build_graph, load_graph
+    from spbe_arch.io import aside as module
+    from spbe_arch.validate import load_model
+
+    root = make_model(_BROKEN)
+    outputs = []
+    for worth_it, setting in ((0, "1"), (10**9, "0")):
+        monkeypatch.setattr(module, "WORTH_IT", worth_it)
+        monkeypatch.setenv("SPBE_ASIDE", setting)
+        result = runner.invoke(app, [command[0], str(root), *command[1:]])
+        assert result.exit_code == 1, result.output  # the model's errors
+        outputs.append(result.stdout)
+        loaded, graph = load_graph(root)
+        alone = load_model(root)
+        assert loaded.findings == alone.findings
+        assert {f.code for f in alone.findings} == {"SPBE-R003", "SPBE-R008"}  # type, dangling
+        assert graph.nodes() == build_graph(alone.architecture).nodes()
+    assert outputs[0] == outputs[1]
