@@ -148,6 +148,9 @@ _ASIDE = frozenset(rule.code for rule in (
     rules.HUB_APPLICATION,
     rules.INFRASTRUCTURE_SINGLE_POINT_OF_FAILURE,
     rules.UNIT_OUTSIDE_JIP,
+    rules.ISOLATED_APPLICATION,
+    rules.SERVICE_WITHOUT_APPLICATION,
+    rules.OPEN_DATA_NOT_PUBLISHED,
 ))
 """Checks run aside (`spbe_arch.io.aside`) while the metrics and the other checks run here:
 about half of the work on a large model. None of them fills a query the metrics, the other

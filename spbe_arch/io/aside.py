@@ -17,7 +17,7 @@ from typing import Any, Generic, TypeVar
 from ..model.i18n import gettext as _
 from .files import SpbeError
 
-__all__ = ["WORTH_IT", "Aside", "aside"]
+__all__ = ["WORTH_IT", "Aside", "aside", "works_aside"]
 
 T = TypeVar("T")
 
@@ -33,7 +33,7 @@ class Aside(Generic[T]):
         self._done = False
         self._value: Any = None
         self._error: BaseException | None = None
-        if here or not _can_fork():
+        if here or not works_aside():
             try:
                 self._value = work(*args)
             except Exception as exc:  # raised by result(), as when the work runs aside
@@ -89,7 +89,9 @@ def aside(work: Callable[..., T], *args: Any, size: int | None = None) -> Aside[
     return Aside(work, args, here=size is not None and size < WORTH_IT)
 
 
-def _can_fork() -> bool:
+def works_aside() -> bool:
+    """True when work given to `aside` runs in a second process (Linux, two cores or more,
+    not turned off with SPBE_ASIDE=0, not already aside); otherwise it runs at once here."""
     return (
         sys.platform.startswith("linux")
         and not multiprocessing.current_process().daemon  # work aside is done in one child

@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from ..io import model_files, national_platforms, parse_file, relative_name
+from ..io import model_files, national_platforms, relative_name
+from ..io.reading import parse_files
 from ..model import Architecture, Finding, Severity
 from ..model.rules import codes_of
 from .build import ArchitectureBuilder
@@ -99,8 +100,8 @@ def read_model(
     root, files = model_files(Path(path))
     builder = ArchitectureBuilder(str(root), [relative_name(file, root) for file in files])
     with collector_paused():
-        for done, file in enumerate(files, start=1):
-            builder.add(parse_file(file, root))
+        for done, parsed in enumerate(parse_files(files, root), start=1):
+            builder.add(parsed)
             if progress is not None:
                 progress(done, len(files))
         arch, findings, _ = builder.finish()
