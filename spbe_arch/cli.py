@@ -701,10 +701,10 @@ def report(
         refuse_overwrite(report_files(output, pdf=pdf), force=force)  # before the model is read
         if pdf:
             require_chromium()
-        loaded = _checked(path)
+        loaded, graph = _load_graph(path, checked=True)
         written = write_report(
             loaded, output, lang=lang.value, model=path.as_posix(), force=force,
-            framework=framework, pdf=pdf,
+            framework=framework, pdf=pdf, graph=graph,
         )
         return _outcome("report", written, path, loaded=loaded, findings=loaded.findings)
 

@@ -102,6 +102,7 @@ def gather(
     diagrams: bool = True,
     generated: str | None = None,
     framework: str | None = None,
+    graph: "ArchGraph | None" = None,
 ) -> ReportContext:
     """Collect what the report shows from a loaded model.
 
@@ -121,6 +122,9 @@ def gather(
         Framework id or file of the maturity section (default: the instansi's). A framework
         asked for that cannot be loaded stops the report (`SpbeError`), where the instansi's
         own only makes the section unavailable.
+    graph : ArchGraph, optional
+        The model's graph, when the caller has it (`spbe_arch.graph.load_graph`); built here
+        otherwise.
 
     Raises
     ------
@@ -135,12 +139,12 @@ def gather(
     from ..model.i18n import use_language
 
     with use_language(lang):
-        return _gather(result, lang, model, diagrams, generated, framework)
+        return _gather(result, lang, model, diagrams, generated, framework, graph)
 
 
 def _gather(
     result: "ValidationResult", lang: str, model: str, diagrams: bool, generated: str | None,
-    framework: str | None,
+    framework: str | None, graph: "ArchGraph | None",
 ) -> ReportContext:
     arch = result.architecture
     first, second = (0, 1) if lang == "id" else (1, 0)
@@ -151,7 +155,8 @@ def _gather(
               for k, n in arch.counts().items() if k in COLLECTIONS]
     from ..graph import build_graph
 
-    graph = _section("graph", lambda: build_graph(arch))
+    if graph is None:
+        graph = _section("graph", lambda: build_graph(arch))
     # the diagrams, the explorer's data and the inventory read only the graph: the second
     # core makes them while this one audits and assesses
     pending = aside(

@@ -9,6 +9,7 @@ from ..model.i18n import gettext as _
 from .context import ReportContext, SectionFailed, gather
 
 if TYPE_CHECKING:
+    from ..graph import ArchGraph
     from ..validate import ValidationResult
 
 __all__ = ["render_html", "render_inventory", "render_markdown", "report_files", "write_report"]
@@ -124,9 +125,11 @@ def write_report(
     generated: str | None = None,
     pdf: bool = False,
     framework: str | None = None,
+    graph: "ArchGraph | None" = None,
 ) -> tuple[ReportContext, list[Path]]:
     """Write `index.html` and `report.md` into `folder` (and `report.pdf`, printed from the
-    page by headless Chromium, with `pdf`); return the context and the paths.
+    page by headless Chromium, with `pdf`); return the context and the paths. `graph` is the
+    model's graph when the caller has it (`spbe_arch.graph.load_graph`).
 
     Raises
     ------
@@ -142,7 +145,8 @@ def write_report(
     targets = report_files(folder, pdf=pdf)
     refuse_overwrite(targets, force=force)
     chromium = require_chromium() if pdf else None
-    context = gather(result, lang=lang, model=model, generated=generated, framework=framework)
+    context = gather(result, lang=lang, model=model, generated=generated, framework=framework,
+                     graph=graph)
     # the Markdown twin is rendered on the second core while this one renders the page; both
     # before either is written, so that a page that breaks leaves nothing half-written
     markdown = aside(_rendered, "report.md", render_markdown, context,
