@@ -402,3 +402,22 @@ def test_server_location_naming_pdn_is_hosting_on_pdn(runner, tmp_path):
     assert not apps["e-perizinan"].states("hosting")
     centre = model.infrastructure["pusat-data-daerah"]
     assert (centre.kind, centre.states("networks")) == ("pusat_data_daerah", False)
+
+
+@pytest.mark.parametrize(("level", "hosting"), [
+    ("provinsi", "pusat-data-daerah"),  # its own data centre
+    ("kabupaten", None),  # the province's: not the kabupaten's, and not told which
+])
+def test_the_provinces_data_centre_is_the_pemdas_own_only_for_a_province(
+    runner, tmp_path, level, hosting
+):
+    source = write_csv(tmp_path / "inventaris.csv", [
+        ["Nama Aplikasi", "Perangkat Daerah", "Lokasi Server"],
+        ["SIMPEG", "BKD", "Pusat Data Pemprov"],
+        ["e-Office", "Sekretariat Daerah", "Data Center Pemkab"],
+    ])
+    result = _import(runner, source, tmp_path / "model", "--level", level)
+    assert result.exit_code == 0, result.output
+    apps = _model(tmp_path).applications
+    other = None if hosting else "pusat-data-daerah"  # a kabupaten's, for a province
+    assert (apps["simpeg"].hosting, apps["e-office"].hosting) == (hosting, other)

@@ -394,7 +394,7 @@ def _application(
         if text := values.get(column):
             properties[key] = text
     location = values.get(Column.server_location, "")
-    kind = placement(location) if location else None
+    kind = placement(location, result.instansi.level) if location else None
     if kind is InfrastructureKind.pdn:
         fields["hosting"] = "pdn"  # the national data centre, a platform of the catalog
         report.on_pdn.append(row.number)

@@ -1,7 +1,8 @@
 """Where a server location ('Lokasi Server') says an application runs.
 
 'PDN Cikarang' is the national data centre (`hosting: pdn`); 'Pusat Data Daerah' the pemda's
-own (so are 'Data Center Pemkot' and 'Pusat Data Diskominfo', which runs it); 'Server OPD',
+own (so are 'Data Center Pemkot' and 'Pusat Data Diskominfo', which runs it; for a province,
+'Pusat Data Pemprov', while a kabupaten cannot tell what the province's is to it); 'Server OPD',
 'Server Dinsos' or 'Ruang server Diskominfo' a server room (`on_premise`); 'Vendor' or
 'Hosting Swasta' a provider's data centre (`vendor`); 'Cloud' or 'AWS' a `cloud`. A location
 that is planned ('rencana pindah ke PDN') or says no place ('Server', an IP address, 'Non PDN')
@@ -20,14 +21,19 @@ _PLAN = frozenset({"rencana", "akan", "pindah", "migrasi"})
 """Words of a plan ('rencana pindah ke PDN'): where the application runs today is not said."""
 _PDN_WORDS = frozenset({"pdn", "pdns"})
 _DATA_CENTRE = ("pusat data", "data center", "data centre", "datacenter")
-_PEMDA = frozenset({"daerah", "pemda", "pemkot", "pemkab", "kabupaten", "kota", "diskominfo",
-                    "kominfo"})
+_PEMDA = frozenset({"daerah", "pemda", "diskominfo", "kominfo"})
 """Words naming the pemda (or its Diskominfo, which runs its data centre) after 'pusat data':
-'Pusat Data Daerah', 'Data Center Pemkot', 'Pusat Data Diskominfo'. Not the province's: for a
-kabupaten it is another instansi's."""
-_CENTRAL = frozenset({"ri", "kementerian", "pusat", "provinsi", "pemprov"})
-"""Words of a place outside the pemda ('Data Center Kominfo RI', 'Server Pusat', 'Pusat Data
-Kominfo Provinsi'): a place the import cannot tell, so the hosting stays unknown."""
+'Pusat Data Daerah', 'Pusat Data Diskominfo'; with the words of its level (`_LEVEL_WORDS`)."""
+_CENTRAL = frozenset({"ri", "kementerian", "pusat"})
+"""Words of a place outside the pemda ('Data Center Kominfo RI', 'Server Pusat'), with the
+words of the other level (`_LEVEL_WORDS`): a place the import cannot tell, so the hosting stays
+unknown."""
+_LEVEL_WORDS = {
+    "provinsi": frozenset({"provinsi", "pemprov", "prov"}),
+    "local": frozenset({"pemkot", "pemkab", "kabupaten", "kota", "kab"}),
+}
+"""Words naming a province and a kabupaten or kota: 'Data Center Pemkot' is the pemda's own
+for a kota, and another instansi's for a province, as 'Pusat Data Pemprov' is the other way."""
 _NO_PLACE = frozenset({"ada", "tersedia", "sewa", "hosting", "virtual", "baru", "rusak"})
 """Words after 'server' that name no unit ('Tidak ada server', 'Server Sewa')."""
 _CLOUD = frozenset({"cloud", "aws", "azure", "gcp", "awan", "vps", "alibaba", "amazon"})
@@ -40,9 +46,11 @@ _ON_PREMISE = frozenset({"premise", "premises", "onpremise", "prem", "lokal", "l
 """Words of a server room of the pemda's units: 'Server OPD', 'Ruang server Diskominfo'."""
 
 
-def placement(location: str) -> InfrastructureKind | None:
+def placement(location: str, level: str | None = None) -> InfrastructureKind | None:
     """The kind of place a server location names (`pdn`, `pusat_data_daerah`, `cloud`,
-    `vendor`, `on_premise`), or None when it names none.
+    `vendor`, `on_premise`), or None when it names none. `level` is the instansi's
+    (`provinsi`, `kabupaten`, `kota`): the province's data centre is the pemda's own only for
+    a province.
 
     >>> [placement(t) for t in ("PDN Cikarang", "Pusat Data Daerah", "PDD", "Non PDD",
     ...                         "Rencana pindah ke PDN")]
@@ -61,19 +69,25 @@ def placement(location: str) -> InfrastructureKind | None:
     ...                              "Data Center Kominfo RI", "Pusat Data Kominfo Provinsi",
     ...                              "Server Kemendagri", "Pusat Data Daerah Provinsi")]
     ['None', 'None', 'None', 'None', 'None', 'None', 'None']
+    >>> [str(placement(t, "provinsi")) for t in ("Pusat Data Pemprov", "Data Center Pemkot",
+    ...                                          "Pusat Data Daerah Provinsi")]
+    ['pusat_data_daerah', 'None', 'pusat_data_daerah']
     """
     text = normal_header(location)
     words = set(text.split())
+    own, other = _LEVEL_WORDS["local"], _LEVEL_WORDS["provinsi"]
+    if level == "provinsi":
+        own, other = other, own
     if words & _PLAN:
         return None
-    if _beyond_the_pemda(text, words) and not (
+    if _beyond_the_pemda(text, words, other) and not (
         words & _PDN_WORDS or "pusat data nasional" in text
     ):
         return None
     if not words & _NOT:  # 'Non PDN' may still name the place it is instead
         if words & _PDN_WORDS or "pusat data nasional" in text:
             return InfrastructureKind.pdn
-        if "pdd" in words or (words & _PEMDA and any(p in text for p in _DATA_CENTRE)):
+        if "pdd" in words or (words & (_PEMDA | own) and any(p in text for p in _DATA_CENTRE)):
             return InfrastructureKind.pusat_data_daerah
     if words & _CLOUD:
         return InfrastructureKind.cloud
@@ -84,10 +98,10 @@ def placement(location: str) -> InfrastructureKind | None:
     return None
 
 
-def _beyond_the_pemda(text: str, words: set[str]) -> bool:
-    """A place of the central government or the province (`_CENTRAL`, 'Kemendagri'); the
-    'pusat' of 'pusat data' is no such word."""
-    central = words & _CENTRAL
+def _beyond_the_pemda(text: str, words: set[str], other: frozenset[str]) -> bool:
+    """A place of the central government (`_CENTRAL`, 'Kemendagri') or of the `other` level;
+    the 'pusat' of 'pusat data' is no such word."""
+    central = words & (_CENTRAL | other)
     if "pusat" in central and text.count("pusat") == text.count("pusat data"):
         central -= {"pusat"}
     return bool(central) or any(w.startswith("kemen") for w in words)
