@@ -11,12 +11,14 @@ if TYPE_CHECKING:
     from ..audit import AuditResult, ImpactResult, Metrics, Share
 
 __all__ = [
+    "METRIC_LABELS",
     "audit_dict",
     "audit_markdown",
     "impact_markdown",
     "impact_summary",
     "impact_text",
     "kind_word",
+    "metric_text",
     "metrics_rows",
     "share_text",
 ]
@@ -84,6 +86,23 @@ def share_text(share: "Share") -> str:
     return text
 
 
+METRIC_LABELS = {
+    "applications": N_("active applications"),
+    "integrations": N_("active integrations (manual and shared login not counted)"),
+    "integrations_via_splp": N_("integrations via SPLP"),
+    "cross_unit_integrations_via_splp": N_("cross-unit integrations via SPLP"),
+    "units_on_jip": N_("units on JIP"),
+    "services_fully_integrated": N_("services fully integrated"),
+}
+"""Metric -> its label (a catalog message: translate where shown), in the metrics table and
+in the changes of a diff or a roadmap alike."""
+
+
+def metric_text(value: "int | Share") -> str:
+    """A count as a number, a share as `share_text` writes it."""
+    return str(value) if isinstance(value, int) else share_text(value)
+
+
 def metrics_rows(metrics: "Metrics") -> list[tuple[str, str]]:
     """The metrics as (label, value) rows, in the order the text table shows them.
 
@@ -96,15 +115,7 @@ def metrics_rows(metrics: "Metrics") -> list[tuple[str, str]]:
         for p, apps in metrics.aplikasi_umum_used.items()
     )
     return [
-        (_("active applications"), str(metrics.applications)),
-        (_("integrations (active; manual, shared login excluded)"), str(metrics.integrations)),
-        (_("integrations via SPLP"), share_text(metrics.integrations_via_splp)),
-        (
-            _("cross-unit integrations via SPLP"),
-            share_text(metrics.cross_unit_integrations_via_splp),
-        ),
-        (_("units on JIP"), share_text(metrics.units_on_jip)),
-        (_("services fully integrated"), share_text(metrics.services_fully_integrated)),
+        *((_(label), metric_text(getattr(metrics, name))) for name, label in METRIC_LABELS.items()),
         (_("applications per unit"), per_unit or "-"),
         (_("aplikasi umum used"), used or "-"),
         (_("aplikasi umum not recorded in the model"),

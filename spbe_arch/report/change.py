@@ -5,7 +5,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..model.i18n import N_, decimal, plural
 from ..model.i18n import gettext as _
-from .audit import kind_word, share_text
+from .audit import METRIC_LABELS, kind_word, metric_text, share_text
 from .findings import finding_dict, findings_markdown, findings_text
 
 if TYPE_CHECKING:
@@ -13,7 +13,6 @@ if TYPE_CHECKING:
     from ..change import DiffResult, MetricChange, RoadmapResult, RoadmapYear
 
 __all__ = [
-    "METRIC_LABELS",
     "diff_dict",
     "diff_markdown",
     "diff_text",
@@ -23,21 +22,6 @@ __all__ = [
     "roadmap_text",
     "rupiah",
 ]
-
-METRIC_LABELS = {
-    "applications": N_("active applications"),
-    "integrations": N_("integrations (active links)"),
-    "integrations_via_splp": N_("integrations via SPLP"),
-    "cross_unit_integrations_via_splp": N_("cross-unit integrations via SPLP"),
-    "units_on_jip": N_("units on JIP"),
-    "services_fully_integrated": N_("services fully integrated"),
-}
-"""Metric -> its label (a catalog message: translate where shown)."""
-
-
-def _value(value: "int | Share") -> str:
-    return str(value) if isinstance(value, int) else share_text(value)
-
 
 def _delta(change: "MetricChange") -> str:
     """How the value changed; for a share, how what it leaves unknown did too."""
@@ -142,8 +126,8 @@ def diff_text(result: "DiffResult", *, old_prefix: str = "", new_prefix: str = "
     lines += ["", _("metrics")]
     for change in result.metrics:
         lines.append(
-            f"  {_(METRIC_LABELS[change.name])}: {_value(change.old)} -> {_value(change.new)} "
-            f"({_delta(change)})"
+            f"  {_(METRIC_LABELS[change.name])}: {metric_text(change.old)} -> "
+            f"{metric_text(change.new)} ({_delta(change)})"
         )
     if result.index_change is not None:
         lines += [
@@ -218,8 +202,8 @@ def diff_markdown(result: "DiffResult") -> str:
         lines.append("")
     lines += [_row(_("metric"), _("before"), _("after"), _("change")), "|---|---|---|---|"]
     lines += [
-        f"| {_(METRIC_LABELS[m.name])} | {_value(m.old)} | {_value(m.new)} | {_delta(m)} |"
-        for m in result.metrics
+        f"| {_(METRIC_LABELS[m.name])} | {metric_text(m.old)} | {metric_text(m.new)} "
+        f"| {_delta(m)} |" for m in result.metrics
     ]
     if result.index_change is not None:
         lines.append(
