@@ -43,7 +43,7 @@ def _split(files: list[Path]) -> int:
     process can take the others."""
     if len(files) < 2 or not works_aside():
         return len(files)
-    sizes = [file.stat().st_size if file.is_file() else 0 for file in files]
+    sizes = [_size(file) for file in files]
     total = sum(sizes)
     if total < ASIDE_FROM:
         return len(files)
@@ -53,6 +53,14 @@ def _split(files: list[Path]) -> int:
         if here >= total * _SHARE_HERE:
             return index + 1
     return len(files)
+
+
+def _size(file: Path) -> int:
+    """The file's bytes; 0 for one that cannot be read (`parse_file` reports it)."""
+    try:
+        return file.stat().st_size
+    except OSError:
+        return 0
 
 
 def _packed(files: list[Path], root: Path) -> list[bytes | None]:
