@@ -39,7 +39,7 @@ def _parsed(root):
 @forks
 def test_files_parsed_aside_come_back_as_parsed_here(monkeypatch, make_model):
     root = make_model(FILES)
-    (root / "gone.yaml").symlink_to(root / "missing.yaml")  # listed, cannot be read
+    (root / "gone.yaml").symlink_to(root / "missing.yaml")  # a dangling link: no model file
     (root / "latin1.yaml").write_bytes("units:\n  - {id: x, name: Dinas Pekerjaan Umum \xb7}\n"
                                        .encode("latin-1"))
     monkeypatch.setenv("SPBE_ASIDE", "0")
