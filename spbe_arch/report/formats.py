@@ -345,7 +345,7 @@ def _roadmap_text(outcome: Outcome) -> Page:
     def draw(console) -> None:
         roadmap_text(outcome.result, console, prefix=_prefix(outcome.path))
 
-    return Page(_rich(outcome, draw, width=140))
+    return Page(_rich(outcome, draw, width=240))
 
 
 def _roadmap_json(outcome: Outcome) -> Page:

@@ -44,7 +44,10 @@ def changed(element: Element, change: ElementChange) -> Element:
     if "id" in change.set:
         raise ValueError(_("id: an element keeps its id; add a new element and retire this one"))
     try:
-        return type(element).model_validate({**element.model_dump(), **change.set})
+        # only the fields the element states and those the change sets: what it leaves out
+        # stays unknown
+        stated = element.model_dump(exclude_unset=True)
+        return type(element).model_validate({**stated, **change.set})
     except ValidationError as exc:
         error = exc.errors(include_url=False)[0]
         field = ".".join(str(part) for part in error["loc"])

@@ -54,6 +54,15 @@ def test_roadmap_trajectory_year_by_year_ends_at_the_to_be_index(runner, example
                                                        "unknown": 0}
 
 
+def test_roadmap_changes_leave_what_they_do_not_set_unknown(runner, example):
+    """2027 moves e-perpus to PDN: its data, never stated, stays unknown (not 'none'), so the
+    last year counts what the to-be's own audit counts."""
+    audit = runner.invoke(app, ["audit", str(TO_BE), "--format", "json"])
+    assert example["years"][-1]["metrics"] == json.loads(audit.stdout)["metrics"]
+    services = [y["metrics"]["services_fully_integrated"] for y in example["years"]]
+    assert [(s["part"], s["total"], s["unknown"]) for s in services][2:] == [(35, 35, 2)] * 4
+
+
 def test_roadmap_to_the_to_be_leaves_nothing_undelivered(example):
     assert example["undelivered"] == {"target": TO_BE.as_posix(), "added": [], "removed": [],
                                       "changed": []}
@@ -250,3 +259,18 @@ def test_roadmap_naming_an_element_validation_could_not_read_is_not_a_finding(ru
     assert "SPBE-P002" not in result.output
     assert "SPBE-R001" in result.output  # the syntax error of units.yaml
     assert f"{root}/apps.yaml:2:65: error SPBE-R003" in result.output  # status: aktiv
+
+
+def test_the_readmes_roadmap_excerpt_is_what_the_command_prints(runner):
+    """Each row the README shows (its '...' columns left out) is a row of the trajectory."""
+    readme = (ROOT / "README.md").read_text("utf-8")
+    excerpt = readme.split("```text\nassessed: 2023", 1)[1].split("```", 1)[0]
+    shown = [[c.strip() for c in line.strip("│").split("│")] for line in excerpt.splitlines()
+             if line.startswith("│")]
+    out = runner.invoke(app, ["roadmap", str(EXAMPLE)]).stdout
+    rows = {cells[0]: cells for line in out.splitlines() if line.startswith("│")
+            for cells in [[c.strip() for c in line.strip("│").split("│")]]}
+    assert [row[0] for row in shown] == ["year", "as-is", "2026", "2029"]
+    for row in shown[1:]:
+        printed = iter(rows[row[0]])
+        assert all(cell in printed for cell in row if cell != "..."), row  # in order
