@@ -361,6 +361,9 @@ def test_validate_reports_a_framework_that_cannot_be_loaded(runner, make_model):
         f"{root}/spbe.yaml:5:3: error SPBE-M008 framework 'permenpanrb-59-2021' cannot be "
         "loaded: unknown framework 'permenpanrb-59-2021'; shipped frameworks: ")
     assert lines[1] == "    hint: did you mean 'permenpanrb-59-2020'?"
+    audit = runner.invoke(app, ["audit", str(root), "--format", "json"])  # and audit says so
+    assert audit.exit_code == 1, audit.output
+    assert "SPBE-M008" in {f["code"] for f in json.loads(audit.stdout)["findings"]}
 
 
 def test_validate_checks_the_assessment_against_the_framework(runner, make_model):

@@ -105,6 +105,29 @@ def test_column_numbers_under_the_header_are_no_application(runner, tmp_path):
     assert sorted(_model(tmp_path).units) == ["dinkes"]
 
 
+def test_total_rows_are_no_application(runner, tmp_path):
+    """'Jumlah' with a count under the table, as Excel users add one: a note, not a row the
+    import skipped (which would fail it); an application named 'Total ...' is one."""
+    source = write_csv(tmp_path / "kota-contoh.csv", [
+        ["No", "Nama Aplikasi", "Perangkat Daerah", "Jumlah Pengguna"],
+        ["1", "SIMPUS", "Dinkes", "120"],
+        ["2", "Total Quality Management", "Inspektorat", "5"],
+        ["Jumlah", "", "", "125"],
+        ["TOTAL", "2 aplikasi", "", ""],
+    ])
+
+    result = _import(runner, source, tmp_path / "model")
+
+    assert result.exit_code == 0, result.output
+    assert _lines(result, "note")[:2] == [
+        f"{source}:4: note: a total row ('Jumlah 125'), not an application",
+        f"{source}:5: note: a total row ('TOTAL 2 aplikasi'), not an application",
+    ]
+    assert not _lines(result, "skipped")
+    assert result.output.splitlines()[-2].startswith("imported 2 of 2 rows: 2 applications")
+    assert len(_model(tmp_path).applications) == 2
+
+
 def test_excel_errors_are_empty_cells(runner, tmp_path):
     source = write_xlsx(tmp_path / "kota-contoh.xlsx", [
         ["Nama Aplikasi", "OPD", "Deskripsi"],
@@ -421,3 +444,18 @@ def test_the_provinces_data_centre_is_the_pemdas_own_only_for_a_province(
     apps = _model(tmp_path).applications
     other = None if hosting else "pusat-data-daerah"  # a kabupaten's, for a province
     assert (apps["simpeg"].hosting, apps["e-office"].hosting) == (hosting, other)
+
+
+def test_a_server_named_by_its_units_kind_is_a_server_room(runner, tmp_path):
+    source = write_csv(tmp_path / "inventaris.csv", [
+        ["Nama Aplikasi", "Perangkat Daerah", "Lokasi Server"],
+        ["SIMRS", "RSUD Lembah Hijau", "Server RSUD"],
+        ["SIMPUS", "Puskesmas Sukamaju", "Server Puskesmas"],
+        ["SIPKD", "BPKAD", "Server Sewa"],  # names no unit: unknown
+    ])
+    result = _import(runner, source, tmp_path / "model")
+    assert result.exit_code == 0, result.output
+    model = _model(tmp_path)
+    kinds = {app.name: model.infrastructure[app.hosting].kind if app.hosting else None
+             for app in model.applications.values()}
+    assert kinds == {"SIMRS": "on_premise", "SIMPUS": "on_premise", "SIPKD": None}

@@ -11,7 +11,7 @@ tells nothing: the hosting stays unknown; 'Non PDN (server sendiri)' is a server
 
 from ...model import InfrastructureKind
 from .columns import normal_header
-from .units import ABBREVIATIONS
+from .units import ABBREVIATIONS, KIND_WORDS
 
 __all__ = ["placement"]
 
@@ -59,9 +59,9 @@ def placement(location: str, level: str | None = None) -> InfrastructureKind | N
     >>> [str(placement(t)) for t in ("Vendor", "Hosting Swasta", "Cloud", "Server OPD",
     ...                              "On-premise", "Ruang server Diskominfo",
     ...                              "Non PDN (server sendiri)", "Server Dinsos", "Server",
-    ...                              "Server 2", "10.0.0.5")]
+    ...                              "Server 2", "10.0.0.5", "Server RSUD", "Server Puskesmas")]
     ['vendor', 'vendor', 'cloud', 'on_premise', 'on_premise', 'on_premise', 'on_premise', \
-'on_premise', 'None', 'None', 'None']
+'on_premise', 'None', 'None', 'None', 'on_premise', 'on_premise']
     >>> [str(placement(t)) for t in ("Data Center Pemkot", "Pusat Data Diskominfo",
     ...                              "Pusat Data", "Pusat Data Pihak Ketiga")]
     ['pusat_data_daerah', 'pusat_data_daerah', 'None', 'vendor']
@@ -113,4 +113,5 @@ def _named_server(words: set[str]) -> bool:
     that name no unit ('Tidak ada server', 'Server Sewa') names none."""
     if "server" not in words or words & (_NOT | _NO_PLACE):
         return False
-    return any(w in ABBREVIATIONS or w.startswith(("dis", "din")) for w in words)
+    return any(w in ABBREVIATIONS or w in KIND_WORDS or w.startswith(("dis", "din"))
+               for w in words)

@@ -124,6 +124,11 @@ def data_rows(
         ):
             report.blank.append(number)
             continue
+        if total := _total(cells):
+            report.notes.append(RowNote(number, _(
+                "a total row ('{total}'), not an application"
+            ).format(total=_short(total))))
+            continue
         report.rows += 1
         values = {col: cells[i] for i, col in columns.items() if i < len(cells) and cells[i]}
         name, unit = values.get(Column.name, ""), values.get(Column.unit, "")
@@ -223,6 +228,23 @@ def _column_numbers(cells: list[str]) -> bool:
         return False
     numbers = [_COUNT.fullmatch(cells[i]) for i in filled]
     return all(m and int(m[1]) == n for n, m in enumerate(numbers, start=1))
+
+
+_TOTAL = re.compile(r"(jumlah|total|grand total|sub ?total)( aplikasi| keseluruhan| seluruhnya)?")
+"""What the first cell of a total row says: 'Jumlah', 'TOTAL', 'Jumlah Aplikasi'."""
+_AMOUNT = re.compile(r"[\d.,]+( [^\W\d_]+)?")
+"""What its other cells hold: '12', '5 aplikasi'."""
+
+
+def _total(cells: list[str]) -> str | None:
+    """The row's text when it totals the table ('Jumlah', '12 aplikasi'): a first cell saying
+    so and nothing but amounts after it. An application named 'Total Quality' has a unit."""
+    filled = [cell.strip() for cell in cells if cell.strip()]
+    if not filled or not _TOTAL.fullmatch(normal_header(filled[0])):
+        return None
+    if all(_AMOUNT.fullmatch(cell) for cell in filled[1:]):
+        return " ".join(filled)
+    return None
 
 
 def _why_empty(column: str, index: int, emptied: dict[int, str], unsaved: set[int]) -> str:

@@ -20,6 +20,7 @@ from .columns import normal_header
 
 __all__ = [
     "ABBREVIATIONS",
+    "KIND_WORDS",
     "WORDS",
     "IdPool",
     "UnitName",
@@ -126,6 +127,12 @@ _KINDS: tuple[tuple[str, UnitKind], ...] = (
     ("satuan", UnitKind.satuan),
     ("bagian", UnitKind.bagian),
 )
+
+KIND_WORDS = frozenset(
+    prefix for prefix, kind in _KINDS if " " not in prefix and kind is not UnitKind.bumd
+)
+"""One-word kinds of the pemda's units ('rsud', 'puskesmas', 'kecamatan'): 'Server RSUD' is a
+unit's server room."""
 
 
 def unit_key(name: str) -> str:
