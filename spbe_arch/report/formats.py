@@ -275,19 +275,19 @@ def _impact_text(outcome: Outcome) -> Page:
     from .audit import impact_text
 
     text = _lines(impact_text(outcome.result, name=_impact_name(outcome)))
-    return Page(text, _model_errors(outcome, "the impact may be incomplete"))
+    return Page(text, _model_errors(outcome, _("the impact may be incomplete")))
 
 
 def _impact_json(outcome: Outcome) -> Page:
     text = _json(outcome.result.as_dict())
-    return Page(text, _model_errors(outcome, "the impact may be incomplete"))
+    return Page(text, _model_errors(outcome, _("the impact may be incomplete")))
 
 
 def _impact_markdown(outcome: Outcome) -> Page:
     from .audit import impact_markdown
 
     text = impact_markdown(outcome.result, name=_impact_name(outcome))
-    return Page(text, _model_errors(outcome, "the impact may be incomplete"))
+    return Page(text, _model_errors(outcome, _("the impact may be incomplete")))
 
 
 # maturity
@@ -299,19 +299,23 @@ def _maturity_text(outcome: Outcome) -> Page:
     def tables(console) -> None:
         render_maturity_text(outcome.result, console, prefix=_prefix(outcome.path))
 
-    return Page(_rich(outcome, tables, width=120))
+    return Page(_rich(outcome, tables, width=120), _provisional(outcome))
 
 
 def _maturity_json(outcome: Outcome) -> Page:
     from .maturity import maturity_dict
 
-    return Page(_json(maturity_dict(outcome.result)))
+    return Page(_json(maturity_dict(outcome.result)), _provisional(outcome))
+
+
+def _provisional(outcome: Outcome) -> str:
+    return _model_errors(outcome, _("the index is provisional"))
 
 
 def _maturity_markdown(outcome: Outcome) -> Page:
     from .maturity import maturity_markdown
 
-    return Page(maturity_markdown(outcome.result))
+    return Page(maturity_markdown(outcome.result), _provisional(outcome))
 
 
 # diff and roadmap

@@ -3,7 +3,8 @@
 from typing import Any
 
 from ..maturity import COLUMNS, IndicatorRating, Indices, MaturityResult, PlanStep
-from ..model.i18n import LANGS, N_, decimal, language
+from ..model import Severity
+from ..model.i18n import LANGS, N_, decimal, language, plural
 from ..model.i18n import gettext as _
 from .findings import finding_dict, findings_text
 from .labels import EFFORT
@@ -142,6 +143,11 @@ def render_maturity_text(result: MaturityResult, console, *, prefix: str = "") -
                   highlight=False)
     console.print(_("index by column: {columns}").format(columns=_columns(result.indices)),
                   highlight=False)
+    errors = sum(1 for f in result.findings if f.severity is Severity.error and not f.waived)
+    if errors:  # the parts of the model that could not be read count for nothing
+        console.print(_("provisional: {errors} in the model (listed below); fix them before "
+                        "quoting this index").format(
+            errors=plural(errors, N_("{count} error"), N_("{count} errors"))), highlight=False)
     for domain in result.domains:
         table = Table(title=f"{domain.id}. {domain.name} (bobot {decimal(domain.weight, None)}) — "
                       f"{decimal(domain.score)}", title_justify="left", expand=False)

@@ -210,7 +210,8 @@ def test_maturity_model_errors_print_results_and_exit_1(runner, make_model):
     })
     result = runner.invoke(app, ["maturity", str(root), "--format", "json"])
     assert result.exit_code == 1, result.output
-    out = json.loads(result.output)
+    out = json.loads(result.stdout)
+    assert "the index is provisional" in result.stderr
     assert [(f["code"], f["file"], f["line"], f["column"]) for f in out["findings"]] == [
         ("SPBE-R008", "apps.yaml", 2, 46), ("SPBE-M001", "assessment.yaml", 2, 6),
     ]
@@ -331,3 +332,20 @@ def test_splp_use_rests_on_the_mechanisms_recorded(runner, make_model):
         textwrap.dedent(integrations).replace("i2, source: simrs, target: simpus, via: unknown",
                                               "i2, source: simrs, target: simpus, via: splp"))
     assert _indicator(_json(runner, root), 18)["source"] == "model"
+
+
+def test_maturity_of_a_model_with_a_file_it_cannot_read_is_provisional(runner, tmp_path):
+    """A tab in one file: its applications count for nothing, so the index is no headline."""
+    model = tmp_path / "model"
+    shutil.copytree(EXAMPLE, model)
+    khusus = model / "aplikasi" / "khusus.yaml"
+    text = khusus.read_text("utf-8")
+    khusus.write_text(text.replace("  - id: simpel-izin", "\t- id: simpel-izin"), "utf-8")
+    result = runner.invoke(app, ["maturity", str(model)])
+    assert result.exit_code == 1, result.output
+    assert result.stdout.splitlines()[3] == (
+        "provisional: 2 errors in the model (listed below); fix them before quoting this index")
+    assert result.stderr == (f"{model}: the model has 2 errors; the index is provisional (run "
+                             f"`spbe-arch validate {model}`)\n")
+    clean = runner.invoke(app, ["maturity", str(EXAMPLE)])
+    assert "provisional" not in clean.output
