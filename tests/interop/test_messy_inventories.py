@@ -459,3 +459,18 @@ def test_a_server_named_by_its_units_kind_is_a_server_room(runner, tmp_path):
     kinds = {app.name: model.infrastructure[app.hosting].kind if app.hosting else None
              for app in model.applications.values()}
     assert kinds == {"SIMRS": "on_premise", "SIMPUS": "on_premise", "SIPKD": None}
+
+
+def test_a_status_with_words_of_time_before_it_is_read(runner, tmp_path):
+    source = write_csv(tmp_path / "inventaris.csv", [
+        ["Nama Aplikasi", "Perangkat Daerah", "Status"],
+        ["SIMRS", "RSUD", "Sedang dikembangkan"],
+        ["SIMPUS", "Dinkes", "Masih aktif"],
+        ["e-Kinerja", "BKPSDM", "Sudah tidak digunakan"],
+    ])
+    result = _import(runner, source, tmp_path / "model")
+    assert result.exit_code == 0, result.output
+    assert "not recognised" not in result.output
+    apps = _model(tmp_path).applications.values()
+    assert {app.name: str(app.status) for app in apps} == {
+        "SIMRS": "development", "SIMPUS": "active", "e-Kinerja": "retired"}

@@ -469,8 +469,24 @@ def _data_centre(
 
 @lru_cache(maxsize=1024)  # a status column holds a few values over and over
 def _status(text: str) -> Status | None:
-    """The status a cell names, a year after it aside ('Rencana 2025')."""
-    return STATUS_WORDS.get(_YEAR.sub("", normal_header(text)))
+    """The status a cell names, a year after it aside ('Rencana 2025') and words of time
+    before it ('Sedang dikembangkan', 'Masih aktif', 'Tahap uji coba').
+
+    >>> [str(_status(t)) for t in ("Rencana 2025", "Sedang dikembangkan",
+    ...                            "Masih dalam tahap pengembangan", "Sudah tidak digunakan",
+    ...                            "Masih aktif", "Sedang")]
+    ['planned', 'development', 'development', 'retired', 'active', 'None']
+    """
+    words = _YEAR.sub("", normal_header(text)).split()
+    while words:
+        status = STATUS_WORDS.get(" ".join(words))
+        if status is not None or words[0] not in _TIME_WORDS:
+            return status
+        words.pop(0)
+    return None
+
+
+_TIME_WORDS = frozenset({"sedang", "masih", "dalam", "tahap", "proses", "sudah", "telah"})
 
 
 def _platform(matcher: PlatformMatcher, name: str, url: str | None) -> tuple[str | None, str]:
