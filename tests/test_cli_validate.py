@@ -481,3 +481,13 @@ def test_validate_reads_no_json_schema_kept_in_the_model_folder(runner, make_mod
     result = runner.invoke(app, ["validate", str(root)])  # $schema in a data file: an editor's
     assert result.exit_code == 0, result.output
     assert "(2 elements)" in result.output
+
+
+def test_a_collection_named_in_indonesian_gets_its_key_as_hint(runner, make_model):
+    root = make_model({"x.yaml": "layanan: []\nproses_bisnis: []\nPeta Rencana: []\n"})
+    result = runner.invoke(app, ["validate", str(root)])
+    assert result.exit_code == 1, result.output
+    hints = [line for line in result.stdout.splitlines() if line.startswith("    hint: ")]
+    assert [hint.split("?")[0] for hint in hints] == [
+        "    hint: did you mean 'services'", "    hint: did you mean 'business_processes'",
+        "    hint: did you mean 'roadmap'"]

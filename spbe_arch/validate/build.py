@@ -34,6 +34,14 @@ __all__ = ["FRAMEWORK_KEYS", "ArchitectureBuilder", "build_architecture"]
 _TOP_KEYS = ("instansi", "assessment", "waivers", *COLLECTIONS, "platforms")
 _LISTS = {"assessment": AssessmentEntry, "waivers": Waiver}
 """Top-level lists of entries without ids, read entry by entry."""
+_INDONESIAN_KEYS = {
+    "unit_kerja": "units", "perangkat_daerah": "units", "opd": "units",
+    "proses_bisnis": "business_processes", "layanan": "services", "aplikasi": "applications",
+    "infrastruktur": "infrastructure", "keamanan": "security", "integrasi": "integrations",
+    "peta_rencana": "roadmap", "penilaian": "assessment", "pengecualian": "waivers",
+}
+"""The collections by their Indonesian names, which newcomers write first: the hint names the
+key the model reads."""
 FRAMEWORK_KEYS = frozenset({"levels", "domains", "indicators"})
 """Top-level keys of an evaluation framework file: such a file in a model folder is no model
 data (the maturity framework a pemda keeps with its model)."""
@@ -170,7 +178,8 @@ def _read_key(arch, parsed, key, value, findings, invalid_ids, partial, unnamed)
         findings.append(_merge_key(None, where))
         return
     if key not in _TOP_KEYS:
-        close = get_close_matches(key, _TOP_KEYS, n=1, cutoff=0.5)
+        named = _INDONESIAN_KEYS.get(key.lower().replace(" ", "_").replace("-", "_"))
+        close = [named] if named else get_close_matches(key, _TOP_KEYS, n=1, cutoff=0.5)
         findings.append(
             finding(
                 codes.UNKNOWN_COLLECTION,
