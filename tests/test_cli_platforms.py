@@ -62,7 +62,7 @@ def test_model_platform_twice_or_shared_with_an_element_is_an_error(runner, make
     lines = [line for line in result.output.splitlines() if not line.startswith("    hint")]
     assert lines == [
         f"{root}/platforms.yaml:3:6: error SPBE-R007 duplicate id 'sidia': already used in "
-        "platforms.yaml (platforms)",
+        "platforms.yaml:2 (platforms)",
         f"{root}/units.yaml:2:6: error SPBE-R014 id 'dinkes' is the id of a national platform",
         "2 errors, 0 warnings in 3 files (1 element)",
     ]

@@ -183,7 +183,7 @@ def test_validate_reports_every_problem_of_three_files_in_one_run(runner, make_m
         f"{root}/aplikasi/apps.yaml:8:5: error SPBE-R003 kind: input should be 'umum' or "
         "'khusus', got 'Khusus'",
         f"{root}/zz/lagi.yaml:2:5: error SPBE-R007 duplicate id 'dinkes': already used in "
-        "units.yaml (units)",
+        "units.yaml:2 (units)",
         "4 errors, 0 warnings in 5 files (2 elements)",
     ]
 

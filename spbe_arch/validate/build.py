@@ -6,11 +6,12 @@ validated again item by item, so that every valid element is kept and every erro
 
 from difflib import get_close_matches
 from functools import cache
+from pathlib import Path
 from typing import Any
 
 from pydantic import TypeAdapter, ValidationError
 
-from ..io import MANIFEST, ParsedFile, written_ids
+from ..io import MANIFEST, ParsedFile, element_lines, written_ids
 from ..model import (
     COLLECTIONS,
     Architecture,
@@ -242,7 +243,8 @@ def _read_platforms(arch, parsed, value, findings, invalid_ids) -> None:
             findings.append(finding(
                 codes.DUPLICATE_ID,
                 _("duplicate id '{id}': already used in {file} ({collection})").format(
-                    id=platform.id, file=first.file, collection="platforms"
+                    id=platform.id, file=_first_line(arch, first.file, platform.id),
+                    collection="platforms",
                 ),
                 element=platform.id,
                 location=Location(parsed.relative, key_path=("platforms", index, "id")),
@@ -314,7 +316,8 @@ def _is_duplicate(arch, parsed, key, index, element_id, findings, invalid_ids) -
         finding(
             codes.DUPLICATE_ID,
             _("duplicate id '{id}': already used in {file} ({collection})").format(
-                id=element_id, file=first.file, collection=first.collection
+                id=element_id, file=_first_line(arch, first.file, element_id),
+                collection=first.collection,
             ),
             element=element_id,
             location=Location(parsed.relative, key_path=(key, index, "id")),
@@ -322,6 +325,13 @@ def _is_duplicate(arch, parsed, key, index, element_id, findings, invalid_ids) -
         )
     )
     return True
+
+
+def _first_line(arch: Architecture, file: str, element_id: str) -> str:
+    """`file:line` of the element first written with the id (a duplicate is rare: its file is
+    read again), or the file alone when the line is not found."""
+    lines = element_lines(Path(arch.root) / file, [element_id])
+    return f"{file}:{lines[element_id][0]}" if element_id in lines else file
 
 
 def _remember_invalid(arch, parsed, key, index, element_id, findings, invalid_ids) -> bool:
