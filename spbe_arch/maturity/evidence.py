@@ -663,8 +663,9 @@ def collaboration(facts: ModelFacts, indicator: Indicator) -> Derivation | None:
     real = facts.integrations
     units = [f.id for f in real if f.scope == "cross_unit"]
     national = [f.id for f in real if f.scope == "national"]
-    reason = _("{units} integrations between units, {national} with other instansi").format(
-        units=len(units), national=len(national))
+    reason = _("{units} between units, {national} with other instansi").format(
+        units=plural(len(units), N_("{count} integration"), N_("{count} integrations")),
+        national=len(national))
     missing = tuple(
         _(action) for action, done in (
             (N_("integrate applications of different units"), units),
