@@ -8,6 +8,13 @@ _SVG_START = re.compile(r"<svg\b")
 _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 _ID = re.compile(r'\b(id|xlink:href|href)="(#?)([^"]*)"')
 _SIZE = re.compile(r'<svg width="([0-9.]+)pt" height="([0-9.]+)pt"')
+_OUR_TITLES = re.compile(
+    r'(<g id="[^"]*" class="(?:graph|cluster)"[^>]*>\s*)<title>[^<]*</title>'
+    r"|<title>legend</title>"
+)
+"""The names Graphviz gives the graph, its clusters and the legend ('landscape',
+'cluster_unit_0003', 'legend'): browsers show a `<title>` on hover, and these are ours, in
+English, not the reader's; a node's title is its element id, and stays."""
 
 
 def inline_svg(svg: str, prefix: str, *, label: str) -> str:
@@ -22,6 +29,7 @@ def inline_svg(svg: str, prefix: str, *, label: str) -> str:
             return match.group(0)
         return f'{attr}="{hash_}{prefix}-{value}"'
 
+    body = _OUR_TITLES.sub(lambda match: match.group(1) or "", body)
     body = _ID.sub(prefixed, body)
     size = _SIZE.search(body)
     if size:

@@ -124,6 +124,10 @@ def test_report_diagrams_name_mechanisms_in_words_never_as_codes(runner, make_mo
         for code in ("shared_login", "api_direct", "database_link", "file_transfer"):
             assert code not in drawn, (lang, code)
         assert ("shared login" in texts) == (lang == "en")
+        titles = set(re.findall(r"<title>([^<]*)</title>", drawn))  # shown on hover
+        assert {"simpus", "sikda"} <= titles  # a box's id: the explorer opens it on a click
+        assert not {t for t in titles if t.startswith("cluster") or t in (
+            "legend", "landscape", "integration", "layered")}, titles
 
 
 def test_report_of_a_missing_folder_exits_2(runner, tmp_path):
