@@ -270,3 +270,17 @@ def test_portfolio_html_in_indonesian_with_lang_id(runner, tmp_path):
     assert 'data-shown="{count} ditampilkan"' in html
     text = re.sub(r"(?s)<script>.*?</script>|<style>.*?</style>|<[^>]+>", " ", html)
     assert not re.search(r"\b(Ranking|Totals|estimated|could not|bypassing|none)\b", text)
+
+
+@pytest.mark.parametrize(("lang", "expected"), [
+    ("id", ["YAML tidak valid: tab tidak boleh dipakai untuk indentasi di sini",
+            "YAML tidak valid: kurung '{' tidak ditutup"]),
+    ("en", ["invalid YAML: tabs disallowed within this context (block indentation)",
+            "invalid YAML: unclosed bracket '{'"]),
+])
+def test_the_parsers_reasons_come_in_the_language_asked(runner, make_model, lang, expected):
+    root = make_model({"u.yaml": "units:\n\t- id: a\n", "v.yaml": "units:\n  - {id: b, name: B\n"})
+    result = runner.invoke(app, ["validate", str(root), "--lang", lang])
+    assert result.exit_code == 1, result.output
+    lines = [line for line in result.stdout.splitlines() if "SPBE-R001" in line]
+    assert [line.split("SPBE-R001 ", 1)[1] for line in lines] == expected

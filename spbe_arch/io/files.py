@@ -248,18 +248,54 @@ def _decode(raw: bytes) -> str:
         raise _NotText(_("not UTF-8 text (byte {byte})").format(byte=byte), at) from None
 
 
+_REASONS = frozenset({
+    N_("tabs disallowed within this context (block indentation)"),
+    N_("while scanning a plain scalar, found a tab"),
+    N_("mapping values are not allowed in this context"),
+    N_("while parsing a block collection, did not find expected '-' indicator"),
+    N_("while parsing a block mapping, did not find expected key"),
+    N_("while parsing a flow mapping, did not find expected ',' or '}'"),
+    N_("illegal placement of ':' indicator"),
+    N_("invalid indentation in multiline quoted scalar"),
+    N_("while parsing node, found unknown anchor"),
+})
+"""What yaml-rs says of the mistakes people make most, in the catalogs: a reader of the
+Indonesian output gets them in Indonesian."""
+_REASON_FORMS = (
+    (re.compile(r"unclosed bracket '(?P<bracket>.)'"), N_("unclosed bracket '{bracket}'")),
+    (re.compile(r"mismatched bracket '(?P<opened>.)' closed by '(?P<closed>.)'"),
+     N_("mismatched bracket '{opened}' closed by '{closed}'")),
+    (re.compile(r"unexpected character: (?P<character>.+)"),
+     N_("unexpected character: {character}")),
+    (re.compile(r"duplicate mapping key: (?P<key>.+)"), N_("duplicate mapping key: {key}")),
+)
+"""yaml-rs's messages that carry a value, as catalog templates."""
+
+
+def _reason(text: str) -> str:
+    """The parser's reason in the output's language when the catalogs know it, else as is."""
+    if text in _REASONS:
+        return _(text)
+    for pattern, template in _REASON_FORMS:
+        match = pattern.fullmatch(text)
+        if match:
+            return _(template).format(**match.groupdict())
+    return text
+
+
 def _yaml_error(result: ParsedFile, raw: bytes, exc: Exception) -> None:
     message = str(exc)
     found = _POSITION.search(message)
     if found:
         result.line, result.column = int(found[1]), int(found[2])
         reason = message.strip().splitlines()[-1]
-        result.error = _("invalid YAML: {reason}").format(reason=reason)
+        result.error = _("invalid YAML: {reason}").format(reason=_reason(reason))
         if _LAYOUT.search(reason):
             result.hint = _layout_hint(raw, result.line, result.column)
         _at_tab(result, raw)
         return
-    result.error = _("invalid YAML: {reason}").format(reason=message.strip().splitlines()[0])
+    result.error = _("invalid YAML: {reason}").format(
+        reason=_reason(message.strip().splitlines()[0]))
     from .positions import first_problem
 
     result.line, result.column = first_problem(raw)
