@@ -23,6 +23,7 @@ from ..io.aside import Aside, aside
 from ..maturity import MaturityResult, assess
 from ..model import COLLECTIONS, Architecture, Finding
 from ..validate import ValidationResult
+from ..validate.references import REFERENCES
 
 __all__ = [
     "DiffResult",
@@ -121,6 +122,9 @@ class DiffResult:
     removed: list[ElementRef] = field(default_factory=list)
     changed: list[ElementChange] = field(default_factory=list)
     rerouted: list[Reroute] = field(default_factory=list)
+    unread: list[str] = field(default_factory=list)
+    """Ids written in a file of either version that could not be read: not compared (neither
+    added nor removed), nor their findings introduced or resolved."""
     introduced: list[Finding] = field(default_factory=list)
     """Findings of the new model that the old one did not have (located in the new model)."""
     resolved: list[Finding] = field(default_factory=list)
@@ -236,9 +240,13 @@ def diff(
     old_audit, old_maturity = before.result()
     old_findings = [*old_audit.findings, *_own(old_maturity, old.findings)]
     new_findings = [*new_audit.findings, *_own(new_maturity, new.findings)]
+    unread = old.architecture.unread.keys() | new.architecture.unread.keys()
+    result.unread = sorted(unread)
     key = partial(finding_key, files=_one_file_names(old.architecture, new.architecture))
-    result.introduced = _only_in(new_findings, old_findings, key)
-    result.resolved = _only_in(old_findings, new_findings, key)
+    touching = _touching(unread, old.architecture, new.architecture)
+    result.introduced = [f for f in _only_in(new_findings, old_findings, key)
+                         if not touching(f)]
+    result.resolved = [f for f in _only_in(old_findings, new_findings, key) if not touching(f)]
     result.waived, result.unwaived = _waiver_changes(old_findings, new_findings,
                                                      result.introduced, key)
     result.metrics = _metric_changes(old_audit.metrics, new_audit.metrics)
@@ -248,14 +256,38 @@ def diff(
     return result
 
 
+def _touching(unread: set[str], *archs: Architecture) -> Callable[[Finding], bool]:
+    """True for a finding that may have come or gone only because a file could not be read
+    in one version: about an element written there, naming one, or about an element whose
+    references name one (a service whose applications were in that file)."""
+    if not unread:
+        return lambda item: False
+
+    def refers(element_id: str) -> bool:
+        for arch in archs:
+            kind = arch.kind_of(element_id)
+            element = arch.collections[kind].get(element_id) if kind else None
+            for name in REFERENCES.get(kind or "", {}) if element is not None else ():
+                value = getattr(element, name)
+                if (value in unread) if isinstance(value, str) else not unread.isdisjoint(
+                        value or ()):
+                    return True
+        return False
+
+    return lambda item: item.element in unread or not unread.isdisjoint(item.related) or (
+        item.element is not None and refers(item.element))
+
+
 def diff_elements(
     old: Architecture, new: Architecture
 ) -> tuple[list[ElementRef], list[ElementRef], list[ElementChange]]:
     """Elements added, removed and changed from `old` to `new` (the instansi included), by id."""
     old_elements = _elements(old)
     new_elements = _elements(new)
-    added = [_ref(i, *new_elements[i]) for i in new_elements.keys() - old_elements.keys()]
-    removed = [_ref(i, *old_elements[i]) for i in old_elements.keys() - new_elements.keys()]
+    added = [_ref(i, *new_elements[i])
+             for i in new_elements.keys() - old_elements.keys() - old.unread.keys()]
+    removed = [_ref(i, *old_elements[i])
+               for i in old_elements.keys() - new_elements.keys() - new.unread.keys()]
     changed = []
     for element_id in sorted(new_elements.keys() & old_elements.keys()):
         kind, element = new_elements[element_id]

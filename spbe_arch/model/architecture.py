@@ -20,6 +20,7 @@ from .elements import (
     Unit,
     Waiver,
 )
+from .finding import Location
 from .platform import NationalPlatform
 
 __all__ = ["COLLECTIONS", "Architecture", "Source"]
@@ -73,6 +74,9 @@ class Architecture:
     """Where each of the model's own platforms was written."""
     sources: dict[str, Source] = field(default_factory=dict)
     files: list[str] = field(default_factory=list)
+    unread: dict[str, Location] = field(default_factory=dict)
+    """Ids written in files that could not be parsed -> where their syntax error is: elements
+    that exist, and of which nothing is known."""
 
     @property
     def units(self) -> dict[str, Unit]:

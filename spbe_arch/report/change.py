@@ -84,12 +84,16 @@ def _summary(result: "DiffResult") -> str:
                N_("{count} findings introduced")),
         _("{count} resolved").format(count=len(result.resolved)),
     ]
+    if result.unread:
+        parts.append(_("{count} not compared (in a file that could not be read)").format(
+            count=len(result.unread)))
     if result.waived:
         parts.append(_("{count} newly waived").format(count=len(result.waived)))
     if result.unwaived:
         parts.append(_("{count} no longer waived").format(count=len(result.unwaived)))
     if result.index_change is not None:
-        parts.append(_("index {old} -> {new}").format(
+        parts.append((_("index {old} -> {new}, provisional: a file could not be read")
+                      if result.unread else _("index {old} -> {new}")).format(
             old=decimal(result.old_index), new=decimal(result.new_index)))
     return ", ".join(parts)
 
@@ -101,6 +105,10 @@ def diff_text(result: "DiffResult", *, old_prefix: str = "", new_prefix: str = "
                               (_("removed: {count}"), result.removed, "-")):
         lines += ["", title.format(count=len(refs))]
         lines += [f"  {mark} {r.id} ({kind_word(r.kind)}) {r.name}" for r in refs]
+    if result.unread:
+        lines += ["", _("not compared, written in a file that could not be read: "
+                        "{count}").format(count=len(result.unread))]
+        lines += [f"  ? {element_id}" for element_id in result.unread]
     lines += ["", _("changed: {count}").format(count=len(result.changed))]
     for change in result.changed:
         lines.append(f"  ~ {change.id} ({kind_word(change.kind)})")
@@ -158,6 +166,7 @@ def diff_dict(result: "DiffResult") -> dict[str, Any]:
         "new": result.new,
         "added": [{"id": r.id, "kind": r.kind, "name": r.name} for r in result.added],
         "removed": [{"id": r.id, "kind": r.kind, "name": r.name} for r in result.removed],
+        "unread": result.unread,
         "changed": [
             {"id": c.id, "kind": c.kind, "name": c.name,
              "fields": [{"field": f.field, "old": f.old, "new": f.new} for f in c.fields]}

@@ -77,7 +77,7 @@ class ArchitectureBuilder:
         self.unnamed: list[tuple[Source, Any]] = []
         """What validated of the invalid elements with no id (missing, `true`, a list): no
         reference can name them, but their own references are checked all the same."""
-        self.unread: dict[str, Location] = {}
+        self.unread: dict[str, Location] = self.arch.unread
         """Ids written in files that could not be parsed -> where their syntax error is."""
         self._first: ParsedFile | None = None
 

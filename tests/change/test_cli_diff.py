@@ -425,3 +425,23 @@ def test_a_share_counted_for_the_first_time_is_a_change_not_equal(runner, tmp_pa
     unknown = runner.invoke(app, ["diff", str(old), str(new)]).output
     assert ("  integrations via SPLP: none recorded -> 1 of 1 (100%); 1 not known (counted now; "
             "not known 0 -> 1)") in unknown
+
+
+def test_a_file_that_cannot_be_read_is_not_compared(runner, tmp_path):
+    """A tab in one file of the new version: its elements are neither removed nor their
+    findings resolved; what it hides is said, and the index is provisional."""
+    new = tmp_path / "new"
+    shutil.copytree(EXAMPLE, new)
+    khusus = new / "aplikasi" / "khusus.yaml"
+    text = khusus.read_text("utf-8")
+    khusus.write_text(text.replace("  - id: simpel-izin", "\t- id: simpel-izin"), "utf-8")
+    result = runner.invoke(app, ["diff", str(EXAMPLE), str(new), "--format", "json"])
+    assert result.exit_code == 1, result.output  # the syntax error is introduced
+    out = json.loads(result.stdout)
+    assert (out["added"], out["removed"], out["changed"]) == ([], [], [])
+    assert "simpel-izin" in out["unread"] and len(out["unread"]) == 33
+    assert [f["code"] for f in out["findings_introduced"]] == ["SPBE-R001", "SPBE-R008"]
+    assert not {f["element"] for f in out["findings_resolved"]} & set(out["unread"])
+    text = runner.invoke(app, ["diff", str(EXAMPLE), str(new)]).stdout
+    assert "33 not compared (in a file that could not be read)" in text
+    assert "provisional: a file could not be read" in text
