@@ -502,3 +502,23 @@ def test_aplikasi_umum_not_recorded_are_those_for_the_instansis_kind(runner, mak
     payload = json.loads(runner.invoke(app, ["audit", str(kabupaten), "-f", "json"]).stdout)
     assert "siskeudes" not in payload["metrics"]["aplikasi_umum_not_recorded"]
     assert "srikandi" in payload["metrics"]["aplikasi_umum_not_recorded"]
+
+
+def test_what_a_file_that_cannot_be_read_may_hold_is_not_reported_missing(runner, tmp_path):
+    """A tab in the file of the aplikasi khusus: no unit is said to own nothing, no data set to
+    be unused, no service to lack the applications it names in that file."""
+    from collections import Counter
+
+    model = tmp_path / "model"
+    shutil.copytree(EXAMPLE, model)
+    khusus = model / "aplikasi" / "khusus.yaml"
+    text = khusus.read_text("utf-8")
+    khusus.write_text(text.replace("  - id: simpel-izin", "\t- id: simpel-izin"), "utf-8")
+    codes = {}
+    for path in (EXAMPLE, model):
+        result = runner.invoke(app, ["audit", str(path), "--format", "json"])
+        codes[path] = Counter(f["code"] for f in json.loads(result.stdout)["findings"])
+    assert codes[EXAMPLE]["SPBE-A018"] and codes[EXAMPLE]["SPBE-A019"]
+    assert not codes[model]["SPBE-A018"] and not codes[model]["SPBE-A019"]
+    assert codes[model]["SPBE-A014"] == codes[EXAMPLE]["SPBE-A014"]
+    assert codes[model]["SPBE-R001"] == 1

@@ -12,7 +12,10 @@ __all__ = ["unit_owning_nothing", "unused_data"]
 
 @check(rules.UNIT_OWNING_NOTHING)
 def unit_owning_nothing(graph: ArchGraph) -> Iterator[Hit]:
-    """Each unit with nothing owned and no sub-unit."""
+    """Each unit with nothing owned and no sub-unit; none while a file could not be read
+    (what it holds may be the unit's: unknown, not absent)."""
+    if graph.arch.unread:
+        return
     for node in graph.nodes("units"):
         if not graph.targets(node, "owns") and not graph.sources(node, "part_of"):
             yield Hit(node)
@@ -20,7 +23,10 @@ def unit_owning_nothing(graph: ArchGraph) -> Iterator[Hit]:
 
 @check(rules.UNUSED_DATA)
 def unused_data(graph: ArchGraph) -> Iterator[Hit]:
-    """Each data set no application reads or writes."""
+    """Each data set no application reads or writes; none while a file could not be read
+    (its applications may use them)."""
+    if graph.arch.unread:
+        return
     for node in graph.nodes("data"):
         if not graph.sources(node, "reads") and not graph.sources(node, "writes"):
             yield Hit(node)

@@ -23,10 +23,15 @@ KIND_WORDS = {ServiceKind.public: N_("public"), ServiceKind.administration: N_("
 
 @check(rules.SERVICE_WITHOUT_APPLICATION)
 def service_without_application(graph: ArchGraph) -> Iterator[Hit]:
-    """Each service that states its applications and has no active one among them."""
+    """Each service that states its applications and has no active one among them (one of
+    them in a file that could not be read is not known to be inactive)."""
+    unread = graph.arch.unread
     for node in graph.nodes("services"):
-        if not graph.element(node).states("applications"):
+        service = graph.element(node)
+        if not service.states("applications"):
             continue  # unknown: the incomplete-data rule counts it
+        if unread and not unread.keys().isdisjoint(service.applications):
+            continue  # an application of it is in a file that could not be read
         apps = graph.sources(node, "realizes")
         if any(graph.is_active(a) for a in apps):
             continue

@@ -427,7 +427,8 @@ SERVICE_WITHOUT_APPLICATION = declare(
     doc="""
 ## What it does
 Reports a public or administration service that no active application realizes: it has no
-`applications`, or all of them are planned, in development or retired.
+`applications`, or all of them are planned, in development or retired. A service naming an
+application written in a file that cannot be read is not reported (unknown, not absent).
 
 ## Why is this bad?
 A service with no application is delivered manually; it scores the lowest level in the
@@ -550,7 +551,8 @@ UNIT_OWNING_NOTHING = declare(
     doc="""
 ## What it does
 Reports a unit that owns no application, service, business process or data set and has no
-sub-units.
+sub-units. Not reported while a file of the model cannot be read: what it holds may be the
+unit's.
 
 ## Why is this bad?
 Either the unit's work is missing from the architecture (its services and applications
@@ -575,7 +577,8 @@ UNUSED_DATA = declare(
     hint=N_("name the application that keeps it under 'writes:'"),
     doc="""
 ## What it does
-Reports a data set that no application (of any status) reads, writes or produces.
+Reports a data set that no application (of any status) reads, writes or produces. Not
+reported while a file of the model cannot be read: its applications may use the data.
 
 ## Why is this bad?
 Data that no system holds is kept on paper or in spreadsheets, or the data set is a
