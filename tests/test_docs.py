@@ -22,3 +22,10 @@ def test_codes_follow_the_family_pattern():
     import re
 
     assert all(re.fullmatch(r"SPBE-[RAMPW]\d{3}", code) for code in RULES)
+
+
+def test_every_field_of_the_vocabulary_says_what_it_holds():
+    from spbe_arch.report.docs import vocabulary_markdown
+
+    rows = [line for line in vocabulary_markdown().splitlines() if line.startswith("| `")]
+    assert rows and not [row for row in rows if row.rstrip().endswith("|  |")]

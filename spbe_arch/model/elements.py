@@ -112,7 +112,7 @@ class Unit(Element):
 class BusinessProcess(Element):
     """Proses bisnis."""
 
-    ref: ref_code("RAB", "Referensi Arsitektur Proses Bisnis code, e.g. RAB.01.02.03") | None = None
+    ref: ref_code("RAB", "Referensi Arsitektur Proses Bisnis code, e.g. RAB.01.02.03") = None
     owner: Identifier = Field(description="Owning unit (unit pemilik proses)")
     urusan: str | None = Field(default=None, description="Urusan pemerintahan (affair)")
     services: Refs = Field(
@@ -124,7 +124,7 @@ class Service(Element):
     """Layanan SPBE: public service or government administration service."""
 
     kind: ServiceKind = Field(description="Layanan publik or layanan administrasi pemerintahan")
-    ref: ref_code("RAL", "Referensi Arsitektur Layanan code, e.g. RAL.01.05") | None = None
+    ref: ref_code("RAL", "Referensi Arsitektur Layanan code, e.g. RAL.01.05") = None
     owner: Identifier = Field(description="Unit that provides the service (unit penyelenggara)")
     applications: Refs = Field(
         default_factory=list, description="Applications realizing the service (aplikasi)"
@@ -143,7 +143,7 @@ class Service(Element):
 class DataSet(Element):
     """Data dan informasi."""
 
-    ref: ref_code("RAD", "Referensi Arsitektur Data code, e.g. RAD.01.02") | None = None
+    ref: ref_code("RAD", "Referensi Arsitektur Data code, e.g. RAD.01.02") = None
     steward: Identifier | None = Field(
         default=None, description="Steward unit (produsen data / walidata)"
     )
@@ -173,7 +173,7 @@ class Application(Element):
     )
     reads: Refs = Field(default_factory=list, description="Data read (data yang digunakan)")
     writes: Refs = Field(default_factory=list, description="Data written (data yang dihasilkan)")
-    ref: ref_code("RAA", "Referensi Arsitektur Aplikasi code, e.g. RAA.02.01") | None = None
+    ref: ref_code("RAA", "Referensi Arsitektur Aplikasi code, e.g. RAA.02.01") = None
     url: str | None = Field(default=None, description="Address (alamat aplikasi)")
 
 
@@ -209,7 +209,9 @@ class SecurityControl(Element):
 class Integration(Element):
     """Integrasi: one application sending data to another, locally or to a national platform."""
 
-    name: Name | None = None
+    name: Name | None = Field(
+        default=None, description="What the integration is called (nama integrasi), if anything"
+    )
     source: Identifier = Field(description="Source application (aplikasi sumber)")
     target: Identifier = Field(
         description="Target application or national platform (aplikasi tujuan)"
@@ -305,7 +307,7 @@ class ArchimateRelationship(Element):
     relationship attributes (accessType, modifier, isDirected) are kept in `properties`.
     """
 
-    name: Name | None = None
+    name: Name | None = Field(default=None, description="The relationship's name in the file")
     type: ArchimateRelationshipType = Field(description="ArchiMate relationship type, e.g. Serving")
     source: Identifier = Field(description="Source element or relationship id (sumber)")
     target: Identifier = Field(description="Target element or relationship id (tujuan)")

@@ -40,7 +40,7 @@ class NationalPlatform(SpbeModel):
     operator: str | None = Field(
         default=None, min_length=1, description="Instansi pengelola (operator), where known"
     )
-    ref: ref_code("RAA", "Referensi Arsitektur Aplikasi code") | None = None
+    ref: ref_code("RAA", "Referensi Arsitektur Aplikasi code") = None
     function: str | None = Field(
         default=None, min_length=1, description="What it is for (fungsi)"
     )

@@ -64,9 +64,10 @@ Properties = Annotated[
 
 
 def ref_code(prefix: str, description: str):
-    """A reference-architecture code such as `RAL.01.02`: the prefix, then dot-separated pairs."""
+    """A reference-architecture code such as `RAL.01.02` (the prefix, then dot-separated
+    pairs), or None: optional as a whole, so that the description is the field's."""
     return Annotated[
-        str,
+        str | None,
         Field(pattern=rf"^{prefix}(\.[0-9]{{2}}){{1,4}}$", description=description),
     ]
 
