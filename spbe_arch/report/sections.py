@@ -241,8 +241,9 @@ def rule_groups(findings: list[Finding], arch: "Architecture") -> list[RuleGroup
         rows = [finding_row(item, arch) for item in items]
         first: list[str] = []
         for item, row in zip(items, rows, strict=True):
-            label = row.element or (  # a finding about the whole model: its message
-                row.message if item.element is None else row.where)
+            label = row.element or (  # a finding about no element: where, and its message
+                (f"{row.where}: {row.message}" if row.where else row.message)
+                if item.element is None else row.where)
             if label and label not in first:
                 first.append(label)
             if len(first) == FIRST_SHOWN:

@@ -247,3 +247,12 @@ def test_first_steps_name_one_word_ids_but_not_national_platforms(make_model):
     assert _plain_words(action, graph) == (
         "lengkapi inventaris (hosting; lokasi dan penyedia): SIMPUS, SIKDA; salurkan "
         "integrasi melalui splp")
+
+
+def test_a_file_that_cannot_be_read_is_named_in_what_to_fix_first(make_model, tmp_path):
+    model = make_model({"units.yaml": "units:\n\t- id: dinkes\n"})
+    code, html = _report(tmp_path, model)
+    assert code == 1
+    fix_first = re.search(r'<ol id="fix-first">(.*?)</ol>', html, re.S).group(1)
+    assert ("1 × Berkas yang tidak dapat dibaca: units.yaml:2: YAML tidak valid: tab tidak boleh "
+            "dipakai untuk indentasi di sini") in fix_first
