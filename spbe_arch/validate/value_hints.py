@@ -1,6 +1,7 @@
 """Hints for a value of the wrong type or outside its vocabulary: the fix a newcomer needs
 (the value as it should be written), beside the rule that pydantic says it breaks."""
 
+import calendar
 import re
 import unicodedata
 from datetime import date
@@ -27,6 +28,23 @@ _MONTHS = {
 """The first three letters of a month's name, Indonesian or English -> its number."""
 
 
+def _days_in_month(value: Any) -> int | None:
+    """The days of the month of a YYYY-MM-DD text whose day is past its end ('2026-02-30'),
+    else None.
+
+    >>> _days_in_month("2026-02-30"), _days_in_month("2024-02-30"), _days_in_month("2026-13-01")
+    (28, 29, None)
+    """
+    found = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", str(value).strip())
+    if not found:
+        return None
+    year, month, day = (int(part) for part in found.groups())
+    if not 1 <= month <= 12:
+        return None
+    days = calendar.monthrange(year, month)[1]
+    return days if day > days else None
+
+
 def value_hint(error: Any, value: Any) -> str | None:
     """A fix for the common slips: a number where text is wanted (an id `3201.1` unquoted),
     a decimal comma (`3,5`), a date day first (`01/12/2026`), a word close to one of the
@@ -46,6 +64,10 @@ def value_hint(error: Any, value: Any) -> str | None:
         iso = _iso_date(value)
         if iso is not None:
             return _("write the date year first, YYYY-MM-DD: {date}").format(date=iso)
+        days = _days_in_month(value)
+        if days is not None:
+            return _("{month} has {days} days: write a day that exists").format(
+                month=str(value)[:7], days=days)
         return _("write the date as YYYY-MM-DD, e.g. 2026-12-31")
     if error["type"] == "model_type":
         return _mapping_hint(str((error.get("ctx") or {}).get("class_name")), value)

@@ -85,6 +85,8 @@ DATE = "input should be a valid date in the format YYYY-MM-DD, invalid character
     ("31/02/2026", f"{DATE}, got '31/02/2026'", "write the date as YYYY-MM-DD, e.g. 2026-12-31"),
     ("2026", "input should be a date in the format YYYY-MM-DD, got 2026",
      "write the date as YYYY-MM-DD, e.g. 2026-12-31"),
+    ("2026-02-30", "input should be a valid date in the format YYYY-MM-DD, day value is "
+     "outside expected range, got '2026-02-30'", "2026-02 has 28 days: write a day that exists"),
 ])
 def test_a_date_not_written_year_first_is_shown_how(runner, make_model, until, message, hint):
     lines = _hint(runner, make_model, {"a.yaml": APP.format(field="status: active"),
