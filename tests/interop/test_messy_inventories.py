@@ -474,3 +474,18 @@ def test_a_status_with_words_of_time_before_it_is_read(runner, tmp_path):
     apps = _model(tmp_path).applications.values()
     assert {app.name: str(app.status) for app in apps} == {
         "SIMRS": "development", "SIMPUS": "active", "e-Kinerja": "retired"}
+
+
+def test_a_cell_past_the_last_header_is_kept_and_its_row_named(runner, tmp_path):
+    source = write_csv(tmp_path / "inventaris.csv", [
+        ["Nama Aplikasi", "Perangkat Daerah", "Terintegrasi dengan"],
+        ["SIMPUS", "Dinkes", "SATUSEHAT"],
+        ["SIAK", "Disdukcapil", "SATUSEHAT", " SIKDA"],  # '; SIKDA' typed in the last cell
+    ])
+    result = _import(runner, source, tmp_path / "model")
+    assert result.exit_code == 0, result.output
+    assert f"{source}:3: note: a cell in column 4, which has no header: 'SIKDA' kept as " \
+        "properties.column_4 (a separator inside a cell shifts the cells after it)" in \
+        _lines(result, "note")
+    apps = {app.name: app for app in _model(tmp_path).applications.values()}
+    assert apps["SIAK"].properties["column_4"] == "SIKDA"

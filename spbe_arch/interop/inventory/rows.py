@@ -169,7 +169,13 @@ def data_rows(
         properties = {}
         for index, cell in enumerate(cells):
             if cell and index not in columns:
-                key = unmapped.get(index) or _extra_column(index, report)
+                key = unmapped.get(index)
+                if key is None:
+                    key = _extra_column(index, report)
+                    report.notes.append(RowNote(number, _(
+                        "a cell in column {column}, which has no header: '{text}' kept as "
+                        "properties.{key} (a separator inside a cell shifts the cells after it)"
+                    ).format(column=index + 1, text=_short(cell), key=key)))
                 properties[key] = cell
         for index, cell in enumerate(cells):
             if cell and cell[0] in _FORMULA_SIGNS and _formula(cell):
