@@ -168,6 +168,10 @@ def assess(
         trajectory=trajectory,
         findings=finalize(findings, arch, finished=validation, checked=codes_of("M")),
         framework=framework,
+        levels_for_no_indicator=sorted(
+            s for s, service in arch.services.items()
+            if service.level is not None and service.indicator is None
+        ),
     )
 
 

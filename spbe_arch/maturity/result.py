@@ -153,6 +153,8 @@ class MaturityResult:
     plan_predikat: str
     trajectory: list[YearIndex] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
+    levels_for_no_indicator: list[str] = field(default_factory=list)
+    """Services that state a `level` and name no `indicator`: their level counts for none."""
     framework: Framework | None = field(default=None, repr=False)
     """The framework rated (level names, domains), for renderers."""
 

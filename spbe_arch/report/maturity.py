@@ -80,11 +80,20 @@ def maturity_dict(result: MaturityResult) -> dict[str, Any]:
             for r in result.indicators
         ],
         "unrated": result.unrated,
+        "levels_for_no_indicator": result.levels_for_no_indicator,
         "plan": [_step_dict(step) for step in result.plan],
         "plan_reach": _round(result.plan_reach),
         "plan_predikat": result.plan_predikat,
         "findings": [finding_dict(f) for f in result.findings],
     }
+
+
+def _no_indicator(result: MaturityResult) -> str:
+    services = result.levels_for_no_indicator
+    return _("{services} state a level for no indicator, so it counts for none: {ids} (name "
+             "the indicator each is rated under with `indicator:`)").format(
+        services=plural(len(services), N_("{count} service"), N_("{count} services")),
+        ids=", ".join(services[:10]) + (", ..." if len(services) > 10 else ""))
 
 
 def _number(value: float | None) -> str:
@@ -168,6 +177,8 @@ def render_maturity_text(result: MaturityResult, console, *, prefix: str = "") -
     if result.unrated:
         console.print(_("not rated (lowest level assumed): {indicators}").format(
             indicators=", ".join(result.unrated)), highlight=False)
+    if result.levels_for_no_indicator:
+        console.print(_no_indicator(result), highlight=False)
     if len(result.trajectory) > 1:
         trajectory = Table(title=_("trajectory"), title_justify="left")
         for column in (_("year"), *(_(_LABELS[c]) for c in COLUMNS), "predikat"):
@@ -220,6 +231,8 @@ def maturity_markdown(result: MaturityResult) -> str:
     if result.unrated:
         lines += ["", _("Not rated (lowest level assumed): {indicators}").format(
             indicators=", ".join(result.unrated))]
+    if result.levels_for_no_indicator:
+        lines += ["", _no_indicator(result)]
     if len(result.trajectory) > 1:
         lines += ["", "## " + _("Trajectory"), "",
                   _header(_("year"), *(_(_LABELS[c]) for c in COLUMNS), "predikat")]

@@ -349,3 +349,12 @@ def test_maturity_of_a_model_with_a_file_it_cannot_read_is_provisional(runner, t
                              f"`spbe-arch validate {model}`)\n")
     clean = runner.invoke(app, ["maturity", str(EXAMPLE)])
     assert "provisional" not in clean.output
+
+
+def test_maturity_names_the_services_whose_level_counts_for_no_indicator(runner, example):
+    assert len(example["levels_for_no_indicator"]) == 21
+    assert "svc-musrenbang" in example["levels_for_no_indicator"]
+    counted = {i["claim_by"] for i in example["indicators"] if i.get("claim_by")}
+    assert not counted & set(example["levels_for_no_indicator"])
+    text = runner.invoke(app, ["maturity", str(EXAMPLE)]).stdout
+    assert "21 services state a level for no indicator, so it counts for none: " in text
