@@ -288,12 +288,22 @@ def diff_elements(
              for i in new_elements.keys() - old_elements.keys() - old.unread.keys()]
     removed = [_ref(i, *old_elements[i])
                for i in old_elements.keys() - new_elements.keys() - new.unread.keys()]
+    differ = []  # compared where they lie, one lookup each: 100,000 on a national model
+    for collection in COLLECTIONS:
+        olds, news = old.collections[collection], new.collections[collection]
+        differ += [  # `_same`, inline
+            i for i, element in news.items()
+            if (before := olds.get(i)) is not None
+            and not (type(before) is type(element) and before.__dict__ == element.__dict__)
+        ]
+        differ += [i for i in news.keys() - olds.keys() if i in old_elements]  # moved here
+    if old.instansi and new.instansi and old.instansi.id == new.instansi.id and not _same(
+            old.instansi, new.instansi) and new_elements[new.instansi.id][0] == "instansi":
+        differ.append(new.instansi.id)
     changed = []
-    for element_id in sorted(new_elements.keys() & old_elements.keys()):
+    for element_id in sorted(differ):
         kind, element = new_elements[element_id]
         before = old_elements[element_id]
-        if _same(before[1], element):
-            continue
         if before[0] != kind:  # an id that moved to another collection: a different element
             removed.append(_ref(element_id, *before))
             added.append(_ref(element_id, kind, element))

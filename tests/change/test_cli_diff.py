@@ -445,3 +445,20 @@ def test_a_file_that_cannot_be_read_is_not_compared(runner, tmp_path):
     text = runner.invoke(app, ["diff", str(EXAMPLE), str(new)]).stdout
     assert "33 not compared (in a file that could not be read)" in text
     assert "provisional: a file could not be read" in text
+
+
+def test_an_id_moved_to_another_collection_and_a_renamed_instansi(runner, tmp_path):
+    manifest = "instansi: {{id: kab-uji, name: {name}, level: kabupaten}}\n"
+    old, new = tmp_path / "old", tmp_path / "new"
+    for folder, name, x in ((old, "Kabupaten Uji", "units:\n  - {id: x, name: X, kind: dinas}\n"),
+                            (new, "Pemerintah Kabupaten Uji",
+                             "units:\n  - {id: u, name: U, kind: dinas}\napplications:\n"
+                             "  - {id: x, name: X, kind: khusus, owner: u}\n")):
+        folder.mkdir()
+        (folder / "spbe.yaml").write_text(manifest.format(name=name), "utf-8")
+        (folder / "model.yaml").write_text(x, "utf-8")
+    out = json.loads(runner.invoke(app, ["diff", str(old), str(new), "--format", "json"]).stdout)
+    assert [(r["id"], r["kind"]) for r in out["added"]] == [("u", "units"), ("x", "applications")]
+    assert [(r["id"], r["kind"]) for r in out["removed"]] == [("x", "units")]
+    assert [(c["id"], [f["field"] for f in c["fields"]]) for c in out["changed"]] == [
+        ("kab-uji", ["name"])]
