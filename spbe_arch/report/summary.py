@@ -228,6 +228,9 @@ def _gaps(graph: "ArchGraph") -> tuple[str, list[Gap]]:
             return _("No data flow without integration among those the model records; which "
                      "data the applications read and write is known for {known} of {of} active "
                      "applications.").format(known=data.known, of=data.of), []
+        if graph.arch.unread:  # what the file holds may read data with no integration
+            return _("No data flow without integration among those the model records; a "
+                     "file that could not be read may hold more."), []
         return _("Every data flow between applications is integrated."), []
     intro = _(
         "{count} data flows between applications have no integration; the most harmful:"

@@ -256,3 +256,5 @@ def test_a_file_that_cannot_be_read_is_named_in_what_to_fix_first(make_model, tm
     fix_first = re.search(r'<ol id="fix-first">(.*?)</ol>', html, re.S).group(1)
     assert ("1 × Berkas yang tidak dapat dibaca: units.yaml:2: YAML tidak valid: tab tidak boleh "
             "dipakai untuk indentasi di sini") in fix_first
+    assert ("Tidak ada aliran data tanpa integrasi di antara yang dicatat model; berkas yang "
+            "tidak dapat dibaca mungkin memuat lebih banyak.") in html
