@@ -904,6 +904,10 @@ def _collaboration_gaps(facts: ModelFacts, service_id: str) -> list[str]:
     """What keeps a service's applications from collaborating: bypasses and unintegrated data."""
     service = facts.arch.services.get(service_id)
     apps = sorted(set(service.applications) & set(facts.active_apps)) if service else []
+    unread = [a for a in service.applications if a in facts.arch.unread] if service else []
+    if unread:  # not known what they do: make the file readable first
+        return [_("fix the syntax error of {file} first").format(
+            file=facts.arch.unread[unread[0]].file)]
     if not apps:
         return [_("realize service '{service}' with an active application").format(
             service=service_id)]

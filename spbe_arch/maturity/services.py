@@ -77,6 +77,13 @@ def service_structures(graph: ArchGraph) -> dict[str, ServiceStructure]:
 
 def _structure(graph: ArchGraph, service: str, apps: list[str],
                gaps: dict[str, list[str]]) -> ServiceStructure:
+    unread = graph.arch.unread
+    named = [a for a in graph.element(service).applications if a in unread] if unread else []
+    if named:  # what they show is not known: no advice but to make the file readable
+        return ServiceStructure(
+            service, 1, _("its applications are in a file that could not be read: {apps}"
+                          ).format(apps=listed(named, _SHOWN)),
+            (_("fix the syntax error of {file} first").format(file=unread[named[0]].file),))
     if not apps:
         return ServiceStructure(
             service, 1, _("no active application realizes it"),

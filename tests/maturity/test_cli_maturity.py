@@ -349,6 +349,9 @@ def test_maturity_of_a_model_with_a_file_it_cannot_read_is_provisional(runner, t
                              f"`spbe-arch validate {model}`)\n")
     clean = runner.invoke(app, ["maturity", str(EXAMPLE)])
     assert "provisional" not in clean.output
+    plan = json.loads(runner.invoke(app, ["maturity", str(model), "--format", "json"]).stdout)
+    first = [step["actions"][0] for step in plan["plan"]][:4]  # not 'realize it with an app'
+    assert first == ["fix the syntax error of aplikasi/khusus.yaml first"] * 4
 
 
 def test_maturity_names_the_services_whose_level_counts_for_no_indicator(runner, example):
