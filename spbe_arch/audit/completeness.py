@@ -11,6 +11,7 @@ leaves isolation and data-flow gaps unknown.
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 from ..graph import ArchGraph, per_graph
@@ -56,8 +57,13 @@ class Fact:
         """How many of `elements` state the fact."""
         if self.stated is not None:
             return sum(map(self.stated, elements))
-        fields = set(self.fields or (self.field,))
-        return sum(not fields.isdisjoint(e.model_fields_set) for e in elements)
+        fields = self.stating
+        return sum(not fields.isdisjoint(e.__pydantic_fields_set__) for e in elements)
+
+    @cached_property
+    def stating(self) -> frozenset[str]:
+        """The fields any of which states the fact (counted 100,000 times: made once)."""
+        return frozenset(self.fields or (self.field,))
 
     @property
     def key(self) -> str:
@@ -133,8 +139,8 @@ def integrations_recorded(graph: ArchGraph) -> bool:
 def data_unstated(graph: ArchGraph, apps: list[str]) -> list[str]:
     """The applications of `apps` that leave out the data they read and write (the
     `applications.data` fact), in order."""
-    fact = _FACT["applications.data"]
-    return [a for a in apps if not fact.count([graph.element(a)])]
+    fields = _FACT["applications.data"].stating
+    return [a for a in apps if fields.isdisjoint(graph.element(a).__pydantic_fields_set__)]
 
 
 def data_flows_known(graph: ArchGraph, apps: list[str]) -> bool:

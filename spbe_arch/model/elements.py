@@ -70,7 +70,7 @@ class Element(SpbeModel):
         >>> Unit(id="u", name="U", kind="dinas", networks=[]).states("networks")
         True
         """
-        return field in self.model_fields_set
+        return field in self.__pydantic_fields_set__
 
 
 class Instansi(SpbeModel):
