@@ -68,7 +68,7 @@ def explorer_data(graph: "ArchGraph", lang: str) -> str:
     units = unit_names(graph)
 
     def named(node: str | None) -> str | None:
-        if node:
+        if node and node not in names:  # named once: the same units and data recur
             names[node] = units.get(node) or graph.name(node)
         return node
 
@@ -119,7 +119,7 @@ def explorer_data(graph: "ArchGraph", lang: str) -> str:
             "live": edge.status == "active",  # else its status is shown beside its mechanism
             "d": [named(d) for d in edge.data],
         })
-    hosts = sorted({a["h"] for a in apps if a["h"]}, key=lambda h: names[h].casefold())
+    hosts = sorted({a["h"] for a in apps if a["h"]}, key=lambda h: (names[h].casefold(), h))
     data = {
         "labels": {key: TEXT[f"x_{key}"][side] for key in _LABELS},
         "names": names,
@@ -128,7 +128,7 @@ def explorer_data(graph: "ArchGraph", lang: str) -> str:
         "impacts": impacts if with_impacts else None,
         "links_unknown": not integrations_recorded(graph),  # who reads whose data: unknown
         "services_unknown": not graph.nodes("services"),  # which services stop: unknown
-        "units": sorted({a["u"] for a in apps if a["u"]}, key=lambda u: names[u].casefold()),
+        "units": sorted({a["u"] for a in apps if a["u"]}, key=lambda u: (names[u].casefold(), u)),
         "hosts": hosts,
         "via": {str(via): words[side] for via, words in VIA.items()},
     }

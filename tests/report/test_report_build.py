@@ -1,5 +1,7 @@
 """The report's data (one typed context) and its HTML and Markdown renderings."""
 
+import os
+
 import pytest
 from tiny_model import TINY
 
@@ -351,3 +353,28 @@ def test_explorer_data_marks_the_applications_whose_data_is_not_recorded(make_mo
     data = json.loads(explorer_data(build_graph(load_model(root).architecture), "id"))
     assert {a["id"]: a.get("du", False) for a in data["apps"]} == {"a": True, "b": False}
     assert data["labels"]["data_unknown"].startswith("Data yang dibaca dan ditulis aplikasi ini")
+
+
+def test_the_explorers_data_is_the_same_whatever_the_hash_seed(make_model):
+    """Server rooms and units of one name: listed in one order every run (a report kept in
+    git must not change when the model did not)."""
+    import subprocess
+    import sys
+
+    rows = {"units": [], "infrastructure": [], "applications": []}
+    for x in "abcd":
+        rows["units"].append(f"{{id: {x}-dinkes, name: Dinas Kesehatan, kind: dinas}}")
+        rows["infrastructure"].append(f"{{id: {x}-ruang, name: Ruang server, kind: on_premise}}")
+        rows["applications"].append(
+            f"{{id: {x}1, name: {x}1, kind: khusus, owner: {x}-dinkes, hosting: {x}-ruang}}")
+    root = make_model({"model.yaml": "".join(
+        f"{key}:\n" + "".join(f"  - {row}\n" for row in items) for key, items in rows.items())})
+    script = ("import sys; from spbe_arch.graph import load_graph; "
+              "from spbe_arch.report.explorer import explorer_data; "
+              "print(explorer_data(load_graph(sys.argv[1])[1], 'id'))")
+    outputs = {
+        subprocess.run([sys.executable, "-c", script, str(root)], capture_output=True, text=True,
+                       env={**os.environ, "PYTHONHASHSEED": seed}, check=True).stdout
+        for seed in ("1", "2", "3", "4")
+    }
+    assert len(outputs) == 1
