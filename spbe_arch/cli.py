@@ -75,7 +75,8 @@ class FailOn(StrEnum):
 
 
 ModelPath = Annotated[
-    Path, typer.Argument(help="Model folder (with spbe.yaml) or a single-file model")
+    Path, typer.Argument(metavar="MODEL",
+                         help="Model folder (with spbe.yaml) or a single-file model")
 ]
 Force = Annotated[bool, typer.Option(help="Overwrite existing files")]
 FailOnOption = Annotated[
@@ -245,7 +246,7 @@ def validate(
 
 @app.command()
 def init(
-    folder: Annotated[Path, typer.Argument(help="Folder for the new model")],
+    folder: Annotated[Path, typer.Argument(metavar="FOLDER", help="Folder for the new model")],
     *,
     name: Annotated[str | None, typer.Option(help="Name of the instansi")] = None,
     force: Annotated[bool, typer.Option(
@@ -521,6 +522,7 @@ def impact(
     element: Annotated[
         str,
         typer.Argument(
+            metavar="ELEMENT",
             help="Id of the element that fails: a data centre, network, application, "
             "integration, or a national platform such as splp or pdn"
         ),
@@ -726,7 +728,8 @@ class ImportFormat(StrEnum):
 
 @import_app.command("inventory")
 def import_inventory(
-    file: Annotated[Path, typer.Argument(help="The inventory spreadsheet: .csv or .xlsx")],
+    file: Annotated[Path, typer.Argument(metavar="FILE",
+                                         help="The inventory spreadsheet: .csv or .xlsx")],
     *,
     output: Annotated[Path, typer.Option("--output", "-o", help="Folder for the new model")],
     sheet: Annotated[
@@ -822,7 +825,8 @@ def export_json(
 
 @import_app.command("archimate")
 def import_archimate(
-    file: Annotated[Path, typer.Argument(help="ArchiMate 3.x Open Exchange file (.xml)")],
+    file: Annotated[Path, typer.Argument(metavar="FILE",
+                                         help="ArchiMate 3.x Open Exchange file (.xml)")],
     *,
     output: Annotated[Path, typer.Option("--output", "-o", help="Folder for the new model")],
     force: Annotated[bool, typer.Option(help="Write into an existing folder")] = False,
