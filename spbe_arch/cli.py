@@ -159,12 +159,13 @@ def _load_graph(
     are checked (`spbe_arch.graph.load_graph`)."""
     from .graph import load_graph
 
-    with _progress_bar(show_progress) as progress:
-        loaded, graph = load_graph(path, progress=progress)
-    if checked:
+    then = None
+    if checked:  # the self-assessment against its framework, aside with the references
         from .maturity import check_assessment
 
-        loaded = check_assessment(loaded)
+        then = check_assessment
+    with _progress_bar(show_progress) as progress:
+        loaded, graph = load_graph(path, progress=progress, then=then)
     _keep(loaded, graph)
     return loaded, graph
 

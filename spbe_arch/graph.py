@@ -33,9 +33,9 @@ from weakref import WeakKeyDictionary
 
 from .io import national_platforms
 from .io.aside import aside
-from .model import Architecture, PlatformKind, Status
+from .model import Architecture, Finding, PlatformKind, Status
 from .model.types import NETWORK_KINDS, IntegrationVia
-from .validate import ValidationResult, read_model
+from .validate import ModelReading, ValidationResult, read_model
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -566,9 +566,11 @@ def build_graph(arch: Architecture) -> ArchGraph:
 
 
 def load_graph(
-    path: str | Path, *, progress: Callable[[int, int], None] | None = None
+    path: str | Path, *, progress: Callable[[int, int], None] | None = None,
+    then: Callable[[ValidationResult], ValidationResult] | None = None,
 ) -> tuple[ValidationResult, ArchGraph]:
-    """`load_model(path)` and the graph of what it read, built at once.
+    """`load_model(path)` (and `then` on its result: the CLI checks the self-assessment
+    against its framework) and the graph of what it read, built at once.
 
     The validation's checks across elements (references, waivers) only read the elements, so
     on a large model they run aside, on the second core, while the graph is built: the
@@ -576,9 +578,17 @@ def load_graph(
     """
     reading = read_model(path, progress=progress)
     arch = reading.architecture
-    checking = aside(reading.checked, size=len(arch.sources))
+    checking = aside(_checked, reading, then, size=len(arch.sources))
     graph = build_graph(arch)
     return ValidationResult(arch, checking.result()), graph
+
+
+def _checked(reading: ModelReading, then: Callable[[ValidationResult], ValidationResult] | None
+             ) -> list[Finding]:
+    """The findings of the reading's checks, and of `then`'s: a list, not the model, comes
+    back from the second process."""
+    result = ValidationResult(reading.architecture, reading.checked())
+    return (then(result) if then else result).findings
 
 
 def _sorted(adjacency: dict[str, list[str]]) -> dict[str, tuple[str, ...]]:
