@@ -22,6 +22,7 @@ from ..graph import build_graph
 from ..io.aside import Aside, aside
 from ..maturity import MaturityResult, assess
 from ..model import COLLECTIONS, Architecture, Finding
+from ..model.rules import audit as audit_rules
 from ..validate import ValidationResult
 from ..validate.references import REFERENCES
 
@@ -244,16 +245,21 @@ def diff(
     result.unread = sorted(unread)
     key = partial(finding_key, files=_one_file_names(old.architecture, new.architecture))
     touching = _touching(unread, old.architecture, new.architecture)
-    result.introduced = [f for f in _only_in(new_findings, old_findings, key)
-                         if not touching(f)]
+    introduced = _only_in(new_findings, old_findings, key)
+    result.introduced = [f for f in introduced if not touching(f)]
     result.resolved = [f for f in _only_in(old_findings, new_findings, key) if not touching(f)]
-    result.waived, result.unwaived = _waiver_changes(old_findings, new_findings,
-                                                     result.introduced, key)
+    result.waived, result.unwaived = _waiver_changes(old_findings, new_findings, introduced, key)
     result.metrics = _metric_changes(old_audit.metrics, new_audit.metrics)
     result.old_index, result.new_index = old_maturity.index, new_maturity.index
     result.old_predikat, result.new_predikat = old_maturity.predikat, new_maturity.predikat
     result.indicators = _indicator_changes(old_maturity, new_maturity)
     return result
+
+
+_HELD_BACK_WHILE_UNREAD = frozenset({audit_rules.UNIT_OWNING_NOTHING.code,
+                                     audit_rules.UNUSED_DATA.code})
+"""Checks the audit holds back whole while a file cannot be read: their findings in the other
+version come or go only because of it."""
 
 
 def _touching(unread: set[str], *archs: Architecture) -> Callable[[Finding], bool]:
@@ -274,8 +280,8 @@ def _touching(unread: set[str], *archs: Architecture) -> Callable[[Finding], boo
                     return True
         return False
 
-    return lambda item: item.element in unread or not unread.isdisjoint(item.related) or (
-        item.element is not None and refers(item.element))
+    return lambda item: item.code in _HELD_BACK_WHILE_UNREAD or item.element in unread or (
+        not unread.isdisjoint(item.related)) or (item.element is not None and refers(item.element))
 
 
 def diff_elements(
@@ -297,8 +303,9 @@ def diff_elements(
             and not (type(before) is type(element) and before.__dict__ == element.__dict__)
         ]
         differ += [i for i in news.keys() - olds.keys() if i in old_elements]  # moved here
-    if old.instansi and new.instansi and old.instansi.id == new.instansi.id and not _same(
-            old.instansi, new.instansi) and new_elements[new.instansi.id][0] == "instansi":
+    if new.instansi is not None and new_elements[new.instansi.id][0] == "instansi" and (
+            before := old_elements.get(new.instansi.id)) is not None and not _same(
+            before[1], new.instansi):  # renamed, or an id that was another element's
         differ.append(new.instansi.id)
     changed = []
     for element_id in sorted(differ):

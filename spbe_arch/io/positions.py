@@ -23,19 +23,22 @@ _KEY_LEAD = re.compile(rb"[ \t\-{\[]*[\"']?")
 """What may stand before `id` on its line: indentation, `- `, `{`, `[` and an opening quote."""
 
 
-def element_lines(path: Path, wanted: Collection[str]) -> dict[str, tuple[int, int]]:
-    """Map each of the `wanted` ids written as `id: x` in the file to its 1-based line, column.
+def element_lines(
+    path: Path, wanted: Collection[str] | None = None
+) -> dict[str, tuple[int, int]]:
+    """Map each of the `wanted` ids (every id when None) written as `id: x` in the file to its
+    1-based line, column.
 
     The key must open its line (after indentation, `- `, `{` or `[`), as in `- id: x`,
     `{"id": "x", ...}`; the first line naming an id wins. Only the wanted ids are placed, and
     the scan stops once all are found: a large model has findings on few of its elements.
     """
     text = path.read_bytes()
-    pending = {element_id.encode() for element_id in wanted}
+    pending = None if wanted is None else {element_id.encode() for element_id in wanted}
     found: dict[str, tuple[int, int]] = {}
     line, counted = 1, 0  # newlines are counted once, from one match to the next
     for match in _ID_KEY.finditer(text):  # a literal-led pattern: the regex engine skips fast
-        if match[1] not in pending:
+        if pending is not None and match[1] not in pending:
             continue
         key = match.start()
         line_start = text.rfind(b"\n", 0, key) + 1
@@ -43,10 +46,11 @@ def element_lines(path: Path, wanted: Collection[str]) -> dict[str, tuple[int, i
             continue  # `id` ends another key (`paid:`) or follows another key on the line
         line += text.count(b"\n", counted, line_start)
         counted = line_start
-        pending.discard(match[1])
-        found[match[1].decode()] = (line, key - line_start + 1)
-        if not pending:
-            break
+        found.setdefault(match[1].decode(), (line, key - line_start + 1))
+        if pending is not None:
+            pending.discard(match[1])
+            if not pending:
+                break
     return found
 
 

@@ -5,7 +5,7 @@ validated again item by item, so that every valid element is kept and every erro
 """
 
 from difflib import get_close_matches
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -328,10 +328,21 @@ def _is_duplicate(arch, parsed, key, index, element_id, findings, invalid_ids) -
 
 
 def _first_line(arch: Architecture, file: str, element_id: str) -> str:
-    """`file:line` of the element first written with the id (a duplicate is rare: its file is
-    read again), or the file alone when the line is not found."""
-    lines = element_lines(Path(arch.root) / file, [element_id])
+    """`file:line` of the element first written with the id, or the file alone when the line
+    is not found."""
+    path = Path(arch.root) / file
+    try:
+        lines = _id_lines(path, path.stat().st_mtime_ns)
+    except OSError:
+        lines = {}
     return f"{file}:{lines[element_id][0]}" if element_id in lines else file
+
+
+@lru_cache(maxsize=4)
+def _id_lines(path: Path, _modified: int) -> dict[str, tuple[int, int]]:
+    """Every id's first line in the file, scanned once: a copied file makes thousands of
+    duplicates, each naming that one first file."""
+    return element_lines(path)
 
 
 def _remember_invalid(arch, parsed, key, index, element_id, findings, invalid_ids) -> bool:

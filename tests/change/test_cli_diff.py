@@ -433,8 +433,8 @@ def test_a_file_that_cannot_be_read_is_not_compared(runner, tmp_path):
     new = tmp_path / "new"
     shutil.copytree(EXAMPLE, new)
     khusus = new / "aplikasi" / "khusus.yaml"
-    text = khusus.read_text("utf-8")
-    khusus.write_text(text.replace("  - id: simpel-izin", "\t- id: simpel-izin"), "utf-8")
+    tabbed = khusus.read_text("utf-8").replace("  - id: simpel-izin", "\t- id: simpel-izin")
+    khusus.write_text(tabbed, "utf-8")
     result = runner.invoke(app, ["diff", str(EXAMPLE), str(new), "--format", "json"])
     assert result.exit_code == 1, result.output  # the syntax error is introduced
     out = json.loads(result.stdout)
@@ -442,9 +442,29 @@ def test_a_file_that_cannot_be_read_is_not_compared(runner, tmp_path):
     assert "simpel-izin" in out["unread"] and len(out["unread"]) == 33
     assert [f["code"] for f in out["findings_introduced"]] == ["SPBE-R001", "SPBE-R008"]
     assert not {f["element"] for f in out["findings_resolved"]} & set(out["unread"])
+    held_back = {"SPBE-A018", "SPBE-A019"}  # not checked at all while a file cannot be read
+    assert not {f["code"] for f in out["findings_resolved"]} & held_back
     text = runner.invoke(app, ["diff", str(EXAMPLE), str(new)]).stdout
     assert "33 not compared (in a file that could not be read)" in text
     assert "provisional: a file could not be read" in text
+
+
+def test_a_waiver_of_what_a_broken_version_could_not_show_is_not_newly_waived(
+    runner, tmp_path
+):
+    """From a version with an unreadable file to the example with a waiver on a finding of that
+    file's applications: the finding was not known before, so no waiver changed."""
+    old, new = tmp_path / "old", tmp_path / "new"
+    shutil.copytree(EXAMPLE, old)
+    shutil.copytree(EXAMPLE, new)
+    khusus = old / "aplikasi" / "khusus.yaml"
+    khusus.write_text(khusus.read_text("utf-8").replace("  - id: simpel-izin",
+                                                        "\t- id: simpel-izin"), "utf-8")
+    (new / "waivers.yaml").write_text("waivers:\n  - {code: SPBE-A015, element: simpad, "
+                                      "reason: migrasi, until: 2099-12-31}\n", "utf-8")
+    out = json.loads(runner.invoke(app, ["diff", str(old), str(new), "--format", "json"]).stdout)
+    assert out["findings_waived"] == []
+    assert not {f["code"] for f in out["findings_introduced"]} & {"SPBE-A018", "SPBE-A019"}
 
 
 def test_an_id_moved_to_another_collection_and_a_renamed_instansi(runner, tmp_path):
@@ -462,3 +482,17 @@ def test_an_id_moved_to_another_collection_and_a_renamed_instansi(runner, tmp_pa
     assert [(r["id"], r["kind"]) for r in out["removed"]] == [("x", "units")]
     assert [(c["id"], [f["field"] for f in c["fields"]]) for c in out["changed"]] == [
         ("kab-uji", ["name"])]
+
+
+def test_an_id_that_becomes_the_instansi_is_listed(runner, tmp_path):
+    old, new = tmp_path / "old", tmp_path / "new"
+    for folder, instansi, units in ((old, "kab-a", "  - {id: kab-b, name: B, kind: dinas}\n"),
+                                    (new, "kab-b", "  - {id: u, name: U, kind: dinas}\n")):
+        folder.mkdir()
+        (folder / "spbe.yaml").write_text(
+            f"instansi: {{id: {instansi}, name: Kabupaten, level: kabupaten}}\n", "utf-8")
+        (folder / "units.yaml").write_text("units:\n" + units, "utf-8")
+    out = json.loads(runner.invoke(app, ["diff", str(old), str(new), "--format", "json"]).stdout)
+    assert [(r["id"], r["kind"]) for r in out["added"]] == [("kab-b", "instansi"), ("u", "units")]
+    assert [(r["id"], r["kind"]) for r in out["removed"]] == [
+        ("kab-a", "instansi"), ("kab-b", "units")]

@@ -114,14 +114,18 @@ def test_total_rows_are_no_application(runner, tmp_path):
         ["2", "Total Quality Management", "Inspektorat", "5"],
         ["Jumlah", "", "", "125"],
         ["TOTAL", "2 aplikasi", "", ""],
+        ["TOTAL 2 aplikasi", "", "", ""],
+        ["Jumlah Total", "", "", "Rp 1.000.000"],
     ])
 
     result = _import(runner, source, tmp_path / "model")
 
     assert result.exit_code == 0, result.output
-    assert _lines(result, "note")[:2] == [
+    assert _lines(result, "note")[:4] == [
         f"{source}:4: note: a total row ('Jumlah 125'), not an application",
         f"{source}:5: note: a total row ('TOTAL 2 aplikasi'), not an application",
+        f"{source}:6: note: a total row ('TOTAL 2 aplikasi'), not an application",
+        f"{source}:7: note: a total row ('Jumlah Total Rp 1.000.000'), not an application",
     ]
     assert not _lines(result, "skipped")
     assert result.output.splitlines()[-2].startswith("imported 2 of 2 rows: 2 applications")
@@ -467,13 +471,17 @@ def test_a_status_with_words_of_time_before_it_is_read(runner, tmp_path):
         ["SIMRS", "RSUD", "Sedang dikembangkan"],
         ["SIMPUS", "Dinkes", "Masih aktif"],
         ["e-Kinerja", "BKPSDM", "Sudah tidak digunakan"],
+        ["SIPD", "Bappeda", "Sudah dikembangkan"],  # over, and what it is now is not said
     ])
     result = _import(runner, source, tmp_path / "model")
     assert result.exit_code == 0, result.output
-    assert "not recognised" not in result.output
+    assert [line for line in result.output.splitlines() if "not recognised" in line] == [
+        f"{source}:5: note: status 'Sudah dikembangkan' not recognised; kept as "
+        "properties.status, status left out: the application counts as active until you set it "
+        "(planned, development, active, retired)"]
     apps = _model(tmp_path).applications.values()
     assert {app.name: str(app.status) for app in apps} == {
-        "SIMRS": "development", "SIMPUS": "active", "e-Kinerja": "retired"}
+        "SIMRS": "development", "SIMPUS": "active", "e-Kinerja": "retired", "SIPD": "active"}
 
 
 def test_a_cell_past_the_last_header_is_kept_and_its_row_named(runner, tmp_path):

@@ -474,19 +474,23 @@ def _status(text: str) -> Status | None:
 
     >>> [str(_status(t)) for t in ("Rencana 2025", "Sedang dikembangkan",
     ...                            "Masih dalam tahap pengembangan", "Sudah tidak digunakan",
-    ...                            "Masih aktif", "Sedang")]
-    ['planned', 'development', 'development', 'retired', 'active', 'None']
+    ...                            "Masih aktif", "Sedang", "Sudah dikembangkan")]
+    ['planned', 'development', 'development', 'retired', 'active', 'None', 'None']
     """
     words = _YEAR.sub("", normal_header(text)).split()
+    done = False
     while words:
         status = STATUS_WORDS.get(" ".join(words))
         if status is not None or words[0] not in _TIME_WORDS:
-            return status
+            # 'Sudah dikembangkan': development is over, and what it is now is not said
+            return None if done and status is Status.development else status
+        done = done or words[0] in _DONE_WORDS
         words.pop(0)
     return None
 
 
-_TIME_WORDS = frozenset({"sedang", "masih", "dalam", "tahap", "proses", "sudah", "telah"})
+_DONE_WORDS = frozenset({"sudah", "telah"})
+_TIME_WORDS = frozenset({"sedang", "masih", "dalam", "tahap", "proses"}) | _DONE_WORDS
 
 
 def _platform(matcher: PlatformMatcher, name: str, url: str | None) -> tuple[str | None, str]:

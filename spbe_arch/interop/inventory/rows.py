@@ -236,10 +236,14 @@ def _column_numbers(cells: list[str]) -> bool:
     return all(m and int(m[1]) == n for n, m in enumerate(numbers, start=1))
 
 
-_TOTAL = re.compile(r"(jumlah|total|grand total|sub ?total)( aplikasi| keseluruhan| seluruhnya)?")
-"""What the first cell of a total row says: 'Jumlah', 'TOTAL', 'Jumlah Aplikasi'."""
-_AMOUNT = re.compile(r"[\d.,]+( [^\W\d_]+)?")
-"""What its other cells hold: '12', '5 aplikasi'."""
+_AMOUNT = re.compile(r"(rp\.? ?)?[\d.,]+( [^\W\d_]+)?", re.IGNORECASE)
+"""What the other cells of a total row hold: '12', '5 aplikasi', 'Rp 1.000.000'."""
+_TOTAL = re.compile(
+    r"(jumlah|total|grand total|sub ?total)( aplikasi| keseluruhan| seluruhnya| total)?"
+    r"( (rp )?[\d ]+( [a-z]+)?)?"
+)
+"""What the first cell of a total row says, in normal form: 'Jumlah', 'TOTAL', 'Jumlah
+Aplikasi', 'Jumlah Total', 'TOTAL 5 aplikasi' (its count in the same cell)."""
 
 
 def _total(cells: list[str]) -> str | None:
