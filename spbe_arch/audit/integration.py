@@ -74,14 +74,20 @@ def integrations_over_internet(graph: ArchGraph) -> Iterator[Edge]:
 
 @check(rules.ISOLATED_APPLICATION)
 def isolated_application(graph: ArchGraph) -> Iterator[Hit]:
-    """Each isolated application."""
+    """Each isolated application; none while a file cannot be read (its integrations may be
+    there: unknown, not absent)."""
+    if graph.arch.unread:
+        return
     for app in isolated_applications(graph):
         yield Hit(app)
 
 
 @check(rules.UNINTEGRATED_DATA_FLOW)
 def unintegrated_data_flow(graph: ArchGraph) -> Iterator[Hit]:
-    """Each data flow with no integration path, naming the services built on it."""
+    """Each data flow with no integration path, naming the services built on it; none while a
+    file cannot be read (the path may run through it)."""
+    if graph.arch.unread:
+        return
     for flow in graph.flow_gaps:
         services = graph.targets(flow.consumer, "realizes")
         yield Hit(
@@ -99,7 +105,10 @@ def unintegrated_data_flow(graph: ArchGraph) -> Iterator[Hit]:
 
 @check(rules.UNINTEGRATED_SERVICE)
 def unintegrated_service(graph: ArchGraph) -> Iterator[Hit]:
-    """Each service realized by an application with a data-flow gap, naming the gaps."""
+    """Each service realized by an application with a data-flow gap, naming the gaps; none
+    while a file cannot be read."""
+    if graph.arch.unread:
+        return
     gaps_by_service: dict[str, list] = defaultdict(list)
     for flow in graph.flow_gaps:
         for service in graph.targets(flow.consumer, "realizes"):

@@ -256,8 +256,10 @@ def diff(
     return result
 
 
-_HELD_BACK_WHILE_UNREAD = frozenset({audit_rules.UNIT_OWNING_NOTHING.code,
-                                     audit_rules.UNUSED_DATA.code})
+_HELD_BACK_WHILE_UNREAD = frozenset(rule.code for rule in (
+    audit_rules.UNIT_OWNING_NOTHING, audit_rules.UNUSED_DATA, audit_rules.ISOLATED_APPLICATION,
+    audit_rules.UNINTEGRATED_DATA_FLOW, audit_rules.UNINTEGRATED_SERVICE,
+))
 """Checks the audit holds back whole while a file cannot be read: their findings in the other
 version come or go only because of it."""
 

@@ -42,7 +42,8 @@ ISOLATED_APPLICATION = declare(
 Reports an active application that exchanges data with no other application: no active
 integration in or out, other than `manual` or `shared_login` (which are not integration).
 Local instances of a national aplikasi umum (`platform:` set) are left out: the national
-operator integrates them.
+operator integrates them. Not reported while a file of the model cannot be read: its
+integrations may be there.
 
 ## Why is this bad?
 An isolated application keeps its own copy of data that other applications also keep, so
@@ -79,7 +80,8 @@ application when no path of active integrations leads from any producer to the r
 Data flows from producer to consumer, so only a directed path counts: integrations from
 the producer to the consumer, directly or through intermediate applications (SPLP is the
 mechanism of an integration, not a stop on the way). `manual` and `shared_login`
-integrations do not count. The services the reader realizes are named in the message.
+integrations do not count. The services the reader realizes are named in the message. Not
+reported while a file of the model cannot be read: the path may run through it.
 
 ## Why is this bad?
 This is the core "unintegrated" gap: the data exists in the producer's system but reaches
@@ -109,6 +111,7 @@ UNINTEGRATED_SERVICE = declare(
 ## What it does
 Reports a service realized by an application that reads data produced elsewhere with no
 integration path from the producer (an `unintegrated-data-flow` gap), naming each missing data flow.
+Not reported while a file of the model cannot be read.
 
 ## Why is this bad?
 The service cannot be delivered end to end electronically: somewhere an officer carries
