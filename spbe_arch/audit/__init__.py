@@ -60,12 +60,13 @@ from .integration import (
 )
 from .metrics import Metrics, Share, compute_metrics
 from .network import on_jip
-from .registry import CHECKS, run_checks
+from .registry import CHECKS, WHOLE_MODEL, run_checks
 from .spof import relays
 
 __all__ = [
     "ABOUT",
     "CHECKS",
+    "WHOLE_MODEL",
     "WORDS",
     "AuditResult",
     "ImpactResult",

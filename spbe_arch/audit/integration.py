@@ -72,22 +72,16 @@ def integrations_over_internet(graph: ArchGraph) -> Iterator[Edge]:
             yield edge
 
 
-@check(rules.ISOLATED_APPLICATION)
+@check(rules.ISOLATED_APPLICATION, whole_model=True)
 def isolated_application(graph: ArchGraph) -> Iterator[Hit]:
-    """Each isolated application; none while a file cannot be read (its integrations may be
-    there: unknown, not absent)."""
-    if graph.arch.unread:
-        return
+    """Each isolated application."""
     for app in isolated_applications(graph):
         yield Hit(app)
 
 
-@check(rules.UNINTEGRATED_DATA_FLOW)
+@check(rules.UNINTEGRATED_DATA_FLOW, whole_model=True)
 def unintegrated_data_flow(graph: ArchGraph) -> Iterator[Hit]:
-    """Each data flow with no integration path, naming the services built on it; none while a
-    file cannot be read (the path may run through it)."""
-    if graph.arch.unread:
-        return
+    """Each data flow with no integration path, naming the services built on it."""
     for flow in graph.flow_gaps:
         services = graph.targets(flow.consumer, "realizes")
         yield Hit(
@@ -103,12 +97,9 @@ def unintegrated_data_flow(graph: ArchGraph) -> Iterator[Hit]:
         )
 
 
-@check(rules.UNINTEGRATED_SERVICE)
+@check(rules.UNINTEGRATED_SERVICE, whole_model=True)
 def unintegrated_service(graph: ArchGraph) -> Iterator[Hit]:
-    """Each service realized by an application with a data-flow gap, naming the gaps; none
-    while a file cannot be read."""
-    if graph.arch.unread:
-        return
+    """Each service realized by an application with a data-flow gap, naming the gaps."""
     gaps_by_service: dict[str, list] = defaultdict(list)
     for flow in graph.flow_gaps:
         for service in graph.targets(flow.consumer, "realizes"):

@@ -6,7 +6,7 @@ from ..graph import ArchGraph
 from ..model import Finding
 from ..model.rules import Hit, Rule
 
-__all__ = ["CHECKS", "Check", "check", "run_checks"]
+__all__ = ["CHECKS", "WHOLE_MODEL", "Check", "check", "run_checks"]
 
 Check = Callable[[ArchGraph], Iterable[Hit]]
 
@@ -14,13 +14,22 @@ CHECKS: dict[str, tuple[Rule, Check]] = {}
 """Rule code -> (rule, the function that finds its hits)."""
 
 
-def check(rule: Rule) -> Callable[[Check], Check]:
-    """Register the decorated function as the check of `rule` (one check per rule)."""
+WHOLE_MODEL: set[str] = set()
+"""Codes of the checks that say something is absent from the whole model (a unit owning
+nothing, an isolated application): not run while a file of the model cannot be read, since
+what it holds is unknown, not absent."""
+
+
+def check(rule: Rule, *, whole_model: bool = False) -> Callable[[Check], Check]:
+    """Register the decorated function as the check of `rule` (one check per rule);
+    `whole_model` when its findings need every file read (`WHOLE_MODEL`)."""
 
     def decorate(func: Check) -> Check:
         if rule.code in CHECKS:
             raise ValueError(f"{rule.code} has two checks")
         CHECKS[rule.code] = (rule, func)
+        if whole_model:
+            WHOLE_MODEL.add(rule.code)
         return func
 
     return decorate
@@ -28,9 +37,12 @@ def check(rule: Rule) -> Callable[[Check], Check]:
 
 def run_checks(graph: ArchGraph, codes: Iterable[str] | None = None) -> list[Finding]:
     """The findings of every registered check (or of the checks of `codes`), in code order;
-    no overrides, no locations."""
+    no overrides, no locations. The `WHOLE_MODEL` checks are left out while a file of the
+    model cannot be read."""
     found = []
     for code in sorted(CHECKS if codes is None else codes):
+        if graph.arch.unread and code in WHOLE_MODEL:
+            continue
         rule, func = CHECKS[code]
         found += [rule.finding(hit) for hit in func(graph)]
     return found

@@ -17,12 +17,11 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
-from ..audit import AuditResult, Metrics, Share, audit
+from ..audit import WHOLE_MODEL, AuditResult, Metrics, Share, audit
 from ..graph import build_graph
 from ..io.aside import Aside, aside
 from ..maturity import MaturityResult, assess
 from ..model import COLLECTIONS, Architecture, Finding
-from ..model.rules import audit as audit_rules
 from ..validate import ValidationResult
 from ..validate.references import REFERENCES
 
@@ -256,18 +255,11 @@ def diff(
     return result
 
 
-_HELD_BACK_WHILE_UNREAD = frozenset(rule.code for rule in (
-    audit_rules.UNIT_OWNING_NOTHING, audit_rules.UNUSED_DATA, audit_rules.ISOLATED_APPLICATION,
-    audit_rules.UNINTEGRATED_DATA_FLOW, audit_rules.UNINTEGRATED_SERVICE,
-))
-"""Checks the audit holds back whole while a file cannot be read: their findings in the other
-version come or go only because of it."""
-
-
 def _touching(unread: set[str], *archs: Architecture) -> Callable[[Finding], bool]:
     """True for a finding that may have come or gone only because a file could not be read
-    in one version: about an element written there, naming one, or about an element whose
-    references name one (a service whose applications were in that file)."""
+    in one version: of a check the audit leaves out then (`WHOLE_MODEL`), about an element
+    written there, naming one, or about an element whose references name one (a service whose
+    applications were in that file)."""
     if not unread:
         return lambda item: False
 
@@ -282,7 +274,7 @@ def _touching(unread: set[str], *archs: Architecture) -> Callable[[Finding], boo
                     return True
         return False
 
-    return lambda item: item.code in _HELD_BACK_WHILE_UNREAD or item.element in unread or (
+    return lambda item: item.code in WHOLE_MODEL or item.element in unread or (
         not unread.isdisjoint(item.related)) or (item.element is not None and refers(item.element))
 
 

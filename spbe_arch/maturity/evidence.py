@@ -46,7 +46,13 @@ from ..model.framework import EvidenceRule, Framework, Indicator
 from ..model.i18n import N_, plural
 from ..model.i18n import gettext as _
 from ..model.rules import listed
-from .services import ServiceStructure, fits, service_structures
+from .services import (
+    ServiceStructure,
+    fits,
+    fix_unread_first,
+    service_structures,
+    unread_applications,
+)
 
 __all__ = [
     "DERIVATIONS",
@@ -904,10 +910,9 @@ def _collaboration_gaps(facts: ModelFacts, service_id: str) -> list[str]:
     """What keeps a service's applications from collaborating: bypasses and unintegrated data."""
     service = facts.arch.services.get(service_id)
     apps = sorted(set(service.applications) & set(facts.active_apps)) if service else []
-    unread = [a for a in service.applications if a in facts.arch.unread] if service else []
+    unread = unread_applications(facts.arch, service_id)
     if unread:  # not known what they do: make the file readable first
-        return [_("fix the syntax error of {file} first").format(
-            file=facts.arch.unread[unread[0]].file)]
+        return [fix_unread_first(facts.arch, unread)]
     if not apps:
         return [_("realize service '{service}' with an active application").format(
             service=service_id)]

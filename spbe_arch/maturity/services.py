@@ -23,12 +23,15 @@ from dataclasses import dataclass
 
 from ..audit import data_unstated
 from ..graph import ArchGraph, per_graph
-from ..model import Service
+from ..model import Architecture, Service
 from ..model.framework import Framework
 from ..model.i18n import gettext as _
 from ..model.rules import listed
 
-__all__ = ["STRUCTURE_TOP", "ServiceStructure", "fits", "service_structures"]
+__all__ = [
+    "STRUCTURE_TOP", "ServiceStructure", "fits", "fix_unread_first", "service_structures",
+    "unread_applications",
+]
 
 STRUCTURE_TOP = 4
 """The highest service level a structure can show (kolaborasi)."""
@@ -75,15 +78,26 @@ def service_structures(graph: ArchGraph) -> dict[str, ServiceStructure]:
     }
 
 
+def unread_applications(arch: Architecture, service: str) -> list[str]:
+    """The applications the service names that are written in a file that could not be read:
+    what they do is not known."""
+    element = arch.services.get(service)
+    return [a for a in element.applications if a in arch.unread] if element else []
+
+
+def fix_unread_first(arch: Architecture, unread: list[str]) -> str:
+    """The one step to advise while `unread` elements cannot be read: fix their file."""
+    return _("fix the syntax error of {file} first").format(file=arch.unread[unread[0]].file)
+
+
 def _structure(graph: ArchGraph, service: str, apps: list[str],
                gaps: dict[str, list[str]]) -> ServiceStructure:
-    unread = graph.arch.unread
-    named = [a for a in graph.element(service).applications if a in unread] if unread else []
+    named = unread_applications(graph.arch, service)
     if named:  # what they show is not known: no advice but to make the file readable
         return ServiceStructure(
             service, 1, _("its applications are in a file that could not be read: {apps}"
                           ).format(apps=listed(named, _SHOWN)),
-            (_("fix the syntax error of {file} first").format(file=unread[named[0]].file),))
+            (fix_unread_first(graph.arch, named),))
     if not apps:
         return ServiceStructure(
             service, 1, _("no active application realizes it"),
