@@ -11,13 +11,13 @@ in this process: the same answer, only not at the same time.
 import multiprocessing
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any, Generic, TypeVar
 
 from ..model.i18n import gettext as _
 from .files import SpbeError
 
-__all__ = ["WORTH_IT", "Aside", "aside", "works_aside"]
+__all__ = ["WORTH_IT", "Aside", "aside", "aside_each", "works_aside"]
 
 T = TypeVar("T")
 
@@ -40,35 +40,13 @@ class Aside(Generic[T]):
                 self._error = exc
             self._done = True
             return
-        for stream in (sys.stdout, sys.stderr):  # or the child would write their buffers again
-            if stream is not None:
-                stream.flush()
-        context = multiprocessing.get_context("fork")
-        self._receive, send = context.Pipe(duplex=False)
-        # daemonic: a command that fails before asking for the result does not wait for it
-        self._process = context.Process(target=_child, args=(work, args, send), daemon=True)
-        self._process.start()
-        send.close()
+        self._receive, self._process = _fork(_child, work, args)
 
     def result(self) -> T:
         """The work's return value; its exception is raised here, as if it ran here."""
         if not self._done:
-            try:
-                outcome, value = self._receive.recv()
-            except EOFError:  # the child died without a word (killed, out of memory)
-                outcome, value = "died", None
-            self._process.join()
-            self._receive.close()
-            if outcome == "died":  # the machine's doing, not the model's nor a bug's
-                raise SpbeError(_(
-                    "work done aside in a second process ended with exit {code} without a "
-                    "result (killed, or out of memory?); run again, or with SPBE_ASIDE=0 to do "
-                    "it all in one process"
-                ).format(code=self._process.exitcode))
-            if outcome == "raised":
-                error, cause = value
-                raise error from cause
-            self._value, self._done = value, True
+            self._value = _received(self._receive, self._process, last=True)[1]
+            self._done = True
         if self._error is not None:
             raise self._error
         return self._value
@@ -89,6 +67,33 @@ def aside(work: Callable[..., T], *args: Any, size: int | None = None) -> Aside[
     return Aside(work, args, here=size is not None and size < WORTH_IT)
 
 
+def aside_each(work: Callable[..., Iterable[T]], *args: Any) -> Iterator[T]:
+    """The items of `work(*args)` made in a forked child, each handed over as soon as it is
+    made: this process works on one item while the child makes the next ones.
+
+    The child runs ahead by what the pipe holds (widened to 1 MiB where Linux allows). Where
+    work cannot run aside (`works_aside`), the items are made here, one by one.
+
+    Examples
+    --------
+    >>> list(aside_each(range, 3))
+    [0, 1, 2]
+    """
+    if not works_aside():
+        yield from work(*args)
+        return
+    receive, process = _fork(_child_each, work, args)
+    _widen(receive)
+    try:
+        while (received := _received(receive, process))[0] == "value":
+            yield received[1]
+    finally:
+        if process.is_alive():  # the caller stopped early: the child would wait forever
+            process.terminate()
+            process.join()
+            receive.close()
+
+
 def works_aside() -> bool:
     """True when work given to `aside` runs in a second process (Linux, two cores or more,
     not turned off with SPBE_ASIDE=0, not already aside); otherwise it runs at once here."""
@@ -100,17 +105,79 @@ def works_aside() -> bool:
     )
 
 
+def _fork(target: Callable[..., None], work: Callable[..., Any], args: tuple[Any, ...]
+          ) -> tuple[Any, Any]:
+    """Start `target(work, args, send)` in a forked daemonic child: the receiving end of its
+    pipe, and the process."""
+    for stream in (sys.stdout, sys.stderr):  # or the child would write their buffers again
+        if stream is not None:
+            stream.flush()
+    context = multiprocessing.get_context("fork")
+    receive, send = context.Pipe(duplex=False)
+    # daemonic: a command that fails before asking for the result does not wait for it
+    process = context.Process(target=target, args=(work, args, send), daemon=True)
+    process.start()
+    send.close()
+    return receive, process
+
+
+def _received(receive: Any, process: Any, *, last: bool = False) -> tuple[str, Any]:
+    """What the child sent next: ("value", its value), or ("end", None) after the last item
+    of `_child_each`; its exception is raised here. With `last`, or once the child has said
+    all, the child is waited for."""
+    try:
+        outcome, value = receive.recv()
+    except EOFError:  # the child died without a word (killed, out of memory)
+        outcome, value = "died", None
+    if last or outcome != "value":
+        process.join()
+        receive.close()
+    if outcome == "died":  # the machine's doing, not the model's nor a bug's
+        raise SpbeError(_(
+            "work done aside in a second process ended with exit {code} without a "
+            "result (killed, or out of memory?); run again, or with SPBE_ASIDE=0 to do "
+            "it all in one process"
+        ).format(code=process.exitcode))
+    if outcome == "raised":
+        error, cause = value
+        raise error from cause
+    return outcome, value
+
+
 def _child(work: Callable[..., Any], args: tuple[Any, ...], send: Any) -> None:
     try:
-        message: tuple[str, Any] = ("value", work(*args))
+        _send(send, ("value", work(*args)))
     except BaseException as exc:  # carried to the parent, raised there with its cause
-        message = ("raised", (_portable(exc), exc.__cause__ and _portable(exc.__cause__)))
+        _send(send, ("raised", (_portable(exc), exc.__cause__ and _portable(exc.__cause__))))
+    send.close()
+
+
+def _child_each(work: Callable[..., Iterable[Any]], args: tuple[Any, ...], send: Any) -> None:
+    try:
+        for item in work(*args):
+            _send(send, ("value", item))
+        _send(send, ("end", None))
+    except BaseException as exc:
+        _send(send, ("raised", (_portable(exc), exc.__cause__ and _portable(exc.__cause__))))
+    send.close()
+
+
+def _send(send: Any, message: tuple[str, Any]) -> None:
     try:
         send.send(message)
     except Exception as exc:  # the value or the exception would not pickle
         error = RuntimeError(f"work done aside could not report: {exc}")
         send.send(("raised", (error, None)))
-    send.close()
+
+
+def _widen(receive: Any) -> None:
+    """Let the pipe hold 1 MiB (Linux's limit for a user) instead of 64 KiB, so that the
+    child of `aside_each` can run ahead of this process by a few dozen items."""
+    import fcntl
+    from contextlib import suppress
+
+    with suppress(OSError, AttributeError):  # a lower limit, or an older kernel: 64 KiB does
+        fcntl.fcntl(receive.fileno(), fcntl.F_SETPIPE_SZ, 1 << 20)
 
 
 def _portable(exc: BaseException) -> BaseException:

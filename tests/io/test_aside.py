@@ -5,7 +5,7 @@ import os
 import pytest
 from conftest import EXAMPLE
 
-from spbe_arch.io.aside import aside
+from spbe_arch.io.aside import aside, aside_each
 
 forks = pytest.mark.skipif(
     os.uname().sysname != "Linux" or (os.cpu_count() or 1) < 2,
@@ -181,3 +181,57 @@ def test_reference_checks_aside_while_the_graph_is_built_say_the_same(
         assert {f.code for f in alone.findings} == {"SPBE-R003", "SPBE-R008"}  # type, dangling
         assert graph.nodes() == build_graph(alone.architecture).nodes()
     assert outputs[0] == outputs[1]
+
+
+def _items(count):
+    for n in range(count):
+        yield os.getpid(), n
+
+
+def _items_then_fail(count):
+    yield from _items(count)
+    _fail("sipd")
+
+
+@forks
+def test_items_made_aside_come_back_in_order_as_they_are_made(monkeypatch):
+    monkeypatch.delenv("SPBE_ASIDE", raising=False)
+    items = list(aside_each(_items, 3000))  # more than the pipe holds: the child waits
+    assert [n for _, n in items] == list(range(3000))
+    assert {pid for pid, _ in items} != {os.getpid()} and len({pid for pid, _ in items}) == 1
+
+
+@pytest.mark.parametrize("setting", ["1", "0"])
+def test_an_exception_after_some_items_comes_after_them(monkeypatch, setting):
+    monkeypatch.setenv("SPBE_ASIDE", setting)
+    got = []
+    with pytest.raises(ValueError, match="section broke") as caught:
+        for _, n in aside_each(_items_then_fail, 5):
+            got.append(n)
+    assert got == [0, 1, 2, 3, 4]
+    assert str(caught.value.__cause__) == "'sipd'"
+
+
+@forks
+def test_a_caller_that_stops_early_ends_the_child(monkeypatch):
+    monkeypatch.delenv("SPBE_ASIDE", raising=False)
+    items = aside_each(_items, 100_000)
+    pid, first = next(items)
+    items.close()
+    assert first == 0
+    with pytest.raises(ProcessLookupError):
+        os.kill(pid, 0)
+
+
+@forks
+def test_a_child_that_dies_while_making_items_is_an_error(monkeypatch):
+    from spbe_arch.io import SpbeError
+
+    monkeypatch.delenv("SPBE_ASIDE", raising=False)
+    with pytest.raises(SpbeError, match="ended with exit 3"):
+        list(aside_each(_die_after_one))
+
+
+def _die_after_one():
+    yield 1
+    os._exit(3)

@@ -1,4 +1,4 @@
-"""A large model's later files parsed aside: the same model, the same findings, in order."""
+"""A large model's files parsed aside: the same model, the same findings, in order."""
 
 import os
 
@@ -46,7 +46,7 @@ def test_files_parsed_aside_come_back_as_parsed_here(monkeypatch, make_model):
     here = _parsed(root)
     monkeypatch.setenv("SPBE_ASIDE", "1")
     monkeypatch.setattr(reading, "ASIDE_FROM", 0)
-    assert reading._split(model_files(root)[1]) < len(here)  # some are parsed aside
+    assert reading._worth_it(model_files(root)[1])  # parsed aside
     assert _parsed(root) == here
     assert here[0][0] == "spbe.yaml"
 
@@ -69,11 +69,7 @@ def test_a_file_whose_data_would_not_pack_is_parsed_again_here(monkeypatch, make
     monkeypatch.setattr(reading, "parse_file",
                         lambda file, root: again.append(file.name) or parse_file(file, root))
     assert _parsed(root) == here
-    files = model_files(root)[1]
-    split = reading._split(files)
-    assert split < len(files)
-    # the first files, parsed here, then only the one the child could not pack
-    assert again == [*(file.name for file in files[:split]), "c.json"]
+    assert again == ["c.json"]  # only the one the child could not pack is parsed here
 
 
 def _refuse_json(fields):
