@@ -9,7 +9,7 @@ silently; any other exception fails the report with `SectionFailed`, naming the 
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
+from typing import TYPE_CHECKING, NamedTuple, TypeVar
 
 from .. import __version__
 from ..io import SpbeError
@@ -22,11 +22,8 @@ from .labels import COLLECTIONS, SEVERITY, TEXT
 from .roadmap import RoadmapSection, roadmap_section
 from .sections import (
     AuditSection,
-    HostingRow,
-    IntegrationRow,
     MaturitySection,
     RuleGroup,
-    UnitApps,
     audit_section,
     inventory,
     maturity_section,
@@ -74,15 +71,13 @@ class ReportContext:
     roadmap: RoadmapSection
     diagrams: list[Diagram]
     engine: str
-    units: list[UnitApps]
-    units_without_apps: list[str]
-    hosting: list[HostingRow]
-    unhosted: list[str]
-    integrations: list[IntegrationRow]
     explorer: str
     """The model's elements, their links and impacts as JSON, for the explorer's script."""
     inventory_html: str
-    """The inventory's tables (`units`, `hosting`, `integrations`) as the page shows them."""
+    """The inventory's tables (`sections.inventory`: applications per unit, hosting,
+    integrations) as the page shows them."""
+    inventory_markdown: str
+    """The same tables as the Markdown twin shows them."""
 
     @property
     def ok(self) -> bool:
@@ -157,11 +152,12 @@ def _gather(
 
     if graph is None:
         graph = _section("graph", lambda: build_graph(arch))
-    # the diagrams, the explorer's data and the inventory read only the graph: the second
-    # core makes them while this one audits and assesses
-    pending = aside(
-        _drawn_and_listed, graph.prepare(), lang, t, model, diagrams, size=len(graph)
-    )
+    # the diagrams and the explorer's data, and the inventory's tables, read only the graph:
+    # two more processes make them while this one audits and assesses (one would finish its
+    # long chain after this one: the second core is busiest when the work comes in parts)
+    graph.prepare()
+    drawing = aside(_drawn, graph, lang, model, diagrams, size=len(graph))
+    listing = aside(_listed, graph, lang, t, size=len(graph))
     audit = _section(
         "audit",
         lambda: audit_section(graph, lang, result.findings),
@@ -179,7 +175,8 @@ def _gather(
     )
     validation = rule_groups(result.findings, arch)
     errors = result.count(Severity.error)
-    aside_made = pending.result()
+    drawn = drawing.result()
+    tables = listing.result()
 
     return ReportContext(
         lang=lang,
@@ -205,43 +202,53 @@ def _gather(
         audit=audit,
         maturity=maturity,
         roadmap=roadmap,
-        diagrams=aside_made.diagrams,
-        engine=aside_made.engine,
-        explorer=aside_made.explorer,
-        inventory_html=aside_made.inventory_html,
-        **aside_made.inventories,
+        diagrams=drawn.diagrams,
+        engine=drawn.engine,
+        explorer=drawn.explorer,
+        inventory_html=tables.html,
+        inventory_markdown=tables.markdown,
     )
 
 
-class _AsideSections(NamedTuple):
-    """What `_gather` asks for aside: text, plain rows and drawings, not the model."""
+class _Drawn(NamedTuple):
+    """What `_gather` asks for aside: the drawings and the explorer's data, not the model."""
 
     diagrams: list[Diagram]
     engine: str
     explorer: str
-    inventories: dict[str, Any]
-    inventory_html: str
 
 
-def _drawn_and_listed(
-    graph: "ArchGraph", lang: str, t: dict[str, str], model: str, diagrams: bool
-) -> _AsideSections:
-    """The diagrams (their layouts run as processes of their own), the explorer's data, the
-    inventory's rows (for the Markdown twin) and its tables in HTML."""
+def _drawn(graph: "ArchGraph", lang: str, model: str, diagrams: bool) -> _Drawn:
+    """The diagrams (their layouts run as processes of their own) and the explorer's data."""
     from ..model.i18n import use_language
     from .explorer import explorer_data
-    from .pages import render_inventory
 
     with use_language(lang):
         drawn, engine = (
             _section("diagrams", lambda: figures(graph, model, lang)) if diagrams else ([], "")
         )
-        explorer = _section("explorer", lambda: explorer_data(graph, lang))
-        inventories = _section("inventory", lambda: inventory(graph.arch, lang))
-        html = _section(
-            "inventory", lambda: render_inventory(t, inventories, len(graph.links))
-        )
-        return _AsideSections(drawn, engine, explorer, inventories, html)
+        return _Drawn(drawn, engine, _section("explorer", lambda: explorer_data(graph, lang)))
+
+
+class _Tables(NamedTuple):
+    """The inventory's tables, rendered: text comes back from aside, not its 40,000 rows."""
+
+    html: str
+    markdown: str
+
+
+def _listed(graph: "ArchGraph", lang: str, t: dict[str, str]) -> _Tables:
+    """The inventory's rows (`inventory`), rendered for the page and for the Markdown twin."""
+    from ..model.i18n import use_language
+    from .pages import render_inventory
+
+    with use_language(lang):
+        rows = _section("inventory", lambda: inventory(graph.arch, lang))
+        return _Tables(*(
+            _section("inventory", lambda markdown=markdown: render_inventory(
+                t, rows, len(graph.links), markdown=markdown))
+            for markdown in (False, True)
+        ))
 
 
 def _section(

@@ -80,12 +80,15 @@ def render_html(context: ReportContext) -> str:
     )
 
 
-def render_inventory(t: dict[str, str], inventories: dict[str, Any], links: int) -> str:
-    """The inventory tables as an HTML fragment of the page (`inventory` gives the rows;
-    `links`, the integrations that carry data, are what the summary and the audit count)."""
+def render_inventory(t: dict[str, str], inventories: dict[str, Any], links: int, *,
+                     markdown: bool = False) -> str:
+    """The inventory tables as a fragment of the page, or of the Markdown twin with
+    `markdown` (`inventory` gives the rows; `links`, the integrations that carry data, are what
+    the summary and the audit count)."""
     from types import SimpleNamespace
 
-    return _environment().get_template("inventory.html").render(
+    template = "inventory.md" if markdown else "inventory.html"
+    return _environment(markdown=markdown).get_template(template).render(
         c=SimpleNamespace(t=t, links=links, **inventories)
     )
 

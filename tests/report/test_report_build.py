@@ -70,29 +70,46 @@ def test_gather_diagrams_inline_svg(context):
         assert 'id="d-' in drawn.svg and "<?xml" not in drawn.svg
 
 
-def test_gather_inventories_use_names(context):
-    assert [u.unit for u in context.units] == [
+def _rows(root, lang="id"):
+    """The inventory's rows (`inventory`), which the context holds rendered."""
+    from spbe_arch.model.i18n import use_language
+    from spbe_arch.report.sections import inventory
+
+    with use_language(lang):
+        return inventory(load_model(root).architecture, lang)
+
+
+@pytest.fixture
+def rows(make_model):
+    return _rows(make_model(TINY))
+
+
+def test_gather_inventories_use_names(rows, context):
+    assert [u.unit for u in rows["units"]] == [
         "Badan Pendapatan Daerah", "Dinas Kesehatan", "Dinas Penanaman Modal dan PTSP",
     ]
-    sipd = context.units[0].apps[1]
+    sipd = rows["units"][0].apps[1]
     assert (sipd.name, sipd.platform) == (
         "SIPD Kabupaten", "Sistem Informasi Pemerintahan Daerah (SIPD)"
     )
-    assert context.units_without_apps == ["Badan Kesatuan Bangsa dan Politik"]
-    assert [(h.name, h.apps) for h in context.hosting] == [
+    assert rows["units_without_apps"] == ["Badan Kesatuan Bangsa dan Politik"]
+    assert [(h.name, h.apps) for h in rows["hosting"]] == [
         ("Pusat Data Daerah", ["e-Pajak", "SiCantik", "SIMPUS"])
     ]
-    oss = next(i for i in context.integrations if i.id == "int-oss")
+    oss = next(i for i in rows["integrations"] if i.id == "int-oss")
     assert (oss.source, oss.via, oss.network) == (
         "SiCantik", "SPLP", "Jaringan Intra Pemerintah (JIP)"
     )
+    for page in (context.inventory_html, context.inventory_markdown):  # the rows, rendered
+        assert "SIPD Kabupaten" in page and "Badan Kesatuan Bangsa dan Politik" in page
+        assert "Jaringan Intra Pemerintah (JIP)" in page
 
 
-def test_inventory_and_indicator_values_in_words(context, make_model):
+def test_inventory_and_indicator_values_in_words(rows, context, make_model):
     """YAML values (hosting kind, `via`, an indicator's source) are shown in the language's
     words, not as the keys written in the model."""
-    assert [h.kind for h in context.hosting] == ["pusat data daerah"]
-    assert {i.id: i.via for i in context.integrations} == {
+    assert [h.kind for h in rows["hosting"]] == ["pusat data daerah"]
+    assert {i.id: i.via for i in rows["integrations"]} == {
         "int-oss": "SPLP", "int-sipd": "API langsung", "int-sso": "login bersama",
         "int-plan": "SPLP",
     }
@@ -100,8 +117,11 @@ def test_inventory_and_indicator_values_in_words(context, make_model):
         "terverifikasi", "klaim", "model", "tidak dinilai"
     }
     english = gather(load_model(make_model(TINY)), model="kab-uji", lang="en")
-    assert [h.kind for h in english.hosting] == ["regional data centre"]
-    assert {i.via for i in english.integrations} == {"SPLP", "direct API", "shared login"}
+    english_rows = _rows(make_model(TINY), "en")
+    assert [h.kind for h in english_rows["hosting"]] == ["regional data centre"]
+    assert {i.via for i in english_rows["integrations"]} == {"SPLP", "direct API", "shared login"}
+    assert "regional data centre" in english.inventory_html
+    assert "direct API" in english.inventory_markdown
     assert {r.source for r in english.maturity.indicators} <= {
         "verified", "claim", "model", "not rated"
     }
@@ -227,7 +247,7 @@ def test_bar_chart_draws_one_bar_per_row_and_the_target():
 
 def test_report_of_an_empty_model(make_model):
     context = gather(load_model(make_model({})), generated="2026-01-02")
-    assert (context.units, context.hosting, context.integrations) == ([], [], [])
+    assert "<tbody>\n</tbody>" in context.inventory_html  # the tables, with no row
     assert [d.key for d in context.diagrams] == ["integration", "landscape", "layered"]
     assert all(d.svg for d in context.diagrams) or not context.engine
     html = render_html(context)
