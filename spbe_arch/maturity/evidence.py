@@ -473,12 +473,14 @@ def application(facts: ModelFacts, indicator: Indicator) -> Derivation | None:
     Level 2: active applications are inventoried with their owners (a model always shows
     this); 3: no aplikasi khusus duplicates an aplikasi umum or another khusus (the
     audit's duplicate rules); 4: also no active application is isolated. Ceiling 4.
-    None when the model has no active application.
+    None when the model has no active application. While a file cannot be read, no
+    application is said to be isolated (its integrations may be in it) and 4 waits for it.
     """
     if not facts.active_apps:
         return None
     duplicates = facts.duplicates
-    isolated = tuple(facts.isolated)
+    unread = list(facts.arch.unread)
+    isolated = () if unread else tuple(facts.isolated)
     umum = sorted(a for a, app in facts.active_apps.items() if app.kind is ApplicationKind.umum)
     reason = _("{count} active applications, {umum} aplikasi umum").format(
         count=len(facts.active_apps), umum=len(umum))
@@ -501,9 +503,10 @@ def application(facts: ModelFacts, indicator: Indicator) -> Derivation | None:
                         "{ids}").format(ids=_ids(of_khusus)))
     ladder = [
         Rung(3, tuple(retire), unmet=tuple(duplicates)),
-        Rung(4, (_("integrate isolated applications: {ids}").format(ids=_ids(isolated))
+        Rung(4, (fix_unread_first(facts.arch, unread) if unread else
+                 _("integrate isolated applications: {ids}").format(ids=_ids(isolated))
                  if recorded else _("record the integrations between the applications"),),
-             met=recorded and not isolated),
+             met=recorded and not isolated and not unread),
     ]
     return climb(indicator, EvidenceRule.application, ladder, base=2, ceiling=4, reason=reason,
                  elements=[*duplicates, *umum])

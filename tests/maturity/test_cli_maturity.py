@@ -361,3 +361,33 @@ def test_maturity_names_the_services_whose_level_counts_for_no_indicator(runner,
     assert not counted & set(example["levels_for_no_indicator"])
     text = runner.invoke(app, ["maturity", str(EXAMPLE)]).stdout
     assert "21 services state a level for no indicator, so it counts for none: " in text
+
+
+def test_no_application_is_said_isolated_while_a_file_cannot_be_read(runner, make_model):
+    """Their integrations may be in the file that could not be read: indicator 15 does not
+    call them integrated with nothing, and its next level waits for the file."""
+    apps = "".join(f"  - {{id: a{n}, name: App {n}, kind: khusus, owner: dinkes}}\n"
+                   for n in range(1, 6))
+    chain = "".join(f"  - {{id: i{n}, source: a{n}, target: a{n + 1}, via: splp}}\n"
+                    for n in range(1, 5))
+    root = make_model({
+        "apps.yaml": "units:\n  - {id: dinkes, name: Dinkes, kind: dinas}\napplications:\n"
+                     + apps,
+        "integrasi.yaml": "integrations:\n" + chain[chain.index("  - {id: i2"):],
+        "integrasi-dinkes.yaml": "integrations:\n" + chain[:chain.index("  - {id: i2")],
+    })
+
+    def rated():
+        result = runner.invoke(app, ["maturity", str(root), "--format", "json"])
+        out = json.loads(result.stdout)
+        steps = [step for step in out["plan"] if step["indicator"] == "15"]
+        return _indicator(out, 15), steps[0]["actions"] if steps else []
+
+    indicator, _actions = rated()
+    assert indicator["evidence"][0]["level"] == 4  # all five integrated
+    broken = (root / "integrasi.yaml").read_text("utf-8").replace("  - {id: i2", "\t- {id: i2")
+    (root / "integrasi.yaml").write_text(broken, "utf-8")  # a tab: i2 to i4 cannot be read
+    indicator, actions = rated()
+    assert indicator["evidence"][0]["level"] == 3
+    assert indicator["why"] == "5 active applications, 0 aplikasi umum"  # a3 to a5 not isolated
+    assert actions[0] == "fix the syntax error of integrasi.yaml first"
