@@ -252,3 +252,22 @@ def test_integrations_of_long_names_get_ids_a_model_accepts(runner, tmp_path):
     assert max(len(i) for i in [*arch.integrations, *arch.applications]) == 128
     checked = runner.invoke(app, ["validate", str(out)])
     assert checked.exit_code == 0, checked.output
+
+
+def test_an_acronym_with_words_of_its_own_name_names_the_application(runner, tmp_path):
+    """'SIPATEN Kecamatan' names 'SIPATEN — Sistem Pelayanan Administrasi Terpadu Kecamatan';
+    'SIPATEN Versi Lama' adds a word its name does not have: another system, no integration."""
+    source = write_csv(tmp_path / "kota-contoh.csv", [
+        ["No", "Nama Aplikasi", "OPD", "Status", "Terintegrasi dengan"],
+        ["1", "SIPATEN — Sistem Pelayanan Administrasi Terpadu Kecamatan", "Kecamatan Kota",
+         "Aktif", ""],
+        ["2", "Portal Layanan Kota", "Diskominfo", "Aktif", "SIPATEN Kecamatan"],
+        ["3", "Dashboard Eksekutif", "Diskominfo", "Aktif", "SIPATEN Versi Lama"],
+    ])
+    out = tmp_path / "model"
+    result = _import(runner, source, out)
+    assert result.exit_code == 0, result.output
+    links = {(i.source, i.target) for i in load_model(out).architecture.integrations.values()}
+    assert links == {("portal-layanan-kota", "sipaten")}
+    assert f"{source}:4: note: 'SIPATEN Versi Lama' in 'Terintegrasi dengan' names no " in (
+        result.output)

@@ -5,7 +5,8 @@ which direction: each named system becomes an integration `via: unknown` from th
 application to the application named (matched by its name, acronym or long name among the
 imported applications, see `spbe_arch.io.name_forms`; of an application listed twice, the
 first row) or else to the national platform named
-(`PlatformMatcher`). One pair of applications gets one integration, whichever row names it. A
+(`PlatformMatcher`), or else to the one application named by its acronym and words of its
+name ('SIPATEN Kecamatan'). One pair of applications gets one integration, whichever row names it. A
 name that matches nothing, or more than one application, is no integration: it is kept in the
 application's `properties.integrations` and reported.
 """
@@ -104,7 +105,7 @@ def integrations(
         if not cell:
             continue
         for text in filter(None, _LIST.split(cell.strip())):
-            targets = _targets(text, known, matcher, app.id)
+            targets = _targets(text, known, matcher, app.id, apps)
             if isinstance(targets, set):
                 report.unlinked.append(Unlinked(row.number, app.id, text, tuple(sorted(targets))))
                 left.setdefault(app.id, []).append(text)
@@ -123,26 +124,29 @@ def integrations(
 
 
 def _targets(
-    text: str, known: dict[str, str | set[str]], matcher: PlatformMatcher, source: str
+    text: str, known: dict[str, str | set[str]], matcher: PlatformMatcher, source: str,
+    apps: dict[str, Application],
 ) -> list[str] | set[str]:
     """The ids `text` names from the application `source`: a list of targets, or the set of
     candidates when it names none, several, or only `source` itself."""
-    found = _target(text, known, matcher, source)
+    found = _target(text, known, matcher, source, apps)
     if isinstance(found, str):
         return [found]
     pieces = [p for p in _AND.split(text) if p]
     if not found and len(pieces) > 1:
-        each = [_target(p, known, matcher, source) for p in pieces]
+        each = [_target(p, known, matcher, source, apps) for p in pieces]
         if all(isinstance(t, str) for t in each):
             return list(dict.fromkeys(each))
     return found
 
 
 def _target(
-    text: str, known: dict[str, str | set[str]], matcher: PlatformMatcher, source: str
+    text: str, known: dict[str, str | set[str]], matcher: PlatformMatcher, source: str,
+    apps: dict[str, Application],
 ) -> str | set[str]:
     """The one imported application (other than `source`) `text` names, else the national
-    platform it names, else the candidate applications: none, several of one name, or `source`
+    platform it names, else the one application it names by its acronym and words of its name
+    (`_qualified`), else the candidate applications: none, several of one name, or `source`
     alone."""
     candidates: set[str] = set()
     for form in name_forms(text):
@@ -156,7 +160,23 @@ def _target(
     if candidates == {source}:
         return candidates
     platform = matcher(text)  # 'SIPD' of several units' SIPD instances: the platform itself
-    return platform if platform is not None else candidates
+    if platform is not None or candidates:
+        return platform or candidates
+    return _qualified(text, known, apps, source) or candidates
+
+
+def _qualified(text: str, known: dict[str, str | set[str]], apps: dict[str, Application],
+               source: str) -> str | None:
+    """The one application `text` names by its acronym (or short name) and words of its own
+    name: 'SIPATEN Kecamatan' for 'SIPATEN — Sistem Pelayanan Administrasi Terpadu
+    Kecamatan'. A word its name does not have ('SIMPUS Lama') names nothing: a different
+    system, perhaps."""
+    first, *rest = text.split()
+    held = known.get(name_key(first)) if rest else None
+    if not isinstance(held, str) or held == source:
+        return None
+    words = {name_key(word) for word in apps[held].name.split()}
+    return held if all(name_key(word) in words for word in rest) else None
 
 
 def _status(source: Application, target: Application | None) -> Status | None:
