@@ -168,7 +168,8 @@ def known_facts(graph: ArchGraph) -> dict[str, Known]:
 def incomplete_data(graph: ArchGraph) -> Iterator[Hit]:
     """One hit per fact that some elements leave unknown."""
     keys = {fact.key: "/".join(f"'{f}:'" for f in fact.fields or (fact.field,)) for fact in FACTS}
-    keys["applications.integrations"] = "'integrations:'"
+    keys["applications.integrations"] = _(  # a collection of its own, not a field
+        "their integrations in the collection 'integrations:' (source, target, via)")
     for key, known in known_facts(graph).items():
         if known.known < known.of:
             field = key.split(".", 1)[1]

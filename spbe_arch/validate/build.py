@@ -5,6 +5,7 @@ validated again item by item, so that every valid element is kept and every erro
 """
 
 from difflib import get_close_matches
+from enum import Enum
 from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
@@ -416,14 +417,16 @@ def _pydantic_findings(
             )
         elif kind == "missing":
             what = _field_description(prefix, loc)
+            choices = _field_choices(prefix, loc)
             out.append(
                 finding(
                     codes.MISSING_FIELD,
                     _("missing required field '{field}'").format(field=field),
                     element=element_id,
                     location=Location(file, key_path=(*prefix, *loc[:-1])),
-                    hint=_("add '{field}:' ({what})").format(field=loc[-1], what=what)
-                    if what else None,
+                    hint=(_("add '{field}:' ({what})").format(field=loc[-1], what=what) + (
+                        _("; one of: {values}").format(values=", ".join(choices))
+                        if choices else "")) if what else None,
                 )
             )
         elif kind == "string_pattern_mismatch" and error["ctx"]["pattern"] == ID_PATTERN:
@@ -507,6 +510,16 @@ def _field_description(prefix: tuple, loc: tuple) -> str | None:
     cls = _model_at(prefix, loc)
     info = cls.model_fields.get(str(loc[-1])) if cls is not None else None
     return info.description if info is not None else None
+
+
+def _field_choices(prefix: tuple, loc: tuple) -> list[str]:
+    """The values a missing field of a fixed vocabulary takes (`kind:`), for the hint."""
+    cls = _model_at(prefix, loc)
+    info = cls.model_fields.get(str(loc[-1])) if cls is not None else None
+    vocabulary = info.annotation if info is not None else None
+    if isinstance(vocabulary, type) and issubclass(vocabulary, Enum):
+        return [str(member.value) for member in vocabulary]
+    return []
 
 
 def _quote(value: Any) -> str:

@@ -129,7 +129,7 @@ def check_references(
             )
     yield from _unread_findings(unresolved)
     yield from _clashing_platforms(arch, catalog)
-    yield from _platform_findings(arch, platforms, unnamed or ())
+    yield from _platform_findings(arch, platforms, invalid_ids, unnamed or ())
     yield from _self_integrations(arch, unnamed or ())
     yield from _parent_cycles(arch)
 
@@ -346,8 +346,15 @@ def _a(noun: str) -> str:
 
 
 def _platform_findings(
-    arch: Architecture, platforms: dict, unnamed: Iterable[tuple[Source, Any]]
+    arch: Architecture, platforms: dict, invalid_ids: dict[str, Source],
+    unnamed: Iterable[tuple[Source, Any]],
 ) -> Iterator[Finding]:
+    """Ids taken from the catalog, platforms no catalog nor `platforms:` entry has (one
+    declared there with errors exists: its own findings say what to fix), aplikasi umum
+    naming none."""
+    from ..io import PlatformMatcher
+
+    known = platforms.keys() | invalid_ids.keys()
     for element_id in sorted(arch.sources.keys() & platforms.keys()):
         source = arch.sources[element_id]
         yield finding(
@@ -361,20 +368,27 @@ def _platform_findings(
         )
     for source, app in unnamed:
         if source.collection == "applications" and app.platform is not None and (
-            app.platform not in platforms
+            app.platform not in known
         ):
             yield _unknown_platform(source, None, app, platforms)
+    match = None
     for app_id, app in arch.applications.items():
         source = arch.sources[app_id]
-        if app.platform is not None and app.platform not in platforms:
+        if app.platform is not None and app.platform not in known:
             yield _unknown_platform(source, app_id, app, platforms)
         elif app.kind is ApplicationKind.umum and app.platform is None:
+            match = match or PlatformMatcher(platforms)
+            named = match(app.name)
             yield finding(
                 codes.UMUM_WITHOUT_PLATFORM,
                 _("aplikasi umum '{id}' does not name its national platform").format(id=app_id),
                 element=app_id,
                 location=Location(source.file, key_path=("applications", source.index, "kind")),
-                hint=_("add 'platform:' with a national platform id, e.g. srikandi"),
+                hint=_("its name matches '{platform}': add 'platform: {platform}'").format(
+                    platform=named) if named else _(
+                    "add 'platform:' with its national platform's id (`spbe-arch platforms` "
+                    "lists them); one the catalog does not have, declare under 'platforms:' "
+                    "first"),
             )
 
 

@@ -45,8 +45,9 @@ def test_incomplete_data_hint_names_the_keys_to_state(runner, tmp_path):
     result = runner.invoke(app, ["audit", str(write(tmp_path, {"apps.yaml": APPS}))])
     assert ("    hint: state 'reads:'/'writes:' where the source gives it; until then no "
             "finding rests on it") in result.output.splitlines()
-    assert ("    hint: state 'integrations:' where the source gives it; until then no "
-            "finding rests on it") in result.output.splitlines()
+    assert ("    hint: state their integrations in the collection 'integrations:' (source, "
+            "target, via) where the source gives it; until then no finding rests on it"
+            ) in result.output.splitlines()  # a collection: no application has the field
 
 
 def test_isolated_application_counts_shared_login_as_no_integration(tmp_path):

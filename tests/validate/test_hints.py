@@ -216,3 +216,27 @@ def test_a_service_level_by_number_is_named(runner, make_model, lang, hint):
     lines = _hint(runner, make_model, {"s.yaml": services}, "--lang", lang)
     at = next(i for i, line in enumerate(lines) if line.endswith(" 3"))
     assert lines[at + 1] == hint
+
+
+def test_an_aplikasi_umum_without_platform_is_told_the_one_its_name_matches(runner, make_model):
+    apps = ("applications:\n  - {id: srikandi-kab, name: SRIKANDI Kabupaten, kind: umum, "
+            "owner: dinkes}\n  - {id: simonev, name: SIMONEV, kind: umum, owner: dinkes}\n")
+    result = runner.invoke(app, ["validate", str(make_model({"u.yaml": UNITS, "a.yaml": apps}))])
+    lines = result.output.splitlines()
+    assert "    hint: its name matches 'srikandi': add 'platform: srikandi'" in lines
+    assert ("    hint: add 'platform:' with its national platform's id (`spbe-arch platforms` "
+            "lists them); one the catalog does not have, declare under 'platforms:' first"
+            ) in lines  # SIMONEV: not in the catalog
+
+
+def test_a_platform_declared_with_an_error_is_not_also_unknown(runner, make_model):
+    """Its missing `kind:` is the one error, with the kinds to choose from; the application
+    naming it is not told the platform is unknown."""
+    files = {"a.yaml": APP.format(field="platform: simonev-prov").replace("khusus", "umum")
+             + "platforms:\n  - {id: simonev-prov, name: SIMONEV, operator: Bappeda}\n"}
+    lines = _hint(runner, make_model, files)
+    assert not [line for line in lines if "SPBE-R010" in line]
+    at = next(i for i, line in enumerate(lines) if "missing required field 'kind'" in line)
+    assert lines[at + 1] == (
+        "    hint: add 'kind:' (Jenis platform); one of: aplikasi_umum, aplikasi_pusat, "
+        "gateway, network, data_centre, portal, service")
