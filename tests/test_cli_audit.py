@@ -3,6 +3,7 @@
 import json
 import shutil
 
+import pytest
 from conftest import EXAMPLE
 
 from spbe_arch.cli import app
@@ -395,6 +396,18 @@ def test_impact_unknown_id_exits_2_with_close_matches(runner, make_model):
     result = runner.invoke(app, ["impact", str(root), "simpuss"])
     assert result.exit_code == 2
     assert result.output.strip() == "spbe-arch: unknown element 'simpuss'; did you mean: simpus"
+
+
+@pytest.mark.parametrize(("written", "meant"), [
+    ("PDN", "pdn"), ("SIMPUS", "simpus"), ("Pusat Data Nasional", "pdn"),
+    ("Sistem Informasi Manajemen Puskesmas", "simpus"),
+])
+def test_impact_of_an_id_in_capitals_or_a_name_suggests_its_id(runner, written, meant):
+    """Ids are written in lower case; a name, its acronym or its long name finds its id."""
+    result = runner.invoke(app, ["impact", str(EXAMPLE), written])
+    assert result.exit_code == 2
+    assert result.output.strip().startswith(
+        f"spbe-arch: unknown element '{written}'; did you mean: {meant}")
 
 
 def test_impact_on_model_with_errors_still_reports_and_exits_1(runner, make_model):

@@ -138,6 +138,21 @@ class ImpactResult:
         }
 
 
+def _meant(graph: ArchGraph, text: str, platforms: dict) -> list[str]:
+    """The ids `text` may mean, best first: written in other case ('PDN'), the element's name,
+    acronym or long name ('Pusat Data Nasional'), then ids spelled alike."""
+    from ..io import name_forms, name_key
+
+    known = [*graph.nodes(), *graph.integrations, *platforms]
+    wanted = name_key(text)
+    same = [i for i in known if i.casefold() == text.casefold()]
+    named = [i for i in known if (name := platforms[i].name if i in platforms and i not in graph
+                                  else graph.name(i) if i in graph else None)
+             and any(name_key(form.text) == wanted for form in name_forms(name))]
+    close = difflib.get_close_matches(text, known, n=5, cutoff=0.6)
+    return list(dict.fromkeys([*same, *named, *close]))[:5]
+
+
 def _mark(root: str, target: dict[str, Path], node: str, path: Path) -> None:
     """Record `path` for `node` unless it is the root or a shorter path is known."""
     old = target.get(node)
@@ -185,8 +200,7 @@ def impact(
     elif root in platforms:
         root_kind = NATIONAL
     else:
-        known = [*graph.nodes(), *graph.integrations, *platforms]
-        raise UnknownElementError(root, difflib.get_close_matches(root, known, n=5, cutoff=0.6))
+        raise UnknownElementError(root, _meant(graph, root, platforms))
 
     result = ImpactResult(element=root, kind=root_kind)
     paths: dict[str, Path] = {root: (root,)}
