@@ -39,6 +39,14 @@ def test_validate_missing_path_exits_2_with_one_line(runner, tmp_path):
     assert result.output.strip().splitlines() == [expected]
 
 
+def test_a_model_path_mistyped_is_answered_with_the_one_beside_it(runner, tmp_path):
+    (tmp_path / "kab-maju").mkdir()
+    result = runner.invoke(app, ["validate", str(tmp_path / "kab-majuu")])
+    assert result.exit_code == 2
+    assert result.output.strip() == (f"spbe-arch: {tmp_path / 'kab-majuu'}: no such file or "
+                                     f"folder; did you mean {tmp_path / 'kab-maju'}?")
+
+
 def test_validate_folder_without_manifest_exits_2(runner, tmp_path):
     result = runner.invoke(app, ["validate", str(tmp_path)])
     assert result.exit_code == 2

@@ -43,6 +43,18 @@ class ParsedFile:
     hint: str = N_("fix the syntax; nothing in this file was read")
 
 
+def _nearby(missing: Path) -> str:
+    """'; did you mean ...?' with the folder or file beside `missing` spelled most alike."""
+    from difflib import get_close_matches
+
+    try:
+        names = [p.name for p in missing.parent.iterdir() if not p.name.startswith(".")]
+    except OSError:  # the parent is missing too, or unreadable: no guess
+        return ""
+    close = get_close_matches(missing.name, names, n=1, cutoff=0.75)
+    return _("; did you mean {path}?").format(path=missing.with_name(close[0])) if close else ""
+
+
 def model_files(root: Path) -> tuple[Path, list[Path]]:
     """The model folder and its files, manifest first, then the others in path order.
 
@@ -52,7 +64,7 @@ def model_files(root: Path) -> tuple[Path, list[Path]]:
     skipped.
     """
     if not root.exists():
-        raise SpbeError(_("{path}: no such file or folder").format(path=root))
+        raise SpbeError(_("{path}: no such file or folder").format(path=root) + _nearby(root))
     if root.is_file():
         root = folder_of(root) or root
     if root.is_file() and root.suffix.lower() not in SUFFIXES:
