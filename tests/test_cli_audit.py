@@ -244,6 +244,7 @@ def test_impact_json_contract(runner, make_model):
         "integrations_unknown": False,
         "services_unknown": False,
         "data_unknown": 0,
+        "data_unstated": [],
     }
 
 
@@ -307,12 +308,13 @@ def test_impact_says_when_the_services_or_the_data_of_what_stops_are_not_recorde
         """, "int.yaml": LINKED})
     lines = runner.invoke(app, ["impact", str(root), "siak-kab"]).stdout.splitlines()
     assert lines[-2:] == [
-        "1 application failing or stopping leaves out the data it reads and writes: which "
-        "applications lose data with it is not known",
+        "1 application failing or stopping leaves out the data it reads and writes "
+        "(siak-kab): which applications lose data with it is not known",
         "the model records no service: which services stop is not known",
     ]
     payload = json.loads(runner.invoke(app, ["impact", str(root), "pdd-kab", "-f", "json"]).stdout)
-    assert (payload["data_unknown"], payload["services_unknown"]) == (1, True)  # siak-kab
+    assert (payload["data_unknown"], payload["data_unstated"], payload["services_unknown"]) == (
+        1, ["siak-kab"], True)
     indonesian = runner.invoke(app, ["impact", str(root), "simpus", "--lang", "id"]).stdout
     assert indonesian.splitlines()[-1] == (
         "model belum mencatat layanan: layanan yang berhenti belum diketahui")

@@ -121,8 +121,8 @@ def test_impact_of_pdn_stops_what_runs_in_the_examples_pdn_tenant(runner):
     assert lines[-2:] == [
         "13 applications, 10 services, 9 business processes stopped; 24 degraded; "
         "20 integrations broken; 11 units affected",
-        "1 application failing or stopping leaves out the data it reads and writes: which "
-        "applications lose data with it is not known",  # the example's website
+        "1 application failing or stopping leaves out the data it reads and writes "
+        "(website-kabupaten): which applications lose data with it is not known",
     ]
 
 

@@ -108,9 +108,14 @@ class ImpactResult:
     services_unknown: bool = False
     """True when an application stops and the model records no service at all: which
     services stop is unknown, not none."""
-    data_unknown: int = 0
+    data_unstated: list[str] = field(default_factory=list)
     """Applications that stop and leave out the data they read and write (when integrations
-    are recorded): which applications their failure leaves without data is unknown."""
+    are recorded), sorted: which applications their failure leaves without data is unknown."""
+
+    @property
+    def data_unknown(self) -> int:
+        """How many applications `data_unstated` holds."""
+        return len(self.data_unstated)
 
     def of_kind(self, kind: str, *, degraded: bool = False) -> list[str]:
         """Ids of one kind among the stopped (or degraded) elements, sorted."""
@@ -135,6 +140,7 @@ class ImpactResult:
             "integrations_unknown": self.integrations_unknown,
             "services_unknown": self.services_unknown,
             "data_unknown": self.data_unknown,
+            "data_unstated": self.data_unstated,
         }
 
 
@@ -302,7 +308,7 @@ def _count_unknowns(graph: ArchGraph, root: str, platforms: dict, result: Impact
         if not integrations_recorded(graph):
             result.integrations_unknown = True
         else:
-            result.data_unknown = len(data_unstated(graph, stopped_apps))
+            result.data_unstated = sorted(data_unstated(graph, stopped_apps))
         result.services_unknown = not graph.nodes("services")
     stopped_infrastructure = result.of_kind("infrastructure")
     if any(_is_data_centre(graph, n, platforms) for n in (root, *stopped_infrastructure)):

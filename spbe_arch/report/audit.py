@@ -218,12 +218,14 @@ def _unknowns(result: "ImpactResult") -> list[str]:
         lines.append(_("the model records no integration: which applications read data from "
                        "those that stop is not known"))
     if result.data_unknown:
-        lines.append(plural(
-            result.data_unknown,
-            N_("{count} application failing or stopping leaves out the data it reads and "
-               "writes: which applications lose data with it is not known"),
-            N_("{count} applications failing or stopping leave out the data they read and "
-               "write: which applications lose data with them is not known")))
+        template = N_(
+            "{count} application failing or stopping leaves out the data it reads and "
+            "writes ({apps}): which applications lose data with it is not known"
+        ) if result.data_unknown == 1 else N_(
+            "{count} applications failing or stopping leave out the data they read and "
+            "write ({apps}): which applications lose data with them is not known")
+        lines.append(_(template).format(count=result.data_unknown,
+                                        apps=listed(result.data_unstated, 5)))
     if result.services_unknown:
         lines.append(_("the model records no service: which services stop is not known"))
     return lines

@@ -141,6 +141,7 @@ def test_impact_as_dict_is_stable_json(graph):
         "integrations_unknown": False,
         "services_unknown": False,
         "data_unknown": 0,
+        "data_unstated": [],
     }
 
 
