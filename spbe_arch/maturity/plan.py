@@ -119,6 +119,7 @@ def _step(framework: Framework, indicator: Indicator, rating: IndicatorRating,
                      "`evidence:`").format(level=names[to].lower(), indicator=indicator.id,
                                            claimant=claimant(rating.claim_by))]
         only_documents = True
+    paperwork = only_documents or actions == [_document(indicator, to, names[to])]
     if only_documents:
         effort = Effort.low
     elif to == framework.max_level:
@@ -139,6 +140,7 @@ def _step(framework: Framework, indicator: Indicator, rating: IndicatorRating,
         gain_per_effort=gain / effort.points,
         actions=tuple(actions),
         caps=caps,
+        paperwork=paperwork,
     )
 
 

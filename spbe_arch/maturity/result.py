@@ -127,6 +127,9 @@ class PlanStep:
     gain_per_effort: float
     actions: tuple[str, ...]
     caps: bool = False
+    paperwork: bool = False
+    """The step changes nothing in the model: it asks for bukti dukung and an assessment
+    entry (or a service's `level:`) only."""
 
 
 @dataclass

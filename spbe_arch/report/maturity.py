@@ -45,7 +45,7 @@ def _step_dict(step: PlanStep) -> dict[str, Any]:
         "to_level": step.to_level, "to_level_name": step.to_level_name,
         "index_gain": _round(step.index_gain), "effort": step.effort,
         "gain_per_effort": _round(step.gain_per_effort), "caps": step.caps,
-        "actions": list(step.actions),
+        "paperwork": step.paperwork, "actions": list(step.actions),
     }
 
 

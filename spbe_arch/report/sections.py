@@ -144,6 +144,7 @@ class PlanRow:
     gain: float
     effort: str
     actions: tuple[str, ...]
+    paperwork: bool = False
 
 
 @dataclass
@@ -367,6 +368,7 @@ def maturity_section(graph: "ArchGraph", lang: str,
             step.index_gain,
             _word(EFFORT, str(step.effort), lang),
             step.actions,
+            step.paperwork,
         )
         for number, step in enumerate(result.plan, start=1)
     ]

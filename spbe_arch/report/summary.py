@@ -19,7 +19,7 @@ from ..model.i18n import gettext as _
 if TYPE_CHECKING:
     from ..graph import ArchGraph
     from .roadmap import RoadmapSection
-    from .sections import AuditSection, MaturitySection, RuleGroup
+    from .sections import AuditSection, MaturitySection, PlanRow, RuleGroup
 
 __all__ = [
     "EXPOSURE_LIMIT", "GAPS_SHOWN", "STEPS_SHOWN", "Exposure", "Gap", "Summary",
@@ -153,11 +153,11 @@ def executive_summary(
         summary.standing = _standing(maturity, provisional)
         summary.steps = [
             _("Indicator {indicator} ({name}): from level {start} to {end}, +{gain}").format(
-                indicator=step.indicator, name=step.name, start=step.from_level,
-                end=step.to_level, gain=_num(step.gain, 3),
+                indicator=run[0].indicator, name=run[0].name, start=run[0].from_level,
+                end=run[-1].to_level, gain=_num(sum(step.gain for step in run), 3),
             )
-            + (f" — {_plain_words(step.actions[0], graph)}" if step.actions else "")
-            for step in maturity.plan[:STEPS_SHOWN]
+            + (f" — {_plain_words(run[-1].actions[0], graph)}" if run[-1].actions else "")
+            for run in _runs(maturity.plan)[:STEPS_SHOWN]
         ]
     summary.roadmap = roadmap.summary
     if audit.available and audit.splp is not None and (audit.splp.total or audit.splp.unknown):
@@ -175,6 +175,21 @@ def executive_summary(
         summary.gaps_intro, summary.gaps = _gaps(graph)
         summary.exposure = _exposure(graph)
     return summary
+
+
+def _runs(plan: list["PlanRow"]) -> list[list["PlanRow"]]:
+    """The plan's steps, one run each, but paperwork steps that follow one another on one
+    indicator (document level 2, then 3, then 4) in one run: one first step for leadership,
+    its last document standing for the others, not three."""
+    runs: list[list[PlanRow]] = []
+    for step in plan:
+        last = runs[-1][-1] if runs else None
+        if last is not None and step.paperwork and last.paperwork and (
+                last.indicator == step.indicator):
+            runs[-1].append(step)
+        else:
+            runs.append([step])
+    return runs
 
 
 def _standing(maturity: "MaturitySection", provisional: bool) -> str:

@@ -258,3 +258,34 @@ def test_a_file_that_cannot_be_read_is_named_in_what_to_fix_first(make_model, tm
             "dipakai untuk indentasi di sini") in fix_first
     assert ("Tidak ada aliran data tanpa integrasi di antara yang dicatat model; berkas yang "
             "tidak dapat dibaca mungkin memuat lebih banyak.") in html
+
+
+def test_paperwork_steps_on_one_indicator_are_one_first_step(make_model):
+    """Documenting level 2, then 3, then 4 of one indicator is one step for leadership (its
+    last document standing for the others); model changes stay steps of their own."""
+    from dataclasses import replace
+
+    from spbe_arch.graph import build_graph
+    from spbe_arch.report.context import gather
+    from spbe_arch.report.sections import PlanRow
+    from spbe_arch.report.summary import executive_summary
+    from spbe_arch.validate import load_model
+
+    loaded = load_model(make_model({}))
+    context = gather(loaded, diagrams=False, lang="en")
+
+    def step(indicator, start, paperwork, action):
+        return PlanRow(0, indicator, f"Indicator {indicator}", start, start + 1, "", 0.025,
+                       "low", (action,), paperwork)
+
+    plan = [step("19", 1, True, "document level 2"), step("19", 2, True, "document level 3"),
+            step("19", 3, True, "document level 4"), step("43", 2, False, "record it"),
+            step("43", 3, False, "route it through SPLP")]
+    maturity = replace(context.maturity, plan=plan)
+    summary = executive_summary(build_graph(loaded.architecture), 0, [], context.audit,
+                                maturity, context.roadmap)
+    assert summary.steps == [
+        "Indicator 19 (Indicator 19): from level 1 to 4, +0.075 — document level 4",
+        "Indicator 43 (Indicator 43): from level 2 to 3, +0.025 — record it",
+        "Indicator 43 (Indicator 43): from level 3 to 4, +0.025 — route it through SPLP",
+    ]
