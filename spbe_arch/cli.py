@@ -766,7 +766,8 @@ def import_inventory(
 
     def call() -> "Outcome":
         instansi = instansi_for(file, name=instansi_name, id=instansi_id, level=level)
-        imported = run_import(file, sheet=sheet, mapping=mapping, instansi=instansi)
+        imported = run_import(file, sheet=sheet, mapping=mapping, instansi=instansi,
+                              from_title=instansi_name is None and instansi_id is None)
         write_import(imported, output, force=force)
         return _outcome("import", imported, output, failed=not imported.report.clean)
 

@@ -344,3 +344,39 @@ def test_instansi_id_from_its_name_as_init_makes_it(runner, tmp_path):
                                  "--level", "kabupaten"])
     assert result.exit_code == 0, result.output
     assert "id: kabupaten-lembah-hijau" in (out / "spbe.yaml").read_text()
+
+
+@pytest.mark.parametrize(("extra", "instansi"), [
+    ((), ("kabupaten-sukamakmur", "Kabupaten Sukamakmur")),  # the title names it
+    (("--instansi-name", "Pemerintah Kabupaten Sukamakmur"),
+     ("kabupaten-sukamakmur", "Pemerintah Kabupaten Sukamakmur")),  # as given
+])
+def test_the_title_row_names_the_instansi_the_file_name_does_not(runner, tmp_path, extra,
+                                                                  instansi):
+    """'inventaris-2025.csv' says nothing of whose inventory it is; its title row does. The
+    report says where the name came from; a name given on the command line wins."""
+    source = write_csv(tmp_path / "sukamakmur.csv", [
+        ["PEMERINTAH KABUPATEN SUKAMAKMUR TAHUN 2025", "", ""],
+        ["No", "Nama Aplikasi", "OPD"],
+        ["1", "SIMPUS", "Dinas Kesehatan"],
+    ])
+    result = _import(runner, source, tmp_path / "model", "--level", "kabupaten", *extra)
+    assert result.exit_code == 0, result.output
+    written = load_model(tmp_path / "model").architecture.instansi
+    assert (written.id, written.name) == instansi
+    said = (f"{source}:1: instansi 'Kabupaten Sukamakmur', as the title row names it "
+            "(--instansi-name names another)")
+    assert (said in result.output.splitlines()) == (not extra)
+
+
+def test_a_title_naming_another_level_names_no_instansi(runner, tmp_path):
+    source = write_csv(tmp_path / "kota-baru.csv", [
+        ["Rekap Aplikasi se-Provinsi Jawa Tengah", "", ""],
+        ["No", "Nama Aplikasi", "OPD"],
+        ["1", "SIMPUS", "Dinas Kesehatan"],
+    ])
+    result = _import(runner, source, tmp_path / "model")
+    assert result.exit_code == 0, result.output
+    written = load_model(tmp_path / "model").architecture.instansi
+    assert (written.id, written.name, written.level) == ("kota-baru", "Kota Baru", "kota")
+    assert "as the title row names it" not in result.output

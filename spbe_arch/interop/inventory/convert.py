@@ -12,6 +12,7 @@ and unit, else of its name's acronym ('SIMPUS — ...': simpus) or whole name.
 """
 
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import chain
@@ -118,6 +119,7 @@ def import_inventory(
     sheet: str | None = None,
     mapping: Path | None = None,
     instansi: Instansi,
+    from_title: bool = False,
 ) -> InventoryImport:
     """Read the inventory at `path` into units and applications.
 
@@ -131,6 +133,10 @@ def import_inventory(
         A YAML file naming the headers of columns the defaults do not recognise.
     instansi
         The instansi the model describes (see `instansi_for`).
+    from_title
+        The instansi was not named (it comes from the file's name): a title row above the
+        header naming one of its level ('PEMERINTAH KABUPATEN SUKAMAKMUR TAHUN 2025') names
+        it instead, as the report says.
 
     Raises
     ------
@@ -146,10 +152,16 @@ def import_inventory(
     report.other_sheets = [s for s in table.sheets if s != table.sheet]
     report.hidden_sheets = table.hidden_sheets
     seen = Seen(table.rows)
-    header = find_header(seen, columns_map)
+    above: list[tuple[int, list[str]]] = []
+    header = find_header(_kept(seen, above), columns_map)
     if header is None:
         raise SpbeError(_no_header(path, seen, table.sheet, table.sheets))
     number, columns, cells = header
+    titled = _titled(above[:-1], instansi) if from_title else None
+    if titled is not None:
+        report.titled = titled
+        name = titled[1]
+        instansi = Instansi(id=slug(name) or instansi.id, name=name, level=instansi.level)
     report.header_row = number
     below = iter(seen)
     following = next(below, None)
@@ -187,6 +199,34 @@ def import_inventory(
         raise SpbeError(_("{path}: no application rows below the header (row {header})").format(
             path=path, header=number))
     return _build(rows, instansi, report)
+
+
+def _kept(rows: Iterable[tuple[int, list[str]]], into: list[tuple[int, list[str]]]
+          ) -> Iterator[tuple[int, list[str]]]:
+    """`rows`, each also kept in `into` (the rows down to the header: its title above it)."""
+    for row in rows:
+        into.append(row)
+        yield row
+
+
+_TITLE = re.compile(
+    r"\b(provinsi|kabupaten|kota|kementerian)\s+(.+?)\s*(?:\btahun\b.*|[-–,(].*|\b\d{4}\b.*)?$",
+    re.IGNORECASE)
+"""'PEMERINTAH KABUPATEN SUKAMAKMUR TAHUN 2025' -> kabupaten, 'SUKAMAKMUR'."""
+
+
+def _titled(rows: list[tuple[int, list[str]]], instansi: Instansi) -> tuple[int, str] | None:
+    """The first title cell naming an instansi of the level of `instansi`, and the name
+    ('Kabupaten Sukamakmur'), when it is not the name `instansi` has already."""
+    for number, cells in rows:
+        for cell in cells:
+            found = _TITLE.search(" ".join(cell.split()))
+            if found and found.group(1).lower() == instansi.level.value:
+                words = f"{found.group(1)} {found.group(2)}".split()
+                name = " ".join(w if any(c.islower() for c in w) else w.capitalize()
+                                for w in words)
+                return None if name_key(name) == name_key(instansi.name) else (number, name)
+    return None
 
 
 def _by_column(item: tuple[int, Column]) -> int:

@@ -96,6 +96,9 @@ class ImportReport:
     delimiter: str | None = None
     header_row: int = 0
     subheader_row: int | None = None
+    titled: tuple[int, str] | None = None
+    """The title row the instansi's name was read from (no `--instansi-name` given), and the
+    name."""
     """The header's second row, under merged header cells ('Pengelola' over 'OPD')."""
     columns: dict[str, str] = field(default_factory=dict)
     """Column -> the header it was read from; unmapped headers are kept as properties."""
@@ -162,6 +165,9 @@ def report_lines(report: ImportReport) -> Iterator[str]:
     else:
         how.append(_("header in row {row}").format(row=report.header_row))
     yield f"{src}: {'; '.join(how)}"
+    if report.titled:
+        yield _("{path}:{row}: instansi '{name}', as the title row names it (--instansi-name "
+                "names another)").format(path=src, row=report.titled[0], name=report.titled[1])
     if report.other_sheets:
         yield _("{path}: note: read sheet '{sheet}'; not read: {others} (--sheet NAME reads "
                 "another)").format(path=src, sheet=report.sheet, others=", ".join(
