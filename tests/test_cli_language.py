@@ -198,7 +198,8 @@ def test_impact_in_indonesian_with_lang_id(runner):
         "berhenti: 33", "terganggu: 24", "integrasi terputus: 20", "unit kerja terdampak: 11",
         "13 aplikasi, 10 layanan, 9 proses bisnis berhenti; 24 terganggu; 20 integrasi "
         "terputus; 11 unit kerja terdampak",
-        "1 aplikasi yang gagal atau berhenti belum mencatat data yang dibaca dan ditulisnya: "
+        "1 aplikasi yang gagal atau berhenti belum mencatat data yang dibaca dan ditulisnya "
+        "(website-kabupaten): "
         "aplikasi yang ikut kehilangan data belum diketahui",  # the example's website
     ]
     assert "  proses bisnis" in lines
