@@ -89,9 +89,9 @@ def aside_each(work: Callable[..., Iterable[T]], *args: Any) -> Iterator[T]:
             yield received[1]
     finally:
         if process.is_alive():  # the caller stopped early: the child would wait forever
-            process.terminate()
-            process.join()
             receive.close()
+            process.kill()  # not terminate: a SIGTERM handler the child inherited may block
+            process.join()
 
 
 def works_aside() -> bool:
@@ -108,17 +108,28 @@ def works_aside() -> bool:
 def _fork(target: Callable[..., None], work: Callable[..., Any], args: tuple[Any, ...]
           ) -> tuple[Any, Any]:
     """Start `target(work, args, send)` in a forked daemonic child: the receiving end of its
-    pipe, and the process."""
+    pipe, and the process. The child closes its copy of the receiving end at once, so that
+    its writes fail (and it ends) once this process is gone or has dropped the pipe."""
     for stream in (sys.stdout, sys.stderr):  # or the child would write their buffers again
         if stream is not None:
             stream.flush()
     context = multiprocessing.get_context("fork")
     receive, send = context.Pipe(duplex=False)
     # daemonic: a command that fails before asking for the result does not wait for it
-    process = context.Process(target=target, args=(work, args, send), daemon=True)
+    process = context.Process(target=_in_child, args=(target, work, args, send, receive),
+                              daemon=True)
     process.start()
     send.close()
     return receive, process
+
+
+def _in_child(target: Callable[..., None], work: Callable[..., Any], args: tuple[Any, ...],
+              send: Any, receive: Any) -> None:
+    from contextlib import suppress
+
+    receive.close()
+    with suppress(OSError):  # the parent is gone, or no longer reads: nobody to tell
+        target(work, args, send)
 
 
 def _received(receive: Any, process: Any, *, last: bool = False) -> tuple[str, Any]:
@@ -130,8 +141,8 @@ def _received(receive: Any, process: Any, *, last: bool = False) -> tuple[str, A
     except EOFError:  # the child died without a word (killed, out of memory)
         outcome, value = "died", None
     if last or outcome != "value":
+        receive.close()  # a child still writing stops at once
         process.join()
-        receive.close()
     if outcome == "died":  # the machine's doing, not the model's nor a bug's
         raise SpbeError(_(
             "work done aside in a second process ended with exit {code} without a "
@@ -146,28 +157,40 @@ def _received(receive: Any, process: Any, *, last: bool = False) -> tuple[str, A
 
 def _child(work: Callable[..., Any], args: tuple[Any, ...], send: Any) -> None:
     try:
-        _send(send, ("value", work(*args)))
+        value = work(*args)
     except BaseException as exc:  # carried to the parent, raised there with its cause
-        _send(send, ("raised", (_portable(exc), exc.__cause__ and _portable(exc.__cause__))))
-    send.close()
+        _raised(send, exc)
+        return
+    _sent(send, ("value", value))
 
 
 def _child_each(work: Callable[..., Iterable[Any]], args: tuple[Any, ...], send: Any) -> None:
     try:
         for item in work(*args):
-            _send(send, ("value", item))
-        _send(send, ("end", None))
-    except BaseException as exc:
-        _send(send, ("raised", (_portable(exc), exc.__cause__ and _portable(exc.__cause__))))
-    send.close()
+            if not _sent(send, ("value", item)):
+                return
+    except BaseException as exc:  # the parent gone as well (OSError): `_raised` raises it again
+        _raised(send, exc)
+        return
+    _sent(send, ("end", None))
 
 
-def _send(send: Any, message: tuple[str, Any]) -> None:
+def _sent(send: Any, message: tuple[str, Any]) -> bool:
+    """Send `message`; False, once the parent is told, when its value would not pickle. An
+    `OSError` (the parent gone) goes up: the child ends (`_in_child`)."""
     try:
         send.send(message)
-    except Exception as exc:  # the value or the exception would not pickle
-        error = RuntimeError(f"work done aside could not report: {exc}")
-        send.send(("raised", (error, None)))
+    except OSError:
+        raise
+    except Exception as exc:
+        _raised(send, RuntimeError(f"work done aside could not report: {exc}"))
+        return False
+    return True
+
+
+def _raised(send: Any, exc: BaseException) -> None:
+    """Tell the parent the work raised `exc` (with its cause)."""
+    send.send(("raised", (_portable(exc), exc.__cause__ and _portable(exc.__cause__))))
 
 
 def _widen(receive: Any) -> None:

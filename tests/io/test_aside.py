@@ -196,8 +196,8 @@ def _items_then_fail(count):
 @forks
 def test_items_made_aside_come_back_in_order_as_they_are_made(monkeypatch):
     monkeypatch.delenv("SPBE_ASIDE", raising=False)
-    items = list(aside_each(_items, 3000))  # more than the pipe holds: the child waits
-    assert [n for _, n in items] == list(range(3000))
+    items = list(aside_each(_items, 60_000))  # more than the pipe holds: the child waits
+    assert [n for _, n in items] == list(range(60_000))
     assert {pid for pid, _ in items} != {os.getpid()} and len({pid for pid, _ in items}) == 1
 
 
@@ -235,3 +235,20 @@ def test_a_child_that_dies_while_making_items_is_an_error(monkeypatch):
 def _die_after_one():
     yield 1
     os._exit(3)
+
+
+def _item_that_will_not_pickle_then_many():
+    yield 1
+    yield lambda: None
+    yield from range(200_000)
+
+
+@forks
+def test_an_item_that_will_not_pickle_ends_the_work_with_an_error(monkeypatch):
+    """Not a hang: the child stops at it instead of filling the pipe nobody reads."""
+    monkeypatch.delenv("SPBE_ASIDE", raising=False)
+    got = []
+    with pytest.raises(RuntimeError, match="work done aside could not report"):
+        for item in aside_each(_item_that_will_not_pickle_then_many):
+            got.append(item)
+    assert got == [1]

@@ -103,6 +103,9 @@ def test_gather_inventories_use_names(rows, context):
     for page in (context.inventory_html, context.inventory_markdown):  # the rows, rendered
         assert "SIPD Kabupaten" in page and "Badan Kesatuan Bangsa dan Politik" in page
         assert "Jaringan Intra Pemerintah (JIP)" in page
+    hosted = [line for line in context.inventory_markdown.splitlines()
+              if line.startswith("| Pusat Data Daerah | pusat data daerah |")]
+    assert len(hosted) == 1 and hosted[0].endswith("| 3 |")  # the hosting table's row
 
 
 def test_inventory_and_indicator_values_in_words(rows, context, make_model):
