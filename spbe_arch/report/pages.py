@@ -2,6 +2,7 @@
 
 import re
 from collections.abc import Callable
+from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -42,7 +43,9 @@ def _markdown_text(value: Any) -> Any:
     return _TAG.sub("&lt;", value) if isinstance(value, str) else value
 
 
+@cache
 def _environment(*, markdown: bool = False):
+    """The templates' environment (one for HTML, one for Markdown), made once a process."""
     from jinja2 import (
         Environment,
         PackageLoader,
@@ -148,6 +151,10 @@ def write_report(
     targets = report_files(folder, pdf=pdf)
     refuse_overwrite(targets, force=force)
     chromium = require_chromium() if pdf else None
+    for markdown, names in ((False, ("index.html", "inventory.html")),
+                            (True, ("report.md", "inventory.md"))):
+        for name in names:  # compiled once here: the processes forked below render with them
+            _environment(markdown=markdown).get_template(name)
     context = gather(result, lang=lang, model=model, generated=generated, framework=framework,
                      graph=graph)
     # the Markdown twin is rendered on the second core while this one renders the page; both
