@@ -386,9 +386,8 @@ def _platform_findings(
                 location=Location(source.file, key_path=("applications", source.index, "kind")),
                 hint=_("its name matches '{platform}': add 'platform: {platform}'").format(
                     platform=named) if named else _(
-                    "add 'platform:' with its national platform's id (`spbe-arch platforms` "
-                    "lists them); one the catalog does not have, declare under 'platforms:' "
-                    "first"),
+                    "add 'platform:' with its national platform's id (see models/platforms.yaml); "
+                    "one the catalog does not have, declare under 'platforms:' first"),
             )
 
 
