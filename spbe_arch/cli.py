@@ -661,6 +661,32 @@ def portfolio(
     _run(call, output_format, output=output, force=force, lang=lang.value)
 
 
+class ListFormat(StrEnum):
+    text = "text"
+    json = "json"
+
+
+@app.command()
+def platforms(
+    name: Annotated[str | None, typer.Argument(
+        metavar="NAME", help="Only the platforms this name, acronym or address names")] = None,
+    *,
+    output_format: Annotated[
+        ListFormat, typer.Option("--format", "-f", help="Output format")
+    ] = ListFormat.text,
+    lang: Lang = Language.en,
+) -> None:
+    """List the national platforms and aplikasi umum the catalog knows: the ids an application
+    names as `platform:`. Exit 0, 1 when NAME names none."""
+    from .io import find_platforms
+
+    def call() -> "Outcome":
+        found = find_platforms(name)
+        return _outcome("platforms", (name, found), failed=not found)
+
+    _run(call, output_format, lang=lang.value)
+
+
 @app.command()
 def report(
     path: ModelPath,

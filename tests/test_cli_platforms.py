@@ -141,3 +141,19 @@ def test_unit_kinds_of_the_pemda_as_it_is(runner, make_model):
     result = runner.invoke(app, ["validate", str(make_model({"units.yaml": units}))])
     assert result.exit_code == 0, result.output
     assert result.output.splitlines() == ["0 errors, 0 warnings in 2 files (8 elements)"]
+
+
+def test_platforms_lists_the_catalog_and_finds_one_by_name(runner):
+    """The ids an application names as `platform:`: all of them, or the one a name means."""
+    listed = runner.invoke(app, ["platforms"])
+    assert listed.exit_code == 0, listed.output
+    lines = listed.stdout.splitlines()
+    assert ("srikandi: Sistem Informasi Kearsipan Dinamis Terintegrasi (SRIKANDI) "
+            "(aplikasi_umum; Arsip Nasional Republik Indonesia)") in lines
+    assert lines[-1].endswith(" platforms") and int(lines[-1].split()[0]) > 40
+    found = runner.invoke(app, ["platforms", "SRIKANDI Kabupaten", "--format", "json"])
+    assert [p["id"] for p in json.loads(found.stdout)] == ["srikandi"]
+    none = runner.invoke(app, ["platforms", "SIMONEV", "--lang", "id"])
+    assert none.exit_code == 1
+    assert none.stderr == ("tidak ada platform nasional di katalog yang cocok dengan 'SIMONEV'; "
+                           "tuliskan di bawah 'platforms:' dalam model\n")

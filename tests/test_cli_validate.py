@@ -242,8 +242,8 @@ def test_validate_unknown_platform_suggests_the_closest_platform(runner, make_mo
     assert result.exit_code == 1, result.output
     assert result.output.splitlines()[:2] == [
         f"{root}/apps.yaml:2:44: error SPBE-R010 platform: unknown national platform 'sipd-ri'",
-        "    hint: did you mean 'sipd'? see models/platforms.yaml, or declare it under "
-        "'platforms:'",
+        "    hint: did you mean 'sipd'? `spbe-arch platforms` lists the catalog; or declare it "
+        "under 'platforms:'",
     ]
 
 

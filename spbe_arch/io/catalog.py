@@ -23,6 +23,7 @@ __all__ = [
     "PlatformMatcher",
     "address_key",
     "catalog_dir",
+    "find_platforms",
     "match_platform",
     "name_forms",
     "name_key",
@@ -40,6 +41,23 @@ def catalog_dir() -> Path:
 
 
 @cache
+def find_platforms(query: str | None = None) -> list[NationalPlatform]:
+    """The catalog's platforms (all, by id), or those `query` names: the one its name, acronym,
+    alias or address stands for (`PlatformMatcher`), then those whose id or name holds it.
+
+    >>> [p.id for p in find_platforms("SRIKANDI Kabupaten")]
+    ['srikandi']
+    """
+    catalog = national_platforms()
+    if not query:
+        return [catalog[i] for i in sorted(catalog)]
+    matched = PlatformMatcher(catalog)(query)
+    wanted = name_key(query)
+    holding = sorted(i for i, p in catalog.items()
+                     if wanted and (wanted in name_key(i) or wanted in name_key(p.name)))
+    return [catalog[i] for i in dict.fromkeys([*([matched] if matched else []), *holding])]
+
+
 def national_platforms() -> dict[str, NationalPlatform]:
     """National platforms and aplikasi umum by id."""
     raw = yaml_rs.load((catalog_dir() / "platforms.yaml").read_bytes())

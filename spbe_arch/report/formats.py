@@ -488,6 +488,22 @@ def _generated_text(outcome: Outcome) -> Page:
     return Page(_lines(lines), hint)
 
 
+def _platforms_text(outcome: Outcome) -> Page:
+    name, found = outcome.result
+    if not found:
+        return Page(err=_("no national platform in the catalog matches '{name}'; write it "
+                          "under 'platforms:' in the model").format(name=name) + "\n")
+    lines = [f"{p.id}: {p.name} ({p.kind}" + (f"; {p.operator}" if p.operator else "") + ")"
+             for p in found]
+    return Page(_lines([*lines, "", plural(len(found), N_("{count} platform"),
+                                            N_("{count} platforms"))]))
+
+
+def _platforms_json(outcome: Outcome) -> Page:
+    _name, found = outcome.result
+    return Page(_json([p.model_dump(mode="json", exclude_none=True) for p in found]))
+
+
 RENDERERS: dict[tuple[str, Format], Renderer] = {
     ("validation", Format.text): _validation_text,
     ("validation", Format.json): _validation_json,
@@ -521,6 +537,8 @@ RENDERERS: dict[tuple[str, Format], Renderer] = {
     ("import", Format.json): _import_json,
     ("import-archimate", Format.text): _import_archimate_text,
     ("export", Format.text): _export_text,
+    ("platforms", Format.text): _platforms_text,
+    ("platforms", Format.json): _platforms_json,
     ("docs", Format.text): _generated_text,
     ("schema", Format.text): _generated_text,
 }

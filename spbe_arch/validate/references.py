@@ -386,8 +386,9 @@ def _platform_findings(
                 location=Location(source.file, key_path=("applications", source.index, "kind")),
                 hint=_("its name matches '{platform}': add 'platform: {platform}'").format(
                     platform=named) if named else _(
-                    "add 'platform:' with its national platform's id (see models/platforms.yaml); "
-                    "one the catalog does not have, declare under 'platforms:' first"),
+                    "add 'platform:' with its national platform's id (`spbe-arch platforms NAME` "
+                    "finds it); one the catalog does not have, declare under 'platforms:' "
+                    "first"),
             )
 
 
@@ -398,7 +399,7 @@ def _unknown_platform(source: Source, app_id: str | None, app: Any, platforms: d
         element=app_id,
         location=Location(source.file, key_path=("applications", source.index, "platform")),
         hint=did_you_mean(app.platform, platforms)
-        + _("see models/platforms.yaml, or declare it under 'platforms:'"),
+        + _("`spbe-arch platforms` lists the catalog; or declare it under 'platforms:'"),
     )
 
 

@@ -224,9 +224,9 @@ def test_an_aplikasi_umum_without_platform_is_told_the_one_its_name_matches(runn
     result = runner.invoke(app, ["validate", str(make_model({"u.yaml": UNITS, "a.yaml": apps}))])
     lines = result.output.splitlines()
     assert "    hint: its name matches 'srikandi': add 'platform: srikandi'" in lines
-    assert ("    hint: add 'platform:' with its national platform's id (see "
-            "models/platforms.yaml); one the catalog does not have, declare under 'platforms:' "
-            "first") in lines  # SIMONEV: not in the catalog
+    assert ("    hint: add 'platform:' with its national platform's id (`spbe-arch platforms "
+            "NAME` finds it); one the catalog does not have, declare under 'platforms:' first"
+            ) in lines  # SIMONEV: not in the catalog
 
 
 def test_a_platform_declared_with_an_error_is_not_also_unknown(runner, make_model):
