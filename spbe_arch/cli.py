@@ -766,7 +766,8 @@ def import_inventory(
         Path | None, typer.Option(help="YAML file naming the headers of unrecognised columns")
     ] = None,
     instansi_name: Annotated[
-        str | None, typer.Option(help="Name of the instansi (default: from the file name)")
+        str | None, typer.Option(
+            help="Name of the instansi (default: from a title row naming it, else the file name)")
     ] = None,
     instansi_id: Annotated[str | None, typer.Option(help="Id of the instansi")] = None,
     level: Annotated[
