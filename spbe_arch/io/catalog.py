@@ -40,7 +40,6 @@ def catalog_dir() -> Path:
     raise FileNotFoundError(f"reference catalogs not found beside {package}")
 
 
-@cache
 def find_platforms(query: str | None = None) -> list[NationalPlatform]:
     """The catalog's platforms (all, by id), or those `query` names: the one its name, acronym,
     alias or address stands for (`PlatformMatcher`), then those whose id or name holds it.
@@ -58,8 +57,9 @@ def find_platforms(query: str | None = None) -> list[NationalPlatform]:
     return [catalog[i] for i in dict.fromkeys([*([matched] if matched else []), *holding])]
 
 
+@cache
 def national_platforms() -> dict[str, NationalPlatform]:
-    """National platforms and aplikasi umum by id."""
+    """National platforms and aplikasi umum by id (read once: every impact analysis asks)."""
     raw = yaml_rs.load((catalog_dir() / "platforms.yaml").read_bytes())
     return {p["id"]: NationalPlatform.model_validate(p) for p in raw["platforms"]}
 

@@ -120,3 +120,9 @@ def test_name_forms_read_an_acronym_and_its_long_name(name, acronym, long):
     assert forms[0] == ("name", " ".join(name.split()), None)
     assert [f.text for f in forms if f.kind == "acronym"] == ([acronym] if acronym else [])
     assert [f.text for f in forms if f.kind == "long name"] == ([long] if long else [])
+
+
+def test_the_catalog_is_read_once():
+    """Every impact analysis asks for it (the audit's SPBE-A017 runs one per data centre and
+    network: 550 on a national model); read again each time, it took 0.3 s of that audit."""
+    assert national_platforms() is national_platforms()
