@@ -154,6 +154,7 @@ def _meant(graph: ArchGraph, text: str, platforms: dict) -> list[str]:
     same = [i for i in known if i.casefold() == text.casefold()]
     named = [i for i in known if (name := platforms[i].name if i in platforms and i not in graph
                                   else graph.name(i) if i in graph else None)
+             and wanted in name_key(name)  # a form is a part of the name: most names skip here
              and any(name_key(form.text) == wanted for form in name_forms(name))]
     close = difflib.get_close_matches(text, known, n=5, cutoff=0.6)
     return list(dict.fromkeys([*same, *named, *close]))[:5]
