@@ -42,7 +42,7 @@ def catalog_dir() -> Path:
 
 def find_platforms(query: str | None = None) -> list[NationalPlatform]:
     """The catalog's platforms (all, by id), or those `query` names: the one its name, acronym,
-    alias or address stands for (`PlatformMatcher`), then those whose id or name holds it.
+    alias or address stands for (`match_platform`), then those whose id or name holds it.
 
     >>> [p.id for p in find_platforms("SRIKANDI Kabupaten")]
     ['srikandi']
@@ -50,7 +50,7 @@ def find_platforms(query: str | None = None) -> list[NationalPlatform]:
     catalog = national_platforms()
     if not query:
         return [catalog[i] for i in sorted(catalog)]
-    matched = PlatformMatcher(catalog)(query)
+    matched = match_platform(query)
     wanted = name_key(query)
     holding = sorted(i for i, p in catalog.items()
                      if wanted and (wanted in name_key(i) or wanted in name_key(p.name)))

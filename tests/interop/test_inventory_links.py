@@ -269,5 +269,8 @@ def test_an_acronym_with_words_of_its_own_name_names_the_application(runner, tmp
     assert result.exit_code == 0, result.output
     links = {(i.source, i.target) for i in load_model(out).architecture.integrations.values()}
     assert links == {("portal-layanan-kota", "sipaten")}
+    assert (f"{source}:3: note: 'SIPATEN Kecamatan' in 'Terintegrasi dengan' taken as "
+            "application 'sipaten': its acronym and words of its name"
+            ) in result.output.splitlines()  # a guess: said
     assert f"{source}:4: note: 'SIPATEN Versi Lama' in 'Terintegrasi dengan' names no " in (
         result.output)

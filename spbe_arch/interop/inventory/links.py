@@ -19,7 +19,7 @@ from ...io import PlatformMatcher, name_forms, name_key
 from ...model import Application, IntegrationVia, Status
 from ...model.i18n import gettext as _
 from .columns import Column
-from .report import ImportReport, Unlinked
+from .report import ImportReport, RowNote, Unlinked
 from .rows import Row
 from .units import IdPool
 
@@ -100,12 +100,18 @@ def integrations(
     made: dict[tuple[str, str], Link] = {}
     found: dict[str, list[int]] = {}
     left: dict[str, list[str]] = {}
+    guessed: dict[str, str] = {}  # text -> the application its acronym and words named
     for row, app in pairs:
         cell = row.values.get(Column.integrations)
         if not cell:
             continue
         for text in filter(None, _LIST.split(cell.strip())):
-            targets = _targets(text, known, matcher, app.id, apps)
+            targets = _targets(text, known, matcher, app.id, apps, guessed)
+            if text in guessed and targets == [guessed[text]]:  # a guess: the report says it
+                report.notes.append(RowNote(row.number, _(
+                    "'{text}' in '{column}' taken as application '{id}': its acronym and words "
+                    "of its name").format(text=text, column=report.columns.get(
+                        str(Column.integrations), ""), id=guessed[text])))
             if isinstance(targets, set):
                 report.unlinked.append(Unlinked(row.number, app.id, text, tuple(sorted(targets))))
                 left.setdefault(app.id, []).append(text)
@@ -125,16 +131,17 @@ def integrations(
 
 def _targets(
     text: str, known: dict[str, str | set[str]], matcher: PlatformMatcher, source: str,
-    apps: dict[str, Application],
+    apps: dict[str, Application], guessed: dict[str, str],
 ) -> list[str] | set[str]:
     """The ids `text` names from the application `source`: a list of targets, or the set of
-    candidates when it names none, several, or only `source` itself."""
-    found = _target(text, known, matcher, source, apps)
+    candidates when it names none, several, or only `source` itself. What `_qualified` found
+    goes in `guessed` too."""
+    found = _target(text, known, matcher, source, apps, guessed)
     if isinstance(found, str):
         return [found]
     pieces = [p for p in _AND.split(text) if p]
     if not found and len(pieces) > 1:
-        each = [_target(p, known, matcher, source, apps) for p in pieces]
+        each = [_target(p, known, matcher, source, apps, guessed) for p in pieces]
         if all(isinstance(t, str) for t in each):
             return list(dict.fromkeys(each))
     return found
@@ -142,7 +149,7 @@ def _targets(
 
 def _target(
     text: str, known: dict[str, str | set[str]], matcher: PlatformMatcher, source: str,
-    apps: dict[str, Application],
+    apps: dict[str, Application], guessed: dict[str, str],
 ) -> str | set[str]:
     """The one imported application (other than `source`) `text` names, else the national
     platform it names, else the one application it names by its acronym and words of its name
@@ -162,7 +169,11 @@ def _target(
     platform = matcher(text)  # 'SIPD' of several units' SIPD instances: the platform itself
     if platform is not None or candidates:
         return platform or candidates
-    return _qualified(text, known, apps, source) or candidates
+    qualified = _qualified(text, known, apps, source)
+    if qualified is None:
+        return candidates
+    guessed[text] = qualified
+    return qualified
 
 
 def _qualified(text: str, known: dict[str, str | set[str]], apps: dict[str, Application],
