@@ -209,19 +209,16 @@ def _kept(rows: Iterable[tuple[int, list[str]]], into: list[tuple[int, list[str]
         yield row
 
 
-_TITLE = re.compile(
-    r"\b(provinsi|kabupaten|kota|kementerian)\s+(.+?)\s*(?:\btahun\b.*|[-–,(].*|\b\d{4}\b.*)?$",
-    re.IGNORECASE)
-"""'PEMERINTAH KABUPATEN SUKAMAKMUR TAHUN 2025' -> kabupaten, 'SUKAMAKMUR'."""
-
-
 def _titled(rows: list[tuple[int, list[str]]], instansi: Instansi) -> tuple[int, str] | None:
-    """The first title cell naming an instansi of the level of `instansi`, and the name
-    ('Kabupaten Sukamakmur'), when it is not the name `instansi` has already."""
+    """The first title cell naming an instansi of the level of `instansi` ('PEMERINTAH
+    KABUPATEN SUKAMAKMUR TAHUN 2025'), and the name ('Kabupaten Sukamakmur'), when it is not
+    the name `instansi` has already."""
+    title = re.compile(rf"\b({instansi.level.value})\s+(.+?)\s*(?:\btahun\b.*|[-–,(].*|"
+                       r"\b\d{4}\b.*)?$", re.IGNORECASE)
     for number, cells in rows:
         for cell in cells:
-            found = _TITLE.search(" ".join(cell.split()))
-            if found and found.group(1).lower() == instansi.level.value:
+            found = title.search(" ".join(cell.split()))
+            if found:
                 words = f"{found.group(1)} {found.group(2)}".split()
                 name = " ".join(w if any(c.islower() for c in w) else w.capitalize()
                                 for w in words)
