@@ -8,7 +8,7 @@ and fails the report.
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ..model import Finding, Severity
 from ..model.i18n import gettext as _
@@ -172,8 +172,7 @@ class MaturitySection:
     """Indicators with a self-assessed (or service) level: none, and the index is the model's."""
 
 
-@dataclass(frozen=True)
-class AppRow:
+class AppRow(NamedTuple):
     id: str
     name: str
     kind: str
@@ -182,14 +181,12 @@ class AppRow:
     hosting: str
 
 
-@dataclass(frozen=True)
-class UnitApps:
+class UnitApps(NamedTuple):
     unit: str
     apps: list[AppRow]
 
 
-@dataclass(frozen=True)
-class HostingRow:
+class HostingRow(NamedTuple):
     id: str
     name: str
     kind: str
@@ -198,8 +195,7 @@ class HostingRow:
     apps: list[str]
 
 
-@dataclass(frozen=True)
-class IntegrationRow:
+class IntegrationRow(NamedTuple):
     id: str
     source: str
     target: str
