@@ -152,12 +152,11 @@ def _gather(
 
     if graph is None:
         graph = _section("graph", lambda: build_graph(arch))
-    # the diagrams and the explorer's data, and the inventory's tables, read only the graph:
-    # two more processes make them while this one audits and assesses (one would finish its
-    # long chain after this one: the second core is busiest when the work comes in parts)
+    # the diagrams, the explorer's data and the inventory's tables read only the graph: a
+    # second process makes them while this one audits and assesses (in two processes, each
+    # copies the model's pages it touches: more work in all on a machine that has no idle core)
     graph.prepare()
-    drawing = aside(_drawn, graph, lang, model, diagrams, size=len(graph))
-    listing = aside(_listed, graph, lang, t, size=len(graph))
+    making = aside(_made_aside, graph, lang, model, diagrams, t, size=len(graph))
     audit = _section(
         "audit",
         lambda: audit_section(graph, lang, result.findings),
@@ -175,8 +174,7 @@ def _gather(
     )
     validation = rule_groups(result.findings, arch)
     errors = result.count(Severity.error)
-    drawn = drawing.result()
-    tables = listing.result()
+    made = making.result()
 
     return ReportContext(
         lang=lang,
@@ -202,53 +200,45 @@ def _gather(
         audit=audit,
         maturity=maturity,
         roadmap=roadmap,
-        diagrams=drawn.diagrams,
-        engine=drawn.engine,
-        explorer=drawn.explorer,
-        inventory_html=tables.html,
-        inventory_markdown=tables.markdown,
+        diagrams=made.diagrams,
+        engine=made.engine,
+        explorer=made.explorer,
+        inventory_html=made.inventory_html,
+        inventory_markdown=made.inventory_markdown,
     )
 
 
-class _Drawn(NamedTuple):
-    """What `_gather` asks for aside: the drawings and the explorer's data, not the model."""
+class _Made(NamedTuple):
+    """What `_gather` asks for aside: drawings, the explorer's data and the inventory's tables,
+    rendered (text comes back, not the model nor the inventory's 40,000 rows)."""
 
     diagrams: list[Diagram]
     engine: str
     explorer: str
+    inventory_html: str
+    inventory_markdown: str
 
 
-def _drawn(graph: "ArchGraph", lang: str, model: str, diagrams: bool) -> _Drawn:
-    """The diagrams (their layouts run as processes of their own) and the explorer's data."""
+def _made_aside(graph: "ArchGraph", lang: str, model: str, diagrams: bool, t: dict[str, str]
+                ) -> _Made:
+    """The diagrams (their layouts run as processes of their own), the explorer's data, and
+    the inventory's rows (`inventory`) rendered for the page and for the Markdown twin."""
     from ..model.i18n import use_language
     from .explorer import explorer_data
+    from .pages import render_inventory
 
     with use_language(lang):
         drawn, engine = (
             _section("diagrams", lambda: figures(graph, model, lang)) if diagrams else ([], "")
         )
-        return _Drawn(drawn, engine, _section("explorer", lambda: explorer_data(graph, lang)))
-
-
-class _Tables(NamedTuple):
-    """The inventory's tables, rendered: text comes back from aside, not its 40,000 rows."""
-
-    html: str
-    markdown: str
-
-
-def _listed(graph: "ArchGraph", lang: str, t: dict[str, str]) -> _Tables:
-    """The inventory's rows (`inventory`), rendered for the page and for the Markdown twin."""
-    from ..model.i18n import use_language
-    from .pages import render_inventory
-
-    with use_language(lang):
+        explorer = _section("explorer", lambda: explorer_data(graph, lang))
         rows = _section("inventory", lambda: inventory(graph.arch, lang))
-        return _Tables(*(
+        html, markdown = (
             _section("inventory", lambda markdown=markdown: render_inventory(
                 t, rows, len(graph.links), markdown=markdown))
             for markdown in (False, True)
-        ))
+        )
+        return _Made(drawn, engine, explorer, html, markdown)
 
 
 def _section(
