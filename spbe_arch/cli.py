@@ -643,8 +643,9 @@ def portfolio(
     hosting outside PDN/pusat data daerah, completeness of the data. Across them: functions
     built again and again, national aplikasi umum some record and others not, integrations
     between instansi bypassing SPLP, data centres and vendors many depend on. A model that
-    cannot be assessed is reported with its errors and the others go on. Exit 0 done, 1 some
-    model could not be assessed, 2 could not run.
+    cannot be assessed is reported with its errors and the others go on, as is a row of the
+    published file that cannot be read. Exit 0 done, 1 some model or published row could not
+    be used, 2 could not run.
     """
     from .portfolio import portfolio as run_portfolio
 
@@ -656,7 +657,7 @@ def portfolio(
         with _progress_bar(output_format is PortfolioFormat.text, many=True) as bar:
             result = run_portfolio(paths, published=published, year=year, progress=bar)
         return _outcome("portfolio", result, findings=result.findings,
-                        failed=bool(result.broken))
+                        failed=bool(result.broken or result.published_skipped))
 
     _run(call, output_format, output=output, force=force, lang=lang.value)
 

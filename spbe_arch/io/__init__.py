@@ -13,11 +13,13 @@ from .catalog import (
 )
 from .files import (
     MANIFEST,
+    SUFFIXES,
     ParsedFile,
     SpbeError,
     folder_of,
     model_files,
     model_folder,
+    not_a_model_folder,
     parse_file,
     relative_name,
 )
@@ -25,6 +27,7 @@ from .positions import element_lines, key_position, written_ids
 
 __all__ = [
     "MANIFEST",
+    "SUFFIXES",
     "NameForm",
     "ParsedFile",
     "PlatformMatcher",
@@ -41,6 +44,7 @@ __all__ = [
     "name_forms",
     "name_key",
     "national_platforms",
+    "not_a_model_folder",
     "parse_file",
     "relative_name",
     "written_ids",

@@ -18,8 +18,8 @@ from ..model.i18n import N_
 from ..model.i18n import gettext as _
 
 __all__ = [
-    "MANIFEST", "ParsedFile", "SpbeError", "folder_of", "model_files", "model_folder",
-    "parse_file", "relative_name",
+    "MANIFEST", "SUFFIXES", "ParsedFile", "SpbeError", "folder_of", "model_files", "model_folder",
+    "not_a_model_folder", "parse_file", "relative_name",
 ]
 
 MANIFEST = "spbe.yaml"
@@ -73,10 +73,7 @@ def model_files(root: Path) -> tuple[Path, list[Path]]:
         return root.parent, [root]
     manifest = root / MANIFEST
     if not manifest.is_file():
-        raise SpbeError(
-            _("{path}: not a model folder (no {manifest}); run `spbe-arch init {path}` to start "
-              "one").format(path=root, manifest=MANIFEST)
-        )
+        raise SpbeError(f"{root}: {not_a_model_folder(root)}")
     others = sorted(
         path
         for path in root.rglob("*")
@@ -86,6 +83,19 @@ def model_files(root: Path) -> tuple[Path, list[Path]]:
         and not any(part.startswith(".") for part in path.relative_to(root).parts)
     )
     return root, [manifest, *others]
+
+
+def not_a_model_folder(root: Path) -> str:
+    """Why the folder `root` is no model folder (its path not included): it has no
+    `spbe.yaml`; the fix is to rename the manifest written `spbe.yml` or `SPBE.yaml` there,
+    else to start a model."""
+    named = sorted(p.name for p in root.glob("*.*") if p.stem.casefold() == "spbe"
+                   and p.suffix.lower() in SUFFIXES and p.name != MANIFEST and p.is_file())
+    if named:
+        return _("not a model folder: its manifest must be named {manifest}; rename {name} to "
+                 "{manifest}").format(manifest=MANIFEST, name=named[0])
+    return _("not a model folder (no {manifest}); run `spbe-arch init {path}` to start "
+             "one").format(path=root, manifest=MANIFEST)
 
 
 def model_folder(path: Path) -> Path:

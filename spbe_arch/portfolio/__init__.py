@@ -19,7 +19,7 @@ from pathlib import Path
 
 from ..audit import Known, Share, compute_metrics
 from ..graph import build_graph
-from ..io import MANIFEST, SpbeError
+from ..io import MANIFEST, SUFFIXES, SpbeError, folder_of, not_a_model_folder
 from ..maturity import DEFAULT_FRAMEWORK, assess, load_framework
 from ..model import Severity
 from ..model.i18n import gettext as _
@@ -58,9 +58,11 @@ __all__ = [
 ]
 
 
-def model_folders(paths: Iterable[Path]) -> list[Path]:
-    """The model folders of `paths`: each path holding `spbe.yaml`, else its subfolders that
-    hold one (hidden ones skipped), in order, each once.
+def model_folders(paths: Iterable[Path]) -> tuple[list[Path], list[BrokenModel]]:
+    """The model folders of `paths`: each path holding `spbe.yaml` (or a model's file, such as
+    its `spbe.yaml`), else its subfolders that hold one (hidden ones skipped), in order, each
+    once; and the subfolders left out that hold YAML files but no `spbe.yaml` (a manifest
+    named `spbe.yml`, a model not started), each with the reason: none is left out unsaid.
 
     Raises
     ------
@@ -68,25 +70,30 @@ def model_folders(paths: Iterable[Path]) -> list[Path]:
         A path is no folder, or holds no model folder.
     """
     out: list[Path] = []
+    skipped: list[BrokenModel] = []
     for path in paths:
+        if path.is_file() and folder_of(path) is not None:
+            path = folder_of(path)  # type: ignore[assignment]
         if not path.is_dir():
             raise SpbeError(_("{path}: no such folder; give model folders or folders holding "
                               "them").format(path=path))
         if (path / MANIFEST).is_file():
             found = [path]
         else:
-            found = sorted(
-                sub for sub in path.iterdir()
-                if sub.is_dir() and not sub.name.startswith(".") and (sub / MANIFEST).is_file()
-            )
+            subfolders = sorted(sub for sub in path.iterdir()
+                                if sub.is_dir() and not sub.name.startswith("."))
+            found = [sub for sub in subfolders if (sub / MANIFEST).is_file()]
             if not found:
                 raise SpbeError(_(
                     "{path}: no model folder here ({manifest} in it, or in folders one level "
                     "down)"
                 ).format(path=path, manifest=MANIFEST))
+            skipped += [BrokenModel(str(sub), None, reason=not_a_model_folder(sub))
+                        for sub in subfolders if sub not in found and any(
+                            p.suffix.lower() in SUFFIXES for p in sub.iterdir())]
         seen = {p.resolve() for p in out}
         out += [p for p in found if p.resolve() not in seen]
-    return out
+    return out, skipped
 
 
 def portfolio(
@@ -117,22 +124,31 @@ def portfolio(
     SpbeError
         No model folder was found, or the published file cannot be read.
     """
-    published_rows = read_published(published) if published is not None else None
-    folders = model_folders(paths)
-    rows: list[InstansiRow] = []
-    broken: list[BrokenModel] = []
-    every: list[Traits] = []
-    seen: dict[str, str] = {}
+    published_rows, skipped = read_published(published) if published is not None else (None, [])
+    folders, broken = model_folders(paths)
+    outcomes: list[tuple[InstansiRow, Traits] | BrokenModel] = []
     for done, folder in enumerate(folders, start=1):
-        outcome = _assess(folder, seen, year)
+        outcomes.append(_assess(folder, year))
+        if progress is not None:
+            progress(done, len(folders))
+    assessed = [o for o in outcomes if not isinstance(o, BrokenModel)]
+    paths_of: dict[str, list[str]] = {}
+    for row, _traits in assessed:
+        paths_of.setdefault(row.id, []).append(row.path)
+    rows: list[InstansiRow] = []
+    every: list[Traits] = []
+    for outcome in outcomes:
         if isinstance(outcome, BrokenModel):
             broken.append(outcome)
+        elif len(paths_of[outcome[0].id]) > 1:  # which one is the instansi is not known
+            row = outcome[0]
+            broken.append(BrokenModel(row.path, row.name, reason=_(
+                "instansi id '{id}' is also the id of the model in {others}: each instansi is "
+                "ranked once; give one of these folders, or each instansi its own id").format(
+                    id=row.id, others=", ".join(p for p in paths_of[row.id] if p != row.path))))
         else:
             rows.append(outcome[0])
             every.append(outcome[1])
-            seen[outcome[0].id] = outcome[0].name
-        if progress is not None:
-            progress(done, len(folders))
     rows = _ranked(rows)
     share, bypassing = cross_integrations(every)
     result = PortfolioResult(
@@ -146,6 +162,7 @@ def portfolio(
         bypassing_splp=bypassing,
         shared_dependencies=shared_dependencies(every),
         published_file=str(published) if published is not None else None,
+        published_skipped=skipped,
         year=year,
     )
     if published_rows is not None:
@@ -153,11 +170,9 @@ def portfolio(
     return result
 
 
-def _assess(
-    folder: Path, seen: dict[str, str], year: int | None
-) -> tuple[InstansiRow, Traits] | BrokenModel:
-    """The row and traits of one model folder, or why it is left out; `seen`: the ids and
-    names of the instansi already assessed; `year`: the evaluation year asked for."""
+def _assess(folder: Path, year: int | None) -> tuple[InstansiRow, Traits] | BrokenModel:
+    """The row and traits of one model folder, or why it is left out; `year`: the evaluation
+    year asked for."""
     try:
         loaded = load_model(folder)
     except SpbeError as exc:
@@ -167,10 +182,6 @@ def _assess(
     errors = tuple(f for f in loaded.findings if f.severity is Severity.error)
     if errors or arch.instansi is None:
         return BrokenModel(str(folder), name, errors)
-    if arch.instansi.id in seen:
-        return BrokenModel(str(folder), name, reason=_(
-            "instansi id '{id}' is also the id of '{other}' loaded before; give each instansi "
-            "its own id").format(id=arch.instansi.id, other=seen[arch.instansi.id]))
     with collector_paused():
         graph = build_graph(arch)
         try:

@@ -40,8 +40,13 @@ class PublishedRow:
     domains: dict[int, float]
 
 
-def read_published(path: Path) -> list[PublishedRow]:
-    """The rows of a published-results file.
+class _NotANumber(ValueError):
+    """A cell of a row that should hold a number: the row is left out, with this message."""
+
+
+def read_published(path: Path) -> tuple[list[PublishedRow], list[str]]:
+    """The rows of a published-results file, and why each row left out was (a cell that
+    should be a number is not: the message names the file, the line and the fix).
 
     Read as the inventory import reads a spreadsheet (`spbe_arch.interop.inventory.table`):
     CSV separated by commas, semicolons or tabs (Indonesian Excel saves semicolons), UTF-8
@@ -51,8 +56,7 @@ def read_published(path: Path) -> list[PublishedRow]:
     Raises
     ------
     SpbeError
-        The file cannot be read, lacks a required column, or a cell is not a number (the
-        message names the file, the line and the fix).
+        The file cannot be read or lacks a required column.
     """
     from ..interop.inventory.table import open_table
 
@@ -73,6 +77,7 @@ def read_published(path: Path) -> list[PublishedRow]:
     domains = {i: int(m.group(1)) for i, name in enumerate(header) if (m := _DOMAIN.match(name))}
     column = {name: i for i, name in enumerate(header)}
     out = []
+    skipped = []
     for line, cells in table:
         if not any(cells):
             continue
@@ -83,22 +88,26 @@ def read_published(path: Path) -> list[PublishedRow]:
             try:
                 return kind(_DECIMAL_COMMA.sub(r"\1.\2", text) if kind is float else text)
             except ValueError:
-                example = "2024" if kind is int else "3.04"
-                raise SpbeError(_(
-                    "{path}:{line}: {column}: {value} is not a number; write it as {example}"
-                ).format(path=path, line=line, column=header[index], value=repr(text),
-                         example=example)) from None
+                example = _("a year such as 2024") if kind is int else _(
+                    "a number such as 3.04 or 3,04")
+                raise _NotANumber(_(
+                    "{path}:{line}: {column}: {value} is not a number; write {example} (row "
+                    "left out)").format(path=path, line=line, column=header[index],
+                                        value=repr(text), example=example)) from None
 
         predikat = cells[column["predikat"]] if "predikat" in column else ""
-        out.append(PublishedRow(
-            line=line,
-            year=number(column["year"], int),
-            instansi=cells[column["instansi"]],
-            index=number(column["index"]),
-            predikat=predikat or None,
-            domains={d: number(i) for i, d in domains.items() if cells[i]},
-        ))
-    return out
+        try:
+            out.append(PublishedRow(
+                line=line,
+                year=number(column["year"], int),
+                instansi=cells[column["instansi"]],
+                index=number(column["index"]),
+                predikat=predikat or None,
+                domains={d: number(i) for i, d in domains.items() if cells[i]},
+            ))
+        except _NotANumber as exc:
+            skipped.append(str(exc))
+    return out, skipped
 
 
 def compare(

@@ -3,12 +3,13 @@
 Formatting lives in `spbe_arch.report.portfolio`.
 """
 
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Literal, NamedTuple
 
 from ..audit import Known, Share
-from ..maturity import Score
+from ..maturity import Score, Source
 from ..model import Finding
 
 __all__ = [
@@ -55,6 +56,16 @@ class InstansiRow:
     completeness: Known
     facts: dict[str, Known]
     rank: int = 0
+
+    @property
+    def sources(self) -> dict[str, int]:
+        """Where the levels of the index's indicators come from, over every domain (source ->
+        indicators, in `Source` order): what the estimate rests on; `none` is unrated, counted
+        at the lowest level."""
+        total: Counter[str] = Counter()
+        for counts in self.domain_sources.values():
+            total.update(counts)
+        return {str(source): total[source] for source in Source if total[source]}
 
 
 @dataclass(frozen=True)
@@ -201,6 +212,8 @@ class PortfolioResult:
     unpublished: list[str] = field(default_factory=list)
     """Instansi ids with no published row, when a published file was given."""
     published_file: str | None = None
+    published_skipped: list[str] = field(default_factory=list)
+    """Why each row of the published file left out was (file:line: the cell and the fix)."""
     year: int | None = None
 
     @property

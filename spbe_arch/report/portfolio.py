@@ -15,13 +15,14 @@ from .findings import finding_dict, findings_text
 
 __all__ = ["portfolio_dict", "portfolio_html", "portfolio_markdown", "portfolio_text"]
 
-COLUMNS = ("rank", "instansi", "level", "elements", "year", "index", "predikat", "SPLP", "JIP",
-           "unintegrated services", "hosting outside PDN/PDD", "data known")
+COLUMNS = ("rank", "instansi", "level", "elements", "year", "index", "predikat", "index from",
+           "SPLP", "JIP", "unintegrated services", "hosting outside PDN/PDD", "data known")
 """The ranking's columns, in every format."""
 
 _TITLES = {
     "rank": N_("rank"), "level": N_("level"), "elements": N_("elements"), "year": N_("year"),
-    "index": N_("index"), "unintegrated services": N_("unintegrated services"),
+    "index": N_("index"), "index from": N_("index from"),
+    "unintegrated services": N_("unintegrated services"),
     "hosting outside PDN/PDD": N_("hosting outside PDN/PDD"), "data known": N_("data known"),
 }
 """Column -> its title in the text and Markdown (a catalog message)."""
@@ -52,7 +53,7 @@ def _known(known: Known) -> str:
 def _cells(row) -> list[str]:
     return [str(row.rank), row.name, row.level, str(row.elements),
             "-" if row.year is None else str(row.year), decimal(row.index),
-            row.predikat, share_text(row.splp), share_text(row.jip),
+            row.predikat, _sources(row.sources), share_text(row.splp), share_text(row.jip),
             share_text(row.services_unintegrated), share_text(row.hosting_outside),
             _known(row.completeness)]
 
@@ -82,7 +83,8 @@ def _sign(value: float) -> str:
 
 
 def _sources(sources: dict[str, int]) -> str:
-    """'6 model, 4 unrated': where a domain's levels come from."""
+    """'6 model, 4 unrated': where the levels of a domain's (or an index's) indicators come
+    from."""
     return ", ".join(f"{n} {_(_SOURCES.get(source, source))}" for source, n in sources.items())
 
 
@@ -157,6 +159,7 @@ def _sections(result: PortfolioResult) -> list[tuple[str, list[str]]]:
         if result.unpublished:
             lines.append(_("no published result: {instansi}").format(
                 instansi=", ".join(name(i) for i in result.unpublished)))
+        lines += result.published_skipped
         year = f", {result.year}" if result.year is not None else ""
         out.append((_("published results ({file}{year})").format(
             file=result.published_file, year=year), lines))
@@ -235,6 +238,7 @@ def portfolio_dict(result: PortfolioResult) -> dict[str, Any]:
              "path": r.path, "elements": r.elements, "year": r.year, "index": r.index,
              "predikat": r.predikat,
              "domains": {str(d.id): round(d.score, 2) for d in r.domains},
+             "sources": r.sources,
              "splp": _share(r.splp), "jip": _share(r.jip),
              "services_unintegrated": _share(r.services_unintegrated),
              "hosting_outside": _share(r.hosting_outside),
@@ -277,6 +281,7 @@ def portfolio_dict(result: PortfolioResult) -> dict[str, Any]:
                 for c in result.published
             ],
             "unpublished": result.unpublished,
+            "skipped": result.published_skipped,
         },
         "broken": [
             {"path": b.path, "name": b.name, "reason": b.reason,

@@ -219,6 +219,9 @@ def _gaps(graph: "ArchGraph") -> tuple[str, list[Gap]]:
     unknown is said so (a model that records no integration, or few reads and writes)."""
     from ..audit import integrations_recorded, known_facts
 
+    if not graph.active_applications and not graph.arch.unread:  # else: they may be there
+        return _("The model records no active application: no data flow between applications "
+                 "to judge yet."), []
     if graph.active_applications and not integrations_recorded(graph):
         return _("Whether the data flows between applications are integrated is unknown: the "
                  "model records no integration."), []

@@ -216,22 +216,31 @@ def test_portfolio_published_of_one_year(runner, good, tmp_path):
     ]
 
 
-@pytest.mark.parametrize(
-    ("text", "message"),
-    [
-        ("year,instansi,d1_kebijakan\n2023,Kota Beta,1.0\n",
-         ":1: missing column 'index'; the first line names the columns: year, instansi, index, "
-         "d1_kebijakan, ... (predikat optional)\n"),
-        ("year,instansi,index,d1_kebijakan\n2023,Kota Beta,tiga,1.0\n",
-         ":2: index: 'tiga' is not a number; write it as 3.04\n"),
-    ],
-)
-def test_portfolio_bad_published_file_could_not_run(runner, good, tmp_path, text, message):
+def test_portfolio_published_file_without_its_columns_could_not_run(runner, good, tmp_path):
     csv = tmp_path / "hasil.csv"
-    csv.write_text(text, encoding="utf-8")
+    csv.write_text("year,instansi,d1_kebijakan\n2023,Kota Beta,1.0\n", encoding="utf-8")
     result = runner.invoke(app, ["portfolio", str(good), "--published", str(csv)])
     assert result.exit_code == 2, result.output
-    assert result.stderr == f"spbe-arch: {csv}{message}"
+    assert result.stderr == (
+        f"spbe-arch: {csv}:1: missing column 'index'; the first line names the columns: year, "
+        "instansi, index, d1_kebijakan, ... (predikat optional)\n")
+
+
+def test_portfolio_published_row_not_a_number_is_left_out_and_said(runner, good, tmp_path):
+    """One bad cell leaves its row out, says why, and exits 1; the other rows still count."""
+    csv = tmp_path / "hasil.csv"
+    csv.write_text("year,instansi,index,d1_kebijakan\n2023,Kota Beta,tiga,1.0\n"
+                   "2023,Kabupaten Gamma,1.10,1.0\n", encoding="utf-8")
+    result = runner.invoke(app, ["portfolio", str(good), "--published", str(csv)])
+    assert result.exit_code == 1, result.output
+    assert (f"{csv}:2: index: 'tiga' is not a number; write a number such as 3.04 or 3,04 "
+            "(row left out)") in result.stdout
+    result, out = _json(runner, good, "--published", csv)
+    assert result.exit_code == 1
+    assert [c["instansi"] for c in out["published"]["compared"]] == ["kab-gamma"]
+    assert out["published"]["skipped"] == [
+        f"{csv}:2: index: 'tiga' is not a number; write a number such as 3.04 or 3,04 "
+        "(row left out)"]
 
 
 def test_portfolio_against_the_published_2023_results(runner, tmp_path, shared):

@@ -71,9 +71,9 @@ def test_published_number_not_a_number_names_the_row(runner, good, tmp_path):
     csv.write_text("year;instansi;index\n2024;Kota Beta;1,99\n2024;Kota Gamma;1.2.3\n",
                    encoding="utf-8")
     result = runner.invoke(app, ["portfolio", str(good), "--published", str(csv)])
-    assert result.exit_code == 2, result.output
-    assert result.stderr == (f"spbe-arch: {csv}:3: index: '1.2.3' is not a number; write it "
-                             "as 3.04\n")
+    assert result.exit_code == 1, result.output
+    assert (f"{csv}:3: index: '1.2.3' is not a number; write a number such as 3.04 or 3,04 "
+            "(row left out)") in result.stdout
 
 
 def test_published_difference_is_that_of_the_numbers_shown(runner, good, tmp_path):

@@ -173,3 +173,15 @@ def test_report_shares_say_how_many_they_leave_unknown(make_model, tmp_path):
     (root / "int.yaml").write_text(UNKNOWN_MECHANISM.replace("via: splp", "via: unknown"))
     html = _report(tmp_path, root, "id")
     assert "belum diketahui untuk 2" in html
+
+
+def test_a_model_without_applications_claims_no_integrated_data_flow(tmp_path):
+    """An instansi's manifest alone: no flow to judge, not "every data flow is integrated"."""
+    model = tmp_path / "kosong"
+    model.mkdir()
+    (model / "spbe.yaml").write_text(
+        "instansi: {id: kab-kosong, name: Kabupaten Kosong, level: kabupaten}\n")
+    html = _report(tmp_path, model, "en")
+    assert "The model records no active application: no data flow between applications to " \
+           "judge yet." in html
+    assert "Every data flow between applications is integrated" not in html
