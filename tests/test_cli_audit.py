@@ -117,6 +117,7 @@ def test_audit_json_contract(runner, make_model):
             "column": 5,
             "hint": "integrate 'siak-kab' -> 'simpus' through SPLP",
             "waived": None,
+            "about": None,
         }
     ]
 
@@ -182,6 +183,23 @@ def test_audit_sarif_names_files_from_the_repository_root_wherever_it_runs(
     run = json.loads(runner.invoke(app, ["audit", "../kota", "-f", "sarif"]).stdout)["runs"][0]
     location = run["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]
     assert location == {"uri": "../kota/apps.yaml"} and "originalUriBaseIds" not in run
+
+
+def test_audit_sarif_paths_are_uri_references_and_hints_in_the_language(runner, make_model,
+                                                                        tmp_path, monkeypatch):
+    """A folder named with a space is `%20` in SARIF (a URI reference, as code scanning reads
+    it); the hint's label is in the language asked for, as the message is."""
+    root = make_model({"units.yaml": UNITS, "apps.yaml": APPS, "int.yaml": RECORDED})
+    spaced = tmp_path / "model kota"
+    root.rename(spaced)
+    monkeypatch.chdir(tmp_path)
+    run = json.loads(runner.invoke(app, ["audit", "model kota", "-f", "sarif", "--lang", "id"]
+                                   ).stdout)["runs"][0]
+    uris = {loc["physicalLocation"]["artifactLocation"]["uri"]
+            for r in run["results"] for loc in r["locations"]}
+    assert "model%20kota/apps.yaml" in uris and not any(" " in uri for uri in uris)
+    hinted = [r["message"]["text"] for r in run["results"] if "(saran: " in r["message"]["text"]]
+    assert hinted and not any("(hint: " in r["message"]["text"] for r in run["results"])
 
 
 def test_audit_sarif_places_every_result_model_wide_ones_on_the_manifest(runner):

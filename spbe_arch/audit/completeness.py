@@ -173,5 +173,6 @@ def incomplete_data(graph: ArchGraph) -> Iterator[Hit]:
     for key, known in known_facts(graph).items():
         if known.known < known.of:
             field = key.split(".", 1)[1]
-            yield Hit(None, values={"field": field, "known": known.known, "of": known.of,
-                                    "about": _(ABOUT[key]), "keys": keys[key]})
+            yield Hit(None, subject=key, values={
+                "field": field, "known": known.known, "of": known.of, "about": _(ABOUT[key]),
+                "keys": keys[key]})

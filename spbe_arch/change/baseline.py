@@ -30,4 +30,6 @@ def not_in_baseline(findings: Iterable[Finding], baseline: list[dict[str, Any]])
 def _key(entry: dict[str, Any]) -> tuple:
     if entry.get("element") is not None:
         return (entry["code"], entry["element"])
-    return (entry["code"], None, entry.get("file"), entry.get("hint") or entry.get("message"))
+    # a baseline written before "about" was: its hint or message, in its language
+    return (entry["code"], None, entry.get("file"),
+            entry.get("about") or entry.get("hint") or entry.get("message"))

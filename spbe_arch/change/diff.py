@@ -122,6 +122,10 @@ class DiffResult:
     removed: list[ElementRef] = field(default_factory=list)
     changed: list[ElementChange] = field(default_factory=list)
     rerouted: list[Reroute] = field(default_factory=list)
+    absent: str | None = None
+    """The version (as `old` or `new` names it) in which the model folder did not exist (a
+    git revision before it was added, or after it was removed): every element counts as
+    added (or removed)."""
     unread: list[str] = field(default_factory=list)
     """Ids written in a file of either version that could not be read: not compared (neither
     added nor removed), nor their findings introduced or resolved."""
@@ -156,17 +160,15 @@ class DiffResult:
 
 def finding_key(item: Finding, files: Mapping[str, str] = _SAME) -> tuple:
     """What identifies a finding across versions: its code and element (the message and the
-    position may change). A finding about no element is identified by its file and the entry
-    it is about (an assessment entry's level: its words quote counts that change), or else
-    its hint, or its message when it has none: a message such as 'hosting known for 40 of 42
-    active applications' changes with the counts, the hint names the fact. `files` maps a
-    file of one version to its name in the other (two one-file models named differently)."""
+    position may change). A finding about no element is identified by its file and what it is
+    about (`Finding.about`: its place in the file, else what it names in words no language
+    changes, else its hint or message). `files` maps a file of one version to its name in the
+    other (two one-file models named differently)."""
     if item.element is not None:
         return (item.code, item.element)
-    if item.location is None:
-        return (item.code, None, None, item.hint or item.message)
-    return (item.code, None, files.get(item.location.file, item.location.file),
-            item.location.key_path or item.hint or item.message)
+    file = None if item.location is None else files.get(item.location.file,
+                                                         item.location.file)
+    return (item.code, None, file, item.about)
 
 
 Analysis = tuple[AuditResult, MaturityResult]
@@ -209,8 +211,10 @@ def diff_versions(
         new_label = (new or model).as_posix() + (f"@{to_rev}" if to_rev else "")
         before = read(old_path)
         analysing = analysis_aside(before)  # while the new version is read
-        return diff(before, read(new_path), old_label=old_label, new_label=new_label,
-                    old_analysis=analysing)
+        result = diff(before, read(new_path), old_label=old_label, new_label=new_label,
+                      old_analysis=analysing)
+    result.absent = old_label if old_path is None else new_label if new_path is None else None
+    return result
 
 
 def diff(

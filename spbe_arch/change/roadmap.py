@@ -67,6 +67,9 @@ class Undelivered:
     """Elements of the model that the target has not."""
     changed: list[ElementChange]
     """Elements whose fields still differ from the target's after every item."""
+    unread: tuple[str, ...] = ()
+    """Files of the target that could not be read: what they hold is not compared, and the
+    target's index is provisional."""
 
 
 @dataclass
@@ -184,8 +187,11 @@ def roadmap(loaded: ValidationResult, *, target: ValidationResult | None = None,
         findings=list(loaded.findings),
     )
     if target is not None:
-        added, removed, still = diff_elements(current, target.architecture)
-        result.undelivered = Undelivered(target_label, added, removed, still)
+        added, removed, still = (  # the plan itself is no element an item delivers
+            [e for e in part if e.kind != "roadmap"]
+            for part in diff_elements(current, target.architecture))
+        unread = tuple(sorted({source.file for source in target.architecture.unread.values()}))
+        result.undelivered = Undelivered(target_label, added, removed, still, unread)
         result.target_index = assess(build_graph(target.architecture), framework).index
     return result
 

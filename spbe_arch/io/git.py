@@ -41,6 +41,7 @@ def revision(model: Path, rev: str) -> Iterator[Path | None]:
     """
     if model.is_file():
         model = folder_of(model) or model
+    # a file, or a folder that is gone now: archived by name from the folder holding it
     folder = model if model.is_dir() else model.parent
     if not folder.is_dir():
         raise SpbeError(_("{path}: no such folder").format(path=model))
@@ -54,7 +55,7 @@ def revision(model: Path, rev: str) -> Iterator[Path | None]:
         raise SpbeError(_("{path}: '{rev}' is not a revision of its git repository").format(
             path=model, rev=rev))
     # run in the folder, git archive writes the folder's files, with paths relative to it
-    only = [model.name] if model.is_file() else []
+    only = [] if model.is_dir() else [model.name]
     archive = _git(folder, "archive", "--format=tar", rev, *only)
     if archive.returncode != 0 or not archive.stdout:
         yield None
@@ -65,7 +66,7 @@ def revision(model: Path, rev: str) -> Iterator[Path | None]:
                 yield None
                 return
             tar.extractall(tmp, filter="data")
-        yield Path(tmp) / model.name if model.is_file() else Path(tmp)
+        yield Path(tmp) / model.name if only else Path(tmp)
 
 
 def work_tree(path: Path) -> Path | None:

@@ -46,6 +46,21 @@ class Finding:
     waived: str | None = None
     """The reason of the model's waiver that accepts this finding; a waived finding is shown
     but sets no exit code."""
+    subject: str | None = None
+    """For a finding about no element, what it is about in words no language changes (the
+    fact `applications.data` of an incomplete-data finding); see `about`."""
+
+    @property
+    def about(self) -> str | None:
+        """What identifies a finding about no element across versions and languages, beside
+        its code and file: its place in the file (`roadmap.2.depends_on`), else its `subject`,
+        else its hint or message (which a count or a language may change); None for a finding
+        about an element, which its element identifies."""
+        if self.element is not None:
+            return None
+        if self.location is not None and self.location.key_path:
+            return ".".join(map(str, self.location.key_path))
+        return self.subject or self.hint or self.message
 
     @property
     def sort_key(self) -> tuple:

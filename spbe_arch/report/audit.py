@@ -1,5 +1,6 @@
 """Audit and impact renderers: metrics as rows, text, JSON and Markdown. They never compute."""
 
+from collections.abc import Collection
 from typing import TYPE_CHECKING, Any
 
 from ..model.i18n import N_, plural
@@ -127,11 +128,12 @@ def metrics_rows(metrics: "Metrics") -> list[tuple[str, str]]:
     ]
 
 
-def audit_dict(result: "AuditResult") -> dict[str, Any]:
-    """`{"metrics": {...}, "findings": [...]}`: the stable JSON of `spbe-arch audit`."""
+def audit_dict(result: "AuditResult", new: Collection[int] | None = None) -> dict[str, Any]:
+    """`{"metrics": {...}, "findings": [...]}`: the stable JSON of `spbe-arch audit`; with
+    `new` (`audit --baseline`), each finding says whether the baseline lacks it."""
     return {
         "metrics": result.metrics.as_dict(),
-        "findings": [finding_dict(f) for f in result.findings],
+        "findings": [finding_dict(f, new) for f in result.findings],
     }
 
 

@@ -98,9 +98,18 @@ def _summary(result: "DiffResult") -> str:
     return ", ".join(parts)
 
 
+def _absent(result: "DiffResult") -> list[str]:
+    """The line saying that one version has no model (the folder was not there), if so."""
+    if result.absent is None:
+        return []
+    return [_("{version}: no model there (the folder did not exist): every element counts as "
+              "{what}").format(version=result.absent, what=_("added") if (
+                  result.absent == result.old) else _("removed"))]
+
+
 def diff_text(result: "DiffResult", *, old_prefix: str = "", new_prefix: str = "") -> list[str]:
     """The diff as lines: elements, reroutes, findings, metrics, index, then a summary."""
-    lines = [f"diff {result.old} -> {result.new}"]
+    lines = [f"diff {result.old} -> {result.new}", *_absent(result)]
     for title, refs, mark in ((_("added: {count}"), result.added, "+"),
                               (_("removed: {count}"), result.removed, "-")):
         lines += ["", title.format(count=len(refs))]
@@ -166,6 +175,7 @@ def diff_dict(result: "DiffResult") -> dict[str, Any]:
         "new": result.new,
         "added": [{"id": r.id, "kind": r.kind, "name": r.name} for r in result.added],
         "removed": [{"id": r.id, "kind": r.kind, "name": r.name} for r in result.removed],
+        "absent": result.absent,
         "unread": result.unread,
         "changed": [
             {"id": c.id, "kind": c.kind, "name": c.name,
@@ -199,7 +209,9 @@ def diff_dict(result: "DiffResult") -> dict[str, Any]:
 
 def diff_markdown(result: "DiffResult") -> str:
     """The diff for a pull-request comment: summary, tables, introduced findings."""
-    lines = [f"### spbe-arch diff `{result.old}` → `{result.new}`", "", _summary(result), ""]
+    lines = [f"### spbe-arch diff `{result.old}` → `{result.new}`", ""]
+    lines += [*_absent(result), ""] if result.absent else []
+    lines += [_summary(result), ""]
     if result.added or result.removed or result.changed:
         added, removed, changed = _("added"), _("removed"), _("changed")
         lines += [_row(_("change"), "id", _("kind"), _("what")), "|---|---|---|---|"]
@@ -289,6 +301,10 @@ def _undelivered_lines(result: "RoadmapResult") -> list[str]:
         return []
     target = _(" (index {index})").format(index=decimal(result.target_index)) if (
         result.target_index is not None) else ""
+    if gap.unread:
+        target = _(" (index {index}, provisional: a file of the target could not be read: "
+                   "{files})").format(index=decimal(result.target_index),
+                                      files=", ".join(gap.unread))
     count = len(gap.added) + len(gap.removed) + len(gap.changed)
     lines = ["", _("not delivered by any item, compared with {target}{index}: {count}").format(
         target=gap.target, index=target, count=count)]
@@ -299,6 +315,11 @@ def _undelivered_lines(result: "RoadmapResult") -> list[str]:
         fields = "; ".join(f"{f.field}: {_plain(f.old)} -> {_plain(f.new)}" for f in c.fields)
         lines.append(f"  ~ {c.id} ({kind_word(c.kind)}) {fields}")
     return lines
+
+
+def _assessed_line(result: "RoadmapResult") -> str:
+    past = ", ".join(f"{a.year} {decimal(a.index)} ({a.predikat})" for a in result.assessed)
+    return _("assessed: {years}; as-is is the latest").format(years=past)
 
 
 def roadmap_text(result: "RoadmapResult", console: Any, *, prefix: str = "") -> None:
@@ -315,9 +336,7 @@ def roadmap_text(result: "RoadmapResult", console: Any, *, prefix: str = "") -> 
     for line in findings_text(result.findings, prefix=prefix):
         console.print(line, markup=False, highlight=False, soft_wrap=True)
     if result.assessed:
-        past = ", ".join(f"{a.year} {decimal(a.index)} ({a.predikat})" for a in result.assessed)
-        console.print(_("assessed: {years}; as-is is the latest").format(years=past),
-                      markup=False, highlight=False, soft_wrap=True)
+        console.print(_assessed_line(result), markup=False, highlight=False, soft_wrap=True)
     console.print("\n" + _("items"), markup=False)
     for item in result.items:
         console.print(_item_line(item), markup=False, highlight=False, soft_wrap=True)
@@ -352,6 +371,7 @@ def roadmap_dict(result: "RoadmapResult") -> dict[str, Any]:
         "target_index": result.target_index,
         "undelivered": None if gap is None else {
             "target": gap.target,
+            "unread": list(gap.unread),
             "added": [{"id": r.id, "kind": r.kind, "name": r.name} for r in gap.added],
             "removed": [{"id": r.id, "kind": r.kind, "name": r.name} for r in gap.removed],
             "changed": [
@@ -380,9 +400,13 @@ def roadmap_markdown(result: "RoadmapResult") -> str:
     lines += ["", "| " + " | ".join(_(column) for column in ROADMAP_COLUMNS) + " |",
               "|" + "---|" * len(ROADMAP_COLUMNS)]
     lines += ["| " + " | ".join(row) + " |" for row in roadmap_rows(result)]
+    if result.assessed:
+        lines += ["", _assessed_line(result)]
     undelivered = _undelivered_lines(result)
-    if undelivered:
-        lines += ["", undelivered[1], ""] + [f"- {line.strip()}" for line in undelivered[2:]]
+    if undelivered:  # a leading + or - escaped: not a nested list
+        lines += ["", undelivered[1], ""] + [
+            "- " + ("\\" if line.strip()[:1] in "+-" else "") + line.strip()
+            for line in undelivered[2:]]
     if result.findings:
         lines += ["", findings_markdown(result.findings, title=_("Findings")).rstrip("\n")]
     return "\n".join(lines) + "\n"

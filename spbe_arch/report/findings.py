@@ -1,9 +1,10 @@
 """Finding renderers: text, JSON, SARIF 2.1.0 and Markdown. They never change findings."""
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from ..model import Finding, Severity
 from ..model.i18n import N_, plural
@@ -22,11 +23,15 @@ def _place(item: Finding, prefix: str) -> str:
     return f"{prefix}{loc.file}:{loc.line}:{loc.column}"
 
 
-def findings_text(findings: Iterable[Finding], *, prefix: str = "") -> list[str]:
-    """`path:line:col: severity CODE message` lines, each with an indented hint line if any."""
+def findings_text(findings: Iterable[Finding], *, prefix: str = "",
+                  new: Collection[int] | None = None) -> list[str]:
+    """`path:line:col: severity CODE message` lines, each with an indented hint line if any;
+    with `new` (the `id()`s of the findings a baseline lacks), a line marks each of those."""
     lines = []
     for item in findings:
         lines.append(f"{_place(item, prefix)}: {item.severity} {item.code} {item.message}")
+        if new is not None and id(item) in new:
+            lines.append("    " + _("new: not in the baseline"))
         if item.waived:
             lines.append("    " + _("waived: {reason}").format(reason=item.waived))
         if item.hint:
@@ -55,8 +60,9 @@ _COUNTED = {
 }
 
 
-def finding_dict(item: Finding) -> dict[str, Any]:
-    """A finding as the stable JSON object documented in the README."""
+def finding_dict(item: Finding, new: Collection[int] | None = None) -> dict[str, Any]:
+    """A finding as the stable JSON object documented in the README; with `new` (the `id()`s
+    of the findings a baseline lacks), `"baseline": "new"` or `"unchanged"` too."""
     loc = item.location
     return {
         "code": item.code,
@@ -68,6 +74,8 @@ def finding_dict(item: Finding) -> dict[str, Any]:
         "column": loc.column if loc else None,
         "hint": item.hint,
         "waived": item.waived,
+        "about": item.about,
+        **({} if new is None else {"baseline": "new" if id(item) in new else "unchanged"}),
     }
 
 
@@ -75,13 +83,16 @@ _SARIF_LEVEL = {Severity.error: "error", Severity.warning: "warning", Severity.i
 
 
 def findings_sarif(
-    findings: list[Finding], *, prefix: str = "", version: str, root: Path | None = None
+    findings: list[Finding], *, prefix: str = "", version: str, root: Path | None = None,
+    new: Collection[int] | None = None,
 ) -> dict[str, Any]:
     """A SARIF 2.1.0 log with one run, so code-scanning tools show findings inline.
 
     With `root` (the repository's work tree; `prefix` then leads from it to the model), each
     file is given relative to it, as `%SRCROOT%`: code scanning resolves it against the
-    repository checked out, wherever the command ran."""
+    repository checked out, wherever the command ran. File paths are URI references (a space
+    is `%20`). With `new` (the `id()`s of the findings a baseline lacks), each result has its
+    `baselineState`, `new` or `unchanged`."""
     base = {"uriBaseId": "%SRCROOT%"} if root is not None else {}
     used = sorted({f.code for f in findings})
     rules = [
@@ -103,13 +114,17 @@ def findings_sarif(
             "ruleId": item.code,
             "ruleIndex": index[item.code],
             "level": _SARIF_LEVEL[item.severity],
-            "message": {"text": item.message + (f" (hint: {item.hint})" if item.hint else "")},
+            "message": {"text": item.message + (
+                " (" + _("hint: {hint}").format(hint=item.hint) + ")" if item.hint else "")},
         }
+        if new is not None:
+            result["baselineState"] = "new" if id(item) in new else "unchanged"
         if item.location is not None:
             result["locations"] = [
                 {
                     "physicalLocation": {
-                        "artifactLocation": {"uri": f"{prefix}{item.location.file}", **base},
+                        "artifactLocation": {"uri": quote(f"{prefix}{item.location.file}"),
+                                             **base},
                         "region": {
                             "startLine": max(item.location.line, 1),
                             "startColumn": max(item.location.column, 1),

@@ -171,7 +171,8 @@ def _sarif(outcome: Outcome) -> Page:
             prefix = "" if inside == "." else f"{inside}/"
     return Page(
         _json(finding_formats.findings_sarif(
-            outcome.result.findings, prefix=prefix, version=__version__, root=root)),
+            outcome.result.findings, prefix=prefix, version=__version__, root=root,
+            new=_new(outcome))),
         _baseline_note(outcome),
     )
 
@@ -220,6 +221,12 @@ def _validation_markdown(outcome: Outcome) -> Page:
 # audit
 
 
+def _new(outcome: Outcome) -> set[int] | None:
+    """`audit --baseline`: the `id()`s of the findings the baseline lacks (None without one),
+    for the renderers to mark them."""
+    return None if outcome.baseline is None else {id(f) for f in outcome.findings}
+
+
 def _baseline_note(outcome: Outcome) -> str:
     """The stderr line of `audit --baseline`: how many findings are new ('' without one)."""
     if outcome.baseline is None:
@@ -245,7 +252,8 @@ def _audit_text(outcome: Outcome) -> Page:
             metrics.add_row(label, value)
         console.print(metrics)
 
-    lines = finding_formats.findings_text(result.findings, prefix=_prefix(outcome.path))
+    lines = finding_formats.findings_text(result.findings, prefix=_prefix(outcome.path),
+                                          new=_new(outcome))
     summary = finding_formats.summary_line(result.findings, f"{_read(outcome.path)}")
     metrics = _rich(outcome, table, width=100, highlight=False)
     return Page(_lines([*lines, ""]) + metrics + summary + "\n", _baseline_note(outcome))
@@ -254,7 +262,7 @@ def _audit_text(outcome: Outcome) -> Page:
 def _audit_json(outcome: Outcome) -> Page:
     from .audit import audit_dict
 
-    return Page(_json(audit_dict(outcome.result)), _baseline_note(outcome))
+    return Page(_json(audit_dict(outcome.result, _new(outcome))), _baseline_note(outcome))
 
 
 def _audit_markdown(outcome: Outcome) -> Page:
@@ -371,6 +379,11 @@ def _portfolio_note(outcome: Outcome) -> str:
     broken = len(outcome.result.broken)
     if not broken:
         return ""
+    if not outcome.result.rows:
+        return plural(broken, N_("{count} model could not be assessed (its errors are "
+                                 "listed); none is ranked"),
+                      N_("{count} models could not be assessed (their errors are listed); "
+                         "none is ranked")) + "\n"
     total = broken + len(outcome.result.rows)
     return _("{broken} of {total} models could not be assessed (their errors are listed); the "
              "others are ranked").format(broken=broken, total=total) + "\n"

@@ -343,6 +343,20 @@ def test_diff_from_a_revision_before_the_model_lists_every_element_as_added(runn
     folder = json.loads(runner.invoke(app, ["validate", str(EXAMPLE), "-f", "json"]).stdout)
     assert len(out["added"]) == sum(folder["summary"]["elements"].values()) + 1  # + instansi
     assert out["removed"] == [] and out["changed"] == [] and out["findings_resolved"] == []
+    assert out["absent"] == f"{(repo / 'arsitektur').as_posix()}@HEAD~1"
+    text = runner.invoke(app, ["diff", str(repo / "arsitektur"), "--from", "HEAD~1"])
+    assert text.stdout.splitlines()[1] == (
+        f"{(repo / 'arsitektur').as_posix()}@HEAD~1: no model there (the folder did not exist): "
+        "every element counts as added")
+
+
+def test_diff_from_a_revision_of_a_folder_that_is_nowhere_names_it(runner, repo, monkeypatch):
+    """No temporary folder in the message: the folder as typed, missing now."""
+    monkeypatch.chdir(repo)
+    result = runner.invoke(app, ["diff", "arsitekturr", "--from", "HEAD"])
+    assert result.exit_code == 2, result.output
+    assert result.stderr == ("spbe-arch: arsitekturr: no such file or folder; did you mean "
+                             "arsitektur?\n")
 
 
 def test_diff_from_outside_a_git_repository_cannot_run(runner, tmp_path):

@@ -64,8 +64,35 @@ def test_roadmap_changes_leave_what_they_do_not_set_unknown(runner, example):
 
 
 def test_roadmap_to_the_to_be_leaves_nothing_undelivered(example):
-    assert example["undelivered"] == {"target": TO_BE.as_posix(), "added": [], "removed": [],
-                                      "changed": []}
+    assert example["undelivered"] == {"target": TO_BE.as_posix(), "unread": [], "added": [],
+                                      "removed": [], "changed": []}
+
+
+def test_roadmap_items_the_target_plans_otherwise_are_not_undelivered(runner, tmp_path):
+    """The plan is no element an item delivers: a target whose roadmap differs (an item
+    renamed, one dropped) still has nothing undelivered."""
+    target = tmp_path / "target"
+    shutil.copytree(TO_BE, target)
+    plans = [p for p in target.rglob("*.yaml") if "roadmap:" in p.read_text()]
+    text = plans[0].read_text()
+    first = text.index("  - id: ", text.index("roadmap:"))
+    plans[0].write_text(text[:first] + text[first:].replace("    name: ", "    name: X ", 1))
+    result = runner.invoke(app, ["roadmap", str(EXAMPLE), "--to", str(target), "-f", "json"])
+    assert result.exit_code == 0, result.output
+    gap = json.loads(result.stdout)["undelivered"]
+    assert (gap["added"], gap["removed"], gap["changed"]) == ([], [], [])
+
+
+def test_roadmap_to_a_target_with_an_unreadable_file_says_so(runner, tmp_path):
+    target = tmp_path / "target"
+    shutil.copytree(TO_BE, target)
+    broken = target / "layanan" / "administrasi.yaml"
+    broken.write_text(broken.read_text() + "services:\n  - id: [x\n")
+    result = runner.invoke(app, ["roadmap", str(EXAMPLE), "--to", str(target), "-f", "json"])
+    assert json.loads(result.stdout)["undelivered"]["unread"] == ["layanan/administrasi.yaml"]
+    text = runner.invoke(app, ["roadmap", str(EXAMPLE), "--to", str(target), "--lang", "id"])
+    assert ("sementara: ada berkas target yang tidak dapat dibaca: layanan/administrasi.yaml"
+            in text.stdout)
 
 
 def test_roadmap_lists_what_the_target_has_that_no_item_delivers(runner, tmp_path):
@@ -84,21 +111,22 @@ def test_roadmap_lists_what_the_target_has_that_no_item_delivers(runner, tmp_pat
     ]
 
 
-def test_roadmap_to_a_target_writes_changed_items_as_the_model_writes_them(runner, tmp_path):
-    """A roadmap item's `changes` compared with the target's, in YAML flow style (not Python's
-    repr of dicts)."""
+def test_diff_writes_changed_roadmap_items_as_the_model_writes_them(runner, tmp_path):
+    """A roadmap item's `changes` compared with another version's, in YAML flow style (not
+    Python's repr of dicts). (`roadmap --to` leaves the plan itself out: no item delivers
+    it.)"""
     target = tmp_path / "target"
     shutil.copytree(TO_BE, target)
     roadmap = target / "roadmap.yaml"
     roadmap.write_text(roadmap.read_text().replace(
         "{element: int-simbg-simpel-izin, set: {via: splp}}",
         "{element: int-simbg-simpel-izin, set: {via: splp, network: jip-lembah-hijau}}"))
-    result = runner.invoke(app, ["roadmap", str(TO_BE), "--to", str(target)])
-    assert (
-        "  ~ rm-2025-retribusi-pbg (roadmap) changes: [{element: int-simbg-simpel-izin, set: "
-        "{via: splp}}] -> [{element: int-simbg-simpel-izin, set: {via: splp, network: "
-        "jip-lembah-hijau}}]" in result.output.splitlines()
-    ), result.output
+    result = runner.invoke(app, ["diff", str(TO_BE), str(target)])
+    lines = result.output.splitlines()
+    at = lines.index("  ~ rm-2025-retribusi-pbg (roadmap)")
+    assert lines[at + 1] == (
+        "      changes: [{element: int-simbg-simpel-izin, set: {via: splp}}] -> [{element: "
+        "int-simbg-simpel-izin, set: {via: splp, network: jip-lembah-hijau}}]"), result.output
 
 
 def test_roadmap_text_shows_items_and_the_trajectory(runner):

@@ -2,6 +2,7 @@
 
 import json
 
+from conftest import EXAMPLE
 from test_cli_audit import APPS, GAP_LINE, RECORDED, UNITS
 
 from spbe_arch.cli import app
@@ -129,6 +130,38 @@ def test_baseline_gates_only_new_findings(runner, make_model, tmp_path):
     worse = runner.invoke(app, ["audit", str(root), "--baseline", str(baseline)])
     assert worse.exit_code == 1, worse.output
     assert worse.stderr == f"baseline {baseline}: 5 of 7 findings already there, 2 new\n"
+
+
+def test_baseline_marks_the_new_findings_in_every_format(runner, make_model, tmp_path):
+    root = make_model({"units.yaml": UNITS, "apps.yaml": APPS, "int.yaml": RECORDED})
+    baseline = _baseline(runner, root, tmp_path)
+    (root / "apps.yaml").write_text(APPS.replace("owner: dinkes", "owner: dinkess", 1))
+    text = runner.invoke(app, ["audit", str(root), "--baseline", str(baseline)])
+    lines = text.stdout.splitlines()
+    new = [lines[n - 1] for n, line in enumerate(lines) if line == "    new: not in the baseline"]
+    assert [line.split(": ", 1)[1].split()[:2] for line in new] == [["error", "SPBE-R008"]]
+    out = json.loads(runner.invoke(app, ["audit", str(root), "--baseline", str(baseline),
+                                         "-f", "json"]).stdout)
+    assert {(f["code"], f["baseline"]) for f in out["findings"] if f["baseline"] == "new"} == {
+        ("SPBE-R008", "new")}
+    assert len(out["findings"]) == 6
+    sarif = json.loads(runner.invoke(app, ["audit", str(root), "--baseline", str(baseline),
+                                           "-f", "sarif"]).stdout)
+    states = [(r["ruleId"], r["baselineState"]) for r in sarif["runs"][0]["results"]]
+    assert sorted(states).count(("SPBE-R008", "new")) == 1
+    assert {state for code, state in states if code != "SPBE-R008"} == {"unchanged"}
+
+
+def test_baseline_matches_in_any_language(runner, tmp_path):
+    """A finding about no element (the incomplete-data one) is matched by what it is about,
+    not by its words: a baseline made in English gates an audit in Indonesian."""
+    baseline = _baseline(runner, EXAMPLE, tmp_path)
+    about = [f["about"] for f in json.loads(baseline.read_text())["findings"] if f["about"]]
+    assert about == ["applications.data", "data.steward"]  # facts the example leaves unknown
+    result = runner.invoke(app, ["audit", str(EXAMPLE), "--baseline", str(baseline), "--lang",
+                                 "id", "--fail-on", "info"])
+    assert result.exit_code == 0, result.output
+    assert result.stderr.endswith(", 0 baru\n")
 
 
 def test_baseline_that_is_not_an_audit_json_cannot_run(runner, make_model, tmp_path):

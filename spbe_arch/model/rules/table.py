@@ -49,6 +49,9 @@ class Hit:
     values: dict[str, Any] = field(default_factory=dict)
     variant: str = ""
     """Which of the rule's message templates applies, for a rule that has several."""
+    subject: str | None = None
+    """For a hit about no element, what it is about in words no language changes
+    (`Finding.subject`)."""
 
 
 @dataclass(frozen=True)
@@ -88,6 +91,7 @@ class Rule:
             element=hit.element,
             hint=gettext(self.hint).format(**values) if self.hint else None,
             related=hit.related,
+            subject=hit.subject,
         )
 
 
