@@ -241,6 +241,29 @@ def _layout_hint(raw: bytes, line: int, column: int) -> str:
              "together start in the same column; nothing in this file was read").format(line=line)
 
 
+_QUOTED = re.compile(r"'[^']*'|\"(?:[^\"\\]|\\.)*\"|\s#.*$")
+"""Quoted text and a comment: brackets in them open nothing."""
+_CLOSING = {"[": "]", "{": "}"}
+
+
+def _unclosed_hint(raw: bytes, line: int) -> str | None:
+    """The fix when the line above the one the parser stopped at opens a '[' or '{' it does
+    not close (`applications: [a, b` then a new key): the parser only notices on the next
+    line, so its position names the wrong one."""
+    lines = raw.decode("utf-8", "replace").splitlines()
+    for number in range(min(line, len(lines) + 1) - 1, 0, -1):
+        text = _QUOTED.sub("", lines[number - 1])
+        if not text.strip():
+            continue
+        for bracket, closing in _CLOSING.items():
+            if text.count(bracket) > text.count(closing):
+                return _("line {line} opens '{bracket}' and does not close it: end it with "
+                         "'{closing}'; nothing in this file was read").format(
+                             line=number, bracket=bracket, closing=closing)
+        return None
+    return None
+
+
 _NOT_TEXT_HINT = N_(
     "save the file as UTF-8 text, or move it out of the model folder if it is not a model file"
 )
@@ -314,6 +337,7 @@ def _yaml_error(result: ParsedFile, raw: bytes, exc: Exception) -> None:
         result.error = _("invalid YAML: {reason}").format(reason=_reason(reason))
         if _LAYOUT.search(reason):
             result.hint = _layout_hint(raw, result.line, result.column)
+        result.hint = _unclosed_hint(raw, result.line) or result.hint
         _at_tab(result, raw)
         return
     result.error = _("invalid YAML: {reason}").format(

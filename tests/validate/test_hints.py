@@ -108,6 +108,11 @@ def test_a_date_not_written_year_first_is_shown_how(runner, make_model, until, m
     ("applications:\n  - id: a1\n    name: Sistem: Informasi\n", "3:17",
      "put the value in quotes: a ': ' inside a text makes it a key, e.g. name: 'Sistem: "
      "Informasi'; nothing in this file was read"),
+    ("services:\n  - id: s1\n    applications: [a1, a2\n    level: transaksi\n", "4:10",
+     "line 3 opens '[' and does not close it: end it with ']'; nothing in this file was read"),
+    ("services:\n  - id: s1\n    name: 'Layanan [lama'\n     kind: public\n", "4:6",
+     "check the indentation of line 4 against the lines above: keys that belong together "
+     "start in the same column; nothing in this file was read"),
 ])
 def test_a_line_the_parser_cannot_place_says_what_to_check(runner, make_model, text, at, hint):
     root = make_model({"a.yaml": text})
