@@ -4,15 +4,18 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 
 from ..graph import NATIONAL, NOT_INTEGRATION, ArchGraph, Edge
+from ..model.i18n import N_
 from ..model.i18n import gettext as _
 from ..model.rules import Hit
 from ..model.rules import audit as rules
 from .completeness import integrations_recorded
 from .registry import check
+from .services import STATUS_WORDS
 
 __all__ = [
     "integration_bypassing_splp",
     "integration_over_internet",
+    "integration_with_inactive_end",
     "integrations_bypassing_splp",
     "integrations_over_internet",
     "isolated_application",
@@ -156,3 +159,18 @@ def non_integration_mechanism(graph: ArchGraph) -> Iterator[Hit]:
                 related=(edge.source, edge.target),
                 values={"source": edge.source, "target": edge.target, "via": edge.via},
             )
+
+
+@check(rules.INTEGRATION_WITH_INACTIVE_END)
+def integration_with_inactive_end(graph: ArchGraph) -> Iterator[Hit]:
+    """Each active integration one of whose applications is not active (a national platform
+    at an end has no status of its own: it is not one)."""
+    for link, edge in sorted(graph.integrations.items()):
+        if edge.status != "active":
+            continue
+        for end, app in ((N_("source"), edge.source), (N_("target"), edge.target)):
+            if graph.kind(app) == "applications" and not graph.is_active(app):
+                yield Hit(link, related=(edge.source, edge.target), values={
+                    "end": _(end), "app": app,
+                    "status": _(STATUS_WORDS[graph.element(app).status])})
+

@@ -113,6 +113,18 @@ def test_non_integration_mechanism_reports_manual_and_shared_login():
     assert _elements("SPBE-A006", graph) == ["i1", "i2"]
 
 
+def test_integration_with_inactive_end_names_each_end_not_active():
+    """Only active integrations; a national platform at an end has no status of its own."""
+    graph = _graph(
+        applications=[_app("a"), _app("old", status="retired"), _app("new", status="planned")],
+        integrations=[_link("i1", "a", "old", "api_direct"), _link("i2", "new", "old"),
+                      _link("i3", "a", "srikandi"), _link("i4", "a", "old", status="retired"),
+                      _link("i5", "a", "new", status="planned")],
+    )
+    assert [(h[0], h[2]["app"]) for h in _hits("SPBE-A022", graph)] == [
+        ("i1", "old"), ("i2", "new"), ("i2", "old")]
+
+
 def test_duplicate_applications_by_raa_code_not_by_a_shared_service():
     """e-PBB and e-BPHTB both realize the pajak daerah service: they complement each other."""
     graph = _graph(

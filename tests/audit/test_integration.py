@@ -1,4 +1,4 @@
-"""Integration rules: SPBE-A001 to SPBE-A006."""
+"""Integration rules: SPBE-A001 to SPBE-A006, SPBE-A022."""
 
 from audit_helpers import findings
 
@@ -256,3 +256,16 @@ def test_non_integration_mechanism_quiet_for_api_exchange(tmp_path):
         "int.yaml": _integrations("id: int-01, source: siak-kab, target: simpus, via: api_direct"),
     }
     assert findings(tmp_path, files, "SPBE-A006") == []
+
+
+# SPBE-A022 integration-with-inactive-end
+
+
+def test_an_active_integration_to_a_retired_application_is_reported(tmp_path):
+    files = {
+        "apps.yaml": APPS.replace("owner: dinkes}", "owner: dinkes, status: retired}", 1),
+        "int.yaml": _integrations("id: int-02, source: simpus, target: relay, via: api_direct"),
+    }
+    assert findings(tmp_path, files, "SPBE-A022") == [
+        ("int-02", "integration 'int-02' is active but its target 'relay' is retired")]
+

@@ -511,3 +511,18 @@ def test_an_id_that_becomes_the_instansi_is_listed(runner, tmp_path):
     assert [(r["id"], r["kind"]) for r in out["added"]] == [("kab-b", "instansi"), ("u", "units")]
     assert [(r["id"], r["kind"]) for r in out["removed"]] == [
         ("kab-a", "instansi"), ("kab-b", "units")]
+
+
+def test_retiring_an_application_but_not_its_integration_is_introduced(runner, tmp_path):
+    """The SPLP bypass of the forgotten integration is no longer analysed (its end is not
+    active): the diff shows why, instead of only "resolved"."""
+    new = tmp_path / "new"
+    shutil.copytree(EXAMPLE, new)
+    apps = new / "aplikasi" / "khusus.yaml"
+    text = apps.read_text()
+    at = text.index("  - id: e-office-lembah-hijau")
+    apps.write_text(text[:at] + text[at:].replace("status: active", "status: retired", 1))
+    out = _json(runner, EXAMPLE, new)
+    assert [(f["code"], f["element"]) for f in out["findings_introduced"]] == [
+        ("SPBE-A022", "int-simpeg-eoffice")]
+

@@ -661,3 +661,36 @@ Use instead: `hosting: pdd-kab` once the inventory says where it runs, and the m
 (`via: splp`, ...) once the source says how the data goes.
 """,
 )
+
+
+INTEGRATION_WITH_INACTIVE_END = declare(
+    "SPBE-A022",
+    "integration-with-inactive-end",
+    severity=Severity.warning,
+    since="0.3",
+    message=N_("integration '{element}' is active but its {end} '{app}' is {status}"),
+    hint=N_("retire the integration with its application (`status: retired`), or move it to "
+    "the application that takes over"),
+    doc="""
+## What it does
+Reports an integration with `status: active` whose source or target application is retired,
+planned or in development.
+
+## Why is this bad?
+Only an integration between active applications carries data, so the analyses leave this one
+out: its findings (an SPLP bypass, a single point of failure) disappear without anything having
+been fixed. A change that retires an application but forgets its integrations looks, in a
+`diff`, like one that resolved their problems.
+
+## Example
+```yaml
+applications:
+  - {id: e-office-lama, name: E-Office Lama, kind: khusus, owner: setda, status: retired}
+integrations:
+  - {id: int-simpeg-eoffice, source: simpeg, target: e-office-lama, via: api_direct}
+```
+Use instead: `status: retired` on `int-simpeg-eoffice` too, or `target: srikandi` if the
+application that replaces it now receives the data.
+""",
+)
+
