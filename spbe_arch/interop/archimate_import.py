@@ -92,7 +92,8 @@ class ImportResult:
 
     def texts(self, source: str) -> dict[str, str]:
         """The documents as YAML file texts."""
-        header = f"Imported from {source} by `spbe-arch import archimate`."
+        header = _("Imported from {source} by `spbe-arch import archimate`.").format(
+            source=source)
         return {name: to_yaml(doc, header) for name, doc in self.documents.items()}
 
 
@@ -251,6 +252,9 @@ class _Converter:
         self.definitions = definitions
         self.ids: dict[str, str] = {}  # exchange identifier -> model id
         self.used: set[str] = set()
+        self.reserved = frozenset(national_platforms())
+        """The catalog's platform ids: no element of the file takes one (SPBE-R014)."""
+        self.moved_off: list[str] = []  # 'sipd -> sipd-2': elements kept off a platform's id
         self.collection_of: dict[str, str] = {}  # exchange identifier -> collection
         self.kinds_of: dict[str, set[str]] = {}  # exchange identifier -> kinds accepted as
         self.records: dict[str, dict] = {}  # exchange identifier -> element record
@@ -273,9 +277,11 @@ class _Converter:
             if not candidate[0].isalnum():
                 candidate = "x" + candidate
         base, n = candidate[:120], 1
-        while candidate in self.used:
+        while candidate in self.used or candidate in self.reserved:
             n += 1
             candidate = f"{base}-{n}"
+        if base in self.reserved:
+            self.moved_off.append(f"{base} -> {candidate}")
         self.used.add(candidate)
         self.ids[identifier] = candidate
         return candidate
@@ -340,6 +346,11 @@ class _Converter:
         result = ImportResult(documents={}, elements_read=len(elements),
                               relationships_read=len(relationships))
         self.relationships(relationships, result)
+        if self.moved_off:
+            self.warnings.append(_(
+                "elements whose id is a national platform's, given another (a model names a "
+                "platform by its id): {count} ({ids})"
+            ).format(count=len(self.moved_off), ids=_some(self.moved_off)))
         self.platforms_named()
         self.placeholder_owner()
         for what, count in sorted(self.defaults.items()):

@@ -53,8 +53,8 @@ def test_import_sparx_file_in_windows_1252_keeps_every_element(runner, tmp_path)
         f"read {SPARX}: 13 elements, 13 relationships (views and folders are not imported)",
         f"wrote {folder}: units 3, business_processes 1, services 1, data 2, applications 1, "
         "infrastructure 2, integrations 1, archimate_elements 2, archimate_relationships 2",
-        "10 relationships became reference fields (owner, reads, hosting, ...); 0 were "
-        "implied by another field",
+        "relationships that became reference fields (owner, reads, hosting, ...): 10; "
+        "implied by another field: 0",
     ]
     # 13 elements read, the ownerless "Portal Satu Data" being the national platform
     # satu-data; 3 relationships kept as such
@@ -564,3 +564,35 @@ def test_import_describes_the_unit_it_adds_in_indonesian_as_model_text(runner, t
                        "diberi pemilik oleh berkas.",
         "kind": "unit_kerja",
     }}
+
+
+def test_import_keeps_the_files_elements_off_the_national_platforms_ids(runner, tmp_path):
+    """A unit whose identifier is `satusehat` and an application `sipd` that is not SIPD get
+    other ids, with a warning (a model names a platform by its id: SPBE-R014), and the model
+    validates; the application named SATUSEHAT is still that platform."""
+    source = _exchange_file(
+        tmp_path / "collide.xml",
+        '<element identifier="u1" xsi:type="BusinessActor"><name>Dinas Kesehatan</name></element>'
+        '<element identifier="satusehat" xsi:type="BusinessActor"><name>Unit Data</name>'
+        '</element>'
+        '<element identifier="sipd" xsi:type="ApplicationComponent"><name>Perencanaan Kota'
+        '</name></element>'
+        '<element identifier="a1" xsi:type="ApplicationComponent"><name>SIMPUS</name></element>'
+        '<element identifier="a2" xsi:type="ApplicationComponent"><name>SATUSEHAT</name>'
+        '</element>',
+        '<relationship identifier="f1" xsi:type="Flow" source="a1" target="a2"/>',
+    )
+    folder = tmp_path / "kota"
+    result = _import(runner, source, folder)
+    assert result.exit_code == 0, result.output
+    assert (f"{source}: warning: elements whose id is a national platform's, given another (a "
+            "model names a platform by its id): 2 (satusehat -> satusehat-2, sipd -> sipd-2)"
+            ) in result.stderr.splitlines()
+    assert set(_by_id(folder, "units")) >= {"u1", "satusehat-2"}
+    assert "sipd-2" in _by_id(folder, "applications")
+    assert _by_id(folder, "integrations")["f1"]["target"] == "satusehat"
+    assert not [f for f in load_model(folder).findings if f.severity == "error"]
+    one = _exchange_file(tmp_path / "one.xml", '<element identifier="u1" xsi:type='
+                         '"BusinessActor"><name>Dinas Kesehatan</name></element>', "")
+    read = _import(runner, one, tmp_path / "satu").stdout.splitlines()[0]
+    assert read == f"read {one}: 1 element, 0 relationships (views and folders are not imported)"
