@@ -119,3 +119,11 @@ def test_generated_files_already_up_to_date_need_no_force(runner, tmp_path):
     again = runner.invoke(app, ["docs", "-o", str(tmp_path)])
     assert again.exit_code == 0, again.output
     assert again.stdout == f"{tmp_path}: up to date\n"
+
+
+def test_init_suggests_a_command_that_pastes_for_a_folder_with_a_space(runner, tmp_path):
+    folder = tmp_path / "pemda kab"
+    result = runner.invoke(app, ["init", str(folder)])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines()[-1] == (
+        f"next: edit the files, then run `spbe-arch validate '{folder}'`")

@@ -253,7 +253,8 @@ class _Converter:
         self.ids: dict[str, str] = {}  # exchange identifier -> model id
         self.used: set[str] = set()
         self.reserved = frozenset(national_platforms())
-        """The catalog's platform ids: no element of the file takes one (SPBE-R014)."""
+        """The catalog's platform ids: no element of the file takes one (a model names a
+        platform by its id)."""
         self.moved_off: list[str] = []  # 'sipd -> sipd-2': elements kept off a platform's id
         self.collection_of: dict[str, str] = {}  # exchange identifier -> collection
         self.kinds_of: dict[str, set[str]] = {}  # exchange identifier -> kinds accepted as

@@ -144,6 +144,10 @@ def _events(path: Path, **options) -> Iterator[tuple[str, object]]:
     except etree.XMLSyntaxError as exc:
         line, column = exc.position if exc.position else (0, 0)
         where = f"{path}:{line}:{column}" if line else str(path)
+        if exc.msg.startswith("Excessive depth"):  # libxml2's limit, met by hostile files only
+            raise SpbeError(_(
+                "{path}: elements nested more than 256 deep, which no exchange file needs; "
+                "refused").format(path=where)) from None
         raise SpbeError(_(
             "{path}: not well-formed XML ({reason}); the file may be truncated or damaged: "
             "export it again"

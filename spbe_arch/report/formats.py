@@ -154,7 +154,15 @@ def _model_errors(outcome: Outcome, consequence: str) -> str:
         _("{path}: the model has {count} errors; {consequence} (run `spbe-arch validate "
           "{path}`)")
     )
-    return message.format(path=outcome.path, count=errors, consequence=consequence) + "\n"
+    return message.format(path=_shell(outcome.path), count=errors,
+                          consequence=consequence) + "\n"
+
+
+def _shell(path: Path | None) -> str:
+    """A path as a command suggested to be pasted names it: quoted when it has a space."""
+    import shlex
+
+    return shlex.quote(str(path))
 
 
 def _sarif(outcome: Outcome) -> Page:
@@ -454,14 +462,15 @@ def _report_text(outcome: Outcome) -> Page:
 def _init_text(outcome: Outcome) -> Page:
     return Page(wrote(outcome.result) + _(
         "next: edit the files, then run `spbe-arch validate {path}`"
-    ).format(path=outcome.path) + "\n")
+    ).format(path=_shell(outcome.path)) + "\n")
 
 
 def _import_text(outcome: Outcome) -> Page:
     from ..interop import report_lines
 
     lines = list(report_lines(outcome.result.report))
-    lines.append(_("wrote {path}; next: spbe-arch validate {path}").format(path=outcome.path))
+    lines.append(_("wrote {path}; next: spbe-arch validate {path}").format(
+        path=_shell(outcome.path)))
     return Page(_lines(lines))
 
 

@@ -78,5 +78,22 @@ def unmatched_waivers(
                 ),
                 element=waiver.element,
                 location=Location(source.file, key_path=("waivers", source.index)),
-                hint=_("remove the waiver: the finding is gone"),
+                hint=_unmatched_hint(waiver.element, arch, {
+                    code for code, element in found if element == waiver.element}),
             )
+
+
+def _unmatched_hint(element: str, arch: Architecture, codes_of_element: set[str]) -> str:
+    """What to check for a waiver that matches nothing: a new one is most likely a typo (of
+    the element, or of the code when the element has other findings); else the finding is
+    gone."""
+    known = arch.kind_of(element) is not None or element in arch.unread or (
+        arch.instansi is not None and arch.instansi.id == element)
+    if not known:
+        return _("no element '{element}' in the model: write the id of the element the "
+                 "finding is about").format(element=element)
+    if codes_of_element:
+        return _("'{element}' has findings of {codes}: check the waiver's code").format(
+            element=element, codes=", ".join(sorted(codes_of_element)))
+    return _("remove the waiver: '{element}' has no such finding (fixed, or it never had "
+             "one)").format(element=element)

@@ -2,6 +2,7 @@
 
 import json
 
+import pytest
 from conftest import EXAMPLE
 from test_cli_audit import APPS, GAP_LINE, RECORDED, UNITS
 
@@ -75,6 +76,29 @@ def test_waiver_matching_no_finding_is_a_warning_where_its_rule_ran(runner, make
     # validate runs no audit rule: it cannot tell, and says nothing
     validated = runner.invoke(app, ["validate", str(root)])
     assert "SPBE-W002" not in validated.output
+
+
+@pytest.mark.parametrize(("element", "code", "hint"), [
+    ("simpuss", "SPBE-A009", "no element 'simpuss' in the model: write the id of the element "
+                             "the finding is about"),
+    ("dinkes", "SPBE-A009", "remove the waiver: 'dinkes' has no such finding (fixed, or it "
+                            "never had one)"),
+])
+def test_a_waiver_matching_nothing_says_what_to_check(runner, make_model, element, code, hint):
+    waiver = f"  - {{code: {code}, element: {element}, reason: r, until: 2099-12-31}}\n"
+    lines = runner.invoke(app, ["audit", str(_model(make_model, extra=waiver))]).output
+    lines = lines.splitlines()
+    at = next(n for n, line in enumerate(lines) if "SPBE-W002" in line)
+    assert lines[at + 1] == f"    hint: {hint}"
+
+
+def test_a_waiver_of_another_code_than_the_elements_names_its_codes(runner, make_model):
+    """simpus is isolated and has the (waived) unintegrated-data-flow finding: a second waiver
+    on it with another code is most likely the wrong code."""
+    waiver = "  - {code: SPBE-A009, element: simpus, reason: r, until: 2099-12-31}\n"
+    lines = runner.invoke(app, ["audit", str(_model(make_model, extra=waiver))]).output
+    assert "    hint: 'simpus' has findings of SPBE-A001, SPBE-A002: check the waiver's code" in (
+        lines.splitlines())
 
 
 def test_waiver_with_an_invalid_code_is_a_validation_error(runner, make_model):

@@ -365,7 +365,7 @@ def test_the_title_row_names_the_instansi_the_file_name_does_not(runner, tmp_pat
     written = load_model(tmp_path / "model").architecture.instansi
     assert (written.id, written.name) == instansi
     said = (f"{source}:1: instansi 'Kabupaten Sukamakmur', as the title row names it "
-            "(--instansi-name names another)")
+            "(--instansi-name NAME gives another)")
     assert (said in result.output.splitlines()) == (not extra)
 
 

@@ -129,6 +129,17 @@ def test_truncated_file_names_the_line(runner, tmp_path):
     assert "the file may be truncated or damaged: export it again" in result.stderr
 
 
+def test_elements_nested_too_deep_are_refused_as_such(runner, tmp_path):
+    """libxml2 stops at 256 levels; the message says that, not "truncated", nor its option."""
+    deep = b'<?xml version="1.0"?><model xmlns="http://www.opengroup.org/xsd/archimate/3.0/">'
+    source, result = _run(runner, tmp_path, deep + b"<a>" * 300 + b"</a>" * 300 + b"</model>")
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"spbe-arch: {source}")
+    assert result.stderr.endswith(": elements nested more than 256 deep, which no exchange "
+                                  "file needs; refused\n")
+    assert "XML_PARSE_HUGE" not in result.stderr
+
+
 def test_file_that_is_not_xml(runner, tmp_path):
     source, result = _run(runner, tmp_path, b"not xml at all")
     assert result.exit_code == 2

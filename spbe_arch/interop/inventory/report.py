@@ -167,7 +167,8 @@ def report_lines(report: ImportReport) -> Iterator[str]:
     yield f"{src}: {'; '.join(how)}"
     if report.titled:
         yield _("{path}:{row}: instansi '{name}', as the title row names it (--instansi-name "
-                "names another)").format(path=src, row=report.titled[0], name=report.titled[1])
+                "NAME gives another)").format(path=src, row=report.titled[0],
+                                              name=report.titled[1])
     if report.other_sheets:
         yield _("{path}: note: read sheet '{sheet}'; not read: {others} (--sheet NAME reads "
                 "another)").format(path=src, sheet=report.sheet, others=", ".join(
