@@ -238,7 +238,7 @@ def test_portfolio_text_in_indonesian_with_lang_id(runner, tmp_path):
         "semua instansi: 1 instansi, 264 elemen, rata-rata indeks 2,68; predikat: Memuaskan 0, "
         "Sangat Baik 0, Baik 1, Cukup 0, Kurang 0"
     ) in lines
-    assert ("integrasi antarinstansi: belum ada yang tercatat melalui SPLP; tidak melalui SPLP "
+    assert ("integrasi antarinstansi: tidak ada yang tercatat melalui SPLP; tidak melalui SPLP "
             "(0)") in lines
 
 

@@ -42,7 +42,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "counts": ("Jumlah elemen", "Element counts"),
     "not_recorded": ("tidak tercatat", "not recorded"),
     "unknown_some": ("{count} belum diketahui", "{count} not known"),
-    "unknown_all": ("belum diketahui untuk {count}", "not known for any of {count}"),
+    "unknown_all": ("belum diketahui untuk satu pun dari {count}", "not known for any of {count}"),
     "metrics": ("Indikator cakupan", "Coverage metrics"),
     "metric": ("Ukuran", "Metric"),
     "value": ("Nilai", "Value"),

@@ -172,7 +172,7 @@ def test_report_shares_say_how_many_they_leave_unknown(make_model, tmp_path):
             "not recorded: whether it goes through SPLP is not known.") in html
     (root / "int.yaml").write_text(UNKNOWN_MECHANISM.replace("via: splp", "via: unknown"))
     html = _report(tmp_path, root, "id")
-    assert "belum diketahui untuk 2" in html
+    assert "belum diketahui untuk satu pun dari 2" in html
 
 
 def test_a_model_without_applications_claims_no_integrated_data_flow(tmp_path):
