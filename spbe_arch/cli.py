@@ -468,12 +468,12 @@ def diff(
     """
     from .change import diff_versions
 
+    if to_rev is not None and from_rev is None:  # before the folders: what is missing first
+        raise typer.BadParameter("--to needs --from", param_hint="'--to'")
     if (new is None) == (from_rev is None):
         raise typer.BadParameter(
             "give two folders (diff OLD NEW) or one folder and --from REV", param_hint="NEW"
         )
-    if to_rev is not None and from_rev is None:
-        raise typer.BadParameter("--to needs --from", param_hint="'--to'")
 
     def call() -> "Outcome":
         result = diff_versions(old, new, from_rev=from_rev, to_rev=to_rev,

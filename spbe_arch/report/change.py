@@ -317,6 +317,17 @@ def _undelivered_lines(result: "RoadmapResult") -> list[str]:
     return lines
 
 
+def _budget_line(result: "RoadmapResult") -> str | None:
+    """'budget: 2025 Rp 1.500.000.000, 2026 Rp 750.000.000; total Rp 2.250.000.000' (items
+    without an estimate count 0); None when no item has one."""
+    if not any(item.budget is not None for item in result.items):
+        return None
+    budget = result.budget
+    return _("budget: {years}; total {total}").format(
+        years=", ".join(f"{year} {rupiah(amount)}" for year, amount in sorted(budget.items())),
+        total=rupiah(sum(budget.values())))
+
+
 def _assessed_line(result: "RoadmapResult") -> str:
     past = ", ".join(f"{a.year} {decimal(a.index)} ({a.predikat})" for a in result.assessed)
     return _("assessed: {years}; as-is is the latest").format(years=past)
@@ -337,9 +348,13 @@ def roadmap_text(result: "RoadmapResult", console: Any, *, prefix: str = "") -> 
         console.print(line, markup=False, highlight=False, soft_wrap=True)
     if result.assessed:
         console.print(_assessed_line(result), markup=False, highlight=False, soft_wrap=True)
-    console.print("\n" + _("items"), markup=False)
+    console.print("\n" + (_("items") if result.items else _("items: none (a `roadmap:` "
+                                                             "collection lists them)")),
+                  markup=False)
     for item in result.items:
         console.print(_item_line(item), markup=False, highlight=False, soft_wrap=True)
+    if budget := _budget_line(result):
+        console.print(budget, markup=False, highlight=False, soft_wrap=True)
     table = Table(title=_("trajectory"), title_justify="left")
     for column in ROADMAP_COLUMNS:
         table.add_column(_(column), no_wrap=True)
@@ -400,6 +415,8 @@ def roadmap_markdown(result: "RoadmapResult") -> str:
     lines += ["", "| " + " | ".join(_(column) for column in ROADMAP_COLUMNS) + " |",
               "|" + "---|" * len(ROADMAP_COLUMNS)]
     lines += ["| " + " | ".join(row) + " |" for row in roadmap_rows(result)]
+    if budget := _budget_line(result):
+        lines += ["", budget]
     if result.assessed:
         lines += ["", _assessed_line(result)]
     undelivered = _undelivered_lines(result)

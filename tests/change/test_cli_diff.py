@@ -391,6 +391,12 @@ def test_diff_needs_two_folders_or_from(runner):
     assert "give two folders (diff OLD NEW) or one folder and --from REV" in result.output
 
 
+def test_diff_to_without_from_says_it_needs_from(runner):
+    result = runner.invoke(app, ["diff", str(EXAMPLE), "--to", "HEAD"])
+    assert result.exit_code == 2
+    assert "--to needs --from" in result.output
+
+
 PAIR = """\
 instansi: {id: kab-x, name: Kab X, level: kabupaten}
 units:

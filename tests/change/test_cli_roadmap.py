@@ -302,3 +302,18 @@ def test_the_readmes_roadmap_excerpt_is_what_the_command_prints(runner):
     for row in shown[1:]:
         printed = iter(rows[row[0]])
         assert all(cell in printed for cell in row if cell != "..."), row  # in order
+
+
+def test_roadmap_gives_the_budget_per_year_and_in_all(runner):
+    lines = runner.invoke(app, ["roadmap", str(EXAMPLE)]).stdout.splitlines()
+    assert ("budget: 2025 Rp 500.000.000, 2026 Rp 550.000.000, 2027 Rp 2.650.000.000, 2028 "
+            "Rp 1.200.000.000, 2029 Rp 120.000.000; total Rp 5.020.000.000") in lines
+    markdown = runner.invoke(app, ["roadmap", str(EXAMPLE), "-f", "markdown"]).stdout
+    assert "total Rp 5.020.000.000" in markdown
+
+
+def test_roadmap_of_a_model_without_items_says_where_they_go(runner, make_model):
+    root = make_model({"u.yaml": "units: [{id: dinkes, name: Dinkes, kind: dinas}]\n"})
+    lines = runner.invoke(app, ["roadmap", str(root)]).stdout.splitlines()
+    assert "items: none (a `roadmap:` collection lists them)" in lines
+
