@@ -87,7 +87,8 @@ def check_roadmap(arch: Architecture, unchecked: Collection[str] = ()) -> Iterat
                     codes.ROADMAP_ITEM_TOUCHING_UNKNOWN_ELEMENT,
                     _("depends_on: '{item}' is not a roadmap item").format(item=dependency),
                     element=item_id, location=where("depends_on", position),
-                    hint=_("name the id of another roadmap item"),
+                    hint=did_you_mean(dependency, sorted(items)).strip()
+                    or _("name the id of another roadmap item"),
                 )
             elif items[dependency].year > item.year:
                 yield finding(
@@ -110,7 +111,8 @@ def check_roadmap(arch: Architecture, unchecked: Collection[str] = ()) -> Iterat
             if element is None and change.element in unchecked:
                 continue
             if element is None:
-                yield _unknown(item_id, "changes", change.element, where("changes", position))
+                yield _unknown(arch, item_id, "changes", change.element,
+                               where("changes", position))
                 continue
             try:
                 changed(element, change)
@@ -119,6 +121,9 @@ def check_roadmap(arch: Architecture, unchecked: Collection[str] = ()) -> Iterat
                     codes.ROADMAP_CHANGE_INVALID,
                     _("changes '{element}': {problem}").format(element=change.element, problem=exc),
                     element=item_id, location=where("changes", position, "set"),
+                    hint=_("set fields '{element}' has, to values they take (`spbe-arch docs -o "
+                           "DIR` writes vocabulary.md, which lists them)").format(
+                               element=change.element),
                 )
                 continue
             for field, target in _named(arch, change, unchecked):
@@ -152,7 +157,7 @@ def _named(arch: Architecture, change: ElementChange,
 def _status_change(arch, item_id, field, target, location) -> Iterator[Finding]:
     element = arch.element(target)
     if element is None:
-        yield _unknown(item_id, field, target, location)
+        yield _unknown(arch, item_id, field, target, location)
     elif "status" not in type(element).model_fields:
         yield finding(
             codes.ROADMAP_CHANGE_INVALID,
@@ -165,13 +170,15 @@ def _status_change(arch, item_id, field, target, location) -> Iterator[Finding]:
         )
 
 
-def _unknown(item_id: str, field: str, target: str, location: Location) -> Finding:
+def _unknown(arch: Architecture, item_id: str, field: str, target: str,
+             location: Location) -> Finding:
     return finding(
         codes.ROADMAP_ITEM_TOUCHING_UNKNOWN_ELEMENT,
         _("{field}: '{target}' is not defined in the model").format(field=field, target=target),
         element=item_id, location=location,
-        hint=_("name an element of the model; a new element goes in the model as "
-               "'status: planned' and the item adds it"),
+        hint=did_you_mean(target, arch.sources) + _(
+            "name an element of the model; a new element goes in the model as "
+            "'status: planned' and the item adds it"),
     )
 
 

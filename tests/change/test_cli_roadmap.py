@@ -197,6 +197,9 @@ def test_roadmap_item_touching_an_unknown_element_is_a_finding(runner, make_mode
             "in the model") in lines
     assert (f"{root}/roadmap.yaml:11:9: error SPBE-P002 changes: 'int-x' is not defined in the "
             "model") in lines
+    at = lines.index(f"{root}/roadmap.yaml:8:15: error SPBE-P002 retires: 'e-office-lama' is "
+                     "not defined in the model")
+    assert lines[at + 1].startswith("    hint: did you mean 'e-office'? name an element")
     validated = runner.invoke(app, ["validate", str(root)])  # every command reports them
     assert validated.exit_code == 1
     assert validated.output.count("SPBE-P002") == 3
@@ -233,6 +236,8 @@ def test_roadmap_change_the_element_cannot_take_is_a_finding(runner, make_model)
             "be 'umum' or 'khusus', got 'lokal'") in lines
     assert (f"{root}/roadmap.yaml:10:29: error SPBE-P004 changes 'e-office': unknown field "
             "'colour'") in lines
+    assert ("    hint: set fields 'e-office' has, to values they take (`spbe-arch docs -o DIR` "
+            "writes vocabulary.md, which lists them)") in lines
 
 
 def test_roadmap_change_naming_an_unknown_element_is_a_finding(runner, make_model):
