@@ -24,12 +24,30 @@ def not_in_baseline(findings: Iterable[Finding], baseline: list[dict[str, Any]])
     >>> [f.element for f in not_in_baseline(now, old)]
     ['e-perpus']
     """
-    return findings_without(findings, map(_key, baseline))
+    current = [entry for entry in baseline if "about" in entry]
+    older = [entry for entry in baseline if "about" not in entry]
+    return findings_without(findings_without(findings, map(_key, current)),
+                            map(_older_key, older), key=_older_finding_key)
 
 
 def _key(entry: dict[str, Any]) -> tuple:
+    """The entry as `finding_key` makes a finding's key."""
     if entry.get("element") is not None:
         return (entry["code"], entry["element"])
-    # a baseline written before "about" was: its hint or message, in its language
-    return (entry["code"], None, entry.get("file"),
-            entry.get("about") or entry.get("hint") or entry.get("message"))
+    return (entry["code"], None, entry.get("file"), entry["about"])
+
+
+def _older_key(entry: dict[str, Any]) -> tuple:
+    """An entry of a baseline written before findings had `about`: a finding about no element
+    is known by its hint, else its message (in the language the baseline was written in)."""
+    if entry.get("element") is not None:
+        return (entry["code"], entry["element"])
+    return (entry["code"], None, entry.get("file"), entry.get("hint") or entry.get("message"))
+
+
+def _older_finding_key(item: Finding) -> tuple:
+    """A finding's key as an older baseline's entries are keyed (`_older_key`)."""
+    if item.element is not None:
+        return (item.code, item.element)
+    return (item.code, None, item.location.file if item.location else None,
+            item.hint or item.message)

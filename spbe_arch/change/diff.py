@@ -207,6 +207,8 @@ def diff_versions(
         else:
             old_path = stack.enter_context(revision(model, from_rev))
             new_path = model if to_rev is None else stack.enter_context(revision(model, to_rev))
+            if to_rev is None and old_path is not None and not model.exists():
+                new_path = None  # removed since `from_rev`: every element is removed
             old_label = f"{model.as_posix()}@{from_rev}"
         new_label = (new or model).as_posix() + (f"@{to_rev}" if to_rev else "")
         before = read(old_path)

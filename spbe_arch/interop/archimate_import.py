@@ -255,7 +255,7 @@ class _Converter:
         self.reserved = frozenset(national_platforms())
         """The catalog's platform ids: no element of the file takes one (a model names a
         platform by its id)."""
-        self.moved_off: list[str] = []  # 'sipd -> sipd-2': elements kept off a platform's id
+        self.moved_off: dict[str, tuple[str, str]] = {}  # identifier -> ('sipd', 'sipd-2')
         self.collection_of: dict[str, str] = {}  # exchange identifier -> collection
         self.kinds_of: dict[str, set[str]] = {}  # exchange identifier -> kinds accepted as
         self.records: dict[str, dict] = {}  # exchange identifier -> element record
@@ -282,7 +282,7 @@ class _Converter:
             n += 1
             candidate = f"{base}-{n}"
         if base in self.reserved:
-            self.moved_off.append(f"{base} -> {candidate}")
+            self.moved_off[identifier] = (base, candidate)
         self.used.add(candidate)
         self.ids[identifier] = candidate
         return candidate
@@ -347,12 +347,15 @@ class _Converter:
         result = ImportResult(documents={}, elements_read=len(elements),
                               relationships_read=len(relationships))
         self.relationships(relationships, result)
-        if self.moved_off:
+        self.platforms_named()
+        kept = {identifier: record["id"] for identifier, record in self.records.items()}
+        moved = [f"{base} -> {new}" for identifier, (base, new) in self.moved_off.items()
+                 if kept.get(identifier) == new]  # not those that became the platform itself
+        if moved:
             self.warnings.append(_(
                 "elements whose id is a national platform's, given another (a model names a "
                 "platform by its id): {count} ({ids})"
-            ).format(count=len(self.moved_off), ids=_some(self.moved_off)))
-        self.platforms_named()
+            ).format(count=len(moved), ids=_some(moved)))
         self.placeholder_owner()
         for what, count in sorted(self.defaults.items()):
             self.warnings.append(f"{what}: {count}")
@@ -472,7 +475,7 @@ class _Converter:
             element_id = record["id"]
             if (set(record) <= {"id", "name", "kind", "platform"}
                     and named_by[element_id] <= _PLATFORM_NAMED_BY
-                    and (platform == element_id or platform not in self.used)):
+                    and platform not in self.used):
                 del self.records[identifier]
                 self.collection_of[identifier] = NATIONAL
                 renamed[element_id] = platform

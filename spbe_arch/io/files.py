@@ -241,26 +241,39 @@ def _layout_hint(raw: bytes, line: int, column: int) -> str:
              "together start in the same column; nothing in this file was read").format(line=line)
 
 
-_QUOTED = re.compile(r"'[^']*'|\"(?:[^\"\\]|\\.)*\"|\s#.*$")
+_QUOTED = re.compile(r"'[^']*'|\"(?:[^\"\\]|\\.)*\"|(?:^|\s)#.*$")
 """Quoted text and a comment: brackets in them open nothing."""
+_FLOW_VALUE = re.compile(r"^\s*(?:-\s+)?(?:[^\s#'\"{\[][^:#]*:\s+)?([\[{])")
+"""A line whose value is a flow collection: `key: [a, b]`, `- {id: a}`, `[a, b]`."""
+_BLOCK_KEY = re.compile(r"^\s*(?:-\s+)?[\w.-]+:(?:\s|$)")
+"""A line that starts a block mapping entry: `key: value`, `- key: value`."""
 _CLOSING = {"[": "]", "{": "}"}
 
 
 def _unclosed_hint(raw: bytes, line: int) -> str | None:
-    """The fix when the line above the one the parser stopped at opens a '[' or '{' it does
-    not close (`applications: [a, b` then a new key): the parser only notices on the next
-    line, so its position names the wrong one."""
+    """The fix when the parser stops at a new key right after a line whose flow list or
+    mapping is not closed (`applications: [a, b` then `level: x`): the parser only notices
+    on the next line, so its position names the wrong one. Only then: a '[' in a plain text
+    (`name: Aplikasi [beta`), in a comment, or in a list continued on the next lines is no
+    such mistake."""
     lines = raw.decode("utf-8", "replace").splitlines()
-    for number in range(min(line, len(lines) + 1) - 1, 0, -1):
+    if not 1 < line <= len(lines) or not _BLOCK_KEY.match(lines[line - 1]):
+        return None
+    for number in range(line - 1, 0, -1):
         text = _QUOTED.sub("", lines[number - 1])
         if not text.strip():
             continue
-        for bracket, closing in _CLOSING.items():
-            if text.count(bracket) > text.count(closing):
-                return _("line {line} opens '{bracket}' and does not close it: end it with "
-                         "'{closing}'; nothing in this file was read").format(
-                             line=number, bracket=bracket, closing=closing)
-        return None
+        opened = _FLOW_VALUE.match(text)
+        if opened is None:
+            return None
+        bracket = opened[1]
+        closing = _CLOSING[bracket]
+        if text.count(bracket) <= text.count(closing) or closing in _QUOTED.sub(
+                "", lines[line - 1]):  # closed, or closed on the line the parser stopped at
+            return None
+        return _("line {line} opens '{bracket}' and does not close it: end it with "
+                 "'{closing}'; nothing in this file was read").format(
+                     line=number, bracket=bracket, closing=closing)
     return None
 
 

@@ -12,6 +12,7 @@ Each model's graph is dropped once its row and its few cross-instansi facts (`Tr
 taken, so memory holds one model at a time.
 """
 
+import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
@@ -21,7 +22,7 @@ from ..audit import Known, Share, compute_metrics
 from ..graph import build_graph
 from ..io import MANIFEST, SUFFIXES, SpbeError, folder_of, not_a_model_folder
 from ..maturity import DEFAULT_FRAMEWORK, assess, load_framework
-from ..model import Severity
+from ..model import COLLECTIONS, Severity
 from ..model.i18n import gettext as _
 from ..validate import collector_paused, load_model
 from .across import cross_integrations, duplicate_functions, platform_adoption, shared_dependencies
@@ -61,8 +62,10 @@ __all__ = [
 def model_folders(paths: Iterable[Path]) -> tuple[list[Path], list[BrokenModel]]:
     """The model folders of `paths`: each path holding `spbe.yaml` (or a model's file, such as
     its `spbe.yaml`), else its subfolders that hold one (hidden ones skipped), in order, each
-    once; and the subfolders left out that hold YAML files but no `spbe.yaml` (a manifest
-    named `spbe.yml`, a model not started), each with the reason: none is left out unsaid.
+    once; and the subfolders left out that look like a model (a manifest named `spbe.yml`,
+    YAML files with a model's collections, model folders one level further down, or one that
+    cannot be listed), each with the reason: none of those is left out unsaid. Other folders
+    (notes, a site's `mkdocs.yml`) are passed over.
 
     Raises
     ------
@@ -83,17 +86,47 @@ def model_folders(paths: Iterable[Path]) -> tuple[list[Path], list[BrokenModel]]
             subfolders = sorted(sub for sub in path.iterdir()
                                 if sub.is_dir() and not sub.name.startswith("."))
             found = [sub for sub in subfolders if (sub / MANIFEST).is_file()]
+            left = [BrokenModel(str(sub), None, reason=reason) for sub in subfolders
+                    if sub not in found and (reason := _left_out(sub)) is not None]
             if not found:
-                raise SpbeError(_(
+                raise SpbeError("; ".join([_(
                     "{path}: no model folder here ({manifest} in it, or in folders one level "
-                    "down)"
-                ).format(path=path, manifest=MANIFEST))
-            skipped += [BrokenModel(str(sub), None, reason=not_a_model_folder(sub))
-                        for sub in subfolders if sub not in found and any(
-                            p.suffix.lower() in SUFFIXES for p in sub.iterdir())]
+                    "down)").format(path=path, manifest=MANIFEST)] + [
+                        f"{b.path}: {b.reason}" for b in left[:3]]) if not _named_spbe(path)
+                    else f"{path}: {not_a_model_folder(path)}")
+            skipped += left
         seen = {p.resolve() for p in out}
         out += [p for p in found if p.resolve() not in seen]
     return out, skipped
+
+
+_MODEL_KEYS = re.compile(
+    rb"^(?:" + b"|".join(k.encode() for k in (
+        *COLLECTIONS, "instansi", "platforms", "waivers", "assessment")) + rb"):", re.M)
+"""A top-level key of a model file: a YAML file with one belongs to a model."""
+
+
+def _named_spbe(folder: Path) -> bool:
+    """The folder holds a manifest named otherwise (`spbe.yml`, `SPBE.yaml`)."""
+    return any(p.stem.casefold() == "spbe" and p.suffix.lower() in SUFFIXES
+               for p in folder.glob("*.*"))
+
+
+def _left_out(sub: Path) -> str | None:
+    """Why a subfolder without `spbe.yaml` that looks like a model is left out; None for one
+    that does not look like one."""
+    try:
+        entries = list(sub.iterdir())
+        if _named_spbe(sub) or any(
+                p.suffix.lower() in SUFFIXES and p.is_file()
+                and _MODEL_KEYS.search(p.read_bytes()[:65536]) for p in entries):
+            return not_a_model_folder(sub)
+        if any(p.is_dir() and not p.name.startswith(".") and (p / MANIFEST).is_file()
+               for p in entries):
+            return _("holds model folders one level further down: give it as a path")
+    except OSError as exc:
+        return _("cannot be read ({reason})").format(reason=exc.strerror or exc)
+    return None
 
 
 def portfolio(

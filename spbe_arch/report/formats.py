@@ -384,6 +384,15 @@ def _roadmap_markdown(outcome: Outcome) -> Page:
 
 
 def _portfolio_note(outcome: Outcome) -> str:
+    skipped = len(outcome.result.published_skipped)
+    rows = plural(skipped, N_("{count} row of the published file could not be read (it is "
+                              "listed); the others are compared"),
+                  N_("{count} rows of the published file could not be read (they are "
+                     "listed); the others are compared")) + "\n" if skipped else ""
+    return _models_note(outcome) + rows
+
+
+def _models_note(outcome: Outcome) -> str:
     broken = len(outcome.result.broken)
     if not broken:
         return ""

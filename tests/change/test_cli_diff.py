@@ -346,7 +346,7 @@ def test_diff_from_a_revision_before_the_model_lists_every_element_as_added(runn
     assert out["absent"] == f"{(repo / 'arsitektur').as_posix()}@HEAD~1"
     text = runner.invoke(app, ["diff", str(repo / "arsitektur"), "--from", "HEAD~1"])
     assert text.stdout.splitlines()[1] == (
-        f"{(repo / 'arsitektur').as_posix()}@HEAD~1: no model there (the folder did not exist): "
+        f"{(repo / 'arsitektur').as_posix()}@HEAD~1: no model there (it did not exist): "
         "every element counts as added")
 
 
@@ -531,4 +531,18 @@ def test_retiring_an_application_but_not_its_integration_is_introduced(runner, t
     out = _json(runner, EXAMPLE, new)
     assert [(f["code"], f["element"]) for f in out["findings_introduced"]] == [
         ("SPBE-A022", "int-simpeg-eoffice")]
+
+
+def test_diff_from_a_revision_of_a_folder_removed_since_lists_every_element_removed(
+        runner, repo):
+    """The pull request that deletes the model: every element removed, and a line says so."""
+    shutil.rmtree(repo / "arsitektur")
+    _git(repo, "add", "-A")
+    _git(repo, "commit", "-qm", "no model")
+    model = repo / "arsitektur"
+    result = runner.invoke(app, ["diff", str(model), "--from", "HEAD~1", "-f", "json"])
+    assert result.exit_code == 0, result.output
+    out = json.loads(result.stdout)
+    assert out["added"] == [] and len(out["removed"]) > 200
+    assert out["absent"] == model.as_posix()
 

@@ -188,6 +188,20 @@ def test_baseline_matches_in_any_language(runner, tmp_path):
     assert result.stderr.endswith(", 0 baru\n")
 
 
+def test_baseline_written_before_about_still_matches(runner, tmp_path):
+    """A baseline of an earlier version has no "about": its findings about no element are
+    still matched, by their hint (in the language it was written in)."""
+    baseline = _baseline(runner, EXAMPLE, tmp_path)
+    older = json.loads(baseline.read_text())
+    for entry in older["findings"]:
+        del entry["about"]
+    baseline.write_text(json.dumps(older))
+    result = runner.invoke(app, ["audit", str(EXAMPLE), "--baseline", str(baseline),
+                                 "--fail-on", "info"])
+    assert result.exit_code == 0, result.output
+    assert result.stderr.endswith(", 0 new\n")
+
+
 def test_baseline_that_is_not_an_audit_json_cannot_run(runner, make_model, tmp_path):
     root = make_model({"units.yaml": UNITS})
     bad = tmp_path / "baseline.json"

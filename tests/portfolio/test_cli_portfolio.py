@@ -235,6 +235,8 @@ def test_portfolio_published_row_not_a_number_is_left_out_and_said(runner, good,
     assert result.exit_code == 1, result.output
     assert (f"{csv}:2: index: 'tiga' is not a number; write a number such as 3.04 or 3,04 "
             "(row left out)") in result.stdout
+    assert result.stderr == ("1 row of the published file could not be read (it is listed); "
+                             "the others are compared\n")
     result, out = _json(runner, good, "--published", csv)
     assert result.exit_code == 1
     assert [c["instansi"] for c in out["published"]["compared"]] == ["kab-gamma"]

@@ -83,3 +83,25 @@ def test_each_row_says_what_its_index_rests_on(runner, tmp_path):
     text = runner.invoke(app, ["portfolio", str(folder), "--lang", "id"])
     gamma = next(line for line in text.stdout.splitlines() if "Gamma" in line)
     assert f"{sources['kab-gamma']['none']} tanpa nilai" in gamma
+
+
+def test_a_folder_that_is_no_model_is_passed_over_and_one_level_deeper_is_said(runner,
+                                                                               tmp_path):
+    folder = write_models(tmp_path / "prov", ["kab-alpha"])
+    (folder / "situs").mkdir()
+    (folder / "situs" / "mkdocs.yml").write_text("site_name: Arsitektur\n", encoding="utf-8")
+    write_models(folder / "kabupaten", ["kota-beta"])
+    result, out = _json(runner, folder)
+    assert result.exit_code == 1, result.output
+    assert [(b["path"], b["reason"]) for b in out["broken"]] == [(
+        str(folder / "kabupaten"),
+        "holds model folders one level further down: give it as a path")]
+
+
+def test_a_folder_whose_only_model_has_its_manifest_misnamed_says_the_fix(runner, tmp_path):
+    folder = write_models(tmp_path / "prov", ["kab-alpha"])
+    (folder / "kab-alpha" / "spbe.yaml").rename(folder / "kab-alpha" / "spbe.yml")
+    for path in (folder, folder / "kab-alpha"):
+        result = runner.invoke(app, ["portfolio", str(path)])
+        assert result.exit_code == 2, result.output
+        assert "rename spbe.yml to spbe.yaml" in result.stderr

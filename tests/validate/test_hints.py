@@ -113,6 +113,12 @@ def test_a_date_not_written_year_first_is_shown_how(runner, make_model, until, m
     ("services:\n  - id: s1\n    name: 'Layanan [lama'\n     kind: public\n", "4:6",
      "check the indentation of line 4 against the lines above: keys that belong together "
      "start in the same column; nothing in this file was read"),
+    ("services:\n  - id: s1\n    name: Aplikasi [beta\n     kind: public\n", "4:10",
+     "check the indentation of line 4 against the lines above: keys that belong together "
+     "start in the same column; nothing in this file was read"),
+    ("services:\n  - id: s1\n    name: A\n# TODO [cek nama\n     kind: public\n", "5:6",
+     "check the indentation of line 5 against the lines above: keys that belong together "
+     "start in the same column; nothing in this file was read"),
 ])
 def test_a_line_the_parser_cannot_place_says_what_to_check(runner, make_model, text, at, hint):
     root = make_model({"a.yaml": text})
