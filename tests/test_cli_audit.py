@@ -155,7 +155,7 @@ def test_audit_sarif_and_markdown(runner, make_model):
     markdown = runner.invoke(app, ["audit", str(root), "--format", "markdown"])
     assert markdown.exit_code == 1, markdown.output
     assert "| services fully integrated | 0 of 1 (0%) |" in markdown.stdout
-    assert "| error | SPBE-A002 | `apps.yaml:8:5` | simpus |" in markdown.stdout
+    assert f"| error | SPBE-A002 | `{root}/apps.yaml:8:5` | simpus |" in markdown.stdout
 
 
 def test_audit_sarif_names_files_from_the_repository_root_wherever_it_runs(

@@ -116,10 +116,13 @@ def test_validate_sarif_matches_the_sarif_schema_shape(runner, make_model):
     assert result["ruleIndex"] == 0
 
 
-def test_validate_markdown_table(runner, make_model):
-    result = runner.invoke(app, ["validate", str(make_model(BROKEN)), "-f", "markdown"])
+def test_validate_markdown_table(runner, make_model, monkeypatch):
+    """Paths as the text output gives them: from where the model path was typed."""
+    root = make_model(BROKEN)
+    monkeypatch.chdir(root.parent)
+    result = runner.invoke(app, ["validate", root.name, "-f", "markdown"])
     assert result.exit_code == 1
-    assert "| error | SPBE-R008 | `apps.yaml:5:5` | simpus |" in result.output
+    assert f"| error | SPBE-R008 | `{root.name}/apps.yaml:5:5` | simpus |" in result.output
 
 
 def test_validate_single_file_model(runner, tmp_path):

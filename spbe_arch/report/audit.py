@@ -137,9 +137,9 @@ def audit_dict(result: "AuditResult", new: Collection[int] | None = None) -> dic
     }
 
 
-def audit_markdown(result: "AuditResult", *, title: str) -> str:
+def audit_markdown(result: "AuditResult", *, title: str, prefix: str = "") -> str:
     """Findings table then metrics table, for pull-request comments."""
-    lines = [findings_markdown(result.findings, title=title).rstrip("\n"), "",
+    lines = [findings_markdown(result.findings, title=title, prefix=prefix).rstrip("\n"), "",
              "#### " + _("Metrics"), ""]
     lines += ["| " + _("metric") + " | " + _("value") + " |", "|---|---|"]
     lines += [f"| {label} | {value} |" for label, value in metrics_rows(result.metrics)]

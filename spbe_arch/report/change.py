@@ -207,7 +207,7 @@ def diff_dict(result: "DiffResult") -> dict[str, Any]:
     }
 
 
-def diff_markdown(result: "DiffResult") -> str:
+def diff_markdown(result: "DiffResult", *, prefix: str = "") -> str:
     """The diff for a pull-request comment: summary, tables, introduced findings."""
     lines = [f"### spbe-arch diff `{result.old}` → `{result.new}`", ""]
     lines += [*_absent(result), ""] if result.absent else []
@@ -234,7 +234,8 @@ def diff_markdown(result: "DiffResult") -> str:
         )
     lines.append("")
     lines.append(
-        findings_markdown(result.introduced, title=_("Findings introduced")).rstrip("\n"))
+        findings_markdown(result.introduced, title=_("Findings introduced"),
+                          prefix=prefix).rstrip("\n"))
     for found, title in ((result.resolved, N_("Resolved: {findings}")),
                          (result.waived, N_("Newly waived: {findings}")),
                          (result.unwaived, N_("No longer waived: {findings}"))):
@@ -399,7 +400,7 @@ def roadmap_dict(result: "RoadmapResult") -> dict[str, Any]:
     }
 
 
-def roadmap_markdown(result: "RoadmapResult") -> str:
+def roadmap_markdown(result: "RoadmapResult", *, prefix: str = "") -> str:
     """The roadmap for a document or a pull request: items, trajectory, what is missing."""
     header = (_("year"), _("item"), _("unit"), _("budget"), _("adds"), _("changes"),
               _("retires"), _("depends on"))
@@ -425,5 +426,6 @@ def roadmap_markdown(result: "RoadmapResult") -> str:
             "- " + ("\\" if line.strip()[:1] in "+-" else "") + line.strip()
             for line in undelivered[2:]]
     if result.findings:
-        lines += ["", findings_markdown(result.findings, title=_("Findings")).rstrip("\n")]
+        lines += ["", findings_markdown(result.findings, title=_("Findings"),
+                                        prefix=prefix).rstrip("\n")]
     return "\n".join(lines) + "\n"

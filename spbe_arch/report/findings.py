@@ -158,14 +158,15 @@ def findings_sarif(
     }
 
 
-def findings_markdown(findings: list[Finding], *, title: str) -> str:
-    """A Markdown table of findings, for pull-request comments."""
+def findings_markdown(findings: list[Finding], *, title: str, prefix: str = "") -> str:
+    """A Markdown table of findings, for pull-request comments; `prefix` leads to the model
+    folder, as in the text output (`arsitektur/`)."""
     lines = [f"### {title}", "", summary_line(findings, _("the model")), ""]
     if findings:
         header = (_("severity"), _("code"), _("where"), _("element"), _("message"))
         lines += ["| " + " | ".join(header) + " |", "|---|---|---|---|---|"]
         for item in findings:
-            where = _place(item, "") if item.location else ""
+            where = _place(item, prefix) if item.location else ""
             message = item.message.replace("|", "\\|")
             severity = _("{severity} (waived: {reason})").format(
                 severity=item.severity, reason=item.waived) if item.waived else item.severity

@@ -223,7 +223,8 @@ def _validation_json(outcome: Outcome) -> Page:
 
 def _validation_markdown(outcome: Outcome) -> Page:
     title = f"spbe-arch validate {_read(outcome.path)}"
-    return Page(finding_formats.findings_markdown(outcome.result.findings, title=title))
+    return Page(finding_formats.findings_markdown(outcome.result.findings, title=title,
+                                                  prefix=_prefix(outcome.path)))
 
 
 # audit
@@ -277,7 +278,8 @@ def _audit_markdown(outcome: Outcome) -> Page:
     from .audit import audit_markdown
 
     title = f"spbe-arch audit {_read(outcome.path)}"
-    return Page(audit_markdown(outcome.result, title=title), _baseline_note(outcome))
+    return Page(audit_markdown(outcome.result, title=title, prefix=_prefix(outcome.path)),
+                _baseline_note(outcome))
 
 
 # impact
@@ -356,7 +358,7 @@ def _diff_json(outcome: Outcome) -> Page:
 def _diff_markdown(outcome: Outcome) -> Page:
     from .change import diff_markdown
 
-    return Page(diff_markdown(outcome.result))
+    return Page(diff_markdown(outcome.result, prefix=_prefix(outcome.path)))
 
 
 def _roadmap_text(outcome: Outcome) -> Page:
@@ -377,7 +379,7 @@ def _roadmap_json(outcome: Outcome) -> Page:
 def _roadmap_markdown(outcome: Outcome) -> Page:
     from .change import roadmap_markdown
 
-    return Page(roadmap_markdown(outcome.result))
+    return Page(roadmap_markdown(outcome.result, prefix=_prefix(outcome.path)))
 
 
 # portfolio
