@@ -173,4 +173,3 @@ def integration_with_inactive_end(graph: ArchGraph) -> Iterator[Hit]:
                 yield Hit(link, related=(edge.source, edge.target), values={
                     "end": _(end), "app": app,
                     "status": _(STATUS_WORDS[graph.element(app).status])})
-

@@ -83,21 +83,30 @@ def model_folders(paths: Iterable[Path]) -> tuple[list[Path], list[BrokenModel]]
         if (path / MANIFEST).is_file():
             found = [path]
         else:
-            subfolders = sorted(sub for sub in path.iterdir()
-                                if sub.is_dir() and not sub.name.startswith("."))
+            try:
+                subfolders = sorted(sub for sub in path.iterdir()
+                                    if sub.is_dir() and not sub.name.startswith("."))
+            except OSError as exc:
+                raise SpbeError(_("{path}: cannot read ({reason})").format(
+                    path=path, reason=exc.strerror or exc)) from None
             found = [sub for sub in subfolders if (sub / MANIFEST).is_file()]
             left = [BrokenModel(str(sub), None, reason=reason) for sub in subfolders
                     if sub not in found and (reason := _left_out(sub)) is not None]
             if not found:
-                raise SpbeError("; ".join([_(
-                    "{path}: no model folder here ({manifest} in it, or in folders one level "
-                    "down)").format(path=path, manifest=MANIFEST)] + [
-                        f"{b.path}: {b.reason}" for b in left[:3]]) if not _named_spbe(path)
-                    else f"{path}: {not_a_model_folder(path)}")
+                raise SpbeError(_no_model_here(path, left))
             skipped += left
         seen = {p.resolve() for p in out}
         out += [p for p in found if p.resolve() not in seen]
     return out, skipped
+
+
+def _no_model_here(path: Path, left: list[BrokenModel]) -> str:
+    """Why `path` gives no model: its own manifest misnamed, else what its subfolders lack."""
+    if _named_spbe(path):
+        return f"{path}: {not_a_model_folder(path)}"
+    return "; ".join([_("{path}: no model folder here ({manifest} in it, or in folders one "
+                        "level down)").format(path=path, manifest=MANIFEST)]
+                     + [f"{b.path}: {b.reason}" for b in left[:3]])
 
 
 _MODEL_KEYS = re.compile(

@@ -268,4 +268,3 @@ def test_an_active_integration_to_a_retired_application_is_reported(tmp_path):
     }
     assert findings(tmp_path, files, "SPBE-A022") == [
         ("int-02", "integration 'int-02' is active but its target 'relay' is retired")]
-

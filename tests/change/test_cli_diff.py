@@ -545,4 +545,3 @@ def test_diff_from_a_revision_of_a_folder_removed_since_lists_every_element_remo
     out = json.loads(result.stdout)
     assert out["added"] == [] and len(out["removed"]) > 200
     assert out["absent"] == model.as_posix()
-

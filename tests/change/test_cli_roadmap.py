@@ -321,4 +321,3 @@ def test_roadmap_of_a_model_without_items_says_where_they_go(runner, make_model)
     root = make_model({"u.yaml": "units: [{id: dinkes, name: Dinkes, kind: dinas}]\n"})
     lines = runner.invoke(app, ["roadmap", str(root)]).stdout.splitlines()
     assert "items: none (a `roadmap:` collection lists them)" in lines
-

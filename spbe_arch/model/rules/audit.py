@@ -693,4 +693,3 @@ Use instead: `status: retired` on `int-simpeg-eoffice` too, or `target: srikandi
 application that replaces it now receives the data.
 """,
 )
-
