@@ -18,8 +18,8 @@ from ..model.i18n import N_
 from ..model.i18n import gettext as _
 
 __all__ = [
-    "MANIFEST", "SUFFIXES", "ParsedFile", "SpbeError", "folder_of", "model_files", "model_folder",
-    "not_a_model_folder", "parse_file", "relative_name",
+    "MANIFEST", "SUFFIXES", "ParsedFile", "SpbeError", "folder_of", "misnamed_manifests",
+    "model_files", "model_folder", "not_a_model_folder", "parse_file", "relative_name",
 ]
 
 MANIFEST = "spbe.yaml"
@@ -89,13 +89,22 @@ def not_a_model_folder(root: Path) -> str:
     """Why the folder `root` is no model folder (its path not included): it has no
     `spbe.yaml`; the fix is to rename the manifest written `spbe.yml` or `SPBE.yaml` there,
     else to start a model."""
-    named = sorted(p.name for p in root.glob("*.*") if p.stem.casefold() == "spbe"
-                   and p.suffix.lower() in SUFFIXES and p.name != MANIFEST and p.is_file())
+    named = misnamed_manifests(root)
     if named:
         return _("not a model folder: its manifest must be named {manifest}; rename {name} to "
                  "{manifest}").format(manifest=MANIFEST, name=named[0])
+    if any(p.suffix.lower() in SUFFIXES for p in root.glob("*.*")):  # `init` refuses these
+        return _("not a model folder (no {manifest}); add one naming the instansi "
+                 "(instansi: {{id: ..., name: ..., level: ...}})").format(manifest=MANIFEST)
     return _("not a model folder (no {manifest}); run `spbe-arch init {path}` to start "
              "one").format(path=root, manifest=MANIFEST)
+
+
+def misnamed_manifests(folder: Path) -> list[str]:
+    """The files of `folder` that look like a manifest named otherwise (`spbe.yml`,
+    `SPBE.yaml`, `.spbe.yml`), sorted."""
+    return sorted(p.name for p in folder.glob("*.*") if p.stem.lstrip(".").casefold() == "spbe"
+                  and p.suffix.lower() in SUFFIXES and p.name != MANIFEST and p.is_file())
 
 
 def model_folder(path: Path) -> Path:

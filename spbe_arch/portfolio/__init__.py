@@ -20,7 +20,14 @@ from pathlib import Path
 
 from ..audit import Known, Share, compute_metrics
 from ..graph import build_graph
-from ..io import MANIFEST, SUFFIXES, SpbeError, folder_of, not_a_model_folder
+from ..io import (
+    MANIFEST,
+    SUFFIXES,
+    SpbeError,
+    folder_of,
+    misnamed_manifests,
+    not_a_model_folder,
+)
 from ..maturity import DEFAULT_FRAMEWORK, assess, load_framework
 from ..model import COLLECTIONS, Severity
 from ..model.i18n import gettext as _
@@ -63,9 +70,9 @@ def model_folders(paths: Iterable[Path]) -> tuple[list[Path], list[BrokenModel]]
     """The model folders of `paths`: each path holding `spbe.yaml` (or a model's file, such as
     its `spbe.yaml`), else its subfolders that hold one (hidden ones skipped), in order, each
     once; and the subfolders left out that look like a model (a manifest named `spbe.yml`,
-    YAML files with a model's collections, model folders one level further down, or one that
-    cannot be listed), each with the reason: none of those is left out unsaid. Other folders
-    (notes, a site's `mkdocs.yml`) are passed over.
+    YAML files with a model's collections, or one that cannot be listed), each with the reason:
+    none of those is left out unsaid. Other folders (notes, a site's `mkdocs.yml`, a
+    docker-compose file) are passed over.
 
     Raises
     ------
@@ -102,7 +109,7 @@ def model_folders(paths: Iterable[Path]) -> tuple[list[Path], list[BrokenModel]]
 
 def _no_model_here(path: Path, left: list[BrokenModel]) -> str:
     """Why `path` gives no model: its own manifest misnamed, else what its subfolders lack."""
-    if _named_spbe(path):
+    if misnamed_manifests(path):
         return f"{path}: {not_a_model_folder(path)}"
     return "; ".join([_("{path}: no model folder here ({manifest} in it, or in folders one "
                         "level down)").format(path=path, manifest=MANIFEST)]
@@ -110,32 +117,31 @@ def _no_model_here(path: Path, left: list[BrokenModel]) -> str:
 
 
 _MODEL_KEYS = re.compile(
-    rb"^(?:" + b"|".join(k.encode() for k in (
-        *COLLECTIONS, "instansi", "platforms", "waivers", "assessment")) + rb"):", re.M)
-"""A top-level key of a model file: a YAML file with one belongs to a model."""
-
-
-def _named_spbe(folder: Path) -> bool:
-    """The folder holds a manifest named otherwise (`spbe.yml`, `SPBE.yaml`)."""
-    return any(p.stem.casefold() == "spbe" and p.suffix.lower() in SUFFIXES
-               for p in folder.glob("*.*"))
+    rb"^(?:" + b"|".join(k.encode() for k in (*COLLECTIONS, "instansi")) + rb"):", re.M)
+"""A top-level key of a model file (`services:` is docker-compose's too, `data:` a
+Kubernetes ConfigMap's: with `_ENTRY`, only a model's)."""
+_ENTRY = re.compile(rb"^\s*(?:-\s*\{?\s*)?id:\s*\S", re.M)
+"""An entry of a model's collection (`- id: simpus`, `- {id: simpus, ...}`) or the
+instansi's id."""
 
 
 def _left_out(sub: Path) -> str | None:
-    """Why a subfolder without `spbe.yaml` that looks like a model is left out; None for one
-    that does not look like one."""
+    """Why a subfolder without `spbe.yaml` that looks like a model (a manifest named
+    otherwise, or YAML with a model's collections of entries with ids) is left out; None for
+    one that does not look like one (notes, a site, a docker-compose file)."""
     try:
-        entries = list(sub.iterdir())
-        if _named_spbe(sub) or any(
-                p.suffix.lower() in SUFFIXES and p.is_file()
-                and _MODEL_KEYS.search(p.read_bytes()[:65536]) for p in entries):
+        if misnamed_manifests(sub) or any(
+                p.suffix.lower() in SUFFIXES and p.is_file() and _looks_like_model(p)
+                for p in sub.iterdir()):
             return not_a_model_folder(sub)
-        if any(p.is_dir() and not p.name.startswith(".") and (p / MANIFEST).is_file()
-               for p in entries):
-            return _("holds model folders one level further down: give it as a path")
     except OSError as exc:
         return _("cannot be read ({reason})").format(reason=exc.strerror or exc)
     return None
+
+
+def _looks_like_model(file: Path) -> bool:
+    head = file.read_bytes()[:65536]
+    return bool(_MODEL_KEYS.search(head) and _ENTRY.search(head))
 
 
 def portfolio(

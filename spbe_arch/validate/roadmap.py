@@ -87,7 +87,7 @@ def check_roadmap(arch: Architecture, unchecked: Collection[str] = ()) -> Iterat
                     codes.ROADMAP_ITEM_TOUCHING_UNKNOWN_ELEMENT,
                     _("depends_on: '{item}' is not a roadmap item").format(item=dependency),
                     element=item_id, location=where("depends_on", position),
-                    hint=did_you_mean(dependency, sorted(items)).strip()
+                    hint=did_you_mean(dependency, sorted(items.keys() - {item_id})).strip()
                     or _("name the id of another roadmap item"),
                 )
             elif items[dependency].year > item.year:
@@ -176,7 +176,7 @@ def _unknown(arch: Architecture, item_id: str, field: str, target: str,
         codes.ROADMAP_ITEM_TOUCHING_UNKNOWN_ELEMENT,
         _("{field}: '{target}' is not defined in the model").format(field=field, target=target),
         element=item_id, location=location,
-        hint=did_you_mean(target, arch.sources) + _(
+        hint=did_you_mean(target, arch.sources.keys() - {item_id}) + _(
             "name an element of the model; a new element goes in the model as "
             "'status: planned' and the item adds it"),
     )

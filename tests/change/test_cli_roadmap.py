@@ -321,3 +321,14 @@ def test_roadmap_of_a_model_without_items_says_where_they_go(runner, make_model)
     root = make_model({"u.yaml": "units: [{id: dinkes, name: Dinkes, kind: dinas}]\n"})
     lines = runner.invoke(app, ["roadmap", str(root)]).stdout.splitlines()
     assert "items: none (a `roadmap:` collection lists them)" in lines
+
+
+def test_roadmap_did_you_mean_never_names_the_item_itself(runner, make_model):
+    """An item naming an id close to its own is not told to depend on (or retire) itself."""
+    _root, result = _roadmap(runner, make_model, """\
+  - {id: rm-nik-splp, name: NIK, year: 2026, depends_on: [rm-nik-spl], retires: [rm-nik-splp-x]}
+""")
+    lines = result.output.splitlines()
+    hints = [lines[n + 1] for n, line in enumerate(lines) if "SPBE-P002" in line]
+    assert len(hints) == 2 and not any("'rm-nik-splp'" in hint for hint in hints), hints
+

@@ -35,10 +35,12 @@ def test_a_folder_with_a_manifest_named_spbe_yml_is_listed_with_the_fix(runner, 
 def test_a_folder_of_yaml_files_without_manifest_is_listed(runner, tmp_path):
     folder = write_models(tmp_path / "prov", ["kab-alpha"])
     (folder / "draf").mkdir()
-    (folder / "draf" / "units.yaml").write_text("units: []\n", encoding="utf-8")
+    (folder / "draf" / "units.yaml").write_text("units:\n  - {id: dinkes, name: Dinkes}\n",
+                                                encoding="utf-8")
     result = runner.invoke(app, ["portfolio", str(folder), "--lang", "id"])
     assert result.exit_code == 1, result.output
     assert f"{folder / 'draf'}: bukan folder model (tidak ada spbe.yaml)" in result.stdout
+    assert "(instansi: {id: ..., name: ..., level: ...})" in result.stdout  # init refuses it
     assert "1 dari 2 model tidak dapat dinilai" in result.stderr
 
 
@@ -85,17 +87,19 @@ def test_each_row_says_what_its_index_rests_on(runner, tmp_path):
     assert f"{sources['kab-gamma']['none']} tanpa nilai" in gamma
 
 
-def test_a_folder_that_is_no_model_is_passed_over_and_one_level_deeper_is_said(runner,
-                                                                               tmp_path):
+def test_folders_that_are_no_model_are_passed_over(runner, tmp_path):
+    """A site, a docker-compose file (`services:`), a Kubernetes ConfigMap (`data:`): not
+    models, and nothing to say of them."""
     folder = write_models(tmp_path / "prov", ["kab-alpha"])
-    (folder / "situs").mkdir()
-    (folder / "situs" / "mkdocs.yml").write_text("site_name: Arsitektur\n", encoding="utf-8")
-    write_models(folder / "kabupaten", ["kota-beta"])
+    for name, file, text in (
+            ("situs", "mkdocs.yml", "site_name: Arsitektur\n"),
+            ("docker", "docker-compose.yml", "services:\n  web:\n    image: nginx\n"),
+            ("k8s", "cm.yaml", "apiVersion: v1\nkind: ConfigMap\ndata:\n  a: b\n")):
+        (folder / name).mkdir()
+        (folder / name / file).write_text(text, encoding="utf-8")
     result, out = _json(runner, folder)
-    assert result.exit_code == 1, result.output
-    assert [(b["path"], b["reason"]) for b in out["broken"]] == [(
-        str(folder / "kabupaten"),
-        "holds model folders one level further down: give it as a path")]
+    assert result.exit_code == 0, result.output
+    assert out["broken"] == []
 
 
 def test_a_folder_whose_only_model_has_its_manifest_misnamed_says_the_fix(runner, tmp_path):
