@@ -139,9 +139,14 @@ def _left_out(sub: Path) -> str | None:
     return None
 
 
+_JSON_MODEL = re.compile(
+    rb'"(?:' + b"|".join(k.encode() for k in COLLECTIONS) + rb')"\s*:\s*\[\s*\{\s*"id"\s*:')
+"""The same in a model file written as JSON: `{"units": [{"id": ...`."""
+
+
 def _looks_like_model(file: Path) -> bool:
     head = file.read_bytes()[:65536]
-    return bool(_MODEL_KEYS.search(head) and _ENTRY.search(head))
+    return bool((_MODEL_KEYS.search(head) and _ENTRY.search(head)) or _JSON_MODEL.search(head))
 
 
 def portfolio(

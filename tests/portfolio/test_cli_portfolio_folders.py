@@ -42,6 +42,11 @@ def test_a_folder_of_yaml_files_without_manifest_is_listed(runner, tmp_path):
     assert f"{folder / 'draf'}: bukan folder model (tidak ada spbe.yaml)" in result.stdout
     assert "(instansi: {id: ..., name: ..., level: ...})" in result.stdout  # init refuses it
     assert "1 dari 2 model tidak dapat dinilai" in result.stderr
+    (folder / "draf" / "units.yaml").unlink()  # the same model file written as JSON
+    (folder / "draf" / "units.json").write_text('{"units": [{"id": "dinkes", "name": "D"}]}',
+                                                encoding="utf-8")
+    as_json = runner.invoke(app, ["portfolio", str(folder)])
+    assert f"{folder / 'draf'}: not a model folder (no spbe.yaml)" in as_json.stdout
 
 
 @pytest.mark.parametrize("copy", ["a-copy", "z-copy"])
