@@ -60,7 +60,7 @@ from .integration import (
 )
 from .metrics import Metrics, Share, compute_metrics
 from .network import on_jip
-from .registry import CHECKS, WHOLE_MODEL, run_checks
+from .registry import CHECKS, WHOLE_MODEL, codes_run, run_checks
 from .spof import relays
 
 __all__ = [
@@ -135,7 +135,7 @@ def audit(graph: ArchGraph, *, validation: Iterable[Finding] = ()) -> AuditResul
         metrics = compute_metrics(graph)
         found = _located(graph, CHECKS.keys() - _ASIDE)
         found = sorted([*found, *apart.result()], key=attrgetter("code"))  # stable: code order
-        findings = finalize(found, graph.arch, finished=validation, checked=CHECKS)
+        findings = finalize(found, graph.arch, finished=validation, checked=codes_run(graph))
     return AuditResult(metrics=metrics, findings=findings)
 
 

@@ -6,7 +6,7 @@ from ..graph import ArchGraph
 from ..model import Finding
 from ..model.rules import Hit, Rule
 
-__all__ = ["CHECKS", "WHOLE_MODEL", "Check", "check", "run_checks"]
+__all__ = ["CHECKS", "WHOLE_MODEL", "Check", "check", "codes_run", "run_checks"]
 
 Check = Callable[[ArchGraph], Iterable[Hit]]
 
@@ -35,14 +35,19 @@ def check(rule: Rule, *, whole_model: bool = False) -> Callable[[Check], Check]:
     return decorate
 
 
+def codes_run(graph: ArchGraph, codes: Iterable[str] | None = None) -> list[str]:
+    """The codes of every registered check (or of `codes`) that run on this graph, sorted:
+    the `WHOLE_MODEL` checks are left out while a file of the model cannot be read (what
+    they would say is unknown, and no waiver of theirs is said to match nothing)."""
+    return sorted(code for code in (CHECKS if codes is None else codes)
+                  if not (graph.arch.unread and code in WHOLE_MODEL))
+
+
 def run_checks(graph: ArchGraph, codes: Iterable[str] | None = None) -> list[Finding]:
-    """The findings of every registered check (or of the checks of `codes`), in code order;
-    no overrides, no locations. The `WHOLE_MODEL` checks are left out while a file of the
-    model cannot be read."""
+    """The findings of the checks that run (`codes_run`), in code order; no overrides, no
+    locations."""
     found = []
-    for code in sorted(CHECKS if codes is None else codes):
-        if graph.arch.unread and code in WHOLE_MODEL:
-            continue
+    for code in codes_run(graph, codes):
         rule, func = CHECKS[code]
         found += [rule.finding(hit) for hit in func(graph)]
     return found

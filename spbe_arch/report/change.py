@@ -300,12 +300,10 @@ def _undelivered_lines(result: "RoadmapResult") -> list[str]:
     gap = result.undelivered
     if gap is None:
         return []
-    target = _(" (index {index})").format(index=decimal(result.target_index)) if (
-        result.target_index is not None) else ""
-    if gap.unread:
-        target = _(" (index {index}, provisional: a file of the target could not be read: "
-                   "{files})").format(index=decimal(result.target_index),
-                                      files=", ".join(gap.unread))
+    target = "" if result.target_index is None else (
+        _(" (index {index}, provisional: a file of the target could not be read: {files})")
+        if gap.unread else _(" (index {index})")).format(
+            index=decimal(result.target_index), files=", ".join(gap.unread))
     count = len(gap.added) + len(gap.removed) + len(gap.changed)
     lines = ["", _("not delivered by any item, compared with {target}{index}: {count}").format(
         target=gap.target, index=target, count=count)]

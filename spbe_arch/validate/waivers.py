@@ -70,7 +70,8 @@ def unmatched_waivers(
     found = {(f.code, f.element) for f in findings}
     for waiver, source in zip(arch.waivers, arch.waiver_sources, strict=True):
         key = (waiver.code, waiver.element)
-        if waiver.code in codes_checked and waiver.until >= today and key not in found:
+        if (waiver.code in codes_checked and waiver.until >= today and key not in found
+                and waiver.element not in arch.unread):  # its findings are unknown
             yield finding(
                 codes.UNMATCHED_WAIVER,
                 _("waiver of {code} for '{element}' matches no finding").format(
@@ -87,7 +88,7 @@ def _unmatched_hint(element: str, arch: Architecture, codes_of_element: set[str]
     """What to check for a waiver that matches nothing: a new one is most likely a typo (of
     the element, or of the code when the element has other findings); else the finding is
     gone."""
-    known = arch.kind_of(element) is not None or element in arch.unread or (
+    known = arch.kind_of(element) is not None or element in arch.platforms or (
         arch.instansi is not None and arch.instansi.id == element)
     if not known:
         return _("no element '{element}' in the model: write the id of the element the "

@@ -92,6 +92,20 @@ def test_a_waiver_matching_nothing_says_what_to_check(runner, make_model, elemen
     assert lines[at + 1] == f"    hint: {hint}"
 
 
+def test_a_waiver_of_a_check_left_out_while_a_file_is_unreadable_is_not_unmatched(
+        runner, make_model):
+    """With a file that cannot be read, the checks about the whole model do not run (an
+    isolated application may have its integrations there): whether a waiver of theirs matches
+    is unknown, not "matches no finding"; so is one for an element in the unreadable file."""
+    waivers = ("  - {code: SPBE-A001, element: simpus, reason: r, until: 2099-12-31}\n"
+               "  - {code: SPBE-A009, element: e-lama, reason: r, until: 2099-12-31}\n")
+    root = _model(make_model, extra=waivers)
+    (root / "rusak.yaml").write_text("applications:\n  - id: e-lama\n\t name: x\n")
+    result = runner.invoke(app, ["audit", str(root)])
+    assert "SPBE-R001" in result.output
+    assert "SPBE-W002" not in result.output, result.output
+
+
 def test_a_waiver_of_another_code_than_the_elements_names_its_codes(runner, make_model):
     """simpus is isolated and has the (waived) unintegrated-data-flow finding: a second waiver
     on it with another code is most likely the wrong code."""
