@@ -216,6 +216,12 @@ def diff_versions(
         result = diff(before, read(new_path), old_label=old_label, new_label=new_label,
                       old_analysis=analysing)
     result.absent = old_label if old_path is None else new_label if new_path is None else None
+    if result.absent is not None:  # no model, no index: nothing to compare it with
+        if result.absent == old_label:
+            result.old_index = result.old_predikat = None
+        else:
+            result.new_index = result.new_predikat = None
+        result.indicators = []
     return result
 
 

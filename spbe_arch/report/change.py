@@ -91,11 +91,20 @@ def _summary(result: "DiffResult") -> str:
         parts.append(_("{count} newly waived").format(count=len(result.waived)))
     if result.unwaived:
         parts.append(_("{count} no longer waived").format(count=len(result.unwaived)))
-    if result.index_change is not None:
+    if result.old_index is not None or result.new_index is not None:
         parts.append((_("index {old} -> {new}, provisional: a file could not be read")
                       if result.unread else _("index {old} -> {new}")).format(
-            old=decimal(result.old_index), new=decimal(result.new_index)))
+            old=_decimal(result.old_index), new=_decimal(result.new_index)))
     return ", ".join(parts)
+
+
+def _decimal(index: float | None) -> str:
+    """An index, '-' for a version with no model (`DiffResult.absent`)."""
+    return "-" if index is None else decimal(index)
+
+
+def _predikat(index: float | None, predikat: str | None, none: str = "-") -> str:
+    return none if index is None else f"{decimal(index)} ({predikat})"
 
 
 def _absent(result: "DiffResult") -> list[str]:
@@ -146,6 +155,10 @@ def diff_text(result: "DiffResult", *, old_prefix: str = "", new_prefix: str = "
             f"  {_(METRIC_LABELS[change.name])}: {metric_text(change.old)} -> "
             f"{metric_text(change.new)} ({_delta(change)})"
         )
+    if result.index_change is None and (result.old_index, result.new_index) != (None, None):
+        lines += ["", _("index: {old} -> {new}").format(
+            old=_predikat(result.old_index, result.old_predikat, _("none (no model)")),
+            new=_predikat(result.new_index, result.new_predikat, _("none (no model)")))]
     if result.index_change is not None:
         lines += [
             "",
@@ -226,11 +239,12 @@ def diff_markdown(result: "DiffResult", *, prefix: str = "") -> str:
         f"| {_(METRIC_LABELS[m.name])} | {metric_text(m.old)} | {metric_text(m.new)} "
         f"| {_delta(m)} |" for m in result.metrics
     ]
-    if result.index_change is not None:
+    if (result.old_index, result.new_index) != (None, None):
+        change = result.index_change
         lines.append(
-            f"| **indeks SPBE** | {decimal(result.old_index)} ({result.old_predikat}) | "
-            f"{decimal(result.new_index)} ({result.new_predikat}) | "
-            f"{decimal(result.index_change, 3, sign=True)} |"
+            f"| **indeks SPBE** | {_predikat(result.old_index, result.old_predikat)} | "
+            f"{_predikat(result.new_index, result.new_predikat)} | "
+            f"{'-' if change is None else decimal(change, 3, sign=True)} |"
         )
     lines.append("")
     lines.append(

@@ -348,6 +348,8 @@ def test_diff_from_a_revision_before_the_model_lists_every_element_as_added(runn
     assert text.stdout.splitlines()[1] == (
         f"{(repo / 'arsitektur').as_posix()}@HEAD~1: no model there (it did not exist): "
         "every element counts as added")
+    assert out["index"]["old"] is None and out["index"]["new"] is not None
+    assert "index: none (no model) -> " in text.stdout
 
 
 def test_diff_from_a_revision_of_a_folder_that_is_nowhere_names_it(runner, repo, monkeypatch):
@@ -545,3 +547,12 @@ def test_diff_from_a_revision_of_a_folder_removed_since_lists_every_element_remo
     out = json.loads(result.stdout)
     assert out["added"] == [] and len(out["removed"]) > 200
     assert out["absent"] == model.as_posix()
+    # a version with no model has no index (not the empty model's 1.00), nor per indicator
+    assert (out["index"]["new"], out["index"]["change"], out["index"]["indicators"]) == (
+        None, None, [])
+    old = f"{out['index']['old']:.2f}"
+    text = runner.invoke(app, ["diff", str(model), "--from", "HEAD~1"]).stdout.splitlines()
+    assert f"index: {old} (Baik) -> none (no model)" in text
+    assert text[-1].endswith(f", index {old} -> -")
+    markdown = runner.invoke(app, ["diff", str(model), "--from", "HEAD~1", "-f", "markdown"])
+    assert f"| **indeks SPBE** | {old} (Baik) | - | - |" in markdown.stdout
