@@ -215,11 +215,11 @@ def portfolio(
         bypassing_splp=bypassing,
         shared_dependencies=shared_dependencies(every),
         published_file=str(published) if published is not None else None,
-        published_skipped=skipped,
+        published_skipped=[s.message for s in skipped],
         year=year,
     )
     if published_rows is not None:
-        result.published, result.unpublished = compare(rows, published_rows, year)
+        result.published, result.unpublished = compare(rows, published_rows, year, skipped)
     return result
 
 

@@ -7,6 +7,7 @@ read when present. Instansi are matched by name loosely: case, spacing, punctuat
 """
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -15,7 +16,7 @@ from ..model.i18n import gettext as _
 from .instansi import instansi_key
 from .result import DomainDifference, InstansiRow, PublishedComparison
 
-__all__ = ["PublishedRow", "compare", "read_published"]
+__all__ = ["PublishedRow", "SkippedRow", "compare", "read_published"]
 
 REQUIRED = ("year", "instansi", "index")
 _ALIASES = {
@@ -40,11 +41,21 @@ class PublishedRow:
     domains: dict[int, float]
 
 
+@dataclass(frozen=True)
+class SkippedRow:
+    """A row left out (a cell that should be a number is not): why, and whose row of which
+    year it was (None when that cell is the one unreadable)."""
+
+    message: str
+    instansi: str
+    year: int | None
+
+
 class _NotANumber(ValueError):
     """A cell of a row that should hold a number: the row is left out, with this message."""
 
 
-def read_published(path: Path) -> tuple[list[PublishedRow], list[str]]:
+def read_published(path: Path) -> tuple[list[PublishedRow], list[SkippedRow]]:
     """The rows of a published-results file, and why each row left out was (a cell that
     should be a number is not: the message names the file, the line and the fix).
 
@@ -106,27 +117,34 @@ def read_published(path: Path) -> tuple[list[PublishedRow], list[str]]:
                 domains={d: number(i) for i, d in domains.items() if cells[i]},
             ))
         except _NotANumber as exc:
-            skipped.append(str(exc))
+            year = cells[column["year"]].strip()
+            skipped.append(SkippedRow(str(exc), cells[column["instansi"]],
+                                      int(year) if year.isdigit() else None))
     return out, skipped
 
 
 def compare(
-    rows: list[InstansiRow], published: list[PublishedRow], year: int | None = None
+    rows: list[InstansiRow], published: list[PublishedRow], year: int | None = None,
+    skipped: Iterable[SkippedRow] = (),
 ) -> tuple[list[PublishedComparison], list[str]]:
     """Each instansi's published result of `year` (default: of the year its estimate rates,
     else its latest) beside its estimate, and the ids of the instansi the file has no result
-    for."""
+    for. An instansi whose row of the year its estimate rates was left out (`skipped`) is not
+    compared with another year's row instead: it has no result that can be read."""
     by_key: dict[str, list[PublishedRow]] = {}
     for entry in published:
         if year is None or entry.year == year:
             by_key.setdefault(instansi_key(entry.instansi), []).append(entry)
+    unreadable = {(instansi_key(s.instansi), s.year) for s in skipped}
     compared, missing = [], []
     for row in rows:
-        found = by_key.get(instansi_key(row.name))
-        if not found:
+        key = instansi_key(row.name)
+        found = by_key.get(key, [])
+        entry = max(found, key=lambda e: (e.year == row.year, e.year, e.line), default=None)
+        if entry is None or (entry.year != row.year and not unreadable.isdisjoint(
+                ((key, row.year), (key, None)))):
             missing.append(row.id)
             continue
-        entry = max(found, key=lambda e: (e.year == row.year, e.year, e.line))
         domains = tuple(
             DomainDifference(d.id, d.name, entry.domains[d.id], round(d.score, 2),
                              row.domain_sources.get(d.id, {}))

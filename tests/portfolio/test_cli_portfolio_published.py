@@ -102,3 +102,21 @@ def test_published_with_indonesian_headers(runner, good, tmp_path):
     compared = _published(runner, good, csv)
     assert [(c["instansi"], c["published"]) for c in compared] == [
         ("kab-alpha", 3.01), ("kota-beta", 1.99)]
+
+
+def test_published_row_left_out_is_not_replaced_by_another_years(runner, good, tmp_path):
+    """Kota Beta's estimate rates 2024; its 2024 row has a bad cell: it is not compared with
+    its 2023 row instead (a year the line would name, easy to miss), it is not compared."""
+    csv = tmp_path / "hasil.csv"
+    csv.write_text("year;instansi;index\n2023;Kota Beta;1,50\n2024;Kota Beta;dua\n"
+                   "2024;Kabupaten Gamma;1,10\n", encoding="utf-8")
+    result = runner.invoke(app, ["portfolio", str(good), "--published", str(csv),
+                                 "--format", "json"])
+    assert result.exit_code == 1, result.output
+    published = json.loads(result.stdout)["published"]
+    assert [(c["instansi"], c["year"]) for c in published["compared"]] == [("kab-gamma", 2024)]
+    assert "kota-beta" in published["unpublished"]
+    # with the row mended, the 2024 row is the one compared
+    csv.write_text(csv.read_text().replace("dua", "2,00"))
+    assert ("kota-beta", 2024) in [(c["instansi"], c["year"])
+                                   for c in _published(runner, good, csv)]
