@@ -10,8 +10,12 @@ its id, mechanism (`via`), network, data and status.
 *Integration links* are the integrations that carry data today: status `active`, a mechanism
 other than `manual` or `shared_login` (a person re-typing data and a single sign-on are not
 integration), an active source application and an active target application or national
-platform. Data flows along a link from its source to its target. The links are also a
-networkx `DiGraph` (`link_graph`) for the algorithms networkx offers.
+platform. Data flows along a link from its source to its target, or either way along a link
+whose `direction` is `unknown` (an inventory that says two applications exchange data, not
+which way): for every query of the links it is a link each way (`links_out`, `links_in`,
+`reach`), so a flow may take it and an outage may cross it, and an analysis that needs a
+sender and a receiver (a relay) reads `Edge.one_way`. The links are also a networkx `DiGraph`
+(`link_graph`) for the algorithms networkx offers.
 
 A *data flow* is a pair (consumer application, data set) where an active application reads a
 data set that other active applications write (or produce) and it does not write itself. The
@@ -34,7 +38,7 @@ from weakref import WeakKeyDictionary
 from .io import national_platforms
 from .io.aside import aside
 from .model import Architecture, Finding, PlatformKind, Status
-from .model.types import NETWORK_KINDS, IntegrationVia
+from .model.types import NETWORK_KINDS, IntegrationDirection, IntegrationVia
 from .validate import ModelReading, ValidationResult, read_model
 
 if TYPE_CHECKING:
@@ -85,6 +89,8 @@ class Edge:
     network: str | None
     status: str
     data: tuple[str, ...]
+    one_way: bool = True
+    """False when the model does not say which way data moves (`direction: unknown`)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -230,6 +236,9 @@ class ArchGraph:
             edge = self.integrations[link]
             succ[edge.source].append((edge.target, link))
             pred[edge.target].append((edge.source, link))
+            if not edge.one_way:  # data may move either way
+                succ[edge.target].append((edge.source, link))
+                pred[edge.source].append((edge.target, link))
         return (
             {n: tuple(sorted(v)) for n, v in succ.items()},
             {n: tuple(sorted(v)) for n, v in pred.items()},
@@ -248,11 +257,13 @@ class ArchGraph:
         return self._integrations_by_end.get(node, _EMPTY)
 
     def links_out(self, node: str) -> tuple[tuple[str, str], ...]:
-        """(target, link id) of the links leaving `node`, sorted."""
+        """(target, link id) of the links leaving `node`, sorted (a link whose direction is
+        unknown leaves both its ends)."""
         return self._link_adjacency[0].get(node, _EMPTY)
 
     def links_in(self, node: str) -> tuple[tuple[str, str], ...]:
-        """(source, link id) of the links entering `node`, sorted."""
+        """(source, link id) of the links entering `node`, sorted (a link whose direction is
+        unknown enters both its ends)."""
         return self._link_adjacency[1].get(node, _EMPTY)
 
     @cached_property
@@ -408,7 +419,8 @@ class ArchGraph:
         """The whole typed graph as a networkx MultiDiGraph, through its public API.
 
         Nodes carry `kind`, `name` and `element`; edges carry `kind` and are keyed by it, or
-        by the integration id for `integrates` (with `id`, `via`, `network`, `data`, `status`).
+        by the integration id for `integrates` (with `id`, `via`, `network`, `data`, `status`,
+        `direction`).
         """
         import networkx as nx
 
@@ -425,7 +437,10 @@ class ArchGraph:
             )
         graph.add_edges_from(
             (e.source, e.target, e.id, {"kind": "integrates", "id": e.id, "via": e.via,
-                                        "network": e.network, "data": e.data, "status": e.status})
+                                        "network": e.network, "data": e.data, "status": e.status,
+                                        "direction": str(IntegrationDirection.source_to_target
+                                                         if e.one_way else
+                                                         IntegrationDirection.unknown)})
             for e in self.integrations.values()
         )
         return graph
@@ -553,6 +568,7 @@ def build_graph(arch: Architecture) -> ArchGraph:
             integrations[integration_id] = Edge(
                 integration_id, source, target, str(integration.via), integration.network,
                 str(integration.status), tuple(integration.data),
+                integration.direction is IntegrationDirection.source_to_target,
             )
     return ArchGraph(
         arch=arch,

@@ -96,7 +96,7 @@ def test_graph_to_networkx_holds_every_node_and_relation(graph):
     assert sorted(full["simpus"]["sikda"]) == ["int-01", "int-02"]
     assert full["simpus"]["sikda"]["int-01"] == {
         "kind": "integrates", "id": "int-01", "via": "splp", "network": None,
-        "data": ("data-pasien",), "status": "active",
+        "data": ("data-pasien",), "status": "active", "direction": "source_to_target",
     }
     assert sorted(full["simpus"]["data-pasien"]) == ["reads", "writes"]
     assert full.number_of_edges() == 15  # 5 owns, 1 connected_to, 3 reads, 1 writes, 5 integrations

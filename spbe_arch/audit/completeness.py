@@ -4,7 +4,8 @@ Unknown is not absent: a fact the model does not state (an omitted field) is unk
 defect finding rests on it. Instead each fact the analyses read is counted here, and one
 `incomplete-data` finding per fact says how much of it is known ("hosting known for 19 of 189
 applications"). A value can say a fact is unknown too: an integration `via: unknown` links
-two applications, neither through SPLP nor bypassing it, and leaves its mechanism unknown.
+two applications, neither through SPLP nor bypassing it, and leaves its mechanism unknown;
+`direction: unknown` leaves which way data moves unknown.
 Integrations are a fact of the whole model: a model that records none (an inventory, say)
 leaves isolation and data-flow gaps unknown.
 """
@@ -15,7 +16,7 @@ from functools import cached_property
 from typing import Any
 
 from ..graph import ArchGraph, per_graph
-from ..model import IntegrationVia
+from ..model import IntegrationDirection, IntegrationVia
 from ..model.i18n import N_
 from ..model.i18n import gettext as _
 from ..model.rules import Hit
@@ -97,6 +98,11 @@ def _mechanism_known(integration: Any) -> bool:
     return integration.via is not IntegrationVia.unknown
 
 
+def _direction_known(integration: Any) -> bool:
+    """`direction: unknown` states the link, not which way data moves along it."""
+    return integration.direction is not IntegrationDirection.unknown
+
+
 FACTS = (
     Fact("applications", "hosting", N_("active local applications"), _local_active),
     Fact("applications", "data", N_("active applications"), _active, ("reads", "writes")),
@@ -105,6 +111,8 @@ FACTS = (
     Fact("data", "published", N_("open data sets"), _open_data),
     Fact("services", "applications", N_("services"), _all("services")),
     Fact("integrations", "via", N_("active integrations"), _links, stated=_mechanism_known),
+    Fact("integrations", "direction", N_("active integrations"), _links,
+         stated=_direction_known),
     Fact("integrations", "network", N_("active integrations"), _links),
 )
 """The facts counted, in the order they are reported."""
@@ -123,6 +131,7 @@ WORDS = {
     "data.published": N_("where it is published"),
     "services.applications": N_("the applications delivering them"),
     "integrations.via": N_("the integration mechanism"),
+    "integrations.direction": N_("which way data moves"),
     "integrations.network": N_("the network carrying them"),
     "applications.integrations": N_("the integrations with other applications"),
 }

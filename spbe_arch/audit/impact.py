@@ -16,6 +16,7 @@ nothing more changes, using active applications and integration links only, see
 4. An application that keeps running but reads a data set that reached it before the failure
    and no longer does (every link path from every running producer is broken) is *degraded*.
    Degradation does not spread further by itself; downstream readers are judged by rule 4 too.
+   Along a link whose direction is unknown data may have gone either way (unknown, not safe).
    A data set that is the root degrades every application reading it.
 5. A service stops when all its active realizing applications stop (or it is the root); it is
    degraded when some of them stop or any of them is degraded.
@@ -367,8 +368,11 @@ def _propagate(graph, root, root_kind, platforms, result, paths, down, degraded_
             if reader not in writers and reader not in down:
                 _mark(root, degraded_apps, reader, (root, reader))
     if broken_ids:
-        seeds = sorted({graph.integrations[i].target for i in broken_ids})
-        downstream = graph.reachable(seeds)
+        seeds = set()
+        for link in broken_ids:  # data may leave a link of unknown direction at either end
+            edge = graph.integrations[link]
+            seeds.update((edge.target,) if edge.one_way else (edge.source, edge.target))
+        downstream = graph.reachable(sorted(seeds))
         after: dict[str, frozenset[str]] = {}
         for consumer in sorted(downstream):
             if consumer in down or not graph.is_active(consumer):

@@ -31,7 +31,8 @@ SPOF_SERVICES = 5
 def relays(graph: ArchGraph) -> Iterator[tuple[str, list[str], list[str]]]:
     """(application, senders, receivers) where data from the senders reaches the receivers
     only through the application: articulation points of the local integration graph that
-    relay, sorted.
+    relay, sorted. Only links whose direction is known make a sender or a receiver: along one
+    of unknown direction, whether data passes through the application is unknown.
 
     One pass over the biconnected components (Hopcroft-Tarjan), O(V + E).
     """
@@ -52,8 +53,10 @@ def relays(graph: ArchGraph) -> Iterator[tuple[str, list[str], list[str]]]:
             blocks[v].add(index)
     # a node of two or more blocks is an articulation point: no second depth-first search
     for node in sorted(n for n, of in blocks.items() if len(of) > 1):
-        senders = {u for u, _ in graph.links_in(node) if graph.is_active(u)}
-        receivers = {w for w, _ in graph.links_out(node) if graph.is_active(w)}
+        senders = {u for u, link in graph.links_in(node)
+                   if graph.is_active(u) and graph.integrations[link].one_way}
+        receivers = {w for w, link in graph.links_out(node)
+                     if graph.is_active(w) and graph.integrations[link].one_way}
 
         def apart(u: str, w: str, node: str = node) -> bool:
             return block_of[frozenset((node, u))] != block_of[frozenset((node, w))]

@@ -39,6 +39,7 @@ _NET_COLOUR = {"JIP": "#15803d", "internet": "#b91c1c"}
 _SPLP_NAME = "Sistem Penghubung Layanan Pemerintah (SPLP)"
 _PLANNED_MARK = "(rencana)"
 _PLANNED_NOTE = "Garis putus-putus + (rencana): integrasi direncanakan"
+_EITHER_WAY_NOTE = "Garis tanpa panah: arah data tidak diketahui (direction: unknown)"
 
 
 def _planned_line(style: str) -> str:
@@ -67,7 +68,8 @@ def integration_view(
 ) -> "graphviz.Digraph":
     """Draw the integration map, of the whole model or of one unit's applications.
 
-    Every integration is drawn from its source to its target, styled by its route: through
+    Every integration is drawn from its source to its target (without arrowhead when which way
+    data moves is unknown, `direction: unknown`), styled by its route: through
     SPLP (green, labelled SPLP: the gateway is the route, not a stop, so which application
     sends what to which stays visible), direct (api_direct, database_link, file_transfer:
     amber), manual transfer and shared login (dotted grey); data dependencies with no
@@ -89,10 +91,11 @@ def integration_view(
     def concerns(*ends: str) -> bool:
         return mine is None or any(end in mine for end in ends)
 
-    edges: dict[tuple[str, str, str, bool], dict[str, list[str]]] = {}
+    edges: dict[tuple[str, str, str, bool, bool], dict[str, list[str]]] = {}
 
-    def add(tail: str, head: str, style: str, planned: bool, text: str, ident: str) -> None:
-        slot = edges.setdefault((tail, head, style, planned), {"labels": [], "ids": []})
+    def add(tail: str, head: str, style: str, planned: bool, text: str, ident: str,
+            one_way: bool = True) -> None:
+        slot = edges.setdefault((tail, head, style, planned, one_way), {"labels": [], "ids": []})
         if text and text not in slot["labels"]:
             slot["labels"].append(text)
         slot["ids"].append(ident)
@@ -110,12 +113,12 @@ def integration_view(
         network = network_class(graph, edge.network) or ""
         if category == "splp":
             route = f"SPLP {network}" if network else "SPLP"
-            add(edge.source, edge.target, "splp", planned, route, ident)
+            add(edge.source, edge.target, "splp", planned, route, ident, edge.one_way)
         elif category in ("direct", "unknown"):
-            add(edge.source, edge.target, category, planned, network, ident)
+            add(edge.source, edge.target, category, planned, network, ident, edge.one_way)
         else:
             words = glossed(*VIA[edge.via], glosses)
-            add(edge.source, edge.target, "weak", planned, words, ident)
+            add(edge.source, edge.target, "weak", planned, words, ident, edge.one_way)
     for producer, consumer, data_id in missing_dependencies(graph):
         if concerns(producer, consumer):
             add(producer, consumer, "missing", False, graph.name(data_id), "")
@@ -151,7 +154,7 @@ def integration_view(
         if node not in nationals and node != SPLP and node in graph:
             dot.node(node, **element_attrs(graph, node))
 
-    for (tail, head, style, planned), slot in sorted(edges.items()):
+    for (tail, head, style, planned, one_way), slot in sorted(edges.items()):
         texts = list(slot["labels"])
         count = len(slot["ids"])
         if count > 1 and style != "missing":
@@ -174,6 +177,8 @@ def integration_view(
                 attrs["fontcolor"] = _NET_COLOUR["JIP"]
         if not attrs["tooltip"]:
             del attrs["tooltip"]
+        if not one_way:
+            attrs["dir"] = "none"
         dot.edge(tail, head, **attrs)
 
     node_keys = ["splp"] if SPLP in others else []
@@ -187,6 +192,8 @@ def integration_view(
     notes = ["Label garis: SPLP = melalui SPLP; jaringan (JIP / internet); Nx = N integrasi"]
     if any(key[3] for key in edges):
         notes.append(_PLANNED_NOTE)
+    if not all(key[4] for key in edges):
+        notes.append(_EITHER_WAY_NOTE)
     notes += _unintegrated_notes(graph, mine, involved)
     add_legend(dot, node_keys, edge_keys, notes=notes, glosses=glosses)
     return dot

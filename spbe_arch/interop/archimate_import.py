@@ -654,7 +654,7 @@ class _Converter:
         record["source"] = self.ids[concept.source]
         record["target"] = self.ids[concept.target]
         if collection == "integrations":
-            for name in ("via", "network", "status"):
+            for name in ("via", "direction", "network", "status"):
                 if name in spbe:
                     record[name] = spbe[name][0]
             if "via" not in record:

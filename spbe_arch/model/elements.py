@@ -14,6 +14,7 @@ from .types import (
     Identifier,
     InfrastructureKind,
     InstansiLevel,
+    IntegrationDirection,
     IntegrationVia,
     Properties,
     ServiceKind,
@@ -220,6 +221,10 @@ class Integration(Element):
                                 "unknown where the source says they exchange data but not "
                                 "how: a link, neither SPLP nor a bypass, counted as "
                                 "incomplete data until it is recorded")
+    direction: IntegrationDirection = Field(
+        default=IntegrationDirection.source_to_target,
+        description="Which way data moves (arah): source_to_target, or unknown where the source "
+                    "says they exchange data but not which way (data may move either way)")
     data: Refs = Field(default_factory=list, description="Data exchanged (data yang dipertukarkan)")
     network: Identifier | None = Field(default=None, description="Network used (jaringan)")
     status: Status = Field(default=Status.active, description="Status integrasi")

@@ -17,6 +17,7 @@ __all__ = [
     "Identifier",
     "InfrastructureKind",
     "InstansiLevel",
+    "IntegrationDirection",
     "IntegrationVia",
     "Properties",
     "ServiceKind",
@@ -207,6 +208,16 @@ class IntegrationVia(StrEnum):
     file_transfer = "file_transfer"
     manual = "manual"
     shared_login = "shared_login"
+    unknown = "unknown"
+
+
+class IntegrationDirection(StrEnum):
+    """Which way data moves along an integration (arah): from `source` to `target`, as an
+    integration is written, or `unknown` where the source says two applications exchange data
+    but not which way (an inventory's 'Terintegrasi dengan'): data may move either way, and no
+    analysis takes one end for the sender."""
+
+    source_to_target = "source_to_target"
     unknown = "unknown"
 
 

@@ -55,7 +55,7 @@ def test_metrics_exact_on_tiny_model(tmp_path):
         "applications.hosting": (0, 3), "applications.data": (4, 4), "units.networks": (2, 3),
         "data.steward": (2, 2), "data.published": (0, 0),
         "services.applications": (2, 3), "integrations.via": (3, 3),  # the links counted
-        "integrations.network": (0, 3),
+        "integrations.direction": (3, 3), "integrations.network": (0, 3),
         "applications.integrations": (4, 4),
     }
     # svc-kia: e-kia reads data-penduduk with no link path; svc-manual has no application

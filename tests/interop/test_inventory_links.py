@@ -49,12 +49,13 @@ def test_integrations_column_becomes_integrations_of_unknown_mechanism(runner, t
         "application nor national platform; no integration, kept as properties.integrations of "
         "'e-retribusi-pasar'",
         f"{source}: note: 7 integrations from 'Terintegrasi dengan', written with via: unknown "
-        "(the inventory says which applications exchange data, not how nor in which direction; "
-        "each goes from the row's application): integrations.yaml",
+        "and direction: unknown (the inventory says which applications exchange data, not how "
+        "nor which way): integrations.yaml",
     ]
     arch = load_model(out).architecture
     links = {(i.source, i.target): (i.via.value, i.status.value)
              for i in arch.integrations.values()}
+    assert {i.direction.value for i in arch.integrations.values()} == {"unknown"}
     simpus = "simpus"  # the acronym of "SIMPUS — Sistem Informasi Manajemen Puskesmas"
     assert links == {
         (simpus, "satusehat"): ("unknown", "active"),
@@ -114,9 +115,9 @@ def test_integration_names_that_match_several_or_itself_are_kept_and_reported(ru
         "as properties.integrations of 'e-absensi'",
         f"{source}:6: note: 'SIMPUS Lama' in 'Interoperabilitas' names no imported application "
         "nor national platform; no integration, kept as properties.integrations of 'simpus'",
-        f"{source}: note: 2 integrations from 'Interoperabilitas', written with via: unknown (the "
-        "inventory says which applications exchange data, not how nor in which direction; each "
-        "goes from the row's application): integrations.yaml",
+        f"{source}: note: 2 integrations from 'Interoperabilitas', written with via: unknown and "
+        "direction: unknown (the inventory says which applications exchange data, not how nor "
+        "which way): integrations.yaml",
     ]
     arch = load_model(out).architecture
     assert [(i.source, i.target) for i in arch.integrations.values()] == [

@@ -1,8 +1,8 @@
 """The integrations column ('Terintegrasi dengan: SIMPUS; SATUSEHAT') read as integrations.
 
 An inventory that lists the systems an application exchanges data with says neither how nor in
-which direction: each named system becomes an integration `via: unknown` from the row's
-application to the application named (matched by its name, acronym or long name among the
+which direction: each named system becomes an integration `via: unknown`, `direction: unknown`
+between the row's application (its `source`) and the application named (matched by its name, acronym or long name among the
 imported applications, see `spbe_arch.io.name_forms`; of an application listed twice, the
 first row) or else to the national platform named
 (`PlatformMatcher`), or else to the one application named by its acronym and words of its
@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ...io import PlatformMatcher, name_forms, name_key
-from ...model import Application, IntegrationVia, Status
+from ...model import Application, IntegrationDirection, IntegrationVia, Status
 from ...model.i18n import gettext as _
 from .columns import Column
 from .report import ImportReport, RowNote, Unlinked
@@ -64,6 +64,7 @@ class Link:
             "source": self.source,
             "target": self.target,
             "via": IntegrationVia.unknown.value,
+            "direction": IntegrationDirection.unknown.value,
         }
         if self.status is not None:
             fields["status"] = self.status.value

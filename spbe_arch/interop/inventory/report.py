@@ -264,9 +264,9 @@ def report_lines(report: ImportReport) -> Iterator[str]:
                                 for text, rows in report.unplaced.items()))
     if report.integrations:
         yield _(
-            "{path}: note: {integrations} from '{column}', written with via: unknown (the "
-            "inventory says which applications exchange data, not how nor in which direction; "
-            "each goes from the row's application): integrations.yaml"
+            "{path}: note: {integrations} from '{column}', written with via: unknown and "
+            "direction: unknown (the inventory says which applications exchange data, not how "
+            "nor which way): integrations.yaml"
         ).format(path=src, column=integrated_with, integrations=plural(
             report.integrations, N_("{count} integration"), N_("{count} integrations")))
     yield _(
