@@ -2,9 +2,9 @@
 
 An inventory that lists the systems an application exchanges data with says neither how nor in
 which direction: each named system becomes an integration `via: unknown`, `direction: unknown`
-between the row's application (its `source`) and the application named (matched by its name, acronym or long name among the
-imported applications, see `spbe_arch.io.name_forms`; of an application listed twice, the
-first row) or else to the national platform named
+between the row's application (its `source`) and the application named (matched by its name,
+acronym or long name among the imported applications, see `spbe_arch.io.name_forms`; of an
+application listed twice, the first row) or else to the national platform named
 (`PlatformMatcher`), or else to the one application named by its acronym and words of its
 name ('SIPATEN Kecamatan'). One pair of applications gets one integration, whichever row names it. A
 name that matches nothing, or more than one application, is no integration: it is kept in the
