@@ -60,7 +60,7 @@ def duplicate_application_groups(graph: ArchGraph) -> dict[tuple[str, ...], list
     shares = (
         (N_("share the name '{shown}'"), _names),
         (N_("share the address '{shown}'"),
-         lambda a: {address_key(a.url): a.url} if a.url else {}),
+         lambda a: {key: a.url} if a.url and (key := address_key(a.url)) else {}),
     )
     for what, keys in shares:
         same: dict[str, list[str]] = defaultdict(list)

@@ -69,6 +69,8 @@ _PARENTHESES = re.compile(r"\(([^)]*)\)")
 _FILLER = ("aplikasi", "app")
 """Words that open a name without naming the system: "Aplikasi SAKIP" is SAKIP."""
 _HOST = re.compile(r"^(?:[a-z][a-z0-9+.-]*://)?[^\s/]+\.[a-z]{2,}(?::\d+)?(?:[/?#]\S*)?$")
+_IP_ADDRESS = re.compile(r"^(?:[a-z][a-z0-9+.-]*://)?\d{1,3}(?:\.\d{1,3}){3}(?::\d+)?(?:[/?#]\S*)?$")
+"""An intranet application's address as inventories often give it: 'http://10.1.1.5:8080'."""
 
 
 def name_key(text: str) -> str:
@@ -199,19 +201,26 @@ def _keys(text: str) -> set[str]:
 
 
 def address_key(address: str) -> str | None:
-    """An address as host and path, without scheme, `www.`, query or trailing slash, so that
-    two ways of writing one address compare equal; None for text that is no address.
+    """An address as host (a name or an IP address), port and path, without scheme, `www.`,
+    query or trailing slash, so that two ways of writing one address compare equal; None for
+    text that is no address ('-', '=', 'intranet').
 
     >>> address_key("https://www.sms.kab.go.id/"), address_key("sms.kab.go.id/app?x=1")
     ('sms.kab.go.id', 'sms.kab.go.id/app')
+    >>> address_key("http://10.1.1.5:8080/simpeg/"), address_key("10.1.1.6:8080")
+    ('10.1.1.5:8080/simpeg', '10.1.1.6:8080')
     """
     text = address.strip().casefold()
-    if not _HOST.match(text):
+    if not (_HOST.match(text) or _IP_ADDRESS.match(text)):
         return None
     parts = urlsplit(text if "://" in text else "//" + text)
+    try:
+        port = f":{parts.port}" if parts.port not in (None, 80, 443) else ""
+    except ValueError:  # a port past 65535: no address
+        return None
     if parts.hostname is None:
         return None
-    return parts.hostname.removeprefix("www.") + parts.path.rstrip("/")
+    return parts.hostname.removeprefix("www.") + port + parts.path.rstrip("/")
 
 
 def _host(address: str) -> str | None:

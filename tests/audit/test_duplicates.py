@@ -92,3 +92,21 @@ def test_khusus_duplicating_umum_quiet_without_overlap(tmp_path):
         services=_service("simpus"),
     )
     assert findings(tmp_path, files, "SPBE-A008") == []
+
+
+def test_duplicate_applications_by_ip_address_not_by_text_that_is_no_address(tmp_path):
+    """Intranet applications listed by IP address: one IP, port and path is one address; a
+    '-' or '=' written where the address goes is no address, and shared by nobody."""
+    files = _apps(
+        "id: a1, name: A1, kind: khusus, owner: dinkes, url: 'http://10.1.1.5:8080'",
+        "id: a2, name: A2, kind: khusus, owner: dinkes, url: 'http://10.1.1.6:8080'",
+        "id: a3, name: A3, kind: khusus, owner: dinkes, url: 'http://192.168.1.10/simpeg'",
+        "id: a4, name: A4, kind: khusus, owner: dinkes, url: '10.1.1.5:8080/'",
+        "id: a5, name: A5, kind: khusus, owner: dinkes, url: 'http://10.1.1.5:9090'",
+        "id: a6, name: A6, kind: khusus, owner: dinkes, url: '='",
+        "id: a7, name: A7, kind: khusus, owner: dinkes, url: '-'",
+    )
+    assert findings(tmp_path, files, "SPBE-A007") == [
+        ("a1", "aplikasi 'a1', 'a4' duplicate each other: they share the address "
+         "'http://10.1.1.5:8080'")
+    ]
