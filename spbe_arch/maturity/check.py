@@ -23,6 +23,7 @@ ASSESSMENT_CODES = (
     codes.SERVICE_KIND_MISMATCH.code,
     codes.ASSESSMENT_LEVEL_OUT_OF_RANGE.code,
     codes.EVIDENCE_AFTER_ASSESSMENT.code,
+    codes.EVIDENCE_NAMES_NO_DOCUMENT.code,
     codes.FRAMEWORK_NOT_LOADED.code,
 )
 """The maturity codes `check_assessment` decides: not the claims against the model (they need

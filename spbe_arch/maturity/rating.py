@@ -16,10 +16,10 @@ Every indicator has four levels, all shown:
 A claim backed by documents (an entry whose `evidence:` names them) is not held to the
 structure's caps: it counts up to its level unless the structure contradicts it (a rule's
 rung below the claim that the rule could show, e.g. integrations bypassing SPLP). A claim
-without documents counts at most level 3 (at most *kolaborasi* for a service indicator): levels
-that need documents (terpadu dan terukur, optimum) need them named. An indicator with neither a
-claim nor model evidence counts at the framework's lowest level, as the regulation rates an
-indicator without bukti dukung, and is listed as unrated.
+without documents counts only as far as the model shows: where the model shows nothing of the
+indicator (a policy, which only a document shows), it counts for nothing. An indicator with
+neither a counted claim nor model evidence counts at the framework's lowest level, as the
+regulation rates an indicator without bukti dukung, and is listed as unrated.
 """
 
 from collections.abc import Iterator
@@ -60,6 +60,10 @@ SMALL_MODEL_MAX = 2
 _NO_LIMIT = 99
 """A documented claim the structure does not contradict counts in full."""
 
+_UNSUPPORTED = 0
+"""A claim neither documented nor shown by the model counts for nothing: the framework's
+lowest level, as the evaluation rates an indicator without bukti dukung."""
+
 
 @dataclass(frozen=True)
 class Assessed:
@@ -70,8 +74,10 @@ class Assessed:
 
     @property
     def documented(self) -> bool:
-        """True when a bukti dukung is named that is not dated after the entry's year."""
-        return any(e.year is None or e.year <= self.entry.year for e in self.entry.evidence)
+        """True when a bukti dukung is named that is not dated after the entry's year (a
+        placeholder title such as '-' or 'ada' names none)."""
+        return any(e.names_a_document and (e.year is None or e.year <= self.entry.year)
+                   for e in self.entry.evidence)
 
 
 def structure_cap(indicator: Indicator, active_apps: int) -> int:
@@ -137,7 +143,17 @@ def assessments(
             ))
             continue
         for index, item in enumerate(entry.evidence):
-            if item.year is not None and item.year > entry.year:
+            if not item.names_a_document:
+                findings.append(finding(
+                    codes.EVIDENCE_NAMES_NO_DOCUMENT,
+                    _("assessment: bukti dukung '{title}' of indicator {indicator} ({year}) "
+                      "names no document: it supports no level").format(
+                        title=item.title, indicator=entry.indicator, year=entry.year),
+                    location=_entry_location(arch, position, "evidence", index, "title"),
+                    hint=_("write the document's title, e.g. 'Peraturan Bupati Nomor 12 Tahun "
+                           "2022 tentang Arsitektur SPBE', with its `link:` and `year:`"),
+                ))
+            elif item.year is not None and item.year > entry.year:
                 findings.append(finding(
                     codes.EVIDENCE_AFTER_ASSESSMENT,
                     _("assessment: bukti dukung '{title}' of indicator {indicator} is dated "
@@ -242,7 +258,7 @@ def _rate(framework: Framework, indicator: Indicator, derivation: Derivation | N
             level, source = model, Source.model
     else:
         allowed, why = _claim_limit(indicator, derivation, model, found, cap, active)
-        allowed = min(allowed, framework.max_level)
+        allowed = max(min(allowed, framework.max_level), min(names))
         if claim_by.startswith("service") and service_claim is not None:
             shown = structures.get(service_claim[1])
             service_shows = shown.level if shown is not None else None
@@ -260,7 +276,8 @@ def _rate(framework: Framework, indicator: Indicator, derivation: Derivation | N
         else:
             # above what the model shows, or (no model rule) as far as a claim counts
             # without bukti dukung: then the claim, cut down, is what counts
-            level, source = allowed, Source.model if model is not None else Source.claim
+            level = allowed
+            source = Source.model if model is not None else Source.none
             reasons.append(_("claimed {claim}, {why}: {allowed} counts").format(
                 claim=claim, why=why, allowed=allowed))
     return IndicatorRating(
@@ -290,9 +307,8 @@ def _claim_limit(indicator: Indicator, derivation: Derivation | None, model: int
         if derivation is not None and model < derivation.level:
             return model, _cap_reason(indicator, cap, active, derivation.level)
         return model, _("the model shows {level}").format(level=model)
-    top = STRUCTURE_TOP if indicator.evidence in SERVICE_RULES else STRUCTURE_MAX
-    return top, _("level {level} and above need bukti dukung named in the entry's "
-                  "`evidence:`").format(level=top + 1)
+    return _UNSUPPORTED, _("no bukti dukung is named in the entry's `evidence:` and the "
+                           "model shows nothing of it")
 
 
 def claimant(claim_by: str) -> str:

@@ -28,13 +28,14 @@ class Source(StrEnum):
     verified = "verified"
     """The evaluator's verified level (as in the published index)."""
     claim = "claim"
-    """The self-assessed level (or a service's `level:`), which the model supports; or, where
-    no model rule applies, the claim as far as it counts without bukti dukung."""
+    """The self-assessed level (or a service's `level:`), which the model or the bukti dukung
+    the entry names supports."""
     model = "model"
     """What the model shows: there is no claim, or the claim is above it."""
     none = "none"
-    """Neither a claim nor model evidence (or too little of the facts its rule reads, which
-    the reason names): the framework's lowest level."""
+    """Neither a supported claim nor model evidence (no claim, a claim naming no bukti dukung
+    that the model shows nothing of, or too little of the facts its rule reads: the reason
+    says which): the framework's lowest level."""
 
 
 @dataclass(frozen=True)

@@ -25,6 +25,7 @@ from .types import (
     UnitKind,
     ref_code,
 )
+from .words import NOT_A_DOCUMENT
 
 __all__ = [
     "Application",
@@ -324,6 +325,13 @@ class Evidence(SpbeModel):
     title: str = Field(min_length=1, description="Document title (judul dokumen)")
     link: str | None = Field(default=None, description="Link or file path (tautan)")
     year: int | None = Field(default=None, ge=1990, le=2100, description="Year (tahun)")
+
+    @property
+    def names_a_document(self) -> bool:
+        """False for a title that names no document: a placeholder ('-', 'ada', 'tidak ada')
+        or no word at all ('...')."""
+        title = self.title.strip()
+        return title.casefold() not in NOT_A_DOCUMENT and any(c.isalnum() for c in title)
 
 
 class AssessmentEntry(SpbeModel):

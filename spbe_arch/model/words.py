@@ -6,7 +6,19 @@ diagrams' labels) writes a mechanism or a status in the same words.
 
 from .types import IntegrationVia, Status
 
-__all__ = ["STATUS", "VIA"]
+__all__ = ["NOT_A_DOCUMENT", "NO_VALUE", "STATUS", "VIA"]
+
+NO_VALUE = frozenset({
+    "-", "--", "\u2013", "\u2014", "n/a", "n.a.", "na", "tidak ada", "belum ada", "?",
+})
+"""Text (case aside) that stands for no value, as spreadsheets and forms write it."""
+
+NOT_A_DOCUMENT = NO_VALUE | frozenset({
+    "ada", "sudah ada", "sudah", "ya", "yes", "ok", "v", "x", "\u2713", "\u2714", "lengkap",
+    "terlampir", "dokumen", "document", "bukti", "bukti dukung", "evidence", "tbd", "todo",
+})
+"""Titles (case aside) that say a document exists, or not, without naming one: no bukti
+dukung."""
 
 VIA: dict[IntegrationVia, tuple[str, str]] = {
     IntegrationVia.splp: ("SPLP", "SPLP"),

@@ -51,7 +51,9 @@ def test_claims_every_service_at_optimum_counts_as_every_service_at_kolaborasi(r
     )
 
 
-def test_claims_without_documents_reach_no_level_4_in_domains_1_to_3(runner, tmp_path):
+def test_claims_without_documents_count_only_what_the_model_shows(runner, tmp_path):
+    """Every 2024 entry claims 5 and names no bukti dukung: where the model shows a level, that
+    counts; where it shows nothing (the policy indicators), the lowest level, unrated."""
     model = _copy(tmp_path)
     (model / "evaluasi-2023.yaml").unlink()
     text = (model / "assessment.yaml").read_text()
@@ -61,17 +63,18 @@ def test_claims_without_documents_reach_no_level_4_in_domains_1_to_3(runner, tmp
     (model / "assessment.yaml").write_text(text, encoding="utf-8")
     _claim_services(model, "optimum")
     out = _json(runner, model)
-    assert (out["indices"]["self"], out["index"]) == (3.96, 3.135)
+    assert (out["indices"]["self"], out["index"]) == (3.96, 2.565)
     assert max(_levels(out, domains={1, 2, 3}).values()) == 3
     assert max(_levels(out, domains={4}).values()) == 4
     findings = [f for f in out["findings"] if f["code"] == "SPBE-M004"]
     assert len(findings) == 19  # every entry of the example's 2024 self-assessment
     first = next(i for i in out["indicators"] if i["id"] == "1")  # no model rule applies
     assert (first["self"], first["model"], first["counted"], first["source"]) == (
-        5, None, 3, "claim")
+        5, None, 1, "none")
     assert findings[0]["message"] == (
-        "indicator 1 self-assessed at level 5 for 2024: self-assessed 5 (2024); claimed 5, "
-        "level 4 and above need bukti dukung named in the entry's `evidence:`: 3 counts"
+        "indicator 1 self-assessed at level 5 for 2024: self-assessed 5 (2024); claimed 5, no "
+        "bukti dukung is named in the entry's `evidence:` and the model shows nothing of it: 1 "
+        "counts"
     )
 
 

@@ -102,8 +102,8 @@ def test_claims_above_the_model_are_explained_in_indonesian(runner, tmp_path):
                 if f["code"] == "SPBE-M004" and "indikator 26 " in f["message"])
     assert m004["message"] == (
         "indikator 26 dinilai mandiri pada tingkat 5 untuk 2024: penilaian mandiri 5 (2024); "
-        "diklaim 5, tingkat 4 ke atas memerlukan bukti dukung yang disebut di `evidence:` pada "
-        "entri: yang dihitung 3"
+        "diklaim 5, tidak ada bukti dukung yang disebut di `evidence:` entri itu dan model tidak "
+        "menunjukkan apa pun tentangnya: yang dihitung 1"
     )
     assert m004["hint"] == "sebutkan bukti dukung di `evidence:` (judul, tautan, tahun)"
     for text in _texts(out):

@@ -62,12 +62,15 @@ def test_rating_claim_below_model_counts_the_claim(make_model):
     assert findings == []
 
 
-def test_rating_claim_of_level_4_without_documents_counts_3(make_model):
+def test_rating_claim_without_documents_counts_only_what_the_model_shows(make_model):
+    """19 has no model rule: its undocumented claim counts for nothing (lowest level,
+    unrated); 20's counts as far as the model shows."""
     ratings, findings = _assess(make_model, "assessment:\n" + _entry(19, 4) + _entry(20, 5))
-    assert (ratings["19"].level, ratings["19"].model_level) == (3, None)
+    assert (ratings["19"].level, ratings["19"].model_level, ratings["19"].source) == (
+        1, None, "none")
     assert ratings["19"].why.endswith(
-        "claimed 4, level 4 and above need bukti dukung named in the entry's `evidence:`: "
-        "3 counts")
+        "claimed 4, no bukti dukung is named in the entry's `evidence:` and the model shows "
+        "nothing of it: 1 counts")
     assert (ratings["20"].level, ratings["20"].model_level) == (3, 3)
     assert [f.code for f in findings] == ["SPBE-M004", "SPBE-M004"]
     assert findings[0].hint == "name the bukti dukung under `evidence:` (title, link, year)"
@@ -100,7 +103,7 @@ def test_rating_a_small_model_shows_at_most_level_2(make_model):
 
 
 def test_rating_unrated_indicators_get_the_lowest_level_with_source_none(make_model):
-    ratings, _ = _assess(make_model, "assessment:\n  - {indicator: '19', year: 2024, level: 3}\n")
+    ratings, _ = _assess(make_model, "assessment:\n" + _entry("'19'", 3, document=True))
     assert (ratings["19"].level, ratings["19"].source) == (3, "claim")
     assert (ratings["13"].level, ratings["13"].level_name, ratings["13"].source) == (
         1, "Rintisan", "none",
@@ -109,7 +112,7 @@ def test_rating_unrated_indicators_get_the_lowest_level_with_source_none(make_mo
 
 
 def test_rating_years_are_rated_apart_and_the_latest_is_the_default(make_model):
-    text = "assessment:\n" + _entry(19, 2, year=2023, verified=2) + _entry(19, 3, year=2024)
+    text = "assessment:\n" + _entry(19, 2, year=2023, verified=2) + _entry(19, 3, document=True)
     latest, _ = _assess(make_model, text)
     earlier, _ = _assess(make_model, text, year=2023)
     assert (latest["19"].level, latest["19"].verified_level) == (3, None)
@@ -133,15 +136,17 @@ def test_rating_unknown_indicator_is_an_error_located_in_its_file(make_model):
 
 
 def test_rating_duplicate_assessment_in_one_year_uses_the_lower(make_model):
-    text = "assessment:\n" + _entry(19, 4) + _entry(19, 2) + _entry(19, 3, year=2023)
+    text = "assessment:\n" + _entry(19, 4, document=True) + _entry(19, 2, document=True) + (
+        _entry(19, 3, year=2023))
     ratings, findings = _assess(make_model, text)
     assert ratings["19"].level == 2
-    assert _where(findings) == [("assessment.yaml", 5, 5, "SPBE-M002")]
+    assert _where(findings) == [("assessment.yaml", 7, 5, "SPBE-M002")]
 
 
 def test_rating_entry_for_another_framework_is_an_error_and_not_used(make_model):
-    text = "assessment:\n  - {indicator: 1, year: 2024, level: 3, framework: mini}\n" \
-           "  - {indicator: 2, year: 2024, level: 2}\n"
+    text = "assessment:\n  - {indicator: 1, year: 2024, level: 3, framework: mini, " \
+           "evidence: [{title: Perbup 1/2024}]}\n" \
+           "  - {indicator: 2, year: 2024, level: 2, evidence: [{title: Perbup 2/2024}]}\n"
     ratings, findings = _assess(make_model, text)
     assert (ratings["1"].source, ratings["2"].level) == ("none", 2)
     assert _where(findings) == [("assessment.yaml", 2, 42, "SPBE-M006")]

@@ -20,16 +20,13 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from ...model.i18n import gettext as _
+from ...model.words import NO_VALUE
 from .columns import Column, normal_header
 from .report import ImportReport, RowNote
 from .table import Table
 
 __all__ = ["EXCEL_ERRORS", "NO_VALUE", "PROPERTY_OF", "Row", "Seen", "data_rows"]
 
-NO_VALUE = frozenset({
-    "-", "--", "\u2013", "\u2014", "n/a", "n.a.", "na", "tidak ada", "belum ada", "?",
-})
-"""Cells (case aside) that stand for no value."""
 
 EXCEL_ERRORS = frozenset({
     "#n/a", "#ref!", "#value!", "#div/0!", "#name?", "#null!", "#num!", "#spill!", "#calc!",

@@ -9,6 +9,7 @@ __all__ = [
     "ASSESSMENT_OTHER_FRAMEWORK",
     "DUPLICATE_ASSESSMENT",
     "EVIDENCE_AFTER_ASSESSMENT",
+    "EVIDENCE_NAMES_NO_DOCUMENT",
     "FRAMEWORK_NOT_LOADED",
     "SERVICE_KIND_MISMATCH",
     "UNKNOWN_ASSESSMENT_INDICATOR",
@@ -80,8 +81,9 @@ ASSESSMENT_ABOVE_MODEL = declare("SPBE-M004", "assessment-above-model-evidence",
 Reports a self-assessed level that does not count in full: the architecture model shows a
 lower level for the same indicator (claiming level 4 for the SPLP indicator while
 integrations between units bypass SPLP), or the level needs documents the entry does not
-name (levels 4 and 5 outside the service indicators, optimum for a service). The lower level
-counts in the index, unless the evaluator's `verified` level is recorded.
+name (levels 4 and 5 outside the service indicators, optimum for a service, and any level
+the model shows nothing of, such as a policy's: without bukti dukung it counts as level 1).
+The lower level counts in the index, unless the evaluator's `verified` level is recorded.
 
 ## Why is this bad?
 The evaluator compares the claim with what the architecture and the bukti dukung show and
@@ -201,4 +203,29 @@ services:
 ```
 Use instead: the indicator of its kind (a public service of the health sector: 45, 46 or 47),
 or correct `kind:` if the service is an administration service.
+""", severity=Severity.warning)
+
+EVIDENCE_NAMES_NO_DOCUMENT = declare("SPBE-M010", "evidence-names-no-document", """
+## What it does
+Reports a bukti dukung whose `title` names no document: a placeholder that says a document
+exists or not ('-', 'ada', 'tidak ada', 'terlampir', '?') or no word at all. It supports no
+level: an entry whose every document is such a title counts as an entry without bukti dukung.
+
+## Why is this bad?
+The evaluator rates a level by the documents uploaded for it; "ada" is a claim that one
+exists, not the document, and an estimate that counts it overstates the index. A spreadsheet
+column of yes/no marks pasted into `evidence:` looks documented and is not.
+
+## Example
+```yaml
+assessment:
+  - indicator: 43
+    year: 2025
+    level: 4
+    evidence:
+      - {title: "-"}
+```
+Use instead: the document's title, with its link and year
+(`{title: Keputusan Bupati Nomor 45 Tahun 2024 tentang Portal Data Terbuka, year: 2024}`), or
+no `evidence:` until it is found.
 """, severity=Severity.warning)

@@ -1,0 +1,51 @@
+"""A bukti dukung that names no document ('-', 'ada') supports no level: `maturity` counts
+the entry as undocumented, and `validate` warns with the file and line (SPBE-M010)."""
+
+import json
+
+import pytest
+
+from spbe_arch.cli import app
+
+APPS = "applications:\n" + "".join(
+    f"  - {{id: a{n}, name: A{n}, kind: khusus, owner: dinkes}}\n" for n in range(6))
+UNITS = "units:\n  - {id: dinkes, name: Dinas Kesehatan, kind: dinas}\n"
+
+
+def _model(make_model, title: str):
+    return make_model({"units.yaml": UNITS, "apps.yaml": APPS, "assessment.yaml": f"""\
+        assessment:
+          - indicator: 1
+            year: 2025
+            level: 4
+            evidence:
+              - {{title: {json.dumps(title)}}}
+        """})
+
+
+def _indicator_1(runner, model):
+    result = runner.invoke(app, ["maturity", str(model), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    return next(i for i in json.loads(result.stdout)["indicators"] if i["id"] == "1")
+
+
+@pytest.mark.parametrize("title", ["-", "ada", "Tidak ada", "...", " terlampir "])
+def test_a_placeholder_title_supports_no_level(runner, make_model, title):
+    model = _model(make_model, title)
+    one = _indicator_1(runner, model)
+    assert (one["self"], one["counted"], one["source"]) == (4, 1, "none")
+    result = runner.invoke(app, ["validate", str(model)])
+    assert result.exit_code == 0, result.output  # a warning
+    lines = result.output.splitlines()
+    assert f"{model / 'assessment.yaml'}:6:10: warning SPBE-M010 assessment: bukti dukung " \
+           f"'{title}' of indicator 1 (2025) names no document: it supports no level" in lines
+    assert "    hint: write the document's title, e.g. 'Peraturan Bupati Nomor 12 Tahun 2022 " \
+           "tentang Arsitektur SPBE', with its `link:` and `year:`" in lines
+
+
+def test_a_document_named_supports_its_level(runner, make_model):
+    model = _model(make_model, "Peraturan Bupati Nomor 12 Tahun 2022 tentang Arsitektur SPBE")
+    one = _indicator_1(runner, model)
+    assert (one["self"], one["counted"], one["source"]) == (4, 4, "claim")
+    result = runner.invoke(app, ["validate", str(model)])
+    assert "SPBE-M010" not in result.output
