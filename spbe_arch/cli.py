@@ -793,7 +793,8 @@ def import_inventory(
     from .interop import instansi_for, write_import
 
     def call() -> "Outcome":
-        instansi = instansi_for(file, name=instansi_name, id=instansi_id, level=level)
+        instansi = instansi_for(file, name=instansi_name, id=instansi_id, level=level,
+                                sheet=sheet, mapping=mapping)
         imported = run_import(file, sheet=sheet, mapping=mapping, instansi=instansi,
                               from_title=instansi_name is None and instansi_id is None)
         write_import(imported, output, force=force)

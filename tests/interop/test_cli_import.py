@@ -369,6 +369,27 @@ def test_the_title_row_names_the_instansi_the_file_name_does_not(runner, tmp_pat
     assert (said in result.output.splitlines()) == (not extra)
 
 
+def test_the_title_row_gives_the_level_the_file_name_does_not(runner, tmp_path):
+    """No --level, a file name with no level in it: the title row tells the level and the
+    name; without a title, the import asks for --level and writes nothing."""
+    rows = [["DAFTAR INVENTARIS APLIKASI PEMERINTAH KABUPATEN SUKAMAJU TAHUN 2025", "", ""],
+            ["No", "Nama Aplikasi", "OPD"],
+            ["1", "SIMPUS", "Dinas Kesehatan"]]
+    source = write_csv(tmp_path / "inventaris-aplikasi.csv", rows)
+    result = _import(runner, source, tmp_path / "model")
+    assert result.exit_code == 0, result.output
+    written = load_model(tmp_path / "model").architecture.instansi
+    assert (written.id, written.name, written.level) == (
+        "kabupaten-sukamaju", "Kabupaten Sukamaju", "kabupaten")
+    assert (f"{source}:1: instansi 'Kabupaten Sukamaju', as the title row names it "
+            "(--instansi-name NAME gives another)") in result.output.splitlines()
+    untitled = write_csv(tmp_path / "inventaris.csv", rows[1:])
+    result = _import(runner, untitled, tmp_path / "model-2")
+    assert result.exit_code == 2
+    assert "cannot tell the instansi level from the name 'Inventaris'" in result.stderr
+    assert not (tmp_path / "model-2").exists()
+
+
 def test_a_title_naming_another_level_names_no_instansi(runner, tmp_path):
     source = write_csv(tmp_path / "kota-baru.csv", [
         ["Rekap Aplikasi se-Provinsi Jawa Tengah", "", ""],

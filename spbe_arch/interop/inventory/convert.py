@@ -77,11 +77,15 @@ class InventoryImport:
     """Element id -> a guess made about it (also written beside it)."""
 
 
-def instansi_for(path: Path, *, name: str | None, id: str | None, level: str | None) -> Instansi:
-    """The instansi block: as given, else derived from the file name ('kota-bogor.csv').
+def instansi_for(path: Path, *, name: str | None, id: str | None, level: str | None,
+                 sheet: str | None = None, mapping: Path | None = None) -> Instansi:
+    """The instansi block: as given, else derived from the file name ('kota-bogor.csv'), its
+    level else from a title row above the header ('PEMERINTAH KABUPATEN SUKAMAJU TAHUN 2025':
+    `import_inventory` then takes the name from it too).
 
-    Raises `SpbeError` when the level cannot be told from the name and is not given.
+    Raises `SpbeError` when the level cannot be told and is not given.
     """
+    given = name
     name = name or " ".join(w.capitalize() for w in normal_header(path.stem).split()) or path.stem
     words = set(normal_header(name).split())
     if level is not None and level not in InstansiLevel.__members__:
@@ -90,6 +94,8 @@ def instansi_for(path: Path, *, name: str | None, id: str | None, level: str | N
     derived = next(
         (lvl for lvl, keys in _LEVEL_WORDS if words & keys), None
     ) if level is None else InstansiLevel(level)
+    if derived is None and given is None and id is None:
+        derived = _level_in_title(path, sheet, mapping)
     if derived is None:
         raise SpbeError(_(
             "{path}: cannot tell the instansi level from the name '{name}'; give --level "
@@ -157,7 +163,7 @@ def import_inventory(
     if header is None:
         raise SpbeError(_no_header(path, seen, table.sheet, table.sheets))
     number, columns, cells = header
-    titled = _titled(above[:-1], instansi) if from_title else None
+    titled = _titled(above[:-1], instansi.level, instansi.name) if from_title else None
     if titled is not None:
         report.titled = titled
         name = titled[1]
@@ -209,20 +215,29 @@ def _kept(rows: Iterable[tuple[int, list[str]]], into: list[tuple[int, list[str]
         yield row
 
 
-def _titled(rows: list[tuple[int, list[str]]], instansi: Instansi) -> tuple[int, str] | None:
-    """The first title cell naming an instansi of the level of `instansi` ('PEMERINTAH
-    KABUPATEN SUKAMAKMUR TAHUN 2025'), and the name ('Kabupaten Sukamakmur'), when it is not
-    the name `instansi` has already."""
-    title = re.compile(rf"\b({instansi.level.value})\s+(.+?)\s*(?:\btahun\b.*|[-–,(].*|"
+def _level_in_title(path: Path, sheet: str | None, mapping: Path | None) -> InstansiLevel | None:
+    """The level of the instansi a title row above the header names, if one does."""
+    above: list[tuple[int, list[str]]] = []
+    table = open_table(path, sheet=sheet)
+    if find_header(_kept(Seen(table.rows), above), load_mapping(mapping)) is None:
+        return None
+    return next((level for level in InstansiLevel if _titled(above[:-1], level)), None)
+
+
+def _titled(rows: list[tuple[int, list[str]]], level: InstansiLevel, name: str = ""
+            ) -> tuple[int, str] | None:
+    """The first title cell naming an instansi of `level` ('PEMERINTAH KABUPATEN SUKAMAKMUR
+    TAHUN 2025'), and the name ('Kabupaten Sukamakmur'), when it is not `name` already."""
+    title = re.compile(rf"\b({level.value})\s+(.+?)\s*(?:\btahun\b.*|[-–,(].*|"
                        r"\b\d{4}\b.*)?$", re.IGNORECASE)
     for number, cells in rows:
         for cell in cells:
             found = title.search(" ".join(cell.split()))
             if found:
                 words = f"{found.group(1)} {found.group(2)}".split()
-                name = " ".join(w if any(c.islower() for c in w) else w.capitalize()
-                                for w in words)
-                return None if name_key(name) == name_key(instansi.name) else (number, name)
+                named = " ".join(w if any(c.islower() for c in w) else w.capitalize()
+                                 for w in words)
+                return None if name_key(named) == name_key(name) else (number, named)
     return None
 
 
