@@ -275,3 +275,20 @@ def test_an_acronym_with_words_of_its_own_name_names_the_application(runner, tmp
             ) in result.output.splitlines()  # a guess: said
     assert f"{source}:4: note: 'SIPATEN Versi Lama' in 'Terintegrasi dengan' names no " in (
         result.output)
+
+
+def test_a_national_platform_named_links_the_pemdas_own_instance_of_it(runner, tmp_path):
+    """'SIKDA' in SIMPUS's row names the national SIKDA Generik; the inventory also lists the
+    pemda's own installation of it (a row of its own): the integration is with that one."""
+    source = write_csv(tmp_path / "kabupaten-contoh.csv", [
+        ["No", "Nama Aplikasi", "OPD", "Terintegrasi dengan"],
+        ["1", "SIMPUS", "Dinkes", "SIKDA; SATUSEHAT"],
+        ["2", "SIKDA Generik", "Dinkes", ""],
+    ])
+    out = tmp_path / "model"
+    result = _import(runner, source, out)
+    assert result.exit_code == 0, result.output
+    arch = load_model(out).architecture
+    [local] = [a for a in arch.applications.values() if a.platform == "sikda-generik"]
+    assert sorted((i.source, i.target) for i in arch.integrations.values()) == sorted([
+        ("simpus", local.id), ("simpus", "satusehat")])

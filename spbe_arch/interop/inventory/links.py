@@ -153,7 +153,8 @@ def _target(
     apps: dict[str, Application], guessed: dict[str, str],
 ) -> str | set[str]:
     """The one imported application (other than `source`) `text` names, else the national
-    platform it names, else the one application it names by its acronym and words of its name
+    platform it names (its one imported instance when there is one: the pemda's own
+    installation), else the one application it names by its acronym and words of its name
     (`_qualified`), else the candidate applications: none, several of one name, or `source`
     alone."""
     candidates: set[str] = set()
@@ -168,6 +169,10 @@ def _target(
     if candidates == {source}:
         return candidates
     platform = matcher(text)  # 'SIPD' of several units' SIPD instances: the platform itself
+    instances = [a for a in apps if a != source and apps[a].platform == platform] if (
+        platform is not None) else []
+    if len(instances) == 1:  # 'SIKDA' for the pemda's own SIKDA Generik: that one
+        return instances[0]
     if platform is not None or candidates:
         return platform or candidates
     qualified = _qualified(text, known, apps, source)
