@@ -75,7 +75,8 @@ class Metrics:
         integrate with it (sorted).
     aplikasi_umum_not_recorded
         National aplikasi umum of the catalog for instansi of the model's kind (`levels`) the
-        model records no use of: no local instance and no integration (sorted). Not "unused":
+        model records no use of: no active local instance and no active integration (a
+        planned one is no use yet), sorted. Not "unused":
         an inventory lists the instansi's own applications, so a platform it uses may simply
         be missing from it.
     completeness

@@ -119,7 +119,7 @@ def metrics_rows(metrics: "Metrics") -> list[tuple[str, str]]:
         *((_(label), metric_text(getattr(metrics, name))) for name, label in METRIC_LABELS.items()),
         (_("applications per unit"), per_unit or "-"),
         (_("aplikasi umum used"), used or "-"),
-        (_("aplikasi umum not recorded in the model"),
+        (_("aplikasi umum with no active use in the model"),
          ", ".join(metrics.aplikasi_umum_not_recorded) or "-"),
         (_("data known (stated / of)"), ", ".join(
             f"{key} {known.known}/{known.of}" for key, known in metrics.completeness.items()

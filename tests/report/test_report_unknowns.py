@@ -133,8 +133,8 @@ def test_services_fully_integrated_rests_on_stated_data_flows(make_model):
 
 
 @pytest.mark.parametrize(("lang", "label"), [
-    ("en", "aplikasi umum not recorded in the model"),
-    ("id", "aplikasi umum tidak tercatat di model"),
+    ("en", "aplikasi umum with no active use in the model"),
+    ("id", "aplikasi umum tanpa penggunaan aktif di model"),
 ])
 def test_audit_says_a_platform_missing_from_the_model_is_not_recorded(make_model, lang, label):
     """An inventory lists the pemda's own applications: a national platform with no instance
