@@ -32,6 +32,8 @@ _KIND_ID = {
 
 
 def _summary(result: "ImpactResult") -> list[str]:
+    """The legend's notes: what stops and is degraded, and what the model does not tell
+    (as the impact's text says it: unknown, not none)."""
     def count(ids: dict) -> str:
         per_kind: dict[str, int] = {}
         for node in ids:
@@ -39,12 +41,28 @@ def _summary(result: "ImpactResult") -> list[str]:
             per_kind[kind] = per_kind.get(kind, 0) + 1
         return ", ".join(f"{n} {k}" for k, n in sorted(per_kind.items())) or "tidak ada"
 
-    return [
+    readers_unknown = result.integrations_unknown or result.data_unknown
+    degraded = count(result.degraded)
+    if readers_unknown:  # none found is not none: the model does not tell
+        degraded = "belum diketahui" if not result.degraded else degraded + ", mungkin lebih"
+    notes = [
         f"Berhenti: {count(result.stopped)}",
-        f"Terganggu: {count(result.degraded)}",
+        f"Terganggu: {degraded}",
         f"Unit terdampak: {len(result.units_affected)}; "
         f"integrasi terputus: {len(result.integrations_broken)}",
     ]
+    if readers_unknown:
+        notes.append("Aplikasi yang kehilangan data: belum diketahui (model tidak mencatat "
+                     "integrasi atau data yang dibaca aplikasi yang berhenti)")
+    if result.hosting_unknown:
+        notes.append(f"Hosting {result.hosting_unknown} aplikasi belum tercatat: mungkin ikut "
+                     "berhenti")
+    if result.network_unknown:
+        notes.append(f"Jaringan {result.network_unknown} integrasi belum tercatat: mungkin ikut "
+                     "terputus")
+    if result.services_unknown:
+        notes.append("Layanan yang berhenti: belum diketahui (model tidak mencatat layanan)")
+    return notes
 
 
 def impact_view(

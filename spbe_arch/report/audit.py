@@ -211,11 +211,15 @@ def _unknowns(result: "ImpactResult") -> list[str]:
     the model does not give, readers of data and services it does not record."""
     lines = []
     if result.hosting_unknown:
-        lines.append(_("the hosting of {count} active applications is not recorded: the "
-                       "outage may stop them too").format(count=result.hosting_unknown))
+        lines.append(plural(result.hosting_unknown, N_(
+            "the hosting of {count} active application is not recorded: the outage may stop "
+            "it too"), N_("the hosting of {count} active applications is not recorded: the "
+                          "outage may stop them too")))
     if result.network_unknown:
-        lines.append(_("the network of {count} active integrations is not recorded: the "
-                       "outage may break them too").format(count=result.network_unknown))
+        lines.append(plural(result.network_unknown, N_(
+            "the network of {count} active integration is not recorded: the outage may break "
+            "it too"), N_("the network of {count} active integrations is not recorded: the "
+                          "outage may break them too")))
     if result.integrations_unknown:
         lines.append(_("the model records no integration: which applications read data from "
                        "those that stop is not known"))
