@@ -28,7 +28,7 @@ _LABELS = (
     "reads", "writes", "if_fails", "stops_services", "stops_processes", "degrades",
     "degrades_services", "degrades_processes", "breaks", "nothing_stops", "shown_of", "refine",
     "none", "close", "no_match", "impact_command", "links_unknown", "services_unknown",
-    "data_unknown",
+    "data_unknown", "not_recorded",
 )
 
 

@@ -208,6 +208,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "x_degrades_processes": ("Proses bisnis terganggu", "Business processes degraded"),
     "x_breaks": ("Integrasi terputus", "Integrations broken"),
     "x_nothing_stops": ("Tidak ada yang berhenti.", "Nothing stops."),
+    "x_not_recorded": ("belum tercatat", "not recorded"),
     "x_services_unknown": (
         "Model ini belum mencatat layanan: layanan yang berhenti bila aplikasi ini gagal belum "
         "diketahui.",

@@ -218,6 +218,10 @@ def test_explorer_says_who_loses_data_is_unknown_without_integrations(
         "berhenti bila aplikasi ini gagal belum diketahui.\n\nModel ini belum mencatat " \
         "integrasi: aplikasi yang kehilangan data bila aplikasi ini gagal belum diketahui." \
         in detail, detail
+    # what the model does not record is not shown as none: no "(0)" under a heading
+    assert "(0)" not in detail, detail
+    for heading in ("Integrasi", "Membaca", "Menulis"):
+        assert f"{heading}\n\nbelum tercatat" in detail, detail
     assert page.visit.console_errors == []
 
 

@@ -100,7 +100,12 @@
     var line = L.shown_of.replace("{shown}", Math.min(total, LIMIT)).replace("{total}", total);
     return total > LIMIT ? line + ". " + L.refine : line;
   }
-  function list(title, items) {
+  function list(title, items, unknown) {
+    // unknown: the model does not record these at all, so an empty list is not "none"
+    if (unknown && !items.length) {
+      return el("div", { "class": "x-part" }, [el("h4", { text: title }),
+        el("p", { "class": "muted", text: L.not_recorded })]);
+    }
     var box = el("div", { "class": "x-part" }, [el("h4", { text: title + " (" + items.length + ")" })]);
     if (!items.length) { box.appendChild(el("p", { "class": "muted", text: L.none })); return box; }
     var ul = el("ul");
@@ -129,9 +134,9 @@
     }).concat((into[id] || []).map(function (i) {
       return el("span", {}, ["← ", appLink(i.s), " (" + mech(i) + (i.net ? ", " + i.net : "") + ")"]);
     }));
-    panel.appendChild(list(L.integrations, ints));
-    panel.appendChild(list(L.reads, a.r.map(name)));
-    panel.appendChild(list(L.writes, a.w.map(name)));
+    panel.appendChild(list(L.integrations, ints, D.links_unknown));
+    panel.appendChild(list(L.reads, a.r.map(name), a.du));
+    panel.appendChild(list(L.writes, a.w.map(name), a.du));
     var hit = D.impacts && D.impacts[id];
     var fails = el("div", { "class": "x-impact" }, [el("h4", { text: L.if_fails })]);
     if (!D.impacts) fails.appendChild(el("p", {}, [L.impact_command + " ", el("code", { text: "spbe-arch impact MODEL " + id })]));
@@ -139,7 +144,7 @@
     else {
       fails.appendChild(list(L.stops_services, hit.sv.map(name)));
       fails.appendChild(list(L.stops_processes, hit.bp.map(name)));
-      fails.appendChild(list(L.degrades, hit.dg.map(appLink)));
+      fails.appendChild(list(L.degrades, hit.dg.map(appLink), D.links_unknown || a.du));
       if (hit.svd.length) fails.appendChild(list(L.degrades_services, hit.svd.map(name)));
       if (hit.bpd.length) fails.appendChild(list(L.degrades_processes, hit.bpd.map(name)));
       fails.appendChild(el("p", { text: L.breaks + ": " + hit.ib }));
