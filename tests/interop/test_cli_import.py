@@ -254,6 +254,25 @@ def test_import_mapping_file_names_other_headers(runner, tmp_path):
     portal = arch.applications["arsip-foto-kegiatan"]
     assert (portal.owner, portal.properties) == ("diskominfo", {"tahun": "2021"})
     assert arch.units["diskominfo"].name == "Diskominfo"
+    assert "mapping.yaml" not in result.output  # every header it names was read
+
+
+def test_import_mapping_header_the_file_does_not_have_is_said(runner, tmp_path):
+    """A misspelt header in the mapping: the import reads the default header instead, and
+    says so rather than leaving the architect to think the mapping was used."""
+    source = write_csv(tmp_path / "kota-contoh.csv", [
+        ["Nama Aplikasi", "OPD", "Catatan"],
+        ["SIMPUS", "Dinkes", "-"],
+    ])
+    mapping = tmp_path / "mapping.yaml"
+    mapping.write_text("columns:\n  name: Judul\n  url: [Alamat Web, Tautan]\n")
+    result = _import(runner, source, tmp_path / "model", "--mapping", str(mapping))
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert (f"{source}:1: note: {mapping}: name: 'Judul' is no header of this file; "
+            "'Nama Aplikasi' read as name") in lines
+    assert (f"{source}:1: note: {mapping}: url: 'Alamat Web' / 'Tautan' is no header of this "
+            "file; no url column read") in lines
 
 
 def test_import_bad_mapping_file(runner, tmp_path):

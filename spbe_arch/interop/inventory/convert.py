@@ -33,7 +33,7 @@ from ...model import (
 )
 from ...model.i18n import gettext as _
 from ...model.types import ID_MAX, ID_PATTERN, STATUS_WORDS
-from .columns import Column, find_header, load_mapping, normal_header, sub_header
+from .columns import Column, Mapping, find_header, load_mapping, normal_header, sub_header
 from .hosting import placement
 from .links import PROPERTY, Link, integrations
 from .report import Hosted, ImportReport, PlatformGuess, RowNote, UnitMerge, Unmatched
@@ -180,6 +180,7 @@ def import_inventory(
         below = chain([following], below)
     cells = [" ".join(cell.split()) for cell in cells]  # 'Nama\nAplikasi' on one line
     report.columns = {str(col): cells[i] for i, col in sorted(columns.items(), key=_by_column)}
+    report.notes += _mapping_unused(mapping, columns_map, report.columns, number)
     if Column.name not in columns.values():  # only with a mapping's header_row
         raise SpbeError(_(
             "{path}:{line}: no application name column in the header (e.g. 'Nama Aplikasi')\n"
@@ -239,6 +240,24 @@ def _titled(rows: list[tuple[int, list[str]]], level: InstansiLevel, name: str =
                                  for w in words)
                 return None if name_key(named) == name_key(name) else (number, named)
     return None
+
+
+def _mapping_unused(path: Path | None, mapping: Mapping, read: dict[str, str],
+                    header: int) -> list[RowNote]:
+    """A note for each column of the `--mapping` file not read from the header it names (a
+    header the file does not have, or misspelt): the default header read instead, if any."""
+    notes = []
+    for column, given in mapping.columns.items():
+        named = [given] if isinstance(given, str) else given
+        found = read.get(str(column))
+        if found is not None and normal_header(found) in map(normal_header, named):
+            continue
+        notes.append(RowNote(header, _(
+            "{mapping}: {column}: {headers} is no header of this file; {instead}").format(
+                mapping=path, column=column, headers=" / ".join(f"'{h}'" for h in named),
+                instead=_("'{header}' read as {column}").format(header=found, column=column)
+                if found is not None else _("no {column} column read").format(column=column))))
+    return notes
 
 
 def _by_column(item: tuple[int, Column]) -> int:

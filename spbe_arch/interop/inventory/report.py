@@ -96,10 +96,10 @@ class ImportReport:
     delimiter: str | None = None
     header_row: int = 0
     subheader_row: int | None = None
+    """The header's second row, under merged header cells ('Pengelola' over 'OPD')."""
     titled: tuple[int, str] | None = None
     """The title row the instansi's name was read from (no `--instansi-name` given), and the
     name."""
-    """The header's second row, under merged header cells ('Pengelola' over 'OPD')."""
     columns: dict[str, str] = field(default_factory=dict)
     """Column -> the header it was read from; unmapped headers are kept as properties."""
     properties: dict[str, str] = field(default_factory=dict)
