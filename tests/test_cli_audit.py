@@ -280,8 +280,8 @@ def test_impact_of_infrastructure_says_when_hosting_is_unknown(runner, make_mode
     unknown = APPS.replace("    hosting: pdd-kab\n", "", 1)
     root = make_model({"units.yaml": UNITS, "apps.yaml": unknown, "int.yaml": LINKED})
     text = runner.invoke(app, ["impact", str(root), "pdd-kab"]).stdout.splitlines()
-    assert text[-1] == ("the hosting of 1 active applications is not recorded: the outage may "
-                        "stop them too")
+    assert text[-1] == ("the hosting of 1 active application is not recorded: the outage may "
+                        "stop it too")
     payload = runner.invoke(app, ["impact", str(root), "pdd-kab", "-f", "json"]).stdout
     assert json.loads(payload)["hosting_unknown"] == 1
     known = make_model({"apps.yaml": APPS})
@@ -406,7 +406,7 @@ def test_impact_of_a_network_that_stops_a_data_centre_says_when_hosting_is_unkno
     lines = runner.invoke(app, ["impact", str(root), "inet"]).stdout.splitlines()
     assert "    pdd-kab: inet -> pdd-kab" in lines
     assert lines[-1] == (
-        "the hosting of 1 active applications is not recorded: the outage may stop them too"
+        "the hosting of 1 active application is not recorded: the outage may stop it too"
     )
     assert "network of" not in "\n".join(lines)  # the links of unknown network broke already
 

@@ -9,6 +9,7 @@ to the target and the plan that closes it (`plan`).
 """
 
 from collections.abc import Iterable
+from datetime import date
 from pathlib import Path
 
 from ..graph import ArchGraph
@@ -127,7 +128,7 @@ def assess(
         raise SpbeError(_("no assessment entry for {year} in framework '{framework}' (years "
                           "assessed: {assessed})").format(year=year, framework=framework.id,
                                                            assessed=assessed))
-    chosen = year if year is not None else (max(by_year) if by_year else None)
+    chosen = year if year is not None else _default_year(by_year)
     trajectory = []
     ratings: list[IndicatorRating] = []
     for each in by_year or [None]:
@@ -187,3 +188,10 @@ def _framework_id(ref: str, root: Path) -> str:
     if "/" in ref or "\\" in ref or path.suffix in (".yaml", ".yml", ".json"):
         return load_framework(ref, root=root).id
     return ref
+
+
+def _default_year(by_year: dict) -> int | None:
+    """The latest year assessed up to this one (a year still to come is a typo: rule
+    assessment-year-in-the-future), else the latest assessed."""
+    past = [y for y in by_year if y <= date.today().year]
+    return max(past or by_year, default=None)

@@ -24,6 +24,7 @@ ASSESSMENT_CODES = (
     codes.ASSESSMENT_LEVEL_OUT_OF_RANGE.code,
     codes.EVIDENCE_AFTER_ASSESSMENT.code,
     codes.EVIDENCE_NAMES_NO_DOCUMENT.code,
+    codes.FUTURE_ASSESSMENT.code,
     codes.FRAMEWORK_NOT_LOADED.code,
 )
 """The maturity codes `check_assessment` decides: not the claims against the model (they need

@@ -24,6 +24,7 @@ regulation rates an indicator without bukti dukung, and is listed as unrated.
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import date
 
 from ..model import (
     Architecture,
@@ -142,6 +143,15 @@ def assessments(
                 location=_entry_location(arch, position, name),
             ))
             continue
+        if entry.year > date.today().year:
+            findings.append(finding(
+                codes.FUTURE_ASSESSMENT,
+                _("assessment: indicator {indicator} is assessed for {year}, a year still to "
+                  "come").format(indicator=entry.indicator, year=entry.year),
+                location=_entry_location(arch, position, "year"),
+                hint=_("write the evaluation year (this year is {today}); plans for coming "
+                       "years belong in `roadmap:`").format(today=date.today().year),
+            ))
         for index, item in enumerate(entry.evidence):
             if not item.names_a_document:
                 findings.append(finding(

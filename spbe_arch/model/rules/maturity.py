@@ -11,6 +11,7 @@ __all__ = [
     "EVIDENCE_AFTER_ASSESSMENT",
     "EVIDENCE_NAMES_NO_DOCUMENT",
     "FRAMEWORK_NOT_LOADED",
+    "FUTURE_ASSESSMENT",
     "SERVICE_KIND_MISMATCH",
     "UNKNOWN_ASSESSMENT_INDICATOR",
     "UNKNOWN_SERVICE_INDICATOR",
@@ -228,4 +229,24 @@ assessment:
 Use instead: the document's title, with its link and year
 (`{title: Keputusan Bupati Nomor 45 Tahun 2024 tentang Portal Data Terbuka, year: 2024}`), or
 no `evidence:` until it is found.
+""", severity=Severity.warning)
+
+FUTURE_ASSESSMENT = declare("SPBE-M011", "assessment-year-in-the-future", """
+## What it does
+Reports an assessment entry whose `year` is after the current year: an evaluation that has
+not happened yet, most often a typo (`2052` for `2025`). `maturity` rates by default the
+latest year assessed up to the current one, not that year.
+
+## Why is this bad?
+The entries of one year are rated together: a single entry in the future made the estimate
+rate that year alone, with every other indicator unrated, and the index of the real year was
+not shown at all.
+
+## Example
+```yaml
+assessment:
+  - {indicator: 11, year: 2052, level: 3}
+```
+Use instead: the evaluation year (`year: 2025`); plans for coming years belong in
+`roadmap:`.
 """, severity=Severity.warning)
