@@ -253,15 +253,32 @@ def test_numbered_empty_template_rows_are_blank(runner, tmp_path):
 
     result = _import(runner, source, tmp_path / "model")
 
-    assert result.exit_code == 1, result.output
-    assert _lines(result, "skipped") == [  # text in the number column is no running number
-        f"{source}:102: skipped: no application name (column 'Nama Aplikasi' is empty)",
-    ]
-    assert _lines(result, "note")[0] == (
+    assert result.exit_code == 0, result.output
+    assert _lines(result, "skipped") == []
+    assert _lines(result, "note")[:2] == [  # text in the number column is no running number
+        f"{source}:102: note: 1 row below the last application names no application and no "
+        "unit: the sheet's footer, passed over (102: 'Keterangan: data per 31 Desember 2024')",
         f"{source}: note: 98 rows with nothing but a running number or a placeholder ('-', "
-        "'N/A'), read as blank (rows 4, 5, 6, 7, 8 and 93 more)"
-    )
-    assert result.output.splitlines()[-2].startswith("imported 2 of 3 rows")
+        "'N/A'), read as blank (rows 4, 5, 6, 7, 8 and 93 more)",
+    ]
+    assert result.output.splitlines()[-2].startswith("imported 2 of 2 rows")
+
+
+def test_a_row_naming_nothing_between_applications_is_skipped_not_footer(runner, tmp_path):
+    """Only the rows after the last application are the footer: one between two
+    applications is a row of the table that lost its name."""
+    source = write_csv(tmp_path / "kota-contoh.csv", [
+        ["No", "Nama Aplikasi", "Perangkat Daerah"], ["1", "SIMPUS", "Dinkes"],
+        ["2", "", ""], ["Catatan: aplikasi lama", "", ""], ["4", "SIMPEG", "BKPSDM"],
+        ["Sukamaju, 12 Maret 2025", "", ""], ["Kepala Dinas Kominfo", "", ""],
+    ])
+    result = _import(runner, source, tmp_path / "model")
+    assert result.exit_code == 1, result.output
+    assert _lines(result, "skipped") == [
+        f"{source}:4: skipped: no application name (column 'Nama Aplikasi' is empty)"]
+    assert (f"{source}:6: note: 2 rows below the last application name no application and no "
+            "unit: the sheet's footer, passed over (6, 7: 'Sukamaju, 12 Maret 2025')"
+            ) in _lines(result, "note")
 
 
 def test_formula_with_no_saved_value(runner, tmp_path):

@@ -19,6 +19,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
+from ...model.i18n import N_, plural
 from ...model.i18n import gettext as _
 from ...model.words import NO_VALUE
 from .columns import Column, normal_header
@@ -105,6 +106,8 @@ def data_rows(
     header_name, header_unit = normal_header(header[name_at]), normal_header(header[unit_at])
     first = True
     earlier: dict[tuple[str, ...], tuple[int, str]] = {}  # cells but number and id -> row, id
+    footer: list[tuple[RowNote, str]] = []  # rows naming nothing since the last application
+    imported = False
     for number, cells in rows:
         emptied = _no_values(cells)
         unsaved = table.unsaved.get(number, set())
@@ -129,6 +132,9 @@ def data_rows(
         report.rows += 1
         values = {col: cells[i] for i, col in columns.items() if i < len(cells) and cells[i]}
         name, unit = values.get(Column.name, ""), values.get(Column.unit, "")
+        if footer and (name or unit):  # rows within the table after all: skipped
+            report.skipped += [note for note, _text in footer]
+            footer.clear()
         # units repeat (their normal forms are cached), names mostly do not: unit first
         if normal_header(unit) == header_unit and normal_header(name).startswith(header_name):
             report.skipped.append(RowNote(number, _("repeats the header row")))
@@ -143,8 +149,12 @@ def data_rows(
             ).format(heading=_short(heading))))
             continue
         if not name:
-            report.skipped.append(RowNote(number, _("no application name ({why})").format(
-                why=_why_empty(header[name_at], name_at, emptied, unsaved))))
+            note = RowNote(number, _("no application name ({why})").format(
+                why=_why_empty(header[name_at], name_at, emptied, unsaved)))
+            if imported and not unit:  # perhaps the footer: place and date, a signature
+                footer.append((note, next(cell for cell in cells if cell)))
+            else:
+                report.skipped.append(note)
             continue
         if not unit:
             report.skipped.append(RowNote(number, _("no unit for '{name}' ({why})").format(
@@ -185,11 +195,21 @@ def data_rows(
         key = tuple("" if i in ignored else cell for i, cell in enumerate(cells))
         own_id = _at(cells, id_at) if id_at is not None else ""
         same, same_id = earlier.setdefault(key, (number, own_id))
+        imported = True
         if same == number:
             yield Row(number, name, unit, values, properties)
         else:  # ids differ only where there is an id column
             yield Row(number, name, unit, values, properties, same,
                       header[id_at] if same_id != own_id else None)
+    if footer:  # below the last application, naming none: the sheet's footer
+        report.rows -= len(footer)
+        report.notes.append(RowNote(footer[0][0].row, plural(len(footer), N_(
+            "{count} row below the last application names no application and no unit: the "
+            "sheet's footer, passed over"), N_(
+            "{count} rows below the last application name no application and no unit: the "
+            "sheet's footer, passed over")) + _(" ({rows}: '{text}')").format(
+                rows=", ".join(str(note.row) for note, _text in footer),
+                text=_short(footer[0][1]))))
 
 
 _FORMULA_SIGNS = frozenset("=@+-")
