@@ -206,6 +206,30 @@ def test_import_never_overwrites_without_force(runner, tmp_path):
     assert _import(runner, source, out, "--force").exit_code == 0
 
 
+def test_import_force_never_replaces_files_edited_since_the_import(runner, tmp_path):
+    """The cycle import, correct, re-import: --force replaces an untouched import, never one
+    whose files the architect has corrected since (a digest on each file's first line)."""
+    source = write_csv(tmp_path / "kota-contoh.csv", CSV_ROWS[1:4])
+    out = tmp_path / "model"
+    assert _import(runner, source, out).exit_code == 0
+    assert _import(runner, source, out, "--force").exit_code == 0  # untouched: replaced
+    units = out / "units.yaml"
+    assert units.read_text(encoding="utf-8").splitlines()[0].split()[-1].startswith("sha256:")
+    corrected = units.read_text(encoding="utf-8") + "  - {id: setda, name: Sekretariat " \
+        "Daerah, kind: sekretariat}\n"
+    units.write_text(corrected, encoding="utf-8")
+
+    again = _import(runner, source, out, "--force")
+
+    assert again.exit_code == 2
+    assert again.output == (
+        f"spbe-arch: {out}: units.yaml edited since the import; not replaced, even with --force "
+        "(the edits would be lost): import into a new folder with -o and carry the edits over, "
+        "or delete the edited files first\n")
+    assert units.read_text(encoding="utf-8") == corrected
+    assert runner.invoke(app, ["validate", str(out)]).exit_code == 0  # the digest is a comment
+
+
 def test_import_force_never_replaces_a_folder_that_is_not_a_model(runner, tmp_path):
     source = write_csv(tmp_path / "kota-contoh.csv", CSV_ROWS[1:4])
     (tmp_path / "docs").mkdir()

@@ -6,10 +6,15 @@ give, and `import-report.txt` (the report as the command printed it; not a model
 skips it). Each element is preceded by a comment naming its rows in the inventory and any
 guess made about it. The files are written into a temporary folder beside the target, which
 then takes the target's place: a failed import leaves nothing half-written. An existing folder
-is replaced only with `force`, and only when it holds an earlier import and nothing else.
+is replaced only with `force`, and only when it holds an earlier import and nothing else, none
+of its files edited since: each model file's first line ends with the digest of the lines
+below it (`sha256:...`), so that a re-import never throws away an architect's corrections.
 """
 
+import hashlib
+import io
 import os
+import re
 import shutil
 import tempfile
 from pathlib import Path
@@ -88,6 +93,35 @@ def _check_target(out: Path, force: bool) -> None:
             "{path}: holds files but no model ({manifest}); not replaced, even with --force; "
             "give a new folder with -o"
         ).format(path=out, manifest=MANIFEST))
+    edited = [name for name in held if name.endswith(".yaml") and _edited(out / name)]
+    if edited:
+        raise SpbeError(_(
+            "{path}: {files} edited since the import; not replaced, even with --force (the "
+            "edits would be lost): import into a new folder with -o and carry the edits over, "
+            "or delete the edited files first"
+        ).format(path=out, files=", ".join(edited)))
+
+
+_DIGEST = re.compile(r"sha256:([0-9a-f]{12})$")
+"""The digest at the end of a written file's first line (a comment): of the lines below."""
+
+
+def _digest(body: str) -> str:
+    return hashlib.sha256(body.encode("utf-8")).hexdigest()[:12]
+
+
+def _edited(path: Path) -> bool:
+    """True when the file is not as the import wrote it: its lines differ from the digest its
+    first line gives. A file of an import made before digests were written cannot tell: not
+    edited, as far as is known."""
+    try:
+        banner, _newline, body = path.read_text(encoding="utf-8").partition("\n")
+    except (OSError, UnicodeDecodeError):
+        return True
+    found = _DIGEST.search(banner.rstrip())
+    if found is None:
+        return not banner.startswith("# ") or "spbe-arch import inventory" not in banner
+    return found[1] != _digest(body)
 
 
 def _write_files(imported: InventoryImport, folder: Path) -> list[str]:
@@ -97,8 +131,7 @@ def _write_files(imported: InventoryImport, folder: Path) -> list[str]:
         "rows: {report}"
     ).format(source=comment(report.source), report=REPORT_FILE) + "\n"
     instansi = imported.instansi.model_dump(mode="json", exclude_defaults=True)
-    with (folder / MANIFEST).open("w", encoding="utf-8") as handle:
-        handle.write(banner)
+    with _SignedFile(folder / MANIFEST, banner) as handle:
         write_mapping(handle, "instansi", instansi)
     column = report.columns.get(str(Column.integrations), "")
     collections = [  # a collection the inventory gives nothing of is not written
@@ -110,14 +143,29 @@ def _write_files(imported: InventoryImport, folder: Path) -> list[str]:
         ) if elements
     ]
     for name, elements, fields in collections:
-        with (folder / f"{name}.yaml").open("w", encoding="utf-8") as handle:
-            handle.write(banner)
+        with _SignedFile(folder / f"{name}.yaml", banner) as handle:
             write_collection(handle, name, (
                 (_remark(imported, e.id), fields(e)) for e in elements
             ))
     with (folder / REPORT_FILE).open("w", encoding="utf-8") as handle:
         handle.writelines(f"{line}\n" for line in report_lines(report))
     return [MANIFEST, *(f"{name}.yaml" for name, _elements, _how in collections), REPORT_FILE]
+
+
+class _SignedFile(io.StringIO):
+    """A model file written whole on closing: `banner` (a comment line) ending with the
+    digest of what was written below it."""
+
+    def __init__(self, path: Path, banner: str) -> None:
+        super().__init__()
+        self.path, self.banner = path, banner.rstrip("\n")
+
+    def __exit__(self, *exc: object) -> None:
+        body = self.getvalue()
+        if exc[0] is None:
+            self.path.write_text(f"{self.banner} sha256:{_digest(body)}\n{body}",
+                                 encoding="utf-8")
+        super().__exit__(*exc)
 
 
 def _fields(element) -> dict:
