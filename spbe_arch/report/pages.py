@@ -6,6 +6,7 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ..io import SpbeError
 from ..model.i18n import gettext as _
 from .context import ReportContext, SectionFailed, gather
 
@@ -121,6 +122,10 @@ def report_files(folder: Path, *, pdf: bool = False) -> list[Path]:
     return [folder / "index.html", folder / "report.md", *([folder / "report.pdf"] if pdf else [])]
 
 
+_PAGE_SUFFIXES = (".html", ".htm", ".md", ".pdf")
+"""What `-o` of the report ends with when a file was meant ('laporan/index.html')."""
+
+
 def write_report(
     result: "ValidationResult",
     folder: Path,
@@ -148,6 +153,11 @@ def write_report(
     from ..io.write import refuse_overwrite, write_atomic
     from .pdf import print_pdf, require_chromium
 
+    if folder.suffix.lower() in _PAGE_SUFFIXES or (folder.exists() and not folder.is_dir()):
+        raise SpbeError(_("{path}: -o names the report's folder, not a file: its pages "
+                          "(index.html, report.md, ...) are written in it, e.g. -o {folder}"
+                          ).format(path=folder, folder=folder.parent if (
+                              folder.suffix.lower() in _PAGE_SUFFIXES) else "laporan"))
     targets = report_files(folder, pdf=pdf)
     refuse_overwrite(targets, force=force)
     chromium = require_chromium() if pdf else None

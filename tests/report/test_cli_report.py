@@ -33,6 +33,22 @@ def test_report_writes_html_and_markdown(runner, make_model, tmp_path):
     )
 
 
+def test_report_o_names_a_folder_and_a_file_there_is_said_so(runner, make_model, tmp_path):
+    """`-o laporan/index.html` meant the page: said, with the folder to give instead (it
+    wrote laporan/index.html/index.html, or failed with 'File exists')."""
+    model = str(make_model(MODEL))
+    laporan = tmp_path / "laporan"
+    laporan.mkdir()
+    page = laporan / "index.html"
+    for force in ((), ("--force",)):
+        result = runner.invoke(app, ["report", model, "-o", str(page), "--lang", "en", *force])
+        assert result.exit_code == 2, result.output
+        assert result.stderr == (
+            f"spbe-arch: {page}: -o names the report's folder, not a file: its pages "
+            f"(index.html, report.md, ...) are written in it, e.g. -o {laporan}\n")
+    assert list(laporan.iterdir()) == []
+
+
 def test_report_refuses_to_overwrite_without_force(runner, make_model, tmp_path):
     model = str(make_model(MODEL))
     out = tmp_path / "laporan"
