@@ -281,11 +281,14 @@ def did_you_mean(word: str, candidates: Collection[str]) -> str:
     --------
     >>> did_you_mean("dpmpstp", ["dpmptsp", "dinkes"]), did_you_mean("x", ["dinkes"])
     ("did you mean 'dpmptsp'? ", '')
+    >>> did_you_mean("DINKES", ["dinkes", "disdik"])  # case aside
+    "did you mean 'dinkes'? "
     """
     from rapidfuzz import fuzz, process
 
     ordered = candidates if isinstance(candidates, list) else sorted(candidates)
-    close = process.extractOne(word, ordered, scorer=fuzz.ratio, score_cutoff=60)
+    close = process.extractOne(word, ordered, scorer=fuzz.ratio, score_cutoff=60,
+                               processor=str.casefold)  # 'DINKES' finds 'dinkes'
     return _("did you mean '{name}'? ").format(name=close[0]) if close else ""
 
 

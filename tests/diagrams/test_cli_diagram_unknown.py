@@ -26,6 +26,14 @@ def test_an_unknown_id_gets_did_you_mean(runner, make_model, tmp_path, view, opt
     assert result.stderr == f"{message}\n"
 
 
+def test_an_id_in_capitals_gets_did_you_mean(runner, make_model, tmp_path):
+    """'DINKES' as an inventory writes it, for the unit id 'dinkes'."""
+    result = runner.invoke(app, ["diagram", str(make_model(TINY)), "--view", "integration",
+                                 "--unit", "DINKES", "-o", str(tmp_path / "x.dot")])
+    assert result.exit_code == 2, result.output
+    assert result.stderr == "spbe-arch: unknown unit 'DINKES'; did you mean 'dinkes'?\n"
+
+
 INVENTORY = {
     "units.yaml": "units:\n  - {id: dinkes, name: Dinas Kesehatan, kind: dinas}\n",
     "apps.yaml": "applications:\n"
