@@ -426,6 +426,12 @@ def test_the_title_row_gives_the_level_the_file_name_does_not(runner, tmp_path):
         "kabupaten-sukamaju", "Kabupaten Sukamaju", "kabupaten")
     assert (f"{source}:1: instansi 'Kabupaten Sukamaju', as the title row names it "
             "(--instansi-name NAME gives another)") in result.output.splitlines()
+    # the province the kabupaten lies in is named after it: the kabupaten is the instansi
+    rows[0][0] = "DAFTAR APLIKASI PEMERINTAH KABUPATEN SUKAMAJU PROVINSI JAWA BARAT TAHUN 2025"
+    result = _import(runner, write_csv(tmp_path / "inventaris-3.csv", rows), tmp_path / "m3")
+    assert result.exit_code == 0, result.output
+    written = load_model(tmp_path / "m3").architecture.instansi
+    assert (written.name, written.level) == ("Kabupaten Sukamaju", "kabupaten")
     untitled = write_csv(tmp_path / "inventaris.csv", rows[1:])
     result = _import(runner, untitled, tmp_path / "model-2")
     assert result.exit_code == 2

@@ -281,6 +281,25 @@ def test_a_row_naming_nothing_between_applications_is_skipped_not_footer(runner,
             ) in _lines(result, "note")
 
 
+def test_rows_of_the_table_at_its_end_that_lost_their_name_are_skipped_not_footer(
+        runner, tmp_path):
+    """A numbered row with its other cells, or one whose name is a '-', is a row of the table:
+    skipped with the reason (exit 1), never passed over as the footer."""
+    source = write_csv(tmp_path / "kota-uji.csv", [
+        ["No", "Nama Aplikasi", "OPD", "URL", "Status"],
+        ["1", "SIMPUS", "Dinkes", "https://simpus.kab.go.id", "Aktif"],
+        ["3", "", "", "https://sipd.kab.go.id", "Aktif"],
+        ["4", "-", "-", "https://e-office.kab.go.id", "Aktif"],
+        ["Catatan: data sementara", "", "", "", ""],
+        ["", "", "", "https://lama.kab.go.id", "Aktif"],
+    ])
+    result = _import(runner, source, tmp_path / "model")
+    assert result.exit_code == 1, result.output
+    assert [line.split(": skipped")[0] for line in _lines(result, "skipped")] == [
+        f"{source}:3", f"{source}:4", f"{source}:5", f"{source}:6"]
+    assert not [line for line in _lines(result, "note") if "footer" in line]
+
+
 def test_formula_with_no_saved_value(runner, tmp_path):
     source = write_xlsx(tmp_path / "kota-contoh.xlsx", [  # openpyxl saves no formula results
         ["No", "Nama Aplikasi", "OPD", "Anggaran"],

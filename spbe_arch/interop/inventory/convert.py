@@ -222,7 +222,16 @@ def _level_in_title(path: Path, sheet: str | None, mapping: Path | None) -> Inst
     table = open_table(path, sheet=sheet)
     if find_header(_kept(Seen(table.rows), above), load_mapping(mapping)) is None:
         return None
-    return next((level for level in InstansiLevel if _titled(above[:-1], level)), None)
+    for number, cells in above[:-1]:
+        for cell in cells:  # the first level named: 'KABUPATEN SUKAMAJU PROVINSI JAWA BARAT'
+            found = _LEVEL_WORD.search(cell)
+            level = InstansiLevel(found[1].casefold()) if found else None
+            if level is not None and _titled([(number, [cell])], level):
+                return level
+    return None
+
+
+_LEVEL_WORD = re.compile(rf"\b({'|'.join(InstansiLevel)})\b", re.IGNORECASE)
 
 
 def _titled(rows: list[tuple[int, list[str]]], level: InstansiLevel, name: str = ""
@@ -230,6 +239,7 @@ def _titled(rows: list[tuple[int, list[str]]], level: InstansiLevel, name: str =
     """The first title cell naming an instansi of `level` ('PEMERINTAH KABUPATEN SUKAMAKMUR
     TAHUN 2025'), and the name ('Kabupaten Sukamakmur'), when it is not `name` already."""
     title = re.compile(rf"\b({level.value})\s+(.+?)\s*(?:\btahun\b.*|[-–,(].*|"
+                       rf"\b(?:{'|'.join(InstansiLevel)})\b.*|"
                        r"\b\d{4}\b.*)?$", re.IGNORECASE)
     for number, cells in rows:
         for cell in cells:

@@ -132,8 +132,9 @@ def data_rows(
         report.rows += 1
         values = {col: cells[i] for i, col in columns.items() if i < len(cells) and cells[i]}
         name, unit = values.get(Column.name, ""), values.get(Column.unit, "")
-        if footer and (name or unit):  # rows within the table after all: skipped
-            report.skipped += [note for note, _text in footer]
+        if footer and (name or unit or not _footer_like(
+                cells, columns, number_at, emptied, unsaved)):
+            report.skipped += [note for note, _text in footer]  # within the table: skipped
             footer.clear()
         # units repeat (their normal forms are cached), names mostly do not: unit first
         if normal_header(unit) == header_unit and normal_header(name).startswith(header_name):
@@ -151,7 +152,8 @@ def data_rows(
         if not name:
             note = RowNote(number, _("no application name ({why})").format(
                 why=_why_empty(header[name_at], name_at, emptied, unsaved)))
-            if imported and not unit:  # perhaps the footer: place and date, a signature
+            if imported and not unit and _footer_like(cells, columns, number_at,
+                                                      emptied, unsaved):
                 footer.append((note, next(cell for cell in cells if cell)))
             else:
                 report.skipped.append(note)
@@ -210,6 +212,18 @@ def data_rows(
             "sheet's footer, passed over")) + _(" ({rows}: '{text}')").format(
                 rows=", ".join(str(note.row) for note, _text in footer),
                 text=_short(footer[0][1]))))
+
+
+def _footer_like(cells: list[str], columns: dict[int, Column], number_at: int | None,
+                 emptied: dict[int, str], unsaved: set[int]) -> bool:
+    """True for a row that may be the sheet's footer (place and date, a signature, a remark):
+    one or two cells of text, none in a column the import reads but the number column, no
+    running number, and no cell a '-' or a formula without value made empty (a row of the
+    table that lost its name)."""
+    filled = [i for i, cell in enumerate(cells) if cell]
+    numbered = number_at is not None and _at(cells, number_at).rstrip(".").isdigit()
+    return len(filled) <= 2 and not numbered and not emptied and not unsaved and all(
+        i not in columns or i == number_at for i in filled)
 
 
 _FORMULA_SIGNS = frozenset("=@+-")
