@@ -567,7 +567,8 @@ def maturity(
     ] = None,
     year: Annotated[
         int | None,
-        typer.Option(help="Evaluation year to rate (default: the latest year assessed)"),
+        typer.Option(help="Evaluation year to rate (default: the latest year assessed up to "
+                          "this one)"),
     ] = None,
     max_steps: Annotated[
         int | None, typer.Option("--max-steps", min=0, help="Show at most N plan steps")

@@ -13,7 +13,8 @@ integration), an active source application and an active target application or n
 platform. Data flows along a link from its source to its target, or either way along a link
 whose `direction` is `unknown` (an inventory that says two applications exchange data, not
 which way): for every query of the links it is a link each way (`links_out`, `links_in`,
-`reach`), so a flow may take it and an outage may cross it, and an analysis that needs a
+`reach`; to a national platform, which only receives, it stays one way), so a flow may take
+it and an outage may cross it, and an analysis that needs a
 sender and a receiver (a relay) reads `Edge.one_way`. The links are also a networkx `DiGraph`
 (`link_graph`) for the algorithms networkx offers.
 
@@ -236,7 +237,8 @@ class ArchGraph:
             edge = self.integrations[link]
             succ[edge.source].append((edge.target, link))
             pred[edge.target].append((edge.source, link))
-            if not edge.one_way:  # data may move either way
+            if not edge.one_way and self.kind(edge.target) != NATIONAL:  # either way; a
+                # national platform only receives: no path runs through it back out
                 succ[edge.target].append((edge.source, link))
                 pred[edge.source].append((edge.target, link))
         return (

@@ -83,3 +83,15 @@ def test_integration_map_draws_a_link_of_unknown_direction_without_arrowhead(
     edges = [line for line in text.splitlines() if "simpus -> simrs" in line]
     assert edges and all("dir=none" in line for line in edges), edges
     assert "arah data tidak diketahui" in text
+
+
+def test_a_national_platform_stays_a_receiver_on_links_of_unknown_direction(
+        runner, make_model):
+    """Many rows 'Terintegrasi dengan SIPD': simrs and simpus both linked with SIPD, which way
+    unknown, do not exchange data through it; simpus's gap stays an error."""
+    model = make_model({"units.yaml": UNITS, "apps.yaml": APPS, "int.yaml": """\
+        integrations:
+          - {id: int-1, source: simrs, target: sipd, via: api_direct, direction: unknown}
+          - {id: int-2, source: simpus, target: sipd, via: api_direct, direction: unknown}
+        """})
+    assert sorted(_findings(runner, model)["SPBE-A002"]) == ["dasbor", "simpus"]

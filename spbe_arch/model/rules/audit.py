@@ -79,8 +79,9 @@ Reports an active application that reads a data set produced (written) by anothe
 application when no path of active integrations leads from any producer to the reader.
 Data flows from producer to consumer, so only a directed path counts: integrations from
 the producer to the consumer, directly or through intermediate applications (SPLP is the
-mechanism of an integration, not a stop on the way). `manual` and `shared_login`
-integrations do not count. The services the reader realizes are named in the message. Not
+mechanism of an integration, not a stop on the way); an integration whose `direction` is
+`unknown` may carry data either way (to a national platform, which only receives, it stays
+one way). `manual` and `shared_login` integrations do not count. The services the reader realizes are named in the message. Not
 reported while a file of the model cannot be read: the path may run through it.
 
 ## Why is this bad?
@@ -465,7 +466,9 @@ of the paths, not of which data takes them: an integration's `data:` list is oft
 incomplete, so the rule does not decide from it that nothing crosses.
 National platforms are left out: they only receive data, so two applications that both
 send to one do not exchange data through it. An articulation point that only receives, or
-only sends, relays nothing and is not reported (a hub is `hub-application`).
+only sends, relays nothing and is not reported (a hub is `hub-application`); an integration
+whose `direction` is `unknown` makes no sender or receiver: whether data passes through the
+application is not known.
 
 ## Why is this bad?
 Every exchange between the two sides passes through one system; when it is down, under
