@@ -81,8 +81,9 @@ Data flows from producer to consumer, so only a directed path counts: integratio
 the producer to the consumer, directly or through intermediate applications (SPLP is the
 mechanism of an integration, not a stop on the way); an integration whose `direction` is
 `unknown` may carry data either way (to a national platform, which only receives, it stays
-one way). `manual` and `shared_login` integrations do not count. The services the reader realizes are named in the message. Not
-reported while a file of the model cannot be read: the path may run through it.
+one way). `manual` and `shared_login` integrations do not count. The services the reader
+realizes are named in the message. Not reported while a file of the model cannot be read: the
+path may run through it.
 
 ## Why is this bad?
 This is the core "unintegrated" gap: the data exists in the producer's system but reaches
