@@ -328,10 +328,11 @@ class Evidence(SpbeModel):
 
     @property
     def names_a_document(self) -> bool:
-        """False for a title that names no document: a placeholder ('-', 'ada', 'tidak ada')
-        or no word at all ('...')."""
+        """False for a title that names no document: a placeholder ('-', 'ada', 'Tidak ada.',
+        'belum') or no word at all ('...')."""
         title = self.title.strip()
-        return title.casefold() not in NOT_A_DOCUMENT and any(c.isalnum() for c in title)
+        return title.strip(" .:;,!").casefold() not in NOT_A_DOCUMENT and any(
+            c.isalnum() for c in title)
 
 
 class AssessmentEntry(SpbeModel):

@@ -16,6 +16,7 @@ NO_VALUE = frozenset({
 NOT_A_DOCUMENT = NO_VALUE | frozenset({
     "ada", "sudah ada", "sudah", "ya", "yes", "ok", "v", "x", "\u2713", "\u2714", "lengkap",
     "terlampir", "dokumen", "document", "bukti", "bukti dukung", "evidence", "tbd", "todo",
+    "tidak", "belum", "no", "none", "kosong", "nihil", "0",
 })
 """Titles (case aside) that say a document exists, or not, without naming one: no bukti
 dukung."""

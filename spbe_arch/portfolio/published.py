@@ -141,8 +141,9 @@ def compare(
         key = instansi_key(row.name)
         found = by_key.get(key, [])
         entry = max(found, key=lambda e: (e.year == row.year, e.year, e.line), default=None)
-        if entry is None or (entry.year != row.year and not unreadable.isdisjoint(
-                ((key, row.year), (key, None)))):
+        wanted = year if year is not None else row.year
+        if entry is None or (entry.year != wanted and not unreadable.isdisjoint(
+                ((key, wanted), (key, None)))):
             missing.append(row.id)
             continue
         domains = tuple(

@@ -100,8 +100,10 @@ TEXT: dict[str, tuple[str, str]] = {
     "columns": ("Indeks per kolom", "Index by column"),
     "trajectory": ("Lintasan indeks per tahun", "Index trajectory by year"),
     "unrated": (
-        "Indikator tanpa bukti dan tanpa penilaian mandiri dihitung pada tingkat terendah",
-        "Indicators with neither evidence nor self-assessment count at the lowest level",
+        "Indikator yang tidak ditunjukkan model dan tanpa bukti dukung (penilaian mandiri tanpa "
+        "bukti dukung tidak dihitung) dihitung pada tingkat terendah",
+        "Indicators the model does not show and no bukti dukung supports (a self-assessment "
+        "naming none does not count) count at the lowest level",
     ),
     "rests_on": ("bertumpu pada {rated} dari {total} indikator",
                  "rests on {rated} of {total} indicators"),

@@ -279,6 +279,16 @@ def test_import_mapping_file_names_other_headers(runner, tmp_path):
     assert (portal.owner, portal.properties) == ("diskominfo", {"tahun": "2021"})
     assert arch.units["diskominfo"].name == "Diskominfo"
     assert "mapping.yaml" not in result.output  # every header it names was read
+    # nor when a header starts with the one named, or is the second row of a two-row header
+    source = write_csv(tmp_path / "kota-dua.csv", [
+        ["Judul Sistem Informasi", "Pengelola", "Pengelola", "Status"],
+        ["", "Perangkat", "Bidang", ""],
+        ["Arsip Foto Kegiatan", "Diskominfo", "TI", "Aktif"],
+    ])
+    mapping.write_text("columns:\n  name: Judul Sistem\n  unit: Perangkat\n")
+    result = _import(runner, source, tmp_path / "model-2", "--mapping", str(mapping))
+    assert result.exit_code == 0, result.output
+    assert "mapping.yaml" not in result.output, result.output
 
 
 def test_import_mapping_header_the_file_does_not_have_is_said(runner, tmp_path):

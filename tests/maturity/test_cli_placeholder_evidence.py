@@ -29,7 +29,8 @@ def _indicator_1(runner, model):
     return next(i for i in json.loads(result.stdout)["indicators"] if i["id"] == "1")
 
 
-@pytest.mark.parametrize("title", ["-", "ada", "Tidak ada", "...", " terlampir "])
+@pytest.mark.parametrize("title", ["-", "ada", "Tidak ada", "...", " terlampir ", "Tidak",
+                                   "Belum", "Ada.", "nihil"])
 def test_a_placeholder_title_supports_no_level(runner, make_model, title):
     model = _model(make_model, title)
     one = _indicator_1(runner, model)
@@ -43,8 +44,10 @@ def test_a_placeholder_title_supports_no_level(runner, make_model, title):
            "tentang Arsitektur SPBE', with its `link:` and `year:`" in lines
 
 
-def test_a_document_named_supports_its_level(runner, make_model):
-    model = _model(make_model, "Peraturan Bupati Nomor 12 Tahun 2022 tentang Arsitektur SPBE")
+@pytest.mark.parametrize("title", ["Peraturan Bupati Nomor 12 Tahun 2022 tentang Arsitektur "
+                                   "SPBE", "SK", "Perbup"])
+def test_a_document_named_supports_its_level(runner, make_model, title):
+    model = _model(make_model, title)
     one = _indicator_1(runner, model)
     assert (one["self"], one["counted"], one["source"]) == (4, 4, "claim")
     result = runner.invoke(app, ["validate", str(model)])

@@ -260,7 +260,7 @@ def _mapping_unused(path: Path | None, mapping: Mapping, read: dict[str, str],
     for column, given in mapping.columns.items():
         named = [given] if isinstance(given, str) else given
         found = read.get(str(column))
-        if found is not None and normal_header(found) in map(normal_header, named):
+        if found is not None and _read_from(found, named):
             continue
         notes.append(RowNote(header, _(
             "{mapping}: {column}: {headers} is no header of this file; {instead}").format(
@@ -268,6 +268,15 @@ def _mapping_unused(path: Path | None, mapping: Mapping, read: dict[str, str],
                 instead=_("'{header}' read as {column}").format(header=found, column=column)
                 if found is not None else _("no {column} column read").format(column=column))))
     return notes
+
+
+def _read_from(header: str, named: list[str]) -> bool:
+    """True when the column read under `header` ('Pengelola / Perangkat', 'Nama Sistem
+    Informasi') is the one a mapping header of `named` names, as `column_of` matches it:
+    the whole header or the row of a two-row header, or the start of one."""
+    parts = {normal_header(part) for part in (header, *header.split(" / "))}
+    return any(part == name or part.startswith(name + " ")
+               for part in parts for name in map(normal_header, named))
 
 
 def _by_column(item: tuple[int, Column]) -> int:
