@@ -28,7 +28,7 @@ _LABELS = (
     "reads", "writes", "if_fails", "stops_services", "stops_processes", "degrades",
     "degrades_services", "degrades_processes", "breaks", "nothing_stops", "shown_of", "refine",
     "none", "close", "no_match", "impact_command", "links_unknown", "services_unknown",
-    "data_unknown", "not_recorded",
+    "data_unknown", "not_recorded", "either_way",
 )
 
 
@@ -118,6 +118,7 @@ def explorer_data(graph: "ArchGraph", lang: str) -> str:
             "st": STATUS.get(edge.status, (edge.status, edge.status))[side],
             "live": edge.status == "active",  # else its status is shown beside its mechanism
             "d": [named(d) for d in edge.data],
+            **({} if edge.one_way else {"either": True}),  # direction: unknown
         })
     hosts = sorted({a["h"] for a in apps if a["h"]}, key=lambda h: (names[h].casefold(), h))
     data = {

@@ -211,6 +211,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "x_breaks": ("Integrasi terputus", "Integrations broken"),
     "x_nothing_stops": ("Tidak ada yang berhenti.", "Nothing stops."),
     "x_not_recorded": ("belum tercatat", "not recorded"),
+    "x_either_way": ("arah tidak diketahui", "direction unknown"),
     "x_services_unknown": (
         "Model ini belum mencatat layanan: layanan yang berhenti bila aplikasi ini gagal belum "
         "diketahui.",

@@ -480,7 +480,8 @@ def inventory(arch: "Architecture", lang: str) -> dict[str, Any]:
                 item.id,
                 name(item.source),
                 name(item.target),
-                _word(VIA, str(item.via), lang),
+                _word(VIA, str(item.via), lang) + ("" if item.direction == "source_to_target"
+                                                   else ", " + _word(TEXT, "x_either_way", lang)),
                 name(item.network) if item.network else "",
                 network_kind(item.network),
                 ", ".join(name(d) for d in item.data),

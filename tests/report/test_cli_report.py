@@ -279,3 +279,19 @@ def test_markdown_keeps_html_in_model_names_as_text(runner, make_model, tmp_path
     assert "&lt;script>alert(1)&lt;/script>" in markdown
     assert "<details><summary>" in markdown  # the folds the template writes stay
     assert "<script>alert" not in (out / "index.html").read_text()
+
+
+def test_report_says_which_integrations_have_no_known_direction(runner, make_model, tmp_path):
+    """An inventory's link of unknown direction: the inventory table and the explorer's data
+    say so beside the mechanism, in the report's language."""
+    model = make_model({"model.yaml": MODEL["model.yaml"].replace(
+        "via: api_direct, network: jip}", "via: api_direct, network: jip, direction: unknown}")})
+    for lang, words in (("id", "API langsung, arah tidak diketahui"),
+                        ("en", "direct API, direction unknown")):
+        out = tmp_path / lang
+        result = runner.invoke(app, ["report", str(model), "-o", str(out), "--lang", lang])
+        assert result.exit_code == 0, result.output
+        html = (out / "index.html").read_text(encoding="utf-8")
+        assert words in html
+        assert '"either":true' in html.replace(" ", "")
+        assert words in (out / "report.md").read_text(encoding="utf-8")

@@ -18,7 +18,9 @@
   // where it runs: the stated hosting, else a national platform's operator or "not recorded"
   function host(a, detail) { return a.h ? name(a.h) : detail ? a.hwd : a.hw; }
   function via(code) { return D.via[code] || code; }  // a mechanism in words, as the inventory writes it
-  function mech(i) { return via(i.v) + (i.live ? "" : " (" + i.st + ")"); }  // planned ones say so
+  function mech(i) {  // planned ones say so, and those whose direction is unknown
+    return via(i.v) + (i.live ? "" : " (" + i.st + ")") + (i.either ? ", " + L.either_way : "");
+  }
   function el(tag, attrs, children) {
     var node = document.createElement(tag);
     for (var k in attrs || {}) {
@@ -130,9 +132,9 @@
       el("dt", { text: L.hosting }), el("dd", { text: host(a, true) }),
     ]));
     var ints = (out[id] || []).map(function (i) {
-      return el("span", {}, ["→ ", appLink(i.t), " (" + mech(i) + (i.net ? ", " + i.net : "") + ")"]);
+      return el("span", {}, [i.either ? "↔ " : "→ ", appLink(i.t), " (" + mech(i) + (i.net ? ", " + i.net : "") + ")"]);
     }).concat((into[id] || []).map(function (i) {
-      return el("span", {}, ["← ", appLink(i.s), " (" + mech(i) + (i.net ? ", " + i.net : "") + ")"]);
+      return el("span", {}, [i.either ? "↔ " : "← ", appLink(i.s), " (" + mech(i) + (i.net ? ", " + i.net : "") + ")"]);
     }));
     panel.appendChild(list(L.integrations, ints, D.links_unknown));
     panel.appendChild(list(L.reads, a.r.map(name), a.du));
