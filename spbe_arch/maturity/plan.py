@@ -107,9 +107,9 @@ def _step(framework: Framework, indicator: Indicator, rating: IndicatorRating,
                              "bukti dukung").format(indicator=indicator.id, level=to,
                                                     name=names[to]))
     else:
-        actions.append(_document(indicator, to, names[to]))
+        actions.append(_document(indicator, to, names[to], rating))
     if not actions:  # the model shows the level, the claim says it, the evaluator did not
-        actions.append(_document(indicator, to, names[to]))
+        actions.append(_document(indicator, to, names[to], rating))
     only_documents = not rung_missing and (rating.model_level or 0) >= to
     if (rating.claim_by not in (None, "assessment") and rating.service_shows is not None
             and (rating.self_level or 0) < to <= rating.service_shows):
@@ -119,7 +119,7 @@ def _step(framework: Framework, indicator: Indicator, rating: IndicatorRating,
                      "`evidence:`").format(level=names[to].lower(), indicator=indicator.id,
                                            claimant=claimant(rating.claim_by))]
         only_documents = True
-    paperwork = only_documents or actions == [_document(indicator, to, names[to])]
+    paperwork = only_documents or actions == [_document(indicator, to, names[to], rating)]
     if only_documents:
         effort = Effort.low
     elif to == framework.max_level:
@@ -144,7 +144,16 @@ def _step(framework: Framework, indicator: Indicator, rating: IndicatorRating,
     )
 
 
-def _document(indicator: Indicator, level: int, name: str) -> str:
+def _document(indicator: Indicator, level: int, name: str, rating: IndicatorRating) -> str:
+    """The step that documents `level`: name the bukti dukung of the entry that already
+    claims it (a claim naming none counts only as far as the model shows), else record it."""
+    entry = rating.assessment
+    if entry is not None and rating.verified_level is None and entry.level >= level:
+        return _(
+            "name the bukti dukung of indicator {indicator}'s assessment entry ({year}, level "
+            "{claim}) under its `evidence:` (title, link, year): a claim naming none counts only "
+            "as far as the model shows"
+        ).format(indicator=indicator.id, year=entry.year, claim=entry.level)
     return _(
         "document level {level} ({name}) with bukti dukung and record it: an assessment "
         "entry for indicator {indicator} at level {level} naming them under `evidence:` "

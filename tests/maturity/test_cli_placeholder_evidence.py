@@ -52,3 +52,16 @@ def test_a_document_named_supports_its_level(runner, make_model, title):
     assert (one["self"], one["counted"], one["source"]) == (4, 4, "claim")
     result = runner.invoke(app, ["validate", str(model)])
     assert "SPBE-M010" not in result.output
+
+
+def test_the_plan_asks_for_the_bukti_dukung_of_the_claim_there_is(runner, make_model):
+    """Indicator 1 is claimed at 4 with no document: the plan's steps to 2, 3 and 4 ask for
+    that entry's bukti dukung, not for an entry at each level (which there is already)."""
+    model = _model(make_model, "-")
+    result = runner.invoke(app, ["maturity", str(model), "--target", "4.5", "--format", "json"])
+    steps = [s for s in json.loads(result.stdout)["plan"] if s["indicator"] == "1"]
+    assert [s["to_level"] for s in steps] == [2, 3, 4]
+    assert {a for s in steps for a in s["actions"]} == {
+        "name the bukti dukung of indicator 1's assessment entry (2025, level 4) under its "
+        "`evidence:` (title, link, year): a claim naming none counts only as far as the model "
+        "shows"}
