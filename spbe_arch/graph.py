@@ -14,9 +14,9 @@ platform. Data flows along a link from its source to its target, or either way a
 whose `direction` is `unknown` (an inventory that says two applications exchange data, not
 which way): for every query of the links it is a link each way (`links_out`, `links_in`,
 `reach`; to a national platform, which only receives, it stays one way), so a flow may take
-it and an outage may cross it, and an analysis that needs a
-sender and a receiver (a relay) reads `Edge.one_way`. The links are also a networkx `DiGraph`
-(`link_graph`) for the algorithms networkx offers.
+it and an outage may cross it, and an analysis that needs a sender and a receiver (a relay)
+reads `Edge.one_way`. The links are also a networkx `DiGraph` (`link_graph`) for the
+algorithms networkx offers.
 
 A *data flow* is a pair (consumer application, data set) where an active application reads a
 data set that other active applications write (or produce) and it does not write itself. The
