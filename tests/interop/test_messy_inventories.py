@@ -533,3 +533,19 @@ def test_a_cell_past_the_last_header_is_kept_and_its_row_named(runner, tmp_path)
         _lines(result, "note")
     apps = {app.name: app for app in _model(tmp_path).applications.values()}
     assert apps["SIAK"].properties["column_4"] == "SIKDA"
+
+
+def test_a_unit_cell_naming_two_units_of_the_inventory_is_said(runner, tmp_path):
+    """'Dinkes, Diskominfo': two units the inventory lists on their own, written in one cell,
+    became a made-up unit; the report says so. A unit whose name has 'dan' in it is one."""
+    source = write_csv(tmp_path / "kota-uji.csv", [
+        ["No", "Nama Aplikasi", "OPD"], ["1", "SIMPUS", "Dinkes"], ["2", "Web", "Diskominfo"],
+        ["3", "Dasbor", "Dinkes, Diskominfo"],
+        ["4", "SIPD", "Dinas Kesehatan dan Keluarga Berencana"],
+    ])
+    result = _import(runner, source, tmp_path / "model")
+    assert result.exit_code == 0, result.output
+    assert [line for line in _lines(result, "note") if "names 2 units" in line] == [
+        f"{source}:4: note: unit 'Dinkes, Diskominfo' names 2 units the inventory lists on "
+        "their own ('Dinkes', 'Diskominfo'); imported as one unit 'dinkes-diskominfo': give the "
+        "application one owner unit"]

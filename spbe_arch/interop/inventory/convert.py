@@ -39,7 +39,7 @@ from .links import PROPERTY, Link, integrations
 from .report import Hosted, ImportReport, PlatformGuess, RowNote, UnitMerge, Unmatched
 from .rows import PROPERTY_OF, Row, Seen, data_rows
 from .table import open_table
-from .units import IdPool, UnitName, group_units, slug
+from .units import IdPool, UnitName, group_units, slug, unit_key
 
 __all__ = ["InventoryImport", "import_inventory", "instansi_for"]
 
@@ -252,6 +252,26 @@ def _titled(rows: list[tuple[int, list[str]]], level: InstansiLevel, name: str =
     return None
 
 
+_JOINED = re.compile(r"\s*(?:[,;&]|\s/\s|\bdan\b)\s*", re.IGNORECASE)
+"""Between two unit names written in one cell: 'Dinkes, Diskominfo', 'Dinkes dan Disdik'."""
+
+
+def _joint_units(unit_of: dict[str, UnitName]) -> list[RowNote]:
+    """A note for each unit cell that names two or more units the inventory lists on their own
+    ('Dinkes, Diskominfo'): it became one unit of its own, which the architect should know."""
+    own = {unit_key(spelling) for spelling in unit_of}
+    notes = []
+    for spelling, unit in unit_of.items():
+        parts = [p for p in _JOINED.split(spelling) if p]
+        if len(parts) > 1 and all(unit_key(p) in own for p in parts):
+            notes.append(RowNote(unit.spellings[spelling][0], _(
+                "unit '{spelling}' names {count} units the inventory lists on their own "
+                "({units}); imported as one unit '{id}': give the application one owner unit"
+            ).format(spelling=spelling, count=len(parts), id=unit.id,
+                     units=", ".join(f"'{p}'" for p in parts))))
+    return notes
+
+
 def _mapping_unused(path: Path | None, mapping: Mapping, read: dict[str, str],
                     header: int) -> list[RowNote]:
     """A note for each column of the `--mapping` file not read from the header it names (a
@@ -321,6 +341,7 @@ def _build(rows: list[Row], instansi: Instansi, report: ImportReport) -> Invento
                   "(change it in units.yaml: dinas, badan, kecamatan, ...)").format(
                     unit=unit.id, name=unit.name),
             ))
+    report.notes += _joint_units(unit_of)
     report.units = len(result.units)
     matcher = PlatformMatcher(
         {pid: p for pid, p in platforms.items() if p.kind not in _NOT_APPLICATIONS}
