@@ -449,6 +449,19 @@ def test_the_title_row_gives_the_level_the_file_name_does_not(runner, tmp_path):
     assert not (tmp_path / "model-2").exists()
 
 
+def test_a_title_of_another_level_than_given_is_said(runner, tmp_path):
+    """--level kota for an inventory whose title names a kabupaten: the kota of the file's
+    name is kept (as asked), and a note says what the title names."""
+    source = write_csv(tmp_path / "t1.csv", [
+        ["PEMERINTAH KABUPATEN SUKAMAJU TAHUN 2025", "", ""],
+        ["No", "Nama Aplikasi", "OPD"], ["1", "SIMPUS", "Dinas Kesehatan"]])
+    result = _import(runner, source, tmp_path / "model", "--level", "kota")
+    assert result.exit_code == 0, result.output
+    assert (f"{source}:1: note: the title row names 'Kabupaten Sukamaju', a kabupaten, not a "
+            "kota: the instansi is 'T1' (kota); give --level kabupaten if the title is right"
+            ) in result.output.splitlines()
+
+
 def test_a_title_naming_another_level_names_no_instansi(runner, tmp_path):
     source = write_csv(tmp_path / "kota-baru.csv", [
         ["Rekap Aplikasi se-Provinsi Jawa Tengah", "", ""],

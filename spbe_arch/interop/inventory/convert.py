@@ -168,6 +168,12 @@ def import_inventory(
         report.titled = titled
         name = titled[1]
         instansi = Instansi(id=slug(name) or instansi.id, name=name, level=instansi.level)
+    elif from_title and (other := _title_level(above[:-1])) not in (None, instansi.level):
+        row, named = _titled(above[:-1], other)  # type: ignore[misc, arg-type]
+        report.notes.append(RowNote(row, _(
+            "the title row names '{named}', a {level}, not a {given}: the instansi is "
+            "'{name}' ({given}); give --level {level} if the title is right").format(
+                named=named, level=other, given=instansi.level, name=instansi.name)))
     report.header_row = number
     below = iter(seen)
     following = next(below, None)
@@ -222,7 +228,12 @@ def _level_in_title(path: Path, sheet: str | None, mapping: Path | None) -> Inst
     table = open_table(path, sheet=sheet)
     if find_header(_kept(Seen(table.rows), above), load_mapping(mapping)) is None:
         return None
-    for number, cells in above[:-1]:
+    return _title_level(above[:-1])
+
+
+def _title_level(rows: list[tuple[int, list[str]]]) -> InstansiLevel | None:
+    """The level of the instansi the first title cell among `rows` names."""
+    for number, cells in rows:
         for cell in cells:  # the first level named: 'KABUPATEN SUKAMAJU PROVINSI JAWA BARAT'
             found = _LEVEL_WORD.search(cell)
             level = InstansiLevel(found[1].casefold()) if found else None
