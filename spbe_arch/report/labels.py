@@ -58,6 +58,9 @@ TEXT: dict[str, tuple[str, str]] = {
     "actions": ("Tindakan", "Actions"),
     "plan_reach": ("Indeks setelah rencana", "Index after the plan"),
     "no_plan": ("Target sudah tercapai; tidak ada langkah.", "Target reached; no steps."),
+    "plan_more": ("langkah berikutnya, tidak dimuat di sini (indeks setelah rencana menghitung "
+                  "semuanya); semuanya:", "more steps, not shown here (the index after the "
+                  "plan counts them all); all of them:"),
     "severity": ("Tingkat", "Severity"),
     "where": ("Lokasi", "Where"),
     "element": ("Elemen", "Element"),

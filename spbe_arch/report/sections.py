@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from ..model import Architecture
 
 __all__ = [
+    "REPORT_PLAN_STEPS",
     "AppRow",
     "AuditSection",
     "ColumnIndex",
@@ -42,6 +43,11 @@ __all__ = [
     "maturity_section",
     "rule_groups",
 ]
+
+
+REPORT_PLAN_STEPS = 15
+"""Plan steps the report shows: without a target the plan holds the next step of every
+indicator (47 rows, pages of print for leadership); the rest are a command away."""
 
 
 @dataclass(frozen=True)
@@ -164,6 +170,8 @@ class MaturitySection:
     chart_svg: str = ""
     indicators: list[IndicatorRow] = field(default_factory=list)
     plan: list[PlanRow] = field(default_factory=list)
+    plan_more: int = 0
+    """Steps of the plan past the first `REPORT_PLAN_STEPS`, left to `spbe-arch maturity`."""
     plan_reach: float = 0.0
     plan_predikat: str = ""
     unrated: int = 0
@@ -366,7 +374,7 @@ def maturity_section(graph: "ArchGraph", lang: str,
             step.actions,
             step.paperwork,
         )
-        for number, step in enumerate(result.plan, start=1)
+        for number, step in enumerate(result.plan[:REPORT_PLAN_STEPS], start=1)
     ]
     return MaturitySection(
         True,
@@ -383,6 +391,7 @@ def maturity_section(graph: "ArchGraph", lang: str,
         chart_svg=chart,
         indicators=indicators,
         plan=plan,
+        plan_more=len(result.plan) - len(plan),
         plan_reach=result.plan_reach,
         plan_predikat=result.plan_predikat,
         unrated=len(result.unrated),

@@ -1,5 +1,6 @@
 """`spbe-arch report`: index.html and report.md from the user's side."""
 
+import json
 import shutil
 
 import pytest
@@ -295,3 +296,23 @@ def test_report_says_which_integrations_have_no_known_direction(runner, make_mod
         assert words in html
         assert '"either":true' in html.replace(" ", "")
         assert words in (out / "report.md").read_text(encoding="utf-8")
+
+
+def test_report_shows_the_first_plan_steps_and_the_command_for_the_rest(
+        runner, make_model, tmp_path):
+    """Without a target the plan holds the next step of every indicator (47): the report
+    shows the first 15, says how many more there are and the command that lists them."""
+    model = make_model(MODEL)
+    out = tmp_path / "laporan"
+    assert runner.invoke(app, ["report", str(model), "-o", str(out), "--lang", "en"]
+                         ).exit_code == 0
+    plan = json.loads(runner.invoke(app, ["maturity", str(model), "--format", "json"]).stdout)
+    more = len(plan["plan"]) - 15
+    assert more > 0
+    html = (out / "index.html").read_text(encoding="utf-8")
+    section = html[html.index('id="plan"'):html.index('class="s-diagrams"')]
+    assert section.count("<tr>") == 15 + 1  # the header row
+    assert (f"{more} more steps, not shown here (the index after the plan counts them all); "
+            f"all of them: <code>spbe-arch maturity {model}</code>") in section
+    assert (f"{more} more steps, not shown here (the index after the plan counts them all); "
+            f"all of them: `spbe-arch maturity {model}`") in (out / "report.md").read_text()
