@@ -98,6 +98,10 @@ def integrations(
             ):
                 break  # listed twice (the same name and unit): its first row is the one named
             known[key] = sharing | {app.id}
+    instances: dict[str, list[str]] = {}  # national platform -> its imported installations
+    for app in apps.values():
+        if app.platform is not None:
+            instances.setdefault(app.platform, []).append(app.id)
     made: dict[tuple[str, str], Link] = {}
     found: dict[str, list[int]] = {}
     left: dict[str, list[str]] = {}
@@ -107,7 +111,7 @@ def integrations(
         if not cell:
             continue
         for text in filter(None, _LIST.split(cell.strip())):
-            targets = _targets(text, known, matcher, app.id, apps, guessed)
+            targets = _targets(text, known, matcher, app.id, apps, guessed, instances)
             if text in guessed and targets == [guessed[text]]:  # a guess: the report says it
                 report.notes.append(RowNote(row.number, _(
                     "'{text}' in '{column}' taken as application '{id}': its acronym and words "
@@ -132,17 +136,18 @@ def integrations(
 
 def _targets(
     text: str, known: dict[str, str | set[str]], matcher: PlatformMatcher, source: str,
-    apps: dict[str, Application], guessed: dict[str, str],
+    apps: dict[str, Application], guessed: dict[str, str], instances: dict[str, list[str]],
 ) -> list[str] | set[str]:
     """The ids `text` names from the application `source`: a list of targets, or the set of
     candidates when it names none, several, or only `source` itself. What `_qualified` found
     goes in `guessed` too."""
-    found = _target(text, known, matcher, source, apps, guessed)
+    found = _target(text, known, matcher, source, apps, guessed, instances)
     if isinstance(found, str):
         return [found]
     pieces = [p for p in _AND.split(text) if p]
     if not found and len(pieces) > 1:
-        each = [_target(p, known, matcher, source, apps, guessed) for p in pieces]
+        each = [_target(p, known, matcher, source, apps, guessed, instances)
+                for p in pieces]
         if all(isinstance(t, str) for t in each):
             return list(dict.fromkeys(each))
     return found
@@ -150,7 +155,7 @@ def _targets(
 
 def _target(
     text: str, known: dict[str, str | set[str]], matcher: PlatformMatcher, source: str,
-    apps: dict[str, Application], guessed: dict[str, str],
+    apps: dict[str, Application], guessed: dict[str, str], instances: dict[str, list[str]],
 ) -> str | set[str]:
     """The one imported application (other than `source`) `text` names, else the national
     platform it names (its one imported instance when there is one: the pemda's own
@@ -169,10 +174,9 @@ def _target(
     if candidates == {source}:
         return candidates
     platform = matcher(text)  # 'SIPD' of several units' SIPD instances: the platform itself
-    instances = [a for a in apps if a != source and apps[a].platform == platform] if (
-        platform is not None) else []
-    if len(instances) == 1:  # 'SIKDA' for the pemda's own SIKDA Generik: that one
-        return instances[0]
+    own = [a for a in instances.get(platform, ()) if a != source] if platform else []
+    if len(own) == 1:  # 'SIKDA' for the pemda's own SIKDA Generik: that one
+        return own[0]
     if platform is not None or candidates:
         return platform or candidates
     qualified = _qualified(text, known, apps, source)
