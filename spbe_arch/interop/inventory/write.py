@@ -12,7 +12,6 @@ below it (`sha256:...`), so that a re-import never throws away an architect's co
 """
 
 import hashlib
-import io
 import os
 import re
 import shutil
@@ -102,12 +101,9 @@ def _check_target(out: Path, force: bool) -> None:
         ).format(path=out, files=", ".join(edited)))
 
 
-_DIGEST = re.compile(r"sha256:([0-9a-f]{12})$")
+_DIGEST_LENGTH = 12
+_DIGEST = re.compile(rf"sha256:([0-9a-f]{{{_DIGEST_LENGTH}}})$")
 """The digest at the end of a written file's first line (a comment): of the lines below."""
-
-
-def _digest(body: str) -> str:
-    return hashlib.sha256(body.encode("utf-8")).hexdigest()[:12]
 
 
 def _edited(path: Path) -> bool:
@@ -121,7 +117,7 @@ def _edited(path: Path) -> bool:
     found = _DIGEST.search(banner.rstrip())
     if found is None:
         return not banner.startswith("# ") or "spbe-arch import inventory" not in banner
-    return found[1] != _digest(body)
+    return found[1] != hashlib.sha256(body.encode("utf-8")).hexdigest()[:_DIGEST_LENGTH]
 
 
 def _write_files(imported: InventoryImport, folder: Path) -> list[str]:
@@ -152,20 +148,33 @@ def _write_files(imported: InventoryImport, folder: Path) -> list[str]:
     return [MANIFEST, *(f"{name}.yaml" for name, _elements, _how in collections), REPORT_FILE]
 
 
-class _SignedFile(io.StringIO):
-    """A model file written whole on closing: `banner` (a comment line) ending with the
-    digest of what was written below it."""
+class _SignedFile:
+    """A model file written as it is made, its lines hashed on the way: the digest fills the
+    end of `banner` (a comment line) on closing. Nothing is held whole: a 100,000-row
+    import's files are tens of MB."""
 
     def __init__(self, path: Path, banner: str) -> None:
-        super().__init__()
-        self.path, self.banner = path, banner.rstrip("\n")
+        self._file = path.open("wb")
+        head = f"{banner.rstrip()} sha256:".encode()
+        self._file.write(head + b"0" * _DIGEST_LENGTH + b"\n")
+        self._at = len(head)
+        self._hash = hashlib.sha256()
+
+    def write(self, text: str) -> int:
+        data = text.encode("utf-8")
+        self._hash.update(data)
+        self._file.write(data)
+        return len(text)
+
+    def __enter__(self) -> "_SignedFile":
+        return self
 
     def __exit__(self, *exc: object) -> None:
-        body = self.getvalue()
-        if exc[0] is None:
-            self.path.write_text(f"{self.banner} sha256:{_digest(body)}\n{body}",
-                                 encoding="utf-8")
-        super().__exit__(*exc)
+        try:
+            self._file.seek(self._at)
+            self._file.write(self._hash.hexdigest()[:_DIGEST_LENGTH].encode())
+        finally:
+            self._file.close()
 
 
 def _fields(element) -> dict:
