@@ -68,9 +68,10 @@ _NOT_ALNUM = re.compile(r"[^0-9a-z]+")
 _PARENTHESES = re.compile(r"\(([^)]*)\)")
 _FILLER = ("aplikasi", "app")
 """Words that open a name without naming the system: "Aplikasi SAKIP" is SAKIP."""
-_HOST = re.compile(r"^(?:[a-z][a-z0-9+.-]*://)?[^\s/]+\.[a-z]{2,}(?::\d+)?(?:[/?#]\S*)?$")
-_IP_ADDRESS = re.compile(r"^(?:[a-z][a-z0-9+.-]*://)?\d{1,3}(?:\.\d{1,3}){3}(?::\d+)?(?:[/?#]\S*)?$")
-"""An intranet application's address as inventories often give it: 'http://10.1.1.5:8080'."""
+_HOST = re.compile(r"^(?:[a-z][a-z0-9+.-]*://)?(?:[^\s/]+\.[a-z]{2,}|\d{1,3}(?:\.\d{1,3}){3})"
+                   r"(?::\d+)?(?:[/?#]\S*)?$")
+"""An address: a host name, or an IP address as inventories give an intranet application's
+('http://10.1.1.5:8080'), with or without scheme, port and path."""
 
 
 def name_key(text: str) -> str:
@@ -211,7 +212,7 @@ def address_key(address: str) -> str | None:
     ('10.1.1.5:8080/simpeg', '10.1.1.6:8080')
     """
     text = address.strip().casefold()
-    if not (_HOST.match(text) or _IP_ADDRESS.match(text)):
+    if not _HOST.match(text):
         return None
     parts = urlsplit(text if "://" in text else "//" + text)
     try:

@@ -10,7 +10,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from ..model import Finding, Severity
+from ..model import Finding, IntegrationDirection, Severity
 from ..model.i18n import gettext as _
 from ..model.types import DATA_CENTRE_KINDS, Status
 from .chart import bar_chart
@@ -489,8 +489,9 @@ def inventory(arch: "Architecture", lang: str) -> dict[str, Any]:
                 item.id,
                 name(item.source),
                 name(item.target),
-                _word(VIA, str(item.via), lang) + ("" if item.direction == "source_to_target"
-                                                   else ", " + _word(TEXT, "x_either_way", lang)),
+                _word(VIA, str(item.via), lang) + (
+                    ", " + _word(TEXT, "x_either_way", lang)
+                    if item.direction is IntegrationDirection.unknown else ""),
                 name(item.network) if item.network else "",
                 network_kind(item.network),
                 ", ".join(name(d) for d in item.data),

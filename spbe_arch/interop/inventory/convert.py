@@ -33,7 +33,15 @@ from ...model import (
 )
 from ...model.i18n import gettext as _
 from ...model.types import ID_MAX, ID_PATTERN, STATUS_WORDS
-from .columns import Column, Mapping, find_header, load_mapping, normal_header, sub_header
+from .columns import (
+    Column,
+    Mapping,
+    column_of,
+    find_header,
+    load_mapping,
+    normal_header,
+    sub_header,
+)
 from .hosting import placement
 from .links import PROPERTY, Link, integrations
 from .report import Hosted, ImportReport, PlatformGuess, RowNote, UnitMerge, Unmatched
@@ -291,7 +299,7 @@ def _mapping_unused(path: Path | None, mapping: Mapping, read: dict[str, str],
     for column, given in mapping.columns.items():
         named = [given] if isinstance(given, str) else given
         found = read.get(str(column))
-        if found is not None and _read_from(found, named):
+        if found is not None and _read_from(found, column, named):
             continue
         notes.append(RowNote(header, _(
             "{mapping}: {column}: {headers} is no header of this file; {instead}").format(
@@ -301,13 +309,13 @@ def _mapping_unused(path: Path | None, mapping: Mapping, read: dict[str, str],
     return notes
 
 
-def _read_from(header: str, named: list[str]) -> bool:
-    """True when the column read under `header` ('Pengelola / Perangkat', 'Nama Sistem
-    Informasi') is the one a mapping header of `named` names, as `column_of` matches it:
-    the whole header or the row of a two-row header, or the start of one."""
-    parts = {normal_header(part) for part in (header, *header.split(" / "))}
-    return any(part == name or part.startswith(name + " ")
-               for part in parts for name in map(normal_header, named))
+def _read_from(header: str, column: Column, named: list[str]) -> bool:
+    """True when `column`, read under `header` ('Pengelola / Perangkat', 'Nama Sistem
+    Informasi'), is read from a mapping header of `named` as the header row is read
+    (`column_of`): the whole header or a row of a two-row header, or its start."""
+    known = {normal_header(name): column for name in named}
+    return any(column_of(normal_header(part), known, list(known.items())) is column
+               for part in (header, *header.split(" / ")))
 
 
 def _by_column(item: tuple[int, Column]) -> int:
