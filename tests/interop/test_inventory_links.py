@@ -292,3 +292,6 @@ def test_a_national_platform_named_links_the_pemdas_own_instance_of_it(runner, t
     [local] = [a for a in arch.applications.values() if a.platform == "sikda-generik"]
     assert sorted((i.source, i.target) for i in arch.integrations.values()) == sorted([
         ("simpus", local.id), ("simpus", "satusehat")])
+    assert (f"{source}:2: note: 'SIKDA' in 'Terintegrasi dengan' taken as application "
+            f"'{local.id}': the pemda's own installation of national platform 'sikda-generik'"
+            ) in _notes(result)

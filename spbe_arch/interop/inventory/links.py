@@ -105,18 +105,19 @@ def integrations(
     made: dict[tuple[str, str], Link] = {}
     found: dict[str, list[int]] = {}
     left: dict[str, list[str]] = {}
-    guessed: dict[str, str] = {}  # text -> the application its acronym and words named
+    guessed: dict[str, tuple[str, str]] = {}  # text -> the application taken, and why
     for row, app in pairs:
         cell = row.values.get(Column.integrations)
         if not cell:
             continue
         for text in filter(None, _LIST.split(cell.strip())):
             targets = _targets(text, known, matcher, app.id, apps, guessed, instances)
-            if text in guessed and targets == [guessed[text]]:  # a guess: the report says it
+            taken, why = guessed.get(text, ("", ""))
+            if targets == [taken]:  # a guess: the report says it
                 report.notes.append(RowNote(row.number, _(
-                    "'{text}' in '{column}' taken as application '{id}': its acronym and words "
-                    "of its name").format(text=text, column=report.columns.get(
-                        str(Column.integrations), ""), id=guessed[text])))
+                    "'{text}' in '{column}' taken as application '{id}': {why}").format(
+                        text=text, column=report.columns.get(str(Column.integrations), ""),
+                        id=taken, why=why)))
             if isinstance(targets, set):
                 report.unlinked.append(Unlinked(row.number, app.id, text, tuple(sorted(targets))))
                 left.setdefault(app.id, []).append(text)
@@ -136,7 +137,8 @@ def integrations(
 
 def _targets(
     text: str, known: dict[str, str | set[str]], matcher: PlatformMatcher, source: str,
-    apps: dict[str, Application], guessed: dict[str, str], instances: dict[str, list[str]],
+    apps: dict[str, Application], guessed: dict[str, tuple[str, str]],
+    instances: dict[str, list[str]],
 ) -> list[str] | set[str]:
     """The ids `text` names from the application `source`: a list of targets, or the set of
     candidates when it names none, several, or only `source` itself. What `_qualified` found
@@ -155,7 +157,8 @@ def _targets(
 
 def _target(
     text: str, known: dict[str, str | set[str]], matcher: PlatformMatcher, source: str,
-    apps: dict[str, Application], guessed: dict[str, str], instances: dict[str, list[str]],
+    apps: dict[str, Application], guessed: dict[str, tuple[str, str]],
+    instances: dict[str, list[str]],
 ) -> str | set[str]:
     """The one imported application (other than `source`) `text` names, else the national
     platform it names (its one imported instance when there is one: the pemda's own
@@ -176,13 +179,15 @@ def _target(
     platform = matcher(text)  # 'SIPD' of several units' SIPD instances: the platform itself
     own = [a for a in instances.get(platform, ()) if a != source] if platform else []
     if len(own) == 1:  # 'SIKDA' for the pemda's own SIKDA Generik: that one
+        guessed[text] = own[0], _("the pemda's own installation of national platform "
+                                  "'{platform}'").format(platform=platform)
         return own[0]
     if platform is not None or candidates:
         return platform or candidates
     qualified = _qualified(text, known, apps, source)
     if qualified is None:
         return candidates
-    guessed[text] = qualified
+    guessed[text] = qualified, _("its acronym and words of its name")
     return qualified
 
 
