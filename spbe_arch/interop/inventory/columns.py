@@ -1,5 +1,8 @@
 """Which column holds what: the usual Indonesian and English headers, or a mapping file.
 
+Two kinds of list are read (`Layout`): the application inventory (one application per row)
+and the integration list (one integration per row: sender, receiver, mechanism, ...).
+
 A header is compared in a normal form (lower case, punctuation and extra spaces dropped), so
 that "NAMA APLIKASI*", "Nama  Aplikasi" and "nama_aplikasi" are one header. A header
 that only starts with a known one ("Nama Aplikasi/Sistem", "Status (Aktif/Tidak)") names the
@@ -12,6 +15,7 @@ part of it (`sub_header`).
 import re
 import unicodedata
 from collections.abc import Iterable
+from dataclasses import dataclass
 from enum import StrEnum
 from functools import lru_cache
 from pathlib import Path
@@ -19,13 +23,18 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from ...io import SpbeError
+from ...model.i18n import N_
 from ...model.i18n import gettext as _
 from ...validate.type_errors import problem
 
 __all__ = [
     "DEFAULT_HEADERS",
     "HEADER_SEARCH_ROWS",
+    "INTEGRATION_LIST",
+    "INVENTORY",
+    "LIST_HEADERS",
     "Column",
+    "Layout",
     "Mapping",
     "column_of",
     "find_header",
@@ -54,6 +63,12 @@ class Column(StrEnum):
     integrations = "integrations"
     number = "number"
     id = "id"
+    source = "source"
+    target = "target"
+    data = "data"
+    mechanism = "mechanism"
+    network = "network"
+    direction = "direction"
 
 
 DEFAULT_HEADERS: dict[Column, tuple[str, ...]] = {
@@ -105,7 +120,100 @@ DEFAULT_HEADERS: dict[Column, tuple[str, ...]] = {
         "id", "id aplikasi", "kode", "kode aplikasi", "kode sistem", "application id", "app id",
     ),
 }
-"""Headers (in normal form) recognised for each column."""
+"""Headers (in normal form) recognised for each column of an application inventory."""
+
+LIST_HEADERS: dict[Column, tuple[str, ...]] = {
+    Column.source: (
+        "aplikasi sumber", "sumber", "aplikasi asal", "asal", "aplikasi pengirim", "pengirim",
+        "sistem sumber", "sistem pengirim", "aplikasi penyedia data", "penyedia data",
+        "penyedia", "dari", "source", "source application", "sender", "from",
+    ),
+    Column.target: (
+        "aplikasi tujuan", "tujuan", "aplikasi penerima", "penerima", "sistem tujuan",
+        "sistem penerima", "aplikasi pengguna data", "pengguna data", "pengguna", "ke",
+        "target", "target application", "receiver", "to",
+    ),
+    Column.data: (
+        "data", "data yang dipertukarkan", "data dipertukarkan", "data yang diintegrasikan",
+        "jenis data", "data informasi", "informasi", "data exchanged",
+    ),
+    Column.mechanism: (
+        "mekanisme", "mekanisme integrasi", "metode", "metode integrasi", "media",
+        "media integrasi", "jenis integrasi", "teknologi", "teknologi integrasi", "protokol",
+        "via", "mechanism", "method",
+    ),
+    Column.network: ("jaringan", "jaringan komunikasi", "media jaringan", "network"),
+    Column.direction: ("arah", "arah integrasi", "arah data", "arah pertukaran data",
+                       "direction"),
+    Column.status: ("status", "status integrasi", "kondisi"),
+    Column.description: ("keterangan", "deskripsi", "uraian", "catatan", "description",
+                         "remarks", "notes"),
+    Column.number: ("no", "nomor", "no urut", "number"),
+}
+"""Headers (in normal form) recognised for each column of an integration list."""
+
+
+@dataclass(frozen=True)
+class Layout:
+    """A kind of list: the headers of its columns, the two columns every row needs (an
+    application's name and unit; an integration's sender and receiver) and how the report
+    names what its rows hold. A row missing the first column's cell is skipped as naming
+    nothing; missing the second's, as incomplete."""
+
+    headers: dict[Column, tuple[str, ...]]
+    first: Column
+    second: Column
+    example: str
+    """Headers to name when no header row is found."""
+    mapping_example: str
+    """A `--mapping` file's line naming the two needed columns."""
+    says: dict[str, str]
+    """What the report says of a row (keys as in `rows.data_rows`), untranslated."""
+
+
+INVENTORY = Layout(DEFAULT_HEADERS, Column.name, Column.unit,
+                   "'Nama Aplikasi', 'Perangkat Daerah', 'OPD', 'URL'",
+                   "columns: {name: Judul, unit: Dinas}", {
+    "no header": N_(
+        "{where}: no header row in the first rows: none names the application column and "
+        "another known one ({known}, ...){also}\n"
+        "    hint: name the columns in a --mapping file, e.g. {example}"),
+    "no first column": N_("no application name column in the header (e.g. 'Nama Aplikasi')"),
+    "no second column": N_("no unit column in the header (e.g. 'Perangkat Daerah' or 'OPD'); "
+                           "every application needs its owner unit"),
+    "no rows": N_("no application rows below the header (row {header})"),
+    "numbers": N_("the column numbers ({numbers}) under the header; not an application"),
+    "total": N_("a total row ('{total}'), not an application"),
+    "heading": N_("a heading row ('{heading}' merged across), not an application"),
+    "no first": N_("no application name ({why})"),
+    "no second": N_("no unit for '{name}' ({why})"),
+    "footer": N_("{count} row below the last application names no application and no unit: "
+                 "the sheet's footer, passed over"),
+    "footers": N_("{count} rows below the last application name no application and no unit: "
+                  "the sheet's footer, passed over"),
+})
+INTEGRATION_LIST = Layout(LIST_HEADERS, Column.source, Column.target,
+                          "'Aplikasi Sumber', 'Aplikasi Tujuan', 'Mekanisme', 'Jaringan'",
+                          "columns: {source: Dari, target: Ke}", {
+    "no header": N_(
+        "{where}: no header row in the first rows: none names the source application column "
+        "and another known one ({known}, ...){also}\n"
+        "    hint: name the columns in a --mapping file, e.g. {example}"),
+    "no first column": N_("no source application column in the header (e.g. 'Aplikasi "
+                          "Sumber' or 'Pengirim')"),
+    "no second column": N_("no target application column in the header (e.g. 'Aplikasi "
+                           "Tujuan' or 'Penerima')"),
+    "no rows": N_("no integration rows below the header (row {header})"),
+    "numbers": N_("the column numbers ({numbers}) under the header; not an integration"),
+    "total": N_("a total row ('{total}'), not an integration"),
+    "heading": N_("a heading row ('{heading}' merged across), not an integration"),
+    "no first": N_("no source application ({why})"),
+    "no second": N_("no target application for '{name}' ({why})"),
+    "footer": N_("{count} row below the last integration names no application: the sheet's "
+                 "footer, passed over"),
+    "footers": N_("{count} rows below the last integration name no application: the sheet's "
+                  "footer, passed over"),
+})
 
 
 @lru_cache(maxsize=8192)  # a column's few values (status, kind, unit) repeat on every row
@@ -136,13 +244,16 @@ class Mapping(BaseModel):
         default=None, ge=1, description="Row number of the header, when detection misses it"
     )
 
-    def headers(self) -> dict[str, Column]:
-        """Normal-form header -> column: the mapping's own first, then the defaults."""
+    def headers(self, layout: Layout = INVENTORY) -> dict[str, Column]:
+        """Normal-form header -> column of `layout`: the mapping's own first, then the
+        defaults."""
         known: dict[str, Column] = {}
         for column, given in self.columns.items():
+            if column not in layout.headers:
+                continue
             for header in [given] if isinstance(given, str) else given:
                 known[normal_header(header)] = column
-        for column, headers in DEFAULT_HEADERS.items():
+        for column, headers in layout.headers.items():
             for header in headers:
                 known.setdefault(header, column)
         return known
@@ -196,13 +307,14 @@ def column_of(
 
 
 def find_header(
-    rows: Iterable[tuple[int, list[str]]], mapping: Mapping
+    rows: Iterable[tuple[int, list[str]]], mapping: Mapping, layout: Layout = INVENTORY
 ) -> tuple[int, dict[int, Column], list[str]] | None:
     """The header row: its number, column index -> Column, and its cells; None if not found.
+    It names the layout's first column and another one.
 
     Consumes `rows` up to and including the header row.
     """
-    known, prefixes = _vocabulary(mapping)
+    known, prefixes = _vocabulary(mapping, layout)
     for number, cells in rows:
         if mapping.header_row is not None and number < mapping.header_row:
             continue
@@ -212,7 +324,7 @@ def find_header(
             if column is not None and column not in columns.values():
                 columns[index] = column
         if mapping.header_row == number or (
-            Column.name in columns.values() and len(columns) >= 2
+            layout.first in columns.values() and len(columns) >= 2
         ):
             return number, columns, cells
         if mapping.header_row is None and number >= HEADER_SEARCH_ROWS:
@@ -221,13 +333,14 @@ def find_header(
 
 
 def sub_header(
-    top: list[str], below: list[str], columns: dict[int, Column], mapping: Mapping
+    top: list[str], below: list[str], columns: dict[int, Column], mapping: Mapping,
+    layout: Layout = INVENTORY,
 ) -> tuple[dict[int, Column], list[str]] | None:
     """The header read from two rows, when `below` is the second row of the header `top`:
     column index -> Column, and each column's header ('Pengelola / OPD'); else None.
 
-    `below` is a header row when it names no application (its cell under the name column is
-    empty, or repeats the header's as a merged cell does), holds at least one known header,
+    `below` is a header row when it names nothing (its cell under the layout's first column
+    is empty, or repeats the header's as a merged cell does), holds at least one known header,
     and every cell it adds is a known header or stands under a merged or empty header cell;
     or when it repeats the header (its cells merged down over two rows).
 
@@ -236,11 +349,11 @@ def sub_header(
     ({0: <Column.number: 'number'>, 1: <Column.name: 'name'>, 2: <Column.unit: 'unit'>}, \
 ['No', 'Nama Aplikasi', 'Pengelola / OPD', 'Pengelola / Bidang'])
     """
-    known, prefixes = _vocabulary(mapping)
+    known, prefixes = _vocabulary(mapping, layout)
     width = max(len(top), len(below))
     top = top + [""] * (width - len(top))
     below = below + [""] * (width - len(below))
-    name_at = next(i for i, c in columns.items() if c is Column.name)
+    name_at = next(i for i, c in columns.items() if c is layout.first)
     if below[name_at] not in ("", top[name_at]):
         return None
     added = {i: column_of(normal_header(cell), known, prefixes)
@@ -269,10 +382,11 @@ _EXACT = (Column.number, Column.id)
 """Columns named by their exact header only."""
 
 
-def _vocabulary(mapping: Mapping) -> tuple[dict[str, Column], list[tuple[str, Column]]]:
+def _vocabulary(mapping: Mapping, layout: Layout
+                ) -> tuple[dict[str, Column], list[tuple[str, Column]]]:
     """Known headers, and those a header may start with (longest first; never 'no', 'id' or
     'kode': 'Kode Wilayah' is no application id)."""
-    known = mapping.headers()
+    known = mapping.headers(layout)
     prefixes = sorted(
         ((h, c) for h, c in known.items() if c not in _EXACT), key=lambda hc: -len(hc[0])
     )

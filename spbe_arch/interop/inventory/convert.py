@@ -12,10 +12,8 @@ and unit, else of its name's acronym ('SIMPUS — ...': simpus) or whole name.
 """
 
 import re
-from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import chain
 from pathlib import Path
 
 from ...io import PlatformMatcher, SpbeError, name_forms, name_key, national_platforms
@@ -33,19 +31,12 @@ from ...model import (
 )
 from ...model.i18n import gettext as _
 from ...model.types import ID_MAX, ID_PATTERN, STATUS_WORDS
-from .columns import (
-    Column,
-    Mapping,
-    column_of,
-    find_header,
-    load_mapping,
-    normal_header,
-    sub_header,
-)
+from .columns import INVENTORY, Column, find_header, load_mapping, normal_header
 from .hosting import placement
 from .links import PROPERTY, Link, integrations
 from .report import Hosted, ImportReport, PlatformGuess, RowNote, UnitMerge, Unmatched
-from .rows import PROPERTY_OF, Row, Seen, data_rows
+from .rows import PROPERTY_OF, Row, Seen
+from .sheet import kept, read_list
 from .table import open_table
 from .units import IdPool, UnitName, group_units, slug, unit_key
 
@@ -158,19 +149,8 @@ def import_inventory(
         Nothing can be imported: the file is unreadable, empty, has no header row, no unit
         column or no data rows. Problems of single rows are in the report instead.
     """
-    columns_map = load_mapping(mapping)
-    table = open_table(path, sheet=sheet)
-    report = ImportReport(
-        source=str(path), sheet=table.sheet, encoding=table.encoding, delimiter=table.delimiter
-    )
-    report.other_sheets = [s for s in table.sheets if s != table.sheet]
-    report.hidden_sheets = table.hidden_sheets
-    seen = Seen(table.rows)
     above: list[tuple[int, list[str]]] = []
-    header = find_header(_kept(seen, above), columns_map)
-    if header is None:
-        raise SpbeError(_no_header(path, seen, table.sheet, table.sheets))
-    number, columns, cells = header
+    rows, report = read_list(path, sheet=sheet, mapping=mapping, layout=INVENTORY, above=above)
     titled = _titled(above[:-1], instansi.level, instansi.name) if from_title else None
     if titled is not None:
         report.titled = titled
@@ -178,63 +158,18 @@ def import_inventory(
         instansi = Instansi(id=slug(name) or instansi.id, name=name, level=instansi.level)
     elif from_title and (other := _title_level(above[:-1])) not in (None, instansi.level):
         row, named = _titled(above[:-1], other)  # type: ignore[misc, arg-type]
-        report.notes.append(RowNote(row, _(
+        report.notes.insert(0, RowNote(row, _(
             "the title row names '{named}', a {level}, not a {given}: the instansi is "
             "'{name}' ({given}); give --level {level} if the title is right").format(
                 named=named, level=other, given=instansi.level, name=instansi.name)))
-    report.header_row = number
-    below = iter(seen)
-    following = next(below, None)
-    joined = following and Column.name in columns.values() and sub_header(
-        cells, following[1], columns, columns_map)
-    if joined:
-        columns, cells = joined
-        report.subheader_row = following[0]
-    elif following is not None:
-        below = chain([following], below)
-    cells = [" ".join(cell.split()) for cell in cells]  # 'Nama\nAplikasi' on one line
-    report.columns = {str(col): cells[i] for i, col in sorted(columns.items(), key=_by_column)}
-    report.notes += _mapping_unused(mapping, columns_map, report.columns, number)
-    if Column.name not in columns.values():  # only with a mapping's header_row
-        raise SpbeError(_(
-            "{path}:{line}: no application name column in the header (e.g. 'Nama Aplikasi')\n"
-            "    hint: name the column in the --mapping file: {example}"
-        ).format(path=path, line=number, example="columns: {name: <its header>}"))
-    if Column.unit not in columns.values():
-        raise SpbeError(_(
-            "{path}:{line}: no unit column in the header (e.g. 'Perangkat Daerah' or 'OPD'); "
-            "every application needs its owner unit\n"
-            "    hint: name the column in a --mapping file: {example}"
-        ).format(path=path, line=number, example="columns: {unit: <its header>}"))
-    rows = list(data_rows(below, columns, cells, table, report))
-    report.empty = [row for row in seen.empty if row > (report.subheader_row or number)]
-    report.notes[:0] = sorted(table.notes, key=lambda note: note.row)
-    if not rows and report.skipped:
-        first = report.skipped[0]
-        raise SpbeError(_(
-            "{path}:{line}: no row below the header (row {header}) can be imported; "
-            "the first: {reason} ({count} rows skipped)"
-        ).format(path=path, line=first.row, header=number, reason=first.message,
-                 count=len(report.skipped)))
-    if not rows:
-        raise SpbeError(_("{path}: no application rows below the header (row {header})").format(
-            path=path, header=number))
     return _build(rows, instansi, report)
-
-
-def _kept(rows: Iterable[tuple[int, list[str]]], into: list[tuple[int, list[str]]]
-          ) -> Iterator[tuple[int, list[str]]]:
-    """`rows`, each also kept in `into` (the rows down to the header: its title above it)."""
-    for row in rows:
-        into.append(row)
-        yield row
 
 
 def _level_in_title(path: Path, sheet: str | None, mapping: Path | None) -> InstansiLevel | None:
     """The level of the instansi a title row above the header names, if one does."""
     above: list[tuple[int, list[str]]] = []
     table = open_table(path, sheet=sheet)
-    if find_header(_kept(Seen(table.rows), above), load_mapping(mapping)) is None:
+    if find_header(kept(Seen(table.rows), above), load_mapping(mapping)) is None:
         return None
     return _title_level(above[:-1])
 
@@ -289,53 +224,6 @@ def _joint_units(unit_of: dict[str, UnitName]) -> list[RowNote]:
             ).format(spelling=spelling, count=len(parts), id=unit.id,
                      units=", ".join(f"'{p}'" for p in parts))))
     return notes
-
-
-def _mapping_unused(path: Path | None, mapping: Mapping, read: dict[str, str],
-                    header: int) -> list[RowNote]:
-    """A note for each column of the `--mapping` file not read from the header it names (a
-    header the file does not have, or misspelt): the default header read instead, if any."""
-    notes = []
-    for column, given in mapping.columns.items():
-        named = [given] if isinstance(given, str) else given
-        found = read.get(str(column))
-        if found is not None and _read_from(found, column, named):
-            continue
-        notes.append(RowNote(header, _(
-            "{mapping}: {column}: {headers} is no header of this file; {instead}").format(
-                mapping=path, column=column, headers=" / ".join(f"'{h}'" for h in named),
-                instead=_("'{header}' read as {column}").format(header=found, column=column)
-                if found is not None else _("no {column} column read").format(column=column))))
-    return notes
-
-
-def _read_from(header: str, column: Column, named: list[str]) -> bool:
-    """True when `column`, read under `header` ('Pengelola / Perangkat', 'Nama Sistem
-    Informasi'), is read from a mapping header of `named` as the header row is read
-    (`column_of`): the whole header or a row of a two-row header, or its start."""
-    known = {normal_header(name): column for name in named}
-    return any(column_of(normal_header(part), known, list(known.items())) is column
-               for part in (header, *header.split(" / ")))
-
-
-def _by_column(item: tuple[int, Column]) -> int:
-    return list(Column).index(item[1])
-
-
-def _no_header(path: Path, seen: Seen, sheet: str | None, sheets: list[str]) -> str:
-    where = _("sheet '{sheet}' of {path}").format(sheet=sheet, path=path) if sheet else str(path)
-    if seen.non_empty == 0:
-        return _("{where}: empty: no rows to import").format(where=where)
-    known = ", ".join(f"'{h}'" for h in ("Nama Aplikasi", "Perangkat Daerah", "OPD", "URL"))
-    others = [s for s in sheets if s != sheet]
-    also = ""
-    if others:
-        also = _("; other sheets: {sheets} (--sheet)").format(sheets=", ".join(others))
-    return _(
-        "{where}: no header row in the first rows: none names the application column and "
-        "another known one ({known}, ...){also}\n"
-        "    hint: name the columns in a --mapping file, e.g. {example}"
-    ).format(where=where, known=known, also=also, example="columns: {name: Judul, unit: Dinas}")
 
 
 def _build(rows: list[Row], instansi: Instansi, report: ImportReport) -> InventoryImport:

@@ -1,7 +1,8 @@
 """Data rows below the header: each becomes a `Row`, or a skipped row with its reason.
 
-A row names an application and its unit; a row repeating the header, a heading merged across
-the sheet, or a row without a name or a unit is skipped. Cells of known columns become the
+A row of an inventory names an application and its unit, one of an integration list the
+applications at both ends (`columns.Layout`); a row repeating the header, a heading merged
+across the sheet, or a row without either cell is skipped. Cells of known columns become the
 row's values; every other non-empty cell is kept as a property under its header, so nothing
 the inventory says is lost. A cell a spreadsheet would read as a formula (starting with `=`
 or `@`, or with `+` or `-` when it is no number like '-5' or '+62 21 555') stays text, and the
@@ -19,10 +20,10 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from ...model.i18n import N_, plural
 from ...model.i18n import gettext as _
+from ...model.i18n import plural
 from ...model.words import NO_VALUE
-from .columns import Column, normal_header
+from .columns import INVENTORY, Column, Layout, normal_header
 from .report import ImportReport, RowNote
 from .table import Table
 
@@ -51,7 +52,8 @@ PROPERTY_OF = {
 
 @dataclass(frozen=True, slots=True)
 class Row:
-    """A data row that names an application and its unit."""
+    """A data row that names an application and its unit (of an integration list: the
+    applications at its two ends, in `name` and `unit`, as in `values`)."""
 
     number: int
     name: str
@@ -95,11 +97,13 @@ def data_rows(
     header: list[str],
     table: Table,
     report: ImportReport,
+    layout: Layout = INVENTORY,
 ) -> Iterator[Row]:
     """Data rows as `Row`; skipped rows and remarks go into `report`."""
     unmapped = _unmapped(columns, header, report)
-    name_at = next(i for i, c in columns.items() if c is Column.name)
-    unit_at = next(i for i, c in columns.items() if c is Column.unit)
+    says = layout.says
+    name_at = next(i for i, c in columns.items() if c is layout.first)
+    unit_at = next(i for i, c in columns.items() if c is layout.second)
     number_at = next((i for i, c in columns.items() if c is Column.number), None)
     id_at = next((i for i, c in columns.items() if c is Column.id), None)
     ignored = {i for i in (number_at, id_at) if i is not None}
@@ -112,9 +116,8 @@ def data_rows(
         emptied = _no_values(cells)
         unsaved = table.unsaved.get(number, set())
         if first and _column_numbers(cells):
-            report.notes.append(RowNote(number, _(
-                "the column numbers ({numbers}) under the header; not an application"
-            ).format(numbers=", ".join([cell for cell in cells if cell][:3]) + ", ...")))
+            shown = ", ".join([cell for cell in cells if cell][:3]) + ", ..."
+            report.notes.append(RowNote(number, _(says["numbers"]).format(numbers=shown)))
             first = False
             continue
         first = False
@@ -125,13 +128,11 @@ def data_rows(
             report.blank.append(number)
             continue
         if total := _total(cells):
-            report.notes.append(RowNote(number, _(
-                "a total row ('{total}'), not an application"
-            ).format(total=_short(total))))
+            report.notes.append(RowNote(number, _(says["total"]).format(total=_short(total))))
             continue
         report.rows += 1
         values = {col: cells[i] for i, col in columns.items() if i < len(cells) and cells[i]}
-        name, unit = values.get(Column.name, ""), values.get(Column.unit, "")
+        name, unit = values.get(layout.first, ""), values.get(layout.second, "")
         if footer and (name or unit or not _footer_like(
                 cells, columns, number_at, emptied, unsaved)):
             report.skipped += [note for note, _text in footer]  # within the table: skipped
@@ -145,12 +146,11 @@ def data_rows(
             continue
         if number in table.headings:
             heading = next(cell for cell in cells if cell)
-            report.skipped.append(RowNote(number, _(
-                "a heading row ('{heading}' merged across), not an application"
-            ).format(heading=_short(heading))))
+            report.skipped.append(RowNote(number, _(says["heading"]).format(
+                heading=_short(heading))))
             continue
         if not name:
-            note = RowNote(number, _("no application name ({why})").format(
+            note = RowNote(number, _(says["no first"]).format(
                 why=_why_empty(header[name_at], name_at, emptied, unsaved)))
             if imported and not unit and _footer_like(cells, columns, number_at,
                                                       emptied, unsaved):
@@ -159,17 +159,17 @@ def data_rows(
                 report.skipped.append(note)
             continue
         if not unit:
-            report.skipped.append(RowNote(number, _("no unit for '{name}' ({why})").format(
+            report.skipped.append(RowNote(number, _(says["no second"]).format(
                 name=_short(name, 60), why=_why_empty(header[unit_at], unit_at, emptied, unsaved))))
             continue
-        for col, index in ((Column.name, name_at), (Column.unit, unit_at)):
+        for col, index in ((layout.first, name_at), (layout.second, unit_at)):
             text = values[col]
             if "\n" in text or "\r" in text:
                 values[col] = " ".join(text.split())
                 report.notes.append(RowNote(number, _(
                     "'{column}' holds a line break; read as one line: '{text}'"
                 ).format(column=header[index], text=values[col])))
-        name, unit = values[Column.name], values[Column.unit]
+        name, unit = values[layout.first], values[layout.second]
         if unsaved or emptied:
             errors = {i for i, text in emptied.items() if text.casefold() in EXCEL_ERRORS}
             for index in sorted((unsaved | errors) - {number_at, name_at, unit_at}):
@@ -205,11 +205,8 @@ def data_rows(
                       header[id_at] if same_id != own_id else None)
     if footer:  # below the last application, naming none: the sheet's footer
         report.rows -= len(footer)
-        report.notes.append(RowNote(footer[0][0].row, plural(len(footer), N_(
-            "{count} row below the last application names no application and no unit: the "
-            "sheet's footer, passed over"), N_(
-            "{count} rows below the last application name no application and no unit: the "
-            "sheet's footer, passed over")) + _(" ({rows}: '{text}')").format(
+        report.notes.append(RowNote(footer[0][0].row, plural(
+            len(footer), says["footer"], says["footers"]) + _(" ({rows}: '{text}')").format(
                 rows=", ".join(str(note.row) for note, _text in footer),
                 text=_short(footer[0][1]))))
 
