@@ -775,6 +775,14 @@ def import_inventory(
     level: Annotated[
         str | None, typer.Option(help="provinsi, kabupaten, kota, ... (default: from the name)")
     ] = None,
+    integrations: Annotated[
+        Path | None, typer.Option(
+            help="An integration list (.csv or .xlsx, one integration per row: sender, "
+                 "receiver, mechanism, network, direction), read with the same --mapping")
+    ] = None,
+    integrations_sheet: Annotated[
+        str | None, typer.Option(help="Sheet of the integration list (default: the active one)")
+    ] = None,
     force: Annotated[bool, typer.Option(help="Replace an existing model folder")] = False,
     output_format: Annotated[
         ImportFormat, typer.Option("--format", "-f", help="Format of the import report")
@@ -786,9 +794,10 @@ def import_inventory(
     Units come from the unit column, applications are owned by them, national systems become
     instances of the national platforms. An ID or Kode column gives the ids, a server location
     column the hosting, an integrations column ("Terintegrasi dengan") integrations whose
-    mechanism is unknown. The report lists every skipped row, every guess and every national
-    system not in the catalog; it is also written as import-report.txt. Exit 0 every row
-    imported, 1 rows skipped, 2 could not import.
+    mechanism is unknown. An integration list (--integrations) gives integrations with the
+    mechanism (SPLP, API, ...), network and direction its rows name. The report lists every
+    skipped row, every guess and every national system not in the catalog; it is also written
+    as import-report.txt. Exit 0 every row imported, 1 rows skipped, 2 could not import.
     """
     from .interop import import_inventory as run_import
     from .interop import instansi_for, write_import
@@ -797,7 +806,9 @@ def import_inventory(
         instansi = instansi_for(file, name=instansi_name, id=instansi_id, level=level,
                                 sheet=sheet, mapping=mapping)
         imported = run_import(file, sheet=sheet, mapping=mapping, instansi=instansi,
-                              from_title=instansi_name is None and instansi_id is None)
+                              from_title=instansi_name is None and instansi_id is None,
+                              integration_list=integrations,
+                              integration_sheet=integrations_sheet)
         write_import(imported, output, force=force)
         return _outcome("import", imported, output, failed=not imported.report.clean)
 

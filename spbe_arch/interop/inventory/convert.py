@@ -13,7 +13,7 @@ and unit, else of its name's acronym ('SIMPUS — ...': simpus) or whole name.
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property
 from pathlib import Path
 
 from ...io import PlatformMatcher, SpbeError, name_forms, name_key, national_platforms
@@ -25,25 +25,23 @@ from ...model import (
     Instansi,
     InstansiLevel,
     PlatformKind,
-    Status,
     Unit,
     UnitKind,
 )
 from ...model.i18n import gettext as _
-from ...model.types import ID_MAX, ID_PATTERN, STATUS_WORDS
+from ...model.types import ID_MAX, ID_PATTERN
 from .columns import INVENTORY, Column, find_header, load_mapping, normal_header
 from .hosting import placement
-from .links import PROPERTY, Link, integrations
+from .integration_list import ListedIntegrations, read_integration_list
+from .links import PROPERTY, AppNames, Link, integrations
 from .report import Hosted, ImportReport, PlatformGuess, RowNote, UnitMerge, Unmatched
 from .rows import PROPERTY_OF, Row, Seen
 from .sheet import kept, read_list
 from .table import open_table
 from .units import IdPool, UnitName, group_units, slug, unit_key
+from .values import status_of
 
 __all__ = ["InventoryImport", "import_inventory", "instansi_for"]
-
-_YEAR = re.compile(r"( tahun)? (19|20)[0-9]{2}$")
-"""A year after a status ('Rencana 2025', 'Dikembangkan tahun 2024')."""
 
 _NATIONAL = {  # classification or category text -> national (True) or local (False)
     **dict.fromkeys(("umum", "aplikasi umum", "pusat", "nasional", "aplikasi pusat",
@@ -70,10 +68,24 @@ class InventoryImport:
     vendor, a cloud), one per place."""
     integrations: list[Link] = field(default_factory=list)
     """From the integrations column, `via: unknown`."""
+    listed: ListedIntegrations | None = None
+    """From the integration list (`--integrations`), with the mechanism and direction it
+    gives."""
     rows: dict[str, list[int]] = field(default_factory=dict)
     """Element id -> the rows it comes from (written as comments beside each element)."""
     remarks: dict[str, str] = field(default_factory=dict)
     """Element id -> a guess made about it (also written beside it)."""
+    ids: IdPool = field(default_factory=IdPool)
+    """The ids taken: an element added later takes a free one."""
+    matcher: PlatformMatcher | None = None
+    """The national platforms an application may be an instance of."""
+
+    @cached_property
+    def names(self) -> AppNames:
+        """The applications by the names a list calls them (built once, when a list or the
+        integrations column needs it)."""
+        assert self.matcher is not None
+        return AppNames(self.applications, self.matcher)
 
 
 def instansi_for(path: Path, *, name: str | None, id: str | None, level: str | None,
@@ -125,6 +137,8 @@ def import_inventory(
     mapping: Path | None = None,
     instansi: Instansi,
     from_title: bool = False,
+    integration_list: Path | None = None,
+    integration_sheet: str | None = None,
 ) -> InventoryImport:
     """Read the inventory at `path` into units and applications.
 
@@ -142,6 +156,9 @@ def import_inventory(
         The instansi was not named (it comes from the file's name): a title row above the
         header naming one of its level ('PEMERINTAH KABUPATEN SUKAMAKMUR TAHUN 2025') names
         it instead, as the report says.
+    integration_list, integration_sheet
+        An integration list (.csv or .xlsx, one integration per row) and its sheet: read
+        with the same `mapping` (`integration_list`).
 
     Raises
     ------
@@ -162,7 +179,24 @@ def import_inventory(
             "the title row names '{named}', a {level}, not a {given}: the instansi is "
             "'{name}' ({given}); give --level {level} if the title is right").format(
                 named=named, level=other, given=instansi.level, name=instansi.name)))
-    return _build(rows, instansi, report)
+    result = _build(rows, instansi, report)
+    if integration_list is not None:
+        _add_list(result, integration_list, integration_sheet, mapping, path)
+    _link(result, rows)
+    return result
+
+
+def _add_list(result: InventoryImport, path: Path, sheet: str | None, mapping: Path | None,
+              inventory: Path) -> None:
+    """Read the integration list at `path` into `result`."""
+    listed = read_integration_list(path, sheet=sheet, mapping=mapping, names=result.names,
+                                   ids=result.ids)
+    report, own = result.report, listed.report
+    if path.resolve() == inventory.resolve():  # two sheets of one workbook: each read once
+        report.other_sheets = [s for s in report.other_sheets if s != own.sheet]
+        own.other_sheets = [s for s in own.other_sheets if s != report.sheet]
+    report.integration_list = own
+    result.listed = listed
 
 
 def _level_in_title(path: Path, sheet: str | None, mapping: Path | None) -> InstansiLevel | None:
@@ -279,12 +313,22 @@ def _build(rows: list[Row], instansi: Instansi, report: ImportReport) -> Invento
         report.notes.append(RowNote(row.number, message.format(
             row=row.same_as, column=row.id_differs, application=app.id)))
     report.imported = len(result.applications)
+    result.ids, result.matcher = ids, matcher
+    return result
+
+
+def _link(result: InventoryImport, rows: list[Row]) -> None:
+    """The integrations the integrations column names, but between two applications the
+    integration list links (written as the list gives them)."""
+    if not any(Column.integrations in row.values for row in rows):
+        return  # no such column, or an empty one: no index of names to build
+    listed = result.listed.integrations if result.listed else []
     result.integrations, found, left = integrations(
-        zip(rows, result.applications, strict=True), matcher, ids, report)
+        zip(rows, result.applications, strict=True), result.names, result.ids, result.report,
+        given={frozenset((i.source, i.target)) for i in listed})
     result.rows.update(found)
     result.applications = [_keep(app, left[app.id]) if app.id in left else app
                            for app in result.applications]
-    return result
 
 
 def _namesake(first: Row, row: Row, application: str, report: ImportReport) -> str:
@@ -389,7 +433,7 @@ def _application(
     if url := values.get(Column.url):
         fields["url"] = url
     if text := values.get(Column.status):
-        status = _status(text)
+        status = status_of(text)
         if status is None:
             properties["status"] = text
             report.notes.append(RowNote(row.number, _(
@@ -483,32 +527,6 @@ def _data_centre(
         result.rows[centre.id] = place.rows
     place.rows.append(row)
     return place.infrastructure
-
-
-@lru_cache(maxsize=1024)  # a status column holds a few values over and over
-def _status(text: str) -> Status | None:
-    """The status a cell names, a year after it aside ('Rencana 2025') and words of time
-    before it ('Sedang dikembangkan', 'Masih aktif', 'Tahap uji coba').
-
-    >>> [str(_status(t)) for t in ("Rencana 2025", "Sedang dikembangkan",
-    ...                            "Masih dalam tahap pengembangan", "Sudah tidak digunakan",
-    ...                            "Masih aktif", "Sedang", "Sudah dikembangkan")]
-    ['planned', 'development', 'development', 'retired', 'active', 'None', 'None']
-    """
-    words = _YEAR.sub("", normal_header(text)).split()
-    done = False
-    while words:
-        status = STATUS_WORDS.get(" ".join(words))
-        if status is not None or words[0] not in _TIME_WORDS:
-            # 'Sudah dikembangkan': development is over, and what it is now is not said
-            return None if done and status is Status.development else status
-        done = done or words[0] in _DONE_WORDS
-        words.pop(0)
-    return None
-
-
-_DONE_WORDS = frozenset({"sudah", "telah"})
-_TIME_WORDS = frozenset({"sedang", "masih", "dalam", "tahap", "proses"}) | _DONE_WORDS
 
 
 def _platform(matcher: PlatformMatcher, name: str, url: str | None) -> tuple[str | None, str]:

@@ -12,7 +12,7 @@ application's `properties.integrations` and reported.
 """
 
 import re
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 
 from ...io import PlatformMatcher, name_forms, name_key
@@ -23,7 +23,7 @@ from .report import ImportReport, RowNote, Unlinked
 from .rows import Row
 from .units import IdPool
 
-__all__ = ["PROPERTY", "Link", "integrations"]
+__all__ = ["PROPERTY", "AppNames", "Link", "integrations", "status_between"]
 
 PROPERTY = "integrations"
 """The property keeping the names that became no integration."""
@@ -73,122 +73,136 @@ class Link:
 
 def integrations(
     rows: Iterable[tuple[Row, Application]],
-    matcher: PlatformMatcher,
+    names: "AppNames",
     ids: IdPool,
     report: ImportReport,
+    given: Collection[frozenset[str]] = frozenset(),
 ) -> tuple[list[Link], dict[str, list[int]], dict[str, list[str]]]:
     """The integrations the rows' integrations column names, the rows each comes from, and
     application id -> the names that became no integration (also in `report.unlinked`),
-    which the caller keeps in its `properties.integrations`."""
+    which the caller keeps in its `properties.integrations`. Two applications `given` links
+    already (the integration list) get no second integration: counted in
+    `report.also_listed`."""
     pairs = list(rows)
-    if not any(Column.integrations in row.values for row, _app in pairs):
-        return [], {}, {}  # no such column, or an empty one: no index of names to build
-    apps = {app.id: app for _row, app in pairs}
-    known: dict[str, str | set[str]] = {}  # a set only for a name several applications share
-    for app in apps.values():
-        for form in name_forms(app.name):
-            key = name_key(form.text)
-            held = known.setdefault(key, app.id)
-            if held == app.id:
-                continue
-            sharing = held if isinstance(held, set) else {held}
-            if form.kind == "name" and any(
-                apps[other].owner == app.owner and name_key(apps[other].name) == key
-                for other in sharing
-            ):
-                break  # listed twice (the same name and unit): its first row is the one named
-            known[key] = sharing | {app.id}
-    instances: dict[str, list[str]] = {}  # national platform -> its imported installations
-    for app in apps.values():
-        if app.platform is not None:
-            instances.setdefault(app.platform, []).append(app.id)
     made: dict[tuple[str, str], Link] = {}
     found: dict[str, list[int]] = {}
     left: dict[str, list[str]] = {}
-    guessed: dict[str, tuple[str, str]] = {}  # text -> the application taken, and why
+    also: set[frozenset[str]] = set()  # pairs the integration list gives
     for row, app in pairs:
         cell = row.values.get(Column.integrations)
         if not cell:
             continue
         for text in filter(None, _LIST.split(cell.strip())):
-            targets = _targets(text, known, matcher, app.id, apps, guessed, instances)
-            taken, why = guessed.get(text, ("", ""))
-            if targets == [taken]:  # a guess: the report says it
+            targets = names.named(text, app.id)
+            if (guess := names.guess(text, targets)) is not None:  # the report says it
                 report.notes.append(RowNote(row.number, _(
                     "'{text}' in '{column}' taken as application '{id}': {why}").format(
                         text=text, column=report.columns.get(str(Column.integrations), ""),
-                        id=taken, why=why)))
+                        id=guess[0], why=guess[1])))
             if isinstance(targets, set):
                 report.unlinked.append(Unlinked(row.number, app.id, text, tuple(sorted(targets))))
                 left.setdefault(app.id, []).append(text)
                 continue
             for target in targets:
+                if frozenset((app.id, target)) in given:
+                    also.add(frozenset((app.id, target)))
+                    continue
                 pair = (app.id, target) if app.id < target else (target, app.id)
                 if pair not in made:
                     made[pair] = Link(
                         ids.take(f"int-{app.id}-{target}"), app.id, target,
-                        row.number, text, _status(app, apps.get(target)))
+                        row.number, text, status_between(app, names.apps.get(target)))
                 rows_of = found.setdefault(made[pair].id, [])
                 if row.number not in rows_of:
                     rows_of.append(row.number)
     report.integrations = len(made)
+    report.also_listed = len(also)
     return list(made.values()), found, left
 
 
-def _targets(
-    text: str, known: dict[str, str | set[str]], matcher: PlatformMatcher, source: str,
-    apps: dict[str, Application], guessed: dict[str, tuple[str, str]],
-    instances: dict[str, list[str]],
-) -> list[str] | set[str]:
-    """The ids `text` names from the application `source`: a list of targets, or the set of
-    candidates when it names none, several, or only `source` itself. What `_qualified` found
-    goes in `guessed` too."""
-    found = _target(text, known, matcher, source, apps, guessed, instances)
-    if isinstance(found, str):
-        return [found]
-    pieces = [p for p in _AND.split(text) if p]
-    if not found and len(pieces) > 1:
-        each = [_target(p, known, matcher, source, apps, guessed, instances)
-                for p in pieces]
-        if all(isinstance(t, str) for t in each):
-            return list(dict.fromkeys(each))
-    return found
+class AppNames:
+    """The imported applications by the names a list calls them: their ids, names, acronyms
+    and long names (`name_forms`), and the national platforms (`matcher`), the pemda's own
+    installation of one standing for it."""
 
+    def __init__(self, apps: Iterable[Application], matcher: PlatformMatcher) -> None:
+        self.apps = {app.id: app for app in apps}
+        self._matcher = matcher
+        self._ids = {app_id.casefold(): app_id for app_id in self.apps}
+        known: dict[str, str | set[str]] = {}  # a set only for a name several apps share
+        for app in self.apps.values():
+            for form in name_forms(app.name):
+                key = name_key(form.text)
+                held = known.setdefault(key, app.id)
+                if held == app.id:
+                    continue
+                sharing = held if isinstance(held, set) else {held}
+                if form.kind == "name" and any(
+                    self.apps[other].owner == app.owner and name_key(self.apps[other].name) == key
+                    for other in sharing
+                ):
+                    break  # listed twice (the same name and unit): its first row is the one named
+                known[key] = sharing | {app.id}
+        self._known = known
+        self._instances: dict[str, list[str]] = {}  # platform -> its imported installations
+        for app in self.apps.values():
+            if app.platform is not None:
+                self._instances.setdefault(app.platform, []).append(app.id)
+        self._guessed: dict[str, tuple[str, str]] = {}  # text -> the application taken, and why
 
-def _target(
-    text: str, known: dict[str, str | set[str]], matcher: PlatformMatcher, source: str,
-    apps: dict[str, Application], guessed: dict[str, tuple[str, str]],
-    instances: dict[str, list[str]],
-) -> str | set[str]:
-    """The one imported application (other than `source`) `text` names, else the national
-    platform it names (its one imported instance when there is one: the pemda's own
-    installation), else the one application it names by its acronym and words of its name
-    (`_qualified`), else the candidate applications: none, several of one name, or `source`
-    alone."""
-    candidates: set[str] = set()
-    for form in name_forms(text):
-        held = known.get(name_key(form.text), set())
-        candidates = {held} if isinstance(held, str) else held
-        others = candidates - {source}
-        if len(others) == 1:
-            return next(iter(others))
-        if candidates:
-            break
-    if candidates == {source}:
-        return candidates
-    platform = matcher(text)  # 'SIPD' of several units' SIPD instances: the platform itself
-    own = [a for a in instances.get(platform, ()) if a != source] if platform else []
-    if len(own) == 1:  # 'SIKDA' for the pemda's own SIKDA Generik: that one
-        guessed[text] = own[0], _("the pemda's own installation of national platform "
-                                  "'{platform}'").format(platform=platform)
-        return own[0]
-    if platform is not None or candidates:
-        return platform or candidates
-    qualified = _qualified(text, known, apps, source)
-    if qualified is None:
-        return candidates
-    guessed[text] = qualified, _("its acronym and words of its name")
-    return qualified
+    def named(self, text: str, source: str = "") -> list[str] | set[str]:
+        """The ids `text` names from the application `source` (none: from nowhere): a list of
+        targets, or the set of candidates when it names none, several, or only `source`
+        itself. 'SIPD dan SIMDA' names two when the whole names nothing."""
+        found = self._target(text, source)
+        if isinstance(found, str):
+            return [found]
+        pieces = [p for p in _AND.split(text) if p]
+        if not found and len(pieces) > 1:
+            each = [self._target(p, source) for p in pieces]
+            if all(isinstance(t, str) for t in each):
+                return list(dict.fromkeys(each))
+        return found
+
+    def guess(self, text: str, named: list[str] | set[str]) -> tuple[str, str] | None:
+        """(application, why) when `named` (what `named(text)` gave) is a guess: an acronym
+        and words of a name, or the pemda's own installation of a national platform."""
+        taken, why = self._guessed.get(text, ("", ""))
+        return (taken, why) if named == [taken] else None
+
+    def _target(self, text: str, source: str) -> str | set[str]:
+        """The one imported application (other than `source`) `text` names by its id or
+        name, else the national platform it names (its one imported instance when there is
+        one: the pemda's own installation), else the one application it names by its acronym
+        and words of its name (`_qualified`), else the candidate applications: none, several
+        of one name, or `source` alone."""
+        by_id = self._ids.get(text.strip().casefold())
+        if by_id is not None and by_id != source:
+            return by_id
+        candidates: set[str] = set()
+        for form in name_forms(text):
+            held = self._known.get(name_key(form.text), set())
+            candidates = {held} if isinstance(held, str) else held
+            others = candidates - {source}
+            if len(others) == 1:
+                return next(iter(others))
+            if candidates:
+                break
+        if candidates == {source}:
+            return candidates
+        platform = self._matcher(text)  # 'SIPD' of several units' SIPD: the platform itself
+        own = [a for a in self._instances.get(platform, ()) if a != source] if platform else []
+        if len(own) == 1:  # 'SIKDA' for the pemda's own SIKDA Generik: that one
+            self._guessed[text] = own[0], _("the pemda's own installation of national "
+                                            "platform '{platform}'").format(platform=platform)
+            return own[0]
+        if platform is not None or candidates:
+            return platform or candidates
+        qualified = _qualified(text, self._known, self.apps, source)
+        if qualified is None:
+            return candidates
+        self._guessed[text] = qualified, _("its acronym and words of its name")
+        return qualified
 
 
 def _qualified(text: str, known: dict[str, str | set[str]], apps: dict[str, Application],
@@ -205,7 +219,7 @@ def _qualified(text: str, known: dict[str, str | set[str]], apps: dict[str, Appl
     return held if all(name_key(word) in words for word in rest) else None
 
 
-def _status(source: Application, target: Application | None) -> Status | None:
+def status_between(source: Application, target: Application | None) -> Status | None:
     """`status` of the integration when an application at either end is not active."""
     stated = {app.status for app in (source, target) if app is not None}
     return next((s for s in _ORDER if s in stated), None)

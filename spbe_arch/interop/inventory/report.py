@@ -130,11 +130,23 @@ class ImportReport:
     merges: list[UnitMerge] = field(default_factory=list)
     unmatched: list[Unmatched] = field(default_factory=list)
     notes: list[RowNote] = field(default_factory=list)
+    unstated: dict[str, list[int]] = field(default_factory=dict)
+    """Of an integration list: a column -> the rows whose cell in it is empty (mechanism,
+    direction: unknown)."""
+    kept: dict[str, dict[str, list[int]]] = field(default_factory=dict)
+    """Of an integration list: a column -> the texts of its cells naming no value (kept as
+    properties) -> their rows."""
+    integration_list: "ImportReport | None" = None
+    """The report of the integration list read beside the inventory (`--integrations`)."""
+    also_listed: int = 0
+    """Integrations of the integrations column that the integration list gives as well:
+    written as the list gives them."""
 
     @property
     def clean(self) -> bool:
-        """True when every data row was imported."""
-        return not self.skipped
+        """True when every data row was imported (of the integration list too)."""
+        return not self.skipped and (self.integration_list is None
+                                     or self.integration_list.clean)
 
 
 _ENCODINGS = {"utf-8-sig": "UTF-8", "cp1252": "Windows-1252", "utf-16": "UTF-16",
@@ -151,38 +163,9 @@ _HOW = {"name": N_("by its name"), "address": N_("by its address")}
 
 def report_lines(report: ImportReport) -> Iterator[str]:
     """The report as text lines (in the language in force): a summary, then one line per row
-    to check."""
+    to check; then the integration list's, if one was read."""
     src = report.source
-    how = [_("sheet '{sheet}'").format(sheet=report.sheet)] if report.sheet else []
-    if report.encoding:
-        encoding = _ENCODINGS.get(report.encoding, report.encoding)
-        separated = _DELIMITERS.get(report.delimiter or ",")
-        how.append(_(separated).format(encoding=encoding) if separated else
-                   f"{encoding}, {report.delimiter!r}")
-    if report.subheader_row:
-        how.append(_("header in rows {first}-{last}").format(
-            first=report.header_row, last=report.subheader_row))
-    else:
-        how.append(_("header in row {row}").format(row=report.header_row))
-    yield f"{src}: {'; '.join(how)}"
-    if report.titled:
-        yield _("{path}:{row}: instansi '{name}', as the title row names it (--instansi-name "
-                "NAME gives another)").format(path=src, row=report.titled[0],
-                                              name=report.titled[1])
-    if report.other_sheets:
-        yield _("{path}: note: read sheet '{sheet}'; not read: {others} (--sheet NAME reads "
-                "another)").format(path=src, sheet=report.sheet, others=", ".join(
-                    _("'{sheet}' (hidden)").format(sheet=s) if s in report.hidden_sheets
-                    else f"'{s}'" for s in report.other_sheets))
-    yield _("columns: {columns}").format(
-        columns=", ".join(f"{c} <- '{h}'" for c, h in report.columns.items()))
-    if report.properties:
-        yield _("kept as properties: {properties}").format(properties=", ".join(
-            f"{key} <- '{header}'" for key, header in report.properties.items()
-        ))
-    for note in report.skipped:
-        yield _("{path}:{row}: skipped: {message}").format(
-            path=src, row=note.row, message=note.message)
+    yield from _reading(report)
     for guess in report.guesses:
         yield _(
             "{path}:{row}: guess: '{name}' is national platform '{platform}' ({how}); "
@@ -198,9 +181,7 @@ def report_lines(report: ImportReport) -> Iterator[str]:
             "{path}:{row}: national system '{name}' is not in the platform catalog; imported "
             "as '{application}' (kind umum, no platform)"
         ).format(path=src, row=item.row, name=item.name, application=item.application)
-    for note in report.notes:
-        yield _("{path}:{row}: note: {message}").format(
-            path=src, row=note.row, message=note.message)
+    yield from _notes(report)
     integrated_with = report.columns.get("integrations", "")
     for item in report.unlinked:
         if item.candidates == (item.application,):
@@ -217,16 +198,7 @@ def report_lines(report: ImportReport) -> Iterator[str]:
             "properties.integrations of '{application}'"
         ).format(path=src, row=item.row, text=item.text, column=integrated_with, why=why,
                  application=item.application)
-    if report.blank:
-        yield _(
-            "{path}: note: {rows} with nothing but a running number or a placeholder ('-', "
-            "'N/A'), read as blank ({which})"
-        ).format(path=src, rows=plural(len(report.blank), N_("{count} row"), N_("{count} rows")),
-                 which=_rows(report.blank))
-    if report.empty:
-        yield _("{path}: note: {rows}, passed over ({which})").format(
-            path=src, rows=plural(len(report.empty), N_("{count} empty row"),
-                                  N_("{count} empty rows")), which=_rows(report.empty))
+    yield from _passed_over(report)
     for rows, template in (
         (report.unclassified, N_(
             "{path}: note: {applications} with no classification (umum/khusus, pusat/lokal) "
@@ -269,6 +241,14 @@ def report_lines(report: ImportReport) -> Iterator[str]:
             "nor which way): integrations.yaml"
         ).format(path=src, column=integrated_with, integrations=plural(
             report.integrations, N_("{count} integration"), N_("{count} integrations")))
+    if report.also_listed:
+        yield _(
+            "{path}: note: {integrations} from '{column}' also in the integration list: written "
+            "as the list gives them"
+        ).format(path=src, column=integrated_with, integrations=plural(
+            report.also_listed, N_("{count} integration"), N_("{count} integrations")))
+    if report.integration_list is not None:
+        yield from _list_lines(report.integration_list)
     yield _(
         "imported {imported} of {rows}: {applications}, {units}; {skipped} skipped, {guesses}, "
         "{unmatched} not in the catalog"
@@ -283,6 +263,98 @@ def report_lines(report: ImportReport) -> Iterator[str]:
         unmatched=plural(len(report.unmatched), N_("{count} national system"),
                      N_("{count} national systems")),
     )
+
+
+def _reading(report: ImportReport) -> Iterator[str]:
+    """How the file was read, its columns, and the rows skipped."""
+    src = report.source
+    how = [_("sheet '{sheet}'").format(sheet=report.sheet)] if report.sheet else []
+    if report.encoding:
+        encoding = _ENCODINGS.get(report.encoding, report.encoding)
+        separated = _DELIMITERS.get(report.delimiter or ",")
+        how.append(_(separated).format(encoding=encoding) if separated else
+                   f"{encoding}, {report.delimiter!r}")
+    if report.subheader_row:
+        how.append(_("header in rows {first}-{last}").format(
+            first=report.header_row, last=report.subheader_row))
+    else:
+        how.append(_("header in row {row}").format(row=report.header_row))
+    yield f"{src}: {'; '.join(how)}"
+    if report.titled:
+        yield _("{path}:{row}: instansi '{name}', as the title row names it (--instansi-name "
+                "NAME gives another)").format(path=src, row=report.titled[0],
+                                              name=report.titled[1])
+    if report.other_sheets:
+        yield _("{path}: note: read sheet '{sheet}'; not read: {others} (--sheet NAME reads "
+                "another)").format(path=src, sheet=report.sheet, others=", ".join(
+                    _("'{sheet}' (hidden)").format(sheet=s) if s in report.hidden_sheets
+                    else f"'{s}'" for s in report.other_sheets))
+    yield _("columns: {columns}").format(
+        columns=", ".join(f"{c} <- '{h}'" for c, h in report.columns.items()))
+    if report.properties:
+        yield _("kept as properties: {properties}").format(properties=", ".join(
+            f"{key} <- '{header}'" for key, header in report.properties.items()
+        ))
+    for note in report.skipped:
+        yield _("{path}:{row}: skipped: {message}").format(
+            path=src, row=note.row, message=note.message)
+
+
+def _notes(report: ImportReport) -> Iterator[str]:
+    for note in report.notes:
+        yield _("{path}:{row}: note: {message}").format(
+            path=report.source, row=note.row, message=note.message)
+
+
+def _passed_over(report: ImportReport) -> Iterator[str]:
+    """The blank and the empty rows."""
+    src = report.source
+    if report.blank:
+        yield _(
+            "{path}: note: {rows} with nothing but a running number or a placeholder ('-', "
+            "'N/A'), read as blank ({which})"
+        ).format(path=src, rows=plural(len(report.blank), N_("{count} row"), N_("{count} rows")),
+                 which=_rows(report.blank))
+    if report.empty:
+        yield _("{path}: note: {rows}, passed over ({which})").format(
+            path=src, rows=plural(len(report.empty), N_("{count} empty row"),
+                                  N_("{count} empty rows")), which=_rows(report.empty))
+
+
+_UNSTATED = {
+    "mechanism": N_("{path}: note: no mechanism ('{column}') in {rows}: via unknown ({which})"),
+    "direction": N_("{path}: note: no direction ('{column}') in {rows}: direction unknown "
+                    "({which})"),
+}
+
+
+def _list_lines(report: ImportReport) -> Iterator[str]:
+    """The integration list's part of the report."""
+    src = report.source
+    yield from _reading(report)
+    yield from _notes(report)
+    for column, texts in report.kept.items():
+        yield _(
+            "{path}: note: '{column}' names no value the model has in {texts}: kept as "
+            "properties.{key}"
+        ).format(path=src, column=report.columns.get(column, column), key=column,
+                 texts=", ".join(f"'{text}' ({_rows(rows)})" for text, rows in texts.items()))
+    for column, rows in report.unstated.items():
+        yield _(_UNSTATED[column]).format(
+            path=src, column=report.columns.get(column, column), which=_rows(rows),
+            rows=plural(len(rows), N_("{count} row"), N_("{count} rows")))
+    if "direction" not in report.columns:
+        yield _(
+            "{path}: note: no direction column: each integration goes from '{source}' to "
+            "'{target}', as the columns say"
+        ).format(path=src, source=report.columns.get("source"),
+                 target=report.columns.get("target"))
+    yield from _passed_over(report)
+    yield _("{path}: {integrations} from {rows}, {skipped} skipped").format(
+        path=src, skipped=len(report.skipped),
+        integrations=plural(report.integrations, N_("{count} integration"),
+                            N_("{count} integrations")),
+        rows=plural(report.rows, N_("{count} row"), N_("{count} rows")))
 
 
 def _rows(rows: list[int]) -> str:

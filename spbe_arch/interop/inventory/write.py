@@ -16,6 +16,7 @@ import os
 import re
 import shutil
 import tempfile
+from itertools import chain
 from pathlib import Path
 
 from ...io import MANIFEST, SpbeError
@@ -130,19 +131,22 @@ def _write_files(imported: InventoryImport, folder: Path) -> list[str]:
     with _SignedFile(folder / MANIFEST, banner) as handle:
         write_mapping(handle, "instansi", instansi)
     column = report.columns.get(str(Column.integrations), "")
+    listed = imported.listed.integrations if imported.listed else []
     collections = [  # a collection the inventory gives nothing of is not written
         (name, elements, fields) for name, elements, fields in (
             ("units", imported.units, _fields),
             ("applications", imported.applications, _fields),
             ("infrastructure", imported.infrastructure, _fields),
             ("integrations", imported.integrations, lambda link: link.fields(column)),
-        ) if elements
+        ) if elements or (name == "integrations" and listed)
     ]
     for name, elements, fields in collections:
         with _SignedFile(folder / f"{name}.yaml", banner) as handle:
-            write_collection(handle, name, (
-                (_remark(imported, e.id), fields(e)) for e in elements
-            ))
+            items = ((_remark(imported, e.id), fields(e)) for e in elements)
+            if name == "integrations" and listed:  # the list's after the column's
+                items = chain(items, ((_listed_remark(imported, e.id), _fields(e))
+                                      for e in listed))
+            write_collection(handle, name, items)
     with (folder / REPORT_FILE).open("w", encoding="utf-8") as handle:
         handle.writelines(f"{line}\n" for line in report_lines(report))
     return [MANIFEST, *(f"{name}.yaml" for name, _elements, _how in collections), REPORT_FILE]
@@ -183,6 +187,14 @@ def _fields(element) -> dict:
     if "properties" in fields:
         fields["properties"] = fields.pop("properties")
     return fields
+
+
+def _listed_remark(imported: InventoryImport, element_id: str) -> str:
+    assert imported.listed is not None
+    rows = imported.listed.rows[element_id]
+    text = _("{file} rows {rows}") if len(rows) > 1 else _("{file} row {rows}")
+    shown = ", ".join(str(r) for r in rows[:10]) + (" ..." if len(rows) > 10 else "")
+    return text.format(file=Path(imported.listed.report.source).name, rows=shown)
 
 
 def _remark(imported: InventoryImport, element_id: str) -> str:

@@ -1,0 +1,219 @@
+"""`import inventory --integrations LIST`: an integration list (one integration per row) read
+beside the inventory, its mechanism, network and direction written, every row accounted for.
+Files in, report lines, written model, exit code and the audit's numbers out."""
+
+import json
+
+import openpyxl
+from inventory_files import write_csv
+
+from spbe_arch.cli import app
+from spbe_arch.validate import load_model
+
+INVENTORY = [
+    ["No", "Nama Aplikasi", "Perangkat Daerah", "Status", "Terintegrasi dengan"],
+    ["1", "SIMPUS - Sistem Informasi Manajemen Puskesmas", "Dinas Kesehatan", "Aktif",
+     "SATUSEHAT; SIMRS RSUD"],
+    ["2", "SIMRS RSUD", "RSUD Kota", "Aktif", "SIMPUS"],
+    ["3", "e-Office", "Dinas Kominfo", "Aktif", "SIMPEG"],
+    ["4", "SIMPEG", "BKPSDM", "Aktif", ""],
+    ["5", "SIPD", "BPKAD", "Aktif", ""],
+]
+
+LIST = [
+    ["PEMERINTAH KOTA CONTOH"],
+    ["DAFTAR INTEGRASI APLIKASI"],
+    ["No", "Aplikasi Sumber", "Aplikasi Tujuan", "Data yang Dipertukarkan", "Mekanisme",
+     "Jaringan", "Arah", "Keterangan"],
+    ["1", "SIMPUS", "SATUSEHAT", "Data kunjungan", "REST API melalui SPLP", "JIP", "Satu arah",
+     ""],
+    ["2", "SIMRS RSUD", "SIMPUS", "Rujukan", "Web Service", "", "Dua arah", ""],
+    ["3", "simpeg", "e-Office", "Data pegawai", "DB Link", "", "", "Sinkron harian"],
+    ["4", "SIMAK", "SIMPEG", "Aset", "Excel", "", "satu arah", ""],
+    ["5", "e-Office", "SIPD", "", "Kirim lewat kurir", "", "satu arah", ""],
+    ["6", "SIMPUS", "SATUSEHAT", "Data kunjungan", "REST API melalui SPLP", "JIP", "Satu arah",
+     ""],
+    ["Jumlah", "6", "", "", "", "", "", ""],
+]
+
+
+def _import(runner, tmp_path, inventory, *extra):
+    return runner.invoke(app, [
+        "import", "inventory", str(inventory), "-o", str(tmp_path / "model"), "--level",
+        "kota", *extra], catch_exceptions=False)
+
+
+def _files(tmp_path, rows=LIST):
+    return (write_csv(tmp_path / "kota-contoh.csv", INVENTORY),
+            write_csv(tmp_path / "integrasi.csv", rows))
+
+
+def test_each_row_becomes_an_integration_with_its_mechanism_network_and_direction(
+        runner, tmp_path):
+    inventory, listed = _files(tmp_path)
+
+    result = _import(runner, tmp_path, inventory, "--integrations", str(listed))
+
+    assert result.exit_code == 1, result.output  # a row names no application: skipped
+    integrations = load_model(tmp_path / "model").architecture.integrations
+    facts = {i.id: (i.source, i.target, str(i.via), str(i.direction), i.network)
+             for i in integrations.values()}
+    assert facts == {
+        "int-simpus-satusehat": ("simpus", "satusehat", "splp", "source_to_target", "jip"),
+        # both ways: one integration each way
+        "int-simrs-rsud-simpus": ("simrs-rsud", "simpus", "api_direct", "source_to_target",
+                                  None),
+        "int-simpus-simrs-rsud": ("simpus", "simrs-rsud", "api_direct", "source_to_target",
+                                  None),
+        # a direction column with an empty cell: the direction is not known
+        "int-simpeg-e-office": ("simpeg", "e-office", "database_link", "unknown", None),
+        # a mechanism no word of which is known: unknown, and the text kept
+        "int-e-office-sipd-bpkad": ("e-office", "sipd-bpkad", "unknown", "source_to_target",
+                                    None),
+    }
+    assert integrations["int-simpeg-e-office"].description == "Sinkron harian"
+    assert integrations["int-simpeg-e-office"].properties == {"data": "Data pegawai"}
+    assert integrations["int-e-office-sipd-bpkad"].properties == {
+        "mechanism": "Kirim lewat kurir"}
+    lines = result.output.splitlines()
+    assert f"{listed}: UTF-8, semicolon-separated; header in row 3" in lines
+    assert (f"{listed}:7: skipped: 'SIMAK' in 'Aplikasi Sumber' names no imported application "
+            "nor national platform: write its name or id as the inventory does") in lines
+    assert (f"{listed}:9: note: the same integration as row 4 ('int-simpus-satusehat'): "
+            "written once") in lines
+    assert f"{listed}:10: note: a total row ('Jumlah 6'), not an integration" in lines
+    assert (f"{listed}: note: 'Mekanisme' names no value the model has in 'Kirim lewat kurir' "
+            "(row 8): kept as properties.mechanism") in lines
+    assert (f"{listed}: note: no direction ('Arah') in 1 row: direction unknown (row 6)"
+            in lines)
+    assert f"{listed}: 5 integrations from 6 rows, 1 skipped" in lines
+
+
+def test_the_integrations_column_gives_way_to_the_list(runner, tmp_path):
+    inventory, listed = _files(tmp_path)
+
+    result = _import(runner, tmp_path, inventory, "--integrations", str(listed))
+
+    model = tmp_path / "model"
+    integrations = load_model(model).architecture.integrations
+    # SIMPUS-SATUSEHAT, SIMPUS-SIMRS and e-Office-SIMPEG: in the column and the list, once
+    pairs = [frozenset((i.source, i.target)) for i in integrations.values()
+             if str(i.via) == "unknown" and i.id != "int-e-office-sipd-bpkad"]
+    assert pairs == []
+    assert (f"{inventory}: note: 3 integrations from 'Terintegrasi dengan' also in the "
+            "integration list: written as the list gives them") in result.output.splitlines()
+    text = (model / "integrations.yaml").read_text(encoding="utf-8")
+    assert "  # integrasi.csv rows 4, 9\n  - id: int-simpus-satusehat\n" in text
+    assert (model / "import-report.txt").read_text(encoding="utf-8").splitlines() == \
+        result.output.splitlines()[:-1]  # all but "wrote ...; next: ..."
+
+
+def test_the_audit_counts_what_the_list_says(runner, tmp_path):
+    inventory, listed = _files(tmp_path)
+    _import(runner, tmp_path, inventory, "--integrations", str(listed))
+
+    result = runner.invoke(app, ["audit", str(tmp_path / "model"), "--format", "json"])
+
+    metrics = json.loads(result.output)["metrics"]
+    assert metrics["integrations_via_splp"] == {"part": 1, "total": 4, "unknown": 1,
+                                                "value": 0.25}
+    assert metrics["completeness"]["integrations.direction"] == {"known": 4, "of": 5}
+
+
+def test_without_a_direction_column_the_columns_say_the_direction(runner, tmp_path):
+    inventory, listed = _files(tmp_path, [
+        ["Pengirim", "Penerima", "Mekanisme"],
+        ["SIMPUS", "SATUSEHAT", "SPLP"],
+        ["SIMPEG", "e-Office", ""],
+    ])
+
+    result = _import(runner, tmp_path, inventory, "--integrations", str(listed))
+
+    assert result.exit_code == 0, result.output
+    integrations = load_model(tmp_path / "model").architecture.integrations
+    assert {i.id: (str(i.via), str(i.direction)) for i in integrations.values()} == {
+        "int-simpus-satusehat": ("splp", "source_to_target"),
+        "int-simpeg-e-office": ("unknown", "source_to_target"),
+        "int-simpus-simrs-rsud": ("unknown", "unknown"),  # from the column only
+    }
+    lines = result.output.splitlines()
+    assert (f"{listed}: note: no direction column: each integration goes from 'Pengirim' to "
+            "'Penerima', as the columns say") in lines
+    assert f"{listed}: note: no mechanism ('Mekanisme') in 1 row: via unknown (row 3)" in lines
+
+
+def test_a_national_platform_as_sender_is_turned_round(runner, tmp_path):
+    inventory, listed = _files(tmp_path, [
+        ["Aplikasi Sumber", "Aplikasi Tujuan", "Mekanisme"],
+        ["SATUSEHAT", "SIMPUS", "API"],
+        ["SATUSEHAT", "SIAK", "API"],
+        ["SIMPUS", "SIMPUS", "API"],
+    ])
+
+    result = _import(runner, tmp_path, inventory, "--integrations", str(listed))
+
+    assert result.exit_code == 1
+    (integration,) = [i for i in load_model(tmp_path / "model").architecture
+                      .integrations.values() if str(i.via) == "api_direct"]
+    assert (integration.source, integration.target, str(integration.direction)) == (
+        "simpus", "satusehat", "unknown")
+    lines = result.output.splitlines()
+    assert (f"{listed}:2: note: 'SATUSEHAT' is national platform 'satusehat': an integration "
+            "goes from an application, so it is written from 'simpus' to 'satusehat' with "
+            "direction unknown") in lines
+    assert (f"{listed}:3: skipped: both ends are national platforms ('satusehat', 'siak'): no "
+            "integration of this instansi's applications") in lines
+    assert (f"{listed}:4: skipped: 'SIMPUS' in 'Aplikasi Tujuan' names the application at the "
+            "other end") in lines
+
+
+def test_two_sheets_of_one_workbook(runner, tmp_path):
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.title = "Aplikasi"
+    for row in INVENTORY:
+        sheet.append(row)
+    other = workbook.create_sheet("Integrasi")
+    for row in LIST[2:5]:
+        other.append(row)
+    path = tmp_path / "kota-contoh.xlsx"
+    workbook.save(path)
+
+    result = _import(runner, tmp_path, path, "--integrations", str(path),
+                     "--integrations-sheet", "Integrasi", "--format", "json")
+
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.output)
+    assert report["other_sheets"] == []  # each sheet read once: none left unread
+    assert report["integration_list"]["sheet"] == "Integrasi"
+    assert report["integration_list"]["integrations"] == 3
+    assert report["also_listed"] == 2
+
+
+def test_a_list_without_its_two_columns_is_refused(runner, tmp_path):
+    inventory, listed = _files(tmp_path, [["Aplikasi Sumber", "Mekanisme"], ["SIMPUS", "API"]])
+
+    result = _import(runner, tmp_path, inventory, "--integrations", str(listed))
+
+    assert result.exit_code == 2
+    assert result.output.startswith(
+        f"spbe-arch: {listed}:1: no target application column in the header (e.g. 'Aplikasi "
+        "Tujuan' or 'Penerima')\n    hint: name the column in a --mapping file: columns: "
+        "{target: <its header>}")
+    assert not (tmp_path / "model").exists()
+
+
+def test_a_mapping_names_the_list_s_headers(runner, tmp_path):
+    inventory, listed = _files(tmp_path, [["Dari Sistem", "Ke Sistem", "Cara"],
+                                          ["SIMPUS", "SATUSEHAT", "SPLP"]])
+    mapping = tmp_path / "mapping.yaml"
+    mapping.write_text("columns: {source: Dari Sistem, target: Ke Sistem, mechanism: Cara}\n")
+
+    result = _import(runner, tmp_path, inventory, "--integrations", str(listed),
+                     "--mapping", str(mapping))
+
+    assert result.exit_code == 0, result.output
+    integration = load_model(tmp_path / "model").architecture.integrations[
+        "int-simpus-satusehat"]
+    assert str(integration.via) == "splp"
+    assert "no header of this file" not in result.output  # each file reads its own columns
