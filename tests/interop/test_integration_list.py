@@ -27,7 +27,7 @@ LIST = [
      "Jaringan", "Arah", "Keterangan"],
     ["1", "SIMPUS", "SATUSEHAT", "Data kunjungan", "REST API melalui SPLP", "JIP", "Satu arah",
      ""],
-    ["2", "SIMRS RSUD", "SIMPUS", "Rujukan", "Web Service", "", "Dua arah", ""],
+    ["2", "SIMRS RSUD", "SIMPUS", "Rujukan", "Web Service", "Internet", "Dua arah", ""],
     ["3", "simpeg", "e-Office", "Data pegawai", "DB Link", "", "", "Sinkron harian"],
     ["4", "SIMAK", "SIMPEG", "Aset", "Excel", "", "satu arah", ""],
     ["5", "e-Office", "SIPD", "", "Kirim lewat kurir", "", "satu arah", ""],
@@ -62,15 +62,17 @@ def test_each_row_becomes_an_integration_with_its_mechanism_network_and_directio
         "int-simpus-satusehat": ("simpus", "satusehat", "splp", "source_to_target", "jip"),
         # both ways: one integration each way
         "int-simrs-rsud-simpus": ("simrs-rsud", "simpus", "api_direct", "source_to_target",
-                                  None),
+                                  "internet"),
         "int-simpus-simrs-rsud": ("simpus", "simrs-rsud", "api_direct", "source_to_target",
-                                  None),
+                                  "internet"),
         # a direction column with an empty cell: the direction is not known
         "int-simpeg-e-office": ("simpeg", "e-office", "database_link", "unknown", None),
         # a mechanism no word of which is known: unknown, and the text kept
         "int-e-office-sipd-bpkad": ("e-office", "sipd-bpkad", "unknown", "source_to_target",
                                     None),
     }
+    internet = load_model(tmp_path / "model").architecture.infrastructure["internet"]
+    assert (internet.name, str(internet.kind)) == ("Internet", "internet")
     assert integrations["int-simpeg-e-office"].description == "Sinkron harian"
     assert integrations["int-simpeg-e-office"].properties == {"data": "Data pegawai"}
     assert integrations["int-e-office-sipd-bpkad"].properties == {
@@ -86,6 +88,8 @@ def test_each_row_becomes_an_integration_with_its_mechanism_network_and_directio
             "(row 8): kept as properties.mechanism") in lines
     assert (f"{listed}: note: no direction ('Arah') in 1 row: direction unknown (row 6)"
             in lines)
+    assert (f"{listed}: note: the internet network (row 5): written as infrastructure "
+            "'internet' (infrastructure.yaml)") in lines
     assert f"{listed}: 5 integrations from 6 rows, 1 skipped" in lines
 
 
@@ -217,3 +221,41 @@ def test_a_mapping_names_the_list_s_headers(runner, tmp_path):
         "int-simpus-satusehat"]
     assert str(integration.via) == "splp"
     assert "no header of this file" not in result.output  # each file reads its own columns
+
+
+def test_an_application_and_its_partners_say_no_direction(runner, tmp_path):
+    inventory, listed = _files(tmp_path, [
+        ["No", "Nama Aplikasi", "Terintegrasi dengan", "Mekanisme Integrasi"],
+        ["1", "SIMPUS", "SATUSEHAT; SIMRS RSUD; SIMLAB", "API"],
+        ["2", "SIMAK", "SIPD", "API"],
+    ])
+
+    result = _import(runner, tmp_path, inventory, "--integrations", str(listed))
+
+    assert result.exit_code == 1
+    integrations = load_model(tmp_path / "model").architecture.integrations
+    assert {i.id: (i.source, i.target, str(i.via), str(i.direction))
+            for i in integrations.values() if str(i.via) != "unknown"} == {
+        "int-simpus-satusehat": ("simpus", "satusehat", "api_direct", "unknown"),
+        "int-simpus-simrs-rsud": ("simpus", "simrs-rsud", "api_direct", "unknown"),
+    }
+    lines = result.output.splitlines()
+    assert (f"{listed}:2: note: 'SIMLAB' in 'Terintegrasi dengan' names no imported "
+            "application nor national platform: write its name or id as the inventory does; "
+            "no integration with it") in lines
+    assert (f"{listed}:3: skipped: 'SIMAK' in 'Nama Aplikasi' names no imported application "
+            "nor national platform: write its name or id as the inventory does") in lines
+    assert (f"{listed}: note: no direction column, and 'Nama Aplikasi' and 'Terintegrasi "
+            "dengan' name two applications, not a sender and a receiver: direction unknown"
+            ) in lines
+
+
+def test_the_inventory_is_no_integration_list(runner, tmp_path):
+    inventory, _listed = _files(tmp_path)
+
+    result = _import(runner, tmp_path, inventory, "--integrations", str(inventory))
+
+    assert result.exit_code == 2
+    assert result.output == (
+        f"spbe-arch: --integrations: {inventory} is the inventory itself; give the "
+        "integration list's own file, or its sheet of this workbook with --integrations-sheet\n")

@@ -33,6 +33,7 @@ __all__ = [
     "INTEGRATION_LIST",
     "INVENTORY",
     "LIST_HEADERS",
+    "UNDIRECTED_HEADERS",
     "Column",
     "Layout",
     "Mapping",
@@ -122,16 +123,26 @@ DEFAULT_HEADERS: dict[Column, tuple[str, ...]] = {
 }
 """Headers (in normal form) recognised for each column of an application inventory."""
 
+_PAIR_FIRST = ("nama aplikasi", "nama sistem", "nama sistem informasi", "aplikasi 1",
+               "aplikasi a")
+_PAIR_SECOND = ("terintegrasi dengan", "integrasi dengan", "diintegrasikan dengan",
+                "aplikasi yang diintegrasikan", "aplikasi terintegrasi", "aplikasi mitra",
+                "mitra integrasi", "terhubung dengan", "aplikasi terkait", "aplikasi 2",
+                "aplikasi b")
+"""Headers of an integration list naming an application and one it exchanges data with."""
+
 LIST_HEADERS: dict[Column, tuple[str, ...]] = {
     Column.source: (
         "aplikasi sumber", "sumber", "aplikasi asal", "asal", "aplikasi pengirim", "pengirim",
         "sistem sumber", "sistem pengirim", "aplikasi penyedia data", "penyedia data",
         "penyedia", "dari", "source", "source application", "sender", "from",
+        *_PAIR_FIRST,
     ),
     Column.target: (
         "aplikasi tujuan", "tujuan", "aplikasi penerima", "penerima", "sistem tujuan",
         "sistem penerima", "aplikasi pengguna data", "pengguna data", "pengguna", "ke",
         "target", "target application", "receiver", "to",
+        *_PAIR_SECOND,
     ),
     Column.data: (
         "data", "data yang dipertukarkan", "data dipertukarkan", "data yang diintegrasikan",
@@ -151,6 +162,11 @@ LIST_HEADERS: dict[Column, tuple[str, ...]] = {
     Column.number: ("no", "nomor", "no urut", "number"),
 }
 """Headers (in normal form) recognised for each column of an integration list."""
+
+UNDIRECTED_HEADERS = frozenset(_PAIR_FIRST + _PAIR_SECOND)
+"""Headers of an integration list naming two applications that exchange data ('Nama Aplikasi',
+'Terintegrasi dengan'), not which one sends: without a direction column, its direction is
+unknown."""
 
 
 @dataclass(frozen=True)

@@ -189,14 +189,21 @@ def import_inventory(
 def _add_list(result: InventoryImport, path: Path, sheet: str | None, mapping: Path | None,
               inventory: Path) -> None:
     """Read the integration list at `path` into `result`."""
+    same = path.resolve() == inventory.resolve()
+    if same and sheet in (None, result.report.sheet):
+        raise SpbeError(_(
+            "--integrations: {path} is the inventory itself; give the integration list's own "
+            "file, or its sheet of this workbook with --integrations-sheet"
+        ).format(path=path))
     listed = read_integration_list(path, sheet=sheet, mapping=mapping, names=result.names,
                                    ids=result.ids)
     report, own = result.report, listed.report
-    if path.resolve() == inventory.resolve():  # two sheets of one workbook: each read once
+    if same:  # two sheets of one workbook: each read once
         report.other_sheets = [s for s in report.other_sheets if s != own.sheet]
         own.other_sheets = [s for s in own.other_sheets if s != report.sheet]
     report.integration_list = own
     result.listed = listed
+    result.infrastructure += listed.networks.values()
 
 
 def _level_in_title(path: Path, sheet: str | None, mapping: Path | None) -> InstansiLevel | None:

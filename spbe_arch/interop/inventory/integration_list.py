@@ -15,15 +15,23 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ...io import PlatformMatcher, national_platforms
-from ...model import Integration, IntegrationDirection, IntegrationVia, PlatformKind, Status
+from ...model import (
+    Infrastructure,
+    InfrastructureKind,
+    Integration,
+    IntegrationDirection,
+    IntegrationVia,
+    PlatformKind,
+    Status,
+)
 from ...model.i18n import gettext as _
-from .columns import INTEGRATION_LIST, Column
-from .links import AppNames, status_between
-from .report import ImportReport, RowNote
+from .columns import INTEGRATION_LIST, UNDIRECTED_HEADERS, Column, normal_header
+from .links import BETWEEN_NAMES, AppNames, status_between
+from .report import Hosted, ImportReport, RowNote
 from .rows import Row
 from .sheet import read_list
 from .units import IdPool
-from .values import TWO_WAY, direction_of, mechanism_of, status_of
+from .values import TWO_WAY, direction_of, mechanism_of, network_of, status_of
 
 __all__ = ["ListedIntegrations", "read_integration_list"]
 
@@ -34,8 +42,11 @@ class ListedIntegrations:
 
     report: ImportReport
     integrations: list[Integration] = field(default_factory=list)
+    networks: dict[InfrastructureKind, Infrastructure] = field(default_factory=dict)
+    """The networks other than JIP the list names (the internet, the pemda's intranet, a
+    VPN): one element of each kind."""
     rows: dict[str, list[int]] = field(default_factory=dict)
-    """Integration id -> the list's rows it comes from."""
+    """Element id -> the list's rows it comes from."""
 
 
 def read_integration_list(
@@ -47,21 +58,32 @@ def read_integration_list(
     """
     rows, report = read_list(path, sheet=sheet, mapping=mapping, layout=INTEGRATION_LIST)
     result = ListedIntegrations(report)
-    networks = PlatformMatcher({pid: p for pid, p in national_platforms().items()
-                                if p.kind is PlatformKind.network})
-    stated_direction = str(Column.direction) in report.columns
+    jip = PlatformMatcher({pid: p for pid, p in national_platforms().items()
+                           if p.kind is PlatformKind.network})
+    if str(Column.direction) in report.columns:
+        direction = None  # each row's cell says it
+    elif _undirected(report):
+        direction = IntegrationDirection.unknown
+        report.undirected = True
+    else:  # 'Aplikasi Sumber', 'Aplikasi Tujuan': the columns say it
+        direction = IntegrationDirection.source_to_target
     seen: dict[tuple, str] = {}  # what an integration says -> its id
     for row in rows:
         ends = _ends(row, names, report)
         if ends is None:
             continue
-        facts, properties = _facts(row, networks, report, stated_direction)
+        facts, properties = _facts(row, jip, report, direction)
+        if isinstance(facts.get("network"), InfrastructureKind):
+            facts["network"] = _network(result, facts["network"], row.number, ids)
         both = facts.pop("both ways", False)
         for source, target, turned in ends:
             fields = facts if turned is None else {**facts, "direction": turned}
             pairs = [(source, target)]
             if both and turned is None:
                 pairs.append((target, source))
+                report.notes.append(RowNote(row.number, _(
+                    "'{text}': data moves both ways, written as two integrations, one each "
+                    "way").format(text=row.values[Column.direction])))
             for start, end in pairs:
                 key = (start, end, *sorted((k, str(v)) for k, v in fields.items()),
                        *sorted(properties.items()))
@@ -83,6 +105,8 @@ def read_integration_list(
                 result.integrations.append(integration)
                 result.rows[integration.id] = [row.number]
     report.imported = report.integrations = len(result.integrations)
+    report.networks = [Hosted(n.id, str(n.kind), n.name or n.id, result.rows[n.id])
+                       for n in result.networks.values()]
     report.notes.sort(key=lambda note: note.row)  # read, then judged: in the list's order
     return result
 
@@ -93,20 +117,12 @@ def _ends(row: Row, names: AppNames, report: ImportReport
     direction set only where the ends are turned round (the list's sender a national
     platform: the model writes an integration from an application); None when the row is
     skipped (the report says why)."""
-    source_header = report.columns[str(Column.source)]
-    target_header = report.columns[str(Column.target)]
-    sources = names.named(row.name)
-    if isinstance(sources, set):
-        return _skip(row, report, row.name, source_header, sources)
-    targets = names.named(row.unit, sources[0])
-    if isinstance(targets, set):
-        return _skip(row, report, row.unit, target_header, targets)
-    for text, named, header in ((row.name, sources, source_header),
-                                (row.unit, targets, target_header)):
-        if (guess := names.guess(text, named)) is not None:
-            report.notes.append(RowNote(row.number, _(
-                "'{text}' in '{column}' taken as application '{id}': {why}").format(
-                    text=text, column=header, id=guess[0], why=guess[1])))
+    sources = _named(row, row.name, "", names, report, Column.source)
+    if sources is None:
+        return None
+    targets = _named(row, row.unit, sources[0], names, report, Column.target)
+    if targets is None:
+        return None
     ends: list[tuple[str, str, IntegrationDirection | None]] = []
     for source in sources:
         for target in targets:
@@ -134,25 +150,78 @@ def _ends(row: Row, names: AppNames, report: ImportReport
     return ends
 
 
-def _skip(row: Row, report: ImportReport, text: str, header: str, candidates: set[str]
-          ) -> None:
+def _named(row: Row, cell: str, source: str, names: AppNames, report: ImportReport,
+           column: Column) -> list[str] | None:
+    """The applications (or national platforms) the names of `cell` name ('SIPD; SIMDA':
+    two), other than `source`; a name naming none is noted, and when no name names one the
+    row is skipped (None)."""
+    header = report.columns[str(column)]
+    found: list[str] = []
+    failed: list[tuple[str, set[str]]] = []
+    for text in filter(None, BETWEEN_NAMES.split(cell.strip())):
+        named = names.named(text, source)
+        if isinstance(named, set):
+            failed.append((text, named))
+            continue
+        if (guess := names.guess(text, named)) is not None:
+            report.notes.append(RowNote(row.number, _(
+                "'{text}' in '{column}' taken as application '{id}': {why}").format(
+                    text=text, column=header, id=guess[0], why=guess[1])))
+        found += [n for n in named if n not in found]
+    if not found:
+        text, candidates = failed[0]
+        report.skipped.append(RowNote(row.number, _("'{text}' in '{column}' {why}").format(
+            text=text, column=header, why=_why(candidates))))
+        return None
+    for text, candidates in failed:
+        report.notes.append(RowNote(row.number, _(
+            "'{text}' in '{column}' {why}; no integration with it").format(
+                text=text, column=header, why=_why(candidates))))
+    return found
+
+
+def _why(candidates: set[str]) -> str:
+    """Why a name names no application: `candidates` are those it may name."""
     if len(candidates) > 1:
         shown = ", ".join(f"'{c}'" for c in sorted(candidates)[:5])
-        why = _("may name {applications}: write its id").format(applications=shown)
-    elif candidates:
-        why = _("names the application at the other end")
-    else:
-        why = _("names no imported application nor national platform: write its name or id "
-                "as the inventory does")
-    report.skipped.append(RowNote(row.number, _("'{text}' in '{column}' {why}").format(
-        text=text, column=header, why=why)))
+        return _("may name {applications}: write its id").format(applications=shown)
+    if candidates:
+        return _("names the application at the other end")
+    return _("names no imported application nor national platform: write its name or id as "
+             "the inventory does")
 
 
-def _facts(row: Row, networks: PlatformMatcher, report: ImportReport, stated_direction: bool
-           ) -> tuple[dict, dict[str, str]]:
+def _network(result: ListedIntegrations, kind: InfrastructureKind, row: int, ids: IdPool
+             ) -> str:
+    """The id of the network element of `kind`, made on its first row."""
+    if kind not in result.networks:
+        result.networks[kind] = Infrastructure(id=ids.take(str(kind)), name=_NETWORK_NAMES[kind],
+                                               kind=kind)
+        result.rows[result.networks[kind].id] = []
+    network = result.networks[kind].id
+    result.rows[network].append(row)
+    return network
+
+
+_NETWORK_NAMES = {InfrastructureKind.internet: "Internet", InfrastructureKind.intranet:
+                  "Intranet", InfrastructureKind.vpn: "VPN"}
+
+
+def _undirected(report: ImportReport) -> bool:
+    """True when the list's two columns name an application and its partner ('Nama
+    Aplikasi', 'Terintegrasi dengan'), not a sender and a receiver."""
+    for column in (Column.source, Column.target):
+        header = normal_header(report.columns[str(column)])
+        if any(header == h or header.startswith(h + " ") for h in UNDIRECTED_HEADERS):
+            return True
+    return False
+
+
+def _facts(row: Row, jip: PlatformMatcher, report: ImportReport,
+           direction: IntegrationDirection | None) -> tuple[dict, dict[str, str]]:
     """The integration's fields the row's cells give (with "both ways" for data moving both
-    ways), and its properties: unmapped cells, the data exchanged, and what a cell says that
-    names no value (each noted in `report.kept`)."""
+    ways; a network other than JIP as its kind), and its properties: unmapped cells, the data
+    exchanged, and what a cell says that names no value (each noted in `report.kept`)."""
     values = row.values
     properties = dict(row.properties)
     fields: dict = {}
@@ -163,8 +232,8 @@ def _facts(row: Row, networks: PlatformMatcher, report: ImportReport, stated_dir
         _keep(report, properties, Column.mechanism, text, row.number)
     elif not text:
         report.unstated.setdefault(str(Column.mechanism), []).append(row.number)
-    if not stated_direction:
-        fields["direction"] = IntegrationDirection.source_to_target
+    if direction is not None:  # the list's columns say it, for every row
+        fields["direction"] = direction
     elif (text := values.get(Column.direction, "")) and (way := direction_of(text)):
         fields["direction"] = IntegrationDirection.source_to_target
         fields["both ways"] = way == TWO_WAY
@@ -175,7 +244,7 @@ def _facts(row: Row, networks: PlatformMatcher, report: ImportReport, stated_dir
         else:
             report.unstated.setdefault(str(Column.direction), []).append(row.number)
     if text := values.get(Column.network, ""):
-        if (network := networks(text)) is not None:
+        if (network := jip(text) or network_of(text)) is not None:
             fields["network"] = network
         else:
             _keep(report, properties, Column.network, text, row.number)

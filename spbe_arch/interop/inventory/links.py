@@ -23,12 +23,12 @@ from .report import ImportReport, RowNote, Unlinked
 from .rows import Row
 from .units import IdPool
 
-__all__ = ["PROPERTY", "AppNames", "Link", "integrations", "status_between"]
+__all__ = ["BETWEEN_NAMES", "PROPERTY", "AppNames", "Link", "integrations", "status_between"]
 
 PROPERTY = "integrations"
 """The property keeping the names that became no integration."""
 
-_LIST = re.compile(r"\s*(?:[;,\n]|\s\|\s)\s*")
+BETWEEN_NAMES = re.compile(r"\s*(?:[;,\n]|\s\|\s)\s*")
 """Between the names of a cell: 'SIMPUS; SATUSEHAT', 'SIPD, SIMDA', one name a line."""
 _AND = re.compile(r"\s*/\s*|\s+(?:dan|&)\s+", re.IGNORECASE)
 """Between two names written as one ('SIPD dan SIMDA', 'SIPD/SIMDA'), tried when the whole
@@ -92,7 +92,7 @@ def integrations(
         cell = row.values.get(Column.integrations)
         if not cell:
             continue
-        for text in filter(None, _LIST.split(cell.strip())):
+        for text in filter(None, BETWEEN_NAMES.split(cell.strip())):
             targets = names.named(text, app.id)
             if (guess := names.guess(text, targets)) is not None:  # the report says it
                 report.notes.append(RowNote(row.number, _(

@@ -136,6 +136,11 @@ class ImportReport:
     kept: dict[str, dict[str, list[int]]] = field(default_factory=dict)
     """Of an integration list: a column -> the texts of its cells naming no value (kept as
     properties) -> their rows."""
+    undirected: bool = False
+    """Of an integration list: its two columns name an application and its partner, not a
+    sender and a receiver."""
+    networks: list[Hosted] = field(default_factory=list)
+    """Of an integration list: the networks other than JIP it names, one element each."""
     integration_list: "ImportReport | None" = None
     """The report of the integration list read beside the inventory (`--integrations`)."""
     also_listed: int = 0
@@ -343,7 +348,19 @@ def _list_lines(report: ImportReport) -> Iterator[str]:
         yield _(_UNSTATED[column]).format(
             path=src, column=report.columns.get(column, column), which=_rows(rows),
             rows=plural(len(rows), N_("{count} row"), N_("{count} rows")))
-    if "direction" not in report.columns:
+    for network in report.networks:
+        yield _(
+            "{path}: note: the {kind} network ({rows}): written as infrastructure "
+            "'{infrastructure}' (infrastructure.yaml)"
+        ).format(path=src, kind=network.kind, infrastructure=network.infrastructure,
+                 rows=_rows(network.rows))
+    if "direction" not in report.columns and report.undirected:
+        yield _(
+            "{path}: note: no direction column, and '{source}' and '{target}' name two "
+            "applications, not a sender and a receiver: direction unknown"
+        ).format(path=src, source=report.columns.get("source"),
+                 target=report.columns.get("target"))
+    elif "direction" not in report.columns:
         yield _(
             "{path}: note: no direction column: each integration goes from '{source}' to "
             "'{target}', as the columns say"

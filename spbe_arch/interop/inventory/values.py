@@ -1,15 +1,15 @@
 """What a cell's words say: an application's or an integration's status, an integration's
-mechanism and direction. Each reader takes the cell's text and gives the value, or None when
-its words name none (the caller keeps the text and says so)."""
+mechanism, direction and network. Each reader takes the cell's text and gives the value, or
+None when its words name none (the caller keeps the text and says so)."""
 
 import re
 from functools import lru_cache
 
-from ...model import IntegrationVia, Status
+from ...model import InfrastructureKind, IntegrationVia, Status
 from ...model.types import STATUS_WORDS
 from .columns import normal_header
 
-__all__ = ["TWO_WAY", "direction_of", "mechanism_of", "status_of"]
+__all__ = ["TWO_WAY", "direction_of", "mechanism_of", "network_of", "status_of"]
 
 _YEAR = re.compile(r"( tahun)? (19|20)[0-9]{2}$")
 """A year after a status ('Rencana 2025', 'Dikembangkan tahun 2024')."""
@@ -110,4 +110,33 @@ def direction_of(text: str) -> str | None:
         return TWO_WAY
     if normal in _ONE_WAY:
         return "source_to_target"
+    return None
+
+
+_NETWORKS: tuple[tuple[InfrastructureKind, frozenset[str], tuple[str, ...]], ...] = (
+    (InfrastructureKind.vpn, frozenset({"vpn"}), ("virtual private network",)),
+    (InfrastructureKind.intranet, frozenset({"intranet", "lan", "wan", "metronet"}),
+     ("intra pemda", "intra pemerintah daerah", "jaringan lokal", "jaringan internal",
+      "jaringan pemda", "fiber optik pemda", "local area network")),
+    (InfrastructureKind.internet, frozenset({"internet", "publik", "public"}), ()),
+)
+"""The networks other than JIP (a national platform, matched by name first), in the order
+they are tried: 'VPN over internet' is a VPN."""
+
+
+@lru_cache(maxsize=256)
+def network_of(text: str) -> InfrastructureKind | None:
+    """The kind of network a cell names other than JIP: the internet, the pemda's intranet,
+    a VPN.
+
+    >>> [str(network_of(t)) for t in ("Internet", "Jaringan Intra Pemda", "LAN", "VPN IPSec",
+    ...                               "JIP")]
+    ['internet', 'intranet', 'intranet', 'vpn', 'None']
+    """
+    normal = normal_header(text)
+    words = set(normal.split())
+    padded = f" {normal} "
+    for kind, singles, phrases in _NETWORKS:
+        if words & singles or any(f" {phrase} " in padded for phrase in phrases):
+            return kind
     return None

@@ -144,7 +144,7 @@ def _write_files(imported: InventoryImport, folder: Path) -> list[str]:
         with _SignedFile(folder / f"{name}.yaml", banner) as handle:
             items = ((_remark(imported, e.id), fields(e)) for e in elements)
             if name == "integrations" and listed:  # the list's after the column's
-                items = chain(items, ((_listed_remark(imported, e.id), _fields(e))
+                items = chain(items, ((_remark(imported, e.id), _fields(e))
                                       for e in listed))
             write_collection(handle, name, items)
     with (folder / REPORT_FILE).open("w", encoding="utf-8") as handle:
@@ -189,17 +189,19 @@ def _fields(element) -> dict:
     return fields
 
 
-def _listed_remark(imported: InventoryImport, element_id: str) -> str:
-    assert imported.listed is not None
-    rows = imported.listed.rows[element_id]
-    text = _("{file} rows {rows}") if len(rows) > 1 else _("{file} row {rows}")
-    shown = ", ".join(str(r) for r in rows[:10]) + (" ..." if len(rows) > 10 else "")
-    return text.format(file=Path(imported.listed.report.source).name, rows=shown)
-
-
 def _remark(imported: InventoryImport, element_id: str) -> str:
-    rows = imported.rows.get(element_id, [])
+    """The rows an element comes from (of the integration list: named with its file), and a
+    guess made about it."""
+    listed = imported.listed
+    if listed is not None and element_id in listed.rows:
+        rows = listed.rows[element_id]
+        text = _("{file} rows {rows}") if len(rows) > 1 else _("{file} row {rows}")
+        file = Path(listed.report.source).name
+    else:
+        rows = imported.rows.get(element_id, [])
+        text = _("rows {rows}") if len(rows) > 1 else _("row {rows}")
+        file = ""
     shown = ", ".join(str(r) for r in rows[:10]) + (" ..." if len(rows) > 10 else "")
-    text = (_("rows {rows}") if len(rows) > 1 else _("row {rows}")).format(rows=shown)
+    text = text.format(rows=shown, file=file)
     guess = imported.remarks.get(element_id)
     return f"{text}; {guess}" if guess else text
