@@ -58,9 +58,11 @@ def test_id_column_cells_that_give_no_id_are_named_with_the_id_used(runner, tmp_
         ["Kode Aplikasi", "Nama Aplikasi", "OPD"],
         ["APL-01", "SIMPUS", "Dinkes"],
         ["", "SIMPEG", "BKPSDM"],
-        ["APL 03", "e-Office", "Diskominfo"],
+        ["APL#03", "e-Office", "Diskominfo"],
         ["apl-01", "SIPAKDE", "Bapenda"],
         ["sipd", "Aplikasi Anggaran", "BPKAD"],
+        ["APL 06", "SIMAK", "BPKAD"],
+        ["APL / 07", "SIMBADA", "BPKAD"],
     ])
     out = tmp_path / "model"
 
@@ -69,17 +71,19 @@ def test_id_column_cells_that_give_no_id_are_named_with_the_id_used(runner, tmp_
     assert result.exit_code == 0, result.output
     assert _notes(result)[:4] == [
         f"{source}:3: note: no id in column 'Kode Aplikasi'; imported as 'simpeg'",
-        f"{source}:4: note: 'APL 03' in column 'Kode Aplikasi' is not an id (letters, digits, "
+        f"{source}:4: note: 'APL#03' in column 'Kode Aplikasi' is not an id (letters, digits, "
         "'.', '-', '_'; not a number alone); imported as 'e-office'",
         f"{source}:5: note: 'apl-01' in column 'Kode Aplikasi' is on row 2 too; imported as "
         "'sipakde'",
         f"{source}:6: note: 'sipd' in column 'Kode Aplikasi' is taken (by a unit, a national "
         "platform or the instansi); imported as 'aplikasi-anggaran'",
     ]
-    assert _ids(out) == ["apl-01", "simpeg", "e-office", "sipakde", "aplikasi-anggaran"]
+    assert _ids(out) == ["apl-01", "simpeg", "e-office", "sipakde", "aplikasi-anggaran",
+                         "apl-06", "apl-07"]  # a code's parts joined by '-'
     apps = load_model(out).architecture.applications
     assert apps["apl-01"].properties == {"id": "APL-01"}  # as written, capitals and all
-    assert apps["e-office"].properties == {"id": "APL 03"}
+    assert apps["e-office"].properties == {"id": "APL#03"}
+    assert apps["apl-06"].properties == {"id": "APL 06"}
 
 
 def test_running_numbers_in_an_id_column_are_no_ids(runner, tmp_path):

@@ -378,10 +378,13 @@ def _given_ids(
     not be used (empty, not an id, on an earlier row too, or an id the model already has).
 
     A column of running numbers (1, 2, 3) gives no ids: '7' says nothing of an application.
-    Each id is taken from `ids` here, before any is derived from a name.
+    A code is written in lower case, spaces and slashes between its parts as '-' ('APL 03',
+    'APL/03': apl-03); the application keeps the code as written in `properties.id`. Each id
+    is taken from `ids` here, before any is derived from a name.
     """
     texts = {row.number: row.values.get(Column.id, "") for row in rows}
-    candidates = {number: text.casefold() for number, text in texts.items()}
+    candidates = {number: "-".join(_CODE_PARTS.split(text.casefold().strip()))
+                  for number, text in texts.items()}
     if not any(_ID.match(c) and not c.isdigit() for c in candidates.values()):
         return {}, {}
     given: dict[int, str] = {}
@@ -411,6 +414,8 @@ def _given_ids(
 
 
 _ID = re.compile(ID_PATTERN)
+_CODE_PARTS = re.compile(r"\s*/\s*|\s+")
+"""Between the parts of a code ('APL 03', 'APL / 03')."""
 
 
 def _name_id(name: str) -> str:
