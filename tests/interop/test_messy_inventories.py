@@ -281,6 +281,32 @@ def test_a_row_naming_nothing_between_applications_is_skipped_not_footer(runner,
             ) in _lines(result, "note")
 
 
+def test_a_signature_block_in_the_columns_read_is_the_footer(runner, tmp_path):
+    """The place and date, the title, the name and the NIP of who signs stand under the
+    table's middle or right columns, which the import reads: still the footer, passed over;
+    a row naming nothing but a unit between the applications is still skipped."""
+    source = write_csv(tmp_path / "kota-contoh.csv", [
+        ["No", "Nama Aplikasi", "Perangkat Daerah", "Status"],
+        ["1", "SIMPUS", "Dinkes", "Aktif"], ["2", "", "BKPSDM", ""], ["3", "SIMPEG", "BKPSDM", ""],
+        ["", "", "Sukamaju, 12 Maret 2025", ""],
+        ["", "", "Kepala Dinas Komunikasi dan Informatika", ""],
+        ["", "", "", ""],
+        ["", "", "Drs. BUDI SANTOSO, M.Si", ""],
+        ["", "", "Pembina Tk. I", ""],
+        ["", "", "NIP. 19700101 199003 1 001", ""],
+    ])
+
+    result = _import(runner, source, tmp_path / "model")
+
+    assert result.exit_code == 1, result.output
+    assert _lines(result, "skipped") == [
+        f"{source}:3: skipped: no application name (column 'Nama Aplikasi' is empty)"]
+    assert (f"{source}:5: note: 5 rows below the last application name no application and no "
+            "unit: the sheet's footer, passed over (5, 6, 8, 9, 10: 'Sukamaju, 12 Maret 2025')"
+            ) in _lines(result, "note")
+    assert sorted(_model(tmp_path).applications) == ["simpeg", "simpus"]
+
+
 def test_rows_of_the_table_at_its_end_that_lost_their_name_are_skipped_not_footer(
         runner, tmp_path):
     """A numbered row with its other cells, or one whose name is a '-', is a row of the table:

@@ -111,6 +111,7 @@ def data_rows(
     first = True
     earlier: dict[tuple[str, ...], tuple[int, str]] = {}  # cells but number and id -> row, id
     footer: list[tuple[RowNote, str]] = []  # rows naming nothing since the last application
+    signed = False  # the footer holds a signature block
     imported = False
     for number, cells in rows:
         emptied = _no_values(cells)
@@ -133,10 +134,15 @@ def data_rows(
         report.rows += 1
         values = {col: cells[i] for i, col in columns.items() if i < len(cells) and cells[i]}
         name, unit = values.get(layout.first, ""), values.get(layout.second, "")
-        if footer and (name or unit or not _footer_like(
-                cells, columns, number_at, emptied, unsaved)):
+        partial = not (name and unit)
+        # a signature block ('Kepala Dinas ...', 'NIP. 1970...') may stand in any column
+        signed_here = bool((footer or partial) and imported and (signed or _signature(cells)))
+        footer_like = partial and _footer_like(cells, columns, number_at, emptied, unsaved,
+                                               signed=signed_here)
+        if footer and not (footer_like and (signed_here or not (name or unit))):
             report.skipped += [note for note, _text in footer]  # within the table: skipped
             footer.clear()
+            signed = False
         # units repeat (their normal forms are cached), names mostly do not: unit first
         if normal_header(unit) == header_unit and normal_header(name).startswith(header_name):
             report.skipped.append(RowNote(number, _("repeats the header row")))
@@ -152,15 +158,20 @@ def data_rows(
         if not name:
             note = RowNote(number, _(says["no first"]).format(
                 why=_why_empty(header[name_at], name_at, emptied, unsaved)))
-            if imported and not unit and _footer_like(cells, columns, number_at,
-                                                      emptied, unsaved):
+            if imported and footer_like and (signed_here or not unit):
                 footer.append((note, next(cell for cell in cells if cell)))
+                signed = signed_here
             else:
                 report.skipped.append(note)
             continue
         if not unit:
-            report.skipped.append(RowNote(number, _(says["no second"]).format(
-                name=_short(name, 60), why=_why_empty(header[unit_at], unit_at, emptied, unsaved))))
+            note = RowNote(number, _(says["no second"]).format(
+                name=_short(name, 60), why=_why_empty(header[unit_at], unit_at, emptied, unsaved)))
+            if imported and footer_like and signed_here:
+                footer.append((note, next(cell for cell in cells if cell)))
+                signed = True
+            else:
+                report.skipped.append(note)
             continue
         for col, index in ((layout.first, name_at), (layout.second, unit_at)):
             text = values[col]
@@ -212,15 +223,39 @@ def data_rows(
 
 
 def _footer_like(cells: list[str], columns: dict[int, Column], number_at: int | None,
-                 emptied: dict[int, str], unsaved: set[int]) -> bool:
+                 emptied: dict[int, str], unsaved: set[int], *, signed: bool = False) -> bool:
     """True for a row that may be the sheet's footer (place and date, a signature, a remark):
-    one or two cells of text, none in a column the import reads but the number column, no
-    running number, and no cell a '-' or a formula without value made empty (a row of the
-    table that lost its name)."""
+    one or two cells of text, none in a column the import reads but the number column (in a
+    signature block, `signed`, any column), no running number, and no cell a '-' or a formula
+    without value made empty (a row of the table that lost its name)."""
     filled = [i for i, cell in enumerate(cells) if cell]
     numbered = number_at is not None and _at(cells, number_at).rstrip(".").isdigit()
-    return len(filled) <= 2 and not numbered and not emptied and not unsaved and all(
-        i not in columns or i == number_at for i in filled)
+    return len(filled) <= 2 and not numbered and not emptied and not unsaved and (
+        signed or all(i not in columns or i == number_at for i in filled))
+
+
+_SIGNATURE = re.compile(
+    r"(mengetahui|menyetujui|diketahui|disetujui|dibuat oleh|disusun oleh|yang membuat"
+    r"|\(?ttd\.?\)?|tanda tangan)\b.*"
+    r"|nip\.?\s*[:.]?\s*\d[\d ]*"
+    r"|(kepala|sekretaris|plt\.?|plh\.?|pj\.?|a\.?n\.?)\s.*"
+    r"|(pembina|penata|pengatur|juru)\b.*"
+    r"|[^\W\d_][\w .'-]*,\s*\d{1,2}\s+[^\W\d_]+\s+\d{4}",
+    re.IGNORECASE,
+)
+"""A cell of a signature block: 'Mengetahui,', '(ttd)', 'NIP. 19700101 199003 1 001',
+'Kepala Dinas Kominfo', 'Plt. Kepala Bidang', 'a.n. Bupati', 'Pembina Tk. I', and the place
+and date above it ('Sukamaju, 12 Maret 2025')."""
+
+
+def _signature(cells: list[str]) -> bool:
+    """True when a cell of the row is one of a signature block (`_SIGNATURE`).
+
+    >>> [_signature([t]) for t in ("Mengetahui,", "NIP. 19700101 199003 1 001",
+    ...     "Kepala Dinas Kominfo", "Sukamaju, 12 Maret 2025", "Pembina Tk. I", "SIMPUS")]
+    [True, True, True, True, True, False]
+    """
+    return any(cell and _SIGNATURE.fullmatch(cell.strip()) for cell in cells)
 
 
 _FORMULA_SIGNS = frozenset("=@+-")
