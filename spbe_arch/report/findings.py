@@ -11,7 +11,14 @@ from ..model.i18n import N_, plural
 from ..model.i18n import gettext as _
 from ..model.rules import RULES
 
-__all__ = ["finding_dict", "findings_markdown", "findings_sarif", "findings_text", "summary_line"]
+__all__ = [
+    "finding_dict",
+    "findings_markdown",
+    "findings_sarif",
+    "findings_text",
+    "severity_word",
+    "summary_line",
+]
 
 _TOOL_URI = "https://github.com/spbe-arch/spbe-arch"
 
@@ -29,7 +36,8 @@ def findings_text(findings: Iterable[Finding], *, prefix: str = "",
     with `new` (the `id()`s of the findings a baseline lacks), a line marks each of those."""
     lines = []
     for item in findings:
-        lines.append(f"{_place(item, prefix)}: {item.severity} {item.code} {item.message}")
+        lines.append(f"{_place(item, prefix)}: {severity_word(item.severity)} {item.code} "
+                     f"{item.message}")
         if new is not None and id(item) in new:
             lines.append("    " + _("new: not in the baseline"))
         if item.waived:
@@ -51,6 +59,19 @@ def summary_line(findings: list[Finding], what: str) -> str:
     if waived:
         parts.append(_("{count} waived").format(count=waived))
     return _("{counts} in {what}").format(counts=", ".join(parts), what=what)
+
+
+_SEVERITY_WORDS = {
+    Severity.error: N_("error"),
+    Severity.warning: N_("warning"),
+    Severity.info: N_("info"),
+}
+
+
+def severity_word(severity: Severity) -> str:
+    """The severity as the text and Markdown outputs write it, in the language in force
+    ('galat' in Indonesian); JSON and SARIF keep the English value, for machines."""
+    return _(_SEVERITY_WORDS[severity])
 
 
 _COUNTED = {
@@ -169,7 +190,8 @@ def findings_markdown(findings: list[Finding], *, title: str, prefix: str = "") 
             where = _place(item, prefix) if item.location else ""
             message = item.message.replace("|", "\\|")
             severity = _("{severity} (waived: {reason})").format(
-                severity=item.severity, reason=item.waived) if item.waived else item.severity
+                severity=severity_word(item.severity), reason=item.waived
+            ) if item.waived else severity_word(item.severity)
             lines.append(
                 f"| {severity} | {item.code} | `{where}` | {item.element or ''} | {message} |"
             )

@@ -58,11 +58,23 @@ def test_audit_prints_indonesian_with_lang_id():
     result = runner.invoke(app, ["audit", EXAMPLE, "--lang", "id"])
     assert result.exit_code == 1, result.output
     assert (
-        "error SPBE-A002 aplikasi 'e-pbb' membaca data 'data-kependudukan' yang dihasilkan oleh "
+        ": galat SPBE-A002 aplikasi 'e-pbb' membaca data 'data-kependudukan' yang dihasilkan oleh "
         "'siak-lembah-hijau' tanpa jalur integrasi ke sana (berdampak pada layanan "
         "'svc-pajak-daerah')\n    saran: integrasikan 'siak-lembah-hijau' -> 'e-pbb' melalui SPLP"
         in result.output
     )
+
+
+def test_severity_words_follow_the_language_but_not_in_json():
+    """Text for people says 'peringatan' in Indonesian; JSON and SARIF, read by machines,
+    keep the English value."""
+    indonesian = runner.invoke(app, ["audit", EXAMPLE, "--lang", "id"]).output
+    english = runner.invoke(app, ["audit", EXAMPLE]).output
+    as_json = runner.invoke(app, ["audit", EXAMPLE, "--lang", "id", "--format", "json"]).output
+
+    assert ": peringatan SPBE-A015 " in indonesian and ": warning SPBE-" not in indonesian
+    assert ": warning SPBE-A015 " in english
+    assert '"severity": "warning"' in as_json
 
 
 def test_audit_json_follows_spbe_lang(monkeypatch):
