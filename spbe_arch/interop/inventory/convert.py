@@ -38,7 +38,7 @@ from .report import Hosted, ImportReport, PlatformGuess, RowNote, UnitMerge, Unm
 from .rows import PROPERTY_OF, Row, Seen
 from .sheet import kept, read_list
 from .table import open_table
-from .units import IdPool, UnitName, group_units, slug, unit_key
+from .units import IdPool, UnitName, group_units, slug, unit_key, unit_kind
 from .values import status_of
 
 __all__ = ["InventoryImport", "import_inventory", "instansi_for"]
@@ -251,20 +251,37 @@ _JOINED = re.compile(r"\s*(?:[,;&]|\s/\s|\bdan\b)\s*", re.IGNORECASE)
 """Between two unit names written in one cell: 'Dinkes, Diskominfo', 'Dinkes dan Disdik'."""
 
 
-def _joint_units(unit_of: dict[str, UnitName]) -> list[RowNote]:
-    """A note for each unit cell that names two or more units the inventory lists on their own
-    ('Dinkes, Diskominfo'): it became one unit of its own, which the architect should know."""
-    own = {unit_key(spelling) for spelling in unit_of}
+def _joint_units(unit_of: dict[str, UnitName]) -> tuple[list[RowNote], dict[str, str]]:
+    """Unit cells naming more than one unit. One naming two or more units the inventory lists
+    on their own ('Dinkes, Diskominfo') became a unit of its own: a note, which the architect
+    should act on. One naming a listed unit and then a part of it the inventory does not list
+    ('Dinas Kesehatan / UPT Puskesmas': a UPT, a bidang, a puskesmas) is that part, inside the
+    unit: a unit id -> its parent's id, and a note."""
+    by_key = {unit_key(spelling): unit for spelling, unit in unit_of.items()}
     notes = []
+    parents: dict[str, str] = {}
     for spelling, unit in unit_of.items():
         parts = [p for p in _JOINED.split(spelling) if p]
-        if len(parts) > 1 and all(unit_key(p) in own for p in parts):
+        if len(parts) > 1 and all(unit_key(p) in by_key for p in parts):
             notes.append(RowNote(unit.spellings[spelling][0], _(
                 "unit '{spelling}' names {count} units the inventory lists on their own "
                 "({units}); imported as one unit '{id}': give the application one owner unit"
             ).format(spelling=spelling, count=len(parts), id=unit.id,
                      units=", ".join(f"'{p}'" for p in parts))))
-    return notes
+        elif (len(parts) == 2 and (parent := by_key.get(unit_key(parts[0]))) is not None
+              and unit_key(parts[1]) not in by_key and unit_kind(parts[1]) in _PARTS
+              and unit.id not in parents):
+            parents[unit.id] = parent.id
+            notes.append(RowNote(unit.spellings[spelling][0], _(
+                "unit '{spelling}': '{part}' inside '{parent}', which the inventory lists on its "
+                "own; imported as unit '{id}' with parent '{parent_id}'"
+            ).format(spelling=spelling, part=parts[1], parent=parts[0], id=unit.id,
+                     parent_id=parent.id)))
+    return notes, parents
+
+
+_PARTS = frozenset({UnitKind.upt, UnitKind.bidang, UnitKind.bagian, UnitKind.kelurahan})
+"""Kinds of unit that are part of another: 'UPT Puskesmas', 'Bidang Aptika'."""
 
 
 def _build(rows: list[Row], instansi: Instansi, report: ImportReport) -> InventoryImport:
@@ -289,7 +306,10 @@ def _build(rows: list[Row], instansi: Instansi, report: ImportReport) -> Invento
                   "(change it in units.yaml: dinas, badan, kecamatan, ...)").format(
                     unit=unit.id, name=unit.name),
             ))
-    report.notes += _joint_units(unit_of)
+    notes, parents = _joint_units(unit_of)
+    report.notes += notes
+    result.units = [unit.model_copy(update={"parent": parents[unit.id]})
+                    if unit.id in parents else unit for unit in result.units]
     report.units = len(result.units)
     matcher = PlatformMatcher(
         {pid: p for pid, p in platforms.items() if p.kind not in _NOT_APPLICATIONS}
