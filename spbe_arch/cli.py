@@ -778,10 +778,16 @@ def import_inventory(
     integrations: Annotated[
         Path | None, typer.Option(
             help="An integration list (.csv or .xlsx, one integration per row: sender, "
-                 "receiver, mechanism, network, direction), read with the same --mapping")
+                 "receiver, mechanism, network, direction)")
     ] = None,
     integrations_sheet: Annotated[
-        str | None, typer.Option(help="Sheet of the integration list (default: the active one)")
+        str | None, typer.Option(
+            help="Sheet of the integration list (default: the active one); alone, a sheet of "
+                 "the inventory's own workbook")
+    ] = None,
+    integrations_mapping: Annotated[
+        Path | None, typer.Option(
+            help="YAML file naming the headers of the integration list's unrecognised columns")
     ] = None,
     force: Annotated[bool, typer.Option(help="Replace an existing model folder")] = False,
     output_format: Annotated[
@@ -807,8 +813,10 @@ def import_inventory(
                                 sheet=sheet, mapping=mapping)
         imported = run_import(file, sheet=sheet, mapping=mapping, instansi=instansi,
                               from_title=instansi_name is None and instansi_id is None,
-                              integration_list=integrations,
-                              integration_sheet=integrations_sheet)
+                              integration_list=integrations or (
+                                  file if integrations_sheet else None),
+                              integration_sheet=integrations_sheet,
+                              integration_mapping=integrations_mapping)
         write_import(imported, output, force=force)
         return _outcome("import", imported, output, failed=not imported.report.clean)
 

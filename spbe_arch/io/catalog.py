@@ -120,6 +120,12 @@ def name_forms(text: str) -> tuple[NameForm, ...]:
     [('name', 'e-PBB — PBB-P2 Online'), ('acronym', 'e-PBB')]
     >>> [f.kind for f in name_forms("Dashboard (Command Center)")]
     ['name']
+
+    An acronym in parentheses is one whatever its letters ('Sistem Informasi Kinerja Pegawai
+    (SIKEPO)'): the name's own words say so.
+
+    >>> [(f.kind, f.text) for f in name_forms("Sistem Informasi Kinerja Pegawai (SIKEPO)")][1:]
+    [('acronym', 'SIKEPO'), ('long name', 'Sistem Informasi Kinerja Pegawai')]
     """
     whole = " ".join(text.split())
     forms = [NameForm("name", whole)]
@@ -138,6 +144,12 @@ def name_forms(text: str) -> tuple[NameForm, ...]:
         first
     ):
         forms.append(NameForm("acronym", first))
+    outside = " ".join(_PARENTHESES.sub(" ", whole).split())
+    for short in inside:  # 'Sistem Informasi Kinerja Pegawai (SIKEPO)': its letters aside
+        if (_written_as_acronym(short) and len(outside.split()) > 1
+                and not any(f.kind == "acronym" and f.text == short for f in forms)):
+            forms.append(NameForm("acronym", short, outside))
+            forms.append(NameForm("long name", outside, short))
     seen: set[tuple[str, str]] = set()
     unique = []
     for form in forms:

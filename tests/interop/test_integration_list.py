@@ -65,8 +65,9 @@ def test_each_row_becomes_an_integration_with_its_mechanism_network_and_directio
                                   "internet"),
         "int-simpus-simrs-rsud": ("simpus", "simrs-rsud", "api_direct", "source_to_target",
                                   "internet"),
-        # a direction column with an empty cell: the direction is not known
-        "int-simpeg-e-office": ("simpeg", "e-office", "database_link", "unknown", None),
+        # an empty direction cell: from the sender to the receiver, as the columns say
+        "int-simpeg-e-office": ("simpeg", "e-office", "database_link", "source_to_target",
+                                None),
         # a mechanism no word of which is known: unknown, and the text kept
         "int-e-office-sipd-bpkad": ("e-office", "sipd-bpkad", "unknown", "source_to_target",
                                     None),
@@ -86,11 +87,11 @@ def test_each_row_becomes_an_integration_with_its_mechanism_network_and_directio
     assert f"{listed}:10: note: a total row ('Jumlah 6'), not an integration" in lines
     assert (f"{listed}: note: 'Mekanisme' names no value the model has in 'Kirim lewat kurir' "
             "(row 8): kept as properties.mechanism") in lines
-    assert (f"{listed}: note: no direction ('Arah') in 1 row: direction unknown (row 6)"
-            in lines)
+    assert (f"{listed}: note: no direction ('Arah') in 1 row: from 'Aplikasi Sumber' to "
+            "'Aplikasi Tujuan', as the columns say (row 6)") in lines
     assert (f"{listed}: note: the internet network (row 5): written as infrastructure "
             "'internet' (infrastructure.yaml)") in lines
-    assert f"{listed}: 5 integrations from 6 rows, 1 skipped" in lines
+    assert f"{listed}: 6 rows read: 5 integrations written, 1 row skipped" in lines
 
 
 def test_the_integrations_column_gives_way_to_the_list(runner, tmp_path):
@@ -121,7 +122,7 @@ def test_the_audit_counts_what_the_list_says(runner, tmp_path):
     metrics = json.loads(result.output)["metrics"]
     assert metrics["integrations_via_splp"] == {"part": 1, "total": 4, "unknown": 1,
                                                 "value": 0.25}
-    assert metrics["completeness"]["integrations.direction"] == {"known": 4, "of": 5}
+    assert metrics["completeness"]["integrations.direction"] == {"known": 5, "of": 5}
 
 
 def test_without_a_direction_column_the_columns_say_the_direction(runner, tmp_path):
@@ -162,9 +163,9 @@ def test_a_national_platform_as_sender_is_turned_round(runner, tmp_path):
     assert (integration.source, integration.target, str(integration.direction)) == (
         "simpus", "satusehat", "unknown")
     lines = result.output.splitlines()
-    assert (f"{listed}:2: note: 'SATUSEHAT' is national platform 'satusehat': an integration "
-            "goes from an application, so it is written from 'simpus' to 'satusehat' with "
-            "direction unknown") in lines
+    assert (f"{listed}:2: note: data moves from national platform 'satusehat' to 'simpus': "
+            "an integration goes from an application, so it is written from 'simpus' to "
+            "'satusehat' with direction unknown") in lines
     assert (f"{listed}:3: skipped: both ends are national platforms ('satusehat', 'siak'): no "
             "integration of this instansi's applications") in lines
     assert (f"{listed}:4: skipped: 'SIMPUS' in 'Aplikasi Tujuan' names the application at the "
@@ -191,6 +192,8 @@ def test_two_sheets_of_one_workbook(runner, tmp_path):
     assert report["other_sheets"] == []  # each sheet read once: none left unread
     assert report["integration_list"]["sheet"] == "Integrasi"
     assert report["integration_list"]["integrations"] == 3
+    assert report["integration_list"]["clean"] is True
+    assert "guesses" not in report["integration_list"] and "kept" not in report
     assert report["also_listed"] == 2
 
 
@@ -214,13 +217,19 @@ def test_a_mapping_names_the_list_s_headers(runner, tmp_path):
     mapping.write_text("columns: {source: Dari Sistem, target: Ke Sistem, mechanism: Cara}\n")
 
     result = _import(runner, tmp_path, inventory, "--integrations", str(listed),
-                     "--mapping", str(mapping))
+                     "--integrations-mapping", str(mapping))
 
     assert result.exit_code == 0, result.output
     integration = load_model(tmp_path / "model").architecture.integrations[
         "int-simpus-satusehat"]
     assert str(integration.via) == "splp"
-    assert "no header of this file" not in result.output  # each file reads its own columns
+    # the inventory's mapping is the inventory's: a list's column there is refused
+    refused = _import(runner, tmp_path, inventory, "--mapping", str(mapping))
+    assert refused.exit_code == 2
+    assert refused.output.startswith(
+        f"spbe-arch: {mapping}: not a mapping file: columns.source: not a column of this "
+        "list; columns.target: not a column of this list; columns.mechanism: not a column of "
+        "this list\n    hint: write 'columns:' with keys among name, unit,")
 
 
 def test_an_application_and_its_partners_say_no_direction(runner, tmp_path):
@@ -259,3 +268,101 @@ def test_the_inventory_is_no_integration_list(runner, tmp_path):
     assert result.output == (
         f"spbe-arch: --integrations: {inventory} is the inventory itself; give the "
         "integration list's own file, or its sheet of this workbook with --integrations-sheet\n")
+
+
+def test_what_a_mechanism_cell_denies_or_plans(runner, tmp_path):
+    inventory, listed = _files(tmp_path, [
+        ["Aplikasi Sumber", "Aplikasi Tujuan", "Mekanisme"],
+        ["SIMPUS", "SATUSEHAT", "Rencana SPLP 2026"],
+        ["SIMPEG", "e-Office", "API (non SPLP)"],
+        ["SIMRS RSUD", "SIMPUS", "Belum melalui SPLP"],
+        ["e-Office", "SIPD", "Belum terintegrasi"],
+    ])
+
+    result = _import(runner, tmp_path, inventory, "--integrations", str(listed))
+
+    assert result.exit_code == 0, result.output
+    integrations = load_model(tmp_path / "model").architecture.integrations
+    listed_ones = {i.id: (str(i.via), str(i.status)) for i in integrations.values()
+                   if i.id in ("int-simpus-satusehat", "int-simpeg-e-office",
+                               "int-simrs-rsud-simpus", "int-e-office-sipd-bpkad")}
+    assert listed_ones == {
+        "int-simpus-satusehat": ("splp", "planned"),
+        "int-simpeg-e-office": ("api_direct", "active"),
+        "int-simrs-rsud-simpus": ("unknown", "active"),  # not through SPLP: how, not said
+    }
+    lines = result.output.splitlines()
+    assert (f"{listed}:2: note: 'Rencana SPLP 2026' in 'Mekanisme': planned; written with "
+            "status planned") in lines
+    assert (f"{listed}:5: note: 'Belum terintegrasi' in 'Mekanisme': not integrated; no "
+            "integration written") in lines
+
+
+def test_a_two_way_row_with_a_national_platform_is_one_integration(runner, tmp_path):
+    inventory, listed = _files(tmp_path, [
+        ["Aplikasi Sumber", "Aplikasi Tujuan", "Arah"], ["SIMPUS", "SATUSEHAT", "Dua arah"]])
+
+    result = _import(runner, tmp_path, inventory, "--integrations", str(listed))
+
+    assert result.exit_code == 0, result.output
+    integration = load_model(tmp_path / "model").architecture.integrations[
+        "int-simpus-satusehat"]
+    assert str(integration.direction) == "unknown"
+
+
+def test_names_one_a_line_and_partners_named_from_both_sides(runner, tmp_path):
+    inventory, listed = _files(tmp_path, [
+        ["Nama Aplikasi", "Terintegrasi dengan", "Mekanisme"],
+        ["SIMPUS", "SATUSEHAT\nSIMRS RSUD", "API"],
+        ["SIMRS RSUD", "SIMPUS", "API"],  # the same pair, named from the other side
+        ["SIPD; SATUSEHAT", "SIAK", "API"],  # two platforms: no integration of the pemda
+    ])
+
+    result = _import(runner, tmp_path, inventory, "--integrations", str(listed))
+
+    integrations = load_model(tmp_path / "model").architecture.integrations
+    assert sorted((i.source, i.target) for i in integrations.values()
+                  if str(i.via) == "api_direct") == [
+        ("simpus", "satusehat"), ("simpus", "simrs-rsud"), ("sipd-bpkad", "siak")]
+    lines = result.output.splitlines()
+    assert (f"{listed}:4: note: the same integration as row 2 ('int-simpus-simrs-rsud'): "
+            "written once") in lines
+    assert (f"{listed}:5: note: both ends are national platforms ('satusehat', 'siak'): no "
+            "integration of this instansi's applications") in lines
+
+
+def test_ends_by_sender_and_receiver_headers_codes_and_acronyms(runner, tmp_path):
+    inventory = write_csv(tmp_path / "kota-contoh.csv", [
+        ["Kode", "Nama Aplikasi", "Perangkat Daerah"],
+        ["APL-01", "Sistem Informasi Kinerja Pegawai (SIKEPO)", "BKPSDM"],
+        ["APL-02", "e-Office", "Diskominfo"],
+    ])
+    listed = write_csv(tmp_path / "integrasi.csv", [
+        ["Nama Aplikasi Sumber", "Nama Aplikasi Tujuan"],
+        ["SIKEPO", "APL 02"], ["Sistem Informasi Kinerja Pegawai", "e-Office"],
+    ])
+
+    result = _import(runner, tmp_path, inventory, "--integrations", str(listed))
+
+    assert result.exit_code == 0, result.output
+    (integration,) = load_model(tmp_path / "model").architecture.integrations.values()
+    assert (integration.source, integration.target, str(integration.direction)) == (
+        "apl-01", "apl-02", "source_to_target")
+
+
+def test_the_list_as_a_sheet_of_the_inventory_s_own_workbook_alone(runner, tmp_path):
+    workbook = openpyxl.Workbook()
+    workbook.active.title = "Aplikasi"
+    for row in INVENTORY:
+        workbook.active.append(row)
+    other = workbook.create_sheet("Integrasi")
+    for row in LIST[2:4]:
+        other.append(row)
+    path = tmp_path / "kota-contoh.xlsx"
+    workbook.save(path)
+
+    result = _import(runner, tmp_path, path, "--integrations-sheet", "Integrasi")
+
+    assert result.exit_code == 0, result.output
+    assert str(load_model(tmp_path / "model").architecture.integrations[
+        "int-simpus-satusehat"].via) == "splp"

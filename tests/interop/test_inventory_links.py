@@ -295,3 +295,19 @@ def test_a_national_platform_named_links_the_pemdas_own_instance_of_it(runner, t
     assert (f"{source}:2: note: 'SIKDA' in 'Terintegrasi dengan' taken as application "
             f"'{local.id}': the pemda's own installation of national platform 'sikda-generik'"
             ) in _notes(result)
+
+
+def test_a_short_name_two_applications_share_links_neither(runner, tmp_path):
+    """'SIMPEG' of two units' SIMPEG: no integration, even though 'simpeg' is also the id made
+    of the first one's name (an id is looked up only when no name matches)."""
+    source = write_csv(tmp_path / "kota-contoh.csv", [
+        ["Nama Aplikasi", "OPD", "Terintegrasi dengan"], ["SIMPEG", "BKPSDM", ""],
+        ["SIMPEG", "Dinas Pendidikan", ""], ["e-Office", "Diskominfo", "SIMPEG"],
+    ])
+
+    result = _import(runner, source, tmp_path / "model")
+
+    assert not (tmp_path / "model" / "integrations.yaml").exists()
+    assert (f"{source}:4: note: 'SIMPEG' in 'Terintegrasi dengan' may name 'simpeg', "
+            "'simpeg-2'; no integration, kept as properties.integrations of 'e-office'"
+            ) in result.output.splitlines()

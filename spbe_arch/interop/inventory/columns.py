@@ -136,12 +136,16 @@ LIST_HEADERS: dict[Column, tuple[str, ...]] = {
         "aplikasi sumber", "sumber", "aplikasi asal", "asal", "aplikasi pengirim", "pengirim",
         "sistem sumber", "sistem pengirim", "aplikasi penyedia data", "penyedia data",
         "penyedia", "dari", "source", "source application", "sender", "from",
+        "nama aplikasi sumber", "nama aplikasi asal", "nama aplikasi pengirim",
+        "nama sistem sumber", "nama sistem pengirim",
         *_PAIR_FIRST,
     ),
     Column.target: (
         "aplikasi tujuan", "tujuan", "aplikasi penerima", "penerima", "sistem tujuan",
         "sistem penerima", "aplikasi pengguna data", "pengguna data", "pengguna", "ke",
         "target", "target application", "receiver", "to",
+        "nama aplikasi tujuan", "nama aplikasi penerima", "nama sistem tujuan",
+        "nama sistem penerima",
         *_PAIR_SECOND,
     ),
     Column.data: (
@@ -185,6 +189,10 @@ class Layout:
     """A `--mapping` file's line naming the two needed columns."""
     says: dict[str, str]
     """What the report says of a row (keys as in `rows.data_rows`), untranslated."""
+    names_per_cell: int = 1
+    """How many names a cell of the two needed columns holds: an inventory's one (a line
+    break in it is read as a space); 0 for any number, as a list's (one a line, or between
+    ';')."""
 
 
 INVENTORY = Layout(DEFAULT_HEADERS, Column.name, Column.unit,
@@ -229,7 +237,7 @@ INTEGRATION_LIST = Layout(LIST_HEADERS, Column.source, Column.target,
                  "footer, passed over"),
     "footers": N_("{count} rows below the last integration name no application: the sheet's "
                   "footer, passed over"),
-})
+}, names_per_cell=0)
 
 
 @lru_cache(maxsize=8192)  # a column's few values (status, kind, unit) repeat on every row
@@ -260,7 +268,7 @@ class Mapping(BaseModel):
         default=None, ge=1, description="Row number of the header, when detection misses it"
     )
 
-    def headers(self, layout: Layout = INVENTORY) -> dict[str, Column]:
+    def headers(self, *, layout: Layout = INVENTORY) -> dict[str, Column]:
         """Normal-form header -> column of `layout`: the mapping's own first, then the
         defaults."""
         known: dict[str, Column] = {}
@@ -275,8 +283,9 @@ class Mapping(BaseModel):
         return known
 
 
-def load_mapping(path: Path | None) -> Mapping:
-    """The mapping in `path` (YAML), or the defaults alone when `path` is None."""
+def load_mapping(path: Path | None, layout: Layout) -> Mapping:
+    """The mapping in `path` (YAML) of a list of `layout`, or the defaults alone when `path`
+    is None."""
     if path is None:
         return Mapping()
     import yaml_rs
@@ -290,18 +299,23 @@ def load_mapping(path: Path | None) -> Mapping:
         raise SpbeError(_("{path}: invalid YAML ({reason})").format(
             path=path, reason=str(exc).strip().splitlines()[-1])) from None
     try:
-        return Mapping.model_validate(raw)
+        mapping = Mapping.model_validate(raw)
+        problems = "; ".join(
+            f"columns.{column}: " + _("not a column of this list") for column in mapping.columns
+            if column not in layout.headers)
     except ValidationError as exc:
         top = _("top level")
         problems = "; ".join(
             f"{'.'.join(str(p) for p in e['loc']) or top}: {problem(e)}" for e in exc.errors()
         )
-        allowed = ", ".join(Column)
+    if problems:
+        allowed = ", ".join(layout.headers)
         raise SpbeError(_(
             "{path}: not a mapping file: {problems}\n"
             "    hint: write 'columns:' with keys among {allowed}, e.g. {example}"
         ).format(path=path, problems=problems, allowed=allowed,
-                 example="columns: {name: Judul}")) from None
+                 example=f"columns: {{{layout.first}: Judul}}"))
+    return mapping
 
 
 def column_of(
@@ -323,7 +337,7 @@ def column_of(
 
 
 def find_header(
-    rows: Iterable[tuple[int, list[str]]], mapping: Mapping, layout: Layout = INVENTORY
+    rows: Iterable[tuple[int, list[str]]], mapping: Mapping, *, layout: Layout = INVENTORY
 ) -> tuple[int, dict[int, Column], list[str]] | None:
     """The header row: its number, column index -> Column, and its cells; None if not found.
     It names the layout's first column and another one.
@@ -349,7 +363,7 @@ def find_header(
 
 
 def sub_header(
-    top: list[str], below: list[str], columns: dict[int, Column], mapping: Mapping,
+    top: list[str], below: list[str], columns: dict[int, Column], mapping: Mapping, *,
     layout: Layout = INVENTORY,
 ) -> tuple[dict[int, Column], list[str]] | None:
     """The header read from two rows, when `below` is the second row of the header `top`:
@@ -402,7 +416,7 @@ def _vocabulary(mapping: Mapping, layout: Layout
                 ) -> tuple[dict[str, Column], list[tuple[str, Column]]]:
     """Known headers, and those a header may start with (longest first; never 'no', 'id' or
     'kode': 'Kode Wilayah' is no application id)."""
-    known = mapping.headers(layout)
+    known = mapping.headers(layout=layout)
     prefixes = sorted(
         ((h, c) for h, c in known.items() if c not in _EXACT), key=lambda hc: -len(hc[0])
     )

@@ -38,7 +38,7 @@ from .report import Hosted, ImportReport, PlatformGuess, RowNote, UnitMerge, Unm
 from .rows import PROPERTY_OF, Row, Seen
 from .sheet import kept, read_list
 from .table import open_table
-from .units import IdPool, UnitName, group_units, slug, unit_key, unit_kind
+from .units import CODE_PARTS, IdPool, UnitName, group_units, slug, unit_key, unit_kind
 from .values import status_of
 
 __all__ = ["InventoryImport", "import_inventory", "instansi_for"]
@@ -84,8 +84,7 @@ class InventoryImport:
     def names(self) -> AppNames:
         """The applications by the names a list calls them (built once, when a list or the
         integrations column needs it)."""
-        assert self.matcher is not None
-        return AppNames(self.applications, self.matcher)
+        return AppNames(self.applications, self.matcher or PlatformMatcher({}))
 
 
 def instansi_for(path: Path, *, name: str | None, id: str | None, level: str | None,
@@ -139,6 +138,7 @@ def import_inventory(
     from_title: bool = False,
     integration_list: Path | None = None,
     integration_sheet: str | None = None,
+    integration_mapping: Path | None = None,
 ) -> InventoryImport:
     """Read the inventory at `path` into units and applications.
 
@@ -156,9 +156,9 @@ def import_inventory(
         The instansi was not named (it comes from the file's name): a title row above the
         header naming one of its level ('PEMERINTAH KABUPATEN SUKAMAKMUR TAHUN 2025') names
         it instead, as the report says.
-    integration_list, integration_sheet
-        An integration list (.csv or .xlsx, one integration per row) and its sheet: read
-        with the same `mapping` (`integration_list`).
+    integration_list, integration_sheet, integration_mapping
+        An integration list (.csv or .xlsx, one integration per row), its sheet and the
+        mapping of its headers (`integration_list`).
 
     Raises
     ------
@@ -181,7 +181,7 @@ def import_inventory(
                 named=named, level=other, given=instansi.level, name=instansi.name)))
     result = _build(rows, instansi, report)
     if integration_list is not None:
-        _add_list(result, integration_list, integration_sheet, mapping, path)
+        _add_list(result, integration_list, integration_sheet, integration_mapping, path)
     _link(result, rows)
     return result
 
@@ -190,14 +190,13 @@ def _add_list(result: InventoryImport, path: Path, sheet: str | None, mapping: P
               inventory: Path) -> None:
     """Read the integration list at `path` into `result`."""
     same = path.resolve() == inventory.resolve()
-    if same and sheet in (None, result.report.sheet):
-        raise SpbeError(_(
-            "--integrations: {path} is the inventory itself; give the integration list's own "
-            "file, or its sheet of this workbook with --integrations-sheet"
-        ).format(path=path))
+    if same and sheet == result.report.sheet:
+        raise SpbeError(_itself(path))
     listed = read_integration_list(path, sheet=sheet, mapping=mapping, names=result.names,
                                    ids=result.ids)
     report, own = result.report, listed.report
+    if same and own.sheet == report.sheet:  # the active sheet, read twice
+        raise SpbeError(_itself(path))
     if same:  # two sheets of one workbook: each read once
         report.other_sheets = [s for s in report.other_sheets if s != own.sheet]
         own.other_sheets = [s for s in own.other_sheets if s != report.sheet]
@@ -206,11 +205,16 @@ def _add_list(result: InventoryImport, path: Path, sheet: str | None, mapping: P
     result.infrastructure += listed.networks.values()
 
 
+def _itself(path: Path) -> str:
+    return _("--integrations: {path} is the inventory itself; give the integration list's own "
+             "file, or its sheet of this workbook with --integrations-sheet").format(path=path)
+
+
 def _level_in_title(path: Path, sheet: str | None, mapping: Path | None) -> InstansiLevel | None:
     """The level of the instansi a title row above the header names, if one does."""
     above: list[tuple[int, list[str]]] = []
     table = open_table(path, sheet=sheet)
-    if find_header(kept(Seen(table.rows), above), load_mapping(mapping)) is None:
+    if find_header(kept(Seen(table.rows), above), load_mapping(mapping, INVENTORY)) is None:
         return None
     return _title_level(above[:-1])
 
@@ -403,7 +407,7 @@ def _given_ids(
     is taken from `ids` here, before any is derived from a name.
     """
     texts = {row.number: row.values.get(Column.id, "") for row in rows}
-    candidates = {number: "-".join(_CODE_PARTS.split(text.casefold().strip()))
+    candidates = {number: "-".join(CODE_PARTS.split(text.casefold().strip()))
                   for number, text in texts.items()}
     if not any(_ID.match(c) and not c.isdigit() for c in candidates.values()):
         return {}, {}
@@ -434,8 +438,6 @@ def _given_ids(
 
 
 _ID = re.compile(ID_PATTERN)
-_CODE_PARTS = re.compile(r"\s*/\s*|\s+")
-"""Between the parts of a code ('APL 03', 'APL / 03')."""
 
 
 def _name_id(name: str) -> str:

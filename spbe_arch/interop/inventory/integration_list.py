@@ -25,13 +25,28 @@ from ...model import (
     Status,
 )
 from ...model.i18n import gettext as _
-from .columns import INTEGRATION_LIST, UNDIRECTED_HEADERS, Column, normal_header
+from .columns import (
+    INTEGRATION_LIST,
+    LIST_HEADERS,
+    UNDIRECTED_HEADERS,
+    Column,
+    normal_header,
+)
 from .links import BETWEEN_NAMES, AppNames, status_between
-from .report import Hosted, ImportReport, RowNote
+from .report import ImportReport, Network, RowNote
 from .rows import Row
 from .sheet import read_list
 from .units import IdPool
-from .values import TWO_WAY, direction_of, mechanism_of, network_of, status_of
+from .values import (
+    BACKWARDS,
+    ONE_WAY,
+    TWO_WAY,
+    Mechanism,
+    direction_of,
+    mechanism_of,
+    network_of,
+    status_of,
+)
 
 __all__ = ["ListedIntegrations", "read_integration_list"]
 
@@ -60,88 +75,135 @@ def read_integration_list(
     result = ListedIntegrations(report)
     jip = PlatformMatcher({pid: p for pid, p in national_platforms().items()
                            if p.kind is PlatformKind.network})
-    if str(Column.direction) in report.columns:
-        direction = None  # each row's cell says it
-    elif _undirected(report):
-        direction = IntegrationDirection.unknown
-        report.undirected = True
-    else:  # 'Aplikasi Sumber', 'Aplikasi Tujuan': the columns say it
-        direction = IntegrationDirection.source_to_target
-    seen: dict[tuple, str] = {}  # what an integration says -> its id
+    report.undirected = _undirected(report)
+    written: dict[tuple, Integration] = {}  # what an integration says -> it
+    between: dict[frozenset[str], Integration] = {}  # two applications -> their first one
     for row in rows:
-        ends = _ends(row, names, report)
+        mechanism = mechanism_of(cell) if (cell := row.values.get(Column.mechanism)) else None
+        if mechanism is not None and mechanism.none:
+            report.notes.append(RowNote(row.number, _(
+                "'{text}' in '{column}': not integrated; no integration written").format(
+                    text=cell, column=report.columns[str(Column.mechanism)])))
+            continue
+        notes: list[RowNote] = []
+        ends = _ends(row, names, report, notes)
         if ends is None:
             continue
-        facts, properties = _facts(row, jip, report, direction)
-        if isinstance(facts.get("network"), InfrastructureKind):
-            facts["network"] = _network(result, facts["network"], row.number, ids)
-        both = facts.pop("both ways", False)
-        for source, target, turned in ends:
-            fields = facts if turned is None else {**facts, "direction": turned}
-            pairs = [(source, target)]
-            if both and turned is None:
-                pairs.append((target, source))
-                report.notes.append(RowNote(row.number, _(
-                    "'{text}': data moves both ways, written as two integrations, one each "
-                    "way").format(text=row.values[Column.direction])))
-            for start, end in pairs:
-                key = (start, end, *sorted((k, str(v)) for k, v in fields.items()),
-                       *sorted(properties.items()))
-                if key in seen:
-                    result.rows[seen[key]].append(row.number)
-                    report.notes.append(RowNote(row.number, _(
-                        "the same integration as row {row} ('{id}'): written once").format(
-                            row=result.rows[seen[key]][0], id=seen[key])))
-                    continue
-                status = fields.get("status") or status_between(
-                    names.apps[start], names.apps.get(end))
-                integration = Integration(
-                    id=ids.take(f"int-{start}-{end}"), source=start, target=end,
-                    **{k: v for k, v in fields.items() if k != "status"},
-                    **({"status": status} if status is not None else {}),
-                    **({"properties": properties} if properties else {}),
-                )
-                seen[key] = integration.id
-                result.integrations.append(integration)
-                result.rows[integration.id] = [row.number]
+        report.notes += notes
+        fields, properties, way = _facts(row, mechanism, jip, report)
+        if isinstance(fields.get("network"), InfrastructureKind):
+            fields["network"] = _network(result, fields["network"], row.number, ids)
+        both = False
+        national = [(s, t) for s, t in ends if s not in names.apps and t not in names.apps]
+        for source, target in ends:
+            if (source, target) in national:
+                continue
+            for start, end, direction in _ways(row, source, target, way, names, report):
+                both = both or (way == TWO_WAY and end == source)
+                own = {**fields, "direction": direction}
+                _add(result, row.number, start, end, own, properties, written, between, names,
+                     ids)
+        for source, target in national:  # the row's only pair: skipped; else a remark
+            said = _("both ends are national platforms ('{source}', '{target}'): no "
+                     "integration of this instansi's applications").format(source=source,
+                                                                          target=target)
+            if len(national) == len(ends):
+                report.skipped.append(RowNote(row.number, said))
+                break
+            report.notes.append(RowNote(row.number, said))
+        if both:
+            report.notes.append(RowNote(row.number, _(
+                "'{text}': data moves both ways, written as two integrations, one each "
+                "way").format(text=row.values[Column.direction])))
     report.imported = report.integrations = len(result.integrations)
-    report.networks = [Hosted(n.id, str(n.kind), n.name or n.id, result.rows[n.id])
+    report.networks = [Network(n.id, str(n.kind), result.rows[n.id])
                        for n in result.networks.values()]
     report.notes.sort(key=lambda note: note.row)  # read, then judged: in the list's order
     return result
 
 
-def _ends(row: Row, names: AppNames, report: ImportReport
-          ) -> list[tuple[str, str, IntegrationDirection | None]] | None:
-    """(source, target, direction) for each integration the row's two ends give, the
-    direction set only where the ends are turned round (the list's sender a national
-    platform: the model writes an integration from an application); None when the row is
-    skipped (the report says why)."""
-    sources = _named(row, row.name, "", names, report, Column.source)
+def _ways(row: Row, source: str, target: str, way: str | None, names: AppNames,
+          report: ImportReport) -> list[tuple[str, str, IntegrationDirection]]:
+    """(source, target, direction) of each integration between the two ends of a row (one an
+    application at least) as the model writes them: from an application (a national platform
+    as sender is turned round, direction unknown), both ways as two (one when an end is a
+    national platform, direction unknown: the model has no integration from it)."""
+    if way == BACKWARDS:
+        source, target, way = target, source, ONE_WAY
+    if source not in names.apps or target not in names.apps:
+        platform, app = (source, target) if target in names.apps else (target, source)
+        if source == platform or way == TWO_WAY:
+            report.notes.append(RowNote(row.number, _(
+                "data moves from national platform '{platform}' to '{application}': an "
+                "integration goes from an application, so it is written from '{application}' "
+                "to '{platform}' with direction unknown").format(platform=platform,
+                                                                 application=app)))
+            return [(app, platform, IntegrationDirection.unknown)]
+    if way == TWO_WAY:
+        return [(source, target, IntegrationDirection.source_to_target),
+                (target, source, IntegrationDirection.source_to_target)]
+    known = IntegrationDirection.source_to_target if way == ONE_WAY else None
+    return [(source, target, known or IntegrationDirection.unknown)]
+
+
+def _add(result: ListedIntegrations, row: int, source: str, target: str, fields: dict,
+         properties: dict[str, str], written: dict[tuple, Integration],
+         between: dict[frozenset[str], Integration], names: AppNames, ids: IdPool) -> None:
+    """Write the integration a row gives, unless an earlier row gave it: then the row is
+    added to its rows (and its data to the data exchanged). Another integration between two
+    applications already linked is written, and noted."""
+    report = result.report
+    unknown = fields["direction"] is IntegrationDirection.unknown
+    ends = frozenset((source, target)) if unknown else (source, target)
+    key = (ends, *(str(fields.get(k)) for k in ("via", "network", "status", "direction")))
+    other = {k: v for k, v in properties.items() if k != "data"}
+    same = written.get(key)
+    if same is not None and (same.description, {k: v for k, v in same.properties.items()
+                                                 if k != "data"}) == (fields.get("description"),
+                                                                      other):
+        result.rows[same.id].append(row)
+        data = same.properties.get("data")
+        if properties.get("data") and properties["data"] != data:
+            same.properties["data"] = f"{data}; {properties['data']}" if data else \
+                properties["data"]
+        report.notes.append(RowNote(row, _(
+            "the same integration as row {row} ('{id}'): written once").format(
+                row=result.rows[same.id][0], id=same.id)))
+        return
+    status = fields.get("status") or status_between(names.apps[source], names.apps.get(target))
+    integration = Integration(
+        id=ids.take(f"int-{source}-{target}"), source=source, target=target,
+        **{k: v for k, v in fields.items() if k != "status" and v is not None},
+        **({"status": status} if status is not None else {}),
+        **({"properties": properties} if properties else {}),
+    )
+    first = between.get(frozenset((source, target)))
+    if first is not None and row not in result.rows[first.id]:  # not the way back of a row
+        report.notes.append(RowNote(row, _(
+            "another integration between '{source}' and '{target}' (row {row} gives "
+            "'{id}'): written as '{new}'").format(
+                source=source, target=target, row=result.rows[first.id][0], id=first.id,
+                new=integration.id)))
+    elif first is None:
+        between[frozenset((source, target))] = integration
+    written.setdefault(key, integration)
+    result.integrations.append(integration)
+    result.rows[integration.id] = [row]
+
+
+def _ends(row: Row, names: AppNames, report: ImportReport, notes: list[RowNote]
+          ) -> list[tuple[str, str]] | None:
+    """(source, target) for each pair of applications or national platforms the row's two
+    ends name; None when the row is skipped (the report says why). Notes of what was read
+    go to `notes`, which the caller keeps only for a row it does not skip."""
+    sources = _named(row, row.name, "", names, report, Column.source, notes)
     if sources is None:
         return None
-    targets = _named(row, row.unit, sources[0], names, report, Column.target)
+    targets = _named(row, row.unit, sources[0] if len(sources) == 1 else "", names, report,
+                     Column.target, notes)
     if targets is None:
         return None
-    ends: list[tuple[str, str, IntegrationDirection | None]] = []
-    for source in sources:
-        for target in targets:
-            if source == target:
-                continue
-            if source in names.apps:
-                ends.append((source, target, None))
-            elif target in names.apps:
-                report.notes.append(RowNote(row.number, _(
-                    "'{source}' is national platform '{platform}': an integration goes from an "
-                    "application, so it is written from '{application}' to '{platform}' with "
-                    "direction unknown").format(source=row.name, platform=source,
-                                                application=target)))
-                ends.append((target, source, IntegrationDirection.unknown))
-            else:
-                report.skipped.append(RowNote(row.number, _(
-                    "both ends are national platforms ('{source}', '{target}'): no integration "
-                    "of this instansi's applications").format(source=source, target=target)))
-                return None
+    ends = [(source, target) for source in sources for target in targets if source != target]
     if not ends:
         report.skipped.append(RowNote(row.number, _(
             "'{source}' and '{target}' name the same application '{application}'").format(
@@ -151,10 +213,10 @@ def _ends(row: Row, names: AppNames, report: ImportReport
 
 
 def _named(row: Row, cell: str, source: str, names: AppNames, report: ImportReport,
-           column: Column) -> list[str] | None:
-    """The applications (or national platforms) the names of `cell` name ('SIPD; SIMDA':
-    two), other than `source`; a name naming none is noted, and when no name names one the
-    row is skipped (None)."""
+           column: Column, notes: list[RowNote]) -> list[str] | None:
+    """The applications (or national platforms) the names of `cell` name ('SIPD; SIMDA',
+    one a line: two), other than `source`; a name naming none is noted, and when no name
+    names one the row is skipped (None)."""
     header = report.columns[str(column)]
     found: list[str] = []
     failed: list[tuple[str, set[str]]] = []
@@ -164,7 +226,7 @@ def _named(row: Row, cell: str, source: str, names: AppNames, report: ImportRepo
             failed.append((text, named))
             continue
         if (guess := names.guess(text, named)) is not None:
-            report.notes.append(RowNote(row.number, _(
+            notes.append(RowNote(row.number, _(
                 "'{text}' in '{column}' taken as application '{id}': {why}").format(
                     text=text, column=header, id=guess[0], why=guess[1])))
         found += [n for n in named if n not in found]
@@ -174,7 +236,7 @@ def _named(row: Row, cell: str, source: str, names: AppNames, report: ImportRepo
             text=text, column=header, why=_why(candidates))))
         return None
     for text, candidates in failed:
-        report.notes.append(RowNote(row.number, _(
+        notes.append(RowNote(row.number, _(
             "'{text}' in '{column}' {why}; no integration with it").format(
                 text=text, column=header, why=_why(candidates))))
     return found
@@ -212,34 +274,45 @@ def _undirected(report: ImportReport) -> bool:
     Aplikasi', 'Terintegrasi dengan'), not a sender and a receiver."""
     for column in (Column.source, Column.target):
         header = normal_header(report.columns[str(column)])
-        if any(header == h or header.startswith(h + " ") for h in UNDIRECTED_HEADERS):
+        read_as = max((h for h in LIST_HEADERS[column]  # the header it was read as
+                       if header == h or header.startswith(h + " ")), key=len, default=None)
+        if read_as in UNDIRECTED_HEADERS:
             return True
     return False
 
 
-def _facts(row: Row, jip: PlatformMatcher, report: ImportReport,
-           direction: IntegrationDirection | None) -> tuple[dict, dict[str, str]]:
-    """The integration's fields the row's cells give (with "both ways" for data moving both
-    ways; a network other than JIP as its kind), and its properties: unmapped cells, the data
-    exchanged, and what a cell says that names no value (each noted in `report.kept`)."""
+def _facts(row: Row, mechanism: Mechanism | None, jip: PlatformMatcher, report: ImportReport
+           ) -> tuple[dict, dict[str, str], str | None]:
+    """The integration's fields the row's cells give but its ends and direction (a network
+    other than JIP as its kind), its properties (unmapped cells, the data exchanged, what a
+    cell says that names no value: each noted in `report.kept`), and which way data moves
+    (`values.direction_of`; None: unknown)."""
     values = row.values
     properties = dict(row.properties)
-    fields: dict = {}
+    fields: dict = {"via": IntegrationVia.unknown}
     text = values.get(Column.mechanism, "")
-    via = mechanism_of(text) if text else None
-    fields["via"] = via or IntegrationVia.unknown
-    if text and via is None:
+    if mechanism is not None and mechanism.via is not None:
+        fields["via"] = mechanism.via
+    elif text:
         _keep(report, properties, Column.mechanism, text, row.number)
-    elif not text:
+    elif str(Column.mechanism) in report.columns:
         report.unstated.setdefault(str(Column.mechanism), []).append(row.number)
-    if direction is not None:  # the list's columns say it, for every row
-        fields["direction"] = direction
-    elif (text := values.get(Column.direction, "")) and (way := direction_of(text)):
-        fields["direction"] = IntegrationDirection.source_to_target
-        fields["both ways"] = way == TWO_WAY
-    else:
-        fields["direction"] = IntegrationDirection.unknown
-        if text:
+    if text := values.get(Column.status, ""):
+        if (status := status_of(text)) is None:
+            _keep(report, properties, Column.status, text, row.number)
+        else:
+            fields["status"] = status
+    if mechanism is not None and mechanism.planned and "status" not in fields:
+        fields["status"] = Status.planned
+        report.notes.append(RowNote(row.number, _(
+            "'{text}' in '{column}': planned; written with status planned").format(
+                text=values[Column.mechanism], column=report.columns[str(Column.mechanism)])))
+    way = None if report.undirected else ONE_WAY  # the columns say it, or they do not
+    if str(Column.direction) in report.columns:
+        text = values.get(Column.direction, "")
+        if text and (said := direction_of(text, directed=not report.undirected)):
+            way = said
+        elif text:
             _keep(report, properties, Column.direction, text, row.number)
         else:
             report.unstated.setdefault(str(Column.direction), []).append(row.number)
@@ -248,17 +321,11 @@ def _facts(row: Row, jip: PlatformMatcher, report: ImportReport,
             fields["network"] = network
         else:
             _keep(report, properties, Column.network, text, row.number)
-    if text := values.get(Column.status, ""):
-        status: Status | None = status_of(text)
-        if status is None:
-            _keep(report, properties, Column.status, text, row.number)
-        else:
-            fields["status"] = status
     if text := values.get(Column.description, ""):
         fields["description"] = text
     if text := values.get(Column.data, ""):
         properties["data"] = text
-    return fields, properties
+    return fields, properties, way
 
 
 def _keep(report: ImportReport, properties: dict[str, str], column: Column, text: str,

@@ -21,7 +21,7 @@ from ...model.i18n import gettext as _
 from .columns import Column
 from .report import ImportReport, RowNote, Unlinked
 from .rows import Row
-from .units import IdPool
+from .units import CODE_PARTS, IdPool
 
 __all__ = ["BETWEEN_NAMES", "PROPERTY", "AppNames", "Link", "integrations", "status_between"]
 
@@ -154,15 +154,16 @@ class AppNames:
         """The ids `text` names from the application `source` (none: from nowhere): a list of
         targets, or the set of candidates when it names none, several, or only `source`
         itself. 'SIPD dan SIMDA' names two when the whole names nothing."""
-        found = self._target(text, source)
+        found = self._target(text, source, loose=False)
         if isinstance(found, str):
             return [found]
         pieces = [p for p in _AND.split(text) if p]
-        if not found and len(pieces) > 1:
+        if not found and len(pieces) > 1:  # before a guess: 'SIMDA Keuangan / SIMONEV'
             each = [self._target(p, source) for p in pieces]
             if all(isinstance(t, str) for t in each):
                 return list(dict.fromkeys(each))
-        return found
+        found = self._target(text, source)
+        return [found] if isinstance(found, str) else found
 
     def guess(self, text: str, named: list[str] | set[str]) -> tuple[str, str] | None:
         """(application, why) when `named` (what `named(text)` gave) is a guess: an acronym
@@ -170,15 +171,12 @@ class AppNames:
         taken, why = self._guessed.get(text, ("", ""))
         return (taken, why) if named == [taken] else None
 
-    def _target(self, text: str, source: str) -> str | set[str]:
-        """The one imported application (other than `source`) `text` names by its id or
-        name, else the national platform it names (its one imported instance when there is
-        one: the pemda's own installation), else the one application it names by its acronym
-        and words of its name (`_qualified`), else the candidate applications: none, several
-        of one name, or `source` alone."""
-        by_id = self._ids.get(text.strip().casefold())
-        if by_id is not None and by_id != source:
-            return by_id
+    def _target(self, text: str, source: str, *, loose: bool = True) -> str | set[str]:
+        """The one imported application (other than `source`) `text` names by its name, else
+        by its id; with `loose`, else the national platform it names (its one imported
+        instance when there is one: the pemda's own installation), else the one application
+        it names by its acronym and words of its name (`_qualified`); else the candidate
+        applications: none, several of one name, or `source` alone."""
         candidates: set[str] = set()
         for form in name_forms(text):
             held = self._known.get(name_key(form.text), set())
@@ -188,7 +186,10 @@ class AppNames:
                 return next(iter(others))
             if candidates:
                 break
-        if candidates == {source}:
+        by_id = self._ids.get("-".join(CODE_PARTS.split(text.strip().casefold())))
+        if not candidates and by_id is not None and by_id != source:
+            return by_id  # an id column's code ('APL-03', 'APL 03')
+        if candidates == {source} or not loose:
             return candidates
         platform = self._matcher(text)  # 'SIPD' of several units' SIPD: the platform itself
         own = [a for a in self._instances.get(platform, ()) if a != source] if platform else []

@@ -14,6 +14,7 @@ from ...model.i18n import gettext as _
 __all__ = [
     "Hosted",
     "ImportReport",
+    "Network",
     "PlatformGuess",
     "RowNote",
     "UnitMerge",
@@ -71,6 +72,15 @@ class Hosted:
     infrastructure: str
     kind: str
     location: str
+    rows: list[int]
+
+
+@dataclass(frozen=True)
+class Network:
+    """A network other than JIP an integration list names: one element of each kind."""
+
+    infrastructure: str
+    kind: str
     rows: list[int]
 
 
@@ -139,7 +149,7 @@ class ImportReport:
     undirected: bool = False
     """Of an integration list: its two columns name an application and its partner, not a
     sender and a receiver."""
-    networks: list[Hosted] = field(default_factory=list)
+    networks: list[Network] = field(default_factory=list)
     """Of an integration list: the networks other than JIP it names, one element each."""
     integration_list: "ImportReport | None" = None
     """The report of the integration list read beside the inventory (`--integrations`)."""
@@ -326,16 +336,10 @@ def _passed_over(report: ImportReport) -> Iterator[str]:
                                   N_("{count} empty rows")), which=_rows(report.empty))
 
 
-_UNSTATED = {
-    "mechanism": N_("{path}: note: no mechanism ('{column}') in {rows}: via unknown ({which})"),
-    "direction": N_("{path}: note: no direction ('{column}') in {rows}: direction unknown "
-                    "({which})"),
-}
-
-
 def _list_lines(report: ImportReport) -> Iterator[str]:
     """The integration list's part of the report."""
     src = report.source
+    source, target = report.columns.get("source"), report.columns.get("target")
     yield from _reading(report)
     yield from _notes(report)
     for column, texts in report.kept.items():
@@ -344,9 +348,28 @@ def _list_lines(report: ImportReport) -> Iterator[str]:
             "properties.{key}"
         ).format(path=src, column=report.columns.get(column, column), key=column,
                  texts=", ".join(f"'{text}' ({_rows(rows)})" for text, rows in texts.items()))
-    for column, rows in report.unstated.items():
-        yield _(_UNSTATED[column]).format(
-            path=src, column=report.columns.get(column, column), which=_rows(rows),
+    if "mechanism" not in report.columns:
+        yield _("{path}: note: no mechanism column: via unknown").format(path=src)
+    elif rows := report.unstated.get("mechanism"):
+        yield _("{path}: note: no mechanism ('{column}') in {rows}: via unknown ({which})"
+                ).format(path=src, column=report.columns["mechanism"], which=_rows(rows),
+                         rows=plural(len(rows), N_("{count} row"), N_("{count} rows")))
+    if report.undirected and "direction" not in report.columns:
+        yield _(
+            "{path}: note: no direction column, and '{source}' and '{target}' name two "
+            "applications, not a sender and a receiver: direction unknown"
+        ).format(path=src, source=source, target=target)
+    elif "direction" not in report.columns:
+        yield _(
+            "{path}: note: no direction column: each integration goes from '{source}' to "
+            "'{target}', as the columns say"
+        ).format(path=src, source=source, target=target)
+    elif rows := report.unstated.get("direction"):
+        told = _("direction unknown") if report.undirected else _(
+            "from '{source}' to '{target}', as the columns say").format(source=source,
+                                                                        target=target)
+        yield _("{path}: note: no direction ('{column}') in {rows}: {told} ({which})").format(
+            path=src, column=report.columns["direction"], told=told, which=_rows(rows),
             rows=plural(len(rows), N_("{count} row"), N_("{count} rows")))
     for network in report.networks:
         yield _(
@@ -354,21 +377,9 @@ def _list_lines(report: ImportReport) -> Iterator[str]:
             "'{infrastructure}' (infrastructure.yaml)"
         ).format(path=src, kind=network.kind, infrastructure=network.infrastructure,
                  rows=_rows(network.rows))
-    if "direction" not in report.columns and report.undirected:
-        yield _(
-            "{path}: note: no direction column, and '{source}' and '{target}' name two "
-            "applications, not a sender and a receiver: direction unknown"
-        ).format(path=src, source=report.columns.get("source"),
-                 target=report.columns.get("target"))
-    elif "direction" not in report.columns:
-        yield _(
-            "{path}: note: no direction column: each integration goes from '{source}' to "
-            "'{target}', as the columns say"
-        ).format(path=src, source=report.columns.get("source"),
-                 target=report.columns.get("target"))
     yield from _passed_over(report)
-    yield _("{path}: {integrations} from {rows}, {skipped} skipped").format(
-        path=src, skipped=len(report.skipped),
+    yield _("{path}: {rows} read: {integrations} written, {skipped} skipped").format(
+        path=src, skipped=plural(len(report.skipped), N_("{count} row"), N_("{count} rows")),
         integrations=plural(report.integrations, N_("{count} integration"),
                             N_("{count} integrations")),
         rows=plural(report.rows, N_("{count} row"), N_("{count} rows")))
@@ -381,8 +392,26 @@ def _rows(rows: list[int]) -> str:
     return _(N_("row {rows}") if len(rows) == 1 else N_("rows {rows}")).format(rows=shown)
 
 
+_LIST_ONLY = ("unstated", "kept", "undirected", "networks")
+"""Keys of an integration list's report alone."""
+_INVENTORY_ONLY = ("titled", "units", "unclassified", "on_pdn", "on_pdd", "hosted",
+                   "unplaced", "unlinked", "guesses", "merges", "unmatched", "integration_list",
+                   "also_listed")
+"""Keys of an inventory's report alone."""
+
+
 def report_dict(report: ImportReport) -> dict:
-    """The report as JSON-ready data (the `--format json` output)."""
-    data = asdict(report)
+    """The report as JSON-ready data (the `--format json` output): the inventory's keys, and
+    under `integration_list` the list's (null without one)."""
+    data = {key: value for key, value in asdict(report).items() if key not in _LIST_ONLY}
+    if report.integration_list is not None:
+        data["integration_list"] = _list_dict(report.integration_list)
+    data["clean"] = report.clean
+    return data
+
+
+def _list_dict(report: ImportReport) -> dict:
+    data = {key: value for key, value in asdict(report).items()
+            if key not in _INVENTORY_ONLY and key != "imported"}
     data["clean"] = report.clean
     return data

@@ -26,6 +26,7 @@ from ...model.words import NO_VALUE
 from .columns import INVENTORY, Column, Layout, normal_header
 from .report import ImportReport, RowNote
 from .table import Table
+from .values import ARROW_CELLS
 
 __all__ = ["EXCEL_ERRORS", "NO_VALUE", "PROPERTY_OF", "Row", "Seen", "data_rows"]
 
@@ -97,6 +98,7 @@ def data_rows(
     header: list[str],
     table: Table,
     report: ImportReport,
+    *,
     layout: Layout = INVENTORY,
 ) -> Iterator[Row]:
     """Data rows as `Row`; skipped rows and remarks go into `report`."""
@@ -175,7 +177,7 @@ def data_rows(
             continue
         for col, index in ((layout.first, name_at), (layout.second, unit_at)):
             text = values[col]
-            if "\n" in text or "\r" in text:
+            if layout.names_per_cell == 1 and ("\n" in text or "\r" in text):
                 values[col] = " ".join(text.split())
                 report.notes.append(RowNote(number, _(
                     "'{column}' holds a line break; read as one line: '{text}'"
@@ -269,11 +271,13 @@ def _formula(text: str) -> bool:
     """True for a cell a spreadsheet reads as a formula when it opens the file: one starting
     with '=' or '@', or with '+' or '-' when it is no number and no list item.
 
+    An arrow alone ('->', '=>') is a direction (`values.ARROW_CELLS`), not a formula.
+
     >>> [_formula(t) for t in ("=1+1", "@SUM(1+1)", "+cmd|' /C calc'!A0", "-2+A1", "-5",
-    ...                        "+62 21 555-1234", "- modul A", "-", "SUM(1)")]
-    [True, True, True, True, False, False, False, False, False]
+    ...                        "+62 21 555-1234", "- modul A", "-", "SUM(1)", "->")]
+    [True, True, True, True, False, False, False, False, False, False]
     """
-    if len(text) < 2 or text[0] not in _FORMULA_SIGNS:
+    if len(text) < 2 or text[0] not in _FORMULA_SIGNS or text in ARROW_CELLS:
         return False
     if text[0] in "=@":
         return True

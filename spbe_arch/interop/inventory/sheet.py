@@ -40,7 +40,7 @@ def read_list(
         Nothing can be read: the file is unreadable, empty, has no header row, lacks one of
         the layout's two needed columns, or has no data rows.
     """
-    columns_map = load_mapping(mapping)
+    columns_map = load_mapping(mapping, layout)
     table = open_table(path, sheet=sheet)
     report = ImportReport(
         source=str(path), sheet=table.sheet, encoding=table.encoding, delimiter=table.delimiter
@@ -48,7 +48,8 @@ def read_list(
     report.other_sheets = [s for s in table.sheets if s != table.sheet]
     report.hidden_sheets = table.hidden_sheets
     seen = Seen(table.rows)
-    header = find_header(kept(seen, [] if above is None else above), columns_map, layout)
+    header = find_header(kept(seen, [] if above is None else above), columns_map,
+                         layout=layout)
     if header is None:
         raise SpbeError(_no_header(path, seen, table.sheet, table.sheets, layout))
     number, columns, cells = header
@@ -56,7 +57,7 @@ def read_list(
     below = iter(seen)
     following = next(below, None)
     joined = following and layout.first in columns.values() and sub_header(
-        cells, following[1], columns, columns_map, layout)
+        cells, following[1], columns, columns_map, layout=layout)
     if joined:
         columns, cells = joined
         report.subheader_row = following[0]
@@ -70,7 +71,7 @@ def read_list(
             raise SpbeError(f"{path}:{number}: " + _(layout.says[says]) + "\n    " + _(
                 "hint: name the column in a --mapping file: {example}").format(
                     example=f"columns: {{{column}: <its header>}}"))
-    rows = list(data_rows(below, columns, cells, table, report, layout))
+    rows = list(data_rows(below, columns, cells, table, report, layout=layout))
     report.empty = [row for row in seen.empty if row > (report.subheader_row or number)]
     report.notes[:0] = sorted(table.notes, key=lambda note: note.row)
     if not rows and report.skipped:

@@ -10,6 +10,7 @@ one OPD has one id in every instansi's model, else derived from the name; its ki
 the first word ("Dinas ..." is a dinas).
 """
 
+import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -216,6 +217,11 @@ class UnitName:
     def kind(self) -> UnitKind:
         """From the first words of the name: 'Dinas ...' is a dinas; else a unit kerja."""
         return _kind_of(self.written) or UnitKind.unit_kerja
+
+
+CODE_PARTS = re.compile(r"\s*[-/]\s*|\.\s+|\s+")
+"""Between the parts of a code, written '-' in an id: 'APL 03', 'APL / 03', 'APL - 03',
+'APL. 03' are all apl-03."""
 
 
 class IdPool:

@@ -3,13 +3,24 @@ mechanism, direction and network. Each reader takes the cell's text and gives th
 None when its words name none (the caller keeps the text and says so)."""
 
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 
 from ...model import InfrastructureKind, IntegrationVia, Status
 from ...model.types import STATUS_WORDS
 from .columns import normal_header
 
-__all__ = ["TWO_WAY", "direction_of", "mechanism_of", "network_of", "status_of"]
+__all__ = [
+    "ARROW_CELLS",
+    "BACKWARDS",
+    "ONE_WAY",
+    "TWO_WAY",
+    "Mechanism",
+    "direction_of",
+    "mechanism_of",
+    "network_of",
+    "status_of",
+]
 
 _YEAR = re.compile(r"( tahun)? (19|20)[0-9]{2}$")
 """A year after a status ('Rencana 2025', 'Dikembangkan tahun 2024')."""
@@ -64,60 +75,120 @@ SPLP; manual before file: 'unggah file manual' is by hand), each with its words 
 (normal form)."""
 
 
-@lru_cache(maxsize=1024)
-def mechanism_of(text: str) -> IntegrationVia | None:
-    """The mechanism ('via') a cell names: 'API (via SPLP)' splp, 'Web Service' api_direct,
-    'Koneksi Database' database_link, 'Upload file Excel' file_transfer.
+@dataclass(frozen=True, slots=True)
+class Mechanism:
+    """What a mechanism cell says: the mechanism (None: it names none), whether the
+    integration is only planned ('Rencana SPLP 2026'), and whether it says there is none
+    ('Belum terintegrasi')."""
 
-    >>> [str(mechanism_of(t)) for t in ("REST API melalui SPLP", "Web Service", "DB Link",
-    ...                                 "Upload file Excel", "Input ulang manual", "SSO",
-    ...                                 "Terhubung")]
-    ['splp', 'api_direct', 'database_link', 'file_transfer', 'manual', 'shared_login', 'None']
+    via: IntegrationVia | None
+    planned: bool = False
+    none: bool = False
+
+
+_NOT = frozenset({"belum", "tanpa", "non", "tidak", "bukan"})
+"""Words denying the next word ('API (non SPLP)'), or the one after a `_THROUGH` ('belum
+melalui SPLP')."""
+_THROUGH = frozenset({"melalui", "via", "lewat", "pakai", "memakai", "menggunakan"})
+_PLANNED = frozenset({"rencana", "direncanakan", "akan", "planned"})
+_NO_INTEGRATION = ("belum terintegrasi", "tidak terintegrasi", "belum ada integrasi",
+                   "tidak ada integrasi", "belum terhubung", "tidak terhubung", "belum ada",
+                   "tidak ada", "belum", "not integrated", "none")
+"""What a mechanism cell says when the two applications are not (yet) integrated."""
+
+
+@lru_cache(maxsize=1024)
+def mechanism_of(text: str) -> Mechanism:
+    """The mechanism ('via') a cell names: 'API (via SPLP)' splp, 'Web Service' api_direct,
+    'Koneksi Database' database_link, 'Upload file Excel' file_transfer; a mechanism denied
+    ('API (non SPLP)', 'belum melalui SPLP') is not named, one planned ('Rencana SPLP 2026')
+    is, as planned.
+
+    >>> [str(mechanism_of(t).via) for t in (
+    ...     "REST API melalui SPLP", "Web Service", "DB Link", "Upload file Excel",
+    ...     "Input ulang manual", "SSO", "Terhubung", "API (non SPLP)", "Belum melalui SPLP",
+    ...     "Tanpa SPLP, API langsung")]
+    ['splp', 'api_direct', 'database_link', 'file_transfer', 'manual', 'shared_login', \
+'None', 'api_direct', 'None', 'api_direct']
+    >>> mechanism_of("Rencana SPLP 2026"), mechanism_of("Belum terintegrasi").none
+    (Mechanism(via=<IntegrationVia.splp: 'splp'>, planned=True, none=False), True)
     """
     normal = normal_header(text)
-    words = set(normal.split())
-    padded = f" {normal} "
-    for via, singles, phrases in _MECHANISMS:
+    if normal in _NO_INTEGRATION:
+        return Mechanism(None, none=True)
+    words = normal.split()
+    kept: list[str] = []
+    denied = 0  # words still to drop after a denying word: 'non SPLP', 'belum melalui SPLP'
+    for word in words:
+        if word in _NOT:
+            denied = 1
+        elif denied:
+            denied = 1 if word in _THROUGH else 0
+        else:
+            kept.append(word)
+    planned = not _PLANNED.isdisjoint(words)
+    return Mechanism(_first_named(_MECHANISMS, " ".join(kept)), planned=planned)
+
+
+def _first_named(table, text: str):
+    """The first value of `table` ((value, words, phrases), ...) whose words or phrases the
+    normal-form `text` holds, else None."""
+    words = set(text.split())
+    padded = f" {text} "
+    for value, singles, phrases in table:
         if words & singles or any(f" {phrase} " in padded for phrase in phrases):
-            return via
+            return value
     return None
 
 
 TWO_WAY = "two_way"
 """What `direction_of` gives for data moving both ways (two integrations, one each way)."""
+ONE_WAY = "source_to_target"
+"""... for data moving from the sender (the first column) to the receiver."""
+BACKWARDS = "target_to_source"
+"""... for data moving from the second column's application to the first's ('<-', a
+'Nama Aplikasi' that pulls from its partner)."""
 
 _ONE_WAY = ("satu arah", "searah", "1 arah", "one way", "oneway", "unidirectional",
-            "sumber ke tujuan", "source to target")
+            "sumber ke tujuan", "source to target", "push", "kirim", "mengirim")
 _BOTH_WAYS = ("dua arah", "2 arah", "timbal balik", "two way", "twoway", "bidirectional",
               "bi directional", "bolak balik", "resiprokal")
+_ARROWS = {"<->": TWO_WAY, "<=>": TWO_WAY, "↔": TWO_WAY, "⇄": TWO_WAY, "⇆": TWO_WAY,
+           "->": ONE_WAY, "=>": ONE_WAY, "→": ONE_WAY, "⇒": ONE_WAY, ">": ONE_WAY,
+           "<-": BACKWARDS, "<=": BACKWARDS, "←": BACKWARDS, "⇐": BACKWARDS, "<": BACKWARDS}
+ARROW_CELLS = frozenset(_ARROWS)
+"""Cells that are an arrow alone: a direction, not a formula ('->')."""
 
 
 @lru_cache(maxsize=256)
-def direction_of(text: str) -> str | None:
-    """'source_to_target' for data moving one way (from the sender to the receiver),
-    `TWO_WAY` for both ways, None when the cell says neither.
+def direction_of(text: str, *, directed: bool = True) -> str | None:
+    """`ONE_WAY`, `TWO_WAY` or `BACKWARDS`, as the cell says, else None. 'Pull' is one way
+    in a list of senders and receivers (`directed`: the receiver pulls), backwards in one of
+    applications and their partners (the application pulls from its partner).
 
-    >>> [direction_of(t) for t in ("Satu Arah", "→", "Dua arah", "<->", "timbal balik", "?")]
-    ['source_to_target', 'source_to_target', 'two_way', 'two_way', 'two_way', None]
+    >>> [direction_of(t) for t in ("Satu Arah", "→", "Dua arah", "<->", "timbal balik", "?",
+    ...                            "Satu arah (A ke B)", "<-")]
+    ['source_to_target', 'source_to_target', 'two_way', 'two_way', 'two_way', None, \
+'source_to_target', 'target_to_source']
     """
     stripped = text.strip()
-    if stripped in ("<->", "<=>", "↔", "⇄", "⇆"):
-        return TWO_WAY
-    if stripped in ("->", "=>", "→", "⇒", ">"):
-        return "source_to_target"
+    if stripped in _ARROWS:
+        return _ARROWS[stripped]
     normal = normal_header(stripped)
-    if normal in _BOTH_WAYS:
-        return TWO_WAY
-    if normal in _ONE_WAY:
-        return "source_to_target"
+    if normal in ("pull", "tarik", "menarik"):
+        return ONE_WAY if directed else BACKWARDS
+    for phrases, way in ((_BOTH_WAYS, TWO_WAY), (_ONE_WAY, ONE_WAY)):
+        if any(normal == p or normal.startswith(p + " ") for p in phrases):
+            return way
     return None
 
 
 _NETWORKS: tuple[tuple[InfrastructureKind, frozenset[str], tuple[str, ...]], ...] = (
     (InfrastructureKind.vpn, frozenset({"vpn"}), ("virtual private network",)),
-    (InfrastructureKind.intranet, frozenset({"intranet", "lan", "wan", "metronet"}),
+    (InfrastructureKind.intranet, frozenset({"intranet", "lan", "wan", "metronet", "mpls"}),
      ("intra pemda", "intra pemerintah daerah", "jaringan lokal", "jaringan internal",
-      "jaringan pemda", "fiber optik pemda", "local area network")),
+      "jaringan pemda", "jaringan pemkab", "jaringan pemkot", "jaringan pemprov",
+      "fiber optik", "fiber optic", "local area network")),
     (InfrastructureKind.internet, frozenset({"internet", "publik", "public"}), ()),
 )
 """The networks other than JIP (a national platform, matched by name first), in the order
@@ -133,10 +204,4 @@ def network_of(text: str) -> InfrastructureKind | None:
     ...                               "JIP")]
     ['internet', 'intranet', 'intranet', 'vpn', 'None']
     """
-    normal = normal_header(text)
-    words = set(normal.split())
-    padded = f" {normal} "
-    for kind, singles, phrases in _NETWORKS:
-        if words & singles or any(f" {phrase} " in padded for phrase in phrases):
-            return kind
-    return None
+    return _first_named(_NETWORKS, normal_header(text))
