@@ -205,8 +205,8 @@ def test_a_list_without_its_two_columns_is_refused(runner, tmp_path):
     assert result.exit_code == 2
     assert result.output.startswith(
         f"spbe-arch: {listed}:1: no target application column in the header (e.g. 'Aplikasi "
-        "Tujuan' or 'Penerima')\n    hint: name the column in a --mapping file: columns: "
-        "{target: <its header>}")
+        "Tujuan' or 'Penerima')\n    hint: name the column in a --integrations-mapping file: "
+        "columns: {target: <its header>}")
     assert not (tmp_path / "model").exists()
 
 
@@ -366,3 +366,23 @@ def test_the_list_as_a_sheet_of_the_inventory_s_own_workbook_alone(runner, tmp_p
     assert result.exit_code == 0, result.output
     assert str(load_model(tmp_path / "model").architecture.integrations[
         "int-simpus-satusehat"].via) == "splp"
+
+
+def test_a_platform_and_a_unit_name_that_unit_s_installation(runner, tmp_path):
+    inventory = write_csv(tmp_path / "kota-contoh.csv", [
+        ["Nama Aplikasi", "Perangkat Daerah"], ["SATUSEHAT", "Dinas Kesehatan"],
+        ["SATUSEHAT", "RSUD Kota"], ["SIMPUS", "Dinas Kesehatan"],
+    ])
+    listed = write_csv(tmp_path / "integrasi.csv", [
+        ["Aplikasi Sumber", "Aplikasi Tujuan"], ["SIMPUS", "SATUSEHAT Dinas Kesehatan"],
+        ["SIMPUS", "SATUSEHAT"]])
+
+    result = _import(runner, tmp_path, inventory, "--integrations", str(listed))
+
+    assert result.exit_code == 0, result.output
+    assert sorted(i.target for i in load_model(tmp_path / "model").architecture
+                  .integrations.values()) == ["satusehat", "satusehat-dinkes"]
+    assert (f"{listed}:2: note: 'SATUSEHAT Dinas Kesehatan' in 'Aplikasi Tujuan' taken as "
+            "application "
+            "'satusehat-dinkes': the installation of national platform 'satusehat' of the unit "
+            "named") in result.output.splitlines()

@@ -37,6 +37,7 @@ __all__ = [
     "Column",
     "Layout",
     "Mapping",
+    "RowWords",
     "column_of",
     "find_header",
     "load_mapping",
@@ -174,6 +175,24 @@ unknown."""
 
 
 @dataclass(frozen=True)
+class RowWords:
+    """What the report says of a list (its header, its two needed columns) and of its rows
+    that are no data (untranslated: `N_`)."""
+
+    no_header: str
+    no_first_column: str
+    no_second_column: str
+    no_rows: str
+    numbers: str
+    total: str
+    heading: str
+    no_first: str
+    no_second: str
+    footer: str
+    footers: str
+
+
+@dataclass(frozen=True)
 class Layout:
     """A kind of list: the headers of its columns, the two columns every row needs (an
     application's name and unit; an integration's sender and receiver) and how the report
@@ -187,8 +206,12 @@ class Layout:
     """Headers to name when no header row is found."""
     mapping_example: str
     """A `--mapping` file's line naming the two needed columns."""
-    says: dict[str, str]
-    """What the report says of a row (keys as in `rows.data_rows`), untranslated."""
+    says: "RowWords"
+    """What the report says of the list and its rows."""
+    option: str = "--mapping"
+    """The option naming the file that maps its headers."""
+    sheet_option: str = "--sheet"
+    """The option naming its sheet."""
     names_per_cell: int = 1
     """How many names a cell of the two needed columns holds: an inventory's one (a line
     break in it is read as a space); 0 for any number, as a list's (one a line, or between
@@ -197,47 +220,47 @@ class Layout:
 
 INVENTORY = Layout(DEFAULT_HEADERS, Column.name, Column.unit,
                    "'Nama Aplikasi', 'Perangkat Daerah', 'OPD', 'URL'",
-                   "columns: {name: Judul, unit: Dinas}", {
-    "no header": N_(
+                   "columns: {name: Judul, unit: Dinas}", RowWords(
+    no_header=N_(
         "{where}: no header row in the first rows: none names the application column and "
         "another known one ({known}, ...){also}\n"
         "    hint: name the columns in a --mapping file, e.g. {example}"),
-    "no first column": N_("no application name column in the header (e.g. 'Nama Aplikasi')"),
-    "no second column": N_("no unit column in the header (e.g. 'Perangkat Daerah' or 'OPD'); "
-                           "every application needs its owner unit"),
-    "no rows": N_("no application rows below the header (row {header})"),
-    "numbers": N_("the column numbers ({numbers}) under the header; not an application"),
-    "total": N_("a total row ('{total}'), not an application"),
-    "heading": N_("a heading row ('{heading}' merged across), not an application"),
-    "no first": N_("no application name ({why})"),
-    "no second": N_("no unit for '{name}' ({why})"),
-    "footer": N_("{count} row below the last application names no application and no unit: "
+    no_first_column=N_("no application name column in the header (e.g. 'Nama Aplikasi')"),
+    no_second_column=N_("no unit column in the header (e.g. 'Perangkat Daerah' or 'OPD'); "
+                        "every application needs its owner unit"),
+    no_rows=N_("no application rows below the header (row {header})"),
+    numbers=N_("the column numbers ({numbers}) under the header; not an application"),
+    total=N_("a total row ('{total}'), not an application"),
+    heading=N_("a heading row ('{heading}' merged across), not an application"),
+    no_first=N_("no application name ({why})"),
+    no_second=N_("no unit for '{name}' ({why})"),
+    footer=N_("{count} row below the last application names no application and no unit: "
                  "the sheet's footer, passed over"),
-    "footers": N_("{count} rows below the last application name no application and no unit: "
+    footers=N_("{count} rows below the last application name no application and no unit: "
                   "the sheet's footer, passed over"),
-})
+))
 INTEGRATION_LIST = Layout(LIST_HEADERS, Column.source, Column.target,
                           "'Aplikasi Sumber', 'Aplikasi Tujuan', 'Mekanisme', 'Jaringan'",
-                          "columns: {source: Dari, target: Ke}", {
-    "no header": N_(
+                          "columns: {source: Dari, target: Ke}", RowWords(
+    no_header=N_(
         "{where}: no header row in the first rows: none names the source application column "
         "and another known one ({known}, ...){also}\n"
-        "    hint: name the columns in a --mapping file, e.g. {example}"),
-    "no first column": N_("no source application column in the header (e.g. 'Aplikasi "
+        "    hint: name the columns in an --integrations-mapping file, e.g. {example}"),
+    no_first_column=N_("no source application column in the header (e.g. 'Aplikasi "
                           "Sumber' or 'Pengirim')"),
-    "no second column": N_("no target application column in the header (e.g. 'Aplikasi "
+    no_second_column=N_("no target application column in the header (e.g. 'Aplikasi "
                            "Tujuan' or 'Penerima')"),
-    "no rows": N_("no integration rows below the header (row {header})"),
-    "numbers": N_("the column numbers ({numbers}) under the header; not an integration"),
-    "total": N_("a total row ('{total}'), not an integration"),
-    "heading": N_("a heading row ('{heading}' merged across), not an integration"),
-    "no first": N_("no source application ({why})"),
-    "no second": N_("no target application for '{name}' ({why})"),
-    "footer": N_("{count} row below the last integration names no application: the sheet's "
+    no_rows=N_("no integration rows below the header (row {header})"),
+    numbers=N_("the column numbers ({numbers}) under the header; not an integration"),
+    total=N_("a total row ('{total}'), not an integration"),
+    heading=N_("a heading row ('{heading}' merged across), not an integration"),
+    no_first=N_("no source application ({why})"),
+    no_second=N_("no target application for '{name}' ({why})"),
+    footer=N_("{count} row below the last integration names no application: the sheet's "
                  "footer, passed over"),
-    "footers": N_("{count} rows below the last integration name no application: the sheet's "
+    footers=N_("{count} rows below the last integration name no application: the sheet's "
                   "footer, passed over"),
-}, names_per_cell=0)
+), option="--integrations-mapping", sheet_option="--integrations-sheet", names_per_cell=0)
 
 
 @lru_cache(maxsize=8192)  # a column's few values (status, kind, unit) repeat on every row

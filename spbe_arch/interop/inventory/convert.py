@@ -84,7 +84,8 @@ class InventoryImport:
     def names(self) -> AppNames:
         """The applications by the names a list calls them (built once, when a list or the
         integrations column needs it)."""
-        return AppNames(self.applications, self.matcher or PlatformMatcher({}))
+        return AppNames(self.applications, self.matcher or PlatformMatcher({}),
+                        {unit.id: unit.name for unit in self.units})
 
 
 def instansi_for(path: Path, *, name: str | None, id: str | None, level: str | None,

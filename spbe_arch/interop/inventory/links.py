@@ -12,8 +12,9 @@ application's `properties.integrations` and reported.
 """
 
 import re
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
+from types import MappingProxyType
 
 from ...io import PlatformMatcher, name_forms, name_key
 from ...model import Application, IntegrationDirection, IntegrationVia, Status
@@ -21,7 +22,7 @@ from ...model.i18n import gettext as _
 from .columns import Column
 from .report import ImportReport, RowNote, Unlinked
 from .rows import Row
-from .units import CODE_PARTS, IdPool
+from .units import CODE_PARTS, IdPool, unit_key
 
 __all__ = ["BETWEEN_NAMES", "PROPERTY", "AppNames", "Link", "integrations", "status_between"]
 
@@ -125,9 +126,12 @@ class AppNames:
     and long names (`name_forms`), and the national platforms (`matcher`), the pemda's own
     installation of one standing for it."""
 
-    def __init__(self, apps: Iterable[Application], matcher: PlatformMatcher) -> None:
+    def __init__(self, apps: Iterable[Application], matcher: PlatformMatcher,
+                 units: Mapping[str, str] = MappingProxyType({})) -> None:
         self.apps = {app.id: app for app in apps}
         self._matcher = matcher
+        self._unit_keys = {unit: {unit_key(name), unit} for unit, name in units.items()}
+        """Unit id -> what names it after a national platform's name ('SATUSEHAT Dinkes')."""
         self._ids = {app_id.casefold(): app_id for app_id in self.apps}
         known: dict[str, str | set[str]] = {}  # a set only for a name several apps share
         for app in self.apps.values():
@@ -193,9 +197,14 @@ class AppNames:
             return candidates
         platform = self._matcher(text)  # 'SIPD' of several units' SIPD: the platform itself
         own = [a for a in self._instances.get(platform, ()) if a != source] if platform else []
+        why = _("the pemda's own installation of national platform '{platform}'")
+        if len(own) > 1:  # 'SATUSEHAT Dinkes': the installation of the unit named after it
+            words = text.split()
+            tails = {unit_key(" ".join(words[i:])) for i in range(1, len(words))}
+            own = [a for a in own if self._unit_keys.get(self.apps[a].owner, set()) & tails]
+            why = _("the installation of national platform '{platform}' of the unit named")
         if len(own) == 1:  # 'SIKDA' for the pemda's own SIKDA Generik: that one
-            self._guessed[text] = own[0], _("the pemda's own installation of national "
-                                            "platform '{platform}'").format(platform=platform)
+            self._guessed[text] = own[0], why.format(platform=platform)
             return own[0]
         if platform is not None or candidates:
             return platform or candidates

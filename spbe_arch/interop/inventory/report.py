@@ -280,8 +280,9 @@ def report_lines(report: ImportReport) -> Iterator[str]:
     )
 
 
-def _reading(report: ImportReport) -> Iterator[str]:
-    """How the file was read, its columns, and the rows skipped."""
+def _reading(report: ImportReport, option: str = "--sheet") -> Iterator[str]:
+    """How the file was read (`option` names another sheet), its columns, and the rows
+    skipped."""
     src = report.source
     how = [_("sheet '{sheet}'").format(sheet=report.sheet)] if report.sheet else []
     if report.encoding:
@@ -300,8 +301,8 @@ def _reading(report: ImportReport) -> Iterator[str]:
                 "NAME gives another)").format(path=src, row=report.titled[0],
                                               name=report.titled[1])
     if report.other_sheets:
-        yield _("{path}: note: read sheet '{sheet}'; not read: {others} (--sheet NAME reads "
-                "another)").format(path=src, sheet=report.sheet, others=", ".join(
+        yield _("{path}: note: read sheet '{sheet}'; not read: {others} ({option} NAME reads "
+                "another)").format(path=src, sheet=report.sheet, option=option, others=", ".join(
                     _("'{sheet}' (hidden)").format(sheet=s) if s in report.hidden_sheets
                     else f"'{s}'" for s in report.other_sheets))
     yield _("columns: {columns}").format(
@@ -340,7 +341,7 @@ def _list_lines(report: ImportReport) -> Iterator[str]:
     """The integration list's part of the report."""
     src = report.source
     source, target = report.columns.get("source"), report.columns.get("target")
-    yield from _reading(report)
+    yield from _reading(report, "--integrations-sheet")
     yield from _notes(report)
     for column, texts in report.kept.items():
         yield _(

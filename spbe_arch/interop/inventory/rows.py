@@ -120,7 +120,7 @@ def data_rows(
         unsaved = table.unsaved.get(number, set())
         if first and _column_numbers(cells):
             shown = ", ".join([cell for cell in cells if cell][:3]) + ", ..."
-            report.notes.append(RowNote(number, _(says["numbers"]).format(numbers=shown)))
+            report.notes.append(RowNote(number, _(says.numbers).format(numbers=shown)))
             first = False
             continue
         first = False
@@ -131,7 +131,7 @@ def data_rows(
             report.blank.append(number)
             continue
         if total := _total(cells):
-            report.notes.append(RowNote(number, _(says["total"]).format(total=_short(total))))
+            report.notes.append(RowNote(number, _(says.total).format(total=_short(total))))
             continue
         report.rows += 1
         values = {col: cells[i] for i, col in columns.items() if i < len(cells) and cells[i]}
@@ -154,11 +154,11 @@ def data_rows(
             continue
         if number in table.headings:
             heading = next(cell for cell in cells if cell)
-            report.skipped.append(RowNote(number, _(says["heading"]).format(
+            report.skipped.append(RowNote(number, _(says.heading).format(
                 heading=_short(heading))))
             continue
         if not name:
-            note = RowNote(number, _(says["no first"]).format(
+            note = RowNote(number, _(says.no_first).format(
                 why=_why_empty(header[name_at], name_at, emptied, unsaved)))
             if imported and footer_like and (signed_here or not unit):
                 footer.append((note, next(cell for cell in cells if cell)))
@@ -167,7 +167,7 @@ def data_rows(
                 report.skipped.append(note)
             continue
         if not unit:
-            note = RowNote(number, _(says["no second"]).format(
+            note = RowNote(number, _(says.no_second).format(
                 name=_short(name, 60), why=_why_empty(header[unit_at], unit_at, emptied, unsaved)))
             if imported and footer_like and signed_here:
                 footer.append((note, next(cell for cell in cells if cell)))
@@ -219,7 +219,7 @@ def data_rows(
     if footer:  # below the last application, naming none: the sheet's footer
         report.rows -= len(footer)
         report.notes.append(RowNote(footer[0][0].row, plural(
-            len(footer), says["footer"], says["footers"]) + _(" ({rows}: '{text}')").format(
+            len(footer), says.footer, says.footers) + _(" ({rows}: '{text}')").format(
                 rows=", ".join(str(note.row) for note, _text in footer),
                 text=_short(footer[0][1]))))
 

@@ -41,7 +41,7 @@ def read_list(
         the layout's two needed columns, or has no data rows.
     """
     columns_map = load_mapping(mapping, layout)
-    table = open_table(path, sheet=sheet)
+    table = open_table(path, sheet=sheet, option=layout.sheet_option)
     report = ImportReport(
         source=str(path), sheet=table.sheet, encoding=table.encoding, delimiter=table.delimiter
     )
@@ -66,11 +66,12 @@ def read_list(
     cells = [" ".join(cell.split()) for cell in cells]  # 'Nama\nAplikasi' on one line
     report.columns = {str(col): cells[i] for i, col in sorted(columns.items(), key=_by_column)}
     report.notes += _mapping_unused(mapping, columns_map, report.columns, number, layout)
-    for column, says in ((layout.first, "no first column"), (layout.second, "no second column")):
+    for column, says in ((layout.first, layout.says.no_first_column),
+                         (layout.second, layout.says.no_second_column)):
         if column not in columns.values():  # the second, or the first with a header_row
-            raise SpbeError(f"{path}:{number}: " + _(layout.says[says]) + "\n    " + _(
-                "hint: name the column in a --mapping file: {example}").format(
-                    example=f"columns: {{{column}: <its header>}}"))
+            raise SpbeError(f"{path}:{number}: " + _(says) + "\n    " + _(
+                "hint: name the column in a {option} file: {example}").format(
+                    option=layout.option, example=f"columns: {{{column}: <its header>}}"))
     rows = list(data_rows(below, columns, cells, table, report, layout=layout))
     report.empty = [row for row in seen.empty if row > (report.subheader_row or number)]
     report.notes[:0] = sorted(table.notes, key=lambda note: note.row)
@@ -82,7 +83,7 @@ def read_list(
         ).format(path=path, line=first.row, header=number, reason=first.message,
                  count=len(report.skipped)))
     if not rows:
-        raise SpbeError(f"{path}: " + _(layout.says["no rows"]).format(header=number))
+        raise SpbeError(f"{path}: " + _(layout.says.no_rows).format(header=number))
     return rows, report
 
 
@@ -136,6 +137,7 @@ def _no_header(path: Path, seen: Seen, sheet: str | None, sheets: list[str],
     others = [s for s in sheets if s != sheet]
     also = ""
     if others:
-        also = _("; other sheets: {sheets} (--sheet)").format(sheets=", ".join(others))
-    return _(layout.says["no header"]).format(
+        also = _("; other sheets: {sheets} ({option})").format(sheets=", ".join(others),
+                                                               option=layout.sheet_option)
+    return _(layout.says.no_header).format(
         where=where, known=layout.example, also=also, example=layout.mapping_example)

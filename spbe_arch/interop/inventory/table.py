@@ -69,8 +69,8 @@ class Table:
     with other rows inside one of their cells."""
 
 
-def open_table(path: Path, *, sheet: str | None = None) -> Table:
-    """Open `path` (.csv/.txt or .xlsx/.xlsm) for streaming its rows.
+def open_table(path: Path, *, sheet: str | None = None, option: str = "--sheet") -> Table:
+    """Open `path` (.csv/.txt or .xlsx/.xlsm) for streaming its rows; `option` gave `sheet`.
 
     Raises
     ------
@@ -87,8 +87,8 @@ def open_table(path: Path, *, sheet: str | None = None) -> Table:
         return _open_xlsx(path, sheet)
     if suffix in (".csv", ".txt", ".tsv"):
         if sheet is not None:
-            raise SpbeError(_("{path}: --sheet is for workbooks (.xlsx); a CSV file has one table")
-                             .format(path=path))
+            raise SpbeError(_("{path}: {option} is for workbooks (.xlsx); a CSV file has one "
+                              "table").format(path=path, option=option))
         return _open_csv(path)
     if suffix in (".xls", ".ods"):
         raise SpbeError(_("{path}: unsupported file type '{suffix}'; save it as .xlsx or .csv")
