@@ -172,17 +172,22 @@ def test_a_national_platform_as_sender_is_turned_round(runner, tmp_path):
             "other end") in lines
 
 
-def test_two_sheets_of_one_workbook(runner, tmp_path):
+def _workbook(tmp_path, listed):
+    """The inventory on its first sheet (the active one), the list on 'Integrasi'."""
     workbook = openpyxl.Workbook()
-    sheet = workbook.active
-    sheet.title = "Aplikasi"
+    workbook.active.title = "Aplikasi"
     for row in INVENTORY:
-        sheet.append(row)
+        workbook.active.append(row)
     other = workbook.create_sheet("Integrasi")
-    for row in LIST[2:5]:
+    for row in listed:
         other.append(row)
     path = tmp_path / "kota-contoh.xlsx"
     workbook.save(path)
+    return path
+
+
+def test_two_sheets_of_one_workbook(runner, tmp_path):
+    path = _workbook(tmp_path, LIST[2:5])
 
     result = _import(runner, tmp_path, path, "--integrations", str(path),
                      "--integrations-sheet", "Integrasi", "--format", "json")
@@ -351,15 +356,7 @@ def test_ends_by_sender_and_receiver_headers_codes_and_acronyms(runner, tmp_path
 
 
 def test_the_list_as_a_sheet_of_the_inventory_s_own_workbook_alone(runner, tmp_path):
-    workbook = openpyxl.Workbook()
-    workbook.active.title = "Aplikasi"
-    for row in INVENTORY:
-        workbook.active.append(row)
-    other = workbook.create_sheet("Integrasi")
-    for row in LIST[2:4]:
-        other.append(row)
-    path = tmp_path / "kota-contoh.xlsx"
-    workbook.save(path)
+    path = _workbook(tmp_path, LIST[2:4])
 
     result = _import(runner, tmp_path, path, "--integrations-sheet", "Integrasi")
 
