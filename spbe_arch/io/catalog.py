@@ -147,6 +147,7 @@ def name_forms(text: str) -> tuple[NameForm, ...]:
     outside = " ".join(_PARENTHESES.sub(" ", whole).split())
     for short in inside:  # 'Sistem Informasi Kinerja Pegawai (SIKEPO)': its letters aside
         if (_written_as_acronym(short) and len(outside.split()) > 1
+                and name_key(short) not in _QUALIFIERS
                 and not any(f.kind == "acronym" and f.text == short for f in forms)):
             forms.append(NameForm("acronym", short, outside))
             forms.append(NameForm("long name", outside, short))
@@ -157,6 +158,13 @@ def name_forms(text: str) -> tuple[NameForm, ...]:
             seen.add((form.kind, name_key(form.text)))
             unique.append(form)
     return tuple(unique)
+
+
+_QUALIFIERS = frozenset({
+    "web", "online", "offline", "mobile", "android", "ios", "desktop", "pwa", "lama", "baru",
+    "new", "old", "beta", "demo", "api", "app", "apk", "v1", "v2", "v3",
+})
+"""Words in capitals in parentheses that qualify a name, not abbreviate it: '(WEB)'."""
 
 
 def _written_as_acronym(part: str) -> bool:
