@@ -383,3 +383,46 @@ def test_a_platform_and_a_unit_name_that_unit_s_installation(runner, tmp_path):
             "application "
             "'satusehat-dinkes': the installation of national platform 'satusehat' of the unit "
             "named") in result.output.splitlines()
+
+
+def test_lists_as_people_write_them(runner, tmp_path):
+    """'A, B, dan C' names three; a name with a comma in it is one; 'Tidak ada' as mechanism
+    is no integration; 'SIPD RI' is the national SIPD, not the pemda's; rows differing in
+    their Keterangan alone are one integration, both remarks kept."""
+    inventory = write_csv(tmp_path / "kota-contoh.csv", [
+        ["Nama Aplikasi", "Perangkat Daerah"], ["SIMPEG", "BKPSDM"], ["SIPD", "BPKAD"],
+        ["SIMONEV", "Bappeda"], ["e-Kinerja Daerah", "BKPSDM"],
+        ["Aplikasi Surat, Disposisi dan Arsip", "Diskominfo"],
+    ])
+    listed = write_csv(tmp_path / "integrasi.csv", [
+        ["Aplikasi Sumber", "Aplikasi Tujuan", "Mekanisme", "Keterangan"],
+        ["SIMPEG", "SIPD, SIMONEV, dan e-Kinerja Daerah", "API", "data ASN"],
+        ["Aplikasi Surat, Disposisi dan Arsip", "SIMPEG", "API", ""],
+        ["SIMONEV", "SIMPEG", "Tidak ada", ""],
+        ["SIMONEV", "SIPD RI", "API", ""],
+        ["SIMPEG", "SIPD", "API", "harian"],
+    ])
+
+    result = _import(runner, tmp_path, inventory, "--integrations", str(listed))
+
+    assert result.exit_code == 0, result.output
+    integrations = load_model(tmp_path / "model").architecture.integrations
+    assert sorted((i.source, i.target) for i in integrations.values()) == [
+        ("aplikasi-surat-disposisi-dan-arsip", "simpeg"), ("simonev", "sipd"),
+        ("simpeg", "e-kinerja-bkpsdm"), ("simpeg", "simonev"), ("simpeg", "sipd-bpkad")]
+    assert integrations["int-simpeg-sipd-bpkad"].description == "data ASN; harian"
+    assert (f"{listed}:4: note: 'Tidak ada' in 'Mekanisme': not integrated; no integration "
+            "written") in result.output.splitlines()
+
+
+def test_a_mapping_for_a_list_not_given_is_refused(runner, tmp_path):
+    inventory, _listed = _files(tmp_path)
+    mapping = tmp_path / "mapping.yaml"
+    mapping.write_text("columns: {source: Dari}\n")
+
+    result = _import(runner, tmp_path, inventory, "--integrations-mapping", str(mapping))
+
+    assert result.exit_code == 2
+    assert result.output == (
+        "spbe-arch: --integrations-mapping maps an integration list's headers: give the list "
+        "with --integrations (or --integrations-sheet)\n")

@@ -167,6 +167,9 @@ def import_inventory(
         Nothing can be imported: the file is unreadable, empty, has no header row, no unit
         column or no data rows. Problems of single rows are in the report instead.
     """
+    if integration_mapping is not None and integration_list is None:
+        raise SpbeError(_("--integrations-mapping maps an integration list's headers: give the "
+                          "list with --integrations (or --integrations-sheet)"))
     above: list[tuple[int, list[str]]] = []
     rows, report = read_list(path, sheet=sheet, mapping=mapping, layout=INVENTORY, above=above)
     titled = _titled(above[:-1], instansi.level, instansi.name) if from_title else None
@@ -192,12 +195,12 @@ def _add_list(result: InventoryImport, path: Path, sheet: str | None, mapping: P
     """Read the integration list at `path` into `result`."""
     same = path.resolve() == inventory.resolve()
     if same and sheet == result.report.sheet:
-        raise SpbeError(_itself(path))
+        raise SpbeError(_itself(path, sheet))
     listed = read_integration_list(path, sheet=sheet, mapping=mapping, names=result.names,
                                    ids=result.ids)
     report, own = result.report, listed.report
     if same and own.sheet == report.sheet:  # the active sheet, read twice
-        raise SpbeError(_itself(path))
+        raise SpbeError(_itself(path, sheet))
     if same:  # two sheets of one workbook: each read once
         report.other_sheets = [s for s in report.other_sheets if s != own.sheet]
         own.other_sheets = [s for s in own.other_sheets if s != report.sheet]
@@ -206,9 +209,13 @@ def _add_list(result: InventoryImport, path: Path, sheet: str | None, mapping: P
     result.infrastructure += listed.networks.values()
 
 
-def _itself(path: Path) -> str:
-    return _("--integrations: {path} is the inventory itself; give the integration list's own "
-             "file, or its sheet of this workbook with --integrations-sheet").format(path=path)
+def _itself(path: Path, sheet: str | None) -> str:
+    if sheet is None:
+        return _("--integrations: {path} is the inventory itself; give the integration "
+                 "list's own file, or its sheet of this workbook with --integrations-sheet"
+                 ).format(path=path)
+    return _("--integrations-sheet: sheet '{sheet}' of {path} is the inventory itself; name "
+             "the integration list's sheet").format(path=path, sheet=sheet)
 
 
 def _level_in_title(path: Path, sheet: str | None, mapping: Path | None) -> InstansiLevel | None:

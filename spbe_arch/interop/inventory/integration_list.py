@@ -32,7 +32,7 @@ from .columns import (
     Column,
     normal_header,
 )
-from .links import BETWEEN_NAMES, AppNames, status_between
+from .links import AppNames, status_between
 from .report import ImportReport, Network, RowNote
 from .rows import Row
 from .sheet import read_list
@@ -76,10 +76,11 @@ def read_integration_list(
     jip = PlatformMatcher({pid: p for pid, p in national_platforms().items()
                            if p.kind is PlatformKind.network})
     report.undirected = _undirected(report)
-    written: dict[tuple, Integration] = {}  # what an integration says -> it
-    between: dict[frozenset[str], Integration] = {}  # two applications -> their first one
+    written: dict[tuple, _Written] = {}  # what an integration says -> it
+    between: dict[frozenset[str], _Written] = {}  # two applications -> their first one
     for row in rows:
-        mechanism = mechanism_of(cell) if (cell := row.values.get(Column.mechanism)) else None
+        cell = row.values.get(Column.mechanism) or (row.blanked or {}).get(Column.mechanism)
+        mechanism = mechanism_of(cell) if cell else None
         if mechanism is not None and mechanism.none:
             report.notes.append(RowNote(row.number, _(
                 "'{text}' in '{column}': not integrated; no integration written").format(
@@ -99,10 +100,10 @@ def read_integration_list(
             if (source, target) in national:
                 continue
             for start, end, direction in _ways(row, source, target, way, names, report):
-                both = both or (way == TWO_WAY and end == source)
                 own = {**fields, "direction": direction}
-                _add(result, row.number, start, end, own, properties, written, between, names,
-                     ids)
+                new = _add(written, between, report, row.number, start, end, own, properties,
+                           ids)
+                both = both or (new and way == TWO_WAY and end == source)
         for source, target in national:  # the row's only pair: skipped; else a remark
             said = _("both ends are national platforms ('{source}', '{target}'): no "
                      "integration of this instansi's applications").format(source=source,
@@ -115,6 +116,9 @@ def read_integration_list(
             report.notes.append(RowNote(row.number, _(
                 "'{text}': data moves both ways, written as two integrations, one each "
                 "way").format(text=row.values[Column.direction])))
+    for each in written.values():
+        result.integrations.append(each.integration(names))
+        result.rows[each.id] = each.rows
     report.imported = report.integrations = len(result.integrations)
     report.networks = [Network(n.id, str(n.kind), result.rows[n.id])
                        for n in result.networks.values()]
@@ -146,49 +150,71 @@ def _ways(row: Row, source: str, target: str, way: str | None, names: AppNames,
     return [(source, target, known or IntegrationDirection.unknown)]
 
 
-def _add(result: ListedIntegrations, row: int, source: str, target: str, fields: dict,
-         properties: dict[str, str], written: dict[tuple, Integration],
-         between: dict[frozenset[str], Integration], names: AppNames, ids: IdPool) -> None:
-    """Write the integration a row gives, unless an earlier row gave it: then the row is
-    added to its rows (and its data to the data exchanged). Another integration between two
-    applications already linked is written, and noted."""
-    report = result.report
+@dataclass
+class _Written:
+    """An integration as the rows give it, until every row is read (a later row repeating it
+    adds its cells)."""
+
+    id: str
+    source: str
+    target: str
+    fields: dict
+    properties: dict[str, str]
+    rows: list[int]
+
+    def integration(self, names: AppNames) -> Integration:
+        fields = {k: v for k, v in self.fields.items() if v is not None}
+        status = fields.pop("status", None) or status_between(names.apps[self.source],
+                                                              names.apps.get(self.target))
+        return Integration(id=self.id, source=self.source, target=self.target, **fields,
+                           **({"status": status} if status is not None else {}),
+                           **({"properties": self.properties} if self.properties else {}))
+
+
+def _add(written: dict[tuple, _Written], between: dict[frozenset[str], _Written],
+         report: ImportReport, row: int, source: str, target: str, fields: dict,
+         properties: dict[str, str], ids: IdPool) -> bool:
+    """Take the integration a row gives; True when it is a new one. One an earlier row gave
+    (the same ends, mechanism, network, status and direction) gets the row, and the row's
+    other cells (description, data, properties) where they add to its own. Another
+    integration between two applications already linked is new, and noted."""
     unknown = fields["direction"] is IntegrationDirection.unknown
     ends = frozenset((source, target)) if unknown else (source, target)
     key = (ends, *(str(fields.get(k)) for k in ("via", "network", "status", "direction")))
-    other = {k: v for k, v in properties.items() if k != "data"}
     same = written.get(key)
-    if same is not None and (same.description, {k: v for k, v in same.properties.items()
-                                                 if k != "data"}) == (fields.get("description"),
-                                                                      other):
-        result.rows[same.id].append(row)
-        data = same.properties.get("data")
-        if properties.get("data") and properties["data"] != data:
-            same.properties["data"] = f"{data}; {properties['data']}" if data else \
-                properties["data"]
-        report.notes.append(RowNote(row, _(
-            "the same integration as row {row} ('{id}'): written once").format(
-                row=result.rows[same.id][0], id=same.id)))
-        return
-    status = fields.get("status") or status_between(names.apps[source], names.apps.get(target))
-    integration = Integration(
-        id=ids.take(f"int-{source}-{target}"), source=source, target=target,
-        **{k: v for k, v in fields.items() if k != "status" and v is not None},
-        **({"status": status} if status is not None else {}),
-        **({"properties": properties} if properties else {}),
-    )
-    first = between.get(frozenset((source, target)))
-    if first is not None and row not in result.rows[first.id]:  # not the way back of a row
+    if same is not None:
+        if row in same.rows:
+            return False  # one row naming the same pair twice ('SATUSEHAT; SATUSEHAT')
+        same.rows.append(row)
+        added = _joined(same.fields, {"description": fields.get("description")})
+        added = _joined(same.properties, properties) or added
+        report.notes.append(RowNote(row, (_(
+            "the same integration as row {row} ('{id}'): written once, with this row's other "
+            "cells") if added else _("the same integration as row {row} ('{id}'): written "
+                                    "once")).format(row=same.rows[0], id=same.id)))
+        return False
+    new = _Written(ids.take(f"int-{source}-{target}"), source, target, fields,
+                   dict(properties), [row])
+    first = between.setdefault(frozenset((source, target)), new)
+    if first is not new and row not in first.rows:  # not the way back of a two-way row
         report.notes.append(RowNote(row, _(
             "another integration between '{source}' and '{target}' (row {row} gives "
             "'{id}'): written as '{new}'").format(
-                source=source, target=target, row=result.rows[first.id][0], id=first.id,
-                new=integration.id)))
-    elif first is None:
-        between[frozenset((source, target))] = integration
-    written.setdefault(key, integration)
-    result.integrations.append(integration)
-    result.rows[integration.id] = [row]
+                source=source, target=target, row=first.rows[0], id=first.id, new=new.id)))
+    written[key] = new
+    return True
+
+
+def _joined(held: dict, more: dict) -> bool:
+    """Add to `held` the values of `more` it lacks or holds otherwise ('a' and 'b': 'a; b');
+    True when anything was added."""
+    added = False
+    for key, value in more.items():
+        if not value or value == held.get(key) or value in str(held.get(key, "")).split("; "):
+            continue
+        held[key] = f"{held[key]}; {value}" if held.get(key) else value
+        added = True
+    return added
 
 
 def _ends(row: Row, names: AppNames, report: ImportReport, notes: list[RowNote]
@@ -220,7 +246,7 @@ def _named(row: Row, cell: str, source: str, names: AppNames, report: ImportRepo
     header = report.columns[str(column)]
     found: list[str] = []
     failed: list[tuple[str, set[str]]] = []
-    for text in filter(None, BETWEEN_NAMES.split(cell.strip())):
+    for text in names.names_in(cell, source):
         named = names.named(text, source)
         if isinstance(named, set):
             failed.append((text, named))

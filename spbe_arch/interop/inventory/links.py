@@ -24,12 +24,12 @@ from .report import ImportReport, RowNote, Unlinked
 from .rows import Row
 from .units import CODE_PARTS, IdPool, unit_key
 
-__all__ = ["BETWEEN_NAMES", "PROPERTY", "AppNames", "Link", "integrations", "status_between"]
+__all__ = ["PROPERTY", "AppNames", "Link", "integrations", "status_between"]
 
 PROPERTY = "integrations"
 """The property keeping the names that became no integration."""
 
-BETWEEN_NAMES = re.compile(r"\s*(?:[;,\n]|\s\|\s)\s*")
+_BETWEEN_NAMES = re.compile(r"\s*(?:[;,\n]|\s[|+]\s)\s*")
 """Between the names of a cell: 'SIMPUS; SATUSEHAT', 'SIPD, SIMDA', one name a line."""
 _AND = re.compile(r"\s*/\s*|\s+(?:dan|&)\s+", re.IGNORECASE)
 """Between two names written as one ('SIPD dan SIMDA', 'SIPD/SIMDA'), tried when the whole
@@ -93,7 +93,7 @@ def integrations(
         cell = row.values.get(Column.integrations)
         if not cell:
             continue
-        for text in filter(None, BETWEEN_NAMES.split(cell.strip())):
+        for text in names.names_in(cell, app.id):
             targets = names.named(text, app.id)
             if (guess := names.guess(text, targets)) is not None:  # the report says it
                 report.notes.append(RowNote(row.number, _(
@@ -119,6 +119,14 @@ def integrations(
     report.integrations = len(made)
     report.also_listed = len(also)
     return list(made.values()), found, left
+
+
+_CENTRAL = frozenset({"ri", "pusat", "nasional", "kementerian", "kemendagri", "kemenkes",
+                      "kemenpanrb", "kemenkeu", "komdigi", "bssn", "bkn", "lkpp"})
+"""Words naming the national system after a platform's name ('SIPD RI'), not the pemda's
+installation of it."""
+_CONJUNCTION = re.compile(r"^(?:dan|serta|and|&)\s+", re.IGNORECASE)
+"""Opening the last name of a list: 'SIPD, SIMDA, dan SIMONEV'."""
 
 
 class AppNames:
@@ -169,6 +177,15 @@ class AppNames:
         found = self._target(text, source)
         return [found] if isinstance(found, str) else found
 
+    def names_in(self, cell: str, source: str = "") -> list[str]:
+        """The names a cell gives: the whole when it is the name of one application
+        ('Aplikasi Surat, Disposisi dan Arsip'), else its parts between `;`, `,`, line
+        breaks, ' | ' or ' + ' ('SIPD, SIMDA, dan SIMONEV': three)."""
+        cell = cell.strip()
+        if isinstance(self._target(cell, source, loose=False), str):
+            return [cell]
+        return [_CONJUNCTION.sub("", part) for part in _BETWEEN_NAMES.split(cell) if part]
+
     def guess(self, text: str, named: list[str] | set[str]) -> tuple[str, str] | None:
         """(application, why) when `named` (what `named(text)` gave) is a guess: an acronym
         and words of a name, or the pemda's own installation of a national platform."""
@@ -197,6 +214,8 @@ class AppNames:
             return candidates
         platform = self._matcher(text)  # 'SIPD' of several units' SIPD: the platform itself
         own = [a for a in self._instances.get(platform, ()) if a != source] if platform else []
+        if _CENTRAL.intersection(name_key(word) for word in text.split()):
+            own = []  # 'SIPD RI', 'SATUSEHAT Kemenkes': the national system, not the pemda's
         why = _("the pemda's own installation of national platform '{platform}'")
         if len(own) > 1:  # 'SATUSEHAT Dinkes': the installation of the unit named after it
             words = text.split()

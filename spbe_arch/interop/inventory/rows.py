@@ -65,6 +65,9 @@ class Row:
     """An earlier row this one equals in every cell but the number and the id."""
     id_differs: str | None = None
     """The header of the id column, when the row equals `same_as` but for its id."""
+    blanked: dict[Column, str] | None = None
+    """Cells of known columns read as empty, and what they held ('Tidak ada'): a mechanism
+    cell saying 'tidak ada' says there is no integration."""
 
 
 class Seen:
@@ -211,11 +214,12 @@ def data_rows(
         own_id = _at(cells, id_at) if id_at is not None else ""
         same, same_id = earlier.setdefault(key, (number, own_id))
         imported = True
+        blanked = {columns[i]: text for i, text in emptied.items() if i in columns} or None
         if same == number:
-            yield Row(number, name, unit, values, properties)
+            yield Row(number, name, unit, values, properties, blanked=blanked)
         else:  # ids differ only where there is an id column
             yield Row(number, name, unit, values, properties, same,
-                      header[id_at] if same_id != own_id else None)
+                      header[id_at] if same_id != own_id else None, blanked=blanked)
     if footer:  # below the last application, naming none: the sheet's footer
         report.rows -= len(footer)
         report.notes.append(RowNote(footer[0][0].row, plural(

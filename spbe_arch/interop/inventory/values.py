@@ -93,7 +93,7 @@ _THROUGH = frozenset({"melalui", "via", "lewat", "pakai", "memakai", "menggunaka
 _PLANNED = frozenset({"rencana", "direncanakan", "akan", "planned"})
 _NO_INTEGRATION = ("belum terintegrasi", "tidak terintegrasi", "belum ada integrasi",
                    "tidak ada integrasi", "belum terhubung", "tidak terhubung", "belum ada",
-                   "tidak ada", "belum", "not integrated", "none")
+                   "tidak ada", "belum", "tidak", "not integrated", "none", "no")
 """What a mechanism cell says when the two applications are not (yet) integrated."""
 
 
@@ -152,10 +152,14 @@ BACKWARDS = "target_to_source"
 _ONE_WAY = ("satu arah", "searah", "1 arah", "one way", "oneway", "unidirectional",
             "sumber ke tujuan", "source to target", "push", "kirim", "mengirim")
 _BOTH_WAYS = ("dua arah", "2 arah", "timbal balik", "two way", "twoway", "bidirectional",
-              "bi directional", "bolak balik", "resiprokal")
-_ARROWS = {"<->": TWO_WAY, "<=>": TWO_WAY, "↔": TWO_WAY, "⇄": TWO_WAY, "⇆": TWO_WAY,
-           "->": ONE_WAY, "=>": ONE_WAY, "→": ONE_WAY, "⇒": ONE_WAY, ">": ONE_WAY,
-           "<-": BACKWARDS, "<=": BACKWARDS, "←": BACKWARDS, "⇐": BACKWARDS, "<": BACKWARDS}
+              "bi directional", "bolak balik", "resiprokal", "push pull", "pull push",
+              "push dan pull", "pull dan push", "kirim terima", "kirim dan terima")
+_ARROWS = {"<->": TWO_WAY, "<-->": TWO_WAY, "<=>": TWO_WAY, "<==>": TWO_WAY, "↔": TWO_WAY,
+           "⇄": TWO_WAY, "⇆": TWO_WAY, "⇔": TWO_WAY,
+           "->": ONE_WAY, "-->": ONE_WAY, "=>": ONE_WAY, "==>": ONE_WAY, "→": ONE_WAY,
+           "⇒": ONE_WAY, ">": ONE_WAY,
+           "<-": BACKWARDS, "<--": BACKWARDS, "<=": BACKWARDS, "<==": BACKWARDS, "←": BACKWARDS,
+           "⇐": BACKWARDS, "<": BACKWARDS}
 ARROW_CELLS = frozenset(_ARROWS)
 """Cells that are an arrow alone: a direction, not a formula ('->')."""
 
