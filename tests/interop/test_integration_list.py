@@ -242,6 +242,7 @@ def test_an_application_and_its_partners_say_no_direction(runner, tmp_path):
         ["No", "Nama Aplikasi", "Terintegrasi dengan", "Mekanisme Integrasi"],
         ["1", "SIMPUS", "SATUSEHAT; SIMRS RSUD; SIMLAB", "API"],
         ["2", "SIMAK", "SIPD", "API"],
+        ["3", "SIPD", "-", ""],  # an application with no partner: said, not skipped
     ])
 
     result = _import(runner, tmp_path, inventory, "--integrations", str(listed))
@@ -257,8 +258,11 @@ def test_an_application_and_its_partners_say_no_direction(runner, tmp_path):
     assert (f"{listed}:2: note: 'SIMLAB' in 'Terintegrasi dengan' names no imported "
             "application nor national platform: write its name or id as the inventory does; "
             "no integration with it") in lines
-    assert (f"{listed}:3: skipped: 'SIMAK' in 'Nama Aplikasi' names no imported application "
-            "nor national platform: write its name or id as the inventory does") in lines
+    assert [line for line in lines if line.startswith(f"{listed}:") and ": skipped: " in line
+            ] == [f"{listed}:3: skipped: 'SIMAK' in 'Nama Aplikasi' names no imported "
+                  "application nor national platform: write its name or id as the inventory does"]
+    assert (f"{listed}:4: note: 'SIPD' has no partner in 'Terintegrasi dengan': no "
+            "integration") in lines
     assert (f"{listed}: note: no direction column, and 'Nama Aplikasi' and 'Terintegrasi "
             "dengan' name two applications, not a sender and a receiver: direction unknown"
             ) in lines

@@ -212,6 +212,9 @@ class Layout:
     """The option naming the file that maps its headers."""
     sheet_option: str = "--sheet"
     """The option naming its sheet."""
+    alone: bool = False
+    """A row may lack the second column's cell: it is read all the same (`Row.missing`), its
+    reader judging (an application of an integration list with no partner)."""
     names_per_cell: int = 1
     """How many names a cell of the two needed columns holds: an inventory's one (a line
     break in it is read as a space); 0 for any number, as a list's (one a line, or between
@@ -260,7 +263,8 @@ INTEGRATION_LIST = Layout(LIST_HEADERS, Column.source, Column.target,
                  "footer, passed over"),
     footers=N_("{count} rows below the last integration name no application: the sheet's "
                   "footer, passed over"),
-), option="--integrations-mapping", sheet_option="--integrations-sheet", names_per_cell=0)
+), option="--integrations-mapping", sheet_option="--integrations-sheet", alone=True,
+   names_per_cell=0)
 
 
 @lru_cache(maxsize=8192)  # a column's few values (status, kind, unit) repeat on every row

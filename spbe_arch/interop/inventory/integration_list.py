@@ -79,6 +79,14 @@ def read_integration_list(
     written: dict[tuple, _Written] = {}  # what an integration says -> it
     between: dict[frozenset[str], _Written] = {}  # two applications -> their first one
     for row in rows:
+        if row.missing is not None:  # no receiver: of partners, none; of a sender, unknown
+            if not report.undirected:
+                report.skipped.append(row.missing)
+                continue
+            report.notes.append(RowNote(row.number, _(
+                "'{application}' has no partner in '{column}': no integration").format(
+                    application=row.name, column=report.columns[str(Column.target)])))
+            continue
         cell = row.values.get(Column.mechanism) or (row.blanked or {}).get(Column.mechanism)
         mechanism = mechanism_of(cell) if cell else None
         if mechanism is not None and mechanism.none:

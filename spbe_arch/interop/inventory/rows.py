@@ -65,6 +65,9 @@ class Row:
     """An earlier row this one equals in every cell but the number and the id."""
     id_differs: str | None = None
     """The header of the id column, when the row equals `same_as` but for its id."""
+    missing: RowNote | None = None
+    """Of a layout whose rows may lack the second column (`Layout.alone`): why the row's cell
+    there is empty, as the report would say when it skips the row."""
     blanked: dict[Column, str] | None = None
     """Cells of known columns read as empty, and what they held ('Tidak ada'): a mechanism
     cell saying 'tidak ada' says there is no integration."""
@@ -169,23 +172,26 @@ def data_rows(
             else:
                 report.skipped.append(note)
             continue
+        missing = None
         if not unit:
             note = RowNote(number, _(says.no_second).format(
                 name=_short(name, 60), why=_why_empty(header[unit_at], unit_at, emptied, unsaved)))
             if imported and footer_like and signed_here:
                 footer.append((note, next(cell for cell in cells if cell)))
                 signed = True
-            else:
+                continue
+            if not layout.alone:
                 report.skipped.append(note)
-            continue
+                continue
+            missing = note  # the caller judges: an application with no partner, say
         for col, index in ((layout.first, name_at), (layout.second, unit_at)):
-            text = values[col]
+            text = values.get(col, "")
             if layout.names_per_cell == 1 and ("\n" in text or "\r" in text):
                 values[col] = " ".join(text.split())
                 report.notes.append(RowNote(number, _(
                     "'{column}' holds a line break; read as one line: '{text}'"
                 ).format(column=header[index], text=values[col])))
-        name, unit = values[layout.first], values[layout.second]
+        name, unit = values[layout.first], values.get(layout.second, "")
         if unsaved or emptied:
             errors = {i for i, text in emptied.items() if text.casefold() in EXCEL_ERRORS}
             for index in sorted((unsaved | errors) - {number_at, name_at, unit_at}):
@@ -216,10 +222,11 @@ def data_rows(
         imported = True
         blanked = {columns[i]: text for i, text in emptied.items() if i in columns} or None
         if same == number:
-            yield Row(number, name, unit, values, properties, blanked=blanked)
+            yield Row(number, name, unit, values, properties, blanked=blanked, missing=missing)
         else:  # ids differ only where there is an id column
             yield Row(number, name, unit, values, properties, same,
-                      header[id_at] if same_id != own_id else None, blanked=blanked)
+                      header[id_at] if same_id != own_id else None, blanked=blanked,
+                      missing=missing)
     if footer:  # below the last application, naming none: the sheet's footer
         report.rows -= len(footer)
         report.notes.append(RowNote(footer[0][0].row, plural(
