@@ -813,8 +813,7 @@ def import_inventory(
                                 sheet=sheet, mapping=mapping)
         imported = run_import(file, sheet=sheet, mapping=mapping, instansi=instansi,
                               from_title=instansi_name is None and instansi_id is None,
-                              integration_list=integrations or (
-                                  file if integrations_sheet else None),
+                              integration_list=integrations,
                               integration_sheet=integrations_sheet,
                               integration_mapping=integrations_mapping)
         write_import(imported, output, force=force)

@@ -121,8 +121,10 @@ def name_forms(text: str) -> tuple[NameForm, ...]:
     >>> [f.kind for f in name_forms("Dashboard (Command Center)")]
     ['name']
 
-    An acronym in parentheses is one whatever its letters ('Sistem Informasi Kinerja Pegawai
-    (SIKEPO)'): the name's own words say so.
+    A one-word acronym in parentheses opening with the name's first letter is one too, though
+    its other letters do not all come from the name ('Sistem Informasi Kinerja Pegawai
+    (SIKEPO)'); it spells nothing out (`of` None). One opening otherwise is a qualifier
+    ('Aplikasi Absensi (BKPSDM)': the unit).
 
     >>> [(f.kind, f.text) for f in name_forms("Sistem Informasi Kinerja Pegawai (SIKEPO)")][1:]
     [('acronym', 'SIKEPO'), ('long name', 'Sistem Informasi Kinerja Pegawai')]
@@ -147,10 +149,11 @@ def name_forms(text: str) -> tuple[NameForm, ...]:
     outside = " ".join(_PARENTHESES.sub(" ", whole).split())
     for short in inside:  # 'Sistem Informasi Kinerja Pegawai (SIKEPO)': its letters aside
         if (_written_as_acronym(short) and len(outside.split()) > 1
+                and name_key(short)[:1] == name_key(outside)[:1]  # not '(BKPSDM)', a unit
                 and name_key(short) not in _QUALIFIERS
                 and not any(f.kind == "acronym" and f.text == short for f in forms)):
-            forms.append(NameForm("acronym", short, outside))
-            forms.append(NameForm("long name", outside, short))
+            forms.append(NameForm("acronym", short))
+            forms.append(NameForm("long name", outside))
     seen: set[tuple[str, str]] = set()
     unique = []
     for form in forms:

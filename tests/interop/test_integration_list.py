@@ -430,3 +430,44 @@ def test_a_mapping_for_a_list_not_given_is_refused(runner, tmp_path):
     assert result.output == (
         "spbe-arch: --integrations-mapping maps an integration list's headers: give the list "
         "with --integrations (or --integrations-sheet)\n")
+
+
+def test_rows_that_name_the_same_link_differently(runner, tmp_path):
+    inventory = write_csv(tmp_path / "kota-contoh.csv", [
+        ["Nama Aplikasi", "Perangkat Daerah"], ["SATUSEHAT", "Dinas Kesehatan"],
+        ["SIMPUS", "Dinas Kesehatan"], ["SIMRS", "RSUD Kota"], ["SIMONEV", "Bappeda"],
+        ["SIMDA Keuangan", "BPKAD"], ["Aplikasi Surat, Disposisi dan Arsip", "Diskominfo"],
+    ])
+    listed = write_csv(tmp_path / "integrasi.csv", [
+        ["Aplikasi Sumber", "Aplikasi Tujuan", "Mekanisme", "Jaringan", "Arah"],
+        ["SIMRS", "SATUSEHAT RSUD Kota", "API", "", "Satu arah"],  # RSUD's: the national one
+        ["SATUSEHAT RI", "SIMPUS", "API", "", "Dua arah"],  # one integration, way unknown
+        ["SATUSEHAT RI", "SIPD", "API", "VPN", ""],  # skipped: makes no network element
+        ["SIMONEV", "Aplikasi Surat, Disposisi dan Arsip; SIMDA Keuangan serta SIMRS", "API",
+         "", "Satu arah"],
+        ["SIMPUS", "SATUSEHAT RI", "API", "", "Push"],  # row 3's, its direction now told
+        ["SIMONEV", "SIMRS", "API", "", "Dua arah"],  # row 5's, and the way back
+    ])
+
+    result = _import(runner, tmp_path, inventory, "--integrations", str(listed))
+
+    arch = load_model(tmp_path / "model").architecture
+    assert sorted((i.source, i.target, str(i.direction)) for i in arch.integrations.values()
+                  ) == [
+        ("simonev", "aplikasi-surat-disposisi-dan-arsip", "source_to_target"),
+        ("simonev", "simda-bpkad", "source_to_target"),
+        ("simonev", "simrs", "source_to_target"),
+        ("simpus", "satusehat", "source_to_target"),
+        ("simrs", "satusehat", "source_to_target"),
+        ("simrs", "simonev", "source_to_target"),
+    ]
+    assert "vpn" not in arch.infrastructure
+    lines = result.output.splitlines()
+    assert [line.split(": note: ")[1] for line in lines
+            if line.startswith((f"{listed}:3:", f"{listed}:6:", f"{listed}:7:"))] == [
+        "data moves from national platform 'satusehat' to 'simpus': an integration goes from "
+        "an application, so it is written from 'simpus' to 'satusehat' with direction unknown",
+        "the same integration as row 3 ('int-simpus-satusehat'): written once",
+        "the same integration as row 5 ('int-simonev-simrs'): written once",
+        "'Dua arah': data moves both ways, written as two integrations, one each way",
+    ]

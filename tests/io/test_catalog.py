@@ -115,6 +115,9 @@ def test_platform_matcher_knows_a_models_own_platforms():
     ("Sistem Informasi Keuangan (WEB)", None, None),
     # an acronym in parentheses whose letters are not all in the name is still its acronym
     ("Sistem Informasi Kinerja Pegawai (SIKEPO)", "SIKEPO", "Sistem Informasi Kinerja Pegawai"),
+    # ... but not a unit written after the name
+    ("Aplikasi Absensi Online (BKPSDM)", None, None),
+    ("Website Resmi (DISKOMINFO)", None, None),
 ])
 def test_name_forms_read_an_acronym_and_its_long_name(name, acronym, long):
     """The long name only where the acronym abbreviates it: a qualifier is no name."""

@@ -206,7 +206,7 @@ class Layout:
     """Headers to name when no header row is found."""
     mapping_example: str
     """A `--mapping` file's line naming the two needed columns."""
-    says: "RowWords"
+    says: RowWords
     """What the report says of the list and its rows."""
     option: str = "--mapping"
     """The option naming the file that maps its headers."""
@@ -215,10 +215,9 @@ class Layout:
     alone: bool = False
     """A row may lack the second column's cell: it is read all the same (`Row.missing`), its
     reader judging (an application of an integration list with no partner)."""
-    names_per_cell: int = 1
-    """How many names a cell of the two needed columns holds: an inventory's one (a line
-    break in it is read as a space); 0 for any number, as a list's (one a line, or between
-    ';')."""
+    one_name_per_cell: bool = True
+    """A cell of the two needed columns holds one name, an inventory's (a line break in it is
+    read as a space); a list's may hold several (one a line, or between ';')."""
 
 
 INVENTORY = Layout(DEFAULT_HEADERS, Column.name, Column.unit,
@@ -264,7 +263,7 @@ INTEGRATION_LIST = Layout(LIST_HEADERS, Column.source, Column.target,
     footers=N_("{count} rows below the last integration name no application: the sheet's "
                   "footer, passed over"),
 ), option="--integrations-mapping", sheet_option="--integrations-sheet", alone=True,
-   names_per_cell=0)
+   one_name_per_cell=False)
 
 
 @lru_cache(maxsize=8192)  # a column's few values (status, kind, unit) repeat on every row

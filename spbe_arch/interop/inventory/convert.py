@@ -63,6 +63,8 @@ class InventoryImport:
     units: list[Unit]
     applications: list[Application]
     report: ImportReport
+    matcher: PlatformMatcher
+    """The national platforms an application may be an instance of."""
     infrastructure: list[Infrastructure] = field(default_factory=list)
     """The data centres the server locations name (the pusat data daerah, a server room, a
     vendor, a cloud), one per place."""
@@ -77,14 +79,12 @@ class InventoryImport:
     """Element id -> a guess made about it (also written beside it)."""
     ids: IdPool = field(default_factory=IdPool)
     """The ids taken: an element added later takes a free one."""
-    matcher: PlatformMatcher | None = None
-    """The national platforms an application may be an instance of."""
 
     @cached_property
     def names(self) -> AppNames:
         """The applications by the names a list calls them (built once, when a list or the
         integrations column needs it)."""
-        return AppNames(self.applications, self.matcher or PlatformMatcher({}),
+        return AppNames(self.applications, self.matcher,
                         {unit.id: unit.name for unit in self.units})
 
 
@@ -158,8 +158,9 @@ def import_inventory(
         header naming one of its level ('PEMERINTAH KABUPATEN SUKAMAKMUR TAHUN 2025') names
         it instead, as the report says.
     integration_list, integration_sheet, integration_mapping
-        An integration list (.csv or .xlsx, one integration per row), its sheet and the
-        mapping of its headers (`integration_list`).
+        An integration list (.csv or .xlsx, one integration per row), its sheet (alone: a
+        sheet of the inventory's workbook) and the mapping of its headers
+        (`integration_list`).
 
     Raises
     ------
@@ -167,6 +168,8 @@ def import_inventory(
         Nothing can be imported: the file is unreadable, empty, has no header row, no unit
         column or no data rows. Problems of single rows are in the report instead.
     """
+    if integration_sheet is not None and integration_list is None:
+        integration_list = path  # a sheet of the inventory's own workbook
     if integration_mapping is not None and integration_list is None:
         raise SpbeError(_("--integrations-mapping maps an integration list's headers: give the "
                           "list with --integrations (or --integrations-sheet)"))
@@ -195,12 +198,12 @@ def _add_list(result: InventoryImport, path: Path, sheet: str | None, mapping: P
     """Read the integration list at `path` into `result`."""
     same = path.resolve() == inventory.resolve()
     if same and sheet == result.report.sheet:
-        raise SpbeError(_itself(path, sheet))
+        raise SpbeError(_the_inventory_itself(path, sheet))
     listed = read_integration_list(path, sheet=sheet, mapping=mapping, names=result.names,
                                    ids=result.ids)
     report, own = result.report, listed.report
     if same and own.sheet == report.sheet:  # the active sheet, read twice
-        raise SpbeError(_itself(path, sheet))
+        raise SpbeError(_the_inventory_itself(path, sheet))
     if same:  # two sheets of one workbook: each read once
         report.other_sheets = [s for s in report.other_sheets if s != own.sheet]
         own.other_sheets = [s for s in own.other_sheets if s != report.sheet]
@@ -209,7 +212,8 @@ def _add_list(result: InventoryImport, path: Path, sheet: str | None, mapping: P
     result.infrastructure += listed.networks.values()
 
 
-def _itself(path: Path, sheet: str | None) -> str:
+def _the_inventory_itself(path: Path, sheet: str | None) -> str:
+    """The message refusing an integration list that is the inventory's own sheet."""
     if sheet is None:
         return _("--integrations: {path} is the inventory itself; give the integration "
                  "list's own file, or its sheet of this workbook with --integrations-sheet"
@@ -303,7 +307,10 @@ def _build(rows: list[Row], instansi: Instansi, report: ImportReport) -> Invento
     for row in rows:
         spellings.setdefault(row.unit, []).append(row.number)
     unit_of = group_units(spellings, ids)
-    result = InventoryImport(instansi, [], [], report)
+    matcher = PlatformMatcher(
+        {pid: p for pid, p in platforms.items() if p.kind not in _NOT_APPLICATIONS}
+    )
+    result = InventoryImport(instansi, [], [], report, matcher)
     for unit in sorted({id(u): u for u in unit_of.values()}.values(), key=lambda u: u.id):
         result.units.append(Unit(id=unit.id, name=unit.name, kind=unit.kind))
         result.rows[unit.id] = sorted(r for rows_ in unit.spellings.values() for r in rows_)
@@ -323,9 +330,6 @@ def _build(rows: list[Row], instansi: Instansi, report: ImportReport) -> Invento
     result.units = [unit.model_copy(update={"parent": parents[unit.id]})
                     if unit.id in parents else unit for unit in result.units]
     report.units = len(result.units)
-    matcher = PlatformMatcher(
-        {pid: p for pid, p in platforms.items() if p.kind not in _NOT_APPLICATIONS}
-    )
     given, refused = _given_ids(rows, ids, report.columns.get(str(Column.id), ""))
     namesakes: dict[tuple[str, str], Row] = {}  # (name, unit) -> its first row
     for row in rows:
@@ -352,7 +356,7 @@ def _build(rows: list[Row], instansi: Instansi, report: ImportReport) -> Invento
         report.notes.append(RowNote(row.number, message.format(
             row=row.same_as, column=row.id_differs, application=app.id)))
     report.imported = len(result.applications)
-    result.ids, result.matcher = ids, matcher
+    result.ids = ids
     return result
 
 

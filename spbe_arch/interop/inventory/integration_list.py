@@ -6,13 +6,15 @@ each row becomes an integration with the `via`, `direction` and `network` its ce
 two ends are named as the inventory names its applications (id, name, acronym:
 `links.AppNames`) or are national platforms. A row whose ends name no application is skipped,
 with the reason; a cell naming no value the model has is kept in `properties`, and the report
-says so. Data moving both ways becomes two integrations, one each way. Where the list has no
-direction column, its sender and receiver columns say the direction; where it has one, an
-empty or unclear cell leaves the direction unknown.
+says so. Data moving both ways becomes two integrations, one each way. Sender and receiver
+columns say the direction where a direction cell says none; columns naming an application
+and its partners ('Nama Aplikasi', 'Terintegrasi dengan') do not: there, the direction is
+unknown unless the cell says it.
 """
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from ...io import PlatformMatcher, national_platforms
 from ...model import (
@@ -38,10 +40,8 @@ from .rows import Row
 from .sheet import read_list
 from .units import IdPool
 from .values import (
-    BACKWARDS,
-    ONE_WAY,
-    TWO_WAY,
     Mechanism,
+    Way,
     direction_of,
     mechanism_of,
     network_of,
@@ -76,8 +76,7 @@ def read_integration_list(
     jip = PlatformMatcher({pid: p for pid, p in national_platforms().items()
                            if p.kind is PlatformKind.network})
     report.undirected = _undirected(report)
-    written: dict[tuple, _Written] = {}  # what an integration says -> it
-    between: dict[frozenset[str], _Written] = {}  # two applications -> their first one
+    taken = _Taken(report, ids)
     for row in rows:
         if row.missing is not None:  # no receiver: of partners, none; of a sender, unknown
             if not report.undirected:
@@ -98,63 +97,65 @@ def read_integration_list(
         ends = _ends(row, names, report, notes)
         if ends is None:
             continue
-        report.notes += notes
-        fields, properties, way = _facts(row, mechanism, jip, report)
-        if isinstance(fields.get("network"), InfrastructureKind):
-            fields["network"] = _network(result, fields["network"], row.number, ids)
-        both = False
         national = [(s, t) for s, t in ends if s not in names.apps and t not in names.apps]
-        for source, target in ends:
-            if (source, target) in national:
-                continue
-            for start, end, direction in _ways(row, source, target, way, names, report):
-                own = {**fields, "direction": direction}
-                new = _add(written, between, report, row.number, start, end, own, properties,
-                           ids)
-                both = both or (new and way == TWO_WAY and end == source)
-        for source, target in national:  # the row's only pair: skipped; else a remark
+        for source, target in national:  # the row's only pairs: skipped; else a remark
             said = _("both ends are national platforms ('{source}', '{target}'): no "
                      "integration of this instansi's applications").format(source=source,
                                                                           target=target)
             if len(national) == len(ends):
                 report.skipped.append(RowNote(row.number, said))
                 break
-            report.notes.append(RowNote(row.number, said))
+            notes.append(RowNote(row.number, said))
+        if len(national) == len(ends):
+            continue
+        report.notes += notes
+        fields, properties, way = _facts(row, mechanism, jip, report)
+        if isinstance(fields.get("network"), InfrastructureKind):
+            fields["network"] = _network(result, fields["network"], row.number, ids)
+        both = False
+        for source, target in ends:
+            if (source, target) in national:
+                continue
+            ways = _ways(row, source, target, way, names, report)
+            for start, end, direction in ways:
+                new = taken.add(row.number, start, end, {**fields, "direction": direction},
+                                properties, two_way=len(ways) == 2)
+                both = both or (new and len(ways) == 2 and end == source)
         if both:
             report.notes.append(RowNote(row.number, _(
                 "'{text}': data moves both ways, written as two integrations, one each "
                 "way").format(text=row.values[Column.direction])))
-    for each in written.values():
+    for each in taken.written.values():
         result.integrations.append(each.integration(names))
         result.rows[each.id] = each.rows
-    report.imported = report.integrations = len(result.integrations)
+    report.integrations = len(result.integrations)
     report.networks = [Network(n.id, str(n.kind), result.rows[n.id])
                        for n in result.networks.values()]
     report.notes.sort(key=lambda note: note.row)  # read, then judged: in the list's order
     return result
 
 
-def _ways(row: Row, source: str, target: str, way: str | None, names: AppNames,
+def _ways(row: Row, source: str, target: str, way: Way | None, names: AppNames,
           report: ImportReport) -> list[tuple[str, str, IntegrationDirection]]:
     """(source, target, direction) of each integration between the two ends of a row (one an
     application at least) as the model writes them: from an application (a national platform
     as sender is turned round, direction unknown), both ways as two (one when an end is a
     national platform, direction unknown: the model has no integration from it)."""
-    if way == BACKWARDS:
-        source, target, way = target, source, ONE_WAY
+    if way is Way.backwards:
+        source, target, way = target, source, Way.one_way
     if source not in names.apps or target not in names.apps:
         platform, app = (source, target) if target in names.apps else (target, source)
-        if source == platform or way == TWO_WAY:
+        if source == platform or way is Way.two_way:
             report.notes.append(RowNote(row.number, _(
                 "data moves from national platform '{platform}' to '{application}': an "
                 "integration goes from an application, so it is written from '{application}' "
                 "to '{platform}' with direction unknown").format(platform=platform,
                                                                  application=app)))
             return [(app, platform, IntegrationDirection.unknown)]
-    if way == TWO_WAY:
+    if way is Way.two_way:
         return [(source, target, IntegrationDirection.source_to_target),
                 (target, source, IntegrationDirection.source_to_target)]
-    known = IntegrationDirection.source_to_target if way == ONE_WAY else None
+    known = IntegrationDirection.source_to_target if way is Way.one_way else None
     return [(source, target, known or IntegrationDirection.unknown)]
 
 
@@ -179,38 +180,67 @@ class _Written:
                            **({"properties": self.properties} if self.properties else {}))
 
 
-def _add(written: dict[tuple, _Written], between: dict[frozenset[str], _Written],
-         report: ImportReport, row: int, source: str, target: str, fields: dict,
-         properties: dict[str, str], ids: IdPool) -> bool:
-    """Take the integration a row gives; True when it is a new one. One an earlier row gave
-    (the same ends, mechanism, network, status and direction) gets the row, and the row's
-    other cells (description, data, properties) where they add to its own. Another
-    integration between two applications already linked is new, and noted."""
-    unknown = fields["direction"] is IntegrationDirection.unknown
-    ends = frozenset((source, target)) if unknown else (source, target)
-    key = (ends, *(str(fields.get(k)) for k in ("via", "network", "status", "direction")))
-    same = written.get(key)
-    if same is not None:
-        if row in same.rows:
-            return False  # one row naming the same pair twice ('SATUSEHAT; SATUSEHAT')
-        same.rows.append(row)
-        added = _joined(same.fields, {"description": fields.get("description")})
-        added = _joined(same.properties, properties) or added
-        report.notes.append(RowNote(row, (_(
-            "the same integration as row {row} ('{id}'): written once, with this row's other "
-            "cells") if added else _("the same integration as row {row} ('{id}'): written "
-                                    "once")).format(row=same.rows[0], id=same.id)))
-        return False
-    new = _Written(ids.take(f"int-{source}-{target}"), source, target, fields,
-                   dict(properties), [row])
-    first = between.setdefault(frozenset((source, target)), new)
-    if first is not new and row not in first.rows:  # not the way back of a two-way row
-        report.notes.append(RowNote(row, _(
-            "another integration between '{source}' and '{target}' (row {row} gives "
-            "'{id}'): written as '{new}'").format(
-                source=source, target=target, row=first.rows[0], id=first.id, new=new.id)))
-    written[key] = new
-    return True
+class _Taken:
+    """The integrations taken from the rows so far, by what each says (its ends, mechanism,
+    network, status and direction) and by the two applications it links."""
+
+    def __init__(self, report: ImportReport, ids: IdPool) -> None:
+        self.written: dict[tuple, _Written] = {}
+        self._between: dict[frozenset[str], _Written] = {}
+        self._report = report
+        self._ids = ids
+
+    def add(self, row: int, source: str, target: str, fields: dict[str, Any],
+            properties: dict[str, str], *, two_way: bool) -> bool:
+        """Take the integration a row gives; True when it is a new one. One an earlier row
+        gave gets the row, and the row's other cells (description, data, properties) where
+        they add to its own; so does one of known direction that a row of unknown direction
+        names. Another integration between two applications already linked is new, and
+        noted, unless it is the way back of a `two_way` row."""
+        key = self._key(source, target, fields)
+        same = self.written.get(key)
+        known = {**fields, "direction": IntegrationDirection.source_to_target}
+        if same is None and fields["direction"] is IntegrationDirection.unknown:
+            same = (self.written.get(self._key(source, target, known))
+                    or self.written.get(self._key(target, source, known)))
+        elif same is None:  # an earlier row of unknown direction: this one tells it
+            vague = {**fields, "direction": IntegrationDirection.unknown}
+            same = self.written.pop(self._key(source, target, vague), None)
+            if same is not None:
+                same.source, same.target = source, target
+                same.fields["direction"] = fields["direction"]
+                self.written[key] = same
+        if same is not None:
+            if row not in same.rows:
+                same.rows.append(row)
+                added = _joined(same.fields, {"description": fields.get("description")})
+                added = _joined(same.properties, properties) or added
+                self._report.notes.append(RowNote(row, (_(
+                    "the same integration as row {row} ('{id}'): written once, with this row's "
+                    "other cells") if added else _(
+                    "the same integration as row {row} ('{id}'): written once")).format(
+                        row=same.rows[0], id=same.id)))
+            return False
+        new = _Written(self._ids.take(f"int-{source}-{target}"), source, target, fields,
+                       dict(properties), [row])
+        first = self._between.setdefault(frozenset((source, target)), new)
+        if first is not new and not two_way and row not in first.rows:
+            self._report.notes.append(RowNote(row, _(
+                "another integration between '{source}' and '{target}' (row {row} gives "
+                "'{id}'): written as '{new}'").format(
+                    source=source, target=target, row=first.rows[0], id=first.id,
+                    new=new.id)))
+        self.written[key] = new
+        return True
+
+    @staticmethod
+    def _key(source: str, target: str, fields: dict[str, Any]) -> tuple:
+        """What identifies an integration: its ends (either way when its direction is
+        unknown), mechanism, network, status and direction."""
+        unknown = fields["direction"] is IntegrationDirection.unknown
+        ends = frozenset((source, target)) if unknown else (source, target)
+        return (ends, *(str(fields.get(k)) for k in ("via", "network", "status",
+                                                      "direction")))
 
 
 def _joined(held: dict, more: dict) -> bool:
@@ -316,7 +346,7 @@ def _undirected(report: ImportReport) -> bool:
 
 
 def _facts(row: Row, mechanism: Mechanism | None, jip: PlatformMatcher, report: ImportReport
-           ) -> tuple[dict, dict[str, str], str | None]:
+           ) -> tuple[dict[str, Any], dict[str, str], Way | None]:
     """The integration's fields the row's cells give but its ends and direction (a network
     other than JIP as its kind), its properties (unmapped cells, the data exchanged, what a
     cell says that names no value: each noted in `report.kept`), and which way data moves
@@ -341,7 +371,7 @@ def _facts(row: Row, mechanism: Mechanism | None, jip: PlatformMatcher, report: 
         report.notes.append(RowNote(row.number, _(
             "'{text}' in '{column}': planned; written with status planned").format(
                 text=values[Column.mechanism], column=report.columns[str(Column.mechanism)])))
-    way = None if report.undirected else ONE_WAY  # the columns say it, or they do not
+    way = None if report.undirected else Way.one_way  # the columns say it, or they do not
     if str(Column.direction) in report.columns:
         text = values.get(Column.direction, "")
         if text and (said := direction_of(text, directed=not report.undirected)):

@@ -29,9 +29,11 @@ __all__ = ["PROPERTY", "AppNames", "Link", "integrations", "status_between"]
 PROPERTY = "integrations"
 """The property keeping the names that became no integration."""
 
-_BETWEEN_NAMES = re.compile(r"\s*(?:[;,\n]|\s[|+]\s)\s*")
+_BETWEEN_NAMES = re.compile(r"\s*(?:[;\n]|\s[|+]\s)\s*")
+_COMMA = re.compile(r"\s*,\s*")
 """Between the names of a cell: 'SIMPUS; SATUSEHAT', 'SIPD, SIMDA', one name a line."""
-_AND = re.compile(r"\s*/\s*|\s+(?:dan|&)\s+", re.IGNORECASE)
+_CONJUNCTIONS = r"(?:dan|serta|and|&)"
+_AND = re.compile(rf"\s*/\s*|\s+{_CONJUNCTIONS}\s+", re.IGNORECASE)
 """Between two names written as one ('SIPD dan SIMDA', 'SIPD/SIMDA'), tried when the whole
 names nothing: 'Sistem Informasi Pajak Bumi dan Bangunan' stays one name when it is one."""
 _ORDER = (Status.retired, Status.planned, Status.development)
@@ -125,7 +127,7 @@ _CENTRAL = frozenset({"ri", "pusat", "nasional", "kementerian", "kemendagri", "k
                       "kemenpanrb", "kemenkeu", "komdigi", "bssn", "bkn", "lkpp"})
 """Words naming the national system after a platform's name ('SIPD RI'), not the pemda's
 installation of it."""
-_CONJUNCTION = re.compile(r"^(?:dan|serta|and|&)\s+", re.IGNORECASE)
+_CONJUNCTION = re.compile(rf"^{_CONJUNCTIONS}\s+", re.IGNORECASE)
 """Opening the last name of a list: 'SIPD, SIMDA, dan SIMONEV'."""
 
 
@@ -178,13 +180,16 @@ class AppNames:
         return [found] if isinstance(found, str) else found
 
     def names_in(self, cell: str, source: str = "") -> list[str]:
-        """The names a cell gives: the whole when it is the name of one application
-        ('Aplikasi Surat, Disposisi dan Arsip'), else its parts between `;`, `,`, line
-        breaks, ' | ' or ' + ' ('SIPD, SIMDA, dan SIMONEV': three)."""
-        cell = cell.strip()
-        if isinstance(self._target(cell, source, loose=False), str):
-            return [cell]
-        return [_CONJUNCTION.sub("", part) for part in _BETWEEN_NAMES.split(cell) if part]
+        """The names a cell gives: its parts between `;`, line breaks, ' | ' or ' + ', each
+        split again at commas unless it is the name of one application ('Aplikasi Surat,
+        Disposisi dan Arsip'): 'SIPD, SIMDA, dan SIMONEV' gives three."""
+        names = []
+        for part in filter(None, _BETWEEN_NAMES.split(cell.strip())):
+            if isinstance(self._target(part, source, loose=False), str):
+                names.append(part)
+            else:
+                names += [_CONJUNCTION.sub("", p) for p in _COMMA.split(part) if p]
+        return names
 
     def guess(self, text: str, named: list[str] | set[str]) -> tuple[str, str] | None:
         """(application, why) when `named` (what `named(text)` gave) is a guess: an acronym
@@ -217,9 +222,9 @@ class AppNames:
         if _CENTRAL.intersection(name_key(word) for word in text.split()):
             own = []  # 'SIPD RI', 'SATUSEHAT Kemenkes': the national system, not the pemda's
         why = _("the pemda's own installation of national platform '{platform}'")
-        if len(own) > 1:  # 'SATUSEHAT Dinkes': the installation of the unit named after it
-            words = text.split()
-            tails = {unit_key(" ".join(words[i:])) for i in range(1, len(words))}
+        words = text.split()
+        tails = {unit_key(" ".join(words[i:])) for i in range(1, len(words))}
+        if any(keys & tails for keys in self._unit_keys.values()):  # 'SATUSEHAT Dinkes'
             own = [a for a in own if self._unit_keys.get(self.apps[a].owner, set()) & tails]
             why = _("the installation of national platform '{platform}' of the unit named")
         if len(own) == 1:  # 'SIKDA' for the pemda's own SIKDA Generik: that one

@@ -412,6 +412,7 @@ def report_dict(report: ImportReport) -> dict:
 
 
 def _list_dict(report: ImportReport) -> dict:
+    """An integration list's report as JSON-ready data: its own keys, and `clean`."""
     data = {key: value for key, value in asdict(report).items()
             if key not in _INVENTORY_ONLY and key != "imported"}
     data["clean"] = report.clean

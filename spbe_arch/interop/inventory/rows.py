@@ -186,7 +186,7 @@ def data_rows(
             missing = note  # the caller judges: an application with no partner, say
         for col, index in ((layout.first, name_at), (layout.second, unit_at)):
             text = values.get(col, "")
-            if layout.names_per_cell == 1 and ("\n" in text or "\r" in text):
+            if layout.one_name_per_cell and ("\n" in text or "\r" in text):
                 values[col] = " ".join(text.split())
                 report.notes.append(RowNote(number, _(
                     "'{column}' holds a line break; read as one line: '{text}'"

@@ -4,7 +4,9 @@ None when its words name none (the caller keeps the text and says so)."""
 
 import re
 from dataclasses import dataclass
+from enum import StrEnum
 from functools import lru_cache
+from typing import TypeVar
 
 from ...model import InfrastructureKind, IntegrationVia, Status
 from ...model.types import STATUS_WORDS
@@ -12,15 +14,15 @@ from .columns import normal_header
 
 __all__ = [
     "ARROW_CELLS",
-    "BACKWARDS",
-    "ONE_WAY",
-    "TWO_WAY",
     "Mechanism",
+    "Way",
     "direction_of",
     "mechanism_of",
     "network_of",
     "status_of",
 ]
+
+_T = TypeVar("_T")
 
 _YEAR = re.compile(r"( tahun)? (19|20)[0-9]{2}$")
 """A year after a status ('Rencana 2025', 'Dikembangkan tahun 2024')."""
@@ -130,7 +132,8 @@ def mechanism_of(text: str) -> Mechanism:
     return Mechanism(_first_named(_MECHANISMS, " ".join(kept)), planned=planned)
 
 
-def _first_named(table, text: str):
+def _first_named(table: tuple[tuple[_T, frozenset[str], tuple[str, ...]], ...], text: str
+                 ) -> _T | None:
     """The first value of `table` ((value, words, phrases), ...) whose words or phrases the
     normal-form `text` holds, else None."""
     words = set(text.split())
@@ -141,47 +144,49 @@ def _first_named(table, text: str):
     return None
 
 
-TWO_WAY = "two_way"
-"""What `direction_of` gives for data moving both ways (two integrations, one each way)."""
-ONE_WAY = "source_to_target"
-"""... for data moving from the sender (the first column) to the receiver."""
-BACKWARDS = "target_to_source"
-"""... for data moving from the second column's application to the first's ('<-', a
-'Nama Aplikasi' that pulls from its partner)."""
+class Way(StrEnum):
+    """Which way data moves between a row's two applications, as a direction cell says."""
+
+    one_way = "one_way"
+    """From the sender (the first column's application) to the receiver."""
+    two_way = "two_way"
+    """Both ways: two integrations, one each way."""
+    backwards = "backwards"
+    """From the second column's application to the first's ('<-', a 'Nama Aplikasi' that
+    pulls from its partner)."""
+
 
 _ONE_WAY = ("satu arah", "searah", "1 arah", "one way", "oneway", "unidirectional",
             "sumber ke tujuan", "source to target", "push", "kirim", "mengirim")
 _BOTH_WAYS = ("dua arah", "2 arah", "timbal balik", "two way", "twoway", "bidirectional",
               "bi directional", "bolak balik", "resiprokal", "push pull", "pull push",
               "push dan pull", "pull dan push", "kirim terima", "kirim dan terima")
-_ARROWS = {"<->": TWO_WAY, "<-->": TWO_WAY, "<=>": TWO_WAY, "<==>": TWO_WAY, "↔": TWO_WAY,
-           "⇄": TWO_WAY, "⇆": TWO_WAY, "⇔": TWO_WAY,
-           "->": ONE_WAY, "-->": ONE_WAY, "=>": ONE_WAY, "==>": ONE_WAY, "→": ONE_WAY,
-           "⇒": ONE_WAY, ">": ONE_WAY,
-           "<-": BACKWARDS, "<--": BACKWARDS, "<=": BACKWARDS, "<==": BACKWARDS, "←": BACKWARDS,
-           "⇐": BACKWARDS, "<": BACKWARDS}
+_ARROWS = {
+    **dict.fromkeys(("<->", "<-->", "<=>", "<==>", "↔", "⇄", "⇆", "⇔"), Way.two_way),
+    **dict.fromkeys(("->", "-->", "=>", "==>", "→", "⇒", ">"), Way.one_way),
+    **dict.fromkeys(("<-", "<--", "<=", "<==", "←", "⇐", "<"), Way.backwards),
+}
 ARROW_CELLS = frozenset(_ARROWS)
 """Cells that are an arrow alone: a direction, not a formula ('->')."""
 
 
 @lru_cache(maxsize=256)
-def direction_of(text: str, *, directed: bool = True) -> str | None:
-    """`ONE_WAY`, `TWO_WAY` or `BACKWARDS`, as the cell says, else None. 'Pull' is one way
-    in a list of senders and receivers (`directed`: the receiver pulls), backwards in one of
-    applications and their partners (the application pulls from its partner).
+def direction_of(text: str, *, directed: bool = True) -> Way | None:
+    """Which way data moves as the cell says, else None. 'Pull' is one way in a list of
+    senders and receivers (`directed`: the receiver pulls), backwards in one of applications
+    and their partners (the application pulls from its partner).
 
-    >>> [direction_of(t) for t in ("Satu Arah", "→", "Dua arah", "<->", "timbal balik", "?",
-    ...                            "Satu arah (A ke B)", "<-")]
-    ['source_to_target', 'source_to_target', 'two_way', 'two_way', 'two_way', None, \
-'source_to_target', 'target_to_source']
+    >>> [str(direction_of(t)) for t in ("Satu Arah", "→", "Dua arah", "<->", "timbal balik",
+    ...                                 "?", "Satu arah (A ke B)", "<-")]
+    ['one_way', 'one_way', 'two_way', 'two_way', 'two_way', 'None', 'one_way', 'backwards']
     """
     stripped = text.strip()
     if stripped in _ARROWS:
         return _ARROWS[stripped]
     normal = normal_header(stripped)
     if normal in ("pull", "tarik", "menarik"):
-        return ONE_WAY if directed else BACKWARDS
-    for phrases, way in ((_BOTH_WAYS, TWO_WAY), (_ONE_WAY, ONE_WAY)):
+        return Way.one_way if directed else Way.backwards
+    for phrases, way in ((_BOTH_WAYS, Way.two_way), (_ONE_WAY, Way.one_way)):
         if any(normal == p or normal.startswith(p + " ") for p in phrases):
             return way
     return None
