@@ -21,7 +21,7 @@ from ..audit import WHOLE_MODEL, AuditResult, Metrics, Share, audit
 from ..graph import build_graph
 from ..io.aside import Aside, aside
 from ..maturity import MaturityResult, assess
-from ..model import COLLECTIONS, Architecture, Finding
+from ..model import COLLECTIONS, Architecture, Finding, Integration
 from ..validate import ValidationResult
 from ..validate.references import REFERENCES
 
@@ -349,7 +349,13 @@ def _elements(arch: Architecture) -> dict[str, tuple[str, Any]]:
 
 
 def _name(element_id: str, element: Any) -> str:
-    return getattr(element, "name", None) or element_id
+    """What names an element in the diff: its name, else (an integration) its ends and
+    mechanism, else its id."""
+    if getattr(element, "name", None):
+        return element.name
+    if isinstance(element, Integration):
+        return f"{element.source} -> {element.target} ({element.via})"
+    return element_id
 
 
 def _ref(element_id: str, kind: str, element: Any) -> ElementRef:

@@ -556,3 +556,18 @@ def test_diff_from_a_revision_of_a_folder_removed_since_lists_every_element_remo
     assert text[-1].endswith(f", index {old} -> -")
     markdown = runner.invoke(app, ["diff", str(model), "--from", "HEAD~1", "-f", "markdown"])
     assert f"| **indeks SPBE** | {old} (Baik) | - | - |" in markdown.stdout
+
+
+def test_an_integration_with_no_name_is_named_by_its_ends(runner, tmp_path):
+    old, new = tmp_path / "old", tmp_path / "new"
+    apps = ("units:\n  - {id: u, name: U, kind: dinas}\napplications:\n"
+            "  - {id: a, name: A, kind: khusus, owner: u}\n"
+            "  - {id: b, name: B, kind: khusus, owner: u}\n")
+    for folder, more in ((old, ""), (new, "integrations:\n"
+                                          "  - {id: int-a-b, source: a, target: b, via: splp}\n")):
+        folder.mkdir()
+        (folder / "spbe.yaml").write_text(
+            "instansi: {id: kab-uji, name: Kabupaten Uji, level: kabupaten}\n", "utf-8")
+        (folder / "model.yaml").write_text(apps + more, "utf-8")
+    out = json.loads(runner.invoke(app, ["diff", str(old), str(new), "--format", "json"]).stdout)
+    assert out["added"] == [{"id": "int-a-b", "kind": "integrations", "name": "a -> b (splp)"}]

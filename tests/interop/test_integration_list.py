@@ -471,3 +471,28 @@ def test_rows_that_name_the_same_link_differently(runner, tmp_path):
         "the same integration as row 5 ('int-simonev-simrs'): written once",
         "'Dua arah': data moves both ways, written as two integrations, one each way",
     ]
+
+
+def test_what_a_direction_cell_says_it_does_not_know(runner, tmp_path):
+    inventory = write_csv(tmp_path / "kota-contoh.csv", [
+        ["Kode", "Nama Aplikasi", "Perangkat Daerah"], ["APL-01", "SIMPEG", "BKPSDM"],
+        ["APL-02", "SIMONEV", "Bappeda"], ["APL-03", "e-Office", "Diskominfo"],
+    ])
+    listed = write_csv(tmp_path / "integrasi.csv", [
+        ["Source system", "Target system", "Method", "Direction"],
+        ["SIMPEG", "SIMONEV", "API", "Inbound"],  # no direction it can read: unknown
+        ["SIMPEG", "e-Office", "API", "Dua arah (rencana)"],  # both ways, planned
+        ["APL-02", "APL-02", "API", "One way"],  # itself, by its code
+    ])
+
+    result = _import(runner, tmp_path, inventory, "--integrations", str(listed))
+
+    integrations = load_model(tmp_path / "model").architecture.integrations
+    assert {i.id: (str(i.direction), str(i.status)) for i in integrations.values()} == {
+        "int-apl-01-apl-02": ("unknown", "active"),
+        "int-apl-01-apl-03": ("source_to_target", "planned"),
+        "int-apl-03-apl-01": ("source_to_target", "planned"),
+    }
+    assert integrations["int-apl-01-apl-02"].properties == {"direction": "Inbound"}
+    assert (f"{listed}:4: skipped: 'APL-02' in 'Target system' names the application at the "
+            "other end") in result.output.splitlines()

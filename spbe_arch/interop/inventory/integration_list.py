@@ -45,6 +45,7 @@ from .values import (
     direction_of,
     mechanism_of,
     network_of,
+    planned,
     status_of,
 )
 
@@ -119,7 +120,7 @@ def read_integration_list(
             ways = _ways(row, source, target, way, names, report)
             for start, end, direction in ways:
                 new = taken.add(row.number, start, end, {**fields, "direction": direction},
-                                properties, two_way=len(ways) == 2)
+                                properties)
                 both = both or (new and len(ways) == 2 and end == source)
         if both:
             report.notes.append(RowNote(row.number, _(
@@ -145,6 +146,12 @@ def _ways(row: Row, source: str, target: str, way: Way | None, names: AppNames,
         source, target, way = target, source, Way.one_way
     if source not in names.apps or target not in names.apps:
         platform, app = (source, target) if target in names.apps else (target, source)
+        if way is None and source == platform:
+            report.notes.append(RowNote(row.number, _(
+                "national platform '{platform}' named first: an integration goes from an "
+                "application, so it is written from '{application}' to '{platform}'").format(
+                    platform=platform, application=app)))
+            return [(app, platform, IntegrationDirection.unknown)]
         if source == platform or way is Way.two_way:
             report.notes.append(RowNote(row.number, _(
                 "data moves from national platform '{platform}' to '{application}': an "
@@ -191,12 +198,12 @@ class _Taken:
         self._ids = ids
 
     def add(self, row: int, source: str, target: str, fields: dict[str, Any],
-            properties: dict[str, str], *, two_way: bool) -> bool:
+            properties: dict[str, str]) -> bool:
         """Take the integration a row gives; True when it is a new one. One an earlier row
         gave gets the row, and the row's other cells (description, data, properties) where
         they add to its own; so does one of known direction that a row of unknown direction
         names. Another integration between two applications already linked is new, and
-        noted, unless it is the way back of a `two_way` row."""
+        noted, unless it is the way back of the same row."""
         key = self._key(source, target, fields)
         same = self.written.get(key)
         known = {**fields, "direction": IntegrationDirection.source_to_target}
@@ -224,7 +231,7 @@ class _Taken:
         new = _Written(self._ids.take(f"int-{source}-{target}"), source, target, fields,
                        dict(properties), [row])
         first = self._between.setdefault(frozenset((source, target)), new)
-        if first is not new and not two_way and row not in first.rows:
+        if first is not new and row not in first.rows:  # not the way back of this row
             self._report.notes.append(RowNote(row, _(
                 "another integration between '{source}' and '{target}' (row {row} gives "
                 "'{id}'): written as '{new}'").format(
@@ -366,17 +373,19 @@ def _facts(row: Row, mechanism: Mechanism | None, jip: PlatformMatcher, report: 
             _keep(report, properties, Column.status, text, row.number)
         else:
             fields["status"] = status
-    if mechanism is not None and mechanism.planned and "status" not in fields:
-        fields["status"] = Status.planned
-        report.notes.append(RowNote(row.number, _(
-            "'{text}' in '{column}': planned; written with status planned").format(
-                text=values[Column.mechanism], column=report.columns[str(Column.mechanism)])))
+    for column in (Column.mechanism, Column.direction):  # 'Rencana SPLP', 'Dua arah (rencana)'
+        if "status" not in fields and planned(values.get(column, "")):
+            fields["status"] = Status.planned
+            report.notes.append(RowNote(row.number, _(
+                "'{text}' in '{column}': planned; written with status planned").format(
+                    text=values[column], column=report.columns[str(column)])))
     way = None if report.undirected else Way.one_way  # the columns say it, or they do not
     if str(Column.direction) in report.columns:
         text = values.get(Column.direction, "")
         if text and (said := direction_of(text, directed=not report.undirected)):
             way = said
-        elif text:
+        elif text:  # words that name no direction ('Inbound', 'tidak tahu'): unknown
+            way = None
             _keep(report, properties, Column.direction, text, row.number)
         else:
             report.unstated.setdefault(str(Column.direction), []).append(row.number)

@@ -213,8 +213,8 @@ class AppNames:
             if candidates:
                 break
         by_id = self._ids.get("-".join(CODE_PARTS.split(text.strip().casefold())))
-        if not candidates and by_id is not None and by_id != source:
-            return by_id  # an id column's code ('APL-03', 'APL 03')
+        if not candidates and by_id is not None:  # an id column's code ('APL-03', 'APL 03')
+            return by_id if by_id != source else {source}
         if candidates == {source} or not loose:
             return candidates
         platform = self._matcher(text)  # 'SIPD' of several units' SIPD: the platform itself

@@ -19,6 +19,7 @@ __all__ = [
     "direction_of",
     "mechanism_of",
     "network_of",
+    "planned",
     "status_of",
 ]
 
@@ -128,8 +129,17 @@ def mechanism_of(text: str) -> Mechanism:
             denied = 1 if word in _THROUGH else 0
         else:
             kept.append(word)
-    planned = not _PLANNED.isdisjoint(words)
-    return Mechanism(_first_named(_MECHANISMS, " ".join(kept)), planned=planned)
+    return Mechanism(_first_named(_MECHANISMS, " ".join(kept)), planned=planned(text))
+
+
+def planned(text: str) -> bool:
+    """True when a cell says what it names is planned ('Rencana SPLP 2026', 'Dua arah
+    (rencana)').
+
+    >>> planned("Rencana SPLP 2026"), planned("Dua arah (rencana)"), planned("SPLP")
+    (True, True, False)
+    """
+    return not _PLANNED.isdisjoint(normal_header(text).split())
 
 
 def _first_named(table: tuple[tuple[_T, frozenset[str], tuple[str, ...]], ...], text: str
@@ -158,7 +168,8 @@ class Way(StrEnum):
 
 _ONE_WAY = ("satu arah", "searah", "1 arah", "one way", "oneway", "unidirectional",
             "sumber ke tujuan", "source to target", "push", "kirim", "mengirim")
-_BOTH_WAYS = ("dua arah", "2 arah", "timbal balik", "two way", "twoway", "bidirectional",
+_BOTH_WAYS = ("dua arah", "2 arah", "timbal balik", "two way", "twoway", "both ways",
+              "both directions", "bidirectional",
               "bi directional", "bolak balik", "resiprokal", "push pull", "pull push",
               "push dan pull", "pull dan push", "kirim terima", "kirim dan terima")
 _ARROWS = {
