@@ -174,7 +174,8 @@ def import_inventory(
         raise SpbeError(_("--integrations-mapping maps an integration list's headers: give the "
                           "list with --integrations (or --integrations-sheet)"))
     above: list[tuple[int, list[str]]] = []
-    rows, report = read_list(path, sheet=sheet, mapping=mapping, layout=INVENTORY, above=above)
+    rows, report = read_list(path, sheet=sheet, mapping=mapping, layout=INVENTORY,
+                             kind=ImportReport, above=above)
     titled = _titled(above[:-1], instansi.level, instansi.name) if from_title else None
     if titled is not None:
         report.titled = titled

@@ -35,7 +35,7 @@ from .columns import (
     normal_header,
 )
 from .links import AppNames, status_between
-from .report import ImportReport, Network, RowNote
+from .report import ListReport, Network, RowNote
 from .rows import Row
 from .sheet import read_list
 from .units import IdPool
@@ -56,7 +56,7 @@ __all__ = ["ListedIntegrations", "read_integration_list"]
 class ListedIntegrations:
     """The integrations of an integration list, and the report of how they were read."""
 
-    report: ImportReport
+    report: ListReport
     integrations: list[Integration] = field(default_factory=list)
     networks: dict[InfrastructureKind, Infrastructure] = field(default_factory=dict)
     """The networks other than JIP the list names (the internet, the pemda's intranet, a
@@ -72,7 +72,8 @@ def read_integration_list(
 
     Raises `SpbeError` when nothing can be read (see `sheet.read_list`).
     """
-    rows, report = read_list(path, sheet=sheet, mapping=mapping, layout=INTEGRATION_LIST)
+    rows, report = read_list(path, sheet=sheet, mapping=mapping, layout=INTEGRATION_LIST,
+                             kind=ListReport)
     result = ListedIntegrations(report)
     jip = PlatformMatcher({pid: p for pid, p in national_platforms().items()
                            if p.kind is PlatformKind.network})
@@ -137,7 +138,7 @@ def read_integration_list(
 
 
 def _ways(row: Row, source: str, target: str, way: Way | None, names: AppNames,
-          report: ImportReport) -> list[tuple[str, str, IntegrationDirection]]:
+          report: ListReport) -> list[tuple[str, str, IntegrationDirection]]:
     """(source, target, direction) of each integration between the two ends of a row (one an
     application at least) as the model writes them: from an application (a national platform
     as sender is turned round, direction unknown), both ways as two (one when an end is a
@@ -191,7 +192,7 @@ class _Taken:
     """The integrations taken from the rows so far, by what each says (its ends, mechanism,
     network, status and direction) and by the two applications it links."""
 
-    def __init__(self, report: ImportReport, ids: IdPool) -> None:
+    def __init__(self, report: ListReport, ids: IdPool) -> None:
         self.written: dict[tuple, _Written] = {}
         self._between: dict[frozenset[str], _Written] = {}
         self._report = report
@@ -262,7 +263,7 @@ def _joined(held: dict, more: dict) -> bool:
     return added
 
 
-def _ends(row: Row, names: AppNames, report: ImportReport, notes: list[RowNote]
+def _ends(row: Row, names: AppNames, report: ListReport, notes: list[RowNote]
           ) -> list[tuple[str, str]] | None:
     """(source, target) for each pair of applications or national platforms the row's two
     ends name; None when the row is skipped (the report says why). Notes of what was read
@@ -283,7 +284,7 @@ def _ends(row: Row, names: AppNames, report: ImportReport, notes: list[RowNote]
     return ends
 
 
-def _named(row: Row, cell: str, source: str, names: AppNames, report: ImportReport,
+def _named(row: Row, cell: str, source: str, names: AppNames, report: ListReport,
            column: Column, notes: list[RowNote]) -> list[str] | None:
     """The applications (or national platforms) the names of `cell` name ('SIPD; SIMDA',
     one a line: two), other than `source`; a name naming none is noted, and when no name
@@ -340,7 +341,7 @@ _NETWORK_NAMES = {InfrastructureKind.internet: "Internet", InfrastructureKind.in
                   "Intranet", InfrastructureKind.vpn: "VPN"}
 
 
-def _undirected(report: ImportReport) -> bool:
+def _undirected(report: ListReport) -> bool:
     """True when the list's two columns name an application and its partner ('Nama
     Aplikasi', 'Terintegrasi dengan'), not a sender and a receiver."""
     for column in (Column.source, Column.target):
@@ -352,7 +353,7 @@ def _undirected(report: ImportReport) -> bool:
     return False
 
 
-def _facts(row: Row, mechanism: Mechanism | None, jip: PlatformMatcher, report: ImportReport
+def _facts(row: Row, mechanism: Mechanism | None, jip: PlatformMatcher, report: ListReport
            ) -> tuple[dict[str, Any], dict[str, str], Way | None]:
     """The integration's fields the row's cells give but its ends and direction (a network
     other than JIP as its kind), its properties (unmapped cells, the data exchanged, what a
@@ -401,7 +402,7 @@ def _facts(row: Row, mechanism: Mechanism | None, jip: PlatformMatcher, report: 
     return fields, properties, way
 
 
-def _keep(report: ImportReport, properties: dict[str, str], column: Column, text: str,
+def _keep(report: ListReport, properties: dict[str, str], column: Column, text: str,
           row: int) -> None:
     """Keep a cell whose words name no value of `column` in `properties`, and say so."""
     properties[str(column)] = text

@@ -14,9 +14,11 @@ from ...model.i18n import gettext as _
 __all__ = [
     "Hosted",
     "ImportReport",
+    "ListReport",
     "Network",
     "PlatformGuess",
     "RowNote",
+    "SheetReport",
     "UnitMerge",
     "Unlinked",
     "Unmatched",
@@ -94,8 +96,8 @@ class UnitMerge:
 
 
 @dataclass
-class ImportReport:
-    """Everything a user must check after an import."""
+class SheetReport:
+    """How one list was read: its file and header, and its rows skipped and remarked on."""
 
     source: str
     sheet: str | None = None
@@ -107,9 +109,6 @@ class ImportReport:
     header_row: int = 0
     subheader_row: int | None = None
     """The header's second row, under merged header cells ('Pengelola' over 'OPD')."""
-    titled: tuple[int, str] | None = None
-    """The title row the instansi's name was read from (no `--instansi-name` given), and the
-    name."""
     columns: dict[str, str] = field(default_factory=dict)
     """Column -> the header it was read from; unmapped headers are kept as properties."""
     properties: dict[str, str] = field(default_factory=dict)
@@ -120,6 +119,39 @@ class ImportReport:
     """Rows holding nothing but a running number or placeholders ('-', 'N/A')."""
     empty: list[int] = field(default_factory=list)
     """Rows with no cell filled, between the header and the last row."""
+    skipped: list[RowNote] = field(default_factory=list)
+    notes: list[RowNote] = field(default_factory=list)
+
+    @property
+    def clean(self) -> bool:
+        """True when every data row was imported."""
+        return not self.skipped
+
+
+@dataclass
+class ListReport(SheetReport):
+    """How an integration list was read, and what became of its rows."""
+
+    integrations: int = 0
+    """Integrations written."""
+    unstated: dict[str, list[int]] = field(default_factory=dict)
+    """A column -> the rows whose cell in it is empty (mechanism, direction)."""
+    kept: dict[str, dict[str, list[int]]] = field(default_factory=dict)
+    """A column -> the texts of its cells naming no value (kept as properties) -> their
+    rows."""
+    undirected: bool = False
+    """Its two columns name an application and its partner, not a sender and a receiver."""
+    networks: list[Network] = field(default_factory=list)
+    """The networks other than JIP it names, one element each."""
+
+
+@dataclass
+class ImportReport(SheetReport):
+    """Everything a user must check after an import."""
+
+    titled: tuple[int, str] | None = None
+    """The title row the instansi's name was read from (no `--instansi-name` given), and the
+    name."""
     imported: int = 0
     units: int = 0
     unclassified: list[int] = field(default_factory=list)
@@ -135,23 +167,10 @@ class ImportReport:
     integrations: int = 0
     """Integrations (via unknown) read from the integrations column."""
     unlinked: list[Unlinked] = field(default_factory=list)
-    skipped: list[RowNote] = field(default_factory=list)
     guesses: list[PlatformGuess] = field(default_factory=list)
     merges: list[UnitMerge] = field(default_factory=list)
     unmatched: list[Unmatched] = field(default_factory=list)
-    notes: list[RowNote] = field(default_factory=list)
-    unstated: dict[str, list[int]] = field(default_factory=dict)
-    """Of an integration list: a column -> the rows whose cell in it is empty (mechanism,
-    direction: unknown)."""
-    kept: dict[str, dict[str, list[int]]] = field(default_factory=dict)
-    """Of an integration list: a column -> the texts of its cells naming no value (kept as
-    properties) -> their rows."""
-    undirected: bool = False
-    """Of an integration list: its two columns name an application and its partner, not a
-    sender and a receiver."""
-    networks: list[Network] = field(default_factory=list)
-    """Of an integration list: the networks other than JIP it names, one element each."""
-    integration_list: "ImportReport | None" = None
+    integration_list: ListReport | None = None
     """The report of the integration list read beside the inventory (`--integrations`)."""
     also_listed: int = 0
     """Integrations of the integrations column that the integration list gives as well:
@@ -180,7 +199,7 @@ def report_lines(report: ImportReport) -> Iterator[str]:
     """The report as text lines (in the language in force): a summary, then one line per row
     to check; then the integration list's, if one was read."""
     src = report.source
-    yield from _reading(report)
+    yield from _reading(report, title=report.titled)
     for guess in report.guesses:
         yield _(
             "{path}:{row}: guess: '{name}' is national platform '{platform}' ({how}); "
@@ -280,9 +299,10 @@ def report_lines(report: ImportReport) -> Iterator[str]:
     )
 
 
-def _reading(report: ImportReport, option: str = "--sheet") -> Iterator[str]:
-    """How the file was read (`option` names another sheet), its columns, and the rows
-    skipped."""
+def _reading(report: SheetReport, option: str = "--sheet",
+             title: tuple[int, str] | None = None) -> Iterator[str]:
+    """How the file was read (`option` names another sheet; `title`, the title row naming
+    the instansi), its columns, and the rows skipped."""
     src = report.source
     how = [_("sheet '{sheet}'").format(sheet=report.sheet)] if report.sheet else []
     if report.encoding:
@@ -296,10 +316,9 @@ def _reading(report: ImportReport, option: str = "--sheet") -> Iterator[str]:
     else:
         how.append(_("header in row {row}").format(row=report.header_row))
     yield f"{src}: {'; '.join(how)}"
-    if report.titled:
+    if title:
         yield _("{path}:{row}: instansi '{name}', as the title row names it (--instansi-name "
-                "NAME gives another)").format(path=src, row=report.titled[0],
-                                              name=report.titled[1])
+                "NAME gives another)").format(path=src, row=title[0], name=title[1])
     if report.other_sheets:
         yield _("{path}: note: read sheet '{sheet}'; not read: {others} ({option} NAME reads "
                 "another)").format(path=src, sheet=report.sheet, option=option, others=", ".join(
@@ -316,13 +335,13 @@ def _reading(report: ImportReport, option: str = "--sheet") -> Iterator[str]:
             path=src, row=note.row, message=note.message)
 
 
-def _notes(report: ImportReport) -> Iterator[str]:
+def _notes(report: SheetReport) -> Iterator[str]:
     for note in report.notes:
         yield _("{path}:{row}: note: {message}").format(
             path=report.source, row=note.row, message=note.message)
 
 
-def _passed_over(report: ImportReport) -> Iterator[str]:
+def _passed_over(report: SheetReport) -> Iterator[str]:
     """The blank and the empty rows."""
     src = report.source
     if report.blank:
@@ -337,7 +356,7 @@ def _passed_over(report: ImportReport) -> Iterator[str]:
                                   N_("{count} empty rows")), which=_rows(report.empty))
 
 
-def _list_lines(report: ImportReport) -> Iterator[str]:
+def _list_lines(report: ListReport) -> Iterator[str]:
     """The integration list's part of the report."""
     src = report.source
     source, target = report.columns.get("source"), report.columns.get("target")
@@ -393,27 +412,11 @@ def _rows(rows: list[int]) -> str:
     return _(N_("row {rows}") if len(rows) == 1 else N_("rows {rows}")).format(rows=shown)
 
 
-_LIST_ONLY = ("unstated", "kept", "undirected", "networks")
-"""Keys of an integration list's report alone."""
-_INVENTORY_ONLY = ("titled", "units", "unclassified", "on_pdn", "on_pdd", "hosted",
-                   "unplaced", "unlinked", "guesses", "merges", "unmatched", "integration_list",
-                   "also_listed")
-"""Keys of an inventory's report alone."""
-
-
 def report_dict(report: ImportReport) -> dict:
-    """The report as JSON-ready data (the `--format json` output): the inventory's keys, and
-    under `integration_list` the list's (null without one)."""
-    data = {key: value for key, value in asdict(report).items() if key not in _LIST_ONLY}
+    """The report as JSON-ready data (the `--format json` output), `clean` added to it and to
+    its integration list's (null without one)."""
+    data = asdict(report)
+    data["clean"] = report.clean
     if report.integration_list is not None:
-        data["integration_list"] = _list_dict(report.integration_list)
-    data["clean"] = report.clean
-    return data
-
-
-def _list_dict(report: ImportReport) -> dict:
-    """An integration list's report as JSON-ready data: its own keys, and `clean`."""
-    data = {key: value for key, value in asdict(report).items()
-            if key not in _INVENTORY_ONLY and key != "imported"}
-    data["clean"] = report.clean
+        data["integration_list"]["clean"] = report.integration_list.clean
     return data

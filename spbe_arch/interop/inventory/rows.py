@@ -24,7 +24,7 @@ from ...model.i18n import gettext as _
 from ...model.i18n import plural
 from ...model.words import NO_VALUE
 from .columns import INVENTORY, Column, Layout, normal_header
-from .report import ImportReport, RowNote
+from .report import RowNote, SheetReport
 from .table import Table
 from .values import ARROW_CELLS
 
@@ -103,7 +103,7 @@ def data_rows(
     columns: dict[int, Column],
     header: list[str],
     table: Table,
-    report: ImportReport,
+    report: SheetReport,
     *,
     layout: Layout = INVENTORY,
 ) -> Iterator[Row]:
@@ -361,7 +361,7 @@ def _column(header: list[str], index: int) -> str:
     return text or _("(no header, column {number})").format(number=index + 1)
 
 
-def _unmapped(columns, header, report: ImportReport) -> dict[int, str]:
+def _unmapped(columns, header, report: SheetReport) -> dict[int, str]:
     """Index -> property key for header cells that name no known column."""
     keys: dict[int, str] = {}
     used = set(PROPERTY_OF.values()) | {"status", "kind", "category", "ref", "integrations", "id"}
@@ -382,7 +382,7 @@ def _unmapped(columns, header, report: ImportReport) -> dict[int, str]:
     return keys
 
 
-def _extra_column(index: int, report: ImportReport) -> str:
+def _extra_column(index: int, report: SheetReport) -> str:
     key = f"column_{index + 1}"
     report.properties.setdefault(key, _("(no header, column {number})").format(number=index + 1))
     return key

@@ -7,6 +7,7 @@ says what each holds); what their rows become is `convert`'s and `integration_li
 from collections.abc import Iterable, Iterator
 from itertools import chain
 from pathlib import Path
+from typing import TypeVar
 
 from ...io import SpbeError
 from ...model.i18n import gettext as _
@@ -20,19 +21,21 @@ from .columns import (
     normal_header,
     sub_header,
 )
-from .report import ImportReport, RowNote
+from .report import RowNote, SheetReport
 from .rows import Row, Seen, data_rows
 from .table import open_table
 
 __all__ = ["kept", "read_list"]
 
+Report = TypeVar("Report", bound=SheetReport)
+
 
 def read_list(
     path: Path, *, sheet: str | None, mapping: Path | None, layout: Layout,
-    above: list[tuple[int, list[str]]] | None = None,
-) -> tuple[list[Row], ImportReport]:
-    """The data rows of the list at `path`, and the report of how they were read (skipped
-    rows, remarks). `above` receives the rows down to the header (its title rows).
+    kind: type[Report], above: list[tuple[int, list[str]]] | None = None,
+) -> tuple[list[Row], Report]:
+    """The data rows of the list at `path`, and the report (of `kind`) of how they were read
+    (skipped rows, remarks). `above` receives the rows down to the header (its title rows).
 
     Raises
     ------
@@ -42,7 +45,7 @@ def read_list(
     """
     columns_map = load_mapping(mapping, layout)
     table = open_table(path, sheet=sheet, option=layout.sheet_option)
-    report = ImportReport(
+    report = kind(
         source=str(path), sheet=table.sheet, encoding=table.encoding, delimiter=table.delimiter
     )
     report.other_sheets = [s for s in table.sheets if s != table.sheet]
