@@ -349,6 +349,7 @@ def test_ends_by_sender_and_receiver_headers_codes_and_acronyms(runner, tmp_path
     listed = write_csv(tmp_path / "integrasi.csv", [
         ["Nama Aplikasi Sumber", "Nama Aplikasi Tujuan"],
         ["SIKEPO", "APL 02"], ["Sistem Informasi Kinerja Pegawai", "e-Office"],
+        ["APL01", "apl_2"],  # codes as people write them
     ])
 
     result = _import(runner, tmp_path, inventory, "--integrations", str(listed))

@@ -143,6 +143,12 @@ class AppNames:
         self._unit_keys = {unit: {unit_key(name), unit} for unit, name in units.items()}
         """Unit id -> what names it after a national platform's name ('SATUSEHAT Dinkes')."""
         self._ids = {app_id.casefold(): app_id for app_id in self.apps}
+        codes: dict[str, list[str]] = {}
+        for app_id in self.apps:
+            if any(c.isdigit() for c in app_id):
+                codes.setdefault(_code_key(app_id), []).append(app_id)
+        self._codes = {key: ids[0] for key, ids in codes.items() if len(ids) == 1}
+        """An id with digits ('apl-03') by its letters and numbers ('APL03', 'Apl-3')."""
         known: dict[str, str | set[str]] = {}  # a set only for a name several apps share
         for app in self.apps.values():
             for form in name_forms(app.name):
@@ -213,6 +219,8 @@ class AppNames:
             if candidates:
                 break
         by_id = self._ids.get("-".join(CODE_PARTS.split(text.strip().casefold())))
+        if by_id is None and any(c.isdigit() for c in text):
+            by_id = self._codes.get(_code_key(text))
         if not candidates and by_id is not None:  # an id column's code ('APL-03', 'APL 03')
             return by_id if by_id != source else {source}
         if candidates == {source} or not loose:
@@ -237,6 +245,13 @@ class AppNames:
             return candidates
         self._guessed[text] = qualified, _("its acronym and words of its name")
         return qualified
+
+
+def _code_key(text: str) -> str:
+    """A code by its letters and numbers, zeros before a number aside: 'APL-03', 'APL03',
+    'Apl-3' and 'apl_03' are 'apl-3'."""
+    return "-".join(str(int(part)) if part.isdigit() else part
+                    for part in re.findall(r"[a-z]+|\d+", text.casefold()))
 
 
 def _qualified(text: str, known: dict[str, str | set[str]], apps: dict[str, Application],
