@@ -497,3 +497,18 @@ def test_what_a_direction_cell_says_it_does_not_know(runner, tmp_path):
     assert integrations["int-apl-01-apl-02"].properties == {"direction": "Inbound"}
     assert (f"{listed}:4: skipped: 'APL-02' in 'Target system' names the application at the "
             "other end") in result.output.splitlines()
+
+
+def test_a_mapping_s_header_row_past_the_end_is_said(runner, tmp_path):
+    inventory, listed = _files(tmp_path, [["Dari", "Ke"], ["SIMPUS", "SATUSEHAT"]])
+    mapping = tmp_path / "mapping.yaml"
+    mapping.write_text("header_row: 40\ncolumns: {source: Dari, target: Ke}\n")
+
+    result = _import(runner, tmp_path, inventory, "--integrations", str(listed),
+                     "--integrations-mapping", str(mapping))
+
+    assert result.exit_code == 2
+    assert result.output == (
+        f"spbe-arch: {listed}: header_row 40 of the mapping {mapping} is no row holding a "
+        "header (past the end, or empty); give the row number of the header as the "
+        "spreadsheet shows it\n")

@@ -53,6 +53,12 @@ def read_list(
     seen = Seen(table.rows)
     header = find_header(kept(seen, [] if above is None else above), columns_map,
                          layout=layout)
+    if header is None and columns_map.header_row is not None and seen.non_empty:
+        raise SpbeError(_(
+            "{path}: header_row {row} of the mapping {mapping} is no row holding a header "
+            "(past the end, or empty); give the row number of the header as the spreadsheet "
+            "shows it"
+        ).format(path=path, row=columns_map.header_row, mapping=mapping))
     if header is None:
         raise SpbeError(_no_header(path, seen, table.sheet, table.sheets, layout))
     number, columns, cells = header
