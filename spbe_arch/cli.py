@@ -822,6 +822,43 @@ def import_inventory(
     _run(call, output_format, lang=lang.value)
 
 
+@import_app.command("integrations")
+def import_integrations(
+    file: Annotated[Path, typer.Argument(
+        metavar="FILE", help="The integration list: .csv or .xlsx, one integration per row")],
+    *,
+    into: Annotated[Path, typer.Option("--into", help="The model folder to add it to")],
+    sheet: Annotated[
+        str | None, typer.Option(help="Workbook sheet (default: the active one)")
+    ] = None,
+    mapping: Annotated[
+        Path | None, typer.Option(help="YAML file naming the headers of unrecognised columns")
+    ] = None,
+    force: Annotated[
+        bool, typer.Option(help="Replace the file an earlier import of this list wrote")
+    ] = False,
+    output_format: Annotated[
+        ImportFormat, typer.Option("--format", "-f", help="Format of the import report")
+    ] = ImportFormat.text,
+    lang: Lang = Language.en,
+) -> None:
+    """Add an integration list (sender, receiver, mechanism, network, direction) to a model.
+
+    Its ends are named among the model's applications (name, acronym, code) or are national
+    platforms. What it adds is written as a file of its own, integrations-<list>.yaml in the
+    model folder, with its report beside it; no file of the model is changed. Two
+    applications the model links already keep their integration. Exit 0 every row imported,
+    1 rows skipped, 2 could not import.
+    """
+    from .interop import add_integration_list
+
+    def call() -> "Outcome":
+        added = add_integration_list(file, into, sheet=sheet, mapping=mapping, force=force)
+        return _outcome("import-list", added, into, failed=not added.report.clean)
+
+    _run(call, output_format, lang=lang.value)
+
+
 export_app = typer.Typer(
     help="Write the model for other tools: ArchiMate 3.1 exchange XML, GraphML, JSON.",
     no_args_is_help=True,

@@ -4,8 +4,11 @@
 from .inventory import (
     ImportReport,
     InventoryImport,
+    ListAdded,
+    add_integration_list,
     import_inventory,
     instansi_for,
+    list_report_lines,
     report_dict,
     report_lines,
     write_import,
@@ -14,8 +17,11 @@ from .inventory import (
 __all__ = [
     "ImportReport",
     "InventoryImport",
+    "ListAdded",
+    "add_integration_list",
     "import_inventory",
     "instansi_for",
+    "list_report_lines",
     "report_dict",
     "report_lines",
     "write_import",

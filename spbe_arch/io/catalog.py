@@ -87,7 +87,7 @@ def name_key(text: str) -> str:
 class NameForm(NamedTuple):
     """One name an application is known by: its whole name, its acronym or its long name."""
 
-    kind: Literal["name", "acronym", "long name"]
+    kind: Literal["name", "acronym", "long name", "short name"]
     text: str
     of: str | None = None
     """The long name an acronym abbreviates, where the name spells it out."""
@@ -121,6 +121,12 @@ def name_forms(text: str) -> tuple[NameForm, ...]:
     >>> [f.kind for f in name_forms("Dashboard (Command Center)")]
     ['name']
 
+    The part before the dash is the name's short name when it holds an acronym and is none
+    ('SIMBG Daerah — Sistem Informasi Manajemen Bangunan Gedung'): what people call it.
+
+    >>> [(f.kind, f.text) for f in name_forms("SIMBG Daerah — Sistem Informasi Bangunan")][1:]
+    [('short name', 'SIMBG Daerah')]
+
     A one-word acronym in parentheses opening with the name's first letter is one too, though
     its other letters do not all come from the name ('Sistem Informasi Kinerja Pegawai
     (SIKEPO)'); it spells nothing out (`of` None). One opening otherwise is a qualifier
@@ -146,6 +152,10 @@ def name_forms(text: str) -> tuple[NameForm, ...]:
         first
     ):
         forms.append(NameForm("acronym", first))
+    dashed = [p.strip() for p in _DASH.split(_PARENTHESES.sub(" ", whole)) if p.strip()]
+    if (len(dashed) > 1 and not any(f.text == dashed[0] for f in forms)
+            and any(_written_as_acronym(word) for word in dashed[0].split())):
+        forms.append(NameForm("short name", dashed[0]))  # 'SIMBG Daerah — Sistem ...'
     outside = " ".join(_PARENTHESES.sub(" ", whole).split())
     for short in inside:  # 'Sistem Informasi Kinerja Pegawai (SIKEPO)': its letters aside
         if (_written_as_acronym(short) and len(outside.split()) > 1

@@ -491,6 +491,23 @@ def _import_json(outcome: Outcome) -> Page:
     return Page(_json(report_dict(outcome.result.report)))
 
 
+def _import_list_text(outcome: Outcome) -> Page:
+    from ..interop import list_report_lines
+
+    lines = list(list_report_lines(outcome.result.report))
+    lines.append(_("wrote {path}; next: spbe-arch validate {model}").format(
+        path=_shell(outcome.result.written), model=_shell(outcome.path)))
+    return Page(_lines(lines))
+
+
+def _import_list_json(outcome: Outcome) -> Page:
+    from dataclasses import asdict
+
+    report = outcome.result.report
+    return Page(_json({**asdict(report), "clean": report.clean,
+                       "written": str(outcome.result.written)}))
+
+
 def _export_text(outcome: Outcome) -> Page:
     return Page(wrote([outcome.result]),
                 _model_errors(outcome, _("the file holds the valid elements only")))
@@ -568,6 +585,8 @@ RENDERERS: dict[tuple[str, Format], Renderer] = {
     ("init", Format.text): _init_text,
     ("import", Format.text): _import_text,
     ("import", Format.json): _import_json,
+    ("import-list", Format.text): _import_list_text,
+    ("import-list", Format.json): _import_list_json,
     ("import-archimate", Format.text): _import_archimate_text,
     ("export", Format.text): _export_text,
     ("platforms", Format.text): _platforms_text,

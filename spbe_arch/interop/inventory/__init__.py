@@ -1,20 +1,26 @@
-"""`spbe-arch import inventory`: an application inventory spreadsheet -> a model folder.
+"""`spbe-arch import inventory`: an application inventory spreadsheet -> a model folder;
+`spbe-arch import integrations`: an integration list -> a file of a model kept by hand.
 
-Reading (`table`), column recognition (`columns`), data rows (`rows`), units (`units`),
-conversion with national platform matching (`convert`), the report (`report`) and writing
-(`write`, `emit`).
+Reading (`table`, `sheet`), column recognition (`columns`), data rows (`rows`), units
+(`units`), conversion with national platform matching (`convert`), the integration list
+(`integration_list`, `into_model`), the report (`report`) and writing (`write`, `emit`).
 """
 
 from .convert import InventoryImport, import_inventory, instansi_for
-from .report import ImportReport, report_dict, report_lines
+from .into_model import ListAdded, add_integration_list
+from .report import ImportReport, ListReport, list_report_lines, report_dict, report_lines
 from .write import REPORT_FILE, write_import
 
 __all__ = [
     "REPORT_FILE",
     "ImportReport",
     "InventoryImport",
+    "ListAdded",
+    "ListReport",
+    "add_integration_list",
     "import_inventory",
     "instansi_for",
+    "list_report_lines",
     "report_dict",
     "report_lines",
     "write_import",

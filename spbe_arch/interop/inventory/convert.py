@@ -41,7 +41,7 @@ from .table import open_table
 from .units import CODE_PARTS, IdPool, UnitName, group_units, slug, unit_key, unit_kind
 from .values import status_of
 
-__all__ = ["InventoryImport", "import_inventory", "instansi_for"]
+__all__ = ["InventoryImport", "application_platforms", "import_inventory", "instansi_for"]
 
 _NATIONAL = {  # classification or category text -> national (True) or local (False)
     **dict.fromkeys(("umum", "aplikasi umum", "pusat", "nasional", "aplikasi pusat",
@@ -223,6 +223,13 @@ def _the_inventory_itself(path: Path, sheet: str | None) -> str:
              "the integration list's sheet").format(path=path, sheet=sheet)
 
 
+def application_platforms() -> PlatformMatcher:
+    """The national platforms a row of an inventory or a list may name as an application
+    (not JIP, PDN nor SPLP)."""
+    return PlatformMatcher({pid: p for pid, p in national_platforms().items()
+                            if p.kind not in _NOT_APPLICATIONS})
+
+
 def _level_in_title(path: Path, sheet: str | None, mapping: Path | None) -> InstansiLevel | None:
     """The level of the instansi a title row above the header names, if one does."""
     above: list[tuple[int, list[str]]] = []
@@ -308,10 +315,7 @@ def _build(rows: list[Row], instansi: Instansi, report: ImportReport) -> Invento
     for row in rows:
         spellings.setdefault(row.unit, []).append(row.number)
     unit_of = group_units(spellings, ids)
-    matcher = PlatformMatcher(
-        {pid: p for pid, p in platforms.items() if p.kind not in _NOT_APPLICATIONS}
-    )
-    result = InventoryImport(instansi, [], [], report, matcher)
+    result = InventoryImport(instansi, [], [], report, application_platforms())
     for unit in sorted({id(u): u for u in unit_of.values()}.values(), key=lambda u: u.id):
         result.units.append(Unit(id=unit.id, name=unit.name, kind=unit.kind))
         result.rows[unit.id] = sorted(r for rows_ in unit.spellings.values() for r in rows_)
@@ -334,7 +338,7 @@ def _build(rows: list[Row], instansi: Instansi, report: ImportReport) -> Invento
     given, refused = _given_ids(rows, ids, report.columns.get(str(Column.id), ""))
     namesakes: dict[tuple[str, str], Row] = {}  # (name, unit) -> its first row
     for row in rows:
-        app = _application(row, unit_of[row.unit], matcher, ids, report, result,
+        app = _application(row, unit_of[row.unit], result.matcher, ids, report, result,
                            given.get(row.number))
         result.applications.append(app)
         result.rows[app.id] = [row.number]

@@ -22,6 +22,7 @@ __all__ = [
     "UnitMerge",
     "Unlinked",
     "Unmatched",
+    "list_report_lines",
     "report_dict",
     "report_lines",
 ]
@@ -282,7 +283,7 @@ def report_lines(report: ImportReport) -> Iterator[str]:
         ).format(path=src, column=integrated_with, integrations=plural(
             report.also_listed, N_("{count} integration"), N_("{count} integrations")))
     if report.integration_list is not None:
-        yield from _list_lines(report.integration_list)
+        yield from list_report_lines(report.integration_list)
     yield _(
         "imported {imported} of {rows}: {applications}, {units}; {skipped} skipped, {guesses}, "
         "{unmatched} not in the catalog"
@@ -356,8 +357,8 @@ def _passed_over(report: SheetReport) -> Iterator[str]:
                                   N_("{count} empty rows")), which=_rows(report.empty))
 
 
-def _list_lines(report: ListReport) -> Iterator[str]:
-    """The integration list's part of the report."""
+def list_report_lines(report: ListReport) -> Iterator[str]:
+    """An integration list's report as text lines (beside an inventory's, or alone)."""
     src = report.source
     source, target = report.columns.get("source"), report.columns.get("target")
     yield from _reading(report, "--integrations-sheet")

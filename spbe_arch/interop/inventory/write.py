@@ -26,7 +26,7 @@ from .convert import InventoryImport
 from .emit import comment, write_collection, write_mapping
 from .report import report_lines
 
-__all__ = ["REPORT_FILE", "write_import"]
+__all__ = ["REPORT_FILE", "SignedFile", "edited", "list_rows", "write_import"]
 
 REPORT_FILE = "import-report.txt"
 
@@ -93,13 +93,13 @@ def _check_target(out: Path, force: bool) -> None:
             "{path}: holds files but no model ({manifest}); not replaced, even with --force; "
             "give a new folder with -o"
         ).format(path=out, manifest=MANIFEST))
-    edited = [name for name in held if name.endswith(".yaml") and _edited(out / name)]
-    if edited:
+    changed = [name for name in held if name.endswith(".yaml") and edited(out / name)]
+    if changed:
         raise SpbeError(_(
             "{path}: {files} edited since the import; not replaced, even with --force (the "
             "edits would be lost): import into a new folder with -o and carry the edits over, "
             "or delete the edited files first"
-        ).format(path=out, files=", ".join(edited)))
+        ).format(path=out, files=", ".join(changed)))
 
 
 _DIGEST_LENGTH = 12
@@ -107,7 +107,7 @@ _DIGEST = re.compile(rf"sha256:([0-9a-f]{{{_DIGEST_LENGTH}}})$")
 """The digest at the end of a written file's first line (a comment): of the lines below."""
 
 
-def _edited(path: Path) -> bool:
+def edited(path: Path) -> bool:
     """True when the file is not as the import wrote it: its lines differ from the digest its
     first line gives. A file of an import made before digests were written cannot tell: not
     edited, as far as is known."""
@@ -128,7 +128,7 @@ def _write_files(imported: InventoryImport, folder: Path) -> list[str]:
         "rows: {report}"
     ).format(source=comment(report.source), report=REPORT_FILE) + "\n"
     instansi = imported.instansi.model_dump(mode="json", exclude_defaults=True)
-    with _SignedFile(folder / MANIFEST, banner) as handle:
+    with SignedFile(folder / MANIFEST, banner) as handle:
         write_mapping(handle, "instansi", instansi)
     column = report.columns.get(str(Column.integrations), "")
     listed = imported.listed.integrations if imported.listed else []
@@ -141,7 +141,7 @@ def _write_files(imported: InventoryImport, folder: Path) -> list[str]:
         ) if elements or (name == "integrations" and listed)
     ]
     for name, elements, fields in collections:
-        with _SignedFile(folder / f"{name}.yaml", banner) as handle:
+        with SignedFile(folder / f"{name}.yaml", banner) as handle:
             items = ((_remark(imported, e.id), fields(e)) for e in elements)
             if name == "integrations" and listed:  # the list's after the column's
                 items = chain(items, ((_remark(imported, e.id), _fields(e))
@@ -152,7 +152,7 @@ def _write_files(imported: InventoryImport, folder: Path) -> list[str]:
     return [MANIFEST, *(f"{name}.yaml" for name, _elements, _how in collections), REPORT_FILE]
 
 
-class _SignedFile:
+class SignedFile:
     """A model file written as it is made, its lines hashed on the way: the digest fills the
     end of `banner` (a comment line) on closing. Nothing is held whole: a 100,000-row
     import's files are tens of MB."""
@@ -170,7 +170,7 @@ class _SignedFile:
         self._file.write(data)
         return len(text)
 
-    def __enter__(self) -> "_SignedFile":
+    def __enter__(self) -> "SignedFile":
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -194,14 +194,20 @@ def _remark(imported: InventoryImport, element_id: str) -> str:
     guess made about it."""
     listed = imported.listed
     if listed is not None and element_id in listed.rows:
-        rows = listed.rows[element_id]
-        text = _("{file} rows {rows}") if len(rows) > 1 else _("{file} row {rows}")
-        file = Path(listed.report.source).name
+        text = list_rows(listed.report.source, listed.rows[element_id])
     else:
         rows = imported.rows.get(element_id, [])
-        text = _("rows {rows}") if len(rows) > 1 else _("row {rows}")
-        file = ""
-    shown = ", ".join(str(r) for r in rows[:10]) + (" ..." if len(rows) > 10 else "")
-    text = text.format(rows=shown, file=file)
+        text = (_("rows {rows}") if len(rows) > 1 else _("row {rows}")).format(
+            rows=_shown(rows))
     guess = imported.remarks.get(element_id)
     return f"{text}; {guess}" if guess else text
+
+
+def list_rows(source: str, rows: list[int]) -> str:
+    """The rows of a list an element comes from, its file named ('integrasi.csv rows 4, 9')."""
+    text = _("{file} rows {rows}") if len(rows) > 1 else _("{file} row {rows}")
+    return text.format(file=Path(source).name, rows=_shown(rows))
+
+
+def _shown(rows: list[int]) -> str:
+    return ", ".join(str(r) for r in rows[:10]) + (" ..." if len(rows) > 10 else "")

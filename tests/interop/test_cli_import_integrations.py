@@ -1,0 +1,94 @@
+"""`spbe-arch import integrations LIST --into MODEL`: an integration list added to a model
+kept by hand, as a file of its own. Files in, the file written, the report and exit codes."""
+
+import json
+import shutil
+
+from conftest import EXAMPLE
+from inventory_files import write_csv
+
+from spbe_arch.cli import app
+from spbe_arch.validate import load_model
+
+LIST = [
+    ["Aplikasi Sumber", "Aplikasi Tujuan", "Mekanisme", "Jaringan", "Arah"],
+    ["SI-JALAN", "SIMBG Daerah", "API melalui SPLP", "JIP", "Satu arah"],
+    ["e-PBB", "SIMPAD", "Web service", "", "Satu arah"],  # linked in the model already
+    ["SI-JALAN", "GeoPortal Tata Ruang Lembah Hijau", "API", "Internet", "Satu arah"],
+    ["SIMRS", "SIMPAD", "API", "", ""],  # no such application
+]
+
+
+def _added(runner, tmp_path, *extra):
+    model = tmp_path / "model"
+    if not model.exists():
+        shutil.copytree(EXAMPLE, model)
+    listed = write_csv(tmp_path / "daftar-integrasi.csv", LIST)
+    result = runner.invoke(app, ["import", "integrations", str(listed), "--into", str(model),
+                                 *extra], catch_exceptions=False)
+    return result, model, listed
+
+
+def test_the_list_is_written_as_a_file_of_its_own(runner, tmp_path):
+    before = {p.name: p.read_bytes() for p in EXAMPLE.rglob("*.yaml")}
+
+    result, model, listed = _added(runner, tmp_path)
+
+    assert result.exit_code == 1, result.output  # a row skipped
+    written = model / "integrations-daftar-integrasi.yaml"
+    assert result.output.splitlines()[-1] == (
+        f"wrote {written}; next: spbe-arch validate {model}")
+    assert {p.name: p.read_bytes() for p in model.rglob("*.yaml")
+            if p != written} == before  # no file of the model changed
+    arch = load_model(model).architecture
+    assert {(i.source, i.target, str(i.via), i.network) for i in arch.integrations.values()
+            if arch.sources[i.id].file == written.name} == {
+        ("si-jalan", "simbg-lembah-hijau", "splp", "jip"),
+        ("si-jalan", "gis-tata-ruang", "api_direct", "internet"),  # the model's own internet
+    }
+    assert "internet-2" not in arch.infrastructure
+    lines = result.output.splitlines()
+    assert (f"{listed}:3: note: 'e-pbb' and 'simpad' are linked in the model already "
+            "('int-epbb-simpad'): not written; change that integration if the list says "
+            "otherwise") in lines
+    assert (model / "integrations-daftar-integrasi-report.txt").read_text(
+        encoding="utf-8").splitlines() == lines[:-1]
+    assert runner.invoke(app, ["validate", str(model)]).exit_code == 0
+
+
+def test_written_again_only_with_force_and_only_unedited(runner, tmp_path):
+    _added(runner, tmp_path)
+    written = tmp_path / "model" / "integrations-daftar-integrasi.yaml"
+    first = written.read_text(encoding="utf-8")
+
+    again, _model, _listed = _added(runner, tmp_path)
+    assert again.exit_code == 2
+    assert again.output == f"spbe-arch: {written}: already exists; use --force to replace it\n"
+
+    forced, _model, _listed = _added(runner, tmp_path, "--force")
+    assert forced.exit_code == 1
+    assert written.read_text(encoding="utf-8") == first  # its own integrations not "linked"
+
+    written.write_text(first.replace("via: splp", "via: api_direct"), encoding="utf-8")
+    edited, _model, _listed = _added(runner, tmp_path, "--force")
+    assert edited.exit_code == 2
+    assert "edited since the import; not replaced, even with --force" in edited.output
+
+
+def test_a_folder_without_a_model_is_refused(runner, tmp_path):
+    listed = write_csv(tmp_path / "daftar.csv", LIST)
+
+    result = runner.invoke(app, ["import", "integrations", str(listed), "--into",
+                                 str(tmp_path)])
+
+    assert result.exit_code == 2
+    assert result.output == (f"spbe-arch: {tmp_path}: no model here (no spbe.yaml); give the "
+                             "model folder with --into\n")
+
+
+def test_the_json_report(runner, tmp_path):
+    result, model, _listed = _added(runner, tmp_path, "--format", "json")
+
+    report = json.loads(result.output)
+    assert (report["integrations"], report["clean"], len(report["skipped"])) == (2, False, 1)
+    assert report["written"] == str(model / "integrations-daftar-integrasi.yaml")
