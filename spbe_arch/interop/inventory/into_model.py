@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ...io import MANIFEST, SpbeError
+from ...io.write import write_atomic
 from ...model import Architecture, InfrastructureKind
 from ...model.i18n import gettext as _
 from .convert import application_platforms
@@ -127,25 +128,30 @@ def _use_own_networks(listed: ListedIntegrations, architecture: Architecture,
 
 
 def _write(listed: ListedIntegrations, target: Path, report_path: Path) -> None:
-    """Write the model file and the report beside it, each through a temporary file."""
+    """Write the model file and the report beside it, each through a temporary file: a
+    failed write leaves the model as it was."""
     banner = "# " + _(
         "Imported by `spbe-arch import integrations` from {source}; rows and skipped rows: "
         "{report}").format(source=comment(listed.report.source), report=report_path.name)
+    collections = [("integrations", listed.integrations)]
+    if listed.networks:
+        collections.append(("infrastructure", list(listed.networks.values())))
+    tmp: Path | None = None
     try:
-        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+        fd, name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
         os.close(fd)
-        with SignedFile(Path(tmp), banner) as handle:
-            collections = [("integrations", listed.integrations)]
-            if listed.networks:
-                collections.append(("infrastructure", list(listed.networks.values())))
+        tmp = Path(name)
+        with SignedFile(tmp, banner) as handle:
             for key, elements in collections:
                 write_collection(handle, key, (
                     (list_rows(listed.report.source, listed.rows.get(e.id, [])),
                      e.model_dump(mode="json", exclude_unset=True))
                     for e in elements))
         os.replace(tmp, target)
-        report_path.write_text("".join(f"{line}\n" for line in list_report_lines(
-            listed.report)), encoding="utf-8")
     except OSError as exc:
+        if tmp is not None:
+            tmp.unlink(missing_ok=True)
         raise SpbeError(_("{path}: cannot write ({reason})").format(
             path=target, reason=exc.strerror)) from None
+    write_atomic(report_path, "".join(f"{line}\n" for line in list_report_lines(
+        listed.report)), force=True)
