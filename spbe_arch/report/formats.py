@@ -495,17 +495,21 @@ def _import_list_text(outcome: Outcome) -> Page:
     from ..interop import list_report_lines
 
     lines = list(list_report_lines(outcome.result.report))
-    lines.append(_("wrote {path}; next: spbe-arch validate {model}").format(
-        path=_shell(outcome.result.written), model=_shell(outcome.path)))
+    if outcome.result.written is None:
+        lines.append(_("the list adds nothing to {model}: no file written").format(
+            model=_shell(outcome.path)))
+    else:
+        lines.append(_("wrote {path}; next: spbe-arch validate {model}").format(
+            path=_shell(outcome.result.written), model=_shell(outcome.path)))
     return Page(_lines(lines))
 
 
 def _import_list_json(outcome: Outcome) -> Page:
-    from dataclasses import asdict
+    from ..interop import list_report_dict
 
-    report = outcome.result.report
-    return Page(_json({**asdict(report), "clean": report.clean,
-                       "written": str(outcome.result.written)}))
+    written = outcome.result.written
+    return Page(_json({**list_report_dict(outcome.result.report),
+                       "written": None if written is None else str(written)}))
 
 
 def _export_text(outcome: Outcome) -> Page:

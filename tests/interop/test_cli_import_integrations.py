@@ -43,7 +43,7 @@ def test_the_list_is_written_as_a_file_of_its_own(runner, tmp_path):
     arch = load_model(model).architecture
     assert {(i.source, i.target, str(i.via), i.network) for i in arch.integrations.values()
             if arch.sources[i.id].file == written.name} == {
-        ("si-jalan", "simbg-lembah-hijau", "splp", "jip"),
+        ("si-jalan", "simbg-lembah-hijau", "splp", "jip-lembah-hijau"),  # its JIP access
         ("si-jalan", "gis-tata-ruang", "api_direct", "internet"),  # the model's own internet
     }
     assert "internet-2" not in arch.infrastructure
@@ -92,3 +92,51 @@ def test_the_json_report(runner, tmp_path):
     report = json.loads(result.output)
     assert (report["integrations"], report["clean"], len(report["skipped"])) == (2, False, 1)
     assert report["written"] == str(model / "integrations-daftar-integrasi.yaml")
+
+
+def test_a_model_with_errors_is_refused(runner, tmp_path):
+    model = tmp_path / "model"
+    shutil.copytree(EXAMPLE, model)
+    umum = model / "aplikasi" / "umum.yaml"
+    umum.write_text(umum.read_text(encoding="utf-8") + "  - [\n", encoding="utf-8")
+
+    result, _model, _listed = _added(runner, tmp_path)
+
+    assert result.exit_code == 2
+    assert result.output.startswith(f"spbe-arch: {model}: the model has 2 errors (spbe-arch "
+                                    f"validate {model}); an integration list is added to a "
+                                    "model without errors: fix them first")
+    assert not (model / "integrations-daftar-integrasi.yaml").exists()
+
+
+def test_what_the_model_links_already_and_another_list_s_file(runner, tmp_path):
+    model = tmp_path / "model"
+    shutil.copytree(EXAMPLE, model)
+    listed = write_csv(tmp_path / "daftar.csv", [
+        ["Aplikasi Sumber", "Aplikasi Tujuan", "Jaringan"],
+        ["SIMPUS", "SATUSEHAT", "VPN"],  # the model links simpus to satusehat already
+    ])
+    other = tmp_path / "dinkes"
+    other.mkdir()
+
+    result = runner.invoke(app, ["import", "integrations", str(listed), "--into", str(model)])
+
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines()[-1] == (
+        f"the list adds nothing to {model}: no file written")
+    assert not (model / "integrations-daftar.yaml").exists()
+    listed = write_csv(tmp_path / "daftar.csv", [
+        ["Aplikasi Sumber", "Aplikasi Tujuan", "Jaringan"], ["SI-JALAN", "SIMPAD", "VPN"]])
+    runner.invoke(app, ["import", "integrations", str(listed), "--into", str(model)])
+    arch = load_model(model).architecture
+    assert arch.integrations["int-si-jalan-simpad"].network == "vpn"  # its own, not the vendor's
+    same_name = write_csv(other / "daftar.csv", [
+        ["Aplikasi Sumber", "Aplikasi Tujuan"], ["SI-JALAN", "e-PBB — PBB-P2 Online"]])
+
+    refused = runner.invoke(app, ["import", "integrations", str(same_name), "--into",
+                                  str(model), "--force"])
+
+    assert refused.exit_code == 2
+    assert refused.output.startswith(
+        f"spbe-arch: {model / 'integrations-daftar.yaml'}: written from another list "
+        f"({listed}); not replaced, even with --force")

@@ -80,8 +80,8 @@ def test_each_row_becomes_an_integration_with_its_mechanism_network_and_directio
         "mechanism": "Kirim lewat kurir"}
     lines = result.output.splitlines()
     assert f"{listed}: UTF-8, semicolon-separated; header in row 3" in lines
-    assert (f"{listed}:7: skipped: 'SIMAK' in 'Aplikasi Sumber' names no imported application "
-            "nor national platform: write its name or id as the inventory does") in lines
+    assert (f"{listed}:7: skipped: 'SIMAK' in 'Aplikasi Sumber' names no application nor "
+            "national platform: write its name or id as the applications are listed") in lines
     assert (f"{listed}:9: note: the same integration as row 4 ('int-simpus-satusehat'): "
             "written once") in lines
     assert f"{listed}:10: note: a total row ('Jumlah 6'), not an integration" in lines
@@ -90,7 +90,7 @@ def test_each_row_becomes_an_integration_with_its_mechanism_network_and_directio
     assert (f"{listed}: note: no direction ('Arah') in 1 row: from 'Aplikasi Sumber' to "
             "'Aplikasi Tujuan', as the columns say (row 6)") in lines
     assert (f"{listed}: note: the internet network (row 5): written as infrastructure "
-            "'internet' (infrastructure.yaml)") in lines
+            "'internet'") in lines
     assert f"{listed}: 6 rows read: 5 integrations written, 1 row skipped" in lines
 
 
@@ -255,12 +255,12 @@ def test_an_application_and_its_partners_say_no_direction(runner, tmp_path):
         "int-simpus-simrs-rsud": ("simpus", "simrs-rsud", "api_direct", "unknown"),
     }
     lines = result.output.splitlines()
-    assert (f"{listed}:2: note: 'SIMLAB' in 'Terintegrasi dengan' names no imported "
-            "application nor national platform: write its name or id as the inventory does; "
+    assert (f"{listed}:2: note: 'SIMLAB' in 'Terintegrasi dengan' names no application nor "
+            "national platform: write its name or id as the applications are listed; "
             "no integration with it") in lines
     assert [line for line in lines if line.startswith(f"{listed}:") and ": skipped: " in line
-            ] == [f"{listed}:3: skipped: 'SIMAK' in 'Nama Aplikasi' names no imported "
-                  "application nor national platform: write its name or id as the inventory does"]
+            ] == [f"{listed}:3: skipped: 'SIMAK' in 'Nama Aplikasi' names no application nor "
+                  "national platform: write its name or id as the applications are listed"]
     assert (f"{listed}:4: note: 'SIPD' has no partner in 'Terintegrasi dengan': no "
             "integration") in lines
     assert (f"{listed}: note: no direction column, and 'Nama Aplikasi' and 'Terintegrasi "

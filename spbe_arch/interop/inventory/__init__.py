@@ -8,7 +8,14 @@ Reading (`table`, `sheet`), column recognition (`columns`), data rows (`rows`), 
 
 from .convert import InventoryImport, import_inventory, instansi_for
 from .into_model import ListAdded, add_integration_list
-from .report import ImportReport, ListReport, list_report_lines, report_dict, report_lines
+from .report import (
+    ImportReport,
+    ListReport,
+    list_report_dict,
+    list_report_lines,
+    report_dict,
+    report_lines,
+)
 from .write import REPORT_FILE, write_import
 
 __all__ = [
@@ -20,6 +27,7 @@ __all__ = [
     "add_integration_list",
     "import_inventory",
     "instansi_for",
+    "list_report_dict",
     "list_report_lines",
     "report_dict",
     "report_lines",

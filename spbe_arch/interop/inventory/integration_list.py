@@ -32,6 +32,7 @@ from .columns import (
     LIST_HEADERS,
     UNDIRECTED_HEADERS,
     Column,
+    Layout,
     normal_header,
 )
 from .links import AppNames, status_between
@@ -66,14 +67,17 @@ class ListedIntegrations:
 
 
 def read_integration_list(
-    path: Path, *, sheet: str | None, mapping: Path | None, names: AppNames, ids: IdPool
+    path: Path, *, sheet: str | None, mapping: Path | None, names: AppNames, ids: IdPool,
+    layout: Layout = INTEGRATION_LIST,
 ) -> ListedIntegrations:
-    """The integrations the list at `path` gives between the applications of `names`.
+    """The integrations the list at `path` gives between the applications of `names`
+    (`layout`: the options its messages name).
 
     Raises `SpbeError` when nothing can be read (see `sheet.read_list`).
     """
-    rows, report = read_list(path, sheet=sheet, mapping=mapping, layout=INTEGRATION_LIST,
+    rows, report = read_list(path, sheet=sheet, mapping=mapping, layout=layout,
                              kind=ListReport)
+    report.sheet_option = layout.sheet_option
     result = ListedIntegrations(report)
     jip = PlatformMatcher({pid: p for pid, p in national_platforms().items()
                            if p.kind is PlatformKind.network})
@@ -321,8 +325,8 @@ def _why(candidates: set[str]) -> str:
         return _("may name {applications}: write its id").format(applications=shown)
     if candidates:
         return _("names the application at the other end")
-    return _("names no imported application nor national platform: write its name or id as "
-             "the inventory does")
+    return _("names no application nor national platform: write its name or id as the "
+             "applications are listed")
 
 
 def _network(result: ListedIntegrations, kind: InfrastructureKind, row: int, ids: IdPool

@@ -11,14 +11,17 @@ on its first line, as an inventory import writes it).
 """
 
 import os
+import re
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ...io import MANIFEST, SpbeError
 from ...io.write import write_atomic
-from ...model import Architecture, InfrastructureKind
+from ...model import Architecture, InfrastructureKind, Severity
+from ...model.i18n import N_, plural
 from ...model.i18n import gettext as _
+from .columns import INTEGRATION_LIST
 from .convert import application_platforms
 from .emit import comment, write_collection
 from .integration_list import ListedIntegrations, read_integration_list
@@ -35,8 +38,9 @@ class ListAdded:
     """The integrations a list added to a model, and the report of how."""
 
     listed: ListedIntegrations
-    written: Path
-    """The model file written (`integrations-<list>.yaml`)."""
+    written: Path | None
+    """The model file written (`integrations-<list>.yaml`); None when the list adds
+    nothing."""
 
     @property
     def report(self) -> ListReport:
@@ -47,33 +51,48 @@ def add_integration_list(path: Path, folder: Path, *, sheet: str | None,
                          mapping: Path | None, force: bool = False) -> ListAdded:
     """Read the list at `path` against the model in `folder` and write what it adds there.
 
-    Raises `SpbeError` when the list cannot be read, `folder` holds no model, or the file to
-    write exists (and is not an unedited earlier one with `force`).
+    Raises `SpbeError` when the list cannot be read, `folder` holds no valid model (names
+    are found among its elements: a file it cannot read would make them wrong), or the file
+    to write exists (and is not an unedited earlier one of this list, with `force`).
     """
     from ...validate import load_model
 
     if not (folder / MANIFEST).is_file():
         raise SpbeError(_("{path}: no model here (no {manifest}); give the model folder with "
                           "--into").format(path=folder, manifest=MANIFEST))
-    architecture = load_model(folder).architecture
+    model = load_model(folder)
+    errors = sum(f.severity is Severity.error for f in model.findings)
+    if errors:
+        raise SpbeError(_(
+            "{path}: the model has {errors} (spbe-arch validate {path}); an integration list "
+            "is added to a model without errors: fix them first"
+        ).format(path=folder, errors=plural(errors, N_("{count} error"), N_("{count} errors"))))
+    architecture = model.architecture
     name = slug(path.stem) or "list"
     target = folder / f"integrations-{name}.yaml"
     report_path = folder / f"integrations-{name}-report.txt"
-    _check(target, force)
+    _check(target, path, force)
     ours = {element_id for element_id, source in architecture.sources.items()
             if source.file == target.name}  # an earlier import of the list: being replaced
     units = {unit_id: unit.name for unit_id, unit in architecture.units.items()}
     names = AppNames(architecture.applications.values(), application_platforms(), units)
     ids = IdPool(element_id for elements in architecture.collections.values()
                  for element_id in elements if element_id not in ours)
-    listed = read_integration_list(path, sheet=sheet, mapping=mapping, names=names, ids=ids)
+    listed = read_integration_list(path, sheet=sheet, mapping=mapping, names=names, ids=ids,
+                                   layout=_INTO_MODEL)
     _leave_out_linked(listed, architecture, ours)
     _use_own_networks(listed, architecture, ours)
+    if not listed.integrations and not target.exists():
+        return ListAdded(listed, None)  # nothing to add: no file
     _write(listed, target, report_path)
     return ListAdded(listed, target)
 
 
-def _check(target: Path, force: bool) -> None:
+_INTO_MODEL = replace(INTEGRATION_LIST, option="--mapping", sheet_option="--sheet")
+"""The list as this command reads it: its options are `--mapping` and `--sheet`."""
+
+
+def _check(target: Path, source: Path, force: bool) -> None:
     if not target.exists():
         return
     if not force:
@@ -84,17 +103,33 @@ def _check(target: Path, force: bool) -> None:
             "{path}: edited since the import; not replaced, even with --force (the edits would "
             "be lost): carry them into another file of the model, or delete this one first"
         ).format(path=target))
+    banner = target.read_text(encoding="utf-8").partition("\n")[0]
+    found = _FROM.search(banner)
+    if found is None or Path(found[1]).resolve() != source.resolve():
+        raise SpbeError(_(
+            "{path}: written from another list ({other}); not replaced, even with --force: "
+            "give this list another file name, or delete that file first"
+        ).format(path=target, other=found[1] if found else "?"))
+
+
+_FROM = re.compile(r" (?:from|dari) (.+?); ")
+"""The list a written file was imported from, as its banner names it."""
 
 
 def _leave_out_linked(listed: ListedIntegrations, architecture: Architecture,
                       ours: set[str]) -> None:
-    """Leave out the list's integrations between two applications the model links already
-    (either way; not in `ours`, the file being replaced), noted on their rows."""
-    linked = {frozenset((i.source, i.target)): i.id
+    """Leave out the list's integrations between two ends the model links already (either
+    way; not in `ours`, the file being replaced; a national platform and the model's
+    installation of it are one end), noted on their rows."""
+    def end(element_id: str) -> str:
+        app = architecture.applications.get(element_id)
+        return app.platform if app is not None and app.platform else element_id
+
+    linked = {frozenset((end(i.source), end(i.target))): i.id
               for i in architecture.integrations.values() if i.id not in ours}
     kept = []
     for integration in listed.integrations:
-        there = linked.get(frozenset((integration.source, integration.target)))
+        there = linked.get(frozenset((end(integration.source), end(integration.target))))
         if there is None:
             kept.append(integration)
             continue
@@ -107,24 +142,53 @@ def _leave_out_linked(listed: ListedIntegrations, architecture: Architecture,
     listed.report.notes.sort(key=lambda note: note.row)
 
 
+_SHARED = frozenset({InfrastructureKind.internet, InfrastructureKind.intranet,
+                     InfrastructureKind.jip})
+"""Networks of which a model's one element is every integration's: the internet, its
+intranet, its JIP access. A VPN is one link's own."""
+
+
 def _use_own_networks(listed: ListedIntegrations, architecture: Architecture,
                       ours: set[str]) -> None:
-    """A network the list names that the model has one element of its kind for (not in
-    `ours`) is that one; one no integration written uses is not written."""
+    """A network the list names (JIP too) that the model has one element of its kind for is
+    that one (an internet, an intranet, the JIP access; not a VPN: each is its own);
+    several are noted. An element of `ours` other files still use is kept; one no
+    integration written uses is not written."""
     own: dict[InfrastructureKind, list[str]] = {}
     for infra_id, infra in architecture.infrastructure.items():
         if infra_id not in ours:
             own.setdefault(infra.kind, []).append(infra_id)
-    used = {i.network for i in listed.integrations}
+    others = {i.network for i in architecture.integrations.values() if i.id not in ours}
+    kept = {infra_id: architecture.infrastructure[infra_id] for infra_id in ours
+            if infra_id in architecture.infrastructure and infra_id in others}
+    remap: dict[str, str] = {}
+    for infra_id, infra in kept.items():  # another list's integrations use it: it stays
+        if infra.kind in listed.networks:
+            remap[listed.networks.pop(infra.kind).id] = infra_id
+        listed.networks[infra.kind] = infra
     for kind, network in list(listed.networks.items()):
-        if len(own.get(kind, [])) == 1 or network.id not in used:
+        if network.id in kept:
+            continue
+        mine = own.get(kind, [])
+        if kind in _SHARED and len(mine) == 1:
+            remap[network.id] = mine[0]
             del listed.networks[kind]
-        if len(own.get(kind, [])) == 1:
-            listed.integrations = [
-                i.model_copy(update={"network": own[kind][0]}) if i.network == network.id
-                else i for i in listed.integrations]
-    listed.report.networks = [n for n in listed.report.networks
-                              if n.infrastructure in {m.id for m in listed.networks.values()}]
+        elif len(mine) > 1:
+            listed.report.notes.append(RowNote(listed.rows[network.id][0], _(
+                "the model has {count} {kind} networks ({ids}): the list's is written as "
+                "'{id}'; point its integrations at one of them if it is one").format(
+                    count=len(mine), kind=kind, ids=", ".join(f"'{m}'" for m in mine),
+                    id=network.id)))
+    if len(own.get(InfrastructureKind.jip, [])) == 1:
+        remap["jip"] = own[InfrastructureKind.jip][0]
+    listed.integrations = [i.model_copy(update={"network": remap[i.network]})
+                           if i.network in remap else i for i in listed.integrations]
+    used = {i.network for i in listed.integrations} | set(kept)
+    for kind, network in list(listed.networks.items()):
+        if network.id not in used:
+            del listed.networks[kind]
+    written = {n.id for n in listed.networks.values()}
+    listed.report.networks = [n for n in listed.report.networks if n.infrastructure in written]
 
 
 def _write(listed: ListedIntegrations, target: Path, report_path: Path) -> None:

@@ -22,6 +22,7 @@ __all__ = [
     "UnitMerge",
     "Unlinked",
     "Unmatched",
+    "list_report_dict",
     "list_report_lines",
     "report_dict",
     "report_lines",
@@ -144,6 +145,8 @@ class ListReport(SheetReport):
     """Its two columns name an application and its partner, not a sender and a receiver."""
     networks: list[Network] = field(default_factory=list)
     """The networks other than JIP it names, one element each."""
+    sheet_option: str = field(default="--integrations-sheet", repr=False)
+    """The option naming another sheet of its workbook (the report says it)."""
 
 
 @dataclass
@@ -361,7 +364,7 @@ def list_report_lines(report: ListReport) -> Iterator[str]:
     """An integration list's report as text lines (beside an inventory's, or alone)."""
     src = report.source
     source, target = report.columns.get("source"), report.columns.get("target")
-    yield from _reading(report, "--integrations-sheet")
+    yield from _reading(report, report.sheet_option)
     yield from _notes(report)
     for column, texts in report.kept.items():
         yield _(
@@ -395,7 +398,7 @@ def list_report_lines(report: ListReport) -> Iterator[str]:
     for network in report.networks:
         yield _(
             "{path}: note: the {kind} network ({rows}): written as infrastructure "
-            "'{infrastructure}' (infrastructure.yaml)"
+            "'{infrastructure}'"
         ).format(path=src, kind=network.kind, infrastructure=network.infrastructure,
                  rows=_rows(network.rows))
     yield from _passed_over(report)
@@ -414,10 +417,18 @@ def _rows(rows: list[int]) -> str:
 
 
 def report_dict(report: ImportReport) -> dict:
-    """The report as JSON-ready data (the `--format json` output), `clean` added to it and to
-    its integration list's (null without one)."""
+    """The report as JSON-ready data (the `--format json` output), `clean` added to it, its
+    integration list's as `list_report_dict` gives it (null without one)."""
     data = asdict(report)
     data["clean"] = report.clean
     if report.integration_list is not None:
-        data["integration_list"]["clean"] = report.integration_list.clean
+        data["integration_list"] = list_report_dict(report.integration_list)
+    return data
+
+
+def list_report_dict(report: ListReport) -> dict:
+    """An integration list's report as JSON-ready data, `clean` added."""
+    data = asdict(report)
+    del data["sheet_option"]  # how the text names an option, not what was read
+    data["clean"] = report.clean
     return data
