@@ -755,18 +755,22 @@ class ImportFormat(StrEnum):
     json = "json"
 
 
+SheetOption = Annotated[
+    str | None, typer.Option(help="Workbook sheet (default: the active one)")
+]
+MappingOption = Annotated[
+    Path | None, typer.Option(help="YAML file naming the headers of unrecognised columns")
+]
+
+
 @import_app.command("inventory")
 def import_inventory(
     file: Annotated[Path, typer.Argument(metavar="FILE",
                                          help="The inventory spreadsheet: .csv or .xlsx")],
     *,
     output: Annotated[Path, typer.Option("--output", "-o", help="Folder for the new model")],
-    sheet: Annotated[
-        str | None, typer.Option(help="Workbook sheet (default: the active one)")
-    ] = None,
-    mapping: Annotated[
-        Path | None, typer.Option(help="YAML file naming the headers of unrecognised columns")
-    ] = None,
+    sheet: SheetOption = None,
+    mapping: MappingOption = None,
     instansi_name: Annotated[
         str | None, typer.Option(
             help="Name of the instansi (default: from a title row naming it, else the file name)")
@@ -828,12 +832,8 @@ def import_integrations(
         metavar="FILE", help="The integration list: .csv or .xlsx, one integration per row")],
     *,
     into: Annotated[Path, typer.Option("--into", help="The model folder to add it to")],
-    sheet: Annotated[
-        str | None, typer.Option(help="Workbook sheet (default: the active one)")
-    ] = None,
-    mapping: Annotated[
-        Path | None, typer.Option(help="YAML file naming the headers of unrecognised columns")
-    ] = None,
+    sheet: SheetOption = None,
+    mapping: MappingOption = None,
     force: Annotated[
         bool, typer.Option(help="Replace the file an earlier import of this list wrote")
     ] = False,
