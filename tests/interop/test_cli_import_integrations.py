@@ -140,3 +140,15 @@ def test_what_the_model_links_already_and_another_list_s_file(runner, tmp_path):
     assert refused.output.startswith(
         f"spbe-arch: {model / 'integrations-daftar.yaml'}: written from another list "
         f"({listed}); not replaced, even with --force")
+
+
+def test_messages_name_this_command_s_options(runner, tmp_path):
+    model = tmp_path / "model"
+    shutil.copytree(EXAMPLE, model)
+    listed = write_csv(tmp_path / "daftar.csv", [["Judul", "Isi"], ["a", "b"]])
+
+    result = runner.invoke(app, ["import", "integrations", str(listed), "--into", str(model)])
+
+    assert result.exit_code == 2
+    assert result.output.splitlines()[1] == (
+        "    hint: name the columns in a --mapping file, e.g. columns: {source: Dari, target: Ke}")

@@ -226,7 +226,7 @@ INVENTORY = Layout(DEFAULT_HEADERS, Column.name, Column.unit,
     no_header=N_(
         "{where}: no header row in the first rows: none names the application column and "
         "another known one ({known}, ...){also}\n"
-        "    hint: name the columns in a --mapping file, e.g. {example}"),
+        "    hint: name the columns in a {option} file, e.g. {example}"),
     no_first_column=N_("no application name column in the header (e.g. 'Nama Aplikasi')"),
     no_second_column=N_("no unit column in the header (e.g. 'Perangkat Daerah' or 'OPD'); "
                         "every application needs its owner unit"),
@@ -247,7 +247,7 @@ INTEGRATION_LIST = Layout(LIST_HEADERS, Column.source, Column.target,
     no_header=N_(
         "{where}: no header row in the first rows: none names the source application column "
         "and another known one ({known}, ...){also}\n"
-        "    hint: name the columns in an --integrations-mapping file, e.g. {example}"),
+        "    hint: name the columns in a {option} file, e.g. {example}"),
     no_first_column=N_("no source application column in the header (e.g. 'Aplikasi "
                           "Sumber' or 'Pengirim')"),
     no_second_column=N_("no target application column in the header (e.g. 'Aplikasi "

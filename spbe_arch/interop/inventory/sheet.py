@@ -149,4 +149,5 @@ def _no_header(path: Path, seen: Seen, sheet: str | None, sheets: list[str],
         also = _("; other sheets: {sheets} ({option})").format(sheets=", ".join(others),
                                                                option=layout.sheet_option)
     return _(layout.says.no_header).format(
-        where=where, known=layout.example, also=also, example=layout.mapping_example)
+        where=where, known=layout.example, also=also, example=layout.mapping_example,
+        option=layout.option)
