@@ -493,8 +493,9 @@ def _import_json(outcome: Outcome) -> Page:
 
 def _import_list_text(outcome: Outcome) -> Page:
     from ..interop import list_report_lines
+    from ..interop.inventory.into_model import SHEET_OPTION
 
-    lines = list(list_report_lines(outcome.result.report))
+    lines = list(list_report_lines(outcome.result.report, SHEET_OPTION))
     if outcome.result.written is None:
         lines.append(_("the list adds nothing to {model}: no file written").format(
             model=_shell(outcome.path)))

@@ -152,3 +152,22 @@ def test_messages_name_this_command_s_options(runner, tmp_path):
     assert result.exit_code == 2
     assert result.output.splitlines()[1] == (
         "    hint: name the columns in a --mapping file, e.g. columns: {source: Dari, target: Ke}")
+
+
+def test_another_sheet_is_named_with_this_command_s_option(runner, tmp_path):
+    import openpyxl
+
+    model = tmp_path / "model"
+    shutil.copytree(EXAMPLE, model)
+    workbook = openpyxl.Workbook()
+    workbook.active.title = "Integrasi"
+    for row in LIST[:2]:
+        workbook.active.append(row)
+    workbook.create_sheet("Catatan").append(["dibuat oleh Diskominfo"])
+    listed = tmp_path / "daftar.xlsx"
+    workbook.save(listed)
+
+    result = runner.invoke(app, ["import", "integrations", str(listed), "--into", str(model)])
+
+    assert (f"{listed}: note: read sheet 'Integrasi'; not read: 'Catatan' (--sheet NAME reads "
+            "another)") in result.output.splitlines()

@@ -77,7 +77,6 @@ def read_integration_list(
     """
     rows, report = read_list(path, sheet=sheet, mapping=mapping, layout=layout,
                              kind=ListReport)
-    report.sheet_option = layout.sheet_option
     result = ListedIntegrations(report)
     jip = PlatformMatcher({pid: p for pid, p in national_platforms().items()
                            if p.kind is PlatformKind.network})

@@ -30,7 +30,7 @@ from .report import ListReport, RowNote, list_report_lines
 from .units import IdPool, slug
 from .write import SignedFile, edited, list_rows
 
-__all__ = ["ListAdded", "add_integration_list"]
+__all__ = ["SHEET_OPTION", "ListAdded", "add_integration_list"]
 
 
 @dataclass
@@ -88,7 +88,8 @@ def add_integration_list(path: Path, folder: Path, *, sheet: str | None,
     return ListAdded(listed, target)
 
 
-_INTO_MODEL = replace(INTEGRATION_LIST, option="--mapping", sheet_option="--sheet")
+SHEET_OPTION = "--sheet"
+_INTO_MODEL = replace(INTEGRATION_LIST, option="--mapping", sheet_option=SHEET_OPTION)
 """The list as this command reads it: its options are `--mapping` and `--sheet`."""
 
 
@@ -219,4 +220,4 @@ def _write(listed: ListedIntegrations, target: Path, report_path: Path) -> None:
         raise SpbeError(_("{path}: cannot write ({reason})").format(
             path=target, reason=exc.strerror)) from None
     write_atomic(report_path, "".join(f"{line}\n" for line in list_report_lines(
-        listed.report)), force=True)
+        listed.report, SHEET_OPTION)), force=True)

@@ -191,8 +191,8 @@ class AppNames:
         Disposisi dan Arsip'): 'SIPD, SIMDA, dan SIMONEV' gives three."""
         names = []
         for part in filter(None, _BETWEEN_NAMES.split(cell.strip())):
-            if isinstance(self._target(part, source, loose=False), str):
-                names.append(part)
+            if "," not in part or isinstance(self._target(part, source, loose=False), str):
+                names.append(_CONJUNCTION.sub("", part))
             else:
                 names += [_CONJUNCTION.sub("", p) for p in _COMMA.split(part) if p]
         return names
@@ -227,11 +227,11 @@ class AppNames:
             return candidates
         platform = self._matcher(text)  # 'SIPD' of several units' SIPD: the platform itself
         own = [a for a in self._instances.get(platform, ()) if a != source] if platform else []
-        if _CENTRAL.intersection(name_key(word) for word in text.split()):
+        words = text.split()
+        if _CENTRAL.intersection(name_key(word) for word in words):
             own = []  # 'SIPD RI', 'SATUSEHAT Kemenkes': the national system, not the pemda's
         why = _("the pemda's own installation of national platform '{platform}'")
-        words = text.split()
-        tails = {unit_key(" ".join(words[i:])) for i in range(1, len(words))}
+        tails = {unit_key(" ".join(words[i:])) for i in range(1, len(words))} if own else set()
         if any(keys & tails for keys in self._unit_keys.values()):  # 'SATUSEHAT Dinkes'
             own = [a for a in own if self._unit_keys.get(self.apps[a].owner, set()) & tails]
             why = _("the installation of national platform '{platform}' of the unit named")

@@ -145,8 +145,6 @@ class ListReport(SheetReport):
     """Its two columns name an application and its partner, not a sender and a receiver."""
     networks: list[Network] = field(default_factory=list)
     """The networks other than JIP it names, one element each."""
-    sheet_option: str = field(default="--integrations-sheet", repr=False)
-    """The option naming another sheet of its workbook (the report says it)."""
 
 
 @dataclass
@@ -360,11 +358,13 @@ def _passed_over(report: SheetReport) -> Iterator[str]:
                                   N_("{count} empty rows")), which=_rows(report.empty))
 
 
-def list_report_lines(report: ListReport) -> Iterator[str]:
-    """An integration list's report as text lines (beside an inventory's, or alone)."""
+def list_report_lines(report: ListReport, sheet_option: str = "--integrations-sheet"
+                      ) -> Iterator[str]:
+    """An integration list's report as text lines (beside an inventory's, or alone: the
+    command's `sheet_option` names another sheet)."""
     src = report.source
     source, target = report.columns.get("source"), report.columns.get("target")
-    yield from _reading(report, report.sheet_option)
+    yield from _reading(report, sheet_option)
     yield from _notes(report)
     for column, texts in report.kept.items():
         yield _(
@@ -429,6 +429,5 @@ def report_dict(report: ImportReport) -> dict:
 def list_report_dict(report: ListReport) -> dict:
     """An integration list's report as JSON-ready data, `clean` added."""
     data = asdict(report)
-    del data["sheet_option"]  # how the text names an option, not what was read
     data["clean"] = report.clean
     return data
