@@ -102,16 +102,8 @@ def read_integration_list(
         ends = _ends(row, names, report, notes)
         if ends is None:
             continue
-        national = [(s, t) for s, t in ends if s not in names.apps and t not in names.apps]
-        for source, target in national:  # the row's only pairs: skipped; else a remark
-            said = _("both ends are national platforms ('{source}', '{target}'): no "
-                     "integration of this instansi's applications").format(source=source,
-                                                                          target=target)
-            if len(national) == len(ends):
-                report.skipped.append(RowNote(row.number, said))
-                break
-            notes.append(RowNote(row.number, said))
-        if len(national) == len(ends):
+        ends = _of_applications(row, ends, names, report, notes)
+        if not ends:
             continue
         report.notes += notes
         fields, properties, way = _facts(row, mechanism, jip, report)
@@ -119,8 +111,6 @@ def read_integration_list(
             fields["network"] = _network(result, fields["network"], row.number, ids)
         both = False
         for source, target in ends:
-            if (source, target) in national:
-                continue
             ways = _ways(row, source, target, way, names, report)
             for start, end, direction in ways:
                 new = taken.add(row.number, start, end, {**fields, "direction": direction},
@@ -138,6 +128,22 @@ def read_integration_list(
                        for n in result.networks.values()]
     report.notes.sort(key=lambda note: note.row)  # read, then judged: in the list's order
     return result
+
+
+def _of_applications(row: Row, ends: list[tuple[str, str]], names: AppNames,
+                     report: ListReport, notes: list[RowNote]) -> list[tuple[str, str]]:
+    """The pairs of `ends` with an application at one end at least. A pair of two national
+    platforms is no integration of the instansi: noted, or the row skipped when it has no
+    other pair (an empty list)."""
+    kept = [(s, t) for s, t in ends if s in names.apps or t in names.apps]
+    for source, target in (pair for pair in ends if pair not in kept):
+        said = _("both ends are national platforms ('{source}', '{target}'): no integration "
+                 "of this instansi's applications").format(source=source, target=target)
+        if not kept:
+            report.skipped.append(RowNote(row.number, said))
+            break
+        notes.append(RowNote(row.number, said))
+    return kept
 
 
 def _ways(row: Row, source: str, target: str, way: Way | None, names: AppNames,
