@@ -268,6 +268,46 @@ def test_an_application_and_its_partners_say_no_direction(runner, tmp_path):
             ) in lines
 
 
+def test_inbound_and_outbound_of_an_application_and_its_partners(runner, tmp_path):
+    inventory, listed = _files(tmp_path, [
+        ["Nama Aplikasi", "Terintegrasi dengan", "Mekanisme", "Inbound/Outbound"],
+        ["SIMPUS", "SIMRS RSUD", "API", "Inbound"],  # SIMPUS takes from SIMRS RSUD
+        ["e-Office", "SIMPEG", "API", "Outbound"],
+        ["SIMPEG", "SIPD", "API", "Data masuk"],
+    ])
+
+    result = _import(runner, tmp_path, inventory, "--integrations", str(listed))
+
+    assert result.exit_code == 0, result.output
+    integrations = load_model(tmp_path / "model").architecture.integrations
+    assert {(i.source, i.target, str(i.direction)) for i in integrations.values()
+            if str(i.via) == "api_direct"} == {
+        ("simrs-rsud", "simpus", "source_to_target"),
+        ("e-office", "simpeg", "source_to_target"),
+        ("sipd-bpkad", "simpeg", "source_to_target")}  # the pemda's installation of SIPD
+
+
+def test_partners_named_by_their_operator_or_bridge(runner, tmp_path):
+    inventory = write_csv(tmp_path / "kota-contoh.csv", [
+        ["Nama Aplikasi", "Perangkat Daerah"], ["SIMRS RSUD", "RSUD Kota"],
+        ["Antrian Online Dukcapil", "Disdukcapil"],  # the office's own: no SIAK
+    ])
+    listed = write_csv(tmp_path / "integrasi.csv", [
+        ["Nama Aplikasi", "Terintegrasi dengan", "Mekanisme"],
+        ["SIMRS RSUD", "Dukcapil, VClaim", "API"],
+        ["Antrian Online Dukcapil", "Web Service Dukcapil", "API"],
+    ])
+
+    result = _import(runner, tmp_path, inventory, "--integrations", str(listed))
+
+    assert result.exit_code == 0, result.output
+    architecture = load_model(tmp_path / "model").architecture
+    assert sorted((i.source, i.target) for i in architecture.integrations.values()) == [
+        ("antrian-online-dukcapil", "siak"), ("simrs-rsud", "siak"),
+        ("simrs-rsud", "vclaim")]
+    assert architecture.applications["antrian-online-dukcapil"].platform is None
+
+
 def test_the_inventory_is_no_integration_list(runner, tmp_path):
     inventory, _listed = _files(tmp_path)
 
@@ -481,7 +521,7 @@ def test_what_a_direction_cell_says_it_does_not_know(runner, tmp_path):
     ])
     listed = write_csv(tmp_path / "integrasi.csv", [
         ["Source system", "Target system", "Method", "Direction"],
-        ["SIMPEG", "SIMONEV", "API", "Inbound"],  # no direction it can read: unknown
+        ["SIMPEG", "SIMONEV", "API", "Inbound"],  # into which of the two? unknown
         ["SIMPEG", "e-Office", "API", "Dua arah (rencana)"],  # both ways, planned
         ["APL-02", "APL-02", "API", "One way"],  # itself, by its code
     ])

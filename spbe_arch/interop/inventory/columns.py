@@ -160,7 +160,7 @@ LIST_HEADERS: dict[Column, tuple[str, ...]] = {
     ),
     Column.network: ("jaringan", "jaringan komunikasi", "media jaringan", "network"),
     Column.direction: ("arah", "arah integrasi", "arah data", "arah pertukaran data",
-                       "direction"),
+                       "arah aliran data", "inbound outbound", "direction", "flow direction"),
     Column.status: ("status", "status integrasi", "kondisi"),
     Column.description: ("keterangan", "deskripsi", "uraian", "catatan", "description",
                          "remarks", "notes"),

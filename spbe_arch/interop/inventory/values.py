@@ -168,10 +168,16 @@ class Way(StrEnum):
 
 _ONE_WAY = ("satu arah", "searah", "1 arah", "one way", "oneway", "unidirectional",
             "sumber ke tujuan", "source to target", "push", "kirim", "mengirim")
+_PULL = ("pull", "tarik", "menarik")
+_OUT_OF = ("outbound", "out bound", "keluar", "data keluar")
+_INTO = ("inbound", "in bound", "masuk", "data masuk", "terima", "menerima")
+"""Which way data moves seen from one application: in a list of applications and their
+partners, the application's; in a list of senders and receivers, nobody's (unknown)."""
 _BOTH_WAYS = ("dua arah", "2 arah", "timbal balik", "two way", "twoway", "both ways",
               "both directions", "bidirectional",
               "bi directional", "bolak balik", "resiprokal", "push pull", "pull push",
-              "push dan pull", "pull dan push", "kirim terima", "kirim dan terima")
+              "push dan pull", "pull dan push", "kirim terima", "kirim dan terima",
+              "inbound outbound", "inbound dan outbound", "masuk keluar", "masuk dan keluar")
 _ARROWS = {
     **dict.fromkeys(("<->", "<-->", "<=>", "<==>", "↔", "⇄", "⇆", "⇔"), Way.two_way),
     **dict.fromkeys(("->", "-->", "=>", "==>", "→", "⇒", ">"), Way.one_way),
@@ -185,19 +191,24 @@ ARROW_CELLS = frozenset(_ARROWS)
 def direction_of(text: str, *, directed: bool = True) -> Way | None:
     """Which way data moves as the cell says, else None. 'Pull' is one way in a list of
     senders and receivers (`directed`: the receiver pulls), backwards in one of applications
-    and their partners (the application pulls from its partner).
+    and their partners (the application pulls from its partner), as is 'Inbound'; 'Inbound'
+    and 'Outbound' say nothing in a list of senders and receivers (in or out of which?).
 
     >>> [str(direction_of(t)) for t in ("Satu Arah", "→", "Dua arah", "<->", "timbal balik",
-    ...                                 "?", "Satu arah (A ke B)", "<-")]
-    ['one_way', 'one_way', 'two_way', 'two_way', 'two_way', 'None', 'one_way', 'backwards']
+    ...                                 "?", "Satu arah (A ke B)", "<-", "Inbound")]
+    ['one_way', 'one_way', 'two_way', 'two_way', 'two_way', 'None', 'one_way', 'backwards', \
+'None']
+    >>> [str(direction_of(t, directed=False)) for t in ("Inbound", "Data masuk", "Outbound")]
+    ['backwards', 'backwards', 'one_way']
     """
     stripped = text.strip()
     if stripped in _ARROWS:
         return _ARROWS[stripped]
     normal = normal_header(stripped)
-    if normal in ("pull", "tarik", "menarik"):
-        return Way.one_way if directed else Way.backwards
-    for phrases, way in ((_BOTH_WAYS, Way.two_way), (_ONE_WAY, Way.one_way)):
+    seen_from_one = () if directed else ((_OUT_OF, Way.one_way), (_INTO, Way.backwards))
+    for phrases, way in ((_BOTH_WAYS, Way.two_way), (_ONE_WAY, Way.one_way),
+                         (_PULL, Way.one_way if directed else Way.backwards),
+                         *seen_from_one):
         if any(normal == p or normal.startswith(p + " ") for p in phrases):
             return way
     return None
