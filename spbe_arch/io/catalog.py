@@ -285,6 +285,8 @@ class PlatformMatcher:
     ('sipd', None)
     >>> match("SIMDA Gaji"), match("SIPD dan SIMDA")
     ('simda', None)
+    >>> match("Dukcapil"), match("Antrian Dukcapil")
+    ('siak', None)
     """
 
     def __init__(self, platforms: Mapping[str, NationalPlatform]) -> None:
@@ -304,10 +306,12 @@ class PlatformMatcher:
         self._words = {
             name_key(name): self._names[name_key(name)]
             for platform_id, platform in platforms.items()
-            for name in (platform_id, *platform.aliases)
+            for name in (platform_id, *filter(_written_as_acronym, platform.aliases))
             if len(name.split()) == 1 and name_key(name) in self._names
         }
-        """Single-word names ('SIMDA', 'e-Kinerja'), found as a word of a longer name."""
+        """Single-word ids and acronyms ('SIMDA', 'e-Kinerja'), found as a word of a longer
+        name; a plain word ('Dukcapil', the operator's name) names the platform only alone:
+        'Antrian Dukcapil' is the local office's queue, no SIAK."""
 
     def named(self, text: str) -> str | None:
         """The id of the platform whose id, name or an alias `text` is as a whole ('SIPKD'),
