@@ -16,6 +16,7 @@ LIST = [
     ["e-PBB", "SIMPAD", "Web service", "", "Satu arah"],  # linked in the model already
     ["SI-JALAN", "GeoPortal Tata Ruang Lembah Hijau", "API", "Internet", "Satu arah"],
     ["SIMRS", "SIMPAD", "API", "", ""],  # no such application
+    ["SIMPAD", "e-Retribusi", "API melalui SPLP", "", "Satu arah"],  # the model says otherwise
 ]
 
 
@@ -49,8 +50,11 @@ def test_the_list_is_written_as_a_file_of_its_own(runner, tmp_path):
     assert "internet-2" not in arch.infrastructure
     lines = result.output.splitlines()
     assert (f"{listed}:3: note: 'e-pbb' and 'simpad' are linked in the model already "
-            "('int-epbb-simpad'): not written; change that integration if the list says "
-            "otherwise") in lines
+            "('int-epbb-simpad' in integrasi/langsung.yaml): not written") in lines
+    assert (f"{listed}:6: note: 'simpad' and 'e-retribusi' are linked in the model already "
+            "('int-eretribusi-simpad' in integrasi/langsung.yaml): not written; the list says "
+            "via splp, not file_transfer, from 'simpad' to 'e-retribusi', not the other way: "
+            "change that integration if the list is right") in lines
     assert (model / "integrations-daftar-integrasi-report.txt").read_text(
         encoding="utf-8").splitlines() == lines[:-1]
     assert runner.invoke(app, ["validate", str(model)]).exit_code == 0

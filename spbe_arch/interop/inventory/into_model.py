@@ -13,12 +13,20 @@ on its first line, as an inventory import writes it).
 import os
 import re
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ...io import MANIFEST, SpbeError
 from ...io.write import write_atomic
-from ...model import Architecture, InfrastructureKind, Severity
+from ...model import (
+    Architecture,
+    InfrastructureKind,
+    Integration,
+    IntegrationDirection,
+    IntegrationVia,
+    Severity,
+)
 from ...model.i18n import N_, plural
 from ...model.i18n import gettext as _
 from .columns import INTEGRATION_LIST
@@ -121,12 +129,12 @@ def _leave_out_linked(listed: ListedIntegrations, architecture: Architecture,
                       ours: set[str]) -> None:
     """Leave out the list's integrations between two ends the model links already (either
     way; not in `ours`, the file being replaced; a national platform and the model's
-    installation of it are one end), noted on their rows."""
+    installation of it are one end), noted on their rows with what the list says otherwise."""
     def end(element_id: str) -> str:
         app = architecture.applications.get(element_id)
         return app.platform if app is not None and app.platform else element_id
 
-    linked = {frozenset((end(i.source), end(i.target))): i.id
+    linked = {frozenset((end(i.source), end(i.target))): i
               for i in architecture.integrations.values() if i.id not in ours}
     kept = []
     for integration in listed.integrations:
@@ -134,13 +142,35 @@ def _leave_out_linked(listed: ListedIntegrations, architecture: Architecture,
         if there is None:
             kept.append(integration)
             continue
+        where = architecture.sources[there.id].file
+        otherwise = _otherwise(integration, there, end)
         listed.report.notes.append(RowNote(listed.rows[integration.id][0], _(
-            "'{source}' and '{target}' are linked in the model already ('{id}'): not written; "
-            "change that integration if the list says otherwise").format(
-                source=integration.source, target=integration.target, id=there)))
+            "'{source}' and '{target}' are linked in the model already ('{id}' in {file}): "
+            "not written"
+        ).format(source=integration.source, target=integration.target, id=there.id,
+                 file=where) + (_("; the list says {what}: change that integration if the "
+                                 "list is right").format(what=otherwise)
+                               if otherwise else "")))
     listed.integrations = kept
     listed.report.integrations = len(kept)
     listed.report.notes.sort(key=lambda note: note.row)
+
+
+def _otherwise(listed: Integration, model: Integration, end: Callable[[str], str]) -> str:
+    """What the list says of a link that the model's integration does not: its mechanism,
+    its direction, its status ('' when nothing, or nothing the list knows, differs)."""
+    said = []
+    if listed.via is not IntegrationVia.unknown and listed.via != model.via:
+        said.append(_("via {listed}, not {model}").format(listed=listed.via, model=model.via))
+    if (listed.direction is IntegrationDirection.source_to_target
+            and model.direction is IntegrationDirection.source_to_target
+            and end(listed.source) != end(model.source)):
+        said.append(_("from '{source}' to '{target}', not the other way").format(
+            source=listed.source, target=listed.target))
+    if listed.status != model.status:
+        said.append(_("status {listed}, not {model}").format(listed=listed.status,
+                                                            model=model.status))
+    return ", ".join(said)
 
 
 _SHARED = frozenset({InfrastructureKind.internet, InfrastructureKind.intranet,
