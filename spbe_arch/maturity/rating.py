@@ -388,10 +388,11 @@ def service_indicators(arch: Architecture, framework: Framework) -> Iterator[Fin
                     wanted=_(KIND_WORDS[framework.service_kind(indicator.id)])),
                 element=service_id,
                 location=_service_location(arch, service_id),
-                hint=_("name an indicator of {kind} services ({ranges}), or correct `kind:`"
-                       ).format(kind=_(KIND_WORDS[service.kind]), ranges=_ranges(
-                           [i for i in service_ids
-                            if framework.service_kind(i) in (None, service.kind)])),
+                hint=_("name the indicator that rates this very service ({choices}), or "
+                       "correct `kind:`").format(choices="; ".join(
+                           f"{i.id} {i.name}" for i in framework.indicators
+                           if i.id in service_ids
+                           and framework.service_kind(i.id) in (None, service.kind))),
             )
         elif service.indicator is not None and service.indicator not in service_ids:
             yield finding(

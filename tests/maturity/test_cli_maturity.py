@@ -268,7 +268,10 @@ def test_maturity_service_of_the_other_kind_is_warned_and_does_not_count(runner,
         f"{root}/layanan.yaml:9:5: warning SPBE-M009 service 'svc-kesehatan' (kind: public) "
         "names indicator 37 (Layanan kearsipan dinamis), which rates administration services: "
         "its level does not count there",
-        "    hint: name an indicator of public services (42-47), or correct `kind:`",
+        "    hint: name the indicator that rates this very service (42 Layanan pengaduan "
+        "pelayanan publik; 43 Layanan data terbuka; 44 Jaringan Dokumentasi dan Informasi "
+        "Hukum (JDIH); 45 Layanan publik sektor 1; 46 Layanan publik sektor 2; 47 Layanan "
+        "publik sektor 3), or correct `kind:`",
     ]
     rated = _indicator(_json(runner, root), 37)
     assert (rated["self"], rated["claim_by"], rated["source"]) == (None, None, "none")
