@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ..io import SpbeError
+from ..model import InfrastructureKind
 from ..model.i18n import N_, decimal, plural
 from ..model.i18n import gettext as _
 
@@ -29,6 +30,8 @@ __all__ = [
 EXPOSURE_LIMIT = 5000
 """Up to this many applications the summary computes what a PDN or SPLP outage would stop;
 above, it gives the commands (a national PDN's impact takes the analysis over 30 s)."""
+OWN_CENTRES_SHOWN = 2
+"""The model's own data centres whose outage the summary tells, those hosting most first."""
 
 GAPS_SHOWN = 3
 """The most harmful integration gaps the summary names."""
@@ -47,8 +50,8 @@ class Gap:
 
 @dataclass(frozen=True)
 class Exposure:
-    """What an outage of a national platform would stop, in counts and first names; a count
-    is None where the model does not record what it counts (unknown, not 0)."""
+    """What an outage of a data centre or a national platform would stop, in counts and first
+    names; a count is None where the model does not record what it counts (unknown, not 0)."""
 
     platform: str
     text: str
@@ -257,9 +260,10 @@ def _gaps(graph: "ArchGraph") -> tuple[str, list[Gap]]:
 
 
 def _exposure(graph: "ArchGraph") -> list[Exposure]:
-    """What a PDN outage and an SPLP outage would stop (the model's tenancies of PDN are part
-    of the national `pdn` in the graph, so its impact covers them). A count the model cannot
-    give (services or integrations it records none of) is said to be unknown, never 0."""
+    """What an outage of the model's own data centres hosting the most applications, of PDN
+    and of SPLP would stop (the model's tenancies of PDN are part of the national `pdn` in the
+    graph, so its impact covers them). A count the model cannot give (services or
+    integrations it records none of) is said to be unknown, never 0."""
     if len(graph.nodes("applications")) > EXPOSURE_LIMIT:
         out = []
         for platform in ("PDN", "SPLP"):
@@ -267,10 +271,26 @@ def _exposure(graph: "ArchGraph") -> list[Exposure]:
             out.append(Exposure(platform, text.format(platform=platform, id=platform.lower()),
                                 0, 0, 0))
         return out
-    return [_platform_exposure(graph, platform) for platform in ("PDN", "SPLP")]
+    named = [*((centre, graph.name(centre)) for centre in _own_centres(graph)),
+             ("pdn", "PDN"), ("splp", "SPLP")]
+    return [_platform_exposure(graph, node, name) for node, name in named]
 
 
-def _reach_unknown(graph: "ArchGraph", platform: str) -> list[str]:
+def _own_centres(graph: "ArchGraph") -> list[str]:
+    """The model's own data centres (no PDN tenancy) hosting active applications, those
+    hosting the most first: where a pemda's outage is likeliest to hurt."""
+    hosted = {
+        node: sum(graph.is_active(app) for app in graph.sources(node, "hosted_on"))
+        for node in graph.nodes("infrastructure")
+        if not graph.element(node).kind.is_network and graph.element(node).platform is None
+        and graph.element(node).kind is not InfrastructureKind.pdn
+    }
+    ranked = sorted((node for node, count in hosted.items() if count),
+                    key=lambda node: (-hosted[node], node))
+    return ranked[:OWN_CENTRES_SHOWN]
+
+
+def _reach_unknown(graph: "ArchGraph", node: str) -> list[str]:
     """What an outage's reach depends on, where the model leaves some of it out."""
     from ..audit import known_facts
 
@@ -278,12 +298,12 @@ def _reach_unknown(graph: "ArchGraph", platform: str) -> list[str]:
     hosting, via = facts["applications.hosting"], facts["integrations.via"]
     realized = facts["services.applications"]
     out = []
-    if platform == "PDN" and hosting.known < hosting.of:
+    if node != "splp" and hosting.known < hosting.of:
         out.append(_("hosting is known for {known} of {of} active local applications").format(
             known=hosting.known, of=hosting.of))
-    if platform == "SPLP" and graph.active_applications and not graph.integrations:
+    if node == "splp" and graph.active_applications and not graph.integrations:
         out.append(_("the model records no integration"))
-    if platform == "SPLP" and via.known < via.of:
+    if node == "splp" and via.known < via.of:
         out.append(_("the integration mechanism is known for {known} of {of} active "
                      "integrations").format(known=via.known, of=via.of))
     if realized.known < realized.of:
@@ -292,12 +312,13 @@ def _reach_unknown(graph: "ArchGraph", platform: str) -> list[str]:
     return out
 
 
-def _platform_exposure(graph: "ArchGraph", platform: str) -> Exposure:
-    """What an outage of `platform` (PDN or SPLP) would stop, in one or two sentences."""
+def _platform_exposure(graph: "ArchGraph", node: str, platform: str) -> Exposure:
+    """What an outage of `node` (a data centre, PDN or SPLP; named `platform`) would stop,
+    in one or two sentences."""
     from ..audit import impact
 
     try:
-        result = impact(graph, platform.lower())
+        result = impact(graph, node)
     except SpbeError:  # not in this model
         result = None
     services = sorted(result.of_kind("services")) if result else []
@@ -305,7 +326,7 @@ def _platform_exposure(graph: "ArchGraph", platform: str) -> Exposure:
     broken = result.integrations_broken if result else ()
     has_services = bool(graph.nodes("services"))
     has_integrations = bool(graph.integrations)
-    reach = _reach_unknown(graph, platform)
+    reach = _reach_unknown(graph, node)
     uncounted = [text for known, text in (
         (has_services, _("the model records no service")),
         (has_integrations, _("the model records no integration")),

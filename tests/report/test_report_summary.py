@@ -136,6 +136,16 @@ def test_executive_summary_of_the_example(tmp_path):
         "Gangguan SPLP tidak menghentikan layanan atau aplikasi, tetapi memutus 24 integrasi."
         in exposure
     )
+    # first the pemda's own data centres, the one hosting the most applications first
+    own = json.loads(runner.invoke(
+        app, ["impact", str(EXAMPLE), "pusat-data-lembah-hijau", "--format", "json"]).stdout)
+    own_kinds = Counter(entry["kind"] for entry in own["stopped"])
+    assert exposure.startswith(
+        f"<li>Gangguan Pusat Data Daerah Kabupaten Lembah Hijau akan menghentikan "
+        f"{own_kinds['services']} layanan dan {own_kinds['applications']} aplikasi serta "
+        f"memutus {len(own['integrations_broken'])} integrasi.")
+    assert re.findall(r"<li>Gangguan (.*?) akan", exposure) == [
+        "Pusat Data Daerah Kabupaten Lembah Hijau", "Cloud Komersial (IaaS) Diskominfo", "PDN"]
     steps = re.search(r'<ol id="first-steps">(.*?)</ol>', html, re.S).group(1)
     plan = json.loads(
         runner.invoke(app, ["maturity", str(EXAMPLE), "--format", "json"]).stdout
