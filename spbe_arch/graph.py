@@ -39,7 +39,7 @@ from weakref import WeakKeyDictionary
 from .io import national_platforms
 from .io.aside import aside
 from .model import Architecture, Finding, PlatformKind, Status
-from .model.types import NETWORK_KINDS, IntegrationDirection, IntegrationVia
+from .model.types import NETWORK_KINDS, InfrastructureKind, IntegrationDirection, IntegrationVia
 from .validate import ModelReading, ValidationResult, read_model
 
 if TYPE_CHECKING:
@@ -476,6 +476,11 @@ def per_graph(query: Callable[[ArchGraph], T]) -> Callable[[ArchGraph], T]:
     return shared
 
 
+_TENANCY = {InfrastructureKind.jip: "jip", InfrastructureKind.pdn: "pdn"}
+"""The national platform an element of these kinds is a local part of without `platform:`:
+a pemda's JIP access is cut when JIP is, its PDN tenancy stops when PDN does."""
+
+
 def build_graph(arch: Architecture) -> ArchGraph:
     """Build the architecture graph. References to unknown ids are skipped (validate reports them).
 
@@ -551,7 +556,7 @@ def build_graph(arch: Architecture) -> ArchGraph:
         if producer is not None and data_id not in producer.writes:
             link(producer.id, data_id, "writes")
     for infra_id, infra in arch.infrastructure.items():
-        link(infra_id, infra.platform, "part_of")
+        link(infra_id, infra.platform or _TENANCY.get(infra.kind), "part_of")
         for network in infra.networks:
             link(infra_id, network, "connected_to")
     for control_id, control in arch.security.items():

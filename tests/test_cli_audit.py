@@ -289,6 +289,23 @@ def test_impact_of_infrastructure_says_when_hosting_is_unknown(runner, make_mode
     assert "not recorded" not in runner.invoke(app, ["impact", str(root), "simpus"]).stdout
 
 
+@pytest.mark.parametrize("tenancy", ["", ", platform: jip"])
+def test_an_outage_of_jip_cuts_the_links_over_the_pemda_s_jip_access(runner, make_model,
+                                                                      tenancy):
+    """A `kind: jip` element is the pemda's part of JIP, `platform: jip` written or not: the
+    national JIP failing cuts it, and so the integrations running over it."""
+    network = ("infrastructure:\n"
+               f"  - {{id: jip-kab, name: JIP Kabupaten, kind: jip{tenancy}}}\n")
+    over_jip = LINKED.replace("via: splp}", "via: splp, network: jip-kab}")
+    root = make_model({"units.yaml": UNITS, "apps.yaml": APPS, "int.yaml": over_jip,
+                       "jip.yaml": network})
+    outage = json.loads(runner.invoke(app, ["impact", str(root), "jip", "-f", "json"]).stdout)
+    assert [(e["id"], e["path"]) for e in outage["stopped"]] == [
+        ("jip-kab", ["jip", "jip-kab"])]
+    assert [e["id"] for e in outage["integrations_broken"]] == ["int-01"]
+    assert [e["id"] for e in outage["degraded"]] == ["simpus", "svc-puskesmas"]
+
+
 def test_impact_of_an_application_says_when_no_integration_is_recorded(runner, make_model):
     """Without any integration recorded, which applications read the failed one's data is
     unknown: the impact says so instead of implying none does."""

@@ -341,8 +341,9 @@ def _propagate(graph, root, root_kind, platforms, result, paths, down, degraded_
 
     # 3. broken integration links
     broken = result.integrations_broken
-    candidates = set(graph.links_by_network.get(root, ()))
-    for node in down:
+    candidates: set[str] = set()
+    for node in down:  # the root, and what stops with it: a network tenant of a platform
+        candidates.update(graph.links_by_network.get(node, ()))
         candidates.update(link for _, link in graph.links_out(node))
         candidates.update(link for _, link in graph.links_in(node))
     platform = platforms.get(root) if root_kind == NATIONAL else None

@@ -191,7 +191,8 @@ class Infrastructure(Element):
     platform: Identifier | None = Field(
         default=None,
         description="National platform this is a local part of (tenant), e.g. pdn for a PDN "
-        "tenant data centre: it stops when that platform stops",
+        "tenant data centre: it stops when that platform stops; an element of kind jip or pdn "
+        "without one is part of jip or pdn",
     )
 
 
