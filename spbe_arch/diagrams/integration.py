@@ -219,7 +219,7 @@ def _unintegrated_notes(graph: ArchGraph, mine: set[str] | None, drawn: set[str]
         notes.append(f"{len(isolated)} aplikasi terisolasi ({rule}; manual dan login "
                      f"bersama bukan integrasi): {_names(graph, isolated)}")
     if undrawn:
-        notes.append(f"{len(undrawn)} instans platform nasional tanpa integrasi, tidak "
+        notes.append(f"{len(undrawn)} instalasi platform nasional tanpa integrasi, tidak "
                      f"digambar (di luar {rule}): {_names(graph, undrawn)}")
     return notes
 

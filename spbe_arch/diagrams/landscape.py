@@ -143,7 +143,7 @@ def landscape_view(
         shown_names = ", ".join(empty[:8]) + (f", +{len(empty) - 8}" if len(empty) > 8 else "")
         notes.append(f"Unit tanpa aplikasi: {shown_names}")
     if nationals:
-        notes.insert(0, "Aplikasi umum: instans platform nasional di kotak oranye")
+        notes.insert(0, "Aplikasi umum: instalasi platform nasional di kotak oranye")
     add_legend(dot, node_keys, [], notes=notes, after=boxes[-1][-1] if boxes else None,
                glosses=glosses)
     return dot

@@ -720,11 +720,12 @@ def security_management(facts: ModelFacts, indicator: Indicator) -> Derivation |
     isms = [c for c, control in controls.items()
             if "isms" in control.kind.lower() or "27001" in (control.standard or "")]
     uncovered = tuple(sorted(set(facts.own_apps) - facts.covered_apps(controls.values())))
-    reason = _(N_("{count} active security controls, an ISMS; {uncovered} of {total} "
-                  "applications uncovered") if isms else
-               N_("{count} active security controls, no ISMS; {uncovered} of {total} "
-                  "applications uncovered")).format(
-        count=len(controls), uncovered=len(uncovered), total=len(facts.own_apps))
+    reason = _(N_("{controls}, an ISMS; {uncovered} of {total} applications uncovered")
+               if isms else
+               N_("{controls}, no ISMS; {uncovered} of {total} applications uncovered")).format(
+        controls=plural(len(controls), N_("{count} active security control"),
+                        N_("{count} active security controls")),
+        uncovered=len(uncovered), total=len(facts.own_apps))
     needed = []
     if not isms:
         needed.append(_("run an ISMS (SNI ISO/IEC 27001) and record it as a security control"))
@@ -755,8 +756,10 @@ def security_audit(facts: ModelFacts, indicator: Indicator) -> Derivation | None
               if any(word in control.kind.lower() for word in AUDIT_KINDS)}
     covered = facts.covered_apps(audits.values()) & set(facts.own_apps)
     uncovered = tuple(sorted(set(facts.own_apps) - covered))
-    reason = _("{count} security audit controls cover {covered} of {total} applications").format(
-        count=len(audits), covered=len(covered), total=len(facts.own_apps))
+    reason = _(N_("{count} security audit control covers {covered} of {total} applications")
+               if len(audits) == 1 else
+               N_("{count} security audit controls cover {covered} of {total} applications")
+               ).format(count=len(audits), covered=len(covered), total=len(facts.own_apps))
     ladder = [
         Rung(2, (_("audit the security of the main applications (penetration test) and record "
                    "it as a security control"),), met=bool(covered)),

@@ -30,6 +30,7 @@ from ..model import (
     Architecture,
     AssessmentEntry,
     Finding,
+    InstansiLevel,
     Location,
     ServiceKind,
     ServiceLevel,
@@ -160,8 +161,10 @@ def assessments(
                       "names no document: it supports no level").format(
                         title=item.title, indicator=entry.indicator, year=entry.year),
                     location=_entry_location(arch, position, "evidence", index, "title"),
-                    hint=_("write the document's title, e.g. 'Peraturan Bupati Nomor 12 Tahun "
-                           "2022 tentang Arsitektur SPBE', with its `link:` and `year:`"),
+                    hint=_("write the document's title, e.g. '{regulation} Nomor 12 Tahun "
+                           "2022 tentang Arsitektur SPBE', with its `link:` and `year:`").format(
+                        regulation=_REGULATION[arch.instansi.level if arch.instansi else
+                                               InstansiLevel.kabupaten]),
                 ))
             elif item.year is not None and item.year > entry.year:
                 findings.append(finding(
@@ -368,6 +371,14 @@ def _service_claims(arch: Architecture, framework: Framework) -> dict[str, tuple
         if best is None or level > best[0]:
             out[service.indicator] = (level, service_id)
     return out
+
+
+_REGULATION = {
+    InstansiLevel.provinsi: "Peraturan Gubernur", InstansiLevel.kabupaten: "Peraturan Bupati",
+    InstansiLevel.kota: "Peraturan Wali Kota", InstansiLevel.kementerian: "Peraturan Menteri",
+    InstansiLevel.lembaga: "Peraturan Kepala",
+}
+"""The regulation an instansi of each kind sets its SPBE policies in: an example's title."""
 
 
 def service_indicators(arch: Architecture, framework: Framework) -> Iterator[Finding]:

@@ -177,7 +177,7 @@ def test_integration_view_names_the_isolated_applications_the_audit_counts(make_
     legend = dot_nodes(integration_view(graph).source)["legend"]["label"]
     assert "3 aplikasi terisolasi (SPBE-A001; manual dan login bersama bukan integrasi): " \
         "E-Arsip, SIMONEV, Website" in legend.replace('<BR ALIGN="LEFT"/>', " ")
-    assert "1 instans platform nasional tanpa integrasi, tidak digambar (di luar " \
+    assert "1 instalasi platform nasional tanpa integrasi, tidak digambar (di luar " \
         "SPBE-A001): SRIKANDI" in legend.replace('<BR ALIGN="LEFT"/>', " ")
     unit = dot_nodes(integration_view(graph, unit="v").source)["legend"]["label"]
     assert "1 aplikasi terisolasi (SPBE-A001; manual dan login bersama bukan integrasi): " \

@@ -44,6 +44,15 @@ def test_a_placeholder_title_supports_no_level(runner, make_model, title):
            "tentang Arsitektur SPBE', with its `link:` and `year:`" in lines
 
 
+def test_the_example_title_is_the_instansi_s_own_regulation(runner, make_model):
+    model = _model(make_model, "-")
+    manifest = model / "spbe.yaml"
+    manifest.write_text(manifest.read_text().replace("kabupaten", "provinsi"))
+    result = runner.invoke(app, ["validate", str(model)])
+    assert "    hint: write the document's title, e.g. 'Peraturan Gubernur Nomor 12 Tahun " \
+           "2022 tentang Arsitektur SPBE', with its `link:` and `year:`" in result.output
+
+
 @pytest.mark.parametrize("title", ["Peraturan Bupati Nomor 12 Tahun 2022 tentang Arsitektur "
                                    "SPBE", "SK", "Perbup"])
 def test_a_document_named_supports_its_level(runner, make_model, title):

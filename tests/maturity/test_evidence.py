@@ -269,8 +269,9 @@ def test_evidence_security_leaves_national_aplikasi_umum_to_their_operator(make_
     derived = _derived(make_model, umum,
                        extra=SECURITY.replace("covers: [pdd]", "covers: [pdd, vendor-x]"))
     assert derived[22].level == 3
-    assert derived[22].reason.endswith("0 of 3 applications uncovered")
-    assert derived[31].reason == "1 security audit controls cover 1 of 3 applications"
+    assert derived[22].reason == ("2 active security controls, an ISMS; 0 of 3 applications "
+                                  "uncovered")
+    assert derived[31].reason == "1 security audit control covers 1 of 3 applications"
 
 
 def test_evidence_security_not_described_is_insufficient_data_not_uncovered(make_model):
@@ -287,6 +288,8 @@ def test_evidence_security_described_without_audit_is_level_1(make_model):
     isms = ("security:\n  - {id: isms, name: ISMS, kind: isms, standard: SNI ISO/IEC 27001, "
             "covers: [pdd]}\n")
     derived = _derived(make_model, extra=isms)[31]
+    assert _derived(make_model, extra=isms)[22].reason.startswith(
+        "1 active security control, an ISMS;")
     assert derived.level == 1
     assert derived.reason == "0 security audit controls cover 0 of 3 applications"
 
