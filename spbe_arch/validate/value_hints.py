@@ -9,7 +9,7 @@ from functools import cache
 from typing import Any
 
 from ..model.i18n import gettext as _
-from ..model.types import ID_PATTERN, STATUS_WORDS, ServiceLevel, SpbeModel
+from ..model.types import ID_PATTERN, STATUS_WORDS, UNIT_KIND_WORDS, ServiceLevel, SpbeModel
 from .references import did_you_mean
 
 __all__ = ["id_hint", "value_hint"]
@@ -87,11 +87,14 @@ def value_hint(error: Any, value: Any) -> str | None:
 
 def _meant_value(value: str, accepted: list[str]) -> str | None:
     """"did you mean" the accepted value a wrong one most likely stands for: the same word in
-    other case ('SPLP'), a status in Indonesian ('aktif'), a close spelling ('optimal'), or
-    the only value it begins ('api' for 'api_direct')."""
+    other case ('SPLP', 'Direktorat Jenderal'), a status in Indonesian ('aktif'), a unit's kind
+    by its head or short name ('gubernur', 'setda'), a close spelling ('optimal'), or the only
+    value it begins ('api' for 'api_direct')."""
     lowered = value.lower()
-    status = STATUS_WORDS.get(" ".join(re.findall(r"[a-z0-9]+", lowered)))
-    same = [choice for choice in accepted if choice.lower() == lowered or choice == status]
+    words = re.findall(r"[a-z0-9]+", lowered)
+    key = " ".join(words)
+    meant = {STATUS_WORDS.get(key), UNIT_KIND_WORDS.get(key), "_".join(words)}
+    same = [choice for choice in accepted if choice.lower() == lowered or choice in meant]
     close = _did_you_mean(same) or did_you_mean(value, accepted)
     if not close and len(value) >= 3:
         starting = [choice for choice in accepted if choice.lower().startswith(lowered)]

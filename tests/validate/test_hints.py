@@ -251,3 +251,26 @@ def test_a_platform_declared_with_an_error_is_not_also_unknown(runner, make_mode
     assert lines[at + 1] == (
         "    hint: add 'kind:' (Jenis platform); one of: aplikasi_umum, aplikasi_pusat, "
         "gateway, network, data_centre, portal, service")
+
+
+@pytest.mark.parametrize(("written", "meant"), [
+    ("gubernur", "kepala_daerah"), ("Bupati", "kepala_daerah"), ("walikota", "kepala_daerah"),
+    ("wali kota", "kepala_daerah"), ("setda", "sekretariat"),
+    ("sekretariat jenderal", "sekretariat"), ("itjen", "inspektorat"), ("uptd", "upt"),
+    ("puskesmas", "upt"), ("ditjen", "direktorat_jenderal"), ("Direktorat Jenderal",
+                                                              "direktorat_jenderal"),
+])
+def test_a_unit_kind_in_its_usual_word_is_named(runner, make_model, written, meant):
+    units = f"units:\n  - {{id: u1, name: U1, kind: {written}}}\n"
+    lines = _hint(runner, make_model, {"v.yaml": units})
+    at = next(i for i, line in enumerate(lines) if f"got '{written}'" in line)
+    assert lines[at + 1] == f"    hint: did you mean '{meant}'?"
+
+
+def test_the_units_of_a_province_and_a_ministry_have_their_kinds(runner, make_model):
+    units = "".join(f"  - {{id: u{i}, name: U{i}, kind: {kind}}}\n" for i, kind in enumerate(
+        ("biro", "direktorat_jenderal", "direktorat", "deputi", "pusat")))
+    manifest = "instansi: {id: kkp, name: Kementerian Kelautan, level: kementerian}\n"
+    root = make_model({"v.yaml": "units:\n" + units}, manifest=manifest)
+    result = runner.invoke(app, ["validate", str(root)])
+    assert result.exit_code == 0, result.output

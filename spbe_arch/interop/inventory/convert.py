@@ -294,7 +294,8 @@ def _joint_units(unit_of: dict[str, UnitName]) -> tuple[list[RowNote], dict[str,
     return notes, parents
 
 
-_PARTS = frozenset({UnitKind.upt, UnitKind.bidang, UnitKind.bagian, UnitKind.kelurahan})
+_PARTS = frozenset({UnitKind.upt, UnitKind.bidang, UnitKind.bagian, UnitKind.kelurahan,
+                    UnitKind.biro, UnitKind.direktorat})
 """Kinds of unit that are part of another: 'UPT Puskesmas', 'Bidang Aptika'."""
 
 
