@@ -4,6 +4,7 @@ Each collection is validated as a whole list first (fast); only a list with erro
 validated again item by item, so that every valid element is kept and every error reported.
 """
 
+import re
 from difflib import get_close_matches
 from enum import Enum
 from functools import cache, lru_cache
@@ -44,6 +45,31 @@ _INDONESIAN_KEYS = {
 }
 """The collections by their Indonesian names, which newcomers write first: the hint names the
 key the model reads."""
+_INDONESIAN_FIELDS: dict[str, tuple[str, ...]] = {
+    "nama": ("name",), "jenis": ("kind", "type"), "tipe": ("type", "kind"),
+    "deskripsi": ("description",), "keterangan": ("description",), "uraian": ("description",),
+    "pemilik": ("owner",), "unit_pemilik": ("owner",), "unit": ("owner",), "opd": ("owner",),
+    "opd_pemilik": ("owner",), "perangkat_daerah": ("owner",), "penyelenggara": ("owner",),
+    "pengelola": ("owner", "steward"), "induk": ("parent",), "jaringan": ("networks", "network"),
+    "alamat": ("url",), "tautan": ("url",), "lokasi": ("location", "hosting"),
+    "lokasi_server": ("hosting",), "server": ("hosting",), "pusat_data": ("hosting",),
+    "penempatan": ("hosting",), "penyedia": ("provider",), "sumber": ("source", "producer"),
+    "tujuan": ("target",), "mekanisme": ("via",), "melalui": ("via",), "arah": ("direction",),
+    "layanan": ("services",), "aplikasi": ("applications",), "menggunakan": ("reads",),
+    "membaca": ("reads",), "menghasilkan": ("writes",), "menulis": ("writes",),
+    "tahun": ("year",), "anggaran": ("budget",), "biaya": ("budget",), "pagu": ("budget",),
+    "wilayah": ("region",), "tingkat": ("level",), "klasifikasi": ("classification",),
+    "walidata": ("steward",), "produsen": ("steward",), "referensi": ("ref",),
+    "bukti": ("evidence",), "bukti_dukung": ("evidence",), "catatan": ("note",),
+    "alasan": ("reason",), "berlaku_sampai": ("until",), "kode": ("code",),
+    "cakupan": ("covers",), "standar": ("standard",), "penanggung_jawab": ("unit",),
+    "elemen": ("elements",), "prasyarat": ("depends_on",), "label": ("tags",),
+    "properti": ("properties",), "kerangka": ("framework",), "indikator": ("indicator",),
+    "dipublikasikan": ("published",),
+}
+"""The fields by the Indonesian words newcomers write for them (the words of the fields'
+descriptions, `pemilik` for `owner`), in key form: lower-case words joined by '_'. The hint
+names the first of the fields the element has."""
 FRAMEWORK_KEYS = frozenset({"levels", "domains", "indicators"})
 """Top-level keys of an evaluation framework file: such a file in a model folder is no model
 data (the maturity framework a pemda keeps with its model)."""
@@ -405,7 +431,9 @@ def _pydantic_findings(
             continue  # given by the merge key, reported above
         elif kind == "extra_forbidden":
             cls_fields = _fields_at(prefix, loc)
-            close = get_close_matches(str(loc[-1]), cls_fields, n=1, cutoff=0.6)
+            key = "_".join(re.findall(r"[a-z0-9]+", str(loc[-1]).casefold()))
+            named = [f for f in _INDONESIAN_FIELDS.get(key, ()) if f in cls_fields]
+            close = named[:1] or get_close_matches(str(loc[-1]), cls_fields, n=1, cutoff=0.6)
             out.append(
                 finding(
                     codes.UNKNOWN_FIELD,

@@ -274,3 +274,37 @@ def test_the_units_of_a_province_and_a_ministry_have_their_kinds(runner, make_mo
     root = make_model({"v.yaml": "units:\n" + units}, manifest=manifest)
     result = runner.invoke(app, ["validate", str(root)])
     assert result.exit_code == 0, result.output
+
+
+@pytest.mark.parametrize(("collection", "written", "meant"), [
+    ("applications", "pemilik: dinkes", "owner"), ("applications", "Unit Pemilik: dinkes", "owner"),
+    ("units", "jenis: dinas", "kind"), ("units", "nama: Dinkes", "name"),
+    ("units", "induk: setda", "parent"), ("applications", "keterangan: x", "description"),
+    ("applications", "lokasi_server: pdd", "hosting"), ("services", "penyelenggara: dinkes",
+                                                       "owner"),
+    ("integrations", "sumber: a1", "source"), ("integrations", "mekanisme: splp", "via"),
+    ("archimate_elements", "jenis: Capability", "type"),
+])
+def test_a_field_named_in_indonesian_is_named_in_english(runner, make_model, collection,
+                                                         written, meant):
+    element = f"{collection}:\n  - {{id: e1, {written}}}\n"
+    lines = _hint(runner, make_model, {"e.yaml": element})
+    word = written.split(":")[0]
+    at = next(i for i, line in enumerate(lines) if line.endswith(f"unknown field '{word}'"))
+    assert lines[at + 1] == (
+        f"    hint: did you mean '{meant}'? put local extensions under 'properties:'")
+
+
+def test_an_indonesian_word_for_a_field_the_element_lacks_gets_no_suggestion(runner,
+                                                                             make_model):
+    """`anggaran` is a roadmap item's budget; an application has none."""
+    lines = _hint(runner, make_model, {"a.yaml": APP.format(field="anggaran: 5")})
+    at = next(i for i, line in enumerate(lines) if "unknown field 'anggaran'" in line)
+    assert lines[at + 1] == "    hint: put local extensions under 'properties:'"
+
+
+def test_a_mistyped_field_still_gets_the_close_field(runner, make_model):
+    lines = _hint(runner, make_model, {"a.yaml": APP.format(field="ownr: dinkes")})
+    at = next(i for i, line in enumerate(lines) if "unknown field 'ownr'" in line)
+    assert lines[at + 1] == (
+        "    hint: did you mean 'owner'? put local extensions under 'properties:'")
