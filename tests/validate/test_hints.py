@@ -308,3 +308,21 @@ def test_a_mistyped_field_still_gets_the_close_field(runner, make_model):
     at = next(i for i, line in enumerate(lines) if "unknown field 'ownr'" in line)
     assert lines[at + 1] == (
         "    hint: did you mean 'owner'? put local extensions under 'properties:'")
+
+
+@pytest.mark.parametrize(("written", "number"), [
+    ("150.000.000", "150000000"), ("Rp 1.500.000.000", "1500000000"),
+    ("2.500.000,50", "2500000.50"),
+])
+def test_a_number_with_thousands_separators_is_written_without(runner, make_model, written,
+                                                               number):
+    roadmap = f"roadmap:\n  - id: rm-a\n    name: A\n    year: 2027\n    budget: {written}\n"
+    lines = _hint(runner, make_model, {"r.yaml": roadmap})
+    at = next(i for i, line in enumerate(lines) if f"got '{written}'" in line)
+    assert lines[at + 1] == f"    hint: write the number without thousands separators: {number}"
+
+
+def test_one_id_where_a_list_is_expected_is_shown_as_a_list(runner, make_model):
+    lines = _hint(runner, make_model, {"a.yaml": APP.format(field="reads: data-pegawai")})
+    at = next(i for i, line in enumerate(lines) if "'data-pegawai'" in line)
+    assert lines[at + 1] == "    hint: write a list, even of one item: [data-pegawai]"
