@@ -26,6 +26,7 @@ from ..model import (
     Waiver,
 )
 from ..model.i18n import gettext as _
+from ..model.i18n import language
 from ..model.rules import finding
 from ..model.rules import validation as codes
 from ..model.types import ID_PATTERN
@@ -534,10 +535,14 @@ def _fields_at(prefix: tuple, loc: tuple) -> list[str]:
 
 
 def _field_description(prefix: tuple, loc: tuple) -> str | None:
-    """What a missing field holds, from the model's description (for the hint)."""
+    """What a missing field holds, from the model's description (for the hint); in Indonesian,
+    the Indonesian of a description written 'English (Indonesian)', as those of the required
+    fields are ('Owning unit (unit pemilik aplikasi)': 'unit pemilik aplikasi')."""
     cls = _model_at(prefix, loc)
     info = cls.model_fields.get(str(loc[-1])) if cls is not None else None
-    return info.description if info is not None else None
+    description = info.description if info is not None else None
+    gloss = re.search(r"\(([^()]+)\)", description or "")
+    return gloss[1] if gloss and language() == "id" else description
 
 
 def _field_choices(prefix: tuple, loc: tuple) -> list[str]:

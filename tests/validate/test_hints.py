@@ -326,3 +326,16 @@ def test_one_id_where_a_list_is_expected_is_shown_as_a_list(runner, make_model):
     lines = _hint(runner, make_model, {"a.yaml": APP.format(field="reads: data-pegawai")})
     at = next(i for i, line in enumerate(lines) if "'data-pegawai'" in line)
     assert lines[at + 1] == "    hint: write a list, even of one item: [data-pegawai]"
+
+
+@pytest.mark.parametrize(("lang", "hint"), [
+    ("en", "    hint: add 'owner:' (Owning unit (unit pemilik aplikasi))"),
+    ("id", "    saran: tambahkan 'owner:' (unit pemilik aplikasi)"),
+])
+def test_a_missing_field_is_described_in_the_language_asked(runner, make_model, lang, hint):
+    """The descriptions give the English, then the Indonesian in brackets: Indonesian hints
+    quote the Indonesian only."""
+    app_ = "applications:\n  - {id: a1, name: A1, kind: khusus}\n"
+    lines = _hint(runner, make_model, {"a.yaml": app_}, "--lang", lang)
+    at = next(i for i, line in enumerate(lines) if "'owner'" in line)
+    assert lines[at + 1] == hint
