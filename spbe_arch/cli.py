@@ -84,6 +84,17 @@ FailOnOption = Annotated[
 ]
 
 
+class Level(StrEnum):
+    """`init --level`: the values of `model.InstansiLevel` (the model is not imported for
+    `--help`)."""
+
+    provinsi = "provinsi"
+    kabupaten = "kabupaten"
+    kota = "kota"
+    kementerian = "kementerian"
+    lembaga = "lembaga"
+
+
 class Language(StrEnum):
     id = "id"
     en = "en"
@@ -250,6 +261,8 @@ def init(
     folder: Annotated[Path, typer.Argument(metavar="FOLDER", help="Folder for the new model")],
     *,
     name: Annotated[str | None, typer.Option(help="Name of the instansi")] = None,
+    level: Annotated[Level | None, typer.Option(
+        help="Level of the instansi (default: the one its name says, else kabupaten)")] = None,
     force: Annotated[bool, typer.Option(
         help="Replace the editor schema copy in .schema/ (a folder holding model files is "
         "refused all the same)")] = False,
@@ -260,8 +273,10 @@ def init(
     The folder must be new or hold no model file: init never writes over a model.
     """
     from .io.scaffold import scaffold
+    from .model import InstansiLevel
 
-    _run(lambda: _outcome("init", scaffold(folder, name=name, force=force), folder),
+    given = None if level is None else InstansiLevel(level)
+    _run(lambda: _outcome("init", scaffold(folder, name=name, level=given, force=force), folder),
          lang=lang.value)
 
 

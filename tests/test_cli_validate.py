@@ -503,3 +503,55 @@ def test_a_collection_named_in_indonesian_gets_its_key_as_hint(runner, make_mode
     assert [hint.split("?")[0] for hint in hints] == [
         "    hint: did you mean 'services'", "    hint: did you mean 'business_processes'",
         "    hint: did you mean 'roadmap'"]
+
+
+@pytest.mark.parametrize(("name", "level"), [
+    ("Pemerintah Provinsi Nusa Tenggara Barat Daya", "provinsi"),
+    ("Kementerian Kelautan dan Perikanan", "kementerian"),
+    ("Pemerintah Kota Bandung", "kota"),
+    ("Pemprov Jawa Barat", "provinsi"),
+])
+def test_init_writes_the_level_the_name_says(runner, tmp_path, name, level):
+    folder = tmp_path / "arsitektur"
+    result = runner.invoke(app, ["init", str(folder), "--name", name])
+    assert result.exit_code == 0, result.output
+    assert f"\n  level: {level}\n" in (folder / "spbe.yaml").read_text()
+    assert result.stdout.splitlines()[-2] == (
+        f"level: {level}, as the name says; if that is wrong, change `level:` in "
+        f"{folder / 'spbe.yaml'}")
+    check = runner.invoke(app, ["validate", str(folder)])
+    assert check.exit_code == 0, check.output
+
+
+def test_init_says_it_wrote_kabupaten_when_the_name_says_no_level(runner, tmp_path):
+    folder = tmp_path / "arsitektur"
+    result = runner.invoke(app, ["init", str(folder), "--name", "Badan Siber Contoh"])
+    assert result.exit_code == 0, result.output
+    assert "\n  level: kabupaten\n" in (folder / "spbe.yaml").read_text()
+    assert result.stdout.splitlines()[-2] == (
+        "level: kabupaten, as the name says no level; for a provinsi, kota, kementerian or "
+        f"lembaga change `level:` in {folder / 'spbe.yaml'} (or give init --level)")
+
+
+def test_init_level_option_wins_over_the_name_and_says_nothing_more(runner, tmp_path):
+    folder = tmp_path / "arsitektur"
+    result = runner.invoke(app, ["init", str(folder), "--name", "Badan Siber Contoh",
+                                 "--level", "lembaga"])
+    assert result.exit_code == 0, result.output
+    assert "\n  level: lembaga\n" in (folder / "spbe.yaml").read_text()
+    assert not any(line.startswith("level:") for line in result.stdout.splitlines())
+
+
+def test_init_level_option_refuses_a_level_that_does_not_exist(runner, tmp_path):
+    result = runner.invoke(app, ["init", str(tmp_path / "m"), "--level", "pemda"])
+    assert result.exit_code == 2, result.output
+    assert "'pemda' is not one of 'provinsi', 'kabupaten', 'kota', 'kementerian', 'lembaga'" in (
+        result.output)
+    assert not (tmp_path / "m").exists()
+
+
+def test_init_level_choices_are_the_model_levels():
+    from spbe_arch.cli import Level
+    from spbe_arch.model import InstansiLevel
+
+    assert list(Level) == list(InstansiLevel)

@@ -1,14 +1,17 @@
 """`spbe-arch init`: a new model folder that validates clean and that editors can check."""
 
 import json
+from dataclasses import dataclass
 from pathlib import Path
 
+from ..model import InstansiLevel
 from ..model.i18n import gettext as _
 from ..model.schema import model_file_schema
+from ..model.words import level_in_name
 from .files import MANIFEST, SUFFIXES, SpbeError
 from .write import refuse_overwrite, write_atomic
 
-__all__ = ["SCHEMA_COPY", "scaffold"]
+__all__ = ["SCHEMA_COPY", "Started", "scaffold"]
 
 SCHEMA_COPY = ".schema/spbe-model.schema.json"
 
@@ -17,7 +20,7 @@ _FILES = {
 instansi:
   id: {slug}
   name: {name}
-  level: kabupaten
+  level: {level}
   # region: Provinsi Jawa Barat     # the province: groups the instansi in `spbe-arch portfolio`
   framework: permenpanrb-59-2020
   target: 3.0
@@ -61,8 +64,28 @@ integrations:
 }
 
 
-def scaffold(folder: Path, *, name: str | None = None, force: bool = False) -> list[Path]:
-    """Write a starter model into `folder`; return the files written.
+@dataclass(frozen=True)
+class Started:
+    """A new model folder: the files written and the instansi level its manifest gives."""
+
+    files: list[Path]
+    level: InstansiLevel
+    level_from: str
+    """Where the level comes from: `option` (`--level`), `name` (`level_in_name`), or
+    `default` (kabupaten: the name says no level)."""
+
+    @property
+    def manifest(self) -> Path:
+        """The spbe.yaml written, which holds the level."""
+        return next(path for path in self.files if path.name == MANIFEST)
+
+
+def scaffold(folder: Path, *, name: str | None = None, level: InstansiLevel | None = None,
+             force: bool = False) -> Started:
+    """Write a starter model into `folder`; return the files written and the level.
+
+    The level is `level`, else the one the name says (`level_in_name`: 'Pemerintah Provinsi
+    ...', 'Kementerian ...', the folder's name without `name`), else kabupaten.
 
     A folder that holds model files is refused even with `force`: the starter files would
     replace an architect's own (`force` replaces the editor schema copy only); so is a folder
@@ -90,12 +113,16 @@ def scaffold(folder: Path, *, name: str | None = None, force: bool = False) -> l
         ).format(folder=folder, file=held.relative_to(folder).as_posix()))
     refuse_overwrite([*files, schema], force=force)
     title = name or f"Pemerintah {folder.resolve().name}"
+    named = level_in_name(title)
+    level_from = "option" if level is not None else "name" if named is not None else "default"
+    level = level or named or InstansiLevel.kabupaten
     slug = _slug(name.removeprefix("Pemerintah ") if name else folder.resolve().name)
     write_atomic(schema, json.dumps(model_file_schema(), indent=2) + "\n", force=force)
     modeline = f"# yaml-language-server: $schema={SCHEMA_COPY}\n"
     for path, body in zip(files, _FILES.values(), strict=True):
-        write_atomic(path, modeline + body.format(slug=slug, name=json.dumps(title)), force=force)
-    return [schema, *files]
+        text = body.format(slug=slug, name=json.dumps(title), level=level.value)
+        write_atomic(path, modeline + text, force=force)
+    return Started([schema, *files], level, level_from)
 
 
 def _model_file(folder: Path) -> Path | None:

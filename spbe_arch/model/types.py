@@ -10,6 +10,7 @@ __all__ = [
     "ID_PATTERN",
     "NETWORK_KINDS",
     "STATUS_WORDS",
+    "UNIT_KIND_WORDS",
     "ApplicationKind",
     "ArchimateElementType",
     "ArchimateRelationshipType",
@@ -88,8 +89,12 @@ class UnitKind(StrEnum):
 
     `kepala_daerah`: the office of the gubernur, bupati or wali kota; `bumd`: a regional
     enterprise (badan usaha milik daerah: PDAM / Perumda Air Minum, bank daerah, other
-    perusahaan daerah); `upt`: a unit pelaksana teknis (puskesmas, UPT of a dinas); `bidang`: a
-    division inside a dinas or badan.
+    perusahaan daerah); `upt`: a unit pelaksana teknis (puskesmas, UPT of a dinas, balai of a
+    kementerian); `bidang`: a division inside a dinas or badan. The units of a provinsi, a
+    kementerian or a lembaga: `biro` (inside the sekretariat daerah of a provinsi or the
+    sekretariat jenderal), `direktorat_jenderal`, `direktorat` (inside a direktorat jenderal or
+    a deputi), `deputi` (of a lembaga), `pusat` (Pusdatin, Pusat Data dan Informasi). A
+    sekretariat jenderal or utama is a `sekretariat`, an inspektorat jenderal an `inspektorat`.
     """
 
     sekretariat = "sekretariat"
@@ -107,6 +112,33 @@ class UnitKind(StrEnum):
     bidang = "bidang"
     upt = "upt"
     bumd = "bumd"
+    biro = "biro"
+    direktorat_jenderal = "direktorat_jenderal"
+    direktorat = "direktorat"
+    deputi = "deputi"
+    pusat = "pusat"
+
+
+_UNIT_KIND_TEXTS: dict[UnitKind, tuple[str, ...]] = {
+    UnitKind.kepala_daerah: ("gubernur", "bupati", "walikota", "wali kota", "kepala daerah",
+                             "wakil gubernur", "wakil bupati", "wakil walikota",
+                             "wakil wali kota"),
+    UnitKind.sekretariat: ("sekretariat daerah", "sekretariat dprd", "sekretariat jenderal",
+                           "sekretariat utama", "setda", "sekda", "setwan", "setdprd",
+                           "setjen", "sekjen", "sestama", "settama"),
+    UnitKind.inspektorat: ("inspektorat daerah", "inspektorat jenderal", "inspektorat utama",
+                           "itda", "itjen", "irjen", "ittama"),
+    UnitKind.direktorat_jenderal: ("ditjen", "dirjen"),
+    UnitKind.direktorat: ("dit",),
+    UnitKind.upt: ("uptd", "puskesmas", "balai", "cabang dinas"),
+    UnitKind.rsud: ("rumah sakit", "rs", "rsu"),
+    UnitKind.satuan: ("satpol pp",),
+    UnitKind.bumd: ("pdam", "perumda", "perusahaan daerah"),
+}
+UNIT_KIND_WORDS = {text: kind for kind, texts in _UNIT_KIND_TEXTS.items() for text in texts}
+"""How newcomers write a unit's kind by the title of its head or its usual short name, in
+normal form (ASCII lower-case words joined by one space) -> the kind: validation suggests the
+kind for them."""
 
 
 class ServiceKind(StrEnum):

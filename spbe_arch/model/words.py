@@ -4,9 +4,11 @@ Kept beside the types they name so that every output layer (the report's tables,
 diagrams' labels) writes a mechanism or a status in the same words.
 """
 
-from .types import IntegrationVia, Status
+import re
 
-__all__ = ["NOT_A_DOCUMENT", "NO_VALUE", "STATUS", "VIA"]
+from .types import InstansiLevel, IntegrationVia, Status
+
+__all__ = ["LEVEL_WORDS", "NOT_A_DOCUMENT", "NO_VALUE", "STATUS", "VIA", "level_in_name"]
 
 NO_VALUE = frozenset({
     "-", "--", "\u2013", "\u2014", "n/a", "n.a.", "na", "tidak ada", "belum ada", "?",
@@ -39,3 +41,31 @@ STATUS: dict[Status, tuple[str, str]] = {
     Status.retired: ("dihentikan", "retired"),
 }
 """An element's or an integration's status."""
+
+LEVEL_WORDS: dict[InstansiLevel, frozenset[str]] = {
+    InstansiLevel.provinsi: frozenset({"provinsi", "prov", "pemprov", "province"}),
+    InstansiLevel.kabupaten: frozenset({"kabupaten", "kab", "pemkab", "regency"}),
+    InstansiLevel.kota: frozenset({"kota", "pemkot", "city"}),
+    InstansiLevel.kementerian: frozenset({"kementerian", "kemen", "ministry"}),
+    InstansiLevel.lembaga: frozenset({"lembaga"}),
+}
+"""The words (case aside) by which an instansi's name says its level."""
+
+
+def level_in_name(name: str) -> InstansiLevel | None:
+    """The level the first level word of an instansi's name says, if one does.
+
+    `spbe-arch init --name` and the inventory import (`kota-bogor.csv`) take the level from it.
+
+    >>> level_in_name("Pemerintah Provinsi Nusa Tenggara Barat Daya")
+    <InstansiLevel.provinsi: 'provinsi'>
+    >>> level_in_name("Kabupaten Sukamaju, Provinsi Jawa Barat"), level_in_name("kota-bogor")
+    (<InstansiLevel.kabupaten: 'kabupaten'>, <InstansiLevel.kota: 'kota'>)
+    >>> level_in_name("Badan Siber dan Sandi Negara") is None
+    True
+    """
+    for word in re.findall(r"[a-z0-9]+", name.casefold()):
+        for level, words in LEVEL_WORDS.items():
+            if word in words:
+                return level
+    return None

@@ -471,7 +471,17 @@ def _report_text(outcome: Outcome) -> Page:
 
 
 def _init_text(outcome: Outcome) -> Page:
-    return Page(wrote(outcome.result) + _(
+    started = outcome.result
+    manifest = _shell(started.manifest)
+    level = {
+        "name": _("level: {level}, as the name says; if that is wrong, change `level:` in "
+                  "{manifest}"),
+        "default": _("level: {level}, as the name says no level; for a provinsi, kota, "
+                     "kementerian or lembaga change `level:` in {manifest} (or give init "
+                     "--level)"),
+    }.get(started.level_from)
+    said = "" if level is None else level.format(level=started.level, manifest=manifest) + "\n"
+    return Page(wrote(started.files) + said + _(
         "next: edit the files, then run `spbe-arch validate {path}`"
     ).format(path=_shell(outcome.path)) + "\n")
 

@@ -4,6 +4,7 @@ Each collection is validated as a whole list first (fast); only a list with erro
 validated again item by item, so that every valid element is kept and every error reported.
 """
 
+import re
 from difflib import get_close_matches
 from enum import Enum
 from functools import cache, lru_cache
@@ -25,6 +26,7 @@ from ..model import (
     Waiver,
 )
 from ..model.i18n import gettext as _
+from ..model.i18n import language
 from ..model.rules import finding
 from ..model.rules import validation as codes
 from ..model.types import ID_PATTERN
@@ -44,6 +46,31 @@ _INDONESIAN_KEYS = {
 }
 """The collections by their Indonesian names, which newcomers write first: the hint names the
 key the model reads."""
+_INDONESIAN_FIELDS: dict[str, tuple[str, ...]] = {
+    "nama": ("name",), "jenis": ("kind", "type"), "tipe": ("type", "kind"),
+    "deskripsi": ("description",), "keterangan": ("description",), "uraian": ("description",),
+    "pemilik": ("owner",), "unit_pemilik": ("owner",), "unit": ("owner",), "opd": ("owner",),
+    "opd_pemilik": ("owner",), "perangkat_daerah": ("owner",), "penyelenggara": ("owner",),
+    "pengelola": ("owner", "steward"), "induk": ("parent",), "jaringan": ("networks", "network"),
+    "alamat": ("url",), "tautan": ("url",), "lokasi": ("location", "hosting"),
+    "lokasi_server": ("hosting",), "server": ("hosting",), "pusat_data": ("hosting",),
+    "penempatan": ("hosting",), "penyedia": ("provider",), "sumber": ("source", "producer"),
+    "tujuan": ("target",), "mekanisme": ("via",), "melalui": ("via",), "arah": ("direction",),
+    "layanan": ("services",), "aplikasi": ("applications",), "menggunakan": ("reads",),
+    "membaca": ("reads",), "menghasilkan": ("writes",), "menulis": ("writes",),
+    "tahun": ("year",), "anggaran": ("budget",), "biaya": ("budget",), "pagu": ("budget",),
+    "wilayah": ("region",), "tingkat": ("level",), "klasifikasi": ("classification",),
+    "walidata": ("steward",), "produsen": ("steward",), "referensi": ("ref",),
+    "bukti": ("evidence",), "bukti_dukung": ("evidence",), "catatan": ("note",),
+    "alasan": ("reason",), "berlaku_sampai": ("until",), "kode": ("code",),
+    "cakupan": ("covers",), "standar": ("standard",), "penanggung_jawab": ("unit",),
+    "elemen": ("elements",), "prasyarat": ("depends_on",), "label": ("tags",),
+    "properti": ("properties",), "kerangka": ("framework",), "indikator": ("indicator",),
+    "dipublikasikan": ("published",),
+}
+"""The fields by the Indonesian words newcomers write for them (the words of the fields'
+descriptions, `pemilik` for `owner`), in key form: lower-case words joined by '_'. The hint
+names the first of the fields the element has."""
 FRAMEWORK_KEYS = frozenset({"levels", "domains", "indicators"})
 """Top-level keys of an evaluation framework file: such a file in a model folder is no model
 data (the maturity framework a pemda keeps with its model)."""
@@ -405,7 +432,9 @@ def _pydantic_findings(
             continue  # given by the merge key, reported above
         elif kind == "extra_forbidden":
             cls_fields = _fields_at(prefix, loc)
-            close = get_close_matches(str(loc[-1]), cls_fields, n=1, cutoff=0.6)
+            key = "_".join(re.findall(r"[a-z0-9]+", str(loc[-1]).casefold()))
+            named = [f for f in _INDONESIAN_FIELDS.get(key, ()) if f in cls_fields]
+            close = named[:1] or get_close_matches(str(loc[-1]), cls_fields, n=1, cutoff=0.6)
             out.append(
                 finding(
                     codes.UNKNOWN_FIELD,
@@ -506,10 +535,14 @@ def _fields_at(prefix: tuple, loc: tuple) -> list[str]:
 
 
 def _field_description(prefix: tuple, loc: tuple) -> str | None:
-    """What a missing field holds, from the model's description (for the hint)."""
+    """What a missing field holds, from the model's description (for the hint); in Indonesian,
+    the Indonesian of a description written 'English (Indonesian)', as those of the required
+    fields are ('Owning unit (unit pemilik aplikasi)': 'unit pemilik aplikasi')."""
     cls = _model_at(prefix, loc)
     info = cls.model_fields.get(str(loc[-1])) if cls is not None else None
-    return info.description if info is not None else None
+    description = info.description if info is not None else None
+    gloss = re.search(r"\(([^()]+)\)", description or "")
+    return gloss[1] if gloss and language() == "id" else description
 
 
 def _field_choices(prefix: tuple, loc: tuple) -> list[str]:

@@ -7,6 +7,7 @@ is made to an element, here to check it and in `spbe_arch.change.roadmap` to app
 """
 
 from collections.abc import Collection, Iterator
+from itertools import chain
 
 from pydantic import ValidationError
 
@@ -126,22 +127,24 @@ def check_roadmap(arch: Architecture, unchecked: Collection[str] = ()) -> Iterat
                                element=change.element),
                 )
                 continue
-            for field, target in _named(arch, change, unchecked):
+            for field, target, allowed in _named(arch, change, unchecked):
                 yield finding(
                     codes.ROADMAP_ITEM_TOUCHING_UNKNOWN_ELEMENT,
                     _("changes '{element}': {field}: '{target}' is not defined in the model"
                       ).format(element=change.element, field=field, target=target),
                     element=item_id, location=where("changes", position, "set", field),
-                    hint=_("name an element of the model; a new element goes in the model as "
-                           "'status: planned' and the item adds it"),
+                    hint=did_you_mean(target, _ids_of(arch, allowed)) + _(
+                        "name an element of the model; a new element goes in the model as "
+                        "'status: planned' and the item adds it"),
                 )
     yield from _cycles(arch)
 
 
-def _named(arch: Architecture, change: ElementChange,
-           unchecked: Collection[str]) -> Iterator[tuple[str, str]]:
-    """(field, id) of every id a change sets in a reference field that names nothing: no
-    element of the model and no national platform (`REFERENCES` says which fields refer)."""
+def _named(arch: Architecture, change: ElementChange, unchecked: Collection[str]
+           ) -> Iterator[tuple[str, str, tuple[str, ...]]]:
+    """(field, id, the kinds the field names) of every id a change sets in a reference field
+    that names nothing: no element of the model and no national platform (`REFERENCES` says
+    which fields refer, and to what)."""
     fields = REFERENCES.get(arch.kind_of(change.element) or "", {})
     for field, value in change.set.items():
         if field not in fields:
@@ -151,7 +154,15 @@ def _named(arch: Architecture, change: ElementChange,
                 target not in arch.platforms and target not in national_platforms()
                 and target not in unchecked
             ):
-                yield field, target
+                yield field, target, fields[field]
+
+
+def _ids_of(arch: Architecture, allowed: tuple[str, ...]) -> list[str]:
+    """The ids a "did you mean" offers for a reference field: the elements of the collections
+    it names (`units` for an owner), every element's for the others (a network, any)."""
+    if all(kind in arch.collections for kind in allowed):
+        return sorted(chain.from_iterable(arch.collections[kind] for kind in allowed))
+    return sorted(arch.sources)
 
 
 def _status_change(arch, item_id, field, target, location) -> Iterator[Finding]:

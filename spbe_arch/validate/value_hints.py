@@ -9,13 +9,17 @@ from functools import cache
 from typing import Any
 
 from ..model.i18n import gettext as _
-from ..model.types import ID_PATTERN, STATUS_WORDS, ServiceLevel, SpbeModel
+from ..model.types import ID_PATTERN, STATUS_WORDS, UNIT_KIND_WORDS, ServiceLevel, SpbeModel
 from .references import did_you_mean
 
 __all__ = ["id_hint", "value_hint"]
 
 _DECIMAL_COMMA = re.compile(r"^\s*[-+]?[0-9]+,[0-9]+\s*$")
 """A number written the Indonesian way, '3,5'."""
+_THOUSANDS = re.compile(r"^\s*(?:Rp\.?\s*)?([0-9]{1,3}(?:\.[0-9]{3})+)(?:,([0-9]+))?\s*$",
+                        re.IGNORECASE)
+"""A number with the Indonesian thousands separator, 'Rp 150.000.000' or '2.500.000,50' (one
+group, '1.500', YAML already read as the number 1.5)."""
 _SERVICE_LEVELS = [str(level) for level in ServiceLevel]
 """The service levels, lowest first: level 3 is the third."""
 _DATE_ERRORS = frozenset({
@@ -47,7 +51,8 @@ def _days_in_month(value: Any) -> int | None:
 
 def value_hint(error: Any, value: Any) -> str | None:
     """A fix for the common slips: a number where text is wanted (an id `3201.1` unquoted),
-    a decimal comma (`3,5`), a date day first (`01/12/2026`), a word close to one of the
+    a decimal comma (`3,5`), thousands separators (`150.000.000`), one id where a list is
+    wanted (`reads: data-pegawai`), a date day first (`01/12/2026`), a word close to one of the
     accepted ones (`optimal` for `optimum`), a service level by its number (`3`)."""
     if error["type"] == "string_type" and isinstance(value, bool):
         written = "true" if value else "false"
@@ -57,6 +62,12 @@ def value_hint(error: Any, value: Any) -> str | None:
     if error["type"] == "float_parsing" and isinstance(value, str) and _DECIMAL_COMMA.match(value):
         number = value.strip().replace(",", ".")
         return _("write the decimal with a point: {number}").format(number=number)
+    if error["type"] == "float_parsing" and isinstance(value, str) and (
+            found := _THOUSANDS.match(value)):
+        whole, decimals = found.groups()
+        number = whole.replace(".", "") + (f".{decimals}" if decimals else "")
+        return _("write the number without thousands separators: {number}").format(
+            number=number)
     if error["type"] == "invalid_key" and isinstance(value, int):  # {target: 3,5}
         return _("a comma ends a value in a {...} mapping: write a decimal with a point "
                  "(3.5), quote a text with a comma")
@@ -69,6 +80,8 @@ def value_hint(error: Any, value: Any) -> str | None:
             return _("{month} has {days} days: write a day that exists").format(
                 month=str(value)[:7], days=days)
         return _("write the date as YYYY-MM-DD, e.g. 2026-12-31")
+    if error["type"] == "list_type" and isinstance(value, str | int | float):
+        return _("write a list, even of one item: [{value}]").format(value=value)
     if error["type"] == "model_type":
         return _mapping_hint(str((error.get("ctx") or {}).get("class_name")), value)
     if error["type"] == "too_short" and tuple(error["loc"])[-1:] == ("set",):
@@ -87,11 +100,14 @@ def value_hint(error: Any, value: Any) -> str | None:
 
 def _meant_value(value: str, accepted: list[str]) -> str | None:
     """"did you mean" the accepted value a wrong one most likely stands for: the same word in
-    other case ('SPLP'), a status in Indonesian ('aktif'), a close spelling ('optimal'), or
-    the only value it begins ('api' for 'api_direct')."""
+    other case ('SPLP', 'Direktorat Jenderal'), a status in Indonesian ('aktif'), a unit's kind
+    by its head or short name ('gubernur', 'setda'), a close spelling ('optimal'), or the only
+    value it begins ('api' for 'api_direct')."""
     lowered = value.lower()
-    status = STATUS_WORDS.get(" ".join(re.findall(r"[a-z0-9]+", lowered)))
-    same = [choice for choice in accepted if choice.lower() == lowered or choice == status]
+    words = re.findall(r"[a-z0-9]+", lowered)
+    key = " ".join(words)
+    meant = {STATUS_WORDS.get(key), UNIT_KIND_WORDS.get(key), "_".join(words)}
+    same = [choice for choice in accepted if choice.lower() == lowered or choice in meant]
     close = _did_you_mean(same) or did_you_mean(value, accepted)
     if not close and len(value) >= 3:
         starting = [choice for choice in accepted if choice.lower().startswith(lowered)]

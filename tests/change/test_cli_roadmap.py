@@ -332,3 +332,20 @@ def test_roadmap_did_you_mean_never_names_the_item_itself(runner, make_model):
     hints = [lines[n + 1] for n, line in enumerate(lines) if "SPBE-P002" in line]
     assert len(hints) == 2 and not any("'rm-nik-splp'" in hint for hint in hints), hints
 
+
+
+def test_roadmap_change_naming_a_mistyped_element_is_told_the_close_one(runner, make_model):
+    root, result = _roadmap(runner, make_model, """\
+  - id: rm-a
+    name: A
+    year: 2026
+    changes:
+      - {element: e-office, set: {owner: diskominf}}
+""")
+    assert result.exit_code == 1, result.output
+    lines = result.output.splitlines()
+    at = lines.index(f"{root}/roadmap.yaml:8:35: error SPBE-P002 changes 'e-office': owner: "
+                     "'diskominf' is not defined in the model")
+    assert lines[at + 1] == (
+        "    hint: did you mean 'diskominfo'? name an element of the model; a new element goes "
+        "in the model as 'status: planned' and the item adds it")

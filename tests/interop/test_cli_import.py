@@ -473,3 +473,22 @@ def test_a_title_naming_another_level_names_no_instansi(runner, tmp_path):
     written = load_model(tmp_path / "model").architecture.instansi
     assert (written.id, written.name, written.level) == ("kota-baru", "Kota Baru", "kota")
     assert "as the title row names it" not in result.output
+
+
+def test_units_of_a_ministry_take_their_kinds_from_their_names(runner, tmp_path):
+    names = {
+        "Biro Umum": "biro", "Direktorat Jenderal Perikanan Tangkap": "direktorat_jenderal",
+        "Ditjen Perikanan Budidaya": "direktorat_jenderal",
+        "Direktorat Kapal Perikanan": "direktorat", "Pusat Data dan Informasi": "pusat",
+        "Balai Besar Penangkapan Ikan": "upt", "Pusat Kesehatan Masyarakat Timur": "upt",
+    }
+    source = write_csv(tmp_path / "kementerian-kelautan.csv", [
+        ["Nama Aplikasi", "Unit Kerja"], *([f"Aplikasi {n}", name] for n, name in enumerate(names))
+    ])
+
+    result = _import(runner, source, tmp_path / "model")
+
+    assert result.exit_code == 0, result.output
+    units = load_model(tmp_path / "model").architecture.units.values()
+    assert {unit.name: unit.kind.value for unit in units} == names
+    assert load_model(tmp_path / "model").architecture.instansi.level.value == "kementerian"

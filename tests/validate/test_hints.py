@@ -251,3 +251,91 @@ def test_a_platform_declared_with_an_error_is_not_also_unknown(runner, make_mode
     assert lines[at + 1] == (
         "    hint: add 'kind:' (Jenis platform); one of: aplikasi_umum, aplikasi_pusat, "
         "gateway, network, data_centre, portal, service")
+
+
+@pytest.mark.parametrize(("written", "meant"), [
+    ("gubernur", "kepala_daerah"), ("Bupati", "kepala_daerah"), ("walikota", "kepala_daerah"),
+    ("wali kota", "kepala_daerah"), ("setda", "sekretariat"),
+    ("sekretariat jenderal", "sekretariat"), ("itjen", "inspektorat"), ("uptd", "upt"),
+    ("puskesmas", "upt"), ("ditjen", "direktorat_jenderal"), ("Direktorat Jenderal",
+                                                              "direktorat_jenderal"),
+])
+def test_a_unit_kind_in_its_usual_word_is_named(runner, make_model, written, meant):
+    units = f"units:\n  - {{id: u1, name: U1, kind: {written}}}\n"
+    lines = _hint(runner, make_model, {"v.yaml": units})
+    at = next(i for i, line in enumerate(lines) if f"got '{written}'" in line)
+    assert lines[at + 1] == f"    hint: did you mean '{meant}'?"
+
+
+def test_the_units_of_a_province_and_a_ministry_have_their_kinds(runner, make_model):
+    units = "".join(f"  - {{id: u{i}, name: U{i}, kind: {kind}}}\n" for i, kind in enumerate(
+        ("biro", "direktorat_jenderal", "direktorat", "deputi", "pusat")))
+    manifest = "instansi: {id: kkp, name: Kementerian Kelautan, level: kementerian}\n"
+    root = make_model({"v.yaml": "units:\n" + units}, manifest=manifest)
+    result = runner.invoke(app, ["validate", str(root)])
+    assert result.exit_code == 0, result.output
+
+
+@pytest.mark.parametrize(("collection", "written", "meant"), [
+    ("applications", "pemilik: dinkes", "owner"), ("applications", "Unit Pemilik: dinkes", "owner"),
+    ("units", "jenis: dinas", "kind"), ("units", "nama: Dinkes", "name"),
+    ("units", "induk: setda", "parent"), ("applications", "keterangan: x", "description"),
+    ("applications", "lokasi_server: pdd", "hosting"), ("services", "penyelenggara: dinkes",
+                                                       "owner"),
+    ("integrations", "sumber: a1", "source"), ("integrations", "mekanisme: splp", "via"),
+    ("archimate_elements", "jenis: Capability", "type"),
+])
+def test_a_field_named_in_indonesian_is_named_in_english(runner, make_model, collection,
+                                                         written, meant):
+    element = f"{collection}:\n  - {{id: e1, {written}}}\n"
+    lines = _hint(runner, make_model, {"e.yaml": element})
+    word = written.split(":")[0]
+    at = next(i for i, line in enumerate(lines) if line.endswith(f"unknown field '{word}'"))
+    assert lines[at + 1] == (
+        f"    hint: did you mean '{meant}'? put local extensions under 'properties:'")
+
+
+def test_an_indonesian_word_for_a_field_the_element_lacks_gets_no_suggestion(runner,
+                                                                             make_model):
+    """`anggaran` is a roadmap item's budget; an application has none."""
+    lines = _hint(runner, make_model, {"a.yaml": APP.format(field="anggaran: 5")})
+    at = next(i for i, line in enumerate(lines) if "unknown field 'anggaran'" in line)
+    assert lines[at + 1] == "    hint: put local extensions under 'properties:'"
+
+
+def test_a_mistyped_field_still_gets_the_close_field(runner, make_model):
+    lines = _hint(runner, make_model, {"a.yaml": APP.format(field="ownr: dinkes")})
+    at = next(i for i, line in enumerate(lines) if "unknown field 'ownr'" in line)
+    assert lines[at + 1] == (
+        "    hint: did you mean 'owner'? put local extensions under 'properties:'")
+
+
+@pytest.mark.parametrize(("written", "number"), [
+    ("150.000.000", "150000000"), ("Rp 1.500.000.000", "1500000000"),
+    ("2.500.000,50", "2500000.50"),
+])
+def test_a_number_with_thousands_separators_is_written_without(runner, make_model, written,
+                                                               number):
+    roadmap = f"roadmap:\n  - id: rm-a\n    name: A\n    year: 2027\n    budget: {written}\n"
+    lines = _hint(runner, make_model, {"r.yaml": roadmap})
+    at = next(i for i, line in enumerate(lines) if f"got '{written}'" in line)
+    assert lines[at + 1] == f"    hint: write the number without thousands separators: {number}"
+
+
+def test_one_id_where_a_list_is_expected_is_shown_as_a_list(runner, make_model):
+    lines = _hint(runner, make_model, {"a.yaml": APP.format(field="reads: data-pegawai")})
+    at = next(i for i, line in enumerate(lines) if "'data-pegawai'" in line)
+    assert lines[at + 1] == "    hint: write a list, even of one item: [data-pegawai]"
+
+
+@pytest.mark.parametrize(("lang", "hint"), [
+    ("en", "    hint: add 'owner:' (Owning unit (unit pemilik aplikasi))"),
+    ("id", "    saran: tambahkan 'owner:' (unit pemilik aplikasi)"),
+])
+def test_a_missing_field_is_described_in_the_language_asked(runner, make_model, lang, hint):
+    """The descriptions give the English, then the Indonesian in brackets: Indonesian hints
+    quote the Indonesian only."""
+    app_ = "applications:\n  - {id: a1, name: A1, kind: khusus}\n"
+    lines = _hint(runner, make_model, {"a.yaml": app_}, "--lang", lang)
+    at = next(i for i, line in enumerate(lines) if "'owner'" in line)
+    assert lines[at + 1] == hint

@@ -30,6 +30,7 @@ from ...model import (
 )
 from ...model.i18n import gettext as _
 from ...model.types import ID_MAX, ID_PATTERN
+from ...model.words import level_in_name
 from .columns import INVENTORY, Column, find_header, load_mapping, normal_header
 from .hosting import placement
 from .integration_list import ListedIntegrations, read_integration_list
@@ -98,13 +99,10 @@ def instansi_for(path: Path, *, name: str | None, id: str | None, level: str | N
     """
     given = name
     name = name or " ".join(w.capitalize() for w in normal_header(path.stem).split()) or path.stem
-    words = set(normal_header(name).split())
     if level is not None and level not in InstansiLevel.__members__:
         raise SpbeError(_("--level: '{level}' is not one of {levels}").format(
             level=level, levels=", ".join(InstansiLevel)))
-    derived = next(
-        (lvl for lvl, keys in _LEVEL_WORDS if words & keys), None
-    ) if level is None else InstansiLevel(level)
+    derived = level_in_name(name) if level is None else InstansiLevel(level)
     if derived is None and given is None and id is None:
         derived = _level_in_title(path, sheet, mapping)
     if derived is None:
@@ -120,14 +118,6 @@ def instansi_for(path: Path, *, name: str | None, id: str | None, level: str | N
     # the id as `spbe-arch init --name` makes it: 'Pemerintah Kota Bogor' -> kota-bogor
     plain = re.sub(r"(?i)^pemerintah\s+", "", name)
     return Instansi(id=id or slug(plain) or "instansi", name=name, level=derived)
-
-
-_LEVEL_WORDS = (
-    (InstansiLevel.provinsi, {"provinsi", "prov", "province"}),
-    (InstansiLevel.kabupaten, {"kabupaten", "kab", "regency"}),
-    (InstansiLevel.kota, {"kota", "city"}),
-    (InstansiLevel.kementerian, {"kementerian", "kemen", "ministry"}),
-)
 
 
 def import_inventory(
@@ -304,7 +294,8 @@ def _joint_units(unit_of: dict[str, UnitName]) -> tuple[list[RowNote], dict[str,
     return notes, parents
 
 
-_PARTS = frozenset({UnitKind.upt, UnitKind.bidang, UnitKind.bagian, UnitKind.kelurahan})
+_PARTS = frozenset({UnitKind.upt, UnitKind.bidang, UnitKind.bagian, UnitKind.kelurahan,
+                    UnitKind.biro, UnitKind.direktorat})
 """Kinds of unit that are part of another: 'UPT Puskesmas', 'Bidang Aptika'."""
 
 

@@ -127,13 +127,22 @@ _KINDS: tuple[tuple[str, UnitKind], ...] = (
     ("kelurahan", UnitKind.kelurahan),
     ("satuan", UnitKind.satuan),
     ("bagian", UnitKind.bagian),
+    ("biro", UnitKind.biro),
+    ("direktorat jenderal", UnitKind.direktorat_jenderal),
+    ("ditjen", UnitKind.direktorat_jenderal),
+    ("direktorat", UnitKind.direktorat),
+    ("deputi", UnitKind.deputi),
+    ("pusat kesehatan", UnitKind.upt),
+    ("pusat", UnitKind.pusat),
+    ("balai", UnitKind.upt),
 )
 
 KIND_WORDS = frozenset(
-    prefix for prefix, kind in _KINDS if " " not in prefix and kind is not UnitKind.bumd
+    prefix for prefix, kind in _KINDS
+    if " " not in prefix and kind not in (UnitKind.bumd, UnitKind.pusat)
 )
 """One-word kinds of the pemda's units ('rsud', 'puskesmas', 'kecamatan'): 'Server RSUD' is a
-unit's server room."""
+unit's server room ('Server Pusat' is not: a place of the central government)."""
 
 
 def unit_key(name: str) -> str:
