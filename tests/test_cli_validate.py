@@ -529,7 +529,7 @@ def test_init_says_it_wrote_kabupaten_when_the_name_says_no_level(runner, tmp_pa
     assert result.exit_code == 0, result.output
     assert "\n  level: kabupaten\n" in (folder / "spbe.yaml").read_text()
     assert result.stdout.splitlines()[-2] == (
-        "level: kabupaten, as the name says no level; for a provinsi, kota, kementerian or "
+        "level: kabupaten (the name does not say); for a provinsi, kota, kementerian or "
         f"lembaga change `level:` in {folder / 'spbe.yaml'} (or give init --level)")
 
 

@@ -476,7 +476,7 @@ def _init_text(outcome: Outcome) -> Page:
     level = {
         "name": _("level: {level}, as the name says; if that is wrong, change `level:` in "
                   "{manifest}"),
-        "default": _("level: {level}, as the name says no level; for a provinsi, kota, "
+        "default": _("level: {level} (the name does not say); for a provinsi, kota, "
                      "kementerian or lembaga change `level:` in {manifest} (or give init "
                      "--level)"),
     }.get(started.level_from)
