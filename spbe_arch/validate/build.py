@@ -60,7 +60,7 @@ _INDONESIAN_FIELDS: dict[str, tuple[str, ...]] = {
     "membaca": ("reads",), "menghasilkan": ("writes",), "menulis": ("writes",),
     "tahun": ("year",), "anggaran": ("budget",), "biaya": ("budget",), "pagu": ("budget",),
     "wilayah": ("region",), "tingkat": ("level",), "klasifikasi": ("classification",),
-    "walidata": ("steward",), "produsen": ("steward",), "referensi": ("ref",),
+    "walidata": ("steward",), "produsen": ("producer",), "referensi": ("ref",),
     "bukti": ("evidence",), "bukti_dukung": ("evidence",), "catatan": ("note",),
     "alasan": ("reason",), "berlaku_sampai": ("until",), "kode": ("code",),
     "cakupan": ("covers",), "standar": ("standard",), "penanggung_jawab": ("unit",),
