@@ -47,6 +47,7 @@ from ..model.i18n import N_, plural
 from ..model.i18n import gettext as _
 from ..model.rules import listed
 from .services import (
+    STRUCTURE_TOP,
     ServiceStructure,
     fits,
     fix_unread_first,
@@ -881,6 +882,10 @@ _SERVICE_STEP = {
 RAISE_SERVICE = N_("raise service '{service}' to {level}: {step}; then set `level: {level}`")
 """The action raising a service's claimed level (the plan tells it from model changes)."""
 
+RAISE_CLAIMED_SERVICE = N_("raise service '{service}' to {level}: {step}")
+"""The action raising a service to a level its `level:` claims already: the structure must
+show it, and the claim needs no edit."""
+
 
 def _service_levels(facts: ModelFacts, indicator: Indicator) -> list[tuple[int, str]]:
     """(level, service id) of the services claiming a level for the indicator, best first.
@@ -898,14 +903,33 @@ def _service_levels(facts: ModelFacts, indicator: Indicator) -> list[tuple[int, 
 
 def _service_actions(facts: ModelFacts, best: str, level: int,
                      ceiling: int) -> dict[int, list[str]]:
+    """What earns each level above `level` for service `best`.
+
+    The level after the one its structure shows asks for the structure's missing model
+    changes. Where those only record facts the model leaves out (the data an application
+    writes, say), recording them is the whole step: the service may do it already. Otherwise
+    the step raises the service, and asks to set its `level:` only where it claims less.
+    """
     names = {ServiceLevel(name).number: name for name in ServiceLevel}
-    out = {
-        to: [_(RAISE_SERVICE).format(service=best, level=names[to], step=_(_SERVICE_STEP[to]))]
-        for to in range(level + 1, ceiling + 1)
-        if to in names
-    }
-    if 4 in out:
-        out[4] = [*_collaboration_gaps(facts, best), *out[4]]
+    service = facts.arch.services[best]
+    claimed = ServiceLevel(service.level).number if service.level is not None else 0
+    shown = facts.services[best]
+    out: dict[int, list[str]] = {}
+    for to in range(level + 1, ceiling + 1):
+        if to not in names:
+            continue
+        steps: list[str] = []
+        after_shown = to == shown.level + 1
+        if after_shown:
+            steps.extend(shown.to_record)
+            if to < STRUCTURE_TOP:  # kolaborasi's changes: `_collaboration_gaps`
+                steps.extend(m for m in shown.missing if m not in shown.to_record)
+        if to == STRUCTURE_TOP:
+            steps.extend(_collaboration_gaps(facts, best))
+        if claimed < to or not (after_shown and shown.unknown):
+            steps.append(_(RAISE_SERVICE if claimed < to else RAISE_CLAIMED_SERVICE).format(
+                service=best, level=names[to], step=_(_SERVICE_STEP[to])))
+        out[to] = list(dict.fromkeys(steps))
     return out
 
 
