@@ -988,7 +988,10 @@ def open_data(facts: ModelFacts, indicator: Indicator) -> Derivation | None:
 
     Published data sets show level 2 (interaksi: data to download); all open data published
     and fed to the Satu Data portal by an integration (not a file upload) show level 3. The
-    best of that and the level of services naming the indicator counts. Ceiling 5.
+    portal is the national platform, or an application marked as it (`platform: satu-data`),
+    never one guessed from its name: with no feed and no application marked, the evidence and
+    the action say what to write. The best of that and the level of services naming the
+    indicator counts. Ceiling 5.
     None when there is neither such a service nor published data.
     """
     levels = _service_levels(facts, indicator)
@@ -1003,6 +1006,9 @@ def open_data(facts: ModelFacts, indicator: Indicator) -> Derivation | None:
     feeds = [f.id for f in facts.integrations
              if f.via is not IntegrationVia.file_transfer
              and (f.target in portal or _platform_of(facts, f.target) in portal)]
+    # the pemda's own portal counts once marked: a name is no evidence of what it is
+    unmarked = sorted(portal)[:1] if portal and not feeds and not any(
+        _platform_of(facts, app) in portal for app in facts.active_apps) else []
     data_level = 0 if not published else (3 if feeds and not unpublished and not unstated
                                           else 2)
     service, best = levels[0] if levels else (0, None)
@@ -1016,6 +1022,9 @@ def open_data(facts: ModelFacts, indicator: Indicator) -> Derivation | None:
     parts.append(_("{count} data sets published, {feeds} to Satu Data").format(
         count=len(published),
         feeds=plural(len(feeds), N_("{count} automated feed"), N_("{count} automated feeds"))))
+    for platform in unmarked:
+        parts.append(_("no application is marked as the Satu Data portal (`platform: "
+                       "{platform}`)").format(platform=platform))
     actions: dict[int, list[str]] = {}
     if data_level < 3 and level < 3:
         actions[3] = ([_("publish all open data ({ids})").format(ids=_ids(unpublished))]
@@ -1023,7 +1032,12 @@ def open_data(facts: ModelFacts, indicator: Indicator) -> Derivation | None:
         if unstated:
             actions[3].append(_("record whether these open data sets are published "
                                 "(`published:`): {ids}").format(ids=_ids(unstated)))
-        if not feeds:
+        for platform in unmarked:
+            actions[3].append(_("mark the Satu Data portal's application with `platform: "
+                                "{platform}` (feeds are counted to it), then feed it through "
+                                "an integration (API or SPLP) instead of file uploads").format(
+                platform=platform))
+        if not feeds and not unmarked:
             actions[3].append(_("feed the Satu Data portal through an integration (API or SPLP) "
                                 "instead of file uploads"))
     if best is not None:

@@ -85,3 +85,28 @@ def test_unknowns_a_service_whose_application_writes_nothing_is_raised(runner, m
         "raise service 'svc-pengaduan' to transaksi: complete the transaction online, end to "
         "end",
     ]
+
+
+def _indicator(out, number):
+    return next(i for i in out["indicators"] if i["id"] == str(number))
+
+
+def test_unknowns_open_data_says_no_application_is_marked_as_the_satu_data_portal(
+        runner, make_model):
+    """Integrations reach the pemda's portal, which nothing marks as it: its name is no
+    evidence, so the feeds are not counted, and the user learns what to write."""
+    out = _json(runner, make_model)
+    assert _indicator(out, 43)["why"] == (
+        "2 data sets published, 0 automated feeds to Satu Data; no application is marked as "
+        "the Satu Data portal (`platform: satu-data`)")
+    assert _actions(out, 43, 3) == [
+        "mark the Satu Data portal's application with `platform: satu-data` (feeds are counted "
+        "to it), then feed it through an integration (API or SPLP) instead of file uploads"]
+
+
+def test_unknowns_open_data_counts_the_feeds_of_the_marked_portal(runner, make_model):
+    model = MODEL.replace("name: Portal Satu Data, kind: khusus,",
+                          "name: Portal Satu Data, kind: khusus, platform: satu-data,")
+    out = _json(runner, make_model, model)
+    assert (_indicator(out, 43)["counted"], _indicator(out, 43)["why"]) == (
+        3, "2 data sets published, 2 automated feeds to Satu Data")
