@@ -110,3 +110,22 @@ def test_unknowns_open_data_counts_the_feeds_of_the_marked_portal(runner, make_m
     out = _json(runner, make_model, model)
     assert (_indicator(out, 43)["counted"], _indicator(out, 43)["why"]) == (
         3, "2 data sets published, 2 automated feeds to Satu Data")
+
+
+VERIFIED_ONCE = MODEL + "  - {indicator: 18, year: 2025, level: 3, verified: 2}\n"
+
+
+def test_unknowns_each_index_column_says_how_many_indicators_it_rests_on(runner, make_model):
+    """One indicator verified: the verified index is that one level and 46 at level 1."""
+    out = _json(runner, make_model, VERIFIED_ONCE)
+    assert out["indices"]["verified"] == 1.025
+    assert out["indices_rest_on"] == {
+        "rated": {"self": 2, "verified": 1, "model": 8, "counted": 8}, "of": 47, "others_at": 1}
+    root = make_model({"model.yaml": VERIFIED_ONCE}, manifest=MANIFEST)
+    result = runner.invoke(app, ["maturity", str(root)])
+    assert result.exit_code == 0, result.output
+    assert (
+        "index by column: self-assessed 1.14 (2 of 47 indicators), verified 1.02 (1 of 47 "
+        "indicators), model 1.22 (8 of 47 indicators), counted 1.22 (8 of 47 indicators); an "
+        "indicator without a level in a column counts at level 1 there"
+    ) in " ".join(result.output.split())
