@@ -116,7 +116,8 @@ VERIFIED_ONCE = MODEL + "  - {indicator: 18, year: 2025, level: 3, verified: 2}\
 
 
 def test_unknowns_each_index_column_says_how_many_indicators_it_rests_on(runner, make_model):
-    """One indicator verified: the verified index is that one level and 46 at level 1."""
+    """One indicator verified: the verified index is that one level and 46 at level 1 (1.025,
+    shown 1.03: a half rounds up, as the published indices do)."""
     out = _json(runner, make_model, VERIFIED_ONCE)
     assert out["indices"]["verified"] == 1.025
     assert out["indices_rest_on"] == {
@@ -125,7 +126,7 @@ def test_unknowns_each_index_column_says_how_many_indicators_it_rests_on(runner,
     result = runner.invoke(app, ["maturity", str(root)])
     assert result.exit_code == 0, result.output
     assert (
-        "index by column: self-assessed 1.14 (2 of 47 indicators), verified 1.02 (1 of 47 "
+        "index by column: self-assessed 1.14 (2 of 47 indicators), verified 1.03 (1 of 47 "
         "indicators), model 1.22 (8 of 47 indicators), counted 1.22 (8 of 47 indicators); an "
         "indicator without a level in a column counts at level 1 there"
     ) in " ".join(result.output.split())

@@ -199,6 +199,6 @@ def test_report_index_columns_say_how_many_indicators_they_rest_on(make_model, t
     html = _report(tmp_path, model, "en")
     columns = re.sub(r"<[^>]+>", "", re.search(r"<p>Index by column: (.*?)</p>", html).group(1))
     assert columns == (
-        "self-assessed 1.05 (rests on 1 of 47 indicators), verified 1.02 (rests on 1 of 47 "
-        "indicators), model 1.02 (rests on 3 of 47 indicators), counted 1.05 (rests on 4 of 47 "
+        "self-assessed 1.05 (rests on 1 of 47 indicators), verified 1.03 (rests on 1 of 47 "
+        "indicators), model 1.03 (rests on 3 of 47 indicators), counted 1.05 (rests on 4 of 47 "
         "indicators). An indicator without a level in a column counts at level 1 there.")
