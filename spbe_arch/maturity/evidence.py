@@ -789,10 +789,9 @@ def data_management(facts: ModelFacts, indicator: Indicator) -> Derivation | Non
         d for d, item in data.items()
         if item.classification is not Classification.terbuka and item.published
     ))
-    unmapped = tuple(sorted(
-        d for d, item in data.items()
-        if item.ref is None or not facts.graph.sources(d, "writes")
-    ))
+    no_ref = sorted(d for d, item in data.items() if item.ref is None)
+    no_producer = sorted(d for d in data if not facts.graph.sources(d, "writes"))
+    unmapped = tuple(sorted({*no_ref, *no_producer}))
     reason = _("{count} data sets: {no_steward} with no steward recorded, {unpublished} open "
                "but unpublished, {leaked} closed but published").format(
         count=len(data), no_steward=len(no_steward), unpublished=len(unpublished),
@@ -814,8 +813,11 @@ def data_management(facts: ModelFacts, indicator: Indicator) -> Derivation | Non
     ladder = [
         Rung(2, (name_stewards,), unmet=no_steward, tolerance=len(data) // 2),
         Rung(3, fixes, unmet=(*no_steward, *unpublished, *leaked, *unstated)),
-        Rung(4, (_("give these data sets an RAD code and a producing application: {ids}").format(
-            ids=_ids(unmapped)),), unmet=unmapped),
+        Rung(4, tuple(_(template).format(ids=_ids(ids)) for template, ids in (
+            (N_("add the RAD `ref` code to these data sets: {ids}"), no_ref),
+            (N_("name the application producing these data sets (`producer:`): {ids}"),
+             no_producer),
+        ) if ids), unmet=unmapped),
     ]
     return climb(indicator, EvidenceRule.data_management, ladder, ceiling=4, reason=reason,
                  elements=[*no_steward, *unpublished, *leaked],

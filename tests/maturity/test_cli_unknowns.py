@@ -130,3 +130,17 @@ def test_unknowns_each_index_column_says_how_many_indicators_it_rests_on(runner,
         "indicators), model 1.22 (8 of 47 indicators), counted 1.22 (8 of 47 indicators); an "
         "indicator without a level in a column counts at level 1 there"
     ) in " ".join(result.output.split())
+
+
+def test_unknowns_data_management_asks_only_for_what_each_data_set_lacks(runner, make_model):
+    """Every data set names its producer; the RAD codes are what is missing, and one data set
+    without a producer is named apart."""
+    model = MODEL.replace("producer: simpeg, published: false}",
+                          "published: false}").replace(
+        "{id: simpeg, name: SIMPEG, kind: khusus, owner: bappeda, writes: [data-pegawai]}",
+        "{id: simpeg, name: SIMPEG, kind: khusus, owner: bappeda, reads: [data-rencana]}")
+    out = _json(runner, make_model, model, "--target", "4")
+    assert _actions(out, 23, 4)[:2] == [
+        "add the RAD `ref` code to these data sets: data-kesehatan, data-pegawai, data-rencana",
+        "name the application producing these data sets (`producer:`): data-pegawai",
+    ]
