@@ -47,6 +47,7 @@ from ..model.i18n import N_, plural
 from ..model.i18n import gettext as _
 from ..model.rules import listed
 from .services import (
+    STRUCTURE_TOP,
     ServiceStructure,
     fits,
     fix_unread_first,
@@ -791,10 +792,9 @@ def data_management(facts: ModelFacts, indicator: Indicator) -> Derivation | Non
         d for d, item in data.items()
         if item.classification is not Classification.terbuka and item.published
     ))
-    unmapped = tuple(sorted(
-        d for d, item in data.items()
-        if item.ref is None or not facts.graph.sources(d, "writes")
-    ))
+    no_ref = sorted(d for d, item in data.items() if item.ref is None)
+    no_producer = sorted(d for d in data if not facts.graph.sources(d, "writes"))
+    unmapped = tuple(sorted({*no_ref, *no_producer}))
     reason = _("{count} data sets: {no_steward} with no steward recorded, {unpublished} open "
                "but unpublished, {leaked} closed but published").format(
         count=len(data), no_steward=len(no_steward), unpublished=len(unpublished),
@@ -816,8 +816,11 @@ def data_management(facts: ModelFacts, indicator: Indicator) -> Derivation | Non
     ladder = [
         Rung(2, (name_stewards,), unmet=no_steward, tolerance=len(data) // 2),
         Rung(3, fixes, unmet=(*no_steward, *unpublished, *leaked, *unstated)),
-        Rung(4, (_("give these data sets an RAD code and a producing application: {ids}").format(
-            ids=_ids(unmapped)),), unmet=unmapped),
+        Rung(4, tuple(_(template).format(ids=_ids(ids)) for template, ids in (
+            (N_("add the RAD `ref` code to these data sets: {ids}"), no_ref),
+            (N_("name the application producing these data sets (`producer:`): {ids}"),
+             no_producer),
+        ) if ids), unmet=unmapped),
     ]
     return climb(indicator, EvidenceRule.data_management, ladder, ceiling=4, reason=reason,
                  elements=[*no_steward, *unpublished, *leaked],
@@ -884,6 +887,10 @@ _SERVICE_STEP = {
 RAISE_SERVICE = N_("raise service '{service}' to {level}: {step}; then set `level: {level}`")
 """The action raising a service's claimed level (the plan tells it from model changes)."""
 
+RAISE_CLAIMED_SERVICE = N_("raise service '{service}' to {level}: {step}")
+"""The action raising a service to a level its `level:` claims already: the structure must
+show it, and the claim needs no edit."""
+
 
 def _service_levels(facts: ModelFacts, indicator: Indicator) -> list[tuple[int, str]]:
     """(level, service id) of the services claiming a level for the indicator, best first.
@@ -901,14 +908,33 @@ def _service_levels(facts: ModelFacts, indicator: Indicator) -> list[tuple[int, 
 
 def _service_actions(facts: ModelFacts, best: str, level: int,
                      ceiling: int) -> dict[int, list[str]]:
+    """What earns each level above `level` for service `best`.
+
+    The level after the one its structure shows asks for the structure's missing model
+    changes. Where those only record facts the model leaves out (the data an application
+    writes, say), recording them is the whole step: the service may do it already. Otherwise
+    the step raises the service, and asks to set its `level:` only where it claims less.
+    """
     names = {ServiceLevel(name).number: name for name in ServiceLevel}
-    out = {
-        to: [_(RAISE_SERVICE).format(service=best, level=names[to], step=_(_SERVICE_STEP[to]))]
-        for to in range(level + 1, ceiling + 1)
-        if to in names
-    }
-    if 4 in out:
-        out[4] = [*_collaboration_gaps(facts, best), *out[4]]
+    service = facts.arch.services[best]
+    claimed = ServiceLevel(service.level).number if service.level is not None else 0
+    shown = facts.services[best]
+    out: dict[int, list[str]] = {}
+    for to in range(level + 1, ceiling + 1):
+        if to not in names:
+            continue
+        steps: list[str] = []
+        after_shown = to == shown.level + 1
+        if after_shown:
+            steps.extend(shown.to_record)
+            if to < STRUCTURE_TOP:  # kolaborasi's changes: `_collaboration_gaps`
+                steps.extend(m for m in shown.missing if m not in shown.to_record)
+        if to == STRUCTURE_TOP:
+            steps.extend(_collaboration_gaps(facts, best))
+        if claimed < to or not (after_shown and shown.unknown):
+            steps.append(_(RAISE_SERVICE if claimed < to else RAISE_CLAIMED_SERVICE).format(
+                service=best, level=names[to], step=_(_SERVICE_STEP[to])))
+        out[to] = list(dict.fromkeys(steps))
     return out
 
 
@@ -967,7 +993,10 @@ def open_data(facts: ModelFacts, indicator: Indicator) -> Derivation | None:
 
     Published data sets show level 2 (interaksi: data to download); all open data published
     and fed to the Satu Data portal by an integration (not a file upload) show level 3. The
-    best of that and the level of services naming the indicator counts. Ceiling 5.
+    portal is the national platform, or an application marked as it (`platform: satu-data`),
+    never one guessed from its name: with no feed and no application marked, the evidence and
+    the action say what to write. The best of that and the level of services naming the
+    indicator counts. Ceiling 5.
     None when there is neither such a service nor published data.
     """
     levels = _service_levels(facts, indicator)
@@ -982,6 +1011,9 @@ def open_data(facts: ModelFacts, indicator: Indicator) -> Derivation | None:
     feeds = [f.id for f in facts.integrations
              if f.via is not IntegrationVia.file_transfer
              and (f.target in portal or _platform_of(facts, f.target) in portal)]
+    # the pemda's own portal counts once marked: a name is no evidence of what it is
+    unmarked = sorted(portal)[:1] if portal and not feeds and not any(
+        _platform_of(facts, app) in portal for app in facts.active_apps) else []
     data_level = 0 if not published else (3 if feeds and not unpublished and not unstated
                                           else 2)
     service, best = levels[0] if levels else (0, None)
@@ -995,6 +1027,9 @@ def open_data(facts: ModelFacts, indicator: Indicator) -> Derivation | None:
     parts.append(_("{count} data sets published, {feeds} to Satu Data").format(
         count=len(published),
         feeds=plural(len(feeds), N_("{count} automated feed"), N_("{count} automated feeds"))))
+    for platform in unmarked:
+        parts.append(_("no application is marked as the Satu Data portal (`platform: "
+                       "{platform}`)").format(platform=platform))
     actions: dict[int, list[str]] = {}
     if data_level < 3 and level < 3:
         actions[3] = ([_("publish all open data ({ids})").format(ids=_ids(unpublished))]
@@ -1002,7 +1037,12 @@ def open_data(facts: ModelFacts, indicator: Indicator) -> Derivation | None:
         if unstated:
             actions[3].append(_("record whether these open data sets are published "
                                 "(`published:`): {ids}").format(ids=_ids(unstated)))
-        if not feeds:
+        for platform in unmarked:
+            actions[3].append(_("mark the Satu Data portal's application with `platform: "
+                                "{platform}` (feeds are counted to it), then feed it through "
+                                "an integration (API or SPLP) instead of file uploads").format(
+                platform=platform))
+        if not feeds and not unmarked:
             actions[3].append(_("feed the Satu Data portal through an integration (API or SPLP) "
                                 "instead of file uploads"))
     if best is not None:

@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from math import fsum
 
 from ..model.framework import Framework, Indicator
-from .result import COLUMNS, IndicatorRating, Indices
+from .result import COLUMNS, IndicatorRating, Indices, Source
 
 __all__ = ["EDGE_TOLERANCE", "aspect_scores", "column_indices", "domain_scores", "index",
            "predikat", "step_gain"]
@@ -84,12 +84,25 @@ def column_indices(framework: Framework, ratings: list[IndicatorRating]) -> Indi
 
     An indicator without a level in a column counts at the framework's lowest level there,
     as the regulation rates an indicator without bukti dukung; a column with no level at all
-    has no index (None).
+    has no index (None). Each column says how many indicators it rests on (`_rests_on`).
     """
     lowest = min(entry.level for entry in framework.levels)
     values: dict[str, float | None] = {}
+    rated: dict[str, int] = {}
     for column in COLUMNS:
         levels = {r.id: r.column(column) for r in ratings}
         values[column] = None if all(v is None for v in levels.values()) else index(
             framework, {k: lowest if v is None else v for k, v in levels.items()})
-    return Indices(**values)  # type: ignore[arg-type]
+        rated[column] = sum(_rests_on(r, column) for r in ratings)
+    return Indices(**values, rated=rated, of=len(ratings), lowest=lowest)  # type: ignore[arg-type]
+
+
+def _rests_on(rating: IndicatorRating, column: str) -> bool:
+    """True when the rating's level in `column` rests on something: a level is there, and in
+    the model column the model states enough of what its rule reads (not *insufficient*), in
+    the counted column the indicator is rated (its source is not `none`)."""
+    if column == "counted":
+        return rating.source != Source.none
+    if column == "model" and rating.derivation is not None and rating.derivation.insufficient:
+        return False
+    return rating.column(column) is not None

@@ -20,7 +20,7 @@ from math import fsum
 
 from ..model.framework import Effort, Framework, Indicator
 from ..model.i18n import gettext as _
-from .evidence import RAISE_SERVICE
+from .evidence import RAISE_CLAIMED_SERVICE, RAISE_SERVICE
 from .index import EDGE_TOLERANCE, step_gain
 from .rating import SERVICE_RULES, claimant
 from .result import IndicatorRating, PlanStep, Source
@@ -95,7 +95,8 @@ def _step(framework: Framework, indicator: Indicator, rating: IndicatorRating,
         actions.extend([a for a in wanted if a not in earlier] or wanted)
     if rating.claim_by != "assessment" and (rating.self_level or 0) >= to:
         # a service already claims the level: what earns it is the model change, not a claim
-        raising = _(RAISE_SERVICE).split("{", 1)[0]
+        raising = tuple(_(text).split("{", 1)[0]
+                        for text in (RAISE_SERVICE, RAISE_CLAIMED_SERVICE))
         model_changes = [*(rating.model_gaps if level == rating.level else ()),
                          *(a for a in actions if not a.startswith(raising))]
         actions = list(dict.fromkeys(model_changes)) or actions

@@ -82,12 +82,22 @@ class Indices:
     """The index each column gives: an indicator without a level counts at the lowest level.
 
     A column without any level (no verified level recorded for the year, say) has no index.
+    `rated` says how many of the `of` indicators have a level in each column, so how much of
+    it rests on something (in the counted column: a supported claim, model evidence or the
+    evaluator's level); `lowest` is the level the others count at.
     """
 
     self: float | None
     verified: float | None
     model: float | None
     counted: float
+    rated: dict[str, int] = field(default_factory=dict)
+    of: int = 0
+    lowest: int = 1
+
+    def partial(self, column: str) -> bool:
+        """True when some indicators have no level in `column` (they count at `lowest`)."""
+        return getattr(self, column) is not None and self.rated.get(column, self.of) < self.of
 
 
 @dataclass(frozen=True)

@@ -44,13 +44,21 @@ class ServiceStructure:
     """The level one service's structure shows, why, and what would earn the next one.
 
     `missing` holds the model changes that the next level (`level + 1`, up to kolaborasi)
-    needs; it is empty at kolaborasi.
+    needs; it is empty at kolaborasi. `to_record` are those of them that record a fact the
+    model leaves out (unknown, not absent): when they are all of `missing`, the next level
+    may be there already and only the model does not say (`unknown`).
     """
 
     service: str
     level: int
     reason: str
     missing: tuple[str, ...] = ()
+    to_record: tuple[str, ...] = ()
+
+    @property
+    def unknown(self) -> bool:
+        """True when only facts the model leaves out keep the next level from showing."""
+        return bool(self.missing) and set(self.missing) <= set(self.to_record)
 
 
 @per_graph
@@ -94,10 +102,10 @@ def _structure(graph: ArchGraph, service: str, apps: list[str],
                gaps: dict[str, list[str]]) -> ServiceStructure:
     named = unread_applications(graph.arch, service)
     if named:  # what they show is not known: no advice but to make the file readable
+        fix = (fix_unread_first(graph.arch, named),)
         return ServiceStructure(
             service, 1, _("its applications are in a file that could not be read: {apps}"
-                          ).format(apps=listed(named, _SHOWN)),
-            (fix_unread_first(graph.arch, named),))
+                          ).format(apps=listed(named, _SHOWN)), fix, fix)
     if not apps:
         return ServiceStructure(
             service, 1, _("no active application realizes it"),
@@ -111,7 +119,7 @@ def _structure(graph: ArchGraph, service: str, apps: list[str],
     if not writers and unstated:
         return ServiceStructure(
             service, 2, _("the data its applications read and write is not recorded: {apps}"
-                          ).format(apps=listed(unstated, _SHOWN)), (record,))
+                          ).format(apps=listed(unstated, _SHOWN)), (record,), (record,))
     if not writers:
         return ServiceStructure(
             service, 2, _("its applications ({apps}) write no data").format(apps=names),
@@ -144,7 +152,7 @@ def _structure(graph: ArchGraph, service: str, apps: list[str],
                 if not through_splp else "",
             ) if part)
         return ServiceStructure(service, 3, _("transaksi: {why}").format(why=why),
-                                tuple(missing))
+                                tuple(missing), (record,) if unstated else ())
     return ServiceStructure(
         service, STRUCTURE_TOP,
         _("data integrated; through SPLP with other units or instansi: {ids}").format(

@@ -8,14 +8,16 @@ that a fresh clone works with `pip install .` or `pip install -e .` and no build
 an edited `.po` is in force at once. A msgid missing from a catalog shows as written.
 """
 
+import math
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
+from decimal import ROUND_HALF_UP, Decimal
 from functools import cache
 from pathlib import Path
 
 __all__ = ["DOMAIN", "LANGS", "LOCALES", "N_", "catalog_path", "decimal", "gettext",
-           "language", "plural", "use_language"]
+           "language", "plural", "round_half_up", "use_language"]
 
 LANGS = ("id", "en")
 """The languages with a catalog: Indonesian, English."""
@@ -95,6 +97,29 @@ def plural(count: int, one: str, many: str) -> str:
     return gettext(one if count == 1 else many).format(count=count)
 
 
+_NOISE = 9
+"""Decimals a value is read to before rounding: float noise (1.0249999999999999 for 1.025)
+sits far below them, and an index (a multiple of 0.0005) far above."""
+
+
+def _half_up(value: float, digits: int) -> Decimal:
+    if not math.isfinite(value):
+        return Decimal(value)
+    exact = Decimal(f"{value:.{_NOISE}f}")
+    return exact.quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_UP)
+
+
+def round_half_up(value: float, digits: int = 2) -> float:
+    """`value` rounded to `digits` decimals, a half away from zero, as people round (and as
+    the published indices are): 1.025 gives 1.03, where `round` gives 1.02 (the float
+    1.025 is a little below it). Every index shown or compared is rounded so.
+
+    >>> round_half_up(1.025), round(1.025, 2), round_half_up(1.215), round_half_up(-0.005)
+    (1.03, 1.02, 1.22, -0.01)
+    """
+    return float(_half_up(value, digits))
+
+
 def decimal(
     value: float, digits: int | None = 2, lang: str | None = None, *, sign: bool = False
 ) -> str:
@@ -102,7 +127,7 @@ def decimal(
     (indeks 2,68), a point in English (2.68). For text people read; JSON keeps numbers.
 
     `digits=None` writes as few as the value needs (a weight of 16.5 or 13); `sign` writes
-    '+' before a positive value (a change).
+    '+' before a positive value (a change). A half rounds up (`round_half_up`).
 
     Examples
     --------
@@ -112,7 +137,10 @@ def decimal(
     ('16,5', '13')
     >>> decimal(0.0125, 3, lang="id", sign=True), decimal(-0.5, lang="id", sign=True)
     ('+0,013', '-0,50')
+    >>> decimal(1.025, lang="en"), decimal(1.215, lang="en"), decimal(2.6805, 3, lang="en")
+    ('1.03', '1.22', '2.681')
     """
     plus = "+" if sign else ""
-    text = f"{value:{plus}g}" if digits is None else f"{value:{plus}.{digits}f}"
+    text = (f"{value:{plus}g}" if digits is None
+            else f"{_half_up(value, digits):{plus}.{digits}f}")
     return text.replace(".", ",") if (lang or _language.get()) == "id" else text

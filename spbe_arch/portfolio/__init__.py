@@ -31,6 +31,7 @@ from ..io import (
 from ..maturity import DEFAULT_FRAMEWORK, assess, load_framework
 from ..model import COLLECTIONS, Severity
 from ..model.i18n import gettext as _
+from ..model.i18n import round_half_up
 from ..validate import collector_paused, load_model
 from .across import cross_integrations, duplicate_functions, platform_adoption, shared_dependencies
 from .instansi import Traits, instansi_row, traits
@@ -276,7 +277,7 @@ def _totals(label: str, rows: list[InstansiRow]) -> Totals:
         label=label,
         instansi=len(rows),
         elements=sum(row.elements for row in rows),
-        mean_index=round(sum(r.index for r in rows) / len(rows), 2) if rows else None,
+        mean_index=round_half_up(sum(r.index for r in rows) / len(rows)) if rows else None,
         predikat={name: counted[name] for name in order},
         splp=_sum(r.splp for r in rows),
         jip=_sum(r.jip for r in rows),

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from ..io import SpbeError
 from ..model.i18n import gettext as _
+from ..model.i18n import round_half_up
 from .instansi import instansi_key
 from .result import DomainDifference, InstansiRow, PublishedComparison
 
@@ -147,12 +148,12 @@ def compare(
             missing.append(row.id)
             continue
         domains = tuple(
-            DomainDifference(d.id, d.name, entry.domains[d.id], round(d.score, 2),
+            DomainDifference(d.id, d.name, entry.domains[d.id], round_half_up(d.score),
                              row.domain_sources.get(d.id, {}))
             for d in row.domains if d.id in entry.domains
         )
         compared.append(PublishedComparison(
             row.id, entry.instansi, entry.year, entry.index, entry.predikat,
-            round(row.index, 2), domains
+            round_half_up(row.index), domains
         ))
     return compared, missing

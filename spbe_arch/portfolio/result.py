@@ -11,6 +11,7 @@ from typing import Literal, NamedTuple
 from ..audit import Known, Share
 from ..maturity import Score, Source
 from ..model import Finding
+from ..model.i18n import round_half_up
 
 __all__ = [
     "BrokenModel",
@@ -172,7 +173,7 @@ class DomainDifference:
 
     @property
     def difference(self) -> float:
-        return round(self.estimate - self.published, 2)
+        return round_half_up(self.estimate - self.published)
 
 
 @dataclass(frozen=True)
@@ -190,7 +191,7 @@ class PublishedComparison:
 
     @property
     def difference(self) -> float:
-        return round(self.estimate - self.published_index, 2)
+        return round_half_up(self.estimate - self.published_index)
 
 
 @dataclass

@@ -110,6 +110,10 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     "rests_on": ("bertumpu pada {rated} dari {total} indikator",
                  "rests on {rated} of {total} indicators"),
+    "columns_lowest": ("Indikator tanpa tingkat di suatu kolom dihitung pada tingkat {lowest} "
+                       "di kolom itu.",
+                       "An indicator without a level in a column counts at level {lowest} "
+                       "there."),
     "estimate_note_model": (
         "Estimasi dari model saja (tanpa penilaian mandiri); bukan hasil evaluasi resmi "
         "KemenPANRB.",

@@ -53,6 +53,12 @@ def _indices(indices: Indices) -> dict[str, float | None]:
     return {column: _round(getattr(indices, column)) for column in COLUMNS}
 
 
+def _rest_on(indices: Indices) -> dict[str, Any]:
+    """How many indicators each column's index rests on (the others count at `lowest`)."""
+    return {"rated": {column: indices.rated.get(column, indices.of) for column in COLUMNS},
+            "of": indices.of, "others_at": indices.lowest}
+
+
 def maturity_dict(result: MaturityResult) -> dict[str, Any]:
     """The stable JSON object of `spbe-arch maturity --format json` (numbers to 4 decimals)."""
     return {
@@ -63,9 +69,11 @@ def maturity_dict(result: MaturityResult) -> dict[str, Any]:
         "index": _round(result.index),
         "predikat": result.predikat,
         "indices": _indices(result.indices),
+        "indices_rest_on": _rest_on(result.indices),
         "target": result.target,
         "gap": _round(result.gap),
-        "trajectory": [{"year": t.year, **_indices(t.indices), "predikat": t.predikat}
+        "trajectory": [{"year": t.year, **_indices(t.indices), "predikat": t.predikat,
+                        "rest_on": _rest_on(t.indices)["rated"]}
                        for t in result.trajectory],
         "domains": [{"id": d.id, "name": d.name, "weight": d.weight, "score": _round(d.score)}
                     for d in result.domains],
@@ -114,8 +122,26 @@ def _summary(result: MaturityResult) -> str:
 
 
 def _columns(indices: Indices) -> str:
-    """`self-assessed 3.67, verified 2.64, model 2.31, counted 2.64`."""
-    return ", ".join(f"{_(_LABELS[c])} {_number(getattr(indices, c))}" for c in COLUMNS)
+    """`self-assessed 3.67 (19 of 47 indicators), verified 2.64, ...`: a column some
+    indicators have no level in says how many it rests on."""
+    return ", ".join(
+        f"{_(_LABELS[c])} " + (_("{index} ({count} of {total} indicators)").format(
+            index=_number(getattr(indices, c)), count=indices.rated[c], total=indices.of)
+            if indices.partial(c) else _number(getattr(indices, c)))
+        for c in COLUMNS)
+
+
+def _by_column(indices: Indices, *, markdown: bool = False) -> str:
+    """The line of the index by column, saying what a missing level counts as where one is."""
+    line = (_("Index by column: {columns}.") if markdown
+            else _("index by column: {columns}")).format(columns=_columns(indices))
+    if not any(indices.partial(c) for c in COLUMNS):
+        return line
+    if markdown:
+        return line + " " + _("An indicator without a level in a column counts at level "
+                              "{lowest} there.").format(lowest=indices.lowest)
+    return line + "; " + _("an indicator without a level in a column counts at level {lowest} "
+                           "there").format(lowest=indices.lowest)
 
 
 def _level(value: int | None) -> str:
@@ -150,8 +176,7 @@ def render_maturity_text(result: MaturityResult, console, *, prefix: str = "") -
     title = result.instansi or "model"
     console.print(f"[bold]{title}[/bold]: {_summary(result)} — [dim]{result.framework_name}[/dim]",
                   highlight=False)
-    console.print(_("index by column: {columns}").format(columns=_columns(result.indices)),
-                  highlight=False)
+    console.print(_by_column(result.indices), highlight=False)
     errors = sum(1 for f in result.findings if f.severity is Severity.error and not f.waived)
     if errors:  # the parts of the model that could not be read count for nothing
         console.print(_("provisional: {errors} in the model (listed below); fix them before "
@@ -214,7 +239,7 @@ def maturity_markdown(result: MaturityResult) -> str:
     title = result.instansi or "model"
     lines = [_("# SPBE maturity: {title}").format(title=title), "",
              f"**{_summary(result)}** — {result.framework_name}", "",
-             _("Index by column: {columns}.").format(columns=_columns(result.indices)), "",
+             _by_column(result.indices, markdown=True), "",
              _header(_("domain"), "bobot", _("score"))]
     lines += [f"| {d.id}. {_cell(d.name)} | {decimal(d.weight, None)} | {decimal(d.score)} |"
               for d in result.domains]

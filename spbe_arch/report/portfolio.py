@@ -6,7 +6,7 @@ from importlib.resources import files
 from typing import Any
 
 from ..audit import Known, Share
-from ..model.i18n import N_, decimal, language, plural
+from ..model.i18n import N_, decimal, language, plural, round_half_up
 from ..model.i18n import gettext as _
 from ..model.rules import listed
 from ..portfolio import FunctionMatch, PortfolioResult
@@ -237,7 +237,7 @@ def portfolio_dict(result: PortfolioResult) -> dict[str, Any]:
             {"rank": r.rank, "id": r.id, "name": r.name, "level": r.level, "region": r.region,
              "path": r.path, "elements": r.elements, "year": r.year, "index": r.index,
              "predikat": r.predikat,
-             "domains": {str(d.id): round(d.score, 2) for d in r.domains},
+             "domains": {str(d.id): round_half_up(d.score) for d in r.domains},
              "sources": r.sources,
              "splp": _share(r.splp), "jip": _share(r.jip),
              "services_unintegrated": _share(r.services_unintegrated),

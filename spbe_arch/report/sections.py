@@ -130,6 +130,10 @@ class IndicatorRow:
 class ColumnIndex:
     label: str
     value: float | None
+    rated: int = 0
+    """How many of `of` indicators have a level in the column (the others count at the
+    lowest level): shown where it is fewer than all."""
+    of: int = 0
 
 
 @dataclass(frozen=True)
@@ -160,6 +164,8 @@ class MaturitySection:
     framework: str = ""
     year: int | None = None
     columns: list[ColumnIndex] = field(default_factory=list)
+    lowest: int = 1
+    """The level an indicator without a level in a column counts at there."""
     trajectory: list[YearRow] = field(default_factory=list)
     trajectory_svg: str = ""
     index: float = 0.0
@@ -178,6 +184,11 @@ class MaturitySection:
     rated: int = 0
     claimed: int = 0
     """Indicators with a self-assessed (or service) level: none, and the index is the model's."""
+
+    @property
+    def partial(self) -> bool:
+        """True when some column's index rests on fewer than all indicators."""
+        return any(column.rated < column.of for column in self.columns)
 
 
 class AppRow(NamedTuple):
@@ -349,7 +360,9 @@ def maturity_section(graph: "ArchGraph", lang: str,
               "model": TEXT["model_level"][first], "counted": TEXT["counted"][first]}
 
     def columns(indices) -> list[ColumnIndex]:
-        return [ColumnIndex(labels[c], getattr(indices, c)) for c in labels]
+        return [ColumnIndex(labels[c], getattr(indices, c),
+                            indices.rated[c] if indices.partial(c) else indices.of, indices.of)
+                for c in labels]
 
     trajectory = [YearRow(t.year, columns(t.indices), t.predikat) for t in result.trajectory]
     trajectory_svg = ""
@@ -381,6 +394,7 @@ def maturity_section(graph: "ArchGraph", lang: str,
         framework=result.framework_name,
         year=result.year,
         columns=columns(result.indices),
+        lowest=result.indices.lowest,
         trajectory=trajectory,
         trajectory_svg=trajectory_svg,
         index=result.index,

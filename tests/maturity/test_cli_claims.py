@@ -141,9 +141,11 @@ def test_claims_example_trajectory_in_json_and_text(runner):
     out = _json(runner, EXAMPLE)
     assert out["trajectory"] == [
         {"year": 2023, "self": 2.7155, "verified": 2.313, "model": 2.31, "counted": 2.313,
-         "predikat": "Cukup"},
+         "predikat": "Cukup",
+         "rest_on": {"self": 47, "verified": 47, "model": 28, "counted": 47}},
         {"year": 2024, "self": 2.4535, "verified": None, "model": 2.31, "counted": 2.681,
-         "predikat": "Baik"},
+         "predikat": "Baik",
+         "rest_on": {"self": 35, "verified": 0, "model": 28, "counted": 47}},
     ]
     text = runner.invoke(app, ["maturity", str(EXAMPLE)]).output
     assert re.search(r"│ 2023 │ 2\.72 +│ 2\.31 +│ 2\.31 +│ 2\.31 +│ Cukup +│", text)

@@ -185,3 +185,20 @@ def test_a_model_without_applications_claims_no_integrated_data_flow(tmp_path):
     assert "The model records no active application: no data flow between applications to " \
            "judge yet." in html
     assert "Every data flow between applications is integrated" not in html
+
+
+def test_report_index_columns_say_how_many_indicators_they_rest_on(make_model, tmp_path):
+    """One indicator verified: the verified column rests on 1 of 47, the others at level 1."""
+    model = make_model({"model.yaml": """\
+        units: [{id: dinkes, name: Dinas Kesehatan, kind: dinas}]
+        applications:
+          - {id: simpus, name: SIMPUS, kind: khusus, owner: dinkes}
+        assessment:
+          - {indicator: 18, year: 2025, level: 3, verified: 2}
+        """})
+    html = _report(tmp_path, model, "en")
+    columns = re.sub(r"<[^>]+>", "", re.search(r"<p>Index by column: (.*?)</p>", html).group(1))
+    assert columns == (
+        "self-assessed 1.05 (rests on 1 of 47 indicators), verified 1.03 (rests on 1 of 47 "
+        "indicators), model 1.03 (rests on 3 of 47 indicators), counted 1.05 (rests on 4 of 47 "
+        "indicators). An indicator without a level in a column counts at level 1 there.")

@@ -1,0 +1,146 @@
+"""Unknown is not absent, from the user's side: where the model leaves a fact out, the plan
+asks to record it, and each figure says how much of the model it rests on."""
+
+import json
+
+from spbe_arch.cli import app
+
+MANIFEST = """\
+instansi:
+  id: prov-uji
+  name: Provinsi Uji
+  level: provinsi
+"""
+
+MODEL = """\
+units:
+  - {id: diskominfo, name: Diskominfo, kind: dinas}
+  - {id: dinkes, name: Dinas Kesehatan, kind: dinas}
+  - {id: bappeda, name: Bappeda, kind: badan}
+applications:
+  - {id: lapor-prov, name: Aplikasi Pengaduan, kind: khusus, owner: diskominfo}
+  - {id: sikda-prov, name: SIKDA, kind: khusus, owner: dinkes, writes: [data-kesehatan]}
+  - {id: satudata-prov, name: Portal Satu Data, kind: khusus, owner: diskominfo,
+     reads: [data-kesehatan, data-rencana]}
+  - {id: e-planning, name: e-Planning, kind: khusus, owner: bappeda, writes: [data-rencana]}
+  - {id: simpeg, name: SIMPEG, kind: khusus, owner: bappeda, writes: [data-pegawai]}
+data:
+  - {id: data-kesehatan, name: Data Kesehatan, steward: dinkes, classification: terbuka,
+     producer: sikda-prov, published: true}
+  - {id: data-rencana, name: Data Rencana, steward: bappeda, classification: terbuka,
+     producer: e-planning, published: true}
+  - {id: data-pegawai, name: Data Pegawai, steward: bappeda, classification: terbatas,
+     producer: simpeg, published: false}
+integrations:
+  - {id: sikda-satudata, source: sikda-prov, target: satudata-prov, via: api_direct}
+  - {id: eplanning-satudata, source: e-planning, target: satudata-prov, via: splp}
+services:
+  - {id: svc-pengaduan, name: Layanan Pengaduan, kind: public, owner: diskominfo,
+     applications: [lapor-prov], level: kolaborasi, indicator: 42}
+assessment:
+  - {indicator: 42, year: 2025, level: 4}
+"""
+
+
+def _json(runner, make_model, model=MODEL, *args):
+    root = make_model({"model.yaml": model}, manifest=MANIFEST)
+    result = runner.invoke(app, ["maturity", str(root), "--format", "json", *args])
+    assert result.exit_code == 0, result.output
+    return json.loads(result.output)
+
+
+def _actions(out, indicator, to_level):
+    return next(s["actions"] for s in out["plan"]
+                if s["indicator"] == str(indicator) and s["to_level"] == to_level)
+
+
+def test_unknowns_a_service_whose_application_states_no_data_is_asked_to_record_it(
+        runner, make_model):
+    """The application states nothing it writes: transaksi is not shown, and not denied."""
+    out = _json(runner, make_model)
+    assert _actions(out, 42, 3) == [
+        "record the data lapor-prov read and write (`reads:`, `writes:`)"]
+    (finding,) = [f for f in out["findings"] if f["code"] == "SPBE-M004"]
+    assert finding["hint"] == "record the data lapor-prov read and write (`reads:`, `writes:`)"
+
+
+def test_unknowns_a_service_is_never_asked_to_set_the_level_it_claims(runner, make_model):
+    out = _json(runner, make_model, MODEL, "--target", "4")
+    assert _actions(out, 42, 4) == [
+        "connect lapor-prov to other units or instansi through SPLP",
+        "raise service 'svc-pengaduan' to kolaborasi: integrate it with other services and "
+        "instansi through SPLP",
+    ]
+    assert not [a for s in out["plan"] if s["indicator"] == "42" and s["to_level"] <= 4
+                for a in s["actions"] if "set `level:" in a]
+
+
+def test_unknowns_a_service_whose_application_writes_nothing_is_raised(runner, make_model):
+    """The application states what it reads and writes nothing: a shortfall the model shows."""
+    model = MODEL.replace("owner: diskominfo}\n  - {id: sikda-prov",
+                          "owner: diskominfo, reads: [data-kesehatan]}\n  - {id: sikda-prov")
+    out = _json(runner, make_model, model)
+    assert _actions(out, 42, 3) == [
+        "let lapor-prov record the service's transactions (`writes:` its data)",
+        "raise service 'svc-pengaduan' to transaksi: complete the transaction online, end to "
+        "end",
+    ]
+
+
+def _indicator(out, number):
+    return next(i for i in out["indicators"] if i["id"] == str(number))
+
+
+def test_unknowns_open_data_says_no_application_is_marked_as_the_satu_data_portal(
+        runner, make_model):
+    """Integrations reach the pemda's portal, which nothing marks as it: its name is no
+    evidence, so the feeds are not counted, and the user learns what to write."""
+    out = _json(runner, make_model)
+    assert _indicator(out, 43)["why"] == (
+        "2 data sets published, 0 automated feeds to Satu Data; no application is marked as "
+        "the Satu Data portal (`platform: satu-data`)")
+    assert _actions(out, 43, 3) == [
+        "mark the Satu Data portal's application with `platform: satu-data` (feeds are counted "
+        "to it), then feed it through an integration (API or SPLP) instead of file uploads"]
+
+
+def test_unknowns_open_data_counts_the_feeds_of_the_marked_portal(runner, make_model):
+    model = MODEL.replace("name: Portal Satu Data, kind: khusus,",
+                          "name: Portal Satu Data, kind: khusus, platform: satu-data,")
+    out = _json(runner, make_model, model)
+    assert (_indicator(out, 43)["counted"], _indicator(out, 43)["why"]) == (
+        3, "2 data sets published, 2 automated feeds to Satu Data")
+
+
+VERIFIED_ONCE = MODEL + "  - {indicator: 18, year: 2025, level: 3, verified: 2}\n"
+
+
+def test_unknowns_each_index_column_says_how_many_indicators_it_rests_on(runner, make_model):
+    """One indicator verified: the verified index is that one level and 46 at level 1 (1.025,
+    shown 1.03: a half rounds up, as the published indices do)."""
+    out = _json(runner, make_model, VERIFIED_ONCE)
+    assert out["indices"]["verified"] == 1.025
+    assert out["indices_rest_on"] == {
+        "rated": {"self": 2, "verified": 1, "model": 8, "counted": 8}, "of": 47, "others_at": 1}
+    root = make_model({"model.yaml": VERIFIED_ONCE}, manifest=MANIFEST)
+    result = runner.invoke(app, ["maturity", str(root)])
+    assert result.exit_code == 0, result.output
+    assert (
+        "index by column: self-assessed 1.14 (2 of 47 indicators), verified 1.03 (1 of 47 "
+        "indicators), model 1.22 (8 of 47 indicators), counted 1.22 (8 of 47 indicators); an "
+        "indicator without a level in a column counts at level 1 there"
+    ) in " ".join(result.output.split())
+
+
+def test_unknowns_data_management_asks_only_for_what_each_data_set_lacks(runner, make_model):
+    """Every data set names its producer; the RAD codes are what is missing, and one data set
+    without a producer is named apart."""
+    model = MODEL.replace("producer: simpeg, published: false}",
+                          "published: false}").replace(
+        "{id: simpeg, name: SIMPEG, kind: khusus, owner: bappeda, writes: [data-pegawai]}",
+        "{id: simpeg, name: SIMPEG, kind: khusus, owner: bappeda, reads: [data-rencana]}")
+    out = _json(runner, make_model, model, "--target", "4")
+    assert _actions(out, 23, 4)[:2] == [
+        "add the RAD `ref` code to these data sets: data-kesehatan, data-pegawai, data-rencana",
+        "name the application producing these data sets (`producer:`): data-pegawai",
+    ]
