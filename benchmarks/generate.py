@@ -676,8 +676,10 @@ def _link_to_province(pemda: Pemda, province: Pemda) -> None:
     data = [d["id"] for d in pemda.items["data"] if d["id"] == f"{portal}.data"]
     link = _integration(pemda, apps[portal], target, data)
     link["id"] = f"{portal}.ke.{province.slug}"
-    if data:
-        province_apps[target].setdefault("reads", []).extend(data)
+    # the province's portal reads what the kabupaten's portal collects and passes on
+    passed_on = [*data, *apps[portal].get("reads", ())]
+    if passed_on:
+        province_apps[target].setdefault("reads", []).extend(passed_on)
 
 
 def _services(pemda, rng, apps, umum, gaps, profile) -> None:

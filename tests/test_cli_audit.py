@@ -306,6 +306,35 @@ def test_an_outage_of_jip_cuts_the_links_over_the_pemda_s_jip_access(runner, mak
     assert [e["id"] for e in outage["degraded"]] == ["simpus", "svc-puskesmas"]
 
 
+RELAY = """\
+applications:
+  - {id: a, name: A, kind: khusus, owner: dinkes, writes: [data-a]}
+  - {id: m, name: M, kind: khusus, owner: dinkes, reads: [data-a], writes: [data-m]}
+  - {id: c, name: C, kind: khusus, owner: dinkes, reads: [data-m]}
+data:
+  - {id: data-a, name: Data A, steward: dinkes}
+  - {id: data-m, name: Data M, steward: dinkes}
+integrations:
+  - {id: int-am, source: a, target: m, via: splp}
+  - {id: int-mc, source: m, target: c, via: splp}
+"""
+
+
+@pytest.mark.parametrize(("reads", "relay"), [
+    ("[data-m]", False),  # c reads only what m writes: m produces, it relays nothing of a's
+    ("[data-m, data-a]", True),  # c needs a's data too, and it runs only through m
+    (None, True),  # what c reads is not stated: the path may carry what it needs
+])
+def test_a_relay_is_a_single_point_of_failure_for_what_the_receiver_reads(
+        runner, make_model, reads, relay):
+    text = RELAY.replace("reads: [data-m]}", f"reads: {reads}}}" if reads else "}")
+    root = make_model({"units.yaml": UNITS, "apps.yaml": text})
+    result = runner.invoke(app, ["audit", str(root), "--format", "json"])
+    found = [f["element"] for f in json.loads(result.stdout)["findings"]
+             if f["code"] == "SPBE-A015"]
+    assert found == (["m"] if relay else [])
+
+
 def test_impact_of_an_application_says_when_no_integration_is_recorded(runner, make_model):
     """Without any integration recorded, which applications read the failed one's data is
     unknown: the impact says so instead of implying none does."""

@@ -32,7 +32,8 @@ def relays(graph: ArchGraph) -> Iterator[tuple[str, list[str], list[str]]]:
     """(application, senders, receivers) where data from the senders reaches the receivers
     only through the application: articulation points of the local integration graph that
     relay, sorted. Only links whose direction is known make a sender or a receiver: along one
-    of unknown direction, whether data passes through the application is unknown.
+    of unknown direction, whether data passes through the application is unknown; a receiver
+    known to read nothing a sender writes needs nothing from it (`_may_need`).
 
     One pass over the biconnected components (Hopcroft-Tarjan), O(V + E).
     """
@@ -58,13 +59,22 @@ def relays(graph: ArchGraph) -> Iterator[tuple[str, list[str], list[str]]]:
         receivers = {w for w, link in graph.links_out(node)
                      if graph.is_active(w) and graph.integrations[link].one_way}
 
-        def apart(u: str, w: str, node: str = node) -> bool:
-            return block_of[frozenset((node, u))] != block_of[frozenset((node, w))]
+        def cut(u: str, w: str, node: str = node) -> bool:
+            return (block_of[frozenset((node, u))] != block_of[frozenset((node, w))]
+                    and _may_need(graph, u, w))
 
-        cut_from = sorted(u for u in senders if any(apart(u, w) for w in receivers))
+        cut_from = sorted(u for u in senders if any(cut(u, w) for w in receivers))
         if cut_from:
-            cut_to = sorted(w for w in receivers if any(apart(u, w) for u in cut_from))
+            cut_to = sorted(w for w in receivers if any(cut(u, w) for u in cut_from))
             yield node, cut_from, cut_to
+
+
+def _may_need(graph: ArchGraph, sender: str, receiver: str) -> bool:
+    """False only when the model states what `receiver` reads and what `sender` writes, and
+    the receiver reads none of it: then the path carries nothing it needs from the sender.
+    What either leaves unstated may be needed (unknown is not absent)."""
+    writes, reads = graph.targets(sender, "writes"), graph.targets(receiver, "reads")
+    return not (writes and reads) or not set(writes).isdisjoint(reads)
 
 
 def _partners(graph: ArchGraph) -> dict[str, set[str]]:

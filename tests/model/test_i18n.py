@@ -72,8 +72,8 @@ def test_severity_words_follow_the_language_but_not_in_json():
     english = runner.invoke(app, ["audit", EXAMPLE]).output
     as_json = runner.invoke(app, ["audit", EXAMPLE, "--lang", "id", "--format", "json"]).output
 
-    assert ": peringatan SPBE-A015 " in indonesian and ": warning SPBE-" not in indonesian
-    assert ": warning SPBE-A015 " in english
+    assert ": peringatan SPBE-A008 " in indonesian and ": warning SPBE-" not in indonesian
+    assert ": warning SPBE-A008 " in english
     assert '"severity": "warning"' in as_json
 
 

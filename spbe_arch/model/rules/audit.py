@@ -463,8 +463,10 @@ Reports an application that relays data between other applications and is an
 articulation point of the local integration graph (active applications joined by
 integration links, taken as undirected): some application sending data to it can reach
 some application it sends data to only through it. The message names both sides. It speaks
-of the paths, not of which data takes them: an integration's `data:` list is often left
-incomplete, so the rule does not decide from it that nothing crosses.
+of the paths, not of the integrations' `data:` lists (often left incomplete), with one
+exception: a receiver whose `reads:` the model states, reading nothing a sender's stated
+`writes:` holds, needs nothing from that sender, and the pair is left out. Where either is
+unstated, the path may carry what the receiver needs, and it counts.
 National platforms are left out: they only receive data, so two applications that both
 send to one do not exchange data through it. An articulation point that only receives, or
 only sends, relays nothing and is not reported (a hub is `hub-application`); an integration
