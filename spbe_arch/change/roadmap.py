@@ -13,6 +13,7 @@ Items the checks of `spbe_arch.validate.roadmap` reject are applied as far as th
 (unknown elements and invalid changes are skipped); their findings come with the result.
 """
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 
 from ..audit import Metrics, audit
@@ -45,6 +46,8 @@ class RoadmapYear:
     predikat: str
     errors: int
     warnings: int
+    levels: Mapping[str, int] = field(default_factory=dict)
+    """Indicator id -> the level counted that year."""
 
 
 @dataclass(frozen=True)
@@ -87,6 +90,12 @@ class RoadmapResult:
     undelivered: Undelivered | None = None
     findings: list[Finding] = field(default_factory=list)
     """The model's findings (roadmap problems among them)."""
+
+    def reaching(self, indicator: str, level: int) -> RoadmapYear | None:
+        """The first planned year whose model counts `indicator` at `level` or above, if any:
+        a step of the maturity plan the roadmap takes already."""
+        return next((row for row in self.years
+                     if row.year is not None and row.levels.get(indicator, 0) >= level), None)
 
     @property
     def budget(self) -> dict[int, float]:
@@ -211,5 +220,6 @@ def _year(
         predikat=maturity.predikat,
         errors=sum(f.severity == "error" for f in live),
         warnings=sum(f.severity == "warning" for f in live),
+        levels={rating.id: rating.level for rating in maturity.indicators},
     )
     return row, maturity

@@ -19,7 +19,7 @@ from ..model.i18n import gettext as _
 from .figures import Diagram
 from .figures import diagrams as figures
 from .labels import COLLECTIONS, SEVERITY, TEXT
-from .roadmap import RoadmapSection, roadmap_section
+from .roadmap import RoadmapSection, planned_steps, roadmap_section
 from .sections import (
     AuditSection,
     MaturitySection,
@@ -172,6 +172,8 @@ def _gather(
         lambda: roadmap_section(result, framework=framework),
         None if framework else lambda why: RoadmapSection(False, why),
     )
+    if maturity.available:
+        maturity.plan = planned_steps(maturity.plan, roadmap)
     validation = rule_groups(result.findings, arch)
     errors = result.count(Severity.error)
     made = making.result()

@@ -149,6 +149,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "budget": ("Anggaran", "Budget"),
     "assessed": ("dinilai", "assessed"),
     "planned": ("rencana", "planned"),
+    "planned_in": ("sudah ada di Peta Rencana:", "in the Peta Rencana already:"),
     "see_html": ("lihat index.html", "see index.html"),
     "exec_summary": ("Ringkasan eksekutif", "Executive summary"),
     "no_diagrams": ("Tidak ada diagram yang digambar", "No diagram was drawn"),

@@ -10,7 +10,7 @@ an unknown framework) is the report's business (`context.gather`).
 """
 
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from html import escape
 from itertools import pairwise, zip_longest
 from typing import TYPE_CHECKING
@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from ..change import RoadmapResult
     from ..model import Architecture, RoadmapItem
     from ..validate import ValidationResult
+    from .sections import PlanRow
 
 __all__ = [
     "APPLY_LIMIT",
@@ -33,6 +34,7 @@ __all__ = [
     "RoadmapSection",
     "TrajectoryPoint",
     "YearRow",
+    "planned_steps",
     "roadmap_print_parts",
     "roadmap_section",
     "roadmap_svg",
@@ -188,6 +190,19 @@ def roadmap_section(
         summary=summary,
         budget=_budget(result.items),
     )
+
+
+def planned_steps(plan: "list[PlanRow]", section: RoadmapSection) -> "list[PlanRow]":
+    """The maturity plan's steps, each that the Peta Rencana takes already marked with the
+    year whose model counts its level (`planned_in`): what leadership is asked for next
+    leaves out what is planned."""
+    if section.result is None:
+        return plan
+    marked = []
+    for row in plan:
+        reached = section.result.reaching(row.indicator, row.to_level)
+        marked.append(row if reached is None else replace(row, planned_in=reached.year))
+    return marked
 
 
 def _span(items: "list[RoadmapItem]") -> str:

@@ -155,6 +155,8 @@ class PlanRow:
     effort: str
     actions: tuple[str, ...]
     paperwork: bool = False
+    planned_in: int | None = None
+    """The year of the Peta Rencana whose model counts the step's level already, if any."""
 
 
 @dataclass

@@ -71,6 +71,8 @@ class Summary:
     gaps: list[Gap] = field(default_factory=list)
     exposure: list[Exposure] = field(default_factory=list)
     steps: list[str] = field(default_factory=list)
+    steps_planned: str = ""
+    """The plan's steps left out of `steps` as the Peta Rencana takes them, said in one line."""
     roadmap: str = ""
 
 
@@ -154,14 +156,23 @@ def executive_summary(
     ][:STEPS_SHOWN]
     if maturity.available:
         summary.standing = _standing(maturity, provisional)
+        runs = _runs(maturity.plan)
         summary.steps = [
             _("Indicator {indicator} ({name}): from level {start} to {end}, +{gain}").format(
                 indicator=run[0].indicator, name=run[0].name, start=run[0].from_level,
                 end=run[-1].to_level, gain=_num(sum(step.gain for step in run), 3),
             )
             + (f" — {_plain_words(run[-1].actions[0], graph)}" if run[-1].actions else "")
-            for run in _runs(maturity.plan)[:STEPS_SHOWN]
+            for run in [run for run in runs if run[-1].planned_in is None][:STEPS_SHOWN]
         ]
+        planned = list(dict.fromkeys(
+            run[0].indicator for run in runs if run[-1].planned_in is not None))
+        if planned:
+            summary.steps_planned = _(
+                N_("Left out, as the Peta Rencana takes them already: the steps of indicator "
+                   "{indicators}.") if len(planned) == 1 else
+                N_("Left out, as the Peta Rencana takes them already: the steps of indicators "
+                   "{indicators}.")).format(indicators=", ".join(planned))
     summary.roadmap = roadmap.summary
     if audit.available and audit.splp is not None and (audit.splp.total or audit.splp.unknown):
         splp = audit.splp

@@ -152,14 +152,21 @@ def test_executive_summary_of_the_example(tmp_path):
     )["plan"]
     items = re.findall(r"<li>(.*?)</li>", steps)
     assert len(items) == 3
-    for item, step in zip(items, plan, strict=False):
+    # the plan's first step (43: 2 -> 3, open data published) is rm-2029-data-terbuka's
+    assert (plan[0]["indicator"], plan[0]["to_level"]) == ("43", 3)
+    assert '<p id="steps-planned">Tidak dicantumkan karena Peta Rencana sudah mencakupnya: ' \
+           "langkah indikator 43.</p>" in html
+    plan_table = html[html.index('id="plan"'):]
+    first_row = re.search(r"<tbody>\s*<tr><td class=\"num\">1</td>(.*?)</tr>", plan_table, re.S)
+    assert '<p class="muted planned-in">sudah ada di Peta Rencana: 2029</p>' in first_row[1]
+    for item, step in zip(items, plan[1:], strict=False):
         assert item.startswith(
             f"Indikator {step['indicator']} ({step['name']}): dari tingkat {step['from_level']} "
             f"ke {step['to_level']}, +{step['index_gain']:.3f}".replace(".", ",")
         )
     # leadership reads names, not ids or YAML keys (the plan table keeps them)
-    assert items[0].endswith("— catat transaksi layanan di Portal Satu Data Lembah Hijau")
-    assert "Rekap kejadian bencana ke Portal Satu Data (unggah CSV)" in items[1]
+    assert "salurkan integrasi Portal Satu Data Lembah Hijau melalui SPLP: Rekap kejadian " \
+           "bencana ke Portal Satu Data (unggah CSV)" in items[0]
     assert not re.search(r"int-|satu-data-lembah-hijau|<code>|`", steps)
 
 
