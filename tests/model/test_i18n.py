@@ -22,6 +22,14 @@ def test_catalog_translates_every_message(lang):
     assert missing(lang) == [], f"run `python -m spbe_arch.report.catalogs` and translate ({lang})"
 
 
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_rule_has_a_title_in_words(lang):
+    """The report heads each rule's findings with its title: never its slug."""
+    with use_language(lang):
+        slugs = [code for code, rule in RULES.items() if gettext(rule.name) == rule.name]
+    assert slugs == []
+
+
 def test_translations_keep_the_template_fields():
     for msgid in messages():
         with use_language("id"):
