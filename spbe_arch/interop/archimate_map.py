@@ -222,14 +222,13 @@ _ID = re.compile(ID_PATTERN)
 
 def xml_id(element_id: str) -> str:
     """A valid XML id for an SPBE id, reversibly: `id-` before one that starts with a digit
-    (or already with `id-`).
+    (or with `id-` and a digit: `spbe_id` takes one `id-` off only there, so that another
+    tool's `id-a19dd58c-…` comes back as it was).
 
-    >>> xml_id("35-2"), xml_id("simpus"), xml_id("id-x")
-    ('id-35-2', 'simpus', 'id-id-x')
+    >>> xml_id("35-2"), xml_id("simpus"), xml_id("id-a19d"), xml_id("id-35-2")
+    ('id-35-2', 'simpus', 'id-a19d', 'id-id-35-2')
     """
-    if element_id[0].isdigit() or element_id.startswith(_ID_PREFIX):
-        return _ID_PREFIX + element_id
-    return element_id
+    return _ID_PREFIX + element_id if _prefixed(element_id) else element_id
 
 
 def spbe_id(identifier: str) -> str | None:
@@ -238,9 +237,19 @@ def spbe_id(identifier: str) -> str | None:
 
     >>> spbe_id("id-35-2"), spbe_id("simpus"), spbe_id("id-019dd58c-fbb9"), spbe_id("EAID_1")
     ('35-2', 'simpus', '019dd58c-fbb9', None)
+    >>> spbe_id("id-a19dd58c-fbb9"), spbe_id("id-id-35-2")
+    ('id-a19dd58c-fbb9', 'id-35-2')
     """
-    candidate = identifier.removeprefix(_ID_PREFIX)
+    rest = identifier.removeprefix(_ID_PREFIX)
+    candidate = rest if rest != identifier and _prefixed(rest) else identifier
     return candidate if _ID.match(candidate) else None
+
+
+def _prefixed(element_id: str) -> bool:
+    """True for an SPBE id `xml_id` writes with `id-` before it."""
+    while element_id.startswith(_ID_PREFIX):
+        element_id = element_id.removeprefix(_ID_PREFIX)
+    return element_id[:1].isdigit()
 
 
 NETWORK_WORDS = (

@@ -92,7 +92,7 @@ def test_export_maps_spbe_types_and_fields(make_model, tmp_path, runner, shared)
         "kab-uji": "BusinessActor",
         "id-35-2": "BusinessActor",
         "simpus": "ApplicationComponent",
-        "id-id-lama": "ApplicationComponent",
+        "id-lama": "ApplicationComponent",
         "jip": "CommunicationNetwork",
         "pdn": "Node",
         "satusehat": "ApplicationComponent",
@@ -117,7 +117,7 @@ def test_export_maps_spbe_types_and_fields(make_model, tmp_path, runner, shared)
         for n in relationships.values()
     )
     assert drawn == [
-        ("id-35-2", "Association", "id-id-lama", None),
+        ("id-35-2", "Association", "id-lama", None),
         ("id-35-2", "Association", "simpus", None),
         ("jip", "Serving", "id-35-2", None),
         ("pdn", "Realization", "simpus", None),

@@ -125,27 +125,28 @@ def test_import_bizzdesign_file_with_nested_folders_and_views(runner, tmp_path):
         f"read {BIZZ}: 14 elements, 16 relationships (views and folders are not imported)"
     )
     assert _counts(folder) == (15, 8)  # + the added owner unit; 8 relationships became fields
-    assert _by_id(folder, "integrations")["x12"] == {
-        "id": "x12", "name": "data pegawai", "source": "c1", "target": "c2", "via": "unknown",
+    assert _by_id(folder, "integrations")["id-x12"] == {
+        "id": "id-x12", "name": "data pegawai", "source": "id-c1", "target": "id-c2",
+        "via": "unknown",
     }
     instansi = _read(folder, "spbe.yaml")["instansi"]
     assert instansi["properties"] == {
         "Model owner": "Biro Organisasi", "name@en": "Tanjung Harapan Province",
     }
     units = _by_id(folder, "units")
-    assert units["a1"]["properties"] == {"name@en": "Regional Civil Service Agency"}
+    assert units["id-a1"]["properties"] == {"name@en": "Regional Civil Service Agency"}
     apps = _by_id(folder, "applications")
-    assert (apps["c1"]["reads"], apps["c1"]["writes"], apps["c1"]["hosting"]) == (
-        ["d1"], ["d1"], "n1",
+    assert (apps["id-c1"]["reads"], apps["id-c1"]["writes"], apps["id-c1"]["hosting"]) == (
+        ["id-d1"], ["id-d1"], "id-n1",
     )
     kept = _by_id(folder, "archimate_relationships")
-    assert "x12" not in kept
-    assert kept["x13"] == {  # an Association to the Flow, now an integration
-        "id": "x13", "type": "Association", "source": "i1", "target": "x12",
+    assert "id-x12" not in kept
+    assert kept["id-x13"] == {  # an Association to the Flow, now an integration
+        "id": "id-x13", "type": "Association", "source": "id-i1", "target": "id-x12",
         "properties": {"archimate:isDirected": "true"},
     }
-    assert _by_id(folder, "archimate_elements")["j1"] == {
-        "id": "j1", "name": "AndJunction", "type": "AndJunction",
+    assert _by_id(folder, "archimate_elements")["id-j1"] == {
+        "id": "id-j1", "name": "AndJunction", "type": "AndJunction",
     }
 
 

@@ -250,6 +250,26 @@ def test_other_tools_files_export_again_valid_and_round_trip(runner, tmp_path, s
     assert _dump(load_model(last).architecture) == _dump(load_model(folder).architecture)
 
 
+def test_another_tool_s_identifiers_come_back_as_they_were(runner, tmp_path):
+    """Archi and BiZZdesign write `id-` and a letter or a digit; a tool that merges by
+    identifier must find its elements again in what spbe-arch exports."""
+    import re
+
+    source = Path(__file__).parent / "fixtures" / "bizzdesign-nested-organizations-views.xml"
+    text = source.read_text("utf-8").replace('"id-a1"', '"id-a19dd58c-fbb9"').replace(
+        'elementRef="id-a1"', 'elementRef="id-a19dd58c-fbb9"')
+    archi = tmp_path / "archi.xml"
+    archi.write_text(text, "utf-8")
+    folder, again = tmp_path / "imported", tmp_path / "again.xml"
+    for args in (["import", "archimate", str(archi), "-o", str(folder)],
+                 ["export", "archimate", str(folder), "-o", str(again)]):
+        result = runner.invoke(app, args)
+        assert result.exit_code == 0, result.output
+    elements = re.compile(r'<element identifier="([^"]+)"')
+    assert set(elements.findall(text)) <= set(elements.findall(again.read_text("utf-8")))
+    assert "id-a19dd58c-fbb9" in load_model(folder).architecture.units
+
+
 OWN_PLATFORM_AND_WAIVER = {
     "spbe.yaml": """\
         instansi: {id: kab-uji, name: Kabupaten Uji, level: kabupaten}
