@@ -19,7 +19,6 @@ from typing import Any
 
 from ..io import national_platforms
 from ..model import Architecture
-from ..validate.references import REFERENCES
 from .archimate_map import (
     COLLECTION,
     FIELD,
@@ -164,7 +163,7 @@ def _elements(arch: Architecture, ids: _Ids) -> Iterable[_Concept]:
     for collection, items in arch.collections.items():
         if collection in ("integrations", "archimate_relationships"):
             continue
-        skip = tuple(REFERENCES.get(collection, ()))
+        skip = _RELATION_FIELDS.get(collection, ())
         if collection == "archimate_elements":
             skip = ("type",)
         for element in items.values():
@@ -263,9 +262,7 @@ def _relationships(
         out.append(concept)
 
     by_field = {(r.collection, r.field): r for r in FIELD_RELATIONS if r.export}
-    for collection, fields in REFERENCES.items():
-        if collection in ("integrations", "archimate_relationships"):
-            continue
+    for collection, fields in _RELATION_FIELDS.items():
         for element in arch.collections[collection].values():
             holder = known[xml_id(element.id)]
             for name in fields:
@@ -294,6 +291,15 @@ def _relationships(
                                 None, [(FIELD, "route")], source=splp.identifier,
                                 target=flow.identifier))
     return out
+
+
+_RELATION_FIELDS = {
+    collection: tuple(dict.fromkeys(r.field for r in FIELD_RELATIONS
+                                    if r.export and r.collection == collection))
+    for collection in dict.fromkeys(r.collection for r in FIELD_RELATIONS)
+}
+"""Collection -> the reference fields exported as relationships (an application's `platform`
+a Specialization of it), not as properties."""
 
 
 def _end_type(concept: _Concept, stated: dict[str, _Concept]) -> str:

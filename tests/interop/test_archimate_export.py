@@ -126,6 +126,18 @@ def test_export_maps_spbe_types_and_fields(make_model, tmp_path, runner, shared)
     ]
 
 
+def test_an_instance_of_a_national_platform_is_its_specialization(tmp_path, runner):
+    """`platform:` is drawn, so that Archi shows which national system a pemda's SIPD is."""
+    document = _export(tmp_path, runner, EXAMPLE)
+    relationships = concepts(document, "relationship")
+    specialized = {(n.get("source"), n.get("target")) for n in relationships.values()
+                   if n.get(XSI_TYPE) == "Specialization"}
+    arch = load_model(EXAMPLE).architecture
+    assert specialized == {(a.id, a.platform) for a in arch.applications.values() if a.platform}
+    assert ("sipd-lembah-hijau", "sipd") in specialized
+    assert ("spbe:platform", "sipd") not in properties(document, "sipd-lembah-hijau")
+
+
 def test_export_defines_each_property_type_once(make_model, tmp_path, runner):
     root = etree.fromstring(_export(tmp_path, runner, make_model(SMALL)))
     definitions = [
