@@ -279,6 +279,21 @@ def test_portfolio_html_is_one_page_with_search_and_sorting(runner, models, tmp_
     assert again.stderr == f"spbe-arch: {page}: already exists; use --force to overwrite it\n"
 
 
+def test_portfolio_html_sorts_an_unknown_share_below_every_known_one(runner, good, tmp_path):
+    """Alpha and Beta record no service: their share of unintegrated services is unknown and
+    sorts apart from Gamma's 1 of 1, never as a 0 that would rank them best; hosting sorts by
+    share, not count."""
+    page = tmp_path / "portfolio.html"
+    assert runner.invoke(app, ["portfolio", str(good), "--format", "html", "-o",
+                               str(page)]).exit_code == 0
+    ranking = page.read_text(encoding="utf-8").split('id="ranking-table"')[1].split("</table>")[0]
+    keys = {row[0]: re.findall(r'data-sort="([^"]*)"', row[1]) for row in re.findall(
+        r'<div class="mono">([a-z-]+)[^<]*</div>.*?</td>(.*?)</tr>', ranking, re.S)}
+    services, hosting = {k: v[2] for k, v in keys.items()}, {k: v[3] for k, v in keys.items()}
+    assert services == {"kab-alpha": "-1", "kota-beta": "-1", "kab-gamma": "1.0"}
+    assert hosting == {"kab-alpha": "0.5", "kota-beta": "0.3333333333333333", "kab-gamma": "1.0"}
+
+
 def test_portfolio_markdown(runner, good):
     result = runner.invoke(app, ["portfolio", str(good), "--format", "markdown"])
     assert result.exit_code == 0, result.output
