@@ -246,6 +246,12 @@ def _assess(folder: Path, year: int | None) -> tuple[InstansiRow, Traits] | Brok
                 maturity = assess(graph, year=year)
         except SpbeError as exc:
             return BrokenModel(str(folder), name, reason=str(exc))
+        if not maturity.rated:  # every indicator at the lowest level: an index of nothing
+            return BrokenModel(str(folder), name, reason=_(
+                "no indicator can be rated: nothing in the model supports a level (a "
+                "self-assessed level needs its bukti dukung named, the model's own levels the "
+                "elements their rules read); describe the architecture, or name the documents "
+                "of the self-assessment"))
         metrics = compute_metrics(graph)
         return instansi_row(graph, metrics, maturity, str(folder)), traits(graph, metrics)
 

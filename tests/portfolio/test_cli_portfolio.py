@@ -154,6 +154,24 @@ def test_portfolio_reports_a_broken_model_and_ranks_the_others(runner, models):
     ]
 
 
+def test_a_model_that_rates_no_indicator_is_not_ranked(runner, good):
+    """A model of a manifest alone has an index of nothing (every indicator at the lowest
+    level): ranking it 'Kurang' would pull its region's mean down with no fact."""
+    empty = good / "kab-kosong"
+    empty.mkdir()
+    (empty / "spbe.yaml").write_text(
+        "instansi: {id: kab-kosong, name: Kabupaten Kosong, level: kabupaten}\n")
+    result, out = _json(runner, good)
+    assert result.exit_code == 1
+    assert [r["id"] for r in out["instansi"]] == RANKED
+    assert out["totals"]["instansi"] == 3
+    assert [(b["name"], b["reason"]) for b in out["broken"]] == [(
+        "Kabupaten Kosong", "no indicator can be rated: nothing in the model supports a level "
+        "(a self-assessed level needs its bukti dukung named, the model's own levels the "
+        "elements their rules read); describe the architecture, or name the documents of the "
+        "self-assessment")]
+
+
 def test_portfolio_reads_model_folders_given_one_by_one(runner, good):
     result, out = _json(runner, good / "kab-gamma", good / "kab-alpha", good / "kab-alpha")
     assert result.exit_code == 0, result.output
@@ -250,7 +268,9 @@ def test_portfolio_against_the_published_2023_results(runner, tmp_path, shared):
     model.mkdir()
     (model / "spbe.yaml").write_text(
         "instansi: {id: kab-oki, name: Pemerintah Kabupaten Ogan Komering Ilir, "
-        "level: kabupaten}\n", encoding="utf-8")
+        "level: kabupaten}\nassessment: [{indicator: 1, year: 2023, level: 3, evidence: "
+        "[{title: Peraturan Bupati Nomor 1 Tahun 2022 tentang Kebijakan SPBE}]}]\n",
+        encoding="utf-8")
     csv = shared / "reference" / "spbe-results-2023-2024.csv"
     result, out = _json(runner, model, "--published", csv, "--year", "2023")
     assert result.exit_code == 0, result.output
