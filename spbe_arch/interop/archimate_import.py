@@ -261,9 +261,9 @@ class _Converter:
         self.records: dict[str, dict] = {}  # exchange identifier -> element record
         self.platforms: list[dict] = []  # the model's own (`platforms:`)
         self.warnings: list[str] = []
-        self.unmapped: Counter[str] = Counter()
+        self.unmapped: defaultdict[str, list[str]] = defaultdict(list)  # type -> model ids
         self.nameless: list[str] = []  # model ids of the elements named by their type
-        self.defaults: Counter[str] = Counter()
+        self.defaults: defaultdict[str, list[str]] = defaultdict(list)  # what -> which ids
         self.unknown_via: list[str] = []  # model ids of the integrations imported `via: unknown`
         self.named_platforms: dict[str, str] = {}  # identifier -> the platform its name names
 
@@ -340,10 +340,10 @@ class _Converter:
                 is_network = InfrastructureKind(record["kind"]).is_network
                 kinds.add("network" if is_network else "data_centre")
             self.kinds_of[concept.identifier] = kinds
-        for type_name, count in sorted(self.unmapped.items()):
+        for type_name, ids in sorted(self.unmapped.items()):
             self.warnings.append(_(
                 "{type} elements with no SPBE meaning, kept under archimate_elements: {count}"
-            ).format(type=type_name, count=count))
+            ).format(type=type_name, count=len(ids)) + f" ({_some(ids)})")
         result = ImportResult(documents={}, elements_read=len(elements),
                               relationships_read=len(relationships))
         self.relationships(relationships, result)
@@ -357,8 +357,8 @@ class _Converter:
                 "platform by its id): {count} ({ids})"
             ).format(count=len(moved), ids=_some(moved)))
         self.placeholder_owner()
-        for what, count in sorted(self.defaults.items()):
-            self.warnings.append(f"{what}: {count}")
+        for what, ids in sorted(self.defaults.items()):
+            self.warnings.append(f"{what}: {len(ids)} ({_some(ids)})")
         if self.nameless:
             self.warnings.append(_(
                 "elements without a name, named by their type (give them a name): {count} "
@@ -386,10 +386,11 @@ class _Converter:
         seen: set[str] = set()
         for n, concept in enumerate(concepts):
             if not concept.identifier or concept.identifier in seen:
-                self.defaults[_("concepts whose identifier the file repeats, given a new id")
-                              if concept.identifier else
-                              _("concepts whose identifier the file omits, given a new id")] += 1
+                what = (_("concepts whose identifier the file repeats, given a new id")
+                        if concept.identifier else
+                        _("concepts whose identifier the file omits, given a new id"))
                 concept.identifier = f"{concept.identifier or concept.type.lower()}#{n}"
+                self.defaults[what].append(concept.identifier)
             seen.add(concept.identifier)
 
     def element(self, concept: _Concept, collection: str, spbe: dict, own: dict) -> dict:
@@ -406,7 +407,7 @@ class _Converter:
                 record[name] = _items(values) if is_list else values[0]
         if collection == "archimate_elements":
             record["type"] = concept.type
-            self.unmapped[concept.type] += 1
+            self.unmapped[concept.type].append(record["id"])
         else:
             self.fill_required(concept, collection, record, own)
         _tags(spbe, record)
@@ -421,18 +422,19 @@ class _Converter:
             kind = unit_kind(name)  # as the inventory import guesses it
             if kind is None:
                 kind = UnitKind.unit_kerja
-                self.defaults[_("units without a kind, set to unit_kerja")] += 1
+                self.defaults[_("units without a kind, set to unit_kerja")].append(record["id"])
             record["kind"] = kind.value
         elif collection == "services" and "kind" not in record:
             administration = "administrasi" in name or "administration" in name
             record["kind"] = "administration" if administration else "public"
             self.defaults[_("services without a kind, set from their names (public unless "
-                            "'administrasi')")] += 1
+                            "'administrasi')")].append(record["id"])
         elif collection == "applications" and "kind" not in record:
             platform = None if "platform" in record else _named_platform(concept.name, own)
             if platform is None:
                 record["kind"] = ApplicationKind.khusus.value
-                self.defaults[_("applications without a kind, set to khusus")] += 1
+                self.defaults[_("applications without a kind, set to khusus")].append(
+                    record["id"])
             else:  # an instance until `platforms_named` finds nothing of its own
                 record.update(kind=ApplicationKind.umum.value, platform=platform)
                 self.named_platforms[concept.identifier] = platform
@@ -444,7 +446,7 @@ class _Converter:
             kind = next((k for word, k in words if re.search(rf"\b{word}\b", name)), None)
             if kind is None:
                 self.defaults[_("{type} elements without a kind, set to {kind}").format(
-                    type=concept.type, kind=default.value)] += 1
+                    type=concept.type, kind=default.value)].append(record["id"])
             record["kind"] = (kind or default).value
 
     def _infra_kinds(self, archimate_type: str) -> set[str]:
@@ -616,8 +618,10 @@ class _Converter:
             kept.append((concept, spbe, own))
         dropped = []
         for concept, spbe, own in kept:
-            if concept.source not in self.collection_of or concept.target not in self.collection_of:
-                dropped.append(concept.identifier)
+            missing = [end for end in (concept.source, concept.target)
+                       if end not in self.collection_of]
+            if missing:
+                dropped.append(f"{concept.identifier} -> {', '.join(missing)}")
                 del self.collection_of[concept.identifier]
                 continue
             collection = self.collection_of[concept.identifier]
@@ -638,10 +642,12 @@ class _Converter:
             if self.collection_of.get(c.identifier) == "archimate_relationships"
         )
         for type_name, count in sorted(generic.items()):
+            ids = [self.ids[c.identifier] for c, _, _ in kept if c.type == type_name
+                   and self.collection_of.get(c.identifier) == "archimate_relationships"]
             self.warnings.append(_(
                 "{type} relationships with no SPBE meaning, kept under "
                 "archimate_relationships: {count}"
-            ).format(type=type_name, count=count))
+            ).format(type=type_name, count=count) + f" ({_some(ids)})")
 
     def relationship(self, concept: _Concept, collection: str, spbe: dict, own: dict) -> dict:
         record: dict[str, Any] = {"id": self.ids[concept.identifier]}
@@ -696,7 +702,8 @@ class _Converter:
                 return False
             if marked is None and (concept.name or concept.documentation or own):
                 self.defaults[_("relationships read as reference fields whose name, "
-                                "documentation or properties were not kept")] += 1
+                                "documentation or properties were not kept")].append(
+                    concept.identifier)
             value = self.ids.get(other) or self.model_id(other)
             for name in fields:
                 if name in _SINGLE:

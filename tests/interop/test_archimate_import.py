@@ -102,17 +102,22 @@ def test_import_warns_once_per_unmapped_concept_type(runner, tmp_path):
     assert result.stderr.splitlines() == [
         f"{SPARX}: warning: {message}"
         for message in [
-            "Capability elements with no SPBE meaning, kept under archimate_elements: 1",
-            "Goal elements with no SPBE meaning, kept under archimate_elements: 1",
+            "Capability elements with no SPBE meaning, kept under archimate_elements: 1 "
+            "(eaid_3a1f0c11_0050)",
+            "Goal elements with no SPBE meaning, kept under archimate_elements: 1 "
+            "(eaid_3a1f0c11_0051)",
             "relationships between applications that state no mechanism (spbe:via), imported "
             "as integrations with via: unknown (set via: where it is known): 1 (eaid_r_0011)",
-            "Influence relationships with no SPBE meaning, kept under archimate_relationships: 1",
-            "Serving relationships with no SPBE meaning, kept under archimate_relationships: 1",
+            "Influence relationships with no SPBE meaning, kept under archimate_relationships: 1 "
+            "(eaid_r_0012)",
+            "Serving relationships with no SPBE meaning, kept under archimate_relationships: 1 "
+            "(eaid_r_0013)",
             "guess: applications named as a national platform, with nothing of their own in "
             "the file (no owner, hosting, data or properties), read as that platform (their "
             "links are links to it): 1 (eaid_3a1f0c11_0021 -> satu-data)",
-            "applications without a kind, set to khusus: 1",
-            "services without a kind, set from their names (public unless 'administrasi'): 1",
+            "applications without a kind, set to khusus: 1 (eaid_3a1f0c11_0020)",
+            "services without a kind, set from their names (public unless 'administrasi'): 1 "
+            "(eaid_3a1f0c11_0011)",
         ]
     ]
 
@@ -211,7 +216,8 @@ def test_import_of_a_file_that_breaks_the_format_keeps_what_it_can_and_exits_1(
     assert result.stdout.splitlines()[1] == (
         f"wrote {folder}: infrastructure 1, archimate_elements 2, archimate_relationships 1"
     )
-    assert f"{source}: warning: concepts whose identifier the file repeats, given a new id: 1" in (
+    assert f"{source}: warning: concepts whose identifier the file repeats, given a new id: 1 " \
+           "(a#1)" in (
         result.stderr.splitlines()
     )
     assert result.stderr.splitlines()[-1] == (
@@ -307,7 +313,8 @@ def test_import_names_the_relationships_it_drops_and_the_elements_it_names(runne
     warnings = result.stderr.splitlines()
     assert (
         f"{source}: warning: relationships not imported because an end is not in the file (or "
-        "is a relationship read as a field): 7 (r0, r1, r2, r3, r4 and 2 more)"
+        "is a relationship read as a field): 7 (r0 -> gone0, r1 -> gone1, r2 -> gone2, "
+        "r3 -> gone3, r4 -> gone4 and 2 more)"
     ) in warnings
     assert (
         f"{source}: warning: elements without a name, named by their type (give them a "
@@ -364,7 +371,7 @@ def test_import_reads_a_flow_between_applications_as_an_integration_of_unknown_m
         "known): 1 (f1)"
     ) in result.stderr.splitlines()
     assert f"{source}: warning: Flow relationships with no SPBE meaning, kept under " \
-        "archimate_relationships: 2" in result.stderr.splitlines()
+        "archimate_relationships: 2 (f2, f3)" in result.stderr.splitlines()
     assert _by_id(folder, "integrations") == {
         "f1": {"id": "f1", "name": "data penduduk", "source": "a1", "target": "a2",
                "via": "unknown"},
@@ -457,7 +464,7 @@ def test_import_reads_an_application_named_as_a_national_platform_as_that_platfo
             "links are links to it): 1 (a2 -> satusehat)",
             "guess: applications named as a national platform, imported as the instansi's "
             "instance of it (kind: umum, platform:): 2 (a3 -> sipd, a4 -> sipd)",
-            "applications without a kind, set to khusus: 1",
+            "applications without a kind, set to khusus: 1 (a1)",
         ]
     ]
     assert _by_id(folder, "applications") == {
@@ -499,7 +506,8 @@ def test_import_guesses_unit_kinds_as_the_inventory_import_does(runner, tmp_path
     ), "")
     result = _import(runner, source, tmp_path / "kota")
     assert result.exit_code == 0, result.output
-    assert result.stderr == f"{source}: warning: units without a kind, set to unit_kerja: 1\n"
+    assert result.stderr == (
+        f"{source}: warning: units without a kind, set to unit_kerja: 1 (u4)\n")
     for folder in ("kota", "inventaris"):
         units = _read(tmp_path / folder, "units.yaml")["units"]
         assert {unit["name"]: unit["kind"] for unit in units} == names, folder
@@ -535,7 +543,7 @@ def test_import_reads_a_serving_between_applications_as_an_integration_from_the_
         "(spbe:via), imported as integrations with via: unknown (set via: where it is "
         "known): 1 (v1)",
         f"{source}: warning: Serving relationships with no SPBE meaning, kept under "
-        "archimate_relationships: 1",
+        "archimate_relationships: 1 (v3)",
     ]
     assert _by_id(folder, "integrations") == {
         "v1": {"id": "v1", "source": "a1", "target": "a2", "via": "unknown"},
