@@ -176,7 +176,7 @@ def _elements(arch: Architecture, ids: _Ids) -> Iterable[_Concept]:
         yield _Concept(ids.take(xml_id(platform.id)), platform_type(platform.kind),
                        platform.name, None, props)
     for n, entry in enumerate(arch.assessment, start=1):
-        name = f"Indikator {entry.indicator}: tingkat {entry.level}"
+        name = f"Indikator {entry.indicator} ({entry.year}): tingkat {entry.level}"
         props = [(COLLECTION, "assessment"), *_field_properties(entry, ())]
         yield _Concept(ids.take(f"assessment-{n}"), "Assessment", name, None, props)
 

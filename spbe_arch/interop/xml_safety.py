@@ -148,6 +148,11 @@ def _events(path: Path, **options) -> Iterator[tuple[str, object]]:
             raise SpbeError(_(
                 "{path}: elements nested more than 256 deep, which no exchange file needs; "
                 "refused").format(path=where)) from None
+        if "Resource limit exceeded" in exc.msg:  # libxml2's 10 MB text node, for instance
+            raise SpbeError(_(
+                "{path}: a text of the file is larger than an exchange file ever needs "
+                "({reason}); refused").format(
+                    path=where, reason=_POSITION.sub("", exc.msg))) from None
         raise SpbeError(_(
             "{path}: not well-formed XML ({reason}); the file may be truncated or damaged: "
             "export it again"

@@ -138,6 +138,15 @@ def test_an_instance_of_a_national_platform_is_its_specialization(tmp_path, runn
     assert ("spbe:platform", "sipd") not in properties(document, "sipd-lembah-hijau")
 
 
+def test_each_assessment_entry_is_named_with_its_year(tmp_path, runner):
+    document = _export(tmp_path, runner, EXAMPLE)
+    names = [node.findtext("a:name", namespaces=NS)
+             for node in concepts(document, "element").values()
+             if node.get(XSI_TYPE) == "Assessment"]
+    assert len(names) == len(set(names)) == len(load_model(EXAMPLE).architecture.assessment)
+    assert "Indikator 1 (2024): tingkat 3" in names
+
+
 def test_export_defines_each_property_type_once(make_model, tmp_path, runner):
     root = etree.fromstring(_export(tmp_path, runner, make_model(SMALL)))
     definitions = [

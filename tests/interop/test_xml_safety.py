@@ -140,6 +140,17 @@ def test_elements_nested_too_deep_are_refused_as_such(runner, tmp_path):
     assert "XML_PARSE_HUGE" not in result.stderr
 
 
+def test_a_text_past_libxml2_s_limit_is_refused_as_such(runner, tmp_path):
+    """A 12 MB name is no damage an export would mend: the message says what it is."""
+    huge = (b'<?xml version="1.0"?><model xmlns="http://www.opengroup.org/xsd/archimate/3.0/">'
+            b"<name>" + b"x" * 12_000_000 + b"</name></model>")
+    source, result = _run(runner, tmp_path, huge)
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"spbe-arch: {source}")
+    assert "a text of the file is larger than an exchange file ever needs" in result.stderr
+    assert "export it again" not in result.stderr
+
+
 def test_file_that_is_not_xml(runner, tmp_path):
     source, result = _run(runner, tmp_path, b"not xml at all")
     assert result.exit_code == 2
