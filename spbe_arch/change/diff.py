@@ -372,8 +372,11 @@ def _field_changes(old: Any, new: Any) -> tuple[FieldChange, ...]:
 
 
 def _plain(element: Any, name: str) -> Any:
-    """A field's value as the model's JSON writes it (enums as strings, dates as text)."""
-    return element.model_dump(mode="json", include={name})[name]
+    """A field's value as the model's JSON writes it (enums as strings, dates as text); None
+    for a list the element does not state (`networks:` left out says nothing, `[]` says
+    none)."""
+    value = element.model_dump(mode="json", include={name})[name]
+    return None if value == [] and name not in element.model_fields_set else value
 
 
 def _rerouted(

@@ -2,6 +2,7 @@
 folders and as two git revisions; SARIF of the introduced findings; clear refusals."""
 
 import json
+import re
 import shutil
 import subprocess
 
@@ -175,6 +176,22 @@ def test_diff_sarif_carries_only_the_introduced_findings(runner):
     # relative to the repository in a git checkout, as code scanning reads them
     shown = TO_BE.relative_to(ROOT).as_posix() if (ROOT / ".git").exists() else TO_BE.as_posix()
     assert uris == {f"{shown}/aplikasi/khusus.yaml", f"{shown}/aplikasi/umum.yaml"}
+
+
+def test_a_list_left_out_is_not_stated_not_empty(runner, tmp_path):
+    """`networks:` left out says nothing (unknown), `networks: []` says none: the diff shows
+    the one as '-' and the other as []."""
+    new = tmp_path / "new"
+    shutil.copytree(EXAMPLE, new)
+    units = next(p for p in new.rglob("*.yaml") if "  - id: dispusip\n" in p.read_text())
+    text = units.read_text()
+    at = text.index("  - id: dispusip\n")
+    block_end = text.index("\n  - id:", at + 1)
+    block = text[at:block_end]
+    units.write_text(text[:at] + re.sub(r"\n    networks: .*", "", block) + text[block_end:])
+    result = runner.invoke(app, ["diff", str(EXAMPLE), str(new)])
+    assert result.exit_code == 0, result.output
+    assert "      networks: [intranet-lembah-hijau] -> -" in result.output.splitlines()
 
 
 def test_diff_exits_1_when_the_change_introduces_an_error(runner, tmp_path):
