@@ -263,7 +263,20 @@ def test_impact_json_contract(runner, make_model):
         "services_unknown": False,
         "data_unknown": 0,
         "data_unstated": [],
+        "owned": [],
     }
+
+
+def test_impact_of_a_unit_names_its_applications(runner, make_model):
+    """A unit stops nothing by itself: the impact says so and names what to ask instead."""
+    root = make_model({"units.yaml": UNITS, "apps.yaml": APPS, "int.yaml": LINKED})
+    result = runner.invoke(app, ["impact", str(root), "dinkes"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines()[-1] == (
+        "a unit does not fail as a system does: nothing runs on it; what stops with one of "
+        "its applications: spbe-arch impact MODEL APPLICATION (simpus)")
+    payload = runner.invoke(app, ["impact", str(root), "dinkes", "-f", "json"]).stdout
+    assert json.loads(payload)["owned"] == ["simpus"]
 
 
 def test_impact_markdown(runner, make_model):

@@ -113,6 +113,11 @@ class ImpactResult:
     """Applications that stop and leave out the data they read and write (when integrations
     are recorded), sorted: which applications their failure leaves without data is unknown."""
 
+    owned: list[str] = field(default_factory=list)
+    """When the element is a unit: the active applications it owns, sorted. A unit does not
+    fail as a system does (nothing runs on it); what stops with its applications is theirs
+    to tell."""
+
     @property
     def data_unknown(self) -> int:
         """How many applications `data_unstated` holds."""
@@ -142,6 +147,7 @@ class ImpactResult:
             "services_unknown": self.services_unknown,
             "data_unknown": self.data_unknown,
             "data_unstated": self.data_unstated,
+            "owned": self.owned,
         }
 
 
@@ -296,6 +302,8 @@ def impact(
         result.kinds[link] = "integrations"
     if propagate:  # a full impact, reported
         _count_unknowns(graph, root, platforms, result)
+    if root_kind == "units":
+        result.owned = [a for a in graph.targets(root, "owns") if graph.is_active(a)]
     return result
 
 

@@ -234,6 +234,10 @@ def _unknowns(result: "ImpactResult") -> list[str]:
                                         apps=listed(result.data_unstated, 5)))
     if result.services_unknown:
         lines.append(_("the model records no service: which services stop is not known"))
+    if result.kind == "units":
+        lines.append(_("a unit does not fail as a system does: nothing runs on it; what stops "
+                       "with one of its applications: spbe-arch impact MODEL APPLICATION "
+                       "({apps})").format(apps=listed(result.owned, 5) or _("none active")))
     return lines
 
 

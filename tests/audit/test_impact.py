@@ -142,6 +142,7 @@ def test_impact_as_dict_is_stable_json(graph):
         "services_unknown": False,
         "data_unknown": 0,
         "data_unstated": [],
+        "owned": [],
     }
 
 
