@@ -49,7 +49,7 @@ def test_import_archimate_warnings_follow_spbe_lang(runner, tmp_path, monkeypatc
     monkeypatch.setenv("SPBE_LANG", "id")
     result = runner.invoke(app, ["import", "archimate", str(source), "-o", str(tmp_path / "m")])
     assert result.exit_code == 0, result.output
-    assert f"{source}: peringatan: aplikasi tanpa jenis, ditetapkan sebagai khusus: 1\n" in (
+    assert f"{source}: peringatan: aplikasi tanpa jenis, ditetapkan sebagai khusus: 1 (a1)\n" in (
         result.stderr
     )
     assert result.stdout.startswith(f"dibaca {source}: 1 elemen, 0 relasi")
@@ -57,7 +57,7 @@ def test_import_archimate_warnings_follow_spbe_lang(runner, tmp_path, monkeypatc
     result = runner.invoke(
         app, ["import", "archimate", str(source), "-o", str(tmp_path / "m"), "--force"]
     )
-    assert f"{source}: warning: applications without a kind, set to khusus: 1\n" in (
+    assert f"{source}: warning: applications without a kind, set to khusus: 1 (a1)\n" in (
         result.stderr
     )
 

@@ -91,7 +91,7 @@ METRIC_LABELS = {
     "applications": N_("active applications"),
     "integrations": N_("active integrations (manual and shared login not counted)"),
     "integrations_via_splp": N_("integrations via SPLP"),
-    "cross_unit_integrations_via_splp": N_("cross-unit integrations via SPLP"),
+    "cross_unit_integrations_via_splp": N_("cross-unit and national integrations via SPLP"),
     "units_on_jip": N_("units on JIP"),
     "services_fully_integrated": N_("services fully integrated"),
 }

@@ -299,7 +299,7 @@ COLLECTIONS = {
 METRICS = {
     "integrations_via_splp": ("Integrasi melalui SPLP", "Integrations through SPLP"),
     "cross_unit_integrations_via_splp": (
-        "Integrasi lintas unit/instansi melalui SPLP",
+        "Integrasi lintas unit kerja dan nasional melalui SPLP",
         "Cross-unit and national integrations through SPLP",
     ),
     "units_on_jip": ("Unit terhubung JIP", "Units connected to JIP"),

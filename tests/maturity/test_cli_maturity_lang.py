@@ -116,10 +116,13 @@ def test_report_shows_the_first_steps_and_reasons_in_indonesian(runner, tmp_path
     assert result.exit_code == 0, result.output
     page = (tmp_path / "r" / "report.md").read_text(encoding="utf-8")
     first = page.split("### Langkah pertama", 1)[1]
-    assert (
-        "1. Indikator 43 (Layanan data terbuka): dari tingkat 2 ke 3, +0,030 — catat transaksi "
-        "layanan di Portal Satu Data Lembah Hijau\n"
+    assert (  # its step 2 -> 3 is in the Peta Rencana (2029): left out, and said
+        "1. Indikator 43 (Layanan data terbuka): dari tingkat 3 ke 4, +0,030 — salurkan "
+        "integrasi Portal Satu Data Lembah Hijau melalui SPLP: Rekap kejadian bencana ke "
+        "Portal Satu Data (unggah CSV)"
     ) in first
+    assert "Tidak dicantumkan karena Peta Rencana sudah mencakupnya: langkah indikator 43." \
+        in first
     assert "catat transaksi layanan di satu-data-lembah-hijau (`writes:` datanya)" in page
     assert "24 dari 46 integrasi melalui SPLP; melewati SPLP: 9 antarunit kerja" in page
     for word in (r"\bintegrate\b", r"\brecord\b", "self-assessed", " the model ",

@@ -36,7 +36,7 @@ def test_gather_audit_metrics_and_findings_grouped_by_rule(context):
     assert audit.available
     assert [(m.label, m.part, m.total, m.percent) for m in audit.metrics] == [
         ("Integrasi melalui SPLP", 1, 2, "50%"),
-        ("Integrasi lintas unit/instansi melalui SPLP", 1, 1, "100%"),
+        ("Integrasi lintas unit kerja dan nasional melalui SPLP", 1, 1, "100%"),
         ("Unit terhubung JIP", 1, 4, "25%"),
         ("Layanan terintegrasi penuh", 1, 2, "50%"),
     ]
