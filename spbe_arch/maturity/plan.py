@@ -16,7 +16,9 @@ after all its steps: the current index plus the sum of the steps' gains.
 """
 
 import heapq
+from collections.abc import Sequence
 from math import fsum
+from typing import Protocol, TypeVar
 
 from ..model.framework import Effort, Framework, Indicator
 from ..model.i18n import gettext as _
@@ -26,7 +28,15 @@ from .rating import SERVICE_RULES, claimant
 from .result import IndicatorRating, PlanStep, Source
 from .services import STRUCTURE_TOP
 
-__all__ = ["make_plan", "plan_reach"]
+__all__ = ["make_plan", "paperwork_runs", "plan_reach"]
+
+
+class _Step(Protocol):
+    indicator: str
+    paperwork: bool
+
+
+T = TypeVar("T", bound=_Step)
 
 
 def make_plan(
@@ -78,6 +88,24 @@ def make_plan(
 def plan_reach(index: float, steps: list[PlanStep]) -> float:
     """The index after every step of the plan."""
     return index + fsum(step.index_gain for step in steps)
+
+
+def paperwork_runs(steps: Sequence[T]) -> list[list[T]]:
+    """The plan's steps, one run each, but paperwork steps that follow one another on one
+    indicator (document level 2, then 3, then 4) in one run: one row for a reader, its last
+    document standing for the others, not three.
+
+    Works on any steps with `indicator` and `paperwork` (the plan's, the report's rows).
+    """
+    runs: list[list[T]] = []
+    for step in steps:
+        last = runs[-1][-1] if runs else None
+        if last is not None and step.paperwork and last.paperwork and (
+                last.indicator == step.indicator):
+            runs[-1].append(step)
+        else:
+            runs.append([step])
+    return runs
 
 
 def _step(framework: Framework, indicator: Indicator, rating: IndicatorRating,

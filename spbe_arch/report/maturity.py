@@ -1,8 +1,10 @@
 """Maturity renderers: JSON object, rich text tables and Markdown. Rounding happens only here."""
 
+from math import fsum
 from typing import Any
 
 from ..maturity import COLUMNS, IndicatorRating, Indices, MaturityResult, PlanStep
+from ..maturity.plan import paperwork_runs
 from ..model import Severity
 from ..model.i18n import LANGS, N_, decimal, language, plural
 from ..model.i18n import gettext as _
@@ -164,6 +166,22 @@ def _plan_title(result: MaturityResult) -> str:
         predikat=result.plan_predikat)
 
 
+def _plan_rows(result: MaturityResult, *, arrow: str = "->") -> list[tuple[str, ...]]:
+    """The plan's rows: one a step, but one for the paperwork steps that follow one another
+    on one indicator ('#5-7', '1 -> 4'), its gain their sum, its actions the last's."""
+    lang = LANGS.index(language())
+    rows, number = [], 1
+    for run in paperwork_runs(result.plan):
+        first, last = run[0], run[-1]
+        numbers = str(number) if len(run) == 1 else f"{number}-{number + len(run) - 1}"
+        rows.append((numbers, f"{first.indicator} {first.name}",
+                     f"{first.from_level} {arrow} {last.to_level} {last.to_level_name}",
+                     f"+{decimal(fsum(step.index_gain for step in run), 4)}",
+                     EFFORT[str(last.effort)][lang], "\n".join(last.actions)))
+        number += len(run)
+    return rows
+
+
 def _trajectory_rows(result: MaturityResult) -> list[list[str]]:
     return [[str(t.year), *(_number(getattr(t.indices, c)) for c in COLUMNS), t.predikat]
             for t in result.trajectory]
@@ -214,12 +232,8 @@ def render_maturity_text(result: MaturityResult, console, *, prefix: str = "") -
     plan = Table(title=_plan_title(result), title_justify="left")
     for column in ("#", "indikator", _("step"), _("gain"), _("effort"), _("actions")):
         plan.add_column(column, overflow="fold")
-    lang = LANGS.index(language())
-    for number, step in enumerate(result.plan, 1):
-        plan.add_row(str(number), f"{step.indicator} {step.name}",
-                     f"{step.from_level} -> {step.to_level} {step.to_level_name}",
-                     f"+{decimal(step.index_gain, 4)}", EFFORT[str(step.effort)][lang],
-                     "\n".join(step.actions))
+    for row in _plan_rows(result):
+        plan.add_row(*row)
     console.print(plan)
     for line in findings_text(result.findings, prefix=prefix):
         console.print(line, highlight=False, markup=False, soft_wrap=True)
@@ -264,13 +278,8 @@ def maturity_markdown(result: MaturityResult) -> str:
         lines += ["| " + " | ".join(row) + " |" for row in _trajectory_rows(result)]
     lines += ["", f"## {_plan_title(result)}", "",
               _header("#", "indikator", _("step"), _("gain"), _("effort"), _("actions"))]
-    lang = LANGS.index(language())
-    lines += [
-        f"| {n} | {s.indicator} {_cell(s.name)} | {s.from_level} → {s.to_level} "
-        f"{s.to_level_name} | +{decimal(s.index_gain, 4)} | {EFFORT[str(s.effort)][lang]} | "
-        f"{_cell(chr(10).join(s.actions))} |"
-        for n, s in enumerate(result.plan, 1)
-    ]
+    lines += ["| " + " | ".join(_cell(cell) for cell in row) + " |"
+              for row in _plan_rows(result, arrow="→")]
     if result.findings:
         lines += ["", "## " + _("Findings"), ""]
         lines += [f"- `{_cell(line)}`" for line in findings_text(result.findings)]

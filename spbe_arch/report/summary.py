@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ..io import SpbeError
+from ..maturity.plan import paperwork_runs
 from ..model import InfrastructureKind
 from ..model.i18n import N_, decimal, plural
 from ..model.i18n import gettext as _
@@ -20,7 +21,7 @@ from ..model.i18n import gettext as _
 if TYPE_CHECKING:
     from ..graph import ArchGraph
     from .roadmap import RoadmapSection
-    from .sections import AuditSection, MaturitySection, PlanRow, RuleGroup
+    from .sections import AuditSection, MaturitySection, RuleGroup
 
 __all__ = [
     "EXPOSURE_LIMIT", "GAPS_SHOWN", "STEPS_SHOWN", "Exposure", "Gap", "Summary",
@@ -156,7 +157,7 @@ def executive_summary(
     ][:STEPS_SHOWN]
     if maturity.available:
         summary.standing = _standing(maturity, provisional)
-        runs = _runs(maturity.plan)
+        runs = paperwork_runs(maturity.plan)
         summary.steps = [
             _("Indicator {indicator} ({name}): from level {start} to {end}, +{gain}").format(
                 indicator=run[0].indicator, name=run[0].name, start=run[0].from_level,
@@ -189,21 +190,6 @@ def executive_summary(
         summary.gaps_intro, summary.gaps = _gaps(graph)
         summary.exposure = _exposure(graph)
     return summary
-
-
-def _runs(plan: list["PlanRow"]) -> list[list["PlanRow"]]:
-    """The plan's steps, one run each, but paperwork steps that follow one another on one
-    indicator (document level 2, then 3, then 4) in one run: one first step for leadership,
-    its last document standing for the others, not three."""
-    runs: list[list[PlanRow]] = []
-    for step in plan:
-        last = runs[-1][-1] if runs else None
-        if last is not None and step.paperwork and last.paperwork and (
-                last.indicator == step.indicator):
-            runs[-1].append(step)
-        else:
-            runs.append([step])
-    return runs
 
 
 def _standing(maturity: "MaturitySection", provisional: bool) -> str:

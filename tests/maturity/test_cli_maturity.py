@@ -396,3 +396,26 @@ def test_no_application_is_said_isolated_while_a_file_cannot_be_read(runner, mak
     assert indicator["evidence"][0]["level"] == 3
     assert indicator["why"] == "5 active applications, 0 aplikasi umum"  # a3 to a5 not isolated
     assert actions[0] == "fix the syntax error of integrasi.yaml first"
+
+
+def test_the_plan_table_folds_one_indicator_s_successive_paperwork(runner, make_model):
+    """Documenting levels 2, 3 and 4 of one indicator, one after the other, is one row ('1-3',
+    '1 -> 4', their gains summed) in text and Markdown; JSON keeps every step."""
+    root = make_model({"spbe.yaml": """\
+        instansi: {id: kab-uji, name: Kabupaten Uji, level: kabupaten, target: 3.0}
+        units:
+          - {id: dinkes, name: Dinas Kesehatan, kind: dinas, networks: [jip]}
+        applications:
+          - {id: simpus, name: SIMPUS, kind: khusus, owner: dinkes, hosting: pdn}
+        """})
+    plan = _json(runner, root)["plan"]
+    assert [(s["indicator"], s["paperwork"]) for s in plan[:4]] == [
+        ("19", True), ("19", True), ("19", True), ("43", True)]
+    gain = sum(s["index_gain"] for s in plan[:3])
+    text = runner.invoke(app, ["maturity", str(root)]).output
+    assert re.search(rf"│ 1-3 +│ 19 Pelaksanaan Tim Koordinasi +│ 1 -> 4 Terpadu dan Terukur +│ "
+                     rf"\+{gain:.4f}", text), text
+    assert re.search(r"│ 4 +│ 43 ", text)
+    markdown = runner.invoke(app, ["maturity", str(root), "--format", "markdown"]).output
+    assert f"| 1-3 | 19 Pelaksanaan Tim Koordinasi SPBE | 1 → 4 Terpadu dan Terukur | " \
+           f"+{gain:.4f} | low | document level 4" in markdown
