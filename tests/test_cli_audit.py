@@ -348,6 +348,29 @@ def test_a_relay_is_a_single_point_of_failure_for_what_the_receiver_reads(
     assert found == (["m"] if relay else [])
 
 
+def test_a_relay_of_data_its_sender_passes_on_is_a_single_point_of_failure(runner, make_model):
+    """b writes only its own data but passes on what it reads from a: c, reading a's data,
+    depends on m, the only path from b."""
+    chain = """\
+applications:
+  - {id: a, name: A, kind: khusus, owner: dinkes, writes: [data-a]}
+  - {id: b, name: B, kind: khusus, owner: dinkes, reads: [data-a], writes: [data-b]}
+  - {id: m, name: M, kind: khusus, owner: dinkes, reads: [data-b]}
+  - {id: c, name: C, kind: khusus, owner: dinkes, reads: [data-a]}
+data:
+  - {id: data-a, name: Data A, steward: dinkes}
+  - {id: data-b, name: Data B, steward: dinkes}
+integrations:
+  - {id: int-ab, source: a, target: b, via: splp}
+  - {id: int-bm, source: b, target: m, via: splp}
+  - {id: int-mc, source: m, target: c, via: splp}
+"""
+    root = make_model({"units.yaml": UNITS, "apps.yaml": chain})
+    result = runner.invoke(app, ["audit", str(root), "--format", "json"])
+    assert [f["element"] for f in json.loads(result.stdout)["findings"]
+            if f["code"] == "SPBE-A015"] == ["b", "m"]
+
+
 def test_impact_of_an_application_says_when_no_integration_is_recorded(runner, make_model):
     """Without any integration recorded, which applications read the failed one's data is
     unknown: the impact says so instead of implying none does."""

@@ -33,7 +33,7 @@ def relays(graph: ArchGraph) -> Iterator[tuple[str, list[str], list[str]]]:
     only through the application: articulation points of the local integration graph that
     relay, sorted. Only links whose direction is known make a sender or a receiver: along one
     of unknown direction, whether data passes through the application is unknown; a receiver
-    known to read nothing a sender writes needs nothing from it (`_may_need`).
+    known to read nothing a sender writes or passes on needs nothing from it (`_may_need`).
 
     One pass over the biconnected components (Hopcroft-Tarjan), O(V + E).
     """
@@ -70,11 +70,23 @@ def relays(graph: ArchGraph) -> Iterator[tuple[str, list[str], list[str]]]:
 
 
 def _may_need(graph: ArchGraph, sender: str, receiver: str) -> bool:
-    """False only when the model states what `receiver` reads and what `sender` writes, and
-    the receiver reads none of it: then the path carries nothing it needs from the sender.
-    What either leaves unstated may be needed (unknown is not absent)."""
-    writes, reads = graph.targets(sender, "writes"), graph.targets(receiver, "reads")
-    return not (writes and reads) or not set(writes).isdisjoint(reads)
+    """False only when the model states what `sender` reads or writes, and what `receiver`
+    and every application data reaches from it read (`reads: []` too), and none of them
+    reads the data the sender writes or passes on (what it reads): then the path carries
+    nothing they need from it. What one leaves unstated may be needed (unknown is not
+    absent)."""
+    source = graph.element(sender)
+    writes, reads = graph.targets(sender, "writes"), graph.targets(sender, "reads")
+    if not (writes or source.states("writes") or source.states("reads")):
+        return True
+    passed = {*writes, *reads}
+    for app in graph.reach(receiver):
+        if graph.kind(app) != "applications":
+            continue  # a national platform only receives: it passes nothing on
+        if not graph.element(app).states("reads") or not passed.isdisjoint(
+                graph.targets(app, "reads")):
+            return True
+    return False
 
 
 def _partners(graph: ArchGraph) -> dict[str, set[str]]:

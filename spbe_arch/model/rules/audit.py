@@ -464,9 +464,11 @@ articulation point of the local integration graph (active applications joined by
 integration links, taken as undirected): some application sending data to it can reach
 some application it sends data to only through it. The message names both sides. It speaks
 of the paths, not of the integrations' `data:` lists (often left incomplete), with one
-exception: a receiver whose `reads:` the model states, reading nothing a sender's stated
-`writes:` holds, needs nothing from that sender, and the pair is left out. Where either is
-unstated, the path may carry what the receiver needs, and it counts.
+exception: where the model states what a sender reads or writes, and what the receiver and
+every application data reaches from it read, and none of them reads what the sender writes
+or passes on (what it reads), the path carries nothing they need from it, and the pair is
+left out (a national platform further on is not counted: it takes what the links into it
+carry). Where one of them is unstated, the path may carry what is needed, and it counts.
 National platforms are left out: they only receive data, so two applications that both
 send to one do not exchange data through it. An articulation point that only receives, or
 only sends, relays nothing and is not reported (a hub is `hub-application`); an integration
