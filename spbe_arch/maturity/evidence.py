@@ -1012,7 +1012,9 @@ def open_data(facts: ModelFacts, indicator: Indicator) -> Derivation | None:
              if f.via is not IntegrationVia.file_transfer
              and (f.target in portal or _platform_of(facts, f.target) in portal)]
     # the pemda's own portal counts once marked: a name is no evidence of what it is
-    unmarked = sorted(portal)[:1] if portal and not feeds and not any(
+    unmarked = sorted(portal)[:1] if portal and not any(
+        f.target in portal or _platform_of(facts, f.target) in portal
+        for f in facts.integrations) and not any(
         _platform_of(facts, app) in portal for app in facts.active_apps) else []
     data_level = 0 if not published else (3 if feeds and not unpublished and not unstated
                                           else 2)

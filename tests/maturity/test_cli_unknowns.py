@@ -112,6 +112,20 @@ def test_unknowns_open_data_counts_the_feeds_of_the_marked_portal(runner, make_m
         3, "2 data sets published, 2 automated feeds to Satu Data")
 
 
+def test_unknowns_open_data_fed_to_the_national_portal_by_upload_is_asked_to_integrate(
+        runner, make_model):
+    """Data uploaded to the national Satu Data portal: the portal is known, the feed is not
+    automated, and the advice is the integration, not marking a portal."""
+    model = MODEL.replace(
+        "  - {id: eplanning-satudata, source: e-planning, target: satudata-prov, via: splp}\n",
+        "  - {id: eplanning-sdi, source: e-planning, target: satu-data, via: file_transfer}\n")
+    out = _json(runner, make_model, model)
+    assert "marked" not in _indicator(out, 43)["why"]
+    assert _actions(out, 43, 3) == [
+        "feed the Satu Data portal through an integration (API or SPLP) instead of file "
+        "uploads"]
+
+
 VERIFIED_ONCE = MODEL + "  - {indicator: 18, year: 2025, level: 3, verified: 2}\n"
 
 
