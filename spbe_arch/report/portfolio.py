@@ -302,8 +302,8 @@ def portfolio_html(result: PortfolioResult, *, title: str, version: str) -> str:
     )
     env.filters["names"] = lambda ids: [result.name(i) for i in ids]
     env.filters["num"] = decimal
-    # a share's sort key: its value, unknown (no total) below every known one, never 0
-    env.filters["order"] = lambda share: -1 if share.value is None else share.value
+    # a share's sort key: its value; unknown (no total) is '', which the page sorts last
+    env.filters["order"] = lambda share: "" if share.value is None else share.value
     script = files("spbe_arch.report").joinpath("templates/portfolio.js").read_text("utf-8")
     digest = base64.b64encode(hashlib.sha256(script.encode()).digest()).decode()
     return env.get_template("portfolio.html").render(

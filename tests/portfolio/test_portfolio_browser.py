@@ -53,3 +53,30 @@ def test_portfolio_tables_fit_the_window_in_indonesian(runner, tmp_path, width):
             "[...document.querySelectorAll('.scroll')].filter(s => s.scrollWidth > "
             "s.clientWidth).map(s => s.firstElementChild.id)")
     assert overflowing == []
+
+
+def test_a_column_sorts_unknown_shares_last_both_ways(runner, tmp_path):
+    """Alpha and Beta record no service: sorted by unintegrated services, up or down, they
+    come after Gamma's known 1 of 1, never at the best end."""
+    chromium = find_chromium()
+    if chromium is None:
+        pytest.skip("chromium is not installed (apt-get install chromium); CI installs it")
+    from report_browser import open_page
+
+    page_file = tmp_path / "portfolio.html"
+    models = write_models(tmp_path / "models", ["kab-alpha", "kota-beta", "kab-gamma"])
+    assert runner.invoke(app, ["portfolio", str(models), "-f", "html", "-o",
+                               str(page_file)]).exit_code == 0
+    order = ("[...document.querySelectorAll('#ranking-table tbody tr')]"
+             ".map(r => r.querySelector('.mono').textContent.split(' ')[0])")
+    with open_page(page_file, chromium=chromium) as page:
+        column = ("[...document.querySelectorAll('#ranking-table th')]"
+                  ".findIndex(th => th.textContent.includes('unintegrated'))")
+        header = f"document.querySelectorAll('#ranking-table th')[{column}]"
+        assert page.eval(f"{column}") > 0
+        page.eval(f"{header}.click()")
+        ascending = page.eval(order)
+        page.eval(f"{header}.click()")
+        descending = page.eval(order)
+    assert ascending[0] == descending[0] == "kab-gamma"
+    assert sorted(ascending[1:]) == sorted(descending[1:]) == ["kab-alpha", "kota-beta"]

@@ -6,6 +6,7 @@
   function value(row, index) {
     var cell = row.cells[index];
     var raw = cell.getAttribute("data-sort");
+    if (raw === "") return null;  // unknown: last, whichever way the column is sorted
     var text = raw !== null ? raw : cell.textContent.trim();
     var number = parseFloat(text);
     return isNaN(number) || !/^[-+]?[0-9.]+/.test(text) ? text.toLowerCase() : number;
@@ -22,6 +23,7 @@
         var rows = Array.prototype.slice.call(body.rows);
         rows.sort(function (a, b) {
           var x = value(a, index), y = value(b, index);
+          if (x === null || y === null) return (x === null) - (y === null);
           var order = typeof x === typeof y ? (x < y ? -1 : x > y ? 1 : 0) : (typeof x === "number" ? -1 : 1);
           return up ? order : -order;
         });
