@@ -17,6 +17,7 @@ LIST = [
     ["SI-JALAN", "GeoPortal Tata Ruang Lembah Hijau", "API", "Internet", "Satu arah"],
     ["SIMRS", "SIMPAD", "API", "", ""],  # no such application
     ["SIMPAD", "e-Retribusi", "API melalui SPLP", "", "Satu arah"],  # the model says otherwise
+    ["SIASN", "SIMPEG Daerah Lembah Hijau", "API melalui SPLP", "", "Satu arah"],  # planned
 ]
 
 
@@ -55,6 +56,10 @@ def test_the_list_is_written_as_a_file_of_its_own(runner, tmp_path):
             "('int-eretribusi-simpad' in integrasi/langsung.yaml): not written; the list says "
             "via splp, not file_transfer, from 'simpad' to 'e-retribusi', not the other way: "
             "change that integration if the list is right") in lines
+    assert (f"{listed}:7: note: 'siasn-lembah-hijau' and 'simpeg-lembah-hijau' are linked in "
+            "the model already ('int-siasn-simpeg' in integrasi/rencana.yaml): not written"
+            ) in lines  # the list gives no status: it says nothing of the model's 'planned'
+
     assert (model / "integrations-daftar-integrasi-report.txt").read_text(
         encoding="utf-8").splitlines() == lines[:-1]
     assert runner.invoke(app, ["validate", str(model)]).exit_code == 0

@@ -274,6 +274,7 @@ def test_inbound_and_outbound_of_an_application_and_its_partners(runner, tmp_pat
         ["SIMPUS", "SIMRS RSUD", "API", "Inbound"],  # SIMPUS takes from SIMRS RSUD
         ["e-Office", "SIMPEG", "API", "Outbound"],
         ["SIMPEG", "SIPD", "API", "Data masuk"],
+        ["SIMRS RSUD", "e-Office", "API", "Outbound/Inbound"],  # both: two integrations
     ])
 
     result = _import(runner, tmp_path, inventory, "--integrations", str(listed))
@@ -284,7 +285,9 @@ def test_inbound_and_outbound_of_an_application_and_its_partners(runner, tmp_pat
             if str(i.via) == "api_direct"} == {
         ("simrs-rsud", "simpus", "source_to_target"),
         ("e-office", "simpeg", "source_to_target"),
-        ("sipd-bpkad", "simpeg", "source_to_target")}  # the pemda's installation of SIPD
+        ("sipd-bpkad", "simpeg", "source_to_target"),  # the pemda's installation of SIPD
+        ("simrs-rsud", "e-office", "source_to_target"),
+        ("e-office", "simrs-rsud", "source_to_target")}
 
 
 def test_partners_named_by_their_operator_or_bridge(runner, tmp_path):

@@ -167,7 +167,7 @@ def _otherwise(listed: Integration, model: Integration, end: Callable[[str], str
             and end(listed.source) != end(model.source)):
         said.append(_("from '{source}' to '{target}', not the other way").format(
             source=listed.source, target=listed.target))
-    if listed.status != model.status:
+    if listed.states("status") and listed.status != model.status:
         said.append(_("status {listed}, not {model}").format(listed=listed.status,
                                                             model=model.status))
     return ", ".join(said)

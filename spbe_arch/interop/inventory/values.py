@@ -169,7 +169,7 @@ class Way(StrEnum):
 _ONE_WAY = ("satu arah", "searah", "1 arah", "one way", "oneway", "unidirectional",
             "sumber ke tujuan", "source to target", "push", "kirim", "mengirim")
 _PULL = ("pull", "tarik", "menarik")
-_OUT_OF = ("outbound", "out bound", "keluar", "data keluar")
+_OUT_OF = ("outbound", "out bound", "keluar", "data keluar", "kirim", "mengirim")
 _INTO = ("inbound", "in bound", "masuk", "data masuk", "terima", "menerima")
 """Which way data moves seen from one application: in a list of applications and their
 partners, the application's; in a list of senders and receivers, nobody's (unknown)."""
@@ -198,13 +198,16 @@ def direction_of(text: str, *, directed: bool = True) -> Way | None:
     ...                                 "?", "Satu arah (A ke B)", "<-", "Inbound")]
     ['one_way', 'one_way', 'two_way', 'two_way', 'two_way', 'None', 'one_way', 'backwards', \
 'None']
-    >>> [str(direction_of(t, directed=False)) for t in ("Inbound", "Data masuk", "Outbound")]
-    ['backwards', 'backwards', 'one_way']
+    >>> [str(direction_of(t, directed=False)) for t in ("Inbound", "Data masuk", "Outbound",
+    ...                                                 "Outbound/Inbound", "Terima dan kirim")]
+    ['backwards', 'backwards', 'one_way', 'two_way', 'two_way']
     """
     stripped = text.strip()
     if stripped in _ARROWS:
         return _ARROWS[stripped]
     normal = normal_header(stripped)
+    if not directed and _says(normal, _OUT_OF) and _says(normal, _INTO):
+        return Way.two_way  # 'Inbound/Outbound', 'data masuk dan keluar'
     seen_from_one = () if directed else ((_OUT_OF, Way.one_way), (_INTO, Way.backwards))
     for phrases, way in ((_BOTH_WAYS, Way.two_way), (_ONE_WAY, Way.one_way),
                          (_PULL, Way.one_way if directed else Way.backwards),
@@ -212,6 +215,11 @@ def direction_of(text: str, *, directed: bool = True) -> Way | None:
         if any(normal == p or normal.startswith(p + " ") for p in phrases):
             return way
     return None
+
+
+def _says(normal: str, words: tuple[str, ...]) -> bool:
+    """Whether a cell in normal form holds one of `words` as words of its own."""
+    return any(re.search(rf"\b{re.escape(word)}\b", normal) for word in words)
 
 
 _NETWORKS: tuple[tuple[InfrastructureKind, frozenset[str], tuple[str, ...]], ...] = (
