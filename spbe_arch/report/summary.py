@@ -157,17 +157,17 @@ def executive_summary(
     ][:STEPS_SHOWN]
     if maturity.available:
         summary.standing = _standing(maturity, provisional)
-        runs = paperwork_runs(maturity.plan)
+        runs = paperwork_runs([step for step in maturity.plan if step.planned_in is None])
         summary.steps = [
             _("Indicator {indicator} ({name}): from level {start} to {end}, +{gain}").format(
                 indicator=run[0].indicator, name=run[0].name, start=run[0].from_level,
                 end=run[-1].to_level, gain=_num(sum(step.gain for step in run), 3),
             )
             + (f" — {_plain_words(run[-1].actions[0], graph)}" if run[-1].actions else "")
-            for run in [run for run in runs if run[-1].planned_in is None][:STEPS_SHOWN]
+            for run in runs[:STEPS_SHOWN]
         ]
         planned = list(dict.fromkeys(
-            run[0].indicator for run in runs if run[-1].planned_in is not None))
+            step.indicator for step in maturity.plan if step.planned_in is not None))
         if planned:
             summary.steps_planned = _(
                 N_("Left out, as the Peta Rencana takes them already: the steps of indicator "
