@@ -257,10 +257,11 @@ def _gaps(graph: "ArchGraph") -> tuple[str, list[Gap]]:
 
 
 def _exposure(graph: "ArchGraph") -> list[Exposure]:
-    """What an outage of the model's own data centres hosting the most applications, of PDN
-    and of SPLP would stop (the model's tenancies of PDN are part of the national `pdn` in the
-    graph, so its impact covers them). A count the model cannot give (services or
-    integrations it records none of) is said to be unknown, never 0."""
+    """What an outage of the data centres other than PDN hosting the most applications (the
+    pemda's own, a cloud's, a vendor's), of PDN and of SPLP would stop (the model's tenancies
+    of PDN are part of the national `pdn` in the graph, so its impact covers them). A count
+    the model cannot give (services or integrations it records none of) is said to be
+    unknown, never 0."""
     if len(graph.nodes("applications")) > EXPOSURE_LIMIT:
         out = []
         for platform in ("PDN", "SPLP"):
@@ -274,8 +275,8 @@ def _exposure(graph: "ArchGraph") -> list[Exposure]:
 
 
 def _own_centres(graph: "ArchGraph") -> list[str]:
-    """The model's own data centres (no PDN tenancy) hosting active applications, those
-    hosting the most first: where a pemda's outage is likeliest to hurt."""
+    """The data centres of the model other than PDN and its tenancies (the pemda's own, a
+    cloud's, a vendor's) hosting active applications, those hosting the most first."""
     hosted = {
         node: sum(graph.is_active(app) for app in graph.sources(node, "hosted_on"))
         for node in graph.nodes("infrastructure")

@@ -16,10 +16,10 @@ __all__ = ["id_hint", "value_hint"]
 
 _DECIMAL_COMMA = re.compile(r"^\s*[-+]?[0-9]+,[0-9]+\s*$")
 """A number written the Indonesian way, '3,5'."""
-_THOUSANDS = re.compile(r"^\s*(?:Rp\.?\s*)?([0-9]{1,3}(?:\.[0-9]{3})+)(?:,([0-9]+))?\s*$",
-                        re.IGNORECASE)
-"""A number with the Indonesian thousands separator, 'Rp 150.000.000' or '2.500.000,50' (one
-group, '1.500', YAML already read as the number 1.5)."""
+_THOUSANDS = re.compile(
+    r"^\s*(?:Rp\.?\s*)?([0-9]{1,3}(?:\.[0-9]{3})+)(?:,([0-9]+)|,-)?\s*$", re.IGNORECASE)
+"""A number with the Indonesian thousands separator, 'Rp 150.000.000', 'Rp 150.000.000,-' or
+'2.500.000,50' (one group, '1.500', YAML already read as the number 1.5)."""
 _SERVICE_LEVELS = [str(level) for level in ServiceLevel]
 """The service levels, lowest first: level 3 is the third."""
 _DATE_ERRORS = frozenset({

@@ -136,7 +136,7 @@ def test_executive_summary_of_the_example(tmp_path):
         "Gangguan SPLP tidak menghentikan layanan atau aplikasi, tetapi memutus 24 integrasi."
         in exposure
     )
-    # first the pemda's own data centres, the one hosting the most applications first
+    # first the data centres other than PDN, the one hosting the most applications first
     own = json.loads(runner.invoke(
         app, ["impact", str(EXAMPLE), "pusat-data-lembah-hijau", "--format", "json"]).stdout)
     own_kinds = Counter(entry["kind"] for entry in own["stopped"])

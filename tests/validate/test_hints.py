@@ -312,7 +312,7 @@ def test_a_mistyped_field_still_gets_the_close_field(runner, make_model):
 
 @pytest.mark.parametrize(("written", "number"), [
     ("150.000.000", "150000000"), ("Rp 1.500.000.000", "1500000000"),
-    ("2.500.000,50", "2500000.50"),
+    ("2.500.000,50", "2500000.50"), ("Rp 150.000.000,-", "150000000"),
 ])
 def test_a_number_with_thousands_separators_is_written_without(runner, make_model, written,
                                                                number):
