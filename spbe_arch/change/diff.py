@@ -376,7 +376,7 @@ def _plain(element: Any, name: str) -> Any:
     for a list the element does not state (`networks:` left out says nothing, `[]` says
     none)."""
     value = element.model_dump(mode="json", include={name})[name]
-    return None if value == [] and name not in element.model_fields_set else value
+    return None if value == [] and not element.states(name) else value
 
 
 def _rerouted(

@@ -63,17 +63,6 @@ class Element(SpbeModel):
     tags: Tags
     properties: Properties
 
-    def states(self, field: str) -> bool:
-        """True when the model gives `field` (written in the file, even as an empty list);
-        an omitted field is unknown, never absent.
-
-        >>> Unit(id="u", name="U", kind="dinas").states("networks")
-        False
-        >>> Unit(id="u", name="U", kind="dinas", networks=[]).states("networks")
-        True
-        """
-        return field in self.__pydantic_fields_set__
-
 
 class Instansi(SpbeModel):
     """The government body the model describes (instansi pemerintah); manifest only."""

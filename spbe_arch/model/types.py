@@ -39,6 +39,18 @@ class SpbeModel(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True, use_enum_values=False)
 
+    def states(self, field: str) -> bool:
+        """True when the model gives `field` (written in the file, even as an empty list);
+        an omitted field is unknown, never absent.
+
+        >>> from spbe_arch.model import Unit
+        >>> Unit(id="u", name="U", kind="dinas").states("networks")
+        False
+        >>> Unit(id="u", name="U", kind="dinas", networks=[]).states("networks")
+        True
+        """
+        return field in self.__pydantic_fields_set__
+
 
 ID_MAX = 128
 """The longest id."""
