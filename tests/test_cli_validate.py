@@ -200,6 +200,22 @@ def test_validate_reports_every_problem_of_three_files_in_one_run(runner, make_m
     ]
 
 
+def test_an_element_with_a_duplicate_id_still_has_its_references_checked(runner, make_model):
+    """Renaming the second 'simpus' should not reveal three more errors: they are reported
+    with the duplicate id, in one run."""
+    root = make_model({"m.yaml": """\
+        units:
+          - {id: dinkes, name: Dinas Kesehatan, kind: dinas}
+        applications:
+          - {id: simpus, name: SIMPUS, kind: khusus, owner: dinkes}
+          - {id: simpus, name: SIPD, kind: umum, platform: sipd-ri, owner: simpus}
+        """})
+    result = runner.invoke(app, ["validate", str(root)])
+    assert result.exit_code == 1, result.output
+    codes = [line.split()[2] for line in result.output.splitlines() if ": error " in line]
+    assert codes == ["SPBE-R007", "SPBE-R010", "SPBE-R009"]
+
+
 # --- papercuts a new user meets (issue 14) ---
 
 UNITS_PTSP = (

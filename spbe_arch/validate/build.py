@@ -103,8 +103,9 @@ class ArchitectureBuilder:
         """Collection -> id -> what of an invalid element validated (`partial_element`), so
         that its references are checked in the same run as its type errors."""
         self.unnamed: list[tuple[Source, Any]] = []
-        """What validated of the invalid elements with no id (missing, `true`, a list): no
-        reference can name them, but their own references are checked all the same."""
+        """What validated of the elements no reference can name (invalid with no id: missing,
+        `true`, a list; or written with an id another took first): their own references are
+        checked all the same."""
         self.unread: dict[str, Location] = self.arch.unread
         """Ids written in files that could not be parsed -> where their syntax error is."""
         self._first: ParsedFile | None = None
@@ -298,7 +299,8 @@ def _read_collection(arch, parsed, key, value, findings, invalid_ids, partial, u
             element_id = element.id
             if (element_id in sources or element_id in invalid_ids) and _is_duplicate(
                 arch, parsed, key, index, element_id, findings, invalid_ids
-            ):
+            ):  # its references are still checked: a rename should not reveal more errors
+                unnamed.append((Source(file, key, index), element))
                 continue
             sources[element_id] = Source(file, key, index)
             target[element_id] = element
@@ -316,12 +318,15 @@ def _read_collection(arch, parsed, key, value, findings, invalid_ids, partial, u
             if written is None and isinstance(item, dict):
                 unnamed.append((Source(parsed.relative, key, index),
                                 partial_element(cls, item, exc)))
-            elif written is not None and _remember_invalid(
-                arch, parsed, key, index, written, findings, invalid_ids
-            ):
-                partial.setdefault(key, {})[written] = partial_element(cls, item, exc)
+            elif written is not None:
+                if _remember_invalid(arch, parsed, key, index, written, findings, invalid_ids):
+                    partial.setdefault(key, {})[written] = partial_element(cls, item, exc)
+                else:  # a duplicate: its references are checked all the same
+                    unnamed.append((Source(parsed.relative, key, index),
+                                    partial_element(cls, item, exc)))
             continue
         if _is_duplicate(arch, parsed, key, index, element.id, findings, invalid_ids):
+            unnamed.append((Source(parsed.relative, key, index), element))
             continue
         arch.sources[element.id] = Source(parsed.relative, key, index)
         target[element.id] = element

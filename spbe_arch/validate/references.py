@@ -96,8 +96,9 @@ def check_references(
         Collection -> id -> what of an invalid element validated (`build.partial_element`):
         its references are checked too, so that one run reports them with its type errors.
     unnamed
-        Where an invalid element with no id was written, and what of it validated: its
-        references are checked too, and their findings name no element.
+        Where an element no reference can name was written (an invalid one with no id, or
+        one whose id another took first), and what of it validated: its references are
+        checked too, and their findings name no element.
     """
     if partial:
         arch = _with_partial(arch, partial, invalid_ids)
