@@ -539,6 +539,22 @@ def test_init_writes_the_level_the_name_says(runner, tmp_path, name, level):
     assert check.exit_code == 0, check.output
 
 
+def test_init_of_a_kementerian_starts_from_its_pusdatin_on_pdn(runner, tmp_path):
+    """A ministry has no Dinas Kominfo nor pusat data daerah: its starter unit is the Pusat
+    Data dan Informasi, its website on PDN."""
+    folder = tmp_path / "kkp"
+    result = runner.invoke(app, ["init", str(folder), "--name",
+                                 "Kementerian Kelautan dan Perikanan"])
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in folder.glob("*.yaml")) == [
+        "applications.yaml", "spbe.yaml", "units.yaml"]
+    units, apps = (folder / "units.yaml").read_text(), (folder / "applications.yaml").read_text()
+    assert "  - id: pusdatin\n    name: Pusat Data dan Informasi\n    kind: pusat\n" in units
+    assert "Dinas" not in units and "    hosting: pdn\n" in apps
+    check = runner.invoke(app, ["audit", str(folder)])
+    assert check.exit_code == 0, check.output
+
+
 def test_init_says_it_wrote_kabupaten_when_the_name_says_no_level(runner, tmp_path):
     folder = tmp_path / "arsitektur"
     result = runner.invoke(app, ["init", str(folder), "--name", "Badan Siber Contoh"])

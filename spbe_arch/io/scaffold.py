@@ -27,9 +27,9 @@ instansi:
 """,
     "units.yaml": """\
 units:
-  - id: diskominfo
-    name: Dinas Komunikasi dan Informatika
-    kind: dinas
+  - id: {unit}
+    name: {unit_name}
+    kind: {unit_kind}
     networks: [jip]
 """,
     "infrastructure.yaml": """\
@@ -46,12 +46,12 @@ applications:
     name: SRIKANDI
     kind: umum
     platform: srikandi
-    owner: diskominfo
+    owner: {unit}
   - id: website
     name: Website Resmi
     kind: khusus
-    owner: diskominfo
-    hosting: pusat-data-daerah
+    owner: {unit}
+    hosting: {hosting}
     url: https://example.go.id
 
 integrations:
@@ -62,6 +62,15 @@ integrations:
     network: jip
 """,
 }
+
+
+_PEMDA = {"unit": "diskominfo", "unit_name": "Dinas Komunikasi dan Informatika",
+          "unit_kind": "dinas", "hosting": "pusat-data-daerah"}
+_CENTRAL = {"unit": "pusdatin", "unit_name": "Pusat Data dan Informasi", "unit_kind": "pusat",
+            "hosting": "pdn"}
+"""The starter's unit and hosting: a pemda's Diskominfo and pusat data daerah; a kementerian's
+or lembaga's Pusdatin on PDN (it has no pusat data daerah: no infrastructure file)."""
+_CENTRAL_LEVELS = frozenset({InstansiLevel.kementerian, InstansiLevel.lembaga})
 
 
 @dataclass(frozen=True)
@@ -97,7 +106,7 @@ def scaffold(folder: Path, *, name: str | None = None, level: InstansiLevel | No
         The folder holds model files, the schema copy exists and `force` is not set (nothing
         is written then), or a file cannot be written.
     """
-    files = [folder / file for file in _FILES]
+    files = [folder / file for file in _FILES]  # every one a starter may write
     schema = folder / SCHEMA_COPY
     inside = next((up for up in folder.absolute().parents if (up / MANIFEST).is_file()), None)
     if inside is not None:
@@ -117,12 +126,18 @@ def scaffold(folder: Path, *, name: str | None = None, level: InstansiLevel | No
     level_from = "option" if level is not None else "name" if named is not None else "default"
     level = level or named or InstansiLevel.kabupaten
     slug = _slug(name.removeprefix("Pemerintah ") if name else folder.resolve().name)
+    central = level in _CENTRAL_LEVELS
     write_atomic(schema, json.dumps(model_file_schema(), indent=2) + "\n", force=force)
     modeline = f"# yaml-language-server: $schema={SCHEMA_COPY}\n"
+    written = []
     for path, body in zip(files, _FILES.values(), strict=True):
-        text = body.format(slug=slug, name=json.dumps(title), level=level.value)
+        if central and path.name == "infrastructure.yaml":
+            continue
+        text = body.format(slug=slug, name=json.dumps(title), level=level.value,
+                           **(_CENTRAL if central else _PEMDA))
         write_atomic(path, modeline + text, force=force)
-    return Started([schema, *files], level, level_from)
+        written.append(path)
+    return Started([schema, *written], level, level_from)
 
 
 def _model_file(folder: Path) -> Path | None:
