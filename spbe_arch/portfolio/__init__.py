@@ -208,8 +208,8 @@ def portfolio(
     result = PortfolioResult(
         rows=rows,
         broken=broken,
-        totals=_totals(_("all instansi"), rows),
-        regions=_regions(rows),
+        totals=_totals(_("all instansi"), rows, len(broken)),
+        regions=_regions(rows, broken),
         duplicates=duplicate_functions(every),
         adoption=platform_adoption(every),
         cross_integrations=share,
@@ -233,9 +233,10 @@ def _assess(folder: Path, year: int | None) -> tuple[InstansiRow, Traits] | Brok
         return BrokenModel(str(folder), None, reason=str(exc))
     arch = loaded.architecture
     name = arch.instansi.name if arch.instansi else None
+    region = arch.instansi.region if arch.instansi else None
     errors = tuple(f for f in loaded.findings if f.severity is Severity.error)
     if errors or arch.instansi is None:
-        return BrokenModel(str(folder), name, errors)
+        return BrokenModel(str(folder), name, errors, region=region)
     with collector_paused():
         graph = build_graph(arch)
         try:
@@ -245,13 +246,13 @@ def _assess(folder: Path, year: int | None) -> tuple[InstansiRow, Traits] | Brok
             }:
                 maturity = assess(graph, year=year)
         except SpbeError as exc:
-            return BrokenModel(str(folder), name, reason=str(exc))
+            return BrokenModel(str(folder), name, reason=str(exc), region=region)
         if not maturity.rated:  # every indicator at the lowest level: an index of nothing
             return BrokenModel(str(folder), name, reason=_(
                 "no indicator can be rated: nothing in the model supports a level (a "
                 "self-assessed level needs its bukti dukung named, the model's own levels the "
                 "elements their rules read); describe the architecture, or name the documents "
-                "of the self-assessment"))
+                "of the self-assessment"), region=region)
         metrics = compute_metrics(graph)
         return instansi_row(graph, metrics, maturity, str(folder)), traits(graph, metrics)
 
@@ -275,7 +276,7 @@ def _sum(shares: Iterable[Share]) -> Share:
     return Share(parts, totals, unknown)
 
 
-def _totals(label: str, rows: list[InstansiRow]) -> Totals:
+def _totals(label: str, rows: list[InstansiRow], left_out: int = 0) -> Totals:
     bands = [band.name for band in load_framework(DEFAULT_FRAMEWORK).predikat]
     counted = Counter(row.predikat for row in rows)
     order = bands + sorted(set(counted) - set(bands))
@@ -291,13 +292,16 @@ def _totals(label: str, rows: list[InstansiRow]) -> Totals:
         hosting_outside=_sum(r.hosting_outside for r in rows),
         completeness=Known(sum(r.completeness.known for r in rows),
                            sum(r.completeness.of for r in rows)),
+        left_out=left_out,
     )
 
 
-def _regions(rows: list[InstansiRow]) -> list[Totals]:
-    """Totals per region, when the portfolio spans more than one."""
+def _regions(rows: list[InstansiRow], broken: list[BrokenModel]) -> list[Totals]:
+    """Totals per region, when the portfolio spans more than one; each says how many of its
+    models could not be assessed (a model whose manifest could not be read is in none)."""
     regions = sorted({row.region or "" for row in rows})
     if len(regions) < 2:
         return []
-    return [_totals(region or _("(no region)"), [r for r in rows if (r.region or "") == region])
+    return [_totals(region or _("(no region)"), [r for r in rows if (r.region or "") == region],
+                    sum(1 for b in broken if b.region is not None and b.region == region))
             for region in regions]

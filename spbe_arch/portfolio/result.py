@@ -77,6 +77,9 @@ class BrokenModel:
     name: str | None
     findings: tuple[Finding, ...] = ()
     reason: str | None = None
+    region: str | None = None
+    """Its instansi's region, where the manifest could be read: its region's totals say it is
+    left out."""
 
 
 @dataclass(frozen=True)
@@ -93,6 +96,8 @@ class Totals:
     services_unintegrated: Share
     hosting_outside: Share
     completeness: Known
+    left_out: int = 0
+    """Models of the group that could not be assessed: its figures leave them out."""
 
 
 class FunctionMatch(NamedTuple):

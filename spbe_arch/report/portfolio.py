@@ -64,10 +64,17 @@ def _predikat(counts: dict[str, int]) -> str:
 
 def _totals_line(totals) -> str:
     mean = "-" if totals.mean_index is None else decimal(totals.mean_index)
-    return _("{label}: {instansi} instansi, {elements} elements, mean index {mean}; predikat: "
+    line = _("{label}: {instansi} instansi, {elements} elements, mean index {mean}; predikat: "
              "{predikat}").format(label=totals.label, instansi=totals.instansi,
                                   elements=totals.elements, mean=mean,
                                   predikat=_predikat(totals.predikat))
+    return line + (_left_out(totals) and f"; {_left_out(totals)}")
+
+
+def _left_out(totals) -> str:
+    """'1 model not assessed, left out', or '' when the group left none out."""
+    return plural(totals.left_out, N_("{count} model not assessed, left out"),
+                  N_("{count} models not assessed, left out")) if totals.left_out else ""
 
 
 def _totals_figures(totals) -> list[str]:
@@ -230,7 +237,7 @@ def portfolio_dict(result: PortfolioResult) -> dict[str, Any]:
                 "mean_index": t.mean_index, "predikat": t.predikat, "splp": _share(t.splp),
                 "jip": _share(t.jip), "services_unintegrated": _share(t.services_unintegrated),
                 "hosting_outside": _share(t.hosting_outside),
-                "completeness": t.completeness.as_dict()}
+                "completeness": t.completeness.as_dict(), "left_out": t.left_out}
 
     return {
         "instansi": [
@@ -309,6 +316,7 @@ def portfolio_html(result: PortfolioResult, *, title: str, version: str) -> str:
     return env.get_template("portfolio.html").render(
         r=result, title=title, version=version, script=script, script_hash=f"sha256-{digest}",
         columns=COLUMNS, cells=_cells, share=share_text, known=_known, listed=listed,
+        left_out=_left_out,
         sign=_sign, sources=_sources, matched=_matched, dependency=_dependency,
         findings_text=findings_text, title_of=_title, _=_,
         lang=language(),

@@ -154,6 +154,19 @@ def test_portfolio_reports_a_broken_model_and_ranks_the_others(runner, models):
     ]
 
 
+def test_a_region_says_how_many_of_its_models_it_leaves_out(runner, models):
+    manifest = models / "kab-delta" / "spbe.yaml"
+    manifest.write_text(manifest.read_text() + "  region: Provinsi Dua\n")
+    result, out = _json(runner, models)
+    assert result.exit_code == 1
+    assert out["totals"]["left_out"] == 1
+    assert {r["label"]: r["left_out"] for r in out["regions"]} == {
+        "Provinsi Dua": 1, "Provinsi Satu": 0}
+    text = runner.invoke(app, ["portfolio", str(models)]).stdout.splitlines()
+    assert any(line.startswith("Provinsi Dua: ") and line.endswith(
+        "; 1 model not assessed, left out") for line in text)
+
+
 def test_a_model_that_rates_no_indicator_is_not_ranked(runner, good):
     """A model of a manifest alone has an index of nothing (every indicator at the lowest
     level): ranking it 'Kurang' would pull its region's mean down with no fact."""
