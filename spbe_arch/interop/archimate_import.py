@@ -423,6 +423,9 @@ class _Converter:
             if kind is None:
                 kind = UnitKind.unit_kerja
                 self.defaults[_("units without a kind, set to unit_kerja")].append(record["id"])
+            else:
+                self.defaults[_("units without a kind, set from their names")].append(
+                    f"{record['id']} -> {kind.value}")
             record["kind"] = kind.value
         elif collection == "services" and "kind" not in record:
             administration = "administrasi" in name or "administration" in name
@@ -447,6 +450,9 @@ class _Converter:
             if kind is None:
                 self.defaults[_("{type} elements without a kind, set to {kind}").format(
                     type=concept.type, kind=default.value)].append(record["id"])
+            else:
+                self.defaults[_("{type} elements without a kind, set from their names").format(
+                    type=concept.type)].append(f"{record['id']} -> {kind.value}")
             record["kind"] = (kind or default).value
 
     def _infra_kinds(self, archimate_type: str) -> set[str]:

@@ -115,9 +115,15 @@ def test_import_warns_once_per_unmapped_concept_type(runner, tmp_path):
             "guess: applications named as a national platform, with nothing of their own in "
             "the file (no owner, hosting, data or properties), read as that platform (their "
             "links are links to it): 1 (eaid_3a1f0c11_0021 -> satu-data)",
+            "CommunicationNetwork elements without a kind, set from their names: 1 "
+            "(eaid_3a1f0c11_0041 -> jip)",
+            "Node elements without a kind, set from their names: 1 (eaid_3a1f0c11_0040 -> "
+            "pusat_data_daerah)",
             "applications without a kind, set to khusus: 1 (eaid_3a1f0c11_0020)",
             "services without a kind, set from their names (public unless 'administrasi'): 1 "
             "(eaid_3a1f0c11_0011)",
+            "units without a kind, set from their names: 3 (eaid_3a1f0c11_0001 -> dinas, "
+            "eaid_3a1f0c11_0002 -> dinas, eaid_3a1f0c11_0003 -> bidang)",
         ]
     ]
 
@@ -465,6 +471,7 @@ def test_import_reads_an_application_named_as_a_national_platform_as_that_platfo
             "guess: applications named as a national platform, imported as the instansi's "
             "instance of it (kind: umum, platform:): 2 (a3 -> sipd, a4 -> sipd)",
             "applications without a kind, set to khusus: 1 (a1)",
+            "units without a kind, set from their names: 2 (u1 -> dinas, u2 -> badan)",
         ]
     ]
     assert _by_id(folder, "applications") == {
@@ -506,7 +513,9 @@ def test_import_guesses_unit_kinds_as_the_inventory_import_does(runner, tmp_path
     ), "")
     result = _import(runner, source, tmp_path / "kota")
     assert result.exit_code == 0, result.output
-    assert result.stderr == (
+    assert result.stderr == (  # each guess said, the one that found no kind too
+        f"{source}: warning: units without a kind, set from their names: 4 (u0 -> dinas, "
+        "u1 -> badan, u2 -> upt, u3 -> kepala_daerah)\n"
         f"{source}: warning: units without a kind, set to unit_kerja: 1 (u4)\n")
     for folder in ("kota", "inventaris"):
         units = _read(tmp_path / folder, "units.yaml")["units"]
