@@ -216,6 +216,14 @@ class ArchGraph:
         """True for an application with status `active`."""
         return app in self._active
 
+    def runs_itself(self, app: str) -> bool:
+        """True for an application the instansi runs itself: not the instance of a national
+        platform its operator runs (SRIKANDI, SATUSEHAT), but its own node of a national
+        portal (its Satu Data portal, its JDIH: `platform:` a portal) counts as its own."""
+        platform = self.element(app).platform
+        return platform is None or getattr(self.element(platform), "kind", None) is (
+            PlatformKind.portal)
+
     @cached_property
     def links(self) -> tuple[str, ...]:
         """Ids of the integration links (see the module docstring), sorted."""

@@ -76,7 +76,7 @@ def _active(graph: ArchGraph) -> list[Any]:
 
 
 def _local_active(graph: ArchGraph) -> list[Any]:
-    return [app for app in _active(graph) if app.platform is None]
+    return [graph.element(a) for a in graph.active_applications if graph.runs_itself(a)]
 
 
 def _all(collection: str) -> Callable[[ArchGraph], list[Any]]:

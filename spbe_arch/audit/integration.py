@@ -50,7 +50,7 @@ def isolated_applications(
         return
     apps = graph.active_applications if among is None else sorted(filter(graph.is_active, among))
     for app in apps:
-        if graph.element(app).platform is None and not (
+        if graph.runs_itself(app) and not (
             graph.links_out(app) or graph.links_in(app)
         ):
             yield app

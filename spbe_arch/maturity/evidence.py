@@ -197,9 +197,10 @@ class ModelFacts:
 
     @cached_property
     def own_apps(self) -> list[str]:
-        """Active applications the instansi runs: not local instances of a national aplikasi
-        umum, which the national operator secures (and integrates)."""
-        return [a for a, app in self.active_apps.items() if app.platform is None]
+        """Active applications the instansi runs (`ArchGraph.runs_itself`): not local
+        instances of a national aplikasi umum, which the national operator secures (and
+        integrates)."""
+        return [a for a in self.active_apps if self.graph.runs_itself(a)]
 
     @cached_property
     def integrations(self) -> list[IntegrationFact]:
@@ -524,7 +525,7 @@ def data_centre(facts: ModelFacts, indicator: Indicator) -> Derivation | None:
     all, and every government data centre used is connected to JIP. Ceiling 4. None without
     such applications.
     """
-    apps = {k: a for k, a in facts.active_apps.items() if a.platform is None
+    apps = {k: a for k, a in facts.active_apps.items() if facts.graph.runs_itself(k)
             and (a.kind is ApplicationKind.khusus or a.hosting is not None)}
     if not apps:
         return None

@@ -139,7 +139,7 @@ def without_place(text: str, place: list[str]) -> str:
 
 
 def _share_outside(graph: ArchGraph) -> Share:
-    local = [a for a in graph.active_applications if graph.element(a).platform is None]
+    local = [a for a in graph.active_applications if graph.runs_itself(a)]
     hosted = [a for a in local if graph.hosting(a) is not None]
     outside = {a for a, _, _ in applications_hosted_on(graph, OUTSIDE)}
     return Share(sum(a in outside for a in hosted), len(hosted), len(local) - len(hosted))

@@ -110,6 +110,13 @@ def test_unknowns_open_data_counts_the_feeds_of_the_marked_portal(runner, make_m
     out = _json(runner, make_model, model)
     assert (_indicator(out, 43)["counted"], _indicator(out, 43)["why"]) == (
         3, "2 data sets published, 2 automated feeds to Satu Data")
+    # marked, the portal is still the pemda's own: it counts among the applications it runs
+    before = _json(runner, make_model)
+    assert _indicator(out, 22)["why"] == _indicator(before, 22)["why"]
+    audited = runner.invoke(app, ["audit", str(make_model({"model.yaml": model},
+                                                          manifest=MANIFEST)), "-f", "json"])
+    assert json.loads(audited.stdout)["metrics"]["completeness"]["applications.hosting"][
+        "of"] == 5
 
 
 def test_unknowns_open_data_fed_to_the_national_portal_by_upload_is_asked_to_integrate(
