@@ -988,11 +988,17 @@ def service_level(facts: ModelFacts, indicator: Indicator) -> Derivation | None:
                  [s for _, s in levels], _service_actions(facts, best, level, 5))
 
 
+_CLOSED = frozenset({Classification.terbatas, Classification.rahasia})
+"""Classifications of data that is not open: published, it is a leak to fix (data management
+says so), never open data to count."""
+
+
 @derives(EvidenceRule.open_data)
 def open_data(facts: ModelFacts, indicator: Indicator) -> Derivation | None:
     """Layanan data terbuka: the open-data services' level, or the data published on Satu Data.
 
-    Published data sets show level 2 (interaksi: data to download); all open data published
+    Published data sets (not closed: `terbatas` or `rahasia` published is a leak, not open
+    data) show level 2 (interaksi: data to download); all open data published
     and fed to the Satu Data portal by an integration (not a file upload) show level 3. The
     portal is the national platform, or an application marked as it (`platform: satu-data`),
     never one guessed from its name: with no feed and no application marked, the evidence and
@@ -1001,7 +1007,8 @@ def open_data(facts: ModelFacts, indicator: Indicator) -> Derivation | None:
     None when there is neither such a service nor published data.
     """
     levels = _service_levels(facts, indicator)
-    published = sorted(d for d, item in facts.arch.data.items() if item.published)
+    published = sorted(d for d, item in facts.arch.data.items() if item.published
+                       and item.classification not in _CLOSED)  # closed data is no open data
     open_data = {d: item for d, item in facts.arch.data.items()
                  if item.classification is Classification.terbuka}
     unpublished = sorted(d for d, item in open_data.items()

@@ -119,6 +119,15 @@ def test_unknowns_open_data_counts_the_feeds_of_the_marked_portal(runner, make_m
         "of"] == 5
 
 
+def test_closed_data_published_is_no_open_data(runner, make_model):
+    """A terbatas data set marked published is a leak (data management says so), not open
+    data: it lifts no open-data level."""
+    only_closed = MODEL.replace("classification: terbuka,", "classification: terbatas,")
+    out = _json(runner, make_model, only_closed)
+    assert _indicator(out, 43)["source"] == "none"
+    assert "closed but published" in _indicator(out, 23)["why"]
+
+
 def test_unknowns_open_data_fed_to_the_national_portal_by_upload_is_asked_to_integrate(
         runner, make_model):
     """Data uploaded to the national Satu Data portal: the portal is known, the feed is not
