@@ -231,8 +231,8 @@ def test_impact_text_lists_stopped_with_paths(runner, make_model):
     assert "    simpus: pdd-kab -> simpus" in lines
     assert "    svc-puskesmas: pdd-kab -> simpus -> svc-puskesmas" in lines
     assert "  int-01: pdd-kab -> siak-kab -> int-01" in lines
-    assert lines[-1] == (
-        "2 applications, 1 service, 0 business processes stopped; 0 degraded; "
+    assert lines[-1] == (  # the model records no business process: not known, never 0
+        "2 applications, 1 service stopped, business processes not known; 0 degraded; "
         "1 integration broken; 2 units affected"
     )
 
@@ -261,6 +261,7 @@ def test_impact_json_contract(runner, make_model):
         "network_unknown": 0,
         "integrations_unknown": False,
         "services_unknown": False,
+        "processes_unknown": False,
         "data_unknown": 0,
         "data_unstated": [],
         "owned": [],

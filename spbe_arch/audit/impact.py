@@ -109,6 +109,9 @@ class ImpactResult:
     services_unknown: bool = False
     """True when an application stops and the model records no service at all: which
     services stop is unknown, not none."""
+    processes_unknown: bool = False
+    """True when an application stops and the model records no business process at all:
+    which processes stop is unknown, not none."""
     data_unstated: list[str] = field(default_factory=list)
     """Applications that stop and leave out the data they read and write (when integrations
     are recorded), sorted: which applications their failure leaves without data is unknown."""
@@ -145,6 +148,7 @@ class ImpactResult:
             "network_unknown": self.network_unknown,
             "integrations_unknown": self.integrations_unknown,
             "services_unknown": self.services_unknown,
+            "processes_unknown": self.processes_unknown,
             "data_unknown": self.data_unknown,
             "data_unstated": self.data_unstated,
             "owned": self.owned,
@@ -320,6 +324,7 @@ def _count_unknowns(graph: ArchGraph, root: str, platforms: dict, result: Impact
         else:
             result.data_unstated = sorted(data_unstated(graph, stopped_apps))
         result.services_unknown = not graph.nodes("services")
+        result.processes_unknown = not graph.nodes("business_processes")
     stopped_infrastructure = result.of_kind("infrastructure")
     if any(_is_data_centre(graph, n, platforms) for n in (root, *stopped_infrastructure)):
         hosting = known_facts(graph)["applications.hosting"]

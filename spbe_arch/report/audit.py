@@ -168,10 +168,13 @@ def _grouped(result: "ImpactResult", items: dict[str, tuple[str, ...]]):
 
 
 def impact_summary(result: "ImpactResult") -> str:
-    """One line: how much stops, degrades, breaks."""
+    """One line: how much stops, degrades, breaks (business processes not known where the
+    model records none: 0 would say none stops)."""
     return _(
-        "{applications}, {services}, {processes} stopped; {degraded} degraded; {integrations} "
-        "broken; {units} affected"
+        N_("{applications}, {services} stopped, business processes not known; {degraded} "
+           "degraded; {integrations} broken; {units} affected") if result.processes_unknown
+        else N_("{applications}, {services}, {processes} stopped; {degraded} degraded; "
+                "{integrations} broken; {units} affected")
     ).format(
         applications=plural(len(result.of_kind("applications")), N_("{count} application"),
                             N_("{count} applications")),

@@ -140,6 +140,7 @@ def test_impact_as_dict_is_stable_json(graph):
         "network_unknown": 0,
         "integrations_unknown": False,
         "services_unknown": False,
+        "processes_unknown": False,
         "data_unknown": 0,
         "data_unstated": [],
         "owned": [],
