@@ -618,6 +618,13 @@ def test_aplikasi_umum_not_recorded_are_those_for_the_instansis_kind(runner, mak
     payload = json.loads(runner.invoke(app, ["audit", str(kabupaten), "-f", "json"]).stdout)
     assert "siskeudes" not in payload["metrics"]["aplikasi_umum_not_recorded"]
     assert "srikandi" in payload["metrics"]["aplikasi_umum_not_recorded"]
+    # a kementerian runs no SIPD, SIAK nor Dapodik: the pemda's systems
+    (kabupaten / "spbe.yaml").write_text(
+        "instansi: {id: kemen-uji, name: Kementerian Uji, level: kementerian}\n")
+    payload = json.loads(runner.invoke(app, ["audit", str(kabupaten), "-f", "json"]).stdout)
+    assert not {"sipd", "siak", "dapodik", "siskeudes"} & set(
+        payload["metrics"]["aplikasi_umum_not_recorded"])
+    assert "srikandi" in payload["metrics"]["aplikasi_umum_not_recorded"]
 
 
 def test_what_a_file_that_cannot_be_read_may_hold_is_not_reported_missing(runner, tmp_path):
