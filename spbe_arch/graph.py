@@ -287,6 +287,18 @@ class ArchGraph:
         return {n: tuple(ids) for n, ids in found.items()}
 
     @cached_property
+    def logins(self) -> dict[str, tuple[tuple[str, str], ...]]:
+        """Application -> (application, integration id) of the active applications whose
+        users log in through it (`via: shared_login`, from the login's provider): no link
+        (no data moves), but they cannot be used when it stops."""
+        found: dict[str, list[tuple[str, str]]] = defaultdict(list)
+        for edge_id, edge in sorted(self.integrations.items()):
+            if (edge.via == IntegrationVia.shared_login and edge.status == Status.active
+                    and edge.source in self._active and edge.target in self._active):
+                found[edge.source].append((edge.target, edge_id))
+        return {source: tuple(pairs) for source, pairs in found.items()}
+
+    @cached_property
     def links_via_splp(self) -> frozenset[str]:
         """Ids of the links whose mechanism is `splp`."""
         return frozenset(i for i in self.links if self.integrations[i].via == IntegrationVia.splp)

@@ -280,6 +280,20 @@ def test_impact_of_a_unit_names_its_applications(runner, make_model):
     assert json.loads(payload)["owned"] == ["simpus"]
 
 
+def test_an_outage_of_a_login_provider_degrades_the_applications_logged_in_through_it(
+        runner, make_model):
+    """`via: shared_login` moves no data (no link), but SIMPUS's users log in through SIAK's
+    accounts: SIAK failing degrades SIMPUS and its service."""
+    sso = "integrations:\n  - {id: sso-01, source: siak-kab, target: simpus, via: shared_login}\n"
+    root = make_model({"units.yaml": UNITS, "apps.yaml": APPS, "int.yaml": sso})
+    payload = json.loads(runner.invoke(app, ["impact", str(root), "siak-kab", "-f",
+                                             "json"]).stdout)
+    assert [(e["id"], e["path"]) for e in payload["degraded"]] == [
+        ("simpus", ["siak-kab", "sso-01", "simpus"]),
+        ("svc-puskesmas", ["siak-kab", "sso-01", "simpus", "svc-puskesmas"])]
+    assert payload["integrations_broken"] == []  # no data moved along it
+
+
 def test_impact_markdown(runner, make_model):
     root = make_model({"units.yaml": UNITS, "apps.yaml": APPS, "int.yaml": LINKED})
     result = runner.invoke(app, ["impact", str(root), "simpus", "--format", "markdown"])

@@ -350,7 +350,8 @@ def _is_data_centre(graph: ArchGraph, node: str, platforms: dict) -> bool:
 
 
 def _propagate(graph, root, root_kind, platforms, result, paths, down, degraded_apps) -> None:
-    """Rules 3 and 4: integration links that break, and the readers they leave without data."""
+    """Rules 3 and 4: integration links that break, the readers they leave without data, and
+    the applications whose users log in through one that stops."""
 
     # 3. broken integration links
     broken = result.integrations_broken
@@ -394,6 +395,10 @@ def _propagate(graph, root, root_kind, platforms, result, paths, down, degraded_
             if _lost_data(graph, consumer, down, broken_ids, after):
                 cause = _first_broken_upstream(graph, consumer, broken_ids)
                 _mark(root, degraded_apps, consumer, (*link_paths[cause], consumer))
+    for node in sorted(down):  # the applications one logs in to through a stopped one
+        for app, login in graph.logins.get(node, ()):
+            if app not in down and app != root:
+                _mark(root, degraded_apps, app, (*paths[node], login, app))
     result.degraded.update(degraded_apps)
     paths.update(degraded_apps)
 

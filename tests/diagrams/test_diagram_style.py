@@ -46,7 +46,8 @@ def test_every_view_without_glosses_is_in_indonesian_only(make_model):
         glossed = diagram(graph, view, **options).source
         assert "Legend" in _glosses(glossed), view
         assert _glosses(diagram(graph, view, glosses=False, **options).source) == [], view
-    lone = diagram(graph, "impact", element="simpus", glosses=False).source
+    # (SIMPUS, e-Pajak's login, degrades it; the planned dashboard touches nothing yet)
+    lone = diagram(graph, "impact", element="dashboard", glosses=False).source
     assert "Tidak ada elemen lain yang terdampak" in lone.replace('<BR ALIGN="LEFT"/>', " ")
     assert "affected" not in lone
 
