@@ -1034,7 +1034,9 @@ def open_data(facts: ModelFacts, indicator: Indicator) -> Derivation | None:
     if best is not None:
         parts.append(_("best service '{best}' at level {level}").format(best=best,
                                                                          level=service))
-    parts.append(_("{count} data sets published, {feeds} to Satu Data").format(
+    parts.append(_(N_("{count} data set published, {feeds} to Satu Data")
+                   if len(published) == 1 else
+                   N_("{count} data sets published, {feeds} to Satu Data")).format(
         count=len(published),
         feeds=plural(len(feeds), N_("{count} automated feed"), N_("{count} automated feeds"))))
     for platform in unmarked:

@@ -30,6 +30,8 @@ TEXT: dict[str, tuple[str, str]] = {
     "splp_share": ("Integrasi melalui SPLP", "Integrations through SPLP"),
     "findings": ("Temuan audit", "Audit findings"),
     "errors": ("galat", "errors"),
+    "error_one": ("galat", "error"),
+    "warning_one": ("peringatan", "warning"),
     "warnings": ("peringatan", "warnings"),
     "infos": ("info", "info"),
     "unavailable": ("Bagian ini tidak tersedia", "This section is not available"),

@@ -250,9 +250,9 @@ def _gaps(graph: "ArchGraph") -> tuple[str, list[Gap]]:
             return _("No data flow without integration among those the model records; a "
                      "file that could not be read may hold more."), []
         return _("Every data flow between applications is integrated."), []
-    intro = _(
-        "{count} data flows between applications have no integration; the most harmful:"
-    ).format(count=len(ranked))
+    intro = plural(len(ranked), N_(
+        "{count} data flow between applications has no integration; the most harmful:"), N_(
+        "{count} data flows between applications have no integration; the most harmful:"))
     return intro, ranked[:GAPS_SHOWN]
 
 
@@ -338,20 +338,23 @@ def _platform_exposure(graph: "ArchGraph", node: str, platform: str) -> Exposure
         return Exposure(platform, text.format(platform=platform), 0, 0, 0)
     if not (services or apps):
         text = _("An outage of {platform} would stop no service or application but break "
-                 "{integrations} integrations.")
+                 "{integrations}.")
     elif has_services and has_integrations:
-        text = _("An outage of {platform} would stop {services} services and {applications} "
-                 "applications and break {integrations} integrations.")
+        text = _("An outage of {platform} would stop {services} and {applications} and break "
+                 "{integrations}.")
     elif has_services:
-        text = _("An outage of {platform} would stop {services} services and {applications} "
-                 "applications.")
+        text = _("An outage of {platform} would stop {services} and {applications}.")
     elif has_integrations:
-        text = _("An outage of {platform} would stop {applications} applications and break "
-                 "{integrations} integrations.")
+        text = _("An outage of {platform} would stop {applications} and break "
+                 "{integrations}.")
     else:
-        text = _("An outage of {platform} would stop {applications} applications.")
-    text = text.format(platform=platform, services=len(services), applications=len(apps),
-                       integrations=len(broken))
+        text = _("An outage of {platform} would stop {applications}.")
+    text = text.format(
+        platform=platform,
+        services=plural(len(services), N_("{count} service"), N_("{count} services")),
+        applications=plural(len(apps), N_("{count} application"), N_("{count} applications")),
+        integrations=plural(len(broken), N_("{count} integration"),
+                            N_("{count} integrations")))
     if services:
         text += " " + _("Among them: {names}.").format(names=_names(graph, services))
     if uncounted:

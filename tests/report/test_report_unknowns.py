@@ -55,7 +55,7 @@ def _exposure(html: str) -> list[str]:
            "penempatan (hosting) diketahui untuk 1 dari 2 aplikasi lokal aktif.",
      "Belum diketahui apakah gangguan SPLP akan menghentikan layanan: model belum mencatat "
      "integrasi apa pun; model belum mencatat layanan apa pun."),
-    ("en", "An outage of PDN would stop 1 applications. Unknown: the model records no service; "
+    ("en", "An outage of PDN would stop 1 application. Unknown: the model records no service; "
            "the model records no integration. It may stop more: hosting is known for 1 of 2 "
            "active local applications.",
      "Whether an outage of SPLP would stop services is unknown: the model records no "
