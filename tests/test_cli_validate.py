@@ -148,6 +148,11 @@ def test_init_scaffold_validates_clean(runner, tmp_path):
     check = runner.invoke(app, ["validate", str(folder)])
     assert check.exit_code == 0, check.output
     assert "0 errors, 0 warnings" in check.output
+    # the starter's integration reaches its own SRIKANDI: no installation drawn as unlinked
+    dot = tmp_path / "integrasi.dot"
+    assert runner.invoke(app, ["diagram", str(folder), "--view", "integration", "-o",
+                               str(dot)]).exit_code == 0
+    assert "instalasi platform nasional" not in dot.read_text()
 
 
 def test_init_takes_the_instansi_id_from_its_name(runner, tmp_path):

@@ -57,7 +57,7 @@ applications:
 integrations:
   - id: website-to-srikandi
     source: website
-    target: srikandi
+    target: srikandi-{slug}
     via: splp
     network: jip
 """,
