@@ -44,6 +44,10 @@ TEXT: dict[str, tuple[str, str]] = {
     "counts": ("Jumlah elemen", "Element counts"),
     "not_recorded": ("tidak tercatat", "not recorded"),
     "unknown_some": ("{count} belum diketahui", "{count} not known"),
+    "bar_known": ("bagian dari semua, termasuk yang belum diketahui (angkanya: dari yang "
+                  "diketahui)", "share of all, the unknown included (the figure: of those "
+                  "known)"),
+    "bar_unknown": ("belum diketahui", "not known"),
     "unknown_all": ("belum diketahui untuk satu pun dari {count}", "not known for any of {count}"),
     "metrics": ("Indikator cakupan", "Coverage metrics"),
     "metric": ("Ukuran", "Metric"),

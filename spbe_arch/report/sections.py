@@ -376,11 +376,13 @@ def maturity_section(graph: "ArchGraph", lang: str,
             target=result.target,
             title=TEXT["trajectory"][first],
         )
+    names = {r.id: r.name if lang == "id" or not r.english else r.english
+             for r in result.indicators}  # as the indicators' table names them
     plan = [
         PlanRow(
             number,
             step.indicator,
-            step.name,
+            names.get(step.indicator, step.name),
             step.from_level,
             step.to_level,
             step.to_level_name,

@@ -176,6 +176,8 @@ def test_report_in_english_has_no_indonesian_summary(tmp_path):
     assert re.search(r'<p class="headline" id="headline">Estimated SPBE index \d\.\d\d ', html)
     assert "data flows between applications have no integration" in html
     assert "Ringkasan eksekutif" not in html
+    # the plan names indicators as the English indicators' table does
+    assert '<ol id="first-steps"><li>Indicator 43 (open data service): from level 3 to 4' in html
 
 
 def test_many_findings_stay_folded(make_model, tmp_path):

@@ -202,3 +202,14 @@ def test_report_index_columns_say_how_many_indicators_they_rest_on(make_model, t
         "self-assessed 1.05 (rests on 1 of 47 indicators), verified 1.03 (rests on 1 of 47 "
         "indicators), model 1.03 (rests on 3 of 47 indicators), counted 1.05 (rests on 4 of 47 "
         "indicators). An indicator without a level in a column counts at level 1 there.")
+
+
+def test_a_share_resting_on_part_of_the_model_draws_its_unknown_part_hatched(make_model,
+                                                                              tmp_path):
+    """Mechanism known for 0 of 2 integrations: the SPLP bar is all hatched, never an empty
+    'known' bar, and a key says what the hatching is."""
+    html = _report(tmp_path, make_model(ARCHIMATE))
+    row = re.search(r"<tr><td>Integrasi melalui SPLP</td>.*?</tr>", html).group(0)
+    assert '<span class="bar unknown" style="width:100.0%"' in row
+    assert 'class="bar" ' not in row
+    assert '<p class="muted" id="bar-key">' in html
