@@ -13,7 +13,8 @@ from ..portfolio import FunctionMatch, PortfolioResult
 from .audit import share_text
 from .findings import finding_dict, findings_text
 
-__all__ = ["portfolio_dict", "portfolio_html", "portfolio_markdown", "portfolio_text"]
+__all__ = ["ERRORS_SHOWN", "portfolio_dict", "portfolio_html", "portfolio_markdown",
+           "portfolio_text"]
 
 COLUMNS = ("rank", "instansi", "level", "elements", "year", "index", "predikat", "index from",
            "SPLP", "JIP", "unintegrated services", "hosting outside PDN/PDD", "data known")
@@ -56,6 +57,10 @@ def _cells(row) -> list[str]:
             row.predikat, _sources(row.sources), share_text(row.splp), share_text(row.jip),
             share_text(row.services_unintegrated), share_text(row.hosting_outside),
             _known(row.completeness)]
+
+
+ERRORS_SHOWN = 5
+"""The errors a model that could not be assessed shows in the text (all are in the JSON)."""
 
 
 def _predikat(counts: dict[str, int]) -> str:
@@ -180,8 +185,11 @@ def _sections(result: PortfolioResult) -> list[tuple[str, list[str]]]:
                 errors = len(model.findings)
                 count = plural(errors, N_("{count} error"), N_("{count} errors"))
                 lines.append(f"{model.path}{what}: {count}")
-                lines += ["  " + line for line in
-                          findings_text(model.findings, prefix=f"{model.path.rstrip('/')}/")]
+                lines += ["  " + line for line in findings_text(
+                    model.findings[:ERRORS_SHOWN], prefix=f"{model.path.rstrip('/')}/")]
+                if errors > ERRORS_SHOWN:  # an evaluator reads which models, not every typo
+                    lines.append("  " + _("and {count} more: spbe-arch validate {path}").format(
+                        count=errors - ERRORS_SHOWN, path=model.path))
         out.append((_("could not be assessed ({count})").format(count=len(result.broken)),
                     lines))
     return out

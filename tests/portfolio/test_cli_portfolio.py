@@ -185,6 +185,21 @@ def test_a_model_that_rates_no_indicator_is_not_ranked(runner, good):
         "self-assessment")]
 
 
+def test_a_broken_model_shows_its_first_errors_and_how_many_more(runner, models):
+    delta = models / "kab-delta"
+    (delta / "model.yaml").write_text("units:\n  - {id: dinkes, name: Dinkes, kind: dinas}\n"
+                                      "applications:\n" + "".join(
+        f"  - {{id: app-{n}, name: App {n}, kind: khusus, owner: dinkes-x}}\n"
+        for n in range(8)))
+    result = runner.invoke(app, ["portfolio", str(models)])
+    assert result.exit_code == 1
+    lines = result.stdout.splitlines()
+    assert sum(": error SPBE-R008 " in line for line in lines) == 5
+    assert f"    and 3 more: spbe-arch validate {delta}" in lines
+    _, out = _json(runner, models)
+    assert len(out["broken"][0]["findings"]) == 8  # JSON keeps them all
+
+
 def test_portfolio_reads_model_folders_given_one_by_one(runner, good):
     result, out = _json(runner, good / "kab-gamma", good / "kab-alpha", good / "kab-alpha")
     assert result.exit_code == 0, result.output
