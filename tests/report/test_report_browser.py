@@ -284,6 +284,19 @@ def test_explorer_writes_mechanisms_statuses_and_hosting_in_words_that_fit(
             page.eval("new Promise(r => setTimeout(r, 100))")
             detail = page.eval("document.getElementById('x-detail').innerText")
             assert words[app_id.split("-kab")[0]] in detail, detail
+        # where no hosting is stated, the words the table shows are a choice of the filter
+        rows = page.eval(_ROWS.format(table="x-apps"))
+        unhosted = sorted({r[4] for r in rows} - set(page.eval(
+            "[...document.getElementById('x-host').options].filter(o => !o.value.startsWith"
+            "('~')).map(o => o.text)")))
+        assert unhosted
+        for text in unhosted:
+            page.eval("(() => { const s = document.getElementById('x-host'); s.value = "
+                      f"[...s.options].find(o => o.text === {text!r}).value; "
+                      "s.dispatchEvent(new Event('change')); })()")
+            shown = page.eval(_ROWS.format(table="x-apps"))
+            assert {r[4] for r in shown} == {text}
+            assert len(shown) == sum(r[4] == text for r in rows)
     assert page.visit.console_errors == []
 
 

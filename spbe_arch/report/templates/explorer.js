@@ -50,7 +50,12 @@
   fill(fUnit, L.all_units, D.units, name);
   fill(fKind, L.all_kinds, unique(D.apps.map(function (a) { return a.k; })));
   fill(fStatus, L.all_status, unique(D.apps.map(function (a) { return a.s; })));
-  fill(fHost, L.all_hosting, D.hosts, name);
+  // the stated hosts, then where the others run as said in words ("~not recorded")
+  var unhosted = unique(D.apps.filter(function (a) { return !a.h; })
+    .map(function (a) { return "~" + a.hw; }));
+  fill(fHost, L.all_hosting, D.hosts.concat(unhosted), function (v) {
+    return v.charAt(0) === "~" ? v.slice(1) : name(v);
+  });
   fill(fVia, L.all_via, unique(D.integrations.map(function (i) { return i.v; })), via);
 
   // one lower-case text per application, searched by substring
@@ -66,7 +71,8 @@
     if (fUnit.value && a.u !== fUnit.value) return false;
     if (fKind.value && a.k !== fKind.value) return false;
     if (fStatus.value && a.s !== fStatus.value) return false;
-    if (fHost.value && a.h !== fHost.value) return false;
+    if (fHost.value && (fHost.value.charAt(0) === "~" ? a.h || "~" + a.hw !== fHost.value
+                                                      : a.h !== fHost.value)) return false;
     if (fVia.value && viaOf(a).indexOf(fVia.value) < 0) return false;
     for (var w = 0; w < words.length; w++) if (haystack[a.id].indexOf(words[w]) < 0) return false;
     return true;
