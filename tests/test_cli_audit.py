@@ -661,3 +661,18 @@ def test_what_a_file_that_cannot_be_read_may_hold_is_not_reported_missing(runner
     assert not any(codes[model][code] for code in held_back)
     assert codes[model]["SPBE-A014"] == codes[EXAMPLE]["SPBE-A014"]
     assert codes[model]["SPBE-R001"] == 1
+
+
+def test_a_kementerian_is_told_of_pdn_not_of_a_pusat_data_daerah(runner, make_model):
+    infra = ("infrastructure:\n  - {id: server-biro, name: Ruang Server Biro, kind: on_premise}\n"
+             "  - {id: pdd-kab, name: Pusat Data Daerah, kind: pusat_data_daerah}\n")
+    apps = APPS.replace("hosting: pdd-kab", "hosting: server-biro", 1)
+    root = make_model({"spbe.yaml": "instansi: {id: kemen-uji, name: Kementerian Uji, "
+                                    "level: kementerian}\n",
+                       "units.yaml": UNITS.split("infrastructure:")[0], "infra.yaml": infra,
+                       "apps.yaml": apps})
+    result = runner.invoke(app, ["audit", str(root)])
+    lines = result.output.splitlines()
+    at = next(i for i, line in enumerate(lines) if "SPBE-A009" in line)
+    assert lines[at].endswith("is hosted on premise in 'server-biro', outside PDN")
+    assert lines[at + 1] == "    hint: move it to PDN"

@@ -288,9 +288,8 @@ APPLICATION_HOSTED_OUTSIDE_GOVERNMENT_DATA_CENTRE = declare(
     "SPBE-A009",
     "application-hosted-outside-government-data-centre",
     severity=Severity.warning,
-    message=N_("aplikasi '{element}' is hosted on premise in '{host}', outside PDN and the pusat "
-    "data daerah"),
-    hint=N_("move it to the pusat data daerah or PDN"),
+    message=N_("aplikasi '{element}' is hosted on premise in '{host}', outside {outside}"),
+    hint=N_("move it to {to}"),
     doc="""
 ## What it does
 Reports an active application hosted on an `on_premise` data centre (a server room in a
@@ -316,8 +315,7 @@ APPLICATION_HOSTED_ON_CLOUD_OR_VENDOR = declare(
     "SPBE-A010",
     "application-hosted-on-cloud-or-vendor",
     severity=Severity.info,
-    message=N_("aplikasi '{element}' is hosted on {kind} '{host}', outside PDN and the pusat data "
-    "daerah"),
+    message=N_("aplikasi '{element}' is hosted on {kind} '{host}', outside {outside}"),
     hint=None,
     doc="""
 ## What it does
