@@ -211,7 +211,8 @@ def test_hosting_rules_by_data_centre_kind():
     )
     assert _elements("SPBE-A009", graph) == ["a"]
     assert [(h[0], h[2]) for h in _hits("SPBE-A010", graph)] == [
-        ("b", {"host": "awan", "kind": "cloud"})]
+        ("b", {"host": "awan", "kind": "cloud", "outside": "PDN and the pusat data daerah",
+               "to": "the pusat data daerah or PDN"})]
 
 
 def test_open_data_not_published_only_when_both_are_stated():
