@@ -676,3 +676,9 @@ def test_a_kementerian_is_told_of_pdn_not_of_a_pusat_data_daerah(runner, make_mo
     at = next(i for i, line in enumerate(lines) if "SPBE-A009" in line)
     assert lines[at].endswith("is hosted on premise in 'server-biro', outside PDN")
     assert lines[at + 1] == "    hint: move it to PDN"
+    maturity = json.loads(runner.invoke(app, ["maturity", str(root), "-f", "json"]).stdout)
+    sixteen = next(i for i in maturity["indicators"] if i["id"] == "16")
+    assert "pusat data daerah" not in sixteen["why"]
+    assert "move these applications to PDN: siak-kab" in [
+        action for step in maturity["plan"] if step["indicator"] == "16"
+        for action in step["actions"]]

@@ -36,6 +36,7 @@ from ..model import (
     ApplicationKind,
     Classification,
     InfrastructureKind,
+    InstansiLevel,
     IntegrationVia,
     PlatformKind,
     Service,
@@ -542,14 +543,21 @@ def data_centre(facts: ModelFacts, indicator: Indicator) -> Derivation | None:
     off_jip = tuple(c for c in used  # the national PDN is on the national network
                     if c in infra and not on_jip(facts.graph, c))
     unknown = [a for a in outside if not apps[a].states("hosting")]
-    reason = _known_of(len(apps) - len(outside), len(apps), unknown,
-                       N_("{count} of {total} applications on PDN or pusat data daerah"),
-                       N_("{count} of {total} applications whose hosting is known on PDN or "
-                          "pusat data daerah"), N_("hosting not recorded"))
+    instansi = facts.arch.instansi  # a kementerian or lembaga has PDN, no pusat data daerah
+    central = instansi is not None and instansi.level in (InstansiLevel.kementerian,
+                                                          InstansiLevel.lembaga)
+    reason = _known_of(
+        len(apps) - len(outside), len(apps), unknown,
+        N_("{count} of {total} applications on PDN") if central else
+        N_("{count} of {total} applications on PDN or pusat data daerah"),
+        N_("{count} of {total} applications whose hosting is known on PDN") if central else
+        N_("{count} of {total} applications whose hosting is known on PDN or pusat data "
+           "daerah"), N_("hosting not recorded"))
     if not outside and off_jip:
         reason += _("; not on JIP: {ids}").format(ids=", ".join(off_jip))
     move = _known_or_not(
         [a for a in outside if a not in unknown],
+        N_("move these applications to PDN: {ids}") if central else
         N_("move these applications to PDN or the pusat data daerah: {ids}"),
         unknown, N_("record where these applications are hosted (`hosting:`): {ids}"))
     ladder = [
