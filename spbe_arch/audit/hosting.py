@@ -3,7 +3,7 @@
 from collections.abc import Iterator
 
 from ..graph import ArchGraph
-from ..model import InfrastructureKind, InstansiLevel
+from ..model import InfrastructureKind
 from ..model.i18n import gettext as _
 from ..model.rules import Hit
 from ..model.rules import audit as rules
@@ -49,8 +49,7 @@ def _government_centres(graph: ArchGraph) -> dict[str, str]:
     """Where the instansi's applications belong, in words (`outside` them, moved `to` them): a
     pemda has a pusat data daerah, a kementerian or lembaga has PDN."""
     instansi = graph.arch.instansi
-    if instansi is not None and instansi.level in (InstansiLevel.kementerian,
-                                                   InstansiLevel.lembaga):
+    if instansi is not None and instansi.level.central:
         return {"outside": "PDN", "to": "PDN"}
     return {"outside": _("PDN and the pusat data daerah"), "to": _("the pusat data daerah or PDN")}
 

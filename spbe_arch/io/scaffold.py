@@ -70,7 +70,6 @@ _CENTRAL = {"unit": "pusdatin", "unit_name": "Pusat Data dan Informasi", "unit_k
             "hosting": "pdn"}
 """The starter's unit and hosting: a pemda's Diskominfo and pusat data daerah; a kementerian's
 or lembaga's Pusdatin on PDN (it has no pusat data daerah: no infrastructure file)."""
-_CENTRAL_LEVELS = frozenset({InstansiLevel.kementerian, InstansiLevel.lembaga})
 
 
 @dataclass(frozen=True)
@@ -126,15 +125,14 @@ def scaffold(folder: Path, *, name: str | None = None, level: InstansiLevel | No
     level_from = "option" if level is not None else "name" if named is not None else "default"
     level = level or named or InstansiLevel.kabupaten
     slug = _slug(name.removeprefix("Pemerintah ") if name else folder.resolve().name)
-    central = level in _CENTRAL_LEVELS
     write_atomic(schema, json.dumps(model_file_schema(), indent=2) + "\n", force=force)
     modeline = f"# yaml-language-server: $schema={SCHEMA_COPY}\n"
     written = []
     for path, body in zip(files, _FILES.values(), strict=True):
-        if central and path.name == "infrastructure.yaml":
+        if level.central and path.name == "infrastructure.yaml":
             continue
         text = body.format(slug=slug, name=json.dumps(title), level=level.value,
-                           **(_CENTRAL if central else _PEMDA))
+                           **(_CENTRAL if level.central else _PEMDA))
         write_atomic(path, modeline + text, force=force)
         written.append(path)
     return Started([schema, *written], level, level_from)

@@ -36,7 +36,6 @@ from ..model import (
     ApplicationKind,
     Classification,
     InfrastructureKind,
-    InstansiLevel,
     IntegrationVia,
     PlatformKind,
     Service,
@@ -544,8 +543,7 @@ def data_centre(facts: ModelFacts, indicator: Indicator) -> Derivation | None:
                     if c in infra and not on_jip(facts.graph, c))
     unknown = [a for a in outside if not apps[a].states("hosting")]
     instansi = facts.arch.instansi  # a kementerian or lembaga has PDN, no pusat data daerah
-    central = instansi is not None and instansi.level in (InstansiLevel.kementerian,
-                                                          InstansiLevel.lembaga)
+    central = instansi is not None and instansi.level.central
     reason = _known_of(
         len(apps) - len(outside), len(apps), unknown,
         N_("{count} of {total} applications on PDN") if central else

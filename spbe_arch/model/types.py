@@ -95,6 +95,11 @@ class InstansiLevel(StrEnum):
     kementerian = "kementerian"
     lembaga = "lembaga"
 
+    @property
+    def central(self) -> bool:
+        """A kementerian or lembaga: no pemda, its hosting is PDN (no pusat data daerah)."""
+        return self in (InstansiLevel.kementerian, InstansiLevel.lembaga)
+
 
 class UnitKind(StrEnum):
     """Kind of perangkat daerah / unit kerja.

@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING
 
 from ..io import SpbeError
 from ..maturity.plan import paperwork_runs
-from ..model import InfrastructureKind
 from ..model.i18n import N_, decimal, plural
 from ..model.i18n import gettext as _
 
@@ -280,8 +279,8 @@ def _own_centres(graph: "ArchGraph") -> list[str]:
     hosted = {
         node: sum(graph.is_active(app) for app in graph.sources(node, "hosted_on"))
         for node in graph.nodes("infrastructure")
-        if not graph.element(node).kind.is_network and graph.element(node).platform is None
-        and graph.element(node).kind is not InfrastructureKind.pdn
+        # a part of a national platform (a PDN tenancy) is told with it
+        if not graph.element(node).kind.is_network and not graph.targets(node, "part_of")
     }
     ranked = sorted((node for node, count in hosted.items() if count),
                     key=lambda node: (-hosted[node], node))
