@@ -43,11 +43,13 @@ def unit_names(graph: "ArchGraph") -> dict[str, str]:
             for u in units}
 
 
-def _runs_where(graph: "ArchGraph", platform: str | None, side: int) -> dict[str, str]:
+def _runs_where(graph: "ArchGraph", app: str, side: int) -> dict[str, str]:
     """Where an application without `hosting:` runs, as the explorer writes it in its table
     (`hw`) and its details (`hwd`): an instance of a national platform runs where the
-    platform's operator runs it; for any other it is not recorded (unknown, never "none")."""
-    if platform is None:
+    platform's operator runs it; for one the instansi runs itself (its own node of a national
+    portal too) it is not recorded (unknown, never "none")."""
+    platform = graph.element(app).platform
+    if graph.runs_itself(app):
         unknown = TEXT["x_hosting_unknown"][side]
         return {"hw": unknown, "hwd": unknown}
     operator = getattr(graph.element(platform), "operator", None)
@@ -85,7 +87,7 @@ def explorer_data(graph: "ArchGraph", lang: str) -> str:
             "k": str(element.kind),
             "s": STATUS[str(element.status)][side],
             "h": hosting,
-            **({} if hosting else _runs_where(graph, element.platform, side)),
+            **({} if hosting else _runs_where(graph, app, side)),
             "p": named(element.platform),
             "r": [named(d) for d in element.reads],
             "w": [named(d) for d in element.writes],

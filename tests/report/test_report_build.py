@@ -343,8 +343,15 @@ def test_explorer_data_says_where_an_application_without_hosting_runs(make_model
     from spbe_arch.graph import build_graph
     from spbe_arch.report.explorer import explorer_data
 
-    graph = build_graph(load_model(make_model(TINY)).architecture)
+    portal = "\n  - {id: satu-data-kab, name: Portal Satu Data, kind: khusus, owner: dinkes,\n" \
+             "     platform: satu-data}\n"  # its own node of a national portal: it runs it
+    text = TINY["model.yaml"].replace("\n        infrastructure:", portal.replace(
+        "\n", "\n        ").rstrip() + "\n        infrastructure:")
+    graph = build_graph(load_model(make_model({"model.yaml": text})).architecture)
     apps = {a["id"]: a for a in json.loads(explorer_data(graph, "id"))["apps"]}
+    assert (apps["satu-data-kab"]["hw"], apps["satu-data-kab"]["hwd"]) == (
+        "belum tercatat", "belum tercatat"
+    )
     assert (apps["sicantik"]["h"], "hw" in apps["sicantik"]) == ("pdd", False)
     assert (apps["dashboard"]["hw"], apps["dashboard"]["hwd"]) == (
         "belum tercatat", "belum tercatat"
