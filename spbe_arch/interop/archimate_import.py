@@ -3,9 +3,10 @@
 What has an SPBE meaning is mapped (`archimate_map`): our own `spbe:` properties first, then
 element types (BusinessActor -> unit, ApplicationComponent -> application, ...) and
 relationship types (Assignment actor -> process is its owner, Access is reads / writes, a Flow
-or a Serving between applications is an integration, `via: unknown` where the file does not say
-how, ...). An application another tool names as a national platform (SATUSEHAT, SIPD) is that
-platform where the file gives it nothing of its own, else the instansi's instance of it.
+or a Serving between applications, through a junction too, is an integration, `via: unknown`
+where the file does not say how, ...). An application another tool names as a national
+platform (SATUSEHAT, SIPD) is that platform where the file gives it nothing of its own, else
+the instansi's instance of it.
 Everything else is kept: elements as `archimate_elements`, relationships as
 `archimate_relationships`, properties as `properties`, with one warning per concept type that
 has no SPBE meaning. Views and folders are presentation and are not imported. A required
@@ -340,6 +341,7 @@ class _Converter:
                 is_network = InfrastructureKind(record["kind"]).is_network
                 kinds.add("network" if is_network else "data_centre")
             self.kinds_of[concept.identifier] = kinds
+        relationships = self.through_junctions(relationships)
         for type_name, ids in sorted(self.unmapped.items()):
             self.warnings.append(_(
                 "{type} elements with no SPBE meaning, kept under archimate_elements: {count}"
@@ -681,6 +683,51 @@ class _Converter:
             record["properties"] = own
         return record
 
+    def through_junctions(self, relationships: list[_Concept]) -> list[_Concept]:
+        """`relationships` with the Flows (or Servings) that join applications through a
+        junction (Archi draws one flow fanning out to several applications that way) made
+        integrations from end to end: A -> junction -> B, C gives A -> B and A -> C.
+
+        A junction is resolved only when every relationship at it is of one such type and
+        every pair of its ends links applications; the junction itself, with no name nor
+        properties, is then not kept. Any other junction stays as the file has it.
+        """
+        junctions = {
+            identifier for identifier, record in self.records.items()
+            if self.collection_of[identifier] == "archimate_elements"
+            and record["type"].endswith("Junction") and set(record) == {"id", "name", "type"}
+        }
+        at: defaultdict[str, tuple[list, list]] = defaultdict(lambda: ([], []))
+        for concept in relationships:
+            for side, end in enumerate((concept.target, concept.source)):
+                if end in junctions:
+                    at[end][side].append(concept)
+        resolved: dict[str, list[_Concept]] = {}  # junction -> its relationships end to end
+        for junction, (ins, outs) in at.items():
+            paths = [_joined(first, then, junction, ins, outs) for first in ins for then in outs]
+            if paths and {c.type for c in (*ins, *outs)} <= {paths[0].type} and (
+                    paths[0].type in INTEGRATION_TYPES) and all(map(self.links_applications,
+                                                                      paths)):
+                resolved[junction] = paths
+        if not resolved:
+            return relationships
+        for junction in resolved:
+            record = self.records.pop(junction)
+            del self.collection_of[junction]
+            self.unmapped[record["type"]].remove(record["id"])
+            if not self.unmapped[record["type"]]:
+                del self.unmapped[record["type"]]
+        joined = [concept for paths in resolved.values() for concept in paths]
+        self.unique_identifiers(joined)
+        self.warnings.append(_(
+            "relationships through junctions, imported as integrations between the "
+            "applications at their ends (the junction named in the property "
+            "archimate:junction): {count} through {junctions} junctions ({ids})"
+        ).format(count=len(joined), junctions=len(resolved),
+                 ids=_some([self.model_id(c.identifier) for c in joined])))
+        return [*(c for c in relationships
+                  if c.source not in resolved and c.target not in resolved), *joined]
+
     def as_field(self, concept: _Concept, marked: str | None, own: dict) -> bool:
         """Set the reference field the relationship expresses; False when it expresses none."""
         for relation in FIELD_RELATIONS:
@@ -734,6 +781,22 @@ class _Converter:
             return NATIONAL in kinds
         allowed = REFERENCES.get(relation.collection, {}).get(relation.field, ())
         return "any" in allowed or bool(kinds & set(allowed))
+
+
+def _joined(first: _Concept, then: _Concept, junction: str, ins: list, outs: list) -> _Concept:
+    """The relationship from `first`'s source to `then`'s target through `junction`: named
+    and identified as the one of the pair the junction does not share (the branch of a fan
+    out, the arm of a fan in), with the names, documentation and properties of both."""
+    own = then if len(ins) == 1 else first if len(outs) == 1 else None
+    identifier = own.identifier if own else f"{first.identifier}+{then.identifier}"
+    docs = [d for d in dict.fromkeys((first.documentation, then.documentation)) if d]
+    return _Concept(
+        identifier, first.type, name=then.name or first.name,
+        documentation="\n\n".join(docs) or None,
+        properties=[*first.properties, *then.properties], source=first.source,
+        target=then.target, attributes={**first.attributes, **then.attributes,
+                                        "junction": junction},
+    )
 
 
 @cache

@@ -392,6 +392,55 @@ def test_import_reads_a_flow_between_applications_as_an_integration_of_unknown_m
     assert "via known for 0 of 1 active integrations" in [f["message"] for f in findings]
 
 
+def test_import_reads_flows_through_a_junction_as_integrations_between_their_ends(
+    runner, tmp_path
+):
+    """Archi draws one flow fanning out to several applications through a junction: each
+    branch is an integration from the flow's source (named and identified as the branch),
+    and so is each arm of a fan in. A junction that also leads to a process stays as the
+    file has it."""
+    apps = "".join(f'<element identifier="{a}" xsi:type="ApplicationComponent"><name>{a.upper()}'
+                   "</name></element>" for a in ("sidak", "simpus", "sikda", "epkm"))
+    source = _exchange_file(
+        tmp_path / "junctions.xml",
+        apps + '<element identifier="j1" xsi:type="OrJunction"/>'
+        '<element identifier="j2" xsi:type="AndJunction"/>'
+        '<element identifier="j3" xsi:type="AndJunction"/>'
+        '<element identifier="p1" xsi:type="BusinessProcess"><name>Pelayanan</name></element>',
+        '<relationship identifier="f1" xsi:type="Flow" source="sidak" target="j1">'
+        "<name>data penduduk</name></relationship>"
+        '<relationship identifier="f2" xsi:type="Flow" source="j1" target="simpus"/>'
+        '<relationship identifier="f3" xsi:type="Flow" source="j1" target="sikda">'
+        "<name>NIK</name></relationship>"
+        '<relationship identifier="f4" xsi:type="Flow" source="simpus" target="j2"/>'
+        '<relationship identifier="f5" xsi:type="Flow" source="sikda" target="j2"/>'
+        '<relationship identifier="f6" xsi:type="Flow" source="j2" target="epkm"/>'
+        '<relationship identifier="f7" xsi:type="Flow" source="epkm" target="j3"/>'
+        '<relationship identifier="f8" xsi:type="Flow" source="j3" target="sidak"/>'
+        '<relationship identifier="f9" xsi:type="Flow" source="j3" target="p1"/>',
+    )
+    folder = tmp_path / "kota"
+    result = _import(runner, source, folder)
+    assert result.exit_code == 0, result.output
+    assert (
+        f"{source}: warning: relationships through junctions, imported as integrations "
+        "between the applications at their ends (the junction named in the property "
+        "archimate:junction): 4 through 2 junctions (f2, f3, f4, f5)"
+    ) in result.stderr.splitlines()
+    integrations = {i: (e["source"], e["target"], e.get("name"), e["properties"])
+                    for i, e in _by_id(folder, "integrations").items()}
+    assert integrations == {
+        "f2": ("sidak", "simpus", "data penduduk", {"archimate:junction": "j1"}),
+        "f3": ("sidak", "sikda", "NIK", {"archimate:junction": "j1"}),
+        "f4": ("simpus", "epkm", None, {"archimate:junction": "j2"}),
+        "f5": ("sikda", "epkm", None, {"archimate:junction": "j2"}),
+    }
+    assert sorted(_by_id(folder, "archimate_elements")) == ["j3"]
+    assert sorted(_by_id(folder, "archimate_relationships")) == ["f7", "f8", "f9"]
+    check = runner.invoke(app, ["validate", str(folder)])
+    assert check.exit_code == 0, check.output
+
+
 def test_import_gives_an_integration_that_lost_its_mechanism_via_unknown(
     runner, make_model, tmp_path
 ):
