@@ -47,6 +47,7 @@ from .archimate_map import (
     NAMESPACE,
     NATIONAL,
     NETWORK_WORDS,
+    OUTSIDE_ACTOR_WORDS,
     SPBE,
     STATED_EMPTY,
     XSI,
@@ -73,6 +74,7 @@ _PLATFORM_NAMED_BY = {
     ("archimate_relationships", "target"), ("security", "covers"), ("roadmap", "elements"),
 }
 """The reference fields that may name a national platform instead of a local application."""
+_OUTSIDE = rf"(?:{'|'.join(OUTSIDE_ACTOR_WORDS)})\b"
 
 
 @dataclass
@@ -350,6 +352,7 @@ class _Converter:
                               relationships_read=len(relationships))
         self.relationships(relationships, result)
         self.platforms_named()
+        self.outside_actors()
         kept = {identifier: record["id"] for identifier, record in self.records.items()}
         moved = [f"{base} -> {new}" for identifier, (base, new) in self.moved_off.items()
                  if kept.get(identifier) == new]  # not those that became the platform itself
@@ -517,6 +520,40 @@ class _Converter:
                     record[name] = [renamed.get(value, value) for value in values]
                 elif values in renamed:
                     record[name] = renamed[values]
+
+    def outside_actors(self) -> None:
+        """Keep as `archimate_elements` the BusinessActors whose names start with words of a
+        party outside the instansi (`OUTSIDE_ACTOR_WORDS`: Masyarakat, Pelaku Usaha, a
+        ministry the pemda serves) and that the file gives no role of a unit: no kind, parent
+        or network, and nothing of the model that names them (owner, steward, parent). As
+        units they would be units owning nothing (SPBE-A018) and outside JIP (SPBE-A020)."""
+        guessed = _("units without a kind, set to unit_kerja")
+        named: set[str] = set()
+        for identifier, record in self.records.items():
+            collection = self.collection_of[identifier]
+            for name in REFERENCES.get(collection, {}) if collection not in _RELATIONSHIPS else ():
+                value = record.get(name)
+                named.update(value if isinstance(value, list) else (value,))
+        outside = [
+            identifier for identifier, record in self.records.items()
+            if record["id"] in self.defaults.get(guessed, ()) and record["id"] not in named
+            and not record.get("parent") and not record.get("networks")
+            and re.match(_OUTSIDE, record["name"].casefold())
+        ]
+        for identifier in outside:
+            record = self.records[identifier]
+            del record["kind"]
+            record["type"] = "BusinessActor"
+            self.collection_of[identifier] = "archimate_elements"
+            self.defaults[guessed].remove(record["id"])
+        if guessed in self.defaults and not self.defaults[guessed]:
+            del self.defaults[guessed]
+        if outside:
+            self.warnings.append(_(
+                "BusinessActor elements named as a party outside the instansi (the public, a "
+                "business, another instansi) that own nothing and have no parent, kept under "
+                "archimate_elements (to make one a unit, give it spbe:kind): {count} ({ids})"
+            ).format(count=len(outside), ids=_some([self.ids[i] for i in outside])))
 
     def placeholder_owner(self) -> None:
         ownerless = [

@@ -30,6 +30,7 @@ __all__ = [
     "NAMESPACE",
     "NATIONAL",
     "NETWORK_WORDS",
+    "OUTSIDE_ACTOR_WORDS",
     "SPBE",
     "STATED_EMPTY",
     "XSI",
@@ -265,3 +266,11 @@ DATA_CENTRE_WORDS = (
     ("cloud", InfrastructureKind.cloud),
 )
 """Words in an imported name that tell an infrastructure kind another tool does not state."""
+OUTSIDE_ACTOR_WORDS = (
+    "masyarakat", "warga", "penduduk", "publik", "pelaku usaha", "pemohon", "wajib pajak",
+    "pasien", "investor", "pihak ketiga", "vendor", "mitra", "kementerian", "lembaga",
+    "pemerintah pusat", "pemerintah provinsi", "pemerintah kabupaten", "pemerintah kota",
+    "citizen", "public", "business", "ministry",
+)
+"""First words of an imported BusinessActor's name that tell a party outside the instansi's
+units (the public, a business, another instansi)."""

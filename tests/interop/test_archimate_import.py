@@ -571,6 +571,48 @@ def test_import_guesses_unit_kinds_as_the_inventory_import_does(runner, tmp_path
         assert {unit["name"]: unit["kind"] for unit in units} == names, folder
 
 
+def test_import_keeps_actors_outside_the_instansi_out_of_its_units(runner, tmp_path):
+    """Archi models draw the public and other instansi as BusinessActors: one named so that
+    owns nothing is not a unit (it would own nothing, SPBE-A018, and be off JIP, SPBE-A020);
+    an actor named so that owns an application, and one with no such name, stay units."""
+    source = _exchange_file(
+        tmp_path / "actors.xml",
+        '<element identifier="u1" xsi:type="BusinessActor"><name>Masyarakat</name></element>'
+        '<element identifier="u2" xsi:type="BusinessActor"><name>Kementerian Kesehatan'
+        "</name></element>"
+        '<element identifier="u3" xsi:type="BusinessActor"><name>Masyarakat Peduli TIK'
+        "</name></element>"
+        '<element identifier="u4" xsi:type="BusinessActor"><name>Tim TIK</name></element>'
+        '<element identifier="u5" xsi:type="BusinessActor"><name>Dinas Kesehatan</name>'
+        "</element>"
+        '<element identifier="a1" xsi:type="ApplicationComponent"><name>Forum Warga</name>'
+        "</element>"
+        '<element identifier="s1" xsi:type="BusinessService"><name>Layanan Kesehatan</name>'
+        "</element>",
+        '<relationship identifier="r1" xsi:type="Serving" source="s1" target="u1"/>'
+        '<relationship identifier="r2" xsi:type="Association" source="u3" target="a1"/>'
+        '<relationship identifier="r3" xsi:type="Assignment" source="u5" target="s1"/>',
+    )
+    folder = tmp_path / "kota"
+    result = _import(runner, source, folder)
+    assert result.exit_code == 0, result.output
+    assert (
+        f"{source}: warning: BusinessActor elements named as a party outside the instansi (the "
+        "public, a business, another instansi) that own nothing and have no parent, kept "
+        "under archimate_elements (to make one a unit, give it spbe:kind): 2 (u1, u2)"
+    ) in result.stderr.splitlines()
+    assert sorted(_by_id(folder, "units")) == ["u3", "u4", "u5"]
+    assert _by_id(folder, "archimate_elements") == {
+        "u1": {"id": "u1", "name": "Masyarakat", "type": "BusinessActor"},
+        "u2": {"id": "u2", "name": "Kementerian Kesehatan", "type": "BusinessActor"},
+    }
+    assert _by_id(folder, "archimate_relationships")["r1"]["target"] == "u1"
+    audit = runner.invoke(app, ["audit", str(folder), "--format", "json"])
+    flagged = {f["element"] for f in json.loads(audit.stdout)["findings"]
+               if f["code"] in ("SPBE-A018", "SPBE-A020")}
+    assert not flagged & {"u1", "u2"}, flagged
+
+
 SERVING = (
     '<element identifier="u1" xsi:type="BusinessActor"><name>Dinas Kesehatan</name></element>'
     '<element identifier="a1" xsi:type="ApplicationComponent"><name>SIMPUS</name></element>'
