@@ -580,6 +580,24 @@ def test_a_unit_cell_naming_a_part_of_a_listed_unit_gets_it_as_parent(runner, tm
             f"own; imported as unit '{upt.id}' with parent 'dinkes'") in _lines(result, "note")
 
 
+def test_a_unit_named_with_its_instansi_is_the_same_unit(runner, tmp_path):
+    """Inventories write 'Dinas Kesehatan Kota Sukamaju', 'DINAS KESEHATAN KOTA' and 'Dinkes'
+    for one dinas: one unit. A kecamatan named after a place keeps its name."""
+    source = write_csv(tmp_path / "inventaris.csv", [["No", "Nama Aplikasi", "OPD"], *(
+        [str(n), f"Aplikasi {n}", unit] for n, unit in enumerate([
+            "Dinas Kesehatan", "DINAS KESEHATAN KOTA", "Dinas Kesehatan Kota Sukamaju",
+            "Dinkes Kota Sukamaju", "Dinkes Sukamaju", "Kecamatan Kota Baru", "Kecamatan Kota",
+        ], 1))])
+    result = _import(runner, source, tmp_path / "model", "--instansi-name",
+                     "Pemerintah Kota Sukamaju")
+    assert result.exit_code == 0, result.output
+    units = _model(tmp_path).units
+    assert sorted((u.id, u.name) for u in units.values()) == [
+        ("dinkes", "Dinas Kesehatan"), ("kecamatan-kota", "Kecamatan Kota"),
+        ("kecamatan-kota-baru", "Kecamatan Kota Baru"),
+    ]
+
+
 def test_a_unit_cell_naming_two_units_of_the_inventory_is_said(runner, tmp_path):
     """'Dinkes, Diskominfo': two units the inventory lists on their own, written in one cell,
     became a made-up unit; the report says so. A unit whose name has 'dan' in it is one."""

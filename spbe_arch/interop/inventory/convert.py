@@ -305,7 +305,7 @@ def _build(rows: list[Row], instansi: Instansi, report: ImportReport) -> Invento
     spellings: dict[str, list[int]] = {}
     for row in rows:
         spellings.setdefault(row.unit, []).append(row.number)
-    unit_of = group_units(spellings, ids)
+    unit_of = group_units(spellings, ids, level=instansi.level, instansi=instansi.name)
     result = InventoryImport(instansi, [], [], report, application_platforms())
     for unit in sorted({id(u): u for u in unit_of.values()}.values(), key=lambda u: u.id):
         result.units.append(Unit(id=unit.id, name=unit.name, kind=unit.kind))

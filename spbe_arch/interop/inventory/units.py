@@ -26,6 +26,7 @@ __all__ = [
     "IdPool",
     "UnitName",
     "group_units",
+    "local_name",
     "slug",
     "unit_key",
     "unit_kind",
@@ -274,15 +275,50 @@ def _numbered(base: str, n: int) -> str:
     return base[:ID_MAX - len(suffix)].rstrip("-.") + suffix
 
 
-def group_units(names: dict[str, list[int]], ids: IdPool) -> dict[str, UnitName]:
-    """Group spellings (spelling -> rows) into units by `unit_key`; give each an id from `ids`.
+_LEVEL_WORDS = {"kota": "kota", "kabupaten": "kabupaten", "kab": "kabupaten",
+                "provinsi": "provinsi", "prov": "provinsi"}
+
+
+def local_name(name: str, level: str, instansi: str) -> str:
+    """The unit's name without the instansi it belongs to at its end, the instansi being of
+    `level` (kota, kabupaten, ...) and named `instansi`: 'Dinas Kesehatan Kota Sukamaju',
+    'DINAS KESEHATAN KOTA' and 'Dinkes Sukamaju' of the Pemerintah Kota Sukamaju are its
+    Dinas Kesehatan. A kecamatan or kelurahan keeps its name: 'Kecamatan Kota Baru' is a
+    place.
+
+    >>> local_name("DINAS KESEHATAN KOTA SUKAMAJU", "kota", "Pemerintah Kota Sukamaju")
+    'dinas kesehatan'
+    >>> local_name("Kecamatan Kota Baru", "kota", "Pemerintah Kota Baru")
+    'Kecamatan Kota Baru'
+    """
+    words = normal_header(name).split()
+    own = normal_header(instansi).split()
+    region = next((own[i + 1:] for i, w in enumerate(own) if _LEVEL_WORDS.get(w) == level), [])
+    rest = words
+    if region and rest[-len(region):] == region:
+        rest = rest[:-len(region)]
+    if rest and _LEVEL_WORDS.get(rest[-1]) == level:
+        rest = rest[:-1]
+    if rest == words or not rest or _kind_of(_written_out(name)) in _PLACES:
+        return name
+    return " ".join(rest)
+
+
+_PLACES = frozenset({UnitKind.kecamatan, UnitKind.kelurahan})
+
+
+def group_units(names: dict[str, list[int]], ids: IdPool, *, level: str = "",
+                instansi: str = "") -> dict[str, UnitName]:
+    """Group spellings (spelling -> rows) into units by `unit_key` of their `local_name` in
+    the instansi of `level` named `instansi`; give each an id from `ids`.
 
     Returns spelling -> its unit.
     """
     units: dict[str, UnitName] = {}
     for spelling, rows in names.items():
-        key = unit_key(spelling)
-        units.setdefault(key, UnitName(key, _written_out(spelling))).spellings[spelling] = rows
+        local = local_name(spelling, level, instansi)
+        key = unit_key(local)
+        units.setdefault(key, UnitName(key, _written_out(local))).spellings[spelling] = rows
     for key in sorted(units):
         unit = units[key]
         unit.id = ids.take(_SHORT.get(key) or slug(unit.written) or "unit")
