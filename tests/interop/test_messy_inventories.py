@@ -512,6 +512,21 @@ def test_the_provinces_data_centre_is_the_pemdas_own_only_for_a_province(
     assert (apps["simpeg"].hosting, apps["e-office"].hosting) == (hosting, other)
 
 
+def test_a_note_merged_across_under_the_last_application_is_the_footer(runner, tmp_path):
+    """'Catatan: ...' merged across the table's width under the last row is a note, not a
+    heading of rows to come: passed over as the footer, nothing skipped (exit 0)."""
+    source = write_xlsx(tmp_path / "inventaris.xlsx", [
+        ["No", "Nama Aplikasi", "OPD"], [1, "SIMPUS", "Dinas Kesehatan"],
+        [2, "SIMPEG", "BKPSDM"], ["Catatan: data per 31 Desember 2024"],
+    ], merge=["A4:C4"])
+    result = _import(runner, source, tmp_path / "model")
+    assert result.exit_code == 0, result.output
+    assert f"{source}:4: note: 1 row below the last application names no application and no " \
+        "unit: the sheet's footer, passed over (4: 'Catatan: data per 31 Desember 2024')" in \
+        _lines(result, "note")
+    assert "imported 2 of 2 rows" in result.output
+
+
 def test_a_server_named_by_its_units_kind_is_a_server_room(runner, tmp_path):
     source = write_csv(tmp_path / "inventaris.csv", [
         ["Nama Aplikasi", "Perangkat Daerah", "Lokasi Server"],

@@ -160,8 +160,11 @@ def data_rows(
             continue
         if number in table.headings:
             heading = next(cell for cell in cells if cell)
-            report.skipped.append(RowNote(number, _(says.heading).format(
-                heading=_short(heading))))
+            note = RowNote(number, _(says.heading).format(heading=_short(heading)))
+            if imported:  # a heading of the rows to come, or a note under the last one
+                footer.append((note, heading))
+            else:
+                report.skipped.append(note)
             continue
         if not name:
             note = RowNote(number, _(says.no_first).format(
