@@ -117,7 +117,7 @@ def test_audit_json_contract(runner, make_model):
             "column": 5,
             "hint": "integrate 'siak-kab' -> 'simpus' through SPLP",
             "waived": None,
-            "about": None,
+            "about": "data-penduduk",  # what tells it from a gap of other data of simpus
         }
     ]
 

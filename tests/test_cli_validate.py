@@ -80,7 +80,7 @@ def test_validate_json_contract(runner, make_model):
             "column": 5,
             "hint": "did you mean 'dinkes'? define it, or name an existing unit",
             "waived": None,
-            "about": None,
+            "about": "owner: dinkes-x",  # tells it from another wrong reference of simpus
         }
     ]
 

@@ -10,10 +10,12 @@ __all__ = ["not_in_baseline"]
 
 
 def not_in_baseline(findings: Iterable[Finding], baseline: list[dict[str, Any]]) -> list[Finding]:
-    """The findings the baseline does not have, matched by (code, element) as `diff` does.
+    """The findings the baseline does not have, matched by code, element and what about it
+    (`Finding.about`) as `diff` does.
 
     Each baseline entry accepts one finding: two findings of one code on one element where
-    the baseline had one leave one new.
+    the baseline had one leave one new. An entry about an element written before findings
+    told what about it (no `about`) accepts any finding of its code on its element.
 
     Examples
     --------
@@ -24,8 +26,11 @@ def not_in_baseline(findings: Iterable[Finding], baseline: list[dict[str, Any]])
     >>> [f.element for f in not_in_baseline(now, old)]
     ['e-perpus']
     """
-    current = [entry for entry in baseline if "about" in entry]
-    older = [entry for entry in baseline if "about" not in entry]
+    current: list[dict[str, Any]] = []
+    older: list[dict[str, Any]] = []
+    for entry in baseline:  # about an element, `about` null says nothing: any is accepted
+        told = entry.get("about") is not None or ("about" in entry and entry.get("element") is None)
+        (current if told else older).append(entry)
     return findings_without(findings_without(findings, map(_key, current)),
                             map(_older_key, older), key=_older_finding_key)
 
@@ -33,13 +38,14 @@ def not_in_baseline(findings: Iterable[Finding], baseline: list[dict[str, Any]])
 def _key(entry: dict[str, Any]) -> tuple:
     """The entry as `finding_key` makes a finding's key."""
     if entry.get("element") is not None:
-        return (entry["code"], entry["element"])
+        return (entry["code"], entry["element"], entry["about"])
     return (entry["code"], None, entry.get("file"), entry["about"])
 
 
 def _older_key(entry: dict[str, Any]) -> tuple:
-    """An entry of a baseline written before findings had `about`: a finding about no element
-    is known by its hint, else its message (in the language the baseline was written in)."""
+    """An entry that does not tell what about it: one about an element, known by its code and
+    element; one about no element of a baseline written before findings had `about`, known
+    by its hint, else its message (in the language the baseline was written in)."""
     if entry.get("element") is not None:
         return (entry["code"], entry["element"])
     return (entry["code"], None, entry.get("file"), entry.get("hint") or entry.get("message"))

@@ -4,7 +4,8 @@ Elements are matched by id, across collections: an element whose id is only in t
 was added, one only in the old model removed, and one in both whose fields differ changed
 (field by field; a renamed element keeps its id, so a rename is a change of `name`). An
 integration whose mechanism (`via`) or network changed was *rerouted*. Findings are matched by
-(code, element), never by message, so a reworded message is not a new finding: those only in
+code, element and what about it (`Finding.subject`: which data set an application reads
+without integration), never by message, so a reworded message is not a new finding: those only in
 the new model were introduced by the change, those only in the old one resolved. Each audit
 metric and the index (with every indicator whose level moved) are compared as numbers.
 """
@@ -159,13 +160,14 @@ class DiffResult:
 
 
 def finding_key(item: Finding, files: Mapping[str, str] = _SAME) -> tuple:
-    """What identifies a finding across versions: its code and element (the message and the
+    """What identifies a finding across versions: its code, its element and what about it
+    (`Finding.subject`: the data set of an unintegrated data flow; the message and the
     position may change). A finding about no element is identified by its file and what it is
     about (`Finding.about`: its place in the file, else what it names in words no language
     changes, else its hint or message). `files` maps a file of one version to its name in the
     other (two one-file models named differently)."""
     if item.element is not None:
-        return (item.code, item.element)
+        return (item.code, item.element, item.subject)
     file = None if item.location is None else files.get(item.location.file,
                                                          item.location.file)
     return (item.code, None, file, item.about)

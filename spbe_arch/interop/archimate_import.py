@@ -526,7 +526,7 @@ class _Converter:
         party outside the instansi (`OUTSIDE_ACTOR_WORDS`: Masyarakat, Pelaku Usaha, a
         ministry the pemda serves) and that the file gives no role of a unit: no kind, parent
         or network, and nothing of the model that names them (owner, steward, parent). As
-        units they would be units owning nothing (SPBE-A018) and outside JIP (SPBE-A020)."""
+        units they would be units owning nothing and units outside JIP (audit findings)."""
         guessed = _("units without a kind, set to unit_kerja")
         named: set[str] = set()
         for identifier, record in self.records.items():

@@ -283,6 +283,12 @@ class Waiver(SpbeModel):
         description="Finding code (kode temuan), as listed in docs/rules.md",
     )
     element: Identifier = Field(description="Id of the element the finding is about")
+    about: str | None = Field(
+        default=None,
+        description="For a code that finds several problems of one element, the one accepted, "
+        "as the finding's `about` gives it (an unintegrated data flow: the data set's id); left "
+        "out, the waiver accepts them all, those found later too",
+    )
     reason: str = Field(min_length=1, description="Why it is accepted (alasan)")
     until: date = Field(description="Last day the waiver holds, YYYY-MM-DD (berlaku sampai)")
 

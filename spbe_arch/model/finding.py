@@ -47,17 +47,21 @@ class Finding:
     """The reason of the model's waiver that accepts this finding; a waived finding is shown
     but sets no exit code."""
     subject: str | None = None
-    """For a finding about no element, what it is about in words no language changes (the
-    fact `applications.data` of an incomplete-data finding); see `about`."""
+    """What the finding is about beside its element, in words no language changes: of a rule
+    that finds several problems of one element, the one this is (the data set an application
+    reads without integration, the reference a field gets wrong); of a finding about no
+    element, what it is about (the fact `applications.data` of an incomplete-data finding).
+    See `about`."""
 
     @property
     def about(self) -> str | None:
-        """What identifies a finding about no element across versions and languages, beside
-        its code and file: its place in the file (`roadmap.2.depends_on`), else its `subject`,
-        else its hint or message (which a count or a language may change); None for a finding
-        about an element, which its element identifies."""
+        """What identifies a finding across versions and languages beside its code and its
+        element: for one about an element, its `subject` (None where the element alone
+        identifies it); for one about no element, beside its file, its place in the file
+        (`roadmap.2.depends_on`), else its `subject`, else its hint or message (which a count
+        or a language may change)."""
         if self.element is not None:
-            return None
+            return self.subject
         if self.location is not None and self.location.key_path:
             return ".".join(map(str, self.location.key_path))
         return self.subject or self.hint or self.message

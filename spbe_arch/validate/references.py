@@ -221,6 +221,7 @@ def _field_findings(
             element=element_id,
             location=Location(source.file, key_path=key_path),
             hint=hint,
+            subject=f"{field}: {target}",
         )
 
 

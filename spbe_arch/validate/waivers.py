@@ -1,9 +1,11 @@
 """Waivers: findings the model accepts for one element, with a reason, until a date.
 
-A finding with the code and element of a waiver still in force is kept, marked `waived` with
-the waiver's reason: shown by every command, counted by none for the exit code. A waiver past
-its date waives nothing and is a warning; so is one that matches no finding of the rules the
-command ran (`checked`), since it would hide the finding should it come back unreviewed.
+A finding with the code and element of a waiver still in force (and what it is about, where
+the waiver says: `about`) is kept, marked `waived` with the waiver's reason: shown by every
+command, counted by none for the exit code. A waiver past its date waives nothing and is a
+warning; so is one that matches no finding of the rules the command ran (`checked`), since it
+would hide the finding should it come back unreviewed, and one that accepts every finding of
+its code on its element where the code finds several (it would hide the next one too).
 """
 
 from collections.abc import Iterable, Iterator
@@ -19,8 +21,9 @@ from .references import did_you_mean
 __all__ = ["check_waivers", "unmatched_waivers", "waive"]
 
 
-def _in_force(arch: Architecture, today: date) -> dict[tuple[str, str], str]:
-    return {(w.code, w.element): w.reason for w in arch.waivers if w.until >= today}
+def _in_force(arch: Architecture, today: date) -> dict[tuple[str, str, str | None], str]:
+    """(code, element, about or None: all) -> reason, of the waivers in force."""
+    return {(w.code, w.element, w.about): w.reason for w in arch.waivers if w.until >= today}
 
 
 def waive(findings: Iterable[Finding], arch: Architecture, *, today: date) -> list[Finding]:
@@ -28,11 +31,12 @@ def waive(findings: Iterable[Finding], arch: Architecture, *, today: date) -> li
     accepted = _in_force(arch, today)
     if not accepted:
         return list(findings)
-    return [
-        replace(f, waived=accepted[f.code, f.element])
-        if (f.code, f.element) in accepted else f
-        for f in findings
-    ]
+    out = []
+    for f in findings:
+        reason = accepted.get((f.code, f.element, f.about)) if f.about is not None else None
+        reason = reason or accepted.get((f.code, f.element, None))
+        out.append(replace(f, waived=reason) if reason else f)
+    return out
 
 
 def check_waivers(arch: Architecture, *, today: date) -> Iterator[Finding]:
@@ -68,10 +72,25 @@ def unmatched_waivers(
     if not codes_checked or not arch.waivers:
         return
     found = {(f.code, f.element) for f in findings}
+    about = {(f.code, f.element, f.about) for f in findings if f.element is not None}
     for waiver, source in zip(arch.waivers, arch.waiver_sources, strict=True):
+        if waiver.code not in codes_checked or waiver.until < today:
+            continue
         key = (waiver.code, waiver.element)
-        if (waiver.code in codes_checked and waiver.until >= today and key not in found
-                and waiver.element not in arch.unread):  # its findings are unknown
+        told = sorted(str(a) for c, e, a in about if (c, e) == key and a is not None)
+        if waiver.about is None and told:
+            yield finding(
+                codes.BROAD_WAIVER,
+                _("waiver of {code} for '{element}' does not say which finding it accepts: it "
+                  "accepts all of them, those found later too").format(
+                    code=waiver.code, element=waiver.element),
+                element=waiver.element,
+                location=Location(source.file, key_path=("waivers", source.index)),
+                hint=_("name the one it accepts with `about:` ({about})").format(
+                    about=", ".join(told)),
+            )
+        matched = key in found if waiver.about is None else (*key, waiver.about) in about
+        if not matched and waiver.element not in arch.unread:  # its findings are unknown
             yield finding(
                 codes.UNMATCHED_WAIVER,
                 _("waiver of {code} for '{element}' matches no finding").format(
@@ -79,7 +98,9 @@ def unmatched_waivers(
                 ),
                 element=waiver.element,
                 location=Location(source.file, key_path=("waivers", source.index)),
-                hint=_unmatched_hint(waiver.element, arch, {
+                hint=_("its findings of {code} are about: {about}; check the waiver's `about`"
+                       ).format(code=waiver.code, about=", ".join(told)) if told else
+                _unmatched_hint(waiver.element, arch, {
                     code for code, element in found if element == waiver.element}),
             )
 

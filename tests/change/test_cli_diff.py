@@ -588,3 +588,19 @@ def test_an_integration_with_no_name_is_named_by_its_ends(runner, tmp_path):
         (folder / "model.yaml").write_text(apps + more, "utf-8")
     out = json.loads(runner.invoke(app, ["diff", str(old), str(new), "--format", "json"]).stdout)
     assert out["added"] == [{"id": "int-a-b", "kind": "integrations", "name": "a -> b (splp)"}]
+
+
+def test_a_wrong_reference_mended_and_another_made_on_one_element_is_introduced(
+        runner, tmp_path):
+    """A change that mends one wrong reference of an application and writes another is not
+    "no change": the new one is introduced (each is about its own field and id)."""
+    old, new = tmp_path / "old.yaml", tmp_path / "new.yaml"
+    model = GAPS.replace("owner: u, reads: [READS]", "owner: OWNER, reads: [READS]")
+    old.write_text(model.replace("OWNER", "u-lama").replace("READS", "d1"))
+    new.write_text(model.replace("OWNER", "u").replace("READS", "d9"))
+    payload = json.loads(runner.invoke(app, ["diff", str(old), str(new), "--format",
+                                             "json"]).stdout)
+    assert [(f["code"], f["about"]) for f in payload["findings_introduced"]
+            if f["code"] == "SPBE-R008"] == [("SPBE-R008", "reads: d9")]
+    assert [(f["code"], f["about"]) for f in payload["findings_resolved"]
+            if f["code"] == "SPBE-R008"] == [("SPBE-R008", "owner: u-lama")]

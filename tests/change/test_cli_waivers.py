@@ -12,6 +12,7 @@ WAIVE_GAP = """\
 waivers:
   - code: SPBE-A002
     element: simpus
+    about: data-penduduk
     reason: integrasi SIAK dijadwalkan 2026 (rm-2026-nik-splp)
     until: {until}
 """
@@ -50,7 +51,7 @@ def test_expired_waiver_is_a_warning_and_waives_nothing(runner, make_model):
     result = runner.invoke(app, ["audit", str(root)])
     assert result.exit_code == 1, result.output
     assert (
-        f"{root}/waivers.yaml:5:5: warning SPBE-W001 waiver of SPBE-A002 for 'simpus' "
+        f"{root}/waivers.yaml:6:5: warning SPBE-W001 waiver of SPBE-A002 for 'simpus' "
         "expired on 2020-12-31"
     ) in result.output.splitlines()
     assert "waived:" not in result.output
@@ -70,7 +71,7 @@ def test_waiver_matching_no_finding_is_a_warning_where_its_rule_ran(runner, make
     result = runner.invoke(app, ["audit", str(root)])
     assert result.exit_code == 0, result.output
     assert (
-        f"{root}/waivers.yaml:6:5: warning SPBE-W002 waiver of SPBE-A009 for 'simpus' matches "
+        f"{root}/waivers.yaml:7:5: warning SPBE-W002 waiver of SPBE-A009 for 'simpus' matches "
         "no finding"
     ) in result.output.splitlines()
     # validate runs no audit rule: it cannot tell, and says nothing
@@ -115,6 +116,63 @@ def test_a_waiver_of_another_code_than_the_elements_names_its_codes(runner, make
         lines.splitlines())
 
 
+SECOND_GAP = """\
+applications:
+  - {id: simkes, name: SIMKES, kind: khusus, owner: dinkes, writes: [data-kesehatan]}
+data:
+  - {id: data-kesehatan, name: Data Kesehatan, steward: dinkes}
+"""
+
+
+def _second_gap(root):
+    """simpus reads a second data set, produced by simkes, with no integration either."""
+    apps = root / "apps.yaml"
+    apps.write_text(apps.read_text().replace(
+        "reads: [data-penduduk]", "reads: [data-penduduk, data-kesehatan]"))
+    (root / "simkes.yaml").write_text(SECOND_GAP)
+
+
+def test_a_waiver_accepts_only_the_data_set_it_names(runner, make_model):
+    """A waiver of one unintegrated data flow does not hide a second one of the same
+    application: the second is an error of its own."""
+    root = _model(make_model)
+    _second_gap(root)
+    result = runner.invoke(app, ["audit", str(root), "--format", "json"])
+    gaps = {f["about"]: f["waived"] for f in json.loads(result.stdout)["findings"]
+            if f["code"] == "SPBE-A002"}
+    assert gaps == {"data-penduduk": "integrasi SIAK dijadwalkan 2026 (rm-2026-nik-splp)",
+                    "data-kesehatan": None}
+    assert result.exit_code == 1
+
+
+def test_a_waiver_that_does_not_say_which_gap_is_a_warning(runner, make_model):
+    """Without `about:` a waiver of SPBE-A002 accepts every gap of the application, the next
+    one too: a warning says so and names what to write."""
+    root = _model(make_model)
+    waivers = root / "waivers.yaml"
+    waivers.write_text(waivers.read_text().replace("    about: data-penduduk\n", ""))
+    _second_gap(root)
+    result = runner.invoke(app, ["audit", str(root)])
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    at = lines.index(
+        f"{root}/waivers.yaml:2:5: warning SPBE-W004 waiver of SPBE-A002 for 'simpus' does not "
+        "say which finding it accepts: it accepts all of them, those found later too")
+    assert lines[at + 1] == ("    hint: name the one it accepts with `about:` (data-kesehatan, "
+                             "data-penduduk)")
+    assert result.output.count("waived: integrasi SIAK") == 2
+
+
+def test_a_waiver_about_a_gap_the_element_does_not_have_names_those_it_has(runner, make_model):
+    root = _model(make_model)
+    waivers = root / "waivers.yaml"
+    waivers.write_text(waivers.read_text().replace("about: data-penduduk", "about: data-pddk"))
+    lines = runner.invoke(app, ["audit", str(root)]).output.splitlines()
+    at = next(n for n, line in enumerate(lines) if "SPBE-W002" in line)
+    assert lines[at + 1] == ("    hint: its findings of SPBE-A002 are about: data-penduduk; "
+                             "check the waiver's `about`")
+
+
 def test_waiver_with_an_invalid_code_is_a_validation_error(runner, make_model):
     root = make_model({
         "units.yaml": UNITS,
@@ -136,7 +194,7 @@ def test_waiver_of_no_known_rule_is_a_warning(runner, make_model):
     root = _model(make_model, extra=unknown)
     for command in ("validate", "audit"):
         lines = runner.invoke(app, [command, str(root)]).output.splitlines()
-        at = lines.index(f"{root}/waivers.yaml:6:5: warning SPBE-W003 waiver of 'SPBE-A999' for "
+        at = lines.index(f"{root}/waivers.yaml:7:5: warning SPBE-W003 waiver of 'SPBE-A999' for "
                          "'simpus': no rule has this code")
         assert lines[at + 1].endswith("use the code of the finding, as `spbe-arch audit` prints it")
 
@@ -194,7 +252,8 @@ def test_baseline_matches_in_any_language(runner, tmp_path):
     """A finding about no element (the incomplete-data one) is matched by what it is about,
     not by its words: a baseline made in English gates an audit in Indonesian."""
     baseline = _baseline(runner, EXAMPLE, tmp_path)
-    about = [f["about"] for f in json.loads(baseline.read_text())["findings"] if f["about"]]
+    about = [f["about"] for f in json.loads(baseline.read_text())["findings"]
+             if f["about"] and not f["element"]]
     assert about == ["applications.data", "data.steward"]  # facts the example leaves unknown
     result = runner.invoke(app, ["audit", str(EXAMPLE), "--baseline", str(baseline), "--lang",
                                  "id", "--fail-on", "info"])
@@ -252,3 +311,29 @@ def test_diff_shows_the_findings_a_change_waives_and_unwaives(runner, tmp_path):
     sarif = runner.invoke(app, ["diff", str(after), str(before), "-f", "sarif"]).stdout
     assert [r["ruleId"] for r in json.loads(sarif)["runs"][0]["results"]] == ["SPBE-A002"]
     assert "1 no longer waived" in back.output.splitlines()[-1]
+
+
+def test_a_change_that_fixes_one_gap_and_opens_another_is_gated(runner, make_model, tmp_path):
+    """simpus's gap on data-penduduk is fixed and one on data-kesehatan opened: the same code
+    on the same application, yet another finding. Both the diff and the baseline gate it."""
+    old = make_model({"units.yaml": UNITS, "apps.yaml": APPS, "int.yaml": RECORDED})
+    baseline = _baseline(runner, old, tmp_path)
+    new = tmp_path / "new"
+    new.mkdir()
+    for path in old.iterdir():
+        (new / path.name).write_bytes(path.read_bytes())
+    (new / "int.yaml").write_text(RECORDED + (
+        "  - {id: int-01, source: siak-kab, target: simpus, via: splp}\n"))
+    _second_gap(new)
+    diff = runner.invoke(app, ["diff", str(old), str(new), "--format", "json"])
+    assert diff.exit_code == 1, diff.output
+    payload = json.loads(diff.stdout)
+    assert [(f["code"], f["about"]) for f in payload["findings_introduced"]
+            if f["code"] == "SPBE-A002"] == [("SPBE-A002", "data-kesehatan")]
+    assert [(f["code"], f["about"]) for f in payload["findings_resolved"]
+            if f["code"] == "SPBE-A002"] == [("SPBE-A002", "data-penduduk")]
+    gated = runner.invoke(app, ["audit", str(new), "--baseline", str(baseline), "--format",
+                                "json"])
+    assert gated.exit_code == 1, gated.output
+    assert [(f["about"], f["baseline"]) for f in json.loads(gated.stdout)["findings"]
+            if f["code"] == "SPBE-A002"] == [("data-kesehatan", "new")]

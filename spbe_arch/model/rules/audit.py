@@ -73,6 +73,7 @@ UNINTEGRATED_DATA_FLOW = declare(
         "no integration path to it (affects layanan {services})"),
     },
     hint=N_("integrate '{producer}' -> '{element}' through SPLP"),
+    subject="data",
     doc="""
 ## What it does
 Reports an active application that reads a data set produced (written) by another active
@@ -675,6 +676,7 @@ INTEGRATION_WITH_INACTIVE_END = declare(
     severity=Severity.warning,
     since="0.3",
     message=N_("integration '{element}' is active but its {end} '{app}' is {status}"),
+    subject="app",
     hint=N_("retire the integration with its application (`status: retired`), or move it to "
     "the application that takes over"),
     doc="""

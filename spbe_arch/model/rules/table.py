@@ -73,6 +73,10 @@ class Rule:
     hint: str | None = None
     status: RuleStatus = RuleStatus.stable
     overridable: bool = True
+    subject: str | None = None
+    """For a rule that finds several problems of one element, the value of its hits that
+    tells them apart (`data`: the data set read without integration): the finding's
+    `subject`, which a diff, a baseline and a waiver match on."""
 
     @property
     def summary(self) -> str:
@@ -91,7 +95,7 @@ class Rule:
             element=hit.element,
             hint=gettext(self.hint).format(**values) if self.hint else None,
             related=hit.related,
-            subject=hit.subject,
+            subject=hit.subject if self.subject is None else str(values[self.subject]),
         )
 
 
@@ -110,11 +114,13 @@ def declare(
     hint: str | None = None,
     status: RuleStatus = RuleStatus.stable,
     overridable: bool = True,
+    subject: str | None = None,
 ) -> Rule:
     """Add a rule to the table; a code is declared once."""
     if code in RULES:
         raise ValueError(f"code {code} declared twice")
-    entry = Rule(code, name, severity, since, cleandoc(doc), message, hint, status, overridable)
+    entry = Rule(code, name, severity, since, cleandoc(doc), message, hint, status, overridable,
+                 subject)
     RULES[code] = entry
     return entry
 
@@ -132,6 +138,7 @@ def finding(
     location: Location | None = None,
     hint: str | None = None,
     related: tuple[str, ...] = (),
+    subject: str | None = None,
 ) -> Finding:
     """A finding of `rule` worded where it is found, with the rule's default severity."""
     return Finding(
@@ -142,6 +149,7 @@ def finding(
         location=location,
         hint=hint,
         related=related,
+        subject=subject,
     )
 
 

@@ -3,7 +3,7 @@
 from ..finding import Severity
 from .table import declare
 
-__all__ = ["EXPIRED_WAIVER", "UNKNOWN_WAIVER_CODE", "UNMATCHED_WAIVER"]
+__all__ = ["BROAD_WAIVER", "EXPIRED_WAIVER", "UNKNOWN_WAIVER_CODE", "UNMATCHED_WAIVER"]
 
 EXPIRED_WAIVER = declare("SPBE-W001", "expired-waiver", """
 ## What it does
@@ -63,3 +63,32 @@ waivers:
 ```
 Use instead: the code of the finding, as `spbe-arch audit` prints it (see docs/rules.md).
 """, severity=Severity.warning, since="0.2")
+
+BROAD_WAIVER = declare("SPBE-W004", "broad-waiver", """
+## What it does
+Reports a waiver of a code that finds several problems of one element (the unintegrated data
+flow: one per data set an application reads without integration) that does not say which one
+it accepts (`about:`).
+
+## Why is this bad?
+The waiver accepts every such finding of the element, those a later change introduces too: a
+pull request adding a new unintegrated data flow to a waived application passes unseen.
+
+## Example
+```yaml
+waivers:
+  - code: SPBE-A0NN     # an unintegrated data flow of e-bphtb
+    element: e-bphtb
+    reason: data pegawai dibaca manual sampai SIMPEG terhubung SPLP
+    until: 2026-12-31
+```
+Use instead: name the data set it accepts, as the finding's `about` gives it:
+```yaml
+waivers:
+  - code: SPBE-A0NN
+    element: e-bphtb
+    about: data-pegawai
+    reason: data pegawai dibaca manual sampai SIMPEG terhubung SPLP
+    until: 2026-12-31
+```
+""", severity=Severity.warning, since="0.4")
