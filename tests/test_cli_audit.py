@@ -608,7 +608,7 @@ def test_audit_says_for_how_many_integrations_the_mechanism_is_known(runner, mak
     ]
     result = runner.invoke(app, ["audit", str(root), "--lang", "id"])
     assert (
-        f"{root}/spbe.yaml:1:1: info SPBE-A021 `via` diketahui untuk 1 dari 2 integrasi aktif"
+        f"{root}/spbe.yaml:1:1: info SPBE-A021 isian `via` ada pada 1 dari 2 integrasi aktif"
     ) in result.output.splitlines()
 
 

@@ -45,22 +45,22 @@ def test_maturity_lang_id_writes_the_plan_actions_in_indonesian(indonesian):
     actions = {item["indicator"] + ">" + str(item["to_level"]): item["actions"]
                for item in indonesian["plan"]}
     assert actions["43>3"] == [
-        "catat transaksi layanan di satu-data-lembah-hijau (`writes:` datanya)",
+        "catat data yang ditulis satu-data-lembah-hijau untuk layanan ini (`writes:`)",
         "terbitkan semua data terbuka (data-penerima-bansos, data-tender)",
     ]
     assert actions["42>4"] == [
-        "salurkan integrasi sp4n-lapor-lembah-hijau melalui SPLP: int-lapor-epengawasan"]
+        "alihkan integrasi sp4n-lapor-lembah-hijau ke SPLP: int-lapor-epengawasan"]
     assert actions["45>4"] == [
-        "model menunjukkan kolaborasi untuk layanan 'svc-perizinan': tetapkan `level: "
-        "kolaborasi` padanya; bukti dukungnya dicatat di entri penilaian indikator 45, di bawah "
+        "model menunjukkan kolaborasi untuk layanan 'svc-perizinan': isi `level: kolaborasi` "
+        "pada layanan itu, lalu catat bukti dukungnya pada penilaian indikator 45, di bawah "
         "`evidence:`"
     ]
 
 
 def test_maturity_lang_id_writes_the_reasons_in_indonesian(indonesian):
     why = {i["id"]: i["why"] for i in indonesian["indicators"]}
-    assert why["18"] == ("24 dari 46 integrasi melalui SPLP; melewati SPLP: 9 antarunit kerja, "
-                         "3 dengan platform nasional")
+    assert why["18"] == ("24 dari 46 integrasi melalui SPLP; tidak melalui SPLP: 9 antarunit "
+                         "kerja, 3 dengan platform nasional")
     assert why["1"].startswith("penilaian mandiri 3 (2024)")
 
 
@@ -85,8 +85,8 @@ def test_maturity_text_lang_id_has_no_english_from_the_maturity_module(runner):
     result = runner.invoke(app, ["maturity", str(EXAMPLE), "--lang", "id"])
     assert result.exit_code == 0, result.output
     text = " ".join(re.sub(r"[│┃]", " ", result.output).split())
-    assert "salurkan integrasi" in text
-    assert "rencana: 11 langkah" in text and "indeks per kolom: penilaian mandiri" in text
+    assert "alihkan integrasi" in text
+    assert "rencana: 11 langkah" in text and "indeks menurut sumber: penilaian mandiri" in text
     for word in ("integrate", "record ", "self-assessed", " the model ", "document it"):
         assert word not in text, word
 
@@ -102,8 +102,8 @@ def test_claims_above_the_model_are_explained_in_indonesian(runner, tmp_path):
                 if f["code"] == "SPBE-M004" and "indikator 26 " in f["message"])
     assert m004["message"] == (
         "indikator 26 dinilai mandiri pada tingkat 5 untuk 2024: penilaian mandiri 5 (2024); "
-        "diklaim 5, tidak ada bukti dukung yang disebut di `evidence:` entri itu dan model tidak "
-        "menunjukkan apa pun tentangnya: yang dihitung 1"
+        "diklaim 5; tidak ada bukti dukung yang disebut di `evidence:` entri itu dan model tidak "
+        "menunjukkan apa pun tentangnya; yang dipakai: 1"
     )
     assert m004["hint"] == "sebutkan bukti dukung di `evidence:` (judul, tautan, tahun)"
     for text in _texts(out):
@@ -117,14 +117,14 @@ def test_report_shows_the_first_steps_and_reasons_in_indonesian(runner, tmp_path
     page = (tmp_path / "r" / "report.md").read_text(encoding="utf-8")
     first = page.split("### Langkah pertama", 1)[1]
     assert (  # its step 2 -> 3 is in the Peta Rencana (2029): left out, and said
-        "1. Indikator 43 (Layanan data terbuka): dari tingkat 3 ke 4, +0,030 — salurkan "
-        "integrasi Portal Satu Data Lembah Hijau melalui SPLP: Rekap kejadian bencana ke "
+        "1. Indikator 43 (Layanan data terbuka): naik dari tingkat 3 ke 4, indeks +0,030 — "
+        "alihkan integrasi Portal Satu Data Lembah Hijau ke SPLP: Rekap kejadian bencana ke "
         "Portal Satu Data (unggah CSV)"
     ) in first
-    assert "Tidak dicantumkan karena Peta Rencana sudah mencakupnya: langkah indikator 43." \
-        in first
-    assert "catat transaksi layanan di satu-data-lembah-hijau (`writes:` datanya)" in page
-    assert "24 dari 46 integrasi melalui SPLP; melewati SPLP: 9 antarunit kerja" in page
+    assert ("Langkah yang sudah dijadwalkan dalam Peta Rencana tidak dicantumkan di sini "
+            "(indikator 43; lihat Rencana peningkatan).") in first
+    assert "catat data yang ditulis satu-data-lembah-hijau untuk layanan ini (`writes:`)" in page
+    assert "24 dari 46 integrasi melalui SPLP; tidak melalui SPLP: 9 antarunit kerja" in page
     for word in (r"\bintegrate\b", r"\brecord\b", "self-assessed", " the model ",
                  "document it", "bypassing"):
         assert not re.search(word, page), word
@@ -164,10 +164,10 @@ def test_maturity_markdown_lang_id(runner):
     assert result.exit_code == 0, result.output
     page = result.output
     assert page.startswith("# Tingkat kematangan SPBE: Pemerintah Kabupaten Lembah Hijau\n")
-    assert ("| no | indikator | bobot | mandiri | terverifikasi | model | dihitung | alasan |"
+    assert ("| no | indikator | bobot | mandiri | terverifikasi | model | akhir | alasan |"
             in page)
     assert "| # | indikator | langkah | kenaikan | upaya | tindakan |" in page
-    assert "| +0,0300 | sedang | catat transaksi layanan di satu-data-lembah-hijau" in page
+    assert "| +0,0300 | sedang | catat data yang ditulis satu-data-lembah-hijau" in page
     for word in (r"\bintegrate\b", r"\brecord\b", "self-assessed", " the model ", "Trajectory"):
         assert not re.search(word, page), word
 

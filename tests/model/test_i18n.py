@@ -67,8 +67,9 @@ def test_audit_prints_indonesian_with_lang_id():
     assert result.exit_code == 1, result.output
     assert (
         ": galat SPBE-A002 aplikasi 'e-pbb' membaca data 'data-kependudukan' yang dihasilkan oleh "
-        "'siak-lembah-hijau' tanpa jalur integrasi ke sana (berdampak pada layanan "
-        "'svc-pajak-daerah')\n    saran: integrasikan 'siak-lembah-hijau' -> 'e-pbb' melalui SPLP"
+        "'siak-lembah-hijau', tetapi belum ada jalur integrasi dari aplikasi penghasilnya "
+        "(berdampak pada layanan 'svc-pajak-daerah')\n    saran: integrasikan "
+        "'siak-lembah-hijau' -> 'e-pbb' melalui SPLP"
         in result.output
     )
 
@@ -90,7 +91,7 @@ def test_audit_json_follows_spbe_lang(monkeypatch):
     result = runner.invoke(app, ["audit", EXAMPLE, "--format", "json"])
     assert result.exit_code == 1, result.output
     assert (
-        "unit 'kesbangpol' tidak memiliki aplikasi, layanan, proses bisnis, maupun data"
+        "unit kerja 'kesbangpol' tidak memiliki aplikasi, layanan, proses bisnis, maupun data"
         in result.output
     )
     monkeypatch.setenv("SPBE_LANG", "en")

@@ -116,7 +116,7 @@ def test_executive_summary_of_the_example(tmp_path):
     # numbers as Indonesian writes them: a decimal comma
     assert re.fullmatch(r"Estimasi indeks SPBE \d,\d\d \((Baik|Cukup)\)", headline)
     assert "Target 3,00, masih kurang " in html
-    assert "langkah perbaikan di bawah akan mencapai" in html
+    assert "dengan langkah perbaikan di bawah ini, indeks dapat mencapai" in html
     gaps = re.findall(r"<li>(.*?)</li>", re.search(r'<ul id="gaps">(.*?)</ul>', html).group(1))
     assert len(gaps) == 3
     assert "5 aliran data antaraplikasi belum terintegrasi; yang paling merugikan:" in html
@@ -154,18 +154,19 @@ def test_executive_summary_of_the_example(tmp_path):
     assert len(items) == 3
     # the plan's first step (43: 2 -> 3, open data published) is rm-2029-data-terbuka's
     assert (plan[0]["indicator"], plan[0]["to_level"]) == ("43", 3)
-    assert '<p id="steps-planned">Tidak dicantumkan karena Peta Rencana sudah mencakupnya: ' \
-           "langkah indikator 43.</p>" in html
+    assert ('<p id="steps-planned">Langkah yang sudah dijadwalkan dalam Peta Rencana tidak '
+            "dicantumkan di sini (indikator 43; lihat Rencana peningkatan).</p>") in html
     plan_table = html[html.index('id="plan"'):]
     first_row = re.search(r"<tbody>\s*<tr><td class=\"num\">1</td>(.*?)</tr>", plan_table, re.S)
     assert '<p class="muted planned-in">sudah ada di Peta Rencana: 2029</p>' in first_row[1]
     for item, step in zip(items, plan[1:], strict=False):
         assert item.startswith(
-            f"Indikator {step['indicator']} ({step['name']}): dari tingkat {step['from_level']} "
-            f"ke {step['to_level']}, +{step['index_gain']:.3f}".replace(".", ",")
+            f"Indikator {step['indicator']} ({step['name']}): naik dari tingkat "
+            f"{step['from_level']} ke {step['to_level']}, indeks "
+            f"+{step['index_gain']:.3f}".replace(".", ",")
         )
     # leadership reads names, not ids or YAML keys (the plan table keeps them)
-    assert "salurkan integrasi Portal Satu Data Lembah Hijau melalui SPLP: Rekap kejadian " \
+    assert "alihkan integrasi Portal Satu Data Lembah Hijau ke SPLP: Rekap kejadian " \
            "bencana ke Portal Satu Data (unggah CSV)" in items[0]
     assert not re.search(r"int-|satu-data-lembah-hijau|<code>|`", steps)
 
@@ -217,7 +218,7 @@ def test_a_model_wide_finding_is_named_in_words_in_its_group(tmp_path):
     first = re.search(r'<p class="first">(.*?)</p>', group.group(1), re.S).group(1)
     assert "data yang dibaca dan ditulis diketahui untuk 40 dari 42 aplikasi aktif" in first
     assert "<code>" not in first
-    assert "<code>data</code> diketahui untuk 40 dari 42 aplikasi aktif" in group.group(1)
+    assert "isian <code>data</code> ada pada 40 dari 42 aplikasi aktif" in group.group(1)
     assert "lainnya" not in first
 
 

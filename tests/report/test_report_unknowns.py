@@ -106,7 +106,7 @@ def test_leadership_pages_say_facts_in_words_not_field_names(make_model, tmp_pat
     assert ("data yang dibaca dan ditulis diketahui untuk 0 dari 3 aplikasi aktif, jaringan "
             "yang dipakai diketahui untuk 0 dari 1 unit kerja, mekanisme integrasi diketahui "
             "untuk 0 dari 2 integrasi aktif") in first
-    assert "<code>via</code> diketahui untuk 0 dari 2 integrasi aktif" in card
+    assert "isian <code>via</code> ada pada 0 dari 2 integrasi aktif" in card
 
 
 def test_services_fully_integrated_rests_on_stated_data_flows(make_model):
