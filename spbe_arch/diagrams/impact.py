@@ -48,14 +48,14 @@ def _summary(result: "ImpactResult") -> list[str]:
     notes = [
         f"Berhenti: {count(result.stopped)}",
         f"Terganggu: {degraded}",
-        f"Unit terdampak: {len(result.units_affected)}; "
+        f"Unit kerja terdampak: {len(result.units_affected)}; "
         f"integrasi terputus: {len(result.integrations_broken)}",
     ]
     if readers_unknown:
         notes.append("Aplikasi yang kehilangan data: belum diketahui (model tidak mencatat "
                      "integrasi atau data yang dibaca aplikasi yang berhenti)")
     if result.hosting_unknown:
-        notes.append(f"Hosting {result.hosting_unknown} aplikasi belum tercatat: mungkin ikut "
+        notes.append(f"Penempatan {result.hosting_unknown} aplikasi belum tercatat: mungkin ikut "
                      "berhenti")
     if result.network_unknown:
         notes.append(f"Jaringan {result.network_unknown} integrasi belum tercatat: mungkin ikut "

@@ -39,7 +39,7 @@ _NET_COLOUR = {"JIP": "#15803d", "internet": "#b91c1c"}
 _SPLP_NAME = "Sistem Penghubung Layanan Pemerintah (SPLP)"
 _PLANNED_MARK = "(rencana)"
 _PLANNED_NOTE = "Garis putus-putus + (rencana): integrasi direncanakan"
-_EITHER_WAY_NOTE = "Garis tanpa panah: arah data tidak diketahui (direction: unknown)"
+_EITHER_WAY_NOTE = "Garis tanpa panah: arah data belum diketahui"
 
 
 def _planned_line(style: str) -> str:
@@ -137,7 +137,7 @@ def integration_view(
     for index, owner in enumerate(units):
         with subgraph(dot, f"cluster_unit_{index:04d}") as box:
             box.attr(
-                label=label(graph.name(owner) if owner else "Tanpa unit", width=34),
+                label=label(graph.name(owner) if owner else "Tanpa unit kerja", width=34),
                 style="rounded,filled",
                 fillcolor="#eff6ff" if owner == unit else "#f8fafc",
                 color="#93c5fd" if owner == unit else "#cbd5e1",
@@ -274,7 +274,7 @@ def integration_overview(
         if node in nationals:
             continue
         apps = sum(1 for a in graph.targets(node, "owns") if graph.kind(a) == "applications")
-        text = graph.name(node) if node else "Tanpa unit"
+        text = graph.name(node) if node else "Tanpa unit kerja"
         attrs = node_attrs("units", text)
         attrs["label"] = label(text, width=26) + f"\\n{apps} aplikasi"
         if (node, False) in inside:

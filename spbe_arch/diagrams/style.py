@@ -167,15 +167,15 @@ EDGE_STYLES: dict[str, EdgeStyle] = {
         style="dashed", penwidth="1.5",
     ),
     "instance_of": EdgeStyle(
-        "#c2410c", "Instans platform nasional", "instance of", style="dotted", arrowhead="empty"
+        "#c2410c", "Instalasi platform nasional", "instance of", style="dotted", arrowhead="empty"
     ),
     "realizes": EdgeStyle("#475569", "Mewujudkan / mendukung", "realizes / supports"),
     "writes": EdgeStyle("#6d28d9", "Menghasilkan data", "writes data"),
     "reads": EdgeStyle("#8b5cf6", "Membaca data", "reads data", style="dashed"),
     "hosted_on": EdgeStyle("#15803d", "Ditempatkan di", "hosted on", arrowhead="onormal"),
-    "impact": EdgeStyle("#b91c1c", "Rambatan: berhenti", "failure stops it", penwidth="1.6"),
+    "impact": EdgeStyle("#b91c1c", "Alur dampak: berhenti", "failure stops it", penwidth="1.6"),
     "impact_degraded": EdgeStyle(
-        "#d97706", "Rambatan: terganggu", "failure degrades it", style="dashed", penwidth="1.4"
+        "#d97706", "Alur dampak: terganggu", "failure degrades it", style="dashed", penwidth="1.4"
     ),
 }
 """Edge style per relation or integration category."""

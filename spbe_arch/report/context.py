@@ -59,6 +59,7 @@ class ReportContext:
     level: str
     region: str
     generated: str
+    """The date the report was made, written out in its language ('2 Desember 2026')."""
     version: str
     model: str
     counts: list[tuple[str, str]]
@@ -187,7 +188,7 @@ def _gather(
         instansi=instansi.name if instansi else arch.root,
         level=str(instansi.level) if instansi else "",
         region=(instansi.region or "") if instansi else "",
-        generated=generated or date.today().isoformat(),
+        generated=_long_date(generated or date.today().isoformat(), lang),
         version=__version__,
         model=model,
         counts=counts,
@@ -258,3 +259,14 @@ def _section(
     except Exception as exc:
         raise SectionFailed(_("report section '{name}' failed: {error}").format(
             name=name, error=f"{type(exc).__name__}: {exc}")) from exc
+
+
+def _long_date(iso: str, lang: str) -> str:
+    """An ISO date as the report's readers write it: '2 Desember 2026', 'December 2, 2026'.
+
+    >>> _long_date("2026-12-02", "id"), _long_date("2026-12-02", "en")
+    ('2 Desember 2026', 'December 2, 2026')
+    """
+    from babel.dates import format_date
+
+    return format_date(date.fromisoformat(iso), format="long", locale=lang)

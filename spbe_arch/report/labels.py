@@ -26,7 +26,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "integrations": ("Integrasi", "Integrations"),
     "index": ("Indeks SPBE (estimasi)", "SPBE index (estimate)"),
     "target": ("Target", "Target"),
-    "gap": ("Kesenjangan", "Gap"),
+    "gap": ("Selisih", "Gap"),
     "splp_share": ("Integrasi melalui SPLP", "Integrations through SPLP"),
     "findings": ("Temuan audit", "Audit findings"),
     "errors": ("galat", "errors"),
@@ -44,12 +44,12 @@ TEXT: dict[str, tuple[str, str]] = {
     "counts": ("Jumlah elemen", "Element counts"),
     "not_recorded": ("tidak tercatat", "not recorded"),
     "unknown_some": ("{count} belum diketahui", "{count} not known"),
-    "bar_known": ("bagian dari semua, termasuk yang belum diketahui (angkanya: dari yang "
-                  "diketahui)", "share of all, the unknown included (the figure: of those "
-                  "known)"),
+    "bar_known": ("panjang batang: bagian dari seluruhnya, termasuk yang belum diketahui; "
+                  "persen dihitung dari yang sudah diketahui",
+                  "share of all, the unknown included (the figure: of those known)"),
     "bar_unknown": ("belum diketahui", "not known"),
     "unknown_all": ("belum diketahui untuk satu pun dari {count}", "not known for any of {count}"),
-    "metrics": ("Indikator cakupan", "Coverage metrics"),
+    "metrics": ("Ukuran cakupan", "Coverage metrics"),
     "metric": ("Ukuran", "Metric"),
     "value": ("Nilai", "Value"),
     "domain": ("Domain", "Domain"),
@@ -82,13 +82,13 @@ TEXT: dict[str, tuple[str, str]] = {
     "apps_hosted_list": ("Aplikasi yang ditampung", "Applications hosted"),
     "integrations_all": (
         "Semua integrasi yang tercatat ({total}), apa pun status dan mekanismenya; {links} di "
-        "antaranya aktif dan membawa data, yang dihitung ringkasan dan audit.",
+        "antaranya aktif dan membawa data, yang dihitung dalam ringkasan dan audit.",
         "Every integration recorded ({total}), whatever its status and mechanism; {links} of "
         "them are active and carry data, as the summary and the audit count them.",
     ),
     "no_hosting": ("Aplikasi aktif yang penempatannya belum dicatat",
                    "Active applications whose hosting is not recorded"),
-    "no_apps": ("Unit tanpa aplikasi", "Units without applications"),
+    "no_apps": ("Unit kerja tanpa aplikasi", "Units without applications"),
     "from": ("Dari", "From"),
     "to": ("Ke", "To"),
     "via": ("Mekanisme", "Mechanism"),
@@ -103,21 +103,21 @@ TEXT: dict[str, tuple[str, str]] = {
     "self": ("Mandiri", "Self-assessed"),
     "verified": ("Terverifikasi", "Verified"),
     "model_level": ("Model", "Model"),
-    "counted": ("Dihitung", "Counted"),
+    "counted": ("Akhir", "Counted"),
     "why": ("Alasan", "Why"),
     "year": ("Tahun", "Year"),
-    "columns": ("Indeks per kolom", "Index by column"),
-    "trajectory": ("Lintasan indeks per tahun", "Index trajectory by year"),
+    "columns": ("Indeks menurut sumber", "Index by column"),
+    "trajectory": ("Perkembangan indeks per tahun", "Index trajectory by year"),
     "unrated": (
         "Indikator yang tidak ditunjukkan model dan tanpa bukti dukung (penilaian mandiri tanpa "
         "bukti dukung tidak dihitung) dihitung pada tingkat terendah",
         "Indicators the model does not show and no bukti dukung supports (a self-assessment "
         "naming none does not count) count at the lowest level",
     ),
-    "rests_on": ("bertumpu pada {rated} dari {total} indikator",
+    "rests_on": ("berdasarkan {rated} dari {total} indikator",
                  "rests on {rated} of {total} indicators"),
-    "columns_lowest": ("Indikator tanpa tingkat di suatu kolom dihitung pada tingkat {lowest} "
-                       "di kolom itu.",
+    "columns_lowest": ("Indikator yang tidak bertingkat pada suatu sumber dihitung tingkat "
+                       "{lowest} untuk sumber itu.",
                        "An indicator without a level in a column counts at level {lowest} "
                        "there."),
     "estimate_note_model": (
@@ -149,18 +149,18 @@ TEXT: dict[str, tuple[str, str]] = {
     "roadmap_items": ("Kegiatan", "Items"),
     "roadmap_item": ("Kegiatan", "Item"),
     "roadmap_changes": ("Perubahan arsitektur", "Changes to the architecture"),
-    "roadmap_after": ("Setelah", "After"),
+    "roadmap_after": ("Menunggu kegiatan", "After"),
     "roadmap_years": ("Indeks per tahun", "Index by year"),
     "roadmap_index": ("Indeks SPBE", "SPBE index"),
     "budget": ("Anggaran", "Budget"),
     "assessed": ("dinilai", "assessed"),
     "planned": ("rencana", "planned"),
-    "planned_in": ("sudah ada di Peta Rencana:", "in the Peta Rencana already:"),
+    "planned_in": ("sudah dijadwalkan dalam Peta Rencana:", "in the Peta Rencana already:"),
     "see_html": ("lihat index.html", "see index.html"),
     "exec_summary": ("Ringkasan eksekutif", "Executive summary"),
     "no_diagrams": ("Tidak ada diagram yang digambar", "No diagram was drawn"),
     "too_large_to_print": (
-        "Diagram ini terlalu besar untuk dicetak terbaca pada A4; gambar ukuran penuh dengan:",
+        "Diagram ini terlalu besar untuk dicetak dengan jelas pada A4; gambar ukuran penuh dengan:",
         "This diagram is too large to print readably on A4; draw it at full size with:",
     ),
     "unit_maps": ("Peta integrasi per unit kerja", "Integration map of each unit"),
@@ -299,7 +299,7 @@ COLLECTIONS = {
     "infrastructure": ("Infrastruktur", "Infrastructure"),
     "security": ("Keamanan", "Security controls"),
     "integrations": ("Integrasi", "Integrations"),
-    "roadmap": ("Peta rencana", "Roadmap items"),
+    "roadmap": ("Kegiatan Peta Rencana", "Roadmap items"),
 }
 
 METRICS = {
@@ -308,7 +308,7 @@ METRICS = {
         "Integrasi lintas unit kerja dan nasional melalui SPLP",
         "Cross-unit and national integrations through SPLP",
     ),
-    "units_on_jip": ("Unit terhubung JIP", "Units connected to JIP"),
+    "units_on_jip": ("Unit kerja terhubung JIP", "Units connected to JIP"),
     "services_fully_integrated": ("Layanan terintegrasi penuh", "Services fully integrated"),
 }
 

@@ -82,7 +82,7 @@ def test_integration_map_draws_a_link_of_unknown_direction_without_arrowhead(
     text = dot.read_text(encoding="utf-8")
     edges = [line for line in text.splitlines() if "simpus -> simrs" in line]
     assert edges and all("dir=none" in line for line in edges), edges
-    assert "arah data tidak diketahui" in text
+    assert "arah data belum diketahui" in text
 
 
 def test_a_national_platform_stays_a_receiver_on_links_of_unknown_direction(

@@ -55,6 +55,6 @@ def test_the_impact_legend_says_what_the_model_does_not_tell(runner, make_model,
     assert "Terganggu: belum diketahui" in text
     assert "Terganggu: tidak ada" not in text
     for note in ("Aplikasi yang kehilangan data: belum diketahui",
-                 "Hosting 1 aplikasi belum tercatat: mungkin ikut berhenti",
+                 "Penempatan 1 aplikasi belum tercatat: mungkin ikut berhenti",
                  "Layanan yang berhenti: belum diketahui"):
         assert note in " ".join(re.sub(r"<[^>]+>", " ", text).split()), note

@@ -132,8 +132,9 @@ def test_lists_stated_empty_come_back_stated(make_model, runner, tmp_path):
 
 
 IDS = st.from_regex(r"\A(id-|[0-9])?[a-z][a-z0-9._-]{0,8}\Z")
-TEXT = st.text(
-    st.characters(blacklist_categories=("Cs", "Cc"), whitelist_characters="\t\n\r"),
+TEXT = st.text(  # what XML 1.0 can hold (the export leaves out the rest: U+FFFE, ...)
+    st.characters(blacklist_categories=("Cs", "Cc"), blacklist_characters="\ufffe\uffff",
+                  whitelist_characters="\t\n\r"),
     min_size=1, max_size=20,
 ).filter(str.strip)
 VALUES = st.one_of(

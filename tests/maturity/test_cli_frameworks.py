@@ -185,7 +185,7 @@ def test_frameworks_report_takes_the_framework_option(runner, city, tmp_path):
     row = f"| 2017 | {round(_by_hand(SELF[2017]), 2):.2f} | {verified:.2f} | - |"
     assert row.replace(".", ",") in markdown  # the Indonesian report writes a decimal comma
     html = (out / "index.html").read_text()
-    assert "Lintasan indeks per tahun" in html and html.count("<svg") >= 2
+    assert "Perkembangan indeks per tahun" in html and html.count("<svg") >= 2
 
 
 def test_frameworks_report_with_an_unknown_framework_exits_2_and_writes_nothing(

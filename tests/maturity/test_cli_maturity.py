@@ -306,7 +306,7 @@ def test_maturity_headline_says_how_many_indicators_the_index_rests_on(runner, m
     report = runner.invoke(app, ["report", str(root), "-o", str(root.parent / "lap")])
     assert report.exit_code == 0, report.output
     page = (root.parent / "lap" / "index.html").read_text()
-    assert f"Kurang; bertumpu pada {rated} dari 47 indikator</div>" in page
+    assert f"Kurang; berdasarkan {rated} dari 47 indikator</div>" in page
     assert "Estimasi dari model saja (tanpa penilaian mandiri)" in page
 
 

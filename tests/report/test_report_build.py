@@ -37,7 +37,7 @@ def test_gather_audit_metrics_and_findings_grouped_by_rule(context):
     assert [(m.label, m.part, m.total, m.percent) for m in audit.metrics] == [
         ("Integrasi melalui SPLP", 1, 2, "50%"),
         ("Integrasi lintas unit kerja dan nasional melalui SPLP", 1, 1, "100%"),
-        ("Unit terhubung JIP", 1, 4, "25%"),
+        ("Unit kerja terhubung JIP", 1, 4, "25%"),
         ("Layanan terintegrasi penuh", 1, 2, "50%"),
     ]
     assert audit.groups[0].code == "SPBE-A002"  # errors first

@@ -158,7 +158,8 @@ def test_executive_summary_of_the_example(tmp_path):
             "dicantumkan di sini (indikator 43; lihat Rencana peningkatan).</p>") in html
     plan_table = html[html.index('id="plan"'):]
     first_row = re.search(r"<tbody>\s*<tr><td class=\"num\">1</td>(.*?)</tr>", plan_table, re.S)
-    assert '<p class="muted planned-in">sudah ada di Peta Rencana: 2029</p>' in first_row[1]
+    assert ('<p class="muted planned-in">sudah dijadwalkan dalam Peta Rencana: 2029</p>'
+            in first_row[1])
     for item, step in zip(items, plan[1:], strict=False):
         assert item.startswith(
             f"Indikator {step['indicator']} ({step['name']}): naik dari tingkat "
