@@ -96,6 +96,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "data": ("Data", "Data"),
     "generated": ("Dibuat", "Generated"),
     "framework": ("Kerangka evaluasi", "Framework"),
+    "assessed_year": ("tahun penilaian", "year assessed"),
     "command": ("Perintah", "Command"),
     "rule": ("Aturan", "Rule"),
     "chart": ("Nilai per domain", "Score per domain"),

@@ -180,7 +180,7 @@ def test_frameworks_report_takes_the_framework_option(runner, city, tmp_path):
                                  "evaluasi-spbe-2018"])
     assert result.exit_code == 0, result.output
     markdown = (out / "report.md").read_text()
-    assert "Kerangka evaluasi: Evaluasi SPBE 2018 (Kota Contoh) (2018)" in markdown
+    assert "Kerangka evaluasi: Evaluasi SPBE 2018 (Kota Contoh), tahun penilaian 2018" in markdown
     verified = round(_by_hand(VERIFIED[2017]), 2)
     row = f"| 2017 | {round(_by_hand(SELF[2017]), 2):.2f} | {verified:.2f} | - |"
     assert row.replace(".", ",") in markdown  # the Indonesian report writes a decimal comma
