@@ -2,7 +2,9 @@
 
 Elements are matched by id, across collections: an element whose id is only in the new model
 was added, one only in the old model removed, and one in both whose fields differ changed
-(field by field; a renamed element keeps its id, so a rename is a change of `name`). An
+(field by field; a renamed element keeps its id, so a rename is a change of `name`). So are the
+model's entries a review must see: assessment entries (by indicator and year: a level, a bukti
+dukung) and waivers (by code, element and what about it: a reason, a date). An
 integration whose mechanism (`via`) or network changed was *rerouted*. Findings are matched by
 code, element and what about it (`Finding.subject`: which data set an application reads
 without integration), never by message, so a reworded message is not a new finding: those only in
@@ -11,7 +13,7 @@ metric and the index (with every indicator whose level moved) are compared as nu
 """
 
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
@@ -23,6 +25,7 @@ from ..graph import build_graph
 from ..io.aside import Aside, aside
 from ..maturity import MaturityResult, assess
 from ..model import COLLECTIONS, Architecture, Finding, Integration
+from ..model.i18n import gettext as _
 from ..validate import ValidationResult
 from ..validate.references import REFERENCES
 
@@ -139,11 +142,17 @@ class DiffResult:
     silences an error must show it)."""
     unwaived: list[Finding] = field(default_factory=list)
     """Findings of both models that a waiver accepted in the old one only: they count again."""
+    silenced: list[Finding] = field(default_factory=list)
+    """Findings of the old model gone because the new one turns their rule off
+    (`severity: {code: off}`): not resolved, and shown apart."""
     metrics: list[MetricChange] = field(default_factory=list)
     old_index: float | None = None
     new_index: float | None = None
     old_predikat: str | None = None
     new_predikat: str | None = None
+    old_year: int | None = None
+    new_year: int | None = None
+    """The assessment year each index is about (a new year's entries move it)."""
     indicators: list[IndicatorChange] = field(default_factory=list)
 
     @property
@@ -249,6 +258,10 @@ def diff(
     result.added, result.removed, result.changed = diff_elements(
         old.architecture, new.architecture
     )
+    for added, removed, changed in diff_entries(old.architecture, new.architecture):
+        result.added += added
+        result.removed += removed
+        result.changed += changed
     result.rerouted = _rerouted(old.architecture, new.architecture, result.changed)
     new_audit, new_maturity = _analysed(new)
     old_audit, old_maturity = before.result()
@@ -260,11 +273,15 @@ def diff(
     touching = _touching(unread, old.architecture, new.architecture)
     introduced = _only_in(new_findings, old_findings, key)
     result.introduced = [f for f in introduced if not touching(f)]
-    result.resolved = [f for f in _only_in(old_findings, new_findings, key) if not touching(f)]
+    resolved = [f for f in _only_in(old_findings, new_findings, key) if not touching(f)]
+    off = _turned_off(old.architecture, new.architecture)
+    result.resolved = [f for f in resolved if f.code not in off]
+    result.silenced = [f for f in resolved if f.code in off]
     result.waived, result.unwaived = _waiver_changes(old_findings, new_findings, introduced, key)
     result.metrics = _metric_changes(old_audit.metrics, new_audit.metrics)
     result.old_index, result.new_index = old_maturity.index, new_maturity.index
     result.old_predikat, result.new_predikat = old_maturity.predikat, new_maturity.predikat
+    result.old_year, result.new_year = old_maturity.year, new_maturity.year
     result.indicators = _indicator_changes(old_maturity, new_maturity)
     return result
 
@@ -328,6 +345,53 @@ def diff_elements(
                           _field_changes(before[1], element))
         )
     return sorted(added, key=_by_id), sorted(removed, key=_by_id), changed
+
+
+def diff_entries(
+    old: Architecture, new: Architecture
+) -> Iterator[tuple[list[ElementRef], list[ElementRef], list[ElementChange]]]:
+    """(added, removed, changed) of the assessment entries, then of the waivers, each keyed
+    as `_entries` names them."""
+    for kind, named in (("assessment", _assessment_entries), ("waivers", _waiver_entries)):
+        before, after = named(old), named(new)
+        yield (
+            [ElementRef(key, kind, name) for key, (name, _e) in after.items() if key not in before],
+            [ElementRef(key, kind, name) for key, (name, _e) in before.items() if key not in after],
+            [ElementChange(key, kind, name, _field_changes(before[key][1], entry))
+             for key, (name, entry) in after.items()
+             if key in before and not _same(before[key][1], entry)],
+        )
+
+
+def _assessment_entries(arch: Architecture) -> dict[str, tuple[str, Any]]:
+    """Key ('11@2025') -> (name, entry); a second entry of one indicator and year is '#2'."""
+    return _keyed((f"{e.indicator}@{e.year}", _("indicator {id} ({year})").format(
+        id=e.indicator, year=e.year), e) for e in arch.assessment)
+
+
+def _waiver_entries(arch: Architecture) -> dict[str, tuple[str, Any]]:
+    """Key ('SPBE-A0NN e-bphtb data-pegawai') -> (its reason, the waiver)."""
+    return _keyed((" ".join(filter(None, (w.code, w.element, w.about))), w.reason, w)
+                  for w in arch.waivers)
+
+
+def _keyed(entries: Iterable[tuple[str, str, Any]]) -> dict[str, tuple[str, Any]]:
+    out: dict[str, tuple[str, Any]] = {}
+    for key, name, entry in entries:
+        n, unique = 1, key
+        while unique in out:
+            n += 1
+            unique = f"{key}#{n}"
+        out[unique] = (name, entry)
+    return out
+
+
+def _turned_off(old: Architecture, new: Architecture) -> set[str]:
+    """The codes the new model's `severity:` turns off and the old one's does not."""
+    def off(arch: Architecture) -> set[str]:
+        severity = arch.instansi.severity if arch.instansi else {}
+        return {code for code, level in severity.items() if str(level) == "off"}
+    return off(new) - off(old)
 
 
 def _same(old: Any, new: Any) -> bool:

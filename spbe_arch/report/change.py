@@ -91,6 +91,8 @@ def _summary(result: "DiffResult") -> str:
         parts.append(_("{count} newly waived").format(count=len(result.waived)))
     if result.unwaived:
         parts.append(_("{count} no longer waived").format(count=len(result.unwaived)))
+    if result.silenced:
+        parts.append(_("{count} silenced (rule turned off)").format(count=len(result.silenced)))
     if result.old_index is not None or result.new_index is not None:
         parts.append((_("index {old} -> {new}, provisional: a file could not be read")
                       if result.unread else _("index {old} -> {new}")).format(
@@ -149,6 +151,10 @@ def diff_text(result: "DiffResult", *, old_prefix: str = "", new_prefix: str = "
         lines += ["", _("findings no longer waived (they count again): {count}").format(
             count=len(result.unwaived))]
         lines += findings_text(result.unwaived, prefix=new_prefix)
+    if result.silenced:
+        lines += ["", _("findings silenced, their rule turned off (`severity:`): {count}").format(
+            count=len(result.silenced))]
+        lines += findings_text(result.silenced, prefix=old_prefix)
     lines += ["", _("metrics")]
     for change in result.metrics:
         lines.append(
@@ -167,6 +173,10 @@ def diff_text(result: "DiffResult", *, old_prefix: str = "", new_prefix: str = "
                 new=decimal(result.new_index), new_predikat=result.new_predikat,
                 change=decimal(result.index_change, 3, sign=True)),
         ]
+        if result.old_year != result.new_year:
+            lines.append("  " + _("of the year {old} in the old model, of {new} in the new: its "
+                                  "latest assessment").format(old=result.old_year or "-",
+                                                              new=result.new_year or "-"))
         lines += [
             "  " + _("indicator {id} {name}: {old} -> {new} ({change})").format(
                 id=i.id, name=i.name, old=i.old_level or "-", new=i.new_level or "-",
@@ -204,6 +214,7 @@ def diff_dict(result: "DiffResult") -> dict[str, Any]:
         "findings_resolved": [finding_dict(f) for f in result.resolved],
         "findings_waived": [finding_dict(f) for f in result.waived],
         "findings_unwaived": [finding_dict(f) for f in result.unwaived],
+        "findings_silenced": [finding_dict(f) for f in result.silenced],
         "metrics": {
             m.name: {"old": metric(m.old), "new": metric(m.new), "delta": m.delta}
             for m in result.metrics
@@ -211,6 +222,8 @@ def diff_dict(result: "DiffResult") -> dict[str, Any]:
         "index": {
             "old": result.old_index, "new": result.new_index, "change": result.index_change,
             "old_predikat": result.old_predikat, "new_predikat": result.new_predikat,
+            "old_year": result.old_year, "new_year": result.new_year,
+            "provisional": bool(result.unread),
             "indicators": [
                 {"id": i.id, "name": i.name, "old_level": i.old_level,
                  "new_level": i.new_level, "index_change": i.index_change}
@@ -225,6 +238,9 @@ def diff_markdown(result: "DiffResult", *, prefix: str = "") -> str:
     lines = [f"### spbe-arch diff `{result.old}` → `{result.new}`", ""]
     lines += [*_absent(result), ""] if result.absent else []
     lines += [_summary(result), ""]
+    if result.unread:
+        lines += [_("Not compared, written in a file that could not be read: {ids}").format(
+            ids=", ".join(f"`{i}`" for i in result.unread)), ""]
     if result.added or result.removed or result.changed:
         added, removed, changed = _("added"), _("removed"), _("changed")
         lines += [_row(_("change"), "id", _("kind"), _("what")), "|---|---|---|---|"]
@@ -252,7 +268,8 @@ def diff_markdown(result: "DiffResult", *, prefix: str = "") -> str:
                           prefix=prefix).rstrip("\n"))
     for found, title in ((result.resolved, N_("Resolved: {findings}")),
                          (result.waived, N_("Newly waived: {findings}")),
-                         (result.unwaived, N_("No longer waived: {findings}"))):
+                         (result.unwaived, N_("No longer waived: {findings}")),
+                         (result.silenced, N_("Silenced, their rule turned off: {findings}"))):
         if found:
             named = ", ".join(f"{f.code} `{f.element or ''}`" for f in found)
             lines += ["", _(title).format(findings=named)]

@@ -10,6 +10,7 @@ import pytest
 from conftest import EXAMPLE, ROOT
 
 from spbe_arch.cli import app
+from spbe_arch.validate import load_model
 
 TO_BE = ROOT / "examples" / "kabupaten-lembah-hijau-2029"
 
@@ -358,7 +359,10 @@ def test_diff_from_a_revision_before_the_model_lists_every_element_as_added(runn
     assert result.exit_code == 1, result.output  # the example's errors are all new
     out = json.loads(result.stdout)
     folder = json.loads(runner.invoke(app, ["validate", str(EXAMPLE), "-f", "json"]).stdout)
-    assert len(out["added"]) == sum(folder["summary"]["elements"].values()) + 1  # + instansi
+    example = load_model(EXAMPLE).architecture
+    entries = len(example.assessment) + len(example.waivers)
+    assert len(out["added"]) == sum(folder["summary"]["elements"].values()) + 1 + entries
+    assert {r["kind"] for r in out["added"]} >= {"instansi", "assessment"}
     assert out["removed"] == [] and out["changed"] == [] and out["findings_resolved"] == []
     assert out["absent"] == f"{(repo / 'arsitektur').as_posix()}@HEAD~1"
     text = runner.invoke(app, ["diff", str(repo / "arsitektur"), "--from", "HEAD~1"])
@@ -604,3 +608,38 @@ def test_a_wrong_reference_mended_and_another_made_on_one_element_is_introduced(
             if f["code"] == "SPBE-R008"] == [("SPBE-R008", "reads: d9")]
     assert [(f["code"], f["about"]) for f in payload["findings_resolved"]
             if f["code"] == "SPBE-R008"] == [("SPBE-R008", "owner: u-lama")]
+
+
+def test_diff_shows_changes_to_bukti_dukung_waivers_and_severity(runner, tmp_path):
+    """What a reviewer must see though no element changes: a bukti dukung replaced, a waiver
+    extended, a rule turned off (its findings are silenced, not resolved), and an index now
+    about another year."""
+    old, new = tmp_path / "old", tmp_path / "new"
+    shutil.copytree(EXAMPLE, old)
+    waiver = ("waivers:\n  - {code: SPBE-A009, element: e-pbb, reason: kontrak vendor, "
+              "until: 2099-12-31}\n")
+    (old / "pengecualian.yaml").write_text(waiver)
+    shutil.copytree(old, new)
+    (new / "pengecualian.yaml").write_text(waiver.replace("kontrak vendor", "pokoknya nanti"))
+    entries = new / "assessment.yaml"
+    entries.write_text(entries.read_text().replace(
+        "Nomor 12 Tahun 2022 tentang Arsitektur", "Draf Arsitektur", 1) + (
+        "  - {indicator: 11, year: 2025, level: 2}\n"))
+    manifest = new / "spbe.yaml"
+    manifest.write_text(manifest.read_text().replace(
+        "  target: 3.0\n", "  target: 3.0\n  severity: {SPBE-A002: off}\n"))
+    result = runner.invoke(app, ["diff", str(old), str(new), "--format", "json"])
+    out = json.loads(result.stdout)
+    changed = {c["id"]: (c["kind"], [f["field"] for f in c["fields"]]) for c in out["changed"]}
+    assert changed["1@2024"] == ("assessment", ["evidence"])
+    assert changed["SPBE-A009 e-pbb"] == ("waivers", ["reason"])
+    assert changed["kab-lembah-hijau"] == ("instansi", ["severity"])
+    assert [(r["id"], r["kind"]) for r in out["added"]] == [("11@2025", "assessment")]
+    assert {f["code"] for f in out["findings_silenced"]} == {"SPBE-A002"}
+    assert "SPBE-A002" not in {f["code"] for f in out["findings_resolved"]}
+    assert (out["index"]["old_year"], out["index"]["new_year"]) == (2024, 2025)
+    text = runner.invoke(app, ["diff", str(old), str(new)]).stdout
+    assert "findings silenced, their rule turned off (`severity:`): 5" in text
+    assert "  of the year 2024 in the old model, of 2025 in the new: its latest assessment" in (
+        text.splitlines())
+    assert "      reason: kontrak vendor -> pokoknya nanti" in text.splitlines()
