@@ -459,7 +459,8 @@ def diff(
     *,
     from_rev: Annotated[
         str | None,
-        typer.Option("--from", help="Compare the model OLD as it was in this git revision"),
+        typer.Option("--from", help="Compare the model OLD as it was in this git revision "
+                     "(REV:PATH: the folder it was then, from the repository's root)"),
     ] = None,
     to_rev: Annotated[
         str | None,

@@ -206,11 +206,17 @@ def diff_versions(
     """
     from contextlib import ExitStack
 
+    from ..io import SpbeError
     from ..io.git import revision
     from ..validate import no_model
 
-    def read(path: Path | None) -> ValidationResult:
-        return load(path) if path is not None else no_model(model)
+    def read(path: Path | None, label: str) -> ValidationResult:
+        if path is None:
+            return no_model(model)
+        try:
+            return load(path)
+        except SpbeError as exc:  # a revision's temporary folder: named as the user wrote it
+            raise SpbeError(str(exc).replace(str(path), label)) from exc
 
     with ExitStack() as stack:
         if from_rev is None:
@@ -222,10 +228,10 @@ def diff_versions(
                 new_path = None  # removed since `from_rev`: every element is removed
             old_label = f"{model.as_posix()}@{from_rev}"
         new_label = (new or model).as_posix() + (f"@{to_rev}" if to_rev else "")
-        before = read(old_path)
+        before = read(old_path, old_label)
         analysing = analysis_aside(before)  # while the new version is read
-        result = diff(before, read(new_path), old_label=old_label, new_label=new_label,
-                      old_analysis=analysing)
+        result = diff(before, read(new_path, new_label), old_label=old_label,
+                      new_label=new_label, old_analysis=analysing)
     result.absent = old_label if old_path is None else new_label if new_path is None else None
     if result.absent is not None:  # no model, no index: nothing to compare it with
         if result.absent == old_label:

@@ -27,7 +27,9 @@ def _git(folder: Path, *args: str) -> subprocess.CompletedProcess:
 @contextmanager
 def revision(model: Path, rev: str) -> Iterator[Path | None]:
     """The model folder `model` as it was in revision `rev`, in a temporary folder; None
-    when the model did not exist in that revision (the change adds it).
+    when the model did not exist in that revision (the change adds it). `REV:PATH` names the
+    folder it was then, from the repository's root, as git does (a model folder since
+    renamed: `HEAD~1:arsitektur`).
 
     `git archive` writes the folder's files of that revision (nothing else of the
     repository) into a temporary directory, removed when the context ends. A file of a
@@ -51,11 +53,18 @@ def revision(model: Path, rev: str) -> Iterator[Path | None]:
             "{path}: not in a git repository; --from compares revisions of a model kept in "
             "git (compare two folders with `spbe-arch diff OLD NEW`)"
         ).format(path=model))
-    if not _git(folder, "rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}").stdout:
+    commit, named, then = rev.partition(":")
+    if not _git(folder, "rev-parse", "--verify", "--quiet", f"{commit}^{{commit}}").stdout:
         raise SpbeError(_("{path}: '{rev}' is not a revision of its git repository").format(
-            path=model, rev=rev))
+            path=model, rev=commit))
+    if named and _git(folder, "cat-file", "-t", rev).stdout.strip() != b"tree":
+        raise SpbeError(_("{path}: no folder '{folder}' in revision '{rev}' (after the ':', "
+                          "the folder's path from the repository's root)").format(
+            path=model, folder=then, rev=commit))
     # run in the folder, git archive writes the folder's files, with paths relative to it
-    only = [] if model.is_dir() else [model.name]
+    only = [] if model.is_dir() or named else [model.name]
+    if named:  # a tree of the revision, archived whole from the repository's root
+        folder = Path(_git(folder, "rev-parse", "--show-toplevel").stdout.decode().strip())
     archive = _git(folder, "archive", "--format=tar", rev, *only)
     if archive.returncode != 0 or not archive.stdout:
         yield None

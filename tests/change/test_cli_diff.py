@@ -643,3 +643,51 @@ def test_diff_shows_changes_to_bukti_dukung_waivers_and_severity(runner, tmp_pat
     assert "  of the year 2024 in the old model, of 2025 in the new: its latest assessment" in (
         text.splitlines())
     assert "      reason: kontrak vendor -> pokoknya nanti" in text.splitlines()
+
+
+def _repo_with_model(tmp_path):
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    _git(repo, "init", "-q")
+    shutil.copytree(EXAMPLE, repo / "arsitektur")
+    _git(repo, "add", ".")
+    _git(repo, "commit", "-qm", "model")
+    return repo
+
+
+def test_diff_across_a_renamed_model_folder_names_the_old_one(runner, tmp_path):
+    """`git mv arsitektur ea`: `--from HEAD~1:arsitektur` names the folder it was, as git
+    does; without it the old revision has no model there, and a folder the revision lacks is
+    said."""
+    if shutil.which("git") is None:
+        pytest.skip("git is not installed")
+    repo = _repo_with_model(tmp_path)
+    _git(repo, "mv", "arsitektur", "ea")
+    _git(repo, "commit", "-qm", "rename")
+    result = runner.invoke(app, ["diff", str(repo / "ea"), "--from", "HEAD~1:arsitektur",
+                                 "-f", "json"])
+    assert result.exit_code == 0, result.output
+    out = json.loads(result.stdout)
+    assert (out["added"], out["removed"], out["changed"], out["absent"]) == ([], [], [], None)
+    wrong = runner.invoke(app, ["diff", str(repo / "ea"), "--from", "HEAD~1:arsitek"])
+    assert wrong.exit_code == 2
+    assert wrong.stderr == (f"spbe-arch: {repo / 'ea'}: no folder 'arsitek' in revision "
+                            "'HEAD~1' (after the ':', the folder's path from the repository's "
+                            "root)\n")
+
+
+def test_an_old_revision_that_is_no_model_is_named_as_written(runner, tmp_path):
+    """The folder held files but no spbe.yaml then: the message names `MODEL@REV`, not the
+    temporary folder it was read from."""
+    if shutil.which("git") is None:
+        pytest.skip("git is not installed")
+    repo = _repo_with_model(tmp_path)
+    _git(repo, "rm", "-q", "arsitektur/spbe.yaml")
+    _git(repo, "commit", "-qm", "no manifest")
+    _git(repo, "checkout", "-q", "HEAD~1", "--", "arsitektur/spbe.yaml")
+    _git(repo, "commit", "-qm", "manifest again")
+    result = runner.invoke(app, ["diff", str(repo / "arsitektur"), "--from", "HEAD~1"])
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"spbe-arch: {(repo / 'arsitektur').as_posix()}@HEAD~1: "), (
+        result.stderr)
+    assert "spbe-arch-" not in result.stderr
