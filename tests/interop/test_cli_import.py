@@ -230,17 +230,39 @@ def test_import_force_never_replaces_files_edited_since_the_import(runner, tmp_p
     assert runner.invoke(app, ["validate", str(out)]).exit_code == 0  # the digest is a comment
 
 
-def test_import_force_never_replaces_a_folder_that_is_not_a_model(runner, tmp_path):
+def test_import_into_a_folder_of_other_documents_writes_beside_them(runner, tmp_path):
+    """A new git repository (its .git, a README) takes the import beside what it holds."""
     source = write_csv(tmp_path / "kota-contoh.csv", CSV_ROWS[1:4])
-    (tmp_path / "docs").mkdir()
-    (tmp_path / "docs" / "notes.txt").write_text("keep me")
+    repo = tmp_path / "repo"
+    (repo / ".git").mkdir(parents=True)
+    (repo / ".git" / "HEAD").write_text("ref: refs/heads/main\n")
+    (repo / "README.md").write_text("keep me")
 
-    result = _import(runner, source, tmp_path / "docs", "--force")
+    result = _import(runner, source, repo)
 
-    assert result.exit_code == 2
-    assert "holds files an import does not write (notes.txt); not replaced, even with --force" \
-        in result.output
-    assert (tmp_path / "docs" / "notes.txt").read_text() == "keep me"
+    assert result.exit_code in (0, 1), result.output
+    assert (repo / "README.md").read_text() == "keep me"
+    assert (repo / ".git" / "HEAD").read_text() == "ref: refs/heads/main\n"
+    assert (repo / "spbe.yaml").is_file()
+
+
+def test_import_force_again_into_a_git_repository_keeps_its_history(runner, tmp_path):
+    """The architect re-imports an updated inventory into the model kept in git: the files of
+    the earlier import are replaced, one it no longer writes is removed, the rest stays."""
+    repo = tmp_path / "repo"
+    first = _import(runner, write_csv(tmp_path / "kota-contoh.csv", CSV_ROWS), repo)
+    assert first.exit_code in (0, 1), first.output
+    assert (repo / "infrastructure.yaml").is_file()
+    (repo / ".git").mkdir()
+    (repo / ".git" / "HEAD").write_text("ref: refs/heads/main\n")
+    (repo / "README.md").write_text("keep me")
+    fewer = [row[:-1] for row in CSV_ROWS[:5]]  # three applications, no 'Lokasi Server'
+    again = _import(runner, write_csv(tmp_path / "kota-contoh.csv", fewer), repo, "--force")
+    assert again.exit_code in (0, 1), again.output
+    assert (repo / ".git" / "HEAD").read_text() == "ref: refs/heads/main\n"
+    assert (repo / "README.md").read_text() == "keep me"
+    assert not (repo / "infrastructure.yaml").exists()
+    assert len(load_model(repo).architecture.applications) == 3
 
 
 def test_import_force_never_replaces_a_model_written_by_hand_or_its_history(runner, tmp_path):
@@ -257,9 +279,9 @@ def test_import_force_never_replaces_a_model_written_by_hand_or_its_history(runn
 
     assert result.exit_code == 2
     assert result.output == (
-        f"spbe-arch: {model}: holds files an import does not write (.git, penilaian.yaml); not "
-        "replaced, even with --force (a model written by hand, its git history and other "
-        "documents stay); give a new folder with -o\n")
+        f"spbe-arch: {model}: holds model files an import does not write (penilaian.yaml); not "
+        "replaced, even with --force (a model written by hand stays); give a new folder with "
+        "-o\n")
     assert sorted(p.relative_to(model).as_posix() for p in model.rglob("*")) == before
 
 

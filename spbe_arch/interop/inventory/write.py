@@ -19,7 +19,7 @@ import tempfile
 from itertools import chain
 from pathlib import Path
 
-from ...io import MANIFEST, SpbeError
+from ...io import MANIFEST, SUFFIXES, SpbeError
 from ...model.i18n import gettext as _
 from .columns import Column
 from .convert import InventoryImport
@@ -32,8 +32,9 @@ REPORT_FILE = "import-report.txt"
 
 _WRITTEN = frozenset({MANIFEST, "units.yaml", "applications.yaml", "infrastructure.yaml",
                       "integrations.yaml", REPORT_FILE})
-"""The files an import writes: a folder holding only these is an earlier import, which
-`--force` replaces whole; anything else in it is somebody's, and is never deleted."""
+"""The files an import writes: a folder whose model files are only these is an earlier
+import, whose files `--force` replaces (unless edited); anything else in it is somebody's (a
+git history, a README, a CI file), kept as it is."""
 
 
 def write_import(imported: InventoryImport, out: Path, *, force: bool = False) -> list[Path]:
@@ -48,7 +49,9 @@ def write_import(imported: InventoryImport, out: Path, *, force: bool = False) -
     try:
         names = _write_files(imported, staging)
         os.chmod(staging, 0o755)  # mkdtemp makes folders private; a model is for sharing
-        if out.exists():
+        if out.exists() and any(p.name not in _WRITTEN for p in out.iterdir()):
+            _replace_files(staging, out, names)  # what else is there stays where it is
+        elif out.exists():
             old = Path(tempfile.mkdtemp(dir=out.parent, prefix=f".{out.name}.", suffix=".old"))
             old.rmdir()
             os.replace(out, old)
@@ -70,6 +73,16 @@ def write_import(imported: InventoryImport, out: Path, *, force: bool = False) -
     return [out / name for name in names]
 
 
+def _replace_files(staging: Path, out: Path, names: list[str]) -> None:
+    """Put the files written in `staging` into `out` one by one, and remove those of the
+    earlier import this one no longer writes; nothing else in `out` is touched."""
+    for name in names:
+        os.replace(staging / name, out / name)
+    for name in _WRITTEN.difference(names):
+        (out / name).unlink(missing_ok=True)
+    shutil.rmtree(staging, ignore_errors=True)
+
+
 def _check_target(out: Path, force: bool) -> None:
     if not out.exists():
         return
@@ -79,13 +92,16 @@ def _check_target(out: Path, force: bool) -> None:
     held = sorted(path.name for path in out.iterdir())
     if not held:
         return
-    foreign = [name for name in held if name not in _WRITTEN]
+    foreign = [name for name in (path.relative_to(out).as_posix() for path in out.rglob("*")
+                                 if path.suffix in SUFFIXES and path.is_file())
+               if name not in _WRITTEN and not any(p.startswith(".") for p in name.split("/"))]
     if foreign:
         raise SpbeError(_(
-            "{path}: holds files an import does not write ({files}); not replaced, even with "
-            "--force (a model written by hand, its git history and other documents stay); "
-            "give a new folder with -o"
+            "{path}: holds model files an import does not write ({files}); not replaced, even "
+            "with --force (a model written by hand stays); give a new folder with -o"
         ).format(path=out, files=", ".join(foreign[:3]) + (", ..." if len(foreign) > 3 else "")))
+    if not _WRITTEN.intersection(held):
+        return  # no import there: its files go beside what is (a git repository's .git)
     if not force:
         raise SpbeError(_("{path}: already exists; use --force to replace it").format(path=out))
     if not (out / MANIFEST).is_file():
