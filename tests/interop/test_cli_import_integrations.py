@@ -2,6 +2,7 @@
 kept by hand, as a file of its own. Files in, the file written, the report and exit codes."""
 
 import json
+import re
 import shutil
 
 from conftest import EXAMPLE
@@ -180,3 +181,25 @@ def test_another_sheet_is_named_with_this_command_s_option(runner, tmp_path):
 
     assert (f"{listed}: note: read sheet 'Integrasi'; not read: 'Catatan' (--sheet NAME reads "
             "another)") in result.output.splitlines()
+
+
+def test_a_mechanism_the_model_does_not_record_is_asked_for_once_per_row(runner, tmp_path):
+    """The model links e-PBB and SIMPAD without saying how (an inventory's 'terintegrasi
+    dengan'); the list, both ways, says a database link: one note, saying what to set."""
+    model = tmp_path / "model"
+    shutil.copytree(EXAMPLE, model)
+    links = model / "integrasi" / "langsung.yaml"
+    text = links.read_text(encoding="utf-8")
+    at = text.index("  - id: int-epbb-simpad")
+    block = text[at:text.index("\n  - id:", at + 1)]
+    links.write_text(text.replace(block, re.sub(r"via: \w+", "via: unknown", block)),
+                     encoding="utf-8")
+    listed = write_csv(tmp_path / "daftar.csv", [
+        LIST[0], ["e-PBB", "SIMPAD", "Database link", "", "Dua arah"]])
+    result = runner.invoke(app, ["import", "integrations", str(listed), "--into", str(model)])
+    notes = [line for line in result.output.splitlines() if "linked in the model" in line]
+    assert notes == [
+        f"{listed}:2: note: 'e-pbb' and 'simpad' are linked in the model already "
+        "('int-epbb-simpad' in integrasi/langsung.yaml): not written; the list says via "
+        "database_link, which the model does not record (set `via: database_link` on it): "
+        "change that integration if the list is right"]

@@ -137,6 +137,7 @@ def _leave_out_linked(listed: ListedIntegrations, architecture: Architecture,
     linked = {frozenset((end(i.source), end(i.target))): i
               for i in architecture.integrations.values() if i.id not in ours}
     kept = []
+    said: set[tuple[int, str]] = set()  # a row of both directions is one note
     for integration in listed.integrations:
         there = linked.get(frozenset((end(integration.source), end(integration.target))))
         if there is None:
@@ -144,7 +145,11 @@ def _leave_out_linked(listed: ListedIntegrations, architecture: Architecture,
             continue
         where = architecture.sources[there.id].file
         otherwise = _otherwise(integration, there, end)
-        listed.report.notes.append(RowNote(listed.rows[integration.id][0], _(
+        row = listed.rows[integration.id][0]
+        if (row, there.id) in said:
+            continue
+        said.add((row, there.id))
+        listed.report.notes.append(RowNote(row, _(
             "'{source}' and '{target}' are linked in the model already ('{id}' in {file}): "
             "not written"
         ).format(source=integration.source, target=integration.target, id=there.id,
@@ -160,7 +165,10 @@ def _otherwise(listed: Integration, model: Integration, end: Callable[[str], str
     """What the list says of a link that the model's integration does not: its mechanism,
     its direction, its status ('' when nothing, or nothing the list knows, differs)."""
     said = []
-    if listed.via is not IntegrationVia.unknown and listed.via != model.via:
+    if listed.via is not IntegrationVia.unknown and model.via is IntegrationVia.unknown:
+        said.append(_("via {listed}, which the model does not record (set `via: {listed}` "
+                      "on it)").format(listed=listed.via))
+    elif listed.via is not IntegrationVia.unknown and listed.via != model.via:
         said.append(_("via {listed}, not {model}").format(listed=listed.via, model=model.via))
     if (listed.direction is IntegrationDirection.source_to_target
             and model.direction is IntegrationDirection.source_to_target
