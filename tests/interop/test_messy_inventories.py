@@ -527,6 +527,34 @@ def test_a_note_merged_across_under_the_last_application_is_the_footer(runner, t
     assert "imported 2 of 2 rows" in result.output
 
 
+def test_a_workbook_saved_on_another_sheet_says_which_sheet_and_how_to_read_another(
+        runner, tmp_path):
+    """Saved with the 'Integrasi' tab in front: the header read there lacks the unit column;
+    the message names the sheet it read and the others, and --sheet."""
+    import openpyxl
+
+    workbook = openpyxl.Workbook()
+    workbook.active.title = "Inventaris"
+    workbook.active.append(["No", "Nama Aplikasi", "OPD"])
+    workbook.active.append([1, "SIMPUS", "Dinas Kesehatan"])
+    links = workbook.create_sheet("Integrasi")
+    links.append(["No", "Nama Aplikasi", "Terintegrasi dengan"])
+    links.append([1, "SIMPUS", "SATUSEHAT"])
+    workbook.active = 1
+    source = tmp_path / "inventaris.xlsx"
+    workbook.save(source)
+    result = _import(runner, source, tmp_path / "model")
+    assert result.exit_code == 2
+    assert result.stderr.splitlines() == [
+        f"spbe-arch: {source}:1: no unit column in the header (e.g. 'Perangkat Daerah' or "
+        "'OPD'); every application needs its owner unit (in sheet 'Integrasi'; other sheets: "
+        "Inventaris)",
+        "    hint: read another sheet with --sheet NAME, or name the column in a --mapping "
+        "file: columns: {unit: <its header>}"]
+    again = _import(runner, source, tmp_path / "model", "--sheet", "Inventaris")
+    assert again.exit_code == 0, again.output
+
+
 def test_a_server_named_by_its_units_kind_is_a_server_room(runner, tmp_path):
     source = write_csv(tmp_path / "inventaris.csv", [
         ["Nama Aplikasi", "Perangkat Daerah", "Lokasi Server"],

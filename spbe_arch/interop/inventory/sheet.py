@@ -78,9 +78,16 @@ def read_list(
     for column, says in ((layout.first, layout.says.no_first_column),
                          (layout.second, layout.says.no_second_column)):
         if column not in columns.values():  # the second, or the first with a header_row
-            raise SpbeError(f"{path}:{number}: " + _(says) + "\n    " + _(
-                "hint: name the column in a {option} file: {example}").format(
-                    option=layout.option, example=f"columns: {{{column}: <its header>}}"))
+            others = [s for s in table.sheets if s != table.sheet]
+            raise SpbeError(f"{path}:{number}: " + _(says) + (_(
+                " (in sheet '{sheet}'; other sheets: {sheets})").format(
+                    sheet=table.sheet, sheets=", ".join(others)) if others else "")
+                + "\n    " + (_(
+                    "hint: read another sheet with {sheet_option} NAME, or name the column in "
+                    "a {option} file: {example}") if others else _(
+                    "hint: name the column in a {option} file: {example}")).format(
+                    sheet_option=layout.sheet_option, option=layout.option,
+                    example=f"columns: {{{column}: <its header>}}"))
     rows = list(data_rows(below, columns, cells, table, report, layout=layout))
     report.empty = [row for row in seen.empty if row > (report.subheader_row or number)]
     report.notes[:0] = sorted(table.notes, key=lambda note: note.row)
