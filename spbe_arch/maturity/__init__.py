@@ -133,8 +133,8 @@ def assess(
     ratings: list[IndicatorRating] = []
     for each in by_year or [None]:
         rated, found = rate(arch, framework, derivations, by_year.get(each, {}), structures)
-        if each is not None:
-            indices = column_indices(framework, rated)
+        if each is not None and (each <= date.today().year or each == chosen):
+            indices = column_indices(framework, rated)  # a year to come is no past: a typo
             trajectory.append(YearIndex(each, indices, predikat(framework, indices.counted)))
         if each == chosen:
             ratings = rated

@@ -1,5 +1,6 @@
 """An assessment entry for a year still to come (a typo: 2052 for 2025) is a warning
-(SPBE-M011, in `validate` too), and `maturity` rates the latest year up to this one."""
+(SPBE-M011, in `validate` too), and `maturity` rates the latest year up to this one; the
+trajectory of years assessed leaves it out."""
 
 import json
 from datetime import date
@@ -30,5 +31,12 @@ def test_an_entry_for_a_year_to_come_is_warned_and_not_the_year_rated(runner, ma
             "for coming years belong in `roadmap:`") in lines
     out = json.loads(runner.invoke(app, ["maturity", str(model), "--format", "json"]).stdout)
     assert out["year"] == 2024
-    assert [row["year"] for row in out["trajectory"]] == [2024, TYPO]
+    assert [row["year"] for row in out["trajectory"]] == [2024]  # a year to come is no past
     assert "SPBE-M011" in {f["code"] for f in out["findings"]}
+
+
+def test_a_year_to_come_draws_no_row_of_the_reports_trajectory(runner, make_model, tmp_path):
+    model = _model(make_model)
+    result = runner.invoke(app, ["report", str(model), "-o", str(tmp_path / "r")])
+    page = (tmp_path / "r" / "report.md").read_text(encoding="utf-8")
+    assert f"| {TYPO} |" not in page, result.output

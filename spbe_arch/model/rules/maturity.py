@@ -235,7 +235,8 @@ FUTURE_ASSESSMENT = declare("SPBE-M011", "assessment-year-in-the-future", """
 ## What it does
 Reports an assessment entry whose `year` is after the current year: an evaluation that has
 not happened yet, most often a typo (`2052` for `2025`). `maturity` rates by default the
-latest year assessed up to the current one, not that year.
+latest year assessed up to the current one, not that year, and its trajectory of the years
+assessed leaves it out.
 
 ## Why is this bad?
 The entries of one year are rated together: a single entry in the future made the estimate
