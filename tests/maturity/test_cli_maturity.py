@@ -338,6 +338,32 @@ def test_splp_use_rests_on_the_mechanisms_recorded(runner, make_model):
     assert _indicator(_json(runner, root), 18)["source"] == "model"
 
 
+def test_a_claim_without_bukti_dukung_does_not_rate_what_the_model_leaves_out(
+        runner, make_model):
+    """Indicator 18 rests on mechanisms the model does not record: a self-assessed 3 naming
+    no bukti dukung counts at what the model shows, and the indicator stays unrated (the
+    index does not rest on it)."""
+    root = make_model({"apps.yaml": """\
+        units:
+          - {id: dinkes, name: Dinkes, kind: dinas}
+          - {id: bapenda, name: Bapenda, kind: badan}
+        applications:
+          - {id: simpus, name: SIMPUS, kind: khusus, owner: dinkes}
+          - {id: simpad, name: SIMPAD, kind: khusus, owner: bapenda}
+        integrations:
+          - {id: i1, source: simpus, target: simpad, via: unknown}
+        """})
+    before = _json(runner, root)
+    (root / "penilaian.yaml").write_text(
+        "assessment:\n  - {indicator: 18, year: 2025, level: 3}\n")
+    after = _json(runner, root)
+    splp = _indicator(after, 18)
+    assert (splp["self"], splp["counted"], splp["source"]) == (3, 1, "none")
+    assert "18" in after["unrated"]
+    assert after["indices_rest_on"]["rated"]["counted"] == (
+        before["indices_rest_on"]["rated"]["counted"])
+
+
 def test_maturity_of_a_model_with_a_file_it_cannot_read_is_provisional(runner, tmp_path):
     """A tab in one file: its applications count for nothing, so the index is no headline."""
     model = tmp_path / "model"
