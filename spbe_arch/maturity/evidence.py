@@ -484,8 +484,13 @@ def application(facts: ModelFacts, indicator: Indicator) -> Derivation | None:
     unread = list(facts.arch.unread)
     isolated = () if unread else tuple(facts.isolated)
     umum = sorted(a for a, app in facts.active_apps.items() if app.kind is ApplicationKind.umum)
+    designated = [a for a in umum if getattr(facts.graph.element(
+        facts.active_apps[a].platform), "kind", None) is PlatformKind.aplikasi_umum]
     reason = _("{count} active applications, {umum} aplikasi umum").format(
-        count=len(facts.active_apps), umum=len(umum))
+        count=len(facts.active_apps), umum=len(designated))  # as the audit counts them
+    if len(designated) < len(umum):  # instances of SIKS-NG, SIMBG: run by a ministry
+        reason += _(", {count} of other national applications").format(
+            count=len(umum) - len(designated))
     if duplicates:
         reason += _("; {duplicates}: {which}").format(
             duplicates=plural(len(duplicates), N_("{count} duplicate"), N_("{count} duplicates")),

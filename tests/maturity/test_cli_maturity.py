@@ -445,3 +445,21 @@ def test_the_plan_table_folds_one_indicator_s_successive_paperwork(runner, make_
     markdown = runner.invoke(app, ["maturity", str(root), "--format", "markdown"]).output
     assert f"| 1-3 | 19 Pelaksanaan Tim Koordinasi SPBE | 1 → 4 Terpadu dan Terukur | " \
            f"+{gain:.4f} | low | document level 4" in markdown
+
+
+def test_aplikasi_umum_are_counted_as_the_audit_counts_them(runner, make_model):
+    """SIMBG is run by a ministry for pemda (aplikasi pusat), not designated for shared use:
+    indicator 15 counts the aplikasi umum the audit lists, and says the others apart."""
+    root = make_model({"apps.yaml": """\
+        units:
+          - {id: setda, name: Sekretariat Daerah, kind: sekretariat}
+          - {id: dpupr, name: DPUPR, kind: dinas}
+        applications:
+          - {id: srikandi-kab, name: SRIKANDI, kind: umum, platform: srikandi, owner: setda}
+          - {id: simbg-kab, name: SIMBG, kind: umum, platform: simbg, owner: dpupr}
+        """})
+    why = _indicator(_json(runner, root), 15)["why"]
+    assert why.startswith("2 active applications, 1 aplikasi umum, 1 of other national "
+                          "applications"), why
+    audit = json.loads(runner.invoke(app, ["audit", str(root), "-f", "json"]).stdout)
+    assert list(audit["metrics"]["aplikasi_umum_used"]) == ["srikandi"]
