@@ -555,3 +555,22 @@ def test_a_mapping_s_header_row_past_the_end_is_said(runner, tmp_path):
         f"spbe-arch: {listed}: header_row 40 of the mapping {mapping} is no row holding a "
         "header (past the end, or empty); give the row number of the header as the "
         "spreadsheet shows it\n")
+
+
+def test_a_link_the_list_gives_only_as_planned_is_still_written_from_the_inventory(
+        runner, tmp_path):
+    """The inventory says SIMPEG and e-Office are integrated; the list has only the planned
+    move to SPLP: the link of today is written too (else e-Office is 'integrated with
+    nothing'), and a note says both are."""
+    rows = [LIST[2], ["1", "simpeg", "e-Office", "Data pegawai", "Rencana SPLP 2026", "", "",
+                      ""]]
+    inventory, listed = _files(tmp_path, rows)
+    result = _import(runner, tmp_path, inventory, "--integrations", str(listed))
+    integrations = load_model(tmp_path / "model").architecture.integrations
+    between = sorted((str(i.status), str(i.via)) for i in integrations.values()
+                     if {i.source, i.target} == {"simpeg", "e-office"})
+    assert between == [("active", "unknown"), ("planned", "splp")]
+    assert (f"{inventory}:4: note: 'e-office' and 'simpeg': the inventory says they are "
+            "integrated, the integration list gives only a planned integration "
+            "('int-simpeg-e-office'); both written (retire one if the list is right)"
+            ) in result.output.splitlines()

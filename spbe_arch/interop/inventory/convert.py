@@ -25,6 +25,7 @@ from ...model import (
     Instansi,
     InstansiLevel,
     PlatformKind,
+    Status,
     Unit,
     UnitKind,
 )
@@ -358,13 +359,16 @@ def _build(rows: list[Row], instansi: Instansi, report: ImportReport) -> Invento
 
 def _link(result: InventoryImport, rows: list[Row]) -> None:
     """The integrations the integrations column names, but between two applications the
-    integration list links (written as the list gives them)."""
+    integration list links (written as the list gives them). A link the list gives only as
+    planned or retired is not the one the column says is there: both are written."""
     if not any(Column.integrations in row.values for row in rows):
         return  # no such column, or an empty one: no index of names to build
     listed = result.listed.integrations if result.listed else []
     result.integrations, found, left = integrations(
         zip(rows, result.applications, strict=True), result.names, result.ids, result.report,
-        given={frozenset((i.source, i.target)) for i in listed})
+        given={frozenset((i.source, i.target)) for i in listed if i.status is Status.active},
+        other_status={frozenset((i.source, i.target)): i for i in listed
+                      if i.status is not Status.active})
     result.rows.update(found)
     result.applications = [_keep(app, left[app.id]) if app.id in left else app
                            for app in result.applications]

@@ -17,8 +17,10 @@ from dataclasses import dataclass
 from types import MappingProxyType
 
 from ...io import PlatformMatcher, name_forms, name_key
-from ...model import Application, IntegrationDirection, IntegrationVia, Status
+from ...model import Application, Integration, IntegrationDirection, IntegrationVia, Status
 from ...model.i18n import gettext as _
+from ...model.i18n import language
+from ...model.words import STATUS
 from .columns import Column
 from .report import ImportReport, RowNote, Unlinked
 from .rows import Row
@@ -80,12 +82,14 @@ def integrations(
     ids: IdPool,
     report: ImportReport,
     given: Collection[frozenset[str]] = frozenset(),
+    other_status: Mapping[frozenset[str], Integration] = MappingProxyType({}),
 ) -> tuple[list[Link], dict[str, list[int]], dict[str, list[str]]]:
     """The integrations the rows' integrations column names, the rows each comes from, and
     application id -> the names that became no integration (also in `report.unlinked`),
     which the caller keeps in its `properties.integrations`. Two applications `given` links
     already (the integration list) get no second integration: counted in
-    `report.also_listed`."""
+    `report.also_listed`; one the list gives only as planned or retired (`other_status`)
+    gets its integration all the same, and a note says so."""
     pairs = list(rows)
     made: dict[tuple[str, str], Link] = {}
     found: dict[str, list[int]] = {}
@@ -111,6 +115,13 @@ def integrations(
                     also.add(frozenset((app.id, target)))
                     continue
                 pair = (app.id, target) if app.id < target else (target, app.id)
+                if pair not in made and (other := other_status.get(frozenset(pair))):
+                    report.notes.append(RowNote(row.number, _(
+                        "'{source}' and '{target}': the inventory says they are integrated, "
+                        "the integration list gives only a {status} integration ('{id}'); "
+                        "both written (retire one if the list is right)").format(
+                            source=app.id, target=target, id=other.id,
+                            status=STATUS[other.status][language() != "id"])))
                 if pair not in made:
                     made[pair] = Link(
                         ids.take(f"int-{app.id}-{target}"), app.id, target,
