@@ -555,6 +555,16 @@ def test_a_workbook_saved_on_another_sheet_says_which_sheet_and_how_to_read_anot
     assert again.exit_code == 0, again.output
 
 
+def test_a_loose_name_of_several_national_platforms_names_them(runner, tmp_path):
+    """'BPJS' is PCare and VClaim, not nothing: the note names what it may mean."""
+    source = write_csv(tmp_path / "inventaris.csv", [
+        ["No", "Nama Aplikasi", "OPD", "Terintegrasi dengan"],
+        ["1", "SIMRS", "RSUD Kota", "BPJS"]])
+    result = _import(runner, source, tmp_path / "model")
+    assert f"{source}:2: note: 'BPJS' in 'Terintegrasi dengan' may name 'pcare', 'vclaim'; no " \
+        "integration, kept as properties.integrations of 'simrs'" in result.output.splitlines()
+
+
 def test_a_server_named_by_its_units_kind_is_a_server_room(runner, tmp_path):
     source = write_csv(tmp_path / "inventaris.csv", [
         ["Nama Aplikasi", "Perangkat Daerah", "Lokasi Server"],

@@ -16,7 +16,7 @@ from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
 
-from ...io import PlatformMatcher, name_forms, name_key
+from ...io import PlatformMatcher, find_platforms, name_forms, name_key
 from ...model import Application, Integration, IntegrationDirection, IntegrationVia, Status
 from ...model.i18n import gettext as _
 from ...model.i18n import language
@@ -107,7 +107,8 @@ def integrations(
                         text=text, column=report.columns.get(str(Column.integrations), ""),
                         id=guess[0], why=guess[1])))
             if isinstance(targets, set):
-                report.unlinked.append(Unlinked(row.number, app.id, text, tuple(sorted(targets))))
+                report.unlinked.append(Unlinked(row.number, app.id, text, tuple(
+                    sorted(targets) or platforms_holding(text))))
                 left.setdefault(app.id, []).append(text)
                 continue
             for target in targets:
@@ -283,3 +284,10 @@ def status_between(source: Application, target: Application | None) -> Status | 
     """`status` of the integration when an application at either end is not active."""
     stated = {app.status for app in (source, target) if app is not None}
     return next((s for s in _ORDER if s in stated), None)
+
+
+def platforms_holding(text: str, most: int = 5) -> tuple[str, ...]:
+    """The catalog's platforms whose id or name holds `text` ('BPJS': pcare, vclaim), when
+    they are a few: what a name matching none as a whole may mean."""
+    found = tuple(p.id for p in find_platforms(text))
+    return found if len(found) <= most else ()
