@@ -306,10 +306,11 @@ def roadmap_rows(result: "RoadmapResult") -> list[tuple[str, ...]]:
 
 ROADMAP_COLUMNS = (
     N_("year"), N_("items"), N_("index"), N_("predikat"), N_("via SPLP"),
-    N_("cross-unit via SPLP"), N_("units on JIP"), N_("services integrated"), N_("errors"),
-    N_("warnings"),
+    N_("cross-unit via SPLP"), N_("units on JIP"), N_("services integrated"),
+    N_("audit errors"), N_("audit warnings"),
 )
-"""Column titles of the trajectory (catalog messages: translate where shown)."""
+"""Column titles of the trajectory (catalog messages: translate where shown): the findings of
+the audit of each year's model (the plan's own, SPBE-P, are printed above it)."""
 
 
 def _item_line(item) -> str:
