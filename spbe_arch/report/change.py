@@ -220,17 +220,28 @@ def diff_dict(result: "DiffResult") -> dict[str, Any]:
             for m in result.metrics
         },
         "index": {
-            "old": result.old_index, "new": result.new_index, "change": result.index_change,
+            "old": _exact(result.old_index), "new": _exact(result.new_index),
+            "change": _exact(result.index_change),
             "old_predikat": result.old_predikat, "new_predikat": result.new_predikat,
             "old_year": result.old_year, "new_year": result.new_year,
             "provisional": bool(result.unread),
             "indicators": [
                 {"id": i.id, "name": i.name, "old_level": i.old_level,
-                 "new_level": i.new_level, "index_change": i.index_change}
+                 "new_level": i.new_level, "index_change": _exact(i.index_change)}
                 for i in result.indicators
             ],
         },
     }
+
+
+def _exact(value: float | None) -> float | None:
+    """An index or its change without the binary noise of a sum (2.7510000000000003):
+    weights have at most 4 decimals.
+
+    >>> _exact(2.7510000000000003), _exact(0.07000000000000028), _exact(None)
+    (2.751, 0.07, None)
+    """
+    return None if value is None else round(value, 6)
 
 
 def diff_markdown(result: "DiffResult", *, prefix: str = "") -> str:

@@ -149,6 +149,7 @@ def test_diff_metrics_and_index_change(runner, folders):
         "17": (2, 3), "23": (2, 3), "43": (2, 3)}
     gained = sum(i["index_change"] for i in index["indicators"])
     assert index["change"] == pytest.approx(gained, abs=1e-12)
+    assert (index["old"], index["new"], index["change"]) == (2.681, 2.751, 0.07)  # no noise
 
 
 def test_diff_text_shows_changes_findings_and_index(runner):
