@@ -346,10 +346,9 @@ def diff_elements(
             removed.append(_ref(element_id, *before))
             added.append(_ref(element_id, kind, element))
             continue
-        changed.append(
-            ElementChange(element_id, kind, _name(element_id, element),
-                          _field_changes(before[1], element))
-        )
+        fields = _field_changes(before[1], element)
+        if fields:  # none: only the order of a list of ids moved
+            changed.append(ElementChange(element_id, kind, _name(element_id, element), fields))
     return sorted(added, key=_by_id), sorted(removed, key=_by_id), changed
 
 
@@ -363,9 +362,9 @@ def diff_entries(
         yield (
             [ElementRef(key, kind, name) for key, (name, _e) in after.items() if key not in before],
             [ElementRef(key, kind, name) for key, (name, _e) in before.items() if key not in after],
-            [ElementChange(key, kind, name, _field_changes(before[key][1], entry))
-             for key, (name, entry) in after.items()
-             if key in before and not _same(before[key][1], entry)],
+            [ElementChange(key, kind, name, fields) for key, (name, entry) in after.items()
+             if key in before and not _same(before[key][1], entry)
+             and (fields := _field_changes(before[key][1], entry))],
         )
 
 
@@ -435,12 +434,20 @@ def _ref(element_id: str, kind: str, element: Any) -> ElementRef:
 
 
 def _field_changes(old: Any, new: Any) -> tuple[FieldChange, ...]:
+    """The fields whose values differ; a list of ids (`reads`, `networks`) written in another
+    order is the same list."""
     changes = []
     for name in type(new).model_fields:
         before, after = getattr(old, name), getattr(new, name)
-        if before != after:
+        if before != after and not _reordered(before, after):
             changes.append(FieldChange(name, _plain(old, name), _plain(new, name)))
     return tuple(changes)
+
+
+def _reordered(before: Any, after: Any) -> bool:
+    return (isinstance(before, list) and isinstance(after, list)
+            and all(isinstance(v, str) for v in (*before, *after))
+            and sorted(before) == sorted(after))
 
 
 def _plain(element: Any, name: str) -> Any:

@@ -692,3 +692,11 @@ def test_an_old_revision_that_is_no_model_is_named_as_written(runner, tmp_path):
     assert result.stderr.startswith(f"spbe-arch: {(repo / 'arsitektur').as_posix()}@HEAD~1: "), (
         result.stderr)
     assert "spbe-arch-" not in result.stderr
+
+
+def test_a_list_of_ids_written_in_another_order_is_no_change(runner, tmp_path):
+    old, new = tmp_path / "old.yaml", tmp_path / "new.yaml"
+    old.write_text(GAPS.replace("READS", "d1, d0"))
+    new.write_text(GAPS.replace("READS", "d0, d1"))
+    out = json.loads(runner.invoke(app, ["diff", str(old), str(new), "-f", "json"]).stdout)
+    assert out["changed"] == []
