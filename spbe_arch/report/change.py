@@ -275,7 +275,7 @@ def diff_markdown(result: "DiffResult", *, prefix: str = "") -> str:
         )
     lines.append("")
     lines.append(
-        findings_markdown(result.introduced, title=_("Findings introduced"),
+        findings_markdown(result.introduced, title=_("Findings introduced"), scope=_("the change"),
                           prefix=prefix).rstrip("\n"))
     for found, title in ((result.resolved, N_("Resolved: {findings}")),
                          (result.waived, N_("Newly waived: {findings}")),

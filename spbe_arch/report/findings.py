@@ -179,10 +179,12 @@ def findings_sarif(
     }
 
 
-def findings_markdown(findings: list[Finding], *, title: str, prefix: str = "") -> str:
+def findings_markdown(findings: list[Finding], *, title: str, prefix: str = "",
+                      scope: str | None = None) -> str:
     """A Markdown table of findings, for pull-request comments; `prefix` leads to the model
-    folder, as in the text output (`arsitektur/`)."""
-    lines = [f"### {title}", "", summary_line(findings, _("the model")), ""]
+    folder, as in the text output (`arsitektur/`); `scope` says where they are counted (the
+    model, else e.g. the change that introduced them)."""
+    lines = [f"### {title}", "", summary_line(findings, scope or _("the model")), ""]
     if findings:
         header = (_("severity"), _("code"), _("where"), _("element"), _("message"))
         lines += ["| " + " | ".join(header) + " |", "|---|---|---|---|---|"]
