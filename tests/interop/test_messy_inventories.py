@@ -635,19 +635,22 @@ def test_a_unit_cell_naming_a_part_of_a_listed_unit_gets_it_as_parent(runner, tm
 
 def test_a_unit_named_with_its_instansi_is_the_same_unit(runner, tmp_path):
     """Inventories write 'Dinas Kesehatan Kota Sukamaju', 'DINAS KESEHATAN KOTA' and 'Dinkes'
-    for one dinas: one unit. A kecamatan named after a place keeps its name."""
+    for one dinas: one unit. A name that is no other spelling without its end keeps it: a
+    kecamatan named after a place, 'Dinas Tata Kota', two puskesmas."""
     source = write_csv(tmp_path / "inventaris.csv", [["No", "Nama Aplikasi", "OPD"], *(
         [str(n), f"Aplikasi {n}", unit] for n, unit in enumerate([
             "Dinas Kesehatan", "DINAS KESEHATAN KOTA", "Dinas Kesehatan Kota Sukamaju",
             "Dinkes Kota Sukamaju", "Dinkes Sukamaju", "Kecamatan Kota Baru", "Kecamatan Kota",
+            "Dinas Tata Kota", "Puskesmas Kota", "Puskesmas Sukamaju",
         ], 1))])
     result = _import(runner, source, tmp_path / "model", "--instansi-name",
                      "Pemerintah Kota Sukamaju")
     assert result.exit_code == 0, result.output
     units = _model(tmp_path).units
     assert sorted((u.id, u.name) for u in units.values()) == [
-        ("dinkes", "Dinas Kesehatan"), ("kecamatan-kota", "Kecamatan Kota"),
-        ("kecamatan-kota-baru", "Kecamatan Kota Baru"),
+        ("dinas-tata-kota", "Dinas Tata Kota"), ("dinkes", "Dinas Kesehatan"),
+        ("kecamatan-kota", "Kecamatan Kota"), ("kecamatan-kota-baru", "Kecamatan Kota Baru"),
+        ("puskesmas-kota", "Puskesmas Kota"), ("puskesmas-sukamaju", "Puskesmas Sukamaju"),
     ]
 
 

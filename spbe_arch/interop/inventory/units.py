@@ -282,9 +282,9 @@ _LEVEL_WORDS = {"kota": "kota", "kabupaten": "kabupaten", "kab": "kabupaten",
 def local_name(name: str, level: str, instansi: str) -> str:
     """The unit's name without the instansi it belongs to at its end, the instansi being of
     `level` (kota, kabupaten, ...) and named `instansi`: 'Dinas Kesehatan Kota Sukamaju',
-    'DINAS KESEHATAN KOTA' and 'Dinkes Sukamaju' of the Pemerintah Kota Sukamaju are its
-    Dinas Kesehatan. A kecamatan or kelurahan keeps its name: 'Kecamatan Kota Baru' is a
-    place.
+    'DINAS KESEHATAN KOTA' and 'Dinkes Sukamaju' of the Pemerintah Kota Sukamaju may be its
+    Dinas Kesehatan (`group_units` decides). A kecamatan or kelurahan keeps its name:
+    'Kecamatan Kota Baru' is a place.
 
     >>> local_name("DINAS KESEHATAN KOTA SUKAMAJU", "kota", "Pemerintah Kota Sukamaju")
     'dinas kesehatan'
@@ -309,14 +309,20 @@ _PLACES = frozenset({UnitKind.kecamatan, UnitKind.kelurahan})
 
 def group_units(names: dict[str, list[int]], ids: IdPool, *, level: str = "",
                 instansi: str = "") -> dict[str, UnitName]:
-    """Group spellings (spelling -> rows) into units by `unit_key` of their `local_name` in
-    the instansi of `level` named `instansi`; give each an id from `ids`.
+    """Group spellings (spelling -> rows) into units by `unit_key`; a spelling whose
+    `local_name` in the instansi of `level` named `instansi` is another spelling of the
+    inventory joins it ('DINAS KESEHATAN KOTA' beside 'Dinas Kesehatan'), else keeps its own
+    name ('Dinas Tata Kota', 'Puskesmas Kota' beside 'Puskesmas Sukamaju'). Give each an id
+    from `ids`.
 
     Returns spelling -> its unit.
     """
+    keys = {unit_key(spelling) for spelling in names}
     units: dict[str, UnitName] = {}
     for spelling, rows in names.items():
         local = local_name(spelling, level, instansi)
+        if unit_key(local) not in keys:
+            local = spelling
         key = unit_key(local)
         units.setdefault(key, UnitName(key, _written_out(local))).spellings[spelling] = rows
     for key in sorted(units):
