@@ -53,19 +53,22 @@ def revision(model: Path, rev: str) -> Iterator[Path | None]:
             "{path}: not in a git repository; --from compares revisions of a model kept in "
             "git (compare two folders with `spbe-arch diff OLD NEW`)"
         ).format(path=model))
-    commit, named, then = rev.partition(":")
-    if not _git(folder, "rev-parse", "--verify", "--quiet", f"{commit}^{{commit}}").stdout:
+    commit, named, then = rev.partition(":") if not rev.startswith(":") else (rev, "", "")
+    spec = commit if commit.startswith(":/") else f"{commit}^{{commit}}"  # ':/' searches
+    if not _git(folder, "rev-parse", "--verify", "--quiet", spec).stdout:
         raise SpbeError(_("{path}: '{rev}' is not a revision of its git repository").format(
             path=model, rev=commit))
-    if named and _git(folder, "cat-file", "-t", rev).stdout.strip() != b"tree":
-        raise SpbeError(_("{path}: no folder '{folder}' in revision '{rev}' (after the ':', "
-                          "the folder's path from the repository's root)").format(
-            path=model, folder=then, rev=commit))
+    tree = b""
+    if named:  # the folder's tree in that revision, resolved where it is archived from
+        folder = Path(_git(folder, "rev-parse", "--show-toplevel").stdout.decode().strip())
+        tree = _git(folder, "rev-parse", "--verify", "--quiet", rev).stdout.strip()
+        if not tree or _git(folder, "cat-file", "-t", tree.decode()).stdout.strip() != b"tree":
+            raise SpbeError(_("{path}: no folder '{folder}' in revision '{rev}' (after the "
+                              "':', the folder's path from the repository's root)").format(
+                path=model, folder=then, rev=commit))
     # run in the folder, git archive writes the folder's files, with paths relative to it
     only = [] if model.is_dir() or named else [model.name]
-    if named:  # a tree of the revision, archived whole from the repository's root
-        folder = Path(_git(folder, "rev-parse", "--show-toplevel").stdout.decode().strip())
-    archive = _git(folder, "archive", "--format=tar", rev, *only)
+    archive = _git(folder, "archive", "--format=tar", tree.decode() or rev, *only)
     if archive.returncode != 0 or not archive.stdout:
         yield None
         return
