@@ -35,6 +35,7 @@ from ..model import (
     PlatformKind,
     UnitKind,
 )
+from ..model.i18n import N_, plural
 from ..model.i18n import gettext as _
 from ..validate.references import REFERENCES
 from .archimate_map import (
@@ -343,13 +344,14 @@ class _Converter:
                 is_network = InfrastructureKind(record["kind"]).is_network
                 kinds.add("network" if is_network else "data_centre")
             self.kinds_of[concept.identifier] = kinds
+        read = len(relationships)
         relationships = self.through_junctions(relationships)
         for type_name, ids in sorted(self.unmapped.items()):
             self.warnings.append(_(
                 "{type} elements with no SPBE meaning, kept under archimate_elements: {count}"
             ).format(type=type_name, count=len(ids)) + f" ({_some(ids)})")
         result = ImportResult(documents={}, elements_read=len(elements),
-                              relationships_read=len(relationships))
+                              relationships_read=read)
         self.relationships(relationships, result)
         self.platforms_named()
         self.outside_actors()
@@ -759,8 +761,9 @@ class _Converter:
         self.warnings.append(_(
             "relationships through junctions, imported as integrations between the "
             "applications at their ends (the junction named in the property "
-            "archimate:junction): {count} through {junctions} junctions ({ids})"
-        ).format(count=len(joined), junctions=len(resolved),
+            "archimate:junction): {count} through {junctions} ({ids})"
+        ).format(count=len(joined), junctions=plural(len(resolved), N_("{count} junction"),
+                                                      N_("{count} junctions")),
                  ids=_some([self.model_id(c.identifier) for c in joined])))
         return [*(c for c in relationships
                   if c.source not in resolved and c.target not in resolved), *joined]
@@ -823,15 +826,17 @@ class _Converter:
 def _joined(first: _Concept, then: _Concept, junction: str, ins: list, outs: list) -> _Concept:
     """The relationship from `first`'s source to `then`'s target through `junction`: named
     and identified as the one of the pair the junction does not share (the branch of a fan
-    out, the arm of a fan in), with the names, documentation and properties of both."""
+    out, the arm of a fan in), with the names, documentation and properties of both, that
+    one's first (its `spbe:via` is the one read)."""
     own = then if len(ins) == 1 else first if len(outs) == 1 else None
     identifier = own.identifier if own else f"{first.identifier}+{then.identifier}"
-    docs = [d for d in dict.fromkeys((first.documentation, then.documentation)) if d]
+    lead, rest = (first, then) if own is first else (then, first)
+    docs = [d for d in dict.fromkeys((lead.documentation, rest.documentation)) if d]
     return _Concept(
-        identifier, first.type, name=then.name or first.name,
+        identifier, first.type, name=lead.name or rest.name,
         documentation="\n\n".join(docs) or None,
-        properties=[*first.properties, *then.properties], source=first.source,
-        target=then.target, attributes={**first.attributes, **then.attributes,
+        properties=[*lead.properties, *rest.properties], source=first.source,
+        target=then.target, attributes={**rest.attributes, **lead.attributes,
                                         "junction": junction},
     )
 

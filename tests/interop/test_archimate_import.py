@@ -441,6 +441,37 @@ def test_import_reads_flows_through_a_junction_as_integrations_between_their_end
     assert check.exit_code == 0, check.output
 
 
+def test_a_branch_through_a_junction_keeps_its_own_mechanism(runner, tmp_path):
+    """The trunk says SPLP, one branch says direct API: that branch is direct; the count of
+    relationships read is the file's."""
+    apps = "".join(f'<element identifier="{a}" xsi:type="ApplicationComponent"><name>{a}'
+                   "</name></element>" for a in ("sidak", "simpus", "sikda"))
+    via = '<properties><property propertyDefinitionRef="pv"><value>{}</value></property>' \
+          "</properties>"
+    source = tmp_path / "via.xml"
+    source.write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        '<model xmlns="http://www.opengroup.org/xsd/archimate/3.0/" '
+        'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" identifier="m">'
+        f'<name>Kota Uji</name><elements>{apps}'
+        '<element identifier="j1" xsi:type="OrJunction"/></elements><relationships>'
+        f'<relationship identifier="f1" xsi:type="Flow" source="sidak" target="j1">'
+        f'{via.format("splp")}</relationship>'
+        '<relationship identifier="f2" xsi:type="Flow" source="j1" target="simpus"/>'
+        f'<relationship identifier="f3" xsi:type="Flow" source="j1" target="sikda">'
+        f'{via.format("api_direct")}</relationship></relationships>'
+        '<propertyDefinitions><propertyDefinition identifier="pv" type="string">'
+        "<name>spbe:via</name></propertyDefinition></propertyDefinitions></model>\n",
+        encoding="utf-8")
+    result = _import(runner, source, tmp_path / "kota")
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines()[0] == (
+        f"read {source}: 4 elements, 3 relationships (views and folders are not imported)")
+    assert {i: e["via"] for i, e in _by_id(tmp_path / "kota", "integrations").items()} == {
+        "f2": "splp", "f3": "api_direct"}
+    assert "through 1 junction (f2, f3)" in result.stderr
+
+
 def test_import_gives_an_integration_that_lost_its_mechanism_via_unknown(
     runner, make_model, tmp_path
 ):
