@@ -78,7 +78,7 @@ def unmatched_waivers(
             continue
         key = (waiver.code, waiver.element)
         told = sorted(str(a) for c, e, a in about if (c, e) == key and a is not None)
-        if waiver.about is None and told:
+        if waiver.about is None and told and getattr(RULES.get(waiver.code), "subject", None):
             yield finding(
                 codes.BROAD_WAIVER,
                 _("waiver of {code} for '{element}' does not say which finding it accepts: it "
@@ -87,7 +87,7 @@ def unmatched_waivers(
                 element=waiver.element,
                 location=Location(source.file, key_path=("waivers", source.index)),
                 hint=_("name the one it accepts with `about:` ({about})").format(
-                    about=", ".join(told)),
+                    about=", ".join(f'"{a}"' if ":" in a else a for a in told)),
             )
         matched = key in found if waiver.about is None else (*key, waiver.about) in about
         if not matched and waiver.element not in arch.unread:  # its findings are unknown

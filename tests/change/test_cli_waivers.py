@@ -337,3 +337,14 @@ def test_a_change_that_fixes_one_gap_and_opens_another_is_gated(runner, make_mod
     assert gated.exit_code == 1, gated.output
     assert [(f["about"], f["baseline"]) for f in json.loads(gated.stdout)["findings"]
             if f["code"] == "SPBE-A002"] == [("data-kesehatan", "new")]
+
+
+def test_a_waiver_of_a_code_that_finds_one_problem_per_element_needs_no_about(
+        runner, make_model):
+    """A wrong reference is told apart by its field, yet its rule finds one per element and
+    reference as any other: no SPBE-W004 for its waiver."""
+    apps = APPS.replace("owner: dinkes", "owner: dinkes-lama", 1)
+    waiver = "waivers:\n  - {code: SPBE-R008, element: simpus, reason: r, until: 2099-12-31}\n"
+    root = make_model({"units.yaml": UNITS, "apps.yaml": apps, "waivers.yaml": waiver})
+    result = runner.invoke(app, ["validate", str(root)])
+    assert "SPBE-R008" in result.output and "SPBE-W004" not in result.output, result.output
