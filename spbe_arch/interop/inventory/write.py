@@ -5,10 +5,13 @@ The folder holds `spbe.yaml` (the instansi), `units.yaml`, `applications.yaml`, 
 give, and `import-report.txt` (the report as the command printed it; not a model file, so the loader
 skips it). Each element is preceded by a comment naming its rows in the inventory and any
 guess made about it. The files are written into a temporary folder beside the target, which
-then takes the target's place: a failed import leaves nothing half-written. An existing folder
-is replaced only with `force`, and only when it holds an earlier import and nothing else, none
-of its files edited since: each model file's first line ends with the digest of the lines
-below it (`sha256:...`), so that a re-import never throws away an architect's corrections.
+then takes the target's place: a failed import leaves nothing half-written. A folder holding
+other things too (the model kept in git: `.git`, a README) keeps them: the import's files are
+moved in one by one, those of the earlier import set aside first and put back should a move
+fail. An earlier import is replaced only with `force`, only when the folder holds no other
+model file, and none of its files edited since: each model file's first line ends with the
+digest of the lines below it (`sha256:...`), so that a re-import never throws away an
+architect's corrections.
 """
 
 import hashlib
@@ -74,12 +77,26 @@ def write_import(imported: InventoryImport, out: Path, *, force: bool = False) -
 
 
 def _replace_files(staging: Path, out: Path, names: list[str]) -> None:
-    """Put the files written in `staging` into `out` one by one, and remove those of the
-    earlier import this one no longer writes; nothing else in `out` is touched."""
-    for name in names:
-        os.replace(staging / name, out / name)
-    for name in _WRITTEN.difference(names):
-        (out / name).unlink(missing_ok=True)
+    """Put the files written in `staging` into `out` one by one, the earlier import's set
+    aside first (into `staging/.old`) and put back should a move fail; those this import no
+    longer writes are gone with them. Nothing else in `out` is touched."""
+    aside = staging / ".old"
+    aside.mkdir()
+    earlier = [name for name in sorted(_WRITTEN) if (out / name).is_file()]
+    moved: list[str] = []
+    try:
+        for name in earlier:
+            os.replace(out / name, aside / name)
+        for name in names:
+            os.replace(staging / name, out / name)
+            moved.append(name)
+    except OSError:
+        for name in moved:
+            (out / name).unlink(missing_ok=True)
+        for name in earlier:
+            if (aside / name).is_file():
+                os.replace(aside / name, out / name)
+        raise
     shutil.rmtree(staging, ignore_errors=True)
 
 
