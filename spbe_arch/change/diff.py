@@ -27,6 +27,7 @@ from ..maturity import MaturityResult, assess
 from ..model import COLLECTIONS, Architecture, Finding, Integration
 from ..model.i18n import gettext as _
 from ..validate import ValidationResult
+from ..validate.config import turned_off
 from ..validate.references import REFERENCES
 
 __all__ = [
@@ -280,7 +281,7 @@ def diff(
     introduced = _only_in(new_findings, old_findings, key)
     result.introduced = [f for f in introduced if not touching(f)]
     resolved = [f for f in _only_in(old_findings, new_findings, key) if not touching(f)]
-    off = _turned_off(old.architecture, new.architecture)
+    off = turned_off(new.architecture) - turned_off(old.architecture)
     result.resolved = [f for f in resolved if f.code not in off]
     result.silenced = [f for f in resolved if f.code in off]
     result.waived, result.unwaived = _waiver_changes(old_findings, new_findings, introduced, key)
@@ -389,14 +390,6 @@ def _keyed(entries: Iterable[tuple[str, str, Any]]) -> dict[str, tuple[str, Any]
             unique = f"{key}#{n}"
         out[unique] = (name, entry)
     return out
-
-
-def _turned_off(old: Architecture, new: Architecture) -> set[str]:
-    """The codes the new model's `severity:` turns off and the old one's does not."""
-    def off(arch: Architecture) -> set[str]:
-        severity = arch.instansi.severity if arch.instansi else {}
-        return {code for code, level in severity.items() if str(level) == "off"}
-    return off(new) - off(old)
 
 
 def _same(old: Any, new: Any) -> bool:

@@ -487,7 +487,7 @@ def application(facts: ModelFacts, indicator: Indicator) -> Derivation | None:
     designated = [a for a in umum if getattr(facts.graph.element(
         facts.active_apps[a].platform), "kind", None) is PlatformKind.aplikasi_umum]
     reason = _("{count} active applications, {umum} aplikasi umum").format(
-        count=len(facts.active_apps), umum=len(designated))  # as the audit counts them
+        count=len(facts.active_apps), umum=len(designated))  # designated: those the audit lists
     if len(designated) < len(umum):  # instances of SIKS-NG, SIMBG: run by a ministry
         reason += _(", {count} of other national applications").format(
             count=len(umum) - len(designated))

@@ -290,8 +290,8 @@ def _rate(framework: Framework, indicator: Indicator, derivation: Derivation | N
             # above what the model shows, or (no model rule) as far as a claim counts
             # without bukti dukung: then the claim, cut down, is what counts
             level = allowed
-            shown = model is not None and not (derivation is not None and derivation.insufficient)
-            source = Source.model if shown else Source.none  # what the model leaves out: unrated
+            known = model is not None and not (derivation is not None and derivation.insufficient)
+            source = Source.model if known else Source.none  # what the model leaves out: unrated
             reasons.append(_("claimed {claim}, {why}: {allowed} counts").format(
                 claim=claim, why=why, allowed=allowed))
     return IndicatorRating(

@@ -8,7 +8,7 @@ from ..model.i18n import gettext as _
 from ..model.rules import RULES, finding
 from ..model.rules import validation as codes
 
-__all__ = ["apply_overrides", "check_overrides"]
+__all__ = ["apply_overrides", "check_overrides", "turned_off"]
 
 OFF = "off"
 _CHOICES = (*(s.value for s in Severity), OFF)
@@ -45,6 +45,13 @@ def check_overrides(arch: Architecture) -> Iterator[Finding]:
                 ),
                 location=where,
             )
+
+
+def turned_off(arch: Architecture) -> set[str]:
+    """The codes the model's `severity:` turns off (those a model may override)."""
+    overrides = arch.instansi.severity if arch.instansi else {}
+    return {code for code, wanted in overrides.items()
+            if wanted == OFF and code in RULES and RULES[code].overridable}
 
 
 def apply_overrides(findings: Iterable[Finding], arch: Architecture) -> list[Finding]:
