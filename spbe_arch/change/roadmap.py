@@ -19,8 +19,11 @@ from dataclasses import dataclass, field, replace
 from ..audit import Metrics, audit
 from ..graph import build_graph
 from ..maturity import MaturityResult, assess
-from ..model import Architecture, Finding, RoadmapItem, Status
-from ..validate import ValidationResult
+from ..model import Architecture, Finding, Location, RoadmapItem, Status
+from ..model.i18n import gettext as _
+from ..model.rules import finding, listed
+from ..model.rules import roadmap as codes
+from ..validate import ValidationResult, finalize
 from ..validate.roadmap import changed
 from .diff import ElementChange, ElementRef, diff_elements
 
@@ -133,8 +136,11 @@ def order_items(arch: Architecture) -> list[RoadmapItem]:
     return ordered
 
 
-def apply_items(arch: Architecture, items: list[RoadmapItem]) -> Architecture:
-    """A copy of `arch` with the items applied in order; `arch` is left as it is."""
+def apply_items(arch: Architecture, items: list[RoadmapItem],
+                found: list[Finding] | None = None) -> Architecture:
+    """A copy of `arch` with the items applied in order; `arch` is left as it is. Retired
+    infrastructure is gone from the copy; where something still used it then, a finding goes
+    into `found` (roadmap-retires-what-is-in-use)."""
     collections = {name: dict(elements) for name, elements in arch.collections.items()}
     applied = replace(arch, collections=collections)
     for item in items:
@@ -151,8 +157,42 @@ def apply_items(arch: Architecture, items: list[RoadmapItem]) -> Architecture:
             except ValueError:
                 continue  # reported by validation (roadmap-change-invalid)
         for element_id in item.retires:
-            _set_status(applied, element_id, Status.retired)
+            if element_id in collections["infrastructure"]:
+                users = _users(applied, element_id)
+                if users and found is not None:
+                    found.append(_retired_in_use(applied, item, element_id, users))
+                del collections["infrastructure"][element_id]
+            else:
+                _set_status(applied, element_id, Status.retired)
     return applied
+
+
+def _users(arch: Architecture, infra_id: str) -> list[str]:
+    """What still runs on or over infrastructure `infra_id`: active applications hosted there,
+    active integrations over it, units and infrastructure on it (as a network)."""
+    return sorted(
+        [a.id for a in arch.applications.values()
+         if a.hosting == infra_id and a.status is Status.active]
+        + [i.id for i in arch.integrations.values()
+           if i.network == infra_id and i.status is Status.active]
+        + [e.id for kind in ("units", "infrastructure") for e in arch.collections[kind].values()
+           if infra_id in e.networks and e.id != infra_id]
+    )
+
+
+def _retired_in_use(arch: Architecture, item: RoadmapItem, infra_id: str,
+                    users: list[str]) -> Finding:
+    source = arch.sources.get(item.id)
+    return finding(
+        codes.ROADMAP_RETIRES_WHAT_IS_IN_USE,
+        _("roadmap item '{item}' ({year}) retires '{infra}' while {users} still use it").format(
+            item=item.id, year=item.year, infra=infra_id, users=listed(users, 5)),
+        element=item.id, related=(infra_id, *users),
+        location=Location(source.file, key_path=(source.collection, source.index, "retires"))
+        if source else None,
+        hint=_("move them first, in this item or an earlier one (changes: hosting, network, "
+               "networks)"),
+    )
 
 
 def _set_status(arch: Architecture, element_id: str, status: Status) -> None:
@@ -182,10 +222,11 @@ def roadmap(loaded: ValidationResult, *, target: ValidationResult | None = None,
     ordered = order_items(arch)
     as_is, maturity = _year(arch, None, (), framework)
     years = [as_is]
+    found: list[Finding] = []
     current = arch
     for year in sorted({item.year for item in ordered}):
         todo = [item for item in ordered if item.year == year]
-        current = apply_items(current, todo)
+        current = apply_items(current, todo, found)
         years.append(_year(current, year, tuple(item.id for item in todo), framework)[0])
     result = RoadmapResult(
         instansi=arch.instansi.name if arch.instansi else None,
@@ -193,7 +234,7 @@ def roadmap(loaded: ValidationResult, *, target: ValidationResult | None = None,
         years=years,
         assessed=[AssessedYear(t.year, t.indices.counted, t.predikat)
                   for t in maturity.trajectory],
-        findings=list(loaded.findings),
+        findings=finalize(found, arch, finished=loaded.findings),  # the plan's, located
     )
     if target is not None:
         added, removed, still = (  # the plan itself is no element an item delivers

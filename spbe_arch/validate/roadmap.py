@@ -169,6 +169,8 @@ def _status_change(arch, item_id, field, target, location) -> Iterator[Finding]:
     element = arch.element(target)
     if element is None:
         yield _unknown(arch, item_id, field, target, location)
+    elif field == "retires" and arch.kind_of(target) == "infrastructure":
+        return  # a data centre closed, a network given up: gone from the model that year
     elif "status" not in type(element).model_fields:
         yield finding(
             codes.ROADMAP_CHANGE_INVALID,
@@ -177,7 +179,8 @@ def _status_change(arch, item_id, field, target, location) -> Iterator[Finding]:
             ),
             element=item_id, location=location,
             hint=_("adds and retires name applications, integrations, security controls or "
-                   "roadmap items; change other elements with 'changes'"),
+                   "roadmap items, and retires infrastructure too; change other elements with "
+                   "'changes'"),
         )
 
 

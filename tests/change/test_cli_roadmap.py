@@ -349,3 +349,38 @@ def test_roadmap_change_naming_a_mistyped_element_is_told_the_close_one(runner, 
     assert lines[at + 1] == (
         "    hint: did you mean 'diskominfo'? name an element of the model; a new element goes "
         "in the model as 'status: planned' and the item adds it")
+
+
+CLOSE_VENDOR = """\
+  - id: rm-2026-tutup-vendor
+    name: Tutup hosting vendor pajak
+    year: 2026
+    retires: [vendor-pajak]
+"""
+
+
+@pytest.mark.parametrize("moved", [False, True])
+def test_an_item_may_retire_a_data_centre_once_nothing_runs_there(runner, tmp_path, moved):
+    """Closing the vendor's server is a plan's step: the data centre is gone from the model
+    from that year; while e-PBB and e-BPHTB still run there it is an error (SPBE-P005)."""
+    model = tmp_path / "model"
+    shutil.copytree(EXAMPLE, model)
+    item = CLOSE_VENDOR + ("    changes:\n      - {element: e-pbb, set: {hosting: pdn}}\n"
+                           "      - {element: e-bphtb, set: {hosting: pdn}}\n" if moved else "")
+    plan = model / "roadmap.yaml"
+    plan.write_text(plan.read_text(encoding="utf-8") + item, encoding="utf-8")
+    assert runner.invoke(app, ["validate", str(model)]).exit_code == 0
+    result = runner.invoke(app, ["roadmap", str(model), "--format", "json"])
+    out = json.loads(result.stdout)
+    found = [(f["code"], f["element"], f["line"]) for f in out["findings"]
+             if f["code"] == "SPBE-P005"]
+    if moved:
+        assert result.exit_code == 0, result.output
+        assert found == []
+    else:
+        assert result.exit_code == 1, result.output
+        line = plan.read_text(encoding="utf-8").count("\n")  # its `retires:`
+        assert found == [("SPBE-P005", "rm-2026-tutup-vendor", line)]
+        text = runner.invoke(app, ["roadmap", str(model)]).stdout
+        assert ("error SPBE-P005 roadmap item 'rm-2026-tutup-vendor' (2026) retires "
+                "'vendor-pajak' while e-bphtb, e-pbb still use it") in text

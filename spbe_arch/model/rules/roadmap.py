@@ -7,6 +7,7 @@ __all__ = [
     "ROADMAP_DEPENDENCY_CYCLE",
     "ROADMAP_ITEM_BEFORE_DEPENDENCY",
     "ROADMAP_ITEM_TOUCHING_UNKNOWN_ELEMENT",
+    "ROADMAP_RETIRES_WHAT_IS_IN_USE",
 ]
 
 ROADMAP_DEPENDENCY_CYCLE = declare("SPBE-P001", "roadmap-dependency-cycle", """
@@ -68,7 +69,8 @@ ROADMAP_CHANGE_INVALID = declare("SPBE-P004", "roadmap-change-invalid", """
 ## What it does
 Reports a roadmap change the element cannot take: a field it does not have, a value of the
 wrong type or outside its vocabulary, a change of its id, or an element added or retired that
-has no `status`.
+has no `status` (infrastructure aside: an item may retire a data centre or a network, which is
+then gone from the model from its year).
 
 ## Why is this bad?
 Applied to the model, the change would make an element that validation rejects; the roadmap
@@ -85,3 +87,26 @@ roadmap:
 ```
 Use instead: `set: {via: splp}`.
 """, since="0.2")
+
+ROADMAP_RETIRES_WHAT_IS_IN_USE = declare("SPBE-P005", "roadmap-retires-what-is-in-use", """
+## What it does
+Reports a roadmap item that retires a data centre or a network which, in the model of its
+year (the items up to then applied), active applications are still hosted on, integrations
+still run over or units still use.
+
+## Why is this bad?
+Closing the vendor's server before its applications have moved stops them; the plan's
+trajectory would count a landscape that cannot run. Their hosting becomes unknown in the
+years after, as if nobody knew where they run.
+
+## Example
+```yaml
+roadmap:
+  - id: rm-2026-tutup-server-vendor
+    name: Tutup server vendor pajak
+    year: 2026
+    retires: [vendor-pajak]          # e-pbb is still hosted there in 2026
+```
+Use instead: move what runs there first, in that item or an earlier one:
+`changes: [{element: e-pbb, set: {hosting: pdn}}]`.
+""", since="0.4")
