@@ -10,7 +10,10 @@ trajectory the roadmap promises, continuing the years already assessed (the mode
 architecture), what the target has that the applied model lacks is what no item delivers.
 
 Items the checks of `spbe_arch.validate.roadmap` reject are applied as far as they can be
-(unknown elements and invalid changes are skipped); their findings come with the result.
+(unknown elements and invalid changes are skipped); their findings come with the result. An
+item cancelled (`status: retired`) is not applied, nor listed; one done (`active`) is applied
+in its year as any other (its changes are in the model already: applying them again changes
+nothing).
 """
 
 from collections.abc import Mapping
@@ -219,7 +222,7 @@ def roadmap(loaded: ValidationResult, *, target: ValidationResult | None = None,
         a report asked for another framework draws its trajectory with that one.
     """
     arch = loaded.architecture
-    ordered = order_items(arch)
+    ordered = [item for item in order_items(arch) if item.status is not Status.retired]
     as_is, maturity = _year(arch, None, (), framework)
     years = [as_is]
     found: list[Finding] = []

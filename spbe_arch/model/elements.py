@@ -266,7 +266,11 @@ class RoadmapItem(Element):
     depends_on: Refs = Field(
         default_factory=list, description="Roadmap items it needs done first (prasyarat)"
     )
-    status: Status = Field(default=Status.planned, description="Status")
+    status: Status = Field(
+        default=Status.planned,
+        description="planned, development (under way), active (done: its changes are in the "
+        "model already), retired (cancelled: not applied)",
+    )
 
     @property
     def touched(self) -> tuple[str, ...]:

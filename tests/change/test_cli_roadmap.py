@@ -384,3 +384,19 @@ def test_an_item_may_retire_a_data_centre_once_nothing_runs_there(runner, tmp_pa
         text = runner.invoke(app, ["roadmap", str(model)]).stdout
         assert ("error SPBE-P005 roadmap item 'rm-2026-tutup-vendor' (2026) retires "
                 "'vendor-pajak' while e-bphtb, e-pbb still use it") in text
+
+
+def test_a_cancelled_item_is_not_applied(runner, tmp_path):
+    """`status: retired` on an item says it was cancelled: the plan goes on without it (the
+    example's only 2029 item gone, its trajectory ends in 2028)."""
+    model = tmp_path / "model"
+    shutil.copytree(EXAMPLE, model)
+    plan = model / "roadmap.yaml"
+    text = plan.read_text(encoding="utf-8")
+    at = text.index("  - id: rm-2029-data-terbuka\n")
+    plan.write_text(text[:at] + text[at:].replace("    year: 2029\n",
+                                                   "    year: 2029\n    status: retired\n", 1),
+                    encoding="utf-8")
+    out = json.loads(runner.invoke(app, ["roadmap", str(model), "--format", "json"]).stdout)
+    assert [y["year"] for y in out["years"]] == [None, 2025, 2026, 2027, 2028]
+    assert "rm-2029-data-terbuka" not in {i["id"] for i in out["items"]}
