@@ -297,17 +297,23 @@ def _git(repo, *args):
     )
 
 
-@pytest.fixture
-def repo(tmp_path):
-    """A git repository whose folder `arsitektur` was the as-is, then the to-be."""
-    if shutil.which("git") is None:
-        pytest.skip("git is not installed")
+def _repo_with_model(tmp_path):
+    """A git repository whose folder `arsitektur`, the example, is its one commit."""
     repo = tmp_path / "repo"
     repo.mkdir()
     _git(repo, "init", "-q")
     shutil.copytree(EXAMPLE, repo / "arsitektur")
     _git(repo, "add", ".")
-    _git(repo, "commit", "-qm", "as-is")
+    _git(repo, "commit", "-qm", "model")
+    return repo
+
+
+@pytest.fixture
+def repo(tmp_path):
+    """A git repository whose folder `arsitektur` was the as-is, then the to-be."""
+    if shutil.which("git") is None:
+        pytest.skip("git is not installed")
+    repo = _repo_with_model(tmp_path)  # the as-is
     shutil.rmtree(repo / "arsitektur")
     shutil.copytree(TO_BE, repo / "arsitektur")
     _git(repo, "add", "-A")
@@ -647,16 +653,6 @@ def test_diff_shows_changes_to_bukti_dukung_waivers_and_severity(runner, tmp_pat
     assert "  of the year 2024 in the old model, of 2025 in the new: its latest assessment" in (
         text.splitlines())
     assert "      reason: kontrak vendor -> pokoknya nanti" in text.splitlines()
-
-
-def _repo_with_model(tmp_path):
-    repo = tmp_path / "repo"
-    repo.mkdir()
-    _git(repo, "init", "-q")
-    shutil.copytree(EXAMPLE, repo / "arsitektur")
-    _git(repo, "add", ".")
-    _git(repo, "commit", "-qm", "model")
-    return repo
 
 
 def test_diff_across_a_renamed_model_folder_names_the_old_one(runner, tmp_path):
