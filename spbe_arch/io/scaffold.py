@@ -30,7 +30,7 @@ units:
   - id: {unit}
     name: {unit_name}
     kind: {unit_kind}
-    networks: [jip]
+    # networks: [jip]            # the networks it uses (jip, intranet, internet); left out: not known
 """,
     "infrastructure.yaml": """\
 infrastructure:
@@ -38,7 +38,7 @@ infrastructure:
     name: Pusat Data Daerah
     kind: pusat_data_daerah
     provider: Diskominfo
-    networks: [jip]
+    # networks: [jip]            # the networks it is on; left out: not known
 """,
     "applications.yaml": """\
 applications:
@@ -52,14 +52,14 @@ applications:
     kind: khusus
     owner: {unit}
     hosting: {hosting}
-    url: https://example.go.id
+    url: https://example.go.id   # its address
 
-integrations:
-  - id: website-to-srikandi
-    source: website
-    target: srikandi-{slug}
-    via: splp
-    network: jip
+# integrations:                  # how applications exchange data, one entry per link
+#   - id: simpeg-to-srikandi
+#     source: simpeg             # an application of this model
+#     target: srikandi-{slug}
+#     via: splp                  # splp | api_direct | database_link | file_transfer | manual | ...
+#     network: jip
 """,
 }
 

@@ -112,9 +112,9 @@ def test_claims_the_init_skeleton_has_no_indicator_above_level_2(runner, tmp_pat
     out = _json(runner, folder)
     assert max(i["counted"] for i in out["indicators"]) == 2
     splp = next(i for i in out["indicators"] if i["id"] == "18")
-    # its one integration, through SPLP to its own SRIKANDI installation: a local one
-    assert (splp["evidence"][0]["level"], splp["model"]) == (3, 2)
-    assert "(fewer than 5): structure shows at most 2" in splp["why"]
+    # the starter records no integration (an example in a comment): not known, not a level
+    assert (splp["source"], splp["counted"]) == ("none", 1)
+    assert splp["why"].startswith("insufficient data: integrations known for 0 of 2")
 
 
 @pytest.mark.parametrize("option", ["--max-steps", "--year"])
