@@ -30,7 +30,7 @@ units:
   - id: {unit}
     name: {unit_name}
     kind: {unit_kind}
-    # networks: [jip]            # the networks it uses (jip, intranet, internet); left out: not known
+    # networks: [jip]    # the networks it uses (jip, intranet, internet); left out: not known
 """,
     "infrastructure.yaml": """\
 infrastructure:

@@ -162,6 +162,7 @@ def executive_summary(
                 indicator=run[0].indicator, name=run[0].name, start=run[0].from_level,
                 end=run[-1].to_level, gain=_num(sum(step.gain for step in run), 3),
             )
+            + _after_planned(run[0], maturity.plan)
             + (f" — {_plain_words(run[-1].actions[0], graph)}" if run[-1].actions else "")
             for run in runs[:STEPS_SHOWN]
         ]
@@ -189,6 +190,17 @@ def executive_summary(
         summary.gaps_intro, summary.gaps = _gaps(graph)
         summary.exposure = _exposure(graph)
     return summary
+
+
+def _after_planned(first, plan) -> str:
+    """' (after the Peta Rencana's step to level 3, 2029)' for a first step that starts where
+    a step the roadmap takes ends (the index of the model now is lower), else ''."""
+    before = next((step for step in plan if step.indicator == first.indicator
+                   and step.planned_in is not None and step.to_level == first.from_level), None)
+    if before is None:
+        return ""
+    return _(" (after the Peta Rencana's step to level {level}, {year})").format(
+        level=before.to_level, year=before.planned_in)
 
 
 def _standing(maturity: "MaturitySection", provisional: bool) -> str:

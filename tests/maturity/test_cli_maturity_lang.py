@@ -117,7 +117,8 @@ def test_report_shows_the_first_steps_and_reasons_in_indonesian(runner, tmp_path
     page = (tmp_path / "r" / "report.md").read_text(encoding="utf-8")
     first = page.split("### Langkah pertama", 1)[1]
     assert (  # its step 2 -> 3 is in the Peta Rencana (2029): left out, and said
-        "1. Indikator 43 (Layanan data terbuka): naik dari tingkat 3 ke 4, indeks +0,030 — "
+        "1. Indikator 43 (Layanan data terbuka): naik dari tingkat 3 ke 4, indeks +0,030 "
+        "(setelah langkah ke tingkat 3 dalam Peta Rencana 2029) — "
         "alihkan integrasi Portal Satu Data Lembah Hijau ke SPLP: Rekap kejadian bencana ke "
         "Portal Satu Data (unggah CSV)"
     ) in first

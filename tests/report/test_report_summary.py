@@ -166,6 +166,8 @@ def test_executive_summary_of_the_example(tmp_path):
             f"{step['from_level']} ke {step['to_level']}, indeks "
             f"+{step['index_gain']:.3f}".replace(".", ",")
         )
+    # 43 is at 2 in the model: its step to 3 is the Peta Rencana's, said where 3 -> 4 starts
+    assert "+0,030 (setelah langkah ke tingkat 3 dalam Peta Rencana 2029) — " in items[0]
     # leadership reads names, not ids or YAML keys (the plan table keeps them)
     assert "alihkan integrasi Portal Satu Data Lembah Hijau ke SPLP: Rekap kejadian " \
            "bencana ke Portal Satu Data (unggah CSV)" in items[0]
