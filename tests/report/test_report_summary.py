@@ -317,7 +317,7 @@ def test_paperwork_steps_on_one_indicator_are_one_first_step(make_model):
     plan[0] = replace(plan[0], planned_in=2026)
     summary = executive_summary(build_graph(loaded.architecture), 0, [], context.audit,
                                 replace(context.maturity, plan=plan), context.roadmap)
-    assert summary.steps[0] == ("Indicator 19 (Indicator 19): from level 2 to 4, +0.050 — "
-                                "document level 4")
+    assert summary.steps[0] == ("Indicator 19 (Indicator 19): from level 2 to 4, +0.050 (after "
+                                "the Peta Rencana's step to level 2, 2026) — document level 4")
     assert summary.steps_planned == ("Left out, as the Peta Rencana takes them already: the "
                                      "steps of indicator 19.")
