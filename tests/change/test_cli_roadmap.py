@@ -297,7 +297,8 @@ def test_roadmap_naming_an_element_validation_could_not_read_is_not_a_finding(ru
 def test_the_readmes_roadmap_excerpt_is_what_the_command_prints(runner):
     """Each row the README shows (its '...' columns left out) is a row of the trajectory."""
     readme = (ROOT / "README.md").read_text("utf-8")
-    excerpt = readme.split("```text\nassessed: 2023", 1)[1].split("```", 1)[0]
+    excerpt = readme.split("```text\n$ spbe-arch roadmap examples/kabupaten-lembah-hijau --to", 1)[
+        1].split("```", 1)[0]
     shown = [[c.strip() for c in line.strip("│").split("│")] for line in excerpt.splitlines()
              if line.startswith("│")]
     out = runner.invoke(app, ["roadmap", str(EXAMPLE)]).stdout
