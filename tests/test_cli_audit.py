@@ -682,3 +682,21 @@ def test_a_kementerian_is_told_of_pdn_not_of_a_pusat_data_daerah(runner, make_mo
     assert "move these applications to PDN: siak-kab" in [
         action for step in maturity["plan"] if step["indicator"] == "16"
         for action in step["actions"]]
+
+
+@pytest.mark.parametrize(("status", "hint"), [
+    ("retired", "retire the integration with its application (`status: retired`), or move it "
+                "to the application that takes over"),
+    ("development", "give the integration its application's status (`status: development`) "
+                    "until the application is in service"),
+])
+def test_an_integration_whose_application_is_not_active_is_told_what_fits(
+        runner, make_model, status, hint):
+    """Retiring the integration fits an application retired, not one still being built."""
+    apps = APPS.replace("    reads: [data-penduduk]\n",
+                        f"    reads: [data-penduduk]\n    status: {status}\n", 1)
+    linked = "integrations:\n  - {id: int-01, source: simpus, target: siak-kab, via: splp}\n"
+    root = make_model({"units.yaml": UNITS, "apps.yaml": apps, "int.yaml": linked})
+    lines = runner.invoke(app, ["audit", str(root)]).output.splitlines()
+    at = next(n for n, line in enumerate(lines) if "SPBE-A022" in line)
+    assert lines[at + 1] == f"    hint: {hint}"

@@ -4,6 +4,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 
 from ..graph import NATIONAL, NOT_INTEGRATION, ArchGraph, Edge
+from ..model import Status
 from ..model.i18n import N_
 from ..model.i18n import gettext as _
 from ..model.rules import Hit
@@ -170,6 +171,8 @@ def integration_with_inactive_end(graph: ArchGraph) -> Iterator[Hit]:
             continue
         for end, app in ((N_("source"), edge.source), (N_("target"), edge.target)):
             if graph.kind(app) == "applications" and not graph.is_active(app):
+                status = graph.element(app).status
                 yield Hit(link, related=(edge.source, edge.target), values={
-                    "end": _(end), "app": app,
-                    "status": _(STATUS_WORDS[graph.element(app).status])})
+                    "end": _(end), "app": app, "status": _(STATUS_WORDS[status]),
+                    "app_status": str(status)},
+                    variant="" if status is Status.retired else "coming")

@@ -677,8 +677,12 @@ INTEGRATION_WITH_INACTIVE_END = declare(
     since="0.3",
     message=N_("integration '{element}' is active but its {end} '{app}' is {status}"),
     subject="app",
-    hint=N_("retire the integration with its application (`status: retired`), or move it to "
-    "the application that takes over"),
+    hint={
+        "": N_("retire the integration with its application (`status: retired`), or move it "
+               "to the application that takes over"),
+        "coming": N_("give the integration its application's status (`status: {app_status}`) "
+                     "until the application is in service"),
+    },
     doc="""
 ## What it does
 Reports an integration with `status: active` whose source or target application is retired,

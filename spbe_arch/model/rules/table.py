@@ -60,8 +60,8 @@ class Rule:
 
     `message` and `hint` are templates filled from a `Hit` (`{element}` and its values), in
     English; the catalogs (`spbe_arch.model.i18n`) translate the template, never the filled
-    text. `message` may map variants (`Hit.variant`) to templates. A rule whose findings are worded
-    where they are found (validation, maturity) leaves them empty.
+    text. `message` and `hint` may map variants (`Hit.variant`) to templates. A rule whose
+    findings are worded where they are found (validation, maturity) leaves them empty.
     """
 
     code: str
@@ -70,7 +70,7 @@ class Rule:
     since: str
     doc: str
     message: str | dict[str, str] = ""
-    hint: str | None = None
+    hint: str | dict[str, str] | None = None
     status: RuleStatus = RuleStatus.stable
     overridable: bool = True
     subject: str | None = None
@@ -93,7 +93,8 @@ class Rule:
             severity=self.severity,
             message=gettext(template).format(**values),
             element=hit.element,
-            hint=gettext(self.hint).format(**values) if self.hint else None,
+            hint=gettext(self.hint if isinstance(self.hint, str) else self.hint[hit.variant]
+                         ).format(**values) if self.hint else None,
             related=hit.related,
             subject=hit.subject if self.subject is None else str(values[self.subject]),
         )
@@ -111,7 +112,7 @@ def declare(
     severity: Severity = Severity.error,
     since: str = "0.1",
     message: str | dict[str, str] = "",
-    hint: str | None = None,
+    hint: str | dict[str, str] | None = None,
     status: RuleStatus = RuleStatus.stable,
     overridable: bool = True,
     subject: str | None = None,
