@@ -42,8 +42,9 @@ def test_translations_keep_the_template_fields():
 def test_every_rule_template_is_a_catalog_message():
     found = messages()
     for rule in RULES.values():
-        templates = rule.message.values() if isinstance(rule.message, dict) else [rule.message]
-        for template in [*templates, rule.hint]:
+        templates = [template for text in (rule.message, rule.hint)
+                     for template in (text.values() if isinstance(text, dict) else [text])]
+        for template in templates:
             if template:
                 assert template in found, (rule.code, template)
 
