@@ -595,7 +595,8 @@ def test_audit_says_for_how_many_integrations_the_mechanism_is_known(runner, mak
     assert result.exit_code == 0, result.output
     lines = result.output.splitlines()
     at = lines.index(
-        f"{root}/spbe.yaml:1:1: info SPBE-A021 via known for 1 of 2 active integrations"
+        f"{root}/spbe.yaml:1:1: info SPBE-A021 via known for 1 of 2 active integrations; not "
+        "stated by int-01"
     )
     assert lines[at + 1] == (
         "    hint: state 'via:' where the source gives it; until then no finding rests on it"
@@ -603,12 +604,13 @@ def test_audit_says_for_how_many_integrations_the_mechanism_is_known(runner, mak
     out = json.loads(runner.invoke(app, ["audit", str(root), "--format", "json"]).stdout)
     assert out["metrics"]["completeness"]["integrations.via"] == {"known": 1, "of": 2}
     assert [f["message"] for f in out["findings"] if f["code"] == "SPBE-A021"] == [
-        "network known for 0 of 2 active integrations",
-        "via known for 1 of 2 active integrations",
+        "network known for 0 of 2 active integrations; not stated by int-01, int-02",
+        "via known for 1 of 2 active integrations; not stated by int-01",
     ]
     result = runner.invoke(app, ["audit", str(root), "--lang", "id"])
     assert (
-        f"{root}/spbe.yaml:1:1: info SPBE-A021 isian `via` ada pada 1 dari 2 integrasi aktif"
+        f"{root}/spbe.yaml:1:1: info SPBE-A021 isian `via` ada pada 1 dari 2 integrasi aktif; "
+        "belum diisi pada int-01"
     ) in result.output.splitlines()
 
 

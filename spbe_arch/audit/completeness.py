@@ -61,6 +61,14 @@ class Fact:
         fields = self.stating
         return sum(not fields.isdisjoint(e.__pydantic_fields_set__) for e in elements)
 
+    def unstated(self, elements: list[Any], most: int) -> list[str]:
+        """The ids of the first `most` of `elements` that leave the fact out, in order."""
+        fields = self.stating
+        left = (e.id for e in elements if not (
+            self.stated(e) if self.stated is not None
+            else not fields.isdisjoint(e.__pydantic_fields_set__)))
+        return [element_id for element_id, _n in zip(left, range(most), strict=False)]
+
     @cached_property
     def stating(self) -> frozenset[str]:
         """The fields any of which states the fact (counted 100,000 times: made once)."""
@@ -182,6 +190,14 @@ def incomplete_data(graph: ArchGraph) -> Iterator[Hit]:
     for key, known in known_facts(graph).items():
         if known.known < known.of:
             field = key.split(".", 1)[1]
-            yield Hit(None, subject=key, values={
+            fact = _FACT.get(key)
+            first = fact.unstated(fact.elements(graph), _NAMED) if fact else []
+            more = known.of - known.known - _NAMED
+            yield Hit(None, subject=key, variant="named" if first else "", values={
                 "field": field, "known": known.known, "of": known.of, "about": _(ABOUT[key]),
-                "keys": keys[key]})
+                "keys": keys[key], "ids": ", ".join(first[:_NAMED]) + (
+                    " " + _("and {count} more").format(count=more) if more > 0 else "")})
+
+
+_NAMED = 5
+"""Elements an incomplete-data finding names among those leaving the fact out."""

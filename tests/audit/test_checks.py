@@ -186,7 +186,8 @@ def test_no_integration_recorded_leaves_isolation_and_gaps_unknown():
         [], [], []]
     assert _hits("SPBE-A021", graph)[-1] == (None, (), {
         "field": "integrations", "known": 0, "of": 2, "about": "active applications",
-        "keys": "their integrations in the collection 'integrations:' (source, target, via)"}, "")
+        "keys": "their integrations in the collection 'integrations:' (source, target, via)",
+        "ids": ""}, "")
 
 
 def test_incomplete_data_counts_what_the_model_states():

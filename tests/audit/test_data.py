@@ -6,7 +6,8 @@ from audit_helpers import findings
 def test_data_without_steward_is_counted_not_accused(tmp_path):
     files = {"data.yaml": "data:\n  - {id: data-jalan, name: Data Jalan}\n"
                           "  - {id: data-pasar, name: Data Pasar, steward: dinkes}\n"}
-    assert (None, "steward known for 1 of 2 data sets") in findings(tmp_path, files, "SPBE-A021")
+    assert (None, "steward known for 1 of 2 data sets; not stated by data-jalan") in findings(
+        tmp_path, files, "SPBE-A021")
     assert findings(tmp_path, files, "SPBE-A012") == []  # removed: unknown is not absent
 
 

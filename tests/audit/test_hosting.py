@@ -55,5 +55,6 @@ def test_missing_hosting_is_counted_for_active_local_apps_only(tmp_path):
         "id: srikandi-kab, name: SRIKANDI, kind: umum, platform: srikandi, owner: dinkes",
     )
     found = findings(tmp_path, files, "SPBE-A021")
-    assert (None, "hosting known for 1 of 2 active local applications") in found
+    assert (None, "hosting known for 1 of 2 active local applications; not stated by "
+                  "simpus") in found
     assert findings(tmp_path, files, "SPBE-A011") == []  # removed: unknown is not absent

@@ -127,7 +127,8 @@ def test_diff_lists_integrations_rerouted(folders):
 def test_diff_findings_resolved_and_introduced(folders):
     assert _keys(folders["findings_resolved"]) == RESOLVED
     steward = next(f for f in folders["findings_resolved"] if f["code"] == "SPBE-A021")
-    assert steward["message"] == "steward known for 42 of 44 data sets"
+    assert steward["message"] == ("steward known for 42 of 44 data sets; not stated by "
+                                  "data-pertanian, data-lingkungan")
     assert _keys(folders["findings_introduced"]) == sorted(INTRODUCED)
     introduced = folders["findings_introduced"][0]
     assert introduced["file"] == "aplikasi/khusus.yaml"  # located in the new model

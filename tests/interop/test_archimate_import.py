@@ -389,7 +389,8 @@ def test_import_reads_a_flow_between_applications_as_an_integration_of_unknown_m
     assert audit.exit_code == 0, audit.output
     findings = json.loads(audit.stdout)["findings"]
     assert not {f["code"] for f in findings} & {"SPBE-A001", "SPBE-A004"}
-    assert "via known for 0 of 1 active integrations" in [f["message"] for f in findings]
+    assert "via known for 0 of 1 active integrations; not stated by f1" in [
+        f["message"] for f in findings]
 
 
 def test_import_reads_flows_through_a_junction_as_integrations_between_their_ends(
@@ -570,7 +571,7 @@ def test_import_reads_an_application_named_as_a_national_platform_as_that_platfo
     report = json.loads(audit.stdout)
     assert report["metrics"]["aplikasi_umum_used"] == {"satusehat": ["a1"], "sipd": ["a3", "a4"]}
     # the instansi's own application only: the platform and its instances are hosted nationally
-    assert "hosting known for 0 of 1 active local applications" in [
+    assert "hosting known for 0 of 1 active local applications; not stated by a1" in [
         f["message"] for f in report["findings"]
     ]
 
@@ -685,7 +686,8 @@ def test_import_reads_a_serving_between_applications_as_an_integration_from_the_
     assert audit.exit_code == 0, audit.output
     findings = json.loads(audit.stdout)["findings"]
     assert [f for f in findings if f["code"] == "SPBE-A001"] == []
-    assert "via known for 0 of 1 active integrations" in [f["message"] for f in findings]
+    assert "via known for 0 of 1 active integrations; not stated by v1" in [
+        f["message"] for f in findings]
 
 
 @pytest.mark.parametrize("lang", ["en", "id"])

@@ -640,7 +640,10 @@ INCOMPLETE_DATA = declare(
     "incomplete-data",
     severity=Severity.info,
     since="0.2",
-    message=N_("{field} known for {known} of {of} {about}"),
+    message={
+        "": N_("{field} known for {known} of {of} {about}"),
+        "named": N_("{field} known for {known} of {of} {about}; not stated by {ids}"),
+    },
     hint=N_("state {keys} where the source gives it; until then no finding rests on it"),
     doc="""
 ## What it does
