@@ -277,8 +277,9 @@ def _unclosed_hint(raw: bytes, line: int) -> str | None:
             return None
         bracket = opened[1]
         closing = _CLOSING[bracket]
-        if text.count(bracket) <= text.count(closing) or closing in _QUOTED.sub(
-                "", lines[line - 1]):  # closed, or closed on the line the parser stopped at
+        stopped = _QUOTED.sub("", lines[line - 1])
+        if text.count(bracket) <= text.count(closing) or stopped.count(closing) > stopped.count(
+                bracket):  # closed, or closed on the line the parser stopped at
             return None
         return _("line {line} opens '{bracket}' and does not close it: end it with "
                  "'{closing}'; nothing in this file was read").format(

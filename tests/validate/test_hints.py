@@ -110,6 +110,8 @@ def test_a_date_not_written_year_first_is_shown_how(runner, make_model, until, m
      "Informasi'; nothing in this file was read"),
     ("services:\n  - id: s1\n    applications: [a1, a2\n    level: transaksi\n", "4:10",
      "line 3 opens '[' and does not close it: end it with ']'; nothing in this file was read"),
+    ("applications:\n  - id: a1\n    reads: [d1\n    writes: [d2]\n", "4:11",
+     "line 3 opens '[' and does not close it: end it with ']'; nothing in this file was read"),
     ("services:\n  - id: s1\n    name: 'Layanan [lama'\n     kind: public\n", "4:6",
      "check the indentation of line 4 against the lines above: keys that belong together "
      "start in the same column; nothing in this file was read"),
