@@ -105,10 +105,12 @@ class RoadmapResult:
 
     @property
     def budget(self) -> dict[int, float]:
-        """Year -> the sum of the estimated budgets of its items (items without one count 0)."""
+        """Year -> the sum of the estimated budgets of its items that give one; a year none of
+        whose items does is left out (not known, not Rp 0)."""
         totals: dict[int, float] = {}
         for item in self.items:
-            totals[item.year] = totals.get(item.year, 0.0) + (item.budget or 0.0)
+            if item.budget is not None:
+                totals[item.year] = totals.get(item.year, 0.0) + item.budget
         return totals
 
 

@@ -360,13 +360,14 @@ def _undelivered_lines(result: "RoadmapResult") -> list[str]:
 
 
 def _budget_line(result: "RoadmapResult") -> str | None:
-    """'budget: 2025 Rp 1.500.000.000, 2026 Rp 750.000.000; total Rp 2.250.000.000' (items
-    without an estimate count 0); None when no item has one."""
+    """'budget: 2025 Rp 1.500.000.000, 2026 -; total Rp 1.500.000.000' (a year whose items give
+    no estimate: '-'); None when no item has one."""
     if not any(item.budget is not None for item in result.items):
         return None
     budget = result.budget
     return _("budget: {years}; total {total}").format(
-        years=", ".join(f"{year} {rupiah(amount)}" for year, amount in sorted(budget.items())),
+        years=", ".join(f"{year} {rupiah(budget.get(year))}"
+                        for year in sorted({item.year for item in result.items})),
         total=rupiah(sum(budget.values())))
 
 

@@ -401,3 +401,16 @@ def test_a_cancelled_item_is_not_applied(runner, tmp_path):
     out = json.loads(runner.invoke(app, ["roadmap", str(model), "--format", "json"]).stdout)
     assert [y["year"] for y in out["years"]] == [None, 2025, 2026, 2027, 2028]
     assert "rm-2029-data-terbuka" not in {i["id"] for i in out["items"]}
+
+
+def test_a_year_whose_items_give_no_budget_is_not_known_not_rp_0(runner, make_model):
+    root = make_model({"a.yaml": """\
+        units: [{id: dinkes, name: Dinkes, kind: dinas}]
+        roadmap:
+          - {id: rm-a, name: A, year: 2026, unit: dinkes, budget: 150000000}
+          - {id: rm-b, name: B, year: 2027, unit: dinkes}
+        """})
+    lines = runner.invoke(app, ["roadmap", str(root)]).stdout.splitlines()
+    assert "budget: 2026 Rp 150.000.000, 2027 -; total Rp 150.000.000" in lines
+    out = json.loads(runner.invoke(app, ["roadmap", str(root), "-f", "json"]).stdout)
+    assert out["budget"] == {"2026": 150000000.0}
