@@ -133,7 +133,8 @@ def check_roadmap(arch: Architecture, unchecked: Collection[str] = ()) -> Iterat
                     _("changes '{element}': {field}: '{target}' is not defined in the model"
                       ).format(element=change.element, field=field, target=target),
                     element=item_id, location=where("changes", position, "set", field),
-                    hint=did_you_mean(target, _ids_of(arch, allowed)) + _(
+                    hint=did_you_mean(target, [*_ids_of(arch, allowed), *arch.platforms,
+                                               *national_platforms()]) + _(
                         "name an element of the model; a new element goes in the model as "
                         "'status: planned' and the item adds it"),
                 )

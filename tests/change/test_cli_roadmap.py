@@ -414,3 +414,15 @@ def test_a_year_whose_items_give_no_budget_is_not_known_not_rp_0(runner, make_mo
     assert "budget: 2026 Rp 150.000.000, 2027 -; total Rp 150.000.000" in lines
     out = json.loads(runner.invoke(app, ["roadmap", str(root), "-f", "json"]).stdout)
     assert out["budget"] == {"2026": 150000000.0}
+
+
+def test_a_change_naming_a_national_platform_misspelt_is_told_the_platform(runner, tmp_path):
+    model = tmp_path / "model"
+    shutil.copytree(EXAMPLE, model)
+    plan = model / "roadmap.yaml"
+    plan.write_text(plan.read_text(encoding="utf-8") + (
+        "  - id: rm-2026-jip\n    name: Pindah ke JIP\n    year: 2026\n    changes:\n"
+        "      - {element: int-epbb-simpad, set: {network: jipp}}\n"), encoding="utf-8")
+    lines = runner.invoke(app, ["validate", str(model)]).output.splitlines()
+    at = next(n for n, line in enumerate(lines) if "SPBE-P002" in line)
+    assert lines[at + 1].startswith("    hint: did you mean 'jip'? ")
