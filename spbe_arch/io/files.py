@@ -287,6 +287,30 @@ def _unclosed_hint(raw: bytes, line: int) -> str | None:
     return None
 
 
+_QUOTE_OPENS = re.compile(r"""^\s*(?:-\s+)?(?:[^\s#'"][^:#]*:\s+)?(["'])""")
+"""A line whose value opens with a quote: `name: "Dinas`, `- 'a`."""
+
+
+def _open_quote_hint(raw: bytes, line: int) -> str | None:
+    """The fix when the parser stops in a quoted text that goes on past its line: the nearest
+    line above (or the line itself) whose value opens a quote it does not close."""
+    lines = raw.decode("utf-8", "replace").splitlines()
+    for number in range(min(line, len(lines)), 0, -1):
+        opened = _QUOTE_OPENS.match(lines[number - 1])
+        if opened is None:
+            continue
+        quote = opened[1]
+        rest = lines[number - 1][opened.end():]
+        closed = (rest.replace('\\"', "").count('"') if quote == '"'
+                  else rest.replace("''", "").count("'"))
+        if closed == 0:
+            return _("line {line} opens a quote ({quote}) and does not close it: end the "
+                     "text with {quote}; nothing in this file was read").format(
+                         line=number, quote=quote)
+        return None
+    return None
+
+
 _NOT_TEXT_HINT = N_(
     "save the file as UTF-8 text, or move it out of the model folder if it is not a model file"
 )
@@ -361,6 +385,8 @@ def _yaml_error(result: ParsedFile, raw: bytes, exc: Exception) -> None:
         if _LAYOUT.search(reason):
             result.hint = _layout_hint(raw, result.line, result.column)
         result.hint = _unclosed_hint(raw, result.line) or result.hint
+        if "quoted scalar" in reason:
+            result.hint = _open_quote_hint(raw, result.line) or result.hint
         _at_tab(result, raw)
         return
     result.error = _("invalid YAML: {reason}").format(
