@@ -287,6 +287,31 @@ def _unclosed_hint(raw: bytes, line: int) -> str | None:
     return None
 
 
+_DUPLICATE = re.compile(r"duplicate mapping key: '?([^']+)'?")
+
+
+def _duplicate_hint(raw: bytes, line: int, column: int, key: str) -> str:
+    """Which line wrote the key first: the nearest line above, in the same mapping (the same
+    column, up to the `- ` that opens its list item), that starts with it."""
+    lines = raw.decode("utf-8", "replace").splitlines()
+    own = re.compile(rf"^\s*(?:-\s+)?{re.escape(key)}\s*:")
+    for number in range(line - 1, 0, -1):
+        text = lines[number - 1]
+        if not text.strip() or text.lstrip().startswith("#"):
+            continue
+        indent = len(text) - len(text.lstrip(" "))
+        starts_item = text.lstrip(" ").startswith("- ")
+        at_column = indent == column - 1 or (starts_item and text.index("-") + 2 == column - 1)
+        if at_column and own.match(text[: column - 1].replace("-", " ") + text[column - 1:]):
+            return _("'{key}' is written twice at the same level, first on line {first}: keep "
+                     "one; nothing in this file was read").format(key=key, first=number)
+        if indent < column - 1 and not (starts_item and text.index("-") + 2 == column - 1):
+            break
+        if starts_item and text.index("-") + 2 == column - 1:
+            break
+    return _("write each key once at each level; nothing in this file was read")
+
+
 _QUOTE_OPENS = re.compile(r"""^\s*(?:-\s+)?(?:[^\s#'"][^:#]*:\s+)?(["'])""")
 """A line whose value opens with a quote: `name: "Dinas`, `- 'a`."""
 
@@ -394,3 +419,5 @@ def _yaml_error(result: ParsedFile, raw: bytes, exc: Exception) -> None:
     from .positions import first_problem
 
     result.line, result.column = first_problem(raw)
+    if duplicate := _DUPLICATE.search(message):
+        result.hint = _duplicate_hint(raw, result.line, result.column, duplicate[1])

@@ -115,6 +115,9 @@ def test_a_date_not_written_year_first_is_shown_how(runner, make_model, until, m
     ("units:\n  - id: dinkes\n    name: \"Dinas Kesehatan\n    kind: dinas\n", "4:5",
      "line 3 opens a quote (\") and does not close it: end the text with \"; nothing in this "
      "file was read"),
+    ("units:\n  - name: A\n    id: dinkes\n    kind: dinas\n    name: B\n", "5:5",
+     "'name' is written twice at the same level, first on line 2: keep one; nothing in this "
+     "file was read"),
     ("services:\n  - id: s1\n    name: 'Layanan [lama'\n     kind: public\n", "4:6",
      "check the indentation of line 4 against the lines above: keys that belong together "
      "start in the same column; nothing in this file was read"),
