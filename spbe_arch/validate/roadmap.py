@@ -7,12 +7,13 @@ is made to an element, here to check it and in `spbe_arch.change.roadmap` to app
 """
 
 from collections.abc import Collection, Iterator
+from datetime import date
 from itertools import chain
 
 from pydantic import ValidationError
 
 from ..io import national_platforms
-from ..model import Architecture, Element, ElementChange, Finding, Location
+from ..model import Architecture, Element, ElementChange, Finding, Location, Status
 from ..model.i18n import gettext as _
 from ..model.rules import finding
 from ..model.rules import roadmap as codes
@@ -66,12 +67,25 @@ def check_roadmap(arch: Architecture, unchecked: Collection[str] = ()) -> Iterat
     naming nothing (unknown, not absent: the error that hides the element stands).
     """
     items = arch.roadmap
+    assessed = [e.year for e in arch.assessment if e.year <= date.today().year]
+    as_is = max(assessed, default=None)  # the year the model as it is stands for
     for item_id, item in items.items():
         source = arch.sources[item_id]
 
         def where(*path: str | int, file: str = source.file, index: int = source.index):
             return Location(file, key_path=("roadmap", index, *path))
 
+        if as_is is not None and item.year < as_is and item.status in (
+                Status.planned, Status.development):
+            yield finding(
+                codes.ROADMAP_ITEM_OVERDUE,
+                _("roadmap item '{item}' is planned for {year}, before the year the model is "
+                  "assessed for ({as_is}), and not marked done").format(
+                      item=item_id, year=item.year, as_is=as_is),
+                element=item_id, location=where("year"),
+                hint=_("mark it `status: active` if it is done (the model shows what it "
+                       "changes), or plan it for {as_is} or later").format(as_is=as_is),
+            )
         if item.unit is not None and item.unit not in arch.units and item.unit not in unchecked:
             yield finding(
                 codes.ROADMAP_ITEM_TOUCHING_UNKNOWN_ELEMENT,

@@ -426,3 +426,26 @@ def test_a_change_naming_a_national_platform_misspelt_is_told_the_platform(runne
     lines = runner.invoke(app, ["validate", str(model)]).output.splitlines()
     at = next(n for n, line in enumerate(lines) if "SPBE-P002" in line)
     assert lines[at + 1].startswith("    hint: did you mean 'jip'? ")
+
+
+@pytest.mark.parametrize(("status", "warned"), [("planned", True), ("active", False)])
+def test_an_item_before_the_year_assessed_is_done_or_late(runner, make_model, status, warned):
+    """The model as it is stands for 2025, its latest assessment: an item of 2024 still
+    planned is either done and not marked so, or late (SPBE-P006); one marked done is not."""
+    root = make_model({"a.yaml": f"""\
+        units: [{{id: dinkes, name: Dinkes, kind: dinas}}]
+        assessment:
+          - {{indicator: 1, year: 2025, level: 2}}
+        roadmap:
+          - {{id: rm-2024-splp, name: Tenant SPLP, year: 2024, status: {status}}}
+        """})
+    lines = runner.invoke(app, ["validate", str(root)]).output.splitlines()
+    found = [n for n, line in enumerate(lines) if "SPBE-P006" in line]
+    assert bool(found) == warned
+    if warned:
+        assert lines[found[0]].endswith(
+            "warning SPBE-P006 roadmap item 'rm-2024-splp' is planned for 2024, before the year "
+            "the model is assessed for (2025), and not marked done")
+        assert lines[found[0] + 1] == (
+            "    hint: mark it `status: active` if it is done (the model shows what it "
+            "changes), or plan it for 2025 or later")

@@ -1,11 +1,13 @@
 """Roadmap rules (family P, Peta Rencana): items that cannot be applied as written."""
 
+from ..finding import Severity
 from .table import declare
 
 __all__ = [
     "ROADMAP_CHANGE_INVALID",
     "ROADMAP_DEPENDENCY_CYCLE",
     "ROADMAP_ITEM_BEFORE_DEPENDENCY",
+    "ROADMAP_ITEM_OVERDUE",
     "ROADMAP_ITEM_TOUCHING_UNKNOWN_ELEMENT",
     "ROADMAP_RETIRES_WHAT_IS_IN_USE",
 ]
@@ -110,3 +112,24 @@ roadmap:
 Use instead: move what runs there first, in that item or an earlier one:
 `changes: [{element: e-pbb, set: {hosting: pdn}}]`.
 """, since="0.4")
+
+ROADMAP_ITEM_OVERDUE = declare("SPBE-P006", "roadmap-item-overdue", """
+## What it does
+Reports a roadmap item planned for a year before the latest year the model is assessed for
+(its `assessment:` entries) that is still `planned` or in `development`: done but not marked
+so, or late.
+
+## Why is this bad?
+The roadmap applies it after the model as it is, which stands for that later year: if it is
+done, the model shows its changes already and the plan counts them as to come; if it is late,
+the plan shows it where it no longer is.
+
+## Example
+```yaml
+assessment:
+  - {indicator: 1, year: 2025, level: 2}
+roadmap:
+  - {id: rm-2024-tenant-splp, name: Tenant SPLP, year: 2024}
+```
+Use instead: `status: active` if it is done, else `year: 2025` or later.
+""", severity=Severity.warning, since="0.4")
