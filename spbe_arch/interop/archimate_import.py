@@ -743,10 +743,11 @@ class _Converter:
                     at[end][side].append(concept)
         resolved: dict[str, list[_Concept]] = {}  # junction -> its relationships end to end
         for junction, (ins, outs) in at.items():
+            types = {c.type for c in (*ins, *outs)}
+            if not (ins and outs and len(types) == 1 and types <= set(INTEGRATION_TYPES)):
+                continue
             paths = [_joined(first, then, junction, ins, outs) for first in ins for then in outs]
-            if paths and {c.type for c in (*ins, *outs)} <= {paths[0].type} and (
-                    paths[0].type in INTEGRATION_TYPES) and all(map(self.links_applications,
-                                                                      paths)):
+            if all(map(self.links_applications, paths)):
                 resolved[junction] = paths
         if not resolved:
             return relationships

@@ -300,14 +300,11 @@ def _duplicate_hint(raw: bytes, line: int, column: int, key: str) -> str:
         if not text.strip() or text.lstrip().startswith("#"):
             continue
         indent = len(text) - len(text.lstrip(" "))
-        starts_item = text.lstrip(" ").startswith("- ")
-        at_column = indent == column - 1 or (starts_item and text.index("-") + 2 == column - 1)
-        if at_column and own.match(text[: column - 1].replace("-", " ") + text[column - 1:]):
+        opens_item = text.lstrip(" ").startswith("- ") and indent + 2 == column - 1
+        if (indent == column - 1 or opens_item) and own.match(text):
             return _("'{key}' is written twice at the same level, first on line {first}: keep "
                      "one; nothing in this file was read").format(key=key, first=number)
-        if indent < column - 1 and not (starts_item and text.index("-") + 2 == column - 1):
-            break
-        if starts_item and text.index("-") + 2 == column - 1:
+        if indent < column - 1 or opens_item:  # out of the mapping, or at the item opening it
             break
     return _("write each key once at each level; nothing in this file was read")
 

@@ -20,7 +20,7 @@ from ..model.i18n import gettext as _
 if TYPE_CHECKING:
     from ..graph import ArchGraph
     from .roadmap import RoadmapSection
-    from .sections import AuditSection, MaturitySection, RuleGroup
+    from .sections import AuditSection, MaturitySection, PlanRow, RuleGroup
 
 __all__ = [
     "EXPOSURE_LIMIT", "GAPS_SHOWN", "STEPS_SHOWN", "Exposure", "Gap", "Summary",
@@ -192,7 +192,7 @@ def executive_summary(
     return summary
 
 
-def _after_planned(first, plan) -> str:
+def _after_planned(first: "PlanRow", plan: "list[PlanRow]") -> str:
     """' (after the Peta Rencana's step to level 3, 2029)' for a first step that starts where
     a step the roadmap takes ends (the index of the model now is lower), else ''."""
     before = next((step for step in plan if step.indicator == first.indicator

@@ -72,12 +72,15 @@ def unmatched_waivers(
     if not codes_checked or not arch.waivers:
         return
     found = {(f.code, f.element) for f in findings}
-    about = {(f.code, f.element, f.about) for f in findings if f.element is not None}
+    abouts: dict[tuple[str, str], set[str]] = {}  # (code, element) -> what its findings are about
+    for f in findings:
+        if f.element is not None and f.about is not None:
+            abouts.setdefault((f.code, f.element), set()).add(str(f.about))
     for waiver, source in zip(arch.waivers, arch.waiver_sources, strict=True):
         if waiver.code not in codes_checked or waiver.until < today:
             continue
         key = (waiver.code, waiver.element)
-        told = sorted(str(a) for c, e, a in about if (c, e) == key and a is not None)
+        told = sorted(abouts.get(key, ()))
         if waiver.about is None and told and getattr(RULES.get(waiver.code), "subject", None):
             yield finding(
                 codes.BROAD_WAIVER,
@@ -89,7 +92,7 @@ def unmatched_waivers(
                 hint=_("name the one it accepts with `about:` ({about})").format(
                     about=", ".join(f'"{a}"' if ":" in a else a for a in told)),
             )
-        matched = key in found if waiver.about is None else (*key, waiver.about) in about
+        matched = key in found if waiver.about is None else waiver.about in abouts.get(key, ())
         if not matched and waiver.element not in arch.unread:  # its findings are unknown
             yield finding(
                 codes.UNMATCHED_WAIVER,
