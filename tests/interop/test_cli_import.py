@@ -145,11 +145,12 @@ def test_import_xlsx_with_title_row_and_merged_unit_cells(runner, tmp_path):
     result = _import(runner, source, out)
 
     assert result.exit_code == 1, result.output
+    at = f"{source}[Inventaris]"
     assert result.output.splitlines()[:3] == [
         f"{source}: sheet 'Inventaris'; header in row 3",
         "columns: name <- 'Nama Aplikasi', unit <- 'OPD', url <- 'Alamat / URL', category <- "
         "'Kategori', number <- 'No'",
-        f"{source}:7: skipped: a heading row ('Keuangan' merged across), not an application",
+        f"{at}:7: skipped: a heading row ('Keuangan' merged across), not an application",
     ]
     arch = load_model(out).architecture
     owners = {a.name: a.owner for a in arch.applications.values()}

@@ -574,3 +574,22 @@ def test_a_link_the_list_gives_only_as_planned_is_still_written_from_the_invento
             "integrated, the integration list gives only a planned integration "
             "('int-simpeg-e-office'); both written (retire one if the list is right)"
             ) in result.output.splitlines()
+
+
+def test_rows_of_two_sheets_of_one_workbook_are_told_apart_by_their_sheet(runner, tmp_path):
+    """The inventory's row 2 and the list's row 2 are in one file: each location names its
+    sheet, as the comments in the model do."""
+    path = _workbook(tmp_path, LIST[2:7])
+
+    result = _import(runner, tmp_path, path, "--integrations-sheet", "Integrasi")
+
+    assert result.exit_code == 1, result.output
+    lines = result.output.splitlines()
+    assert f"{path}: sheet 'Aplikasi'; header in row 1" in lines
+    assert f"{path}: sheet 'Integrasi'; header in row 1" in lines
+    assert (f"{path}[Integrasi]:5: skipped: 'SIMAK' in 'Aplikasi Sumber' names no application "
+            "nor national platform: write its name or id as the applications are listed") in lines
+    assert f"{path}[Aplikasi]:6: guess: 'SIPD' is national platform 'sipd' (by its name); " \
+        "imported as 'sipd-bpkad'" in lines
+    written = (tmp_path / "model" / "integrations.yaml").read_text(encoding="utf-8")
+    assert "kota-contoh.xlsx[Integrasi] row 2" in written

@@ -45,7 +45,8 @@ def test_id_column_gives_the_application_ids(runner, tmp_path):
     assert result.output.splitlines()[1] == (
         "columns: name <- 'Nama Aplikasi', unit <- 'OPD Pengelola', status <- 'Status', "
         "number <- 'No', id <- 'ID'")
-    assert f"{source}:4: guess: 'SRIKANDI' is national platform 'srikandi' (by its name); " \
+    at = f"{source}[Inventaris]"
+    assert f"{at}:4: guess: 'SRIKANDI' is national platform 'srikandi' (by its name); " \
         "imported as '35-3'" in result.output.splitlines()
     assert _ids(out) == ["35-1", "35-2", "35-3"]
     arch = load_model(out).architecture
@@ -166,12 +167,13 @@ def test_row_equal_to_another_but_for_its_id_is_noted(runner, tmp_path):
     result = _import(runner, source, out)
 
     assert result.exit_code == 0, result.output
+    at = f"{source}[Inventaris]"
     assert [n for n in _notes(result) if "same as" in n] == [
-        f"{source}:4: note: same as row 2 in every cell but 'ID'; imported again as '35-5' "
+        f"{at}:4: note: same as row 2 in every cell but 'ID'; imported again as '35-5' "
         "(delete one of them if the application is listed twice)",
-        f"{source}:5: note: same as row 3 in every cell but 'ID'; imported again as '35-6' "
+        f"{at}:5: note: same as row 3 in every cell but 'ID'; imported again as '35-6' "
         "(delete one of them if the application is listed twice)",
-        f"{source}:6: note: same as row 3 in every cell but 'ID'; imported again as "
+        f"{at}:6: note: same as row 3 in every cell but 'ID'; imported again as "
         "'simpeg' (delete one of them if the application is listed twice)",
     ]
     assert _ids(out) == ["35-1", "35-2", "35-5", "35-6", "simpeg"]
@@ -189,10 +191,11 @@ def test_empty_rows_between_header_and_last_row_are_listed(runner, tmp_path):
     result = _import(runner, source, sheet_end)
 
     assert result.exit_code == 0, result.output
+    at = f"{source}[Inventaris]"
     assert _notes(result)[:2] == [
-        f"{source}: note: 1 row with nothing but a running number or a placeholder ('-', "
+        f"{at}: note: 1 row with nothing but a running number or a placeholder ('-', "
         "'N/A'), read as blank (row 10)",
-        f"{source}: note: 3 empty rows, passed over (rows 5, 7, 8)",
+        f"{at}: note: 3 empty rows, passed over (rows 5, 7, 8)",
     ]
     as_json = _import(runner, source, tmp_path / "again", "--format", "json")
     report = json.loads(as_json.output)

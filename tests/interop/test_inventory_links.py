@@ -104,18 +104,19 @@ def test_integration_names_that_match_several_or_itself_are_kept_and_reported(ru
     result = _import(runner, source, out)
 
     assert result.exit_code == 0, result.output
+    at = f"{source}[Inventaris]"
     assert [n for n in _notes(result) if "Interoperabilitas" in n] == [
-        f"{source}:7: note: same name and unit as row 6, other cells differ ('Interoperabilitas'"
+        f"{at}:7: note: same name and unit as row 6, other cells differ ('Interoperabilitas'"
         "); imported as another application 'simpus-2' (delete one row if the application is "
         "listed twice, or tell the two apart by name)",
-        f"{source}:2: note: 'SIMPEG' in 'Interoperabilitas' names the application itself; no "
+        f"{at}:2: note: 'SIMPEG' in 'Interoperabilitas' names the application itself; no "
         "integration, kept as properties.integrations of 'simpeg'",
-        f"{source}:3: note: 'Sistem Informasi Kepegawaian' in 'Interoperabilitas' may name "
+        f"{at}:3: note: 'Sistem Informasi Kepegawaian' in 'Interoperabilitas' may name "
         "'sistem-informasi-kepegawaian', 'sistem-informasi-kepegawaian-2'; no integration, kept "
         "as properties.integrations of 'e-absensi'",
-        f"{source}:6: note: 'SIMPUS Lama' in 'Interoperabilitas' names no imported application "
+        f"{at}:6: note: 'SIMPUS Lama' in 'Interoperabilitas' names no imported application "
         "nor national platform; no integration, kept as properties.integrations of 'simpus'",
-        f"{source}: note: 2 integrations from 'Interoperabilitas', written with via: unknown and "
+        f"{at}: note: 2 integrations from 'Interoperabilitas', written with via: unknown and "
         "direction: unknown (the inventory says which applications exchange data, not how nor "
         "which way): integrations.yaml",
     ]

@@ -143,13 +143,14 @@ def test_excel_errors_are_empty_cells(runner, tmp_path):
     result = _import(runner, source, tmp_path / "model")
 
     assert result.exit_code == 1, result.output
+    at = f"{source}[Inventaris]"
     assert _lines(result, "skipped") == [
-        f"{source}:2: skipped: no unit for 'SIGAP' (column 'OPD' holds '#N/A', an Excel error)",
-        f"{source}:4: skipped: no application name (column 'Nama Aplikasi' holds '#N/A', an "
+        f"{at}:2: skipped: no unit for 'SIGAP' (column 'OPD' holds '#N/A', an Excel error)",
+        f"{at}:4: skipped: no application name (column 'Nama Aplikasi' holds '#N/A', an "
         "Excel error)",
     ]
     assert _lines(result, "note")[0] == (
-        f"{source}:3: note: column 'Deskripsi' holds '#REF!', an Excel error; read as empty"
+        f"{at}:3: note: column 'Deskripsi' holds '#REF!', an Excel error; read as empty"
     )
     arch = _model(tmp_path)
     assert (sorted(arch.units), sorted(arch.applications)) == (["dinkes"], ["simpus"])
@@ -239,7 +240,8 @@ def test_active_sheet_is_read_not_a_hidden_first_one(runner, tmp_path):
         f"{source}: note: read sheet 'Data'; not read: 'Lama' (hidden), 'Rekap' (--sheet NAME "
         "reads another)",
     ]
-    assert f"{source}:3: note: hidden in the sheet; imported as the others" in _lines(
+    at = f"{source}[Data]"
+    assert f"{at}:3: note: hidden in the sheet; imported as the others" in _lines(
         result, "note")
     assert sorted(_model(tmp_path).applications) == ["aplikasi-rapat", "simpus"]
 
@@ -337,14 +339,15 @@ def test_formula_with_no_saved_value(runner, tmp_path):
     result = _import(runner, source, tmp_path / "model")
 
     assert result.exit_code == 1, result.output
+    at = f"{source}[Inventaris]"
     assert _lines(result, "skipped") == [
-        f"{source}:3: skipped: no unit for 'Aplikasi Rumus' (column 'OPD' holds a formula with "
+        f"{at}:3: skipped: no unit for 'Aplikasi Rumus' (column 'OPD' holds a formula with "
         "no saved value: open and save the file in Excel)",
-        f"{source}:4: skipped: no application name (column 'Nama Aplikasi' holds a formula with "
+        f"{at}:4: skipped: no application name (column 'Nama Aplikasi' holds a formula with "
         "no saved value: open and save the file in Excel)",
     ]
     assert _lines(result, "note")[0] == (
-        f"{source}:2: note: column 'Anggaran' holds a formula with no saved value: open and "
+        f"{at}:2: note: column 'Anggaran' holds a formula with no saved value: open and "
         "save the file in Excel; read as empty"
     )
 
@@ -521,7 +524,8 @@ def test_a_note_merged_across_under_the_last_application_is_the_footer(runner, t
     ], merge=["A4:C4"])
     result = _import(runner, source, tmp_path / "model")
     assert result.exit_code == 0, result.output
-    assert f"{source}:4: note: 1 row below the last application names no application and no " \
+    at = f"{source}[Inventaris]"
+    assert f"{at}:4: note: 1 row below the last application names no application and no " \
         "unit: the sheet's footer, passed over (4: 'Catatan: data per 31 Desember 2024')" in \
         _lines(result, "note")
     assert "imported 2 of 2 rows" in result.output

@@ -247,7 +247,7 @@ def _write(listed: ListedIntegrations, target: Path, report_path: Path) -> None:
         with SignedFile(tmp, banner) as handle:
             for key, elements in collections:
                 write_collection(handle, key, (
-                    (list_rows(listed.report.source, listed.rows[e.id])
+                    (list_rows(listed.report, listed.rows[e.id])
                      if e.id in listed.rows else "",  # kept from before: no row of this list
                      e.model_dump(mode="json", exclude_unset=True))
                     for e in elements))

@@ -129,6 +129,13 @@ class SheetReport:
         """True when every data row was imported."""
         return not self.skipped
 
+    @property
+    def at(self) -> str:
+        """Where its rows are: the file, and the sheet of a workbook ('daftar.xlsx[Integrasi]',
+        as Excel names another workbook's sheet; a sheet's name holds no bracket), so that two
+        lists of one workbook do not give one location."""
+        return f"{self.source}[{self.sheet}]" if self.sheet else self.source
+
 
 @dataclass
 class ListReport(SheetReport):
@@ -200,7 +207,7 @@ _HOW = {"name": N_("by its name"), "address": N_("by its address")}
 def report_lines(report: ImportReport) -> Iterator[str]:
     """The report as text lines (in the language in force): a summary, then one line per row
     to check; then the integration list's, if one was read."""
-    src = report.source
+    src = report.at
     yield from _reading(report, title=report.titled)
     for guess in report.guesses:
         yield _(
@@ -305,7 +312,7 @@ def _reading(report: SheetReport, option: str = "--sheet",
              title: tuple[int, str] | None = None) -> Iterator[str]:
     """How the file was read (`option` names another sheet; `title`, the title row naming
     the instansi), its columns, and the rows skipped."""
-    src = report.source
+    src = report.at
     how = [_("sheet '{sheet}'").format(sheet=report.sheet)] if report.sheet else []
     if report.encoding:
         encoding = _ENCODINGS.get(report.encoding, report.encoding)
@@ -317,15 +324,16 @@ def _reading(report: SheetReport, option: str = "--sheet",
             first=report.header_row, last=report.subheader_row))
     else:
         how.append(_("header in row {row}").format(row=report.header_row))
-    yield f"{src}: {'; '.join(how)}"
+    yield f"{report.source}: {'; '.join(how)}"
     if title:
         yield _("{path}:{row}: instansi '{name}', as the title row names it (--instansi-name "
                 "NAME gives another)").format(path=src, row=title[0], name=title[1])
     if report.other_sheets:
+        others = ", ".join(_("'{sheet}' (hidden)").format(sheet=s) if s in report.hidden_sheets
+                           else f"'{s}'" for s in report.other_sheets)
         yield _("{path}: note: read sheet '{sheet}'; not read: {others} ({option} NAME reads "
-                "another)").format(path=src, sheet=report.sheet, option=option, others=", ".join(
-                    _("'{sheet}' (hidden)").format(sheet=s) if s in report.hidden_sheets
-                    else f"'{s}'" for s in report.other_sheets))
+                "another)").format(path=report.source, sheet=report.sheet, option=option,
+                                   others=others)
     yield _("columns: {columns}").format(
         columns=", ".join(f"{c} <- '{h}'" for c, h in report.columns.items()))
     if report.properties:
@@ -340,12 +348,12 @@ def _reading(report: SheetReport, option: str = "--sheet",
 def _notes(report: SheetReport) -> Iterator[str]:
     for note in report.notes:
         yield _("{path}:{row}: note: {message}").format(
-            path=report.source, row=note.row, message=note.message)
+            path=report.at, row=note.row, message=note.message)
 
 
 def _passed_over(report: SheetReport) -> Iterator[str]:
     """The blank and the empty rows."""
-    src = report.source
+    src = report.at
     if report.blank:
         yield _(
             "{path}: note: {rows} with nothing but a running number or a placeholder ('-', "
@@ -362,7 +370,7 @@ def list_report_lines(report: ListReport, sheet_option: str = "--integrations-sh
                       ) -> Iterator[str]:
     """An integration list's report as text lines (beside an inventory's, or alone: the
     command's `sheet_option` names another sheet)."""
-    src = report.source
+    src = report.at
     source, target = report.columns.get("source"), report.columns.get("target")
     yield from _reading(report, sheet_option)
     yield from _notes(report)

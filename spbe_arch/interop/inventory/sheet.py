@@ -96,7 +96,7 @@ def read_list(
         raise SpbeError(_(
             "{path}:{line}: no row below the header (row {header}) can be imported; "
             "the first: {reason} ({count} rows skipped)"
-        ).format(path=path, line=first.row, header=number, reason=first.message,
+        ).format(path=report.at, line=first.row, header=number, reason=first.message,
                  count=len(report.skipped)))
     if not rows:
         raise SpbeError(f"{path}: " + _(layout.says.no_rows).format(header=number))

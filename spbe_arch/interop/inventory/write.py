@@ -27,7 +27,7 @@ from ...model.i18n import gettext as _
 from .columns import Column
 from .convert import InventoryImport
 from .emit import comment, write_collection, write_mapping
-from .report import report_lines
+from .report import SheetReport, report_lines
 
 __all__ = ["REPORT_FILE", "SignedFile", "edited", "list_rows", "write_import"]
 
@@ -227,7 +227,7 @@ def _remark(imported: InventoryImport, element_id: str) -> str:
     guess made about it."""
     listed = imported.listed
     if listed is not None and element_id in listed.rows:
-        text = list_rows(listed.report.source, listed.rows[element_id])
+        text = list_rows(listed.report, listed.rows[element_id])
     else:
         rows = imported.rows.get(element_id, [])
         text = (_("rows {rows}") if len(rows) > 1 else _("row {rows}")).format(
@@ -236,10 +236,11 @@ def _remark(imported: InventoryImport, element_id: str) -> str:
     return f"{text}; {guess}" if guess else text
 
 
-def list_rows(source: str, rows: list[int]) -> str:
-    """The rows of a list an element comes from, its file named ('integrasi.csv rows 4, 9')."""
+def list_rows(report: SheetReport, rows: list[int]) -> str:
+    """The rows of a list an element comes from, its file (and sheet) named ('integrasi.csv
+    rows 4, 9', 'daftar.xlsx[Integrasi] row 7')."""
     text = _("{file} rows {rows}") if len(rows) > 1 else _("{file} row {rows}")
-    return text.format(file=Path(source).name, rows=_shown(rows))
+    return text.format(file=Path(report.at).name, rows=_shown(rows))
 
 
 def _shown(rows: list[int]) -> str:
