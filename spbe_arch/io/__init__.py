@@ -24,7 +24,7 @@ from .files import (
     parse_file,
     relative_name,
 )
-from .positions import element_lines, key_position, written_ids
+from .positions import element_lines, key_position, written_ids, written_scalar
 
 __all__ = [
     "MANIFEST",
@@ -50,4 +50,5 @@ __all__ = [
     "parse_file",
     "relative_name",
     "written_ids",
+    "written_scalar",
 ]

@@ -12,7 +12,7 @@ from collections.abc import Collection
 from functools import lru_cache
 from pathlib import Path
 
-__all__ = ["element_lines", "first_problem", "key_position", "written_ids"]
+__all__ = ["element_lines", "first_problem", "key_position", "written_ids", "written_scalar"]
 
 _ID_KEY = re.compile(
     rb"id[\"']?[ \t]*:[ \t]*[\"']?"  # `id:`, `"id":`, `'id':`
@@ -127,11 +127,27 @@ def _tree(path: Path):
 def key_position(path: Path, key_path: tuple[str | int, ...]) -> tuple[int, int]:
     """1-based line and column of the deepest key of `key_path` that exists in the file (an
     index: the item's start)."""
+    mark, _node = _walk(path, key_path)
+    return (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+
+
+def written_scalar(path: Path, key_path: tuple[str | int, ...]) -> str | None:
+    """The value at `key_path` as the file writes it ('001', where YAML reads the number 1),
+    or None when it is not a scalar there."""
+    mark, node = _walk(path, key_path)
+    if mark is None or getattr(node, "id", None) != "scalar":
+        return None
+    return node.value
+
+
+def _walk(path: Path, key_path: tuple[str | int, ...]):
+    """(mark, node): the deepest key of `key_path` in the file (its mark: where it starts) and
+    the node it holds; (None, None) when not even the first key is there."""
     try:
         node = _tree(path)
     except Exception:
-        return 1, 1
-    line, column = 1, 1
+        return None, None
+    mark = None
     for key in key_path:
         items = getattr(node, "value", None)
         if isinstance(key, int) and isinstance(items, list) and node.id == "sequence":
@@ -147,5 +163,6 @@ def key_position(path: Path, key_path: tuple[str | int, ...]) -> tuple[int, int]
             mark, node = pair[0].start_mark, pair[1]
         else:
             break
-        line, column = mark.line + 1, mark.column + 1
-    return line, column
+    else:
+        return mark, node
+    return mark, None

@@ -7,13 +7,13 @@ validated again item by item, so that every valid element is kept and every erro
 import re
 from difflib import get_close_matches
 from enum import Enum
-from functools import cache, lru_cache
+from functools import cache, lru_cache, partial
 from pathlib import Path
 from typing import Any
 
 from pydantic import TypeAdapter, ValidationError
 
-from ..io import MANIFEST, ParsedFile, element_lines, written_ids
+from ..io import MANIFEST, ParsedFile, element_lines, written_ids, written_scalar
 from ..model import (
     COLLECTIONS,
     Architecture,
@@ -202,7 +202,7 @@ def _read_key(arch, parsed, key, value, findings, invalid_ids, partial, unnamed)
         try:
             arch.instansi = Instansi.model_validate(value)
         except ValidationError as exc:
-            findings.extend(_pydantic_findings(exc, parsed.relative, (key,), value, None))
+            findings.extend(_pydantic_findings(exc, parsed, (key,), value, None))
         return
     if key == "<<":
         findings.append(_merge_key(None, where))
@@ -249,7 +249,7 @@ def _read_entries(arch, parsed, key, value, findings) -> None:
             entries.append(_LISTS[key].model_validate(item))
             sources.append(Source(parsed.relative, key, index))
         except ValidationError as exc:
-            findings.extend(_pydantic_findings(exc, parsed.relative, (key, index), item, None))
+            findings.extend(_pydantic_findings(exc, parsed, (key, index), item, None))
 
 
 def _read_platforms(arch, parsed, value, findings, invalid_ids) -> None:
@@ -262,7 +262,7 @@ def _read_platforms(arch, parsed, value, findings, invalid_ids) -> None:
             raw_id = item.get("id") if isinstance(item, dict) else None
             element_id = raw_id if isinstance(raw_id, str) else None
             findings.extend(
-                _pydantic_findings(exc, parsed.relative, ("platforms", index), item, element_id)
+                _pydantic_findings(exc, parsed, ("platforms", index), item, element_id)
             )
             if element_id is not None:  # it exists: references to it are not dangling
                 invalid_ids.setdefault(element_id, Source(parsed.relative, "platforms", index))
@@ -312,7 +312,7 @@ def _read_collection(arch, parsed, key, value, findings, invalid_ids, partial, u
             raw_id = item.get("id") if isinstance(item, dict) else None
             element_id = raw_id if isinstance(raw_id, str) else None
             findings.extend(
-                _pydantic_findings(exc, parsed.relative, (key, index), item, element_id)
+                _pydantic_findings(exc, parsed, (key, index), item, element_id)
             )
             written = _written_id(raw_id)  # `id: 2025` unquoted is still the id meant
             if written is None and isinstance(item, dict):
@@ -415,8 +415,9 @@ def partial_element(cls: type, item: dict, error: ValidationError) -> Any:
 
 
 def _pydantic_findings(
-    exc: ValidationError, file: str, prefix: tuple, item: Any, element_id: str | None
+    exc: ValidationError, parsed: ParsedFile, prefix: tuple, item: Any, element_id: str | None
 ) -> list[Finding]:
+    file = parsed.relative
     out = []
     errors = _errors(exc)
     merged = {  # where a merge key stands -> the fields its mapping gives
@@ -482,7 +483,8 @@ def _pydantic_findings(
                     ),
                     element=element_id,
                     location=location,
-                    hint=value_hint(error, value),
+                    hint=value_hint(error, value, written=partial(
+                        written_scalar, parsed.path, location.key_path)),
                 )
             )
     return out

@@ -4,6 +4,7 @@
 import calendar
 import re
 import unicodedata
+from collections.abc import Callable
 from datetime import date
 from functools import cache
 from typing import Any
@@ -49,8 +50,10 @@ def _days_in_month(value: Any) -> int | None:
     return days if day > days else None
 
 
-def value_hint(error: Any, value: Any) -> str | None:
-    """A fix for the common slips: a number where text is wanted (an id `3201.1` unquoted),
+def value_hint(error: Any, value: Any, written: Callable[[], str | None] = lambda: None
+               ) -> str | None:
+    """A fix for the common slips: a number where text is wanted (an id `001` unquoted, which
+    YAML reads as 1: `written` gives the value as the file writes it),
     a decimal comma (`3,5`), thousands separators (`150.000.000`), one id where a list is
     wanted (`reads: data-pegawai`), a date day first (`01/12/2026`), a word close to one of the
     accepted ones (`optimal` for `optimum`), a service level by its number (`3`)."""
@@ -58,7 +61,8 @@ def value_hint(error: Any, value: Any) -> str | None:
         written = "true" if value else "false"
         return _("YAML reads {value} as yes or no: quote it, '{value}'").format(value=written)
     if error["type"] == "string_type" and isinstance(value, int | float):
-        return _("YAML reads {value} as a number: quote it, '{value}'").format(value=value)
+        return _("YAML reads {written} as a number: quote it, '{written}'").format(
+            written=written() or value)
     if error["type"] == "float_parsing" and isinstance(value, str) and _DECIMAL_COMMA.match(value):
         number = value.strip().replace(",", ".")
         return _("write the decimal with a point: {number}").format(number=number)

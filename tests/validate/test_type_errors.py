@@ -62,23 +62,27 @@ def test_type_without_a_template_keeps_pydantics_text_lower_case():
 
 def test_common_slips_get_one_finding_and_a_fix(runner, tmp_path):
     """An unquoted numeric id, a word close to an accepted one, a nested property: one
-    finding each, with the fix where there is one."""
+    finding each, with the fix where there is one (the id as written: YAML reads 3201.10 as
+    3201.1, 007 as 7)."""
     from spbe_arch.cli import app
 
     model = tmp_path / "m.yaml"
     model.write_text("""\
 instansi: {id: kab-uji, name: Kabupaten Uji, level: kabupaten}
 units:
-  - {id: 3201.1, name: Dinas, kind: dinas}
+  - {id: 3201.10, name: Dinas, kind: dinas}
+  - {id: 007, name: Bagian, kind: bagian}
   - {id: dinkes, name: Dinkes, kind: dinas, properties: {nested: {a: 1}}}
 services:
   - {id: s1, name: S, kind: public, owner: dinkes, level: optimal, indicator: 37}
 """)
     lines = runner.invoke(app, ["validate", str(model)]).output.splitlines()
     at = lines.index(f"{model}:3:6: error SPBE-R003 id: input should be a valid string, got 3201.1")
-    assert lines[at + 1] == "    hint: YAML reads 3201.1 as a number: quote it, '3201.1'"
+    assert lines[at + 1] == "    hint: YAML reads 3201.10 as a number: quote it, '3201.10'"
+    at = lines.index(f"{model}:4:6: error SPBE-R003 id: input should be a valid string, got 7")
+    assert lines[at + 1] == "    hint: YAML reads 007 as a number: quote it, '007'"
     nested = [line for line in lines if "properties.nested" in line]
-    assert nested == [f"{model}:4:58: error SPBE-R003 properties.nested: input should be text, "
+    assert nested == [f"{model}:5:58: error SPBE-R003 properties.nested: input should be text, "
                       "a number or true/false, got {'a': 1}"]
     at = next(i for i, line in enumerate(lines) if "got 'optimal'" in line)
     assert lines[at + 1] == "    hint: did you mean 'optimum'?"
