@@ -32,6 +32,19 @@ def test_validate_errors_exit_1_with_located_lines(runner, make_model):
     assert "    hint: did you mean 'dinkes'? define it, or name an existing unit" in result.output
 
 
+def test_a_unit_renamed_is_suggested_by_its_name_not_by_the_closest_id(runner, make_model):
+    """'dinkes' renamed 'dinas-kesehatan' (named "Dinas Kesehatan"): an owner still naming
+    'dinkes' is pointed to it, not to 'dinsos', the id spelt most like it."""
+    units = ("units:\n  - {id: dinas-kesehatan, name: Dinas Kesehatan, kind: dinas}\n"
+             "  - {id: dinsos, name: Dinas Sosial, kind: dinas}\n")
+    root = make_model({"units.yaml": units, "apps.yaml": BROKEN["apps.yaml"].replace(
+        "dinkes-x", "dinkes")})
+    result = runner.invoke(app, ["validate", str(root)])
+    assert result.exit_code == 1, result.output
+    assert ("    hint: did you mean 'dinas-kesehatan'? define it, or name an existing unit"
+            in result.output.splitlines())
+
+
 def test_validate_missing_path_exits_2_with_one_line(runner, tmp_path):
     result = runner.invoke(app, ["validate", str(tmp_path / "nope")])
     assert result.exit_code == 2

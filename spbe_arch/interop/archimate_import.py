@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any, get_origin
 
 from ..io import PlatformMatcher, SpbeError, address_key, national_platforms
+from ..io.unit_names import unit_kind
 from ..model import (
     COLLECTIONS,
     ApplicationKind,
@@ -54,7 +55,6 @@ from .archimate_map import (
     XSI,
     spbe_id,
 )
-from .inventory.units import unit_kind
 from .model_yaml import to_yaml
 from .xml_safety import check_ends_with, iterparse_safely, root_tag
 

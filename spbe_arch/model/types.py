@@ -10,7 +10,6 @@ __all__ = [
     "ID_PATTERN",
     "NETWORK_KINDS",
     "STATUS_WORDS",
-    "UNIT_KIND_WORDS",
     "ApplicationKind",
     "ArchimateElementType",
     "ArchimateRelationshipType",
@@ -134,28 +133,6 @@ class UnitKind(StrEnum):
     direktorat = "direktorat"
     deputi = "deputi"
     pusat = "pusat"
-
-
-_UNIT_KIND_TEXTS: dict[UnitKind, tuple[str, ...]] = {
-    UnitKind.kepala_daerah: ("gubernur", "bupati", "walikota", "wali kota", "kepala daerah",
-                             "wakil gubernur", "wakil bupati", "wakil walikota",
-                             "wakil wali kota"),
-    UnitKind.sekretariat: ("sekretariat daerah", "sekretariat dprd", "sekretariat jenderal",
-                           "sekretariat utama", "setda", "sekda", "setwan", "setdprd",
-                           "setjen", "sekjen", "sestama", "settama"),
-    UnitKind.inspektorat: ("inspektorat daerah", "inspektorat jenderal", "inspektorat utama",
-                           "itda", "itjen", "irjen", "ittama"),
-    UnitKind.direktorat_jenderal: ("ditjen", "dirjen"),
-    UnitKind.direktorat: ("dit",),
-    UnitKind.upt: ("uptd", "puskesmas", "balai", "cabang dinas"),
-    UnitKind.rsud: ("rumah sakit", "rs", "rsu"),
-    UnitKind.satuan: ("satpol pp",),
-    UnitKind.bumd: ("pdam", "perumda", "perusahaan daerah"),
-}
-UNIT_KIND_WORDS = {text: kind for kind, texts in _UNIT_KIND_TEXTS.items() for text in texts}
-"""How newcomers write a unit's kind by the title of its head or its usual short name, in
-normal form (ASCII lower-case words joined by one space) -> the kind: validation suggests the
-kind for them."""
 
 
 class ServiceKind(StrEnum):

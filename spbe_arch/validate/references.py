@@ -7,6 +7,7 @@ from itertools import chain
 from operator import attrgetter
 from typing import Any, get_origin
 
+from ..io.unit_names import unit_key
 from ..model import COLLECTIONS, Architecture, Finding, Location, PlatformKind, Source
 from ..model.i18n import N_, plural
 from ..model.i18n import gettext as _
@@ -105,7 +106,7 @@ def check_references(
     platforms = {**arch.platforms, **catalog}
     unread = unread or {}
     accepted = _accepted_ids(arch, platforms, invalid_ids)
-    suggest = _suggester(accepted, unread)
+    suggest = _suggester(accepted, unread, arch)
     unresolved: dict[Location, list[str]] = defaultdict(list)
     for collection, fields in REFERENCES.items():
         elements = arch.collections[collection]
@@ -327,18 +328,30 @@ def _clashing_platforms(arch: Architecture, catalog: dict) -> Iterator[Finding]:
 
 
 def _suggester(
-    accepted: Callable[[tuple[str, ...]], set[str]], unread: dict[str, Location]
+    accepted: Callable[[tuple[str, ...]], set[str]], unread: dict[str, Location],
+    arch: Architecture,
 ) -> Callable[[str, tuple[str, ...]], str]:
     """`did_you_mean` over the ids a field accepts and those of unread files, sorted once per
-    kind of field and remembered per reference: a missing id is often named many times."""
+    kind of field and remembered per reference: a missing id is often named many times.
+
+    A unit's short name is first looked up among the units' names: after 'dinkes' was renamed
+    'dinas-kesehatan' (named "Dinas Kesehatan"), 'dinkes' means that unit, not the 'dinsos'
+    it is spelt most like."""
     ordered: dict[tuple[str, ...], list[str]] = {}
     said: dict[tuple[str, tuple[str, ...]], str] = {}
+    named: dict[str, list[str]] = {}  # a unit name's key -> the units of that name
 
     def suggest(target: str, allowed: tuple[str, ...]) -> str:
         if (target, allowed) not in said:
             if allowed not in ordered:
                 ordered[allowed] = sorted(accepted(allowed) | unread.keys())
-            said[target, allowed] = did_you_mean(target, ordered[allowed])
+            if "units" in allowed and not named:
+                for unit_id, unit in arch.units.items():
+                    named.setdefault(unit_key(unit.name), []).append(unit_id)
+            units = named.get(unit_key(target), []) if "units" in allowed else []
+            said[target, allowed] = (
+                _("did you mean '{name}'? ").format(name=units[0]) if len(units) == 1
+                else did_you_mean(target, ordered[allowed]))
         return said[target, allowed]
 
     return suggest

@@ -9,8 +9,9 @@ from datetime import date
 from functools import cache
 from typing import Any
 
+from ..io.unit_names import unit_kind
 from ..model.i18n import gettext as _
-from ..model.types import ID_PATTERN, STATUS_WORDS, UNIT_KIND_WORDS, ServiceLevel, SpbeModel
+from ..model.types import ID_PATTERN, STATUS_WORDS, ServiceLevel, SpbeModel
 from .references import did_you_mean
 
 __all__ = ["id_hint", "value_hint"]
@@ -110,7 +111,7 @@ def _meant_value(value: str, accepted: list[str]) -> str | None:
     lowered = value.lower()
     words = re.findall(r"[a-z0-9]+", lowered)
     key = " ".join(words)
-    meant = {STATUS_WORDS.get(key), UNIT_KIND_WORDS.get(key), "_".join(words)}
+    meant = {STATUS_WORDS.get(key), unit_kind(key), "_".join(words)}
     same = [choice for choice in accepted if choice.lower() == lowered or choice in meant]
     close = _did_you_mean(same) or did_you_mean(value, accepted)
     if not close and len(value) >= 3:

@@ -11,9 +11,8 @@ from hypothesis import strategies as st
 from inventory_files import write_csv, write_xlsx
 
 from spbe_arch.interop import import_inventory, instansi_for, write_import
-from spbe_arch.interop.inventory.columns import normal_header
 from spbe_arch.interop.inventory.rows import EXCEL_ERRORS, NO_VALUE
-from spbe_arch.interop.inventory.units import unit_key
+from spbe_arch.io.unit_names import normal_words, unit_key
 from spbe_arch.validate import load_model
 
 HEADER = ["Nama Aplikasi", "Perangkat Daerah", "Deskripsi", "Alamat URL", "Status"]
@@ -45,9 +44,9 @@ def inventories(draw):
         min_size=1, max_size=25,
     ))
     for name, unit, *_ in rows:  # a row spelling the header again is skipped, by design
-        assume(not normal_header(name).startswith("nama aplikasi")
-               or normal_header(unit) != "perangkat daerah")
-    assume([normal_header(c) for c in rows[0][:2]] != ["1", "2"])  # column numbers, by design
+        assume(not normal_words(name).startswith("nama aplikasi")
+               or normal_words(unit) != "perangkat daerah")
+    assume([normal_words(c) for c in rows[0][:2]] != ["1", "2"])  # column numbers, by design
     if fmt == "cp1252":
         text = "".join(c for row in rows for c in row)
         try:

@@ -12,17 +12,15 @@ header may take two rows, a merged "Pengelola" above "OPD" and "Bidang": the row
 part of it (`sub_header`).
 """
 
-import re
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
-from functools import lru_cache
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from ...io import SpbeError
+from ...io.unit_names import normal_words
 from ...model.i18n import N_
 from ...model.i18n import gettext as _
 from ...validate.type_errors import problem
@@ -41,7 +39,6 @@ __all__ = [
     "column_of",
     "find_header",
     "load_mapping",
-    "normal_header",
     "sub_header",
 ]
 
@@ -266,22 +263,6 @@ INTEGRATION_LIST = Layout(LIST_HEADERS, Column.source, Column.target,
    one_name_per_cell=False)
 
 
-@lru_cache(maxsize=8192)  # a column's few values (status, kind, unit) repeat on every row
-def normal_header(text: str) -> str:
-    """A header in normal form: ASCII lower case, words of letters and digits only.
-
-    >>> normal_header("  NAMA_Aplikasi* ")
-    'nama aplikasi'
-    >>> normal_header("Pengembang / Vendor")
-    'pengembang vendor'
-    >>> normal_header("Dinas\x85Kesehatan")  # any Unicode space separates words, as in split()
-    'dinas kesehatan'
-    """
-    spaced = " ".join(text.split())  # before the ASCII fold drops a space it cannot write
-    folded = unicodedata.normalize("NFKD", spaced).encode("ascii", "ignore").decode()
-    return " ".join(re.split(r"[^a-z0-9]+", folded.lower())).strip()
-
-
 class Mapping(BaseModel):
     """A `--mapping` file: headers of this inventory for the columns the defaults miss."""
 
@@ -302,7 +283,7 @@ class Mapping(BaseModel):
             if column not in layout.headers:
                 continue
             for header in [given] if isinstance(given, str) else given:
-                known[normal_header(header)] = column
+                known[normal_words(header)] = column
         for column, headers in layout.headers.items():
             for header in headers:
                 known.setdefault(header, column)
@@ -353,7 +334,7 @@ def column_of(
 
     >>> known = Mapping().headers()
     >>> prefixes = sorted(known.items(), key=lambda hc: -len(hc[0]))
-    >>> [column_of(normal_header(h), known, prefixes) for h in (
+    >>> [column_of(normal_words(h), known, prefixes) for h in (
     ...     "Nama Aplikasi/Sistem", "OPD Pengampu", "Status (Aktif/Tidak)", "Tahun")]
     [<Column.name: 'name'>, <Column.unit: 'unit'>, <Column.status: 'status'>, None]
     """
@@ -376,7 +357,7 @@ def find_header(
             continue
         columns: dict[int, Column] = {}
         for index, cell in enumerate(cells):
-            column = column_of(normal_header(cell), known, prefixes)
+            column = column_of(normal_words(cell), known, prefixes)
             if column is not None and column not in columns.values():
                 columns[index] = column
         if mapping.header_row == number or (
@@ -412,7 +393,7 @@ def sub_header(
     name_at = next(i for i, c in columns.items() if c is layout.first)
     if below[name_at] not in ("", top[name_at]):
         return None
-    added = {i: column_of(normal_header(cell), known, prefixes)
+    added = {i: column_of(normal_words(cell), known, prefixes)
              for i, cell in enumerate(below) if cell and cell != top[i]}
     if not added and below[name_at]:  # header cells merged down over two rows, nothing under
         return columns, top
@@ -425,7 +406,7 @@ def sub_header(
     if len(set(joined.values())) < len(joined):
         return None  # two cells below name one column: not a header
     for i in range(width):  # the cells below name their columns before the merged cell above
-        column = column_of(normal_header(top[i]), known, prefixes)
+        column = column_of(normal_words(top[i]), known, prefixes)
         if i not in joined and column is not None and column not in joined.values():
             joined[i] = column
     joined = dict(sorted(joined.items()))

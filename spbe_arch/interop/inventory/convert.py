@@ -17,6 +17,7 @@ from functools import cached_property
 from pathlib import Path
 
 from ...io import PlatformMatcher, SpbeError, name_forms, name_key, national_platforms
+from ...io.unit_names import normal_words, unit_key, unit_kind
 from ...model import (
     Application,
     ApplicationKind,
@@ -32,7 +33,7 @@ from ...model import (
 from ...model.i18n import gettext as _
 from ...model.types import ID_MAX, ID_PATTERN
 from ...model.words import level_in_name
-from .columns import INVENTORY, Column, find_header, load_mapping, normal_header
+from .columns import INVENTORY, Column, find_header, load_mapping
 from .hosting import placement
 from .integration_list import ListedIntegrations, read_integration_list
 from .links import PROPERTY, AppNames, Link, integrations
@@ -40,7 +41,7 @@ from .report import Hosted, ImportReport, PlatformGuess, RowNote, UnitMerge, Unm
 from .rows import PROPERTY_OF, Row, Seen
 from .sheet import kept, read_list
 from .table import open_table
-from .units import CODE_PARTS, IdPool, UnitName, group_units, slug, unit_key, unit_kind
+from .units import CODE_PARTS, IdPool, UnitName, group_units, slug
 from .values import status_of
 
 __all__ = ["InventoryImport", "application_platforms", "import_inventory", "instansi_for"]
@@ -99,7 +100,7 @@ def instansi_for(path: Path, *, name: str | None, id: str | None, level: str | N
     Raises `SpbeError` when the level cannot be told and is not given.
     """
     given = name
-    name = name or " ".join(w.capitalize() for w in normal_header(path.stem).split()) or path.stem
+    name = name or " ".join(w.capitalize() for w in normal_words(path.stem).split()) or path.stem
     if level is not None and level not in InstansiLevel.__members__:
         raise SpbeError(_("--level: '{level}' is not one of {levels}").format(
             level=level, levels=", ".join(InstansiLevel)))
@@ -560,9 +561,9 @@ def _data_centre(
 ) -> str:
     """The id of the server room, vendor or cloud a server location names, one element for
     every row writing it alike ('Vendor', 'vendor'); its provider and networks stay unknown."""
-    key = normal_header(location)
+    key = normal_words(location)
     place = next((h for h in result.report.hosted
-                  if h.kind == kind and normal_header(h.location) == key), None)
+                  if h.kind == kind and normal_words(h.location) == key), None)
     if place is None:
         name = " ".join(location.split())
         centre = Infrastructure(id=ids.take(slug(name) or str(kind)), name=name, kind=kind)
@@ -591,7 +592,7 @@ def _national(row: Row, properties: dict[str, str], report: ImportReport) -> boo
         text = row.values.get(column)
         if not text:
             continue
-        verdict = _NATIONAL.get(normal_header(text))
+        verdict = _NATIONAL.get(normal_words(text))
         if verdict is None:
             properties[str(column)] = text
             report.notes.append(RowNote(row.number, _(

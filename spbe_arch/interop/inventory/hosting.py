@@ -9,9 +9,8 @@ that is planned ('rencana pindah ke PDN') or says no place ('Server', an IP addr
 tells nothing: the hosting stays unknown; 'Non PDN (server sendiri)' is a server room.
 """
 
+from ...io.unit_names import ABBREVIATIONS, KIND_WORDS, normal_words
 from ...model import InfrastructureKind
-from .columns import normal_header
-from .units import ABBREVIATIONS, KIND_WORDS
 
 __all__ = ["placement"]
 
@@ -73,7 +72,7 @@ def placement(location: str, level: str | None = None) -> InfrastructureKind | N
     ...                                          "Pusat Data Daerah Provinsi")]
     ['pusat_data_daerah', 'None', 'pusat_data_daerah']
     """
-    text = normal_header(location)
+    text = normal_words(location)
     words = set(text.split())
     own, other = _LEVEL_WORDS["local"], _LEVEL_WORDS["provinsi"]
     if level == "provinsi":

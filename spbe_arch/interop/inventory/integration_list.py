@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from ...io import PlatformMatcher, national_platforms
+from ...io.unit_names import normal_words
 from ...model import (
     Infrastructure,
     InfrastructureKind,
@@ -33,7 +34,6 @@ from .columns import (
     UNDIRECTED_HEADERS,
     Column,
     Layout,
-    normal_header,
 )
 from .links import AppNames, status_between
 from .report import ListReport, Network, RowNote
@@ -354,7 +354,7 @@ def _undirected(report: ListReport) -> bool:
     """True when the list's two columns name an application and its partner ('Nama
     Aplikasi', 'Terintegrasi dengan'), not a sender and a receiver."""
     for column in (Column.source, Column.target):
-        header = normal_header(report.columns[str(column)])
+        header = normal_words(report.columns[str(column)])
         read_as = max((h for h in LIST_HEADERS[column]  # the header it was read as
                        if header == h or header.startswith(h + " ")), key=len, default=None)
         if read_as in UNDIRECTED_HEADERS:

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from types import MappingProxyType
 
 from ...io import PlatformMatcher, find_platforms, name_forms, name_key
+from ...io.unit_names import unit_key
 from ...model import Application, Integration, IntegrationDirection, IntegrationVia, Status
 from ...model.i18n import gettext as _
 from ...model.i18n import language
@@ -24,7 +25,7 @@ from ...model.words import STATUS
 from .columns import Column
 from .report import ImportReport, RowNote, Unlinked
 from .rows import Row
-from .units import CODE_PARTS, IdPool, unit_key
+from .units import CODE_PARTS, IdPool
 
 __all__ = ["PROPERTY", "AppNames", "Link", "integrations", "status_between"]
 

@@ -20,10 +20,11 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
+from ...io.unit_names import normal_words
 from ...model.i18n import gettext as _
 from ...model.i18n import plural
 from ...model.words import NO_VALUE
-from .columns import INVENTORY, Column, Layout, normal_header
+from .columns import INVENTORY, Column, Layout
 from .report import RowNote, SheetReport
 from .table import Table
 from .values import ARROW_CELLS
@@ -115,7 +116,7 @@ def data_rows(
     number_at = next((i for i, c in columns.items() if c is Column.number), None)
     id_at = next((i for i, c in columns.items() if c is Column.id), None)
     ignored = {i for i in (number_at, id_at) if i is not None}
-    header_name, header_unit = normal_header(header[name_at]), normal_header(header[unit_at])
+    header_name, header_unit = normal_words(header[name_at]), normal_words(header[unit_at])
     first = True
     earlier: dict[tuple[str, ...], tuple[int, str]] = {}  # cells but number and id -> row, id
     footer: list[tuple[RowNote, str]] = []  # rows naming nothing since the last application
@@ -152,7 +153,7 @@ def data_rows(
             footer.clear()
             signed = False
         # units repeat (their normal forms are cached), names mostly do not: unit first
-        if normal_header(unit) == header_unit and normal_header(name).startswith(header_name):
+        if normal_words(unit) == header_unit and normal_words(name).startswith(header_name):
             report.skipped.append(RowNote(number, _("repeats the header row")))
             continue
         if number in table.broken:
@@ -331,7 +332,7 @@ def _total(cells: list[str]) -> str | None:
     """The row's text when it totals the table ('Jumlah', '12 aplikasi'): a first cell saying
     so and nothing but amounts after it. An application named 'Total Quality' has a unit."""
     filled = [cell.strip() for cell in cells if cell.strip()]
-    if not filled or not _TOTAL.fullmatch(normal_header(filled[0])):
+    if not filled or not _TOTAL.fullmatch(normal_words(filled[0])):
         return None
     if all(_AMOUNT.fullmatch(cell) for cell in filled[1:]):
         return " ".join(filled)
@@ -371,7 +372,7 @@ def _unmapped(columns, header, report: SheetReport) -> dict[int, str]:
     for index, text in enumerate(header):
         if index in columns or not text:
             continue
-        key = "_".join(normal_header(text).split())[:60] or f"column_{index + 1}"
+        key = "_".join(normal_words(text).split())[:60] or f"column_{index + 1}"
         base, n = key, 1
         while key in used:
             n += 1

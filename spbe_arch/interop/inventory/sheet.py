@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from ...io import SpbeError
+from ...io.unit_names import normal_words
 from ...model.i18n import gettext as _
 from .columns import (
     Column,
@@ -18,7 +19,6 @@ from .columns import (
     column_of,
     find_header,
     load_mapping,
-    normal_header,
     sub_header,
 )
 from .report import RowNote, SheetReport
@@ -136,8 +136,8 @@ def _read_from(header: str, column: Column, named: list[str]) -> bool:
     """True when `column`, read under `header` ('Pengelola / Perangkat', 'Nama Sistem
     Informasi'), is read from a mapping header of `named` as the header row is read
     (`column_of`): the whole header or a row of a two-row header, or its start."""
-    known = {normal_header(name): column for name in named}
-    return any(column_of(normal_header(part), known, list(known.items())) is column
+    known = {normal_words(name): column for name in named}
+    return any(column_of(normal_words(part), known, list(known.items())) is column
                for part in (header, *header.split(" / ")))
 
 

@@ -8,9 +8,9 @@ from enum import StrEnum
 from functools import lru_cache
 from typing import TypeVar
 
+from ...io.unit_names import normal_words
 from ...model import InfrastructureKind, IntegrationVia, Status
 from ...model.types import STATUS_WORDS
-from .columns import normal_header
 
 __all__ = [
     "ARROW_CELLS",
@@ -39,7 +39,7 @@ def status_of(text: str) -> Status | None:
     ...                            "Masih aktif", "Sedang", "Sudah dikembangkan")]
     ['planned', 'development', 'development', 'retired', 'active', 'None', 'None']
     """
-    words = _YEAR.sub("", normal_header(text)).split()
+    words = _YEAR.sub("", normal_words(text)).split()
     done = False
     while words:
         status = STATUS_WORDS.get(" ".join(words))
@@ -116,7 +116,7 @@ def mechanism_of(text: str) -> Mechanism:
     >>> mechanism_of("Rencana SPLP 2026"), mechanism_of("Belum terintegrasi").none
     (Mechanism(via=<IntegrationVia.splp: 'splp'>, planned=True, none=False), True)
     """
-    normal = normal_header(text)
+    normal = normal_words(text)
     if normal in _NO_INTEGRATION:
         return Mechanism(None, none=True)
     words = normal.split()
@@ -139,7 +139,7 @@ def planned(text: str) -> bool:
     >>> planned("Rencana SPLP 2026"), planned("Dua arah (rencana)"), planned("SPLP")
     (True, True, False)
     """
-    return not _PLANNED.isdisjoint(normal_header(text).split())
+    return not _PLANNED.isdisjoint(normal_words(text).split())
 
 
 def _first_named(table: tuple[tuple[_T, frozenset[str], tuple[str, ...]], ...], text: str
@@ -205,7 +205,7 @@ def direction_of(text: str, *, directed: bool = True) -> Way | None:
     stripped = text.strip()
     if stripped in _ARROWS:
         return _ARROWS[stripped]
-    normal = normal_header(stripped)
+    normal = normal_words(stripped)
     if not directed and _says(normal, _OUT_OF) and _says(normal, _INTO):
         return Way.two_way  # 'Inbound/Outbound', 'data masuk dan keluar'
     seen_from_one = () if directed else ((_OUT_OF, Way.one_way), (_INTO, Way.backwards))
@@ -243,4 +243,4 @@ def network_of(text: str) -> InfrastructureKind | None:
     ...                               "JIP")]
     ['internet', 'intranet', 'intranet', 'vpn', 'None']
     """
-    return _first_named(_NETWORKS, normal_header(text))
+    return _first_named(_NETWORKS, normal_words(text))
