@@ -17,7 +17,11 @@ nothing more changes, using active applications and integration links only, see
    and no longer does (every link path from every running producer is broken) is *degraded*.
    Degradation does not spread further by itself; downstream readers are judged by rule 4 too.
    Along a link whose direction is unknown data may have gone either way (unknown, not safe).
-   A data set that is the root degrades every application reading it.
+   A data set that is the root degrades every application reading it. A national platform
+   answers what it is asked (SIAK returns the population data SIMPUS looks up), whichever
+   way the link to it is written: an application whose link to one breaks, carrying a data
+   set the application reads and does not write, is degraded unless a running producer of
+   the model still gets that data set to it.
 5. A service stops when all its active realizing applications stop (or it is the root); it is
    degraded when some of them stop or any of them is degraded.
 6. A business process stops when a supporting service stops (or it is the root); it is degraded
@@ -377,6 +381,7 @@ def _propagate(graph, root, root_kind, platforms, result, paths, down, degraded_
     broken_ids = set(link_paths)
 
     # 4. degraded readers
+    after: dict[str, frozenset[str]] = {}  # a running producer -> where its data still goes
     if root_kind == "data":
         writers = set(graph.producers(root))
         for reader in graph.consumers(root):
@@ -388,13 +393,22 @@ def _propagate(graph, root, root_kind, platforms, result, paths, down, degraded_
             edge = graph.integrations[link]
             seeds.update((edge.target,) if edge.one_way else (edge.source, edge.target))
         downstream = graph.reachable(sorted(seeds))
-        after: dict[str, frozenset[str]] = {}
         for consumer in sorted(downstream):
             if consumer in down or not graph.is_active(consumer):
                 continue
             if _lost_data(graph, consumer, down, broken_ids, after):
                 cause = _first_broken_upstream(graph, consumer, broken_ids)
                 _mark(root, degraded_apps, consumer, (*link_paths[cause], consumer))
+    for link in sorted(broken_ids):  # 4b. what a national platform answers
+        edge = graph.integrations[link]
+        app = edge.source
+        if (graph.kind(edge.target) != NATIONAL or app in down or not graph.is_active(app)
+                or app in degraded_apps):
+            continue
+        writes = set(graph.targets(app, "writes"))
+        asked = [d for d in edge.data if d not in writes and d in graph.targets(app, "reads")]
+        if any(not _still_reaches(graph, d, app, down, broken_ids, after) for d in asked):
+            _mark(root, degraded_apps, app, (*link_paths[link], app))
     for node in sorted(down):  # the applications one logs in to through a stopped one
         for app, login in graph.logins.get(node, ()):
             if app not in down and app != root:
@@ -418,18 +432,22 @@ def _lost_data(
         producers = graph.producers(data_id)
         if not any(consumer in graph.reach(p) for p in producers):
             continue  # never reached it: an existing gap, not caused by this failure
-        still = False
-        for producer in producers:
-            if producer in down:
-                continue
-            if producer not in after:
-                after[producer] = graph.reachable(
-                    [producer], blocked_nodes=down, blocked_links=broken
-                )
-            if consumer in after[producer]:
-                still = True
-                break
-        if not still:
+        if not _still_reaches(graph, data_id, consumer, down, broken, after):
+            return True
+    return False
+
+
+def _still_reaches(graph: ArchGraph, data_id: str, consumer: str, down: set[str],
+                   broken: set[str], after: dict[str, frozenset[str]]) -> bool:
+    """True when a running producer of the data set still gets it to the consumer (`after`
+    remembers where each producer's data goes with the failure)."""
+    for producer in graph.producers(data_id):
+        if producer in down:
+            continue
+        if producer not in after:
+            after[producer] = graph.reachable([producer], blocked_nodes=down,
+                                              blocked_links=broken)
+        if consumer in after[producer]:
             return True
     return False
 

@@ -213,6 +213,13 @@ def _field_findings(
         if problem is None:
             continue
         code, message, hint = problem
+        if (source.collection, field) == ("integrations", "source") and (
+                _kind_of(arch, platforms, target) == NATIONAL):
+            other = arch.integrations.get(element_id) if element_id else None
+            hint = _("write the link from the application that asks '{platform}' (source: "
+                     "{application}, target: {platform}): what a national platform answers "
+                     "reaches the application that reads it").format(
+                platform=target, application=other.target if other else "...")
         key_path = (source.collection, source.index, field)
         if isinstance(value, list):
             key_path = (*key_path, position)

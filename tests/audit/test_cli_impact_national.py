@@ -1,0 +1,66 @@
+"""`spbe-arch impact` of a national platform that answers what it is asked: SIAK returns the
+population data a SIMPUS looks up, though the model writes the link from SIMPUS to SIAK."""
+
+import json
+
+from spbe_arch.cli import app
+
+MODEL = """\
+instansi: {id: kota-y, name: Pemerintah Kota Y, level: kota}
+units:
+  - {id: dinkes, name: Dinas Kesehatan, kind: dinas}
+  - {id: bapenda, name: Badan Pendapatan Daerah, kind: badan}
+data:
+  - {id: data-penduduk, name: Data Kependudukan, steward: dinkes}
+  - {id: data-pajak, name: Data Pajak, steward: bapenda}
+applications:
+  - {id: simpus, name: SIMPUS, kind: khusus, owner: dinkes, reads: [data-penduduk]}
+  - {id: e-pbb, name: e-PBB, kind: khusus, owner: bapenda, reads: [data-penduduk]}
+  - {id: e-pad, name: e-PAD, kind: khusus, owner: bapenda, writes: [data-pajak]}
+services:
+  - {id: svc-puskesmas, name: Layanan Puskesmas, kind: public, owner: dinkes,
+     applications: [simpus]}
+integrations:
+  - {id: int-simpus-siak, source: simpus, target: siak, via: splp, data: [data-penduduk]}
+  - {id: int-epbb-siak, source: e-pbb, target: siak, via: database_link,
+     data: [data-penduduk], direction: unknown}
+  - {id: int-epad-sipd, source: e-pad, target: sipd, via: splp, data: [data-pajak]}
+"""
+
+
+def _degraded(runner, make_model, element: str, model: str = MODEL) -> list[str]:
+    root = make_model({"spbe.yaml": model})
+    result = runner.invoke(app, ["impact", str(root), element, "--format", "json"])
+    assert result.exit_code == 0, result.output
+    return sorted(d["id"] for d in json.loads(result.stdout)["degraded"])
+
+
+def test_the_readers_of_what_a_national_platform_answers_are_degraded(runner, make_model):
+    """e-PAD sends SIPD its own tax data (it writes it): SIPD failing takes nothing from it."""
+    assert _degraded(runner, make_model, "siak") == ["e-pbb", "simpus", "svc-puskesmas"]
+    assert _degraded(runner, make_model, "sipd") == []
+
+
+def test_splp_failing_degrades_those_whose_answers_pass_through_it(runner, make_model):
+    assert _degraded(runner, make_model, "splp") == ["simpus", "svc-puskesmas"]
+
+
+def test_a_running_producer_of_the_model_still_serving_the_data_leaves_it_whole(
+        runner, make_model):
+    """The data reaches SIMPUS from a copy the model produces: SIAK failing leaves it whole."""
+    producer = ("  - {id: simpus-lokal, name: Cache Penduduk, kind: khusus, owner: dinkes, "
+                "writes: [data-penduduk]}\n")
+    model = MODEL.replace("services:\n", producer + "services:\n").replace(
+        "integrations:\n", "integrations:\n  - {id: int-cache, source: simpus-lokal, "
+        "target: simpus, via: api_direct, data: [data-penduduk]}\n")
+    assert "simpus" not in _degraded(runner, make_model, "siak", model)
+
+
+def test_a_national_platform_written_as_the_source_is_told_to_turn_the_link(runner, make_model):
+    root = make_model({"spbe.yaml": MODEL.replace(
+        "source: simpus, target: siak", "source: siak, target: simpus")})
+    result = runner.invoke(app, ["validate", str(root)])
+    assert result.exit_code == 1, result.output
+    assert ("    hint: write the link from the application that asks 'siak' (source: simpus, "
+            "target: siak): what a national platform answers reaches the application that "
+            "reads it") in result.output.splitlines()
