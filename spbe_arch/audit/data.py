@@ -1,14 +1,16 @@
-"""Data rules: open data not published to Satu Data."""
+"""Data rules: open data not published to Satu Data, data read whose producers are gone."""
 
 from collections.abc import Iterator
 
 from ..graph import ArchGraph
 from ..model import Classification
-from ..model.rules import Hit
+from ..model.i18n import gettext as _
+from ..model.rules import Hit, listed
 from ..model.rules import audit as rules
+from ..model.types import STATUS_WORDS
 from .registry import check
 
-__all__ = ["open_data_not_published"]
+__all__ = ["data_without_active_producer", "open_data_not_published"]
 
 
 @check(rules.OPEN_DATA_NOT_PUBLISHED)
@@ -23,3 +25,18 @@ def open_data_not_published(graph: ArchGraph) -> Iterator[Hit]:
             and not element.published
         ):
             yield Hit(node)
+
+
+@check(rules.DATA_WITHOUT_ACTIVE_PRODUCER, whole_model=True)
+def data_without_active_producer(graph: ArchGraph) -> Iterator[Hit]:
+    """Each active reader of a data set that has producers, none of them active."""
+    for node in graph.nodes("data"):
+        writers = graph.sources(node, "writes")
+        if not writers or graph.producers(node):
+            continue
+        producers = listed([_("'{app}' is {status}").format(
+            app=w, status=_(STATUS_WORDS[graph.element(w).status])) for w in sorted(writers)], 3)
+        for reader in graph.consumers(node):
+            yield Hit(reader, related=(node, *sorted(writers)),
+                      values={"data": node, "producers": producers})
+

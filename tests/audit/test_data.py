@@ -31,3 +31,42 @@ data:
 """
     }
     assert findings(tmp_path, files, "SPBE-A013") == []
+
+
+RETIRED_PRODUCER = """\
+units:
+  - {id: bkpsdm, name: BKPSDM, kind: badan}
+data:
+  - {id: data-pegawai, name: Data Pegawai, steward: bkpsdm, producer: simpeg}
+  - {id: data-gaji, name: Data Gaji, steward: bkpsdm}
+applications:
+  - {id: simpeg, name: SIMPEG, kind: khusus, owner: bkpsdm, status: STATUS}
+  - {id: e-tpp, name: e-TPP, kind: khusus, owner: bkpsdm, reads: [data-pegawai, data-gaji]}
+integrations:
+  - {id: int-simpeg-etpp, source: simpeg, target: e-tpp, via: api_direct, status: STATUS}
+"""
+
+
+def test_retiring_the_producer_of_data_still_read_is_introduced_in_the_diff(
+        runner, make_model, tmp_path):
+    """SIMPEG and its integration retired together: the data flow leaves the analyses, and
+    e-TPP's loss of its source is what the change introduces, besides its isolation
+    (data-gaji, whose producer the model does not state, is unknown, not lost)."""
+    import json
+    import shutil
+
+    from spbe_arch.cli import app
+
+    old = make_model({"m.yaml": RETIRED_PRODUCER.replace("STATUS", "active")})
+    before = tmp_path / "sebelum"
+    shutil.copytree(old, before)
+    (old / "m.yaml").write_text(RETIRED_PRODUCER.replace("STATUS", "retired"), encoding="utf-8")
+
+    audit = runner.invoke(app, ["audit", str(old), "--format", "json"])
+    found = [(f["code"], f["element"], f.get("about"), f["message"])
+             for f in json.loads(audit.stdout)["findings"] if f["code"] == "SPBE-A023"]
+    assert found == [("SPBE-A023", "e-tpp", "data-pegawai", "aplikasi 'e-tpp' reads data "
+                      "'data-pegawai' that no active application writes: 'simpeg' is retired")]
+    diff = runner.invoke(app, ["diff", str(before), str(old), "--format", "json"])
+    assert [(f["code"], f["element"]) for f in json.loads(diff.stdout)["findings_introduced"]] \
+        == [("SPBE-A001", "e-tpp"), ("SPBE-A023", "e-tpp")]  # and now isolated

@@ -708,3 +708,40 @@ Use instead: `status: retired` on `int-simpeg-eoffice` too, or `target: srikandi
 application that replaces it now receives the data.
 """,
 )
+
+
+DATA_WITHOUT_ACTIVE_PRODUCER = declare(
+    "SPBE-A023",
+    "data-without-active-producer",
+    severity=Severity.warning,
+    since="0.4",
+    message=N_("aplikasi '{element}' reads data '{data}' that no active application writes: "
+               "{producers}"),
+    hint=N_("name the application that writes '{data}' now (its 'writes:'), or take '{data}' "
+            "out of the 'reads:' of '{element}'"),
+    subject="data",
+    doc="""
+## What it does
+Reports an active application that reads a data set whose producers, as the model states them
+(`producer`, `writes`), are all retired, planned or in development. A data set the model names
+no producer for is not reported: where it comes from is unknown, not nowhere (the
+incomplete-data rule counts it).
+
+## Why is this bad?
+When the application that kept a data set is retired, its readers lose their source; their
+data flows disappear from the analyses with it (only active applications exchange data), so
+the gap shows nowhere unless it is reported. In a `diff` the change looks like a success.
+
+## Example
+```yaml
+data:
+  - {id: data-pegawai, name: Data Pegawai, producer: simpeg}
+applications:
+  - {id: simpeg, name: SIMPEG, kind: khusus, owner: bkpsdm, status: retired}
+  - {id: e-tpp, name: e-TPP, kind: khusus, owner: bkpsdm, reads: [data-pegawai]}
+```
+Use instead: `producer: siasn` (the application that keeps the data now), or `status: retired`
+on `e-tpp` too if it went with SIMPEG.
+""",
+)
+
