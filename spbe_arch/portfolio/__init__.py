@@ -258,10 +258,14 @@ def _assess(folder: Path, year: int | None) -> tuple[InstansiRow, Traits] | Brok
 
 
 def _ranked(rows: list[InstansiRow]) -> list[InstansiRow]:
-    """Rows by index, highest first (then by name); equal indexes share a rank (1, 2, 2, 4)."""
-    ordered = sorted(rows, key=lambda r: (-r.index, r.name, r.id))
+    """Rows by index, highest first (then by name); equal indexes share a rank (1, 2, 2, 4).
+    A provisional index (`InstansiRow.provisional`) gets no rank (0): those rows follow."""
+    ordered = sorted(rows, key=lambda r: (r.provisional, -r.index, r.name, r.id))
     out: list[InstansiRow] = []
     for position, row in enumerate(ordered, start=1):
+        if row.provisional:
+            out.append(replace(row, rank=0))
+            continue
         rank = out[-1].rank if out and out[-1].index == row.index else position
         out.append(replace(row, rank=rank))
     return out
@@ -278,14 +282,16 @@ def _sum(shares: Iterable[Share]) -> Share:
 
 def _totals(label: str, rows: list[InstansiRow], left_out: int = 0) -> Totals:
     bands = [band.name for band in load_framework(DEFAULT_FRAMEWORK).predikat]
-    counted = Counter(row.predikat for row in rows)
+    rated = [row for row in rows if not row.provisional]
+    counted = Counter(row.predikat for row in rated)
     order = bands + sorted(set(counted) - set(bands))
     return Totals(
         label=label,
         instansi=len(rows),
         elements=sum(row.elements for row in rows),
-        mean_index=round_half_up(sum(r.index for r in rows) / len(rows)) if rows else None,
+        mean_index=round_half_up(sum(r.index for r in rated) / len(rated)) if rated else None,
         predikat={name: counted[name] for name in order},
+        provisional=len(rows) - len(rated),
         splp=_sum(r.splp for r in rows),
         jip=_sum(r.jip for r in rows),
         services_unintegrated=_sum(r.services_unintegrated for r in rows),

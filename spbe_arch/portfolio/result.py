@@ -68,6 +68,21 @@ class InstansiRow:
             total.update(counts)
         return {str(source): total[source] for source in Source if total[source]}
 
+    @property
+    def rated(self) -> Known:
+        """The indicators with a level of their own (claimed, verified or shown by the model)
+        of all the index counts."""
+        counts = self.sources
+        of = sum(counts.values())
+        return Known(of - counts.get(str(Source.none), 0), of)
+
+    @property
+    def provisional(self) -> bool:
+        """True when fewer than half of the indicators have a level of their own: the others
+        count at the lowest level, so the index says more about what the model leaves out than
+        about the instansi; it gets no rank and no predikat, and stays out of the totals."""
+        return self.rated.known * 2 < self.rated.of
+
 
 @dataclass(frozen=True)
 class BrokenModel:
@@ -98,6 +113,9 @@ class Totals:
     completeness: Known
     left_out: int = 0
     """Models of the group that could not be assessed: its figures leave them out."""
+    provisional: int = 0
+    """Instansi of the group whose index rests on fewer than half of the indicators: the mean
+    index and the predikat counts leave them out (`InstansiRow.provisional`)."""
 
 
 class FunctionMatch(NamedTuple):

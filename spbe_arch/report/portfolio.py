@@ -52,9 +52,10 @@ def _known(known: Known) -> str:
 
 
 def _cells(row) -> list[str]:
-    return [str(row.rank), row.name, row.level, str(row.elements),
+    return [str(row.rank or "-"), row.name, row.level, str(row.elements),
             "-" if row.year is None else str(row.year), decimal(row.index),
-            row.predikat, _sources(row.sources), share_text(row.splp), share_text(row.jip),
+            "-" if row.provisional else row.predikat, _sources(row.sources),
+            share_text(row.splp), share_text(row.jip),
             share_text(row.services_unintegrated), share_text(row.hosting_outside),
             _known(row.completeness)]
 
@@ -77,9 +78,34 @@ def _totals_line(totals) -> str:
 
 
 def _left_out(totals) -> str:
-    """'1 model not assessed, left out', or '' when the group left none out."""
-    return plural(totals.left_out, N_("{count} model not assessed, left out"),
-                  N_("{count} models not assessed, left out")) if totals.left_out else ""
+    """'1 model not assessed, left out', or '' when the group left none out; the same of the
+    instansi whose index is provisional."""
+    said = []
+    if totals.left_out:
+        said.append(plural(totals.left_out, N_("{count} model not assessed, left out"),
+                           N_("{count} models not assessed, left out")))
+    if totals.provisional:
+        said.append(plural(totals.provisional, N_(
+            "{count} instansi whose index is provisional left out of the mean and the predikat"),
+            N_("{count} instansi whose index is provisional left out of the mean and the "
+               "predikat")))
+    return "; ".join(said)
+
+
+def _legend(result: PortfolioResult) -> list[str]:
+    """How to read the ranking: what an indicator without a level counts, and which indexes
+    are provisional (resting on fewer than half of the indicators)."""
+    lines = [_("an indicator with no level of its own (unrated: no claim, no verified level, "
+               "and the model does not show it) counts at level 1, as in the evaluation; the "
+               "'index from' column says how many")]
+    provisional = [row for row in result.rows if row.provisional]
+    if provisional:
+        lines.append(_(
+            "provisional, not ranked and given no predikat (fewer than half of the indicators "
+            "have a level of their own): {instansi}").format(instansi=", ".join(
+                _("{name} ({rated} of {of})").format(name=row.name, rated=row.rated.known,
+                                                     of=row.rated.of) for row in provisional)))
+    return lines
 
 
 def _totals_figures(totals) -> list[str]:
@@ -208,6 +234,8 @@ def portfolio_text(result: PortfolioResult, console) -> None:
     for row in result.rows:
         table.add_row(*map(escape, _cells(row)))
     console.print(table)
+    for line in _legend(result):
+        console.print(escape(line), soft_wrap=True)
     for totals in [result.totals, *result.regions]:
         console.print(escape(_totals_line(totals)))
         console.print(escape("  " + "; ".join(_totals_figures(totals))))
@@ -224,7 +252,7 @@ def portfolio_markdown(result: PortfolioResult, *, title: str) -> str:
     lines = [f"# {title}", "", "| " + " | ".join(map(_title, COLUMNS)) + " |",
              "|" + "|".join("---:" if c in _NUMBERS else "---" for c in COLUMNS) + "|"]
     lines += ["| " + " | ".join(map(cell, _cells(row))) + " |" for row in result.rows]
-    lines.append("")
+    lines += ["", *(f"_{cell(line)}_" for line in _legend(result)), ""]
     for totals in [result.totals, *result.regions]:
         lines += [f"- **{_totals_line(totals)}**; " + "; ".join(_totals_figures(totals))]
     for heading, items in _sections(result):
@@ -245,13 +273,15 @@ def portfolio_dict(result: PortfolioResult) -> dict[str, Any]:
                 "mean_index": t.mean_index, "predikat": t.predikat, "splp": _share(t.splp),
                 "jip": _share(t.jip), "services_unintegrated": _share(t.services_unintegrated),
                 "hosting_outside": _share(t.hosting_outside),
-                "completeness": t.completeness.as_dict(), "left_out": t.left_out}
+                "completeness": t.completeness.as_dict(), "left_out": t.left_out,
+                "provisional": t.provisional}
 
     return {
         "instansi": [
             {"rank": r.rank, "id": r.id, "name": r.name, "level": r.level, "region": r.region,
              "path": r.path, "elements": r.elements, "year": r.year, "index": r.index,
-             "predikat": r.predikat,
+             "predikat": None if r.provisional else r.predikat,
+             "provisional": r.provisional, "rated": r.rated.as_dict(),
              "domains": {str(d.id): round_half_up(d.score) for d in r.domains},
              "sources": r.sources,
              "splp": _share(r.splp), "jip": _share(r.jip),
@@ -326,6 +356,6 @@ def portfolio_html(result: PortfolioResult, *, title: str, version: str) -> str:
         columns=COLUMNS, cells=_cells, share=share_text, known=_known, listed=listed,
         left_out=_left_out,
         sign=_sign, sources=_sources, matched=_matched, dependency=_dependency,
-        findings_text=findings_text, title_of=_title, _=_,
+        findings_text=findings_text, title_of=_title, legend=_legend(result), _=_,
         lang=language(),
     )

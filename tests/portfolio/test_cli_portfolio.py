@@ -9,6 +9,7 @@ from conftest import ROOT
 from portfolio_models import write_models
 
 from spbe_arch.cli import app
+from spbe_arch.model.i18n import round_half_up
 
 RANKED = ["kab-alpha", "kota-beta", "kab-gamma"]
 
@@ -35,7 +36,9 @@ def test_portfolio_ranks_the_instansi_by_index_with_their_figures(runner, good):
     assert result.exit_code == 0, result.output
     rows = out["instansi"]
     assert [r["id"] for r in rows] == RANKED
-    assert [r["rank"] for r in rows] == [1, 2, 3]
+    assert [r["rank"] for r in rows] == [1, 2, 0]  # Gamma's index is provisional: no rank
+    assert [(r["provisional"], r["rated"]["known"], r["predikat"] is None) for r in rows] == [
+        (False, 25, False), (False, 25, False), (True, 8, True)]
     assert [r["year"] for r in rows] == [2024, 2024, None]  # the latest year assessed
     assert rows[0]["index"] > rows[1]["index"] > rows[2]["index"]
     figures = {r["id"]: (r["elements"], r["splp"]["part"], r["splp"]["total"], r["jip"]["part"],
@@ -66,8 +69,9 @@ def test_portfolio_totals_and_totals_per_region(runner, good):
     assert result.exit_code == 0, result.output
     totals = out["totals"]
     assert totals["instansi"] == 3 and totals["elements"] == 28
-    assert totals["mean_index"] == round(sum(r["index"] for r in out["instansi"]) / 3, 2)
-    assert sum(totals["predikat"].values()) == 3
+    ranked = [r["index"] for r in out["instansi"] if not r["provisional"]]
+    assert totals["mean_index"] == round_half_up(sum(ranked) / 2)  # Gamma's provisional aside
+    assert sum(totals["predikat"].values()) == 2 and totals["provisional"] == 1
     assert list(totals["predikat"]) == ["Memuaskan", "Sangat Baik", "Baik", "Cukup", "Kurang"]
     assert (totals["splp"]["part"], totals["splp"]["total"]) == (4, 6)
     assert (totals["jip"]["part"], totals["jip"]["total"]) == (4, 5)
@@ -119,9 +123,12 @@ def test_portfolio_text_shows_the_ranking_and_the_sections(runner, good):
     result = runner.invoke(app, ["portfolio", str(good)])
     assert result.exit_code == 0, result.output
     lines = result.stdout.splitlines()
-    ranked = [line.split("│")[2].strip() for line in lines if line.startswith("│")]
-    assert ranked == ["Pemerintah Kabupaten Alpha", "Pemerintah Kota Beta",
-                      "Pemerintah Kabupaten Gamma"]
+    ranked = [(line.split("│")[1].strip(), line.split("│")[2].strip())
+              for line in lines if line.startswith("│") and line.split("│")[1].strip()]
+    assert ranked == [("1", "Pemerintah Kabupaten Alpha"), ("2", "Pemerintah Kota Beta"),
+                      ("-", "Pemerintah Kabupaten Gamma")]
+    assert ("provisional, not ranked and given no predikat (fewer than half of the indicators "
+            "have a level of their own): Pemerintah Kabupaten Gamma (8 of 47)") in lines
     text = result.stdout
     assert ("  SIMPUS: 3 instansi (kab-alpha, kab-gamma, kota-beta); 3 applications; matched by "
             "RAA code 'RAA.03.02', name 'SIMPUS'\n") in text
@@ -133,7 +140,9 @@ def test_portfolio_text_shows_the_ranking_and_the_sections(runner, good):
     assert ("  vendor PT Awan Nusantara (ptawannusantara): 2 instansi, 3 applications "
             "(kab-alpha, kab-gamma)\n") in text
     assert re.search(r"^all instansi: 3 instansi, 28 elements, mean index \d\.\d\d; predikat: "
-                     r"Memuaskan \d, Sangat Baik \d, Baik \d, Cukup \d, Kurang \d$", text, re.M)
+                     r"Memuaskan \d, Sangat Baik \d, Baik \d, Cukup \d, Kurang \d; 1 instansi "
+                     r"whose index is provisional left out of the mean and the predikat$", text,
+                     re.M)
     assert result.stderr == ""
 
 
@@ -164,7 +173,8 @@ def test_a_region_says_how_many_of_its_models_it_leaves_out(runner, models):
         "Provinsi Dua": 1, "Provinsi Satu": 0}
     text = runner.invoke(app, ["portfolio", str(models)]).stdout.splitlines()
     assert any(line.startswith("Provinsi Dua: ") and line.endswith(
-        "; 1 model not assessed, left out") for line in text)
+        "; 1 model not assessed, left out; 1 instansi whose index is provisional left out of "
+        "the mean and the predikat") for line in text)
 
 
 def test_a_model_that_rates_no_indicator_is_not_ranked(runner, good):

@@ -46,6 +46,9 @@ def test_portfolio_page_in_indonesian(runner, good, csv, tmp_path):
     assert '<td class="num">3,01</td>' in html and '<td class="num">3,40</td>' in html
     for english in ("RAA code", "portfolio<", "name &#39;", "data centre", " claim"):
         assert english not in html
+    assert ("<p class=\"muted\">sementara, tanpa peringkat dan predikat (kurang dari separuh "
+            "indikator memiliki tingkat sendiri): Pemerintah Kabupaten Gamma (8 dari 47)</p>"
+            ) in html
 
 
 def test_portfolio_text_in_indonesian(runner, good, csv):
