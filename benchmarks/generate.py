@@ -869,6 +869,7 @@ def _split_layout(pemdas: list[Pemda]) -> dict[str, str]:
         lines = ["# Synthetic SPBE model (one pemda) written by benchmarks/generate.py",
                  "instansi:"]
         lines += [f"  {key}: {_scalar(value)}" for key, value in instansi.items()]
+        lines += _self_assessment(pemda)
         files[f"{folder}/spbe.yaml"] = "\n".join(lines) + "\n"
         own = {d["id"] for d in pemda.items["data"]}
         items = dict(pemda.items)
@@ -888,6 +889,19 @@ def _split_layout(pemdas: list[Pemda]) -> dict[str, str]:
                               "operator": f"Pemerintah {runner.name}"})
         files[f"{folder}/arsitektur.yaml"] = _document({**items, "platforms": platforms})
     return files
+
+
+def _self_assessment(pemda: Pemda) -> list[str]:
+    """The pemda's 2024 self-assessment of its policies (indicators 1-10, each with the
+    regulation named as bukti dukung), as every pemda files one: with what its model shows,
+    its index rests on more than half of the indicators."""
+    rng = random.Random(pemda.slug)
+    lines = ["assessment:"]
+    for indicator in range(1, 11):
+        lines.append(f"  - {{indicator: {indicator}, year: 2024, level: {rng.choice((2, 3))}, "
+                     f"evidence: [{{title: Peraturan Kepala Daerah {pemda.name} tentang "
+                     f"kebijakan {indicator}}}]}}")
+    return lines
 
 
 def _document(collections: dict[str, list[dict[str, Any]]]) -> str:
