@@ -58,11 +58,14 @@ class RoadmapYear:
 
 @dataclass(frozen=True)
 class AssessedYear:
-    """A past evaluation year of the model (its `assessment:` entries): the index counted."""
+    """A past evaluation year of the model (its `assessment:` entries): the index counted,
+    and whether the evaluator verified every indicator of it (the official result) or it is
+    an estimate (self-assessed levels, the model's own)."""
 
     year: int
     index: float
     predikat: str
+    verified: bool = False
 
 
 @dataclass(frozen=True)
@@ -237,7 +240,8 @@ def roadmap(loaded: ValidationResult, *, target: ValidationResult | None = None,
         instansi=arch.instansi.name if arch.instansi else None,
         items=ordered,
         years=years,
-        assessed=[AssessedYear(t.year, t.indices.counted, t.predikat)
+        assessed=[AssessedYear(t.year, t.indices.counted, t.predikat,
+                               t.indices.rated.get("verified", 0) == t.indices.of)
                   for t in maturity.trajectory],
         findings=finalize(found, arch, finished=loaded.findings),  # the plan's, located
     )

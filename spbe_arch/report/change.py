@@ -372,7 +372,8 @@ def _budget_line(result: "RoadmapResult") -> str | None:
 
 
 def _assessed_line(result: "RoadmapResult") -> str:
-    past = ", ".join(f"{a.year} {decimal(a.index)} ({a.predikat})" for a in result.assessed)
+    past = ", ".join(f"{a.year} {decimal(a.index)} ({a.predikat}, "
+                     f"{_('verified') if a.verified else _('estimate')})" for a in result.assessed)
     return _("assessed: {years}; as-is is the latest").format(years=past)
 
 
@@ -424,8 +425,8 @@ def roadmap_dict(result: "RoadmapResult") -> dict[str, Any]:
              "errors": y.errors, "warnings": y.warnings, "metrics": y.metrics.as_dict()}
             for y in result.years
         ],
-        "assessed": [{"year": a.year, "index": a.index, "predikat": a.predikat}
-                     for a in result.assessed],
+        "assessed": [{"year": a.year, "index": a.index, "predikat": a.predikat,
+                      "verified": a.verified} for a in result.assessed],
         "target_index": result.target_index,
         "undelivered": None if gap is None else {
             "target": gap.target,

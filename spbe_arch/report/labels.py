@@ -135,10 +135,12 @@ TEXT: dict[str, tuple[str, str]] = {
         "The model has no SPBE roadmap (`roadmap:`).",
     ),
     "roadmap_chart": (
-        "Kegiatan per tahun, dan indeks: tahun yang sudah dinilai (abu-abu), lalu tahun "
-        "rencana bila kegiatan tahun itu selesai (biru, garis putus-putus).",
-        "Items by year, and the index: the years assessed (grey), then each planned year "
-        "with its items done (blue, dashed).",
+        "Kegiatan per tahun, dan indeks: tahun yang sudah dinilai (abu-abu; titik penuh: "
+        "hasil terverifikasi evaluator, titik kosong: estimasi dari penilaian mandiri dan "
+        "model), lalu tahun rencana bila kegiatan tahun itu selesai (biru, garis putus-putus).",
+        "Items by year, and the index: the years assessed (grey; a filled dot: the "
+        "evaluator's verified result, a hollow one: an estimate from the self-assessment and "
+        "the model), then each planned year with its items done (blue, dashed).",
     ),
     "roadmap_not_applied": (
         "Model ini terlalu besar untuk menerapkan Peta Rencana tahun demi tahun di laporan; "
@@ -154,7 +156,8 @@ TEXT: dict[str, tuple[str, str]] = {
     "roadmap_years": ("Indeks per tahun", "Index by year"),
     "roadmap_index": ("Indeks SPBE", "SPBE index"),
     "budget": ("Anggaran", "Budget"),
-    "assessed": ("dinilai", "assessed"),
+    "verified_year": ("terverifikasi evaluator", "verified by the evaluator"),
+    "estimated_year": ("estimasi", "estimate"),
     "planned": ("rencana", "planned"),
     "planned_in": ("sudah dijadwalkan dalam Peta Rencana:", "in the Peta Rencana already:"),
     "see_html": ("lihat index.html", "see index.html"),

@@ -66,11 +66,13 @@ _NAME = int((_LABEL - 12) / _CHAR)
 
 @dataclass(frozen=True)
 class TrajectoryPoint:
-    """One year of the trajectory: assessed (past) or planned (the roadmap applied)."""
+    """One year of the trajectory: assessed (past: the evaluator's verified result, or an
+    estimate) or planned (the roadmap applied)."""
 
     year: int
     index: float
     planned: bool
+    verified: bool = False
 
 
 @dataclass(frozen=True)
@@ -90,7 +92,8 @@ class ItemRow:
 
 @dataclass(frozen=True)
 class YearRow:
-    """One year of the trajectory table: assessed or planned, with the planned items."""
+    """One year of the trajectory table: assessed (verified or estimated) or planned, with
+    the planned items."""
 
     year: int
     planned: bool
@@ -98,6 +101,7 @@ class YearRow:
     predikat: str
     items: int = 0
     budget: str = ""
+    verified: bool = False
 
 
 @dataclass
@@ -129,7 +133,7 @@ def trajectory(result: "RoadmapResult") -> list[TrajectoryPoint]:
     evaluated, not done yet) stays at its year, so that the line, the bars above it and the
     table agree: the line then goes back to that year from the last assessed point.
     """
-    points = [TrajectoryPoint(a.year, a.index, False) for a in result.assessed]
+    points = [TrajectoryPoint(a.year, a.index, False, a.verified) for a in result.assessed]
     points += [TrajectoryPoint(row.year, row.index, True) for row in result.years
                if row.year is not None]
     return points
@@ -167,7 +171,8 @@ def roadmap_section(
     target = arch.instansi.target if arch.instansi else None
     planned = [y for y in result.years if y.year is not None]
     budget = result.budget
-    years = [YearRow(a.year, False, a.index, a.predikat) for a in result.assessed] + [
+    years = [YearRow(a.year, False, a.index, a.predikat, verified=a.verified)
+             for a in result.assessed] + [
         YearRow(y.year, True, y.index, y.predikat, len(y.items), rupiah(budget.get(y.year)))
         for y in planned
         if y.year is not None
@@ -298,6 +303,26 @@ def roadmap_print_parts(result: "RoadmapResult", *, target: float | None = None)
             for chunk in chunks]
 
 
+def _legend(points: list[TrajectoryPoint]) -> list[tuple[int, int, str, str]]:
+    """(row, x, colour, words) of each entry of the index line's legend, from the plot's left
+    edge, on a new row where the next would run past the chart's right edge: the years
+    verified by the evaluator, the years estimated, the years planned."""
+    past = [p for p in points if not p.planned]
+    entries = [(colour, f"{mark} {words}") for shown, colour, mark, words in (
+        (any(p.verified for p in past), _PAST, "●", _("verified by the evaluator")),
+        (any(not p.verified for p in past), _PAST, "○", _("estimate (self-assessment and model)")),
+        (True, _PLANNED, "●", _("planned (roadmap applied)"))) if shown]
+    out: list[tuple[int, int, str, str]] = []
+    row, left = 1, _LABEL
+    for colour, words in entries:
+        width = round(_CHAR * len(words) + 16)
+        if left > _LABEL and left + width > _WIDTH:
+            row, left = row + 1, _LABEL
+        out.append((row, left, colour, words))
+        left += width
+    return out
+
+
 def _chart(
     result: "RoadmapResult", items: "list[RoadmapItem]", *, plot: bool, title: str | None,
     target: float | None,
@@ -315,7 +340,8 @@ def _chart(
 
     gantt = 30 + _ROW * len(items)
     top, bottom = (gantt + 34, gantt + 34 + _PLOT) if plot else (gantt, gantt)
-    height = bottom + (44 if plot else 6)
+    legend = _legend(points)
+    height = bottom + (26 + 18 * max(row for row, *_ in legend) if plot else 6)
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" class="chart roadmap" '
         f'viewBox="0 0 {_WIDTH} {height}" width="{_WIDTH}" height="{height}" role="img" '
@@ -371,14 +397,16 @@ def _chart(
         below = (min(twin) > p.index if twin
                  else after is not None and y_of(p.index) - y_of(after.index) > 10)
         label_y = y_of(p.index) + 20 if below else y_of(p.index) - 9
-        parts.append(f'<circle cx="{x(p.year)}" cy="{y_of(p.index)}" r="4" fill="{colour}"/>')
+        hollow = not p.planned and not p.verified  # an estimate of a past year
+        fill = "#fff" if hollow else colour
+        parts.append(f'<circle cx="{x(p.year)}" cy="{y_of(p.index)}" r="4" fill="{fill}" '
+                     f'stroke="{colour}" stroke-width="2"/>')
         parts.append(f'<text x="{x(p.year)}" y="{label_y}" text-anchor="middle" '
                      f'fill="{colour}" stroke="#fff" stroke-width="3" paint-order="stroke">'
                      f"{decimal(p.index)}</text>")
-    legend = _LABEL
-    for colour, words in ((_PAST, _("assessed")), (_PLANNED, _("planned (roadmap applied)"))):
-        parts.append(f'<text x="{legend}" y="{height - 12}" fill="{colour}">● '
-                     f"{escape(words)}</text>")
-        legend += round(_CHAR * (len(words) + 2) + 16)
+    last_row = legend[-1][0]
+    for row, left, colour, words in legend:
+        parts.append(f'<text x="{left}" y="{height - 12 - 18 * (last_row - row)}" '
+                     f'fill="{colour}">{escape(words)}</text>')
     parts.append("</svg>")
     return "".join(parts)

@@ -54,6 +54,17 @@ def test_roadmap_trajectory_year_by_year_ends_at_the_to_be_index(runner, example
                                                        "unknown": 0}
 
 
+def test_roadmap_says_which_years_assessed_are_the_evaluator_s_and_which_estimates(runner):
+    """2023 is the evaluator's verified result; 2024's index rests on self-assessed levels:
+    an estimate, not a result to set beside 2023's as if alike."""
+    result = runner.invoke(app, ["roadmap", str(EXAMPLE)])
+    assert result.exit_code == 0, result.output
+    assert ("assessed: 2023 2.31 (Cukup, verified), 2024 2.68 (Baik, estimate); as-is is the "
+            "latest") in result.output.splitlines()
+    out = json.loads(runner.invoke(app, ["roadmap", str(EXAMPLE), "-f", "json"]).stdout)
+    assert [(a["year"], a["verified"]) for a in out["assessed"]] == [(2023, True), (2024, False)]
+
+
 def test_roadmap_changes_leave_what_they_do_not_set_unknown(runner, example):
     """2027 moves e-perpus to PDN: its data, never stated, stays unknown (not 'none'), so the
     last year counts what the to-be's own audit counts."""

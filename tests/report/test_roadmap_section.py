@@ -115,8 +115,10 @@ def test_report_trajectory_joins_the_years_assessed_and_the_years_planned(exampl
     html, markdown, planned = example_report
     section = _section(html)
     # the JSON's numbers, written with the decimal comma of the Indonesian report
-    expected = [(str(a["year"]), "dinilai", f"{a['index']:.2f}".replace(".", ","), a["predikat"])
+    expected = [(str(a["year"]), "terverifikasi evaluator" if a["verified"] else "estimasi",
+                 f"{a['index']:.2f}".replace(".", ","), a["predikat"])
                 for a in planned["assessed"]]
+    assert [a["verified"] for a in planned["assessed"]] == [True, False]  # 2024's claims
     expected += [
         (str(y["year"]), "rencana", f"{y['index']:.2f}".replace(".", ","), y["predikat"])
         for y in planned["years"] if y["year"] is not None
@@ -125,18 +127,23 @@ def test_report_trajectory_joins_the_years_assessed_and_the_years_planned(exampl
     assert expected[1][2] == expected[2][2] == "2,68"  # as-is is 2024's; 2025 keeps it
     assert expected[-1][2:] == ("2,75", "Baik")
     rows = re.findall(
-        r'<tr class="(?:assessed|planned)"><td>(\d+)</td><td>(\w+)</td>.*?'
+        r'<tr class="(?:assessed|planned)"><td>(\d+)</td><td>([\w ]+)</td>.*?'
         r'<td class="num">([\d,]+)</td><td>(\w+)</td></tr>', section)
     assert rows == expected
     for year, word, index, predikat in expected:
         assert re.search(rf"^\| {year} \| {word} \| [^|]* \| [^|]* \| {index} \| {predikat} \|$",
                          markdown, re.M)
-    # the chart: one point per year, grey for the years assessed, blue for the years planned
+    # the chart: one point per year, grey for the years assessed (hollow: an estimate), blue
+    # for the years planned
     svg = re.search(r'<svg [^>]*class="chart roadmap".*?</svg>', section).group()
-    points = re.findall(r'<circle cx="[\d.]+" cy="[\d.]+" r="4" fill="(#[0-9a-f]+)"/>'
-                        r'<text [^>]*>([\d,]+)</text>', svg)
-    assert points == [("#64748b" if word == "dinilai" else "#2563eb", index)
-                      for _, word, index, _ in expected]
+    points = re.findall(r'<circle cx="[\d.]+" cy="[\d.]+" r="4" fill="(#[0-9a-f]+)" '
+                        r'stroke="(#[0-9a-f]+)" stroke-width="2"/><text [^>]*>([\d,]+)</text>',
+                        svg)
+    colours = {"terverifikasi evaluator": ("#64748b", "#64748b"),
+               "estimasi": ("#fff", "#64748b"), "rencana": ("#2563eb", "#2563eb")}
+    assert points == [(*colours[word], index) for _, word, index, _ in expected]
+    assert "● terverifikasi evaluator</text>" in svg and "○ estimasi (penilaian mandiri dan " \
+        "model)</text>" in svg
     assert re.findall(r'<text x="[\d.]+" y="18" [^>]*>(\d+)</text>', svg) == [
         row[0] for row in expected]
 
@@ -160,7 +167,8 @@ def test_report_in_english_words_the_roadmap_in_english(runner, make_model, tmp_
     assert '<h2 id="roadmap">SPBE roadmap</h2>' in section
     assert "Peta Rencana: 1 items 2027, estimated index" in html
     assert "<title>SPBE roadmap (Peta Rencana SPBE)</title>" in section
-    assert "● assessed</text>" in section and "● planned (roadmap applied)</text>" in section
+    assert "● planned (roadmap applied)</text>" in section  # nothing assessed: no past entry
+    assert "verified by the evaluator" not in section
     assert "<td>adds SIKDA</td>" in section
     assert "| 2027 | SIKDA untuk puskesmas (`rm-sikda`) | Dinas Kesehatan | Rp 250.000.000 |" in (
         out / "report.md").read_text()
