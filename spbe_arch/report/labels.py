@@ -117,6 +117,8 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     "rests_on": ("berdasarkan {rated} dari {total} indikator",
                  "rests on {rated} of {total} indicators"),
+    "from_claims": ("{count} dari {total} indikator dari penilaian mandiri, belum diverifikasi",
+                    "{count} of {total} indicators from the self-assessment, not verified"),
     "columns_lowest": ("Indikator yang tidak bertingkat pada suatu sumber dihitung tingkat "
                        "{lowest} untuk sumber itu.",
                        "An indicator without a level in a column counts at level {lowest} "

@@ -186,6 +186,8 @@ class MaturitySection:
     rated: int = 0
     claimed: int = 0
     """Indicators with a self-assessed (or service) level: none, and the index is the model's."""
+    from_claims: int = 0
+    """Indicators the index counts at a self-assessed level no evaluator verified."""
 
     @property
     def partial(self) -> bool:
@@ -369,8 +371,15 @@ def maturity_section(graph: "ArchGraph", lang: str,
     trajectory = [YearRow(t.year, columns(t.indices), t.predikat) for t in result.trajectory]
     trajectory_svg = ""
     if len(trajectory) > 1:
+        def label(t, column: str) -> str:  # the counted index: the evaluator's, or not
+            if column != "counted":
+                return f"{t.year} {labels[column]}"
+            verified = t.indices.rated.get("verified", 0) == t.indices.of
+            how = TEXT["verified_year" if verified else "estimated_year"][first]
+            return f"{t.year} {labels[column]} ({how})"
+
         trajectory_svg = bar_chart(
-            [(f"{t.year} {labels[c]}", getattr(t.indices, c)) for t in result.trajectory
+            [(label(t, c), getattr(t.indices, c)) for t in result.trajectory
              for c in ("self", "counted") if getattr(t.indices, c) is not None],
             maximum=float(framework.max_level),
             target=result.target,
@@ -415,6 +424,7 @@ def maturity_section(graph: "ArchGraph", lang: str,
         unrated=len(result.unrated),
         rated=result.rated,
         claimed=sum(r.self_level is not None for r in result.indicators),
+        from_claims=sum(r.source == "claim" for r in result.indicators),
     )
 
 

@@ -214,11 +214,12 @@ def _standing(maturity: "MaturitySection", provisional: bool) -> str:
         parts.append(_("No target is set."))
     elif gap:
         parts.append(_(
-            "The target is {target}, {gap} short; the improvement steps below would reach "
-            "{reach} ({reach_predikat})."
+            "The target is {target}, {gap} short; the {steps} steps of the improvement plan "
+            "(the first of them below) would reach {reach} ({reach_predikat})."
         ).format(
             target=_num(target), gap=_num(gap), reach=_num(maturity.plan_reach),
             reach_predikat=maturity.plan_predikat,
+            steps=len(maturity.plan) + maturity.plan_more,
         ))
     else:
         parts.append(_("The index meets the target {target}.").format(target=_num(target)))

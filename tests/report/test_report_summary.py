@@ -116,7 +116,12 @@ def test_executive_summary_of_the_example(tmp_path):
     # numbers as Indonesian writes them: a decimal comma
     assert re.fullmatch(r"Estimasi indeks SPBE \d,\d\d \((Baik|Cukup)\)", headline)
     assert "Target 3,00, masih kurang " in html
-    assert "dengan langkah perbaikan di bawah ini, indeks dapat mencapai" in html
+    plan = json.loads(runner.invoke(app, ["maturity", str(EXAMPLE), "-f", "json"]).stdout)
+    assert re.search(rf"dengan {len(plan['plan'])} langkah rencana peningkatan \(yang pertama "
+                     r"di bawah ini\), indeks dapat mencapai \d,\d\d", html)
+    card = re.search(r'<div class="card primary" id="card-index">(.*?)</div></div>', html, re.S)
+    assert "Baik; 31 dari 47 indikator dari penilaian mandiri, belum diverifikasi" in card.group(1)
+    assert "2023 Akhir (terverifikasi evaluator)" in html and "2024 Akhir (estimasi)" in html
     gaps = re.findall(r"<li>(.*?)</li>", re.search(r'<ul id="gaps">(.*?)</ul>', html).group(1))
     assert len(gaps) == 3
     assert "5 aliran data antaraplikasi belum terintegrasi; yang paling merugikan:" in html
