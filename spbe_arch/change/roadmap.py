@@ -117,6 +117,14 @@ class RoadmapResult:
         return totals
 
 
+def _beyond_marking(change: ElementChange) -> ElementChange:
+    """A change of the instansi without its `to_be`: the target model says it is a target,
+    which no roadmap item delivers."""
+    if change.kind != "instansi":
+        return change
+    return replace(change, fields=tuple(f for f in change.fields if f.field != "to_be"))
+
+
 def order_items(arch: Architecture) -> list[RoadmapItem]:
     """The roadmap items by year; within a year by id, each after the items it depends on.
 
@@ -249,6 +257,8 @@ def roadmap(loaded: ValidationResult, *, target: ValidationResult | None = None,
         added, removed, still = (  # the plan itself is no element an item delivers
             [e for e in part if e.kind != "roadmap"]
             for part in diff_elements(current, target.architecture))
+        still = [_beyond_marking(change) for change in still]
+        still = [change for change in still if change.fields]
         unread = tuple(sorted({source.file for source in target.architecture.unread.values()}))
         result.undelivered = Undelivered(target_label, added, removed, still, unread)
         result.target_index = assess(build_graph(target.architecture), framework).index

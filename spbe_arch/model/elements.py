@@ -81,6 +81,12 @@ class Instansi(SpbeModel):
     target: float | None = Field(
         default=None, ge=0, le=5, description="Target SPBE index (target indeks SPBE), 0-5"
     )
+    to_be: int | None = Field(
+        default=None, ge=2000, le=2100,
+        description="The year whose target architecture (arsitektur target, to-be) this model "
+        "describes, e.g. the Peta Rencana applied; left out for the architecture as it is "
+        "(arsitektur saat ini): a report of it says it is a target, not the current state",
+    )
     severity: dict[str, str] = Field(
         default_factory=dict,
         description="Rule severity overrides: code -> error | warning | info | off",

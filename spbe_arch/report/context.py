@@ -57,6 +57,8 @@ class ReportContext:
     title: str
     instansi: str
     level: str
+    to_be: str
+    """For a model of a target architecture (`Instansi.to_be`), the notice saying so; else ''."""
     region: str
     generated: str
     """The date the report was made, written out in its language ('2 Desember 2026')."""
@@ -184,7 +186,10 @@ def _gather(
         t=t,
         sub=sub,
         sev={key: pair[first] for key, pair in SEVERITY.items()},
-        title=t["report"],
+        title=t["report_to_be"].format(year=instansi.to_be)
+        if instansi and instansi.to_be else t["report"],
+        to_be=t["to_be_notice"].format(year=instansi.to_be)
+        if instansi and instansi.to_be else "",
         instansi=instansi.name if instansi else arch.root,
         level=str(instansi.level) if instansi else "",
         region=(instansi.region or "") if instansi else "",

@@ -12,6 +12,13 @@ __all__ = [
 TEXT: dict[str, tuple[str, str]] = {
     # key: (Indonesian, English)
     "report": ("Laporan Arsitektur SPBE", "SPBE architecture report"),
+    "report_to_be": ("Laporan Arsitektur SPBE target {year}", "SPBE target architecture report, "
+                     "{year}"),
+    "to_be_notice": ("Arsitektur target (to-be) {year}: rencana, bukan kondisi saat ini. Indeks "
+                     "dan temuan di bawah menggambarkan arsitektur bila rencana terlaksana.",
+                     "Target architecture (to-be) for {year}: a plan, not the current state. "
+                     "The index and findings below describe the architecture once the plan is "
+                     "carried out."),
     "contents": ("Daftar isi", "Contents"),
     "summary": ("Ringkasan", "Summary"),
     "validation": ("Validasi model", "Model validation"),

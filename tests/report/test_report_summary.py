@@ -326,3 +326,17 @@ def test_paperwork_steps_on_one_indicator_are_one_first_step(make_model):
                                 "the Peta Rencana's step to level 2, 2026) — document level 4")
     assert summary.steps_planned == ("Left out, as the Peta Rencana takes them already: the "
                                      "steps of indicator 19.")
+
+
+def test_a_report_of_the_target_architecture_says_it_is_a_plan(tmp_path):
+    """The to-be example (`to_be: 2029`): printed beside the as-is report, its 2,75 must not
+    be read as today's index."""
+    code, html = _report(tmp_path / "to-be", EXAMPLE.parent / "kabupaten-lembah-hijau-2029")
+    assert code == 0
+    assert '<p class="kicker">Laporan Arsitektur SPBE target 2029</p>' in html
+    assert ('<p class="notice" id="to-be">Arsitektur target (to-be) 2029: rencana, bukan kondisi '
+            "saat ini.") in html
+    markdown = (tmp_path / "to-be" / "report" / "report.md").read_text(encoding="utf-8")
+    assert markdown.startswith("# Laporan Arsitektur SPBE target 2029: Pemerintah Kabupaten")
+    _, as_is = _report(tmp_path / "as-is", EXAMPLE)
+    assert 'id="to-be"' not in as_is and "target 2029" not in as_is
