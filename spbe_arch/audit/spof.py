@@ -5,7 +5,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 
 from ..graph import NATIONAL, ArchGraph
-from ..model import PlatformKind
+from ..model import PlatformKind, Status
 from ..model.rules import Hit, listed
 from ..model.rules import audit as rules
 from .impact import impact
@@ -26,6 +26,10 @@ HUB_PARTNERS = 5
 
 SPOF_SERVICES = 5
 """Infrastructure whose loss stops more than this many services is a single point of failure."""
+
+RECOVERY_KINDS = frozenset({"disaster_recovery", "drc"})
+"""Kinds of a security control that is a recovery site: the services of what it covers come
+back elsewhere (a backup alone, in the same room, does not bring them back)."""
 
 
 def relays(graph: ArchGraph) -> Iterator[tuple[str, list[str], list[str]]]:
@@ -132,8 +136,11 @@ def _infrastructure(graph: ArchGraph) -> Iterator[str]:
 def infrastructure_single_point_of_failure(
     graph: ArchGraph, *, services: int = SPOF_SERVICES
 ) -> Iterator[Hit]:
-    """Each data centre or network whose loss stops more than `services` services."""
+    """Each data centre or network whose loss stops more than `services` services and that
+    no active recovery site covers."""
     for node in _infrastructure(graph):
+        if _recovered(graph, node):
+            continue
         dependants = graph.sources(node, "hosted_on") or [
             dc for dc in graph.sources(node, "connected_to") if graph.kind(dc) == "infrastructure"
         ]
@@ -146,6 +153,13 @@ def infrastructure_single_point_of_failure(
                 related=tuple(stopped),
                 values={"count": len(stopped), "services": listed([f"'{s}'" for s in stopped], 5)},
             )
+
+
+def _recovered(graph: ArchGraph, node: str) -> bool:
+    """True when an active security control of a recovery kind covers `node`."""
+    return any(graph.kind(c) == "security" and graph.element(c).status is Status.active
+               and graph.element(c).kind in RECOVERY_KINDS
+               for c in graph.sources(node, "covers"))
 
 
 def _services_at_risk(graph: ArchGraph, node: str) -> set[str]:

@@ -1,5 +1,6 @@
 """Single points of failure: SPBE-A015, SPBE-A016, SPBE-A017."""
 
+import pytest
 from audit_helpers import findings, load
 
 from spbe_arch.audit.spof import hub_application, infrastructure_single_point_of_failure
@@ -95,6 +96,19 @@ def test_infrastructure_spof_fires_above_five_services(tmp_path):
 
 def test_infrastructure_spof_quiet_at_five_services(tmp_path):
     assert findings(tmp_path, _hosted(5), "SPBE-A017") == []
+
+
+@pytest.mark.parametrize(("control", "fires"), [
+    ("{id: drc, name: DRC, kind: disaster_recovery, covers: [pdd-kab]}", False),
+    ("{id: drc, name: DRC, kind: drc, covers: [pdd-kab]}", False),
+    ("{id: drc, name: DRC, kind: disaster_recovery, covers: [pdd-kab], status: planned}", True),
+    ("{id: bak, name: Backup harian, kind: backup, covers: [pdd-kab]}", True),
+])
+def test_a_recovery_site_covering_the_data_centre_answers_it(tmp_path, control, fires):
+    """A DRC brings the services back; a backup in the same room, or a DRC still planned,
+    does not."""
+    files = {**_hosted(6), "sec.yaml": f"security:\n  - {control}\n"}
+    assert bool(findings(tmp_path, files, "SPBE-A017")) is fires
 
 
 def test_infrastructure_spof_threshold_is_an_option(tmp_path):

@@ -527,12 +527,15 @@ INFRASTRUCTURE_SINGLE_POINT_OF_FAILURE = declare(
     severity=Severity.warning,
     message=N_("infrastruktur '{element}' is a single point of failure: its loss stops {count} "
     "services ({services})"),
-    hint=N_("add a backup or recovery site, or spread the services"),
+    hint=N_("add a disaster recovery site (a security control of kind disaster_recovery "
+            "covering it), or spread the services"),
     doc="""
 ## What it does
 Reports a data centre or network (of the model, or the national PDN / JIP it uses) whose
 failure stops more than 5 services, as computed by the impact analysis
-(`spbe-arch impact`).
+(`spbe-arch impact`), unless an active security control of kind `disaster_recovery` (or
+`drc`) covers it: its services come back at the recovery site. A `backup` alone does not
+count: a copy of the data brings no service back.
 
 ## Why is this bad?
 The June 2024 ransomware attack on a temporary PDN stopped services of hundreds of
@@ -546,8 +549,8 @@ infrastructure:
 applications:   # six applications realizing six services, all on pdd-kab
   - {id: simpus, kind: khusus, owner: dinkes, hosting: pdd-kab}
 ```
-Use instead: a backup site (`security: [{kind: backup, covers: [pdd-kab]}]`) and a
-recovery plan, or host part of the services elsewhere.
+Use instead: a recovery site (`security: [{id: drc-kab, name: DRC, kind: disaster_recovery,
+covers: [pdd-kab]}]`) with a tested recovery plan, or host part of the services elsewhere.
 """,
 )
 
