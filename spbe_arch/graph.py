@@ -216,6 +216,12 @@ class ArchGraph:
         """True for an application with status `active`."""
         return app in self._active
 
+    def national_instance(self, node: str) -> bool:
+        """True for a national platform, or an application that is the instansi's instance
+        of one its operator runs (`runs_itself` False)."""
+        return self.kind(node) == NATIONAL or (
+            self.kind(node) == "applications" and not self.runs_itself(node))
+
     def runs_itself(self, app: str) -> bool:
         """True for an application the instansi runs itself: not the instance of a national
         platform its operator runs (SRIKANDI, SATUSEHAT), but its own node of a national
@@ -318,10 +324,15 @@ class ArchGraph:
         return graph
 
     def crosses_boundary(self, source: str, target: str) -> bool:
-        """True when an integration goes to a national platform or between different owners;
-        False when an end's owner is not known (a dangling `owner:`, which validation
-        reports): whether it crosses is unknown, not a bypass to report."""
-        if self.kind(target) == NATIONAL:
+        """True when an integration goes to a national platform (or to the instansi's
+        instance of one its operator runs, from an application the instansi runs: e-Office
+        sending to the pemda's SRIKANDI sends to the national SRIKANDI, whoever owns the two
+        in the model; between two instances, SiRUP to SPSE, the link is the operators' own)
+        or between different owners; False when an end's owner is not known (a dangling
+        `owner:`, which validation reports): whether it crosses is unknown, not a bypass to
+        report."""
+        if self.kind(target) == NATIONAL or (
+                self.national_instance(target) and not self.national_instance(source)):
             return True
         owners = self.owner(source), self.owner(target)
         return None not in owners and owners[0] != owners[1]

@@ -210,8 +210,8 @@ def test_roadmap_and_diff_in_indonesian_with_lang_id(runner):
     assert result.exit_code == 0, result.output
     assert result.stdout.startswith(
         "Peta Rencana SPBE: Pemerintah Kabupaten Lembah Hijau, 11 kegiatan 2025-2029\n"
-        "dinilai: 2023 2,31 (Cukup), 2024 2,68 (Baik); kondisi saat ini adalah hasil penilaian "
-        "terakhir\n"
+        "dinilai: 2023 2,31 (Cukup, terverifikasi), 2024 2,68 (Baik, estimasi); kondisi saat ini "
+        "adalah hasil penilaian terakhir\n"
     )
     assert "      menambah int-simbg-eretribusi; mengubah int-simbg-simpel-izin\n" in result.stdout
     result = runner.invoke(app, ["diff", str(EXAMPLE), str(EXAMPLE), "--lang", "id"])

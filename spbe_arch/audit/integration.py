@@ -124,7 +124,10 @@ def unintegrated_service(graph: ArchGraph) -> Iterator[Hit]:
 def integration_bypassing_splp(graph: ArchGraph) -> Iterator[Hit]:
     """Each integration between units or with a national platform not through SPLP."""
     for edge in integrations_bypassing_splp(graph):
-        national = graph.kind(edge.target) == NATIONAL
+        instance = edge.target if graph.national_instance(edge.target) and graph.kind(
+            edge.target) == "applications" and not graph.national_instance(edge.source) else None
+        variant = ("national" if graph.kind(edge.target) == NATIONAL
+                   else "instance" if instance is not None else "units")
         yield Hit(
             edge.id,
             related=(edge.source, edge.target),
@@ -134,8 +137,10 @@ def integration_bypassing_splp(graph: ArchGraph) -> Iterator[Hit]:
                 "via": edge.via,
                 "source_unit": graph.owner(edge.source),
                 "target_unit": graph.owner(edge.target),
+                "instance": instance,
+                "platform": instance and graph.element(instance).platform,
             },
-            variant="national" if national else "units",
+            variant=variant,
         )
 
 

@@ -152,7 +152,7 @@ NODE_STYLES: dict[str, NodeStyle] = {
 EDGE_STYLES: dict[str, EdgeStyle] = {
     "splp": EdgeStyle("#16a34a", "Integrasi melalui SPLP", "through SPLP", penwidth="2"),
     "direct": EdgeStyle(
-        "#d97706", "Integrasi langsung (tanpa SPLP)", "direct, bypasses SPLP", penwidth="1.5"
+        "#d97706", "Integrasi langsung (tanpa SPLP)", "direct, without SPLP", penwidth="1.5"
     ),
     "weak": EdgeStyle(
         "#6b7280", "Bukan integrasi (manual, login bersama)", "manual / shared login",

@@ -372,8 +372,9 @@ def _budget_line(result: "RoadmapResult") -> str | None:
 
 
 def _assessed_line(result: "RoadmapResult") -> str:
-    past = ", ".join(f"{a.year} {decimal(a.index)} ({a.predikat}, "
-                     f"{_('verified') if a.verified else _('estimate')})" for a in result.assessed)
+    how = {True: _("verified"), False: _("estimate")}
+    past = ", ".join(f"{a.year} {decimal(a.index)} ({a.predikat}, {how[a.verified]})"
+                     for a in result.assessed)
     return _("assessed: {years}; as-is is the latest").format(years=past)
 
 

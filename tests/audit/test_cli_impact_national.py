@@ -64,3 +64,32 @@ def test_a_national_platform_written_as_the_source_is_told_to_turn_the_link(runn
     assert ("    hint: write the link from the application that asks 'siak' (source: simpus, "
             "target: siak): what a national platform answers reaches the application that "
             "reads it") in result.output.splitlines()
+
+
+INSTANCES = """\
+instansi: {id: kota-y, name: Pemerintah Kota Y, level: kota}
+units:
+  - {id: setda, name: Sekretariat Daerah, kind: sekretariat}
+  - {id: bagian-pbj, name: Bagian Pengadaan Barang dan Jasa, kind: bagian}
+applications:
+  - {id: e-office, name: e-Office, kind: khusus, owner: setda}
+  - {id: srikandi-kota, name: SRIKANDI Kota Y, kind: umum, platform: srikandi, owner: setda}
+  - {id: sirup-kota, name: SiRUP Kota Y, kind: umum, platform: sirup, owner: bagian-pbj}
+  - {id: spse-kota, name: SPSE Kota Y, kind: umum, platform: spse, owner: bagian-pbj}
+integrations:
+  - {id: int-eoffice-srikandi, source: e-office, target: srikandi-kota, via: api_direct}
+  - {id: int-sirup-spse, source: sirup-kota, target: spse-kota, via: api_direct}
+"""
+
+
+def test_a_link_to_the_instansi_s_instance_of_a_national_platform_goes_to_the_platform(
+        runner, make_model):
+    """e-Office sending to the pemda's SRIKANDI, both of the Setda, sends to the national
+    SRIKANDI: the bypass `target: srikandi` would be; SiRUP to SPSE is the operator's own."""
+    root = make_model({"spbe.yaml": INSTANCES})
+    result = runner.invoke(app, ["audit", str(root), "--format", "json"])
+    found = [(f["element"], f["message"]) for f in json.loads(result.stdout)["findings"]
+             if f["code"] == "SPBE-A004"]
+    assert found == [("int-eoffice-srikandi", "integration 'int-eoffice-srikandi' ('e-office' -> "
+                      "'srikandi-kota') to national platform 'srikandi' (its instance "
+                      "'srikandi-kota') uses 'api_direct' instead of splp")]

@@ -110,7 +110,7 @@ def test_report_in_indonesian_draws_diagrams_without_english_glosses(
         assert result.exit_code == 0, result.output
         html = (out / "index.html").read_text()
         assert ">Legenda</text>" in html
-        assert (">Legend</text>" in html, ">direct, bypasses SPLP</text>" in html) == (
+        assert (">Legend</text>" in html, ">direct, without SPLP</text>" in html) == (
             glossed, glossed
         ), lang
 

@@ -36,7 +36,8 @@ def test_gather_audit_metrics_and_findings_grouped_by_rule(context):
     assert audit.available
     assert [(m.label, m.part, m.total, m.percent) for m in audit.metrics] == [
         ("Integrasi melalui SPLP", 1, 2, "50%"),
-        ("Integrasi lintas unit kerja dan nasional melalui SPLP", 1, 1, "100%"),
+        # int-sipd goes to the pemda's SIPD instance: to the national SIPD, not through SPLP
+        ("Integrasi lintas unit kerja dan nasional melalui SPLP", 1, 2, "50%"),
         ("Unit kerja terhubung JIP", 1, 4, "25%"),
         ("Layanan terintegrasi penuh", 1, 2, "50%"),
     ]

@@ -140,12 +140,18 @@ INTEGRATION_BYPASSING_SPLP = declare(
             "'{target}' uses '{via}' instead of splp"),
         "units": N_("integration '{element}' ('{source}' -> '{target}') from unit "
             "'{source_unit}' to unit '{target_unit}' uses '{via}' instead of splp"),
+        "instance": N_("integration '{element}' ('{source}' -> '{target}') to national "
+            "platform '{platform}' (its instance '{target}') uses '{via}' instead of splp"),
     },
     hint=N_("route it through SPLP: via: splp"),
     doc="""
 ## What it does
 Reports an active integration between applications of different units, or with a national
-platform, whose mechanism is not `splp` (a direct API, a database link, a file transfer).
+platform, whose mechanism is not `splp` (a direct API, a database link, a file transfer). A
+target that is the instansi's instance of a national platform its operator runs
+(`platform: srikandi`, not a portal node the instansi runs itself) counts as that platform,
+whichever unit owns it in the model; between two such instances (SiRUP to SPSE) the link is
+the operators' own.
 
 ## Why is this bad?
 SPLP (*Sistem Penghubung Layanan Pemerintah*) is the government's integration gateway:
