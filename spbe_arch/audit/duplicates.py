@@ -109,8 +109,9 @@ _SPLITS = frozenset("-()\u2013\u2014")
 def khusus_duplicating_umum(graph: ArchGraph) -> dict[str, tuple[list[str], set[str]]]:
     """Active aplikasi khusus doing an aplikasi umum's job -> (why, the aplikasi umum), sorted.
 
-    They realize a service that an aplikasi umum realizes, or carry the RAA code of an active
-    aplikasi umum of the model or of a national one in the catalog.
+    They realize a service that an aplikasi umum realizes (unless they feed it: `_feeds`), or
+    carry the RAA code of an active aplikasi umum of the model or of a national one in the
+    catalog.
     """
     umum_refs: dict[str, list[str]] = defaultdict(list)
     for pid, platform in sorted(national_platforms().items()):
@@ -128,7 +129,7 @@ def khusus_duplicating_umum(graph: ArchGraph) -> dict[str, tuple[list[str], set[
         if not umum:
             continue
         for app in apps:
-            if graph.element(app).kind is ApplicationKind.khusus:
+            if graph.element(app).kind is ApplicationKind.khusus and not _feeds(graph, app, umum):
                 reasons[app].append(
                     _("realizes layanan '{service}' like {umum}").format(
                         service=service, umum=quoted(umum)
@@ -144,6 +145,15 @@ def khusus_duplicating_umum(graph: ArchGraph) -> dict[str, tuple[list[str], set[
             )
             duplicated[app].update(same)
     return {app: (reasons[app], duplicated[app]) for app in sorted(reasons)}
+
+
+def _feeds(graph: ArchGraph, app: str, umum: list[str]) -> bool:
+    """True when `app` writes data an aplikasi umum of `umum` reads and does not write: it
+    feeds it (e-Planning's plans that SIPD takes in), not does its job (e-Office writing the
+    archive SRIKANDI writes)."""
+    written = set(graph.targets(app, "writes"))
+    return any(written & (set(graph.targets(u, "reads")) - set(graph.targets(u, "writes")))
+               for u in umum)
 
 
 @check(rules.DUPLICATE_APPLICATIONS)

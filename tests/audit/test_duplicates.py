@@ -1,5 +1,6 @@
 """Duplicate applications: SPBE-A007 and SPBE-A008."""
 
+import pytest
 from audit_helpers import findings
 
 
@@ -70,6 +71,24 @@ def test_khusus_duplicating_umum_fires_for_shared_service(tmp_path):
         ("e-surat", "aplikasi khusus 'e-surat' duplicates an aplikasi umum: it realizes "
          "layanan 'layanan-kesehatan' like 'srikandi-kab'")
     ]
+
+
+@pytest.mark.parametrize(("writes", "fires"), [
+    ("writes: [data-rencana]", False),  # SIPD takes in the plans e-Planning writes
+    ("writes: [data-apbd]", True),  # e-Planning writes what SIPD writes: the same job
+    ("reads: [data-rencana]", True),
+])
+def test_an_aplikasi_khusus_feeding_the_aplikasi_umum_of_its_service_is_no_duplicate(
+        tmp_path, writes, fires):
+    files = _apps(
+        "id: sipd-kab, name: SIPD, kind: umum, platform: sipd, owner: dinkes, "
+        "reads: [data-rencana], writes: [data-apbd]",
+        f"id: e-planning, name: e-Planning, kind: khusus, owner: dinkes, {writes}",
+        services=_service("sipd-kab", "e-planning") + "data:\n"
+        "  - {id: data-rencana, name: Rencana, steward: dinkes}\n"
+        "  - {id: data-apbd, name: APBD, steward: dinkes}\n",
+    )
+    assert bool(findings(tmp_path, files, "SPBE-A008")) is fires
 
 
 def test_khusus_duplicating_umum_fires_for_raa_code_of_umum_app(tmp_path):
