@@ -233,10 +233,12 @@ DUPLICATE_APPLICATIONS = declare(
     doc="""
 ## What it does
 Reports two or more active aplikasi khusus that carry the same RAA code (`ref`), that carry
-the same name (case, spacing and punctuation aside; an acronym and the long name it spells
-out are names too, so "SIMPUS", "Sistem Informasi Manajemen Puskesmas" and "SIMPUS — Sistem
-Informasi Manajemen Puskesmas" are one, while "SIMDA — Keuangan" and "SIMDA — BMD" are not)
-or that are reached at the same address (`url`, scheme and `www.` aside). Applications that
+the same name (case, spacing and punctuation aside; an acronym and the long name a name
+spells out together are names too, so "SIMPUS — Sistem Informasi Manajemen Puskesmas" is one
+with "SIMPUS" and with "Sistem Informasi Manajemen Puskesmas", while "SIMDA — Keuangan" and
+"SIMDA — BMD" are not; "SIMPUS" and "Sistem Informasi Manajemen Puskesmas" alone are not
+matched: which long name an acronym stands for is a guess unless a name pairs them) or that
+are reached at the same address (`url`, scheme and `www.` aside). Applications that
 realize one service complement each other as often as they duplicate (e-PBB and e-BPHTB both
 serve pajak daerah; a SIMPUS and a SIMRS both serve health): sharing a service alone is not
 reported, and an application without an RAA code is unknown, not the same as another. One
