@@ -45,14 +45,16 @@ def isolated_applications(
     whole model for each unit).
 
     Local instances of a national aplikasi umum are left out: the national operator
-    integrates them. None when the model records no integration at all (unknown).
+    integrates them; so is a login provider (single sign-on: others log in through it,
+    `via: shared_login`), whose job is logins, not data. None when the model records no
+    integration at all (unknown).
     """
     if not integrations_recorded(graph):
         return
     apps = graph.active_applications if among is None else sorted(filter(graph.is_active, among))
     for app in apps:
         if graph.runs_itself(app) and not (
-            graph.links_out(app) or graph.links_in(app)
+            graph.links_out(app) or graph.links_in(app) or app in graph.logins
         ):
             yield app
 

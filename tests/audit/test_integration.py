@@ -61,6 +61,19 @@ def test_isolated_application_counts_shared_login_as_no_integration(tmp_path):
     assert [e for e, _ in findings(tmp_path, files, "SPBE-A001")] == ["relay"]
 
 
+def test_a_login_provider_is_not_isolated(tmp_path):
+    """Relay's users log in through SIMPUS: relay logs in elsewhere, moves no data (isolated);
+    the login provider's job is logins, not data (not reported)."""
+    files = {
+        "apps.yaml": APPS,
+        "int.yaml": _integrations(
+            "id: int-01, source: simpus, target: relay, via: shared_login",
+            "id: int-02, source: siak-kab, target: relay, via: manual",
+        ),
+    }
+    assert [e for e, _ in findings(tmp_path, files, "SPBE-A001")] == ["siak-kab", "relay"]
+
+
 def test_isolated_application_skips_planned_apps_and_aplikasi_umum_instances(tmp_path):
     files = {
         "apps.yaml": """\

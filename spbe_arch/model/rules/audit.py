@@ -42,8 +42,9 @@ ISOLATED_APPLICATION = declare(
 Reports an active application that exchanges data with no other application: no active
 integration in or out, other than `manual` or `shared_login` (which are not integration).
 Local instances of a national aplikasi umum (`platform:` set) are left out: the national
-operator integrates them. Not reported while a file of the model cannot be read: its
-integrations may be there.
+operator integrates them; so is a login provider (single sign-on: other applications' users
+log in through it, `via: shared_login` from it), whose job is logins, not data. Not reported
+while a file of the model cannot be read: its integrations may be there.
 
 ## Why is this bad?
 An isolated application keeps its own copy of data that other applications also keep, so
