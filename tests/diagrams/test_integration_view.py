@@ -159,7 +159,7 @@ _ISOLATION = {
       - {id: simtaru, name: SIMTARU, kind: khusus, owner: v}
       - {id: e-arsip, name: E-Arsip, kind: khusus, owner: v}
     integrations:
-      - {id: i1, source: web, target: lapor-kab, via: shared_login}
+      - {id: i1, source: lapor-kab, target: web, via: shared_login}  # log in through LAPOR
       - {id: i2, source: sipd-kab, target: simonev, via: manual}
       - {id: i3, source: sitaru, target: simtaru, via: splp}
     """
