@@ -397,8 +397,8 @@ def _propagate(graph, root, root_kind, platforms, result, paths, down, degraded_
             if consumer in down or not graph.is_active(consumer):
                 continue
             if _lost_data(graph, consumer, down, broken_ids, after):
-                cause = _first_broken_upstream(graph, consumer, broken_ids)
-                _mark(root, degraded_apps, consumer, (*link_paths[cause], consumer))
+                cause, onward = _first_broken_upstream(graph, consumer, broken_ids)
+                _mark(root, degraded_apps, consumer, (*link_paths[cause], *onward))
     for link in sorted(broken_ids):  # 4b. what a national platform answers
         edge = graph.integrations[link]
         app = edge.source
@@ -452,16 +452,19 @@ def _still_reaches(graph: ArchGraph, data_id: str, consumer: str, down: set[str]
     return False
 
 
-def _first_broken_upstream(graph: ArchGraph, consumer: str, broken: set[str]) -> str:
-    """The nearest broken link upstream of `consumer` (breadth-first, smallest ids first)."""
+def _first_broken_upstream(graph: ArchGraph, consumer: str, broken: set[str]
+                           ) -> tuple[str, Path]:
+    """The nearest broken link upstream of `consumer` (breadth-first, smallest ids first),
+    and the way on from it: the link's end, the links and applications between (a
+    middleware), the consumer."""
     seen = {consumer}
-    queue = deque([consumer])
+    queue = deque([(consumer,)])
     while queue:
-        node = queue.popleft()
-        for source, link in graph.links_in(node):
+        onward = queue.popleft()
+        for source, link in graph.links_in(onward[0]):
             if link in broken:
-                return link
+                return link, onward
             if source not in seen:
                 seen.add(source)
-                queue.append(source)
+                queue.append((source, link, *onward))
     raise AssertionError(f"no broken link upstream of {consumer}")

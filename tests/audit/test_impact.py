@@ -62,7 +62,7 @@ def test_data_centre_failure_stops_hosted_apps_services_and_processes(graph):
     # sikda and e-kia keep running but lose data-penduduk; svc-puskesmas keeps sikda
     assert result.degraded == {
         "bp-kesehatan": ("pdd-kab", "simpus", "svc-puskesmas", "bp-kesehatan"),
-        "e-kia": ("pdd-kab", "siak-kab", "int-01", "e-kia"),
+        "e-kia": ("pdd-kab", "siak-kab", "int-01", "sikda", "int-02", "e-kia"),  # through sikda
         "sikda": ("pdd-kab", "siak-kab", "int-01", "sikda"),
         "svc-puskesmas": ("pdd-kab", "simpus", "svc-puskesmas"),
     }
@@ -86,7 +86,7 @@ def test_splp_failure_breaks_splp_links_and_degrades_readers_downstream(graph):
     assert result.stopped == {}
     assert result.integrations_broken == {"int-01": ("splp", "int-01")}
     assert result.degraded["sikda"] == ("splp", "int-01", "sikda")
-    assert result.degraded["e-kia"] == ("splp", "int-01", "e-kia")
+    assert result.degraded["e-kia"] == ("splp", "int-01", "sikda", "int-02", "e-kia")
     assert result.degraded["svc-puskesmas"] == ("splp", "int-01", "sikda", "svc-puskesmas")
 
 
