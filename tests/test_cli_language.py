@@ -195,8 +195,8 @@ def test_impact_in_indonesian_with_lang_id(runner):
     lines = result.stdout.splitlines()
     assert lines[0] == "dampak bila 'pdn' gagal (nasional)"
     assert [line for line in lines if line and not line.startswith(" ")][1:] == [
-        "berhenti: 33", "terganggu: 24", "integrasi terputus: 20", "unit kerja terdampak: 11",
-        "13 aplikasi, 10 layanan, 9 proses bisnis berhenti; 24 terganggu; 20 integrasi "
+        "berhenti: 26", "terganggu: 31", "integrasi terputus: 20", "unit kerja terdampak: 11",
+        "13 aplikasi, 10 layanan, 2 proses bisnis berhenti; 31 terganggu; 20 integrasi "
         "terputus; 11 unit kerja terdampak",
         "1 aplikasi yang gagal atau berhenti belum mencatat data yang dibaca dan ditulisnya "
         "(website-kabupaten): "

@@ -24,8 +24,9 @@ nothing more changes, using active applications and integration links only, see
    the model still gets that data set to it.
 5. A service stops when all its active realizing applications stop (or it is the root); it is
    degraded when some of them stop or any of them is degraded.
-6. A business process stops when a supporting service stops (or it is the root); it is degraded
-   when a supporting service is degraded.
+6. A business process stops when all its supporting services stop (or it is the root); it is
+   degraded when some of them stop or any of them is degraded (a pelayanan kesehatan goes on
+   at the puskesmas while the RSUD's service is down).
 7. A unit is affected when it owns something that stopped (an application, a service, a
    business process), the root included.
 
@@ -285,12 +286,16 @@ def impact(
         paths[service] = result.degraded[service]
 
     # 6. business processes
-    for service in service_stopped:
-        for process in graph.targets(service, "supports"):
-            _mark(root, result.stopped, process, (*paths[service], process))
-    for service in service_degraded:
-        for process in graph.targets(service, "supports"):
-            if process not in result.stopped and process != root:
+    hit_processes = {p for s in (*service_stopped, *service_degraded)
+                     for p in graph.targets(s, "supports")}
+    for process in sorted(hit_processes):
+        supporting = graph.sources(process, "supports")
+        stopped = [s for s in supporting if s in service_stopped]
+        if stopped and len(stopped) == len(supporting):
+            for service in stopped:
+                _mark(root, result.stopped, process, (*paths[service], process))
+        elif process != root:
+            for service in (*stopped, *(s for s in supporting if s in service_degraded)):
                 _mark(root, result.degraded, process, (*paths[service], process))
 
     # 7. units owning something stopped (the root included)
