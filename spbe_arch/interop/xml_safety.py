@@ -148,6 +148,19 @@ def _events(path: Path, **options) -> Iterator[tuple[str, object]]:
             raise SpbeError(_(
                 "{path}: elements nested more than 256 deep, which no exchange file needs; "
                 "refused").format(path=where)) from None
+        with path.open("rb") as handle:
+            head = handle.read(256)
+        if head.startswith(b"PK\x03\x04"):
+            raise SpbeError(_(
+                "{path}: a ZIP file (a spreadsheet, XLSX, or a document), not XML: an "
+                "application inventory is imported with `spbe-arch import inventory`").format(
+                    path=path)) from None
+        if "Invalid bytes in character encoding" in exc.msg:
+            raise SpbeError(_(
+                "{path}: the bytes here are not {encoding}, the encoding the file declares (or "
+                "XML's default); save the file as UTF-8, or declare the encoding it is written "
+                "in (<?xml version=\"1.0\" encoding=\"windows-1252\"?>)").format(
+                    path=where, encoding=_encoding(head).upper())) from None
         if "Resource limit exceeded" in exc.msg:  # libxml2's 10 MB text node, for instance
             raise SpbeError(_(
                 "{path}: a text of the file is larger than an exchange file ever needs "

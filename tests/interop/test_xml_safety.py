@@ -160,6 +160,31 @@ def test_file_that_is_not_xml(runner, tmp_path):
     )
 
 
+def test_a_spreadsheet_given_as_an_exchange_file_is_named_with_the_command_it_needs(
+        runner, tmp_path):
+    import io
+
+    import openpyxl
+
+    book, data = openpyxl.Workbook(), io.BytesIO()
+    book.active.append(["Nama Aplikasi", "OPD"])
+    book.save(data)
+    source, result = _run(runner, tmp_path, data.getvalue())
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"spbe-arch: {source}: a ZIP file (a spreadsheet, XLSX, or a document), not XML: an "
+        "application inventory is imported with `spbe-arch import inventory`\n")
+
+
+def test_bytes_not_in_the_declared_encoding_are_named_as_such(runner, tmp_path):
+    text = MODEL.format(name="Dinas Pendapatan — Pajak").replace("—", "\u0097")
+    source, result = _run(runner, tmp_path, text.encode("latin-1"))
+    assert result.exit_code == 2
+    assert "the bytes here are not UTF-8, the encoding the file declares (or XML's default); " \
+        "save the file as UTF-8" in result.stderr
+    assert result.stderr.startswith(f"spbe-arch: {source}:1:")
+
+
 def test_empty_file_is_named_empty_without_a_position(runner, tmp_path):
     source, result = _run(runner, tmp_path, b"")
     assert result.exit_code == 2
