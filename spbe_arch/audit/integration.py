@@ -148,12 +148,16 @@ def integration_bypassing_splp(graph: ArchGraph) -> Iterator[Hit]:
 
 @check(rules.INTEGRATION_OVER_INTERNET)
 def integration_over_internet(graph: ArchGraph) -> Iterator[Hit]:
-    """Each integration over the public internet."""
+    """Each integration over the public internet; the hint names the model's own JIP network
+    where it has one (the national `jip` otherwise)."""
+    own = [n for n in graph.nodes("infrastructure") if graph.network_kind(n) == "jip"]
+    jip = own[0] if len(own) == 1 else "jip"
     for edge in integrations_over_internet(graph):
         yield Hit(
             edge.id,
             related=(edge.source, edge.target, edge.network),  # type: ignore[arg-type]
-            values={"source": edge.source, "target": edge.target, "network": edge.network},
+            values={"source": edge.source, "target": edge.target, "network": edge.network,
+                    "jip": jip},
         )
 
 

@@ -1,5 +1,6 @@
 """Integration rules: SPBE-A001 to SPBE-A006, SPBE-A022."""
 
+import pytest
 from audit_helpers import findings
 
 APPS = """\
@@ -224,6 +225,25 @@ def test_integration_over_internet_fires_for_internet_network(tmp_path):
             "'internet-isp' instead of JIP",
         )
     ]
+
+
+@pytest.mark.parametrize(("networks", "named"), [
+    (NETWORKS, "jip-kab"),  # the model's own JIP network
+    (NETWORKS.replace("  - {id: jip-kab, name: JIP Kabupaten, kind: jip}\n", ""), "jip"),
+    (NETWORKS + "  - {id: jip-kec, name: JIP Kecamatan, kind: jip}\n", "jip"),  # which one?
+])
+def test_integration_over_internet_hint_names_the_jip_network_to_use(
+        runner, make_model, networks, named):
+    import json
+
+    from spbe_arch.cli import app
+
+    root = make_model({"apps.yaml": APPS, "infra.yaml": networks, "int.yaml": _integrations(
+        "id: int-01, source: siak-kab, target: simpus, via: splp, network: internet-isp")})
+    result = runner.invoke(app, ["audit", str(root), "--format", "json"])
+    hints = [f["hint"] for f in json.loads(result.stdout)["findings"]
+             if f["code"] == "SPBE-A005"]
+    assert hints == [f"use the government intranet: network: {named}"]
 
 
 def test_integration_over_internet_quiet_on_jip(tmp_path):

@@ -177,7 +177,7 @@ INTEGRATION_OVER_INTERNET = declare(
     severity=Severity.warning,
     message=N_("integration '{element}' ('{source}' -> '{target}') runs over the public internet "
     "'{network}' instead of JIP"),
-    hint=N_("use the government intranet: network: jip"),
+    hint=N_("use the government intranet: network: {jip}"),
     doc="""
 ## What it does
 Reports an active integration whose `network` is of kind `internet`.
