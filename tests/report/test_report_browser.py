@@ -437,3 +437,33 @@ def test_every_label_of_a_tiled_diagram_prints_whole_on_one_tile(runner, tmp_pat
     for key, figure in figures.items():
         assert figure["tiles"] > 1 and figure["texts"] > 20, key
         assert figure["cut"] == [], key
+
+
+_NARROW = """
+(() => {
+  // cells of one row that overlap, in any table; how wide the page is
+  const overlaps = [];
+  for (const table of document.querySelectorAll('table')) {
+    for (const row of table.rows) {
+      const boxes = [...row.cells].map(c => c.getBoundingClientRect());
+      for (let i = 1; i < boxes.length; i++) {
+        if (boxes[i].left < boxes[i - 1].right - 1) {
+          overlaps.push((table.id || table.className) + ': ' + row.cells[i].textContent.trim());
+        }
+      }
+    }
+  }
+  return JSON.stringify({overlaps: overlaps.slice(0, 5),
+                         page: document.documentElement.scrollWidth});
+})()
+"""
+
+
+def test_on_a_phone_no_table_squeezes_its_cells_on_top_of_each_other(runner, tmp_path):
+    """390 px wide: tables scroll sideways inside the page; the page itself does not."""
+    from report_browser import open_page
+
+    with open_page(_example_report(runner, tmp_path), width=390) as page:
+        seen = json.loads(page.eval(_NARROW))
+    assert seen["overlaps"] == []
+    assert seen["page"] <= 390
