@@ -736,36 +736,68 @@ class _Converter:
             if self.collection_of[identifier] == "archimate_elements"
             and record["type"].endswith("Junction") and set(record) == {"id", "name", "type"}
         }
+        gateways = {  # SPLP drawn as an application between others
+            identifier for identifier, record in self.records.items()
+            if self.collection_of[identifier] == "applications"
+            and set(record) <= {"id", "name", "kind"} and _gateway_matcher()(record["name"])
+        }
         at: defaultdict[str, tuple[list, list]] = defaultdict(lambda: ([], []))
         for concept in relationships:
             for side, end in enumerate((concept.target, concept.source)):
-                if end in junctions:
+                if end in junctions or end in gateways:
                     at[end][side].append(concept)
         resolved: dict[str, list[_Concept]] = {}  # junction -> its relationships end to end
+        unpaired = []  # gateways between several senders and several receivers
         for junction, (ins, outs) in at.items():
             types = {c.type for c in (*ins, *outs)}
             if not (ins and outs and len(types) == 1 and types <= set(INTEGRATION_TYPES)):
                 continue
+            if junction in gateways and len({c.source for c in ins}) > 1 and len(
+                    {c.target for c in outs}) > 1:
+                unpaired.append(self.model_id(junction))  # who sends to whom: not in the file
+                continue
             paths = [_joined(first, then, junction, ins, outs) for first in ins for then in outs]
+            if junction in gateways:
+                paths = _deduplicated(paths)
+                for path in paths:
+                    path.properties.insert(0, (f"{SPBE}via", IntegrationVia.splp.value))
             if all(map(self.links_applications, paths)):
                 resolved[junction] = paths
+        if unpaired:
+            self.warnings.append(_(
+                "SPLP drawn as an application between several senders and several receivers, "
+                "kept as one (which sends to which is not in the file: write each integration "
+                "from sender to receiver with via: splp): {ids}").format(ids=_some(unpaired)))
         if not resolved:
             return relationships
         for junction in resolved:
             record = self.records.pop(junction)
             del self.collection_of[junction]
-            self.unmapped[record["type"]].remove(record["id"])
-            if not self.unmapped[record["type"]]:
-                del self.unmapped[record["type"]]
+            kept_under = (self.unmapped[record["type"]] if junction in junctions
+                          else self.defaults[_("applications without a kind, set to khusus")])
+            kept_under.remove(record["id"])
+        for mapping in (self.unmapped, self.defaults):
+            for key in [key for key, ids in mapping.items() if not ids]:
+                del mapping[key]
+        for kind, template in (
+                (junctions, N_("relationships through junctions, imported as integrations "
+                               "between the applications at their ends (the junction named "
+                               "in the property archimate:junction): {count} through "
+                               "{junctions} ({ids})")),
+                (gateways, N_("relationships through SPLP drawn as an application, imported as "
+                              "integrations via: splp between the applications at their ends "
+                              "(SPLP is how they exchange data, not an application; it is "
+                              "named in the property archimate:junction): {count} ({ids})"))):
+            joined = [c for junction, paths in resolved.items() if junction in kind
+                      for c in paths]
+            if not joined:
+                continue
+            self.unique_identifiers(joined)
+            self.warnings.append(_(template).format(
+                count=len(joined), ids=_some([self.model_id(c.identifier) for c in joined]),
+                junctions=plural(len({c.attributes["junction"] for c in joined}),
+                                 N_("{count} junction"), N_("{count} junctions"))))
         joined = [concept for paths in resolved.values() for concept in paths]
-        self.unique_identifiers(joined)
-        self.warnings.append(_(
-            "relationships through junctions, imported as integrations between the "
-            "applications at their ends (the junction named in the property "
-            "archimate:junction): {count} through {junctions} ({ids})"
-        ).format(count=len(joined), junctions=plural(len(resolved), N_("{count} junction"),
-                                                      N_("{count} junctions")),
-                 ids=_some([self.model_id(c.identifier) for c in joined])))
         return [*(c for c in relationships
                   if c.source not in resolved and c.target not in resolved), *joined]
 
@@ -840,6 +872,23 @@ def _joined(first: _Concept, then: _Concept, junction: str, ins: list, outs: lis
         target=then.target, attributes={**rest.attributes, **lead.attributes,
                                         "junction": junction},
     )
+
+
+def _deduplicated(paths: list[_Concept]) -> list[_Concept]:
+    """The paths through a gateway, one per pair of ends (SIMPEG drawn twice into SPLP, once
+    per flow, sends once to each receiver)."""
+    seen: dict[tuple[str, str], _Concept] = {}
+    for path in paths:
+        seen.setdefault((path.source, path.target), path)
+    return list(seen.values())
+
+
+@cache
+def _gateway_matcher() -> PlatformMatcher:
+    """Names of the national gateway, SPLP ('SPLP Daerah', 'Sistem Penghubung Layanan
+    Pemerintah')."""
+    return PlatformMatcher({pid: p for pid, p in national_platforms().items()
+                            if p.kind is PlatformKind.gateway})
 
 
 @cache

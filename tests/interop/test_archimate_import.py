@@ -442,6 +442,37 @@ def test_import_reads_flows_through_a_junction_as_integrations_between_their_end
     assert check.exit_code == 0, check.output
 
 
+def test_splp_drawn_as_an_application_between_others_is_how_they_exchange_data(
+        runner, tmp_path):
+    """SIMPEG -> 'SPLP' -> e-Audit and -> e-PKM: two integrations via splp from SIMPEG, no
+    application called SPLP; a second SPLP box between several senders and several receivers
+    cannot be paired: kept, and said."""
+    apps = "".join(f'<element identifier="{a}" xsi:type="ApplicationComponent"><name>{n}'
+                   "</name></element>" for a, n in (
+                       ("simpeg", "SIMPEG"), ("eaudit", "e-Audit"), ("epkm", "e-PKM"),
+                       ("gw", "SPLP"), ("gw2", "SPLP Daerah"), ("a", "A"), ("b", "B")))
+    flows = "".join(f'<relationship identifier="{i}" xsi:type="Flow" source="{s}" '
+                    f'target="{t}"/>' for i, s, t in (
+                        ("f1", "simpeg", "gw"), ("f2", "gw", "eaudit"), ("f3", "gw", "epkm"),
+                        ("g1", "a", "gw2"), ("g2", "b", "gw2"), ("g3", "gw2", "eaudit"),
+                        ("g4", "gw2", "epkm")))
+    source = _exchange_file(tmp_path / "splp.xml", apps, flows)
+    folder = tmp_path / "kab"
+    result = _import(runner, source, folder)
+    assert result.exit_code == 0, result.output
+    integrations = {(e["source"], e["target"], e["via"])
+                    for e in _by_id(folder, "integrations").values()}
+    assert {i for i in integrations if i[0] == "simpeg"} == {
+        ("simpeg", "eaudit", "splp"), ("simpeg", "epkm", "splp")}
+    assert "gw" not in _by_id(folder, "applications") and "gw2" in _by_id(folder, "applications")
+    lines = result.stderr.splitlines()
+    assert any("relationships through SPLP drawn as an application, imported as integrations "
+               "via: splp" in line and ": 2 (f2, f3)" in line for line in lines), lines
+    assert (f"{source}: warning: SPLP drawn as an application between several senders and "
+            "several receivers, kept as one (which sends to which is not in the file: write "
+            "each integration from sender to receiver with via: splp): gw2") in lines
+
+
 def test_a_branch_through_a_junction_keeps_its_own_mechanism(runner, tmp_path):
     """The trunk says SPLP, one branch says direct API: that branch is direct; the count of
     relationships read is the file's."""
