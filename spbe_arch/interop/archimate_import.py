@@ -4,7 +4,7 @@ What has an SPBE meaning is mapped (`archimate_map`): our own `spbe:` properties
 element types (BusinessActor -> unit, ApplicationComponent -> application, ...) and
 relationship types (Assignment actor -> process is its owner, Access is reads / writes, a Flow
 or a Serving between applications, through a junction too, is an integration, `via: unknown`
-where the file does not say how, ...). An application another tool names as a national
+where the file does not say how, and through SPLP drawn as an application `via: splp`, ...). An application another tool names as a national
 platform (SATUSEHAT, SIPD) is that platform where the file gives it nothing of its own, else
 the instansi's instance of it.
 Everything else is kept: elements as `archimate_elements`, relationships as
