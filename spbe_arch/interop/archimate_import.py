@@ -4,9 +4,10 @@ What has an SPBE meaning is mapped (`archimate_map`): our own `spbe:` properties
 element types (BusinessActor -> unit, ApplicationComponent -> application, ...) and
 relationship types (Assignment actor -> process is its owner, Access is reads / writes, a Flow
 or a Serving between applications, through a junction too, is an integration, `via: unknown`
-where the file does not say how, and through SPLP drawn as an application `via: splp`, ...). An application another tool names as a national
-platform (SATUSEHAT, SIPD) is that platform where the file gives it nothing of its own, else
-the instansi's instance of it.
+where the file does not say how, and through SPLP drawn as an application `via: splp`, ...).
+An application another tool names as a national platform (SATUSEHAT, SIPD) is that platform
+where the file gives it nothing of its own, else the instansi's instance of it; the one actor
+named as the pemda ('Pemerintah Kabupaten ...') whose parts are the units is the instansi.
 Everything else is kept: elements as `archimate_elements`, relationships as
 `archimate_relationships`, properties as `properties`, with one warning per concept type that
 has no SPBE meaning. Views and folders are presentation and are not imported. A required
@@ -372,7 +373,7 @@ class _Converter:
                 "({ids})"
             ).format(count=len(self.nameless), ids=_some(self.nameless)))
         if instansi is None:
-            instansi = self.instansi_from_model()
+            instansi = self.pemda_actor() or self.instansi_from_model()
         result.documents["spbe.yaml"] = {"instansi": instansi}
         if assessment:
             result.documents["spbe.yaml"]["assessment"] = assessment
@@ -608,6 +609,48 @@ class _Converter:
         if own:
             record["properties"] = own
         return record
+
+    def pemda_actor(self) -> dict | None:
+        """The instansi, where the file draws it as the one BusinessActor named 'Pemerintah
+        Kabupaten/Kota/Provinsi ...' that the file gives no unit's role (no kind) and that
+        nothing names but as the parent of units (Archi's actor composing every dinas): that
+        actor is no unit of itself. None where there is no such actor."""
+        guessed = _("units without a kind, set to unit_kerja")
+        candidates = [
+            identifier for identifier, record in self.records.items()
+            if record["id"] in self.defaults.get(guessed, ())
+            and _PEMDA.match(record["name"].casefold())
+        ]
+        if len(candidates) != 1:
+            return None
+        (identifier,) = candidates
+        record = self.records[identifier]
+        children = []
+        for other, named in self.records.items():
+            collection = self.collection_of[other]
+            fields = (("source", "target") if collection in _RELATIONSHIPS
+                      else REFERENCES.get(collection, {}))
+            for name in fields:
+                value = named.get(name)
+                if record["id"] in (value if isinstance(value, list) else (value,)):
+                    if (collection, name) != ("units", "parent"):
+                        return None  # it owns or holds something: a unit after all
+                    children.append(named)
+        for child in children:
+            del child["parent"]
+        del self.records[identifier], self.collection_of[identifier]
+        self.defaults[guessed].remove(record["id"])
+        if not self.defaults[guessed]:
+            del self.defaults[guessed]
+        level = _PEMDA.match(record["name"].casefold()).group(1)
+        level = {"kab": "kabupaten", "kab.": "kabupaten", "prov": "provinsi",
+                 "prov.": "provinsi"}.get(level, level)
+        slug = re.sub(r"[^a-z0-9]+", "-", record["name"].lower()).strip("-")
+        self.warnings.append(_(
+            "BusinessActor '{name}' ({id}), whose parts are the units, read as the instansi "
+            "(spbe.yaml), not as a unit"
+        ).format(name=record["name"], id=record["id"]))
+        return {"id": slug, "name": record["name"], "level": level}
 
     def instansi_from_model(self) -> dict:
         name = self.model.name or self.path.stem
@@ -881,6 +924,10 @@ def _deduplicated(paths: list[_Concept]) -> list[_Concept]:
     for path in paths:
         seen.setdefault((path.source, path.target), path)
     return list(seen.values())
+
+
+_PEMDA = re.compile(r"pemerintah (kabupaten|kab\.?|kota|provinsi|prov\.?)\s+\S")
+"""The name of a pemda as a whole: 'Pemerintah Kabupaten Sungai Biru'."""
 
 
 @cache

@@ -769,3 +769,39 @@ def test_import_keeps_the_files_elements_off_the_national_platforms_ids(runner, 
                          '"BusinessActor"><name>Dinas Kesehatan</name></element>', "")
     read = _import(runner, one, tmp_path / "satu").stdout.splitlines()[0]
     assert read == f"read {one}: 1 element, 0 relationships (views and folders are not imported)"
+
+
+@pytest.mark.parametrize(("owned", "instansi"), [
+    ("", ("pemerintah-kota-contoh", "Pemerintah Kota Contoh", "kota")),
+    # the actor owns an application: it is a unit after all, and the model's name says
+    ('<relationship identifier="o2" xsi:type="Association" source="pemda" target="web"/>',
+     ("kota-uji", "Kota Uji", "kota")),
+])
+def test_the_actor_named_as_the_pemda_whose_parts_are_the_units_is_the_instansi(
+        runner, tmp_path, owned, instansi):
+    """Archi draws 'Pemerintah Kota Contoh' composing every dinas: that actor is the
+    instansi, not a unit kerja of itself."""
+    actors = "".join(f'<element identifier="{a}" xsi:type="BusinessActor"><name>{n}</name>'
+                     "</element>" for a, n in (("pemda", "Pemerintah Kota Contoh"),
+                                               ("dinkes", "Dinas Kesehatan"),
+                                               ("bappeda", "Bappeda")))
+    source = _exchange_file(
+        tmp_path / "pemda.xml",
+        actors + '<element identifier="web" xsi:type="ApplicationComponent"><name>Website'
+        "</name></element>",
+        '<relationship identifier="c1" xsi:type="Composition" source="pemda" target="dinkes"/>'
+        '<relationship identifier="c2" xsi:type="Composition" source="pemda" target="bappeda"/>'
+        '<relationship identifier="o1" xsi:type="Association" source="dinkes" target="web"/>'
+        + owned)
+    folder = tmp_path / "kota"
+    result = _import(runner, source, folder)
+    assert result.exit_code == 0, result.output
+    manifest = _read(folder, "spbe.yaml")["instansi"]
+    assert (manifest["id"], manifest["name"], manifest["level"]) == instansi
+    units = _by_id(folder, "units")
+    assert ("pemda" in units) is bool(owned)
+    assert all("parent" not in u for u in units.values()) is not bool(owned)
+    said = (f"{source}: warning: BusinessActor 'Pemerintah Kota Contoh' (pemda), whose parts "
+            "are the units, read as the instansi (spbe.yaml), not as a unit")
+    assert (said in result.stderr.splitlines()) is not bool(owned)
+    assert runner.invoke(app, ["validate", str(folder)]).exit_code == 0
