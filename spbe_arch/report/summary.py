@@ -166,14 +166,17 @@ def executive_summary(
             + (f" — {_plain_words(run[-1].actions[0], graph)}" if run[-1].actions else "")
             for run in runs[:STEPS_SHOWN]
         ]
-        planned = list(dict.fromkeys(
-            step.indicator for step in maturity.plan if step.planned_in is not None))
+        planned: dict[str, PlanRow] = {}  # indicator -> its last step the roadmap takes
+        for step in maturity.plan:
+            if step.planned_in is not None:
+                planned[step.indicator] = step
         if planned:
             summary.steps_planned = _(
-                N_("Left out, as the Peta Rencana takes them already: the steps of indicator "
-                   "{indicators}.") if len(planned) == 1 else
-                N_("Left out, as the Peta Rencana takes them already: the steps of indicators "
-                   "{indicators}.")).format(indicators=", ".join(planned))
+                "Left out, as the Peta Rencana takes them already: {steps}."
+            ).format(steps=", ".join(
+                _("indicator {indicator} to level {level} ({year})").format(
+                    indicator=step.indicator, level=step.to_level, year=step.planned_in)
+                for step in planned.values()))
     summary.roadmap = roadmap.summary
     if audit.available and audit.splp is not None and (audit.splp.total or audit.splp.unknown):
         splp = audit.splp

@@ -122,8 +122,8 @@ def test_report_shows_the_first_steps_and_reasons_in_indonesian(runner, tmp_path
         "alihkan integrasi Portal Satu Data Lembah Hijau ke SPLP: Rekap kejadian bencana ke "
         "Portal Satu Data (unggah CSV)"
     ) in first
-    assert ("Langkah yang sudah dijadwalkan dalam Peta Rencana tidak dicantumkan di sini "
-            "(indikator 43; lihat Rencana peningkatan).") in first
+    assert ("Langkah yang sudah dijadwalkan dalam Peta Rencana tidak dicantumkan di sini: "
+            "indikator 43 ke tingkat 3 (2029) (lihat Rencana peningkatan).") in first
     assert "catat data yang ditulis satu-data-lembah-hijau untuk layanan ini (`writes:`)" in page
     assert "24 dari 46 integrasi melalui SPLP; tidak melalui SPLP: 9 antarunit kerja" in page
     for word in (r"\bintegrate\b", r"\brecord\b", "self-assessed", " the model ",

@@ -160,7 +160,8 @@ def test_executive_summary_of_the_example(tmp_path):
     # the plan's first step (43: 2 -> 3, open data published) is rm-2029-data-terbuka's
     assert (plan[0]["indicator"], plan[0]["to_level"]) == ("43", 3)
     assert ('<p id="steps-planned">Langkah yang sudah dijadwalkan dalam Peta Rencana tidak '
-            "dicantumkan di sini (indikator 43; lihat Rencana peningkatan).</p>") in html
+            "dicantumkan di sini: indikator 43 ke tingkat 3 (2029) (lihat Rencana peningkatan)."
+            "</p>") in html
     plan_table = html[html.index('id="plan"'):]
     first_row = re.search(r"<tbody>\s*<tr><td class=\"num\">1</td>(.*?)</tr>", plan_table, re.S)
     assert ('<p class="muted planned-in">sudah dijadwalkan dalam Peta Rencana: 2029</p>'
@@ -324,8 +325,8 @@ def test_paperwork_steps_on_one_indicator_are_one_first_step(make_model):
                                 replace(context.maturity, plan=plan), context.roadmap)
     assert summary.steps[0] == ("Indicator 19 (Indicator 19): from level 2 to 4, +0.050 (after "
                                 "the Peta Rencana's step to level 2, 2026) — document level 4")
-    assert summary.steps_planned == ("Left out, as the Peta Rencana takes them already: the "
-                                     "steps of indicator 19.")
+    assert summary.steps_planned == ("Left out, as the Peta Rencana takes them already: "
+                                     "indicator 19 to level 2 (2026).")
 
 
 def test_a_report_of_the_target_architecture_says_it_is_a_plan(tmp_path):
