@@ -268,6 +268,12 @@ def _gaps(graph: "ArchGraph") -> tuple[str, list[Gap]]:
     intro = plural(len(ranked), N_(
         "{count} data flow between applications has no integration; the most harmful:"), N_(
         "{count} data flows between applications have no integration; the most harmful:"))
+    data = known_facts(graph)["applications.data"]
+    if data.known < data.of:  # the count is of the flows the model records: say of how many
+        intro = intro.removesuffix(":") + " " + _(
+            "(of the flows the model records: which data the applications read and write is "
+            "known for {known} of {of} active applications):").format(known=data.known,
+                                                                      of=data.of)
     return intro, ranked[:GAPS_SHOWN]
 
 
