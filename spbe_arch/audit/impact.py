@@ -28,7 +28,8 @@ nothing more changes, using active applications and integration links only, see
    degraded when some of them stop or any of them is degraded (a pelayanan kesehatan goes on
    at the puskesmas while the RSUD's service is down).
 7. A unit is affected when it owns something that stopped (an application, a service, a
-   business process), the root included.
+   business process), the root included if it was running, or when every network it is
+   connected to stopped (it is cut off).
 
 Each element reported comes with the path that explains it, from the root to the element, e.g.
 `('pdd-kab', 'simpus', 'layanan-puskesmas', 'proses-kesehatan')`; a path through a broken
@@ -286,25 +287,33 @@ def impact(
         paths[service] = result.degraded[service]
 
     # 6. business processes
+    stopped_services, degraded_services = set(service_stopped), set(service_degraded)
     hit_processes = {p for s in (*service_stopped, *service_degraded)
                      for p in graph.targets(s, "supports")}
     for process in sorted(hit_processes):
-        supporting = graph.sources(process, "supports")
-        stopped = [s for s in supporting if s in service_stopped]
+        supporting = [s for s in graph.sources(process, "supports")
+                      if s in stopped_services or _running(graph, s)]
+        stopped = [s for s in supporting if s in stopped_services]
         if stopped and len(stopped) == len(supporting):
             for service in stopped:
                 _mark(root, result.stopped, process, (*paths[service], process))
         elif process != root:
-            for service in (*stopped, *(s for s in supporting if s in service_degraded)):
+            for service in (*stopped, *(s for s in supporting if s in degraded_services)):
                 _mark(root, result.degraded, process, (*paths[service], process))
 
-    # 7. units owning something stopped (the root included)
-    owned = [(root, (root,)), *result.stopped.items()]
+    # 7. units owning something stopped (the root included, if it was running), and units
+    # cut off: every network they are connected to stopped
+    running = root_kind != "applications" or graph.is_active(root)
+    owned = [*([(root, (root,))] if running else []), *result.stopped.items()]
     for node, path in owned:
         if graph.kind(node) in ("applications", "services", "business_processes"):
             unit = graph.owner(node)
             if unit is not None:
                 _mark(root, result.units_affected, unit, (*path, unit))
+    for network in sorted(n for n in down if graph.network_kind(n) is not None):
+        for unit in graph.sources(network, "connected_to"):
+            if graph.kind(unit) == "units" and set(graph.targets(unit, "connected_to")) <= down:
+                _mark(root, result.units_affected, unit, (*paths[network], unit))
 
     for name in ("stopped", "degraded", "units_affected", "integrations_broken"):
         setattr(result, name, dict(sorted(getattr(result, name).items())))
@@ -318,6 +327,13 @@ def impact(
     if root_kind == "units":
         result.owned = [a for a in graph.targets(root, "owns") if graph.is_active(a)]
     return result
+
+
+def _running(graph: ArchGraph, service: str) -> bool:
+    """True for a service that was running: an active application realizes it, or it names
+    none (it is given without one)."""
+    apps = graph.sources(service, "realizes")
+    return not apps or any(graph.is_active(a) for a in apps)
 
 
 def _count_unknowns(graph: ArchGraph, root: str, platforms: dict, result: ImpactResult) -> None:
@@ -414,6 +430,10 @@ def _propagate(graph, root, root_kind, platforms, result, paths, down, degraded_
         asked = [d for d in edge.data if d not in writes and d in graph.targets(app, "reads")]
         if any(not _still_reaches(graph, d, app, down, broken_ids, after) for d in asked):
             _mark(root, degraded_apps, app, (*link_paths[link], app))
+    if root_kind == "integrations" and graph.integrations[root].via == "shared_login":
+        edge = graph.integrations[root]  # the login itself: its users cannot log in
+        if graph.is_active(edge.target):
+            _mark(root, degraded_apps, edge.target, (root, edge.target))
     for node in sorted(down):  # the applications one logs in to through a stopped one
         for app, login in graph.logins.get(node, ()):
             if app not in down and app != root:
@@ -462,14 +482,17 @@ def _first_broken_upstream(graph: ArchGraph, consumer: str, broken: set[str]
     """The nearest broken link upstream of `consumer` (breadth-first, smallest ids first),
     and the way on from it: the link's end, the links and applications between (a
     middleware), the consumer."""
-    seen = {consumer}
-    queue = deque([(consumer,)])
+    toward: dict[str, tuple[str, str]] = {}  # node -> (its link, the node it leads to)
+    queue = deque([consumer])
     while queue:
-        onward = queue.popleft()
-        for source, link in graph.links_in(onward[0]):
+        node = queue.popleft()
+        for source, link in graph.links_in(node):
             if link in broken:
-                return link, onward
-            if source not in seen:
-                seen.add(source)
-                queue.append((source, link, *onward))
+                onward = [node]
+                while onward[-1] != consumer:
+                    onward += toward[onward[-1]]
+                return link, tuple(onward)
+            if source != consumer and source not in toward:
+                toward[source] = (link, node)
+                queue.append(source)
     raise AssertionError(f"no broken link upstream of {consumer}")
