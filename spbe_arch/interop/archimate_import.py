@@ -779,9 +779,10 @@ class _Converter:
             if self.collection_of[identifier] == "archimate_elements"
             and record["type"].endswith("Junction") and set(record) == {"id", "name", "type"}
         }
-        gateways = {  # SPLP drawn as an application between others
+        guessed = self.defaults.get(_("applications without a kind, set to khusus"), ())
+        gateways = {  # SPLP drawn as an application between others, with nothing of its own
             identifier for identifier, record in self.records.items()
-            if self.collection_of[identifier] == "applications"
+            if self.collection_of[identifier] == "applications" and record["id"] in guessed
             and set(record) <= {"id", "name", "kind"} and _gateway_matcher()(record["name"])
         }
         at: defaultdict[str, tuple[list, list]] = defaultdict(lambda: ([], []))
@@ -800,8 +801,8 @@ class _Converter:
                 unpaired.append(self.model_id(junction))  # who sends to whom: not in the file
                 continue
             paths = [_joined(first, then, junction, ins, outs) for first in ins for then in outs]
-            if junction in gateways:
-                paths = _deduplicated(paths)
+            if junction in gateways:  # an application sending through SPLP to itself: no link
+                paths = _deduplicated([p for p in paths if p.source != p.target])
                 for path in paths:
                     path.properties.insert(0, (f"{SPBE}via", IntegrationVia.splp.value))
             if all(map(self.links_applications, paths)):

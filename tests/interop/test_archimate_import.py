@@ -454,6 +454,7 @@ def test_splp_drawn_as_an_application_between_others_is_how_they_exchange_data(
     flows = "".join(f'<relationship identifier="{i}" xsi:type="Flow" source="{s}" '
                     f'target="{t}"/>' for i, s, t in (
                         ("f1", "simpeg", "gw"), ("f2", "gw", "eaudit"), ("f3", "gw", "epkm"),
+                        ("f4", "gw", "simpeg"),  # SIMPEG also receives: no link to itself
                         ("g1", "a", "gw2"), ("g2", "b", "gw2"), ("g3", "gw2", "eaudit"),
                         ("g4", "gw2", "epkm")))
     source = _exchange_file(tmp_path / "splp.xml", apps, flows)
@@ -471,6 +472,28 @@ def test_splp_drawn_as_an_application_between_others_is_how_they_exchange_data(
     assert (f"{source}: warning: SPLP drawn as an application between several senders and "
             "several receivers, kept as one (which sends to which is not in the file: write "
             "each integration from sender to receiver with via: splp): gw2") in lines
+
+
+def test_splp_drawn_with_a_kind_of_its_own_stays_an_application(runner, tmp_path):
+    """The file says what the box is (spbe:kind): not guessed away."""
+    source = _exchange_file(
+        tmp_path / "splp-kind.xml",
+        '<element identifier="a" xsi:type="ApplicationComponent"><name>A</name></element>'
+        '<element identifier="b" xsi:type="ApplicationComponent"><name>B</name></element>'
+        '<element identifier="gw" xsi:type="ApplicationComponent"><name>SPLP</name>'
+        '<properties><property propertyDefinitionRef="pk"><value>khusus</value></property>'
+        "</properties></element>",
+        '<relationship identifier="f1" xsi:type="Flow" source="a" target="gw"/>'
+        '<relationship identifier="f2" xsi:type="Flow" source="gw" target="b"/>'
+    ).read_text(encoding="utf-8").replace(
+        "</relationships>", '</relationships><propertyDefinitions><propertyDefinition '
+        'identifier="pk" type="string"><name>spbe:kind</name></propertyDefinition>'
+        "</propertyDefinitions>")
+    path = tmp_path / "splp-kind.xml"
+    path.write_text(source, encoding="utf-8")
+    result = _import(runner, path, tmp_path / "kab")
+    assert result.exit_code == 0, result.output
+    assert "gw" in _by_id(tmp_path / "kab", "applications")
 
 
 def test_a_branch_through_a_junction_keeps_its_own_mechanism(runner, tmp_path):
