@@ -129,13 +129,16 @@ def khusus_duplicating_umum(graph: ArchGraph) -> dict[str, tuple[list[str], set[
         if not umum:
             continue
         for app in apps:
-            if graph.element(app).kind is ApplicationKind.khusus and not _feeds(graph, app, umum):
+            if graph.element(app).kind is not ApplicationKind.khusus:
+                continue
+            doing = [u for u in umum if not _feeds(graph, app, u)]
+            if doing:
                 reasons[app].append(
                     _("realizes layanan '{service}' like {umum}").format(
-                        service=service, umum=quoted(umum)
+                        service=service, umum=quoted(doing)
                     )
                 )
-                duplicated[app].update(umum)
+                duplicated[app].update(doing)
     for app in graph.active_applications:
         element = graph.element(app)
         if element.kind is ApplicationKind.khusus and element.ref in umum_refs:
@@ -147,13 +150,13 @@ def khusus_duplicating_umum(graph: ArchGraph) -> dict[str, tuple[list[str], set[
     return {app: (reasons[app], duplicated[app]) for app in sorted(reasons)}
 
 
-def _feeds(graph: ArchGraph, app: str, umum: list[str]) -> bool:
-    """True when `app` writes data an aplikasi umum of `umum` reads and does not write: it
-    feeds it (e-Planning's plans that SIPD takes in), not does its job (e-Office writing the
-    archive SRIKANDI writes)."""
+def _feeds(graph: ArchGraph, app: str, umum: str) -> bool:
+    """True when `app` writes data the aplikasi umum reads and does not write, and nothing the
+    aplikasi umum writes: it feeds it (e-Planning's plans that SIPD takes in), not does its
+    job (e-Office writing the archive SRIKANDI writes)."""
     written = set(graph.targets(app, "writes"))
-    return any(written & (set(graph.targets(u, "reads")) - set(graph.targets(u, "writes")))
-               for u in umum)
+    own = set(graph.targets(umum, "writes"))
+    return not written & own and bool(written & (set(graph.targets(umum, "reads")) - own))
 
 
 @check(rules.DUPLICATE_APPLICATIONS)

@@ -76,6 +76,7 @@ def test_khusus_duplicating_umum_fires_for_shared_service(tmp_path):
 @pytest.mark.parametrize(("writes", "fires"), [
     ("writes: [data-rencana]", False),  # SIPD takes in the plans e-Planning writes
     ("writes: [data-apbd]", True),  # e-Planning writes what SIPD writes: the same job
+    ("writes: [data-rencana, data-apbd]", True),  # feeding SIPD hides no duplicate
     ("reads: [data-rencana]", True),
 ])
 def test_an_aplikasi_khusus_feeding_the_aplikasi_umum_of_its_service_is_no_duplicate(

@@ -275,7 +275,8 @@ Reports an active aplikasi khusus that realizes a service also realized by an ac
 aplikasi umum, or whose RAA code (`ref`) is that of an active aplikasi umum of the model or
 of a national aplikasi umum in the catalog (`models/platforms.yaml`). Sharing a service is
 no duplicate when the aplikasi khusus writes data that the aplikasi umum reads and does not
-write itself: it feeds it (e-Planning's plans taken in by SIPD), not does its job.
+write itself, and nothing it writes: it feeds it (e-Planning's plans taken in by SIPD), not
+does its job.
 
 ## Why is this bad?
 Aplikasi umum (SIPD, SRIKANDI, SIASN, ...) are designated nationally so that every instansi
