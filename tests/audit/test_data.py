@@ -70,3 +70,16 @@ def test_retiring_the_producer_of_data_still_read_is_introduced_in_the_diff(
     diff = runner.invoke(app, ["diff", str(before), str(old), "--format", "json"])
     assert [(f["code"], f["element"]) for f in json.loads(diff.stdout)["findings_introduced"]] \
         == [("SPBE-A001", "e-tpp"), ("SPBE-A023", "e-tpp")]  # and now isolated
+
+
+def test_a_reader_asking_a_national_platform_for_the_data_has_its_source(runner, make_model):
+    """e-TPP asks SIASN for the employees' data: SIMPEG retired leaves it its source."""
+    import json
+
+    from spbe_arch.cli import app
+
+    model = RETIRED_PRODUCER.replace("STATUS", "retired").replace(
+        "integrations:\n", "integrations:\n  - {id: int-tpp-siasn, source: e-tpp, target: siasn, "
+        "via: splp, data: [data-pegawai]}\n")
+    audit = runner.invoke(app, ["audit", str(make_model({"m.yaml": model})), "-f", "json"])
+    assert [f for f in json.loads(audit.stdout)["findings"] if f["code"] == "SPBE-A023"] == []

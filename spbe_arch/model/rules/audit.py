@@ -740,7 +740,8 @@ DATA_WITHOUT_ACTIVE_PRODUCER = declare(
 Reports an active application that reads a data set whose producers, as the model states them
 (`producer`, `writes`), are all retired, planned or in development. A data set the model names
 no producer for is not reported: where it comes from is unknown, not nowhere (the
-incomplete-data rule counts it).
+incomplete-data rule counts it); nor is a reader whose link to a national platform carries
+the data set (the platform answers with it).
 
 ## Why is this bad?
 When the application that kept a data set is retired, its readers lose their source; their
@@ -755,8 +756,10 @@ applications:
   - {id: simpeg, name: SIMPEG, kind: khusus, owner: bkpsdm, status: retired}
   - {id: e-tpp, name: e-TPP, kind: khusus, owner: bkpsdm, reads: [data-pegawai]}
 ```
-Use instead: `producer: siasn` (the application that keeps the data now), or `status: retired`
-on `e-tpp` too if it went with SIMPEG.
+Use instead: the producer that keeps the data now (`producer: simpeg-baru`), a link to the
+national platform that answers with it (`{id: int-tpp-siasn, source: e-tpp, target: siasn,
+via: splp, data: [data-pegawai]}`), or `status: retired` on `e-tpp` too if it went with
+SIMPEG.
 """,
 )
 
