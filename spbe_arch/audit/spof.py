@@ -1,6 +1,7 @@
 """Single points of failure: articulation points and hubs of the integration graph, and
 infrastructure whose loss stops many services."""
 
+import re
 from collections import defaultdict
 from collections.abc import Iterator
 
@@ -27,9 +28,11 @@ HUB_PARTNERS = 5
 SPOF_SERVICES = 5
 """Infrastructure whose loss stops more than this many services is a single point of failure."""
 
-RECOVERY_KINDS = frozenset({"disaster_recovery", "drc"})
-"""Kinds of a security control that is a recovery site: the services of what it covers come
-back elsewhere (a backup alone, in the same room, does not bring them back)."""
+RECOVERY_KINDS = frozenset({"disaster_recovery", "drc", "disaster_recovery_center",
+                            "disaster_recovery_centre", "pusat_pemulihan_bencana"})
+"""Kinds of a security control that is a recovery site, in normal form (lower case, words
+joined by '_'): the services of what it covers come back elsewhere (a backup alone, in the
+same room, does not bring them back)."""
 
 
 def relays(graph: ArchGraph) -> Iterator[tuple[str, list[str], list[str]]]:
@@ -158,7 +161,8 @@ def infrastructure_single_point_of_failure(
 def _recovered(graph: ArchGraph, node: str) -> bool:
     """True when an active security control of a recovery kind covers `node`."""
     return any(graph.kind(c) == "security" and graph.element(c).status is Status.active
-               and graph.element(c).kind in RECOVERY_KINDS
+               and "_".join(re.findall(r"[a-z]+", graph.element(c).kind.lower()))
+               in RECOVERY_KINDS
                for c in graph.sources(node, "covers"))
 
 

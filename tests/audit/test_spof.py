@@ -101,6 +101,8 @@ def test_infrastructure_spof_quiet_at_five_services(tmp_path):
 @pytest.mark.parametrize(("control", "fires"), [
     ("{id: drc, name: DRC, kind: disaster_recovery, covers: [pdd-kab]}", False),
     ("{id: drc, name: DRC, kind: drc, covers: [pdd-kab]}", False),
+    ("{id: drc, name: DRC, kind: DRC, covers: [pdd-kab]}", False),
+    ("{id: drc, name: DRC, kind: Disaster Recovery Center, covers: [pdd-kab]}", False),
     ("{id: drc, name: DRC, kind: disaster_recovery, covers: [pdd-kab], status: planned}", True),
     ("{id: bak, name: Backup harian, kind: backup, covers: [pdd-kab]}", True),
 ])
