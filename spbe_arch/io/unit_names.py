@@ -88,21 +88,20 @@ ABBREVIATIONS: dict[str, str] = {
     "dp3a": "dinas pemberdayaan perempuan dan perlindungan anak",
     "dppkb": "dinas pengendalian penduduk dan keluarga berencana",
     "disarpus": "dinas perpustakaan dan kearsipan",
-    "sekda": "sekretariat daerah",
-    "setdprd": "sekretariat dprd",
-    "setjen": "sekretariat jenderal",
-    "sekjen": "sekretariat jenderal",
-    "settama": "sekretariat utama",
-    "sestama": "sekretariat utama",
-    "itjen": "inspektorat jenderal",
-    "irjen": "inspektorat jenderal",
-    "ittama": "inspektorat utama",
-    "dirjen": "direktorat jenderal",
-    "dit": "direktorat",
-    "rs": "rumah sakit",
-    "rsu": "rumah sakit umum",
 }
-"""Usual short names of units (normal form) and what they stand for."""
+"""Usual short names of units (normal form) and what they stand for: the inventory import
+groups spellings and makes ids with them."""
+
+_KIND_NAMES: dict[str, str] = {
+    "sekda": "sekretariat daerah", "setdprd": "sekretariat dprd",
+    "setjen": "sekretariat jenderal", "sekjen": "sekretariat jenderal",
+    "settama": "sekretariat utama", "sestama": "sekretariat utama",
+    "itjen": "inspektorat jenderal", "irjen": "inspektorat jenderal",
+    "ittama": "inspektorat utama", "dirjen": "direktorat jenderal", "dit": "direktorat",
+    "rs": "rumah sakit", "rsu": "rumah sakit umum",
+}
+"""More short names, which tell a unit's kind ('setjen' is a sekretariat) but make no id: an
+inventory's 'Sekretariat Jenderal' keeps the id it always had."""
 
 WORDS: dict[str, str] = {
     "kominfo": "komunikasi dan informatika",
@@ -210,8 +209,11 @@ def unit_kind(name: str) -> UnitKind | None:
 
     >>> unit_kind("Diskominfo"), unit_kind("UPT Puskesmas Sukamaju"), unit_kind("Tim TIK")
     (<UnitKind.dinas: 'dinas'>, <UnitKind.upt: 'upt'>, None)
+    >>> unit_kind("Setjen"), unit_key("Setjen") == unit_key("Sekretariat Jenderal")
+    (<UnitKind.sekretariat: 'sekretariat'>, False)
     """
-    return kind_of(written_out(name))
+    key = normal_words(name)
+    return kind_of(_KIND_NAMES.get(key) or written_out(name))
 
 
 def kind_of(written: str) -> UnitKind | None:
