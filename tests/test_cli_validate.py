@@ -45,6 +45,14 @@ def test_a_unit_renamed_is_suggested_by_its_name_not_by_the_closest_id(runner, m
             in result.output.splitlines())
 
 
+def test_a_unit_is_not_suggested_as_its_own_parent(runner, make_model):
+    units = ("units:\n  - {id: dinas-kesehatan, name: Dinas Kesehatan, kind: dinas, "
+             "parent: dinkes}\n")
+    result = runner.invoke(app, ["validate", str(make_model({"units.yaml": units}))])
+    assert result.exit_code == 1, result.output
+    assert "did you mean 'dinas-kesehatan'?" not in result.output
+
+
 def test_validate_missing_path_exits_2_with_one_line(runner, tmp_path):
     result = runner.invoke(app, ["validate", str(tmp_path / "nope")])
     assert result.exit_code == 2

@@ -209,7 +209,8 @@ def _field_findings(
         if _unread(arch, platforms, unread, target, ok):
             unresolved[unread[target]].append(target)  # one finding per unreadable file
             continue
-        problem = _problem(arch, platforms, invalid_ids, target, allowed, suggest)
+        problem = _problem(arch, platforms, invalid_ids, target, allowed,
+                           lambda t, a: suggest(t, a, element_id))
         if problem is None:
             continue
         code, message, hint = problem
@@ -337,7 +338,7 @@ def _clashing_platforms(arch: Architecture, catalog: dict) -> Iterator[Finding]:
 def _suggester(
     accepted: Callable[[tuple[str, ...]], set[str]], unread: dict[str, Location],
     arch: Architecture,
-) -> Callable[[str, tuple[str, ...]], str]:
+) -> Callable[..., str]:
     """`did_you_mean` over the ids a field accepts and those of unread files, sorted once per
     kind of field and remembered per reference: a missing id is often named many times.
 
@@ -348,17 +349,18 @@ def _suggester(
     said: dict[tuple[str, tuple[str, ...]], str] = {}
     named: dict[str, list[str]] = {}  # a unit name's key -> the units of that name
 
-    def suggest(target: str, allowed: tuple[str, ...]) -> str:
+    def suggest(target: str, allowed: tuple[str, ...], referrer: str | None = None) -> str:
+        if "units" in allowed:
+            if not named:
+                for unit_id, unit in arch.units.items():
+                    named.setdefault(unit_key(unit.name), []).append(unit_id)
+            units = [u for u in named.get(unit_key(target), []) if u != referrer]
+            if len(units) == 1:  # not the unit itself: 'dinkes' renamed, its parent named so
+                return _("did you mean '{name}'? ").format(name=units[0])
         if (target, allowed) not in said:
             if allowed not in ordered:
                 ordered[allowed] = sorted(accepted(allowed) | unread.keys())
-            if "units" in allowed and not named:
-                for unit_id, unit in arch.units.items():
-                    named.setdefault(unit_key(unit.name), []).append(unit_id)
-            units = named.get(unit_key(target), []) if "units" in allowed else []
-            said[target, allowed] = (
-                _("did you mean '{name}'? ").format(name=units[0]) if len(units) == 1
-                else did_you_mean(target, ordered[allowed]))
+            said[target, allowed] = did_you_mean(target, ordered[allowed])
         return said[target, allowed]
 
     return suggest
