@@ -249,7 +249,7 @@ def roadmap(loaded: ValidationResult, *, target: ValidationResult | None = None,
         items=ordered,
         years=years,
         assessed=[AssessedYear(t.year, t.indices.counted, t.predikat,
-                               t.indices.rated.get("verified", 0) == t.indices.of)
+                               0 < t.indices.of == t.indices.rated.get("verified", 0))
                   for t in maturity.trajectory],
         findings=finalize(found, arch, finished=loaded.findings),  # the plan's, located
     )

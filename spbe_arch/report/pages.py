@@ -19,6 +19,15 @@ __all__ = ["render_html", "render_inventory", "render_markdown", "report_files",
 _TICKS = re.compile(r"`([^`]+)`")
 
 
+def _css_string(text: str) -> Any:
+    """`text` as a CSS string, quoted, for a style sheet (where HTML escapes are not read: a
+    '&' stays one); its quotes, backslashes and a '<' escaped the CSS way."""
+    from markupsafe import Markup
+
+    escaped = "".join(f"\\{ord(c):x} " if c in '"\\<>\n' else c for c in str(text))
+    return Markup(f'"{escaped}"')
+
+
 def _ticks(text: str) -> Any:
     """HTML-escape `text` and show `quoted` parts as code (rule texts use Markdown ticks)."""
     from markupsafe import Markup, escape
@@ -66,6 +75,7 @@ def _environment(*, markdown: bool = False):
     )
     env.filters["cell"] = lambda text: str(text).replace("|", "\\|").replace("\n", " ")
     env.filters["ticks"] = _ticks
+    env.filters["css_string"] = _css_string
     env.filters["num"] = pass_context(_num)
     return env
 

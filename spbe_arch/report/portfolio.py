@@ -278,7 +278,8 @@ def portfolio_dict(result: PortfolioResult) -> dict[str, Any]:
 
     return {
         "instansi": [
-            {"rank": r.rank, "id": r.id, "name": r.name, "level": r.level, "region": r.region,
+            {"rank": r.rank or None, "id": r.id, "name": r.name, "level": r.level,
+             "region": r.region,
              "path": r.path, "elements": r.elements, "year": r.year, "index": r.index,
              "predikat": None if r.provisional else r.predikat,
              "provisional": r.provisional, "rated": r.rated.as_dict(),

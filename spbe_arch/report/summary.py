@@ -217,12 +217,13 @@ def _standing(maturity: "MaturitySection", provisional: bool) -> str:
         parts.append(_("No target is set."))
     elif gap:
         parts.append(_(
-            "The target is {target}, {gap} short; the {steps} steps of the improvement plan "
-            "(the first of them below) would reach {reach} ({reach_predikat})."
+            "The target is {target}, {gap} short; {steps} of the improvement plan (the first "
+            "of them below) would reach {reach} ({reach_predikat})."
         ).format(
             target=_num(target), gap=_num(gap), reach=_num(maturity.plan_reach),
             reach_predikat=maturity.plan_predikat,
-            steps=len(maturity.plan) + maturity.plan_more,
+            steps=plural(len(maturity.plan) + maturity.plan_more, N_("the {count} step"),
+                         N_("the {count} steps")),
         ))
     else:
         parts.append(_("The index meets the target {target}.").format(target=_num(target)))

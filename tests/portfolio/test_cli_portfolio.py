@@ -36,7 +36,7 @@ def test_portfolio_ranks_the_instansi_by_index_with_their_figures(runner, good):
     assert result.exit_code == 0, result.output
     rows = out["instansi"]
     assert [r["id"] for r in rows] == RANKED
-    assert [r["rank"] for r in rows] == [1, 2, 0]  # Gamma's index is provisional: no rank
+    assert [r["rank"] for r in rows] == [1, 2, None]  # Gamma's index is provisional: no rank
     assert [(r["provisional"], r["rated"]["known"], r["predikat"] is None) for r in rows] == [
         (False, 25, False), (False, 25, False), (True, 8, True)]
     assert [r["year"] for r in rows] == [2024, 2024, None]  # the latest year assessed

@@ -316,3 +316,16 @@ def test_report_shows_the_first_plan_steps_and_the_command_for_the_rest(
             f"all of them: <code>spbe-arch maturity {model}</code>") in section
     assert (f"{more} more steps, not shown here (the index after the plan counts them all); "
             f"all of them: `spbe-arch maturity {model}`") in (out / "report.md").read_text()
+
+
+def test_the_printed_footer_names_the_instansi_as_written(runner, make_model, tmp_path):
+    """A style sheet reads no HTML escapes: '&' stays '&', a quote is escaped the CSS way."""
+    manifest = ("instansi: {id: kota-y, name: 'Pemerintah Kota Y & \"Sekitarnya\"', "
+                "level: kota}\n")
+    out = tmp_path / "laporan"
+    result = runner.invoke(app, ["report", str(make_model({"spbe.yaml": manifest})), "-o",
+                                 str(out)])
+    assert result.exit_code == 0, result.output
+    html = (out / "index.html").read_text(encoding="utf-8")
+    assert ('content:"Laporan Arsitektur SPBE · Pemerintah Kota Y & \\22 Sekitarnya\\22 ";'
+            in html)
