@@ -152,7 +152,8 @@ platform, whose mechanism is not `splp` (a direct API, a database link, a file t
 target that is the instansi's instance of a national platform its operator runs
 (`platform: srikandi`, not a portal node the instansi runs itself) counts as that platform,
 whichever unit owns it in the model; between two such instances (SiRUP to SPSE) the link is
-the operators' own.
+the operators' own; a link from an instance to an application of the instansi (SIPD's data
+reaching e-BMD) is judged by the units that own its ends, as other links are.
 
 ## Why is this bad?
 SPLP (*Sistem Penghubung Layanan Pemerintah*) is the government's integration gateway:
