@@ -856,6 +856,10 @@ class _Converter:
                 (concept.target, concept.source) if relation.reverse
                 else (concept.source, concept.target)
             )
+            if (marked is None and concept.type == "Association"
+                    and concept.attributes.get("isDirected") != "true"
+                    and self.collection_of.get(holder) != relation.collection):
+                holder, other = other, holder  # undirected: drawn from either end
             if self.collection_of.get(holder) != relation.collection:
                 continue
             if marked is None and not self.accepts(relation, other, concept):

@@ -828,3 +828,22 @@ def test_the_actor_named_as_the_pemda_whose_parts_are_the_units_is_the_instansi(
             "are the units, read as the instansi (spbe.yaml), not as a unit")
     assert (said in result.stderr.splitlines()) is not bool(owned)
     assert runner.invoke(app, ["validate", str(folder)]).exit_code == 0
+
+
+@pytest.mark.parametrize(("source", "target", "directed", "owner"), [
+    ("dinkes", "simpus", "", "dinkes"),
+    ("simpus", "dinkes", "", "dinkes"),  # undirected: drawn from the application
+    ("simpus", "dinkes", ' isDirected="true"', "unit-belum-ditetapkan"),  # says otherwise
+])
+def test_an_undirected_association_between_a_unit_and_an_application_is_its_owner(
+        runner, tmp_path, source, target, directed, owner):
+    path = _exchange_file(
+        tmp_path / "assoc.xml",
+        '<element identifier="dinkes" xsi:type="BusinessActor"><name>Dinas Kesehatan</name>'
+        '</element><element identifier="simpus" xsi:type="ApplicationComponent">'
+        "<name>SIMPUS</name></element>",
+        f'<relationship identifier="a1" xsi:type="Association" source="{source}" '
+        f'target="{target}"{directed}/>')
+    result = _import(runner, path, tmp_path / "kab")
+    assert result.exit_code == 0, result.output
+    assert _by_id(tmp_path / "kab", "applications")["simpus"]["owner"] == owner
