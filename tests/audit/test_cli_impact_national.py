@@ -93,27 +93,3 @@ def test_a_link_to_the_instansi_s_instance_of_a_national_platform_goes_to_the_pl
     assert found == [("int-eoffice-srikandi", "integration 'int-eoffice-srikandi' ('e-office' -> "
                       "'srikandi-kota') to national platform 'srikandi' (its instance "
                       "'srikandi-kota') uses 'api_direct' instead of splp")]
-
-
-def test_a_business_process_stops_only_when_all_its_services_stop(runner, make_model):
-    """Pelayanan kesehatan goes on at the puskesmas while the RSUD's service is down."""
-    model = """\
-instansi: {id: kota-y, name: Pemerintah Kota Y, level: kota}
-units:
-  - {id: dinkes, name: Dinas Kesehatan, kind: dinas}
-applications:
-  - {id: simrs, name: SIMRS, kind: khusus, owner: dinkes}
-  - {id: simpus, name: SIMPUS, kind: khusus, owner: dinkes}
-services:
-  - {id: svc-rsud, name: Layanan RSUD, kind: public, owner: dinkes, applications: [simrs]}
-  - {id: svc-puskesmas, name: Layanan Puskesmas, kind: public, owner: dinkes,
-     applications: [simpus]}
-business_processes:
-  - {id: bp-kesehatan, name: Pelayanan kesehatan, owner: dinkes,
-     services: [svc-rsud, svc-puskesmas]}
-"""
-    root = make_model({"spbe.yaml": model})
-    out = json.loads(runner.invoke(app, ["impact", str(root), "simrs", "-f", "json"]).stdout)
-    assert [d["id"] for d in out["stopped"]] == ["svc-rsud"]
-    assert [(d["id"], d["path"]) for d in out["degraded"]] == [
-        ("bp-kesehatan", ["simrs", "svc-rsud", "bp-kesehatan"])]

@@ -3,6 +3,8 @@ retired, units cut off from every network, a process whose other services were n
 
 import json
 
+import pytest
+
 from spbe_arch.cli import app
 
 MODEL = """\
@@ -31,8 +33,8 @@ integrations:
 """
 
 
-def _impact(runner, make_model, element: str) -> dict:
-    result = runner.invoke(app, ["impact", str(make_model({"spbe.yaml": MODEL})), element,
+def _impact(runner, make_model, element: str, model: str = MODEL) -> dict:
+    result = runner.invoke(app, ["impact", str(make_model({"spbe.yaml": model})), element,
                                  "--format", "json"])
     assert result.exit_code == 0, result.output
     return json.loads(result.stdout)
@@ -58,8 +60,14 @@ def test_a_unit_whose_every_network_stops_is_cut_off(runner, make_model):
         ("setda", ["jip-kota", "setda"])]
 
 
-def test_a_process_whose_other_services_were_not_running_stops(runner, make_model):
-    """The puskesmas service runs on a SIKDA still planned: with the RSUD's down, nothing of
-    the process runs."""
-    out = _impact(runner, make_model, "simrs")
-    assert _ids(out["stopped"]) == ["bp-kesehatan", "svc-rsud"]  # the root is not listed
+@pytest.mark.parametrize(("sikda", "stopped", "degraded"), [
+    ("planned", ["bp-kesehatan", "svc-rsud"], []),
+    ("active", ["svc-rsud"], ["bp-kesehatan"]),
+])
+def test_a_process_stops_when_its_services_still_running_stop(
+        runner, make_model, sikda, stopped, degraded):
+    """The puskesmas service runs on SIKDA: once it is active, pelayanan kesehatan goes on at
+    the puskesmas while the RSUD is down; while it is planned, nothing of the process runs."""
+    model = MODEL.replace("owner: dinkes, status: planned}", f"owner: dinkes, status: {sikda}}}")
+    out = _impact(runner, make_model, "simrs", model)
+    assert (_ids(out["stopped"]), _ids(out["degraded"])) == (stopped, degraded)
