@@ -69,6 +69,8 @@ class Diagram:
 
 def _integration_plan(graph: "ArchGraph", side: int) -> list[tuple]:
     """The integration map, or for a large model the overview and one map per unit."""
+    from .explorer import unit_names
+
     apps = graph.nodes("applications")
     if len(apps) <= INTEGRATION_SPLIT:
         return [(
@@ -103,9 +105,10 @@ def _integration_plan(graph: "ArchGraph", side: int) -> list[tuple]:
         if owner:
             busy[owner] += 1
     chosen = sorted(busy, key=lambda u: (-busy[u], u))[:UNIT_MAPS]
+    named = unit_names(graph)  # the id beside a name other units share (21 Dinkes)
     for unit in sorted(chosen, key=lambda u: (graph.name(u).casefold(), u)):
         plan.append((
-            f"integration-{unit}", graph.name(unit),
+            f"integration-{unit}", named[unit],
             ("Integrasi aplikasi unit kerja ini.", "The integrations of this unit.")[side],
             {"unit": unit}, True,
         ))

@@ -329,3 +329,20 @@ def test_the_printed_footer_names_the_instansi_as_written(runner, make_model, tm
     html = (out / "index.html").read_text(encoding="utf-8")
     assert ('content:"Laporan Arsitektur SPBE · Pemerintah Kota Y & \\22 Sekitarnya\\22 ";'
             in html)
+
+
+def test_unit_maps_of_units_sharing_a_name_are_told_apart_by_id(runner, make_model, tmp_path):
+    """A province's model holds a Dinas Kesehatan per kabupaten: each map says which."""
+    units = "".join(f"  - {{id: dinkes-{k}, name: Dinas Kesehatan, kind: dinas}}\n"
+                    for k in ("a", "b"))
+    apps = "".join(f"  - {{id: app-{k}{n}, name: App {k}{n}, kind: khusus, owner: dinkes-{k}}}\n"
+                   for k in ("a", "b") for n in range(16))
+    links = "".join(f"  - {{id: int-{k}{n}, source: app-{k}{n}, target: app-{k}{n + 1}, "
+                    "via: splp}\n" for k in ("a", "b") for n in range(15))
+    model = make_model({"m.yaml": f"units:\n{units}applications:\n{apps}integrations:\n{links}"})
+    out = tmp_path / "laporan"
+    result = runner.invoke(app, ["report", str(model), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    html = (out / "index.html").read_text(encoding="utf-8")
+    assert "<summary>Dinas Kesehatan (dinkes-a)</summary>" in html
+    assert "<summary>Dinas Kesehatan (dinkes-b)</summary>" in html
