@@ -77,7 +77,9 @@ def explorer_data(graph: "ArchGraph", lang: str) -> str:
     apps: list[dict[str, Any]] = []
     impacts: dict[str, dict[str, Any]] = {}
     with_impacts = len(graph.nodes("applications")) <= IMPACT_LIMIT
-    for app in graph.nodes("applications"):
+    by_name = sorted(graph.nodes("applications"),  # as a reader looks for them: by name
+                     key=lambda a: (graph.name(a).casefold(), a))
+    for app in by_name:
         element = graph.element(app)
         hosting = named(graph.hosting(app))
         apps.append({

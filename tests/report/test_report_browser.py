@@ -103,6 +103,8 @@ def test_explorer_searches_filters_and_shows_an_application(runner, tmp_path):
             "50 dari 54 ditampilkan. Cari atau saring untuk melihat yang lain."
         )
         assert page.eval("document.getElementById('x-ints').tBodies[0].rows.length") == 50
+        names = [r[0] for r in page.eval(_ROWS.format(table="x-apps"))]
+        assert names == sorted(names, key=str.casefold)  # as a reader looks for them
         _type(page, "x-search", "simpus")
         rows = page.eval(_ROWS.format(table="x-apps"))
         assert rows == [[
