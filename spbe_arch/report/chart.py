@@ -24,11 +24,13 @@ def bar_chart(
     target: float | None = None,
     title: str = "",
     highlight_last: bool = False,
+    axis: str = "",
 ) -> str:
     """An SVG bar chart: one horizontal bar per `(label, value)` on a 0..`maximum` scale.
 
     A dashed vertical line marks `target` when given. `highlight_last` draws the last bar
-    darker (the overall index under the domains). Values are shown with two decimals.
+    darker (the overall index under the domains). Values are shown with two decimals; `axis`
+    says under the scale what it measures.
 
     Examples
     --------
@@ -37,7 +39,7 @@ def bar_chart(
     True
     """
     area = _WIDTH - _LABEL - _RIGHT
-    height = _TOP + _ROW * len(rows) + 28
+    height = _TOP + _ROW * len(rows) + (46 if axis else 28)
 
     def x(value: float) -> float:
         return round(_LABEL + area * max(0.0, min(value, maximum)) / maximum, 2)
@@ -76,6 +78,9 @@ def bar_chart(
             f'<text x="{_WIDTH - 8}" y="{top + _BAR / 2 + 4}" font-size="13" fill="#1f2937" '
             f'text-anchor="end"{weight}>{decimal(value)}</text>'
         )
+    if axis:
+        parts.append(f'<text x="{round(_LABEL + area / 2, 2)}" y="{bottom + 34}" font-size="11" '
+                     f'fill="#64748b" text-anchor="middle">{escape(axis)}</text>')
     if target is not None:
         tx = x(target)
         parts.append(

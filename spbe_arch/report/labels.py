@@ -116,6 +116,8 @@ TEXT: dict[str, tuple[str, str]] = {
     "year": ("Tahun", "Year"),
     "columns": ("Indeks menurut sumber", "Index by column"),
     "trajectory": ("Perkembangan indeks per tahun", "Index trajectory by year"),
+    "index_axis": ("indeks atau tingkat kematangan (0–{top})",
+                   "index or maturity level (0–{top})"),
     "unrated": (
         "Indikator yang tidak ditunjukkan model dan tanpa bukti dukung (penilaian mandiri tanpa "
         "bukti dukung tidak dihitung) dihitung pada tingkat terendah",

@@ -343,6 +343,7 @@ def maturity_section(graph: "ArchGraph", lang: str,
         target=result.target,
         title=TEXT["chart"][0 if lang == "id" else 1],
         highlight_last=True,
+        axis=TEXT["index_axis"][0 if lang == "id" else 1].format(top=framework.max_level),
     )
     indicators = [
         IndicatorRow(
@@ -384,6 +385,7 @@ def maturity_section(graph: "ArchGraph", lang: str,
             maximum=float(framework.max_level),
             target=result.target,
             title=TEXT["trajectory"][first],
+            axis=TEXT["index_axis"][first].format(top=framework.max_level),
         )
     names = {r.id: r.name if lang == "id" or not r.english else r.english
              for r in result.indicators}  # as the indicators' table names them
