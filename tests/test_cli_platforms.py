@@ -113,13 +113,13 @@ def test_impact_of_pdn_stops_what_runs_in_the_examples_pdn_tenant(runner):
     assert lines[:5] == [
         "impact of 'pdn' failing (national)",
         "",
-        "stopped: 33",
+        "stopped: 26",
         "  infrastructure",
         "    pdn-lembah-hijau: pdn -> pdn-lembah-hijau",
     ]
     assert "    siak-lembah-hijau: pdn -> pdn-lembah-hijau -> siak-lembah-hijau" in lines
     assert lines[-2:] == [
-        "13 applications, 10 services, 9 business processes stopped; 24 degraded; "
+        "13 applications, 10 services, 2 business processes stopped; 31 degraded; "
         "20 integrations broken; 11 units affected",
         "1 application failing or stopping leaves out the data it reads and writes "
         "(website-kabupaten): which applications lose data with it is not known",
