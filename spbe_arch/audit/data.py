@@ -7,8 +7,8 @@ from ..model import Classification
 from ..model.i18n import gettext as _
 from ..model.rules import Hit, listed
 from ..model.rules import audit as rules
-from ..model.types import STATUS_WORDS
 from .registry import check
+from .services import STATUS_WORDS
 
 __all__ = ["data_without_active_producer", "open_data_not_published"]
 

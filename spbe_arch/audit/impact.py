@@ -24,9 +24,9 @@ nothing more changes, using active applications and integration links only, see
    the model still gets that data set to it.
 5. A service stops when all its active realizing applications stop (or it is the root); it is
    degraded when some of them stop or any of them is degraded.
-6. A business process stops when all its supporting services stop (or it is the root); it is
-   degraded when some of them stop or any of them is degraded (a pelayanan kesehatan goes on
-   at the puskesmas while the RSUD's service is down).
+6. A business process stops when all its supporting services that were running stop (or it
+   is the root); it is degraded when some of them stop or any of them is degraded (a
+   pelayanan kesehatan goes on at the puskesmas while the RSUD's service is down).
 7. A unit is affected when it owns something that stopped (an application, a service, a
    business process), the root included if it was running, or when every network it is
    connected to stopped (it is cut off).
