@@ -22,12 +22,13 @@ import math
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from enum import StrEnum
 from functools import cache
 from pathlib import Path
 from typing import Any, get_origin
 
 from ..io import PlatformMatcher, SpbeError, address_key, national_platforms
-from ..io.unit_names import unit_kind
+from ..io.unit_names import normal_words, unit_kind
 from ..model import (
     COLLECTIONS,
     ApplicationKind,
@@ -39,6 +40,7 @@ from ..model import (
 )
 from ..model.i18n import N_, plural
 from ..model.i18n import gettext as _
+from ..model.types import STATUS_WORDS
 from ..validate.references import REFERENCES
 from .archimate_map import (
     ARCHIMATE2_NAMESPACE,
@@ -239,6 +241,17 @@ def _decode(datatype: str, text: str) -> Any:
 
 
 @cache
+@cache
+def _vocabulary(model: type, name: str) -> dict[str, str]:
+    """The values a field of `model` takes, by their lower case ({} for a free one)."""
+    info = model.model_fields.get(name)
+    kind = getattr(info, "annotation", None)
+    kind = next((arg for arg in getattr(kind, "__args__", ()) if isinstance(arg, type)), kind)
+    if not (isinstance(kind, type) and issubclass(kind, StrEnum)):
+        return {}
+    return {member.value.casefold(): member.value for member in kind}
+
+
 def _fields(model: type) -> dict[str, bool]:
     """Field name -> whether it holds a list, for the fields `spbe:<field>` may set."""
     return {
@@ -412,7 +425,8 @@ class _Converter:
         for name, values in spbe.items():
             is_list = fields.get(name)
             if is_list is not None:
-                record[name] = _items(values) if is_list else values[0]
+                record[name] = (_items(values) if is_list
+                                else self.model_word(collection, name, values[0], record["id"]))
         if collection == "archimate_elements":
             record["type"] = concept.type
             self.unmapped[concept.type].append(record["id"])
@@ -422,6 +436,23 @@ class _Converter:
         if own:
             record["properties"] = own
         return record
+
+    def model_word(self, collection: str, name: str, value: Any, record_id: str) -> Any:
+        """The value of a field with a vocabulary as the model writes it, where the file
+        writes it in other case or in Indonesian ('Badan' is badan, 'SPLP' splp, 'aktif'
+        active), said in a warning; any other value is kept for validation to answer."""
+        words = _vocabulary(COLLECTIONS[collection], name)
+        if not words or not isinstance(value, str) or value in words:
+            return value
+        normal = normal_words(value)
+        meant = (words.get(value.casefold()) or words.get("_".join(normal.split()))
+                 or (STATUS_WORDS.get(normal) if name == "status" else None)
+                 or (unit_kind(value) if (collection, name) == ("units", "kind") else None))
+        if meant is None:
+            return value
+        self.defaults[_("values written in other case or in Indonesian, read as the model "
+                        "writes them")].append(f"{record_id}: '{value}' -> {meant}")
+        return str(meant)
 
     def fill_required(self, concept: _Concept, collection: str, record: dict, own: dict) -> None:
         """Give a foreign element the SPBE facts its type requires, saying which were guessed."""
@@ -752,7 +783,7 @@ class _Converter:
         if collection == "integrations":
             for name in ("via", "direction", "network", "status"):
                 if name in spbe:
-                    record[name] = spbe[name][0]
+                    record[name] = self.model_word(collection, name, spbe[name][0], record["id"])
             if "via" not in record:
                 record["via"] = IntegrationVia.unknown.value
                 self.unknown_via.append(record["id"])

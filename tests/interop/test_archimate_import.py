@@ -227,9 +227,11 @@ def test_import_of_a_file_that_breaks_the_format_keeps_what_it_can_and_exits_1(
         result.stderr.splitlines()
     )
     assert result.stderr.splitlines()[-1] == (
-        f"{folder}: the model has 5 errors; fix them in the folder "
+        f"{folder}: the model has 4 errors; fix them in the folder "
         f"(run `spbe-arch validate {folder}`)"
     )
+    assert (f"{source}: warning: values written in other case or in Indonesian, read as the "
+            "model writes them: 1 (a: 'Cloud' -> cloud)") in result.stderr.splitlines()
     node = _by_id(folder, "infrastructure")["a"]
     assert node["properties"] == {"n": "1e999", "n.2": "9" * 47}  # numbers it cannot hold
 
@@ -847,3 +849,42 @@ def test_an_undirected_association_between_a_unit_and_an_application_is_its_owne
     result = _import(runner, path, tmp_path / "kab")
     assert result.exit_code == 0, result.output
     assert _by_id(tmp_path / "kab", "applications")["simpus"]["owner"] == owner
+
+
+def test_values_written_in_other_case_or_in_indonesian_are_read_as_the_model_writes_them(
+        runner, tmp_path):
+    """A hand-typed spbe:kind 'Badan', spbe:via 'SPLP', spbe:status 'aktif': read, said,
+    and the model validates; a value that means nothing is kept for validation to answer."""
+    def prop(ref: str, value: str) -> str:
+        return (f'<properties><property propertyDefinitionRef="{ref}"><value>{value}</value>'
+                "</property></properties>")
+
+    text = _exchange_file(
+        tmp_path / "words.xml",
+        '<element identifier="bapenda" xsi:type="BusinessActor"><name>Bapenda</name>'
+        + prop("pk", "Badan") + "</element>"
+        '<element identifier="a" xsi:type="ApplicationComponent"><name>A</name>'
+        + prop("ps", "aktif") + "</element>"
+        '<element identifier="b" xsi:type="ApplicationComponent"><name>B</name>'
+        + prop("ps", "kadaluarsa") + "</element>",
+        '<relationship identifier="f1" xsi:type="Flow" source="a" target="b">'
+        + prop("pv", "SPLP") + "</relationship>"
+        '<relationship identifier="o1" xsi:type="Association" source="bapenda" target="a"/>'
+        '<relationship identifier="o2" xsi:type="Association" source="bapenda" target="b"/>',
+    ).read_text(encoding="utf-8").replace("</relationships>", "</relationships>"
+                                          "<propertyDefinitions>" + "".join(
+        f'<propertyDefinition identifier="{ref}" type="string"><name>spbe:{name}</name>'
+        "</propertyDefinition>" for ref, name in (("pk", "kind"), ("ps", "status"),
+                                                   ("pv", "via"))) + "</propertyDefinitions>")
+    path = tmp_path / "words.xml"
+    path.write_text(text, encoding="utf-8")
+    folder = tmp_path / "kab"
+    result = _import(runner, path, folder)
+    assert _by_id(folder, "units")["bapenda"]["kind"] == "badan"
+    assert _by_id(folder, "applications")["a"]["status"] == "active"
+    assert _by_id(folder, "applications")["b"]["status"] == "kadaluarsa"  # validation answers
+    assert _by_id(folder, "integrations")["f1"]["via"] == "splp"
+    assert any("values written in other case or in Indonesian, read as the model writes them"
+               in line and "bapenda: 'Badan' -> badan" in line for line in
+               result.stderr.splitlines()), result.stderr
+    assert result.exit_code == 1  # b's status
