@@ -643,13 +643,13 @@ class _Converter:
 
     def pemda_actor(self) -> dict | None:
         """The instansi, where the file draws it as the one BusinessActor named 'Pemerintah
-        Kabupaten/Kota/Provinsi ...' that the file gives no unit's role (no kind) and that
-        nothing names but as the parent of units (Archi's actor composing every dinas): that
-        actor is no unit of itself. None where there is no such actor."""
+        Kabupaten/Kota/Provinsi ...' that the file gives no unit's role (no kind, no network)
+        and that nothing names but as the parent of units (Archi's actor composing every
+        dinas): that actor is no unit of itself. None where there is no such actor."""
         guessed = _("units without a kind, set to unit_kerja")
         candidates = [
             identifier for identifier, record in self.records.items()
-            if record["id"] in self.defaults.get(guessed, ())
+            if record["id"] in self.defaults.get(guessed, ()) and not record.get("networks")
             and _PEMDA.match(record["name"].casefold())
         ]
         if len(candidates) != 1:
