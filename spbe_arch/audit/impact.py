@@ -123,9 +123,9 @@ class ImpactResult:
     are recorded), sorted: which applications their failure leaves without data is unknown."""
 
     owned: list[str] = field(default_factory=list)
-    """When the element is a unit: the active applications it owns, sorted. A unit does not
-    fail as a system does (nothing runs on it); what stops with its applications is theirs
-    to tell."""
+    """When the element is a unit: the active applications it owns, sorted; a security
+    control: the elements it covers. Neither fails as a system does (nothing runs on it); what
+    stops with those elements is theirs to tell."""
 
     @property
     def data_unknown(self) -> int:
@@ -326,6 +326,8 @@ def impact(
         _count_unknowns(graph, root, platforms, result)
     if root_kind == "units":
         result.owned = [a for a in graph.targets(root, "owns") if graph.is_active(a)]
+    elif root_kind == "security":
+        result.owned = sorted(graph.targets(root, "covers"))
     return result
 
 

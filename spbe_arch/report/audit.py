@@ -241,6 +241,11 @@ def _unknowns(result: "ImpactResult") -> list[str]:
         lines.append(_("a unit does not fail as a system does: nothing runs on it; what stops "
                        "with one of its applications: spbe-arch impact MODEL APPLICATION "
                        "({apps})").format(apps=listed(result.owned, 5) or _("none active")))
+    elif result.kind == "security":
+        lines.append(_("a security control does not fail as a system does: nothing runs on "
+                       "it; what stops with one of the elements it covers: spbe-arch impact "
+                       "MODEL ELEMENT ({elements})").format(
+                           elements=listed(result.owned, 5) or _("none")))
     return lines
 
 

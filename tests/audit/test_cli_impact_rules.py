@@ -71,3 +71,15 @@ def test_a_process_stops_when_its_services_still_running_stop(
     model = MODEL.replace("owner: dinkes, status: planned}", f"owner: dinkes, status: {sikda}}}")
     out = _impact(runner, make_model, "simrs", model)
     assert (_ids(out["stopped"]), _ids(out["degraded"])) == (stopped, degraded)
+
+
+def test_a_security_control_stops_nothing_and_names_what_it_covers(runner, make_model):
+    model = MODEL + ("security:\n  - {id: drc, name: DRC, kind: disaster_recovery, "
+                     "covers: [jip-kota]}\n")
+    root = make_model({"spbe.yaml": model})
+    result = runner.invoke(app, ["impact", str(root), "drc"])
+    assert result.exit_code == 0, result.output
+    assert ("a security control does not fail as a system does: nothing runs on it; what stops "
+            "with one of the elements it covers: spbe-arch impact MODEL ELEMENT (jip-kota)"
+            ) in result.output.splitlines()
+    assert _impact(runner, make_model, "drc", model)["owned"] == ["jip-kota"]
