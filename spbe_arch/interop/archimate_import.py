@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import Any, get_origin
 
 from ..io import PlatformMatcher, SpbeError, address_key, national_platforms
-from ..io.unit_names import normal_words, unit_kind
+from ..io.unit_names import unit_kind
 from ..model import (
     COLLECTIONS,
     ApplicationKind,
@@ -40,8 +40,8 @@ from ..model import (
 )
 from ..model.i18n import N_, plural
 from ..model.i18n import gettext as _
-from ..model.types import STATUS_WORDS
 from ..validate.references import REFERENCES
+from ..validate.value_hints import same_values
 from .archimate_map import (
     ARCHIMATE2_NAMESPACE,
     DATA_CENTRE_WORDS,
@@ -242,14 +242,14 @@ def _decode(datatype: str, text: str) -> Any:
 
 @cache
 @cache
-def _vocabulary(model: type, name: str) -> dict[str, str]:
-    """The values a field of `model` takes, by their lower case ({} for a free one)."""
+def _vocabulary(model: type, name: str) -> tuple[str, ...]:
+    """The values a field of `model` takes (none for a free one)."""
     info = model.model_fields.get(name)
     kind = getattr(info, "annotation", None)
     kind = next((arg for arg in getattr(kind, "__args__", ()) if isinstance(arg, type)), kind)
     if not (isinstance(kind, type) and issubclass(kind, StrEnum)):
-        return {}
-    return {member.value.casefold(): member.value for member in kind}
+        return ()
+    return tuple(member.value for member in kind)
 
 
 def _fields(model: type) -> dict[str, bool]:
@@ -444,12 +444,10 @@ class _Converter:
         words = _vocabulary(COLLECTIONS[collection], name)
         if not words or not isinstance(value, str) or value in words:
             return value
-        normal = normal_words(value)
-        meant = (words.get(value.casefold()) or words.get("_".join(normal.split()))
-                 or (STATUS_WORDS.get(normal) if name == "status" else None)
-                 or (unit_kind(value) if (collection, name) == ("units", "kind") else None))
-        if meant is None:
+        same = same_values(value, words)
+        if len(same) != 1:
             return value
+        (meant,) = same
         self.defaults[_("values written in other case or in Indonesian, read as the model "
                         "writes them")].append(f"{record_id}: '{value}' -> {meant}")
         return str(meant)

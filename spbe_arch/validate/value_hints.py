@@ -4,7 +4,7 @@
 import calendar
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import date
 from functools import cache
 from typing import Any
@@ -14,7 +14,7 @@ from ..model.i18n import gettext as _
 from ..model.types import ID_PATTERN, STATUS_WORDS, ServiceLevel, SpbeModel
 from .references import did_you_mean
 
-__all__ = ["id_hint", "value_hint"]
+__all__ = ["id_hint", "same_values", "value_hint"]
 
 _DECIMAL_COMMA = re.compile(r"^\s*[-+]?[0-9]+,[0-9]+\s*$")
 """A number written the Indonesian way, '3,5'."""
@@ -103,16 +103,28 @@ def value_hint(error: Any, value: Any, written: Callable[[], str | None] = lambd
     return None
 
 
+def same_values(value: str, accepted: Iterable[str]) -> list[str]:
+    """The accepted values `value` is written for, in other case or words: 'SPLP' and 'splp',
+    'Direktorat Jenderal' and 'direktorat_jenderal', a status in Indonesian ('aktif'), a
+    unit's kind by its head or short name ('gubernur', 'setda'); none for a close spelling.
+
+    >>> same_values("Aktif", ["planned", "active"]), same_values("optimal", ["optimum"])
+    (['active'], [])
+    """
+    lowered = value.lower()
+    words = re.findall(r"[a-z0-9]+", lowered)
+    key = " ".join(words)
+    meant = {STATUS_WORDS.get(key), unit_kind(key), "_".join(words)}
+    return [choice for choice in accepted if choice.lower() == lowered or choice in meant]
+
+
 def _meant_value(value: str, accepted: list[str]) -> str | None:
     """"did you mean" the accepted value a wrong one most likely stands for: the same word in
     other case ('SPLP', 'Direktorat Jenderal'), a status in Indonesian ('aktif'), a unit's kind
     by its head or short name ('gubernur', 'setda'), a close spelling ('optimal'), or the only
     value it begins ('api' for 'api_direct')."""
     lowered = value.lower()
-    words = re.findall(r"[a-z0-9]+", lowered)
-    key = " ".join(words)
-    meant = {STATUS_WORDS.get(key), unit_kind(key), "_".join(words)}
-    same = [choice for choice in accepted if choice.lower() == lowered or choice in meant]
+    same = same_values(value, accepted)
     close = _did_you_mean(same) or did_you_mean(value, accepted)
     if not close and len(value) >= 3:
         starting = [choice for choice in accepted if choice.lower().startswith(lowered)]
