@@ -21,6 +21,7 @@ the model, not to the XML text; parsing stops where the views start.
 import math
 import re
 from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import cache
@@ -459,7 +460,7 @@ class _Converter:
             kind = unit_kind(name)  # as the inventory import guesses it
             if kind is None:
                 kind = UnitKind.unit_kerja
-                self.defaults[_("units without a kind, set to unit_kerja")].append(record["id"])
+                self.defaults[_(_KIND_GUESSED)].append(record["id"])
             else:
                 self.defaults[_("units without a kind, set from their names")].append(
                     f"{record['id']} -> {kind.value}")
@@ -553,19 +554,36 @@ class _Converter:
                 elif values in renamed:
                     record[name] = renamed[values]
 
+    def references(self, *, ends: bool = False) -> Iterator[tuple[str, str, dict, Any]]:
+        """(collection, field, record, value) of every reference field of the records read
+        so far; with `ends`, the ends of the relationships kept too."""
+        for identifier, record in self.records.items():
+            collection = self.collection_of[identifier]
+            if collection in _RELATIONSHIPS:
+                fields: Iterable[str] = ("source", "target") if ends else ()
+            else:
+                fields = REFERENCES.get(collection, {})
+            for name in fields:
+                yield collection, name, record, record.get(name)
+
+    def unguessed(self, units: list[str]) -> None:
+        """Take `units` (record ids) off the units whose kind was guessed: they are none."""
+        guessed = _(_KIND_GUESSED)
+        for unit in units:
+            self.defaults[guessed].remove(unit)
+        if guessed in self.defaults and not self.defaults[guessed]:
+            del self.defaults[guessed]
+
     def outside_actors(self) -> None:
         """Keep as `archimate_elements` the BusinessActors whose names start with words of a
         party outside the instansi (`OUTSIDE_ACTOR_WORDS`: Masyarakat, Pelaku Usaha, a
         ministry the pemda serves) and that the file gives no role of a unit: no kind, parent
         or network, and nothing of the model that names them (owner, steward, parent). As
         units they would be units owning nothing and units outside JIP (audit findings)."""
-        guessed = _("units without a kind, set to unit_kerja")
+        guessed = _(_KIND_GUESSED)
         named: set[str] = set()
-        for identifier, record in self.records.items():
-            collection = self.collection_of[identifier]
-            for name in REFERENCES.get(collection, {}) if collection not in _RELATIONSHIPS else ():
-                value = record.get(name)
-                named.update(value if isinstance(value, list) else (value,))
+        for _collection, _field, _record, value in self.references():
+            named.update(value if isinstance(value, list) else (value,))
         outside = [
             identifier for identifier, record in self.records.items()
             if record["id"] in self.defaults.get(guessed, ()) and record["id"] not in named
@@ -577,9 +595,7 @@ class _Converter:
             del record["kind"]
             record["type"] = "BusinessActor"
             self.collection_of[identifier] = "archimate_elements"
-            self.defaults[guessed].remove(record["id"])
-        if guessed in self.defaults and not self.defaults[guessed]:
-            del self.defaults[guessed]
+        self.unguessed([self.records[i]["id"] for i in outside])
         if outside:
             self.warnings.append(_(
                 "BusinessActor elements named as a party outside the instansi (the public, a "
@@ -644,7 +660,7 @@ class _Converter:
         Kabupaten/Kota/Provinsi ...' that the file gives no unit's role (no kind, no network)
         and that nothing names but as the parent of units (Archi's actor composing every
         dinas): that actor is no unit of itself. None where there is no such actor."""
-        guessed = _("units without a kind, set to unit_kerja")
+        guessed = _(_KIND_GUESSED)
         candidates = [
             identifier for identifier, record in self.records.items()
             if record["id"] in self.defaults.get(guessed, ()) and not record.get("networks")
@@ -655,26 +671,19 @@ class _Converter:
         (identifier,) = candidates
         record = self.records[identifier]
         children = []
-        for other, named in self.records.items():
-            collection = self.collection_of[other]
-            fields = (("source", "target") if collection in _RELATIONSHIPS
-                      else REFERENCES.get(collection, {}))
-            for name in fields:
-                value = named.get(name)
-                if record["id"] in (value if isinstance(value, list) else (value,)):
-                    if (collection, name) != ("units", "parent"):
-                        return None  # it owns or holds something: a unit after all
-                    children.append(named)
+        for collection, name, named, value in self.references(ends=True):
+            if record["id"] in (value if isinstance(value, list) else (value,)):
+                if (collection, name) != ("units", "parent"):
+                    return None  # it owns or holds something: a unit after all
+                children.append(named)
         for child in children:
             del child["parent"]
         del self.records[identifier], self.collection_of[identifier]
-        self.defaults[guessed].remove(record["id"])
-        if not self.defaults[guessed]:
-            del self.defaults[guessed]
+        self.unguessed([record["id"]])
         level = _PEMDA.match(record["name"].casefold()).group(1)
         level = {"kab": "kabupaten", "kab.": "kabupaten", "prov": "provinsi",
                  "prov.": "provinsi"}.get(level, level)
-        slug = re.sub(r"[^a-z0-9]+", "-", record["name"].lower()).strip("-")
+        slug = _slug(record["name"])
         self.warnings.append(_(
             "BusinessActor '{name}' ({id}), whose parts are the units, read as the instansi "
             "(spbe.yaml), not as a unit"
@@ -694,7 +703,7 @@ class _Converter:
                 "the file does not say what kind of instansi it describes: level set to "
                 "'lembaga' in spbe.yaml; correct it"
             ))
-        slug = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-") or "instansi"
+        slug = _slug(name) or "instansi"
         record: dict[str, Any] = {"id": self.model_id(slug), "name": name, "level": level}
         own = self.split_properties(self.model)[1]
         if self.model.documentation:
@@ -958,6 +967,15 @@ def _deduplicated(paths: list[_Concept]) -> list[_Concept]:
     for path in paths:
         seen.setdefault((path.source, path.target), path)
     return list(seen.values())
+
+
+_KIND_GUESSED = N_("units without a kind, set to unit_kerja")
+"""The warning listing the units whose kind the import set: those the file gives no role."""
+
+
+def _slug(name: str) -> str:
+    """An instansi id made of its name: 'Pemerintah Kota Y' -> 'pemerintah-kota-y'."""
+    return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
 
 
 _PEMDA = re.compile(r"pemerintah (kabupaten|kab\.?|kota|provinsi|prov\.?)\s+\S")
