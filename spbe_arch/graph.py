@@ -222,6 +222,12 @@ class ArchGraph:
         return self.kind(node) == NATIONAL or (
             self.kind(node) == "applications" and not self.runs_itself(node))
 
+    def to_instance(self, source: str, target: str) -> bool:
+        """True for a link from an application the instansi runs to its instance of a national
+        platform (e-Office to the pemda's SRIKANDI)."""
+        return (self.kind(target) == "applications" and self.national_instance(target)
+                and not self.national_instance(source))
+
     def runs_itself(self, app: str) -> bool:
         """True for an application the instansi runs itself: not the instance of a national
         platform its operator runs (SRIKANDI, SATUSEHAT), but its own node of a national
@@ -331,8 +337,7 @@ class ArchGraph:
         or between different owners; False when an end's owner is not known (a dangling
         `owner:`, which validation reports): whether it crosses is unknown, not a bypass to
         report."""
-        if self.kind(target) == NATIONAL or (
-                self.national_instance(target) and not self.national_instance(source)):
+        if self.kind(target) == NATIONAL or self.to_instance(source, target):
             return True
         owners = self.owner(source), self.owner(target)
         return None not in owners and owners[0] != owners[1]

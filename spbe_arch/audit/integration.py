@@ -126,8 +126,7 @@ def unintegrated_service(graph: ArchGraph) -> Iterator[Hit]:
 def integration_bypassing_splp(graph: ArchGraph) -> Iterator[Hit]:
     """Each integration between units or with a national platform not through SPLP."""
     for edge in integrations_bypassing_splp(graph):
-        instance = edge.target if graph.national_instance(edge.target) and graph.kind(
-            edge.target) == "applications" and not graph.national_instance(edge.source) else None
+        instance = edge.target if graph.to_instance(edge.source, edge.target) else None
         variant = ("national" if graph.kind(edge.target) == NATIONAL
                    else "instance" if instance is not None else "units")
         yield Hit(
