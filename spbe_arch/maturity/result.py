@@ -95,6 +95,12 @@ class Indices:
     of: int = 0
     lowest: int = 1
 
+    @property
+    def verified(self) -> bool:
+        """True when every indicator has the evaluator's verified level: the official result,
+        not an estimate."""
+        return 0 < self.of == self.rated.get("verified", 0)
+
     def partial(self, column: str) -> bool:
         """True when some indicators have no level in `column` (they count at `lowest`)."""
         return getattr(self, column) is not None and self.rated.get(column, self.of) < self.of
