@@ -248,7 +248,7 @@ def roadmap(loaded: ValidationResult, *, target: ValidationResult | None = None,
         instansi=arch.instansi.name if arch.instansi else None,
         items=ordered,
         years=years,
-        assessed=[AssessedYear(t.year, t.indices.counted, t.predikat, t.indices.verified)
+        assessed=[AssessedYear(t.year, t.indices.counted, t.predikat, t.indices.official)
                   for t in maturity.trajectory],
         findings=finalize(found, arch, finished=loaded.findings),  # the plan's, located
     )

@@ -96,7 +96,7 @@ class Indices:
     lowest: int = 1
 
     @property
-    def verified(self) -> bool:
+    def official(self) -> bool:
         """True when every indicator has the evaluator's verified level: the official result,
         not an estimate."""
         return 0 < self.of == self.rated.get("verified", 0)

@@ -375,7 +375,7 @@ def maturity_section(graph: "ArchGraph", lang: str,
         def label(t, column: str) -> str:  # the counted index: the evaluator's, or not
             if column != "counted":
                 return f"{t.year} {labels[column]}"
-            how = TEXT["verified_year" if t.indices.verified else "estimated_year"][first]
+            how = TEXT["verified_year" if t.indices.official else "estimated_year"][first]
             return f"{t.year} {labels[column]} ({how})"
 
         trajectory_svg = bar_chart(
