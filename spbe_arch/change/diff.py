@@ -25,7 +25,6 @@ from ..graph import build_graph
 from ..io.aside import Aside, aside
 from ..maturity import MaturityResult, assess
 from ..model import COLLECTIONS, Architecture, Finding, Integration
-from ..model.i18n import gettext as _
 from ..validate import ValidationResult
 from ..validate.config import turned_off
 from ..validate.references import REFERENCES
@@ -370,9 +369,10 @@ def diff_entries(
 
 
 def _assessment_entries(arch: Architecture) -> dict[str, tuple[str, Any]]:
-    """Key ('11@2025') -> (name, entry); a second entry of one indicator and year is '#2'."""
-    return _keyed((f"{e.indicator}@{e.year}", _("indicator {id} ({year})").format(
-        id=e.indicator, year=e.year), e) for e in arch.assessment)
+    """Key ('11@2025') -> ('', entry): an entry has no name of its own, its key says it (the
+    renderers word it, `report.change.ref_name`); a second entry of one indicator and year is
+    '#2'."""
+    return _keyed((f"{e.indicator}@{e.year}", "", e) for e in arch.assessment)
 
 
 def _waiver_entries(arch: Architecture) -> dict[str, tuple[str, Any]]:

@@ -10,12 +10,20 @@ from .findings import finding_dict, findings_markdown, findings_text
 
 if TYPE_CHECKING:
     from ..audit import Share
-    from ..change import DiffResult, MetricChange, RoadmapResult, RoadmapYear
+    from ..change import (
+        DiffResult,
+        ElementChange,
+        ElementRef,
+        MetricChange,
+        RoadmapResult,
+        RoadmapYear,
+    )
 
 __all__ = [
     "diff_dict",
     "diff_markdown",
     "diff_text",
+    "ref_name",
     "roadmap_dict",
     "roadmap_markdown",
     "roadmap_rows",
@@ -118,13 +126,22 @@ def _absent(result: "DiffResult") -> list[str]:
                   result.absent == result.old) else _("removed"))]
 
 
+def ref_name(ref: "ElementRef | ElementChange") -> str:
+    """What names an element of a diff: its name; an assessment entry, by its key
+    ('11@2025'), 'indicator 11 (2025)' in the language in force."""
+    if ref.kind != "assessment":
+        return ref.name
+    indicator, _at, rest = ref.id.partition("@")
+    return _("indicator {id} ({year})").format(id=indicator, year=rest.partition("#")[0])
+
+
 def diff_text(result: "DiffResult", *, old_prefix: str = "", new_prefix: str = "") -> list[str]:
     """The diff as lines: elements, reroutes, findings, metrics, index, then a summary."""
     lines = [f"diff {result.old} -> {result.new}", *_absent(result)]
     for title, refs, mark in ((_("added: {count}"), result.added, "+"),
                               (_("removed: {count}"), result.removed, "-")):
         lines += ["", title.format(count=len(refs))]
-        lines += [f"  {mark} {r.id} ({kind_word(r.kind)}) {r.name}" for r in refs]
+        lines += [f"  {mark} {r.id} ({kind_word(r.kind)}) {ref_name(r)}" for r in refs]
     if result.unread:
         lines += ["", _("not compared, written in a file that could not be read: "
                         "{count}").format(count=len(result.unread))]
@@ -196,12 +213,12 @@ def diff_dict(result: "DiffResult") -> dict[str, Any]:
     return {
         "old": result.old,
         "new": result.new,
-        "added": [{"id": r.id, "kind": r.kind, "name": r.name} for r in result.added],
-        "removed": [{"id": r.id, "kind": r.kind, "name": r.name} for r in result.removed],
+        "added": [{"id": r.id, "kind": r.kind, "name": ref_name(r)} for r in result.added],
+        "removed": [{"id": r.id, "kind": r.kind, "name": ref_name(r)} for r in result.removed],
         "absent": result.absent,
         "unread": result.unread,
         "changed": [
-            {"id": c.id, "kind": c.kind, "name": c.name,
+            {"id": c.id, "kind": c.kind, "name": ref_name(c),
              "fields": [{"field": f.field, "old": f.old, "new": f.new} for f in c.fields]}
             for c in result.changed
         ],
@@ -255,8 +272,8 @@ def diff_markdown(result: "DiffResult", *, prefix: str = "") -> str:
     if result.added or result.removed or result.changed:
         added, removed, changed = _("added"), _("removed"), _("changed")
         lines += [_row(_("change"), "id", _("kind"), _("what")), "|---|---|---|---|"]
-        lines += [_row(added, r.id, kind_word(r.kind), r.name) for r in result.added]
-        lines += [_row(removed, r.id, kind_word(r.kind), r.name) for r in result.removed]
+        lines += [_row(added, r.id, kind_word(r.kind), ref_name(r)) for r in result.added]
+        lines += [_row(removed, r.id, kind_word(r.kind), ref_name(r)) for r in result.removed]
         for c in result.changed:
             what = "; ".join(f"{f.field}: {_plain(f.old)} → {_plain(f.new)}" for f in c.fields)
             lines.append(_row(changed, c.id, kind_word(c.kind), what.replace("|", "\\|")))

@@ -647,7 +647,8 @@ def test_diff_shows_changes_to_bukti_dukung_waivers_and_severity(runner, tmp_pat
     assert changed["1@2024"] == ("assessment", ["evidence"])
     assert changed["SPBE-A009 e-pbb"] == ("waivers", ["reason"])
     assert changed["kab-lembah-hijau"] == ("instansi", ["severity"])
-    assert [(r["id"], r["kind"]) for r in out["added"]] == [("11@2025", "assessment")]
+    assert [(r["id"], r["kind"], r["name"]) for r in out["added"]] == [
+        ("11@2025", "assessment", "indicator 11 (2025)")]
     assert {f["code"] for f in out["findings_silenced"]} == {"SPBE-A002"}
     assert "SPBE-A002" not in {f["code"] for f in out["findings_resolved"]}
     assert (out["index"]["old_year"], out["index"]["new_year"]) == (2024, 2025)
@@ -656,6 +657,8 @@ def test_diff_shows_changes_to_bukti_dukung_waivers_and_severity(runner, tmp_pat
     assert "  of the year 2024 in the old model, of 2025 in the new: its latest assessment" in (
         text.splitlines())
     assert "      reason: kontrak vendor -> pokoknya nanti" in text.splitlines()
+    indonesian = runner.invoke(app, ["diff", str(old), str(new), "--lang", "id"]).stdout
+    assert "  + 11@2025 (penilaian) indikator 11 (2025)" in indonesian.splitlines()
 
 
 def test_diff_across_a_renamed_model_folder_names_the_old_one(runner, tmp_path):
