@@ -87,14 +87,15 @@ def N_(message: str) -> str:
     return message
 
 
-def plural(count: int, one: str, many: str) -> str:
+def plural(count: int, one: str, many: str, **fields: object) -> str:
     """`one` or `many` (templates with a `{count}` field, marked with `N_`) as `count` asks,
-    translated: English says "1 file", "2 files"; Indonesian writes both alike.
+    translated, with `fields` filled in too: English says "1 file", "2 files"; Indonesian
+    writes both alike.
 
     >>> plural(1, "{count} file", "{count} files"), plural(2, "{count} file", "{count} files")
     ('1 file', '2 files')
     """
-    return gettext(one if count == 1 else many).format(count=count)
+    return gettext(one if count == 1 else many).format(count=count, **fields)
 
 
 _NOISE = 9

@@ -252,8 +252,8 @@ def _gaps(graph: "ArchGraph") -> tuple[str, list[Gap]]:
             text += " — " + _("affects {services}").format(services=_names(graph, services))
         ranked.append(Gap(text, len(services)))
     ranked.sort(key=lambda g: (-g.services, g.text))
+    data = known_facts(graph)["applications.data"]
     if not ranked:
-        data = known_facts(graph)["applications.data"]
         if not data.known and data.of:  # no flow can show: nothing to say "none" about
             return _("Whether the data flows between applications are integrated is unknown: "
                      "which data the applications read and write is known for none of {of} "
@@ -266,15 +266,18 @@ def _gaps(graph: "ArchGraph") -> tuple[str, list[Gap]]:
             return _("No data flow without integration among those the model records; a "
                      "file that could not be read may hold more."), []
         return _("Every data flow between applications is integrated."), []
-    intro = plural(len(ranked), N_(
-        "{count} data flow between applications has no integration; the most harmful:"), N_(
-        "{count} data flows between applications have no integration; the most harmful:"))
-    data = known_facts(graph)["applications.data"]
     if data.known < data.of:  # the count is of the flows the model records: say of how many
-        intro = intro.removesuffix(":") + " " + _(
-            "(of the flows the model records: which data the applications read and write is "
-            "known for {known} of {of} active applications):").format(known=data.known,
-                                                                      of=data.of)
+        intro = plural(len(ranked), N_(
+            "{count} data flow between applications has no integration (of the flows the model "
+            "records: which data the applications read and write is known for {known} of {of} "
+            "active applications); the most harmful:"), N_(
+            "{count} data flows between applications have no integration (of the flows the "
+            "model records: which data the applications read and write is known for {known} of "
+            "{of} active applications); the most harmful:"), known=data.known, of=data.of)
+    else:
+        intro = plural(len(ranked), N_(
+            "{count} data flow between applications has no integration; the most harmful:"), N_(
+            "{count} data flows between applications have no integration; the most harmful:"))
     return intro, ranked[:GAPS_SHOWN]
 
 

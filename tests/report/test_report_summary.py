@@ -124,9 +124,9 @@ def test_executive_summary_of_the_example(tmp_path):
     assert "2023 Akhir (terverifikasi evaluator)" in html and "2024 Akhir (estimasi)" in html
     gaps = re.findall(r"<li>(.*?)</li>", re.search(r'<ul id="gaps">(.*?)</ul>', html).group(1))
     assert len(gaps) == 3
-    assert ("5 aliran data antaraplikasi belum terintegrasi; yang paling merugikan (dari aliran "
-            "data yang dicatat model: data yang dibaca dan ditulis aplikasi diketahui untuk 40 "
-            "dari 42 aplikasi aktif):") in html  # 2 leave their data out
+    assert ("5 aliran data antaraplikasi belum terintegrasi (dari aliran data yang dicatat "
+            "model: data yang dibaca dan ditulis aplikasi diketahui untuk 40 dari 42 aplikasi "
+            "aktif); yang paling merugikan:") in html  # 2 leave their data out
     impact = json.loads(
         runner.invoke(
             app, ["impact", str(EXAMPLE), "pdn-lembah-hijau", "--format", "json"]
