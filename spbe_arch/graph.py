@@ -228,6 +228,18 @@ class ArchGraph:
         return (self.kind(target) == "applications" and self.national_instance(target)
                 and not self.national_instance(source))
 
+    def asked(self, app: str, link: str) -> tuple[str, ...]:
+        """The data sets `app` asks for over `link`: those the link carries that `app` reads
+        and does not write, when its other end is a national platform or the instansi's
+        instance of one (it answers, whichever way the link is written: SIAK returns the
+        population data SIMPUS looks up); none otherwise."""
+        edge = self.integrations[link]
+        other = edge.target if edge.source == app else edge.source
+        if not self.national_instance(other):
+            return ()
+        reads, writes = self.targets(app, "reads"), self.targets(app, "writes")
+        return tuple(d for d in edge.data if d in reads and d not in writes)
+
     def runs_itself(self, app: str) -> bool:
         """True for an application the instansi runs itself: not the instance of a national
         platform its operator runs (SRIKANDI, SATUSEHAT), but its own node of a national

@@ -30,7 +30,7 @@ def open_data_not_published(graph: ArchGraph) -> Iterator[Hit]:
 @check(rules.DATA_WITHOUT_ACTIVE_PRODUCER, whole_model=True)
 def data_without_active_producer(graph: ArchGraph) -> Iterator[Hit]:
     """Each active reader of a data set that has producers, none of them active, unless the
-    reader asks a national platform for it (a link to one carrying it: SIASN answers)."""
+    reader asks a national platform or its instance for it (`ArchGraph.asked`: SIASN answers)."""
     for node in graph.nodes("data"):
         writers = graph.sources(node, "writes")
         if not writers or graph.producers(node):
@@ -38,14 +38,6 @@ def data_without_active_producer(graph: ArchGraph) -> Iterator[Hit]:
         producers = listed([_("'{app}' is {status}").format(
             app=w, status=_(STATUS_WORDS[graph.element(w).status])) for w in sorted(writers)], 3)
         for reader in graph.consumers(node):
-            if not _asks_national(graph, reader, node):
+            if not any(node in graph.asked(reader, link) for _, link in graph.links_out(reader)):
                 yield Hit(reader, related=(node, *sorted(writers)),
                           values={"data": node, "producers": producers})
-
-
-def _asks_national(graph: ArchGraph, reader: str, data_id: str) -> bool:
-    """True when a link of `reader` to a national platform (or its instance) carries the data
-    set: the platform answers with it."""
-    return any(graph.national_instance(target) and data_id in graph.integrations[link].data
-               for target, link in graph.links_out(reader))
-

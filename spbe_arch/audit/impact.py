@@ -18,10 +18,11 @@ nothing more changes, using active applications and integration links only, see
    Degradation does not spread further by itself; downstream readers are judged by rule 4 too.
    Along a link whose direction is unknown data may have gone either way (unknown, not safe).
    A data set that is the root degrades every application reading it. A national platform
-   answers what it is asked (SIAK returns the population data SIMPUS looks up), whichever
-   way the link to it is written: an application whose link to one breaks, carrying a data
-   set the application reads and does not write, is degraded unless a running producer of
-   the model still gets that data set to it.
+   or the instansi's instance of one answers what it is asked (SIAK returns the population
+   data SIMPUS looks up), whichever way the link to it is written: an application whose link
+   to one breaks, carrying a data set the application reads and does not write
+   (`ArchGraph.asked`), is degraded unless a running producer of the model still gets that
+   data set to it.
 5. A service stops when all its active realizing applications stop (or it is the root); it is
    degraded when some of them stop or any of them is degraded.
 6. A business process stops when all its supporting services that were running stop (or it
@@ -424,14 +425,12 @@ def _propagate(graph, root, root_kind, platforms, result, paths, down, degraded_
                 _mark(root, degraded_apps, consumer, (*link_paths[cause], *onward))
     for link in sorted(broken_ids):  # 4b. what a national platform answers
         edge = graph.integrations[link]
-        app = edge.source
-        if (graph.kind(edge.target) != NATIONAL or app in down or not graph.is_active(app)
-                or app in degraded_apps):
-            continue
-        writes = set(graph.targets(app, "writes"))
-        asked = [d for d in edge.data if d not in writes and d in graph.targets(app, "reads")]
-        if any(not _still_reaches(graph, d, app, down, broken_ids, after) for d in asked):
-            _mark(root, degraded_apps, app, (*link_paths[link], app))
+        for app in (edge.source, edge.target):
+            if app in down or not graph.is_active(app) or app in degraded_apps:
+                continue
+            if any(not _still_reaches(graph, d, app, down, broken_ids, after)
+                   for d in graph.asked(app, link)):
+                _mark(root, degraded_apps, app, (*link_paths[link], app))
     if root_kind == "integrations" and graph.integrations[root].via == "shared_login":
         edge = graph.integrations[root]  # the login itself: its users cannot log in
         if graph.is_active(edge.target):

@@ -93,3 +93,15 @@ def test_a_link_to_the_instansi_s_instance_of_a_national_platform_goes_to_the_pl
     assert found == [("int-eoffice-srikandi", "integration 'int-eoffice-srikandi' ('e-office' -> "
                       "'srikandi-kota') to national platform 'srikandi' (its instance "
                       "'srikandi-kota') uses 'api_direct' instead of splp")]
+
+
+def test_the_instansi_s_instance_of_a_national_platform_answers_as_the_platform_does(
+        runner, make_model):
+    """SIMPUS asks the kota's SIAK (platform: siak) for the population data: SIAK failing
+    stops the instance, and SIMPUS loses the answers, as it would asking `siak` itself."""
+    instance = ("  - {id: siak-kota, name: SIAK Kota Y, kind: umum, platform: siak, "
+                "owner: dinkes}\n")
+    model = MODEL.replace("services:\n", instance + "services:\n").replace(
+        "source: simpus, target: siak,", "source: simpus, target: siak-kota,")
+    assert _degraded(runner, make_model, "siak", model) == ["e-pbb", "simpus", "svc-puskesmas"]
+    assert _degraded(runner, make_model, "siak-kota", model) == ["simpus", "svc-puskesmas"]
