@@ -161,10 +161,13 @@ def assessments(
                       "names no document: it supports no level").format(
                         title=item.title, indicator=entry.indicator, year=entry.year),
                     location=_entry_location(arch, position, "evidence", index, "title"),
-                    hint=_("write the document's title, e.g. '{regulation} Nomor 12 Tahun "
-                           "2022 tentang Arsitektur SPBE', with its `link:` and `year:`").format(
-                        regulation=_REGULATION[arch.instansi.level if arch.instansi else
-                                               InstansiLevel.kabupaten]),
+                    hint=(_("write the document's title, e.g. '{regulation} Nomor 12 Tahun "
+                            "2022 tentang Arsitektur SPBE', and its address under `link:`")
+                          if item.title_is_address else
+                          _("write the document's title, e.g. '{regulation} Nomor 12 Tahun "
+                            "2022 tentang Arsitektur SPBE', with its `link:` and `year:`")
+                          ).format(regulation=_REGULATION[arch.instansi.level if arch.instansi
+                                                          else InstansiLevel.kabupaten]),
                 ))
             elif item.year is not None and item.year > entry.year:
                 findings.append(finding(

@@ -1,5 +1,6 @@
 """The element types of an SPBE architecture, one per collection of a model folder."""
 
+import re
 from datetime import date
 from typing import Annotated
 
@@ -25,7 +26,7 @@ from .types import (
     UnitKind,
     ref_code,
 )
-from .words import NOT_A_DOCUMENT
+from .words import GENERIC_DOCUMENT_WORDS, NEGATIONS, NOT_A_DOCUMENT
 
 __all__ = [
     "Application",
@@ -334,11 +335,18 @@ class Evidence(SpbeModel):
 
     @property
     def names_a_document(self) -> bool:
-        """False for a title that names no document: a placeholder ('-', 'ada', 'Tidak ada.',
-        'belum') or no word at all ('...')."""
-        title = self.title.strip()
-        return title.strip(" .:;,!").casefold() not in NOT_A_DOCUMENT and any(
-            c.isalnum() for c in title)
+        """False for a title that names no document: a placeholder ('-', 'ada', 'belum'), a
+        denial ('Tidak ada dokumen'), generic words and numbers only ('Dokumen 1', 'Lampiran',
+        'Screenshot'), an address only (`title_is_address`) or no word at all ('...')."""
+        words = re.findall(r"\w+", self.title.casefold())
+        return (self.title.strip(" .:;,!").casefold() not in NOT_A_DOCUMENT
+                and not self.title_is_address and bool(words) and words[0] not in NEGATIONS
+                and any(not w.isdigit() and w not in GENERIC_DOCUMENT_WORDS for w in words))
+
+    @property
+    def title_is_address(self) -> bool:
+        """True for a title that is a web address only: where the document is, not which."""
+        return re.fullmatch(r"(?i)(https?://|www\.)\S+", self.title.strip()) is not None
 
 
 class AssessmentEntry(SpbeModel):

@@ -8,7 +8,10 @@ import re
 
 from .types import InstansiLevel, IntegrationVia, Status
 
-__all__ = ["LEVEL_WORDS", "NOT_A_DOCUMENT", "NO_VALUE", "STATUS", "VIA", "level_in_name"]
+__all__ = [
+    "GENERIC_DOCUMENT_WORDS", "LEVEL_WORDS", "NEGATIONS", "NOT_A_DOCUMENT", "NO_VALUE", "STATUS",
+    "VIA", "level_in_name",
+]
 
 NO_VALUE = frozenset({
     "-", "--", "\u2013", "\u2014", "n/a", "n.a.", "na", "tidak ada", "belum ada", "?",
@@ -22,6 +25,21 @@ NOT_A_DOCUMENT = NO_VALUE | frozenset({
 })
 """Titles (case aside) that say a document exists, or not, without naming one: no bukti
 dukung."""
+
+GENERIC_DOCUMENT_WORDS = frozenset({
+    "dokumen", "document", "documents", "doc", "docs", "file", "files", "berkas", "lampiran",
+    "attachment", "bukti", "dukung", "pendukung", "evidence", "scan", "pindaian", "foto",
+    "photo", "gambar", "image", "screenshot", "tangkapan", "layar", "link", "tautan", "url",
+    "pdf", "docx", "xlsx", "jpg", "png", "data", "ada", "sudah", "terlampir", "lihat", "see",
+    "unggah", "diunggah", "upload", "uploaded", "no", "nomor", "tahun", "year", "dan", "and",
+    "the", "of", "ya", "yes", "ok", "lengkap",
+})
+"""Words (case aside) a title may hold without naming which document it is: 'Dokumen 1',
+'Lampiran', 'Screenshot' name none; 'Perbup Nomor 12 Tahun 2022' does."""
+
+NEGATIONS = frozenset({"tidak", "belum", "tanpa", "none", "nihil", "kosong", "without"})
+"""A title's first word (case aside) that says there is no document: 'Tidak ada dokumen',
+'Belum ada SK'."""
 
 VIA: dict[IntegrationVia, tuple[str, str]] = {
     IntegrationVia.splp: ("SPLP", "SPLP"),

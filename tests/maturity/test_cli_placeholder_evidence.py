@@ -1,5 +1,6 @@
-"""A bukti dukung that names no document ('-', 'ada') supports no level: `maturity` counts
-the entry as undocumented, and `validate` warns with the file and line (SPBE-M010)."""
+"""A bukti dukung that names no document ('-', 'ada', 'Tidak ada dokumen', 'Dokumen 1', an
+address only) supports no level: `maturity` counts the entry as undocumented, and `validate`
+warns with the file and line (SPBE-M010)."""
 
 import json
 
@@ -30,7 +31,9 @@ def _indicator_1(runner, model):
 
 
 @pytest.mark.parametrize("title", ["-", "ada", "Tidak ada", "...", " terlampir ", "Tidak",
-                                   "Belum", "Ada.", "nihil"])
+                                   "Belum", "Ada.", "nihil", "Tidak ada dokumen",
+                                   "Belum ada SK", "Dokumen 1", "lampiran", "Screenshot",
+                                   "Bukti dukung (terlampir)"])
 def test_a_placeholder_title_supports_no_level(runner, make_model, title):
     model = _model(make_model, title)
     one = _indicator_1(runner, model)
@@ -44,6 +47,15 @@ def test_a_placeholder_title_supports_no_level(runner, make_model, title):
            "tentang Arsitektur SPBE', with its `link:` and `year:`" in lines
 
 
+def test_an_address_for_a_title_is_told_to_go_under_link(runner, make_model):
+    """Where the document is does not say which it is: the claim counts as undocumented."""
+    model = _model(make_model, "https://jdih.lembahhijaukab.go.id/perbup-12-2022.pdf")
+    assert _indicator_1(runner, model)["counted"] == 1
+    result = runner.invoke(app, ["validate", str(model)])
+    assert "    hint: write the document's title, e.g. 'Peraturan Bupati Nomor 12 Tahun 2022 " \
+           "tentang Arsitektur SPBE', and its address under `link:`" in result.output.splitlines()
+
+
 def test_the_example_title_is_the_instansi_s_own_regulation(runner, make_model):
     model = _model(make_model, "-")
     manifest = model / "spbe.yaml"
@@ -54,7 +66,8 @@ def test_the_example_title_is_the_instansi_s_own_regulation(runner, make_model):
 
 
 @pytest.mark.parametrize("title", ["Peraturan Bupati Nomor 12 Tahun 2022 tentang Arsitektur "
-                                   "SPBE", "SK", "Perbup"])
+                                   "SPBE", "SK", "Perbup", "SK 12", "Screenshot SIMPUS",
+                                   "SK_Tim_SPBE_2023.pdf", "Notulen rapat koordinasi"])
 def test_a_document_named_supports_its_level(runner, make_model, title):
     model = _model(make_model, title)
     one = _indicator_1(runner, model)
