@@ -15,7 +15,8 @@ Every indicator has four levels, all shown:
 
 A claim backed by documents (an entry whose `evidence:` names them) is not held to the
 structure's caps: it counts up to its level unless the structure contradicts it (a rule's
-rung below the claim that the rule could show, e.g. integrations bypassing SPLP). A claim
+rung below the claim that the rule could show, e.g. integrations bypassing SPLP; a fact the
+model leaves out, *insufficient data*, contradicts nothing). A claim
 without documents counts only as far as the model shows: where the model shows nothing of the
 indicator (a policy, which only a document shows), it counts for nothing. An indicator with
 neither a counted claim nor model evidence counts at the framework's lowest level, as the
@@ -316,7 +317,8 @@ def _claim_limit(indicator: Indicator, derivation: Derivation | None, model: int
         ceiling = (min(derivation.ceiling, STRUCTURE_TOP)
                    if derivation and indicator.evidence in SERVICE_RULES
                    else derivation.ceiling if derivation else None)
-        if derivation is not None and derivation.level < ceiling:  # type: ignore[operator]
+        if (derivation is not None and not derivation.insufficient  # unknown contradicts none
+                and derivation.level < ceiling):  # type: ignore[operator]
             return derivation.level, _("the model shows {level}").format(
                 level=derivation.level)
         return _NO_LIMIT, ""

@@ -174,3 +174,17 @@ def test_unknowns_data_management_asks_only_for_what_each_data_set_lacks(runner,
         "add the RAD `ref` code to these data sets: data-kesehatan, data-pegawai, data-rencana",
         "name the application producing these data sets (`producer:`): data-pegawai",
     ]
+
+
+def test_unknowns_what_the_model_leaves_out_contradicts_no_documented_claim(runner, make_model):
+    """No application states its hosting: the model cannot tell whether they run in a
+    government data centre, so a claim of 3 for indicator 16 with its bukti dukung counts in
+    full; the same claim without one counts for nothing."""
+    documented = MODEL + ("  - {indicator: 16, year: 2025, level: 3, evidence: [{title: "
+                          "Berita Acara Penempatan Server di Pusat Data Provinsi}]}\n")
+    sixteen = next(i for i in _json(runner, make_model, documented)["indicators"]
+                   if i["id"] == "16")
+    assert (sixteen["counted"], sixteen["source"]) == (3, "claim")
+    bare = MODEL + "  - {indicator: 16, year: 2025, level: 3}\n"
+    sixteen = next(i for i in _json(runner, make_model, bare)["indicators"] if i["id"] == "16")
+    assert (sixteen["counted"], sixteen["source"]) == (1, "none")
