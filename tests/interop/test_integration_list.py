@@ -233,8 +233,8 @@ def test_a_mapping_names_the_list_s_headers(runner, tmp_path):
     assert refused.exit_code == 2
     assert refused.output.startswith(
         f"spbe-arch: {mapping}: not a mapping file: columns.source: not a column of this "
-        "list; columns.target: not a column of this list; columns.mechanism: not a column of "
-        "this list\n    hint: write 'columns:' with keys among name, unit,")
+        "list; columns.target: not a column of this list\n    hint: write 'columns:' with "
+        "keys among name, unit,")  # an inventory has a mechanism column too ('Melalui')
 
 
 def test_an_application_and_its_partners_say_no_direction(runner, tmp_path):

@@ -312,3 +312,67 @@ def test_a_short_name_two_applications_share_links_neither(runner, tmp_path):
     assert (f"{source}:4: note: 'SIMPEG' in 'Terintegrasi dengan' may name 'simpeg', "
             "'simpeg-2'; no integration, kept as properties.integrations of 'e-office'"
             ) in result.output.splitlines()
+
+
+MECHANISMS = [
+    ["No", "Nama Aplikasi", "OPD", "Status", "Integrasi", None],
+    [None, None, None, None, "Terintegrasi dengan", "Melalui (SPLP/API/Manual)"],
+    ["1", "SIMPEG", "BKPSDM", "Aktif", "e-Kinerja; SIASN", "SPLP; Manual"],
+    ["2", "e-Kinerja", "BKPSDM", "Aktif", "SIMPEG", "API"],
+    ["3", "SIMPUS", "Dinkes", "Aktif", "SATUSEHAT; SIAK", "API"],
+    ["4", "e-BPHTB", "Bapenda", "Aktif", "SIAK; SIPD, SIMPUS", "API/SPLP"],
+    ["5", "SIMDA Keuangan", "BKAD", "Aktif", "SIPD", "Belum"],
+    ["6", "SIMRS", "Dinkes", "Aktif", "SIMPUS", "Rencana SPLP 2026"],
+]
+
+
+def test_the_mechanism_column_gives_the_integrations_their_via(runner, tmp_path):
+    """'Melalui' under a merged 'Integrasi': one mechanism for all the row's names, or one per
+    name in order; several that cannot be told apart leave via unknown, and the cell is kept
+    on every application as the inventory wrote it."""
+    source = write_xlsx(tmp_path / "kota-contoh.xlsx", MECHANISMS, merge=["E1:F1"])
+    out = tmp_path / "model"
+
+    result = _import(runner, source, out)
+
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert ("columns: name <- 'Nama Aplikasi', unit <- 'OPD', status <- 'Status', integrations "
+            "<- 'Integrasi / Terintegrasi dengan', number <- 'No', mechanism <- 'Integrasi / "
+            "Melalui (SPLP/API/Manual)'") in lines
+    assert "kept as properties: integrations_via <- 'Integrasi / Melalui (SPLP/API/Manual)'" in (
+        lines)
+    at = f"{source}[Inventaris]"
+    assert (f"{at}: note: 8 integrations from 'Integrasi / Terintegrasi dengan', written with "
+            "direction: unknown (the inventory does not say which way data goes) and via as "
+            "'Integrasi / Melalui (SPLP/API/Manual)' names it for 5, unknown for the other 3: "
+            "integrations.yaml") in lines
+    assert (f"{at}: note: 'Integrasi / Melalui (SPLP/API/Manual)' names no mechanism for each "
+            "integration of 1 row: via left unknown, the text kept in "
+            "properties.integrations_via: 'API/SPLP' (row 6)") in lines
+    assert (f"{at}:7: note: 'SIPD' in 'Integrasi / Terintegrasi dengan', 'Belum' in 'Integrasi "
+            "/ Melalui (SPLP/API/Manual)': not integrated; no integration, kept as "
+            "properties.integrations") in lines
+    assert (f"{at}:4: note: 'API' in 'Integrasi / Melalui (SPLP/API/Manual)' names api_direct "
+            "for 'SIMPEG', row 3 another mechanism for the same two applications (splp); row "
+            "3's written") in lines
+    arch = load_model(out).architecture
+    links = {(i.source, i.target): (i.via.value, i.status.value)
+             for i in arch.integrations.values()}
+    assert links == {
+        ("simpeg", "e-kinerja-bkpsdm"): ("splp", "active"),  # SPLP; Manual: in order
+        ("simpeg", "siasn"): ("manual", "active"),
+        ("simpus", "satusehat"): ("api_direct", "active"),
+        ("simpus", "siak"): ("api_direct", "active"),
+        ("e-bphtb", "siak"): ("unknown", "active"),
+        ("e-bphtb", "sipd"): ("unknown", "active"),
+        ("e-bphtb", "simpus"): ("unknown", "active"),
+        ("simrs", "simpus"): ("splp", "planned"),  # 'Rencana SPLP 2026'
+    }
+    assert arch.integrations["int-simpeg-e-kinerja-bkpsdm"].description == (
+        "From the inventory (row 3, 'Integrasi / Terintegrasi dengan': 'e-Kinerja', 'Integrasi "
+        "/ Melalui (SPLP/API/Manual)': 'SPLP; Manual'): these applications exchange data; in "
+        "which direction, it does not say")
+    assert arch.applications["simda-bkad"].properties == {
+        "integrations": "SIPD", "integrations_via": "Belum"}
+    assert arch.applications["e-bphtb"].properties == {"integrations_via": "API/SPLP"}

@@ -12,10 +12,11 @@ header may take two rows, a merged "Pengelola" above "OPD" and "Bidang": the row
 part of it (`sub_header`).
 """
 
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
+from types import MappingProxyType
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
@@ -113,6 +114,11 @@ DEFAULT_HEADERS: dict[Column, tuple[str, ...]] = {
         "terintegrasi dengan", "integrasi", "integrasi dengan", "integrasi aplikasi",
         "interoperabilitas", "interoperabilitas dengan", "terhubung dengan", "interkoneksi",
         "integrated with", "integrations",
+    ),
+    Column.mechanism: (
+        "melalui", "integrasi melalui", "terintegrasi melalui", "mekanisme integrasi",
+        "metode integrasi", "media integrasi", "jenis integrasi", "teknologi integrasi", "via",
+        "integration mechanism", "integrated via",
     ),
     Column.number: ("no", "nomor", "no urut", "number"),
     Column.id: (
@@ -215,6 +221,9 @@ class Layout:
     one_name_per_cell: bool = True
     """A cell of the two needed columns holds one name, an inventory's (a line break in it is
     read as a space); a list's may hold several (one a line, or between ';')."""
+    kept: Mapping[Column, str] = field(default_factory=dict)
+    """Known columns the model has no field for (or not all of a cell's text: a mechanism
+    cell of an inventory), and the property key each is kept under."""
 
 
 INVENTORY = Layout(DEFAULT_HEADERS, Column.name, Column.unit,
@@ -237,7 +246,12 @@ INVENTORY = Layout(DEFAULT_HEADERS, Column.name, Column.unit,
                  "the sheet's footer, passed over"),
     footers=N_("{count} rows below the last application name no application and no unit: "
                   "the sheet's footer, passed over"),
-))
+), kept=MappingProxyType({
+    Column.server_location: "server_location",
+    Column.database: "database",
+    Column.developer: "developer",
+    Column.mechanism: "integrations_via",
+}))
 INTEGRATION_LIST = Layout(LIST_HEADERS, Column.source, Column.target,
                           "'Aplikasi Sumber', 'Aplikasi Tujuan', 'Mekanisme', 'Jaringan'",
                           "columns: {source: Dari, target: Ke}", RowWords(

@@ -38,7 +38,7 @@ from .hosting import placement
 from .integration_list import ListedIntegrations, read_integration_list
 from .links import PROPERTY, AppNames, Link, integrations
 from .report import Hosted, ImportReport, PlatformGuess, RowNote, UnitMerge, Unmatched
-from .rows import PROPERTY_OF, Row, Seen
+from .rows import Row, Seen
 from .sheet import kept, read_list
 from .table import open_table
 from .units import CODE_PARTS, IdPool, UnitName, group_units, slug
@@ -499,7 +499,7 @@ def _application(
                 "'{text}' is not an RAA code (RAA.xx.yy); kept as properties.ref"
             ).format(text=text)))
     national = _national(row, properties, report)
-    for column, key in PROPERTY_OF.items():
+    for column, key in INVENTORY.kept.items():
         if text := values.get(column):
             properties[key] = text
     location = values.get(Column.server_location, "")

@@ -1,14 +1,17 @@
 """The integrations column ('Terintegrasi dengan: SIMPUS; SATUSEHAT') read as integrations.
 
-An inventory that lists the systems an application exchanges data with says neither how nor in
-which direction: each named system becomes an integration `via: unknown`, `direction: unknown`
-between the row's application (its `source`) and the application named (matched by its name,
-acronym or long name among the imported applications, see `spbe_arch.io.name_forms`; of an
-application listed twice, the first row) or else to the national platform named
-(`PlatformMatcher`), or else to the one application named by its acronym and words of its
-name ('SIPATEN Kecamatan'). One pair of applications gets one integration, whichever row names it. A
-name that matches nothing, or more than one application, is no integration: it is kept in the
-application's `properties.integrations` and reported.
+An inventory that lists the systems an application exchanges data with does not say in which
+direction, and says how only in a mechanism column ('Melalui: SPLP'), if it has one: each named
+system becomes an integration `direction: unknown`, `via:` as the row's mechanism cell names it
+(`row_mechanisms`: one mechanism for every name of the row, or one per name in the same order),
+else `unknown`, between the row's application (its `source`) and the application named
+(matched by its name, acronym or long name among the imported applications, see
+`spbe_arch.io.name_forms`; of an application listed twice, the first row) or else to the
+national platform named (`PlatformMatcher`), or else to the one application named by its
+acronym and words of its name ('SIPATEN Kecamatan'). One pair of applications gets one
+integration, whichever row names it. A name that matches nothing, or more than one
+application, is no integration: it is kept in the application's `properties.integrations`
+and reported.
 """
 
 import re
@@ -26,8 +29,9 @@ from .columns import Column
 from .report import ImportReport, RowNote, Unlinked
 from .rows import Row
 from .units import CODE_PARTS, IdPool
+from .values import Mechanism, mechanism_of
 
-__all__ = ["PROPERTY", "AppNames", "Link", "integrations", "status_between"]
+__all__ = ["PROPERTY", "AppNames", "Link", "integrations", "row_mechanisms", "status_between"]
 
 PROPERTY = "integrations"
 """The property keeping the names that became no integration."""
@@ -57,19 +61,29 @@ class Link:
     text: str
     """What that row's cell says of it."""
     status: Status | None
+    via: IntegrationVia | None = None
+    """The mechanism the row's mechanism cell names for it (None: unknown)."""
+    how: str = ""
+    """What that cell says."""
 
-    def fields(self, column: str) -> dict[str, str]:
-        """The integration as the model writes it; `column` is the integrations column's
-        header."""
+    def fields(self, column: str, mechanism: str = "") -> dict[str, str]:
+        """The integration as the model writes it; `column` and `mechanism` are the headers
+        of the integrations and the mechanism columns."""
+        if self.via is None:
+            description = _(
+                "From the inventory (row {row}, '{column}': '{text}'): these applications "
+                "exchange data; how, and in which direction, it does not say")
+        else:
+            description = _(
+                "From the inventory (row {row}, '{column}': '{text}', '{mechanism}': '{how}'): "
+                "these applications exchange data; in which direction, it does not say")
         fields = {
             "id": self.id,
-            "description": _(
-                "From the inventory (row {row}, '{column}': '{text}'): these applications "
-                "exchange data; how, and in which direction, it does not say"
-            ).format(row=self.row, column=column, text=self.text),
+            "description": description.format(row=self.row, column=column, text=self.text,
+                                              mechanism=mechanism, how=self.how),
             "source": self.source,
             "target": self.target,
-            "via": IntegrationVia.unknown.value,
+            "via": (self.via or IntegrationVia.unknown).value,
             "direction": IntegrationDirection.unknown.value,
         }
         if self.status is not None:
@@ -96,11 +110,25 @@ def integrations(
     found: dict[str, list[int]] = {}
     left: dict[str, list[str]] = {}
     also: set[frozenset[str]] = set()  # pairs the integration list gives
+    mechanism_column = report.columns.get(str(Column.mechanism), "")
     for row, app in pairs:
         cell = row.values.get(Column.integrations)
         if not cell:
             continue
-        for text in names.names_in(cell, app.id):
+        texts = names.names_in(cell, app.id)
+        how = row.values.get(Column.mechanism, "")
+        mechanisms = row_mechanisms(how, len(texts))
+        if how and mechanisms is None:
+            report.mechanisms_unread.setdefault(how, []).append(row.number)
+        for text, mechanism in zip(texts, mechanisms or [None] * len(texts), strict=True):
+            if mechanism is not None and mechanism.none:  # 'Belum': the column says not yet
+                report.notes.append(RowNote(row.number, _(
+                    "'{text}' in '{column}', '{how}' in '{mechanism}': not integrated; no "
+                    "integration, kept as properties.integrations").format(
+                        text=text, column=report.columns.get(str(Column.integrations), ""),
+                        how=how, mechanism=mechanism_column)))
+                left.setdefault(app.id, []).append(text)
+                continue
             targets = names.named(text, app.id)
             if (guess := names.guess(text, targets)) is not None:  # the report says it
                 report.notes.append(RowNote(row.number, _(
@@ -124,16 +152,52 @@ def integrations(
                         "both written (retire one if the list is right)").format(
                             source=app.id, target=target, id=other.id,
                             status=STATUS[other.status][language() != "id"])))
+                via = mechanism.via if mechanism is not None else None
                 if pair not in made:
+                    status = status_between(app, names.apps.get(target))
+                    if status is None and mechanism is not None and mechanism.planned:
+                        status = Status.planned  # 'Rencana SPLP'
                     made[pair] = Link(
                         ids.take(f"int-{app.id}-{target}"), app.id, target,
-                        row.number, text, status_between(app, names.apps.get(target)))
+                        row.number, text, status, via, how if via is not None else "")
+                    report.integrations_via += via is not None
+                elif via is not None and made[pair].via not in (None, via):
+                    report.notes.append(RowNote(row.number, _(
+                        "'{how}' in '{column}' names {via} for '{text}', row {row} another "
+                        "mechanism for the same two applications ({first}); row {row}'s "
+                        "written").format(
+                            text=text, column=mechanism_column, how=how, via=via.value,
+                            row=made[pair].row, first=made[pair].via.value)))
                 rows_of = found.setdefault(made[pair].id, [])
                 if row.number not in rows_of:
                     rows_of.append(row.number)
     report.integrations = len(made)
     report.also_listed = len(also)
     return list(made.values()), found, left
+
+
+def row_mechanisms(cell: str, count: int) -> "list[Mechanism] | None":
+    """The mechanism of each of a row's `count` integrations that its mechanism cell gives:
+    one mechanism for all ('API' for 'SATUSEHAT; SIAK'), or one per name in the same order
+    ('SPLP; Manual' for 'SIASN; e-Kinerja'); None when the cell names none, or several
+    mechanisms that cannot be told apart ('API/SPLP' for three names); an empty cell, none.
+
+    >>> [m.via.value for m in row_mechanisms("SPLP; Manual", 2)]
+    ['splp', 'manual']
+    >>> [m.via.value for m in row_mechanisms("API", 2)], row_mechanisms("API/SPLP", 3)
+    (['api_direct', 'api_direct'], None)
+    """
+    if not cell or not count:
+        return None
+    parts = [p for p in re.split(r"\s*[;\n/,|+]\s*", cell.strip()) if p]
+    each = [mechanism_of(p) for p in parts]
+    if count > 1 and len(parts) == count and all(m.via or m.none for m in each):
+        return each
+    whole = mechanism_of(cell)
+    if whole.none or (whole.via is not None and (
+            count == 1 or len({m.via for m in each if m.via is not None}) <= 1)):
+        return [whole] * count
+    return None
 
 
 _CENTRAL = frozenset({"ri", "pusat", "nasional", "kementerian", "kemendagri", "kemenkes",

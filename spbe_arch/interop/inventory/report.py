@@ -174,7 +174,11 @@ class ImportReport(SheetReport):
     unplaced: dict[str, list[int]] = field(default_factory=dict)
     """Server locations that name no place -> their rows: hosting left unknown."""
     integrations: int = 0
-    """Integrations (via unknown) read from the integrations column."""
+    """Integrations read from the integrations column."""
+    integrations_via: int = 0
+    """Those of them whose mechanism the mechanism column names."""
+    mechanisms_unread: dict[str, list[int]] = field(default_factory=dict)
+    """Mechanism cells that name no mechanism for each integration of their row -> rows."""
     unlinked: list[Unlinked] = field(default_factory=list)
     guesses: list[PlatformGuess] = field(default_factory=list)
     merges: list[UnitMerge] = field(default_factory=list)
@@ -277,13 +281,34 @@ def report_lines(report: ImportReport) -> Iterator[str]:
             count, N_("{count} application"), N_("{count} applications")),
             locations=", ".join(f"'{text}' ({_rows(rows)})"
                                 for text, rows in report.unplaced.items()))
-    if report.integrations:
+    mechanism = report.columns.get("mechanism", "")
+    if report.integrations and not mechanism:
         yield _(
             "{path}: note: {integrations} from '{column}', written with via: unknown and "
             "direction: unknown (the inventory says which applications exchange data, not how "
             "nor which way): integrations.yaml"
         ).format(path=src, column=integrated_with, integrations=plural(
             report.integrations, N_("{count} integration"), N_("{count} integrations")))
+    elif report.integrations:
+        yield _(
+            "{path}: note: {integrations} from '{column}', written with direction: unknown "
+            "(the inventory does not say which way data goes) and via as '{mechanism}' names "
+            "it for {named}, unknown for the other {unnamed}: integrations.yaml"
+        ).format(path=src, column=integrated_with, mechanism=mechanism,
+                 named=report.integrations_via,
+                 unnamed=report.integrations - report.integrations_via,
+                 integrations=plural(report.integrations, N_("{count} integration"),
+                                     N_("{count} integrations")))
+    if report.mechanisms_unread:
+        yield _(
+            "{path}: note: '{mechanism}' names no mechanism for each integration of "
+            "{applications}: via left unknown, the text kept in properties.integrations_via: "
+            "{cells}"
+        ).format(path=src, mechanism=mechanism, applications=plural(
+            sum(len(rows) for rows in report.mechanisms_unread.values()),
+            N_("{count} row"), N_("{count} rows")),
+            cells=", ".join(f"'{text}' ({_rows(rows)})"
+                            for text, rows in report.mechanisms_unread.items()))
     if report.also_listed:
         yield _(
             "{path}: note: {integrations} from '{column}' also in the integration list: written "

@@ -29,7 +29,7 @@ from .report import RowNote, SheetReport
 from .table import Table
 from .values import ARROW_CELLS
 
-__all__ = ["EXCEL_ERRORS", "NO_VALUE", "PROPERTY_OF", "Row", "Seen", "data_rows"]
+__all__ = ["EXCEL_ERRORS", "NO_VALUE", "Row", "Seen", "data_rows"]
 
 
 EXCEL_ERRORS = frozenset({
@@ -43,14 +43,6 @@ _SPELLINGS = frozenset(
 )
 """The cells above as they are written ('N/A', 'Tidak Ada', '#REF!'): one lookup a cell."""
 _COUNT = re.compile(r"\(?([0-9]{1,3})\)?")
-
-PROPERTY_OF = {
-    Column.server_location: "server_location",
-    Column.database: "database",
-    Column.developer: "developer",
-}
-"""Known columns the model has no field for, and the property key each is kept under."""
-
 
 @dataclass(frozen=True, slots=True)
 class Row:
@@ -109,7 +101,7 @@ def data_rows(
     layout: Layout = INVENTORY,
 ) -> Iterator[Row]:
     """Data rows as `Row`; skipped rows and remarks go into `report`."""
-    unmapped = _unmapped(columns, header, report)
+    unmapped = _unmapped(columns, header, report, layout)
     says = layout.says
     name_at = next(i for i, c in columns.items() if c is layout.first)
     unit_at = next(i for i, c in columns.items() if c is layout.second)
@@ -365,10 +357,10 @@ def _column(header: list[str], index: int) -> str:
     return text or _("(no header, column {number})").format(number=index + 1)
 
 
-def _unmapped(columns, header, report: SheetReport) -> dict[int, str]:
+def _unmapped(columns, header, report: SheetReport, layout: Layout) -> dict[int, str]:
     """Index -> property key for header cells that name no known column."""
     keys: dict[int, str] = {}
-    used = set(PROPERTY_OF.values()) | {"status", "kind", "category", "ref", "integrations", "id"}
+    used = set(layout.kept.values()) | {"status", "kind", "category", "ref", "integrations", "id"}
     for index, text in enumerate(header):
         if index in columns or not text:
             continue
@@ -381,8 +373,8 @@ def _unmapped(columns, header, report: SheetReport) -> dict[int, str]:
         keys[index] = key
         report.properties[key] = text
     for index, column in columns.items():
-        if column in PROPERTY_OF:
-            report.properties[PROPERTY_OF[column]] = header[index]
+        if column in layout.kept:
+            report.properties[layout.kept[column]] = header[index]
     return keys
 
 

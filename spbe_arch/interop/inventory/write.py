@@ -170,7 +170,8 @@ def _write_files(imported: InventoryImport, folder: Path) -> list[str]:
             ("units", imported.units, _fields),
             ("applications", imported.applications, _fields),
             ("infrastructure", imported.infrastructure, _fields),
-            ("integrations", imported.integrations, lambda link: link.fields(column)),
+            ("integrations", imported.integrations,
+             lambda link: link.fields(column, report.columns.get(str(Column.mechanism), ""))),
         ) if elements or (name == "integrations" and listed)
     ]
     for name, elements, fields in collections:
