@@ -228,6 +228,7 @@ def test_active_sheet_is_read_not_a_hidden_first_one(runner, tmp_path):
         data.append(row)
     data.row_dimensions[3].hidden = True
     workbook.create_sheet("Rekap").append(["Jumlah", 2])
+    workbook.create_sheet("Integrasi Aplikasi").append(["Aplikasi Sumber", "Aplikasi Tujuan"])
     workbook.active = 1
     source = tmp_path / "kota-contoh.xlsx"
     workbook.save(source)
@@ -235,10 +236,13 @@ def test_active_sheet_is_read_not_a_hidden_first_one(runner, tmp_path):
     result = _import(runner, source, tmp_path / "model")
 
     assert result.exit_code == 0, result.output
-    assert result.output.splitlines()[:2] == [
+    assert result.output.splitlines()[:3] == [
         f"{source}: sheet 'Data'; header in row 1",
-        f"{source}: note: read sheet 'Data'; not read: 'Lama' (hidden), 'Rekap' (--sheet NAME "
-        "reads another)",
+        f"{source}: note: read sheet 'Data'; not read: 'Lama' (hidden), 'Rekap', 'Integrasi "
+        "Aplikasi' (--sheet NAME reads another)",
+        f"{source}: note: sheet 'Integrasi Aplikasi' may be a list of integrations (one a row: "
+        "sender, receiver, mechanism): --integrations-sheet 'Integrasi Aplikasi' reads it "
+        "beside the inventory",
     ]
     at = f"{source}[Data]"
     assert f"{at}:3: note: hidden in the sheet; imported as the others" in _lines(

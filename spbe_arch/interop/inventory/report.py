@@ -8,6 +8,7 @@ shown) and `report_dict` (JSON). The text is also written beside the model as
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field
 
+from ...io.unit_names import normal_words
 from ...model.i18n import N_, plural
 from ...model.i18n import gettext as _
 
@@ -333,6 +334,11 @@ def report_lines(report: ImportReport) -> Iterator[str]:
     )
 
 
+_LIST_WORDS = frozenset({"integrasi", "interoperabilitas", "interkoneksi", "integration",
+                         "integrations", "interoperability"})
+"""Words of a sheet's name that say it lists integrations."""
+
+
 def _reading(report: SheetReport, option: str = "--sheet",
              title: tuple[int, str] | None = None) -> Iterator[str]:
     """How the file was read (`option` names another sheet; `title`, the title row naming
@@ -359,6 +365,11 @@ def _reading(report: SheetReport, option: str = "--sheet",
         yield _("{path}: note: read sheet '{sheet}'; not read: {others} ({option} NAME reads "
                 "another)").format(path=report.source, sheet=report.sheet, option=option,
                                    others=others)
+        for sheet in report.other_sheets if option == "--sheet" else ():
+            if not _LIST_WORDS.isdisjoint(normal_words(sheet).split()):
+                yield _("{path}: note: sheet '{sheet}' may be a list of integrations (one a "
+                        "row: sender, receiver, mechanism): --integrations-sheet '{sheet}' "
+                        "reads it beside the inventory").format(path=report.source, sheet=sheet)
     yield _("columns: {columns}").format(
         columns=", ".join(f"{c} <- '{h}'" for c, h in report.columns.items()))
     if report.properties:

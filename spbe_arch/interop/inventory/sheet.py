@@ -87,7 +87,7 @@ def read_list(
                     "a {option} file: {example}") if others else _(
                     "hint: name the column in a {option} file: {example}")).format(
                     sheet_option=layout.sheet_option, option=layout.option,
-                    example=f"columns: {{{column}: <its header>}}"))
+                    example=f"columns: {{{column}: <{_('its header')}>}}"))
     rows = list(data_rows(below, columns, cells, table, report, layout=layout))
     report.empty = [row for row in seen.empty if row > (report.subheader_row or number)]
     report.notes[:0] = sorted(table.notes, key=lambda note: note.row)
