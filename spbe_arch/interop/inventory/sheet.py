@@ -79,6 +79,7 @@ def read_list(
                          (layout.second, layout.says.no_second_column)):
         if column not in columns.values():  # the second, or the first with a header_row
             others = [s for s in table.sheets if s != table.sheet]
+            its_header = _("its header")
             raise SpbeError(f"{path}:{number}: " + _(says) + (_(
                 " (in sheet '{sheet}'; other sheets: {sheets})").format(
                     sheet=table.sheet, sheets=", ".join(others)) if others else "")
@@ -87,7 +88,7 @@ def read_list(
                     "a {option} file: {example}") if others else _(
                     "hint: name the column in a {option} file: {example}")).format(
                     sheet_option=layout.sheet_option, option=layout.option,
-                    example=f"columns: {{{column}: <{_('its header')}>}}"))
+                    example=f"columns: {{{column}: <{its_header}>}}"))
     rows = list(data_rows(below, columns, cells, table, report, layout=layout))
     report.empty = [row for row in seen.empty if row > (report.subheader_row or number)]
     report.notes[:0] = sorted(table.notes, key=lambda note: note.row)
