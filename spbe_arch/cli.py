@@ -416,7 +416,8 @@ def audit(
         Path | None,
         typer.Option(
             help="JSON of an earlier `audit --format json`: only findings not in it set the "
-            "exit code (matched by code and element)"
+            "exit code (matched by code, element and what about it; a finding waived then is "
+            "in it only while a waiver accepts it)"
         ),
     ] = None,
     lang: Lang = Language.en,

@@ -52,6 +52,7 @@ def hooks(tmp_path_factory):
             cwd=user, env=env, capture_output=True, text=True, check=False,
         )
 
+    run.hook_repo, run.base, run.env = hook_repo, base, env
     return run
 
 
@@ -92,3 +93,35 @@ def test_the_ci_recipes_are_valid_yaml_and_pin_spbe_arch():
     installs = re.findall(r"pip install (.*)", text)
     assert installs and all("@REV" in line for line in installs)
     assert 'if: $CI_PIPELINE_SOURCE == "merge_request_event"' in text
+
+
+def test_the_audit_hook_with_the_docs_baseline_gates_only_what_a_commit_adds(hooks):
+    """docs/ci.md's hook arguments for a model with errors already: the example in
+    `arsitektur/` with its baseline committed passes; an application reading data with no
+    integration, added by the next commit, fails it."""
+    text = (ROOT / "docs" / "ci.md").read_text(encoding="utf-8")
+    args = re.search(r"`args: \[(arsitektur, [^\]]*--baseline[^\]]*)\]`", text).group(1)
+    rev = subprocess.run(["git", "rev-parse", "HEAD"], cwd=hooks.hook_repo, check=True,
+                         capture_output=True, text=True).stdout.strip()
+    user = hooks.base / "pemda-baseline"
+    _repo(user, {"arsitektur": EXAMPLE})
+    baseline = subprocess.run([str(PRE_COMMIT.with_name("spbe-arch")), "audit", "arsitektur",
+                               "--format", "json"], cwd=user, capture_output=True, text=True)
+    (user / "audit-baseline.json").write_text(baseline.stdout, encoding="utf-8")
+    (user / ".pre-commit-config.yaml").write_text(
+        f"repos:\n  - repo: {hooks.hook_repo}\n    rev: {rev}\n    hooks:\n"
+        f"      - id: spbe-arch-audit\n        args: [{args}]\n", encoding="utf-8")
+
+    def run() -> subprocess.CompletedProcess:
+        return subprocess.run([str(PRE_COMMIT), "run", "--all-files"], cwd=user, env=hooks.env,
+                              capture_output=True, text=True, check=False)
+
+    passed = run()
+    assert passed.returncode == 0, passed.stdout + passed.stderr
+    apps = user / "arsitektur" / "aplikasi" / "khusus.yaml"
+    apps.write_text(apps.read_text(encoding="utf-8").replace(
+        "applications:\n", "applications:\n  - {id: e-bansos, name: e-Bansos, kind: khusus, "
+        "owner: dinsos, status: active, reads: [data-kependudukan]}\n", 1), encoding="utf-8")
+    failed = run()
+    assert failed.returncode == 1, failed.stdout + failed.stderr
+    assert "error SPBE-A002 aplikasi 'e-bansos' reads data 'data-kependudukan'" in failed.stdout

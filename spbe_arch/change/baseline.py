@@ -15,7 +15,9 @@ def not_in_baseline(findings: Iterable[Finding], baseline: list[dict[str, Any]])
 
     Each baseline entry accepts one finding: two findings of one code on one element where
     the baseline had one leave one new. An entry about an element written before findings
-    told what about it (no `about`) accepts any finding of its code on its element.
+    told what about it (no `about`) accepts any finding of its code on its element. An entry
+    of a finding a waiver accepted then (`waived`) accepts it only while a waiver still does:
+    once the waiver has expired or is removed, the finding counts again, as the waiver said.
 
     Examples
     --------
@@ -26,6 +28,15 @@ def not_in_baseline(findings: Iterable[Finding], baseline: list[dict[str, Any]])
     >>> [f.element for f in not_in_baseline(now, old)]
     ['e-perpus']
     """
+    findings = list(findings)
+    unwaived = [entry for entry in baseline if not entry.get("waived")]
+    new = {id(item) for item in _unmatched([f for f in findings if f.waived], baseline)}
+    new.update(id(item) for item in _unmatched([f for f in findings if not f.waived], unwaived))
+    return [item for item in findings if id(item) in new]
+
+
+def _unmatched(findings: list[Finding], baseline: list[dict[str, Any]]) -> list[Finding]:
+    """`findings` less one for each baseline entry that matches one."""
     current: list[dict[str, Any]] = []
     older: list[dict[str, Any]] = []
     for entry in baseline:  # about an element, `about` null says nothing: any is accepted

@@ -228,6 +228,23 @@ def test_baseline_gates_only_new_findings(runner, make_model, tmp_path):
     assert worse.stderr == f"baseline {baseline}: 5 of 7 findings already there, 2 new\n"
 
 
+def test_a_baseline_made_while_a_finding_was_waived_does_not_outlive_the_waiver(
+        runner, make_model, tmp_path):
+    """The gap was waived when the baseline was written; once the waiver has expired the
+    finding counts again, as the waiver said, and the baseline does not hide it."""
+    root = _model(make_model)
+    baseline = _baseline(runner, root, tmp_path)
+    assert runner.invoke(app, ["audit", str(root), "--baseline", str(baseline)]).exit_code == 0
+    waivers = root / "waivers.yaml"
+    waivers.write_text(waivers.read_text().replace("2099-12-31", "2020-12-31"))
+    expired = runner.invoke(app, ["audit", str(root), "--baseline", str(baseline)])
+    assert expired.exit_code == 1, expired.output
+    lines = expired.stdout.splitlines()
+    assert lines[lines.index(f"{root}/{GAP_LINE}") + 1] == "    new: not in the baseline"
+    waivers.unlink()  # removed: the same
+    assert runner.invoke(app, ["audit", str(root), "--baseline", str(baseline)]).exit_code == 1
+
+
 def test_baseline_marks_the_new_findings_in_every_format(runner, make_model, tmp_path):
     root = make_model({"units.yaml": UNITS, "apps.yaml": APPS, "int.yaml": RECORDED})
     baseline = _baseline(runner, root, tmp_path)
