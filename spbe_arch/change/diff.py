@@ -197,8 +197,9 @@ def diff_versions(
 ) -> DiffResult:
     """Compare two folders (`model` and `new`), or the folder `model` as it was in the git
     revision `from_rev` with it as it is now (or as it is in `to_rev`): a version a revision
-    does not have is no model at all (the change adds it). The old version is analysed on the
-    second core while the new one is read (`analysis_aside`).
+    does not have is no model at all (the change adds it), unless git sees the folder moved
+    since: then it is read where it was (`from_rev:PATH`, which the result's label says). The
+    old version is analysed on the second core while the new one is read (`analysis_aside`).
 
     `load` reads and validates a folder (`load_model`; the CLI keeps what it loads until it
     exits). Raises `SpbeError` when git is missing, the folder is not in a repository or a
@@ -207,7 +208,7 @@ def diff_versions(
     from contextlib import ExitStack
 
     from ..io import SpbeError
-    from ..io.git import revision
+    from ..io.git import renamed_from, revision
     from ..validate import no_model
 
     def read(path: Path | None, label: str) -> ValidationResult:
@@ -223,6 +224,10 @@ def diff_versions(
             old_path, new_path, old_label = model, new, model.as_posix()
         else:
             old_path = stack.enter_context(revision(model, from_rev))
+            if old_path is None and ":" not in from_rev and (
+                    then := renamed_from(model, from_rev)) is not None:
+                from_rev = f"{from_rev}:{then}"  # the folder git sees it moved from
+                old_path = stack.enter_context(revision(model, from_rev))
             new_path = model if to_rev is None else stack.enter_context(revision(model, to_rev))
             if to_rev is None and old_path is not None and not model.exists():
                 new_path = None  # removed since `from_rev`: every element is removed

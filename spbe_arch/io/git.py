@@ -10,9 +10,9 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from ..model.i18n import gettext as _
-from .files import SpbeError, folder_of
+from .files import MANIFEST, SpbeError, folder_of
 
-__all__ = ["revision", "work_tree"]
+__all__ = ["renamed_from", "revision", "work_tree"]
 
 
 def _git(folder: Path, *args: str) -> subprocess.CompletedProcess:
@@ -79,6 +79,26 @@ def revision(model: Path, rev: str) -> Iterator[Path | None]:
                 return
             tar.extractall(tmp, filter="data")
         yield Path(tmp) / model.name if only else Path(tmp)
+
+
+def renamed_from(model: Path, rev: str) -> str | None:
+    """The path (from the repository's root) the model folder `model` had in revision `rev`
+    when git sees its manifest moved there since (`git mv arsitektur ea`): `rev:PATH` reads
+    it (`revision`); None when git sees no such move (or `model` is not a folder of a
+    repository)."""
+    if not model.is_dir():
+        return None
+    prefix = _git(model, "rev-parse", "--show-prefix")
+    top = _git(model, "rev-parse", "--show-toplevel")
+    if prefix.returncode != 0 or top.returncode != 0:
+        return None
+    manifest = prefix.stdout.decode().strip() + MANIFEST
+    moved = _git(Path(top.stdout.decode().strip()), "diff", "-M", "--name-status", "-z", rev)
+    fields = moved.stdout.decode(errors="replace").split("\0")
+    for at, status in enumerate(fields):
+        if status.startswith("R") and at + 2 < len(fields) and fields[at + 2] == manifest:
+            return fields[at + 1].rpartition("/")[0] or "."
+    return None
 
 
 def work_tree(path: Path) -> Path | None:

@@ -663,8 +663,8 @@ def test_diff_shows_changes_to_bukti_dukung_waivers_and_severity(runner, tmp_pat
 
 def test_diff_across_a_renamed_model_folder_names_the_old_one(runner, tmp_path):
     """`git mv arsitektur ea`: `--from HEAD~1:arsitektur` names the folder it was, as git
-    does; without it the old revision has no model there, and a folder the revision lacks is
-    said."""
+    does; without it the folder git sees moved is read where it was (a pull request renaming
+    the folder changes nothing); a folder the revision lacks is said."""
     if shutil.which("git") is None:
         pytest.skip("git is not installed")
     repo = _repo_with_model(tmp_path)
@@ -675,6 +675,11 @@ def test_diff_across_a_renamed_model_folder_names_the_old_one(runner, tmp_path):
     assert result.exit_code == 0, result.output
     out = json.loads(result.stdout)
     assert (out["added"], out["removed"], out["changed"], out["absent"]) == ([], [], [], None)
+    followed = runner.invoke(app, ["diff", str(repo / "ea"), "--from", "HEAD~1"])
+    assert followed.exit_code == 0, followed.output  # git sees the move: read where it was
+    assert followed.stdout.splitlines()[0] == (
+        f"diff {(repo / 'ea').as_posix()}@HEAD~1:arsitektur -> {(repo / 'ea').as_posix()}")
+    assert followed.stdout.splitlines()[-1].startswith("0 added, 0 removed, 0 changed")
     wrong = runner.invoke(app, ["diff", str(repo / "ea"), "--from", "HEAD~1:arsitek"])
     assert wrong.exit_code == 2
     assert wrong.stderr == (f"spbe-arch: {repo / 'ea'}: no folder 'arsitek' in revision "
