@@ -530,7 +530,8 @@ a pemda's JIP access is cut when JIP is, its PDN tenancy stops when PDN does."""
 
 
 def build_graph(arch: Architecture) -> ArchGraph:
-    """Build the architecture graph. References to unknown ids are skipped (validate reports them).
+    """Build the architecture graph. References to unknown ids are skipped (validate reports them),
+    as is an integration with SPLP, JIP or PDN itself as an end.
 
     Examples
     --------
@@ -616,8 +617,8 @@ def build_graph(arch: Architecture) -> ArchGraph:
     integrations: dict[str, Edge] = {}
     for integration_id, integration in arch.integrations.items():
         source, target = integration.source, integration.target
-        if source == target:
-            continue
+        if source == target or _infrastructure(platforms, kinds, source, target):
+            continue  # SPLP, JIP or PDN as an end: no application to exchange data with
         link(source, target, "integrates")
         if source in kinds and target in kinds:
             integrations[integration_id] = Edge(
@@ -634,6 +635,12 @@ def build_graph(arch: Architecture) -> ArchGraph:
         _in={r: _sorted(adjacency) for r, adjacency in back.items()},
         integrations=integrations,
     )
+
+
+def _infrastructure(platforms: dict, kinds: dict[str, str], *ends: str) -> bool:
+    """True when an end is a national gateway, network or data centre (validate reports it)."""
+    return any(kinds.get(end, NATIONAL) == NATIONAL and end in platforms
+               and platforms[end].kind.is_infrastructure for end in ends)
 
 
 def load_graph(

@@ -996,7 +996,7 @@ def _platform_matcher() -> PlatformMatcher:
     JIP, PDN or SPLP)."""
     return PlatformMatcher({
         pid: p for pid, p in national_platforms().items()
-        if p.kind not in (PlatformKind.network, PlatformKind.data_centre, PlatformKind.gateway)
+        if not p.kind.is_infrastructure
     })
 
 

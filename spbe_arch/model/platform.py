@@ -30,6 +30,12 @@ class PlatformKind(StrEnum):
     portal = "portal"
     service = "service"
 
+    @property
+    def is_infrastructure(self) -> bool:
+        """True for SPLP, JIP and PDN and their like: what applications run on or exchange
+        data through, never an application one integrates with or runs an instance of."""
+        return self in (PlatformKind.gateway, PlatformKind.network, PlatformKind.data_centre)
+
 
 class NationalPlatform(SpbeModel):
     """A platform run outside the instansi: nationally (SPLP, PDN, SIPD, ...) or by a province."""

@@ -133,6 +133,7 @@ def check_references(
     yield from _clashing_platforms(arch, catalog)
     yield from _platform_findings(arch, platforms, invalid_ids, unnamed or ())
     yield from _self_integrations(arch, unnamed or ())
+    yield from _infrastructure_ends(arch, platforms)
     yield from _parent_cycles(arch)
 
 
@@ -214,9 +215,13 @@ def _field_findings(
         if problem is None:
             continue
         code, message, hint = problem
-        if (source.collection, field) == ("integrations", "source") and (
-                _kind_of(arch, platforms, target) == NATIONAL):
-            other = arch.integrations.get(element_id) if element_id else None
+        other = arch.integrations.get(element_id) if element_id else None
+        national = (source.collection == "integrations" and field in ("source", "target")
+                    and _kind_of(arch, platforms, target) == NATIONAL)
+        if national and platforms[target].kind.is_infrastructure:
+            hint = _(_INFRASTRUCTURE_HINTS[platforms[target].kind]).format(
+                application=(other.target if other else None) or "...", platform=target)
+        elif national and field == "source":
             hint = _("write the link from the application that asks '{platform}' (source: "
                      "{application}, target: {platform}): what a national platform answers "
                      "reaches the application that reads it").format(
@@ -453,6 +458,50 @@ def _self_integrations(
             location=Location(source.file, key_path=("integrations", source.index, "target")),
             hint=_("the target is the application the data goes to"),
         )
+
+
+_INFRASTRUCTURE_HINTS = {
+    PlatformKind.gateway: N_("an integration joins two applications: name the application "
+                             "'{application}' exchanges data with, and route it with via: "
+                             "{platform}"),
+    PlatformKind.network: N_("an integration joins two applications: name the application "
+                             "'{application}' exchanges data with, and the network it runs "
+                             "over with network: {platform}"),
+    PlatformKind.data_centre: N_("an integration joins two applications: name the application "
+                                 "'{application}' exchanges data with; where an application "
+                                 "runs is its hosting: {platform}"),
+}
+
+
+def _infrastructure_ends(arch: Architecture, platforms: dict) -> Iterator[Finding]:
+    """Integrations with a national gateway, network or data centre (SPLP, JIP, PDN) as their
+    target: what data goes through or runs on, not an application to exchange it with (the
+    graph leaves them out, so that a link to SPLP counts as no integration; as a source, any
+    national platform is reported by the reference check)."""
+    for integration_id, integration in arch.integrations.items():
+        end = integration.target
+        platform = platforms.get(end) if arch.kind_of(end) is None else None
+        if platform is None or not platform.kind.is_infrastructure:
+            continue
+        source = arch.sources[integration_id]
+        yield finding(
+            codes.WRONG_REFERENCE_KIND,
+            _("target: '{platform}' is a national {kind} ({name}), expected an application or "
+              "a national application").format(
+                platform=end, kind=_(_PLATFORM_KIND_WORDS[platform.kind]), name=platform.name),
+            element=integration_id,
+            location=Location(source.file, key_path=("integrations", source.index, "target")),
+            hint=_(_INFRASTRUCTURE_HINTS[platform.kind]).format(
+                application=integration.source, platform=end),
+            subject=f"target: {end}",
+        )
+
+
+_PLATFORM_KIND_WORDS = {
+    PlatformKind.gateway: N_("gateway"),
+    PlatformKind.network: N_("network"),
+    PlatformKind.data_centre: N_("data centre"),
+}
 
 
 def _parent_cycles(arch: Architecture) -> Iterator[Finding]:

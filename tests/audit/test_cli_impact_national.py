@@ -105,3 +105,40 @@ def test_the_instansi_s_instance_of_a_national_platform_answers_as_the_platform_
         "source: simpus, target: siak,", "source: simpus, target: siak-kota,")
     assert _degraded(runner, make_model, "siak", model) == ["e-pbb", "simpus", "svc-puskesmas"]
     assert _degraded(runner, make_model, "siak-kota", model) == ["simpus", "svc-puskesmas"]
+
+
+GATEWAY = """\
+instansi: {id: kota-y, name: Pemerintah Kota Y, level: kota}
+units:
+  - {id: bkpsdm, name: BKPSDM, kind: badan}
+applications:
+  - {id: ekin-kota, name: e-Kinerja Kota, kind: khusus, owner: bkpsdm}
+  - {id: simpeg, name: SIMPEG, kind: khusus, owner: bkpsdm}
+  - {id: e-surat, name: e-Surat, kind: khusus, owner: bkpsdm}
+  - {id: e-arsip, name: e-Arsip, kind: khusus, owner: bkpsdm}
+integrations:
+  - {id: int-ekin-splp, source: ekin-kota, target: splp, via: splp}
+  - {id: int-simpeg-jip, source: jip, target: simpeg, via: api_direct}
+  - {id: int-surat-arsip, source: e-surat, target: e-arsip, via: api_direct}
+"""
+
+
+def test_splp_jip_or_pdn_as_an_integration_end_is_no_application_and_counts_for_nothing(
+        runner, make_model):
+    """A link to the gateway itself names no application to exchange data with: an error
+    saying what to write, and neither application stops being isolated."""
+    root = make_model({"spbe.yaml": GATEWAY})
+    result = runner.invoke(app, ["validate", str(root)])
+    assert result.exit_code == 1, result.output
+    lines = result.output.splitlines()
+    assert (f"{root}/spbe.yaml:10:44: error SPBE-R009 target: 'splp' is a national gateway "
+            "(Sistem Penghubung Layanan Pemerintah (SPLP)), expected an application or a "
+            "national application") in lines
+    assert ("    hint: an integration joins two applications: name the application "
+            "'ekin-kota' exchanges data with, and route it with via: splp") in lines
+    assert ("    hint: an integration joins two applications: name the application 'simpeg' "
+            "exchanges data with, and the network it runs over with network: jip") in lines
+    audit = json.loads(runner.invoke(app, ["audit", str(root), "--format", "json"]).stdout)
+    isolated = sorted(f["element"] for f in audit["findings"] if f["code"] == "SPBE-A001")
+    assert isolated == ["ekin-kota", "simpeg"]
+    assert audit["metrics"]["integrations"] == 1

@@ -25,7 +25,6 @@ from ...model import (
     InfrastructureKind,
     Instansi,
     InstansiLevel,
-    PlatformKind,
     Status,
     Unit,
     UnitKind,
@@ -54,8 +53,6 @@ _NATIONAL = {  # classification or category text -> national (True) or local (Fa
                      "specific"), False),
 }
 
-_NOT_APPLICATIONS = {PlatformKind.network, PlatformKind.data_centre, PlatformKind.gateway}
-"""Platforms an inventory row cannot be an instance of (JIP, PDN, SPLP): rows name applications."""
 
 _RAA = re.compile(r"^RAA(\.[0-9]{2}){1,4}$")
 @dataclass
@@ -219,7 +216,7 @@ def application_platforms() -> PlatformMatcher:
     """The national platforms a row of an inventory or a list may name as an application
     (not JIP, PDN nor SPLP)."""
     return PlatformMatcher({pid: p for pid, p in national_platforms().items()
-                            if p.kind not in _NOT_APPLICATIONS})
+                            if not p.kind.is_infrastructure})
 
 
 def _level_in_title(path: Path, sheet: str | None, mapping: Path | None) -> InstansiLevel | None:

@@ -169,11 +169,14 @@ Use instead: `owner: dinkes`.
 WRONG_REFERENCE_KIND = declare("SPBE-R009", "wrong-reference-kind", """
 ## What it does
 Reports a reference to an element of the wrong kind, such as `hosting` naming a unit or a
-network, or an integration `source` naming a data set.
+network, an integration `source` naming a data set, or an integration `target` naming SPLP,
+JIP or PDN itself (what data goes through or runs on, not an application to exchange it with).
 
 ## Why is this bad?
 The graph would connect elements that cannot be related, and the audit would draw wrong
-conclusions from it.
+conclusions from it: a link "to SPLP" would count as an integration with another instansi
+through SPLP, lifting the index, where no application is named to receive the data (the graph
+leaves such a link out).
 
 ## Example
 ```yaml
