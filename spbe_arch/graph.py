@@ -447,11 +447,21 @@ class ArchGraph:
     @cached_property
     def flow_gaps(self) -> tuple[DataFlow, ...]:
         """The data flows that are not integrated; none when the model records no integration
-        at all (unknown, not a gap: the one definition the audit, the metrics, the maturity
-        evidence, the diagrams and the report read)."""
+        at all, nor those with an end whose integrations are unknown (unknown, not a gap: the
+        one definition the audit, the metrics, the maturity evidence, the diagrams and the
+        report read)."""
         if not self.integrations:
             return ()
-        return tuple(flow for flow in self.data_flows if not flow.integrated)
+        unknown = self.integrations_unknown
+        return tuple(flow for flow in self.data_flows if not flow.integrated and not (
+            unknown and (flow.consumer in unknown or not unknown.isdisjoint(flow.producers))))
+
+    @cached_property
+    def integrations_unknown(self) -> frozenset[str]:
+        """The applications whose integrations the source does not give (`integrations_known:
+        false`): no isolation, and no gap in a data flow they are an end of, is known."""
+        return frozenset(app for app in self.nodes("applications")
+                         if not self.element(app).integrations_known)
 
     def prepare(self, *, flows: bool = True) -> "ArchGraph":
         """Build the lazy indexes most analyses read (the active applications, the links and

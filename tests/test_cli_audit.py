@@ -53,6 +53,23 @@ GAP_LINE = (
 )
 
 
+def test_an_application_whose_integrations_are_unknown_has_no_gap_and_is_not_isolated(
+        runner, make_model):
+    """`integrations_known: false` (an inventory's empty 'Terintegrasi dengan'): SIMPUS may
+    get the population data by a link the source does not give: unknown, not a defect."""
+    apps = APPS.replace("    reads: [data-penduduk]\n",
+                        "    reads: [data-penduduk]\n    integrations_known: false\n")
+    root = make_model({"units.yaml": UNITS, "apps.yaml": apps, "int.yaml": RECORDED})
+    result = runner.invoke(app, ["audit", str(root), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    out = json.loads(result.stdout)
+    codes = {f["code"] for f in out["findings"]}
+    assert not codes & {"SPBE-A002", "SPBE-A003"}, codes
+    assert [f["element"] for f in out["findings"] if f["code"] == "SPBE-A001"] == ["siak-kab"]
+    assert out["metrics"]["completeness"]["applications.integrations"] == {"known": 1, "of": 2}
+    assert out["metrics"]["services_fully_integrated"]["unknown"] == 1
+
+
 def test_audit_gap_exits_1_with_located_finding_and_metrics(runner, make_model):
     root = make_model({"units.yaml": UNITS, "apps.yaml": APPS, "int.yaml": RECORDED})
     result = runner.invoke(app, ["audit", str(root)])

@@ -162,22 +162,25 @@ def data_unstated(graph: ArchGraph, apps: list[str]) -> list[str]:
 
 def data_flows_known(graph: ArchGraph, apps: list[str]) -> bool:
     """True when whether the data `apps` read is integrated can be known: the model records
-    integrations and each of the applications states the data it reads or writes. Otherwise
-    no flow gap shows, and none may be taken as absent."""
-    return integrations_recorded(graph) and not data_unstated(graph, apps)
+    integrations, and each of the applications states the data it reads or writes and has
+    its integrations known. Otherwise no flow gap shows, and none may be taken as absent."""
+    return (integrations_recorded(graph) and not data_unstated(graph, apps)
+            and graph.integrations_unknown.isdisjoint(apps))
 
 
 @per_graph
 def known_facts(graph: ArchGraph) -> dict[str, Known]:
     """`collection.field` -> how many elements state it, for every fact; plus
-    `applications.integrations`: all active applications when the model records integrations,
-    none when it records none. Counted once per graph."""
+    `applications.integrations`: the active applications whose integrations are known
+    (`integrations_known`) when the model records integrations, none when it records none.
+    Counted once per graph."""
     out = {}
     for fact in FACTS:
         about = fact.elements(graph)
         out[fact.key] = Known(fact.count(about), len(about))
-    active = len(graph.active_applications)
-    out["applications.integrations"] = Known(active if integrations_recorded(graph) else 0, active)
+    active = graph.active_applications
+    known = len(set(active) - graph.integrations_unknown) if integrations_recorded(graph) else 0
+    out["applications.integrations"] = Known(known, len(active))
     return out
 
 
@@ -191,7 +194,8 @@ def incomplete_data(graph: ArchGraph) -> Iterator[Hit]:
         if known.known < known.of:
             field = key.split(".", 1)[1]
             fact = _FACT.get(key)
-            first = fact.unstated(fact.elements(graph), _NAMED) if fact else []
+            first = (fact.unstated(fact.elements(graph), _NAMED) if fact else
+                     sorted(set(graph.active_applications) & graph.integrations_unknown)[:_NAMED])
             more = known.of - known.known - _NAMED
             yield Hit(None, subject=key, variant="named" if first else "", values={
                 "field": field, "known": known.known, "of": known.of, "about": _(ABOUT[key]),

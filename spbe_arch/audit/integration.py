@@ -46,14 +46,16 @@ def isolated_applications(
 
     Local instances of a national aplikasi umum are left out: the national operator
     integrates them; so is a login provider (single sign-on: others log in through it,
-    `via: shared_login`), whose job is logins, not data. None when the model records no
+    `via: shared_login`), whose job is logins, not data, and so is one whose integrations
+    the source does not give (`integrations_known: false`). None when the model records no
     integration at all (unknown).
     """
     if not integrations_recorded(graph):
         return
     apps = graph.active_applications if among is None else sorted(filter(graph.is_active, among))
+    unknown = graph.integrations_unknown  # what the source leaves out: not isolated
     for app in apps:
-        if graph.runs_itself(app) and not (
+        if graph.runs_itself(app) and app not in unknown and not (
             graph.links_out(app) or graph.links_in(app) or app in graph.logins
         ):
             yield app

@@ -173,6 +173,12 @@ class Application(Element):
     writes: Refs = Field(default_factory=list, description="Data written (data yang dihasilkan)")
     ref: ref_code("RAA", "Referensi Arsitektur Aplikasi code, e.g. RAA.02.01") = None
     url: str | None = Field(default=None, description="Address (alamat aplikasi)")
+    integrations_known: bool = Field(
+        default=True,
+        description="false where the source does not say which applications it exchanges "
+        "data with (an inventory's empty or unresolved 'Terintegrasi dengan'): it is then "
+        "neither isolated nor a data flow without integration, but unknown",
+    )
 
 
 class Infrastructure(Element):

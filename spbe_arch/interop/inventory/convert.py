@@ -368,8 +368,15 @@ def _link(result: InventoryImport, rows: list[Row]) -> None:
         other_status={frozenset((i.source, i.target)): i for i in listed
                       if i.status is not Status.active})
     result.rows.update(found)
-    result.applications = [_keep(app, left[app.id]) if app.id in left else app
-                           for app in result.applications]
+    listed_ends = {end for i in listed for end in (i.source, i.target)}
+    silent = {app.id for row, app in zip(rows, result.applications, strict=True)
+              if Column.integrations not in row.values  # empty, not '-'
+              and Column.integrations not in (row.blanked or {}) and app.id not in listed_ends}
+    result.applications = [_keep(app, left.get(app.id, [])) if app.id in left or app.id in silent
+                           else app for app in result.applications]
+    result.report.integrations_unknown = [
+        row.number for row, app in zip(rows, result.applications, strict=True)
+        if not app.integrations_known]
 
 
 def _namesake(first: Row, row: Row, application: str, report: ImportReport) -> str:
@@ -400,9 +407,13 @@ def _differing(first: Row, row: Row, report: ImportReport) -> list[str]:
 
 
 def _keep(app: Application, names: list[str]) -> Application:
-    """`app` with the names that became no integration in its `properties.integrations`."""
-    properties = {**app.properties, PROPERTY: "; ".join(names)}
-    return app.model_copy(update={"properties": properties})
+    """`app` with its integrations unknown, the names that became no integration (if any) in
+    its `properties.integrations`: its row names what the model cannot link, or nothing (an
+    empty cell, not a '-')."""
+    update: dict = {"integrations_known": False}
+    if names:
+        update["properties"] = {**app.properties, PROPERTY: "; ".join(names)}
+    return app.model_copy(update=update)
 
 
 def _given_ids(

@@ -178,6 +178,9 @@ class ImportReport(SheetReport):
     """Integrations read from the integrations column."""
     integrations_via: int = 0
     """Those of them whose mechanism the mechanism column names."""
+    integrations_unknown: list[int] = field(default_factory=list)
+    """Rows whose integrations cell is empty or names what no integration links: their
+    applications' integrations unknown (`integrations_known: false`)."""
     mechanisms_unread: dict[str, list[int]] = field(default_factory=dict)
     """Mechanism cells that name no mechanism for each integration of their row -> rows."""
     unlinked: list[Unlinked] = field(default_factory=list)
@@ -300,6 +303,14 @@ def report_lines(report: ImportReport) -> Iterator[str]:
                  unnamed=report.integrations - report.integrations_via,
                  integrations=plural(report.integrations, N_("{count} integration"),
                                      N_("{count} integrations")))
+    if report.integrations_unknown:
+        yield _(
+            "{path}: note: {applications} whose '{column}' is empty or names what no "
+            "integration could link: written with integrations_known: false (neither isolated "
+            "nor a data flow without integration until their integrations are recorded) ({rows})"
+        ).format(path=src, column=integrated_with, rows=_rows(report.integrations_unknown),
+                 applications=plural(len(report.integrations_unknown),
+                                     N_("{count} application"), N_("{count} applications")))
     if report.mechanisms_unread:
         yield _(
             "{path}: note: '{mechanism}' names no mechanism for each integration of "
