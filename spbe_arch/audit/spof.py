@@ -106,7 +106,7 @@ def _partners(graph: ArchGraph) -> dict[str, set[str]]:
     return partners
 
 
-@check(rules.INTEGRATION_SINGLE_POINT_OF_FAILURE)
+@check(rules.INTEGRATION_SINGLE_POINT_OF_FAILURE, whole_model=True)
 def integration_articulation_point(graph: ArchGraph) -> Iterator[Hit]:
     """Each application that relays data no other path carries."""
     for node, cut_from, cut_to in relays(graph):
@@ -117,7 +117,7 @@ def integration_articulation_point(graph: ArchGraph) -> Iterator[Hit]:
         )
 
 
-@check(rules.HUB_APPLICATION)
+@check(rules.HUB_APPLICATION, whole_model=True)
 def hub_application(graph: ArchGraph, *, partners: int = HUB_PARTNERS) -> Iterator[Hit]:
     """Each application with at least `partners` integration partners."""
     for node, neighbours in sorted(_partners(graph).items()):
@@ -135,7 +135,7 @@ def _infrastructure(graph: ArchGraph) -> Iterator[str]:
             yield node
 
 
-@check(rules.INFRASTRUCTURE_SINGLE_POINT_OF_FAILURE)
+@check(rules.INFRASTRUCTURE_SINGLE_POINT_OF_FAILURE, whole_model=True)
 def infrastructure_single_point_of_failure(
     graph: ArchGraph, *, services: int = SPOF_SERVICES
 ) -> Iterator[Hit]:

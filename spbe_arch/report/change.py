@@ -51,7 +51,10 @@ def _value_delta(change: "MetricChange") -> str:
         return "="
     if isinstance(change.old, int):
         return f"{delta:+d}"
-    return _("{delta} pts").format(delta=f"{delta * 100:+.0f}")
+    points = delta * 100  # a change under half a point is not '-0': shown to a tenth
+    shown = f"{points:+.0f}" if abs(points) >= 0.5 else f"{points:+.1f}" if abs(
+        points) >= 0.05 else f"{points:+.2f}"
+    return _("{delta} pts").format(delta=shown)
 
 
 def _row(*cells: str) -> str:
@@ -172,7 +175,8 @@ def diff_text(result: "DiffResult", *, old_prefix: str = "", new_prefix: str = "
         lines += ["", _("findings silenced, their rule turned off (`severity:`): {count}").format(
             count=len(result.silenced))]
         lines += findings_text(result.silenced, prefix=old_prefix)
-    lines += ["", _("metrics")]
+    provisional = _(" (provisional: a file could not be read)") if result.unread else ""
+    lines += ["", _("metrics") + provisional]
     for change in result.metrics:
         lines.append(
             f"  {_(METRIC_LABELS[change.name])}: {metric_text(change.old)} -> "
@@ -188,7 +192,7 @@ def diff_text(result: "DiffResult", *, old_prefix: str = "", new_prefix: str = "
             _("index: {old} ({old_predikat}) -> {new} ({new_predikat}), {change}").format(
                 old=decimal(result.old_index), old_predikat=result.old_predikat,
                 new=decimal(result.new_index), new_predikat=result.new_predikat,
-                change=decimal(result.index_change, 3, sign=True)),
+                change=decimal(result.index_change, 3, sign=True)) + provisional,
         ]
         if result.old_year != result.new_year:
             lines.append("  " + _("of the year {old} in the old model, of {new} in the new: its "
@@ -278,7 +282,15 @@ def diff_markdown(result: "DiffResult", *, prefix: str = "") -> str:
             what = "; ".join(f"{f.field}: {_plain(f.old)} → {_plain(f.new)}" for f in c.fields)
             lines.append(_row(changed, c.id, kind_word(c.kind), what.replace("|", "\\|")))
         lines.append("")
-    lines += [_row(_("metric"), _("before"), _("after"), _("change")), "|---|---|---|---|"]
+    if result.rerouted:
+        lines += [_row("id", _("from"), _("to"), _("mechanism"), _("network")),
+                  "|---|---|---|---|---|"]
+        lines += [_row(r.id, r.source, r.target, f"{r.old_via} → {r.new_via}",
+                       f"{r.old_network or '-'} → {r.new_network or '-'}") for r in result.rerouted]
+        lines.append("")
+    provisional = _(" (provisional: a file could not be read)") if result.unread else ""
+    lines += [_row(_("metric") + provisional, _("before"), _("after"), _("change")),
+              "|---|---|---|---|"]
     lines += [
         f"| {_(METRIC_LABELS[m.name])} | {metric_text(m.old)} | {metric_text(m.new)} "
         f"| {_delta(m)} |" for m in result.metrics

@@ -190,7 +190,9 @@ def findings_markdown(findings: list[Finding], *, title: str, prefix: str = "",
         lines += ["| " + " | ".join(header) + " |", "|---|---|---|---|---|"]
         for item in findings:
             where = _place(item, prefix) if item.location else ""
-            message = item.message.replace("|", "\\|")
+            message = item.message.replace("|", "\\|") + (
+                "<br>" + _("hint: {hint}").format(hint=item.hint.replace("|", "\\|"))
+                if item.hint else "")
             severity = _("{severity} (waived: {reason})").format(
                 severity=severity_word(item.severity), reason=item.waived
             ) if item.waived else severity_word(item.severity)

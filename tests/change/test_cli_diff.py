@@ -505,6 +505,31 @@ def test_a_file_that_cannot_be_read_is_not_compared(runner, tmp_path):
     assert "provisional: a file could not be read" in text
 
 
+def test_integrations_that_cannot_be_read_resolve_no_hub_nor_single_point_of_failure(
+        runner, tmp_path):
+    """A bracket left open in the SPLP integrations: the hubs and single points of failure
+    that rest on those links are unknown, not resolved, and every figure says provisional."""
+    new = tmp_path / "new"
+    shutil.copytree(EXAMPLE, new)
+    splp = new / "integrasi" / "splp.yaml"
+    splp.write_text(splp.read_text("utf-8").replace("data: [", "data: [[", 1), "utf-8")
+    out = json.loads(runner.invoke(app, ["diff", str(EXAMPLE), str(new), "-f", "json"]).stdout)
+    assert out["unread"]
+    assert not {f["code"] for f in out["findings_resolved"]} & {
+        "SPBE-A015", "SPBE-A016", "SPBE-A017"}
+    lines = runner.invoke(app, ["diff", str(EXAMPLE), str(new)]).stdout.splitlines()
+    assert "metrics (provisional: a file could not be read)" in lines
+    assert next(line for line in lines if line.startswith("index: ")).endswith(
+        " (provisional: a file could not be read)")
+
+
+def test_the_markdown_diff_lists_the_reroutes_and_the_hints(runner):
+    markdown = runner.invoke(app, ["diff", str(EXAMPLE), str(TO_BE), "-f", "markdown"]).stdout
+    assert ("| int-gis-satu-data | gis-tata-ruang | satu-data-lembah-hijau | api_direct → splp | "
+            "internet → jip-lembah-hijau |") in markdown.splitlines()
+    assert "<br>hint: " in markdown
+
+
 def test_a_waiver_of_what_a_broken_version_could_not_show_is_not_newly_waived(
     runner, tmp_path
 ):
