@@ -104,8 +104,14 @@ def unmatched_waivers(
                 hint=_("its findings of {code} are about: {about}; check the waiver's `about`"
                        ).format(code=waiver.code, about=", ".join(told)) if told else
                 _unmatched_hint(waiver.element, arch, {
-                    code for code, element in found if element == waiver.element}),
+                    code for code, element in found
+                    if element == waiver.element and code not in _ABOUT_WAIVERS}),
             )
+
+
+_ABOUT_WAIVERS = frozenset(rule.code for rule in (
+    codes.EXPIRED_WAIVER, codes.UNMATCHED_WAIVER, codes.UNKNOWN_WAIVER_CODE, codes.BROAD_WAIVER))
+"""The findings about waivers themselves: another waiver's, never what a waiver's code missed."""
 
 
 def _unmatched_hint(element: str, arch: Architecture, codes_of_element: set[str]) -> str:
