@@ -1,7 +1,6 @@
 """Single points of failure: articulation points and hubs of the integration graph, and
 infrastructure whose loss stops many services."""
 
-import re
 from collections import defaultdict
 from collections.abc import Iterator
 
@@ -161,8 +160,7 @@ def infrastructure_single_point_of_failure(
 def _recovered(graph: ArchGraph, node: str) -> bool:
     """True when an active security control of a recovery kind covers `node`."""
     return any(graph.kind(c) == "security" and graph.element(c).status is Status.active
-               and "_".join(re.findall(r"[a-z]+", graph.element(c).kind.lower()))
-               in RECOVERY_KINDS
+               and "_".join(graph.element(c).kind_words) in RECOVERY_KINDS
                for c in graph.sources(node, "covers"))
 
 

@@ -67,8 +67,13 @@ __all__ = [
 ]
 
 GOVERNMENT_DATA_CENTRES = frozenset({InfrastructureKind.pdn, InfrastructureKind.pusat_data_daerah})
-AUDIT_KINDS = ("audit", "penetration", "pentest", "vulnerability")
-"""A security control whose kind contains one of these is a security audit."""
+AUDIT_KINDS = frozenset({"audit", "penetration", "pentest", "vulnerability", "vapt"})
+"""A security control whose kind has one of these words is a security audit, unless it also
+has one of `NOT_AUDIT_KINDS`."""
+NOT_AUDIT_KINDS = frozenset({"trail", "trails", "log", "logs", "logging"})
+"""Words of a kind that make 'audit' a record kept, not an audit done ('audit_trail')."""
+ISMS_KINDS = frozenset({"isms", "smki"})
+"""Words of a control kind that say an information security management system (SMKI)."""
 
 _SHOWN = 12
 """How many element ids an action names before '... and N more'."""
@@ -731,7 +736,8 @@ def security_management(facts: ModelFacts, indicator: Indicator) -> Derivation |
         return _security_unknown(indicator, EvidenceRule.security_management)
     controls = facts.active_controls
     isms = [c for c, control in controls.items()
-            if "isms" in control.kind.lower() or "27001" in (control.standard or "")]
+            if not ISMS_KINDS.isdisjoint(control.kind_words)
+            or "27001" in (control.standard or "")]
     uncovered = tuple(sorted(set(facts.own_apps) - facts.covered_apps(controls.values())))
     reason = _(N_("{controls}, an ISMS; {uncovered} of {total} applications uncovered")
                if isms else
@@ -766,7 +772,8 @@ def security_audit(facts: ModelFacts, indicator: Indicator) -> Derivation | None
     if not facts.arch.security:
         return _security_unknown(indicator, EvidenceRule.security_audit)
     audits = {c: control for c, control in facts.active_controls.items()
-              if any(word in control.kind.lower() for word in AUDIT_KINDS)}
+              if not AUDIT_KINDS.isdisjoint(control.kind_words)
+              and NOT_AUDIT_KINDS.isdisjoint(control.kind_words)}
     covered = facts.covered_apps(audits.values()) & set(facts.own_apps)
     uncovered = tuple(sorted(set(facts.own_apps) - covered))
     reason = _(N_("{count} security audit control covers {covered} of {total} applications")

@@ -210,6 +210,12 @@ class SecurityControl(Element):
     year: int | None = Field(default=None, ge=1990, le=2100, description="Year (tahun)")
     status: Status = Field(default=Status.active, description="Status")
 
+    @property
+    def kind_words(self) -> tuple[str, ...]:
+        """The words of `kind`, case, spacing and punctuation aside: 'Audit Trail' and
+        'audit_trail' are ('audit', 'trail'), which the analyses match by whole words."""
+        return tuple(re.findall(r"[a-z0-9]+", self.kind.lower()))
+
 
 class Integration(Element):
     """Integrasi: one application sending data to another, locally or to a national platform."""

@@ -263,6 +263,15 @@ def test_evidence_security_management_and_audit(make_model):
     assert covered[22].level == 3
 
 
+def test_evidence_security_audit_is_read_by_whole_words(make_model):
+    """An audit trail is a record kept, not an audit done; 'Audit Keamanan' and 'VAPT' are."""
+    trail = SECURITY.replace("kind: penetration_test", "kind: Audit Trail")
+    assert _derived(make_model, extra=trail)[31].level == 1
+    for kind in ("Audit Keamanan SPBE", "VAPT"):
+        done = SECURITY.replace("kind: penetration_test", f"kind: {kind}")
+        assert _derived(make_model, extra=done)[31].level == 2, kind
+
+
 def test_evidence_security_leaves_national_aplikasi_umum_to_their_operator(make_model):
     umum = ("applications:\n  - {id: srikandi-kab, name: SRIKANDI, kind: umum, platform: "
             "srikandi, owner: dinkes}\n")  # in the file _derived keeps for integrations
