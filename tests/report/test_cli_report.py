@@ -1,6 +1,7 @@
 """`spbe-arch report`: index.html and report.md from the user's side."""
 
 import json
+import re
 import shutil
 
 import pytest
@@ -29,9 +30,10 @@ def test_report_writes_html_and_markdown(runner, make_model, tmp_path):
     assert html.startswith("<!DOCTYPE html>")
     assert '<h2 id="audit">Audit integrasi</h2>' in html
     assert "SIMPUS" in html and "SIKDA" in html
-    assert (out / "report.md").read_text().startswith(
-        "# Laporan Arsitektur SPBE: Kabupaten Uji\n"
-    )
+    markdown = (out / "report.md").read_text()
+    assert markdown.startswith("# Laporan Arsitektur SPBE: Kabupaten Uji\n")
+    assert re.search(r"\*\*Estimasi indeks SPBE \d,\d\d \(\w+\)\*\*\n\nBerdasarkan \d+ dari 47 "
+                     r"indikator\.\n", markdown)  # what the figure rests on, as the page says
 
 
 def test_report_o_names_a_folder_and_a_file_there_is_said_so(runner, make_model, tmp_path):
