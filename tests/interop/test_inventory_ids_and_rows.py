@@ -87,6 +87,28 @@ def test_id_column_cells_that_give_no_id_are_named_with_the_id_used(runner, tmp_
     assert apps["apl-06"].properties == {"id": "APL 06"}
 
 
+def test_many_codes_that_are_numbers_alone_are_said_once(runner, tmp_path):
+    """Excel kept '007' as text on most rows: one note for them all, not a line each; a few
+    are said row by row, as any other code that is no id."""
+    rows = [["Kode", "Nama Aplikasi", "OPD"], ["35-1", "SIMPUS", "Dinkes"]]
+    rows += [[f"{n:03d}", f"Aplikasi {n}", "Diskominfo"] for n in range(7, 12)]
+    source = write_csv(tmp_path / "kota-contoh.csv", rows)
+    out = tmp_path / "model"
+
+    result = _import(runner, source, out)
+
+    assert result.exit_code == 0, result.output
+    assert [n for n in _notes(result) if "Kode" in n] == [
+        f"{source}:3: note: 5 codes in column 'Kode' are numbers alone ('007', '008', '009', "
+        "...), not ids: imported with ids from their names, the codes kept in properties.id "
+        "(rows 3, 4, 5, 6, 7)"]
+    assert load_model(out).architecture.applications["aplikasi-7"].properties == {"id": "007"}
+    few = write_csv(tmp_path / "few.csv", rows[:3])
+    assert [n for n in _notes(_import(runner, few, tmp_path / "few")) if "Kode" in n] == [
+        f"{few}:3: note: '007' in column 'Kode' is not an id (letters, digits, '.', '-', '_'; "
+        "not a number alone); imported as 'aplikasi-7'"]
+
+
 def test_running_numbers_in_an_id_column_are_no_ids(runner, tmp_path):
     source = write_csv(tmp_path / "kota-contoh.csv", [
         ["ID", "Nama Aplikasi", "OPD"], ["1", "SIMPUS", "Dinkes"], ["2", "SIMPEG", "BKPSDM"],

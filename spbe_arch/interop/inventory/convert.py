@@ -36,7 +36,15 @@ from .columns import INVENTORY, Column, find_header, load_mapping
 from .hosting import placement
 from .integration_list import ListedIntegrations, read_integration_list
 from .links import PROPERTY, AppNames, Link, integrations
-from .report import Hosted, ImportReport, PlatformGuess, RowNote, UnitMerge, Unmatched
+from .report import (
+    Hosted,
+    ImportReport,
+    PlatformGuess,
+    RowNote,
+    UnitMerge,
+    Unmatched,
+    rows_text,
+)
 from .rows import Row, Seen
 from .sheet import kept, read_list
 from .table import open_table
@@ -325,16 +333,29 @@ def _build(rows: list[Row], instansi: Instansi, report: ImportReport) -> Invento
     result.units = [unit.model_copy(update={"parent": parents[unit.id]})
                     if unit.id in parents else unit for unit in result.units]
     report.units = len(result.units)
-    given, refused = _given_ids(rows, ids, report.columns.get(str(Column.id), ""))
+    column = report.columns.get(str(Column.id), "")
+    given, refused = _given_ids(rows, ids, column)
+    numbers = [n for n, why in refused.items() if why is None]  # codes that are numbers alone
+    if len(numbers) > _ONE_BY_ONE:  # one note for them all, not a line each
+        codes = {row.number: row.values.get(Column.id, "") for row in rows}
+        shown = ", ".join(f"'{codes[n]}'" for n in numbers[:3])
+        report.notes.append(RowNote(numbers[0], _(
+            "{count} codes in column '{column}' are numbers alone ({codes}, ...), not ids: "
+            "imported with ids from their names, the codes kept in properties.id ({rows})"
+        ).format(count=len(numbers), column=column, codes=shown, rows=rows_text(numbers))))
     namesakes: dict[tuple[str, str], Row] = {}  # (name, unit) -> its first row
     for row in rows:
         app = _application(row, unit_of[row.unit], result.matcher, ids, report, result,
                            given.get(row.number))
         result.applications.append(app)
         result.rows[app.id] = [row.number]
-        if row.number in refused:
+        why = refused.get(row.number, "")
+        if why is None and len(numbers) <= _ONE_BY_ONE:
+            why = _("'{text}' in column '{column}' is not an id (letters, digits, '.', '-', "
+                    "'_'; not a number alone)").format(text=row.values[Column.id], column=column)
+        if why:
             report.notes.append(RowNote(row.number, _("{why}; imported as '{application}'").format(
-                why=refused[row.number], application=app.id)))
+                why=why, application=app.id)))
         first = namesakes.setdefault((name_key(row.name), app.owner), row)
         if row.same_as is None:
             if first is not row:
@@ -418,9 +439,10 @@ def _keep(app: Application, names: list[str]) -> Application:
 
 def _given_ids(
     rows: list[Row], ids: IdPool, column: str
-) -> tuple[dict[int, str], dict[int, str]]:
+) -> tuple[dict[int, str], dict[int, str | None]]:
     """The ids the id column gives ('35-2'): row -> its id, and row -> why the row's could
-    not be used (empty, not an id, on an earlier row too, or an id the model already has).
+    not be used (empty, not an id, on an earlier row too, or an id the model already has;
+    None: a number alone, '007', which the caller says of many rows at once).
 
     A column of running numbers (1, 2, 3) gives no ids: '7' says nothing of an application.
     A code is written in lower case, spaces and slashes between its parts as '-' ('APL 03',
@@ -433,13 +455,15 @@ def _given_ids(
     if not any(_ID.match(c) and not c.isdigit() for c in candidates.values()):
         return {}, {}
     given: dict[int, str] = {}
-    refused: dict[int, str] = {}
+    refused: dict[int, str | None] = {}
     first: dict[str, int] = {}
     for number, candidate in candidates.items():
         text = texts[number]
         if not text:
             refused[number] = _("no id in column '{column}'").format(column=column)
-        elif not _ID.match(candidate) or len(candidate) > ID_MAX or candidate.isdigit():
+        elif candidate.isdigit():
+            refused[number] = None  # the caller says it, once for many
+        elif not _ID.match(candidate) or len(candidate) > ID_MAX:
             refused[number] = _(
                 "'{text}' in column '{column}' is not an id (letters, digits, '.', '-', '_'; "
                 "not a number alone)"
@@ -459,6 +483,8 @@ def _given_ids(
 
 
 _ID = re.compile(ID_PATTERN)
+_ONE_BY_ONE = 3
+"""Rows whose code is a number alone said one by one; more are said in one note."""
 
 
 def _name_id(name: str) -> str:

@@ -27,6 +27,7 @@ __all__ = [
     "list_report_lines",
     "report_dict",
     "report_lines",
+    "rows_text",
 ]
 
 
@@ -224,7 +225,7 @@ def report_lines(report: ImportReport) -> Iterator[str]:
         ).format(path=src, row=guess.row, name=guess.name, platform=guess.platform,
                  how=_(_HOW.get(guess.how, guess.how)), application=guess.application)
     for merge in report.merges:
-        spelt = ", ".join(f"'{s}' ({_rows(rows)})" for s, rows in merge.spellings.items())
+        spelt = ", ".join(f"'{s}' ({rows_text(rows)})" for s, rows in merge.spellings.items())
         yield _("{path}: guess: unit '{unit}' ({name}) merges {spellings}").format(
             path=src, unit=merge.unit, name=merge.name, spellings=spelt)
     for item in report.unmatched:
@@ -265,14 +266,14 @@ def report_lines(report: ImportReport) -> Iterator[str]:
         if rows:
             yield _(template).format(path=src, applications=plural(
                 len(rows), N_("{count} application"), N_("{count} applications"))
-            ) + f" ({_rows(rows)})"
+            ) + f" ({rows_text(rows)})"
     for place in report.hosted:
         yield _(
             "{path}: note: server location '{location}' read as {kind}: {applications} hosted "
             "on '{infrastructure}' (infrastructure.yaml; one element for every row naming it: "
             "split it if they mean different places) ({rows})"
         ).format(path=src, location=place.location, kind=place.kind,
-                 infrastructure=place.infrastructure, rows=_rows(place.rows),
+                 infrastructure=place.infrastructure, rows=rows_text(place.rows),
                  applications=plural(len(place.rows), N_("{count} application"),
                                      N_("{count} applications")))
     if report.unplaced:
@@ -283,7 +284,7 @@ def report_lines(report: ImportReport) -> Iterator[str]:
             "properties.server_location: {locations}"
         ).format(path=src, applications=plural(
             count, N_("{count} application"), N_("{count} applications")),
-            locations=", ".join(f"'{text}' ({_rows(rows)})"
+            locations=", ".join(f"'{text}' ({rows_text(rows)})"
                                 for text, rows in report.unplaced.items()))
     mechanism = report.columns.get("mechanism", "")
     if report.integrations and not mechanism:
@@ -308,7 +309,7 @@ def report_lines(report: ImportReport) -> Iterator[str]:
             "{path}: note: {applications} whose '{column}' is empty or names what no "
             "integration could link: written with integrations_known: false (neither isolated "
             "nor a data flow without integration until their integrations are recorded) ({rows})"
-        ).format(path=src, column=integrated_with, rows=_rows(report.integrations_unknown),
+        ).format(path=src, column=integrated_with, rows=rows_text(report.integrations_unknown),
                  applications=plural(len(report.integrations_unknown),
                                      N_("{count} application"), N_("{count} applications")))
     if report.mechanisms_unread:
@@ -319,7 +320,7 @@ def report_lines(report: ImportReport) -> Iterator[str]:
         ).format(path=src, mechanism=mechanism, applications=plural(
             sum(len(rows) for rows in report.mechanisms_unread.values()),
             N_("{count} row"), N_("{count} rows")),
-            cells=", ".join(f"'{text}' ({_rows(rows)})"
+            cells=", ".join(f"'{text}' ({rows_text(rows)})"
                             for text, rows in report.mechanisms_unread.items()))
     if report.also_listed:
         yield _(
@@ -406,11 +407,11 @@ def _passed_over(report: SheetReport) -> Iterator[str]:
             "{path}: note: {rows} with nothing but a running number or a placeholder ('-', "
             "'N/A'), read as blank ({which})"
         ).format(path=src, rows=plural(len(report.blank), N_("{count} row"), N_("{count} rows")),
-                 which=_rows(report.blank))
+                 which=rows_text(report.blank))
     if report.empty:
         yield _("{path}: note: {rows}, passed over ({which})").format(
             path=src, rows=plural(len(report.empty), N_("{count} empty row"),
-                                  N_("{count} empty rows")), which=_rows(report.empty))
+                                  N_("{count} empty rows")), which=rows_text(report.empty))
 
 
 def list_report_lines(report: ListReport, sheet_option: str = "--integrations-sheet"
@@ -426,12 +427,12 @@ def list_report_lines(report: ListReport, sheet_option: str = "--integrations-sh
             "{path}: note: '{column}' names no value the model has in {texts}: kept as "
             "properties.{key}"
         ).format(path=src, column=report.columns.get(column, column), key=column,
-                 texts=", ".join(f"'{text}' ({_rows(rows)})" for text, rows in texts.items()))
+                 texts=", ".join(f"'{text}' ({rows_text(rows)})" for text, rows in texts.items()))
     if "mechanism" not in report.columns:
         yield _("{path}: note: no mechanism column: via unknown").format(path=src)
     elif rows := report.unstated.get("mechanism"):
         yield _("{path}: note: no mechanism ('{column}') in {rows}: via unknown ({which})"
-                ).format(path=src, column=report.columns["mechanism"], which=_rows(rows),
+                ).format(path=src, column=report.columns["mechanism"], which=rows_text(rows),
                          rows=plural(len(rows), N_("{count} row"), N_("{count} rows")))
     if report.undirected and "direction" not in report.columns:
         yield _(
@@ -448,14 +449,14 @@ def list_report_lines(report: ListReport, sheet_option: str = "--integrations-sh
             "from '{source}' to '{target}', as the columns say").format(source=source,
                                                                         target=target)
         yield _("{path}: note: no direction ('{column}') in {rows}: {told} ({which})").format(
-            path=src, column=report.columns["direction"], told=told, which=_rows(rows),
+            path=src, column=report.columns["direction"], told=told, which=rows_text(rows),
             rows=plural(len(rows), N_("{count} row"), N_("{count} rows")))
     for network in report.networks:
         yield _(
             "{path}: note: the {kind} network ({rows}): written as infrastructure "
             "'{infrastructure}'"
         ).format(path=src, kind=network.kind, infrastructure=network.infrastructure,
-                 rows=_rows(network.rows))
+                 rows=rows_text(network.rows))
     yield from _passed_over(report)
     yield _("{path}: {rows} read: {integrations} written, {skipped} skipped").format(
         path=src, skipped=plural(len(report.skipped), N_("{count} row"), N_("{count} rows")),
@@ -464,7 +465,8 @@ def list_report_lines(report: ListReport, sheet_option: str = "--integrations-sh
         rows=plural(report.rows, N_("{count} row"), N_("{count} rows")))
 
 
-def _rows(rows: list[int]) -> str:
+def rows_text(rows: list[int]) -> str:
+    """'row 4', 'rows 2, 3, 4, 5, 6 and 3 more', in the language in force."""
     shown = ", ".join(str(r) for r in rows[:5])
     if len(rows) > 5:
         shown += " " + _("and {count} more").format(count=len(rows) - 5)
