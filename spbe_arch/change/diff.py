@@ -40,6 +40,7 @@ __all__ = [
     "diff",
     "diff_elements",
     "finding_key",
+    "indicator_changes",
 ]
 
 
@@ -293,7 +294,7 @@ def diff(
     result.old_index, result.new_index = old_maturity.index, new_maturity.index
     result.old_predikat, result.new_predikat = old_maturity.predikat, new_maturity.predikat
     result.old_year, result.new_year = old_maturity.year, new_maturity.year
-    result.indicators = _indicator_changes(old_maturity, new_maturity)
+    result.indicators = indicator_changes(old_maturity, new_maturity)
     return result
 
 
@@ -562,7 +563,9 @@ def _metric_changes(old: Metrics, new: Metrics) -> list[MetricChange]:
     return [MetricChange(name, getattr(old, name), getattr(new, name)) for name in _METRICS]
 
 
-def _indicator_changes(old: MaturityResult, new: MaturityResult) -> list[IndicatorChange]:
+def indicator_changes(old: MaturityResult, new: MaturityResult) -> list[IndicatorChange]:
+    """The indicators whose counted level moved from `old` to `new`, and what each moved the
+    index by."""
     before = {r.id: r for r in old.indicators}
     total = sum(r.weight for r in new.indicators) or 1.0
     out = []

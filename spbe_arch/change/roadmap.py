@@ -28,7 +28,7 @@ from ..model.rules import finding, listed
 from ..model.rules import roadmap as codes
 from ..validate import ValidationResult, finalize
 from ..validate.roadmap import changed
-from .diff import ElementChange, ElementRef, diff_elements
+from .diff import ElementChange, ElementRef, IndicatorChange, diff_elements, indicator_changes
 
 __all__ = [
     "AssessedYear",
@@ -54,6 +54,9 @@ class RoadmapYear:
     warnings: int
     levels: Mapping[str, int] = field(default_factory=dict)
     """Indicator id -> the level counted that year."""
+    moved: tuple[IndicatorChange, ...] = ()
+    """The indicators whose level the year's items moved, from the year before: why the
+    index moves, or does not."""
 
 
 @dataclass(frozen=True)
@@ -237,13 +240,16 @@ def roadmap(loaded: ValidationResult, *, target: ValidationResult | None = None,
     arch = loaded.architecture
     ordered = [item for item in order_items(arch) if item.status is not Status.retired]
     as_is, maturity = _year(arch, None, (), framework)
+    before = maturity  # each year's moves are from the year before
     years = [as_is]
     found: list[Finding] = []
     current = arch
     for year in sorted({item.year for item in ordered}):
         todo = [item for item in ordered if item.year == year]
         current = apply_items(current, todo, found)
-        years.append(_year(current, year, tuple(item.id for item in todo), framework)[0])
+        row, after = _year(current, year, tuple(item.id for item in todo), framework)
+        years.append(replace(row, moved=tuple(indicator_changes(before, after))))
+        before = after
     result = RoadmapResult(
         instansi=arch.instansi.name if arch.instansi else None,
         items=ordered,

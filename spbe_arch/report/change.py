@@ -388,6 +388,21 @@ def _undelivered_lines(result: "RoadmapResult") -> list[str]:
     return lines
 
 
+def _moves_lines(result: "RoadmapResult") -> list[str]:
+    """Why each year's index moves: the indicators its items move, or none."""
+    lines = []
+    for year in result.years[1:]:
+        if not year.moved:
+            lines.append("  " + _("{year}: no indicator's level moves").format(year=year.year))
+            continue
+        change = decimal(sum(m.index_change for m in year.moved), 3, sign=True)
+        lines.append(f"  {year.year} {change}: " + "; ".join(
+            _("indicator {id} {name}: {old} -> {new}").format(
+                id=m.id, name=m.name, old=m.old_level or "-", new=m.new_level or "-")
+            for m in year.moved))
+    return [_("index moves by year:"), *lines] if lines else []
+
+
 def _budget_line(result: "RoadmapResult") -> str | None:
     """'budget: 2025 Rp 1.500.000.000, 2026 -; total Rp 1.500.000.000' (a year whose items give
     no estimate: '-'); None when no item has one."""
@@ -435,6 +450,8 @@ def roadmap_text(result: "RoadmapResult", console: Any, *, prefix: str = "") -> 
     for row in roadmap_rows(result):
         table.add_row(*row)
     console.print(table)
+    for line in _moves_lines(result):
+        console.print(line, markup=False, highlight=False, soft_wrap=True)
     for line in _undelivered_lines(result):
         console.print(line, markup=False, highlight=False, soft_wrap=True)
 
@@ -452,7 +469,9 @@ def roadmap_dict(result: "RoadmapResult") -> dict[str, Any]:
         "budget": {str(year): total for year, total in result.budget.items()},
         "years": [
             {"year": y.year, "items": list(y.items), "index": y.index, "predikat": y.predikat,
-             "errors": y.errors, "warnings": y.warnings, "metrics": y.metrics.as_dict()}
+             "errors": y.errors, "warnings": y.warnings, "metrics": y.metrics.as_dict(),
+             "moved": [{"indicator": m.id, "name": m.name, "old": m.old_level,
+                        "new": m.new_level, "index_change": m.index_change} for m in y.moved]}
             for y in result.years
         ],
         "assessed": [{"year": a.year, "index": a.index, "predikat": a.predikat,
@@ -489,6 +508,8 @@ def roadmap_markdown(result: "RoadmapResult", *, prefix: str = "") -> str:
     lines += ["", "| " + " | ".join(_(column) for column in ROADMAP_COLUMNS) + " |",
               "|" + "---|" * len(ROADMAP_COLUMNS)]
     lines += ["| " + " | ".join(row) + " |" for row in roadmap_rows(result)]
+    if moves := _moves_lines(result):
+        lines += ["", moves[0], ""] + ["- " + line.strip() for line in moves[1:]]
     if budget := _budget_line(result):
         lines += ["", budget]
     if result.assessed:

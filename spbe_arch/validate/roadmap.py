@@ -15,8 +15,10 @@ from pydantic import ValidationError
 from ..io import national_platforms
 from ..model import Architecture, Element, ElementChange, Finding, Location, Status
 from ..model.i18n import gettext as _
+from ..model.i18n import language
 from ..model.rules import finding
 from ..model.rules import roadmap as codes
+from ..model.words import STATUS
 from .references import REFERENCES, did_you_mean
 from .type_errors import problem
 
@@ -116,11 +118,28 @@ def check_roadmap(arch: Architecture, unchecked: Collection[str] = ()) -> Iterat
                     element=item_id, location=where("year"), related=(dependency,),
                     hint=_("plan it in {year} or later").format(year=items[dependency].year),
                 )
-        for field in ("adds", "retires"):
+        to_do = item.status in (Status.planned, Status.development) and not (
+            arch.instansi and arch.instansi.to_be)  # a target model shows the items done
+        for field, done in (("adds", Status.active), ("retires", Status.retired)):
             for position, target in enumerate(getattr(item, field)):
-                if target not in unchecked:
-                    yield from _status_change(arch, item_id, field, target,
-                                              where(field, position))
+                if target in unchecked:
+                    continue
+                yield from _status_change(arch, item_id, field, target, where(field, position))
+                if to_do and getattr(arch.element(target), "status", None) is done:
+                    yield finding(
+                        codes.ROADMAP_STATUS_ALREADY_THERE,
+                        _("roadmap item '{item}' ({year}) {field} '{target}', which is {status} "
+                          "in the model already").format(
+                            item=item_id, year=item.year, field=field, target=target,
+                            status=STATUS[done][language() != "id"]),
+                        element=item_id, location=where(field, position), related=(target,),
+                        hint=_("write 'status: planned' on '{target}' if the item brings it, "
+                               "or mark the item 'status: active' if it is done").format(
+                            target=target) if done is Status.active else _(
+                            "keep '{target}' active in the model until the item retires it, "
+                            "or mark the item 'status: active' if it is done").format(
+                            target=target),
+                    )
         for position, change in enumerate(item.changes):
             element = arch.element(change.element)
             if element is None and change.element in unchecked:

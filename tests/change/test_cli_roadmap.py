@@ -153,6 +153,39 @@ def test_roadmap_text_shows_items_and_the_trajectory(runner):
     assert any(line.startswith("│ 2029 ") and "38 of 52 (73%)" in line for line in lines)
 
 
+def test_roadmap_says_which_indicators_move_the_index_each_year(runner):
+    """Why 2027 adds +0.025 (JIP to every unit: indicator 17), and that the 2028 ISO 27001
+    certification moves no indicator: in the text, the Markdown and the JSON."""
+    lines = runner.invoke(app, ["roadmap", str(EXAMPLE)]).stdout.splitlines()
+    moves = lines[lines.index("index moves by year:") + 1:][:5]
+    assert moves[2] == "  2027 +0.025: indicator 17 Layanan jaringan intra: 2 -> 3"
+    assert moves[3] == "  2028: no indicator's level moves"
+    markdown = runner.invoke(app, ["roadmap", str(EXAMPLE), "-f", "markdown"]).stdout
+    assert "- 2027 +0.025: indicator 17 Layanan jaringan intra: 2 -> 3" in markdown.splitlines()
+    years = json.loads(runner.invoke(app, ["roadmap", str(EXAMPLE), "-f", "json"]).stdout)[
+        "years"]
+    assert [(y["year"], [m["indicator"] for m in y["moved"]]) for y in years] == [
+        (None, []), (2025, []), (2026, []), (2027, ["17"]), (2028, []), (2029, ["23", "43"])]
+    assert sum(m["index_change"] for m in years[-1]["moved"]) == pytest.approx(
+        years[-1]["index"] - years[-2]["index"])
+
+
+def test_an_item_to_come_adding_what_is_active_already_is_a_warning(runner, make_model):
+    """The new application written without `status: planned`: the trajectory would count it
+    today, and its year would show nothing."""
+    root, result = _roadmap(runner, make_model, """\
+  - {id: rm-a, name: A, year: 2027, adds: [e-office]}
+  - {id: rm-b, name: B, year: 2027, adds: [e-office], status: active}
+""")
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert (f"{root}/roadmap.yaml:4:44: warning SPBE-P007 roadmap item 'rm-a' (2027) adds "
+            "'e-office', which is active in the model already") in lines
+    assert ("    hint: write 'status: planned' on 'e-office' if the item brings it, or mark "
+            "the item 'status: active' if it is done") in lines
+    assert result.output.count("SPBE-P007") == 1  # the item done added it: no finding
+
+
 def test_roadmap_markdown(runner):
     result = runner.invoke(app, ["roadmap", str(EXAMPLE), "--format", "markdown"])
     assert result.exit_code == 0, result.output

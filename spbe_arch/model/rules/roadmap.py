@@ -10,6 +10,7 @@ __all__ = [
     "ROADMAP_ITEM_OVERDUE",
     "ROADMAP_ITEM_TOUCHING_UNKNOWN_ELEMENT",
     "ROADMAP_RETIRES_WHAT_IS_IN_USE",
+    "ROADMAP_STATUS_ALREADY_THERE",
 ]
 
 ROADMAP_DEPENDENCY_CYCLE = declare("SPBE-P001", "roadmap-dependency-cycle", """
@@ -132,4 +133,26 @@ roadmap:
   - {id: rm-2024-tenant-splp, name: Tenant SPLP, year: 2024}
 ```
 Use instead: `status: active` if it is done, else `year: 2025` or later.
+""", severity=Severity.warning, since="0.4")
+
+ROADMAP_STATUS_ALREADY_THERE = declare("SPBE-P007", "roadmap-status-already-there", """
+## What it does
+Reports a roadmap item still to be done (`planned` or in `development`) that adds an element
+already active in the model, or retires one already retired (not in a model of the target
+architecture, `instansi.to_be`, which shows the items done).
+
+## Why is this bad?
+The model as it is has the element already as the item would leave it: the trajectory counts
+what the item promises as done today, and the item's own year shows no change. Most often the
+new element was written without `status: planned`.
+
+## Example
+```yaml
+applications:
+  - {id: super-app, name: Super App, kind: khusus, owner: diskominfo}   # active by default
+roadmap:
+  - {id: rm-2028-super-app, name: Super App, year: 2028, adds: [super-app]}
+```
+Use instead: `status: planned` on the element the item adds, or `status: active` on the item
+if it is done.
 """, severity=Severity.warning, since="0.4")
