@@ -949,7 +949,10 @@ def _service_actions(facts: ModelFacts, best: str, level: int,
             if to < STRUCTURE_TOP:  # kolaborasi's changes: `_collaboration_gaps`
                 steps.extend(m for m in shown.missing if m not in shown.to_record)
         if to == STRUCTURE_TOP:
-            steps.extend(_collaboration_gaps(facts, best))
+            gaps = _collaboration_gaps(facts, best)
+            if not gaps and not after_shown:  # kolaborasi is there once the levels below are
+                gaps = list(shown.missing)
+            steps.extend(gaps)
         if claimed < to or not (after_shown and shown.unknown):
             steps.append(_(RAISE_SERVICE if claimed < to else RAISE_CLAIMED_SERVICE).format(
                 service=best, level=names[to], step=_(_SERVICE_STEP[to])))
@@ -958,7 +961,9 @@ def _service_actions(facts: ModelFacts, best: str, level: int,
 
 
 def _collaboration_gaps(facts: ModelFacts, service_id: str) -> list[str]:
-    """What keeps a service's applications from collaborating: bypasses and unintegrated data."""
+    """What keeps a service's applications from collaborating, as the service check
+    (`spbe_arch.maturity.services`) judges it: no link through SPLP to another unit or
+    instansi (then its bypasses to route), and unintegrated data."""
     service = facts.arch.services.get(service_id)
     apps = sorted(set(service.applications) & set(facts.active_apps)) if service else []
     unread = unread_applications(facts.arch, service_id)
@@ -971,12 +976,10 @@ def _collaboration_gaps(facts: ModelFacts, service_id: str) -> list[str]:
                 if (f.source in apps or f.target in apps) and f.scope != "internal"]
     bypass = [f.id for f in touching if not f.via_splp and f.via is not IntegrationVia.unknown]
     out = []
-    if bypass:
+    if not any(f.via_splp for f in touching):  # one link through SPLP is what the check asks
         out.append(_("route the integrations of {apps} through SPLP: {ids}").format(
-            apps=_ids(apps), ids=_ids(bypass)))
-    elif not any(f.via_splp for f in touching):
-        out.append(_("connect {apps} to other units or instansi through SPLP").format(
-            apps=_ids(apps)))
+            apps=_ids(apps), ids=_ids(bypass)) if bypass else _(
+            "connect {apps} to other units or instansi through SPLP").format(apps=_ids(apps)))
     gaps = sorted({_("'{data}' from {producer}").format(data=flow.data,
                                                         producer=flow.producers[0])
                    for flow in facts.graph.flow_gaps if flow.consumer in apps})

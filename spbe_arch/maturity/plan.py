@@ -116,15 +116,16 @@ def _step(framework: Framework, indicator: Indicator, rating: IndicatorRating,
     actions: list[str] = []
     rung_missing = derivation is not None and derivation.level < to <= _rule_limit(
         indicator, derivation.ceiling)
+    raising = tuple(_(text).split("{", 1)[0] for text in (RAISE_SERVICE, RAISE_CLAIMED_SERVICE))
     if rung_missing:
         wanted = list(derivation.actions.get(to, ()))  # type: ignore[union-attr]
         earlier = (set(derivation.actions.get(to - 1, ()))  # type: ignore[union-attr]
                    if to - 1 > derivation.level else set())  # type: ignore[union-attr]
-        actions.extend([a for a in wanted if a not in earlier] or wanted)
+        new = [a for a in wanted if a not in earlier]
+        # nothing but the claim beyond the step before: its model changes earn this one too
+        actions.extend(new if any(not a.startswith(raising) for a in new) else wanted)
     if rating.claim_by != "assessment" and (rating.self_level or 0) >= to:
         # a service already claims the level: what earns it is the model change, not a claim
-        raising = tuple(_(text).split("{", 1)[0]
-                        for text in (RAISE_SERVICE, RAISE_CLAIMED_SERVICE))
         model_changes = [*(rating.model_gaps if level == rating.level else ()),
                          *(a for a in actions if not a.startswith(raising))]
         actions = list(dict.fromkeys(model_changes)) or actions

@@ -119,8 +119,7 @@ def test_report_shows_the_first_steps_and_reasons_in_indonesian(runner, tmp_path
     assert (  # its step 2 -> 3 is in the Peta Rencana (2029): left out, and said
         "1. Indikator 43 (Layanan data terbuka): naik dari tingkat 3 ke 4, indeks +0,030 "
         "(setelah langkah ke tingkat 3 dalam Peta Rencana 2029) — "
-        "alihkan integrasi Portal Satu Data Lembah Hijau ke SPLP: Rekap kejadian bencana ke "
-        "Portal Satu Data (unggah CSV)"
+        "catat data yang ditulis Portal Satu Data Lembah Hijau untuk layanan ini"
     ) in first
     assert ("Langkah yang sudah dijadwalkan dalam Peta Rencana tidak dicantumkan di sini: "
             "indikator 43 ke tingkat 3 (2029) (lihat Rencana peningkatan).") in first
