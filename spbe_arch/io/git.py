@@ -94,10 +94,12 @@ def renamed_from(model: Path, rev: str) -> str | None:
         return None
     manifest = prefix.stdout.decode().strip() + MANIFEST
     moved = _git(Path(top.stdout.decode().strip()), "diff", "-M", "--name-status", "-z", rev)
-    fields = moved.stdout.decode(errors="replace").split("\0")
-    for at, status in enumerate(fields):
-        if status.startswith("R") and at + 2 < len(fields) and fields[at + 2] == manifest:
-            return fields[at + 1].rpartition("/")[0] or "."
+    fields = iter(moved.stdout.decode(errors="replace").split("\0"))
+    for status in fields:  # records: a status, then two paths for a rename or copy, else one
+        paths = (next(fields, ""), next(fields, "")) if status[:1] in ("R", "C") else (
+            next(fields, ""),)
+        if status.startswith("R") and paths[1] == manifest:
+            return paths[0].rpartition("/")[0] or "."
     return None
 
 

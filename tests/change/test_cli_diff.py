@@ -713,6 +713,26 @@ def test_diff_across_a_renamed_model_folder_names_the_old_one(runner, tmp_path):
                             "root)\n")
 
 
+def test_a_new_model_folder_beside_an_edited_file_is_added_not_renamed(runner, tmp_path):
+    """`git diff --name-status` of the change holds 'M README.md' and 'A ea/spbe.yaml': no
+    rename (a path starting with R is no rename status)."""
+    if shutil.which("git") is None:
+        pytest.skip("git is not installed")
+    repo = _repo_with_model(tmp_path)
+    (repo / "README.md").write_text("arsitektur SPBE\n")
+    _git(repo, "add", "-A")
+    _git(repo, "commit", "-qm", "readme")
+    (repo / "README.md").write_text("arsitektur SPBE kota\n")
+    (repo / "ea").mkdir()
+    (repo / "ea" / "spbe.yaml").write_text(
+        "instansi: {id: kota-y, name: Pemerintah Kota Y, level: kota}\n")
+    _git(repo, "add", "-A")
+    _git(repo, "commit", "-qm", "a second model")
+    result = runner.invoke(app, ["diff", str(repo / "ea"), "--from", "HEAD~1", "-f", "json"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["absent"] == f"{(repo / 'ea').as_posix()}@HEAD~1"
+
+
 def test_an_old_revision_that_is_no_model_is_named_as_written(runner, tmp_path):
     """The folder held files but no spbe.yaml then: the message names `MODEL@REV`, not the
     temporary folder it was read from."""
