@@ -51,9 +51,6 @@ def test_integrations_column_becomes_integrations_of_unknown_mechanism(runner, t
         f"{source}: note: 7 integrations from 'Terintegrasi dengan', written with via: unknown "
         "and direction: unknown (the inventory says which applications exchange data, not how "
         "nor which way): integrations.yaml",
-        f"{source}: note: 1 application whose 'Terintegrasi dengan' is empty or names what no "
-        "integration could link: written with integrations_known: false (neither isolated nor "
-        "a data flow without integration until their integrations are recorded) (row 4)",
     ]
     arch = load_model(out).architecture
     links = {(i.source, i.target): (i.via.value, i.status.value)
@@ -122,10 +119,10 @@ def test_integration_names_that_match_several_or_itself_are_kept_and_reported(ru
         f"{at}: note: 2 integrations from 'Interoperabilitas', written with via: unknown and "
         "direction: unknown (the inventory says which applications exchange data, not how nor "
         "which way): integrations.yaml",
-        f"{at}: note: 8 applications whose 'Interoperabilitas' is empty or names what no "
+        f"{at}: note: 7 applications whose 'Interoperabilitas' is empty or names what no "
         "integration could link: written with integrations_known: false (neither isolated nor "
         "a data flow without integration until their integrations are recorded) (rows 2, 3, "
-        "4, 5, 6 and 3 more)",
+        "4, 5, 7 and 2 more)",  # simpus (row 6) is linked to satusehat
     ]
     arch = load_model(out).architecture
     assert [(i.source, i.target) for i in arch.integrations.values()] == [
@@ -382,23 +379,26 @@ def test_the_mechanism_column_gives_the_integrations_their_via(runner, tmp_path)
         "which direction, it does not say")
     assert arch.applications["simda-bkad"].properties == {
         "integrations": "SIPD", "integrations_via": "Belum"}
+    assert arch.applications["simda-bkad"].integrations_known  # 'Belum' says: none
     assert arch.applications["e-bphtb"].properties == {"integrations_via": "API/SPLP"}
 
 
 SILENT = [
     ["No", "Nama Aplikasi", "OPD", "Status", "Terintegrasi dengan"],
     ["1", "SIMPUS", "Dinkes", "Aktif", "SIMRS"],
-    ["2", "SIMRS", "Dinkes", "Aktif", "SIMPUS"],
+    ["2", "SIMRS", "Dinkes", "Aktif", "SIMPUS; e-Rujukan"],
     ["3", "e-Musrenbang", "Bappeda", "Aktif", "-"],
     ["4", "SIPETA", "Bappeda", "Aktif", ""],
     ["5", "Absensi Online", "BKPSDM", "Aktif", "Aplikasi Kepegawaian Lama"],
+    ["6", "e-Rujukan", "Dinkes", "Aktif", ""],
 ]
 
 
 def test_an_empty_or_unresolved_integrations_cell_leaves_the_integrations_unknown(
         runner, tmp_path):
     """'-' says none: isolated. An empty cell says nothing, and a name no application has
-    says something the model cannot link: their integrations are unknown, never a defect."""
+    says something the model cannot link: their integrations are unknown, never a defect,
+    unless another row links the application (e-Rujukan, named by SIMRS's row)."""
     source = write_csv(tmp_path / "kota-contoh.csv", SILENT)
     out = tmp_path / "model"
 
@@ -412,12 +412,12 @@ def test_an_empty_or_unresolved_integrations_cell_leaves_the_integrations_unknow
     arch = load_model(out).architecture
     assert {a.id: a.integrations_known for a in arch.applications.values()} == {
         "simpus": True, "simrs": True, "e-musrenbang": True, "sipeta": False,
-        "absensi-online": False}
+        "absensi-online": False, "e-rujukan": True}
     audit = json.loads(runner.invoke(app, ["audit", str(out), "--format", "json"]).stdout)
     assert [f["element"] for f in audit["findings"] if f["code"] == "SPBE-A001"] == [
         "e-musrenbang"]
-    assert audit["metrics"]["completeness"]["applications.integrations"] == {"known": 3, "of": 5}
+    assert audit["metrics"]["completeness"]["applications.integrations"] == {"known": 4, "of": 6}
     unknown = [f["message"] for f in audit["findings"] if f["code"] == "SPBE-A021"
                and f["message"].startswith("integrations known")]
-    assert unknown == ["integrations known for 3 of 5 active applications; not stated by "
+    assert unknown == ["integrations known for 4 of 6 active applications; not stated by "
                        "absensi-online, sipeta"]

@@ -389,12 +389,14 @@ def _link(result: InventoryImport, rows: list[Row]) -> None:
         other_status={frozenset((i.source, i.target)): i for i in listed
                       if i.status is not Status.active})
     result.rows.update(found)
-    listed_ends = {end for i in listed for end in (i.source, i.target)}
+    linked = {end for i in (*listed, *result.integrations) for end in (i.source, i.target)}
     silent = {app.id for row, app in zip(rows, result.applications, strict=True)
               if Column.integrations not in row.values  # empty, not '-'
-              and Column.integrations not in (row.blanked or {}) and app.id not in listed_ends}
-    result.applications = [_keep(app, left.get(app.id, [])) if app.id in left or app.id in silent
-                           else app for app in result.applications]
+              and Column.integrations not in (row.blanked or {})}
+    unknown = (silent | {u.application for u in result.report.unlinked}) - linked
+    result.applications = [
+        _keep(app, left.get(app.id, []), app.id in unknown) if app.id in left or app.id in unknown
+        else app for app in result.applications]
     result.report.integrations_unknown = [
         row.number for row, app in zip(rows, result.applications, strict=True)
         if not app.integrations_known]
@@ -427,11 +429,12 @@ def _differing(first: Row, row: Row, report: ImportReport) -> list[str]:
                       if first.properties.get(key) != row.properties.get(key)]
 
 
-def _keep(app: Application, names: list[str]) -> Application:
-    """`app` with its integrations unknown, the names that became no integration (if any) in
-    its `properties.integrations`: its row names what the model cannot link, or nothing (an
-    empty cell, not a '-')."""
-    update: dict = {"integrations_known": False}
+def _keep(app: Application, names: list[str], unknown: bool) -> Application:
+    """`app` with the names that became no integration (if any) in its
+    `properties.integrations`, and its integrations `unknown` where no integration of the
+    inventory or the list links it and its row names nothing (an empty cell, not a '-') or
+    only what no integration links ('Belum' says none: known)."""
+    update: dict = {"integrations_known": False} if unknown else {}
     if names:
         update["properties"] = {**app.properties, PROPERTY: "; ".join(names)}
     return app.model_copy(update=update)
