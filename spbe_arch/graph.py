@@ -452,9 +452,19 @@ class ArchGraph:
         report read)."""
         if not self.integrations:
             return ()
+        unknown = set(self.flows_unknown)
+        return tuple(flow for flow in self.data_flows
+                     if not flow.integrated and flow not in unknown)
+
+    @cached_property
+    def flows_unknown(self) -> tuple[DataFlow, ...]:
+        """The data flows no integration path carries that have an end whose integrations are
+        unknown (`integrations_known: false`): integrated or not, the model does not say."""
         unknown = self.integrations_unknown
-        return tuple(flow for flow in self.data_flows if not flow.integrated and not (
-            unknown and (flow.consumer in unknown or not unknown.isdisjoint(flow.producers))))
+        if not unknown or not self.integrations:
+            return ()
+        return tuple(flow for flow in self.data_flows if not flow.integrated and (
+            flow.consumer in unknown or not unknown.isdisjoint(flow.producers)))
 
     @cached_property
     def integrations_unknown(self) -> frozenset[str]:

@@ -54,7 +54,7 @@ GAP_LINE = (
 
 
 def test_an_application_whose_integrations_are_unknown_has_no_gap_and_is_not_isolated(
-        runner, make_model):
+        runner, make_model, tmp_path):
     """`integrations_known: false` (an inventory's empty 'Terintegrasi dengan'): SIMPUS may
     get the population data by a link the source does not give: unknown, not a defect."""
     apps = APPS.replace("    reads: [data-penduduk]\n",
@@ -68,6 +68,25 @@ def test_an_application_whose_integrations_are_unknown_has_no_gap_and_is_not_iso
     assert [f["element"] for f in out["findings"] if f["code"] == "SPBE-A001"] == ["siak-kab"]
     assert out["metrics"]["completeness"]["applications.integrations"] == {"known": 1, "of": 2}
     assert out["metrics"]["services_fully_integrated"]["unknown"] == 1
+    report = tmp_path / "laporan"
+    assert runner.invoke(app, ["report", str(root), "-o", str(report), "--lang", "en"]
+                         ).exit_code == 0
+    assert ("No data flow is known to lack an integration; whether 1 is integrated is "
+            "unknown: the integrations of SIMPUS are not recorded.") in (
+        report / "report.md").read_text(encoding="utf-8")
+
+
+def test_a_producer_whose_integrations_are_unknown_leaves_its_readers_services_unknown(
+        runner, make_model):
+    """SIAK's integrations are not given: whether SIMPUS gets its data is unknown, so the
+    Puskesmas service is neither fully integrated nor not (SIMPUS itself is isolated)."""
+    apps = APPS.replace("    writes: [data-penduduk]\n",
+                        "    writes: [data-penduduk]\n    integrations_known: false\n")
+    root = make_model({"units.yaml": UNITS, "apps.yaml": apps, "int.yaml": RECORDED})
+    out = json.loads(runner.invoke(app, ["audit", str(root), "--format", "json"]).stdout)
+    services = out["metrics"]["services_fully_integrated"]
+    assert (services["part"], services["total"], services["unknown"]) == (0, 0, 1)
+    assert [f["element"] for f in out["findings"] if f["code"] == "SPBE-A001"] == ["simpus"]
 
 
 def test_audit_gap_exits_1_with_located_finding_and_metrics(runner, make_model):

@@ -162,10 +162,11 @@ def data_unstated(graph: ArchGraph, apps: list[str]) -> list[str]:
 
 def data_flows_known(graph: ArchGraph, apps: list[str]) -> bool:
     """True when whether the data `apps` read is integrated can be known: the model records
-    integrations, and each of the applications states the data it reads or writes and has
-    its integrations known. Otherwise no flow gap shows, and none may be taken as absent."""
+    integrations, each of the applications states the data it reads or writes, and no flow
+    to them has an end whose integrations are unknown (`ArchGraph.flows_unknown`). Otherwise
+    no flow gap shows, and none may be taken as absent."""
     return (integrations_recorded(graph) and not data_unstated(graph, apps)
-            and graph.integrations_unknown.isdisjoint(apps))
+            and not any(flow.consumer in apps for flow in graph.flows_unknown))
 
 
 @per_graph

@@ -265,6 +265,15 @@ def _gaps(graph: "ArchGraph") -> tuple[str, list[Gap]]:
         if graph.arch.unread:  # what the file holds may read data with no integration
             return _("No data flow without integration among those the model records; a "
                      "file that could not be read may hold more."), []
+        if graph.flows_unknown:  # an end whose integrations the source does not give
+            ends = sorted(graph.integrations_unknown & {
+                end for flow in graph.flows_unknown for end in (flow.consumer, *flow.producers)})
+            return plural(len(graph.flows_unknown), N_(
+                "No data flow is known to lack an integration; whether {count} is integrated "
+                "is unknown: the integrations of {applications} are not recorded."), N_(
+                "No data flow is known to lack an integration; whether {count} are integrated "
+                "is unknown: the integrations of {applications} are not recorded."),
+                applications=_names(graph, ends)), []
         return _("Every data flow between applications is integrated."), []
     if data.known < data.of:  # the count is of the flows the model records: say of how many
         intro = plural(len(ranked), N_(
