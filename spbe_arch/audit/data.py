@@ -38,6 +38,7 @@ def data_without_active_producer(graph: ArchGraph) -> Iterator[Hit]:
         producers = listed([_("'{app}' is {status}").format(
             app=w, status=_(STATUS_WORDS[graph.element(w).status])) for w in sorted(writers)], 3)
         for reader in graph.consumers(node):
-            if not any(node in graph.asked(reader, link) for _, link in graph.links_out(reader)):
+            if not any(node in graph.asked(reader, link)
+                       for _, link in (*graph.links_out(reader), *graph.links_in(reader))):
                 yield Hit(reader, related=(node, *sorted(writers)),
                           values={"data": node, "producers": producers})

@@ -83,3 +83,22 @@ def test_a_reader_asking_a_national_platform_for_the_data_has_its_source(runner,
         "via: splp, data: [data-pegawai]}\n")
     audit = runner.invoke(app, ["audit", str(make_model({"m.yaml": model})), "-f", "json"])
     assert [f for f in json.loads(audit.stdout)["findings"] if f["code"] == "SPBE-A023"] == []
+
+
+
+def test_the_instansi_s_instance_of_a_platform_answers_whichever_way_the_link_goes(
+        runner, make_model):
+    """The pemda's SIASN sends e-TPP the employees' data (the link written from its side):
+    e-TPP has its source, as `impact` holds."""
+    import json
+
+    from spbe_arch.cli import app
+
+    model = RETIRED_PRODUCER.replace("STATUS", "retired").replace(
+        "applications:\n", "applications:\n  - {id: siasn-kab, name: SIASN Kabupaten, kind: "
+        "umum, platform: siasn, owner: bkpsdm}\n").replace(
+        "integrations:\n", "integrations:\n  - {id: int-siasn-tpp, source: siasn-kab, target: "
+        "e-tpp, via: splp, data: [data-pegawai]}\n")
+    audit = runner.invoke(app, ["audit", str(make_model({"m.yaml": model})), "-f", "json"])
+    assert audit.exit_code in (0, 1), audit.output
+    assert [f for f in json.loads(audit.stdout)["findings"] if f["code"] == "SPBE-A023"] == []
