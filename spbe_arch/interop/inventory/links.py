@@ -178,24 +178,29 @@ def integrations(
 
 def row_mechanisms(cell: str, count: int) -> "list[Mechanism] | None":
     """The mechanism of each of a row's `count` integrations that its mechanism cell gives:
-    one mechanism for all ('API' for 'SATUSEHAT; SIAK'), or one per name in the same order
-    ('SPLP; Manual' for 'SIASN; e-Kinerja'); None when the cell names none, or several
-    mechanisms that cannot be told apart ('API/SPLP' for three names); an empty cell, none.
+    one mechanism for all ('API' for 'SATUSEHAT; SIAK'), or one per name in the same order,
+    listed as the names are (between ';', '|' or line breaks: 'SPLP; Manual' for 'SIASN;
+    e-Kinerja'); None when the cell names none, or several that cannot be told apart
+    ('API/SPLP' or 'API dan SPLP' for several names; for one name, 'API melalui SPLP' is
+    through SPLP); an empty cell, none.
 
     >>> [m.via.value for m in row_mechanisms("SPLP; Manual", 2)]
     ['splp', 'manual']
-    >>> [m.via.value for m in row_mechanisms("API", 2)], row_mechanisms("API/SPLP", 3)
+    >>> [m.via.value for m in row_mechanisms("API", 2)], row_mechanisms("API dan SPLP", 2)
     (['api_direct', 'api_direct'], None)
+    >>> row_mechanisms("API/SPLP", 1)[0].via.value
+    'splp'
     """
     if not cell or not count:
         return None
-    parts = [p for p in re.split(r"\s*[;\n/,|+]\s*", cell.strip()) if p]
-    each = [mechanism_of(p) for p in parts]
-    if count > 1 and len(parts) == count and all(m.via or m.none for m in each):
+    listed = [p for p in re.split(r"\s*[;\n|]\s*", cell.strip()) if p]
+    each = [mechanism_of(p) for p in listed]
+    if count > 1 and len(listed) == count and all(m.via or m.none for m in each):
         return each
     whole = mechanism_of(cell)
-    if whole.none or (whole.via is not None and (
-            count == 1 or len({m.via for m in each if m.via is not None}) <= 1)):
+    named = {mechanism_of(p).via for p in _AND.split(cell) + re.split(r"[;\n|,+]", cell)}
+    named.discard(None)
+    if whole.none or (whole.via is not None and (count == 1 or len(named) <= 1)):
         return [whole] * count
     return None
 
