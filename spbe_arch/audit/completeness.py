@@ -195,8 +195,9 @@ def incomplete_data(graph: ArchGraph) -> Iterator[Hit]:
         if known.known < known.of:
             field = key.split(".", 1)[1]
             fact = _FACT.get(key)
-            first = (fact.unstated(fact.elements(graph), _NAMED) if fact else
-                     sorted(set(graph.active_applications) & graph.integrations_unknown)[:_NAMED])
+            first = (fact.unstated(fact.elements(graph), _NAMED) if fact else  # none: all
+                     sorted(set(graph.active_applications) & graph.integrations_unknown)[:_NAMED]
+                     if known.known else [])
             more = known.of - known.known - _NAMED
             yield Hit(None, subject=key, variant="named" if first else "", values={
                 "field": field, "known": known.known, "of": known.of, "about": _(ABOUT[key]),

@@ -357,8 +357,10 @@ class Evidence(SpbeModel):
 
     @property
     def title_is_address(self) -> bool:
-        """True for a title that is a web address only: where the document is, not which."""
-        return re.fullmatch(r"(?i)(https?://|www\.)\S+", self.title.strip()) is not None
+        """True for a title that is a web address only ('https://...', 'www.…', 'jdih.go.id/…'):
+        where the document is, not which."""
+        return re.fullmatch(r"(?i)(https?://|www\.)\S+|[\w-]+(\.[\w-]+)+/\S*",
+                            self.title.strip()) is not None
 
 
 class AssessmentEntry(SpbeModel):

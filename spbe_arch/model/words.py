@@ -37,7 +37,7 @@ GENERIC_DOCUMENT_WORDS = frozenset({
 """Words (case aside) a title may hold without naming which document it is: 'Dokumen 1',
 'Lampiran', 'Screenshot' name none; 'Perbup Nomor 12 Tahun 2022' does."""
 
-NEGATIONS = frozenset({"tidak", "belum", "tanpa", "none", "nihil", "kosong", "without"})
+NEGATIONS = frozenset({"tidak", "belum", "none", "nihil", "kosong"})
 """A title's first word (case aside) that says there is no document: 'Tidak ada dokumen',
 'Belum ada SK'."""
 

@@ -51,10 +51,9 @@ def _value_delta(change: "MetricChange") -> str:
         return "="
     if isinstance(change.old, int):
         return f"{delta:+d}"
-    points = delta * 100  # a change under half a point is not '-0': shown to a tenth
-    shown = f"{points:+.0f}" if abs(points) >= 0.5 else f"{points:+.1f}" if abs(
-        points) >= 0.05 else f"{points:+.2f}"
-    return _("{delta} pts").format(delta=shown)
+    points = delta * 100  # a change under half a point is not '-0': shown as it needs
+    digits = next((d for d in (0, 1, 2, 3) if abs(points) >= 0.5 * 10 ** -d), 4)
+    return _("{delta} pts").format(delta=decimal(points, digits, sign=True))
 
 
 def _row(*cells: str) -> str:

@@ -128,9 +128,11 @@ def check_roadmap(arch: Architecture, unchecked: Collection[str] = ()) -> Iterat
                 if to_do and getattr(arch.element(target), "status", None) is done:
                     yield finding(
                         codes.ROADMAP_STATUS_ALREADY_THERE,
-                        _("roadmap item '{item}' ({year}) {field} '{target}', which is {status} "
-                          "in the model already").format(
-                            item=item_id, year=item.year, field=field, target=target,
+                        (_("roadmap item '{item}' ({year}) adds '{target}', which is {status} in "
+                           "the model already") if field == "adds" else
+                         _("roadmap item '{item}' ({year}) retires '{target}', which is {status} "
+                           "in the model already")).format(
+                            item=item_id, year=item.year, target=target,
                             status=STATUS[done][language() != "id"]),
                         element=item_id, location=where(field, position), related=(target,),
                         hint=_("write 'status: planned' on '{target}' if the item brings it, "

@@ -51,6 +51,8 @@ def test_an_address_for_a_title_is_told_to_go_under_link(runner, make_model):
     """Where the document is does not say which it is: the claim counts as undocumented."""
     model = _model(make_model, "https://jdih.lembahhijaukab.go.id/perbup-12-2022.pdf")
     assert _indicator_1(runner, model)["counted"] == 1
+    bare = _model(make_model, "jdih.lembahhijaukab.go.id/perbup-12-2022.pdf")  # no scheme
+    assert _indicator_1(runner, bare)["counted"] == 1
     result = runner.invoke(app, ["validate", str(model)])
     assert "    hint: write the document's title, e.g. 'Peraturan Bupati Nomor 12 Tahun 2022 " \
            "tentang Arsitektur SPBE', and its address under `link:`" in result.output.splitlines()
@@ -67,7 +69,8 @@ def test_the_example_title_is_the_instansi_s_own_regulation(runner, make_model):
 
 @pytest.mark.parametrize("title", ["Peraturan Bupati Nomor 12 Tahun 2022 tentang Arsitektur "
                                    "SPBE", "SK", "Perbup", "SK 12", "Screenshot SIMPUS",
-                                   "SK_Tim_SPBE_2023.pdf", "Notulen rapat koordinasi"])
+                                   "SK_Tim_SPBE_2023.pdf", "Notulen rapat koordinasi",
+                                   "Tanpa Kertas (Paperless) Policy"])
 def test_a_document_named_supports_its_level(runner, make_model, title):
     model = _model(make_model, title)
     one = _indicator_1(runner, model)
