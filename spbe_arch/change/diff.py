@@ -145,7 +145,8 @@ class DiffResult:
     """Findings of both models that a waiver accepted in the old one only: they count again."""
     silenced: list[Finding] = field(default_factory=list)
     """Findings of the old model gone because the new one turns their rule off
-    (`severity: {code: off}`): not resolved, and shown apart."""
+    (`severity: {code: off}`) or marks the integrations of their application unknown
+    (`integrations_known: false`): no longer judged, not resolved, and shown apart."""
     metrics: list[MetricChange] = field(default_factory=list)
     old_index: float | None = None
     new_index: float | None = None
@@ -287,8 +288,11 @@ def diff(
     result.introduced = [f for f in introduced if not touching(f)]
     resolved = [f for f in _only_in(old_findings, new_findings, key) if not touching(f)]
     off = turned_off(new.architecture) - turned_off(old.architecture)
-    result.resolved = [f for f in resolved if f.code not in off]
-    result.silenced = [f for f in resolved if f.code in off]
+    unknown = _integrations_unknown(new.architecture) - _integrations_unknown(old.architecture)
+    result.silenced = [f for f in resolved if f.code in off or (unknown and (
+        f.element in unknown or not unknown.isdisjoint(f.related)))]
+    silenced = {id(f) for f in result.silenced}
+    result.resolved = [f for f in resolved if id(f) not in silenced]
     result.waived, result.unwaived = _waiver_changes(old_findings, new_findings, introduced, key)
     result.metrics = _metric_changes(old_audit.metrics, new_audit.metrics)
     result.old_index, result.new_index = old_maturity.index, new_maturity.index
@@ -296,6 +300,11 @@ def diff(
     result.old_year, result.new_year = old_maturity.year, new_maturity.year
     result.indicators = indicator_changes(old_maturity, new_maturity)
     return result
+
+
+def _integrations_unknown(arch: Architecture) -> set[str]:
+    """The applications whose integrations the model marks unknown (`integrations_known`)."""
+    return {app_id for app_id, app in arch.applications.items() if not app.integrations_known}
 
 
 def _touching(unread: set[str], *archs: Architecture) -> Callable[[Finding], bool]:

@@ -102,7 +102,7 @@ def _summary(result: "DiffResult") -> str:
     if result.unwaived:
         parts.append(_("{count} no longer waived").format(count=len(result.unwaived)))
     if result.silenced:
-        parts.append(_("{count} silenced (rule turned off)").format(count=len(result.silenced)))
+        parts.append(_("{count} no longer judged").format(count=len(result.silenced)))
     if result.old_index is not None or result.new_index is not None:
         parts.append((_("index {old} -> {new}, provisional: a file could not be read")
                       if result.unread else _("index {old} -> {new}")).format(
@@ -171,7 +171,8 @@ def diff_text(result: "DiffResult", *, old_prefix: str = "", new_prefix: str = "
             count=len(result.unwaived))]
         lines += findings_text(result.unwaived, prefix=new_prefix)
     if result.silenced:
-        lines += ["", _("findings silenced, their rule turned off (`severity:`): {count}").format(
+        lines += ["", _("findings no longer judged (their rule turned off with `severity:`, or "
+                        "their applications' integrations marked unknown): {count}").format(
             count=len(result.silenced))]
         lines += findings_text(result.silenced, prefix=old_prefix)
     provisional = _(" (provisional: a file could not be read)") if result.unread else ""
@@ -308,7 +309,7 @@ def diff_markdown(result: "DiffResult", *, prefix: str = "") -> str:
     for found, title in ((result.resolved, N_("Resolved: {findings}")),
                          (result.waived, N_("Newly waived: {findings}")),
                          (result.unwaived, N_("No longer waived: {findings}")),
-                         (result.silenced, N_("Silenced, their rule turned off: {findings}"))):
+                         (result.silenced, N_("No longer judged: {findings}"))):
         if found:
             named = ", ".join(f"{f.code} `{f.element or ''}`" for f in found)
             lines += ["", _(title).format(findings=named)]

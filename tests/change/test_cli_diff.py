@@ -679,12 +679,28 @@ def test_diff_shows_changes_to_bukti_dukung_waivers_and_severity(runner, tmp_pat
     assert "SPBE-A002" not in {f["code"] for f in out["findings_resolved"]}
     assert (out["index"]["old_year"], out["index"]["new_year"]) == (2024, 2025)
     text = runner.invoke(app, ["diff", str(old), str(new)]).stdout
-    assert "findings silenced, their rule turned off (`severity:`): 5" in text
+    assert ("findings no longer judged (their rule turned off with `severity:`, or their "
+            "applications' integrations marked unknown): 5") in text
     assert "  of the year 2024 in the old model, of 2025 in the new: its latest assessment" in (
         text.splitlines())
     assert "      reason: kontrak vendor -> pokoknya nanti" in text.splitlines()
     indonesian = runner.invoke(app, ["diff", str(old), str(new), "--lang", "id"]).stdout
     assert "  + 11@2025 (penilaian) indikator 11 (2025)" in indonesian.splitlines()
+
+
+def test_marking_an_application_s_integrations_unknown_is_no_fix(runner, tmp_path):
+    """`integrations_known: false` on e-PBB takes its gaps out of the audit: the diff lists
+    them as no longer judged, not resolved, and a gate on what a change resolves sees it."""
+    new = tmp_path / "new"
+    shutil.copytree(EXAMPLE, new)
+    apps = new / "aplikasi" / "khusus.yaml"
+    text = apps.read_text("utf-8")
+    at = text.index("  - id: e-pbb\n")
+    apps.write_text(text[:at] + text[at:].replace(
+        "    kind: khusus\n", "    kind: khusus\n    integrations_known: false\n", 1), "utf-8")
+    out = _json(runner, EXAMPLE, new)
+    assert "e-pbb" in {f["element"] for f in out["findings_silenced"]}
+    assert "e-pbb" not in {f["element"] for f in out["findings_resolved"]}
 
 
 def test_diff_across_a_renamed_model_folder_names_the_old_one(runner, tmp_path):
