@@ -171,9 +171,10 @@ def climb(indicator: Indicator, rule: EvidenceRule, ladder: list[Rung], *, base:
 class IntegrationFact:
     """An integration link (`spbe_arch.graph`) with its scope.
 
-    `scope` is `national` (the target is a national platform: integration with another
-    instansi), `cross_unit` (applications of different units) or `internal` (one unit), as
-    the audit's `integration-bypassing-splp` rule reads them.
+    `scope` is `national` (the target is a national platform, or the instansi's instance of
+    one from an application it runs: integration with another instansi), `cross_unit`
+    (applications of different units) or `internal` (one unit), as the audit's
+    `integration-bypassing-splp` rule reads them.
     """
 
     id: str
@@ -213,7 +214,8 @@ class ModelFacts:
         out = []
         for link in self.graph.links:
             edge = self.graph.integrations[link]
-            if self.graph.kind(edge.target) == NATIONAL:
+            if self.graph.kind(edge.target) == NATIONAL or self.graph.to_instance(
+                    edge.source, edge.target):  # to the pemda's SIAK is to SIAK (the audit's)
                 scope = "national"
             elif self.graph.crosses_boundary(edge.source, edge.target):
                 scope = "cross_unit"

@@ -93,6 +93,9 @@ def test_a_link_to_the_instansi_s_instance_of_a_national_platform_goes_to_the_pl
     assert found == [("int-eoffice-srikandi", "integration 'int-eoffice-srikandi' ('e-office' -> "
                       "'srikandi-kota') to national platform 'srikandi' (its instance "
                       "'srikandi-kota') uses 'api_direct' instead of splp")]
+    maturity = json.loads(runner.invoke(app, ["maturity", str(root), "-f", "json"]).stdout)
+    splp = next(i["why"] for i in maturity["indicators"] if i["id"] == "18")
+    assert splp.endswith("bypassing SPLP: 0 between units, 1 with national platforms")  # same
 
 
 def test_the_instansi_s_instance_of_a_national_platform_answers_as_the_platform_does(
