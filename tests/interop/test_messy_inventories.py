@@ -624,7 +624,8 @@ def test_a_cell_past_the_last_header_is_kept_and_its_row_named(runner, tmp_path)
 
 def test_a_unit_cell_naming_a_part_of_a_listed_unit_gets_it_as_parent(runner, tmp_path):
     """'Dinas Kesehatan / UPT Puskesmas': a UPT inside the dinas, which has rows of its own,
-    is imported with it as parent; 'Dinkes / Bagian X' of an unlisted dinas is one unit."""
+    is imported as that UPT (its name and kind) with the dinas as parent; 'Dinkes / Bagian X'
+    of an unlisted dinas is one unit."""
     source = write_csv(tmp_path / "kota-uji.csv", [
         ["No", "Nama Aplikasi", "OPD"], ["1", "SIMPUS", "Dinas Kesehatan"],
         ["2", "SIMLAB", "Dinas Kesehatan / UPT Laboratorium Kesehatan"],
@@ -634,7 +635,7 @@ def test_a_unit_cell_naming_a_part_of_a_listed_unit_gets_it_as_parent(runner, tm
     assert result.exit_code == 0, result.output
     units = _model(tmp_path).units
     (upt,) = [u for u in units.values() if u.name.endswith("UPT Laboratorium Kesehatan")]
-    assert upt.parent == "dinkes"
+    assert (upt.name, upt.kind, upt.parent) == ("UPT Laboratorium Kesehatan", "upt", "dinkes")
     assert all(u.parent is None for u in units.values() if u is not upt)
     assert (f"{source}:3: note: unit 'Dinas Kesehatan / UPT Laboratorium Kesehatan': 'UPT "
             f"Laboratorium Kesehatan' inside 'Dinas Kesehatan', which the inventory lists on its "

@@ -272,15 +272,16 @@ _JOINED = re.compile(r"\s*(?:[,;&]|\s/\s|\bdan\b)\s*", re.IGNORECASE)
 """Between two unit names written in one cell: 'Dinkes, Diskominfo', 'Dinkes dan Disdik'."""
 
 
-def _joint_units(unit_of: dict[str, UnitName]) -> tuple[list[RowNote], dict[str, str]]:
+def _joint_units(unit_of: dict[str, UnitName]) -> tuple[list[RowNote], dict[str, dict]]:
     """Unit cells naming more than one unit. One naming two or more units the inventory lists
     on their own ('Dinkes, Diskominfo') became a unit of its own: a note, which the architect
     should act on. One naming a listed unit and then a part of it the inventory does not list
     ('Dinas Kesehatan / UPT Puskesmas': a UPT, a bidang, a puskesmas) is that part, inside the
-    unit: a unit id -> its parent's id, and a note."""
+    unit: a unit id -> what it is (its name and kind, the part's) and its parent, and a
+    note."""
     by_key = {unit_key(spelling): unit for spelling, unit in unit_of.items()}
     notes = []
-    parents: dict[str, str] = {}
+    parents: dict[str, dict] = {}
     for spelling, unit in unit_of.items():
         parts = [p for p in _JOINED.split(spelling) if p]
         if len(parts) > 1 and all(unit_key(p) in by_key for p in parts):
@@ -292,7 +293,8 @@ def _joint_units(unit_of: dict[str, UnitName]) -> tuple[list[RowNote], dict[str,
         elif (len(parts) == 2 and (parent := by_key.get(unit_key(parts[0]))) is not None
               and unit_key(parts[1]) not in by_key and unit_kind(parts[1]) in _PARTS
               and unit.id not in parents):
-            parents[unit.id] = parent.id
+            parents[unit.id] = {"parent": parent.id, "name": parts[1],
+                                "kind": unit_kind(parts[1])}
             notes.append(RowNote(unit.spellings[spelling][0], _(
                 "unit '{spelling}': '{part}' inside '{parent}', which the inventory lists on its "
                 "own; imported as unit '{id}' with parent '{parent_id}'"
@@ -330,7 +332,7 @@ def _build(rows: list[Row], instansi: Instansi, report: ImportReport) -> Invento
             ))
     notes, parents = _joint_units(unit_of)
     report.notes += notes
-    result.units = [unit.model_copy(update={"parent": parents[unit.id]})
+    result.units = [unit.model_copy(update=parents[unit.id])
                     if unit.id in parents else unit for unit in result.units]
     report.units = len(result.units)
     column = report.columns.get(str(Column.id), "")
