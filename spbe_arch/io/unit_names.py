@@ -108,6 +108,8 @@ WORDS: dict[str, str] = {
     "dukcapil": "kependudukan dan pencatatan sipil",
     "pupr": "pekerjaan umum dan penataan ruang",
     "ptsp": "pelayanan terpadu satu pintu",
+    "pbj": "pengadaan barang dan jasa",
+    "setda": "sekretariat daerah",
     "pmd": "pemberdayaan masyarakat dan desa",
     "sdm": "sumber daya manusia",
     "umkm": "usaha mikro kecil dan menengah",
@@ -187,10 +189,15 @@ def unit_key(name: str) -> str:
     True
     >>> unit_key("BKPSDM") == unit_key("Badan Kepegawaian dan Pengembangan SDM")
     True
+    >>> unit_key("Bagian PBJ Setda") == unit_key("Bagian Pengadaan Barang dan Jasa")
+    True
     """
+    written = written_out(name)
+    if written.startswith("bagian "):  # a bagian is the Setda's: 'Bagian Umum Setda'
+        written = written.removesuffix(" sekretariat daerah")
     return " ".join(
         word[:-2] if word.startswith("pe") and word.endswith("aan") and len(word) > 6 else word
-        for word in written_out(name).split() if word not in _CONNECTIVES
+        for word in written.split() if word not in _CONNECTIVES
     )
 
 
