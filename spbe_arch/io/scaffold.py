@@ -52,7 +52,7 @@ applications:
     kind: khusus
     owner: {unit}
     hosting: {hosting}
-    url: https://example.go.id   # its address
+    # url: https://...           # its address
 
 # integrations:                  # how applications exchange data, one entry per link
 #   - id: simpeg-to-srikandi
