@@ -169,6 +169,8 @@ def test_init_scaffold_validates_clean(runner, tmp_path):
     check = runner.invoke(app, ["validate", str(folder)])
     assert check.exit_code == 0, check.output
     assert "0 errors, 0 warnings" in check.output
+    from spbe_arch.validate import load_model
+    assert load_model(folder).architecture.applications["website"].url is None  # not given
     # the starter's integration reaches its own SRIKANDI: no installation drawn as unlinked
     dot = tmp_path / "integrasi.dot"
     assert runner.invoke(app, ["diagram", str(folder), "--view", "integration", "-o",
