@@ -454,7 +454,7 @@ class ArchGraph:
             return ()
         unknown = set(self.flows_unknown)
         return tuple(flow for flow in self.data_flows
-                     if not flow.integrated and flow not in unknown)
+                     if not flow.integrated and not (unknown and flow in unknown))
 
     @cached_property
     def flows_unknown(self) -> tuple[DataFlow, ...]:
