@@ -44,7 +44,8 @@ def test_portfolio_page_in_indonesian(runner, good, csv, tmp_path):
     assert "<td>kode RAA &#39;RAA.03.02&#39;, nama &#39;SIMPUS&#39;</td>" in html
     assert "<tr><td>pusat data</td><td>Pusat Data Nasional" in html
     assert '<td class="num">3,01</td>' in html and '<td class="num">3,40</td>' in html
-    for english in ("RAA code", "portfolio<", "name &#39;", "data centre", " claim"):
+    for english in ("RAA code", "portfolio<", "name &#39;", "data centre", " claim",
+                    "<th>level</th>"):
         assert english not in html
     assert ("<p class=\"muted\">sementara, tanpa peringkat dan predikat (kurang dari separuh "
             "indikator memiliki tingkat sendiri): Pemerintah Kabupaten Gamma (8 dari 47)</p>"
