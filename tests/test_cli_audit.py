@@ -74,6 +74,11 @@ def test_an_application_whose_integrations_are_unknown_has_no_gap_and_is_not_iso
     assert ("No data flow is known to lack an integration; whether 1 is integrated is "
             "unknown: the integrations of SIMPUS are not recorded.") in (
         report / "report.md").read_text(encoding="utf-8")
+    impact = runner.invoke(app, ["impact", str(root), "siak-kab"])
+    assert ("1 application reading data of what stops has integrations the model does not "
+            "give (simpus): whether it loses data too is not known") in impact.output.splitlines()
+    impact = json.loads(runner.invoke(app, ["impact", str(root), "siak-kab", "-f", "json"]).stdout)
+    assert (impact["degraded"], impact["readers_unknown"]) == ([], ["simpus"])
 
 
 def test_a_producer_whose_integrations_are_unknown_leaves_its_readers_services_unknown(
@@ -300,6 +305,7 @@ def test_impact_json_contract(runner, make_model):
         "processes_unknown": False,
         "data_unknown": 0,
         "data_unstated": [],
+        "readers_unknown": [],
         "owned": [],
     }
 

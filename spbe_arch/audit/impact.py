@@ -122,6 +122,10 @@ class ImpactResult:
     data_unstated: list[str] = field(default_factory=list)
     """Applications that stop and leave out the data they read and write (when integrations
     are recorded), sorted: which applications their failure leaves without data is unknown."""
+    readers_unknown: list[str] = field(default_factory=list)
+    """Running applications reading data that stopping applications write, whose
+    integrations the model does not give (`integrations_known: false`), sorted: whether they
+    got the data from those (and lose it now) is unknown, not no."""
 
     owned: list[str] = field(default_factory=list)
     """When the element is a unit: the active applications it owns, sorted; a security
@@ -158,6 +162,7 @@ class ImpactResult:
             "processes_unknown": self.processes_unknown,
             "data_unknown": self.data_unknown,
             "data_unstated": self.data_unstated,
+            "readers_unknown": self.readers_unknown,
             "owned": self.owned,
         }
 
@@ -342,8 +347,9 @@ def _running(graph: ArchGraph, service: str) -> bool:
 def _count_unknowns(graph: ArchGraph, root: str, platforms: dict, result: ImpactResult) -> None:
     """What the failure may also reach through facts the model does not state: applications
     of unknown hosting when a data centre fails, links of unknown network when a network does,
-    the readers of a stopped application's data when no integration is recorded or it leaves
-    its data out, the services it realizes when the model records none.
+    the readers of a stopped application's data when no integration is recorded, it leaves
+    its data out or the readers' integrations are unknown, the services it realizes when the
+    model records none.
     """
     stopped_apps = [*([root] if graph.is_active(root) else []), *result.of_kind("applications")]
     if stopped_apps:
@@ -351,6 +357,11 @@ def _count_unknowns(graph: ArchGraph, root: str, platforms: dict, result: Impact
             result.integrations_unknown = True
         else:
             result.data_unstated = sorted(data_unstated(graph, stopped_apps))
+            written = {d for app in stopped_apps for d in graph.targets(app, "writes")}
+            result.readers_unknown = sorted({
+                reader for d in written for reader in graph.consumers(d)
+                if reader in graph.integrations_unknown and reader not in result.stopped
+                and reader not in result.degraded and reader != root})
         result.services_unknown = not graph.nodes("services")
         result.processes_unknown = not graph.nodes("business_processes")
     stopped_infrastructure = result.of_kind("infrastructure")

@@ -235,6 +235,13 @@ def _unknowns(result: "ImpactResult") -> list[str]:
             "write ({apps}): which applications lose data with them is not known")
         lines.append(_(template).format(count=result.data_unknown,
                                         apps=listed(result.data_unstated, 5)))
+    if result.readers_unknown:
+        lines.append(plural(len(result.readers_unknown), N_(
+            "{count} application reading data of what stops has integrations the model does "
+            "not give ({apps}): whether it loses data too is not known"), N_(
+            "{count} applications reading data of what stops have integrations the model does "
+            "not give ({apps}): whether they lose data too is not known"),
+            apps=listed(result.readers_unknown, 5)))
     if result.services_unknown:
         lines.append(_("the model records no service: which services stop is not known"))
     if result.kind == "units":

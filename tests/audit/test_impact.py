@@ -143,6 +143,7 @@ def test_impact_as_dict_is_stable_json(graph):
         "processes_unknown": False,
         "data_unknown": 0,
         "data_unstated": [],
+        "readers_unknown": [],
         "owned": [],
     }
 
