@@ -470,8 +470,7 @@ class ArchGraph:
     def integrations_unknown(self) -> frozenset[str]:
         """The applications whose integrations the source does not give (`integrations_known:
         false`): no isolation, and no gap in a data flow they are an end of, is known."""
-        return frozenset(app for app in self.nodes("applications")
-                         if not self.element(app).integrations_known)
+        return self.arch.integrations_unknown()
 
     def prepare(self, *, flows: bool = True) -> "ArchGraph":
         """Build the lazy indexes most analyses read (the active applications, the links and

@@ -288,7 +288,8 @@ def diff(
     result.introduced = [f for f in introduced if not touching(f)]
     resolved = [f for f in _only_in(old_findings, new_findings, key) if not touching(f)]
     off = turned_off(new.architecture) - turned_off(old.architecture)
-    unknown = _integrations_unknown(new.architecture) - _integrations_unknown(old.architecture)
+    unknown = (new.architecture.integrations_unknown()
+               - old.architecture.integrations_unknown())
     result.silenced = [f for f in resolved if f.code in off or (unknown and (
         f.element in unknown or not unknown.isdisjoint(f.related)))]
     silenced = {id(f) for f in result.silenced}
@@ -300,11 +301,6 @@ def diff(
     result.old_year, result.new_year = old_maturity.year, new_maturity.year
     result.indicators = indicator_changes(old_maturity, new_maturity)
     return result
-
-
-def _integrations_unknown(arch: Architecture) -> set[str]:
-    """The applications whose integrations the model marks unknown (`integrations_known`)."""
-    return {app_id for app_id, app in arch.applications.items() if not app.integrations_known}
 
 
 def _touching(unread: set[str], *archs: Architecture) -> Callable[[Finding], bool]:

@@ -126,6 +126,11 @@ class Architecture:
         source = self.sources.get(element_id)
         return source.collection if source else None
 
+    def integrations_unknown(self) -> frozenset[str]:
+        """The applications whose integrations the model marks unknown (`integrations_known:
+        false`): neither isolated nor an end of a data flow without integration."""
+        return frozenset(a for a, app in self.applications.items() if not app.integrations_known)
+
     def counts(self) -> dict[str, int]:
         """Number of elements per collection."""
         return {name: len(items) for name, items in self.collections.items()}
