@@ -337,27 +337,26 @@ def _build(rows: list[Row], instansi: Instansi, report: ImportReport) -> Invento
     report.units = len(result.units)
     column = report.columns.get(str(Column.id), "")
     given, refused = _given_ids(rows, ids, column)
-    numbers = [n for n, why in refused.items() if why is None]  # codes that are numbers alone
+    numbers = [row for row in rows  # codes that are numbers alone ('007')
+               if row.number in refused and row.values.get(Column.id, "").strip().isdigit()]
     if len(numbers) > _ONE_BY_ONE:  # one note for them all, not a line each
-        codes = {row.number: row.values.get(Column.id, "") for row in rows}
-        shown = ", ".join(f"'{codes[n]}'" for n in numbers[:3])
-        report.notes.append(RowNote(numbers[0], _(
+        shown = ", ".join(f"'{row.values[Column.id]}'" for row in numbers[:3])
+        report.notes.append(RowNote(numbers[0].number, _(
             "{count} codes in column '{column}' are numbers alone ({codes}, ...), not ids: "
             "imported with ids from their names, the codes kept in properties.id ({rows})"
-        ).format(count=len(numbers), column=column, codes=shown, rows=rows_text(numbers))))
+        ).format(count=len(numbers), column=column, codes=shown,
+                 rows=rows_text([row.number for row in numbers]))))
+        for row in numbers:
+            del refused[row.number]
     namesakes: dict[tuple[str, str], Row] = {}  # (name, unit) -> its first row
     for row in rows:
         app = _application(row, unit_of[row.unit], result.matcher, ids, report, result,
                            given.get(row.number))
         result.applications.append(app)
         result.rows[app.id] = [row.number]
-        why = refused.get(row.number, "")
-        if why is None and len(numbers) <= _ONE_BY_ONE:
-            why = _("'{text}' in column '{column}' is not an id (letters, digits, '.', '-', "
-                    "'_'; not a number alone)").format(text=row.values[Column.id], column=column)
-        if why:
+        if row.number in refused:
             report.notes.append(RowNote(row.number, _("{why}; imported as '{application}'").format(
-                why=why, application=app.id)))
+                why=refused[row.number], application=app.id)))
         first = namesakes.setdefault((name_key(row.name), app.owner), row)
         if row.same_as is None:
             if first is not row:
@@ -444,10 +443,9 @@ def _keep(app: Application, names: list[str], unknown: bool) -> Application:
 
 def _given_ids(
     rows: list[Row], ids: IdPool, column: str
-) -> tuple[dict[int, str], dict[int, str | None]]:
+) -> tuple[dict[int, str], dict[int, str]]:
     """The ids the id column gives ('35-2'): row -> its id, and row -> why the row's could
-    not be used (empty, not an id, on an earlier row too, or an id the model already has;
-    None: a number alone, '007', which the caller says of many rows at once).
+    not be used (empty, not an id, on an earlier row too, or an id the model already has).
 
     A column of running numbers (1, 2, 3) gives no ids: '7' says nothing of an application.
     A code is written in lower case, spaces and slashes between its parts as '-' ('APL 03',
@@ -460,15 +458,13 @@ def _given_ids(
     if not any(_ID.match(c) and not c.isdigit() for c in candidates.values()):
         return {}, {}
     given: dict[int, str] = {}
-    refused: dict[int, str | None] = {}
+    refused: dict[int, str] = {}
     first: dict[str, int] = {}
     for number, candidate in candidates.items():
         text = texts[number]
         if not text:
             refused[number] = _("no id in column '{column}'").format(column=column)
-        elif candidate.isdigit():
-            refused[number] = None  # the caller says it, once for many
-        elif not _ID.match(candidate) or len(candidate) > ID_MAX:
+        elif not _ID.match(candidate) or len(candidate) > ID_MAX or candidate.isdigit():
             refused[number] = _(
                 "'{text}' in column '{column}' is not an id (letters, digits, '.', '-', '_'; "
                 "not a number alone)"
