@@ -14,8 +14,8 @@ from pydantic import ValidationError
 
 from ..io import national_platforms
 from ..model import Architecture, Element, ElementChange, Finding, Location, Status
+from ..model.i18n import N_, language
 from ..model.i18n import gettext as _
-from ..model.i18n import language
 from ..model.rules import finding
 from ..model.rules import roadmap as codes
 from ..model.words import STATUS
@@ -120,7 +120,7 @@ def check_roadmap(arch: Architecture, unchecked: Collection[str] = ()) -> Iterat
                 )
         to_do = item.status in (Status.planned, Status.development) and not (
             arch.instansi and arch.instansi.to_be)  # a target model shows the items done
-        for field, done in (("adds", Status.active), ("retires", Status.retired)):
+        for field, (done, message, hint) in _ALREADY_THERE.items():
             for position, target in enumerate(getattr(item, field)):
                 if target in unchecked:
                     continue
@@ -128,19 +128,10 @@ def check_roadmap(arch: Architecture, unchecked: Collection[str] = ()) -> Iterat
                 if to_do and getattr(arch.element(target), "status", None) is done:
                     yield finding(
                         codes.ROADMAP_STATUS_ALREADY_THERE,
-                        (_("roadmap item '{item}' ({year}) adds '{target}', which is {status} in "
-                           "the model already") if field == "adds" else
-                         _("roadmap item '{item}' ({year}) retires '{target}', which is {status} "
-                           "in the model already")).format(
-                            item=item_id, year=item.year, target=target,
-                            status=STATUS[done][language() != "id"]),
+                        _(message).format(item=item_id, year=item.year, target=target,
+                                          status=STATUS[done][language() != "id"]),
                         element=item_id, location=where(field, position), related=(target,),
-                        hint=_("write 'status: planned' on '{target}' if the item brings it, "
-                               "or mark the item 'status: active' if it is done").format(
-                            target=target) if done is Status.active else _(
-                            "keep '{target}' active in the model until the item retires it, "
-                            "or mark the item 'status: active' if it is done").format(
-                            target=target),
+                        hint=_(hint).format(target=target),
                     )
         for position, change in enumerate(item.changes):
             element = arch.element(change.element)
@@ -199,6 +190,20 @@ def _ids_of(arch: Architecture, allowed: tuple[str, ...]) -> list[str]:
     if all(kind in arch.collections for kind in allowed):
         return sorted(chain.from_iterable(arch.collections[kind] for kind in allowed))
     return sorted(arch.sources)
+
+
+_ALREADY_THERE = {
+    "adds": (Status.active, N_(
+        "roadmap item '{item}' ({year}) adds '{target}', which is {status} in the model already"),
+        N_("write 'status: planned' on '{target}' if the item brings it, or mark the item "
+           "'status: active' if it is done")),
+    "retires": (Status.retired, N_(
+        "roadmap item '{item}' ({year}) retires '{target}', which is {status} in the model "
+        "already"), N_("keep '{target}' active in the model until the item retires it, or mark "
+                       "the item 'status: active' if it is done")),
+}
+"""What an item to come does to an element it finds so already
+(`ROADMAP_STATUS_ALREADY_THERE`): the element's status then, the message and the hint."""
 
 
 def _status_change(arch, item_id, field, target, location) -> Iterator[Finding]:
