@@ -499,8 +499,8 @@ def _infrastructure_ends(arch: Architecture, platforms: dict) -> Iterator[Findin
 
 _PLATFORM_KIND_WORDS = {
     PlatformKind.gateway: N_("gateway"),
-    PlatformKind.network: N_("network"),
-    PlatformKind.data_centre: N_("data centre"),
+    PlatformKind.network: _KIND_WORDS[NETWORK],
+    PlatformKind.data_centre: _KIND_WORDS[DATA_CENTRE],
 }
 
 
