@@ -347,7 +347,7 @@ def test_portfolio_html_sorts_an_unknown_share_below_every_known_one(runner, goo
     ranking = page.read_text(encoding="utf-8").split('id="ranking-table"')[1].split("</table>")[0]
     keys = {row[0]: re.findall(r'data-sort="([^"]*)"', row[1]) for row in re.findall(
         r'<div class="mono">([a-z-]+)[^<]*</div>.*?</td>(.*?)</tr>', ranking, re.S)}
-    services, hosting = {k: v[2] for k, v in keys.items()}, {k: v[3] for k, v in keys.items()}
+    services, hosting = {k: v[3] for k, v in keys.items()}, {k: v[4] for k, v in keys.items()}
     assert services == {"kab-alpha": "", "kota-beta": "", "kab-gamma": "1.0"}
     assert hosting == {"kab-alpha": "0.5", "kota-beta": "0.3333333333333333", "kab-gamma": "1.0"}
 

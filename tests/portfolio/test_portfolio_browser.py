@@ -80,3 +80,27 @@ def test_a_column_sorts_unknown_shares_last_both_ways(runner, tmp_path):
         descending = page.eval(order)
     assert ascending[0] == descending[0] == "kab-gamma"
     assert sorted(ascending[1:]) == sorted(descending[1:]) == ["kab-alpha", "kota-beta"]
+
+
+def test_the_indonesian_page_sorts_the_index_by_its_value(runner, tmp_path):
+    """'2,68' is shown with a decimal comma; sorting reads the value, not the text (where
+    parseFloat would read 2)."""
+    chromium = find_chromium()
+    if chromium is None:
+        pytest.skip("chromium is not installed (apt-get install chromium); CI installs it")
+    from report_browser import open_page
+
+    page_file = tmp_path / "portofolio.html"
+    models = write_models(tmp_path / "models", ["kab-alpha", "kota-beta", "kab-gamma"])
+    assert runner.invoke(app, ["portfolio", str(models), "-f", "html", "--lang", "id", "-o",
+                               str(page_file)]).exit_code == 0
+    index = ("[...document.querySelectorAll('#ranking-table tr')]"
+             ".map(r => r.cells[5].textContent)")
+    with open_page(page_file, chromium=chromium) as page:
+        header = "document.querySelectorAll('#ranking-table th')[5]"
+        title = page.eval(f"{header}.title")
+        page.eval(f"{header}.click()")
+        shown = page.eval(index)[1:]
+    values = [float(text.replace(",", ".")) for text in shown]
+    assert "," in "".join(shown) and values == sorted(values) and len(set(values)) > 1
+    assert title == "urutkan menurut kolom ini"

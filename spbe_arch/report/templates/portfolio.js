@@ -14,7 +14,7 @@
   tables.forEach(function (table) {
     Array.prototype.forEach.call(table.tHead.rows[0].cells, function (th, index) {
       th.setAttribute("role", "button");
-      th.title = "sort";
+      th.title = table.getAttribute("data-sort-title") || "sort";
       th.addEventListener("click", function () {
         var up = th.getAttribute("aria-sort") !== "ascending";
         Array.prototype.forEach.call(th.parentNode.cells, function (c) { c.removeAttribute("aria-sort"); });
