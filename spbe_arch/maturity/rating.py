@@ -42,6 +42,7 @@ from ..model.i18n import N_
 from ..model.i18n import gettext as _
 from ..model.rules import finding, listed
 from ..model.rules import maturity as codes
+from ..model.words import SELF_ASSESSMENT
 from .evidence import Derivation
 from .result import IndicatorRating, Source
 from .services import STRUCTURE_TOP, ServiceStructure, fits
@@ -165,6 +166,10 @@ def assessments(
                     hint=(_("write the document's title, e.g. '{regulation} Nomor 12 Tahun "
                             "2022 tentang Arsitektur SPBE', and its address under `link:`")
                           if item.title_is_address else
+                          _("the self-assessment is the claim, not its bukti dukung: name the "
+                            "document the level rests on, e.g. '{regulation} Nomor 12 Tahun "
+                            "2022 tentang Arsitektur SPBE'")
+                          if SELF_ASSESSMENT.search(item.title) else
                           _("write the document's title, e.g. '{regulation} Nomor 12 Tahun "
                             "2022 tentang Arsitektur SPBE', with its `link:` and `year:`")
                           ).format(regulation=_REGULATION[arch.instansi.level if arch.instansi

@@ -9,7 +9,8 @@ import re
 from .types import InstansiLevel, IntegrationVia, Status
 
 __all__ = [
-    "GENERIC_DOCUMENT_WORDS", "LEVEL_WORDS", "NEGATIONS", "NOT_A_DOCUMENT", "NO_VALUE", "STATUS",
+    "GENERIC_DOCUMENT_WORDS", "LEVEL_WORDS", "NEGATIONS", "NOT_A_DOCUMENT", "NO_VALUE",
+    "SELF_ASSESSMENT", "STATUS",
     "VIA", "level_in_name",
 ]
 
@@ -32,10 +33,16 @@ GENERIC_DOCUMENT_WORDS = frozenset({
     "photo", "gambar", "image", "screenshot", "tangkapan", "layar", "link", "tautan", "url",
     "pdf", "docx", "xlsx", "jpg", "png", "data", "ada", "sudah", "terlampir", "lihat", "see",
     "unggah", "diunggah", "upload", "uploaded", "no", "nomor", "tahun", "year", "dan", "and",
-    "the", "of", "ya", "yes", "ok", "lengkap",
+    "the", "of", "ya", "yes", "ok", "lengkap", "indikator", "indicator", "spbe", "tingkat",
+    "level", "aspek", "aspect", "domain", "kriteria", "criteria",
 })
 """Words (case aside) a title may hold without naming which document it is: 'Dokumen 1',
 'Lampiran', 'Screenshot' name none; 'Perbup Nomor 12 Tahun 2022' does."""
+
+SELF_ASSESSMENT = re.compile(
+    r"(?i)\b(penilaian mandiri|evaluasi mandiri|self[- ]?assessment|lembar kerja evaluasi|lke)\b")
+"""A title naming the self-assessment itself ('Laporan Penilaian Mandiri SPBE 2024', 'LKE
+SPBE'): the claim, not a document that supports it."""
 
 NEGATIONS = frozenset({"tidak", "belum", "none", "nihil", "kosong"})
 """A title's first word (case aside) that says there is no document: 'Tidak ada dokumen',

@@ -33,7 +33,8 @@ def _indicator_1(runner, model):
 @pytest.mark.parametrize("title", ["-", "ada", "Tidak ada", "...", " terlampir ", "Tidak",
                                    "Belum", "Ada.", "nihil", "Tidak ada dokumen",
                                    "Belum ada SK", "Dokumen 1", "lampiran", "Screenshot",
-                                   "Bukti dukung (terlampir)"])
+                                   "Bukti dukung (terlampir)", "SPBE",
+                                   "Dokumen pendukung indikator 12", "Bukti tingkat 4"])
 def test_a_placeholder_title_supports_no_level(runner, make_model, title):
     model = _model(make_model, title)
     one = _indicator_1(runner, model)
@@ -67,8 +68,20 @@ def test_the_example_title_is_the_instansi_s_own_regulation(runner, make_model):
            "2022 tentang Arsitektur SPBE', with its `link:` and `year:`" in result.output
 
 
+@pytest.mark.parametrize("title", ["Laporan Penilaian Mandiri SPBE 2024", "LKE SPBE 2024",
+                                   "Self-assessment 2024"])
+def test_the_self_assessment_is_not_its_own_bukti_dukung(runner, make_model, title):
+    model = _model(make_model, title)
+    assert _indicator_1(runner, model)["counted"] == 1
+    result = runner.invoke(app, ["validate", str(model)])
+    assert "    hint: the self-assessment is the claim, not its bukti dukung: name the document " \
+           "the level rests on, e.g. 'Peraturan Bupati Nomor 12 Tahun 2022 tentang Arsitektur " \
+           "SPBE'" in result.output.splitlines()
+
+
 @pytest.mark.parametrize("title", ["Peraturan Bupati Nomor 12 Tahun 2022 tentang Arsitektur "
-                                   "SPBE", "SK", "Perbup", "SK 12", "Screenshot SIMPUS",
+                                   "SPBE", "SK", "Laporan Hasil Evaluasi SPBE 2023", "Perbup",
+                                   "SK 12", "Screenshot SIMPUS",
                                    "SK_Tim_SPBE_2023.pdf", "Notulen rapat koordinasi",
                                    "Tanpa Kertas (Paperless) Policy"])
 def test_a_document_named_supports_its_level(runner, make_model, title):
