@@ -188,3 +188,21 @@ def test_unknowns_what_the_model_leaves_out_contradicts_no_documented_claim(runn
     bare = MODEL + "  - {indicator: 16, year: 2025, level: 3}\n"
     sixteen = next(i for i in _json(runner, make_model, bare)["indicators"] if i["id"] == "16")
     assert (sixteen["counted"], sixteen["source"]) == (1, "none")
+
+
+def test_unknowns_a_data_centre_stating_no_network_is_not_said_off_jip(runner, make_model):
+    """Indicator 16 stops below 4 for both, but a data centre that states no network is asked
+    to record it, and only one stating networks without JIP is said not on JIP."""
+    model = MODEL.replace("kind: khusus,", "kind: khusus, hosting: pdd,") + (
+        "infrastructure:\n  - {id: pdd, name: Pusat Data Daerah, kind: pusat_data_daerah}\n")
+    out = _json(runner, make_model, model)
+    sixteen = next(i for i in out["indicators"] if i["id"] == "16")
+    assert (sixteen["model"], sixteen["why"]) == (
+        3, "5 of 5 applications on PDN or pusat data daerah; networks not recorded: pdd")
+    assert _actions(out, 16, 4)[0] == (
+        "record the networks of these data centres (`networks:`): pdd")
+    stated = model.replace("kind: pusat_data_daerah}", "kind: pusat_data_daerah, networks: []}")
+    out = _json(runner, make_model, stated)
+    sixteen = next(i for i in out["indicators"] if i["id"] == "16")
+    assert sixteen["why"].endswith("; not on JIP: pdd")
+    assert _actions(out, 16, 4)[0] == "connect these data centres to JIP: pdd"
