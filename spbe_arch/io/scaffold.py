@@ -51,7 +51,7 @@ applications:
     name: Website Resmi
     kind: khusus
     owner: {unit}
-    hosting: {hosting}
+    # hosting: {hosting}  # where it runs; left out: not known
     # url: https://...           # its address
 
 # integrations:                  # how applications exchange data, one entry per link
