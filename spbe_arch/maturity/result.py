@@ -188,3 +188,10 @@ class MaturityResult:
         """How many indicators the index rests on: rated from the model, a claim or the
         evaluator (the others count at the lowest level)."""
         return len(self.indicators) - len(self.unrated)
+
+    @property
+    def few_rated(self) -> bool:
+        """True when fewer than half of the indicators are rated: the others count at the
+        lowest level, so the index says more about what the model leaves out than about the
+        instansi, and is shown as provisional, without a predikat (report, portfolio)."""
+        return self.rated * 2 < len(self.indicators)

@@ -184,6 +184,8 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     "fix_first": ("Yang harus diperbaiki dahulu", "To fix first"),
     "provisional": ("sementara", "provisional"),
+    "no_predikat": ("belum ada predikat sebelum separuh indikator bertingkat",
+                    "no predikat until half of the indicators are rated"),
     "index_provisional": (
         "Indeks sementara: model masih memiliki galat",
         "Provisional index: the model still has errors",

@@ -111,7 +111,8 @@ def _number(value: float | None) -> str:
 
 
 def _summary(result: MaturityResult) -> str:
-    line = f"indeks SPBE {decimal(result.index)} ({result.predikat})"
+    standing = _("provisional") if result.few_rated else result.predikat
+    line = f"indeks SPBE {decimal(result.index)} ({standing})"
     if result.year is not None:
         line += _(" for {year}").format(year=result.year)
     if result.target is not None:

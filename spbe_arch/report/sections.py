@@ -184,6 +184,8 @@ class MaturitySection:
     plan_predikat: str = ""
     unrated: int = 0
     rated: int = 0
+    few_rated: bool = False
+    """Fewer than half of the indicators are rated: the index is provisional, no predikat."""
     claimed: int = 0
     """Indicators with a self-assessed (or service) level: none, and the index is the model's."""
     from_claims: int = 0
@@ -424,6 +426,7 @@ def maturity_section(graph: "ArchGraph", lang: str,
         plan_predikat=result.plan_predikat,
         unrated=len(result.unrated),
         rated=result.rated,
+        few_rated=result.few_rated,
         claimed=sum(r.self_level is not None for r in result.indicators),
         from_claims=sum(r.source == "claim" for r in result.indicators),
     )

@@ -138,6 +138,12 @@ def executive_summary(
     elif provisional:  # no index to call provisional: say why there is none
         headline = _("The model has {count} errors: fix them first. The SPBE index could not "
                      "be estimated: {reason}").format(count=errors, reason=maturity.reason)
+    elif maturity.available and maturity.few_rated:
+        headline = _("Provisional estimated SPBE index {index}: only {rated} of {total} "
+                     "indicators have a level of their own, the others count at the lowest "
+                     "level; no predikat until at least half do").format(
+            index=_num(maturity.index), rated=maturity.rated,
+            total=maturity.rated + maturity.unrated)
     elif maturity.available:
         headline = _("Estimated SPBE index {index} ({predikat})").format(
             index=_num(maturity.index), predikat=maturity.predikat
@@ -215,6 +221,11 @@ def _standing(maturity: "MaturitySection", provisional: bool) -> str:
         ))
     if target is None:
         parts.append(_("No target is set."))
+    elif gap and maturity.few_rated:
+        parts.append(_(
+            "The target is {target}; how far the instansi is from it is not known until more "
+            "indicators have a level (a claim with its bukti dukung, or what the model shows)."
+        ).format(target=_num(target)))
     elif gap:
         parts.append(_(
             "The target is {target}, {gap} short; {steps} of the improvement plan (the first "

@@ -201,7 +201,7 @@ def test_maturity_index_is_zero_only_when_nothing_is_rated(runner, make_model):
     folder = make_model({})
     result = runner.invoke(app, ["maturity", str(folder)])
     assert result.exit_code == 0, result.output
-    assert "indeks SPBE 0.00 (Kurang); no indicator is rated, so the index is 0" in (
+    assert "indeks SPBE 0.00 (provisional); no indicator is rated, so the index is 0" in (
         " ".join(result.output.split()))
     out = _json(runner, folder)
     assert (out["index"], out["indices"]["counted"]) == (0.0, 0.0)
@@ -318,12 +318,13 @@ def test_maturity_headline_says_how_many_indicators_the_index_rests_on(runner, m
     rated = len(out["indicators"]) - len(out["unrated"])
     text = runner.invoke(app, ["maturity", str(root)])
     assert text.output.splitlines()[0].startswith(
-        f"Kabupaten Uji: indeks SPBE 1.03 (Kurang); resting on {rated} of 47 "
+        f"Kabupaten Uji: indeks SPBE 1.03 (provisional); resting on {rated} of 47 "
         "indicators")
     report = runner.invoke(app, ["report", str(root), "-o", str(root.parent / "lap")])
     assert report.exit_code == 0, report.output
     page = (root.parent / "lap" / "index.html").read_text()
-    assert f"Kurang; berdasarkan {rated} dari 47 indikator</div>" in page
+    assert (f"berdasarkan {rated} dari 47 indikator; belum ada predikat sebelum separuh "
+            "indikator bertingkat</div>") in page
     assert "Estimasi dari model saja (tanpa penilaian mandiri)" in page
 
 

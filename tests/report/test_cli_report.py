@@ -32,8 +32,11 @@ def test_report_writes_html_and_markdown(runner, make_model, tmp_path):
     assert "SIMPUS" in html and "SIKDA" in html
     markdown = (out / "report.md").read_text()
     assert markdown.startswith("# Laporan Arsitektur SPBE: Kabupaten Uji\n")
-    assert re.search(r"\*\*Estimasi indeks SPBE \d,\d\d \(\w+\)\*\*\n\nBerdasarkan \d+ dari 47 "
-                     r"indikator\.\n", markdown)  # what the figure rests on, as the page says
+    assert re.search(r"\*\*Estimasi indeks SPBE sementara \d,\d\d: baru \d dari 47 indikator yang "
+                     r"memiliki tingkat sendiri, indikator lain dihitung pada tingkat terendah; "
+                     r"predikat belum dapat ditentukan", markdown)  # few rated: no predikat
+    page = html.split('id="card-index"')[1].split("</div></div>")[0]
+    assert "sementara" in page and "Kurang" not in page
 
 
 def test_report_o_names_a_folder_and_a_file_there_is_said_so(runner, make_model, tmp_path):
