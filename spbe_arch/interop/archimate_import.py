@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import Any, get_origin
 
 from ..io import PlatformMatcher, SpbeError, address_key, national_platforms
-from ..io.unit_names import unit_kind
+from ..io.unit_names import normal_words, unit_key, unit_kind
 from ..model import (
     COLLECTIONS,
     ApplicationKind,
@@ -59,6 +59,8 @@ from .archimate_map import (
     XSI,
     spbe_id,
 )
+from .inventory.columns import DEFAULT_HEADERS, Column
+from .inventory.values import status_of
 from .model_yaml import to_yaml
 from .xml_safety import check_ends_with, iterparse_safely, root_tag
 
@@ -80,6 +82,10 @@ _PLATFORM_NAMED_BY = {
 }
 """The reference fields that may name a national platform instead of a local application."""
 _OUTSIDE = rf"(?:{'|'.join(OUTSIDE_ACTOR_WORDS)})\b"
+_PROPERTY_COLUMNS = {header: column for column in (Column.status, Column.unit)
+                     for header in DEFAULT_HEADERS[column]}
+"""Property names (normal form) another tool gives a status or an owner by, as an inventory's
+columns are headed: 'Status', 'Pemilik', 'OPD', 'Owner'."""
 
 
 @dataclass
@@ -193,17 +199,24 @@ _NAME, _DOCUMENTATION, _PROPERTIES, _PROPERTY = (
 
 
 def _concept(node) -> _Concept:
-    """The name(s), documentation, properties and attributes of an element or relationship."""
+    """The name(s), documentation, properties and attributes of an element or relationship.
+
+    The name is the first one in Indonesian (`xml:lang="id"`) where the file gives names in
+    several languages, else the first; the others are kept (`extra_names`)."""
     concept = _Concept(node.get("identifier", ""), _type(node))
     docs = []
+    name_lang = ""
     for child in node:
         tag = child.tag
         if tag == _NAME:
-            text = child.text or ""
+            text, lang = child.text or "", child.get(_XML_LANG, "")
             if concept.name is None:
-                concept.name = text
+                concept.name, name_lang = text, lang
+            elif _indonesian(lang) and not _indonesian(name_lang):
+                concept.extra_names.append((name_lang, concept.name))
+                concept.name, name_lang = text, lang
             else:
-                concept.extra_names.append((child.get(_XML_LANG, ""), text))
+                concept.extra_names.append((lang, text))
         elif tag == _PROPERTIES:
             concept.properties = [
                 (prop.get("propertyDefinitionRef", ""), (prop[0].text or "") if len(prop) else "")
@@ -219,6 +232,10 @@ def _concept(node) -> _Concept:
         concept.target = node.get("target", "")
         concept.attributes = {k: node.get(k) for k in _ATTRIBUTES if node.get(k) is not None}
     return concept
+
+
+def _indonesian(lang: str) -> bool:
+    return lang.lower().split("-")[0] == "id"
 
 
 def _type(node) -> str:
@@ -285,6 +302,7 @@ class _Converter:
         self.defaults: defaultdict[str, list[str]] = defaultdict(list)  # what -> which ids
         self.unknown_via: list[str] = []  # model ids of the integrations imported `via: unknown`
         self.named_platforms: dict[str, str] = {}  # identifier -> the platform its name names
+        self.owner_named: dict[str, str] = {}  # identifier -> property naming its owner unit
 
     # --- ids and properties -------------------------------------------------------------
 
@@ -378,6 +396,9 @@ class _Converter:
                 "elements whose id is a national platform's, given another (a model names a "
                 "platform by its id): {count} ({ids})"
             ).format(count=len(moved), ids=_some(moved)))
+        self.owners_named()
+        if instansi is None:  # before the guesses are told: the actor is no unit guessed
+            instansi = self.pemda_actor() or self.instansi_from_model()
         self.placeholder_owner()
         for what, ids in sorted(self.defaults.items()):
             self.warnings.append(f"{what}: {len(ids)} ({_some(ids)})")
@@ -386,8 +407,6 @@ class _Converter:
                 "elements without a name, named by their type (give them a name): {count} "
                 "({ids})"
             ).format(count=len(self.nameless), ids=_some(self.nameless)))
-        if instansi is None:
-            instansi = self.pemda_actor() or self.instansi_from_model()
         result.documents["spbe.yaml"] = {"instansi": instansi}
         if assessment:
             result.documents["spbe.yaml"]["assessment"] = assessment
@@ -432,11 +451,55 @@ class _Converter:
             record["type"] = concept.type
             self.unmapped[concept.type].append(record["id"])
         else:
+            self.facts_in_properties(concept.identifier, collection, record, own)
             self.fill_required(concept, collection, record, own)
         _tags(spbe, record)
         if own:
             record["properties"] = own
         return record
+
+    def facts_in_properties(self, identifier: str, collection: str, record: dict,
+                            own: dict) -> None:
+        """A status or an owner another tool keeps in a property headed as an inventory's
+        column is ('Status: Tidak Aktif', 'Pemilik: Dinas Kesehatan'), where no `spbe:`
+        property gives it: the status read as the inventory import reads it and the property
+        moved into the field; the owner's property noted, to name its unit once every unit is
+        read (`owners_named`)."""
+        fields = _fields(COLLECTIONS[collection])
+        for key in list(own):
+            column = _PROPERTY_COLUMNS.get(normal_words(key))
+            if column is Column.status and "status" in fields and "status" not in record:
+                status = status_of(str(own[key]))
+                if status is not None:
+                    record["status"] = status.value
+                    self.defaults[_("statuses read from a property (Status)")].append(
+                        f"{record['id']}: '{own.pop(key)}' -> {status.value}")
+            elif column is Column.unit and "owner" in fields and identifier not in (
+                    self.owner_named):
+                self.owner_named[identifier] = key
+
+    def owners_named(self) -> None:
+        """The owner a property names ('Pemilik: Dinas Kesehatan'), for an element no
+        relationship gives one, where a unit of the file has that name (spelt in any way the
+        inventory import accepts: 'Dinkes'); else the property stays, and the element gets the
+        placeholder unit (`placeholder_owner`)."""
+        units = {unit_key(r["name"]): r["id"] for identifier, r in self.records.items()
+                 if self.collection_of[identifier] == "units"}
+        for identifier, key in self.owner_named.items():
+            record = self.records[identifier]
+            if "owner" in record:
+                continue
+            unit = units.get(unit_key(str(record["properties"][key])))
+            if unit is None:
+                self.defaults[_("owners named in a property that names no unit of the file, "
+                                "kept as a property")].append(
+                    f"{record['id']}: '{record['properties'][key]}'")
+                continue
+            record["owner"] = unit
+            self.defaults[_("owners read from a property naming a unit")].append(
+                f"{record['id']}: '{record['properties'].pop(key)}' -> {unit}")
+            if not record["properties"]:
+                del record["properties"]
 
     def model_word(self, collection: str, name: str, value: Any, record_id: str) -> Any:
         """The value of a field with a vocabulary as the model writes it, where the file
@@ -688,7 +751,11 @@ class _Converter:
             "BusinessActor '{name}' ({id}), whose parts are the units, read as the instansi "
             "(spbe.yaml), not as a unit"
         ).format(name=record["name"], id=record["id"]))
-        return {"id": slug, "name": record["name"], "level": level}
+        kept = dict(record.get("properties", {}))
+        if "description" in record:  # the instansi has no description: kept as a property
+            kept["documentation"] = record["description"]
+        return {"id": slug, "name": record["name"], "level": level} | (
+            {"properties": kept} if kept else {})
 
     def instansi_from_model(self) -> dict:
         name = self.model.name or self.path.stem

@@ -119,6 +119,14 @@ def write_model_folder(folder: Path, texts: dict[str, str], *, force: bool = Fal
                 "import; choose an empty folder"
             ).format(path=folder,
                      files=", ".join(others[:3]) + (", ..." if len(others) > 3 else "")))
+        kept = [name for name in texts if (folder / name).is_file()
+                and not _imported(folder / name)]
+        if kept:
+            raise SpbeError(_(
+                "{path}: {files} not written by an import (no `spbe-arch import` header), not "
+                "replaced, even with --force (a model written by hand stays); choose an empty "
+                "folder"
+            ).format(path=folder, files=", ".join(kept)))
     written = []
     for name, text in texts.items():
         path = folder / name
@@ -131,3 +139,13 @@ def write_model_folder(folder: Path, texts: dict[str, str], *, force: bool = Fal
             raise SpbeError(_("{path}: cannot remove ({reason})").format(
                 path=folder / REPORT_FILE, reason=exc.strerror)) from None
     return written
+
+
+def _imported(path: Path) -> bool:
+    """True when the file's first line is the header an import writes (a file written by hand
+    is never replaced)."""
+    try:
+        with path.open(encoding="utf-8") as handle:
+            return "spbe-arch import" in handle.readline()
+    except (OSError, UnicodeDecodeError):
+        return False

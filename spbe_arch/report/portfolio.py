@@ -163,7 +163,8 @@ def _sections(result: PortfolioResult) -> list[tuple[str, list[str]]]:
             others=listed(list(a.not_recorded), 8)) for a in result.adoption],
     ))
     out.append((
-        _("integrations between instansi: {share} via SPLP; bypassing SPLP ({count})").format(
+        _("integrations with systems other instansi run (declared under `platforms:`; "
+          "national platforms aside): {share} via SPLP; bypassing SPLP ({count})").format(
             share=share_text(result.cross_integrations), count=len(result.bypassing_splp)),
         [f"{name(c.instansi)}: {c.integration} {c.source} -> {c.target}"
          f"{f' ({name(c.target_instansi)})' if c.target_instansi else ''} via {c.via}"

@@ -888,3 +888,84 @@ def test_values_written_in_other_case_or_in_indonesian_are_read_as_the_model_wri
                in line and "bapenda: 'Badan' -> badan" in line for line in
                result.stderr.splitlines()), result.stderr
     assert result.exit_code == 1  # b's status
+
+
+def test_import_with_force_never_replaces_a_file_written_by_hand(runner, tmp_path):
+    """spbe.yaml and units.yaml kept by hand (no import header) survive `--force`."""
+    folder = tmp_path / "kota"
+    folder.mkdir()
+    kept = {"spbe.yaml": "instansi: {id: kota, name: Kota, level: kota}\n",
+            "units.yaml": "units: []\n"}
+    for name, text in kept.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    result = _import(runner, SPARX, folder, "--force")
+    assert result.exit_code == 2, result.output
+    assert result.stderr == (
+        f"spbe-arch: {folder}: spbe.yaml, units.yaml not written by an import (no `spbe-arch "
+        "import` header), not replaced, even with --force (a model written by hand stays); "
+        "choose an empty folder\n")
+    assert {p.name: p.read_text(encoding="utf-8") for p in folder.iterdir()} == kept
+
+
+ARCHI_PROPERTIES = """\
+<?xml version="1.0" encoding="UTF-8"?>
+<model xmlns="http://www.opengroup.org/xsd/archimate/3.0/"
+       xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" identifier="id-m1">
+  <name xml:lang="id">Arsitektur Kabupaten Uji</name>
+  <elements>
+    <element identifier="id-pemkab" xsi:type="BusinessActor">
+      <name xml:lang="id">Pemerintah Kabupaten Uji</name>
+      <documentation xml:lang="id">Ibu kota: Mérapi.</documentation></element>
+    <element identifier="id-dinkes" xsi:type="BusinessActor">
+      <name xml:lang="id">Dinas Kesehatan</name></element>
+    <element identifier="id-simpus" xsi:type="ApplicationComponent">
+      <name xml:lang="id">SIMPUS</name>
+      <properties>
+        <property propertyDefinitionRef="p-owner"><value xml:lang="id">Dinkes</value></property>
+        <property propertyDefinitionRef="p-status"><value xml:lang="id">Pensiun</value></property>
+      </properties></element>
+    <element identifier="id-sikda" xsi:type="ApplicationComponent">
+      <name xml:lang="en">Tourism App</name><name xml:lang="id">Aplikasi Wisata</name>
+      <properties>
+        <property propertyDefinitionRef="p-owner"><value>Dinas Pariwisata</value></property>
+        <property propertyDefinitionRef="p-status"><value>Aktif</value></property>
+      </properties></element>
+  </elements>
+  <relationships>
+    <relationship identifier="r1" source="id-pemkab" target="id-dinkes" xsi:type="Composition"/>
+  </relationships>
+  <propertyDefinitions>
+    <propertyDefinition identifier="p-owner" type="string"><name>Pemilik</name></propertyDefinition>
+    <propertyDefinition identifier="p-status" type="string"><name>Status</name></propertyDefinition>
+  </propertyDefinitions>
+</model>
+"""
+
+
+def test_import_reads_the_status_and_owner_archi_keeps_as_properties(runner, tmp_path):
+    """'Status: Pensiun' is retired and 'Pemilik: Dinkes' the unit Dinas Kesehatan, as the
+    inventory import reads them; an owner naming no unit stays a property, and is said. Of
+    names in two languages, the Indonesian one is the name."""
+    source = tmp_path / "archi.xml"
+    source.write_text(ARCHI_PROPERTIES, encoding="utf-8")
+    folder = tmp_path / "model"
+    result = _import(runner, source, folder)
+    assert result.exit_code == 0, result.output
+    apps = {a["id"]: a for a in _read(folder, "applications.yaml")["applications"]}
+    simpus, wisata = apps["id-simpus"], apps["id-sikda"]
+    assert (simpus["status"], simpus["owner"]) == ("retired", "id-dinkes")
+    assert "properties" not in simpus
+    assert wisata["status"] == "active"
+    assert wisata["properties"] == {"Pemilik": "Dinas Pariwisata", "name@en": "Tourism App"}
+    assert wisata["name"] == "Aplikasi Wisata"  # the Indonesian name, of two
+    assert wisata["owner"] == "unit-belum-ditetapkan"
+    lines = result.stderr.splitlines()
+    assert (f"{source}: warning: owners read from a property naming a unit: 1 (id-simpus: "
+            "'Dinkes' -> id-dinkes)") in lines
+    assert (f"{source}: warning: owners named in a property that names no unit of the file, "
+            "kept as a property: 1 (id-sikda: 'Dinas Pariwisata')") in lines
+    assert (f"{source}: warning: statuses read from a property (Status): 2 (id-simpus: "
+            "'Pensiun' -> retired, id-sikda: 'Aktif' -> active)") in lines
+    assert not any("unit_kerja" in line for line in lines)  # the pemkab is the instansi
+    instansi = _read(folder, "spbe.yaml")["instansi"]
+    assert instansi["properties"] == {"documentation": "Ibu kota: Mérapi."}

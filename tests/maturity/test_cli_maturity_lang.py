@@ -45,7 +45,7 @@ def test_maturity_lang_id_writes_the_plan_actions_in_indonesian(indonesian):
     actions = {item["indicator"] + ">" + str(item["to_level"]): item["actions"]
                for item in indonesian["plan"]}
     assert actions["43>3"] == [
-        "catat data yang ditulis satu-data-lembah-hijau untuk layanan ini (`writes:`)",
+        "buat satu-data-lembah-hijau mencatat transaksi layanan ini (`writes:` datanya)",
         "terbitkan semua data terbuka (data-penerima-bansos, data-tender)",
     ]
     assert actions["42>4"] == [
@@ -119,11 +119,11 @@ def test_report_shows_the_first_steps_and_reasons_in_indonesian(runner, tmp_path
     assert (  # its step 2 -> 3 is in the Peta Rencana (2029): left out, and said
         "1. Indikator 43 (Layanan data terbuka): naik dari tingkat 3 ke 4, indeks +0,030 "
         "(setelah langkah ke tingkat 3 dalam Peta Rencana 2029) — "
-        "catat data yang ditulis Portal Satu Data Lembah Hijau untuk layanan ini"
+        "buat Portal Satu Data Lembah Hijau mencatat transaksi layanan ini"
     ) in first
     assert ("Langkah yang sudah dijadwalkan dalam Peta Rencana tidak dicantumkan di sini: "
             "indikator 43 ke tingkat 3 (2029) (lihat Rencana peningkatan).") in first
-    assert "catat data yang ditulis satu-data-lembah-hijau untuk layanan ini (`writes:`)" in page
+    assert "buat satu-data-lembah-hijau mencatat transaksi layanan ini (`writes:` datanya)" in page
     assert "24 dari 46 integrasi melalui SPLP; tidak melalui SPLP: 9 antarunit kerja" in page
     for word in (r"\bintegrate\b", r"\brecord\b", "self-assessed", " the model ",
                  "document it", "bypassing"):
@@ -167,7 +167,7 @@ def test_maturity_markdown_lang_id(runner):
     assert ("| no | indikator | bobot | mandiri | terverifikasi | model | akhir | alasan |"
             in page)
     assert "| # | indikator | langkah | kenaikan | upaya | tindakan |" in page
-    assert "| +0,0300 | sedang | catat data yang ditulis satu-data-lembah-hijau" in page
+    assert "| +0,0300 | sedang | buat satu-data-lembah-hijau mencatat transaksi" in page
     for word in (r"\bintegrate\b", r"\brecord\b", "self-assessed", " the model ", "Trajectory"):
         assert not re.search(word, page), word
 

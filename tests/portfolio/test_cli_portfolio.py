@@ -134,7 +134,8 @@ def test_portfolio_text_shows_the_ranking_and_the_sections(runner, good):
             "RAA code 'RAA.03.02', name 'SIMPUS'\n") in text
     assert "  srikandi (Sistem Informasi Kearsipan Dinamis Terintegrasi (SRIKANDI)): 2 of 3; " \
            "not recorded in the model of kota-beta\n" in text
-    assert "integrations between instansi: 1 of 2 (50%) via SPLP; bypassing SPLP (1)\n" in text
+    assert ("integrations with systems other instansi run (declared under `platforms:`; national "
+            "platforms aside): 1 of 2 (50%) via SPLP; bypassing SPLP (1)\n") in text
     assert ("  Pemerintah Kabupaten Alpha: simpus-portal-beta simpus -> portal-beta "
             "(Pemerintah Kota Beta) via api_direct\n") in text
     assert ("  vendor PT Awan Nusantara (ptawannusantara): 2 instansi, 3 applications "

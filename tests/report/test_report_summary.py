@@ -177,7 +177,7 @@ def test_executive_summary_of_the_example(tmp_path):
     # 43 is at 2 in the model: its step to 3 is the Peta Rencana's, said where 3 -> 4 starts
     assert "+0,030 (setelah langkah ke tingkat 3 dalam Peta Rencana 2029) — " in items[0]
     # leadership reads names, not ids or YAML keys (the plan table keeps them)
-    assert "catat data yang ditulis Portal Satu Data Lembah Hijau untuk layanan ini" in (
+    assert "buat Portal Satu Data Lembah Hijau mencatat transaksi layanan ini" in (
         items[0])  # what earns 4 once it links through SPLP already (not every bypass)
     assert not re.search(r"int-|satu-data-lembah-hijau|<code>|`", steps)
 
