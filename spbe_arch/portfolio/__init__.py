@@ -254,16 +254,20 @@ def _assess(folder: Path, year: int | None) -> tuple[InstansiRow, Traits] | Brok
                 "elements their rules read); describe the architecture, or name the documents "
                 "of the self-assessment"), region=region)
         metrics = compute_metrics(graph)
-        return instansi_row(graph, metrics, maturity, str(folder)), traits(graph, metrics)
+        row = instansi_row(graph, metrics, maturity, str(folder))
+        if year is not None and maturity.year != year:
+            row = replace(row, other_year=True)
+        return row, traits(graph, metrics)
 
 
 def _ranked(rows: list[InstansiRow]) -> list[InstansiRow]:
     """Rows by index, highest first (then by name); equal indexes share a rank (1, 2, 2, 4).
-    A provisional index (`InstansiRow.provisional`) gets no rank (0): those rows follow."""
-    ordered = sorted(rows, key=lambda r: (r.provisional, -r.index, r.name, r.id))
+    A provisional index, or one of another year than asked (`InstansiRow.ranked`), gets no
+    rank (0): those rows follow."""
+    ordered = sorted(rows, key=lambda r: (not r.ranked, -r.index, r.name, r.id))
     out: list[InstansiRow] = []
     for position, row in enumerate(ordered, start=1):
-        if row.provisional:
+        if not row.ranked:
             out.append(replace(row, rank=0))
             continue
         rank = out[-1].rank if out and out[-1].index == row.index else position
@@ -282,7 +286,7 @@ def _sum(shares: Iterable[Share]) -> Share:
 
 def _totals(label: str, rows: list[InstansiRow], left_out: int = 0) -> Totals:
     bands = [band.name for band in load_framework(DEFAULT_FRAMEWORK).predikat]
-    rated = [row for row in rows if not row.provisional]
+    rated = [row for row in rows if row.ranked]
     counted = Counter(row.predikat for row in rated)
     order = bands + sorted(set(counted) - set(bands))
     return Totals(
@@ -291,7 +295,8 @@ def _totals(label: str, rows: list[InstansiRow], left_out: int = 0) -> Totals:
         elements=sum(row.elements for row in rows),
         mean_index=round_half_up(sum(r.index for r in rated) / len(rated)) if rated else None,
         predikat={name: counted[name] for name in order},
-        provisional=len(rows) - len(rated),
+        provisional=sum(row.provisional for row in rows),
+        other_year=sum(row.other_year and not row.provisional for row in rows),
         splp=_sum(r.splp for r in rows),
         jip=_sum(r.jip for r in rows),
         services_unintegrated=_sum(r.services_unintegrated for r in rows),

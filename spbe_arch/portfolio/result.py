@@ -57,6 +57,9 @@ class InstansiRow:
     completeness: Known
     facts: dict[str, Known]
     rank: int = 0
+    other_year: bool = False
+    """Rated for another year than the one the portfolio was asked for (`--year`; its
+    assessment entries do not cover that year): not ranked, and out of the totals' mean."""
 
     @property
     def sources(self) -> dict[str, int]:
@@ -82,6 +85,12 @@ class InstansiRow:
         count at the lowest level, so the index says more about what the model leaves out than
         about the instansi; it gets no rank and no predikat, and stays out of the totals."""
         return self.rated.known * 2 < self.rated.of
+
+    @property
+    def ranked(self) -> bool:
+        """True when the row is compared with the others: its index is not provisional, and
+        of the year asked."""
+        return not self.provisional and not self.other_year
 
 
 @dataclass(frozen=True)
@@ -116,6 +125,9 @@ class Totals:
     provisional: int = 0
     """Instansi of the group whose index rests on fewer than half of the indicators: the mean
     index and the predikat counts leave them out (`InstansiRow.provisional`)."""
+    other_year: int = 0
+    """Instansi of the group rated for another year than the one asked: left out the same way
+    (`InstansiRow.other_year`)."""
 
 
 class FunctionMatch(NamedTuple):

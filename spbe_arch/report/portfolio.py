@@ -79,7 +79,7 @@ def _totals_line(totals) -> str:
 
 def _left_out(totals) -> str:
     """'1 model not assessed, left out', or '' when the group left none out; the same of the
-    instansi whose index is provisional."""
+    instansi whose index is provisional, or of another year than asked."""
     said = []
     if totals.left_out:
         said.append(plural(totals.left_out, N_("{count} model not assessed, left out"),
@@ -88,6 +88,11 @@ def _left_out(totals) -> str:
         said.append(plural(totals.provisional, N_(
             "{count} instansi whose index is provisional left out of the mean and the predikat"),
             N_("{count} instansi whose index is provisional left out of the mean and the "
+               "predikat")))
+    if totals.other_year:
+        said.append(plural(totals.other_year, N_(
+            "{count} instansi rated for another year left out of the mean and the predikat"),
+            N_("{count} instansi rated for another year left out of the mean and the "
                "predikat")))
     return "; ".join(said)
 
@@ -105,6 +110,13 @@ def _legend(result: PortfolioResult) -> list[str]:
             "have a level of their own): {instansi}").format(instansi=", ".join(
                 _("{name} ({rated} of {of})").format(name=row.name, rated=row.rated.known,
                                                      of=row.rated.of) for row in provisional)))
+    other = [row for row in result.rows if row.other_year and not row.provisional]
+    if other:
+        lines.append(_(
+            "rated for another year than {year} (their assessment entries do not cover it: "
+            "their latest year assessed), not ranked and left out of the mean: {instansi}"
+        ).format(year=result.year, instansi=", ".join(
+            f"{row.name} ({row.year or '-'})" for row in other)))
     return lines
 
 
@@ -275,7 +287,7 @@ def portfolio_dict(result: PortfolioResult) -> dict[str, Any]:
                 "jip": _share(t.jip), "services_unintegrated": _share(t.services_unintegrated),
                 "hosting_outside": _share(t.hosting_outside),
                 "completeness": t.completeness.as_dict(), "left_out": t.left_out,
-                "provisional": t.provisional}
+                "provisional": t.provisional, "other_year": t.other_year}
 
     return {
         "instansi": [
@@ -283,7 +295,8 @@ def portfolio_dict(result: PortfolioResult) -> dict[str, Any]:
              "region": r.region,
              "path": r.path, "elements": r.elements, "year": r.year, "index": r.index,
              "predikat": None if r.provisional else r.predikat,
-             "provisional": r.provisional, "rated": r.rated.as_dict(),
+             "provisional": r.provisional, "other_year": r.other_year,
+             "rated": r.rated.as_dict(),
              "domains": {str(d.id): round_half_up(d.score) for d in r.domains},
              "sources": r.sources,
              "splp": _share(r.splp), "jip": _share(r.jip),

@@ -58,10 +58,17 @@ def test_portfolio_rates_the_year_asked_where_the_entries_cover_it(runner, good)
     result, out = _json(runner, good, "--year", "2023")
     assert result.exit_code == 0, result.output
     rows = out["instansi"]
-    assert [(r["id"], r["year"]) for r in rows] == [
-        ("kota-beta", 2024), ("kab-alpha", 2023), ("kab-gamma", None)
-    ]
+    assert [(r["id"], r["year"], r["other_year"], r["provisional"]) for r in rows] == [
+        ("kota-beta", 2024, True, False), ("kab-alpha", 2023, False, True),
+        ("kab-gamma", None, True, True)]  # Beta's entries do not cover 2023: not compared
+    assert [r["rank"] for r in rows] == [None, None, None]
     assert rows[0]["index"] > rows[1]["index"] > rows[2]["index"]
+    assert out["totals"]["mean_index"] is None
+    assert out["totals"]["other_year"] == 1  # Gamma is provisional: said once, as that
+    text = runner.invoke(app, ["portfolio", str(good), "--year", "2023"]).output
+    assert ("rated for another year than 2023 (their assessment entries do not cover it: their "
+            "latest year assessed), not ranked and left out of the mean: Pemerintah Kota Beta "
+            "(2024)") in " ".join(text.split())
 
 
 def test_portfolio_totals_and_totals_per_region(runner, good):
