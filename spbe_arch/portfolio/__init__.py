@@ -29,7 +29,7 @@ from ..io import (
     not_a_model_folder,
 )
 from ..maturity import DEFAULT_FRAMEWORK, assess, load_framework
-from ..model import COLLECTIONS, Severity
+from ..model import COLLECTIONS, InstansiLevel, Severity
 from ..model.i18n import gettext as _
 from ..model.i18n import round_half_up
 from ..validate import collector_paused, load_model
@@ -310,9 +310,19 @@ def _totals(label: str, rows: list[InstansiRow], left_out: int = 0) -> Totals:
 def _regions(rows: list[InstansiRow], broken: list[BrokenModel]) -> list[Totals]:
     """Totals per region, when the portfolio spans more than one; each says how many of its
     models could not be assessed (a model whose manifest could not be read is in none)."""
-    regions = sorted({row.region or "" for row in rows})
+    named = {row.region for row in rows if row.region}
+
+    def region_of(row: InstansiRow) -> str:
+        """Its region; for a province that names none, the region its name holds (the
+        Pemerintah Provinsi Nusa Raya heads the region 'Provinsi Nusa Raya')."""
+        if row.region or row.level != InstansiLevel.provinsi:
+            return row.region or ""
+        return next((r for r in sorted(named) if r.casefold() in row.name.casefold()), "")
+
+    of = {row.id: region_of(row) for row in rows}
+    regions = sorted(set(of.values()))
     if len(regions) < 2:
         return []
-    return [_totals(region or _("(no region)"), [r for r in rows if (r.region or "") == region],
+    return [_totals(region or _("(no region)"), [r for r in rows if of[r.id] == region],
                     sum(1 for b in broken if b.region is not None and b.region == region))
             for region in regions]

@@ -12,6 +12,7 @@ from ..model.rules import listed
 from ..portfolio import FunctionMatch, PortfolioResult
 from .audit import share_text
 from .findings import finding_dict, findings_text
+from .labels import VIA
 
 __all__ = ["ERRORS_SHOWN", "portfolio_dict", "portfolio_html", "portfolio_markdown",
            "portfolio_text"]
@@ -362,6 +363,7 @@ def portfolio_html(result: PortfolioResult, *, title: str, version: str) -> str:
     )
     env.filters["names"] = lambda ids: [result.name(i) for i in ids]
     env.filters["num"] = decimal
+    env.filters["via"] = lambda via: VIA.get(via, (via, via))[language() != "id"]
     # a share's sort key: its value; unknown (no total) is '', which the page sorts last
     env.filters["order"] = lambda share: "" if share.value is None else share.value
     script = files("spbe_arch.report").joinpath("templates/portfolio.js").read_text("utf-8")

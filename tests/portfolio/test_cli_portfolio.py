@@ -379,3 +379,16 @@ def test_portfolio_over_a_split_province(runner, tmp_path):
     assert len(out["instansi"]) == 21 and out["broken"] == []
     assert out["totals"]["elements"] == summary["elements"]
     assert out["integrations_between_instansi"]["total"] == 20
+
+
+def test_a_province_naming_no_region_heads_the_region_of_its_name(runner, tmp_path):
+    """Alpha made the Pemerintah Provinsi Dua, with no `region:`: it is counted in Gamma's
+    'Provinsi Dua', not in a '(no region)' group of its own."""
+    models = write_models(tmp_path / "models", ["kab-alpha", "kota-beta", "kab-gamma"])
+    manifest = models / "kab-alpha" / "spbe.yaml"
+    manifest.write_text("instansi:\n  id: prov-dua\n  name: Pemerintah Provinsi Dua\n"
+                        "  level: provinsi\n", encoding="utf-8")
+    result, out = _json(runner, models)
+    assert result.exit_code == 0, result.output
+    assert [(t["label"], t["instansi"]) for t in out["regions"]] == [
+        ("Provinsi Dua", 2), ("Provinsi Satu", 1)]

@@ -41,6 +41,7 @@ def test_portfolio_page_in_indonesian(runner, good, csv, tmp_path):
     assert re.search(rf'<td class="num" data-sort="[\d.]+">{mean}</td>', totals)
     assert not re.search(r">\d+\.\d+<", html)  # no decimal point in any cell
     assert '<p class="kicker">spbe-arch portofolio</p>' in html
+    assert "<td>API langsung</td></tr>" in html and "api_direct<" not in html
     assert "<td>kode RAA &#39;RAA.03.02&#39;, nama &#39;SIMPUS&#39;</td>" in html
     assert "<tr><td>pusat data</td><td>Pusat Data Nasional" in html
     assert '<td class="num">3,01</td>' in html and '<td class="num">3,40</td>' in html
