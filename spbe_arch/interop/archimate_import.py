@@ -529,7 +529,8 @@ class _Converter:
                     f"{record['id']} -> {kind.value}")
             record["kind"] = kind.value
         elif collection == "services" and "kind" not in record:
-            administration = "administrasi" in name or "administration" in name
+            administration = (("administrasi" in name and "kependudukan" not in name)
+                              or "administration" in name)  # Adminduk serves the public
             record["kind"] = "administration" if administration else "public"
             self.defaults[_("services without a kind, set from their names (public unless "
                             "'administrasi')")].append(record["id"])

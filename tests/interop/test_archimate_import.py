@@ -930,6 +930,8 @@ ARCHI_PROPERTIES = """\
         <property propertyDefinitionRef="p-owner"><value>Dinas Pariwisata</value></property>
         <property propertyDefinitionRef="p-status"><value>Aktif</value></property>
       </properties></element>
+    <element identifier="id-adminduk" xsi:type="BusinessService">
+      <name>Layanan Administrasi Kependudukan</name></element>
   </elements>
   <relationships>
     <relationship identifier="r1" source="id-pemkab" target="id-dinkes" xsi:type="Composition"/>
@@ -969,3 +971,5 @@ def test_import_reads_the_status_and_owner_archi_keeps_as_properties(runner, tmp
     assert not any("unit_kerja" in line for line in lines)  # the pemkab is the instansi
     instansi = _read(folder, "spbe.yaml")["instansi"]
     assert instansi["properties"] == {"documentation": "Ibu kota: Mérapi."}
+    (adminduk,) = _read(folder, "services.yaml")["services"]
+    assert adminduk["kind"] == "public"  # administrasi kependudukan serves the public
