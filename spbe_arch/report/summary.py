@@ -163,6 +163,8 @@ def executive_summary(
     if maturity.available:
         summary.standing = _standing(maturity, provisional)
         runs = paperwork_runs([step for step in maturity.plan if step.planned_in is None])
+        # what can start now first: a step after a Peta Rencana step waits for its year
+        runs.sort(key=lambda run: bool(_after_planned(run[0], maturity.plan)))
         summary.steps = [
             _("Indicator {indicator} ({name}): from level {start} to {end}, +{gain}").format(
                 indicator=run[0].indicator, name=run[0].name, start=run[0].from_level,

@@ -116,10 +116,11 @@ def test_report_shows_the_first_steps_and_reasons_in_indonesian(runner, tmp_path
     assert result.exit_code == 0, result.output
     page = (tmp_path / "r" / "report.md").read_text(encoding="utf-8")
     first = page.split("### Langkah pertama", 1)[1]
-    assert (  # its step 2 -> 3 is in the Peta Rencana (2029): left out, and said
-        "1. Indikator 43 (Layanan data terbuka): naik dari tingkat 3 ke 4, indeks +0,030 "
-        "(setelah langkah ke tingkat 3 dalam Peta Rencana 2029) — "
-        "buat Portal Satu Data Lembah Hijau mencatat transaksi layanan ini"
+    assert (  # 43's step 2 -> 3 is in the Peta Rencana (2029): left out, and said; its
+        # step 3 -> 4 waits for it, after what can start now
+        "1. Indikator 42 (Layanan pengaduan pelayanan publik): naik dari tingkat 3 ke 4, "
+        "indeks +0,030 — alihkan integrasi SP4N-LAPOR! (admin instansi Kab. Lembah Hijau) ke "
+        "SPLP"
     ) in first
     assert ("Langkah yang sudah dijadwalkan dalam Peta Rencana tidak dicantumkan di sini: "
             "indikator 43 ke tingkat 3 (2029) (lihat Rencana peningkatan).") in first

@@ -168,18 +168,19 @@ def test_executive_summary_of_the_example(tmp_path):
     first_row = re.search(r"<tbody>\s*<tr><td class=\"num\">1</td>(.*?)</tr>", plan_table, re.S)
     assert ('<p class="muted planned-in">sudah dijadwalkan dalam Peta Rencana: 2029</p>'
             in first_row[1])
-    for item, step in zip(items, plan[1:], strict=False):
+    # 43's step 3 -> 4 waits for the Peta Rencana's (2029): what can start now comes first
+    assert (plan[1]["indicator"], plan[1]["to_level"]) == ("43", 4)
+    for item, step in zip(items, plan[2:], strict=False):
         assert item.startswith(
             f"Indikator {step['indicator']} ({step['name']}): naik dari tingkat "
             f"{step['from_level']} ke {step['to_level']}, indeks "
             f"+{step['index_gain']:.3f}".replace(".", ",")
         )
-    # 43 is at 2 in the model: its step to 3 is the Peta Rencana's, said where 3 -> 4 starts
-    assert "+0,030 (setelah langkah ke tingkat 3 dalam Peta Rencana 2029) — " in items[0]
+    assert "setelah langkah" not in steps
     # leadership reads names, not ids or YAML keys (the plan table keeps them)
-    assert "buat Portal Satu Data Lembah Hijau mencatat transaksi layanan ini" in (
-        items[0])  # what earns 4 once it links through SPLP already (not every bypass)
-    assert not re.search(r"int-|satu-data-lembah-hijau|<code>|`", steps)
+    assert "alihkan integrasi SP4N-LAPOR! (admin instansi Kab. Lembah Hijau) ke SPLP: Rekap " \
+           "bulanan aduan SP4N-LAPOR! untuk Inspektorat (ekspor Excel)" in items[0]
+    assert not re.search(r"int-|sp4n-lapor-lembah-hijau|<code>|`", steps)
 
 
 def test_report_in_english_has_no_indonesian_summary(tmp_path):
@@ -189,7 +190,8 @@ def test_report_in_english_has_no_indonesian_summary(tmp_path):
     assert "data flows between applications have no integration" in html
     assert "Ringkasan eksekutif" not in html
     # the plan names indicators as the English indicators' table does
-    assert '<ol id="first-steps"><li>Indicator 43 (open data service): from level 3 to 4' in html
+    assert '<ol id="first-steps"><li>Indicator 42 (public complaints service): from level 3 ' \
+           'to 4' in html
 
 
 def test_many_findings_stay_folded(make_model, tmp_path):
@@ -321,11 +323,12 @@ def test_paperwork_steps_on_one_indicator_are_one_first_step(make_model):
         "Indicator 43 (Indicator 43): from level 3 to 4, +0.025 — route it through SPLP",
     ]
 
-    # the Peta Rencana takes 19 to level 2: the rest of its run is one step, from 2
+    # the Peta Rencana takes 19 to level 2: the rest of its run is one step, from 2, after
+    # the steps that can start now
     plan[0] = replace(plan[0], planned_in=2026)
     summary = executive_summary(build_graph(loaded.architecture), 0, [], context.audit,
                                 replace(context.maturity, plan=plan), context.roadmap)
-    assert summary.steps[0] == ("Indicator 19 (Indicator 19): from level 2 to 4, +0.050 (after "
+    assert summary.steps[2] == ("Indicator 19 (Indicator 19): from level 2 to 4, +0.050 (after "
                                 "the Peta Rencana's step to level 2, 2026) — document level 4")
     assert summary.steps_planned == ("Left out, as the Peta Rencana takes them already: "
                                      "indicator 19 to level 2 (2026).")
