@@ -827,6 +827,16 @@ class _Converter:
                 "relationships not imported because an end is not in the file (or is a "
                 "relationship read as a field): {count} ({ids})"
             ).format(count=len(dropped), ids=_some(dropped)))
+        carried = [self.carried_data(c) for c, _spbe, own in kept
+                   if c.type == "Association" and not own and not c.name
+                   and {self.collection_of.get(c.source), self.collection_of.get(c.target)}
+                   == {"integrations", "data"}]
+        if carried:
+            result.fields_from_relationships += len(carried)
+            self.warnings.append(_(
+                "Associations of a data object with an integration, read as the data it "
+                "exchanges (data:): {count} ({ids})").format(count=len(carried),
+                                                              ids=_some(carried)))
         if self.unknown_via:
             self.warnings.append(_(
                 "relationships between applications that state no mechanism (spbe:via), "
@@ -844,6 +854,19 @@ class _Converter:
                 "{type} relationships with no SPBE meaning, kept under "
                 "archimate_relationships: {count}"
             ).format(type=type_name, count=count) + f" ({_some(ids)})")
+
+    def carried_data(self, concept: _Concept) -> str:
+        """Archi's way of saying which data a flow carries (an Association between the data
+        object and the flow) as the integration's `data:`; the Association is not kept.
+        Returns the integration's id."""
+        link, data = ((concept.source, concept.target)
+                      if self.collection_of[concept.source] == "integrations"
+                      else (concept.target, concept.source))
+        record = self.records[link]
+        if self.ids[data] not in record.setdefault("data", []):
+            record["data"].append(self.ids[data])
+        del self.records[concept.identifier], self.collection_of[concept.identifier]
+        return record["id"]
 
     def relationship(self, concept: _Concept, collection: str, spbe: dict, own: dict) -> dict:
         record: dict[str, Any] = {"id": self.ids[concept.identifier]}

@@ -973,3 +973,34 @@ def test_import_reads_the_status_and_owner_archi_keeps_as_properties(runner, tmp
     assert instansi["properties"] == {"documentation": "Ibu kota: Mérapi."}
     (adminduk,) = _read(folder, "services.yaml")["services"]
     assert adminduk["kind"] == "public"  # administrasi kependudukan serves the public
+
+
+def test_import_reads_the_data_object_associated_with_a_flow_as_its_data(runner, tmp_path):
+    """Archi says which data a flow carries with an Association between the data object and
+    the flow (a relationship to a relationship): it is the integration's `data:`."""
+    source = tmp_path / "archi.xml"
+    source.write_text("""\
+<?xml version="1.0" encoding="UTF-8"?>
+<model xmlns="http://www.opengroup.org/xsd/archimate/3.0/"
+       xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" identifier="m">
+  <name>Kota Uji</name>
+  <elements>
+    <element identifier="u" xsi:type="BusinessActor"><name>Dinas Kesehatan</name></element>
+    <element identifier="a" xsi:type="ApplicationComponent"><name>SIMPUS</name></element>
+    <element identifier="b" xsi:type="ApplicationComponent"><name>Dasbor</name></element>
+    <element identifier="d" xsi:type="DataObject"><name>Data Kunjungan</name></element>
+  </elements>
+  <relationships>
+    <relationship identifier="f" source="a" target="b" xsi:type="Flow"/>
+    <relationship identifier="x" source="d" target="f" xsi:type="Association"/>
+  </relationships>
+</model>
+""", encoding="utf-8")
+    folder = tmp_path / "model"
+    result = _import(runner, source, folder)
+    assert result.exit_code == 0, result.output
+    (link,) = _read(folder, "integrations.yaml")["integrations"]
+    assert (link["source"], link["target"], link["data"]) == ("a", "b", ["d"])
+    assert not (folder / "archimate_relationships.yaml").exists()
+    assert (f"{source}: warning: Associations of a data object with an integration, read as "
+            "the data it exchanges (data:): 1 (f)") in result.stderr.splitlines()
