@@ -216,7 +216,7 @@ def test_server_locations_outside_pdn_become_data_centres_seen_by_audit_and_port
 
 def test_server_locations_as_pemda_write_them(runner, tmp_path):
     """A server named by its unit is a server room; the pemda's data centre is named by the
-    pemda or by the Diskominfo that runs it; a number, a denial or a place of the central
+    pemda or by the Diskominfo that runs it (its name alone too); a number, a denial or a place of the central
     government names none the import can tell."""
     source = write_csv(tmp_path / "kota-contoh.csv", [
         ["Nama Aplikasi", "OPD", "Lokasi Server"],
@@ -227,6 +227,7 @@ def test_server_locations_as_pemda_write_them(runner, tmp_path):
         ["e-Arsip", "Setda", "Tidak ada server"],
         ["SIMAK", "BPKAD", "Data Center Kominfo RI"],
         ["e-Retribusi", "Bapenda", "Server Pusat"],
+        ["e-Perizinan", "DPMPTSP", "Diskominfo"],  # the place Diskominfo runs: the PDD
     ])
     out = tmp_path / "model"
     assert _import(runner, source, out).exit_code == 0
@@ -234,7 +235,8 @@ def test_server_locations_as_pemda_write_them(runner, tmp_path):
     assert {a.id: a.hosting for a in arch.applications.values()} == {
         "e-bansos": "server-dinsos", "simpeg": "pusat-data-daerah",
         "e-office": "pusat-data-daerah", "e-aset": None, "e-arsip": None, "simak": None,
-        "e-retribusi": None}  # no place, or one outside the pemda: not known which
+        "e-retribusi": None, "e-perizinan": "pusat-data-daerah"}  # no place, or one outside
+    # the pemda: not known which
     assert {i: e.kind.value for i, e in arch.infrastructure.items()} == {
         "pusat-data-daerah": "pusat_data_daerah", "server-dinsos": "on_premise"}
 

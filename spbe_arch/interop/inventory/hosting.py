@@ -1,7 +1,8 @@
 """Where a server location ('Lokasi Server') says an application runs.
 
 'PDN Cikarang' is the national data centre (`hosting: pdn`); 'Pusat Data Daerah' the pemda's
-own (so are 'Data Center Pemkot' and 'Pusat Data Diskominfo', which runs it; for a province,
+own (so are 'Data Center Pemkot', 'Pusat Data Diskominfo' and 'Diskominfo' alone, which runs
+it; for a province,
 'Pusat Data Pemprov', while a kabupaten cannot tell what the province's is to it); 'Server OPD',
 'Server Dinsos' or 'Ruang server Diskominfo' a server room (`on_premise`); 'Vendor' or
 'Hosting Swasta' a provider's data centre (`vendor`); 'Cloud' or 'AWS' a `cloud`. A location
@@ -43,6 +44,9 @@ _ON_PREMISE = frozenset({"premise", "premises", "onpremise", "prem", "lokal", "l
                          "sendiri", "internal", "kantor", "opd", "skpd", "dinas", "diskominfo",
                          "kominfo", "ruang"})
 """Words of a server room of the pemda's units: 'Server OPD', 'Ruang server Diskominfo'."""
+_DISKOMINFO = frozenset({"diskominfo", "kominfo", "dinas", "komunikasi", "informatika", "dan"})
+"""The words of 'Diskominfo', 'Dinas Komunikasi dan Informatika' alone: the place the pemda's
+Diskominfo runs, its pusat data daerah (where 'Server Diskominfo' names a server room)."""
 
 
 def placement(location: str, level: str | None = None) -> InfrastructureKind | None:
@@ -64,6 +68,9 @@ def placement(location: str, level: str | None = None) -> InfrastructureKind | N
     >>> [str(placement(t)) for t in ("Data Center Pemkot", "Pusat Data Diskominfo",
     ...                              "Pusat Data", "Pusat Data Pihak Ketiga")]
     ['pusat_data_daerah', 'pusat_data_daerah', 'None', 'vendor']
+    >>> [str(placement(t)) for t in ("Diskominfo", "Kominfo", "Dinas Komunikasi dan "
+    ...                              "Informatika", "Server Kominfo")]
+    ['pusat_data_daerah', 'pusat_data_daerah', 'pusat_data_daerah', 'on_premise']
     >>> [str(placement(t)) for t in ("Tidak ada server", "Server Pusat", "Server Sewa",
     ...                              "Data Center Kominfo RI", "Pusat Data Kominfo Provinsi",
     ...                              "Server Kemendagri", "Pusat Data Daerah Provinsi")]
@@ -87,6 +94,9 @@ def placement(location: str, level: str | None = None) -> InfrastructureKind | N
         if words & _PDN_WORDS or "pusat data nasional" in text:
             return InfrastructureKind.pdn
         if "pdd" in words or (words & (_PEMDA | own) and any(p in text for p in _DATA_CENTRE)):
+            return InfrastructureKind.pusat_data_daerah
+        if words <= _DISKOMINFO and (words & {"diskominfo", "kominfo"}
+                                     or {"komunikasi", "informatika"} <= words):
             return InfrastructureKind.pusat_data_daerah
     if words & _CLOUD:
         return InfrastructureKind.cloud
