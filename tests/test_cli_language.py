@@ -239,8 +239,9 @@ def test_portfolio_text_in_indonesian_with_lang_id(runner, tmp_path):
         "semua instansi: 1 instansi, 264 elemen, rata-rata indeks 2,68; predikat: Memuaskan 0, "
         "Sangat Baik 0, Baik 1, Cukup 0, Kurang 0"
     ) in lines
-    assert ("integrasi antarinstansi: tidak ada yang tercatat melalui SPLP; tidak melalui SPLP "
-            "(0)") in lines
+    assert ("integrasi dengan sistem yang dijalankan instansi lain (dideklarasikan di "
+            "`platforms:`; platform nasional tidak termasuk): tidak ada yang tercatat melalui "
+            "SPLP; tidak melalui SPLP (0)") in lines
 
 
 def test_framework_breaking_its_schema_in_indonesian(runner, tmp_path):
