@@ -22,14 +22,7 @@ from ..validate import finalize
 from .check import ASSESSMENT_CODES, check_assessment
 from .evidence import Derivation, derive
 from .framework import DEFAULT_FRAMEWORK, framework_ids, load_framework
-from .index import (
-    aspect_scores,
-    column_indices,
-    counted_levels,
-    domain_scores,
-    index,
-    predikat,
-)
+from .index import aspect_scores, column_indices, domain_scores, index, predikat
 from .plan import make_plan, plan_reach
 from .rating import assessments, rate
 from .result import (
@@ -110,7 +103,7 @@ def assess(
     >>> from spbe_arch.model import Architecture
     >>> result = assess(build_graph(Architecture(root=".")), target=1.05)
     >>> result.index, result.predikat, round(result.gap, 4), len(result.plan), result.year
-    (0.0, 'Kurang', 1.05, 2, None)
+    (1.0, 'Kurang', 0.05, 2, None)
     """
     from .services import service_structures
 
@@ -146,11 +139,10 @@ def assess(
         if each == chosen:
             ratings = rated
             findings.extend(found)
-    levels = counted_levels(ratings)
+    levels = {r.id: r.level for r in ratings}
     value = index(framework, levels)
-    start = index(framework, {r.id: r.level for r in ratings})  # where a plan's first step lifts
-    plan = make_plan(framework, ratings, index=start, target=target, max_steps=max_steps)
-    reach = plan_reach(start, plan)
+    plan = make_plan(framework, ratings, index=value, target=target, max_steps=max_steps)
+    reach = plan_reach(value, plan)
     domains = domain_scores(framework, levels)
     aspects = aspect_scores(framework, levels)
     aspect_weights = {

@@ -9,8 +9,8 @@ from math import fsum
 from ..model.framework import Framework, Indicator
 from .result import COLUMNS, IndicatorRating, Indices, Source
 
-__all__ = ["EDGE_TOLERANCE", "aspect_scores", "column_indices", "counted_levels", "domain_scores",
-           "index", "predikat", "step_gain"]
+__all__ = ["EDGE_TOLERANCE", "aspect_scores", "column_indices", "domain_scores", "index",
+           "predikat", "step_gain"]
 
 EDGE_TOLERANCE = 1e-6
 """Distance below which an index counts as on a band edge: absorbs float noise (3.4999999...).
@@ -79,33 +79,20 @@ def step_gain(framework: Framework, indicator: Indicator) -> float:
     return indicator.weight / framework.total_weight
 
 
-def counted_levels(ratings: list[IndicatorRating]) -> dict[str, float]:
-    """The levels the index counts: each rating's, or none at all when no indicator is rated
-    (its source is `none` everywhere), as the index is 0 only if nothing is rated; one rated
-    indicator makes every other count at the lowest level."""
-    if all(r.source == Source.none for r in ratings):
-        return {}
-    return {r.id: r.level for r in ratings}
-
-
 def column_indices(framework: Framework, ratings: list[IndicatorRating]) -> Indices:
     """The index each column of the ratings gives (self, verified, model, counted).
 
     An indicator without a level in a column counts at the framework's lowest level there,
     as the regulation rates an indicator without bukti dukung; a column with no level at all
-    has no index (None), and the counted column is 0 when nothing is rated (`counted_levels`).
-    Each column says how many indicators it rests on (`_rests_on`).
+    has no index (None). Each column says how many indicators it rests on (`_rests_on`).
     """
     lowest = min(entry.level for entry in framework.levels)
     values: dict[str, float | None] = {}
     rated: dict[str, int] = {}
     for column in COLUMNS:
         levels = {r.id: r.column(column) for r in ratings}
-        if column == "counted":
-            values[column] = index(framework, counted_levels(ratings))
-        else:
-            values[column] = None if all(v is None for v in levels.values()) else index(
-                framework, {k: lowest if v is None else v for k, v in levels.items()})
+        values[column] = None if all(v is None for v in levels.values()) else index(
+            framework, {k: lowest if v is None else v for k, v in levels.items()})
         rated[column] = sum(_rests_on(r, column) for r in ratings)
     return Indices(**values, rated=rated, of=len(ratings), lowest=lowest)  # type: ignore[arg-type]
 

@@ -118,10 +118,7 @@ def _summary(result: MaturityResult) -> str:
     if result.target is not None:
         line += _(", target {target}, gap {gap}").format(target=decimal(result.target),
                                                          gap=decimal(result.gap))
-    if not result.rated:
-        line += _("; no indicator is rated, so the index is 0 (once one is, every other "
-                  "counts at the lowest level)")
-    elif result.unrated:
+    if result.unrated:
         line += _("; resting on {rated} of {total} indicators").format(
             rated=result.rated, total=len(result.indicators))
     return line

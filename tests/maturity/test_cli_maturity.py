@@ -197,26 +197,9 @@ def test_maturity_markdown(runner):
     assert "## plan: 11 steps, +0.320 -> 3.00 (Baik)" in result.output
 
 
-def test_maturity_index_is_zero_only_when_nothing_is_rated(runner, make_model):
-    folder = make_model({})
-    result = runner.invoke(app, ["maturity", str(folder)])
-    assert result.exit_code == 0, result.output
-    assert "indeks SPBE 0.00 (provisional); no indicator is rated, so the index is 0" in (
-        " ".join(result.output.split()))
-    out = _json(runner, folder)
-    assert (out["index"], out["indices"]["counted"]) == (0.0, 0.0)
-    gains = sum(step["index_gain"] for step in out["plan"])  # its first step rates one: from 1
-    assert out["plan"] and out["plan_reach"] == pytest.approx(1.0 + gains)
-    (folder / "spbe.yaml").write_text((folder / "spbe.yaml").read_text(encoding="utf-8") + (
-        "assessment:\n  - {indicator: '1', year: 2024, level: 2, "
-        "evidence: [{title: Perbup Arsitektur SPBE, year: 2024}]}\n"), encoding="utf-8")
-    out = _json(runner, folder)  # one rated: every other counts at the lowest level
-    assert out["index"] == pytest.approx(1.013)
-
-
 def test_maturity_other_framework_by_path(runner, make_model):
     out = _json(runner, make_model({}), "--framework", MINI)
-    assert (out["framework"], len(out["indicators"]), out["index"]) == ("mini", 4, 0.0)
+    assert (out["framework"], len(out["indicators"]), out["index"]) == ("mini", 4, 1.0)
     assert out["year"] is None and out["trajectory"] == []
     assert out["predikat"] == "Kurang"
 
