@@ -26,7 +26,12 @@ from .types import (
     UnitKind,
     ref_code,
 )
-from .words import GENERIC_DOCUMENT_WORDS, NEGATIONS, NOT_A_DOCUMENT, SELF_ASSESSMENT
+from .words import (
+    GENERIC_DOCUMENT_WORDS,
+    NEGATIONS,
+    NOT_A_DOCUMENT,
+    names_the_self_assessment,
+)
 
 __all__ = [
     "Application",
@@ -350,11 +355,11 @@ class Evidence(SpbeModel):
         """False for a title that names no document: a placeholder ('-', 'ada', 'belum'), a
         denial ('Tidak ada dokumen'), generic words and numbers only ('Dokumen 1', 'Lampiran',
         'Screenshot', 'Dokumen pendukung indikator 12'), an address only
-        (`title_is_address`), the self-assessment itself (`SELF_ASSESSMENT`: the claim is not
-        its own bukti dukung) or no word at all ('...')."""
+        (`title_is_address`), the self-assessment itself (`names_the_self_assessment`: the
+        claim is not its own bukti dukung) or no word at all ('...')."""
         words = re.findall(r"\w+", self.title.casefold())
         return (self.title.strip(" .:;,!").casefold() not in NOT_A_DOCUMENT
-                and not self.title_is_address and SELF_ASSESSMENT.search(self.title) is None
+                and not self.title_is_address and not names_the_self_assessment(self.title)
                 and bool(words) and words[0] not in NEGATIONS
                 and any(not w.isdigit() and w not in GENERIC_DOCUMENT_WORDS for w in words))
 

@@ -9,9 +9,8 @@ import re
 from .types import InstansiLevel, IntegrationVia, Status
 
 __all__ = [
-    "GENERIC_DOCUMENT_WORDS", "LEVEL_WORDS", "NEGATIONS", "NOT_A_DOCUMENT", "NO_VALUE",
-    "SELF_ASSESSMENT", "STATUS",
-    "VIA", "level_in_name",
+    "GENERIC_DOCUMENT_WORDS", "LEVEL_WORDS", "NEGATIONS", "NOT_A_DOCUMENT", "NO_VALUE", "STATUS",
+    "VIA", "level_in_name", "names_the_self_assessment",
 ]
 
 NO_VALUE = frozenset({
@@ -39,10 +38,28 @@ GENERIC_DOCUMENT_WORDS = frozenset({
 """Words (case aside) a title may hold without naming which document it is: 'Dokumen 1',
 'Lampiran', 'Screenshot' name none; 'Perbup Nomor 12 Tahun 2022' does."""
 
-SELF_ASSESSMENT = re.compile(
+_SELF_ASSESSMENT = re.compile(
     r"(?i)\b(penilaian mandiri|evaluasi mandiri|self[- ]?assessment|lembar kerja evaluasi|lke)\b")
-"""A title naming the self-assessment itself ('Laporan Penilaian Mandiri SPBE 2024', 'LKE
-SPBE'): the claim, not a document that supports it."""
+_OTHER_DOCUMENT = frozenset({
+    "peraturan", "perbup", "perwali", "pergub", "perda", "keputusan", "kepbup", "sk", "surat",
+    "pedoman", "petunjuk", "juknis", "tim", "kami", "indeks", "notulen", "undangan",
+    "instruksi", "sertifikat",
+})
+"""Words of a document about a self-assessment, or of another one ('Pedoman Penilaian
+Mandiri', 'SK Tim Evaluasi Mandiri', 'Self Assessment Indeks KAMI'): a document all the same."""
+
+
+def names_the_self_assessment(title: str) -> bool:
+    """True for a title naming the SPBE self-assessment itself ('Laporan Penilaian Mandiri
+    SPBE 2024', 'LKE SPBE'): the claim, not a document that supports it.
+
+    >>> [names_the_self_assessment(t) for t in ("Laporan Penilaian Mandiri SPBE 2024",
+    ...     "LKE SPBE", "SK Tim Evaluasi Mandiri SPBE", "Self Assessment Indeks KAMI 2024")]
+    [True, True, False, False]
+    """
+    words = set(re.findall(r"\w+", title.casefold()))
+    return _SELF_ASSESSMENT.search(title) is not None and not words & _OTHER_DOCUMENT
+
 
 NEGATIONS = frozenset({"tidak", "belum", "none", "nihil", "kosong"})
 """A title's first word (case aside) that says there is no document: 'Tidak ada dokumen',

@@ -216,8 +216,8 @@ def test_server_locations_outside_pdn_become_data_centres_seen_by_audit_and_port
 
 def test_server_locations_as_pemda_write_them(runner, tmp_path):
     """A server named by its unit is a server room; the pemda's data centre is named by the
-    pemda or by the Diskominfo that runs it (its name alone too); a number, a denial or a place of the central
-    government names none the import can tell."""
+    pemda or by the Diskominfo that runs it (its name alone too); a number, a denial or a
+    place of the central government names none the import can tell."""
     source = write_csv(tmp_path / "kota-contoh.csv", [
         ["Nama Aplikasi", "OPD", "Lokasi Server"],
         ["e-Bansos", "Dinsos", "Server Dinsos"],

@@ -81,6 +81,10 @@ def test_the_self_assessment_is_not_its_own_bukti_dukung(runner, make_model, tit
 
 @pytest.mark.parametrize("title", ["Peraturan Bupati Nomor 12 Tahun 2022 tentang Arsitektur "
                                    "SPBE", "SK", "Laporan Hasil Evaluasi SPBE 2023", "Perbup",
+                                   "Self Assessment Indeks KAMI 2024",
+                                   "SK Tim Evaluasi Mandiri SPBE 2024",
+                                   "Peraturan Bupati Nomor 7 Tahun 2023 tentang Pedoman "
+                                   "Penilaian Mandiri SPBE",
                                    "SK 12", "Screenshot SIMPUS",
                                    "SK_Tim_SPBE_2023.pdf", "Notulen rapat koordinasi",
                                    "Tanpa Kertas (Paperless) Policy"])
