@@ -41,6 +41,7 @@ from ..model import (
 )
 from ..model.i18n import N_, plural
 from ..model.i18n import gettext as _
+from ..model.words import NO_VALUE
 from ..validate.references import REFERENCES
 from ..validate.value_hints import same_values
 from .archimate_map import (
@@ -396,9 +397,10 @@ class _Converter:
                 "elements whose id is a national platform's, given another (a model names a "
                 "platform by its id): {count} ({ids})"
             ).format(count=len(moved), ids=_some(moved)))
-        self.owners_named()
-        if instansi is None:  # before the guesses are told: the actor is no unit guessed
+        if instansi is None:  # before the guesses are told (the actor is no unit guessed)
+            # and before owners are read from properties (the pemda owns nothing as a unit)
             instansi = self.pemda_actor() or self.instansi_from_model()
+        self.owners_named()
         self.placeholder_owner()
         for what, ids in sorted(self.defaults.items()):
             self.warnings.append(f"{what}: {len(ids)} ({_some(ids)})")
@@ -489,7 +491,10 @@ class _Converter:
             record = self.records[identifier]
             if "owner" in record:
                 continue
-            unit = units.get(unit_key(str(record["properties"][key])))
+            named = str(record["properties"][key])
+            if named.strip().casefold() in NO_VALUE:  # '-': no owner said, none to read
+                continue
+            unit = units.get(unit_key(named))
             if unit is None:
                 self.defaults[_("owners named in a property that names no unit of the file, "
                                 "kept as a property")].append(

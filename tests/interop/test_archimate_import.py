@@ -930,6 +930,10 @@ ARCHI_PROPERTIES = """\
         <property propertyDefinitionRef="p-owner"><value>Dinas Pariwisata</value></property>
         <property propertyDefinitionRef="p-status"><value>Aktif</value></property>
       </properties></element>
+    <element identifier="id-web" xsi:type="ApplicationComponent"><name>Website Resmi</name>
+      <properties>
+        <property propertyDefinitionRef="p-owner"><value>Pemerintah Kabupaten Uji</value></property>
+      </properties></element>
     <element identifier="id-adminduk" xsi:type="BusinessService">
       <name>Layanan Administrasi Kependudukan</name></element>
   </elements>
@@ -965,12 +969,15 @@ def test_import_reads_the_status_and_owner_archi_keeps_as_properties(runner, tmp
     assert (f"{source}: warning: owners read from a property naming a unit: 1 (id-simpus: "
             "'Dinkes' -> id-dinkes)") in lines
     assert (f"{source}: warning: owners named in a property that names no unit of the file, "
-            "kept as a property: 1 (id-sikda: 'Dinas Pariwisata')") in lines
+            "kept as a property: 2 (id-sikda: 'Dinas Pariwisata', id-web: 'Pemerintah "
+            "Kabupaten Uji')") in lines  # the pemda is the instansi, no unit
     assert (f"{source}: warning: statuses read from a property (Status): 2 (id-simpus: "
             "'Pensiun' -> retired, id-sikda: 'Aktif' -> active)") in lines
     assert not any("unit_kerja" in line for line in lines)  # the pemkab is the instansi
     instansi = _read(folder, "spbe.yaml")["instansi"]
     assert instansi["properties"] == {"documentation": "Ibu kota: Mérapi."}
+    assert instansi["name"] == "Pemerintah Kabupaten Uji"
+    assert "id-pemkab" not in {u["id"] for u in _read(folder, "units.yaml")["units"]}
     (adminduk,) = _read(folder, "services.yaml")["services"]
     assert adminduk["kind"] == "public"  # administrasi kependudukan serves the public
 
