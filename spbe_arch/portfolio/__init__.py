@@ -317,7 +317,9 @@ def _regions(rows: list[InstansiRow], broken: list[BrokenModel]) -> list[Totals]
         Pemerintah Provinsi Nusa Raya heads the region 'Provinsi Nusa Raya')."""
         if row.region or row.level != InstansiLevel.provinsi:
             return row.region or ""
-        return next((r for r in sorted(named) if r.casefold() in row.name.casefold()), "")
+        held = [r for r in named if re.search(rf"(?<!\w){re.escape(r.casefold())}(?!\w)",
+                                              row.name.casefold())]
+        return max(held, key=len, default="")  # 'Provinsi Maluku Utara', not 'Provinsi Maluku'
 
     of = {row.id: region_of(row) for row in rows}
     regions = sorted(set(of.values()))

@@ -392,3 +392,12 @@ def test_a_province_naming_no_region_heads_the_region_of_its_name(runner, tmp_pa
     assert result.exit_code == 0, result.output
     assert [(t["label"], t["instansi"]) for t in out["regions"]] == [
         ("Provinsi Dua", 2), ("Provinsi Satu", 1)]
+    # of two regions its name holds, the longer: Provinsi Satu Utara, not Provinsi Satu
+    manifest.write_text("instansi:\n  id: prov-satu-utara\n  name: Pemerintah Provinsi Satu "
+                        "Utara\n  level: provinsi\n", encoding="utf-8")
+    gamma = models / "kab-gamma" / "spbe.yaml"
+    gamma.write_text(gamma.read_text(encoding="utf-8").replace("Provinsi Dua",
+                                                               "Provinsi Satu Utara"))
+    result, out = _json(runner, models)
+    assert [(t["label"], t["instansi"]) for t in out["regions"]] == [
+        ("Provinsi Satu", 1), ("Provinsi Satu Utara", 2)]
