@@ -131,7 +131,8 @@ def compare(
     """Each instansi's published result of `year` (default: of the year its estimate rates,
     else its latest) beside its estimate, and the ids of the instansi the file has no result
     for. An instansi whose row of the year its estimate rates was left out (`skipped`) is not
-    compared with another year's row instead: it has no result that can be read."""
+    compared with another year's row instead: it has no result that can be read; one rated for
+    another year than `year` (`InstansiRow.other_year`) is in neither list."""
     by_key: dict[str, list[PublishedRow]] = {}
     for entry in published:
         if year is None or entry.year == year:
@@ -139,6 +140,8 @@ def compare(
     unreadable = {(instansi_key(s.instansi), s.year) for s in skipped}
     compared, missing = [], []
     for row in rows:
+        if row.other_year:  # an estimate of another year than asked: nothing to compare
+            continue
         key = instansi_key(row.name)
         found = by_key.get(key, [])
         entry = max(found, key=lambda e: (e.year == row.year, e.year, e.line), default=None)
