@@ -297,7 +297,8 @@ def diff(
     result.waived, result.unwaived = _waiver_changes(old_findings, new_findings, introduced, key)
     result.metrics = _metric_changes(old_audit.metrics, new_audit.metrics)
     result.old_index, result.new_index = old_maturity.index, new_maturity.index
-    result.old_predikat, result.new_predikat = old_maturity.predikat, new_maturity.predikat
+    result.old_predikat, result.new_predikat = (  # few rated: provisional, no predikat
+        None if m.few_rated else m.predikat for m in (old_maturity, new_maturity))
     result.old_year, result.new_year = old_maturity.year, new_maturity.year
     result.indicators = indicator_changes(old_maturity, new_maturity)
     return result

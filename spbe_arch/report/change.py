@@ -116,7 +116,8 @@ def _decimal(index: float | None) -> str:
 
 
 def _predikat(index: float | None, predikat: str | None, none: str = "-") -> str:
-    return none if index is None else f"{decimal(index)} ({predikat})"
+    """'2.68 (Baik)'; an index with no predikat (few indicators rated) is provisional."""
+    return none if index is None else f"{decimal(index)} ({predikat or _('provisional')})"
 
 
 def _absent(result: "DiffResult") -> list[str]:
@@ -190,8 +191,10 @@ def diff_text(result: "DiffResult", *, old_prefix: str = "", new_prefix: str = "
         lines += [
             "",
             _("index: {old} ({old_predikat}) -> {new} ({new_predikat}), {change}").format(
-                old=decimal(result.old_index), old_predikat=result.old_predikat,
-                new=decimal(result.new_index), new_predikat=result.new_predikat,
+                old=decimal(result.old_index),
+                old_predikat=result.old_predikat or _("provisional"),
+                new=decimal(result.new_index),
+                new_predikat=result.new_predikat or _("provisional"),
                 change=decimal(result.index_change, 3, sign=True)) + provisional,
         ]
         if result.old_year != result.new_year:

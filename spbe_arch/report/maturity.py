@@ -70,6 +70,7 @@ def maturity_dict(result: MaturityResult) -> dict[str, Any]:
         "year": result.year,
         "index": _round(result.index),
         "predikat": result.predikat,
+        "provisional": result.few_rated,
         "indices": _indices(result.indices),
         "indices_rest_on": _rest_on(result.indices),
         "target": result.target,
@@ -115,7 +116,9 @@ def _summary(result: MaturityResult) -> str:
     line = f"indeks SPBE {decimal(result.index)} ({standing})"
     if result.year is not None:
         line += _(" for {year}").format(year=result.year)
-    if result.target is not None:
+    if result.target is not None and result.few_rated:  # how far: not known
+        line += _(", target {target}").format(target=decimal(result.target))
+    elif result.target is not None:
         line += _(", target {target}, gap {gap}").format(target=decimal(result.target),
                                                          gap=decimal(result.gap))
     if result.unrated:

@@ -416,7 +416,7 @@ def maturity_section(graph: "ArchGraph", lang: str,
         index=result.index,
         predikat=result.predikat,
         target=result.target,
-        gap=result.gap,
+        gap=None if result.few_rated else result.gap,  # how far from the target: not known
         domains=domains,
         chart_svg=chart,
         indicators=indicators,

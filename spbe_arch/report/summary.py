@@ -217,13 +217,15 @@ def _after_planned(first: "PlanRow", plan: "list[PlanRow]") -> str:
 def _standing(maturity: "MaturitySection", provisional: bool) -> str:
     index, target, gap = maturity.index, maturity.target, maturity.gap
     parts = []
-    if provisional:
+    if provisional and maturity.few_rated:
+        parts.append(_("Provisional estimated index: {index}.").format(index=_num(index)))
+    elif provisional:
         parts.append(_("Provisional estimated index: {index} ({predikat}).").format(
             index=_num(index), predikat=maturity.predikat
         ))
     if target is None:
         parts.append(_("No target is set."))
-    elif gap and maturity.few_rated:
+    elif maturity.few_rated:
         parts.append(_(
             "The target is {target}; how far the instansi is from it is not known until more "
             "indicators have a level (a claim with its bukti dukung, or what the model shows)."

@@ -308,6 +308,12 @@ def test_maturity_headline_says_how_many_indicators_the_index_rests_on(runner, m
     page = (root.parent / "lap" / "index.html").read_text()
     assert (f"berdasarkan {rated} dari 47 indikator; belum ada predikat sebelum separuh "
             "indikator bertingkat</div>") in page
+    assert '<div class="note">Selisih: -</div>' in page  # how far from the target: not known
+    assert out["provisional"] is True
+    targeted = runner.invoke(app, ["maturity", str(root), "--target", "3"])
+    assert "(provisional), target 3.00; resting on" in " ".join(targeted.output.split())
+    diff = runner.invoke(app, ["diff", str(root), str(root)])
+    assert "index: 1.03 (provisional) -> 1.03 (provisional)" in diff.output
     assert "Estimasi dari model saja (tanpa penilaian mandiri)" in page
 
 
