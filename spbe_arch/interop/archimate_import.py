@@ -62,6 +62,7 @@ from .archimate_map import (
 )
 from .inventory.columns import DEFAULT_HEADERS, Column
 from .inventory.values import status_of
+from .inventory.write import signed
 from .model_yaml import to_yaml
 from .xml_safety import check_ends_with, iterparse_safely, root_tag
 
@@ -107,9 +108,9 @@ class ImportResult:
 
     def texts(self, source: str) -> dict[str, str]:
         """The documents as YAML file texts."""
-        header = _("Imported from {source} by `spbe-arch import archimate`.").format(
-            source=source)
-        return {name: to_yaml(doc, header) for name, doc in self.documents.items()}
+        header = "# " + _("Imported from {source} by `spbe-arch import archimate`.").format(
+            source=source)  # signed: a re-import with --force never replaces an edited file
+        return {name: signed(header, to_yaml(doc)) for name, doc in self.documents.items()}
 
 
 @dataclass

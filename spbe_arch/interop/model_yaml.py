@@ -99,6 +99,7 @@ def write_model_folder(folder: Path, texts: dict[str, str], *, force: bool = Fal
     import there (`import-report.txt`) describes a model no longer there: it is removed.
     """
     from .inventory import REPORT_FILE
+    from .inventory.write import edited
 
     if folder.exists() and not folder.is_dir():
         raise SpbeError(_("{path}: is a file; name a folder for the model").format(path=folder))
@@ -119,13 +120,12 @@ def write_model_folder(folder: Path, texts: dict[str, str], *, force: bool = Fal
                 "import; choose an empty folder"
             ).format(path=folder,
                      files=", ".join(others[:3]) + (", ..." if len(others) > 3 else "")))
-        kept = [name for name in texts if (folder / name).is_file()
-                and not _imported(folder / name)]
+        kept = [name for name in texts if (folder / name).is_file() and edited(folder / name)]
         if kept:
             raise SpbeError(_(
-                "{path}: {files} not written by an import (no `spbe-arch import` header), not "
-                "replaced, even with --force (a model written by hand stays); choose an empty "
-                "folder"
+                "{path}: {files} written by hand or edited since the import; not replaced, "
+                "even with --force (the edits would be lost): import into a new folder with -o "
+                "and carry the edits over"
             ).format(path=folder, files=", ".join(kept)))
     written = []
     for name, text in texts.items():
@@ -140,12 +140,3 @@ def write_model_folder(folder: Path, texts: dict[str, str], *, force: bool = Fal
                 path=folder / REPORT_FILE, reason=exc.strerror)) from None
     return written
 
-
-def _imported(path: Path) -> bool:
-    """True when the file's first line is the header an import writes (a file written by hand
-    is never replaced)."""
-    try:
-        with path.open(encoding="utf-8") as handle:
-            return "spbe-arch import" in handle.readline()
-    except (OSError, UnicodeDecodeError):
-        return False

@@ -901,10 +901,27 @@ def test_import_with_force_never_replaces_a_file_written_by_hand(runner, tmp_pat
     result = _import(runner, SPARX, folder, "--force")
     assert result.exit_code == 2, result.output
     assert result.stderr == (
-        f"spbe-arch: {folder}: spbe.yaml, units.yaml not written by an import (no `spbe-arch "
-        "import` header), not replaced, even with --force (a model written by hand stays); "
-        "choose an empty folder\n")
+        f"spbe-arch: {folder}: spbe.yaml, units.yaml written by hand or edited since the import; "
+        "not replaced, even with --force (the edits would be lost): import into a new folder "
+        "with -o and carry the edits over\n")
     assert {p.name: p.read_text(encoding="utf-8") for p in folder.iterdir()} == kept
+
+
+def test_import_with_force_never_replaces_an_imported_file_edited_since(runner, tmp_path):
+    """Each file's first line carries the digest of what the import wrote: a re-import
+    replaces the files as written, never one edited since."""
+    folder = tmp_path / "kota"
+    assert _import(runner, SPARX, folder).exit_code == 0
+    assert _import(runner, SPARX, folder, "--force").exit_code == 0  # untouched: replaced
+    apps = folder / "applications.yaml"
+    assert re.search(r"^# .* sha256:[0-9a-f]{12}$",
+                     apps.read_text(encoding="utf-8").split("\n", 1)[0])
+    edited = apps.read_text(encoding="utf-8") + "  - {id: tambahan, name: Tambahan}\n"
+    apps.write_text(edited, encoding="utf-8")
+    result = _import(runner, SPARX, folder, "--force")
+    assert result.exit_code == 2, result.output
+    assert "applications.yaml written by hand or edited since the import" in result.stderr
+    assert apps.read_text(encoding="utf-8") == edited
 
 
 ARCHI_PROPERTIES = """\

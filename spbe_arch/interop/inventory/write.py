@@ -29,7 +29,7 @@ from .convert import InventoryImport
 from .emit import comment, write_collection, write_mapping
 from .report import SheetReport, report_lines
 
-__all__ = ["REPORT_FILE", "SignedFile", "edited", "list_rows", "write_import"]
+__all__ = ["REPORT_FILE", "SignedFile", "edited", "list_rows", "signed", "write_import"]
 
 REPORT_FILE = "import-report.txt"
 
@@ -140,17 +140,24 @@ _DIGEST = re.compile(rf"sha256:([0-9a-f]{{{_DIGEST_LENGTH}}})$")
 """The digest at the end of a written file's first line (a comment): of the lines below."""
 
 
+def signed(banner: str, body: str) -> str:
+    """A model file's text whose first line, the comment `banner`, ends with the digest of the
+    lines below it (`edited` reads it), as `SignedFile` writes one."""
+    digest = hashlib.sha256(body.encode("utf-8")).hexdigest()[:_DIGEST_LENGTH]
+    return f"{banner.rstrip()} sha256:{digest}\n{body}"
+
+
 def edited(path: Path) -> bool:
-    """True when the file is not as the import wrote it: its lines differ from the digest its
-    first line gives. A file of an import made before digests were written cannot tell: not
-    edited, as far as is known."""
+    """True when the file is not as an import wrote it: its lines differ from the digest its
+    first line gives, or it has no import's banner (written by hand). A file of an import made
+    before digests were written cannot tell: not edited, as far as is known."""
     try:
         banner, _newline, body = path.read_text(encoding="utf-8").partition("\n")
     except (OSError, UnicodeDecodeError):
         return True
     found = _DIGEST.search(banner.rstrip())
     if found is None:
-        return not banner.startswith("# ") or "spbe-arch import inventory" not in banner
+        return not banner.startswith("# ") or "spbe-arch import" not in banner
     return found[1] != hashlib.sha256(body.encode("utf-8")).hexdigest()[:_DIGEST_LENGTH]
 
 
