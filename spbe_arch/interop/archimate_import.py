@@ -539,7 +539,8 @@ class _Converter:
                               or "administration" in name)  # Adminduk serves the public
             record["kind"] = "administration" if administration else "public"
             self.defaults[_("services without a kind, set from their names (public unless "
-                            "'administrasi')")].append(record["id"])
+                            "'administrasi', Administrasi Kependudukan aside)")].append(
+                record["id"])
         elif collection == "applications" and "kind" not in record:
             platform = None if "platform" in record else _named_platform(concept.name, own)
             if platform is None:

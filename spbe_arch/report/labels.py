@@ -7,6 +7,7 @@ from ..model.words import STATUS, VIA
 
 __all__ = [
     "COLLECTIONS", "EFFORT", "HOSTING", "METRICS", "SEVERITY", "SOURCE", "STATUS", "TEXT", "VIA",
+    "word",
 ]
 
 TEXT: dict[str, tuple[str, str]] = {
@@ -332,3 +333,9 @@ METRICS = {
 
 NETWORK_SHORT = {"jip": "JIP", "vpn": "VPN"}
 """How tables write a network's kind: JIP and VPN in capitals, the others as they are."""
+
+
+def word(table: dict[str, tuple[str, str]], key: str, lang: str) -> str:
+    """A value's word in the report's language; the value itself when the table lacks it."""
+    pair = table.get(key)
+    return pair[0 if lang == "id" else 1] if pair else key

@@ -12,7 +12,7 @@ from ..model.rules import listed
 from ..portfolio import FunctionMatch, PortfolioResult
 from .audit import share_text
 from .findings import finding_dict, findings_text
-from .labels import VIA
+from .labels import VIA, word
 
 __all__ = ["ERRORS_SHOWN", "portfolio_dict", "portfolio_html", "portfolio_markdown",
            "portfolio_text"]
@@ -117,7 +117,8 @@ def _legend(result: PortfolioResult) -> list[str]:
             "rated for another year than {year} (their assessment entries do not cover it: "
             "their latest year assessed), not ranked and left out of the mean: {instansi}"
         ).format(year=result.year, instansi=", ".join(
-            f"{row.name} ({row.year or '-'})" for row in other)))
+            f"{row.name} ({row.year})" if row.year else
+            _("{name} (no assessment)").format(name=row.name) for row in other)))
     return lines
 
 
@@ -180,7 +181,8 @@ def _sections(result: PortfolioResult) -> list[tuple[str, list[str]]]:
           "national platforms aside): {share} via SPLP; bypassing SPLP ({count})").format(
             share=share_text(result.cross_integrations), count=len(result.bypassing_splp)),
         [f"{name(c.instansi)}: {c.integration} {c.source} -> {c.target}"
-         f"{f' ({name(c.target_instansi)})' if c.target_instansi else ''} via {c.via}"
+         f"{f' ({name(c.target_instansi)})' if c.target_instansi else ''} "
+         f"via {word(VIA, c.via, language())}"
          for c in result.bypassing_splp],
     ))
     out.append((
@@ -363,7 +365,7 @@ def portfolio_html(result: PortfolioResult, *, title: str, version: str) -> str:
     )
     env.filters["names"] = lambda ids: [result.name(i) for i in ids]
     env.filters["num"] = decimal
-    env.filters["via"] = lambda via: VIA.get(via, (via, via))[language() != "id"]
+    env.filters["via"] = lambda via: word(VIA, via, language())
     # a share's sort key: its value; unknown (no total) is '', which the page sorts last
     env.filters["order"] = lambda share: "" if share.value is None else share.value
     script = files("spbe_arch.report").joinpath("templates/portfolio.js").read_text("utf-8")

@@ -14,7 +14,7 @@ from ..model import Finding, IntegrationDirection, Severity
 from ..model.i18n import gettext as _
 from ..model.types import DATA_CENTRE_KINDS, Status
 from .chart import bar_chart
-from .labels import EFFORT, HOSTING, METRICS, NETWORK_SHORT, SOURCE, STATUS, TEXT, VIA
+from .labels import EFFORT, HOSTING, METRICS, NETWORK_SHORT, SOURCE, STATUS, TEXT, VIA, word
 
 if TYPE_CHECKING:
     from ..audit import Known
@@ -354,7 +354,7 @@ def maturity_section(graph: "ArchGraph", lang: str,
             domain_names.get(r.domain, str(r.domain)),
             r.level,
             r.level_name,
-            _word(SOURCE, str(r.source), lang),
+            word(SOURCE, str(r.source), lang),
             _level(r.self_level),
             _level(r.verified_level),
             _level(r.model_level),
@@ -399,7 +399,7 @@ def maturity_section(graph: "ArchGraph", lang: str,
             step.to_level,
             step.to_level_name,
             step.index_gain,
-            _word(EFFORT, str(step.effort), lang),
+            word(EFFORT, str(step.effort), lang),
             step.actions,
             step.paperwork,
         )
@@ -430,12 +430,6 @@ def maturity_section(graph: "ArchGraph", lang: str,
         claimed=sum(r.self_level is not None for r in result.indicators),
         from_claims=sum(r.source == "claim" for r in result.indicators),
     )
-
-
-def _word(table: dict[str, tuple[str, str]], key: str, lang: str) -> str:
-    """A value's word in the report's language; the value itself when the table lacks it."""
-    pair = table.get(key)
-    return pair[0 if lang == "id" else 1] if pair else key
 
 
 def _level(value: int | None) -> str:
@@ -502,7 +496,7 @@ def inventory(arch: "Architecture", lang: str) -> dict[str, Any]:
                 HostingRow(
                     infra.id,
                     infra.name,
-                    _word(HOSTING, str(infra.kind), lang),
+                    word(HOSTING, str(infra.kind), lang),
                     infra.provider or "",
                     ", ".join(name(n) for n in infra.networks),
                     sorted(hosted.get(infra.id, []), key=str.casefold),
@@ -510,7 +504,7 @@ def inventory(arch: "Architecture", lang: str) -> dict[str, Any]:
             )
     for host in sorted(set(hosted) - set(arch.infrastructure)):
         hosting.append(
-            HostingRow(host, name(host), _word(HOSTING, "national", lang), "", "",
+            HostingRow(host, name(host), word(HOSTING, "national", lang), "", "",
                        sorted(hosted[host], key=str.casefold))
         )
     hosting.sort(key=lambda h: (-len(h.apps), h.name.casefold()))
@@ -521,8 +515,8 @@ def inventory(arch: "Architecture", lang: str) -> dict[str, Any]:
                 item.id,
                 name(item.source),
                 name(item.target),
-                _word(VIA, str(item.via), lang) + (
-                    ", " + _word(TEXT, "x_either_way", lang)
+                word(VIA, str(item.via), lang) + (
+                    ", " + word(TEXT, "x_either_way", lang)
                     if item.direction is IntegrationDirection.unknown else ""),
                 name(item.network) if item.network else "",
                 network_kind(item.network),

@@ -120,8 +120,8 @@ def test_import_warns_once_per_unmapped_concept_type(runner, tmp_path):
             "Node elements without a kind, set from their names: 1 (eaid_3a1f0c11_0040 -> "
             "pusat_data_daerah)",
             "applications without a kind, set to khusus: 1 (eaid_3a1f0c11_0020)",
-            "services without a kind, set from their names (public unless 'administrasi'): 1 "
-            "(eaid_3a1f0c11_0011)",
+            "services without a kind, set from their names (public unless 'administrasi', "
+            "Administrasi Kependudukan aside): 1 (eaid_3a1f0c11_0011)",
             "units without a kind, set from their names: 3 (eaid_3a1f0c11_0001 -> dinas, "
             "eaid_3a1f0c11_0002 -> dinas, eaid_3a1f0c11_0003 -> bidang)",
         ]

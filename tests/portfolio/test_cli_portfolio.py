@@ -144,7 +144,7 @@ def test_portfolio_text_shows_the_ranking_and_the_sections(runner, good):
     assert ("integrations with systems other instansi run (declared under `platforms:`; national "
             "platforms aside): 1 of 2 (50%) via SPLP; bypassing SPLP (1)\n") in text
     assert ("  Pemerintah Kabupaten Alpha: simpus-portal-beta simpus -> portal-beta "
-            "(Pemerintah Kota Beta) via api_direct\n") in text
+            "(Pemerintah Kota Beta) via direct API\n") in text
     assert ("  vendor PT Awan Nusantara (ptawannusantara): 2 instansi, 3 applications "
             "(kab-alpha, kab-gamma)\n") in text
     assert re.search(r"^all instansi: 3 instansi, 28 elements, mean index \d\.\d\d; predikat: "
