@@ -88,6 +88,9 @@ ABBREVIATIONS: dict[str, str] = {
     "dp3a": "dinas pemberdayaan perempuan dan perlindungan anak",
     "dppkb": "dinas pengendalian penduduk dan keluarga berencana",
     "disarpus": "dinas perpustakaan dan kearsipan",
+    "dispendik": "dinas pendidikan",
+    "dispendukcapil": "dinas kependudukan dan pencatatan sipil",
+    "inspektorat": "inspektorat daerah",
 }
 """Usual short names of units (normal form) and what they stand for: the inventory import
 groups spellings and makes ids with them."""

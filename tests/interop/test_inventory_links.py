@@ -423,3 +423,40 @@ def test_an_empty_or_unresolved_integrations_cell_leaves_the_integrations_unknow
                and f["message"].startswith("integrations known")]
     assert unknown == ["integrations known for 4 of 6 active applications; not stated by "
                        "absensi-online, sipeta"]
+
+
+def test_a_kota_inventory_as_written_in_east_java(runner, tmp_path):
+    """'Belum terintegrasi' in the integrations column says none (known: the application is
+    isolated, not unknown); 'Sukamaju Sambat' names the one 'Sukamaju Sambat (Aduan Warga)';
+    Dispendik, Dispendukcapil and Inspektorat are the units Dinas Pendidikan, Dinas
+    Kependudukan dan Pencatatan Sipil and Inspektorat Daerah."""
+    source = write_csv(tmp_path / "kota-sukamaju.csv", [
+        ["Nama Aplikasi", "OPD", "Terintegrasi dengan"],
+        ["e-PAD", "Bapenda", "Belum terintegrasi"],
+        ["SIMPUS", "Dinkes", "Belum"],
+        ["Sukamaju Sambat (Aduan Warga)", "Diskominfo", ""],
+        ["Command Center", "Diskominfo", "Sukamaju Sambat"],
+        ["e-Rapor", "Dispendik", ""],
+        ["Dapodik Lokal", "Dinas Pendidikan", ""],
+        ["SIAK Lokal", "Dispendukcapil", ""],
+        ["e-Adminduk", "Dinas Kependudukan dan Pencatatan Sipil", ""],
+        ["e-Audit", "Inspektorat", ""],
+        ["SIPKD", "Inspektorat Daerah", ""],
+    ])
+    out = tmp_path / "model"
+    result = _import(runner, source, out)
+    assert result.exit_code == 0, result.output
+    arch = load_model(out).architecture
+    assert arch.applications["e-pad"].integrations_known  # 'Belum terintegrasi': none, known
+    assert arch.applications["simpus"].integrations_known
+    (link,) = arch.integrations.values()
+    assert (link.source, link.target) == ("command-center", "sukamaju-sambat-aduan-warga")
+    assert (f"{source}:5: note: 'Sukamaju Sambat' in 'Terintegrasi dengan' taken as "
+            "application 'sukamaju-sambat-aduan-warga': its name without the words in "
+            "parentheses") in result.output.splitlines()
+    assert sorted(arch.units) == ["bapenda", "dinkes", "disdik", "disdukcapil", "diskominfo",
+                                  "itda"]
+    audit = runner.invoke(app, ["audit", str(out), "--format", "json"])
+    isolated = {f["element"] for f in json.loads(audit.stdout)["findings"]
+                if f["code"] == "SPBE-A001"}
+    assert {"e-pad", "simpus"} <= isolated  # said not integrated: isolated, as the sheet says

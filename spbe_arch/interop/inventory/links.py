@@ -29,9 +29,12 @@ from .columns import Column
 from .report import ImportReport, RowNote, Unlinked
 from .rows import Row
 from .units import CODE_PARTS, IdPool
-from .values import Mechanism, mechanism_of
+from .values import Mechanism, mechanism_of, says_no_integration
 
 __all__ = ["PROPERTY", "AppNames", "Link", "integrations", "row_mechanisms", "status_between"]
+
+_ASIDE = re.compile(r"\([^)]*\)")
+"""Words in parentheses in a name: a description or a qualifier ('(Aduan Warga)')."""
 
 PROPERTY = "integrations"
 """The property keeping the names that became no integration."""
@@ -113,7 +116,7 @@ def integrations(
     mechanism_column = report.columns.get(str(Column.mechanism), "")
     for row, app in pairs:
         cell = row.values.get(Column.integrations)
-        if not cell:
+        if not cell or says_no_integration(cell):  # 'Belum terintegrasi': none, and known
             continue
         texts = names.names_in(cell, app.id)
         how = row.values.get(Column.mechanism, "")
@@ -246,6 +249,13 @@ class AppNames:
                     break  # listed twice (the same name and unit): its first row is the one named
                 known[key] = sharing | {app.id}
         self._known = known
+        bare: dict[str, list[str]] = {}
+        for app in self.apps.values():
+            if "(" in app.name:
+                bare.setdefault(name_key(_ASIDE.sub(" ", app.name)), []).append(app.id)
+        self._bare = {key: ids[0] for key, ids in bare.items() if len(ids) == 1 and key}
+        """A name with words in parentheses by the name without them ('Sukamaju Sambat' of
+        'Sukamaju Sambat (Aduan Warga)'), where one application has it."""
         self._instances: dict[str, list[str]] = {}  # platform -> its imported installations
         for app in self.apps.values():
             if app.platform is not None:
@@ -322,6 +332,10 @@ class AppNames:
             return own[0]
         if platform is not None or candidates:
             return platform or candidates
+        bare = self._bare.get(name_key(text))
+        if bare is not None and bare != source:
+            self._guessed[text] = bare, _("its name without the words in parentheses")
+            return bare
         qualified = _qualified(text, self._known, self.apps, source)
         if qualified is None:
             return candidates

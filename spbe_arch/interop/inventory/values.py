@@ -20,6 +20,7 @@ __all__ = [
     "mechanism_of",
     "network_of",
     "planned",
+    "says_no_integration",
     "status_of",
 ]
 
@@ -100,6 +101,12 @@ _NO_INTEGRATION = ("belum terintegrasi", "tidak terintegrasi", "belum ada integr
 """What a mechanism cell says when the two applications are not (yet) integrated."""
 
 
+def says_no_integration(text: str) -> bool:
+    """True for a cell saying the application is not (yet) integrated ('Belum', 'Belum
+    terintegrasi', 'Tidak ada'): none, and known."""
+    return normal_words(text) in _NO_INTEGRATION
+
+
 @lru_cache(maxsize=1024)
 def mechanism_of(text: str) -> Mechanism:
     """The mechanism ('via') a cell names: 'API (via SPLP)' splp, 'Web Service' api_direct,
@@ -116,10 +123,9 @@ def mechanism_of(text: str) -> Mechanism:
     >>> mechanism_of("Rencana SPLP 2026"), mechanism_of("Belum terintegrasi").none
     (Mechanism(via=<IntegrationVia.splp: 'splp'>, planned=True, none=False), True)
     """
-    normal = normal_words(text)
-    if normal in _NO_INTEGRATION:
+    if says_no_integration(text):
         return Mechanism(None, none=True)
-    words = normal.split()
+    words = normal_words(text).split()
     kept: list[str] = []
     denied = 0  # words still to drop after a denying word: 'non SPLP', 'belum melalui SPLP'
     for word in words:
