@@ -300,9 +300,10 @@ def test_impact_json_contract(runner, make_model):
         ],
         "hosting_unknown": 0,
         "network_unknown": 0,
+        "via_unknown": 0,
         "integrations_unknown": False,
         "services_unknown": False,
-        "processes_unknown": False,
+        "processes_unknown": True,  # no business process recorded: which stop is not known
         "data_unknown": 0,
         "data_unstated": [],
         "readers_unknown": [],
@@ -484,7 +485,7 @@ def test_impact_of_splp_says_nothing_of_hosting(runner, make_model):
     result = runner.invoke(app, ["impact", str(root), "splp"])
     assert result.exit_code == 0, result.output
     assert result.stdout.splitlines()[-1] == (
-        "0 applications, 0 services, 0 business processes stopped; 2 degraded; "
+        "0 applications, 0 services stopped, business processes not known; 2 degraded; "
         "1 integration broken; 0 units affected"
     )
     payload = runner.invoke(app, ["impact", str(root), "splp", "-f", "json"]).stdout
@@ -744,3 +745,18 @@ def test_an_integration_whose_application_is_not_active_is_told_what_fits(
     lines = runner.invoke(app, ["audit", str(root)]).output.splitlines()
     at = next(n for n, line in enumerate(lines) if "SPBE-A022" in line)
     assert lines[at + 1] == f"    hint: {hint}"
+
+
+def test_impact_of_splp_with_unknown_mechanisms_and_no_service_says_so(runner, make_model):
+    """Integrations whose mechanism is not recorded may go through SPLP too, and with no
+    service recorded, which stop for want of data is not known: neither is a 0."""
+    root = make_model({"units.yaml": UNITS, "apps.yaml": APPS.split("services:")[0],
+                       "int.yaml": LINKED + (
+        "  - {id: int-09, source: simpus, target: siak-kab, via: unknown}\n")})
+    result = runner.invoke(app, ["impact", str(root), "splp"])
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert "services and business processes not known" in lines[-3]
+    assert lines[-2:] == [
+        "the mechanism of 1 active integration is not recorded: the outage may break it too",
+        "the model records no service: which services stop is not known"]

@@ -45,7 +45,7 @@ from typing import Any
 
 from ..graph import NATIONAL, ArchGraph
 from ..io import SpbeError, national_platforms
-from ..model import PlatformKind
+from ..model import IntegrationVia, PlatformKind
 from ..model.i18n import gettext as _
 from ..model.types import DATA_CENTRE_KINDS
 from .completeness import data_unstated, integrations_recorded, known_facts
@@ -109,16 +109,19 @@ class ImpactResult:
     network_unknown: int = 0
     """Integration links not reported broken that do not state their `network`, when the
     element is a network (the national `jip` included): the outage may break them too."""
+    via_unknown: int = 0
+    """Integration links not reported broken that do not state their mechanism (`via:
+    unknown`), when the element is SPLP: the outage may break them too."""
     integrations_unknown: bool = False
     """True when an application stops (the element or one its failure stops) and the model
     records no integration at all: which applications it leaves without data is unknown, not
     none."""
     services_unknown: bool = False
-    """True when an application stops and the model records no service at all: which
-    services stop is unknown, not none."""
+    """True when an application stops or an integration breaks and the model records no
+    service at all: which services stop is unknown, not none."""
     processes_unknown: bool = False
-    """True when an application stops and the model records no business process at all:
-    which processes stop is unknown, not none."""
+    """True when an application stops or an integration breaks and the model records no
+    business process at all: which processes stop is unknown, not none."""
     data_unstated: list[str] = field(default_factory=list)
     """Applications that stop and leave out the data they read and write (when integrations
     are recorded), sorted: which applications their failure leaves without data is unknown."""
@@ -157,6 +160,7 @@ class ImpactResult:
             "integrations_broken": entries(self.integrations_broken),
             "hosting_unknown": self.hosting_unknown,
             "network_unknown": self.network_unknown,
+            "via_unknown": self.via_unknown,
             "integrations_unknown": self.integrations_unknown,
             "services_unknown": self.services_unknown,
             "processes_unknown": self.processes_unknown,
@@ -352,6 +356,9 @@ def _count_unknowns(graph: ArchGraph, root: str, platforms: dict, result: Impact
     model records none.
     """
     stopped_apps = [*([root] if graph.is_active(root) else []), *result.of_kind("applications")]
+    if stopped_apps or result.integrations_broken:  # services may stop for want of data too
+        result.services_unknown = not graph.nodes("services")
+        result.processes_unknown = not graph.nodes("business_processes")
     if stopped_apps:
         if not integrations_recorded(graph):
             result.integrations_unknown = True
@@ -362,13 +369,15 @@ def _count_unknowns(graph: ArchGraph, root: str, platforms: dict, result: Impact
                 reader for d in written for reader in graph.consumers(d)
                 if reader in graph.integrations_unknown and reader not in result.stopped
                 and reader not in result.degraded and reader != root})
-        result.services_unknown = not graph.nodes("services")
-        result.processes_unknown = not graph.nodes("business_processes")
     stopped_infrastructure = result.of_kind("infrastructure")
     if any(_is_data_centre(graph, n, platforms) for n in (root, *stopped_infrastructure)):
         hosting = known_facts(graph)["applications.hosting"]
         result.hosting_unknown = hosting.of - hosting.known
     platform = platforms.get(root)
+    if platform is not None and platform.kind is PlatformKind.gateway:
+        result.via_unknown = sum(
+            1 for link in graph.links if graph.integrations[link].via == IntegrationVia.unknown
+            and link not in result.integrations_broken)
     if graph.network_kind(root) is not None or (
         platform is not None and platform.kind is PlatformKind.network
     ):

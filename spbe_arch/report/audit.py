@@ -168,14 +168,19 @@ def _grouped(result: "ImpactResult", items: dict[str, tuple[str, ...]]):
 
 
 def impact_summary(result: "ImpactResult") -> str:
-    """One line: how much stops, degrades, breaks (business processes not known where the
-    model records none: 0 would say none stops)."""
-    return _(
-        N_("{applications}, {services} stopped, business processes not known; {degraded} "
-           "degraded; {integrations} broken; {units} affected") if result.processes_unknown
-        else N_("{applications}, {services}, {processes} stopped; {degraded} degraded; "
-                "{integrations} broken; {units} affected")
-    ).format(
+    """One line: how much stops, degrades, breaks (services or business processes not known
+    where the model records none: 0 would say none stops)."""
+    template = {
+        (True, True): N_("{applications} stopped, services and business processes not known; "
+                         "{degraded} degraded; {integrations} broken; {units} affected"),
+        (True, False): N_("{applications}, {processes} stopped, services not known; "
+                          "{degraded} degraded; {integrations} broken; {units} affected"),
+        (False, True): N_("{applications}, {services} stopped, business processes not known; "
+                          "{degraded} degraded; {integrations} broken; {units} affected"),
+        (False, False): N_("{applications}, {services}, {processes} stopped; {degraded} "
+                           "degraded; {integrations} broken; {units} affected"),
+    }[result.services_unknown, result.processes_unknown]
+    return _(template).format(
         applications=plural(len(result.of_kind("applications")), N_("{count} application"),
                             N_("{count} applications")),
         services=plural(len(result.of_kind("services")), N_("{count} service"),
@@ -223,6 +228,11 @@ def _unknowns(result: "ImpactResult") -> list[str]:
             "the network of {count} active integration is not recorded: the outage may break "
             "it too"), N_("the network of {count} active integrations is not recorded: the "
                           "outage may break them too")))
+    if result.via_unknown:
+        lines.append(plural(result.via_unknown, N_(
+            "the mechanism of {count} active integration is not recorded: the outage may "
+            "break it too"), N_("the mechanism of {count} active integrations is not "
+                                "recorded: the outage may break them too")))
     if result.integrations_unknown:
         lines.append(_("the model records no integration: which applications read data from "
                        "those that stop is not known"))

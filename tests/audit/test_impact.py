@@ -138,6 +138,7 @@ def test_impact_as_dict_is_stable_json(graph):
         "integrations_broken": [],
         "hosting_unknown": 0,
         "network_unknown": 0,
+        "via_unknown": 0,
         "integrations_unknown": False,
         "services_unknown": False,
         "processes_unknown": False,
