@@ -351,7 +351,7 @@ def test_the_mechanism_column_gives_the_integrations_their_via(runner, tmp_path)
     at = f"{source}[Inventaris]"
     assert (f"{at}: note: 8 integrations from 'Integrasi / Terintegrasi dengan', written with "
             "direction: unknown (the inventory does not say which way data goes) and via as "
-            "'Integrasi / Melalui (SPLP/API/Manual)' names it for 5, unknown for the other 3: "
+            "'Integrasi / Melalui (SPLP/API/Manual)' names it for 4, unknown for the other 4: "
             "integrations.yaml") in lines
     assert (f"{at}: note: 'Integrasi / Melalui (SPLP/API/Manual)' names no mechanism for each "
             "integration of 1 row: via left unknown, the text kept in "
@@ -360,13 +360,13 @@ def test_the_mechanism_column_gives_the_integrations_their_via(runner, tmp_path)
             "/ Melalui (SPLP/API/Manual)': not integrated; no integration, kept as "
             "properties.integrations") in lines
     assert (f"{at}:4: note: 'API' in 'Integrasi / Melalui (SPLP/API/Manual)' names api_direct "
-            "for 'SIMPEG', row 3 another mechanism for the same two applications (splp); row "
-            "3's written") in lines
+            "for 'SIMPEG', row 3 another mechanism for the same two applications (splp): the "
+            "inventory does not say which, written as unknown") in lines
     arch = load_model(out).architecture
     links = {(i.source, i.target): (i.via.value, i.status.value)
              for i in arch.integrations.values()}
     assert links == {
-        ("simpeg", "e-kinerja-bkpsdm"): ("splp", "active"),  # SPLP; Manual: in order
+        ("simpeg", "e-kinerja-bkpsdm"): ("unknown", "active"),  # rows 3 and 4 disagree
         ("simpeg", "siasn"): ("manual", "active"),
         ("simpus", "satusehat"): ("api_direct", "active"),
         ("simpus", "siak"): ("api_direct", "active"),
@@ -376,7 +376,12 @@ def test_the_mechanism_column_gives_the_integrations_their_via(runner, tmp_path)
         ("simrs", "simpus"): ("splp", "planned"),  # 'Rencana SPLP 2026'
     }
     assert arch.integrations["int-simpeg-e-kinerja-bkpsdm"].description == (
-        "From the inventory (row 3, 'Integrasi / Terintegrasi dengan': 'e-Kinerja', 'Integrasi "
+        "From the inventory (row 3, 'Integrasi / Terintegrasi dengan': 'e-Kinerja'; 'Integrasi "
+        "/ Melalui (SPLP/API/Manual)': 'SPLP; Manual' in row 3, 'API' in row 4): these "
+        "applications exchange data; how, its rows disagree, and in which direction, it does "
+        "not say")
+    assert arch.integrations["int-simpeg-siasn"].description == (  # SPLP; Manual: in order
+        "From the inventory (row 3, 'Integrasi / Terintegrasi dengan': 'SIASN', 'Integrasi "
         "/ Melalui (SPLP/API/Manual)': 'SPLP; Manual'): these applications exchange data; in "
         "which direction, it does not say")
     assert arch.applications["simda-bkad"].properties == {

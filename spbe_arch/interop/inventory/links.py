@@ -16,7 +16,7 @@ and reported.
 
 import re
 from collections.abc import Collection, Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from types import MappingProxyType
 
 from ...io import PlatformMatcher, find_platforms, name_forms, name_key
@@ -72,7 +72,12 @@ class Link:
     def fields(self, column: str, mechanism: str = "") -> dict[str, str]:
         """The integration as the model writes it; `column` and `mechanism` are the headers
         of the integrations and the mechanism columns."""
-        if self.via is None:
+        if self.via is None and self.how:  # rows naming different mechanisms
+            description = _(
+                "From the inventory (row {row}, '{column}': '{text}'; '{mechanism}': {how}): "
+                "these applications exchange data; how, its rows disagree, and in which "
+                "direction, it does not say")
+        elif self.via is None:
             description = _(
                 "From the inventory (row {row}, '{column}': '{text}'): these applications "
                 "exchange data; how, and in which direction, it does not say")
@@ -167,10 +172,15 @@ def integrations(
                 elif via is not None and made[pair].via not in (None, via):
                     report.notes.append(RowNote(row.number, _(
                         "'{how}' in '{column}' names {via} for '{text}', row {row} another "
-                        "mechanism for the same two applications ({first}); row {row}'s "
-                        "written").format(
+                        "mechanism for the same two applications ({first}): the inventory does "
+                        "not say which, written as unknown").format(
                             text=text, column=mechanism_column, how=how, via=via.value,
                             row=made[pair].row, first=made[pair].via.value)))
+                    report.integrations_via -= 1
+                    made[pair] = replace(made[pair], via=None, how=_(
+                        "'{first}' in row {row}, '{how}' in row {other}").format(
+                            first=made[pair].how, row=made[pair].row, how=how,
+                            other=row.number))
                 rows_of = found.setdefault(made[pair].id, [])
                 if row.number not in rows_of:
                     rows_of.append(row.number)
