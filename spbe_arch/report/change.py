@@ -117,7 +117,10 @@ def _decimal(index: float | None) -> str:
 
 def _predikat(index: float | None, predikat: str | None, none: str = "-") -> str:
     """'2.68 (Baik)'; an index with no predikat (few indicators rated) is provisional."""
-    return none if index is None else f"{decimal(index)} ({predikat or _('provisional')})"
+    if index is None:
+        return none
+    return "{index} ({predikat})".format(index=decimal(index),
+                                         predikat=predikat or _("provisional"))
 
 
 def _absent(result: "DiffResult") -> list[str]:
