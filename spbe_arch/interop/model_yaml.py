@@ -99,7 +99,7 @@ def write_model_folder(folder: Path, texts: dict[str, str], *, force: bool = Fal
     import there (`import-report.txt`) describes a model no longer there: it is removed.
     """
     from .inventory import REPORT_FILE
-    from .inventory.write import edited
+    from .inventory.write import refuse_edited
 
     if folder.exists() and not folder.is_dir():
         raise SpbeError(_("{path}: is a file; name a folder for the model").format(path=folder))
@@ -120,13 +120,7 @@ def write_model_folder(folder: Path, texts: dict[str, str], *, force: bool = Fal
                 "import; choose an empty folder"
             ).format(path=folder,
                      files=", ".join(others[:3]) + (", ..." if len(others) > 3 else "")))
-        kept = [name for name in texts if (folder / name).is_file() and edited(folder / name)]
-        if kept:
-            raise SpbeError(_(
-                "{path}: {files} written by hand or edited since the import; not replaced, "
-                "even with --force (the edits would be lost): import into a new folder with -o "
-                "and carry the edits over"
-            ).format(path=folder, files=", ".join(kept)))
+        refuse_edited(folder, texts)
     written = []
     for name, text in texts.items():
         path = folder / name

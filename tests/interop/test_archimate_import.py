@@ -903,7 +903,7 @@ def test_import_with_force_never_replaces_a_file_written_by_hand(runner, tmp_pat
     assert result.stderr == (
         f"spbe-arch: {folder}: spbe.yaml, units.yaml written by hand or edited since the import; "
         "not replaced, even with --force (the edits would be lost): import into a new folder "
-        "with -o and carry the edits over\n")
+        "with -o and carry the edits over, or delete the edited files first\n")
     assert {p.name: p.read_text(encoding="utf-8") for p in folder.iterdir()} == kept
 
 

@@ -224,9 +224,9 @@ def test_import_force_never_replaces_files_edited_since_the_import(runner, tmp_p
 
     assert again.exit_code == 2
     assert again.output == (
-        f"spbe-arch: {out}: units.yaml edited since the import; not replaced, even with --force "
-        "(the edits would be lost): import into a new folder with -o and carry the edits over, "
-        "or delete the edited files first\n")
+        f"spbe-arch: {out}: units.yaml written by hand or edited since the import; not replaced, "
+        "even with --force (the edits would be lost): import into a new folder with -o and "
+        "carry the edits over, or delete the edited files first\n")
     assert units.read_text(encoding="utf-8") == corrected
     assert runner.invoke(app, ["validate", str(out)]).exit_code == 0  # the digest is a comment
 

@@ -19,6 +19,7 @@ import os
 import re
 import shutil
 import tempfile
+from collections.abc import Iterable
 from itertools import chain
 from pathlib import Path
 
@@ -29,7 +30,8 @@ from .convert import InventoryImport
 from .emit import comment, write_collection, write_mapping
 from .report import SheetReport, report_lines
 
-__all__ = ["REPORT_FILE", "SignedFile", "edited", "list_rows", "signed", "write_import"]
+__all__ = ["REPORT_FILE", "SignedFile", "edited", "list_rows", "refuse_edited", "signed",
+           "write_import"]
 
 REPORT_FILE = "import-report.txt"
 
@@ -126,13 +128,19 @@ def _check_target(out: Path, force: bool) -> None:
             "{path}: holds files but no model ({manifest}); not replaced, even with --force; "
             "give a new folder with -o"
         ).format(path=out, manifest=MANIFEST))
-    changed = [name for name in held if name.endswith(".yaml") and edited(out / name)]
+    refuse_edited(out, [name for name in held if name.endswith(".yaml")])
+
+
+def refuse_edited(folder: Path, names: Iterable[str]) -> None:
+    """Raise `SpbeError` naming the files of `names` in `folder` that are not as an import
+    wrote them (`edited`): a re-import never replaces them, even with --force."""
+    changed = [name for name in names if (folder / name).is_file() and edited(folder / name)]
     if changed:
         raise SpbeError(_(
-            "{path}: {files} edited since the import; not replaced, even with --force (the "
-            "edits would be lost): import into a new folder with -o and carry the edits over, "
-            "or delete the edited files first"
-        ).format(path=out, files=", ".join(changed)))
+            "{path}: {files} written by hand or edited since the import; not replaced, even "
+            "with --force (the edits would be lost): import into a new folder with -o and carry "
+            "the edits over, or delete the edited files first"
+        ).format(path=folder, files=", ".join(changed)))
 
 
 _DIGEST_LENGTH = 12
