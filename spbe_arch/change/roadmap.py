@@ -255,7 +255,7 @@ def roadmap(loaded: ValidationResult, *, target: ValidationResult | None = None,
         items=ordered,
         years=years,
         assessed=[AssessedYear(t.year, t.indices.counted, t.predikat, t.indices.official)
-                  for t in maturity.trajectory],
+                  for t in maturity.trajectory if t.year != maturity.to_be],  # not assessed
         findings=finalize(found, arch, finished=loaded.findings),  # the plan's, located
     )
     if target is not None:

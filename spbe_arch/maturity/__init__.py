@@ -129,16 +129,23 @@ def assess(
                           "assessed: {assessed})").format(year=year, framework=framework.id,
                                                            assessed=assessed))
     chosen = year if year is not None else _default_year(by_year)
+    to_be = arch.instansi.to_be if arch.instansi else None
     trajectory = []
     ratings: list[IndicatorRating] = []
     for each in by_year or [None]:
         rated, found = rate(arch, framework, derivations, by_year.get(each, {}), structures)
         if each is not None and (each <= date.today().year or each == chosen):
-            indices = column_indices(framework, rated)  # a year to come is no past: a typo
-            trajectory.append(YearIndex(each, indices, predikat(framework, indices.counted)))
+            past = rated if to_be is None else rate(  # a target's model is of no past year:
+                arch, framework, {}, by_year.get(each, {}), {})[0]  # only its results are
+            indices = column_indices(framework, past)  # a year to come is no past: a typo
+            if to_be is None or indices.official:
+                trajectory.append(YearIndex(each, indices, predikat(framework, indices.counted)))
         if each == chosen:
             ratings = rated
             findings.extend(found)
+    if to_be is not None and ratings:  # the target year: the claims on the target's model
+        indices = column_indices(framework, ratings)
+        trajectory.append(YearIndex(to_be, indices, predikat(framework, indices.counted)))
     levels = {r.id: r.level for r in ratings}
     value = index(framework, levels)
     plan = make_plan(framework, ratings, index=value, target=target, max_steps=max_steps)
@@ -169,6 +176,7 @@ def assess(
         trajectory=trajectory,
         findings=finalize(findings, arch, finished=validation, checked=codes_of("M")),
         framework=framework,
+        to_be=to_be,
         levels_for_no_indicator=sorted(
             s for s, service in arch.services.items()
             if service.level is not None and service.indicator is None

@@ -153,7 +153,9 @@ class PlanStep:
 class MaturityResult:
     """Index, predikat, scores, per-indicator ratings, gap to the target, plan and trajectory.
 
-    Everything but `trajectory` is about `year` (None when the model has no assessment).
+    Everything but `trajectory` is about `year` (None when the model has no assessment); in a
+    model of a target architecture (`to_be`), about the claims of `year` on the model of the
+    target year.
     """
 
     framework_id: str
@@ -175,6 +177,9 @@ class MaturityResult:
     findings: list[Finding] = field(default_factory=list)
     levels_for_no_indicator: list[str] = field(default_factory=list)
     """Services that state a `level` and name no `indicator`: their level counts for none."""
+    to_be: int | None = None
+    """The target year of a model of a target architecture (`Instansi.to_be`): the index is
+    of that year, and the trajectory's assessed years do not read its model."""
     framework: Framework | None = field(default=None, repr=False)
     """The framework rated (level names, domains), for renderers."""
 

@@ -68,6 +68,7 @@ def maturity_dict(result: MaturityResult) -> dict[str, Any]:
         "framework_name": result.framework_name,
         "instansi": result.instansi,
         "year": result.year,
+        "to_be": result.to_be,
         "index": _round(result.index),
         "predikat": result.predikat,
         "provisional": result.few_rated,
@@ -114,7 +115,10 @@ def _number(value: float | None) -> str:
 def _summary(result: MaturityResult) -> str:
     standing = _("provisional") if result.few_rated else result.predikat
     line = f"indeks SPBE {decimal(result.index)} ({standing})"
-    if result.year is not None:
+    if result.to_be is not None:  # the target's model, with the claims of the year assessed
+        line += _(" for the target {year}").format(year=result.to_be) + (
+            _(" (claims of {year})").format(year=result.year) if result.year else "")
+    elif result.year is not None:
         line += _(" for {year}").format(year=result.year)
     if result.target is not None and result.few_rated:  # how far: not known
         line += _(", target {target}").format(target=decimal(result.target))

@@ -470,3 +470,15 @@ def test_aplikasi_umum_are_counted_as_the_audit_counts_them(runner, make_model):
                           "applications"), why
     audit = json.loads(runner.invoke(app, ["audit", str(root), "-f", "json"]).stdout)
     assert list(audit["metrics"]["aplikasi_umum_used"]) == ["srikandi"]
+
+
+def test_maturity_of_a_target_architecture_is_of_its_year(runner):
+    """A to-be model's index is of its target year, on the claims of the year assessed."""
+    to_be = EXAMPLE.parent / "kabupaten-lembah-hijau-2029"
+    result = runner.invoke(app, ["maturity", str(to_be)])
+    assert result.exit_code == 0, result.output
+    assert "indeks SPBE 2.75 (Baik) for the target 2029 (claims of 2024)" in " ".join(
+        result.output.split())
+    out = _json(runner, to_be)
+    assert (out["year"], out["to_be"]) == (2024, 2029)
+    assert [t["year"] for t in out["trajectory"]] == [2023, 2029]
