@@ -104,14 +104,14 @@ TYPE_ERRORS = {
 
 @pytest.mark.parametrize(("lang", "expected"), [
     ("id", [
-        "model.yaml:3:32: galat SPBE-R003 kind: isian harus 'umum' atau 'khusus', tertulis "
+        "model.yaml:3:32: kesalahan SPBE-R003 kind: isian harus 'umum' atau 'khusus', tertulis "
         "'Umum'",
         "    saran: maksud Anda 'umum'?",
-        "model.yaml:5:22: galat SPBE-R003 year: isian harus berupa bilangan bulat, teks tidak "
+        "model.yaml:5:22: kesalahan SPBE-R003 year: isian harus berupa bilangan bulat, teks tidak "
         "dapat dibaca sebagai bilangan bulat, tertulis 'tahun-ini'",
-        "model.yaml:5:39: galat SPBE-R003 level: isian harus lebih kecil dari atau sama dengan "
+        "model.yaml:5:39: kesalahan SPBE-R003 level: isian harus lebih kecil dari atau sama dengan "
         "9, tertulis 12",
-        "model.yaml:7:54: galat SPBE-R003 until: isian harus berupa tanggal yang valid dengan "
+        "model.yaml:7:54: kesalahan SPBE-R003 until: isian harus berupa tanggal yang valid dengan "
         "format YYYY-MM-DD, pemisah tanggal tidak valid, seharusnya `-`, tertulis '2024/01/31'",
         "    saran: tulis tanggal dengan tahun di depan, YYYY-MM-DD: 2024-01-31",
     ]),

@@ -89,6 +89,7 @@ ABBREVIATIONS: dict[str, str] = {
     "dppkb": "dinas pengendalian penduduk dan keluarga berencana",
     "disarpus": "dinas perpustakaan dan kearsipan",
     "dispendik": "dinas pendidikan",
+    "dispusip": "dinas perpustakaan dan kearsipan",
     "dispendukcapil": "dinas kependudukan dan pencatatan sipil",
     "inspektorat": "inspektorat daerah",
 }

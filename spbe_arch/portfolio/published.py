@@ -157,6 +157,6 @@ def compare(
         )
         compared.append(PublishedComparison(
             row.id, entry.instansi, entry.year, entry.index, entry.predikat,
-            round_half_up(row.index), domains
+            round_half_up(row.index), domains, provisional=row.provisional
         ))
     return compared, missing

@@ -196,8 +196,9 @@ class DomainDifference:
     """One domain: the published score beside the estimate, and the sources of the estimate.
 
     Scores are published with two decimals, so the estimate is compared rounded to two as
-    well: the difference is that of the numbers shown (1.34 - 1.20 = +0.14, not the +0.15 of
-    an estimate of 1.345). Four decimals would only show noise the evaluator does not publish.
+    well (half up): the difference is that of the numbers shown (an estimate of 1.3449 is
+    1.34, and 1.34 - 1.20 = +0.14). Four decimals would only show noise the evaluator does not
+    publish.
     """
 
     id: int
@@ -223,6 +224,9 @@ class PublishedComparison:
     published_predikat: str | None
     estimate: float
     domains: tuple[DomainDifference, ...]
+    provisional: bool = False
+    """The estimate rests on fewer than half of the indicators (`InstansiRow.provisional`): its
+    difference says more about what the model leaves out than about the instansi."""
 
     @property
     def difference(self) -> float:

@@ -70,7 +70,7 @@ _SEVERITY_WORDS = {
 
 def severity_word(severity: Severity) -> str:
     """The severity as the text and Markdown outputs write it, in the language in force
-    ('galat' in Indonesian); JSON and SARIF keep the English value, for machines."""
+    ('kesalahan' in Indonesian); JSON and SARIF keep the English value, for machines."""
     return _(_SEVERITY_WORDS[severity])
 
 

@@ -37,16 +37,16 @@ TEXT: dict[str, tuple[str, str]] = {
     "gap": ("Selisih", "Gap"),
     "splp_share": ("Integrasi melalui SPLP", "Integrations through SPLP"),
     "findings": ("Temuan audit", "Audit findings"),
-    "errors": ("galat", "errors"),
-    "error_one": ("galat", "error"),
+    "errors": ("kesalahan", "errors"),
+    "error_one": ("kesalahan", "error"),
     "warning_one": ("peringatan", "warning"),
     "warnings": ("peringatan", "warnings"),
     "infos": ("info", "info"),
     "unavailable": ("Bagian ini tidak tersedia", "This section is not available"),
     "no_findings": ("Tidak ada temuan.", "No findings."),
-    "model_ok": ("Model valid: tidak ada galat.", "The model is valid: no errors."),
+    "model_ok": ("Model valid: tidak ada kesalahan.", "The model is valid: no errors."),
     "model_errors": (
-        "Model memiliki galat; laporan hanya memuat elemen yang valid.",
+        "Model memiliki kesalahan; laporan hanya memuat elemen yang valid.",
         "The model has errors; the report covers the valid elements only.",
     ),
     "counts": ("Jumlah elemen", "Element counts"),
@@ -75,7 +75,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "plan_more": ("langkah berikutnya, tidak dimuat di sini (indeks setelah rencana menghitung "
                   "semuanya); semuanya:", "more steps, not shown here (the index after the "
                   "plan counts them all); all of them:"),
-    "severity": ("Tingkat", "Severity"),
+    "severity": ("Keparahan", "Severity"),
     "where": ("Lokasi", "Where"),
     "element": ("Elemen", "Element"),
     "message": ("Pesan", "Message"),
@@ -188,7 +188,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "no_predikat": ("belum ada predikat sebelum separuh indikator bertingkat",
                     "no predikat until half of the indicators are rated"),
     "index_provisional": (
-        "Indeks sementara: model masih memiliki galat",
+        "Indeks sementara: model masih memiliki kesalahan",
         "Provisional index: the model still has errors",
     ),
     "integration_gaps": ("Celah integrasi terbesar", "The most harmful integration gaps"),
@@ -277,7 +277,7 @@ TEXT: dict[str, tuple[str, str]] = {
 }
 
 SEVERITY = {
-    "error": ("galat", "error"),
+    "error": ("kesalahan", "error"),
     "warning": ("peringatan", "warning"),
     "info": ("info", "info"),
 }

@@ -203,7 +203,9 @@ def _sections(result: PortfolioResult) -> list[tuple[str, list[str]]]:
             ).format(instansi=name(c.instansi), published_name=c.published_name, year=c.year,
                      published=f"{decimal(c.published_index)} "
                                f"{c.published_predikat or ''}".rstrip(),
-                     estimate=decimal(c.estimate), difference=_sign(c.difference)))
+                     estimate=decimal(c.estimate) + (
+                         " " + _("(provisional)") if c.provisional else ""),
+                     difference=_sign(c.difference)))
             lines += ["  " + _(
                 "{id} {name}: published {published}, estimate {estimate}, difference "
                 "{difference}; estimate from {sources}"
@@ -338,6 +340,7 @@ def portfolio_dict(result: PortfolioResult) -> dict[str, Any]:
                 {"instansi": c.instansi, "published_name": c.published_name, "year": c.year,
                  "published": c.published_index, "predikat": c.published_predikat,
                  "estimate": c.estimate, "difference": c.difference,
+                 "provisional": c.provisional,
                  "domains": [{"id": d.id, "name": d.name, "published": d.published,
                               "estimate": d.estimate, "difference": d.difference,
                               "sources": d.sources} for d in c.domains]}

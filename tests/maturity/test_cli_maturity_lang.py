@@ -134,7 +134,7 @@ def test_report_shows_the_first_steps_and_reasons_in_indonesian(runner, tmp_path
 def test_validate_summary_line_in_indonesian(runner):
     result = runner.invoke(app, ["validate", str(EXAMPLE), "--lang", "id"])
     assert result.exit_code == 0, result.output
-    assert re.search(r"^0 galat, 0 peringatan di \d+ berkas \(\d+ elemen\)$", result.output,
+    assert re.search(r"^0 kesalahan, 0 peringatan di \d+ berkas \(\d+ elemen\)$", result.output,
                      re.M), result.output
 
 

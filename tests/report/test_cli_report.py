@@ -83,9 +83,9 @@ def test_report_of_a_model_with_errors_is_written_and_exits_1(runner, make_model
     out = tmp_path / "laporan"
     result = runner.invoke(app, ["report", str(make_model(files)), "-o", str(out)])
     assert result.exit_code == 1, result.output
-    assert "model memiliki 1 galat; laporan mencantumkannya" in result.stderr
+    assert "model memiliki 1 kesalahan; laporan mencantumkannya" in result.stderr
     html = (out / "index.html").read_text()
-    assert "Model memiliki galat" in html
+    assert "Model memiliki kesalahan" in html
     assert "SPBE-R" in html and "nowhere" in html
 
 

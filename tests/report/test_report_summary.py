@@ -100,7 +100,8 @@ def test_report_counts_equal_the_audit_command(which, make_model, tmp_path):
 def test_report_of_a_model_with_errors_has_no_headline_index(make_model, tmp_path):
     code, html = _report(tmp_path, make_model(BROKEN))
     assert code == 1
-    assert '<p class="headline bad" id="headline">Model memiliki 1 galat: perbaiki dahulu.' in html
+    assert ('<p class="headline bad" id="headline">Model memiliki 1 kesalahan: perbaiki '
+            "dahulu.") in html
     fix_first = re.search(r'<ol id="fix-first">(.*?)</ol>', html, re.S).group(1)
     assert "1 × Rujukan ke elemen yang tidak ada: SIKDA (sikda)" in fix_first
     card = re.search(r'<div class="card primary" id="card-index">(.*?)</div></div>', html, re.S)

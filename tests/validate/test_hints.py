@@ -150,7 +150,7 @@ ROADMAP = "roadmap:\n  - id: r1\n    name: R\n    year: 2026\n    changes:\n" \
 @pytest.mark.parametrize(("lang", "expected"), [
     ("en", ["r.yaml:6:23: error SPBE-R003 changes.0.set: input should not be empty, got {}",
             "    hint: name each field to change with its new value, e.g. set: {status: active}"]),
-    ("id", ["r.yaml:6:23: galat SPBE-R003 changes.0.set: isian tidak boleh kosong, tertulis {}",
+    ("id", ["r.yaml:6:23: kesalahan SPBE-R003 changes.0.set: isian tidak boleh kosong, tertulis {}",
             "    saran: sebutkan setiap kolom yang diubah beserta nilai barunya, mis. set: "
             "{status: active}"]),
 ])
