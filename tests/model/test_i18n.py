@@ -68,8 +68,8 @@ def test_audit_prints_indonesian_with_lang_id():
     assert result.exit_code == 1, result.output
     assert (
         ": kesalahan SPBE-A002 aplikasi 'e-pbb' membaca data 'data-kependudukan' yang "
-        "dihasilkan oleh 'siak-lembah-hijau', tetapi belum ada jalur integrasi dari aplikasi penghasilnya "
-        "(berdampak pada layanan 'svc-pajak-daerah')\n    saran: integrasikan "
+        "dihasilkan oleh 'siak-lembah-hijau', tetapi belum ada jalur integrasi dari aplikasi "
+        "penghasilnya (berdampak pada layanan 'svc-pajak-daerah')\n    saran: integrasikan "
         "'siak-lembah-hijau' -> 'e-pbb' melalui SPLP"
         in result.output
     )
