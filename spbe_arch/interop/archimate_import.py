@@ -922,9 +922,12 @@ class _Converter:
             and set(record) <= {"id", "name", "kind"} and _gateway_matcher()(record["name"])
         }
         at: defaultdict[str, tuple[list, list]] = defaultdict(lambda: ([], []))
+        own: defaultdict[str, list[_Concept]] = defaultdict(list)  # a gateway's owner, ...
         for concept in relationships:
             for side, end in enumerate((concept.target, concept.source)):
-                if end in junctions or end in gateways:
+                if end in gateways and concept.type not in INTEGRATION_TYPES:
+                    own[end].append(concept)  # not how data goes through it
+                elif end in junctions or end in gateways:
                     at[end][side].append(concept)
         resolved: dict[str, list[_Concept]] = {}  # junction -> its relationships end to end
         unpaired = []  # gateways between several senders and several receivers
@@ -950,6 +953,12 @@ class _Converter:
                 "from sender to receiver with via: splp): {ids}").format(ids=_some(unpaired)))
         if not resolved:
             return relationships
+        dropped = {c.identifier for g in resolved for c in own.get(g, ())}
+        if dropped:
+            self.warnings.append(_(
+                "relationships of SPLP drawn as an application (its owner, ...), not kept: SPLP "
+                "is how the applications at its ends exchange data, not an application of the "
+                "model: {count} ({ids})").format(count=len(dropped), ids=_some(sorted(dropped))))
         for junction in resolved:
             record = self.records.pop(junction)
             del self.collection_of[junction]
@@ -978,8 +987,8 @@ class _Converter:
                 junctions=plural(len({c.attributes["junction"] for c in joined}),
                                  N_("{count} junction"), N_("{count} junctions"))))
         joined = [concept for paths in resolved.values() for concept in paths]
-        return [*(c for c in relationships
-                  if c.source not in resolved and c.target not in resolved), *joined]
+        return [*(c for c in relationships if c.source not in resolved
+                  and c.target not in resolved and c.identifier not in dropped), *joined]
 
     def as_field(self, concept: _Concept, marked: str | None, own: dict) -> bool:
         """Set the reference field the relationship expresses; False when it expresses none."""

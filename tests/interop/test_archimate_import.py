@@ -476,6 +476,30 @@ def test_splp_drawn_as_an_application_between_others_is_how_they_exchange_data(
             "each integration from sender to receiver with via: splp): gw2") in lines
 
 
+def test_splp_daerah_owned_by_diskominfo_is_still_how_they_exchange_data(runner, tmp_path):
+    """Diskominfo runs its SPLP Daerah (an Association to it): SIMPEG -> SPLP Daerah ->
+    Aplikasi TPP is still an integration via splp, and the owner relationship left out is said."""
+    source = _exchange_file(
+        tmp_path / "splp-owned.xml",
+        '<element identifier="kominfo" xsi:type="BusinessActor"><name>Diskominfo</name>'
+        "</element>" + "".join(
+            f'<element identifier="{a}" xsi:type="ApplicationComponent"><name>{n}</name>'
+            "</element>" for a, n in (("simpeg", "SIMPEG"), ("ekinerja", "Aplikasi TPP"),
+                                      ("gw", "SPLP Daerah"))),
+        '<relationship identifier="o1" xsi:type="Association" source="kominfo" target="gw"/>'
+        '<relationship identifier="f1" xsi:type="Flow" source="simpeg" target="gw"/>'
+        '<relationship identifier="f2" xsi:type="Flow" source="gw" target="ekinerja"/>')
+    folder = tmp_path / "kab"
+    result = _import(runner, source, folder)
+    assert result.exit_code == 0, result.output
+    assert {(e["source"], e["target"], e["via"]) for e in _by_id(folder, "integrations").values()
+            } == {("simpeg", "ekinerja", "splp")}
+    assert "gw" not in _by_id(folder, "applications")
+    assert (f"{source}: warning: relationships of SPLP drawn as an application (its owner, "
+            "...), not kept: SPLP is how the applications at its ends exchange data, not an "
+            "application of the model: 1 (o1)") in result.stderr.splitlines()
+
+
 def test_splp_drawn_with_a_kind_of_its_own_stays_an_application(runner, tmp_path):
     """The file says what the box is (spbe:kind): not guessed away."""
     source = _exchange_file(
