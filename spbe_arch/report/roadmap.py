@@ -15,6 +15,7 @@ from html import escape
 from itertools import pairwise, zip_longest
 from typing import TYPE_CHECKING
 
+from ..maturity.index import EDGE_TOLERANCE
 from ..model.i18n import decimal
 from ..model.i18n import gettext as _
 from .change import rupiah
@@ -184,6 +185,8 @@ def roadmap_section(
         count=len(result.items), years=_span(result.items), index=decimal(end.index),
         predikat=end.predikat, year=end.year,
     )
+    if target is not None and end.index < target - EDGE_TOLERANCE:  # where it leads, said
+        summary += " " + _("It ends below the target {target}.").format(target=decimal(target))
     return RoadmapSection(
         True,
         result=result,

@@ -141,6 +141,8 @@ class YearRow:
     year: int
     indices: list[ColumnIndex]
     predikat: str
+    official: bool = False
+    """Every indicator has the evaluator's verified level: the year's published result."""
 
 
 @dataclass(frozen=True)
@@ -371,7 +373,8 @@ def maturity_section(graph: "ArchGraph", lang: str,
                             indices.rated[c] if indices.partial(c) else indices.of, indices.of)
                 for c in labels]
 
-    trajectory = [YearRow(t.year, columns(t.indices), t.predikat) for t in result.trajectory]
+    trajectory = [YearRow(t.year, columns(t.indices), t.predikat, t.indices.official)
+                  for t in result.trajectory]
     trajectory_svg = ""
     if len(trajectory) > 1:
         def label(t, column: str) -> str:  # the counted index: the evaluator's, or not

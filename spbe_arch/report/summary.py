@@ -223,6 +223,12 @@ def _standing(maturity: "MaturitySection", provisional: bool) -> str:
         parts.append(_("Provisional estimated index: {index} ({predikat}).").format(
             index=_num(index), predikat=maturity.predikat
         ))
+    verified = [row for row in maturity.trajectory if row.official and row.year != maturity.year]
+    if verified and not provisional:  # the last result the evaluator published, beside it
+        last = verified[-1]
+        parts.append(_("The last verified result: {index} ({predikat}) in {year}.").format(
+            index=_num(last.indices[-1].value), predikat=last.predikat,  # the counted column
+            year=last.year))
     if target is None:
         parts.append(_("No target is set."))
     elif maturity.few_rated:

@@ -117,6 +117,8 @@ def test_executive_summary_of_the_example(tmp_path):
     # numbers as Indonesian writes them: a decimal comma
     assert re.fullmatch(r"Estimasi indeks SPBE \d,\d\d \((Baik|Cukup)\)", headline)
     assert "Target 3,00, masih kurang " in html
+    # the index shown is an estimate: the evaluator's last published result beside it
+    assert "Hasil terverifikasi terakhir: 2,31 (Cukup) pada 2023. Target 3,00" in html
     plan = json.loads(runner.invoke(app, ["maturity", str(EXAMPLE), "-f", "json"]).stdout)
     assert re.search(rf"dengan {len(plan['plan'])} langkah rencana peningkatan \(yang pertama "
                      r"di bawah ini\), indeks dapat mencapai \d,\d\d", html)
