@@ -237,6 +237,11 @@ def _assess(folder: Path, year: int | None) -> tuple[InstansiRow, Traits] | Brok
     errors = tuple(f for f in loaded.findings if f.severity is Severity.error)
     if errors or arch.instansi is None:
         return BrokenModel(str(folder), name, errors, region=region)
+    if arch.instansi.to_be is not None:  # a plan is not compared with instansi as they are
+        return BrokenModel(str(folder), name, reason=_(
+            "a target architecture (to_be: {year}): a plan, not compared with the instansi as "
+            "they are; give its as-is model (spbe-arch diff compares the two)").format(
+                year=arch.instansi.to_be), region=region)
     with collector_paused():
         graph = build_graph(arch)
         try:

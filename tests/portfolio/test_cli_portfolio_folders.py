@@ -5,6 +5,7 @@ import json
 import shutil
 
 import pytest
+from conftest import EXAMPLE
 from portfolio_models import write_models
 
 from spbe_arch.cli import app
@@ -114,3 +115,17 @@ def test_a_folder_whose_only_model_has_its_manifest_misnamed_says_the_fix(runner
         result = runner.invoke(app, ["portfolio", str(path)])
         assert result.exit_code == 2, result.output
         assert "rename spbe.yml to spbe.yaml" in result.stderr
+
+
+def test_a_target_architecture_is_not_ranked_with_the_instansi_as_they_are(runner):
+    """The examples folder holds the as-is model and its 2029 target (one instansi id): the
+    target is left out, said, and the as-is model is ranked, not refused as a duplicate."""
+    examples = EXAMPLE.parent
+    result = runner.invoke(app, ["portfolio", str(examples), "--format", "json"])
+    assert result.exit_code == 1, result.output
+    out = json.loads(result.stdout)
+    assert [r["id"] for r in out["instansi"]] == ["kab-lembah-hijau"]
+    (broken,) = out["broken"]
+    assert broken["path"].endswith("kabupaten-lembah-hijau-2029")
+    assert broken["reason"].startswith("a target architecture (to_be: 2029): a plan, not "
+                                       "compared with the instansi as they are")
