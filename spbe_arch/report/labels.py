@@ -35,7 +35,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "index": ("Indeks SPBE (estimasi)", "SPBE index (estimate)"),
     "target": ("Target", "Target"),
     "gap": ("Selisih", "Gap"),
-    "splp_share": ("Integrasi melalui SPLP", "Integrations through SPLP"),
+    "splp_share": ("Integrasi aktif melalui SPLP", "Active integrations through SPLP"),
     "findings": ("Temuan audit", "Audit findings"),
     "errors": ("kesalahan", "errors"),
     "error_one": ("kesalahan", "error"),
