@@ -129,8 +129,8 @@ TEXT: dict[str, tuple[str, str]] = {
                  "rests on {rated} of {total} indicators"),
     "from_claims": ("{count} dari {total} indikator dari penilaian mandiri, belum diverifikasi",
                     "{count} of {total} indicators from the self-assessment, not verified"),
-    "columns_lowest": ("Indikator yang tidak bertingkat pada suatu sumber dihitung tingkat "
-                       "{lowest} untuk sumber itu.",
+    "columns_lowest": ("Indikator yang tidak memiliki nilai tingkat pada suatu sumber dihitung "
+                       "tingkat {lowest} untuk sumber itu.",
                        "An indicator without a level in a column counts at level {lowest} "
                        "there."),
     "estimate_note_model": (
@@ -185,7 +185,7 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     "fix_first": ("Yang harus diperbaiki dahulu", "To fix first"),
     "provisional": ("sementara", "provisional"),
-    "no_predikat": ("belum ada predikat sebelum separuh indikator bertingkat",
+    "no_predikat": ("belum ada predikat sebelum separuh indikator memiliki tingkat",
                     "no predikat until half of the indicators are rated"),
     "index_provisional": (
         "Indeks sementara: model masih memiliki kesalahan",

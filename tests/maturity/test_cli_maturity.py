@@ -307,7 +307,7 @@ def test_maturity_headline_says_how_many_indicators_the_index_rests_on(runner, m
     assert report.exit_code == 0, report.output
     page = (root.parent / "lap" / "index.html").read_text()
     assert (f"berdasarkan {rated} dari 47 indikator; belum ada predikat sebelum separuh "
-            "indikator bertingkat</div>") in page
+            "indikator memiliki tingkat</div>") in page
     assert '<div class="note">Selisih: -</div>' in page  # how far from the target: not known
     assert out["provisional"] is True
     targeted = runner.invoke(app, ["maturity", str(root), "--target", "3"])
