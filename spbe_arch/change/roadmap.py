@@ -57,6 +57,9 @@ class RoadmapYear:
     moved: tuple[IndicatorChange, ...] = ()
     """The indicators whose level the year's items moved, from the year before: why the
     index moves, or does not."""
+    provisional: bool = False
+    """Fewer than half of the indicators are rated that year (`MaturityResult.few_rated`):
+    the index is shown with no predikat."""
 
 
 @dataclass(frozen=True)
@@ -286,5 +289,6 @@ def _year(
         errors=sum(f.severity == "error" for f in live),
         warnings=sum(f.severity == "warning" for f in live),
         levels={rating.id: rating.level for rating in maturity.indicators},
+        provisional=maturity.few_rated,
     )
     return row, maturity

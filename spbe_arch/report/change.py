@@ -338,7 +338,7 @@ def roadmap_rows(result: "RoadmapResult") -> list[tuple[str, ...]]:
             _("as-is") if year.year is None else str(year.year),
             str(len(year.items)) if year.year is not None else "-",
             decimal(year.index),
-            year.predikat,
+            _("provisional") if year.provisional else year.predikat,
             share_text(m.integrations_via_splp),
             share_text(m.cross_unit_integrations_via_splp),
             share_text(m.units_on_jip),
@@ -475,6 +475,7 @@ def roadmap_dict(result: "RoadmapResult") -> dict[str, Any]:
         "budget": {str(year): total for year, total in result.budget.items()},
         "years": [
             {"year": y.year, "items": list(y.items), "index": y.index, "predikat": y.predikat,
+             "provisional": y.provisional,
              "errors": y.errors, "warnings": y.warnings, "metrics": y.metrics.as_dict(),
              "moved": [{"indicator": m.id, "name": m.name, "old": m.old_level,
                         "new": m.new_level, "index_change": m.index_change} for m in y.moved]}

@@ -174,7 +174,8 @@ def roadmap_section(
     budget = result.budget
     years = [YearRow(a.year, False, a.index, a.predikat, verified=a.verified)
              for a in result.assessed] + [
-        YearRow(y.year, True, y.index, y.predikat, len(y.items), rupiah(budget.get(y.year)))
+        YearRow(y.year, True, y.index, _("provisional") if y.provisional else y.predikat,
+                len(y.items), rupiah(budget.get(y.year)))
         for y in planned
         if y.year is not None
     ]
@@ -183,7 +184,7 @@ def roadmap_section(
         "Peta Rencana: {count} items {years}, estimated index {index} ({predikat}) in {year}."
     ).format(
         count=len(result.items), years=_span(result.items), index=decimal(end.index),
-        predikat=end.predikat, year=end.year,
+        predikat=_("provisional") if end.provisional else end.predikat, year=end.year,
     )
     if target is not None and end.index < target - EDGE_TOLERANCE:  # where it leads, said
         summary += " " + _("It ends below the target {target}.").format(target=decimal(target))

@@ -493,3 +493,15 @@ def test_an_item_before_the_year_assessed_is_done_or_late(runner, make_model, st
         assert lines[found[0] + 1] == (
             "    hint: mark it `status: active` if it is done (the model shows what it "
             "changes), or plan it for 2025 or later")
+
+
+def test_roadmap_of_a_model_rating_few_indicators_gives_no_predikat(runner, make_model):
+    """A year whose index rests on fewer than half of the indicators is provisional, as in
+    `maturity`: the table and JSON say so, not 'Kurang'."""
+    root, result = _roadmap(runner, make_model, """\
+  - {id: rm-a, name: A, year: 2026, changes: [{element: e-office, set: {name: E-Office 2}}]}
+""")
+    assert result.exit_code == 0, result.output
+    assert "Kurang" not in result.output and "provisional" in result.output
+    out = json.loads(runner.invoke(app, ["roadmap", str(root), "-f", "json"]).stdout)
+    assert [y["provisional"] for y in out["years"]] == [True, True]
