@@ -172,6 +172,8 @@ TEXT: dict[str, tuple[str, str]] = {
     "estimated_year": ("estimasi", "estimate"),
     "planned": ("rencana", "planned"),
     "planned_in": ("sudah dijadwalkan dalam Peta Rencana:", "in the Peta Rencana already:"),
+    "paperwork": ("bukti dukung saja, arsitektur tidak berubah",
+                  "bukti dukung only, no change to the architecture"),
     "see_html": ("lihat index.html", "see index.html"),
     "exec_summary": ("Ringkasan eksekutif", "Executive summary"),
     "no_diagrams": ("Tidak ada diagram yang digambar", "No diagram was drawn"),

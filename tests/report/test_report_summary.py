@@ -120,6 +120,10 @@ def test_executive_summary_of_the_example(tmp_path):
     # the index shown is an estimate: the evaluator's last published result beside it
     assert "Hasil terverifikasi terakhir: 2,31 (Cukup) pada 2023. Target 3,00" in html
     plan = json.loads(runner.invoke(app, ["maturity", str(EXAMPLE), "-f", "json"]).stdout)
+    # a step asking only for bukti dukung says so, apart from those changing the architecture
+    paperwork = [s for s in plan["plan"] if s["paperwork"]]
+    assert paperwork and html.count(
+        '<p class="muted">bukti dukung saja, arsitektur tidak berubah</p>') == len(paperwork)
     assert re.search(rf"dengan {len(plan['plan'])} langkah rencana peningkatan \(yang pertama "
                      r"di bawah ini\), indeks dapat mencapai \d,\d\d", html)
     card = re.search(r'<div class="card primary" id="card-index">(.*?)</div></div>', html, re.S)
