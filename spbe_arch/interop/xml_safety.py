@@ -162,14 +162,13 @@ def _events(path: Path, **options) -> Iterator[tuple[str, object]]:
                 "in (<?xml version=\"1.0\" encoding=\"windows-1252\"?>)").format(
                     path=where, encoding=_encoding(head).upper())) from None
         if "Resource limit exceeded" in exc.msg:  # libxml2's 10 MB text node, for instance
-            raise SpbeError(_(
-                "{path}: a text of the file is larger than an exchange file ever needs "
-                "({reason}); refused").format(
-                    path=where, reason=_POSITION.sub("", exc.msg))) from None
+            raise SpbeError(_(  # where libxml2 stopped is no place in the file to look at
+                "{path}: a text of the file is larger than an exchange file ever needs; "
+                "refused").format(path=path)) from None
         raise SpbeError(_(
             "{path}: not well-formed XML ({reason}); the file may be truncated or damaged: "
             "export it again"
-        ).format(path=where, reason=_POSITION.sub("", exc.msg))) from None
+        ).format(path=where, reason=" ".join(_POSITION.sub("", exc.msg).split()))) from None
     except OSError as exc:
         raise SpbeError(_("{path}: cannot read ({reason})").format(
             path=path, reason=exc)) from None
