@@ -58,6 +58,7 @@ from .archimate_map import (
     SPBE,
     STATED_EMPTY,
     XSI,
+    is_element_type,
     spbe_id,
 )
 from .inventory.columns import DEFAULT_HEADERS, Column
@@ -382,9 +383,14 @@ class _Converter:
         read = len(relationships)
         relationships = self.through_junctions(relationships)
         for type_name, ids in sorted(self.unmapped.items()):
-            self.warnings.append(_(
+            self.warnings.append((_(
                 "{type} elements with no SPBE meaning, kept under archimate_elements: {count}"
-            ).format(type=type_name, count=len(ids)) + f" ({_some(ids)})")
+            ) if is_element_type(type_name) else _(
+                "elements with no type (xsi:type), kept under archimate_elements: {count}"
+            ) if not type_name else _(
+                "elements of a type ArchiMate 3.1 does not have ('{type}': a tool's extension, "
+                "or a damaged file), kept under archimate_elements: {count}"
+            )).format(type=type_name, count=len(ids)) + f" ({_some(ids)})")
         result = ImportResult(documents={}, elements_read=len(elements),
                               relationships_read=read)
         self.relationships(relationships, result)

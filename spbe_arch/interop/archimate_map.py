@@ -37,6 +37,7 @@ __all__ = [
     "FieldRelation",
     "allowed",
     "element_type",
+    "is_element_type",
     "layer_of",
     "platform_type",
     "spbe_id",
@@ -194,6 +195,13 @@ _LETTERS = {
     "Influence": "n", "Association": "o", "Realization": "r", "Specialization": "s",
     "Triggering": "t", "Serving": "v",
 }
+
+
+def is_element_type(name: str) -> bool:
+    """Whether `name` is an ArchiMate 3.1 element type (the allowed-relationships table's, a
+    junction's of either kind too): 'Capability' is, 'NoSuchType' or '' is not."""
+    types = {source for source, _target in _allowed_table()}
+    return name in types or name in ("AndJunction", "OrJunction")
 
 
 def allowed(source_type: str, target_type: str, relationship: str) -> bool:

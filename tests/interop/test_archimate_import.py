@@ -1052,3 +1052,23 @@ def test_import_reads_the_data_object_associated_with_a_flow_as_its_data(runner,
     assert not (folder / "archimate_relationships.yaml").exists()
     assert (f"{source}: warning: Associations of a data object with an integration, read as "
             "the data it exchanges (data:): 1 (f)") in result.stderr.splitlines()
+
+
+def test_an_element_of_no_archimate_type_is_said_so(runner, tmp_path):
+    """A Capability has no SPBE meaning; 'NoSuchType' is no ArchiMate type at all, and an
+    element without xsi:type has none: each kept, and said for what it is."""
+    source = _exchange_file(
+        tmp_path / "types.xml",
+        '<element identifier="c1" xsi:type="Capability"><name>Layanan Digital</name></element>'
+        '<element identifier="x1" xsi:type="NoSuchType"><name>Aneh</name></element>'
+        '<element identifier="x2"><name>Tanpa Jenis</name></element>', "")
+    result = _import(runner, source, tmp_path / "kab")
+    assert result.exit_code == 1, result.output  # written; validation refuses the two
+    lines = result.stderr.splitlines()
+    assert (f"{source}: warning: Capability elements with no SPBE meaning, kept under "
+            "archimate_elements: 1 (c1)") in lines
+    assert (f"{source}: warning: elements of a type ArchiMate 3.1 does not have ('NoSuchType': "
+            "a tool's extension, or a damaged file), kept under archimate_elements: 1 (x1)"
+            ) in lines
+    assert (f"{source}: warning: elements with no type (xsi:type), kept under "
+            "archimate_elements: 1 (x2)") in lines
