@@ -830,7 +830,8 @@ class _Converter:
             missing = [end for end in (concept.source, concept.target)
                        if end not in self.collection_of]
             if missing:
-                dropped.append(f"{concept.identifier} -> {', '.join(missing)}")
+                dropped.append(f"{concept.identifier} -> " + ", ".join(
+                    end or _("(no end given)") for end in missing))
                 del self.collection_of[concept.identifier]
                 continue
             collection = self.collection_of[concept.identifier]

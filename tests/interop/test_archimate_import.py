@@ -1072,3 +1072,14 @@ def test_an_element_of_no_archimate_type_is_said_so(runner, tmp_path):
             ) in lines
     assert (f"{source}: warning: elements with no type (xsi:type), kept under "
             "archimate_elements: 1 (x2)") in lines
+
+
+def test_a_relationship_with_an_end_missing_names_what_is_missing(runner, tmp_path):
+    source = _exchange_file(
+        tmp_path / "no-end.xml",
+        '<element identifier="a" xsi:type="ApplicationComponent"><name>A</name></element>',
+        '<relationship identifier="r10" xsi:type="Flow" source="a"/>')
+    result = _import(runner, source, tmp_path / "kab")
+    assert (f"{source}: warning: relationships not imported because an end is not in the file "
+            "(or is a relationship read as a field): 1 (r10 -> (no end given))"
+            ) in result.stderr.splitlines()
