@@ -341,6 +341,10 @@ class _Converter:
             while key in own:
                 n += 1
                 key = f"{name}.{n}"
+            if n > 1:  # a list another tool writes as the property repeated
+                repeated = self.defaults[_("properties repeated on one concept, kept numbered")]
+                if f"{concept.identifier}: {key}" not in repeated:  # the model's is read twice
+                    repeated.append(f"{concept.identifier}: {key}")
             own[key] = value
         for lang, text in concept.extra_names:
             own[f"name@{lang or 'other'}"] = text

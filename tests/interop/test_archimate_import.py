@@ -1083,3 +1083,23 @@ def test_a_relationship_with_an_end_missing_names_what_is_missing(runner, tmp_pa
     assert (f"{source}: warning: relationships not imported because an end is not in the file "
             "(or is a relationship read as a field): 1 (r10 -> (no end given))"
             ) in result.stderr.splitlines()
+
+
+def test_a_property_repeated_on_one_element_is_kept_numbered_and_said(runner, tmp_path):
+    source = tmp_path / "urls.xml"
+    source.write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        '<model xmlns="http://www.opengroup.org/xsd/archimate/3.0/" '
+        'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" identifier="m">'
+        '<name>Kota Uji</name><elements><element identifier="a" '
+        'xsi:type="ApplicationComponent"><name>A</name><properties>'
+        + "".join(f'<property propertyDefinitionRef="pu"><value>https://a{n}.go.id</value>'
+                  "</property>" for n in (1, 2)) +
+        '</properties></element></elements><propertyDefinitions><propertyDefinition '
+        'identifier="pu" type="string"><name>URL</name></propertyDefinition>'
+        "</propertyDefinitions></model>\n", encoding="utf-8")
+    result = _import(runner, source, tmp_path / "kab")
+    assert _by_id(tmp_path / "kab", "applications")["a"]["properties"] == {
+        "URL": "https://a1.go.id", "URL.2": "https://a2.go.id"}
+    assert (f"{source}: warning: properties repeated on one concept, kept numbered: 1 "
+            "(a: URL.2)") in result.stderr.splitlines()
