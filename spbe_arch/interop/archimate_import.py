@@ -237,6 +237,17 @@ def _concept(node) -> _Concept:
     return concept
 
 
+def _kept_as_is(type_name: str) -> str:
+    """The warning (a message id) for elements kept under `archimate_elements`: of a type with
+    no SPBE meaning, of no ArchiMate type, or of none given."""
+    if is_element_type(type_name):
+        return N_("{type} elements with no SPBE meaning, kept under archimate_elements: {count}")
+    if not type_name:
+        return N_("elements with no type (xsi:type), kept under archimate_elements: {count}")
+    return N_("elements of a type ArchiMate 3.1 does not have ('{type}': a tool's extension, or "
+              "a damaged file), kept under archimate_elements: {count}")
+
+
 def _indonesian(lang: str) -> bool:
     return lang.lower().split("-")[0] == "id"
 
@@ -387,14 +398,8 @@ class _Converter:
         read = len(relationships)
         relationships = self.through_junctions(relationships)
         for type_name, ids in sorted(self.unmapped.items()):
-            self.warnings.append((_(
-                "{type} elements with no SPBE meaning, kept under archimate_elements: {count}"
-            ) if is_element_type(type_name) else _(
-                "elements with no type (xsi:type), kept under archimate_elements: {count}"
-            ) if not type_name else _(
-                "elements of a type ArchiMate 3.1 does not have ('{type}': a tool's extension, "
-                "or a damaged file), kept under archimate_elements: {count}"
-            )).format(type=type_name, count=len(ids)) + f" ({_some(ids)})")
+            self.warnings.append(_(_kept_as_is(type_name)).format(
+                type=type_name, count=len(ids)) + f" ({_some(ids)})")
         result = ImportResult(documents={}, elements_read=len(elements),
                               relationships_read=read)
         self.relationships(relationships, result)
@@ -508,12 +513,12 @@ class _Converter:
             unit = units.get(unit_key(named))
             if unit is None:
                 self.defaults[_("owners named in a property that names no unit of the file, "
-                                "kept as a property")].append(
-                    f"{record['id']}: '{record['properties'][key]}'")
+                                "kept as a property")].append(f"{record['id']}: '{named}'")
                 continue
             record["owner"] = unit
+            del record["properties"][key]
             self.defaults[_("owners read from a property naming a unit")].append(
-                f"{record['id']}: '{record['properties'].pop(key)}' -> {unit}")
+                f"{record['id']}: '{named}' -> {unit}")
             if not record["properties"]:
                 del record["properties"]
 

@@ -200,8 +200,13 @@ _LETTERS = {
 def is_element_type(name: str) -> bool:
     """Whether `name` is an ArchiMate 3.1 element type (the allowed-relationships table's, a
     junction's of either kind too): 'Capability' is, 'NoSuchType' or '' is not."""
-    types = {source for source, _target in _allowed_table()}
-    return name in types or name in ("AndJunction", "OrJunction")
+    return name in _element_types()
+
+
+@cache
+def _element_types() -> frozenset[str]:
+    return frozenset({source for source, _target in _allowed_table()}
+                     | {"AndJunction", "OrJunction"})
 
 
 def allowed(source_type: str, target_type: str, relationship: str) -> bool:

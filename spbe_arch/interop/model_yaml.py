@@ -133,4 +133,3 @@ def write_model_folder(folder: Path, texts: dict[str, str], *, force: bool = Fal
             raise SpbeError(_("{path}: cannot remove ({reason})").format(
                 path=folder / REPORT_FILE, reason=exc.strerror)) from None
     return written
-

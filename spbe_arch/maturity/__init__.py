@@ -34,6 +34,7 @@ from .result import (
     Score,
     Source,
     YearIndex,
+    few_rated,
 )
 
 __all__ = [
@@ -50,6 +51,7 @@ __all__ = [
     "YearIndex",
     "assess",
     "check_assessment",
+    "few_rated",
     "framework_ids",
     "load_framework",
 ]

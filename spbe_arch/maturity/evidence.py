@@ -564,10 +564,11 @@ def data_centre(facts: ModelFacts, indicator: Indicator) -> Derivation | None:
         N_("{count} of {total} applications whose hosting is known on PDN or pusat data "
            "daerah"), N_("hosting not recorded"))
     silent = [c for c in off_jip if not infra[c].states("networks")]  # unknown, not absent
+    stated = [c for c in off_jip if c not in silent]
     if not outside and off_jip:
         reason += "".join(_(text).format(ids=", ".join(ids)) for text, ids in (
-            (N_("; not on JIP: {ids}"), [c for c in off_jip if c not in silent]),
-            (N_("; networks not recorded: {ids}"), silent)) if ids)
+            (N_("; not on JIP: {ids}"), stated), (N_("; networks not recorded: {ids}"), silent))
+            if ids)
     move = _known_or_not(
         [a for a in outside if a not in unknown],
         N_("move these applications to PDN: {ids}") if central else
@@ -577,7 +578,7 @@ def data_centre(facts: ModelFacts, indicator: Indicator) -> Derivation | None:
         Rung(2, move, unmet=outside, tolerance=_some(list(apps))),
         Rung(3, move, unmet=outside),
         Rung(4, _known_or_not(
-            [c for c in off_jip if c not in silent], N_("connect these data centres to JIP: {ids}"),
+            stated, N_("connect these data centres to JIP: {ids}"),
             silent, N_("record the networks of these data centres (`networks:`): {ids}")),
              unmet=off_jip),
     ]

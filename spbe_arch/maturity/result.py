@@ -16,10 +16,18 @@ __all__ = [
     "Score",
     "Source",
     "YearIndex",
+    "few_rated",
 ]
 
 COLUMNS = ("self", "verified", "model", "counted")
 """The four levels of every indicator, and the index each column gives."""
+
+
+def few_rated(rated: int, of: int) -> bool:
+    """True when fewer than half of the `of` indicators are rated: the others count at the
+    lowest level, so the index says more about what the model leaves out than about the
+    instansi; it is provisional, shown without a predikat (maturity, report, portfolio)."""
+    return rated * 2 < of
 
 
 class Source(StrEnum):
@@ -196,7 +204,5 @@ class MaturityResult:
 
     @property
     def few_rated(self) -> bool:
-        """True when fewer than half of the indicators are rated: the others count at the
-        lowest level, so the index says more about what the model leaves out than about the
-        instansi, and is shown as provisional, without a predikat (report, portfolio)."""
-        return self.rated * 2 < len(self.indicators)
+        """True when fewer than half of the indicators are rated (`few_rated`)."""
+        return few_rated(self.rated, len(self.indicators))

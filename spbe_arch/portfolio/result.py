@@ -9,7 +9,7 @@ from functools import cached_property
 from typing import Literal, NamedTuple
 
 from ..audit import Known, Share
-from ..maturity import Score, Source
+from ..maturity import Score, Source, few_rated
 from ..model import Finding
 from ..model.i18n import round_half_up
 
@@ -81,10 +81,9 @@ class InstansiRow:
 
     @property
     def provisional(self) -> bool:
-        """True when fewer than half of the indicators have a level of their own: the others
-        count at the lowest level, so the index says more about what the model leaves out than
-        about the instansi; it gets no rank and no predikat, and stays out of the totals."""
-        return self.rated.known * 2 < self.rated.of
+        """True when fewer than half of the indicators have a level of their own
+        (`few_rated`): it gets no rank and no predikat, and stays out of the totals."""
+        return few_rated(self.rated.known, self.rated.of)
 
     @property
     def ranked(self) -> bool:

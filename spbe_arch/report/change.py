@@ -7,6 +7,7 @@ from ..model.i18n import N_, decimal, plural
 from ..model.i18n import gettext as _
 from .audit import METRIC_LABELS, kind_word, metric_text, share_text
 from .findings import finding_dict, findings_markdown, findings_text
+from .labels import shown_predikat
 
 if TYPE_CHECKING:
     from ..audit import Share
@@ -119,8 +120,7 @@ def _predikat(index: float | None, predikat: str | None, none: str = "-") -> str
     """'2.68 (Baik)'; an index with no predikat (few indicators rated) is provisional."""
     if index is None:
         return none
-    return "{index} ({predikat})".format(index=decimal(index),
-                                         predikat=predikat or _("provisional"))
+    return f"{decimal(index)} ({shown_predikat(predikat)})"
 
 
 def _absent(result: "DiffResult") -> list[str]:
@@ -195,9 +195,9 @@ def diff_text(result: "DiffResult", *, old_prefix: str = "", new_prefix: str = "
             "",
             _("index: {old} ({old_predikat}) -> {new} ({new_predikat}), {change}").format(
                 old=decimal(result.old_index),
-                old_predikat=result.old_predikat or _("provisional"),
+                old_predikat=shown_predikat(result.old_predikat),
                 new=decimal(result.new_index),
-                new_predikat=result.new_predikat or _("provisional"),
+                new_predikat=shown_predikat(result.new_predikat),
                 change=decimal(result.index_change, 3, sign=True)) + provisional,
         ]
         if result.old_year != result.new_year:
@@ -338,7 +338,7 @@ def roadmap_rows(result: "RoadmapResult") -> list[tuple[str, ...]]:
             _("as-is") if year.year is None else str(year.year),
             str(len(year.items)) if year.year is not None else "-",
             decimal(year.index),
-            _("provisional") if year.provisional else year.predikat,
+            shown_predikat(year.predikat, year.provisional),
             share_text(m.integrations_via_splp),
             share_text(m.cross_unit_integrations_via_splp),
             share_text(m.units_on_jip),

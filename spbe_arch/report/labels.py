@@ -3,11 +3,12 @@
 The report shows the chosen language first and the other one as a subtitle.
 """
 
+from ..model.i18n import gettext as _
 from ..model.words import STATUS, VIA
 
 __all__ = [
     "COLLECTIONS", "EFFORT", "HOSTING", "METRICS", "SEVERITY", "SOURCE", "STATUS", "TEXT", "VIA",
-    "word",
+    "shown_predikat", "word",
 ]
 
 TEXT: dict[str, tuple[str, str]] = {
@@ -341,3 +342,9 @@ def word(table: dict[str, tuple[str, str]], key: str, lang: str) -> str:
     """A value's word in the report's language; the value itself when the table lacks it."""
     pair = table.get(key)
     return pair[0 if lang == "id" else 1] if pair else key
+
+
+def shown_predikat(predikat: str | None, provisional: bool = False) -> str:
+    """The predikat as an output writes it: 'provisional' (in the language in force) where
+    the index rests on too few indicators to have one (`MaturityResult.few_rated`)."""
+    return _("provisional") if provisional or predikat is None else predikat

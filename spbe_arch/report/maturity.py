@@ -9,7 +9,7 @@ from ..model import Severity
 from ..model.i18n import LANGS, N_, decimal, language, plural
 from ..model.i18n import gettext as _
 from .findings import finding_dict, findings_text
-from .labels import EFFORT
+from .labels import EFFORT, shown_predikat
 
 __all__ = ["maturity_dict", "maturity_markdown", "render_maturity_text"]
 
@@ -113,7 +113,7 @@ def _number(value: float | None) -> str:
 
 
 def _summary(result: MaturityResult) -> str:
-    standing = _("provisional") if result.few_rated else result.predikat
+    standing = shown_predikat(result.predikat, result.few_rated)
     line = f"indeks SPBE {decimal(result.index)} ({standing})"
     if result.to_be is not None:  # the target's model, with the claims of the year assessed
         line += _(" for the target {year}").format(year=result.to_be) + (

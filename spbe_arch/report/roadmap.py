@@ -20,6 +20,7 @@ from ..model.i18n import decimal
 from ..model.i18n import gettext as _
 from .change import rupiah
 from .chart import _FONT
+from .labels import shown_predikat
 
 if TYPE_CHECKING:
     from ..change import RoadmapResult
@@ -174,7 +175,7 @@ def roadmap_section(
     budget = result.budget
     years = [YearRow(a.year, False, a.index, a.predikat, verified=a.verified)
              for a in result.assessed] + [
-        YearRow(y.year, True, y.index, _("provisional") if y.provisional else y.predikat,
+        YearRow(y.year, True, y.index, shown_predikat(y.predikat, y.provisional),
                 len(y.items), rupiah(budget.get(y.year)))
         for y in planned
         if y.year is not None
@@ -184,7 +185,7 @@ def roadmap_section(
         "Peta Rencana: {count} items {years}, estimated index {index} ({predikat}) in {year}."
     ).format(
         count=len(result.items), years=_span(result.items), index=decimal(end.index),
-        predikat=_("provisional") if end.provisional else end.predikat, year=end.year,
+        predikat=shown_predikat(end.predikat, end.provisional), year=end.year,
     )
     if target is not None and end.index < target - EDGE_TOLERANCE:  # where it leads, said
         summary += " " + _("It ends below the target {target}.").format(target=decimal(target))
