@@ -49,6 +49,7 @@ from .completeness import (
     data_unstated,
     integrations_recorded,
     known_facts,
+    services_recorded,
 )
 from .duplicates import duplicate_application_groups, khusus_duplicating_umum
 from .hosting import applications_hosted_on
@@ -90,6 +91,7 @@ __all__ = [
     "on_jip",
     "relays",
     "run_checks",
+    "services_recorded",
 ]
 
 _CHECK_MODULES = (

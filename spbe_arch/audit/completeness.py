@@ -26,7 +26,7 @@ from .registry import check
 __all__ = [
     "ABOUT", "FACTS", "WORDS", "Fact", "Known", "data_flows_known", "data_unstated",
     "incomplete_data",
-    "integrations_recorded", "known_facts",
+    "integrations_recorded", "known_facts", "services_recorded",
 ]
 
 
@@ -128,7 +128,8 @@ FACTS = (
 _FACT = {fact.key: fact for fact in FACTS}
 
 ABOUT = {**{fact.key: fact.about for fact in FACTS},
-         "applications.integrations": N_("active applications")}
+         "applications.integrations": N_("active applications"),
+         "applications.services": N_("active applications")}
 """Fact key (as `known_facts` gives them) -> the elements it is about, a plural noun."""
 
 WORDS = {
@@ -142,6 +143,7 @@ WORDS = {
     "integrations.direction": N_("which way data moves"),
     "integrations.network": N_("the network carrying them"),
     "applications.integrations": N_("the integrations with other applications"),
+    "applications.services": N_("the services they deliver"),
 }
 """Fact key -> the fact in words, for readers who do not edit the YAML (the report's leadership
 pages); the findings name the fields instead."""
@@ -151,6 +153,12 @@ def integrations_recorded(graph: ArchGraph) -> bool:
     """True when the model records integrations at all; without any, whether applications
     exchange data is unknown."""
     return bool(graph.integrations)
+
+
+def services_recorded(graph: ArchGraph) -> bool:
+    """True when the model records services at all; without any, which services an
+    application delivers, and so what an outage stops, is unknown."""
+    return bool(graph.arch.services)
 
 
 def data_unstated(graph: ArchGraph, apps: list[str]) -> list[str]:
@@ -173,7 +181,9 @@ def data_flows_known(graph: ArchGraph, apps: list[str]) -> bool:
 def known_facts(graph: ArchGraph) -> dict[str, Known]:
     """`collection.field` -> how many elements state it, for every fact; plus
     `applications.integrations`: the active applications whose integrations are known
-    (`integrations_known`) when the model records integrations, none when it records none.
+    (`integrations_known`) when the model records integrations, none when it records none;
+    `applications.services`: all of them when the model records services, none when it
+    records none (an application may deliver no service; a model without any says nothing).
     Counted once per graph."""
     out = {}
     for fact in FACTS:
@@ -182,6 +192,8 @@ def known_facts(graph: ArchGraph) -> dict[str, Known]:
     active = graph.active_applications
     known = len(set(active) - graph.integrations_unknown) if integrations_recorded(graph) else 0
     out["applications.integrations"] = Known(known, len(active))
+    out["applications.services"] = Known(len(active) if services_recorded(graph) else 0,
+                                         len(active))
     return out
 
 
@@ -191,14 +203,16 @@ def incomplete_data(graph: ArchGraph) -> Iterator[Hit]:
     keys = {fact.key: "/".join(f"'{f}:'" for f in fact.fields or (fact.field,)) for fact in FACTS}
     keys["applications.integrations"] = _(  # a collection of its own, not a field
         "their integrations in the collection 'integrations:' (source, target, via)")
+    keys["applications.services"] = _(
+        "the services they deliver in the collection 'services:' (id, name, applications)")
     for key, known in known_facts(graph).items():
         if known.known < known.of:
             field = key.split(".", 1)[1]
             fact = _FACT.get(key)
             first = (fact.unstated(fact.elements(graph), _NAMED) if fact else  # none: all
                      sorted(set(graph.active_applications) & graph.integrations_unknown)[:_NAMED]
-                     if known.known else [])
-            more = known.of - known.known - _NAMED
+                     if known.known and key == "applications.integrations" else [])
+            more = known.of - known.known - _NAMED if first else 0  # none named: all are
             yield Hit(None, subject=key, variant="named" if first else "", values={
                 "field": field, "known": known.known, "of": known.of, "about": _(ABOUT[key]),
                 "keys": keys[key], "ids": ", ".join(first[:_NAMED]) + (

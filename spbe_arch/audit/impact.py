@@ -48,7 +48,12 @@ from ..io import SpbeError, national_platforms
 from ..model import IntegrationVia, PlatformKind
 from ..model.i18n import gettext as _
 from ..model.types import DATA_CENTRE_KINDS
-from .completeness import data_unstated, integrations_recorded, known_facts
+from .completeness import (
+    data_unstated,
+    integrations_recorded,
+    known_facts,
+    services_recorded,
+)
 
 __all__ = ["ImpactResult", "UnknownElementError", "impact"]
 
@@ -357,7 +362,7 @@ def _count_unknowns(graph: ArchGraph, root: str, platforms: dict, result: Impact
     """
     stopped_apps = [*([root] if graph.is_active(root) else []), *result.of_kind("applications")]
     if stopped_apps or result.integrations_broken:  # services may stop for want of data too
-        result.services_unknown = not graph.nodes("services")
+        result.services_unknown = not services_recorded(graph)
         result.processes_unknown = not graph.nodes("business_processes")
     if stopped_apps:
         if not integrations_recorded(graph):

@@ -63,7 +63,7 @@ def _runs_where(graph: "ArchGraph", app: str, side: int) -> dict[str, str]:
 def explorer_data(graph: "ArchGraph", lang: str) -> str:
     """The explorer's JSON: safe to put inside a `<script type="application/json">` (no `<`,
     `>` or `&` in it: they are written as JSON escapes)."""
-    from ..audit import impact, integrations_recorded
+    from ..audit import impact, integrations_recorded, services_recorded
 
     side = 0 if lang == "id" else 1
     names: dict[str, str] = {}
@@ -132,7 +132,7 @@ def explorer_data(graph: "ArchGraph", lang: str) -> str:
         "integrations": integrations,
         "impacts": impacts if with_impacts else None,
         "links_unknown": not integrations_recorded(graph),  # who reads whose data: unknown
-        "services_unknown": not graph.nodes("services"),  # which services stop: unknown
+        "services_unknown": not services_recorded(graph),  # which services stop: unknown
         "units": sorted({a["u"] for a in apps if a["u"]}, key=lambda u: (names[u].casefold(), u)),
         "hosts": hosts,
         "via": {str(via): words[side] for via, words in VIA.items()},

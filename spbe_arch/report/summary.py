@@ -368,7 +368,7 @@ def _reach_unknown(graph: "ArchGraph", node: str) -> list[str]:
 def _platform_exposure(graph: "ArchGraph", node: str, platform: str) -> Exposure:
     """What an outage of `node` (a data centre, PDN or SPLP; named `platform`) would stop,
     in one or two sentences."""
-    from ..audit import impact
+    from ..audit import impact, integrations_recorded, services_recorded
 
     try:
         result = impact(graph, node)
@@ -377,8 +377,7 @@ def _platform_exposure(graph: "ArchGraph", node: str, platform: str) -> Exposure
     services = sorted(result.of_kind("services")) if result else []
     apps = sorted(result.of_kind("applications")) if result else []
     broken = result.integrations_broken if result else ()
-    has_services = bool(graph.nodes("services"))
-    has_integrations = bool(graph.integrations)
+    has_services, has_integrations = services_recorded(graph), integrations_recorded(graph)
     reach = _reach_unknown(graph, node)
     uncounted = [text for known, text in (
         (has_services, _("the model records no service")),

@@ -184,10 +184,26 @@ def test_no_integration_recorded_leaves_isolation_and_gaps_unknown():
     )
     assert [_elements(code, graph) for code in ("SPBE-A001", "SPBE-A002", "SPBE-A003")] == [
         [], [], []]
-    assert _hits("SPBE-A021", graph)[-1] == (None, (), {
+    assert _hits("SPBE-A021", graph)[-2] == (None, (), {
         "field": "integrations", "known": 0, "of": 2, "about": "active applications",
         "keys": "their integrations in the collection 'integrations:' (source, target, via)",
         "ids": ""}, "")
+
+
+def test_no_service_recorded_leaves_what_an_outage_stops_unknown():
+    apps = [_app(f"a{n}", hosting="pdd") for n in range(7)]
+    pdd = [{"id": "pdd", "name": "PDD", "kind": "pusat_data_daerah"}]
+    graph = _graph(infrastructure=pdd, applications=apps)
+    assert _elements("SPBE-A017", graph) == []  # what stops is not known: nothing judged
+    assert _hits("SPBE-A021", graph)[-1] == (None, (), {
+        "field": "services", "known": 0, "of": 7, "about": "active applications",
+        "keys": "the services they deliver in the collection 'services:' (id, name, applications)",
+        "ids": ""}, "")
+    services = [{"id": f"s{n}", "name": f"S{n}", "kind": "administration", "owner": "dinkes",
+                 "applications": [f"a{n}"]} for n in range(6)]
+    graph = _graph(infrastructure=pdd, applications=apps, services=services)
+    assert _elements("SPBE-A017", graph) == ["pdd"]
+    assert "services" not in [h[2]["field"] for h in _hits("SPBE-A021", graph)]
 
 
 def test_incomplete_data_counts_what_the_model_states():
@@ -198,7 +214,7 @@ def test_incomplete_data_counts_what_the_model_states():
         integrations=[_link("i1", "a", "b", network="jip")],
     )
     assert [(h[2]["field"], h[2]["known"], h[2]["of"]) for h in _hits("SPBE-A021", graph)] == [
-        ("hosting", 1, 2), ("data", 1, 2), ("networks", 1, 2)]
+        ("hosting", 1, 2), ("data", 1, 2), ("networks", 1, 2), ("services", 0, 2)]
 
 
 def test_hosting_rules_by_data_centre_kind():

@@ -56,7 +56,7 @@ def test_metrics_exact_on_tiny_model(tmp_path):
         "data.steward": (2, 2), "data.published": (0, 0),
         "services.applications": (2, 3), "integrations.via": (3, 3),  # the links counted
         "integrations.direction": (3, 3), "integrations.network": (0, 3),
-        "applications.integrations": (4, 4),
+        "applications.integrations": (4, 4), "applications.services": (4, 4),
     }
     # svc-kia: e-kia reads data-penduduk with no link path; svc-manual has no application
     assert metrics.services_fully_integrated == Share(1, 2)

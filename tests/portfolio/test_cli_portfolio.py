@@ -50,7 +50,7 @@ def test_portfolio_ranks_the_instansi_by_index_with_their_figures(runner, good):
         "kota-beta": (10, 1, 2, 2, 2, 0, 0, 1, 3),
         "kab-gamma": (8, 1, 1, 1, 1, 1, 1, 2, 2),
     }
-    assert rows[2]["completeness"]["all"] == {"known": 13, "of": 14}
+    assert rows[2]["completeness"]["all"] == {"known": 16, "of": 17}
     assert rows[1]["completeness"]["units.networks"] == {"known": 2, "of": 3}
 
 

@@ -548,7 +548,9 @@ Reports a data centre or network (of the model, or the national PDN / JIP it use
 failure stops more than 5 services, as computed by the impact analysis
 (`spbe-arch impact`), unless an active security control of kind `disaster_recovery` (or
 `drc`) covers it: its services come back at the recovery site. A `backup` alone does not
-count: a copy of the data brings no service back.
+count: a copy of the data brings no service back. In a model that records no service (an
+inventory of applications, say) what an outage stops is not known, and nothing is reported
+here: `incomplete-data` says the services are known for none of the applications.
 
 ## Why is this bad?
 The June 2024 ransomware attack on a temporary PDN stopped services of hundreds of
@@ -664,10 +666,10 @@ INCOMPLETE_DATA = declare(
     doc="""
 ## What it does
 Reports, once per fact the analyses read (an application's hosting, a unit's networks, a data
-set's steward, an integration's mechanism, whether the model records integrations, ...), how
-many of the elements it is about state it, when some do not. A fact the model does not state
-is unknown, not absent: no other finding rests on it, and the metrics and the maturity
-estimate say how much known data they rest on. An integration `via: unknown` links its
+set's steward, an integration's mechanism, whether the model records integrations or
+services, ...), how many of the elements it is about state it, when some do not. A fact the
+model does not state is unknown, not absent: no other finding rests on it, and the metrics and
+the maturity estimate say how much known data they rest on. An integration `via: unknown` links its
 applications but states no mechanism: it is neither through SPLP nor a bypass of it.
 
 ## Why is this bad?
