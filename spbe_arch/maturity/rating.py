@@ -42,7 +42,7 @@ from ..model.i18n import N_
 from ..model.i18n import gettext as _
 from ..model.rules import finding, listed
 from ..model.rules import maturity as codes
-from ..model.words import names_the_self_assessment
+from ..model.words import is_a_draft, names_the_self_assessment
 from .evidence import Derivation
 from .result import IndicatorRating, Source
 from .services import STRUCTURE_TOP, ServiceStructure, fits
@@ -170,6 +170,10 @@ def assessments(
                             "document the level rests on, e.g. '{regulation} Nomor 12 Tahun "
                             "2022 tentang Arsitektur SPBE'")
                           if names_the_self_assessment(item.title) else
+                          _("a draft is not in force and supports no level: name the "
+                            "document once it is enacted, e.g. '{regulation} Nomor 12 Tahun "
+                            "2022 tentang Arsitektur SPBE'")
+                          if is_a_draft(item.title) else
                           _("write the document's title, e.g. '{regulation} Nomor 12 Tahun "
                             "2022 tentang Arsitektur SPBE', with its `link:` and `year:`")
                           ).format(regulation=_REGULATION[arch.instansi.level if arch.instansi

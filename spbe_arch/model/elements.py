@@ -26,12 +26,7 @@ from .types import (
     UnitKind,
     ref_code,
 )
-from .words import (
-    GENERIC_DOCUMENT_WORDS,
-    NEGATIONS,
-    NOT_A_DOCUMENT,
-    names_the_self_assessment,
-)
+from .words import names_a_document
 
 __all__ = [
     "Application",
@@ -352,16 +347,10 @@ class Evidence(SpbeModel):
 
     @property
     def names_a_document(self) -> bool:
-        """False for a title that names no document: a placeholder ('-', 'ada', 'belum'), a
-        denial ('Tidak ada dokumen'), generic words and numbers only ('Dokumen 1', 'Lampiran',
-        'Screenshot', 'Dokumen pendukung indikator 12'), an address only
-        (`title_is_address`), the self-assessment itself (`names_the_self_assessment`: the
-        claim is not its own bukti dukung) or no word at all ('...')."""
-        words = re.findall(r"\w+", self.title.casefold())
-        return (self.title.strip(" .:;,!").casefold() not in NOT_A_DOCUMENT
-                and not self.title_is_address and not names_the_self_assessment(self.title)
-                and bool(words) and words[0] not in NEGATIONS
-                and any(not w.isdigit() and w not in GENERIC_DOCUMENT_WORDS for w in words))
+        """False for a title that names no document (`words.names_a_document`: a placeholder,
+        a draft, generic words, a kind of document with neither number nor subject, the
+        self-assessment itself) or that is an address only (`title_is_address`)."""
+        return names_a_document(self.title) and not self.title_is_address
 
     @property
     def title_is_address(self) -> bool:

@@ -9,8 +9,9 @@ import re
 from .types import InstansiLevel, IntegrationVia, Status
 
 __all__ = [
-    "GENERIC_DOCUMENT_WORDS", "LEVEL_WORDS", "NEGATIONS", "NOT_A_DOCUMENT", "NO_VALUE", "STATUS",
-    "VIA", "level_in_name", "names_the_self_assessment",
+    "DOCUMENT_KINDS", "GENERIC_DOCUMENT_WORDS", "LEVEL_WORDS", "NEGATIONS", "NOT_A_DOCUMENT",
+    "NO_VALUE", "STATUS", "VIA", "is_a_draft", "level_in_name", "names_a_document",
+    "names_the_self_assessment",
 ]
 
 NO_VALUE = frozenset({
@@ -21,7 +22,9 @@ NO_VALUE = frozenset({
 NOT_A_DOCUMENT = NO_VALUE | frozenset({
     "ada", "sudah ada", "sudah", "ya", "yes", "ok", "v", "x", "\u2713", "\u2714", "lengkap",
     "terlampir", "dokumen", "document", "bukti", "bukti dukung", "evidence", "tbd", "todo",
-    "tidak", "belum", "no", "none", "kosong", "nihil", "0",
+    "tidak", "belum", "no", "none", "kosong", "nihil", "0", "menyusul", "tersedia",
+    "sudah tersedia", "dalam proses", "proses", "sedang proses", "on progress", "in progress",
+    "sedang disusun", "dalam penyusunan",
 })
 """Titles (case aside) that say a document exists, or not, without naming one: no bukti
 dukung."""
@@ -33,10 +36,69 @@ GENERIC_DOCUMENT_WORDS = frozenset({
     "pdf", "docx", "xlsx", "jpg", "png", "data", "ada", "sudah", "terlampir", "lihat", "see",
     "unggah", "diunggah", "upload", "uploaded", "no", "nomor", "tahun", "year", "dan", "and",
     "the", "of", "ya", "yes", "ok", "lengkap", "indikator", "indicator", "spbe", "tingkat",
-    "level", "aspek", "aspect", "domain", "kriteria", "criteria",
+    "level", "aspek", "aspect", "domain", "kriteria", "criteria", "final", "revisi", "copy",
+    "salinan", "asli", "kegiatan", "aplikasi", "google", "drive", "gdrive", "dropbox",
+    "onedrive", "folder", "zip", "rar", "jpeg", "xls", "ppt", "pptx", "dll", "dsb",
 })
 """Words (case aside) a title may hold without naming which document it is: 'Dokumen 1',
-'Lampiran', 'Screenshot' name none; 'Perbup Nomor 12 Tahun 2022' does."""
+'Lampiran', 'Screenshot', 'Foto kegiatan' name none."""
+
+DOCUMENT_KINDS = frozenset({
+    "sk", "surat", "keputusan", "kep", "kepbup", "kepwal", "kepgub", "peraturan", "perbup",
+    "perwal", "perwali", "pergub", "perda", "permen", "perkada", "instruksi", "edaran", "se",
+    "nota", "dinas", "laporan", "notulen", "notula", "berita", "acara", "tahunan", "bupati",
+    "wali", "walikota", "gubernur", "menteri", "kepala", "daerah", "kota", "kabupaten",
+    "provinsi", "pemerintah", "pemda", "sekretaris", "sekda", "rapat", "undangan", "daftar",
+    "hadir", "kebijakan", "standar", "prosedur", "sop", "pedoman", "petunjuk", "teknis",
+    "juknis", "tentang", "tgl", "tanggal",
+})
+"""Words (case aside) that say what kind of document a title names ('SK', 'Peraturan
+Bupati', 'Laporan Tahunan', 'Notulen Rapat') but not which one: with a number ('Perbup
+12/2022', 'SK Bupati No. 45/2023') or a word of its subject ('SK Tim Koordinasi SPBE',
+'Laporan Pengelolaan Pengaduan') the title names one."""
+
+DRAFTS = frozenset({"rancangan", "draft", "draf", "konsep", "ranperbup", "ranperwal",
+                    "ranpergub", "raperda", "ranperda"})
+"""A title's first word (case aside) that names a document not yet in force: a draft."""
+
+
+def _words(title: str) -> list[str]:
+    """A title's words, case aside; 'bukti_dukung_v2.docx' is four."""
+    return re.findall(r"[^\W_]+", title.casefold())
+
+
+def is_a_draft(title: str) -> bool:
+    """True for a title naming a draft ('Rancangan Peraturan Bupati ...', 'Draft SK'): a
+    document not yet in force supports no level.
+
+    >>> [is_a_draft(t) for t in ("Rancangan Perbup Arsitektur SPBE", "Perbup 12/2022")]
+    [True, False]
+    """
+    words = _words(title)
+    return bool(words) and words[0] in DRAFTS
+
+
+def names_a_document(title: str) -> bool:
+    """False for a title that names no document: a placeholder ('-', 'ada', 'menyusul'), a
+    denial ('Tidak ada dokumen'), a draft (`is_a_draft`), generic words and numbers only
+    ('Dokumen 1', 'Foto kegiatan', 'bukti_dukung_final_v2.docx'), a kind of document with
+    neither its number nor its subject ('SK', 'Peraturan Bupati', 'Laporan Tahunan'), the
+    self-assessment itself (`names_the_self_assessment`: the claim is not its own bukti
+    dukung) or no word at all ('...'). An address only is judged by the caller.
+
+    >>> [names_a_document(t) for t in ("Perbup 12/2022", "SK Bupati No. 45/2023",
+    ...     "RPJMD 2021-2026", "SK Tim Koordinasi SPBE", "SK", "Scan SK.pdf", "Laporan Tahunan",
+    ...     "Dokumen 1", "bukti_dukung_final_v2.docx")]
+    [True, True, True, True, False, False, False, False, False]
+    """
+    words = _words(title)
+    if (title.strip(" .:;,!").casefold() in NOT_A_DOCUMENT or not words
+            or words[0] in NEGATIONS or is_a_draft(title) or names_the_self_assessment(title)):
+        return False
+    named = [w for w in words if w not in GENERIC_DOCUMENT_WORDS
+             and re.fullmatch(r"v\d+|\d+", w) is None]  # 'v2': a version of a file
+    number = any(w.isdigit() for w in words)
+    return any(w not in DOCUMENT_KINDS for w in named) or (number and bool(named))
 
 _SELF_ASSESSMENT = re.compile(
     r"(?i)\b(penilaian mandiri|evaluasi mandiri|self[- ]?assessment|lembar kerja evaluasi|lke)\b")

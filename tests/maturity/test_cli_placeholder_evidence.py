@@ -34,7 +34,10 @@ def _indicator_1(runner, model):
                                    "Belum", "Ada.", "nihil", "Tidak ada dokumen",
                                    "Belum ada SK", "Dokumen 1", "lampiran", "Screenshot",
                                    "Bukti dukung (terlampir)", "SPBE",
-                                   "Dokumen pendukung indikator 12", "Bukti tingkat 4"])
+                                   "Dokumen pendukung indikator 12", "Bukti tingkat 4",
+                                   "SK", "SK Bupati", "Laporan Tahunan", "Peraturan Bupati",
+                                   "Perbup", "Scan SK.pdf", "Foto kegiatan", "Google Drive",
+                                   "bukti_dukung_final_v2.docx", "menyusul", "Dalam proses"])
 def test_a_placeholder_title_supports_no_level(runner, make_model, title):
     model = _model(make_model, title)
     one = _indicator_1(runner, model)
@@ -80,7 +83,7 @@ def test_the_self_assessment_is_not_its_own_bukti_dukung(runner, make_model, tit
 
 
 @pytest.mark.parametrize("title", ["Peraturan Bupati Nomor 12 Tahun 2022 tentang Arsitektur "
-                                   "SPBE", "SK", "Laporan Hasil Evaluasi SPBE 2023", "Perbup",
+                                   "SPBE", "Laporan Hasil Evaluasi SPBE 2023",
                                    "Self Assessment Indeks KAMI 2024",
                                    "SK Tim Evaluasi Mandiri SPBE 2024",
                                    "Peraturan Bupati Nomor 7 Tahun 2023 tentang Pedoman "
@@ -107,3 +110,18 @@ def test_the_plan_asks_for_the_bukti_dukung_of_the_claim_there_is(runner, make_m
         "name the bukti dukung of indicator 1's assessment entry (2025, level 4) under its "
         "`evidence:` (title, link, year): a claim naming none counts only as far as the model "
         "shows"}
+
+
+@pytest.mark.parametrize("title", ["Perbup 12/2022", "SK Bupati No. 45/2023", "RPJMD 2021-2026",
+                                   "SK Tim Koordinasi SPBE", "SOP Layanan Pengaduan"])
+def test_a_kind_of_document_with_its_number_or_subject_names_one(runner, make_model, title):
+    assert _indicator_1(runner, _model(make_model, title))["counted"] == 4
+
+
+def test_a_draft_is_not_in_force(runner, make_model):
+    model = _model(make_model, "Rancangan Peraturan Bupati tentang Arsitektur SPBE")
+    assert _indicator_1(runner, model)["counted"] == 1
+    result = runner.invoke(app, ["validate", str(model)])
+    assert "    hint: a draft is not in force and supports no level: name the document once it " \
+           "is enacted, e.g. 'Peraturan Bupati Nomor 12 Tahun 2022 tentang Arsitektur SPBE'" \
+           in result.output.splitlines()

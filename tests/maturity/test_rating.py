@@ -22,7 +22,7 @@ integrations:
   - {id: int-a, source: simpus, target: satu-data-kab, via: api_direct}
   - {id: int-b, source: satu-data-kab, target: satusehat, via: splp}
 """
-DOCUMENT = "    evidence:\n      - {title: Laporan, link: https://example.go.id/laporan.pdf}\n"
+DOCUMENT = "    evidence:\n      - {title: Laporan Tim Koordinasi SPBE, link: https://example.go.id/laporan.pdf}\n"
 
 
 def _assess(make_model, assessment: str, *, framework=None, files=None, year=None):

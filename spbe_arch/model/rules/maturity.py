@@ -209,10 +209,13 @@ or correct `kind:` if the service is an administration service.
 EVIDENCE_NAMES_NO_DOCUMENT = declare("SPBE-M010", "evidence-names-no-document", """
 ## What it does
 Reports a bukti dukung whose `title` names no document: a placeholder that says a document
-exists or not ('-', 'ada', 'tidak ada', 'terlampir', '?'), a denial ('Tidak ada dokumen',
-'Belum ada SK'), generic words and numbers only ('Dokumen 1', 'Lampiran', 'Screenshot'), a web
-address only (where the document is, not which) or no word at all. It supports no level: an
-entry whose every document is such a title counts as an entry without bukti dukung.
+exists or not ('-', 'ada', 'tidak ada', 'terlampir', 'menyusul', '?'), a denial ('Tidak ada
+dokumen', 'Belum ada SK'), generic words and numbers only ('Dokumen 1', 'Lampiran', 'Foto
+kegiatan', 'bukti_dukung_final_v2.docx'), a kind of document with neither its number nor its
+subject ('SK', 'Peraturan Bupati', 'Laporan Tahunan'; 'Perbup 12/2022' and 'SK Tim Koordinasi
+SPBE' name one), a draft ('Rancangan Peraturan Bupati ...': not in force), a web address only
+(where the document is, not which) or no word at all. It supports no level: an entry whose
+every document is such a title counts as an entry without bukti dukung.
 
 ## Why is this bad?
 The evaluator rates a level by the documents uploaded for it; "ada" is a claim that one
