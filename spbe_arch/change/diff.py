@@ -367,9 +367,10 @@ def diff_elements(
 def diff_entries(
     old: Architecture, new: Architecture
 ) -> Iterator[tuple[list[ElementRef], list[ElementRef], list[ElementChange]]]:
-    """(added, removed, changed) of the assessment entries, then of the waivers, each keyed
-    as `_entries` names them."""
-    for kind, named in (("assessment", _assessment_entries), ("waivers", _waiver_entries)):
+    """(added, removed, changed) of the assessment entries, of the evaluator's results, then
+    of the waivers, each keyed as `_entries` names them."""
+    for kind, named in (("assessment", _assessment_entries),
+                        ("evaluations", _evaluation_entries), ("waivers", _waiver_entries)):
         before, after = named(old), named(new)
         yield (
             [ElementRef(key, kind, name) for key, (name, _e) in after.items() if key not in before],
@@ -385,6 +386,11 @@ def _assessment_entries(arch: Architecture) -> dict[str, tuple[str, Any]]:
     renderers word it, `report.change.ref_name`); a second entry of one indicator and year is
     '#2'."""
     return _keyed((f"{e.indicator}@{e.year}", "", e) for e in arch.assessment)
+
+
+def _evaluation_entries(arch: Architecture) -> dict[str, tuple[str, Any]]:
+    """Key (the year, '2024') -> (its title, the evaluation)."""
+    return _keyed((str(e.year), e.title, e) for e in arch.evaluations)
 
 
 def _waiver_entries(arch: Architecture) -> dict[str, tuple[str, Any]]:

@@ -134,7 +134,8 @@ def export_archimate(arch: Architecture) -> bytes:
         f'<model xmlns="{NAMESPACE}" xmlns:xsi="{XSI}" identifier="{ids.take("model")}">\n',
         f"  <name>{_esc(arch.instansi.name if arch.instansi else arch.root)}</name>\n",
     ])
-    _properties(out, [(SPBE + "waiver", waiver) for waiver in arch.waivers], definitions, "  ")
+    _properties(out, [*((SPBE + "evaluation", item) for item in arch.evaluations),
+                      *((SPBE + "waiver", waiver) for waiver in arch.waivers)], definitions, "  ")
     out.append("  <elements>\n")
     for concept in elements:
         _concept(out, "element", concept, definitions)

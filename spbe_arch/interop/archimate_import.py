@@ -432,7 +432,9 @@ class _Converter:
         for identifier, record in self.records.items():
             by_collection[self.collection_of[identifier]].append(record)
         by_collection["platforms"] = self.platforms
-        by_collection["waivers"] = _items(self.split_properties(self.model)[0].get("waiver", []))
+        model_properties = self.split_properties(self.model)[0]
+        by_collection["evaluations"] = _items(model_properties.get("evaluation", []))
+        by_collection["waivers"] = _items(model_properties.get("waiver", []))
         for collection, records in by_collection.items():
             if records:
                 result.documents[f"{collection}.yaml"] = {collection: records}

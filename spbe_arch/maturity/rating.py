@@ -38,7 +38,7 @@ from ..model import (
     Status,
 )
 from ..model.framework import EvidenceRule, Framework, Indicator
-from ..model.i18n import N_
+from ..model.i18n import N_, plural
 from ..model.i18n import gettext as _
 from ..model.rules import finding, listed
 from ..model.rules import maturity as codes
@@ -75,6 +75,22 @@ class Assessed:
 
     entry: AssessmentEntry
     position: int
+    confirmed: bool = True
+    """False when the entry's `verified:` comes from no evaluator's result the model names
+    (`evaluations:`): it counts as a claim."""
+
+    @property
+    def verified(self) -> int | None:
+        """The verified level that counts as the evaluator's: none unless confirmed."""
+        return self.entry.verified if self.confirmed else None
+
+    @property
+    def claimed(self) -> int:
+        """The level the entry claims: its `level`, or a lower `verified:` the model does not
+        confirm (a lower level the instansi itself writes down is not to be raised)."""
+        if self.entry.verified is None or self.confirmed:
+            return self.entry.level
+        return min(self.entry.level, self.entry.verified)
 
     @property
     def documented(self) -> bool:
@@ -99,7 +115,9 @@ def assessments(
     were made for; when neither names one, an entry is taken to be for `framework`. An entry
     for another framework, for an unknown indicator or with a level the framework does not
     have is an error and is not used; an indicator assessed twice in one year is a warning,
-    and the entry with the lower level is used.
+    and the entry with the lower level is used (with the lower verified level of the two).
+    The verified levels of a year whose result `evaluations:` does not name are not confirmed
+    (`Assessed.confirmed`, rule verified-without-evaluation).
     """
     known = [i.id for i in framework.indicators]
     known_set = set(known)
@@ -202,10 +220,44 @@ def assessments(
                 ),
                 location=_entry_location(arch, position, "indicator"),
             ))
-            if entry.level >= first.entry.level:
-                continue
+            verified = min((v for v in (first.entry.verified, entry.verified) if v is not None),
+                           default=None)  # the evaluator's, whichever entry holds it
+            kept, position = (first.entry, first.position) if entry.level >= first.entry.level \
+                else (entry, position)
+            if kept.verified != verified:
+                kept = kept.model_copy(update={"verified": verified})
+            entry = kept
         year[entry.indicator] = Assessed(entry, position)
+    findings.extend(_unconfirmed(arch, out))
     return dict(sorted(out.items())), findings
+
+
+def _unconfirmed(arch: Architecture, by_year: dict[int, dict[str, Assessed]]
+                 ) -> Iterator[Finding]:
+    """Mark the verified levels of each year whose evaluator's result the model does not name
+    as unconfirmed, with one finding per year."""
+    named = {e.year for e in arch.evaluations if e.names_a_document}
+    for year, entries in by_year.items():
+        verified = sorted((a for a in entries.values() if a.entry.verified is not None),
+                          key=lambda a: a.position)
+        if year in named or not verified:
+            continue
+        for assessed in verified:
+            entries[assessed.entry.indicator] = Assessed(assessed.entry, assessed.position,
+                                                         confirmed=False)
+        name = arch.instansi.name if arch.instansi else "..."
+        yield finding(
+            codes.VERIFIED_WITHOUT_EVALUATION,
+            plural(len(verified), N_(
+                "assessment: {count} verified level of {year} comes from no evaluator's "
+                "result the model names: it counts as a claim"), N_(
+                "assessment: {count} verified levels of {year} come from no evaluator's "
+                "result the model names: they count as claims"), year=year),
+            location=_entry_location(arch, verified[0].position, "verified"),
+            hint=_("name the result under `evaluations:`, e.g. `- {{year: {year}, title: "
+                   "Laporan Hasil Evaluasi SPBE Tahun {year} {name}, link: ...}}`").format(
+                year=year, name=name),
+        )
 
 
 def rate(
@@ -232,11 +284,11 @@ def rate(
                        structures, active)
         ratings.append(rating)
         if (found is not None and rating.verified_level is None
-                and rating.level < found.entry.level):
+                and rating.level < found.claimed):
             findings.append(finding(
                 codes.ASSESSMENT_ABOVE_MODEL,
                 _("indicator {indicator} self-assessed at level {level} for {year}: {why}").format(
-                    indicator=indicator.id, level=found.entry.level, year=found.entry.year,
+                    indicator=indicator.id, level=found.claimed, year=found.entry.year,
                     why=rating.why,
                 ),
                 location=_entry_location(arch, found.position, "level"),
@@ -252,13 +304,13 @@ def _rate(framework: Framework, indicator: Indicator, derivation: Derivation | N
     cap = structure_cap(indicator, active)
     model = min(derivation.level, cap) if derivation else None
     entry = found.entry if found else None
-    if entry is not None:
-        claim, claim_by = entry.level, "assessment"
+    if found is not None:
+        claim, claim_by = found.claimed, "assessment"
     elif service_claim is not None:
         claim, claim_by = service_claim[0], f"service '{service_claim[1]}'"
     else:
         claim, claim_by = None, None
-    verified = entry.verified if entry else None
+    verified = found.verified if found else None
     reasons: list[str] = []
     gaps: tuple[str, ...] = ()
     service_shows = None
@@ -267,8 +319,12 @@ def _rate(framework: Framework, indicator: Indicator, derivation: Derivation | N
         if model is not None and model < derivation.level:
             reasons.append(_cap_reason(indicator, cap, active, derivation.level))
     if entry is not None and verified is None:
-        reasons.insert(0, _("self-assessed {level} ({year})").format(level=claim,
+        reasons.insert(0, _("self-assessed {level} ({year})").format(level=entry.level,
                                                                        year=entry.year))
+        if entry.verified is not None:  # not confirmed: a claim (`_unconfirmed`)
+            reasons.insert(1, _("verified {level} written, from no evaluator's result named "
+                                "under `evaluations:`: counted as a claim of {claim}").format(
+                level=entry.verified, claim=claim))
     if verified is not None:
         level, source = verified, Source.verified
         reasons.insert(0, (_("verified {level} ({year}), self-assessed {claim}")

@@ -11,6 +11,7 @@ from .elements import (
     BusinessProcess,
     DataSet,
     Element,
+    Evaluation,
     Infrastructure,
     Instansi,
     Integration,
@@ -64,6 +65,9 @@ class Architecture:
     assessment: list[AssessmentEntry] = field(default_factory=list)
     assessment_sources: list[Source] = field(default_factory=list)
     """Where each entry of `assessment` was written, in the same order."""
+    evaluations: list[Evaluation] = field(default_factory=list)
+    evaluation_sources: list[Source] = field(default_factory=list)
+    """Where each evaluation was written, in the same order."""
     waivers: list[Waiver] = field(default_factory=list)
     waiver_sources: list[Source] = field(default_factory=list)
     """Where each waiver was written, in the same order."""

@@ -37,6 +37,7 @@ __all__ = [
     "DataSet",
     "Element",
     "ElementChange",
+    "Evaluation",
     "Evidence",
     "Infrastructure",
     "Instansi",
@@ -360,11 +361,24 @@ class Evidence(SpbeModel):
                             self.title.strip()) is not None
 
 
+class Evaluation(Evidence):
+    """Hasil evaluasi: the evaluator's published result of one year's SPBE evaluation, the
+    document the `verified:` levels of that year's assessment entries come from."""
+
+    year: int = Field(ge=2000, le=2100, description="Evaluation year (tahun evaluasi)")  # type: ignore[assignment]
+    title: str = Field(
+        min_length=1,
+        description="Title of the evaluator's result (judul dokumen hasil evaluasi), e.g. "
+        "'Laporan Hasil Evaluasi SPBE Tahun 2023 Pemerintah Kabupaten ...'",
+    )
+
+
 class AssessmentEntry(SpbeModel):
     """Penilaian: one indicator in one evaluation year, as the evaluation records it.
 
     `level` is the instansi's own (penilaian mandiri), `verified` the evaluator's level after
-    verification (nilai akhir), which is what the published index counts.
+    verification (nilai akhir), which is what the published index counts once the year's
+    result is named under `evaluations:`.
     """
 
     indicator: IndicatorId
@@ -372,7 +386,8 @@ class AssessmentEntry(SpbeModel):
     level: int = Field(ge=1, le=9, description="Self-assessed level (tingkat penilaian mandiri)")
     verified: int | None = Field(
         default=None, ge=1, le=9,
-        description="Level after the evaluator's verification (tingkat hasil verifikasi)",
+        description="Level after the evaluator's verification (tingkat hasil verifikasi); "
+        "counts as verified once `evaluations:` names the evaluator's result of the year",
     )
     framework: Identifier | None = Field(
         default=None,

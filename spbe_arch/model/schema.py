@@ -6,7 +6,7 @@ from typing import Any
 from pydantic import Field, create_model
 
 from .architecture import COLLECTIONS
-from .elements import AssessmentEntry, Instansi, Waiver
+from .elements import AssessmentEntry, Evaluation, Instansi, Waiver
 from .framework import Framework
 from .platform import NationalPlatform
 from .types import SpbeModel
@@ -32,6 +32,11 @@ def model_file_schema() -> dict[str, Any]:
         "assessment": (
             list[AssessmentEntry],
             Field(default_factory=list, description="Penilaian mandiri (self-assessment)"),
+        ),
+        "evaluations": (
+            list[Evaluation],
+            Field(default_factory=list, description="Hasil evaluasi: the evaluator's published "
+                  "result of each year, which the `verified:` levels come from"),
         ),
         "waivers": (
             list[Waiver],

@@ -38,7 +38,8 @@ _KIND_TITLES = (
 _COLLECTION_KEYS = (
     N_("units"), N_("business_processes"), N_("services"), N_("data"), N_("applications"),
     N_("infrastructure"), N_("security"), N_("integrations"), N_("roadmap"),
-    N_("archimate_elements"), N_("archimate_relationships"), N_("assessment"), N_("waivers"),
+    N_("archimate_elements"), N_("archimate_relationships"), N_("assessment"),
+    N_("evaluations"), N_("waivers"),
 )
 """Collection keys as catalog messages: English keeps the key, Indonesian says the word."""
 

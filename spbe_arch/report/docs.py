@@ -7,6 +7,7 @@ from ..model import (
     COLLECTIONS,
     AssessmentEntry,
     ElementChange,
+    Evaluation,
     Evidence,
     Instansi,
     NationalPlatform,
@@ -57,7 +58,8 @@ def vocabulary_markdown() -> str:
     ]
     sections = {
         "instansi": Instansi, **COLLECTIONS, "roadmap[].changes": ElementChange,
-        "assessment": AssessmentEntry, "assessment[].evidence": Evidence, "waivers": Waiver,
+        "assessment": AssessmentEntry, "assessment[].evidence": Evidence,
+        "evaluations": Evaluation, "waivers": Waiver,
         "platforms": NationalPlatform,
     }
     for key, cls in sections.items():

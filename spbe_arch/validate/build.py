@@ -18,6 +18,7 @@ from ..model import (
     COLLECTIONS,
     Architecture,
     AssessmentEntry,
+    Evaluation,
     Finding,
     Instansi,
     Location,
@@ -35,14 +36,15 @@ from .value_hints import id_hint, value_hint
 
 __all__ = ["FRAMEWORK_KEYS", "ArchitectureBuilder", "build_architecture"]
 
-_TOP_KEYS = ("instansi", "assessment", "waivers", *COLLECTIONS, "platforms")
-_LISTS = {"assessment": AssessmentEntry, "waivers": Waiver}
+_TOP_KEYS = ("instansi", "assessment", "evaluations", "waivers", *COLLECTIONS, "platforms")
+_LISTS = {"assessment": AssessmentEntry, "evaluations": Evaluation, "waivers": Waiver}
 """Top-level lists of entries without ids, read entry by entry."""
 _INDONESIAN_KEYS = {
     "unit_kerja": "units", "perangkat_daerah": "units", "opd": "units",
     "proses_bisnis": "business_processes", "layanan": "services", "aplikasi": "applications",
     "infrastruktur": "infrastructure", "keamanan": "security", "integrasi": "integrations",
     "peta_rencana": "roadmap", "penilaian": "assessment", "pengecualian": "waivers",
+    "evaluasi": "evaluations", "hasil_evaluasi": "evaluations",
 }
 """The collections by their Indonesian names, which newcomers write first: the hint names the
 key the model reads."""
@@ -241,9 +243,10 @@ def _read_key(arch, parsed, key, value, findings, invalid_ids, partial, unnamed)
 
 
 def _read_entries(arch, parsed, key, value, findings) -> None:
-    """Read `assessment:` or `waivers:` entries into `arch.<key>` and `arch.<...>_sources`."""
+    """Read `assessment:`, `evaluations:` or `waivers:` entries into `arch.<key>` and
+    `arch.<...>_sources`."""
     entries = getattr(arch, key)
-    sources = arch.assessment_sources if key == "assessment" else arch.waiver_sources
+    sources = getattr(arch, f"{key.removesuffix('s')}_sources")
     for index, item in enumerate(value):
         try:
             entries.append(_LISTS[key].model_validate(item))

@@ -373,9 +373,9 @@ def test_diff_from_a_revision_before_the_model_lists_every_element_as_added(runn
     out = json.loads(result.stdout)
     folder = json.loads(runner.invoke(app, ["validate", str(EXAMPLE), "-f", "json"]).stdout)
     example = load_model(EXAMPLE).architecture
-    entries = len(example.assessment) + len(example.waivers)
+    entries = len(example.assessment) + len(example.evaluations) + len(example.waivers)
     assert len(out["added"]) == sum(folder["summary"]["elements"].values()) + 1 + entries
-    assert {r["kind"] for r in out["added"]} >= {"instansi", "assessment"}
+    assert {r["kind"] for r in out["added"]} >= {"instansi", "assessment", "evaluations"}
     assert out["removed"] == [] and out["changed"] == [] and out["findings_resolved"] == []
     assert out["absent"] == f"{(repo / 'arsitektur').as_posix()}@HEAD~1"
     text = runner.invoke(app, ["diff", str(repo / "arsitektur"), "--from", "HEAD~1"])

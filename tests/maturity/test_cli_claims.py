@@ -99,6 +99,8 @@ assessment:
     evidence:
       - {title: Perbup Arsitektur SPBE 2025-2029, link: https://jdih.example.go.id/a.pdf}
   - {indicator: 47, year: 2024, level: 5, verified: 5}
+evaluations:
+  - {year: 2024, title: Laporan Hasil Evaluasi SPBE Tahun 2024 Kabupaten Lembah Hijau}
 """, encoding="utf-8")
     out = _json(runner, model)
     counted = {i["id"]: (i["counted"], i["source"]) for i in out["indicators"]}
@@ -175,3 +177,24 @@ assessment:
     (model / "bukti.yaml").write_text(
         (model / "bukti.yaml").read_text().replace("year: 2025}", "year: 2024}"))
     assert next(i for i in _json(runner, model)["indicators"] if i["id"] == "11")["counted"] == 4
+
+
+def test_claims_verified_levels_without_the_evaluators_result_count_as_claims(runner, tmp_path):
+    """The example's 2023 levels with their `evaluations:` entry taken out: the verified
+    column is empty, each level counts as a claim, and validate says where, once."""
+    model = _copy(tmp_path)
+    path = model / "evaluasi-2023.yaml"
+    text = path.read_text()
+    path.write_text(re.sub(r"(?ms)^evaluations:.*?(?=^assessment:)", "", text), encoding="utf-8")
+    out = _json(runner, model, "--year", 2023)
+    assert out["indices"]["verified"] is None
+    assert {i["source"] for i in out["indicators"]} <= {"claim", "model", "none"}
+    assert out["index"] < 2.313  # undocumented claims count as far as the model shows
+    result = runner.invoke(app, ["validate", str(model)])
+    assert result.exit_code == 0, result.output
+    line = next(n for n, row in enumerate(path.read_text().splitlines(), start=1)
+                if "verified:" in row)
+    assert (f"{path}:{line}:42: warning SPBE-M012 assessment: 47 verified levels of 2023 come "
+            "from no evaluator's result the model names: they count as claims") \
+        in result.output.splitlines()
+    assert [y["verified"] for y in _json(runner, model)["trajectory"]] == [None, None]

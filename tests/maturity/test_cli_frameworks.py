@@ -47,7 +47,9 @@ def _assessment() -> str:
             verified = VERIFIED[year].get(i)
             extra = f", verified: {verified}" if verified is not None else ""
             rows.append(f"  - {{indicator: {i}, year: {year}, level: {SELF[year][i]}{extra}}}")
-    return "assessment:\n" + "\n".join(rows) + "\n"
+    return ("assessment:\n" + "\n".join(rows) + "\n"
+            "evaluations:\n  - {title: Laporan Hasil Evaluasi SPBE 2017, year: 2017}\n"
+            "  - {title: Laporan Hasil Evaluasi SPBE 2018, year: 2018}\n")
 
 
 def _by_hand(levels: dict[str, int]) -> float:

@@ -142,7 +142,8 @@ def test_unknowns_open_data_fed_to_the_national_portal_by_upload_is_asked_to_int
         "uploads"]
 
 
-VERIFIED_ONCE = MODEL + "  - {indicator: 18, year: 2025, level: 3, verified: 2}\n"
+VERIFIED_ONCE = MODEL + "  - {indicator: 18, year: 2025, level: 3, verified: 2}\n" \
+    "evaluations:\n  - {year: 2025, title: Laporan Hasil Evaluasi SPBE Tahun 2025}\n"
 
 
 def test_unknowns_each_index_column_says_how_many_indicators_it_rests_on(runner, make_model):

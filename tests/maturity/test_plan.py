@@ -162,6 +162,8 @@ applications:
 ) + """\
 assessment:
   - {indicator: 17, year: 2024, level: 3, verified: 2}
+evaluations:
+  - {year: 2024, title: Laporan Hasil Evaluasi SPBE Tahun 2024}
 """
 
 

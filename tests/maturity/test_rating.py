@@ -1,5 +1,6 @@
 """Rating: claims against what the model shows, verified levels, caps, assessment findings."""
 
+import pytest
 from conftest import ROOT
 
 from spbe_arch.graph import build_graph
@@ -35,6 +36,14 @@ def _assess(make_model, assessment: str, *, framework=None, files=None, year=Non
 
 def _where(findings):
     return [(f.location.file, f.location.line, f.location.column, f.code) for f in findings]
+
+
+EVALUATIONS = {"evaluasi.yaml": """\
+evaluations:
+  - {year: 2023, title: Laporan Hasil Evaluasi SPBE Tahun 2023 Kabupaten Contoh}
+  - {year: 2024, title: Laporan Hasil Evaluasi SPBE Tahun 2024 Kabupaten Contoh}
+"""}
+"""The evaluator's results the verified levels come from."""
 
 
 def _entry(indicator, level, *, year=2024, verified=None, document=False) -> str:
@@ -85,13 +94,46 @@ def test_rating_documented_claim_above_the_rules_ceiling_counts(make_model):
 
 def test_rating_verified_level_counts_whatever_the_claim_and_model(make_model):
     text = "assessment:\n" + _entry(18, 4, verified=3) + _entry(19, 2, verified=4)
-    ratings, findings = _assess(make_model, text)
+    ratings, findings = _assess(make_model, text, files=EVALUATIONS)
     assert [(r.self_level, r.verified_level, r.model_level, r.level, r.source)
             for r in (ratings["18"], ratings["19"])] == [
         (4, 3, 2, 3, "verified"), (2, 4, None, 4, "verified"),
     ]
     assert ratings["18"].why.startswith("verified 3 (2024), self-assessed 4")
     assert findings == []
+
+
+@pytest.mark.parametrize("evaluations", ["", "evaluations:\n  - {year: 2023, title: Laporan "
+                                         "Hasil Evaluasi SPBE 2023}\n",
+                                         "evaluations:\n  - {year: 2024, title: '-'}\n"])
+def test_rating_a_verified_level_from_no_evaluation_named_is_a_claim(make_model, evaluations):
+    """No result named for the year (none, another year's, a placeholder title): the verified
+    level counts as a claim, the lower of it and the level, held to the model and documents."""
+    text = "assessment:\n" + _entry(18, 4, verified=5) + _entry(19, 4, verified=3)
+    ratings, findings = _assess(make_model, text, files={"evaluasi.yaml": evaluations})
+    assert [(r.self_level, r.verified_level, r.model_level, r.level, r.source)
+            for r in (ratings["18"], ratings["19"])] == [
+        (4, None, 2, 2, "model"), (3, None, None, 1, "none"),
+    ]
+    assert ratings["19"].why.startswith(
+        "self-assessed 4 (2024); verified 3 written, from no evaluator's result named under "
+        "`evaluations:`: counted as a claim of 3")
+    m012 = [f for f in findings if f.code == "SPBE-M012"]
+    assert [(f.location.file, f.location.line, f.message) for f in m012] == [
+        ("assessment.yaml", 5, "assessment: 2 verified levels of 2024 come from no "
+         "evaluator's result the model names: they count as claims")]
+    assert m012[0].hint == ("name the result under `evaluations:`, e.g. `- {year: 2024, title: "
+                            "Laporan Hasil Evaluasi SPBE Tahun 2024 Kabupaten Uji, link: ...}`")
+
+
+@pytest.mark.parametrize("order", [(0, 1), (1, 0)])
+def test_rating_an_indicator_assessed_twice_keeps_the_verified_level_whichever_file(
+        make_model, order):
+    entries = [_entry(19, 3), _entry(19, 3, verified=2)]
+    text = "assessment:\n" + entries[order[0]] + entries[order[1]]
+    ratings, findings = _assess(make_model, text, files=EVALUATIONS)
+    assert (ratings["19"].verified_level, ratings["19"].level) == (2, 2)
+    assert [f.code for f in findings] == ["SPBE-M002"]
 
 
 def test_rating_a_small_model_shows_at_most_level_2(make_model):
@@ -113,8 +155,8 @@ def test_rating_unrated_indicators_get_the_lowest_level_with_source_none(make_mo
 
 def test_rating_years_are_rated_apart_and_the_latest_is_the_default(make_model):
     text = "assessment:\n" + _entry(19, 2, year=2023, verified=2) + _entry(19, 3, document=True)
-    latest, _ = _assess(make_model, text)
-    earlier, _ = _assess(make_model, text, year=2023)
+    latest, _ = _assess(make_model, text, files=EVALUATIONS)
+    earlier, _ = _assess(make_model, text, year=2023, files=EVALUATIONS)
     assert (latest["19"].level, latest["19"].verified_level) == (3, None)
     assert (earlier["19"].level, earlier["19"].verified_level) == (2, 2)
 

@@ -57,6 +57,9 @@ integrations:
   - {id: simpus-srikandi, source: simpus, target: srikandi-alpha, via: splp, network: jip}
   - {id: simpus-portal-beta, source: simpus, target: portal-beta, via: api_direct, network: jip}
   - {id: pbb-simpus, source: e-pbb, target: simpus, via: splp, network: jip}
+evaluations:
+  - {year: 2023, title: Laporan Hasil Evaluasi SPBE Tahun 2023 Kabupaten Alpha}
+  - {year: 2024, title: Laporan Hasil Evaluasi SPBE Tahun 2024 Kabupaten Alpha}
 assessment:
 """ + "".join(f"  - {{indicator: {i}, year: 2023, level: 3, verified: 2}}\n"
              f"  - {{indicator: {i}, year: 2024, level: 4, verified: 4}}\n" for i in range(1, 11))
@@ -86,6 +89,8 @@ applications:
 integrations:
   - {id: simpus-portal, source: simpus, target: portal-beta, via: splp, network: jip}
   - {id: parkir-portal, source: e-parkir, target: portal-beta, via: api_direct}
+evaluations:
+  - {year: 2024, title: Laporan Hasil Evaluasi SPBE Tahun 2024 Kota Beta}
 assessment:
 """ + "".join(f"  - {{indicator: {i}, year: 2024, level: 3, verified: 3}}\n"
              for i in range(1, 11)) + CLAIMS,

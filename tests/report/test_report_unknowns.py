@@ -195,6 +195,8 @@ def test_report_index_columns_say_how_many_indicators_they_rest_on(make_model, t
           - {id: simpus, name: SIMPUS, kind: khusus, owner: dinkes}
         assessment:
           - {indicator: 18, year: 2025, level: 3, verified: 2}
+        evaluations:
+          - {year: 2025, title: Laporan Hasil Evaluasi SPBE Tahun 2025}
         """})
     html = _report(tmp_path, model, "en")
     columns = re.sub(r"<[^>]+>", "", re.search(r"<p>Index by column: (.*?)</p>", html).group(1))

@@ -15,6 +15,7 @@ __all__ = [
     "SERVICE_KIND_MISMATCH",
     "UNKNOWN_ASSESSMENT_INDICATOR",
     "UNKNOWN_SERVICE_INDICATOR",
+    "VERIFIED_WITHOUT_EVALUATION",
 ]
 
 
@@ -255,4 +256,29 @@ assessment:
 ```
 Use instead: the evaluation year (`year: 2025`); plans for coming years belong in
 `roadmap:`.
+""", severity=Severity.warning)
+
+VERIFIED_WITHOUT_EVALUATION = declare("SPBE-M012", "verified-without-evaluation", """
+## What it does
+Reports a year whose assessment entries give `verified:` levels while `evaluations:` names no
+evaluator's result of that year (the document the verified levels come from: the *Laporan Hasil
+Evaluasi SPBE*, a title that names a document, as for bukti dukung). Until it is named, the
+year's verified levels count as claims: each entry counts as if it claimed the lower of its
+`level` and its `verified`, held to what the model shows and to its bukti dukung like any
+claim, and the year's index is no published result.
+
+## Why is this bad?
+A verified level counts in full, above what the model shows: it is the evaluator's, not the
+instansi's. A number typed under `verified:` with nothing to check it against would let any
+claim pass as the evaluator's and lift the index to whatever was written.
+
+## Example
+```yaml
+assessment:
+  - {indicator: 18, year: 2024, level: 4, verified: 4}
+# no evaluations: entry for 2024
+```
+Use instead: name the result the levels were copied from
+(`evaluations: [{year: 2024, title: Laporan Hasil Evaluasi SPBE Tahun 2024 Pemerintah Kabupaten
+Lembah Hijau, link: https://...}]`), or leave `verified:` out until it is published.
 """, severity=Severity.warning)
