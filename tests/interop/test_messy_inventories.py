@@ -132,6 +132,26 @@ def test_total_rows_are_no_application(runner, tmp_path):
     assert len(_model(tmp_path).applications) == 2
 
 
+def test_a_total_row_merged_across_the_first_columns_is_no_application(runner, tmp_path):
+    """'JUMLAH' merged over No and Nama Aplikasi (the workbook fills both with it), its
+    count under the unit's column: a total row, not an application 'JUMLAH' of a unit '2'."""
+    source = write_xlsx(tmp_path / "kota-contoh.xlsx", [
+        ["No", "Nama Aplikasi", "Perangkat Daerah"],
+        [1, "SIMPUS", "Dinkes"],
+        [2, "e-Pajak", "Bapenda"],
+        ["JUMLAH", None, 2],
+    ], merge=["A4:B4"])
+
+    result = _import(runner, source, tmp_path / "model")
+
+    assert result.exit_code == 0, result.output
+    assert f"{source}[Inventaris]:4: note: a total row ('JUMLAH 2'), not an application" \
+        in result.output.splitlines()
+    model = _model(tmp_path)
+    assert (sorted(model.applications), sorted(model.units)) == (
+        ["e-pajak", "simpus"], ["bapenda", "dinkes"])
+
+
 def test_excel_errors_are_empty_cells(runner, tmp_path):
     source = write_xlsx(tmp_path / "kota-contoh.xlsx", [
         ["Nama Aplikasi", "OPD", "Deskripsi"],

@@ -322,12 +322,15 @@ Aplikasi', 'Jumlah Total', 'TOTAL 5 aplikasi' (its count in the same cell)."""
 
 def _total(cells: list[str]) -> str | None:
     """The row's text when it totals the table ('Jumlah', '12 aplikasi'): a first cell saying
-    so and nothing but amounts after it. An application named 'Total Quality' has a unit."""
+    so and nothing but amounts after it (its own words again where it was merged across
+    columns: 'JUMLAH' over No and Nama Aplikasi fills both). An application named 'Total
+    Quality' has a unit."""
     filled = [cell.strip() for cell in cells if cell.strip()]
     if not filled or not _TOTAL.fullmatch(normal_words(filled[0])):
         return None
-    if all(_AMOUNT.fullmatch(cell) for cell in filled[1:]):
-        return " ".join(filled)
+    rest = [cell for cell in filled[1:] if cell != filled[0]]
+    if all(_AMOUNT.fullmatch(cell) for cell in rest):
+        return " ".join([filled[0], *rest])
     return None
 
 
