@@ -38,9 +38,13 @@ def duplicate_application_groups(graph: ArchGraph) -> dict[tuple[str, ...], list
     Two or more share an RAA code, carry one name (case, spacing and punctuation aside: an
     inventory listing "SMS Gateway" three times; an acronym and the long name it spells out
     count as names too: "SIMPUS", "Sistem Informasi Manajemen Puskesmas" and "SIMPUS —
-    Sistem Informasi Manajemen Puskesmas", see `spbe_arch.io.name_forms`) or one address
+    Sistem Informasi Manajemen Puskesmas", see `spbe_arch.io.name_forms`; a name ending in
+    its owner's id, "SIMRS RSUD" of unit `rsud`, is known without it too) or one address
     (`url`, scheme and `www.` aside). A first part that only looks like an acronym is no
-    name of its own ("SIMDA — Keuangan" and "SIMDA — BMD" are two modules). Realizing one
+    name of its own ("SIMDA — Keuangan" and "SIMDA — BMD" are two modules), and one acronym
+    spelt out as two long names names two applications ("SIMPEG — Sistem Informasi
+    Pengaduan" is not "Sistem Informasi Manajemen Kepegawaian (SIMPEG)"; a bare "SIMPEG"
+    may be either, and joins neither). Realizing one
     service is no such sign: applications complement each other in one service (a pajak
     daerah service run by e-PBB and e-BPHTB), and one without an RAA code is unknown, not the
     same.
@@ -70,7 +74,8 @@ def duplicate_application_groups(graph: ArchGraph) -> dict[tuple[str, ...], list
                 same[value].append(app)
                 shown.setdefault(value, text)
         order = {app: n for n, app in enumerate(khusus_ids)}
-        for group, value in _joined([(apps, value) for value, apps in same.items()
+        for group, value in _joined([(apps, key) for key, all_apps in same.items()
+                                     for apps in _by_long_name(graph, key, all_apps)
                                      if len(apps) > 1]):
             group = sorted(group, key=order.__getitem__)
             reasons[tuple(group)].append(_(what).format(shown=shown[value]))
@@ -93,12 +98,38 @@ def _joined(groups: list[tuple[list[str], str]]) -> list[tuple[set[str], str]]:
 
 
 def _names(app) -> dict[str, str]:
-    """Key -> text of the names an application is known by: its name, and the acronym and
-    long name it spells out (a name without a dash or parentheses has no other)."""
-    if not _SPLITS.intersection(app.name):
-        return {name_key(app.name): app.name}
-    return {name_key(form.text): form.text for form in name_forms(app.name)
-            if form.kind == "name" or form.of is not None}
+    """Key -> text of the names an application is known by: its name, the acronym and long
+    name it spells out (a name without a dash or parentheses has no other), and its name
+    without its owner's id at its end ('SIMRS RSUD' of unit `rsud`: 'SIMRS')."""
+    out = ({name_key(app.name): app.name} if not _SPLITS.intersection(app.name) else
+           {name_key(form.text): form.text for form in name_forms(app.name)
+            if form.kind == "name" or form.of is not None})
+    words = app.name.split()
+    if len(words) > 1 and name_key(words[-1]) in {name_key(app.owner),
+                                                 name_key(app.owner.split("-")[0])}:
+        bare = " ".join(words[:-1])
+        out.setdefault(name_key(bare), bare)
+    return out
+
+
+def _by_long_name(graph: ArchGraph, key: str, apps: list[str]) -> list[list[str]]:
+    """`apps`, known by the name `key`, as groups of one application each: all of them,
+    unless `key` is an acronym they spell out as different long names. Then one group per
+    long name, and one of those naming the bare acronym: each may be any of the others."""
+    spelt = {app: _long_name(graph.element(app).name, key) for app in apps}
+    longs = {long for long in spelt.values() if long is not None}
+    if len(longs) < 2:
+        return [apps]
+    return [[app for app in apps if spelt[app] == long] for long in [*sorted(longs), None]]
+
+
+def _long_name(name: str, key: str) -> str | None:
+    """The key of the long name `name` spells the acronym `key` out as, if it does."""
+    if not _SPLITS.intersection(name):
+        return None
+    return next((name_key(form.of) for form in name_forms(name)
+                 if form.kind == "acronym" and form.of is not None
+                 and name_key(form.text) == key), None)
 
 
 _SPLITS = frozenset("-()\u2013\u2014")

@@ -9,6 +9,12 @@ def _apps(*rows: str, services: str = "") -> dict[str, str]:
     return {"apps.yaml": text + services}
 
 
+def _units(*ids: str) -> dict[str, str]:
+    return {"units.yaml": "units:\n" + "".join(
+        f"  - {{id: {unit}, name: {unit.upper()}, kind: badan, networks: [jip]}}\n"
+        for unit in ids)}
+
+
 def _service(*apps: str) -> str:
     return (
         "services:\n  - {id: layanan-kesehatan, name: Kesehatan, kind: public, owner: dinkes, "
@@ -129,4 +135,34 @@ def test_duplicate_applications_by_ip_address_not_by_text_that_is_no_address(tmp
     assert findings(tmp_path, files, "SPBE-A007") == [
         ("a1", "aplikasi 'a1', 'a4' duplicate each other: they share the address "
          "'http://10.1.1.5:8080'")
+    ]
+
+
+def test_one_acronym_spelt_out_as_two_long_names_is_two_applications(tmp_path):
+    """'SIMPEG — Sistem Informasi Pengaduan' and 'Sistem Informasi Manajemen Kepegawaian
+    (SIMPEG)' are two systems; a bare 'SIMPEG' may be either and joins neither, but two bare
+    ones share their name."""
+    files = _apps(
+        "id: simpeg, name: SIMPEG, kind: khusus, owner: bkpsdm",
+        "id: simpeg-2, name: 'SIMPEG \u2013 Sistem Informasi Pengaduan', kind: khusus, "
+        "owner: inspektorat",
+        "id: simpeg-3, name: 'Sistem Informasi Manajemen Kepegawaian (SIMPEG)', kind: khusus, "
+        "owner: bkpsdm",
+        "id: simpeg-4, name: SIMPEG, kind: khusus, owner: bkpsdm",
+    ) | _units("bkpsdm", "inspektorat")
+    assert findings(tmp_path, files, "SPBE-A007") == [
+        ("simpeg", "aplikasi 'simpeg', 'simpeg-4' duplicate each other: they share the name "
+         "'SIMPEG'")
+    ]
+
+
+def test_a_name_ending_in_its_owner_is_the_name_without_it(tmp_path):
+    files = _apps(
+        "id: simrs, name: SIMRS, kind: khusus, owner: rsud",
+        "id: simrs-rsud, name: SIMRS RSUD, kind: khusus, owner: rsud",
+        "id: simrs-online, name: SIMRS Online, kind: khusus, owner: rsud",
+    ) | _units("rsud")
+    assert findings(tmp_path, files, "SPBE-A007") == [
+        ("simrs", "aplikasi 'simrs', 'simrs-rsud' duplicate each other: they share the name "
+         "'SIMRS'")
     ]
