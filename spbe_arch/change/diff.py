@@ -200,7 +200,8 @@ def diff_versions(
     """Compare two folders (`model` and `new`), or the folder `model` as it was in the git
     revision `from_rev` with it as it is now (or as it is in `to_rev`): a version a revision
     does not have is no model at all (the change adds it), unless git sees the folder moved
-    since: then it is read where it was (`from_rev:PATH`, which the result's label says). The
+    since: then it is read where it was (`from_rev:PATH`, which the result's label says; so
+    is `to_rev`). The
     old version is analysed on the second core while the new one is read (`analysis_aside`).
 
     `load` reads and validates a folder (`load_model`; the CLI keeps what it loads until it
@@ -222,16 +223,23 @@ def diff_versions(
             raise SpbeError(str(exc).replace(str(path), label)) from exc
 
     with ExitStack() as stack:
+        def at(rev: str) -> tuple[Path | None, str]:
+            """The folder as it was in `rev` (where git sees it moved from since), and the
+            revision as the label names it."""
+            path = stack.enter_context(revision(model, rev))
+            if path is None and ":" not in rev and (then := renamed_from(model, rev)) is not None:
+                rev = f"{rev}:{then}"
+                path = stack.enter_context(revision(model, rev))
+            return path, rev
+
         if from_rev is None:
             old_path, new_path, old_label = model, new, model.as_posix()
         else:
-            old_path = stack.enter_context(revision(model, from_rev))
-            if old_path is None and ":" not in from_rev and (
-                    then := renamed_from(model, from_rev)) is not None:
-                from_rev = f"{from_rev}:{then}"  # the folder git sees it moved from
-                old_path = stack.enter_context(revision(model, from_rev))
-            new_path = model if to_rev is None else stack.enter_context(revision(model, to_rev))
-            if to_rev is None and old_path is not None and not model.exists():
+            old_path, from_rev = at(from_rev)
+            new_path = model
+            if to_rev is not None:
+                new_path, to_rev = at(to_rev)
+            elif old_path is not None and not model.exists():
                 new_path = None  # removed since `from_rev`: every element is removed
             old_label = f"{model.as_posix()}@{from_rev}"
         new_label = (new or model).as_posix() + (f"@{to_rev}" if to_rev else "")

@@ -722,6 +722,12 @@ def test_diff_across_a_renamed_model_folder_names_the_old_one(runner, tmp_path):
     assert followed.stdout.splitlines()[0] == (
         f"diff {(repo / 'ea').as_posix()}@HEAD~1:arsitektur -> {(repo / 'ea').as_posix()}")
     assert followed.stdout.splitlines()[-1].startswith("0 added, 0 removed, 0 changed")
+    both = runner.invoke(app, ["diff", str(repo / "ea"), "--from", "HEAD~1", "--to", "HEAD~1",
+                               "-f", "json"])  # each side read where the folder was then
+    assert both.exit_code == 0, both.output
+    out = json.loads(both.stdout)
+    assert (len(out["removed"]), out["absent"], out["new"]) == (
+        0, None, f"{(repo / 'ea').as_posix()}@HEAD~1:arsitektur")
     wrong = runner.invoke(app, ["diff", str(repo / "ea"), "--from", "HEAD~1:arsitek"])
     assert wrong.exit_code == 2
     assert wrong.stderr == (f"spbe-arch: {repo / 'ea'}: no folder 'arsitek' in revision "
