@@ -292,7 +292,9 @@ def diff_markdown(result: "DiffResult", *, prefix: str = "") -> str:
         lines += [_row("id", _("from"), _("to"), _("mechanism"), _("network")),
                   "|---|---|---|---|---|"]
         lines += [_row(r.id, r.source, r.target, f"{r.old_via} → {r.new_via}",
-                       f"{r.old_network or '-'} → {r.new_network or '-'}") for r in result.rerouted]
+                       r.new_network or "-" if r.old_network == r.new_network
+                       else f"{r.old_network or '-'} → {r.new_network or '-'}")
+                  for r in result.rerouted]
         lines.append("")
     provisional = _(" (provisional: a file could not be read)") if result.unread else ""
     lines += [_row(_("metric") + provisional, _("before"), _("after"), _("change")),
@@ -308,6 +310,10 @@ def diff_markdown(result: "DiffResult", *, prefix: str = "") -> str:
             f"{_predikat(result.new_index, result.new_predikat)} | "
             f"{'-' if change is None else decimal(change, 3, sign=True)} |"
         )
+        lines += [  # why it moves: a reviewer sees which indicator, as the text says
+            _row(_("indicator {id} {name}").format(id=i.id, name=i.name), str(i.old_level or "-"),
+                 str(i.new_level or "-"), decimal(i.index_change, 3, sign=True))
+            for i in result.indicators]
     lines.append("")
     lines.append(
         findings_markdown(result.introduced, title=_("Findings introduced"), scope=_("the change"),

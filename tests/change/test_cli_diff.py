@@ -285,6 +285,7 @@ def test_diff_markdown_for_a_pull_request(runner):
     assert "| changed | e-office-lembah-hijau | applications | status: active → retired |" in (
         result.output)
     assert "| integrations via SPLP | 24 of 46 (52%) | 38 of 52 (73%) | +21 pts |" in result.output
+    assert "| indicator 43 Layanan data terbuka | 2 | 3 | +0.030 |" in result.output  # why
     # the count under "Findings introduced" is of those, not of the model's
     assert "### Findings introduced\n\n0 errors, 1 warning, 1 info in the change\n" in (
         result.output)
