@@ -384,15 +384,32 @@ def _claim_limit(indicator: Indicator, derivation: Derivation | None, model: int
                    else derivation.ceiling if derivation else None)
         if (derivation is not None and not derivation.insufficient  # unknown contradicts none
                 and derivation.level < ceiling):  # type: ignore[operator]
-            return derivation.level, _("the model shows {level}").format(
-                level=derivation.level)
+            return derivation.level, (
+                _("the model shows {level}") if model == derivation.level else
+                _("its rule shows {level} (bukti dukung lift the cap, not the rule)")
+            ).format(level=derivation.level)
         return _NO_LIMIT, ""
+    unnamed = _not_counted(found)
     if model is not None:
-        if derivation is not None and model < derivation.level:
-            return model, _cap_reason(indicator, cap, active, derivation.level)
-        return model, _("the model shows {level}").format(level=model)
-    return _UNSUPPORTED, _("no bukti dukung is named in the entry's `evidence:` and the "
-                           "model shows nothing of it")
+        why = (_cap_reason(indicator, cap, active, derivation.level)
+               if derivation is not None and model < derivation.level
+               else _("the model shows {level}").format(level=model))
+        return model, why + (unnamed and "; " + unnamed)
+    return _UNSUPPORTED, unnamed or _("no bukti dukung is named in the entry's `evidence:` "
+                                      "and the model shows nothing of it")
+
+
+def _not_counted(found: Assessed | None) -> str:
+    """Why the bukti dukung an entry gives support no level, quoting them; '' with none."""
+    if found is None or not found.entry.evidence:
+        return ""
+    named = [e for e in found.entry.evidence if e.names_a_document]
+    titles = ", ".join(f"'{e.title}'" for e in named or found.entry.evidence)
+    if not named:
+        return _("its bukti dukung {titles} name no document ({code})").format(
+            titles=titles, code=codes.EVIDENCE_NAMES_NO_DOCUMENT.code)
+    return _("its bukti dukung {titles} are dated after {year} ({code})").format(
+        titles=titles, year=found.entry.year, code=codes.EVIDENCE_AFTER_ASSESSMENT.code)
 
 
 def claimant(claim_by: str) -> str:

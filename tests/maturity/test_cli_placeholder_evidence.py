@@ -42,6 +42,8 @@ def test_a_placeholder_title_supports_no_level(runner, make_model, title):
     model = _model(make_model, title)
     one = _indicator_1(runner, model)
     assert (one["self"], one["counted"], one["source"]) == (4, 1, "none")
+    assert f"claimed 4, its bukti dukung '{title}' name no document (SPBE-M010): 1 counts" \
+        in one["why"]  # the title is quoted: "but I wrote one"
     result = runner.invoke(app, ["validate", str(model)])
     assert result.exit_code == 0, result.output  # a warning
     lines = result.output.splitlines()

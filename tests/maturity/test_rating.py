@@ -142,6 +142,11 @@ def test_rating_a_small_model_shows_at_most_level_2(make_model):
     assert (ratings["20"].derivation.level, ratings["20"].model_level) == (3, 2)
     assert "the model has 4 active applications (fewer than 5): structure shows at most 2" \
         in ratings["20"].why
+    documented, _ = _assess(make_model, "assessment:\n" + _entry(15, 5, document=True),
+                            files={"model.yaml": small})  # documents lift the cap, not the rule
+    assert (documented["15"].model_level, documented["15"].level) == (2, 3)
+    assert documented["15"].why.endswith(
+        "claimed 5, its rule shows 3 (bukti dukung lift the cap, not the rule): 3 counts")
 
 
 def test_rating_unrated_indicators_get_the_lowest_level_with_source_none(make_model):
