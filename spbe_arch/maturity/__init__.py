@@ -97,7 +97,8 @@ def assess(
     Raises
     ------
     SpbeError
-        The framework cannot be found or is invalid, or `year` has no assessment entry.
+        The framework cannot be found or is invalid, or `year` is to come or has no
+        assessment entry.
 
     Examples
     --------
@@ -125,6 +126,11 @@ def assess(
     derivations = derive(graph, framework)
     structures = service_structures(graph)
     by_year, findings = assessments(arch, framework, home)
+    if year is not None and year > date.today().year:  # no evaluation has rated it yet
+        raise SpbeError(_("{year} is a year still to come (this year is {today}): no "
+                          "evaluation has rated it; the index of coming years is the Peta "
+                          "Rencana's (`spbe-arch roadmap`)").format(year=year,
+                                                                   today=date.today().year))
     if year is not None and year not in by_year:
         assessed = ", ".join(map(str, by_year)) or _("none")
         raise SpbeError(_("no assessment entry for {year} in framework '{framework}' (years "

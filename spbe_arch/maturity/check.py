@@ -26,6 +26,7 @@ ASSESSMENT_CODES = (
     codes.EVIDENCE_NAMES_NO_DOCUMENT.code,
     codes.FUTURE_ASSESSMENT.code,
     codes.VERIFIED_WITHOUT_EVALUATION.code,
+    codes.SHARED_EVIDENCE.code,
     codes.FRAMEWORK_NOT_LOADED.code,
 )
 """The maturity codes `check_assessment` decides: not the claims against the model (they need

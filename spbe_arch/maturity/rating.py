@@ -229,14 +229,47 @@ def assessments(
             entry = kept
         year[entry.indicator] = Assessed(entry, position)
     findings.extend(_unconfirmed(arch, out))
+    findings.extend(_shared_evidence(arch, out))
     return dict(sorted(out.items())), findings
+
+
+SHARED_MOST = 10
+"""Indicators of one year one document may be the bukti dukung of: the internal policies
+(indicators 1 to 10), which one regulation on SPBE may set."""
+
+
+def _shared_evidence(arch: Architecture, by_year: dict[int, dict[str, Assessed]]
+                     ) -> Iterator[Finding]:
+    """One finding per document named for more than `SHARED_MOST` indicators of a year."""
+    for year, entries in by_year.items():
+        named: dict[str, tuple[str, list[Assessed]]] = {}  # title key -> a title, its uses
+        for assessed in sorted(entries.values(), key=lambda a: a.position):
+            titles = {" ".join(e.title.casefold().split()): e.title
+                      for e in assessed.entry.evidence if e.names_a_document}
+            for key, title in titles.items():
+                named.setdefault(key, (title, []))[1].append(assessed)
+        for title, uses in named.values():
+            if len(uses) <= SHARED_MOST:
+                continue
+            first = uses[0]
+            yield finding(
+                codes.SHARED_EVIDENCE,
+                _("assessment: bukti dukung '{title}' is named for {count} indicators of "
+                  "{year} ({indicators}): one document rarely shows that many").format(
+                    title=title, count=len(uses), year=year,
+                    indicators=listed([a.entry.indicator for a in uses], 12)),
+                location=_entry_location(arch, first.position, "evidence"),
+                hint=_("name under each indicator the document that shows what it asks (the "
+                       "regulation, the SK, the report of that very thing)"),
+            )
 
 
 def _unconfirmed(arch: Architecture, by_year: dict[int, dict[str, Assessed]]
                  ) -> Iterator[Finding]:
     """Mark the verified levels of each year whose evaluator's result the model does not name
     as unconfirmed, with one finding per year."""
-    named = {e.year for e in arch.evaluations if e.names_a_document}
+    named = {e.year for e in arch.evaluations  # a result of a year to come is a typo
+             if e.names_a_document and e.year <= date.today().year}
     for year, entries in by_year.items():
         verified = sorted((a for a in entries.values() if a.entry.verified is not None),
                           key=lambda a: a.position)
@@ -377,6 +410,11 @@ def _rate(framework: Framework, indicator: Indicator, derivation: Derivation | N
 def _claim_limit(indicator: Indicator, derivation: Derivation | None, model: int | None,
                  found: Assessed | None, cap: int, active: int) -> tuple[int, str]:
     """The highest level a claim counts at, and why it stops there."""
+    if derivation is None and indicator.evidence in SERVICE_RULES:  # the structure shows it
+        return _UNSUPPORTED, _(  # where the service is recorded: none is, so nothing counts
+            "no service of the model names indicator {id}: a service's level shows in its "
+            "structure, so record it (`indicator: {id}`, its applications and "
+            "integrations)").format(id=indicator.id)
     documented = found is not None and found.documented
     if documented:
         ceiling = (min(derivation.ceiling, STRUCTURE_TOP)

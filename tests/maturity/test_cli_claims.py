@@ -198,3 +198,41 @@ def test_claims_verified_levels_without_the_evaluators_result_count_as_claims(ru
             "from no evaluator's result the model names: they count as claims") \
         in result.output.splitlines()
     assert [y["verified"] for y in _json(runner, model)["trajectory"]] == [None, None]
+
+
+def _init_with_claims(runner, tmp_path, indicators, title):
+    model = tmp_path / "model"
+    assert runner.invoke(app, ["init", str(model), "--name", "Pemerintah Kota Uji"]).exit_code == 0
+    (model / "penilaian.yaml").write_text("assessment:\n" + "".join(
+        f"  - {{indicator: {i}, year: 2025, level: 5, evidence: [{{title: {title}, "
+        "year: 2024}]}\n" for i in indicators), encoding="utf-8")
+    return model
+
+
+def test_claims_of_service_indicators_no_service_names_count_for_nothing(runner, tmp_path):
+    """A service's level shows in its structure: claimed, documented, with no service naming
+    the indicator, it counts at the lowest level, and says what to record."""
+    model = _init_with_claims(runner, tmp_path, [42, 43], "Laporan Pengaduan SP4N-LAPOR 2024")
+    indicators = {i["id"]: i for i in _json(runner, model)["indicators"]}
+    assert (indicators["42"]["counted"], indicators["42"]["source"]) == (1, "none")
+    assert ("claimed 5, no service of the model names indicator 42: a service's level shows in "
+            "its structure, so record it (`indicator: 42`, its applications and integrations)"
+            ) in indicators["42"]["why"]
+
+
+def test_claims_one_document_for_many_indicators_is_warned_once(runner, tmp_path):
+    model = _init_with_claims(runner, tmp_path, range(1, 12), "Laporan Tahunan Diskominfo 2024")
+    result = runner.invoke(app, ["validate", str(model)])
+    assert result.exit_code == 0, result.output
+    assert (f"{model / 'penilaian.yaml'}:2:42: warning SPBE-M013 assessment: bukti dukung "
+            "'Laporan Tahunan Diskominfo 2024' is named for 11 indicators of 2025 (1, 2, 3, 4, "
+            "5, 6, 7, 8, 9, 10, 11): one document rarely shows that many") \
+        in result.output.splitlines()
+    ten = _init_with_claims(runner, tmp_path / "ten", range(1, 11), "Perbup 3/2024 tentang SPBE")
+    assert "SPBE-M013" not in runner.invoke(app, ["validate", str(ten)]).output
+
+
+def test_claims_a_year_still_to_come_is_not_rated(runner):
+    result = runner.invoke(app, ["maturity", str(EXAMPLE), "--year", "2099"])
+    assert result.exit_code == 2, result.output
+    assert "spbe-arch: 2099 is a year still to come" in result.output

@@ -13,6 +13,7 @@ __all__ = [
     "FRAMEWORK_NOT_LOADED",
     "FUTURE_ASSESSMENT",
     "SERVICE_KIND_MISMATCH",
+    "SHARED_EVIDENCE",
     "UNKNOWN_ASSESSMENT_INDICATOR",
     "UNKNOWN_SERVICE_INDICATOR",
     "VERIFIED_WITHOUT_EVALUATION",
@@ -281,4 +282,28 @@ assessment:
 Use instead: name the result the levels were copied from
 (`evaluations: [{year: 2024, title: Laporan Hasil Evaluasi SPBE Tahun 2024 Pemerintah Kabupaten
 Lembah Hijau, link: https://...}]`), or leave `verified:` out until it is published.
+""", severity=Severity.warning)
+
+SHARED_EVIDENCE = declare("SPBE-M013", "one-document-for-many-indicators", """
+## What it does
+Reports a bukti dukung named for more than 10 indicators of one year (the same title, case and
+spacing aside): one document is then said to show policies, plans, services and audits alike.
+The levels still count (whether the document covers an indicator is the evaluator's judgement,
+not the tool's), and the finding lists the indicators to check. Ten is the internal policies of
+PermenPANRB 59/2020 (indicators 1 to 10), which one Peraturan Bupati on SPBE may well set.
+
+## Why is this bad?
+The evaluator reads each indicator's bukti dukung for what that indicator asks; an annual
+report named under every indicator documents few of them, and an estimate that counts it for
+all overstates the index.
+
+## Example
+```yaml
+assessment:
+  - {indicator: 1, year: 2025, level: 5, evidence: [{title: Laporan Tahunan Diskominfo 2024}]}
+  - {indicator: 2, year: 2025, level: 5, evidence: [{title: Laporan Tahunan Diskominfo 2024}]}
+  # ... and so on for 31 indicators
+```
+Use instead: each indicator's own document (the Peraturan Bupati on the Arsitektur SPBE for
+indicator 11, the SK of the Tim Koordinasi SPBE for indicator 19, ...).
 """, severity=Severity.warning)
