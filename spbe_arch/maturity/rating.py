@@ -24,7 +24,7 @@ regulation rates an indicator without bukti dukung, and is listed as unrated.
 """
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from ..model import (
@@ -78,6 +78,20 @@ class Assessed:
     confirmed: bool = True
     """False when the entry's `verified:` comes from no evaluator's result the model names
     (`evaluations:`): it counts as a claim."""
+    verified_before: tuple[int, int] | None = None
+    """(year, level) of the latest earlier confirmed verified level of the indicator: bukti
+    dukung the evaluator had then show no more than it did (`stale`)."""
+
+    @property
+    def stale(self) -> bool:
+        """True when the entry claims more than the evaluator verified in an earlier year
+        and every document it names is of that year or before, dated: the evaluator weighed
+        them and gave less; nothing new supports more."""
+        if self.verified_before is None or self.claimed <= self.verified_before[1]:
+            return False
+        named = [e for e in self.entry.evidence if e.names_a_document]
+        return bool(named) and all(e.year is not None and e.year <= self.verified_before[0]
+                                   for e in named)
 
     @property
     def verified(self) -> int | None:
@@ -230,7 +244,21 @@ def assessments(
         year[entry.indicator] = Assessed(entry, position)
     findings.extend(_unconfirmed(arch, out))
     findings.extend(_shared_evidence(arch, out))
-    return dict(sorted(out.items())), findings
+    out = dict(sorted(out.items()))
+    _verified_before(out)
+    return out, findings
+
+
+def _verified_before(by_year: dict[int, dict[str, Assessed]]) -> None:
+    """Give each entry the latest earlier confirmed verified level of its indicator."""
+    latest: dict[str, tuple[int, int]] = {}
+    for year, entries in by_year.items():  # in year order
+        for indicator, assessed in entries.items():
+            if indicator in latest:
+                entries[indicator] = replace(assessed, verified_before=latest[indicator])
+        for indicator, assessed in entries.items():
+            if assessed.verified is not None:
+                latest[indicator] = (year, assessed.verified)
 
 
 SHARED_MOST = 10
@@ -393,7 +421,9 @@ def _rate(framework: Framework, indicator: Indicator, derivation: Derivation | N
             # without bukti dukung: then the claim, cut down, is what counts
             level = allowed
             known = model is not None and not (derivation is not None and derivation.insufficient)
-            source = Source.model if known else Source.none  # what the model leaves out: unrated
+            source = (Source.model if known  # else what the model leaves out: unrated, unless
+                      else Source.claim if found is not None and found.stale  # as verified
+                      else Source.none)
             reasons.append(_("claimed {claim}, {why}: {allowed} counts").format(
                 claim=claim, why=why, allowed=allowed))
     return IndicatorRating(
@@ -422,11 +452,19 @@ def _claim_limit(indicator: Indicator, derivation: Derivation | None, model: int
                    else derivation.ceiling if derivation else None)
         if (derivation is not None and not derivation.insufficient  # unknown contradicts none
                 and derivation.level < ceiling):  # type: ignore[operator]
-            return derivation.level, (
+            limit, why = derivation.level, (
                 _("the model shows {level}") if model == derivation.level else
                 _("its rule shows {level} (bukti dukung lift the cap, not the rule)")
             ).format(level=derivation.level)
-        return _NO_LIMIT, ""
+        else:
+            limit, why = _NO_LIMIT, ""
+        if found.stale and (before := found.verified_before) is not None and max(
+                before[1], model or 0) < limit:  # the model may show more since: new evidence
+            year, level = before
+            return max(level, model or 0), _(
+                "its bukti dukung are all of {year} or before, when the evaluator verified "
+                "{level}: nothing since shows more").format(year=year, level=level)
+        return limit, why
     unnamed = _not_counted(found)
     if model is not None:
         why = (_cap_reason(indicator, cap, active, derivation.level)
@@ -482,6 +520,9 @@ def _hint(rating: IndicatorRating, found: Assessed) -> str | None:
         return next(iter(derivation.actions.get(derivation.level + 1, ())), None)
     if not found.documented:
         return _("name the bukti dukung under `evidence:` (title, link, year)")
+    if found.stale and found.verified_before is not None:
+        return _("name the document of after {year} that shows level {level} (with its "
+                 "`year:`)").format(year=found.verified_before[0], level=found.claimed)
     return None
 
 

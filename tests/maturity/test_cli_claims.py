@@ -236,3 +236,26 @@ def test_claims_a_year_still_to_come_is_not_rated(runner):
     result = runner.invoke(app, ["maturity", str(EXAMPLE), "--year", "2099"])
     assert result.exit_code == 2, result.output
     assert "spbe-arch: 2099 is a year still to come" in result.output
+
+
+def test_claims_above_the_last_verified_level_on_the_documents_it_weighed_count_as_verified(
+        runner, tmp_path):
+    """Indicator 1: verified 3 in 2023 on the Perbup of 2022. Claimed 5 in 2024 on that same
+    Perbup, 3 counts (the evaluator weighed it); a document of 2024 supports the claim."""
+    model = _copy(tmp_path)
+    path = model / "assessment.yaml"
+    text = path.read_text()
+    path.write_text(text.replace("  - indicator: 1\n    year: 2024\n    level: 3\n",
+                                 "  - indicator: 1\n    year: 2024\n    level: 5\n", 1), "utf-8")
+    one = next(i for i in _json(runner, model)["indicators"] if i["id"] == "1")
+    assert (one["self"], one["counted"], one["source"]) == (5, 3, "claim")
+    assert ("claimed 5, its bukti dukung are all of 2023 or before, when the evaluator verified "
+            "3: nothing since shows more: 3 counts") in one["why"]
+    result = runner.invoke(app, ["maturity", str(model)])  # SPBE-M004, with what to name
+    assert "    hint: name the document of after 2023 that shows level 5 (with its `year:`)" \
+        in result.output.splitlines()
+    path.write_text(path.read_text().replace(
+        "        year: 2022\n", "        year: 2022\n      - {title: Peraturan Bupati Lembah "
+        "Hijau Nomor 2 Tahun 2024 tentang Perubahan Arsitektur SPBE, year: 2024}\n", 1), "utf-8")
+    one = next(i for i in _json(runner, model)["indicators"] if i["id"] == "1")
+    assert (one["counted"], one["source"]) == (5, "claim")
