@@ -90,7 +90,7 @@ class Assessed:
         if self.verified_before is None or self.claimed <= self.verified_before[1]:
             return False
         named = [e for e in self.entry.evidence if e.names_a_document]
-        return bool(named) and all(e.year is not None and e.year <= self.verified_before[0]
+        return bool(named) and all(e.dated is not None and e.dated <= self.verified_before[0]
                                    for e in named)
 
     @property
@@ -110,7 +110,7 @@ class Assessed:
     def documented(self) -> bool:
         """True when a bukti dukung is named that is not dated after the entry's year (a
         placeholder title such as '-' or 'ada' names none)."""
-        return any(e.names_a_document and (e.year is None or e.year <= self.entry.year)
+        return any(e.names_a_document and (e.dated is None or e.dated <= self.entry.year)
                    for e in self.entry.evidence)
 
 
@@ -211,14 +211,15 @@ def assessments(
                           ).format(regulation=_REGULATION[arch.instansi.level if arch.instansi
                                                           else InstansiLevel.kabupaten]),
                 ))
-            elif item.year is not None and item.year > entry.year:
+            elif item.dated is not None and item.dated > entry.year:
                 findings.append(finding(
                     codes.EVIDENCE_AFTER_ASSESSMENT,
                     _("assessment: bukti dukung '{title}' of indicator {indicator} is dated "
                       "{year}, after the evaluation year {evaluated}: it does not support that "
                       "year's level").format(title=item.title, indicator=entry.indicator,
-                                             year=item.year, evaluated=entry.year),
-                    location=_entry_location(arch, position, "evidence", index, "year"),
+                                             year=item.dated, evaluated=entry.year),
+                    location=_entry_location(arch, position, "evidence", index,
+                                             "year" if item.year is not None else "title"),
                     hint=_("name a document of {evaluated} or before, or correct its year"
                            ).format(evaluated=entry.year),
                 ))

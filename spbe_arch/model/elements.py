@@ -4,7 +4,7 @@ import re
 from datetime import date
 from typing import Annotated
 
-from pydantic import Field
+from pydantic import BeforeValidator, Field
 
 from .framework import IndicatorId
 from .types import (
@@ -339,12 +339,43 @@ class ArchimateRelationship(Element):
     target: Identifier = Field(description="Target element or relationship id (tujuan)")
 
 
+_YEAR = re.compile(r"(?<!\d)(19\d\d|20\d\d|2100)(?!\d)")
+"""A year in a date or a title: four digits standing alone."""
+
+
+def _year_of_date(value: object) -> object:
+    """The year of a date written as text ('2025-03-01', '01/03/2025', 'Desember 2025', as
+    forms and spreadsheets give them) when it names one year; other text is left for the type
+    check to refuse ('2024/2025': which?)."""
+    if isinstance(value, str) and len(years := set(_YEAR.findall(value))) == 1:
+        return int(years.pop())
+    return value
+
+
+def year_in_title(title: str) -> int | None:
+    """The year a document's title dates it by: 'Nomor 3 Tahun 2026', 'Perbup 12/2022'.
+
+    >>> year_in_title("Peraturan Bupati Nomor 3 Tahun 2026 tentang SPBE"), year_in_title(
+    ...     "Perbup 12/2022"), year_in_title("RPJMD 2021-2026")
+    (2026, 2022, None)
+    """
+    found = re.search(r"(?i)\btahun (\d{4})\b|/(\d{4})\b", title)
+    return int(found.group(1) or found.group(2)) if found else None
+
+
 class Evidence(SpbeModel):
     """Bukti dukung: a document supporting a self-assessed level."""
 
     title: str = Field(min_length=1, description="Document title (judul dokumen)")
     link: str | None = Field(default=None, description="Link or file path (tautan)")
-    year: int | None = Field(default=None, ge=1990, le=2100, description="Year (tahun)")
+    year: Annotated[int | None, BeforeValidator(_year_of_date)] = Field(
+        default=None, ge=1990, le=2100,
+        description="Year (tahun); a date written as text gives its year")
+
+    @property
+    def dated(self) -> int | None:
+        """The document's year: `year`, else the one its title gives ('Tahun 2026')."""
+        return self.year if self.year is not None else year_in_title(self.title)
 
     @property
     def names_a_document(self) -> bool:

@@ -127,3 +127,23 @@ def test_a_draft_is_not_in_force(runner, make_model):
     assert "    hint: a draft is not in force and supports no level: name the document once it " \
            "is enacted, e.g. 'Peraturan Bupati Nomor 12 Tahun 2022 tentang Arsitektur SPBE'" \
            in result.output.splitlines()
+
+
+@pytest.mark.parametrize("year", ["2024-03-01", "01/03/2024", "Desember 2024"])
+def test_a_documents_year_written_as_a_date_gives_its_year(runner, make_model, year):
+    model = _model(make_model, "Perbup Arsitektur SPBE")
+    path = model / "assessment.yaml"
+    path.write_text(path.read_text().replace('"Perbup Arsitektur SPBE"}',
+                                             f'"Perbup Arsitektur SPBE", year: "{year}"}}'))
+    assert _indicator_1(runner, model)["counted"] == 4
+    assert runner.invoke(app, ["validate", str(model)]).exit_code == 0
+
+
+def test_a_title_dated_after_the_evaluation_year_supports_no_level(runner, make_model):
+    """No `year:`: 'Tahun 2026' in the title dates it, after the entry's 2025."""
+    model = _model(make_model, "Peraturan Bupati Nomor 3 Tahun 2026 tentang Arsitektur SPBE")
+    assert _indicator_1(runner, model)["counted"] == 1
+    result = runner.invoke(app, ["validate", str(model)])
+    assert "warning SPBE-M007 assessment: bukti dukung 'Peraturan Bupati Nomor 3 Tahun 2026 " \
+           "tentang Arsitektur SPBE' of indicator 1 is dated 2026, after the evaluation year " \
+           "2025" in result.output

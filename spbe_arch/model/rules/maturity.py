@@ -143,7 +143,9 @@ EVIDENCE_AFTER_ASSESSMENT = declare("SPBE-M007", "evidence-after-assessment-year
 ## What it does
 Reports a bukti dukung whose `year` is later than the evaluation year of its assessment entry.
 The document does not support that year's level: an entry whose every document is later counts
-as an entry without bukti dukung.
+as an entry without bukti dukung. Without `year:`, the year its title gives counts ('Peraturan
+Bupati Nomor 3 Tahun 2026 ...', 'Perbup 12/2022'); a `year:` written as a date ('2025-03-01',
+'Desember 2025') gives its year.
 
 ## Why is this bad?
 The evaluator rates what existed in the year evaluated; a decree signed the year after does not
