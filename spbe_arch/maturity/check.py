@@ -27,6 +27,7 @@ ASSESSMENT_CODES = (
     codes.FUTURE_ASSESSMENT.code,
     codes.VERIFIED_WITHOUT_EVALUATION.code,
     codes.SHARED_EVIDENCE.code,
+    codes.FRAMEWORK_SHADOWED.code,
     codes.FRAMEWORK_NOT_LOADED.code,
 )
 """The maturity codes `check_assessment` decides: not the claims against the model (they need
@@ -70,6 +71,17 @@ def check_assessment(loaded: ValidationResult) -> ValidationResult:
         if home is None or framework.id != home.id:
             frameworks.append(framework)
     for framework in frameworks:
+        if framework.id in framework_ids() and framework != load_framework(framework.id):
+            found.append(finding(
+                codes.FRAMEWORK_SHADOWED,
+                _("framework '{framework}' of the model folder differs from the shipped one of "
+                  "that id: its weights, levels and predikat bands rate this model, not the "
+                  "regulation's").format(framework=framework.id),
+                location=Location(manifest, key_path=("instansi", "framework")),
+                hint=_("give the model's own framework another id (and name it in spbe.yaml), "
+                       "or remove {folder}/{framework}.yaml to be rated by the regulation"
+                       ).format(folder=MODEL_FRAMEWORKS, framework=framework.id),
+            ))
         entries = assessments(arch, framework, home.id if home else home_ref)[1]
         found.extend(f for f in entries if f.code in ASSESSMENT_CODES)
     if home is not None:

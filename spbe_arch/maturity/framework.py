@@ -52,7 +52,8 @@ def load_framework(ref: str | Path | None = None, *, root: Path | None = None) -
     >>> framework.id, len(framework.indicators), framework.total_weight
     ('permenpanrb-59-2020', 47, 100.0)
     """
-    return _load(_resolve(ref or DEFAULT_FRAMEWORK, root))
+    path = _resolve(ref or DEFAULT_FRAMEWORK, root)
+    return _load(path, path.stat().st_mtime_ns)
 
 
 def _resolve(ref: str | Path, root: Path | None) -> Path:
@@ -79,7 +80,9 @@ def _resolve(ref: str | Path, root: Path | None) -> Path:
 
 
 @cache
-def _load(path: Path) -> Framework:
+def _load(path: Path, _modified: int) -> Framework:
+    """The framework of the file at `path`, read once per version of it (`_modified`: a
+    framework file kept with a model may be edited while a process keeps running)."""
     parsed = parse_file(path, path.parent)
     if parsed.error is not None:
         raise SpbeError(f"{path}:{parsed.line}:{parsed.column}: {parsed.error}")

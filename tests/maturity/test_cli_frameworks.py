@@ -1,9 +1,11 @@
 """Frameworks as pemdas keep them: a 2018-style framework in the model folder, two years rated."""
 
 import json
+import shutil
 from math import fsum
 
 import pytest
+from conftest import EXAMPLE, ROOT
 
 from spbe_arch.cli import app
 
@@ -198,3 +200,20 @@ def test_frameworks_report_with_an_unknown_framework_exits_2_and_writes_nothing(
     assert result.exit_code == 2, result.output
     assert "spbe-arch: kerangka 'nope' tidak dikenal" in result.output  # the report's Indonesian
     assert not (out / "index.html").exists()
+
+
+def test_a_copy_of_the_shipped_framework_with_other_bands_is_warned(runner, tmp_path):
+    """frameworks/permenpanrb-59-2020.yaml in the model folder: used, as the folder's come
+    first; an exact copy says nothing, an edited one says it rates the model, not the law."""
+    model = tmp_path / "model"
+    shutil.copytree(EXAMPLE, model)
+    (model / "frameworks").mkdir()
+    copy = model / "frameworks" / "permenpanrb-59-2020.yaml"
+    shutil.copy(ROOT / "models" / "frameworks" / "permenpanrb-59-2020.yaml", copy)
+    assert "SPBE-M014" not in runner.invoke(app, ["validate", str(model)]).output
+    copy.write_text(copy.read_text().replace("min: 3.5}", "min: 2.65}"), encoding="utf-8")
+    result = runner.invoke(app, ["validate", str(model)])
+    assert result.exit_code == 0, result.output
+    assert (f"{model / 'spbe.yaml'}:9:3: warning SPBE-M014 framework 'permenpanrb-59-2020' of "
+            "the model folder differs from the shipped one of that id: its weights, levels and "
+            "predikat bands rate this model, not the regulation's") in result.output.splitlines()

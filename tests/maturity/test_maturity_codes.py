@@ -5,10 +5,10 @@ import pytest
 from spbe_arch.model.rules import DOC_HEADINGS, RULES
 from spbe_arch.model.rules import maturity as codes
 
-MATURITY_CODES = [f"SPBE-M{n:03d}" for n in range(1, 14)]
+MATURITY_CODES = [f"SPBE-M{n:03d}" for n in range(1, 15)]
 
 
-def test_codes_maturity_family_is_m001_to_m013():
+def test_codes_maturity_family_is_m001_to_m014():
     assert sorted(c for c in RULES if c.startswith("SPBE-M")) == MATURITY_CODES
     assert codes.UNKNOWN_ASSESSMENT_INDICATOR.code == "SPBE-M001"
 

@@ -11,6 +11,7 @@ __all__ = [
     "EVIDENCE_AFTER_ASSESSMENT",
     "EVIDENCE_NAMES_NO_DOCUMENT",
     "FRAMEWORK_NOT_LOADED",
+    "FRAMEWORK_SHADOWED",
     "FUTURE_ASSESSMENT",
     "SERVICE_KIND_MISMATCH",
     "SHARED_EVIDENCE",
@@ -308,4 +309,23 @@ assessment:
 ```
 Use instead: each indicator's own document (the Peraturan Bupati on the Arsitektur SPBE for
 indicator 11, the SK of the Tim Koordinasi SPBE for indicator 19, ...).
+""", severity=Severity.warning)
+
+FRAMEWORK_SHADOWED = declare("SPBE-M014", "framework-shadowing-the-shipped-one", """
+## What it does
+Reports a framework kept in the model folder (`frameworks/ID.yaml`) under the id of a shipped
+one (`permenpanrb-59-2020`) whose content differs from it: other weights, levels, indicators
+or predikat bands. The model's file is the one used, as the folder's frameworks come first.
+
+## Why is this bad?
+The index, the predikat and the report then say "PermenPANRB 59/2020" while a copy with other
+bands rates the model: moving a predikat edge from 2.6 to 2.5 turns a Baik into a Sangat Baik
+that no evaluator would give.
+
+## Example
+```text
+frameworks/permenpanrb-59-2020.yaml   # a copy whose predikat bands were edited
+```
+Use instead: give a framework of your own its own id (`evaluasi-spbe-2018`, say) and name it
+in `spbe.yaml`; keep the regulation's under its id untouched.
 """, severity=Severity.warning)
