@@ -11,7 +11,7 @@ from ..model.i18n import gettext as _
 from .findings import finding_dict, findings_text
 from .labels import EFFORT, shown_predikat
 
-__all__ = ["maturity_dict", "maturity_markdown", "render_maturity_text"]
+__all__ = ["maturity_dict", "maturity_markdown", "render_maturity_text", "why_with_evidence"]
 
 DECIMALS = 4
 """Numbers in JSON are rounded to this many decimals (the index is a multiple of 0.0005)."""
@@ -158,7 +158,9 @@ def _level(value: int | None) -> str:
     return "-" if value is None else str(value)
 
 
-def _why(rating: IndicatorRating) -> str:
+def why_with_evidence(rating: IndicatorRating) -> str:
+    """Why the level counts, then the bukti dukung the entry names and its note: a reader
+    (an evaluator) sees which document supports which level."""
     parts = [rating.why] if rating.why else []
     if rating.assessment is not None and rating.assessment.evidence:
         parts.append("bukti: " + "; ".join(e.title for e in rating.assessment.evidence))
@@ -220,7 +222,7 @@ def render_maturity_text(result: MaturityResult, console, *, prefix: str = "") -
             table.add_row(rating.id, rating.name, decimal(rating.weight, None),
                           _level(rating.self_level), _level(rating.verified_level),
                           _level(rating.model_level), f"{rating.level} {rating.level_name}",
-                          _why(rating))
+                          why_with_evidence(rating))
         console.print(table)
         aspects = [f"{a.id} {a.name} {decimal(a.score)}" for a in result.aspects
                    if a.domain == domain.id]
@@ -272,7 +274,7 @@ def maturity_markdown(result: MaturityResult) -> str:
         lines += [
             f"| {r.id} | {_cell(r.name)} | {decimal(r.weight, None)} | {_level(r.self_level)} | "
             f"{_level(r.verified_level)} | {_level(r.model_level)} | {r.level} {r.level_name} | "
-            f"{_cell(_why(r))} |"
+            f"{_cell(why_with_evidence(r))} |"
             for r in result.indicators if r.domain == domain.id
         ]
     if result.unrated:

@@ -15,6 +15,7 @@ from ..model.i18n import gettext as _
 from ..model.types import DATA_CENTRE_KINDS, Status
 from .chart import bar_chart
 from .labels import EFFORT, HOSTING, METRICS, NETWORK_SHORT, SOURCE, STATUS, TEXT, VIA, word
+from .maturity import why_with_evidence
 
 if TYPE_CHECKING:
     from ..audit import Known
@@ -360,7 +361,7 @@ def maturity_section(graph: "ArchGraph", lang: str,
             _level(r.self_level),
             _level(r.verified_level),
             _level(r.model_level),
-            r.why,
+            why_with_evidence(r),
         )
         for r in result.indicators
     ]

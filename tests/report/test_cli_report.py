@@ -172,6 +172,10 @@ def test_report_of_the_example_shows_every_section(runner, tmp_path):
         assert f'<h2 id="{anchor}">' in html
     assert "Bagian ini tidak tersedia" not in html
     assert "Pemerintah Kabupaten Lembah Hijau" in html
+    # an evaluator sees which document supports which level, in both formats
+    bukti = ("bukti: Peraturan Bupati Lembah Hijau Nomor 12 Tahun 2022 tentang Arsitektur SPBE "
+             "Kabupaten Lembah Hijau")
+    assert bukti in html and bukti in (out / "report.md").read_text()
 
 
 def test_report_with_a_broken_section_exits_2_naming_it_and_writes_nothing(
