@@ -172,31 +172,41 @@ def test_server_locations_outside_pdn_become_data_centres_seen_by_audit_and_port
     assert result.exit_code == 0, result.output
     placed = "(infrastructure.yaml; one element for every row naming it: split it if they " \
         "mean different places)"
+
+    def per_unit(kind: str) -> str:  # the location names only a kind of place: which one?
+        return (f"(infrastructure.yaml; it names no particular {kind}: one element per unit, "
+                "merge them if they are one)")
+
     assert _notes(result) == [
         f"{source}: note: 1 application whose server location names PDN: written as hosting: "
         "pdn (row 9)",
-        f"{source}: note: server location 'Vendor' read as vendor: 2 applications hosted on "
-        f"'vendor' {placed} (rows 2, 7)",
-        f"{source}: note: server location 'Server OPD' read as on_premise: 1 application hosted "
-        f"on 'server-opd' {placed} (row 3)",
-        f"{source}: note: server location 'Hosting Swasta' read as vendor: 1 application hosted "
-        f"on 'hosting-swasta' {placed} (row 4)",
-        f"{source}: note: server location 'Cloud' read as cloud: 1 application hosted on "
-        f"'cloud' {placed} (row 5)",
+        f"{source}: note: server location 'Vendor' of Dinkes read as vendor: 1 application "
+        f"hosted on 'vendor-dinkes' {per_unit('vendor')} (row 2)",
+        f"{source}: note: server location 'Server OPD' of Disdag read as on_premise: 1 "
+        f"application hosted on 'server-opd-disdag' {per_unit('on_premise')} (row 3)",
+        f"{source}: note: server location 'Hosting Swasta' of Kecamatan Sukamaju read as "
+        f"vendor: 1 application hosted on 'hosting-swasta-kecamatan-sukamaju' "
+        f"{per_unit('vendor')} (row 4)",
+        f"{source}: note: server location 'Cloud' of Dinkes read as cloud: 1 application "
+        f"hosted on 'cloud-dinkes' {per_unit('cloud')} (row 5)",
         f"{source}: note: server location 'Ruang server Diskominfo' read as on_premise: 1 "
         f"application hosted on 'ruang-server-diskominfo' {placed} (row 6)",
+        f"{source}: note: server location 'vendor' of Setda read as vendor: 1 application "
+        f"hosted on 'vendor-setda' {per_unit('vendor')} (row 7)",
         f"{source}: note: 1 application whose server location names no place (PDN, pusat data "
         "daerah, a server room, a vendor, a cloud): hosting left unknown, the text kept in "
         "properties.server_location: 'Server' (row 8)",
     ]
     arch = load_model(out).architecture
     assert {i: e.kind.value for i, e in arch.infrastructure.items()} == {
-        "vendor": "vendor", "server-opd": "on_premise", "hosting-swasta": "vendor",
-        "cloud": "cloud", "ruang-server-diskominfo": "on_premise"}
+        "vendor-dinkes": "vendor", "server-opd-disdag": "on_premise",
+        "hosting-swasta-kecamatan-sukamaju": "vendor", "cloud-dinkes": "cloud",
+        "ruang-server-diskominfo": "on_premise", "vendor-setda": "vendor"}
     assert {a.id: a.hosting for a in arch.applications.values()} == {
-        "simrs": "vendor", "e-retribusi": "server-opd", "website-kecamatan": "hosting-swasta",
-        "sistem-antrian": "cloud", "simpeg": "ruang-server-diskominfo", "e-arsip": "vendor",
-        "aplikasi-aset": None, "e-office": "pdn"}
+        "simrs": "vendor-dinkes", "e-retribusi": "server-opd-disdag",
+        "website-kecamatan": "hosting-swasta-kecamatan-sukamaju", "sistem-antrian": "cloud-dinkes",
+        "simpeg": "ruang-server-diskominfo", "e-arsip": "vendor-setda", "aplikasi-aset": None,
+        "e-office": "pdn"}
     assert arch.applications["e-arsip"].properties == {"server_location": "vendor"}
     assert runner.invoke(app, ["validate", str(out)]).exit_code == 0
 

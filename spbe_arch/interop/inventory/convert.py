@@ -546,7 +546,7 @@ def _application(
         fields["hosting"] = _pusat_data_daerah(result, ids, row.number)
         report.on_pdd.append(row.number)
     elif kind is not None:
-        fields["hosting"] = _data_centre(result, ids, kind, location, row.number)
+        fields["hosting"] = _data_centre(result, ids, kind, location, row.number, unit)
     elif location:
         report.unplaced.setdefault(location, []).append(row.number)
     platform, how = (None, "") if national is False else _platform(matcher, row.name, url)
@@ -592,23 +592,39 @@ def _pusat_data_daerah(result: InventoryImport, ids: IdPool, row: int) -> str:
 
 
 def _data_centre(
-    result: InventoryImport, ids: IdPool, kind: InfrastructureKind, location: str, row: int
+    result: InventoryImport, ids: IdPool, kind: InfrastructureKind, location: str, row: int,
+    unit: UnitName,
 ) -> str:
     """The id of the server room, vendor or cloud a server location names, one element for
-    every row writing it alike ('Vendor', 'vendor'); its provider and networks stay unknown."""
+    every row writing it alike ('Vendor', 'vendor'); its provider and networks stay unknown.
+    A location that names only its kind ('Vendor', 'Cloud', 'Pihak Ketiga') says nothing of
+    which one: one element per unit ('Vendor (Dinas Kesehatan)'), as one unit's vendor is
+    not another's and an outage of one stops none of the other's applications."""
+    name = written = " ".join(location.split())
+    wanted, per_unit = slug(name) or str(kind), None
+    if set(normal_words(location).split()) <= _KIND_ONLY:
+        per_unit = unit.name
+        name, wanted = f"{name} ({unit.name})", f"{wanted}-{unit.id}"
     key = normal_words(location)
-    place = next((h for h in result.report.hosted
-                  if h.kind == kind and normal_words(h.location) == key), None)
+    place = next((h for h in result.report.hosted if h.kind == kind and h.unit == per_unit
+                  and normal_words(h.location) == key), None)
     if place is None:
-        name = " ".join(location.split())
-        centre = Infrastructure(id=ids.take(slug(name) or str(kind)), name=name, kind=kind)
+        centre = Infrastructure(id=ids.take(wanted), name=name, kind=kind)
         result.infrastructure.append(centre)
         result.remarks[centre.id] = _("named as the server location of the applications")
-        place = Hosted(centre.id, str(kind), name, [])
+        place = Hosted(centre.id, str(kind), written, [], per_unit)
         result.report.hosted.append(place)
         result.rows[centre.id] = place.rows
     place.rows.append(row)
     return place.infrastructure
+
+
+_KIND_ONLY = frozenset({
+    "vendor", "pihak", "ketiga", "penyedia", "jasa", "swasta", "cloud", "hosting", "server",
+    "sewa", "komersial", "luar", "external", "eksternal", "provider", "di", "pada", "milik",
+    "opd", "sendiri", "internal", "lokal",
+})
+"""Words of a server location that say what kind of place it is, not which one."""
 
 
 def _platform(matcher: PlatformMatcher, name: str, url: str | None) -> tuple[str | None, str]:

@@ -79,6 +79,9 @@ class Hosted:
     kind: str
     location: str
     rows: list[int]
+    unit: str | None = None
+    """The unit whose rows name it, when the location names only a kind of place ('Vendor'):
+    one element per unit."""
 
 
 @dataclass(frozen=True)
@@ -268,14 +271,18 @@ def report_lines(report: ImportReport) -> Iterator[str]:
                 len(rows), N_("{count} application"), N_("{count} applications"))
             ) + f" ({rows_text(rows)})"
     for place in report.hosted:
-        yield _(
+        yield (_(
             "{path}: note: server location '{location}' read as {kind}: {applications} hosted "
             "on '{infrastructure}' (infrastructure.yaml; one element for every row naming it: "
             "split it if they mean different places) ({rows})"
-        ).format(path=src, location=place.location, kind=place.kind,
-                 infrastructure=place.infrastructure, rows=rows_text(place.rows),
-                 applications=plural(len(place.rows), N_("{count} application"),
-                                     N_("{count} applications")))
+        ) if place.unit is None else _(
+            "{path}: note: server location '{location}' of {unit} read as {kind}: "
+            "{applications} hosted on '{infrastructure}' (infrastructure.yaml; it names no "
+            "particular {kind}: one element per unit, merge them if they are one) ({rows})"
+        )).format(path=src, location=place.location, kind=place.kind, unit=place.unit,
+                  infrastructure=place.infrastructure, rows=rows_text(place.rows),
+                  applications=plural(len(place.rows), N_("{count} application"),
+                                      N_("{count} applications")))
     if report.unplaced:
         count = sum(len(rows) for rows in report.unplaced.values())
         yield _(
