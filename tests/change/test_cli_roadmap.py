@@ -505,3 +505,19 @@ def test_roadmap_of_a_model_rating_few_indicators_gives_no_predikat(runner, make
     assert "Kurang" not in result.output and "provisional" in result.output
     out = json.loads(runner.invoke(app, ["roadmap", str(root), "-f", "json"]).stdout)
     assert [y["provisional"] for y in out["years"]] == [True, True]
+
+
+@pytest.mark.parametrize("status", ["active", "planned"])
+def test_what_a_done_item_or_a_target_retired_may_be_gone_from_the_model(
+        runner, tmp_path, status):
+    """A data centre closed is gone from the model: an item marked done, or any item of the
+    target architecture (`to_be`), retiring it names nothing, and that is no error."""
+    for source, target in ((EXAMPLE, False), (TO_BE, True)):
+        model = tmp_path / f"{status}-{target}"
+        shutil.copytree(source, model)
+        plan = model / "roadmap.yaml"
+        plan.write_text(plan.read_text(encoding="utf-8") + CLOSE_VENDOR.replace(
+            "vendor-pajak", "server-ditutup") + f"    status: {status}\n", encoding="utf-8")
+        result = runner.invoke(app, ["validate", str(model)])
+        gone_is_fine = target or status == "active"
+        assert ("SPBE-P002" in result.output) is not gone_is_fine, result.output
