@@ -29,7 +29,9 @@ MANUAL = _integrations("id: int-00, source: relay, target: siak-kab, via: manual
 def test_isolated_application_fires_for_active_app_without_integration(tmp_path):
     found = findings(tmp_path, {"apps.yaml": APPS, "int.yaml": MANUAL}, "SPBE-A001")
     assert [e for e, _ in found] == ["siak-kab", "simpus", "relay"]  # file order
-    assert found[2][1] == "aplikasi 'relay' is active but integrated with no other application"
+    assert found[1][1] == "aplikasi 'simpus' is active but integrated with no other application"
+    assert found[2][1] == ("aplikasi 'relay' is active but integrated with no other application "
+                           "yet: 'int-00' not active, or manual or a shared login")  # the row's
 
 
 def test_isolated_application_is_unknown_when_no_integration_is_recorded(tmp_path):

@@ -35,7 +35,11 @@ ISOLATED_APPLICATION = declare(
     "SPBE-A001",
     "isolated-application",
     severity=Severity.warning,
-    message=N_("aplikasi '{element}' is active but integrated with no other application"),
+    message={
+        "": N_("aplikasi '{element}' is active but integrated with no other application"),
+        "pending": N_("aplikasi '{element}' is active but integrated with no other application "
+                      "yet: {integrations} not active, or manual or a shared login"),
+    },
     hint=N_("connect it through SPLP to the applications that use or supply its data"),
     doc="""
 ## What it does
