@@ -105,8 +105,7 @@ def _names(app) -> dict[str, str]:
            {name_key(form.text): form.text for form in name_forms(app.name)
             if form.kind == "name" or form.of is not None})
     words = app.name.split()
-    if len(words) > 1 and name_key(words[-1]) in {name_key(app.owner),
-                                                 name_key(app.owner.split("-")[0])}:
+    if len(words) > 1 and name_key(words[-1]) == name_key(app.owner):
         bare = " ".join(words[:-1])
         out.setdefault(name_key(bare), bare)
     return out

@@ -18,8 +18,9 @@ from ..model import Finding
 from ..model.framework import Framework
 from ..model.i18n import gettext as _
 from ..model.rules import codes_of
+from ..model.rules import maturity as codes
 from ..validate import finalize
-from .check import ASSESSMENT_CODES, check_assessment
+from .check import ASSESSMENT_CODES, check_assessment, shadowing
 from .evidence import Derivation, derive
 from .framework import DEFAULT_FRAMEWORK, framework_ids, load_framework
 from .index import aspect_scores, column_indices, domain_scores, index, predikat
@@ -126,6 +127,9 @@ def assess(
     derivations = derive(graph, framework)
     structures = service_structures(graph)
     by_year, findings = assessments(arch, framework, home)
+    validation = list(validation)
+    if not any(f.code == codes.FRAMEWORK_SHADOWED.code for f in validation):  # else said
+        findings.extend(shadowing(arch, framework))
     if year is not None and year > date.today().year:  # no evaluation has rated it yet
         raise SpbeError(_("{year} is a year still to come (this year is {today}): no "
                           "evaluation has rated it; the index of coming years is the Peta "

@@ -2,10 +2,12 @@
 entries and service indicators against it, so that a CI gate on `validate` refuses what
 `maturity` would."""
 
+from collections.abc import Iterator
 from pathlib import Path
 
 from ..io import SpbeError
-from ..model import Finding, Location
+from ..model import Architecture, Finding, Location
+from ..model.framework import Framework
 from ..model.i18n import gettext as _
 from ..model.rules import finding
 from ..model.rules import maturity as codes
@@ -14,7 +16,7 @@ from ..validate.references import did_you_mean
 from .framework import DEFAULT_FRAMEWORK, MODEL_FRAMEWORKS, framework_ids, load_framework
 from .rating import assessments, service_indicators
 
-__all__ = ["ASSESSMENT_CODES", "check_assessment"]
+__all__ = ["ASSESSMENT_CODES", "check_assessment", "shadowing"]
 
 ASSESSMENT_CODES = (
     codes.UNKNOWN_ASSESSMENT_INDICATOR.code,
@@ -71,23 +73,30 @@ def check_assessment(loaded: ValidationResult) -> ValidationResult:
         if home is None or framework.id != home.id:
             frameworks.append(framework)
     for framework in frameworks:
-        if framework.id in framework_ids() and framework != load_framework(framework.id):
-            found.append(finding(
-                codes.FRAMEWORK_SHADOWED,
-                _("framework '{framework}' of the model folder differs from the shipped one of "
-                  "that id: its weights, levels and predikat bands rate this model, not the "
-                  "regulation's").format(framework=framework.id),
-                location=Location(manifest, key_path=("instansi", "framework")),
-                hint=_("give the model's own framework another id (and name it in spbe.yaml), "
-                       "or remove {folder}/{framework}.yaml to be rated by the regulation"
-                       ).format(folder=MODEL_FRAMEWORKS, framework=framework.id),
-            ))
+        found.extend(shadowing(arch, framework))
         entries = assessments(arch, framework, home.id if home else home_ref)[1]
         found.extend(f for f in entries if f.code in ASSESSMENT_CODES)
     if home is not None:
         found.extend(service_indicators(arch, home))
     findings = finalize(found, arch, finished=loaded.findings, checked=ASSESSMENT_CODES)
     return ValidationResult(arch, findings)
+
+
+def shadowing(arch: Architecture, framework: Framework) -> Iterator[Finding]:
+    """`framework-shadowing-the-shipped-one` when `framework` (kept in the model folder) has
+    a shipped framework's id and other content."""
+    if framework.id in framework_ids() and framework != load_framework(framework.id):
+        yield finding(
+            codes.FRAMEWORK_SHADOWED,
+            _("framework '{framework}' of the model folder differs from the shipped one of "
+              "that id: its weights, levels and predikat bands rate this model, not the "
+              "regulation's").format(framework=framework.id),
+            location=Location(arch.files[0] if arch.files else "spbe.yaml",
+                              key_path=("instansi", "framework")),
+            hint=_("give the model's own framework another id (and name it in spbe.yaml), "
+                   "or remove {folder}/{framework}.yaml to be rated by the regulation"
+                   ).format(folder=MODEL_FRAMEWORKS, framework=framework.id),
+        )
 
 
 def _not_loaded(root: Path, ref: str, error: SpbeError, where: Location) -> Finding:

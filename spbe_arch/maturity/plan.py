@@ -177,13 +177,19 @@ def _step(framework: Framework, indicator: Indicator, rating: IndicatorRating,
 def _document(indicator: Indicator, level: int, name: str, rating: IndicatorRating) -> str:
     """The step that documents `level`: name the bukti dukung of the entry that already
     claims it (a claim naming none counts only as far as the model shows), else record it."""
-    entry = rating.assessment
-    if entry is not None and rating.verified_level is None and entry.level >= level:
+    entry, claim = rating.assessment, rating.self_level  # the level it claims, as counted
+    if (entry is not None and claim is not None and rating.verified_level is None
+            and claim >= level):
+        if any(e.names_a_document for e in entry.evidence):  # too old, or later than the year
+            return _(
+                "name under indicator {indicator}'s assessment entry ({year}, level {claim}) a "
+                "document that shows that level: those it names support less (see why)"
+            ).format(indicator=indicator.id, year=entry.year, claim=claim)
         return _(
             "name the bukti dukung of indicator {indicator}'s assessment entry ({year}, level "
             "{claim}) under its `evidence:` (title, link, year): a claim naming none counts only "
             "as far as the model shows"
-        ).format(indicator=indicator.id, year=entry.year, claim=entry.level)
+        ).format(indicator=indicator.id, year=entry.year, claim=claim)
     return _(
         "document level {level} ({name}) with bukti dukung and record it: an assessment "
         "entry for indicator {indicator} at level {level} naming them under `evidence:` "

@@ -89,7 +89,8 @@ class Assessed:
         them and gave less; nothing new supports more."""
         if self.verified_before is None or self.claimed <= self.verified_before[1]:
             return False
-        named = [e for e in self.entry.evidence if e.names_a_document]
+        named = [e for e in self.entry.evidence if e.names_a_document
+                 and (e.dated is None or e.dated <= self.entry.year)]  # those that count
         return bool(named) and all(e.dated is not None and e.dated <= self.verified_before[0]
                                    for e in named)
 
@@ -305,9 +306,24 @@ def _unconfirmed(arch: Architecture, by_year: dict[int, dict[str, Assessed]]
         if year in named or not verified:
             continue
         for assessed in verified:
-            entries[assessed.entry.indicator] = Assessed(assessed.entry, assessed.position,
-                                                         confirmed=False)
+            entries[assessed.entry.indicator] = replace(assessed, confirmed=False)
         name = arch.instansi.name if arch.instansi else "..."
+        hint = _("name the result under `evaluations:`, e.g. `- {{year: {year}, title: "
+                 "Laporan Hasil Evaluasi SPBE Tahun {year} {name}, link: ...}}`").format(
+            year=year, name=name)
+        placeholder = next((n for n, e in enumerate(arch.evaluations) if e.year == year), None)
+        if placeholder is not None:  # written, with a title that names no document
+            source = arch.evaluation_sources[placeholder]
+            where = Location(source.file, key_path=("evaluations", source.index, "title"))
+            yield finding(codes.VERIFIED_WITHOUT_EVALUATION, plural(len(verified), N_(
+                "evaluations: the result of {year} '{title}' names no document: its {count} "
+                "verified level counts as a claim"), N_(
+                "evaluations: the result of {year} '{title}' names no document: its {count} "
+                "verified levels count as claims"), year=year,
+                title=arch.evaluations[placeholder].title), location=where, hint=hint)
+            continue
+        first = min(n for n, e in enumerate(arch.assessment)  # where a `verified:` is written
+                    if e.year == year and e.verified is not None)
         yield finding(
             codes.VERIFIED_WITHOUT_EVALUATION,
             plural(len(verified), N_(
@@ -315,10 +331,8 @@ def _unconfirmed(arch: Architecture, by_year: dict[int, dict[str, Assessed]]
                 "result the model names: it counts as a claim"), N_(
                 "assessment: {count} verified levels of {year} come from no evaluator's "
                 "result the model names: they count as claims"), year=year),
-            location=_entry_location(arch, verified[0].position, "verified"),
-            hint=_("name the result under `evaluations:`, e.g. `- {{year: {year}, title: "
-                   "Laporan Hasil Evaluasi SPBE Tahun {year} {name}, link: ...}}`").format(
-                year=year, name=name),
+            location=_entry_location(arch, first, "verified"),
+            hint=hint,
         )
 
 
@@ -392,6 +406,10 @@ def _rate(framework: Framework, indicator: Indicator, derivation: Derivation | N
         reasons.insert(0, (_("verified {level} ({year}), self-assessed {claim}")
                            if claim != verified else _("verified {level} ({year})")).format(
             level=verified, year=entry.year, claim=claim))  # type: ignore[union-attr]
+        if (derivation is not None and not derivation.insufficient
+                and derivation.level < min(verified, derivation.ceiling)):
+            reasons.append(_("the model shows less than the evaluator verified: it leaves out "
+                             "what the evaluator saw, or the level has fallen since"))
     elif claim is None:
         if model is None:
             level, source = min(names), Source.none
@@ -442,10 +460,13 @@ def _claim_limit(indicator: Indicator, derivation: Derivation | None, model: int
                  found: Assessed | None, cap: int, active: int) -> tuple[int, str]:
     """The highest level a claim counts at, and why it stops there."""
     if derivation is None and indicator.evidence in SERVICE_RULES:  # the structure shows it
-        return _UNSUPPORTED, _(  # where the service is recorded: none is, so nothing counts
-            "no service of the model names indicator {id}: a service's level shows in its "
-            "structure, so record it (`indicator: {id}`, its applications and "
-            "integrations)").format(id=indicator.id)
+        return _UNSUPPORTED, (  # where the service is recorded: none is, so nothing counts
+            _("no service of the model names indicator {id} and it publishes no data set: "
+              "record the open data (`published:`) or the service (`indicator: {id}`, its "
+              "applications and integrations)") if indicator.evidence is EvidenceRule.open_data
+            else _("no service of the model names indicator {id}: a service's level shows in "
+                   "its structure, so record it (`indicator: {id}`, its applications and "
+                   "integrations)")).format(id=indicator.id)
     documented = found is not None and found.documented
     if documented:
         ceiling = (min(derivation.ceiling, STRUCTURE_TOP)
@@ -522,7 +543,7 @@ def _hint(rating: IndicatorRating, found: Assessed) -> str | None:
     if not found.documented:
         return _("name the bukti dukung under `evidence:` (title, link, year)")
     if found.stale and found.verified_before is not None:
-        return _("name the document of after {year} that shows level {level} (with its "
+        return _("name a document from after {year} that shows level {level} (with its "
                  "`year:`)").format(year=found.verified_before[0], level=found.claimed)
     return None
 

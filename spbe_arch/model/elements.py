@@ -353,14 +353,19 @@ def _year_of_date(value: object) -> object:
 
 
 def year_in_title(title: str) -> int | None:
-    """The year a document's title dates it by: 'Nomor 3 Tahun 2026', 'Perbup 12/2022'.
+    """The year a document's title dates it by: its last 'Tahun YYYY' ('Perbup Nomor 5 Tahun
+    2019 sebagaimana diubah dengan Perbup Nomor 2 Tahun 2024': the amendment's), else the year
+    ending its number ('Perbup 12/2022', 'Nomor 188.45/1234/KPTS/2024': not the serial 1234).
 
-    >>> year_in_title("Peraturan Bupati Nomor 3 Tahun 2026 tentang SPBE"), year_in_title(
-    ...     "Perbup 12/2022"), year_in_title("RPJMD 2021-2026")
-    (2026, 2022, None)
+    >>> [year_in_title(t) for t in ("Peraturan Bupati Nomor 3 Tahun 2026 tentang SPBE",
+    ...     "Perbup 12/2022", "Keputusan Bupati Nomor 188.45/1234/KPTS/2024 tentang Tim",
+    ...     "Perbup Nomor 5 Tahun 2019 sebagaimana diubah dengan Nomor 2 Tahun 2024",
+    ...     "RPJMD 2021-2026")]
+    [2026, 2022, 2024, 2024, None]
     """
-    found = re.search(r"(?i)\btahun (\d{4})\b|/(\d{4})\b", title)
-    return int(found.group(1) or found.group(2)) if found else None
+    years = (re.findall(r"(?i)\btahun (19\d\d|20\d\d)\b", title)
+             or re.findall(r"/(19\d\d|20\d\d)(?![\w/.-])", title))
+    return int(years[-1]) if years else None
 
 
 class Evidence(SpbeModel):
@@ -396,7 +401,8 @@ class Evaluation(Evidence):
     """Hasil evaluasi: the evaluator's published result of one year's SPBE evaluation, the
     document the `verified:` levels of that year's assessment entries come from."""
 
-    year: int = Field(ge=2000, le=2100, description="Evaluation year (tahun evaluasi)")  # type: ignore[assignment]
+    year: Annotated[int, BeforeValidator(_year_of_date)] = Field(  # type: ignore[assignment]
+        ge=2000, le=2100, description="Evaluation year (tahun evaluasi)")
     title: str = Field(
         min_length=1,
         description="Title of the evaluator's result (judul dokumen hasil evaluasi), e.g. "

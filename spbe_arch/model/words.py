@@ -87,15 +87,18 @@ def names_a_document(title: str) -> bool:
     dukung) or no word at all ('...'). An address only is judged by the caller.
 
     >>> [names_a_document(t) for t in ("Perbup 12/2022", "SK Bupati No. 45/2023",
-    ...     "RPJMD 2021-2026", "SK Tim Koordinasi SPBE", "SK", "Scan SK.pdf", "Laporan Tahunan",
-    ...     "Dokumen 1", "bukti_dukung_final_v2.docx")]
-    [True, True, True, True, False, False, False, False, False]
+    ...     "RPJMD 2021-2026", "SK Tim Koordinasi SPBE", "Perwal tentang SPBE", "SK",
+    ...     "Scan SK.pdf", "Laporan Tahunan", "Dokumen 1", "Dokumen SPBE",
+    ...     "bukti_dukung_final_v2.docx")]
+    [True, True, True, True, True, False, False, False, False, False, False]
     """
     words = _words(title)
     if (title.strip(" .:;,!").casefold() in NOT_A_DOCUMENT or not words
             or words[0] in NEGATIONS or is_a_draft(title) or names_the_self_assessment(title)):
         return False
-    named = [w for w in words if w not in GENERIC_DOCUMENT_WORDS
+    kind = any(w in DOCUMENT_KINDS for w in words)  # 'Perbup SPBE': SPBE is its subject
+    named = [w for w in words
+             if (w not in GENERIC_DOCUMENT_WORDS or (kind and w == "spbe"))
              and re.fullmatch(r"v\d+|\d+", w) is None]  # 'v2': a version of a file
     number = any(w.isdigit() for w in words)
     return any(w not in DOCUMENT_KINDS for w in named) or (number and bool(named))

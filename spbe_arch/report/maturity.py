@@ -34,9 +34,10 @@ def _evidence(rating: IndicatorRating) -> list[dict[str, Any]]:
         a = rating.assessment
         out.append({
             "kind": "assessment", "year": a.year, "level": a.level, "verified": a.verified,
+            "verified_counts": a.verified is not None and rating.verified_level is not None,
             "note": a.note,
-            "documents": [{"title": e.title, "link": e.link, "year": e.year}
-                          for e in a.evidence],
+            "documents": [{"title": e.title, "link": e.link, "year": e.dated,
+                           "names_a_document": e.names_a_document} for e in a.evidence],
         })
     return out
 

@@ -162,6 +162,11 @@ def test_a_name_ending_in_its_owner_is_the_name_without_it(tmp_path):
         "id: simrs-rsud, name: SIMRS RSUD, kind: khusus, owner: rsud",
         "id: simrs-online, name: SIMRS Online, kind: khusus, owner: rsud",
     ) | _units("rsud")
+    (tmp_path / "other").mkdir()
+    assert findings(tmp_path / "other", _apps(  # a word of another unit's id is no owner
+        "id: portal-a, name: Portal Dinas, kind: khusus, owner: dinas-kominfo",
+        "id: portal-b, name: Portal Badan, kind: khusus, owner: badan-keuangan",
+    ) | _units("dinas-kominfo", "badan-keuangan"), "SPBE-A007") == []
     assert findings(tmp_path, files, "SPBE-A007") == [
         ("simrs", "aplikasi 'simrs', 'simrs-rsud' duplicate each other: they share the name "
          "'SIMRS'")

@@ -475,3 +475,18 @@ def test_a_kota_inventory_as_written_in_east_java(runner, tmp_path):
     isolated = {f["element"] for f in json.loads(audit.stdout)["findings"]
                 if f["code"] == "SPBE-A001"}
     assert {"e-pad", "simpus"} <= isolated  # said not integrated: isolated, as the sheet says
+
+
+def test_a_server_of_each_unit_is_one_element_per_unit(runner, tmp_path):
+    """'Server Dinas' and 'Server Kantor' written by several units: each unit's own."""
+    source = write_csv(tmp_path / "kota-contoh.csv", [
+        ["Nama Aplikasi", "OPD", "Lokasi Server"],
+        ["SIMPUS", "Dinkes", "Server Dinas"],
+        ["e-Wisata", "Dispar", "Server Dinas"],
+        ["e-Surat", "Setda", "Server Kantor"],
+    ])
+    out = tmp_path / "model"
+    assert _import(runner, source, out).exit_code == 0
+    hosting = {a.id: a.hosting for a in load_model(out).architecture.applications.values()}
+    assert hosting == {"simpus": "server-dinas-dinkes", "e-wisata": "server-dinas-dispar",
+                       "e-surat": "server-kantor-setda"}

@@ -251,8 +251,13 @@ def test_claims_above_the_last_verified_level_on_the_documents_it_weighed_count_
     assert (one["self"], one["counted"], one["source"]) == (5, 3, "claim")
     assert ("claimed 5, its bukti dukung are all of 2023 or before, when the evaluator verified "
             "3: nothing since shows more: 3 counts") in one["why"]
+    path.write_text(path.read_text().replace(  # a document dated after 2024 supports nothing
+        "        year: 2022\n", "        year: 2022\n      - {title: Peraturan Bupati Lembah "
+        "Hijau Nomor 9 Tahun 2025 tentang Arsitektur SPBE, year: 2025}\n", 1), "utf-8")
+    one = next(i for i in _json(runner, model)["indicators"] if i["id"] == "1")
+    assert one["counted"] == 3
     result = runner.invoke(app, ["maturity", str(model)])  # SPBE-M004, with what to name
-    assert "    hint: name the document of after 2023 that shows level 5 (with its `year:`)" \
+    assert "    hint: name a document from after 2023 that shows level 5 (with its `year:`)" \
         in result.output.splitlines()
     path.write_text(path.read_text().replace(
         "        year: 2022\n", "        year: 2022\n      - {title: Peraturan Bupati Lembah "

@@ -217,3 +217,7 @@ def test_a_copy_of_the_shipped_framework_with_other_bands_is_warned(runner, tmp_
     assert (f"{model / 'spbe.yaml'}:9:3: warning SPBE-M014 framework 'permenpanrb-59-2020' of "
             "the model folder differs from the shipped one of that id: its weights, levels and "
             "predikat bands rate this model, not the regulation's") in result.output.splitlines()
+    rated = runner.invoke(app, ["maturity", str(model)])  # where the predikat is printed
+    assert rated.output.count("warning SPBE-M014") == 1, rated.output
+    report = runner.invoke(app, ["report", str(model), "-o", str(tmp_path / "r")])
+    assert (tmp_path / "r" / "report.md").read_text().count("SPBE-M014") == 1, report.output

@@ -147,3 +147,12 @@ def test_a_title_dated_after_the_evaluation_year_supports_no_level(runner, make_
     assert "warning SPBE-M007 assessment: bukti dukung 'Peraturan Bupati Nomor 3 Tahun 2026 " \
            "tentang Arsitektur SPBE' of indicator 1 is dated 2026, after the evaluation year " \
            "2025" in result.output
+
+
+def test_a_documents_date_after_the_evaluation_year_supports_no_level(runner, make_model):
+    model = _model(make_model, "Perbup Arsitektur SPBE")
+    path = model / "assessment.yaml"
+    path.write_text(path.read_text().replace('"Perbup Arsitektur SPBE"}',
+                                             '"Perbup Arsitektur SPBE", year: "2026-03-01"}'))
+    assert _indicator_1(runner, model)["counted"] == 1
+    assert "SPBE-M007" in runner.invoke(app, ["validate", str(model)]).output

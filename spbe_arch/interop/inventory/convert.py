@@ -622,7 +622,8 @@ def _data_centre(
 _KIND_ONLY = frozenset({
     "vendor", "pihak", "ketiga", "penyedia", "jasa", "swasta", "cloud", "hosting", "server",
     "sewa", "komersial", "luar", "external", "eksternal", "provider", "di", "pada", "milik",
-    "opd", "sendiri", "internal", "lokal",
+    "opd", "sendiri", "internal", "lokal", "dinas", "kantor", "badan", "unit", "kerja",
+    "masing", "perangkat",
 })
 """Words of a server location that say what kind of place it is, not which one."""
 
