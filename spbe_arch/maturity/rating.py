@@ -79,8 +79,8 @@ class Assessed:
     """False when the entry's `verified:` comes from no evaluator's result the model names
     (`evaluations:`): it counts as a claim."""
     verified_before: tuple[int, int] | None = None
-    """(year, level) of the latest earlier confirmed verified level of the indicator: bukti
-    dukung the evaluator had then show no more than it did (`stale`)."""
+    """(year, level) of the latest earlier verified level of the indicator: bukti dukung the
+    evaluator had then show no more than it did (`stale`)."""
 
     @property
     def stale(self) -> bool:
@@ -252,15 +252,17 @@ def assessments(
 
 
 def _verified_before(by_year: dict[int, dict[str, Assessed]]) -> None:
-    """Give each entry the latest earlier confirmed verified level of its indicator."""
+    """Give each entry the latest earlier verified level of its indicator: confirmed or not,
+    a lower level the instansi itself wrote down as the evaluator's is not to be raised on
+    the documents the evaluator had."""
     latest: dict[str, tuple[int, int]] = {}
     for year, entries in by_year.items():  # in year order
         for indicator, assessed in entries.items():
             if indicator in latest:
                 entries[indicator] = replace(assessed, verified_before=latest[indicator])
         for indicator, assessed in entries.items():
-            if assessed.verified is not None:
-                latest[indicator] = (year, assessed.verified)
+            if assessed.entry.verified is not None:
+                latest[indicator] = (year, assessed.entry.verified)
 
 
 SHARED_MOST = 10
