@@ -238,11 +238,12 @@ def assessments(
             ))
             verified = min((v for v in (first.entry.verified, entry.verified) if v is not None),
                            default=None)  # the evaluator's, whichever entry holds it
-            kept, position = (first.entry, first.position) if entry.level >= first.entry.level \
+            kept, kept_at = (first.entry, first.position) if entry.level >= first.entry.level \
                 else (entry, position)
-            if kept.verified != verified:
-                kept = kept.model_copy(update={"verified": verified})
-            entry = kept
+            year[entry.indicator] = Assessed(
+                kept if kept.verified == verified else kept.model_copy(
+                    update={"verified": verified}), kept_at)
+            continue
         year[entry.indicator] = Assessed(entry, position)
     findings.extend(_unconfirmed(arch, out))
     findings.extend(_shared_evidence(arch, out))
