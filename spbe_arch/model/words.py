@@ -57,9 +57,10 @@ Bupati', 'Laporan Tahunan', 'Notulen Rapat') but not which one: with a number ('
 12/2022', 'SK Bupati No. 45/2023') or a word of its subject ('SK Tim Koordinasi SPBE',
 'Laporan Pengelolaan Pengaduan') the title names one."""
 
-DRAFTS = frozenset({"rancangan", "draft", "draf", "konsep", "ranperbup", "ranperwal",
-                    "ranpergub", "raperda", "ranperda"})
-"""A title's first word (case aside) that names a document not yet in force: a draft."""
+DRAFTS = frozenset({"rancangan", "draft", "draf", "ranperbup", "ranperwal", "ranpergub",
+                    "raperda", "ranperda"})
+"""A title's first word (case aside) that names a document not yet in force: a draft; so does
+'Konsep' before a kind of document ('Konsep Peraturan Bupati', not 'Konsep Arsitektur')."""
 
 
 def _words(title: str) -> list[str]:
@@ -71,11 +72,13 @@ def is_a_draft(title: str) -> bool:
     """True for a title naming a draft ('Rancangan Peraturan Bupati ...', 'Draft SK'): a
     document not yet in force supports no level.
 
-    >>> [is_a_draft(t) for t in ("Rancangan Perbup Arsitektur SPBE", "Perbup 12/2022")]
-    [True, False]
+    >>> [is_a_draft(t) for t in ("Rancangan Perbup Arsitektur SPBE", "Perbup 12/2022",
+    ...                          "Konsep Peraturan Bupati tentang SPBE", "Konsep Arsitektur SPBE")]
+    [True, False, True, False]
     """
     words = _words(title)
-    return bool(words) and words[0] in DRAFTS
+    konsep = words[:1] == ["konsep"] and words[1:2] and words[1] in DOCUMENT_KINDS
+    return bool(words) and (words[0] in DRAFTS or bool(konsep))
 
 
 def names_a_document(title: str) -> bool:
