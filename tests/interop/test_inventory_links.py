@@ -109,6 +109,9 @@ def test_integration_names_that_match_several_or_itself_are_kept_and_reported(ru
         f"{at}:7: note: same name and unit as row 6, other cells differ ('Interoperabilitas'"
         "); imported as another application 'simpus-2' (delete one row if the application is "
         "listed twice, or tell the two apart by name)",
+        f"{at}:10: note: 'SIPD' in 'Interoperabilitas' taken as application 'sipd': national "
+        "platform 'sipd' itself, not one of the units' installations 'sipd-bappeda', "
+        "'sipd-bpkad'",
         f"{at}:2: note: 'SIMPEG' in 'Interoperabilitas' names the application itself; no "
         "integration, kept as properties.integrations of 'simpeg'",
         f"{at}:3: note: 'Sistem Informasi Kepegawaian' in 'Interoperabilitas' may name "
@@ -312,6 +315,24 @@ def test_a_national_platform_named_links_the_pemdas_own_instance_of_it(runner, t
     assert (f"{source}:2: note: 'SIKDA' in 'Terintegrasi dengan' taken as application "
             f"'{local.id}': the pemda's own installation of national platform 'sikda-generik'"
             ) in _notes(result)
+
+
+def test_a_national_platform_two_units_installed_links_the_platform_said_so(runner, tmp_path):
+    """'SIPD' beside BPKAD's and Bappeda's SIPD rows: which installation is not known, the
+    integration is with the national platform, and the note names the installations."""
+    source = write_csv(tmp_path / "kabupaten-contoh.csv", [
+        ["No", "Nama Aplikasi", "OPD", "Terintegrasi dengan"],
+        ["1", "SIPD", "BPKAD", ""], ["2", "SIPD", "Bappeda", ""],
+        ["3", "SIMDA Keuangan", "BPKAD", "SIPD"],
+    ])
+    result = _import(runner, source, tmp_path / "model")
+    assert result.exit_code == 0, result.output
+    arch = load_model(tmp_path / "model").architecture
+    assert [(i.source, i.target) for i in arch.integrations.values()] == [
+        ("simda-bpkad", "sipd")]
+    assert (f"{source}:4: note: 'SIPD' in 'Terintegrasi dengan' taken as application 'sipd': "
+            "national platform 'sipd' itself, not one of the units' installations "
+            "'sipd-bappeda', 'sipd-bpkad'") in _notes(result)
 
 
 def test_a_short_name_two_applications_share_links_neither(runner, tmp_path):

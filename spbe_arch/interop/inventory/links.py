@@ -340,6 +340,11 @@ class AppNames:
         if len(own) == 1:  # 'SIKDA' for the pemda's own SIKDA Generik: that one
             self._guessed[text] = own[0], why.format(platform=platform)
             return own[0]
+        if len(own) > 1:  # 'SIPD' beside sipd-bpkad and sipd-bappeda: which one, not known
+            self._guessed[text] = platform, _(
+                "national platform '{platform}' itself, not one of the units' installations "
+                "{installations}").format(platform=platform, installations=", ".join(
+                    f"'{a}'" for a in sorted(own)))
         if platform is not None or candidates:
             return platform or candidates
         bare = self._bare.get(name_key(text))
