@@ -785,7 +785,12 @@ def import_inventory(
     file: Annotated[Path, typer.Argument(metavar="FILE",
                                          help="The inventory spreadsheet: .csv or .xlsx")],
     *,
-    output: Annotated[Path, typer.Option("--output", "-o", help="Folder for the new model")],
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Folder for the new model")] = None,
+    into: Annotated[
+        Path | None, typer.Option(
+            "--into", help="A model folder to add the inventory to (instead of -o): written as "
+                           "inventory-<file>.yaml beside its files")] = None,
     sheet: SheetOption = None,
     mapping: MappingOption = None,
     instansi_name: Annotated[
@@ -810,13 +815,16 @@ def import_inventory(
         Path | None, typer.Option(
             help="YAML file naming the headers of the integration list's unrecognised columns")
     ] = None,
-    force: Annotated[bool, typer.Option(help="Replace an existing model folder")] = False,
+    force: Annotated[bool, typer.Option(
+        help="Replace an existing model folder (with --into: the file an earlier import of "
+             "this inventory wrote)")] = False,
     output_format: Annotated[
         ImportFormat, typer.Option("--format", "-f", help="Format of the import report")
     ] = ImportFormat.text,
     lang: Lang = Language.en,
 ) -> None:
-    """Turn an application inventory (one application per row) into a model folder.
+    """Turn an application inventory (one application per row) into a model folder, or add
+    it to one (--into).
 
     Units come from the unit column, applications are owned by them, national systems become
     instances of the national platforms. An ID or Kode column gives the ids, a server location
@@ -824,12 +832,26 @@ def import_inventory(
     mechanism is unknown. An integration list (--integrations) gives integrations with the
     mechanism (SPLP, API, ...), network and direction its rows name. The report lists every
     skipped row, every guess and every national system not in the catalog; it is also written
-    as import-report.txt. Exit 0 every row imported, 1 rows skipped, 2 could not import.
+    as import-report.txt. With --into, what the model has already (a unit, an application,
+    the pusat data daerah, an integration) is not written again. Exit 0 every row imported, 1
+    rows skipped, 2 could not import.
     """
+    from .interop import add_inventory, instansi_for, write_import
     from .interop import import_inventory as run_import
-    from .interop import instansi_for, write_import
+    from .io import SpbeError
+    from .model.i18n import gettext as _
 
     def call() -> "Outcome":
+        if into is not None:
+            _refuse_with_into(output=output, instansi_name=instansi_name,
+                              instansi_id=instansi_id, level=level, integrations=integrations,
+                              integrations_sheet=integrations_sheet,
+                              integrations_mapping=integrations_mapping)
+            added = add_inventory(file, into, sheet=sheet, mapping=mapping, force=force)
+            return _outcome("import-into", added, into, failed=not added.report.clean)
+        if output is None:
+            raise SpbeError(_("give the folder of the new model with -o DIR, or the model to "
+                              "add the inventory to with --into DIR"))
         instansi = instansi_for(file, name=instansi_name, id=instansi_id, level=level,
                                 sheet=sheet, mapping=mapping)
         imported = run_import(file, sheet=sheet, mapping=mapping, instansi=instansi,
@@ -841,6 +863,26 @@ def import_inventory(
         return _outcome("import", imported, output, failed=not imported.report.clean)
 
     _run(call, output_format, lang=lang.value)
+
+
+def _refuse_with_into(**given: object) -> None:
+    """Raise `SpbeError` for an option `import inventory --into` does not take."""
+    from .io import SpbeError
+    from .model.i18n import gettext as _
+
+    named = [name for name, value in given.items() if value is not None]
+    if not named:
+        return
+    option = "--" + named[0].replace("_", "-")
+    if named[0] == "output":
+        why = _("-o writes a new model, --into adds to one: give one of them")
+    elif named[0].startswith("integrations"):
+        why = _("add the integration list after the inventory: spbe-arch import integrations "
+                "LIST --into MODEL")
+    else:
+        why = _("the instansi is the model's (its spbe.yaml)")
+    raise SpbeError(_("{option} cannot be given with --into: {why}").format(option=option,
+                                                                          why=why))
 
 
 @import_app.command("integrations")

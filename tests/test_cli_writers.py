@@ -126,4 +126,5 @@ def test_init_suggests_a_command_that_pastes_for_a_folder_with_a_space(runner, t
     result = runner.invoke(app, ["init", str(folder)])
     assert result.exit_code == 0, result.output
     assert result.stdout.splitlines()[-1] == (
-        f"next: edit the files, then run `spbe-arch validate '{folder}'`")
+        f"next: edit the files (or add your inventory: `spbe-arch import inventory FILE --into "
+        f"'{folder}'`), then run `spbe-arch validate '{folder}'`")

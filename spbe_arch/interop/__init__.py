@@ -3,9 +3,11 @@
 
 from .inventory import (
     ImportReport,
+    InventoryAdded,
     InventoryImport,
     ListAdded,
     add_integration_list,
+    add_inventory,
     import_inventory,
     instansi_for,
     list_report_dict,
@@ -17,9 +19,11 @@ from .inventory import (
 
 __all__ = [
     "ImportReport",
+    "InventoryAdded",
     "InventoryImport",
     "ListAdded",
     "add_integration_list",
+    "add_inventory",
     "import_inventory",
     "instansi_for",
     "list_report_dict",

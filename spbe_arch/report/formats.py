@@ -482,7 +482,8 @@ def _init_text(outcome: Outcome) -> Page:
     }.get(started.level_from)
     said = "" if level is None else level.format(level=started.level, manifest=manifest) + "\n"
     return Page(wrote(started.files) + said + _(
-        "next: edit the files, then run `spbe-arch validate {path}`"
+        "next: edit the files (or add your inventory: `spbe-arch import inventory FILE --into "
+        "{path}`), then run `spbe-arch validate {path}`"
     ).format(path=_shell(outcome.path)) + "\n")
 
 
@@ -501,17 +502,36 @@ def _import_json(outcome: Outcome) -> Page:
     return Page(_json(report_dict(outcome.result.report)))
 
 
+def _import_into_text(outcome: Outcome) -> Page:
+    from ..interop import report_lines
+
+    lines = list(report_lines(outcome.result.report))
+    lines.append(_written_into(outcome, _("{model} has all the inventory gives: no file written")))
+    return Page(_lines(lines))
+
+
+def _written_into(outcome: Outcome, nothing: str) -> str:
+    """The last line of an import into a model: the file written, or that none was."""
+    if outcome.result.written is None:
+        return nothing.format(model=_shell(outcome.path))
+    return _("wrote {path}; next: spbe-arch validate {model}").format(
+        path=_shell(outcome.result.written), model=_shell(outcome.path))
+
+
+def _import_into_json(outcome: Outcome) -> Page:
+    from ..interop import report_dict
+
+    written = outcome.result.written
+    return Page(_json({**report_dict(outcome.result.report),
+                       "written": None if written is None else str(written)}))
+
+
 def _import_list_text(outcome: Outcome) -> Page:
     from ..interop import list_report_lines
     from ..interop.inventory.into_model import SHEET_OPTION
 
     lines = list(list_report_lines(outcome.result.report, SHEET_OPTION))
-    if outcome.result.written is None:
-        lines.append(_("the list adds nothing to {model}: no file written").format(
-            model=_shell(outcome.path)))
-    else:
-        lines.append(_("wrote {path}; next: spbe-arch validate {model}").format(
-            path=_shell(outcome.result.written), model=_shell(outcome.path)))
+    lines.append(_written_into(outcome, _("the list adds nothing to {model}: no file written")))
     return Page(_lines(lines))
 
 
@@ -600,6 +620,8 @@ RENDERERS: dict[tuple[str, Format], Renderer] = {
     ("init", Format.text): _init_text,
     ("import", Format.text): _import_text,
     ("import", Format.json): _import_json,
+    ("import-into", Format.text): _import_into_text,
+    ("import-into", Format.json): _import_into_json,
     ("import-list", Format.text): _import_list_text,
     ("import-list", Format.json): _import_list_json,
     ("import-archimate", Format.text): _import_archimate_text,

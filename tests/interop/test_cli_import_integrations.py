@@ -148,7 +148,7 @@ def test_what_the_model_links_already_and_another_list_s_file(runner, tmp_path):
 
     assert refused.exit_code == 2
     assert refused.output.startswith(
-        f"spbe-arch: {model / 'integrations-daftar.yaml'}: written from another list "
+        f"spbe-arch: {model / 'integrations-daftar.yaml'}: written from another file "
         f"({listed}); not replaced, even with --force")
 
 

@@ -3,11 +3,13 @@
 
 Reading (`table`, `sheet`), column recognition (`columns`), data rows (`rows`), units
 (`units`), conversion with national platform matching (`convert`), the integration list
-(`integration_list`, `into_model`), the report (`report`) and writing (`write`, `emit`).
+(`integration_list`, `into_model`), an inventory added to a model (`merge`), the report
+(`report`) and writing (`write`, `emit`).
 """
 
 from .convert import InventoryImport, import_inventory, instansi_for
 from .into_model import ListAdded, add_integration_list
+from .merge import InventoryAdded, add_inventory
 from .report import (
     ImportReport,
     ListReport,
@@ -21,10 +23,12 @@ from .write import REPORT_FILE, write_import
 __all__ = [
     "REPORT_FILE",
     "ImportReport",
+    "InventoryAdded",
     "InventoryImport",
     "ListAdded",
     "ListReport",
     "add_integration_list",
+    "add_inventory",
     "import_inventory",
     "instansi_for",
     "list_report_dict",

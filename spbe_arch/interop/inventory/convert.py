@@ -12,6 +12,7 @@ and unit, else of its name's acronym ('SIMPUS — ...': simpus) or whole name.
 """
 
 import re
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -137,6 +138,7 @@ def import_inventory(
     integration_list: Path | None = None,
     integration_sheet: str | None = None,
     integration_mapping: Path | None = None,
+    into: Mapping[str, str] | None = None,
 ) -> InventoryImport:
     """Read the inventory at `path` into units and applications.
 
@@ -158,6 +160,10 @@ def import_inventory(
         An integration list (.csv or .xlsx, one integration per row), its sheet (alone: a
         sheet of the inventory's workbook) and the mapping of its headers
         (`integration_list`).
+    into
+        The ids of the model the inventory is added to (`merge.add_inventory`), each with its
+        collection: not given again, but a row whose id column names one of its applications
+        is that application.
 
     Raises
     ------
@@ -184,7 +190,7 @@ def import_inventory(
             "the title row names '{named}', a {level}, not a {given}: the instansi is "
             "'{name}' ({given}); give --level {level} if the title is right").format(
                 named=named, level=other, given=instansi.level, name=instansi.name)))
-    result = _build(rows, instansi, report)
+    result = _build(rows, instansi, report, into)
     if integration_list is not None:
         _add_list(result, integration_list, integration_sheet, integration_mapping, path)
     _link(result, rows)
@@ -308,9 +314,11 @@ _PARTS = frozenset({UnitKind.upt, UnitKind.bidang, UnitKind.bagian, UnitKind.kel
 """Kinds of unit that are part of another: 'UPT Puskesmas', 'Bidang Aptika'."""
 
 
-def _build(rows: list[Row], instansi: Instansi, report: ImportReport) -> InventoryImport:
+def _build(rows: list[Row], instansi: Instansi, report: ImportReport,
+           into: Mapping[str, str] | None = None) -> InventoryImport:
     platforms = national_platforms()
-    ids = IdPool([*platforms, instansi.id])
+    into = into or {}
+    ids = IdPool([*platforms, instansi.id, *into])
     spellings: dict[str, list[int]] = {}
     for row in rows:
         spellings.setdefault(row.unit, []).append(row.number)
@@ -336,7 +344,8 @@ def _build(rows: list[Row], instansi: Instansi, report: ImportReport) -> Invento
                     if unit.id in parents else unit for unit in result.units]
     report.units = len(result.units)
     column = report.columns.get(str(Column.id), "")
-    given, refused = _given_ids(rows, ids, column)
+    known = {element_id for element_id, kind in into.items() if kind == "applications"}
+    given, refused = _given_ids(rows, ids, column, known)
     numbers = [row for row in rows  # codes that are numbers alone ('007')
                if row.number in refused and row.values.get(Column.id, "").strip().isdigit()]
     if len(numbers) > _ONE_BY_ONE:  # one note for them all, not a line each
@@ -442,7 +451,7 @@ def _keep(app: Application, names: list[str], unknown: bool) -> Application:
 
 
 def _given_ids(
-    rows: list[Row], ids: IdPool, column: str
+    rows: list[Row], ids: IdPool, column: str, known: Collection[str] = ()
 ) -> tuple[dict[int, str], dict[int, str]]:
     """The ids the id column gives ('35-2'): row -> its id, and row -> why the row's could
     not be used (empty, not an id, on an earlier row too, or an id the model already has).
@@ -450,7 +459,8 @@ def _given_ids(
     A column of running numbers (1, 2, 3) gives no ids: '7' says nothing of an application.
     A code is written in lower case, spaces and slashes between its parts as '-' ('APL 03',
     'APL/03': apl-03); the application keeps the code as written in `properties.id`. Each id
-    is taken from `ids` here, before any is derived from a name.
+    is taken from `ids` here, before any is derived from a name; one of `known` (the
+    applications of the model the inventory is added to) is that application's.
     """
     texts = {row.number: row.values.get(Column.id, "") for row in rows}
     candidates = {number: "-".join(CODE_PARTS.split(text.casefold().strip()))
@@ -472,6 +482,9 @@ def _given_ids(
         elif candidate in first:
             refused[number] = _("'{text}' in column '{column}' is on row {row} too").format(
                 text=text, column=column, row=first[candidate])
+        elif candidate in known:
+            first[candidate] = number
+            given[number] = candidate
         elif candidate in ids:
             refused[number] = _(
                 "'{text}' in column '{column}' is taken (by a unit, a national platform or the "

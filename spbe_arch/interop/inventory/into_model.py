@@ -10,15 +10,12 @@ report says so. Written again only with `force`, and only when not edited since 
 on its first line, as an inventory import writes it).
 """
 
-import os
 import re
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ...io import MANIFEST, SpbeError
-from ...io.write import write_atomic
 from ...model import (
     Architecture,
     InfrastructureKind,
@@ -31,14 +28,15 @@ from ...model.i18n import N_, plural
 from ...model.i18n import gettext as _
 from .columns import INTEGRATION_LIST
 from .convert import application_platforms
-from .emit import comment, write_collection
+from .emit import comment
 from .integration_list import ListedIntegrations, read_integration_list
 from .links import AppNames
 from .report import ListReport, RowNote, list_report_lines
 from .units import IdPool, slug
-from .write import SignedFile, edited, list_rows
+from .write import edited, list_rows, write_signed
 
-__all__ = ["SHEET_OPTION", "ListAdded", "add_integration_list"]
+__all__ = ["SHEET_OPTION", "ListAdded", "add_integration_list", "check_replaced", "model_to_add_to",
+           "written_here"]
 
 
 @dataclass
@@ -63,25 +61,12 @@ def add_integration_list(path: Path, folder: Path, *, sheet: str | None,
     are found among its elements: a file it cannot read would make them wrong), or the file
     to write exists (and is not an unedited earlier one of this list, with `force`).
     """
-    from ...validate import load_model
-
-    if not (folder / MANIFEST).is_file():
-        raise SpbeError(_("{path}: no model here (no {manifest}); give the model folder with "
-                          "--into").format(path=folder, manifest=MANIFEST))
-    model = load_model(folder)
-    errors = sum(f.severity is Severity.error for f in model.findings)
-    if errors:
-        raise SpbeError(_(
-            "{path}: the model has {errors} (spbe-arch validate {path}); an integration list "
-            "is added to a model without errors: fix them first"
-        ).format(path=folder, errors=plural(errors, N_("{count} error"), N_("{count} errors"))))
-    architecture = model.architecture
+    architecture = model_to_add_to(folder, _("an integration list"))
     name = slug(path.stem) or "list"
     target = folder / f"integrations-{name}.yaml"
     report_path = folder / f"integrations-{name}-report.txt"
-    _check(target, path, force)
-    ours = {element_id for element_id, source in architecture.sources.items()
-            if source.file == target.name}  # an earlier import of the list: being replaced
+    check_replaced(target, path, force)
+    ours = written_here(architecture, target)
     units = {unit_id: unit.name for unit_id, unit in architecture.units.items()}
     names = AppNames(architecture.applications.values(), application_platforms(), units)
     ids = IdPool(element_id for elements in architecture.collections.values()
@@ -101,7 +86,35 @@ _INTO_MODEL = replace(INTEGRATION_LIST, option="--mapping", sheet_option=SHEET_O
 """The list as this command reads it: its options are `--mapping` and `--sheet`."""
 
 
-def _check(target: Path, source: Path, force: bool) -> None:
+def model_to_add_to(folder: Path, what: str) -> Architecture:
+    """The model in `folder` that `what` (a list, an inventory) is added to. Raises
+    `SpbeError` when there is none, or it has errors: names are found among its elements, and
+    a file it cannot read would make them wrong."""
+    from ...validate import load_model
+
+    if not (folder / MANIFEST).is_file():
+        raise SpbeError(_("{path}: no model here (no {manifest}); give the model folder with "
+                          "--into").format(path=folder, manifest=MANIFEST))
+    model = load_model(folder)
+    errors = sum(f.severity is Severity.error for f in model.findings)
+    if errors:
+        raise SpbeError(_(
+            "{path}: the model has {errors} (spbe-arch validate {path}); {what} is added to a "
+            "model without errors: fix them first"
+        ).format(path=folder, what=what,
+                 errors=plural(errors, N_("{count} error"), N_("{count} errors"))))
+    return model.architecture
+
+
+def written_here(architecture: Architecture, target: Path) -> set[str]:
+    """The ids an earlier import wrote in `target`: being replaced."""
+    return {element_id for element_id, source in architecture.sources.items()
+            if source.file == target.name}
+
+
+def check_replaced(target: Path, source: Path, force: bool) -> None:
+    """Raise `SpbeError` unless `target` may be written: new, or an unedited earlier import
+    of `source` and `force` given."""
     if not target.exists():
         return
     if not force:
@@ -116,9 +129,9 @@ def _check(target: Path, source: Path, force: bool) -> None:
     found = _FROM.search(banner)
     if found is None or Path(found[1]).resolve() != source.resolve():
         raise SpbeError(_(
-            "{path}: written from another list ({other}); not replaced, even with --force: "
-            "give this list another file name, or delete that file first"
-        ).format(path=target, other=found[1] if found else "?"))
+            "{path}: written from another file ({other}); not replaced, even with --force: "
+            "rename {source} (the file written is named after it), or delete {path} first"
+        ).format(path=target, other=found[1] if found else "?", source=source.name))
 
 
 _FROM = re.compile(r" (?:from|dari) (.+?); ")
@@ -231,31 +244,14 @@ def _use_own_networks(listed: ListedIntegrations, architecture: Architecture,
 
 
 def _write(listed: ListedIntegrations, target: Path, report_path: Path) -> None:
-    """Write the model file and the report beside it, each through a temporary file: a
-    failed write leaves the model as it was."""
+    """Write the model file and the report beside it."""
     banner = "# " + _(
         "Imported by `spbe-arch import integrations` from {source}; rows and skipped rows: "
         "{report}").format(source=comment(listed.report.source), report=report_path.name)
-    collections = [("integrations", listed.integrations)]
-    if listed.networks:
-        collections.append(("infrastructure", list(listed.networks.values())))
-    tmp: Path | None = None
-    try:
-        fd, name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-        os.close(fd)
-        tmp = Path(name)
-        with SignedFile(tmp, banner) as handle:
-            for key, elements in collections:
-                write_collection(handle, key, (
-                    (list_rows(listed.report, listed.rows[e.id])
-                     if e.id in listed.rows else "",  # kept from before: no row of this list
-                     e.model_dump(mode="json", exclude_unset=True))
-                    for e in elements))
-        os.replace(tmp, target)
-    except OSError as exc:
-        if tmp is not None:
-            tmp.unlink(missing_ok=True)
-        raise SpbeError(_("{path}: cannot write ({reason})").format(
-            path=target, reason=exc.strerror)) from None
-    write_atomic(report_path, "".join(f"{line}\n" for line in list_report_lines(
-        listed.report, SHEET_OPTION)), force=True)
+    write_signed(target, banner, [
+        (key, ((list_rows(listed.report, listed.rows[e.id])
+                if e.id in listed.rows else "",  # kept from before: no row of this list
+                e.model_dump(mode="json", exclude_unset=True)) for e in elements))
+        for key, elements in (("integrations", listed.integrations),
+                              ("infrastructure", list(listed.networks.values())))
+    ], report_path, list_report_lines(listed.report, SHEET_OPTION))

@@ -196,6 +196,9 @@ class ImportReport(SheetReport):
     also_listed: int = 0
     """Integrations of the integrations column that the integration list gives as well:
     written as the list gives them."""
+    in_model: dict[str, list[int]] = field(default_factory=dict)
+    """An application of the model the inventory is added to (`--into`) -> the rows that are
+    it: not written again."""
 
     @property
     def clean(self) -> bool:
@@ -337,6 +340,12 @@ def report_lines(report: ImportReport) -> Iterator[str]:
             report.also_listed, N_("{count} integration"), N_("{count} integrations")))
     if report.integration_list is not None:
         yield from list_report_lines(report.integration_list)
+    if report.in_model:
+        rows = sorted(row for rows in report.in_model.values() for row in rows)
+        yield _(
+            "{path}: note: {applications} the model has already: not written again ({rows})"
+        ).format(path=src, rows=rows_text(rows), applications=plural(
+            len(rows), N_("{count} application"), N_("{count} applications")))
     yield _(
         "imported {imported} of {rows}: {applications}, {units}; {skipped} skipped, {guesses}, "
         "{unmatched} not in the catalog"

@@ -24,14 +24,15 @@ from itertools import chain
 from pathlib import Path
 
 from ...io import MANIFEST, SUFFIXES, SpbeError
+from ...io.write import write_atomic
 from ...model.i18n import gettext as _
 from .columns import Column
 from .convert import InventoryImport
 from .emit import comment, write_collection, write_mapping
 from .report import SheetReport, report_lines
 
-__all__ = ["REPORT_FILE", "SignedFile", "edited", "list_rows", "refuse_edited", "signed",
-           "write_import"]
+__all__ = ["REPORT_FILE", "SignedFile", "edited", "element_fields", "list_rows", "refuse_edited",
+           "remark", "signed", "write_import", "write_signed"]
 
 REPORT_FILE = "import-report.txt"
 
@@ -182,23 +183,48 @@ def _write_files(imported: InventoryImport, folder: Path) -> list[str]:
     listed = imported.listed.integrations if imported.listed else []
     collections = [  # a collection the inventory gives nothing of is not written
         (name, elements, fields) for name, elements, fields in (
-            ("units", imported.units, _fields),
-            ("applications", imported.applications, _fields),
-            ("infrastructure", imported.infrastructure, _fields),
+            ("units", imported.units, element_fields),
+            ("applications", imported.applications, element_fields),
+            ("infrastructure", imported.infrastructure, element_fields),
             ("integrations", imported.integrations,
              lambda link: link.fields(column, report.columns.get(str(Column.mechanism), ""))),
         ) if elements or (name == "integrations" and listed)
     ]
     for name, elements, fields in collections:
         with SignedFile(folder / f"{name}.yaml", banner) as handle:
-            items = ((_remark(imported, e.id), fields(e)) for e in elements)
+            items = ((remark(imported, e.id), fields(e)) for e in elements)
             if name == "integrations" and listed:  # the list's after the column's
-                items = chain(items, ((_remark(imported, e.id), _fields(e))
+                items = chain(items, ((remark(imported, e.id), element_fields(e))
                                       for e in listed))
             write_collection(handle, name, items)
     with (folder / REPORT_FILE).open("w", encoding="utf-8") as handle:
         handle.writelines(f"{line}\n" for line in report_lines(report))
     return [MANIFEST, *(f"{name}.yaml" for name, _elements, _how in collections), REPORT_FILE]
+
+
+def write_signed(target: Path, banner: str,
+                 collections: Iterable[tuple[str, Iterable[tuple[str, dict]]]],
+                 report: Path, lines: Iterable[str]) -> None:
+    """Write one model file of `collections` (name, (remark, fields) of each element; an
+    empty one is left out) signed under `banner`, and its report (`lines`) beside it, each
+    through a temporary file: a failed write leaves the model as it was."""
+    tmp: Path | None = None
+    try:
+        fd, name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+        os.close(fd)
+        tmp = Path(name)
+        with SignedFile(tmp, banner) as handle:
+            for key, elements in collections:
+                elements = list(elements)
+                if elements:
+                    write_collection(handle, key, elements)
+        os.replace(tmp, target)
+    except OSError as exc:
+        if tmp is not None:
+            tmp.unlink(missing_ok=True)
+        raise SpbeError(_("{path}: cannot write ({reason})").format(
+            path=target, reason=exc.strerror)) from None
+    write_atomic(report, "".join(f"{line}\n" for line in lines), force=True)
 
 
 class SignedFile:
@@ -230,7 +256,7 @@ class SignedFile:
             self._file.close()
 
 
-def _fields(element) -> dict:
+def element_fields(element) -> dict:
     """The fields the import set, `properties` last (they are the least read)."""
     fields = element.model_dump(mode="json", exclude_unset=True)
     if "properties" in fields:
@@ -238,7 +264,7 @@ def _fields(element) -> dict:
     return fields
 
 
-def _remark(imported: InventoryImport, element_id: str) -> str:
+def remark(imported: InventoryImport, element_id: str) -> str:
     """The rows an element comes from (of the integration list: named with its file), and a
     guess made about it."""
     listed = imported.listed

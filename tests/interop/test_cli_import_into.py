@@ -1,0 +1,171 @@
+"""`spbe-arch import inventory FILE --into MODEL`: an inventory added to a model kept by hand
+(started with `spbe-arch init`), as a file of its own. Files in, the file written, the report
+and exit codes."""
+
+import json
+
+import pytest
+from inventory_files import write_csv
+
+from spbe_arch.cli import app
+from spbe_arch.validate import load_model
+
+HEADER = ["No", "Kode", "Nama Aplikasi", "OPD", "Status", "Lokasi Server", "Terintegrasi dengan"]
+ROWS = [
+    ["1", "APL-01", "SIMPEG", "BKPSDM", "Aktif", "Pusat Data Daerah", "E-Office"],
+    ["2", "APL-02", "E-Office", "Diskominfo", "Aktif", "Pusat Data Daerah", "SIMPEG, SRIKANDI"],
+    ["3", "APL-03", "Website Resmi", "Dinas Kominfo", "Aktif", "Vendor", ""],  # init's website
+    ["4", "APL-04", "SRIKANDI", "Diskominfo", "Aktif", "PDN", ""],  # init's installation
+]
+
+
+@pytest.fixture
+def started(runner, tmp_path):
+    """A model as `spbe-arch init` starts it, and its files' bytes."""
+    model = tmp_path / "kota-contoh"
+    assert runner.invoke(app, ["init", str(model), "--name", "Pemerintah Kota Contoh"]
+                         ).exit_code == 0
+    return model, {p.name: p.read_bytes() for p in model.glob("*.yaml")}
+
+
+def _import(runner, tmp_path, model, rows=ROWS, *extra):
+    inventory = write_csv(tmp_path / "inventaris.csv", [HEADER, *rows])
+    result = runner.invoke(app, ["import", "inventory", str(inventory), "--into", str(model),
+                                 *extra], catch_exceptions=False)
+    return result, inventory
+
+
+def test_an_inventory_joins_the_model_init_started(runner, tmp_path, started):
+    model, before = started
+
+    result, inventory = _import(runner, tmp_path, model)
+
+    assert result.exit_code == 0, result.output
+    written = model / "inventory-inventaris.yaml"
+    assert result.output.splitlines()[-1] == (
+        f"wrote {written}; next: spbe-arch validate {model}")
+    assert {p.name: p.read_bytes() for p in model.glob("*.yaml") if p != written} == before
+    arch = load_model(model).architecture
+    assert set(arch.units) == {"diskominfo", "bkpsdm"}  # 'Diskominfo' is init's unit
+    assert {(a.id, a.owner, a.hosting) for a in arch.applications.values()
+            if arch.sources[a.id].file == written.name} == {
+        ("apl-01", "bkpsdm", "pusat-data-daerah"),  # init's pusat data daerah
+        ("apl-02", "diskominfo", "pusat-data-daerah"),
+    }
+    assert {(i.source, i.target) for i in arch.integrations.values()} == {
+        ("apl-01", "apl-02"), ("apl-02", "srikandi-kota-contoh")}  # init's SRIKANDI
+    assert not arch.infrastructure.keys() - {"pusat-data-daerah"}  # the website's vendor: not
+    lines = result.output.splitlines()
+    assert (f"{inventory}:4: note: 'Website Resmi' is the model's application 'website' "
+            "(applications.yaml): not written again (change it there if the row says more)"
+            ) in lines
+    assert (f"{inventory}:5: guess: 'SRIKANDI' is national platform 'srikandi' (by its name); "
+            "imported as 'srikandi-kota-contoh'") in lines
+    assert (f"{inventory}: note: 2 applications the model has already: not written again "
+            "(rows 4, 5)") in lines
+    assert (f"{inventory}: note: 2 applications with no classification (umum/khusus, "
+            "pusat/lokal) and no national platform match: written as kind khusus (rows 2, 3)"
+            ) in lines  # the website's row is not counted: not written
+    assert not any("'Vendor'" in line for line in lines)
+    assert (model / "inventory-inventaris-report.txt").read_text(
+        encoding="utf-8").splitlines() == lines[:-1]
+    assert runner.invoke(app, ["validate", str(model)]).exit_code == 0
+
+
+def test_a_row_whose_id_names_the_models_application_is_it(runner, tmp_path, started):
+    model, _before = started
+    rows = [["1", "website", "Portal Kota", "Diskominfo", "Aktif", "", "SRIKANDI"]]
+
+    result, inventory = _import(runner, tmp_path, model, rows)
+
+    assert result.exit_code == 0, result.output
+    assert f"{inventory}:2: note: 'Portal Kota' is the model's application 'website'" in (
+        result.output)
+    arch = load_model(model).architecture
+    assert set(arch.applications) == {"website", "srikandi-kota-contoh"}
+    assert [(i.source, i.target) for i in arch.integrations.values()] == [
+        ("website", "srikandi-kota-contoh")]
+
+
+def test_a_link_the_model_has_is_not_written_again(runner, tmp_path, started):
+    model, _before = started
+    _import(runner, tmp_path, model)
+    (model / "linked.yaml").write_text(
+        "integrations:\n  - id: simpeg-eoffice\n    source: apl-02\n    target: apl-01\n"
+        "    via: splp\n", encoding="utf-8")
+
+    result, inventory = _import(runner, tmp_path, model, ROWS, "--force")
+
+    assert result.exit_code == 0, result.output
+    assert (f"{inventory}:2: note: 'apl-01' and 'apl-02' are linked in the model already: not "
+            "written") in result.output.splitlines()
+    arch = load_model(model).architecture
+    assert set(arch.integrations) == {"simpeg-eoffice", "int-apl-02-apl-04"}
+    assert set(arch.applications) >= {"apl-01", "apl-02"}  # its own ids kept when re-imported
+
+
+def test_written_again_only_with_force_and_only_unedited(runner, tmp_path, started):
+    model, _before = started
+    _import(runner, tmp_path, model)
+    written = model / "inventory-inventaris.yaml"
+
+    again, _inventory = _import(runner, tmp_path, model)
+    assert again.exit_code == 2
+    assert again.output == f"spbe-arch: {written}: already exists; use --force to replace it\n"
+
+    assert _import(runner, tmp_path, model, ROWS, "--force")[0].exit_code == 0
+    written.write_text(written.read_text(encoding="utf-8") + "# checked\n", encoding="utf-8")
+    edited, _inventory = _import(runner, tmp_path, model, ROWS, "--force")
+    assert edited.exit_code == 2
+    assert "edited since the import; not replaced, even with --force" in edited.output
+
+
+@pytest.mark.parametrize(("extra", "message"), [
+    (["-o", "elsewhere"], "--output cannot be given with --into: -o writes a new model, "
+                          "--into adds to one: give one of them"),
+    (["--level", "kota"], "--level cannot be given with --into: the instansi is the model's "
+                          "(its spbe.yaml)"),
+    (["--integrations", "daftar.csv"], "--integrations cannot be given with --into: add the "
+     "integration list after the inventory: spbe-arch import integrations LIST --into MODEL"),
+])
+def test_what_the_model_gives_is_not_asked_again(runner, tmp_path, started, extra, message):
+    model, before = started
+
+    result, _inventory = _import(runner, tmp_path, model, ROWS, *extra)
+
+    assert result.exit_code == 2
+    assert result.output == f"spbe-arch: {message}\n"
+    assert sorted(p.name for p in model.iterdir() if p.is_file()) == sorted(before)
+
+
+def test_neither_a_new_folder_nor_a_model_is_a_usage_error(runner, tmp_path):
+    inventory = write_csv(tmp_path / "inventaris.csv", [HEADER, *ROWS])
+
+    result = runner.invoke(app, ["import", "inventory", str(inventory)])
+
+    assert result.exit_code == 2
+    assert result.output == ("spbe-arch: give the folder of the new model with -o DIR, or the "
+                             "model to add the inventory to with --into DIR\n")
+
+
+def test_a_model_with_errors_is_mended_first(runner, tmp_path, started):
+    model, _before = started
+    (model / "broken.yaml").write_text("applications:\n  - id: x\n    name: X\n    owner: nobody\n"
+                                       "    kind: khusus\n", encoding="utf-8")
+
+    result, _inventory = _import(runner, tmp_path, model)
+
+    assert result.exit_code == 2
+    assert "an inventory is added to a model without errors: fix them first" in result.output
+    assert not (model / "inventory-inventaris.yaml").exists()
+
+
+def test_the_json_report_says_what_the_model_had(runner, tmp_path, started):
+    model, _before = started
+
+    result, _inventory = _import(runner, tmp_path, model, ROWS, "--format", "json")
+
+    data = json.loads(result.output)
+    assert data["in_model"] == {"website": [4], "srikandi-kota-contoh": [5]}
+    assert data["written"] == str(model / "inventory-inventaris.yaml")
+    assert data["units"] == 1 and data["clean"] is True
