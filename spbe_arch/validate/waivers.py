@@ -5,9 +5,11 @@ the waiver says: `about`) is kept, marked `waived` with the waiver's reason: sho
 command, counted by none for the exit code. A waiver past its date waives nothing and is a
 warning; so is one that matches no finding of the rules the command ran (`checked`), since it
 would hide the finding should it come back unreviewed, and one that accepts every finding of
-its code on its element where the code finds several (it would hide the next one too).
+its code on its element where the code finds several (it would hide the next one too), one
+that gives no reason, and one that holds for longer than a Peta Rencana (five years).
 """
 
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from datetime import date
@@ -39,9 +41,49 @@ def waive(findings: Iterable[Finding], arch: Architecture, *, today: date) -> li
     return out
 
 
+_PLACEHOLDERS = frozenset({
+    "tbd", "todo", "tba", "na", "n a", "none", "nil", "null", "x", "xx", "xxx", "test", "tes",
+    "belum", "belum ada", "tidak ada", "kosong", "nanti", "menyusul", "lihat", "alasan",
+    "reason", "waiver", "pengecualian", "ok", "oke", "ya", "tidak",
+})
+"""Reasons that are no reason (in normal form: lower case, letters and digits only)."""
+
+_LONGEST = 5
+"""Years a waiver may hold at most: a Peta Rencana SPBE's span."""
+
+
+def _no_reason(reason: str) -> bool:
+    """True for a reason that gives none: no letter in it, or a placeholder."""
+    words = " ".join(re.findall(r"[^\W_]+", reason.casefold()))
+    return not re.search(r"[^\W\d_]", words) or words in _PLACEHOLDERS
+
+
 def check_waivers(arch: Architecture, *, today: date) -> Iterator[Finding]:
-    """Yield a warning for every waiver of no known rule, and for every one past its date."""
+    """Yield a warning for every waiver of no known rule, for every one past its date, and
+    for every one that gives no reason or holds for longer than a Peta Rencana."""
     for waiver, source in zip(arch.waivers, arch.waiver_sources, strict=True):
+        if _no_reason(waiver.reason):
+            yield finding(
+                codes.REASONLESS_WAIVER,
+                _("waiver of {code} for '{element}' gives no reason ('{reason}')").format(
+                    code=waiver.code, element=waiver.element, reason=waiver.reason),
+                element=waiver.element,
+                location=Location(source.file, key_path=("waivers", source.index, "reason")),
+                hint=_("say why the finding is accepted, e.g. 'kontrak vendor berakhir "
+                       "Desember 2026'"),
+            )
+        if waiver.until.year > today.year + _LONGEST:
+            yield finding(
+                codes.OPEN_ENDED_WAIVER,
+                _("waiver of {code} for '{element}' holds until {until}, more than {years} "
+                  "years away").format(code=waiver.code, element=waiver.element,
+                                       until=waiver.until, years=_LONGEST),
+                element=waiver.element,
+                location=Location(source.file, key_path=("waivers", source.index, "until")),
+                hint=_("give the date by which the reason should be looked at again (at most "
+                       "{year}-12-31), or turn the rule off for the model (severity:) if it "
+                       "does not apply to it").format(year=today.year + _LONGEST),
+            )
         if waiver.code not in RULES:
             yield finding(
                 codes.UNKNOWN_WAIVER_CODE,
@@ -110,7 +152,8 @@ def unmatched_waivers(
 
 
 _ABOUT_WAIVERS = frozenset(rule.code for rule in (
-    codes.EXPIRED_WAIVER, codes.UNMATCHED_WAIVER, codes.UNKNOWN_WAIVER_CODE, codes.BROAD_WAIVER))
+    codes.EXPIRED_WAIVER, codes.UNMATCHED_WAIVER, codes.UNKNOWN_WAIVER_CODE, codes.BROAD_WAIVER,
+    codes.REASONLESS_WAIVER, codes.OPEN_ENDED_WAIVER))
 """The findings about waivers themselves: another waiver's, never what a waiver's code missed."""
 
 

@@ -1,6 +1,7 @@
 """Waivers and `audit --baseline` from the user's side: what is shown, what gates the exit code."""
 
 import json
+from datetime import date
 
 import pytest
 from conftest import EXAMPLE
@@ -18,7 +19,11 @@ waivers:
 """
 
 
-def _model(make_model, until="2099-12-31", extra=""):
+UNTIL = f"{date.today().year + 1}-12-31"
+"""A waiver's date still to come, within the five years a waiver may hold (SPBE-W006)."""
+
+
+def _model(make_model, until=UNTIL, extra=""):
     files = {"units.yaml": UNITS, "apps.yaml": APPS, "int.yaml": RECORDED,
              "waivers.yaml": WAIVE_GAP.format(until=until) + extra}
     return make_model(files)
@@ -237,7 +242,7 @@ def test_a_baseline_made_while_a_finding_was_waived_does_not_outlive_the_waiver(
     baseline = _baseline(runner, root, tmp_path)
     assert runner.invoke(app, ["audit", str(root), "--baseline", str(baseline)]).exit_code == 0
     waivers = root / "waivers.yaml"
-    waivers.write_text(waivers.read_text().replace("2099-12-31", "2020-12-31"))
+    waivers.write_text(waivers.read_text().replace(UNTIL, "2020-12-31"))
     expired = runner.invoke(app, ["audit", str(root), "--baseline", str(baseline)])
     assert expired.exit_code == 1, expired.output
     lines = expired.stdout.splitlines()
@@ -312,7 +317,7 @@ def test_diff_shows_the_findings_a_change_waives_and_unwaives(runner, tmp_path):
     the diff says so; removing the waiver makes the finding count again."""
     before = tmp_path / "before"
     after = tmp_path / "after"
-    for folder, waivers in ((before, ""), (after, WAIVE_GAP.format(until="2099-12-31"))):
+    for folder, waivers in ((before, ""), (after, WAIVE_GAP.format(until=UNTIL))):
         folder.mkdir()
         (folder / "spbe.yaml").write_text(
             "instansi: {id: kab-uji, name: Kabupaten Uji, level: kabupaten}\n")
@@ -366,3 +371,34 @@ def test_a_waiver_of_a_code_that_finds_one_problem_per_element_needs_no_about(
     root = make_model({"units.yaml": UNITS, "apps.yaml": apps, "waivers.yaml": waiver})
     result = runner.invoke(app, ["validate", str(root)])
     assert "SPBE-R008" in result.output and "SPBE-W004" not in result.output, result.output
+
+
+@pytest.mark.parametrize("reason", ["-", "...", "TBD", "n/a", "belum", "2026"])
+def test_a_waiver_that_gives_no_reason_is_a_warning(runner, make_model, reason):
+    root = make_model({"units.yaml": UNITS, "apps.yaml": APPS, "int.yaml": RECORDED,
+                       "waivers.yaml": WAIVE_GAP.format(until=UNTIL).replace(
+                           "integrasi SIAK dijadwalkan 2026 (rm-2026-nik-splp)", f'"{reason}"')})
+
+    result = runner.invoke(app, ["validate", str(root)])
+
+    assert result.exit_code == 0, result.output  # a warning: the model is not wrong
+    assert (f"{root}/waivers.yaml:5:5: warning SPBE-W005 waiver of SPBE-A002 for 'simpus' gives "
+            f"no reason ('{reason}')") in result.output.splitlines()
+
+
+def test_a_waiver_that_never_ends_is_a_warning(runner, make_model):
+    root = _model(make_model, until="9999-12-31")
+    last = date.today().year + 5
+
+    result = runner.invoke(app, ["audit", str(root)])
+
+    lines = result.output.splitlines()
+    at = lines.index(f"{root}/waivers.yaml:6:5: warning SPBE-W006 waiver of SPBE-A002 for "
+                     "'simpus' holds until 9999-12-31, more than 5 years away")
+    assert lines[at + 1] == (
+        f"    hint: give the date by which the reason should be looked at again (at most "
+        f"{last}-12-31), or turn the rule off for the model (severity:) if it does not apply "
+        "to it")
+    assert "    waived: integrasi SIAK dijadwalkan 2026 (rm-2026-nik-splp)" in lines  # still
+    within = runner.invoke(app, ["validate", str(_model(make_model, until=f"{last}-12-31"))])
+    assert "SPBE-W006" not in within.output and "SPBE-W005" not in within.output

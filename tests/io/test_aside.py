@@ -146,7 +146,7 @@ _BROKEN = {
           - {id: i1, source: simpus, target: sikda, via: splp}
           - {id: i2, source: simpus, target: siak-x, via: splp}
         waivers:
-          - {code: SPBE-A001, element: nothing-here, reason: test, until: 2099-01-01}
+          - {code: SPBE-A001, element: nothing-here, reason: vendor, until: 2027-01-01}
     """,
 }
 

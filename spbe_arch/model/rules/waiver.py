@@ -3,7 +3,8 @@
 from ..finding import Severity
 from .table import declare
 
-__all__ = ["BROAD_WAIVER", "EXPIRED_WAIVER", "UNKNOWN_WAIVER_CODE", "UNMATCHED_WAIVER"]
+__all__ = ["BROAD_WAIVER", "EXPIRED_WAIVER", "OPEN_ENDED_WAIVER", "REASONLESS_WAIVER",
+           "UNKNOWN_WAIVER_CODE", "UNMATCHED_WAIVER"]
 
 EXPIRED_WAIVER = declare("SPBE-W001", "expired-waiver", """
 ## What it does
@@ -92,3 +93,45 @@ waivers:
     until: 2026-12-31
 ```
 """, severity=Severity.warning, since="0.4")
+
+REASONLESS_WAIVER = declare("SPBE-W005", "reasonless-waiver", """
+## What it does
+Reports a waiver whose `reason` gives no reason: a placeholder ('-', 'TBD', 'n/a', 'belum',
+'...') or no word at all.
+
+## Why is this bad?
+A waiver accepts a finding because of something: a contract that ends, a tenant SPLP has not
+opened yet. Without it, whoever reviews the waiver when it expires cannot tell whether that
+reason still holds, and the evaluator reading the model sees a finding hidden for nothing.
+
+## Example
+```yaml
+waivers:
+  - code: SPBE-A0NN
+    element: e-pbb
+    reason: "-"
+    until: 2026-12-31
+```
+Use instead: say why it is accepted, e.g. `reason: kontrak vendor berakhir Desember 2026`.
+""", severity=Severity.warning, since="0.5")
+
+OPEN_ENDED_WAIVER = declare("SPBE-W006", "open-ended-waiver", """
+## What it does
+Reports a waiver whose `until` is more than five years away (a Peta Rencana SPBE's span): a
+date such as 9999-12-31 that stands for "never".
+
+## Why is this bad?
+A waiver accepts a finding for a time, to be looked at again when it expires; one that never
+expires hides the finding for good, and no review ever sees it again.
+
+## Example
+```yaml
+waivers:
+  - code: SPBE-A0NN
+    element: e-pbb
+    reason: aplikasi warisan
+    until: 9999-12-31
+```
+Use instead: the date by which the reason should be looked at again (at most five years), or
+turn the rule off for the model (`severity:`) when it does not apply to it at all.
+""", severity=Severity.warning, since="0.5")
