@@ -743,12 +743,9 @@ def report(
     """
     from .io.write import refuse_overwrite
     from .report.pages import report_files, write_report
-    from .report.pdf import require_chromium
 
     def call() -> "Outcome":
         refuse_overwrite(report_files(output, pdf=pdf), force=force)  # before the model is read
-        if pdf:
-            require_chromium()
         loaded, graph = _load_graph(path, checked=True)
         written = write_report(
             loaded, output, lang=lang.value, model=path.as_posix(), force=force,

@@ -157,7 +157,7 @@ def write_report(
     SpbeError
         A file exists and `force` is not set, a file cannot be written, `lang` is unknown, or
         the `framework` asked for cannot be loaded, or `pdf` is asked and Chromium is missing
-        (checked before anything is written) or fails.
+        (the pages are written, and the message says so) or fails.
     """
     from ..io.aside import aside
     from ..io.write import refuse_overwrite, write_atomic
@@ -170,7 +170,6 @@ def write_report(
                               folder.suffix.lower() in _PAGE_SUFFIXES) else "laporan"))
     targets = report_files(folder, pdf=pdf)
     refuse_overwrite(targets, force=force)
-    chromium = require_chromium() if pdf else None
     for markdown, names in ((False, ("index.html", "inventory.html")),
                             (True, ("report.md", "inventory.md"))):
         for name in names:  # compiled once here: the processes forked below render with them
@@ -186,5 +185,10 @@ def write_report(
     write_atomic(targets[0], page, force=force)
     write_atomic(targets[1], text, force=force)
     if pdf:
+        try:
+            chromium = require_chromium()
+        except SpbeError as exc:
+            raise SpbeError(_("wrote {page} and {markdown}, not report.pdf: {why}").format(
+                page=targets[0], markdown=targets[1], why=exc)) from None
         print_pdf(targets[0], targets[2], chromium=chromium)
     return context, targets

@@ -2,7 +2,7 @@
 print stylesheet (portrait text, landscape diagrams, repeated table headers).
 
 Chromium is the one dependency a PDF needs that `pip` cannot bring; without it `print_pdf`
-says what to install, before anything is written.
+says what to install (the HTML and Markdown pages, which need none, are written first).
 """
 
 import os

@@ -15,16 +15,18 @@ needs_poppler = pytest.mark.skipif(
 )
 
 
-def test_pdf_without_chromium_says_what_to_install_and_writes_nothing(
+def test_pdf_without_chromium_writes_the_pages_and_says_what_to_install(
     runner, tmp_path, monkeypatch
 ):
     monkeypatch.setattr("spbe_arch.report.pdf.find_chromium", lambda: None)
     out = tmp_path / "laporan"
     result = runner.invoke(app, ["report", str(EXAMPLE), "-o", str(out), "--pdf", "--lang", "en"])
     assert result.exit_code == 2, result.output
-    assert result.stderr.startswith("spbe-arch: --pdf needs Chromium to print the report")
+    assert result.stderr.startswith(
+        f"spbe-arch: wrote {out / 'index.html'} and {out / 'report.md'}, not report.pdf: --pdf "
+        "needs Chromium to print the report")
     assert "apt-get install chromium" in result.stderr
-    assert not out.exists()
+    assert sorted(p.name for p in out.iterdir()) == ["index.html", "report.md"]
 
 
 def _pages(pdf) -> list[tuple[float, float]]:
