@@ -213,6 +213,12 @@ TEXT: dict[str, tuple[str, str]] = {
         "hosting and what its failure would stop.",
     ),
     "show_table": ("Tampilkan tabel", "Show the table"),
+    "table_not_printed": (
+        "Tabel lengkapnya ({rows} baris) tidak dicetak agar laporan tetap ringkas: bukalah "
+        "index.html di peramban.",
+        "The full table ({rows} rows) is not printed, to keep the report short: open index.html "
+        "in a browser.",
+    ),
     "x_search": ("Cari aplikasi, unit, data…", "Search applications, units, data…"),
     "x_all_units": ("Semua unit kerja", "All units"),
     "x_all_kinds": ("Semua jenis", "All kinds"),

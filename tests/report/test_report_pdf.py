@@ -81,6 +81,9 @@ def test_pdf_of_the_example_is_at_most_25_a4_pages_with_no_text_under_7pt(runner
     valid = [page for page in text if "Model valid: tidak ada kesalahan." in page]
     assert len(valid) == 1 and "Audit integrasi" in valid[0]  # not a page for one line
     assert any("Peta integrasi antarunit (1/4)" in page for page in text)  # printed in parts
+    folded = " ".join(" ".join(page.split()) for page in text)
+    assert ("Tabel lengkapnya (45 baris) tidak dicetak agar laporan tetap ringkas: bukalah "
+            "index.html di peramban.") in folded  # a folded table says where it is
     numbers = [re.search(r"(\d+) / (\d+)\s*$", page) for page in text if page.strip()]
     assert [(int(n[1]), int(n[2])) for n in numbers] == [
         (k, len(pages)) for k in range(1, len(pages) + 1)]  # every page numbered, of how many
