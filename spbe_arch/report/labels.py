@@ -87,7 +87,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "platform": ("Platform nasional", "National platform"),
     "datacentre": ("Pusat data", "Data centre"),
     "networks": ("Jaringan", "Networks"),
-    "apps_hosted": ("Jumlah aplikasi", "Applications"),
+    "apps_hosted": ("Aplikasi aktif", "Active applications"),
     "apps_hosted_list": ("Aplikasi yang ditampung", "Applications hosted"),
     "integrations_all": (
         "Semua integrasi yang tercatat ({total}), apa pun status dan mekanismenya; {links} di "

@@ -221,6 +221,9 @@ class HostingRow(NamedTuple):
     provider: str
     networks: str
     apps: list[str]
+    """Every application hosted, one not active marked with its status."""
+    active: int
+    """How many of them are active (what an outage stops)."""
 
 
 class IntegrationRow(NamedTuple):
@@ -487,10 +490,13 @@ def inventory(arch: "Architecture", lang: str) -> dict[str, Any]:
     without = sorted((u.name for u in arch.units.values() if u.id not in by_unit), key=str.casefold)
 
     hosted: dict[str, list[str]] = defaultdict(list)
+    active: Counter[str] = Counter()
     unhosted = []
     for app in arch.applications.values():
         if app.hosting:
-            hosted[app.hosting].append(app.name)
+            active[app.hosting] += app.status is Status.active
+            hosted[app.hosting].append(app.name if app.status is Status.active
+                                       else f"{app.name} ({status(app.status)})")
         elif app.status is Status.active and not app.platform:
             unhosted.append(app.name)
     hosting = []
@@ -504,14 +510,15 @@ def inventory(arch: "Architecture", lang: str) -> dict[str, Any]:
                     infra.provider or "",
                     ", ".join(name(n) for n in infra.networks),
                     sorted(hosted.get(infra.id, []), key=str.casefold),
+                    active[infra.id],
                 )
             )
     for host in sorted(set(hosted) - set(arch.infrastructure)):
         hosting.append(
             HostingRow(host, name(host), word(HOSTING, "national", lang), "", "",
-                       sorted(hosted[host], key=str.casefold))
+                       sorted(hosted[host], key=str.casefold), active[host])
         )
-    hosting.sort(key=lambda h: (-len(h.apps), h.name.casefold()))
+    hosting.sort(key=lambda h: (-h.active, -len(h.apps), h.name.casefold()))
 
     integrations = sorted(
         (

@@ -3,8 +3,10 @@
 import os
 
 import pytest
+from conftest import EXAMPLE
 from tiny_model import TINY
 
+from spbe_arch.cli import app
 from spbe_arch.io import SpbeError
 from spbe_arch.report.chart import bar_chart
 from spbe_arch.report.context import SectionFailed, gather
@@ -409,3 +411,18 @@ def test_the_explorers_data_is_the_same_whatever_the_hash_seed(make_model):
         for seed in ("1", "2", "3", "4")
     }
     assert len(outputs) == 1
+
+
+def test_a_data_centre_counts_the_active_applications_an_outage_stops(runner, tmp_path):
+    """The hosting table counts what an outage stops (the summary's figure); an application
+    retired or still to come is listed with its status, not counted."""
+    out = tmp_path / "laporan"
+    assert runner.invoke(app, ["report", str(EXAMPLE), "-o", str(out)]).exit_code == 0
+    markdown = (out / "report.md").read_text(encoding="utf-8")
+    row = next(line for line in markdown.splitlines()
+               if line.startswith("| Pusat Data Daerah Kabupaten Lembah Hijau | pusat data"))
+    assert row.endswith("| 24 |")  # of 26 hosted there
+    assert ("Gangguan Pusat Data Daerah Kabupaten Lembah Hijau akan menghentikan 20 layanan "
+            "dan 24 aplikasi") in markdown
+    page = (out / "index.html").read_text(encoding="utf-8")
+    assert "SIPKD — Sistem Informasi Pengelolaan Keuangan Daerah (lama) (dihentikan)" in page
