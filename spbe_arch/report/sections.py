@@ -241,12 +241,30 @@ FIRST_SHOWN = 5
 """How many elements a rule group names in its headline; the rest are in its folded table."""
 
 
+def element_name(arch: "Architecture", element_id: str) -> str:
+    """What the report calls an element: its name; an integration without one, its ends
+    ('SIMPUS ↔ SATUSEHAT', an arrow where the direction is known: an import names none); a
+    national platform, its catalog name; else the id as written."""
+    from ..io import national_platforms
+    from ..model import Integration
+
+    if element_id not in arch.sources:
+        platform = arch.platforms.get(element_id) or national_platforms().get(element_id)
+        return platform.name if platform is not None else element_id
+    element = arch.element(element_id)
+    if isinstance(element, Integration) and not element.name:
+        arrow = "↔" if element.direction is IntegrationDirection.unknown else "→"
+        return (f"{element_name(arch, element.source)} {arrow} "
+                f"{element_name(arch, element.target)}")
+    return arch.name_of(element_id)
+
+
 def finding_row(item: Finding, arch: "Architecture") -> FindingRow:
     loc = item.location
     where = f"{loc.file}:{loc.line}" if loc and loc.line else (loc.file if loc else "")
     element = ""
     if item.element:
-        name = arch.name_of(item.element)
+        name = element_name(arch, item.element)
         element = item.element if name == item.element else f"{name} ({item.element})"
     hint = item.hint or ""
     if item.waived:  # shown, and said to be accepted, as in the text output
@@ -446,8 +464,6 @@ def _level(value: int | None) -> str:
 def inventory(arch: "Architecture", lang: str) -> dict[str, Any]:
     from ..io import national_platforms
 
-    platforms = national_platforms()
-
     def status(value: Status) -> str:
         return STATUS[str(value)][0 if lang == "id" else 1]
 
@@ -457,15 +473,10 @@ def inventory(arch: "Architecture", lang: str) -> dict[str, Any]:
         if element is not None:
             kind = str(element.kind)
             return NETWORK_SHORT.get(kind, kind)
-        return "JIP" if network in platforms else (network or "")
+        return "JIP" if network in national_platforms() else (network or "")
 
     def name(element_id: str | None) -> str:
-        """The element's name, a national platform's name, else the id as written."""
-        if not element_id:
-            return ""
-        if element_id not in arch.sources and element_id in platforms:
-            return platforms[element_id].name
-        return arch.name_of(element_id)
+        return element_name(arch, element_id) if element_id else ""
 
     by_unit: dict[str, list[AppRow]] = defaultdict(list)
     for app in arch.applications.values():

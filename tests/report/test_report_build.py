@@ -426,3 +426,17 @@ def test_a_data_centre_counts_the_active_applications_an_outage_stops(runner, tm
             "dan 24 aplikasi") in markdown
     page = (out / "index.html").read_text(encoding="utf-8")
     assert "SIPKD — Sistem Informasi Pengelolaan Keuangan Daerah (lama) (dihentikan)" in page
+
+
+def test_an_imported_integration_is_named_by_its_ends(runner, tmp_path):
+    """An inventory's integrations have no names: the report calls one by its applications
+    (either way, as the inventory does not say which), never by its id alone."""
+    inventory = tmp_path / "kota-contoh.csv"
+    inventory.write_text("Nama Aplikasi;OPD;Terintegrasi dengan;Melalui\n"
+                         "SIMPUS;Dinas Kesehatan;SATUSEHAT;API\n", encoding="utf-8")
+    model, out = tmp_path / "model", tmp_path / "laporan"
+    assert runner.invoke(app, ["import", "inventory", str(inventory), "-o", str(model)]
+                         ).exit_code == 0
+    assert runner.invoke(app, ["report", str(model), "-o", str(out)]).exit_code == 0
+    markdown = (out / "report.md").read_text(encoding="utf-8")
+    assert "peringatan: SIMPUS ↔ SATUSEHAT (int-simpus-satusehat)" in markdown
