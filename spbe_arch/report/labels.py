@@ -91,9 +91,11 @@ TEXT: dict[str, tuple[str, str]] = {
     "apps_hosted_list": ("Aplikasi yang ditampung", "Applications hosted"),
     "integrations_all": (
         "Semua integrasi yang tercatat ({total}), apa pun status dan mekanismenya; {links} di "
-        "antaranya aktif dan membawa data, yang dihitung dalam ringkasan dan audit.",
+        "antaranya aktif dan dihitung sebagai integrasi oleh ringkasan dan audit (pertukaran "
+        "manual dan login bersama, walau aktif, tidak dihitung).",
         "Every integration recorded ({total}), whatever its status and mechanism; {links} of "
-        "them are active and carry data, as the summary and the audit count them.",
+        "them are active and counted as integrations by the summary and the audit (a manual "
+        "exchange or a shared login, even active, is not).",
     ),
     "no_hosting": ("Aplikasi aktif yang penempatannya belum dicatat",
                    "Active applications whose hosting is not recorded"),
