@@ -203,8 +203,8 @@ def _unintegrated_notes(graph: ArchGraph, mine: set[str] | None, drawn: set[str]
     """The legend's notes on active applications without integration, in the map's scope:
     the isolated ones by the audit's definition (rule `isolated-application`, so that the map
     and the audit count the same applications), then the instances of national platforms no
-    line reaches, which that rule leaves out. A model that records no integration has
-    neither (unknown)."""
+    line reaches and the applications whose integrations are unknown, which that rule leaves
+    out. A model that records no integration has none of them (unknown)."""
     from ..audit import integrations_recorded, isolated_applications
 
     if not integrations_recorded(graph):
@@ -213,14 +213,19 @@ def _unintegrated_notes(graph: ArchGraph, mine: set[str] | None, drawn: set[str]
     isolated = list(isolated_applications(graph, mine))
     undrawn = [a for a in sorted(scope) if graph.is_active(a) and a not in drawn
                and a not in isolated]
+    unknown = [a for a in undrawn if not graph.element(a).integrations_known]
+    instances = [a for a in undrawn if a not in unknown]
     rule = ISOLATED_APPLICATION.code
     notes = []
     if isolated:
         notes.append(f"{len(isolated)} aplikasi terisolasi ({rule}; manual dan login "
                      f"bersama bukan integrasi): {_names(graph, isolated)}")
-    if undrawn:
-        notes.append(f"{len(undrawn)} instalasi platform nasional tanpa integrasi, tidak "
-                     f"digambar (di luar {rule}): {_names(graph, undrawn)}")
+    if instances:
+        notes.append(f"{len(instances)} instalasi platform nasional tanpa integrasi, tidak "
+                     f"digambar (di luar {rule}): {_names(graph, instances)}")
+    if unknown:
+        notes.append(f"{len(unknown)} aplikasi yang integrasinya belum diketahui, tidak "
+                     f"digambar: {_names(graph, unknown)}")
     return notes
 
 

@@ -158,6 +158,7 @@ _ISOLATION = {
       - {id: sitaru, name: SITARU, kind: khusus, owner: v}
       - {id: simtaru, name: SIMTARU, kind: khusus, owner: v}
       - {id: e-arsip, name: E-Arsip, kind: khusus, owner: v}
+      - {id: portal, name: Portal Kota, kind: khusus, owner: u, integrations_known: false}
     integrations:
       - {id: i1, source: lapor-kab, target: web, via: shared_login}  # log in through LAPOR
       - {id: i2, source: sipd-kab, target: simonev, via: manual}
@@ -179,6 +180,8 @@ def test_integration_view_names_the_isolated_applications_the_audit_counts(make_
         "E-Arsip, SIMONEV, Website" in legend.replace('<BR ALIGN="LEFT"/>', " ")
     assert "1 instalasi platform nasional tanpa integrasi, tidak digambar (di luar " \
         "SPBE-A001): SRIKANDI" in legend.replace('<BR ALIGN="LEFT"/>', " ")
+    assert "1 aplikasi yang integrasinya belum diketahui, tidak digambar: Portal Kota" in (
+        legend.replace('<BR ALIGN="LEFT"/>', " "))  # not an instance of a platform
     unit = dot_nodes(integration_view(graph, unit="v").source)["legend"]["label"]
     assert "1 aplikasi terisolasi (SPBE-A001; manual dan login bersama bukan integrasi): " \
         "E-Arsip" in unit.replace('<BR ALIGN="LEFT"/>', " ")
