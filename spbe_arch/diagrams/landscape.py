@@ -5,6 +5,7 @@ import math
 from typing import TYPE_CHECKING
 
 from ..graph import NATIONAL, ArchGraph
+from ..model.types import Status
 from .style import (
     NATIONAL_CLUSTER,
     add_legend,
@@ -94,12 +95,15 @@ def landscape_view(
             _grid(box, cells, columns)
         boxes.append(cells)
 
+    reached = {  # a platform an application of the model integrates with is used too
+        graph.integrations[link].target for app in drawn for link in graph.integrations_of(app)
+        if graph.integrations[link].status != Status.retired}
     nationals = sorted(
         {
             v
             for u, v in graph.relations("instance_of")
             if u in drawn and graph.kind(v) == NATIONAL
-        },
+        } | {node for node in reached if graph.kind(node) == NATIONAL},
         key=lambda n: (_name(graph, n).casefold(), n),
     )
     if nationals:

@@ -63,3 +63,20 @@ def test_landscape_view_collapses_a_long_unit(make_model):
 def test_landscape_view_source_is_byte_stable(make_model):
     _, graph = tiny(make_model)
     assert landscape_view(graph).source == landscape_view(graph).source
+
+
+def test_landscape_view_shows_a_platform_reached_only_by_an_integration(make_model):
+    """A national platform the model has no installation of is in use all the same when an
+    application integrates with it (an inventory's 'Terintegrasi dengan: SATUSEHAT')."""
+    graph = build_graph(load_model(make_model({"m.yaml": """\
+        units: [{id: dinkes, name: Dinas Kesehatan, kind: dinas}]
+        applications:
+          - {id: simpus, name: SIMPUS, kind: khusus, owner: dinkes}
+        integrations:
+          - {id: i1, source: simpus, target: satusehat, via: splp}
+          - {id: i2, source: simpus, target: siasn, via: splp, status: retired}
+        """})).architecture)
+    source = landscape_view(graph).source
+    national = source.split("subgraph cluster_national {")[1].split("}")[0]
+    assert "\tsatusehat [label=" in national
+    assert "siasn" not in source  # no longer used
