@@ -657,8 +657,8 @@ class _Converter:
     def unguessed(self, units: list[str]) -> None:
         """Take `units` (record ids) off the units whose kind was guessed: they are none."""
         guessed = _(_KIND_GUESSED)
-        for unit in units:
-            self.defaults[guessed].remove(unit)
+        gone = set(units)
+        self.defaults[guessed] = [u for u in self.defaults[guessed] if u not in gone]
         if guessed in self.defaults and not self.defaults[guessed]:
             del self.defaults[guessed]
 
@@ -668,13 +668,13 @@ class _Converter:
         ministry the pemda serves) and that the file gives no role of a unit: no kind, parent
         or network, and nothing of the model that names them (owner, steward, parent). As
         units they would be units owning nothing and units outside JIP (audit findings)."""
-        guessed = _(_KIND_GUESSED)
+        guessed = set(self.defaults.get(_(_KIND_GUESSED), ()))
         named: set[str] = set()
         for _collection, _field, _record, value in self.references():
             named.update(value if isinstance(value, list) else (value,))
         outside = [
             identifier for identifier, record in self.records.items()
-            if record["id"] in self.defaults.get(guessed, ()) and record["id"] not in named
+            if record["id"] in guessed and record["id"] not in named
             and not record.get("parent") and not record.get("networks")
             and re.match(_OUTSIDE, record["name"].casefold())
         ]
@@ -933,7 +933,7 @@ class _Converter:
             if self.collection_of[identifier] == "archimate_elements"
             and record["type"].endswith("Junction") and set(record) == {"id", "name", "type"}
         }
-        guessed = self.defaults.get(_("applications without a kind, set to khusus"), ())
+        guessed = set(self.defaults.get(_("applications without a kind, set to khusus"), ()))
         gateways = {  # SPLP drawn as an application between others, with nothing of its own
             identifier for identifier, record in self.records.items()
             if self.collection_of[identifier] == "applications" and record["id"] in guessed

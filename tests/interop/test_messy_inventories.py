@@ -697,3 +697,41 @@ def test_a_unit_cell_naming_two_units_of_the_inventory_is_said(runner, tmp_path)
         f"{source}:4: note: unit 'Dinkes, Diskominfo' names 2 units the inventory lists on "
         "their own ('Dinkes', 'Diskominfo'); imported as one unit 'dinkes-diskominfo': give the "
         "application one owner unit"]
+
+
+_MISSPELT = [
+    ["Daftar Aplikasi Kota Contoh", "", "", "", "", ""],
+    ["Status", "No", "Nama Aplikas", "OPD", "Lokasi Sever", "Pengembang"],
+    ["Aktif", "1", "SIMPEG", "BKPSDM", "Pusat Data Daerah", "Diskominfo"],
+    ["Aktif", "2", "Aplikasi e-Posyandu", "Dinas Kesehatan", "Vendor", "Vendor"],
+]
+
+
+def test_a_misspelt_name_header_is_named_not_a_data_row_taken_for_the_header(runner, tmp_path):
+    """'Aplikasi e-Posyandu' next to 'Vendor' looks like a header ('aplikasi ...', a known
+    column): the row above naming more columns is the header, and its misspelt cell is told."""
+    source = write_csv(tmp_path / "kota-contoh.csv", _MISSPELT)
+
+    result = _import(runner, source, tmp_path / "model")
+
+    assert result.exit_code == 2
+    assert result.output == (
+        f"spbe-arch: {source}:2: no application name column in the header (e.g. 'Nama "
+        "Aplikasi'); 'Nama Aplikas' may be it, misspelt\n"
+        "    hint: name the column in a --mapping file: columns: {name: Nama Aplikas}\n")
+
+
+def test_a_misspelt_header_kept_as_properties_is_told(runner, tmp_path):
+    source = write_csv(tmp_path / "kota-contoh.csv", _MISSPELT)
+    mapping = tmp_path / "mapping.yaml"
+    mapping.write_text("columns:\n  name: Nama Aplikas\n", encoding="utf-8")
+
+    result = _import(runner, source, tmp_path / "model", "--mapping", str(mapping))
+
+    assert result.exit_code == 0, result.output
+    assert _lines(result, "note")[0] == (
+        f"{source}:2: note: column 'Lokasi Sever' is kept as properties only: if it is "
+        "'lokasi server' misspelt, name it in a --mapping file (columns: {server_location: "
+        "Lokasi Sever}) and import again")
+    assert {a.properties.get("lokasi_sever") for a in _model(tmp_path).applications.values()
+            } == {"Pusat Data Daerah", "Vendor"}  # kept, as the note says

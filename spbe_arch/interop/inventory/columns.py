@@ -361,11 +361,14 @@ def find_header(
     rows: Iterable[tuple[int, list[str]]], mapping: Mapping, *, layout: Layout = INVENTORY
 ) -> tuple[int, dict[int, Column], list[str]] | None:
     """The header row: its number, column index -> Column, and its cells; None if not found.
-    It names the layout's first column and another one.
+    It names the layout's first column and another one; or it is a row above that names more
+    known columns but not the first (its header misspelt: 'Nama Aplikas'), which the caller
+    then says is missing: a data row ('Aplikasi e-Posyandu', 'Vendor') is no header.
 
     Consumes `rows` up to and including the header row.
     """
     known, prefixes = _vocabulary(mapping, layout)
+    best: tuple[int, dict[int, Column], list[str]] | None = None  # most columns, not the first
     for number, cells in rows:
         if mapping.header_row is not None and number < mapping.header_row:
             continue
@@ -377,9 +380,34 @@ def find_header(
         if mapping.header_row == number or (
             layout.first in columns.values() and len(columns) >= 2
         ):
+            if best is not None and len(best[1]) > len(columns):
+                return best
             return number, columns, cells
+        if len(columns) >= _HEADER_LIKE and (best is None or len(columns) > len(best[1])):
+            best = number, columns, cells
         if mapping.header_row is None and number >= HEADER_SEARCH_ROWS:
-            return None
+            return best
+    return best
+
+
+_HEADER_LIKE = 3
+"""Known columns a row without the layout's first one names to be taken for the header."""
+
+
+def near_miss(cells: list[str], columns: dict[int, Column], column: Column, mapping: Mapping,
+              layout: Layout) -> tuple[str, str] | None:
+    """The cell of a header row, not read as any column, that is a misspelling of one of
+    `column`'s known headers ('Nama Aplikas', 'Lokasi Sever'), and that header in normal form
+    ('nama aplikasi'); None when none is close."""
+    import difflib
+
+    known = [h for h, c in mapping.headers(layout=layout).items() if c is column]
+    for index, cell in enumerate(cells):
+        words = normal_words(cell)
+        close = difflib.get_close_matches(words, known, n=1, cutoff=0.8) if (
+            index not in columns and words) else []
+        if close:
+            return " ".join(cell.split()), close[0]
     return None
 
 

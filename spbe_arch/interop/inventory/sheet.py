@@ -19,6 +19,7 @@ from .columns import (
     column_of,
     find_header,
     load_mapping,
+    near_miss,
     sub_header,
 )
 from .report import RowNote, SheetReport
@@ -79,8 +80,13 @@ def read_list(
                          (layout.second, layout.says.no_second_column)):
         if column not in columns.values():  # the second, or the first with a header_row
             others = [s for s in table.sheets if s != table.sheet]
-            its_header = _("its header")
-            raise SpbeError(f"{path}:{number}: " + _(says) + (_(
+            its_header = f"<{_('its header')}>"
+            said = _(says)
+            close = near_miss(cells, columns, column, columns_map, layout)
+            if close is not None:
+                said += "; " + _("'{cell}' may be it, misspelt").format(cell=close[0])
+                its_header = close[0]
+            raise SpbeError(f"{path}:{number}: " + said + (_(
                 " (in sheet '{sheet}'; other sheets: {sheets})").format(
                     sheet=table.sheet, sheets=", ".join(others)) if others else "")
                 + "\n    " + (_(
@@ -88,7 +94,8 @@ def read_list(
                     "a {option} file: {example}") if others else _(
                     "hint: name the column in a {option} file: {example}")).format(
                     sheet_option=layout.sheet_option, option=layout.option,
-                    example=f"columns: {{{column}: <{its_header}>}}"))
+                    example=f"columns: {{{column}: {its_header}}}"))
+    report.notes += _misspelt(cells, columns, columns_map, number, layout)
     rows = list(data_rows(below, columns, cells, table, report, layout=layout))
     report.empty = [row for row in seen.empty if row > (report.subheader_row or number)]
     report.notes[:0] = sorted(table.notes, key=lambda note: note.row)
@@ -110,6 +117,22 @@ def kept(rows: Iterable[tuple[int, list[str]]], into: list[tuple[int, list[str]]
     for row in rows:
         into.append(row)
         yield row
+
+
+def _misspelt(cells: list[str], columns: dict[int, Column], mapping: Mapping, row: int,
+              layout: Layout) -> list[RowNote]:
+    """A note for each header cell not read as a column that is a known header misspelt
+    ('Lokasi Sever'): its cells are only kept as properties, what it says is not read."""
+    notes = []
+    for column in sorted(set(mapping.headers(layout=layout).values()) - set(columns.values()),
+                         key=str):
+        close = near_miss(cells, columns, column, mapping, layout)
+        if close is not None:
+            notes.append(RowNote(row, _(
+                "column '{cell}' is kept as properties only: if it is '{known}' misspelt, name "
+                "it in a {option} file (columns: {{{column}: {cell}}}) and import again"
+            ).format(cell=close[0], known=close[1], option=layout.option, column=column)))
+    return notes
 
 
 def _mapping_unused(path: Path | None, mapping: Mapping, read: dict[str, str],
