@@ -779,8 +779,20 @@ class _Converter:
         kept = dict(record.get("properties", {}))
         if "description" in record:  # the instansi has no description: kept as a property
             kept["documentation"] = record["description"]
+        for key, value in self._model_facts().items():  # the file's own, the actor's first
+            kept.setdefault(key, value)
         return {"id": slug, "name": record["name"], "level": level} | (
             {"properties": kept} if kept else {})
+
+    def _model_facts(self) -> dict[str, str]:
+        """What the file says of itself (its name, documentation and properties), kept as
+        properties of the instansi when an actor names it: nothing of the file is lost."""
+        facts = self.split_properties(self.model)[1]
+        if self.model.name:
+            facts["model_name"] = self.model.name
+        if self.model.documentation:
+            facts["model_documentation"] = self.model.documentation
+        return facts
 
     def instansi_from_model(self) -> dict:
         name = self.model.name or self.path.stem

@@ -854,6 +854,8 @@ def test_the_actor_named_as_the_pemda_whose_parts_are_the_units_is_the_instansi(
             "are the units, read as the instansi (spbe.yaml), not as a unit")
     assert (said in result.stderr.splitlines()) is not bool(owned)
     assert runner.invoke(app, ["validate", str(folder)]).exit_code == 0
+    if not owned:  # what the file says of itself is kept, beside the actor's name
+        assert manifest["properties"] == {"model_name": "Kota Uji"}
 
 
 @pytest.mark.parametrize(("source", "target", "directed", "owner"), [
@@ -1016,7 +1018,8 @@ def test_import_reads_the_status_and_owner_archi_keeps_as_properties(runner, tmp
             "'Pensiun' -> retired, id-sikda: 'Aktif' -> active)") in lines
     assert not any("unit_kerja" in line for line in lines)  # the pemkab is the instansi
     instansi = _read(folder, "spbe.yaml")["instansi"]
-    assert instansi["properties"] == {"documentation": "Ibu kota: Mérapi."}
+    assert instansi["properties"] == {"documentation": "Ibu kota: Mérapi.",
+                                      "model_name": "Arsitektur Kabupaten Uji"}
     assert instansi["name"] == "Pemerintah Kabupaten Uji"
     assert "id-pemkab" not in {u["id"] for u in _read(folder, "units.yaml")["units"]}
     (adminduk,) = _read(folder, "services.yaml")["services"]
