@@ -172,6 +172,15 @@ TEXT: dict[str, tuple[str, str]] = {
     "roadmap_index": ("Indeks SPBE", "SPBE index"),
     "budget": ("Anggaran", "Budget"),
     "verified_year": ("terverifikasi evaluator", "verified by the evaluator"),
+    "claims_of": ("klaim {year}", "claims of {year}"),
+    "trajectory_partial": (
+        "(n/{total}): indeks kolom itu hanya bersandar pada n indikator yang bernilai pada "
+        "sumber itu; sisanya dihitung tingkat {lowest}. Indikator yang tidak dinilai bukan "
+        "klaim yang lebih rendah: bandingkan tahun-tahun hanya bila n-nya sama.",
+        "(n/{total}): that column's index rests on the n indicators with a level in it; the "
+        "others count at level {lowest}. An indicator not assessed is no lower claim: compare "
+        "years only where n is the same.",
+    ),
     "estimated_year": ("estimasi", "estimate"),
     "planned": ("rencana", "planned"),
     "planned_in": ("sudah dijadwalkan dalam Peta Rencana:", "in the Peta Rencana already:"),

@@ -144,6 +144,14 @@ class YearRow:
     predikat: str
     official: bool = False
     """Every indicator has the evaluator's verified level: the year's published result."""
+    label: str = ""
+    """The year as shown: a target architecture's year says whose claims it holds ('2029
+    (klaim 2024)')."""
+
+    @property
+    def partial(self) -> bool:
+        """True when some column's index rests on fewer than all indicators."""
+        return any(column.rated < column.of for column in self.indices)
 
 
 @dataclass(frozen=True)
@@ -395,15 +403,23 @@ def maturity_section(graph: "ArchGraph", lang: str,
                             indices.rated[c] if indices.partial(c) else indices.of, indices.of)
                 for c in labels]
 
-    trajectory = [YearRow(t.year, columns(t.indices), t.predikat, t.indices.official)
+    def year(t) -> str:  # the target's year holds the claims of the year assessed
+        if result.to_be == t.year and result.year and result.year != t.year:
+            return f"{t.year} ({TEXT['claims_of'][first].format(year=result.year)})"
+        return str(t.year)
+
+    trajectory = [YearRow(t.year, columns(t.indices), t.predikat, t.indices.official, year(t))
                   for t in result.trajectory]
     trajectory_svg = ""
     if len(trajectory) > 1:
         def label(t, column: str) -> str:  # the counted index: the evaluator's, or not
+            shown = f"{year(t)} {labels[column]}"
+            if t.indices.partial(column):  # a claim missing is no lower claim: say so
+                shown += f" ({t.indices.rated[column]}/{t.indices.of})"
             if column != "counted":
-                return f"{t.year} {labels[column]}"
+                return shown
             how = TEXT["verified_year" if t.indices.official else "estimated_year"][first]
-            return f"{t.year} {labels[column]} ({how})"
+            return f"{shown} ({how})"
 
         trajectory_svg = bar_chart(
             [(label(t, c), getattr(t.indices, c)) for t in result.trajectory

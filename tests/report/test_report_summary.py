@@ -355,6 +355,9 @@ def test_a_report_of_the_target_architecture_says_it_is_a_plan(tmp_path):
     assert 'id="to-be"' not in as_is and "target 2029" not in as_is
     # its index is of 2029, not of the year assessed (2024), and its model is no past year's:
     # the trajectory keeps the evaluator's 2023 result and ends at the target
-    assert "| 2023 | 2,72 | 2,31 | - | 2,31 | Cukup |\n| 2029 | 2,45 | - | 2,38 | 2,75 | Baik |" \
-        in markdown
+    # its 2029 holds the claims of 2024, and a column resting on fewer indicators says so
+    assert ("| 2023 | 2,72 | 2,31 | - | 2,31 | Cukup |\n"
+            "| 2029 (klaim 2024) | 2,45 (35/47) | - | 2,38 (28/47) | 2,75 | Baik |") in markdown
+    assert ("(n/47): indeks kolom itu hanya bersandar pada n indikator yang bernilai pada "
+            "sumber itu; sisanya dihitung tingkat 1.") in markdown
     assert "| 2024 |" not in markdown.split("## Peta Rencana")[0]
