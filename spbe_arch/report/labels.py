@@ -157,6 +157,14 @@ TEXT: dict[str, tuple[str, str]] = {
         "evaluator's verified result, a hollow one: an estimate from the self-assessment and "
         "the model), then each planned year with its items done (blue, dashed).",
     ),
+    "roadmap_to_be": (
+        "Model ini adalah arsitektur target: ia sudah memuat hasil semua kegiatan Peta "
+        "Rencana, sehingga indeks per tahun tidak dihitung darinya, melainkan dari model "
+        "saat ini (as-is) yang diterapkan kegiatan demi kegiatan menuju model ini:",
+        "This model is the target architecture: it holds what every roadmap item delivers "
+        "already, so the index of each year is not counted from it but from the current "
+        "(as-is) model, the items applied one by one towards this one:",
+    ),
     "roadmap_not_applied": (
         "Model ini terlalu besar untuk menerapkan Peta Rencana tahun demi tahun di laporan; "
         "indeks dan ukuran audit per tahun:",

@@ -114,7 +114,12 @@ class RoadmapSection:
     available: bool
     reason: str = ""
     applied: bool = True
-    """False for a model too large to apply the roadmap in the report (`APPLY_LIMIT`)."""
+    """False for a model too large to apply the roadmap in the report (`APPLY_LIMIT`), and
+    for a target architecture (`to_be`)."""
+    to_be: bool = False
+    """The model is the target architecture: it holds what every item delivers already, so
+    applying them to it would show the end state in every year; the trajectory is the as-is
+    model's, applied towards it."""
     result: "RoadmapResult | None" = None
     points: list[TrajectoryPoint] = field(default_factory=list)
     items: list[ItemRow] = field(default_factory=list)
@@ -147,7 +152,8 @@ def roadmap_section(
     """The roadmap of a loaded model applied year by year, its chart and its tables.
 
     A model of more than `APPLY_LIMIT` applications gets the items only, with the command
-    that applies them (`applied` False).
+    that applies them (`applied` False); so does a target architecture, with the command that
+    applies them to the as-is model towards it.
 
     Parameters
     ----------
@@ -161,10 +167,11 @@ def roadmap_section(
     arch = loaded.architecture
     if not arch.roadmap:
         return RoadmapSection(True)
-    if len(arch.applications) > APPLY_LIMIT:
+    to_be = arch.instansi is not None and arch.instansi.to_be is not None
+    if to_be or len(arch.applications) > APPLY_LIMIT:
         items = order_items(arch)
         return RoadmapSection(
-            True, applied=False, items=[_item_row(item, arch) for item in items],
+            True, applied=False, to_be=to_be, items=[_item_row(item, arch) for item in items],
             summary=_("Peta Rencana: {count} items {years}.").format(
                 count=len(items), years=_span(items)),
             budget=_budget(items),

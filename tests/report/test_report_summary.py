@@ -361,3 +361,6 @@ def test_a_report_of_the_target_architecture_says_it_is_a_plan(tmp_path):
     assert ("(n/47): indeks kolom itu hanya bersandar pada n indikator yang bernilai pada "
             "sumber itu; sisanya dihitung tingkat 1.") in markdown
     assert "| 2024 |" not in markdown.split("## Peta Rencana")[0]
+    roadmap = markdown.split("## Peta Rencana")[1]  # not applied to the target: no flat line
+    assert ("Model ini adalah arsitektur target: ia sudah memuat hasil semua kegiatan Peta "
+            "Rencana") in roadmap and "**Indeks per tahun**" not in roadmap
