@@ -396,8 +396,9 @@ def _chart(
                      'stroke-dasharray="6 3"/>')
         parts.append(f'<text x="{_LABEL - 44}" y="{y_of(target) + 4}" text-anchor="end" '
                      f'fill="{_TARGET}">{escape(target_label)} {decimal(target)}</text>')
-    for a, b in pairwise(points):
-        dash = ' stroke-dasharray="5 4"' if b.planned else ""
+    for a, b in pairwise(points):  # solid only between results the evaluator verified
+        dash = (' stroke-dasharray="5 4"' if b.planned
+                else "" if a.verified and b.verified else ' stroke-dasharray="2 3"')
         colour = _PLANNED if b.planned else _PAST
         parts.append(f'<line x1="{x(a.year)}" y1="{y_of(a.index)}" x2="{x(b.year)}" '
                      f'y2="{y_of(b.index)}" stroke="{colour}" stroke-width="2"{dash}/>')

@@ -51,6 +51,8 @@ def test_roadmap_svg_has_a_bar_per_item_and_a_point_per_year():
     assert len(re.findall(r"<circle ", svg)) == 7
     assert "<title>rm-2027-drc: Pembangunan pusat pemulihan bencana (DRC)" in svg
     assert svg.count('stroke-dasharray="5 4"') == 5  # the planned segments
+    # 2023 verified -> 2024 estimated: not drawn as the solid line of verified results
+    assert svg.count('stroke-dasharray="2 3"') == 1
 
 
 def test_roadmap_section_of_a_model_without_roadmap_has_no_items_and_no_chart(make_model):
