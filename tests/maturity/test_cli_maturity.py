@@ -154,8 +154,9 @@ def test_maturity_example_service_the_model_shows_higher_is_a_documents_step(run
     step = next(s for s in out["plan"] if s["indicator"] == "45")
     assert (step["from_level"], step["to_level"], step["effort"]) == (3, 4, "low")
     assert step["actions"] == [
-        "the model shows kolaborasi for service 'svc-perizinan': set `level: kolaborasi` on it; "
-        "its bukti dukung go in an assessment entry for indicator 45, under `evidence:`"
+        "the model's structure meets kolaborasi for service 'svc-perizinan', which records a "
+        "lower level: set `level: kolaborasi` on it; its bukti dukung go in an assessment entry "
+        "for indicator 45, under `evidence:`"
     ]
 
 

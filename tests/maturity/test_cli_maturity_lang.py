@@ -51,9 +51,9 @@ def test_maturity_lang_id_writes_the_plan_actions_in_indonesian(indonesian):
     assert actions["42>4"] == [
         "alihkan integrasi sp4n-lapor-lembah-hijau ke SPLP: int-lapor-epengawasan"]
     assert actions["45>4"] == [
-        "model menunjukkan kolaborasi untuk layanan 'svc-perizinan': isi `level: kolaborasi` "
-        "pada layanan itu, lalu catat bukti dukungnya pada penilaian indikator 45, di bawah "
-        "`evidence:`"
+        "struktur model sudah memenuhi kolaborasi untuk layanan 'svc-perizinan', yang mencatat "
+        "tingkat lebih rendah: isi `level: kolaborasi` pada layanan itu, lalu catat bukti "
+        "dukungnya pada penilaian indikator 45, di bawah `evidence:`"
     ]
 
 
