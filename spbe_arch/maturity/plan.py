@@ -146,8 +146,9 @@ def _step(framework: Framework, indicator: Indicator, rating: IndicatorRating,
         # a service has no `evidence:`: its documents go in an assessment entry
         actions = [_("the model's structure meets {level} for {claimant}, which records a "
                      "lower level: set `level: {level}` on it; its bukti dukung go in an "
-                     "assessment entry for indicator {indicator}, under `evidence:`").format(level=names[to].lower(), indicator=indicator.id,
-                                           claimant=claimant(rating.claim_by))]
+                     "assessment entry for indicator {indicator}, under `evidence:`").format(
+                         level=names[to].lower(), indicator=indicator.id,
+                         claimant=claimant(rating.claim_by))]
         only_documents = True
     paperwork = only_documents or actions == [_document(indicator, to, names[to], rating)]
     if only_documents:

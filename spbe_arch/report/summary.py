@@ -185,6 +185,14 @@ def executive_summary(
                 _("indicator {indicator} to level {level} ({year})").format(
                     indicator=step.indicator, level=step.to_level, year=step.planned_in)
                 for step in planned.values()))
+        waiting = [run for run in runs[STEPS_SHOWN:] if _after_planned(run[0], maturity.plan)]
+        if waiting:  # a step of the plan not shown above: said, not dropped
+            summary.steps_planned = " ".join(filter(None, (summary.steps_planned, _(
+                "Later, once the Peta Rencana's step before it is done: {steps}."
+            ).format(steps=", ".join(
+                _("indicator {indicator} to level {level}").format(
+                    indicator=run[0].indicator, level=run[-1].to_level)
+                for run in waiting)))))
     summary.roadmap = roadmap.summary
     if audit.available and audit.splp is not None and (audit.splp.total or audit.splp.unknown):
         splp = audit.splp

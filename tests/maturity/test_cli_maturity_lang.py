@@ -123,7 +123,8 @@ def test_report_shows_the_first_steps_and_reasons_in_indonesian(runner, tmp_path
         "SPLP"
     ) in first
     assert ("Langkah yang sudah dijadwalkan dalam Peta Rencana tidak dicantumkan di sini: "
-            "indikator 43 ke tingkat 3 (2029) (lihat Rencana peningkatan).") in first
+            "indikator 43 ke tingkat 3 (2029) (lihat Rencana peningkatan). Kemudian, setelah "
+            "langkah Peta Rencana sebelumnya selesai: indikator 43 ke tingkat 4.") in first
     assert "buat satu-data-lembah-hijau mencatat transaksi layanan ini (`writes:` datanya)" in page
     assert "24 dari 46 integrasi melalui SPLP; tidak melalui SPLP: 9 antarunit kerja" in page
     for word in (r"\bintegrate\b", r"\brecord\b", "self-assessed", " the model ",

@@ -270,8 +270,9 @@ def test_inventory_says_how_its_integrations_relate_to_the_audits_count(runner, 
     html = (out / "index.html").read_text("utf-8")
     assert (
         f"Semua integrasi yang tercatat ({recorded}), apa pun status dan mekanismenya; "
-        f"{audit['metrics']['integrations']} di antaranya aktif dan dihitung sebagai integrasi oleh "
-        "ringkasan dan audit (pertukaran manual dan login bersama, walau aktif, tidak dihitung)"
+        f"{audit['metrics']['integrations']} di antaranya aktif dan dihitung sebagai integrasi "
+        "oleh ringkasan dan audit (pertukaran manual dan login bersama, walau aktif, tidak "
+        "dihitung)"
     ) in html
 
 
