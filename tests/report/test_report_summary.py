@@ -169,8 +169,9 @@ def test_executive_summary_of_the_example(tmp_path):
     # the plan's first step (43: 2 -> 3, open data published) is rm-2029-data-terbuka's
     assert (plan[0]["indicator"], plan[0]["to_level"]) == ("43", 3)
     assert ('<p id="steps-planned">Langkah yang sudah dijadwalkan dalam Peta Rencana tidak '
-            "dicantumkan di sini: indikator 43 ke tingkat 3 (2029) (lihat Rencana peningkatan)."
-            "</p>") in html
+            "dicantumkan di sini: indikator 43 ke tingkat 3 (2029) (lihat Rencana peningkatan). "
+            "Kemudian, setelah langkah Peta Rencana sebelumnya selesai: indikator 43 ke tingkat "
+            "4.</p>") in html  # the plan's step 2 (43: 3 -> 4) waits for it: said, not dropped
     plan_table = html[html.index('id="plan"'):]
     first_row = re.search(r"<tbody>\s*<tr><td class=\"num\">1</td>(.*?)</tr>", plan_table, re.S)
     assert ('<p class="muted planned-in">sudah dijadwalkan dalam Peta Rencana: 2029</p>'
