@@ -222,6 +222,17 @@ def test_oversized_csv_cell_names_its_row(runner, tmp_path):
     assert message.startswith(f"spbe-arch: {source}:3: cannot read the row (field larger than")
 
 
+def test_an_oversized_csv_is_refused_before_reading(runner, tmp_path, monkeypatch):
+    monkeypatch.setattr(table, "MAX_CSV", 1024 * 1024)
+    source = write_csv(tmp_path / "kota-contoh.csv",
+                       [["Nama Aplikasi", "OPD", "Keterangan"]] + [["a", "b", "x" * 1000]] * 2000)
+
+    assert _refused(runner, tmp_path, source) == (
+        f"spbe-arch: {source}: 2 MiB, more than the 1 MiB an inventory needs (a 100,000-row "
+        "inventory takes about 60 MB); refused before reading: split it, or remove the columns "
+        "the model does not need\n")
+
+
 def test_too_many_rows_names_the_row(runner, tmp_path, monkeypatch):
     monkeypatch.setattr(table, "MAX_ROWS", 3)
     source = write_csv(tmp_path / "kota-contoh.csv", [["Nama Aplikasi", "OPD"]] + [["a", "b"]] * 5)

@@ -31,7 +31,8 @@ from ...io import SpbeError
 from ...model.i18n import gettext as _
 from .report import RowNote
 
-__all__ = ["MAX_ROWS", "MAX_SHARED_STRINGS", "MAX_UNCOMPRESSED", "Table", "open_table"]
+__all__ = ["MAX_CSV", "MAX_ROWS", "MAX_SHARED_STRINGS", "MAX_UNCOMPRESSED", "Table",
+           "open_table"]
 
 MAX_ROWS = 200_000
 """Rows read at most: an inventory is one instansi's applications, not a database dump."""
@@ -41,6 +42,9 @@ MAX_UNCOMPRESSED = 256 * 1024**2
 
 MAX_SHARED_STRINGS = 64 * 1024**2
 """Bytes of its shared-strings table, which openpyxl reads whole into memory (rows stream)."""
+
+MAX_CSV = MAX_UNCOMPRESSED
+"""Bytes a CSV may hold: as much as a workbook unpacked (its rows are kept as they are read)."""
 
 _SAMPLE = 64 * 1024
 
@@ -98,6 +102,13 @@ def open_table(path: Path, *, sheet: str | None = None, option: str = "--sheet")
 
 
 def _open_csv(path: Path) -> Table:
+    size = path.stat().st_size
+    if size > MAX_CSV:
+        raise SpbeError(_(
+            "{path}: {size} MiB, more than the {limit} MiB an inventory needs (a 100,000-row "
+            "inventory takes about 60 MB); refused before reading: split it, or remove the "
+            "columns the model does not need"
+        ).format(path=path, size=f"{size / 1024**2:,.0f}", limit=MAX_CSV // 1024**2))
     encoding, foreign = _csv_encoding(path)
     errors = _FALLBACK if foreign else "strict"
     with path.open(encoding=encoding, errors=errors, newline="") as handle:
