@@ -852,7 +852,8 @@ def import_inventory(
         instansi = instansi_for(file, name=instansi_name, id=instansi_id, level=level,
                                 sheet=sheet, mapping=mapping)
         imported = run_import(file, sheet=sheet, mapping=mapping, instansi=instansi,
-                              from_title=instansi_name is None and instansi_id is None,
+                              from_title=instansi_name is None,
+                              id_given=instansi_id is not None,
                               integration_list=integrations,
                               integration_sheet=integrations_sheet,
                               integration_mapping=integrations_mapping)

@@ -426,6 +426,8 @@ def test_instansi_id_from_its_name_as_init_makes_it(runner, tmp_path):
     ((), ("kabupaten-sukamakmur", "Kabupaten Sukamakmur")),  # the title names it
     (("--instansi-name", "Pemerintah Kabupaten Sukamakmur"),
      ("kabupaten-sukamakmur", "Pemerintah Kabupaten Sukamakmur")),  # as given
+    (("--instansi-id", "kab-sukamakmur"),  # an id says nothing of the name: the title does
+     ("kab-sukamakmur", "Kabupaten Sukamakmur")),
 ])
 def test_the_title_row_names_the_instansi_the_file_name_does_not(runner, tmp_path, extra,
                                                                   instansi):
@@ -442,7 +444,19 @@ def test_the_title_row_names_the_instansi_the_file_name_does_not(runner, tmp_pat
     assert (written.id, written.name) == instansi
     said = (f"{source}:1: instansi 'Kabupaten Sukamakmur', as the title row names it "
             "(--instansi-name NAME gives another)")
-    assert (said in result.output.splitlines()) == (not extra)
+    assert (said in result.output.splitlines()) == ("--instansi-name" not in extra)
+
+
+def test_a_level_the_name_contradicts_is_refused(runner, tmp_path):
+    source = write_csv(tmp_path / "inventaris.csv", [["Nama Aplikasi", "OPD"], ["A", "B"]])
+    result = runner.invoke(app, ["import", "inventory", str(source), "-o", str(tmp_path / "m"),
+                                 "--instansi-name", "Pemerintah Kota Sukamaju",
+                                 "--level", "kabupaten"])
+    assert result.exit_code == 2
+    assert result.output == (
+        "spbe-arch: --level kabupaten but --instansi-name 'Pemerintah Kota Sukamaju' names a "
+        "kota: give the level the name says, or the name of the kabupaten\n")
+    assert not (tmp_path / "m").exists()
 
 
 def test_the_title_row_gives_the_level_the_file_name_does_not(runner, tmp_path):

@@ -111,7 +111,13 @@ def instansi_for(path: Path, *, name: str | None, id: str | None, level: str | N
         raise SpbeError(_("--level: '{level}' is not one of {levels}").format(
             level=level, levels=", ".join(InstansiLevel)))
     derived = level_in_name(name) if level is None else InstansiLevel(level)
-    if derived is None and given is None and id is None:
+    said = level_in_name(given) if given is not None and level is not None else None
+    if said is not None and said != derived:
+        raise SpbeError(_(
+            "--level {level} but --instansi-name '{name}' names a {said}: give the level the "
+            "name says, or the name of the {level}"
+        ).format(level=level, name=given, said=said))
+    if derived is None and given is None:
         derived = _level_in_title(path, sheet, mapping)
     if derived is None:
         raise SpbeError(_(
@@ -135,6 +141,7 @@ def import_inventory(
     mapping: Path | None = None,
     instansi: Instansi,
     from_title: bool = False,
+    id_given: bool = False,
     integration_list: Path | None = None,
     integration_sheet: str | None = None,
     integration_mapping: Path | None = None,
@@ -156,6 +163,8 @@ def import_inventory(
         The instansi was not named (it comes from the file's name): a title row above the
         header naming one of its level ('PEMERINTAH KABUPATEN SUKAMAKMUR TAHUN 2025') names
         it instead, as the report says.
+    id_given
+        The instansi's id was given (`--instansi-id`): a title row names it, not its id.
     integration_list, integration_sheet, integration_mapping
         An integration list (.csv or .xlsx, one integration per row), its sheet (alone: a
         sheet of the inventory's workbook) and the mapping of its headers
@@ -183,7 +192,8 @@ def import_inventory(
     if titled is not None:
         report.titled = titled
         name = titled[1]
-        instansi = Instansi(id=slug(name) or instansi.id, name=name, level=instansi.level)
+        instansi = Instansi(id=instansi.id if id_given else slug(name) or instansi.id,
+                            name=name, level=instansi.level)
     elif from_title and (other := _title_level(above[:-1])) not in (None, instansi.level):
         row, named = _titled(above[:-1], other)  # type: ignore[misc, arg-type]
         report.notes.insert(0, RowNote(row, _(
