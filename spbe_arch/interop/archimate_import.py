@@ -257,7 +257,10 @@ def _type(node) -> str:
     `a` names the exchange format's namespace (a value with another prefix is kept whole)."""
     value = node.get(_TYPE, "").strip()
     prefix, colon, local = value.partition(":")
-    return local if colon and node.nsmap.get(prefix) == NAMESPACE else value
+    name = local if colon and node.nsmap.get(prefix) == NAMESPACE else value
+    if name == "Junction":  # Archi's own notation, its kind in an attribute: 3.1's type
+        return "OrJunction" if node.get("junctionType", "").lower() == "or" else "AndJunction"
+    return name
 
 
 def _decode(datatype: str, text: str) -> Any:

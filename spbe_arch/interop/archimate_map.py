@@ -205,7 +205,7 @@ def is_element_type(name: str) -> bool:
 
 @cache
 def _element_types() -> frozenset[str]:
-    return frozenset({source for source, _target in _allowed_table()}
+    return frozenset({source for source, _target in _allowed_table()} - {"Junction"}
                      | {"AndJunction", "OrJunction"})
 
 

@@ -1106,3 +1106,19 @@ def test_a_property_repeated_on_one_element_is_kept_numbered_and_said(runner, tm
         "URL": "https://a1.go.id", "URL.2": "https://a2.go.id"}
     assert (f"{source}: warning: properties repeated on one concept, kept numbered: 1 "
             "(a: URL.2)") in result.stderr.splitlines()
+
+
+@pytest.mark.parametrize(("attribute", "kind"), [
+    (' junctionType="or"', "OrJunction"), ("", "AndJunction"),
+    (' junctionType="and"', "AndJunction"),
+])
+def test_archi_s_own_junction_notation_is_read_as_the_3_1_type(runner, tmp_path, attribute, kind):
+    """Archi writes `xsi:type="Junction"` with its kind in `junctionType`, which ArchiMate 3.1
+    has no type for: read as its AndJunction or OrJunction, so that the model validates."""
+    source = _exchange_file(
+        tmp_path / "junction.xml",
+        f'<element identifier="j1" xsi:type="Junction"{attribute}><name>J</name></element>', "")
+    folder = tmp_path / "kota"
+    assert _import(runner, source, folder).exit_code == 0
+    assert _by_id(folder, "archimate_elements")["j1"]["type"] == kind
+    assert runner.invoke(app, ["validate", str(folder)]).exit_code == 0
