@@ -240,12 +240,27 @@ def _concept(node) -> _Concept:
 def _kept_as_is(type_name: str) -> str:
     """The warning (a message id) for elements kept under `archimate_elements`: of a type with
     no SPBE meaning, of no ArchiMate type, or of none given."""
+    if type_name in _MEANT_BY_FIELDS:
+        return _MEANT_BY_FIELDS[type_name]
     if is_element_type(type_name):
         return N_("{type} elements with no SPBE meaning, kept under archimate_elements: {count}")
     if not type_name:
         return N_("elements with no type (xsi:type), kept under archimate_elements: {count}")
     return N_("elements of a type ArchiMate 3.1 does not have ('{type}': a tool's extension, or "
               "a damaged file), kept under archimate_elements: {count}")
+
+
+_MEANT_BY_FIELDS = {
+    "WorkPackage": N_(
+        "WorkPackage elements kept under archimate_elements (a Peta Rencana item needs fields "
+        "another tool's file does not give: its year, what it adds, changes or retires; write "
+        "them under roadmap:): {count}"),
+    "Requirement": N_(
+        "Requirement elements kept under archimate_elements (a security control needs fields "
+        "another tool's file does not give: its kind and what it covers; write them under "
+        "security:): {count}"),
+}
+"""Types spbe-arch exports a collection as, that another tool's file cannot fill: said so."""
 
 
 def _indonesian(lang: str) -> bool:

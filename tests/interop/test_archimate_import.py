@@ -1122,3 +1122,16 @@ def test_archi_s_own_junction_notation_is_read_as_the_3_1_type(runner, tmp_path,
     assert _import(runner, source, folder).exit_code == 0
     assert _by_id(folder, "archimate_elements")["j1"]["type"] == kind
     assert runner.invoke(app, ["validate", str(folder)]).exit_code == 0
+
+
+def test_another_tool_s_work_package_says_what_a_roadmap_item_needs(runner, tmp_path):
+    source = _exchange_file(
+        tmp_path / "wp.xml",
+        '<element identifier="wp1" xsi:type="WorkPackage"><name>Migrasi ke PDN</name></element>',
+        "")
+    result = _import(runner, source, tmp_path / "kota")
+    assert result.exit_code == 0, result.output
+    assert (f"{source}: warning: WorkPackage elements kept under archimate_elements (a Peta "
+            "Rencana item needs fields another tool's file does not give: its year, what it "
+            "adds, changes or retires; write them under roadmap:): 1 (wp1)"
+            ) in result.stderr.splitlines()
