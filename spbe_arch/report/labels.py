@@ -23,7 +23,7 @@ TEXT: dict[str, tuple[str, str]] = {
                      "carried out."),
     "contents": ("Daftar isi", "Contents"),
     "summary": ("Ringkasan", "Summary"),
-    "validation": ("Validasi model", "Model validation"),
+    "validation": ("Validasi berkas model", "Model file validation"),
     "audit": ("Audit integrasi", "Integration audit"),
     "maturity": ("Tingkat kematangan SPBE", "SPBE maturity"),
     "plan": ("Rencana peningkatan", "Improvement plan"),
@@ -45,7 +45,10 @@ TEXT: dict[str, tuple[str, str]] = {
     "infos": ("info", "info"),
     "unavailable": ("Bagian ini tidak tersedia", "This section is not available"),
     "no_findings": ("Tidak ada temuan.", "No findings."),
-    "model_ok": ("Model valid: tidak ada kesalahan.", "The model is valid: no errors."),
+    "model_ok": ("Berkas model valid: tidak ada kesalahan penulisan model (temuan arsitektur "
+                 "ada di audit di bawah).",
+                 "The model files are valid: no errors in how the model is written (the "
+                 "architecture's findings are in the audit below)."),
     "model_errors": (
         "Model memiliki kesalahan; laporan hanya memuat elemen yang valid.",
         "The model has errors; the report covers the valid elements only.",

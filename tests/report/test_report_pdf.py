@@ -78,7 +78,8 @@ def test_pdf_of_the_example_is_at_most_25_a4_pages_with_no_text_under_7pt(runner
     assert all(re.search(r"#\s+Indikator\s+Domain\s", p) for p in with_indicators)
     steps = next(page for page in text if "Langkah pertama" in page)
     assert re.search(r"Langkah pertama\s+1\. Indikator", steps)  # no heading left alone
-    valid = [page for page in text if "Model valid: tidak ada kesalahan." in page]
+    valid = [page for page in text
+             if "Berkas model valid: tidak ada kesalahan penulisan model" in page]
     assert len(valid) == 1 and "Audit integrasi" in valid[0]  # not a page for one line
     assert any("Peta integrasi antarunit (1/4)" in page for page in text)  # printed in parts
     folded = " ".join(" ".join(page.split()) for page in text)

@@ -155,7 +155,7 @@ def test_report_summary_names_the_roadmap_and_its_end(example_report):
     sentence = ("Peta Rencana: 11 kegiatan 2025–2029, indeks diperkirakan 2,75 (Baik) pada "
                 "2029. Indeksnya masih di bawah target 3,00.")  # the target is 3.00
     assert f'<p id="summary-roadmap"><a href="#roadmap">{sentence}</a></p>' in html
-    assert markdown.index(sentence) < markdown.index("## Validasi model")
+    assert markdown.index(sentence) < markdown.index("## Validasi berkas model")
     assert "Perkiraan anggaran seluruh kegiatan: <strong>Rp 5.020.000.000</strong>." in html
     assert sum(planned["budget"].values()) == 5_020_000_000
 

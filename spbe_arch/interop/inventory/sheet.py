@@ -80,7 +80,7 @@ def read_list(
                          (layout.second, layout.says.no_second_column)):
         if column not in columns.values():  # the second, or the first with a header_row
             others = [s for s in table.sheets if s != table.sheet]
-            its_header = f"<{_('its header')}>"
+            its_header = "<" + _("its header") + ">"
             said = _(says)
             close = near_miss(cells, columns, column, columns_map, layout)
             if close is not None:
