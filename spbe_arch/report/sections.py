@@ -168,6 +168,9 @@ class PlanRow:
     paperwork: bool = False
     planned_in: int | None = None
     """The year of the Peta Rencana whose model counts the step's level already, if any."""
+    plain: tuple[str, ...] = ()
+    """The actions as leadership reads them (`summary.plain_words`): names, not ids and keys;
+    `spbe-arch maturity` gives the architect's own."""
 
 
 @dataclass
@@ -364,6 +367,7 @@ def audit_section(
 def maturity_section(graph: "ArchGraph", lang: str,
                      framework_ref: str | None = None) -> MaturitySection:
     from ..maturity import assess
+    from .summary import plain_words
 
     result = assess(graph, framework_ref)
     framework = result.framework
@@ -443,6 +447,7 @@ def maturity_section(graph: "ArchGraph", lang: str,
             word(EFFORT, str(step.effort), lang),
             step.actions,
             step.paperwork,
+            plain=tuple(plain_words(action, graph) for action in step.actions),
         )
         for number, step in enumerate(result.plan[:REPORT_PLAN_STEPS], start=1)
     ]

@@ -87,13 +87,13 @@ _KEY_WORDS = {"evidence": N_("the list of bukti dukung")}
 _ID = re.compile(r"(?<![\w.-])[a-z0-9][a-z0-9_.-]*[a-z0-9](?![\w-])")
 
 
-def _plain_words(action: str, graph: "ArchGraph | None") -> str:
+def plain_words(action: str, graph: "ArchGraph | None") -> str:
     """A plan action as leadership reads it: the elements by name, not by id, and without the
     YAML keys an architect edits (the plan table below keeps both).
 
-    >>> _plain_words("catat transaksi di satu-data (`writes:` datanya); set `level: optimum`", None)
+    >>> plain_words("catat transaksi di satu-data (`writes:` datanya); set `level: optimum`", None)
     'catat transaksi di satu-data; set level optimum'
-    >>> _plain_words("an entry naming them under `evidence:`", None)
+    >>> plain_words("an entry naming them under `evidence:`", None)
     'an entry naming them under the list of bukti dukung'
     """
     text = _CODE_ASIDE.sub("", action)
@@ -171,7 +171,7 @@ def executive_summary(
                 end=run[-1].to_level, gain=_num(sum(step.gain for step in run), 3),
             )
             + _after_planned(run[0], maturity.plan)
-            + (f" — {_plain_words(run[-1].actions[0], graph)}" if run[-1].actions else "")
+            + (f" — {plain_words(run[-1].actions[0], graph)}" if run[-1].actions else "")
             for run in runs[:STEPS_SHOWN]
         ]
         planned: dict[str, PlanRow] = {}  # indicator -> its last step the roadmap takes

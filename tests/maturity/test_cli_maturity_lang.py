@@ -125,7 +125,9 @@ def test_report_shows_the_first_steps_and_reasons_in_indonesian(runner, tmp_path
     assert ("Langkah yang sudah dijadwalkan dalam Peta Rencana tidak dicantumkan di sini: "
             "indikator 43 ke tingkat 3 (2029) (lihat Rencana peningkatan). Kemudian, setelah "
             "langkah Peta Rencana sebelumnya selesai: indikator 43 ke tingkat 4.") in first
-    assert "buat satu-data-lembah-hijau mencatat transaksi layanan ini (`writes:` datanya)" in page
+    # the plan table as leadership reads it: names, no ids nor YAML keys
+    assert "buat Portal Satu Data Lembah Hijau mencatat transaksi layanan ini;" in page
+    assert "`writes:`" not in page
     assert "24 dari 46 integrasi melalui SPLP; tidak melalui SPLP: 9 antarunit kerja" in page
     for word in (r"\bintegrate\b", r"\brecord\b", "self-assessed", " the model ",
                  "document it", "bypassing"):

@@ -279,13 +279,13 @@ def test_summary_says_unknown_where_the_model_is_silent(make_model, tmp_path, la
 
 def test_first_steps_name_one_word_ids_but_not_national_platforms(make_model):
     from spbe_arch.graph import build_graph
-    from spbe_arch.report.summary import _plain_words
+    from spbe_arch.report.summary import plain_words
     from spbe_arch.validate import load_model
 
     graph = build_graph(load_model(make_model(INVENTORY)).architecture)
     action = ("lengkapi inventaris (hosting; lokasi dan penyedia): simpus, sikda; salurkan "
               "integrasi melalui splp (`via: splp`)")
-    assert _plain_words(action, graph) == (
+    assert plain_words(action, graph) == (
         "lengkapi inventaris (hosting; lokasi dan penyedia): SIMPUS, SIKDA; salurkan "
         "integrasi melalui splp")
 
