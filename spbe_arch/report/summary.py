@@ -70,6 +70,8 @@ class Summary:
     gaps_intro: str = ""
     gaps: list[Gap] = field(default_factory=list)
     exposure: list[Exposure] = field(default_factory=list)
+    exposure_unknown: str = ""
+    """What no outage above could count, as the model records none of it."""
     steps: list[str] = field(default_factory=list)
     steps_planned: str = ""
     """The plan's steps left out of `steps` as the Peta Rencana takes them, said in one line."""
@@ -208,6 +210,10 @@ def executive_summary(
     if graph is not None:
         summary.gaps_intro, summary.gaps = _gaps(graph)
         summary.exposure = _exposure(graph)
+        unrecorded = _unrecorded(graph)
+        if summary.exposure and unrecorded:  # once for all the outages, not on each
+            summary.exposure_unknown = _("Not counted in any of them: {unknown}.").format(
+                unknown="; ".join(unrecorded))
     return summary
 
 
@@ -337,6 +343,16 @@ def _exposure(graph: "ArchGraph") -> list[Exposure]:
     return [_platform_exposure(graph, node, name) for node, name in named]
 
 
+def _unrecorded(graph: "ArchGraph") -> list[str]:
+    """What the model records none of, so that no outage can count it: said once for all."""
+    from ..audit import integrations_recorded, services_recorded
+
+    return [text for known, text in (
+        (services_recorded(graph), _("the model records no service")),
+        (integrations_recorded(graph), _("the model records no integration")),
+    ) if not known]
+
+
 def _own_centres(graph: "ArchGraph") -> list[str]:
     """The data centres of the model other than PDN and its tenancies (the pemda's own, a
     cloud's, a vendor's) hosting active applications, those hosting the most first."""
@@ -387,10 +403,7 @@ def _platform_exposure(graph: "ArchGraph", node: str, platform: str) -> Exposure
     broken = result.integrations_broken if result else ()
     has_services, has_integrations = services_recorded(graph), integrations_recorded(graph)
     reach = _reach_unknown(graph, node)
-    uncounted = [text for known, text in (
-        (has_services, _("the model records no service")),
-        (has_integrations, _("the model records no integration")),
-    ) if not known and text not in reach]
+    uncounted = [text for text in _unrecorded(graph) if text not in reach]
     if not (services or apps or broken):
         if reach or uncounted:
             text = _("Whether an outage of {platform} would stop services is unknown: "
@@ -398,9 +411,12 @@ def _platform_exposure(graph: "ArchGraph", node: str, platform: str) -> Exposure
             return Exposure(platform, text, None, None, None)
         text = _("An outage of {platform} would stop none of this model's services.")
         return Exposure(platform, text.format(platform=platform), 0, 0, 0)
+    has_integrations = has_integrations and bool(broken)  # 'and break 0': left unsaid
     if not (services or apps):
-        text = _("An outage of {platform} would stop no service or application but break "
-                 "{integrations}.")
+        text = (_("An outage of {platform} would stop no service or application but break "
+                  "{integrations}.") if has_services else
+                _("An outage of {platform} would stop no application but break "
+                  "{integrations}."))
     elif has_services and has_integrations:
         text = _("An outage of {platform} would stop {services} and {applications} and break "
                  "{integrations}.")
@@ -419,9 +435,7 @@ def _platform_exposure(graph: "ArchGraph", node: str, platform: str) -> Exposure
                             N_("{count} integrations")))
     if services:
         text += " " + _("Among them: {names}.").format(names=_names(graph, services))
-    if uncounted:
-        text += " " + _("Unknown: {unknown}.").format(unknown="; ".join(uncounted))
     if reach:
         text += " " + _("It may stop more: {unknown}.").format(unknown="; ".join(reach))
-    return Exposure(platform, text, len(services) if has_services else None, len(apps),
-                    len(broken) if has_integrations else None)
+    return Exposure(platform, text, len(services) if services_recorded(graph) else None,
+                    len(apps), len(broken) if integrations_recorded(graph) else None)

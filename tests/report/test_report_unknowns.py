@@ -49,24 +49,28 @@ def _exposure(html: str) -> list[str]:
     return [re.sub(r"<[^>]+>", "", item) for item in re.findall(r"<li>(.*?)</li>", found, re.S)]
 
 
-@pytest.mark.parametrize(("lang", "pdn", "splp"), [
-    ("id", "Gangguan PDN akan menghentikan 1 aplikasi. Belum diketahui: model belum mencatat "
-           "layanan apa pun; model belum mencatat integrasi apa pun. Dampaknya bisa lebih luas: "
-           "penempatan (hosting) diketahui untuk 1 dari 2 aplikasi lokal aktif.",
+@pytest.mark.parametrize(("lang", "pdn", "splp", "unknown"), [
+    ("id", "Gangguan PDN akan menghentikan 1 aplikasi. Dampaknya bisa lebih luas: penempatan "
+           "(hosting) diketahui untuk 1 dari 2 aplikasi lokal aktif.",
      "Belum diketahui apakah gangguan SPLP akan menghentikan layanan: model belum mencatat "
-     "integrasi apa pun; model belum mencatat layanan apa pun."),
-    ("en", "An outage of PDN would stop 1 application. Unknown: the model records no service; "
-           "the model records no integration. It may stop more: hosting is known for 1 of 2 "
-           "active local applications.",
+     "integrasi apa pun; model belum mencatat layanan apa pun.",
+     "Belum dihitung pada gangguan mana pun di atas: model belum mencatat layanan apa pun; "
+     "model belum mencatat integrasi apa pun."),
+    ("en", "An outage of PDN would stop 1 application. It may stop more: hosting is known for "
+           "1 of 2 active local applications.",
      "Whether an outage of SPLP would stop services is unknown: the model records no "
-     "integration; the model records no service."),
+     "integration; the model records no service.",
+     "Not counted in any of them: the model records no service; the model records no "
+     "integration."),
 ])
 def test_outage_counts_what_the_model_does_not_record_as_unknown(make_model, tmp_path, lang,
-                                                                  pdn, splp):
+                                                                  pdn, splp, unknown):
     """An inventory records no service and no integration: an outage stops "0 services" and
-    breaks "0 integrations" only in a model that records them."""
+    breaks "0 integrations" only in a model that records them; what no outage can count is
+    said once, under them all."""
     html = _report(tmp_path, make_model(INVENTORY), lang)
     assert _exposure(html) == [pdn, splp]
+    assert f'<p class="muted" id="exposure-unknown">{unknown}</p>' in html
     assert not re.search(r"\b0 (layanan|integrasi|services|integrations)\b", " ".join(
         _exposure(html)))
 
