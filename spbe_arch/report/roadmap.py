@@ -66,6 +66,19 @@ _NAME = int((_LABEL - 12) / _CHAR)
 """Characters of an item's name shown before its label is cut (the table has it whole)."""
 
 
+_LINE = 14
+"""Height of the second line of an item's name."""
+
+
+def _wrapped(name: str) -> list[str]:
+    """An item's name on at most two lines of `_NAME` characters, cut at a word; what does
+    not fit is cut with '…' (the table has it whole, the label's tooltip too)."""
+    import textwrap
+
+    lines = textwrap.wrap(name, _NAME, max_lines=2, placeholder=" …") or [name]
+    return lines
+
+
 @dataclass(frozen=True)
 class TrajectoryPoint:
     """One year of the trajectory: assessed (past: the evaluator's verified result, or an
@@ -350,7 +363,11 @@ def _chart(
     def x(year: float) -> float:
         return round(_LABEL + column * (year - first + 0.5), 2)
 
-    gantt = 30 + _ROW * len(items)
+    labels = [_wrapped(item.name) for item in items]
+    rows = [30]  # the top of each item's row; a name on two lines makes its row taller
+    for lines in labels:
+        rows.append(rows[-1] + _ROW + _LINE * (len(lines) - 1))
+    gantt = rows[-1]
     top, bottom = (gantt + 34, gantt + 34 + _PLOT) if plot else (gantt, gantt)
     legend = _legend(points)
     height = bottom + (26 + 18 * max(row for row, *_ in legend) if plot else 6)
@@ -366,13 +383,14 @@ def _chart(
         left = round(x(year) - column / 2, 2)
         parts.append(f'<line x1="{left}" y1="24" x2="{left}" y2="{bottom}" stroke="#e2e8f0"/>')
     for n, item in enumerate(items):
-        y = 30 + _ROW * n
-        label = item.name if len(item.name) <= _NAME else item.name[: _NAME - 1] + "…"
+        y, lines = rows[n], labels[n]
+        spans = "".join(f'<tspan x="{_LABEL - 8}" dy="{0 if k == 0 else _LINE}">'
+                        f"{escape(line)}</tspan>" for k, line in enumerate(lines))
         parts.append(f'<text x="{_LABEL - 8}" y="{y + 15}" text-anchor="end" fill="#0f172a">'
-                     f"<title>{escape(f'{item.id}: {item.name}')}</title>{escape(label)}</text>")
+                     f"<title>{escape(f'{item.id}: {item.name}')}</title>{spans}</text>")
         left = round(x(item.year) - column / 2 + 3, 2)
         parts.append(f'<rect x="{left}" y="{y + 4}" width="{round(column - 6, 2)}" '
-                     f'height="{_ROW - 8}" rx="3" fill="{_PLANNED}"/>')
+                     f'height="{rows[n + 1] - y - 8}" rx="3" fill="{_PLANNED}"/>')
     if not plot:
         parts.append("</svg>")
         return "".join(parts)

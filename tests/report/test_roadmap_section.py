@@ -53,6 +53,10 @@ def test_roadmap_svg_has_a_bar_per_item_and_a_point_per_year():
     assert svg.count('stroke-dasharray="5 4"') == 5  # the planned segments
     # 2023 verified -> 2024 estimated: not drawn as the solid line of verified results
     assert svg.count('stroke-dasharray="2 3"') == 1
+    # a long name goes on two lines, whole, not cut
+    assert "…" not in svg
+    assert ('<tspan x="372" dy="0">Penggunaan penuh SRIKANDI dan penghentian e-Office</tspan>'
+            '<tspan x="372" dy="14">daerah</tspan>') in svg
 
 
 def test_roadmap_section_of_a_model_without_roadmap_has_no_items_and_no_chart(make_model):
