@@ -169,3 +169,63 @@ def test_the_json_report_says_what_the_model_had(runner, tmp_path, started):
     assert data["in_model"] == {"website": [4], "srikandi-kota-contoh": [5]}
     assert data["written"] == str(model / "inventory-inventaris.yaml")
     assert data["units"] == 1 and data["clean"] is True
+
+
+def test_a_reimport_keeps_the_ids_it_gave_when_rows_move(runner, tmp_path, started):
+    """Ids made of names ('simpeg', 'simpeg-2') are kept by what they name, not by row order:
+    the architect's own file naming one still names the same application."""
+    model, _before = started
+    rows = [["1", "", "SIMPEG", "BKPSDM", "Aktif", "", ""],
+            ["2", "", "SIMPEG", "Dinas Kesehatan", "Aktif", "", ""]]
+    _import(runner, tmp_path, model, rows)
+    owners = {a.id: a.owner for a in load_model(model).architecture.applications.values()}
+    assert {owners["simpeg"], owners["simpeg-2"]} == {"bkpsdm", "dinkes"}
+
+    result, _inventory = _import(runner, tmp_path, model, rows[::-1], "--force")
+
+    assert result.exit_code == 0, result.output
+    moved = {a.id: a.owner for a in load_model(model).architecture.applications.values()}
+    assert moved == owners
+
+
+def test_the_integrations_column_may_name_the_model_s_applications(runner, tmp_path, started):
+    model, _before = started
+    rows = [["1", "", "SIMPEG", "BKPSDM", "Aktif", "", "Website Resmi"]]
+
+    result, _inventory = _import(runner, tmp_path, model, rows)
+
+    assert result.exit_code == 0, result.output
+    arch = load_model(model).architecture
+    assert [(i.source, i.target) for i in arch.integrations.values()] == [("simpeg", "website")]
+
+
+def test_a_namesake_under_another_unit_is_said(runner, tmp_path, started):
+    model, _before = started
+    rows = [["1", "", "Website Resmi", "Dinas Kesehatan", "Aktif", "", ""]]
+
+    result, inventory = _import(runner, tmp_path, model, rows)
+
+    assert result.exit_code == 0, result.output
+    assert (f"{inventory}:2: note: 'Website Resmi' has the name of the model's application "
+            "'website' (applications.yaml), owned by another unit ('diskominfo'): written as "
+            "another application; if it is the same, delete the row or correct its unit"
+            ) in result.output.splitlines()
+
+
+def test_the_same_inventory_from_another_folder_replaces_its_file(runner, tmp_path, started,
+                                                                  monkeypatch):
+    """The file's banner names the inventory as the command was given it ('inventaris.csv');
+    imported again from elsewhere ('../data/inventaris.csv'), it is the same inventory."""
+    model, _before = started
+    data = tmp_path / "data"
+    data.mkdir()
+    write_csv(data / "inventaris.csv", [HEADER, *ROWS])
+    monkeypatch.chdir(data)
+    assert runner.invoke(app, ["import", "inventory", "inventaris.csv", "--into", str(model)]
+                         ).exit_code == 0
+    monkeypatch.chdir(tmp_path)
+
+    result = runner.invoke(app, ["import", "inventory", "data/inventaris.csv", "--into",
+                                 str(model), "--force"])
+
+    assert result.exit_code == 0, result.output

@@ -12,7 +12,7 @@ and unit, else of its name's acronym ('SIMPUS — ...': simpus) or whole name.
 """
 
 import re
-from collections.abc import Collection, Mapping
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -88,12 +88,15 @@ class InventoryImport:
     """Element id -> a guess made about it (also written beside it)."""
     ids: IdPool = field(default_factory=IdPool)
     """The ids taken: an element added later takes a free one."""
+    known: list[Application] = field(default_factory=list)
+    """Applications of the model the inventory is added to that no row is: the integrations
+    column may name them too."""
 
     @cached_property
     def names(self) -> AppNames:
         """The applications by the names a list calls them (built once, when a list or the
         integrations column needs it)."""
-        return AppNames(self.applications, self.matcher,
+        return AppNames([*self.applications, *self.known], self.matcher,
                         {unit.id: unit.name for unit in self.units})
 
 
@@ -146,6 +149,7 @@ def import_inventory(
     integration_sheet: str | None = None,
     integration_mapping: Path | None = None,
     into: Mapping[str, str] | None = None,
+    before_linking: Callable[[InventoryImport], None] | None = None,
 ) -> InventoryImport:
     """Read the inventory at `path` into units and applications.
 
@@ -173,6 +177,9 @@ def import_inventory(
         The ids of the model the inventory is added to (`merge.add_inventory`), each with its
         collection: not given again, but a row whose id column names one of its applications
         is that application.
+    before_linking
+        Called with the applications read, before the integrations column is read: what
+        adds them to a model tells there which of them it has already (`merge`).
 
     Raises
     ------
@@ -201,6 +208,8 @@ def import_inventory(
             "'{name}' ({given}); give --level {level} if the title is right").format(
                 named=named, level=other, given=instansi.level, name=instansi.name)))
     result = _build(rows, instansi, report, into)
+    if before_linking is not None:
+        before_linking(result)
     if integration_list is not None:
         _add_list(result, integration_list, integration_sheet, integration_mapping, path)
     _link(result, rows)
@@ -610,6 +619,7 @@ def _pusat_data_daerah(result: InventoryImport, ids: IdPool, row: int) -> str:
         result.infrastructure.append(centre)
         result.rows[centre.id] = []
         result.remarks[centre.id] = _("named as the server location of the applications")
+        result.report.pusat_data_daerah = centre.id
     result.rows[centre.id].append(row)
     return centre.id
 

@@ -127,11 +127,20 @@ def check_replaced(target: Path, source: Path, force: bool) -> None:
         ).format(path=target))
     banner = target.read_text(encoding="utf-8").partition("\n")[0]
     found = _FROM.search(banner)
-    if found is None or Path(found[1]).resolve() != source.resolve():
+    if found is None or not _same_file(Path(found[1]), source):
         raise SpbeError(_(
             "{path}: written from another file ({other}); not replaced, even with --force: "
             "rename {source} (the file written is named after it), or delete {path} first"
         ).format(path=target, other=found[1] if found else "?", source=source.name))
+
+
+def _same_file(written: Path, source: Path) -> bool:
+    """Whether the file a banner names (as the command was given it) is `source`: the same
+    path where it is absolute; where it is relative, to a folder no longer known, the same
+    file name (the same list imported again from another folder)."""
+    if written.is_absolute():
+        return written.resolve() == source.resolve()
+    return written.name == source.name
 
 
 _FROM = re.compile(r" (?:from|dari) (.+?); ")

@@ -199,6 +199,14 @@ class ImportReport(SheetReport):
     in_model: dict[str, list[int]] = field(default_factory=dict)
     """An application of the model the inventory is added to (`--into`) -> the rows that are
     it: not written again."""
+    pusat_data_daerah: str = "pusat-data-daerah"
+    """The id of the pusat data daerah the server locations name (the model's, with
+    `--into`)."""
+    written_to: str = ""
+    """The one file the elements are written to (`--into`), where the lines name the file of
+    their collection."""
+    pusat_data_daerah_file: str = ""
+    """The file of the pusat data daerah, where the model has it (`--into`)."""
 
     @property
     def clean(self) -> bool:
@@ -221,8 +229,12 @@ _HOW = {"name": N_("by its name"), "address": N_("by its address")}
 
 def report_lines(report: ImportReport) -> Iterator[str]:
     """The report as text lines (in the language in force): a summary, then one line per row
-    to check; then the integration list's, if one was read."""
+    to check; then the integration list's, if one was read. A line naming the file of a
+    collection names the one file written instead, where there is one (`written_to`), and the
+    pusat data daerah's where the model has it."""
     src = report.at
+    places = report.written_to or "infrastructure.yaml"
+    links = report.written_to or "integrations.yaml"
     yield from _reading(report, title=report.titled)
     for guess in report.guesses:
         yield _(
@@ -263,26 +275,29 @@ def report_lines(report: ImportReport) -> Iterator[str]:
             "and no national platform match: written as kind khusus")),
         (report.on_pdd, N_(
             "{path}: note: {applications} whose server location names the pusat data daerah: "
-            "hosted on 'pusat-data-daerah' (infrastructure.yaml; its networks and operator are "
-            "not in the inventory)")),
+            "hosted on '{centre}' ({file}; its networks and operator are not in "
+            "the inventory)")),
         (report.on_pdn, N_(
             "{path}: note: {applications} whose server location names PDN: written as "
             "hosting: pdn")),
     ):
         if rows:
-            yield _(template).format(path=src, applications=plural(
+            yield _(template).format(path=src, centre=report.pusat_data_daerah,
+                                     file=report.pusat_data_daerah_file or places,
+                                     applications=plural(
                 len(rows), N_("{count} application"), N_("{count} applications"))
             ) + f" ({rows_text(rows)})"
     for place in report.hosted:
         yield (_(
             "{path}: note: server location '{location}' read as {kind}: {applications} hosted "
-            "on '{infrastructure}' (infrastructure.yaml; one element for every row naming it: "
+            "on '{infrastructure}' ({file}; one element for every row naming it: "
             "split it if they mean different places) ({rows})"
         ) if place.unit is None else _(
             "{path}: note: server location '{location}' of {unit} read as {kind}: "
-            "{applications} hosted on '{infrastructure}' (infrastructure.yaml; it names no "
+            "{applications} hosted on '{infrastructure}' ({file}; it names no "
             "particular {kind}: one element per unit, merge them if they are one) ({rows})"
         )).format(path=src, location=place.location, kind=place.kind, unit=place.unit,
+                  file=places,
                   infrastructure=place.infrastructure, rows=rows_text(place.rows),
                   applications=plural(len(place.rows), N_("{count} application"),
                                       N_("{count} applications")))
@@ -301,15 +316,15 @@ def report_lines(report: ImportReport) -> Iterator[str]:
         yield _(
             "{path}: note: {integrations} from '{column}', written with via: unknown and "
             "direction: unknown (the inventory says which applications exchange data, not how "
-            "nor which way): integrations.yaml"
-        ).format(path=src, column=integrated_with, integrations=plural(
+            "nor which way): {file}"
+        ).format(path=src, column=integrated_with, file=links, integrations=plural(
             report.integrations, N_("{count} integration"), N_("{count} integrations")))
     elif report.integrations:
         yield _(
             "{path}: note: {integrations} from '{column}', written with direction: unknown "
             "(the inventory does not say which way data goes) and via as '{mechanism}' names "
-            "it for {named}, unknown for the other {unnamed}: integrations.yaml"
-        ).format(path=src, column=integrated_with, mechanism=mechanism,
+            "it for {named}, unknown for the other {unnamed}: {file}"
+        ).format(path=src, column=integrated_with, mechanism=mechanism, file=links,
                  named=report.integrations_via,
                  unnamed=report.integrations - report.integrations_via,
                  integrations=plural(report.integrations, N_("{count} integration"),

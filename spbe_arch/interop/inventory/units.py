@@ -88,6 +88,10 @@ class IdPool:
     def __contains__(self, id: str) -> bool:
         return id in self._taken
 
+    def hold(self, ids: Iterable[str]) -> None:
+        """Take `ids` as they are (kept from an earlier import): none is handed out again."""
+        self._taken.update(ids)
+
     def take(self, base: str) -> str:
         """A new id made of `base` (a valid id, e.g. from `slug`), cut to leave room for its
         number within the longest id.
