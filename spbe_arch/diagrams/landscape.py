@@ -95,9 +95,9 @@ def landscape_view(
             _grid(box, cells, columns)
         boxes.append(cells)
 
-    reached = {  # a platform an application of the model integrates with is used too
+    reached = {  # a platform an application integrates with (today) is used too
         graph.integrations[link].target for app in drawn for link in graph.integrations_of(app)
-        if graph.integrations[link].status != Status.retired}
+        if graph.integrations[link].status == Status.active}
     nationals = sorted(
         {
             v

@@ -43,7 +43,8 @@ def waive(findings: Iterable[Finding], arch: Architecture, *, today: date) -> li
 
 _PLACEHOLDERS = frozenset({
     "tbd", "todo", "tba", "na", "n a", "none", "nil", "null", "x", "xx", "xxx", "test", "tes",
-    "belum", "belum ada", "tidak ada", "kosong", "nanti", "menyusul", "lihat", "alasan",
+    "belum", "belum ada", "belum ditentukan", "belum diisi", "tidak ada", "kosong", "nanti",
+    "menyusul", "lihat", "alasan", "ditentukan kemudian",
     "reason", "waiver", "pengecualian", "ok", "oke", "ya", "tidak",
 })
 """Reasons that are no reason (in normal form: lower case, letters and digits only)."""

@@ -373,7 +373,7 @@ def test_a_waiver_of_a_code_that_finds_one_problem_per_element_needs_no_about(
     assert "SPBE-R008" in result.output and "SPBE-W004" not in result.output, result.output
 
 
-@pytest.mark.parametrize("reason", ["-", "...", "TBD", "n/a", "belum", "2026"])
+@pytest.mark.parametrize("reason", ["-", "...", "TBD", "n/a", "belum", "2026", "Belum ditentukan"])
 def test_a_waiver_that_gives_no_reason_is_a_warning(runner, make_model, reason):
     root = make_model({"units.yaml": UNITS, "apps.yaml": APPS, "int.yaml": RECORDED,
                        "waivers.yaml": WAIVE_GAP.format(until=UNTIL).replace(

@@ -75,8 +75,9 @@ def test_landscape_view_shows_a_platform_reached_only_by_an_integration(make_mod
         integrations:
           - {id: i1, source: simpus, target: satusehat, via: splp}
           - {id: i2, source: simpus, target: siasn, via: splp, status: retired}
+          - {id: i3, source: simpus, target: sipd, via: splp, status: planned}
         """})).architecture)
     source = landscape_view(graph).source
     national = source.split("subgraph cluster_national {")[1].split("}")[0]
     assert "\tsatusehat [label=" in national
-    assert "siasn" not in source  # no longer used
+    assert "siasn" not in source and "sipd" not in source  # no longer used, not yet used

@@ -735,3 +735,18 @@ def test_a_misspelt_header_kept_as_properties_is_told(runner, tmp_path):
         "Lokasi Sever}) and import again")
     assert {a.properties.get("lokasi_sever") for a in _model(tmp_path).applications.values()
             } == {"Pusat Data Daerah", "Vendor"}  # kept, as the note says
+    assert len([line for line in _lines(result, "note") if "misspelt, name it" in line]) == 1
+
+
+def test_a_header_of_its_own_is_not_taken_for_a_misspelt_one(runner, tmp_path):
+    """'Versi Aplikasi' and 'Link Aplikasi' share a word with known headers ('Deskripsi
+    Aplikasi', 'Kode Aplikasi') but are columns of their own: kept, with no note."""
+    source = write_csv(tmp_path / "kota-contoh.csv", [
+        ["Nama Aplikasi", "OPD", "Versi Aplikasi", "Link Aplikasi"],
+        ["SIMPEG", "BKPSDM", "2.1", "https://simpeg.example"],
+    ])
+
+    result = _import(runner, source, tmp_path / "model")
+
+    assert result.exit_code == 0, result.output
+    assert "misspelt, name it" not in result.output

@@ -396,19 +396,39 @@ _HEADER_LIKE = 3
 
 def near_miss(cells: list[str], columns: dict[int, Column], column: Column, mapping: Mapping,
               layout: Layout) -> tuple[str, str] | None:
-    """The cell of a header row, not read as any column, that is a misspelling of one of
-    `column`'s known headers ('Nama Aplikas', 'Lokasi Sever'), and that header in normal form
-    ('nama aplikasi'); None when none is close."""
-    import difflib
+    """The cell of a header row, not read as any column, that is one of `column`'s known
+    headers misspelt ('Nama Aplikas', 'Lokasi Sever': at most `_TYPOS` letters off, and
+    closer to it than to any other column's), and that header in normal form ('nama
+    aplikasi'); None when none is.
 
-    known = [h for h, c in mapping.headers(layout=layout).items() if c is column]
+    >>> m = Mapping()
+    >>> near_miss(["Nama Aplikas", "OPD"], {1: Column.unit}, Column.name, m, INVENTORY)
+    ('Nama Aplikas', 'nama aplikasi')
+    >>> near_miss(["Versi Aplikasi"], {}, Column.description, m, INVENTORY) is None
+    True
+    """
+    headers = mapping.headers(layout=layout)
     for index, cell in enumerate(cells):
         words = normal_words(cell)
-        close = difflib.get_close_matches(words, known, n=1, cutoff=0.8) if (
-            index not in columns and words) else []
-        if close:
-            return " ".join(cell.split()), close[0]
+        if index in columns or not words:
+            continue
+        typos, known = min((_typos(words, header), header) for header in headers)
+        if typos <= _TYPOS and headers[known] is column and typos < len(words) // 4 + 1:
+            return " ".join(cell.split()), known
     return None
+
+
+_TYPOS = 3
+"""Letters a misspelt header may have added, left out or changed ('Terintegrasi Dgn')."""
+
+
+def _typos(written: str, known: str) -> int:
+    """How many letters `written` has added, left out or changed against `known`."""
+    import difflib
+
+    return sum(max(i2 - i1, j2 - j1) for tag, i1, i2, j1, j2
+               in difflib.SequenceMatcher(None, written, known, autojunk=False).get_opcodes()
+               if tag != "equal")
 
 
 def sub_header(
