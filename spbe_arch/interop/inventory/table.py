@@ -108,7 +108,7 @@ def _open_csv(path: Path) -> Table:
             "{path}: {size} MiB, more than the {limit} MiB an inventory needs (a 100,000-row "
             "inventory takes about 60 MB); refused before reading: split it, or remove the "
             "columns the model does not need"
-        ).format(path=path, size=f"{size / 1024**2:,.0f}", limit=MAX_CSV // 1024**2))
+        ).format(path=path, size=f"{size / 1024**2:.0f}", limit=MAX_CSV // 1024**2))
     encoding, foreign = _csv_encoding(path)
     errors = _FALLBACK if foreign else "strict"
     with path.open(encoding=encoding, errors=errors, newline="") as handle:
