@@ -841,10 +841,11 @@ def import_inventory(
     def call() -> "Outcome":
         if into is not None:
             _refuse_with_into(output=output, instansi_name=instansi_name,
-                              instansi_id=instansi_id, level=level, integrations=integrations,
-                              integrations_sheet=integrations_sheet,
-                              integrations_mapping=integrations_mapping)
-            added = add_inventory(file, into, sheet=sheet, mapping=mapping, force=force)
+                              instansi_id=instansi_id, level=level)
+            added = add_inventory(file, into, sheet=sheet, mapping=mapping, force=force,
+                                  integration_list=integrations,
+                                  integration_sheet=integrations_sheet,
+                                  integration_mapping=integrations_mapping)
             return _outcome("import-into", added, into, failed=not added.report.clean)
         if output is None:
             raise SpbeError(_("give the folder of the new model with -o DIR, or the model to "
@@ -874,9 +875,6 @@ def _refuse_with_into(**given: object) -> None:
     option = "--" + named[0].replace("_", "-")
     if named[0] == "output":
         why = _("-o writes a new model, --into adds to one: give one of them")
-    elif named[0].startswith("integrations"):
-        why = _("add the integration list after the inventory: spbe-arch import integrations "
-                "LIST --into MODEL")
     else:
         why = _("the instansi is the model's (its spbe.yaml)")
     raise SpbeError(_("{option} cannot be given with --into: {why}").format(option=option,

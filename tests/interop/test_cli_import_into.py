@@ -125,8 +125,6 @@ def test_written_again_only_with_force_and_only_unedited(runner, tmp_path, start
                           "--into adds to one: give one of them"),
     (["--level", "kota"], "--level cannot be given with --into: the instansi is the model's "
                           "(its spbe.yaml)"),
-    (["--integrations", "daftar.csv"], "--integrations cannot be given with --into: add the "
-     "integration list after the inventory: spbe-arch import integrations LIST --into MODEL"),
 ])
 def test_what_the_model_gives_is_not_asked_again(runner, tmp_path, started, extra, message):
     model, before = started
@@ -229,3 +227,30 @@ def test_the_same_inventory_from_another_folder_replaces_its_file(runner, tmp_pa
                                  str(model), "--force"])
 
     assert result.exit_code == 0, result.output
+
+
+def test_an_integration_list_beside_the_inventory_keeps_its_mechanisms(runner, tmp_path, started):
+    """The list read with the inventory (--integrations) gives the mechanism and network of
+    the links the integrations column names only; added after it, they would be left out as
+    linked already."""
+    model, _before = started
+    listed = write_csv(tmp_path / "daftar-integrasi.csv", [
+        ["Aplikasi Sumber", "Aplikasi Tujuan", "Mekanisme", "Jaringan", "Arah"],
+        ["SIMPEG", "E-Office", "API melalui SPLP", "JIP", "Satu arah"],
+        ["E-Office", "Website Resmi", "API", "Internet", "Satu arah"],  # the model's website
+    ])
+
+    result, _inventory = _import(runner, tmp_path, model, ROWS, "--integrations", str(listed))
+
+    assert result.exit_code == 0, result.output
+    arch = load_model(model).architecture
+    assert {(i.source, i.target, str(i.via)) for i in arch.integrations.values()} == {
+        ("apl-01", "apl-02", "splp"),  # as the list gives it, not 'unknown'
+        ("apl-02", "website", "api_direct"),
+        ("apl-02", "srikandi-kota-contoh", "unknown"),  # the column's only
+    }
+    assert runner.invoke(app, ["validate", str(model)]).exit_code == 0
+    again, _inventory = _import(runner, tmp_path, model, ROWS, "--integrations", str(listed),
+                                "--force")
+    assert again.exit_code == 0, again.output
+    assert set(load_model(model).architecture.integrations) == set(arch.integrations)

@@ -35,8 +35,8 @@ from .report import ListReport, RowNote, list_report_lines
 from .units import IdPool, slug
 from .write import edited, list_rows, write_signed
 
-__all__ = ["SHEET_OPTION", "ListAdded", "add_integration_list", "check_replaced", "model_to_add_to",
-           "written_here"]
+__all__ = ["SHEET_OPTION", "ListAdded", "add_integration_list", "check_replaced",
+           "leave_out_linked", "model_to_add_to", "use_own_networks", "written_here"]
 
 
 @dataclass
@@ -73,8 +73,8 @@ def add_integration_list(path: Path, folder: Path, *, sheet: str | None,
                  for element_id in elements if element_id not in ours)
     listed = read_integration_list(path, sheet=sheet, mapping=mapping, names=names, ids=ids,
                                    layout=_INTO_MODEL)
-    _leave_out_linked(listed, architecture, ours)
-    _use_own_networks(listed, architecture, ours)
+    leave_out_linked(listed, architecture, ours)
+    use_own_networks(listed, architecture, ours)
     if not listed.integrations and not target.exists():
         return ListAdded(listed, None)  # nothing to add: no file
     _write(listed, target, report_path)
@@ -147,7 +147,7 @@ _FROM = re.compile(r" (?:from|dari) (.+?); ")
 """The list a written file was imported from, as its banner names it."""
 
 
-def _leave_out_linked(listed: ListedIntegrations, architecture: Architecture,
+def leave_out_linked(listed: ListedIntegrations, architecture: Architecture,
                       ours: set[str]) -> None:
     """Leave out the list's integrations between two ends the model links already (either
     way; not in `ours`, the file being replaced; a national platform and the model's
@@ -209,7 +209,7 @@ _SHARED = frozenset({InfrastructureKind.internet, InfrastructureKind.intranet,
 intranet, its JIP access. A VPN is one link's own."""
 
 
-def _use_own_networks(listed: ListedIntegrations, architecture: Architecture,
+def use_own_networks(listed: ListedIntegrations, architecture: Architecture,
                       ours: set[str]) -> None:
     """A network the list names (JIP too) that the model has one element of its kind for is
     that one (an internet, an intranet, the JIP access; not a VPN: each is its own);

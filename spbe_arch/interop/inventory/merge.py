@@ -26,7 +26,13 @@ from ...model.i18n import gettext as _
 from .columns import Column
 from .convert import InventoryImport, import_inventory
 from .emit import comment
-from .into_model import check_replaced, model_to_add_to, written_here
+from .into_model import (
+    check_replaced,
+    leave_out_linked,
+    model_to_add_to,
+    use_own_networks,
+    written_here,
+)
 from .links import Link
 from .report import ImportReport, RowNote, report_lines
 from .units import slug
@@ -49,8 +55,15 @@ class InventoryAdded:
 
 
 def add_inventory(path: Path, folder: Path, *, sheet: str | None, mapping: Path | None,
-                  force: bool = False) -> InventoryAdded:
+                  force: bool = False, integration_list: Path | None = None,
+                  integration_sheet: str | None = None,
+                  integration_mapping: Path | None = None) -> InventoryAdded:
     """Read the inventory at `path` into the model in `folder` and write what it adds there.
+
+    An integration list (`integration_list`, as `import_inventory` reads one) is read beside
+    it, its ends named among the inventory's applications and the model's; its integrations are
+    written in the same file (the mechanism it gives is not lost to a link of the inventory's
+    integrations column, as it would be added after it).
 
     Raises `SpbeError` when the inventory cannot be read, `folder` holds no model without
     errors, or the file to write exists (and is not an unedited earlier import of this
@@ -63,12 +76,15 @@ def add_inventory(path: Path, folder: Path, *, sheet: str | None, mapping: Path 
     model = _Model(architecture, written_here(architecture, target))
     imported = import_inventory(path, sheet=sheet, mapping=mapping,
                                 instansi=architecture.instansi, into=model.ids,
-                                before_linking=model.take)
+                                before_linking=model.take, integration_list=integration_list,
+                                integration_sheet=integration_sheet,
+                                integration_mapping=integration_mapping)
     model.leave_out(imported)
     model.keep_earlier_ids(imported)
     imported.report.written_to = target.name
+    listed = imported.listed.integrations if imported.listed else []
     if not (imported.units or imported.applications or imported.infrastructure
-            or imported.integrations) and not target.exists():
+            or imported.integrations or listed) and not target.exists():
         return InventoryAdded(imported, None)
     report_path = folder / f"inventory-{name}-report.txt"
     banner = "# " + _(
@@ -83,8 +99,9 @@ def add_inventory(path: Path, folder: Path, *, sheet: str | None, mapping: Path 
                           for e in imported.applications]),
         ("infrastructure", [(remark(imported, e.id), element_fields(e))
                             for e in imported.infrastructure]),
-        ("integrations", [(remark(imported, e.id), e.fields(column, mechanism))
-                          for e in imported.integrations]),
+        ("integrations", [*((remark(imported, e.id), e.fields(column, mechanism))
+                            for e in imported.integrations),
+                          *((remark(imported, e.id), element_fields(e)) for e in listed)]),
     ], report_path, report_lines(imported.report))
     return InventoryAdded(imported, target)
 
@@ -180,11 +197,17 @@ class _Model:
         imported.units = [_pointed(u, same) for u in imported.units
                           if u.id not in same and u.id in used]
         hosting = {app.hosting for app in imported.applications}
-        imported.infrastructure = [i for i in imported.infrastructure
-                                   if i.id not in same and i.id in hosting]
         for platform, there in installed.items():  # a link to it: to its one installation
             if len(there) == 1:
                 same.setdefault(platform, there[0])
+        networks: list = []
+        if (listed := imported.listed) is not None:  # its ends, its networks: the model's
+            listed.integrations = [_pointed(i, same) for i in listed.integrations]
+            leave_out_linked(listed, self.arch, self.ours)
+            use_own_networks(listed, self.arch, self.ours)
+            networks = list(listed.networks.values())
+        imported.infrastructure = [i for i in imported.infrastructure
+                                   if i.id not in same and i.id in hosting] + networks
         linked = {frozenset((i.source, i.target)) for i in self.arch.integrations.values()
                   if i.id not in self.ours}
         kept = []
@@ -215,8 +238,9 @@ class _Model:
             element = arch.element(element_id)
             if element is not None:
                 earlier.setdefault(_key(element, {}), element_id)
+        listed = imported.listed.integrations if imported.listed else []
         for elements in (imported.units, imported.applications, imported.infrastructure,
-                         imported.integrations):  # owners before what they own
+                         imported.integrations, listed):  # owners before what they own
             for element in elements:
                 there = earlier.get(_key(element, rename))
                 if there is not None and there not in rename.values():
@@ -224,7 +248,7 @@ class _Model:
         claimed = set(rename.values())
         imported.ids.hold(claimed)
         for elements in (imported.units, imported.applications, imported.infrastructure,
-                         imported.integrations):
+                         imported.integrations, listed):
             for element in elements:
                 if element.id not in rename and element.id in claimed:
                     rename[element.id] = imported.ids.take(element.id)  # another's before
@@ -248,15 +272,18 @@ def _key(element: Any, rename: dict[str, str]) -> tuple:
 def _renamed(imported: InventoryImport, rename: dict[str, str]) -> None:
     """`imported` with the ids of `rename` changed, where they are and where they are named."""
     def moved(element):
-        update = {"id": rename.get(element.id, element.id)}
-        update.update({name: rename[value] for name in ("owner", "parent", "hosting")
-                       if isinstance(value := getattr(element, name, None), str)
-                       and value in rename})
-        return element.model_copy(update=update)
+        return _pointed(element, rename).model_copy(
+            update={"id": rename.get(element.id, element.id)})
 
     imported.units = [moved(u) for u in imported.units]
     imported.applications = [moved(a) for a in imported.applications]
     imported.infrastructure = [moved(i) for i in imported.infrastructure]
+    if (listed := imported.listed) is not None:
+        listed.integrations = [moved(i) for i in listed.integrations]
+        listed.networks = {kind: moved(n) for kind, n in listed.networks.items()}
+        for old, new in rename.items():
+            if old in listed.rows:
+                listed.rows[new] = listed.rows.pop(old)
     imported.integrations = [replace(_relinked(link, rename.get), id=rename.get(link.id, link.id))
                              for link in imported.integrations]
     for table in (imported.rows, imported.remarks):
@@ -289,11 +316,15 @@ def _named_as_written(report: ImportReport, same: dict[str, str], places: set[st
 
 
 def _pointed(element: Any, same: dict[str, str]) -> Any:
-    """The element with its references (owner, parent, hosting) to what the model has
-    pointing at the model's element."""
-    update = {name: same[value] for name in ("owner", "parent", "hosting")
+    """The element with its references (owner, parent, hosting; an integration's ends and
+    network) to what the model has pointing at the model's element."""
+    update = {name: same[value] for name in _REFERENCES
               if isinstance(value := getattr(element, name, None), str) and value in same}
     return element.model_copy(update=update) if update else element
+
+
+_REFERENCES = ("owner", "parent", "hosting", "source", "target", "network")
+"""The fields of an imported element that name another."""
 
 
 def _relinked(link: Link, same: Callable[[str, str], str]) -> Link:
