@@ -63,6 +63,9 @@ ABBREVIATIONS: dict[str, str] = {
     "dinkes": "dinas kesehatan",
     "disdik": "dinas pendidikan",
     "dindik": "dinas pendidikan",
+    "disdikbud": "dinas pendidikan dan kebudayaan",
+    "dikbud": "dinas pendidikan dan kebudayaan",
+    "disparbud": "dinas pariwisata dan kebudayaan",
     "disdukcapil": "dinas kependudukan dan pencatatan sipil",
     "dukcapil": "dinas kependudukan dan pencatatan sipil",
     "dinsos": "dinas sosial",
@@ -192,6 +195,8 @@ def unit_key(name: str) -> str:
     >>> unit_key("BPKAD") == unit_key("Badan Pengelola Keuangan dan Aset Daerah")
     True
     >>> unit_key("BKPSDM") == unit_key("Badan Kepegawaian dan Pengembangan SDM")
+    True
+    >>> unit_key("Disdikbud") == unit_key("Dinas Pendidikan dan Kebudayaan")
     True
     >>> unit_key("Bagian PBJ Setda") == unit_key("Bagian Pengadaan Barang dan Jasa")
     True
