@@ -846,7 +846,9 @@ def import_inventory(
                                   integration_list=integrations,
                                   integration_sheet=integrations_sheet,
                                   integration_mapping=integrations_mapping)
-            return _outcome("import-into", added, into, failed=not added.report.clean)
+            loaded = _load(into, show_progress=False)  # a file of yours may name what is gone
+            return _outcome("import-into", added, into, loaded=loaded, findings=loaded.findings,
+                            failed=not added.report.clean)
         if output is None:
             raise SpbeError(_("give the folder of the new model with -o DIR, or the model to "
                               "add the inventory to with --into DIR"))

@@ -507,7 +507,9 @@ def _import_into_text(outcome: Outcome) -> Page:
 
     lines = list(report_lines(outcome.result.report))
     lines.append(_written_into(outcome, _("{model} has all the inventory gives: no file written")))
-    return Page(_lines(lines))
+    return Page(_lines(lines), _model_errors(outcome, _(
+        "a file of it may name what the inventory no longer has (an application removed "
+        "from it)")))
 
 
 def _written_into(outcome: Outcome, nothing: str) -> str:

@@ -254,3 +254,19 @@ def test_an_integration_list_beside_the_inventory_keeps_its_mechanisms(runner, t
                                 "--force")
     assert again.exit_code == 0, again.output
     assert set(load_model(model).architecture.integrations) == set(arch.integrations)
+
+
+def test_a_reimport_that_removes_what_a_file_names_exits_1_and_says_so(runner, tmp_path,
+                                                                      started):
+    model, _before = started
+    _import(runner, tmp_path, model)
+    (model / "mine.yaml").write_text(
+        "integrations:\n  - id: mine\n    source: apl-01\n    target: website\n"
+        "    via: splp\n", encoding="utf-8")
+
+    result, _inventory = _import(runner, tmp_path, model, ROWS[1:], "--force")  # no SIMPEG
+
+    assert result.exit_code == 1
+    assert result.stderr == (
+        f"{model}: the model has 1 error; a file of it may name what the inventory no longer "
+        f"has (an application removed from it) (run `spbe-arch validate {model}`)\n")
