@@ -248,8 +248,10 @@ def _budget(items: "list[RoadmapItem]") -> str:
 
 
 def _item_row(item: "RoadmapItem", arch: "Architecture") -> ItemRow:
+    from .sections import element_name
+
     def names(ids) -> str:
-        return ", ".join(arch.name_of(i) for i in ids)
+        return ", ".join(element_name(arch, i) for i in ids)
 
     parts = []
     if item.adds:
@@ -262,7 +264,7 @@ def _item_row(item: "RoadmapItem", arch: "Architecture") -> ItemRow:
     return ItemRow(
         item.year, item.id, item.name, arch.name_of(item.unit) if item.unit else "",
         rupiah(item.budget) if item.budget is not None else "", "; ".join(parts),
-        ", ".join(item.depends_on),
+        names(item.depends_on),  # the items it waits for, by name as the rows show them
     )
 
 

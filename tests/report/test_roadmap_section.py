@@ -115,6 +115,9 @@ def test_report_shows_each_roadmap_item_with_its_name_and_year(example_report):
     assert "<td>Dinas Komunikasi, Informatika, Statistik dan Persandian</td>" in drc
     assert '<td class="num">Rp 1.500.000.000</td>' in drc
     assert "menambah Pusat Pemulihan Bencana (DRC) Pusat Data Daerah" in drc
+    smki = re.search(r'<tr id="item-rm-2028-smki">.*?</tr>', section).group()
+    assert smki.endswith("<td>Pembangunan pusat pemulihan bencana (DRC) dan pencadangan di luar "
+                         "lokasi</td></tr>")  # what it waits for, by name
 
 
 def test_report_trajectory_joins_the_years_assessed_and_the_years_planned(example_report):
