@@ -270,3 +270,20 @@ def test_a_reimport_that_removes_what_a_file_names_exits_1_and_says_so(runner, t
     assert result.stderr == (
         f"{model}: the model has 1 error; a file of it may name what the inventory no longer "
         f"has (an application removed from it) (run `spbe-arch validate {model}`)\n")
+
+
+def test_the_one_installation_of_a_platform_is_the_model_s_whoever_owns_it(runner, tmp_path,
+                                                                          started):
+    """init put SRIKANDI under Diskominfo; the inventory lists it under the Setda: one
+    installation of the platform on each side is the same one, and the row says whose."""
+    model, _before = started
+    rows = [["1", "", "SRIKANDI", "Sekretariat Daerah", "Aktif", "", ""]]
+
+    result, inventory = _import(runner, tmp_path, model, rows)
+
+    assert result.exit_code == 0, result.output
+    assert (f"{inventory}:2: note: 'SRIKANDI' is the model's application 'srikandi-kota-contoh' "
+            "(applications.yaml): not written again (change it there if the row says more); the "
+            "row names unit 'setda', the model 'diskominfo'") in result.output.splitlines()
+    assert [a.id for a in load_model(model).architecture.applications.values()
+            if a.platform == "srikandi"] == ["srikandi-kota-contoh"]

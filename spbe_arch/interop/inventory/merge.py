@@ -151,11 +151,21 @@ class _Model:
             named.setdefault(name_key(app.name), []).append(app_id)
             if app.platform:  # an installation of a platform, by whatever name
                 apps.setdefault((app.platform, app.owner), app_id)
+        installed: dict[str, list[str]] = {}  # platform -> the model's installations of it
+        for app_id, app in mine.items():
+            if app.platform:
+                installed.setdefault(app.platform, []).append(app_id)
+        rows_of: dict[str | None, int] = {}
+        for app in imported.applications:
+            rows_of[app.platform] = rows_of.get(app.platform, 0) + 1
         for app in imported.applications:
             owner = same.get(app.owner, app.owner)
             given = app.id in mine  # the id column names it
             there = app.id if given else apps.get((name_key(app.name), owner)) or (
                 apps.get((app.platform, owner)) if app.platform else None)
+            if there is None and app.platform and rows_of[app.platform] == 1 and len(
+                    installed.get(app.platform, ())) == 1:  # the instansi's one SRIKANDI
+                there = installed[app.platform][0]
             if there is None:
                 others = [i for i in named.get(name_key(app.name), ()) if i != app.id]
                 if others:
