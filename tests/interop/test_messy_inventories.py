@@ -750,3 +750,19 @@ def test_a_header_of_its_own_is_not_taken_for_a_misspelt_one(runner, tmp_path):
 
     assert result.exit_code == 0, result.output
     assert "misspelt, name it" not in result.output
+
+
+def test_a_status_not_given_is_said_to_count_as_active(runner, tmp_path):
+    """'?' or an empty cell in the status column says nothing: the model's default (active)
+    counts it, and the report says so, with the rows."""
+    source = write_csv(tmp_path / "kota-contoh.csv", [
+        ["No", "Nama Aplikasi", "OPD", "Status"],
+        ["1", "SIMPEG", "BKPSDM", "?"], ["2", "SIMPUS", "Dinkes", "Aktif"],
+        ["3", "SIMBG", "DPUPR", ""]])
+
+    result = _import(runner, source, tmp_path / "model")
+
+    assert result.exit_code == 0, result.output
+    assert (f"{source}: note: 2 applications whose status is empty or not given ('?', '-'): "
+            "written without one, so counted as active until the status is set (rows 2, 4)"
+            ) in result.output.splitlines()

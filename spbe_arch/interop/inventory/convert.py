@@ -546,6 +546,8 @@ def _application(
         fields["description"] = description
     if url := values.get(Column.url):
         fields["url"] = url
+    if str(Column.status) in report.columns and not values.get(Column.status):
+        report.status_unknown.append(row.number)  # empty, or a placeholder ('?', '-')
     if text := values.get(Column.status):
         status = status_of(text)
         if status is None:

@@ -310,7 +310,7 @@ def _named_as_written(report: ImportReport, same: dict[str, str], places: set[st
     named."""
     left = {row for rows in report.in_model.values() for row in rows}
     report.pusat_data_daerah = same.get(report.pusat_data_daerah, report.pusat_data_daerah)
-    for name in ("unclassified", "on_pdd", "on_pdn", "integrations_unknown"):
+    for name in ("status_unknown", "unclassified", "on_pdd", "on_pdn", "integrations_unknown"):
         setattr(report, name, [row for row in getattr(report, name) if row not in left])
     report.guesses = [replace(g, application=same.get(g.application, g.application))
                       for g in report.guesses]

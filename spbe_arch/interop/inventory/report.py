@@ -168,6 +168,9 @@ class ImportReport(SheetReport):
     name."""
     imported: int = 0
     units: int = 0
+    status_unknown: list[int] = field(default_factory=list)
+    """Rows whose status cell is empty or a placeholder ('?'): counted as active (the
+    model's default) until the status is set."""
     unclassified: list[int] = field(default_factory=list)
     """Rows of applications that say neither umum nor khusus and name no platform: khusus."""
     on_pdn: list[int] = field(default_factory=list)
@@ -270,6 +273,9 @@ def report_lines(report: ImportReport) -> Iterator[str]:
                  application=item.application)
     yield from _passed_over(report)
     for rows, template in (
+        (report.status_unknown, N_(
+            "{path}: note: {applications} whose status is empty or not given ('?', '-'): "
+            "written without one, so counted as active until the status is set")),
         (report.unclassified, N_(
             "{path}: note: {applications} with no classification (umum/khusus, pusat/lokal) "
             "and no national platform match: written as kind khusus")),
