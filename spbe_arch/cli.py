@@ -846,7 +846,7 @@ def import_inventory(
                                   integration_list=integrations,
                                   integration_sheet=integrations_sheet,
                                   integration_mapping=integrations_mapping)
-            loaded = _load(into, show_progress=False)  # a file of yours may name what is gone
+            loaded = added.model  # validated: a file of yours may name what is gone
             return _outcome("import-into", added, into, loaded=loaded, findings=loaded.findings,
                             failed=not added.report.clean)
         if output is None:

@@ -506,6 +506,15 @@ def _import_into_text(outcome: Outcome) -> Page:
     from ..interop import report_lines
 
     lines = list(report_lines(outcome.result.report))
+    if outcome.result.changed is not None:  # a re-import: what it changed in the model
+        added, removed, changed = outcome.result.changed
+        lines.append(_("against the earlier import: {added} added, {removed} removed, "
+                       "{changed} changed{ids}").format(
+            added=len(added), removed=len(removed), changed=len(changed),
+            ids="".join(f"; {word} {', '.join(ref.id for ref in refs[:5])}"
+                        + (" ..." if len(refs) > 5 else "")
+                        for word, refs in ((_("removed:"), removed), (_("changed:"), changed))
+                        if refs)))
     lines.append(_written_into(outcome, _("{model} has all the inventory gives: no file written")))
     return Page(_lines(lines), _model_errors(outcome, _(
         "a file of it may name what the inventory no longer has (an application removed "
@@ -523,9 +532,14 @@ def _written_into(outcome: Outcome, nothing: str) -> str:
 def _import_into_json(outcome: Outcome) -> Page:
     from ..interop import report_dict
 
-    written = outcome.result.written
-    return Page(_json({**report_dict(outcome.result.report),
-                       "written": None if written is None else str(written)}))
+    written, changed = outcome.result.written, outcome.result.changed
+    return Page(_json({
+        **report_dict(outcome.result.report),
+        "written": None if written is None else str(written),
+        "changed": None if changed is None else {  # against the earlier import
+            key: [ref.id for ref in refs]
+            for key, refs in zip(("added", "removed", "changed"), changed, strict=True)},
+    }))
 
 
 def _import_list_text(outcome: Outcome) -> Page:

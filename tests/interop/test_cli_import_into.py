@@ -287,3 +287,19 @@ def test_the_one_installation_of_a_platform_is_the_model_s_whoever_owns_it(runne
             "row names unit 'setda', the model 'diskominfo'") in result.output.splitlines()
     assert [a.id for a in load_model(model).architecture.applications.values()
             if a.platform == "srikandi"] == ["srikandi-kota-contoh"]
+
+
+def test_a_reimport_says_what_it_changed(runner, tmp_path, started):
+    model, _before = started
+    _import(runner, tmp_path, model)
+    rows = [ROWS[0], ["2", "APL-02", "E-Office", "Diskominfo", "Tidak Aktif", "", ""]]
+
+    result, _inventory = _import(runner, tmp_path, model, rows, "--force")
+
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines()[-2] == (
+        "against the earlier import: 0 added, 1 removed, 2 changed; removed: "
+        "int-apl-02-apl-04; changed: apl-02, int-apl-01-apl-02")
+    data = json.loads(_import(runner, tmp_path, model, rows, "--force", "--format", "json"
+                              )[0].output)
+    assert data["changed"] == {"added": [], "removed": [], "changed": []}  # the same again

@@ -19,10 +19,12 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
+from ...change import diff_elements
 from ...io import name_key
 from ...io.unit_names import unit_key
 from ...model import Architecture, InfrastructureKind
 from ...model.i18n import gettext as _
+from ...validate import ValidationResult, load_model
 from .columns import Column
 from .convert import InventoryImport, import_inventory
 from .emit import comment
@@ -48,6 +50,11 @@ class InventoryAdded:
     imported: InventoryImport
     written: Path | None
     """The model file written (`inventory-<file>.yaml`); None when the model has it all."""
+    model: ValidationResult | None = None
+    """The model as it is now, validated (a file of it may name what the inventory dropped)."""
+    changed: tuple[list, list, list] | None = None
+    """Against the earlier import being replaced: the elements added, removed and changed
+    (`diff_elements`); None for a first import."""
 
     @property
     def report(self) -> ImportReport:
@@ -85,7 +92,7 @@ def add_inventory(path: Path, folder: Path, *, sheet: str | None, mapping: Path 
     listed = imported.listed.integrations if imported.listed else []
     if not (imported.units or imported.applications or imported.infrastructure
             or imported.integrations or listed) and not target.exists():
-        return InventoryAdded(imported, None)
+        return InventoryAdded(imported, None, load_model(folder))
     report_path = folder / f"inventory-{name}-report.txt"
     banner = "# " + _(
         "Imported by `spbe-arch import inventory --into` from {source}; rows, guesses and "
@@ -103,7 +110,9 @@ def add_inventory(path: Path, folder: Path, *, sheet: str | None, mapping: Path 
                             for e in imported.integrations),
                           *((remark(imported, e.id), element_fields(e)) for e in listed)]),
     ], report_path, report_lines(imported.report))
-    return InventoryAdded(imported, target)
+    after = load_model(folder)
+    changed = diff_elements(architecture, after.architecture) if model.ours else None
+    return InventoryAdded(imported, target, after, changed)
 
 
 class _Model:
