@@ -21,6 +21,7 @@ from ..model.i18n import gettext as _
 from .change import rupiah
 from .chart import _FONT
 from .labels import shown_predikat
+from .sections import element_name
 
 if TYPE_CHECKING:
     from ..change import RoadmapResult
@@ -248,8 +249,6 @@ def _budget(items: "list[RoadmapItem]") -> str:
 
 
 def _item_row(item: "RoadmapItem", arch: "Architecture") -> ItemRow:
-    from .sections import element_name
-
     def names(ids) -> str:
         return ", ".join(element_name(arch, i) for i in ids)
 

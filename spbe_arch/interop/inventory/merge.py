@@ -50,7 +50,7 @@ class InventoryAdded:
     imported: InventoryImport
     written: Path | None
     """The model file written (`inventory-<file>.yaml`); None when the model has it all."""
-    model: ValidationResult | None = None
+    model: ValidationResult
     """The model as it is now, validated (a file of it may name what the inventory dropped)."""
     changed: tuple[list, list, list] | None = None
     """Against the earlier import being replaced: the elements added, removed and changed
@@ -124,6 +124,12 @@ class _Model:
         self.ids = {element_id: kind for kind, elements in architecture.collections.items()
                     for element_id in elements if element_id not in ours}
         self.where = {element_id: s.file for element_id, s in architecture.sources.items()}
+        self.apps = {i: app for i, app in architecture.applications.items() if i not in ours}
+        self.installed: dict[str, list[str]] = {}
+        """A national platform -> the model's installations of it."""
+        for app_id, app in self.apps.items():
+            if app.platform:
+                self.installed.setdefault(app.platform, []).append(app_id)
         self.same: dict[str, str] = {}
         """The import's id -> the model's element it is."""
 
@@ -152,7 +158,7 @@ class _Model:
                 note(infra.id, _("the pusat data daerah is the model's '{id}' ({file}): its "
                                  "applications are hosted on it").format(
                                      id=centres[0], file=self.where[centres[0]]))
-        mine = {i: app for i, app in arch.applications.items() if i not in self.ours}
+        mine, installed = self.apps, self.installed
         apps: dict[tuple[str, str], str] = {}
         named: dict[str, list[str]] = {}
         for app_id, app in mine.items():
@@ -160,10 +166,6 @@ class _Model:
             named.setdefault(name_key(app.name), []).append(app_id)
             if app.platform:  # an installation of a platform, by whatever name
                 apps.setdefault((app.platform, app.owner), app_id)
-        installed: dict[str, list[str]] = {}  # platform -> the model's installations of it
-        for app_id, app in mine.items():
-            if app.platform:
-                installed.setdefault(app.platform, []).append(app_id)
         rows_of: dict[str | None, int] = {}
         for app in imported.applications:
             rows_of[app.platform] = rows_of.get(app.platform, 0) + 1
@@ -202,10 +204,6 @@ class _Model:
         model's element; a unit left with no application, a place no application written
         names and a link the model has are left out too."""
         same, report = self.same, imported.report
-        installed: dict[str, list[str]] = {}
-        for app_id, app in self.arch.applications.items():
-            if app.platform and app_id not in self.ours:
-                installed.setdefault(app.platform, []).append(app_id)
         imported.applications = [_pointed(a, same) for a in imported.applications
                                  if a.id not in same]
         used = {app.owner for app in imported.applications}
@@ -216,7 +214,7 @@ class _Model:
         imported.units = [_pointed(u, same) for u in imported.units
                           if u.id not in same and u.id in used]
         hosting = {app.hosting for app in imported.applications}
-        for platform, there in installed.items():  # a link to it: to its one installation
+        for platform, there in self.installed.items():  # a link to it: its one installation
             if len(there) == 1:
                 same.setdefault(platform, there[0])
         networks: list = []
@@ -282,7 +280,7 @@ def _key(element: Any, rename: dict[str, str]) -> tuple:
     def end(value: str) -> str:
         return rename.get(value, value)
 
-    if isinstance(element, Link) or hasattr(element, "via"):
+    if hasattr(element, "via"):  # a link of the integrations column, or of the list
         return ("link", frozenset((end(element.source), end(element.target))))
     owner = getattr(element, "owner", None)
     return (type(element).__name__, name_key(element.name), end(owner) if owner else None)
