@@ -411,18 +411,18 @@ def _platform_exposure(graph: "ArchGraph", node: str, platform: str) -> Exposure
             return Exposure(platform, text, None, None, None)
         text = _("An outage of {platform} would stop none of this model's services.")
         return Exposure(platform, text.format(platform=platform), 0, 0, 0)
-    has_integrations = has_integrations and bool(broken)  # 'and break 0': left unsaid
+    breaks = has_integrations and bool(broken)  # 'and break 0 integrations': left unsaid
     if not (services or apps):
         text = (_("An outage of {platform} would stop no service or application but break "
                   "{integrations}.") if has_services else
                 _("An outage of {platform} would stop no application but break "
                   "{integrations}."))
-    elif has_services and has_integrations:
+    elif has_services and breaks:
         text = _("An outage of {platform} would stop {services} and {applications} and break "
                  "{integrations}.")
     elif has_services:
         text = _("An outage of {platform} would stop {services} and {applications}.")
-    elif has_integrations:
+    elif breaks:
         text = _("An outage of {platform} would stop {applications} and break "
                  "{integrations}.")
     else:
@@ -437,5 +437,5 @@ def _platform_exposure(graph: "ArchGraph", node: str, platform: str) -> Exposure
         text += " " + _("Among them: {names}.").format(names=_names(graph, services))
     if reach:
         text += " " + _("It may stop more: {unknown}.").format(unknown="; ".join(reach))
-    return Exposure(platform, text, len(services) if services_recorded(graph) else None,
-                    len(apps), len(broken) if integrations_recorded(graph) else None)
+    return Exposure(platform, text, len(services) if has_services else None, len(apps),
+                    len(broken) if has_integrations else None)
