@@ -6,6 +6,7 @@ framework); `context.gather` then marks the section unavailable. Any other excep
 and fails the report.
 """
 
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -42,6 +43,7 @@ __all__ = [
     "finding_row",
     "inventory",
     "maturity_section",
+    "named",
     "rule_groups",
 ]
 
@@ -270,6 +272,34 @@ def element_name(arch: "Architecture", element_id: str) -> str:
     return arch.name_of(element_id)
 
 
+_QUOTED = re.compile(r"'([^'\s]+)'")
+_CODED = {**{str(k): v for k, v in VIA.items()}, **HOSTING}
+"""Coded values a rule's message quotes ('api_direct', 'on_premise'), said in words."""
+
+
+def named(text: str, arch: "Architecture") -> str:
+    """A finding's message as the report reads it: each quoted id by the element's name
+    (`element_name`), each quoted coded value by its words; the element's id stays in the
+    row's element column, and the CLI's output keeps the ids an architect searches for.
+
+    >>> from spbe_arch.model import Architecture
+    >>> named("'x' is 'api_direct', hosted 'on_premise'", Architecture(root="."))
+    "'x' is 'direct API', hosted 'on-premise server room'"
+    """
+    from ..io import national_platforms
+    from ..model.i18n import language
+
+    def plain(match: "re.Match[str]") -> str:
+        found = match[1]
+        if found in _CODED:
+            return f"'{word(_CODED, found, language())}'"
+        if found in arch.sources or found in arch.platforms or found in national_platforms():
+            return f"'{element_name(arch, found)}'"
+        return match[0]
+
+    return _QUOTED.sub(plain, text)
+
+
 def finding_row(item: Finding, arch: "Architecture") -> FindingRow:
     loc = item.location
     where = f"{loc.file}:{loc.line}" if loc and loc.line else (loc.file if loc else "")
@@ -280,7 +310,8 @@ def finding_row(item: Finding, arch: "Architecture") -> FindingRow:
     hint = item.hint or ""
     if item.waived:  # shown, and said to be accepted, as in the text output
         hint = "; ".join(filter(None, (_("waived: {reason}").format(reason=item.waived), hint)))
-    return FindingRow(item.severity.value, item.code, where, element, item.message, hint)
+    return FindingRow(item.severity.value, item.code, where, element, named(item.message, arch),
+                      named(hint, arch))
 
 
 def rule_groups(findings: list[Finding], arch: "Architecture") -> list[RuleGroup]:

@@ -3,6 +3,7 @@
 import json
 import re
 import shutil
+from html import unescape
 
 import pytest
 from conftest import EXAMPLE
@@ -357,3 +358,28 @@ def test_unit_maps_of_units_sharing_a_name_are_told_apart_by_id(runner, make_mod
     html = (out / "index.html").read_text(encoding="utf-8")
     assert "<summary>Dinas Kesehatan (dinkes-a)</summary>" in html
     assert "<summary>Dinas Kesehatan (dinkes-b)</summary>" in html
+
+
+def test_audit_findings_name_elements_and_mechanisms_in_words_the_cli_keeps_ids(
+    runner, make_model, tmp_path
+):
+    path = make_model({"model.yaml": """\
+        units:
+          - {id: dinkes, name: Dinas Kesehatan, kind: dinas, networks: [jip]}
+          - {id: bkd, name: Badan Kepegawaian, kind: badan, networks: [jip]}
+        applications:
+          - {id: simpus, name: SIMPUS, kind: khusus, owner: dinkes}
+          - {id: simpeg, name: SIMPEG, kind: khusus, owner: bkd}
+        integrations:
+          - {id: i1, source: simpus, target: simpeg, via: api_direct, network: jip}
+        """})
+    out = tmp_path / "laporan"
+    result = runner.invoke(app, ["report", str(path), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    for page in (unescape((out / "index.html").read_text()),
+                 (out / "report.md").read_text()):
+        assert ("('SIMPUS' -> 'SIMPEG') dari unit kerja 'Dinas Kesehatan' ke unit kerja "
+                "'Badan Kepegawaian' memakai 'API langsung', bukan SPLP") in page
+        assert "'api_direct'" not in page and "'simpus'" not in page
+    audit = runner.invoke(app, ["audit", str(path)])  # the architect's view keeps the ids
+    assert "('simpus' -> 'simpeg')" in audit.output and "'api_direct'" in audit.output

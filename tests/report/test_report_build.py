@@ -157,7 +157,7 @@ def test_report_marks_an_analysis_that_refuses_the_model_unavailable(make_model,
     [
         ("audit", "spbe_arch.audit.audit", KeyError("epajak")),
         ("maturity", "spbe_arch.maturity.assess", TypeError("assess() takes 1 argument")),
-        ("inventory", "spbe_arch.io.national_platforms", AttributeError("no 'name'")),
+        ("inventory", "spbe_arch.report.context.inventory", AttributeError("no 'name'")),
         ("diagrams", "spbe_arch.diagrams.views.diagram", ValueError("bad view")),
     ],
 )
