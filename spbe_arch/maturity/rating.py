@@ -15,8 +15,9 @@ Every indicator has four levels, all shown:
 
 A claim backed by documents (an entry whose `evidence:` names them) is not held to the
 structure's caps: it counts up to its level unless the structure contradicts it (a rule's
-rung below the claim that the rule could show, e.g. integrations bypassing SPLP; a fact the
-model leaves out, *insufficient data*, contradicts nothing). A claim
+rung below the claim that the rule could show, e.g. integrations bypassing SPLP) or the
+model leaves out what the rule reads (*insufficient data*: it contradicts nothing, but shows
+nothing either, and the claim counts as unrated until the facts are recorded). A claim
 without documents counts only as far as the model shows: where the model shows nothing of the
 indicator (a policy, which only a document shows), it counts for nothing. An indicator with
 neither a counted claim nor model evidence counts at the framework's lowest level, as the
@@ -475,8 +476,13 @@ def _claim_limit(indicator: Indicator, derivation: Derivation | None, model: int
         ceiling = (min(derivation.ceiling, STRUCTURE_TOP)
                    if derivation and indicator.evidence in SERVICE_RULES
                    else derivation.ceiling if derivation else None)
-        if (derivation is not None and not derivation.insufficient  # unknown contradicts none
-                and derivation.level < ceiling):  # type: ignore[operator]
+        if derivation is not None and derivation.insufficient:
+            # unknown contradicts nothing, and shows nothing: were it to count in full, a
+            # model that records less would count more than one that records the facts
+            limit, why = derivation.level, _(
+                "its rule reads what the model leaves out (insufficient data): record it to "
+                "let the bukti dukung count")
+        elif derivation is not None and derivation.level < ceiling:  # type: ignore[operator]
             limit, why = derivation.level, (
                 _("the model shows {level}") if model == derivation.level else
                 _("its rule shows {level} (bukti dukung lift the cap, not the rule)")

@@ -177,14 +177,26 @@ def test_unknowns_data_management_asks_only_for_what_each_data_set_lacks(runner,
     ]
 
 
-def test_unknowns_what_the_model_leaves_out_contradicts_no_documented_claim(runner, make_model):
-    """No application states its hosting: the model cannot tell whether they run in a
-    government data centre, so a claim of 3 for indicator 16 with its bukti dukung counts in
-    full; the same claim without one counts for nothing."""
+def test_unknowns_a_documented_claim_counts_once_the_model_records_what_its_rule_reads(
+    runner, make_model
+):
+    """No application states its hosting: the model neither contradicts nor shows a claim of
+    3 for indicator 16 with its bukti dukung, so it counts as unrated until the hosting is
+    recorded (counted in full, a model recording less would count more: trial, an empty
+    model with typed titles ranked first in a province); recorded, the claim counts."""
     documented = MODEL + ("  - {indicator: 16, year: 2025, level: 3, evidence: [{title: "
                           "Berita Acara Penempatan Server di Pusat Data Provinsi}]}\n")
     sixteen = next(i for i in _json(runner, make_model, documented)["indicators"]
                    if i["id"] == "16")
+    assert (sixteen["counted"], sixteen["source"]) == (1, "none")
+    assert sixteen["why"].startswith("self-assessed 3 (2025); insufficient data: hosting known "
+                                     "for 0 of 5")
+    assert sixteen["why"].endswith(
+        "claimed 3, its rule reads what the model leaves out (insufficient data): record it "
+        "to let the bukti dukung count: 1 counts")
+    hosted = documented.replace("kind: khusus,", "kind: khusus, hosting: pdd,") + (
+        "infrastructure:\n  - {id: pdd, name: Pusat Data Daerah, kind: pusat_data_daerah}\n")
+    sixteen = next(i for i in _json(runner, make_model, hosted)["indicators"] if i["id"] == "16")
     assert (sixteen["counted"], sixteen["source"]) == (3, "claim")
     bare = MODEL + "  - {indicator: 16, year: 2025, level: 3}\n"
     sixteen = next(i for i in _json(runner, make_model, bare)["indicators"] if i["id"] == "16")
