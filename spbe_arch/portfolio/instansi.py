@@ -176,6 +176,9 @@ def instansi_row(
         completeness=Known(sum(k.known for k in facts.values()),
                            sum(k.of for k in facts.values())),
         facts=facts,
+        self_assessed=maturity.indices.self,
+        claims_cut=sum(r.self_level is not None and r.level < r.self_level
+                       for r in maturity.indicators),
     )
 
 

@@ -56,6 +56,11 @@ class InstansiRow:
     hosting_outside: Share
     completeness: Known
     facts: dict[str, Known]
+    self_assessed: float | None = None
+    """The index the instansi's own claims give (None: it claims nothing)."""
+    claims_cut: int = 0
+    """The claimed indicators that count lower than claimed (no bukti dukung named, or the
+    model shows less): what an evaluator takes back to the instansi."""
     rank: int = 0
     other_year: bool = False
     """Rated for another year than the one the portfolio was asked for (`--year`; its

@@ -64,10 +64,10 @@ _FAILED_KINDS = {
 """What an element that fails can be, in words (as `ImpactResult.kind` names it)."""
 
 
-def share_text(share: "Share") -> str:
-    """'3 of 4 (75%)'; 'none recorded' when there is nothing to count (the model may just not
-    say: unknown, not none); with how many the model leaves unknown, which the share does not
-    rest on.
+def share_text(share: "Share", empty: str = N_("none recorded")) -> str:
+    """'3 of 4 (75%)'; 'none recorded' (or `empty`, a catalog message naming what: 'no
+    services recorded') when there is nothing to count (the model may just not say: unknown,
+    not none); with how many the model leaves unknown, which the share does not rest on.
 
     Examples
     --------
@@ -80,7 +80,7 @@ def share_text(share: "Share") -> str:
     if share.value is None:
         if share.unknown:
             return _("not known for any of {count}").format(count=share.unknown)
-        return _("none recorded")
+        return _(empty)
     text = _("{part} of {total} ({percent})").format(
         part=share.part, total=share.total, percent=f"{share.value:.0%}")
     if share.unknown:

@@ -41,6 +41,18 @@ _SOURCES = {"verified": N_("verified"), "claim": N_("claim"), "model": N_("model
 """Where a domain's levels come from (`none`: unrated, at the lowest level)."""
 
 
+_EMPTY = {"splp": N_("no integrations recorded"), "jip": N_("no units recorded"),
+          "services_unintegrated": N_("no services recorded"),
+          "hosting_outside": N_("no applications recorded")}
+"""What a share column says of a model that records nothing it counts: what is missing, not
+'none', which reads as none unintegrated (trial: an empty model looked the best)."""
+
+
+def column_share(share: Share, column: str) -> str:
+    """A share column's cell (`share_text`), saying what the model does not record."""
+    return share_text(share, _EMPTY[column])
+
+
 def _title(column: str) -> str:
     return _(_TITLES.get(column, column))
 
@@ -52,12 +64,14 @@ def _known(known: Known) -> str:
         part=known.known, total=known.of, percent=f"{round(100 * known.known / known.of)}%")
 
 
-def _cells(row) -> list[str]:
+def _cells(row, marked: bool = True) -> list[str]:
+    """The row's cells as text; a provisional index `marked` so beside its number (the page
+    says it on a line of its own)."""
     return [str(row.rank or "-"), row.name, row.level, str(row.elements),
-            "-" if row.year is None else str(row.year), decimal(row.index),
-            "-" if row.provisional else row.predikat, _sources(row.sources),
-            share_text(row.splp), share_text(row.jip),
-            share_text(row.services_unintegrated), share_text(row.hosting_outside),
+            "-" if row.year is None else str(row.year),
+            decimal(row.index) + (" " + _("(provisional)") if marked and row.provisional else ""),
+            "-" if row.provisional else row.predikat, _index_from(row),
+            *(column_share(getattr(row, column), column) for column in _EMPTY),
             _known(row.completeness)]
 
 
@@ -104,6 +118,10 @@ def _legend(result: PortfolioResult) -> list[str]:
     lines = [_("an indicator with no level of its own (unrated: no claim, no verified level, "
                "and the model does not show it) counts at level 1, as in the evaluation; the "
                "'index from' column says how many")]
+    if any(row.claims_cut for row in result.rows):
+        lines.append(_("'self-assessed' is the index the instansi's own claims give; a claim "
+                       "cut counts lower than claimed, as it names no bukti dukung or the model "
+                       "shows less (spbe-arch maturity MODEL says which and why)"))
     provisional = [row for row in result.rows if row.provisional]
     if provisional:
         lines.append(_(
@@ -123,15 +141,30 @@ def _legend(result: PortfolioResult) -> list[str]:
 
 
 def _totals_figures(totals) -> list[str]:
-    return [f"SPLP {share_text(totals.splp)}", f"JIP {share_text(totals.jip)}",
+    return [f"SPLP {column_share(totals.splp, 'splp')}",
+            f"JIP {column_share(totals.jip, 'jip')}",
             _("unintegrated services {share}").format(
-                share=share_text(totals.services_unintegrated)),
-            _("hosting outside PDN/PDD {share}").format(share=share_text(totals.hosting_outside)),
+                share=column_share(totals.services_unintegrated, "services_unintegrated")),
+            _("hosting outside PDN/PDD {share}").format(
+                share=column_share(totals.hosting_outside, "hosting_outside")),
             _("data known {share}").format(share=_known(totals.completeness))]
 
 
 def _sign(value: float) -> str:
     return ("+" if value >= 0 else "-") + decimal(abs(value))
+
+
+def _index_from(row) -> str:
+    """'self-assessed 4,97, 41 claims cut; 6 model, 41 unrated': what the instansi claims
+    beside what its index rests on."""
+    sources = _sources(row.sources)
+    if row.self_assessed is None:
+        return sources
+    claimed = _("self-assessed {index}").format(index=decimal(row.self_assessed))
+    if row.claims_cut:
+        claimed += ", " + plural(row.claims_cut, N_("{count} claim cut"),
+                                 N_("{count} claims cut"))
+    return f"{claimed}; {sources}"
 
 
 def _sources(sources: dict[str, int]) -> str:
@@ -244,8 +277,7 @@ def portfolio_text(result: PortfolioResult, console) -> None:
     from rich.markup import escape
     from rich.table import Table
 
-    table = Table(title=_("portfolio: {count} instansi ranked by estimated index").format(
-                  count=len(result.rows)), title_justify="left")
+    table = Table(title=_headline(result), title_justify="left")
     for column in COLUMNS:
         table.add_column(_title(column), justify="right" if column in _NUMBERS else "left",
                          overflow="fold")
@@ -262,6 +294,13 @@ def portfolio_text(result: PortfolioResult, console) -> None:
         console.print(escape(title))
         for line in lines:
             console.print(escape(f"  {line}"), soft_wrap=True)
+
+
+def _headline(result: PortfolioResult) -> str:
+    """'portfolio: 7 instansi, 2 ranked by estimated index': the others are provisional or of
+    another year, listed below the table."""
+    return _("portfolio: {count} instansi, {ranked} ranked by estimated index").format(
+        count=len(result.rows), ranked=sum(row.ranked for row in result.rows))
 
 
 def portfolio_markdown(result: PortfolioResult, *, title: str) -> str:
@@ -302,6 +341,7 @@ def portfolio_dict(result: PortfolioResult) -> dict[str, Any]:
              "predikat": None if r.provisional else r.predikat,
              "provisional": r.provisional, "other_year": r.other_year,
              "rated": r.rated.as_dict(),
+             "self_assessed": r.self_assessed, "claims_cut": r.claims_cut,
              "domains": {str(d.id): round_half_up(d.score) for d in r.domains},
              "sources": r.sources,
              "splp": _share(r.splp), "jip": _share(r.jip),
@@ -375,7 +415,7 @@ def portfolio_html(result: PortfolioResult, *, title: str, version: str) -> str:
     digest = base64.b64encode(hashlib.sha256(script.encode()).digest()).decode()
     return env.get_template("portfolio.html").render(
         r=result, title=title, version=version, script=script, script_hash=f"sha256-{digest}",
-        columns=COLUMNS, cells=_cells, share=share_text, known=_known, listed=listed,
+        columns=COLUMNS, cells=_cells, share=column_share, known=_known, listed=listed,
         left_out=_left_out,
         sign=_sign, sources=_sources, matched=_matched, dependency=_dependency,
         findings_text=findings_text, title_of=_title, legend=_legend(result), _=_,

@@ -403,3 +403,25 @@ def test_a_province_naming_no_region_heads_the_region_of_its_name(runner, tmp_pa
     result, out = _json(runner, models)
     assert [(t["label"], t["instansi"]) for t in out["regions"]] == [
         ("Provinsi Satu", 1), ("Provinsi Satu Utara", 2)]
+
+
+def test_portfolio_says_what_was_claimed_what_is_ranked_and_what_is_not_recorded(runner, good):
+    """Trial (a province's evaluator): the row did not show what an instansi claimed, the
+    title said '3 instansi ranked' of which 2 were, a provisional index travelled without its
+    label, and 'none recorded' of a model with no service read as 'none unintegrated'."""
+    (good / "kab-alpha" / "klaim.yaml").write_text(  # a claim naming no bukti dukung
+        "assessment:\n  - {indicator: 12, year: 2024, level: 4}\n")
+    _, out = _json(runner, good)
+    rows = {r["id"]: r for r in out["instansi"]}
+    assert (rows["kab-alpha"]["self_assessed"], rows["kab-alpha"]["claims_cut"]) == (1.595, 1)
+    assert (rows["kota-beta"]["self_assessed"], rows["kota-beta"]["claims_cut"]) == (1.39, 0)
+    assert (rows["kab-gamma"]["self_assessed"], rows["kab-gamma"]["claims_cut"]) == (None, 0)
+    text = runner.invoke(app, ["portfolio", str(good)]).stdout
+    assert text.startswith("portfolio: 3 instansi, 2 ranked by estimated index\n")
+    markdown = runner.invoke(app, ["portfolio", str(good), "--format", "markdown"]).stdout
+    gamma = next(line for line in markdown.splitlines() if "Kabupaten Gamma" in line)
+    assert " (provisional) | - |" in gamma
+    alpha = next(line for line in markdown.splitlines() if "Kabupaten Alpha" in line)
+    cells = [cell.strip() for cell in alpha.split("|")]
+    assert cells[8].startswith("self-assessed 1.60, 1 claim cut; ")  # 'index from' column
+    assert cells[11] == "no services recorded"  # unintegrated services: it records none
