@@ -15,6 +15,7 @@ applied year by year.
 from .baseline import not_in_baseline
 from .diff import (
     DiffResult,
+    Downgrade,
     ElementChange,
     ElementRef,
     FieldChange,
@@ -40,6 +41,7 @@ from .roadmap import (
 __all__ = [
     "AssessedYear",
     "DiffResult",
+    "Downgrade",
     "ElementChange",
     "ElementRef",
     "FieldChange",

@@ -24,13 +24,14 @@ from ..audit import WHOLE_MODEL, AuditResult, Metrics, Share, audit
 from ..graph import build_graph
 from ..io.aside import Aside, aside
 from ..maturity import MaturityResult, assess
-from ..model import COLLECTIONS, Architecture, Finding, Integration
+from ..model import COLLECTIONS, Architecture, Finding, Integration, Severity
 from ..validate import ValidationResult
 from ..validate.config import turned_off
 from ..validate.references import REFERENCES
 
 __all__ = [
     "DiffResult",
+    "Downgrade",
     "ElementChange",
     "ElementRef",
     "FieldChange",
@@ -117,6 +118,15 @@ class IndicatorChange:
     index_change: float
 
 
+@dataclass(frozen=True, slots=True)
+class Downgrade:
+    """A finding of both versions that the new one rates lower (`severity:` in spbe.yaml):
+    an error made a warning no longer fails a gate, so a reviewer must see it."""
+
+    finding: Finding
+    was: Severity
+
+
 @dataclass
 class DiffResult:
     """The difference between an old and a new model (see the module docstring)."""
@@ -147,6 +157,8 @@ class DiffResult:
     """Findings of the old model gone because the new one turns their rule off
     (`severity: {code: off}`) or marks the integrations of their application unknown
     (`integrations_known: false`): no longer judged, not resolved, and shown apart."""
+    downgraded: list[Downgrade] = field(default_factory=list)
+    """Findings of both versions rated lower in the new one (located in the new one)."""
     metrics: list[MetricChange] = field(default_factory=list)
     old_index: float | None = None
     new_index: float | None = None
@@ -303,6 +315,7 @@ def diff(
     silenced = {id(f) for f in result.silenced}
     result.resolved = [f for f in resolved if id(f) not in silenced]
     result.waived, result.unwaived = _waiver_changes(old_findings, new_findings, introduced, key)
+    result.downgraded = _downgrades(old_findings, new_findings, introduced, key)
     result.metrics = _metric_changes(old_audit.metrics, new_audit.metrics)
     result.old_index, result.new_index = old_maturity.index, new_maturity.index
     result.old_predikat, result.new_predikat = (  # few rated: provisional, no predikat
@@ -550,6 +563,20 @@ def _waiver_changes(
     unwaived = [f for f, made in kept
                 if not f.waived and made in was_waived and made not in is_waived]
     return waived, unwaived
+
+
+def _downgrades(old: list[Finding], new: list[Finding], introduced: list[Finding],
+                key: Callable[[Finding], tuple]) -> list[Downgrade]:
+    """Findings of both versions that the new one rates lower than the old one did."""
+    was: dict[tuple, Severity] = {}
+    for item in old:
+        made = key(item)
+        if made not in was or item.severity.rank > was[made].rank:
+            was[made] = item.severity
+    fresh = set(map(id, introduced))
+    return [Downgrade(f, was[made]) for f in new
+            if id(f) not in fresh and (made := key(f)) in was
+            and f.severity.rank < was[made].rank]
 
 
 def findings_without(

@@ -13,6 +13,7 @@ if TYPE_CHECKING:
     from ..audit import Share
     from ..change import (
         DiffResult,
+        Downgrade,
         ElementChange,
         ElementRef,
         MetricChange,
@@ -104,6 +105,8 @@ def _summary(result: "DiffResult") -> str:
         parts.append(_("{count} no longer waived").format(count=len(result.unwaived)))
     if result.silenced:
         parts.append(_("{count} no longer judged").format(count=len(result.silenced)))
+    if result.downgraded:
+        parts.append(_("{count} rated lower").format(count=len(result.downgraded)))
     if result.old_index is not None or result.new_index is not None:
         parts.append((_("index {old} -> {new}, provisional: a file could not be read")
                       if result.unread else _("index {old} -> {new}")).format(
@@ -130,6 +133,13 @@ def _absent(result: "DiffResult") -> list[str]:
     return [_("{version}: no model there (it did not exist): every element counts as "
               "{what}").format(version=result.absent, what=_("added") if (
                   result.absent == result.old) else _("removed"))]
+
+
+def _downgrade(item: "Downgrade") -> str:
+    """'SPBE-A002 e-pbb: error -> info'."""
+    found = item.finding
+    about = found.element or found.subject or (found.location.file if found.location else "")
+    return f"{found.code} {about}: {_(item.was.value)} -> {_(found.severity.value)}"
 
 
 def ref_name(ref: "ElementRef | ElementChange") -> str:
@@ -179,6 +189,11 @@ def diff_text(result: "DiffResult", *, old_prefix: str = "", new_prefix: str = "
                         "their applications' integrations marked unknown): {count}").format(
             count=len(result.silenced))]
         lines += findings_text(result.silenced, prefix=old_prefix)
+    if result.downgraded:
+        lines += ["", _("findings rated lower (their rule's severity lowered with `severity:`; "
+                        "an error made a warning no longer fails a gate): {count}").format(
+            count=len(result.downgraded))]
+        lines += [f"  {_downgrade(d)}" for d in result.downgraded]
     provisional = _(" (provisional: a file could not be read)") if result.unread else ""
     lines += ["", _("metrics") + provisional]
     for change in result.metrics:
@@ -242,6 +257,8 @@ def diff_dict(result: "DiffResult") -> dict[str, Any]:
         "findings_waived": [finding_dict(f) for f in result.waived],
         "findings_unwaived": [finding_dict(f) for f in result.unwaived],
         "findings_silenced": [finding_dict(f) for f in result.silenced],
+        "findings_downgraded": [{**finding_dict(d.finding), "was": d.was.value}
+                                for d in result.downgraded],
         "metrics": {
             m.name: {"old": metric(m.old), "new": metric(m.new), "delta": m.delta}
             for m in result.metrics
@@ -325,6 +342,10 @@ def diff_markdown(result: "DiffResult", *, prefix: str = "") -> str:
         if found:
             named = ", ".join(f"{f.code} `{f.element or ''}`" for f in found)
             lines += ["", _(title).format(findings=named)]
+    if result.downgraded:
+        lines += ["", _("**Rated lower** (`severity:` in spbe.yaml; an error made a warning no "
+                        "longer fails a gate): {findings}").format(
+            findings=", ".join(_downgrade(d) for d in result.downgraded))]
     return "\n".join(lines) + "\n"
 
 

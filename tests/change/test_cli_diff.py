@@ -779,3 +779,29 @@ def test_a_list_of_ids_written_in_another_order_is_no_change(runner, tmp_path):
     new.write_text(GAPS.replace("READS", "d0, d1"))
     out = json.loads(runner.invoke(app, ["diff", str(old), str(new), "-f", "json"]).stdout)
     assert out["changed"] == []
+
+
+def test_a_rule_rated_lower_is_listed_with_its_findings_and_the_gate_says_so(runner, tmp_path):
+    """Trial (a team in git): `severity: {SPBE-A002: info}` made 5 errors infos and the diff
+    listed only the manifest's field; the findings it rated lower are listed, as waivers
+    are, in every format."""
+    old, new = tmp_path / "old", tmp_path / "new"
+    shutil.copytree(EXAMPLE, old)
+    shutil.copytree(EXAMPLE, new)
+    manifest = new / "spbe.yaml"
+    manifest.write_text(manifest.read_text().replace(
+        "  target: 3.0\n", "  target: 3.0\n  severity: {SPBE-A002: info}\n"))
+    out = json.loads(runner.invoke(app, ["diff", str(old), str(new), "--format", "json"]).stdout)
+    assert [(f["code"], f["element"], f["was"], f["severity"])
+            for f in out["findings_downgraded"]] == [
+        ("SPBE-A002", app_id, "error", "info")
+        for app_id in ("e-pbb", "e-retribusi", "e-monev", "simpeg-lembah-hijau", "e-bansos")]
+    assert out["findings_introduced"] == out["findings_resolved"] == []
+    result = runner.invoke(app, ["diff", str(old), str(new)])
+    assert result.exit_code == 0  # as a waiver: shown for review, not failed
+    assert "  SPBE-A002 e-pbb: error -> info" in result.stdout.splitlines()
+    assert ", 5 rated lower, " in result.stdout
+    markdown = runner.invoke(app, ["diff", str(old), str(new), "--format", "markdown",
+                                   "--lang", "id"]).stdout
+    assert "**Tingkat keparahan diturunkan** (`severity:` di spbe.yaml" in markdown
+    assert "SPBE-A002 e-pbb: kesalahan -> info" in markdown
