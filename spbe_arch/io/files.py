@@ -189,8 +189,8 @@ def parse_file(path: Path, root: Path) -> ParsedFile:
         result.column = exc.offset - (raw.rfind(b"\n", 0, exc.offset) + 1) + 1
         return result
     try:
-        if path.suffix == ".json":
-            result.data = orjson.loads(text)
+        if path.suffix == ".json":  # empty, as YAML: holds nothing (a redirection's target)
+            result.data = orjson.loads(text) if text.strip() else None
         else:
             result.data = yaml_rs.loads(text, parse_datetime=False)
     except orjson.JSONDecodeError as exc:

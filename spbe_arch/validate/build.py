@@ -150,6 +150,8 @@ class ArchitectureBuilder:
             return  # an evaluation framework kept with the model: `maturity` reads it
         if "$schema" in parsed.data and not parsed.data.keys() & set(_TOP_KEYS):
             return  # a JSON Schema kept with the model (`spbe-arch schema -o MODEL`): no data
+        if "findings" in parsed.data and not parsed.data.keys() & set(_TOP_KEYS):
+            return  # an audit kept with the model (`audit --format json > baseline.json`)
         for key, value in parsed.data.items():
             if key == "$schema":
                 continue  # the schema an editor checks a JSON file with, not model data

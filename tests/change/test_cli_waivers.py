@@ -1,6 +1,7 @@
 """Waivers and `audit --baseline` from the user's side: what is shown, what gates the exit code."""
 
 import json
+import shutil
 from datetime import date
 
 import pytest
@@ -402,3 +403,25 @@ def test_a_waiver_that_never_ends_is_a_warning(runner, make_model):
     assert "    waived: integrasi SIAK dijadwalkan 2026 (rm-2026-nik-splp)" in lines  # still
     within = runner.invoke(app, ["validate", str(_model(make_model, until=f"{last}-12-31"))])
     assert "SPBE-W006" not in within.output and "SPBE-W005" not in within.output
+
+
+def test_a_baseline_kept_in_the_model_folder_is_not_read_as_the_model(runner, tmp_path):
+    """Trial (a model at the root of its repository, as the hooks' `args: [.]` have it):
+    `audit . --format json > audit-baseline.json` wrote the baseline into the model folder;
+    the shell made it empty first (an error about itself in the baseline), then every run read
+    it as model data ('unknown collection findings'). Empty, it holds nothing, as an empty
+    YAML file; written, it is an audit kept with the model, as a JSON Schema is."""
+    model = tmp_path / "model"
+    shutil.copytree(EXAMPLE, model)
+    baseline = model / "audit-baseline.json"
+    baseline.write_text("")  # what `> audit-baseline.json` does before the audit runs
+    made = runner.invoke(app, ["audit", str(model), "--format", "json"])
+    errors = [f for f in json.loads(made.stdout)["findings"]
+              if f["file"] == "audit-baseline.json" and f["severity"] == "error"]
+    assert errors == []
+    baseline.write_text(made.stdout)
+    validated = runner.invoke(app, ["validate", str(model)])
+    assert validated.exit_code == 0, validated.output
+    assert "audit-baseline.json" not in validated.output
+    gated = runner.invoke(app, ["audit", str(model), "--baseline", str(baseline)])
+    assert gated.exit_code == 0, gated.output
