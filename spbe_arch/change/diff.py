@@ -37,6 +37,7 @@ __all__ = [
     "FieldChange",
     "IndicatorChange",
     "MetricChange",
+    "Rename",
     "Reroute",
     "diff",
     "diff_elements",
@@ -119,6 +120,17 @@ class IndicatorChange:
 
 
 @dataclass(frozen=True, slots=True)
+class Rename:
+    """An element whose id alone changed: removed under `old` and added under `new` with the
+    same fields. Its findings are the same findings (a gate fails on none of them)."""
+
+    old: str
+    new: str
+    kind: str
+    name: str
+
+
+@dataclass(frozen=True, slots=True)
 class Downgrade:
     """A finding of both versions that the new one rates lower (`severity:` in spbe.yaml):
     an error made a warning no longer fails a gate, so a reviewer must see it."""
@@ -136,6 +148,8 @@ class DiffResult:
     added: list[ElementRef] = field(default_factory=list)
     removed: list[ElementRef] = field(default_factory=list)
     changed: list[ElementChange] = field(default_factory=list)
+    renamed: list[Rename] = field(default_factory=list)
+    """Elements whose id alone changed (not in `added` nor `removed`)."""
     rerouted: list[Reroute] = field(default_factory=list)
     absent: str | None = None
     """The version (as `old` or `new` names it) in which the model folder did not exist (a
@@ -295,18 +309,23 @@ def diff(
         result.added += added
         result.removed += removed
         result.changed += changed
+    result.renamed, result.removed, result.added = renames(
+        old.architecture, new.architecture, result.removed, result.added)
     result.rerouted = _rerouted(old.architecture, new.architecture, result.changed)
     new_audit, new_maturity = _analysed(new)
     old_audit, old_maturity = before.result()
-    old_findings = [*old_audit.findings, *_own(old_maturity, old.findings)]
     new_findings = [*new_audit.findings, *_own(new_maturity, new.findings)]
+    as_found = [*old_audit.findings, *_own(old_maturity, old.findings)]
+    old_findings = _renamed_in(as_found, {r.old: r.new for r in result.renamed})
+    original = {id(made): item for made, item in zip(old_findings, as_found, strict=True)}
     unread = old.architecture.unread.keys() | new.architecture.unread.keys()
     result.unread = sorted(unread)
     key = partial(finding_key, files=_one_file_names(old.architecture, new.architecture))
     touching = _touching(unread, old.architecture, new.architecture)
     introduced = _only_in(new_findings, old_findings, key)
     result.introduced = [f for f in introduced if not touching(f)]
-    resolved = [f for f in _only_in(old_findings, new_findings, key) if not touching(f)]
+    resolved = [original[id(f)] for f in _only_in(old_findings, new_findings, key)
+                if not touching(f)]
     off = turned_off(new.architecture) - turned_off(old.architecture)
     unknown = (new.architecture.integrations_unknown()
                - old.architecture.integrations_unknown())
@@ -383,6 +402,42 @@ def diff_elements(
         if fields:  # none: only the order of a list of ids moved
             changed.append(ElementChange(element_id, kind, _name(element_id, element), fields))
     return sorted(added, key=_by_id), sorted(removed, key=_by_id), changed
+
+
+def renames(old: Architecture, new: Architecture, removed: list[ElementRef],
+            added: list[ElementRef]) -> tuple[list[Rename], list[ElementRef], list[ElementRef]]:
+    """The removed and added elements of one collection whose fields are all the same but the
+    id: an id renamed (`e-kir` to `e-kir-dishub`), where one element alone matches each way;
+    and the removed and added left."""
+    def fields(arch: Architecture, ref: ElementRef) -> tuple[str, str]:
+        element = arch.collections[ref.kind][ref.id] if ref.kind in COLLECTIONS else None
+        return ref.kind, "" if element is None else element.model_dump_json(exclude={"id"})
+
+    gone: dict[tuple[str, str], list[ElementRef]] = {}
+    for ref in removed:
+        gone.setdefault(fields(old, ref), []).append(ref)
+    came: dict[tuple[str, str], list[ElementRef]] = {}
+    for ref in added:
+        came.setdefault(fields(new, ref), []).append(ref)
+    pairs = [(before[0], after[0]) for made, before in gone.items() if made[1]
+             and len(before) == 1 and len(after := came.get(made, [])) == 1]
+    paired = {id(ref) for pair in pairs for ref in pair}
+    return ([Rename(a.id, b.id, b.kind, b.name) for a, b in pairs],
+            [r for r in removed if id(r) not in paired], [r for r in added if id(r) not in paired])
+
+
+def _renamed_in(findings: list[Finding], renamed: dict[str, str]) -> list[Finding]:
+    """`findings` of the old version as the new one names their elements (`renames`)."""
+    if not renamed:
+        return findings
+    from dataclasses import replace
+
+    def new(element_id: str | None) -> str | None:
+        return renamed.get(element_id, element_id) if element_id is not None else None
+
+    return [replace(f, element=new(f.element), subject=new(f.subject),
+                    related=tuple(renamed.get(r, r) for r in f.related))
+            if {f.element, f.subject, *f.related} & renamed.keys() else f for f in findings]
 
 
 def diff_entries(

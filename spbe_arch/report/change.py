@@ -91,6 +91,7 @@ def _summary(result: "DiffResult") -> str:
         _("{count} added").format(count=len(result.added)),
         _("{count} removed").format(count=len(result.removed)),
         _("{count} changed").format(count=len(result.changed)),
+        *([_("{count} renamed").format(count=len(result.renamed))] if result.renamed else []),
         _("{count} rerouted").format(count=len(result.rerouted)),
         plural(len(result.introduced), N_("{count} finding introduced"),
                N_("{count} findings introduced")),
@@ -162,6 +163,10 @@ def diff_text(result: "DiffResult", *, old_prefix: str = "", new_prefix: str = "
         lines += ["", _("not compared, written in a file that could not be read: "
                         "{count}").format(count=len(result.unread))]
         lines += [f"  ? {element_id}" for element_id in result.unread]
+    if result.renamed:
+        lines += ["", _("renamed (the id alone changed): {count}").format(
+            count=len(result.renamed))]
+        lines += [f"  > {r.old} -> {r.new} ({kind_word(r.kind)}) {r.name}" for r in result.renamed]
     lines += ["", _("changed: {count}").format(count=len(result.changed))]
     for change in result.changed:
         lines.append(f"  ~ {change.id} ({kind_word(change.kind)})")
@@ -240,6 +245,8 @@ def diff_dict(result: "DiffResult") -> dict[str, Any]:
         "new": result.new,
         "added": [{"id": r.id, "kind": r.kind, "name": ref_name(r)} for r in result.added],
         "removed": [{"id": r.id, "kind": r.kind, "name": ref_name(r)} for r in result.removed],
+        "renamed": [{"old": r.old, "new": r.new, "kind": r.kind, "name": r.name}
+                    for r in result.renamed],
         "absent": result.absent,
         "unread": result.unread,
         "changed": [
@@ -296,11 +303,13 @@ def diff_markdown(result: "DiffResult", *, prefix: str = "") -> str:
     if result.unread:
         lines += [_("Not compared, written in a file that could not be read: {ids}").format(
             ids=", ".join(f"`{i}`" for i in result.unread)), ""]
-    if result.added or result.removed or result.changed:
+    if result.added or result.removed or result.changed or result.renamed:
         added, removed, changed = _("added"), _("removed"), _("changed")
         lines += [_row(_("change"), "id", _("kind"), _("what")), "|---|---|---|---|"]
         lines += [_row(added, r.id, kind_word(r.kind), ref_name(r)) for r in result.added]
         lines += [_row(removed, r.id, kind_word(r.kind), ref_name(r)) for r in result.removed]
+        lines += [_row(_("renamed"), f"{r.old} → {r.new}", kind_word(r.kind), r.name)
+                  for r in result.renamed]
         for c in result.changed:
             what = "; ".join(f"{f.field}: {_plain(f.old)} → {_plain(f.new)}" for f in c.fields)
             lines.append(_row(changed, c.id, kind_word(c.kind), what.replace("|", "\\|")))

@@ -805,3 +805,38 @@ def test_a_rule_rated_lower_is_listed_with_its_findings_and_the_gate_says_so(run
                                    "--lang", "id"]).stdout
     assert "**Tingkat keparahan diturunkan** (`severity:` di spbe.yaml" in markdown
     assert "SPBE-A002 e-pbb: kesalahan -> info" in markdown
+
+
+def test_an_id_renamed_is_one_element_renamed_and_its_findings_stay(runner, tmp_path):
+    """Trial (a team in git): renaming `e-monev` everywhere showed a removal and an addition,
+    and the error it already had (SPBE-A002) as introduced: the gate failed on nothing new."""
+    old, new = tmp_path / "old", tmp_path / "new"
+    shutil.copytree(EXAMPLE, old)
+    shutil.copytree(EXAMPLE, new)
+    for path in new.rglob("*.yaml"):
+        text = path.read_text("utf-8")
+        path.write_text(re.sub(r"\be-monev\b", "e-monev-bappeda", text), "utf-8")
+    result = runner.invoke(app, ["diff", str(old), str(new), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    out = json.loads(result.stdout)
+    assert out["renamed"] == [{"old": "e-monev", "new": "e-monev-bappeda",
+                               "kind": "applications", "name": "e-Monev Pembangunan Daerah"}]
+    assert out["added"] == out["removed"] == []
+    assert out["findings_introduced"] == out["findings_resolved"] == []
+    assert {c["id"] for c in out["changed"]} == {  # what names it changed, as written
+        "data-monev", "int-emonev-esakip", "int-eplanning-emonev", "int-sipd-emonev",
+        "svc-pengendalian-evaluasi"}
+    text = runner.invoke(app, ["diff", str(old), str(new)]).stdout.splitlines()
+    assert ("  > e-monev -> e-monev-bappeda (applications) e-Monev Pembangunan Daerah"
+            in text)
+    sarif = json.loads(runner.invoke(app, ["diff", str(old), str(new), "--format",
+                                           "sarif"]).stdout)
+    assert sarif["runs"][0]["results"] == []
+    renamed_too = new / "aplikasi" / "khusus.yaml"  # renamed and changed: two elements
+    renamed_too.write_text(renamed_too.read_text("utf-8").replace(
+        "e-Monev Pembangunan Daerah", "e-Monev Bappeda"), "utf-8")
+    out = json.loads(runner.invoke(app, ["diff", str(old), str(new), "--format",
+                                         "json"]).stdout)
+    assert out["renamed"] == []
+    assert ([r["id"] for r in out["added"]], [r["id"] for r in out["removed"]]) == (
+        ["e-monev-bappeda"], ["e-monev"])
