@@ -16,6 +16,7 @@ if TYPE_CHECKING:
         Downgrade,
         ElementChange,
         ElementRef,
+        FieldChange,
         MetricChange,
         RoadmapResult,
         RoadmapYear,
@@ -74,6 +75,33 @@ def _plain(value: Any) -> str:
     return "-" if value is None else _flow(value)
 
 
+def field_change(change: "FieldChange", arrow: str = "->") -> str:
+    """What changed in one field, as a reviewer reads it: of a list that keeps some items, the
+    items added (+) and removed (-); of a mapping (`properties`), each key that changed; else
+    old and new.
+
+    >>> from spbe_arch.change import FieldChange
+    >>> field_change(FieldChange("covers", ["a", "b", "c"], ["a", "c", "d"]))
+    'covers: +d, -b'
+    >>> field_change(FieldChange("properties", {"rak": 6, "ups": "ada"}, {"rak": 8, "ups": "ada"}))
+    'properties.rak: 6 -> 8'
+    >>> field_change(FieldChange("description", "Satu.", "Satu.\\nDua."))
+    'description: Satu. -> Satu. ↵ Dua.'
+    """
+    old, new = change.old, change.new
+    if isinstance(old, list) and isinstance(new, list) and any(item in new for item in old):
+        added = [_flow(item) for item in new if item not in old]
+        removed = [_flow(item) for item in old if item not in new]
+        if added or removed:  # else only the order moved
+            return f"{change.field}: " + ", ".join(
+                [*(f"+{item}" for item in added), *(f"-{item}" for item in removed)])
+    if isinstance(old, dict) and isinstance(new, dict):
+        return "; ".join(f"{change.field}.{key}: {_plain(old.get(key))} {arrow} "
+                         f"{_plain(new.get(key))}"
+                         for key in {**old, **new} if old.get(key) != new.get(key))
+    return f"{change.field}: {_plain(old)} {arrow} {_plain(new)}"
+
+
 def _flow(value: Any) -> str:
     if isinstance(value, dict):
         return "{" + ", ".join(f"{key}: {_flow(item)}" for key, item in value.items()) + "}"
@@ -83,7 +111,7 @@ def _flow(value: Any) -> str:
         return {True: "true", False: "false", None: "null"}[value]
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
-    return str(value)
+    return " ↵ ".join(str(value).splitlines()) if isinstance(value, str) else str(value)
 
 
 def _summary(result: "DiffResult") -> str:
@@ -170,7 +198,7 @@ def diff_text(result: "DiffResult", *, old_prefix: str = "", new_prefix: str = "
     lines += ["", _("changed: {count}").format(count=len(result.changed))]
     for change in result.changed:
         lines.append(f"  ~ {change.id} ({kind_word(change.kind)})")
-        lines += [f"      {c.field}: {_plain(c.old)} -> {_plain(c.new)}" for c in change.fields]
+        lines += [f"      {field_change(c)}" for c in change.fields]
     lines += ["", _("rerouted: {count}").format(count=len(result.rerouted))]
     for r in result.rerouted:
         network = _(", network {old} -> {new}").format(
@@ -311,7 +339,7 @@ def diff_markdown(result: "DiffResult", *, prefix: str = "") -> str:
         lines += [_row(_("renamed"), f"{r.old} → {r.new}", kind_word(r.kind), r.name)
                   for r in result.renamed]
         for c in result.changed:
-            what = "; ".join(f"{f.field}: {_plain(f.old)} → {_plain(f.new)}" for f in c.fields)
+            what = "; ".join(field_change(f, "→") for f in c.fields)
             lines.append(_row(changed, c.id, kind_word(c.kind), what.replace("|", "\\|")))
         lines.append("")
     if result.rerouted:
@@ -425,7 +453,7 @@ def _undelivered_lines(result: "RoadmapResult") -> list[str]:
     lines += [f"  + {r.id} ({kind_word(r.kind)}) {r.name}: {only}" for r in gap.added]
     lines += [f"  - {r.id} ({kind_word(r.kind)}) {r.name}: {absent}" for r in gap.removed]
     for c in gap.changed:
-        fields = "; ".join(f"{f.field}: {_plain(f.old)} -> {_plain(f.new)}" for f in c.fields)
+        fields = "; ".join(field_change(f) for f in c.fields)
         lines.append(f"  ~ {c.id} ({kind_word(c.kind)}) {fields}")
     return lines
 

@@ -840,3 +840,30 @@ def test_an_id_renamed_is_one_element_renamed_and_its_findings_stay(runner, tmp_
     assert out["renamed"] == []
     assert ([r["id"] for r in out["added"]], [r["id"] for r in out["removed"]]) == (
         ["e-monev-bappeda"], ["e-monev"])
+
+
+def test_a_changed_field_says_what_changed_inside_it_on_one_line(runner, tmp_path):
+    """Trial (a pull request's review): one application dropped from a control's `covers:`
+    printed both lists whole, a property both mappings, and a description written as a YAML
+    block broke the Markdown table's row."""
+    old, new = tmp_path / "old", tmp_path / "new"
+    shutil.copytree(EXAMPLE, old)
+    shutil.copytree(EXAMPLE, new)
+    controls = new / "keamanan.yaml"
+    controls.write_text(controls.read_text("utf-8").replace(
+        "      - simpad\n", "", 1).replace(
+        "    description: Salinan harian ke NAS di ruang yang sama; belum ada salinan di luar "
+        "lokasi.\n",
+        "    description: |\n      Salinan harian ke NAS.\n      Salinan luar lokasi 2026.\n"),
+        "utf-8")
+    infrastructure = new / "infrastruktur.yaml"
+    infrastructure.write_text(infrastructure.read_text("utf-8").replace(
+        "      rak: 6\n", "      rak: 8\n"), "utf-8")
+    text = runner.invoke(app, ["diff", str(old), str(new)]).stdout.splitlines()
+    assert "      covers: -simpad" in text
+    assert "      properties.rak: 6 -> 8" in text
+    assert ("      description: Salinan harian ke NAS di ruang yang sama; belum ada salinan di "
+            "luar lokasi. -> Salinan harian ke NAS. ↵ Salinan luar lokasi 2026.") in text
+    markdown = runner.invoke(app, ["diff", str(old), str(new), "--format", "markdown"]).stdout
+    row = next(line for line in markdown.splitlines() if "| sec-backup |" in line)
+    assert row.endswith("Salinan luar lokasi 2026.; covers: -simpad |")
