@@ -470,9 +470,10 @@ def _evaluation_entries(arch: Architecture) -> dict[str, tuple[str, Any]]:
 
 
 def _waiver_entries(arch: Architecture) -> dict[str, tuple[str, Any]]:
-    """Key ('SPBE-A0NN e-bphtb data-pegawai') -> (its reason, the waiver)."""
-    return _keyed((" ".join(filter(None, (w.code, w.element, w.about))), w.reason, w)
-                  for w in arch.waivers)
+    """Key ('SPBE-A0NN e-bphtb data-pegawai') -> (its reason and until, the waiver): the date
+    is what a reviewer of an added waiver checks first."""
+    return _keyed((" ".join(filter(None, (w.code, w.element, w.about))),
+                   f"{w.reason} ({w.until})", w) for w in arch.waivers)
 
 
 def _keyed(entries: Iterable[tuple[str, str, Any]]) -> dict[str, tuple[str, Any]]:

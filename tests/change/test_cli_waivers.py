@@ -329,6 +329,8 @@ def test_diff_shows_the_findings_a_change_waives_and_unwaives(runner, tmp_path):
     assert [(f["code"], f["element"]) for f in out["findings_waived"]] == [
         ("SPBE-A002", "simpus")]
     assert out["findings_unwaived"] == [] and out["findings_introduced"] == []
+    assert [r["name"] for r in out["added"]] == [  # the date a reviewer checks first
+        f"integrasi SIAK dijadwalkan 2026 (rm-2026-nik-splp) ({UNTIL})"]
     back = runner.invoke(app, ["diff", str(after), str(before)])
     assert back.exit_code == 1  # the error counts again: the change is judged by it
     assert "findings no longer waived (they count again): 1" in back.output
