@@ -75,45 +75,62 @@ def model_folders(paths: Iterable[Path]) -> tuple[list[Path], list[BrokenModel]]
     none of those is left out unsaid. Other folders (notes, a site's `mkdocs.yml`, a
     docker-compose file) are passed over.
 
+    A path given that is no folder or holds none (a README a shell glob caught, a folder
+    misspelt) is left out with the reason, as a broken model is: the others are compared.
+
     Raises
     ------
     SpbeError
-        A path is no folder, or holds no model folder.
+        No path gives a model folder.
     """
     out: list[Path] = []
     skipped: list[BrokenModel] = []
+    unused: list[str] = []
     for path in paths:
         if path.is_file() and folder_of(path) is not None:
             path = folder_of(path)  # type: ignore[assignment]
-        if not path.is_dir():
-            raise SpbeError(_("{path}: no such folder; give model folders or folders holding "
-                              "them").format(path=path))
-        if (path / MANIFEST).is_file():
-            found = [path]
-        else:
-            try:
-                subfolders = sorted(sub for sub in path.iterdir()
-                                    if sub.is_dir() and not sub.name.startswith("."))
-            except OSError as exc:
-                raise SpbeError(_("{path}: cannot read ({reason})").format(
-                    path=path, reason=exc.strerror or exc)) from None
-            found = [sub for sub in subfolders if (sub / MANIFEST).is_file()]
-            left = [BrokenModel(str(sub), None, reason=reason) for sub in subfolders
-                    if sub not in found and (reason := _left_out(sub)) is not None]
-            if not found:
-                raise SpbeError(_no_model_here(path, left))
-            skipped += left
+        found, left, reason = _folders_of(path)
+        if reason is not None:
+            unused.append(f"{path}: {reason}")
+            skipped.append(BrokenModel(str(path), None, reason=reason))
+        skipped += left
         seen = {p.resolve() for p in out}
         out += [p for p in found if p.resolve() not in seen]
+    if not out:
+        raise SpbeError("; ".join(unused))
     return out, skipped
+
+
+def _folders_of(path: Path) -> tuple[list[Path], list[BrokenModel], str | None]:
+    """The model folders `path` gives (itself, or its subfolders holding a manifest), the
+    subfolders left out that look like a model, and why `path` gives none, its path aside
+    (None if it does)."""
+    if path.is_file():
+        return [], [], _("a file, not a model folder; give model folders or folders holding "
+                         "them")
+    if not path.is_dir():
+        return [], [], _("no such folder; give model folders or folders holding them")
+    if (path / MANIFEST).is_file():
+        return [path], [], None
+    try:
+        subfolders = sorted(sub for sub in path.iterdir()
+                            if sub.is_dir() and not sub.name.startswith("."))
+    except OSError as exc:
+        return [], [], _("cannot read ({reason})").format(reason=exc.strerror or exc)
+    found = [sub for sub in subfolders if (sub / MANIFEST).is_file()]
+    left = [BrokenModel(str(sub), None, reason=reason) for sub in subfolders
+            if sub not in found and (reason := _left_out(sub)) is not None]
+    if not found:
+        return [], [], _no_model_here(path, left)
+    return found, left, None
 
 
 def _no_model_here(path: Path, left: list[BrokenModel]) -> str:
     """Why `path` gives no model: its own manifest misnamed, else what its subfolders lack."""
     if misnamed_manifests(path):
-        return f"{path}: {not_a_model_folder(path)}"
-    return "; ".join([_("{path}: no model folder here ({manifest} in it, or in folders one "
-                        "level down)").format(path=path, manifest=MANIFEST)]
+        return not_a_model_folder(path)
+    return "; ".join([_("no model folder here ({manifest} in it, or in folders one level "
+                        "down)").format(manifest=MANIFEST)]
                      + [f"{b.path}: {b.reason}" for b in left[:3]])
 
 

@@ -224,6 +224,24 @@ def test_portfolio_reads_model_folders_given_one_by_one(runner, good):
     assert [r["id"] for r in out["instansi"]] == ["kab-alpha", "kab-gamma"]
 
 
+def test_a_path_given_that_holds_no_model_is_listed_and_the_others_compared(runner, good):
+    """Trial (`portfolio kabkota/*` caught a README.md and a notes folder): one such argument
+    lost the whole run, and 'no such folder' was said of a file that exists."""
+    (good / "README.md").write_text("# Kabupaten/kota\n")
+    (good / "catatan").mkdir()
+    args = [good / "kab-alpha", good / "README.md", good / "catatan", good / "kota-betta"]
+    result, out = _json(runner, *args)
+    assert result.exit_code == 1, result.output
+    assert [r["id"] for r in out["instansi"]] == ["kab-alpha"]
+    assert [(b["path"], b["reason"]) for b in out["broken"]] == [
+        (str(good / "README.md"), "a file, not a model folder; give model folders or folders "
+                                  "holding them"),
+        (str(good / "catatan"), "no model folder here (spbe.yaml in it, or in folders one "
+                                "level down)"),
+        (str(good / "kota-betta"), "no such folder; give model folders or folders holding "
+                                   "them")]
+
+
 def test_portfolio_without_a_model_folder_could_not_run(runner, tmp_path):
     (tmp_path / "empty" / "notes").mkdir(parents=True)
     result = runner.invoke(app, ["portfolio", str(tmp_path / "empty")])
