@@ -675,7 +675,8 @@ def portfolio(
         with _progress_bar(output_format is PortfolioFormat.text, many=True) as bar:
             result = run_portfolio(paths, published=published, year=year, progress=bar)
         return _outcome("portfolio", result, findings=result.findings,
-                        failed=bool(result.broken or result.published_skipped))
+                        failed=bool(result.broken or result.published_skipped
+                                    or any(row.errors for row in result.rows)))
 
     _run(call, output_format, output=output, force=force, lang=lang.value)
 

@@ -252,7 +252,7 @@ def _assess(folder: Path, year: int | None) -> tuple[InstansiRow, Traits] | Brok
     name = arch.instansi.name if arch.instansi else None
     region = arch.instansi.region if arch.instansi else None
     errors = tuple(f for f in loaded.findings if f.severity is Severity.error)
-    if errors or arch.instansi is None:
+    if arch.instansi is None:
         return BrokenModel(str(folder), name, errors, region=region)
     if arch.instansi.to_be is not None:  # a plan is not compared with instansi as they are
         return BrokenModel(str(folder), name, reason=_(
@@ -276,7 +276,7 @@ def _assess(folder: Path, year: int | None) -> tuple[InstansiRow, Traits] | Brok
                 "elements their rules read); describe the architecture, or name the documents "
                 "of the self-assessment"), region=region)
         metrics = compute_metrics(graph)
-        row = instansi_row(graph, metrics, maturity, str(folder))
+        row = replace(instansi_row(graph, metrics, maturity, str(folder)), errors=errors)
         if year is not None and maturity.year != year:
             row = replace(row, other_year=True)
         return row, traits(graph, metrics)
@@ -319,6 +319,8 @@ def _totals(label: str, rows: list[InstansiRow], left_out: int = 0) -> Totals:
         predikat={name: counted[name] for name in order},
         provisional=sum(row.provisional for row in rows),
         other_year=sum(row.other_year and not row.provisional for row in rows),
+        with_errors=sum(bool(row.errors) and not row.provisional and not row.other_year
+                        for row in rows),
         splp=_sum(r.splp for r in rows),
         jip=_sum(r.jip for r in rows),
         services_unintegrated=_sum(r.services_unintegrated for r in rows),

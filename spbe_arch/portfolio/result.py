@@ -61,6 +61,9 @@ class InstansiRow:
     claims_cut: int = 0
     """The claimed indicators that count lower than claimed (no bukti dukung named, or the
     model shows less): what an evaluator takes back to the instansi."""
+    errors: tuple[Finding, ...] = ()
+    """The model's errors (a reference to nothing, say): its index is estimated on what is
+    valid, as `maturity` does, marked provisional, not ranked, and out of the totals' mean."""
     rank: int = 0
     other_year: bool = False
     """Rated for another year than the one the portfolio was asked for (`--year`; its
@@ -92,9 +95,9 @@ class InstansiRow:
 
     @property
     def ranked(self) -> bool:
-        """True when the row is compared with the others: its index is not provisional, and
-        of the year asked."""
-        return not self.provisional and not self.other_year
+        """True when the row is compared with the others: its index is not provisional, of
+        the year asked, and of a model without errors."""
+        return not self.provisional and not self.other_year and not self.errors
 
 
 @dataclass(frozen=True)
@@ -132,6 +135,9 @@ class Totals:
     other_year: int = 0
     """Instansi of the group rated for another year than the one asked: left out the same way
     (`InstansiRow.other_year`)."""
+    with_errors: int = 0
+    """Instansi of the group whose model has errors: left out the same way
+    (`InstansiRow.errors`)."""
 
 
 class FunctionMatch(NamedTuple):
@@ -262,8 +268,10 @@ class PortfolioResult:
 
     @property
     def findings(self) -> list[Finding]:
-        """The errors of the broken models."""
-        return [f for model in self.broken for f in model.findings]
+        """The errors of the models: those that could not be assessed, and those estimated on
+        what is valid."""
+        return [*(f for row in self.rows for f in row.errors),
+                *(f for model in self.broken for f in model.findings)]
 
     @cached_property
     def _names(self) -> dict[str, str]:

@@ -396,16 +396,21 @@ def _portfolio_note(outcome: Outcome) -> str:
 
 def _models_note(outcome: Outcome) -> str:
     broken = len(outcome.result.broken)
+    flawed = sum(bool(row.errors) for row in outcome.result.rows)
+    errors = plural(flawed, N_("{count} model has errors (they are listed): estimated on what "
+                               "is valid, not ranked"),
+                    N_("{count} models have errors (they are listed): estimated on what is "
+                       "valid, not ranked")) + "\n" if flawed else ""
     if not broken:
-        return ""
+        return errors
     if not outcome.result.rows:
         return plural(broken, N_("{count} model could not be assessed (its errors are "
                                  "listed); none is ranked"),
                       N_("{count} models could not be assessed (their errors are listed); "
                          "none is ranked")) + "\n"
     total = broken + len(outcome.result.rows)
-    return _("{broken} of {total} models could not be assessed (their errors are listed); the "
-             "others are ranked").format(broken=broken, total=total) + "\n"
+    return errors + _("{broken} of {total} models could not be assessed (their errors are "
+                      "listed); the others are ranked").format(broken=broken, total=total) + "\n"
 
 
 def _portfolio_title(outcome: Outcome) -> str:

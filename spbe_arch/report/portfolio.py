@@ -3,7 +3,7 @@
 import base64
 import hashlib
 from importlib.resources import files
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..audit import Known, Share
 from ..model.i18n import N_, decimal, language, plural, round_half_up
@@ -13,6 +13,9 @@ from ..portfolio import FunctionMatch, PortfolioResult
 from .audit import share_text
 from .findings import finding_dict, findings_text
 from .labels import VIA, word
+
+if TYPE_CHECKING:
+    from ..model import Finding
 
 __all__ = ["ERRORS_SHOWN", "portfolio_dict", "portfolio_html", "portfolio_markdown",
            "portfolio_text"]
@@ -69,8 +72,9 @@ def _cells(row, marked: bool = True) -> list[str]:
     says it on a line of its own)."""
     return [str(row.rank or "-"), row.name, row.level, str(row.elements),
             "-" if row.year is None else str(row.year),
-            decimal(row.index) + (" " + _("(provisional)") if marked and row.provisional else ""),
-            "-" if row.provisional else row.predikat, _index_from(row),
+            decimal(row.index) + (" " + _("(provisional)") if marked and (
+                row.provisional or row.errors) else ""),
+            "-" if row.provisional or row.errors else row.predikat, _index_from(row),
             *(column_share(getattr(row, column), column) for column in _EMPTY),
             _known(row.completeness)]
 
@@ -104,6 +108,10 @@ def _left_out(totals) -> str:
             "{count} instansi whose index is provisional left out of the mean and the predikat"),
             N_("{count} instansi whose index is provisional left out of the mean and the "
                "predikat")))
+    if totals.with_errors:
+        said.append(plural(totals.with_errors, N_(
+            "{count} instansi whose model has errors left out of the mean and the predikat"),
+            N_("{count} instansi whose model has errors left out of the mean and the predikat")))
     if totals.other_year:
         said.append(plural(totals.other_year, N_(
             "{count} instansi rated for another year left out of the mean and the predikat"),
@@ -129,6 +137,11 @@ def _legend(result: PortfolioResult) -> list[str]:
             "have a level of their own): {instansi}").format(instansi=", ".join(
                 _("{name} ({rated} of {of})").format(name=row.name, rated=row.rated.known,
                                                      of=row.rated.of) for row in provisional)))
+    flawed = [row for row in result.rows if row.errors and not row.provisional]
+    if flawed:
+        lines.append(_("errors in the model, estimated on what is valid (as spbe-arch maturity "
+                       "does), provisional and not ranked: {instansi}").format(
+            instansi=", ".join(row.name for row in flawed)))
     other = [row for row in result.rows if row.other_year and not row.provisional]
     if other:
         lines.append(_(
@@ -252,24 +265,38 @@ def _sections(result: PortfolioResult) -> list[tuple[str, list[str]]]:
         year = f", {result.year}" if result.year is not None else ""
         out.append((_("published results ({file}{year})").format(
             file=result.published_file, year=year), lines))
+    flawed = [row for row in result.rows if row.errors]
+    if flawed:
+        lines = []
+        for row in flawed:
+            lines += _errors(row.path, row.name, row.errors)
+        out.append((_("estimated on what is valid, not ranked: errors in the model "
+                      "({count})").format(count=len(flawed)), lines))
     if result.broken:
         lines = []
         for model in result.broken:
-            what = f" ({model.name})" if model.name else ""
             if model.reason:
+                what = f" ({model.name})" if model.name else ""
                 lines.append(f"{model.path}{what}: {model.reason}")
             else:
-                errors = len(model.findings)
-                count = plural(errors, N_("{count} error"), N_("{count} errors"))
-                lines.append(f"{model.path}{what}: {count}")
-                lines += ["  " + line for line in findings_text(
-                    model.findings[:ERRORS_SHOWN], prefix=f"{model.path.rstrip('/')}/")]
-                if errors > ERRORS_SHOWN:  # an evaluator reads which models, not every typo
-                    lines.append("  " + _("and {count} more: spbe-arch validate {path}").format(
-                        count=errors - ERRORS_SHOWN, path=model.path))
+                lines += _errors(model.path, model.name, model.findings)
         out.append((_("could not be assessed ({count})").format(count=len(result.broken)),
                     lines))
     return out
+
+
+def _errors(path: str, name: str | None, findings: "tuple[Finding, ...]") -> list[str]:
+    """A model's errors: how many, the first `ERRORS_SHOWN`, and the command for the rest
+    (an evaluator reads which models, not every typo)."""
+    what = f" ({name})" if name else ""
+    lines = [f"{path}{what}: " + plural(len(findings), N_("{count} error"),
+                                         N_("{count} errors"))]
+    lines += ["  " + line for line in findings_text(findings[:ERRORS_SHOWN],
+                                                    prefix=f"{path.rstrip('/')}/")]
+    if len(findings) > ERRORS_SHOWN:
+        lines.append("  " + _("and {count} more: spbe-arch validate {path}").format(
+            count=len(findings) - ERRORS_SHOWN, path=path))
+    return lines
 
 
 def portfolio_text(result: PortfolioResult, console) -> None:
@@ -331,15 +358,17 @@ def portfolio_dict(result: PortfolioResult) -> dict[str, Any]:
                 "jip": _share(t.jip), "services_unintegrated": _share(t.services_unintegrated),
                 "hosting_outside": _share(t.hosting_outside),
                 "completeness": t.completeness.as_dict(), "left_out": t.left_out,
-                "provisional": t.provisional, "other_year": t.other_year}
+                "provisional": t.provisional, "other_year": t.other_year,
+                "with_errors": t.with_errors}
 
     return {
         "instansi": [
             {"rank": r.rank or None, "id": r.id, "name": r.name, "level": r.level,
              "region": r.region,
              "path": r.path, "elements": r.elements, "year": r.year, "index": r.index,
-             "predikat": None if r.provisional else r.predikat,
-             "provisional": r.provisional, "other_year": r.other_year,
+             "predikat": None if r.provisional or r.errors else r.predikat,
+             "provisional": r.provisional or bool(r.errors), "other_year": r.other_year,
+             "errors": [finding_dict(f) for f in r.errors],
              "rated": r.rated.as_dict(),
              "self_assessed": r.self_assessed, "claims_cut": r.claims_cut,
              "domains": {str(d.id): round_half_up(d.score) for d in r.domains},

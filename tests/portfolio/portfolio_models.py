@@ -1,4 +1,4 @@
-"""Three small instansi and a broken fourth, written for the portfolio tests.
+"""Three small instansi and a fourth with an error, written for the portfolio tests.
 
 What they plant:
 - ranking: domain 1 is verified at level 4 for Alpha in 2024 (level 2 in 2023), at level 3 for

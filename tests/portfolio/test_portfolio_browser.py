@@ -20,7 +20,7 @@ def test_portfolio_page_opens_offline_in_chromium(runner, tmp_path):
     page_file = tmp_path / "portfolio.html"
     models = write_models(tmp_path / "models")
     result = runner.invoke(app, ["portfolio", str(models), "-f", "html", "-o", str(page_file)])
-    assert result.exit_code == 1, result.output  # the broken fourth
+    assert result.exit_code == 1, result.output  # the fourth has errors
 
     page = visit(page_file, chromium=chromium)
 
@@ -28,7 +28,7 @@ def test_portfolio_page_opens_offline_in_chromium(runner, tmp_path):
     assert page.failed == []
     assert page.console_errors == []  # the script is allowed by its hash and runs cleanly
     assert page.dom["scripts"] == 1
-    assert page.dom["title"] == "Portfolio of 3 instansi"
+    assert page.dom["title"] == "Portfolio of 4 instansi"
     shots = Path(os.environ.get("SPBE_SCREENSHOTS", tmp_path))
     shots.mkdir(parents=True, exist_ok=True)
     (shots / "portfolio.png").write_bytes(page.screenshot)
