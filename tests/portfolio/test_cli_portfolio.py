@@ -16,7 +16,7 @@ RANKED = ["kab-alpha", "kota-beta", "kab-gamma"]
 
 @pytest.fixture
 def models(tmp_path):
-    """The three instansi and the broken fourth, in one folder."""
+    """The three instansi and the fourth with an error, in one folder."""
     return write_models(tmp_path / "models")
 
 
