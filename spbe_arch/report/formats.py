@@ -323,7 +323,10 @@ def _maturity_text(outcome: Outcome) -> Page:
 def _maturity_json(outcome: Outcome) -> Page:
     from .maturity import maturity_dict
 
-    return Page(_json(maturity_dict(outcome.result)), _provisional(outcome))
+    data = maturity_dict(outcome.result)
+    if outcome.loaded and outcome.loaded.count(Severity.error):  # as the text says
+        data["provisional"] = True
+    return Page(_json(data), _provisional(outcome))
 
 
 def _provisional(outcome: Outcome) -> str:

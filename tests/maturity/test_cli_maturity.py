@@ -483,3 +483,17 @@ def test_maturity_of_a_target_architecture_is_of_its_year(runner):
     out = _json(runner, to_be)
     assert (out["year"], out["to_be"]) == (2024, 2029)
     assert [t["year"] for t in out["trajectory"]] == [2023, 2029]
+
+
+def test_the_index_of_a_model_with_errors_is_provisional_in_json_as_in_text(runner, tmp_path):
+    """Trial: the example with one dangling `owner:` said 'the index is provisional' on stderr
+    while its JSON said `"provisional": false`."""
+    model = tmp_path / "model"
+    shutil.copytree(EXAMPLE, model)
+    apps = model / "aplikasi" / "khusus.yaml"
+    apps.write_text(apps.read_text("utf-8").replace("owner: dinkes\n", "owner: dinkes-x\n", 1))
+    result = runner.invoke(app, ["maturity", str(model), "--format", "json"])
+    assert result.exit_code == 1
+    out = json.loads(result.stdout)
+    assert (out["provisional"], out["predikat"]) == (True, "Baik")  # the band kept
+    assert "the index is provisional" in result.stderr
