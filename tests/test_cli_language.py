@@ -233,7 +233,7 @@ def test_portfolio_text_in_indonesian_with_lang_id(runner, tmp_path):
     result = runner.invoke(app, ["portfolio", str(tmp_path), "--lang", "id"])
     assert result.exit_code == 0, result.output
     lines = result.stdout.splitlines()
-    assert lines[0] == "portofolio: 1 instansi diperingkat menurut estimasi indeks"
+    assert lines[0] == "portofolio: 1 instansi, 1 diperingkat menurut estimasi indeks"
     assert "┃ peringkat ┃ instansi" in lines[2]
     assert (
         "semua instansi: 1 instansi, 264 elemen, rata-rata indeks 2,68; predikat: Memuaskan 0, "

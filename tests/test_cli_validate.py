@@ -72,6 +72,29 @@ def test_validate_folder_without_manifest_exits_2(runner, tmp_path):
     result = runner.invoke(app, ["validate", str(tmp_path)])
     assert result.exit_code == 2
     assert "not a model folder (no spbe.yaml)" in result.output
+
+
+def test_a_folder_beside_the_model_names_where_the_model_is(runner, tmp_path):
+    """Trials: a repository keeping its model in `arsitektur/` was told to add a spbe.yaml at
+    its root (a second model swallowing the first); a province folder to run `init`."""
+    manifest = "instansi: {id: kab-a, name: Kabupaten A, level: kabupaten}\n"
+    (tmp_path / "repo" / "arsitektur" / "aplikasi").mkdir(parents=True)
+    (tmp_path / "repo" / "arsitektur" / "spbe.yaml").write_text(manifest)
+    cases = {
+        tmp_path / "repo": f"the model is in {tmp_path / 'repo' / 'arsitektur'}: give that folder",
+        tmp_path / "repo" / "arsitektur" / "aplikasi": (
+            f"a folder of the model {tmp_path / 'repo' / 'arsitektur'}; give the model's folder"),
+    }
+    for kab in ("kab-b", "kab-c"):
+        (tmp_path / "prov" / kab).mkdir(parents=True)
+        (tmp_path / "prov" / kab / "spbe.yaml").write_text(manifest.replace("kab-a", kab))
+    cases[tmp_path / "prov"] = (
+        f"it holds 2 model folders ({tmp_path / 'prov' / 'kab-b'}, {tmp_path / 'prov' / 'kab-c'})"
+        f": give one, or compare them with `spbe-arch portfolio {tmp_path / 'prov'}`")
+    for path, said in cases.items():
+        result = runner.invoke(app, ["validate", str(path)])
+        assert result.exit_code == 2
+        assert result.stderr.rstrip("\n").endswith(said), result.stderr
     assert "Traceback" not in result.output
 
 

@@ -85,6 +85,26 @@ def model_files(root: Path) -> tuple[Path, list[Path]]:
     return root, [manifest, *others]
 
 
+def _models_below(root: Path) -> list[Path]:
+    """The folders one or two levels below `root` that hold a manifest (hidden ones aside):
+    where a repository keeps its model (`arsitektur/`), or a province its instansi."""
+    try:
+        return sorted(manifest.parent for pattern in ("*/" + MANIFEST, "*/*/" + MANIFEST)
+                      for manifest in root.glob(pattern)
+                      if not any(part.startswith(".")
+                                 for part in manifest.relative_to(root).parts))
+    except OSError:
+        return []
+
+
+def _model_above(root: Path) -> Path | None:
+    """The model folder `root` is a subfolder of (`arsitektur/aplikasi`), if any."""
+    for parent in (*root.parents, *root.resolve().parents):  # as given, where it can be
+        if (parent / MANIFEST).is_file():
+            return parent
+    return None
+
+
 def not_a_model_folder(root: Path) -> str:
     """Why the folder `root` is no model folder (its path not included): it has no
     `spbe.yaml`; the fix is to rename the manifest written `spbe.yml` or `SPBE.yaml` there,
@@ -93,6 +113,19 @@ def not_a_model_folder(root: Path) -> str:
     if named:
         return _("not a model folder: its manifest must be named {manifest}; rename {name} to "
                  "{manifest}").format(manifest=MANIFEST, name=named[0])
+    below = _models_below(root)
+    if len(below) == 1:
+        return _("not a model folder (no {manifest}); the model is in {path}: give that "
+                 "folder").format(manifest=MANIFEST, path=below[0])
+    if below:
+        return _("not a model folder (no {manifest}); it holds {count} model folders ({paths}): "
+                 "give one, or compare them with `spbe-arch portfolio {root}`").format(
+            manifest=MANIFEST, count=len(below), root=root,
+            paths=", ".join(map(str, below[:3])) + (", ..." if len(below) > 3 else ""))
+    inside = _model_above(root)
+    if inside is not None:
+        return _("not a model folder (no {manifest}): a folder of the model {model}; give the "
+                 "model's folder").format(manifest=MANIFEST, model=inside)
     if any(p.suffix.lower() in SUFFIXES for p in root.glob("*.*")):  # `init` refuses these
         return _("not a model folder (no {manifest}); add one naming the instansi "
                  "(instansi: {{id: ..., name: ..., level: ...}})").format(manifest=MANIFEST)

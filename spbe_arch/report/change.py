@@ -165,7 +165,7 @@ def _absent(result: "DiffResult") -> list[str]:
 
 
 def _downgrade(item: "Downgrade") -> str:
-    """'SPBE-A002 e-pbb: error -> info'."""
+    """'SPBE-A0NN e-pbb: error -> info'."""
     found = item.finding
     about = found.element or found.subject or (found.location.file if found.location else "")
     return f"{found.code} {about}: {_(item.was.value)} -> {_(found.severity.value)}"
