@@ -529,7 +529,8 @@ def roadmap(
         target = _load(to, show_progress=False) if to is not None else None
         label = to.as_posix() if to is not None else "target"
         result = run_roadmap(loaded, target=target, target_label=label)
-        return _outcome("roadmap", result, path, loaded=loaded, findings=result.findings)
+        return _outcome("roadmap", result, path, loaded=loaded, findings=result.findings,
+                        failed=bool(result.undelivered and result.undelivered.errors))
 
     _run(call, output_format, lang=lang.value)
 

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field, replace
 from ..audit import Metrics, audit
 from ..graph import build_graph
 from ..maturity import MaturityResult, assess
-from ..model import Architecture, Finding, Location, RoadmapItem, Status
+from ..model import Architecture, Finding, Location, RoadmapItem, Severity, Status
 from ..model.i18n import gettext as _
 from ..model.rules import finding, listed
 from ..model.rules import roadmap as codes
@@ -88,6 +88,9 @@ class Undelivered:
     unread: tuple[str, ...] = ()
     """Files of the target that could not be read: what they hold is not compared, and the
     target's index is provisional."""
+    errors: int = 0
+    """The target's errors (no `instansi:`, a reference to nothing): what it is said to lack
+    may be wrong until they are fixed, and the command exits 1."""
 
 
 @dataclass
@@ -268,7 +271,8 @@ def roadmap(loaded: ValidationResult, *, target: ValidationResult | None = None,
         still = [_beyond_marking(change) for change in still]
         still = [change for change in still if change.fields]
         unread = tuple(sorted({source.file for source in target.architecture.unread.values()}))
-        result.undelivered = Undelivered(target_label, added, removed, still, unread)
+        result.undelivered = Undelivered(target_label, added, removed, still, unread,
+                                         target.count(Severity.error))
         result.target_index = assess(build_graph(target.architecture), framework).index
     return result
 

@@ -448,7 +448,12 @@ def _undelivered_lines(result: "RoadmapResult") -> list[str]:
             index=decimal(result.target_index), files=", ".join(gap.unread))
     count = len(gap.added) + len(gap.removed) + len(gap.changed)
     lines = ["", _("not delivered by any item, compared with {target}{index}: {count}").format(
-        target=gap.target, index=target, count=count)]
+        target=gap.target, index=target, count=count) + (
+        "; " + plural(gap.errors, N_("the target has {count} error, so what it is said to lack "
+                                     "may be wrong (spbe-arch validate {target})"),
+                      N_("the target has {count} errors, so what it is said to lack may be "
+                         "wrong (spbe-arch validate {target})"), target=gap.target)
+        if gap.errors else "")]
     only, absent = _("in the target only"), _("not in the target")
     lines += [f"  + {r.id} ({kind_word(r.kind)}) {r.name}: {only}" for r in gap.added]
     lines += [f"  - {r.id} ({kind_word(r.kind)}) {r.name}: {absent}" for r in gap.removed]
@@ -551,6 +556,7 @@ def roadmap_dict(result: "RoadmapResult") -> dict[str, Any]:
         "undelivered": None if gap is None else {
             "target": gap.target,
             "unread": list(gap.unread),
+            "errors": gap.errors,
             "added": [{"id": r.id, "kind": r.kind, "name": r.name} for r in gap.added],
             "removed": [{"id": r.id, "kind": r.kind, "name": r.name} for r in gap.removed],
             "changed": [

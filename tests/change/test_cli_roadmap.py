@@ -75,8 +75,8 @@ def test_roadmap_changes_leave_what_they_do_not_set_unknown(runner, example):
 
 
 def test_roadmap_to_the_to_be_leaves_nothing_undelivered(example):
-    assert example["undelivered"] == {"target": TO_BE.as_posix(), "unread": [], "added": [],
-                                      "removed": [], "changed": []}
+    assert example["undelivered"] == {"target": TO_BE.as_posix(), "unread": [], "errors": 0,
+                                      "added": [], "removed": [], "changed": []}
 
 
 def test_roadmap_items_the_target_plans_otherwise_are_not_undelivered(runner, tmp_path):
@@ -104,6 +104,24 @@ def test_roadmap_to_a_target_with_an_unreadable_file_says_so(runner, tmp_path):
     text = runner.invoke(app, ["roadmap", str(EXAMPLE), "--to", str(target), "--lang", "id"])
     assert ("sementara: ada berkas target yang tidak dapat dibaca: layanan/administrasi.yaml"
             in text.stdout)
+
+
+def test_roadmap_to_a_target_with_errors_says_so_and_exits_1(runner, tmp_path):
+    """Trial: a target with errors (and a diff's JSON given as one) was compared silently,
+    exit 0."""
+    target = tmp_path / "target"
+    shutil.copytree(TO_BE, target)
+    apps = target / "aplikasi" / "khusus.yaml"
+    apps.write_text(apps.read_text("utf-8").replace("owner: dinkes\n", "owner: dinkes-x\n", 1),
+                    "utf-8")
+    result = runner.invoke(app, ["roadmap", str(EXAMPLE), "--to", str(target), "-f", "json"])
+    assert result.exit_code == 1
+    assert json.loads(result.stdout)["undelivered"]["errors"] == 1
+    text = runner.invoke(app, ["roadmap", str(EXAMPLE), "--to", str(target)]).stdout
+    assert (f"; the target has 1 error, so what it is said to lack may be wrong (spbe-arch "
+            f"validate {target})") in text
+    clean = runner.invoke(app, ["roadmap", str(EXAMPLE), "--to", str(TO_BE)])
+    assert clean.exit_code == 0 and "the target has" not in clean.stdout
 
 
 def test_roadmap_lists_what_the_target_has_that_no_item_delivers(runner, tmp_path):
