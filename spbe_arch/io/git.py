@@ -1,6 +1,7 @@
 """A model folder as it was in a git revision, exported with the `git` executable."""
 
 import io
+import re
 import shutil
 import subprocess
 import tarfile
@@ -49,6 +50,12 @@ def revision(model: Path, rev: str) -> Iterator[Path | None]:
         raise SpbeError(_("{path}: no such folder").format(path=model))
     prefix = _git(folder, "rev-parse", "--show-prefix")
     if prefix.returncode != 0:
+        trust = re.search(r"safe\.directory (.+)", prefix.stderr.decode(errors="replace"))
+        if trust:  # a repository of another user (CI, WSL): git's own fix
+            raise SpbeError(_(
+                "{path}: git refuses the repository, which belongs to another user (dubious "
+                "ownership); trust it with: git config --global --add safe.directory "
+                "'{folder}'").format(path=model, folder=trust[1].strip()))
         raise SpbeError(_(
             "{path}: not in a git repository; --from compares revisions of a model kept in "
             "git (compare two folders with `spbe-arch diff OLD NEW`)"
@@ -56,8 +63,12 @@ def revision(model: Path, rev: str) -> Iterator[Path | None]:
     commit, named, then = rev.partition(":") if not rev.startswith(":") else (rev, "", "")
     spec = commit if commit.startswith(":/") else f"{commit}^{{commit}}"  # ':/' searches
     if not _git(folder, "rev-parse", "--verify", "--quiet", spec).stdout:
+        shallow = _git(folder, "rev-parse", "--is-shallow-repository").stdout.strip()
         raise SpbeError(_("{path}: '{rev}' is not a revision of its git repository").format(
-            path=model, rev=commit))
+            path=model, rev=commit) + (_(
+                "; the clone is shallow, without that history: fetch it (git fetch "
+                "--unshallow; in GitHub Actions, actions/checkout with fetch-depth: 0)")
+                if shallow == b"true" else ""))
     tree = b""
     if named:  # the folder's tree in that revision, resolved where it is archived from
         folder = Path(_git(folder, "rev-parse", "--show-toplevel").stdout.decode().strip())
@@ -78,6 +89,9 @@ def revision(model: Path, rev: str) -> Iterator[Path | None]:
                 yield None
                 return
             tar.extractall(tmp, filter="data")
+        if not only and not (Path(tmp) / MANIFEST).is_file():
+            yield None  # files, but no model yet (its manifest came later): the change adds it
+            return
         yield Path(tmp) / model.name if only else Path(tmp)
 
 

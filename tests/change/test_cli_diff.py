@@ -2,6 +2,7 @@
 folders and as two git revisions; SARIF of the introduced findings; clear refusals."""
 
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -756,9 +757,10 @@ def test_a_new_model_folder_beside_an_edited_file_is_added_not_renamed(runner, t
     assert json.loads(result.stdout)["absent"] == f"{(repo / 'ea').as_posix()}@HEAD~1"
 
 
-def test_an_old_revision_that_is_no_model_is_named_as_written(runner, tmp_path):
-    """The folder held files but no spbe.yaml then: the message names `MODEL@REV`, not the
-    temporary folder it was read from."""
+def test_an_old_revision_holding_files_but_no_manifest_yet_is_no_model(runner, tmp_path):
+    """The folder held files but no spbe.yaml then (drafts committed first): no one can add a
+    manifest to a past revision, so it is no model there, as a folder that did not exist
+    (trial: exit 2, 'add one')."""
     if shutil.which("git") is None:
         pytest.skip("git is not installed")
     repo = _repo_with_model(tmp_path)
@@ -766,11 +768,43 @@ def test_an_old_revision_that_is_no_model_is_named_as_written(runner, tmp_path):
     _git(repo, "commit", "-qm", "no manifest")
     _git(repo, "checkout", "-q", "HEAD~1", "--", "arsitektur/spbe.yaml")
     _git(repo, "commit", "-qm", "manifest again")
-    result = runner.invoke(app, ["diff", str(repo / "arsitektur"), "--from", "HEAD~1"])
-    assert result.exit_code == 2
-    assert result.stderr.startswith(f"spbe-arch: {(repo / 'arsitektur').as_posix()}@HEAD~1: "), (
-        result.stderr)
+    result = runner.invoke(app, ["diff", str(repo / "arsitektur"), "--from", "HEAD~1",
+                                 "-f", "json"])
+    out = json.loads(result.stdout)
+    assert out["absent"] == f"{(repo / 'arsitektur').as_posix()}@HEAD~1"
+    assert out["removed"] == [] and len(out["added"]) > 200
     assert "spbe-arch-" not in result.stderr
+
+
+def test_git_s_refusals_are_said_with_their_fix(runner, tmp_path):
+    """Trial: a repository of another user (CI containers, WSL) was said to be 'not in a git
+    repository', and a shallow clone gave no hint that the history was missing."""
+    if shutil.which("git") is None:
+        pytest.skip("git is not installed")
+    repo = _repo_with_model(tmp_path)
+    (repo / "arsitektur" / "units.yaml").write_text("units: []\n")
+    _git(repo, "commit", "-qam", "second")
+    shallow = tmp_path / "shallow"
+    subprocess.run(["git", "clone", "-q", "--depth", "1", repo.as_uri(), str(shallow)],
+                   check=True, capture_output=True)
+    result = runner.invoke(app, ["diff", str(shallow / "arsitektur"), "--from", "HEAD~1"])
+    assert result.exit_code == 2
+    assert result.stderr.endswith(
+        "'HEAD~1' is not a revision of its git repository; the clone is shallow, without that "
+        "history: fetch it (git fetch --unshallow; in GitHub Actions, actions/checkout with "
+        "fetch-depth: 0)\n")
+    if os.geteuid() != 0:
+        return  # another user's repository needs chown, which only root may do
+    os.chown(repo, 12345, 12345)
+    try:
+        result = runner.invoke(app, ["diff", str(repo / "arsitektur"), "--from", "HEAD~1"])
+    finally:
+        os.chown(repo, 0, 0)
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"spbe-arch: {repo / 'arsitektur'}: git refuses the repository, which belongs to "
+        "another user (dubious ownership); trust it with: git config --global --add "
+        f"safe.directory '{repo.resolve()}'\n")  # the repository's, as git says
 
 
 def test_a_list_of_ids_written_in_another_order_is_no_change(runner, tmp_path):
