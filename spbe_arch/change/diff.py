@@ -240,13 +240,24 @@ def diff_versions(
     from ..io.git import renamed_from, revision
     from ..validate import no_model
 
+    temporary: dict[str, str] = {}  # a revision's temporary folder -> the label naming it
+
+    def named(exc: SpbeError) -> SpbeError:
+        """`exc` naming each revision as the user wrote it, not its temporary folder."""
+        message = str(exc)
+        for path, label in temporary.items():
+            message = message.replace(path, label)
+        return SpbeError(message)
+
     def read(path: Path | None, label: str) -> ValidationResult:
         if path is None:
             return no_model(model)
+        if path != model and path != new:
+            temporary[str(path)] = label
         try:
             return load(path)
-        except SpbeError as exc:  # a revision's temporary folder: named as the user wrote it
-            raise SpbeError(str(exc).replace(str(path), label)) from exc
+        except SpbeError as exc:
+            raise named(exc) from exc
 
     with ExitStack() as stack:
         def at(rev: str) -> tuple[Path | None, str]:
@@ -271,8 +282,11 @@ def diff_versions(
         new_label = (new or model).as_posix() + (f"@{to_rev}" if to_rev else "")
         before = read(old_path, old_label)
         analysing = analysis_aside(before)  # while the new version is read
-        result = diff(before, read(new_path, new_label), old_label=old_label,
-                      new_label=new_label, old_analysis=analysing)
+        try:  # the analyses read the framework a revision's manifest names, say
+            result = diff(before, read(new_path, new_label), old_label=old_label,
+                          new_label=new_label, old_analysis=analysing)
+        except SpbeError as exc:
+            raise named(exc) from exc
     result.absent = old_label if old_path is None else new_label if new_path is None else None
     if result.absent is not None:  # no model, no index: nothing to compare it with
         if result.absent == old_label:

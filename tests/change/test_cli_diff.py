@@ -776,6 +776,27 @@ def test_an_old_revision_holding_files_but_no_manifest_yet_is_no_model(runner, t
     assert "spbe-arch-" not in result.stderr
 
 
+def test_a_revision_s_framework_outside_its_folder_is_named_by_the_revision(runner, tmp_path):
+    """git archives the model folder alone: a framework file beside it (`../kerangka/`) is
+    not in the revision, and the message named a temporary folder the user never made."""
+    if shutil.which("git") is None:
+        pytest.skip("git is not installed")
+    repo = _repo_with_model(tmp_path)
+    (repo / "kerangka").mkdir()
+    shutil.copy(ROOT / "models" / "frameworks" / "permenpanrb-59-2020.yaml",
+                repo / "kerangka" / "kustom.yaml")
+    manifest = repo / "arsitektur" / "spbe.yaml"
+    manifest.write_text(manifest.read_text().replace(
+        "framework: permenpanrb-59-2020", "framework: ../kerangka/kustom.yaml"))
+    _git(repo, "add", "-A")
+    _git(repo, "commit", "-qm", "own framework")
+    assert runner.invoke(app, ["maturity", str(repo / "arsitektur")]).exit_code in (0, 1)
+    result = runner.invoke(app, ["diff", str(repo / "arsitektur"), "--from", "HEAD"])
+    assert result.exit_code == 2
+    assert result.stderr == (f"spbe-arch: {(repo / 'arsitektur').as_posix()}@HEAD/../kerangka/"
+                             "kustom.yaml: framework file not found\n")
+
+
 def test_git_s_refusals_are_said_with_their_fix(runner, tmp_path):
     """Trial: a repository of another user (CI containers, WSL) was said to be 'not in a git
     repository', and a shallow clone gave no hint that the history was missing."""
