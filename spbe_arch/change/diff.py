@@ -39,6 +39,7 @@ __all__ = [
     "MetricChange",
     "Rename",
     "Reroute",
+    "Reworded",
     "diff",
     "diff_elements",
     "finding_key",
@@ -131,6 +132,16 @@ class Rename:
 
 
 @dataclass(frozen=True, slots=True)
+class Reworded:
+    """A finding of both versions whose message changed: the same problem grown or shrunk (a
+    data centre whose outage stops 12 services, no longer 11)."""
+
+    finding: Finding
+    was: str
+    """The old version's message."""
+
+
+@dataclass(frozen=True, slots=True)
 class Downgrade:
     """A finding of both versions that the new one rates lower (`severity:` in spbe.yaml):
     an error made a warning no longer fails a gate, so a reviewer must see it."""
@@ -171,6 +182,8 @@ class DiffResult:
     """Findings of the old model gone because the new one turns their rule off
     (`severity: {code: off}`) or marks the integrations of their application unknown
     (`integrations_known: false`): no longer judged, not resolved, and shown apart."""
+    reworded: list[Reworded] = field(default_factory=list)
+    """Findings of both versions whose message changed (located in the new one)."""
     downgraded: list[Downgrade] = field(default_factory=list)
     """Findings of both versions rated lower in the new one (located in the new one)."""
     metrics: list[MetricChange] = field(default_factory=list)
@@ -349,6 +362,7 @@ def diff(
     result.resolved = [f for f in resolved if id(f) not in silenced]
     result.waived, result.unwaived = _waiver_changes(old_findings, new_findings, introduced, key)
     result.downgraded = _downgrades(old_findings, new_findings, introduced, key)
+    result.reworded = _reworded(old_findings, new_findings, key)
     result.metrics = _metric_changes(old_audit.metrics, new_audit.metrics)
     result.old_index, result.new_index = old_maturity.index, new_maturity.index
     result.old_predikat, result.new_predikat = (  # few rated: provisional, no predikat
@@ -633,6 +647,18 @@ def _waiver_changes(
     unwaived = [f for f, made in kept
                 if not f.waived and made in was_waived and made not in is_waived]
     return waived, unwaived
+
+
+def _reworded(old: list[Finding], new: list[Finding],
+              key: Callable[[Finding], tuple]) -> list[Reworded]:
+    """Findings one of each version has under one key, whose message differs."""
+    def once(findings: list[Finding]) -> dict[tuple, Finding]:
+        counted = Counter(map(key, findings))
+        return {made: f for f in findings if counted[made := key(f)] == 1}
+
+    before = once(old)
+    return [Reworded(f, before[made].message) for made, f in once(new).items()
+            if made in before and before[made].message != f.message]
 
 
 def _downgrades(old: list[Finding], new: list[Finding], introduced: list[Finding],

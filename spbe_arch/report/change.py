@@ -134,6 +134,8 @@ def _summary(result: "DiffResult") -> str:
         parts.append(_("{count} no longer waived").format(count=len(result.unwaived)))
     if result.silenced:
         parts.append(_("{count} no longer judged").format(count=len(result.silenced)))
+    if result.reworded:
+        parts.append(_("{count} findings changed").format(count=len(result.reworded)))
     if result.downgraded:
         parts.append(_("{count} rated lower").format(count=len(result.downgraded)))
     if result.old_index is not None or result.new_index is not None:
@@ -222,6 +224,12 @@ def diff_text(result: "DiffResult", *, old_prefix: str = "", new_prefix: str = "
                         "their applications' integrations marked unknown): {count}").format(
             count=len(result.silenced))]
         lines += findings_text(result.silenced, prefix=old_prefix)
+    if result.reworded:
+        lines += ["", _("findings changed (the same problem, its message now; was: before): "
+                        "{count}").format(count=len(result.reworded))]
+        for item in result.reworded:
+            lines += findings_text([item.finding], prefix=new_prefix)
+            lines.append("    " + _("was: {message}").format(message=item.was))
     if result.downgraded:
         lines += ["", _("findings rated lower (their rule's severity lowered with `severity:`; "
                         "an error made a warning no longer fails a gate): {count}").format(
@@ -294,6 +302,8 @@ def diff_dict(result: "DiffResult") -> dict[str, Any]:
         "findings_silenced": [finding_dict(f) for f in result.silenced],
         "findings_downgraded": [{**finding_dict(d.finding), "was": d.was.value}
                                 for d in result.downgraded],
+        "findings_changed": [{**finding_dict(r.finding), "was": r.was}
+                             for r in result.reworded],
         "metrics": {
             m.name: {"old": metric(m.old), "new": metric(m.new), "delta": m.delta}
             for m in result.metrics
@@ -379,6 +389,12 @@ def diff_markdown(result: "DiffResult", *, prefix: str = "") -> str:
         if found:
             named = ", ".join(f"{f.code} `{f.element or ''}`" for f in found)
             lines += ["", _(title).format(findings=named)]
+    if result.reworded:
+        lines += ["", _("**Changed** (the same problem, its message now):"), ""]
+        lines += [f"- {r.finding.code} `{r.finding.element or ''}`: "
+                  + _("{message} (was: {was})").format(
+                      message=r.finding.message, was=r.was).replace("|", "\\|")
+                  for r in result.reworded]
     if result.downgraded:
         lines += ["", _("**Rated lower** (`severity:` in spbe.yaml; an error made a warning no "
                         "longer fails a gate): {findings}").format(

@@ -922,3 +922,25 @@ def test_a_changed_field_says_what_changed_inside_it_on_one_line(runner, tmp_pat
     markdown = runner.invoke(app, ["diff", str(old), str(new), "--format", "markdown"]).stdout
     row = next(line for line in markdown.splitlines() if "| sec-backup |" in line)
     assert row.endswith("Salinan luar lokasi 2026.; covers: -simpad |")
+
+
+def test_a_finding_whose_scope_changed_is_listed_with_its_old_message(runner, tmp_path):
+    """Trial (a pull request moving applications to PDN): what a PDN outage stops grew from
+    10 to 11 services, and the diff said nothing, the finding's code and element the same."""
+    old, new = tmp_path / "old", tmp_path / "new"
+    shutil.copytree(EXAMPLE, old)
+    shutil.copytree(EXAMPLE, new)
+    apps = new / "aplikasi" / "khusus.yaml"
+    apps.write_text(apps.read_text("utf-8").replace(
+        "hosting: pusat-data-lembah-hijau", "hosting: pdn-lembah-hijau", 1), "utf-8")
+    result = runner.invoke(app, ["diff", str(old), str(new), "--format", "json"])
+    assert result.exit_code == 0  # no finding is new: shown, not gated
+    changed = {f["element"]: (f["message"], f["was"]) for f in
+               json.loads(result.stdout)["findings_changed"]}
+    assert set(changed) == {"pdn-lembah-hijau", "pusat-data-lembah-hijau"}
+    message, was = changed["pdn-lembah-hijau"]
+    assert "its loss stops 11 services" in message and "its loss stops 10 services" in was
+    text = runner.invoke(app, ["diff", str(old), str(new)]).stdout
+    assert ", 2 findings changed, " in text.splitlines()[-1]
+    assert "    was: infrastruktur 'pdn-lembah-hijau' is a single point of failure: its loss " \
+           "stops 10 services" in text
