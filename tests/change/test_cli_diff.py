@@ -275,9 +275,12 @@ def test_diff_an_improvement_introduces_no_finding_whose_words_quote_counts(
     result = runner.invoke(app, ["diff", str(old), str(new), "--fail-on", "info"])
     assert result.exit_code == 0, result.output
     assert "findings introduced: 0" in result.output
-    assert [line for line in result.output.splitlines() if "SPBE-" in line] == [
-        f"{old}:13:6: warning SPBE-A004 integration 'i2' ('a1' -> 'a3') from unit 'u1' to "
-        "unit 'u2' uses 'api_direct' instead of splp"]
+    lines = [line for line in result.output.splitlines() if "SPBE-" in line]
+    assert lines[0] == (f"{old}:13:6: warning SPBE-A004 integration 'i2' ('a1' -> 'a3') from "
+                        "unit 'u1' to unit 'u2' uses 'api_direct' instead of splp")
+    assert [line.split(": warning ")[1].split(" ")[0] for line in lines[1:]] == ["SPBE-M004"]
+    assert "findings changed (the same problem, its message now; was: before): 1" in (
+        result.output)  # the claim, its counts now
 
 
 def test_diff_markdown_for_a_pull_request(runner):
