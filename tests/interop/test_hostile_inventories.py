@@ -257,6 +257,8 @@ def test_formula_cells_in_csv_are_text(runner, tmp_path):
         "a formula written as text; kept as text, never evaluated",
         f"{source}:2: note: 'URL' holds '=1+1', a formula written as text; kept as text, never "
         "evaluated",
+        f"{source}: note: no status column: 1 application written without a status, so "
+        "counted as active; one no longer used needs status: retired (or a 'Status' column)",
         f"{source}: note: 1 application with no classification (umum/khusus, "
         "pusat/lokal) and no national platform match: written as kind khusus (row 2)",
     ]

@@ -766,3 +766,28 @@ def test_a_status_not_given_is_said_to_count_as_active(runner, tmp_path):
     assert (f"{source}: note: 2 applications whose status is empty or not given ('?', '-'): "
             "written without one, so counted as active until the status is set (rows 2, 4)"
             ) in result.output.splitlines()
+
+
+def test_a_unit_written_once_over_its_rows_is_named_in_the_rows_skipped(runner, tmp_path):
+    """Trial (an XLSX grouped by eye): 'Dinas Kesehatan' written in row 3 and the cells under
+    it left empty, not merged; the rows under it are skipped, saying which row names the unit
+    and how to fix it. Without a Status column, every application is said to count as
+    active."""
+    from openpyxl import Workbook
+
+    source = tmp_path / "rekap.xlsx"
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["No", "Nama Aplikasi", "OPD Pengelola", "Keterangan"])
+    sheet.append([1, "SIMPUS", "Dinas Kesehatan", ""])
+    sheet.append([2, "SIKDA Generik", None, ""])
+    sheet.append([3, "SIPADA", "Bappeda", "tidak dipakai lagi"])
+    book.save(source)
+    result = _import(runner, source, tmp_path / "model")
+    assert result.exit_code == 1, result.output
+    assert (f"{source}[Sheet]:3: skipped: no unit for 'SIKDA Generik' (column 'OPD Pengelola' "
+            "is empty; row 2 above names 'Dinas Kesehatan': merge its cell down over these "
+            "rows, or write the unit in each)") in result.output.splitlines()
+    assert (f"{source}[Sheet]: note: no status column: 2 applications written without a status, "
+            "so counted as active; one no longer used needs status: retired (or a 'Status' "
+            "column)") in result.output.splitlines()

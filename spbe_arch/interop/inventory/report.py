@@ -272,6 +272,11 @@ def report_lines(report: ImportReport) -> Iterator[str]:
         ).format(path=src, row=item.row, text=item.text, column=integrated_with, why=why,
                  application=item.application)
     yield from _passed_over(report)
+    if report.imported and "status" not in report.columns:
+        yield _("{path}: note: no status column: {applications} written without a status, "
+                "so counted as active; one no longer used needs status: retired (or a 'Status' "
+                "column)").format(path=src, applications=plural(
+            report.imported, N_("{count} application"), N_("{count} applications")))
     for rows, template in (
         (report.status_unknown, N_(
             "{path}: note: {applications} whose status is empty or not given ('?', '-'): "

@@ -114,6 +114,7 @@ def data_rows(
     footer: list[tuple[RowNote, str]] = []  # rows naming nothing since the last application
     signed = False  # the footer holds a signature block
     imported = False
+    above: tuple[int, str] | None = None  # the last row naming its unit, and the unit
     for number, cells in rows:
         emptied = _no_values(cells)
         unsaved = table.unsaved.get(number, set())
@@ -170,8 +171,12 @@ def data_rows(
             continue
         missing = None
         if not unit:
-            note = RowNote(number, _(says.no_second).format(
-                name=_short(name, 60), why=_why_empty(header[unit_at], unit_at, emptied, unsaved)))
+            why = _why_empty(header[unit_at], unit_at, emptied, unsaved)
+            if above is not None and layout is INVENTORY and unit_at not in emptied and (
+                    unit_at not in unsaved):  # left empty under a unit written once, by eye
+                why += _("; row {row} above names '{unit}': merge its cell down over these "
+                         "rows, or write the unit in each").format(row=above[0], unit=above[1])
+            note = RowNote(number, _(says.no_second).format(name=_short(name, 60), why=why))
             if imported and footer_like and signed_here:
                 footer.append((note, next(cell for cell in cells if cell)))
                 signed = True
@@ -188,6 +193,8 @@ def data_rows(
                     "'{column}' holds a line break; read as one line: '{text}'"
                 ).format(column=header[index], text=values[col])))
         name, unit = values[layout.first], values.get(layout.second, "")
+        if unit:
+            above = (number, unit)
         if unsaved or emptied:
             errors = {i for i, text in emptied.items() if text.casefold() in EXCEL_ERRORS}
             for index in sorted((unsaved | errors) - {number_at, name_at, unit_at}):
