@@ -34,7 +34,7 @@ from ..model.i18n import gettext as _
 from ..model.i18n import round_half_up
 from ..validate import collector_paused, load_model
 from .across import cross_integrations, duplicate_functions, platform_adoption, shared_dependencies
-from .instansi import Traits, instansi_row, traits
+from .instansi import Traits, instansi_key, instansi_row, traits
 from .published import compare, read_published
 from .result import (
     BrokenModel,
@@ -345,10 +345,16 @@ def _regions(rows: list[InstansiRow], broken: list[BrokenModel]) -> list[Totals]
                                               row.name.casefold())]
         return max(held, key=len, default="")  # 'Provinsi Maluku Utara', not 'Provinsi Maluku'
 
-    of = {row.id: region_of(row) for row in rows}
-    regions = sorted(set(of.values()))
-    if len(regions) < 2:
+    def key(region: str | None) -> str:  # 'Prov. Nusa Raya' and 'PROVINSI NUSA RAYA' alike
+        return instansi_key(region) if region else ""
+
+    of = {row.id: key(region_of(row)) for row in rows}
+    spelt = Counter((of[row.id], region_of(row)) for row in rows)
+    label = {}  # a region's key -> its most written spelling (the first of equals)
+    for (region, written), _count in spelt.most_common():
+        label.setdefault(region, written)
+    if len(label) < 2:
         return []
-    return [_totals(region or _("(no region)"), [r for r in rows if of[r.id] == region],
-                    sum(1 for b in broken if b.region is not None and b.region == region))
-            for region in regions]
+    return [_totals(label[region] or _("(no region)"), [r for r in rows if of[r.id] == region],
+                    sum(1 for b in broken if b.region is not None and key(b.region) == region))
+            for region in sorted(label, key=lambda r: label[r])]

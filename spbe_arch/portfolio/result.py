@@ -266,6 +266,18 @@ class PortfolioResult:
     """Why each row of the published file left out was (file:line: the cell and the fix)."""
     year: int | None = None
 
+    @cached_property
+    def namesakes(self) -> list[list[InstansiRow]]:
+        """Rows of one name under different ids ('Kabupaten Sumber Rejo' as
+        `kabupaten-sumber-rejo` from an import and `kab-sumber-rejo` typed by hand): one
+        instansi compared with itself, maybe; said, not judged."""
+        from .instansi import instansi_key
+
+        by_name: dict[str, list[InstansiRow]] = {}
+        for row in self.rows:
+            by_name.setdefault(instansi_key(row.name), []).append(row)
+        return [rows for rows in by_name.values() if len(rows) > 1]
+
     @property
     def findings(self) -> list[Finding]:
         """The errors of the models: those that could not be assessed, and those estimated on

@@ -137,6 +137,11 @@ def _legend(result: PortfolioResult) -> list[str]:
             "have a level of their own): {instansi}").format(instansi=", ".join(
                 _("{name} ({rated} of {of})").format(name=row.name, rated=row.rated.known,
                                                      of=row.rated.of) for row in provisional)))
+    for rows in result.namesakes:
+        lines.append(_("one name under {count} ids, compared as {count} instansi: {instansi}; "
+                       "if they are one, give one of the folders").format(
+            count=len(rows), instansi=", ".join(f"{row.name} ({row.id}, {row.path})"
+                                                for row in rows)))
     flawed = [row for row in result.rows if row.errors and not row.provisional]
     if flawed:
         lines.append(_("errors in the model, estimated on what is valid (as spbe-arch maturity "
@@ -380,6 +385,7 @@ def portfolio_dict(result: PortfolioResult) -> dict[str, Any]:
                               **{k: v.as_dict() for k, v in r.facts.items()}}}
             for r in result.rows
         ],
+        "namesakes": [[row.id for row in rows] for rows in result.namesakes],
         "totals": totals(result.totals),
         "regions": [totals(t) for t in result.regions],
         "duplicate_functions": [

@@ -88,6 +88,17 @@ def test_portfolio_totals_and_totals_per_region(runner, good):
     ]
 
 
+def test_a_region_written_several_ways_is_one_region(runner, good):
+    """Trial: 'Provinsi Nusa Raya', 'Prov. Nusa Raya' and 'PROVINSI NUSA RAYA' gave three
+    regions; one region, named as most write it."""
+    manifest = good / "kota-beta" / "spbe.yaml"
+    manifest.write_text(manifest.read_text().replace("region: Provinsi Satu",
+                                                     "region: PROV.  SATU"))
+    _, out = _json(runner, good)  # one each way: the first instansi's spelling
+    assert [(t["label"], t["instansi"]) for t in out["regions"]] == [
+        ("Provinsi Dua", 1), ("Provinsi Satu", 2)]
+
+
 def test_portfolio_finds_what_only_shows_across_instansi(runner, good):
     result, out = _json(runner, good)
     assert result.exit_code == 0, result.output
@@ -443,3 +454,21 @@ def test_portfolio_says_what_was_claimed_what_is_ranked_and_what_is_not_recorded
     cells = [cell.strip() for cell in alpha.split("|")]
     assert cells[8].startswith("self-assessed 1.60, 1 claim cut; ")  # 'index from' column
     assert cells[11] == "no services recorded"  # unintegrated services: it records none
+
+
+def test_one_name_under_two_ids_is_said(runner, good):
+    """Trial: the import named the instansi `kabupaten-sumber-rejo`, an officer typed
+    `kab-sumber-rejo`: both were ranked, every application 'built by 2 instansi', unsaid."""
+    import shutil
+
+    twin = good / "kab-alpha-lama"
+    shutil.copytree(good / "kab-alpha", twin)
+    manifest = twin / "spbe.yaml"
+    manifest.write_text(manifest.read_text().replace("id: kab-alpha", "id: kab-alpha-2").replace(
+        "Pemerintah Kabupaten Alpha", "Kabupaten  ALPHA"))
+    _, out = _json(runner, good)
+    assert out["namesakes"] == [["kab-alpha-2", "kab-alpha"]]  # in the ranking's order
+    text = runner.invoke(app, ["portfolio", str(good)]).stdout
+    assert (f"one name under 2 ids, compared as 2 instansi: Kabupaten  ALPHA (kab-alpha-2, "
+            f"{twin}), Pemerintah Kabupaten Alpha (kab-alpha, {good / 'kab-alpha'}); if they are "
+            "one, give one of the folders") in text.replace("\n", " ")
