@@ -639,3 +639,17 @@ def test_init_level_choices_are_the_model_levels():
     from spbe_arch.model import InstansiLevel
 
     assert list(Level) == list(InstansiLevel)
+
+
+def test_a_merge_conflict_left_in_a_file_is_named_with_its_fix(runner, make_model):
+    """Trial (a team in git): the markers git leaves gave a generic YAML syntax error."""
+    model = make_model({"units.yaml": "units:\n<<<<<<< HEAD\n  - {id: a, name: A, kind: dinas}\n"
+                                      "=======\n  - {id: b, name: B, kind: dinas}\n"
+                                      ">>>>>>> fitur-dinkes\n"})
+    result = runner.invoke(app, ["validate", str(model)])
+    assert result.exit_code == 1
+    assert result.stdout.splitlines()[:2] == [
+        f"{model}/units.yaml:2:1: error SPBE-R001 a git merge conflict is left in the file "
+        "('<<<<<<< HEAD')",
+        "    hint: keep the lines of each side that should stay, delete the marker lines "
+        "(<<<<<<<, =======, >>>>>>>), then validate again"]

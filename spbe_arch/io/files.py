@@ -231,7 +231,18 @@ def parse_file(path: Path, root: Path) -> ParsedFile:
         result.line, result.column = exc.lineno, exc.colno
     except (yaml_rs.YAMLDecodeError, ValueError) as exc:
         _yaml_error(result, raw, exc)
+    if result.error is not None and (conflict := _CONFLICT.search(raw)):
+        result.line = raw.count(b"\n", 0, conflict.start()) + 1
+        result.column = 1
+        result.error = _("a git merge conflict is left in the file ('{marker}')").format(
+            marker=conflict[0].decode(errors="replace").strip())
+        result.hint = _("keep the lines of each side that should stay, delete the marker "
+                        "lines (<<<<<<<, =======, >>>>>>>), then validate again")
     return result
+
+
+_CONFLICT = re.compile(rb"^(?:<{7}|>{7})(?: [^\r\n]*)?$|^={7}$", re.M)
+"""A line git writes around the two sides of a merge conflict."""
 
 
 def _at_tab(result: ParsedFile, raw: bytes) -> None:
