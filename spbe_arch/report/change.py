@@ -60,8 +60,8 @@ def _value_delta(change: "MetricChange") -> str:
 
 
 def _row(*cells: str) -> str:
-    """A Markdown table row."""
-    return "| " + " | ".join(cells) + " |"
+    """A Markdown table row; markup in a name ('<b>baru</b>') shows as written."""
+    return "| " + " | ".join(cell.replace("<", "&lt;") for cell in cells) + " |"
 
 
 def _plain(value: Any) -> str:
@@ -368,9 +368,9 @@ def diff_markdown(result: "DiffResult", *, prefix: str = "") -> str:
         f"| {_delta(m)} |" for m in result.metrics
     ]
     if (result.old_index, result.new_index) != (None, None):
-        change = result.index_change
+        change, index = result.index_change, _("SPBE index")
         lines.append(
-            f"| **indeks SPBE** | {_predikat(result.old_index, result.old_predikat)} | "
+            f"| **{index}** | {_predikat(result.old_index, result.old_predikat)} | "
             f"{_predikat(result.new_index, result.new_predikat)} | "
             f"{'-' if change is None else decimal(change, 3, sign=True)} |"
         )

@@ -623,7 +623,7 @@ def test_diff_from_a_revision_of_a_folder_removed_since_lists_every_element_remo
     assert f"index: {old} (Baik) -> none (no model)" in text
     assert text[-1].endswith(f", index {old} -> -")
     markdown = runner.invoke(app, ["diff", str(model), "--from", "HEAD~1", "-f", "markdown"])
-    assert f"| **indeks SPBE** | {old} (Baik) | - | - |" in markdown.stdout
+    assert f"| **SPBE index** | {old} (Baik) | - | - |" in markdown.stdout
 
 
 def test_an_integration_with_no_name_is_named_by_its_ends(runner, tmp_path):
@@ -950,3 +950,17 @@ def test_a_finding_whose_scope_changed_is_listed_with_its_old_message(runner, tm
     assert ", 2 findings changed, " in text.splitlines()[-1]
     assert "    was: infrastruktur 'pdn-lembah-hijau' is a single point of failure: its loss " \
            "stops 10 services" in text
+
+
+def test_markup_in_a_name_shows_as_written_in_the_pull_request_view(runner, tmp_path):
+    """Trial: an application named '<b>baru</b>' rendered bold in the Markdown table; the
+    English view wrote its index row in Indonesian."""
+    old, new = tmp_path / "old", tmp_path / "new"
+    shutil.copytree(EXAMPLE, old)
+    shutil.copytree(EXAMPLE, new)
+    apps = new / "aplikasi" / "khusus.yaml"
+    apps.write_text(apps.read_text("utf-8").replace(
+        "name: e-Monev Pembangunan Daerah", "name: e-Monev <b>baru</b>"), "utf-8")
+    markdown = runner.invoke(app, ["diff", str(old), str(new), "--format", "markdown"]).stdout
+    assert "name: e-Monev Pembangunan Daerah → e-Monev &lt;b>baru&lt;/b> |" in markdown
+    assert "<b>" not in markdown and "| **SPBE index** | 2.68 (Baik) |" in markdown

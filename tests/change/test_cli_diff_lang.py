@@ -19,7 +19,7 @@ def test_diff_lang_id_writes_the_index_with_a_decimal_comma(runner):
     assert lines[-1].endswith(", indeks 2,68 -> 2,75")
     markdown = runner.invoke(app, ["diff", str(EXAMPLE), str(TO_BE), "--lang", "id",
                                    "-f", "markdown"]).stdout
-    assert "| **indeks SPBE** | 2,68 (Baik) | 2,75 (Baik) | +0,070 |" in markdown
+    assert "| **Indeks SPBE** | 2,68 (Baik) | 2,75 (Baik) | +0,070 |" in markdown
     english = runner.invoke(app, ["diff", str(EXAMPLE), str(TO_BE)]).stdout
     assert "index: 2.68 (Baik) -> 2.75 (Baik), +0.070" in english.splitlines()
     data = json.loads(runner.invoke(app, ["diff", str(EXAMPLE), str(TO_BE), "--lang", "id",
