@@ -619,6 +619,7 @@ class PortfolioFormat(StrEnum):
     json = "json"
     markdown = "markdown"
     html = "html"
+    xlsx = "xlsx"
 
 
 @app.command()
@@ -667,6 +668,10 @@ def portfolio(
     be used, 2 could not run.
     """
     from .portfolio import portfolio as run_portfolio
+
+    if output_format is PortfolioFormat.xlsx and output is None:
+        raise typer.BadParameter("an Excel workbook is a file: give -o FILE.xlsx",
+                                 param_hint="'--format xlsx'")
 
     def call() -> "Outcome":
         if output is not None:

@@ -36,6 +36,7 @@ class Format(StrEnum):
     sarif = "sarif"
     markdown = "markdown"
     html = "html"
+    xlsx = "xlsx"
 
 
 @dataclass(frozen=True)
@@ -66,7 +67,8 @@ class Outcome:
 class Page:
     """A rendered outcome: what goes to stdout and what goes to stderr."""
 
-    out: str = ""
+    out: str | bytes = ""
+    """Text; bytes for a file format (an XLSX workbook), written with -o only."""
     err: str = ""
 
 
@@ -443,6 +445,12 @@ def _portfolio_markdown(outcome: Outcome) -> Page:
     return Page(text, _portfolio_note(outcome))
 
 
+def _portfolio_xlsx(outcome: Outcome) -> Page:
+    from .portfolio import portfolio_xlsx
+
+    return Page(portfolio_xlsx(outcome.result), _portfolio_note(outcome))
+
+
 def _portfolio_html(outcome: Outcome) -> Page:
     from .portfolio import portfolio_html
 
@@ -639,6 +647,7 @@ RENDERERS: dict[tuple[str, Format], Renderer] = {
     ("portfolio", Format.json): _portfolio_json,
     ("portfolio", Format.markdown): _portfolio_markdown,
     ("portfolio", Format.html): _portfolio_html,
+    ("portfolio", Format.xlsx): _portfolio_xlsx,
     ("diagram", Format.text): _diagram_text,
     ("report", Format.text): _report_text,
     ("init", Format.text): _init_text,

@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from ..model import Finding
 
 __all__ = ["ERRORS_SHOWN", "portfolio_dict", "portfolio_html", "portfolio_markdown",
-           "portfolio_text"]
+           "portfolio_text", "portfolio_xlsx"]
 
 COLUMNS = ("rank", "instansi", "level", "elements", "year", "index", "predikat", "index from",
            "SPLP", "JIP", "unintegrated services", "hosting outside PDN/PDD", "data known")
@@ -349,6 +349,49 @@ def portfolio_markdown(result: PortfolioResult, *, title: str) -> str:
         lines += [f"{'  ' if item.startswith('  ') else ''}- {cell(item.strip())}"
                   for item in items] or ["- " + _("none")]
     return "\n".join(lines) + "\n"
+
+
+def portfolio_xlsx(result: PortfolioResult) -> bytes:
+    """The ranking as an Excel workbook, numbers as numbers (no decimal comma or point for
+    a locale to misread), the notes under it: where a province works on, in its own sheets."""
+    from io import BytesIO
+
+    from openpyxl import Workbook
+    from openpyxl.utils import get_column_letter
+
+    shares = {"splp": "SPLP", "jip": "JIP", "services_unintegrated": _title(
+        "unintegrated services"), "hosting_outside": _title("hosting outside PDN/PDD")}
+    header = [_title("rank"), "id", "instansi", _title("level"), _("region"), _title("elements"),
+              _title("year"), _title("index"), "predikat", _("provisional"),
+              _("self-assessed"), _("claims cut"), _("indicators with a level"), _("errors")]
+    for title in shares.values():
+        header += [title, f"{title}: " + _("of"), f"{title}: " + _("not known")]
+    header += [_title("data known"), f"{_title('data known')}: " + _("of")]
+    book = Workbook()
+    sheet = book.active
+    sheet.title = _("ranking")[:31]
+    sheet.append(header)
+    for row in result.rows:
+        values: list[Any] = [
+            row.rank or None, row.id, row.name, row.level, row.region, row.elements, row.year,
+            round_half_up(row.index, 3), None if row.provisional or row.errors else row.predikat,
+            row.provisional or bool(row.errors),
+            None if row.self_assessed is None else round_half_up(row.self_assessed, 3),
+            row.claims_cut,
+            row.rated.known, len(row.errors)]
+        for key in shares:
+            share = getattr(row, key)
+            values += [share.part, share.total, share.unknown]
+        sheet.append([*values, row.completeness.known, row.completeness.of])
+    sheet.freeze_panes = "D2"
+    for index, title in enumerate(header, start=1):
+        sheet.column_dimensions[get_column_letter(index)].width = max(10, min(40, len(title) + 2))
+    sheet.append([])
+    for line in _legend(result):
+        sheet.append([line])
+    out = BytesIO()
+    book.save(out)
+    return out.getvalue()
 
 
 def _share(share: Share) -> dict[str, Any]:

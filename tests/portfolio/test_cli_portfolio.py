@@ -472,3 +472,25 @@ def test_one_name_under_two_ids_is_said(runner, good):
     assert (f"one name under 2 ids, compared as 2 instansi: Kabupaten  ALPHA (kab-alpha-2, "
             f"{twin}), Pemerintah Kabupaten Alpha (kab-alpha, {good / 'kab-alpha'}); if they are "
             "one, give one of the folders") in text.replace("\n", " ")
+
+
+def test_portfolio_as_an_excel_workbook_keeps_numbers_as_numbers(runner, good, tmp_path):
+    """Trial (a province works in Excel): the ranking as a workbook, each figure a number a
+    locale cannot misread; without -o it is refused (a workbook is no text)."""
+    from openpyxl import load_workbook
+
+    refused = runner.invoke(app, ["portfolio", str(good), "--format", "xlsx"])
+    assert refused.exit_code == 2
+    assert "an Excel workbook is a file: give -o FILE.xlsx" in refused.output
+    book = tmp_path / "peringkat.xlsx"
+    result = runner.invoke(app, ["portfolio", str(good), "--format", "xlsx", "-o", str(book),
+                                 "--lang", "id"])
+    assert result.exit_code == 0, result.output
+    _, out = _json(runner, good)
+    rows = list(load_workbook(book).active.iter_rows(values_only=True))
+    assert rows[0][:8] == ("peringkat", "id", "instansi", "jenis instansi", "wilayah", "elemen",
+                           "tahun", "indeks")
+    assert [(r[0], r[1], r[7]) for r in rows[1:4]] == [
+        (i["rank"], i["id"], round_half_up(i["index"], 3)) for i in out["instansi"]]
+    assert rows[3][9] is True  # Gamma's index is provisional
+    assert any(r[0] and str(r[0]).startswith("indikator tanpa tingkat") for r in rows[4:])
