@@ -442,7 +442,8 @@ def audit(
         result = run_audit(graph, validation=loaded.findings)
         gating = result.findings if baseline is None else not_in_baseline(result.findings, known)
         return _outcome(
-            "audit", result, path, loaded=loaded, findings=gating, baseline=baseline
+            "audit", result, path, loaded=loaded, findings=gating, baseline=baseline,
+            baseline_entries=len(known) if baseline is not None else 0,
         )
 
     _run(call, output_format, fail_on=fail_on, lang=lang.value)

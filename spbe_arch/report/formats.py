@@ -61,6 +61,8 @@ class Outcome:
     """Text may use terminal colours and styles (stdout is a terminal)."""
     baseline: Path | None = None
     """`audit --baseline`: the file whose findings do not gate (`findings` are the new ones)."""
+    baseline_entries: int = 0
+    """The findings the baseline holds: those no finding matches now were fixed since."""
 
 
 @dataclass(frozen=True)
@@ -244,8 +246,13 @@ def _baseline_note(outcome: Outcome) -> str:
         return ""
     total = len(outcome.result.findings)
     new = len(outcome.findings)
+    gone = outcome.baseline_entries - (total - new)  # each entry accepts one finding
     return _("baseline {path}: {known} of {total} findings already there, {new} new").format(
-        path=outcome.baseline, known=total - new, total=total, new=new) + "\n"
+        path=outcome.baseline, known=total - new, total=total, new=new) + (
+        "; " + plural(gone, N_("{count} finding of the baseline fixed since: write it again "
+                               "so that it cannot come back unseen"),
+                      N_("{count} findings of the baseline fixed since: write it again so "
+                         "that they cannot come back unseen")) if gone > 0 else "") + "\n"
 
 
 def _audit_text(outcome: Outcome) -> Page:
