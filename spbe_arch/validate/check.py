@@ -87,7 +87,8 @@ class ModelReading:
                 builder.unnamed,
             )]
         findings.extend(check_overrides(arch))
-        findings.extend(check_roadmap(arch, builder.invalid_ids.keys() | builder.unread.keys()))
+        findings.extend(check_roadmap(arch, builder.invalid_ids.keys() | builder.unread.keys(),
+                                      builder.partial.get("roadmap", {}), builder.invalid_ids))
         findings.extend(check_waivers(arch, today=date.today()))
         return finalize(findings, arch, checked=VALIDATION_CODES)
 

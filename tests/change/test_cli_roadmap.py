@@ -539,3 +539,21 @@ def test_what_a_done_item_or_a_target_retired_may_be_gone_from_the_model(
         result = runner.invoke(app, ["validate", str(model)])
         gone_is_fine = target or status == "active"
         assert ("SPBE-P002" in result.output) is not gone_is_fine, result.output
+
+
+def test_an_item_with_a_type_error_still_has_its_unit_and_dependencies_checked(
+    runner, make_model
+):
+    """Trial: with `budget: 350jt`, the item's unit and dependency typos showed only once the
+    budget was fixed, one run later."""
+    _, result = _roadmap(runner, make_model, """\
+  - {id: rm-a, name: A, year: 2026, budget: 350jt, unit: diskominfoo, depends_on: [rm-zz]}
+""")
+    assert result.exit_code == 1, result.output
+    codes = [line.split(" error ")[1].split(" ")[0] for line in result.output.splitlines()
+             if " error " in line]
+    assert sorted(codes) == ["SPBE-P002", "SPBE-P002", "SPBE-R003"]
+    assert any("unit: 'diskominfoo' is not a unit of the model" in line
+               for line in result.output.splitlines())
+    assert any("depends_on: 'rm-zz' is not a roadmap item" in line
+               for line in result.output.splitlines())
