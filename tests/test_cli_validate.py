@@ -653,3 +653,16 @@ def test_a_merge_conflict_left_in_a_file_is_named_with_its_fix(runner, make_mode
         "('<<<<<<< HEAD')",
         "    hint: keep the lines of each side that should stay, delete the marker lines "
         "(<<<<<<<, =======, >>>>>>>), then validate again"]
+
+
+def test_only_a_json_audit_is_passed_over_a_yaml_file_with_findings_is_read(runner, make_model):
+    """An audit's JSON kept in the model folder is not model data; a YAML file that happens
+    to say `findings:` is, and its mistyped collection is said (review)."""
+    model = make_model({"catatan.yaml": "findings: [dicatat manual]\naplications: []\n"})
+    (model / "audit.json").write_text('{"metrics": {}, "findings": []}\n')
+    result = runner.invoke(app, ["validate", str(model)])
+    assert result.exit_code == 1
+    codes = [line.split(" error ")[1].split(" ")[0] for line in result.stdout.splitlines()
+             if " error " in line]
+    assert codes == ["SPBE-R002", "SPBE-R002"]  # findings, aplications: both in catatan.yaml
+    assert "audit.json" not in result.stdout

@@ -12,6 +12,7 @@ the new model were introduced by the change, those only in the old one resolved.
 metric and the index (with every indicator whose level moved) are compared as numbers.
 """
 
+import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -336,7 +337,7 @@ def diff(
         result.added += added
         result.removed += removed
         result.changed += changed
-    result.renamed, result.removed, result.added = renames(
+    result.renamed, result.removed, result.added = _renames(
         old.architecture, new.architecture, result.removed, result.added)
     result.rerouted = _rerouted(old.architecture, new.architecture, result.changed)
     new_audit, new_maturity = _analysed(new)
@@ -432,11 +433,14 @@ def diff_elements(
     return sorted(added, key=_by_id), sorted(removed, key=_by_id), changed
 
 
-def renames(old: Architecture, new: Architecture, removed: list[ElementRef],
+def _renames(old: Architecture, new: Architecture, removed: list[ElementRef],
             added: list[ElementRef]) -> tuple[list[Rename], list[ElementRef], list[ElementRef]]:
     """The removed and added elements of one collection whose fields are all the same but the
     id: an id renamed (`e-kir` to `e-kir-dishub`), where one element alone matches each way;
     and the removed and added left."""
+    if not removed or not added:
+        return [], removed, added
+
     def fields(arch: Architecture, ref: ElementRef) -> tuple[str, str]:
         element = arch.collections[ref.kind][ref.id] if ref.kind in COLLECTIONS else None
         return ref.kind, "" if element is None else element.model_dump_json(exclude={"id"})
@@ -455,7 +459,8 @@ def renames(old: Architecture, new: Architecture, removed: list[ElementRef],
 
 
 def _renamed_in(findings: list[Finding], renamed: dict[str, str]) -> list[Finding]:
-    """`findings` of the old version as the new one names their elements (`renames`)."""
+    """`findings` of the old version as the new one names their elements (`_renames`): their
+    ids, and the ids their messages quote ('e-kir'), so that only what changed differs."""
     if not renamed:
         return findings
     from dataclasses import replace
@@ -463,9 +468,16 @@ def _renamed_in(findings: list[Finding], renamed: dict[str, str]) -> list[Findin
     def new(element_id: str | None) -> str | None:
         return renamed.get(element_id, element_id) if element_id is not None else None
 
+    def quoted(match: re.Match[str]) -> str:
+        return f"'{renamed.get(match[1], match[1])}'"
+
     return [replace(f, element=new(f.element), subject=new(f.subject),
-                    related=tuple(renamed.get(r, r) for r in f.related))
-            if {f.element, f.subject, *f.related} & renamed.keys() else f for f in findings]
+                    related=tuple(renamed.get(r, r) for r in f.related),
+                    message=_QUOTED.sub(quoted, f.message)) for f in findings]
+
+
+_QUOTED = re.compile(r"'([^'\s]+)'")
+"""An id as a message quotes it."""
 
 
 def diff_entries(

@@ -86,13 +86,12 @@ def model_files(root: Path) -> tuple[Path, list[Path]]:
 
 
 def _models_below(root: Path) -> list[Path]:
-    """The folders one or two levels below `root` that hold a manifest (hidden ones aside):
-    where a repository keeps its model (`arsitektur/`), or a province its instansi."""
+    """The folders just below `root` that hold a manifest (hidden ones aside): where a
+    repository keeps its model (`arsitektur/`), or a province its instansi (one level down,
+    as `portfolio` looks)."""
     try:
-        return sorted(manifest.parent for pattern in ("*/" + MANIFEST, "*/*/" + MANIFEST)
-                      for manifest in root.glob(pattern)
-                      if not any(part.startswith(".")
-                                 for part in manifest.relative_to(root).parts))
+        return sorted(manifest.parent for manifest in root.glob("*/" + MANIFEST)
+                      if not manifest.parent.name.startswith("."))
     except OSError:
         return []
 

@@ -489,8 +489,10 @@ def _claim_limit(indicator: Indicator, derivation: Derivation | None, model: int
             ).format(level=derivation.level)
         else:
             limit, why = _NO_LIMIT, ""
-        if found.stale and (before := found.verified_before) is not None and max(
-                before[1], model or 0) < limit:  # the model may show more since: new evidence
+        unknown = derivation is not None and derivation.insufficient
+        if found.stale and (before := found.verified_before) is not None and (unknown or max(
+                before[1], model or 0) < limit):  # the model may show more since: new evidence
+            # (and where the model leaves out what the rule reads, the evaluator's level holds)
             year, level = before
             return max(level, model or 0), _(
                 "its bukti dukung are all of {year} or before, when the evaluator verified "

@@ -341,8 +341,9 @@ def _regions(rows: list[InstansiRow], broken: list[BrokenModel]) -> list[Totals]
         Pemerintah Provinsi Nusa Raya heads the region 'Provinsi Nusa Raya')."""
         if row.region or row.level != InstansiLevel.provinsi:
             return row.region or ""
-        held = [r for r in named if re.search(rf"(?<!\w){re.escape(r.casefold())}(?!\w)",
-                                              row.name.casefold())]
+        same = [r for r in named if key(r) == instansi_key(row.name)]  # 'Prov. Nusa Raya'
+        held = same or [r for r in named if re.search(
+            rf"(?<!\w){re.escape(r.casefold())}(?!\w)", row.name.casefold())]
         return max(held, key=len, default="")  # 'Provinsi Maluku Utara', not 'Provinsi Maluku'
 
     def key(region: str | None) -> str:  # 'Prov. Nusa Raya' and 'PROVINSI NUSA RAYA' alike

@@ -177,8 +177,8 @@ def instansi_row(
                            sum(k.of for k in facts.values())),
         facts=facts,
         self_assessed=maturity.indices.self,
-        claims_cut=sum(r.self_level is not None and r.level < r.self_level
-                       for r in maturity.indicators),
+        claims_cut=sum(r.self_level is not None and r.verified_level is None
+                       and r.level < r.self_level for r in maturity.indicators),
     )
 
 

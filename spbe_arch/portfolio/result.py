@@ -59,8 +59,8 @@ class InstansiRow:
     self_assessed: float | None = None
     """The index the instansi's own claims give (None: it claims nothing)."""
     claims_cut: int = 0
-    """The claimed indicators that count lower than claimed (no bukti dukung named, or the
-    model shows less): what an evaluator takes back to the instansi."""
+    """The claimed indicators not verified that count lower than claimed (no bukti dukung
+    named, or the model shows less): what an evaluator takes back to the instansi."""
     errors: tuple[Finding, ...] = ()
     """The model's errors (a reference to nothing, say): its index is estimated on what is
     valid, as `maturity` does, marked provisional, not ranked, and out of the totals' mean."""

@@ -135,7 +135,8 @@ def _summary(result: "DiffResult") -> str:
     if result.silenced:
         parts.append(_("{count} no longer judged").format(count=len(result.silenced)))
     if result.reworded:
-        parts.append(_("{count} findings changed").format(count=len(result.reworded)))
+        parts.append(plural(len(result.reworded), N_("{count} finding changed"),
+                            N_("{count} findings changed")))
     if result.downgraded:
         parts.append(_("{count} rated lower").format(count=len(result.downgraded)))
     if result.old_index is not None or result.new_index is not None:

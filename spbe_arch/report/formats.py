@@ -422,7 +422,7 @@ def _models_note(outcome: Outcome) -> str:
                          "none is ranked")) + "\n"
     total = broken + len(outcome.result.rows)
     return errors + _("{broken} of {total} models could not be assessed (their errors are "
-                      "listed); the others are ranked").format(broken=broken, total=total) + "\n"
+                      "listed); the others are compared").format(broken=broken, total=total) + "\n"
 
 
 def _portfolio_title(outcome: Outcome) -> str:

@@ -280,7 +280,8 @@ _CODED = {**{str(k): v for k, v in VIA.items()}, **HOSTING}
 def named(text: str, arch: "Architecture") -> str:
     """A finding's message as the report reads it: each quoted id by the element's name
     (`element_name`), each quoted coded value by its words; the element's id stays in the
-    row's element column, and the CLI's output keeps the ids an architect searches for.
+    row's element column, the hint keeps the ids it says to edit, and the CLI's output keeps
+    the ids an architect searches for.
 
     >>> from spbe_arch.model import Architecture
     >>> named("'x' is 'api_direct', hosted 'on_premise'", Architecture(root="."))
@@ -291,9 +292,11 @@ def named(text: str, arch: "Architecture") -> str:
 
     def plain(match: "re.Match[str]") -> str:
         found = match[1]
+        if found in arch.sources or found in arch.platforms:  # an infrastructure 'cloud'
+            return f"'{element_name(arch, found)}'"
         if found in _CODED:
             return f"'{word(_CODED, found, language())}'"
-        if found in arch.sources or found in arch.platforms or found in national_platforms():
+        if found in national_platforms():
             return f"'{element_name(arch, found)}'"
         return match[0]
 
@@ -311,7 +314,7 @@ def finding_row(item: Finding, arch: "Architecture") -> FindingRow:
     if item.waived:  # shown, and said to be accepted, as in the text output
         hint = "; ".join(filter(None, (_("waived: {reason}").format(reason=item.waived), hint)))
     return FindingRow(item.severity.value, item.code, where, element, named(item.message, arch),
-                      named(hint, arch))
+                      hint)  # a hint names the ids to edit
 
 
 def rule_groups(findings: list[Finding], arch: "Architecture") -> list[RuleGroup]:

@@ -150,7 +150,8 @@ class ArchitectureBuilder:
             return  # an evaluation framework kept with the model: `maturity` reads it
         if "$schema" in parsed.data and not parsed.data.keys() & set(_TOP_KEYS):
             return  # a JSON Schema kept with the model (`spbe-arch schema -o MODEL`): no data
-        if "findings" in parsed.data and not parsed.data.keys() & set(_TOP_KEYS):
+        if parsed.path.suffix == ".json" and "findings" in parsed.data and not (
+                parsed.data.keys() & set(_TOP_KEYS)):
             return  # an audit kept with the model (`audit --format json > baseline.json`)
         for key, value in parsed.data.items():
             if key == "$schema":

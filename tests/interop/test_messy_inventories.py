@@ -782,12 +782,16 @@ def test_a_unit_written_once_over_its_rows_is_named_in_the_rows_skipped(runner, 
     sheet.append([1, "SIMPUS", "Dinas Kesehatan", ""])
     sheet.append([2, "SIKDA Generik", None, ""])
     sheet.append([3, "SIPADA", "Bappeda", "tidak dipakai lagi"])
+    sheet.append([])
+    sheet.append([4, "SI-Lain", None, ""])  # under an empty row: no unit above it
     book.save(source)
     result = _import(runner, source, tmp_path / "model")
     assert result.exit_code == 1, result.output
     assert (f"{source}[Sheet]:3: skipped: no unit for 'SIKDA Generik' (column 'OPD Pengelola' "
             "is empty; row 2 above names 'Dinas Kesehatan': merge its cell down over these "
             "rows, or write the unit in each)") in result.output.splitlines()
+    assert (f"{source}[Sheet]:6: skipped: no unit for 'SI-Lain' (column 'OPD Pengelola' is "
+            "empty)") in result.output.splitlines()
     assert (f"{source}[Sheet]: note: no status column: 2 applications written without a status, "
             "so counted as active; one no longer used needs status: retired (or a 'Status' "
             "column)") in result.output.splitlines()

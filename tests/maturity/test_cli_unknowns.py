@@ -2,6 +2,9 @@
 asks to record it, and each figure says how much of the model it rests on."""
 
 import json
+import shutil
+
+from conftest import EXAMPLE
 
 from spbe_arch.cli import app
 
@@ -219,3 +222,26 @@ def test_unknowns_a_data_centre_stating_no_network_is_not_said_off_jip(runner, m
     sixteen = next(i for i in out["indicators"] if i["id"] == "16")
     assert sixteen["why"].endswith("; not on JIP: pdd")
     assert _actions(out, 16, 4)[0] == "connect these data centres to JIP: pdd"
+
+
+def test_unknowns_an_earlier_verified_level_holds_where_the_model_leaves_the_rule_out(
+    runner, tmp_path
+):
+    """A claim of 3 for indicator 22 whose bukti dukung are all of 2022, when the evaluator
+    verified 2 in 2023, in a model describing no security control (insufficient data): the
+    evaluator's level counts, not level 1 (review)."""
+    model = tmp_path / "model"
+    shutil.copytree(EXAMPLE, model)
+    (model / "keamanan.yaml").unlink()
+    (model / "roadmap.yaml").unlink()
+    entries = model / "assessment.yaml"
+    entries.write_text(entries.read_text("utf-8") + (
+        "  - indicator: 22\n    year: 2024\n    level: 3\n    evidence:\n"
+        "      - title: Peraturan Bupati Lembah Hijau Nomor 5 Tahun 2022 tentang Manajemen "
+        "Keamanan Informasi\n        year: 2022\n"), "utf-8")
+    result = runner.invoke(app, ["maturity", str(model), "--format", "json"])
+    out = json.loads(result.stdout)
+    rating = next(i for i in out["indicators"] if i["id"] == "22")
+    assert rating["counted"] == 2
+    assert rating["why"].endswith("claimed 3, its bukti dukung are all of 2023 or before, when "
+                                  "the evaluator verified 2: nothing since shows more: 2 counts")

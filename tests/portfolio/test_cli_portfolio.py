@@ -432,6 +432,12 @@ def test_a_province_naming_no_region_heads_the_region_of_its_name(runner, tmp_pa
     result, out = _json(runner, models)
     assert [(t["label"], t["instansi"]) for t in out["regions"]] == [
         ("Provinsi Satu", 1), ("Provinsi Satu Utara", 2)]
+    # its kabupaten spell the region otherwise: the province heads it all the same (review)
+    gamma.write_text(gamma.read_text(encoding="utf-8").replace("Provinsi Satu Utara",
+                                                               "PROV. SATU UTARA"))
+    result, out = _json(runner, models)
+    assert [(t["label"], t["instansi"]) for t in out["regions"]] == [
+        ("PROV. SATU UTARA", 2), ("Provinsi Satu", 1)]
 
 
 def test_portfolio_says_what_was_claimed_what_is_ranked_and_what_is_not_recorded(runner, good):
@@ -444,6 +450,9 @@ def test_portfolio_says_what_was_claimed_what_is_ranked_and_what_is_not_recorded
     rows = {r["id"]: r for r in out["instansi"]}
     assert (rows["kab-alpha"]["self_assessed"], rows["kab-alpha"]["claims_cut"]) == (1.595, 1)
     assert (rows["kota-beta"]["self_assessed"], rows["kota-beta"]["claims_cut"]) == (1.39, 0)
+    _, verified = _json(runner, good, "--year", "2023")  # Alpha's 2023 levels are verified:
+    assert [r["claims_cut"] for r in verified["instansi"]  # lower than claimed, yet no cut
+            if r["id"] == "kab-alpha"] == [0]
     assert (rows["kab-gamma"]["self_assessed"], rows["kab-gamma"]["claims_cut"]) == (None, 0)
     text = runner.invoke(app, ["portfolio", str(good)]).stdout
     assert text.startswith("portfolio: 3 instansi, 2 ranked by estimated index\n")

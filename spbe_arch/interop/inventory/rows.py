@@ -114,7 +114,8 @@ def data_rows(
     footer: list[tuple[RowNote, str]] = []  # rows naming nothing since the last application
     signed = False  # the footer holds a signature block
     imported = False
-    above: tuple[int, str] | None = None  # the last row naming its unit, and the unit
+    above: tuple[int, str] | None = None  # the row naming the unit of the rows under it
+    run = 0  # the last row of that run: a row naming its unit, then those under it without
     for number, cells in rows:
         emptied = _no_values(cells)
         unsaved = table.unsaved.get(number, set())
@@ -172,8 +173,9 @@ def data_rows(
         missing = None
         if not unit:
             why = _why_empty(header[unit_at], unit_at, emptied, unsaved)
-            if above is not None and layout is INVENTORY and unit_at not in emptied and (
-                    unit_at not in unsaved):  # left empty under a unit written once, by eye
+            if above is not None and number == run + 1 and layout is INVENTORY and (
+                    unit_at not in emptied and unit_at not in unsaved):  # written once, by eye
+                run = number
                 why += _("; row {row} above names '{unit}': merge its cell down over these "
                          "rows, or write the unit in each").format(row=above[0], unit=above[1])
             note = RowNote(number, _(says.no_second).format(name=_short(name, 60), why=why))
@@ -194,7 +196,7 @@ def data_rows(
                 ).format(column=header[index], text=values[col])))
         name, unit = values[layout.first], values.get(layout.second, "")
         if unit:
-            above = (number, unit)
+            above, run = (number, unit), number
         if unsaved or emptied:
             errors = {i for i, text in emptied.items() if text.casefold() in EXCEL_ERRORS}
             for index in sorted((unsaved | errors) - {number_at, name_at, unit_at}):
