@@ -139,6 +139,11 @@ class Totals:
     """Instansi of the group whose model has errors: left out the same way
     (`InstansiRow.errors`)."""
 
+    @property
+    def ranked(self) -> int:
+        """The instansi the mean index and the predikat counts rest on."""
+        return self.instansi - self.provisional - self.other_year - self.with_errors
+
 
 class FunctionMatch(NamedTuple):
     """A key that joined the applications of a duplicate function: `ref` (an RAA code),
