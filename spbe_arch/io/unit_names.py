@@ -122,6 +122,8 @@ WORDS: dict[str, str] = {
     "umkm": "usaha mikro kecil dan menengah",
     "p3a": "pemberdayaan perempuan dan perlindungan anak",
     "pppa": "pemberdayaan perempuan dan perlindungan anak",
+    "bdn": "badan",
+    "dns": "dinas",
     "kec": "kecamatan",
     "kel": "kelurahan",
     "kab": "kabupaten",
@@ -212,7 +214,11 @@ def unit_key(name: str) -> str:
 
 def written_out(name: str) -> str:
     """The name in normal form with its abbreviations written out: 'Dinas Kominfo' ->
-    'dinas komunikasi dan informatika'."""
+    'dinas komunikasi dan informatika'.
+
+    >>> written_out("Bdn. Keuangan"), written_out("Dns Kesehatan")
+    ('badan keuangan', 'dinas kesehatan')
+    """
     key = normal_words(name) or " ".join(name.casefold().split())  # a name without ASCII
     if key in ABBREVIATIONS:
         return ABBREVIATIONS[key]
