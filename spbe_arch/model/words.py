@@ -87,17 +87,20 @@ def names_a_document(title: str) -> bool:
     ('Dokumen 1', 'Foto kegiatan', 'bukti_dukung_final_v2.docx'), a kind of document with
     neither its number nor its subject ('SK', 'Peraturan Bupati', 'Laporan Tahunan'), the
     self-assessment itself (`names_the_self_assessment`: the claim is not its own bukti
-    dukung) or no word at all ('...'). An address only is judged by the caller.
+    dukung), an indicator by its number ('Laporan Pelaksanaan Indikator 5 Tahun 2024': the
+    claim's, one title typed for every indicator) or no word at all ('...'). An address only
+    is judged by the caller.
 
     >>> [names_a_document(t) for t in ("Perbup 12/2022", "SK Bupati No. 45/2023",
     ...     "RPJMD 2021-2026", "SK Tim Koordinasi SPBE", "Perwal tentang SPBE", "SK",
     ...     "Scan SK.pdf", "Laporan Tahunan", "Dokumen 1", "Dokumen SPBE",
-    ...     "bukti_dukung_final_v2.docx")]
-    [True, True, True, True, True, False, False, False, False, False, False]
+    ...     "bukti_dukung_final_v2.docx", "Laporan Pelaksanaan Indikator 5 Tahun 2024")]
+    [True, True, True, True, True, False, False, False, False, False, False, False]
     """
     words = _words(title)
     if (title.strip(" .:;,!").casefold() in NOT_A_DOCUMENT or not words
-            or words[0] in NEGATIONS or is_a_draft(title) or names_the_self_assessment(title)):
+            or words[0] in NEGATIONS or is_a_draft(title) or names_the_self_assessment(title)
+            or _INDICATOR.search(title)):
         return False
     kind = any(w in DOCUMENT_KINDS for w in words)  # 'Perbup SPBE': SPBE is its subject
     named = [w for w in words
@@ -105,6 +108,9 @@ def names_a_document(title: str) -> bool:
              and re.fullmatch(r"v\d+|\d+", w) is None]  # 'v2': a version of a file
     number = any(w.isdigit() for w in words)
     return any(w not in DOCUMENT_KINDS for w in named) or (number and bool(named))
+
+_INDICATOR = re.compile(r"(?i)\bindikator\s+(?:no\.?\s*|nomor\s+|ke-?\s*)?\d+\b")
+"""An indicator named by its number in a title: the claim's, not a document's."""
 
 _SELF_ASSESSMENT = re.compile(
     r"(?i)\b(penilaian mandiri|evaluasi mandiri|self[- ]?assessment|lembar kerja evaluasi|lke)\b")

@@ -37,7 +37,8 @@ def _indicator_1(runner, model):
                                    "Dokumen pendukung indikator 12", "Bukti tingkat 4",
                                    "SK", "SK Bupati", "Laporan Tahunan", "Peraturan Bupati",
                                    "Perbup", "Scan SK.pdf", "Foto kegiatan", "Google Drive",
-                                   "bukti_dukung_final_v2.docx", "menyusul", "Dalam proses"])
+                                   "bukti_dukung_final_v2.docx", "menyusul", "Dalam proses",
+                                   "Laporan Pelaksanaan Indikator 1 Tahun 2024"])
 def test_a_placeholder_title_supports_no_level(runner, make_model, title):
     model = _model(make_model, title)
     one = _indicator_1(runner, model)

@@ -22,8 +22,9 @@ What they plant:
 
 from pathlib import Path
 
-CLAIMS = "".join(f"  - {{indicator: {i}, year: 2024, level: 2, evidence: [{{title: Laporan "
-                 f"Pelaksanaan SPBE Indikator {i}}}]}}\n" for i in (19, 21, 25, 26, 27, 28, 29, 30))
+CLAIMS = "".join(f"  - {{indicator: {i}, year: 2024, level: 2, evidence: [{{title: Keputusan "
+                 f"Bupati Nomor {i} Tahun 2024 tentang SPBE}}]}}\n"
+                 for i in (19, 21, 25, 26, 27, 28, 29, 30))
 """Alpha's and Beta's 2024 self-assessment of indicators no model shows: with the verified
 ones and what the model shows, their 2024 indexes rest on more than half of the indicators
 (ranked); Gamma's, with no assessment, and Alpha's 2023 are provisional."""
