@@ -673,6 +673,10 @@ def portfolio(
     if output_format is PortfolioFormat.xlsx and output is None:
         raise typer.BadParameter("an Excel workbook is a file: give -o FILE.xlsx",
                                  param_hint="'--format xlsx'")
+    if output is not None and output.suffix.lower() == ".xlsx" and (
+            output_format is not PortfolioFormat.xlsx):
+        raise typer.BadParameter(f"{output} is a workbook's name: add --format xlsx",
+                                 param_hint="'-o'")
 
     def call() -> "Outcome":
         if output is not None:

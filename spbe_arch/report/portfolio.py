@@ -384,11 +384,21 @@ def portfolio_xlsx(result: PortfolioResult) -> bytes:
             values += [share.part, share.total, share.unknown]
         sheet.append([*values, row.completeness.known, row.completeness.of])
     sheet.freeze_panes = "D2"
-    for index, title in enumerate(header, start=1):
-        sheet.column_dimensions[get_column_letter(index)].width = max(10, min(40, len(title) + 2))
+    for index, column in enumerate(sheet.iter_cols(max_row=len(result.rows) + 1), start=1):
+        wide = max(len(str(cell.value)) for cell in column if cell.value is not None)
+        sheet.column_dimensions[get_column_letter(index)].width = max(8, min(45, wide + 2))
     sheet.append([])
     for line in _legend(result):
         sheet.append([line])
+    left = [(row.path, row.name, "; ".join(f.message for f in row.errors))
+            for row in result.rows if row.errors]
+    left += [(model.path, model.name, model.reason or "; ".join(
+        f.message for f in model.findings)) for model in result.broken]
+    if left:  # what the ranking leaves out or ranks not, as the text lists them
+        other = book.create_sheet(_("not ranked")[:31])
+        other.append([_("folder"), "instansi", _("why")])
+        for row in left:
+            other.append(list(row))
     out = BytesIO()
     book.save(out)
     return out.getvalue()

@@ -503,3 +503,13 @@ def test_portfolio_as_an_excel_workbook_keeps_numbers_as_numbers(runner, good, t
         (i["rank"], i["id"], round_half_up(i["index"], 3)) for i in out["instansi"]]
     assert rows[3][9] is True  # Gamma's index is provisional
     assert any(r[0] and str(r[0]).startswith("indikator tanpa tingkat") for r in rows[4:])
+    (good / "README.md").write_text("# kabupaten\n")  # what is not ranked has a sheet
+    runner.invoke(app, ["portfolio", str(good / "kab-alpha"), str(good / "README.md"),
+                        "--format", "xlsx", "-o", str(book), "--force", "--lang", "id"])
+    left = list(load_workbook(book)["tidak diperingkat"].iter_rows(values_only=True))
+    assert left == [("folder", "instansi", "alasan"), (
+        str(good / "README.md"), None,
+        "sebuah berkas, bukan folder model; berikan folder model atau folder yang memuatnya")]
+    text = runner.invoke(app, ["portfolio", str(good), "-o", str(tmp_path / "x.xlsx")])
+    assert text.exit_code == 2 and "x.xlsx is a workbook's name: add --format xlsx" in (
+        text.output)
