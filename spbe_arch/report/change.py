@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any
 from ..model.i18n import N_, decimal, plural
 from ..model.i18n import gettext as _
 from .audit import METRIC_LABELS, kind_word, metric_text, share_text
-from .findings import finding_dict, findings_markdown, findings_text
+from .findings import cell, finding_dict, findings_markdown, findings_text
 from .labels import shown_predikat
 
 if TYPE_CHECKING:
@@ -60,8 +60,8 @@ def _value_delta(change: "MetricChange") -> str:
 
 
 def _row(*cells: str) -> str:
-    """A Markdown table row; markup in a name ('<b>baru</b>') shows as written."""
-    return "| " + " | ".join(cell.replace("<", "&lt;") for cell in cells) + " |"
+    """A Markdown table row, each cell as written (`findings.cell`)."""
+    return "| " + " | ".join(map(cell, cells)) + " |"
 
 
 def _plain(value: Any) -> str:
@@ -351,7 +351,7 @@ def diff_markdown(result: "DiffResult", *, prefix: str = "") -> str:
                   for r in result.renamed]
         for c in result.changed:
             what = "; ".join(field_change(f, "→") for f in c.fields)
-            lines.append(_row(changed, c.id, kind_word(c.kind), what.replace("|", "\\|")))
+            lines.append(_row(changed, c.id, kind_word(c.kind), what))
         lines.append("")
     if result.rerouted:
         lines += [_row("id", _("from"), _("to"), _("mechanism"), _("network")),
@@ -388,13 +388,14 @@ def diff_markdown(result: "DiffResult", *, prefix: str = "") -> str:
                          (result.unwaived, N_("No longer waived: {findings}")),
                          (result.silenced, N_("No longer judged: {findings}"))):
         if found:
-            named = ", ".join(f"{f.code} `{f.element or ''}`" for f in found)
+            named = ", ".join(f"{f.code} `{f.element}`" if f.element else f.code
+                              for f in found)
             lines += ["", _(title).format(findings=named)]
     if result.reworded:
         lines += ["", _("**Changed** (the same problem, its message now):"), ""]
         lines += [f"- {r.finding.code} `{r.finding.element or ''}`: "
                   + _("{message} (was: {was})").format(
-                      message=r.finding.message, was=r.was).replace("|", "\\|")
+                      message=cell(r.finding.message), was=cell(r.was))
                   for r in result.reworded]
     if result.downgraded:
         lines += ["", _("**Rated lower** (`severity:` in spbe.yaml; an error made a warning no "

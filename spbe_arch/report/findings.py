@@ -12,6 +12,7 @@ from ..model.i18n import gettext as _
 from ..model.rules import RULES
 
 __all__ = [
+    "cell",
     "finding_dict",
     "findings_markdown",
     "findings_sarif",
@@ -190,13 +191,22 @@ def findings_markdown(findings: list[Finding], *, title: str, prefix: str = "",
         lines += ["| " + " | ".join(header) + " |", "|---|---|---|---|---|"]
         for item in findings:
             where = _place(item, prefix) if item.location else ""
-            message = item.message.replace("|", "\\|") + (
-                "<br>" + _("hint: {hint}").format(hint=item.hint.replace("|", "\\|"))
-                if item.hint else "")
+            message = cell(item.message) + (
+                "<br>" + cell(_("hint: {hint}").format(hint=item.hint)) if item.hint else "")
             severity = _("{severity} (waived: {reason})").format(
                 severity=severity_word(item.severity), reason=item.waived
             ) if item.waived else severity_word(item.severity)
-            lines.append(
-                f"| {severity} | {item.code} | `{where}` | {item.element or ''} | {message} |"
-            )
+            lines.append(f"| {cell(severity)} | {item.code} | `{where}` | "
+                         f"{cell(item.element or '')} | {message} |")
     return "\n".join(lines) + "\n"
+
+
+def cell(text: object) -> str:
+    r"""Text as one Markdown table cell: a '|' escaped, markup shown as written ('<b>'), a
+    line break as one (a YAML block scalar, a name from a spreadsheet cell).
+
+    >>> print(cell("Arsip | Statis"), cell("baris satu\nbaris <b>dua</b>"))
+    Arsip \| Statis baris satu<br>baris &lt;b>dua&lt;/b>
+    """
+    lines = str(text).replace("<", "&lt;").replace("|", "\\|").splitlines() or [""]
+    return "<br>".join(lines)

@@ -11,7 +11,7 @@ from ..model.i18n import gettext as _
 from ..model.rules import listed
 from ..portfolio import FunctionMatch, PortfolioResult
 from .audit import share_text
-from .findings import finding_dict, findings_text
+from .findings import cell, finding_dict, findings_text
 from .labels import VIA, word
 
 if TYPE_CHECKING:
@@ -337,7 +337,6 @@ def _headline(result: PortfolioResult) -> str:
 
 def portfolio_markdown(result: PortfolioResult, *, title: str) -> str:
     """The portfolio as Markdown (for a pull request or a wiki page)."""
-    cell = lambda text: str(text).replace("|", "\\|")  # noqa: E731
     lines = [f"# {title}", "", "| " + " | ".join(map(_title, COLUMNS)) + " |",
              "|" + "|".join("---:" if c in _NUMBERS else "---" for c in COLUMNS) + "|"]
     lines += ["| " + " | ".join(map(cell, _cells(row))) + " |" for row in result.rows]

@@ -967,3 +967,23 @@ def test_markup_in_a_name_shows_as_written_in_the_pull_request_view(runner, tmp_
     markdown = runner.invoke(app, ["diff", str(old), str(new), "--format", "markdown"]).stdout
     assert "name: e-Monev Pembangunan Daerah → e-Monev &lt;b>baru&lt;/b> |" in markdown
     assert "<b>" not in markdown and "| **SPBE index** | 2.68 (Baik) |" in markdown
+
+
+def test_a_pull_request_view_keeps_one_row_per_change_whatever_the_text(runner, tmp_path):
+    """Re-trial: an element named 'Arsip | Statis' lost 'Statis', and a waiver reason written
+    as a YAML block split the table into rows of its own."""
+    old, new = tmp_path / "old", tmp_path / "new"
+    shutil.copytree(EXAMPLE, old)
+    shutil.copytree(EXAMPLE, new)
+    apps = new / "aplikasi" / "khusus.yaml"
+    apps.write_text(apps.read_text("utf-8").replace(
+        "name: e-Monev Pembangunan Daerah", "name: Arsip | Statis"), "utf-8")
+    (new / "pengecualian.yaml").write_text(
+        "waivers:\n  - code: SPBE-A009\n    element: e-pbb\n    reason: |\n"
+        "      kontrak vendor berjalan\n      sampai akhir 2026\n    until: 2099-12-31\n")
+    markdown = runner.invoke(app, ["diff", str(old), str(new), "--format", "markdown"]).stdout
+    rows = [line for line in markdown.splitlines() if line.startswith("| ")]
+    assert all(line.endswith(" |") for line in rows), rows
+    assert ("| added | SPBE-A009 e-pbb | waivers | kontrak vendor berjalan<br>sampai akhir "
+            "2026<br> (2099-12-31) |") in rows
+    assert any("name: e-Monev Pembangunan Daerah → Arsip \\| Statis" in line for line in rows)
