@@ -127,6 +127,8 @@ class ArchitectureBuilder:
             except OSError:
                 pass  # unreadable: the syntax error says so, and no id is known
             return
+        if parsed.data is None and parsed.path.suffix == ".json":
+            return  # the file the shell makes before an audit writes into it (`> x.json`)
         if parsed.data is None:
             findings.append(
                 finding(
