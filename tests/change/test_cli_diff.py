@@ -169,7 +169,7 @@ def test_diff_text_shows_changes_findings_and_index(runner):
     assert "  integrations via SPLP: 24 of 46 (52%) -> 38 of 52 (73%) (+21 pts)" in lines
     assert lines[-1] == (
         "0 added, 0 removed, 35 changed, 9 rerouted, 2 findings introduced, 34 resolved, "
-        "3 findings changed, index 2.68 -> 2.75"
+        "1 finding changed, index 2.68 -> 2.75"
     )
     assert ("    was: infrastruktur 'pdn-lembah-hijau' is a single point of failure: its loss "
             "stops 10 services ('svc-informasi-publik', 'svc-jdih', 'svc-kependudukan', "
