@@ -199,9 +199,13 @@ class DiffResult:
 
     @property
     def findings(self) -> list[Finding]:
-        """What a change is judged by (exit code, SARIF): the findings it introduced, and
-        those it made count again by removing their waiver."""
-        return [*self.introduced, *self.unwaived]
+        """What a change is judged by (exit code, SARIF): the findings it introduced, those
+        it made count again by removing their waiver, and those it rated lower, at the
+        severity they had (a line of `severity:` would otherwise pass any gate)."""
+        from dataclasses import replace
+
+        return [*self.introduced, *self.unwaived,
+                *(replace(d.finding, severity=d.was) for d in self.downgraded)]
 
     @property
     def index_change(self) -> float | None:
@@ -689,7 +693,7 @@ def _downgrades(old: list[Finding], new: list[Finding], introduced: list[Finding
             was[made] = item.severity
     fresh = set(map(id, introduced))
     return [Downgrade(f, was[made]) for f in new
-            if id(f) not in fresh and (made := key(f)) in was
+            if id(f) not in fresh and not f.waived and (made := key(f)) in was
             and f.severity.rank < was[made].rank]
 
 

@@ -846,8 +846,8 @@ def test_a_list_of_ids_written_in_another_order_is_no_change(runner, tmp_path):
 
 def test_a_rule_rated_lower_is_listed_with_its_findings_and_the_gate_says_so(runner, tmp_path):
     """Trial (a team in git): `severity: {SPBE-A002: info}` made 5 errors infos and the diff
-    listed only the manifest's field; the findings it rated lower are listed, as waivers
-    are, in every format."""
+    listed only the manifest's field; the findings it rated lower are listed in every format,
+    and gated at the severity they had."""
     old, new = tmp_path / "old", tmp_path / "new"
     shutil.copytree(EXAMPLE, old)
     shutil.copytree(EXAMPLE, new)
@@ -861,8 +861,11 @@ def test_a_rule_rated_lower_is_listed_with_its_findings_and_the_gate_says_so(run
         for app_id in ("e-pbb", "e-retribusi", "e-monev", "simpeg-lembah-hijau", "e-bansos")]
     assert out["findings_introduced"] == out["findings_resolved"] == []
     result = runner.invoke(app, ["diff", str(old), str(new)])
-    assert result.exit_code == 0  # as a waiver: shown for review, not failed
+    assert result.exit_code == 1  # gated at their old severity (re-trial: one line passed)
     assert "  SPBE-A002 e-pbb: error -> info" in result.stdout.splitlines()
+    sarif = json.loads(runner.invoke(app, ["diff", str(old), str(new), "-f", "sarif"]).stdout)
+    assert [(r["ruleId"], r["level"]) for r in sarif["runs"][0]["results"]] == [
+        ("SPBE-A002", "error")] * 5
     assert ", 5 rated lower, " in result.stdout
     markdown = runner.invoke(app, ["diff", str(old), str(new), "--format", "markdown",
                                    "--lang", "id"]).stdout
