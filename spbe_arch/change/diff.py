@@ -438,28 +438,42 @@ def diff_elements(
 
 
 def _renames(old: Architecture, new: Architecture, removed: list[ElementRef],
-            added: list[ElementRef]) -> tuple[list[Rename], list[ElementRef], list[ElementRef]]:
+             added: list[ElementRef]) -> tuple[list[Rename], list[ElementRef], list[ElementRef]]:
     """The removed and added elements of one collection whose fields are all the same but the
-    id: an id renamed (`e-kir` to `e-kir-dishub`), where one element alone matches each way;
-    and the removed and added left."""
-    if not removed or not added:
-        return [], removed, added
+    id: an id renamed (`e-kir` to `e-kir-dishub`), where one element alone matches each way,
+    and then those whose fields differ only by the ids renamed (its integrations, renamed with
+    it); and the removed and added left."""
+    renamed: dict[str, str] = {}
+    pairs: list[tuple[ElementRef, ElementRef]] = []
+    while removed and added:
+        def fields(arch: Architecture, ref: ElementRef, old_side: bool) -> tuple[str, str]:
+            element = arch.collections[ref.kind].get(ref.id) if ref.kind in COLLECTIONS else None
+            if element is None:
+                return ref.kind, ""
+            text = element.model_dump_json(exclude={"id"})
+            return ref.kind, _QUOTED_JSON.sub(lambda m: f'"{renamed.get(m[1], m[1])}"',
+                                              text) if old_side and renamed else text
 
-    def fields(arch: Architecture, ref: ElementRef) -> tuple[str, str]:
-        element = arch.collections[ref.kind][ref.id] if ref.kind in COLLECTIONS else None
-        return ref.kind, "" if element is None else element.model_dump_json(exclude={"id"})
+        gone: dict[tuple[str, str], list[ElementRef]] = {}
+        for ref in removed:
+            gone.setdefault(fields(old, ref, True), []).append(ref)
+        came: dict[tuple[str, str], list[ElementRef]] = {}
+        for ref in added:
+            came.setdefault(fields(new, ref, False), []).append(ref)
+        found = [(before[0], after[0]) for made, before in gone.items() if made[1]
+                 and len(before) == 1 and len(after := came.get(made, [])) == 1]
+        if not found:
+            break
+        pairs += found
+        renamed.update((a.id, b.id) for a, b in found)
+        paired = {id(ref) for pair in found for ref in pair}
+        removed = [r for r in removed if id(r) not in paired]
+        added = [r for r in added if id(r) not in paired]
+    return [Rename(a.id, b.id, b.kind, b.name) for a, b in pairs], removed, added
 
-    gone: dict[tuple[str, str], list[ElementRef]] = {}
-    for ref in removed:
-        gone.setdefault(fields(old, ref), []).append(ref)
-    came: dict[tuple[str, str], list[ElementRef]] = {}
-    for ref in added:
-        came.setdefault(fields(new, ref), []).append(ref)
-    pairs = [(before[0], after[0]) for made, before in gone.items() if made[1]
-             and len(before) == 1 and len(after := came.get(made, [])) == 1]
-    paired = {id(ref) for pair in pairs for ref in pair}
-    return ([Rename(a.id, b.id, b.kind, b.name) for a, b in pairs],
-            [r for r in removed if id(r) not in paired], [r for r in added if id(r) not in paired])
+
+_QUOTED_JSON = re.compile(r'"([^"\\]+)"')
+"""A string of a model's JSON: an id it names, where one is renamed."""
 
 
 def _renamed_in(findings: list[Finding], renamed: dict[str, str]) -> list[Finding]:

@@ -195,7 +195,7 @@ def diff_text(result: "DiffResult", *, old_prefix: str = "", new_prefix: str = "
                         "{count}").format(count=len(result.unread))]
         lines += [f"  ? {element_id}" for element_id in result.unread]
     if result.renamed:
-        lines += ["", _("renamed (the id alone changed): {count}").format(
+        lines += ["", _("renamed (only ids changed): {count}").format(
             count=len(result.renamed))]
         lines += [f"  > {r.old} -> {r.new} ({kind_word(r.kind)}) {r.name}" for r in result.renamed]
     lines += ["", _("changed: {count}").format(count=len(result.changed))]

@@ -899,6 +899,15 @@ def test_an_id_renamed_is_one_element_renamed_and_its_findings_stay(runner, tmp_
     sarif = json.loads(runner.invoke(app, ["diff", str(old), str(new), "--format",
                                            "sarif"]).stdout)
     assert sarif["runs"][0]["results"] == []
+    for path in new.rglob("*.yaml"):  # its integration renamed with it: renamed too
+        text = path.read_text("utf-8")
+        path.write_text(text.replace("id: int-emonev-esakip", "id: int-emonev-bappeda-esakip"),
+                        "utf-8")
+    out = json.loads(runner.invoke(app, ["diff", str(old), str(new), "--format",
+                                         "json"]).stdout)
+    assert [(r["old"], r["new"]) for r in out["renamed"]] == [
+        ("e-monev", "e-monev-bappeda"), ("int-emonev-esakip", "int-emonev-bappeda-esakip")]
+    assert out["findings_introduced"] == out["findings_resolved"] == []
     renamed_too = new / "aplikasi" / "khusus.yaml"  # renamed and changed: two elements
     renamed_too.write_text(renamed_too.read_text("utf-8").replace(
         "e-Monev Pembangunan Daerah", "e-Monev Bappeda"), "utf-8")
@@ -906,7 +915,7 @@ def test_an_id_renamed_is_one_element_renamed_and_its_findings_stay(runner, tmp_
                                          "json"]).stdout)
     assert out["renamed"] == []
     assert ([r["id"] for r in out["added"]], [r["id"] for r in out["removed"]]) == (
-        ["e-monev-bappeda"], ["e-monev"])
+        ["e-monev-bappeda", "int-emonev-bappeda-esakip"], ["e-monev", "int-emonev-esakip"])
 
 
 def test_a_changed_field_says_what_changed_inside_it_on_one_line(runner, tmp_path):
