@@ -455,6 +455,7 @@ def _pydantic_findings(
                     _("unknown field '{field}'").format(field=loc[-1]),
                     element=element_id,
                     location=location,
+                    subject=field,  # which of the element's fields: each a finding
                     hint=_did_you_mean(close) + _("put local extensions under 'properties:'"),
                 )
             )
@@ -466,6 +467,7 @@ def _pydantic_findings(
                     codes.MISSING_FIELD,
                     _("missing required field '{field}'").format(field=field),
                     element=element_id,
+                    subject=field,
                     location=Location(file, key_path=(*prefix, *loc[:-1])),
                     hint=(_("add '{field}:' ({what})").format(field=loc[-1], what=what) + (
                         _("; one of: {values}").format(values=", ".join(choices))
@@ -478,6 +480,7 @@ def _pydantic_findings(
                     codes.INVALID_IDENTIFIER,
                     _("{field}: invalid id {value}").format(field=field, value=_quote(value)),
                     element=element_id,
+                    subject=field,
                     location=location,
                     hint=id_hint(value),
                 )
@@ -490,6 +493,7 @@ def _pydantic_findings(
                         field=field, problem=problem(error), value=_quote(value)
                     ),
                     element=element_id,
+                    subject=field,
                     location=location,
                     hint=value_hint(error, value, written=partial(
                         written_scalar, parsed.path, location.key_path)),

@@ -158,6 +158,7 @@ def check_roadmap(arch: Architecture, unchecked: Collection[str] = (),
                     _("changes '{element}': {field}: '{target}' is not defined in the model"
                       ).format(element=change.element, field=field, target=target),
                     element=item_id, location=where("changes", position, "set", field),
+                    subject=f"changes: {change.element}: {field}: {target}",
                     hint=did_you_mean(target, [*_ids_of(arch, allowed), *arch.platforms,
                                                *national_platforms()]) + _(
                         "name an element of the model; a new element goes in the model as "
@@ -183,7 +184,7 @@ def _unit_and_dependencies(arch: Architecture, item_id: str, item: RoadmapItem,
         yield finding(
             codes.ROADMAP_ITEM_TOUCHING_UNKNOWN_ELEMENT,
             _("unit: '{unit}' is not a unit of the model").format(unit=item.unit),
-            element=item_id, location=where("unit"),
+            element=item_id, location=where("unit"), subject=f"unit: {item.unit}",
             hint=did_you_mean(item.unit, list(arch.units)).strip()
             or _("name the unit responsible for the item"),
         )
@@ -194,6 +195,7 @@ def _unit_and_dependencies(arch: Architecture, item_id: str, item: RoadmapItem,
             codes.ROADMAP_ITEM_TOUCHING_UNKNOWN_ELEMENT,
             _("depends_on: '{item}' is not a roadmap item").format(item=dependency),
             element=item_id, location=where("depends_on", position),
+            subject=f"depends_on: {dependency}",
             hint=did_you_mean(dependency, sorted(items.keys() - {item_id})).strip()
             or _("name the id of another roadmap item"),
         )
@@ -262,7 +264,7 @@ def _unknown(arch: Architecture, item_id: str, field: str, target: str,
     return finding(
         codes.ROADMAP_ITEM_TOUCHING_UNKNOWN_ELEMENT,
         _("{field}: '{target}' is not defined in the model").format(field=field, target=target),
-        element=item_id, location=location,
+        element=item_id, location=location, subject=f"{field}: {target}",
         hint=did_you_mean(target, arch.sources.keys() - {item_id}) + _(
             "name an element of the model; a new element goes in the model as "
             "'status: planned' and the item adds it"),

@@ -557,3 +557,21 @@ def test_an_item_with_a_type_error_still_has_its_unit_and_dependencies_checked(
                for line in result.output.splitlines())
     assert any("depends_on: 'rm-zz' is not a roadmap item" in line
                for line in result.output.splitlines())
+
+
+def test_fixing_one_error_of_an_item_and_making_another_is_gated(runner, make_model, tmp_path):
+    """Re-trial: a unit typo fixed and a dependency typo made on one roadmap item was '0
+    introduced, 0 resolved': one code on one element, told apart by what each is about."""
+    old = make_model({"units.yaml": UNIT, "roadmap.yaml": ITEMS + (
+        "  - {id: rm-a, name: A, year: 2026, unit: diskominfoo}\n")})
+    new = tmp_path / "new"
+    shutil.copytree(old, new)
+    (new / "roadmap.yaml").write_text(ITEMS + (
+        "  - {id: rm-a, name: A, year: 2026, unit: diskominfo, depends_on: [rm-zz]}\n"))
+    result = runner.invoke(app, ["diff", str(old), str(new), "--format", "json"])
+    assert result.exit_code == 1, result.output
+    out = json.loads(result.stdout)
+    assert [(f["code"], f["about"]) for f in out["findings_introduced"]] == [
+        ("SPBE-P002", "depends_on: rm-zz")]
+    assert [(f["code"], f["about"]) for f in out["findings_resolved"]] == [
+        ("SPBE-P002", "unit: diskominfoo")]
