@@ -267,7 +267,7 @@ def test_portfolio_html_in_indonesian_with_lang_id(runner, tmp_path):
     assert result.stdout == f"ditulis {page}\n"
     html = page.read_text(encoding="utf-8")
     assert '<html lang="id">' in html
-    assert "<h1>Portofolio 1 instansi</h1>" in html
+    assert "<h1>Portofolio 1 instansi, 1 diperingkat</h1>" in html
     assert "<h2>Peringkat menurut estimasi indeks" in html
     assert '<th class="num">peringkat</th>' in html
     assert 'data-shown="{count} ditampilkan"' in html

@@ -426,7 +426,9 @@ def _models_note(outcome: Outcome) -> str:
 
 
 def _portfolio_title(outcome: Outcome) -> str:
-    return _("Portfolio of {count} instansi").format(count=len(outcome.result.rows))
+    rows = outcome.result.rows
+    return _("Portfolio of {count} instansi, {ranked} ranked").format(
+        count=len(rows), ranked=sum(row.ranked for row in rows))
 
 
 def _portfolio_text(outcome: Outcome) -> Page:

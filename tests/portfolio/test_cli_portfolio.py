@@ -394,7 +394,7 @@ def test_portfolio_html_sorts_an_unknown_share_below_every_known_one(runner, goo
 def test_portfolio_markdown(runner, good):
     result = runner.invoke(app, ["portfolio", str(good), "--format", "markdown"])
     assert result.exit_code == 0, result.output
-    assert result.stdout.startswith("# Portfolio of 3 instansi\n\n| rank | instansi |")
+    assert result.stdout.startswith("# Portfolio of 3 instansi, 2 ranked\n\n| rank | instansi |")
     assert "\n| 1 | Pemerintah Kabupaten Alpha | kabupaten | 10 |" in result.stdout
     assert "\n## functions built by several instansi (1): " in result.stdout
 

@@ -88,9 +88,9 @@ def test_each_row_says_what_its_index_rests_on(runner, tmp_path):
     assert sum(sources["kab-alpha"].values()) == sum(sources["kab-gamma"].values()) == 47
     assert sources["kab-alpha"]["verified"] > 0
     assert set(sources["kab-gamma"]) <= {"model", "none"}
-    text = runner.invoke(app, ["portfolio", str(folder), "--lang", "id"])
+    text = runner.invoke(app, ["portfolio", str(folder), "--lang", "id", "-f", "markdown"])
     gamma = next(line for line in text.stdout.splitlines() if "Gamma" in line)
-    assert f"{sources['kab-gamma']['none']} tanpa nilai" in gamma
+    assert f"{sources['kab-gamma']['none']} belum dinilai" in gamma
 
 
 def test_folders_that_are_no_model_are_passed_over(runner, tmp_path):

@@ -62,7 +62,7 @@ def test_portfolio_text_in_indonesian(runner, good, csv):
             "menurut kode RAA 'RAA.03.02', nama 'SIMPUS'\n") in text
     assert "  pusat data Pusat Data Nasional (PDN) (pdn): 3 instansi, 4 aplikasi" in text
     assert re.search(r"^    1 Kebijakan SPBE: dipublikasikan 3,40, estimasi \d,\d\d, selisih "
-                     r"[+-]\d,\d\d; estimasi dari \d+ (klaim|model|terverifikasi|tanpa nilai)",
+                     r"[+-]\d,\d\d; estimasi dari \d+ (klaim|model|terverifikasi|belum dinilai)",
                      text, re.M)
     json_out = runner.invoke(app, ["portfolio", str(good), "--format", "json", "--lang", "id"])
     assert json.loads(json_out.stdout)["duplicate_functions"][0]["matched_by"] == [

@@ -28,7 +28,7 @@ def test_portfolio_page_opens_offline_in_chromium(runner, tmp_path):
     assert page.failed == []
     assert page.console_errors == []  # the script is allowed by its hash and runs cleanly
     assert page.dom["scripts"] == 1
-    assert page.dom["title"] == "Portfolio of 4 instansi"
+    assert page.dom["title"] == "Portfolio of 4 instansi, 2 ranked"
     shots = Path(os.environ.get("SPBE_SCREENSHOTS", tmp_path))
     shots.mkdir(parents=True, exist_ok=True)
     (shots / "portfolio.png").write_bytes(page.screenshot)
