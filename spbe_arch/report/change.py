@@ -162,8 +162,8 @@ def _absent(result: "DiffResult") -> list[str]:
     """The line saying that one version has no model (the folder was not there), if so."""
     if result.absent is None:
         return []
-    return [_("{version}: no model there (it did not exist): every element counts as "
-              "{what}").format(version=result.absent, what=_("added") if (
+    return [_("{version}: no model there (no folder, or no spbe.yaml in it): every element "
+              "counts as {what}").format(version=result.absent, what=_("added") if (
                   result.absent == result.old) else _("removed"))]
 
 
