@@ -145,12 +145,13 @@ instansi's id."""
 
 def _left_out(sub: Path) -> str | None:
     """Why a subfolder without `spbe.yaml` that looks like a model (a manifest named
-    otherwise, or YAML with a model's collections of entries with ids) is left out; None for
-    one that does not look like one (notes, a site, a docker-compose file)."""
+    otherwise, YAML with a model's collections of entries with ids, or a model one level
+    deeper, as a zip unpacks it) is left out; None for one that does not look like one
+    (notes, a site, a docker-compose file)."""
     try:
         if misnamed_manifests(sub) or any(
-                p.suffix.lower() in SUFFIXES and p.is_file() and _looks_like_model(p)
-                for p in sub.iterdir()):
+                (p.suffix.lower() in SUFFIXES and p.is_file() and _looks_like_model(p))
+                or (p.is_dir() and (p / MANIFEST).is_file()) for p in sub.iterdir()):
             return not_a_model_folder(sub)
     except OSError as exc:
         return _("cannot be read ({reason})").format(reason=exc.strerror or exc)

@@ -388,8 +388,8 @@ def test_diff_from_a_revision_before_the_model_lists_every_element_as_added(runn
     assert out["absent"] == f"{(repo / 'arsitektur').as_posix()}@HEAD~1"
     text = runner.invoke(app, ["diff", str(repo / "arsitektur"), "--from", "HEAD~1"])
     assert text.stdout.splitlines()[1] == (
-        f"{(repo / 'arsitektur').as_posix()}@HEAD~1: no model there (no folder, or no spbe.yaml in it): "
-        "every element counts as added")
+        f"{(repo / 'arsitektur').as_posix()}@HEAD~1: no model there (no folder, or no "
+        "spbe.yaml in it): every element counts as added")
     assert out["index"]["old"] is None and out["index"]["new"] is not None
     assert "index: none (no model) -> " in text.stdout
 

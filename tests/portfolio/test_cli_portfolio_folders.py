@@ -129,3 +129,16 @@ def test_a_target_architecture_is_not_ranked_with_the_instansi_as_they_are(runne
     assert broken["path"].endswith("kabupaten-lembah-hijau-2029")
     assert broken["reason"].startswith("a target architecture (to_be: 2029): a plan, not "
                                        "compared with the instansi as they are")
+
+
+def test_a_model_one_folder_too_deep_is_named(runner, tmp_path):
+    """Re-trial: a zip unpacked as `kab-a-2024/kab-a/spbe.yaml` vanished, exit 0."""
+    folder = tmp_path / "prov"
+    shutil.copytree(EXAMPLE, folder / "kab-a-2024" / "kab-a")
+    shutil.copytree(EXAMPLE, folder / "kab-b")
+    result = runner.invoke(app, ["portfolio", str(folder), "--format", "json"])
+    assert result.exit_code == 1
+    out = json.loads(result.stdout)
+    assert [(b["path"], b["reason"]) for b in out["broken"]] == [(
+        str(folder / "kab-a-2024"), "not a model folder (no spbe.yaml); the model is in "
+        f"{folder / 'kab-a-2024' / 'kab-a'}: give that folder")]
