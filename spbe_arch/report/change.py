@@ -83,6 +83,8 @@ def field_change(change: "FieldChange", arrow: str = "->") -> str:
     >>> from spbe_arch.change import FieldChange
     >>> field_change(FieldChange("covers", ["a", "b", "c"], ["a", "c", "d"]))
     'covers: +d, -b'
+    >>> field_change(FieldChange("covers", ["a", "b"], ["a", "b", "b"]))
+    'covers: +b'
     >>> field_change(FieldChange("properties", {"rak": 6, "ups": "ada"}, {"rak": 8, "ups": "ada"}))
     'properties.rak: 6 -> 8'
     >>> field_change(FieldChange("description", "Satu.", "Satu.\\nDua."))
@@ -90,11 +92,16 @@ def field_change(change: "FieldChange", arrow: str = "->") -> str:
     """
     old, new = change.old, change.new
     if isinstance(old, list) and isinstance(new, list) and any(item in new for item in old):
-        added = [_flow(item) for item in new if item not in old]
-        removed = [_flow(item) for item in old if item not in new]
-        if added or removed:  # else only the order moved
-            return f"{change.field}: " + ", ".join(
-                [*(f"+{item}" for item in added), *(f"-{item}" for item in removed)])
+        removed, added = list(old), []
+        for item in new:  # each item once: a second of one is added
+            if item in removed:
+                removed.remove(item)
+            else:
+                added.append(item)
+        if not added and not removed:
+            return _("{field}: the same items, in another order").format(field=change.field)
+        return f"{change.field}: " + ", ".join(
+            [*(f"+{_flow(item)}" for item in added), *(f"-{_flow(item)}" for item in removed)])
     if isinstance(old, dict) and isinstance(new, dict):
         return "; ".join(f"{change.field}.{key}: {_plain(old.get(key))} {arrow} "
                          f"{_plain(new.get(key))}"

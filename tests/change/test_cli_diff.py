@@ -999,3 +999,20 @@ def test_a_pull_request_view_keeps_one_row_per_change_whatever_the_text(runner, 
     assert ("| added | SPBE-A009 e-pbb | waivers | kontrak vendor berjalan<br>sampai akhir "
             "2026<br> (2099-12-31) |") in rows
     assert any("name: e-Monev Pembangunan Daerah → Arsip \\| Statis" in line for line in rows)
+
+
+def test_a_list_of_entries_reordered_says_so_in_one_line(runner, tmp_path):
+    """Re-trial: a roadmap item's two changes swapped printed both whole lists."""
+    old, new = tmp_path / "old", tmp_path / "new"
+    shutil.copytree(EXAMPLE, old)
+    shutil.copytree(EXAMPLE, new)
+    plans = new / "roadmap.yaml"
+    first = ("      - element: simpeg-lembah-hijau\n"
+             "        set: {name: Modul Presensi Pegawai Lembah Hijau}\n")
+    second = ("      - element: srikandi-lembah-hijau  # naskah dinas memakai data pegawai SIASN, "
+              "lewat SIMPEG\n        set: {reads: [data-struktur-organisasi, data-pegawai]}\n")
+    text = plans.read_text("utf-8")
+    assert first + second in text
+    plans.write_text(text.replace(first + second, second + first), "utf-8")
+    lines = runner.invoke(app, ["diff", str(old), str(new)]).stdout.splitlines()
+    assert "      changes: the same items, in another order" in lines
