@@ -660,9 +660,10 @@ def test_only_a_json_audit_is_passed_over_a_yaml_file_with_findings_is_read(runn
     to say `findings:` is, and its mistyped collection is said (review)."""
     model = make_model({"catatan.yaml": "findings: [dicatat manual]\naplications: []\n"})
     (model / "audit.json").write_text('{"metrics": {}, "findings": []}\n')
+    (model / "diff.json").write_text('{"old": "a", "new": "b", "findings_introduced": []}\n')
     result = runner.invoke(app, ["validate", str(model)])
     assert result.exit_code == 1
     codes = [line.split(" error ")[1].split(" ")[0] for line in result.stdout.splitlines()
              if " error " in line]
     assert codes == ["SPBE-R002", "SPBE-R002"]  # findings, aplications: both in catatan.yaml
-    assert "audit.json" not in result.stdout
+    assert "audit.json" not in result.stdout and "diff.json" not in result.stdout

@@ -138,9 +138,12 @@ def audit_dict(result: "AuditResult", new: Collection[int] | None = None) -> dic
     }
 
 
-def audit_markdown(result: "AuditResult", *, title: str, prefix: str = "") -> str:
-    """Findings table then metrics table, for pull-request comments."""
-    lines = [findings_markdown(result.findings, title=title, prefix=prefix).rstrip("\n"), "",
+def audit_markdown(result: "AuditResult", *, title: str, prefix: str = "",
+                   new: Collection[int] | None = None) -> str:
+    """Findings table then metrics table, for pull-request comments; `new` marks the
+    findings a baseline lacks."""
+    lines = [findings_markdown(result.findings, title=title, prefix=prefix,
+                               new=new).rstrip("\n"), "",
              "#### " + _("Metrics"), ""]
     lines += ["| " + _("metric") + " | " + _("value") + " |", "|---|---|"]
     lines += [f"| {label} | {value} |" for label, value in metrics_rows(result.metrics)]

@@ -181,10 +181,10 @@ def findings_sarif(
 
 
 def findings_markdown(findings: list[Finding], *, title: str, prefix: str = "",
-                      scope: str | None = None) -> str:
+                      scope: str | None = None, new: Collection[int] | None = None) -> str:
     """A Markdown table of findings, for pull-request comments; `prefix` leads to the model
     folder, as in the text output (`arsitektur/`); `scope` says where they are counted (the
-    model, else e.g. the change that introduced them)."""
+    model, else e.g. the change that introduced them); `new` as `findings_text` reads it."""
     lines = [f"### {title}", "", summary_line(findings, scope or _("the model")), ""]
     if findings:
         header = (_("severity"), _("code"), _("where"), _("element"), _("message"))
@@ -196,7 +196,9 @@ def findings_markdown(findings: list[Finding], *, title: str, prefix: str = "",
             severity = _("{severity} (waived: {reason})").format(
                 severity=severity_word(item.severity), reason=item.waived
             ) if item.waived else severity_word(item.severity)
-            lines.append(f"| {cell(severity)} | {item.code} | `{where}` | "
+            severity = cell(severity) + ("<br>" + cell(_("new: not in the baseline"))
+                                         if new is not None and id(item) in new else "")
+            lines.append(f"| {severity} | {item.code} | `{where}` | "
                          f"{cell(item.element or '')} | {message} |")
     return "\n".join(lines) + "\n"
 

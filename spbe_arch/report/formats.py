@@ -287,8 +287,8 @@ def _audit_markdown(outcome: Outcome) -> Page:
     from .audit import audit_markdown
 
     title = f"spbe-arch audit {_read(outcome.path)}"
-    return Page(audit_markdown(outcome.result, title=title, prefix=_prefix(outcome.path)),
-                _baseline_note(outcome))
+    return Page(audit_markdown(outcome.result, title=title, prefix=_prefix(outcome.path),
+                               new=_new(outcome)), _baseline_note(outcome))
 
 
 # impact

@@ -152,9 +152,10 @@ class ArchitectureBuilder:
             return  # an evaluation framework kept with the model: `maturity` reads it
         if "$schema" in parsed.data and not parsed.data.keys() & set(_TOP_KEYS):
             return  # a JSON Schema kept with the model (`spbe-arch schema -o MODEL`): no data
-        if parsed.path.suffix == ".json" and "findings" in parsed.data and not (
+        if parsed.path.suffix == ".json" and any(
+                str(key).startswith("findings") for key in parsed.data) and not (
                 parsed.data.keys() & set(_TOP_KEYS)):
-            return  # an audit kept with the model (`audit --format json > baseline.json`)
+            return  # an audit or a diff kept with the model (`audit -f json > baseline.json`)
         for key, value in parsed.data.items():
             if key == "$schema":
                 continue  # the schema an editor checks a JSON file with, not model data

@@ -271,6 +271,11 @@ def test_baseline_marks_the_new_findings_in_every_format(runner, make_model, tmp
     assert {(f["code"], f["baseline"]) for f in out["findings"] if f["baseline"] == "new"} == {
         ("SPBE-R008", "new")}
     assert len(out["findings"]) == 6
+    markdown = runner.invoke(app, ["audit", str(root), "--baseline", str(baseline),
+                                   "-f", "markdown"]).stdout  # re-trial: no mark in Markdown
+    marked = [line for line in markdown.splitlines() if "new: not in the baseline" in line]
+    assert [line.split(" | ")[:2] for line in marked] == [
+        ["| error<br>new: not in the baseline", "SPBE-R008"]]
     sarif = json.loads(runner.invoke(app, ["audit", str(root), "--baseline", str(baseline),
                                            "-f", "sarif"]).stdout)
     states = [(r["ruleId"], r["baselineState"]) for r in sarif["runs"][0]["results"]]
