@@ -84,7 +84,7 @@ def _plain(word: str) -> str:
 
 _WORD = re.compile(r"[^\W_]+")
 _ABBREVIATIONS = {"kab": "kabupaten", "prov": "provinsi", "pemkab": "kabupaten",
-                  "pemkot": "kota", "pemprov": "provinsi"}
+                  "pemkot": "kota", "pemprov": "provinsi", "propinsi": "provinsi"}
 
 
 def place_words(instansi_name: str) -> list[str]:
@@ -105,7 +105,7 @@ def instansi_key(name: str) -> str:
 
     >>> instansi_key("Pemerintah Kab. Aceh Besar") == instansi_key("Kabupaten  ACEH Besar")
     True
-    >>> instansi_key("Prov. D.I Yogyakarta") == instansi_key("Provinsi DI Yogyakarta")
+    >>> instansi_key("Prov. D.I Yogyakarta") == instansi_key("Propinsi DI Yogyakarta")
     True
     """
     words = [_ABBREVIATIONS.get(w, w) for w in _words(name)]
