@@ -228,7 +228,7 @@ def portfolio(
         broken=broken,
         totals=_totals(_("all instansi"), rows, len(broken)),
         regions=_regions(rows, broken),
-        duplicates=duplicate_functions(every),
+        duplicates=_between_instansi(duplicate_functions(every), rows),
         adoption=platform_adoption(every),
         cross_integrations=share,
         bypassing_splp=bypassing,
@@ -281,6 +281,15 @@ def _assess(folder: Path, year: int | None) -> tuple[InstansiRow, Traits] | Brok
         if year is not None and maturity.year != year:
             row = replace(row, other_year=True)
         return row, traits(graph, metrics)
+
+
+def _between_instansi(found: list[DuplicateFunction], rows: list[InstansiRow]
+                      ) -> list[DuplicateFunction]:
+    """The functions built by instansi of more than one name: one name under two ids (an
+    import's `kabupaten-x` beside a hand-typed `kab-x`, `PortfolioResult.namesakes`) is said
+    once, not as every one of its applications built twice."""
+    name = {row.id: instansi_key(row.name) for row in rows}
+    return [f for f in found if len({name.get(i, i) for i in f.instansi}) > 1]
 
 
 def _ranked(rows: list[InstansiRow]) -> list[InstansiRow]:

@@ -477,6 +477,8 @@ def test_one_name_under_two_ids_is_said(runner, good):
         "Pemerintah Kabupaten Alpha", "Kabupaten  ALPHA"))
     _, out = _json(runner, good)
     assert out["namesakes"] == [["kab-alpha-2", "kab-alpha"]]  # in the ranking's order
+    assert not [f for f in out["duplicate_functions"]  # its applications: not built twice
+                if set(f["instansi"]) == {"kab-alpha", "kab-alpha-2"}]
     text = runner.invoke(app, ["portfolio", str(good)]).stdout
     assert (f"one name under 2 ids, compared as 2 instansi: Kabupaten  ALPHA (kab-alpha-2, "
             f"{twin}), Pemerintah Kabupaten Alpha (kab-alpha, {good / 'kab-alpha'}); if they are "
