@@ -482,7 +482,10 @@ def _claim_limit(indicator: Indicator, derivation: Derivation | None, model: int
             limit, why = derivation.level, _(
                 "its rule reads what the model leaves out (insufficient data): record it to "
                 "let the bukti dukung count")
-        elif derivation is not None and derivation.level < ceiling:  # type: ignore[operator]
+        elif derivation is not None and (
+                derivation.level < ceiling or active < SMALL_MODEL):  # type: ignore[operator]
+            # (a handful of applications: the rule at its ceiling on two of them is no ground
+            # for a claim above it; bukti dukung lift the small model's cap, not the rule)
             limit, why = derivation.level, (
                 _("the model shows {level}") if model == derivation.level else
                 _("its rule shows {level} (bukti dukung lift the cap, not the rule)")

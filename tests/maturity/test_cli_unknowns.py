@@ -245,3 +245,26 @@ def test_unknowns_an_earlier_verified_level_holds_where_the_model_leaves_the_rul
     assert rating["counted"] == 2
     assert rating["why"].endswith("claimed 3, its bukti dukung are all of 2023 or before, when "
                                   "the evaluator verified 2: nothing since shows more: 2 counts")
+
+
+def test_a_claim_in_a_small_model_counts_no_higher_than_its_rule_shows(runner, make_model):
+    """Re-trial: two applications integrated with each other take the application rule to
+    its ceiling (4), and a documented claim of 5 counted in full; bukti dukung lift the small
+    model's cap (2), not the rule."""
+    model = make_model({"model.yaml": """\
+units: [{id: diskominfo, name: Diskominfo, kind: dinas, networks: [jip]}]
+applications:
+  - {id: srikandi-kecil, name: SRIKANDI, kind: umum, platform: srikandi, owner: diskominfo,
+     hosting: pdn}
+  - {id: website, name: Website Resmi, kind: khusus, owner: diskominfo, hosting: pdn}
+integrations:
+  - {id: i1, source: website, target: srikandi-kecil, via: api_direct}
+assessment:
+  - {indicator: 15, year: 2024, level: 5, evidence: [{title: Keputusan Bupati Nomor 7 Tahun
+     2024 tentang Aplikasi SPBE}]}
+"""})
+    out = json.loads(runner.invoke(app, ["maturity", str(model), "--format", "json"]).stdout)
+    rating = next(i for i in out["indicators"] if i["id"] == "15")
+    assert (rating["self"], rating["model"], rating["counted"]) == (5, 2, 4)
+    assert rating["why"].endswith("claimed 5, its rule shows 4 (bukti dukung lift the cap, not "
+                                  "the rule): 4 counts")
