@@ -298,6 +298,14 @@ def test_diff_markdown_for_a_pull_request(runner):
         result.output)
 
 
+def _two_copies(tmp_path):
+    """Two copies of the example, `old` and `new`: the test changes the second."""
+    old, new = tmp_path / "old", tmp_path / "new"
+    shutil.copytree(EXAMPLE, old)
+    shutil.copytree(EXAMPLE, new)
+    return old, new
+
+
 # git revisions ------------------------------------------------------------------------------
 
 
@@ -543,9 +551,7 @@ def test_a_waiver_of_what_a_broken_version_could_not_show_is_not_newly_waived(
 ):
     """From a version with an unreadable file to the example with a waiver on a finding of that
     file's applications: the finding was not known before, so no waiver changed."""
-    old, new = tmp_path / "old", tmp_path / "new"
-    shutil.copytree(EXAMPLE, old)
-    shutil.copytree(EXAMPLE, new)
+    old, new = _two_copies(tmp_path)
     khusus = old / "aplikasi" / "khusus.yaml"
     khusus.write_text(khusus.read_text("utf-8").replace("  - id: simpel-izin",
                                                         "\t- id: simpel-izin"), "utf-8")
@@ -848,9 +854,7 @@ def test_a_rule_rated_lower_is_listed_with_its_findings_and_the_gate_says_so(run
     """Trial (a team in git): `severity: {SPBE-A002: info}` made 5 errors infos and the diff
     listed only the manifest's field; the findings it rated lower are listed in every format,
     and gated at the severity they had."""
-    old, new = tmp_path / "old", tmp_path / "new"
-    shutil.copytree(EXAMPLE, old)
-    shutil.copytree(EXAMPLE, new)
+    old, new = _two_copies(tmp_path)
     manifest = new / "spbe.yaml"
     manifest.write_text(manifest.read_text().replace(
         "  target: 3.0\n", "  target: 3.0\n  severity: {SPBE-A002: info}\n"))
@@ -876,9 +880,7 @@ def test_a_rule_rated_lower_is_listed_with_its_findings_and_the_gate_says_so(run
 def test_an_id_renamed_is_one_element_renamed_and_its_findings_stay(runner, tmp_path):
     """Trial (a team in git): renaming `e-monev` everywhere showed a removal and an addition,
     and the error it already had (SPBE-A002) as introduced: the gate failed on nothing new."""
-    old, new = tmp_path / "old", tmp_path / "new"
-    shutil.copytree(EXAMPLE, old)
-    shutil.copytree(EXAMPLE, new)
+    old, new = _two_copies(tmp_path)
     for path in new.rglob("*.yaml"):
         text = path.read_text("utf-8")
         path.write_text(re.sub(r"\be-monev\b", "e-monev-bappeda", text), "utf-8")
@@ -922,9 +924,7 @@ def test_a_changed_field_says_what_changed_inside_it_on_one_line(runner, tmp_pat
     """Trial (a pull request's review): one application dropped from a control's `covers:`
     printed both lists whole, a property both mappings, and a description written as a YAML
     block broke the Markdown table's row."""
-    old, new = tmp_path / "old", tmp_path / "new"
-    shutil.copytree(EXAMPLE, old)
-    shutil.copytree(EXAMPLE, new)
+    old, new = _two_copies(tmp_path)
     controls = new / "keamanan.yaml"
     controls.write_text(controls.read_text("utf-8").replace(
         "      - simpad\n", "", 1).replace(
@@ -948,9 +948,7 @@ def test_a_changed_field_says_what_changed_inside_it_on_one_line(runner, tmp_pat
 def test_a_finding_whose_scope_changed_is_listed_with_its_old_message(runner, tmp_path):
     """Trial (a pull request moving applications to PDN): what a PDN outage stops grew from
     10 to 11 services, and the diff said nothing, the finding's code and element the same."""
-    old, new = tmp_path / "old", tmp_path / "new"
-    shutil.copytree(EXAMPLE, old)
-    shutil.copytree(EXAMPLE, new)
+    old, new = _two_copies(tmp_path)
     apps = new / "aplikasi" / "khusus.yaml"
     apps.write_text(apps.read_text("utf-8").replace(
         "hosting: pusat-data-lembah-hijau", "hosting: pdn-lembah-hijau", 1), "utf-8")
@@ -970,9 +968,7 @@ def test_a_finding_whose_scope_changed_is_listed_with_its_old_message(runner, tm
 def test_markup_in_a_name_shows_as_written_in_the_pull_request_view(runner, tmp_path):
     """Trial: an application named '<b>baru</b>' rendered bold in the Markdown table; the
     English view wrote its index row in Indonesian."""
-    old, new = tmp_path / "old", tmp_path / "new"
-    shutil.copytree(EXAMPLE, old)
-    shutil.copytree(EXAMPLE, new)
+    old, new = _two_copies(tmp_path)
     apps = new / "aplikasi" / "khusus.yaml"
     apps.write_text(apps.read_text("utf-8").replace(
         "name: e-Monev Pembangunan Daerah", "name: e-Monev <b>baru</b>"), "utf-8")
@@ -984,9 +980,7 @@ def test_markup_in_a_name_shows_as_written_in_the_pull_request_view(runner, tmp_
 def test_a_pull_request_view_keeps_one_row_per_change_whatever_the_text(runner, tmp_path):
     """Re-trial: an element named 'Arsip | Statis' lost 'Statis', and a waiver reason written
     as a YAML block split the table into rows of its own."""
-    old, new = tmp_path / "old", tmp_path / "new"
-    shutil.copytree(EXAMPLE, old)
-    shutil.copytree(EXAMPLE, new)
+    old, new = _two_copies(tmp_path)
     apps = new / "aplikasi" / "khusus.yaml"
     apps.write_text(apps.read_text("utf-8").replace(
         "name: e-Monev Pembangunan Daerah", "name: Arsip | Statis"), "utf-8")
@@ -1003,9 +997,7 @@ def test_a_pull_request_view_keeps_one_row_per_change_whatever_the_text(runner, 
 
 def test_a_list_of_entries_reordered_says_so_in_one_line(runner, tmp_path):
     """Re-trial: a roadmap item's two changes swapped printed both whole lists."""
-    old, new = tmp_path / "old", tmp_path / "new"
-    shutil.copytree(EXAMPLE, old)
-    shutil.copytree(EXAMPLE, new)
+    old, new = _two_copies(tmp_path)
     plans = new / "roadmap.yaml"
     first = ("      - element: simpeg-lembah-hijau\n"
              "        set: {name: Modul Presensi Pegawai Lembah Hijau}\n")
