@@ -47,10 +47,12 @@ applications:
     kind: umum
     platform: srikandi
     owner: {unit}
+    integrations_known: false    # its integrations are not listed yet: remove once they are
   - id: website
     name: Website Resmi
     kind: khusus
     owner: {unit}
+    integrations_known: false    # (else it would be said integrated with nothing)
     # hosting: {hosting}  # where it runs; left out: not known
     # url: https://...           # its address
 

@@ -303,3 +303,19 @@ def test_a_reimport_says_what_it_changed(runner, tmp_path, started):
     data = json.loads(_import(runner, tmp_path, model, rows, "--force", "--format", "json"
                               )[0].output)
     assert data["changed"] == {"added": [], "removed": [], "changed": []}  # the same again
+
+
+def test_init_s_starter_applications_are_not_said_integrated_with_nothing(runner, tmp_path,
+                                                                          started):
+    """Province trial: init's website, not in the inventory, became 'active but integrated
+    with no other application' once the inventory recorded integrations: nobody had said
+    so. The starter's integrations are not known until they are listed."""
+    model, _ = started
+    result, _ = _import(runner, tmp_path, model, [ROWS[0], ROWS[1]])
+    assert result.exit_code == 0, result.output
+    audit = runner.invoke(app, ["audit", str(model), "--format", "json"])
+    isolated = [f["element"] for f in json.loads(audit.stdout)["findings"]
+                if f["code"] == "SPBE-A001"]
+    assert "website" not in isolated
+    starter = load_model(model).architecture.applications
+    assert not starter["website"].integrations_known
