@@ -351,13 +351,15 @@ def _regions(rows: list[InstansiRow], broken: list[BrokenModel]) -> list[Totals]
         Pemerintah Provinsi Nusa Raya heads the region 'Provinsi Nusa Raya')."""
         if row.region or row.level != InstansiLevel.provinsi:
             return row.region or ""
-        same = [r for r in named if key(r) == instansi_key(row.name)]  # 'Prov. Nusa Raya'
+        same = [r for r in named if key(r) == key(row.name)]  # 'Prov. Nusa Raya'
         held = same or [r for r in named if re.search(
             rf"(?<!\w){re.escape(r.casefold())}(?!\w)", row.name.casefold())]
         return max(held, key=len, default="")  # 'Provinsi Maluku Utara', not 'Provinsi Maluku'
 
-    def key(region: str | None) -> str:  # 'Prov. Nusa Raya' and 'PROVINSI NUSA RAYA' alike
-        return instansi_key(region) if region else ""
+    def key(region: str | None) -> str:
+        """'Prov. Nusa Raya', 'PROVINSI NUSA RAYA' and 'Nusa Raya' alike."""
+        written = instansi_key(region) if region else ""
+        return written.removeprefix("provinsi") or written
 
     of = {row.id: key(region_of(row)) for row in rows}
     spelt = Counter((of[row.id], region_of(row)) for row in rows)

@@ -97,6 +97,10 @@ def test_a_region_written_several_ways_is_one_region(runner, good):
     _, out = _json(runner, good)  # one each way: the first instansi's spelling
     assert [(t["label"], t["instansi"]) for t in out["regions"]] == [
         ("Provinsi Dua", 1), ("Provinsi Satu", 2)]
+    manifest.write_text(manifest.read_text().replace("region: PROV.  SATU", "region: Satu"))
+    _, out = _json(runner, good)  # the bare name too (re-trial)
+    assert [(t["label"], t["instansi"]) for t in out["regions"]] == [
+        ("Provinsi Dua", 1), ("Provinsi Satu", 2)]
 
 
 def test_portfolio_finds_what_only_shows_across_instansi(runner, good):
