@@ -15,7 +15,7 @@ metric and the index (with every indicator whose level moved) are compared as nu
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
 from types import MappingProxyType
@@ -26,6 +26,7 @@ from ..graph import build_graph
 from ..io.aside import Aside, aside
 from ..maturity import MaturityResult, assess
 from ..model import COLLECTIONS, Architecture, Finding, Integration, Severity
+from ..model.rules import QUOTED
 from ..validate import ValidationResult
 from ..validate.config import turned_off
 from ..validate.references import REFERENCES
@@ -202,8 +203,6 @@ class DiffResult:
         """What a change is judged by (exit code, SARIF): the findings it introduced, those
         it made count again by removing their waiver, and those it rated lower, at the
         severity they had (a line of `severity:` would otherwise pass any gate)."""
-        from dataclasses import replace
-
         return [*self.introduced, *self.unwaived,
                 *(replace(d.finding, severity=d.was) for d in self.downgraded)]
 
@@ -445,15 +444,16 @@ def _renames(old: Architecture, new: Architecture, removed: list[ElementRef],
     it); and the removed and added left."""
     renamed: dict[str, str] = {}
     pairs: list[tuple[ElementRef, ElementRef]] = []
-    while removed and added:
-        def fields(arch: Architecture, ref: ElementRef, old_side: bool) -> tuple[str, str]:
-            element = arch.collections[ref.kind].get(ref.id) if ref.kind in COLLECTIONS else None
-            if element is None:
-                return ref.kind, ""
-            text = element.model_dump_json(exclude={"id"})
-            return ref.kind, _QUOTED_JSON.sub(lambda m: f'"{renamed.get(m[1], m[1])}"',
-                                              text) if old_side and renamed else text
 
+    def fields(arch: Architecture, ref: ElementRef, old_side: bool) -> tuple[str, str]:
+        element = arch.collections[ref.kind].get(ref.id) if ref.kind in COLLECTIONS else None
+        if element is None:
+            return ref.kind, ""
+        text = element.model_dump_json(exclude={"id"})
+        return ref.kind, _QUOTED_JSON.sub(lambda m: f'"{renamed.get(m[1], m[1])}"',
+                                          text) if old_side and renamed else text
+
+    while removed and added:
         gone: dict[tuple[str, str], list[ElementRef]] = {}
         for ref in removed:
             gone.setdefault(fields(old, ref, True), []).append(ref)
@@ -481,7 +481,6 @@ def _renamed_in(findings: list[Finding], renamed: dict[str, str]) -> list[Findin
     ids, and the ids their messages quote ('e-kir'), so that only what changed differs."""
     if not renamed:
         return findings
-    from dataclasses import replace
 
     def new(element_id: str | None) -> str | None:
         return renamed.get(element_id, element_id) if element_id is not None else None
@@ -491,11 +490,7 @@ def _renamed_in(findings: list[Finding], renamed: dict[str, str]) -> list[Findin
 
     return [replace(f, element=new(f.element), subject=new(f.subject),
                     related=tuple(renamed.get(r, r) for r in f.related),
-                    message=_QUOTED.sub(quoted, f.message)) for f in findings]
-
-
-_QUOTED = re.compile(r"'([^'\s]+)'")
-"""An id as a message quotes it."""
+                    message=QUOTED.sub(quoted, f.message)) for f in findings]
 
 
 def diff_entries(
@@ -685,11 +680,12 @@ def _reworded(old: list[Finding], new: list[Finding],
     counts: what names it quotes aside (a list that reorders, a name renamed), and infos
     aside (how much of the data is known moves with every element added)."""
     def once(findings: list[Finding]) -> dict[tuple, Finding]:
-        counted = Counter(map(key, findings))
-        return {made: f for f in findings if counted[made := key(f)] == 1}
+        keyed = [(key(f), f) for f in findings]
+        counted = Counter(made for made, _f in keyed)
+        return {made: f for made, f in keyed if counted[made] == 1}
 
     def counts(message: str) -> str:
-        return _QUOTED.sub("''", message)
+        return QUOTED.sub("''", message)
 
     before = once(old)
     return [Reworded(f, before[made].message) for made, f in once(new).items()

@@ -476,7 +476,8 @@ def _claim_limit(indicator: Indicator, derivation: Derivation | None, model: int
         ceiling = (min(derivation.ceiling, STRUCTURE_TOP)
                    if derivation and indicator.evidence in SERVICE_RULES
                    else derivation.ceiling if derivation else None)
-        if derivation is not None and derivation.insufficient:
+        unknown = derivation is not None and derivation.insufficient
+        if unknown:
             # unknown contradicts nothing, and shows nothing: were it to count in full, a
             # model that records less would count more than one that records the facts
             limit, why = derivation.level, _(
@@ -492,7 +493,6 @@ def _claim_limit(indicator: Indicator, derivation: Derivation | None, model: int
             ).format(level=derivation.level)
         else:
             limit, why = _NO_LIMIT, ""
-        unknown = derivation is not None and derivation.insufficient
         if found.stale and (before := found.verified_before) is not None and (unknown or max(
                 before[1], model or 0) < limit):  # the model may show more since: new evidence
             # (and where the model leaves out what the rule reads, the evaluator's level holds)

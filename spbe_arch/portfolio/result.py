@@ -94,6 +94,12 @@ class InstansiRow:
         return few_rated(self.rated.known, self.rated.of)
 
     @property
+    def shown_provisional(self) -> bool:
+        """True when its index is shown provisional, with no predikat: it rests on too few
+        indicators (`provisional`), or is estimated on what is valid of a model with errors."""
+        return self.provisional or bool(self.errors)
+
+    @property
     def ranked(self) -> bool:
         """True when the row is compared with the others: its index is not provisional, of
         the year asked, and of a model without errors."""

@@ -21,6 +21,7 @@ if TYPE_CHECKING:
         RoadmapResult,
         RoadmapYear,
     )
+    from ..model import Finding
 
 __all__ = [
     "diff_dict",
@@ -172,6 +173,11 @@ def _absent(result: "DiffResult") -> list[str]:
     return [_("{version}: no model there (no folder, or no spbe.yaml in it): every element "
               "counts as {what}").format(version=result.absent, what=_("added") if (
                   result.absent == result.old) else _("removed"))]
+
+
+def _code_and_element(found: "Finding") -> str:
+    """'SPBE-A0NN `e-pbb`' in Markdown; the code alone of a finding about no element."""
+    return f"{found.code} `{found.element}`" if found.element else found.code
 
 
 def _downgrade(item: "Downgrade") -> str:
@@ -395,12 +401,11 @@ def diff_markdown(result: "DiffResult", *, prefix: str = "") -> str:
                          (result.unwaived, N_("No longer waived: {findings}")),
                          (result.silenced, N_("No longer judged: {findings}"))):
         if found:
-            named = ", ".join(f"{f.code} `{f.element}`" if f.element else f.code
-                              for f in found)
+            named = ", ".join(map(_code_and_element, found))
             lines += ["", _(title).format(findings=named)]
     if result.reworded:
         lines += ["", _("**Changed** (the same problem, its message now):"), ""]
-        lines += [f"- {r.finding.code} `{r.finding.element or ''}`: "
+        lines += [f"- {_code_and_element(r.finding)}: "
                   + _("{message} (was: {was})").format(
                       message=cell(r.finding.message), was=cell(r.was))
                   for r in result.reworded]

@@ -72,9 +72,9 @@ def _cells(row, marked: bool = True) -> list[str]:
     says it on a line of its own)."""
     return [str(row.rank or "-"), row.name, row.level, str(row.elements),
             "-" if row.year is None else str(row.year),
-            decimal(row.index) + (" " + _("(provisional)") if marked and (
-                row.provisional or row.errors) else ""),
-            "-" if row.provisional or row.errors else row.predikat, _index_from(row),
+            decimal(row.index) + (" " + _("(provisional)")
+                                  if marked and row.shown_provisional else ""),
+            "-" if row.shown_provisional else row.predikat, _index_from(row),
             *(column_share(getattr(row, column), column) for column in _EMPTY),
             _known(row.completeness)]
 
@@ -373,8 +373,8 @@ def portfolio_xlsx(result: PortfolioResult) -> bytes:
     for row in result.rows:
         values: list[Any] = [
             row.rank or None, row.id, row.name, row.level, row.region, row.elements, row.year,
-            round_half_up(row.index, 3), None if row.provisional or row.errors else row.predikat,
-            row.provisional or bool(row.errors),
+            round_half_up(row.index, 3), None if row.shown_provisional else row.predikat,
+            row.shown_provisional,
             None if row.self_assessed is None else round_half_up(row.self_assessed, 3),
             row.claims_cut,
             row.rated.known, len(row.errors)]
@@ -423,8 +423,8 @@ def portfolio_dict(result: PortfolioResult) -> dict[str, Any]:
             {"rank": r.rank or None, "id": r.id, "name": r.name, "level": r.level,
              "region": r.region,
              "path": r.path, "elements": r.elements, "year": r.year, "index": r.index,
-             "predikat": None if r.provisional or r.errors else r.predikat,
-             "provisional": r.provisional or bool(r.errors), "other_year": r.other_year,
+             "predikat": None if r.shown_provisional else r.predikat,
+             "provisional": r.shown_provisional, "other_year": r.other_year,
              "errors": [finding_dict(f) for f in r.errors],
              "rated": r.rated.as_dict(),
              "self_assessed": r.self_assessed, "claims_cut": r.claims_cut,

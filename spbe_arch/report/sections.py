@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ..model import Finding, IntegrationDirection, Severity
 from ..model.i18n import gettext as _
+from ..model.rules import QUOTED
 from ..model.types import DATA_CENTRE_KINDS, Status
 from .chart import bar_chart
 from .labels import EFFORT, HOSTING, METRICS, NETWORK_SHORT, SOURCE, STATUS, TEXT, VIA, word
@@ -272,7 +273,6 @@ def element_name(arch: "Architecture", element_id: str) -> str:
     return arch.name_of(element_id)
 
 
-_QUOTED = re.compile(r"'([^'\s]+)'")
 _CODED = {**{str(k): v for k, v in VIA.items()}, **HOSTING}
 """Coded values a rule's message quotes ('api_direct', 'on_premise'), said in words."""
 
@@ -300,7 +300,7 @@ def named(text: str, arch: "Architecture") -> str:
             return f"'{element_name(arch, found)}'"
         return match[0]
 
-    return _QUOTED.sub(plain, text)
+    return QUOTED.sub(plain, text)
 
 
 def finding_row(item: Finding, arch: "Architecture") -> FindingRow:

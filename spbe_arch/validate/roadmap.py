@@ -86,10 +86,7 @@ def check_roadmap(arch: Architecture, unchecked: Collection[str] = (),
     assessed = [e.year for e in arch.assessment if e.year <= date.today().year]
     as_is = max(assessed, default=None)  # the year the model as it is stands for
     for item_id, item in items.items():
-        source = arch.sources[item_id]
-
-        def where(*path: str | int, file: str = source.file, index: int = source.index):
-            return Location(file, key_path=("roadmap", index, *path))
+        where = _in_item(arch.sources[item_id])
 
         if as_is is not None and item.year < as_is and item.status in (
                 Status.planned, Status.development):
@@ -165,13 +162,17 @@ def check_roadmap(arch: Architecture, unchecked: Collection[str] = (),
                         "'status: planned' and the item adds it"),
                 )
     for item_id, item in partial.items():  # invalid (a budget of '350jt'): what else is wrong
-        source = invalid[item_id]
-
-        def where(*path: str | int, file: str = source.file, index: int = source.index):
-            return Location(file, key_path=("roadmap", index, *path))
-
-        yield from _unit_and_dependencies(arch, item_id, item, unchecked, where)
+        yield from _unit_and_dependencies(arch, item_id, item, unchecked,
+                                          _in_item(invalid[item_id]))
     yield from _cycles(arch)
+
+
+def _in_item(source: Source) -> Callable[..., Location]:
+    """Where a field of the roadmap item at `source` is: `where("depends_on", 0)`."""
+    def where(*path: str | int) -> Location:
+        return Location(source.file, key_path=("roadmap", source.index, *path))
+
+    return where
 
 
 def _unit_and_dependencies(arch: Architecture, item_id: str, item: RoadmapItem,

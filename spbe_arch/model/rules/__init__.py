@@ -2,10 +2,21 @@
 `roadmap`, `waiver`)."""
 
 from . import audit, maturity, roadmap, validation, waiver
-from .table import DOC_HEADINGS, RULES, Hit, Rule, RuleStatus, codes_of, finding, listed
+from .table import (
+    DOC_HEADINGS,
+    QUOTED,
+    RULES,
+    Hit,
+    Rule,
+    RuleStatus,
+    codes_of,
+    finding,
+    listed,
+)
 
 __all__ = [
     "DOC_HEADINGS",
+    "QUOTED",
     "RULES",
     "Hit",
     "Rule",

@@ -6,6 +6,7 @@ severity overrides of `spbe.yaml` all read it from here. A code is never reused;
 rule stays, `removed`.
 """
 
+import re
 from dataclasses import dataclass, field
 from enum import StrEnum
 from inspect import cleandoc
@@ -16,6 +17,7 @@ from ..i18n import gettext
 
 __all__ = [
     "DOC_HEADINGS",
+    "QUOTED",
     "RULES",
     "Hit",
     "Rule",
@@ -98,6 +100,11 @@ class Rule:
             related=hit.related,
             subject=hit.subject if self.subject is None else str(values[self.subject]),
         )
+
+
+QUOTED = re.compile(r"'([^'\s]+)'")
+"""An id or a coded value as a rule's message quotes it (`'{element}'`, `'api_direct'`): what a
+diff renames in the old version's messages and the report says in words."""
 
 
 RULES: dict[str, Rule] = {}
